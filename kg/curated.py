@@ -1,0 +1,319 @@
+"""The curated graph: human-reviewed YAML files in ``data/curated`` turned into RDF.
+
+Format (documented in ``data/README.md``):
+
+* ``entities.yaml`` — the entity registry: label, class, district, city, aliases.
+* ``<document id>.yaml`` — the relations and indicators one document states,
+  each with its verbatim evidence sentence.
+
+:func:`load_curated` validates everything (unknown classes, dangling labels,
+evidence that is not verbatim in the source text …) and raises
+:class:`CurationError` whose message names the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from kg.errors import KgError
+from kg.documents import Article, load_article
+from kg.vocab import (
+    ASSERTION,
+    ENTITIES_GRAPH,
+    INDICATOR,
+    KG,
+    PROV,
+    SCHEMA,
+    SKOS,
+    classes,
+    content_iri,
+    document_iri,
+    entity_iri,
+    relation_properties,
+)
+
+LINE = "__line__"
+APPROXIMATE_WORDS = ("余", "多", "近", "超", "以上", "约", "逾", "超过", "左右")
+
+
+class CurationError(KgError, ValueError):
+    """A curated file is invalid; ``str()`` is one line per problem, each naming file and line."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _LineLoader(yaml.SafeLoader):
+    """YAML loader that records the line of every mapping under ``__line__``."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file, keeping line numbers; syntax errors become :class:`CurationError`."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise CurationError([f"{where}: YAML syntax error: {getattr(error, 'problem', error)}"]) from None
+    except UnicodeDecodeError:
+        raise CurationError([f"{path}: not UTF-8 text"]) from None
+
+
+@dataclass
+class Entity:
+    label: str
+    cls: str
+    iri: URIRef
+    aliases: list[str] = field(default_factory=list)
+    district: str = ""
+    city: str = ""
+    same_as: list[str] = field(default_factory=list)
+    division_code: str = ""
+    note: str = ""
+    line: int = 0
+
+
+@dataclass
+class CuratedData:
+    """What ``data/`` holds, validated: entities, documents and their statements."""
+
+    entities: dict[str, Entity]
+    articles: dict[str, Article]
+    statements: dict[str, dict]  # document id → parsed YAML of its curated file
+    sources: dict[str, Path]  # document id → curated file
+
+
+def _problem(path: Path, item: Mapping | None, message: str) -> str:
+    line = item.get(LINE) if isinstance(item, Mapping) else None
+    return f"{path}:{line}: {message}" if line else f"{path}: {message}"
+
+
+def _entities(path: Path, problems: list[str]) -> dict[str, Entity]:
+    data = read_yaml(path) or {}
+    items = data.get("entities") if isinstance(data, Mapping) else None
+    if not isinstance(items, list):
+        problems.append(f"{path}: expected a top-level 'entities:' list")
+        return {}
+    known = classes()
+    entities: dict[str, Entity] = {}
+    iris: dict[URIRef, str] = {}
+    for item in items:
+        if not isinstance(item, Mapping) or not item.get("label") or not item.get("class"):
+            problems.append(_problem(path, item, "an entity needs 'label' and 'class'"))
+            continue
+        label, cls = str(item["label"]), str(item["class"])
+        if cls not in known:
+            problems.append(_problem(path, item, f"{label}: unknown class {cls!r}"))
+        if label in entities:
+            problems.append(_problem(path, item, f"{label}: duplicate label (first at line {entities[label].line})"))
+        iri = entity_iri(label, item.get("id"))
+        if iri in iris and iris[iri] != label:
+            problems.append(_problem(path, item, f"{label}: IRI {iri} also minted for {iris[iri]}; give one an 'id'"))
+        iris[iri] = label
+        entities[label] = Entity(
+            label=label,
+            cls=cls,
+            iri=iri,
+            aliases=[str(a) for a in item.get("aliases") or []],
+            district=str(item.get("district") or ""),
+            city=str(item.get("city") or ""),
+            same_as=[str(s) for s in item.get("same_as") or []],
+            division_code=str(item.get("division_code") or ""),
+            note=str(item.get("note") or ""),
+            line=item[LINE],
+        )
+    for entity in entities.values():
+        for key, expected in (("district", "District"), ("city", "City")):
+            value = getattr(entity, key)
+            if value and (value not in entities or entities[value].cls != expected):
+                problems.append(f"{path}:{entity.line}: {entity.label}: {key} {value!r} is not a {expected} entity")
+    return entities
+
+
+def load_curated(data_dir: Path) -> CuratedData:
+    """Read and validate ``data_dir``'s documents and curated files.
+
+    Raises :class:`CurationError` listing every problem found.
+    """
+    problems: list[str] = []
+    curated_dir = data_dir / "curated"
+    entities = _entities(curated_dir / "entities.yaml", problems)
+    articles = {a.id: a for a in map(load_article, sorted((data_dir / "documents").glob("*.txt")))}
+    statements: dict[str, dict] = {}
+    sources: dict[str, Path] = {}
+    for path in sorted(curated_dir.glob("*.yaml")):
+        if path.name == "entities.yaml":
+            continue
+        data = read_yaml(path) or {}
+        doc_id = str(data.get("document", "")) if isinstance(data, Mapping) else ""
+        if doc_id not in articles:
+            problems.append(_problem(path, data, f"document {doc_id!r} is not in {data_dir / 'documents'}"))
+            continue
+        _check_statements(path, data, entities, articles[doc_id].text, problems)
+        statements[doc_id], sources[doc_id] = data, path
+    if problems:
+        raise CurationError(problems)
+    return CuratedData(entities, articles, statements, sources)
+
+
+def _check_statements(path: Path, data: Mapping, entities: Mapping[str, Entity], text: str, problems: list[str]) -> None:
+    properties = relation_properties()
+    for item in data.get("relations") or []:
+        for end in ("subject", "object"):
+            if str(item.get(end)) not in entities:
+                problems.append(_problem(path, item, f"{end} {item.get(end)!r} is not an entity label"))
+        if item.get("predicate") not in properties:
+            problems.append(_problem(path, item, f"unknown predicate {item.get('predicate')!r}"))
+        _check_evidence(path, item, text, problems)
+    for item in data.get("indicators") or []:
+        if str(item.get("subject")) not in entities:
+            problems.append(_problem(path, item, f"subject {item.get('subject')!r} is not an entity label"))
+        try:
+            Decimal(str(item.get("value")))
+        except InvalidOperation:
+            problems.append(_problem(path, item, f"value {item.get('value')!r} is not a number"))
+        for key in ("measure", "unit"):
+            if not item.get(key):
+                problems.append(_problem(path, item, f"indicator needs '{key}'"))
+        if item.get("counts_class") and item["counts_class"] not in classes():
+            problems.append(_problem(path, item, f"unknown counts_class {item['counts_class']!r}"))
+        if item.get("text") and str(item["text"]) not in str(item.get("evidence", "")):
+            problems.append(_problem(path, item, f"text {item['text']!r} is not in the evidence"))
+        _check_evidence(path, item, text, problems)
+
+
+def _check_evidence(path: Path, item: Mapping, text: str, problems: list[str]) -> None:
+    evidence = str(item.get("evidence") or "")
+    if not evidence:
+        problems.append(_problem(path, item, "missing 'evidence'"))
+    elif evidence not in text:
+        problems.append(_problem(path, item, f"evidence is not verbatim in the document: {evidence[:40]}…"))
+
+
+def _year(item: Mapping) -> Literal | None:
+    return Literal(str(item["year"]), datatype=XSD.gYear) if item.get("year") else None
+
+
+def _provenance(graph: Graph, node: URIRef, item: Mapping, doc: URIRef, text: str) -> None:
+    evidence = str(item["evidence"])
+    start = text.index(evidence)
+    graph.add((node, KG.evidence, Literal(evidence, lang="zh")))
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    graph.add((node, KG.startOffset, Literal(start)))
+    graph.add((node, KG.endOffset, Literal(start + len(evidence))))
+    graph.add((node, KG.method, Literal("curated")))
+    if (year := _year(item)) is not None:
+        graph.add((node, KG.year, year))
+
+
+def entities_graph(data: CuratedData) -> Graph:
+    """The entity registry as RDF: types, labels, aliases, district, city, links, mentions."""
+    graph = Graph()
+    known = classes()
+    mentions: dict[str, set[str]] = {label: set() for label in data.entities}
+    for doc_id, statements in data.statements.items():
+        for item in statements.get("relations") or []:
+            mentions[str(item["subject"])].add(doc_id)
+            mentions[str(item["object"])].add(doc_id)
+        for item in statements.get("indicators") or []:
+            mentions[str(item["subject"])].add(doc_id)
+    for doc_id, article in data.articles.items():
+        for entity in data.entities.values():
+            if any(name in article.text for name in [entity.label, *entity.aliases]) or entity.label in article.authors:
+                mentions[entity.label].add(doc_id)
+    for entity in data.entities.values():
+        node = entity.iri
+        graph.add((node, RDF.type, known[entity.cls]))
+        graph.add((node, RDFS.label, Literal(entity.label, lang="zh")))
+        for alias in entity.aliases:
+            graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+        if entity.district:
+            graph.add((node, KG.district, data.entities[entity.district].iri))
+        if entity.city:
+            graph.add((node, KG.city, data.entities[entity.city].iri))
+        for link in entity.same_as:
+            graph.add((node, OWL.sameAs, URIRef(link)))
+        if entity.division_code:
+            graph.add((node, KG.divisionCode, Literal(entity.division_code)))
+        if entity.note:
+            graph.add((node, KG.note, Literal(entity.note)))
+        for doc_id in sorted(mentions[entity.label]):
+            graph.add((node, KG.mentionedIn, document_iri(doc_id)))
+    return graph
+
+
+def document_graph(data: CuratedData, doc_id: str) -> Graph:
+    """One document's named graph: its metadata and text, relations, assertions and indicators."""
+    article = data.articles[doc_id]
+    doc = document_iri(doc_id)
+    graph = Graph()
+    graph.add((doc, RDF.type, KG.SourceDocument))
+    graph.add((doc, SCHEMA.identifier, Literal(doc_id)))
+    graph.add((doc, SCHEMA.headline, Literal(article.title, lang="zh")))
+    if article.subtitle:
+        graph.add((doc, SCHEMA.alternativeHeadline, Literal(article.subtitle, lang="zh")))
+    for caption in article.captions:
+        graph.add((doc, SCHEMA.caption, Literal(caption, lang="zh")))
+    graph.add((doc, SCHEMA.text, Literal(article.text, lang="zh")))
+    if article.source:
+        graph.add((doc, PROV.hadPrimarySource, Literal(article.source)))
+    for author in article.authors:
+        if author in data.entities:
+            graph.add((doc, SCHEMA.author, data.entities[author].iri))
+    for key, prop in (("district", KG.district), ("city", KG.city)):
+        place = getattr(article, key)
+        if place in data.entities:
+            graph.add((doc, prop, data.entities[place].iri))
+
+    statements = data.statements.get(doc_id, {})
+    properties = relation_properties()
+    for item in statements.get("relations") or []:
+        subject = data.entities[str(item["subject"])].iri
+        predicate = properties[item["predicate"]]
+        obj = data.entities[str(item["object"])].iri
+        graph.add((subject, predicate, obj))
+        node = content_iri(ASSERTION, doc_id, str(subject), str(predicate), str(obj), str(item["evidence"]))
+        graph.add((node, RDF.type, KG.RelationAssertion))
+        graph.add((node, RDF.subject, subject))
+        graph.add((node, RDF.predicate, predicate))
+        graph.add((node, RDF.object, obj))
+        _provenance(graph, node, item, doc, article.text)
+    for item in statements.get("indicators") or []:
+        subject = data.entities[str(item["subject"])].iri
+        node = content_iri(INDICATOR, doc_id, str(subject), str(item["measure"]), str(item.get("text", "")), str(item["evidence"]))
+        qualifier = str(item.get("qualifier") or "")
+        graph.add((node, RDF.type, KG.Indicator))
+        graph.add((node, KG.indicatorOf, subject))
+        graph.add((node, KG.measure, Literal(str(item["measure"]), lang="zh")))
+        graph.add((node, KG.value, Literal(Decimal(str(item["value"])), datatype=XSD.decimal)))
+        graph.add((node, KG.unit, Literal(str(item["unit"]), lang="zh")))
+        graph.add((node, KG.approximate, Literal(bool(qualifier) and qualifier in APPROXIMATE_WORDS)))
+        if qualifier:
+            graph.add((node, KG.qualifier, Literal(qualifier, lang="zh")))
+        if item.get("text"):
+            graph.add((node, KG.valueText, Literal(str(item["text"]), lang="zh")))
+        if item.get("counts_class"):
+            graph.add((node, KG.countsClass, classes()[item["counts_class"]]))
+        _provenance(graph, node, item, doc, article.text)
+    return graph
+
+
+def curated_graphs(data: CuratedData) -> dict[URIRef, Graph]:
+    """Every named graph the curated data yields: the entity registry and one per document."""
+    graphs = {ENTITIES_GRAPH: entities_graph(data)}
+    for doc_id in data.articles:
+        graphs[document_iri(doc_id)] = document_graph(data, doc_id)
+    return graphs

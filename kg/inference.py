@@ -1,0 +1,80 @@
+"""RDFS inference, materialised: what queries may assume without writing property paths.
+
+The closure is computed from everything in the store except the inferred
+graph itself, and written to :data:`kg.vocab.INFERRED_GRAPH`:
+
+* ``rdf:type`` for every superclass (``rdfs:subClassOf`` and ``owl:equivalentClass``,
+  both ways), so asking for ``kg:School`` also returns vocational schools and
+  asking for ``schema:Organization`` returns companies;
+* the triple of every super-property (``rdfs:subPropertyOf``), so
+  ``kg:cooperatesWith`` also returns ``kg:integratesWith`` pairs;
+* the inverse of every triple of an ``owl:SymmetricProperty``.
+
+Only triples not already stated are added, so the union of graphs holds each
+triple once.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, URIRef
+from rdflib.term import Node
+
+from kg.store import Store
+from kg.vocab import INFERRED_GRAPH
+
+SUPERCLASSES = """
+SELECT DISTINCT ?s ?super WHERE {
+  ?s a ?class .
+  ?class (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)+ ?super .
+  FILTER(isIRI(?super) && ?super != ?class)
+  FILTER NOT EXISTS { ?s a ?super }
+}
+"""
+
+# A symmetric property's inverse triples have super-properties too (second branch).
+SUPERPROPERTIES = """
+SELECT DISTINCT ?s ?super ?o WHERE {
+  ?p rdfs:subPropertyOf+ ?super .
+  FILTER(isIRI(?super) && ?super != ?p)
+  { ?s ?p ?o } UNION { ?p a owl:SymmetricProperty . ?o ?p ?s FILTER(!isLiteral(?o)) }
+  FILTER NOT EXISTS { ?s ?super ?o }
+}
+"""
+
+SYMMETRIC = """
+SELECT DISTINCT ?o ?p ?s WHERE {
+  ?p a owl:SymmetricProperty .
+  ?s ?p ?o .
+  FILTER(!isLiteral(?o))
+  FILTER NOT EXISTS { ?o ?p ?s }
+}
+"""
+
+
+def inferred_triples(store: Store) -> set[tuple[Node, Node, Node]]:
+    """The RDFS closure of the store's stated triples, minus what is already stated.
+
+    >>> from rdflib import Graph, Namespace
+    >>> from kg.vocab import ontology, ONTOLOGY_GRAPH, KG
+    >>> store = Store()
+    >>> ex = Namespace("http://example.org/")
+    >>> store.replace_graphs({ONTOLOGY_GRAPH: ontology(), ex.g: [(ex.a, RDF.type, KG.PrimarySchool)]})
+    >>> (ex.a, RDF.type, KG.School) in inferred_triples(store)
+    True
+    """
+    stated = [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
+    triples: set[tuple[Node, Node, Node]] = set()
+    for row in store.select(SUPERCLASSES, default_graphs=stated):
+        triples.add((row["s"], RDF.type, row["super"]))
+    for row in store.select(SYMMETRIC, default_graphs=stated):
+        triples.add((row["o"], row["p"], row["s"]))
+    for row in store.select(SUPERPROPERTIES, default_graphs=stated):
+        triples.add((row["s"], row["super"], row["o"]))
+    return triples
+
+
+def refresh_inference(store: Store) -> int:
+    """Recompute the inferred graph from the stated graphs; return its size."""
+    triples = inferred_triples(store)
+    store.replace_graphs({URIRef(str(INFERRED_GRAPH)): triples})
+    return len(triples)

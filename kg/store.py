@@ -1,0 +1,204 @@
+"""The persistent store: an embedded Oxigraph database of named graphs.
+
+Every source document's facts live in the named graph of the document's IRI;
+the ontology, the entity registry and the inferred triples have graphs of
+their own (see :mod:`kg.vocab`).  Queries see the union of all graphs as their
+default graph.  Writes replace whole graphs atomically: either every graph of
+a write is replaced, or the store is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import KgError
+from kg.vocab import PREFIXES
+
+DEFAULT_STORE = Path(".kg") / "store"
+STAGING = "urn:kg:staging:"
+
+
+class StoreError(KgError, RuntimeError):
+    """The store cannot be opened or written; the message says which and why."""
+
+
+def default_store_path() -> Path:
+    """``$KG_STORE`` if set, else ``.kg/store`` under the current directory."""
+    return Path(os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
+    """Convert a pyoxigraph term to the equivalent rdflib term."""
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to the equivalent pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class Store:
+    """An Oxigraph store on disk (or in memory when ``path`` is None).
+
+    >>> store = Store()          # in memory
+    >>> store.replace_graphs({URIRef("http://example.org/g"): Graph()})
+    >>> len(store)
+    0
+    """
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}: run 'kg build' first or give --store")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(f"cannot open store {self.path}: {error}") from None
+        if not read_only:
+            self._drop_staging()
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        """Release the store and its directory lock."""
+        self.__dict__.pop("_store", None)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------
+
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs in the store, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or those of one named graph."""
+        name = ox.NamedNode(graph) if graph else None
+        return self._store.quads_for_pattern(None, None, None, name)
+
+    def graph(self, graph: str) -> Graph:
+        """One named graph as an rdflib graph."""
+        result = Graph()
+        for quad in self.quads(graph):
+            result.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        return result
+
+    def query_raw(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Iterable[str] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query; the union of all graphs is the default graph unless ``default_graphs`` is given.
+
+        ``bindings`` substitute variables with terms (never spliced into the text).
+        """
+        kwargs: dict = {"prefixes": PREFIXES}
+        if bindings:
+            kwargs["substitutions"] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        return self._store.query(sparql, **kwargs)
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Iterable[str] | None = None,
+    ) -> list[dict[str, Node]]:
+        """Rows of a SELECT query as dicts of rdflib terms (unbound variables are absent)."""
+        solutions = self.query_raw(sparql, bindings, default_graphs)
+        names = [v.value for v in solutions.variables]
+        rows = []
+        for solution in solutions:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = to_rdflib(value)
+            rows.append(row)
+        return rows
+
+    # -- writing ---------------------------------------------------------
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
+        """Replace each named graph with the given triples, all in one transaction.
+
+        The new triples are first written to staging graphs, then one SPARQL
+        update moves them over the old graphs; only IRIs minted by this
+        package (validated as IRIs) ever appear in the update text.
+        """
+        run = uuid.uuid4().hex
+        staged: dict[str, str] = {}
+        quads: list[ox.Quad] = []
+        for index, (name, triples) in enumerate(graphs.items()):
+            target = str(ox.NamedNode(str(name)))  # validates the IRI
+            staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+            count = len(quads)
+            quads.extend(
+                ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples
+            )
+            staged[target] = str(staging) if len(quads) > count else ""
+        try:
+            self._store.extend(quads)
+            operations = [
+                f"MOVE {staging} TO {target}" if staging else f"DROP SILENT GRAPH {target}"
+                for target, staging in staged.items()
+            ]
+            if operations:
+                self._store.update(" ;\n".join(operations))
+        except (OSError, SyntaxError) as error:
+            self._drop_staging()
+            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add pyoxigraph quads as they are, in one transaction."""
+        self._store.extend(quads)
+
+    def remove_graphs(self, names: Iterable[str]) -> None:
+        """Remove named graphs, all in one transaction."""
+        self.replace_graphs({URIRef(name): [] for name in names})
+
+    def _drop_staging(self) -> None:
+        """Remove staging graphs a crashed write may have left."""
+        for graph in list(self._store.named_graphs()):
+            if isinstance(graph, ox.NamedNode) and graph.value.startswith(STAGING):
+                self._store.remove_graph(graph)
