@@ -87,4 +87,3 @@ def summarize(store: Store) -> Summary:
     summary.triples = len(store)
     summary.inferred = sum(1 for _ in store.quads(str(INFERRED_GRAPH)))
     return summary
-

@@ -52,7 +52,10 @@ def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
         return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
     widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
+    lines = [
+        "  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -123,7 +126,14 @@ def stats_command(store_path: Path | None) -> None:
     show_default=True,
     help="RDF format; trig and n-quads keep the named graphs.",
 )
-@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True), default="-", show_default=True, help="Output file, - for stdout.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Output file, - for stdout.",
+)
 def export_command(store_path: Path | None, fmt: str, out: Path) -> None:
     """Export the whole graph (ontology, entities, documents, inferred triples)."""
     with open_store(store_path, read_only=True) as store:
@@ -138,7 +148,13 @@ def export_command(store_path: Path | None, fmt: str, out: Path) -> None:
 
 @main.command("clean")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder for <id>.txt and <id>.meta.json.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for <id>.txt and <id>.meta.json.",
+)
 @click.option("--encoding", default=None, help="Input encoding (default: UTF-8, else GB18030).")
 def clean_command(files: tuple[Path, ...], out_dir: Path, encoding: str | None) -> None:
     """Repair the layout of raw newspaper text and split it into articles.

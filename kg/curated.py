@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kg.errors import KgError
 from kg.documents import Article, load_article
+from kg.errors import KgError
 from kg.vocab import (
     ASSERTION,
     ENTITIES_GRAPH,
@@ -63,7 +63,7 @@ class _LineLoader(yaml.SafeLoader):
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file, keeping line numbers; syntax errors become :class:`CurationError`."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -169,7 +169,9 @@ def load_curated(data_dir: Path) -> CuratedData:
     return CuratedData(entities, articles, statements, sources)
 
 
-def _check_statements(path: Path, data: Mapping, entities: Mapping[str, Entity], text: str, problems: list[str]) -> None:
+def _check_statements(
+    path: Path, data: Mapping, entities: Mapping[str, Entity], text: str, problems: list[str]
+) -> None:
     properties = relation_properties()
     for item in data.get("relations") or []:
         for end in ("subject", "object"):
@@ -293,7 +295,9 @@ def document_graph(data: CuratedData, doc_id: str) -> Graph:
         _provenance(graph, node, item, doc, article.text)
     for item in statements.get("indicators") or []:
         subject = data.entities[str(item["subject"])].iri
-        node = content_iri(INDICATOR, doc_id, str(subject), str(item["measure"]), str(item.get("text", "")), str(item["evidence"]))
+        node = content_iri(
+            INDICATOR, doc_id, str(subject), str(item["measure"]), str(item.get("text", "")), str(item["evidence"])
+        )
         qualifier = str(item.get("qualifier") or "")
         graph.add((node, RDF.type, KG.Indicator))
         graph.add((node, KG.indicatorOf, subject))

@@ -29,8 +29,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kg.errors import KgError
 from pypinyin import lazy_pinyin
+
+from kg.errors import KgError
 
 SENTENCE_END = "。！？!?…"
 CLOSING = "”’」』）)》"

@@ -19,7 +19,14 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "json-ld": ox.RdfFormat.JSON_LD,
     "rdf-xml": ox.RdfFormat.RDF_XML,
 }
-ALIASES = {"ttl": "turtle", "nt": "n-triples", "nq": "n-quads", "nquads": "n-quads", "jsonld": "json-ld", "xml": "rdf-xml"}
+ALIASES = {
+    "ttl": "turtle",
+    "nt": "n-triples",
+    "nq": "n-quads",
+    "nquads": "n-quads",
+    "jsonld": "json-ld",
+    "xml": "rdf-xml",
+}
 DATASET_FORMATS = {"trig", "n-quads"}
 
 

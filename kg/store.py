@@ -173,9 +173,7 @@ class Store:
             target = str(ox.NamedNode(str(name)))  # validates the IRI
             staging = ox.NamedNode(f"{STAGING}{run}:{index}")
             count = len(quads)
-            quads.extend(
-                ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples
-            )
+            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples)
             staged[target] = str(staging) if len(quads) > count else ""
         try:
             self._store.extend(quads)
