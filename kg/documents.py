@@ -29,9 +29,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 from kg.errors import KgError
+from kg.vocab import slug
 
 SENTENCE_END = "。！？!?…"
 CLOSING = "”’」』）)》"
@@ -289,17 +288,16 @@ def _make_article(body: list[str], byline: str, meta: dict, source: str, index: 
     )
 
 
-def slug(text: str) -> str:
-    """Readable ASCII slug of Chinese text through pinyin: ``巴南区`` → ``banan``."""
-    text = re.sub(r"(区|县|市)$", "", text)
-    return re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(text)).lower()).strip("-")
+def district_slug(district: str) -> str:
+    """Short ASCII name of a district for document ids: ``巴南区`` → ``banan``."""
+    return slug(re.sub(r"(区|县|市)$", "", district)).replace("-", "")
 
 
 def _assign_ids(articles: list[Article], source: str) -> None:
     digest = hashlib.sha1(Path(source).name.encode("utf-8")).hexdigest()[:8]
     seen: Counter[str] = Counter()
     for article in articles:
-        base = f"{slug(article.district) or 'doc'}-{digest}"
+        base = f"{district_slug(article.district) or 'doc'}-{digest}"
         seen[base] += 1
         article.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
 

@@ -157,6 +157,10 @@ class Store:
             rows.append(row)
         return rows
 
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        """The answer of an ASK query over the union of all graphs."""
+        return bool(self.query_raw(sparql, bindings))
+
     # -- writing ---------------------------------------------------------
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
