@@ -68,9 +68,13 @@ def test_graph_holds_ontology_entities_documents_and_provenance(store: Store):
 
 
 def test_subclass_inference_answers_queries_for_superclasses(store: Store):
-    schools = {str(r["label"]) for r in store.select("SELECT DISTINCT ?label WHERE { ?s a kg:School ; rdfs:label ?label }")}
+    schools = {
+        str(r["label"]) for r in store.select("SELECT DISTINCT ?label WHERE { ?s a kg:School ; rdfs:label ?label }")
+    }
     assert {"巴南职教中心", "龙洲湾小学", "渝南田家炳中学"} <= schools
-    companies = {str(r["l"]) for r in store.select("SELECT ?l WHERE { ?s a schema:Organization ; a kg:Company ; rdfs:label ?l }")}
+    companies = {
+        str(r["l"]) for r in store.select("SELECT ?l WHERE { ?s a schema:Organization ; a kg:Company ; rdfs:label ?l }")
+    }
     assert "长安汽车" in companies
     cooperation = store.select(
         "SELECT ?o WHERE { ?s rdfs:label '巴南职教中心'@zh ; kg:cooperatesWith ?o . ?o rdfs:label '华为赛力斯'@zh }"
@@ -97,7 +101,9 @@ def test_a_failed_build_leaves_the_store_exactly_as_it_was(tmp_path: Path):
 def test_build_keeps_graphs_it_does_not_own(tmp_path: Path):
     extra = URIRef("https://w3id.org/kg-cityedu/doc/extra")
     with Store(tmp_path / "store") as store:
-        store.replace_graphs({extra: [(KGR.x, RDF.type, KG.PrimarySchool), (KGR.x, RDFS.label, Literal("某小学", lang="zh"))]})
+        store.replace_graphs(
+            {extra: [(KGR.x, RDF.type, KG.PrimarySchool), (KGR.x, RDFS.label, Literal("某小学", lang="zh"))]}
+        )
         build(store)
         assert str(extra) in store.graph_names()
         assert store.ask("ASK { ?x a kg:School }", bindings={"x": KGR.x}), "inference covers graphs build does not own"
@@ -151,7 +157,9 @@ def test_cli_bad_data_is_one_line_without_traceback(tmp_path: Path):
     result = _kg("build", "--store", str(tmp_path / "store"), "--data", str(data))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == [f"kg: {data / 'curated' / 'entities.yaml'}:2: 甲: unknown class 'Nope'"]
+    assert result.stderr.strip().splitlines() == [
+        f"kg: {data / 'curated' / 'entities.yaml'}:2: 甲: unknown class 'Nope'"
+    ]
 
 
 def test_cli_store_that_does_not_exist_is_a_clear_error(tmp_path: Path):

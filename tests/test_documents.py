@@ -58,7 +58,14 @@ def test_column_breaks_and_double_spacing_are_joined(articles):
 def test_section_headings_are_kept_as_their_own_paragraphs(articles):
     banan, dazu = articles
     assert banan.headings[:2] == ["打通“课堂—基地—赛场”成长通道", "让五育并举与个性成长交响共鸣"]
-    assert dazu.headings == ["深耕铸魂强师", "开拓教师发展新境界", "深化评价改革", "激发协同育人新活力", "深探数字路径", "把握教育发展新机遇"]
+    assert dazu.headings == [
+        "深耕铸魂强师",
+        "开拓教师发展新境界",
+        "深化评价改革",
+        "激发协同育人新活力",
+        "深探数字路径",
+        "把握教育发展新机遇",
+    ]
     assert "\n\n打通“课堂—基地—赛场”成长通道\n\n" in banan.text
 
 
@@ -71,7 +78,10 @@ def test_bundled_cleaned_documents_are_what_the_code_produces(articles):
 def test_press_release_without_byline_is_one_article():
     raw = "本报讯 近日，沙坪坝区教委与重庆大学签署\n合作协议，共建实训基地。\n\n沙坪坝区各校将\n开设相关课程。\n"
     (article,) = clean_text(raw, source="release.txt")
-    assert article.text == "本报讯 近日，沙坪坝区教委与重庆大学签署合作协议，共建实训基地。\n\n沙坪坝区各校将开设相关课程。"
+    assert (
+        article.text
+        == "本报讯 近日，沙坪坝区教委与重庆大学签署合作协议，共建实训基地。\n\n沙坪坝区各校将开设相关课程。"
+    )
     assert article.district == "沙坪坝区"
     assert article.id.startswith("shapingba-")
 
