@@ -13,6 +13,7 @@ evidence that is not verbatim in the source text …) and raises
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -232,9 +233,12 @@ def entities_graph(data: CuratedData) -> Graph:
             mentions[str(item["object"])].add(doc_id)
         for item in statements.get("indicators") or []:
             mentions[str(item["subject"])].add(doc_id)
+    alias_owners = Counter(alias for entity in data.entities.values() for alias in set(entity.aliases))
     for doc_id, article in data.articles.items():
         for entity in data.entities.values():
-            if any(name in article.text for name in [entity.label, *entity.aliases]) or entity.label in article.authors:
+            # An alias two entities share (区教委) names this one only in an article about its district.
+            names = [a for a in entity.aliases if alias_owners[a] == 1 or entity.district == article.district]
+            if any(name in article.text for name in [entity.label, *names]) or entity.label in article.authors:
                 mentions[entity.label].add(doc_id)
     for entity in data.entities.values():
         node = entity.iri

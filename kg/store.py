@@ -23,6 +23,7 @@ from kg.vocab import PREFIXES
 
 DEFAULT_STORE = Path(".kg") / "store"
 STAGING = "urn:kg:staging:"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class StoreError(KgError, RuntimeError):
@@ -44,11 +45,15 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph |
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:  # RDF 1.1 simple literal: rdflib compares it unequal to xsd:string
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """Convert an rdflib term to the equivalent pyoxigraph term."""
+def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to the equivalent pyoxigraph term (pyoxigraph terms pass through)."""
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -124,10 +129,12 @@ class Store:
         sparql: str,
         bindings: Mapping[str, Node] | None = None,
         default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query; the union of all graphs is the default graph unless ``default_graphs`` is given.
 
-        ``bindings`` substitute variables with terms (never spliced into the text).
+        ``bindings`` substitute variables with terms (never spliced into the text);
+        ``named_graphs`` restricts the graphs ``GRAPH`` patterns see (default: all).
         """
         kwargs: dict = {"prefixes": PREFIXES}
         if bindings:
@@ -136,6 +143,8 @@ class Store:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
             kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         return self._store.query(sparql, **kwargs)
 
     def select(
@@ -189,6 +198,13 @@ class Store:
                 self._store.update(" ;\n".join(operations))
         except (OSError, SyntaxError) as error:
             self._drop_staging()
+            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction."""
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except OSError as error:
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
