@@ -13,6 +13,7 @@ import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -206,6 +207,27 @@ class Store:
             self._store.update(sparql, prefixes=PREFIXES)
         except OSError as error:
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+
+    def bulk_load(
+        self,
+        source: Path | BinaryIO,
+        fmt: ox.RdfFormat,
+        graph: str | None = None,
+        base_iri: str | None = None,
+        lenient: bool = False,
+    ) -> None:
+        """Load a big RDF file fast, outside any transaction (a failure may leave part of it: validate first).
+
+        Triples, and the default graph of a dataset format, go to ``graph``.
+        """
+        kwargs = {"format": fmt, "to_graph": ox.NamedNode(graph) if graph else None, "base_iri": base_iri}
+        try:
+            if isinstance(source, Path):
+                self._store.bulk_load(path=str(source), lenient=lenient, **kwargs)
+            else:
+                self._store.bulk_load(source, lenient=lenient, **kwargs)
+        except OSError as error:
+            raise StoreError(f"bulk load into store {self.path or '(memory)'} failed: {error}") from None
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one transaction."""

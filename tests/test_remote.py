@@ -1,0 +1,178 @@
+"""Remote endpoints: a real `oxigraph serve` process on a free loopback port, built into, queried, and stopped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.build import summarize
+from kg.cli import main
+from kg.projection import project
+from kg.query import bundled_queries, query_bindings, read_query, run, table_cells
+from kg.remote import RemoteStore
+from kg.store import Store, StoreError
+
+EX = "http://example.org/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The query URL of a fresh Oxigraph server; the bundled data is built into it with `kg build --endpoint`."""
+    binary = shutil.which("oxigraph")
+    assert binary, "`oxigraph serve` comes with the oxigraph package of the test extra"
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+                break
+            except urllib.error.HTTPError:
+                break  # it answers
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read().decode()}") from None
+                time.sleep(0.1)
+        result = CliRunner().invoke(main, ["build", "--endpoint", url])
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"store: {url}\n")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def remote(endpoint: str) -> RemoteStore:
+    return RemoteStore(endpoint, read_only=True)
+
+
+def test_build_into_the_server_matches_the_embedded_store(remote: RemoteStore, store: Store):
+    assert remote.graph_names() == store.graph_names()
+    assert len(remote) == len(store)
+    local, far = summarize(store), summarize(remote)
+    assert far.entities_per_class == local.entities_per_class
+    assert far.relations_per_kind == local.relations_per_kind
+    assert (far.indicators, far.documents, far.inferred) == (local.indicators, local.documents, local.inferred)
+
+
+@pytest.mark.parametrize("name", sorted(bundled_queries()))
+def test_bundled_queries_answer_the_same(remote: RemoteStore, store: Store, name: str):
+    text, query = read_query(name)
+    local = table_cells(run(store, text, query_bindings(store, query, {})))
+    far = table_cells(run(remote, text, query_bindings(remote, query, {})))
+    assert far == local
+
+
+@pytest.mark.parametrize("union", [None, False])
+def test_default_dataset_is_the_union(endpoint: str, store: Store, union: bool | None):
+    """Oxigraph's union switch and the portable default-graph-uri list give the same answers."""
+    far = RemoteStore(endpoint, read_only=True, union_default_graph=union)
+    query = "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?class } GROUP BY ?class ORDER BY ?class"
+    assert far.select(query) == store.select(query)
+    entities = ["https://w3id.org/kg-cityedu/graph/entities"]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert far.select(count, default_graphs=entities) == store.select(count, default_graphs=entities)
+    named = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert far.select(named) == store.select(named)
+
+
+def test_bindings_are_values_not_text(remote: RemoteStore, store: Store):
+    query = "SELECT ?e ?name WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }"
+    for name in ["巴南职教中心", 'x" } ; DROP ALL ; #']:
+        bindings = {"name": Literal(name)}
+        assert remote.select(query, bindings=bindings) == store.select(query, bindings=bindings)
+
+
+def test_analysis_projection_is_the_same(remote: RemoteStore, store: Store):
+    far, local = project(remote), project(store)
+    assert sorted(far.nodes) == sorted(local.nodes)
+    assert sorted(far.edges(keys=True)) == sorted(local.edges(keys=True))
+
+
+def test_kg_query_with_endpoint_env(endpoint: str, store_path: Path):
+    runner = CliRunner()
+    far = runner.invoke(main, ["query", "school-partners", "--format", "json"], env={"KG_ENDPOINT": endpoint})
+    local = runner.invoke(main, ["query", "school-partners", "--format", "json", "--store", str(store_path)])
+    assert far.exit_code == local.exit_code == 0, far.output
+    assert json.loads(far.output)["results"] == json.loads(local.output)["results"]
+
+
+def test_syntax_error_through_the_endpoint(endpoint: str):
+    result = CliRunner().invoke(main, ["query", "--endpoint", endpoint, "SELECT ?s WHERE {\n ?s a kg:Company"])
+    assert result.exit_code == 2
+    assert result.output.startswith("kg: query syntax error at line 2, column ")
+
+
+def test_write_read_and_remove_graphs(endpoint: str):
+    writer = RemoteStore(endpoint)
+    graph = Graph()
+    node = BNode()
+    graph.add((URIRef(EX + "a"), URIRef(EX + "says"), Literal('引号 "quoted"\nand a } brace', lang="zh")))
+    graph.add((URIRef(EX + "a"), URIRef(EX + "has"), node))
+    graph.add((node, URIRef(EX + "value"), Literal(3)))
+    before = len(writer)
+    writer.replace_graphs({URIRef(EX + "g1"): graph, URIRef(EX + "g2"): [(URIRef(EX + "b"), URIRef(EX + "p"), node)]})
+    assert {EX + "g1", EX + "g2"} <= set(writer.graph_names())
+    assert isomorphic(writer.graph(EX + "g1"), graph)
+    assert len(writer) == before + 4
+    assert sum(1 for _ in writer.quads(EX + "g2")) == 1
+    writer.remove_graphs([EX + "g1", EX + "g2"])
+    assert not {EX + "g1", EX + "g2"} & set(writer.graph_names())
+    assert len(writer) == before
+    assert len(writer.graph(EX + "g1")) == 0
+
+
+def test_kg_load_into_the_endpoint(endpoint: str, tmp_path: Path):
+    path = tmp_path / "extra.ttl"
+    path.write_text(f'<{EX}x> <{EX}label> "远程"@zh .\n', encoding="utf-8")
+    for _ in range(2):  # loading again changes nothing
+        result = CliRunner().invoke(main, ["load", str(path), "--endpoint", endpoint, "--no-inference"])
+        assert result.exit_code == 0, result.output
+    far = RemoteStore(endpoint, read_only=True)
+    assert len(far.graph(path.resolve().as_uri())) == 1
+    RemoteStore(endpoint).remove_graphs([path.resolve().as_uri()])
+
+
+def test_read_only_refuses_writes(remote: RemoteStore):
+    with pytest.raises(StoreError, match="read-only"):
+        remote.remove_graphs([EX + "g"])
+
+
+def test_unreachable_endpoint_is_a_clear_error():
+    url = f"http://127.0.0.1:{free_port()}/query"
+    result = CliRunner().invoke(main, ["stats", "--endpoint", url])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"kg: cannot reach SPARQL endpoint {url}: ")
+    assert "Traceback" not in result.output
+
+
+def test_store_and_endpoint_together_are_refused(endpoint: str, store_path: Path):
+    result = CliRunner().invoke(main, ["stats", "--endpoint", endpoint, "--store", str(store_path)])
+    assert result.exit_code == 1
+    assert "give --store or --endpoint, not both" in result.output

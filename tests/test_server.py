@@ -1,0 +1,354 @@
+"""`kg serve`: a real HTTP server on a free loopback port, queried with a real HTTP client (and a real browser)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+
+from kg.build import build
+from kg.cli import main
+from kg.query import bundled_queries
+from kg.server import SparqlServer, make_server, shutdown
+from kg.store import Store
+from kg.vocab import KGR
+
+TIMEOUT = 3.0
+ROW_LIMIT = 100
+COMPANIES = "SELECT ?company ?label WHERE { ?company a kg:Company ; rdfs:label ?label } ORDER BY ?label"
+CONSTRUCT = "CONSTRUCT { ?c a kg:Company ; rdfs:label ?l } WHERE { ?c a kg:Company ; rdfs:label ?l }"
+PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@dataclass
+class Reply:
+    status: int
+    content_type: str
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def http(
+    url: str, data: bytes | None = None, headers: dict[str, str] | None = None, method: str | None = None
+) -> Reply:
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return Reply(response.status, response.headers.get_content_type(), dict(response.headers), response.read())
+    except urllib.error.HTTPError as error:
+        return Reply(error.code, error.headers.get_content_type(), dict(error.headers), error.read())
+
+
+def get(base: str, query: str, accept: str | None = None, **params: str) -> Reply:
+    url = f"{base}sparql?{urllib.parse.urlencode({'query': query, **params})}"
+    return http(url, headers={"Accept": accept} if accept else {})
+
+
+def post_form(base: str, headers: dict[str, str] | None = None, **fields: str) -> Reply:
+    body = urllib.parse.urlencode(fields).encode("utf-8")
+    return http(f"{base}sparql", body, {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})})
+
+
+def serving(server: SparqlServer) -> Iterator[str]:
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.url
+    finally:
+        shutdown(server)
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base(store_path: Path) -> Iterator[str]:
+    """A read-only server over the bundled store."""
+    server = make_server(store_path, "127.0.0.1", 0, timeout=TIMEOUT, row_limit=ROW_LIMIT, quiet=True)
+    yield from serving(server)
+
+
+@pytest.fixture(scope="module")
+def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server with --allow-update over a store of its own."""
+    path = tmp_path_factory.mktemp("served") / "store"
+    with Store(path) as store:
+        build(store)
+    server = make_server(path, "127.0.0.1", 0, timeout=TIMEOUT, allow_update=True, workers=1, quiet=True)
+    yield from serving(server)
+
+
+# -- SELECT in every results format ------------------------------------------------------
+
+
+def test_select_json(base: str):
+    reply = get(base, COMPANIES, "application/sparql-results+json")
+    assert reply.status == 200 and reply.content_type == "application/sparql-results+json"
+    data = json.loads(reply.body)
+    assert data["head"]["vars"] == ["company", "label"]
+    labels = [b["label"]["value"] for b in data["results"]["bindings"]]
+    assert labels == sorted(labels) and len(labels) == 5 and "问界" in labels
+    assert reply.headers["KG-Row-Limit"] == str(ROW_LIMIT) and "KG-Truncated" not in reply.headers
+
+
+def test_select_xml(base: str):
+    reply = get(base, COMPANIES, "application/sparql-results+xml")
+    assert reply.content_type == "application/sparql-results+xml"
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    root = ET.fromstring(reply.body)
+    literals = [e.text for e in root.iterfind(".//r:literal", ns)]
+    assert len(literals) == 5 and "问界" in literals
+
+
+def test_select_csv(base: str):
+    reply = get(base, COMPANIES, "text/csv")
+    assert reply.content_type == "text/csv"
+    rows = list(csv.reader(io.StringIO(reply.text)))
+    assert rows[0] == ["company", "label"] and len(rows) == 6
+    assert [str(KGR["wen-jie"]), "问界"] in rows
+
+
+def test_select_tsv(base: str):
+    reply = get(base, COMPANIES, "text/tab-separated-values")
+    assert reply.content_type == "text/tab-separated-values"
+    lines = reply.text.splitlines()
+    assert lines[0] == "?company\t?label"
+    assert f'<{KGR["wen-jie"]}>\t"问界"@zh' in lines
+
+
+def test_accept_quality_and_format_parameter(base: str):
+    reply = get(base, COMPANIES, "text/csv;q=0.4, application/sparql-results+xml;q=0.9")
+    assert reply.content_type == "application/sparql-results+xml"
+    assert get(base, COMPANIES, "text/csv", format="tsv").content_type == "text/tab-separated-values"
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert get(base, COMPANIES, browser).content_type == "application/xml"  # SPARQL XML results, as asked
+
+
+def test_post_form_and_direct(base: str):
+    form = post_form(base, {"Accept": "application/sparql-results+json"}, query=COMPANIES)
+    direct = http(
+        f"{base}sparql",
+        COMPANIES.encode("utf-8"),
+        {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    )
+    assert form.status == direct.status == 200
+    assert json.loads(form.body) == json.loads(direct.body) == json.loads(get(base, COMPANIES).body)
+
+
+def test_ask(base: str):
+    assert json.loads(get(base, "ASK { ?s a kg:Company }").body) == {"head": {}, "boolean": True}
+    assert get(base, "ASK { ?s a kg:Kindergarten }", "text/csv").text.strip() == "false"
+
+
+def test_dataset_parameters(base: str):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:RelationAssertion }"
+    entities = "https://w3id.org/kg-cityedu/graph/entities"
+    only_entities = json.loads(get(base, query, **{"default-graph-uri": entities}).body)
+    everything = json.loads(get(base, query).body)
+    assert only_entities["results"]["bindings"][0]["n"]["value"] == "0"
+    assert everything["results"]["bindings"][0]["n"]["value"] == "149"
+
+
+def test_row_limit_cuts_and_says_so(base: str):
+    reply = get(base, "SELECT * WHERE { ?s ?p ?o }")
+    assert reply.status == 200
+    assert len(json.loads(reply.body)["results"]["bindings"]) == ROW_LIMIT
+    assert reply.headers["KG-Truncated"] == "true"
+
+
+# -- CONSTRUCT ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("accept", "rdflib_format"),
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
+def test_construct(base: str, accept: str, rdflib_format: str):
+    reply = get(base, CONSTRUCT, accept)
+    assert reply.status == 200 and reply.content_type == accept
+    graph = Graph().parse(data=reply.body, format=rdflib_format)
+    assert len(graph) == 10
+    assert (URIRef(KGR["wen-jie"]), None, Literal("问界", lang="zh")) in graph
+
+
+def test_construct_defaults_to_turtle(base: str):
+    reply = get(base, CONSTRUCT)
+    assert reply.content_type == "text/turtle" and "@prefix kgr:" in reply.text
+
+
+# -- errors, refusals, limits -------------------------------------------------------------------
+
+
+def test_not_acceptable(base: str):
+    assert get(base, COMPANIES, "text/html").status == 406
+    assert get(base, CONSTRUCT, "text/csv").status == 406
+
+
+def test_syntax_error(base: str):
+    reply = get(base, "SELECT ?s WHERE {\n ?s a kg:Company")
+    assert reply.status == 400 and reply.content_type == "text/plain"
+    assert reply.text.startswith("query syntax error at line 2, column ")
+
+
+def test_update_is_refused_when_read_only(base: str, store_path: Path):
+    before = len(Store(store_path, read_only=True))
+    update = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> 1 } }"
+    form = post_form(base, update=update)
+    direct = http(f"{base}sparql", update.encode(), {"Content-Type": "application/sparql-update"})
+    assert form.status == direct.status == 403
+    assert "read-only" in form.text
+    assert http(f"{base}sparql?{urllib.parse.urlencode({'update': update})}").status == 405
+    assert len(Store(store_path, read_only=True)) == before
+
+
+def test_a_query_over_time_gets_503_and_the_server_stays_up(base: str):
+    started = time.monotonic()
+    reply = get(base, PATHOLOGICAL)
+    elapsed = time.monotonic() - started
+    assert reply.status == 503
+    assert f"{TIMEOUT:g} s" in reply.text
+    assert elapsed < TIMEOUT + 5
+    for _ in range(3):  # every worker answers again
+        assert get(base, COMPANIES).status == 200
+    assert http(base).status == 200
+
+
+def test_unknown_path_and_media_type(base: str):
+    assert http(f"{base}nothing").status == 404
+    assert http(f"{base}sparql", b"x", {"Content-Type": "text/plain"}).status == 415
+
+
+# -- updates when allowed --------------------------------------------------------------------------
+
+
+def test_update_when_allowed(writable: str):
+    update = 'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> rdfs:label "新" } }'
+    reply = http(f"{writable}sparql", update.encode(), {"Content-Type": "application/sparql-update"})
+    assert reply.status == 204, reply.text
+    seen = json.loads(get(writable, "SELECT ?l WHERE { <http://example.org/a> rdfs:label ?l }").body)
+    assert [b["l"]["value"] for b in seen["results"]["bindings"]] == ["新"]
+    bad = post_form(writable, update="INSERT DATA { <http://example.org/a> }")
+    assert bad.status == 400 and bad.text.startswith("update syntax error at line 1")
+
+
+def test_update_from_another_origin_is_refused(writable: str):
+    reply = post_form(writable, {"Origin": "http://evil.example"}, update="DROP ALL")
+    assert reply.status == 403
+    assert json.loads(get(writable, "ASK { ?s ?p ?o }").body)["boolean"] is True
+
+
+# -- the query page -------------------------------------------------------------------------------
+
+
+def test_page_is_self_contained(base: str):
+    page = http(base)
+    assert page.status == 200 and page.content_type == "text/html"
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page.text)
+    for asset in re.findall(r"""(?:src|href)="(/static/[^"]+)\"""", page.text):
+        reply = http(base.rstrip("/") + asset)
+        assert reply.status == 200
+        assert not re.search(r"https?://(?!w3id\.org)", reply.text)
+
+
+def test_examples_are_the_bundled_queries(base: str):
+    data = json.loads(http(f"{base}examples.json").body)
+    assert [e["name"] for e in data["examples"]] == list(bundled_queries())
+    partners = next(e for e in data["examples"] if e["name"] == "school-partners")
+    assert f"VALUES (?district) {{ (<{KGR['ba-nan-qu']}>) }}" in partners["query"]
+    reply = get(base, partners["query"])
+    assert len(json.loads(reply.body)["results"]["bindings"]) == 13
+
+
+def test_page_runs_an_example_in_a_browser(base: str):
+    from kg.viz import headless_chromium
+
+    with headless_chromium() as browser:
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(base)
+        page.wait_for_function("document.querySelectorAll('#example option').length > 1")
+        page.select_option("#example", "school-company-pairs")
+        page.click("#run")
+        page.wait_for_selector("#output table tbody tr")
+        rows = page.eval_on_selector_all("#output tbody tr", "rows => rows.map(r => r.cells[2].firstChild.textContent)")
+        assert sorted(rows) == sorted(["华为赛力斯", "涵泰汽修", "长安汽车", "问界"])
+        assert "4 行" in page.inner_text("#status")
+        page.fill("#editor", "SELECT ?s WHERE { ?s ")
+        page.click("#run")
+        page.wait_for_selector("#status.error")
+        assert "HTTP 400" in page.inner_text("#status")
+        assert all(url.startswith(base) for url in requests)
+        page.close()
+
+
+# -- the command ------------------------------------------------------------------------------------
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_kg_serve_command_starts_answers_and_stops(store_path: Path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "kg.cli", "serve", "--store", str(store_path), "--port", str(port), "--quiet"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = process.stderr.readline()
+        assert banner.startswith(f"kg: SPARQL endpoint http://127.0.0.1:{port}/sparql"), banner
+        assert "read-only, timeout 10 s, row limit 10000" in banner
+        reply = get(f"http://127.0.0.1:{port}/", COMPANIES, "text/csv")
+        assert reply.status == 200 and len(reply.text.splitlines()) == 6
+        workers = children_of(process.pid)
+        assert len(workers) == 2
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)  # the query workers ended with the server
+    assert os.path.exists(store_path)
+
+
+def test_kg_serve_without_a_store(tmp_path: Path):
+    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "none"), "--port", "0"])
+    assert result.exit_code == 1
+    assert result.output.startswith("kg: no store at ")
