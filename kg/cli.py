@@ -13,7 +13,7 @@ from kg import __version__
 from kg.build import Summary, build, summarize
 from kg.documents import clean_file, write_articles
 from kg.errors import KgError
-from kg.export import ALIASES, RDF_FORMATS, export, format_name
+from kg.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, Subset, export, export_folder, format_name
 from kg.store import Store, default_store_path
 from kg.vocab import DATA_DIR
 
@@ -30,7 +30,7 @@ class KgGroup(click.Group):
             sys.exit(error.exit_code)
 
 
-store_option = click.option(
+store_path_option = click.option(
     "--store",
     "store_path",
     type=click.Path(path_type=Path, file_okay=False),
@@ -40,7 +40,41 @@ store_option = click.option(
 )
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        ctx.meta[f"kg.{param.name}"] = value
+    return value
+
+
+def store_option(function: Any) -> Any:
+    """--store, or --endpoint (and --update-endpoint) to use a SPARQL 1.1 server instead."""
+    endpoint = click.option(
+        "--endpoint",
+        envvar="KG_ENDPOINT",
+        expose_value=False,
+        callback=_remember,
+        help="SPARQL 1.1 endpoint (query URL) to use instead of the store [env KG_ENDPOINT].",
+    )
+    update = click.option(
+        "--update-endpoint",
+        envvar="KG_UPDATE_ENDPOINT",
+        expose_value=False,
+        callback=_remember,
+        help="SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
+    )
+    return store_path_option(endpoint(update(function)))
+
+
 def open_store(path: Path | None, read_only: bool = False) -> Store:
+    """The embedded store at ``path``, or the remote store of --endpoint / KG_ENDPOINT (same methods)."""
+    ctx = click.get_current_context(silent=True)
+    endpoint = ctx.meta.get("kg.endpoint") if ctx else None
+    if endpoint:
+        from kg.remote import RemoteStore
+
+        if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
+            raise KgError("give --store or --endpoint, not both")
+        return RemoteStore(endpoint, ctx.meta.get("kg.update_endpoint"), read_only=read_only)  # type: ignore[return-value]
     return Store(path or default_store_path(), read_only=read_only)
 
 
@@ -116,34 +150,99 @@ def stats_command(store_path: Path | None) -> None:
         click.echo(format_summary(summarize(store), store.path))
 
 
+def terminal_progress() -> Progress | None:
+    """A progress callback that redraws ``stage: done/total`` on stderr; None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        click.echo(f"\r\033[K{stage}: {done}/{total}", err=True, nl=done >= total)
+
+    return show
+
+
 @main.command("export")
 @store_option
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*RDF_FORMATS, *ALIASES], case_sensitive=False),
+    type=click.Choice([*FORMATS, *ALIASES], case_sensitive=False),
     default="turtle",
     show_default=True,
-    help="RDF format; trig and n-quads keep the named graphs.",
+    help="RDF: turtle, trig, n-triples, n-quads, json-ld, rdf-xml (trig and n-quads keep the named graphs); "
+    "graph: graphml, gexf; tables: csv, neo4j (a folder).",
 )
 @click.option(
     "--out",
     "out",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    type=click.Path(path_type=Path, allow_dash=True),
     default="-",
     show_default=True,
-    help="Output file, - for stdout.",
+    help="Output file, - for stdout; a folder for csv and neo4j.",
 )
-def export_command(store_path: Path | None, fmt: str, out: Path) -> None:
-    """Export the whole graph (ontology, entities, documents, inferred triples)."""
+@click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses; repeatable.")
+@click.option("--district", "districts", multiple=True, help="Keep entities of this district; repeatable.")
+@click.option("--relation", "relations", multiple=True, help="Keep relations of this kind (name or 中文); repeatable.")
+@click.option("--focus", default=None, help="Keep the entities within --hops relations of this one (label or alias).")
+@click.option("--hops", type=click.IntRange(0), default=None, help="Relations from --focus to keep [default: 1].")
+@click.option("--excel", is_flag=True, help="csv: start each file with a UTF-8 byte-order mark, for Excel.")
+def export_command(
+    store_path: Path | None,
+    fmt: str,
+    out: Path,
+    classes_: tuple[str, ...],
+    districts: tuple[str, ...],
+    relations: tuple[str, ...],
+    focus: str | None,
+    hops: int | None,
+    excel: bool,
+) -> None:
+    """Export the graph for the tools you already have.
+
+    \b
+    kg export --format turtle --out kg.ttl        every triple (ontology, entities, documents, inferred)
+    kg export --format trig --out kg.trig         the same, named graphs kept
+    kg export --format gexf --out kg.gexf         entity graph for Gephi: labels, classes, colours
+    kg export --format graphml --district 巴南区 --out banan.graphml
+    kg export --format csv --out tables/ --excel  nodes.csv, edges.csv, indicators.csv
+    kg export --format neo4j --out neo4j/         neo4j-admin import files and import.sh
+
+    --class, --district, --relation and --focus/--hops (shared with kg viz)
+    select a subset: graph formats keep its entities and relations; RDF
+    formats keep the ontology, the triples about those entities and their
+    relations, assertions, indicators and source documents.
+    """
+    fmt = format_name(fmt)
+    if excel and fmt != "csv":
+        raise click.BadOptionUsage("excel", "--excel applies to --format csv")
+    if hops is not None and focus is None:
+        raise click.BadOptionUsage("hops", "--hops needs --focus")
+    subset = Subset(classes_, districts, relations, focus, 1 if hops is None else hops)
+    progress = terminal_progress()
+    if fmt in FOLDER_FORMATS:
+        if str(out) == "-":
+            raise click.BadOptionUsage("out", f"--format {fmt} writes several files: give --out a folder")
+        with open_store(store_path, read_only=True) as store:
+            written = export_folder(store, fmt, out, subset=subset, excel=excel, progress=progress)
+        click.echo(f"wrote {', '.join(str(path) for path in written)}", err=True)
+        return
+    if out.is_dir():
+        raise click.BadOptionUsage("out", f"--out {out} is a folder; --format {fmt} writes one file")
     with open_store(store_path, read_only=True) as store:
         if str(out) == "-":
-            export(store, format_name(fmt), sys.stdout.buffer)
+            export(store, fmt, sys.stdout.buffer, subset=subset, progress=progress)
             sys.stdout.buffer.flush()
-        else:
-            with out.open("wb") as handle:
-                export(store, format_name(fmt), handle)
-            click.echo(f"wrote {out}", err=True)
+            return
+        partial = out.with_name(out.name + ".part")  # a failed export leaves an existing file as it was
+        try:
+            with partial.open("wb") as handle:
+                export(store, fmt, handle, subset=subset, progress=progress)
+            partial.replace(out)
+        except OSError as error:
+            raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
+        finally:
+            partial.unlink(missing_ok=True)
+    click.echo(f"wrote {out}", err=True)
 
 
 @main.command("clean")
@@ -166,6 +265,660 @@ def clean_command(files: tuple[Path, ...], out_dir: Path, encoding: str | None) 
         articles = clean_file(path, encoding)
         for written in write_articles(articles, out_dir):
             click.echo(str(written))
+
+
+REPORT_SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+@main.command("analyze")
+@store_option
+@click.argument("places", nargs=-1)
+@click.option("--compare", is_flag=True, help="Compare the districts given as arguments side by side.")
+@click.option("--district", default=None, help="Analyse one district: its entities and their direct partners.")
+@click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses; repeatable.")
+@click.option("--relation", "relations", multiple=True, help="Keep relations of this kind; repeatable.")
+@click.option(
+    "--communities",
+    "method",
+    type=click.Choice(["louvain", "leiden", "auto"]),
+    default="louvain",
+    show_default=True,
+    help="Community detection; leiden needs igraph and leidenalg, auto uses them when installed.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of community detection.")
+@click.option("--top", "n", type=click.IntRange(1), default=10, show_default=True, help="Rows in the rankings.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown", "html"]),
+    default=None,
+    help="Output format [default: from the --out suffix, else text].",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Output file, - for stdout.",
+)
+@click.option("--write-back", is_flag=True, help="Store centrality and communities as RDF in the analysis graph.")
+def analyze_command(
+    store_path: Path | None,
+    places: tuple[str, ...],
+    compare: bool,
+    district: str | None,
+    classes_: tuple[str, ...],
+    relations: tuple[str, ...],
+    method: str,
+    seed: int,
+    n: int,
+    fmt: str | None,
+    out: Path,
+    write_back: bool,
+) -> None:
+    """Analyse the graph: hubs, brokers, communities, cores, data gaps, and district indicators.
+
+    \b
+    kg analyze                          whole graph, every district's indicators
+    kg analyze --district 巴南区         one district and its partners, in detail
+    kg analyze --compare 巴南区 大足区    indicators side by side
+    kg analyze --format html --out report.html
+    """
+    from kg.report import analysis_report, comparison_report, render  # heavy imports only when used
+    from kg.writeback import ANALYSIS_GRAPH
+    from kg.writeback import write_back as store_analysis
+
+    if places and not compare:
+        raise click.UsageError(f"to compare districts give --compare: kg analyze --compare {' '.join(places)}")
+    if compare:
+        if len(places) < 2:
+            raise click.BadOptionUsage("compare", "--compare needs two or more districts, e.g. --compare 巴南区 大足区")
+        if district or classes_ or relations or write_back:
+            raise click.BadOptionUsage(
+                "compare", "--compare cannot be combined with --district, --class, --relation or --write-back"
+            )
+    if write_back and (district or classes_ or relations):
+        raise click.BadOptionUsage(
+            "write_back", "--write-back stores whole-graph results: drop --district, --class and --relation"
+        )
+    fmt = fmt or REPORT_SUFFIXES.get(out.suffix.lower(), "text")
+    with open_store(store_path, read_only=not write_back) as store:
+        if compare:
+            report = comparison_report(store, places)
+        else:
+            report = analysis_report(
+                store, district=district, classes=classes_, relations=relations, method=method, seed=seed, n=n
+            )
+        text = render(report, fmt)
+        if str(out) == "-":
+            click.echo(text, nl=False)
+        else:
+            try:
+                out.write_text(text, encoding="utf-8")
+            except OSError as error:
+                raise KgError(f"--out: cannot write {out}: {error.strerror or error}") from None
+            click.echo(f"wrote {out}", err=True)
+        if write_back and report.analysis is not None:  # after the report is out, so a bad --out writes nothing
+            written = store_analysis(store, report.analysis)
+            click.echo(f"wrote {written} triples to graph <{ANALYSIS_GRAPH}>", err=True)
+
+
+@main.command("path")
+@store_option
+@click.argument("source")
+@click.argument("target")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="At most this many paths.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def path_command(store_path: Path | None, source: str, target: str, limit: int, fmt: str) -> None:
+    """Explain how two entities are connected: the shortest chains of relations, with evidence.
+
+    SOURCE and TARGET are labels, aliases or IRIs (kg path 巴南职教中心 长安).
+    """
+    import json
+
+    from kg.paths import format_paths, paths_data, shortest_paths
+    from kg.projection import project
+
+    with open_store(store_path, read_only=True) as store:
+        graph = project(store)
+    paths = shortest_paths(graph, source, target, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(paths_data(graph, paths), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_paths(graph, paths), nl=False)
+
+
+@main.command("validate")
+@store_option
+@click.option(
+    "--data",
+    "data_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Validate this RDF file instead of the store (.ttl, .nt, .nq, .trig, .jsonld, .rdf).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of messages.")
+def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, lang: str) -> None:
+    """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 on violations.
+
+    The rules: every entity has a Chinese label and exactly one most specific
+    class; relation ends have the classes the ontology's domain and range
+    require; every relation has an assertion with its evidence sentence and
+    source document; every indicator has a value, a unit and what it counts.
+    One line per violation (entity, rule, value, message), then a summary;
+    --format json for machines. A file given with --data is checked together
+    with the bundled ontology and its RDFS closure.
+    """
+    import json
+
+    from kg.validate import validate_file, validate_store
+
+    status = sys.stderr.isatty()  # a status line on a terminal, nothing when piped
+    if status:
+        click.echo("validating …", err=True, nl=False)
+    try:
+        if data_file is not None:
+            report = validate_file(data_file, lang=lang)
+        else:
+            with open_store(store_path, read_only=True) as store:
+                report = validate_store(store, lang=lang)
+    finally:
+        if status:
+            click.echo("\r\033[K", err=True, nl=False)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        rows = [(v.label, v.rule, v.value, v.message) for v in report.violations]
+        if rows:
+            click.echo(table(rows, ("entity", "rule", "value", "message")) + "\n")
+        counts = ", ".join(f"{rule} {n}" for rule, n in sorted(report.counts().items()))
+        found = f"{len(rows)} violation{'s' if len(rows) != 1 else ''}" + (f" ({counts})" if rows else "")
+        click.echo(f"{found}: {report.source}, {report.triples} triples, {len(report.rules)} rules")
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command("ontology")
+@click.option(
+    "--doc",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the bilingual HTML documentation of the ontology to this file.",
+)
+def ontology_command(doc: Path | None) -> None:
+    """Show the ontology: class hierarchy and relations; --doc OUT.html writes its documentation.
+
+    The page is self-contained (no remote script, style or font): every class,
+    relation and property with Chinese and English labels and comments,
+    domains, ranges, equivalent schema.org / ORG / PROV terms, and the
+    validation rules.
+    """
+    from kg.ontology_doc import outline, write_ontology_doc
+
+    if doc is None:
+        click.echo(outline(), nl=False)
+        return
+    click.echo(f"wrote {write_ontology_doc(doc)}", err=True)
+
+
+def _png_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT, e.g. 1600x1000") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise click.BadParameter("width and height must be between 200 and 8000 pixels")
+    return width, height
+
+
+@main.command("viz")
+@store_option
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="HTML file to write.")
+@click.option("--focus", default=None, help="Draw the ego network of this entity (label, alias or IRI).")
+@click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True, help="Radius of --focus.")
+@click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses; repeatable.")
+@click.option("--district", "districts", multiple=True, help="Keep entities of this district; repeatable.")
+@click.option("--relation", "relations", multiple=True, help="Keep relations of this kind (name or 中文); repeatable.")
+@click.option("--max-nodes", type=click.IntRange(1), default=None, help="Keep only this many best-connected nodes.")
+@click.option(
+    "--color-by", type=click.Choice(["class", "community", "district"]), default="class", show_default=True
+)
+@click.option(
+    "--size-by",
+    type=click.Choice(["degree", "pagerank", "betweenness"]),
+    default="degree",
+    show_default=True,
+    help="Node size: distinct neighbours or a centrality.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["auto", "physics", "static"]),
+    default="auto",
+    show_default=True,
+    help="physics: settles in the browser, then stops; static: computed in Python; auto: static above 300 nodes.",
+)
+@click.option("--edge-labels/--no-edge-labels", default=None, help="Relation names on edges [default: up to 400].")
+@click.option("--title", default=None, help="Page title [default: 城教共生知识图谱 and the subset].")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of layout and communities.")
+@click.option(
+    "--png",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also save a screenshot of the drawn graph (headless Chromium).",
+)
+@click.option("--png-size", default="1600x1000", show_default=True, callback=_png_size, help="Window WIDTHxHEIGHT.")
+def viz_command(
+    store_path: Path | None,
+    out: Path,
+    focus: str | None,
+    hops: int,
+    classes_: tuple[str, ...],
+    districts: tuple[str, ...],
+    relations: tuple[str, ...],
+    max_nodes: int | None,
+    color_by: str,
+    size_by: str,
+    layout: str,
+    edge_labels: bool | None,
+    title: str | None,
+    seed: int,
+    png: Path | None,
+    png_size: tuple[int, int],
+) -> None:
+    """Write an interactive graph as ONE self-contained HTML file that works offline.
+
+    Nodes are coloured and shaped by class (legend), sized by degree or
+    centrality; hover shows details, click shows evidence; filter by class,
+    district and relation, and search by name, alias or pinyin.
+
+    \b
+    kg viz --out graph.html
+    kg viz --out ego.html --focus 重庆理工大学 --hops 2
+    kg viz --out banan.html --district 巴南区 --color-by community --png banan.png
+    """
+    from kg.viz import DEFAULT_TITLE, VizOptions, visualize
+
+    if hops != 1 and focus is None:
+        raise click.BadOptionUsage("hops", "--hops needs --focus NAME")
+    options = VizOptions(
+        title=title or DEFAULT_TITLE,
+        color_by=color_by,
+        size_by=size_by,
+        layout=layout,
+        edge_labels=edge_labels,
+        seed=seed,
+    )
+    with open_store(store_path, read_only=True) as store:
+        result = visualize(
+            store,
+            out,
+            classes_=classes_,
+            districts=districts,
+            relations=relations,
+            focus=focus,
+            hops=hops,
+            max_nodes=max_nodes,
+            options=options,
+            png=png,
+            png_size=png_size,
+        )
+    click.echo(f"wrote {result.html} ({result.nodes} nodes, {result.edges} edges)", err=True)
+    if result.png is not None:
+        click.echo(f"wrote {result.png}", err=True)
+
+
+# -- extraction and ingest (issue 3) ------------------------------------------------------------------
+
+encoding_option = click.option("--encoding", default=None, help="Input encoding (default: UTF-8, else GB18030).")
+text_files = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+
+
+def file_bar(files: tuple[Path, ...], label: str):
+    """A click progress bar over files on a terminal; a no-op when stderr is piped."""
+    import contextlib
+
+    if not sys.stderr.isatty() or len(files) < 2:
+        return contextlib.nullcontext(None)
+    return click.progressbar(length=len(files), label=label, file=sys.stderr, show_pos=True)
+
+
+@main.command("extract")
+@text_files
+@encoding_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Output file, - for stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "jsonl"], case_sensitive=False),
+    default="turtle",
+    show_default=True,
+    help="turtle: one graph; trig: a graph per document; jsonl: one JSON record per fact.",
+)
+@click.option(
+    "--eval",
+    "gold_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Instead of FILEs: extract the documents of a gold folder (layout of data/) and print P/R/F1.",
+)
+@click.option("--details", is_flag=True, help="With --eval: also list missed and spurious facts.")
+def extract_command(
+    files: tuple[Path, ...], encoding: str | None, out: Path, fmt: str, gold_dir: Path | None, details: bool
+) -> None:
+    """Extract entities, relations and indicators from Chinese text as RDF.
+
+    Each FILE is cleaned like the seed documents and split into articles;
+    every fact keeps its document, evidence sentence, offsets and rule.
+    `kg extract --eval data` scores extraction against the curated graph.
+    """
+    from kg.evaluate import evaluate, format_evaluation
+    from kg.extract import Extractor, default_gazetteer, extract_file, write
+
+    if gold_dir is not None:
+        if files:
+            raise click.UsageError("give FILE... or --eval GOLD_DIR, not both")
+        click.echo(format_evaluation(evaluate(gold_dir), details=details))
+        return
+    if not files:
+        raise click.UsageError("missing FILE... (or --eval GOLD_DIR)")
+    extractor = Extractor(default_gazetteer())
+    extractions = []
+    with file_bar(files, "extracting") as bar:
+        for path in files:
+            found = extract_file(path, encoding, extractor)
+            if not found:
+                click.echo(f"kg: {path}: no text, nothing extracted", err=True)
+            for extraction in found:
+                if extraction.empty:
+                    click.echo(f"kg: {path}: no entities or relations found in {extraction.doc_id}", err=True)
+                else:
+                    extractions.append(extraction)
+            if bar is not None:
+                bar.update(1)
+    if not extractions:
+        return
+    if str(out) == "-":
+        write(extractions, fmt.lower(), sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        with out.open("wb") as handle:
+            write(extractions, fmt.lower(), handle)
+        click.echo(f"wrote {out}", err=True)
+    for extraction in extractions:
+        click.echo(
+            f"{extraction.doc_id}: {sum(1 for e in extraction.entities if e.mentions)} entities, "
+            f"{len(extraction.relations)} relations, {len(extraction.indicators)} indicators",
+            err=True,
+        )
+
+
+@main.command("ingest")
+@text_files
+@encoding_option
+@store_option
+def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Path | None) -> None:
+    """Extract FILEs and add each article to the store in its own named graph.
+
+    Ingesting a document again replaces its previous version; a bad file
+    anywhere in the batch leaves the store as it was. See `kg docs`.
+    """
+    from kg.ingest import ingest
+
+    if not files:
+        raise click.UsageError("missing FILE...")
+    with open_store(store_path) as store, file_bar(files, "extracting") as bar:
+        report = ingest(store, files, encoding, progress=(lambda _path: bar.update(1)) if bar is not None else None)
+    for path, reason in report.skipped:
+        click.echo(f"kg: {path}: {reason}; nothing added", err=True)
+    if report.documents:
+        rows = [
+            (d.doc_id, "replaced" if d.doc_id in report.replaced else "added", d.entities, d.relations, d.indicators)
+            for d in report.documents
+        ]
+        click.echo(table(rows, ("document", "status", "entities", "relations", "indicators")))
+
+
+@main.group("docs", invoke_without_command=True)
+@store_option
+@click.pass_context
+def docs_group(ctx: click.Context, store_path: Path | None) -> None:
+    """List the documents of the store (`kg docs`), or remove one (`kg docs remove ID`)."""
+    ctx.obj = store_path
+    if ctx.invoked_subcommand is None:
+        from kg.ingest import documents
+
+        with open_store(store_path, read_only=True) as store:
+            rows = [
+                (d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in documents(store)
+            ]
+        click.echo(table(rows, ("document", "source", "entities", "relations", "indicators", "headline")))
+
+
+@docs_group.command("remove")
+@click.argument("doc_id")
+@store_option
+@click.pass_context
+def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None) -> None:
+    """Remove an ingested document (id or IRI) and its facts; entities other graphs describe stay."""
+    from kg.ingest import remove_document
+
+    with open_store(store_path or ctx.obj) as store:
+        info = remove_document(store, doc_id)
+    click.echo(f"removed {info.doc_id} ({info.relations} relations, {info.indicators} indicators)")
+
+
+
+def _query_formats() -> list[str]:
+    from kg.query import FORMAT_ALIASES, FORMATS
+
+    return [*FORMATS, *FORMAT_ALIASES]
+
+
+@main.command("query")
+@click.argument("query", required=False)
+@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a variable: a bundled query's parameter (an entity's name, alias or IRI), "
+    "or any projected variable of your query (<iri>, prefix:name, number or text). Repeatable.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_query_formats(), case_sensitive=False),
+    default=None,
+    help="Output format [default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Output file, - for stdout.",
+)
+@click.option(
+    "--max-width", type=click.IntRange(min=0), default=60, show_default=True, help="Widest table cell; 0: no limit."
+)
+@click.option("--show", is_flag=True, help="Print the query, parameters bound, instead of running it.")
+@store_option
+def query_command(
+    query: str | None,
+    list_queries: bool,
+    params: tuple[str, ...],
+    fmt: str | None,
+    out: Path,
+    max_width: int,
+    show: bool,
+    store_path: Path | None,
+) -> None:
+    """Run a SPARQL query: a bundled query's name, a .rq file, - (stdin) or the query text.
+
+    Queries see the union of all graphs; the prefixes kg, kgr, doc, rdf, rdfs,
+    owl, xsd, skos, schema, org and prov are predeclared. SELECT and ASK print
+    an aligned table on a terminal, or csv, tsv, json, xml (the SPARQL 1.1
+    results formats) or jsonl; CONSTRUCT and DESCRIBE print RDF. A syntax error
+    prints its line and column and exits with 2. `kg query --list` shows the
+    bundled queries, e.g. `kg query school-partners -p district=大足区`.
+    """
+    from kg.query import (
+        bundled_queries,
+        query_bindings,
+        read_query,
+        result_kind,
+        run,
+        table_cells,
+        with_values,
+        write_result,
+    )
+    from kg.query import format_name as query_format_name
+
+    if list_queries:
+        rows = [
+            (q.name, " ".join(f"{p.name}={p.default}" for p in q.params), q.title) for q in bundled_queries().values()
+        ]
+        click.echo(table(rows, ("query", "parameters (defaults)", "title")))
+        return
+    if not query:
+        raise click.UsageError("give a query (text, file or bundled name), or --list")
+    given: dict[str, str] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        given[name.strip().lstrip("?$")] = value
+    text, bundled = read_query(query)
+    to_stdout = str(out) == "-"
+    with open_store(store_path, read_only=True) as store:
+        bindings = query_bindings(store, bundled, given)
+        if show:
+            click.echo(with_values(text, bindings).rstrip("\n"))
+            return
+        result = run(store, text, bindings)
+        kind = result_kind(result)
+        if fmt is None:
+            fmt = "turtle" if kind == "graph" else ("table" if to_stdout and sys.stdout.isatty() else "tsv")
+        fmt = query_format_name(fmt)
+        if fmt == "table" and kind != "graph":
+            header, cells = table_cells(result, max_width)
+            text_out = table(cells, header) + "\n"
+            if to_stdout:
+                click.echo(text_out, nl=False)
+                click.echo(f"({len(cells)} row{'s' if len(cells) != 1 else ''})", err=True)
+            else:
+                out.write_text(text_out, encoding="utf-8")
+            return
+        if to_stdout:
+            write_result(result, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with out.open("wb") as handle:
+                write_result(result, fmt, handle)
+            click.echo(f"wrote {out}", err=True)
+
+
+@main.command("serve")
+@store_path_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7070, show_default=True, help="Port (0: any free).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run; one over it is stopped and answered with HTTP 503.",
+)
+@click.option(
+    "--row-limit",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) a result returns; longer ones are cut and flagged.",
+)
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (refused with HTTP 403 otherwise).")
+@click.option("--quiet", is_flag=True, help="Do not log each request.")
+def serve_command(
+    store_path: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    row_limit: int,
+    workers: int,
+    allow_update: bool,
+    quiet: bool,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (/sparql) with a query page (/).
+
+    GET and POST, content negotiation (SPARQL JSON/XML/CSV/TSV results;
+    Turtle, N-Triples, JSON-LD, RDF/XML graphs), the bundled queries as
+    examples on the page. Read-only unless --allow-update.
+    """
+    import signal
+
+    from kg.server import make_server, shutdown
+
+    path = store_path or default_store_path()
+    server = make_server(
+        path, host, port, timeout=timeout, row_limit=row_limit, allow_update=allow_update, workers=workers, quiet=quiet
+    )
+    mode = "read-write" if allow_update else "read-only"
+    click.echo(
+        f"kg: SPARQL endpoint {server.url}sparql, query page {server.url} "
+        f"(store {path}, {mode}, timeout {timeout:g} s, row limit {row_limit}); Ctrl+C stops",
+        err=True,
+    )
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        shutdown(server)
+
+
+@main.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    help="RDF format of every file: turtle, n-triples, n-quads, trig, rdf-xml, json-ld [default: from the extension].",
+)
+@click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
+@click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")
+@store_option
+def load_command(
+    files: tuple[Path, ...], fmt: str | None, graph: str | None, no_inference: bool, store_path: Path | None
+) -> None:
+    """Import RDF files, one named graph per file, all or nothing.
+
+    Any RDF format (.ttl, .nt, .nq, .trig, .rdf/.owl/.xml, .jsonld, each also
+    .gz). Dataset files keep their named graphs. Loading a file again replaces
+    its graph. Every file is parsed before the store is touched: an error names
+    the file and line and leaves the store as it was. Big files use the bulk loader.
+    """
+    from kg.load import load_files, summary_rows
+
+    with open_store(store_path) as store:
+        loaded = load_files(
+            store, list(files), fmt=fmt, graph=graph, infer=not no_inference, progress=terminal_progress()
+        )
+    click.echo(table(summary_rows(loaded), ("file", "format", "graph", "triples")))
 
 
 if __name__ == "__main__":

@@ -127,14 +127,19 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _undouble(blocks: list[list[str]]) -> list[list[str]]:
-    """Merge runs of three or more one-line blocks: their blank lines are double spacing."""
+    """Merge runs of three or more one-line blocks: their blank lines are double spacing.
+
+    A run whose lines mostly end sentences is one paragraph per line (a press
+    release with blank lines between paragraphs), not double spacing.
+    """
     merged: list[list[str]] = []
     run: list[str] = []
     for block in [*blocks, []]:
         if len(block) == 1:
             run.append(block[0])
             continue
-        merged.extend([run] if len(run) >= 3 else [[line] for line in run])
+        double = len(run) >= 3 and 2 * sum(map(ends_sentence, run)) < len(run)
+        merged.extend([run] if double else [[line] for line in run])
         run = []
         if block:
             merged.append(block)

@@ -1,0 +1,327 @@
+"""Ingest into a real on-disk store: named graph per document, idempotence, removal, encodings, bad input, CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, URIRef
+
+from kg.cli import main
+from kg.documents import DocumentError
+from kg.ingest import IngestError, documents, ingest, remove_document
+from kg.store import Store
+from kg.vocab import KG, KGR, document_iri, entity_iri, relation_properties
+
+RAW = Path(__file__).parent / "fixtures" / "extract_gold" / "raw"
+YUBEI = RAW / "yubei-vocational.txt"
+WUHOU = RAW / "wuhou-coeducation.txt"
+
+DAZU_RELEASE = """大足区召开家校社协同育人推进会
+
+近日，区教委与区妇联联合举办大足区家庭教育宣传周活动，重庆理工大学派出专家团队参与指导。
+
+大足区家长学校总校开设“周末家长小课堂”30余期，惠及家长1.2万人次。
+"""
+
+
+RELATIONS = {str(iri) for iri in relation_properties().values()}
+
+
+@pytest.fixture
+def built(store_path: Path, tmp_path: Path) -> Path:
+    """A private copy of the session's built store (the bundled data), ready to be written."""
+    target = tmp_path / "store"
+    shutil.copytree(store_path, target)
+    return target
+
+
+def quads(store: Store) -> set[str]:
+    return {str(q) for q in store.quads()}
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_ingest_adds_one_named_graph_per_document(built: Path):
+    with Store(built) as store:
+        before = set(store.graph_names())
+        report = ingest(store, [YUBEI, WUHOU])
+        added = set(store.graph_names()) - before
+        ids = {d.doc_id for d in report.documents}
+        assert added == {str(document_iri(doc_id)) for doc_id in ids} and len(ids) == 2
+        listed = {d.doc_id: d for d in documents(store)}
+        assert {"banan-d85cd3f1", "dazu-d85cd3f1"} <= listed.keys()
+        assert all(listed[i].method == "extraction" and listed[i].relations > 10 for i in ids)
+        # the facts are queryable through the union graph, with inference refreshed
+        rows = store.select(
+            "SELECT DISTINCT ?s WHERE { ?s kg:relatedTo ?o . ?a rdf:subject ?s ; kg:method ?m . "
+            "FILTER(?m != 'curated') }"
+        )
+        assert rows
+
+
+def test_reingest_changes_nothing(built: Path):
+    with Store(built) as store:
+        ingest(store, [YUBEI, WUHOU])
+        first, count = quads(store), len(store)
+        report = ingest(store, [YUBEI, WUHOU])
+        assert quads(store) == first and len(store) == count
+        assert set(report.replaced) == {d.doc_id for d in report.documents}
+
+
+def test_remove_restores_the_store_exactly(built: Path):
+    with Store(built) as store:
+        before = quads(store)
+        report = ingest(store, [YUBEI])
+        assert quads(store) != before
+        removed = remove_document(store, report.documents[0].doc_id)
+        assert removed.doc_id == report.documents[0].doc_id
+        assert quads(store) == before
+
+
+def test_known_entities_are_linked_not_duplicated(built: Path, tmp_path: Path):
+    with Store(built) as store:
+        ingest(store, [write(tmp_path / "dazu-week.txt", DAZU_RELEASE)])
+        university = entity_iri("重庆理工大学")
+        classes = {
+            str(o)
+            for o in store.graph(str(document_iri(_doc_of(store, "dazu-week.txt")))).objects(university, RDF.type)
+        }
+        assert classes == {str(KG.University)}  # the curated class, not a guess
+        bureau = store.select(
+            "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e rdfs:label ?l FILTER(STR(?l) = '大足区教委') }"
+        )
+        assert int(bureau[0]["n"]) == 1  # 区教委 resolved to the curated 大足区教委, one node
+
+
+def _doc_of(store: Store, source: str) -> str:
+    return next(d.doc_id for d in documents(store) if d.source == source)
+
+
+def test_removing_a_document_keeps_entities_others_describe(built: Path, tmp_path: Path):
+    with Store(built) as store:
+        ingest(store, [write(tmp_path / "dazu-week.txt", DAZU_RELEASE), YUBEI])
+        remove_document(store, _doc_of(store, "dazu-week.txt"))
+        university = URIRef(entity_iri("重庆理工大学"))
+        assert store.select("SELECT ?u ?l WHERE { ?u rdfs:label ?l }", bindings={"u": university})  # curated registry
+        # an entity only the removed document described is gone with it
+        week = store.select("SELECT ?e WHERE { ?e rdfs:label ?l FILTER(CONTAINS(STR(?l), '宣传周')) }")
+        assert week == []
+        # one that the remaining document describes stays
+        school = entity_iri("重庆市渝北职业教育中心")
+        assert (school, RDF.type, KG.SecondaryVocationalSchool) in store.graph(
+            str(document_iri(_doc_of(store, YUBEI.name)))
+        )
+        assert store.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }", bindings={"s": school})
+
+
+def test_curated_documents_are_neither_replaced_nor_removed(built: Path, tmp_path: Path):
+    with Store(built) as store:
+        before = quads(store)
+        with pytest.raises(IngestError, match="curated"):
+            remove_document(store, "banan-d85cd3f1")
+        raw = Path(__file__).parent.parent / "data" / "raw" / "000_091f230f3370da1a.txt"
+        with pytest.raises(IngestError, match="curated"):
+            ingest(store, [raw])  # same file name: the same document ids as the bundled articles
+        with pytest.raises(IngestError, match="no document"):
+            remove_document(store, "nonexistent")
+        assert quads(store) == before
+
+
+def test_gb18030_and_gbk_files_give_the_same_facts(built: Path, tmp_path: Path):
+    text = YUBEI.read_text(encoding="utf-8")
+    with Store(built) as store:
+        utf8 = ingest(store, [write(tmp_path / "a-utf8.txt", text)]).documents[0]
+        gbk = ingest(store, [write(tmp_path / "b-gbk.txt", text, "gbk")]).documents[0]  # detected
+        gb18030 = ingest(store, [write(tmp_path / "c-gb18030.txt", text, "gb18030")], encoding="gb18030").documents[0]
+
+        def facts(doc_id: str) -> set[tuple[str, str, str]]:
+            """Relations and entity types: what does not depend on the document's id."""
+            graph = store.graph(str(document_iri(doc_id)))
+            return {
+                (str(s), str(p), str(o))
+                for s, p, o in graph
+                if str(s).startswith(str(KGR)) and (p == RDF.type or str(p) in RELATIONS)
+            }
+
+        assert len(facts(utf8.doc_id)) > 20
+        assert facts(utf8.doc_id) == facts(gbk.doc_id) == facts(gb18030.doc_id)
+
+
+def test_binary_file_fails_the_whole_batch_and_leaves_the_store(built: Path, tmp_path: Path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with Store(built) as store:
+        before = quads(store)
+        with pytest.raises(DocumentError, match=r"scan\.txt: binary file"):
+            ingest(store, [YUBEI, binary])
+        assert quads(store) == before
+
+
+def test_empty_file_and_file_without_entities(built: Path, tmp_path: Path):
+    empty = write(tmp_path / "empty.txt", "")
+    plain = write(tmp_path / "weather.txt", "今天天气很好，我们一起去公园散步。\n")
+    with Store(built) as store:
+        before = quads(store)
+        report = ingest(store, [empty, plain])
+        assert report.documents == []
+        assert [reason for _, reason in report.skipped] == [
+            "no text",
+            "no entities or relations found in doc-" + _digest(plain),
+        ]
+        assert quads(store) == before
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:8]
+
+
+# -- command line -----------------------------------------------------------------------------------------
+
+
+def test_cli_ingest_docs_and_remove(built: Path, tmp_path: Path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", "--store", str(built), str(YUBEI), str(WUHOU)])
+    assert result.exit_code == 0, result.output
+    assert "added" in result.output and "extracting" not in result.output  # no progress bar when not a terminal
+    listing = runner.invoke(main, ["docs", "--store", str(built)])
+    assert listing.exit_code == 0 and "extraction" in listing.output and "curated" in listing.output
+    doc_id = next(line.split()[0] for line in listing.output.splitlines() if line.startswith("yubei-"))
+    removed = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
+    assert removed.exit_code == 0 and f"removed {doc_id}" in removed.output
+    again = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
+    assert again.exit_code == 1 and f"no document '{doc_id}'" in again.output
+
+
+def test_cli_messages_for_empty_and_entity_free_files(built: Path, tmp_path: Path):
+    empty = write(tmp_path / "empty.txt", "")
+    plain = write(tmp_path / "weather.txt", "今天天气很好，我们一起去公园散步。\n")
+    runner = CliRunner()
+    for command in (["ingest", "--store", str(built)], ["extract"]):
+        result = runner.invoke(main, [*command, str(empty), str(plain)])
+        assert result.exit_code == 0, result.output
+        assert "empty.txt: no text" in result.output
+        assert "weather.txt: no entities or relations found" in result.output
+        assert "Traceback" not in result.output
+
+
+def test_cli_binary_file_is_a_clear_error(built: Path, tmp_path: Path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 64)
+    with Store(built) as store:
+        before = quads(store)
+    process = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "ingest", "--store", str(built), str(YUBEI), str(binary)],
+        capture_output=True,
+        text=True,
+    )
+    assert process.returncode != 0
+    assert process.stderr.strip().splitlines() == [f"kg: {binary}: binary file, not text"]
+    with Store(built) as store:
+        assert quads(store) == before
+    extract = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(binary)], capture_output=True, text=True)
+    assert extract.returncode != 0 and "binary file" in extract.stderr and extract.stdout == ""
+
+
+def test_cli_extract_formats_and_eval(tmp_path: Path):
+    runner = CliRunner()
+    out = tmp_path / "yubei.trig"
+    result = runner.invoke(main, ["extract", str(YUBEI), "--format", "trig", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "GRAPH" in out.read_text(encoding="utf-8") or "{" in out.read_text(encoding="utf-8")
+    jsonl = runner.invoke(main, ["extract", str(WUHOU), "--format", "jsonl"])
+    assert jsonl.exit_code == 0 and '"type": "relation"' in jsonl.output
+    gbk = write(tmp_path / "gbk.txt", WUHOU.read_text(encoding="utf-8"), "gbk")
+    forced = runner.invoke(main, ["extract", str(gbk), "--encoding", "gbk"])
+    assert forced.exit_code == 0 and "kg:cooperatesWith" in forced.output
+    scores = runner.invoke(main, ["extract", "--eval", str(Path(__file__).parent / "fixtures" / "extract_gold")])
+    assert scores.exit_code == 0 and "relations per kind" in scores.output
+    both = runner.invoke(main, ["extract", str(YUBEI), "--eval", "data"])
+    assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_extracted_graphs_conform_to_the_shapes(tmp_path: Path):
+    """The project's SHACL shapes accept what extraction writes (seed newspaper page and press releases)."""
+    from kg.validate import validate_file
+
+    raw = Path(__file__).parent.parent / "data" / "raw" / "000_091f230f3370da1a.txt"
+    out = tmp_path / "extracted.trig"
+    result = CliRunner().invoke(
+        main, ["extract", str(raw), str(YUBEI), str(WUHOU), "--format", "trig", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    report = validate_file(out)
+    assert report.conforms, [(v.label, v.rule, v.message) for v in report.violations][:5]
+
+
+# -- a remote SPARQL endpoint (a real `oxigraph serve` process) ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory):
+    """The query URL of a fresh local Oxigraph server holding the bundled graph."""
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    binary = shutil.which("oxigraph")
+    assert binary, "`oxigraph serve` comes with the oxigraph package of the test extra"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    location = tmp_path_factory.mktemp("oxigraph-ingest")
+    process = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+                break
+            except urllib.error.HTTPError:
+                break  # it answers
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read().decode()}") from None
+                time.sleep(0.1)
+        url = f"http://127.0.0.1:{port}/query"
+        assert CliRunner().invoke(main, ["build", "--endpoint", url]).exit_code == 0
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_ingest_docs_and_remove_through_a_sparql_endpoint(endpoint: str):
+    from kg.remote import RemoteStore
+
+    def remote_quads() -> set[str]:
+        return {str(q) for q in RemoteStore(endpoint).quads()}
+
+    before = remote_quads()
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", "--endpoint", endpoint, str(YUBEI)])
+    assert first.exit_code == 0, first.output
+    after = remote_quads()
+    assert len(after) > len(before)
+    again = runner.invoke(main, ["ingest", "--endpoint", endpoint, str(YUBEI)])
+    assert again.exit_code == 0 and "replaced" in again.output
+    assert remote_quads() == after
+    listing = runner.invoke(main, ["docs", "--endpoint", endpoint])
+    doc_id = next(line.split()[0] for line in listing.output.splitlines() if line.startswith("yubei-"))
+    removed = runner.invoke(main, ["docs", "remove", "--endpoint", endpoint, doc_id])
+    assert removed.exit_code == 0, removed.output
+    assert remote_quads() == before
