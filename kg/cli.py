@@ -13,7 +13,8 @@ from kg import __version__
 from kg.build import Summary, build, summarize
 from kg.documents import clean_file, write_articles
 from kg.errors import KgError
-from kg.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, Subset, export, export_folder, format_name
+from kg.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, export, export_folder, format_name
+from kg.projection import Subset
 from kg.store import Store, default_store_path
 from kg.vocab import DATA_DIR
 
@@ -150,6 +151,33 @@ def stats_command(store_path: Path | None) -> None:
         click.echo(format_summary(summarize(store), store.path))
 
 
+def subset_options(function: Any) -> Any:
+    """The subset options shared by ``kg viz`` and ``kg export`` (see :class:`kg.projection.Subset`)."""
+    options = [
+        click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses."),
+        click.option("--district", "districts", multiple=True, help="Keep entities of this district."),
+        click.option("--relation", "relations", multiple=True, help="Keep relations of this kind (name or 中文)."),
+        click.option("--focus", default=None, help="Keep the entities within --hops relations of this one."),
+        click.option("--hops", type=click.IntRange(0, 10), default=None, help="Radius of --focus [default: 1]."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def subset_from(
+    classes_: tuple[str, ...],
+    districts: tuple[str, ...],
+    relations: tuple[str, ...],
+    focus: str | None,
+    hops: int | None,
+) -> dict[str, Any]:
+    """Keyword arguments of :class:`kg.projection.Subset` from the options (repeatable, comma-separated)."""
+    if hops is not None and focus is None:
+        raise click.BadOptionUsage("hops", "--hops needs --focus NAME")
+    return {"classes": classes_, "districts": districts, "relations": relations, "focus": focus, "hops": hops or 1}
+
+
 def terminal_progress() -> Progress | None:
     """A progress callback that redraws ``stage: done/total`` on stderr; None when stderr is not a terminal."""
     if not sys.stderr.isatty():
@@ -180,11 +208,7 @@ def terminal_progress() -> Progress | None:
     show_default=True,
     help="Output file, - for stdout; a folder for csv and neo4j.",
 )
-@click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses; repeatable.")
-@click.option("--district", "districts", multiple=True, help="Keep entities of this district; repeatable.")
-@click.option("--relation", "relations", multiple=True, help="Keep relations of this kind (name or 中文); repeatable.")
-@click.option("--focus", default=None, help="Keep the entities within --hops relations of this one (label or alias).")
-@click.option("--hops", type=click.IntRange(0), default=None, help="Relations from --focus to keep [default: 1].")
+@subset_options
 @click.option("--excel", is_flag=True, help="csv: start each file with a UTF-8 byte-order mark, for Excel.")
 def export_command(
     store_path: Path | None,
@@ -215,9 +239,7 @@ def export_command(
     fmt = format_name(fmt)
     if excel and fmt != "csv":
         raise click.BadOptionUsage("excel", "--excel applies to --format csv")
-    if hops is not None and focus is None:
-        raise click.BadOptionUsage("hops", "--hops needs --focus")
-    subset = Subset(classes_, districts, relations, focus, 1 if hops is None else hops)
+    subset = Subset(**subset_from(classes_, districts, relations, focus, hops))
     progress = terminal_progress()
     if fmt in FOLDER_FORMATS:
         if str(out) == "-":
@@ -475,15 +497,9 @@ def _png_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[i
 @main.command("viz")
 @store_option
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="HTML file to write.")
-@click.option("--focus", default=None, help="Draw the ego network of this entity (label, alias or IRI).")
-@click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True, help="Radius of --focus.")
-@click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses; repeatable.")
-@click.option("--district", "districts", multiple=True, help="Keep entities of this district; repeatable.")
-@click.option("--relation", "relations", multiple=True, help="Keep relations of this kind (name or 中文); repeatable.")
+@subset_options
 @click.option("--max-nodes", type=click.IntRange(1), default=None, help="Keep only this many best-connected nodes.")
-@click.option(
-    "--color-by", type=click.Choice(["class", "community", "district"]), default="class", show_default=True
-)
+@click.option("--color-by", type=click.Choice(["class", "community", "district"]), default="class", show_default=True)
 @click.option(
     "--size-by",
     type=click.Choice(["degree", "pagerank", "betweenness"]),
@@ -512,7 +528,7 @@ def viz_command(
     store_path: Path | None,
     out: Path,
     focus: str | None,
-    hops: int,
+    hops: int | None,
     classes_: tuple[str, ...],
     districts: tuple[str, ...],
     relations: tuple[str, ...],
@@ -539,8 +555,7 @@ def viz_command(
     """
     from kg.viz import DEFAULT_TITLE, VizOptions, visualize
 
-    if hops != 1 and focus is None:
-        raise click.BadOptionUsage("hops", "--hops needs --focus NAME")
+    subset = Subset(**subset_from(classes_, districts, relations, focus, hops), max_nodes=max_nodes)
     options = VizOptions(
         title=title or DEFAULT_TITLE,
         color_by=color_by,
@@ -553,12 +568,7 @@ def viz_command(
         result = visualize(
             store,
             out,
-            classes_=classes_,
-            districts=districts,
-            relations=relations,
-            focus=focus,
-            hops=hops,
-            max_nodes=max_nodes,
+            subset=subset,
             options=options,
             png=png,
             png_size=png_size,
@@ -695,9 +705,7 @@ def docs_group(ctx: click.Context, store_path: Path | None) -> None:
         from kg.ingest import documents
 
         with open_store(store_path, read_only=True) as store:
-            rows = [
-                (d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in documents(store)
-            ]
+            rows = [(d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in documents(store)]
         click.echo(table(rows, ("document", "source", "entities", "relations", "indicators", "headline")))
 
 
@@ -712,7 +720,6 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
     with open_store(store_path or ctx.obj) as store:
         info = remove_document(store, doc_id)
     click.echo(f"removed {info.doc_id} ({info.relations} relations, {info.indicators} indicators)")
-
 
 
 def _query_formats() -> list[str]:

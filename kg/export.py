@@ -13,7 +13,6 @@ import csv
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,7 +22,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.colours import class_colour, rgb
 from kg.errors import KgError
-from kg.projection import project, subgraph
+from kg.projection import Subset, project
 from kg.store import Store, to_rdflib
 from kg.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, classes, ontology, relation_properties
 
@@ -74,55 +73,6 @@ def format_name(name: str) -> str:
 def union_triples(store: Store) -> set[ox.Triple]:
     """Every distinct triple of the store, whatever graph holds it."""
     return {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
-
-
-# -- subsets ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Subset:
-    """The subset options shared by ``kg viz`` and ``kg export``; all empty = the whole graph.
-
-    ``classes`` keeps entities of those classes and their subclasses, ``districts``
-    entities of those districts (and the districts), ``relations`` edges of those
-    kinds, ``focus``/``hops`` the entities within ``hops`` relations of one entity.
-    """
-
-    classes: tuple[str, ...] = ()
-    districts: tuple[str, ...] = ()
-    relations: tuple[str, ...] = ()
-    focus: str | None = None
-    hops: int = 1
-
-    def __bool__(self) -> bool:
-        return bool(self.classes or self.districts or self.relations or self.focus is not None)
-
-    def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-        """The part of ``graph`` the options select; unknown districts or relations are errors."""
-        if not self:
-            return graph
-        known_districts = {d["district"] for _, d in graph.nodes(data=True) if d.get("district")}
-        known_districts |= {d["label"] for _, d in graph.nodes(data=True) if d.get("cls") == "District"}
-        for name in self.districts:
-            if name not in known_districts:
-                raise ExportError(f"--district: no district {name!r}; choose from {', '.join(sorted(known_districts))}")
-        known_relations = set(relation_properties()) | {
-            d["relation_label"] for _, _, d in graph.edges(data=True) if d.get("relation_label")
-        }
-        for name in self.relations:
-            if name not in known_relations:
-                choices = ", ".join(sorted(known_relations))
-                raise ExportError(f"--relation: unknown relation {name!r}; choose from {choices}")
-        if self.hops < 0:
-            raise ExportError("--hops must be 0 or more")
-        return subgraph(
-            graph,
-            classes_=self.classes,
-            districts=self.districts,
-            relations=self.relations,
-            focus=self.focus,
-            hops=self.hops,
-        )
 
 
 def _counted(items: Iterable, stage: str, total: int, progress: Progress | None) -> Iterator:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import RDFS, URIRef
 
 from kg.errors import KgError
 from kg.store import Store
-from kg.vocab import INFERRED_GRAPH, classes, label, ontology
+from kg.vocab import INFERRED_GRAPH, classes, label, ontology, relation_properties
 
 NODES = """
 SELECT ?entity ?label ?class ?district ?districtLabel ?city ?cityLabel
@@ -45,6 +46,10 @@ SELECT ?assertion ?subject ?predicate ?object ?evidence ?source ?year ?method WH
 
 class UnknownEntityError(KgError, LookupError):
     """A name matches no entity; the message suggests the closest labels."""
+
+
+class SubsetError(KgError, ValueError):
+    """A subset option names a class, district or relation that does not exist."""
 
 
 def _local(iri: str) -> str:
@@ -108,7 +113,7 @@ def _class_closure(names: Iterable[str]) -> set[str]:
     wanted: set[str] = set()
     for name in names:
         if name not in known:
-            raise KgError(f"--class: unknown class {name!r}; choose from {', '.join(sorted(known))}")
+            raise SubsetError(f"--class: unknown class {name!r}; choose from {', '.join(sorted(known))}")
         wanted |= {_local(str(c)) for c in onto.transitive_subjects(RDFS.subClassOf, known[name])}
     return wanted
 
@@ -186,3 +191,73 @@ def subgraph(
         ranked = sorted(result.nodes, key=lambda n: (-result.degree(n), n))[:max_nodes]
         result = result.subgraph(ranked)
     return nx.MultiDiGraph(result)
+
+
+def _split(values: Iterable[str]) -> tuple[str, ...]:
+    """Repeatable options also take comma-separated lists (--class School,Company)."""
+    return tuple(part.strip() for value in values for part in value.replace("，", ",").split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Subset:
+    """The subset options shared by ``kg viz`` and ``kg export``; all empty = the whole graph.
+
+    ``classes`` keeps entities of those classes and their subclasses, ``districts``
+    entities of those districts (and the districts), ``relations`` edges of those
+    kinds (local names or Chinese labels), ``focus``/``hops`` the entities within
+    ``hops`` relations of one entity, ``max_nodes`` the best-connected entities.
+    Each name list may hold comma-separated names.
+
+    >>> Subset(classes=("School,Company",)).classes
+    ('School', 'Company')
+    >>> bool(Subset())
+    False
+    """
+
+    classes: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
+    focus: str | None = None
+    hops: int = 1
+    max_nodes: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("classes", "districts", "relations"):
+            object.__setattr__(self, name, _split(getattr(self, name)))
+        if self.hops < 0:
+            raise SubsetError("--hops must be 0 or more")
+
+    def __bool__(self) -> bool:
+        return bool(self.classes or self.districts or self.relations or self.focus is not None or self.max_nodes)
+
+    def check(self, graph: nx.MultiDiGraph) -> None:
+        """Raise :class:`SubsetError` for a district or relation name that matches nothing."""
+        properties = relation_properties()
+        known_relations = set(properties) | {label(iri, "zh") for iri in properties.values()}
+        for name in self.relations:
+            if name not in known_relations:
+                choices = ", ".join(sorted(properties))
+                raise SubsetError(
+                    f"--relation: unknown relation {name!r}; choose from {choices} or their Chinese labels"
+                )
+        known_districts = {d.get("district") for _, d in graph.nodes(data=True)} - {"", None}
+        known_districts |= {d["label"] for _, d in graph.nodes(data=True) if d.get("cls") == "District"}
+        for name in self.districts:
+            if name not in known_districts:
+                known = ", ".join(sorted(known_districts))
+                raise SubsetError(f"--district: no district {name!r} in the graph; known: {known}")
+
+    def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """The part of ``graph`` the options select (``graph`` itself when there are none)."""
+        if not self:
+            return graph
+        self.check(graph)
+        return subgraph(
+            graph,
+            classes_=self.classes,
+            districts=self.districts,
+            relations=self.relations,
+            focus=self.focus,
+            hops=self.hops,
+            max_nodes=self.max_nodes,
+        )

@@ -40,6 +40,7 @@ from pypinyin import lazy_pinyin
 
 from kg import analysis
 from kg.errors import KgError
+from kg.projection import Subset, project
 from kg.sectors import CLASS_GROUPS, ancestors, class_group
 from kg.store import Store
 from kg.vocab import KG, classes, label, relation_properties
@@ -759,57 +760,25 @@ class VizResult:
     edges: int
 
 
-def _check_subset(graph: nx.MultiDiGraph, districts: tuple[str, ...], relations: tuple[str, ...]) -> None:
-    """Unknown district or relation names are errors, not silently empty graphs."""
-    known_relations = set(relation_properties())
-    known_relations |= {label(iri, "zh") for iri in relation_properties().values()}
-    for name in relations:
-        if name not in known_relations:
-            choices = ", ".join(sorted(n for n in relation_properties() if n != "relatedTo"))
-            raise VizError(f"--relation: unknown relation {name!r}; choose from {choices} (or their Chinese labels)")
-    known_districts = {d.get("district") for _, d in graph.nodes(data=True)} - {"", None}
-    known_districts |= {d["label"] for _, d in graph.nodes(data=True) if d.get("cls") == "District"}
-    for name in districts:
-        if name not in known_districts:
-            raise VizError(
-                f"--district: no district {name!r} in the graph; known: {', '.join(sorted(known_districts))}"
-            )
-
-
-def _split(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Repeatable options also take comma-separated lists (--class School,Company)."""
-    return tuple(part.strip() for value in values for part in value.replace("，", ",").split(",") if part.strip())
-
-
 def visualize(
     store: Store,
     out: Path,
     *,
-    classes_: tuple[str, ...] = (),
-    districts: tuple[str, ...] = (),
-    relations: tuple[str, ...] = (),
-    focus: str | None = None,
-    hops: int = 1,
-    max_nodes: int | None = None,
+    subset: Subset | None = None,
     options: VizOptions | None = None,
     png: Path | None = None,
     png_size: tuple[int, int] = (1600, 1000),
 ) -> VizResult:
-    """Project ``store``, apply the subset options (:func:`kg.projection.subgraph`), write the page and the PNG."""
-    from kg.projection import project, subgraph
-
-    classes_, districts, relations = _split(classes_), _split(districts), _split(relations)
-    graph = project(store)
-    _check_subset(graph, districts, relations)
-    graph = subgraph(
-        graph, classes_=classes_, districts=districts, relations=relations, focus=focus, hops=hops, max_nodes=max_nodes
-    )
+    """Project ``store``, keep ``subset`` of it (:class:`kg.projection.Subset`), write the page and the PNG."""
+    subset = subset or Subset()
+    graph = subset.apply(project(store))
     if graph.number_of_nodes() == 0:
         raise VizError("nothing to draw: no entity matches the subset options")
     options = options or VizOptions()
     if options.title == DEFAULT_TITLE:
-        parts = [f"{focus}（{hops} 跳）" if focus else "", *classes_, *districts, *relations]
-        parts += [f"前 {max_nodes} 个节点"] if max_nodes else []
+        parts = [f"{subset.focus}（{subset.hops} 跳）" if subset.focus else ""]
+        parts += [*subset.classes, *subset.districts, *subset.relations]
+        parts += [f"前 {subset.max_nodes} 个节点"] if subset.max_nodes else []
         if any(parts):
             options = replace(options, title=" · ".join([DEFAULT_TITLE, *filter(None, parts)]))
     html = write_html(graph, out, options, document_titles(store))

@@ -22,14 +22,13 @@ from kg.export import (
     FORMATS,
     RDF_FORMATS,
     ExportError,
-    Subset,
     edge_attributes,
     export,
     export_folder,
     node_attributes,
     union_triples,
 )
-from kg.projection import project, subgraph
+from kg.projection import Subset, SubsetError, project, subgraph
 from kg.store import Store, to_rdflib
 from kg.vocab import KG, ONTOLOGY_GRAPH, PROV
 
@@ -215,9 +214,9 @@ def test_graph_formats_follow_the_subset_options(store: Store, entity_graph):
 
 
 def test_unknown_subset_names_are_clear_errors(store: Store):
-    with pytest.raises(ExportError, match="no district '火星区'"):
+    with pytest.raises(SubsetError, match="no district '火星区'"):
         exported(store, "gexf", Subset(districts=("火星区",)))
-    with pytest.raises(ExportError, match="unknown relation"):
+    with pytest.raises(SubsetError, match="unknown relation"):
         exported(store, "turtle", Subset(relations=("likes",)))
     with pytest.raises(Exception, match="did you mean"):
         exported(store, "graphml", Subset(focus="巴南职教"))

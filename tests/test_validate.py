@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 
-from kg.export import Subset, export
+from kg.export import export
+from kg.projection import Subset
 from kg.store import Store
 from kg.validate import ValidationInputError, rules, validate_file, validate_store
 from kg.vocab import DOC, KG, KGR, PROV
