@@ -21,17 +21,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.documents import Article, load_article
 from kg.errors import KgError
+from kg.statements import Provenance, add_document, add_indicator, add_relation
 from kg.vocab import (
     ASSERTION,
     ENTITIES_GRAPH,
     INDICATOR,
     KG,
-    PROV,
-    SCHEMA,
     SKOS,
     classes,
     content_iri,
@@ -41,7 +40,6 @@ from kg.vocab import (
 )
 
 LINE = "__line__"
-APPROXIMATE_WORDS = ("余", "多", "近", "超", "以上", "约", "逾", "超过", "左右")
 
 
 class CurationError(KgError, ValueError):
@@ -206,20 +204,10 @@ def _check_evidence(path: Path, item: Mapping, text: str, problems: list[str]) -
         problems.append(_problem(path, item, f"evidence is not verbatim in the document: {evidence[:40]}…"))
 
 
-def _year(item: Mapping) -> Literal | None:
-    return Literal(str(item["year"]), datatype=XSD.gYear) if item.get("year") else None
-
-
-def _provenance(graph: Graph, node: URIRef, item: Mapping, doc: URIRef, text: str) -> None:
+def _provenance(item: Mapping, doc: URIRef, text: str) -> Provenance:
     evidence = str(item["evidence"])
     start = text.index(evidence)
-    graph.add((node, KG.evidence, Literal(evidence, lang="zh")))
-    graph.add((node, PROV.wasDerivedFrom, doc))
-    graph.add((node, KG.startOffset, Literal(start)))
-    graph.add((node, KG.endOffset, Literal(start + len(evidence))))
-    graph.add((node, KG.method, Literal("curated")))
-    if (year := _year(item)) is not None:
-        graph.add((node, KG.year, year))
+    return Provenance(doc, evidence, start, start + len(evidence), "curated", item.get("year"))
 
 
 def entities_graph(data: CuratedData) -> Graph:
@@ -266,56 +254,31 @@ def document_graph(data: CuratedData, doc_id: str) -> Graph:
     article = data.articles[doc_id]
     doc = document_iri(doc_id)
     graph = Graph()
-    graph.add((doc, RDF.type, KG.SourceDocument))
-    graph.add((doc, SCHEMA.identifier, Literal(doc_id)))
-    graph.add((doc, SCHEMA.headline, Literal(article.title, lang="zh")))
-    if article.subtitle:
-        graph.add((doc, SCHEMA.alternativeHeadline, Literal(article.subtitle, lang="zh")))
-    for caption in article.captions:
-        graph.add((doc, SCHEMA.caption, Literal(caption, lang="zh")))
-    graph.add((doc, SCHEMA.text, Literal(article.text, lang="zh")))
-    if article.source:
-        graph.add((doc, PROV.hadPrimarySource, Literal(article.source)))
-    for author in article.authors:
-        if author in data.entities:
-            graph.add((doc, SCHEMA.author, data.entities[author].iri))
-    for key, prop in (("district", KG.district), ("city", KG.city)):
-        place = getattr(article, key)
-        if place in data.entities:
-            graph.add((doc, prop, data.entities[place].iri))
-
+    iris = {label: entity.iri for label, entity in data.entities.items()}
+    add_document(graph, doc, article, iris, iris.get(article.district), iris.get(article.city))
     statements = data.statements.get(doc_id, {})
     properties = relation_properties()
     for item in statements.get("relations") or []:
-        subject = data.entities[str(item["subject"])].iri
+        subject, obj = iris[str(item["subject"])], iris[str(item["object"])]
         predicate = properties[item["predicate"]]
-        obj = data.entities[str(item["object"])].iri
-        graph.add((subject, predicate, obj))
         node = content_iri(ASSERTION, doc_id, str(subject), str(predicate), str(obj), str(item["evidence"]))
-        graph.add((node, RDF.type, KG.RelationAssertion))
-        graph.add((node, RDF.subject, subject))
-        graph.add((node, RDF.predicate, predicate))
-        graph.add((node, RDF.object, obj))
-        _provenance(graph, node, item, doc, article.text)
+        add_relation(graph, node, subject, predicate, obj, _provenance(item, doc, article.text))
     for item in statements.get("indicators") or []:
-        subject = data.entities[str(item["subject"])].iri
-        node = content_iri(
-            INDICATOR, doc_id, str(subject), str(item["measure"]), str(item.get("text", "")), str(item["evidence"])
+        subject = iris[str(item["subject"])]
+        text = str(item.get("text") or "")
+        node = content_iri(INDICATOR, doc_id, str(subject), str(item["measure"]), text, str(item["evidence"]))
+        add_indicator(
+            graph,
+            node,
+            subject,
+            measure=str(item["measure"]),
+            value=str(item["value"]),
+            unit=str(item["unit"]),
+            qualifier=str(item.get("qualifier") or ""),
+            text=text,
+            counts_class=classes()[item["counts_class"]] if item.get("counts_class") else None,
+            provenance=_provenance(item, doc, article.text),
         )
-        qualifier = str(item.get("qualifier") or "")
-        graph.add((node, RDF.type, KG.Indicator))
-        graph.add((node, KG.indicatorOf, subject))
-        graph.add((node, KG.measure, Literal(str(item["measure"]), lang="zh")))
-        graph.add((node, KG.value, Literal(Decimal(str(item["value"])), datatype=XSD.decimal)))
-        graph.add((node, KG.unit, Literal(str(item["unit"]), lang="zh")))
-        graph.add((node, KG.approximate, Literal(bool(qualifier) and qualifier in APPROXIMATE_WORDS)))
-        if qualifier:
-            graph.add((node, KG.qualifier, Literal(qualifier, lang="zh")))
-        if item.get("text"):
-            graph.add((node, KG.valueText, Literal(str(item["text"]), lang="zh")))
-        if item.get("counts_class"):
-            graph.add((node, KG.countsClass, classes()[item["counts_class"]]))
-        _provenance(graph, node, item, doc, article.text)
     return graph
 
 

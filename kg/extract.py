@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.documents import Article, clean_file
@@ -38,13 +38,12 @@ from kg.ner import Mention, Recognizer, is_a
 from kg.relations import Indicator, Relation, extract_relations
 from kg.resolve import Entity, Resolver
 from kg.sentences import segments
+from kg.statements import Provenance, add_document, add_indicator, add_relation
 from kg.vocab import (
     ASSERTION,
     INDICATOR,
     KG,
     PREFIXES,
-    PROV,
-    SCHEMA,
     SKOS,
     classes,
     content_iri,
@@ -178,25 +177,15 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
         graph.add((iri, RDFS.label, Literal(label, lang="zh")))
         return iri
 
-    graph.add((doc, RDF.type, KG.SourceDocument))
-    graph.add((doc, SCHEMA.identifier, Literal(article.id)))
+    add_document(
+        graph,
+        doc,
+        article,
+        {label: entity.iri for label, entity in by_label.items()},
+        place_iri(article.district) if article.district else None,
+        place_iri(article.city, "City") if article.city else None,
+    )
     graph.add((doc, KG.method, Literal(METHOD)))
-    if article.title:
-        graph.add((doc, SCHEMA.headline, Literal(article.title, lang="zh")))
-    if article.subtitle:
-        graph.add((doc, SCHEMA.alternativeHeadline, Literal(article.subtitle, lang="zh")))
-    for caption in article.captions:
-        graph.add((doc, SCHEMA.caption, Literal(caption, lang="zh")))
-    graph.add((doc, SCHEMA.text, Literal(article.text, lang="zh")))
-    if article.source:
-        graph.add((doc, PROV.hadPrimarySource, Literal(article.source)))
-    for author in article.authors:
-        if author in by_label:
-            graph.add((doc, SCHEMA.author, by_label[author].iri))
-    if article.district:
-        graph.add((doc, KG.district, place_iri(article.district)))
-    if article.city:
-        graph.add((doc, KG.city, place_iri(article.city, "City")))
 
     for entity in extraction.entities:
         node = entity.iri
@@ -215,15 +204,9 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
     for relation in extraction.relations:
         s, p, o = relation.subject.iri, properties[relation.predicate], relation.object.iri
         evidence = text[relation.start : relation.end]
-        graph.add((s, p, o))
         node = content_iri(ASSERTION, article.id, str(s), str(p), str(o), evidence)
-        graph.add((node, RDF.type, KG.RelationAssertion))
-        graph.add((node, RDF.subject, s))
-        graph.add((node, RDF.predicate, p))
-        graph.add((node, RDF.object, o))
-        _provenance(graph, node, doc, evidence, relation.start, relation.end, relation.rule)
-        if relation.year:
-            graph.add((node, KG.year, Literal(relation.year, datatype=XSD.gYear)))
+        provenance = Provenance(doc, evidence, relation.start, relation.end, relation.rule, relation.year)
+        add_relation(graph, node, s, p, o, provenance)
     for indicator in extraction.indicators:
         evidence = text[indicator.start : indicator.end]
         node = content_iri(
@@ -235,18 +218,18 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
             evidence,
             str(indicator.start),
         )
-        graph.add((node, RDF.type, KG.Indicator))
-        graph.add((node, KG.indicatorOf, indicator.subject.iri))
-        graph.add((node, KG.measure, Literal(indicator.measure or indicator.unit, lang="zh")))
-        graph.add((node, KG.value, Literal(indicator.value, datatype=XSD.decimal)))
-        graph.add((node, KG.unit, Literal(indicator.unit, lang="zh")))
-        graph.add((node, KG.approximate, Literal(indicator.approximate)))
-        if indicator.qualifier:
-            graph.add((node, KG.qualifier, Literal(indicator.qualifier, lang="zh")))
-        graph.add((node, KG.valueText, Literal(indicator.text, lang="zh")))
-        if indicator.counts_class:
-            graph.add((node, KG.countsClass, known_classes[indicator.counts_class]))
-        _provenance(graph, node, doc, evidence, indicator.start, indicator.end, indicator.rule)
+        add_indicator(
+            graph,
+            node,
+            indicator.subject.iri,
+            measure=indicator.measure or indicator.unit,
+            value=indicator.value,
+            unit=indicator.unit,
+            qualifier=indicator.qualifier,
+            text=indicator.text,
+            counts_class=known_classes[indicator.counts_class] if indicator.counts_class else None,
+            provenance=Provenance(doc, evidence, indicator.start, indicator.end, indicator.rule),
+        )
     return list(graph.triples)
 
 
@@ -266,14 +249,6 @@ class _Triples:
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         self.triples[triple] = None
-
-
-def _provenance(graph: _Triples, node: URIRef, doc: URIRef, evidence: str, start: int, end: int, rule: str) -> None:
-    graph.add((node, KG.evidence, Literal(evidence, lang="zh")))
-    graph.add((node, PROV.wasDerivedFrom, doc))
-    graph.add((node, KG.startOffset, Literal(start)))
-    graph.add((node, KG.endOffset, Literal(end)))
-    graph.add((node, KG.method, Literal(rule)))
 
 
 # -- output ---------------------------------------------------------------------------------------------
