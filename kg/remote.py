@@ -29,7 +29,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.query import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
-from kg.store import StoreError, to_rdflib
+from kg.store import StoreError, StoreMethods, to_rdflib
 from kg.vocab import PREFIXES
 
 RESULTS_ACCEPT = (
@@ -83,7 +83,7 @@ def _one_line(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class RemoteStore:
+class RemoteStore(StoreMethods):
     """A SPARQL 1.1 endpoint used like :class:`kg.store.Store` (``path`` is the endpoint URL)."""
 
     def __init__(
@@ -109,12 +109,6 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing to release: every request has its own connection."""
-
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- HTTP ----------------------------------------------------------------
 
@@ -199,19 +193,6 @@ class RemoteStore:
         text = with_values(sparql, bindings) if bindings else sparql
         return self._query(text, True, default_graphs, named_graphs, original=sparql)
 
-    def select(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Node] | None = None,
-        default_graphs: Iterable[str] | None = None,
-    ) -> list[dict[str, Node]]:
-        """Rows of a SELECT query as dicts of rdflib terms (unbound variables are absent)."""
-        solutions = self.query_raw(sparql, bindings, default_graphs)
-        names = [v.value for v in solutions.variables]
-        return [
-            {name: to_rdflib(solution[name]) for name in names if solution[name] is not None} for solution in solutions
-        ]
-
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad of the named graphs, or those of one named graph."""
         if graph is not None:
@@ -268,10 +249,6 @@ class RemoteStore:
         operations = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
         if operations:
             self.update(" ;\n".join(operations))
-
-    def remove_graphs(self, names: Iterable[str]) -> None:
-        """Remove named graphs, in one update request."""
-        self.replace_graphs({URIRef(name): [] for name in names})
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one update request."""

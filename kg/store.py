@@ -13,7 +13,7 @@ import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Self
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -68,7 +68,36 @@ def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.Nam
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-class Store:
+class StoreMethods:
+    """What every store, embedded or remote, derives from its ``query_raw``, ``replace_graphs`` and ``close``."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # type: ignore[attr-defined]
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Iterable[str] | None = None,
+    ) -> list[dict[str, Node]]:
+        """Rows of a SELECT query as dicts of rdflib terms (unbound variables are absent)."""
+        solutions = self.query_raw(sparql, bindings, default_graphs)  # type: ignore[attr-defined]
+        names = [v.value for v in solutions.variables]
+        return [{name: to_rdflib(row[name]) for name in names if row[name] is not None} for row in solutions]
+
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        """The answer of an ASK query over the union of all graphs."""
+        return bool(self.query_raw(sparql, bindings))  # type: ignore[attr-defined]
+
+    def remove_graphs(self, names: Iterable[str]) -> None:
+        """Remove named graphs, all at once."""
+        self.replace_graphs({URIRef(name): [] for name in names})  # type: ignore[attr-defined]
+
+
+class Store(StoreMethods):
     """An Oxigraph store on disk (or in memory when ``path`` is None).
 
     >>> store = Store()          # in memory
@@ -100,12 +129,6 @@ class Store:
     def close(self) -> None:
         """Release the store and its directory lock."""
         self.__dict__.pop("_store", None)
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- reading ---------------------------------------------------------
 
@@ -147,29 +170,6 @@ class Store:
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         return self._store.query(sparql, **kwargs)
-
-    def select(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Node] | None = None,
-        default_graphs: Iterable[str] | None = None,
-    ) -> list[dict[str, Node]]:
-        """Rows of a SELECT query as dicts of rdflib terms (unbound variables are absent)."""
-        solutions = self.query_raw(sparql, bindings, default_graphs)
-        names = [v.value for v in solutions.variables]
-        rows = []
-        for solution in solutions:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = to_rdflib(value)
-            rows.append(row)
-        return rows
-
-    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
-        """The answer of an ASK query over the union of all graphs."""
-        return bool(self.query_raw(sparql, bindings))
 
     # -- writing ---------------------------------------------------------
 
@@ -232,10 +232,6 @@ class Store:
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one transaction."""
         self._store.extend(quads)
-
-    def remove_graphs(self, names: Iterable[str]) -> None:
-        """Remove named graphs, all in one transaction."""
-        self.replace_graphs({URIRef(name): [] for name in names})
 
     def _drop_staging(self) -> None:
         """Remove staging graphs a crashed write may have left."""
