@@ -210,10 +210,14 @@ def _provenance(item: Mapping, doc: URIRef, text: str) -> Provenance:
     return Provenance(doc, evidence, start, start + len(evidence), "curated", item.get("year"))
 
 
-def entities_graph(data: CuratedData) -> Graph:
-    """The entity registry as RDF: types, labels, aliases, district, city, links, mentions."""
-    graph = Graph()
-    known = classes()
+def entity_mentions(data: CuratedData, *, aliases: bool = True) -> dict[str, set[str]]:
+    """Label → ids of the documents that mention the entity.
+
+    A document mentions an entity when one of its relations or indicators uses
+    it, when it names it as an author, or when its text contains the label (or,
+    with ``aliases``, an alias: one two entities share, such as 区教委, counts
+    only in an article about the entity's own district).
+    """
     mentions: dict[str, set[str]] = {label: set() for label in data.entities}
     for doc_id, statements in data.statements.items():
         for item in statements.get("relations") or []:
@@ -224,10 +228,19 @@ def entities_graph(data: CuratedData) -> Graph:
     alias_owners = Counter(alias for entity in data.entities.values() for alias in set(entity.aliases))
     for doc_id, article in data.articles.items():
         for entity in data.entities.values():
-            # An alias two entities share (区教委) names this one only in an article about its district.
-            names = [a for a in entity.aliases if alias_owners[a] == 1 or entity.district == article.district]
-            if any(name in article.text for name in [entity.label, *names]) or entity.label in article.authors:
+            names = [entity.label]
+            if aliases:
+                names += [a for a in entity.aliases if alias_owners[a] == 1 or entity.district == article.district]
+            if any(name in article.text for name in names) or entity.label in article.authors:
                 mentions[entity.label].add(doc_id)
+    return mentions
+
+
+def entities_graph(data: CuratedData) -> Graph:
+    """The entity registry as RDF: types, labels, aliases, district, city, links, mentions."""
+    graph = Graph()
+    known = classes()
+    mentions = entity_mentions(data)
     for entity in data.entities.values():
         node = entity.iri
         graph.add((node, RDF.type, known[entity.cls]))

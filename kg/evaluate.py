@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.curated import CuratedData, load_curated
+from kg.curated import CuratedData, entity_mentions, load_curated
 from kg.extract import Extraction, Extractor
 from kg.gazetteer import Gazetteer
 from kg.ner import compatible
@@ -93,22 +93,6 @@ def key(name: str) -> str:
     return re.sub(r"[“”\"'‘’《》「」\s]", "", name)
 
 
-def gold_mentions(data: CuratedData) -> dict[str, set[str]]:
-    """Label → ids of the documents that mention the entity (see the module docstring)."""
-    mentions: dict[str, set[str]] = {label: set() for label in data.entities}
-    for doc_id, statements in data.statements.items():
-        for item in statements.get("relations") or []:
-            mentions[str(item["subject"])].add(doc_id)
-            mentions[str(item["object"])].add(doc_id)
-        for item in statements.get("indicators") or []:
-            mentions[str(item["subject"])].add(doc_id)
-    for doc_id, article in data.articles.items():
-        for label in data.entities:
-            if label in article.text or label in article.authors:
-                mentions[label].add(doc_id)
-    return mentions
-
-
 def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
     """Extract every document of ``gold_dir`` and score it against its curated facts.
 
@@ -123,7 +107,7 @@ def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
     for doc_id, article in sorted(data.articles.items()):
         gazetteer = Gazetteer.from_ontology()
         for source in sources:
-            mentioned = gold_mentions(source)
+            mentioned = entity_mentions(source, aliases=False)
             only_here = {label for label, docs in mentioned.items() if docs and docs <= {doc_id} and source is data}
             gazetteer = gazetteer.merged(Gazetteer.from_curated(source, exclude=only_here))
         extraction = Extractor(gazetteer).extract(article)
@@ -135,7 +119,7 @@ def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
 
 def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evaluation) -> DocumentResult:
     document = DocumentResult(doc_id, 0)
-    mentioned = gold_mentions(data)
+    mentioned = entity_mentions(data, aliases=False)
     gold = {label: data.entities[label] for label, docs in mentioned.items() if doc_id in docs}
     names: dict[str, str] = {}
     for label, entity in gold.items():
