@@ -151,6 +151,15 @@ def stats_command(store_path: Path | None) -> None:
         click.echo(format_summary(summarize(store), store.path))
 
 
+out_option = click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Output file, - for stdout.",
+)
+
+
 def subset_options(function: Any) -> Any:
     """The subset options shared by ``kg viz`` and ``kg export`` (see :class:`kg.projection.Subset`)."""
     options = [
@@ -316,13 +325,7 @@ REPORT_SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", 
     default=None,
     help="Output format [default: from the --out suffix, else text].",
 )
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    default="-",
-    show_default=True,
-    help="Output file, - for stdout.",
-)
+@out_option
 @click.option("--write-back", is_flag=True, help="Store centrality and communities as RDF in the analysis graph.")
 def analyze_command(
     store_path: Path | None,
@@ -596,13 +599,7 @@ def file_bar(files: tuple[Path, ...], label: str):
 @main.command("extract")
 @text_files
 @encoding_option
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    default="-",
-    show_default=True,
-    help="Output file, - for stdout.",
-)
+@out_option
 @click.option(
     "--format",
     "fmt",
@@ -747,13 +744,7 @@ def _query_formats() -> list[str]:
     default=None,
     help="Output format [default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
 )
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    default="-",
-    show_default=True,
-    help="Output file, - for stdout.",
-)
+@out_option
 @click.option(
     "--max-width", type=click.IntRange(min=0), default=60, show_default=True, help="Widest table cell; 0: no limit."
 )
