@@ -45,8 +45,8 @@ DISTRICT_SUFFIX = "区县"
 CITY_SUFFIX = "市"
 # Names ending in 区/县/市 that are not administrative areas.
 NOT_A_DISTRICT = re.compile(
-    r"(全|该|学|城|园|社|辖|本|各|景|验|范|点|新|旧|片|校|山|市|乡村地|宜居)(区|县)$"
-    r"|(城|全|本|该|各|超|都)市$"
+    r"(全|该|学|城|园|社|辖|本|各|景|验|范|点|旧|片|校|山|市|乡村地|宜居)(区|县)$"
+    r"|(城|全|本|该|各|超)市$"  # not 都市 or 新区: 成都市 and 高新区 are places
 )
 
 
