@@ -87,7 +87,9 @@ def test_press_release_without_byline_is_one_article():
 
 
 def test_district_and_city_are_the_places_the_text_names_most():
-    (article,) = clean_text("成都市武侯区教育局与四川大学签署合作协议。武侯区各校参与。成都市教科院指导。", source="r.txt")
+    (article,) = clean_text(
+        "成都市武侯区教育局与四川大学签署合作协议。武侯区各校参与。成都市教科院指导。", source="r.txt"
+    )
     assert (article.district, article.city) == ("武侯区", "成都市")
     (zone,) = clean_text("成都高新区社区学院开展培训。高新区各街道参与。", source="z.txt")
     assert zone.district == "高新区"  # no longer dropped as a generic 新区
