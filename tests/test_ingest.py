@@ -266,45 +266,6 @@ def test_extracted_graphs_conform_to_the_shapes(tmp_path: Path):
 # -- a remote SPARQL endpoint (a real `oxigraph serve` process) ------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory):
-    """The query URL of a fresh local Oxigraph server holding the bundled graph."""
-    import socket
-    import time
-    import urllib.error
-    import urllib.request
-
-    binary = shutil.which("oxigraph")
-    assert binary, "`oxigraph serve` comes with the oxigraph package of the test extra"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    location = tmp_path_factory.mktemp("oxigraph-ingest")
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
-                break
-            except urllib.error.HTTPError:
-                break  # it answers
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read().decode()}") from None
-                time.sleep(0.1)
-        url = f"http://127.0.0.1:{port}/query"
-        assert CliRunner().invoke(main, ["build", "--endpoint", url]).exit_code == 0
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 def test_ingest_docs_and_remove_through_a_sparql_endpoint(endpoint: str):
     from kg.remote import RemoteStore
 

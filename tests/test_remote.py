@@ -3,13 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,52 +20,14 @@ from kg.store import Store, StoreError
 EX = "http://example.org/"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The query URL of a fresh Oxigraph server; the bundled data is built into it with `kg build --endpoint`."""
-    binary = shutil.which("oxigraph")
-    assert binary, "`oxigraph serve` comes with the oxigraph package of the test extra"
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
-                break
-            except urllib.error.HTTPError:
-                break  # it answers
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph serve did not start: {process.stderr.read().decode()}") from None
-                time.sleep(0.1)
-        result = CliRunner().invoke(main, ["build", "--endpoint", url])
-        assert result.exit_code == 0, result.output
-        assert result.output.startswith(f"store: {url}\n")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def remote(endpoint: str) -> RemoteStore:
     return RemoteStore(endpoint, read_only=True)
 
 
-def test_build_into_the_server_matches_the_embedded_store(remote: RemoteStore, store: Store):
+def test_build_into_the_server_matches_the_embedded_store(remote: RemoteStore, store: Store, endpoint: str):
+    result = CliRunner().invoke(main, ["stats", "--endpoint", endpoint])
+    assert result.exit_code == 0 and result.output.startswith(f"store: {endpoint}\n"), result.output
     assert remote.graph_names() == store.graph_names()
     assert len(remote) == len(store)
     local, far = summarize(store), summarize(remote)
@@ -164,8 +119,8 @@ def test_read_only_refuses_writes(remote: RemoteStore):
         remote.remove_graphs([EX + "g"])
 
 
-def test_unreachable_endpoint_is_a_clear_error():
-    url = f"http://127.0.0.1:{free_port()}/query"
+def test_unreachable_endpoint_is_a_clear_error(free_port: int):
+    url = f"http://127.0.0.1:{free_port}/query"
     result = CliRunner().invoke(main, ["stats", "--endpoint", url])
     assert result.exit_code == 1
     assert result.output.startswith(f"kg: cannot reach SPARQL endpoint {url}: ")
