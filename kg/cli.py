@@ -655,8 +655,11 @@ def extract_command(
         write(extractions, fmt.lower(), sys.stdout.buffer)
         sys.stdout.buffer.flush()
     else:
-        with out.open("wb") as handle:
-            write(extractions, fmt.lower(), handle)
+        try:
+            with out.open("wb") as handle:
+                write(extractions, fmt.lower(), handle)
+        except OSError as error:
+            raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
         click.echo(f"wrote {out}", err=True)
     for extraction in extractions:
         click.echo(

@@ -69,6 +69,8 @@ def read_yaml(path: Path) -> Any:
         raise CurationError([f"{where}: YAML syntax error: {getattr(error, 'problem', error)}"]) from None
     except UnicodeDecodeError:
         raise CurationError([f"{path}: not UTF-8 text"]) from None
+    except OSError as error:
+        raise CurationError([f"{path}: cannot read: {error.strerror or error}"]) from None
 
 
 @dataclass

@@ -85,8 +85,11 @@ def read_text(path: Path, encoding: str | None = None) -> str:
 
     Raises :class:`DocumentError` naming the file for binary or undecodable input.
     """
-    data = Path(path).read_bytes()
-    if b"\x00" in data[:4096]:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise DocumentError(f"{path}: cannot read: {error.strerror or error}") from None
+    if encoding is None and b"\x00" in data[:4096]:  # UTF-16 has NULs too: only when guessing
         raise DocumentError(f"{path}: binary file, not text")
     candidates = [encoding] if encoding else ["utf-8-sig", "gb18030"]
     for name in candidates:
@@ -256,7 +259,6 @@ def clean_text(raw: str, source: str = "document") -> list[Article]:
     lines = [line.strip().replace("\u3000", "") for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     articles: list[Article] = []
     body: list[str] = []
-    pending_meta: dict | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -269,7 +271,7 @@ def clean_text(raw: str, source: str = "document") -> list[Article]:
         body.append(line)
         i += 1
     if any(body):
-        articles.append(_make_article(body, "", pending_meta or {}, source, len(articles)))
+        articles.append(_make_article(body, "", {}, source, len(articles)))
     _assign_ids(articles, source)
     return articles
 

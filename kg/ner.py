@@ -984,6 +984,8 @@ class Recognizer:
                 continue
             if span.startswith("“"):
                 closing = span.find("”")
+                if closing < 0:  # the closing quote is lost (OCR): no name to take
+                    continue
                 tail = self._tail(text, begin + closing + 1, span[1:closing], False)
                 inner = span[1:closing]
                 if tail:

@@ -65,6 +65,10 @@ class Entity:
         return min((m.start for m in self.mentions if not m.ref), default=-1)
 
 
+# What stands before a district in names that are not "city + district" (经济开发区).
+NOT_CITY_PREFIXES = {"经济", "开发", "技术", "高新", "产业", "工业", "新区", "园区"}
+
+
 class Resolver:
     """Resolves the mentions of one document; create one per document."""
 
@@ -169,14 +173,16 @@ class Resolver:
         if between not in ("、", "和", "及", "以及", "与") or len(mention.name) > 4:
             return ""
         before = previous.entity.label
-        city = before[:2]
-        if len(before) >= 5 and not before.startswith(mention.name[:2]):
-            return city + mention.name
-        return ""
+        city = before[:-3]  # 成都温江区 → 成都; 哈尔滨南岗区 → 哈尔滨
+        if not 2 <= len(city) <= 3 or before.startswith(mention.name[:2]) or city in NOT_CITY_PREFIXES:
+            return ""
+        return city + mention.name
 
     def _owner(self, text: str, mention: Mention, previous: Mention | None) -> Entity | None:
         """The organisation a sub-unit is named after: 该校 + 新能源汽车现代产业学院."""
         if previous is None or not previous.ref or previous.end != mention.start or previous.entity is None:
+            return None
+        if previous.ref in ("district", "city"):  # 全区 + 劳动教育基地: _qualified already named it
             return None
         if not any(is_a(mention.cls, c) for c in SUB_UNITS):
             return None
