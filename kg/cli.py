@@ -20,7 +20,8 @@ from kg.vocab import DATA_DIR
 
 
 class KgGroup(click.Group):
-    """Turns every :class:`KgError` into its message on stderr and a non-zero exit, no traceback."""
+    """Turns every :class:`KgError`, and a file that cannot be written or read, into a one-line message
+    on stderr and a non-zero exit, no traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -29,6 +30,10 @@ class KgGroup(click.Group):
             for line in str(error).splitlines():
                 click.echo(f"kg: {line}", err=True)
             sys.exit(error.exit_code)
+        except OSError as error:  # an --out path in a missing folder, a full disk, a file without permission
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"kg: {where}{error.strerror or error}", err=True)
+            sys.exit(1)
 
 
 store_path_option = click.option(

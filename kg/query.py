@@ -288,6 +288,7 @@ def run(store: Queryable, text: str, bindings: Mapping[str, Node] | None = None)
 
     Syntax errors become :class:`QuerySyntaxError` (exit code 2) with line and column.
     """
+    refuse_remote_operations(text)
     try:
         return store.query_raw(text, bindings=bindings or None)
     except SyntaxError as error:
@@ -440,6 +441,19 @@ _TOKENS = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+
+
+def refuse_remote_operations(text: str) -> None:
+    """Raise :class:`QueryError` for ``SERVICE`` or ``LOAD``: they would make the store fetch from the network.
+
+    >>> refuse_remote_operations('SELECT * WHERE { ?s ?p "SERVICE" }')
+    >>> refuse_remote_operations("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    kg.query.QueryError: SERVICE is refused: kg never fetches from the network
+    """
+    for match in _TOKENS.finditer(text):
+        if match.lastgroup == "word" and match.group().upper() in {"SERVICE", "LOAD"}:
+            raise QueryError(f"{match.group().upper()} is refused: kg never fetches from the network")
 
 
 def where_brace(text: str) -> int | None:

@@ -638,7 +638,13 @@ def render_text(report: Report) -> str:
 
 
 def _md_cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Document text as inert Markdown: HTML escaped, Markdown punctuation backslashed, one line.
+
+    >>> _md_cell("<img src=x onerror=alert(1)> [x](javascript:y) a|b")
+    '&lt;img src=x onerror=alert\\\\(1\\\\)&gt; \\\\[x\\\\]\\\\(javascript:y\\\\) a\\\\|b'
+    """
+    text = html.escape(str(value).replace("\n", " "), quote=False)
+    return re.sub(r"([\\`*_\[\](){}|#!])", r"\\\1", text)
 
 
 def render_markdown(report: Report) -> str:

@@ -39,7 +39,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query import bundled_queries, example_text, result_kind, syntax_message
+from kg.query import QueryError, bundled_queries, example_text, refuse_remote_operations, result_kind, syntax_message
 from kg.vocab import PREFIXES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -190,6 +190,7 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     """Run a query job against a store and serialize the result as negotiated, cut at the row limit."""
     text, limit = job["query"], job["row_limit"]
     try:
+        refuse_remote_operations(text)
         result = store.query_raw(text, default_graphs=job.get("default_graphs"), named_graphs=job.get("named_graphs"))
     except SyntaxError as error:
         return Answer.text(400, syntax_message(str(error), text))
@@ -284,10 +285,13 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
                     store, signature = Store(store_path, read_only=True), current
             if job["op"] == "update":
                 try:
+                    refuse_remote_operations(job["update"])
                     store.update(job["update"])
                     answer = Answer(204, "text/plain", b"")
                 except SyntaxError as error:
                     answer = Answer.text(400, syntax_message(str(error), job["update"]).replace("query", "update", 1))
+                except (QueryError, OSError, RuntimeError, ValueError) as error:  # refused, or failed on the data
+                    answer = Answer.text(400, f"update failed: {' '.join(str(error).split())}")
             elif job["op"] == "examples":
                 answer = answer_examples(store)
             else:

@@ -389,3 +389,9 @@ def test_with_values_never_splices_text():
     assert 'VALUES (?label) { ("x\\" } ; DROP ALL ; #"@zh) }' in text
     construct = with_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef("http://example.org/a")})
     assert construct == "CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<http://example.org/a>) } ?s ?p ?o }"
+
+
+def test_service_is_refused_before_anything_is_sent(store: Store):
+    with pytest.raises(QueryError, match="SERVICE is refused"):
+        run(store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert run(store, 'ASK { ?s ?p "SERVICE" }') is not None  # the word inside a string is data

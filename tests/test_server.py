@@ -257,6 +257,23 @@ def test_update_when_allowed(writable: str):
     assert bad.status == 400 and bad.text.startswith("update syntax error at line 1")
 
 
+def test_nothing_is_fetched_from_the_network(writable: str):
+    """SERVICE and LOAD would make the server send requests (offline rule, SSRF): both are refused with 400."""
+    with socket.socket() as listener:  # a local port that would see any request the server sent
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        query = get(writable, f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
+        load = post_form(writable, update=f"LOAD <{target}>")
+        assert (query.status, load.status) == (400, 400)
+        assert "SERVICE is refused" in query.text and "LOAD is refused" in load.text
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    update = "DROP GRAPH <http://example.org/no-such-graph>"
+    assert post_form(writable, update=update).status == 400  # fails on the data: the client's error, not a 500
+
+
 def test_update_from_another_origin_is_refused(writable: str):
     reply = post_form(writable, {"Origin": "http://evil.example"}, update="DROP ALL")
     assert reply.status == 403
