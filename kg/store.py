@@ -124,7 +124,8 @@ class Store(StoreMethods):
             self._drop_staging()
 
     def __len__(self) -> int:
-        return len(self._store)
+        staged = sum(1 for g in self._staging() for _ in self._store.quads_for_pattern(None, None, None, g))
+        return len(self._store) - staged
 
     def close(self) -> None:
         """Release the store and its directory lock."""
@@ -132,14 +133,22 @@ class Store(StoreMethods):
 
     # -- reading ---------------------------------------------------------
 
+    def _staging(self) -> list[ox.NamedNode]:
+        """Staging graphs of a write in progress (another process) or of a crashed one: never read."""
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING)]
+
     def graph_names(self) -> list[str]:
         """IRIs of the named graphs in the store, sorted."""
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(name for name in names if not name.startswith(STAGING))
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad, or those of one named graph."""
-        name = ox.NamedNode(graph) if graph else None
-        return self._store.quads_for_pattern(None, None, None, name)
+        if graph:
+            return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        staging = set(self._staging())
+        quads = self._store.quads_for_pattern(None, None, None, None)
+        return (q for q in quads if q.graph_name not in staging) if staging else quads
 
     def graph(self, graph: str) -> Graph:
         """One named graph as an rdflib graph."""
@@ -163,6 +172,8 @@ class Store(StoreMethods):
         kwargs: dict = {"prefixes": PREFIXES}
         if bindings:
             kwargs["substitutions"] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        if default_graphs is None and named_graphs is None and self._staging():
+            default_graphs = named_graphs = self.graph_names()  # keep a write in progress out of sight
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         else:
@@ -235,6 +246,5 @@ class Store(StoreMethods):
 
     def _drop_staging(self) -> None:
         """Remove staging graphs a crashed write may have left."""
-        for graph in list(self._store.named_graphs()):
-            if isinstance(graph, ox.NamedNode) and graph.value.startswith(STAGING):
-                self._store.remove_graph(graph)
+        for graph in self._staging():
+            self._store.remove_graph(graph)

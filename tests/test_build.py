@@ -165,3 +165,24 @@ def test_cli_bad_data_is_one_line_without_traceback(tmp_path: Path):
 def test_cli_store_that_does_not_exist_is_a_clear_error(tmp_path: Path):
     result = _kg("stats", "--store", str(tmp_path / "missing"))
     assert result.returncode == 1 and "run 'kg build' first" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_write_in_progress_or_crashed_is_invisible_to_readers(tmp_path: Path):
+    """A replace first stages its triples; readers never see staged graphs, and the next writer drops them."""
+    import pyoxigraph as ox
+
+    from kg.store import STAGING
+
+    path = tmp_path / "store"
+    with Store(path) as store:
+        build(store)
+        before, count, summary = _quads(store), len(store), summarize(store)
+        staged = ox.NamedNode(f"{STAGING}crashed:0")
+        store.add_quads(
+            [ox.Quad(ox.NamedNode(str(KGR.ghost)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Company)), staged)]
+        )
+        assert (len(store), _quads(store), summarize(store)) == (count, before, summary)
+        assert not store.ask("ASK { ?s a kg:Company ; ?p ?o FILTER(?s = <https://w3id.org/kg-cityedu/id/ghost>) }")
+        assert staged.value not in store.graph_names()
+    with Store(path) as store:  # a writer cleans up what a crashed write left
+        assert not store._staging()
