@@ -6,10 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
-
 from kg.curated import curated_graphs, load_curated
-from kg.inference import inferred_triples
+from kg.inference import with_inference
 from kg.store import Store
 from kg.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, label, ontology
 
@@ -41,13 +39,8 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
     written in one transaction; building twice yields the same triples.
     Graphs the build does not own (documents added with ``kg ingest``) are kept.
     """
-    graphs: dict[URIRef, object] = {ONTOLOGY_GRAPH: ontology(), **curated_graphs(load_curated(data_dir))}
-    scratch = Store()
-    scratch.replace_graphs(graphs)
-    owned = {str(name) for name in graphs} | {str(INFERRED_GRAPH)}
-    scratch.add_quads(q for name in store.graph_names() if name not in owned for q in store.quads(name))
-    graphs[INFERRED_GRAPH] = inferred_triples(scratch)
-    store.replace_graphs(graphs)
+    graphs = {ONTOLOGY_GRAPH: ontology(), **curated_graphs(load_curated(data_dir))}
+    store.replace_graphs(with_inference(store, graphs))
     return summarize(store)
 
 

@@ -153,31 +153,44 @@ class Gazetteer:
         excluded = {str(g) for g in exclude_graphs}
         local = {str(iri): name for name, iri in classes().items()}
         skip = {"SourceDocument", "RelationAssertion", "Indicator"}
-        best: dict[str, tuple[bool, str, str, str]] = {}  # iri → (from registry, label, class, district)
+        best: dict[str, tuple[bool, str, str, str, str]] = {}  # iri → (from registry, label, class, district, city)
         names: dict[str, set[str]] = {}
+        place_labels = {str(row["place"]): str(row["label"]) for row in store.select(PLACE_LABELS)}
         for row in store.select(STORE_ENTITIES):
             iri, cls_name = str(row["entity"]), local.get(str(row["class"]))
             if cls_name is None or cls_name in skip or str(row["g"]) in excluded:
                 continue
             registry = str(row["g"]) == str(ENTITIES_GRAPH)
             if iri not in best or (registry and not best[iri][0]):
-                best[iri] = (registry, str(row["label"]), cls_name, str(row.get("district", "")))
+                best[iri] = (
+                    registry,
+                    str(row["label"]),
+                    cls_name,
+                    place_labels.get(str(row.get("district", "")), ""),
+                    place_labels.get(str(row.get("city", "")), ""),
+                )
             names.setdefault(iri, set()).add(str(row["label"]))
             if "alias" in row:
                 names[iri].add(str(row["alias"]))
         gazetteer = cls()
-        for iri, (_, label, cls_name, district) in best.items():
-            known = Known(label, cls_name, URIRef(iri), district)
+        for iri, (_, label, cls_name, district, city) in best.items():
+            known = Known(label, cls_name, URIRef(iri), district, city)
             for name in sorted(names[iri]):
                 gazetteer.add(name, known)
         return gazetteer
 
 
 STORE_ENTITIES = f"""
-SELECT ?entity ?class ?label ?alias ?district ?g WHERE {{
-  GRAPH ?g {{ ?entity a ?class ; rdfs:label ?label . }}
+SELECT ?entity ?class ?label ?alias ?district ?city ?g WHERE {{
+  GRAPH ?g {{
+    ?entity a ?class ; rdfs:label ?label .
+    OPTIONAL {{ ?entity skos:altLabel ?alias }}
+    OPTIONAL {{ ?entity kg:district ?district }}
+    OPTIONAL {{ ?entity kg:city ?city }}
+  }}
   FILTER(?g != <{INFERRED_GRAPH}> && STRSTARTS(STR(?class), STR(kg:)))
-  OPTIONAL {{ ?entity skos:altLabel ?alias }}
-  OPTIONAL {{ ?entity kg:district/rdfs:label ?district }}
 }}
 """
+PLACE_LABELS = (
+    "SELECT ?place ?label WHERE { ?place a ?class ; rdfs:label ?label FILTER(?class IN (kg:District, kg:City)) }"
+)

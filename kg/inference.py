@@ -16,6 +16,8 @@ triple once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from rdflib import RDF, URIRef
 from rdflib.term import Node
 
@@ -71,6 +73,22 @@ def inferred_triples(store: Store) -> set[tuple[Node, Node, Node]]:
     for row in store.select(SUPERPROPERTIES, default_graphs=stated):
         triples.add((row["s"], row["super"], row["o"]))
     return triples
+
+
+def with_inference(
+    store: Store, graphs: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]]
+) -> dict[URIRef, Iterable[tuple[Node, Node, Node]]]:
+    """``graphs`` plus the inferred graph the store needs once they replace theirs (an empty one removes it).
+
+    The closure is computed on an in-memory copy of the other stated graphs, so
+    one ``store.replace_graphs(with_inference(store, graphs))`` writes data and
+    inference in a single transaction: a failure leaves the store as it was.
+    """
+    scratch = Store()
+    scratch.replace_graphs(graphs)
+    replaced = {str(name) for name in graphs} | {str(INFERRED_GRAPH)}
+    scratch.add_quads(q for name in store.graph_names() if name not in replaced for q in store.quads(name))
+    return {**graphs, URIRef(str(INFERRED_GRAPH)): inferred_triples(scratch)}
 
 
 def refresh_inference(store: Store) -> int:

@@ -24,11 +24,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import URIRef
+
 from kg.documents import Article, clean_file
 from kg.errors import KgError
 from kg.extract import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.gazetteer import Gazetteer
-from kg.inference import refresh_inference
+from kg.inference import with_inference
 from kg.vocab import document_iri
 
 
@@ -113,8 +115,8 @@ def ingest(
             progress(path)
     if not extractions:
         return report
-    store.replace_graphs({extraction.iri: document_triples(extraction) for extraction in extractions})
-    refresh_inference(store)
+    graphs = {extraction.iri: document_triples(extraction) for extraction in extractions}
+    store.replace_graphs(with_inference(store, graphs))  # data and inference in one transaction
     report.replaced = sorted(e.doc_id for e in extractions if e.doc_id in existing)
     counts = {info.doc_id: info for info in documents(store)}
     report.documents = [counts[e.doc_id] for e in extractions if e.doc_id in counts]
@@ -180,6 +182,5 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"{info.doc_id} is a curated document: "
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
-    store.remove_graphs([info.iri])
-    refresh_inference(store)
+    store.replace_graphs(with_inference(store, {URIRef(info.iri): []}))  # an empty graph is a removal
     return info

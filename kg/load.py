@@ -27,8 +27,8 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.inference import refresh_inference
-from kg.store import Store, StoreError
+from kg.inference import refresh_inference, with_inference
+from kg.store import Store
 
 if TYPE_CHECKING:
     from kg.remote import RemoteStore
@@ -190,11 +190,12 @@ def load_files(
             progress("parsed", index + 1, len(paths))
     targets = {name for item in loaded for name in item.graphs}
     if keep:
-        store.replace_graphs({URIRef(name): kept.get(name, []) for name in sorted(targets)})
+        graphs = {URIRef(name): kept.get(name, []) for name in sorted(targets)}
+        store.replace_graphs(with_inference(store, graphs) if infer else graphs)  # one transaction
     else:
         _bulk(store, paths, formats, loaded, targets, graph)
-    if infer:
-        refresh_inference(store)
+        if infer:
+            refresh_inference(store)
     return loaded
 
 
@@ -223,7 +224,7 @@ def _bulk(
             target = graph or file_graph(path)
             with _open(path) as handle:
                 store.bulk_load(handle, rdf, graph=target, base_iri=file_graph(path), lenient=True)
-    except (StoreError, SyntaxError, OSError) as error:
+    except (KgError, SyntaxError, OSError) as error:  # KgError: StoreError, or LoadError from _open
         store.remove_graphs(sorted(targets))
         message = _syntax(path, error) if isinstance(error, SyntaxError) else error
         raise LoadError(f"load failed, its graphs were removed: {message}") from None

@@ -76,6 +76,20 @@ def test_reingest_changes_nothing(built: Path):
         assert set(report.replaced) == {d.doc_id for d in report.documents}
 
 
+def test_reingest_after_other_documents_changes_nothing(built: Path, tmp_path: Path):
+    """A's graph is read the same way after B (which names the same school) was ingested in between."""
+    shared = "江北区鸿恩寺小学与重庆大学签署合作协议，共建科学教育实践基地。"
+    a = write(tmp_path / "a.txt", f"重庆市{shared}江北区教委牵头推进。")
+    b = write(tmp_path / "b.txt", f"据悉，重庆市{shared}江北区鸿恩寺小学还与长安汽车开展合作。")
+    with Store(built) as store:
+        ingest(store, [a])
+        (doc,) = [d for d in documents(store) if d.source == "a.txt"]
+        first = {str(q) for q in store.quads(doc.iri)}
+        ingest(store, [b])
+        ingest(store, [a])
+        assert {str(q) for q in store.quads(doc.iri)} == first
+
+
 def test_remove_restores_the_store_exactly(built: Path):
     with Store(built) as store:
         before = quads(store)
