@@ -185,13 +185,17 @@ def stated_indicators(store: Store) -> list[StatedIndicator]:
     )
     result = []
     for row in rows:
+        try:
+            value = float(Decimal(str(row["value"])))
+        except ArithmeticError:  # a kg:value that is not a number (loaded from elsewhere): not an indicator to count
+            continue
         result.append(
             StatedIndicator(
                 iri=str(row["indicator"]),
                 subject=str(row["subject"]),
                 subject_label=str(row.get("subjectLabel", row["subject"])),
                 measure=str(row["measure"]),
-                value=float(Decimal(str(row["value"]))),
+                value=value,
                 unit=str(row.get("unit", "")),
                 approximate=str(row.get("approximate", "false")) == "true",
                 qualifier=str(row.get("qualifier", "")),

@@ -17,6 +17,7 @@ escaped by Oxigraph, never spliced from raw text.
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.parse
@@ -122,8 +123,10 @@ class RemoteStore(StoreMethods):
                     self._oxigraph = response.headers.get("Server", "").lower().startswith("oxigraph")
                 return response.status, response.headers.get_content_type(), response.read()
         except urllib.error.HTTPError as error:
+            if self._oxigraph is None:  # an error answer names its server too: ask only once
+                self._oxigraph = error.headers.get("Server", "").lower().startswith("oxigraph")
             return error.code, error.headers.get_content_type(), error.read()
-        except (urllib.error.URLError, OSError) as error:
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:  # bad URL, no server
             reason = getattr(error, "reason", error)
             raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from None
 
