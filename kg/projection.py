@@ -71,7 +71,11 @@ def project(store: Store) -> nx.MultiDiGraph:
     """
     stated = [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
     graph = nx.MultiDiGraph()
-    for row in store.select(NODES, default_graphs=stated):
+    def preference(row: dict) -> tuple:  # the first row of an entity wins: its Chinese label, then a fixed order
+        chinese = [getattr(row.get(key), "language", None) in ("zh", None) for key in ("label", "districtLabel")]
+        return (str(row["entity"]), not chinese[0], not chinese[1], str(row["class"]), str(row["label"]))
+
+    for row in sorted(store.select(NODES, default_graphs=stated), key=preference):
         node = str(row["entity"])
         aliases = [a for a in str(row.get("aliases", "")).split("\x1f") if a]
         cls = _local(str(row["class"]))

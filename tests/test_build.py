@@ -186,3 +186,17 @@ def test_a_write_in_progress_or_crashed_is_invisible_to_readers(tmp_path: Path):
         assert staged.value not in store.graph_names()
     with Store(path) as store:  # a writer cleans up what a crashed write left
         assert not store._staging()
+
+
+def test_projection_prefers_chinese_labels_whatever_else_is_loaded(tmp_path: Path):
+    from kg.projection import project
+
+    with Store(tmp_path / "store") as store:
+        build(store)
+        banan = KGR["ba-nan-qu"]
+        store.replace_graphs(
+            {URIRef("http://example.org/en"): [(banan, RDFS.label, Literal("Banan District", lang="en"))]}
+        )
+        graph = project(store)
+        assert graph.nodes[str(banan)]["label"] == "巴南区"
+        assert graph.nodes[str(KGR["ba-nan-zhi-jiao-zhong-xin"])]["district"] == "巴南区"
