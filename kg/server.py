@@ -22,6 +22,7 @@ go to one writer worker.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import queue
@@ -550,7 +551,19 @@ class Handler(BaseHTTPRequestHandler):
         origin = self.headers.get("Origin")
         if origin and urllib.parse.urlsplit(origin).netloc != self.headers.get("Host"):
             return Answer.text(403, f"updates from another origin ({origin}) are refused")
+        host = urllib.parse.urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
+        if not _own_host(host, self.server.server_address[0]):  # a DNS-rebinding page names a host of its own
+            return Answer.text(403, f"updates addressed to host {host!r} are refused: use the server's address")
         return service.run({"op": "update", "update": text})
+
+
+def _own_host(host: str, bound: str) -> bool:
+    """True for an IP address, localhost or the name the server was bound to: names a browser page cannot rebind."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return host in {"localhost", bound}
 
 
 class SparqlServer(ThreadingHTTPServer):

@@ -277,6 +277,9 @@ def test_nothing_is_fetched_from_the_network(writable: str):
 def test_update_from_another_origin_is_refused(writable: str):
     reply = post_form(writable, {"Origin": "http://evil.example"}, update="DROP ALL")
     assert reply.status == 403
+    port = urllib.parse.urlsplit(writable).port
+    rebound = {"Origin": f"http://evil.example:{port}", "Host": f"evil.example:{port}"}  # DNS rebinding
+    assert post_form(writable, rebound, update="DROP ALL").status == 403
     assert json.loads(get(writable, "ASK { ?s ?p ?o }").body)["boolean"] is True
 
 
