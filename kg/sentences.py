@@ -11,36 +11,18 @@ from __future__ import annotations
 import re
 
 SENTENCE_END = "。！？!?"
-CLAUSE_END = "，；：,;:…"
 OPENERS = {"“": "”", "《": "》", "（": "）", "(": ")", "‘": "’", "「": "」"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 _BOUNDARY = re.compile(r"[。！？!?，；：,;:…“”《》（）()‘’「」\n]")
 
 
-def _spans(text: str, start: int, end: int, enders: str) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` after every character of ``enders`` outside brackets and quotes."""
-    spans: list[tuple[int, int]] = []
-    depth: list[str] = []
-    begin = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        ch, pos = match.group(), match.start()
-        if ch in OPENERS and not (ch == "“" and depth and depth[-1] == "“"):
-            if len(depth) < 4:
-                depth.append(ch)
-        elif ch in CLOSERS:
-            if depth and depth[-1] == CLOSERS[ch]:
-                depth.pop()
-        elif ch == "\n":
-            depth.clear()
-            if text[begin:pos].strip():
-                spans.append((begin, pos))
-            begin = pos + 1
-        elif ch in enders and not depth:
-            spans.append((begin, pos + 1))
-            begin = pos + 1
-    if text[begin:end].strip():
-        spans.append((begin, end))
-    return [_strip(text, a, b) for a, b in spans if text[a:b].strip()]
+MAX_QUOTED = 80  # characters within which an opening quote or bracket must close to count
+
+
+def _closes(text: str, start: int, closer: str) -> bool:
+    """True when ``closer`` follows ``start`` within :data:`MAX_QUOTED` characters of the same paragraph."""
+    end = text.find("\n", start, start + MAX_QUOTED)
+    return text.find(closer, start + 1, end if end >= 0 else start + MAX_QUOTED) >= 0
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -54,9 +36,18 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Every sentence with its clauses, in one pass: (start, end, [(clause start, clause end), …]).
 
-    >>> text = "甲，乙。丙"
-    >>> [(text[a:b], [text[c:d] for c, d in parts]) for a, b, parts in segments(text)]
+    Punctuation inside quotes and brackets does not split; an opening mark
+    with no closing one within :data:`MAX_QUOTED` characters (OCR loses them)
+    is ignored rather than swallowing the rest of the paragraph.
+
+    >>> def show(text):
+    ...     return [(text[a:b], [text[c:d] for c, d in parts]) for a, b, parts in segments(text)]
+    >>> show("甲，乙。丙")
     [('甲，乙。', ['甲，', '乙。']), ('丙', ['丙'])]
+    >>> show("以“学城，品质区”为统领，实施。他说“好。”我们走。")[0][1]
+    ['以“学城，品质区”为统领，', '实施。']
+    >>> [sentence for sentence, _ in show("学校开展（活动。下一句，继续。")]
+    ['学校开展（活动。', '下一句，继续。']
     """
     result: list[tuple[int, int, list[tuple[int, int]]]] = []
     parts: list[tuple[int, int]] = []
@@ -65,7 +56,7 @@ def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     for match in _BOUNDARY.finditer(text):
         ch = match.group()
         if ch in OPENERS and not (ch == "“" and depth and depth[-1] == "“"):
-            if len(depth) < 4:
+            if len(depth) < 4 and _closes(text, match.start(), OPENERS[ch]):
                 depth.append(ch)
             continue
         if ch in CLOSERS:
@@ -96,23 +87,3 @@ def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     if parts:
         result.append((parts[0][0], parts[-1][1], parts))
     return result
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence: up to 。！？ or a paragraph break, closing quotes included.
-
-    >>> text = "他说“好。”我们走。\\n\\n标题"
-    >>> [text[a:b] for a, b in sentences(text)]
-    ['他说“好。”我们走。', '标题']
-    """
-    return _spans(text, 0, len(text), SENTENCE_END)
-
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of every clause of one sentence, split at ，；： outside quotes and brackets.
-
-    >>> text = "以“学城，品质区”为统领，实施六大工程。"
-    >>> [text[a:b] for a, b in clauses(text, 0, len(text))]
-    ['以“学城，品质区”为统领，', '实施六大工程。']
-    """
-    return _spans(text, start, end, CLAUSE_END)
