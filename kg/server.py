@@ -40,6 +40,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.inference import refresh_inference
 from kg.query import QueryError, bundled_queries, example_text, refuse_remote_operations, result_kind, syntax_message
 from kg.vocab import PREFIXES
 
@@ -288,6 +289,7 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
                 try:
                     refuse_remote_operations(job["update"])
                     store.update(job["update"])
+                    refresh_inference(store)  # queries may rely on the RDFS closure of what was written
                     answer = Answer(204, "text/plain", b"")
                 except SyntaxError as error:
                     answer = Answer.text(400, syntax_message(str(error), job["update"]).replace("query", "update", 1))
