@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.analysis import Analysis, analyze, rank_by_class, sector_pair_label, simple_graph, top
-from kg.errors import KgError
 from kg.indicators import (
     DEFINITIONS,
     NOT_SUPPORTED,
@@ -31,11 +30,9 @@ from kg.indicators import (
     resolve_place,
     stated_indicators,
 )
-from kg.projection import project, subgraph
+from kg.projection import Subset, project
 from kg.sectors import SECTOR_LABELS, SECTORS, class_group
 from kg.store import Store
-from kg.vocab import label as term_label
-from kg.vocab import relation_properties
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -462,15 +459,6 @@ def _analysis_data(analysis: Analysis, graph: nx.Graph) -> dict:
     }
 
 
-def _check_relations(relations: Sequence[str]) -> None:
-    """Unknown relation names are an error, not an empty graph."""
-    known = relation_properties()
-    names = set(known) | {term_label(iri, "zh") for iri in known.values()}
-    for name in relations:
-        if name not in names:
-            raise KgError(f"--relation: unknown relation {name!r}; choose from {', '.join(sorted(known))}")
-
-
 def analysis_report(
     store: Store,
     *,
@@ -487,12 +475,9 @@ def analysis_report(
     partners, and the report details that district's indicators; otherwise it
     compares every district that has located entities.
     """
-    _check_relations(relations)
     full = project(store)
+    graph = Subset(classes=tuple(classes), relations=tuple(relations)).apply(full)  # the filters of kg viz/export
     stated = stated_indicators(store)
-    graph = full
-    if classes or relations:
-        graph = subgraph(graph, classes_=classes, relations=relations)
     place = resolve_place(full, district) if district else None
     if place is not None:
         graph = district_scope(graph, place) if place in graph else nx.MultiDiGraph()
