@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.curated import curated_graphs, load_curated
-from kg.inference import with_inference
+from kg.inference import stated_graphs, with_inference
 from kg.store import Store
 from kg.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, label, ontology
 
@@ -69,7 +69,7 @@ SELECT ?doc (SAMPLE(?title) AS ?headline) WHERE {
 
 def summarize(store: Store) -> Summary:
     """Count entities per most specific class, relations per kind, indicators, documents and triples."""
-    stated = [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
+    stated = stated_graphs(store)
     summary = Summary()
     for row in store.select(ENTITIES_PER_CLASS, default_graphs=stated):  # stated classes are the most specific
         summary.entities_per_class[label(row["class"], "en")] = int(row["n"])

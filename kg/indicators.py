@@ -27,10 +27,10 @@ import networkx as nx
 
 from kg.analysis import simple_graph, summary_statistics
 from kg.errors import KgError
+from kg.inference import stated_graphs
 from kg.projection import find_entity
 from kg.sectors import SECTORS, is_a, is_industry_partner, is_school_or_college, node_sectors
 from kg.store import Store
-from kg.vocab import INFERRED_GRAPH
 
 # Relations where the subject takes the initiative (who initiates, leads, builds or hosts).
 INITIATIVE_RELATIONS = ("initiates", "leads", "builds", "hosts")
@@ -172,7 +172,7 @@ SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approxi
 
 def stated_indicators(store: Store) -> list[StatedIndicator]:
     """Every kg:Indicator in the store, by source document and position in its text."""
-    stated = [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
+    stated = stated_graphs(store)
     rows = store.select(STATED, default_graphs=stated)
     # Several indicators share one evidence sentence: order them by where their number phrase occurs in it.
     rows.sort(

@@ -53,6 +53,11 @@ SELECT DISTINCT ?o ?p ?s WHERE {
 """
 
 
+def stated_graphs(store: Store) -> list[str]:
+    """Every named graph but the inferred one: what the documents, the registry and the ontology state."""
+    return [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
+
+
 def inferred_triples(store: Store) -> set[tuple[Node, Node, Node]]:
     """The RDFS closure of the store's stated triples, minus what is already stated.
 
@@ -64,7 +69,7 @@ def inferred_triples(store: Store) -> set[tuple[Node, Node, Node]]:
     >>> (ex.a, RDF.type, KG.School) in inferred_triples(store)
     True
     """
-    stated = [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
+    stated = stated_graphs(store)
     triples: set[tuple[Node, Node, Node]] = set()
     for row in store.select(SUPERCLASSES, default_graphs=stated):
         triples.add((row["s"], RDF.type, row["super"]))

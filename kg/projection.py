@@ -17,8 +17,9 @@ import networkx as nx
 from rdflib import RDFS, URIRef
 
 from kg.errors import KgError
+from kg.inference import stated_graphs
 from kg.store import Store
-from kg.vocab import INFERRED_GRAPH, classes, label, ontology, relation_properties
+from kg.vocab import classes, label, ontology, relation_properties
 
 NODES = """
 SELECT ?entity ?label ?class ?district ?districtLabel ?city ?cityLabel
@@ -69,8 +70,9 @@ def project(store: Store) -> nx.MultiDiGraph:
     >>> G.number_of_nodes(), G.number_of_edges()
     (0, 0)
     """
-    stated = [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
+    stated = stated_graphs(store)
     graph = nx.MultiDiGraph()
+
     def preference(row: dict) -> tuple:  # the first row of an entity wins: its Chinese label, then a fixed order
         chinese = [getattr(row.get(key), "language", None) in ("zh", None) for key in ("label", "districtLabel")]
         return (str(row["entity"]), not chinese[0], not chinese[1], str(row["class"]), str(row["label"]))
