@@ -4,9 +4,9 @@
 
 Builds the bundled data into a temporary on-disk store, then prints the time of
 each export format (best of N) and of SHACL validation two ways: through
-kg.validate (rdflib graph that parses each SPARQL text once) and, as the
+kg.outputs.validate (rdflib graph that parses each SPARQL text once) and, as the
 baseline, pyshacl on a plain rdflib graph (it re-parses a constraint's query for
-every focus node). The ratio is baseline / kg.validate.
+every focus node). The ratio is baseline / kg.outputs.validate.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph
 
-from kg.build import build
-from kg.export import FOLDER_FORMATS, FORMATS, export, export_folder
-from kg.store import Store
-from kg.validate import data_graph, shapes, validate_graph
+from kg.outputs.export import FOLDER_FORMATS, FORMATS, export, export_folder
+from kg.outputs.validate import data_graph, shapes, validate_graph
+from kg.sources.build import build
+from kg.store.embedded import Store
 
 
 def best(repeat: int, run: Callable[[], object]) -> float:
@@ -65,9 +65,9 @@ def main() -> None:
         for triple in graph:
             plain.add(triple)
         baseline = best(1, lambda: pyshacl.validate(plain, shacl_graph=shapes(), inference="none", inplace=True))
-        print(f"validate (kg.validate)           {ours:8.2f} s")
+        print(f"validate (kg.outputs.validate)           {ours:8.2f} s")
         print(f"validate (pyshacl, plain graph)  {baseline:8.2f} s   baseline")
-        print(f"ratio baseline / kg.validate     {baseline / ours:8.1f}x")
+        print(f"ratio baseline / kg.outputs.validate     {baseline / ours:8.1f}x")
 
 
 if __name__ == "__main__":

@@ -25,9 +25,9 @@ from collections.abc import Callable
 
 import jieba
 
-from kg.documents import Article, load_article
-from kg.extract import Extractor, default_gazetteer, document_triples
-from kg.vocab import DATA_DIR
+from kg.extract.pipeline import Extractor, default_gazetteer, document_triples
+from kg.model.vocab import DATA_DIR
+from kg.sources.documents import Article, load_article
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float, object]:

@@ -2,7 +2,7 @@
 
     python benchmarks/extract_eval.py [--details]
 
-Scores three gold sets with :func:`kg.evaluate.evaluate` (the same as
+Scores three gold sets with :func:`kg.extract.evaluate.evaluate` (the same as
 ``kg extract --eval DIR``):
 
 * the bundled seed articles against the curated graph (data/): targets
@@ -22,8 +22,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.evaluate import evaluate, format_evaluation
-from kg.vocab import DATA_DIR, PROJECT_ROOT
+from kg.extract.evaluate import evaluate, format_evaluation
+from kg.model.vocab import DATA_DIR, PROJECT_ROOT
 
 GOLD_SETS = {
     "seed articles (data/)": DATA_DIR,

@@ -5,7 +5,7 @@ district; relations stated directly and as qualified assertions with an
 evidence sentence; indicators with values) of at least 1 million triples,
 writes it as N-Triples, then in the same run:
 
-* loads it with `kg.load.load_files` (the path of `kg load --no-inference`:
+* loads it with `kg.store.load.load_files` (the path of `kg load --no-inference`:
   the file is parsed completely first, then Oxigraph's bulk loader writes it
   into a named graph of an on-disk store), and with `rdflib.Graph().parse`
   (in memory, as most rdflib users and kglab do);
@@ -29,9 +29,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.load import load_files
-from kg.store import Store
-from kg.vocab import KG, KGR, PREFIXES
+from kg.model.vocab import KG, KGR, PREFIXES
+from kg.store.embedded import Store
+from kg.store.load import load_files
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -30,7 +30,7 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from kg.viz import VizOptions, headless_chromium, write_html
+from kg.outputs.viz import VizOptions, headless_chromium, write_html
 
 # Injected before the page's scripts: hash the canvas every 50 ms, remember when it was first drawn and last changed.
 STILLNESS_PROBE = """

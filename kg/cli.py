@@ -10,13 +10,13 @@ from typing import Any
 import click
 
 from kg import __version__
-from kg.build import Summary, build, summarize
-from kg.documents import clean_file, write_articles
+from kg.analysis.projection import Subset
 from kg.errors import KgError
-from kg.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, export, export_folder, format_name
-from kg.projection import Subset
-from kg.store import Store, default_store_path
-from kg.vocab import DATA_DIR
+from kg.model.vocab import DATA_DIR
+from kg.outputs.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, export, export_folder, format_name
+from kg.sources.build import Summary, build, summarize
+from kg.sources.documents import clean_file, write_articles
+from kg.store.embedded import Store, default_store_path
 
 
 class KgGroup(click.Group):
@@ -76,7 +76,7 @@ def open_store(path: Path | None, read_only: bool = False) -> Store:
     ctx = click.get_current_context(silent=True)
     endpoint = ctx.meta.get("kg.endpoint") if ctx else None
     if endpoint:
-        from kg.remote import RemoteStore
+        from kg.store.remote import RemoteStore
 
         if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
             raise KgError("give --store or --endpoint, not both")
@@ -166,7 +166,7 @@ out_option = click.option(
 
 
 def subset_options(function: Any) -> Any:
-    """The subset options shared by ``kg viz`` and ``kg export`` (see :class:`kg.projection.Subset`)."""
+    """The subset options shared by ``kg viz`` and ``kg export`` (see :class:`kg.analysis.projection.Subset`)."""
     options = [
         click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses."),
         click.option("--district", "districts", multiple=True, help="Keep entities of this district."),
@@ -186,7 +186,7 @@ def subset_from(
     focus: str | None,
     hops: int | None,
 ) -> dict[str, Any]:
-    """Keyword arguments of :class:`kg.projection.Subset` from the options (repeatable, comma-separated)."""
+    """Keyword arguments of :class:`kg.analysis.projection.Subset` from the options (repeatable, comma-separated)."""
     if hops is not None and focus is None:
         raise click.BadOptionUsage("hops", "--hops needs --focus NAME")
     return {"classes": classes_, "districts": districts, "relations": relations, "focus": focus, "hops": hops or 1}
@@ -354,9 +354,9 @@ def analyze_command(
     kg analyze --compare 巴南区 大足区    indicators side by side
     kg analyze --format html --out report.html
     """
-    from kg.report import analysis_report, comparison_report, render  # heavy imports only when used
-    from kg.writeback import ANALYSIS_GRAPH
-    from kg.writeback import write_back as store_analysis
+    from kg.analysis.writeback import ANALYSIS_GRAPH
+    from kg.analysis.writeback import write_back as store_analysis
+    from kg.outputs.report import analysis_report, comparison_report, render  # heavy imports only when used
 
     if places and not compare:
         raise click.UsageError(f"to compare districts give --compare: kg analyze --compare {' '.join(places)}")
@@ -406,8 +406,8 @@ def path_command(store_path: Path | None, source: str, target: str, limit: int, 
     """
     import json
 
-    from kg.paths import format_paths, paths_data, shortest_paths
-    from kg.projection import project
+    from kg.analysis.paths import format_paths, paths_data, shortest_paths
+    from kg.analysis.projection import project
 
     with open_store(store_path, read_only=True) as store:
         graph = project(store)
@@ -442,7 +442,7 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
     """
     import json
 
-    from kg.validate import validate_file, validate_store
+    from kg.outputs.validate import validate_file, validate_store
 
     status = sys.stderr.isatty()  # a status line on a terminal, nothing when piped
     if status:
@@ -484,7 +484,7 @@ def ontology_command(doc: Path | None) -> None:
     domains, ranges, equivalent schema.org / ORG / PROV terms, and the
     validation rules.
     """
-    from kg.ontology_doc import outline, write_ontology_doc
+    from kg.outputs.ontology_doc import outline, write_ontology_doc
 
     if doc is None:
         click.echo(outline(), nl=False)
@@ -561,7 +561,7 @@ def viz_command(
     kg viz --out ego.html --focus 重庆理工大学 --hops 2
     kg viz --out banan.html --district 巴南区 --color-by community --png banan.png
     """
-    from kg.viz import DEFAULT_TITLE, VizOptions, visualize
+    from kg.outputs.viz import DEFAULT_TITLE, VizOptions, visualize
 
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops), max_nodes=max_nodes)
     options = VizOptions(
@@ -630,8 +630,8 @@ def extract_command(
     every fact keeps its document, evidence sentence, offsets and rule.
     `kg extract --eval data` scores extraction against the curated graph.
     """
-    from kg.evaluate import evaluate, format_evaluation
-    from kg.extract import Extractor, default_gazetteer, extract_file, write
+    from kg.extract.evaluate import evaluate, format_evaluation
+    from kg.extract.pipeline import Extractor, default_gazetteer, extract_file, write
 
     if gold_dir is not None:
         if files:
@@ -684,7 +684,7 @@ def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Pa
     Ingesting a document again replaces its previous version; a bad file
     anywhere in the batch leaves the store as it was. See `kg docs`.
     """
-    from kg.ingest import ingest
+    from kg.extract.ingest import ingest
 
     if not files:
         raise click.UsageError("missing FILE...")
@@ -707,7 +707,7 @@ def docs_group(ctx: click.Context, store_path: Path | None) -> None:
     """List the documents of the store (`kg docs`), or remove one (`kg docs remove ID`)."""
     ctx.obj = store_path
     if ctx.invoked_subcommand is None:
-        from kg.ingest import documents
+        from kg.extract.ingest import documents
 
         with open_store(store_path, read_only=True) as store:
             rows = [(d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in documents(store)]
@@ -720,7 +720,7 @@ def docs_group(ctx: click.Context, store_path: Path | None) -> None:
 @click.pass_context
 def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None) -> None:
     """Remove an ingested document (id or IRI) and its facts; entities other graphs describe stay."""
-    from kg.ingest import remove_document
+    from kg.extract.ingest import remove_document
 
     with open_store(store_path or ctx.obj) as store:
         info = remove_document(store, doc_id)
@@ -728,7 +728,7 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
 
 
 def _query_formats() -> list[str]:
-    from kg.query import FORMAT_ALIASES, FORMATS
+    from kg.sparql.query import FORMAT_ALIASES, FORMATS
 
     return [*FORMATS, *FORMAT_ALIASES]
 
@@ -777,7 +777,7 @@ def query_command(
     prints its line and column and exits with 2. `kg query --list` shows the
     bundled queries, e.g. `kg query school-partners -p district=大足区`.
     """
-    from kg.query import (
+    from kg.sparql.query import (
         bundled_queries,
         query_bindings,
         read_query,
@@ -787,7 +787,7 @@ def query_command(
         with_values,
         write_result,
     )
-    from kg.query import format_name as query_format_name
+    from kg.sparql.query import format_name as query_format_name
 
     if list_queries:
         rows = [
@@ -872,7 +872,7 @@ def serve_command(
     """
     import signal
 
-    from kg.server import make_server, shutdown
+    from kg.sparql.server import make_server, shutdown
 
     path = store_path or default_store_path()
     server = make_server(
@@ -918,7 +918,7 @@ def load_command(
     its graph. Every file is parsed before the store is touched: an error names
     the file and line and leaves the store as it was. Big files use the bulk loader.
     """
-    from kg.load import load_files, summary_rows
+    from kg.store.load import load_files, summary_rows
 
     with open_store(store_path) as store:
         loaded = load_files(

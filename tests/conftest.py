@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
 from kg.cli import main
-from kg.store import Store
+from kg.sources.build import build
+from kg.store.embedded import Store
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg import analysis
-from kg.analysis import (
+from kg.analysis import metrics as analysis
+from kg.analysis.metrics import (
     CommunityMethodError,
     analyze,
     betweenness,
@@ -24,10 +24,10 @@ from kg.analysis import (
     simple_graph,
     weighted_degree,
 )
-from kg.projection import project
-from kg.sectors import SECTOR_OF_CLASS, sector_of
-from kg.store import Store
-from kg.vocab import KGR, classes
+from kg.analysis.projection import project
+from kg.model.sectors import SECTOR_OF_CLASS, sector_of
+from kg.model.vocab import KGR, classes
+from kg.store.embedded import Store
 
 
 def _graph(edges, classes_=None) -> nx.MultiDiGraph:

@@ -12,11 +12,11 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.build import build, summarize
-from kg.curated import CurationError
-from kg.export import RDF_FORMATS, export, union_triples
-from kg.store import Store
-from kg.vocab import DATA_DIR, KG, KGR, ONTOLOGY_GRAPH
+from kg.model.vocab import DATA_DIR, KG, KGR, ONTOLOGY_GRAPH
+from kg.outputs.export import RDF_FORMATS, export, union_triples
+from kg.sources.build import build, summarize
+from kg.sources.curated import CurationError
+from kg.store.embedded import Store
 
 # Most specific class of every curated entity, counted by hand from data/curated/entities.yaml.
 ENTITIES_PER_CLASS = {
@@ -171,7 +171,7 @@ def test_a_write_in_progress_or_crashed_is_invisible_to_readers(tmp_path: Path):
     """A replace first stages its triples; readers never see staged graphs, and the next writer drops them."""
     import pyoxigraph as ox
 
-    from kg.store import STAGING
+    from kg.store.embedded import STAGING
 
     path = tmp_path / "store"
     with Store(path) as store:
@@ -189,7 +189,7 @@ def test_a_write_in_progress_or_crashed_is_invisible_to_readers(tmp_path: Path):
 
 
 def test_projection_prefers_chinese_labels_whatever_else_is_loaded(tmp_path: Path):
-    from kg.projection import project
+    from kg.analysis.projection import project
 
     with Store(tmp_path / "store") as store:
         build(store)

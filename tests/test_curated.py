@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.curated import CurationError, load_curated
-from kg.vocab import DATA_DIR, KGR, classes, entity_iri, relation_properties
+from kg.model.vocab import DATA_DIR, KGR, classes, entity_iri, relation_properties
+from kg.sources.curated import CurationError, load_curated
 
 CURATED = DATA_DIR / "curated"
 

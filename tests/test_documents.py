@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.documents import DocumentError, clean_file, clean_text, ends_sentence, load_article, read_text
-from kg.vocab import DATA_DIR
+from kg.model.vocab import DATA_DIR
+from kg.sources.documents import DocumentError, clean_file, clean_text, ends_sentence, load_article, read_text
 
 RAW = DATA_DIR / "raw" / "000_091f230f3370da1a.txt"
 CJK = "\u3400-\u9fff"

@@ -16,8 +16,10 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import BNode
 
-from kg.colours import class_colour, rgb
-from kg.export import (
+from kg.analysis.projection import Subset, SubsetError, project, subgraph
+from kg.model.colours import class_colour, rgb
+from kg.model.vocab import KG, ONTOLOGY_GRAPH, PROV
+from kg.outputs.export import (
     DATASET_FORMATS,
     FORMATS,
     RDF_FORMATS,
@@ -28,9 +30,7 @@ from kg.export import (
     node_attributes,
     union_triples,
 )
-from kg.projection import Subset, SubsetError, project, subgraph
-from kg.store import Store, to_rdflib
-from kg.vocab import KG, ONTOLOGY_GRAPH, PROV
+from kg.store.embedded import Store, to_rdflib
 
 RDFLIB_NAMES = {"turtle": "turtle", "trig": "trig", "n-triples": "nt", "n-quads": "nquads",
                 "json-ld": "json-ld", "rdf-xml": "xml"}  # fmt: skip

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal
 
-from kg.curated import load_curated
-from kg.documents import Article
-from kg.evaluate import evaluate
-from kg.extract import Extractor, document_graph, records, write
-from kg.gazetteer import Gazetteer
-from kg.vocab import DATA_DIR, KG, PROV, SKOS, entity_iri
+from kg.extract.evaluate import evaluate
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extractor, document_graph, records, write
+from kg.model.vocab import DATA_DIR, KG, PROV, SKOS, entity_iri
+from kg.sources.curated import load_curated
+from kg.sources.documents import Article
 
 GOLD = Path(__file__).parent / "fixtures" / "extract_gold"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg.indicators import (
+from kg.analysis.indicators import (
     DEFINITIONS,
     UnknownPlaceError,
     compare,
@@ -15,8 +15,8 @@ from kg.indicators import (
     resolve_place,
     stated_indicators,
 )
-from kg.projection import UnknownEntityError, project
-from kg.store import Store
+from kg.analysis.projection import UnknownEntityError, project
+from kg.store.embedded import Store
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from rdflib import RDF, URIRef
 
 from kg.cli import main
-from kg.documents import DocumentError
-from kg.ingest import IngestError, documents, ingest, remove_document
-from kg.store import Store
-from kg.vocab import KG, KGR, document_iri, entity_iri, relation_properties
+from kg.extract.ingest import IngestError, documents, ingest, remove_document
+from kg.model.vocab import KG, KGR, document_iri, entity_iri, relation_properties
+from kg.sources.documents import DocumentError
+from kg.store.embedded import Store
 
 RAW = Path(__file__).parent / "fixtures" / "extract_gold" / "raw"
 YUBEI = RAW / "yubei-vocational.txt"
@@ -265,7 +265,7 @@ def test_cli_extract_formats_and_eval(tmp_path: Path):
 
 def test_extracted_graphs_conform_to_the_shapes(tmp_path: Path):
     """The project's SHACL shapes accept what extraction writes (seed newspaper page and press releases)."""
-    from kg.validate import validate_file
+    from kg.outputs.validate import validate_file
 
     raw = Path(__file__).parent.parent / "data" / "raw" / "000_091f230f3370da1a.txt"
     out = tmp_path / "extracted.trig"
@@ -281,7 +281,7 @@ def test_extracted_graphs_conform_to_the_shapes(tmp_path: Path):
 
 
 def test_ingest_docs_and_remove_through_a_sparql_endpoint(endpoint: str):
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
 
     def remote_quads() -> set[str]:
         return {str(q) for q in RemoteStore(endpoint).quads()}

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.load import LoadError, file_graph, load_files
-from kg.store import Store
-from kg.vocab import ONTOLOGY_GRAPH, ontology
+from kg.model.vocab import ONTOLOGY_GRAPH, ontology
+from kg.store.embedded import Store
+from kg.store.load import LoadError, file_graph, load_files
 
 EX = "http://example.org/"
 TRIPLES = [

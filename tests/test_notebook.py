@@ -46,7 +46,7 @@ def test_notebook_runs(path: Path, tmp_path: Path):
     assert "path 1 (2 hops): 重庆理工大学 — 巴南区 — 重庆高职城" in text
     assert "education–industry ties" in text and "initiatives by government" in text
     assert "&lt;svg" in text  # the comparison report with its charts, inline
-    assert text.count("<iframe srcdoc=") == 2  # the report and the interactive graph (kg.viz), inline
+    assert text.count("<iframe srcdoc=") == 2  # the report and the interactive graph (kg.outputs.viz), inline
     assert "id=&quot;kg-data&quot;" in text  # the graph page's data
     assert "triples written to https://w3id.org/kg-cityedu/graph/analysis" in text
     assert not list(tmp_path.iterdir())  # its store lives in a temporary folder it removes; nothing lands here

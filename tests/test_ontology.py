@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import OWL, RDF, RDFS, URIRef
 
-from kg.vocab import KG, SCHEMA, classes, ontology, relation_properties
+from kg.model.vocab import KG, SCHEMA, classes, ontology, relation_properties
 
 ONTOLOGY = URIRef("https://w3id.org/kg-cityedu/ontology")
 

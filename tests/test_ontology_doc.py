@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
-from kg.ontology_doc import ontology_html, outline, write_ontology_doc
-from kg.validate import rules
-from kg.vocab import KG, ontology
+from kg.model.vocab import KG, ontology
+from kg.outputs.ontology_doc import ontology_html, outline, write_ontology_doc
+from kg.outputs.validate import rules
 
 
 class Page(HTMLParser):

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kg.analysis.paths import NoPathError, shortest_paths
+from kg.analysis.projection import UnknownEntityError, project
 from kg.cli import main
-from kg.paths import NoPathError, shortest_paths
-from kg.projection import UnknownEntityError, project
-from kg.store import Store
-from kg.vocab import KGR
+from kg.model.vocab import KGR
+from kg.store.embedded import Store
 
 
 def _run(*args: str):

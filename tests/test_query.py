@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
 from kg.cli import main
-from kg.query import (
+from kg.model.vocab import KGR
+from kg.sparql.query import (
     QueryError,
     QuerySyntaxError,
     bundled_queries,
@@ -24,8 +25,7 @@ from kg.query import (
     with_values,
     write_result,
 )
-from kg.store import Store
-from kg.vocab import KGR
+from kg.store.embedded import Store
 
 COMPANIES = "SELECT ?company ?label WHERE { ?company a kg:Company ; rdfs:label ?label } ORDER BY ?label"
 CONSTRUCT = "CONSTRUCT { ?c a kg:Company ; rdfs:label ?l } WHERE { ?c a kg:Company ; rdfs:label ?l }"

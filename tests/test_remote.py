@@ -10,12 +10,12 @@ from click.testing import CliRunner
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.build import summarize
+from kg.analysis.projection import project
 from kg.cli import main
-from kg.projection import project
-from kg.query import bundled_queries, query_bindings, read_query, run, table_cells
-from kg.remote import RemoteStore
-from kg.store import Store, StoreError
+from kg.sources.build import summarize
+from kg.sparql.query import bundled_queries, query_bindings, read_query, run, table_cells
+from kg.store.embedded import Store, StoreError
+from kg.store.remote import RemoteStore
 
 EX = "http://example.org/"
 

@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from kg.build import summarize
+from kg.analysis.projection import project
+from kg.analysis.writeback import ANALYSIS_GRAPH
 from kg.cli import main
-from kg.projection import project
-from kg.report import analysis_report, render_html
-from kg.store import Store
-from kg.vocab import DOC, KG, KGR, ONTOLOGY_GRAPH, ontology
-from kg.writeback import ANALYSIS_GRAPH
+from kg.model.vocab import DOC, KG, KGR, ONTOLOGY_GRAPH, ontology
+from kg.outputs.report import analysis_report, render_html
+from kg.sources.build import summarize
+from kg.store.embedded import Store
 
 
 def _run(*args: str):

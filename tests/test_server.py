@@ -25,12 +25,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from kg.build import build
 from kg.cli import main
-from kg.query import bundled_queries
-from kg.server import SparqlServer, make_server, shutdown
-from kg.store import Store
-from kg.vocab import KGR
+from kg.model.vocab import KGR
+from kg.sources.build import build
+from kg.sparql.query import bundled_queries
+from kg.sparql.server import SparqlServer, make_server, shutdown
+from kg.store.embedded import Store
 
 TIMEOUT = 3.0
 ROW_LIMIT = 100
@@ -310,7 +310,7 @@ def test_examples_are_the_bundled_queries(base: str):
 
 
 def test_page_runs_an_example_in_a_browser(base: str):
-    from kg.viz import headless_chromium
+    from kg.outputs.viz import headless_chromium
 
     with headless_chromium() as browser:
         page = browser.new_page()

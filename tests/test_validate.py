@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 
-from kg.export import export
-from kg.projection import Subset
-from kg.store import Store
-from kg.validate import ValidationInputError, rules, validate_file, validate_store
-from kg.vocab import DOC, KG, KGR, PROV
+from kg.analysis.projection import Subset
+from kg.model.vocab import DOC, KG, KGR, PROV
+from kg.outputs.export import export
+from kg.outputs.validate import ValidationInputError, rules, validate_file, validate_store
+from kg.store.embedded import Store
 
 EX = Namespace("https://example.org/")
 

@@ -13,10 +13,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from kg.analysis.projection import project, subgraph
 from kg.cli import main
-from kg.projection import project, subgraph
-from kg.store import Store
-from kg.viz import (
+from kg.outputs.viz import (
     EDGE_LABEL_LIMIT,
     STATIC_LAYOUT_NODES,
     VizError,
@@ -28,6 +27,7 @@ from kg.viz import (
     render_html,
     script_json,
 )
+from kg.store.embedded import Store
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>window.__pwned = 1</script>"

@@ -14,9 +14,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kg.projection import project
-from kg.store import Store
-from kg.viz import VizOptions, document_titles, headless_chromium, write_html
+from kg.analysis.projection import project
+from kg.outputs.viz import VizOptions, document_titles, headless_chromium, write_html
+from kg.store.embedded import Store
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>window.__pwned = 1; alert(2)</script>"

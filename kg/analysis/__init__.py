@@ -1,0 +1,1 @@
+"""The graph as a network: projection, metrics, district indicators, paths, write-back."""

@@ -1,0 +1,523 @@
+"""Education–city linkage indicators per district, computed from the entity graph.
+
+A district's **members** are the entities located in it (their ``district``
+is the district's label) and the district itself; a city's members are the
+entities of that city.  A **tie** is a linked pair of entities (one or more
+relation assertions between them, either direction); a tie *touches* the
+district when at least one of its ends is a member, so partners located
+elsewhere or nowhere (most companies) still count.  Sectors come from
+:mod:`kg.model.sectors`.  :data:`DEFINITIONS` is the list of indicators with their
+exact definitions; the README prints the same list.
+
+The indicators the texts state themselves (kg:Indicator nodes: counts of
+schools, teachers trained, graduates …) are read from the store by
+:func:`stated_indicators` and attributed to the district where their subject
+is located, or else to the district of the source document.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+import networkx as nx
+
+from kg.analysis.metrics import simple_graph, summary_statistics
+from kg.analysis.projection import find_entity
+from kg.errors import KgError
+from kg.model.sectors import SECTORS, is_a, is_industry_partner, is_school_or_college, node_sectors
+from kg.store.embedded import Store
+from kg.store.inference import stated_graphs
+
+# Relations where the subject takes the initiative (who initiates, leads, builds or hosts).
+INITIATIVE_RELATIONS = ("initiates", "leads", "builds", "hosts")
+# Classes that carry school–family–society co-education (校家社协同育人) resources.
+COEDUCATION_CLASSES = (
+    "ParentSchool",
+    "ServiceCenter",
+    "PracticeBase",
+    "CollaborativeEducationAlliance",
+    "SocialOrganization",
+)
+
+DEFINITIONS: dict[str, tuple[str, str]] = {
+    "entities": ("entities located in the district", "members: entities whose district is D, and D itself"),
+    "ties": ("ties touching the district", "linked pairs with at least one member end"),
+    "schools_and_colleges": (
+        "schools and colleges",
+        "members of class kg:School or kg:College (kindergarten to secondary vocational; universities, "
+        "vocational colleges)",
+    ),
+    "education_industry_ties": (
+        "education–industry ties",
+        "linked pairs of an educational organisation and an industry partner (a company or an "
+        "industry–education platform: alliance, industry college, training base, park, international "
+        "cooperation centre), at least one end a member",
+    ),
+    "education_industry_assertions": (
+        "education–industry relation assertions",
+        "relation assertions behind those ties (a pair can be linked by several relations)",
+    ),
+    "schools_with_industry_partner": (
+        "schools/colleges with ≥1 industry partner",
+        "member schools and colleges tied to at least one industry partner",
+    ),
+    "share_with_industry_partner": (
+        "share of schools/colleges with ≥1 industry partner",
+        "schools_with_industry_partner / schools_and_colleges (empty when there are none)",
+    ),
+    "industry_partners_mean": ("industry partners per school/college (mean)", "over member schools and colleges"),
+    "industry_partners_median": ("industry partners per school/college (median)", "over member schools and colleges"),
+    "industry_partners_max": ("industry partners per school/college (max)", "over member schools and colleges"),
+    "platforms": (
+        "platforms",
+        "kg:Platform entities that are members or are tied to a member (bases, alliances, industry colleges, "
+        "parks, centres, digital platforms)",
+    ),
+    "co_built_platforms": (
+        "platforms with school and company participants",
+        "platforms tied to ≥1 school or college and ≥1 company (co-built by education and industry)",
+    ),
+    "within_district_ties": ("ties within the district", "ties between two actors both located in D"),
+    "cross_district_ties": (
+        "cross-district ties",
+        "ties between two actors (entities of a sector) located in different districts, one of them in D",
+    ),
+    "cross_city_ties": (
+        "cross-city ties",
+        "ties between two actors located in different cities, one of them in D",
+    ),
+    "unlocated_ties": (
+        "actor ties with an end of unknown district",
+        "ties between actors where the text gives no district for one end (data gap)",
+    ),
+    "mean_sector_entropy": (
+        "sector mix of school partners (mean entropy, bits)",
+        "for each member school/college with ≥1 partner in a sector, the Shannon entropy of its partners' sectors "
+        "(education / industry / government / society; 0 = one sector only, 2 = all four evenly); mean over them",
+    ),
+    "initiatives_by_government": (
+        "initiatives by government",
+        "initiates / leads / builds / hosts assertions touching D whose subject is a government actor",
+    ),
+    "initiatives_by_education": ("initiatives by education", "the same, subject in the education sector"),
+    "initiatives_by_industry": ("initiatives by industry", "the same, subject in the industry sector"),
+    "initiatives_by_society": ("initiatives by society", "the same, subject in the society sector"),
+    "coeducation_resources": (
+        "school–family–society resources",
+        "members of class ParentSchool, ServiceCenter, PracticeBase, CollaborativeEducationAlliance or "
+        "SocialOrganization",
+    ),
+    "stated_indicators": (
+        "indicators stated in the texts",
+        "kg:Indicator nodes whose subject is a member (or, for a subject with no district, whose source "
+        "document is about D)",
+    ),
+}
+
+NOT_SUPPORTED: dict[str, str] = {
+    "share of dual-qualified (双师型) teachers": "a staffing statistic; news text rarely states it per school",
+    "order-class (订单班) and apprenticeship student shares": "needs enrolment statistics",
+    "internship, employment and interns hired by partners": "needs graduate destination data",
+    "income and equipment from cooperation": "needs financial statistics",
+    "partners per major": "the graph links organisations, not majors",
+    "alliance council (理事会)": "the texts seldom name councils; the ontology has no council class",
+    "composite indices (entropy/TOPSIS/AHP weights)": "need the statistical indicators above as inputs",
+}
+
+
+class UnknownPlaceError(KgError, LookupError):
+    """A name given as a district or city is not one."""
+
+
+@dataclass
+class StatedIndicator:
+    """A quantity a text states (a kg:Indicator node), with its subject and provenance."""
+
+    iri: str
+    subject: str
+    subject_label: str
+    measure: str
+    value: float
+    unit: str
+    approximate: bool
+    qualifier: str
+    text: str
+    counts_class: str
+    evidence: str
+    source: str
+    document_district: str
+
+
+STATED = """
+SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approximate ?qualifier ?text
+       ?countsClass ?evidence ?source ?docDistrict ?start WHERE {
+  ?indicator a kg:Indicator ; kg:indicatorOf ?subject ; kg:measure ?measure ; kg:value ?value .
+  OPTIONAL { ?subject rdfs:label ?subjectLabel }
+  OPTIONAL { ?indicator kg:unit ?unit }
+  OPTIONAL { ?indicator kg:approximate ?approximate }
+  OPTIONAL { ?indicator kg:qualifier ?qualifier }
+  OPTIONAL { ?indicator kg:valueText ?text }
+  OPTIONAL { ?indicator kg:countsClass ?countsClass }
+  OPTIONAL { ?indicator kg:evidence ?evidence }
+  OPTIONAL { ?indicator kg:startOffset ?start }
+  OPTIONAL { ?indicator prov:wasDerivedFrom ?source
+             OPTIONAL { ?source kg:district ?dd . ?dd rdfs:label ?docDistrict } }
+}
+"""
+
+
+def stated_indicators(store: Store) -> list[StatedIndicator]:
+    """Every kg:Indicator in the store, by source document and position in its text."""
+    stated = stated_graphs(store)
+    rows = store.select(STATED, default_graphs=stated)
+    # Several indicators share one evidence sentence: order them by where their number phrase occurs in it.
+    rows.sort(
+        key=lambda r: (
+            str(r.get("source", "")),
+            int(r.get("start", 0)),
+            str(r.get("evidence", "")).find(str(r.get("text", ""))),
+            str(r["indicator"]),
+        )
+    )
+    result = []
+    for row in rows:
+        try:
+            value = float(Decimal(str(row["value"])))
+        except ArithmeticError:  # a kg:value that is not a number (loaded from elsewhere): not an indicator to count
+            continue
+        result.append(
+            StatedIndicator(
+                iri=str(row["indicator"]),
+                subject=str(row["subject"]),
+                subject_label=str(row.get("subjectLabel", row["subject"])),
+                measure=str(row["measure"]),
+                value=value,
+                unit=str(row.get("unit", "")),
+                approximate=str(row.get("approximate", "false")) == "true",
+                qualifier=str(row.get("qualifier", "")),
+                text=str(row.get("text", "")),
+                counts_class=str(row.get("countsClass", "")).rsplit("#", 1)[-1],
+                evidence=str(row.get("evidence", "")),
+                source=str(row.get("source", "")),
+                document_district=str(row.get("docDistrict", "")),
+            )
+        )
+    return result
+
+
+def location(data: dict) -> tuple[str, str]:
+    """``(district, city)`` labels of a node ("" when unknown); a district or city locates itself.
+
+    >>> location({"label": "巴南区", "cls": "District", "city": "重庆市", "district": ""})
+    ('巴南区', '重庆市')
+    """
+    cls = data.get("cls", "")
+    if is_a(cls, "District"):
+        return data["label"], data.get("city", "")
+    if is_a(cls, "City"):
+        return "", data["label"]
+    return data.get("district", ""), data.get("city", "")
+
+
+def resolve_place(graph: nx.Graph, name: str) -> str:
+    """The district or city node named ``name`` (label, alias or IRI); a clear error otherwise."""
+    node = find_entity(graph, name)
+    data = graph.nodes[node]
+    if not (is_a(data["cls"], "District") or is_a(data["cls"], "City")):
+        raise UnknownPlaceError(f"{name!r} is {data['label']} ({data.get('class_label', data['cls'])}), not a district")
+    return node
+
+
+def place_members(graph: nx.Graph, place: str) -> set[str]:
+    """Nodes located in the district or city ``place`` (a node id), the place included.
+
+    >>> G = nx.Graph()
+    >>> G.add_node("d", label="巴南区", cls="District", city="重庆市")
+    >>> G.add_node("s", label="甲小学", cls="PrimarySchool", district="巴南区", city="重庆市")
+    >>> G.add_node("c", label="某公司", cls="Company", district="", city="")
+    >>> sorted(place_members(G, "d"))
+    ['d', 's']
+    """
+    data = graph.nodes[place]
+    is_city = is_a(data["cls"], "City")
+    index = 1 if is_city else 0
+    return {n for n, d in graph.nodes(data=True) if location(d)[index] == data["label"]}
+
+
+def district_scope(graph: nx.MultiDiGraph, place: str) -> nx.MultiDiGraph:
+    """The members of ``place`` and their direct partners, with every relation among them (a copy)."""
+    members = place_members(graph, place)
+    undirected = graph.to_undirected(as_view=True)
+    keep = set(members)
+    for node in members:
+        keep.update(undirected.neighbors(node))
+    return nx.MultiDiGraph(graph.subgraph(keep))
+
+
+def entropy(counts: Iterable[int]) -> float:
+    """Shannon entropy (bits) of a distribution given as counts.
+
+    >>> entropy([1, 1]), entropy([4, 0]), round(entropy([2, 1]), 3)
+    (1.0, 0.0, 0.918)
+    """
+    counts = [c for c in counts if c > 0]
+    total = sum(counts)
+    value = -sum(c / total * math.log2(c / total) for c in counts) if total else 0.0
+    return value + 0.0  # no negative zero
+
+
+@dataclass
+class PlatformParticipation:
+    """Who takes part in one platform (entities tied to it, by kind)."""
+
+    node: str
+    label: str
+    cls: str
+    schools: int
+    colleges: int
+    other_education: int
+    companies: int
+    government: int
+    platforms: int
+    other: int
+
+    @property
+    def co_built(self) -> bool:
+        return self.schools + self.colleges > 0 and self.companies > 0
+
+
+@dataclass
+class SchoolPartners:
+    """One school or college: its industry partners and the sector mix of all its partners."""
+
+    node: str
+    label: str
+    cls: str
+    industry_partners: list[str]
+    companies: int
+    sectors: dict[str, int]
+    entropy: float | None  # None when no partner belongs to a sector
+
+
+@dataclass
+class AllianceCheck:
+    """The completeness checklist of an industry–education alliance (市域产教联合体 criteria)."""
+
+    node: str
+    label: str
+    checks: dict[str, bool]
+
+    @property
+    def met(self) -> int:
+        return sum(self.checks.values())
+
+
+@dataclass
+class DistrictIndicators:
+    """All indicators of one district (or city); :data:`DEFINITIONS` defines the scalar ones."""
+
+    place: str
+    label: str
+    values: dict[str, float | int | None]
+    schools: list[SchoolPartners] = field(default_factory=list)
+    platforms: list[PlatformParticipation] = field(default_factory=list)
+    alliances: list[AllianceCheck] = field(default_factory=list)
+    coeducation: dict[str, int] = field(default_factory=dict)
+    cross_border: list[tuple[str, str, str]] = field(default_factory=list)  # (member, partner, kind)
+    stated: list[StatedIndicator] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # label of every node the lists above name
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        for platform, record in zip(self.platforms, data["platforms"], strict=True):
+            record["co_built"] = platform.co_built
+        for alliance, record in zip(self.alliances, data["alliances"], strict=True):
+            record["met"] = alliance.met
+        return data
+
+
+def _alliance_check(graph: nx.MultiDiGraph, node: str) -> AllianceCheck:
+    classes = {n: graph.nodes[n]["cls"] for n in nx.all_neighbors(graph, node)}
+    leaders = {u for u, _, d in graph.in_edges(node, data=True) if d.get("relation") == "leads"}
+    checks = {
+        "lead school or college": any(is_school_or_college(classes[n]) for n in leaders),
+        "lead enterprise": any(is_a(classes[n], "Company") for n in leaders),
+        "industrial or vocational park": any(is_a(c, "VocationalEducationPark") for c in classes.values()),
+        "secondary vocational school": any(is_a(c, "SecondaryVocationalSchool") for c in classes.values()),
+        "higher vocational college": any(is_a(c, "VocationalCollege") for c in classes.values()),
+        "regular university": any(is_a(c, "University") for c in classes.values()),
+        "company members": any(is_a(c, "Company") for c in classes.values()),
+    }
+    return AllianceCheck(node, graph.nodes[node]["label"], checks)
+
+
+def _platform(graph: nx.Graph, node: str, sectors: dict[str, str | None]) -> PlatformParticipation:
+    kinds: Counter[str] = Counter()
+    for other in graph.neighbors(node):
+        cls = graph.nodes[other]["cls"]
+        if is_a(cls, "School"):
+            kinds["schools"] += 1
+        elif is_a(cls, "College"):
+            kinds["colleges"] += 1
+        elif is_a(cls, "EducationalOrganization"):
+            kinds["other_education"] += 1
+        elif is_a(cls, "Company"):
+            kinds["companies"] += 1
+        elif is_a(cls, "Platform"):
+            kinds["platforms"] += 1
+        elif sectors.get(other) == "government":
+            kinds["government"] += 1
+        else:
+            kinds["other"] += 1
+    data = graph.nodes[node]
+    return PlatformParticipation(
+        node,
+        data["label"],
+        data["cls"],
+        **{
+            k: kinds[k]
+            for k in ("schools", "colleges", "other_education", "companies", "government", "platforms", "other")
+        },
+    )
+
+
+def district_indicators(
+    graph: nx.MultiDiGraph, place: str, stated: Sequence[StatedIndicator] = (), *, simple: nx.Graph | None = None
+) -> DistrictIndicators:
+    """The indicators of :data:`DEFINITIONS` for the district or city node ``place``.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("d", label="甲区", cls="District", city="某市", district="", aliases=[])
+    >>> G.add_node("s", label="甲职校", cls="SecondaryVocationalSchool", district="甲区", city="某市", aliases=[])
+    >>> G.add_node("c", label="乙公司", cls="Company", district="", city="", aliases=[])
+    >>> G.add_edge("s", "c", relation="integratesWith")
+    0
+    >>> result = district_indicators(G, "d")
+    >>> result.values["education_industry_ties"], result.values["share_with_industry_partner"]
+    (1, 1.0)
+    """
+    members = place_members(graph, place)
+    simple = simple_graph(graph) if simple is None else simple  # pass it in when computing many districts
+    sectors = node_sectors(simple)
+    cls = {n: d["cls"] for n, d in simple.nodes(data=True)}
+    ties = [(u, v, d) for u, v, d in simple.edges(data=True) if u in members or v in members]
+
+    def educational(n: str) -> bool:
+        return is_a(cls[n], "EducationalOrganization")
+
+    edu_ind = [
+        (u, v, d)
+        for u, v, d in ties
+        if (educational(u) and is_industry_partner(cls[v])) or (educational(v) and is_industry_partner(cls[u]))
+    ]
+
+    schools = []
+    for node in sorted(n for n in members if is_school_or_college(cls[n])):
+        partners = sorted(simple.neighbors(node))
+        industry = [p for p in partners if is_industry_partner(cls[p])]
+        mix = {s: sum(1 for p in partners if sectors[p] == s) for s in SECTORS}
+        schools.append(
+            SchoolPartners(
+                node,
+                simple.nodes[node]["label"],
+                cls[node],
+                industry,
+                sum(1 for p in industry if is_a(cls[p], "Company")),
+                mix,
+                entropy(mix.values()) if sum(mix.values()) else None,
+            )
+        )
+    with_partner = sum(1 for s in schools if s.industry_partners)
+    partner_stats = summary_statistics(len(s.industry_partners) for s in schools)
+    mixed = [s.entropy for s in schools if s.entropy is not None]
+
+    platform_nodes = sorted(
+        n for n in simple if is_a(cls[n], "Platform") and (n in members or members & set(simple.neighbors(n)))
+    )
+    platforms = [_platform(simple, n, sectors) for n in platform_nodes]
+    alliances = [_alliance_check(graph, n) for n in platform_nodes if is_a(cls[n], "IndustryEducationAlliance")]
+
+    within = cross_district = cross_city = unlocated = 0
+    cross_border = []
+    for u, v, _ in ties:
+        if not (sectors[u] and sectors[v]):
+            continue
+        (du, cu), (dv, cv) = location(simple.nodes[u]), location(simple.nodes[v])
+        member, partner = (u, v) if u in members else (v, u)
+        if du and dv:
+            if du == dv:
+                within += 1
+            else:
+                cross_district += 1
+                cross_border.append((member, partner, "district"))
+        else:
+            unlocated += 1
+        if cu and cv and cu != cv:
+            cross_city += 1
+            cross_border.append((member, partner, "city"))
+
+    initiative: Counter[str] = Counter()
+    for u, v, d in graph.edges(data=True):
+        if d.get("relation") in INITIATIVE_RELATIONS and (u in members or v in members):
+            initiative[sectors.get(u) or "other"] += 1
+
+    coeducation = {c: sum(1 for n in members if is_a(cls[n], c)) for c in COEDUCATION_CLASSES}
+    label = simple.nodes[place]["label"]
+    own_stated = [s for s in stated if _stated_place(simple, s) == label]
+
+    values: dict[str, float | int | None] = {
+        "entities": len(members),
+        "ties": len(ties),
+        "schools_and_colleges": len(schools),
+        "education_industry_ties": len(edu_ind),
+        "education_industry_assertions": sum(d["weight"] for _, _, d in edu_ind),
+        "schools_with_industry_partner": with_partner,
+        "share_with_industry_partner": with_partner / len(schools) if schools else None,
+        "industry_partners_mean": partner_stats["mean"],
+        "industry_partners_median": partner_stats["median"],
+        "industry_partners_max": partner_stats["max"],
+        "platforms": len(platforms),
+        "co_built_platforms": sum(1 for p in platforms if p.co_built),
+        "within_district_ties": within,
+        "cross_district_ties": cross_district,
+        "cross_city_ties": cross_city,
+        "unlocated_ties": unlocated,
+        "mean_sector_entropy": sum(mixed) / len(mixed) if mixed else None,
+        **{f"initiatives_by_{s}": initiative.get(s, 0) for s in SECTORS},
+        "coeducation_resources": sum(coeducation.values()),
+        "stated_indicators": len(own_stated),
+    }
+    named = {p for s in schools for p in s.industry_partners} | {n for m, p, _ in cross_border for n in (m, p)}
+    labels = {n: simple.nodes[n]["label"] for n in named}
+    return DistrictIndicators(
+        place, label, values, schools, platforms, alliances, coeducation, cross_border, own_stated, labels
+    )
+
+
+def _stated_place(graph: nx.Graph, indicator: StatedIndicator) -> str:
+    """The district an indicator belongs to: its subject's, else its source document's."""
+    if indicator.subject in graph:
+        district, _ = location(graph.nodes[indicator.subject])
+        if district:
+            return district
+    return indicator.document_district
+
+
+def compare(
+    graph: nx.MultiDiGraph, names: Sequence[str], stated: Sequence[StatedIndicator] = ()
+) -> list[DistrictIndicators]:
+    """The indicators of each named district or city (labels, aliases or IRIs), in the order given."""
+    places = [resolve_place(graph, name) for name in names]
+    simple = simple_graph(graph)
+    return [district_indicators(graph, place, stated, simple=simple) for place in places]
+
+
+def districts_with_members(graph: nx.Graph) -> list[str]:
+    """District nodes that have at least one located entity besides themselves, most members first."""
+    districts = [n for n, d in graph.nodes(data=True) if is_a(d["cls"], "District")]
+    sized = [(len(place_members(graph, n)) - 1, n) for n in districts]
+    return [n for size, n in sorted(sized, key=lambda t: (-t[0], graph.nodes[t[1]]["label"])) if size > 0]

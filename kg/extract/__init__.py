@@ -1,0 +1,1 @@
+"""Extraction from new text: sentences, gazetteer, recognition, resolution, relations, ingest, evaluation."""

@@ -1,0 +1,251 @@
+"""Measure extraction against a curated gold graph: precision, recall and F1.
+
+A gold folder has the layout of ``data/`` (``documents/<id>.txt`` + ``.meta.json``,
+``curated/entities.yaml`` + ``curated/<id>.yaml``).  Every document is
+extracted and compared with the curated facts of that document:
+
+* **entities** — the gold entities of a document are those its relations and
+  indicators use, those whose label occurs in its text, and its authors.  A
+  predicted entity matches a gold one when a name of one (label or alias) is a
+  name of the other, compared without quotation marks and spaces; it counts as
+  correct when the classes agree up to the hierarchy (Program ~ Initiative,
+  School ~ PrimarySchool).  ``exact class`` counts only identical classes.
+* **relations** — (subject, property, object) with subject and object mapped
+  to gold entities; cooperatesWith / integratesWith are unordered.
+* **indicators** — (subject, value, unit).
+
+The gazetteer is never given the answers: extraction of document D uses the
+names of every curated entity except those only D mentions (leave one
+document out), so a score measures the rules, not a lookup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.ner import compatible
+from kg.extract.pipeline import Extraction, Extractor
+from kg.extract.relations import SYMMETRIC
+from kg.model.vocab import DATA_DIR
+from kg.sources.curated import CuratedData, entity_mentions, load_curated
+
+
+@dataclass
+class Score:
+    correct: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __iadd__(self, other: Score) -> Score:
+        self.correct += other.correct
+        self.predicted += other.predicted
+        self.gold += other.gold
+        return self
+
+
+@dataclass
+class DocumentResult:
+    doc_id: str
+    gazetteer_names: int
+    entities: Score = field(default_factory=Score)
+    entities_exact: Score = field(default_factory=Score)
+    relations: Score = field(default_factory=Score)
+    indicators: Score = field(default_factory=Score)
+    missed_entities: list[str] = field(default_factory=list)
+    spurious_entities: list[str] = field(default_factory=list)
+    missed_relations: list[str] = field(default_factory=list)
+    spurious_relations: list[str] = field(default_factory=list)
+    missed_indicators: list[str] = field(default_factory=list)
+    spurious_indicators: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Evaluation:
+    documents: list[DocumentResult] = field(default_factory=list)
+    entities: Score = field(default_factory=Score)
+    entities_exact: Score = field(default_factory=Score)
+    entities_untyped: Score = field(default_factory=Score)
+    entity_classes: dict[str, Score] = field(default_factory=dict)
+    relations: Score = field(default_factory=Score)
+    relation_kinds: dict[str, Score] = field(default_factory=dict)
+    indicators: Score = field(default_factory=Score)
+
+
+def key(name: str) -> str:
+    """A name compared without quotation marks, brackets of titles and spaces."""
+    return re.sub(r"[“”\"'‘’《》「」\s]", "", name)
+
+
+def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
+    """Extract every document of ``gold_dir`` and score it against its curated facts.
+
+    ``background`` is another curated folder whose entities may be used by the
+    gazetteer (the bundled data, when evaluating other gold files).
+    """
+    data = load_curated(gold_dir)
+    sources = [data]
+    if background is not None and Path(background).resolve() != Path(gold_dir).resolve():
+        sources.append(load_curated(background))
+    result = Evaluation()
+    for doc_id, article in sorted(data.articles.items()):
+        gazetteer = Gazetteer.from_ontology()
+        for source in sources:
+            mentioned = entity_mentions(source, aliases=False)
+            only_here = {label for label, docs in mentioned.items() if docs and docs <= {doc_id} and source is data}
+            gazetteer = gazetteer.merged(Gazetteer.from_curated(source, exclude=only_here))
+        extraction = Extractor(gazetteer).extract(article)
+        document = _score(data, doc_id, extraction, result)
+        document.gazetteer_names = len(gazetteer)
+        result.documents.append(document)
+    return result
+
+
+def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evaluation) -> DocumentResult:
+    document = DocumentResult(doc_id, 0)
+    mentioned = entity_mentions(data, aliases=False)
+    gold = {label: data.entities[label] for label, docs in mentioned.items() if doc_id in docs}
+    names: dict[str, str] = {}
+    for label, entity in gold.items():
+        for name in (label, *entity.aliases):
+            names.setdefault(key(name), label)
+    matched: dict[str, str] = {}  # predicted label → gold label
+    labels = {key(label): label for label in gold}
+    # exact labels first, then aliases: “五有”课堂 must not take the place of “五有课堂”教学改革
+    ordered = sorted(extraction.entities, key=lambda e: (key(e.label) not in labels, -len(e.mentions)))
+    for entity in ordered:
+        result.entity_classes.setdefault(entity.cls, Score()).predicted += 1
+        hit = labels.get(key(entity.label)) or next(
+            (names[key(n)] for n in (entity.label, *sorted(entity.aliases)) if key(n) in names), None
+        )
+        if hit is None or hit in matched.values():
+            document.spurious_entities.append(f"{entity.label} ({entity.cls})")
+            continue
+        matched[entity.label] = hit
+        gold_cls = gold[hit].cls
+        if compatible(entity.cls, gold_cls):
+            document.entities.correct += 1
+        else:
+            document.spurious_entities.append(f"{entity.label} ({entity.cls}, gold {gold_cls})")
+        if entity.cls == gold_cls:
+            document.entities_exact.correct += 1
+            result.entity_classes.setdefault(gold_cls, Score()).correct += 1
+        result.entities_untyped.correct += 1
+    for label, entity in gold.items():
+        result.entity_classes.setdefault(entity.cls, Score()).gold += 1
+        if label not in matched.values():
+            document.missed_entities.append(f"{label} ({entity.cls})")
+    document.entities.predicted = document.entities_exact.predicted = len(extraction.entities)
+    document.entities.gold = document.entities_exact.gold = len(gold)
+    result.entities_untyped.predicted += len(extraction.entities)
+    result.entities_untyped.gold += len(gold)
+
+    def relation_key(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
+        if predicate in SYMMETRIC:
+            subject, obj = sorted((subject, obj))
+        return (subject, predicate, obj)
+
+    gold_relations = {
+        relation_key(str(r["subject"]), str(r["predicate"]), str(r["object"]))
+        for r in data.statements.get(doc_id, {}).get("relations") or []
+    }
+    predicted_relations = {
+        relation_key(
+            matched.get(r.subject.label, "?" + r.subject.label),
+            r.predicate,
+            matched.get(r.object.label, "?" + r.object.label),
+        )
+        for r in extraction.relations
+    }
+    correct = gold_relations & predicted_relations
+    document.relations = Score(len(correct), len(predicted_relations), len(gold_relations))
+    for kind in {k[1] for k in gold_relations | predicted_relations}:
+        score = result.relation_kinds.setdefault(kind, Score())
+        score += Score(
+            sum(1 for k in correct if k[1] == kind),
+            sum(1 for k in predicted_relations if k[1] == kind),
+            sum(1 for k in gold_relations if k[1] == kind),
+        )
+    document.missed_relations = sorted(" ".join(k) for k in gold_relations - predicted_relations)
+    document.spurious_relations = sorted(" ".join(k) for k in predicted_relations - gold_relations)
+
+    gold_indicators = Counter(
+        (str(i["subject"]), _number(i["value"]), str(i["unit"]))
+        for i in data.statements.get(doc_id, {}).get("indicators") or []
+    )
+    predicted_indicators = Counter(
+        (matched.get(i.subject.label, i.subject.label), _number(i.value), i.unit) for i in extraction.indicators
+    )
+    document.missed_indicators = sorted(" ".join(k) for k in (gold_indicators - predicted_indicators).elements())
+    document.spurious_indicators = sorted(" ".join(k) for k in (predicted_indicators - gold_indicators).elements())
+    document.indicators = Score(
+        sum((gold_indicators & predicted_indicators).values()),
+        sum(predicted_indicators.values()),
+        sum(gold_indicators.values()),
+    )
+    result.entities += document.entities
+    result.entities_exact += document.entities_exact
+    result.relations += document.relations
+    result.indicators += document.indicators
+    return document
+
+
+def _number(value: object) -> str:
+    text = str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_evaluation(evaluation: Evaluation, details: bool = False) -> str:
+    """The scores as aligned text tables."""
+
+    def row(name: str, score: Score) -> str:
+        return (
+            f"{name:<34}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
+            f"{score.correct:>7}{score.predicted:>7}{score.gold:>7}"
+        )
+
+    header = f"{'':<34}{'P':>7}{'R':>7}{'F1':>7}{'ok':>7}{'pred':>7}{'gold':>7}"
+    lines = ["documents (gazetteer: every curated name except those only the document itself mentions)"]
+    for document in evaluation.documents:
+        lines.append(
+            f"  {document.doc_id}: entities F1 {document.entities.f1:.3f}, relations F1 {document.relations.f1:.3f}, "
+            f"indicators F1 {document.indicators.f1:.3f} (gazetteer {document.gazetteer_names} names)"
+        )
+    lines += ["", header]
+    lines.append(row("entities (class up to hierarchy)", evaluation.entities))
+    lines.append(row("entities (exact class)", evaluation.entities_exact))
+    lines.append(row("entities (name only)", evaluation.entities_untyped))
+    lines.append(row("relations", evaluation.relations))
+    lines.append(row("indicators", evaluation.indicators))
+    lines += ["", "entities per class (exact class)", header]
+    for name, score in sorted(evaluation.entity_classes.items(), key=lambda kv: (-kv[1].gold, kv[0])):
+        lines.append(row("  " + name, score))
+    lines += ["", "relations per kind", header]
+    for name, score in sorted(evaluation.relation_kinds.items(), key=lambda kv: (-kv[1].gold, kv[0])):
+        lines.append(row("  " + name, score))
+    if details:
+        for document in evaluation.documents:
+            lines += ["", f"== {document.doc_id}"]
+            lines += ["missed entity: " + x for x in document.missed_entities]
+            lines += ["spurious entity: " + x for x in document.spurious_entities]
+            lines += ["missed relation: " + x for x in document.missed_relations]
+            lines += ["spurious relation: " + x for x in document.spurious_relations]
+            lines += ["missed indicator: " + x for x in document.missed_indicators]
+            lines += ["spurious indicator: " + x for x in document.spurious_indicators]
+    return "\n".join(lines)

@@ -1,0 +1,196 @@
+"""Known entity names: the curated graph, the ontology's labels and entities already in a store.
+
+A :class:`Gazetteer` maps names (labels and aliases) to :class:`Known`
+entities.  The recogniser finds these names in new text and the resolver
+links mentions to them, so that an entity already known is reused (same IRI,
+same class) instead of being minted again.
+
+Relative names such as 区教委 (“the district's education commission”) are
+aliases of several entities; they are kept for lookup with a district but
+never matched as free text: :mod:`kg.extract.resolve` qualifies them first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from rdflib import RDF, RDFS, URIRef
+
+from kg.model.vocab import ENTITIES_GRAPH, INFERRED_GRAPH, SKOS, classes, ontology
+
+RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)")
+
+
+@dataclass(frozen=True)
+class Known:
+    """An entity the graph already has."""
+
+    label: str
+    cls: str
+    iri: URIRef
+    district: str = ""
+    city: str = ""
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie, longest alternatives first.
+
+    >>> re.findall(trie_pattern(["学院", "学校", "产业学院"]), "产业学院和学校")
+    ['产业学院', '学校']
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
+class Gazetteer:
+    """Names of known entities; each name may denote several entities (区教委 in two districts)."""
+
+    def __init__(self, entries: Iterable[tuple[str, Known]] = ()):
+        self.names: dict[str, list[Known]] = {}
+        for name, known in entries:
+            self.add(name, known)
+
+    def add(self, name: str, known: Known) -> None:
+        name = name.strip()
+        if not name:
+            return
+        bucket = self.names.setdefault(name, [])
+        if all(k.iri != known.iri for k in bucket):
+            bucket.append(known)
+        self.__dict__.pop("pattern", None)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    def lookup(self, name: str, district: str = "") -> Known | None:
+        """The entity ``name`` denotes; with several, the one of ``district``, else None (ambiguous)."""
+        candidates = self.names.get(name, [])
+        if len(candidates) == 1:
+            return candidates[0]
+        local = [k for k in candidates if district and (k.district == district or k.label.startswith(district))]
+        return local[0] if len(local) == 1 else None
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Regex of every name that can be matched as free text: unambiguous, not relative, two or more characters."""
+        free = [
+            name
+            for name, bucket in self.names.items()
+            if len(name) >= 2 and len(bucket) == 1 and not RELATIVE_PREFIX.match(name)
+        ]
+        return re.compile(trie_pattern(sorted(free)))
+
+    def merged(self, *others: Gazetteer) -> Gazetteer:
+        result = Gazetteer()
+        for gazetteer in (self, *others):
+            for name, bucket in gazetteer.names.items():
+                for known in bucket:
+                    result.add(name, known)
+        return result
+
+    # -- sources -------------------------------------------------------------
+
+    @classmethod
+    def from_curated(cls, data, exclude: Iterable[str] = ()) -> Gazetteer:
+        """Labels and aliases of the curated entities (:class:`~kg.sources.curated.CuratedData`) minus ``exclude``."""
+        skip = set(exclude)
+        gazetteer = cls()
+        for entity in data.entities.values():
+            if entity.label in skip:
+                continue
+            known = Known(entity.label, entity.cls, entity.iri, entity.district, entity.city)
+            for name in (entity.label, *entity.aliases):
+                gazetteer.add(name, known)
+        return gazetteer
+
+    @classmethod
+    def from_ontology(cls) -> Gazetteer:
+        """Entities the ontology itself names with skos:prefLabel / skos:altLabel (individuals, if any)."""
+        graph = ontology()
+        gazetteer = cls()
+        local = {iri: name for name, iri in classes().items()}
+        for subject in set(graph.subjects(SKOS.altLabel, None)) | set(graph.subjects(SKOS.prefLabel, None)):
+            types = [local[t] for t in graph.objects(subject, RDF.type) if t in local]
+            if not types or not isinstance(subject, URIRef):
+                continue
+            pref = next((str(v) for v in graph.objects(subject, SKOS.prefLabel) if v.language == "zh"), "")
+            label = pref or next((str(v) for v in graph.objects(subject, RDFS.label) if v.language == "zh"), "")
+            if not label:
+                continue
+            known = Known(label, types[0], subject)
+            for name in [label, *(str(v) for v in graph.objects(subject, SKOS.altLabel) if v.language == "zh")]:
+                gazetteer.add(name, known)
+        return gazetteer
+
+    @classmethod
+    def from_store(cls, store, exclude_graphs: Iterable[str] = ()) -> Gazetteer:
+        """Every labelled entity in ``store`` (any object with the Store ``select`` API), with its stated class.
+
+        The entity registry's description wins over a document's; the inferred
+        graph (superclasses) is left out so that each entity keeps its own class,
+        and so are ``exclude_graphs`` (documents about to be replaced: what they
+        said must not change how they are read again).
+        """
+        excluded = {str(g) for g in exclude_graphs}
+        local = {str(iri): name for name, iri in classes().items()}
+        skip = {"SourceDocument", "RelationAssertion", "Indicator"}
+        best: dict[str, tuple[bool, str, str, str, str]] = {}  # iri → (from registry, label, class, district, city)
+        names: dict[str, set[str]] = {}
+        place_labels = {str(row["place"]): str(row["label"]) for row in store.select(PLACE_LABELS)}
+        for row in store.select(STORE_ENTITIES):
+            iri, cls_name = str(row["entity"]), local.get(str(row["class"]))
+            if cls_name is None or cls_name in skip or str(row["g"]) in excluded:
+                continue
+            registry = str(row["g"]) == str(ENTITIES_GRAPH)
+            if iri not in best or (registry and not best[iri][0]):
+                best[iri] = (
+                    registry,
+                    str(row["label"]),
+                    cls_name,
+                    place_labels.get(str(row.get("district", "")), ""),
+                    place_labels.get(str(row.get("city", "")), ""),
+                )
+            names.setdefault(iri, set()).add(str(row["label"]))
+            if "alias" in row:
+                names[iri].add(str(row["alias"]))
+        gazetteer = cls()
+        for iri, (_, label, cls_name, district, city) in best.items():
+            known = Known(label, cls_name, URIRef(iri), district, city)
+            for name in sorted(names[iri]):
+                gazetteer.add(name, known)
+        return gazetteer
+
+
+STORE_ENTITIES = f"""
+SELECT ?entity ?class ?label ?alias ?district ?city ?g WHERE {{
+  GRAPH ?g {{
+    ?entity a ?class ; rdfs:label ?label .
+    OPTIONAL {{ ?entity skos:altLabel ?alias }}
+    OPTIONAL {{ ?entity kg:district ?district }}
+    OPTIONAL {{ ?entity kg:city ?city }}
+  }}
+  FILTER(?g != <{INFERRED_GRAPH}> && STRSTARTS(STR(?class), STR(kg:)))
+}}
+"""
+PLACE_LABELS = (
+    "SELECT ?place ?label WHERE { ?place a ?class ; rdfs:label ?label FILTER(?class IN (kg:District, kg:City)) }"
+)

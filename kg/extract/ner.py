@@ -1,0 +1,1347 @@
+"""Entity recognition in cleaned Chinese text: names found by their shape, classified into the ontology.
+
+Pattern families (each :class:`Mention` records the one that found it in ``rule``):
+
+``suffix``
+    Chinese organisation and program names end in a type word: …小学, …职业技术学院,
+    …公司, …实训基地, …产教联合体, …行动, …论坛.  The name runs left from the type word
+    to the nearest boundary: punctuation, or a function word or governing verb
+    (与, 在, 由, 牵头, 建成 …); jieba's dictionary keeps 华为 whole where a
+    boundary character (为) sits inside a word.
+``quoted``
+    “…” names: with a type word after the quote (“巴娃守护”关爱行动), a type word
+    inside it (“兴师计划”), or a context that makes a quoted phrase a program
+    (开展“名师导教”“课例打磨”等活动, 以“…”为统领); 《…》 titles.
+``award``
+    phrases after 获评 / 荣获 / 入选 / 成功申报 / 作为 … that end in an award or
+    designation word (…一等奖, …称号, …试点学校, …实验区).
+``list``
+    enumerations typed by their head noun: 华为赛力斯、涵泰汽修等多家企业 names
+    two companies; “千手护蕾”“美丽心灵”等工作 two campaigns.
+``place``
+    …省 / 市 / 区 / 县 names, the document's own district by its short form (巴南).
+``person``
+    a name after a role word (英语教师陈凤娟), and the article's authors.
+``gazetteer``
+    a name the graph already knows (see :mod:`kg.extract.gazetteer`).
+``ref``
+    references to resolve: 该校, 该学院, 全区 … (see :mod:`kg.extract.resolve`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jieba
+import jieba.posseg
+from rdflib import RDFS
+
+from kg.extract.gazetteer import Gazetteer, Known, trie_pattern
+from kg.model.vocab import classes, ontology
+from kg.sources.documents import CJK
+
+jieba.setLogLevel(logging.WARNING)  # no dictionary-loading chatter on stderr
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of text naming an entity, or referring back to one (``ref``)."""
+
+    start: int
+    end: int
+    name: str  # the name as the text gives it, completed where the text shares a type word (孵化小鸡、…课程)
+    cls: str  # ontology class (local name)
+    rule: str
+    tier: int = 2  # confidence of the rule; overlaps keep the higher tier, then the longer span
+    known: Known | None = None
+    ref: str = ""  # for references: the kind referred to ('school', 'college', 'district' …)
+    nested: bool = False  # kept inside another mention (the competition inside its prize)
+    category: bool = False  # a common noun (…学校33所), not a named entity
+    extras: dict = field(default_factory=dict)
+    entity: Any = None  # the resolved entity (set by kg.extract.resolve)
+
+
+# ---------------------------------------------------------------------------
+# Type words.  (suffix, class, strength): "strong" suffixes make names alone;
+# "weak" ones only with a quoted part (“1+4”学生劳动素养提升标准) or a trigger.
+# ---------------------------------------------------------------------------
+
+SUFFIXES: list[tuple[str, str, str]] = [
+    # schools
+    ("幼儿园", "Kindergarten", "strong"),
+    ("小学", "PrimarySchool", "strong"),
+    ("中学", "SecondarySchool", "strong"),
+    ("高级中学", "SecondarySchool", "strong"),
+    ("初级中学", "SecondarySchool", "strong"),
+    ("完全中学", "SecondarySchool", "strong"),
+    ("外国语学校", "SecondarySchool", "strong"),
+    ("职业学校", "SecondaryVocationalSchool", "strong"),
+    ("职业中学", "SecondaryVocationalSchool", "strong"),
+    ("职业高中", "SecondaryVocationalSchool", "strong"),
+    ("职业高级中学", "SecondaryVocationalSchool", "strong"),
+    ("职教中心", "SecondaryVocationalSchool", "strong"),
+    ("职业教育中心", "SecondaryVocationalSchool", "strong"),
+    ("中等专业学校", "SecondaryVocationalSchool", "strong"),
+    ("技工学校", "SecondaryVocationalSchool", "strong"),
+    ("职业技术学校", "SecondaryVocationalSchool", "strong"),
+    ("学校", "School", "strong"),
+    ("特殊教育学校", "School", "strong"),
+    ("职业技术学院", "VocationalCollege", "strong"),
+    ("职业学院", "VocationalCollege", "strong"),
+    ("职业大学", "VocationalCollege", "strong"),
+    ("职业技术大学", "VocationalCollege", "strong"),
+    ("高等专科学校", "VocationalCollege", "strong"),
+    ("技师学院", "VocationalCollege", "strong"),
+    ("大学", "University", "strong"),
+    ("师范学院", "University", "strong"),
+    ("财经学院", "University", "strong"),
+    ("理工学院", "University", "strong"),
+    ("科技学院", "University", "strong"),
+    ("工程学院", "University", "strong"),
+    ("医学院", "University", "strong"),
+    ("学院", "College", "strong"),
+    ("进修学院", "ContinuingEducationInstitution", "strong"),
+    ("进修学校", "ContinuingEducationInstitution", "strong"),
+    ("社区学院", "ContinuingEducationInstitution", "strong"),
+    ("社区大学", "ContinuingEducationInstitution", "strong"),
+    ("开放大学", "ContinuingEducationInstitution", "strong"),
+    ("老年大学", "ContinuingEducationInstitution", "strong"),
+    ("教师发展中心", "ContinuingEducationInstitution", "strong"),
+    ("家长学校", "ParentSchool", "strong"),
+    ("家长学校总校", "ParentSchool", "strong"),
+    ("家长学校分校", "ParentSchool", "strong"),
+    # companies
+    ("公司", "Company", "strong"),
+    ("有限公司", "Company", "strong"),
+    ("集团", "Company", "strong"),
+    ("银行", "Company", "strong"),
+    # government and social organisations
+    ("教委", "GovernmentAgency", "strong"),
+    ("教育委员会", "GovernmentAgency", "strong"),
+    ("教育局", "GovernmentAgency", "strong"),
+    ("教育厅", "GovernmentAgency", "strong"),
+    ("教育部", "GovernmentAgency", "strong"),
+    ("政府", "GovernmentAgency", "strong"),
+    ("人民政府", "GovernmentAgency", "strong"),
+    ("区委", "GovernmentAgency", "strong"),
+    ("市委", "GovernmentAgency", "strong"),
+    ("县委", "GovernmentAgency", "strong"),
+    ("省委", "GovernmentAgency", "strong"),
+    ("党委", "GovernmentAgency", "strong"),
+    ("党工委", "GovernmentAgency", "strong"),
+    ("工委", "GovernmentAgency", "strong"),
+    ("管委会", "GovernmentAgency", "strong"),
+    ("局", "GovernmentAgency", "strong"),
+    ("分局", "GovernmentAgency", "strong"),
+    ("法院", "GovernmentAgency", "strong"),
+    ("检察院", "GovernmentAgency", "strong"),
+    ("发改委", "GovernmentAgency", "strong"),
+    ("经信委", "GovernmentAgency", "strong"),
+    ("卫健委", "GovernmentAgency", "strong"),
+    ("科委", "GovernmentAgency", "strong"),
+    ("办事处", "GovernmentAgency", "strong"),
+    ("妇联", "SocialOrganization", "strong"),
+    ("团委", "SocialOrganization", "strong"),
+    ("团区委", "SocialOrganization", "strong"),
+    ("团市委", "SocialOrganization", "strong"),
+    ("团县委", "SocialOrganization", "strong"),
+    ("总工会", "SocialOrganization", "strong"),
+    ("工会", "SocialOrganization", "strong"),
+    ("科协", "SocialOrganization", "strong"),
+    ("残联", "SocialOrganization", "strong"),
+    ("关工委", "SocialOrganization", "strong"),
+    ("协会", "SocialOrganization", "strong"),
+    ("学会", "SocialOrganization", "strong"),
+    ("研究会", "SocialOrganization", "strong"),
+    ("基金会", "SocialOrganization", "strong"),
+    ("商会", "SocialOrganization", "strong"),
+    ("联合会", "SocialOrganization", "strong"),
+    ("促进会", "SocialOrganization", "strong"),
+    ("委", "GovernmentAgency", "strong"),
+    ("图书馆", "Organization", "strong"),
+    ("博物馆", "Organization", "strong"),
+    ("科技馆", "Organization", "strong"),
+    ("纪念馆", "Organization", "strong"),
+    ("美术馆", "Organization", "strong"),
+    ("文化馆", "Organization", "strong"),
+    ("少年宫", "Organization", "strong"),
+    # platforms
+    ("产教联合体", "IndustryEducationAlliance", "strong"),
+    ("产教融合共同体", "IndustryEducationAlliance", "strong"),
+    ("职教集团", "IndustryEducationAlliance", "strong"),
+    ("职业教育集团", "IndustryEducationAlliance", "strong"),
+    ("产教联盟", "IndustryEducationAlliance", "strong"),
+    ("产教融合联盟", "IndustryEducationAlliance", "strong"),
+    ("教联体", "CollaborativeEducationAlliance", "strong"),
+    ("教共体", "CollaborativeEducationAlliance", "strong"),
+    ("教育集团", "CollaborativeEducationAlliance", "strong"),
+    ("教育共同体", "CollaborativeEducationAlliance", "strong"),
+    ("教育联盟", "CollaborativeEducationAlliance", "strong"),
+    ("集团化办学项目", "CollaborativeEducationAlliance", "strong"),
+    ("联盟", "Platform", "strong"),
+    ("联合体", "Platform", "strong"),
+    ("共同体", "Platform", "weak"),
+    ("产业学院", "IndustryCollege", "strong"),
+    ("现代产业学院", "IndustryCollege", "strong"),
+    ("企业学院", "IndustryCollege", "strong"),
+    ("国际合作中心", "InternationalCooperationCenter", "strong"),
+    ("国际交流中心", "InternationalCooperationCenter", "strong"),
+    ("职教城", "VocationalEducationPark", "strong"),
+    ("高职城", "VocationalEducationPark", "strong"),
+    ("职教园区", "VocationalEducationPark", "strong"),
+    ("职教园", "VocationalEducationPark", "strong"),
+    ("大学城", "VocationalEducationPark", "strong"),
+    ("产业园", "VocationalEducationPark", "strong"),
+    ("产业园区", "VocationalEducationPark", "strong"),
+    ("科技园", "VocationalEducationPark", "strong"),
+    ("实训基地", "TrainingBase", "strong"),
+    ("实训中心", "TrainingBase", "strong"),
+    ("培训基地", "TrainingBase", "strong"),
+    ("实践基地", "PracticeBase", "strong"),
+    ("实践教学基地", "PracticeBase", "strong"),
+    ("教育基地", "PracticeBase", "strong"),
+    ("研学基地", "PracticeBase", "strong"),
+    ("营地", "PracticeBase", "strong"),
+    ("服务中心", "ServiceCenter", "strong"),
+    ("指导中心", "ServiceCenter", "strong"),
+    ("指导服务中心", "ServiceCenter", "strong"),
+    ("服务站", "ServiceCenter", "strong"),
+    ("平台", "Platform", "strong"),
+    ("基地", "Platform", "strong"),
+    ("中心", "Platform", "strong"),
+    ("研究院", "Platform", "strong"),
+    ("工作站", "Platform", "strong"),
+    ("孵化器", "Platform", "strong"),
+    ("实验室", "Platform", "strong"),
+    ("联合实验室", "Platform", "strong"),
+    # programs
+    ("行动", "Initiative", "strong"),
+    ("行动计划", "Initiative", "strong"),
+    ("工程", "Initiative", "strong"),
+    ("计划", "Initiative", "strong"),
+    ("战略", "Initiative", "strong"),
+    ("改革", "Initiative", "weak"),
+    ("机制", "Initiative", "weak"),
+    ("项目", "Project", "strong"),
+    ("课题", "Project", "strong"),
+    ("课程", "Course", "strong"),
+    ("专业课程", "Course", "strong"),
+    ("课", "Course", "weak"),
+    ("大讲堂", "Course", "strong"),
+    ("讲堂", "Course", "strong"),
+    ("小课堂", "Course", "strong"),
+    ("课堂", "Course", "weak"),
+    ("讲座", "Course", "strong"),
+    ("活动", "Campaign", "strong"),
+    ("系列活动", "Campaign", "strong"),
+    ("夜校", "Campaign", "strong"),
+    ("沙龙", "Campaign", "strong"),
+    ("宣传周", "Campaign", "strong"),
+    ("宣传月", "Campaign", "strong"),
+    ("体系", "Program", "weak"),
+    ("系统", "Program", "weak"),
+    ("模式", "Program", "weak"),
+    ("标准", "Program", "weak"),
+    ("做法", "Program", "weak"),
+    ("制", "Program", "weak"),
+    ("格局", "Program", "weak"),
+    ("品牌", "Program", "weak"),
+    ("教育", "Program", "weak"),
+    ("工作法", "Program", "weak"),
+    # events
+    ("运动会", "Competition", "strong"),
+    ("运会", "Competition", "strong"),
+    ("锦标赛", "Competition", "strong"),
+    ("比赛", "Competition", "strong"),
+    ("大赛", "Competition", "strong"),
+    ("竞赛", "Competition", "strong"),
+    ("联赛", "Competition", "strong"),
+    ("挑战赛", "Competition", "strong"),
+    ("邀请赛", "Competition", "strong"),
+    ("选拔赛", "Competition", "strong"),
+    ("比拼活动", "Competition", "strong"),
+    ("艺术节", "Festival", "strong"),
+    ("体育节", "Festival", "strong"),
+    ("科技节", "Festival", "strong"),
+    ("文化节", "Festival", "strong"),
+    ("读书节", "Festival", "strong"),
+    ("家长节", "Festival", "strong"),
+    ("节", "Festival", "weak"),
+    ("大会", "Conference", "strong"),
+    ("座谈会", "Conference", "strong"),
+    ("工作会", "Conference", "strong"),
+    ("推介会", "Conference", "strong"),
+    ("会议", "Conference", "strong"),
+    ("论坛", "Conference", "strong"),
+    ("峰会", "Conference", "strong"),
+    ("研讨会", "Conference", "strong"),
+    ("全会", "Conference", "strong"),
+    ("博览会", "Conference", "strong"),
+    ("交流会", "Conference", "strong"),
+    ("推进会", "Conference", "strong"),
+    ("现场会", "Conference", "strong"),
+    ("发布会", "Conference", "strong"),
+    # awards (mostly found after 获评 / 入选 …; see AWARD_SUFFIXES)
+    ("奖", "Prize", "strong"),
+    ("一等奖", "Prize", "strong"),
+    ("二等奖", "Prize", "strong"),
+    ("三等奖", "Prize", "strong"),
+    ("特等奖", "Prize", "strong"),
+    ("金奖", "Prize", "strong"),
+    ("银奖", "Prize", "strong"),
+    ("铜奖", "Prize", "strong"),
+    ("提名奖", "Prize", "strong"),
+    ("楷模", "HonoraryTitle", "strong"),
+    ("标兵", "HonoraryTitle", "strong"),
+    ("红旗手", "HonoraryTitle", "strong"),
+    ("劳动模范", "HonoraryTitle", "strong"),
+    ("先进个人", "HonoraryTitle", "strong"),
+    ("先进集体", "HonoraryTitle", "strong"),
+    ("先进工作者", "HonoraryTitle", "strong"),
+    ("试点", "Designation", "weak"),
+    ("试点学校", "Designation", "strong"),
+    ("试点校", "Designation", "strong"),
+    ("试点区", "Designation", "strong"),
+    ("试点单位", "Designation", "strong"),
+    ("试点工作区", "Designation", "strong"),
+    ("实验区", "Designation", "strong"),
+    ("实验校", "Designation", "strong"),
+    ("示范区", "Designation", "strong"),
+    ("示范校", "Designation", "strong"),
+    ("示范学校", "Designation", "strong"),
+    ("示范基地", "Designation", "strong"),
+    ("示范单位", "Designation", "strong"),
+    ("特色学校", "Designation", "strong"),
+    ("先行区", "Designation", "strong"),
+    ("百佳案例", "Designation", "strong"),
+    ("典型案例", "Designation", "strong"),
+    ("优秀案例", "Designation", "strong"),
+    ("课例", "Award", "weak"),
+]
+
+
+def _words(text: str) -> set[str]:
+    """The whitespace-separated words of a table written as text."""
+    return set(text.split())
+
+
+# Words after a type word that show it is not the end of a name (小学生, 集团化, 中心城区 …).
+NOT_AFTER = {
+    "": "生化师者性式型",
+    "小学": "段部阶",
+    "中学": "段部阶",
+    "中心": "城区",
+    "学校": "党",
+    "大学": "城校",
+    "工程": "建",
+    "平台": "上中",
+    "教育": "局厅部委工集共基强家新",
+    "课": "程堂例题外后间时余本件",
+    "局": "长面势限部",
+    "制": "度定作造",
+    "节": "点约能日目奏",
+    "奖": "项励金状杯台",
+    "会议": "制",
+    "改革": "创开发试",
+    "活动": "中",
+}
+NOT_BUREAU = {
+    "格局",
+    "布局",
+    "大局",
+    "全局",
+    "结局",
+    "开局",
+    "当局",
+    "时局",
+    "政局",
+    "变局",
+    "新局",
+    "棋局",
+    "骗局",
+    "饭局",
+}
+PLACE_SUFFIXES = ("省", "市", "区", "县", "自治州", "自治县", "自治区")
+NOT_PLACE_CHARS = set(
+    "强大城学社园校景辖片范验作能行护聚心活小山老市全该本各我育营矿林牧农郊禁灾湖产商业示试功集核居住省上门夜股菜街闹黑早开互超级质工教旧点乡宜郡州"
+)
+NOT_PLACE_END = re.compile(
+    r"(强|大|城|学|社|园|校|景|辖|片|范|验|作|能|行|护|聚|心|活|小|山|老|市|全|该|本|各|我|育|营|矿|林|牧|农|郊|"
+    r"禁|灾|湖|产|商|业|示|试|功|集|核|居|住|省|上|门|夜|股|菜|街|闹|黑|早|开|互|超|级|质|工|教|旧|点|乡|宜|郡|州)(区|市|县)$"
+)
+
+# Words at which a name's left edge stops: function words and the verbs that govern names.
+STOP_WORDS = _words(
+    """
+与 和 同 跟 及 以及 并 并且 或 或者 而 且 在 于 由 从 自 向 对 对于 为 为了 给
+把 将 被 让 使 以 用 经 经过 通过 依托 依靠 借助 围绕 按照 根据 关于 随着 包括 如
+比 等 的 地 得 了 着 过 之 其 其中 这 那 此 该 本 各 每 其他 我们 他们 也 都
+还 又 再 就 才 已 已经 曾 正 正在 要 会 能 可 可以 应 须 不 未 共 共计 累计
+先后 分别 均 只 仅 更 最 很 积极 主动 全面 深入 大力 着力 努力 进一步 持续 不断
+切实 充分 有效 扎实 始终 逐步 率先 首次 成功 顺利 正式 日前 近日 近年来 去年 今年
+当前 目前 同时 此外 另外 此前 随后 最终 截至 近 多 余 是 有 成为 作为 属于 位于
+坐落 落户 入驻 走进 来到 前往 赴 到 至 进入 参加 参与 加入 出席 举办 承办 主办 协办
+举行 召开 开展 实施 推进 推动 推出 启动 发起 组织 建立 建成 建设 设立 成立 组建 共建
+新建 创建 筹建 打造 构建 搭建 完善 健全 形成 凝练 制定 出台 发布 开设 开发 开出 设置
+联合 携手 牵头 主导 统筹 支持 培养 培训 输送 引进 吸纳 吸引 签署 签订 达成 获 获得
+获评 荣获 拿下 摘得 斩获 夺得 入选 评为 认定 命名 授予 申报 获批 受邀 邀请 带领 带来
+实行 推行 做实 落实 深化 加强 强化 聚焦 紧扣 紧紧 发挥 依 据 即 如 约 超 指导 见证
+拥有 还有 涵盖 覆盖 汇聚 集聚 助力 服务于 面向 拿 夺 征战 投入 探索 新增 增设
+深耕 定期 常态化 继续 坚持 铺开 打响 开启 揭牌 落地 领衔 统领 用好 抓好 办好 上好
+开好 做好 开齐 推广 实现 走出 以上 及以上 作出 部署 结成 组成 结对 签约 介绍 表示 会同 印发 招收
+指出 强调 提供 来自 帮助 结为
+"""
+)
+STOP_WORDS |= _words(
+    "该校 该学院 该院 该园 该中心 该基地 该平台 该公司 该企业 该集团 该区 该县 全区 全县 本区 我区 该市 全市"
+)
+STOP_SINGLE = {w for w in STOP_WORDS if len(w) == 1}
+STOP_MULTI = {w for w in STOP_WORDS if len(w) > 1}
+STOP_SIZES = {}  # last character → lengths of the multi-character stop words ending in it, longest first
+for _word in sorted(STOP_MULTI, key=len, reverse=True):
+    STOP_SIZES.setdefault(_word[-1], [])
+    if len(_word) not in STOP_SIZES[_word[-1]]:
+        STOP_SIZES[_word[-1]].append(len(_word))
+BREAK = set("，。；：！？、,.;:!?《》【】[]…—·\n\t \u3000/|\"'") | set("0123456789０１２３４５６７８９%％")
+MAX_NAME = 24
+SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
+
+# Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
+GENERIC_WORDS = _words(
+    """
+各 全 本 该 其他 相关 一批 多 多所 多家 各类 各级 所有 全体 部分 重点 优质 民办
+公办 普通 高等 基层 乡村 农村 城乡 城区 薄弱 中小 区 市 县 省 镇 国家级 市级 区级
+县级 省级 校级 全国 全市 全区 全县 在区 驻区 在校 本地 当地 新 新建 现有 一所 一家
+一个 其 这 那 此 这些 那些 每 每个 每所 大 小 高 优秀 示范 合作 有关 属地 辖区
+区内 市内 周边 附近 知名 龙头 骨干 重要 主要 大型 中型 小型 一流 高水平 高质量 特色
+综合 家庭 社会 社区 学生 教师 家长 企业 行业 产业 专业 职业 高职 中职 本科 普通高中
+义务教育 学前 中小学 中小学校 幼儿 师生 示范性 学区 集团化 中 初 高中 初中 联盟型 学校
+"""
+)
+# Bodies every district has: a bare mention in a district's article is that district's (see kg.extract.resolve).
+STANDARD_BODIES = re.compile(
+    r"^(?:教委|教育局|教育委员会|教育工委|委教育工委|委|政府|人民政府|妇联|团委|总工会|科协|残联|关工委|司法局|公安局|公安分局|"
+    r"民政局|财政局|人社局|卫健委|法院|人民法院|检察院|人民检察院|教师进修学院|教师进修学校|教师发展中心|社区学院|社区教育学院|"
+    r"家长学校总校|家庭教育指导服务中心|家庭教育指导中心|青少年活动中心|少年宫|职教中心|职业教育中心|开放大学|老年大学)$"
+)
+# Type words that also name whole categories (平台, 活动 …): a short common-word modifier is not enough.
+CATEGORY_PRONE = {"活动", "平台", "基地", "中心", "项目", "会议", "大会", "论坛", "联盟", "服务中心", "工作站"}
+# A weak type word makes a name after these verbs: 开设编程课, 推进教育评价改革.
+WEAK_GOVERNORS = {
+    "课": re.compile("(开设|开齐|开出|开好|上好)"),
+    "改革": re.compile("(推进|推行|实施)"),
+    "机制": re.compile("(建立|健全|实行|推行)"),
+}
+LEVEL_PREFIX = re.compile(r"^(?:市区级|区县级|国家级|省级|市级|区级|县级|校级)")
+
+NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
+CLASSIFIER = "所家个名位项批类种支座间门款份次场届条人"
+COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
+COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
+QUANTIFIED_START = re.compile(rf"^(?:多个|多家|多所|多项|各类|各级|一批|一系列|若干|部分|多[{CLASSIFIER}])")
+YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
+NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
+COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
+
+# References a resolver turns into entities.
+REFERENCES = {
+    "该校": "school",
+    "该学院": "college",
+    "该院": "college",
+    "该园": "kindergarten",
+    "该中心": "center",
+    "该基地": "platform",
+    "该平台": "platform",
+    "该公司": "company",
+    "该企业": "company",
+    "该集团": "company",
+    "该区": "district",
+    "该县": "district",
+    "全区": "district",
+    "全县": "district",
+    "本区": "district",
+    "我区": "district",
+    "该市": "city",
+    "全市": "city",
+}
+
+ROLES = sorted(
+    _words(
+        """
+教师 老师 校长 副校长 园长 院长 副院长 书记 党委书记 主任 局长 副局长 区长 副区长 市长
+县长 主席 教授 博士 记者 通讯员 董事长 总经理 负责人 同学 学生 代表 处长 科长 班主任
+工程师 专家 讲师 研究员 教练 厂长 经理
+"""
+    )
+)
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞"
+    "颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇"
+    "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+COLLECTIVE_RE = re.compile(r"等([一二两三四五六七八九十]+大(?:行动|工程|计划|战略|举措|任务|项目|工作))")
+BATCH_RE = re.compile(rf"，一批((?:“[^“”]{{1,14}}”)?[{CJK}]{{0,10}}?(?:基地|学校|单位|示范校|试点|品牌|案例))")
+POLICY_RE = re.compile(rf"对([{CJK}“”]{{4,20}}?)作出(?:了)?(?:全面|重要|系统|专门|具体)?(?:部署|安排)")
+QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|《([^《》\n]{1,40})》")
+AWARD_TRIGGER = re.compile(
+    r"(?P<t>获评|荣获|获得|拿下|摘得|斩获|夺得|摘取|入选|被评为|评为|被认定为|认定为|被命名为|命名为|被授予|授予|"
+    r"成功申报|申报成功|获批|作为|(?<![收捕查俘缴斩荣])获(?![得评批取悉])|成为)"
+)
+DESIGNATING = {"入选", "被认定为", "认定为", "被命名为", "命名为", "成功申报", "申报成功", "获批", "作为", "成为"}
+LIST_HEAD = re.compile(
+    r"(?:等|一批)(?:多家|多所|多个|多项|一批|各类|一系列|[0-9一二两三四五六七八九十]+(?:大|项|个|家|所)?)?"
+    r"(?P<head>企业|公司|品牌|高校|院校|学校|部门|单位|机构|行动|活动|工作|项目|工程|计划|课程|平台|基地|赛事|比赛|服务)"
+)
+def _batch_head(name: str) -> str:
+    """The head noun a batch name ends with, as a key of :data:`HEAD_CLASS` (基地 when it has none)."""
+    return next((head for head in HEAD_CLASS if name.endswith(head)), "基地")
+
+
+HEAD_CLASS = {
+    "企业": "Company",
+    "公司": "Company",
+    "品牌": "Company",
+    "高校": "College",
+    "院校": "College",
+    "学校": "School",
+    "部门": "GovernmentAgency",
+    "单位": "Organization",
+    "机构": "Organization",
+    "行动": "Initiative",
+    "活动": "Campaign",
+    "工作": "Campaign",
+    "项目": "Project",
+    "工程": "Initiative",
+    "计划": "Initiative",
+    "课程": "Course",
+    "平台": "Platform",
+    "基地": "PracticeBase",
+    "赛事": "Competition",
+    "比赛": "Competition",
+    "服务": "Campaign",
+}
+NAMED_HEADS = {"企业", "公司", "品牌", "高校", "院校", "学校", "部门", "单位", "机构"}  # raw (unquoted) items allowed
+
+
+# A quoted phrase right after one of these is a program the subject runs (开展“名师导教”…).
+class Endings:
+    """The longest of some words that ends a text, found by dictionary look-ups (no regex scan)."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = set(words)
+        self.sizes = sorted({len(w) for w in self.words}, reverse=True)
+
+    def search(self, text: str) -> str:
+        """The longest word of the set that ``text`` ends with, or ""."""
+        for size in self.sizes:
+            if text[-size:] in self.words:
+                return text[-size:]
+        return ""
+
+
+QUOTE_TRIGGERS = Endings(
+    _words(
+        "开展 实施 推出 推进 启动 发起 打造 实行 推行 做实 围绕 以建设 以 依托 构建 健全 建立 "
+        "创建 举办的 举办 推广 组织 开设 深化 持续推出 常态化开展 深入开展 定期举办的 入选 获评 作为 聚焦"
+    )
+)
+FIGURATIVE_TRIGGERS = ("打造", "构建", "围绕", "深化", "依托")  # also used with metaphors: 打造“人才泵站”
+QUOTE_GOALS = re.compile(
+    r"^(?:为统领|为引领|为目标|为抓手|为主题|为载体|为核心|为主线|为依托|目标(?!群)|的品牌|品牌(?:打造|建设)|等工作|等活动|等项目)"
+)
+QUOTE_NOT = Endings(_words("的 成为 为 化作 当好 做 是 称为 叫 誉为 作 打造成 建成"))
+SEPARATORS = ("、", "和", "及", "与")
+# Between a closing quote and a type word: a verb or preposition that starts a new phrase.
+TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了]")
+TAIL_BREAK = re.compile("以|拿下|获得|荣获|斩获|夺得|获评|入选|参加|参与|举办|开展|实施|建设|建成|打造|纳入|成为|作为")
+RUN_VERBS = re.compile("(开展|实施|推进|启动|推行|探索)$")
+
+
+@cache
+def class_ancestors() -> dict[str, frozenset[str]]:
+    """Local class name → itself and every kg: superclass."""
+    graph = ontology()
+    local = {iri: name for name, iri in classes().items()}
+    result: dict[str, frozenset[str]] = {}
+    for iri, name in local.items():
+        ancestors = {name}
+        for parent in graph.transitive_objects(iri, RDFS.subClassOf):
+            if parent in local:
+                ancestors.add(local[parent])
+        result[name] = frozenset(ancestors)
+    return result
+
+
+@cache
+def is_a(cls: str, ancestor: str) -> bool:
+    """True when ``cls`` is ``ancestor`` or one of its subclasses.
+
+    >>> is_a("PrimarySchool", "EducationalOrganization"), is_a("Company", "Platform")
+    (True, False)
+    """
+    return ancestor in class_ancestors().get(cls, frozenset({cls}))
+
+
+@cache
+def compatible(a: str, b: str) -> bool:
+    """True when one class is the other or a subclass of it (Program and Initiative)."""
+    return is_a(a, b) or is_a(b, a)
+
+
+ACTOR_CLASSES = ("Organization", "Place", "Person")
+
+
+@cache
+def is_actor(cls: str) -> bool:
+    return any(is_a(cls, c) for c in ACTOR_CLASSES)
+
+
+@cache
+def _word_freq() -> dict[str, int]:
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+def is_word(text: str) -> bool:
+    """True when jieba's dictionary has ``text`` as a word."""
+    return _word_freq().get(text, 0) > 0
+
+
+def _stop_made(word: str) -> bool:
+    """True for a word that is a stop word or made of stop characters (并为, 会同)."""
+    return word in STOP_WORDS or all(ch in STOP_SINGLE for ch in word)
+
+
+def _name_like(name: str) -> bool:
+    """True when ``name`` can be a person's name: not a common word (成长), unless jieba tags it as a name."""
+    return not is_word(name) or jieba.posseg.dt.word_tag_tab.get(name, "").startswith("nr")
+
+
+CJK_RE = re.compile(f"[{CJK}]")
+
+
+def _has_cjk(text: str) -> bool:
+    return bool(CJK_RE.search(text))
+
+
+def _plain(modifier: str) -> bool:
+    """True when a modifier is one or two dictionary words (劳动实践, 教研): no proper name in it."""
+    if len(modifier) > 4:
+        return False
+    return is_word(modifier) or (len(modifier) == 4 and is_word(modifier[:2]) and is_word(modifier[2:]))
+
+
+class Recognizer:
+    """Finds mentions in text; built once per gazetteer and reused for every document."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer()
+        self.suffix_class = {s: (c, strength) for s, c, strength in SUFFIXES}
+        for name, iri in classes().items():  # the ontology's Chinese labels of platform and school kinds
+            if not (is_a(name, "Platform") or is_a(name, "School")) or name in ("Platform", "School"):
+                continue
+            for value in ontology().objects(iri, RDFS.label):
+                text = str(value)
+                if getattr(value, "language", None) == "zh" and re.fullmatch(f"[{CJK}]{{2,5}}", text):
+                    self.suffix_class.setdefault(text, (name, "strong"))
+        self.suffix_re = re.compile(trie_pattern(sorted(self.suffix_class)))
+        self.type_words = Endings(self.suffix_class)
+        places = trie_pattern(PLACE_SUFFIXES)
+        self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部])")
+        self.reference_re = re.compile(trie_pattern(REFERENCES))
+        self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})(?=[{''.join(sorted(SURNAMES))}])")
+
+    def type_word(self, name: str) -> str:
+        """The longest type word ``name`` ends with (学院 in 重庆财经学院), or ""."""
+        return self.type_words.search(name)
+
+    # -- entry point ---------------------------------------------------------
+
+    def mentions(self, text: str, district: str = "", city: str = "") -> list[Mention]:
+        """Every mention in ``text`` (sorted by offset); ``district``/``city`` are the document's own."""
+        candidates: list[Mention] = []
+        candidates += self._gazetteer(text)
+        candidates += self._context_places(text, district, city)
+        candidates += self._suffix_names(text)
+        candidates += self._quoted(text)
+        candidates += self._awards(text)
+        candidates += self._places(text)
+        candidates += self._persons(text)
+        candidates += self._collectives(text)
+        candidates += self._batches(text)
+        candidates += self._policies(text)
+        # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
+        # the resolver links it to the known entity all the same
+        found_spans = {(m.start, m.end) for m in candidates if m.rule != "gazetteer"}
+        candidates = [m for m in candidates if m.rule != "gazetteer" or (m.start, m.end) not in found_spans]
+        selected = select(candidates, len(text))
+        selected = self._lists(text, selected)
+        selected = self._shared_suffix(text, selected)
+        selected += self._references(text, selected)
+        selected.sort(key=lambda m: (m.start, -m.end))
+        return [m for m in selected if not m.category]
+
+    # -- pattern families ----------------------------------------------------
+
+    def _gazetteer(self, text: str) -> list[Mention]:
+        if not self.gazetteer.names:
+            return []
+        found = []
+        for match in self.gazetteer.pattern.finditer(text):
+            known = self.gazetteer.lookup(match.group())
+            if known is not None:
+                found.append(Mention(match.start(), match.end(), match.group(), known.cls, "gazetteer", 3, known))
+        return found
+
+    def _context_places(self, text: str, district: str, city: str) -> list[Mention]:
+        """The document's own district and city, by full and short name (巴南区, 巴南)."""
+        names: dict[str, tuple[str, str]] = {}
+        for place, cls in ((district, "District"), (city, "City")):
+            if place:
+                names[place] = (place, cls)
+                short = re.sub(r"(区|县|市)$", "", place)
+                if len(short) >= 2 and cls == "District":
+                    names.setdefault(short, (place, cls))
+        if not names:
+            return []
+        found = []
+        for match in re.finditer(trie_pattern(names), text):
+            place, cls = names[match.group()]
+            rule = "place" if match.group() == place else "place-short"
+            found.append(Mention(match.start(), match.end(), place, cls, rule, 1))
+        return found
+
+    def left_edge(self, text: str, end: int, limit: int = MAX_NAME) -> int:
+        """Start of the name that ends at ``end``: scan left to a break, a stop word, or ``limit`` characters."""
+        i = end
+        floor = max(0, end - limit)
+        special = SPECIAL
+        while i > floor:
+            ch = text[i - 1]
+            if ch not in special:  # most characters: part of the name, nothing to check
+                i -= 1
+                continue
+            if ch == "”":  # a quoted part belongs to the name: 市级领雁工程“教研工作坊”项目
+                opening = text.rfind("“", max(0, i - 30), i - 1)
+                if opening < 0 or "”" in text[opening + 1 : i - 1] or text[opening - 1 : opening] == "”":
+                    return i
+                i = opening
+                continue
+            if ch == "）" or ch == ")":
+                opening = max(text.rfind("（", max(0, i - 8), i - 1), text.rfind("(", max(0, i - 8), i - 1))
+                if opening < 0:
+                    return i
+                i = opening
+                continue
+            if ch in BREAK or ch in "“（(":
+                return i
+            for size in STOP_SIZES.get(ch, ()):
+                if i - size >= floor and text[i - size : i] in STOP_MULTI:
+                    if size == 2 and is_word(text[i - 3 : i]) and text[i - 3 : i] not in STOP_WORDS:
+                        break  # 全区域: not 全区
+                    return i
+            if ch in STOP_SINGLE and not (
+                (i >= 2 and is_word(text[i - 2 : i]) and not _stop_made(text[i - 2 : i]))
+                or (is_word(text[i - 1 : i + 1]) and not _stop_made(text[i - 1 : i + 1]))
+            ):
+                if ch == "的" and text[i - 2 : i] == "党的":  # 党的二十届三中全会
+                    i -= 2
+                    continue
+                return i
+            i -= 1
+        return i
+
+    def _suffix_names(self, text: str) -> list[Mention]:
+        found = []
+        for match in self.suffix_re.finditer(text):
+            suffix = match.group()
+            end = match.end()
+            following = text[end : end + 1]
+            if following and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
+                continue
+            if suffix == "局" and text[end - 2 : end] in NOT_BUREAU and not is_word(text[end - 3 : end]):
+                continue
+            if suffix == "委" and (
+                text[end - 2 : end - 1] in "评常编主编" or text[end - 3 : end - 1] in ("人大", "政协")
+            ):
+                continue
+            cls, strength = self.suffix_class[suffix]
+            if is_a(cls, "Award"):
+                continue  # awards and designations are named after 获评 / 入选 …: see _awards
+            governor = WEAK_GOVERNORS.get(suffix)
+            quoted_before = "”" in text[max(0, match.start() - MAX_NAME) : match.start()]
+            governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
+            if strength == "weak" and not quoted_before and not governed:
+                continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
+            start = self.left_edge(text, match.start())
+            start = self._parallel(text, start, cls)
+            name = text[start:end]
+            modifier = name[: len(name) - len(suffix)]
+            if (
+                strength == "weak"
+                and "”" not in modifier
+                and not (modifier and governor and governor.fullmatch(text[max(0, start - 2) : start]))
+            ):
+                continue
+            generic = _generic(modifier) and len(suffix) < 4  # 区级联盟型集团化办学项目 is specific enough
+            if not modifier.strip() or generic or name in GENERIC_WORDS:
+                bare_body = (
+                    not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
+                )
+                league = re.fullmatch("团[区市县]委", name)  # the Youth League committee of the district
+                if not ((re.match(r"(区|市|县)(?![内外级域属])", name) and len(name) >= 2) or bare_body or league):
+                    continue  # bare 学校 / 各学校; relative names (区教委) stay
+            if COLLECTIVE_NAME.match(modifier.rsplit("”", 1)[-1]) or _quantified(text, start, name):
+                continue  # 六大行动 alone, 多个…平台, 42所学校: sets, not names
+            if cls == "GovernmentAgency" and suffix in ("局", "委") and len(modifier.lstrip("区市县")) < 2:
+                continue
+            governed = start == 0 or text[start - 1] in "，。；：\n" or text[max(0, start - 2) : start] in STOP_MULTI
+            if (
+                suffix in CATEGORY_PRONE
+                and _plain(modifier)
+                and "”" not in modifier
+                and (len(modifier) <= 2 or not governed)
+            ):
+                continue  # 劳动基地, 教研活动: common nouns, unless a verb governs them (建立…平台)
+            if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
+                inner = self.type_word(modifier)
+                if inner and len(modifier) > len(inner) and self.suffix_class[inner][0] in ("Project", "Initiative"):
+                    name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
+            if cls == "Initiative" and LEVEL_PREFIX.match(name) and "”" not in name:
+                level = LEVEL_PREFIX.match(name).end()
+                name, start = name[level:], start + level
+            year = YEAR_BEFORE.match(text, max(0, start - 4))
+            if year and year.start() < start <= year.end() and (is_a(cls, "Event") or is_a(cls, "Award")):
+                start, name = year.start(), text[year.start() : end]  # 2024年广东省…大赛
+            mention = Mention(start, end, name, refine_class(name, cls), "suffix", 2)
+            mention.category = _counted(text, start, end, cls)
+            found.append(mention)
+        return found
+
+    def _parallel(self, text: str, start: int, cls: str) -> int:
+        """Extend a name left over 、 inside it: 法治宣传进校园、进社区活动, 首届书记、校长…比拼活动."""
+        if start < 2 or text[start - 1] != "、" or not (is_a(cls, "Program") or is_a(cls, "Event")):
+            return start
+        before = self.left_edge(text, start - 1, limit=20)
+        part = text[before : start - 1]
+        if not part:
+            return start
+        if text[start] == part[-3] if len(part) >= 3 else False:
+            return before  # 进校园、进社区
+        if len(part) >= 1 and part.endswith(("书记", "校长", "教师", "学生", "家长", "园长")):
+            return before
+        return start
+
+    def _quoted(self, text: str) -> list[Mention]:
+        found = []
+        for match in QUOTE_RE.finditer(text):
+            inner = match.group(1) or match.group(2)
+            start, end = match.start(), match.end()
+            if match.group(2):  # 《title》: a work, a plan or a program
+                tail = self._tail(text, end, inner, False)
+                if tail:
+                    found.append(Mention(start, tail[0], text[start : tail[0]], tail[1], "quoted", 3))
+                else:
+                    found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
+                continue
+            adjacent = text[start - 1 : start] == "”" or text[end : end + 1] == "“"
+            tail = self._tail(text, end, inner, adjacent)
+            if tail:
+                prefix_start = start
+                if start and text[start - 1] not in BREAK and text[start - 1] not in "”“":
+                    prefix_start = self.left_edge(text, start)
+                quantified = QUANTIFIED_START.match(text[prefix_start:start]) or (
+                    text[prefix_start : prefix_start + 1] in CLASSIFIER
+                    and NUMERAL_END.search(text[max(0, prefix_start - 2) : prefix_start])
+                )
+                if quantified:  # 一批“大思政课”实践教学基地, 4项“三个一批”…项目: the kind, not a name
+                    prefix_start += quantified.end() if hasattr(quantified, "end") else 1
+                name = text[prefix_start : tail[0]]
+                cls = tail[1]
+                if is_a(cls, "Award") and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
+                    cls = "Initiative"  # 开展“体教融合”试点: a pilot one runs
+                mention = Mention(prefix_start, tail[0], name, refine_class(name, cls), "quoted-suffix", 3)
+                mention.category = bool(quantified) or _counted(text, prefix_start, tail[0], tail[1])
+                found.append(mention)
+                continue
+            cls = None
+            inner_suffix = self.type_word(inner)
+            if inner_suffix:
+                inner_cls, strength = self.suffix_class[inner_suffix]
+                modifier = inner[: -len(inner_suffix)]
+                if strength == "strong" and (
+                    (modifier and not _generic(modifier)) or (not modifier and is_a(inner_cls, "Platform"))
+                ):
+                    cls = inner_cls  # “兴师计划”, “教联体”
+            context = self._quote_context(text, start, end)
+            if context:
+                cls = cls if cls and context == "Program" else context
+            elif cls and QUOTE_NOT.search(text[max(0, start - 3) : start]):
+                cls = None  # 成为育人的“大课堂”
+            if cls is None:
+                continue
+            mention = Mention(start + 1, end - 1, inner, refine_class(inner, cls), "quoted", 3 if context else 2)
+            found.append(mention)
+        return found
+
+    def _tail(self, text: str, end: int, inner: str, adjacent: bool) -> tuple[int, str] | None:
+        """A type word within a few characters after a closing quote: (end of name, class), else None."""
+        window = text[end : end + 16]
+        best = None
+        for match in self.suffix_re.finditer(window):
+            between = window[: match.start()]
+            if TAIL_STOP.search(between):
+                break
+            if TAIL_BREAK.search(between):
+                break  # a clause between: “创新之星”以第一名成绩拿下…比赛
+            suffix = match.group()
+            cls, strength = self.suffix_class[suffix]
+            following = window[match.end() : match.end() + 1]
+            if following and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
+                continue
+            if COLLECTIVE_NAME.match(between) and not re.search("[、，]", inner):
+                break  # “A”“B”两大工程: the set, not a name
+            if strength == "weak":
+                if adjacent or re.search("[、，]", inner):
+                    continue
+                if following and following not in BREAK and following not in "的等为和与及":
+                    continue
+            if adjacent and len(between) > 2:
+                break
+            best = (end + match.end(), cls)
+        return best
+
+    def _quote_context(self, text: str, start: int, end: int) -> str | None:
+        """Class of a quoted phrase its context makes a program or designation, else None."""
+        inner = text[start + 1 : end - 1]
+        if "。" in inner or len(inner) > 20 or len(inner) < 2:
+            return None
+        # Quoted items of one run share the context of the run: “A”“B”“C”等活动, “A”和“B”两大工程.
+        run_start, run_end = start, end
+        for _ in range(12):
+            joint = text[max(0, run_start - 2) : run_start]
+            if not (joint.endswith("”") or (joint.endswith(SEPARATORS) and joint[:1] == "”")):
+                break
+            close = run_start - 1 if joint.endswith("”") else run_start - 2
+            previous = text.rfind("“", max(0, close - 30), close)
+            if previous < 0:
+                break
+            run_start = previous
+        for _ in range(12):
+            nxt = text[run_end : run_end + 2]
+            if not (nxt.startswith("“") or (nxt[:1] in SEPARATORS and nxt[1:] == "“")):
+                break
+            opening = run_end if nxt.startswith("“") else run_end + 1
+            closing = text.find("”", opening + 1, opening + 32)
+            if closing < 0:
+                break
+            run_end = closing + 1
+        multiple = run_start < start or run_end > end
+        before = text[max(0, run_start - 8) : run_start]
+        after = text[run_end : run_end + 8]
+        verb = QUOTE_TRIGGERS.search(before)
+        if after.startswith("的") and not QUOTE_GOALS.match(after):
+            return None
+        if QUOTE_NOT.search(before) and not verb:
+            return None
+        head = LIST_HEAD.match(after)
+        if head:
+            return HEAD_CLASS[head.group("head")]
+        if verb:
+            if verb in ("入选", "获评", "作为"):
+                return "Designation"
+            if "举办" in verb:
+                return "Campaign"
+            if QUOTE_GOALS.match(after) or multiple:
+                return "Program"
+            if verb == "以" and not after.startswith(("为", "的")):
+                return "Program"  # 以“智研慧教”点亮…
+            if verb not in FIGURATIVE_TRIGGERS and (after[:1] in "，。；、" or COUNT_AFTER.match(after)):
+                return "Program"  # 开设“长安订单班”3个
+            return None
+        if QUOTE_GOALS.match(after) and not after.startswith("目"):
+            return "Program"
+        return None
+
+    def _awards(self, text: str) -> list[Mention]:
+        """Names after 获评 / 入选 / 荣获 … that end in an award or designation word."""
+        found = []
+        for match in AWARD_TRIGGER.finditer(text):
+            trigger = match.group("t")
+            begin = match.end()
+            stop = begin
+            while stop < len(text) and text[stop] not in "，。；！？\n" and stop - begin < 40:
+                if text[stop] == "“":
+                    closing = text.find("”", stop, stop + 42)
+                    stop = closing if closing > 0 else stop
+                stop += 1
+            span = text[begin:stop]
+            if not span or span[0] in "了着过":
+                continue
+            if span.startswith("“"):
+                closing = span.find("”")
+                if closing < 0:  # the closing quote is lost (OCR): no name to take
+                    continue
+                tail = self._tail(text, begin + closing + 1, span[1:closing], False)
+                inner = span[1:closing]
+                if tail:
+                    name_end, cls = tail
+                    name = text[begin:name_end]
+                else:
+                    name_end, name = begin + closing + 1, inner
+                    suffix = self.type_word(inner)
+                    cls = self.suffix_class[suffix][0] if suffix else "Award"
+                cls = _award_class(name, cls, trigger)
+                if cls is None:
+                    continue
+                start = begin if tail else begin + 1
+                end = name_end if tail else begin + closing
+                found.append(Mention(start, end, name, cls, "award", 4))
+                continue
+            honorary = span.find("称号")
+            if honorary > 0:
+                span = span[:honorary]
+            if re.search(r"[0-9０-９]|各类|多项|的|了|，|以上", span) and not re.match(r"\d{4}年", span):
+                continue
+            offset = begin
+            for part in span.split("、"):
+                name = part.strip()
+                cls = self._award_part_class(name, trigger, honorary > 0) if name else None
+                if cls:
+                    mention = Mention(offset, offset + len(part), name, cls, "award", 4)
+                    found.append(mention)
+                    found.extend(self._nested_event(mention))
+                offset += len(part) + 1
+        return found
+
+    def _award_part_class(self, name: str, trigger: str, honorary: bool) -> str | None:
+        if len(name) < 3 or len(name) > 30 or name in self.suffix_class:
+            return None  # 获得一等奖: a prize word alone names no prize
+        if honorary:
+            return "HonoraryTitle"
+        suffix = None
+        for size in range(min(7, len(name)), 0, -1):
+            if name[-size:] in self.suffix_class:
+                suffix = name[-size:]
+                break
+        return _award_class(name, self.suffix_class[suffix][0] if suffix else "Award", trigger)
+
+    def _nested_event(self, prize: Mention) -> list[Mention]:
+        """The competition named inside a prize (全国科创比赛 in 全国科创比赛一等奖)."""
+        if prize.cls != "Prize":
+            return []
+        for match in self.suffix_re.finditer(prize.name):
+            cls = self.suffix_class[match.group()][0]
+            if is_a(cls, "Event") and match.end() < len(prize.name) and match.start() > 0:
+                name = prize.name[: match.end()]
+                return [Mention(prize.start, prize.start + len(name), name, cls, "award-event", 4, nested=True)]
+        return []
+
+    def _places(self, text: str) -> list[Mention]:
+        found = []
+        for match in self.place_re.finditer(text):
+            end = match.end()
+            if match.start() < 2 or text[match.start() - 1] in NOT_PLACE_CHARS:
+                continue  # 全区, 城市, 学区 …: decided by the character before the type word
+            start = self.left_edge(text, match.start(), limit=8)
+            name = text[start:end]
+            modifier = name[: -len(match.group())]
+            if not (2 <= len(modifier) <= 6) or not re.fullmatch(f"[{CJK}]+", modifier):
+                continue
+            if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS:
+                continue
+            if len(modifier) > 3 and not is_word(modifier[:2]):
+                continue  # long run: city + district (成都温江区) only
+            cls = {"市": "City", "省": "Place"}.get(match.group(), "District")
+            found.append(Mention(start, end, name, cls, "place", 1))
+        return found
+
+    def _persons(self, text: str) -> list[Mention]:
+        found = []
+        for match in self.role_re.finditer(text):
+            begin = match.end()
+            window = text[begin : begin + 6]
+            words = jieba.lcut(window)
+            name = words[0] if words else ""
+            single_next = len(words) >= 3 and len(words[1]) == 1 and _has_cjk(words[1])
+            if len(name) == 2 and single_next and (words[2] in STOP_WORDS or not _has_cjk(words[2])):
+                name += words[1]  # 王子|轩|获得: the given name is 子轩
+            if not (
+                2 <= len(name) <= 3 and name[0] in SURNAMES and re.fullmatch(f"[{CJK}]+", name) and _name_like(name)
+            ):
+                name = window[:3] if len(window) >= 3 and is_word(window[3:5]) else window[:2]
+                if not re.fullmatch(f"[{CJK}]{{2,3}}", name) or not _name_like(name) or name[0] not in SURNAMES:
+                    continue
+            if len(name) == 3 and (name[2] in STOP_SINGLE or is_word(name[2] + text[begin + 3 : begin + 4])):
+                name = name[:2]  # 李红获…: the verb is not part of the name
+            found.append(
+                Mention(begin, begin + len(name), name, "Person", "person", 2, extras={"role_at": match.start()})
+            )
+        return found
+
+    def _collectives(self, text: str) -> list[Mention]:
+        """…等九大行动: the set an enumeration belongs to."""
+        return [
+            Mention(m.start(1), m.end(1), m.group(1), "Initiative", "collective", 3)
+            for m in COLLECTIVE_RE.finditer(text)
+        ]
+
+    def _batches(self, text: str) -> list[Mention]:
+        """A、B的“C”，一批“大思政课”实践教学基地: the batch is a designation its items hold."""
+        found = []
+        for match in BATCH_RE.finditer(text):
+            found.append(Mention(match.start(1), match.end(1), match.group(1), "Designation", "batch", 4))
+        return found
+
+    def _policies(self, text: str) -> list[Mention]:
+        """对深化教育综合改革作出全面部署: what a body decides on is an initiative."""
+        return [Mention(m.start(1), m.end(1), m.group(1), "Initiative", "policy", 3) for m in POLICY_RE.finditer(text)]
+
+    # -- context passes over the selected mentions ------------------------------
+
+    def _lists(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """Enumerations closed by a head noun type their items, naming the ones no other rule found."""
+        by_end = {m.end: m for m in selected if not m.nested}
+        taken = Occupancy(len(text), selected)
+        added: list[Mention] = []
+        heads: list[tuple[int, str, Mention | None]] = [
+            (m.start(), m.group("head"), None) for m in LIST_HEAD.finditer(text)
+        ]
+        heads += [  # "，一批…学校": the items before it are of the batch's own head noun
+            (m.start - 3, _batch_head(m.name), m)
+            for m in selected
+            if m.rule == "batch" and text[m.start - 3 : m.start] == "，一批"
+        ]
+        for head_start, head, batch in heads:
+            cls = HEAD_CLASS[head]
+            if cls == "Company" and head == "品牌" and text[head_start - 1 : head_start] == "”":
+                cls = "Program"
+            for start, end, mention in self._list_items(text, head_start, by_end):
+                if mention is not None:
+                    if mention.rule == "quoted" and not compatible(mention.cls, cls) and cls != "Organization":
+                        mention.cls = cls
+                    if batch is not None:
+                        mention.extras["batch"] = batch
+                    continue
+                name = text[start:end]
+                quoted = text[start - 1 : start] == "“" and text[end : end + 1] == "”"
+                if head not in NAMED_HEADS and not quoted and batch is None:
+                    continue
+                if not (2 <= len(name) <= 12) or not _has_cjk(name) or _generic(name) or cls == "Organization":
+                    continue
+                if any(word in name for word in ("的", "了")) or taken.overlaps(start, end):
+                    continue
+                item = Mention(start, end, name, refine_class(name, cls), "list", 2)
+                taken.add(start, end)
+                if batch is not None:
+                    item.extras["batch"] = batch
+                added.append(item)
+        return selected + added
+
+    def _list_items(
+        self, text: str, head_start: int, by_end: dict[int, Mention]
+    ) -> list[tuple[int, int, Mention | None]]:
+        """The items of the enumeration that ends at ``head_start``, right to left, as (start, end, mention)."""
+        items: list[tuple[int, int, Mention | None]] = []
+        end = head_start
+        for _ in range(12):
+            if end in by_end:
+                mention = by_end[end]
+                items.append((mention.start, mention.end, mention))
+                start = mention.start
+            elif text[end - 1 : end] == "”":
+                opening = text.rfind("“", max(0, end - 30), end - 1)
+                if opening < 0:
+                    break
+                items.append((opening + 1, end - 1, by_end.get(end - 1)))
+                start = opening
+            else:
+                start = self.left_edge(text, end, limit=12)
+                if start == end:
+                    break
+                items.append((start, end, None))
+            # an owner before the item: 市实验中学的“报国园”
+            if text[start - 1 : start] == "的" and start - 1 in by_end:
+                start = by_end[start - 1].start
+            before = text[max(0, start - 2) : start]
+            if before.endswith("、"):
+                end = start - 1
+            elif before == "以及":
+                end = start - 2
+            elif before[-1:] in ("和", "及", "与") and not is_word(text[start - 2 : start]):
+                end = start - 1
+            elif before.endswith("”") and text[start : start + 1] == "“":
+                end = start
+            else:
+                break
+        return items
+
+    def _shared_suffix(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """孵化小鸡、制作扎染课程: the items before a named course share its type word."""
+        added = []
+        taken = Occupancy(len(text), selected)
+        for mention in selected:
+            if mention.rule != "suffix" or not is_a(mention.cls, "Course"):
+                continue
+            suffix = next((s for s in ("课程", "课堂", "讲堂") if mention.name.endswith(s)), None)
+            end = mention.start - 1
+            if suffix is None or text[end : end + 1] != "、":
+                continue
+            start = self.left_edge(text, end, limit=8)
+            chunk = text[start:end]
+            if 2 <= len(chunk) <= 6 and _has_cjk(chunk) and not taken.overlaps(start, end):
+                added.append(Mention(start, end, chunk + suffix, mention.cls, "list-shared", 2))
+        return selected + added
+
+    def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
+        found = []
+        taken = Occupancy(len(text), selected)
+        for match in self.reference_re.finditer(text):
+            if taken.overlaps(match.start(), match.end()):
+                continue
+            kind = REFERENCES[match.group()]
+            found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref=kind))
+        return found
+
+
+def _quantified(text: str, start: int, name: str) -> bool:
+    """True for a counted or quantified name: 多个…平台, 42所学校 (the name starts at the measure word)."""
+    if QUANTIFIED_START.match(name):
+        return True
+    return name[:1] in CLASSIFIER and bool(NUMERAL_END.search(text[max(0, start - 2) : start]))
+
+
+def _generic(modifier: str) -> bool:
+    """True when a name's modifier holds only generic words (各, 全区, 乡村薄弱 …)."""
+    rest = modifier.strip()
+    for _ in range(6):
+        if not rest:
+            return True
+        for size in range(min(5, len(rest)), 0, -1):
+            if rest[:size] in GENERIC_WORDS:
+                rest = rest[size:]
+                break
+        else:
+            return False
+    return not rest
+
+
+def _counted(text: str, start: int, end: int, cls: str) -> bool:
+    """True when a number with a measure word counts the name (42所乡村学校, 特色学校12所): a common noun."""
+    if COUNT_BEFORE.search(text[max(0, start - 4) : start]):
+        return True
+    if is_a(cls, "Program") or is_a(cls, "Event"):
+        return False  # 专业课程7门: seven courses of one named kind
+    after = COUNT_AFTER.match(text[end : end + 8])
+    if after:
+        return after.group(1) not in ("1", "一", "１")
+    return False
+
+
+HONORARY_END = re.compile(
+    r"(教师|校长|班主任|工作者|个人|集体|家庭|少年|青年|标兵|能手|模范|楷模|红旗手|名师|工匠|人物|园丁|劳模)$"
+)
+DESIGNATION_WORDS = re.compile("试点|示范|实验|先行|标杆|典型|特色|单位|基地|名单|案例|发展区|工作区|校$|区$|县$")
+
+
+SELECTED = {"入选", "成功申报", "申报成功", "获批", "被认定为", "认定为", "被命名为", "命名为"}
+EVALUATED = {"获评", "被评为", "评为", "被授予", "授予"}
+
+
+def _award_class(name: str, cls: str, trigger: str) -> str | None:
+    """The class of a name found after an award trigger, or None when it names no award.
+
+    >>> _award_class("全国优秀课例", "Award", "获评"), _award_class("重庆市优秀指导教师", "Award", "获评")
+    ('Award', 'HonoraryTitle')
+    """
+    designation_like = bool(DESIGNATION_WORDS.search(name))
+    if trigger in ("作为", "成为"):
+        return "Designation" if designation_like and re.search("试点|示范|实验|先行|标杆|典型|特色", name) else None
+    if cls == "Award":  # no award word: the name's own words and the verb decide
+        if HONORARY_END.search(name):
+            return "HonoraryTitle"
+        if trigger in SELECTED or (trigger in EVALUATED and designation_like):
+            return "Designation"
+        return "Award" if trigger in EVALUATED else None
+    if is_a(cls, "Award"):
+        return "Designation" if trigger in SELECTED and cls != "Prize" else cls
+    if trigger in SELECTED:
+        return "Designation" if len(name) >= 4 else None
+    if trigger in EVALUATED and designation_like:
+        return "Designation"
+    return None
+
+
+def refine_class(name: str, cls: str) -> str:
+    """A more specific class from words inside a name (智能研修平台 is a digital platform)."""
+    if cls == "Platform" and name.endswith("平台") and re.search("智能|数字|智慧|云|网络|在线|信息化|数据", name):
+        return "DigitalPlatform"
+    if cls in ("Platform", "Project", "Initiative", "Program") and "集团化办学" in name:
+        return "CollaborativeEducationAlliance"
+    if cls == "Campaign" and re.search("比拼|竞赛|比赛|大赛", name):
+        return "Competition"
+    return cls
+
+
+class Occupancy:
+    """The characters non-overlapping mentions take; overlap tests run in C (documents can be long)."""
+
+    def __init__(self, size: int, mentions: Iterable[Mention] = ()):
+        self.taken = bytearray(size + 1)
+        for mention in mentions:
+            if not mention.nested:
+                self.add(mention.start, mention.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.taken.find(1, start, end) >= 0
+
+    def add(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
+
+
+def select(candidates: list[Mention], size: int) -> list[Mention]:
+    """Non-overlapping mentions, longer first, then higher tier; nested ones are kept inside their container.
+
+    Programs named inside a longer name (领雁工程 in 领雁工程市级联盟型集团化办学项目) are kept as
+    nested mentions, so that the longer one can be part of them.  ``size`` is the length of the text.
+    """
+    chosen: list[Mention] = []
+    taken = Occupancy(size)
+    for mention in sorted(
+        (m for m in candidates if not m.nested), key=lambda m: (-(m.end - m.start), -m.tier, m.start)
+    ):
+        if not taken.overlaps(mention.start, mention.end):
+            chosen.append(mention)
+            taken.add(mention.start, mention.end)
+    chosen.sort(key=lambda m: m.start)
+    starts = [m.start for m in chosen]
+    kept = []
+    for mention in candidates:
+        if not (mention.nested or mention.rule == "suffix") or mention.category:
+            continue
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index < 0 or chosen[index].end < mention.end or chosen[index] is mention:
+            continue
+        container = chosen[index]
+        if mention.nested and container.cls == "Prize":
+            kept.append(mention)  # the competition named in its prize
+        elif (
+            not mention.nested
+            and mention.cls == "Initiative"
+            and mention.name.endswith(("工程", "计划", "战略", "行动"))
+            and container.end > mention.end
+            and (is_a(container.cls, "Program") or is_a(container.cls, "Platform"))
+            and container.rule != "quoted-title"
+        ):
+            mention.nested = True
+            kept.append(mention)
+    return chosen + kept

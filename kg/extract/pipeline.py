@@ -1,0 +1,351 @@
+"""Extraction: Chinese text in, entities, relations and indicators out, as RDF in the project's data model.
+
+:func:`extract_file` reads a file (UTF-8 or GB18030, see :func:`kg.sources.documents.read_text`),
+cleans it with the same code as the seed documents and extracts every article;
+:class:`Extractor` does one article.  :func:`document_graph` turns an
+:class:`Extraction` into the triples of the document's named graph:
+
+* the document (``kg:SourceDocument``, headline, text, district, city, authors,
+  ``kg:method "extraction"``);
+* every entity it mentions (class, ``rdfs:label``, ``skos:altLabel`` for the
+  other names the text uses, ``kg:district``, ``kg:city``, ``kg:mentionedIn``);
+  an entity the graph already knows keeps its IRI, label and class;
+* every relation as a direct triple and as a ``kg:RelationAssertion`` with the
+  evidence sentence, its offsets, the document and the rule (``kg:method``);
+* every indicator as a ``kg:Indicator`` with the same provenance.
+
+Entity descriptions live in the graph of each document that mentions them, so
+removing a document never takes away an entity another document or the
+curated registry still describes; the same entity described in two graphs is
+the same triples twice, which queries collapse with DISTINCT.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.ner import Mention, Recognizer, is_a
+from kg.extract.relations import Indicator, Relation, extract_relations
+from kg.extract.resolve import Entity, Resolver
+from kg.extract.sentences import segments
+from kg.model.statements import Provenance, add_document, add_indicator, add_relation
+from kg.model.vocab import (
+    ASSERTION,
+    INDICATOR,
+    KG,
+    PREFIXES,
+    SKOS,
+    classes,
+    content_iri,
+    document_iri,
+    entity_iri,
+    relation_properties,
+)
+from kg.sources.documents import Article, clean_file
+
+METHOD = "extraction"
+FORMATS = ("turtle", "trig", "jsonl")
+
+
+@dataclass
+class Extraction:
+    """What one article yields."""
+
+    article: Article
+    entities: list[Entity]
+    relations: list[Relation]
+    indicators: list[Indicator]
+    mentions: list[Mention]
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.id
+
+    @property
+    def iri(self) -> URIRef:
+        return document_iri(self.article.id)
+
+    @property
+    def empty(self) -> bool:
+        return not self.relations and not self.indicators and not any(e.mentions for e in self.entities)
+
+
+class Extractor:
+    """Extracts articles with one gazetteer; build it once and reuse it (compiling the patterns takes a moment)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or Gazetteer()
+        self.recognizer = Recognizer(self.gazetteer)
+
+    def extract(self, article: Article) -> Extraction:
+        text = article.text
+        mentions = self.recognizer.mentions(text, article.district, article.city)
+        resolver = Resolver(self.gazetteer, article.district, article.city)
+        topic = None
+        if article.city:
+            topic = resolver.place(article.city, "City")
+        if article.district:
+            topic = resolver.place(article.district, "District")
+        for author in article.authors:
+            resolver.place(author, "Person")
+        entities = resolver.resolve(text, mentions)
+        parts = segments(text)
+        relations, indicators = extract_relations(text, mentions, topic, parts)
+        spans = [(start, end) for start, end, _ in parts]
+        relations += _named_parts(spans, entities)
+        known = {r.key() for r in relations}
+        for part, whole, mention in resolver.part_of:
+            sentence = _sentence_of(spans, mention.start)
+            relation = Relation(part, "partOf", whole, sentence[0], sentence[1], "part-owner")
+            if relation.key() not in known:
+                relations.append(relation)
+        return Extraction(article, entities, relations, indicators, mentions)
+
+
+SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
+
+
+def _named_parts(spans: list[tuple[int, int]], entities: list[Entity]) -> list[Relation]:
+    """浙江大学教育学院 is part of 浙江大学: a unit named after an organisation the document also names."""
+    parts = []
+    organisations = [
+        e for e in entities if is_a(e.cls, "Organization") and not is_a(e.cls, "Place") and len(e.label) >= 4
+    ]
+    for entity in entities:
+        if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
+            continue
+        for whole in organisations:
+            if (
+                whole is not entity
+                and entity.label.startswith(whole.label)
+                and len(entity.label) - len(whole.label) >= 2
+            ):
+                start, end = _sentence_of(spans, entity.first)
+                parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
+                break
+    return parts
+
+
+def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    """The sentence span that holds ``position``."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return spans[index] if index >= 0 else (position, position)
+
+
+def extract_file(path: Path, encoding: str | None = None, extractor: Extractor | None = None) -> list[Extraction]:
+    """Read, clean and extract every article of ``path``; ``DocumentError`` for binary or undecodable files."""
+    extractor = extractor or Extractor(default_gazetteer())
+    return [extractor.extract(article) for article in clean_file(path, encoding) if article.text.strip()]
+
+
+def default_gazetteer() -> Gazetteer:
+    """Names of the bundled curated graph and the ontology."""
+    from kg.model.vocab import DATA_DIR
+    from kg.sources.curated import load_curated
+
+    return Gazetteer.from_curated(load_curated(DATA_DIR)).merged(Gazetteer.from_ontology())
+
+
+# -- RDF ------------------------------------------------------------------------------------------------
+
+
+def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
+    """The triples of the document's named graph (see the module docstring), each once.
+
+    A plain list (what :meth:`kg.store.embedded.Store.replace_graphs` takes) is much
+    faster to build than an rdflib graph; :func:`document_graph` wraps it.
+    """
+    graph = _Triples()
+    article, doc = extraction.article, extraction.iri
+    by_label = {e.label: e for e in extraction.entities}
+    known_classes = classes()
+
+    def place_iri(label: str, cls: str = "District") -> URIRef:
+        if label in by_label:
+            return by_label[label].iri
+        iri = entity_iri(label)  # a place the document names only through an entity: described too
+        graph.add((iri, RDF.type, known_classes[cls]))
+        graph.add((iri, RDFS.label, Literal(label, lang="zh")))
+        return iri
+
+    add_document(
+        graph,
+        doc,
+        article,
+        {label: entity.iri for label, entity in by_label.items()},
+        place_iri(article.district) if article.district else None,
+        place_iri(article.city, "City") if article.city else None,
+    )
+    graph.add((doc, KG.method, Literal(METHOD)))
+
+    for entity in extraction.entities:
+        node = entity.iri
+        graph.add((node, RDF.type, known_classes[entity.cls]))
+        graph.add((node, RDFS.label, Literal(entity.label, lang="zh")))
+        for alias in sorted(entity.aliases - {entity.label}):
+            graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+        if entity.district and entity.district != entity.label:
+            graph.add((node, KG.district, place_iri(entity.district)))
+        if entity.city and entity.city != entity.label:
+            graph.add((node, KG.city, place_iri(entity.city, "City")))
+        graph.add((node, KG.mentionedIn, doc))
+
+    properties = relation_properties()
+    text = article.text
+    for relation in extraction.relations:
+        s, p, o = relation.subject.iri, properties[relation.predicate], relation.object.iri
+        evidence = text[relation.start : relation.end]
+        node = content_iri(ASSERTION, article.id, str(s), str(p), str(o), evidence)
+        provenance = Provenance(doc, evidence, relation.start, relation.end, relation.rule, relation.year)
+        add_relation(graph, node, s, p, o, provenance)
+    for indicator in extraction.indicators:
+        evidence = text[indicator.start : indicator.end]
+        node = content_iri(
+            INDICATOR,
+            article.id,
+            str(indicator.subject.iri),
+            indicator.measure,
+            indicator.text,
+            evidence,
+            str(indicator.start),
+        )
+        add_indicator(
+            graph,
+            node,
+            indicator.subject.iri,
+            measure=indicator.measure or indicator.unit,
+            value=indicator.value,
+            unit=indicator.unit,
+            qualifier=indicator.qualifier,
+            text=indicator.text,
+            counts_class=known_classes[indicator.counts_class] if indicator.counts_class else None,
+            provenance=Provenance(doc, evidence, indicator.start, indicator.end, indicator.rule),
+        )
+    return list(graph.triples)
+
+
+def document_graph(extraction: Extraction) -> Graph:
+    """The document's named graph as an rdflib graph (for serialising)."""
+    graph = Graph()
+    for triple in document_triples(extraction):
+        graph.add(triple)
+    return graph
+
+
+class _Triples:
+    """An insertion-ordered set of triples with rdflib's ``add`` signature."""
+
+    def __init__(self) -> None:
+        self.triples: dict[tuple[Node, Node, Node], None] = {}
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.triples[triple] = None
+
+
+# -- output ---------------------------------------------------------------------------------------------
+
+
+def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
+    """Write extractions as Turtle (one merged graph), TriG (a graph per document) or JSON lines."""
+    extractions = list(extractions)
+    if fmt == "jsonl":
+        for extraction in extractions:
+            for record in records(extraction):
+                out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        return
+    if fmt == "trig":
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        for extraction in extractions:
+            named = dataset.graph(extraction.iri)
+            for triple in document_graph(extraction):
+                named.add(triple)
+        out.write(dataset.serialize(format="trig").encode("utf-8"))
+        return
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for extraction in extractions:
+        graph += document_graph(extraction)
+    out.write(graph.serialize(format="turtle").encode("utf-8"))
+
+
+def records(extraction: Extraction) -> list[dict]:
+    """One JSON-ready record per document, entity, relation and indicator."""
+    article, text = extraction.article, extraction.article.text
+    doc = article.id
+    result: list[dict] = [
+        {
+            "type": "document",
+            "doc": doc,
+            "iri": str(extraction.iri),
+            "title": article.title,
+            "district": article.district,
+            "city": article.city,
+            "authors": article.authors,
+            "source": article.source,
+            "characters": len(text),
+        }
+    ]
+    for entity in sorted(extraction.entities, key=lambda e: (e.first, e.label)):
+        result.append(
+            {
+                "type": "entity",
+                "doc": doc,
+                "iri": str(entity.iri),
+                "label": entity.label,
+                "class": entity.cls,
+                "aliases": sorted(entity.aliases - {entity.label}),
+                "district": entity.district,
+                "city": entity.city,
+                "known": entity.known,
+                "mentions": [
+                    {"start": m.start, "end": m.end, "text": text[m.start : m.end], "rule": m.rule}
+                    for m in sorted(entity.mentions, key=lambda m: m.start)
+                ],
+            }
+        )
+    for relation in extraction.relations:
+        result.append(
+            {
+                "type": "relation",
+                "doc": doc,
+                "subject": relation.subject.label,
+                "predicate": relation.predicate,
+                "object": relation.object.label,
+                "evidence": text[relation.start : relation.end],
+                "start": relation.start,
+                "end": relation.end,
+                "method": relation.rule,
+                **({"year": relation.year} if relation.year else {}),
+            }
+        )
+    for indicator in extraction.indicators:
+        result.append(
+            {
+                "type": "indicator",
+                "doc": doc,
+                "subject": indicator.subject.label,
+                "measure": indicator.measure,
+                "value": float(indicator.value) if indicator.value % 1 else int(indicator.value),
+                "unit": indicator.unit,
+                "qualifier": indicator.qualifier,
+                "text": indicator.text,
+                "counts_class": indicator.counts_class,
+                "evidence": text[indicator.start : indicator.end],
+                "start": indicator.start,
+                "end": indicator.end,
+                "method": indicator.rule,
+            }
+        )
+    return result

@@ -1,0 +1,785 @@
+"""Sentence-level relation and indicator extraction in the ontology's terms.
+
+Each sentence is split into clauses.  A clause's subject is the actor that
+opens it (巴南职教中心联合…, 由区教师进修学院设立…, 全区…), else the subject of
+the clause before, else the document's district.  Trigger words then relate
+the subject to the entities that follow them; the object's class picks the
+property (实施 a program → ``initiates``, 建成 a platform → ``builds``,
+举办 an event → ``hosts`` …).  Enumerations are split: 与A、B以及C开展深度合作
+gives three ``cooperatesWith`` relations, and the parties of a joint action
+(A与B联合开展X) each get the action.
+
+Every relation keeps the rule that produced it (``Relation.rule``, stored as
+``kg:method``) and the sentence it comes from.  Quantities (200余家企业,
+近1.7万名, 八个学区) become :class:`Indicator` records with the qualifier
+(余 / 多 / 近 / 超 …) and Chinese numerals converted by cn2an.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from kg.extract.gazetteer import trie_pattern
+from kg.extract.ner import Mention, is_a, is_actor, is_word
+from kg.extract.resolve import Entity
+from kg.extract.sentences import segments
+
+SYMMETRIC = {"cooperatesWith", "integratesWith"}
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: Entity
+    predicate: str  # local name of a kg: relation property
+    object: Entity
+    start: int  # the evidence sentence
+    end: int
+    rule: str
+    year: str = ""
+
+    def key(self) -> tuple[str, str, str]:
+        pair = (self.subject.label, self.object.label)
+        if self.predicate in SYMMETRIC:
+            pair = tuple(sorted(pair))
+        return (pair[0], self.predicate, pair[1])
+
+
+@dataclass(frozen=True)
+class Indicator:
+    subject: Entity
+    measure: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    text: str  # the number phrase as written
+    counts_class: str
+    start: int  # the evidence sentence
+    end: int
+    rule: str = "indicator"
+
+    @property
+    def approximate(self) -> bool:
+        return bool(self.qualifier)
+
+
+# -- triggers ---------------------------------------------------------------------------------------
+
+# kind → words.  The object's class decides the property (see _predicate).
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "lead": ("牵头", "主导", "领衔", "统领", "牵头抓总", "统一领导"),
+    "build": (
+        "建设", "建成", "建立", "设立", "成立", "组建", "共建", "新建", "筹建", "搭建", "创建", "打造", "构建", "揭牌",
+    ),
+    "do": (
+        "实施", "开展", "推进", "推出", "启动", "发起", "实行", "推行", "做实", "落实", "深化", "凝练", "形成", "健全",
+        "完善", "围绕", "依托", "组织", "制定", "出台", "推广", "创新", "探索", "铺开", "打响", "聚焦", "开启", "开发",
+        "发布", "印发", "颁布",
+    ),
+    "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
+    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予"),
+    "designate": ("入选", "成功申报", "申报成功", "获批", "认定为", "被认定为", "命名为", "被命名为", "作为", "成为"),
+    "join": ("加入", "成为会员"),
+    "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
+    "offer": ("开设", "开出", "开齐", "设置", "开办", "开发"),
+    "train": ("培养", "培训", "输送", "培育"),
+    "locate": ("位于", "坐落于", "落户", "入驻", "落地"),
+}  # fmt: skip
+TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
+TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
+COOPERATION = re.compile(r"合作|协作|携手|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟")
+EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
+MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
+LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
+PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
+NOT_SUBJECT_BEFORE = re.compile(
+    r"(与|和|同|跟|对|向|在|以|为|把|将|从|让|使|给|于|及|、|的|联合|携手|通过|借助|依托|围绕)$"
+)
+ADVERBIAL = re.compile(
+    r"(?:近年来|近年|去年|今年|当前|目前|同时|此外|另外|据了解|其中|随后|最终|日前|近日|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
+)
+NOMINAL_AFTER = re.compile(r"[，。；、]|纳入|工作|取得|成效|成果|中|上|的")
+PIVOT = re.compile(r"(?:指导|带动|引领|辐射|负责|统筹|吸纳|汇聚|覆盖|拥有|涵盖|集聚|来自|首期|招收|招生)")
+PREPOSITIONS = ("以", "与", "同", "跟", "在", "对", "向", "为", "由", "从", "把", "将", "给", "让", "使")
+GOAL_AFTER = re.compile(r"”?为(?:统领|引领|目标|抓手|主线|核心|载体|牵引|指引)")
+PASSIVE = re.compile(r"由")
+PASSIVE_VERB = re.compile(r"(?:牵头|负责)?(设立|建立|成立|组建|建设|举办|承办|主办|实施|开展|发起)")
+TRAINING = re.compile("培养|培训|输送")
+SPEAKING = re.compile("作|发言|交流|分享|展示")
+HEADED_BY = re.compile("[^，。；]{0,8}为(?:双)?(?:校长|组长|负责人|主任|牵头单位|理事长)的")
+INSIDE = re.compile("在(?:校内|园内|院内|园区内|校园内)[^，。；]{0,4}$")
+GUIDED = re.compile("以(?:建设|打造|创建)?“?$")
+DESCRIBED = re.compile("“([^“”]{4,80})”的")
+LEADING = re.compile("统一领导|牵头|统筹|主导|领导")
+COLLECTIVE_NAME = re.compile("^(?:“[^”]*”)?[一二两三四五六七八九十]+大")
+SUBJECT_LEADS = ("", "而", "并", "也", "同时", "其中", "另外", "此外", "还有", "据悉")
+NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
+YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+# -- indicators -------------------------------------------------------------------------------------
+
+NUMBER = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
+INDICATOR_RE = re.compile(
+    rf"(?P<num>{NUMBER})(?P<mult>万|亿)?(?P<post>余|多)?"
+    r"(?P<unit>人次|场次|余?个|所|家|名|人|项|次|门|款|间|份|种|位|支|座|条|枚|%|％|(?<=[0-9])金|(?<=[0-9])银|(?<=[0-9])铜|"
+    r"(?<=[0-9余多])节|(?<=[0-9余多])场(?!馆|地|所|景)|"
+    r"万人|亿元|万元|元|平方米|亩|学时|课时)"
+)
+PRE_QUALIFIERS = ("超过", "突破", "达到", "近", "约", "超", "逾", "达")  # before the number
+QUALIFIERS = {"近": "近", "约": "约", "超过": "超", "超": "超", "逾": "超", "突破": "超", "余": "余", "多": "多"}
+COUNTS = [
+    ("企业", "Company"),
+    ("公司", "Company"),
+    ("院校", "College"),
+    ("高校", "College"),
+    ("家长学校", "ParentSchool"),
+    ("幼儿园", "School"),
+    ("学校", "School"),
+    ("中小学", "School"),
+    ("课程", "Course"),
+    ("项目", "Project"),
+    ("基地", "Platform"),
+    ("中心", "Platform"),
+    ("教师", "Person"),
+    ("学生", "Person"),
+    ("毕业生", "Person"),
+    ("运动员", "Person"),
+    ("儿童", "Person"),
+    ("校长", "Person"),
+    ("人才", "Person"),
+    ("名师", "Person"),
+    ("书记", "Person"),
+]
+PERSON_UNITS = ("名", "人", "位")
+
+
+class RelationExtractor:
+    """Relations and indicators of one document, from its resolved mentions."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention],
+        topic: Entity | None,
+        parts: list[tuple[int, int, list[tuple[int, int]]]] | None = None,
+    ):
+        self.segments = parts if parts is not None else segments(text)
+        self.text = text
+        self.mentions = [m for m in mentions if m.entity is not None]
+        self.topic = topic
+        self.relations: dict[tuple, Relation] = {}
+        self.indicators: list[Indicator] = []
+        self.nested: list[Mention] = []  # nested mentions of the current sentence
+        self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
+
+    def run(self) -> tuple[list[Relation], list[Indicator]]:
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        text = self.text
+        for start, end, parts in self.segments:
+            inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if not inside and not NUMERAL.search(text, start, end):
+                continue  # nothing to relate, nothing to count
+            self.nested = [m for m in inside if m.nested]
+            self._sentence(start, end, inside, parts)
+        return list(self.relations.values()), self.indicators
+
+    # -- output --------------------------------------------------------------------------------------
+
+    def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
+        if subject is None or obj is None or subject is obj or subject.label == obj.label:
+            return
+        if not _fits(subject, predicate, obj):
+            return
+        if self._year[0] != span:
+            years = set(YEAR_RE.findall(self.text, span[0], span[1]))
+            self._year = (span, years.pop() if len(years) == 1 else "")
+        relation = Relation(subject, predicate, obj, span[0], span[1], rule, self._year[1])
+        self.relations.setdefault(relation.key(), relation)
+
+    # -- sentences -----------------------------------------------------------------------------------
+
+    def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
+        span = (start, end)
+        sentence_subject: Entity | None = None
+        parties: list[Entity] = []
+        located_in: Entity | None = None
+        last_objects: tuple[str, list[Entity]] | None = None
+        last_object: Entity | None = None
+        pending_events: list[Entity] = []
+        objects_before: list[Entity] = []
+        last_counted: Entity | None = None
+        for clause_start, clause_end in parts:
+            here = [m for m in inside if clause_start <= m.start < clause_end]
+            if not here and not NUMERAL.search(self.text, clause_start, clause_end):
+                if self.text[clause_start - 1 : clause_start] == "；":
+                    sentence_subject, parties = None, []
+                last_object, objects_before, last_counted = None, [], sentence_subject or self.topic
+                continue
+            main = [m for m in here if not m.nested]
+            subject, subject_mention = self._subject(clause_start, main)
+            clause = self.text[clause_start:clause_end]
+            if self.text[clause_start - 1 : clause_start] == "；":
+                sentence_subject, parties = None, []  # a new main clause: its own subject or the topic
+            subjects = self._co_subjects(main, subject_mention) if subject is not None else []
+            if EVENT_FRAME.match(clause) and subject is None:
+                # 在第二届…大赛中，…李明浩获得…: the event belongs to the subject that follows
+                pending_events += [m.entity for m in main if is_a(m.entity.cls, "Event")]
+                continue
+            if subject is not None and pending_events:
+                for event in pending_events:
+                    self.add(subject, "participatesIn", event, span, "participate-在…中")
+                pending_events = []
+            if clause.startswith(MEMBERSHIP) and last_object is not None:
+                for mention in main:
+                    if is_a(mention.entity.cls, "Organization") and mention.entity is not last_object:
+                        self.add(mention.entity, "memberOf", last_object, span, "member-成员包括")
+                self._indicators(clause_start, clause_end, main, last_object, span)
+                continue
+            if subject is not None:
+                if clause.startswith("其中") and last_objects:
+                    predicate, objects = last_objects
+                    if objects and objects[0] is not subject:
+                        self.add(sentence_subject or self.topic, predicate, subject, span, "list-其中")
+                if subject is not sentence_subject:
+                    parties = subjects if len(subjects) > 1 else []
+                sentence_subject = subject
+            current = sentence_subject or self.topic
+            pivot = None
+            if subject is None and PIVOT.match(clause) and last_object is not None:
+                current = pivot = last_object  # 设立家长学校总校，指导全区各学校…: the new body does the guiding
+            if clause.startswith("走进") and main and _is_container(main[0].entity):
+                located_in = main[0].entity
+            elif located_in is not None:
+                for mention in main:
+                    if mention is subject_mention and is_a(mention.entity.cls, "Organization"):
+                        self.add(mention.entity, "locatedIn", located_in, span, "locate-走进")
+            partners = self._cooperation(clause_start, clause_end, main, subjects or [current], span)
+            if partners:
+                parties = [*(subjects or [current]), *partners]
+            objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
+            if objects:
+                last_objects = objects
+            counted = current
+            if subject is None and INDICATOR_RE.match(clause) and objects_before and _runs(objects_before[-1]):
+                counted = objects_before[-1]  # 开展…比拼活动，16名书记校长大会分享: counts of the activity
+            if subject is None and clause.startswith("其中") and last_counted is not None:
+                counted = last_counted  # 吸纳成员单位46家，其中规上企业31家
+            last_counted = counted
+            last_object = pivot
+            if objects and not is_a(objects[1][-1].cls, "Place") and not is_a(objects[1][-1].cls, "Award"):
+                last_object = objects[1][-1]
+            objects_before = objects[1] if objects else []
+            self._structures(clause_start, clause_end, here, current, span)
+            self._indicators(clause_start, clause_end, main, counted, span)
+        for event in pending_events:
+            self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
+        self._collectives(start, end, inside, span)
+
+    def _co_subjects(self, main: list[Mention], subject_mention: Mention | None) -> list[Entity]:
+        """成都市棕北中学、成都市西北中学等学校联合…: every item of an enumerated subject."""
+        if subject_mention is None or subject_mention not in main:
+            return [subject_mention.entity] if subject_mention is not None else []
+        index = main.index(subject_mention)
+        items = [subject_mention]
+        for mention in main[index + 1 :]:
+            between = self.text[items[-1].end : mention.start]
+            if between in ("、", "和", "及", "以及") and is_actor(mention.entity.cls):
+                items.append(mention)
+            else:
+                break
+        return [m.entity for m in items]
+
+    def _subject(self, clause_start: int, main: list[Mention]) -> tuple[Entity | None, Mention | None]:
+        """The actor that opens a clause (after adverbials), or the one 由 introduces."""
+        text = self.text
+        lead = ADVERBIAL.match(text, clause_start).end()
+        for mention in main:
+            prefix = text[lead : mention.start]
+            role_at = mention.extras.get("role_at", -1)
+            if mention.entity.cls == "Person" and 0 <= role_at - lead <= 4:
+                return mention.entity, mention  # 指导教师王芳获评…
+            if (
+                prefix.endswith(("《", "“"))
+                and lead < mention.start - 1
+                and any(m.end == mention.start - 1 and is_a(m.entity.cls, "Place") for m in main)
+            ):
+                prefix = prefix[-1]  # 大足区《让留守…》入选: the district only qualifies the work
+            agent = prefix.endswith("由") and len(prefix) <= 6
+            governed = len(prefix) > 2 or TRIGGER_RE.search(prefix) or NOT_SUBJECT_BEFORE.search(prefix)
+            if not agent and governed and prefix.strip("“《") not in SUBJECT_LEADS:
+                break
+            entity = mention.entity
+            if (mention.ref and mention.ref in ("district", "city")) or is_actor(entity.cls):
+                following = text[mention.end : mention.end + 8]
+                person = self._role_person(mention, main)
+                if person is not None:
+                    return person.entity, person
+                if following.startswith("的") and not following.startswith("的“"):
+                    return None, None
+                if following.startswith(("《", "“")) and not is_a(entity.cls, "Organization"):
+                    continue  # 大足区《让留守…》入选: the work is the subject
+                return entity, mention
+            if (mention.rule == "quoted-title" or is_a(entity.cls, "Program")) and prefix in ("", "“", "《"):
+                return entity, mention
+            break
+        return None, None
+
+    def _role_person(self, mention: Mention, main: list[Mention]) -> Mention | None:
+        """海棠小学英语教师陈凤娟: the person, not the school, heads the phrase."""
+        for other in main:
+            if other.entity is not None and other.entity.cls == "Person" and other.start > mention.end:
+                role_at = other.extras.get("role_at", -1)
+                if 0 <= role_at - mention.end <= 4:
+                    return other
+        return None
+
+    def _cooperation(
+        self, start: int, end: int, main: list[Mention], subjects: list[Entity | None], span
+    ) -> list[Entity]:
+        """与A、B以及C开展合作 / 联合A、B等 / 携手A: the partners of ``current``."""
+        text = self.text
+        for index, mention in enumerate(main):
+            before = text[max(start, mention.start - 2) : mention.start]
+            opener = next((w for w in PARTNER_OPEN if before.endswith(w)), None)
+            if opener is None:
+                continue
+            items = self._enumeration(main, index)
+            after_list = text[items[-1].end : end]
+            verb_first = opener in ("联合", "携手", "联手", "会同")
+            if not verb_first and not COOPERATION.search(after_list):
+                continue
+            if opener == "和" and not COOPERATION.search(after_list[:12]):
+                continue
+            partners = [m.entity for m in items if is_actor(m.entity.cls) and m.entity not in subjects]
+            if not partners or not subjects or subjects[0] is None:
+                continue
+            rule = "cooperate-list" if len(partners) > 1 else "cooperate"
+            for current in subjects:
+                for partner in partners:
+                    self.add(current, _cooperation_kind(current, partner), partner, span, rule)
+                    if TRAINING.search(after_list) and is_a(partner.cls, "College"):
+                        self.add(partner, "trains", current, span, "train-partner")
+            return partners
+        return []
+
+    def _enumeration(self, main: list[Mention], index: int) -> list[Mention]:
+        """The mention at ``index`` and those that follow it in one enumeration."""
+        items = [main[index]]
+        for mention in main[index + 1 :]:
+            between = self.text[items[-1].end : mention.start]
+            if between.startswith("”"):
+                between = between[1:]
+            if between.endswith("“"):
+                between = between[:-1]
+            if not between or (LIST_SEPARATOR.match(between) and between != "，"):
+                items.append(mention)
+            else:
+                break
+        return items
+
+    def _actions(self, start, end, main, subject_mention, current, parties, span) -> tuple[str, list[Entity]] | None:
+        """Trigger word + following entities → relations of the subject (or of every party of a joint action)."""
+        text = self.text
+        triggers = [
+            m
+            for m in TRIGGER_RE.finditer(text, start, end)
+            if not _inside(m.start(), main) and not _in_quotes(text, m.start(), start)
+        ]
+        if not triggers:
+            return None
+        agents = [p for p in parties if p is not None] or [current]
+        result = None
+        for number, trigger in enumerate(triggers):
+            kind = TRIGGER_KIND[trigger.group()]
+            following = triggers[number + 1].start() if number + 1 < len(triggers) else end
+            if kind == "lead" and number + 1 < len(triggers) and TRIGGER_KIND[triggers[number + 1].group()] == "build":
+                following = triggers[number + 2].start() if number + 2 < len(triggers) else end
+                if triggers[number + 1].start() - trigger.end() <= 1:
+                    triggers[number + 1] = trigger  # 牵头建立: leads, not builds
+            objects = self._objects(main, trigger.end(), following, subject_mention)
+            if kind == "lead" and not objects:
+                continue
+            if not objects:
+                objects = self._postposed(trigger, main, subject_mention)
+            if kind == "train":
+                self._training(trigger, main, current, span)
+                continue
+            if kind == "locate":
+                for mention in objects[:1]:
+                    if current is not None:
+                        self.add(current, "locatedIn", mention.entity, span, "locate")
+                continue
+            objects = [m for m in objects if m.end <= end]
+            predicates = []
+            for mention in objects:
+                predicate = _predicate(kind, mention.entity)
+                if predicate is None:
+                    continue
+                actors = [current] if predicate in ("offers",) or kind in ("award", "designate") else agents
+                if kind in ("award", "designate") and subject_mention is not None and not subject_mention.ref:
+                    actors = self._co_subjects(main, subject_mention)  # A、B等12所学校成为…示范校
+                for actor in actors:
+                    self.add(actor, predicate, mention.entity, span, f"{kind}-{trigger.group()}")
+                predicates.append((predicate, mention.entity))
+                if predicate == "participatesIn":
+                    for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
+                        for actor in actors:
+                            self.add(actor, "participatesIn", nested.entity, span, f"{kind}-{trigger.group()}")
+                if mention.cls == "Prize":
+                    for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
+                        self.add(actors[0], "participatesIn", nested.entity, span, "award-event")
+            if predicates:
+                result = (predicates[0][0], [entity for _, entity in predicates])
+        return result
+
+    def _objects(self, main: list[Mention], begin: int, end: int, subject_mention) -> list[Mention]:
+        """The mentions a verb governs: those after it in the clause, less prepositional phrases (以A和B为…)."""
+        text = self.text
+        objects = []
+        skip_until = -1
+        for index, mention in enumerate(main):
+            if not (begin <= mention.start < end) or mention is subject_mention or mention.ref:
+                continue
+            if mention.start < skip_until:
+                continue
+            lead = text[max(begin, mention.start - 1) : mention.start]
+            if lead in PREPOSITIONS:
+                skip_until = self._enumeration(main, index)[-1].end
+                continue
+            objects.append(mention)
+        return objects
+
+    def _postposed(self, trigger: re.Match, main: list[Mention], subject_mention) -> list[Mention]:
+        """Objects before a verb used as a noun: “教联体”建设纳入…, …的品牌打造."""
+        text = self.text
+        if trigger.group() not in ("建设", "打造", "创建") or not NOMINAL_AFTER.match(self.text, trigger.end()):
+            return []  # only a verb used as a noun: “教联体”建设纳入…
+        before = [m for m in main if m.end <= trigger.start() and m is not subject_mention and not m.ref]
+        if not before:
+            return []
+        gap = text[before[-1].end : trigger.start()]
+        if gap.strip("”") in ("", "的品牌", "品牌", "的"):
+            last = before[-1]
+            items = [last]
+            for mention in reversed(before[:-1]):
+                between = text[mention.end : items[0].start].strip("“”")
+                if between in ("", "、", "和", "及", "与"):
+                    items.insert(0, mention)
+                else:
+                    break
+            return items
+        return []
+
+    def _training(self, trigger: re.Match, main: list[Mention], current: Entity | None, span) -> None:
+        """为X培养 / 向X输送: the subject trains X."""
+        text = self.text
+        for mention in main:
+            before_verb = mention.end <= trigger.start() and trigger.start() - mention.end <= 6
+            if before_verb and text[mention.start - 1 : mention.start] in ("为", "向") and is_actor(mention.entity.cls):
+                self.add(current, "trains", mention.entity, span, "train")
+
+    def _structures(self, start: int, end: int, here: list[Mention], current: Entity | None, span) -> None:
+        """Relations told by the shape of a phrase rather than a verb."""
+        text = self.text
+        main = [m for m in here if not m.nested]
+        for index, mention in enumerate(main):
+            entity = mention.entity
+            if mention.ref:
+                continue
+            following = main[index + 1] if index + 1 < len(main) else None
+            gap = text[mention.end : following.start] if following else ""
+            # 市实验中学的“报国园”: the base is in the school; 融创中学的孵化小鸡、制作扎染课程: the school offers them
+            if following is not None and gap in ("的", "的“") and is_a(entity.cls, "Organization"):
+                items = self._enumeration(main, index + 1)
+                for item in items:
+                    if is_a(item.entity.cls, "Course"):
+                        self.add(entity, "offers", item.entity, span, "offer-possessive")
+                    elif is_a(item.entity.cls, "Platform") and item.rule in ("quoted", "list"):
+                        self.add(item.entity, "locatedIn", entity, span, "locate-possessive")
+            # 南温泉解放重庆遗址群、市实验中学的“报国园”，一批“大思政课”实践教学基地: each item holds the designation
+            batch = mention.extras.get("batch")
+            if batch is not None and batch.entity is not None:
+                self.add(entity, "designatedAs", batch.entity, span, "designate-一批")
+            # 海棠小学英语教师陈凤娟
+            if entity.cls == "Person" and text[mention.start - 2 : mention.start] not in ("学生", "同学"):
+                role_at = mention.extras.get("role_at", -1)
+                for other in main[:index]:
+                    if is_a(other.entity.cls, "Organization") and 0 <= role_at - other.end <= 4:
+                        self.add(entity, "worksAt", other.entity, span, "works-role")
+            # 在市七运会上斩获…: taking part in an event
+            if is_a(entity.cls, "Event") and text[mention.start - 1 : mention.start] == "在":
+                if text[mention.end : mention.end + 1] in ("上", "中") or text[mention.end : mention.end + 2] == "期间":
+                    self.add(current, "participatesIn", entity, span, "participate-在…上")
+                elif SPEAKING.match(text, mention.end):
+                    self.add(current, "participatesIn", entity, span, "participate-在…作")
+            # 以区教委和区妇联主要领导为双校长的全区家长学校总校: the bodies lead it
+            if text[mention.start - 1 : mention.start] == "以" and is_actor(entity.cls):
+                items = self._enumeration(main, index)
+                rest = text[items[-1].end : end]
+                role = HEADED_BY.match(rest)
+                if role:
+                    target = next((m for m in main if m.start >= items[-1].end + role.end()), None)
+                    if target is not None and is_a(target.entity.cls, "Organization"):
+                        for item in items:
+                            self.add(item.entity, "leads", target.entity, span, "lead-为校长")
+            # 在校内建成…: the platform is inside the subject
+            if is_a(entity.cls, "Platform") and INSIDE.search(text, max(start, mention.start - 10), mention.start):
+                self.add(entity, "locatedIn", current, span, "locate-校内")
+            # 以“智慧江北”为统领: the program the subject is guided by
+            guided = is_a(entity.cls, "Program") and GUIDED.search(text, max(start, mention.start - 4), mention.start)
+            if guided and GOAL_AFTER.match(text, mention.end):
+                self.add(current, "initiates", entity, span, "do-以…为统领")
+            # 全区家长学校总校由区教师进修学院设立: the agent after 由 builds / hosts the thing before it
+            passive = PASSIVE.match(text, mention.end)
+            if passive and index + 1 < len(main) and main[index + 1].start == passive.end():
+                agent = main[index + 1].entity
+                kind = TRIGGER_KIND.get(
+                    PASSIVE_VERB.match(text, main[index + 1].end).group()
+                    if PASSIVE_VERB.match(text, main[index + 1].end)
+                    else "",
+                    "",
+                )
+                predicate = _predicate(kind, entity) if kind else None
+                if predicate:
+                    self.add(agent, predicate, entity, span, f"{kind}-由…")
+            # 对深化教育综合改革作出全面部署
+            if mention.rule == "policy":
+                self.add(current, "initiates", entity, span, "do-作出部署")
+        # “区委统一领导、区委教育工委牵头抓总…”的…格局: each leading body leads it
+        self._quoted_leads(start, end, here, span)
+        # names that contain another entity's name: 领雁工程市级…项目 is part of 领雁工程
+        for mention in here:
+            for other in here:
+                if other is mention or other.ref or mention.ref:
+                    continue
+                if other.nested and mention.start <= other.start < mention.end and not is_a(other.entity.cls, "Event"):
+                    self.add(mention.entity, "partOf", other.entity, span, "part-name")
+
+    def _quoted_leads(self, start: int, end: int, here: list[Mention], span) -> None:
+        text = self.text
+        if "”的" not in text[start:end]:
+            return
+        for match in DESCRIBED.finditer(text[start:end]):
+            inner_start = start + match.start(1)
+            inner_end = start + match.end(1)
+            target = next((m for m in here if m.start >= start + match.end() and not m.ref), None)
+            if target is None or target.start - (start + match.end()) > 2:
+                continue
+            for mention in here:
+                if inner_start <= mention.start < inner_end and is_actor(mention.entity.cls):
+                    verb = text[mention.end : mention.end + 4]
+                    if LEADING.match(verb):
+                        self.add(mention.entity, "leads", target.entity, span, "lead-quoted")
+
+    def _collectives(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A、B等九大行动: the items are part of the collective."""
+        main = [m for m in inside if not m.nested and not m.ref]
+        for index, mention in enumerate(main):
+            if mention.rule != "collective" and ("大" not in mention.name or not COLLECTIVE_NAME.match(mention.name)):
+                continue
+            if self.text[mention.start - 1 : mention.start] != "等":
+                continue
+            members = []
+            for other in reversed(main[:index]):
+                between = self.text[other.end : (members[0].start if members else mention.start - 1)]
+                if between.strip("“”") in ("", "、", "和", "及", "以及") and compatible_program(other, mention):
+                    members.insert(0, other)
+                else:
+                    break
+            for member in members:
+                self.add(member.entity, "partOf", mention.entity, span, "part-collective")
+
+    def _indicators(self, start: int, end: int, main: list[Mention], current: Entity | None, span) -> None:
+        text = self.text
+        if not NUMERAL.search(text, start, end):
+            return
+        for match in INDICATOR_RE.finditer(text, start, end):
+            if _inside(match.start(), main) or _in_quotes(text, match.start(), start):
+                continue
+            pre = next((w for w in PRE_QUALIFIERS if text.endswith(w, start, match.start())), "")
+            begin = match.start() - len(pre)  # the phrase as written: 近1.7万名
+            number = match.group("num")
+            unit = match.group("unit").lstrip("余")
+            if (
+                text[match.end() : match.end() + 1] in "年月日届级期周岁"
+                or text[match.start() - 1 : match.start()] == "第"
+            ):
+                continue
+            value = _number(number)
+            if value is None:
+                continue
+            chinese = not number[0].isdigit()
+            if chinese and (value < 2 or _idiom(text, match.start("num")) or unit in ("%", "％", "人", "元")):
+                continue
+            if match.group("mult"):
+                value *= 10000 if match.group("mult") == "万" else 100000000
+            if unit == "万人":
+                value, unit = value * 10000, "人"
+            qualifier = QUALIFIERS.get(match.group("post") or "", "") or QUALIFIERS.get(pre, "")
+            if match.group("unit").startswith("余"):
+                qualifier = "余"
+            measure = _measure(text, begin, match.end(), start)
+            subject = current
+            previous = next((m for m in reversed(main) if m.end <= match.start()), None)
+            if previous is not None and previous.end == begin and unit in ("场次", "次", "期", "场", "届"):
+                subject = previous.entity  # 开展…活动200余场次: the activity took place 200 times
+            if subject is None:
+                continue
+            counts = _counts_class(measure, unit)
+            phrase = text[begin : match.end()]
+            self.indicators.append(
+                Indicator(subject, measure, _plain_number(value), unit, qualifier, phrase, counts, span[0], span[1])
+            )
+
+
+# -- helpers ----------------------------------------------------------------------------------------------
+
+
+def _fits(subject: Entity, predicate: str, obj: Entity) -> bool:
+    """Domain and range of the relation, as the ontology and common sense constrain them."""
+    s, o = subject.cls, obj.cls
+    actor_s, actor_o = is_actor(s), is_actor(o)
+    if predicate in ("cooperatesWith", "integratesWith"):
+        return actor_s and actor_o
+    if predicate == "initiates":
+        return actor_s and (is_a(o, "Program") or is_a(o, "Event"))
+    if predicate == "builds":
+        return actor_s and is_a(o, "Organization") and not is_a(o, "Place")
+    if predicate == "hosts":
+        return actor_s and (is_a(o, "Event") or is_a(o, "Campaign") or is_a(o, "Platform"))
+    if predicate == "leads":
+        return actor_s and not is_a(o, "Place") and not is_a(o, "Person")
+    if predicate in ("hasAward", "designatedAs"):
+        return is_a(o, "Award")
+    if predicate == "participatesIn":
+        return actor_s and (is_a(o, "Event") or is_a(o, "Program") or is_a(o, "Platform"))
+    if predicate == "offers":
+        return actor_s and not is_a(s, "Person") and is_a(o, "Program")
+    if predicate == "trains":
+        return actor_s and actor_o
+    if predicate == "locatedIn":
+        return not is_a(s, "Person") and (is_a(o, "Place") or is_a(o, "Organization"))
+    if predicate == "memberOf":
+        return actor_s and is_a(o, "Organization")
+    if predicate == "worksAt":
+        return s == "Person" and is_a(o, "Organization")
+    return predicate == "partOf"
+
+
+def _predicate(kind: str, obj: Entity) -> str | None:
+    cls = obj.cls
+    if kind in ("award", "designate"):
+        if cls == "Designation":
+            return "designatedAs"
+        return "hasAward" if is_a(cls, "Award") else None
+    if is_a(cls, "Award"):
+        return None
+    if kind == "lead":
+        return "leads"
+    if kind == "host":
+        return "hosts" if is_a(cls, "Event") or is_a(cls, "Campaign") else "initiates"
+    if kind == "offer":
+        return "offers" if is_a(cls, "Program") else None
+    if kind == "participate":
+        return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
+    if kind == "join":
+        return "memberOf" if is_a(cls, "Platform") else None
+    if kind in ("build", "do"):
+        if is_a(cls, "Program"):
+            return "initiates"
+        if is_a(cls, "Event"):
+            return "hosts"
+        if is_a(cls, "Organization") and not is_a(cls, "Place") and (kind == "build" or is_a(cls, "Platform")):
+            return "builds"
+    return None
+
+
+def _cooperation_kind(a: Entity, b: Entity) -> str:
+    """Industry–education integration when an education body or platform works with a company."""
+    education = ("EducationalOrganization", "Platform")
+    if (any(is_a(a.cls, c) for c in education) and b.cls == "Company") or (
+        any(is_a(b.cls, c) for c in education) and a.cls == "Company"
+    ):
+        return "integratesWith"
+    return "cooperatesWith"
+
+
+def _runs(entity: Entity) -> bool:
+    """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
+    return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+
+
+def _is_container(entity: Entity) -> bool:
+    return entity.cls in ("VocationalEducationPark",) or is_a(entity.cls, "Place")
+
+
+def compatible_program(member: Mention, collective: Mention) -> bool:
+    return is_a(member.entity.cls, "Program") and is_a(collective.entity.cls, "Program")
+
+
+def _inside(position: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= position < m.end for m in mentions)
+
+
+def _in_quotes(text: str, position: int, floor: int) -> bool:
+    opening = text.rfind("“", floor, position)
+    return opening >= 0 and text.find("”", opening, position) < 0
+
+
+def _plain_number(value: Decimal) -> Decimal:
+    """200, not 2E+2; 1.5, not 1.50."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        if text[0].isdigit():
+            return Decimal(text)
+        return Decimal(str(cn2an.cn2an(text, "smart")))
+    except (ValueError, InvalidOperation, KeyError):
+        return None
+
+
+def _idiom(text: str, position: int) -> bool:
+    """千家万户, 三位一体: a numeral inside a fixed word is no quantity."""
+    return any(is_word(text[position - back : position + size]) for back in (0, 1) for size in (3, 4))
+
+
+MEASURE_AFTER = re.compile("[\u4e00-\u9fff]{1,10}?(?=[，。；、：,]|$|在|的|参|中|获|和|及|从|提|被|为|已|累|是|让)")
+MEASURE_BEFORE = re.compile("([\u4e00-\u9fff]{1,12})(?:已达|达到|达|共|有|超过|突破|近|约)?$")
+COUNTING_VERBS = re.compile(
+    "建成|建立|新建|吸纳|输送|培训|惠及|辐射|荣获|获|有|开设|共|汇聚|发布|现有|累计|守护|突破|开展|推出"
+)
+
+
+def _measure(text: str, begin: int, end: int, floor: int) -> str:
+    """What is counted: the noun after the number (200余家企业), else the one before it (特色学校33所)."""
+    after = MEASURE_AFTER.match(text[end : end + 24])
+    if after and after.group():
+        return after.group()
+    tail = MEASURE_BEFORE.search(text[max(floor, begin - 24) : begin])
+    if tail:
+        return COUNTING_VERBS.split(tail.group(1))[-1] or tail.group(1)
+    return ""
+
+
+def _counts_class(measure: str, unit: str) -> str:
+    for word, cls in COUNTS:
+        if word in measure:
+            return cls
+    return "Person" if unit in PERSON_UNITS else ""
+
+
+def extract_relations(
+    text: str,
+    mentions: list[Mention],
+    topic: Entity | None,
+    parts: list[tuple[int, int, list[tuple[int, int]]]] | None = None,
+) -> tuple[list[Relation], list[Indicator]]:
+    """Relations and indicators of a document (see the module docstring); ``parts`` = :func:`segments` if known."""
+    return RelationExtractor(text, mentions, topic, parts).run()

@@ -1,0 +1,286 @@
+"""Entity resolution: from mentions to entities with one canonical label and one IRI.
+
+Rules, in the order they apply to each mention:
+
+* references (该校, 该学院, 全区 …) take the most recent entity of the kind they
+  name, or the document's district / city;
+* relative names of district bodies are qualified with the document's place:
+  区教委 in an article about 大足区 is 大足区教委, 全区家长学校总校 is
+  大足区家长学校总校, a bare 家长学校总校 or 家庭教育指导服务中心 (bodies every
+  district has) likewise;
+* a sub-unit named after 该校 is the referent's: 该校新能源汽车现代产业学院 is
+  重庆理工大学新能源汽车现代产业学院;
+* in an enumeration of places a bare district takes the city of the item
+  before it (成都温江区、高新区 → 成都高新区);
+* names the graph already knows (gazetteer: curated graph, store) are linked
+  to the known entity, with its label, class and IRI;
+* within a document, an abbreviated name that drops a few characters of a
+  longer one of the same kind (重庆青年职业学院 / 重庆青年职业技术学院) is the
+  same entity; the longer name is the label and the shorter an alias.
+
+Entities not known before get ``kg.model.vocab.entity_iri(label)``, so the same
+name in two documents is one node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kg.extract.gazetteer import Gazetteer, Known
+from kg.extract.ner import STANDARD_BODIES, Mention, compatible, is_a
+from kg.model.vocab import entity_iri
+
+QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")
+REF_CLASSES = {
+    "school": ("School", "College", "EducationalOrganization"),
+    "college": ("College", "IndustryCollege"),
+    "kindergarten": ("Kindergarten",),
+    "center": ("Platform", "SecondaryVocationalSchool", "ServiceCenter"),
+    "platform": ("Platform",),
+    "company": ("Company",),
+}
+ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"))
+SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
+
+
+@dataclass
+class Entity:
+    """One entity of a document: canonical label, class, IRI, and what the text called it."""
+
+    label: str
+    cls: str
+    iri: URIRef
+    aliases: set[str] = field(default_factory=set)
+    district: str = ""  # label of the district entity
+    city: str = ""
+    known: bool = False  # linked to an entity the graph already had
+    mentions: list[Mention] = field(default_factory=list)
+    tier: int = 0
+
+    @property
+    def first(self) -> int:
+        return min((m.start for m in self.mentions if not m.ref), default=-1)
+
+
+# What stands before a district in names that are not "city + district" (经济开发区).
+NOT_CITY_PREFIXES = {"经济", "开发", "技术", "高新", "产业", "工业", "新区", "园区"}
+
+
+class Resolver:
+    """Resolves the mentions of one document; create one per document."""
+
+    def __init__(self, gazetteer: Gazetteer | None, district: str = "", city: str = ""):
+        self.gazetteer = gazetteer or Gazetteer()
+        self.district = district
+        self.city = city
+        self.entities: dict[str, Entity] = {}  # label → entity
+        self.part_of: list[tuple[Entity, Entity, Mention]] = []  # (part, whole, mention) stated by the names
+
+    def place(self, label: str, cls: str) -> Entity:
+        return self._entity(label, cls, 1, None)
+
+    def resolve(self, text: str, mentions: list[Mention]) -> list[Entity]:
+        """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
+        recent: list[Entity] = []
+        previous: Mention | None = None
+        for mention in mentions:
+            if mention.ref:
+                mention.entity = self._referent(mention.ref, recent)
+                if mention.entity is not None:
+                    mention.entity.mentions.append(mention)
+                previous = mention
+                continue
+            name = self._qualified(text, mention, previous)
+            owner = self._owner(text, mention, previous)
+            if owner is not None:
+                name = owner.label + name
+            entity = self._entity(name, mention.cls, mention.tier, mention)
+            if mention.name != entity.label:
+                entity.aliases.add(mention.name)
+            if owner is not None:
+                self.part_of.append((entity, owner, mention))
+            mention.entity = entity
+            if not mention.nested:
+                recent.append(entity)
+                previous = mention
+        self._merge_abbreviations(mentions)
+        for entity in self.entities.values():
+            self._attributes(entity)
+        return list(self.entities.values())
+
+    # -- steps -----------------------------------------------------------------
+
+    def _referent(self, kind: str, recent: list[Entity]) -> Entity | None:
+        if kind == "district":
+            return self.place(self.district, "District") if self.district else None
+        if kind == "city":
+            return self.place(self.city, "City") if self.city else None
+        wanted = REF_CLASSES.get(kind, ())
+        for entity in reversed(recent[-12:]):
+            if any(is_a(entity.cls, cls) for cls in wanted):
+                return entity
+        return None
+
+    def _qualified(self, text: str, mention: Mention, previous: Mention | None) -> str:
+        """The name with a relative or missing place made explicit."""
+        name = mention.name
+        if is_a(mention.cls, "Place"):
+            return self._carried_city(text, mention, previous) or name
+        if not (is_a(mention.cls, "Organization") or is_a(mention.cls, "Program") or is_a(mention.cls, "Event")):
+            return name
+        if (
+            previous is not None
+            and previous.ref in ("district", "city")
+            and previous.end == mention.start
+            and text[previous.start : previous.end].startswith(("全", "本", "我"))
+            and previous.entity is not None
+            and not name.startswith(previous.entity.label)
+        ):
+            return previous.entity.label + name  # 全区家长学校总校, 召开全区职业教育工作推进会
+        league = re.fullmatch("团([区市县])委", name)
+        if league:  # 团区委 → 共青团雁塔区委
+            place = self.city if league.group(1) == "市" else self.district
+            return f"共青团{place}委" if place else name
+        match = QUALIFY_PREFIX.match(name)
+        if (match and len(name) > len(match.group()) + 1) or (match and match.group() in ("区", "县", "市")):
+            prefix = match.group()
+            place = self.city if prefix.endswith("市") else self.district
+            body = name[len(prefix) :]
+            if place and (
+                prefix.startswith(("全", "本", "我", "该")) or STANDARD_BODIES.match(body) or prefix in "区县市"
+            ):
+                public_body = STANDARD_BODIES.match(body) or is_a(mention.cls, "GovernmentAgency")
+                if (
+                    prefix in ("区", "县", "市")
+                    and not public_body
+                    and not re.match(r"(委|局|院|学院|中心|联)", body[-2:])
+                ):
+                    return name  # 区级…, 市实验中学: a level or a customary short name, not a relative one
+                return place + body
+        before = text[max(0, mention.start - 2) : mention.start]
+        if self.district and STANDARD_BODIES.match(name) and not before.endswith(("各", "等")):
+            return self.district + name
+        return name
+
+    def _carried_city(self, text: str, mention: Mention, previous: Mention | None) -> str:
+        """成都温江区、高新区: the second district takes the first one's city."""
+        if previous is None or previous.entity is None or not is_a(previous.cls, "District"):
+            return ""
+        between = text[previous.end : mention.start]
+        if between not in ("、", "和", "及", "以及", "与") or len(mention.name) > 4:
+            return ""
+        before = previous.entity.label
+        city = before[:-3]  # 成都温江区 → 成都; 哈尔滨南岗区 → 哈尔滨
+        if not 2 <= len(city) <= 3 or before.startswith(mention.name[:2]) or city in NOT_CITY_PREFIXES:
+            return ""
+        return city + mention.name
+
+    def _owner(self, text: str, mention: Mention, previous: Mention | None) -> Entity | None:
+        """The organisation a sub-unit is named after: 该校 + 新能源汽车现代产业学院."""
+        if previous is None or not previous.ref or previous.end != mention.start or previous.entity is None:
+            return None
+        if previous.ref in ("district", "city"):  # 全区 + 劳动教育基地: _qualified already named it
+            return None
+        if not any(is_a(mention.cls, c) for c in SUB_UNITS):
+            return None
+        return previous.entity
+
+    def _entity(self, name: str, cls: str, tier: int, mention: Mention | None) -> Entity:
+        known = self._known(name, cls)
+        label = known.label if known else name
+        entity = self.entities.get(label)
+        if entity is None:
+            entity = Entity(label, known.cls if known else cls, known.iri if known else entity_iri(label))
+            entity.known = known is not None
+            if known:
+                entity.district, entity.city = known.district, known.city
+            self.entities[label] = entity
+        elif not entity.known and tier > entity.tier and cls != entity.cls:
+            entity.cls = cls
+        entity.tier = max(entity.tier, tier)
+        if mention is not None:
+            entity.mentions.append(mention)
+        if known and name != label:
+            entity.aliases.add(name)
+        return entity
+
+    def _known(self, name: str, cls: str) -> Known | None:
+        """The known entity ``name`` denotes; its class wins over the pattern's (one node, one class)."""
+        return self.gazetteer.lookup(name, self.district)
+
+    def _merge_abbreviations(self, mentions: list[Mention]) -> None:
+        """One entity for a name and its short forms, labelled by the longer name.
+
+        重庆青年职业学院 / 重庆青年职业技术学院 (a filler word left out), 棕北中学 /
+        成都市棕北中学 (the city left out), 渝北职教中心 / 重庆市渝北职业教育中心.
+        """
+        labels = sorted(self.entities, key=len)
+        for short in labels:
+            entity = self.entities.get(short)
+            if entity is None or entity.known or is_a(entity.cls, "Place"):
+                continue
+            for long in labels:
+                other = self.entities.get(long)
+                if other is None or other is entity or len(long) <= len(short) or len(long) - len(short) > 6:
+                    continue
+                if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
+                    continue
+                if _contracts(short, long) or self._short_key(short) == self._short_key(long):
+                    other.aliases |= entity.aliases | {short}
+                    other.mentions += entity.mentions
+                    for mention in entity.mentions:
+                        mention.entity = other
+                    del self.entities[short]
+                    break
+
+    def _short_key(self, name: str) -> str:
+        """A name without its city or province and with common abbreviations applied."""
+        name = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:省|市)(?=[\u4e00-\u9fff]{4})", "", name)
+        if self.district and name.startswith(self.district):
+            name = self.district[:-1] + name[len(self.district) :]
+        for long, short in ABBREVIATIONS:
+            name = name.replace(long, short)
+        return name
+
+    def _attributes(self, entity: Entity) -> None:
+        """kg:district / kg:city where the name or the resolution shows them."""
+        if entity.known or (is_a(entity.cls, "Place") and entity.cls != "District"):
+            return
+        district_short = re.sub(r"(区|县)$", "", self.district)
+        names = [entity.label, *entity.aliases]
+        named_after = any(
+            n.startswith(self.district) or (len(district_short) >= 2 and n.startswith(district_short)) for n in names
+        )
+        if self.district and entity.label != self.district and named_after:
+            entity.district = self.district
+        if entity.cls == "District" and self.city and entity.label != self.city:
+            if entity.label == self.district or entity.label.startswith(self.city[:2]):
+                entity.city = self.city
+        elif self.city and (
+            entity.district or entity.label.startswith(self.city) or entity.label.startswith(self.city[:2])
+        ):
+            entity.city = self.city
+
+
+FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}
+
+
+def _contracts(short: str, long: str) -> bool:
+    """True when ``short`` is ``long`` without a filler word inside (技术, 市, 有限 …).
+
+    >>> _contracts("重庆青年职业学院", "重庆青年职业技术学院"), _contracts("重庆大学", "重庆理工大学")
+    (True, False)
+    """
+    if len(short) < 4 or short[:2] != long[:2] or short[-2:] != long[-2:]:
+        return False
+    for cut in range(2, len(short) - 1):
+        if (
+            long.startswith(short[:cut])
+            and long.endswith(short[cut:])
+            and long[cut : cut + len(long) - len(short)] in FILLERS
+        ):
+            return True
+    return False

@@ -1,0 +1,127 @@
+"""Vocabulary: namespaces, the ontology, and the IRIs of entities, documents and graphs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+
+BASE = "https://w3id.org/kg-cityedu/"
+KG = Namespace(BASE + "ontology#")
+KGR = Namespace(BASE + "id/")
+DOC = Namespace(BASE + "doc/")
+ASSERTION = Namespace(BASE + "assertion/")
+INDICATOR = Namespace(BASE + "indicator/")
+GRAPH = Namespace(BASE + "graph/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+
+ONTOLOGY_GRAPH = GRAPH.ontology
+ENTITIES_GRAPH = GRAPH.entities
+INFERRED_GRAPH = GRAPH.inferred
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "kgr": str(KGR),
+    "doc": str(DOC),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": str(SKOS),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "prov": str(PROV),
+}
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # kg/
+PROJECT_ROOT = PACKAGE_ROOT.parent
+
+
+def _bundled(name: str) -> Path:
+    """Path of a top-level project folder, inside the wheel or in the source tree."""
+    packaged = PACKAGE_ROOT / "_bundled" / name
+    return packaged if packaged.exists() else PROJECT_ROOT / name
+
+
+ONTOLOGY_DIR = _bundled("ontology")
+DATA_DIR = _bundled("data")
+ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
+
+
+@cache
+def ontology() -> Graph:
+    """The project ontology as an rdflib graph (parsed once)."""
+    graph = Graph()
+    graph.parse(ONTOLOGY_FILE, format="turtle")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def _local_names(kind: URIRef) -> dict[str, URIRef]:
+    return {
+        str(term)[len(str(KG)) :]: term
+        for term in ontology().subjects(RDF.type, kind)
+        if isinstance(term, URIRef) and str(term).startswith(str(KG))
+    }
+
+
+@cache
+def classes() -> dict[str, URIRef]:
+    """Local name → IRI of every class the ontology defines."""
+    return _local_names(OWL.Class)
+
+
+@cache
+def relation_properties() -> dict[str, URIRef]:
+    """Local name → IRI of every relation between entities (sub-properties of kg:relatedTo)."""
+    graph = ontology()
+    return {
+        name: iri
+        for name, iri in _local_names(OWL.ObjectProperty).items()
+        if iri != KG.relatedTo and KG.relatedTo in graph.transitive_objects(iri, RDFS.subPropertyOf)
+    }
+
+
+def label(term: URIRef, lang: str = "zh") -> str:
+    """The ontology's label of ``term`` in ``lang``, or its local name."""
+    for value in ontology().objects(term, RDFS.label):
+        if getattr(value, "language", None) == lang:
+            return str(value)
+    return re.split(r"[#/]", str(term))[-1]
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a Chinese name, one pinyin syllable per hyphen.
+
+    >>> slug("重庆理工大学")
+    'chong-qing-li-gong-da-xue'
+    >>> slug("华为ICT实训基地")
+    'hua-wei-ict-shi-xun-ji-di'
+    """
+    parts = lazy_pinyin(text, errors=lambda chars: re.findall(r"[A-Za-z0-9]+", chars))
+    words = [re.sub(r"[^a-z0-9]", "", part.lower()) for part in parts]
+    return "-".join(word for word in words if word)
+
+
+def entity_iri(name: str, explicit_id: str | None = None) -> URIRef:
+    """Stable IRI of an entity: from its explicit id, else the pinyin of its canonical label."""
+    return KGR[explicit_id or slug(name)]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """IRI of a source document; it also names the graph that holds the document's facts."""
+    return DOC[doc_id]
+
+
+def content_iri(namespace: Namespace, *parts: str) -> URIRef:
+    """Deterministic IRI from the content that defines a node (rebuilds give the same IRI)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return namespace[digest]

@@ -1,0 +1,1 @@
+"""What people and other tools read: terminal tables, reports, the interactive page, exports, validation, docs."""

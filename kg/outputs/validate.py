@@ -1,0 +1,290 @@
+"""Validate the graph against the SHACL shapes in ``ontology/shapes.ttl`` with pyshacl.
+
+The data graph is the union of every graph of a store — ontology, entities,
+documents and the materialised RDFS closure — so the shapes read classes,
+domains and ranges from the ontology and superclass types from the closure.
+A file given instead of a store is loaded into an in-memory store next to the
+bundled ontology and gets the same closure (:mod:`kg.store.inference`) first.
+
+Each violation names its focus node in words (an entity's Chinese label; for
+an assertion "subject —relation→ object"; for an indicator its entity and
+number phrase), the rule (the shape's local name in ``shapes.ttl``) and the
+offending value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pyshacl
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SH
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
+
+from kg.errors import KgError
+from kg.model.vocab import KG, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, ontology
+from kg.store.embedded import Store, to_rdflib
+from kg.store.inference import refresh_inference
+
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+KGSH = Namespace("https://w3id.org/kg-cityedu/shapes#")
+PREFIXES_FOR_DISPLAY = {**PREFIXES, "kgsh": str(KGSH)}
+
+
+class ValidationInputError(KgError, ValueError):
+    """The data to validate cannot be read; the message names the file and, where known, the line.
+
+    Exit code 2, so scripts can tell unreadable input from data with violations (exit 1).
+    """
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, in words and as IRIs."""
+
+    focus: str  # IRI (or blank node id) of the focus node
+    label: str  # the focus node in words
+    rule: str  # local name of the rule in shapes.ttl
+    value: str  # the offending value in words ("" when a value is missing)
+    message: str  # the rule's message, IRIs replaced by labels
+    path: str = ""  # the property, prefixed
+    severity: str = "Violation"
+
+
+@dataclass
+class Report:
+    """What validation found."""
+
+    source: str
+    triples: int
+    rules: list[str]
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        return not any(v.severity == "Violation" for v in self.violations)
+
+    def counts(self) -> Counter[str]:
+        """Violations per rule."""
+        return Counter(v.rule for v in self.violations)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict: conforms, source, triples, rules, counts per rule, violations."""
+        return {
+            "conforms": self.conforms,
+            "source": self.source,
+            "triples": self.triples,
+            "rules": self.rules,
+            "counts": dict(sorted(self.counts().items())),
+            "violations": [asdict(v) for v in self.violations],
+        }
+
+
+@cache
+def shapes() -> Graph:
+    """The shapes graph (ontology/shapes.ttl), parsed once."""
+    graph = Graph()
+    graph.parse(SHAPES_FILE, format="turtle")
+    return graph
+
+
+def rules(shapes_graph: Graph | None = None) -> list[str]:
+    """Local names of the rules: the named property shapes and SPARQL constraints."""
+    graph = shapes_graph if shapes_graph is not None else shapes()
+    named = set(graph.subjects(RDF.type, SH.PropertyShape)) | set(graph.subjects(RDF.type, SH.SPARQLConstraint))
+    return sorted(_local(str(n)) for n in named if isinstance(n, URIRef))
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> Query:
+    return prepareQuery(text)
+
+
+class _DataGraph(Graph):
+    """An rdflib graph that parses each SPARQL text once.
+
+    pyshacl sends a constraint's query text again for every focus node, and
+    rdflib parses text on every call: parsing dominates without this cache.
+    """
+
+    def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+def data_graph(store: Store) -> Graph:
+    """The union of every graph of ``store`` as one rdflib graph (pyshacl validates graphs one by one)."""
+    graph = _DataGraph()
+    for quad in store.quads():
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graph
+
+
+def load_file(path: Path, fmt: str | None = None) -> Store:
+    """An in-memory store holding the RDF file ``path``, the bundled ontology and their RDFS closure.
+
+    The format comes from ``fmt`` (a media type or extension) or the file's
+    extension; triples of a triple format go to a graph named by the file's URI.
+    """
+    name = fmt or path.suffix.lstrip(".")
+    rdf_format = ox.RdfFormat.from_media_type(name) if "/" in name else ox.RdfFormat.from_extension(name.lower())
+    if rdf_format is None:
+        raise ValidationInputError(
+            f"{path}: cannot tell the RDF format from {name!r}; use .ttl, .nt, .nq, .trig, .jsonld or .rdf"
+        )
+    store = Store()
+    graph = ox.NamedNode(path.resolve().as_uri())
+    try:
+        quads = [
+            q if isinstance(q.graph_name, ox.NamedNode) else ox.Quad(q.subject, q.predicate, q.object, graph)
+            for q in ox.parse(path=str(path), format=rdf_format)
+        ]
+    except SyntaxError as error:
+        raise ValidationInputError(f"{path}: not valid {rdf_format.name}: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationInputError(f"{path}: cannot read: {error}") from None
+    store.add_quads(quads)
+    if str(ONTOLOGY_GRAPH) not in store.graph_names():
+        store.replace_graphs({ONTOLOGY_GRAPH: ontology()})
+    refresh_inference(store)
+    return store
+
+
+def validate_store(store: Store, *, source: str = "", lang: str = "en") -> Report:
+    """Validate everything ``store`` holds against the shapes."""
+    return validate_graph(data_graph(store), source=source or str(store.path or "(memory)"), lang=lang)
+
+
+def validate_file(path: Path, fmt: str | None = None, *, lang: str = "en") -> Report:
+    """Validate an RDF file (with the bundled ontology and the RDFS closure added)."""
+    return validate_store(load_file(path, fmt), source=str(path), lang=lang)
+
+
+def validate_graph(graph: Graph, *, source: str = "", shapes_graph: Graph | None = None, lang: str = "en") -> Report:
+    """Run the shapes over ``graph`` and describe every result.
+
+    ``graph`` must hold the ontology and the RDFS closure (see :func:`data_graph`).
+    Messages are in ``lang`` (``en`` or ``zh``) where the shapes give that language.
+    """
+    shapes_graph = shapes_graph if shapes_graph is not None else shapes()
+    if not isinstance(graph, _DataGraph):
+        copy = _DataGraph()
+        for triple in graph:
+            copy.add(triple)
+        graph = copy
+    _, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph, inference="none", inplace=True)
+    describe = _Describer(graph, shapes_graph, lang)
+    violations = []
+    for report in results.subjects(RDF.type, SH.ValidationReport):
+        for result in results.objects(report, SH.result):  # not the sh:detail results nested in them
+            violations.append(describe.result(results, result))
+    violations.sort(key=lambda v: (v.rule, v.label, v.value, v.message))
+    return Report(source=source, triples=len(graph), rules=rules(shapes_graph), violations=violations)
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
+
+
+IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"()（）]+)>?")
+
+
+class _Describer:
+    """Turns nodes and SHACL results into words, using the data graph's labels."""
+
+    def __init__(self, graph: Graph, shapes_graph: Graph, lang: str):
+        self.graph = graph
+        self.shapes = shapes_graph
+        self.lang = lang
+
+    def _label(self, node: Node) -> str | None:
+        labels = list(self.graph.objects(node, RDFS.label))
+        for wanted in ("zh", self.lang):
+            for value in labels:
+                if isinstance(value, Literal) and (value.language or "").split("-")[0] == wanted:
+                    return str(value)
+        return str(labels[0]) if labels else None
+
+    def prefixed(self, iri: str) -> str:
+        for prefix, namespace in PREFIXES_FOR_DISPLAY.items():
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                return f"{prefix}:{iri[len(namespace) :]}"
+        return f"<{iri}>"
+
+    def term(self, node: Node | None) -> str:
+        """A value in words: an entity's label, an ontology term's prefixed name, a literal's text."""
+        if node is None:
+            return ""
+        if isinstance(node, Literal):
+            return str(node)
+        if isinstance(node, BNode):
+            return f"_:{node}"
+        if str(node).startswith((str(KG), str(RDF), str(RDFS))) or (node, RDF.type, KG.SourceDocument) in self.graph:
+            return self.prefixed(str(node))
+        return self._label(node) or self.prefixed(str(node))
+
+    def focus(self, node: Node) -> str:
+        """The focus node in words; an assertion or indicator is described by what it states."""
+        if (node, RDF.type, KG.RelationAssertion) in self.graph:
+            s = self.graph.value(node, RDF.subject)
+            p = self.graph.value(node, RDF.predicate)
+            o = self.graph.value(node, RDF.object)
+            relation = (self._label(p) if p is not None else None) or "?"
+            return f"{self.term(s) or '?'} —{relation}→ {self.term(o) or '?'}"
+        if (node, RDF.type, KG.Indicator) in self.graph:
+            entity = self.graph.value(node, KG.indicatorOf)
+            text = self.graph.value(node, KG.valueText) or self.graph.value(node, KG.measure) or ""
+            return f"{self.term(entity) or '?'}: {text}".rstrip(": ")
+        return self.term(node)
+
+    def message(self, results: Graph, result: Node, source: Node | None) -> str:
+        """The result's message in the wanted language, IRIs replaced by labels.
+
+        pyshacl drops the language tag of a message it fills in ({?value} …),
+        so an untagged message gets the language of the template it matches.
+        """
+        templates = [m for m in self.shapes.objects(source, SH.message) if isinstance(m, Literal)] if source else []
+
+        def language(message: Literal) -> str | None:
+            if message.language:
+                return message.language
+            for template in templates:
+                pattern = ".*?".join(re.escape(part) for part in re.split(r"\{[?$]\w+\}", str(template)))
+                if re.fullmatch(pattern, str(message), flags=re.S):
+                    return template.language
+            return None
+
+        messages = [m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)]
+        by_language = {language(m): m for m in reversed(messages)}
+        chosen = by_language.get(self.lang) or by_language.get("en") or by_language.get(None)
+        text = str(chosen or (messages[0] if messages else ""))
+        return IRI_IN_TEXT.sub(lambda m: self.term(URIRef(m.group(1))), text)
+
+    def result(self, results: Graph, result: Node) -> Violation:
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        constraint = results.value(result, SH.sourceConstraint)
+        shape = results.value(result, SH.sourceShape)
+        named = constraint if isinstance(constraint, URIRef) else shape
+        rule = _local(str(named)) if isinstance(named, URIRef) else "shape"
+        severity = results.value(result, SH.resultSeverity)
+        return Violation(
+            focus=str(focus),
+            label=self.focus(focus),
+            rule=rule,
+            value=self.term(results.value(result, SH.value)),
+            message=self.message(results, result, named),
+            path=self.prefixed(str(path)) if isinstance(path, URIRef) else "",
+            severity=_local(str(severity)) if severity is not None else "Violation",
+        )

@@ -1,0 +1,787 @@
+"""Interactive HTML graphs: one self-contained page per graph that works offline and escapes its data.
+
+:func:`render_html` turns the projected ``MultiDiGraph`` (see :mod:`kg.analysis.projection`)
+into one HTML file: pyvis assembles the vis-network nodes and edges, our own
+template (``kg/outputs/templates/``) lays out the page, and the vis-network script and
+stylesheet that pyvis ships are inlined, so the page references nothing remote.
+Everything that comes from documents (labels, aliases, evidence) travels as
+JSON inside a ``<script type="application/json">`` whose ``<``, ``>``, ``&``,
+U+2028 and U+2029 are escaped, and the page writes it only through
+``textContent`` or the canvas; a Content-Security-Policy with the hashes of
+the page's own scripts blocks anything injected all the same.
+
+Small graphs settle under the browser's force-directed physics, which then
+stops; large graphs are laid out in Python (igraph's Fruchterman–Reingold, in
+C) and drawn with physics off, straight edges and no edge labels, so even
+5,000 nodes and 20,000 edges are drawn and still within seconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import colorsys
+import hashlib
+import json
+import math
+import os
+import random
+import shutil
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pypinyin import lazy_pinyin
+
+from kg.analysis import metrics as analysis
+from kg.analysis.projection import Subset, project
+from kg.errors import KgError
+from kg.model.sectors import CLASS_GROUPS, ancestors, class_group
+from kg.model.vocab import KG, classes, label, relation_properties
+from kg.store.embedded import Store
+
+VIS_VERSION = "9.1.2"
+COLOR_BY = ("class", "community", "district")
+SIZE_BY = ("degree", "pagerank", "betweenness")
+LAYOUTS = ("auto", "physics", "static")
+
+# Above either size "auto" computes the layout in Python and turns physics off.
+STATIC_LAYOUT_NODES = 300
+STATIC_LAYOUT_EDGES = 900
+# Rest length of the springs in the browser's force-directed layout (pixels).
+SPRING_LENGTH = 70
+# Edge labels are drawn on the canvas up to this many edges (tooltips always carry the relation).
+EDGE_LABEL_LIMIT = 400
+# Betweenness is estimated from this many sources above BETWEENNESS_EXACT nodes.
+BETWEENNESS_EXACT = 1000
+BETWEENNESS_SAMPLE = 300
+
+# System CJK fonts only: the page loads no web font.
+FONT_FACE = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
+    '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+)
+
+# Colour and vis-network shape of each broad class group (kg.model.sectors.CLASS_GROUPS); subclasses get shades.
+GROUP_STYLES: dict[str, tuple[str, str]] = {
+    "School": ("#2b6cb0", "dot"),
+    "College": ("#6b46c1", "dot"),
+    "EducationalOrganization": ("#0f8b8d", "dot"),
+    "Company": ("#dd6b20", "square"),
+    "GovernmentAgency": ("#c53030", "triangle"),
+    "SocialOrganization": ("#b83280", "triangle"),
+    "Platform": ("#2f855a", "diamond"),
+    "Program": ("#8a8f2e", "hexagon"),
+    "Event": ("#8c5a2b", "triangleDown"),
+    "Award": ("#d69e2e", "star"),
+    "Place": ("#4a5568", "square"),
+    "Person": ("#d53f8c", "dot"),
+}
+OTHER_STYLE = ("#718096", "dot")
+SHADES = (0.0, 0.14, -0.1, 0.26, -0.17, 0.34, 0.07, -0.05, 0.2, -0.13, 0.3, 0.1, -0.08)
+
+# Colours for communities, districts and relation kinds (colour-blind-friendly first).
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#1f78b4",
+)  # fmt: skip
+GREY = "#a0aec0"
+NO_DISTRICT = "未注明区县"
+DEFAULT_TITLE = "城教共生知识图谱"
+
+
+class VizError(KgError):
+    """A visualisation option is wrong, or the headless browser for --png is missing."""
+
+
+@dataclass(frozen=True)
+class VizOptions:
+    """How :func:`render_html` draws a graph.
+
+    ``color_by``: class | community | district.  ``size_by``: degree (distinct
+    neighbours) | pagerank | betweenness.  ``layout``: auto (physics for small
+    graphs, Python layout for large ones) | physics | static.  ``edge_labels``:
+    None draws them up to :data:`EDGE_LABEL_LIMIT` edges.  ``label_width``
+    and ``label_lines``: node labels wrap at that many CJK characters per line
+    and are cut with "…" after that many lines (tooltips show them whole).
+    """
+
+    title: str = DEFAULT_TITLE
+    color_by: str = "class"
+    size_by: str = "degree"
+    layout: str = "auto"
+    edge_labels: bool | None = None
+    label_width: int = 9
+    label_lines: int = 2
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        for name, value, allowed in (
+            ("--color-by", self.color_by, COLOR_BY),
+            ("--size-by", self.size_by, SIZE_BY),
+            ("--layout", self.layout, LAYOUTS),
+        ):
+            if value not in allowed:
+                raise VizError(f"{name}: unknown value {value!r}; choose {', '.join(allowed)}")
+        if self.label_width < 1 or self.label_lines < 1:
+            raise VizError("--label-width and label lines must be at least 1")
+
+
+# ---------------------------------------------------------------- escaping and assets
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>``, ``<!--`` or line separators.
+
+    >>> script_json({"label": "</script><img src=x onerror=alert(1)>"})
+    '{"label":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    >>> json.loads(script_json(["a&b\\u2028"])) == ["a&b\\u2028"]
+    True
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+@cache
+def vis_assets() -> tuple[str, str]:
+    """The vis-network script and stylesheet shipped with pyvis (read from the installed package)."""
+    base = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}"
+    try:
+        script = (base / "vis-network.min.js").read_text(encoding="utf-8")
+        style = (base / "vis-network.css").read_text(encoding="utf-8")
+    except FileNotFoundError as error:  # pragma: no cover - a broken pyvis install
+        raise VizError(f"pyvis does not ship vis-network {VIS_VERSION}: reinstall pyvis 0.3.2 ({error})") from error
+    if "</script" in script.lower() or "</style" in style.lower():  # pragma: no cover - would break the page
+        raise VizError("the vis-network assets cannot be inlined safely")
+    return script, style
+
+
+def _template(name: str) -> str:
+    return (resources.files("kg.outputs") / "templates" / name).read_text(encoding="utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+# ---------------------------------------------------------------- visual encoding
+
+
+@cache
+def _shade(color: str, delta: float) -> str:
+    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    h, lightness, s = colorsys.rgb_to_hls(r, g, b)
+    r, g, b = colorsys.hls_to_rgb(h, min(0.85, max(0.15, lightness + delta)), s)
+    return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (r, g, b)))
+
+
+@cache
+def class_styles() -> dict[str, dict[str, str]]:
+    """Colour, shape, group and Chinese labels of every ontology class (stable across graphs).
+
+    Classes of one broad group (:data:`kg.model.sectors.CLASS_GROUPS`) share a shape
+    and a hue; each subclass gets its own shade of it.
+
+    >>> style = class_styles()["PrimarySchool"]
+    >>> style["group"], style["shape"], style["label"]
+    ('School', 'dot', '小学')
+    """
+    members: dict[str, list[str]] = {}
+    for name in sorted(classes(), key=lambda c: (len(ancestors(c)), c)):
+        members.setdefault(class_group(name), []).append(name)
+    styles = {}
+    for group, names in members.items():
+        base, shape = GROUP_STYLES.get(group, OTHER_STYLE)
+        group_label = label(KG[group], "zh") if group in classes() else group
+        for index, name in enumerate(names):
+            styles[name] = {
+                "color": _shade(base, SHADES[index % len(SHADES)]),
+                "shape": shape,
+                "group": group,
+                "groupLabel": group_label,
+                "label": label(KG[name], "zh"),
+            }
+    return styles
+
+
+def _class_style(cls: str) -> dict[str, str]:
+    return class_styles().get(
+        cls, {"color": OTHER_STYLE[0], "shape": OTHER_STYLE[1], "group": cls, "groupLabel": cls, "label": cls}
+    )
+
+
+@cache
+def relation_colors() -> dict[str, str]:
+    """A fixed colour per relation kind (by the ontology's order), so a kind looks the same in every graph."""
+    kinds = sorted(name for name in relation_properties() if name != "relatedTo")
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(kinds)}
+
+
+@cache
+def symmetric_relations() -> frozenset[str]:
+    """Local names of the symmetric relation kinds (drawn with arrows at both ends)."""
+    from rdflib import OWL, RDF
+
+    from kg.model.vocab import ontology
+
+    return frozenset(str(p).rsplit("#", 1)[-1] for p in ontology().subjects(RDF.type, OWL.SymmetricProperty))
+
+
+def display_label(text: str, width: int = 9, lines: int = 2) -> str:
+    """``text`` wrapped at ``width`` CJK characters per line (Latin counts half), cut with "…" after ``lines``.
+
+    >>> display_label("重庆市高水平产教融合新能源汽车实训基地", 9, 2)
+    '重庆市高水平产教融\\n合新能源汽车实训…'
+    >>> display_label("华为", 9, 2)
+    '华为'
+    """
+    rows: list[str] = []
+    row, used = "", 0.0
+    for char in text:
+        cost = 0.55 if ord(char) < 0x2E80 else 1.0
+        if used + cost > width and row:
+            rows.append(row)
+            row, used = "", 0.0
+        row += char
+        used += cost
+    rows.append(row)
+    if len(rows) > lines:
+        rows = rows[:lines]
+        rows[-1] = rows[-1][:-1] + "…"
+    return "\n".join(rows)
+
+
+def search_keys(text: str) -> str:
+    """Pinyin of ``text``, whole and as initials, for the search box ("chongqing" or "cq" finds 重庆).
+
+    >>> search_keys("重庆理工大学")
+    'chongqingligongdaxue cqlgdx'
+    """
+    syllables = [s.lower() for s in lazy_pinyin(text) if s.strip()]
+    return f"{''.join(syllables)} {''.join(s[0] for s in syllables)}"
+
+
+def node_scores(graph: nx.MultiDiGraph, size_by: str = "degree", seed: int = 0) -> dict[str, float]:
+    """The score that sizes each node: distinct neighbours, PageRank or betweenness (kg.analysis.metrics).
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("a", "b"), ("c", "a")])
+    >>> node_scores(G)
+    {'a': 2, 'b': 1, 'c': 1}
+    """
+    if size_by == "degree":
+        return analysis.degree(graph)
+    if size_by == "pagerank":
+        return analysis.pagerank(graph)
+    if size_by == "betweenness":
+        sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > BETWEENNESS_EXACT else None
+        return analysis.betweenness(graph, sample=sample, seed=seed)
+    raise VizError(f"--size-by: unknown value {size_by!r}; choose {', '.join(SIZE_BY)}")
+
+
+def layout_positions(
+    graph: nx.Graph, seed: int = 0, edge_length: float = 110.0, spacing: float = 50.0
+) -> dict[Any, tuple[float, float]]:
+    """Fruchterman–Reingold positions (igraph, in C) scaled so the median edge is ``edge_length`` pixels.
+
+    Dense graphs, whose edges span the drawing, get at least ``spacing`` pixels per node instead.
+
+    Deterministic for a given ``seed``.  Parallel and reverse edges count once.
+
+    >>> pos = layout_positions(nx.path_graph(3))
+    >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
+    True
+    """
+    import igraph
+
+    nodes = list(graph)
+    if not nodes:
+        return {}
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = {tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v}
+    rng = random.Random(seed)
+    # Start spread over a square of side sqrt(n), as igraph does: crowded starts defeat FR's grid (minutes, not 1 s).
+    half = math.sqrt(len(nodes)) / 2
+    start = [[rng.uniform(-half, half), rng.uniform(-half, half)] for _ in nodes]
+    ig = igraph.Graph(n=len(nodes), edges=sorted(pairs))
+    igraph.set_random_number_generator(rng)  # FR jitters coinciding nodes: keep it reproducible
+    try:
+        coords = ig.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
+    finally:
+        igraph.set_random_number_generator(random)
+    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
+    median = lengths[len(lengths) // 2] if lengths else 0.0
+    scale = edge_length / median if median > 0 else edge_length
+    # A dense graph's edges span the whole drawing: keep at least `spacing` pixels per node all the same.
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    extent = max(max(xs) - min(xs), max(ys) - min(ys))
+    if extent > 0:
+        scale = max(scale, spacing * math.sqrt(len(nodes)) / extent)
+    return {node: (round(coords[i][0] * scale, 1), round(coords[i][1] * scale, 1)) for node, i in index.items()}
+
+
+# ---------------------------------------------------------------- the page
+
+
+def _network_class() -> type:
+    from pyvis.network import Network
+
+    class FastNetwork(Network):
+        """pyvis's Network, with a set for node lookups: its add_edge scans a list of node ids per edge."""
+
+        def __init__(self) -> None:
+            super().__init__(directed=True, cdn_resources="in_line")
+            self._ids: set[int] = set()
+
+        def add_node(self, n_id: int, **options: Any) -> None:  # type: ignore[override]
+            super().add_node(n_id, **options)
+            self._ids.add(n_id)
+
+        def get_nodes(self) -> set[int]:  # type: ignore[override]
+            return self._ids
+
+    return FastNetwork
+
+
+def _groups(counts: Counter[str], colors: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    return [
+        {"id": key, "count": n, **({"color": colors.get(key, GREY)} if colors is not None else {})}
+        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def _color_scheme(graph: nx.MultiDiGraph, options: VizOptions) -> tuple[dict[str, str], dict[str, Any] | None]:
+    """Node colours by community or district, and the colour legend; ({}, None) when colouring by class."""
+    if options.color_by == "community":
+        found = analysis.communities(graph, "louvain", seed=options.seed)
+        colors: dict[str, str] = dict.fromkeys(graph, GREY)  # small communities and isolated nodes stay grey
+        items = []
+        for community in found:
+            color = PALETTE[community.id - 1] if community.id <= len(PALETTE) else GREY
+            colors.update(dict.fromkeys(community.members, color))
+            if community.id <= len(PALETTE):
+                items.append(
+                    {"label": f"社区 {community.id}：{community.label}", "color": color, "count": community.size}
+                )
+        rest = graph.number_of_nodes() - sum(c.size for c in found[: len(PALETTE)])
+        if rest:
+            items.append({"label": "其他社区或孤立节点", "color": GREY, "count": rest})
+        return colors, {"title": "颜色：社区（Louvain）", "items": items}
+    if options.color_by == "district":
+        counts = Counter(d.get("district") or "" for _, d in graph.nodes(data=True))
+        named = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if name]
+        district_colors = {name: PALETTE[i] if i < len(PALETTE) else GREY for i, name in enumerate(named)}
+        district_colors[""] = GREY
+        colors = {n: district_colors[d.get("district") or ""] for n, d in graph.nodes(data=True)}
+        items = [
+            {"label": name or NO_DISTRICT, "color": district_colors[name], "count": counts[name]}
+            for name in [*named, ""]
+        ]
+        return colors, {"title": "颜色：区县", "items": [i for i in items if i["count"]]}
+    return {}, None
+
+
+def _vis_options(static: bool, edge_labels: bool, seed: int, n_nodes: int) -> dict[str, Any]:
+    physics: dict[str, Any]
+    if static:
+        physics = {"enabled": False}
+    else:
+        physics = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -50,
+                "centralGravity": 0.02,
+                "springLength": SPRING_LENGTH,
+                "springConstant": 0.06,
+                "damping": 0.5,
+                "avoidOverlap": 0.8,
+            },
+            "maxVelocity": 60,
+            "minVelocity": 1,
+            "timestep": 0.4,
+            "stabilization": {"enabled": True, "iterations": min(450, 150 + 2 * n_nodes), "updateInterval": 25},
+        }
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": seed},
+        "nodes": {
+            "borderWidth": 1.5,
+            "font": {"face": FONT_FACE, "size": 15, "color": "#1a202c", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"enabled": False, "drawThreshold": 6}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "arrowStrikethrough": False,
+            "color": {"opacity": 0.75},
+            "font": {
+                "face": FONT_FACE,
+                "size": 11,
+                "color": "#4a5568",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
+            # Relation labels appear once zoomed in far enough to read them (tooltips always have them).
+            "scaling": {"label": {"drawThreshold": 9}},
+            "width": 1.1 if not static else 0.6,
+            "hoverWidth": 1.5,
+            "selectionWidth": 2,
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.35} if not static else False,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": static,
+            "hideEdgesOnZoom": static,
+            "navigationButtons": False,
+            "keyboard": False,
+            "multiselect": False,
+        },
+        "physics": physics,
+    }
+
+
+def document_titles(store: Store) -> dict[str, str]:
+    """Headline of every source document in ``store``, by document IRI (tooltips show it as the source)."""
+    rows = store.select("SELECT DISTINCT ?doc ?title WHERE { ?doc a kg:SourceDocument ; schema:headline ?title }")
+    return {str(row["doc"]): str(row["title"]) for row in rows}
+
+
+def graph_data(
+    graph: nx.MultiDiGraph, options: VizOptions | None = None, documents: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-ready data: vis nodes and edges (built by pyvis), filters, legend.
+
+    Node and edge dicts carry the vis-network fields (``id``, ``label``,
+    ``shape``, ``color``, ``size``, ``x``/``y``, ``from``/``to``, ``arrows``…)
+    and a ``kg`` dict with what tooltips, filters and search read.
+    ``documents`` maps source document IRIs to their headlines.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("s", label="某小学", cls="PrimarySchool", district="巴南区", aliases=["某校"])
+    >>> G.add_node("c", label="某企业", cls="Company", district="", aliases=[])
+    >>> G.add_edge("s", "c", relation="cooperatesWith", relation_label="合作", evidence="某小学与某企业合作。")
+    0
+    >>> data = graph_data(G)
+    >>> [(n["label"], n["shape"], n["kg"]["district"]) for n in data["nodes"]]
+    [('某企业', 'square', ''), ('某小学', 'dot', '巴南区')]
+    >>> edge = data["edges"][0]
+    >>> edge["label"], edge["arrows"], edge["kg"]["evidence"]
+    ('合作', 'to, from', '某小学与某企业合作。')
+    """
+    options = options or VizOptions()
+    documents = documents or {}
+    nodes = sorted(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    n_nodes, n_edges = len(nodes), graph.number_of_edges()
+    static = options.layout == "static" or (
+        options.layout == "auto" and (n_nodes > STATIC_LAYOUT_NODES or n_edges > STATIC_LAYOUT_EDGES)
+    )
+    edge_labels = options.edge_labels if options.edge_labels is not None else n_edges <= EDGE_LABEL_LIMIT
+    positions = layout_positions(graph, seed=options.seed)
+    scores = node_scores(graph, options.size_by, options.seed)
+    top = max(scores.values(), default=0) or 1
+    neighbours = scores if options.size_by == "degree" else analysis.degree(graph)
+    node_colors, color_legend = _color_scheme(graph, options)
+    min_size, max_size = (6, 30) if static else (9, 34)
+
+    net = _network_class()()
+    net.options = _vis_options(static, edge_labels, options.seed, n_nodes)
+    for node in nodes:
+        data = graph.nodes[node]
+        name = str(data.get("label") or node)
+        cls = str(data.get("cls", ""))
+        style = _class_style(cls)
+        base = node_colors.get(node, style["color"])
+        share = math.sqrt(max(scores.get(node, 0), 0) / top)
+        size = round(min_size + (max_size - min_size) * share, 1)
+        aliases = [str(a) for a in data.get("aliases", [])]
+        x, y = positions[node]
+        net.add_node(
+            index[node],
+            label=display_label(name, options.label_width, options.label_lines),
+            shape=style["shape"],
+            color={
+                "background": base,
+                "border": _shade(base, -0.15),
+                "highlight": {"background": _shade(base, 0.15), "border": "#1a202c"},
+                "hover": {"background": _shade(base, 0.1), "border": "#1a202c"},
+            },
+            size=size,
+            font={"size": round(15 + 7 * share, 1)},
+            x=x,
+            y=y,
+            kg={
+                "iri": str(node),
+                "name": name,
+                "cls": cls,
+                "classLabel": str(data.get("class_label") or style["label"]),
+                "district": str(data.get("district") or ""),
+                "city": str(data.get("city") or ""),
+                "aliases": aliases,
+                "degree": graph.degree(node),
+                "in": graph.in_degree(node),
+                "out": graph.out_degree(node),
+                "neighbours": neighbours.get(node, 0),
+                "score": round(float(scores.get(node, 0)), 6),
+                "keys": " ".join([search_keys(name), *(search_keys(a) for a in aliases)]),
+            },
+            # Long labels push their neighbours further away in the force-directed layout.
+            **({} if static else {"mass": round(1 + min(len(name), 18) / 18, 2)}),
+        )
+    sources = sorted({str(d.get("source", "")) for _, _, d in graph.edges(data=True)} - {""})
+    source_index = {iri: i for i, iri in enumerate(sources)}
+    pair_count: Counter[tuple[int, int]] = Counter()
+    rel_colors = relation_colors()
+    symmetric = symmetric_relations()
+    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], str(e[2])))
+    for i, (u, v, _key, data) in enumerate(edges):
+        relation = str(data.get("relation", ""))
+        rel_label = str(data.get("relation_label") or relation)
+        color = rel_colors.get(relation, GREY)
+        pair = (min(index[u], index[v]), max(index[u], index[v]))
+        parallel = pair_count[pair]
+        pair_count[pair] += 1
+        extra: dict[str, Any] = {}
+        if not static:
+            # Longer springs around hubs give their many neighbours (and labels) room.
+            extra["length"] = round(SPRING_LENGTH * (1 + 0.2 * math.sqrt(max(neighbours[u], neighbours[v]))))
+            if parallel:  # bend parallel relations apart
+                extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.18 * parallel}
+        if edge_labels:
+            extra["label"] = rel_label
+        source = str(data.get("source", ""))
+        net.add_edge(
+            index[u],
+            index[v],
+            id=i,
+            arrows="to, from" if relation in symmetric else "to",
+            color=color,
+            kg={
+                "relation": relation,
+                "relationLabel": rel_label,
+                "evidence": str(data.get("evidence", "")),
+                "source": source_index.get(source, -1),
+                "year": str(data.get("year", "")),
+            },
+            **extra,
+        )
+    vis_nodes, vis_edges, *_ = net.get_network_data()
+
+    styles = {n["kg"]["cls"]: _class_style(n["kg"]["cls"]) for n in vis_nodes}
+    class_counts = Counter(n["kg"]["cls"] for n in vis_nodes)
+    group_order = {g: i for i, g in enumerate(CLASS_GROUPS)}
+    class_list = [
+        {"id": cls, "count": class_counts[cls], **styles[cls]}
+        for cls in sorted(
+            class_counts,
+            key=lambda c: (group_order.get(styles[c]["group"], len(group_order)), -class_counts[c], c),
+        )
+    ]
+    district_counts = Counter(n["kg"]["district"] for n in vis_nodes)
+    relation_counts = Counter(e["kg"]["relation"] for e in vis_edges)
+    relation_labels = {e["kg"]["relation"]: e["kg"]["relationLabel"] for e in vis_edges}
+    return {
+        "title": options.title,
+        "colorBy": options.color_by,
+        "sizeBy": options.size_by,
+        "static": static,
+        "edgeLabels": edge_labels,
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "classes": class_list,
+        "districts": [{**d, "label": d["id"] or NO_DISTRICT} for d in _groups(district_counts)],
+        "relations": [{**r, "label": relation_labels[r["id"]]} for r in _groups(relation_counts, rel_colors)],
+        "colorLegend": color_legend,
+        "sources": [{"iri": iri, "title": documents.get(iri, ""), "id": iri.rsplit("/", 1)[-1]} for iri in sources],
+        "options": net.options,
+    }
+
+
+def render_html(
+    graph: nx.MultiDiGraph, options: VizOptions | None = None, documents: Mapping[str, str] | None = None
+) -> str:
+    """One self-contained HTML page of ``graph``: no remote script, style or font; all document text escaped.
+
+    >>> html = render_html(nx.MultiDiGraph())
+    >>> html.startswith("<!DOCTYPE html>") and "http://" not in html.split("<script")[0]
+    True
+    """
+    import jinja2
+
+    options = options or VizOptions()
+    data = graph_data(graph, options, documents)
+    vis_script, vis_style = vis_assets()
+    app_script = _template("graph.js")
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    page = environment.from_string(_template("graph.html"))
+    return page.render(
+        title=options.title,
+        csp_scripts=" ".join([_csp_hash(vis_script), _csp_hash(app_script)]),
+        vis_style=jinja2.utils.markupsafe.Markup(vis_style),
+        page_style=jinja2.utils.markupsafe.Markup(_template("graph.css")),
+        vis_script=jinja2.utils.markupsafe.Markup(vis_script),
+        app_script=jinja2.utils.markupsafe.Markup(app_script),
+        data_json=jinja2.utils.markupsafe.Markup(script_json(data)),
+        n_nodes=len(data["nodes"]),
+        n_edges=len(data["edges"]),
+    )
+
+
+def write_html(
+    graph: nx.MultiDiGraph,
+    path: Path,
+    options: VizOptions | None = None,
+    documents: Mapping[str, str] | None = None,
+) -> Path:
+    """Write :func:`render_html` of ``graph`` to ``path`` (UTF-8) and return the path."""
+    path = Path(path)
+    try:
+        path.write_text(render_html(graph, options, documents), encoding="utf-8")
+    except OSError as error:
+        raise VizError(f"--out: cannot write {path}: {error.strerror or error}") from error
+    return path
+
+
+# ---------------------------------------------------------------- headless Chromium
+
+
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_path() -> str:
+    """The Chromium to drive: $KG_CHROMIUM, else the first of chromium, chromium-browser, google-chrome on PATH."""
+    explicit = os.environ.get("KG_CHROMIUM")
+    if explicit:
+        if not Path(explicit).is_file():
+            raise VizError(f"KG_CHROMIUM={explicit} is not a file")
+        return explicit
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    if Path("/usr/bin/chromium").is_file():
+        return "/usr/bin/chromium"
+    raise VizError("--png needs Chromium: apt-get install chromium (or set KG_CHROMIUM to a Chrome/Chromium binary)")
+
+
+@contextmanager
+def headless_chromium() -> Iterator[Any]:
+    """A Playwright ``Browser`` on the system's headless Chromium (never a downloaded browser build)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        raise VizError("--png needs Playwright: pip install 'kg-cityedu[png]'") from error
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
+        except Exception as error:  # Playwright raises its own Error type for a browser that does not start
+            raise VizError(f"--png: cannot start {executable}: {str(error).splitlines()[0]}") from error
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(
+    browser: Any, html_path: Path, *, width: int = 1600, height: int = 1000, scale: float = 1.0, timeout: float = 60.0
+) -> Any:
+    """Open ``html_path`` from disk in a new page, refusing any request outside the file; wait until drawn and still."""
+    page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    url = Path(html_path).resolve().as_uri()
+    page.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+    page.goto(url)
+    page.wait_for_function("() => window.kgViz && window.kgViz.ready === true", timeout=timeout * 1000)
+    return page
+
+
+def screenshot(
+    html_path: Path,
+    png_path: Path,
+    *,
+    width: int = 1600,
+    height: int = 1000,
+    scale: float = 2.0,
+    timeout: float = 60.0,
+) -> Path:
+    """Save a PNG of the page at ``html_path`` once its graph is drawn and still (headless Chromium).
+
+    ``width`` x ``height`` is the window in CSS pixels; ``scale`` is the device pixel ratio (2: crisp text in reports).
+    """
+    png_path = Path(png_path)
+    with headless_chromium() as browser:
+        try:
+            page = open_page(browser, html_path, width=width, height=height, scale=scale, timeout=timeout)
+        except Exception as error:
+            raise VizError(
+                f"--png: the graph was not drawn within {timeout:g} s ({str(error).splitlines()[0]})"
+            ) from error
+        try:
+            page.screenshot(path=str(png_path), full_page=False)
+        except Exception as error:
+            raise VizError(f"--png: cannot write {png_path}: {str(error).splitlines()[0]}") from error
+    return png_path
+
+
+# ---------------------------------------------------------------- from the store to files
+
+
+@dataclass(frozen=True)
+class VizResult:
+    """What :func:`visualize` wrote: the page, the screenshot (or None) and the size of the drawn graph."""
+
+    html: Path
+    png: Path | None
+    nodes: int
+    edges: int
+
+
+def visualize(
+    store: Store,
+    out: Path,
+    *,
+    subset: Subset | None = None,
+    options: VizOptions | None = None,
+    png: Path | None = None,
+    png_size: tuple[int, int] = (1600, 1000),
+) -> VizResult:
+    """Project ``store``, keep ``subset`` of it (:class:`kg.analysis.projection.Subset`), write the page and the PNG."""
+    subset = subset or Subset()
+    graph = subset.apply(project(store))
+    if graph.number_of_nodes() == 0:
+        raise VizError("nothing to draw: no entity matches the subset options")
+    options = options or VizOptions()
+    if options.title == DEFAULT_TITLE:
+        parts = [f"{subset.focus}（{subset.hops} 跳）" if subset.focus else ""]
+        parts += [*subset.classes, *subset.districts, *subset.relations]
+        parts += [f"前 {subset.max_nodes} 个节点"] if subset.max_nodes else []
+        if any(parts):
+            options = replace(options, title=" · ".join([DEFAULT_TITLE, *filter(None, parts)]))
+    html = write_html(graph, out, options, document_titles(store))
+    if png is not None:
+        screenshot(html, png, width=png_size[0], height=png_size[1])
+    return VizResult(html, png, graph.number_of_nodes(), graph.number_of_edges())

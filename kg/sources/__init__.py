@@ -1,0 +1,1 @@
+"""The bundled sources: cleaned documents, the curated YAML, and `kg build`."""

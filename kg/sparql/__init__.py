@@ -1,0 +1,1 @@
+"""SPARQL for people and programs: `kg query`, the bundled queries, `kg serve`."""

@@ -1,0 +1,517 @@
+"""Run SPARQL against a store and write the results in standard formats; the library of bundled queries.
+
+Queries see the union of all named graphs, with the project's prefixes
+(:data:`kg.model.vocab.PREFIXES`) predeclared.  Results are written as
+
+* SELECT / ASK: an aligned ``table`` (terminals), or the SPARQL 1.1 results
+  formats ``json``, ``xml``, ``csv``, ``tsv``, or ``jsonl`` (one JSON object
+  of plain values per row, for ``jq`` and data frames);
+* CONSTRUCT / DESCRIBE: RDF as ``turtle``, ``n-triples``, ``json-ld`` or ``rdf-xml``.
+
+Bundled queries are ``kg/sparql/queries/<name>.rq`` files whose leading comments give
+a ``title``, a ``description`` and optional ``param`` lines
+(``# param: NAME = DEFAULT | what it is``).  A parameter is a variable the
+query projects; its value (an entity's name, alias or IRI) is bound as a term,
+never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import KgError
+from kg.model.vocab import PREFIXES
+from kg.outputs.export import RDF_FORMATS
+from kg.store.embedded import to_oxigraph, to_rdflib
+
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat | None] = {
+    "table": None,
+    "json": ox.QueryResultsFormat.JSON,
+    "jsonl": None,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = ("turtle", "n-triples", "json-ld", "rdf-xml")
+FORMAT_ALIASES = {"ttl": "turtle", "nt": "n-triples", "ntriples": "n-triples", "jsonld": "json-ld", "rdfxml": "rdf-xml"}
+FORMATS = (*RESULT_FORMATS, *GRAPH_FORMATS)
+
+NUMERIC = {
+    "http://www.w3.org/2001/XMLSchema#" + t
+    for t in ("integer", "decimal", "double", "float", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
+}
+BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+class QueryError(KgError, ValueError):
+    """A query cannot be run (unknown bundled query, bad parameter, evaluation error)."""
+
+
+class QuerySyntaxError(QueryError):
+    """The query text is not valid SPARQL; the message gives line and column."""
+
+    exit_code = 2
+
+
+class Queryable(Protocol):
+    """What running a query needs: the embedded :class:`~kg.store.embedded.Store` and a RemoteStore both have it."""
+
+    def query_raw(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, default_graphs: Iterable[str] | None = None
+    ) -> Any: ...
+
+    def select(
+        self, sparql: str, bindings: Mapping[str, Node] | None = None, default_graphs: Iterable[str] | None = None
+    ) -> list[dict[str, Node]]: ...
+
+
+# -- syntax errors ------------------------------------------------------------
+
+_POSITION = re.compile(r"\berror at (\d+):(\d+):\s*", re.IGNORECASE)
+
+
+def syntax_message(message: str, text: str, line_offset: int = 0) -> str:
+    """One line: where the error is, what was expected, and the text there.
+
+    ``message`` is Oxigraph's (``error at LINE:COLUMN: ...``); ``line_offset``
+    corrects line numbers when lines were added in front of the query.
+
+    >>> syntax_message("error at 1:9: expected one of DESCRIBE, [_]", "SELEC ?x WHERE {}")
+    "query syntax error at line 1, column 9: expected one of DESCRIBE near 'WHERE {}'"
+    """
+    match = _POSITION.search(message)
+    detail = message[match.end() :] if match else message
+    detail = " ".join(detail.split())
+    if "Prefix not found" in detail:
+        detail = "unknown prefix"
+    else:
+        detail = re.sub(r"(, )?\[_\]", "", detail)
+        if len(detail) > 100:
+            detail = detail[:97].rsplit(",", 1)[0] + ", …"
+    if not match:
+        return f"query syntax error: {detail}"
+    line, column = int(match.group(1)) - line_offset, int(match.group(2))
+    lines = text.splitlines()
+    current = lines[line - 1] if 1 <= line <= len(lines) else ""
+    excerpt = current[max(column - 1, 0) :].strip()
+    name = re.search(r"([^\s{}()]*):([^\s{}()]*)$", current[: max(column - 1, 0)].rstrip())
+    if detail == "unknown prefix" and name:  # Oxigraph points after the prefixed name: name it
+        detail = f"unknown prefix {name.group(1)}: in {name.group()!r}"
+        return f"query syntax error at line {line}, column {column}: {detail}"
+    if re.fullmatch(r"expected( one of)?\s*", detail):
+        detail = "unexpected text" if excerpt else "unexpected end of the line"
+    if excerpt:
+        excerpt = excerpt if len(excerpt) <= 30 else excerpt[:29] + "…"
+        detail += f" near {excerpt!r}"
+    return f"query syntax error at line {line}, column {column}: {detail}"
+
+
+# -- bundled queries ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a bundled query: a projected variable bound to an entity."""
+
+    name: str
+    default: str
+    description: str
+
+
+@dataclass(frozen=True)
+class BundledQuery:
+    """A ``.rq`` file of the query library."""
+
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+
+def parse_bundled(name: str, text: str) -> BundledQuery:
+    """Read the ``# title:``, ``# description:`` and ``# param:`` header of a query file.
+
+    >>> q = parse_bundled("x", "# title: T\\n# description: one\\n#   two\\n# param: d = 巴南区 | a district\\nASK {}")
+    >>> q.title, q.description, q.params[0].name, q.params[0].default
+    ('T', 'one two', 'd', '巴南区')
+    """
+    fields: dict[str, list[str]] = {}
+    params: list[Param] = []
+    current: list[str] | None = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        body = line[1:].strip()
+        match = re.match(r"(title|description|param):\s*(.*)", body)
+        if match and match.group(1) == "param":
+            spec = re.match(r"(\w+)\s*=\s*([^|]*?)\s*\|\s*(.*)", match.group(2))
+            if not spec:
+                expected = "'# param: NAME = DEFAULT | description'"
+                raise QueryError(f"{name}.rq: bad param line {line!r}; expected {expected}")
+            params.append(Param(*spec.groups()))
+            current = None
+        elif match:
+            current = fields.setdefault(match.group(1), [])
+            current.append(match.group(2))
+        elif current is not None and body:
+            current.append(body)
+    return BundledQuery(
+        name=name,
+        title=" ".join(fields.get("title", [name])),
+        description=" ".join(fields.get("description", [])),
+        params=tuple(params),
+        text=text,
+    )
+
+
+@cache
+def bundled_queries() -> dict[str, BundledQuery]:
+    """Every bundled query by name (the file name without ``.rq``), sorted by name."""
+    return {
+        path.stem: parse_bundled(path.stem, path.read_text(encoding="utf-8"))
+        for path in sorted(QUERIES_DIR.glob("*.rq"))
+    }
+
+
+def read_query(source: str) -> tuple[str, BundledQuery | None]:
+    """The query text of ``source``: a bundled query's name, a file, ``-`` (stdin) or the query itself."""
+    queries = bundled_queries()
+    if source in queries:
+        return queries[source].text, queries[source]
+    if source == "-":
+        return sys.stdin.read(), None
+    if not re.search(r"[\s{]", source):
+        path = Path(source)
+        if path.is_file():
+            try:
+                return path.read_text(encoding="utf-8"), None
+            except (OSError, UnicodeDecodeError) as error:
+                raise QueryError(f"{path}: cannot read query file: {error}") from None
+        close = difflib.get_close_matches(source, list(queries), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; 'kg query --list' shows the bundled queries"
+        raise QueryError(f"no bundled query or query file named {source!r}{hint}")
+    return source, None
+
+
+# -- parameters -------------------------------------------------------------------
+
+ENTITY_BY_NAME = """
+SELECT DISTINCT ?entity ?name ?label ?exact WHERE {
+  ?entity rdfs:label|skos:altLabel ?l .
+  FILTER(STR(?l) = ?name && !STRSTARTS(STR(?entity), STR(kg:)))
+  ?entity rdfs:label ?label .
+  BIND(EXISTS { ?entity rdfs:label ?l } AS ?exact)
+} ORDER BY DESC(?exact) ?entity
+"""
+
+ENTITY_LIKE = """
+SELECT DISTINCT ?label ?name WHERE {
+  ?entity rdfs:label ?label .
+  FILTER(CONTAINS(STR(?label), ?name) && !STRSTARTS(STR(?entity), STR(kg:)))
+} ORDER BY STRLEN(?label) LIMIT 5
+"""
+
+
+def parse_term(value: str) -> Node:
+    """A term from the command line: ``<iri>``, ``prefix:local``, an ``http(s)://`` IRI, a number, else a string.
+
+    >>> parse_term("kgr:ba-nan-qu")
+    rdflib.term.URIRef('https://w3id.org/kg-cityedu/id/ba-nan-qu')
+    >>> parse_term("3").datatype.endswith("integer"), parse_term("巴南区").value
+    (True, '巴南区')
+    """
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    if re.match(r"https?://\S+$|urn:\S+$", value):
+        return URIRef(value)
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not re.search(r"\s", local):
+        return URIRef(PREFIXES[prefix] + local)
+    if re.fullmatch(r"[+-]?\d+", value):
+        return Literal(int(value))
+    if re.fullmatch(r"[+-]?\d*\.\d+", value):
+        return Literal(Decimal(value))
+    return Literal(value)
+
+
+def find_entity_iri(store: Queryable, name: str) -> URIRef:
+    """The entity whose IRI, label or alias is ``name``; a clear error when none or several match."""
+    term = parse_term(name)
+    if isinstance(term, URIRef):
+        return term
+    rows = store.select(ENTITY_BY_NAME, bindings={"name": Literal(name)})
+    by_label = {row["entity"] for row in rows if str(row.get("exact")) in {"true", "1"}}
+    candidates = by_label or {row["entity"] for row in rows}
+    if len(candidates) == 1:
+        return URIRef(str(next(iter(candidates))))
+    if candidates:
+        labels = sorted({f"{row['label']} ({row['entity']})" for row in rows if row["entity"] in candidates})
+        raise QueryError(f"{name!r} names {len(candidates)} entities: {'; '.join(labels)}; give the full name or IRI")
+    close = [str(row["label"]) for row in store.select(ENTITY_LIKE, bindings={"name": Literal(name)})]
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise QueryError(f"no entity named {name!r}{hint}")
+
+
+def query_bindings(store: Queryable, query: BundledQuery | None, given: Mapping[str, str]) -> dict[str, Node]:
+    """Terms for the query's variables: a bundled query's parameters (defaults filled in) or free ``--param``s."""
+    if query is None:
+        return {name: parse_term(value) for name, value in given.items()}
+    known = {p.name: p for p in query.params}
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        accepted = ", ".join(known) or "no parameters"
+        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r} (it takes {accepted})")
+    return {p.name: find_entity_iri(store, given.get(p.name, p.default)) for p in query.params}
+
+
+# -- running ----------------------------------------------------------------------
+
+
+def run(store: Queryable, text: str, bindings: Mapping[str, Node] | None = None) -> Any:
+    """Run a query: pyoxigraph ``QuerySolutions`` (SELECT), ``QueryBoolean`` (ASK) or an iterable of triples.
+
+    Syntax errors become :class:`QuerySyntaxError` (exit code 2) with line and column.
+    """
+    refuse_remote_operations(text)
+    try:
+        return store.query_raw(text, bindings=bindings or None)
+    except SyntaxError as error:
+        raise QuerySyntaxError(syntax_message(str(error), text)) from None
+    except (RuntimeError, ValueError, OSError) as error:
+        if isinstance(error, KgError):
+            raise
+        raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
+
+
+def result_kind(result: Any) -> str:
+    """``select``, ``ask`` or ``graph``."""
+    if isinstance(result, ox.QuerySolutions):
+        return "select"
+    if isinstance(result, ox.QueryBoolean):
+        return "ask"
+    return "graph"
+
+
+def format_name(name: str) -> str:
+    """The standard name of an output format (aliases accepted)."""
+    name = FORMAT_ALIASES.get(name.lower(), name.lower())
+    if name not in FORMATS:
+        raise QueryError(f"unknown format {name!r}; choose one of {', '.join(FORMATS)}")
+    return name
+
+
+def compact(iri: str) -> str:
+    """``prefix:local`` for IRIs in the project's namespaces, else ``<iri>``.
+
+    >>> compact("https://w3id.org/kg-cityedu/id/ba-nan-qu"), compact("http://example.org/x")
+    ('kgr:ba-nan-qu', '<http://example.org/x>')
+    """
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and re.fullmatch(r"[\w\-.]*", iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return f"<{iri}>"
+
+
+def display(term: Any) -> str:
+    """How a term reads in a table: compact IRIs, literal values without quotes or tags."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def plain(term: Any) -> Any:
+    """A term as a plain JSON value: IRIs and strings as strings, numbers as numbers, booleans as booleans."""
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype in NUMERIC:
+            try:
+                number = Decimal(term.value)
+            except ArithmeticError:
+                return term.value
+            return int(number) if number == number.to_integral_value() and "." not in term.value else float(number)
+        if datatype == BOOLEAN:
+            return term.value in {"true", "1"}
+        return term.value
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def rows_of(result: Any) -> tuple[list[str], list[list[Any]]]:
+    """Variable names and rows (pyoxigraph terms, None when unbound) of a SELECT or ASK result."""
+    if isinstance(result, ox.QueryBoolean):
+        return ["boolean"], [[ox.Literal("true" if bool(result) else "false", datatype=ox.NamedNode(BOOLEAN))]]
+    names = [v.value for v in result.variables]
+    return names, [[solution[name] for name in names] for solution in result]
+
+
+def table_cells(result: Any, max_width: int = 0) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Header and cells of a result for an aligned table; cells longer than ``max_width`` end in "…"."""
+    names, rows = rows_of(result)
+
+    def fit(text: str) -> str:
+        text = " ".join(text.split())
+        if max_width and _width(text) > max_width:
+            while _width(text) > max_width - 1:
+                text = text[:-1]
+            text += "…"
+        return text
+
+    return tuple(names), [tuple(fit(display(term)) for term in row) for row in rows]
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def write_result(result: Any, fmt: str, out: BinaryIO) -> int:
+    """Write a query result (not ``table``) to ``out``; return the number of rows or triples written."""
+    kind = result_kind(result)
+    fmt = format_name(fmt)
+    if kind == "graph":
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"--format {fmt} is for SELECT/ASK; CONSTRUCT/DESCRIBE give {', '.join(GRAPH_FORMATS)}")
+        return write_graph(result, fmt, out)
+    if fmt not in RESULT_FORMATS or fmt == "table":
+        raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT/ASK give {', '.join(RESULT_FORMATS)}")
+    if fmt == "jsonl":
+        names, rows = rows_of(result)
+        for row in rows:
+            record = {name: plain(term) for name, term in zip(names, row, strict=True) if term is not None}
+            out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        return len(rows)
+    result.serialize(out, RESULT_FORMATS[fmt])
+    return 1 if kind == "ask" else -1
+
+
+def write_graph(triples: Iterable[ox.Triple], fmt: str, out: BinaryIO) -> int:
+    """Serialize triples (deduplicated, sorted) with the project's prefixes; return how many."""
+    unique = sorted({ox.Triple(t.subject, t.predicate, t.object) for t in triples}, key=str)
+    if fmt == "json-ld":
+        graph = Graph()
+        for t in unique:
+            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        out.write(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True).encode("utf-8"))
+    else:
+        prefixes = PREFIXES if fmt in {"turtle", "rdf-xml"} else None
+        ox.serialize(unique, out, RDF_FORMATS[fmt], prefixes=prefixes)
+    return len(unique)
+
+
+def term_text(term: Node) -> str:
+    """A term in SPARQL/N-Triples syntax, escaped by Oxigraph's serializer."""
+    return str(to_oxigraph(term))
+
+
+# -- binding by VALUES, for endpoints that cannot substitute ------------------------
+
+_TOKENS = re.compile(
+    r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+      |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00B7-\uFFFF]+)
+  | (?P<pname>(?:[A-Za-z][\w\-.]*)?:[\w\-.:%\u00B7-\uFFFF]*)
+  | (?P<word>[A-Za-z_]\w*)
+  | (?P<open>\{)
+  | (?P<close>\})
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def refuse_remote_operations(text: str) -> None:
+    """Raise :class:`QueryError` for ``SERVICE`` or ``LOAD``: they would make the store fetch from the network.
+
+    >>> refuse_remote_operations('SELECT * WHERE { ?s ?p "SERVICE" }')
+    >>> refuse_remote_operations("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    kg.sparql.query.QueryError: SERVICE is refused: kg never fetches from the network
+    """
+    for match in _TOKENS.finditer(text):
+        if match.lastgroup == "word" and match.group().upper() in {"SERVICE", "LOAD"}:
+            raise QueryError(f"{match.group().upper()} is refused: kg never fetches from the network")
+
+
+def where_brace(text: str) -> int | None:
+    """Offset of the ``{`` that opens the query's WHERE pattern, or None (DESCRIBE without WHERE, short CONSTRUCT).
+
+    >>> q = 'CONSTRUCT { ?s ?p "{" } WHERE { ?s ?p ?o }'
+    >>> q[where_brace(q):]
+    '{ ?s ?p ?o }'
+    """
+    depth, form, where, blocks = 0, None, False, 0
+    for match in _TOKENS.finditer(text):
+        kind = match.lastgroup
+        if kind == "word" and depth == 0:
+            word = match.group().upper()
+            if form is None and word in {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}:
+                form = word
+            elif word == "WHERE":
+                where = True
+        elif kind == "open":
+            if depth == 0:
+                if where and form == "CONSTRUCT" and blocks == 0:
+                    return None  # CONSTRUCT WHERE { template }: no group pattern to add VALUES to
+                if where or form in {"SELECT", "ASK"} or (form == "CONSTRUCT" and blocks == 1):
+                    return match.start()
+                blocks += 1
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+    return None
+
+
+def with_values(text: str, bindings: Mapping[str, Node]) -> str:
+    """The query with ``VALUES`` binding ``bindings`` at the start of its WHERE pattern (after it, if none).
+
+    For SPARQL endpoints that take no bindings; the terms are written by
+    Oxigraph's serializer, so their text is escaped, not spliced.
+
+    >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("http://example.org/a")}))
+    SELECT ?s WHERE { VALUES (?s) { (<http://example.org/a>) } ?s ?p ?o }
+    """
+    if not bindings:
+        return text
+    for name, term in bindings.items():
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"bad variable name {name!r}")
+        if isinstance(to_oxigraph(term), ox.BlankNode):
+            raise QueryError(f"?{name}: a blank node cannot be bound")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term_text(term) for term in bindings.values())
+    clause = f"VALUES ({names}) {{ ({values}) }}"
+    brace = where_brace(text)
+    if brace is None:
+        return f"{text.rstrip()}\n{clause}\n"
+    return f"{text[: brace + 1]} {clause}{text[brace + 1 :]}"
+
+
+def example_text(store: Queryable, query: BundledQuery) -> str:
+    """A bundled query as a self-contained example: its parameters' defaults bound with ``VALUES``."""
+    if not query.params:
+        return query.text
+    return with_values(query.text, query_bindings(store, query, {}))

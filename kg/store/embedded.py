@@ -1,0 +1,250 @@
+"""The persistent store: an embedded Oxigraph database of named graphs.
+
+Every source document's facts live in the named graph of the document's IRI;
+the ontology, the entity registry and the inferred triples have graphs of
+their own (see :mod:`kg.model.vocab`).  Queries see the union of all graphs as their
+default graph.  Writes replace whole graphs atomically: either every graph of
+a write is replaced, or the store is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO, Self
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import KgError
+from kg.model.vocab import PREFIXES
+
+DEFAULT_STORE = Path(".kg") / "store"
+STAGING = "urn:kg:staging:"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class StoreError(KgError, RuntimeError):
+    """The store cannot be opened or written; the message says which and why."""
+
+
+def default_store_path() -> Path:
+    """``$KG_STORE`` if set, else ``.kg/store`` under the current directory."""
+    return Path(os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
+    """Convert a pyoxigraph term to the equivalent rdflib term."""
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:  # RDF 1.1 simple literal: rdflib compares it unequal to xsd:string
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to the equivalent pyoxigraph term (pyoxigraph terms pass through)."""
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+class StoreMethods:
+    """What every store, embedded or remote, derives from its ``query_raw``, ``replace_graphs`` and ``close``."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # type: ignore[attr-defined]
+
+    def select(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Iterable[str] | None = None,
+    ) -> list[dict[str, Node]]:
+        """Rows of a SELECT query as dicts of rdflib terms (unbound variables are absent)."""
+        solutions = self.query_raw(sparql, bindings, default_graphs)  # type: ignore[attr-defined]
+        names = [v.value for v in solutions.variables]
+        return [{name: to_rdflib(row[name]) for name in names if row[name] is not None} for row in solutions]
+
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        """The answer of an ASK query over the union of all graphs."""
+        return bool(self.query_raw(sparql, bindings))  # type: ignore[attr-defined]
+
+    def remove_graphs(self, names: Iterable[str]) -> None:
+        """Remove named graphs, all at once."""
+        self.replace_graphs({URIRef(name): [] for name in names})  # type: ignore[attr-defined]
+
+
+class Store(StoreMethods):
+    """An Oxigraph store on disk (or in memory when ``path`` is None).
+
+    >>> store = Store()          # in memory
+    >>> store.replace_graphs({URIRef("http://example.org/g"): Graph()})
+    >>> len(store)
+    0
+    """
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}: run 'kg build' first or give --store")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(f"cannot open store {self.path}: {error}") from None
+        if not read_only:
+            self._drop_staging()
+
+    def __len__(self) -> int:
+        staged = sum(1 for g in self._staging() for _ in self._store.quads_for_pattern(None, None, None, g))
+        return len(self._store) - staged
+
+    def close(self) -> None:
+        """Release the store and its directory lock."""
+        self.__dict__.pop("_store", None)
+
+    # -- reading ---------------------------------------------------------
+
+    def _staging(self) -> list[ox.NamedNode]:
+        """Staging graphs of a write in progress (another process) or of a crashed one: never read."""
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING)]
+
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs in the store, sorted."""
+        names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(name for name in names if not name.startswith(STAGING))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or those of one named graph."""
+        if graph:
+            return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        staging = set(self._staging())
+        quads = self._store.quads_for_pattern(None, None, None, None)
+        return (q for q in quads if q.graph_name not in staging) if staging else quads
+
+    def graph(self, graph: str) -> Graph:
+        """One named graph as an rdflib graph."""
+        result = Graph()
+        for quad in self.quads(graph):
+            result.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        return result
+
+    def query_raw(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query; the union of all graphs is the default graph unless ``default_graphs`` is given.
+
+        ``bindings`` substitute variables with terms (never spliced into the text);
+        ``named_graphs`` restricts the graphs ``GRAPH`` patterns see (default: all).
+        """
+        kwargs: dict = {"prefixes": PREFIXES}
+        if bindings:
+            kwargs["substitutions"] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        if default_graphs is None and named_graphs is None and self._staging():
+            default_graphs = named_graphs = self.graph_names()  # keep a write in progress out of sight
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        return self._store.query(sparql, **kwargs)
+
+    # -- writing ---------------------------------------------------------
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
+        """Replace each named graph with the given triples, all in one transaction.
+
+        The new triples are first written to staging graphs, then one SPARQL
+        update moves them over the old graphs; only IRIs minted by this
+        package (validated as IRIs) ever appear in the update text.
+        """
+        run = uuid.uuid4().hex
+        staged: dict[str, str] = {}
+        quads: list[ox.Quad] = []
+        for index, (name, triples) in enumerate(graphs.items()):
+            target = str(ox.NamedNode(str(name)))  # validates the IRI
+            staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+            count = len(quads)
+            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples)
+            staged[target] = str(staging) if len(quads) > count else ""
+        try:
+            self._store.extend(quads)
+            operations = [
+                f"MOVE {staging} TO {target}" if staging else f"DROP SILENT GRAPH {target}"
+                for target, staging in staged.items()
+            ]
+            if operations:
+                self._store.update(" ;\n".join(operations))
+        except (OSError, SyntaxError) as error:
+            self._drop_staging()
+            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction."""
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except OSError as error:
+            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+
+    def bulk_load(
+        self,
+        source: Path | BinaryIO,
+        fmt: ox.RdfFormat,
+        graph: str | None = None,
+        base_iri: str | None = None,
+        lenient: bool = False,
+    ) -> None:
+        """Load a big RDF file fast, outside any transaction (a failure may leave part of it: validate first).
+
+        Triples, and the default graph of a dataset format, go to ``graph``.
+        """
+        kwargs = {"format": fmt, "to_graph": ox.NamedNode(graph) if graph else None, "base_iri": base_iri}
+        try:
+            if isinstance(source, Path):
+                self._store.bulk_load(path=str(source), lenient=lenient, **kwargs)
+            else:
+                self._store.bulk_load(source, lenient=lenient, **kwargs)
+        except OSError as error:
+            raise StoreError(f"bulk load into store {self.path or '(memory)'} failed: {error}") from None
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add pyoxigraph quads as they are, in one transaction."""
+        self._store.extend(quads)
+
+    def _drop_staging(self) -> None:
+        """Remove staging graphs a crashed write may have left."""
+        for graph in self._staging():
+            self._store.remove_graph(graph)

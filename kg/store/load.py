@@ -1,0 +1,235 @@
+"""``kg load``: import RDF files (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) into named graphs.
+
+Each file becomes one named graph (its ``file://`` IRI, or the IRI given);
+the named graphs of dataset files (TriG, N-Quads, JSON-LD) keep their own
+names and only their default graph goes to the file's graph.  Loading a file
+again replaces its graph, so re-running a load changes nothing.
+
+Every file is parsed completely before the store is touched: a syntax error
+names the file, line and column and leaves the store as it was.  Small loads
+are written in one transaction; big ones (over :data:`BULK_THRESHOLD`
+triples, on the embedded store) go through Oxigraph's bulk loader, and if that
+fails the graphs of the load are removed again.  Files ending in ``.gz`` are
+decompressed on the fly.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg.errors import KgError
+from kg.store.embedded import Store
+from kg.store.inference import refresh_inference, with_inference
+
+if TYPE_CHECKING:
+    from kg.store.remote import RemoteStore
+
+BULK_THRESHOLD = 100_000  # triples; above this the embedded store uses its bulk loader
+FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "n-triples": ox.RdfFormat.N_TRIPLES,
+    "n-quads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "rdf-xml": ox.RdfFormat.RDF_XML,
+    "json-ld": ox.RdfFormat.JSON_LD,
+}
+EXTENSIONS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "rdf": ox.RdfFormat.RDF_XML,
+    "owl": ox.RdfFormat.RDF_XML,
+    "xml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json": ox.RdfFormat.JSON_LD,
+}
+ALIASES = {
+    "ttl": "turtle",
+    "nt": "n-triples",
+    "nq": "n-quads",
+    "xml": "rdf-xml",
+    "rdfxml": "rdf-xml",
+    "jsonld": "json-ld",
+}
+
+
+class LoadError(KgError, ValueError):
+    """A file cannot be loaded; the message names the file (and line and column for syntax errors)."""
+
+
+@dataclass
+class Loaded:
+    """What one file put into the store."""
+
+    path: Path
+    fmt: str
+    graphs: dict[str, int] = field(default_factory=dict)  # graph IRI → triples
+
+    @property
+    def triples(self) -> int:
+        return sum(self.graphs.values())
+
+
+def rdf_format(path: Path, name: str | None = None) -> ox.RdfFormat:
+    """The RDF format of a file: ``name`` (standard name or alias) if given, else from its extension.
+
+    >>> rdf_format(Path("a.ttl.gz")).name, rdf_format(Path("b.owl")).name, rdf_format(Path("c"), "nq").name
+    ('Turtle', 'RDF/XML', 'N-Quads')
+    """
+    if name:
+        key = ALIASES.get(name.lower(), name.lower())
+        if key not in FORMATS:
+            raise LoadError(f"--format: unknown RDF format {name!r}; choose one of {', '.join(FORMATS)}")
+        return FORMATS[key]
+    suffixes = [s.lstrip(".").lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == "gz":
+        suffixes.pop()
+    extension = suffixes[-1] if suffixes else ""
+    fmt = EXTENSIONS.get(extension)
+    if fmt is None:
+        raise LoadError(f"{path}: cannot tell the RDF format from the file name; give --format")
+    return fmt
+
+
+def file_graph(path: Path) -> str:
+    """The named graph of a file: its absolute ``file://`` IRI."""
+    return path.resolve().as_uri()
+
+
+@contextmanager
+def _open(path: Path) -> Iterator[BinaryIO]:
+    try:
+        handle = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115
+    except OSError as error:
+        raise LoadError(f"{path}: cannot read: {error.strerror or error}") from None
+    with handle:
+        yield handle
+
+
+def _syntax(path: Path, error: SyntaxError) -> LoadError:
+    message = re.sub(r"^Parser error[^:]*:\s*", "", str(error.msg or error))
+    where = f"{path}:{error.lineno}:{error.offset}" if error.lineno else str(path)
+    return LoadError(f"{where}: {' '.join(message.split())}")
+
+
+def parse_file(path: Path, fmt: ox.RdfFormat, graph: str, keep: bool) -> tuple[dict[str, int], dict[str, list]]:
+    """Parse a whole file: triples per target graph, and the triples themselves when ``keep``."""
+    counts: dict[str, int] = {}
+    triples: dict[str, list] = {}
+    default = ox.NamedNode(graph)
+    try:
+        with _open(path) as handle:
+            for quad in ox.parse(handle, fmt, base_iri=file_graph(path)):
+                name = quad.graph_name
+                if isinstance(name, ox.DefaultGraph):
+                    name = default
+                elif isinstance(name, ox.BlankNode):
+                    raise LoadError(f"{path}: a named graph without an IRI (blank node) cannot be loaded")
+                counts[name.value] = counts.get(name.value, 0) + 1
+                if keep:
+                    triples.setdefault(name.value, []).append(quad.triple)
+    except SyntaxError as error:
+        raise _syntax(path, error) from None
+    except (OSError, EOFError) as error:  # e.g. a truncated .gz
+        raise LoadError(f"{path}: cannot read: {error}") from None
+    if not counts:
+        counts[graph] = 0
+    return counts, triples
+
+
+def load_files(
+    store: Store | RemoteStore,
+    paths: Sequence[Path],
+    *,
+    fmt: str | None = None,
+    graph: str | None = None,
+    infer: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
+    bulk_threshold: int = BULK_THRESHOLD,
+) -> list[Loaded]:
+    """Load RDF files into ``store``, one named graph per file, all or nothing; return what each file held.
+
+    ``graph`` names the graph of a single file.  ``infer`` refreshes the
+    materialised RDFS closure afterwards (see :mod:`kg.store.inference`).
+    ``progress(stage, done, total)`` is told about each file parsed.
+    """
+    if graph is not None and len(paths) != 1:
+        raise LoadError("--graph names the graph of one file; give one file or leave --graph out")
+    if graph is not None and not _is_iri(graph):
+        raise LoadError(f"--graph: {graph!r} is not an absolute IRI")
+    formats = [rdf_format(path, fmt) for path in paths]
+    for path in paths:
+        if not path.is_file():
+            raise LoadError(f"{path}: no such file")
+    remote = not isinstance(store, Store)
+    keep = True
+    loaded: list[Loaded] = []
+    kept: dict[str, list] = {}
+    for index, (path, rdf) in enumerate(zip(paths, formats, strict=True)):
+        counts, triples = parse_file(path, rdf, graph or file_graph(path), keep)
+        item = Loaded(path, rdf.name, counts)
+        loaded.append(item)
+        for name, items in triples.items():
+            kept.setdefault(name, []).extend(items)
+        if keep and not remote and sum(x.triples for x in loaded) > bulk_threshold:
+            keep, kept = False, {}  # too big to hold: the bulk loader will read the files again
+        if progress:
+            progress("parsed", index + 1, len(paths))
+    targets = {name for item in loaded for name in item.graphs}
+    if keep:
+        graphs = {URIRef(name): kept.get(name, []) for name in sorted(targets)}
+        store.replace_graphs(with_inference(store, graphs) if infer else graphs)  # one transaction
+    else:
+        _bulk(store, paths, formats, loaded, targets, graph)
+        if infer:
+            refresh_inference(store)
+    return loaded
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text))
+
+
+def _bulk(
+    store: Store,
+    paths: Sequence[Path],
+    formats: Sequence[ox.RdfFormat],
+    loaded: Sequence[Loaded],
+    targets: set[str],
+    graph: str | None,
+) -> None:
+    """Replace the target graphs with the files' content through the bulk loader; undo on failure."""
+    existing = targets & set(store.graph_names())
+    if existing:
+        store.remove_graphs(sorted(existing))
+    try:
+        for path, rdf in zip(paths, formats, strict=True):
+            target = graph or file_graph(path)
+            with _open(path) as handle:
+                store.bulk_load(handle, rdf, graph=target, base_iri=file_graph(path), lenient=True)
+    except (KgError, SyntaxError, OSError) as error:  # KgError: StoreError, or LoadError from _open
+        store.remove_graphs(sorted(targets))
+        message = _syntax(path, error) if isinstance(error, SyntaxError) else error
+        raise LoadError(f"load failed, its graphs were removed: {message}") from None
+
+
+def summary_rows(loaded: Iterable[Loaded]) -> list[tuple[str, str, str, int]]:
+    """(file, format, graph, triples) rows, one per graph of each file."""
+    return [(str(item.path), item.fmt, name, count) for item in loaded for name, count in sorted(item.graphs.items())]

@@ -1,0 +1,264 @@
+"""A store on any SPARQL 1.1 endpoint, with the public methods of :class:`kg.store.embedded.Store`.
+
+Reads use the SPARQL 1.1 Protocol (POST, so long queries and dataset lists
+fit); writes use SPARQL 1.1 Update, one request per write, which the protocol
+asks servers to apply atomically: ``replace_graphs`` is all or nothing on
+Oxigraph, Fuseki, GraphDB and Virtuoso alike.  Where a Graph Store Protocol
+URL is known (given, or Oxigraph's ``/store`` beside ``/query``) whole graphs
+are read with it.
+
+As with the embedded store, queries see the union of all named graphs as
+their default graph: the dataset is sent with the query (``default-graph-uri``
+for every named graph), or, on an Oxigraph server, its ``union-default-graph``
+switch.  ``bindings`` become a ``VALUES`` block at the start of the WHERE
+pattern (see :func:`kg.sparql.query.with_values`): the terms are serialized and
+escaped by Oxigraph, never spliced from raw text.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg.model.vocab import PREFIXES
+from kg.sparql.query import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
+from kg.store.embedded import StoreError, StoreMethods, to_rdflib
+
+RESULTS_ACCEPT = (
+    "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+    "application/sparql-results+xml;q=0.7, text/tab-separated-values;q=0.6"
+)
+RESULT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
+}
+PROLOGUE = " ".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()) + "\n"
+NO_GRAPH = "urn:kg:no-graph"  # an empty default graph, when the store has no named graph at all
+
+
+def endpoint_urls(
+    endpoint: str, update: str | None = None, graph_store: str | None = None
+) -> tuple[str, str, str | None]:
+    """Query, update and Graph Store URLs of an endpoint, guessing the usual layouts.
+
+    Oxigraph serves ``/query``, ``/update`` and ``/store``; Fuseki's dataset URL,
+    Virtuoso's ``/sparql`` and ``kg serve``'s ``/sparql`` take queries and updates alike.
+
+    >>> endpoint_urls("http://localhost:7878/query")
+    ('http://localhost:7878/query', 'http://localhost:7878/update', 'http://localhost:7878/store')
+    >>> endpoint_urls("http://localhost:3030/ds")
+    ('http://localhost:3030/ds', 'http://localhost:3030/ds', None)
+    """
+    if not re.match(r"https?://", endpoint):
+        raise StoreError(f"--endpoint: {endpoint!r} is not an http(s) URL")
+    base = endpoint.rstrip("/")
+    if base.endswith("/query"):
+        root = base[: -len("/query")]
+        return endpoint, update or f"{root}/update", graph_store or f"{root}/store"
+    return endpoint, update or endpoint, graph_store
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class RemoteStore(StoreMethods):
+    """A SPARQL 1.1 endpoint used like :class:`kg.store.embedded.Store` (``path`` is the endpoint URL)."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        update_endpoint: str | None = None,
+        graph_store: str | None = None,
+        *,
+        read_only: bool = False,
+        timeout: float = 300.0,
+        union_default_graph: bool | None = None,
+    ):
+        """``union_default_graph``: whether the server takes Oxigraph's ``union-default-graph`` switch
+        (None: detect it from the ``Server`` header; False: always send the dataset explicitly)."""
+        self.query_url, self.update_url, self.graph_store_url = endpoint_urls(endpoint, update_endpoint, graph_store)
+        self.path = endpoint
+        self.read_only = read_only
+        self.timeout = timeout
+        self._oxigraph = union_default_graph
+
+    def __repr__(self) -> str:
+        return f"RemoteStore({self.query_url!r})"
+
+    def close(self) -> None:
+        """Nothing to release: every request has its own connection."""
+
+    # -- HTTP ----------------------------------------------------------------
+
+    def _request(
+        self, url: str, data: bytes | None = None, headers: Mapping[str, str] | None = None, method: str | None = None
+    ) -> tuple[int, str, bytes]:
+        request = urllib.request.Request(url, data=data, headers=dict(headers or {}), method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                if self._oxigraph is None:
+                    self._oxigraph = response.headers.get("Server", "").lower().startswith("oxigraph")
+                return response.status, response.headers.get_content_type(), response.read()
+        except urllib.error.HTTPError as error:
+            if self._oxigraph is None:  # an error answer names its server too: ask only once
+                self._oxigraph = error.headers.get("Server", "").lower().startswith("oxigraph")
+            return error.code, error.headers.get_content_type(), error.read()
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:  # bad URL, no server
+            reason = getattr(error, "reason", error)
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from None
+
+    def _fail(self, url: str, status: int, body: bytes) -> StoreError:
+        return StoreError(f"SPARQL endpoint {url} answered HTTP {status}: {_one_line(body.decode('utf-8', 'replace'))}")
+
+    # -- reading ---------------------------------------------------------------
+
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs on the endpoint, sorted."""
+        rows = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
+        return sorted(solution["g"].value for solution in rows if isinstance(solution["g"], ox.NamedNode))
+
+    def _is_oxigraph(self) -> bool:
+        if self._oxigraph is None:
+            self._request(self.query_url, method="HEAD")  # the Server header tells
+        return bool(self._oxigraph)
+
+    def _dataset(self, default_graphs: Iterable[str] | None, named_graphs: Iterable[str] | None) -> list[tuple]:
+        """Protocol parameters that make the default graph the union of all named graphs (unless given)."""
+        if default_graphs is None and named_graphs is None and self._is_oxigraph():
+            return [("union-default-graph", "")]
+        names: list[str] = []
+        if default_graphs is None or named_graphs is None:
+            names = self.graph_names()
+        defaults = names if default_graphs is None else list(default_graphs)
+        named = names if named_graphs is None else list(named_graphs)
+        return [("default-graph-uri", g) for g in defaults or [NO_GRAPH]] + [("named-graph-uri", g) for g in named]
+
+    def _query(
+        self,
+        sparql: str,
+        dataset: bool = True,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+        original: str | None = None,
+    ) -> Any:
+        params = [("query", PROLOGUE + sparql)]
+        if dataset:
+            params += self._dataset(default_graphs, named_graphs)
+        status, content_type, body = self._request(
+            self.query_url,
+            urllib.parse.urlencode(params).encode("utf-8"),
+            {"Content-Type": "application/x-www-form-urlencoded", "Accept": RESULTS_ACCEPT},
+        )
+        if status == 400:
+            message = body.decode("utf-8", "replace")
+            if re.search(r"pars|syntax|expected|encountered|lexical", message, re.IGNORECASE):
+                raise QuerySyntaxError(syntax_message(_one_line(message), original or sparql, line_offset=1))
+            raise QueryError(f"query failed: {_one_line(message)}")
+        if status != 200:
+            raise self._fail(self.query_url, status, body)
+        if content_type in RESULT_TYPES:
+            return ox.parse_query_results(body, RESULT_TYPES[content_type])
+        if content_type in GRAPH_TYPES:
+            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, GRAPH_TYPES[content_type])]
+        raise StoreError(f"SPARQL endpoint {self.query_url} answered with unexpected content type {content_type}")
+
+    def query_raw(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        default_graphs: Iterable[str] | None = None,
+        named_graphs: Iterable[str] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
+        """Run a SPARQL query: solutions, a boolean, or a list of triples (CONSTRUCT / DESCRIBE)."""
+        text = with_values(sparql, bindings) if bindings else sparql
+        return self._query(text, True, default_graphs, named_graphs, original=sparql)
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the named graphs, or those of one named graph."""
+        if graph is not None:
+            name = ox.NamedNode(graph)
+            return (ox.Quad(t.subject, t.predicate, t.object, name) for t in self._graph_triples(graph))
+        rows = self._query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=False)
+        return (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)
+
+    def _graph_triples(self, graph: str) -> list[ox.Triple]:
+        if self.graph_store_url:
+            url = f"{self.graph_store_url}?{urllib.parse.urlencode({'graph': graph})}"
+            status, content_type, body = self._request(url, headers={"Accept": "application/n-triples"})
+            if status == 404:
+                return []
+            if status == 200 and content_type in GRAPH_TYPES:
+                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, GRAPH_TYPES[content_type])]
+            # no Graph Store Protocol there after all: fall back to SPARQL
+        text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(URIRef(graph))} {{ ?s ?p ?o }} }}"
+        return self._query(text, dataset=False)
+
+    def graph(self, graph: str) -> Graph:
+        """One named graph as an rdflib graph."""
+        result = Graph()
+        for t in self._graph_triples(graph):
+            result.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return result
+
+    def __len__(self) -> int:
+        rows = list(self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=False))
+        return int(rows[0]["n"].value) if rows else 0
+
+    # -- writing -----------------------------------------------------------------
+
+    def update(self, sparql: str) -> None:
+        """Send one SPARQL 1.1 Update request (PREFIXES predeclared)."""
+        if self.read_only:
+            raise StoreError(f"{self.query_url} is opened read-only")
+        status, _, body = self._request(
+            self.update_url, (PROLOGUE + sparql).encode("utf-8"), {"Content-Type": "application/sparql-update"}
+        )
+        if status not in {200, 204}:
+            raise self._fail(self.update_url, status, body)
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
+        """Replace each named graph with the given triples, in one update request (all or nothing)."""
+        drops: list[str] = []
+        blocks: list[str] = []
+        for name, triples in graphs.items():
+            target = term_text(URIRef(str(name)))
+            drops.append(f"DROP SILENT GRAPH {target}")
+            lines = [f"{term_text(s)} {term_text(p)} {term_text(o)} ." for s, p, o in triples]
+            if lines:
+                blocks.append(f"GRAPH {target} {{\n" + "\n".join(lines) + "\n}")
+        operations = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
+        if operations:
+            self.update(" ;\n".join(operations))
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add pyoxigraph quads as they are, in one update request."""
+        lines = []
+        for q in quads:
+            triple = f"{q.subject} {q.predicate} {q.object} ."
+            in_default = isinstance(q.graph_name, ox.DefaultGraph)
+            lines.append(triple if in_default else f"GRAPH {q.graph_name} {{ {triple} }}")
+        if lines:
+            self.update("INSERT DATA {\n" + "\n".join(lines) + "\n}")
