@@ -21,6 +21,8 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
+from kg.store import search
+from kg.store.search import rows_of_graph
 
 DEFAULT_STORE = Path(".kg") / "store"
 STAGING = "urn:kg:staging:"
@@ -211,6 +213,12 @@ class Store(StoreMethods):
         except (OSError, SyntaxError) as error:
             self._drop_staging()
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        if self.path is not None:  # the search index follows, graph by graph, from the quads in hand
+            targets = {staging: target for target, staging in staged.items() if staging}
+            rows: dict[str, list] = {target[1:-1]: [] for target in staged}
+            for quad in quads:
+                rows[targets[str(quad.graph_name)][1:-1]].extend(rows_of_graph([quad.triple]))
+            search.after_write(self, rows, present={t[1:-1] for t, staging in staged.items() if staging})
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction."""
@@ -218,6 +226,9 @@ class Store(StoreMethods):
             self._store.update(sparql, prefixes=PREFIXES)
         except OSError as error:
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        finally:  # an update may touch any graph: the search index is rebuilt when next opened
+            if self.path is not None:
+                search.after_write(self, None)
 
     def bulk_load(
         self,
@@ -239,10 +250,16 @@ class Store(StoreMethods):
                 self._store.bulk_load(source, lenient=lenient, **kwargs)
         except OSError as error:
             raise StoreError(f"bulk load into store {self.path or '(memory)'} failed: {error}") from None
+        finally:  # a bulk load's target graph is re-indexed; a dataset's graphs are unknown: rebuild on next open
+            if self.path is not None:
+                written = {graph: search.graph_rows(self, graph)} if graph else None
+                search.after_write(self, written, [graph] if graph else ())
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one transaction."""
         self._store.extend(quads)
+        if self.path is not None:
+            search.after_write(self, None)
 
     def _drop_staging(self) -> None:
         """Remove staging graphs a crashed write may have left."""
