@@ -10,6 +10,7 @@ a write is replaced, or the store is left exactly as it was.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -27,6 +28,25 @@ from kg.store.search import rows_of_graph
 DEFAULT_STORE = Path(".kg") / "store"
 STAGING = "urn:kg:staging:"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+# Strings, IRIs and comments, where a FROM is not the keyword.
+_NOT_KEYWORDS = re.compile(
+    r"""'''.*?'''|""" + r'''""".*?"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>\s"{}|^`]*>|#[^\n]*''',
+    re.DOTALL,
+)
+_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.IGNORECASE)
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """True when a query names its own dataset (``FROM`` or ``FROM NAMED``): then the store's union must not apply.
+
+    >>> has_dataset_clause("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause('SELECT ?from WHERE { ?s ex:from "FROM" } # FROM')
+    False
+    """
+    return bool(_FROM.search(_NOT_KEYWORDS.sub(" ", sparql)))
 
 
 class StoreError(KgError, RuntimeError):
@@ -174,6 +194,8 @@ class Store(StoreMethods):
         kwargs: dict = {"prefixes": PREFIXES}
         if bindings:
             kwargs["substitutions"] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        if default_graphs is None and named_graphs is None and has_dataset_clause(sparql):
+            return self._store.query(sparql, **kwargs)  # the query's FROM / FROM NAMED is its dataset
         if default_graphs is None and named_graphs is None and self._staging():
             default_graphs = named_graphs = self.graph_names()  # keep a write in progress out of sight
         if default_graphs is not None:

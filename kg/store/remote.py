@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from kg.model.vocab import PREFIXES
 from kg.sparql.query import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
-from kg.store.embedded import StoreError, StoreMethods, to_rdflib
+from kg.store.embedded import StoreError, StoreMethods, has_dataset_clause, to_rdflib
 
 RESULTS_ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -194,7 +194,8 @@ class RemoteStore(StoreMethods):
     ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
         """Run a SPARQL query: solutions, a boolean, or a list of triples (CONSTRUCT / DESCRIBE)."""
         text = with_values(sparql, bindings) if bindings else sparql
-        return self._query(text, True, default_graphs, named_graphs, original=sparql)
+        own = default_graphs is None and named_graphs is None and has_dataset_clause(sparql)  # FROM wins
+        return self._query(text, not own, default_graphs, named_graphs, original=sparql)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad of the named graphs, or those of one named graph."""
