@@ -340,6 +340,11 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
     try:  # open the store before saying ready, so the first query does not pay for it
         store = Store(store_path) if writable else Store(store_path, read_only=True)
         signature = _signature(Path(store_path))
+        if not writable:  # the pages' graph snapshot starts computing now, in the background
+            from kg.web.pages import Site
+
+            site = Site(store)
+            site.start()
         answers.send("ready")
     except (KgError, OSError) as error:
         answers.send(Answer.text(500, str(error)))
@@ -362,7 +367,9 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
                 if site is None or site.store is not store:
                     from kg.web.pages import Site
 
-                    site = Site(store, base=job.get("base") or BASE, row_limit=job.get("row_limit", 10_000))
+                    site = Site(store)
+                    site.start()
+                site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
                 answer = answer_page(site, job)
                 if job["op"] in WRITE_OPS:
                     site = None  # the store changed under it

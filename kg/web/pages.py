@@ -48,7 +48,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 LIST_LIMIT = 200  # rows of any list on a page
-SNAPSHOT_WAIT = 3.0  # seconds a page waits for the first graph snapshot before showing "being computed"
+SNAPSHOT_WAIT = 10.0  # seconds a page waits for the first graph snapshot before showing "being computed"
 MEMBER_GROUPS = ("School", "College", "Company", "Platform")
 
 CSP = (
@@ -130,6 +130,7 @@ class Site:
         self._snapshot: Snapshot | None = None
         self._computing: threading.Thread | None = None
         self._index = None
+        self._waited = False
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
         )
@@ -147,11 +148,17 @@ class Site:
         """The graph snapshot, or None while it is still being computed (a large store's first minutes)."""
         if self._snapshot is not None:
             return self._snapshot
+        self.start()
+        # The first page waits a while (a small store is ready in a second or two); later ones do not.
+        self._computing.join(wait if not self._waited else 0.05)
+        self._waited = True
+        return self._snapshot
+
+    def start(self) -> None:
+        """Start computing the snapshot in the background (once)."""
         if self._computing is None:
             self._computing = threading.Thread(target=self._compute, daemon=True)
             self._computing.start()
-        self._computing.join(wait)
-        return self._snapshot
 
     def _compute(self) -> None:
         graph = project(self.store)
@@ -507,15 +514,23 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
     return Response(200, html.encode("utf-8"), headers=headers)
 
 
+def _classes(site: Site, nodes: set[str]) -> dict[str, str]:
+    """The most specific stated ontology class of each node."""
+    types: dict[str, list[str]] = defaultdict(list)
+    ordered = sorted(n for n in nodes if _safe_iri(n))
+    for start in range(0, len(ordered), 500):
+        values = " ".join(f"<{n}>" for n in ordered[start : start + 500])
+        for row in site.select(TYPES.replace("VALUES_HERE", values), inferred=URIRef(str(INFERRED_GRAPH))):
+            if _v(row["c"]).startswith(str(KG)):
+                types[_v(row["x"])].append(_v(row["c"]))
+    return {node: _most_specific(found) for node, found in types.items()}
+
+
 def _add_nodes(site: Site, graph: nx.MultiDiGraph, nodes: set[str], lang: str) -> None:
     names = _labels(site, nodes, lang)
-    values = " ".join(f"<{n}>" for n in sorted(nodes) if _safe_iri(n))
-    types: dict[str, list[str]] = defaultdict(list)
-    for row in site.select(TYPES.replace("VALUES_HERE", values), inferred=URIRef(str(INFERRED_GRAPH))):
-        if _v(row["c"]).startswith(str(KG)):
-            types[_v(row["x"])].append(_v(row["c"]))
+    classes = _classes(site, nodes)
     for node in nodes:
-        cls = _most_specific(types.get(node, []))
+        cls = classes.get(node, "")
         local = cls.rsplit("#", 1)[-1] if cls else ""
         graph.add_node(
             node,
@@ -531,14 +546,13 @@ def _add_nodes(site: Site, graph: nx.MultiDiGraph, nodes: set[str], lang: str) -
 def _district_parts(site: Site, request: Request, iri: str, facts: dict, snapshot: Snapshot | None) -> dict:
     """Members by group, the district's indicators and the comparison with another district."""
     lang = request.lang
-    members = [_v(r["m"]) for r in site.select(MEMBERS, e=URIRef(iri))]
+    members = [_v(r["m"]) for r in site.select(MEMBERS, e=URIRef(iri)) if _v(r["m"]).startswith(site.base + "id/")]
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     names = _labels(site, set(members), lang)
+    classes = _classes(site, set(members))
     for member in members:
-        cls = ""
-        if snapshot is not None and member in snapshot.graph:
-            cls = snapshot.graph.nodes[member].get("cls", "")
-        group = class_group(cls) if cls else "Other"
+        cls = classes.get(member, "")
+        group = class_group(cls.rsplit("#", 1)[-1]) if cls else "Other"
         groups[group if group in MEMBER_GROUPS else "Other"].append((member, names.get(member, member)))
     lists = [
         {
@@ -791,15 +805,14 @@ def path_page(site: Site, request: Request) -> Response:
 
 
 def editor(site: Site, request: Request, examples: list[dict]) -> Response:
-    import json
-
     from kg.outputs.viz import script_json
 
-    data = Markup(script_json({"examples": examples, "endpoint": "/sparql"}))
+    from kg.model.vocab import PREFIXES
+
+    data = Markup(script_json({"examples": examples, "endpoint": "/sparql", "prefixes": PREFIXES, "base": site.base}))
     page = _page(site, request, "editor.html.j2", text("editor", request.lang), examples=examples, data=data)
     # CodeMirror and DataTables set element styles from script; nothing else is relaxed.
     page.headers["Content-Security-Policy"] = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-    del json
     return page
 
 

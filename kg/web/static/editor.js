@@ -105,7 +105,25 @@
   Yasgui.Yasr.registerPlugin("graph", GraphPlugin);
   Yasgui.Yasr.defaults.pluginOrder = ["table", "chart", "graph", "response"];
   Yasgui.Yasqe.defaults.autocompleters = ["variables"];
-  var first = data.examples.length ? data.examples[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10";
+  // The server predeclares its prefixes; the editor's own syntax check wants them declared in the text.
+  function withPrefixes(query) {
+    var lines = [];
+    Object.keys(data.prefixes || {}).forEach(function (p) {
+      var used = new RegExp("(^|[\\s(,;/^|!])" + p + ":").test(query);
+      var declared = new RegExp("PREFIX\\s+" + p + ":", "i").test(query);
+      if (used && !declared) lines.push("PREFIX " + p + ": <" + data.prefixes[p] + ">");
+    });
+    return lines.length ? lines.join("\n") + "\n" + query : query;
+  }
+  // IRIs this site serves open its own pages, not the published namespace.
+  var base = data.base;
+  new MutationObserver(function () {
+    Array.prototype.forEach.call(holder.querySelectorAll("a[href^='" + base + "']"), function (a) {
+      a.setAttribute("href", "/" + a.getAttribute("href").slice(base.length));
+      a.removeAttribute("target");
+    });
+  }).observe(holder, { childList: true, subtree: true });
+  var first = withPrefixes(data.examples.length ? data.examples[0].query : "SELECT * WHERE { ?s ?p ?o } LIMIT 10");
   var yasgui = new Yasgui(holder, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
@@ -114,11 +132,23 @@
     yasqe: { value: first },
   });
   yasgui.getTab().setQuery(first);
+  // Names for YASGUI's unlabelled controls, and a keyboard stop for its scrolling editor.
+  function label() {
+    Array.prototype.forEach.call(holder.querySelectorAll(".CodeMirror textarea, input.autocomplete"), function (el) {
+      if (!el.getAttribute("aria-label")) el.setAttribute("aria-label", el.tagName === "TEXTAREA" ? "SPARQL" : "endpoint");
+    });
+    Array.prototype.forEach.call(holder.querySelectorAll(".CodeMirror-scroll"), function (el) {
+      el.setAttribute("tabindex", "0");
+      el.setAttribute("aria-label", "SPARQL");
+    });
+  }
+  label();
+  new MutationObserver(label).observe(holder, { childList: true, subtree: true });
   var form = document.getElementById("example-form");
   form.hidden = false;
   document.getElementById("plain-form").open = false;
   document.getElementById("example-load").addEventListener("click", function () {
     var ex = data.examples[+document.getElementById("example-select").value];
-    if (ex) yasgui.getTab().setQuery(ex.query);
+    if (ex) yasgui.getTab().setQuery(withPrefixes(ex.query));
   });
 })();
