@@ -370,6 +370,7 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
                     site = Site(store)
                     site.start()
                 site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
+                site.timeout = job.get("timeout", 10.0)
                 answer = answer_page(site, job)
                 if job["op"] in WRITE_OPS:
                     site = None  # the store changed under it
@@ -661,7 +662,7 @@ class Handler(BaseHTTPRequestHandler):
         if done in {"added", "removed"}:
             message = text_of(done, self._lang(params))
         job = {"op": op, "request": self._request(path, params, message), "base": self.server.base}
-        job["row_limit"] = service.row_limit
+        job["row_limit"], job["timeout"] = service.row_limit, service.timeout
         return service.run({**job, **extra})
 
     def do_HEAD(self) -> None:

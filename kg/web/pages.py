@@ -131,6 +131,7 @@ class Site:
         self._computing: threading.Thread | None = None
         self._index = None
         self._waited = False
+        self.timeout = 10.0  # the server's time limit for a page: never wait for the snapshot near it
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
         )
@@ -150,7 +151,7 @@ class Site:
             return self._snapshot
         self.start()
         # The first page waits a while (a small store is ready in a second or two); later ones do not.
-        self._computing.join(wait if not self._waited else 0.05)
+        self._computing.join(min(wait, self.timeout * 0.3) if not self._waited else 0.05)
         self._waited = True
         return self._snapshot
 
@@ -213,6 +214,8 @@ def _page(site: Site, request: Request, template: str, title: str, status: int =
     lang = request.lang
     other = "en" if lang == "zh" else "zh"
     here = request.path + (("?" + urllib.parse.urlencode(request.params, doseq=True)) if request.params else "")
+    if status == 404:
+        here = "/"  # a 404 page repeats nothing of the address it was asked for
     html = site.env.get_template(template).render(
         t=lambda key, **values: text(key, lang, **values),
         lang=lang,
@@ -805,9 +808,8 @@ def path_page(site: Site, request: Request) -> Response:
 
 
 def editor(site: Site, request: Request, examples: list[dict]) -> Response:
-    from kg.outputs.viz import script_json
-
     from kg.model.vocab import PREFIXES
+    from kg.outputs.viz import script_json
 
     data = Markup(script_json({"examples": examples, "endpoint": "/sparql", "prefixes": PREFIXES, "base": site.base}))
     page = _page(site, request, "editor.html.j2", text("editor", request.lang), examples=examples, data=data)
