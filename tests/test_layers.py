@@ -52,6 +52,7 @@ def test_every_package_is_a_layer():
 
 @pytest.mark.parametrize("module", ["kg.store", "kg.store.embedded", "kg.store.remote", "kg.store.load", "kg.cli"])
 def test_the_store_layer_and_the_command_line_load_no_networkx(module: str):
-    code = f"import sys, {module}; print('networkx' in sys.modules, 'pypinyin' in sys.modules and {module!r} == 'kg.cli')"
+    loaded = "print('networkx' in sys.modules, 'pypinyin' in sys.modules and {module!r} == 'kg.cli')"
+    code = f"import sys, {module}; " + loaded.format(module=module)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
