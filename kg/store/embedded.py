@@ -9,7 +9,6 @@ a write is replaced, or the store is left exactly as it was.
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,7 +24,6 @@ from kg.model.vocab import PREFIXES
 from kg.store import search
 from kg.store.search import rows_of_graph
 
-DEFAULT_STORE = Path(".kg") / "store"
 STAGING = "urn:kg:staging:"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -51,11 +49,6 @@ def has_dataset_clause(sparql: str) -> bool:
 
 class StoreError(KgError, RuntimeError):
     """The store cannot be opened or written; the message says which and why."""
-
-
-def default_store_path() -> Path:
-    """``$KG_STORE`` if set, else ``.kg/store`` under the current directory."""
-    return Path(os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
