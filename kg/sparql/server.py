@@ -237,16 +237,17 @@ def _page_answer(response: Any) -> Answer:
 
 def answer_page(site: Any, job: dict[str, Any]) -> Answer:
     """Run a page job (in a worker): a page of the website, the editor, HTML results, an RDF description, an edit."""
-    from kg.web import edit, linked, pages
+    from kg.web import linked, pages
 
+    if job["op"] in {"preview", "add", "reingest", "remove"}:
+        from kg.web import edit  # the extraction pipeline (jieba) loads only for edits
     request = pages.Request(**job["request"]) if "request" in job else None
     op = job["op"]
     try:
         if op == "page":
             return _page_answer(pages.render(site, request))
         if op == "editor":
-            examples = json.loads(answer_examples(site.store).body)["examples"]
-            return _page_answer(pages.editor(site, request, examples))
+            return _page_answer(pages.editor(site, request, job["examples"]))
         if op == "results":
             raw = answer_query(site.store, {**job, "accept": "application/sparql-results+json", "format": None})
             if raw.status != 200:
@@ -313,11 +314,8 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
     try:  # open the store before saying ready, so the first query does not pay for it
         store = Store(store_path) if writable else Store(store_path, read_only=True)
         signature = _signature(Path(store_path))
-        if not writable:  # the pages' graph snapshot starts computing now, in the background
-            from kg.web.pages import Site
+        import kg.web.pages  # noqa: F401  (imported before saying ready: a first page must not pay for it)
 
-            site = Site(store)
-            site.start()
         answers.send("ready")
     except (KgError, OSError) as error:
         answers.send(Answer.text(500, str(error)))
@@ -340,8 +338,7 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
                 if site is None or site.store is not store:
                     from kg.web.pages import Site
 
-                    site = Site(store)
-                    site.start()
+                    site = Site(store)  # its graph snapshot is computed when a page first needs it
                 site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
                 site.timeout = job.get("timeout", 10.0)
                 answer = answer_page(site, job)
@@ -676,7 +673,9 @@ class Handler(BaseHTTPRequestHandler):
         elif path in {"/sparql", "/query", "/update"} and "update" in params:
             answer = Answer.text(405, "SPARQL Update needs POST")
         elif path in {"/sparql", "/query"}:
-            answer = self._page("editor", path, params)
+            examples = self.server.service.examples()
+            listed = json.loads(examples.body)["examples"] if examples.status == 200 else []
+            answer = self._page("editor", path, params, examples=listed)
         elif path == "/examples.json":
             answer = self.server.service.examples()
         elif path.startswith("/static/"):

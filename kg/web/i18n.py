@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from kg.model.vocab import label
+from kg.model.terms import label
 
 LANGUAGES = ("zh", "en")
 HTML_LANG = {"zh": "zh-CN", "en": "en"}

@@ -34,8 +34,9 @@ from kg.analysis.indicators import compare, district_scope, stated_indicators
 from kg.analysis.paths import NoPathError, paths_data, shortest_paths
 from kg.analysis.projection import UnknownEntityError, find_entity, project
 from kg.errors import KgError
-from kg.model.sectors import class_group
-from kg.model.vocab import BASE, INFERRED_GRAPH, KG, label
+from kg.model.styles import class_group
+from kg.model.terms import ancestors, label
+from kg.model.vocab import BASE, INFERRED_GRAPH, KG
 from kg.outputs.report import _comparison_sections, sections_html
 from kg.outputs.viz import VizOptions, render_html
 from kg.store.search import ensure_index
@@ -410,7 +411,6 @@ def _entity_facts(site: Site, iri: str, lang: str) -> dict[str, Any]:
 
 
 def _most_specific(types: list[str]) -> str:
-    from kg.model.sectors import ancestors
 
     names = {t.rsplit("#", 1)[-1]: t for t in types}
     for local, iri in sorted(names.items()):
