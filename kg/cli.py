@@ -105,6 +105,7 @@ def format_summary(summary: Summary, store_path: Path) -> str:
         f"store: {store_path}",
         f"{summary.entities} entities, {summary.relations} relations, {summary.indicators} indicators, "
         f"{len(summary.documents)} documents, {summary.triples} triples ({summary.inferred} inferred)",
+        *([f"warning: {summary.inference}"] if summary.inference else []),
         "",
         table(sorted(summary.entities_per_class.items(), key=lambda kv: (-kv[1], kv[0])), ("class", "entities")),
         "",
@@ -451,8 +452,13 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
         if data_file is not None:
             report = validate_file(data_file, lang=lang)
         else:
+            from kg.store.inference import inference_status
+
             with open_store(store_path, read_only=True) as store:
+                stale = inference_status(store)
                 report = validate_store(store, lang=lang)
+            if stale:
+                click.echo(f"kg: warning: {stale}", err=True)
     finally:
         if status:
             click.echo("\r\033[K", err=True, nl=False)
@@ -895,6 +901,30 @@ def serve_command(
         pass
     finally:
         shutdown(server)
+
+
+@main.command("infer")
+@store_option
+def infer_command(store_path: Path | None) -> None:
+    """Recompute the materialised RDFS closure of the whole store, inside the store.
+
+    Writes keep the inference up to date by themselves; run this after
+    `kg load --no-inference`, an interrupted load, or when `kg stats` says the
+    inference is stale.
+    """
+    from kg.store.inference import refresh_inference
+
+    show = sys.stderr.isatty()
+
+    def progress(count: int) -> None:
+        if show:
+            click.echo(f"\r{count:,} inferred quads", err=True, nl=False)
+
+    with open_store(store_path) as store:
+        count = refresh_inference(store, progress=progress)
+    if show:
+        click.echo("", err=True)
+    click.echo(f"{count} inferred quads")
 
 
 @main.command("synth")

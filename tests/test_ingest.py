@@ -16,6 +16,7 @@ from kg.extract.ingest import IngestError, documents, ingest, remove_document
 from kg.model.vocab import KG, KGR, document_iri, entity_iri, relation_properties
 from kg.sources.documents import DocumentError
 from kg.store.embedded import Store
+from kg.store.inference import inferred_graph
 
 RAW = Path(__file__).parent / "fixtures" / "extract_gold" / "raw"
 YUBEI = RAW / "yubei-vocational.txt"
@@ -55,7 +56,8 @@ def test_ingest_adds_one_named_graph_per_document(built: Path):
         report = ingest(store, [YUBEI, WUHOU])
         added = set(store.graph_names()) - before
         ids = {d.doc_id for d in report.documents}
-        assert added == {str(document_iri(doc_id)) for doc_id in ids} and len(ids) == 2
+        documents = {str(document_iri(doc_id)) for doc_id in ids}
+        assert added == documents | {inferred_graph(g) for g in documents} and len(ids) == 2  # each with its closure
         listed = {d.doc_id: d for d in documents(store)}
         assert {"banan-d85cd3f1", "dazu-d85cd3f1"} <= listed.keys()
         assert all(listed[i].method == "extraction" and listed[i].relations > 10 for i in ids)

@@ -31,7 +31,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
 from kg.sources.documents import Article, clean_file
-from kg.store.inference import with_inference
+from kg.store.inference import write_graphs
 
 
 class IngestError(KgError, ValueError):
@@ -116,7 +116,7 @@ def ingest(
     if not extractions:
         return report
     graphs = {extraction.iri: document_triples(extraction) for extraction in extractions}
-    store.replace_graphs(with_inference(store, graphs))  # data and inference in one transaction
+    write_graphs(store, graphs)  # data and the closure of what it states, in one transaction
     report.replaced = sorted(e.doc_id for e in extractions if e.doc_id in existing)
     counts = {info.doc_id: info for info in documents(store)}
     report.documents = [counts[e.doc_id] for e in extractions if e.doc_id in counts]
@@ -182,5 +182,5 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"{info.doc_id} is a curated document: "
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
-    store.replace_graphs(with_inference(store, {URIRef(info.iri): []}))  # an empty graph is a removal
+    write_graphs(store, {URIRef(info.iri): []})  # an empty graph is a removal, of its inference too
     return info
