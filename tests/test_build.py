@@ -180,7 +180,9 @@ def test_a_write_in_progress_or_crashed_is_invisible_to_readers(tmp_path: Path):
         staged = ox.NamedNode(f"{STAGING}crashed:0")
         store.add_quads(  # what a write leaves when it dies between staging and moving: its quads and its mark
             [
-                ox.Quad(ox.NamedNode(str(KGR.ghost)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Company)), staged),
+                ox.Quad(
+                    ox.NamedNode(str(KGR.ghost)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Company)), staged
+                ),
                 ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal("crashed"), STAGING_MARK),
             ]
         )

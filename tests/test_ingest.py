@@ -56,8 +56,8 @@ def test_ingest_adds_one_named_graph_per_document(built: Path):
         report = ingest(store, [YUBEI, WUHOU])
         added = set(store.graph_names()) - before
         ids = {d.doc_id for d in report.documents}
-        documents = {str(document_iri(doc_id)) for doc_id in ids}
-        assert added == documents | {inferred_graph(g) for g in documents} and len(ids) == 2  # each with its closure
+        graphs = {str(document_iri(doc_id)) for doc_id in ids}
+        assert added == graphs | {inferred_graph(g) for g in graphs} and len(ids) == 2  # each with its closure
         listed = {d.doc_id: d for d in documents(store)}
         assert {"banan-d85cd3f1", "dazu-d85cd3f1"} <= listed.keys()
         assert all(listed[i].method == "extraction" and listed[i].relations > 10 for i in ids)

@@ -132,7 +132,23 @@ class Store(StoreMethods):
 
     def __len__(self) -> int:
         internal = sum(1 for g in self._internal() for _ in self._store.quads_for_pattern(None, None, None, g))
-        return len(self._store) - internal
+        meta = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._store) - internal - meta
+
+    # The store's own bookkeeping (the inference stamp) lives in the real default graph: GRAPH ?g never
+    # matches it, exports and counts leave it out (Oxigraph's union default graph does include it).
+
+    def read_meta(self, subject: str) -> dict[str, str]:
+        """Predicate → value of the bookkeeping triples about ``subject``."""
+        quads = self._store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph())
+        return {q.predicate.value: q.object.value for q in quads}
+
+    def write_meta(self, subject: str, values: Mapping[str, str]) -> None:
+        """Replace the bookkeeping triples about ``subject`` in one transaction."""
+        self._written = True
+        node = ox.NamedNode(subject)
+        data = " ".join(f"{node} {ox.NamedNode(p)} {ox.Literal(v)} ." for p, v in values.items())
+        self._store.update(f"DELETE WHERE {{ {node} ?p ?o }} ; INSERT DATA {{ {data} }}")
 
     def close(self) -> None:
         """Flush what was written (so the next open does not replay a write log), release the directory lock."""
@@ -162,7 +178,7 @@ class Store(StoreMethods):
             return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
         internal = set(self._internal())
         quads = self._store.quads_for_pattern(None, None, None, None)
-        return (q for q in quads if q.graph_name not in internal) if internal else quads
+        return (q for q in quads if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph))
 
     def quads_for_predicate(self, predicate: str) -> Iterator[ox.Quad]:
         """Every quad with ``predicate``, in any graph (streamed from the store's index)."""
@@ -277,13 +293,6 @@ class Store(StoreMethods):
             self._store.bulk_extend(quads)
         except OSError as error:
             raise StoreError(f"bulk write to store {self.path or '(memory)'} failed: {error}") from None
-
-    def set_graph(self, name: str, quads: Iterable[ox.Quad]) -> None:
-        """Replace a small graph with ``quads`` (pyoxigraph quads in that graph) in one transaction."""
-        self._written = True
-        graph = ox.NamedNode(name)
-        data = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)  # terms serialised, escaped
-        self._store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {data} }} }}")
 
     def drop_graph(self, name: str) -> None:
         """Remove one named graph and its quads."""

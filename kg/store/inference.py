@@ -20,7 +20,8 @@ queries count with ``DISTINCT``.
 
 The tables come from the bundled ontology plus every schema triple of the
 store, read with one query (proportional to the schema, not the data).  A
-stamp in the internal graph ``urn:kg:inference`` records the digest of the
+stamp about ``urn:kg:inference`` in the store's bookkeeping (its real default
+graph, which queries never see) records the digest of the
 tables the inference was computed with and whether a non-transactional write
 (a bulk load) completed; :func:`inference_status` compares it with the store,
 so ``kg stats`` and ``kg validate`` flag stale inference after an interrupted
@@ -43,9 +44,9 @@ from rdflib.term import Node
 from kg.model.vocab import BASE, INFERRED_GRAPH, INFERRED_PREFIX, ONTOLOGY_FILE
 from kg.store.embedded import INTERNAL, Store
 
-STAMP_GRAPH = INTERNAL + "inference"
-STAMP_RULES = ox.NamedNode(INTERNAL + "rules")
-STAMP_STATE = ox.NamedNode(INTERNAL + "state")
+STAMP = INTERNAL + "inference"  # subject of the stamp, in the store's bookkeeping (its real default graph)
+STAMP_RULES = INTERNAL + "rules"
+STAMP_STATE = INTERNAL + "state"
 RDF_TYPE = str(RDF.type)
 SUBCLASS, EQUIVALENT, SUBPROPERTY = str(RDFS.subClassOf), str(OWL.equivalentClass), str(RDFS.subPropertyOf)
 SYMMETRIC = str(OWL.SymmetricProperty)
@@ -318,22 +319,15 @@ def _only_written(store: Store, graphs: Mapping[URIRef, object]) -> bool:
 
 def stamp(store: Store) -> tuple[str, str] | None:
     """(rules digest, state) recorded in the store, or None when it holds no stamp."""
-    digest = state = None
-    for quad in store.quads(STAMP_GRAPH):
-        if quad.predicate == STAMP_RULES:
-            digest = quad.object.value
-        elif quad.predicate == STAMP_STATE:
-            state = quad.object.value
-    return (digest or "", state or "") if digest is not None or state is not None else None
+    values = store.read_meta(STAMP)
+    if not values:
+        return None
+    return values.get(STAMP_RULES, ""), values.get(STAMP_STATE, "")
 
 
 def write_stamp(store: Store, digest: str, state: str = "complete") -> None:
     """Record that the inference was computed with tables ``digest`` (``state``: complete or pending)."""
-    node, graph = ox.NamedNode(STAMP_GRAPH), ox.NamedNode(STAMP_GRAPH)
-    store.set_graph(
-        STAMP_GRAPH,
-        [ox.Quad(node, STAMP_RULES, ox.Literal(digest), graph), ox.Quad(node, STAMP_STATE, ox.Literal(state), graph)],
-    )
+    store.write_meta(STAMP, {STAMP_RULES: digest, STAMP_STATE: state})
 
 
 def mark_pending(store: Store) -> None:

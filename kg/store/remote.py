@@ -226,7 +226,8 @@ class RemoteStore(StoreMethods):
         return result
 
     def __len__(self) -> int:
-        rows = list(self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=False))
+        text = f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{INTERNAL}")) }}'
+        rows = list(self._query(text, dataset=False))
         return int(rows[0]["n"].value) if rows else 0
 
     # -- writing -----------------------------------------------------------------
@@ -335,9 +336,16 @@ class RemoteStore(StoreMethods):
             return False
         return True
 
-    def set_graph(self, name: str, quads: Iterable[ox.Quad]) -> None:
-        """Replace a small graph with ``quads`` in one update request."""
-        self.replace_graphs({URIRef(name): [(q.subject, q.predicate, q.object) for q in quads]})
+    def read_meta(self, subject: str) -> dict[str, str]:
+        """Predicate → value of the bookkeeping triples about ``subject`` (in the endpoint's default graph)."""
+        rows = self._query(f"SELECT ?p ?o WHERE {{ {term_text(URIRef(subject))} ?p ?o }}", dataset=False)
+        return {row["p"].value: row["o"].value for row in rows}
+
+    def write_meta(self, subject: str, values: Mapping[str, str]) -> None:
+        """Replace the bookkeeping triples about ``subject`` in one update request."""
+        node = ox.NamedNode(subject)
+        data = " ".join(f"{node} {ox.NamedNode(p)} {ox.Literal(v)} ." for p, v in values.items())
+        self.update(f"DELETE WHERE {{ {node} ?p ?o }} ; INSERT DATA {{ {data} }}")
 
     def drop_graph(self, name: str) -> None:
         """Remove one named graph."""
