@@ -64,7 +64,7 @@ def main(sizes: list[int]) -> None:
             shutil.rmtree(work / f"kg-{n}", ignore_errors=True)
             data.unlink()
         if len(rows) > 1:
-            (n0, q0, _, a), (n1, q1, _, b) = rows[0], rows[-1]
+            (_n0, q0, _, a), (_n1, q1, _, b) = rows[0], rows[-1]
             slope = math.log(b[0] / a[0]) / math.log(q1 / q0)
             print(f"growth exponent of kg load (CPU vs quads, log-log slope): {slope:.2f}")
     finally:

@@ -5,18 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+import kg.store as store_layer
 from kg import __version__
-from kg.analysis.projection import Subset
 from kg.errors import KgError
-from kg.model.vocab import DATA_DIR
-from kg.outputs.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, export, export_folder, format_name
-from kg.sources.build import Summary, build, summarize
-from kg.sources.documents import clean_file, write_articles
-from kg.store.embedded import Store, default_store_path
+from kg.store import formats
+from kg.text import terminal_width, text_table
+
+# Each command imports what it uses when it runs, so `kg --help` starts at once.
+if TYPE_CHECKING:
+    from kg.outputs.export import Progress
+    from kg.sources.build import Summary
+    from kg.store.embedded import Store
 
 
 class KgGroup(click.Group):
@@ -40,7 +43,6 @@ store_path_option = click.option(
     "--store",
     "store_path",
     type=click.Path(path_type=Path, file_okay=False),
-    envvar="KG_STORE",
     default=None,
     help="Store directory [env KG_STORE; default .kg/store].",
 )
@@ -56,14 +58,12 @@ def store_option(function: Any) -> Any:
     """--store, or --endpoint (and --update-endpoint) to use a SPARQL 1.1 server instead."""
     endpoint = click.option(
         "--endpoint",
-        envvar="KG_ENDPOINT",
         expose_value=False,
         callback=_remember,
         help="SPARQL 1.1 endpoint (query URL) to use instead of the store [env KG_ENDPOINT].",
     )
     update = click.option(
         "--update-endpoint",
-        envvar="KG_UPDATE_ENDPOINT",
         expose_value=False,
         callback=_remember,
         help="SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
@@ -72,32 +72,16 @@ def store_option(function: Any) -> Any:
 
 
 def open_store(path: Path | None, read_only: bool = False) -> Store:
-    """The embedded store at ``path``, or the remote store of --endpoint / KG_ENDPOINT (same methods)."""
+    """The store the command's --store / --endpoint options name (see :func:`kg.store.open_store`)."""
     ctx = click.get_current_context(silent=True)
     endpoint = ctx.meta.get("kg.endpoint") if ctx else None
-    if endpoint:
-        from kg.store.remote import RemoteStore
-
-        if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
-            raise KgError("give --store or --endpoint, not both")
-        return RemoteStore(endpoint, ctx.meta.get("kg.update_endpoint"), read_only=read_only)  # type: ignore[return-value]
-    return Store(path or default_store_path(), read_only=read_only)
+    update = ctx.meta.get("kg.update_endpoint") if ctx else None
+    return store_layer.open_store(path, endpoint, update, read_only=read_only)  # type: ignore[return-value]
 
 
 def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
-    """Left-aligned columns sized by their widest cell (CJK characters count double)."""
-    rows = [tuple(str(cell) for cell in row) for row in rows]
-
-    def width(text: str) -> int:
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-    widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    """Rows as an aligned table fitted to the terminal (the one table renderer, :func:`kg.text.text_table`)."""
+    return text_table(header, rows, total_width=terminal_width() if sys.stdout.isatty() else 0)
 
 
 def format_summary(summary: Summary, store_path: Path) -> str:
@@ -132,11 +116,11 @@ def main() -> None:
     "--data",
     "data_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=DATA_DIR,
+    default=None,
     show_default="bundled data/",
     help="Data folder with documents/ and curated/.",
 )
-def build_command(store_path: Path | None, data_dir: Path) -> None:
+def build_command(store_path: Path | None, data_dir: Path | None) -> None:
     """Build the graph: ontology, curated entities and relations, source documents.
 
     Validates the curated data first (a problem names its file and line and
@@ -144,8 +128,11 @@ def build_command(store_path: Path | None, data_dir: Path) -> None:
     entities per class, relations per kind and documents. Building again gives
     the same triples; documents added with other commands are kept.
     """
+    from kg.model.vocab import DATA_DIR
+    from kg.sources.build import build
+
     with open_store(store_path) as store:
-        summary = build(store, data_dir)
+        summary = build(store, data_dir or DATA_DIR)
         click.echo(format_summary(summary, store.path))
 
 
@@ -153,6 +140,8 @@ def build_command(store_path: Path | None, data_dir: Path) -> None:
 @store_option
 def stats_command(store_path: Path | None) -> None:
     """Print what the store holds: entities per class, relations per kind, documents."""
+    from kg.sources.build import summarize
+
     with open_store(store_path, read_only=True) as store:
         click.echo(format_summary(summarize(store), store.path))
 
@@ -209,11 +198,11 @@ def terminal_progress() -> Progress | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, *ALIASES], case_sensitive=False),
+    type=click.Choice(formats.spellings(formats.EXPORT), case_sensitive=False),
     default="turtle",
     show_default=True,
-    help="RDF: turtle, trig, n-triples, n-quads, json-ld, rdf-xml (trig and n-quads keep the named graphs); "
-    "graph: graphml, gexf; tables: csv, neo4j (a folder).",
+    help=f"RDF: {formats.help_text(formats.RDF)} (trig and n-quads keep the named graphs); "
+    f"graph: {formats.help_text({'graph'})}; tables: {formats.help_text({'tables'})} (a folder).",
 )
 @click.option(
     "--out",
@@ -251,12 +240,15 @@ def export_command(
     formats keep the ontology, the triples about those entities and their
     relations, assertions, indicators and source documents.
     """
-    fmt = format_name(fmt)
+    from kg.analysis.projection import Subset
+    from kg.outputs.export import export, export_folder, export_format
+
+    fmt = export_format(fmt).name
     if excel and fmt != "csv":
         raise click.BadOptionUsage("excel", "--excel applies to --format csv")
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops))
     progress = terminal_progress()
-    if fmt in FOLDER_FORMATS:
+    if export_format(fmt).kind == "tables":
         if str(out) == "-":
             raise click.BadOptionUsage("out", f"--format {fmt} writes several files: give --out a folder")
         with open_store(store_path, read_only=True) as store:
@@ -298,6 +290,8 @@ def clean_command(files: tuple[Path, ...], out_dir: Path, encoding: str | None) 
     Joins lines broken by columns, restores paragraphs and headings, and moves
     headlines, bylines and captions displaced after the text into metadata.
     """
+    from kg.sources.documents import clean_file, write_articles
+
     for path in files:
         articles = clean_file(path, encoding)
         for written in write_articles(articles, out_dir):
@@ -567,6 +561,7 @@ def viz_command(
     kg viz --out ego.html --focus 重庆理工大学 --hops 2
     kg viz --out banan.html --district 巴南区 --color-by community --png banan.png
     """
+    from kg.analysis.projection import Subset
     from kg.outputs.viz import DEFAULT_TITLE, VizOptions, visualize
 
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops), max_nodes=max_nodes)
@@ -754,12 +749,6 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
     click.echo(f"removed {info.doc_id} ({info.relations} relations, {info.indicators} indicators)")
 
 
-def _query_formats() -> list[str]:
-    from kg.sparql.query import FORMAT_ALIASES, FORMATS
-
-    return [*FORMATS, *FORMAT_ALIASES]
-
-
 @main.command("query")
 @click.argument("query", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
@@ -775,9 +764,10 @@ def _query_formats() -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_query_formats(), case_sensitive=False),
+    type=click.Choice(formats.spellings(formats.QUERY), case_sensitive=False),
     default=None,
-    help="Output format [default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
+    help=f"Output format: {formats.help_text(formats.QUERY)} "
+    "[default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
 )
 @out_option
 @click.option(
@@ -807,14 +797,14 @@ def query_command(
     from kg.sparql.query import (
         bundled_queries,
         query_bindings,
+        query_format,
         read_query,
         result_kind,
         run,
         table_cells,
-        with_values,
         write_result,
     )
-    from kg.sparql.query import format_name as query_format_name
+    from kg.store.sparql_text import with_values
 
     if list_queries:
         rows = [
@@ -841,7 +831,7 @@ def query_command(
         kind = result_kind(result)
         if fmt is None:
             fmt = "turtle" if kind == "graph" else ("table" if to_stdout and sys.stdout.isatty() else "tsv")
-        fmt = query_format_name(fmt)
+        fmt = query_format(fmt).name
         if fmt == "table" and kind != "graph":
             header, cells = table_cells(result, max_width)
             text_out = table(cells, header) + "\n"
@@ -901,7 +891,7 @@ def serve_command(
 
     from kg.sparql.server import make_server, shutdown
 
-    path = store_path or default_store_path()
+    path = store_path or store_layer.default_store_path()
     server = make_server(
         path, host, port, timeout=timeout, row_limit=row_limit, allow_update=allow_update, workers=workers, quiet=quiet
     )
@@ -1019,8 +1009,9 @@ def _null():
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(formats.spellings(formats.RDF), case_sensitive=False),
     default=None,
-    help="RDF format of every file: turtle, n-triples, n-quads, trig, rdf-xml, json-ld [default: from the extension].",
+    help=f"RDF format of every file: {formats.help_text(formats.RDF)} [default: from the extension].",
 )
 @click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
 @click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")
