@@ -332,12 +332,12 @@ def test_ingest_on_a_dask_cluster_equals_one_process(tmp_path: Path):
     from distributed import LocalCluster
 
     corpus = _corpus(tmp_path, 3)
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
-        with Store(tmp_path / "dask") as far, Store(tmp_path / "here") as here:
-            ingest(here, [corpus])
-            report = ingest(far, [corpus], scheduler=cluster.scheduler_address)
-            assert len(report.documents) == 3
-            assert _graphs(far) == _graphs(here)
+    cluster = LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+    with cluster, Store(tmp_path / "dask") as far, Store(tmp_path / "here") as here:
+        ingest(here, [corpus])
+        report = ingest(far, [corpus], scheduler=cluster.scheduler_address)
+        assert len(report.documents) == 3
+        assert _graphs(far) == _graphs(here)
     result = CliRunner().invoke(
         main, ["ingest", str(corpus), "--scheduler", "tcp://127.0.0.1:1", "--store", str(tmp_path / "x")]
     )
