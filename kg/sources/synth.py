@@ -63,6 +63,7 @@ from kg.model.vocab import (
     SCHEMA,
     SKOS,
 )
+from kg.store import formats
 
 METHOD = "synthetic"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -576,7 +577,7 @@ def _ontology_lines() -> Iterator[str]:
             return blanks.setdefault(node.value, f"_:onto{len(blanks)}")
         return str(node)
 
-    for triple in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE):
+    for triple in ox.parse(path=str(ONTOLOGY_FILE), format=formats.find("turtle", formats.RDF).rdf):
         yield f"{term(triple.subject)} {triple.predicate} {term(triple.object)} {graph} .\n"
 
 

@@ -42,6 +42,7 @@ from rdflib import OWL, RDF, RDFS, BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.model.vocab import BASE, INFERRED_GRAPH, INFERRED_PREFIX, ONTOLOGY_FILE
+from kg.store import formats
 from kg.store.embedded import INTERNAL, Store
 
 STAMP = INTERNAL + "inference"  # subject of the stamp, in the store's bookkeeping (its real default graph)
@@ -158,7 +159,7 @@ class Rules:
 @cache
 def _bundled_rows() -> tuple[tuple[str, str, str], ...]:
     store = ox.Store()
-    store.load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)
+    store.load(path=str(ONTOLOGY_FILE), format=formats.find("turtle", formats.RDF).rdf)
     return tuple(_schema_rows(store.query(SCHEMA_QUERY, prefixes=_prefixes())))
 
 

@@ -284,7 +284,7 @@ class RemoteStore(StoreMethods):
         def send(items: list[ox.Quad]) -> None:
             nonlocal mode
             if mode == "nquads":
-                body = ox.serialize(items, format=ox.RdfFormat.N_QUADS)
+                body = ox.serialize(items, format=formats.find("n-quads", formats.RDF).rdf)
                 status, _, answer = self._request(self.graph_store_url, body, {"Content-Type": "application/n-quads"})
                 if status in {200, 201, 204}:
                     return
@@ -297,7 +297,7 @@ class RemoteStore(StoreMethods):
                     by_graph.setdefault(q.graph_name.value, []).append(q.triple)
                 for name, triples in by_graph.items():
                     url = f"{self.graph_store_url}?{urllib.parse.urlencode({'graph': name})}"
-                    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+                    body = ox.serialize(triples, format=formats.find("n-triples", formats.RDF).rdf)
                     status, _, answer = self._request(url, body, {"Content-Type": "application/n-triples"})
                     if status not in {200, 201, 204}:
                         if status in {400, 404, 405, 415}:
