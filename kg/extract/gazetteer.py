@@ -20,7 +20,7 @@ from functools import cached_property
 from rdflib import RDF, RDFS, URIRef
 
 from kg.model.terms import pick_label
-from kg.model.vocab import ENTITIES_GRAPH, INFERRED_GRAPH, SKOS, classes, ontology
+from kg.model.vocab import ENTITIES_GRAPH, INFERRED_PREFIX, SKOS, classes, ontology
 
 RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)")
 
@@ -188,7 +188,7 @@ SELECT ?entity ?class ?label ?alias ?district ?city ?g WHERE {{
     OPTIONAL {{ ?entity kg:district ?district }}
     OPTIONAL {{ ?entity kg:city ?city }}
   }}
-  FILTER(?g != <{INFERRED_GRAPH}> && STRSTARTS(STR(?class), STR(kg:)))
+  FILTER(!STRSTARTS(STR(?g), "{INFERRED_PREFIX}") && STRSTARTS(STR(?class), STR(kg:)))
 }}
 """
 PLACE_LABELS = (

@@ -20,7 +20,8 @@ that API — the embedded one or a remote SPARQL endpoint — works.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,9 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
 from kg.sources.documents import Article, clean_file
-from kg.store.inference import with_inference
+from kg.store.inference import write_graphs
+
+BATCH = 100  # documents per write transaction
 
 
 class IngestError(KgError, ValueError):
@@ -61,18 +64,86 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)  # ids that were in the store before
 
 
+def text_files(paths: Iterable[Path]) -> list[Path]:
+    """Files given, and every ``*.txt`` under each folder given (recursively, sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path])
+    return found
+
+
+# Worker side: one extractor per process (or per Dask worker), built from the gazetteer once.
+_WORKER: dict[str, Extractor] = {}
+
+
+def _init_worker(gazetteer: Gazetteer) -> None:
+    _WORKER["extractor"] = Extractor(gazetteer)
+
+
+def _extract(article: Article, gazetteer: Gazetteer | None = None) -> tuple[Extraction, list]:
+    extractor = _WORKER.get("extractor")
+    if extractor is None or (gazetteer is not None and extractor.gazetteer is not gazetteer):
+        extractor = _WORKER["extractor"] = Extractor(gazetteer)
+    extraction = extractor.extract(article)
+    return extraction, ([] if extraction.empty else document_triples(extraction))
+
+
+def _extractions(
+    articles: list[Article], extractor: Extractor, jobs: int, scheduler: str | None
+) -> Iterator[tuple[Extraction, list]]:
+    """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise IngestError("--scheduler needs Dask distributed: pip install 'kg-cityedu[dask]'") from None
+        try:
+            client = Client(scheduler, timeout="30s")
+        except OSError as error:
+            raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
+        with client:
+            gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
+            futures = client.map(_extract, articles, gazetteer=gazetteer, pure=False)
+            for future in futures:  # in order; the cluster works ahead
+                yield future.result()
+                future.release()
+        return
+    if jobs <= 1 or len(articles) < 2:
+        for article in articles:
+            extraction = extractor.extract(article)
+            yield extraction, ([] if extraction.empty else document_triples(extraction))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
+    ) as pool:
+        yield from pool.map(_extract, articles, chunksize=4)
+
+
 def ingest(
     store,
     paths: Iterable[Path],
     encoding: str | None = None,
     progress: Callable[[Path], None] | None = None,
     extractor: Extractor | None = None,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    batch: int = BATCH,
 ) -> IngestReport:
-    """Extract every file and write each article into its own graph of ``store``, in one transaction.
+    """Extract every file (folders: every ``*.txt`` below) and write each article into its own graph of ``store``.
 
-    ``progress`` is called after each file.  Raises :class:`kg.sources.documents.DocumentError`
-    for a binary or undecodable file and :class:`IngestError` for a document id
-    that belongs to the curated data, both before the store is touched.
+    Every file is read and checked before the store is touched:
+    :class:`kg.sources.documents.DocumentError` for a binary or undecodable
+    file, :class:`IngestError` for a document id that belongs to the curated
+    data.  Extraction runs here, in ``jobs`` worker processes, or on the Dask
+    cluster at ``scheduler`` (``tcp://host:8786``); this process is the one
+    writer: ``batch`` documents per transaction, each with the closure of what
+    it states (:func:`kg.store.inference.write_graphs`), so a document costs
+    the same whatever the store already holds.  ``progress`` is called after each file.
 
     Names are linked to the entities of the store, except those only the
     documents being (re)ingested describe: ingesting the same files again
@@ -81,7 +152,7 @@ def ingest(
     report = IngestReport()
     files: list[tuple[Path, list[Article]]] = []
     sources: dict[str, Path] = {}
-    for path in map(Path, paths):
+    for path in text_files(paths):
         articles = [a for a in clean_file(path, encoding) if a.text.strip()]
         if not articles:
             report.skipped.append((path, "no text"))
@@ -93,9 +164,9 @@ def ingest(
                 )
             sources[article.id] = path
         files.append((path, articles))
-    existing = {info.doc_id: info for info in documents(store)}
+    existing = _methods(store, sources)
     for doc_id, path in sources.items():
-        if doc_id in existing and existing[doc_id].method != METHOD:
+        if doc_id in existing and existing[doc_id] != METHOD:
             raise IngestError(
                 f"{path}: document {doc_id} is a curated document of the store; "
                 "it is maintained in data/curated and rebuilt by 'kg build', not replaced by extraction"
@@ -103,26 +174,61 @@ def ingest(
     if extractor is None:
         replaced = [str(document_iri(doc_id)) for doc_id in sources]
         extractor = Extractor(Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer()))
-    extractions: list[Extraction] = []
-    for path, articles in files:
-        for article in articles:
-            extraction = extractor.extract(article)
-            if extraction.empty:
-                report.skipped.append((path, f"no entities or relations found in {article.id}"))
-            else:
-                extractions.append(extraction)
-        if progress is not None:
+    articles = [(path, article) for path, items in files for article in items]
+    last_of_file = {id(items[-1]): path for path, items in files if items}
+    pending: dict[URIRef, list] = {}
+    done: list[Extraction] = []
+    for (path, article), (extraction, triples) in zip(
+        articles, _extractions([a for _, a in articles], extractor, jobs, scheduler), strict=True
+    ):
+        if extraction.empty:
+            report.skipped.append((path, f"no entities or relations found in {article.id}"))
+        else:
+            pending[extraction.iri] = triples
+            done.append(extraction)
+        if len(pending) >= batch:
+            write_graphs(store, pending)
+            pending = {}
+        if progress is not None and id(article) in last_of_file:
             progress(path)
-    if not extractions:
-        return report
-    graphs = {extraction.iri: document_triples(extraction) for extraction in extractions}
-    store.replace_graphs(with_inference(store, graphs))  # data and inference in one transaction
-    report.replaced = sorted(e.doc_id for e in extractions if e.doc_id in existing)
-    counts = {info.doc_id: info for info in documents(store)}
-    report.documents = [counts[e.doc_id] for e in extractions if e.doc_id in counts]
+    if progress is not None:
+        for path, items in files:
+            if not items:
+                progress(path)
+    if pending:
+        write_graphs(store, pending)
+    report.replaced = sorted(e.doc_id for e in done if e.doc_id in existing)
+    report.documents = [_info(e) for e in done]
     return report
 
 
+def _methods(store, sources: Mapping[str, Path]) -> dict[str, str]:
+    """Document id → its kg:method ("curated" when it has none), for the ids given that the store already holds."""
+    found: dict[str, str] = {}
+    for doc_id in sources:
+        rows = store.select(DOCUMENT_METHOD, {"doc": document_iri(doc_id)})
+        if rows:
+            found[doc_id] = str(rows[0].get("method", "curated"))
+    return found
+
+
+def _info(extraction: Extraction) -> DocumentInfo:
+    article = extraction.article
+    return DocumentInfo(
+        extraction.doc_id,
+        str(extraction.iri),
+        title=article.title,
+        source=article.source or "",
+        method=METHOD,
+        entities=sum(1 for e in extraction.entities if e.mentions),
+        relations=len({r.key() for r in extraction.relations}),
+        indicators=len(extraction.indicators),
+    )
+
+
+DOCUMENT_METHOD = (
+    "SELECT ?doc ?method WHERE { GRAPH ?doc { ?doc a kg:SourceDocument OPTIONAL { ?doc kg:method ?method } } }"
+)
 DOCUMENTS = """
 SELECT ?doc ?id ?title ?method ?source WHERE {
   GRAPH ?doc { ?doc a kg:SourceDocument .
@@ -182,5 +288,5 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"{info.doc_id} is a curated document: "
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
-    store.replace_graphs(with_inference(store, {URIRef(info.iri): []}))  # an empty graph is a removal
+    write_graphs(store, {URIRef(info.iri): []})  # an empty graph is a removal, of its inference too
     return info

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model.terms import label
-from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, ontology
+from kg.model.vocab import DATA_DIR, INFERRED_PREFIX, ONTOLOGY_GRAPH, ontology
 from kg.sources.curated import curated_graphs, load_curated
 from kg.store.embedded import Store
-from kg.store.inference import stated_graphs, with_inference
+from kg.store.inference import inference_status, write_graphs
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Summary:
     documents: list[tuple[str, str]] = field(default_factory=list)  # (document IRI, headline)
     triples: int = 0
     inferred: int = 0
+    inference: str = ""  # "" when the inference is up to date, else what is wrong and what to run
 
     @property
     def entities(self) -> int:
@@ -41,16 +42,22 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
     Graphs the build does not own (documents added with ``kg ingest``) are kept.
     """
     graphs = {ONTOLOGY_GRAPH: ontology(), **curated_graphs(load_curated(data_dir))}
-    store.replace_graphs(with_inference(store, graphs))
+    write_graphs(store, graphs)  # data and the closure of what it states, in one transaction
     return summarize(store)
 
 
-ENTITIES_PER_CLASS = """
-SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {
-  ?entity a ?class ; rdfs:label ?label .
+# Stated classes are the most specific: types in inferred graphs are left out.
+ENTITIES_PER_CLASS = f"""
+SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {{
+  GRAPH ?g {{ ?entity a ?class }}
+  FILTER(!STRSTARTS(STR(?g), "{INFERRED_PREFIX}"))
+  ?entity rdfs:label ?label .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))
-} GROUP BY ?class
+}} GROUP BY ?class
+"""
+INFERRED = f"""
+SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{INFERRED_PREFIX}")) }}
 """
 
 RELATIONS_PER_KIND = """
@@ -70,14 +77,14 @@ SELECT ?doc (SAMPLE(?title) AS ?headline) WHERE {
 
 def summarize(store: Store) -> Summary:
     """Count entities per most specific class, relations per kind, indicators, documents and triples."""
-    stated = stated_graphs(store)
     summary = Summary()
-    for row in store.select(ENTITIES_PER_CLASS, default_graphs=stated):  # stated classes are the most specific
+    for row in store.select(ENTITIES_PER_CLASS):
         summary.entities_per_class[label(row["class"], "en")] = int(row["n"])
     for row in store.select(RELATIONS_PER_KIND):
         summary.relations_per_kind[label(row["predicate"], "en")] = int(row["n"])
     summary.indicators = int(store.select(INDICATORS)[0]["n"])
     summary.documents = [(str(r["doc"]), str(r.get("headline", ""))) for r in store.select(DOCUMENTS)]
     summary.triples = len(store)
-    summary.inferred = sum(1 for _ in store.quads(str(INFERRED_GRAPH)))
+    summary.inferred = int(store.select(INFERRED)[0]["n"])
+    summary.inference = inference_status(store)
     return summary
