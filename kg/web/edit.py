@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from rdflib import URIRef
+
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.ingest import find_document, ingest, remove_document
 from kg.extract.pipeline import Extraction, Extractor, default_gazetteer
@@ -55,7 +57,7 @@ def add(store: Any, text: str, name: str) -> list[str]:
 def reingest(store: Any, doc: str) -> list[str]:
     """Extract an ingested document again from its stored text (its id comes from the same file name)."""
     info = find_document(store, doc)
-    rows = store.select("SELECT ?d ?text WHERE { GRAPH ?d { ?d schema:text ?text } }", {"d": _iri(info.iri)})
+    rows = store.select("SELECT ?d ?text WHERE { GRAPH ?d { ?d schema:text ?text } }", {"d": URIRef(info.iri)})
     if not rows:
         raise ValueError(f"document {info.doc_id} has no stored text")
     return add(store, str(rows[0]["text"]), Path(info.source).name if info.source else info.doc_id)
@@ -65,9 +67,3 @@ def remove(store: Any, doc: str) -> str:
     """Remove an ingested document; return its title (or id)."""
     info = remove_document(store, doc)
     return info.title or info.doc_id
-
-
-def _iri(iri: str) -> Any:
-    from rdflib import URIRef
-
-    return URIRef(iri)

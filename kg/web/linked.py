@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
 from kg.model.vocab import PREFIXES
 
@@ -74,23 +75,16 @@ def describe(store: Any, iri: str, kind: str, media: str, limit: int) -> tuple[b
 
     Returns the bytes and whether the triples were cut at ``limit``.
     """
-    node = ox.NamedNode(iri)
+    ox.NamedNode(iri)  # raises ValueError for a string that is not an IRI
     query, name = (ENTITY, "e") if kind == "id" else (DOCUMENT, "d")
     triples, truncated = [], False
-    for triple in store.query_raw(query, {name: _rdflib(iri)}):
+    for triple in store.query_raw(query, {name: URIRef(iri)}):
         if len(triples) >= limit:
             truncated = True
             break
         triples.append(triple)
     if not triples:
         return None
-    del node
     fmt = RDF_MEDIA[media]
     prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
     return ox.serialize(triples, format=fmt, prefixes=prefixes), truncated
-
-
-def _rdflib(iri: str) -> Any:
-    from rdflib import URIRef
-
-    return URIRef(iri)

@@ -621,7 +621,7 @@ def highlight(body: str, evidence: list[tuple[int, int, str]], mentions: dict[st
 
     ``evidence``: (start, end, anchor id) character offsets; ``mentions``: name → entity IRI (longest names win).
 
-    >>> str(highlight("甲校与<乙企>合作。", [(0, 9, "ev-1")], {"甲校": "urn:a"}, lambda iri: "/id/a"))
+    >>> str(highlight("甲校与<乙企>合作。", [(0, 10, "ev-1")], {"甲校": "urn:a"}, lambda iri: "/id/a"))
     '<mark class="evidence" id="ev-1"><a class="mention" href="/id/a">甲校</a>与&lt;乙企&gt;合作。</mark>'
     """
     n = len(body)
