@@ -900,15 +900,15 @@ def _ontology_page() -> bytes:
 def ontology_answer(accept: str | None, fmt: str | None, lang: str) -> Answer:
     """The ontology: its documentation page, or its Turtle for RDF clients."""
     from kg.model.vocab import ONTOLOGY_FILE
-    from kg.web.linked import RDF_MEDIA, wanted_media
+    from kg.web.linked import serialize, wanted_media
 
     media = wanted_media(accept, fmt)
     if media == "text/turtle":
         return Answer(200, "text/turtle; charset=utf-8", ONTOLOGY_FILE.read_bytes(), {"Vary": "Accept"})
     if media is not None:
-        graph = ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE)
+        graph = ox.parse(path=str(ONTOLOGY_FILE), format=formats.find("turtle", formats.RDF).rdf)
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in graph]
-        body = ox.serialize(triples, format=RDF_MEDIA[media])
+        body = serialize(triples, media)
         return Answer(200, media + ("; charset=utf-8" if media in CHARSET else ""), body, {"Vary": "Accept"})
     page = _ontology_page()
     policy = re.search(rb'http-equiv="Content-Security-Policy" content="([^"]*)"', page)

@@ -8,28 +8,17 @@ Terms are bound, never spliced into the query text.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg.model.vocab import PREFIXES
+from kg.store import formats
 
-RDF_MEDIA: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
-FORMATS = {
-    "turtle": "text/turtle",
-    "ttl": "text/turtle",
-    "json-ld": "application/ld+json",
-    "jsonld": "application/ld+json",
-    "n-triples": "application/n-triples",
-    "nt": "application/n-triples",
-    "rdf-xml": "application/rdf+xml",
-}
+# The media types a description is offered in (formats from the one table, kg.store.formats).
+RDF_MEDIA = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
+
 
 ENTITY = """
 CONSTRUCT {
@@ -52,7 +41,8 @@ def wanted_media(accept: str | None, fmt: str | None) -> str | None:
     ('application/ld+json', 'application/ld+json')
     """
     if fmt:
-        return FORMATS.get(fmt.lower())
+        found = formats.lookup(fmt, formats.RDF)
+        return found.media_type if found is not None and found.media_type in RDF_MEDIA else None
     best: tuple[float, int, str] | None = None
     for index, part in enumerate((accept or "").split(",")):
         media, *params = (p.strip().lower() for p in part.split(";"))
@@ -85,6 +75,11 @@ def describe(store: Any, iri: str, kind: str, media: str, limit: int) -> tuple[b
         triples.append(triple)
     if not triples:
         return None
-    fmt = RDF_MEDIA[media]
-    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
-    return ox.serialize(triples, format=fmt, prefixes=prefixes), truncated
+    return serialize(triples, media), truncated
+
+
+def serialize(triples: list, media: str) -> bytes:
+    """Triples in the RDF format served as ``media`` (kg.store.formats writes them)."""
+    out = io.BytesIO()
+    formats.write_rdf(triples, formats.by_media_type(media, formats.RDF), out)
+    return out.getvalue()
