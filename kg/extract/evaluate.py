@@ -22,12 +22,14 @@ document out), so a score measures the rules, not a lookup.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.ner import compatible
+from kg.extract.normalize import normalize_name
 from kg.extract.pipeline import Extraction, Extractor
 from kg.extract.relations import SYMMETRIC
 from kg.model.vocab import DATA_DIR
@@ -89,8 +91,15 @@ class Evaluation:
 
 
 def key(name: str) -> str:
-    """A name compared without quotation marks, brackets of titles and spaces."""
-    return re.sub(r"[“”\"'‘’《》「」\s]", "", name)
+    """A name compared without quotation marks, brackets of titles and spaces, in one spelling.
+
+    Simplified characters and NFKC forms (``上交(濰坊)`` ~ ``上交（潍坊）``): gold
+    files keep the source's spelling, extraction labels are normalised.
+
+    >>> key("上交(濰坊)新材料") == key("上交（潍坊）新材料")
+    True
+    """
+    return re.sub(r"[“”\"'‘’《》「」\s]", "", unicodedata.normalize("NFKC", normalize_name(name)))
 
 
 def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:

@@ -19,6 +19,7 @@ from functools import cached_property
 
 from rdflib import RDF, RDFS, URIRef
 
+from kg.extract.normalize import normalize_name
 from kg.model.vocab import ENTITIES_GRAPH, INFERRED_GRAPH, SKOS, classes, ontology
 
 RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)")
@@ -67,12 +68,14 @@ class Gazetteer:
             self.add(name, known)
 
     def add(self, name: str, known: Known) -> None:
+        """Register ``name`` for ``known``, and its normalised spelling too (華為 is found as 华为)."""
         name = name.strip()
         if not name:
             return
-        bucket = self.names.setdefault(name, [])
-        if all(k.iri != known.iri for k in bucket):
-            bucket.append(known)
+        for spelling in {name, normalize_name(name)}:
+            bucket = self.names.setdefault(spelling, [])
+            if all(k.iri != known.iri for k in bucket):
+                bucket.append(known)
         self.__dict__.pop("pattern", None)
 
     def __len__(self) -> int:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.ner import Mention, Recognizer, is_a
+from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, Resolver
 from kg.extract.sentences import segments
@@ -87,7 +88,21 @@ class Extractor:
         self.recognizer = Recognizer(self.gazetteer)
 
     def extract(self, article: Article) -> Extraction:
-        text = article.text
+        """Entities, relations and indicators of ``article``.
+
+        The rules read the normalised text (:func:`kg.extract.normalize.normalize`:
+        simplified characters, full-width punctuation, no invisible characters);
+        every offset of the result points into ``article.text`` as given.
+        """
+        normalized = normalize(article.text)
+        text = normalized.text
+        article = replace(  # the metadata in the normalised spelling too; the text stays as given
+            article,
+            title=normalize_name(article.title),
+            district=normalize_name(article.district),
+            city=normalize_name(article.city),
+            authors=[normalize_name(a) for a in article.authors],
+        )
         mentions = self.recognizer.mentions(text, article.district, article.city)
         resolver = Resolver(self.gazetteer, article.district, article.city)
         topic = None
@@ -108,7 +123,19 @@ class Extractor:
             relation = Relation(part, "partOf", whole, sentence[0], sentence[1], "part-owner")
             if relation.key() not in known:
                 relations.append(relation)
-        return Extraction(article, entities, relations, indicators, mentions)
+        extraction = Extraction(article, entities, relations, indicators, mentions)
+        if not normalized.identity:
+            _to_original(extraction, normalized)
+        return extraction
+
+
+def _to_original(extraction: Extraction, normalized: Normalized) -> None:
+    """Offsets of the normalised text → offsets of the original (dropped characters make them differ)."""
+    start, end = normalized.start, normalized.end
+    for mention in {id(m): m for m in extraction.mentions}.values():
+        mention.start, mention.end = start(mention.start), end(mention.end)
+    extraction.relations = [replace(r, start=start(r.start), end=end(r.end)) for r in extraction.relations]
+    extraction.indicators = [replace(i, start=start(i.start), end=end(i.end)) for i in extraction.indicators]
 
 
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
