@@ -592,13 +592,48 @@ encoding_option = click.option("--encoding", default=None, help="Input encoding 
 text_files = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 
 
+max_bytes_option = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest input file to read, in bytes (default 16 MiB); a larger file is an error, nothing is written.",
+)
+publisher_option = click.option(
+    "--publisher",
+    default="",
+    metavar="NAME",
+    help="The organisation whose news the files are: 我校 / 本校 / 我院 refer to it "
+    "(default: the first school or college the text names).",
+)
+
+
 def file_bar(files: tuple[Path, ...], label: str):
-    """A click progress bar over files on a terminal; a no-op when stderr is piped."""
+    """A click progress bar over the bytes of the files on a terminal; a no-op when stderr is piped.
+
+    A single small file gets none; a large one shows its blocks being read.
+    """
     import contextlib
 
-    if not sys.stderr.isatty() or len(files) < 2:
+    total = sum(path.stat().st_size for path in files)
+    if not sys.stderr.isatty() or (len(files) < 2 and total < 1_000_000):
         return contextlib.nullcontext(None)
-    return click.progressbar(length=len(files), label=label, file=sys.stderr, show_pos=True)
+    return click.progressbar(length=total, label=label, file=sys.stderr)
+
+
+class _FileProgress:
+    """Advances a byte bar by the text read inside a file, and to the file's end when it is done."""
+
+    def __init__(self, bar) -> None:
+        self.bar, self.inside = bar, 0
+
+    def block(self, characters: int) -> None:
+        step = characters * 3  # a Chinese character is three bytes of UTF-8
+        self.inside += step
+        self.bar.update(step)
+
+    def done(self, path: Path) -> None:
+        self.bar.update(max(0, path.stat().st_size - self.inside))
+        self.inside = 0
 
 
 @main.command("extract")
@@ -621,8 +656,17 @@ def file_bar(files: tuple[Path, ...], label: str):
     help="Instead of FILEs: extract the documents of a gold folder (layout of data/) and print P/R/F1.",
 )
 @click.option("--details", is_flag=True, help="With --eval: also list missed and spurious facts.")
+@max_bytes_option
+@publisher_option
 def extract_command(
-    files: tuple[Path, ...], encoding: str | None, out: Path, fmt: str, gold_dir: Path | None, details: bool
+    files: tuple[Path, ...],
+    encoding: str | None,
+    out: Path,
+    fmt: str,
+    gold_dir: Path | None,
+    details: bool,
+    max_bytes: int | None,
+    publisher: str,
 ) -> None:
     """Extract entities, relations and indicators from Chinese text as RDF.
 
@@ -640,11 +684,23 @@ def extract_command(
         return
     if not files:
         raise click.UsageError("missing FILE... (or --eval GOLD_DIR)")
+    from kg.sources.documents import MAX_BYTES
+
+    if str(out) != "-" and not out.parent.is_dir():
+        raise KgError(f"--out {out}: no such folder {out.parent}")  # before the work, not after
     extractor = Extractor(default_gazetteer())
     extractions = []
     with file_bar(files, "extracting") as bar:
+        tracker = _FileProgress(bar) if bar is not None else None
         for path in files:
-            found = extract_file(path, encoding, extractor)
+            found = extract_file(
+                path,
+                encoding,
+                extractor,
+                max_bytes=max_bytes or MAX_BYTES,
+                publisher=publisher,
+                progress=tracker.block if tracker else None,
+            )
             if not found:
                 click.echo(f"kg: {path}: no text, nothing extracted", err=True)
             for extraction in found:
@@ -652,8 +708,8 @@ def extract_command(
                     click.echo(f"kg: {path}: no entities or relations found in {extraction.doc_id}", err=True)
                 else:
                     extractions.append(extraction)
-            if bar is not None:
-                bar.update(1)
+            if tracker is not None:
+                tracker.done(path)
     if not extractions:
         return
     if str(out) == "-":
@@ -678,7 +734,11 @@ def extract_command(
 @text_files
 @encoding_option
 @store_option
-def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Path | None) -> None:
+@max_bytes_option
+@publisher_option
+def ingest_command(
+    files: tuple[Path, ...], encoding: str | None, store_path: Path | None, max_bytes: int | None, publisher: str
+) -> None:
     """Extract FILEs and add each article to the store in its own named graph.
 
     Ingesting a document again replaces its previous version; a bad file
@@ -688,8 +748,19 @@ def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Pa
 
     if not files:
         raise click.UsageError("missing FILE...")
+    from kg.sources.documents import MAX_BYTES
+
     with open_store(store_path) as store, file_bar(files, "extracting") as bar:
-        report = ingest(store, files, encoding, progress=(lambda _path: bar.update(1)) if bar is not None else None)
+        tracker = _FileProgress(bar) if bar is not None else None
+        report = ingest(
+            store,
+            files,
+            encoding,
+            progress=tracker.done if tracker else None,
+            max_bytes=max_bytes or MAX_BYTES,
+            publisher=publisher,
+            block_progress=tracker.block if tracker else None,
+        )
     for path, reason in report.skipped:
         click.echo(f"kg: {path}: {reason}; nothing added", err=True)
     if report.documents:

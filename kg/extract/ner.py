@@ -399,7 +399,8 @@ STOP_WORDS = _words(
 """
 )
 STOP_WORDS |= _words(
-    "该校 该学院 该院 该园 该中心 该基地 该平台 该公司 该企业 该集团 该区 该县 全区 全县 本区 我区 该市 全市"
+    "该校 该学院 该院 该园 该中心 该基地 该平台 该公司 该企业 该集团 该区 该县 全区 全县 本区 我区 该市 全市 "
+    "我校 我院 本校 本院 我园"
 )
 STOP_SINGLE = {w for w in STOP_WORDS if len(w) == 1}
 STOP_MULTI = {w for w in STOP_WORDS if len(w) > 1}
@@ -469,6 +470,12 @@ REFERENCES = {
     "我区": "district",
     "该市": "city",
     "全市": "city",
+    # the organisation that publishes the text (its own news): kg ingest --publisher, else found in the text
+    "我校": "publisher",
+    "我院": "publisher",
+    "本校": "publisher",
+    "本院": "publisher",
+    "我园": "publisher",
 }
 
 ROLES = sorted(
@@ -501,6 +508,8 @@ LIST_HEAD = re.compile(
     r"(?:等|一批)(?:多家|多所|多个|多项|一批|各类|一系列|[0-9一二两三四五六七八九十]+(?:大|项|个|家|所)?)?"
     r"(?P<head>企业|公司|品牌|高校|院校|学校|部门|单位|机构|行动|活动|工作|项目|工程|计划|课程|平台|基地|赛事|比赛|服务)"
 )
+
+
 def _batch_head(name: str) -> str:
     """The head noun a batch name ends with, as a key of :data:`HEAD_CLASS` (基地 when it has none)."""
     return next((head for head in HEAD_CLASS if name.endswith(head)), "基地")
@@ -696,10 +705,10 @@ class Recognizer:
         if not self.gazetteer.names:
             return []
         found = []
-        for match in self.gazetteer.pattern.finditer(text):
-            known = self.gazetteer.lookup(match.group())
+        for start, end, name in self.gazetteer.finditer(text):
+            known = self.gazetteer.lookup(name)
             if known is not None:
-                found.append(Mention(match.start(), match.end(), match.group(), known.cls, "gazetteer", 3, known))
+                found.append(Mention(start, end, name, known.cls, "gazetteer", 3, known))
         return found
 
     def _context_places(self, text: str, district: str, city: str) -> list[Mention]:

@@ -44,7 +44,10 @@ from functools import cache
 
 from kg.sources.documents import CJK
 
-INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+INVISIBLE = (
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"  # soft hyphen, zero-width, bidi
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"  # word joiner, invisible operators, isolates, BOM
+)
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # Compatibility characters folded by NFKC: full-width digits and letters, compatibility ideographs,
 # Kangxi and supplementary radicals (look-alikes of ordinary characters).
