@@ -348,6 +348,8 @@ NOT_AFTER = {
     "节": "点约能日目奏",
     "奖": "项励金状杯台",
     "会议": "制",
+    "委": "员",
+    "党委": "员",
     "改革": "创开发试",
     "活动": "中",
 }
@@ -395,7 +397,7 @@ STOP_WORDS = _words(
 拥有 还有 涵盖 覆盖 汇聚 集聚 助力 服务于 面向 拿 夺 征战 投入 探索 新增 增设
 深耕 定期 常态化 继续 坚持 铺开 打响 开启 揭牌 落地 领衔 统领 用好 抓好 办好 上好
 开好 做好 开齐 推广 实现 走出 以上 及以上 作出 部署 结成 组成 结对 签约 介绍 表示 会同 印发 招收
-指出 强调 提供 来自 帮助 结为
+指出 强调 提供 来自 帮助 结为 暨 进行 加快 助推 拉开 培育 探讨 基于 代表 见证 致辞 主持 走访 考察 调研 参观 对接
 """
 )
 STOP_WORDS |= _words(
@@ -423,6 +425,7 @@ GENERIC_WORDS = _words(
 区内 市内 周边 附近 知名 龙头 骨干 重要 主要 大型 中型 小型 一流 高水平 高质量 特色
 综合 家庭 社会 社区 学生 教师 家长 企业 行业 产业 专业 职业 高职 中职 本科 普通高中
 义务教育 学前 中小学 中小学校 幼儿 师生 示范性 学区 集团化 中 初 高中 初中 联盟型 学校
+成员 上市 公共 每个 相应 合作 校外 省内 市内 国内 海外 境外
 """
 )
 # Bodies every district has: a bare mention in a district's article is that district's (see kg.extract.resolve).
@@ -439,6 +442,8 @@ WEAK_GOVERNORS = {
     "改革": re.compile("(推进|推行|实施)"),
     "机制": re.compile("(建立|健全|实行|推行)"),
 }
+PARTY_BODIES = ("党委", "党工委", "党总支", "纪委", "党支部")
+DOCUMENT_TITLE = re.compile("(?:协议|协议书|章程|手册|通知|公告|报告|简报|倡议书|意见书|合同|备忘录)$")
 LEVEL_PREFIX = re.compile(r"^(?:市区级|区县级|国家级|省级|市级|区级|县级|校级)")
 
 NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
@@ -747,8 +752,8 @@ class Recognizer:
                 continue
             if ch == "）" or ch == ")":
                 opening = max(text.rfind("（", max(0, i - 8), i - 1), text.rfind("(", max(0, i - 8), i - 1))
-                if opening < 0:
-                    return i
+                if opening < 0 or not re.fullmatch(f"[{CJK}]{{1,6}}", text[opening + 1 : i - 1]):
+                    return i  # 上交（潍坊）新材料: a place or 集团 inside a name; （记者 张三）: a dateline, not a name
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
@@ -792,9 +797,16 @@ class Recognizer:
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
             start = self.left_edge(text, match.start())
+            if start == match.start() - MAX_NAME and start > 0:
+                continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
+            start = self._joined_field(text, start, cls)
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
+            if suffix in PARTY_BODIES and self.type_word(modifier):
+                owner = self.suffix_class[self.type_word(modifier)][0]
+                if not is_a(owner, "GovernmentAgency"):
+                    continue  # 某某学院党委: the school's own committee, not a body of its own
             if (
                 strength == "weak"
                 and "”" not in modifier
@@ -836,6 +848,19 @@ class Recognizer:
             found.append(mention)
         return found
 
+    def _joined_field(self, text: str, start: int, cls: str) -> int:
+        """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
+        if not is_a(cls, "College") or text[start - 1 : start] != "与" or start < 3:
+            return start
+        before = self.left_edge(text, start - 1, limit=8)
+        field = text[before : start - 1]
+        if not (2 <= len(field) <= 6) or not CJK_RE.fullmatch(field[0]) or _generic(field):
+            return start
+        inner = self.type_word(field)
+        if inner and not (is_a(self.suffix_class[inner][0], "Program") or is_a(self.suffix_class[inner][0], "Event")):
+            return start  # 某某学院与某某公司: two names
+        return before
+
     def _parallel(self, text: str, start: int, cls: str) -> int:
         """Extend a name left over 、 inside it: 法治宣传进校园、进社区活动, 首届书记、校长…比拼活动."""
         if start < 2 or text[start - 1] != "、" or not (is_a(cls, "Program") or is_a(cls, "Event")):
@@ -860,7 +885,8 @@ class Recognizer:
                 if tail:
                     found.append(Mention(start, tail[0], text[start : tail[0]], tail[1], "quoted", 3))
                 else:
-                    found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
+                    if not DOCUMENT_TITLE.search(inner):  # 《…合作协议》, 《…章程》: a document, not a program
+                        found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
                 continue
             adjacent = text[start - 1 : start] == "”" or text[end : end + 1] == "“"
             tail = self._tail(text, end, inner, adjacent)
