@@ -658,6 +658,8 @@ def _plain(modifier: str) -> bool:
 class Recognizer:
     """Finds mentions in text; built once per gazetteer and reused for every document."""
 
+    tagger: Any = None  # optional: text → candidate mentions from a statistical tagger (off: it did not win)
+
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer()
         self.suffix_class = {s: (c, strength) for s, c, strength in SUFFIXES}
@@ -694,6 +696,8 @@ class Recognizer:
         candidates += self._collectives(text)
         candidates += self._batches(text)
         candidates += self._policies(text)
+        if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
+            candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
         # the resolver links it to the known entity all the same
         found_spans = {(m.start, m.end) for m in candidates if m.rule != "gazetteer"}
