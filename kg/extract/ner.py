@@ -855,11 +855,16 @@ class Recognizer:
 
     def _joined_field(self, text: str, start: int, cls: str) -> int:
         """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
-        if not is_a(cls, "College") or text[start - 1 : start] != "与" or start < 3:
-            return start
+        if cls != "College" or text[start - 1 : start] != "与" or start < 3:
+            return start  # only a bare …学院: a university or a place is a party of its own
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
-        if not (2 <= len(field) <= 6) or not CJK_RE.fullmatch(field[0]) or _generic(field):
+        if (
+            not (2 <= len(field) <= 6)
+            or not CJK_RE.fullmatch(field[0])
+            or _generic(field)
+            or field[-1] in "区市省县州镇村"
+        ):
             return start
         inner = self.type_word(field)
         if inner and not (is_a(self.suffix_class[inner][0], "Program") or is_a(self.suffix_class[inner][0], "Event")):
