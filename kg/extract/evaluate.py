@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import compatible, is_a
 from kg.extract.normalize import normalize_name
 from kg.extract.pipeline import Extraction, Extractor
 from kg.extract.relations import SYMMETRIC
+from kg.model.terms import compatible, is_a
 from kg.model.vocab import DATA_DIR
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
 

@@ -22,6 +22,7 @@ import ahocorasick
 from rdflib import RDF, RDFS, URIRef
 
 from kg.extract.normalize import normalize_name
+from kg.model.terms import pick_label
 from kg.model.vocab import ENTITIES_GRAPH, INFERRED_GRAPH, SKOS, classes, ontology
 
 log = logging.getLogger("kg")
@@ -169,8 +170,7 @@ class Gazetteer:
             types = [local[t] for t in graph.objects(subject, RDF.type) if t in local]
             if not types or not isinstance(subject, URIRef):
                 continue
-            pref = next((str(v) for v in graph.objects(subject, SKOS.prefLabel) if v.language == "zh"), "")
-            label = pref or next((str(v) for v in graph.objects(subject, RDFS.label) if v.language == "zh"), "")
+            label = pick_label(graph.objects(subject, SKOS.prefLabel)) or pick_label(graph.objects(subject, RDFS.label))
             if not label:
                 continue
             known = Known(label, types[0], subject)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.model.vocab import slug
+from kg.text import display_width
 
 SENTENCE_END = "。！？!?…"
 CLOSING = "”’」』）)》"
@@ -141,8 +142,8 @@ def _comment_then_rdf(text: str) -> bool:
 
 
 def width(line: str) -> float:
-    """Printed width of a line in full-width character cells."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in line)
+    """Printed width of a line in full-width character cells (a newspaper sets quotes and dashes full width)."""
+    return display_width(line, ambiguous=2) / 2
 
 
 def ends_sentence(line: str) -> bool:
