@@ -12,6 +12,8 @@ import click
 from kg import __version__
 from kg.analysis.projection import Subset
 from kg.errors import KgError
+from kg.files import atomic_write, check_output
+from kg.files import write_text as write_file
 from kg.model.vocab import DATA_DIR
 from kg.outputs.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, export, export_folder, format_name
 from kg.sources.build import Summary, build, summarize
@@ -264,20 +266,15 @@ def export_command(
         return
     if out.is_dir():
         raise click.BadOptionUsage("out", f"--out {out} is a folder; --format {fmt} writes one file")
+    if str(out) != "-":
+        check_output(out)  # before the store is read
     with open_store(store_path, read_only=True) as store:
         if str(out) == "-":
             export(store, fmt, sys.stdout.buffer, subset=subset, progress=progress)
             sys.stdout.buffer.flush()
             return
-        partial = out.with_name(out.name + ".part")  # a failed export leaves an existing file as it was
-        try:
-            with partial.open("wb") as handle:
-                export(store, fmt, handle, subset=subset, progress=progress)
-            partial.replace(out)
-        except OSError as error:
-            raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
-        finally:
-            partial.unlink(missing_ok=True)
+        with atomic_write(out) as handle:  # a failed export leaves an existing file as it was
+            export(store, fmt, handle, subset=subset, progress=progress)
     click.echo(f"wrote {out}", err=True)
 
 
@@ -372,6 +369,8 @@ def analyze_command(
             "write_back", "--write-back stores whole-graph results: drop --district, --class and --relation"
         )
     fmt = fmt or REPORT_SUFFIXES.get(out.suffix.lower(), "text")
+    if str(out) != "-":
+        check_output(out)
     with open_store(store_path, read_only=not write_back) as store:
         if compare:
             report = comparison_report(store, places)
@@ -383,10 +382,7 @@ def analyze_command(
         if str(out) == "-":
             click.echo(text, nl=False)
         else:
-            try:
-                out.write_text(text, encoding="utf-8")
-            except OSError as error:
-                raise KgError(f"--out: cannot write {out}: {error.strerror or error}") from None
+            write_file(out, text)
             click.echo(f"wrote {out}", err=True)
         if write_back and report.analysis is not None:  # after the report is out, so a bad --out writes nothing
             written = store_analysis(store, report.analysis)
@@ -640,6 +636,8 @@ def extract_command(
         return
     if not files:
         raise click.UsageError("missing FILE... (or --eval GOLD_DIR)")
+    if str(out) != "-":
+        check_output(out)  # before the extraction, not after it
     extractor = Extractor(default_gazetteer())
     extractions = []
     with file_bar(files, "extracting") as bar:
@@ -660,11 +658,8 @@ def extract_command(
         write(extractions, fmt.lower(), sys.stdout.buffer)
         sys.stdout.buffer.flush()
     else:
-        try:
-            with out.open("wb") as handle:
-                write(extractions, fmt.lower(), handle)
-        except OSError as error:
-            raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
+        with atomic_write(out) as handle:
+            write(extractions, fmt.lower(), handle)
         click.echo(f"wrote {out}", err=True)
     for extraction in extractions:
         click.echo(
@@ -805,6 +800,8 @@ def query_command(
         given[name.strip().lstrip("?$")] = value
     text, bundled = read_query(query)
     to_stdout = str(out) == "-"
+    if not to_stdout:
+        check_output(out)
     with open_store(store_path, read_only=True) as store:
         bindings = query_bindings(store, bundled, given)
         if show:
@@ -822,13 +819,13 @@ def query_command(
                 click.echo(text_out, nl=False)
                 click.echo(f"({len(cells)} row{'s' if len(cells) != 1 else ''})", err=True)
             else:
-                out.write_text(text_out, encoding="utf-8")
+                write_file(out, text_out)
             return
         if to_stdout:
             write_result(result, fmt, sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
-            with out.open("wb") as handle:
+            with atomic_write(out) as handle:
                 write_result(result, fmt, handle)
             click.echo(f"wrote {out}", err=True)
 

@@ -22,8 +22,11 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
+from kg.files import OutputError, atomic_write, check_output
+from kg.files import write_text as write_file
 from kg.model.colours import class_colour, rgb
 from kg.model.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, classes, ontology, relation_properties
+from kg.outputs.escape import XmlSafeWriter, spreadsheet_cell
 from kg.store.embedded import Store, to_rdflib
 
 # Standard names first; the short forms are accepted aliases.
@@ -209,6 +212,8 @@ def write_rdf(
     project's prefixes as ``@context`` so its keys are readable.
     """
     quads = _counted(rdf_quads(store, subset), f"{fmt} triples", len(store), progress)
+    if fmt == "rdf-xml":
+        out = XmlSafeWriter(out)  # type: ignore[assignment]  # control characters make XML unreadable
     if fmt in DATASET_FORMATS:
         ox.serialize(quads, out, RDF_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
         return
@@ -222,6 +227,7 @@ def write_rdf(
     else:
         prefixes = PREFIXES if fmt in {"turtle", "rdf-xml"} else None
         ox.serialize(sorted(triples, key=str), out, RDF_FORMATS[fmt], prefixes=prefixes)
+    out.flush()
 
 
 # -- graph formats --------------------------------------------------------------
@@ -298,12 +304,14 @@ def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
     NetworkX's default ids (d0, d1, …) collide with yEd's conventions Gephi
     honours (a key "d3" would become the node label), so keys are named.
     """
-    nx.write_graphml(gephi_graph(graph, viz=False), out, encoding="utf-8", named_key_ids=True)
+    with XmlSafeWriter(out) as safe:  # a control character in a label would make the file unreadable
+        nx.write_graphml(gephi_graph(graph, viz=False), safe, encoding="utf-8", named_key_ids=True)
 
 
 def write_gexf(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
     """GEXF 1.2 (Gephi's own format) with ``viz:color`` and ``viz:size`` per node."""
-    nx.write_gexf(gephi_graph(graph, viz=True), out, encoding="utf-8", version="1.2draft")
+    with XmlSafeWriter(out) as safe:
+        nx.write_gexf(gephi_graph(graph, viz=True), safe, encoding="utf-8", version="1.2draft")
 
 
 # -- tables -------------------------------------------------------------------
@@ -374,11 +382,12 @@ def indicator_rows(store: Store, graph: nx.MultiDiGraph, subset: Subset | None =
 
 
 def _write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]], excel: bool) -> Path:
+    """One CSV file, written atomically; every cell passes :func:`spreadsheet_cell` (no live formulas)."""
     # utf-8-sig starts the file with a byte-order mark, which is how Excel recognises UTF-8.
-    with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
+    with atomic_write(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return path
 
 
@@ -474,7 +483,7 @@ def write_neo4j(
     ]  # fmt: skip
     of_rows = [[r["id"], r["entity"], "INDICATOR_OF"] for r in indicators if r["entity"] in graph]
     script = folder / "import.sh"
-    script.write_text(NEO4J_IMPORT, encoding="utf-8")
+    write_file(script, NEO4J_IMPORT)
     return [
         _write_csv(folder / "nodes.csv", node_header, nodes, excel),
         _write_csv(folder / "indicators.csv", ind_header, ind_rows, excel),
@@ -526,15 +535,18 @@ def export_folder(
     excel: bool = False,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write ``csv`` tables or ``neo4j`` import files into ``folder`` (created if missing); return their paths.
+    """Write ``csv`` tables or ``neo4j`` import files into ``folder`` (created if missing, in a folder that exists);
+    return their paths.
 
     ``excel`` starts each file with a UTF-8 byte-order mark so Excel shows Chinese.
     """
     fmt = format_name(fmt)
     if fmt not in FOLDER_FORMATS:
         raise ExportError(f"--format {fmt} writes one file, not a folder")
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"--out {folder}: --format {fmt} writes a folder, and this is a file")
+    try:
+        check_output(folder, folder=True)  # the rule of every output: the folder it goes in must exist
+    except OutputError as error:
+        raise ExportError(str(error)) from None
     if progress:
         progress("projecting the graph", 0, 1)
     graph = entity_graph(store, subset)
@@ -542,7 +554,7 @@ def export_folder(
     if progress:
         progress(f"writing {fmt} files", 0, 1)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)
         written = (write_csv_tables if fmt == "csv" else write_neo4j)(graph, indicators, folder, excel=excel)
     except OSError as error:
         raise ExportError(f"--out {folder}: cannot write: {error.strerror or error}") from None

@@ -41,6 +41,7 @@ from pypinyin import lazy_pinyin
 from kg.analysis import metrics as analysis
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
+from kg.files import check_output, write_text
 from kg.model.sectors import CLASS_GROUPS, ancestors, class_group
 from kg.model.vocab import KG, classes, label, relation_properties
 from kg.store.embedded import Store
@@ -648,12 +649,7 @@ def write_html(
     documents: Mapping[str, str] | None = None,
 ) -> Path:
     """Write :func:`render_html` of ``graph`` to ``path`` (UTF-8) and return the path."""
-    path = Path(path)
-    try:
-        path.write_text(render_html(graph, options, documents), encoding="utf-8")
-    except OSError as error:
-        raise VizError(f"--out: cannot write {path}: {error.strerror or error}") from error
-    return path
+    return write_text(Path(path), render_html(graph, options, documents))
 
 
 # ---------------------------------------------------------------- headless Chromium
@@ -770,6 +766,9 @@ def visualize(
     png_size: tuple[int, int] = (1600, 1000),
 ) -> VizResult:
     """Project ``store``, keep ``subset`` of it (:class:`kg.analysis.projection.Subset`), write the page and the PNG."""
+    check_output(out)
+    if png is not None:
+        check_output(png, option="--png")
     subset = subset or Subset()
     graph = subset.apply(project(store))
     if graph.number_of_nodes() == 0:
