@@ -70,7 +70,22 @@ def store_option(function: Any) -> Any:
         callback=_remember,
         help="SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
     )
-    return store_path_option(endpoint(update(function)))
+    timeout = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        envvar="KG_TIMEOUT",
+        expose_value=False,
+        callback=_remember,
+        help="Seconds each call to --endpoint may take in all [env KG_TIMEOUT; default 60].",
+    )
+    wait = click.option(
+        "--wait",
+        type=click.FloatRange(min=0),
+        expose_value=False,
+        callback=_remember,
+        help="Seconds to wait for another kg process writing to the store [default: 0, fail at once].",
+    )
+    return store_path_option(endpoint(update(timeout(wait(function)))))
 
 
 def open_store(path: Path | None, read_only: bool = False) -> Store:
@@ -82,8 +97,10 @@ def open_store(path: Path | None, read_only: bool = False) -> Store:
 
         if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
             raise KgError("give --store or --endpoint, not both")
-        return RemoteStore(endpoint, ctx.meta.get("kg.update_endpoint"), read_only=read_only)  # type: ignore[return-value]
-    return Store(path or default_store_path(), read_only=read_only)
+        return RemoteStore(  # type: ignore[return-value]
+            endpoint, ctx.meta.get("kg.update_endpoint"), read_only=read_only, timeout=ctx.meta.get("kg.timeout")
+        )
+    return Store(path or default_store_path(), read_only=read_only, wait=ctx.meta.get("kg.wait", 0.0) if ctx else 0.0)
 
 
 def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
@@ -438,7 +455,8 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
     """
     import json
 
-    from kg.outputs.validate import validate_file, validate_store
+    from kg.outputs.validate import Violation, validate_file, validate_store
+    from kg.store.check import structure_problems
 
     status = sys.stderr.isatty()  # a status line on a terminal, nothing when piped
     if status:
@@ -448,7 +466,12 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
             report = validate_file(data_file, lang=lang)
         else:
             with open_store(store_path, read_only=True) as store:
+                problems = structure_problems(store)  # an empty store stops here, exit 1
                 report = validate_store(store, lang=lang)
+            report.violations.extend(
+                Violation(focus=graph, label=f"<{graph}>", rule="StoreStructure", value="", message=message)
+                for graph, message in problems
+            )
     finally:
         if status:
             click.echo("\r\033[K", err=True, nl=False)
@@ -904,9 +927,15 @@ def serve_command(
 )
 @click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
 @click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")
+@click.option("--force", is_flag=True, help="Replace graphs kg owns (ontology, entities, inferred, documents) too.")
 @store_option
 def load_command(
-    files: tuple[Path, ...], fmt: str | None, graph: str | None, no_inference: bool, store_path: Path | None
+    files: tuple[Path, ...],
+    fmt: str | None,
+    graph: str | None,
+    no_inference: bool,
+    force: bool,
+    store_path: Path | None,
 ) -> None:
     """Import RDF files, one named graph per file, all or nothing.
 
@@ -919,7 +948,7 @@ def load_command(
 
     with open_store(store_path) as store:
         loaded = load_files(
-            store, list(files), fmt=fmt, graph=graph, infer=not no_inference, progress=terminal_progress()
+            store, list(files), fmt=fmt, graph=graph, infer=not no_inference, progress=terminal_progress(), force=force
         )
     click.echo(table(summary_rows(loaded), ("file", "format", "graph", "triples")))
 

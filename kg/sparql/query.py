@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
+from kg.outputs.escape import XmlSafeWriter
 from kg.outputs.export import RDF_FORMATS
 from kg.store.embedded import to_oxigraph, to_rdflib
 
@@ -402,7 +403,11 @@ def write_result(result: Any, fmt: str, out: BinaryIO) -> int:
             record = {name: plain(term) for name, term in zip(names, row, strict=True) if term is not None}
             out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         return len(rows)
-    result.serialize(out, RESULT_FORMATS[fmt])
+    if fmt == "xml":
+        with XmlSafeWriter(out) as safe:  # a control character in a literal would make the XML unreadable
+            result.serialize(safe, RESULT_FORMATS[fmt])
+    else:
+        result.serialize(out, RESULT_FORMATS[fmt])
     return 1 if kind == "ask" else -1
 
 
@@ -416,7 +421,11 @@ def write_graph(triples: Iterable[ox.Triple], fmt: str, out: BinaryIO) -> int:
         out.write(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True).encode("utf-8"))
     else:
         prefixes = PREFIXES if fmt in {"turtle", "rdf-xml"} else None
-        ox.serialize(unique, out, RDF_FORMATS[fmt], prefixes=prefixes)
+        if fmt == "rdf-xml":
+            with XmlSafeWriter(out) as safe:
+                ox.serialize(unique, safe, RDF_FORMATS[fmt], prefixes=prefixes)
+        else:
+            ox.serialize(unique, out, RDF_FORMATS[fmt], prefixes=prefixes)
     return len(unique)
 
 

@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
+from kg.outputs.escape import xml_bytes
 from kg.sparql.query import (
     QueryError,
     bundled_queries,
@@ -222,7 +223,10 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
                 break
             triples.append(triple)
         prefixes = PREFIXES if GRAPH_MEDIA[media] in {ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML} else None
-        return Answer(200, content_type, ox.serialize(triples, format=GRAPH_MEDIA[media], prefixes=prefixes), headers)
+        body = ox.serialize(triples, format=GRAPH_MEDIA[media], prefixes=prefixes)
+        if GRAPH_MEDIA[media] == ox.RdfFormat.RDF_XML:
+            body = xml_bytes(body)  # control characters in a literal would make the XML unreadable
+        return Answer(200, content_type, body, headers)
     names = [v.value for v in result.variables]
     bindings = []
     for solution in result:
@@ -234,6 +238,8 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     fmt = RESULT_MEDIA[media]
     if fmt != ox.QueryResultsFormat.JSON:
         body = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=fmt)
+        if fmt == ox.QueryResultsFormat.XML:
+            body = xml_bytes(body)
     return Answer(200, content_type, body, headers)
 
 
