@@ -134,6 +134,38 @@ def format_summary(summary: Summary, store_path: Path) -> str:
     return "\n".join(parts)
 
 
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs.",
+)
+
+
+def echo_json(data: object) -> None:
+    """Print ``data`` as indented JSON (UTF-8, Chinese kept readable)."""
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def summary_json(summary: Summary, store_path: Path | str) -> dict[str, object]:
+    """What ``kg stats --format json`` prints."""
+    return {
+        "store": str(store_path),
+        "entities": summary.entities,
+        "relations": summary.relations,
+        "indicators": summary.indicators,
+        "triples": summary.triples,
+        "inferred": summary.inferred,
+        "entities_per_class": dict(sorted(summary.entities_per_class.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "relations_per_kind": dict(sorted(summary.relations_per_kind.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "documents": [{"iri": iri, "headline": headline} for iri, headline in summary.documents],
+    }
+
+
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
@@ -154,7 +186,8 @@ def main() -> None:
     show_default="bundled data/",
     help="Data folder with documents/ and curated/.",
 )
-def build_command(store_path: Path | None, data_dir: Path) -> None:
+@format_option
+def build_command(store_path: Path | None, data_dir: Path, fmt: str) -> None:
     """Build the graph: ontology, curated entities and relations, source documents.
 
     Validates the curated data first (a problem names its file and line and
@@ -164,15 +197,23 @@ def build_command(store_path: Path | None, data_dir: Path) -> None:
     """
     with open_store(store_path) as store:
         summary = build(store, data_dir)
-        click.echo(format_summary(summary, store.path))
+        if fmt == "json":
+            echo_json(summary_json(summary, store.path))
+        else:
+            click.echo(format_summary(summary, store.path))
 
 
 @main.command("stats")
 @store_option
-def stats_command(store_path: Path | None) -> None:
+@format_option
+def stats_command(store_path: Path | None, fmt: str) -> None:
     """Print what the store holds: entities per class, relations per kind, documents."""
     with open_store(store_path, read_only=True) as store:
-        click.echo(format_summary(summarize(store), store.path))
+        summary = summarize(store)
+        if fmt == "json":
+            echo_json(summary_json(summary, store.path))
+        else:
+            click.echo(format_summary(summary, store.path))
 
 
 out_option = click.option(
@@ -696,7 +737,8 @@ def extract_command(
 @text_files
 @encoding_option
 @store_option
-def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Path | None) -> None:
+@format_option
+def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Path | None, fmt: str) -> None:
     """Extract FILEs and add each article to the store in its own named graph.
 
     Ingesting a document again replaces its previous version; a bad file
@@ -710,6 +752,12 @@ def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Pa
         report = ingest(store, files, encoding, progress=(lambda _path: bar.update(1)) if bar is not None else None)
     for path, reason in report.skipped:
         click.echo(f"kg: {path}: {reason}; nothing added", err=True)
+    if fmt == "json":
+        from dataclasses import asdict
+
+        documents = [{**asdict(d), "replaced": d.doc_id in report.replaced} for d in report.documents]
+        echo_json({"documents": documents, "skipped": [{"file": str(p), "reason": r} for p, r in report.skipped]})
+        return
     if report.documents:
         rows = [
             (d.doc_id, "replaced" if d.doc_id in report.replaced else "added", d.entities, d.relations, d.indicators)
@@ -720,15 +768,22 @@ def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Pa
 
 @main.group("docs", invoke_without_command=True)
 @store_option
+@format_option
 @click.pass_context
-def docs_group(ctx: click.Context, store_path: Path | None) -> None:
+def docs_group(ctx: click.Context, store_path: Path | None, fmt: str) -> None:
     """List the documents of the store (`kg docs`), or remove one (`kg docs remove ID`)."""
     ctx.obj = store_path
     if ctx.invoked_subcommand is None:
+        from dataclasses import asdict
+
         from kg.extract.ingest import documents
 
         with open_store(store_path, read_only=True) as store:
-            rows = [(d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in documents(store)]
+            found = documents(store)
+        if fmt == "json":
+            echo_json([asdict(d) for d in found])
+            return
+        rows = [(d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in found]
         click.echo(table(rows, ("document", "source", "entities", "relations", "indicators", "headline")))
 
 
@@ -808,6 +863,14 @@ def query_command(
     from kg.sparql.query import format_name as query_format_name
 
     if list_queries:
+        if fmt and fmt.lower() == "json":
+            echo_json(
+                [
+                    {"name": q.name, "title": q.title, "parameters": {p.name: p.default for p in q.params}}
+                    for q in bundled_queries().values()
+                ]
+            )
+            return
         rows = [
             (q.name, " ".join(f"{p.name}={p.default}" for p in q.params), q.title) for q in bundled_queries().values()
         ]
@@ -928,6 +991,7 @@ def serve_command(
 @click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
 @click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")
 @click.option("--force", is_flag=True, help="Replace graphs kg owns (ontology, entities, inferred, documents) too.")
+@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @store_option
 def load_command(
     files: tuple[Path, ...],
@@ -935,6 +999,7 @@ def load_command(
     graph: str | None,
     no_inference: bool,
     force: bool,
+    output: str,
     store_path: Path | None,
 ) -> None:
     """Import RDF files, one named graph per file, all or nothing.
@@ -950,7 +1015,11 @@ def load_command(
         loaded = load_files(
             store, list(files), fmt=fmt, graph=graph, infer=not no_inference, progress=terminal_progress(), force=force
         )
-    click.echo(table(summary_rows(loaded), ("file", "format", "graph", "triples")))
+    rows = summary_rows(loaded)
+    if output == "json":
+        echo_json([{"file": f, "format": rdf, "graph": g, "triples": n} for f, rdf, g, n in rows])
+        return
+    click.echo(table(rows, ("file", "format", "graph", "triples")))
 
 
 if __name__ == "__main__":

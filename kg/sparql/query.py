@@ -196,7 +196,11 @@ def read_query(source: str) -> tuple[str, BundledQuery | None]:
     if source in queries:
         return queries[source].text, queries[source]
     if source == "-":
-        return sys.stdin.read(), None
+        data = sys.stdin.buffer.read()
+        try:
+            return data.decode("utf-8-sig"), None
+        except UnicodeDecodeError as error:
+            raise QueryError(f"stdin: not UTF-8 text (byte {error.start}): a query is UTF-8 text") from None
     if not re.search(r"[\s{]", source):
         path = Path(source)
         if path.is_file():
@@ -284,12 +288,38 @@ def query_bindings(store: Queryable, query: BundledQuery | None, given: Mapping[
 # -- running ----------------------------------------------------------------------
 
 
+UPDATE_WORDS = {"INSERT", "DELETE", "DROP", "CLEAR", "CREATE", "LOAD", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def refuse_updates(text: str) -> None:
+    """Raise :class:`QueryError` when ``text`` is a SPARQL Update: kg query reads, and says what writes.
+
+    >>> refuse_updates("DROP ALL")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.sparql.query.QueryError: DROP ALL is a SPARQL Update, not a query: kg query only reads; change the store ...
+    """
+    for match in _TOKENS.finditer(text):
+        kind, word = match.lastgroup, match.group()
+        if kind in {"comment"} or (kind == "word" and word.upper() in {"PREFIX", "BASE"}):
+            continue
+        if kind in {"iri", "pname"}:  # the IRI or prefix name of a PREFIX/BASE declaration
+            continue
+        if kind == "word" and word.upper() in UPDATE_WORDS:
+            statement = " ".join(text[match.start() :].split()[:2])[:40]
+            raise QueryError(
+                f"{statement} is a SPARQL Update, not a query: kg query only reads; "
+                "change the store with kg load, kg ingest or kg docs remove (or kg serve --allow-update)"
+            )
+        return
+
+
 def run(store: Queryable, text: str, bindings: Mapping[str, Node] | None = None) -> Any:
     """Run a query: pyoxigraph ``QuerySolutions`` (SELECT), ``QueryBoolean`` (ASK) or an iterable of triples.
 
     Syntax errors become :class:`QuerySyntaxError` (exit code 2) with line and column.
     """
     refuse_remote_operations(text)
+    refuse_updates(text)
     try:
         return store.query_raw(text, bindings=bindings or None)
     except SyntaxError as error:

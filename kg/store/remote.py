@@ -17,6 +17,7 @@ escaped by Oxigraph, never spliced from raw text.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import re
@@ -177,10 +178,8 @@ class RemoteStore(StoreMethods):
         def cut_off() -> None:
             cut.set()
             if connection.sock is not None:
-                try:
+                with contextlib.suppress(OSError):
                     connection.sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked read
-                except OSError:
-                    pass
 
         timer = threading.Timer(remaining, cut_off)
         timer.daemon = True
@@ -212,7 +211,8 @@ class RemoteStore(StoreMethods):
 
     def _late(self, url: str) -> StoreError:
         return StoreError(
-            f"SPARQL endpoint {url} did not answer within {self.timeout:g} s (--timeout SECONDS or KG_TIMEOUT to wait longer)"
+            f"SPARQL endpoint {url} did not answer within {self.timeout:g} s "
+            "(--timeout SECONDS or KG_TIMEOUT to wait longer)"
         )
 
     def _discover(self) -> bool:
