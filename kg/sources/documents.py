@@ -182,7 +182,7 @@ def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _may_end_caption(line: str) -> bool:
     """True when a line reads as a complete phrase rather than a line wrapped mid-clause."""
-    import jieba.posseg
+    from kg.sources.words import jieba
 
     if not line or line[-1] in CLAUSE_PUNCT or width(line) > 30:
         return False
