@@ -122,11 +122,15 @@ CASES: list[Case] = [
         ("query", "-", "--store", "{store}"),
         1,
         r"^kg: stdin: not UTF-8 text \(byte \d+\)",
-        stdin=b"SELECT * WHERE { ?s ?p \"\xff\xfe\x00\x01\" }",
+        stdin=b'SELECT * WHERE { ?s ?p "\xff\xfe\x00\x01" }',
     ),
     Case("query-syntax-error", ("query", "SELECT WHERE {", "--store", "{store}"), 2, r"^kg: query syntax error at"),
-    Case("query-service", ("query", "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "--store", "{store}"),
-         1, r"^kg: SERVICE is refused: kg never fetches from the network$"),  # fmt: skip
+    Case(
+        "query-service",
+        ("query", "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "--store", "{store}"),
+        1,
+        r"^kg: SERVICE is refused: kg never fetches from the network$",
+    ),
     Case("query-unknown-name", ("query", "no-such-query", "--store", "{store}"), 1, r"^kg: no bundled query"),
     Case(
         "query-out-missing-folder",
@@ -217,10 +221,13 @@ CASES: list[Case] = [
         {"good.txt": "巴南区教委与重庆理工大学签订合作协议。", "mine/notes.txt": "my own notes"},
         env={"KG_STORE": "{tmp}/mine"},
     ),
-    Case("store-is-a-file", ("build", "--store", "{tmp}/a.ttl"), 2, r"a\.ttl' is a file", {"a.ttl": GOOD_TTL},
-         usage=True),  # fmt: skip
+    Case(
+        "store-is-a-file", ("build", "--store", "{tmp}/a.ttl"), 2, r"a\.ttl' is a file", {"a.ttl": GOOD_TTL}, usage=True
+    ),
     Case("stats-no-store", ("stats", "--store", "{tmp}/none"), 1, r"^kg: no store at .*none: run 'kg build' first"),
-    Case("validate-empty-folder", ("validate", "--store", "{tmp}/empty"), 1, r"^kg: no store at .*empty: run 'kg build'"),
+    Case(
+        "validate-empty-folder", ("validate", "--store", "{tmp}/empty"), 1, r"^kg: no store at .*empty: run 'kg build'"
+    ),
     Case(
         "validate-empty-store",
         ("validate", "--store", "{tmp}/empty"),
@@ -245,10 +252,20 @@ CASES: list[Case] = [
         1,
         r"^kg: give --store or --endpoint, not both$",
     ),
-    Case("viz-hops-without-focus", ("viz", "--out", "{tmp}/g.html", "--hops", "2", "--store", "{store}"), 2,
-         r"--hops needs --focus", usage=True),  # fmt: skip
-    Case("analyze-compare-one", ("analyze", "--compare", "巴南区", "--store", "{store}"), 2, r"--compare needs two",
-         usage=True),  # fmt: skip
+    Case(
+        "viz-hops-without-focus",
+        ("viz", "--out", "{tmp}/g.html", "--hops", "2", "--store", "{store}"),
+        2,
+        r"--hops needs --focus",
+        usage=True,
+    ),
+    Case(
+        "analyze-compare-one",
+        ("analyze", "--compare", "巴南区", "--store", "{store}"),
+        2,
+        r"--compare needs two",
+        usage=True,
+    ),
     Case("path-unknown-entity", ("path", "没有这个机构", "巴南区", "--store", "{store}"), 1, r"^kg: .*没有这个机构"),
 ]
 
