@@ -15,9 +15,10 @@ from kg.errors import KgError
 from kg.files import atomic_write, check_output
 from kg.files import write_text as write_file
 from kg.model.vocab import DATA_DIR
-from kg.outputs.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, export, export_folder, format_name
+from kg.outputs.export import Progress, export, export_folder, export_format
 from kg.sources.build import Summary, build, summarize
 from kg.sources.documents import clean_file, write_articles
+from kg.store import formats
 from kg.store.embedded import Store, default_store_path
 
 
@@ -268,11 +269,11 @@ def terminal_progress() -> Progress | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, *ALIASES], case_sensitive=False),
+    type=click.Choice(formats.spellings(formats.EXPORT), case_sensitive=False),
     default="turtle",
     show_default=True,
-    help="RDF: turtle, trig, n-triples, n-quads, json-ld, rdf-xml (trig and n-quads keep the named graphs); "
-    "graph: graphml, gexf; tables: csv, neo4j (a folder).",
+    help=f"RDF: {formats.help_text(formats.RDF)} (trig and n-quads keep the named graphs); "
+    f"graph: {formats.help_text({'graph'})}; tables: {formats.help_text({'tables'})} (a folder).",
 )
 @click.option(
     "--out",
@@ -310,12 +311,12 @@ def export_command(
     formats keep the ontology, the triples about those entities and their
     relations, assertions, indicators and source documents.
     """
-    fmt = format_name(fmt)
+    fmt = export_format(fmt).name
     if excel and fmt != "csv":
         raise click.BadOptionUsage("excel", "--excel applies to --format csv")
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops))
     progress = terminal_progress()
-    if fmt in FOLDER_FORMATS:
+    if export_format(fmt).kind == "tables":
         if str(out) == "-":
             raise click.BadOptionUsage("out", f"--format {fmt} writes several files: give --out a folder")
         with open_store(store_path, read_only=True) as store:
@@ -800,12 +801,6 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
     click.echo(f"removed {info.doc_id} ({info.relations} relations, {info.indicators} indicators)")
 
 
-def _query_formats() -> list[str]:
-    from kg.sparql.query import FORMAT_ALIASES, FORMATS
-
-    return [*FORMATS, *FORMAT_ALIASES]
-
-
 @main.command("query")
 @click.argument("query", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
@@ -821,9 +816,10 @@ def _query_formats() -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_query_formats(), case_sensitive=False),
+    type=click.Choice(formats.spellings(formats.QUERY), case_sensitive=False),
     default=None,
-    help="Output format [default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
+    help=f"Output format: {formats.help_text(formats.QUERY)} "
+    "[default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
 )
 @out_option
 @click.option(
@@ -853,14 +849,14 @@ def query_command(
     from kg.sparql.query import (
         bundled_queries,
         query_bindings,
+        query_format,
         read_query,
         result_kind,
         run,
         table_cells,
-        with_values,
         write_result,
     )
-    from kg.sparql.query import format_name as query_format_name
+    from kg.store.sparql_text import with_values
 
     if list_queries:
         if fmt and fmt.lower() == "json":
@@ -897,7 +893,7 @@ def query_command(
         kind = result_kind(result)
         if fmt is None:
             fmt = "turtle" if kind == "graph" else ("table" if to_stdout and sys.stdout.isatty() else "tsv")
-        fmt = query_format_name(fmt)
+        fmt = query_format(fmt).name
         if fmt == "table" and kind != "graph":
             header, cells = table_cells(result, max_width)
             text_out = table(cells, header) + "\n"
@@ -985,8 +981,9 @@ def serve_command(
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(formats.spellings(formats.RDF), case_sensitive=False),
     default=None,
-    help="RDF format of every file: turtle, n-triples, n-quads, trig, rdf-xml, json-ld [default: from the extension].",
+    help=f"RDF format of every file: {formats.help_text(formats.RDF)} [default: from the extension].",
 )
 @click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
 @click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")

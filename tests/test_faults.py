@@ -29,8 +29,8 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
 from kg.cli import main
+from kg.escape import spreadsheet_cell
 from kg.model.vocab import ENTITIES_GRAPH, KG, KGR, RDFS
-from kg.outputs.escape import spreadsheet_cell
 from kg.store.embedded import Store
 from kg.store.remote import RemoteStore
 

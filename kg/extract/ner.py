@@ -497,6 +497,8 @@ LIST_HEAD = re.compile(
     r"(?:等|一批)(?:多家|多所|多个|多项|一批|各类|一系列|[0-9一二两三四五六七八九十]+(?:大|项|个|家|所)?)?"
     r"(?P<head>企业|公司|品牌|高校|院校|学校|部门|单位|机构|行动|活动|工作|项目|工程|计划|课程|平台|基地|赛事|比赛|服务)"
 )
+
+
 def _batch_head(name: str) -> str:
     """The head noun a batch name ends with, as a key of :data:`HEAD_CLASS` (基地 when it has none)."""
     return next((head for head in HEAD_CLASS if name.endswith(head)), "基地")

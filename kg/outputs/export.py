@@ -18,39 +18,17 @@ from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, URIRef
 
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
+from kg.escape import XmlSafeWriter, spreadsheet_cell
 from kg.files import OutputError, atomic_write, check_output
 from kg.files import write_text as write_file
 from kg.model.colours import class_colour, rgb
-from kg.model.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, classes, ontology, relation_properties
-from kg.outputs.escape import XmlSafeWriter, spreadsheet_cell
-from kg.store.embedded import Store, to_rdflib
-
-# Standard names first; the short forms are accepted aliases.
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "n-triples": ox.RdfFormat.N_TRIPLES,
-    "n-quads": ox.RdfFormat.N_QUADS,
-    "json-ld": ox.RdfFormat.JSON_LD,
-    "rdf-xml": ox.RdfFormat.RDF_XML,
-}
-GRAPH_FORMATS = ("graphml", "gexf")  # one file
-FOLDER_FORMATS = ("csv", "neo4j")  # a folder of files
-FORMATS = (*RDF_FORMATS, *GRAPH_FORMATS, *FOLDER_FORMATS)
-ALIASES = {
-    "ttl": "turtle",
-    "nt": "n-triples",
-    "nq": "n-quads",
-    "nquads": "n-quads",
-    "jsonld": "json-ld",
-    "xml": "rdf-xml",
-    "rdfxml": "rdf-xml",
-}
-DATASET_FORMATS = {"trig", "n-quads"}
+from kg.model.vocab import KG, ONTOLOGY_GRAPH, classes, ontology, relation_properties
+from kg.store import formats
+from kg.store.embedded import Store
 
 # (stage, done, total): lets a caller draw progress; export code never prints.
 Progress = Callable[[str, int, int], None]
@@ -61,16 +39,13 @@ class ExportError(KgError, ValueError):
     """An export cannot be written as asked (format, output path or subset options)."""
 
 
-def format_name(name: str) -> str:
-    """The standard name of an export format given its name or alias.
+def export_format(name: str) -> formats.Format:
+    """The export format called ``name`` (a standard name or an alias).
 
-    >>> format_name("ttl"), format_name("GEXF")
-    ('turtle', 'gexf')
+    >>> export_format("ttl").name, export_format("GEXF").kind, export_format("csv").kind
+    ('turtle', 'graph', 'tables')
     """
-    name = ALIASES.get(name.lower(), name.lower())
-    if name not in FORMATS:
-        raise ExportError(f"unknown format {name!r}; choose one of {', '.join(FORMATS)}")
-    return name
+    return formats.find(name, formats.EXPORT)
 
 
 def union_triples(store: Store) -> set[ox.Triple]:
@@ -211,23 +186,9 @@ def write_rdf(
     the union of all graphs, each triple once.  JSON-LD is compacted with the
     project's prefixes as ``@context`` so its keys are readable.
     """
-    quads = _counted(rdf_quads(store, subset), f"{fmt} triples", len(store), progress)
-    if fmt == "rdf-xml":
-        out = XmlSafeWriter(out)  # type: ignore[assignment]  # control characters make XML unreadable
-    if fmt in DATASET_FORMATS:
-        ox.serialize(quads, out, RDF_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
-        return
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-    if fmt == "json-ld":
-        graph = Graph()
-        for t in triples:
-            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        text = graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True, ensure_ascii=False)
-        out.write(text.encode("utf-8"))
-    else:
-        prefixes = PREFIXES if fmt in {"turtle", "rdf-xml"} else None
-        ox.serialize(sorted(triples, key=str), out, RDF_FORMATS[fmt], prefixes=prefixes)
-    out.flush()
+    chosen = export_format(fmt)
+    quads = _counted(rdf_quads(store, subset), f"{chosen.name} triples", len(store), progress)
+    formats.write_rdf(quads, chosen, out)
 
 
 # -- graph formats --------------------------------------------------------------
@@ -510,10 +471,11 @@ def export(
     ``gexf`` the entity–relation graph.  Folder formats (csv, neo4j) need
     :func:`export_folder`.
     """
-    fmt = format_name(fmt)
-    if fmt in FOLDER_FORMATS:
+    chosen = export_format(fmt)
+    fmt = chosen.name
+    if chosen.kind == "tables":
         raise ExportError(f"--format {fmt} writes several files: give --out a folder")
-    if fmt in RDF_FORMATS:
+    if chosen.kind == "rdf":
         write_rdf(store, fmt, out, subset, progress)
         return
     if progress:
@@ -540,8 +502,9 @@ def export_folder(
 
     ``excel`` starts each file with a UTF-8 byte-order mark so Excel shows Chinese.
     """
-    fmt = format_name(fmt)
-    if fmt not in FOLDER_FORMATS:
+    chosen = export_format(fmt)
+    fmt = chosen.name
+    if chosen.kind != "tables":
         raise ExportError(f"--format {fmt} writes one file, not a folder")
     try:
         check_output(folder, folder=True)  # the rule of every output: the folder it goes in must exist

@@ -31,6 +31,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.model.vocab import KG, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, ontology
+from kg.store import formats
 from kg.store.embedded import Store, to_rdflib
 from kg.store.inference import refresh_inference
 
@@ -137,12 +138,10 @@ def load_file(path: Path, fmt: str | None = None) -> Store:
     The format comes from ``fmt`` (a media type or extension) or the file's
     extension; triples of a triple format go to a graph named by the file's URI.
     """
-    name = fmt or path.suffix.lstrip(".")
-    rdf_format = ox.RdfFormat.from_media_type(name) if "/" in name else ox.RdfFormat.from_extension(name.lower())
-    if rdf_format is None:
-        raise ValidationInputError(
-            f"{path}: cannot tell the RDF format from {name!r}; use .ttl, .nt, .nq, .trig, .jsonld or .rdf"
-        )
+    known = formats.by_media_type(fmt, formats.RDF) if fmt and "/" in fmt else None
+    chosen = known or (formats.find(fmt, formats.RDF) if fmt else formats.of_path(path, formats.RDF))
+    rdf_format = chosen.rdf
+    assert rdf_format is not None
     store = Store()
     graph = ox.NamedNode(path.resolve().as_uri())
     try:

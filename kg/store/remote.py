@@ -33,29 +33,14 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.model.vocab import PREFIXES
-from kg.sparql.query import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
+from kg.store import formats
 from kg.store.embedded import StoreError, StoreMethods, to_rdflib
+from kg.store.sparql_text import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
 
 RESULTS_ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
     "application/sparql-results+xml;q=0.7, text/tab-separated-values;q=0.6"
 )
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
 DEFAULT_TIMEOUT = 60.0  # seconds for one remote call, from connecting to the last byte (KG_TIMEOUT, --timeout)
 MAX_REDIRECTS = 5
 PROLOGUE = " ".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()) + "\n"
@@ -231,22 +216,26 @@ class RemoteStore(StoreMethods):
                 )
             except StoreError:
                 continue
-            if status == 200 and content_type in RESULT_TYPES:
+            if status == 200 and formats.by_media_type(content_type, {"results"}) is not None:
                 self.query_url, self.update_url, self.graph_store_url = endpoint_urls(candidate, update, graph_store)
                 return True
         return False
 
     def _parse_results(self, url: str, content_type: str, body: bytes) -> Any:
-        """The parsed answer; a malformed one is a one-line error naming the endpoint and what is wrong."""
+        """The parsed answer (solutions, a boolean or a list of triples), or None for a content type that is neither;
+        a malformed one is a one-line error naming the endpoint and what is wrong."""
+        results = formats.by_media_type(content_type, {"results"})
+        graph = formats.by_media_type(content_type, formats.RDF)
         try:
-            if content_type in RESULT_TYPES:
-                fmt = RESULT_TYPES[content_type]
-                checked = ox.parse_query_results(body, fmt)  # rows are parsed lazily: read them all once here
+            if results is not None and results.results is not None and not results.lossy:
+                checked = ox.parse_query_results(body, results.results)  # rows are parsed lazily: read them all
                 if isinstance(checked, ox.QuerySolutions):
                     for _ in checked:
                         pass
-                return ox.parse_query_results(body, fmt)
-            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, GRAPH_TYPES[content_type])]
+                return ox.parse_query_results(body, results.results)
+            if graph is not None:
+                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, graph.rdf)]
+            return None
         except (SyntaxError, ValueError, OSError) as error:
             what = " ".join(str(error).split())[:200]
             raise StoreError(f"SPARQL endpoint {url} sent a malformed {content_type} answer: {what}") from None
@@ -308,8 +297,9 @@ class RemoteStore(StoreMethods):
                     f"give the query URL, e.g. {base}/query (Oxigraph) or {base}/sparql (kg serve, Virtuoso)"
                 )
             raise self._fail(self.query_url, status, body)
-        if content_type in RESULT_TYPES or content_type in GRAPH_TYPES:
-            return self._parse_results(self.query_url, content_type, body)
+        parsed = self._parse_results(self.query_url, content_type, body)
+        if parsed is not None:
+            return parsed
         raise StoreError(f"SPARQL endpoint {self.query_url} answered with unexpected content type {content_type}")
 
     def query_raw(
@@ -337,7 +327,7 @@ class RemoteStore(StoreMethods):
             status, content_type, body = self._request(url, headers={"Accept": "application/n-triples"})
             if status == 404:
                 return []
-            if status == 200 and content_type in GRAPH_TYPES:
+            if status == 200 and formats.by_media_type(content_type, formats.RDF) is not None:
                 return self._parse_results(url, content_type, body)
             # no Graph Store Protocol there after all: fall back to SPARQL
         text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(URIRef(graph))} {{ ?s ?p ?o }} }}"
