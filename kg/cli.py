@@ -20,6 +20,7 @@ from kg.sources.build import Summary, build, summarize
 from kg.sources.documents import clean_file, write_articles
 from kg.store import formats
 from kg.store.embedded import Store, default_store_path
+from kg.text import terminal_width, text_table
 
 
 class KgGroup(click.Group):
@@ -105,19 +106,8 @@ def open_store(path: Path | None, read_only: bool = False) -> Store:
 
 
 def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
-    """Left-aligned columns sized by their widest cell (CJK characters count double)."""
-    rows = [tuple(str(cell) for cell in row) for row in rows]
-
-    def width(text: str) -> int:
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-    widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    """Rows as an aligned table fitted to the terminal (the one table renderer, :func:`kg.text.text_table`)."""
+    return text_table(header, rows, total_width=terminal_width() if sys.stdout.isatty() else 0)
 
 
 def format_summary(summary: Summary, store_path: Path) -> str:

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.term import BNode
 
 from kg.analysis.projection import Subset, SubsetError, project, subgraph
-from kg.model.colours import class_colour, rgb
+from kg.model.styles import class_colour, rgb
 from kg.model.vocab import KG, ONTOLOGY_GRAPH, PROV
 from kg.outputs.export import (
     ExportError,

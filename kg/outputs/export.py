@@ -18,15 +18,16 @@ from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, URIRef
+from rdflib import RDF, RDFS
 
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
 from kg.escape import XmlSafeWriter, spreadsheet_cell
 from kg.files import OutputError, atomic_write, check_output
 from kg.files import write_text as write_file
-from kg.model.colours import class_colour, rgb
-from kg.model.vocab import KG, ONTOLOGY_GRAPH, classes, ontology, relation_properties
+from kg.model.styles import class_colour, rgb
+from kg.model.terms import ancestors, local_name, super_properties
+from kg.model.vocab import KG, ONTOLOGY_GRAPH, relation_properties
 from kg.store import formats
 from kg.store.embedded import Store
 
@@ -83,11 +84,6 @@ SELECT DISTINCT ?doc ?x WHERE {
 """
 
 
-def _super_properties(prop: URIRef) -> set[str]:
-    """``prop`` and every property above it (kg:integratesWith → cooperatesWith, relatedTo)."""
-    return {str(p) for p in ontology().transitive_objects(prop, RDFS.subPropertyOf)}
-
-
 def subset_filter(store: Store, subset: Subset) -> Callable[[ox.Quad], bool]:
     """A predicate on the store's quads that keeps what describes the subset's entities and relations.
 
@@ -104,13 +100,13 @@ def subset_filter(store: Store, subset: Subset) -> Callable[[ox.Quad], bool]:
     entities, kept = set(full.nodes), set(part.nodes)
     excluded = entities - kept
     props = relation_properties()
-    relational = set().union(*(_super_properties(p) for p in props.values()))
+    relational = set().union(*(super_properties(p) for p in props.values()))
 
     allowed: set[tuple[str, str, str]] = set()
     kept_assertions: set[str] = set()
     for u, v, key, data in part.edges(keys=True, data=True):
         kept_assertions.add(key)
-        for prop in _super_properties(props.get(data["relation"], KG[data["relation"]])):
+        for prop in super_properties(props.get(data["relation"], KG[data["relation"]])):
             allowed |= {(u, prop, v), (v, prop, u)}  # the closure holds symmetric inverses too
     assertions: set[str] = set()
     edge_keys = {k for _, _, k in full.edges(keys=True)}
@@ -120,7 +116,7 @@ def subset_filter(store: Store, subset: Subset) -> Callable[[ox.Quad], bool]:
         assertions.add(a)
         # An assertion that is no edge (an end is not an entity) goes with its entity end.
         if a not in edge_keys and not ({s, o} & excluded) and {s, o} & kept:
-            local = str(row["p"]).rsplit("#", 1)[-1]
+            local = local_name(row["p"])
             if not wanted_relations or local in wanted_relations:
                 kept_assertions.add(a)
                 allowed.add((s, str(row["p"]), o))
@@ -334,7 +330,7 @@ def indicator_rows(store: Store, graph: nx.MultiDiGraph, subset: Subset | None =
             "approximate": str(row.get("approximate", "")),
             "qualifier": str(row.get("qualifier", "")),
             "value_text": str(row.get("valueText", "")),
-            "counts_class": str(row.get("countsClass", "")).rsplit("#", 1)[-1],
+            "counts_class": local_name(row.get("countsClass", "")),
             "evidence": str(row.get("evidence", "")),
             "document": str(row.get("document", "")),
             "year": str(row.get("year", "")),
@@ -402,14 +398,7 @@ def neo4j_labels(cls: str) -> str:
     >>> neo4j_labels("VocationalCollege")
     'Entity;VocationalCollege;College;EducationalOrganization;Organization;Actor'
     """
-    known = classes()
-    names = ["Entity"]
-    if cls in known:
-        for ancestor in ontology().transitive_objects(known[cls], RDFS.subClassOf):
-            name = str(ancestor).rsplit("#", 1)[-1]
-            if str(ancestor).startswith(str(KG)) and name not in names:
-                names.append(name)
-    return ";".join(names)
+    return ";".join(["Entity", *ancestors(cls)])
 
 
 def write_neo4j(

@@ -44,6 +44,7 @@ from kg.store.sparql_text import (
     syntax_message,
     with_values,
 )
+from kg.text import truncate
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -323,18 +324,9 @@ def table_cells(result: Any, max_width: int = 0) -> tuple[tuple[str, ...], list[
     names, rows = rows_of(result)
 
     def fit(text: str) -> str:
-        text = " ".join(text.split())
-        if max_width and _width(text) > max_width:
-            while _width(text) > max_width - 1:
-                text = text[:-1]
-            text += "…"
-        return text
+        return truncate(" ".join(text.split()), max_width)
 
     return tuple(names), [tuple(fit(display(term)) for term in row) for row in rows]
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def write_result(result: Any, fmt: str, out: BinaryIO) -> int:
