@@ -349,7 +349,7 @@ def write_result(result: Any, fmt: str, out: BinaryIO) -> int:
             record = {name: plain(term) for name, term in zip(names, row, strict=True) if term is not None}
             out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         return len(rows)
-    if chosen.results == ox.QueryResultsFormat.XML:
+    if chosen.name == "xml":
         with XmlSafeWriter(out) as safe:  # a control character in a literal would make the XML unreadable
             result.serialize(safe, chosen.results)
     else:

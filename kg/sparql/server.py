@@ -208,7 +208,7 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     json_results = formats.find("json", {"results"}).results
     if fmt != json_results:
         body = ox.parse_query_results(body, json_results).serialize(format=fmt)
-        if fmt == ox.QueryResultsFormat.XML:
+        if fmt == formats.find("xml", {"results"}).results:
             body = xml_bytes(body)  # a control character in a literal would make the XML unreadable
     return Answer(200, content_type, body, headers)
 

@@ -153,9 +153,14 @@ def load_files(
         if progress:
             progress("parsed", index + 1, len(paths))
     targets = {name for item in loaded for name in item.graphs}
-    for item in loaded:  # a dataset file may name kg's own graphs too
+    existing: set[str] | None = None
+    for item in loaded:  # a dataset file may name kg's own graphs too: it may restore them, not replace them
         for name in sorted(item.graphs):
-            if name != graph:
+            if name == graph or (reserved_graph(name) is None and _is_iri(name)):
+                continue
+            if existing is None:
+                existing = set(store.graph_names())
+            if name in existing or not _is_iri(name) or name.startswith(STAGING):
                 check_graph_iri(name, force=force, where=f"{item.path}: graph")
     if keep:
         graphs = {URIRef(name): kept.get(name, []) for name in sorted(targets)}
