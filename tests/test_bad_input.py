@@ -250,7 +250,7 @@ CASES: list[Case] = [
         "endpoint-and-store",
         ("stats", "--endpoint", "http://127.0.0.1:9/query", "--store", "{store}"),
         1,
-        r"^kg: give --store or --endpoint, not both$",
+        r"^kg: give a store path or an endpoint, not both \(--store or --endpoint\)$",
     ),
     Case(
         "viz-hops-without-focus",
