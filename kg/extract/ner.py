@@ -31,22 +31,17 @@ Pattern families (each :class:`Mention` records the one that found it in ``rule`
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import jieba
-import jieba.posseg
-
 from kg.extract.gazetteer import Gazetteer, Known, trie_pattern
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
 from kg.sources.documents import CJK
-
-jieba.setLogLevel(logging.WARNING)  # no dictionary-loading chatter on stderr
+from kg.sources.words import jieba
 
 
 @dataclass(slots=True)

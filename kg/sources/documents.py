@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.files import check_output, write_text
 from kg.model.vocab import slug
 from kg.text import display_width
 
@@ -221,7 +222,7 @@ def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _may_end_caption(line: str) -> bool:
     """True when a line reads as a complete phrase rather than a line wrapped mid-clause."""
-    import jieba.posseg
+    from kg.sources.words import jieba
 
     if not line or line[-1] in CLAUSE_PUNCT or width(line) > 30:
         return False
@@ -356,14 +357,13 @@ def clean_file(path: Path, encoding: str | None = None, max_bytes: int | None = 
 
 def write_articles(articles: list[Article], out_dir: Path) -> list[Path]:
     """Write each article as ``<id>.txt`` (text) and ``<id>.meta.json`` (metadata)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_output(out_dir, folder=True)
+    out_dir.mkdir(exist_ok=True)
     written = []
     for article in articles:
-        text_path = out_dir / f"{article.id}.txt"
-        text_path.write_text(article.text + "\n", encoding="utf-8")
-        meta_path = out_dir / f"{article.id}.meta.json"
-        meta_path.write_text(json.dumps(article.metadata(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        written += [text_path, meta_path]
+        text_path = write_text(out_dir / f"{article.id}.txt", article.text + "\n")
+        meta = json.dumps(article.metadata(), ensure_ascii=False, indent=2) + "\n"
+        written += [text_path, write_text(out_dir / f"{article.id}.meta.json", meta)]
     return written
 
 
