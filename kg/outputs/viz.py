@@ -40,6 +40,7 @@ from pypinyin import lazy_pinyin
 from kg.analysis import metrics as analysis
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
+from kg.files import check_output, write_text
 from kg.model.styles import GREY, GROUPS, PALETTE, class_style, relation_colour, shade
 from kg.model.terms import symmetric_relations
 from kg.store.embedded import Store
@@ -565,12 +566,7 @@ def write_html(
     documents: Mapping[str, str] | None = None,
 ) -> Path:
     """Write :func:`render_html` of ``graph`` to ``path`` (UTF-8) and return the path."""
-    path = Path(path)
-    try:
-        path.write_text(render_html(graph, options, documents), encoding="utf-8")
-    except OSError as error:
-        raise VizError(f"--out: cannot write {path}: {error.strerror or error}") from error
-    return path
+    return write_text(Path(path), render_html(graph, options, documents))
 
 
 # ---------------------------------------------------------------- headless Chromium
@@ -687,6 +683,9 @@ def visualize(
     png_size: tuple[int, int] = (1600, 1000),
 ) -> VizResult:
     """Project ``store``, keep ``subset`` of it (:class:`kg.analysis.projection.Subset`), write the page and the PNG."""
+    check_output(out)
+    if png is not None:
+        check_output(png, option="--png")
     subset = subset or Subset()
     graph = subset.apply(project(store))
     if graph.number_of_nodes() == 0:
