@@ -30,7 +30,6 @@ from kg.analysis.projection import find_entity
 from kg.errors import KgError
 from kg.model.sectors import SECTORS, is_a, is_industry_partner, is_school_or_college, node_sectors
 from kg.store.embedded import Store
-from kg.store.inference import stated_graphs
 
 # Relations where the subject takes the initiative (who initiates, leads, builds or hosts).
 INITIATIVE_RELATIONS = ("initiates", "leads", "builds", "hosts")
@@ -172,8 +171,7 @@ SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approxi
 
 def stated_indicators(store: Store) -> list[StatedIndicator]:
     """Every kg:Indicator in the store, by source document and position in its text."""
-    stated = stated_graphs(store)
-    rows = store.select(STATED, default_graphs=stated)
+    rows = store.select(STATED)  # DISTINCT: the inferred graph adds no row to this pattern
     # Several indicators share one evidence sentence: order them by where their number phrase occurs in it.
     rows.sort(
         key=lambda r: (
