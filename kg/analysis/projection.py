@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDFS, URIRef
+from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.model.vocab import INFERRED_GRAPH, classes, label, ontology, relation_properties
+from kg.model.terms import descendants, label, local_name
+from kg.model.vocab import INFERRED_GRAPH, classes, relation_properties
 from kg.store.embedded import Store
 
 # The class an entity is stated to have (in the registry or a document's graph, not the inferred
@@ -97,10 +98,6 @@ class SubsetError(KgError, ValueError):
     """A subset option names a class, district or relation that does not exist."""
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def _values(variable: str, terms: Iterable[str]) -> str:
     return f"VALUES ?{variable} {{ {' '.join(terms)} }}"
 
@@ -174,7 +171,7 @@ def project_entities(store: Store, entities: set[str] | None) -> nx.MultiDiGraph
         graph.add_node(
             node,
             label=label_text,
-            cls=_local(class_iri),
+            cls=local_name(class_iri),
             class_label=class_labels[class_iri],
             district=district,
             city=city,
@@ -201,7 +198,7 @@ def project_entities(store: Store, entities: set[str] | None) -> nx.MultiDiGraph
     relation_labels: dict[str, tuple[str, str]] = {}
     for subject, obj, key, predicate, evidence, source, year, method in edges:
         if predicate not in relation_labels:
-            relation_labels[predicate] = (_local(predicate), label(URIRef(predicate), "zh"))
+            relation_labels[predicate] = (local_name(predicate), label(URIRef(predicate), "zh"))
         relation, relation_label = relation_labels[predicate]
         graph.add_edge(
             subject,
@@ -339,13 +336,12 @@ def region(store: Store, subset: Subset) -> set[str] | None:
 
 def _class_closure(names: Iterable[str]) -> set[str]:
     """The given class local names and all their subclasses' local names."""
-    onto = ontology()
     known = classes()
     wanted: set[str] = set()
     for name in names:
         if name not in known:
             raise SubsetError(f"--class: unknown class {name!r}; choose from {', '.join(sorted(known))}")
-        wanted |= {_local(str(c)) for c in onto.transitive_subjects(RDFS.subClassOf, known[name])}
+        wanted |= descendants(name)
     return wanted
 
 

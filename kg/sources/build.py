@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, label, ontology
+from kg.model.terms import label
+from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, ontology
 from kg.sources.curated import curated_graphs, load_curated
 from kg.store.embedded import Store
 from kg.store.inference import with_inference
