@@ -22,10 +22,11 @@ from kg.model.terms import descendants, label, local_name
 from kg.model.vocab import INFERRED_GRAPH, classes, relation_properties
 from kg.store.embedded import Store
 
-# The class an entity is stated to have (in the registry or a document's graph, not the inferred
-# closure): a join on the graph of the type triple, so one pass over the union default graph
-# rather than a query over an explicit list of every named graph.
-STATED_CLASS = f"""GRAPH ?g {{ ?entity a ?class }} FILTER(?g != <{INFERRED_GRAPH}>)
+# The class an entity is stated to have (in the registry or a document's graph, not an inferred
+# graph: the inferred one, or one per source graph under it): a join on the graph of the type
+# triple, so one pass over the union default graph rather than a query over an explicit list of
+# every named graph.
+STATED_CLASS = f"""GRAPH ?g {{ ?entity a ?class }} FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))"""
 

@@ -47,7 +47,7 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
 
 ENTITIES_PER_CLASS = f"""
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {{
-  GRAPH ?g {{ ?entity a ?class }} FILTER(?g != <{INFERRED_GRAPH}>)  # stated classes are the most specific
+  GRAPH ?g {{ ?entity a ?class }} FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))  # stated: the most specific
   ?entity rdfs:label ?label .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))
