@@ -89,3 +89,16 @@ def test_ingested_documents_are_projected(store_path: Path, tmp_path: Path):
 def test_path_graph_of_unconnected_entities_explains(store: Store):
     with pytest.raises(NoPathError, match="not connected"):
         shortest_paths(path_graph(store, "华为赛力斯", "重庆理工大学"), "华为赛力斯", "重庆理工大学")
+
+
+@pytest.mark.parametrize("name", ["巴南区", "大足区"])
+def test_district_graph_gives_the_indicators_and_scope_of_the_whole(store: Store, name: str):
+    from kg.analysis.indicators import district_indicators, district_scope, resolve_place, stated_indicators
+    from kg.analysis.projection import district_graph
+
+    whole, part = project(store), district_graph(store, name)
+    assert part.number_of_nodes() < whole.number_of_nodes()
+    stated = stated_indicators(store)
+    place = resolve_place(whole, name)
+    assert district_indicators(part, place, stated).to_dict() == district_indicators(whole, place, stated).to_dict()
+    same(district_scope(part, place), district_scope(whole, place))

@@ -150,11 +150,12 @@ class StatedIndicator:
     evidence: str
     source: str
     document_district: str
+    subject_district: str = ""  # the subject's own district label (a district: itself)
 
 
 STATED = """
 SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approximate ?qualifier ?text
-       ?countsClass ?evidence ?source ?docDistrict ?start WHERE {
+       ?countsClass ?evidence ?source ?docDistrict ?start ?subjectDistrict WHERE {
   ?indicator a kg:Indicator ; kg:indicatorOf ?subject ; kg:measure ?measure ; kg:value ?value .
   OPTIONAL { ?subject rdfs:label ?subjectLabel }
   OPTIONAL { ?indicator kg:unit ?unit }
@@ -166,6 +167,8 @@ SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approxi
   OPTIONAL { ?indicator kg:startOffset ?start }
   OPTIONAL { ?indicator prov:wasDerivedFrom ?source
              OPTIONAL { ?source kg:district ?dd . ?dd rdfs:label ?docDistrict } }
+  OPTIONAL { { ?subject a kg:District BIND(?subject AS ?sd) } UNION { ?subject kg:district ?sd }
+             ?sd rdfs:label ?subjectDistrict }
 }
 """
 
@@ -203,6 +206,7 @@ def stated_indicators(store: Store) -> list[StatedIndicator]:
                 evidence=str(row.get("evidence", "")),
                 source=str(row.get("source", "")),
                 document_district=str(row.get("docDistrict", "")),
+                subject_district=str(row.get("subjectDistrict", "")),
             )
         )
     return result
@@ -503,6 +507,8 @@ def _stated_place(graph: nx.Graph, indicator: StatedIndicator) -> str:
         district, _ = location(graph.nodes[indicator.subject])
         if district:
             return district
+    elif indicator.subject_district:  # a subject outside a district's part of the graph
+        return indicator.subject_district
     return indicator.document_district
 
 

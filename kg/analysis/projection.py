@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.model.terms import descendants, label, local_name
+from kg.model.terms import descendants, is_a, label, local_name
 from kg.model.vocab import INFERRED_GRAPH, classes, relation_properties
 from kg.store.embedded import Store
 
@@ -320,6 +320,30 @@ SELECT ?x ?n (COUNT(*) AS ?c) WHERE {
   { ?a rdf:subject ?x ; rdf:object ?n } UNION { ?a rdf:object ?x ; rdf:subject ?n }
 } GROUP BY ?x ?n
 """
+
+
+def district_graph(store: Store, name: str) -> nx.MultiDiGraph:
+    """The part of the projection a district's indicators and analysis read (the whole one if it cannot tell).
+
+    The district ``name`` (label, alias or IRI), its members, their partners,
+    and the partners of the platforms among them (a platform's participants
+    count), with every relation among these: what :func:`kg.analysis.indicators.district_indicators`
+    and :func:`kg.analysis.indicators.district_scope` look at, read with
+    queries that start from the district instead of projecting the store.
+    """
+    place = resolve(store, name)
+    if place is None:
+        return project(store)
+    text = "SELECT DISTINCT ?entity WHERE { #VALUES# ?entity kg:district ?place }"
+    members = {place} | entities_among(
+        store, {row["entity"].value for row in _solutions(store, text, "place", _iris([place]))}
+    )
+    near = members | expand(store, members, members)
+    graph = project_entities(store, near)
+    if not graph.has_node(place) or graph.nodes[place]["cls"] != "District":
+        return project(store)  # a city, or not a place: the whole graph decides (and explains)
+    platforms = {n for n, d in graph.nodes(data=True) if is_a(d["cls"], "Platform")}
+    return project_entities(store, near | expand(store, platforms, near)) if platforms else graph
 
 
 def region(store: Store, subset: Subset) -> set[str] | None:
