@@ -5,20 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+import kg.store as store_layer
 from kg import __version__
-from kg.analysis.projection import Subset
 from kg.errors import KgError
-from kg.model.vocab import DATA_DIR
-from kg.outputs.export import Progress, export, export_folder, export_format
-from kg.sources.build import Summary, build, summarize
-from kg.sources.documents import clean_file, write_articles
 from kg.store import formats
-from kg.store.embedded import Store, default_store_path
 from kg.text import terminal_width, text_table
+
+# Each command imports what it uses when it runs, so `kg --help` starts at once.
+if TYPE_CHECKING:
+    from kg.outputs.export import Progress
+    from kg.sources.build import Summary
+    from kg.store.embedded import Store
 
 
 class KgGroup(click.Group):
@@ -42,7 +43,6 @@ store_path_option = click.option(
     "--store",
     "store_path",
     type=click.Path(path_type=Path, file_okay=False),
-    envvar="KG_STORE",
     default=None,
     help="Store directory [env KG_STORE; default .kg/store].",
 )
@@ -58,14 +58,12 @@ def store_option(function: Any) -> Any:
     """--store, or --endpoint (and --update-endpoint) to use a SPARQL 1.1 server instead."""
     endpoint = click.option(
         "--endpoint",
-        envvar="KG_ENDPOINT",
         expose_value=False,
         callback=_remember,
         help="SPARQL 1.1 endpoint (query URL) to use instead of the store [env KG_ENDPOINT].",
     )
     update = click.option(
         "--update-endpoint",
-        envvar="KG_UPDATE_ENDPOINT",
         expose_value=False,
         callback=_remember,
         help="SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
@@ -74,16 +72,11 @@ def store_option(function: Any) -> Any:
 
 
 def open_store(path: Path | None, read_only: bool = False) -> Store:
-    """The embedded store at ``path``, or the remote store of --endpoint / KG_ENDPOINT (same methods)."""
+    """The store the command's --store / --endpoint options name (see :func:`kg.store.open_store`)."""
     ctx = click.get_current_context(silent=True)
     endpoint = ctx.meta.get("kg.endpoint") if ctx else None
-    if endpoint:
-        from kg.store.remote import RemoteStore
-
-        if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
-            raise KgError("give --store or --endpoint, not both")
-        return RemoteStore(endpoint, ctx.meta.get("kg.update_endpoint"), read_only=read_only)  # type: ignore[return-value]
-    return Store(path or default_store_path(), read_only=read_only)
+    update = ctx.meta.get("kg.update_endpoint") if ctx else None
+    return store_layer.open_store(path, endpoint, update, read_only=read_only)  # type: ignore[return-value]
 
 
 def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
@@ -122,11 +115,11 @@ def main() -> None:
     "--data",
     "data_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=DATA_DIR,
+    default=None,
     show_default="bundled data/",
     help="Data folder with documents/ and curated/.",
 )
-def build_command(store_path: Path | None, data_dir: Path) -> None:
+def build_command(store_path: Path | None, data_dir: Path | None) -> None:
     """Build the graph: ontology, curated entities and relations, source documents.
 
     Validates the curated data first (a problem names its file and line and
@@ -134,8 +127,11 @@ def build_command(store_path: Path | None, data_dir: Path) -> None:
     entities per class, relations per kind and documents. Building again gives
     the same triples; documents added with other commands are kept.
     """
+    from kg.model.vocab import DATA_DIR
+    from kg.sources.build import build
+
     with open_store(store_path) as store:
-        summary = build(store, data_dir)
+        summary = build(store, data_dir or DATA_DIR)
         click.echo(format_summary(summary, store.path))
 
 
@@ -143,6 +139,8 @@ def build_command(store_path: Path | None, data_dir: Path) -> None:
 @store_option
 def stats_command(store_path: Path | None) -> None:
     """Print what the store holds: entities per class, relations per kind, documents."""
+    from kg.sources.build import summarize
+
     with open_store(store_path, read_only=True) as store:
         click.echo(format_summary(summarize(store), store.path))
 
@@ -241,6 +239,9 @@ def export_command(
     formats keep the ontology, the triples about those entities and their
     relations, assertions, indicators and source documents.
     """
+    from kg.analysis.projection import Subset
+    from kg.outputs.export import export, export_folder, export_format
+
     fmt = export_format(fmt).name
     if excel and fmt != "csv":
         raise click.BadOptionUsage("excel", "--excel applies to --format csv")
@@ -288,6 +289,8 @@ def clean_command(files: tuple[Path, ...], out_dir: Path, encoding: str | None) 
     Joins lines broken by columns, restores paragraphs and headings, and moves
     headlines, bylines and captions displaced after the text into metadata.
     """
+    from kg.sources.documents import clean_file, write_articles
+
     for path in files:
         articles = clean_file(path, encoding)
         for written in write_articles(articles, out_dir):
@@ -551,6 +554,7 @@ def viz_command(
     kg viz --out ego.html --focus 重庆理工大学 --hops 2
     kg viz --out banan.html --district 巴南区 --color-by community --png banan.png
     """
+    from kg.analysis.projection import Subset
     from kg.outputs.viz import DEFAULT_TITLE, VizOptions, visualize
 
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops), max_nodes=max_nodes)
@@ -859,7 +863,7 @@ def serve_command(
 
     from kg.sparql.server import make_server, shutdown
 
-    path = store_path or default_store_path()
+    path = store_path or store_layer.default_store_path()
     server = make_server(
         path, host, port, timeout=timeout, row_limit=row_limit, allow_update=allow_update, workers=workers, quiet=quiet
     )
