@@ -85,14 +85,22 @@ def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
 
 
 def format_summary(summary: Summary, store_path: Path) -> str:
+    from kg.model.terms import label
+    from kg.model.vocab import KG
+
+    lang = language()
+
+    def named(counts: dict[str, int]) -> list[tuple[str, int]]:  # the ontology's label in the chosen language
+        return [(label(KG[name], lang), n) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
     parts = [
         f"store: {store_path}",
         f"{summary.entities} entities, {summary.relations} relations, {summary.indicators} indicators, "
         f"{len(summary.documents)} documents, {summary.triples} triples ({summary.inferred} inferred)",
         "",
-        table(sorted(summary.entities_per_class.items(), key=lambda kv: (-kv[1], kv[0])), ("class", "entities")),
+        table(named(summary.entities_per_class), ("class", "entities")),
         "",
-        table(sorted(summary.relations_per_kind.items(), key=lambda kv: (-kv[1], kv[0])), ("relation", "count")),
+        table(named(summary.relations_per_kind), ("relation", "count")),
         "",
         table(summary.documents, ("document", "headline")),
     ]
@@ -101,12 +109,28 @@ def format_summary(summary: Summary, store_path: Path) -> str:
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    envvar="KG_LANG",
+    default="zh",
+    show_default=True,
+    help="Language of class and relation names and of reports [env KG_LANG].",
+)
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
     """kg: a knowledge graph of the links between education and the city (城教共生).
 
     Start with `kg build`, which builds the bundled articles into the store
     (.kg/store, or --store / KG_STORE) and prints what it holds.
     """
+    ctx.meta["kg.lang"] = lang
+
+
+def language() -> str:
+    """The language chosen with ``kg --lang`` (Chinese unless asked otherwise)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("kg.lang", "zh") if ctx else "zh"
 
 
 @main.command("build")
@@ -421,8 +445,8 @@ def path_command(store_path: Path | None, source: str, target: str, limit: int, 
     help="Validate this RDF file instead of the store (.ttl, .nt, .nq, .trig, .jsonld, .rdf).",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of messages.")
-def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, lang: str) -> None:
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Language of messages [default: kg --lang]")
+def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, lang: str | None) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 on violations.
 
     The rules: every entity has a Chinese label and exactly one most specific
@@ -442,10 +466,10 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
         click.echo("validating …", err=True, nl=False)
     try:
         if data_file is not None:
-            report = validate_file(data_file, lang=lang)
+            report = validate_file(data_file, lang=lang or language())
         else:
             with open_store(store_path, read_only=True) as store:
-                report = validate_store(store, lang=lang)
+                report = validate_store(store, lang=lang or language())
     finally:
         if status:
             click.echo("\r\033[K", err=True, nl=False)

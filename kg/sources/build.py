@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.model.terms import label
+from kg.model.terms import local_name
 from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, ontology
 from kg.sources.curated import curated_graphs, load_curated
 from kg.store.embedded import Store
@@ -73,9 +73,9 @@ def summarize(store: Store) -> Summary:
     """Count entities per most specific class, relations per kind, indicators, documents and triples."""
     summary = Summary()
     for row in store.select(ENTITIES_PER_CLASS):
-        summary.entities_per_class[label(row["class"], "en")] = int(row["n"])
+        summary.entities_per_class[local_name(row["class"])] = int(row["n"])
     for row in store.select(RELATIONS_PER_KIND):
-        summary.relations_per_kind[label(row["predicate"], "en")] = int(row["n"])
+        summary.relations_per_kind[local_name(row["predicate"])] = int(row["n"])
     summary.indicators = int(store.select(INDICATORS)[0]["n"])
     summary.documents = [(str(r["doc"]), str(r.get("headline", ""))) for r in store.select(DOCUMENTS)]
     summary.triples = len(store)
