@@ -178,7 +178,7 @@ def bench_size(n: int, steps: dict[str, Step], wanted, reader: str, writer: str,
             return
         names = sample_names(store, reader)
         run(["synth", "--documents", str(docs), "--out", str(corpus)], writer, timeout, work)
-        texts = sorted(str(p) for p in corpus.glob("*.txt"))
+        texts = sorted(str(p) for p in corpus.rglob("*.txt"))
         for query in QUERIES:
             params = []
             if query in {"district-indicators", "school-partners"}:
