@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model.terms import local_name
-from kg.model.vocab import DATA_DIR, INFERRED_PREFIX, ONTOLOGY_GRAPH, ontology
+from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, ontology
 from kg.sources.curated import curated_graphs, load_curated
 from kg.store.embedded import Store
 from kg.store.inference import inference_status, write_graphs
@@ -46,18 +46,18 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
     return summarize(store)
 
 
-# Stated classes are the most specific: types in inferred graphs are left out.
+# Stated classes are the most specific: types in inferred graphs (…/graph/inferred and below) are left out.
 ENTITIES_PER_CLASS = f"""
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {{
   GRAPH ?g {{ ?entity a ?class }}
-  FILTER(!STRSTARTS(STR(?g), "{INFERRED_PREFIX}"))
+  FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))
   ?entity rdfs:label ?label .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))
 }} GROUP BY ?class
 """
 INFERRED = f"""
-SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{INFERRED_PREFIX}")) }}
+SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{INFERRED_GRAPH}")) }}
 """
 
 RELATIONS_PER_KIND = """
