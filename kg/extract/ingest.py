@@ -31,7 +31,7 @@ from kg.errors import KgError
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
-from kg.sources.documents import Article, clean_file
+from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.store.inference import write_graphs
 
 BATCH = 100  # documents per write transaction
@@ -80,16 +80,21 @@ def _init_worker(gazetteer: Gazetteer) -> None:
     _WORKER["extractor"] = Extractor(gazetteer)
 
 
-def _extract(article: Article, gazetteer: Gazetteer | None = None) -> tuple[Extraction, list]:
+def _extract(article: Article, gazetteer: Gazetteer | None = None, publisher: str = "") -> tuple[Extraction, list]:
     extractor = _WORKER.get("extractor")
     if extractor is None or (gazetteer is not None and extractor.gazetteer is not gazetteer):
         extractor = _WORKER["extractor"] = Extractor(gazetteer)
-    extraction = extractor.extract(article)
+    extraction = extractor.extract(article, None, publisher)
     return extraction, ([] if extraction.empty else document_triples(extraction))
 
 
 def _extractions(
-    articles: list[Article], extractor: Extractor, jobs: int, scheduler: str | None
+    articles: list[Article],
+    extractor: Extractor,
+    jobs: int,
+    scheduler: str | None,
+    publisher: str = "",
+    block_progress: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[Extraction, list]]:
     """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster."""
     if scheduler:
@@ -103,14 +108,14 @@ def _extractions(
             raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
         with client:
             gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
-            futures = client.map(_extract, articles, gazetteer=gazetteer, pure=False)
+            futures = client.map(_extract, articles, gazetteer=gazetteer, publisher=publisher, pure=False)
             for future in futures:  # in order; the cluster works ahead
                 yield future.result()
                 future.release()
         return
     if jobs <= 1 or len(articles) < 2:
         for article in articles:
-            extraction = extractor.extract(article)
+            extraction = extractor.extract(article, block_progress, publisher)
             yield extraction, ([] if extraction.empty else document_triples(extraction))
         return
     import multiprocessing
@@ -120,7 +125,7 @@ def _extractions(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
     ) as pool:
-        yield from pool.map(_extract, articles, chunksize=4)
+        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), chunksize=4)
 
 
 def ingest(
@@ -133,6 +138,9 @@ def ingest(
     jobs: int = 1,
     scheduler: str | None = None,
     batch: int = BATCH,
+    max_bytes: int | None = MAX_BYTES,
+    publisher: str = "",
+    block_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Extract every file (folders: every ``*.txt`` below) and write each article into its own graph of ``store``.
 
@@ -144,6 +152,9 @@ def ingest(
     writer: ``batch`` documents per transaction, each with the closure of what
     it states (:func:`kg.store.inference.write_graphs`), so a document costs
     the same whatever the store already holds.  ``progress`` is called after each file.
+    ``block_progress`` is called with the characters read after each block of a long text (in this
+    process); ``max_bytes`` limits the size of a file (None: no limit) and ``publisher`` names the
+    organisation whose news the files are (see :meth:`Extractor.extract`).
 
     Names are linked to the entities of the store, except those only the
     documents being (re)ingested describe: ingesting the same files again
@@ -153,7 +164,7 @@ def ingest(
     files: list[tuple[Path, list[Article]]] = []
     sources: dict[str, Path] = {}
     for path in text_files(paths):
-        articles = [a for a in clean_file(path, encoding) if a.text.strip()]
+        articles = [a for a in clean_file(path, encoding, max_bytes) if a.text.strip()]
         if not articles:
             report.skipped.append((path, "no text"))
         for article in articles:
@@ -179,7 +190,9 @@ def ingest(
     pending: dict[URIRef, list] = {}
     done: list[Extraction] = []
     for (path, article), (extraction, triples) in zip(
-        articles, _extractions([a for _, a in articles], extractor, jobs, scheduler), strict=True
+        articles,
+        _extractions([a for _, a in articles], extractor, jobs, scheduler, publisher, block_progress),
+        strict=True,
     ):
         if extraction.empty:
             report.skipped.append((path, f"no entities or relations found in {article.id}"))

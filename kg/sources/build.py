@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.model.terms import label
-from kg.model.vocab import DATA_DIR, INFERRED_PREFIX, ONTOLOGY_GRAPH, ontology
+from kg.model.terms import local_name
+from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, ontology
 from kg.sources.curated import curated_graphs, load_curated
 from kg.store.embedded import Store
 from kg.store.inference import inference_status, write_graphs
@@ -46,18 +46,18 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
     return summarize(store)
 
 
-# Stated classes are the most specific: types in inferred graphs are left out.
+# Stated classes are the most specific: types in inferred graphs (…/graph/inferred and below) are left out.
 ENTITIES_PER_CLASS = f"""
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {{
   GRAPH ?g {{ ?entity a ?class }}
-  FILTER(!STRSTARTS(STR(?g), "{INFERRED_PREFIX}"))
+  FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))
   ?entity rdfs:label ?label .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))
 }} GROUP BY ?class
 """
 INFERRED = f"""
-SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{INFERRED_PREFIX}")) }}
+SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{INFERRED_GRAPH}")) }}
 """
 
 RELATIONS_PER_KIND = """
@@ -79,9 +79,9 @@ def summarize(store: Store) -> Summary:
     """Count entities per most specific class, relations per kind, indicators, documents and triples."""
     summary = Summary()
     for row in store.select(ENTITIES_PER_CLASS):
-        summary.entities_per_class[label(row["class"], "en")] = int(row["n"])
+        summary.entities_per_class[local_name(row["class"])] = int(row["n"])
     for row in store.select(RELATIONS_PER_KIND):
-        summary.relations_per_kind[label(row["predicate"], "en")] = int(row["n"])
+        summary.relations_per_kind[local_name(row["predicate"])] = int(row["n"])
     summary.indicators = int(store.select(INDICATORS)[0]["n"])
     summary.documents = [(str(r["doc"]), str(r.get("headline", ""))) for r in store.select(DOCUMENTS)]
     summary.triples = len(store)

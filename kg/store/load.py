@@ -33,8 +33,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.model.vocab import BASE
 from kg.store import formats
-from kg.store.embedded import Store
+from kg.store.embedded import STAGING, Store
 from kg.store.inference import (
     QuadInferrer,
     inferred_graph,
@@ -134,23 +135,25 @@ def load_files(
     infer: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
     bulk_bytes: int = BULK_BYTES,
+    force: bool = False,
 ) -> list[Loaded]:
     """Load RDF files into ``store``, one named graph per file, all or nothing; return what each file held.
 
     ``graph`` names the graph of a single file.  ``infer`` adds the RDFS closure
     of what the files state (see :mod:`kg.store.inference`).
     ``progress(stage, done, total)`` is told about each file (and, in bulk, every million quads).
+    Graphs ``kg`` itself owns (:func:`reserved_graph`) are refused unless ``force``.
     """
     if graph is not None and len(paths) != 1:
         raise LoadError("--graph names the graph of one file; give one file or leave --graph out")
-    if graph is not None and not _is_iri(graph):
-        raise LoadError(f"--graph: {graph!r} is not an absolute IRI")
+    if graph is not None:
+        check_graph_iri(graph, force=force)
     formats = [rdf_format(path, fmt) for path in paths]
     for path in paths:
         if not path.is_file():
             raise LoadError(f"{path}: no such file")
     if isinstance(store, Store) and sum(path.stat().st_size for path in paths) > bulk_bytes:
-        return _bulk(store, paths, formats, graph, infer, progress)
+        return _bulk(store, paths, formats, graph, infer, progress, force)
     loaded: list[Loaded] = []
     kept: dict[str, list] = {}
     for index, (path, rdf) in enumerate(zip(paths, formats, strict=True)):
@@ -161,9 +164,23 @@ def load_files(
         if progress:
             progress("parsed", index + 1, len(paths))
     targets = {name for item in loaded for name in item.graphs}
+    _check_targets(store, loaded, graph, force)
     graphs = {URIRef(name): [tuple(t) for t in kept.get(name, [])] for name in sorted(targets)}
     write_graphs(store, graphs, infer=infer)  # data and inference in one transaction
     return loaded
+
+
+def _check_targets(store: Store | RemoteStore, loaded: Sequence[Loaded], graph: str | None, force: bool) -> None:
+    """A dataset file may name kg's own graphs: it may restore them, not replace them (unless ``force``)."""
+    existing: set[str] | None = None
+    for item in loaded:
+        for name in sorted(item.graphs):
+            if name == graph or (reserved_graph(name) is None and _is_iri(name)):
+                continue
+            if existing is None:
+                existing = set(store.graph_names())
+            if name in existing or not _is_iri(name) or name.startswith(STAGING):
+                check_graph_iri(name, force=force, where=f"{item.path}: graph")
 
 
 def _is_iri(text: str) -> bool:
@@ -174,6 +191,44 @@ def _is_iri(text: str) -> bool:
     return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text))
 
 
+GRAPH_SCHEMES = ("http://", "https://", "urn:", "file://")
+
+
+def reserved_graph(iri: str) -> str | None:
+    """Why ``iri`` is a graph ``kg`` owns (ontology, registry, inferred closure, analysis, a document, a write in
+    progress), or None when a load may fill it.
+
+    >>> reserved_graph("https://w3id.org/kg-cityedu/graph/entities")
+    'the curated entity registry (kg build owns it)'
+    >>> reserved_graph("http://example.org/schools") is None
+    True
+    """
+    if iri.startswith(STAGING):
+        return "a write in progress"
+    owners = {
+        f"{BASE}graph/ontology": "the ontology (kg build owns it)",
+        f"{BASE}graph/entities": "the curated entity registry (kg build owns it)",
+        f"{BASE}graph/inferred": "the inferred closure (every write refreshes it)",
+        f"{BASE}graph/analysis": "the analysis results (kg analyze --write-back owns it)",
+    }
+    if iri in owners:
+        return owners[iri]
+    if iri.startswith(f"{BASE}doc/"):
+        return "a source document's graph (kg build and kg ingest own them)"
+    if iri.startswith(BASE):
+        return "in kg's own namespace"
+    return None
+
+
+def check_graph_iri(iri: str, *, force: bool = False, where: str = "--graph") -> None:
+    """Raise :class:`LoadError` unless ``iri`` is an http(s), urn or file IRI that is not reserved (or ``force``)."""
+    if not _is_iri(iri) or not iri.lower().startswith(GRAPH_SCHEMES):
+        raise LoadError(f"{where}: {iri!r} is not an http(s):// or urn: IRI")
+    reason = reserved_graph(iri)
+    if reason and not (force and not iri.startswith(STAGING)):
+        raise LoadError(f"{where}: <{iri}> is {reason}; loading would replace it (--force to do so anyway)")
+
+
 def _bulk(
     store: Store,
     paths: Sequence[Path],
@@ -181,13 +236,18 @@ def _bulk(
     graph: str | None,
     infer: bool,
     progress: Callable[[str, int, int], None] | None,
+    force: bool = False,
 ) -> list[Loaded]:
     """One pass per file: parse, count, infer and bulk-write; replaced graphs removed first; undo on failure."""
     table = rules(store)
     if store.graph_names():  # graphs this load replaces must go first: find them (this also checks the syntax)
         targets: set[str] = set()
+        scanned = []
         for path, rdf in zip(paths, formats, strict=True):
-            targets.update(parse_file(path, rdf, graph or file_graph(path), False)[0])
+            counts = parse_file(path, rdf, graph or file_graph(path), False)[0]
+            targets.update(counts)
+            scanned.append(Loaded(path, rdf.name, counts))
+        _check_targets(store, scanned, graph, force)
         existing = set(store.graph_names())
         mark_pending(store)
         for name in sorted(targets):
