@@ -31,6 +31,8 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
 from kg.sources.documents import Article, clean_file
+from kg.sources.identity import Described, find_namesakes, namesake_triples, refresh_merges, store_entities
+from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import with_inference
 
 
@@ -102,7 +104,11 @@ def ingest(
             )
     if extractor is None:
         replaced = [str(document_iri(doc_id)) for doc_id in sources]
-        extractor = Extractor(Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer()))
+        gazetteer = Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer())
+        for name, bucket in Gazetteer.from_reference().names.items():  # what the graph knows wins
+            if name not in gazetteer:
+                gazetteer.add(name, bucket[0])
+        extractor = Extractor(gazetteer)
     extractions: list[Extraction] = []
     for path, articles in files:
         for article in articles:
@@ -116,11 +122,54 @@ def ingest(
     if not extractions:
         return report
     graphs = {extraction.iri: document_triples(extraction) for extraction in extractions}
+    replaced = [str(document_iri(doc_id)) for doc_id in sources]
+    graphs.update(reference_links(store, extractions, graphs, replaced))
     store.replace_graphs(with_inference(store, graphs))  # data and inference in one transaction
     report.replaced = sorted(e.doc_id for e in extractions if e.doc_id in existing)
     counts = {info.doc_id: info for info in documents(store)}
     report.documents = [counts[e.doc_id] for e in extractions if e.doc_id in counts]
     return report
+
+
+def reference_links(store, extractions: list[Extraction], graphs: dict, replaced: list[str]) -> dict:
+    """Identifiers, namesake relations and cross-document merges for what an ingest is about to write.
+
+    Entities the reference lists know get their 学校标识码 or division code
+    (and places their coordinates) in their document's graph; an organisation
+    whose name carries another's gets ``kg:namedAfter`` with the sentence that
+    names it; entities that are one organisation with an entity of the store
+    or of another document (华为 / 华为技术有限公司 / 華為) get a merge graph
+    (:mod:`kg.sources.identity`).  Returns the merge graphs to write.
+    """
+    new: dict[str, Described] = {}
+    owner: dict[str, Extraction] = {}
+    for extraction in extractions:
+        triples = graphs[extraction.iri]
+        for entity in extraction.entities:
+            for name in (entity.label, *sorted(entity.aliases)):
+                ref = lookup(name, entity.cls, city=entity.city)
+                if ref is not None:
+                    triples.extend(identifier_triples(entity.iri, ref))
+                    break
+            iri = str(entity.iri)
+            new.setdefault(
+                iri,
+                Described(iri, entity.label, entity.cls, tuple(sorted(entity.aliases)), entity.district, entity.city),
+            )
+            owner.setdefault(iri, extraction)
+    known = {e.iri: e for e in store_entities(store, replaced)}
+    pool = {**known, **{iri: e for iri, e in new.items() if iri not in known}}
+    for entity, other, carried in find_namesakes(pool.values()):
+        extraction = owner.get(entity.iri)
+        if extraction is None:
+            continue
+        text = extraction.article.text
+        spoken = next((n for n in new[entity.iri].names if carried in n and n in text), None)
+        if spoken is not None:
+            graphs[extraction.iri].extend(
+                namesake_triples(URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text)
+            )
+    return refresh_merges(store, new.values(), replaced)
 
 
 DOCUMENTS = """

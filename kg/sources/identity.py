@@ -420,7 +420,27 @@ def resolve_name(store, name: str) -> str:
     for entity in entities:
         if plain in (simplified(n) for n in entity.names):
             return entity.iri
-    raise IdentityError(f"no entity named {name!r}")
+    close = suggestions(name, [n for e in entities for n in e.names])
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise IdentityError(f"no entity named {name!r}{hint}")
+
+
+def suggestions(name: str, names: Iterable[str], n: int = 5) -> list[str]:
+    """Names close to ``name``: by characters, as a part of a longer name, or by pinyin (华伟 → 华为, huawei → 华为).
+
+    >>> suggestions("华伟", ["华为", "巴南区"]), suggestions("huawei", ["华为", "巴南区"])
+    (['华为'], ['华为'])
+    """
+    names = list(dict.fromkeys(names))
+    close = difflib.get_close_matches(name, names, n=n, cutoff=0.5)
+    close += [x for x in names if name in x and x not in close][: n - len(close)]
+    sound = slug(name).replace("-", "")
+    if sound and len(close) < n:
+        spoken = {x: slug(x).replace("-", "") for x in names}
+        same = [x for x in names if spoken[x] == sound and x not in close]
+        near = difflib.get_close_matches(sound, [spoken[x] for x in names if x not in close], n=n, cutoff=0.8)
+        close += same + [x for x in names if spoken[x] in near and x not in close and x not in same]
+    return close[:n]
 
 
 def unmerge(store, a: str, b: str) -> Merge:
