@@ -13,6 +13,7 @@ from rdflib import RDF, URIRef
 
 from kg.cli import main
 from kg.extract.ingest import IngestError, documents, ingest, remove_document
+from kg.sources.identity import SAME_AS_PREFIX, merges
 from kg.model.vocab import KG, KGR, document_iri, entity_iri, relation_properties
 from kg.sources.documents import DocumentError
 from kg.store.embedded import Store
@@ -55,7 +56,10 @@ def test_ingest_adds_one_named_graph_per_document(built: Path):
         report = ingest(store, [YUBEI, WUHOU])
         added = set(store.graph_names()) - before
         ids = {d.doc_id for d in report.documents}
-        assert added == {str(document_iri(doc_id)) for doc_id in ids} and len(ids) == 2
+        merged = {g for g in added if g.startswith(SAME_AS_PREFIX)}
+        assert added - merged == {str(document_iri(doc_id)) for doc_id in ids} and len(ids) == 2
+        # and one merge graph: the curated 长安汽车 is yubei's 长安汽车股份有限公司 (cross-document identity)
+        assert [(m.a_label, m.b_label) for m in merges(store)] == [("长安汽车", "长安汽车股份有限公司")]
         listed = {d.doc_id: d for d in documents(store)}
         assert {"banan-d85cd3f1", "dazu-d85cd3f1"} <= listed.keys()
         assert all(listed[i].method == "extraction" and listed[i].relations > 10 for i in ids)

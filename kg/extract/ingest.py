@@ -231,5 +231,6 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"{info.doc_id} is a curated document: "
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
-    store.replace_graphs(with_inference(store, {URIRef(info.iri): []}))  # an empty graph is a removal
+    graphs = {URIRef(info.iri): [], **refresh_merges(store, exclude_graphs=[info.iri])}  # merges it carried go too
+    store.replace_graphs(with_inference(store, graphs))  # an empty graph is a removal
     return info

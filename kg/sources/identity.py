@@ -35,8 +35,9 @@ from rdflib import OWL, RDFS, Literal, URIRef
 
 from kg.errors import KgError
 from kg.model.statements import Provenance, add_relation
-from kg.model.vocab import ASSERTION, GRAPH, KG, KGR, content_iri, slug
+from kg.model.vocab import ASSERTION, GRAPH, INFERRED_GRAPH, KG, KGR, content_iri, slug
 from kg.sources.reference import _ancestors, lookup
+from kg.store.inference import stated_graphs
 
 SAME_AS_PREFIX = str(GRAPH) + "same-as/"
 DECISIONS_GRAPH = GRAPH["identity-decisions"]
@@ -351,9 +352,6 @@ LABELS = "SELECT ?e ?label WHERE { ?e rdfs:label ?label }"
 
 def store_entities(store, exclude_graphs: Iterable[str] = ()) -> list[Described]:
     """Every entity of ``store`` with its most specific stated class, labels, aliases and places."""
-    from kg.model.vocab import INFERRED_GRAPH
-    from kg.store.inference import stated_graphs
-
     graphs = [g for g in stated_graphs(store) if str(g) not in set(map(str, exclude_graphs)) and g != INFERRED_GRAPH]
     rows = store.select(ENTITIES, default_graphs=graphs)
     data: dict[str, dict] = {}
@@ -456,8 +454,16 @@ def unmerge(store, a: str, b: str) -> Merge:
 
 
 def refresh_merges(store, extra: Iterable[Described] = (), exclude_graphs: Iterable[str] = ()) -> dict:
-    """The merge graphs the rules add for the store's entities plus ``extra`` (entities about to be written)."""
+    """Merge graphs to write: new merges the rules find for the store's entities plus ``extra`` (about to be
+    written), and an empty graph (a removal) for every merge whose entity no graph but ``exclude_graphs`` describes.
+    """
     entities = {e.iri: e for e in store_entities(store, exclude_graphs)}
+    stale: dict = {}
+    present = set(entities) | {e.iri for e in extra}
+    existing = merges(store)
+    for merge in existing:
+        if merge.a not in present or merge.b not in present:
+            stale[merge.graph] = []
     for entity in extra:
         known = entities.get(entity.iri)
         if known is None:
@@ -467,7 +473,8 @@ def refresh_merges(store, extra: Iterable[Described] = (), exclude_graphs: Itera
             entities[entity.iri] = Described(
                 known.iri, known.label, known.cls, tuple(sorted(names - {known.label})), known.district, known.city
             )
-    return merge_graphs(find_merges(entities.values()), merges(store), rejected(store))
+    kept = [m for m in existing if m.graph not in stale]
+    return {**stale, **merge_graphs(find_merges(entities.values()), kept, rejected(store))}
 
 
 def described(entities: Mapping[str, tuple[str, str, Iterable[str], str, str]]) -> list[Described]:
