@@ -21,9 +21,10 @@ from pathlib import Path
 import pyshacl
 from rdflib import Graph
 
-from kg.outputs.export import FOLDER_FORMATS, FORMATS, export, export_folder
+from kg.outputs.export import export, export_folder
 from kg.outputs.validate import data_graph, shapes, validate_graph
 from kg.sources.build import build
+from kg.store import formats
 from kg.store.embedded import Store
 
 
@@ -46,8 +47,8 @@ def main() -> None:
         store = Store(Path(tmp) / "store", read_only=True)
         print(f"store: {len(store)} quads")
         print(f"{'format':<10} {'seconds':>8} {'bytes':>10}")
-        for fmt in FORMATS:
-            if fmt in FOLDER_FORMATS:
+        for fmt in formats.names(formats.EXPORT):
+            if formats.find(fmt, formats.EXPORT).kind == "tables":
                 folder = Path(tmp) / fmt
                 seconds = best(args.repeat, lambda fmt=fmt, folder=folder: export_folder(store, fmt, folder))
                 size = sum(p.stat().st_size for p in folder.iterdir())

@@ -13,10 +13,12 @@ from kg import __version__
 from kg.analysis.projection import Subset
 from kg.errors import KgError
 from kg.model.vocab import DATA_DIR
-from kg.outputs.export import ALIASES, FOLDER_FORMATS, FORMATS, Progress, export, export_folder, format_name
+from kg.outputs.export import Progress, export, export_folder, export_format
 from kg.sources.build import Summary, build, summarize
 from kg.sources.documents import clean_file, write_articles
+from kg.store import formats
 from kg.store.embedded import Store, default_store_path
+from kg.text import terminal_width, text_table
 
 
 class KgGroup(click.Group):
@@ -85,19 +87,8 @@ def open_store(path: Path | None, read_only: bool = False) -> Store:
 
 
 def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
-    """Left-aligned columns sized by their widest cell (CJK characters count double)."""
-    rows = [tuple(str(cell) for cell in row) for row in rows]
-
-    def width(text: str) -> int:
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-    widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    """Rows as an aligned table fitted to the terminal (the one table renderer, :func:`kg.text.text_table`)."""
+    return text_table(header, rows, total_width=terminal_width() if sys.stdout.isatty() else 0)
 
 
 def format_summary(summary: Summary, store_path: Path) -> str:
@@ -208,11 +199,11 @@ def terminal_progress() -> Progress | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([*FORMATS, *ALIASES], case_sensitive=False),
+    type=click.Choice(formats.spellings(formats.EXPORT), case_sensitive=False),
     default="turtle",
     show_default=True,
-    help="RDF: turtle, trig, n-triples, n-quads, json-ld, rdf-xml (trig and n-quads keep the named graphs); "
-    "graph: graphml, gexf; tables: csv, neo4j (a folder).",
+    help=f"RDF: {formats.help_text(formats.RDF)} (trig and n-quads keep the named graphs); "
+    f"graph: {formats.help_text({'graph'})}; tables: {formats.help_text({'tables'})} (a folder).",
 )
 @click.option(
     "--out",
@@ -250,12 +241,12 @@ def export_command(
     formats keep the ontology, the triples about those entities and their
     relations, assertions, indicators and source documents.
     """
-    fmt = format_name(fmt)
+    fmt = export_format(fmt).name
     if excel and fmt != "csv":
         raise click.BadOptionUsage("excel", "--excel applies to --format csv")
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops))
     progress = terminal_progress()
-    if fmt in FOLDER_FORMATS:
+    if export_format(fmt).kind == "tables":
         if str(out) == "-":
             raise click.BadOptionUsage("out", f"--format {fmt} writes several files: give --out a folder")
         with open_store(store_path, read_only=True) as store:
@@ -729,7 +720,7 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
 
 @main.group("entities")
 def entities_group() -> None:
-    """Cross-document identity: the merges made (`merges`), undo one (`unmerge A B`), likely duplicates (`duplicates`)."""
+    """Cross-document identity: list the merges, undo one (unmerge A B), report likely duplicates."""
 
 
 @entities_group.command("merges")
@@ -768,12 +759,6 @@ def entities_duplicates_command(store_path: Path | None) -> None:
     click.echo(table(rows, ("entity", "entity", "class", "class", "why")) if rows else "no likely duplicates")
 
 
-def _query_formats() -> list[str]:
-    from kg.sparql.query import FORMAT_ALIASES, FORMATS
-
-    return [*FORMATS, *FORMAT_ALIASES]
-
-
 @main.command("query")
 @click.argument("query", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
@@ -789,9 +774,10 @@ def _query_formats() -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_query_formats(), case_sensitive=False),
+    type=click.Choice(formats.spellings(formats.QUERY), case_sensitive=False),
     default=None,
-    help="Output format [default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
+    help=f"Output format: {formats.help_text(formats.QUERY)} "
+    "[default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
 )
 @out_option
 @click.option(
@@ -821,14 +807,14 @@ def query_command(
     from kg.sparql.query import (
         bundled_queries,
         query_bindings,
+        query_format,
         read_query,
         result_kind,
         run,
         table_cells,
-        with_values,
         write_result,
     )
-    from kg.sparql.query import format_name as query_format_name
+    from kg.store.sparql_text import with_values
 
     if list_queries:
         rows = [
@@ -855,7 +841,7 @@ def query_command(
         kind = result_kind(result)
         if fmt is None:
             fmt = "turtle" if kind == "graph" else ("table" if to_stdout and sys.stdout.isatty() else "tsv")
-        fmt = query_format_name(fmt)
+        fmt = query_format(fmt).name
         if fmt == "table" and kind != "graph":
             header, cells = table_cells(result, max_width)
             text_out = table(cells, header) + "\n"
@@ -943,8 +929,9 @@ def serve_command(
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(formats.spellings(formats.RDF), case_sensitive=False),
     default=None,
-    help="RDF format of every file: turtle, n-triples, n-quads, trig, rdf-xml, json-ld [default: from the extension].",
+    help=f"RDF format of every file: {formats.help_text(formats.RDF)} [default: from the extension].",
 )
 @click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
 @click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")

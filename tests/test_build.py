@@ -13,9 +13,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg.model.vocab import DATA_DIR, KG, KGR, ONTOLOGY_GRAPH
-from kg.outputs.export import RDF_FORMATS, export, union_triples
+from kg.outputs.export import export, union_triples
 from kg.sources.build import build, summarize
 from kg.sources.curated import CurationError
+from kg.store import formats
 from kg.store.embedded import Store
 
 # Most specific class of every curated entity, counted by hand from data/curated/entities.yaml.
@@ -109,7 +110,7 @@ def test_build_keeps_graphs_it_does_not_own(tmp_path: Path):
         assert store.ask("ASK { ?x a kg:School }", bindings={"x": KGR.x}), "inference covers graphs build does not own"
 
 
-@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+@pytest.mark.parametrize("fmt", formats.names(formats.RDF))
 def test_export_round_trips_through_rdflib(store: Store, fmt: str):
     out = io.BytesIO()
     export(store, fmt, out)

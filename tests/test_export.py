@@ -17,12 +17,9 @@ from rdflib.compare import isomorphic
 from rdflib.term import BNode
 
 from kg.analysis.projection import Subset, SubsetError, project, subgraph
-from kg.model.colours import class_colour, rgb
+from kg.model.styles import class_colour, rgb
 from kg.model.vocab import KG, ONTOLOGY_GRAPH, PROV
 from kg.outputs.export import (
-    DATASET_FORMATS,
-    FORMATS,
-    RDF_FORMATS,
     ExportError,
     edge_attributes,
     export,
@@ -30,7 +27,12 @@ from kg.outputs.export import (
     node_attributes,
     union_triples,
 )
+from kg.store import formats
 from kg.store.embedded import Store, to_rdflib
+
+RDF_FORMATS = formats.names(formats.RDF)
+DATASET_FORMATS = {f.name for f in formats.FORMATS if f.dataset}
+FORMATS = formats.names(formats.EXPORT)
 
 RDFLIB_NAMES = {"turtle": "turtle", "trig": "trig", "n-triples": "nt", "n-quads": "nquads",
                 "json-ld": "json-ld", "rdf-xml": "xml"}  # fmt: skip

@@ -13,9 +13,9 @@ from rdflib import RDF, URIRef
 
 from kg.cli import main
 from kg.extract.ingest import IngestError, documents, ingest, remove_document
-from kg.sources.identity import SAME_AS_PREFIX, merges
 from kg.model.vocab import KG, KGR, document_iri, entity_iri, relation_properties
 from kg.sources.documents import DocumentError
+from kg.sources.identity import SAME_AS_PREFIX, merges
 from kg.store.embedded import Store
 
 RAW = Path(__file__).parent / "fixtures" / "extract_gold" / "raw"

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.model.vocab import ONTOLOGY_GRAPH, ontology
 from kg.store.embedded import Store
+from kg.store.formats import FormatError
 from kg.store.load import LoadError, file_graph, load_files
 
 EX = "http://example.org/"
@@ -150,7 +151,7 @@ def test_option_errors(store: Store, tmp_path: Path):
         load_files(store, [a], graph="not an iri")
     odd = tmp_path / "data.txt"
     odd.write_bytes(a.read_bytes())
-    with pytest.raises(LoadError, match="cannot tell the RDF format"):
+    with pytest.raises(FormatError, match="cannot tell the RDF format"):
         load_files(store, [odd])
     load_files(store, [odd], fmt="ttl", infer=False)
     assert len(store) == 3

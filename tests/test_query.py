@@ -14,18 +14,9 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.cli import main
 from kg.model.vocab import KGR
-from kg.sparql.query import (
-    QueryError,
-    QuerySyntaxError,
-    bundled_queries,
-    query_bindings,
-    read_query,
-    run,
-    table_cells,
-    with_values,
-    write_result,
-)
+from kg.sparql.query import bundled_queries, query_bindings, read_query, run, table_cells, write_result
 from kg.store.embedded import Store
+from kg.store.sparql_text import QueryError, QuerySyntaxError, with_values
 
 COMPANIES = "SELECT ?company ?label WHERE { ?company a kg:Company ; rdfs:label ?label } ORDER BY ?label"
 CONSTRUCT = "CONSTRUCT { ?c a kg:Company ; rdfs:label ?l } WHERE { ?c a kg:Company ; rdfs:label ?l }"

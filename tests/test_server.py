@@ -253,7 +253,7 @@ def test_update_when_allowed(writable: str):
     assert reply.status == 204, reply.text
     seen = json.loads(get(writable, "SELECT ?l WHERE { <http://example.org/a> rdfs:label ?l }").body)
     assert [b["l"]["value"] for b in seen["results"]["bindings"]] == ["新"]
-    typed = 'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> a kg:PrimarySchool } }'
+    typed = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> a kg:PrimarySchool } }"
     assert http(f"{writable}sparql", typed.encode(), {"Content-Type": "application/sparql-update"}).status == 204
     inferred = json.loads(get(writable, "ASK { <http://example.org/a> a kg:School }").body)
     assert inferred["boolean"] is True, "an update refreshes the inferred graph"

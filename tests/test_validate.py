@@ -18,6 +18,7 @@ from kg.model.vocab import DOC, KG, KGR, PROV
 from kg.outputs.export import export
 from kg.outputs.validate import ValidationInputError, rules, validate_file, validate_store
 from kg.store.embedded import Store
+from kg.store.formats import FormatError
 
 EX = Namespace("https://example.org/")
 
@@ -198,7 +199,7 @@ def test_unreadable_input_is_a_clear_error(tmp_path: Path):
         validate_file(broken)
     unknown = tmp_path / "data.xyz"
     unknown.write_text("x", encoding="utf-8")
-    with pytest.raises(ValidationInputError, match="cannot tell the RDF format"):
+    with pytest.raises(FormatError, match="cannot tell the RDF format"):
         validate_file(unknown)
 
 

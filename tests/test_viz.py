@@ -15,12 +15,12 @@ from click.testing import CliRunner
 
 from kg.analysis.projection import project, subgraph
 from kg.cli import main
+from kg.model.styles import class_styles
 from kg.outputs.viz import (
     EDGE_LABEL_LIMIT,
     STATIC_LAYOUT_NODES,
     VizError,
     VizOptions,
-    class_styles,
     document_titles,
     graph_data,
     layout_positions,

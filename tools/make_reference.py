@@ -69,7 +69,13 @@ def moe_rows(path: Path) -> list[dict[str, str]]:
         if len(row) < 6 or not re.fullmatch(r"\d+", row[0].strip()):
             continue  # header, province rows
         rows.append(
-            dict(zip(("name", "code", "authority", "city", "level", "remark"), (c.strip() for c in row[1:7]), strict=False))
+            dict(
+                zip(
+                    ("name", "code", "authority", "city", "level", "remark"),
+                    (c.strip() for c in row[1:7]),
+                    strict=False,
+                )
+            )
         )
     return rows
 
@@ -92,7 +98,9 @@ def universities(paths: list[Path], province_names: dict[str, str]) -> list[dict
                 "authority": row["authority"],
                 "list": year.group(1) if year else str(number),
                 "former_names": "|".join(
-                    n for n in [*merged.get(code, {}).get("former_names", "").split("|"), former] if n and n != row["name"]
+                    n
+                    for n in [*merged.get(code, {}).get("former_names", "").split("|"), former]
+                    if n and n != row["name"]
                 ),
             }
             merged[code] = entry

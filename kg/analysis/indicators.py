@@ -28,7 +28,8 @@ import networkx as nx
 from kg.analysis.metrics import simple_graph, summary_statistics
 from kg.analysis.projection import find_entity
 from kg.errors import KgError
-from kg.model.sectors import SECTORS, is_a, is_industry_partner, is_school_or_college, node_sectors
+from kg.model.sectors import SECTORS, is_industry_partner, is_school_or_college, node_sectors
+from kg.model.terms import is_a, local_name
 from kg.store.embedded import Store
 from kg.store.inference import stated_graphs
 
@@ -200,7 +201,7 @@ def stated_indicators(store: Store) -> list[StatedIndicator]:
                 approximate=str(row.get("approximate", "false")) == "true",
                 qualifier=str(row.get("qualifier", "")),
                 text=str(row.get("text", "")),
-                counts_class=str(row.get("countsClass", "")).rsplit("#", 1)[-1],
+                counts_class=local_name(row.get("countsClass", "")),
                 evidence=str(row.get("evidence", "")),
                 source=str(row.get("source", "")),
                 document_district=str(row.get("docDistrict", "")),

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.errors import KgError
-from kg.model.sectors import SECTORS, class_group, node_sectors
+from kg.model.sectors import SECTORS, node_sectors
+from kg.model.styles import class_group
 
 # Sector pairs a broker can separate: education from industry, education from government.
 BROKER_PAIRS: tuple[tuple[str, str], ...] = (("education", "industry"), ("education", "government"))
@@ -148,7 +149,7 @@ def rank_by_class(
     """The top ``n`` nodes by score within each class group (schools, colleges, companies, …).
 
     ``group`` maps a node's ``cls`` to its group (default: the broad classes of
-    :data:`kg.model.sectors.CLASS_GROUPS`).  Groups come in order of their best score.
+    :data:`kg.model.styles.GROUPS`).  Groups come in order of their best score.
 
     >>> G = nx.Graph()
     >>> for node, cls in [("s1", "PrimarySchool"), ("s2", "SecondarySchool"), ("c", "Company")]:

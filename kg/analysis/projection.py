@@ -9,15 +9,15 @@ graph and the graph exports, with the same subset options.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import RDFS, URIRef
+from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.model.vocab import classes, label, ontology, relation_properties
+from kg.model.terms import descendants, label, local_name
+from kg.model.vocab import classes, relation_properties
 from kg.sources.identity import SAME_AS_PREFIX, simplified, suggestions
 from kg.store.embedded import Store
 from kg.store.inference import stated_graphs
@@ -54,10 +54,6 @@ class SubsetError(KgError, ValueError):
     """A subset option names a class, district or relation that does not exist."""
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def project(store: Store) -> nx.MultiDiGraph:
     """Return the entity–relation multigraph of ``store``.
 
@@ -81,7 +77,7 @@ def project(store: Store) -> nx.MultiDiGraph:
     for row in sorted(store.select(NODES, default_graphs=stated), key=preference):
         node = str(row["entity"])
         aliases = [a for a in str(row.get("aliases", "")).split("\x1f") if a]
-        cls = _local(str(row["class"]))
+        cls = local_name(str(row["class"]))
         if node in graph:  # an entity with two stated classes keeps the first, aliases merge
             graph.nodes[node]["aliases"] = sorted(set(graph.nodes[node]["aliases"]) | set(aliases))
             continue
@@ -103,7 +99,7 @@ def project(store: Store) -> nx.MultiDiGraph:
             subject,
             obj,
             key=str(row["assertion"]),
-            relation=_local(str(predicate)),
+            relation=local_name(str(predicate)),
             relation_label=label(predicate, "zh"),
             evidence=str(row.get("evidence", "")),
             source=str(row.get("source", "")),
@@ -161,13 +157,12 @@ def merge_same_as(graph: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> n
 
 def _class_closure(names: Iterable[str]) -> set[str]:
     """The given class local names and all their subclasses' local names."""
-    onto = ontology()
     known = classes()
     wanted: set[str] = set()
     for name in names:
         if name not in known:
             raise SubsetError(f"--class: unknown class {name!r}; choose from {', '.join(sorted(known))}")
-        wanted |= {_local(str(c)) for c in onto.transitive_subjects(RDFS.subClassOf, known[name])}
+        wanted |= descendants(name)
     return wanted
 
 
@@ -192,7 +187,6 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
     close = suggestions(name, names)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UnknownEntityError(f"no entity named {name!r}{hint}")
-
 
 
 def subgraph(

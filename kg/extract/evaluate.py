@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import compatible
 from kg.extract.pipeline import Extraction, Extractor
 from kg.extract.relations import SYMMETRIC
+from kg.model.terms import compatible
 from kg.model.vocab import DATA_DIR
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
 

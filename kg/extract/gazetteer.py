@@ -19,6 +19,7 @@ from functools import cached_property
 
 from rdflib import RDF, RDFS, URIRef
 
+from kg.model.terms import pick_label
 from kg.model.vocab import ENTITIES_GRAPH, INFERRED_GRAPH, SKOS, classes, ontology
 
 RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)")
@@ -132,8 +133,7 @@ class Gazetteer:
             types = [local[t] for t in graph.objects(subject, RDF.type) if t in local]
             if not types or not isinstance(subject, URIRef):
                 continue
-            pref = next((str(v) for v in graph.objects(subject, SKOS.prefLabel) if v.language == "zh"), "")
-            label = pref or next((str(v) for v in graph.objects(subject, RDFS.label) if v.language == "zh"), "")
+            label = pick_label(graph.objects(subject, SKOS.prefLabel)) or pick_label(graph.objects(subject, RDFS.label))
             if not label:
                 continue
             known = Known(label, types[0], subject)

@@ -40,10 +40,10 @@ from typing import Any
 
 import jieba
 import jieba.posseg
-from rdflib import RDFS
 
 from kg.extract.gazetteer import Gazetteer, Known, trie_pattern
-from kg.model.vocab import classes, ontology
+from kg.model.terms import compatible, is_a, label
+from kg.model.vocab import classes
 from kg.sources.documents import CJK
 
 jieba.setLogLevel(logging.WARNING)  # no dictionary-loading chatter on stderr
@@ -501,6 +501,8 @@ LIST_HEAD = re.compile(
     r"(?:等|一批)(?:多家|多所|多个|多项|一批|各类|一系列|[0-9一二两三四五六七八九十]+(?:大|项|个|家|所)?)?"
     r"(?P<head>企业|公司|品牌|高校|院校|学校|部门|单位|机构|行动|活动|工作|项目|工程|计划|课程|平台|基地|赛事|比赛|服务)"
 )
+
+
 def _batch_head(name: str) -> str:
     """The head noun a batch name ends with, as a key of :data:`HEAD_CLASS` (基地 when it has none)."""
     return next((head for head in HEAD_CLASS if name.endswith(head)), "基地")
@@ -566,37 +568,6 @@ TAIL_BREAK = re.compile("以|拿下|获得|荣获|斩获|夺得|获评|入选|�
 RUN_VERBS = re.compile("(开展|实施|推进|启动|推行|探索)$")
 
 
-@cache
-def class_ancestors() -> dict[str, frozenset[str]]:
-    """Local class name → itself and every kg: superclass."""
-    graph = ontology()
-    local = {iri: name for name, iri in classes().items()}
-    result: dict[str, frozenset[str]] = {}
-    for iri, name in local.items():
-        ancestors = {name}
-        for parent in graph.transitive_objects(iri, RDFS.subClassOf):
-            if parent in local:
-                ancestors.add(local[parent])
-        result[name] = frozenset(ancestors)
-    return result
-
-
-@cache
-def is_a(cls: str, ancestor: str) -> bool:
-    """True when ``cls`` is ``ancestor`` or one of its subclasses.
-
-    >>> is_a("PrimarySchool", "EducationalOrganization"), is_a("Company", "Platform")
-    (True, False)
-    """
-    return ancestor in class_ancestors().get(cls, frozenset({cls}))
-
-
-@cache
-def compatible(a: str, b: str) -> bool:
-    """True when one class is the other or a subclass of it (Program and Initiative)."""
-    return is_a(a, b) or is_a(b, a)
-
-
 ACTOR_CLASSES = ("Organization", "Place", "Person")
 
 
@@ -649,10 +620,9 @@ class Recognizer:
         for name, iri in classes().items():  # the ontology's Chinese labels of platform and school kinds
             if not (is_a(name, "Platform") or is_a(name, "School")) or name in ("Platform", "School"):
                 continue
-            for value in ontology().objects(iri, RDFS.label):
-                text = str(value)
-                if getattr(value, "language", None) == "zh" and re.fullmatch(f"[{CJK}]{{2,5}}", text):
-                    self.suffix_class.setdefault(text, (name, "strong"))
+            text = label(iri, "zh")
+            if re.fullmatch(f"[{CJK}]{{2,5}}", text):
+                self.suffix_class.setdefault(text, (name, "strong"))
         self.suffix_re = re.compile(trie_pattern(sorted(self.suffix_class)))
         self.type_words = Endings(self.suffix_class)
         places = trie_pattern(PLACE_SUFFIXES)

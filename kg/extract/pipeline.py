@@ -33,11 +33,12 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import Mention, Recognizer, is_a
+from kg.extract.ner import Mention, Recognizer
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import Provenance, add_document, add_indicator, add_relation
+from kg.model.terms import is_a
 from kg.model.vocab import (
     ASSERTION,
     INDICATOR,

@@ -25,11 +25,12 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import Mention, is_a, is_actor, is_word
+from kg.extract.ner import Mention, is_actor, is_word
 from kg.extract.resolve import Entity
 from kg.extract.sentences import segments
+from kg.model.terms import is_a, symmetric_relations
 
-SYMMETRIC = {"cooperatesWith", "integratesWith"}
+SYMMETRIC = symmetric_relations()  # the ontology says which kinds have no direction
 
 
 @dataclass(frozen=True)

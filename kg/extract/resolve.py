@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
-from kg.extract.ner import STANDARD_BODIES, Mention, compatible, is_a
+from kg.extract.ner import STANDARD_BODIES, Mention
+from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 
 QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")

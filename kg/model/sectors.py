@@ -25,11 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from typing import TYPE_CHECKING
 
-import networkx as nx
-from rdflib import RDFS
+from kg.model.terms import ancestors, is_a
 
-from kg.model.vocab import classes, ontology
+if TYPE_CHECKING:
+    import networkx as nx
 
 SECTORS: tuple[str, ...] = ("education", "industry", "government", "society")
 SECTOR_LABELS: dict[str, str] = {"education": "教育", "industry": "产业", "government": "政府", "society": "社会"}
@@ -51,57 +52,6 @@ SECTOR_OF_CLASS: dict[str, str] = {
     "ServiceCenter": "society",
 }
 
-# The broad groups per-class rankings use, most specific first.
-CLASS_GROUPS: tuple[str, ...] = (
-    "School",
-    "College",
-    "EducationalOrganization",
-    "Company",
-    "GovernmentAgency",
-    "SocialOrganization",
-    "Platform",
-    "Program",
-    "Event",
-    "Award",
-    "Place",
-    "Person",
-)
-
-
-@cache
-def ancestors(cls: str) -> tuple[str, ...]:
-    """``cls`` and its ontology superclasses (local names of kg: classes), nearest first.
-
-    >>> ancestors("VocationalCollege")[:3]
-    ('VocationalCollege', 'College', 'EducationalOrganization')
-    """
-    known = classes()
-    if cls not in known:
-        return (cls,)
-    graph = ontology()
-    names = {iri: name for name, iri in known.items()}
-    order: list[str] = [cls]
-    frontier = [known[cls]]
-    while frontier:  # breadth first, so nearer ancestors come first
-        nxt = []
-        for iri in frontier:
-            for parent in sorted(graph.objects(iri, RDFS.subClassOf)):
-                name = names.get(parent)
-                if name and name not in order:
-                    order.append(name)
-                    nxt.append(parent)
-        frontier = nxt
-    return tuple(order)
-
-
-def is_a(cls: str, ancestor: str) -> bool:
-    """Whether class ``cls`` is ``ancestor`` or one of its subclasses.
-
-    >>> is_a("SecondaryVocationalSchool", "School"), is_a("Company", "School")
-    (True, False)
-    """
-    return ancestor in ancestors(cls)
-
 
 @cache
 def sector_of(cls: str) -> str | None:
@@ -116,21 +66,10 @@ def sector_of(cls: str) -> str | None:
     return None
 
 
-def class_group(cls: str) -> str:
-    """The broad class a class is ranked under (see :data:`CLASS_GROUPS`), else the class itself.
-
-    >>> class_group("PrimarySchool"), class_group("IndustryCollege"), class_group("Prize")
-    ('School', 'Platform', 'Award')
-    """
-    for name in ancestors(cls):
-        if name in CLASS_GROUPS:
-            return name
-    return cls
-
-
 def node_sectors(graph: nx.Graph) -> dict[str, str | None]:
     """Sector of every node of a projected graph, from its ``sector`` attribute or its ``cls``.
 
+    >>> import networkx as nx
     >>> G = nx.Graph()
     >>> G.add_node("a", cls="Company"); G.add_node("b", cls="Course")
     >>> node_sectors(G)

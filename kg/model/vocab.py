@@ -90,14 +90,6 @@ def relation_properties() -> dict[str, URIRef]:
     }
 
 
-def label(term: URIRef, lang: str = "zh") -> str:
-    """The ontology's label of ``term`` in ``lang``, or its local name."""
-    for value in ontology().objects(term, RDFS.label):
-        if getattr(value, "language", None) == lang:
-            return str(value)
-    return re.split(r"[#/]", str(term))[-1]
-
-
 def slug(text: str) -> str:
     """ASCII slug of a Chinese name, one pinyin syllable per hyphen.
 

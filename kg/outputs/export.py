@@ -18,36 +18,15 @@ from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS
 
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
-from kg.model.colours import class_colour, rgb
-from kg.model.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, classes, ontology, relation_properties
-from kg.store.embedded import Store, to_rdflib
-
-# Standard names first; the short forms are accepted aliases.
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "n-triples": ox.RdfFormat.N_TRIPLES,
-    "n-quads": ox.RdfFormat.N_QUADS,
-    "json-ld": ox.RdfFormat.JSON_LD,
-    "rdf-xml": ox.RdfFormat.RDF_XML,
-}
-GRAPH_FORMATS = ("graphml", "gexf")  # one file
-FOLDER_FORMATS = ("csv", "neo4j")  # a folder of files
-FORMATS = (*RDF_FORMATS, *GRAPH_FORMATS, *FOLDER_FORMATS)
-ALIASES = {
-    "ttl": "turtle",
-    "nt": "n-triples",
-    "nq": "n-quads",
-    "nquads": "n-quads",
-    "jsonld": "json-ld",
-    "xml": "rdf-xml",
-    "rdfxml": "rdf-xml",
-}
-DATASET_FORMATS = {"trig", "n-quads"}
+from kg.model.styles import class_colour, rgb
+from kg.model.terms import ancestors, local_name, super_properties
+from kg.model.vocab import KG, ONTOLOGY_GRAPH, relation_properties
+from kg.store import formats
+from kg.store.embedded import Store
 
 # (stage, done, total): lets a caller draw progress; export code never prints.
 Progress = Callable[[str, int, int], None]
@@ -58,16 +37,13 @@ class ExportError(KgError, ValueError):
     """An export cannot be written as asked (format, output path or subset options)."""
 
 
-def format_name(name: str) -> str:
-    """The standard name of an export format given its name or alias.
+def export_format(name: str) -> formats.Format:
+    """The export format called ``name`` (a standard name or an alias).
 
-    >>> format_name("ttl"), format_name("GEXF")
-    ('turtle', 'gexf')
+    >>> export_format("ttl").name, export_format("GEXF").kind, export_format("csv").kind
+    ('turtle', 'graph', 'tables')
     """
-    name = ALIASES.get(name.lower(), name.lower())
-    if name not in FORMATS:
-        raise ExportError(f"unknown format {name!r}; choose one of {', '.join(FORMATS)}")
-    return name
+    return formats.find(name, formats.EXPORT)
 
 
 def union_triples(store: Store) -> set[ox.Triple]:
@@ -105,11 +81,6 @@ SELECT DISTINCT ?doc ?x WHERE {
 """
 
 
-def _super_properties(prop: URIRef) -> set[str]:
-    """``prop`` and every property above it (kg:integratesWith → cooperatesWith, relatedTo)."""
-    return {str(p) for p in ontology().transitive_objects(prop, RDFS.subPropertyOf)}
-
-
 def subset_filter(store: Store, subset: Subset) -> Callable[[ox.Quad], bool]:
     """A predicate on the store's quads that keeps what describes the subset's entities and relations.
 
@@ -126,13 +97,13 @@ def subset_filter(store: Store, subset: Subset) -> Callable[[ox.Quad], bool]:
     entities, kept = set(full.nodes), set(part.nodes)
     excluded = entities - kept
     props = relation_properties()
-    relational = set().union(*(_super_properties(p) for p in props.values()))
+    relational = set().union(*(super_properties(p) for p in props.values()))
 
     allowed: set[tuple[str, str, str]] = set()
     kept_assertions: set[str] = set()
     for u, v, key, data in part.edges(keys=True, data=True):
         kept_assertions.add(key)
-        for prop in _super_properties(props.get(data["relation"], KG[data["relation"]])):
+        for prop in super_properties(props.get(data["relation"], KG[data["relation"]])):
             allowed |= {(u, prop, v), (v, prop, u)}  # the closure holds symmetric inverses too
     assertions: set[str] = set()
     edge_keys = {k for _, _, k in full.edges(keys=True)}
@@ -142,7 +113,7 @@ def subset_filter(store: Store, subset: Subset) -> Callable[[ox.Quad], bool]:
         assertions.add(a)
         # An assertion that is no edge (an end is not an entity) goes with its entity end.
         if a not in edge_keys and not ({s, o} & excluded) and {s, o} & kept:
-            local = str(row["p"]).rsplit("#", 1)[-1]
+            local = local_name(row["p"])
             if not wanted_relations or local in wanted_relations:
                 kept_assertions.add(a)
                 allowed.add((s, str(row["p"]), o))
@@ -208,20 +179,9 @@ def write_rdf(
     the union of all graphs, each triple once.  JSON-LD is compacted with the
     project's prefixes as ``@context`` so its keys are readable.
     """
-    quads = _counted(rdf_quads(store, subset), f"{fmt} triples", len(store), progress)
-    if fmt in DATASET_FORMATS:
-        ox.serialize(quads, out, RDF_FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
-        return
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-    if fmt == "json-ld":
-        graph = Graph()
-        for t in triples:
-            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        text = graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True, ensure_ascii=False)
-        out.write(text.encode("utf-8"))
-    else:
-        prefixes = PREFIXES if fmt in {"turtle", "rdf-xml"} else None
-        ox.serialize(sorted(triples, key=str), out, RDF_FORMATS[fmt], prefixes=prefixes)
+    chosen = export_format(fmt)
+    quads = _counted(rdf_quads(store, subset), f"{chosen.name} triples", len(store), progress)
+    formats.write_rdf(quads, chosen, out)
 
 
 # -- graph formats --------------------------------------------------------------
@@ -365,7 +325,7 @@ def indicator_rows(store: Store, graph: nx.MultiDiGraph, subset: Subset | None =
             "approximate": str(row.get("approximate", "")),
             "qualifier": str(row.get("qualifier", "")),
             "value_text": str(row.get("valueText", "")),
-            "counts_class": str(row.get("countsClass", "")).rsplit("#", 1)[-1],
+            "counts_class": local_name(row.get("countsClass", "")),
             "evidence": str(row.get("evidence", "")),
             "document": str(row.get("document", "")),
             "year": str(row.get("year", "")),
@@ -432,14 +392,7 @@ def neo4j_labels(cls: str) -> str:
     >>> neo4j_labels("VocationalCollege")
     'Entity;VocationalCollege;College;EducationalOrganization;Organization;Actor'
     """
-    known = classes()
-    names = ["Entity"]
-    if cls in known:
-        for ancestor in ontology().transitive_objects(known[cls], RDFS.subClassOf):
-            name = str(ancestor).rsplit("#", 1)[-1]
-            if str(ancestor).startswith(str(KG)) and name not in names:
-                names.append(name)
-    return ";".join(names)
+    return ";".join(["Entity", *ancestors(cls)])
 
 
 def write_neo4j(
@@ -501,10 +454,11 @@ def export(
     ``gexf`` the entity–relation graph.  Folder formats (csv, neo4j) need
     :func:`export_folder`.
     """
-    fmt = format_name(fmt)
-    if fmt in FOLDER_FORMATS:
+    chosen = export_format(fmt)
+    fmt = chosen.name
+    if chosen.kind == "tables":
         raise ExportError(f"--format {fmt} writes several files: give --out a folder")
-    if fmt in RDF_FORMATS:
+    if chosen.kind == "rdf":
         write_rdf(store, fmt, out, subset, progress)
         return
     if progress:
@@ -530,8 +484,9 @@ def export_folder(
 
     ``excel`` starts each file with a UTF-8 byte-order mark so Excel shows Chinese.
     """
-    fmt = format_name(fmt)
-    if fmt not in FOLDER_FORMATS:
+    chosen = export_format(fmt)
+    fmt = chosen.name
+    if chosen.kind != "tables":
         raise ExportError(f"--format {fmt} writes one file, not a folder")
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"--out {folder}: --format {fmt} writes a folder, and this is a file")

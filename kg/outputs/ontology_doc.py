@@ -10,18 +10,18 @@ The template is autoescaped: every label and comment is text, never markup.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
-from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg import __version__
 from kg.errors import KgError
+from kg.model.terms import by_language, local_name, super_properties
 from kg.model.vocab import KG, PREFIXES, ontology
 from kg.outputs.validate import KGSH, shapes
 
@@ -86,12 +86,8 @@ class TreeNode:
 
 
 def _texts(graph: Graph, node: Node, prop: URIRef) -> dict[str, str]:
-    """Literal values of ``prop`` by language ("" for none), first value per language."""
-    result: dict[str, str] = {}
-    for value in graph.objects(node, prop):
-        if isinstance(value, Literal):
-            result.setdefault((value.language or "").split("-")[0], str(value))
-    return result
+    """Literal values of ``prop`` by language ("" for none), one per language."""
+    return by_language(graph.objects(node, prop))
 
 
 class _Model:
@@ -107,7 +103,7 @@ class _Model:
         }
 
     def local(self, iri: str) -> str:
-        return re.split(r"[#/]", iri)[-1]
+        return local_name(iri)
 
     def prefixed(self, iri: str) -> str:
         for prefix, namespace in DOC_PREFIXES.items():
@@ -168,9 +164,7 @@ class _Model:
         return [self.term(iri, name) for iri in iris]
 
     def is_relation(self, iri: str) -> bool:
-        return iri != str(KG.relatedTo) and KG.relatedTo in set(
-            self.graph.transitive_objects(URIRef(iri), RDFS.subPropertyOf)
-        )
+        return iri != str(KG.relatedTo) and str(KG.relatedTo) in super_properties(iri)
 
     def tree(self, classes: list[Term]) -> list[TreeNode]:
         """The class hierarchy: roots are classes without a superclass the ontology defines."""
@@ -216,12 +210,12 @@ def _rules(shapes_graph: Graph) -> list[Rule]:
         members = list(shapes_graph.objects(shape, SH.property)) + list(shapes_graph.objects(shape, SH.sparql))
         for member in members:
             if isinstance(member, URIRef) and (member, RDFS.label, None) in shapes_graph:
-                local = re.split(r"[#/]", str(member))[-1]
+                local = local_name(member)
                 rule = rules.setdefault(
                     local,
                     Rule(local, _texts(shapes_graph, member, RDFS.label), _texts(shapes_graph, member, SH.message), []),
                 )
-                rule.shapes.append(re.split(r"[#/]", str(shape))[-1])
+                rule.shapes.append(local_name(shape))
     return sorted(rules.values(), key=lambda r: (r.shapes[0], r.local))
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,8 +30,10 @@ from kg.analysis.indicators import (
 )
 from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_label, simple_graph, top
 from kg.analysis.projection import Subset, project
-from kg.model.sectors import SECTOR_LABELS, SECTORS, class_group
+from kg.model.sectors import SECTOR_LABELS, SECTORS
+from kg.model.styles import PALETTE, class_group
 from kg.store.embedded import Store
+from kg.text import display_width, numeric_columns, text_table
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -46,7 +47,6 @@ CHART_INDICATORS = (
     "coeducation_resources",
 )
 SECTOR_COLOURS = {"education": "#4e79a7", "industry": "#f28e2b", "government": "#e15759", "society": "#59a14f"}
-PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7")
 
 
 @dataclass
@@ -528,89 +528,28 @@ def comparison_report(store: Store, names: Sequence[str]) -> Report:
 # -- rendering -------------------------------------------------------------------
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-NUMBER = re.compile(r"-?\d[\d.,]*%?( \(\d+/\d+\))?")
-
-
-def _is_number(text: str) -> bool:
-    """Numbers and percentages ("23.1% (3/13)"): right-aligned in tables."""
-    return NUMBER.fullmatch(text) is not None
-
-
-def _numeric_columns(rows: Sequence[Sequence[str]], columns: int) -> list[bool]:
-    """Columns whose cells are all numbers (or "–", no value): these are right-aligned."""
-    return [
-        any(_is_number(r[i]) for r in rows) and all(_is_number(r[i]) or r[i] in ("–", "") for r in rows)
-        for i in range(columns)
-    ]
-
-
-def _wrap(text: str, limit: int) -> list[str]:
-    """Split ``text`` into pieces of at most ``limit`` display columns, preferring breaks after "; " and "、"."""
-    lines: list[str] = []
-    current = ""
-    for piece in re.split(r"(?<=; )|(?<=、)", text):
-        for ch in piece if _width(piece) > limit else [piece]:
-            if current and _width(current + ch) > limit:
-                lines.append(current.rstrip())
-                current = ""
-            current += ch
-    return [*lines, current.rstrip()] if current or not lines else lines
-
-
-def text_table(header: Sequence[str], rows: Iterable[Sequence[object]], max_width: int = 72) -> str:
-    """Aligned columns (wide CJK characters count double, numbers right-aligned, long cells wrapped).
-
-    >>> print(text_table(("name", "n"), [("巴南区", 8), ("大足区", 10)]))
-    name     n
-    ------  --
-    巴南区   8
-    大足区  10
-    """
-    head = [str(c) for c in header]
-    body = [[_wrap(str(c), max_width) for c in row] for row in rows]
-    widths = [max([_width(head[i])] + [_width(x) for r in body for x in r[i]]) for i in range(len(head))]
-
-    def line(row: Sequence[str], numeric: Sequence[bool]) -> str:
-        parts = []
-        for cell, w, right in zip(row, widths, numeric, strict=True):
-            pad = " " * (w - _width(cell))
-            parts.append(pad + cell if right else cell + pad)
-        return "  ".join(parts).rstrip()
-
-    lines = [line(head, [False] * len(head)), "  ".join("-" * w for w in widths)]
-    numeric = _numeric_columns([[" ".join(cell) for cell in row] for row in body], len(head))
-    for row in body:
-        for k in range(max(len(cell) for cell in row)):
-            lines.append(line([cell[k] if k < len(cell) else "" for cell in row], numeric))
-    return "\n".join(lines)
-
-
 def _text_chart(chart: Chart, width: int = 40) -> str:
     if chart.stacked or len(chart.series) != 1:
         return ""  # grouped and stacked charts are HTML only; their numbers are in the tables
     (values,) = chart.series.values()
     peak = max(values, default=0) or 1
-    label_width = max((_width(x) for x in chart.labels), default=0)
+    label_width = max((display_width(x) for x in chart.labels), default=0)
     lines = [chart.title]
     for label, value in zip(chart.labels, values, strict=True):
         bar = "█" * max(1, round(value / peak * width)) if value > 0 else ""
-        lines.append(f"  {label}{' ' * (label_width - _width(label))}  {bar} {_fmt(value, 4)}")
+        lines.append(f"  {label}{' ' * (label_width - display_width(label))}  {bar} {_fmt(value, 4)}")
     return "\n".join(lines)
 
 
 def render_text(report: Report) -> str:
     """The report as terminal text: tables, and bar charts drawn with block characters."""
-    out = [report.title, "=" * _width(report.title)]
+    out = [report.title, "=" * display_width(report.title)]
     for section in report.sections:
-        out += ["", section.title, "-" * _width(section.title)]
+        out += ["", section.title, "-" * display_width(section.title)]
         for block in section.blocks:
             if isinstance(block, Table):
                 out += ["", block.title + ":"] if block.title != section.title else [""]
-                out.append(text_table(block.header, block.rows) if block.rows else "(none)")
+                out.append(text_table(block.header, block.rows, max_width=72) if block.rows else "(none)")
                 if block.note:
                     out.append(f"({block.note})")
             elif isinstance(block, Chart):
@@ -666,7 +605,7 @@ def svg_chart(chart: Chart) -> str:
     bar_h = 14
     per_label = bar_h if chart.stacked else bar_h * len(names)
     row_h = per_label + 8
-    label_w = min(360, 16 + round(6.5 * max((_width(x) for x in chart.labels), default=4)))
+    label_w = min(360, 16 + round(6.5 * max((display_width(x) for x in chart.labels), default=4)))
     plot_w = 420
     legend_h = 22 if len(names) > 1 else 0
     height = legend_h + row_h * len(chart.labels) + 10
@@ -684,7 +623,7 @@ def svg_chart(chart: Chart) -> str:
     for name in names if len(names) > 1 else []:
         parts.append(f'<rect x="{x}" y="4" width="10" height="10" fill="{colours[name]}"/>')
         parts.append(f'<text x="{x + 14}" y="13" font-size="11">{e(name)}</text>')
-        x += 24 + 7 * _width(name)
+        x += 24 + 7 * display_width(name)
     for i, label in enumerate(chart.labels):
         y = legend_h + i * row_h + 4
         parts.append(
@@ -755,7 +694,7 @@ def render_html(report: Report) -> str:
                     + "</tr></thead><tbody>"
                 )
                 rows = [[str(c) for c in row] for row in block.rows]
-                numeric = _numeric_columns(rows, len(block.header))
+                numeric = numeric_columns(rows, len(block.header))
                 for row in rows:
                     cells = "".join(
                         f'<td class="num">{e(c)}</td>' if right else f"<td>{e(c)}</td>"

@@ -30,7 +30,9 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.model.terms import local_name, pick_label
 from kg.model.vocab import KG, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, ontology
+from kg.store import formats
 from kg.store.embedded import Store, to_rdflib
 from kg.store.inference import refresh_inference
 
@@ -102,7 +104,7 @@ def rules(shapes_graph: Graph | None = None) -> list[str]:
     """Local names of the rules: the named property shapes and SPARQL constraints."""
     graph = shapes_graph if shapes_graph is not None else shapes()
     named = set(graph.subjects(RDF.type, SH.PropertyShape)) | set(graph.subjects(RDF.type, SH.SPARQLConstraint))
-    return sorted(_local(str(n)) for n in named if isinstance(n, URIRef))
+    return sorted(local_name(str(n)) for n in named if isinstance(n, URIRef))
 
 
 @lru_cache(maxsize=64)
@@ -137,12 +139,10 @@ def load_file(path: Path, fmt: str | None = None) -> Store:
     The format comes from ``fmt`` (a media type or extension) or the file's
     extension; triples of a triple format go to a graph named by the file's URI.
     """
-    name = fmt or path.suffix.lstrip(".")
-    rdf_format = ox.RdfFormat.from_media_type(name) if "/" in name else ox.RdfFormat.from_extension(name.lower())
-    if rdf_format is None:
-        raise ValidationInputError(
-            f"{path}: cannot tell the RDF format from {name!r}; use .ttl, .nt, .nq, .trig, .jsonld or .rdf"
-        )
+    known = formats.by_media_type(fmt, formats.RDF) if fmt and "/" in fmt else None
+    chosen = known or (formats.find(fmt, formats.RDF) if fmt else formats.of_path(path, formats.RDF))
+    rdf_format = chosen.rdf
+    assert rdf_format is not None
     store = Store()
     graph = ox.NamedNode(path.resolve().as_uri())
     try:
@@ -193,10 +193,6 @@ def validate_graph(graph: Graph, *, source: str = "", shapes_graph: Graph | None
     return Report(source=source, triples=len(graph), rules=rules(shapes_graph), violations=violations)
 
 
-def _local(iri: str) -> str:
-    return re.split(r"[#/]", iri)[-1]
-
-
 IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"()（）]+)>?")
 
 
@@ -209,12 +205,7 @@ class _Describer:
         self.lang = lang
 
     def _label(self, node: Node) -> str | None:
-        labels = list(self.graph.objects(node, RDFS.label))
-        for wanted in ("zh", self.lang):
-            for value in labels:
-                if isinstance(value, Literal) and (value.language or "").split("-")[0] == wanted:
-                    return str(value)
-        return str(labels[0]) if labels else None
+        return pick_label(self.graph.objects(node, RDFS.label), self.lang)
 
     def prefixed(self, iri: str) -> str:
         for prefix, namespace in PREFIXES_FOR_DISPLAY.items():
@@ -277,7 +268,7 @@ class _Describer:
         constraint = results.value(result, SH.sourceConstraint)
         shape = results.value(result, SH.sourceShape)
         named = constraint if isinstance(constraint, URIRef) else shape
-        rule = _local(str(named)) if isinstance(named, URIRef) else "shape"
+        rule = local_name(str(named)) if isinstance(named, URIRef) else "shape"
         severity = results.value(result, SH.resultSeverity)
         return Violation(
             focus=str(focus),
@@ -286,5 +277,5 @@ class _Describer:
             value=self.term(results.value(result, SH.value)),
             message=self.message(results, result, named),
             path=self.prefixed(str(path)) if isinstance(path, URIRef) else "",
-            severity=_local(str(severity)) if severity is not None else "Violation",
+            severity=local_name(str(severity)) if severity is not None else "Violation",
         )

@@ -19,7 +19,6 @@ C) and drawn with physics off, straight edges and no edge labels, so even
 from __future__ import annotations
 
 import base64
-import colorsys
 import hashlib
 import json
 import math
@@ -41,9 +40,10 @@ from pypinyin import lazy_pinyin
 from kg.analysis import metrics as analysis
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
-from kg.model.sectors import CLASS_GROUPS, ancestors, class_group
-from kg.model.vocab import KG, classes, label, relation_properties
+from kg.model.styles import GREY, GROUPS, PALETTE, class_style, relation_colour, shade
+from kg.model.terms import symmetric_relations
 from kg.store.embedded import Store
+from kg.text import char_width
 
 VIS_VERSION = "9.1.2"
 COLOR_BY = ("class", "community", "district")
@@ -67,30 +67,6 @@ FONT_FACE = (
     '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 )
 
-# Colour and vis-network shape of each broad class group (kg.model.sectors.CLASS_GROUPS); subclasses get shades.
-GROUP_STYLES: dict[str, tuple[str, str]] = {
-    "School": ("#2b6cb0", "dot"),
-    "College": ("#6b46c1", "dot"),
-    "EducationalOrganization": ("#0f8b8d", "dot"),
-    "Company": ("#dd6b20", "square"),
-    "GovernmentAgency": ("#c53030", "triangle"),
-    "SocialOrganization": ("#b83280", "triangle"),
-    "Platform": ("#2f855a", "diamond"),
-    "Program": ("#8a8f2e", "hexagon"),
-    "Event": ("#8c5a2b", "triangleDown"),
-    "Award": ("#d69e2e", "star"),
-    "Place": ("#4a5568", "square"),
-    "Person": ("#d53f8c", "dot"),
-}
-OTHER_STYLE = ("#718096", "dot")
-SHADES = (0.0, 0.14, -0.1, 0.26, -0.17, 0.34, 0.07, -0.05, 0.2, -0.13, 0.3, 0.1, -0.08)
-
-# Colours for communities, districts and relation kinds (colour-blind-friendly first).
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#1f78b4",
-)  # fmt: skip
-GREY = "#a0aec0"
 NO_DISTRICT = "未注明区县"
 DEFAULT_TITLE = "城教共生知识图谱"
 
@@ -181,65 +157,6 @@ def _csp_hash(script: str) -> str:
 
 
 @cache
-def _shade(color: str, delta: float) -> str:
-    r, g, b = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    h, lightness, s = colorsys.rgb_to_hls(r, g, b)
-    r, g, b = colorsys.hls_to_rgb(h, min(0.85, max(0.15, lightness + delta)), s)
-    return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (r, g, b)))
-
-
-@cache
-def class_styles() -> dict[str, dict[str, str]]:
-    """Colour, shape, group and Chinese labels of every ontology class (stable across graphs).
-
-    Classes of one broad group (:data:`kg.model.sectors.CLASS_GROUPS`) share a shape
-    and a hue; each subclass gets its own shade of it.
-
-    >>> style = class_styles()["PrimarySchool"]
-    >>> style["group"], style["shape"], style["label"]
-    ('School', 'dot', '小学')
-    """
-    members: dict[str, list[str]] = {}
-    for name in sorted(classes(), key=lambda c: (len(ancestors(c)), c)):
-        members.setdefault(class_group(name), []).append(name)
-    styles = {}
-    for group, names in members.items():
-        base, shape = GROUP_STYLES.get(group, OTHER_STYLE)
-        group_label = label(KG[group], "zh") if group in classes() else group
-        for index, name in enumerate(names):
-            styles[name] = {
-                "color": _shade(base, SHADES[index % len(SHADES)]),
-                "shape": shape,
-                "group": group,
-                "groupLabel": group_label,
-                "label": label(KG[name], "zh"),
-            }
-    return styles
-
-
-def _class_style(cls: str) -> dict[str, str]:
-    return class_styles().get(
-        cls, {"color": OTHER_STYLE[0], "shape": OTHER_STYLE[1], "group": cls, "groupLabel": cls, "label": cls}
-    )
-
-
-@cache
-def relation_colors() -> dict[str, str]:
-    """A fixed colour per relation kind (by the ontology's order), so a kind looks the same in every graph."""
-    kinds = sorted(name for name in relation_properties() if name != "relatedTo")
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(kinds)}
-
-
-@cache
-def symmetric_relations() -> frozenset[str]:
-    """Local names of the symmetric relation kinds (drawn with arrows at both ends)."""
-    from rdflib import OWL, RDF
-
-    from kg.model.vocab import ontology
-
-    return frozenset(str(p).rsplit("#", 1)[-1] for p in ontology().subjects(RDF.type, OWL.SymmetricProperty))
-
-
 def display_label(text: str, width: int = 9, lines: int = 2) -> str:
     """``text`` wrapped at ``width`` CJK characters per line (Latin counts half), cut with "…" after ``lines``.
 
@@ -251,7 +168,7 @@ def display_label(text: str, width: int = 9, lines: int = 2) -> str:
     rows: list[str] = []
     row, used = "", 0.0
     for char in text:
-        cost = 0.55 if ord(char) < 0x2E80 else 1.0
+        cost = char_width(char) / 2  # in CJK characters
         if used + cost > width and row:
             rows.append(row)
             row, used = "", 0.0
@@ -504,7 +421,7 @@ def graph_data(
         data = graph.nodes[node]
         name = str(data.get("label") or node)
         cls = str(data.get("cls", ""))
-        style = _class_style(cls)
+        style = class_style(cls)
         base = node_colors.get(node, style["color"])
         share = math.sqrt(max(scores.get(node, 0), 0) / top)
         size = round(min_size + (max_size - min_size) * share, 1)
@@ -516,9 +433,9 @@ def graph_data(
             shape=style["shape"],
             color={
                 "background": base,
-                "border": _shade(base, -0.15),
-                "highlight": {"background": _shade(base, 0.15), "border": "#1a202c"},
-                "hover": {"background": _shade(base, 0.1), "border": "#1a202c"},
+                "border": shade(base, -0.15),
+                "highlight": {"background": shade(base, 0.15), "border": "#1a202c"},
+                "hover": {"background": shade(base, 0.1), "border": "#1a202c"},
             },
             size=size,
             font={"size": round(15 + 7 * share, 1)},
@@ -545,7 +462,7 @@ def graph_data(
     sources = sorted({str(d.get("source", "")) for _, _, d in graph.edges(data=True)} - {""})
     source_index = {iri: i for i, iri in enumerate(sources)}
     pair_count: Counter[tuple[int, int]] = Counter()
-    rel_colors = relation_colors()
+    rel_colors = {str(r): relation_colour(str(r)) for _, _, r in graph.edges(data="relation", default="")}
     symmetric = symmetric_relations()
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], str(e[2])))
     for i, (u, v, _key, data) in enumerate(edges):
@@ -581,9 +498,9 @@ def graph_data(
         )
     vis_nodes, vis_edges, *_ = net.get_network_data()
 
-    styles = {n["kg"]["cls"]: _class_style(n["kg"]["cls"]) for n in vis_nodes}
+    styles = {n["kg"]["cls"]: class_style(n["kg"]["cls"]) for n in vis_nodes}
     class_counts = Counter(n["kg"]["cls"] for n in vis_nodes)
-    group_order = {g: i for i, g in enumerate(CLASS_GROUPS)}
+    group_order = {g: i for i, g in enumerate(GROUPS)}
     class_list = [
         {"id": cls, "count": class_counts[cls], **styles[cls]}
         for cls in sorted(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.model.vocab import DATA_DIR, ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, document_iri, label, ontology
+from kg.model.terms import label
+from kg.model.vocab import DATA_DIR, ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, document_iri, ontology
 from kg.sources.curated import CuratedData, curated_graphs, load_curated
 from kg.sources.identity import Described, find_namesakes, namesake_triples
 from kg.sources.reference import identifier_triples, lookup
@@ -81,7 +82,9 @@ def add_reference_links(data: CuratedData, graphs: dict[URIRef, Graph]) -> None:
             spoken = next((n for n in entity.names if carried in n and n in text), None)
             if spoken is None:
                 continue
-            triples = namesake_triples(URIRef(entity.iri), URIRef(other.iri), spoken, document_iri(doc_id), doc_id, text)
+            triples = namesake_triples(
+                URIRef(entity.iri), URIRef(other.iri), spoken, document_iri(doc_id), doc_id, text
+            )
             for triple in triples:
                 graphs[document_iri(doc_id)].add(triple)
             break

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.model.vocab import slug
+from kg.text import display_width
 
 SENTENCE_END = "。！？!?…"
 CLOSING = "”’」』）)》"
@@ -102,8 +103,8 @@ def read_text(path: Path, encoding: str | None = None) -> str:
 
 
 def width(line: str) -> float:
-    """Printed width of a line in full-width character cells."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in line)
+    """Printed width of a line in full-width character cells (a newspaper sets quotes and dashes full width)."""
+    return display_width(line, ambiguous=2) / 2
 
 
 def ends_sentence(line: str) -> bool:

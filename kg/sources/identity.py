@@ -35,8 +35,9 @@ from rdflib import OWL, RDFS, Literal, URIRef
 
 from kg.errors import KgError
 from kg.model.statements import Provenance, add_relation
+from kg.model.terms import ancestors, compatible, is_a
 from kg.model.vocab import ASSERTION, GRAPH, INFERRED_GRAPH, KG, KGR, content_iri, slug
-from kg.sources.reference import _ancestors, lookup
+from kg.sources.reference import lookup
 from kg.store.inference import stated_graphs
 
 SAME_AS_PREFIX = str(GRAPH) + "same-as/"
@@ -85,14 +86,6 @@ def identity_key(name: str, cls: str = "Company") -> str:
             stripped = TRADE_WORDS.sub("", stripped) or stripped
         key = stripped if len(stripped) >= 2 else key
     return key
-
-
-def is_a(cls: str, ancestor: str) -> bool:
-    return bool(cls) and (cls == ancestor or ancestor in _ancestors(cls))
-
-
-def compatible(a: str, b: str) -> bool:
-    return is_a(a, b) or is_a(b, a)
 
 
 @dataclass(frozen=True)
@@ -178,13 +171,16 @@ def find_merges(entities: Iterable[Described]) -> list[Merge]:
     return sorted(found.values(), key=lambda m: (m.a, m.b))
 
 
-def duplicates(entities: Iterable[Described], merged: Iterable[tuple[str, str]] = ()) -> list[tuple[Described, Described, str]]:
+def duplicates(
+    entities: Iterable[Described], merged: Iterable[tuple[str, str]] = ()
+) -> list[tuple[Described, Described, str]]:
     """Likely duplicates not merged yet: compatible organisations with very similar names or the same pinyin.
 
     Names are compared within blocks that share the first character or the
     first pinyin syllable, so the cost stays far below all pairs.
 
-    >>> pairs = duplicates([Described("a", "重庆青年职业学院", "College"), Described("b", "重庆青年职业技术学院", "College")])
+    >>> a, b = Described("a", "重庆青年职业学院", "College"), Described("b", "重庆青年职业技术学院", "College")
+    >>> pairs = duplicates([a, b])
     >>> [(a.label, b.label, why) for a, b, why in pairs]
     [('重庆青年职业学院', '重庆青年职业技术学院', 'similar names (0.89)')]
     """
@@ -244,7 +240,9 @@ def namesake_of(entity: Described, other: Described) -> str:
     return ""
 
 
-def find_namesakes(entities: Iterable[Described], related: Iterable[tuple[str, str]] = ()) -> list[tuple[Described, Described, str]]:
+def find_namesakes(
+    entities: Iterable[Described], related: Iterable[tuple[str, str]] = ()
+) -> list[tuple[Described, Described, str]]:
     """(entity, the organisation it is named after, the name it carries) for every namesake pair.
 
     Pairs already related by some relation (a sub-unit ``partOf`` its
@@ -278,9 +276,7 @@ def find_namesakes(entities: Iterable[Described], related: Iterable[tuple[str, s
     # the most specific target only: 华为ICT实训基地 is named after 华为, not also after 华为ICT
     result = []
     for (iri, _), (entity, other, carried) in sorted(found.items()):
-        if any(
-            e.iri == iri and o.iri != other.iri and carried in c and carried != c for e, o, c in found.values()
-        ):
+        if any(e.iri == iri and o.iri != other.iri and carried in c and carried != c for e, o, c in found.values()):
             continue
         result.append((entity, other, carried))
     return result
@@ -316,7 +312,9 @@ def namesake_triples(
     evidence, start, end = found
     triples: list[tuple] = []
     node = content_iri(ASSERTION, doc_id, str(entity), str(KG.namedAfter), str(other), evidence)
-    add_relation(_Sink(triples), node, entity, KG.namedAfter, other, Provenance(doc, evidence, start, end, NAMESAKE_METHOD))
+    add_relation(
+        _Sink(triples), node, entity, KG.namedAfter, other, Provenance(doc, evidence, start, end, NAMESAKE_METHOD)
+    )
     return triples
 
 
@@ -368,9 +366,11 @@ def store_entities(store, exclude_graphs: Iterable[str] = ()) -> list[Described]
     result = []
     for iri, item in sorted(data.items()):
         # the most specific class: the one no other stated class is a subclass of
-        cls = sorted(item["classes"], key=lambda c: (-len(_ancestors(c)), c))[0]
+        cls = sorted(item["classes"], key=lambda c: (-len(ancestors(c)), c))[0]
         label = sorted(item["labels"], key=lambda n: (-len(n), n))[0]
-        result.append(Described(iri, label, cls, tuple(sorted(item["labels"] - {label})), item["district"], item["city"]))
+        result.append(
+            Described(iri, label, cls, tuple(sorted(item["labels"] - {label})), item["district"], item["city"])
+        )
     return result
 
 
@@ -480,4 +480,3 @@ def refresh_merges(store, extra: Iterable[Described] = (), exclude_graphs: Itera
 def described(entities: Mapping[str, tuple[str, str, Iterable[str], str, str]]) -> list[Described]:
     """Described entities from ``iri → (label, class, aliases, district, city)``."""
     return [Described(iri, lab, cls, tuple(al), d, c) for iri, (lab, cls, al, d, c) in entities.items()]
-

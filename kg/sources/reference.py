@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib import RDFS, XSD, Literal, URIRef
+from rdflib import XSD, Literal, URIRef
 
-from kg.model.vocab import DATA_DIR, KG, SCHEMA, ontology
+from kg.model.terms import compatible, is_a
+from kg.model.vocab import DATA_DIR, KG, SCHEMA
 
 REFERENCE_DIR = DATA_DIR / "reference"
 
@@ -141,12 +142,6 @@ def _index() -> dict[str, tuple[Reference, ...]]:
     return {name: tuple(refs) for name, refs in index.items()}
 
 
-@cache
-def _ancestors(cls: str) -> frozenset[str]:
-    term = KG[cls]
-    return frozenset(str(t).rsplit("#", 1)[-1] for t in ontology().transitive_objects(term, RDFS.subClassOf))
-
-
 def fits(ref: Reference, cls: str) -> bool:
     """True when an entity of class ``cls`` may be the entry ``ref`` (a college is not a district).
 
@@ -158,7 +153,7 @@ def fits(ref: Reference, cls: str) -> bool:
     wanted = KIND_CLASS[ref.kind] if ref.kind != "body" else ref.cls
     if ref.kind == "university":
         wanted = "EducationalOrganization"
-    return wanted in _ancestors(cls) or ref.cls in _ancestors(cls) or cls in _ancestors(ref.cls)
+    return is_a(cls, wanted) or compatible(cls, ref.cls)
 
 
 def lookup(name: str, cls: str = "", *, city: str = "", province: str = "") -> Reference | None:

@@ -29,43 +29,28 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
-from kg.outputs.export import RDF_FORMATS
-from kg.store.embedded import to_oxigraph, to_rdflib
+from kg.store import formats
+from kg.store.sparql_text import (
+    QueryError,
+    QuerySyntaxError,
+    refuse_remote_operations,
+    syntax_message,
+    with_values,
+)
+from kg.text import truncate
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
-
-RESULT_FORMATS: dict[str, ox.QueryResultsFormat | None] = {
-    "table": None,
-    "json": ox.QueryResultsFormat.JSON,
-    "jsonl": None,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = ("turtle", "n-triples", "json-ld", "rdf-xml")
-FORMAT_ALIASES = {"ttl": "turtle", "nt": "n-triples", "ntriples": "n-triples", "jsonld": "json-ld", "rdfxml": "rdf-xml"}
-FORMATS = (*RESULT_FORMATS, *GRAPH_FORMATS)
 
 NUMERIC = {
     "http://www.w3.org/2001/XMLSchema#" + t
     for t in ("integer", "decimal", "double", "float", "int", "long", "short", "nonNegativeInteger", "positiveInteger")
 }
 BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
-
-
-class QueryError(KgError, ValueError):
-    """A query cannot be run (unknown bundled query, bad parameter, evaluation error)."""
-
-
-class QuerySyntaxError(QueryError):
-    """The query text is not valid SPARQL; the message gives line and column."""
-
-    exit_code = 2
 
 
 class Queryable(Protocol):
@@ -78,47 +63,6 @@ class Queryable(Protocol):
     def select(
         self, sparql: str, bindings: Mapping[str, Node] | None = None, default_graphs: Iterable[str] | None = None
     ) -> list[dict[str, Node]]: ...
-
-
-# -- syntax errors ------------------------------------------------------------
-
-_POSITION = re.compile(r"\berror at (\d+):(\d+):\s*", re.IGNORECASE)
-
-
-def syntax_message(message: str, text: str, line_offset: int = 0) -> str:
-    """One line: where the error is, what was expected, and the text there.
-
-    ``message`` is Oxigraph's (``error at LINE:COLUMN: ...``); ``line_offset``
-    corrects line numbers when lines were added in front of the query.
-
-    >>> syntax_message("error at 1:9: expected one of DESCRIBE, [_]", "SELEC ?x WHERE {}")
-    "query syntax error at line 1, column 9: expected one of DESCRIBE near 'WHERE {}'"
-    """
-    match = _POSITION.search(message)
-    detail = message[match.end() :] if match else message
-    detail = " ".join(detail.split())
-    if "Prefix not found" in detail:
-        detail = "unknown prefix"
-    else:
-        detail = re.sub(r"(, )?\[_\]", "", detail)
-        if len(detail) > 100:
-            detail = detail[:97].rsplit(",", 1)[0] + ", …"
-    if not match:
-        return f"query syntax error: {detail}"
-    line, column = int(match.group(1)) - line_offset, int(match.group(2))
-    lines = text.splitlines()
-    current = lines[line - 1] if 1 <= line <= len(lines) else ""
-    excerpt = current[max(column - 1, 0) :].strip()
-    name = re.search(r"([^\s{}()]*):([^\s{}()]*)$", current[: max(column - 1, 0)].rstrip())
-    if detail == "unknown prefix" and name:  # Oxigraph points after the prefixed name: name it
-        detail = f"unknown prefix {name.group(1)}: in {name.group()!r}"
-        return f"query syntax error at line {line}, column {column}: {detail}"
-    if re.fullmatch(r"expected( one of)?\s*", detail):
-        detail = "unexpected text" if excerpt else "unexpected end of the line"
-    if excerpt:
-        excerpt = excerpt if len(excerpt) <= 30 else excerpt[:29] + "…"
-        detail += f" near {excerpt!r}"
-    return f"query syntax error at line {line}, column {column}: {detail}"
 
 
 # -- bundled queries ------------------------------------------------------------
@@ -308,12 +252,13 @@ def result_kind(result: Any) -> str:
     return "graph"
 
 
-def format_name(name: str) -> str:
-    """The standard name of an output format (aliases accepted)."""
-    name = FORMAT_ALIASES.get(name.lower(), name.lower())
-    if name not in FORMATS:
-        raise QueryError(f"unknown format {name!r}; choose one of {', '.join(FORMATS)}")
-    return name
+def query_format(name: str) -> formats.Format:
+    """The output format called ``name`` (a standard name or an alias).
+
+    >>> query_format("nt").name, query_format("json").kind
+    ('n-triples', 'results')
+    """
+    return formats.find(name, formats.QUERY)
 
 
 def compact(iri: str) -> str:
@@ -372,142 +317,33 @@ def table_cells(result: Any, max_width: int = 0) -> tuple[tuple[str, ...], list[
     names, rows = rows_of(result)
 
     def fit(text: str) -> str:
-        text = " ".join(text.split())
-        if max_width and _width(text) > max_width:
-            while _width(text) > max_width - 1:
-                text = text[:-1]
-            text += "…"
-        return text
+        return truncate(" ".join(text.split()), max_width)
 
     return tuple(names), [tuple(fit(display(term)) for term in row) for row in rows]
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def write_result(result: Any, fmt: str, out: BinaryIO) -> int:
     """Write a query result (not ``table``) to ``out``; return the number of rows or triples written."""
     kind = result_kind(result)
-    fmt = format_name(fmt)
+    chosen = query_format(fmt)
+    graph_formats = ", ".join(formats.names(formats.RDF))
     if kind == "graph":
-        if fmt not in GRAPH_FORMATS:
-            raise QueryError(f"--format {fmt} is for SELECT/ASK; CONSTRUCT/DESCRIBE give {', '.join(GRAPH_FORMATS)}")
-        return write_graph(result, fmt, out)
-    if fmt not in RESULT_FORMATS or fmt == "table":
-        raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT/ASK give {', '.join(RESULT_FORMATS)}")
-    if fmt == "jsonl":
+        if chosen.kind != "rdf":  # xml and json name the RDF/XML and JSON-LD of a graph, as in SPARQL protocol
+            chosen = formats.lookup(fmt, formats.RDF) or chosen
+        if chosen.kind != "rdf":
+            raise QueryError(f"--format {chosen.name} is for SELECT/ASK; CONSTRUCT/DESCRIBE give {graph_formats}")
+        return formats.write_rdf(result, chosen, out)
+    if chosen.kind == "rdf" or chosen.name == "table":
+        result_formats = ", ".join([*formats.names({"results"}), "jsonl"])
+        raise QueryError(f"--format {chosen.name} is for CONSTRUCT/DESCRIBE; SELECT/ASK give {result_formats}")
+    if chosen.name == "jsonl":
         names, rows = rows_of(result)
         for row in rows:
             record = {name: plain(term) for name, term in zip(names, row, strict=True) if term is not None}
             out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         return len(rows)
-    result.serialize(out, RESULT_FORMATS[fmt])
+    result.serialize(out, chosen.results)
     return 1 if kind == "ask" else -1
-
-
-def write_graph(triples: Iterable[ox.Triple], fmt: str, out: BinaryIO) -> int:
-    """Serialize triples (deduplicated, sorted) with the project's prefixes; return how many."""
-    unique = sorted({ox.Triple(t.subject, t.predicate, t.object) for t in triples}, key=str)
-    if fmt == "json-ld":
-        graph = Graph()
-        for t in unique:
-            graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        out.write(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True).encode("utf-8"))
-    else:
-        prefixes = PREFIXES if fmt in {"turtle", "rdf-xml"} else None
-        ox.serialize(unique, out, RDF_FORMATS[fmt], prefixes=prefixes)
-    return len(unique)
-
-
-def term_text(term: Node) -> str:
-    """A term in SPARQL/N-Triples syntax, escaped by Oxigraph's serializer."""
-    return str(to_oxigraph(term))
-
-
-# -- binding by VALUES, for endpoints that cannot substitute ------------------------
-
-_TOKENS = re.compile(
-    r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-      |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][\w\u00B7-\uFFFF]+)
-  | (?P<pname>(?:[A-Za-z][\w\-.]*)?:[\w\-.:%\u00B7-\uFFFF]*)
-  | (?P<word>[A-Za-z_]\w*)
-  | (?P<open>\{)
-  | (?P<close>\})
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-def refuse_remote_operations(text: str) -> None:
-    """Raise :class:`QueryError` for ``SERVICE`` or ``LOAD``: they would make the store fetch from the network.
-
-    >>> refuse_remote_operations('SELECT * WHERE { ?s ?p "SERVICE" }')
-    >>> refuse_remote_operations("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    Traceback (most recent call last):
-    kg.sparql.query.QueryError: SERVICE is refused: kg never fetches from the network
-    """
-    for match in _TOKENS.finditer(text):
-        if match.lastgroup == "word" and match.group().upper() in {"SERVICE", "LOAD"}:
-            raise QueryError(f"{match.group().upper()} is refused: kg never fetches from the network")
-
-
-def where_brace(text: str) -> int | None:
-    """Offset of the ``{`` that opens the query's WHERE pattern, or None (DESCRIBE without WHERE, short CONSTRUCT).
-
-    >>> q = 'CONSTRUCT { ?s ?p "{" } WHERE { ?s ?p ?o }'
-    >>> q[where_brace(q):]
-    '{ ?s ?p ?o }'
-    """
-    depth, form, where, blocks = 0, None, False, 0
-    for match in _TOKENS.finditer(text):
-        kind = match.lastgroup
-        if kind == "word" and depth == 0:
-            word = match.group().upper()
-            if form is None and word in {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}:
-                form = word
-            elif word == "WHERE":
-                where = True
-        elif kind == "open":
-            if depth == 0:
-                if where and form == "CONSTRUCT" and blocks == 0:
-                    return None  # CONSTRUCT WHERE { template }: no group pattern to add VALUES to
-                if where or form in {"SELECT", "ASK"} or (form == "CONSTRUCT" and blocks == 1):
-                    return match.start()
-                blocks += 1
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-    return None
-
-
-def with_values(text: str, bindings: Mapping[str, Node]) -> str:
-    """The query with ``VALUES`` binding ``bindings`` at the start of its WHERE pattern (after it, if none).
-
-    For SPARQL endpoints that take no bindings; the terms are written by
-    Oxigraph's serializer, so their text is escaped, not spliced.
-
-    >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"s": URIRef("http://example.org/a")}))
-    SELECT ?s WHERE { VALUES (?s) { (<http://example.org/a>) } ?s ?p ?o }
-    """
-    if not bindings:
-        return text
-    for name, term in bindings.items():
-        if not re.fullmatch(r"\w+", name):
-            raise QueryError(f"bad variable name {name!r}")
-        if isinstance(to_oxigraph(term), ox.BlankNode):
-            raise QueryError(f"?{name}: a blank node cannot be bound")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(term_text(term) for term in bindings.values())
-    clause = f"VALUES ({names}) {{ ({values}) }}"
-    brace = where_brace(text)
-    if brace is None:
-        return f"{text.rstrip()}\n{clause}\n"
-    return f"{text[: brace + 1]} {clause}{text[brace + 1 :]}"
 
 
 def example_text(store: Queryable, query: BundledQuery) -> str:

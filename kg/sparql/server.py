@@ -22,6 +22,7 @@ go to one writer worker.
 
 from __future__ import annotations
 
+import io
 import ipaddress
 import json
 import os
@@ -41,15 +42,10 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
-from kg.sparql.query import (
-    QueryError,
-    bundled_queries,
-    example_text,
-    refuse_remote_operations,
-    result_kind,
-    syntax_message,
-)
+from kg.sparql.query import bundled_queries, example_text, result_kind
+from kg.store import formats
 from kg.store.inference import refresh_inference
+from kg.store.sparql_text import QueryError, refuse_remote_operations, syntax_message
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = {
@@ -60,38 +56,6 @@ STATIC = {
 MAX_BODY = 64 * 1024 * 1024
 STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import and open the store
 
-# media type → pyoxigraph format
-RESULT_MEDIA: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_MEDIA: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/xml": ox.RdfFormat.RDF_XML,
-}
-FORMAT_PARAM = {
-    "json": ("application/sparql-results+json", "application/ld+json"),
-    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv", None),
-    "tsv": ("text/tab-separated-values", None),
-    "turtle": (None, "text/turtle"),
-    "ttl": (None, "text/turtle"),
-    "n-triples": (None, "application/n-triples"),
-    "nt": (None, "application/n-triples"),
-    "json-ld": ("application/sparql-results+json", "application/ld+json"),
-    "jsonld": ("application/sparql-results+json", "application/ld+json"),
-    "rdf-xml": ("application/sparql-results+xml", "application/rdf+xml"),
-}
 CHARSET = {"text/csv", "text/tab-separated-values", "text/turtle", "text/plain", "application/n-triples"}
 
 
@@ -148,13 +112,12 @@ def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | No
     >>> negotiate("graph", "application/n-triples"), negotiate("select", "text/turtle")
     ('application/n-triples', None)
     """
-    table = GRAPH_MEDIA if kind == "graph" else RESULT_MEDIA
-    default = "text/turtle" if kind == "graph" else "application/sparql-results+json"
+    kinds = formats.RDF if kind == "graph" else {"results"}
+    table = formats.media_types(kinds)
+    default = table[0]
     if fmt:
-        pair = FORMAT_PARAM.get(fmt.lower())
-        if pair is None:
-            return fmt.lower() if fmt.lower() in table else None
-        return pair[1] if kind == "graph" else pair[0]
+        chosen = formats.lookup(fmt, kinds)
+        return chosen.media_type if chosen else None
     for media in parse_accept(accept):
         if media in table:
             return media
@@ -195,6 +158,12 @@ def _term_json(term: Any) -> dict[str, Any]:
     }
 
 
+def _results_format(media: str) -> ox.QueryResultsFormat:
+    chosen = formats.by_media_type(media, {"results"})
+    assert chosen is not None and chosen.results is not None
+    return chosen.results
+
+
 def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     """Run a query job against a store and serialize the result as negotiated, cut at the row limit."""
     text, limit = job["query"], job["row_limit"]
@@ -208,12 +177,12 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     kind = result_kind(result)
     media = negotiate(kind, job.get("accept"), job.get("format"))
     if media is None:
-        offered = ", ".join(GRAPH_MEDIA if kind == "graph" else RESULT_MEDIA)
+        offered = ", ".join(formats.media_types(formats.RDF if kind == "graph" else {"results"}))
         return Answer.text(406, f"cannot answer a {kind.upper()} query as requested; available: {offered}")
     headers = {"KG-Row-Limit": str(limit)}
     content_type = media + ("; charset=utf-8" if media in CHARSET else "")
     if kind == "ask":
-        return Answer(200, content_type, result.serialize(format=RESULT_MEDIA[media]), headers)
+        return Answer(200, content_type, result.serialize(format=_results_format(media)), headers)
     if kind == "graph":
         triples = []
         for triple in result:
@@ -221,8 +190,11 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
                 headers["KG-Truncated"] = "true"
                 break
             triples.append(triple)
-        prefixes = PREFIXES if GRAPH_MEDIA[media] in {ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML} else None
-        return Answer(200, content_type, ox.serialize(triples, format=GRAPH_MEDIA[media], prefixes=prefixes), headers)
+        body = io.BytesIO()
+        graph_format = formats.by_media_type(media, formats.RDF)
+        assert graph_format is not None
+        formats.write_rdf(triples, graph_format, body)
+        return Answer(200, content_type, body.getvalue(), headers)
     names = [v.value for v in result.variables]
     bindings = []
     for solution in result:
@@ -231,9 +203,10 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
             break
         bindings.append({n: _term_json(solution[n]) for n in names if solution[n] is not None})
     body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
-    fmt = RESULT_MEDIA[media]
-    if fmt != ox.QueryResultsFormat.JSON:
-        body = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=fmt)
+    fmt = _results_format(media)
+    json_results = formats.find("json", {"results"}).results
+    if fmt != json_results:
+        body = ox.parse_query_results(body, json_results).serialize(format=fmt)
     return Answer(200, content_type, body, headers)
 
 

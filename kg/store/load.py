@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.store import formats
 from kg.store.embedded import Store
 from kg.store.inference import refresh_inference, with_inference
 
@@ -34,36 +35,6 @@ if TYPE_CHECKING:
     from kg.store.remote import RemoteStore
 
 BULK_THRESHOLD = 100_000  # triples; above this the embedded store uses its bulk loader
-FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "n-triples": ox.RdfFormat.N_TRIPLES,
-    "n-quads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "rdf-xml": ox.RdfFormat.RDF_XML,
-    "json-ld": ox.RdfFormat.JSON_LD,
-}
-EXTENSIONS = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "rdf": ox.RdfFormat.RDF_XML,
-    "owl": ox.RdfFormat.RDF_XML,
-    "xml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "json": ox.RdfFormat.JSON_LD,
-}
-ALIASES = {
-    "ttl": "turtle",
-    "nt": "n-triples",
-    "nq": "n-quads",
-    "xml": "rdf-xml",
-    "rdfxml": "rdf-xml",
-    "jsonld": "json-ld",
-}
 
 
 class LoadError(KgError, ValueError):
@@ -89,19 +60,9 @@ def rdf_format(path: Path, name: str | None = None) -> ox.RdfFormat:
     >>> rdf_format(Path("a.ttl.gz")).name, rdf_format(Path("b.owl")).name, rdf_format(Path("c"), "nq").name
     ('Turtle', 'RDF/XML', 'N-Quads')
     """
-    if name:
-        key = ALIASES.get(name.lower(), name.lower())
-        if key not in FORMATS:
-            raise LoadError(f"--format: unknown RDF format {name!r}; choose one of {', '.join(FORMATS)}")
-        return FORMATS[key]
-    suffixes = [s.lstrip(".").lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == "gz":
-        suffixes.pop()
-    extension = suffixes[-1] if suffixes else ""
-    fmt = EXTENSIONS.get(extension)
-    if fmt is None:
-        raise LoadError(f"{path}: cannot tell the RDF format from the file name; give --format")
-    return fmt
+    fmt = formats.find(name, formats.RDF) if name else formats.of_path(path, formats.RDF)
+    assert fmt.rdf is not None
+    return fmt.rdf
 
 
 def file_graph(path: Path) -> str:

@@ -30,29 +30,14 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.model.vocab import PREFIXES
-from kg.sparql.query import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
+from kg.store import formats
 from kg.store.embedded import StoreError, StoreMethods, to_rdflib
+from kg.store.sparql_text import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
 
 RESULTS_ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
     "application/sparql-results+xml;q=0.7, text/tab-separated-values;q=0.6"
 )
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES = {
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "text/plain": ox.RdfFormat.N_TRIPLES,
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
 PROLOGUE = " ".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()) + "\n"
 NO_GRAPH = "urn:kg:no-graph"  # an empty default graph, when the store has no named graph at all
 
@@ -179,10 +164,12 @@ class RemoteStore(StoreMethods):
             raise QueryError(f"query failed: {_one_line(message)}")
         if status != 200:
             raise self._fail(self.query_url, status, body)
-        if content_type in RESULT_TYPES:
-            return ox.parse_query_results(body, RESULT_TYPES[content_type])
-        if content_type in GRAPH_TYPES:
-            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, GRAPH_TYPES[content_type])]
+        results = formats.by_media_type(content_type, {"results"})
+        if results is not None and results.results is not None and not results.lossy:
+            return ox.parse_query_results(body, results.results)
+        graph = formats.by_media_type(content_type, formats.RDF)
+        if graph is not None:
+            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, graph.rdf)]
         raise StoreError(f"SPARQL endpoint {self.query_url} answered with unexpected content type {content_type}")
 
     def query_raw(
@@ -210,8 +197,9 @@ class RemoteStore(StoreMethods):
             status, content_type, body = self._request(url, headers={"Accept": "application/n-triples"})
             if status == 404:
                 return []
-            if status == 200 and content_type in GRAPH_TYPES:
-                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, GRAPH_TYPES[content_type])]
+            graph_format = formats.by_media_type(content_type, formats.RDF)
+            if status == 200 and graph_format is not None:
+                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, graph_format.rdf)]
             # no Graph Store Protocol there after all: fall back to SPARQL
         text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(URIRef(graph))} {{ ?s ?p ?o }} }}"
         return self._query(text, dataset=False)

@@ -1,0 +1,192 @@
+"""The ontology's terms as the rest of the code asks about them: names, labels, the class hierarchy, relation kinds.
+
+The one home of three rules every layer needs:
+
+* **local names** — ``kg:VocationalCollege`` → ``VocationalCollege`` (:func:`local_name`);
+* **labels** — which of a term's labels to show in a language (:func:`pick_label`):
+  the language asked for, else Chinese, else English, else one without a
+  language, else the smallest — so the choice never depends on row order;
+* **the class hierarchy** — :func:`ancestors`, :func:`is_a`, :func:`compatible`,
+  :func:`descendants`, read from ``rdfs:subClassOf`` in ``ontology/kg.ttl``;
+  and what the ontology says of each relation kind: :func:`domain`,
+  :func:`range_of`, :func:`is_symmetric`.
+
+>>> local_name("https://w3id.org/kg-cityedu/ontology#College"), label(KG.College, "en"), label(KG.College)
+('College', 'College or university', '高等学校')
+>>> is_a("SecondaryVocationalSchool", "School"), compatible("Program", "Initiative"), compatible("School", "Company")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib.term import Node
+
+from kg.model.vocab import KG, classes, ontology
+
+LANGUAGES = ("zh", "en")  # people read Chinese first; English is the other language every term has
+
+
+def local_name(iri: str | Node) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/kg-cityedu/id/chong-qing"), local_name(KG.trains)
+    ('chong-qing', 'trains')
+    """
+    return re.split(r"[#/]", str(iri))[-1]
+
+
+def language_of(value: Node) -> str:
+    """The primary language subtag of a literal (``zh`` for ``zh-CN``), "" when it has none."""
+    return ((value.language or "") if isinstance(value, Literal) else "").split("-")[0].lower()
+
+
+def by_language(values: Iterable[Node]) -> dict[str, str]:
+    """One text per language ("" for none): the smallest, so the choice is stable.
+
+    >>> by_language([Literal("乙", lang="zh"), Literal("甲", lang="zh-CN"), Literal("A", lang="en")])
+    {'en': 'A', 'zh': '乙'}
+    """
+    texts: dict[str, str] = {}
+    for value in sorted((v for v in values if isinstance(v, Literal)), key=lambda v: (language_of(v), str(v))):
+        texts.setdefault(language_of(value), str(value))
+    return texts
+
+
+def pick_label(values: Iterable[Node], lang: str = "zh") -> str | None:
+    """The label to show in ``lang``: that language, else Chinese, else English, else none, else any.
+
+    >>> pick_label([Literal("College", lang="en"), Literal("高校", lang="zh")], "en")
+    'College'
+    >>> pick_label([Literal("College", lang="en"), Literal("高校", lang="zh")], "fr")
+    '高校'
+    >>> pick_label([]) is None
+    True
+    """
+    texts = by_language(values)
+    for wanted in (lang, *LANGUAGES, ""):
+        if wanted in texts:
+            return texts[wanted]
+    return texts[min(texts)] if texts else None
+
+
+def label(term: URIRef | str, lang: str = "zh") -> str:
+    """The ontology's label of ``term`` in ``lang`` (see :func:`pick_label`), else its local name."""
+    return pick_label(ontology().objects(URIRef(str(term)), RDFS.label), lang) or local_name(term)
+
+
+@cache
+def ancestors(cls: str) -> tuple[str, ...]:
+    """``cls`` and its ontology superclasses (local names of kg: classes), nearest first.
+
+    A name the ontology does not define is its own only ancestor.
+
+    >>> ancestors("VocationalCollege")[:3]
+    ('VocationalCollege', 'College', 'EducationalOrganization')
+    """
+    known = classes()
+    if cls not in known:
+        return (cls,)
+    graph = ontology()
+    names = {iri: name for name, iri in known.items()}
+    order: list[str] = [cls]
+    frontier = [known[cls]]
+    while frontier:  # breadth first, so nearer ancestors come first
+        following = []
+        for iri in frontier:
+            for parent in sorted(graph.objects(iri, RDFS.subClassOf)):
+                name = names.get(parent)
+                if name and name not in order:
+                    order.append(name)
+                    following.append(parent)
+        frontier = following
+    return tuple(order)
+
+
+@cache
+def is_a(cls: str, ancestor: str) -> bool:
+    """Whether class ``cls`` is ``ancestor`` or one of its subclasses.
+
+    >>> is_a("PrimarySchool", "EducationalOrganization"), is_a("Company", "Platform")
+    (True, False)
+    """
+    return ancestor in ancestors(cls)
+
+
+@cache
+def compatible(a: str, b: str) -> bool:
+    """Whether one class is the other or a subclass of it (Program and Initiative)."""
+    return is_a(a, b) or is_a(b, a)
+
+
+@cache
+def descendants(cls: str) -> frozenset[str]:
+    """``cls`` and every class below it.
+
+    >>> sorted(descendants("College"))
+    ['College', 'University', 'VocationalCollege']
+    """
+    return frozenset(name for name in classes() if is_a(name, cls))
+
+
+@cache
+def _relation_classes(relation: str, prop: URIRef) -> frozenset[str]:
+    graph = ontology()
+    found: set[str] = set()
+    for value in graph.objects(KG[relation], prop):
+        members = list(graph.items(next(graph.objects(value, OWL.unionOf), RDF.nil))) or [value]
+        found |= {local_name(m) for m in members if str(m).startswith(str(KG))}
+    return frozenset(found)
+
+
+def domain(relation: str) -> frozenset[str]:
+    """The classes (local names) the ontology allows as subject of ``relation``; empty when any.
+
+    >>> sorted(domain("worksAt"))
+    ['Person']
+    """
+    return _relation_classes(relation, RDFS.domain)
+
+
+def range_of(relation: str) -> frozenset[str]:
+    """The classes (local names) the ontology allows as object of ``relation``; empty when any."""
+    return _relation_classes(relation, RDFS.range)
+
+
+def fits(relation: str, subject_class: str, object_class: str) -> bool:
+    """Whether the ontology's domain and range of ``relation`` admit these classes (any, where none is stated).
+
+    >>> fits("worksAt", "Person", "University"), fits("worksAt", "Company", "University")
+    (True, False)
+    """
+    allowed = domain(relation), range_of(relation)
+    return all(not classes_ or any(is_a(cls, c) for c in classes_) for cls, classes_ in zip(
+        (subject_class, object_class), allowed, strict=True))  # fmt: skip
+
+
+@cache
+def super_properties(prop: URIRef | str) -> frozenset[str]:
+    """``prop`` and every property above it, as IRIs.
+
+    >>> sorted(local_name(p) for p in super_properties(KG.integratesWith))
+    ['cooperatesWith', 'integratesWith', 'relatedTo']
+    """
+    return frozenset(str(p) for p in ontology().transitive_objects(URIRef(str(prop)), RDFS.subPropertyOf))
+
+
+@cache
+def symmetric_relations() -> frozenset[str]:
+    """Local names of the relation kinds the ontology declares symmetric.
+
+    >>> "cooperatesWith" in symmetric_relations(), "trains" in symmetric_relations()
+    (True, False)
+    """
+    return frozenset(local_name(p) for p in ontology().subjects(RDF.type, OWL.SymmetricProperty))
+
+
+def is_symmetric(relation: str) -> bool:
+    return relation in symmetric_relations()
