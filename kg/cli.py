@@ -5,20 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+import kg.store as store_layer
 from kg import __version__
-from kg.analysis.projection import Subset
 from kg.errors import KgError
-from kg.model.vocab import DATA_DIR
-from kg.outputs.export import Progress, export, export_folder, export_format
-from kg.sources.build import Summary, build, summarize
-from kg.sources.documents import clean_file, write_articles
 from kg.store import formats
-from kg.store.embedded import Store, default_store_path
 from kg.text import terminal_width, text_table
+
+# Each command imports what it uses when it runs, so `kg --help` starts at once.
+if TYPE_CHECKING:
+    from kg.outputs.export import Progress
+    from kg.sources.build import Summary
+    from kg.store.embedded import Store
 
 
 class KgGroup(click.Group):
@@ -42,7 +43,6 @@ store_path_option = click.option(
     "--store",
     "store_path",
     type=click.Path(path_type=Path, file_okay=False),
-    envvar="KG_STORE",
     default=None,
     help="Store directory [env KG_STORE; default .kg/store].",
 )
@@ -58,14 +58,12 @@ def store_option(function: Any) -> Any:
     """--store, or --endpoint (and --update-endpoint) to use a SPARQL 1.1 server instead."""
     endpoint = click.option(
         "--endpoint",
-        envvar="KG_ENDPOINT",
         expose_value=False,
         callback=_remember,
         help="SPARQL 1.1 endpoint (query URL) to use instead of the store [env KG_ENDPOINT].",
     )
     update = click.option(
         "--update-endpoint",
-        envvar="KG_UPDATE_ENDPOINT",
         expose_value=False,
         callback=_remember,
         help="SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
@@ -74,16 +72,11 @@ def store_option(function: Any) -> Any:
 
 
 def open_store(path: Path | None, read_only: bool = False) -> Store:
-    """The embedded store at ``path``, or the remote store of --endpoint / KG_ENDPOINT (same methods)."""
+    """The store the command's --store / --endpoint options name (see :func:`kg.store.open_store`)."""
     ctx = click.get_current_context(silent=True)
     endpoint = ctx.meta.get("kg.endpoint") if ctx else None
-    if endpoint:
-        from kg.store.remote import RemoteStore
-
-        if ctx.get_parameter_source("store_path") == click.core.ParameterSource.COMMANDLINE:
-            raise KgError("give --store or --endpoint, not both")
-        return RemoteStore(endpoint, ctx.meta.get("kg.update_endpoint"), read_only=read_only)  # type: ignore[return-value]
-    return Store(path or default_store_path(), read_only=read_only)
+    update = ctx.meta.get("kg.update_endpoint") if ctx else None
+    return store_layer.open_store(path, endpoint, update, read_only=read_only)  # type: ignore[return-value]
 
 
 def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
@@ -92,14 +85,22 @@ def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
 
 
 def format_summary(summary: Summary, store_path: Path) -> str:
+    from kg.model.terms import label
+    from kg.model.vocab import KG
+
+    lang = language()
+
+    def named(counts: dict[str, int]) -> list[tuple[str, int]]:  # the ontology's label in the chosen language
+        return [(label(KG[name], lang), n) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
     parts = [
         f"store: {store_path}",
         f"{summary.entities} entities, {summary.relations} relations, {summary.indicators} indicators, "
         f"{len(summary.documents)} documents, {summary.triples} triples ({summary.inferred} inferred)",
         "",
-        table(sorted(summary.entities_per_class.items(), key=lambda kv: (-kv[1], kv[0])), ("class", "entities")),
+        table(named(summary.entities_per_class), ("class", "entities")),
         "",
-        table(sorted(summary.relations_per_kind.items(), key=lambda kv: (-kv[1], kv[0])), ("relation", "count")),
+        table(named(summary.relations_per_kind), ("relation", "count")),
         "",
         table(summary.documents, ("document", "headline")),
     ]
@@ -108,12 +109,28 @@ def format_summary(summary: Summary, store_path: Path) -> str:
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
-def main() -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    envvar="KG_LANG",
+    default="zh",
+    show_default=True,
+    help="Language of class and relation names and of reports [env KG_LANG].",
+)
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
     """kg: a knowledge graph of the links between education and the city (城教共生).
 
     Start with `kg build`, which builds the bundled articles into the store
     (.kg/store, or --store / KG_STORE) and prints what it holds.
     """
+    ctx.meta["kg.lang"] = lang
+
+
+def language() -> str:
+    """The language chosen with ``kg --lang`` (Chinese unless asked otherwise)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("kg.lang", "zh") if ctx else "zh"
 
 
 @main.command("build")
@@ -122,11 +139,11 @@ def main() -> None:
     "--data",
     "data_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=DATA_DIR,
+    default=None,
     show_default="bundled data/",
     help="Data folder with documents/ and curated/.",
 )
-def build_command(store_path: Path | None, data_dir: Path) -> None:
+def build_command(store_path: Path | None, data_dir: Path | None) -> None:
     """Build the graph: ontology, curated entities and relations, source documents.
 
     Validates the curated data first (a problem names its file and line and
@@ -134,8 +151,11 @@ def build_command(store_path: Path | None, data_dir: Path) -> None:
     entities per class, relations per kind and documents. Building again gives
     the same triples; documents added with other commands are kept.
     """
+    from kg.model.vocab import DATA_DIR
+    from kg.sources.build import build
+
     with open_store(store_path) as store:
-        summary = build(store, data_dir)
+        summary = build(store, data_dir or DATA_DIR)
         click.echo(format_summary(summary, store.path))
 
 
@@ -143,6 +163,8 @@ def build_command(store_path: Path | None, data_dir: Path) -> None:
 @store_option
 def stats_command(store_path: Path | None) -> None:
     """Print what the store holds: entities per class, relations per kind, documents."""
+    from kg.sources.build import summarize
+
     with open_store(store_path, read_only=True) as store:
         click.echo(format_summary(summarize(store), store.path))
 
@@ -241,6 +263,9 @@ def export_command(
     formats keep the ontology, the triples about those entities and their
     relations, assertions, indicators and source documents.
     """
+    from kg.analysis.projection import Subset
+    from kg.outputs.export import export, export_folder, export_format
+
     fmt = export_format(fmt).name
     if excel and fmt != "csv":
         raise click.BadOptionUsage("excel", "--excel applies to --format csv")
@@ -288,6 +313,8 @@ def clean_command(files: tuple[Path, ...], out_dir: Path, encoding: str | None) 
     Joins lines broken by columns, restores paragraphs and headings, and moves
     headlines, bylines and captions displaced after the text into metadata.
     """
+    from kg.sources.documents import clean_file, write_articles
+
     for path in files:
         articles = clean_file(path, encoding)
         for written in write_articles(articles, out_dir):
@@ -419,8 +446,8 @@ def path_command(store_path: Path | None, source: str, target: str, limit: int, 
     help="Validate this RDF file instead of the store (.ttl, .nt, .nq, .trig, .jsonld, .rdf).",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="Language of messages.")
-def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, lang: str) -> None:
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Language of messages [default: kg --lang]")
+def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, lang: str | None) -> None:
     """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 on violations.
 
     The rules: every entity has a Chinese label and exactly one most specific
@@ -440,10 +467,10 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
         click.echo("validating …", err=True, nl=False)
     try:
         if data_file is not None:
-            report = validate_file(data_file, lang=lang)
+            report = validate_file(data_file, lang=lang or language())
         else:
             with open_store(store_path, read_only=True) as store:
-                report = validate_store(store, lang=lang)
+                report = validate_store(store, lang=lang or language())
     finally:
         if status:
             click.echo("\r\033[K", err=True, nl=False)
@@ -552,6 +579,7 @@ def viz_command(
     kg viz --out ego.html --focus 重庆理工大学 --hops 2
     kg viz --out banan.html --district 巴南区 --color-by community --png banan.png
     """
+    from kg.analysis.projection import Subset
     from kg.outputs.viz import DEFAULT_TITLE, VizOptions, visualize
 
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops), max_nodes=max_nodes)
@@ -901,7 +929,7 @@ def serve_command(
 
     from kg.sparql.server import make_server, shutdown
 
-    path = store_path or default_store_path()
+    path = store_path or store_layer.default_store_path()
     server = make_server(
         path, host, port, timeout=timeout, row_limit=row_limit, allow_update=allow_update, workers=workers, quiet=quiet
     )

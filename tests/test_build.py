@@ -21,14 +21,14 @@ from kg.store.embedded import Store
 
 # Most specific class of every curated entity, counted by hand from data/curated/entities.yaml.
 ENTITIES_PER_CLASS = {
-    "Initiative": 19, "Campaign": 15, "Program": 14, "Government agency": 10, "Course": 9, "Designation": 6,
-    "Primary school": 6, "Company": 5, "Competition": 4, "District": 4, "Honorary title": 4, "Person": 4,
-    "Secondary school": 4, "University": 4, "Collaborative-education alliance": 3,
-    "Continuing-education institution": 3, "Practice base": 3, "City": 2, "Conference": 2, "Digital platform": 2,
-    "Festival": 2, "Industry college": 2, "Parent school": 2, "Platform": 2, "Prize": 2, "Project": 2,
-    "Secondary vocational school": 2, "Training base": 2, "Award": 1, "Industry–education alliance": 1,
-    "International cooperation centre": 1, "Service centre": 1, "Social organization": 1, "Vocational college": 1,
-    "Vocational-education park": 1,
+    "Initiative": 19, "Campaign": 15, "Program": 14, "GovernmentAgency": 10, "Course": 9, "Designation": 6,
+    "PrimarySchool": 6, "Company": 5, "Competition": 4, "District": 4, "HonoraryTitle": 4, "Person": 4,
+    "SecondarySchool": 4, "University": 4, "CollaborativeEducationAlliance": 3,
+    "ContinuingEducationInstitution": 3, "PracticeBase": 3, "City": 2, "Conference": 2, "DigitalPlatform": 2,
+    "Festival": 2, "IndustryCollege": 2, "ParentSchool": 2, "Platform": 2, "Prize": 2, "Project": 2,
+    "SecondaryVocationalSchool": 2, "TrainingBase": 2, "Award": 1, "IndustryEducationAlliance": 1,
+    "InternationalCooperationCenter": 1, "ServiceCenter": 1, "SocialOrganization": 1, "VocationalCollege": 1,
+    "VocationalEducationPark": 1,
 }  # fmt: skip
 
 

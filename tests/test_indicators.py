@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
@@ -189,3 +191,15 @@ def test_indicators_on_a_hand_built_district():
     assert (v["initiatives_by_education"], v["initiatives_by_industry"], v["initiatives_by_government"]) == (1, 1, 1)
     assert v["mean_sector_entropy"] == 0.0  # each school's partners are of one sector
     assert entropy([1, 1, 1, 1]) == 2.0
+
+
+def test_the_readme_lists_every_indicator_definition():
+    """Adding an indicator is one entry in DEFINITIONS; the README's table is its rendering."""
+    from kg.analysis.indicators import DEFINITIONS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- indicators:")
+    table = readme[readme.index("\n", start) + 1 : readme.index("<!-- /indicators -->")].strip().splitlines()
+    expected = ["| indicator | definition |", "|---|---|"]
+    expected += [f"| {label} | {definition} |" for label, definition in DEFINITIONS.values()]
+    assert table == expected, "regenerate the README table from kg.analysis.indicators.DEFINITIONS"

@@ -130,4 +130,4 @@ def test_unreachable_endpoint_is_a_clear_error(free_port: int):
 def test_store_and_endpoint_together_are_refused(endpoint: str, store_path: Path):
     result = CliRunner().invoke(main, ["stats", "--endpoint", endpoint, "--store", str(store_path)])
     assert result.exit_code == 1
-    assert "give --store or --endpoint, not both" in result.output
+    assert "not both (--store or --endpoint)" in result.output

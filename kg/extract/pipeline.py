@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
@@ -37,16 +37,20 @@ from kg.extract.ner import Mention, Recognizer
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, Resolver
 from kg.extract.sentences import segments
-from kg.model.statements import Provenance, add_document, add_indicator, add_relation
+from kg.model.statements import (
+    Provenance,
+    add_document,
+    add_entity,
+    add_indicator,
+    add_relation,
+    assertion_iri,
+    indicator_iri,
+)
 from kg.model.terms import is_a
 from kg.model.vocab import (
-    ASSERTION,
-    INDICATOR,
     KG,
     PREFIXES,
-    SKOS,
     classes,
-    content_iri,
     document_iri,
     entity_iri,
     relation_properties,
@@ -174,8 +178,7 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
         if label in by_label:
             return by_label[label].iri
         iri = entity_iri(label)  # a place the document names only through an entity: described too
-        graph.add((iri, RDF.type, known_classes[cls]))
-        graph.add((iri, RDFS.label, Literal(label, lang="zh")))
+        add_entity(graph, iri, known_classes[cls], label)
         return iri
 
     add_document(
@@ -189,36 +192,29 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
     graph.add((doc, KG.method, Literal(METHOD)))
 
     for entity in extraction.entities:
-        node = entity.iri
-        graph.add((node, RDF.type, known_classes[entity.cls]))
-        graph.add((node, RDFS.label, Literal(entity.label, lang="zh")))
-        for alias in sorted(entity.aliases - {entity.label}):
-            graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
-        if entity.district and entity.district != entity.label:
-            graph.add((node, KG.district, place_iri(entity.district)))
-        if entity.city and entity.city != entity.label:
-            graph.add((node, KG.city, place_iri(entity.city, "City")))
-        graph.add((node, KG.mentionedIn, doc))
+        add_entity(
+            graph,
+            entity.iri,
+            known_classes[entity.cls],
+            entity.label,
+            aliases=entity.aliases,
+            district=place_iri(entity.district) if entity.district and entity.district != entity.label else None,
+            city=place_iri(entity.city, "City") if entity.city and entity.city != entity.label else None,
+            mentioned_in=[doc],
+        )
 
     properties = relation_properties()
     text = article.text
     for relation in extraction.relations:
         s, p, o = relation.subject.iri, properties[relation.predicate], relation.object.iri
         evidence = text[relation.start : relation.end]
-        node = content_iri(ASSERTION, article.id, str(s), str(p), str(o), evidence)
+        node = assertion_iri(article.id, s, p, o, evidence)
         provenance = Provenance(doc, evidence, relation.start, relation.end, relation.rule, relation.year)
         add_relation(graph, node, s, p, o, provenance)
     for indicator in extraction.indicators:
         evidence = text[indicator.start : indicator.end]
-        node = content_iri(
-            INDICATOR,
-            article.id,
-            str(indicator.subject.iri),
-            indicator.measure,
-            indicator.text,
-            evidence,
-            str(indicator.start),
-        )
+        provenance = Provenance(doc, evidence, indicator.start, indicator.end, indicator.rule)
+        node = indicator_iri(article.id, indicator.subject.iri, indicator.measure, indicator.text, provenance)
         add_indicator(
             graph,
             node,
@@ -229,7 +225,7 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
             qualifier=indicator.qualifier,
             text=indicator.text,
             counts_class=known_classes[indicator.counts_class] if indicator.counts_class else None,
-            provenance=Provenance(doc, evidence, indicator.start, indicator.end, indicator.rule),
+            provenance=provenance,
         )
     return list(graph.triples)
 

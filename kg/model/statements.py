@@ -1,30 +1,43 @@
 """The RDF data model of one document's named graph, shared by the curated loader and the extractor.
 
-A document's graph holds the document node, every relation as a direct triple
-plus a qualified ``kg:RelationAssertion`` node, and every ``kg:Indicator``; each
-assertion and indicator carries its provenance (see ``README.md``, "Data model
-and provenance").  Functions add triples to anything with rdflib's
-``add((s, p, o))`` — an rdflib graph, or a faster plain collection.
+A document's graph holds the document node, the entities it describes, every
+relation as a direct triple plus a qualified ``kg:RelationAssertion`` node, and
+every ``kg:Indicator``; each assertion and indicator carries its provenance (see
+``README.md``, "Data model and provenance").  Functions add triples to anything
+with rdflib's ``add((s, p, o))`` — an rdflib graph, or a faster plain collection.
+Assertion and indicator IRIs come from :func:`assertion_iri` and
+:func:`indicator_iri` only, so a fact gets the same IRI whoever states it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from kg.model.vocab import KG, PROV, SCHEMA
-from kg.sources.documents import Article
+from kg.model.vocab import ASSERTION, INDICATOR, KG, PROV, SCHEMA, SKOS, content_iri
 
 APPROXIMATE_WORDS = ("余", "多", "近", "超", "以上", "约", "逾", "超过", "左右")
 
 
 class TripleSink(Protocol):
     def add(self, triple: tuple[Node, Node, Node], /) -> object: ...
+
+
+class DocumentFields(Protocol):
+    """What the document node records (a cleaned article has these)."""
+
+    id: str
+    title: str
+    subtitle: str
+    captions: Sequence[str]
+    text: str
+    source: str
+    authors: Sequence[str]
 
 
 @dataclass(frozen=True)
@@ -48,10 +61,54 @@ class Provenance:
             graph.add((node, KG.year, Literal(str(self.year), datatype=XSD.gYear)))
 
 
+def assertion_iri(doc_id: str, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: str) -> URIRef:
+    """The IRI of a relation assertion: a hash of the document, the triple and the evidence."""
+    return content_iri(ASSERTION, doc_id, str(subject), str(predicate), str(obj), evidence)
+
+
+def indicator_iri(doc_id: str, subject: URIRef, measure: str, text: str, provenance: Provenance) -> URIRef:
+    """The IRI of a stated quantity: a hash of the document, its subject, what it counts, the phrase stating it
+    and where (one sentence may state the same phrase twice)."""
+    return content_iri(INDICATOR, doc_id, str(subject), measure, text, provenance.evidence, str(provenance.start))
+
+
+def add_entity(
+    graph: TripleSink,
+    node: URIRef,
+    cls: URIRef,
+    label: str,
+    *,
+    aliases: Iterable[str] = (),
+    district: URIRef | None = None,
+    city: URIRef | None = None,
+    mentioned_in: Iterable[URIRef] = (),
+    same_as: Iterable[str] = (),
+    division_code: str = "",
+    note: str = "",
+) -> None:
+    """An entity's description: class, Chinese label and aliases, district, city, documents naming it, links."""
+    graph.add((node, RDF.type, cls))
+    graph.add((node, RDFS.label, Literal(label, lang="zh")))
+    for alias in sorted(set(aliases) - {label}):
+        graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+    if district is not None and district != node:
+        graph.add((node, KG.district, district))
+    if city is not None and city != node:
+        graph.add((node, KG.city, city))
+    for doc in mentioned_in:
+        graph.add((node, KG.mentionedIn, doc))
+    for link in same_as:
+        graph.add((node, OWL.sameAs, URIRef(link)))
+    if division_code:
+        graph.add((node, KG.divisionCode, Literal(division_code)))
+    if note:
+        graph.add((node, KG.note, Literal(note)))
+
+
 def add_document(
     graph: TripleSink,
     doc: URIRef,
-    article: Article,
+    article: DocumentFields,
     authors: Mapping[str, URIRef],
     district: URIRef | None,
     city: URIRef | None,

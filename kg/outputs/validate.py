@@ -205,7 +205,8 @@ class _Describer:
         self.lang = lang
 
     def _label(self, node: Node) -> str | None:
-        return pick_label(self.graph.objects(node, RDFS.label), self.lang)
+        # entities go by their Chinese names whatever the language of the messages
+        return pick_label(self.graph.objects(node, RDFS.label), "zh")
 
     def prefixed(self, iri: str) -> str:
         for prefix, namespace in PREFIXES_FOR_DISPLAY.items():

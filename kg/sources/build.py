@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg.model.terms import label
+from kg.model.terms import local_name
 from kg.model.vocab import DATA_DIR, ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, document_iri, ontology
 from kg.sources.curated import CuratedData, curated_graphs, load_curated
 from kg.sources.identity import Described, find_namesakes, namesake_triples
@@ -118,9 +118,9 @@ def summarize(store: Store) -> Summary:
     stated = stated_graphs(store)
     summary = Summary()
     for row in store.select(ENTITIES_PER_CLASS, default_graphs=stated):  # stated classes are the most specific
-        summary.entities_per_class[label(row["class"], "en")] = int(row["n"])
+        summary.entities_per_class[local_name(row["class"])] = int(row["n"])
     for row in store.select(RELATIONS_PER_KIND):
-        summary.relations_per_kind[label(row["predicate"], "en")] = int(row["n"])
+        summary.relations_per_kind[local_name(row["predicate"])] = int(row["n"])
     summary.indicators = int(store.select(INDICATORS)[0]["n"])
     summary.documents = [(str(r["doc"]), str(r.get("headline", ""))) for r in store.select(DOCUMENTS)]
     summary.triples = len(store)

@@ -21,18 +21,21 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from kg.errors import KgError
-from kg.model.statements import Provenance, add_document, add_indicator, add_relation
+from kg.model.statements import (
+    Provenance,
+    add_document,
+    add_entity,
+    add_indicator,
+    add_relation,
+    assertion_iri,
+    indicator_iri,
+)
 from kg.model.vocab import (
-    ASSERTION,
     ENTITIES_GRAPH,
-    INDICATOR,
-    KG,
-    SKOS,
     classes,
-    content_iri,
     document_iri,
     entity_iri,
     relation_properties,
@@ -244,23 +247,19 @@ def entities_graph(data: CuratedData) -> Graph:
     known = classes()
     mentions = entity_mentions(data)
     for entity in data.entities.values():
-        node = entity.iri
-        graph.add((node, RDF.type, known[entity.cls]))
-        graph.add((node, RDFS.label, Literal(entity.label, lang="zh")))
-        for alias in entity.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
-        if entity.district:
-            graph.add((node, KG.district, data.entities[entity.district].iri))
-        if entity.city:
-            graph.add((node, KG.city, data.entities[entity.city].iri))
-        for link in entity.same_as:
-            graph.add((node, OWL.sameAs, URIRef(link)))
-        if entity.division_code:
-            graph.add((node, KG.divisionCode, Literal(entity.division_code)))
-        if entity.note:
-            graph.add((node, KG.note, Literal(entity.note)))
-        for doc_id in sorted(mentions[entity.label]):
-            graph.add((node, KG.mentionedIn, document_iri(doc_id)))
+        add_entity(
+            graph,
+            entity.iri,
+            known[entity.cls],
+            entity.label,
+            aliases=entity.aliases,
+            district=data.entities[entity.district].iri if entity.district else None,
+            city=data.entities[entity.city].iri if entity.city else None,
+            mentioned_in=[document_iri(doc_id) for doc_id in sorted(mentions[entity.label])],
+            same_as=entity.same_as,
+            division_code=entity.division_code or "",
+            note=entity.note or "",
+        )
     return graph
 
 
@@ -276,12 +275,13 @@ def document_graph(data: CuratedData, doc_id: str) -> Graph:
     for item in statements.get("relations") or []:
         subject, obj = iris[str(item["subject"])], iris[str(item["object"])]
         predicate = properties[item["predicate"]]
-        node = content_iri(ASSERTION, doc_id, str(subject), str(predicate), str(obj), str(item["evidence"]))
+        node = assertion_iri(doc_id, subject, predicate, obj, str(item["evidence"]))
         add_relation(graph, node, subject, predicate, obj, _provenance(item, doc, article.text))
     for item in statements.get("indicators") or []:
         subject = iris[str(item["subject"])]
         text = str(item.get("text") or "")
-        node = content_iri(INDICATOR, doc_id, str(subject), str(item["measure"]), text, str(item["evidence"]))
+        provenance = _provenance(item, doc, article.text)
+        node = indicator_iri(doc_id, subject, str(item["measure"]), text, provenance)
         add_indicator(
             graph,
             node,
@@ -292,7 +292,7 @@ def document_graph(data: CuratedData, doc_id: str) -> Graph:
             qualifier=str(item.get("qualifier") or ""),
             text=text,
             counts_class=classes()[item["counts_class"]] if item.get("counts_class") else None,
-            provenance=_provenance(item, doc, article.text),
+            provenance=provenance,
         )
     return graph
 

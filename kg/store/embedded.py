@@ -9,7 +9,6 @@ a write is replaced, or the store is left exactly as it was.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -22,18 +21,12 @@ from rdflib.term import Node
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
 
-DEFAULT_STORE = Path(".kg") / "store"
 STAGING = "urn:kg:staging:"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class StoreError(KgError, RuntimeError):
     """The store cannot be opened or written; the message says which and why."""
-
-
-def default_store_path() -> Path:
-    """``$KG_STORE`` if set, else ``.kg/store`` under the current directory."""
-    return Path(os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph | None) -> Node | None:
