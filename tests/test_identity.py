@@ -101,6 +101,8 @@ def test_ingest_merges_one_company_across_documents_and_unmerge_is_remembered(bu
         ingest(store, [LEGAL])  # the same ingest again: the rules do not redo what a person undid
         pairs = {(m.a_label, m.b_label) for m in merges(store)}
         assert ("华为", "华为公司") not in pairs and ("华为", "华为技术有限公司") in pairs
+        G = project(store)  # and the analysis keeps them apart, though both are merged with 华为技术有限公司
+        assert find_entity(G, "华为") != find_entity(G, "华为公司")
         remove_document(store, "banan-bf9d1bcf")  # the merges its entities carried go with it
         assert merges(store) == []
 

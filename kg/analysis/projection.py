@@ -18,7 +18,7 @@ from rdflib import URIRef
 from kg.errors import KgError
 from kg.model.terms import descendants, label, local_name
 from kg.model.vocab import classes, relation_properties
-from kg.sources.identity import SAME_AS_PREFIX, simplified, suggestions
+from kg.sources.identity import SAME_AS_PREFIX, rejected, simplified, suggestions
 from kg.store.embedded import Store
 from kg.store.inference import stated_graphs
 
@@ -106,7 +106,7 @@ def project(store: Store) -> nx.MultiDiGraph:
             year=str(row.get("year", "")),
             method=str(row.get("method", "")),
         )
-    return merge_same_as(graph, same_as_pairs(store))
+    return merge_same_as(graph, same_as_pairs(store), apart=rejected(store))
 
 
 SAME_AS = f"""
@@ -122,11 +122,15 @@ def same_as_pairs(store: Store) -> list[tuple[str, str]]:
     return [(str(row["a"]), str(row["b"])) for row in store.select(SAME_AS)]
 
 
-def merge_same_as(graph: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> nx.MultiDiGraph:
+def merge_same_as(
+    graph: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]], apart: Iterable[tuple[str, str]] = ()
+) -> nx.MultiDiGraph:
     """One node per cluster of merged entities: the others' edges move to it, their labels become aliases.
 
     The node kept is the best connected (then the longest label, then the
     IRI), so a merge shows the organisation with every relation of every name.
+    A merge that would put a pair of ``apart`` (unmerged by a person) into one
+    cluster through other merges is left out.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", label="华为", aliases=[]); G.add_node("b", label="华为技术有限公司", aliases=[])
@@ -136,9 +140,21 @@ def merge_same_as(graph: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> n
     >>> sorted(M.nodes), M.nodes["b"]["aliases"]
     (['b', 's'], ['华为'])
     """
-    clusters = nx.Graph()
-    clusters.add_edges_from((a, b) for a, b in pairs if a in graph and b in graph and a != b)
-    for members in nx.connected_components(clusters):
+    separate: dict[str, set[str]] = {}
+    for a, b in apart:
+        separate.setdefault(a, set()).add(b)
+        separate.setdefault(b, set()).add(a)
+    cluster: dict[str, set[str]] = {}
+    for a, b in sorted(pairs):
+        if a not in graph or b not in graph or a == b:
+            continue
+        first, second = cluster.get(a, {a}), cluster.get(b, {b})
+        if first is second or any(separate.get(x, set()) & second for x in first):
+            continue
+        joined = first | second
+        for node in joined:
+            cluster[node] = joined
+    for members in {id(c): c for c in cluster.values()}.values():
         keep = max(members, key=lambda n: (graph.degree(n), len(graph.nodes[n]["label"]), n))
         names = set(graph.nodes[keep].get("aliases", []))
         for node in sorted(members - {keep}):
