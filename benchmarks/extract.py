@@ -23,11 +23,10 @@ import argparse
 import time
 from collections.abc import Callable
 
-import jieba
-
 from kg.extract.pipeline import Extractor, default_gazetteer, document_triples
 from kg.model.vocab import DATA_DIR
 from kg.sources.documents import Article, load_article
+from kg.sources.words import jieba
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float, object]:

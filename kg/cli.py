@@ -12,6 +12,8 @@ import click
 import kg.store as store_layer
 from kg import __version__
 from kg.errors import KgError
+from kg.files import atomic_write, check_output
+from kg.files import write_text as write_file
 from kg.store import formats
 from kg.text import terminal_width, text_table
 
@@ -68,7 +70,22 @@ def store_option(function: Any) -> Any:
         callback=_remember,
         help="SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
     )
-    return store_path_option(endpoint(update(function)))
+    timeout = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        envvar="KG_TIMEOUT",
+        expose_value=False,
+        callback=_remember,
+        help="Seconds each call to --endpoint may take in all [env KG_TIMEOUT; default 60].",
+    )
+    wait = click.option(
+        "--wait",
+        type=click.FloatRange(min=0),
+        expose_value=False,
+        callback=_remember,
+        help="Seconds to wait for another kg process writing to the store [default: 0, fail at once].",
+    )
+    return store_path_option(endpoint(update(timeout(wait(function)))))
 
 
 def open_store(path: Path | None, read_only: bool = False) -> Store:
@@ -76,7 +93,11 @@ def open_store(path: Path | None, read_only: bool = False) -> Store:
     ctx = click.get_current_context(silent=True)
     endpoint = ctx.meta.get("kg.endpoint") if ctx else None
     update = ctx.meta.get("kg.update_endpoint") if ctx else None
-    return store_layer.open_store(path, endpoint, update, read_only=read_only)  # type: ignore[return-value]
+    timeout = ctx.meta.get("kg.timeout") if ctx else None
+    wait = ctx.meta.get("kg.wait", 0.0) if ctx else 0.0
+    return store_layer.open_store(  # type: ignore[return-value]
+        path, endpoint, update, read_only=read_only, timeout=timeout, wait=wait
+    )
 
 
 def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
@@ -105,6 +126,38 @@ def format_summary(summary: Summary, store_path: Path) -> str:
         table(summary.documents, ("document", "headline")),
     ]
     return "\n".join(parts)
+
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs.",
+)
+
+
+def echo_json(data: object) -> None:
+    """Print ``data`` as indented JSON (UTF-8, Chinese kept readable)."""
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def summary_json(summary: Summary, store_path: Path | str) -> dict[str, object]:
+    """What ``kg stats --format json`` prints."""
+    return {
+        "store": str(store_path),
+        "entities": summary.entities,
+        "relations": summary.relations,
+        "indicators": summary.indicators,
+        "triples": summary.triples,
+        "inferred": summary.inferred,
+        "entities_per_class": dict(sorted(summary.entities_per_class.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "relations_per_kind": dict(sorted(summary.relations_per_kind.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "documents": [{"iri": iri, "headline": headline} for iri, headline in summary.documents],
+    }
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -143,7 +196,8 @@ def language() -> str:
     show_default="bundled data/",
     help="Data folder with documents/ and curated/.",
 )
-def build_command(store_path: Path | None, data_dir: Path | None) -> None:
+@format_option
+def build_command(store_path: Path | None, data_dir: Path | None, fmt: str) -> None:
     """Build the graph: ontology, curated entities and relations, source documents.
 
     Validates the curated data first (a problem names its file and line and
@@ -156,17 +210,25 @@ def build_command(store_path: Path | None, data_dir: Path | None) -> None:
 
     with open_store(store_path) as store:
         summary = build(store, data_dir or DATA_DIR)
-        click.echo(format_summary(summary, store.path))
+        if fmt == "json":
+            echo_json(summary_json(summary, store.path))
+        else:
+            click.echo(format_summary(summary, store.path))
 
 
 @main.command("stats")
 @store_option
-def stats_command(store_path: Path | None) -> None:
+@format_option
+def stats_command(store_path: Path | None, fmt: str) -> None:
     """Print what the store holds: entities per class, relations per kind, documents."""
     from kg.sources.build import summarize
 
     with open_store(store_path, read_only=True) as store:
-        click.echo(format_summary(summarize(store), store.path))
+        summary = summarize(store)
+        if fmt == "json":
+            echo_json(summary_json(summary, store.path))
+        else:
+            click.echo(format_summary(summary, store.path))
 
 
 out_option = click.option(
@@ -280,20 +342,15 @@ def export_command(
         return
     if out.is_dir():
         raise click.BadOptionUsage("out", f"--out {out} is a folder; --format {fmt} writes one file")
+    if str(out) != "-":
+        check_output(out)  # before the store is read
     with open_store(store_path, read_only=True) as store:
         if str(out) == "-":
             export(store, fmt, sys.stdout.buffer, subset=subset, progress=progress)
             sys.stdout.buffer.flush()
             return
-        partial = out.with_name(out.name + ".part")  # a failed export leaves an existing file as it was
-        try:
-            with partial.open("wb") as handle:
-                export(store, fmt, handle, subset=subset, progress=progress)
-            partial.replace(out)
-        except OSError as error:
-            raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
-        finally:
-            partial.unlink(missing_ok=True)
+        with atomic_write(out) as handle:  # a failed export leaves an existing file as it was
+            export(store, fmt, handle, subset=subset, progress=progress)
     click.echo(f"wrote {out}", err=True)
 
 
@@ -390,6 +447,8 @@ def analyze_command(
             "write_back", "--write-back stores whole-graph results: drop --district, --class and --relation"
         )
     fmt = fmt or REPORT_SUFFIXES.get(out.suffix.lower(), "text")
+    if str(out) != "-":
+        check_output(out)
     with open_store(store_path, read_only=not write_back) as store:
         if compare:
             report = comparison_report(store, places)
@@ -401,10 +460,7 @@ def analyze_command(
         if str(out) == "-":
             click.echo(text, nl=False)
         else:
-            try:
-                out.write_text(text, encoding="utf-8")
-            except OSError as error:
-                raise KgError(f"--out: cannot write {out}: {error.strerror or error}") from None
+            write_file(out, text)
             click.echo(f"wrote {out}", err=True)
         if write_back and report.analysis is not None:  # after the report is out, so a bad --out writes nothing
             written = store_analysis(store, report.analysis)
@@ -424,11 +480,10 @@ def path_command(store_path: Path | None, source: str, target: str, limit: int, 
     """
     import json
 
-    from kg.analysis.paths import format_paths, paths_data, shortest_paths
-    from kg.analysis.projection import project
+    from kg.analysis.paths import format_paths, path_graph, paths_data, shortest_paths
 
     with open_store(store_path, read_only=True) as store:
-        graph = project(store)
+        graph = path_graph(store, source, target)
     paths = shortest_paths(graph, source, target, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(paths_data(graph, paths), ensure_ascii=False, indent=2))
@@ -611,13 +666,48 @@ encoding_option = click.option("--encoding", default=None, help="Input encoding 
 text_files = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 
 
+max_bytes_option = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest input file to read, in bytes (default 16 MiB); a larger file is an error, nothing is written.",
+)
+publisher_option = click.option(
+    "--publisher",
+    default="",
+    metavar="NAME",
+    help="The organisation whose news the files are: 我校 / 本校 / 我院 refer to it "
+    "(default: the first school or college the text names).",
+)
+
+
 def file_bar(files: tuple[Path, ...], label: str):
-    """A click progress bar over files on a terminal; a no-op when stderr is piped."""
+    """A click progress bar over the bytes of the files on a terminal; a no-op when stderr is piped.
+
+    A single small file gets none; a large one shows its blocks being read.
+    """
     import contextlib
 
-    if not sys.stderr.isatty() or len(files) < 2:
+    total = sum(path.stat().st_size for path in files)
+    if not sys.stderr.isatty() or (len(files) < 2 and total < 1_000_000):
         return contextlib.nullcontext(None)
-    return click.progressbar(length=len(files), label=label, file=sys.stderr, show_pos=True)
+    return click.progressbar(length=total, label=label, file=sys.stderr)
+
+
+class _FileProgress:
+    """Advances a byte bar by the text read inside a file, and to the file's end when it is done."""
+
+    def __init__(self, bar) -> None:
+        self.bar, self.inside = bar, 0
+
+    def block(self, characters: int) -> None:
+        step = characters * 3  # a Chinese character is three bytes of UTF-8
+        self.inside += step
+        self.bar.update(step)
+
+    def done(self, path: Path) -> None:
+        self.bar.update(max(0, path.stat().st_size - self.inside))
+        self.inside = 0
 
 
 @main.command("extract")
@@ -640,8 +730,17 @@ def file_bar(files: tuple[Path, ...], label: str):
     help="Instead of FILEs: extract the documents of a gold folder (layout of data/) and print P/R/F1.",
 )
 @click.option("--details", is_flag=True, help="With --eval: also list missed and spurious facts.")
+@max_bytes_option
+@publisher_option
 def extract_command(
-    files: tuple[Path, ...], encoding: str | None, out: Path, fmt: str, gold_dir: Path | None, details: bool
+    files: tuple[Path, ...],
+    encoding: str | None,
+    out: Path,
+    fmt: str,
+    gold_dir: Path | None,
+    details: bool,
+    max_bytes: int | None,
+    publisher: str,
 ) -> None:
     """Extract entities, relations and indicators from Chinese text as RDF.
 
@@ -659,11 +758,23 @@ def extract_command(
         return
     if not files:
         raise click.UsageError("missing FILE... (or --eval GOLD_DIR)")
+    from kg.sources.documents import MAX_BYTES
+
+    if str(out) != "-":
+        check_output(out)  # before the extraction, not after it
     extractor = Extractor(default_gazetteer())
     extractions = []
     with file_bar(files, "extracting") as bar:
+        tracker = _FileProgress(bar) if bar is not None else None
         for path in files:
-            found = extract_file(path, encoding, extractor)
+            found = extract_file(
+                path,
+                encoding,
+                extractor,
+                max_bytes=max_bytes or MAX_BYTES,
+                publisher=publisher,
+                progress=tracker.block if tracker else None,
+            )
             if not found:
                 click.echo(f"kg: {path}: no text, nothing extracted", err=True)
             for extraction in found:
@@ -671,19 +782,16 @@ def extract_command(
                     click.echo(f"kg: {path}: no entities or relations found in {extraction.doc_id}", err=True)
                 else:
                     extractions.append(extraction)
-            if bar is not None:
-                bar.update(1)
+            if tracker is not None:
+                tracker.done(path)
     if not extractions:
         return
     if str(out) == "-":
         write(extractions, fmt.lower(), sys.stdout.buffer)
         sys.stdout.buffer.flush()
     else:
-        try:
-            with out.open("wb") as handle:
-                write(extractions, fmt.lower(), handle)
-        except OSError as error:
-            raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
+        with atomic_write(out) as handle:
+            write(extractions, fmt.lower(), handle)
         click.echo(f"wrote {out}", err=True)
     for extraction in extractions:
         click.echo(
@@ -697,7 +805,17 @@ def extract_command(
 @text_files
 @encoding_option
 @store_option
-def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Path | None) -> None:
+@format_option
+@max_bytes_option
+@publisher_option
+def ingest_command(
+    files: tuple[Path, ...],
+    encoding: str | None,
+    store_path: Path | None,
+    fmt: str,
+    max_bytes: int | None,
+    publisher: str,
+) -> None:
     """Extract FILEs and add each article to the store in its own named graph.
 
     Ingesting a document again replaces its previous version; a bad file
@@ -707,10 +825,27 @@ def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Pa
 
     if not files:
         raise click.UsageError("missing FILE...")
+    from kg.sources.documents import MAX_BYTES
+
     with open_store(store_path) as store, file_bar(files, "extracting") as bar:
-        report = ingest(store, files, encoding, progress=(lambda _path: bar.update(1)) if bar is not None else None)
+        tracker = _FileProgress(bar) if bar is not None else None
+        report = ingest(
+            store,
+            files,
+            encoding,
+            progress=tracker.done if tracker else None,
+            max_bytes=max_bytes or MAX_BYTES,
+            publisher=publisher,
+            block_progress=tracker.block if tracker else None,
+        )
     for path, reason in report.skipped:
         click.echo(f"kg: {path}: {reason}; nothing added", err=True)
+    if fmt == "json":
+        from dataclasses import asdict
+
+        documents = [{**asdict(d), "replaced": d.doc_id in report.replaced} for d in report.documents]
+        echo_json({"documents": documents, "skipped": [{"file": str(p), "reason": r} for p, r in report.skipped]})
+        return
     if report.documents:
         rows = [
             (d.doc_id, "replaced" if d.doc_id in report.replaced else "added", d.entities, d.relations, d.indicators)
@@ -721,15 +856,22 @@ def ingest_command(files: tuple[Path, ...], encoding: str | None, store_path: Pa
 
 @main.group("docs", invoke_without_command=True)
 @store_option
+@format_option
 @click.pass_context
-def docs_group(ctx: click.Context, store_path: Path | None) -> None:
+def docs_group(ctx: click.Context, store_path: Path | None, fmt: str) -> None:
     """List the documents of the store (`kg docs`), or remove one (`kg docs remove ID`)."""
     ctx.obj = store_path
     if ctx.invoked_subcommand is None:
+        from dataclasses import asdict
+
         from kg.extract.ingest import documents
 
         with open_store(store_path, read_only=True) as store:
-            rows = [(d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in documents(store)]
+            found = documents(store)
+        if fmt == "json":
+            echo_json([asdict(d) for d in found])
+            return
+        rows = [(d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in found]
         click.echo(table(rows, ("document", "source", "entities", "relations", "indicators", "headline")))
 
 
@@ -845,6 +987,14 @@ def query_command(
     from kg.store.sparql_text import with_values
 
     if list_queries:
+        if fmt and fmt.lower() == "json":
+            echo_json(
+                [
+                    {"name": q.name, "title": q.title, "parameters": {p.name: p.default for p in q.params}}
+                    for q in bundled_queries().values()
+                ]
+            )
+            return
         rows = [
             (q.name, " ".join(f"{p.name}={p.default}" for p in q.params), q.title) for q in bundled_queries().values()
         ]
@@ -860,6 +1010,8 @@ def query_command(
         given[name.strip().lstrip("?$")] = value
     text, bundled = read_query(query)
     to_stdout = str(out) == "-"
+    if not to_stdout:
+        check_output(out)
     with open_store(store_path, read_only=True) as store:
         bindings = query_bindings(store, bundled, given)
         if show:
@@ -877,13 +1029,13 @@ def query_command(
                 click.echo(text_out, nl=False)
                 click.echo(f"({len(cells)} row{'s' if len(cells) != 1 else ''})", err=True)
             else:
-                out.write_text(text_out, encoding="utf-8")
+                write_file(out, text_out)
             return
         if to_stdout:
             write_result(result, fmt, sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
-            with out.open("wb") as handle:
+            with atomic_write(out) as handle:
                 write_result(result, fmt, handle)
             click.echo(f"wrote {out}", err=True)
 
@@ -963,9 +1115,17 @@ def serve_command(
 )
 @click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
 @click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")
+@click.option("--force", is_flag=True, help="Replace graphs kg owns (ontology, entities, inferred, documents) too.")
+@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @store_option
 def load_command(
-    files: tuple[Path, ...], fmt: str | None, graph: str | None, no_inference: bool, store_path: Path | None
+    files: tuple[Path, ...],
+    fmt: str | None,
+    graph: str | None,
+    no_inference: bool,
+    force: bool,
+    output: str,
+    store_path: Path | None,
 ) -> None:
     """Import RDF files, one named graph per file, all or nothing.
 
@@ -978,9 +1138,13 @@ def load_command(
 
     with open_store(store_path) as store:
         loaded = load_files(
-            store, list(files), fmt=fmt, graph=graph, infer=not no_inference, progress=terminal_progress()
+            store, list(files), fmt=fmt, graph=graph, infer=not no_inference, progress=terminal_progress(), force=force
         )
-    click.echo(table(summary_rows(loaded), ("file", "format", "graph", "triples")))
+    rows = summary_rows(loaded)
+    if output == "json":
+        echo_json([{"file": f, "format": rdf, "graph": g, "triples": n} for f, rdf, g, n in rows])
+        return
+    click.echo(table(rows, ("file", "format", "graph", "triples")))
 
 
 if __name__ == "__main__":

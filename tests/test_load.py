@@ -147,7 +147,7 @@ def test_option_errors(store: Store, tmp_path: Path):
     a, b = write(tmp_path / "a.ttl", ox.RdfFormat.TURTLE), write(tmp_path / "b.ttl", ox.RdfFormat.TURTLE)
     with pytest.raises(LoadError, match="--graph names the graph of one file"):
         load_files(store, [a, b], graph=EX + "g")
-    with pytest.raises(LoadError, match="is not an absolute IRI"):
+    with pytest.raises(LoadError, match="is not an http"):
         load_files(store, [a], graph="not an iri")
     odd = tmp_path / "data.txt"
     odd.write_bytes(a.read_bytes())
@@ -163,7 +163,7 @@ def test_cli(tmp_path: Path):
     result = CliRunner().invoke(main, ["load", str(good), "--store", str(store_dir)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].split() == ["file", "format", "graph", "triples"]
-    assert f"{good}  Turtle  {file_graph(good)}  3" in result.output
+    assert [f"{good}", "Turtle", file_graph(good), "3"] in [line.split() for line in result.output.splitlines()]
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix ex: <http://e/> .\nex:a ex:b .\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["load", str(good), str(bad), "--store", str(store_dir)])

@@ -22,14 +22,16 @@ document out), so a score measures the rules, not a lookup.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.normalize import normalize_name
 from kg.extract.pipeline import Extraction, Extractor
 from kg.extract.relations import SYMMETRIC
-from kg.model.terms import compatible
+from kg.model.terms import compatible, is_a
 from kg.model.vocab import DATA_DIR
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
 
@@ -86,11 +88,20 @@ class Evaluation:
     relations: Score = field(default_factory=Score)
     relation_kinds: dict[str, Score] = field(default_factory=dict)
     indicators: Score = field(default_factory=Score)
+    organisations: Score = field(default_factory=Score)  # entities of an Organization class (schools … platforms)
+    organisation_relations: Score = field(default_factory=Score)  # relations between two of them
 
 
 def key(name: str) -> str:
-    """A name compared without quotation marks, brackets of titles and spaces."""
-    return re.sub(r"[“”\"'‘’《》「」\s]", "", name)
+    """A name compared without quotation marks, brackets of titles and spaces, in one spelling.
+
+    Simplified characters and NFKC forms (``上交(濰坊)`` ~ ``上交（潍坊）``): gold
+    files keep the source's spelling, extraction labels are normalised.
+
+    >>> key("上交(濰坊)新材料") == key("上交（潍坊）新材料")
+    True
+    """
+    return re.sub(r"[“”\"'‘’《》「」\s]", "", unicodedata.normalize("NFKC", normalize_name(name)))
 
 
 def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
@@ -147,6 +158,17 @@ def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evalu
             document.entities_exact.correct += 1
             result.entity_classes.setdefault(gold_cls, Score()).correct += 1
         result.entities_untyped.correct += 1
+    organisation = {label for label, entity in gold.items() if is_a(entity.cls, "Organization")}
+    predicted_organisations = [e for e in extraction.entities if is_a(e.cls, "Organization")]
+    result.organisations += Score(
+        sum(
+            1
+            for e in predicted_organisations
+            if matched.get(e.label) in organisation and compatible(e.cls, gold[matched[e.label]].cls)
+        ),
+        len(predicted_organisations),
+        len(organisation),
+    )
     for label, entity in gold.items():
         result.entity_classes.setdefault(entity.cls, Score()).gold += 1
         if label not in matched.values():
@@ -174,6 +196,19 @@ def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evalu
         for r in extraction.relations
     }
     correct = gold_relations & predicted_relations
+    gold_between = {k for k in gold_relations if k[0] in organisation and k[2] in organisation}
+    predicted_between = {
+        relation_key(
+            matched.get(r.subject.label, "?" + r.subject.label),
+            r.predicate,
+            matched.get(r.object.label, "?" + r.object.label),
+        )
+        for r in extraction.relations
+        if is_a(r.subject.cls, "Organization") and is_a(r.object.cls, "Organization")
+    }
+    result.organisation_relations += Score(
+        len(gold_between & predicted_between), len(predicted_between), len(gold_between)
+    )
     document.relations = Score(len(correct), len(predicted_relations), len(gold_relations))
     for kind in {k[1] for k in gold_relations | predicted_relations}:
         score = result.relation_kinds.setdefault(kind, Score())
@@ -216,11 +251,11 @@ def format_evaluation(evaluation: Evaluation, details: bool = False) -> str:
 
     def row(name: str, score: Score) -> str:
         return (
-            f"{name:<34}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
+            f"{name:<38}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
             f"{score.correct:>7}{score.predicted:>7}{score.gold:>7}"
         )
 
-    header = f"{'':<34}{'P':>7}{'R':>7}{'F1':>7}{'ok':>7}{'pred':>7}{'gold':>7}"
+    header = f"{'':<38}{'P':>7}{'R':>7}{'F1':>7}{'ok':>7}{'pred':>7}{'gold':>7}"
     lines = ["documents (gazetteer: every curated name except those only the document itself mentions)"]
     for document in evaluation.documents:
         lines.append(
@@ -233,6 +268,8 @@ def format_evaluation(evaluation: Evaluation, details: bool = False) -> str:
     lines.append(row("entities (name only)", evaluation.entities_untyped))
     lines.append(row("relations", evaluation.relations))
     lines.append(row("indicators", evaluation.indicators))
+    lines.append(row("organisations (schools … platforms)", evaluation.organisations))
+    lines.append(row("relations between organisations", evaluation.organisation_relations))
     lines += ["", "entities per class (exact class)", header]
     for name, score in sorted(evaluation.entity_classes.items(), key=lambda kv: (-kv[1].gold, kv[0])):
         lines.append(row("  " + name, score))

@@ -12,16 +12,21 @@ never matched as free text: :mod:`kg.extract.resolve` qualifies them first.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+import ahocorasick
 from rdflib import RDF, RDFS, URIRef
 
+from kg.extract.normalize import normalize_name
 from kg.model.terms import pick_label
 from kg.model.vocab import ENTITIES_GRAPH, INFERRED_GRAPH, SKOS, classes, ontology
 
+log = logging.getLogger("kg")
+MAX_NAME_LENGTH = 100  # characters; a longer label is no name to look for in running text
 RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)")
 
 
@@ -68,13 +73,15 @@ class Gazetteer:
             self.add(name, known)
 
     def add(self, name: str, known: Known) -> None:
+        """Register ``name`` for ``known``, and its normalised spelling too (華為 is found as 华为)."""
         name = name.strip()
         if not name:
             return
-        bucket = self.names.setdefault(name, [])
-        if all(k.iri != known.iri for k in bucket):
-            bucket.append(known)
-        self.__dict__.pop("pattern", None)
+        for spelling in {name, normalize_name(name)}:
+            bucket = self.names.setdefault(spelling, [])
+            if all(k.iri != known.iri for k in bucket):
+                bucket.append(known)
+        self.__dict__.pop("automaton", None)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -91,14 +98,44 @@ class Gazetteer:
         return local[0] if len(local) == 1 else None
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Regex of every name that can be matched as free text: unambiguous, not relative, two or more characters."""
-        free = [
-            name
-            for name, bucket in self.names.items()
-            if len(name) >= 2 and len(bucket) == 1 and not RELATIVE_PREFIX.match(name)
-        ]
-        return re.compile(trie_pattern(sorted(free)))
+    def automaton(self) -> ahocorasick.Automaton | None:
+        """Aho–Corasick automaton of every name that can be matched as free text (see :meth:`finditer`).
+
+        Unambiguous, not relative, two to :data:`MAX_NAME_LENGTH` characters;
+        longer "names" (a paragraph loaded as a label) are skipped with one warning.
+        """
+        automaton = ahocorasick.Automaton()
+        too_long = 0
+        for name, bucket in self.names.items():
+            if len(name) < 2 or len(bucket) != 1 or RELATIVE_PREFIX.match(name):
+                continue
+            if len(name) > MAX_NAME_LENGTH:
+                too_long += 1
+                continue
+            automaton.add_word(name, name)
+        if too_long:
+            log.warning(
+                "kg: %d known name(s) longer than %d characters skipped for matching in text", too_long, MAX_NAME_LENGTH
+            )
+        if not len(automaton):
+            return None
+        automaton.make_automaton()
+        return automaton
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Known names in ``text`` as (start, end, name): leftmost, longest, not overlapping.
+
+        Linear in the text whatever the number and length of the names.
+
+        >>> known = Known("华为技术有限公司", "Company", URIRef("urn:x"))
+        >>> list(Gazetteer([("华为", known), ("华为技术有限公司", known)]).finditer("与华为技术有限公司、华为"))
+        [(1, 9, '华为技术有限公司'), (10, 12, '华为')]
+        """
+        automaton = self.automaton
+        if automaton is None:
+            return
+        for end, name in automaton.iter_long(text):
+            yield end + 1 - len(name), end + 1, name
 
     def merged(self, *others: Gazetteer) -> Gazetteer:
         result = Gazetteer()

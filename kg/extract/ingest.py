@@ -30,7 +30,7 @@ from kg.errors import KgError
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
-from kg.sources.documents import Article, clean_file
+from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.sources.identity import Described, find_namesakes, namesake_triples, refresh_merges, store_entities
 from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import with_inference
@@ -69,10 +69,17 @@ def ingest(
     encoding: str | None = None,
     progress: Callable[[Path], None] | None = None,
     extractor: Extractor | None = None,
+    *,
+    max_bytes: int | None = MAX_BYTES,
+    publisher: str = "",
+    block_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Extract every file and write each article into its own graph of ``store``, in one transaction.
 
-    ``progress`` is called after each file.  Raises :class:`kg.sources.documents.DocumentError`
+    ``progress`` is called after each file, ``block_progress`` with the characters read after each
+    block of a long text; ``max_bytes`` limits the size of a file (None: no limit) and ``publisher``
+    names the organisation whose news the files are (see :meth:`Extractor.extract`).
+    Raises :class:`kg.sources.documents.DocumentError`
     for a binary or undecodable file and :class:`IngestError` for a document id
     that belongs to the curated data, both before the store is touched.
 
@@ -84,7 +91,7 @@ def ingest(
     files: list[tuple[Path, list[Article]]] = []
     sources: dict[str, Path] = {}
     for path in map(Path, paths):
-        articles = [a for a in clean_file(path, encoding) if a.text.strip()]
+        articles = [a for a in clean_file(path, encoding, max_bytes) if a.text.strip()]
         if not articles:
             report.skipped.append((path, "no text"))
         for article in articles:
@@ -112,7 +119,7 @@ def ingest(
     extractions: list[Extraction] = []
     for path, articles in files:
         for article in articles:
-            extraction = extractor.extract(article)
+            extraction = extractor.extract(article, block_progress, publisher)
             if extraction.empty:
                 report.skipped.append((path, f"no entities or relations found in {article.id}"))
             else:

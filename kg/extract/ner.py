@@ -31,22 +31,17 @@ Pattern families (each :class:`Mention` records the one that found it in ``rule`
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import jieba
-import jieba.posseg
-
 from kg.extract.gazetteer import Gazetteer, Known, trie_pattern
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
 from kg.sources.documents import CJK
-
-jieba.setLogLevel(logging.WARNING)  # no dictionary-loading chatter on stderr
+from kg.sources.words import jieba
 
 
 @dataclass(slots=True)
@@ -348,6 +343,8 @@ NOT_AFTER = {
     "节": "点约能日目奏",
     "奖": "项励金状杯台",
     "会议": "制",
+    "委": "员",
+    "党委": "员",
     "改革": "创开发试",
     "活动": "中",
 }
@@ -395,11 +392,12 @@ STOP_WORDS = _words(
 拥有 还有 涵盖 覆盖 汇聚 集聚 助力 服务于 面向 拿 夺 征战 投入 探索 新增 增设
 深耕 定期 常态化 继续 坚持 铺开 打响 开启 揭牌 落地 领衔 统领 用好 抓好 办好 上好
 开好 做好 开齐 推广 实现 走出 以上 及以上 作出 部署 结成 组成 结对 签约 介绍 表示 会同 印发 招收
-指出 强调 提供 来自 帮助 结为
+指出 强调 提供 来自 帮助 结为 暨 进行 加快 助推 拉开 培育 探讨 基于 代表 见证 致辞 主持 走访 考察 调研 参观 对接
 """
 )
 STOP_WORDS |= _words(
-    "该校 该学院 该院 该园 该中心 该基地 该平台 该公司 该企业 该集团 该区 该县 全区 全县 本区 我区 该市 全市"
+    "该校 该学院 该院 该园 该中心 该基地 该平台 该公司 该企业 该集团 该区 该县 全区 全县 本区 我区 该市 全市 "
+    "我校 我院 本校 本院 我园"
 )
 STOP_SINGLE = {w for w in STOP_WORDS if len(w) == 1}
 STOP_MULTI = {w for w in STOP_WORDS if len(w) > 1}
@@ -422,6 +420,7 @@ GENERIC_WORDS = _words(
 区内 市内 周边 附近 知名 龙头 骨干 重要 主要 大型 中型 小型 一流 高水平 高质量 特色
 综合 家庭 社会 社区 学生 教师 家长 企业 行业 产业 专业 职业 高职 中职 本科 普通高中
 义务教育 学前 中小学 中小学校 幼儿 师生 示范性 学区 集团化 中 初 高中 初中 联盟型 学校
+成员 上市 公共 每个 相应 合作 校外 省内 市内 国内 海外 境外
 """
 )
 # Bodies every district has: a bare mention in a district's article is that district's (see kg.extract.resolve).
@@ -438,6 +437,8 @@ WEAK_GOVERNORS = {
     "改革": re.compile("(推进|推行|实施)"),
     "机制": re.compile("(建立|健全|实行|推行)"),
 }
+PARTY_BODIES = ("党委", "党工委", "党总支", "纪委", "党支部")
+DOCUMENT_TITLE = re.compile("(?:协议|协议书|章程|手册|通知|公告|报告|简报|倡议书|意见书|合同|备忘录)$")
 LEVEL_PREFIX = re.compile(r"^(?:市区级|区县级|国家级|省级|市级|区级|县级|校级)")
 
 NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
@@ -469,6 +470,12 @@ REFERENCES = {
     "我区": "district",
     "该市": "city",
     "全市": "city",
+    # the organisation that publishes the text (its own news): kg ingest --publisher, else found in the text
+    "我校": "publisher",
+    "我院": "publisher",
+    "本校": "publisher",
+    "本院": "publisher",
+    "我园": "publisher",
 }
 
 ROLES = sorted(
@@ -476,7 +483,8 @@ ROLES = sorted(
         """
 教师 老师 校长 副校长 园长 院长 副院长 书记 党委书记 主任 局长 副局长 区长 副区长 市长
 县长 主席 教授 博士 记者 通讯员 董事长 总经理 负责人 同学 学生 代表 处长 科长 班主任
-工程师 专家 讲师 研究员 教练 厂长 经理
+工程师 专家 讲师 研究员 教练 厂长 经理 总裁 副总裁 总工程师 常委 副主任 部长 副部长 董事 总监 秘书长 会长
+副会长 理事长 教研员 调研员 助理 副书记 所长 副总经理 执行院长 党支部书记 总经理助理 副校长
 """
     )
 )
@@ -614,6 +622,8 @@ def _plain(modifier: str) -> bool:
 class Recognizer:
     """Finds mentions in text; built once per gazetteer and reused for every document."""
 
+    tagger: Any = None  # optional: text → candidate mentions from a statistical tagger (off: it did not win)
+
     def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer or Gazetteer()
         self.suffix_class = {s: (c, strength) for s, c, strength in SUFFIXES}
@@ -649,6 +659,8 @@ class Recognizer:
         candidates += self._collectives(text)
         candidates += self._batches(text)
         candidates += self._policies(text)
+        if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
+            candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
         # the resolver links it to the known entity all the same
         found_spans = {(m.start, m.end) for m in candidates if m.rule != "gazetteer"}
@@ -666,10 +678,10 @@ class Recognizer:
         if not self.gazetteer.names:
             return []
         found = []
-        for match in self.gazetteer.pattern.finditer(text):
-            known = self.gazetteer.lookup(match.group())
+        for start, end, name in self.gazetteer.finditer(text):
+            known = self.gazetteer.lookup(name)
             if known is not None:
-                found.append(Mention(match.start(), match.end(), match.group(), known.cls, "gazetteer", 3, known))
+                found.append(Mention(start, end, name, known.cls, "gazetteer", 3, known))
         return found
 
     def _context_places(self, text: str, district: str, city: str) -> list[Mention]:
@@ -708,8 +720,8 @@ class Recognizer:
                 continue
             if ch == "）" or ch == ")":
                 opening = max(text.rfind("（", max(0, i - 8), i - 1), text.rfind("(", max(0, i - 8), i - 1))
-                if opening < 0:
-                    return i
+                if opening < 0 or not re.fullmatch(f"[{CJK}]{{1,6}}", text[opening + 1 : i - 1]):
+                    return i  # 上交（潍坊）新材料: a place or 集团 inside a name; （记者 张三）: a dateline, not a name
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
@@ -753,9 +765,16 @@ class Recognizer:
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
             start = self.left_edge(text, match.start())
+            if start == match.start() - MAX_NAME and start > 0:
+                continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
+            start = self._joined_field(text, start, cls)
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
+            if suffix in PARTY_BODIES and self.type_word(modifier):
+                owner = self.suffix_class[self.type_word(modifier)][0]
+                if not is_a(owner, "GovernmentAgency"):
+                    continue  # 某某学院党委: the school's own committee, not a body of its own
             if (
                 strength == "weak"
                 and "”" not in modifier
@@ -797,6 +816,24 @@ class Recognizer:
             found.append(mention)
         return found
 
+    def _joined_field(self, text: str, start: int, cls: str) -> int:
+        """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
+        if cls != "College" or text[start - 1 : start] != "与" or start < 3:
+            return start  # only a bare …学院: a university or a place is a party of its own
+        before = self.left_edge(text, start - 1, limit=8)
+        field = text[before : start - 1]
+        if (
+            not (2 <= len(field) <= 6)
+            or not CJK_RE.fullmatch(field[0])
+            or _generic(field)
+            or field[-1] in "区市省县州镇村"
+        ):
+            return start
+        inner = self.type_word(field)
+        if inner and not (is_a(self.suffix_class[inner][0], "Program") or is_a(self.suffix_class[inner][0], "Event")):
+            return start  # 某某学院与某某公司: two names
+        return before
+
     def _parallel(self, text: str, start: int, cls: str) -> int:
         """Extend a name left over 、 inside it: 法治宣传进校园、进社区活动, 首届书记、校长…比拼活动."""
         if start < 2 or text[start - 1] != "、" or not (is_a(cls, "Program") or is_a(cls, "Event")):
@@ -821,7 +858,8 @@ class Recognizer:
                 if tail:
                     found.append(Mention(start, tail[0], text[start : tail[0]], tail[1], "quoted", 3))
                 else:
-                    found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
+                    if not DOCUMENT_TITLE.search(inner):  # 《…合作协议》, 《…章程》: a document, not a program
+                        found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
                 continue
             adjacent = text[start - 1 : start] == "”" or text[end : end + 1] == "“"
             tail = self._tail(text, end, inner, adjacent)

@@ -22,10 +22,9 @@ the same triples twice, which queries collapse with DISTINCT.
 
 from __future__ import annotations
 
-import bisect
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -34,6 +33,7 @@ from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.ner import Mention, Recognizer
+from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, Resolver
 from kg.extract.sentences import segments
@@ -55,7 +55,7 @@ from kg.model.vocab import (
     entity_iri,
     relation_properties,
 )
-from kg.sources.documents import Article, clean_file
+from kg.sources.documents import MAX_BYTES, Article, clean_file
 
 METHOD = "extraction"
 FORMATS = ("turtle", "trig", "jsonl")
@@ -91,10 +91,34 @@ class Extractor:
         self.gazetteer = gazetteer or Gazetteer()
         self.recognizer = Recognizer(self.gazetteer)
 
-    def extract(self, article: Article) -> Extraction:
-        text = article.text
-        mentions = self.recognizer.mentions(text, article.district, article.city)
+    def extract(
+        self, article: Article, progress: Callable[[int], None] | None = None, publisher: str = ""
+    ) -> Extraction:
+        """Entities, relations and indicators of ``article``.
+
+        The rules read the normalised text (:func:`kg.extract.normalize.normalize`:
+        simplified characters, full-width punctuation, no invisible characters);
+        every offset of the result points into ``article.text`` as given.
+        ``progress`` is called with the number of characters read after each
+        block of a long text.  ``publisher`` names the organisation whose news
+        it is (我校, 本校 … refer to it); without it, the first school or
+        college the text names.
+        """
+        normalized = normalize(article.text)
+        text = normalized.text
+        article = replace(  # the metadata in the normalised spelling too; the text stays as given
+            article,
+            title=normalize_name(article.title),
+            district=normalize_name(article.district),
+            city=normalize_name(article.city),
+            authors=[normalize_name(a) for a in article.authors],
+        )
         resolver = Resolver(self.gazetteer, article.district, article.city)
+        if publisher:
+            publisher = normalize_name(publisher)
+            type_word = self.recognizer.type_word(publisher)
+            cls = self.recognizer.suffix_class[type_word][0] if type_word else "Organization"
+            resolver.publisher = (publisher, cls)
         topic = None
         if article.city:
             topic = resolver.place(article.city, "City")
@@ -102,24 +126,97 @@ class Extractor:
             topic = resolver.place(article.district, "District")
         for author in article.authors:
             resolver.place(author, "Person")
-        entities = resolver.resolve(text, mentions)
-        parts = segments(text)
-        relations, indicators = extract_relations(text, mentions, topic, parts)
-        spans = [(start, end) for start, end, _ in parts]
-        relations += _named_parts(spans, entities)
-        known = {r.key() for r in relations}
+        # A long text is read block by block (paragraphs, about BLOCK characters each): time stays linear and
+        # the working memory is that of one block; entities carry over from block to block.
+        blocks = text_blocks(text)
+        relations: dict[tuple, Relation] = {}
+        indicators: list[Indicator] = []
+        all_mentions: list[Mention] = []
+        entities: list[Entity] = []
+        for begin, finish in blocks:
+            mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city)
+            for mention in mentions:
+                mention.start += begin
+                mention.end += begin
+            entities = resolver.resolve(text, mentions)
+            parts = [
+                (a + begin, b + begin, [(c + begin, d + begin) for c, d in p])
+                for a, b, p in segments(text[begin:finish])
+            ]
+            found, counted = extract_relations(text, mentions, topic, parts)
+            for relation in found:
+                relations.setdefault(relation.key(), relation)
+            indicators += counted
+            if len(blocks) == 1:
+                all_mentions = mentions
+            else:
+                for entity in entities:
+                    del entity.mentions[MAX_MENTIONS:]  # enough to show where it is named; memory stays flat
+                if progress is not None:
+                    progress(finish - begin)
+        if len(blocks) > 1:
+            all_mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
+        for relation in _named_parts(text, entities):
+            relations.setdefault(relation.key(), relation)
         for part, whole, mention in resolver.part_of:
-            sentence = _sentence_of(spans, mention.start)
-            relation = Relation(part, "partOf", whole, sentence[0], sentence[1], "part-owner")
-            if relation.key() not in known:
-                relations.append(relation)
-        return Extraction(article, entities, relations, indicators, mentions)
+            start, end = sentence_at(text, mention.start)
+            relations.setdefault(
+                (part.label, "partOf", whole.label), Relation(part, "partOf", whole, start, end, "part-owner")
+            )
+        extraction = Extraction(article, entities, list(relations.values()), indicators, all_mentions)
+        if not normalized.identity:
+            _to_original(extraction, normalized)
+        return extraction
+
+
+BLOCK = 50_000  # characters of text read at a time
+MAX_MENTIONS = 100  # mentions kept per entity in a text of several blocks
+
+
+def text_blocks(text: str, size: int = BLOCK) -> list[tuple[int, int]]:
+    """``text`` cut into spans of about ``size`` characters at paragraph ends (else sentence ends, else anywhere).
+
+    >>> text_blocks("甲乙。\\n丙丁。\\n戊", size=4)
+    [(0, 4), (4, 8), (8, 9)]
+    """
+    blocks = []
+    begin = 0
+    while len(text) - begin > size:
+        cut = text.rfind("\n", begin + size // 2, begin + size) + 1
+        if cut <= begin:
+            cut = max(text.rfind(mark, begin + size // 2, begin + size) for mark in "。！？；") + 1
+        if cut <= begin:
+            cut = begin + size
+        blocks.append((begin, cut))
+        begin = cut
+    blocks.append((begin, len(text)))
+    return blocks
+
+
+def sentence_at(text: str, position: int) -> tuple[int, int]:
+    """The span of the sentence of ``text`` that holds ``position`` (read from its paragraph only)."""
+    begin = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    end = len(text) if end < 0 else end
+    for start, stop, _ in segments(text[begin:end]):
+        if start + begin <= position < stop + begin or stop + begin > position:
+            return start + begin, stop + begin
+    return position, position
+
+
+def _to_original(extraction: Extraction, normalized: Normalized) -> None:
+    """Offsets of the normalised text → offsets of the original (dropped characters make them differ)."""
+    start, end = normalized.start, normalized.end
+    for mention in {id(m): m for m in extraction.mentions}.values():
+        mention.start, mention.end = start(mention.start), end(mention.end)
+    extraction.relations = [replace(r, start=start(r.start), end=end(r.end)) for r in extraction.relations]
+    extraction.indicators = [replace(i, start=start(i.start), end=end(i.end)) for i in extraction.indicators]
 
 
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
 
 
-def _named_parts(spans: list[tuple[int, int]], entities: list[Entity]) -> list[Relation]:
+def _named_parts(text: str, entities: list[Entity]) -> list[Relation]:
     """浙江大学教育学院 is part of 浙江大学: a unit named after an organisation the document also names."""
     parts = []
     organisations = [
@@ -134,22 +231,32 @@ def _named_parts(spans: list[tuple[int, int]], entities: list[Entity]) -> list[R
                 and entity.label.startswith(whole.label)
                 and len(entity.label) - len(whole.label) >= 2
             ):
-                start, end = _sentence_of(spans, entity.first)
+                start, end = sentence_at(text, entity.first)
                 parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
                 break
     return parts
 
 
-def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    """The sentence span that holds ``position``."""
-    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
-    return spans[index] if index >= 0 else (position, position)
+def extract_file(
+    path: Path,
+    encoding: str | None = None,
+    extractor: Extractor | None = None,
+    *,
+    max_bytes: int | None = MAX_BYTES,
+    publisher: str = "",
+    progress: Callable[[int], None] | None = None,
+) -> list[Extraction]:
+    """Read, clean and extract every article of ``path``; ``DocumentError`` for binary or undecodable files.
 
-
-def extract_file(path: Path, encoding: str | None = None, extractor: Extractor | None = None) -> list[Extraction]:
-    """Read, clean and extract every article of ``path``; ``DocumentError`` for binary or undecodable files."""
+    ``max_bytes``, ``publisher`` and ``progress``: see :func:`kg.sources.documents.read_text` and
+    :meth:`Extractor.extract`.
+    """
     extractor = extractor or Extractor(default_gazetteer())
-    return [extractor.extract(article) for article in clean_file(path, encoding) if article.text.strip()]
+    return [
+        extractor.extract(article, progress, publisher)
+        for article in clean_file(path, encoding, max_bytes)
+        if article.text.strip()
+    ]
 
 
 def default_gazetteer() -> Gazetteer:

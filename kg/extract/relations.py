@@ -119,6 +119,8 @@ LEADING = re.compile("统一领导|牵头|统筹|主导|领导")
 COLLECTIVE_NAME = re.compile("^(?:“[^”]*”)?[一二两三四五六七八九十]+大")
 SUBJECT_LEADS = ("", "而", "并", "也", "同时", "其中", "另外", "此外", "还有", "据悉")
 NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
+TITLE_CHAIN = 14  # characters of unit and title words between an organisation and a person's name
+CLAUSE_BREAK = re.compile("[，。；：！？,;:]")
 YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 
 # -- indicators -------------------------------------------------------------------------------------
@@ -509,9 +511,18 @@ class RelationExtractor:
             # 海棠小学英语教师陈凤娟
             if entity.cls == "Person" and text[mention.start - 2 : mention.start] not in ("学生", "同学"):
                 role_at = mention.extras.get("role_at", -1)
-                for other in main[:index]:
-                    if is_a(other.entity.cls, "Organization") and 0 <= role_at - other.end <= 4:
+                for other in reversed(main[:index]):
+                    if other.entity is not None and other.entity.cls == "Person":
+                        break  # 院长张三，副院长李四: each person's organisation is the one before their own title
+                    titles = text[other.end : role_at]
+                    if (
+                        is_a(other.entity.cls, "Organization")
+                        and 0 <= role_at - other.end <= TITLE_CHAIN
+                        and not CLAUSE_BREAK.search(titles)
+                    ):
+                        # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
                         self.add(entity, "worksAt", other.entity, span, "works-role")
+                        break
             # 在市七运会上斩获…: taking part in an event
             if is_a(entity.cls, "Event") and text[mention.start - 1 : mention.start] == "在":
                 if text[mention.end : mention.end + 1] in ("上", "中") or text[mention.end : mention.end + 2] == "期间":

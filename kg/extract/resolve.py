@@ -79,12 +79,15 @@ class Resolver:
         self.city = city
         self.entities: dict[str, Entity] = {}  # label → entity
         self.part_of: list[tuple[Entity, Entity, Mention]] = []  # (part, whole, mention) stated by the names
+        self.publisher: tuple[str, str] | None = None  # (name, class) of the organisation publishing the text
 
     def place(self, label: str, cls: str) -> Entity:
         return self._entity(label, cls, 1, None)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Entity]:
         """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
+        if self.publisher is None and any(m.ref == "publisher" for m in mentions):
+            self.publisher = _publisher(mentions)
         recent: list[Entity] = []
         previous: Mention | None = None
         for mention in mentions:
@@ -115,6 +118,11 @@ class Resolver:
     # -- steps -----------------------------------------------------------------
 
     def _referent(self, kind: str, recent: list[Entity]) -> Entity | None:
+        if kind == "publisher" or (kind in ("school", "college") and self.publisher and not recent):
+            if not self.publisher:
+                return None
+            name, cls = self.publisher
+            return self._entity(name, cls, 3, None)
         if kind == "district":
             return self.place(self.district, "District") if self.district else None
         if kind == "city":
@@ -264,6 +272,14 @@ class Resolver:
             entity.district or entity.label.startswith(self.city) or entity.label.startswith(self.city[:2])
         ):
             entity.city = self.city
+
+
+def _publisher(mentions: list[Mention]) -> tuple[str, str] | None:
+    """The school or college a text's 我校 / 本校 refers to: the first one it names (headline, first sentence)."""
+    for mention in mentions:
+        if not mention.ref and not mention.nested and is_a(mention.cls, "EducationalOrganization"):
+            return mention.name, mention.cls
+    return None
 
 
 FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}

@@ -86,4 +86,32 @@ def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
         parts.append(_strip(text, clause_begin, len(text)))
     if parts:
         result.append((parts[0][0], parts[-1][1], parts))
+    if any(end - start > MAX_SENTENCE for start, end, _ in result):
+        result = [piece for sentence in result for piece in _bounded(sentence)]
+    return result
+
+
+MAX_CLAUSE = 200  # characters: a longer stretch without punctuation is cut (tables flattened into one line)
+MAX_SENTENCE = 1000  # characters of one sentence: the relation rules compare the mentions of a sentence pairwise
+
+
+def _bounded(sentence: tuple[int, int, list[tuple[int, int]]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """A sentence over :data:`MAX_SENTENCE` characters as several, no clause over :data:`MAX_CLAUSE`.
+
+    >>> [(a, b, len(p)) for a, b, p in _bounded((0, 2500, [(0, 2500)]))]
+    [(0, 1000, 5), (1000, 2000, 5), (2000, 2500, 3)]
+    """
+    start, end, parts = sentence
+    if end - start <= MAX_SENTENCE:
+        return [sentence]
+    clauses = []
+    for begin, finish in parts:
+        clauses += [(cut, min(cut + MAX_CLAUSE, finish)) for cut in range(begin, finish, MAX_CLAUSE)]
+    result, group = [], []
+    for clause in clauses:
+        if group and clause[1] - group[0][0] > MAX_SENTENCE:
+            result.append((group[0][0], group[-1][1], group))
+            group = []
+        group.append(clause)
+    result.append((group[0][0], group[-1][1], group))
     return result

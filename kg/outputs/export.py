@@ -22,6 +22,9 @@ from rdflib import RDF, RDFS
 
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
+from kg.escape import XmlSafeWriter, spreadsheet_cell
+from kg.files import OutputError, atomic_write, check_output
+from kg.files import write_text as write_file
 from kg.model.styles import class_colour, rgb
 from kg.model.terms import ancestors, local_name, super_properties
 from kg.model.vocab import KG, ONTOLOGY_GRAPH, relation_properties
@@ -193,8 +196,9 @@ ALIAS_SEPARATOR = "; "
 
 def entity_graph(store: Store, subset: Subset | None = None) -> nx.MultiDiGraph:
     """The projected entity–relation graph of ``store``, restricted to ``subset``."""
-    graph = project(store)
-    return subset.apply(graph) if subset else graph
+    if not subset:
+        return project(store)
+    return subset.apply(project(store, subset))  # reads only what the subset can reach
 
 
 def node_attributes(data: dict) -> dict[str, str]:
@@ -258,12 +262,14 @@ def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
     NetworkX's default ids (d0, d1, …) collide with yEd's conventions Gephi
     honours (a key "d3" would become the node label), so keys are named.
     """
-    nx.write_graphml(gephi_graph(graph, viz=False), out, encoding="utf-8", named_key_ids=True)
+    with XmlSafeWriter(out) as safe:  # a control character in a label would make the file unreadable
+        nx.write_graphml(gephi_graph(graph, viz=False), safe, encoding="utf-8", named_key_ids=True)
 
 
 def write_gexf(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
     """GEXF 1.2 (Gephi's own format) with ``viz:color`` and ``viz:size`` per node."""
-    nx.write_gexf(gephi_graph(graph, viz=True), out, encoding="utf-8", version="1.2draft")
+    with XmlSafeWriter(out) as safe:
+        nx.write_gexf(gephi_graph(graph, viz=True), safe, encoding="utf-8", version="1.2draft")
 
 
 # -- tables -------------------------------------------------------------------
@@ -334,11 +340,12 @@ def indicator_rows(store: Store, graph: nx.MultiDiGraph, subset: Subset | None =
 
 
 def _write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]], excel: bool) -> Path:
+    """One CSV file, written atomically; every cell passes :func:`spreadsheet_cell` (no live formulas)."""
     # utf-8-sig starts the file with a byte-order mark, which is how Excel recognises UTF-8.
-    with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
+    with atomic_write(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
     return path
 
 
@@ -427,7 +434,7 @@ def write_neo4j(
     ]  # fmt: skip
     of_rows = [[r["id"], r["entity"], "INDICATOR_OF"] for r in indicators if r["entity"] in graph]
     script = folder / "import.sh"
-    script.write_text(NEO4J_IMPORT, encoding="utf-8")
+    write_file(script, NEO4J_IMPORT)
     return [
         _write_csv(folder / "nodes.csv", node_header, nodes, excel),
         _write_csv(folder / "indicators.csv", ind_header, ind_rows, excel),
@@ -480,7 +487,8 @@ def export_folder(
     excel: bool = False,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write ``csv`` tables or ``neo4j`` import files into ``folder`` (created if missing); return their paths.
+    """Write ``csv`` tables or ``neo4j`` import files into ``folder`` (created if missing, in a folder that exists);
+    return their paths.
 
     ``excel`` starts each file with a UTF-8 byte-order mark so Excel shows Chinese.
     """
@@ -488,8 +496,10 @@ def export_folder(
     fmt = chosen.name
     if chosen.kind != "tables":
         raise ExportError(f"--format {fmt} writes one file, not a folder")
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"--out {folder}: --format {fmt} writes a folder, and this is a file")
+    try:
+        check_output(folder, folder=True)  # the rule of every output: the folder it goes in must exist
+    except OutputError as error:
+        raise ExportError(str(error)) from None
     if progress:
         progress("projecting the graph", 0, 1)
     graph = entity_graph(store, subset)
@@ -497,7 +507,7 @@ def export_folder(
     if progress:
         progress(f"writing {fmt} files", 0, 1)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(exist_ok=True)
         written = (write_csv_tables if fmt == "csv" else write_neo4j)(graph, indicators, folder, excel=excel)
     except OSError as error:
         raise ExportError(f"--out {folder}: cannot write: {error.strerror or error}") from None

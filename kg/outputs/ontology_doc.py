@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 from kg import __version__
 from kg.errors import KgError
+from kg.files import write_text
 from kg.model.terms import by_language, local_name, super_properties
 from kg.model.vocab import KG, PREFIXES, ontology
 from kg.outputs.validate import KGSH, shapes
@@ -278,8 +279,4 @@ def outline(graph: Graph | None = None) -> str:
 
 def write_ontology_doc(path: Path) -> Path:
     """Write the documentation of the bundled ontology to ``path`` (UTF-8); return the path."""
-    try:
-        path.write_text(ontology_html(), encoding="utf-8")
-    except OSError as error:
-        raise DocumentationError(f"--doc {path}: cannot write: {error.strerror or error}") from None
-    return path
+    return write_text(path, ontology_html(), option="--doc")

@@ -26,7 +26,7 @@ import os
 import random
 import shutil
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
@@ -35,11 +35,13 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 from pypinyin import lazy_pinyin
 
 from kg.analysis import metrics as analysis
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
+from kg.files import check_output, write_text
 from kg.model.styles import GREY, GROUPS, PALETTE, class_style, relation_colour, shade
 from kg.model.terms import symmetric_relations
 from kg.store.embedded import Store
@@ -371,9 +373,19 @@ def _vis_options(static: bool, edge_labels: bool, seed: int, n_nodes: int) -> di
     }
 
 
-def document_titles(store: Store) -> dict[str, str]:
-    """Headline of every source document in ``store``, by document IRI (tooltips show it as the source)."""
-    rows = store.select("SELECT DISTINCT ?doc ?title WHERE { ?doc a kg:SourceDocument ; schema:headline ?title }")
+def document_titles(store: Store, documents: Iterable[str] | None = None) -> dict[str, str]:
+    """Headline of every source document in ``store`` (or of ``documents``), by IRI (tooltips show it as the source)."""
+    text = "SELECT DISTINCT ?doc ?title WHERE { ?doc a kg:SourceDocument ; schema:headline ?title }"
+    if documents is None:
+        rows = store.select(text)
+    else:
+        iris = sorted(str(ox.NamedNode(d)) for d in documents if d)
+        batches = (" ".join(iris[start : start + 400]) for start in range(0, len(iris), 400))
+        rows = [
+            row
+            for batch in batches
+            for row in store.select(text.replace("WHERE {", f"WHERE {{ VALUES ?doc {{ {batch} }}"))
+        ]
     return {str(row["doc"]): str(row["title"]) for row in rows}
 
 
@@ -565,12 +577,7 @@ def write_html(
     documents: Mapping[str, str] | None = None,
 ) -> Path:
     """Write :func:`render_html` of ``graph`` to ``path`` (UTF-8) and return the path."""
-    path = Path(path)
-    try:
-        path.write_text(render_html(graph, options, documents), encoding="utf-8")
-    except OSError as error:
-        raise VizError(f"--out: cannot write {path}: {error.strerror or error}") from error
-    return path
+    return write_text(Path(path), render_html(graph, options, documents))
 
 
 # ---------------------------------------------------------------- headless Chromium
@@ -687,8 +694,11 @@ def visualize(
     png_size: tuple[int, int] = (1600, 1000),
 ) -> VizResult:
     """Project ``store``, keep ``subset`` of it (:class:`kg.analysis.projection.Subset`), write the page and the PNG."""
+    check_output(out)
+    if png is not None:
+        check_output(png, option="--png")
     subset = subset or Subset()
-    graph = subset.apply(project(store))
+    graph = subset.apply(project(store, subset))  # reads only what the subset can reach
     if graph.number_of_nodes() == 0:
         raise VizError("nothing to draw: no entity matches the subset options")
     options = options or VizOptions()
@@ -698,7 +708,8 @@ def visualize(
         parts += [f"前 {subset.max_nodes} 个节点"] if subset.max_nodes else []
         if any(parts):
             options = replace(options, title=" · ".join([DEFAULT_TITLE, *filter(None, parts)]))
-    html = write_html(graph, out, options, document_titles(store))
+    sources = {d.get("source", "") for _, _, d in graph.edges(data=True)}
+    html = write_html(graph, out, options, document_titles(store, sources))
     if png is not None:
         screenshot(html, png, width=png_size[0], height=png_size[1])
     return VizResult(html, png, graph.number_of_nodes(), graph.number_of_edges())

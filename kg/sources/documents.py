@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.files import check_output, write_text
 from kg.model.vocab import slug
 from kg.text import display_width
 
@@ -81,25 +82,64 @@ class Article:
         return meta
 
 
-def read_text(path: Path, encoding: str | None = None) -> str:
+MAX_BYTES = 16 * 1024 * 1024  # default limit of one input file (kg extract / kg ingest --max-bytes)
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+RDF_START = re.compile(
+    r"(?:@prefix|@base|PREFIX\s|BASE\s)\s*\S*\s*<[^>\s]*>"  # Turtle, TriG
+    r"|<[a-z][a-z0-9+.-]*:[^>\s]*>\s+<[a-z][a-z0-9+.-]*:[^>\s]*>\s+\S"  # N-Triples, N-Quads
+    r"|<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<rdf:RDF|<rdf:RDF"  # RDF/XML
+    r"|[\[{]\s*\"@(?:context|graph|id)\"",  # JSON-LD
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def read_text(path: Path, encoding: str | None = None, max_bytes: int | None = MAX_BYTES) -> str:
     """Return the text of ``path``: UTF-8 (with or without BOM), else GB18030.
 
-    Raises :class:`DocumentError` naming the file for binary or undecodable input.
+    Raises :class:`DocumentError` naming the file for binary or undecodable
+    input, a file over ``max_bytes`` (None: no limit), UTF-16/32 text without
+    ``encoding`` (saying which to pass) and RDF (which ``kg load`` reads).
     """
     try:
+        size = Path(path).stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise DocumentError(
+                f"{path}: {size:,} bytes, over the limit of {max_bytes:,}; pass --max-bytes {size} to read it anyway"
+            )
         data = Path(path).read_bytes()
     except OSError as error:
         raise DocumentError(f"{path}: cannot read: {error.strerror or error}") from None
-    if encoding is None and b"\x00" in data[:4096]:  # UTF-16 has NULs too: only when guessing
-        raise DocumentError(f"{path}: binary file, not text")
+    if encoding is None:
+        bom = next((name for mark, name in BOMS if data.startswith(mark)), None)
+        if bom is not None:
+            raise DocumentError(f"{path}: {bom.upper()} text (byte order mark): pass --encoding {bom}")
+        if b"\x00" in data[:4096]:  # UTF-16 without a BOM has NULs too: only when guessing
+            raise DocumentError(f"{path}: binary file, not text")
     candidates = [encoding] if encoding else ["utf-8-sig", "gb18030"]
     for name in candidates:
         try:
-            return data.decode(name)
+            text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
+        if RDF_START.match(text.lstrip("\ufeff \t\r\n")[:4096]) or _comment_then_rdf(text):
+            raise DocumentError(f"{path}: RDF, not text to extract from: load it with 'kg load {path}'")
+        return text
     tried = encoding or "UTF-8 and GB18030"
     raise DocumentError(f"{path}: cannot decode as {tried}")
+
+
+def _comment_then_rdf(text: str) -> bool:
+    """Turtle or N-Triples that opens with # comment lines."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if not head.startswith("#"):
+        return False
+    body = "\n".join(line for line in head.splitlines() if not line.lstrip().startswith("#"))
+    return bool(RDF_START.match(body.lstrip()))
 
 
 def width(line: str) -> float:
@@ -182,7 +222,7 @@ def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _may_end_caption(line: str) -> bool:
     """True when a line reads as a complete phrase rather than a line wrapped mid-clause."""
-    import jieba.posseg
+    from kg.sources.words import jieba
 
     if not line or line[-1] in CLAUSE_PUNCT or width(line) > 30:
         return False
@@ -310,21 +350,20 @@ def _assign_ids(articles: list[Article], source: str) -> None:
         article.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
-def clean_file(path: Path, encoding: str | None = None) -> list[Article]:
-    """Read ``path`` and return its cleaned articles (see :func:`clean_text`)."""
-    return clean_text(read_text(path, encoding), source=Path(path).name)
+def clean_file(path: Path, encoding: str | None = None, max_bytes: int | None = MAX_BYTES) -> list[Article]:
+    """Read ``path`` and return its cleaned articles (see :func:`clean_text` and :func:`read_text`)."""
+    return clean_text(read_text(path, encoding, max_bytes), source=Path(path).name)
 
 
 def write_articles(articles: list[Article], out_dir: Path) -> list[Path]:
     """Write each article as ``<id>.txt`` (text) and ``<id>.meta.json`` (metadata)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_output(out_dir, folder=True)
+    out_dir.mkdir(exist_ok=True)
     written = []
     for article in articles:
-        text_path = out_dir / f"{article.id}.txt"
-        text_path.write_text(article.text + "\n", encoding="utf-8")
-        meta_path = out_dir / f"{article.id}.meta.json"
-        meta_path.write_text(json.dumps(article.metadata(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        written += [text_path, meta_path]
+        text_path = write_text(out_dir / f"{article.id}.txt", article.text + "\n")
+        meta = json.dumps(article.metadata(), ensure_ascii=False, indent=2) + "\n"
+        written += [text_path, write_text(out_dir / f"{article.id}.meta.json", meta)]
     return written
 
 

@@ -33,12 +33,14 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.escape import XmlSafeWriter
 from kg.model.vocab import PREFIXES
 from kg.store import formats
 from kg.store.sparql_text import (
     QueryError,
     QuerySyntaxError,
     refuse_remote_operations,
+    refuse_updates,
     syntax_message,
     with_values,
 )
@@ -139,7 +141,11 @@ def read_query(source: str) -> tuple[str, BundledQuery | None]:
     if source in queries:
         return queries[source].text, queries[source]
     if source == "-":
-        return sys.stdin.read(), None
+        data = sys.stdin.buffer.read()
+        try:
+            return data.decode("utf-8-sig"), None
+        except UnicodeDecodeError as error:
+            raise QueryError(f"stdin: not UTF-8 text (byte {error.start}): a query is UTF-8 text") from None
     if not re.search(r"[\s{]", source):
         path = Path(source)
         if path.is_file():
@@ -233,6 +239,7 @@ def run(store: Queryable, text: str, bindings: Mapping[str, Node] | None = None)
     Syntax errors become :class:`QuerySyntaxError` (exit code 2) with line and column.
     """
     refuse_remote_operations(text)
+    refuse_updates(text)
     try:
         return store.query_raw(text, bindings=bindings or None)
     except SyntaxError as error:
@@ -342,7 +349,11 @@ def write_result(result: Any, fmt: str, out: BinaryIO) -> int:
             record = {name: plain(term) for name, term in zip(names, row, strict=True) if term is not None}
             out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
         return len(rows)
-    result.serialize(out, chosen.results)
+    if chosen.name == "xml":
+        with XmlSafeWriter(out) as safe:  # a control character in a literal would make the XML unreadable
+            result.serialize(safe, chosen.results)
+    else:
+        result.serialize(out, chosen.results)
     return 1 if kind == "ask" else -1
 
 

@@ -41,6 +41,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.escape import xml_bytes
 from kg.model.vocab import PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
@@ -207,6 +208,8 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     json_results = formats.find("json", {"results"}).results
     if fmt != json_results:
         body = ox.parse_query_results(body, json_results).serialize(format=fmt)
+        if fmt == formats.find("xml", {"results"}).results:
+            body = xml_bytes(body)  # a control character in a literal would make the XML unreadable
     return Answer(200, content_type, body, headers)
 
 

@@ -33,9 +33,13 @@ def open_store(
     update_endpoint: str | None = None,
     *,
     read_only: bool = False,
+    timeout: float | None = None,
+    wait: float = 0.0,
 ) -> Store | RemoteStore:
     """The store to work with: the embedded store at ``path``, or the SPARQL 1.1 server at ``endpoint``.
 
+    ``timeout``: seconds each call to the server may take in all (default ``$KG_TIMEOUT`` or 60);
+    ``wait``: seconds to wait for another process writing to the embedded store.
     Both have the same methods.  What is given wins; with neither, ``$KG_ENDPOINT``
     (and ``$KG_UPDATE_ENDPOINT``) names a server, else the embedded store is at
     ``$KG_STORE`` or ``.kg/store``.  Use it as a context manager so the store is closed::
@@ -55,7 +59,7 @@ def open_store(
         from kg.store.remote import RemoteStore
 
         update = update_endpoint or os.environ.get(ENV_UPDATE_ENDPOINT) or None
-        return RemoteStore(endpoint, update, read_only=read_only)
+        return RemoteStore(endpoint, update, read_only=read_only, timeout=timeout)
     from kg.store.embedded import Store
 
-    return Store(Path(path) if path is not None else default_store_path(), read_only=read_only)
+    return Store(Path(path) if path is not None else default_store_path(), read_only=read_only, wait=wait)

@@ -9,6 +9,7 @@ a write is replaced, or the store is left exactly as it was.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -61,6 +62,73 @@ def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.Nam
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def is_store(path: Path) -> bool:
+    """True when ``path`` is a folder holding an Oxigraph (RocksDB) store."""
+    return (path / "CURRENT").is_file() and (path / "IDENTITY").exists()
+
+
+def check_store_folder(path: Path) -> None:
+    """Refuse to create a store in a file, or among the files of an ordinary non-empty folder.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "notes.txt").write_text("mine")
+    >>> check_store_folder(folder)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.store.embedded.StoreError: ... is a folder with other files, not a store: give an empty or new folder ...
+    """
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store: give a folder to --store (or KG_STORE)")
+    if path.is_dir() and not is_store(path) and any(path.iterdir()):
+        raise StoreError(
+            f"{path} is a folder with other files, not a store: give an empty or new folder to --store (or KG_STORE)"
+        )
+
+
+def lock_holder(path: Path) -> str | None:
+    """The process that holds the store's write lock, as ``pid N (command line)``, or None if unknown."""
+    import fcntl
+    import struct
+
+    layout = "hhqqi4x"  # struct flock on Linux and the BSDs: type, whence, start, len, pid
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack(layout, fcntl.F_WRLCK, 0, 0, 0, 0))
+        kind, _, _, _, pid = struct.unpack(layout, answer)
+    except (OSError, struct.error):
+        return None
+    finally:
+        os.close(fd)
+    if kind == fcntl.F_UNLCK or pid <= 0:
+        return "this process" if kind == fcntl.F_UNLCK else None
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    except OSError:
+        command = ""
+    return f"pid {pid}" + (f" ({command[:120]})" if command else "")
+
+
+def _open_writable(path: Path, wait: float) -> ox.Store:
+    """Open the store for writing, waiting up to ``wait`` seconds for another writer to release it."""
+    import time
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return ox.Store(str(path))
+        except OSError as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                holder = lock_holder(path) or "another process"
+                waited = f"after waiting {wait:g} s" if wait else "--wait SECONDS to wait for it"
+                raise StoreError(f"store {path} is being written by {holder}; {waited}") from None
+            time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
+
+
 class StoreMethods:
     """What every store, embedded or remote, derives from its ``query_raw``, ``replace_graphs`` and ``close``."""
 
@@ -99,20 +167,22 @@ class Store(StoreMethods):
     0
     """
 
-    def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False, wait: float = 0.0):
+        """``wait``: seconds to wait for another process that is writing to the store to finish."""
         self.path = Path(path) if path is not None else None
         try:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                if not self.path.exists():
+                if not is_store(self.path):
                     raise StoreError(f"no store at {self.path}: run 'kg build' first or give --store")
                 self._store = ox.Store.read_only(str(self.path))
             else:
+                check_store_folder(self.path)
                 self.path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(self.path))
+                self._store = _open_writable(self.path, wait)
         except OSError as error:
-            raise StoreError(f"cannot open store {self.path}: {error}") from None
+            raise StoreError(f"cannot open store {self.path}: {' '.join(str(error).split())}") from None
         if not read_only:
             self._drop_staging()
 

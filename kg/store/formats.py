@@ -31,6 +31,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.escape import XmlSafeWriter
 
 RDF = frozenset({"rdf"})
 EXPORT = frozenset({"rdf", "graph", "tables"})  # kg export
@@ -248,6 +249,8 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
     if fmt.rdf is None:
         raise FormatError(f"--format {fmt.name} is not an RDF format; choose one of {', '.join(names(RDF))}")
     prefixes = PREFIXES if fmt.name in {"turtle", "trig", "rdf-xml"} else None
+    if fmt.rdf == ox.RdfFormat.RDF_XML:
+        out = XmlSafeWriter(out)  # type: ignore[assignment]  # a control character in a literal breaks XML 1.0
     if fmt.dataset:
         counted = _Counter(statements)
         ox.serialize(counted, out, fmt.rdf, prefixes=prefixes)
@@ -265,6 +268,7 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
         out.write(text.encode("utf-8"))
     else:
         ox.serialize(triples, out, fmt.rdf, prefixes=prefixes)
+    out.flush()
     return len(triples)
 
 

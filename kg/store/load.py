@@ -27,8 +27,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.model.vocab import BASE
 from kg.store import formats
-from kg.store.embedded import Store
+from kg.store.embedded import STAGING, Store
 from kg.store.inference import refresh_inference, with_inference
 
 if TYPE_CHECKING:
@@ -120,17 +121,19 @@ def load_files(
     infer: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
     bulk_threshold: int = BULK_THRESHOLD,
+    force: bool = False,
 ) -> list[Loaded]:
     """Load RDF files into ``store``, one named graph per file, all or nothing; return what each file held.
 
     ``graph`` names the graph of a single file.  ``infer`` refreshes the
     materialised RDFS closure afterwards (see :mod:`kg.store.inference`).
     ``progress(stage, done, total)`` is told about each file parsed.
+    Graphs ``kg`` itself owns (:func:`reserved_graph`) are refused unless ``force``.
     """
     if graph is not None and len(paths) != 1:
         raise LoadError("--graph names the graph of one file; give one file or leave --graph out")
-    if graph is not None and not _is_iri(graph):
-        raise LoadError(f"--graph: {graph!r} is not an absolute IRI")
+    if graph is not None:
+        check_graph_iri(graph, force=force)
     formats = [rdf_format(path, fmt) for path in paths]
     for path in paths:
         if not path.is_file():
@@ -150,6 +153,15 @@ def load_files(
         if progress:
             progress("parsed", index + 1, len(paths))
     targets = {name for item in loaded for name in item.graphs}
+    existing: set[str] | None = None
+    for item in loaded:  # a dataset file may name kg's own graphs too: it may restore them, not replace them
+        for name in sorted(item.graphs):
+            if name == graph or (reserved_graph(name) is None and _is_iri(name)):
+                continue
+            if existing is None:
+                existing = set(store.graph_names())
+            if name in existing or not _is_iri(name) or name.startswith(STAGING):
+                check_graph_iri(name, force=force, where=f"{item.path}: graph")
     if keep:
         graphs = {URIRef(name): kept.get(name, []) for name in sorted(targets)}
         store.replace_graphs(with_inference(store, graphs) if infer else graphs)  # one transaction
@@ -166,6 +178,44 @@ def _is_iri(text: str) -> bool:
     except ValueError:
         return False
     return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text))
+
+
+GRAPH_SCHEMES = ("http://", "https://", "urn:", "file://")
+
+
+def reserved_graph(iri: str) -> str | None:
+    """Why ``iri`` is a graph ``kg`` owns (ontology, registry, inferred closure, analysis, a document, a write in
+    progress), or None when a load may fill it.
+
+    >>> reserved_graph("https://w3id.org/kg-cityedu/graph/entities")
+    'the curated entity registry (kg build owns it)'
+    >>> reserved_graph("http://example.org/schools") is None
+    True
+    """
+    if iri.startswith(STAGING):
+        return "a write in progress"
+    owners = {
+        f"{BASE}graph/ontology": "the ontology (kg build owns it)",
+        f"{BASE}graph/entities": "the curated entity registry (kg build owns it)",
+        f"{BASE}graph/inferred": "the inferred closure (every write refreshes it)",
+        f"{BASE}graph/analysis": "the analysis results (kg analyze --write-back owns it)",
+    }
+    if iri in owners:
+        return owners[iri]
+    if iri.startswith(f"{BASE}doc/"):
+        return "a source document's graph (kg build and kg ingest own them)"
+    if iri.startswith(BASE):
+        return "in kg's own namespace"
+    return None
+
+
+def check_graph_iri(iri: str, *, force: bool = False, where: str = "--graph") -> None:
+    """Raise :class:`LoadError` unless ``iri`` is an http(s), urn or file IRI that is not reserved (or ``force``)."""
+    if not _is_iri(iri) or not iri.lower().startswith(GRAPH_SCHEMES):
+        raise LoadError(f"{where}: {iri!r} is not an http(s):// or urn: IRI")
+    reason = reserved_graph(iri)
+    if reason and not (force and not iri.startswith(STAGING)):
+        raise LoadError(f"{where}: <{iri}> is {reason}; loading would replace it (--force to do so anyway)")
 
 
 def _bulk(

@@ -17,11 +17,14 @@ escaped by Oxigraph, never spliced from raw text.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import os
 import re
-import urllib.error
+import socket
+import threading
+import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -38,6 +41,8 @@ RESULTS_ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
     "application/sparql-results+xml;q=0.7, text/tab-separated-values;q=0.6"
 )
+DEFAULT_TIMEOUT = 60.0  # seconds for one remote call, from connecting to the last byte (KG_TIMEOUT, --timeout)
+MAX_REDIRECTS = 5
 PROLOGUE = " ".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()) + "\n"
 NO_GRAPH = "urn:kg:no-graph"  # an empty default graph, when the store has no named graph at all
 
@@ -64,6 +69,20 @@ def endpoint_urls(
     return endpoint, update or endpoint, graph_store
 
 
+def default_timeout() -> float:
+    """``$KG_TIMEOUT`` seconds if set (a positive number), else :data:`DEFAULT_TIMEOUT`."""
+    value = os.environ.get("KG_TIMEOUT")
+    if not value:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise StoreError(f"KG_TIMEOUT={value!r} is not a positive number of seconds")
+    return seconds
+
+
 def _one_line(text: str, limit: int = 300) -> str:
     text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -79,15 +98,18 @@ class RemoteStore(StoreMethods):
         graph_store: str | None = None,
         *,
         read_only: bool = False,
-        timeout: float = 300.0,
+        timeout: float | None = None,
         union_default_graph: bool | None = None,
     ):
-        """``union_default_graph``: whether the server takes Oxigraph's ``union-default-graph`` switch
+        """``timeout``: seconds each call may take in all, connecting to last byte (default ``$KG_TIMEOUT`` or 60).
+        ``union_default_graph``: whether the server takes Oxigraph's ``union-default-graph`` switch
         (None: detect it from the ``Server`` header; False: always send the dataset explicitly)."""
         self.query_url, self.update_url, self.graph_store_url = endpoint_urls(endpoint, update_endpoint, graph_store)
+        self._given = (endpoint, update_endpoint, graph_store)
+        self._discovered = False
         self.path = endpoint
         self.read_only = read_only
-        self.timeout = timeout
+        self.timeout = timeout if timeout is not None else default_timeout()
         self._oxigraph = union_default_graph
 
     def __repr__(self) -> str:
@@ -101,19 +123,122 @@ class RemoteStore(StoreMethods):
     def _request(
         self, url: str, data: bytes | None = None, headers: Mapping[str, str] | None = None, method: str | None = None
     ) -> tuple[int, str, bytes]:
-        request = urllib.request.Request(url, data=data, headers=dict(headers or {}), method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                if self._oxigraph is None:
-                    self._oxigraph = response.headers.get("Server", "").lower().startswith("oxigraph")
-                return response.status, response.headers.get_content_type(), response.read()
-        except urllib.error.HTTPError as error:
+        """One HTTP exchange (redirects followed) that takes at most ``self.timeout`` seconds in all.
+
+        A socket timeout alone bounds each read, not the call: a server that
+        sends a byte every few seconds would hold it for ever.  A timer cuts the
+        connection at the deadline instead.
+        """
+        deadline = time.monotonic() + self.timeout
+        method = method or ("POST" if data is not None else "GET")
+        for _ in range(MAX_REDIRECTS + 1):
+            status, message, body = self._exchange(url, data, dict(headers or {}), method, deadline)
+            location = message.get("Location")
+            if status in {301, 302, 303, 307, 308} and location:
+                url = urllib.parse.urljoin(url, location)
+                if status == 303 or (status in {301, 302} and method == "POST"):
+                    method, data = "GET", None
+                continue
             if self._oxigraph is None:  # an error answer names its server too: ask only once
-                self._oxigraph = error.headers.get("Server", "").lower().startswith("oxigraph")
-            return error.code, error.headers.get_content_type(), error.read()
-        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:  # bad URL, no server
-            reason = getattr(error, "reason", error)
+                self._oxigraph = message.get("Server", "").lower().startswith("oxigraph")
+            return status, message.get_content_type(), body
+        raise StoreError(f"SPARQL endpoint {url}: more than {MAX_REDIRECTS} redirects")
+
+    def _exchange(
+        self, url: str, data: bytes | None, headers: dict[str, str], method: str, deadline: float
+    ) -> tuple[int, http.client.HTTPMessage, bytes]:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise StoreError(f"SPARQL endpoint {url}: not an http(s) URL")
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise self._late(url)
+        connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        try:
+            connection = connection_class(parts.hostname, parts.port, timeout=remaining)
+        except ValueError as error:  # a bad port
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {error}") from None
+        cut = threading.Event()
+
+        def cut_off() -> None:
+            cut.set()
+            if connection.sock is not None:
+                with contextlib.suppress(OSError):
+                    connection.sock.shutdown(socket.SHUT_RDWR)  # wakes the blocked read
+
+        timer = threading.Timer(remaining, cut_off)
+        timer.daemon = True
+        timer.start()
+        try:
+            target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            headers.setdefault("User-Agent", "kg")
+            connection.request(method, target, body=data, headers=headers)
+            response = connection.getresponse()
+            body = b""
+            if method != "HEAD":
+                chunks = []
+                while chunk := response.read1(65536):
+                    chunks.append(chunk)
+                    if cut.is_set():
+                        raise self._late(url)
+                body = b"".join(chunks)
+            if cut.is_set():
+                raise self._late(url)
+            return response.status, response.headers, body
+        except (OSError, http.client.HTTPException, ValueError) as error:  # no server, reset, bad answer
+            if cut.is_set() or time.monotonic() >= deadline or isinstance(error, TimeoutError):
+                raise self._late(url) from None
+            reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
             raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from None
+        finally:
+            timer.cancel()
+            connection.close()
+
+    def _late(self, url: str) -> StoreError:
+        return StoreError(
+            f"SPARQL endpoint {url} did not answer within {self.timeout:g} s "
+            "(--timeout SECONDS or KG_TIMEOUT to wait longer)"
+        )
+
+    def _discover(self) -> bool:
+        """Find the query URL below a server's root (``oxigraph serve`` prints its root): True if found."""
+        if self._discovered:
+            return False
+        self._discovered = True
+        endpoint, update, graph_store = self._given
+        base = endpoint.rstrip("/")
+        for path in ("/query", "/sparql"):
+            candidate = base + path
+            body = urllib.parse.urlencode({"query": "ASK {}"}).encode()
+            try:
+                status, content_type, _ = self._request(
+                    candidate, body, {"Content-Type": "application/x-www-form-urlencoded", "Accept": RESULTS_ACCEPT}
+                )
+            except StoreError:
+                continue
+            if status == 200 and formats.by_media_type(content_type, {"results"}) is not None:
+                self.query_url, self.update_url, self.graph_store_url = endpoint_urls(candidate, update, graph_store)
+                return True
+        return False
+
+    def _parse_results(self, url: str, content_type: str, body: bytes) -> Any:
+        """The parsed answer (solutions, a boolean or a list of triples), or None for a content type that is neither;
+        a malformed one is a one-line error naming the endpoint and what is wrong."""
+        results = formats.by_media_type(content_type, {"results"})
+        graph = formats.by_media_type(content_type, formats.RDF)
+        try:
+            if results is not None and results.results is not None and not results.lossy:
+                checked = ox.parse_query_results(body, results.results)  # rows are parsed lazily: read them all
+                if isinstance(checked, ox.QuerySolutions):
+                    for _ in checked:
+                        pass
+                return ox.parse_query_results(body, results.results)
+            if graph is not None:
+                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, graph.rdf)]
+            return None
+        except (SyntaxError, ValueError, OSError) as error:
+            what = " ".join(str(error).split())[:200]
+            raise StoreError(f"SPARQL endpoint {url} sent a malformed {content_type} answer: {what}") from None
 
     def _fail(self, url: str, status: int, body: bytes) -> StoreError:
         return StoreError(f"SPARQL endpoint {url} answered HTTP {status}: {_one_line(body.decode('utf-8', 'replace'))}")
@@ -157,19 +282,24 @@ class RemoteStore(StoreMethods):
             urllib.parse.urlencode(params).encode("utf-8"),
             {"Content-Type": "application/x-www-form-urlencoded", "Accept": RESULTS_ACCEPT},
         )
+        if status in {404, 405} and self._discover():
+            return self._query(sparql, dataset, default_graphs, named_graphs, original)
         if status == 400:
             message = body.decode("utf-8", "replace")
             if re.search(r"pars|syntax|expected|encountered|lexical", message, re.IGNORECASE):
                 raise QuerySyntaxError(syntax_message(_one_line(message), original or sparql, line_offset=1))
             raise QueryError(f"query failed: {_one_line(message)}")
         if status != 200:
+            if status in {404, 405}:
+                base = self._given[0].rstrip("/")
+                raise StoreError(
+                    f"SPARQL endpoint {self.query_url} answered HTTP {status}: it is not a SPARQL query URL; "
+                    f"give the query URL, e.g. {base}/query (Oxigraph) or {base}/sparql (kg serve, Virtuoso)"
+                )
             raise self._fail(self.query_url, status, body)
-        results = formats.by_media_type(content_type, {"results"})
-        if results is not None and results.results is not None and not results.lossy:
-            return ox.parse_query_results(body, results.results)
-        graph = formats.by_media_type(content_type, formats.RDF)
-        if graph is not None:
-            return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, graph.rdf)]
+        parsed = self._parse_results(self.query_url, content_type, body)
+        if parsed is not None:
+            return parsed
         raise StoreError(f"SPARQL endpoint {self.query_url} answered with unexpected content type {content_type}")
 
     def query_raw(
@@ -197,9 +327,8 @@ class RemoteStore(StoreMethods):
             status, content_type, body = self._request(url, headers={"Accept": "application/n-triples"})
             if status == 404:
                 return []
-            graph_format = formats.by_media_type(content_type, formats.RDF)
-            if status == 200 and graph_format is not None:
-                return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, graph_format.rdf)]
+            if status == 200 and formats.by_media_type(content_type, formats.RDF) is not None:
+                return self._parse_results(url, content_type, body)
             # no Graph Store Protocol there after all: fall back to SPARQL
         text = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(URIRef(graph))} {{ ?s ?p ?o }} }}"
         return self._query(text, dataset=False)
@@ -224,6 +353,8 @@ class RemoteStore(StoreMethods):
         status, _, body = self._request(
             self.update_url, (PROLOGUE + sparql).encode("utf-8"), {"Content-Type": "application/sparql-update"}
         )
+        if status in {404, 405} and self._given[1] is None and self._discover():
+            return self.update(sparql)
         if status not in {200, 204}:
             raise self._fail(self.update_url, status, body)
 

@@ -105,6 +105,31 @@ def refuse_remote_operations(text: str) -> None:
             raise QueryError(f"{match.group().upper()} is refused: kg never fetches from the network")
 
 
+UPDATE_WORDS = {"INSERT", "DELETE", "DROP", "CLEAR", "CREATE", "LOAD", "COPY", "MOVE", "ADD", "WITH"}
+
+
+def refuse_updates(text: str) -> None:
+    """Raise :class:`QueryError` when ``text`` is a SPARQL Update: kg query reads, and says what writes.
+
+    >>> refuse_updates("DROP ALL")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.store.sparql_text.QueryError: DROP ALL is a SPARQL Update, not a query: kg query only reads; change the store ...
+    """
+    for match in _TOKENS.finditer(text):
+        kind, word = match.lastgroup, match.group()
+        if kind in {"comment"} or (kind == "word" and word.upper() in {"PREFIX", "BASE"}):
+            continue
+        if kind in {"iri", "pname"}:  # the IRI or prefix name of a PREFIX/BASE declaration
+            continue
+        if kind == "word" and word.upper() in UPDATE_WORDS:
+            statement = " ".join(text[match.start() :].split()[:2])[:40]
+            raise QueryError(
+                f"{statement} is a SPARQL Update, not a query: kg query only reads; "
+                "change the store with kg load, kg ingest or kg docs remove (or kg serve --allow-update)"
+            )
+        return
+
+
 def where_brace(text: str) -> int | None:
     """Offset of the ``{`` that opens the query's WHERE pattern, or None (DESCRIBE without WHERE, short CONSTRUCT).
 

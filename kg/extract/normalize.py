@@ -1,0 +1,176 @@
+"""Text normalisation before matching, with a map back to the original offsets.
+
+Releases from Hong Kong/Taiwan-facing sites, traditional-character mirrors and
+sites that type ASCII punctuation read differently from the simplified,
+full-width text the rules were written for.  :func:`normalize` rewrites a text
+into that form so that every rule sees one spelling, and keeps, for each
+character of the result, the offset of the character it came from: evidence
+is cut from the original text and offsets stored with a fact point into it.
+
+Steps, in order:
+
+* invisible characters are dropped: zero-width spaces and joiners, the byte
+  order mark, soft hyphens and the bidirectional controls (a look-alike
+  ``巴南\\u200b职教中心`` is ``巴南职教中心``);
+* compatibility forms are folded (NFKC) where they change how a name reads:
+  full-width digits and Latin letters (``ＡＩ`` → ``AI``), CJK compatibility
+  ideographs and Kangxi radicals that look like ordinary characters
+  (``⼤`` → ``大``); full-width Chinese punctuation is kept as it is;
+* ASCII punctuation next to a Chinese character becomes the full-width form
+  Chinese text uses (``华为,腾讯`` → ``华为，腾讯``, ``(记者 张三)`` → ``（记者 张三）``,
+  paired ``"…"`` → ``“…”``);
+* a text written in traditional characters is converted to simplified with
+  OpenCC's ``t2s`` tables (``華為技術有限公司`` → ``华为技术有限公司``).  Only a
+  text where traditional forms are frequent is converted: in a simplified text
+  a character such as 乾 in a person's name is left alone.
+
+Every step but the first keeps the length, so the offset map is the identity
+unless invisible characters were dropped.
+
+>>> n = normalize("華為技術有限公司\\u200b與深圳職業技術學院簽約,共建產業學院.")
+>>> n.text
+'华为技术有限公司与深圳职业技术学院签约，共建产业学院。'
+>>> n.original[n.start(8) : n.end(17)]
+'與深圳職業技術學院'
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kg.sources.documents import CJK
+
+INVISIBLE = (
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"  # soft hyphen, zero-width, bidi
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"  # word joiner, invisible operators, isolates, BOM
+)
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# Compatibility characters folded by NFKC: full-width digits and letters, compatibility ideographs,
+# Kangxi and supplementary radicals (look-alikes of ordinary characters).
+COMPAT_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff]")
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_HAN = f"[{CJK}]"
+HAN_RE = re.compile(_HAN)
+# ASCII punctuation with a Chinese character right before or after it (spaces between allowed).
+ASCII_PUNCT_RE = re.compile(rf"(?<={_HAN})\s*[,;:!?()]|[,;:!?()](?=\s*[“‘《（(]?{_HAN})|(?<=[）)”’》])[,;:!?]")
+PERIOD_RE = re.compile(rf"(?<={_HAN}|[”’）)》])\.(?![0-9A-Za-z.])")
+QUOTE_LINE_RE = re.compile(r'[^\n]*"[^\n]*')
+TRADITIONAL_SHARE = 0.02  # converted when at least this share of the Chinese characters change under t2s
+TRADITIONAL_MIN = 3
+
+
+@cache
+def _converter():
+    import opencc  # OpenCC's dictionaries ship inside the wheel: nothing is fetched
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _char_t2s(ch: str) -> str:
+    converted = _converter().convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The normalised ``text`` of ``original``, with offsets back into it."""
+
+    text: str
+    original: str
+    starts: array | None = None  # original offset of each character of text; None: the identity
+
+    def start(self, position: int) -> int:
+        """The original offset where the character at ``position`` of ``text`` begins."""
+        if self.starts is None:
+            return position
+        return self.starts[position] if position < len(self.starts) else len(self.original)
+
+    def end(self, position: int) -> int:
+        """The original offset where a span of ``text`` ending at ``position`` ends."""
+        if self.starts is None or position <= 0:
+            return position
+        return self.starts[position - 1] + 1
+
+    @property
+    def identity(self) -> bool:
+        return self.starts is None
+
+
+def normalize(text: str) -> Normalized:
+    """``text`` in the one spelling the rules read (see the module docstring), with the offset map."""
+    starts = None
+    if INVISIBLE_RE.search(text):
+        starts = array("l", (i for i, ch in enumerate(text) if ch not in INVISIBLE))
+        cleaned = INVISIBLE_RE.sub("", text)
+    else:
+        cleaned = text
+    cleaned = COMPAT_RE.sub(_fold, cleaned)
+    cleaned = ASCII_PUNCT_RE.sub(_full_width, cleaned)
+    cleaned = PERIOD_RE.sub("。", cleaned)
+    if '"' in cleaned:
+        cleaned = QUOTE_LINE_RE.sub(_pair_quotes, cleaned)
+    cleaned = to_simplified(cleaned)
+    return Normalized(cleaned, text, starts)
+
+
+def normalize_name(name: str) -> str:
+    """A name in the normalised spelling (gazetteer entries): simplified whatever the share of changes."""
+    cleaned = COMPAT_RE.sub(_fold, INVISIBLE_RE.sub("", name))
+    return _convert(cleaned) if _han_changes(cleaned) else cleaned
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters when it is written in traditional ones, else unchanged (same length)."""
+    changed = _han_changes(text)
+    if changed < TRADITIONAL_MIN or changed < TRADITIONAL_SHARE * len(HAN_RE.findall(text)):
+        return text
+    return _convert(text)
+
+
+def _han_changes(text: str) -> int:
+    """How many characters of ``text`` t2s would change."""
+    return sum(n for ch, n in Counter(text).items() if "\u3400" <= ch <= "\u9fff" and _char_t2s(ch) != ch)
+
+
+def _convert(text: str) -> str:
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # a phrase rule changed the length: convert paragraph by paragraph, character by character where needed
+    parts = []
+    for paragraph in text.split("\n"):
+        result = _converter().convert(paragraph)
+        parts.append(result if len(result) == len(paragraph) else "".join(map(_char_t2s, paragraph)))
+    return "\n".join(parts)
+
+
+def _fold(match: re.Match) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", match.group())
+    return folded if len(folded) == 1 else match.group()
+
+
+def _full_width(match: re.Match) -> str:
+    found = match.group()
+    return found[:-1] + FULL_WIDTH[found[-1]]
+
+
+def _pair_quotes(match: re.Match) -> str:
+    """Straight double quotes of a line with Chinese text, paired as “…” (left alone when unpaired)."""
+    line = match.group()
+    if line.count('"') % 2 or not re.search(_HAN, line):
+        return line
+    out, opening = [], True
+    for ch in line:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)

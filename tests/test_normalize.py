@@ -1,0 +1,86 @@
+"""Normalisation before matching: traditional characters, ASCII punctuation and invisible characters
+give the entities of the simplified, full-width text, with offsets and evidence from the original.
+
+The fixtures (tests/fixtures/normalize) are one press release written for these tests and its twins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer, Known
+from kg.extract.normalize import normalize
+from kg.extract.pipeline import Extractor, extract_file, records
+from kg.model.vocab import entity_iri
+
+FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
+TWINS = ["traditional.txt", "ascii_punctuation.txt", "invisible.txt"]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def found(extractor: Extractor, name: str) -> set[tuple[str, str]]:
+    (extraction,) = extract_file(FIXTURES / name, extractor=extractor)
+    return {(e.label, e.cls) for e in extraction.entities if e.mentions}
+
+
+def relations(extractor: Extractor, name: str) -> set[tuple[str, str, str]]:
+    (extraction,) = extract_file(FIXTURES / name, extractor=extractor)
+    return {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+
+
+@pytest.mark.parametrize("twin", TWINS)
+def test_twin_gives_the_same_entities_and_relations(extractor: Extractor, twin: str) -> None:
+    simplified = found(extractor, "simplified.txt")
+    assert ("华为技术有限公司", "Company") in simplified
+    assert ("渝北职业教育中心", "SecondaryVocationalSchool") in simplified
+    assert found(extractor, twin) == simplified
+    assert relations(extractor, twin) == relations(extractor, "simplified.txt")
+
+
+@pytest.mark.parametrize("twin", [*TWINS, "simplified.txt"])
+def test_offsets_and_evidence_point_into_the_original_text(extractor: Extractor, twin: str) -> None:
+    (extraction,) = extract_file(FIXTURES / twin, extractor=extractor)
+    text = extraction.article.text
+    assert extraction.relations
+    for record in records(extraction):
+        if record["type"] == "relation":
+            assert record["evidence"] == text[record["start"] : record["end"]]
+            assert 0 <= record["start"] < record["end"] <= len(text)
+        if record["type"] == "entity":
+            for mention in record["mentions"]:
+                assert mention["text"] == text[mention["start"] : mention["end"]]
+                assert mention["text"].strip()
+    # the original spelling is what the evidence quotes
+    evidence = {text[r.start : r.end] for r in extraction.relations}
+    if twin == "traditional.txt":
+        assert any("華" in e for e in evidence)
+    if twin == "invisible.txt":
+        assert any("\u200b" in e for e in evidence)
+
+
+def test_a_known_traditional_name_is_found_in_simplified_text() -> None:
+    iri = entity_iri("華為技術有限公司")
+    gazetteer = Gazetteer([("華為技術有限公司", Known("華為技術有限公司", "Company", iri))])
+    (extraction,) = extract_file(FIXTURES / "simplified.txt", extractor=Extractor(gazetteer))
+    assert any(e.iri == iri for e in extraction.entities if e.mentions)
+
+
+def test_simplified_text_is_left_alone() -> None:
+    """乾 in a person's name is not turned into 干: only a traditional text is converted."""
+    text = "叶乾奎同学获得一等奖，学校举办运动会。"
+    assert normalize(text).text == text
+    assert normalize(text).identity
+
+
+def test_offset_map_skips_dropped_characters() -> None:
+    original = "华\u200b为\u202e公司，签约."
+    normalized = normalize(original)
+    assert normalized.text == "华为公司，签约。"
+    start, end = normalized.text.index("华为公司"), normalized.text.index("华为公司") + 4
+    assert original[normalized.start(start) : normalized.end(end)] == "华\u200b为\u202e公司"
