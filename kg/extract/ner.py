@@ -70,17 +70,19 @@ class Mention:
 
 # Type words: (suffix, class, strength).  "strong" suffixes make names alone; "weak" ones only with
 # a quoted part (“1+4”学生劳动素养提升标准) or a trigger.
-SUFFIXES: list[tuple[str, str, str]] = [(word, cls, strength) for word, (cls, strength) in table("type_words").items()]
+SUFFIXES: list[tuple[str, str, str]] = [
+    (word, cls, strength) for word, (cls, strength) in table("type_words", 2).items()
+]
 
 # Characters after a type word that show it is not the end of a name (小学生, 集团化, 中心城区 …); "" for every one.
-NOT_AFTER = {("" if word == "*" else word): chars for word, (chars,) in table("not_after").items()}
+NOT_AFTER = {("" if word == "*" else word): chars for word, (chars,) in table("not_after", 1).items()}
 NOT_BUREAU = set(words("not_bureau"))
 PLACE_SUFFIXES = words("place_suffixes")
 NOT_PLACE_CHARS = set(characters("not_place_before"))
 NOT_PLACE_END = re.compile("(" + "|".join(map(re.escape, characters("not_place_before"))) + ")(区|市|县)$")
 
 # References a resolver turns into entities: word → the kind referred to ('school', 'district', 'publisher' …).
-REFERENCES = {word: kind for word, (kind,) in table("references").items()}
+REFERENCES = {word: kind for word, (kind,) in table("references", 1).items()}
 
 # Words at which a name's left edge stops: function words, the verbs that govern names, and references.
 STOP_WORDS = set(words("stop_words")) | set(REFERENCES)
@@ -103,7 +105,7 @@ STANDARD_BODIES = re.compile(rf"^(?:{alternation('standard_bodies')})$")
 CATEGORY_PRONE = set(words("category_prone"))
 # A weak type word makes a name after these verbs: 开设编程课, 推进教育评价改革.
 WEAK_GOVERNORS = {
-    word: re.compile("(" + "|".join(map(re.escape, verbs)) + ")") for word, verbs in table("weak_governors").items()
+    word: re.compile("(" + "|".join(map(re.escape, verbs)) + ")") for word, verbs in table("weak_governors", 1).items()
 }
 PARTY_BODIES = words("party_bodies")
 DOCUMENT_TITLE = re.compile(rf"(?:{alternation('document_titles')})$")
@@ -127,13 +129,13 @@ POLICY_RE = re.compile(rf"对([{CJK}“”]{{4,20}}?)作出(?:了)?(?:全面|重
 QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|《([^《》\n]{1,40})》")
 # Award verbs, then the bare 获 where the characters around it make no other word (收获, 获得, 获悉).
 AWARD_TRIGGER = re.compile(rf"(?P<t>{alternation('award_triggers')}|(?<![收捕查俘缴斩荣])获(?![得评批取悉]))")
-_AWARD_KINDS = table("award_triggers")
+_AWARD_KINDS = table("award_triggers", 1)
 SELECTED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "selected"}
 EVALUATED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "evaluated"}
 
 # Head nouns closing an enumeration (…等多家企业), in the lexicon's order: the class they give their items.
-HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads").items()}
-NAMED_HEADS = {word for word, columns in table("list_heads").items() if "named" in columns[1:]}  # raw items allowed
+HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items()}
+NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
     r"(?:等|一批)(?:多家|多所|多个|多项|一批|各类|一系列|[0-9一二两三四五六七八九十]+(?:大|项|个|家|所)?)?"
     rf"(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"

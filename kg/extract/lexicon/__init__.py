@@ -23,17 +23,35 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
-__all__ = ["alternation", "characters", "rows", "table", "words"]
+from kg.errors import KgError
+
+__all__ = ["LexiconError", "alternation", "characters", "read_table", "rows", "table", "words"]
 
 HERE = Path(__file__).parent
+
+
+class LexiconError(KgError):
+    """A lexicon file that does not have the shape its reader expects (the message names the file and line)."""
 
 
 def _path(name: str) -> Path:
     table = HERE / f"{name}.tsv"
     return table if table.exists() else HERE / f"{name}.txt"
+
+
+def _lines(path: Path) -> list[tuple[int, tuple[str, ...]]]:
+    """(line number, words) of the non-comment, non-blank lines of a lexicon file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [
+        (number, tuple(line.split()))
+        for number, line in enumerate(lines, 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 @cache
@@ -43,8 +61,7 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     >>> rows("references")[0]
     ('该校', 'school')
     """
-    lines = _path(name).read_text(encoding="utf-8").splitlines()
-    return tuple(tuple(line.split()) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    return tuple(row for _, row in _lines(_path(name)))
 
 
 @cache
@@ -72,15 +89,30 @@ def characters(name: str) -> str:
 
 
 @cache
-def table(name: str) -> dict[str, tuple[str, ...]]:
-    """A table's entries in file order: first column → the other columns.
+def table(name: str, columns: int = 0) -> Mapping[str, tuple[str, ...]]:
+    """The lexicon table ``name`` (read-only): see :func:`read_table`.
 
     >>> table("references")["全区"]
     ('district',)
     >>> table("list_heads")["企业"]
     ('Company', 'named')
     """
-    return {row[0]: row[1:] for row in rows(name)}
+    return MappingProxyType(read_table(_path(name), columns))
+
+
+def read_table(path: Path, columns: int = 0) -> dict[str, tuple[str, ...]]:
+    """A table file's entries in file order: first column → the other columns (at least ``columns`` of them).
+
+    A word listed twice, or a line with too few columns, is a :class:`LexiconError` naming the file and line.
+    """
+    entries: dict[str, tuple[str, ...]] = {}
+    for number, row in _lines(path):
+        if len(row) - 1 < columns:
+            raise LexiconError(f"{path}:{number}: {row[0]} needs {columns} column(s) after it, has {len(row) - 1}")
+        if row[0] in entries:
+            raise LexiconError(f"{path}:{number}: {row[0]} is listed twice")
+        entries[row[0]] = row[1:]
+    return entries
 
 
 def alternation(name: str) -> str:
