@@ -480,11 +480,10 @@ def path_command(store_path: Path | None, source: str, target: str, limit: int, 
     """
     import json
 
-    from kg.analysis.paths import format_paths, paths_data, shortest_paths
-    from kg.analysis.projection import project
+    from kg.analysis.paths import format_paths, path_graph, paths_data, shortest_paths
 
     with open_store(store_path, read_only=True) as store:
-        graph = project(store)
+        graph = path_graph(store, source, target)
     paths = shortest_paths(graph, source, target, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(paths_data(graph, paths), ensure_ascii=False, indent=2))
