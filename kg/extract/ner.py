@@ -26,6 +26,9 @@ Pattern families (each :class:`Mention` records the one that found it in ``rule`
     a name the graph already knows (see :mod:`kg.extract.gazetteer`).
 ``ref``
     references to resolve: 该校, 该学院, 全区 … (see :mod:`kg.extract.resolve`).
+
+This module is the grammar; the words the families look for (type words, stop words, role words,
+surnames, award verbs …) are data in ``kg/extract/lexicon/``, read by :mod:`kg.extract.lexicon`.
 """
 
 from __future__ import annotations
@@ -884,9 +887,12 @@ def _award_class(name: str, cls: str, trigger: str) -> str | None:
     return None
 
 
+DIGITAL_WORDS = re.compile(alternation("digital_words"))
+
+
 def refine_class(name: str, cls: str) -> str:
     """A more specific class from words inside a name (智能研修平台 is a digital platform)."""
-    if cls == "Platform" and name.endswith("平台") and re.search("智能|数字|智慧|云|网络|在线|信息化|数据", name):
+    if cls == "Platform" and name.endswith("平台") and DIGITAL_WORDS.search(name):
         return "DigitalPlatform"
     if cls in ("Platform", "Project", "Initiative", "Program") and "集团化办学" in name:
         return "CollaborativeEducationAlliance"
