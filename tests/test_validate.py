@@ -267,7 +267,7 @@ def test_integer_values_are_flagged_as_not_decimal(tmp_path: Path):
 
 @pytest.mark.parametrize("keep", [(), ("ontology",), ("entities",)])
 def test_empty_store_or_missing_registry_is_an_error_not_zero_violations(store_path: Path, tmp_path: Path, keep):
-    """Exit 1 and one line naming what is missing, not "0 violations"."""
+    """Exit 1 naming what is missing (one line for an empty store), not "0 violations"."""
     import shutil
 
     from click.testing import CliRunner
@@ -285,5 +285,8 @@ def test_empty_store_or_missing_registry_is_an_error_not_zero_violations(store_p
         Store(target).close()
     result = CliRunner().invoke(main, ["validate", "--store", str(target)])
     assert result.exit_code == 1
-    assert result.output.count("\n") == 1 and "nothing to validate" in result.output, result.output
+    if keep:
+        assert "StoreStructure" in result.output and "missing or empty" in result.output, result.output
+    else:
+        assert result.output.count("\n") == 1 and "is empty" in result.output, result.output
     assert "0 violations" not in result.output

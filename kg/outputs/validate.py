@@ -31,8 +31,9 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.model.terms import local_name, pick_label
-from kg.model.vocab import ENTITIES_GRAPH, KG, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, ontology
+from kg.model.vocab import KG, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, ontology
 from kg.store import formats
+from kg.store.check import structure_problems
 from kg.store.embedded import Store, to_rdflib
 from kg.store.inference import refresh_inference
 
@@ -161,35 +162,22 @@ def load_file(path: Path, fmt: str | None = None) -> Store:
     return store
 
 
-class NothingToValidateError(KgError, LookupError):
-    """The store is empty or lacks the ontology or the entity registry: "0 violations" would mislead."""
-
-
-NONEMPTY = "ASK { GRAPH ?g { ?s ?p ?o } }"
-
-
-def check_validatable(store: Store, source: str) -> None:
-    """Raise :class:`NothingToValidateError` unless ``store`` holds the ontology and the entity registry.
-
-    Two ASK queries on a graph each, whatever the store's size.
-    """
-    for graph, what in ((ONTOLOGY_GRAPH, "the ontology"), (ENTITIES_GRAPH, "the entity registry")):
-        if not store.ask(NONEMPTY.replace("?g", f"<{graph}>")):
-            hint = "it is empty" if not store.ask(NONEMPTY) else f"{what} graph <{graph}> is missing or empty"
-            raise NothingToValidateError(f"nothing to validate in {source}: {hint}; run 'kg build' first")
-
-
 def validate_store(store: Store, *, source: str = "", lang: str = "en", require_registry: bool = True) -> Report:
     """Validate everything ``store`` holds against the shapes.
 
-    An empty store, or one without the ontology or the entity registry, raises
-    :class:`NothingToValidateError` rather than reporting "0 violations"
-    (``require_registry=False`` for a file, which brings its own entities).
+    An empty store raises :class:`kg.store.check.EmptyStoreError`; a missing or
+    empty ontology or entity registry is a ``StoreStructure`` violation, so
+    neither reads as "0 violations" (``require_registry=False`` for a file,
+    which brings its own entities).
     """
     source = source or str(store.path or "(memory)")
-    if require_registry:
-        check_validatable(store, source)
-    return validate_graph(data_graph(store), source=source, lang=lang)
+    problems = structure_problems(store) if require_registry else []
+    report = validate_graph(data_graph(store), source=source, lang=lang)
+    report.violations.extend(
+        Violation(focus=graph, label=f"<{graph}>", rule="StoreStructure", value="", message=message)
+        for graph, message in problems
+    )
+    return report
 
 
 def validate_file(path: Path, fmt: str | None = None, *, lang: str = "en") -> Report:
