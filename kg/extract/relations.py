@@ -25,10 +25,10 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import Mention, is_actor, is_word
+from kg.extract.ner import ACTOR_CLASSES, Mention, is_actor, is_word
 from kg.extract.resolve import Entity
 from kg.extract.sentences import segments
-from kg.model.terms import is_a, symmetric_relations
+from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
 SYMMETRIC = symmetric_relations()  # the ontology says which kinds have no direction
 
@@ -652,35 +652,39 @@ class RelationExtractor:
 # -- helpers ----------------------------------------------------------------------------------------------
 
 
+# What the ontology cannot say (its domains and ranges are open-world unions), as (subject, object) class tests
+# added to kg.model.terms.fits.  Each says why; anything not listed is the ontology's domain/range alone.
+_ANY = ()
+_COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # things that happen or are run: a project, a campaign, a meeting — not a school or a prize
+    "initiates": (ACTOR_CLASSES, ("Program", "Event")),
+    # one hosts what takes place (an event, a campaign) or a platform housed in it, never an organisation
+    "hosts": (_ANY, ("Event", "Campaign", "Platform")),
+    # one takes part in an event, a program or a platform, not in a company
+    "participatesIn": (ACTOR_CLASSES, ("Event", "Program", "Platform")),
+    # a program, an event or a document is member of nothing, offers nothing, is located nowhere
+    "memberOf": (ACTOR_CLASSES, _ANY),
+    "offers": (("Organization", "Place"), _ANY),
+    "locatedIn": (_ANY, ("Place", "Organization")),
+}
+# a person is located nowhere (they work somewhere); one leads a body, a program or an event, never a place or a person
+_NOT_SUBJECT = {"locatedIn": ("Person",)}
+_NOT_OBJECT = {"leads": ("Place", "Person")}
+
+
 def _fits(subject: Entity, predicate: str, obj: Entity) -> bool:
-    """Domain and range of the relation, as the ontology and common sense constrain them."""
+    """The ontology's domain and range of the relation (kg.model.terms.fits), narrowed by :data:`_COMMON_SENSE`."""
     s, o = subject.cls, obj.cls
-    actor_s, actor_o = is_actor(s), is_actor(o)
-    if predicate in ("cooperatesWith", "integratesWith"):
-        return actor_s and actor_o
-    if predicate == "initiates":
-        return actor_s and (is_a(o, "Program") or is_a(o, "Event"))
-    if predicate == "builds":
-        return actor_s and is_a(o, "Organization") and not is_a(o, "Place")
-    if predicate == "hosts":
-        return actor_s and (is_a(o, "Event") or is_a(o, "Campaign") or is_a(o, "Platform"))
-    if predicate == "leads":
-        return actor_s and not is_a(o, "Place") and not is_a(o, "Person")
-    if predicate in ("hasAward", "designatedAs"):
-        return is_a(o, "Award")
-    if predicate == "participatesIn":
-        return actor_s and (is_a(o, "Event") or is_a(o, "Program") or is_a(o, "Platform"))
-    if predicate == "offers":
-        return actor_s and not is_a(s, "Person") and is_a(o, "Program")
-    if predicate == "trains":
-        return actor_s and actor_o
-    if predicate == "locatedIn":
-        return not is_a(s, "Person") and (is_a(o, "Place") or is_a(o, "Organization"))
-    if predicate == "memberOf":
-        return actor_s and is_a(o, "Organization")
-    if predicate == "worksAt":
-        return s == "Person" and is_a(o, "Organization")
-    return predicate == "partOf"
+    if not fits(predicate, s, o):
+        return False
+    subjects, objects = _COMMON_SENSE.get(predicate, (_ANY, _ANY))
+    if subjects and not any(is_a(s, c) for c in subjects):
+        return False
+    if objects and not any(is_a(o, c) for c in objects):
+        return False
+    if any(is_a(s, c) for c in _NOT_SUBJECT.get(predicate, ())):
+        return False
+    return not any(is_a(o, c) for c in _NOT_OBJECT.get(predicate, ()))
 
 
 def _predicate(kind: str, obj: Entity) -> str | None:
