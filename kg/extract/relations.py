@@ -93,6 +93,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
 TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
 COOPERATION = re.compile(r"合作|协作|携手|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟")
+SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
+LED_BY = re.compile(r"等?(?:[一二两三四五六七八九十0-9]+家)?(?:单位|院校|企业|高校|学校|部门)?(?:共同|联合)?牵头")
+VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
+VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are already a visit
+VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
+VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
+UNVEILING = ("揭牌", "挂牌", "成立")
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -217,6 +224,7 @@ class RelationExtractor:
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
         for clause_start, clause_end in parts:
+            previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
             here = [m for m in inside if clause_start <= m.start < clause_end]
             if not here and not NUMERAL.search(self.text, clause_start, clause_end):
                 if self.text[clause_start - 1 : clause_start] == "；":
@@ -264,6 +272,10 @@ class RelationExtractor:
             partners = self._cooperation(clause_start, clause_end, main, subjects or [current], span)
             if partners:
                 parties = [*(subjects or [current]), *partners]
+            self._signatories(clause_start, clause_end, main, subjects, partners, span)
+            self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
+            self._visits(clause_start, clause_end, main, subjects, span)
+            self._venues(clause_start, clause_end, main, subject_mention, current, span)
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
             if objects:
                 last_objects = objects
@@ -369,6 +381,82 @@ class RelationExtractor:
                         self.add(partner, "trains", current, span, "train-partner")
             return partners
         return []
+
+    def _cooperate(self, parties: list[Entity], span, rule: str) -> None:
+        """Every two organisations of ``parties`` work together (the ontology's cooperation kind for the pair)."""
+        bodies: list[Entity] = []
+        for party in parties:
+            if party is not None and is_a(party.cls, "Organization") and all(party is not b for b in bodies):
+                bodies.append(party)
+        for number, first in enumerate(bodies):
+            for second in bodies[number + 1 :]:
+                self.add(first, _cooperation_kind(first, second), second, span, rule)
+
+    def _signatories(self, start, end, main, subjects: list[Entity], partners: list[Entity], span) -> None:
+        """A、B和C签约 / A、B签署合作协议: every two signatories of an enumerated subject cooperate.
+
+        With a partner (A与B、C签约) the partners each work with A, not with one another (_cooperation).
+        """
+        if len(subjects) < 2 or partners:
+            return
+        listed = [m for m in main if m.entity in subjects]
+        after = self.text[listed[-1].end : end] if listed else ""
+        if SIGNING.search(after) or COOPERATION.match(after):
+            self._cooperate(subjects, span, "cooperate-signatories")
+
+    def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
+        """Z…，由A、B、C三家单位牵头: each of them leads Z (and, leading it together, they cooperate)."""
+        text = self.text
+        if len(subjects) < 1 or not text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
+            return
+        listed = [m for m in main if m.entity in subjects]
+        if not listed or not LED_BY.match(text, listed[-1].end, end):
+            return
+        if previous is None or previous in subjects or is_a(previous.cls, "Place"):
+            return
+        for leader in subjects:
+            self.add(leader, "leads", previous, span, "lead-由…牵头")
+        self._cooperate(subjects, span, "cooperate-co-leaders")
+
+    def _visits(self, start, end, main, subjects: list[Entity], span) -> None:
+        """A走进B / A一行到B对接校企合作 (调研、考察、洽谈): organisations meeting to work together."""
+        text = self.text
+        for index, mention in enumerate(main):
+            if mention.entity in subjects or not is_a(mention.entity.cls, "Organization"):
+                continue
+            before = text[max(start, mention.start - 2) : mention.start]
+            visit = VISIT.search(before)
+            if visit is None:
+                continue
+            items = self._enumeration(main, index)
+            if visit.group() not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, end):
+                continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
+            for subject in subjects:
+                for item in items:
+                    if is_a(subject.cls, "Organization") and is_a(item.entity.cls, "Organization"):
+                        self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
+            return
+
+    def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
+        """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X."""
+        text = self.text
+        for index, mention in enumerate(main):
+            if text[mention.start - 1 : mention.start] != "在":
+                continue
+            verb = VENUE_VERB.match(text, mention.end, end)
+            if verb is None:
+                continue
+            venue = mention.entity
+            held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
+            held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
+            for thing in (m.entity for m in held):
+                if is_a(venue.cls, "Place"):
+                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                elif verb.group(1) in UNVEILING:
+                    self.add(venue, "builds", thing, span, f"build-在…{verb.group(1)}")
+                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                else:
+                    self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
 
     def _enumeration(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those that follow it in one enumeration."""
