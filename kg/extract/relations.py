@@ -94,12 +94,13 @@ TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words
 TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
 COOPERATION = re.compile(r"合作|协作|携手|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟")
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
-LED_BY = re.compile(r"等?(?:[一二两三四五六七八九十0-9]+家)?(?:单位|院校|企业|高校|学校|部门)?(?:共同|联合)?牵头")
+LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are already a visit
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
+UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -276,6 +277,7 @@ class RelationExtractor:
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
             self._venues(clause_start, clause_end, main, subject_mention, current, span)
+            self._unveilings(clause_start, clause_end, main, parties or subjects, span)
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
             if objects:
                 last_objects = objects
@@ -374,7 +376,7 @@ class RelationExtractor:
             if not partners or not subjects or subjects[0] is None:
                 continue
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
-            for current in subjects:
+            for current in (self._body(s, main) for s in subjects):  # 院长张三与B: the college, not the person
                 for partner in partners:
                     self.add(current, _cooperation_kind(current, partner), partner, span, rule)
                     if TRAINING.search(after_list) and is_a(partner.cls, "College"):
@@ -410,8 +412,9 @@ class RelationExtractor:
         if len(subjects) < 1 or not text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
             return
         listed = [m for m in main if m.entity in subjects]
-        if not listed or not LED_BY.match(text, listed[-1].end, end):
-            return
+        rest = text[listed[-1].end : end].rstrip("，,。；;") if listed else ""
+        if not LED_BY.search(rest) or len(rest) > 24 or CLAUSE_BREAK.search(rest):
+            return  # 牵头 must close the clause that 由 opens: 由A、B三家单位牵头，
         if previous is None or previous in subjects or is_a(previous.cls, "Place"):
             return
         for leader in subjects:
@@ -429,13 +432,35 @@ class RelationExtractor:
             if visit is None:
                 continue
             items = self._enumeration(main, index)
-            if visit.group() not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, end):
+            if visit.group() not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
-            for subject in subjects:
+            for subject in (self._body(s, main) for s in subjects):
                 for item in items:
                     if is_a(subject.cls, "Organization") and is_a(item.entity.cls, "Organization"):
                         self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
             return
+
+    def _body(self, entity: Entity, main: list[Mention]) -> Entity:
+        """A person speaking for an organisation (A学院院长张三一行来到B): that organisation; else ``entity``."""
+        if entity.cls != "Person":
+            return entity
+        mention = next((m for m in main if m.entity is entity), None)
+        role_at = mention.extras.get("role_at", -1) if mention is not None else -1
+        for other in reversed([m for m in main if mention is not None and m.end <= mention.start]):
+            titles = self.text[other.end : role_at]
+            if is_a(other.entity.cls, "Organization") and 0 <= role_at - other.end <= TITLE_CHAIN:
+                return other.entity if not CLAUSE_BREAK.search(titles) else entity
+        return entity
+
+    def _unveilings(self, start, end, main, parties: list[Entity], span) -> None:
+        """A为B揭牌 / A与B共同为“C”挂牌: whoever unveils a body builds it (a person for their organisation)."""
+        text = self.text
+        for mention in main:
+            before = text[max(start, mention.start - 2) : mention.start].rstrip("“")
+            if not before.endswith("为") or not UNVEIL_AFTER.match(text, mention.end, end):
+                continue
+            for party in parties:
+                self.add(self._body(party, main), "builds", mention.entity, span, "build-为…揭牌")
 
     def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
         """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X."""
