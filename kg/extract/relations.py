@@ -101,6 +101,10 @@ VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交�
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
 UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
+TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
+TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
+TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
+LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -197,7 +201,42 @@ class RelationExtractor:
                 continue  # nothing to relate, nothing to count
             self.nested = [m for m in inside if m.nested]
             self._sentence(start, end, inside, parts)
+        self._lead_columns(ordered)
         return list(self.relations.values()), self.indicators
+
+    def _lead_columns(self, ordered: list[Mention]) -> None:
+        """Rows of a table under ``序号 集团名称 牵头单位`` (or ``X（牵头单位：Y）`` lines): each Y leads its X."""
+        text = self.text
+        if "牵头" not in text:
+            return
+        header: tuple[int, int] | None = None  # (column of the name, column of the leader)
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            start, offset = offset, offset + len(line)
+            row = [m for m in ordered if start <= m.start < offset and not m.nested]
+            cells = [(start + c.start(), start + c.end()) for c in TABLE_CELL.finditer(line.rstrip())]
+            names = [c for c, (a, b) in enumerate(cells) if TABLE_LEADER.fullmatch(text[a:b])]
+            if names:
+                led = [c for c, (a, b) in enumerate(cells) if TABLE_NAME.search(text[a:b]) and c not in names]
+                header = (led[0], names[0]) if led else None
+                continue
+            inline = LEADER_NOTE.search(line)
+            if inline is not None:  # 1.XX职教集团（牵头单位：XX学院、YY公司）
+                at = start + inline.end()
+                led_by = [m for m in row if m.start >= at]
+                target = next((m for m in reversed(row) if m.end <= start + inline.start()), None)
+                for leader in led_by:
+                    if target is not None:
+                        self.add(leader.entity, "leads", target.entity, (start, offset), "lead-牵头单位")
+                continue
+            if header is None or len(cells) <= max(header):
+                header = None if len(cells) < 2 else header
+                continue
+            (name_a, name_b), (lead_a, lead_b) = cells[header[0]], cells[header[1]]
+            targets = [m for m in row if name_a <= m.start < name_b]
+            for leader in (m for m in row if lead_a <= m.start < lead_b):
+                for target in targets[:1]:
+                    self.add(leader.entity, "leads", target.entity, (start, offset), "lead-牵头单位")
 
     # -- output --------------------------------------------------------------------------------------
 
@@ -512,6 +551,8 @@ class RelationExtractor:
         result = None
         for number, trigger in enumerate(triggers):
             kind = TRIGGER_KIND[trigger.group()]
+            if kind == "lead" and TABLE_LEADER.match(text, trigger.start()):
+                continue  # 牵头单位 names a role, it is no verb: see _lead_columns
             following = triggers[number + 1].start() if number + 1 < len(triggers) else end
             if kind == "lead" and number + 1 < len(triggers) and TRIGGER_KIND[triggers[number + 1].group()] == "build":
                 following = triggers[number + 2].start() if number + 2 < len(triggers) else end
