@@ -480,11 +480,10 @@ def path_command(store_path: Path | None, source: str, target: str, limit: int, 
     """
     import json
 
-    from kg.analysis.paths import format_paths, paths_data, shortest_paths
-    from kg.analysis.projection import project
+    from kg.analysis.paths import format_paths, path_graph, paths_data, shortest_paths
 
     with open_store(store_path, read_only=True) as store:
-        graph = project(store)
+        graph = path_graph(store, source, target)
     paths = shortest_paths(graph, source, target, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(paths_data(graph, paths), ensure_ascii=False, indent=2))
@@ -516,8 +515,7 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
     """
     import json
 
-    from kg.outputs.validate import Violation, validate_file, validate_store
-    from kg.store.check import structure_problems
+    from kg.outputs.validate import validate_file, validate_store
 
     status = sys.stderr.isatty()  # a status line on a terminal, nothing when piped
     if status:
@@ -527,12 +525,7 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
             report = validate_file(data_file, lang=lang or language())
         else:
             with open_store(store_path, read_only=True) as store:
-                problems = structure_problems(store)  # an empty store stops here, exit 1
                 report = validate_store(store, lang=lang or language())
-            report.violations.extend(
-                Violation(focus=graph, label=f"<{graph}>", rule="StoreStructure", value="", message=message)
-                for graph, message in problems
-            )
     finally:
         if status:
             click.echo("\r\033[K", err=True, nl=False)

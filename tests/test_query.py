@@ -386,3 +386,19 @@ def test_service_is_refused_before_anything_is_sent(store: Store):
     with pytest.raises(QueryError, match="SERVICE is refused"):
         run(store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert run(store, 'ASK { ?s ?p "SERVICE" }') is not None  # the word inside a string is data
+
+
+def test_bundled_queries_see_ingested_documents(store_path: Path, tmp_path: Path):
+    """An ingested press release counts in district-overview and unlinked-entities, not only the registry."""
+    import shutil
+
+    from kg.extract.ingest import ingest
+
+    target = tmp_path / "store"
+    shutil.copytree(store_path, target)
+    with Store(target) as store:
+        before = {r["label"]: int(r["entities"]) for r in answer(store, "district-overview")}
+        ingest(store, [Path(__file__).parent / "fixtures" / "extract_gold" / "raw" / "yubei-vocational.txt"])
+        after = {r["label"]: int(r["entities"]) for r in answer(store, "district-overview")}
+        assert sum(after.values()) > sum(before.values())
+        assert set(after) - set(before) or any(after[k] > v for k, v in before.items())

@@ -263,3 +263,30 @@ def test_integer_values_are_flagged_as_not_decimal(tmp_path: Path):
     graph = valid_graph()
     graph.set((EX.i1, KG.value, Literal(300, datatype=XSD.integer)))
     assert {v.rule for v in validate_file(write(graph, tmp_path / "int.ttl")).violations} == {"IndicatorValue"}
+
+
+@pytest.mark.parametrize("keep", [(), ("ontology",), ("entities",)])
+def test_empty_store_or_missing_registry_is_an_error_not_zero_violations(store_path: Path, tmp_path: Path, keep):
+    """Exit 1 naming what is missing (one line for an empty store), not "0 violations"."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.model.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+
+    target = tmp_path / "store"
+    if keep:
+        shutil.copytree(store_path, target)
+        with Store(target) as store:
+            drop = ENTITIES_GRAPH if keep == ("ontology",) else ONTOLOGY_GRAPH
+            store.remove_graphs([str(drop)])
+    else:
+        Store(target).close()
+    result = CliRunner().invoke(main, ["validate", "--store", str(target)])
+    assert result.exit_code == 1
+    if keep:
+        assert "StoreStructure" in result.output and "missing or empty" in result.output, result.output
+    else:
+        assert result.output.count("\n") == 1 and "is empty" in result.output, result.output
+    assert "0 violations" not in result.output

@@ -31,7 +31,6 @@ from kg.errors import KgError
 from kg.model.sectors import SECTORS, is_industry_partner, is_school_or_college, node_sectors
 from kg.model.terms import is_a, local_name
 from kg.store.embedded import Store
-from kg.store.inference import stated_graphs
 
 # Relations where the subject takes the initiative (who initiates, leads, builds or hosts).
 INITIATIVE_RELATIONS = ("initiates", "leads", "builds", "hosts")
@@ -151,11 +150,12 @@ class StatedIndicator:
     evidence: str
     source: str
     document_district: str
+    subject_district: str = ""  # the subject's own district label (a district: itself)
 
 
 STATED = """
 SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approximate ?qualifier ?text
-       ?countsClass ?evidence ?source ?docDistrict ?start WHERE {
+       ?countsClass ?evidence ?source ?docDistrict ?start ?subjectDistrict WHERE {
   ?indicator a kg:Indicator ; kg:indicatorOf ?subject ; kg:measure ?measure ; kg:value ?value .
   OPTIONAL { ?subject rdfs:label ?subjectLabel }
   OPTIONAL { ?indicator kg:unit ?unit }
@@ -167,14 +167,15 @@ SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approxi
   OPTIONAL { ?indicator kg:startOffset ?start }
   OPTIONAL { ?indicator prov:wasDerivedFrom ?source
              OPTIONAL { ?source kg:district ?dd . ?dd rdfs:label ?docDistrict } }
+  OPTIONAL { { ?subject a kg:District BIND(?subject AS ?sd) } UNION { ?subject kg:district ?sd }
+             ?sd rdfs:label ?subjectDistrict }
 }
 """
 
 
 def stated_indicators(store: Store) -> list[StatedIndicator]:
     """Every kg:Indicator in the store, by source document and position in its text."""
-    stated = stated_graphs(store)
-    rows = store.select(STATED, default_graphs=stated)
+    rows = store.select(STATED)  # DISTINCT: the inferred graph adds no row to this pattern
     # Several indicators share one evidence sentence: order them by where their number phrase occurs in it.
     rows.sort(
         key=lambda r: (
@@ -205,6 +206,7 @@ def stated_indicators(store: Store) -> list[StatedIndicator]:
                 evidence=str(row.get("evidence", "")),
                 source=str(row.get("source", "")),
                 document_district=str(row.get("docDistrict", "")),
+                subject_district=str(row.get("subjectDistrict", "")),
             )
         )
     return result
@@ -505,6 +507,8 @@ def _stated_place(graph: nx.Graph, indicator: StatedIndicator) -> str:
         district, _ = location(graph.nodes[indicator.subject])
         if district:
             return district
+    elif indicator.subject_district:  # a subject outside a district's part of the graph
+        return indicator.subject_district
     return indicator.document_district
 
 

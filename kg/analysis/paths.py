@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.analysis.projection import find_entity
+from kg.analysis.projection import expand, find_entity, project, project_entities, resolve
 from kg.errors import KgError
+from kg.store.embedded import Store
 
 
 class NoPathError(KgError, LookupError):
@@ -83,6 +84,31 @@ def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit: i
         a, b = graph.nodes[start]["label"], graph.nodes[end]["label"]
         raise NoPathError(f"{a} and {b} are not connected: no chain of relations links them") from None
     return [[Hop(u, v, _statements(graph, u, v)) for u, v in itertools.pairwise(path)] for path in paths]
+
+
+def path_graph(store: Store, source: str, target: str) -> nx.MultiDiGraph:
+    """The part of the store's projection that holds every shortest path between two named entities.
+
+    A search from both ends at once, one relation step at a time, each step a
+    query in the store that widens the smaller side, until the two sides meet
+    (or one runs out: then they are not connected).  Every node of a shortest
+    path lies within one of the two explored balls, so :func:`shortest_paths`
+    on the result gives the same paths as on the whole projection.  Names the
+    store cannot resolve to one entity fall back to the whole projection, whose
+    :func:`find_entity` chooses or explains.
+    """
+    start, end = resolve(store, source), resolve(store, target)
+    if start is None or end is None:
+        return project(store)
+    sides = [({start}, {start}), ({end}, {end})]  # (seen, frontier) from each end
+    while sides[0][0].isdisjoint(sides[1][0]):
+        index = 0 if len(sides[0][1]) <= len(sides[1][1]) else 1
+        seen, frontier = sides[index]
+        if not frontier:
+            break  # that side's whole component is explored without meeting the other
+        frontier = expand(store, frontier, seen)
+        sides[index] = (seen | frontier, frontier)
+    return project_entities(store, sides[0][0] | sides[1][0])
 
 
 def format_paths(graph: nx.MultiDiGraph, paths: list[list[Hop]]) -> str:

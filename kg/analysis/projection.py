@@ -10,32 +10,41 @@ graph and the graph exports, with the same subset options.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.model.terms import descendants, label, local_name
-from kg.model.vocab import classes, relation_properties
+from kg.model.terms import descendants, is_a, label, local_name
+from kg.model.vocab import INFERRED_GRAPH, classes, relation_properties
 from kg.store.embedded import Store
-from kg.store.inference import stated_graphs
 
-NODES = """
-SELECT ?entity ?label ?class ?district ?districtLabel ?city ?cityLabel
-       (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases) WHERE {
-  ?entity a ?class ; rdfs:label ?label .
+# The class an entity is stated to have (in the registry or a document's graph, not an inferred
+# graph: the inferred one, or one per source graph under it): a join on the graph of the type
+# triple, so one pass over the union default graph rather than a query over an explicit list of
+# every named graph.
+STATED_CLASS = f"""GRAPH ?g {{ ?entity a ?class }} FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
-  FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))
-  OPTIONAL { ?entity skos:altLabel ?alias }
-  OPTIONAL { ?entity kg:district ?district OPTIONAL { ?district rdfs:label ?districtLabel } }
-  OPTIONAL { ?entity kg:city ?city OPTIONAL { ?city rdfs:label ?cityLabel } }
-} GROUP BY ?entity ?label ?class ?district ?districtLabel ?city ?cityLabel
+  FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))"""
+
+NODES = f"""
+SELECT ?entity ?label ?class ?district ?districtLabel ?city ?cityLabel
+       (GROUP_CONCAT(DISTINCT ?alias; SEPARATOR="\\u001f") AS ?aliases) WHERE {{
+  #VALUES#
+  {STATED_CLASS}
+  ?entity rdfs:label ?label .
+  OPTIONAL {{ ?entity skos:altLabel ?alias }}
+  OPTIONAL {{ ?entity kg:district ?district OPTIONAL {{ ?district rdfs:label ?districtLabel }} }}
+  OPTIONAL {{ ?entity kg:city ?city OPTIONAL {{ ?city rdfs:label ?cityLabel }} }}
+}} GROUP BY ?entity ?label ?class ?district ?districtLabel ?city ?cityLabel
 """
 
 EDGES = """
 SELECT ?assertion ?subject ?predicate ?object ?evidence ?source ?year ?method WHERE {
+  #VALUES#
   ?assertion a kg:RelationAssertion ;
       rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object .
   OPTIONAL { ?assertion kg:evidence ?evidence }
@@ -44,6 +53,42 @@ SELECT ?assertion ?subject ?predicate ?object ?evidence ?source ?year ?method WH
   OPTIONAL { ?assertion kg:method ?method }
 }
 """
+
+# Relations of a set of entities, either direction: one step of a search that stays in the store.
+NEIGHBOURS = """
+SELECT DISTINCT ?x ?n WHERE {
+  #VALUES#
+  { ?a rdf:subject ?x ; rdf:object ?n } UNION { ?a rdf:object ?x ; rdf:subject ?n }
+  ?a a kg:RelationAssertion .
+}
+"""
+
+# Entities by exact label or alias (any language tag): an index lookup, not a scan of every label.
+BY_NAME = """
+SELECT DISTINCT ?entity ?alias WHERE {
+  #VALUES#
+  { ?entity rdfs:label ?name BIND(false AS ?alias) } UNION { ?entity skos:altLabel ?name BIND(true AS ?alias) }
+}
+"""
+
+MEMBERS = """
+SELECT DISTINCT ?name ?place ?entity WHERE {
+  #VALUES#
+  ?place a ?placeClass ; rdfs:label ?label .
+  FILTER(STR(?label) = ?name)
+  OPTIONAL { ?entity kg:district ?place }
+}
+"""
+
+# Assertions per entity end (a self-relation counts twice, as in a multigraph's degree).
+DEGREES = """
+SELECT ?n (COUNT(*) AS ?degree) WHERE {
+  ?a a kg:RelationAssertion .
+  { ?a rdf:subject ?n } UNION { ?a rdf:object ?n }
+} GROUP BY ?n ORDER BY DESC(?degree) ?n LIMIT %d
+"""
+
+VALUES_BATCH = 400
 
 
 class UnknownEntityError(KgError, LookupError):
@@ -54,8 +99,34 @@ class SubsetError(KgError, ValueError):
     """A subset option names a class, district or relation that does not exist."""
 
 
-def project(store: Store) -> nx.MultiDiGraph:
-    """Return the entity–relation multigraph of ``store``.
+def _values(variable: str, terms: Iterable[str]) -> str:
+    return f"VALUES ?{variable} {{ {' '.join(terms)} }}"
+
+
+def _iris(names: Iterable[str]) -> list[str]:
+    """SPARQL text of IRIs (validated by pyoxigraph: an IRI from the store never needs escaping)."""
+    return [str(ox.NamedNode(name)) for name in names]
+
+
+def _solutions(store: Store, text: str, variable: str | None = None, terms: Sequence[str] = ()) -> Iterator:
+    """Stream the rows of ``text``, ``#VALUES#`` bound to ``terms`` in batches (all rows when ``variable`` is None)."""
+    if variable is None:
+        yield from store.query_raw(text.replace("#VALUES#", ""))
+        return
+    for start in range(0, len(terms), VALUES_BATCH):
+        yield from store.query_raw(text.replace("#VALUES#", _values(variable, terms[start : start + VALUES_BATCH])))
+
+
+def _text(term: object) -> str:
+    return term.value if term is not None else ""  # type: ignore[attr-defined]
+
+
+def _chinese(term: object) -> bool:
+    return term is None or getattr(term, "language", None) in ("zh", None)
+
+
+def project(store: Store, subset: Subset | None = None) -> nx.MultiDiGraph:
+    """Return the entity–relation multigraph of ``store`` (or the part of it ``subset`` can select).
 
     Node attributes: ``label``, ``cls`` (ontology class local name, the most
     specific stated one), ``class_label`` (Chinese), ``district`` and ``city``
@@ -63,50 +134,229 @@ def project(store: Store) -> nx.MultiDiGraph:
     edge attributes: ``relation`` (local name), ``relation_label`` (Chinese),
     ``evidence``, ``source`` (document IRI), ``year`` ("" when not given), ``method``.
 
+    With a ``subset`` that names districts, a focus entity or a node cap, only
+    the entities it can reach are read from the store (found by queries that
+    stay in the store), so ``subset.apply(project(store, subset))`` equals
+    ``subset.apply(project(store))`` at a cost that follows the subset, not the store.
+
     >>> G = project(Store())  # an empty store gives an empty graph
     >>> G.number_of_nodes(), G.number_of_edges()
     (0, 0)
     """
-    stated = stated_graphs(store)
+    entities = region(store, subset) if subset else None
+    return project_entities(store, entities)
+
+
+def project_entities(store: Store, entities: set[str] | None) -> nx.MultiDiGraph:
+    """The projection over ``entities`` and the relations among them (every entity when None)."""
     graph = nx.MultiDiGraph()
-
-    def preference(row: dict) -> tuple:  # the first row of an entity wins: its Chinese label, then a fixed order
-        chinese = [getattr(row.get(key), "language", None) in ("zh", None) for key in ("label", "districtLabel")]
-        return (str(row["entity"]), not chinese[0], not chinese[1], str(row["class"]), str(row["label"]))
-
-    for row in sorted(store.select(NODES, default_graphs=stated), key=preference):
-        node = str(row["entity"])
-        aliases = [a for a in str(row.get("aliases", "")).split("\x1f") if a]
-        cls = local_name(str(row["class"]))
+    if entities is not None and not entities:
+        return graph
+    terms = sorted(_iris(entities)) if entities is not None else ()
+    variable = "entity" if entities is not None else None
+    rows = []
+    for row in _solutions(store, NODES, variable, terms):
+        entity, label_, cls, district = row["entity"], row["label"], row["class"], row["districtLabel"]
+        # the first row of an entity wins: its Chinese label, then a fixed order
+        key = (entity.value, not _chinese(label_), not _chinese(district), cls.value, label_.value)
+        rows.append((key, _text(district), _text(row["cityLabel"]), _text(row["aliases"])))
+    rows.sort()
+    class_labels: dict[str, str] = {}
+    for (node, _, _, class_iri, label_text), district, city, alias_text in rows:
+        aliases = [a for a in alias_text.split("\x1f") if a]
         if node in graph:  # an entity with two stated classes keeps the first, aliases merge
             graph.nodes[node]["aliases"] = sorted(set(graph.nodes[node]["aliases"]) | set(aliases))
             continue
+        if class_iri not in class_labels:
+            class_labels[class_iri] = label(URIRef(class_iri), "zh")
         graph.add_node(
             node,
-            label=str(row["label"]),
-            cls=cls,
-            class_label=label(URIRef(str(row["class"])), "zh"),
-            district=str(row.get("districtLabel", "")),
-            city=str(row.get("cityLabel", "")),
+            label=label_text,
+            cls=local_name(class_iri),
+            class_label=class_labels[class_iri],
+            district=district,
+            city=city,
             aliases=sorted(set(aliases)),
         )
-    for row in store.select(EDGES, default_graphs=stated):
-        subject, obj = str(row["subject"]), str(row["object"])
+    edges = []
+    for row in _solutions(store, EDGES, "subject" if entities is not None else None, terms):
+        subject, obj = row["subject"].value, row["object"].value
         if subject not in graph or obj not in graph:
             continue  # a relation to something that is not an entity (e.g. a class) is not an edge
-        predicate = URIRef(str(row["predicate"]))
+        edges.append(
+            (
+                subject,
+                obj,
+                row["assertion"].value,
+                row["predicate"].value,
+                _text(row["evidence"]),
+                _text(row["source"]),
+                _text(row["year"]),
+                _text(row["method"]),
+            )
+        )
+    edges.sort()  # the same order whatever the store returns, so path and layout choices are stable
+    relation_labels: dict[str, tuple[str, str]] = {}
+    for subject, obj, key, predicate, evidence, source, year, method in edges:
+        if predicate not in relation_labels:
+            relation_labels[predicate] = (local_name(predicate), label(URIRef(predicate), "zh"))
+        relation, relation_label = relation_labels[predicate]
         graph.add_edge(
             subject,
             obj,
-            key=str(row["assertion"]),
-            relation=local_name(str(predicate)),
-            relation_label=label(predicate, "zh"),
-            evidence=str(row.get("evidence", "")),
-            source=str(row.get("source", "")),
-            year=str(row.get("year", "")),
-            method=str(row.get("method", "")),
+            key=key,
+            relation=relation,
+            relation_label=relation_label,
+            evidence=evidence,
+            source=source,
+            year=year,
+            method=method,
         )
     return graph
+
+
+ENTITIES = f"""
+SELECT DISTINCT ?entity WHERE {{
+  #VALUES#
+  {STATED_CLASS}
+  ?entity rdfs:label ?label .
+}}
+"""
+
+
+def entities_among(store: Store, names: Iterable[str]) -> set[str]:
+    """Those of the IRIs ``names`` that are entities of the projection (a stated class and a label)."""
+    terms = sorted(_iris(n for n in names if not n.startswith("_:")))
+    return {row["entity"].value for row in _solutions(store, ENTITIES, "entity", terms)}
+
+
+def neighbours(store: Store, nodes: Iterable[str]) -> dict[str, set[str]]:
+    """The other end of every relation assertion of each of ``nodes`` (either direction), from the store."""
+    found: dict[str, set[str]] = {}
+    for row in _solutions(store, NEIGHBOURS, "x", sorted(_iris(nodes))):
+        if isinstance(row["n"], ox.NamedNode):
+            found.setdefault(row["x"].value, set()).add(row["n"].value)
+    return found
+
+
+def expand(store: Store, frontier: set[str], seen: set[str]) -> set[str]:
+    """Entities one relation away from ``frontier`` and not in ``seen``: one step of a search in the store."""
+    reached = set().union(*neighbours(store, frontier).values()) - seen
+    return entities_among(store, reached)
+
+
+def ball(store: Store, center: str, hops: int) -> set[str]:
+    """Entities within ``hops`` relations of ``center`` (either direction), searched in the store."""
+    seen, frontier = {center}, {center}
+    for _ in range(hops):
+        frontier = expand(store, frontier, seen)
+        if not frontier:
+            break
+        seen |= frontier
+    return seen
+
+
+def resolve(store: Store, name: str) -> str | None:
+    """The entity named ``name`` (IRI, label, else alias) when the store has exactly one; None otherwise.
+
+    None leaves the choice (most relations first) and the "did you mean" message
+    to :func:`find_entity` on the whole projection.
+    """
+    if "://" in name and entities_among(store, [name]):
+        return name
+    terms = [str(ox.Literal(name)), *(str(ox.Literal(name, language=tag)) for tag in ("zh", "en"))]
+    by_kind: dict[bool, set[str]] = {False: set(), True: set()}
+    for row in _solutions(store, BY_NAME, "name", terms):
+        if isinstance(row["entity"], ox.NamedNode):
+            by_kind[row["alias"].value == "true"].add(row["entity"].value)
+    for kind in (False, True):
+        found = entities_among(store, by_kind[kind])
+        if found:
+            return next(iter(found)) if len(found) == 1 else None
+    return None
+
+
+def district_members(store: Store, names: Iterable[str], place_class: str = "District") -> set[str] | None:
+    """The places labelled ``names`` and the entities located in them; None when a name is no such place."""
+    names = list(names)
+    text = MEMBERS.replace("?place a ?placeClass", f"?place a kg:{place_class}")
+    found: set[str] = set()
+    matched: set[str] = set()
+    for row in _solutions(store, text, "name", [str(ox.Literal(n)) for n in names]):
+        found.update(term.value for term in (row["place"], row["entity"]) if term is not None)
+        matched.add(row["name"].value)
+    if matched != set(names):
+        return None  # let Subset.check name the unknown district
+    return entities_among(store, found)
+
+
+def top_degree(store: Store, count: int) -> set[str] | None:
+    """The ``count`` entities with most relation assertions and all their partners; None if it cannot tell.
+
+    Counts in the store include relations to non-entities; the exact degrees
+    of the candidates are checked against the largest count left out, so the
+    answer is exact or None.
+    """
+    limit = 2 * count + 16
+    counted = [(row["n"].value, int(row["degree"].value)) for row in store.query_raw(DEGREES % limit)]
+    if len(counted) < limit:
+        return None  # fewer related nodes than asked for: entities without relations rank too
+    candidates = entities_among(store, [n for n, _ in counted if not n.startswith("_:")])
+    ends = {}
+    for row in _solutions(store, NEIGHBOUR_COUNTS, "x", sorted(_iris(candidates))):
+        ends.setdefault(row["x"].value, []).append((row["n"].value, int(row["c"].value)))
+    partners = entities_among(store, {n for pairs in ends.values() for n, _ in pairs})
+    exact = {c: sum(k for n, k in ends.get(c, []) if n in partners) for c in candidates}
+    ranked = sorted(exact, key=lambda n: (-exact[n], n))[:count]
+    if len(ranked) < count or exact[ranked[-1]] <= counted[-1][1]:
+        return None  # a node left out might tie or beat the last one kept
+    return set(ranked) | {n for c in ranked for n, _ in ends.get(c, []) if n in partners}
+
+
+NEIGHBOUR_COUNTS = """
+SELECT ?x ?n (COUNT(*) AS ?c) WHERE {
+  #VALUES#
+  ?a a kg:RelationAssertion .
+  { ?a rdf:subject ?x ; rdf:object ?n } UNION { ?a rdf:object ?x ; rdf:subject ?n }
+} GROUP BY ?x ?n
+"""
+
+
+def district_graph(store: Store, name: str) -> nx.MultiDiGraph:
+    """The part of the projection a district's indicators and analysis read (the whole one if it cannot tell).
+
+    The district ``name`` (label, alias or IRI), its members, their partners,
+    and the partners of the platforms among them (a platform's participants
+    count), with every relation among these: what :func:`kg.analysis.indicators.district_indicators`
+    and :func:`kg.analysis.indicators.district_scope` look at, read with
+    queries that start from the district instead of projecting the store.
+    """
+    place = resolve(store, name)
+    if place is None:
+        return project(store)
+    text = "SELECT DISTINCT ?entity WHERE { #VALUES# ?entity kg:district ?place }"
+    members = {place} | entities_among(
+        store, {row["entity"].value for row in _solutions(store, text, "place", _iris([place]))}
+    )
+    near = members | expand(store, members, members)
+    graph = project_entities(store, near)
+    if not graph.has_node(place) or graph.nodes[place]["cls"] != "District":
+        return project(store)  # a city, or not a place: the whole graph decides (and explains)
+    platforms = {n for n, d in graph.nodes(data=True) if is_a(d["cls"], "Platform")}
+    return project_entities(store, near | expand(store, platforms, near)) if platforms else graph
+
+
+def region(store: Store, subset: Subset) -> set[str] | None:
+    """Entities that ``subset`` can select, found with queries in the store; None when it needs the whole graph."""
+    if subset.focus is not None:
+        center = resolve(store, subset.focus)
+        return ball(store, center, subset.hops) if center is not None else None
+    if subset.districts:  # members and their partners: a --relation filter keeps members by their relations
+        members = district_members(store, subset.districts)
+        return None if members is None else members | expand(store, members, members)
+    if subset.max_nodes and not (subset.classes or subset.relations):
+        return top_degree(store, subset.max_nodes)
+    return None
 
 
 def _class_closure(names: Iterable[str]) -> set[str]:

@@ -196,8 +196,9 @@ ALIAS_SEPARATOR = "; "
 
 def entity_graph(store: Store, subset: Subset | None = None) -> nx.MultiDiGraph:
     """The projected entity–relation graph of ``store``, restricted to ``subset``."""
-    graph = project(store)
-    return subset.apply(graph) if subset else graph
+    if not subset:
+        return project(store)
+    return subset.apply(project(store, subset))  # reads only what the subset can reach
 
 
 def node_attributes(data: dict) -> dict[str, str]:

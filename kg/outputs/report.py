@@ -29,7 +29,7 @@ from kg.analysis.indicators import (
     stated_indicators,
 )
 from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_label, simple_graph, top
-from kg.analysis.projection import Subset, project
+from kg.analysis.projection import Subset, district_graph, project
 from kg.model.sectors import SECTOR_LABELS, SECTORS
 from kg.model.styles import PALETTE, class_group
 from kg.store.embedded import Store
@@ -475,7 +475,7 @@ def analysis_report(
     partners, and the report details that district's indicators; otherwise it
     compares every district that has located entities.
     """
-    full = project(store)
+    full = district_graph(store, district) if district else project(store)  # a district reads its part only
     graph = Subset(classes=tuple(classes), relations=tuple(relations)).apply(full)  # the filters of kg viz/export
     stated = stated_indicators(store)
     place = resolve_place(full, district) if district else None

@@ -33,6 +33,7 @@ from kg.errors import KgError
 from kg.model.terms import local_name, pick_label
 from kg.model.vocab import KG, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, ontology
 from kg.store import formats
+from kg.store.check import structure_problems
 from kg.store.embedded import Store, to_rdflib
 from kg.store.inference import refresh_inference
 
@@ -161,14 +162,27 @@ def load_file(path: Path, fmt: str | None = None) -> Store:
     return store
 
 
-def validate_store(store: Store, *, source: str = "", lang: str = "en") -> Report:
-    """Validate everything ``store`` holds against the shapes."""
-    return validate_graph(data_graph(store), source=source or str(store.path or "(memory)"), lang=lang)
+def validate_store(store: Store, *, source: str = "", lang: str = "en", require_registry: bool = True) -> Report:
+    """Validate everything ``store`` holds against the shapes.
+
+    An empty store raises :class:`kg.store.check.EmptyStoreError`; a missing or
+    empty ontology or entity registry is a ``StoreStructure`` violation, so
+    neither reads as "0 violations" (``require_registry=False`` for a file,
+    which brings its own entities).
+    """
+    source = source or str(store.path or "(memory)")
+    problems = structure_problems(store) if require_registry else []
+    report = validate_graph(data_graph(store), source=source, lang=lang)
+    report.violations.extend(
+        Violation(focus=graph, label=f"<{graph}>", rule="StoreStructure", value="", message=message)
+        for graph, message in problems
+    )
+    return report
 
 
 def validate_file(path: Path, fmt: str | None = None, *, lang: str = "en") -> Report:
     """Validate an RDF file (with the bundled ontology and the RDFS closure added)."""
-    return validate_store(load_file(path, fmt), source=str(path), lang=lang)
+    return validate_store(load_file(path, fmt), source=str(path), lang=lang, require_registry=False)
 
 
 def validate_graph(graph: Graph, *, source: str = "", shapes_graph: Graph | None = None, lang: str = "en") -> Report:

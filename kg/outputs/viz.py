@@ -26,7 +26,7 @@ import os
 import random
 import shutil
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 from pypinyin import lazy_pinyin
 
 from kg.analysis import metrics as analysis
@@ -372,9 +373,19 @@ def _vis_options(static: bool, edge_labels: bool, seed: int, n_nodes: int) -> di
     }
 
 
-def document_titles(store: Store) -> dict[str, str]:
-    """Headline of every source document in ``store``, by document IRI (tooltips show it as the source)."""
-    rows = store.select("SELECT DISTINCT ?doc ?title WHERE { ?doc a kg:SourceDocument ; schema:headline ?title }")
+def document_titles(store: Store, documents: Iterable[str] | None = None) -> dict[str, str]:
+    """Headline of every source document in ``store`` (or of ``documents``), by IRI (tooltips show it as the source)."""
+    text = "SELECT DISTINCT ?doc ?title WHERE { ?doc a kg:SourceDocument ; schema:headline ?title }"
+    if documents is None:
+        rows = store.select(text)
+    else:
+        iris = sorted(str(ox.NamedNode(d)) for d in documents if d)
+        batches = (" ".join(iris[start : start + 400]) for start in range(0, len(iris), 400))
+        rows = [
+            row
+            for batch in batches
+            for row in store.select(text.replace("WHERE {", f"WHERE {{ VALUES ?doc {{ {batch} }}"))
+        ]
     return {str(row["doc"]): str(row["title"]) for row in rows}
 
 
@@ -687,7 +698,7 @@ def visualize(
     if png is not None:
         check_output(png, option="--png")
     subset = subset or Subset()
-    graph = subset.apply(project(store))
+    graph = subset.apply(project(store, subset))  # reads only what the subset can reach
     if graph.number_of_nodes() == 0:
         raise VizError("nothing to draw: no entity matches the subset options")
     options = options or VizOptions()
@@ -697,7 +708,8 @@ def visualize(
         parts += [f"前 {subset.max_nodes} 个节点"] if subset.max_nodes else []
         if any(parts):
             options = replace(options, title=" · ".join([DEFAULT_TITLE, *filter(None, parts)]))
-    html = write_html(graph, out, options, document_titles(store))
+    sources = {d.get("source", "") for _, _, d in graph.edges(data=True)}
+    html = write_html(graph, out, options, document_titles(store, sources))
     if png is not None:
         screenshot(html, png, width=png_size[0], height=png_size[1])
     return VizResult(html, png, graph.number_of_nodes(), graph.number_of_edges())

@@ -10,7 +10,7 @@ from kg.model.terms import local_name
 from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, ontology
 from kg.sources.curated import curated_graphs, load_curated
 from kg.store.embedded import Store
-from kg.store.inference import stated_graphs, with_inference
+from kg.store.inference import with_inference
 
 
 @dataclass
@@ -45,12 +45,13 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
     return summarize(store)
 
 
-ENTITIES_PER_CLASS = """
-SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {
-  ?entity a ?class ; rdfs:label ?label .
+ENTITIES_PER_CLASS = f"""
+SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {{
+  GRAPH ?g {{ ?entity a ?class }} FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))  # stated: the most specific
+  ?entity rdfs:label ?label .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))
-} GROUP BY ?class
+}} GROUP BY ?class
 """
 
 RELATIONS_PER_KIND = """
@@ -70,9 +71,8 @@ SELECT ?doc (SAMPLE(?title) AS ?headline) WHERE {
 
 def summarize(store: Store) -> Summary:
     """Count entities per most specific class, relations per kind, indicators, documents and triples."""
-    stated = stated_graphs(store)
     summary = Summary()
-    for row in store.select(ENTITIES_PER_CLASS, default_graphs=stated):  # stated classes are the most specific
+    for row in store.select(ENTITIES_PER_CLASS):
         summary.entities_per_class[local_name(row["class"])] = int(row["n"])
     for row in store.select(RELATIONS_PER_KIND):
         summary.relations_per_kind[local_name(row["predicate"])] = int(row["n"])
