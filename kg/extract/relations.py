@@ -100,6 +100,7 @@ VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are alread
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
+JOINT = ("共建",)  # verbs that need two parties
 UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
@@ -543,7 +544,9 @@ class RelationExtractor:
         triggers = [
             m
             for m in TRIGGER_RE.finditer(text, start, end)
-            if not _inside(m.start(), main) and not _in_quotes(text, m.start(), start)
+            if not _inside(m.start(), main)
+            and not _in_quotes(text, m.start(), start)
+            and not _in_quotes(text, m.start(), start, "《", "》")  # 《关于…建设的通知》: the title's words
         ]
         if not triggers:
             return None
@@ -558,6 +561,8 @@ class RelationExtractor:
                 following = triggers[number + 2].start() if number + 2 < len(triggers) else end
                 if triggers[number + 1].start() - trigger.end() <= 1:
                     triggers[number + 1] = trigger  # 牵头建立: leads, not builds
+            if trigger.group() in JOINT and len(agents) < 2 and subject_mention is None and current is self.topic:
+                continue  # 共建X with nobody named: the builders are not the district the text is about
             objects = self._objects(main, trigger.end(), following, subject_mention)
             if kind == "lead" and not objects:
                 continue
@@ -896,9 +901,9 @@ def _inside(position: int, mentions: list[Mention]) -> bool:
     return any(m.start <= position < m.end for m in mentions)
 
 
-def _in_quotes(text: str, position: int, floor: int) -> bool:
-    opening = text.rfind("“", floor, position)
-    return opening >= 0 and text.find("”", opening, position) < 0
+def _in_quotes(text: str, position: int, floor: int, left: str = "“", right: str = "”") -> bool:
+    opening = text.rfind(left, floor, position)
+    return opening >= 0 and text.find(right, opening, position) < 0
 
 
 def _plain_number(value: Decimal) -> Decimal:
