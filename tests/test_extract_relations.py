@@ -146,3 +146,12 @@ def test_kinds_follow_the_ontology(subject, predicate, obj):
 )
 def test_kinds_that_do_not_fit(subject, predicate, obj):
     assert not _fits(entity("甲", subject), predicate, entity("乙", obj))
+
+
+def test_a_roll_of_titled_people_stays_in_one_organisation(extractor):
+    found = facts(extractor, "重庆明远科技有限公司总经理刘军，副总经理王芳、总工程师李强出席仪式。")
+    for person in ("刘军", "王芳", "李强"):
+        assert (person, "worksAt", "重庆明远科技有限公司") in found
+    # a title naming another body ends the roll
+    found = facts(extractor, "重庆明远科技有限公司总经理刘军，区委常委、组织部长赵丽出席仪式。")
+    assert ("赵丽", "worksAt", "重庆明远科技有限公司") not in found

@@ -106,6 +106,8 @@ TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by 
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
+ROLL_GAP = re.compile(r"[，、,]")  # 院长张三，副院长李四: nothing but a separator between two titled people
+OTHER_BODY = re.compile(r"[委局厅处部区市县省]|政府|集团|公司|学院|学校|大学|协会")  # a title naming another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -191,6 +193,7 @@ class RelationExtractor:
         self.indicators: list[Indicator] = []
         self.nested: list[Mention] = []  # nested mentions of the current sentence
         self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
+        self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -256,6 +259,7 @@ class RelationExtractor:
 
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
+        self._roll = None
         sentence_subject: Entity | None = None
         parties: list[Entity] = []
         located_in: Entity | None = None
@@ -670,6 +674,7 @@ class RelationExtractor:
             # 海棠小学英语教师陈凤娟
             if entity.cls == "Person" and text[mention.start - 2 : mention.start] not in ("学生", "同学"):
                 role_at = mention.extras.get("role_at", -1)
+                employer = None
                 for other in reversed(main[:index]):
                     if other.entity is not None and other.entity.cls == "Person":
                         break  # 院长张三，副院长李四: each person's organisation is the one before their own title
@@ -680,8 +685,17 @@ class RelationExtractor:
                         and not CLAUSE_BREAK.search(titles)
                     ):
                         # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
-                        self.add(entity, "worksAt", other.entity, span, "works-role")
+                        employer = other.entity
                         break
+                roll = self._roll
+                if employer is None and roll is not None and 0 < role_at and ROLL_GAP.fullmatch(text[roll[0] : role_at]):
+                    if not OTHER_BODY.search(text, role_at, mention.start):
+                        employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                if employer is not None:
+                    self.add(entity, "worksAt", employer, span, "works-role")
+                    self._roll = (mention.end, employer)
+                else:
+                    self._roll = None
             # 在市七运会上斩获…: taking part in an event
             if is_a(entity.cls, "Event") and text[mention.start - 1 : mention.start] == "在":
                 if text[mention.end : mention.end + 1] in ("上", "中") or text[mention.end : mention.end + 2] == "期间":
