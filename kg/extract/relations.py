@@ -45,7 +45,7 @@ class Relation:
 
     def key(self) -> tuple[str, str, str]:
         pair = (self.subject.label, self.object.label)
-        if self.predicate in SYMMETRIC:
+        if is_symmetric(self.predicate):
             pair = tuple(sorted(pair))
         return (pair[0], self.predicate, pair[1])
 
@@ -688,9 +688,13 @@ class RelationExtractor:
                         employer = other.entity
                         break
                 roll = self._roll
-                if employer is None and roll is not None and 0 < role_at and ROLL_GAP.fullmatch(text[roll[0] : role_at]):
-                    if not OTHER_BODY.search(text, role_at, mention.start):
-                        employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                if (
+                    employer is None
+                    and roll is not None
+                    and ROLL_GAP.fullmatch(text[roll[0] : role_at])
+                    and not OTHER_BODY.search(text, role_at, mention.start)
+                ):
+                    employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)
