@@ -118,6 +118,7 @@ def format_summary(summary: Summary, store_path: Path) -> str:
         f"store: {store_path}",
         f"{summary.entities} entities, {summary.relations} relations, {summary.indicators} indicators, "
         f"{len(summary.documents)} documents, {summary.triples} triples ({summary.inferred} inferred)",
+        *([f"warning: {summary.inference}"] if summary.inference else []),
         "",
         table(named(summary.entities_per_class), ("class", "entities")),
         "",
@@ -524,8 +525,13 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
         if data_file is not None:
             report = validate_file(data_file, lang=lang or language())
         else:
+            from kg.store.inference import inference_status
+
             with open_store(store_path, read_only=True) as store:
+                stale = inference_status(store)
                 report = validate_store(store, lang=lang or language())
+            if stale:
+                click.echo(f"kg: warning: {stale}", err=True)
     finally:
         if status:
             click.echo("\r\033[K", err=True, nl=False)
@@ -802,8 +808,17 @@ def extract_command(
 
 
 @main.command("ingest")
-@text_files
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True))
 @encoding_option
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Extract in this many worker processes."
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:8786",
+    help="Extract on this Dask distributed cluster (pip install 'kg-cityedu[dask]'); this process writes.",
+)
 @store_option
 @format_option
 @max_bytes_option
@@ -811,32 +826,38 @@ def extract_command(
 def ingest_command(
     files: tuple[Path, ...],
     encoding: str | None,
+    jobs: int,
+    scheduler: str | None,
     store_path: Path | None,
     fmt: str,
     max_bytes: int | None,
     publisher: str,
 ) -> None:
-    """Extract FILEs and add each article to the store in its own named graph.
+    """Extract FILEs (and every *.txt under each folder) and add each article to the store in its own graph.
 
     Ingesting a document again replaces its previous version; a bad file
-    anywhere in the batch leaves the store as it was. See `kg docs`.
+    anywhere stops the ingest before the store is touched. Extraction runs in
+    -j worker processes or on a Dask cluster (--scheduler); writes go in
+    batches of 100 documents, each with the inference of what it adds. See `kg docs`.
     """
-    from kg.extract.ingest import ingest
-
-    if not files:
-        raise click.UsageError("missing FILE...")
+    from kg.extract.ingest import ingest, text_files
     from kg.sources.documents import MAX_BYTES
 
-    with open_store(store_path) as store, file_bar(files, "extracting") as bar:
+    if not files:
+        raise click.UsageError("missing FILE... or DIR")
+    paths = tuple(text_files(files))
+    with open_store(store_path) as store, file_bar(paths, "extracting") as bar:
         tracker = _FileProgress(bar) if bar is not None else None
         report = ingest(
             store,
-            files,
+            paths,
             encoding,
             progress=tracker.done if tracker else None,
             max_bytes=max_bytes or MAX_BYTES,
             publisher=publisher,
-            block_progress=tracker.block if tracker else None,
+            block_progress=tracker.block if tracker and jobs == 1 and not scheduler else None,
+            jobs=jobs,
+            scheduler=scheduler,
         )
     for path, reason in report.skipped:
         click.echo(f"kg: {path}: {reason}; nothing added", err=True)
@@ -1102,6 +1123,96 @@ def serve_command(
         pass
     finally:
         shutdown(server)
+
+
+@main.command("infer")
+@store_option
+def infer_command(store_path: Path | None) -> None:
+    """Recompute the materialised RDFS closure of the whole store, inside the store.
+
+    Writes keep the inference up to date by themselves; run this after
+    `kg load --no-inference`, an interrupted load, or when `kg stats` says the
+    inference is stale.
+    """
+    from kg.store.inference import refresh_inference
+
+    show = sys.stderr.isatty()
+
+    def progress(count: int) -> None:
+        if show:
+            click.echo(f"\r{count:,} inferred quads", err=True, nl=False)
+
+    with open_store(store_path) as store:
+        count = refresh_inference(store, progress=progress)
+    if show:
+        click.echo("", err=True)
+    click.echo(f"{count} inferred quads")
+
+
+@main.command("synth")
+@click.option("--entities", type=click.IntRange(1), default=1000, show_default=True, help="About this many entities.")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed: the same seed gives the same output."
+)
+@click.option(
+    "--documents",
+    type=click.IntRange(1),
+    default=None,
+    help="Instead of a graph: write this many press-release-like text files under --out (a folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["nquads", "n-quads"]),
+    default="nquads",
+    show_default=True,
+    help="Output format of the graph (N-Quads; gzip-compressed when --out ends in .gz).",
+)
+@click.option("--no-ontology", is_flag=True, help="Leave the ontology graph out of the output.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="File (graph) or folder (--documents).")
+def synth_command(entities: int, seed: int, documents: int | None, fmt: str, no_ontology: bool, out: Path) -> None:
+    """Generate a realistic synthetic graph, or press releases, for scale tests.
+
+    Provinces, cities and districts; schools by level, colleges, companies
+    (heavy-tailed partners), platforms, programs, events, awards, people;
+    relations with evidence in per-document graphs; indicators. Deterministic
+    for a seed; streamed, so 10^6 entities (about 10^7 quads) fit in flat memory.
+    `kg synth --documents 1000 --out corpus/` writes text files for `kg ingest`.
+    """
+    from kg.sources.synth import synth_documents, write_synth
+
+    show = sys.stderr.isatty()
+    if documents is not None:
+        with click.progressbar(length=documents, label="writing", file=sys.stderr) if show else _null() as bar:
+            paths = synth_documents(documents, out, seed, progress=(lambda n: bar.update(1)) if show else None)
+        click.echo(f"wrote {len(paths)} documents under {out}", err=True)
+        return
+
+    def progress(quads: int, count: int) -> None:
+        if show:
+            click.echo(f"\r{quads:,} quads, {count:,} entities", err=True, nl=False)
+
+    try:
+        stats = write_synth(out, entities, seed, ontology=not no_ontology, progress=progress)
+    except OSError as error:
+        raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
+    if show:
+        click.echo("", err=True)
+    rows = [
+        ("entities", stats.entities),
+        ("relations", stats.relations),
+        ("indicators", stats.indicators),
+        ("documents", stats.documents),
+        ("named graphs", len(stats.graphs)),
+        ("quads", stats.quads),
+    ]
+    click.echo(table(rows, ("", str(out))))
+
+
+def _null():
+    import contextlib
+
+    return contextlib.nullcontext(None)
 
 
 @main.command("load")

@@ -172,15 +172,20 @@ def test_a_write_in_progress_or_crashed_is_invisible_to_readers(tmp_path: Path):
     """A replace first stages its triples; readers never see staged graphs, and the next writer drops them."""
     import pyoxigraph as ox
 
-    from kg.store.embedded import STAGING
+    from kg.store.embedded import STAGING, STAGING_MARK
 
     path = tmp_path / "store"
     with Store(path) as store:
         build(store)
         before, count, summary = _quads(store), len(store), summarize(store)
         staged = ox.NamedNode(f"{STAGING}crashed:0")
-        store.add_quads(
-            [ox.Quad(ox.NamedNode(str(KGR.ghost)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Company)), staged)]
+        store.add_quads(  # what a write leaves when it dies between staging and moving: its quads and its mark
+            [
+                ox.Quad(
+                    ox.NamedNode(str(KGR.ghost)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Company)), staged
+                ),
+                ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal("crashed"), STAGING_MARK),
+            ]
         )
         assert (len(store), _quads(store), summarize(store)) == (count, before, summary)
         assert not store.ask("ASK { ?s a kg:Company ; ?p ?o FILTER(?s = <https://w3id.org/kg-cityedu/id/ghost>) }")

@@ -17,6 +17,7 @@ from kg.model.vocab import KG, KGR, document_iri, entity_iri, relation_propertie
 from kg.sources.documents import DocumentError
 from kg.sources.identity import SAME_AS_PREFIX, merges
 from kg.store.embedded import Store
+from kg.store.inference import inferred_graph
 
 RAW = Path(__file__).parent / "fixtures" / "extract_gold" / "raw"
 YUBEI = RAW / "yubei-vocational.txt"
@@ -56,8 +57,11 @@ def test_ingest_adds_one_named_graph_per_document(built: Path):
         report = ingest(store, [YUBEI, WUHOU])
         added = set(store.graph_names()) - before
         ids = {d.doc_id for d in report.documents}
+        graphs = {str(document_iri(doc_id)) for doc_id in ids}
         merged = {g for g in added if g.startswith(SAME_AS_PREFIX)}
-        assert added - merged == {str(document_iri(doc_id)) for doc_id in ids} and len(ids) == 2
+        closures = {inferred_graph(g) for g in graphs | merged}
+        assert added - closures == graphs | merged and len(ids) == 2
+        assert {inferred_graph(g) for g in graphs} <= added  # each document with its closure
         # and one merge graph: the curated 长安汽车 is yubei's 长安汽车股份有限公司 (cross-document identity)
         assert [(m.a_label, m.b_label) for m in merges(store)] == [("长安汽车", "长安汽车股份有限公司")]
         listed = {d.doc_id: d for d in documents(store)}
@@ -304,3 +308,43 @@ def test_ingest_docs_and_remove_through_a_sparql_endpoint(endpoint: str):
     removed = runner.invoke(main, ["docs", "remove", "--endpoint", endpoint, doc_id])
     assert removed.exit_code == 0, removed.output
     assert remote_quads() == before
+
+
+def _corpus(tmp_path: Path, n: int) -> Path:
+    from kg.sources.synth import synth_documents
+
+    synth_documents(n, tmp_path / "corpus", seed=3)
+    return tmp_path / "corpus"
+
+
+def _graphs(store: Store) -> dict[str, set]:
+    return {g: {q.triple for q in store.quads(g)} for g in store.graph_names()}
+
+
+def test_ingest_a_folder_in_worker_processes_equals_one_process(tmp_path: Path):
+    corpus = _corpus(tmp_path, 4)
+    (corpus / "batch-0000" / "nested").mkdir()
+    (corpus / "batch-0000" / "release-00003.txt").rename(corpus / "batch-0000" / "nested" / "release-00003.txt")
+    with Store(tmp_path / "one") as one, Store(tmp_path / "two") as two:
+        serial = ingest(one, [corpus], batch=3)
+        parallel = ingest(two, [corpus], jobs=2, batch=3)
+        assert len(serial.documents) == len(parallel.documents) == 4  # found recursively
+        assert _graphs(one) == _graphs(two)
+        assert ingest(two, [corpus], jobs=2).replaced == sorted(d.doc_id for d in parallel.documents)
+        assert _graphs(one) == _graphs(two)  # re-ingesting changes nothing
+
+
+def test_ingest_on_a_dask_cluster_equals_one_process(tmp_path: Path):
+    from distributed import LocalCluster
+
+    corpus = _corpus(tmp_path, 3)
+    cluster = LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None)
+    with cluster, Store(tmp_path / "dask") as far, Store(tmp_path / "here") as here:
+        ingest(here, [corpus])
+        report = ingest(far, [corpus], scheduler=cluster.scheduler_address)
+        assert len(report.documents) == 3
+        assert _graphs(far) == _graphs(here)
+    result = CliRunner().invoke(
+        main, ["ingest", str(corpus), "--scheduler", "tcp://127.0.0.1:1", "--store", str(tmp_path / "x")]
+    )
+    assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output

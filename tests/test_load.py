@@ -127,8 +127,8 @@ def test_bulk_path_gives_the_same_graphs(tmp_path: Path):
     paths = [write(tmp_path / "a.nt", ox.RdfFormat.N_TRIPLES), write(tmp_path / "b.ttl", ox.RdfFormat.TURTLE)]
     with Store(tmp_path / "small") as small, Store(tmp_path / "bulk") as bulk:
         load_files(small, paths, infer=False)
-        load_files(bulk, paths, infer=False, bulk_threshold=2)
-        load_files(bulk, paths, infer=False, bulk_threshold=2)  # again: replaces, does not add
+        load_files(bulk, paths, infer=False, bulk_bytes=0)
+        load_files(bulk, paths, infer=False, bulk_bytes=0)  # again: replaces, does not add
         assert bulk.graph_names() == small.graph_names()
         for name in small.graph_names():
             assert {q.triple for q in bulk.quads(name)} == {q.triple for q in small.quads(name)}
@@ -139,7 +139,7 @@ def test_bulk_path_validates_before_writing(store: Store, tmp_path: Path):
     bad = tmp_path / "bad.nt"
     bad.write_text("<http://a> <http://b> .\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"bad\.nt:1:"):
-        load_files(store, [good, bad], infer=False, bulk_threshold=1)
+        load_files(store, [good, bad], infer=False, bulk_bytes=0)
     assert len(store) == 0
 
 

@@ -23,7 +23,7 @@ from rdflib import RDF, RDFS, URIRef
 
 from kg.extract.normalize import normalize_name
 from kg.model.terms import pick_label
-from kg.model.vocab import ENTITIES_GRAPH, INFERRED_GRAPH, SKOS, classes, ontology
+from kg.model.vocab import ENTITIES_GRAPH, INFERRED_PREFIX, SKOS, classes, ontology
 
 log = logging.getLogger("kg")
 MAX_NAME_LENGTH = 100  # characters; a longer label is no name to look for in running text
@@ -247,7 +247,7 @@ SELECT ?entity ?class ?label ?alias ?district ?city ?g WHERE {{
     OPTIONAL {{ ?entity kg:district ?district }}
     OPTIONAL {{ ?entity kg:city ?city }}
   }}
-  FILTER(?g != <{INFERRED_GRAPH}> && STRSTARTS(STR(?class), STR(kg:)))
+  FILTER(!STRSTARTS(STR(?g), "{INFERRED_PREFIX}") && STRSTARTS(STR(?class), STR(kg:)))
 }}
 """
 PLACE_LABELS = (

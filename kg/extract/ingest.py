@@ -20,7 +20,8 @@ that API — the embedded one or a remote SPARQL endpoint — works.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,9 @@ from kg.model.vocab import document_iri
 from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.sources.identity import Described, find_namesakes, namesake_triples, refresh_merges, store_entities
 from kg.sources.reference import identifier_triples, lookup
-from kg.store.inference import with_inference
+from kg.store.inference import write_graphs
+
+BATCH = 100  # documents per write transaction
 
 
 class IngestError(KgError, ValueError):
@@ -63,6 +66,70 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)  # ids that were in the store before
 
 
+def text_files(paths: Iterable[Path]) -> list[Path]:
+    """Files given, and every ``*.txt`` under each folder given (recursively, sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path])
+    return found
+
+
+# Worker side: one extractor per process (or per Dask worker), built from the gazetteer once.
+_WORKER: dict[str, Extractor] = {}
+
+
+def _init_worker(gazetteer: Gazetteer) -> None:
+    _WORKER["extractor"] = Extractor(gazetteer)
+
+
+def _extract(article: Article, gazetteer: Gazetteer | None = None, publisher: str = "") -> tuple[Extraction, list]:
+    extractor = _WORKER.get("extractor")
+    if extractor is None or (gazetteer is not None and extractor.gazetteer is not gazetteer):
+        extractor = _WORKER["extractor"] = Extractor(gazetteer)
+    extraction = extractor.extract(article, None, publisher)
+    return extraction, ([] if extraction.empty else document_triples(extraction))
+
+
+def _extractions(
+    articles: list[Article],
+    extractor: Extractor,
+    jobs: int,
+    scheduler: str | None,
+    publisher: str = "",
+    block_progress: Callable[[int], None] | None = None,
+) -> Iterator[tuple[Extraction, list]]:
+    """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise IngestError("--scheduler needs Dask distributed: pip install 'kg-cityedu[dask]'") from None
+        try:
+            client = Client(scheduler, timeout="30s")
+        except OSError as error:
+            raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
+        with client:
+            gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
+            futures = client.map(_extract, articles, gazetteer=gazetteer, publisher=publisher, pure=False)
+            for future in futures:  # in order; the cluster works ahead
+                yield future.result()
+                future.release()
+        return
+    if jobs <= 1 or len(articles) < 2:
+        for article in articles:
+            extraction = extractor.extract(article, block_progress, publisher)
+            yield extraction, ([] if extraction.empty else document_triples(extraction))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
+    ) as pool:
+        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), chunksize=4)
+
+
 def ingest(
     store,
     paths: Iterable[Path],
@@ -70,18 +137,26 @@ def ingest(
     progress: Callable[[Path], None] | None = None,
     extractor: Extractor | None = None,
     *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    batch: int = BATCH,
     max_bytes: int | None = MAX_BYTES,
     publisher: str = "",
     block_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Extract every file and write each article into its own graph of ``store``, in one transaction.
+    """Extract every file (folders: every ``*.txt`` below) and write each article into its own graph of ``store``.
 
-    ``progress`` is called after each file, ``block_progress`` with the characters read after each
-    block of a long text; ``max_bytes`` limits the size of a file (None: no limit) and ``publisher``
-    names the organisation whose news the files are (see :meth:`Extractor.extract`).
-    Raises :class:`kg.sources.documents.DocumentError`
-    for a binary or undecodable file and :class:`IngestError` for a document id
-    that belongs to the curated data, both before the store is touched.
+    Every file is read and checked before the store is touched:
+    :class:`kg.sources.documents.DocumentError` for a binary or undecodable
+    file, :class:`IngestError` for a document id that belongs to the curated
+    data.  Extraction runs here, in ``jobs`` worker processes, or on the Dask
+    cluster at ``scheduler`` (``tcp://host:8786``); this process is the one
+    writer: ``batch`` documents per transaction, each with the closure of what
+    it states (:func:`kg.store.inference.write_graphs`), so a document costs
+    the same whatever the store already holds.  ``progress`` is called after each file.
+    ``block_progress`` is called with the characters read after each block of a long text (in this
+    process); ``max_bytes`` limits the size of a file (None: no limit) and ``publisher`` names the
+    organisation whose news the files are (see :meth:`Extractor.extract`).
 
     Names are linked to the entities of the store, except those only the
     documents being (re)ingested describe: ingesting the same files again
@@ -90,7 +165,7 @@ def ingest(
     report = IngestReport()
     files: list[tuple[Path, list[Article]]] = []
     sources: dict[str, Path] = {}
-    for path in map(Path, paths):
+    for path in text_files(paths):
         articles = [a for a in clean_file(path, encoding, max_bytes) if a.text.strip()]
         if not articles:
             report.skipped.append((path, "no text"))
@@ -102,40 +177,85 @@ def ingest(
                 )
             sources[article.id] = path
         files.append((path, articles))
-    existing = {info.doc_id: info for info in documents(store)}
+    existing = _methods(store, sources)
     for doc_id, path in sources.items():
-        if doc_id in existing and existing[doc_id].method != METHOD:
+        if doc_id in existing and existing[doc_id] != METHOD:
             raise IngestError(
                 f"{path}: document {doc_id} is a curated document of the store; "
                 "it is maintained in data/curated and rebuilt by 'kg build', not replaced by extraction"
             )
+    replaced = [str(document_iri(doc_id)) for doc_id in sources]
     if extractor is None:
-        replaced = [str(document_iri(doc_id)) for doc_id in sources]
         gazetteer = Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer())
         for name, bucket in Gazetteer.from_reference().names.items():  # what the graph knows wins
             if name not in gazetteer:
                 gazetteer.add(name, bucket[0])
         extractor = Extractor(gazetteer)
-    extractions: list[Extraction] = []
-    for path, articles in files:
-        for article in articles:
-            extraction = extractor.extract(article, block_progress, publisher)
-            if extraction.empty:
-                report.skipped.append((path, f"no entities or relations found in {article.id}"))
-            else:
-                extractions.append(extraction)
-        if progress is not None:
+    articles = [(path, article) for path, items in files for article in items]
+    last_of_file = {id(items[-1]): path for path, items in files if items}
+    pending: dict[URIRef, list] = {}
+    batch_of: list[Extraction] = []
+    done: list[Extraction] = []
+
+    def write_batch() -> None:  # the batch's documents with their identifiers, namesakes and merges
+        pending.update(reference_links(store, batch_of, pending, replaced))
+        write_graphs(store, pending)
+        pending.clear()
+        batch_of.clear()
+
+    for (path, article), (extraction, triples) in zip(
+        articles,
+        _extractions([a for _, a in articles], extractor, jobs, scheduler, publisher, block_progress),
+        strict=True,
+    ):
+        if extraction.empty:
+            report.skipped.append((path, f"no entities or relations found in {article.id}"))
+        else:
+            pending[extraction.iri] = triples
+            batch_of.append(extraction)
+            done.append(extraction)
+        if len(batch_of) >= batch:
+            write_batch()
+        if progress is not None and id(article) in last_of_file:
             progress(path)
-    if not extractions:
-        return report
-    graphs = {extraction.iri: document_triples(extraction) for extraction in extractions}
-    replaced = [str(document_iri(doc_id)) for doc_id in sources]
-    graphs.update(reference_links(store, extractions, graphs, replaced))
-    store.replace_graphs(with_inference(store, graphs))  # data and inference in one transaction
-    report.replaced = sorted(e.doc_id for e in extractions if e.doc_id in existing)
-    counts = {info.doc_id: info for info in documents(store)}
-    report.documents = [counts[e.doc_id] for e in extractions if e.doc_id in counts]
+    if progress is not None:
+        for path, items in files:
+            if not items:
+                progress(path)
+    if batch_of:
+        write_batch()
+    report.replaced = sorted(e.doc_id for e in done if e.doc_id in existing)
+    report.documents = [_info(e) for e in done]
     return report
+
+
+def _methods(store, sources: Mapping[str, Path]) -> dict[str, str]:
+    """Document id → its kg:method ("curated" when it has none), for the ids given that the store already holds."""
+    found: dict[str, str] = {}
+    for doc_id in sources:
+        rows = store.select(DOCUMENT_METHOD, {"doc": document_iri(doc_id)})
+        if rows:
+            found[doc_id] = str(rows[0].get("method", "curated"))
+    return found
+
+
+def _info(extraction: Extraction) -> DocumentInfo:
+    article = extraction.article
+    return DocumentInfo(
+        extraction.doc_id,
+        str(extraction.iri),
+        title=article.title,
+        source=article.source or "",
+        method=METHOD,
+        entities=sum(1 for e in extraction.entities if e.mentions),
+        relations=len({r.key() for r in extraction.relations}),
+        indicators=len(extraction.indicators),
+    )
+
+
+DOCUMENT_METHOD = (
+    "SELECT ?doc ?method WHERE { GRAPH ?doc { ?doc a kg:SourceDocument OPTIONAL { ?doc kg:method ?method } } }"
+)
 
 
 def reference_links(store, extractions: list[Extraction], graphs: dict, replaced: list[str]) -> dict:
@@ -238,6 +358,6 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"{info.doc_id} is a curated document: "
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
-    graphs = {URIRef(info.iri): [], **refresh_merges(store, exclude_graphs=[info.iri])}  # merges it carried go too
-    store.replace_graphs(with_inference(store, graphs))  # an empty graph is a removal
+    # an empty graph is a removal, of its inference too; the merges it carried go with it
+    write_graphs(store, {URIRef(info.iri): [], **refresh_merges(store, exclude_graphs=[info.iri])})
     return info

@@ -28,7 +28,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
@@ -49,7 +50,6 @@ from kg.model.statements import (
 from kg.model.terms import is_a
 from kg.model.vocab import (
     KG,
-    PREFIXES,
     classes,
     document_iri,
     entity_iri,
@@ -366,22 +366,17 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
             for record in records(extraction):
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
         return
-    if fmt == "trig":
-        dataset = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            dataset.bind(prefix, namespace)
-        for extraction in extractions:
-            named = dataset.graph(extraction.iri)
-            for triple in document_graph(extraction):
-                named.add(triple)
-        out.write(dataset.serialize(format="trig").encode("utf-8"))
-        return
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    for extraction in extractions:
-        graph += document_graph(extraction)
-    out.write(graph.serialize(format="turtle").encode("utf-8"))
+    # Oxigraph's serialiser, not rdflib's (which was two thirds of `kg extract`): TriG keeps a graph per
+    # document, Turtle merges them (each triple once).
+    from kg.store.embedded import to_oxigraph
+    from kg.store.formats import RDF, find, write_rdf
+
+    quads = (
+        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(extraction.iri)))
+        for extraction in extractions
+        for s, p, o in document_triples(extraction)
+    )
+    write_rdf(quads, find(fmt, RDF), out)
 
 
 def records(extraction: Extraction) -> list[dict]:

@@ -24,7 +24,8 @@ SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
 ONTOLOGY_GRAPH = GRAPH.ontology
 ENTITIES_GRAPH = GRAPH.entities
-INFERRED_GRAPH = GRAPH.inferred
+INFERRED_GRAPH = GRAPH.inferred  # the inference of source graph G is in INFERRED_PREFIX + G's path (kg.store.inference)
+INFERRED_PREFIX = str(GRAPH) + "inferred/"
 
 PREFIXES: dict[str, str] = {
     "kg": str(KG),

@@ -14,7 +14,7 @@ from kg.sources.curated import CuratedData, curated_graphs, load_curated
 from kg.sources.identity import Described, find_namesakes, namesake_triples
 from kg.sources.reference import identifier_triples, lookup
 from kg.store.embedded import Store
-from kg.store.inference import with_inference
+from kg.store.inference import inference_status, write_graphs
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Summary:
     documents: list[tuple[str, str]] = field(default_factory=list)  # (document IRI, headline)
     triples: int = 0
     inferred: int = 0
+    inference: str = ""  # "" when the inference is up to date, else what is wrong and what to run
 
     @property
     def entities(self) -> int:
@@ -47,7 +48,7 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
     data = load_curated(data_dir)
     graphs = {ONTOLOGY_GRAPH: ontology(), **curated_graphs(data)}
     add_reference_links(data, graphs)
-    store.replace_graphs(with_inference(store, graphs))
+    write_graphs(store, graphs)  # data and the closure of what it states, in one transaction
     return summarize(store)
 
 
@@ -90,13 +91,18 @@ def add_reference_links(data: CuratedData, graphs: dict[URIRef, Graph]) -> None:
             break
 
 
+# Stated classes are the most specific: types in inferred graphs (…/graph/inferred and below) are left out.
 ENTITIES_PER_CLASS = f"""
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n) WHERE {{
-  GRAPH ?g {{ ?entity a ?class }} FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))  # stated: the most specific
+  GRAPH ?g {{ ?entity a ?class }}
+  FILTER(!STRSTARTS(STR(?g), "{INFERRED_GRAPH}"))
   ?entity rdfs:label ?label .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   FILTER(?class NOT IN (kg:SourceDocument, kg:RelationAssertion, kg:Indicator))
 }} GROUP BY ?class
+"""
+INFERRED = f"""
+SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{INFERRED_GRAPH}")) }}
 """
 
 RELATIONS_PER_KIND = """
@@ -124,5 +130,6 @@ def summarize(store: Store) -> Summary:
     summary.indicators = int(store.select(INDICATORS)[0]["n"])
     summary.documents = [(str(r["doc"]), str(r.get("headline", ""))) for r in store.select(DOCUMENTS)]
     summary.triples = len(store)
-    summary.inferred = sum(1 for _ in store.quads(str(INFERRED_GRAPH)))
+    summary.inferred = int(store.select(INFERRED)[0]["n"])
+    summary.inference = inference_status(store)
     return summary

@@ -22,7 +22,10 @@ from rdflib.term import Node
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
 
-STAGING = "urn:kg:staging:"
+DEFAULT_STORE = Path(".kg") / "store"
+INTERNAL = "urn:kg:"  # graphs of the store's own bookkeeping: never listed, exported or counted
+STAGING = INTERNAL + "staging:"
+STAGING_MARK = ox.NamedNode(INTERNAL + "staging")  # present while a write is staged: one lookup, not a graph scan
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -183,35 +186,67 @@ class Store(StoreMethods):
                 self._store = _open_writable(self.path, wait)
         except OSError as error:
             raise StoreError(f"cannot open store {self.path}: {' '.join(str(error).split())}") from None
+        self.read_only = read_only
+        self._written = False
         if not read_only:
             self._drop_staging()
 
+    def _internal(self) -> list[ox.NamedNode]:
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(INTERNAL)]
+
     def __len__(self) -> int:
-        staged = sum(1 for g in self._staging() for _ in self._store.quads_for_pattern(None, None, None, g))
-        return len(self._store) - staged
+        internal = sum(1 for g in self._internal() for _ in self._store.quads_for_pattern(None, None, None, g))
+        meta = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._store) - internal - meta
+
+    # The store's own bookkeeping (the inference stamp) lives in the real default graph: GRAPH ?g never
+    # matches it, exports and counts leave it out (Oxigraph's union default graph does include it).
+
+    def read_meta(self, subject: str) -> dict[str, str]:
+        """Predicate → value of the bookkeeping triples about ``subject``."""
+        quads = self._store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph())
+        return {q.predicate.value: q.object.value for q in quads}
+
+    def write_meta(self, subject: str, values: Mapping[str, str]) -> None:
+        """Replace the bookkeeping triples about ``subject`` in one transaction."""
+        self._written = True
+        node = ox.NamedNode(subject)
+        data = " ".join(f"{node} {ox.NamedNode(p)} {ox.Literal(v)} ." for p, v in values.items())
+        self._store.update(f"DELETE WHERE {{ {node} ?p ?o }} ; INSERT DATA {{ {data} }}")
 
     def close(self) -> None:
-        """Release the store and its directory lock."""
-        self.__dict__.pop("_store", None)
+        """Flush what was written (so the next open does not replay a write log), release the directory lock."""
+        store = self.__dict__.pop("_store", None)
+        if store is not None and self._written and self.path is not None:
+            try:
+                store.flush()
+            except OSError as error:
+                raise StoreError(f"cannot flush store {self.path}: {error}") from None
 
     # -- reading ---------------------------------------------------------
 
     def _staging(self) -> list[ox.NamedNode]:
         """Staging graphs of a write in progress (another process) or of a crashed one: never read."""
+        if not self._store.contains_named_graph(STAGING_MARK):
+            return []
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING)]
 
     def graph_names(self) -> list[str]:
-        """IRIs of the named graphs in the store, sorted."""
+        """IRIs of the named graphs in the store, sorted (the store's internal graphs left out)."""
         names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
-        return sorted(name for name in names if not name.startswith(STAGING))
+        return sorted(name for name in names if not name.startswith(INTERNAL))
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """Every quad, or those of one named graph."""
+        """Every quad (but the store's internal ones), or those of one named graph."""
         if graph:
             return self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
-        staging = set(self._staging())
+        internal = set(self._internal())
         quads = self._store.quads_for_pattern(None, None, None, None)
-        return (q for q in quads if q.graph_name not in staging) if staging else quads
+        return (q for q in quads if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def quads_for_predicate(self, predicate: str) -> Iterator[ox.Quad]:
+        """Every quad with ``predicate``, in any graph (streamed from the store's index)."""
+        return self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)
 
     def graph(self, graph: str) -> Graph:
         """One named graph as an rdflib graph."""
@@ -263,12 +298,17 @@ class Store(StoreMethods):
             count = len(quads)
             quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples)
             staged[target] = str(staging) if len(quads) > count else ""
+        self._written = True
         try:
+            if quads:
+                quads.append(ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal(run), STAGING_MARK))
             self._store.extend(quads)
             operations = [
                 f"MOVE {staging} TO {target}" if staging else f"DROP SILENT GRAPH {target}"
                 for target, staging in staged.items()
             ]
+            if quads:
+                operations.append(f"DROP SILENT GRAPH {STAGING_MARK}")
             if operations:
                 self._store.update(" ;\n".join(operations))
         except (OSError, SyntaxError) as error:
@@ -277,6 +317,7 @@ class Store(StoreMethods):
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction."""
+        self._written = True
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except OSError as error:
@@ -295,6 +336,7 @@ class Store(StoreMethods):
         Triples, and the default graph of a dataset format, go to ``graph``.
         """
         kwargs = {"format": fmt, "to_graph": ox.NamedNode(graph) if graph else None, "base_iri": base_iri}
+        self._written = True
         try:
             if isinstance(source, Path):
                 self._store.bulk_load(path=str(source), lenient=lenient, **kwargs)
@@ -305,9 +347,31 @@ class Store(StoreMethods):
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one transaction."""
+        self._written = True
         self._store.extend(quads)
+
+    def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add a stream of quads outside any transaction, without holding them in memory (bulk loads)."""
+        self._written = True
+        try:
+            self._store.bulk_extend(quads)
+        except OSError as error:
+            raise StoreError(f"bulk write to store {self.path or '(memory)'} failed: {error}") from None
+
+    def drop_graph(self, name: str) -> None:
+        """Remove one named graph and its quads."""
+        self._written = True
+        self._store.remove_graph(ox.NamedNode(name))
+
+    def optimize(self) -> None:
+        """Compact the store's files after a big load (reads get faster, the next open is quick)."""
+        self._store.flush()
+        self._store.optimize()
 
     def _drop_staging(self) -> None:
         """Remove staging graphs a crashed write may have left."""
-        for graph in self._staging():
-            self._store.remove_graph(graph)
+        if not self._store.contains_named_graph(STAGING_MARK):
+            return
+        for graph in self._store.named_graphs():
+            if isinstance(graph, ox.NamedNode) and (graph.value.startswith(STAGING) or graph == STAGING_MARK):
+                self._store.remove_graph(graph)

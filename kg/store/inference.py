@@ -1,103 +1,440 @@
-"""RDFS inference, materialised: what queries may assume without writing property paths.
+"""RDFS inference, materialised per source graph: what queries may assume without writing property paths.
 
-The closure is computed from everything in the store except the inferred
-graph itself, and written to :data:`kg.model.vocab.INFERRED_GRAPH`:
+The closure adds
 
 * ``rdf:type`` for every superclass (``rdfs:subClassOf`` and ``owl:equivalentClass``,
   both ways), so asking for ``kg:School`` also returns vocational schools and
   asking for ``schema:Organization`` returns companies;
 * the triple of every super-property (``rdfs:subPropertyOf``), so
   ``kg:cooperatesWith`` also returns ``kg:integratesWith`` pairs;
-* the inverse of every triple of an ``owl:SymmetricProperty``.
+* the inverse of every triple of an ``owl:SymmetricProperty`` (and its super-properties).
 
-Only triples not already stated are added, so the union of graphs holds each
-triple once.
+Each rule reads one triple and the ontology's tables (:class:`Rules`), so the
+closure of a graph is local: the inferred triples of source graph ``G`` live
+in their own graph, :func:`inferred_graph` ``(G)``
+(``…/graph/inferred/doc/<id>`` for a document), written in the same
+transaction as ``G``.  A write therefore costs what it adds — replacing or
+removing a document replaces or removes exactly its inference — and never
+reads the rest of the store.  A triple inferred in two graphs is stored twice;
+queries count with ``DISTINCT``.
+
+The tables come from the bundled ontology plus every schema triple of the
+store, read with one query (proportional to the schema, not the data).  A
+stamp about ``urn:kg:inference`` in the store's bookkeeping (its real default
+graph, which queries never see) records the digest of the
+tables the inference was computed with and whether a non-transactional write
+(a bulk load) completed; :func:`inference_status` compares it with the store,
+so ``kg stats`` and ``kg validate`` flag stale inference after an interrupted
+load, and ``kg infer`` (:func:`refresh_inference`) recomputes everything inside
+the store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import hashlib
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
 
-from rdflib import RDF, URIRef
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kg.model.vocab import INFERRED_GRAPH
-from kg.store.embedded import Store
+from kg.model.vocab import BASE, INFERRED_GRAPH, INFERRED_PREFIX, ONTOLOGY_FILE
+from kg.store import formats
+from kg.store.embedded import INTERNAL, Store
 
-SUPERCLASSES = """
-SELECT DISTINCT ?s ?super WHERE {
-  ?s a ?class .
-  ?class (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)+ ?super .
-  FILTER(isIRI(?super) && ?super != ?class)
-  FILTER NOT EXISTS { ?s a ?super }
+STAMP = INTERNAL + "inference"  # subject of the stamp, in the store's bookkeeping (its real default graph)
+STAMP_RULES = INTERNAL + "rules"
+STAMP_STATE = INTERNAL + "state"
+RDF_TYPE = str(RDF.type)
+SUBCLASS, EQUIVALENT, SUBPROPERTY = str(RDFS.subClassOf), str(OWL.equivalentClass), str(RDFS.subPropertyOf)
+SYMMETRIC = str(OWL.SymmetricProperty)
+
+SCHEMA_QUERY = """
+SELECT ?kind ?a ?b WHERE {
+  { ?a (rdfs:subClassOf|owl:equivalentClass|^owl:equivalentClass)+ ?b . BIND("class" AS ?kind) }
+  UNION { ?a rdfs:subPropertyOf+ ?b . BIND("property" AS ?kind) }
+  UNION { ?a a owl:SymmetricProperty . BIND("symmetric" AS ?kind) }
 }
 """
 
-# A symmetric property's inverse triples have super-properties too (second branch).
-SUPERPROPERTIES = """
-SELECT DISTINCT ?s ?super ?o WHERE {
-  ?p rdfs:subPropertyOf+ ?super .
-  FILTER(isIRI(?super) && ?super != ?p)
-  { ?s ?p ?o } UNION { ?p a owl:SymmetricProperty . ?o ?p ?s FILTER(!isLiteral(?o)) }
-  FILTER NOT EXISTS { ?s ?super ?o }
-}
-"""
 
-SYMMETRIC = """
-SELECT DISTINCT ?o ?p ?s WHERE {
-  ?p a owl:SymmetricProperty .
-  ?s ?p ?o .
-  FILTER(!isLiteral(?o))
-  FILTER NOT EXISTS { ?o ?p ?s }
-}
-"""
+def inferred_graph(source: str) -> str:
+    """IRI of the graph that holds the inference of ``source``.
+
+    >>> inferred_graph("https://w3id.org/kg-cityedu/doc/banan-d85cd3f1")
+    'https://w3id.org/kg-cityedu/graph/inferred/doc/banan-d85cd3f1'
+    >>> inferred_graph("file:///data/a.ttl")
+    'https://w3id.org/kg-cityedu/graph/inferred/x/file%3A%2F%2F%2Fdata%2Fa.ttl'
+    """
+    if source.startswith(BASE):
+        return INFERRED_PREFIX + source[len(BASE) :]
+    return INFERRED_PREFIX + "x/" + urllib.parse.quote(source, safe="")
+
+
+def source_graph(inferred: str) -> str | None:
+    """The source graph of an inferred graph (None if ``inferred`` is not one).
+
+    >>> source_graph(inferred_graph("file:///data/a.ttl"))
+    'file:///data/a.ttl'
+    """
+    if not inferred.startswith(INFERRED_PREFIX):
+        return None
+    rest = inferred[len(INFERRED_PREFIX) :]
+    return urllib.parse.unquote(rest[2:]) if rest.startswith("x/") else BASE + rest
+
+
+def is_inferred(graph: str) -> bool:
+    """Whether ``graph`` holds inferred triples (``…/graph/inferred`` itself: the single graph of older stores)."""
+    return graph.startswith(INFERRED_PREFIX) or graph == str(INFERRED_GRAPH)
 
 
 def stated_graphs(store: Store) -> list[str]:
-    """Every named graph but the inferred one: what the documents, the registry and the ontology state."""
-    return [g for g in store.graph_names() if g != str(INFERRED_GRAPH)]
+    """Every named graph but the inferred ones (for a query that must not see the closure).
+
+    Listing graphs in a query's dataset costs time in proportion to their
+    number: prefer the union with ``FILTER(!STRSTARTS(STR(?g), …))`` on a ``GRAPH ?g`` pattern.
+    """
+    return [g for g in store.graph_names() if not is_inferred(g)]
 
 
-def inferred_triples(store: Store) -> set[tuple[Node, Node, Node]]:
-    """The RDFS closure of the store's stated triples, minus what is already stated.
+@dataclass(frozen=True)
+class Rules:
+    """The ontology's tables: superclasses and super-properties of each term, symmetric properties."""
 
-    >>> from rdflib import Graph, Namespace
-    >>> from kg.model.vocab import ontology, ONTOLOGY_GRAPH, KG
-    >>> store = Store()
-    >>> ex = Namespace("http://example.org/")
-    >>> store.replace_graphs({ONTOLOGY_GRAPH: ontology(), ex.g: [(ex.a, RDF.type, KG.PrimarySchool)]})
-    >>> (ex.a, RDF.type, KG.School) in inferred_triples(store)
+    superclasses: Mapping[str, frozenset[str]]
+    superproperties: Mapping[str, frozenset[str]]
+    symmetric: frozenset[str]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> Rules:
+        supers: dict[str, set[str]] = {}
+        props: dict[str, set[str]] = {}
+        symmetric: set[str] = set()
+        for kind, a, b in rows:
+            if kind == "symmetric":
+                symmetric.add(a)
+            elif a != b and not b.startswith("_:"):
+                (supers if kind == "class" else props).setdefault(a, set()).add(b)
+        return cls(
+            {k: frozenset(v) for k, v in supers.items()},
+            {k: frozenset(v) for k, v in props.items()},
+            frozenset(symmetric),
+        )
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of the tables: inference computed with other tables is stale."""
+        parts = sorted(f"c {a} {b}" for a, bs in self.superclasses.items() for b in bs)
+        parts += sorted(f"p {a} {b}" for a, bs in self.superproperties.items() for b in bs)
+        parts += sorted(f"s {a}" for a in self.symmetric)
+        return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+    def closure(self, triples: Iterable[tuple[str, str, str, bool]]) -> Iterator[tuple[str, str, str, bool]]:
+        """Inferred (subject, predicate, object, object is a literal) of (s, p, o, literal) rows (may repeat)."""
+        supers, props, symmetric = self.superclasses, self.superproperties, self.symmetric
+        for s, p, o, literal in triples:
+            if p == RDF_TYPE:
+                for c in supers.get(o, ()):
+                    yield s, p, c, False
+                continue
+            above = props.get(p)
+            if above:
+                for q in above:
+                    yield s, q, o, literal
+            if not literal and (p in symmetric or (above and not symmetric.isdisjoint(above))):
+                for q in (p, *(above or ())):
+                    if q in symmetric:
+                        yield o, q, s, False
+                        for r in props.get(q, ()):
+                            yield o, r, s, False
+
+    def relevant_predicates(self) -> set[str]:
+        """Predicates whose triples can yield inferences."""
+        return {RDF_TYPE, *self.superproperties, *self.symmetric}
+
+
+@cache
+def _bundled_rows() -> tuple[tuple[str, str, str], ...]:
+    store = ox.Store()
+    store.load(path=str(ONTOLOGY_FILE), format=formats.find("turtle", formats.RDF).rdf)
+    return tuple(_schema_rows(store.query(SCHEMA_QUERY, prefixes=_prefixes())))
+
+
+def _prefixes() -> dict[str, str]:
+    from kg.model.vocab import PREFIXES
+
+    return PREFIXES
+
+
+def _schema_rows(solutions) -> Iterator[tuple[str, str, str]]:
+    for row in solutions:
+        a, b = row["a"], row["b"]
+        if isinstance(a, ox.NamedNode) and (b is None or isinstance(b, ox.NamedNode)):
+            yield row["kind"].value, a.value, b.value if b is not None else ""
+
+
+def rules(store: Store | None = None, extra: Iterable[tuple[str, str, str]] = ()) -> Rules:
+    """The tables of the bundled ontology plus the schema triples of ``store`` (one query) and ``extra`` rows."""
+    rows = list(_bundled_rows())
+    if store is not None:
+        rows += _schema_rows(store.query_raw(SCHEMA_QUERY))
+    rows += list(extra)
+    return Rules.from_rows(rows)
+
+
+# -- rdflib triples (transactional writes) -------------------------------------------------
+
+
+def _key(term) -> str:
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value if isinstance(term, ox.NamedNode) else "_:" + term.value
+    return "_:" + str(term) if isinstance(term, BNode) else str(term)
+
+
+def graph_closure(triples: Iterable[tuple[Node, Node, Node]], table: Rules) -> set[tuple[Node, Node, Node]]:
+    """The closure of one graph's triples under ``table``, minus the triples themselves.
+
+    Terms may be rdflib's or pyoxigraph's; inferred triples use the same kind.
+
+    >>> from kg.model.vocab import KG
+    >>> ex = URIRef("http://example.org/a")
+    >>> (ex, RDF.type, KG.School) in graph_closure([(ex, RDF.type, KG.PrimarySchool)], rules())
     True
     """
-    stated = stated_graphs(store)
-    triples: set[tuple[Node, Node, Node]] = set()
-    for row in store.select(SUPERCLASSES, default_graphs=stated):
-        triples.add((row["s"], RDF.type, row["super"]))
-    for row in store.select(SYMMETRIC, default_graphs=stated):
-        triples.add((row["o"], row["p"], row["s"]))
-    for row in store.select(SUPERPROPERTIES, default_graphs=stated):
-        triples.add((row["s"], row["super"], row["o"]))
-    return triples
+    stated = {tuple(triple) for triple in triples}
+    terms: dict[str, object] = {}
+    result: set[tuple[Node, Node, Node]] = set()
+    relevant = table.relevant_predicates()
+    for s, p, o in stated:
+        predicate = _key(p)
+        if predicate not in relevant:
+            continue
+        literal = isinstance(o, Literal | ox.Literal)
+        s_key, o_key = _key(s), (o if literal else _key(o))
+        terms.setdefault(s_key, s)
+        if not literal:
+            terms.setdefault(o_key, o)
+        make = ox.NamedNode if isinstance(p, ox.NamedNode) else URIRef
+        for s2, p2, o2, lit2 in table.closure(((s_key, predicate, o_key, literal),)):
+            triple = (terms.get(s2) or make(s2), make(p2), o2 if lit2 else (terms.get(o2) or make(o2)))
+            if triple not in stated:
+                result.add(triple)
+    return result
 
 
 def with_inference(
     store: Store, graphs: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]]
 ) -> dict[URIRef, Iterable[tuple[Node, Node, Node]]]:
-    """``graphs`` plus the inferred graph the store needs once they replace theirs (an empty one removes it).
+    """``graphs`` plus, for each, its inferred graph (an empty graph removes both), for one ``replace_graphs``.
 
-    The closure is computed on an in-memory copy of the other stated graphs, so
-    one ``store.replace_graphs(with_inference(store, graphs))`` writes data and
-    inference in a single transaction: a failure leaves the store as it was.
+    Only the given triples and the schema are read: the cost is that of the write.
+    If the write changes the schema, the rest of the store is re-inferred afterwards
+    (:func:`write_graphs` does that).
     """
-    scratch = Store()
-    scratch.replace_graphs(graphs)
-    replaced = {str(name) for name in graphs} | {str(INFERRED_GRAPH)}
-    scratch.add_quads(q for name in store.graph_names() if name not in replaced for q in store.quads(name))
-    return {**graphs, URIRef(str(INFERRED_GRAPH)): inferred_triples(scratch)}
+    materialised = {name: list(triples) for name, triples in graphs.items()}
+    extra: list[tuple[str, str, str]] = []
+    for triples in materialised.values():
+        for s, p, o in triples:
+            if not isinstance(s, URIRef | ox.NamedNode) or not isinstance(o, URIRef | ox.NamedNode):
+                continue
+            p, a, b = _key(p), _key(s), _key(o)
+            if p == SUBCLASS:
+                extra.append(("class", a, b))
+            elif p == EQUIVALENT:
+                extra += [("class", a, b), ("class", b, a)]
+            elif p == SUBPROPERTY:
+                extra.append(("property", a, b))
+            elif p == RDF_TYPE and b == SYMMETRIC:
+                extra.append(("symmetric", a, ""))
+    table = _transitive(rules(store), extra)
+    result: dict[URIRef, Iterable[tuple[Node, Node, Node]]] = dict(materialised)
+    for name, triples in materialised.items():
+        result[URIRef(inferred_graph(str(name)))] = graph_closure(triples, table) if triples else []
+    return result
 
 
-def refresh_inference(store: Store) -> int:
-    """Recompute the inferred graph from the stated graphs; return its size."""
-    triples = inferred_triples(store)
-    store.replace_graphs({URIRef(str(INFERRED_GRAPH)): triples})
-    return len(triples)
+def _transitive(base: Rules, extra: list[tuple[str, str, str]]) -> Rules:
+    """``base`` with ``extra`` direct schema rows folded in transitively (a write that brings its own schema)."""
+    if not extra:
+        return base
+    edges: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    symmetric = set(base.symmetric)
+    for kind, table in (("class", base.superclasses), ("property", base.superproperties)):
+        for a, bs in table.items():
+            edges.setdefault(a, set()).update(bs)
+            kinds[a] = kind
+    for kind, a, b in extra:
+        if kind == "symmetric":
+            symmetric.add(a)
+            continue
+        edges.setdefault(a, set()).add(b)
+        kinds.setdefault(a, kind)
+    rows: list[tuple[str, str, str]] = []
+    for a in edges:
+        seen: set[str] = set()
+        todo = list(edges[a])
+        while todo:
+            b = todo.pop()
+            if b not in seen:
+                seen.add(b)
+                todo.extend(edges.get(b, ()))
+        rows += [(kinds.get(a, "class"), a, b) for b in seen]
+    rows += [("symmetric", a, "") for a in symmetric]
+    return Rules.from_rows(rows)
+
+
+def write_graphs(store: Store, graphs: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]], infer: bool = True) -> None:
+    """Replace ``graphs`` and their inferred graphs in one transaction; keep the inference stamp true.
+
+    The closure is that of the written triples only.  A write that changes the
+    ontology's tables (or a store whose inference was already stale) is then
+    re-inferred inside the store.
+    """
+    if not infer:
+        mark_pending(store)
+        store.replace_graphs(graphs)
+        return
+    before = stamp(store)
+    store.replace_graphs(with_inference(store, graphs))  # data and its inference in one transaction
+    digest = rules(store).digest
+    if before == (digest, "complete"):
+        return
+    if before is None and _only_written(store, graphs):
+        write_stamp(store, digest)  # the first write into an empty store
+    else:
+        refresh_inference(store)
+
+
+def _only_written(store: Store, graphs: Mapping[URIRef, object]) -> bool:
+    """Whether the store holds nothing but the graphs just written (and their inference): a first write."""
+    written = {str(name) for name in graphs} | {inferred_graph(str(name)) for name in graphs}
+    return all(name in written for name in store.graph_names())
+
+
+# -- the stamp ------------------------------------------------------------------------------
+
+
+def stamp(store: Store) -> tuple[str, str] | None:
+    """(rules digest, state) recorded in the store, or None when it holds no stamp."""
+    values = store.read_meta(STAMP)
+    if not values:
+        return None
+    return values.get(STAMP_RULES, ""), values.get(STAMP_STATE, "")
+
+
+def write_stamp(store: Store, digest: str, state: str = "complete") -> None:
+    """Record that the inference was computed with tables ``digest`` (``state``: complete or pending)."""
+    store.write_meta(STAMP, {STAMP_RULES: digest, STAMP_STATE: state})
+
+
+def mark_pending(store: Store) -> None:
+    """Record that a write without (or before) its inference is under way: the inference is stale until redone."""
+    current = stamp(store)
+    write_stamp(store, current[0] if current else "", "pending")
+
+
+def inference_status(store: Store) -> str:
+    """ "" when the inference is up to date, else why not (one line, for ``kg stats`` and ``kg validate``)."""
+    recorded = stamp(store)
+    if recorded is None:
+        if any(not is_inferred(g) for g in store.graph_names()):
+            return "the store has no inference stamp: run 'kg infer'"
+        return ""
+    digest, state = recorded
+    if state != "complete":
+        return "the inference is stale (a load was interrupted or ran without inference): run 'kg infer'"
+    if digest != rules(store).digest:
+        return "the ontology changed since the inference was computed: run 'kg infer'"
+    return ""
+
+
+# -- inside the store (bulk loads, kg infer) ------------------------------------------------
+
+
+def _ox_rows(quads: Iterable[ox.Quad]) -> Iterator[tuple[ox.Quad, str, str, str, bool]]:
+    for q in quads:
+        o = q.object
+        literal = isinstance(o, ox.Literal)
+        yield q, q.subject.value, q.predicate.value, o if literal else o.value, literal
+
+
+class QuadInferrer:
+    """The closure of one quad at a time, into the inferred graph of the quad's graph (for streamed loads).
+
+    Terms and graph names are cached, so a quad that yields nothing costs one dictionary lookup.
+    """
+
+    def __init__(self, table: Rules):
+        self.table = table
+        self.relevant = table.relevant_predicates()
+        self.graphs: dict[ox.NamedNode, ox.NamedNode | None] = {}
+        self.nodes: dict[str, ox.NamedNode] = {}
+
+    def _node(self, value: str) -> ox.NamedNode | ox.BlankNode:
+        found = self.nodes.get(value)
+        if found is None:
+            found = ox.BlankNode(value[2:]) if value.startswith("_:") else ox.NamedNode(value)
+            if len(self.nodes) < 100_000:  # predicates and classes: the cache stays small
+                self.nodes[value] = found
+        return found
+
+    def __call__(self, q: ox.Quad) -> list[ox.Quad]:
+        p = q.predicate.value
+        if p not in self.relevant or not isinstance(q.graph_name, ox.NamedNode):
+            return []
+        target = self.graphs.get(q.graph_name, False)
+        if target is False:
+            name = q.graph_name.value
+            target = self.graphs[q.graph_name] = (
+                None if is_inferred(name) or name.startswith(INTERNAL) else ox.NamedNode(inferred_graph(name))
+            )
+        if target is None:
+            return []
+        s, o = q.subject, q.object
+        literal = isinstance(o, ox.Literal)
+        s_key = s.value if isinstance(s, ox.NamedNode) else "_:" + s.value
+        o_key = o if literal else (o.value if isinstance(o, ox.NamedNode) else "_:" + o.value)
+        node = self._node
+        out = []
+        for s2, p2, o2, lit2 in self.table.closure(((s_key, p, o_key, literal),)):
+            subject = s if s2 == s_key else node(s2)
+            obj = o2 if lit2 else (o if o2 == o_key else (s if o2 == s_key else node(o2)))
+            out.append(ox.Quad(subject, node(p2), obj, target))
+        return out
+
+
+def inferred_quads(quads: Iterable[ox.Quad], table: Rules) -> Iterator[ox.Quad]:
+    """The inferred quads of ``quads`` (each into the inferred graph of its own graph); may repeat."""
+    infer = QuadInferrer(table)
+    for quad in quads:
+        yield from infer(quad)
+
+
+def refresh_inference(store: Store, table: Rules | None = None, progress: Callable[[int], None] | None = None) -> int:
+    """Recompute every inferred graph inside the store (``kg infer``); return the number of inferred quads.
+
+    The stamp says "pending" while it runs, so an interrupted run is flagged.
+    """
+    table = table or rules(store)
+    mark_pending(store)
+    for name in store.graph_names():
+        if is_inferred(name):
+            store.drop_graph(name)
+    count = 0
+
+    def counted() -> Iterator[ox.Quad]:
+        nonlocal count
+        for predicate in sorted(table.relevant_predicates()):
+            for quad in inferred_quads(store.quads_for_predicate(predicate), table):
+                count += 1
+                if progress is not None and count % 100_000 == 0:
+                    progress(count)
+                yield quad
+
+    store.bulk_add(list(counted()) if store.path is None else counted())
+    write_stamp(store, table.digest)
+    return count

@@ -5,12 +5,18 @@ the named graphs of dataset files (TriG, N-Quads, JSON-LD) keep their own
 names and only their default graph goes to the file's graph.  Loading a file
 again replaces its graph, so re-running a load changes nothing.
 
-Every file is parsed completely before the store is touched: a syntax error
-names the file, line and column and leaves the store as it was.  Small loads
-are written in one transaction; big ones (over :data:`BULK_THRESHOLD`
-triples, on the embedded store) go through Oxigraph's bulk loader, and if that
-fails the graphs of the load are removed again.  Files ending in ``.gz`` are
-decompressed on the fly.
+Small loads (under :data:`BULK_BYTES` of files, or any load into a remote
+store) are parsed completely, then written with their inference in one
+transaction: a syntax error names the file, line and column and leaves the
+store as it was.  Big loads into the embedded store make one pass over each
+file: Oxigraph's parser feeds its bulk loader, and the RDFS closure of every
+quad (:mod:`kg.store.inference`, a dictionary lookup per quad against the
+ontology's tables) is streamed into the same bulk write — nothing is held in
+memory, nothing is parsed twice, the rest of the store is never read.  A
+store that already holds data is first scanned for the graphs the files
+replace; if the load fails, the graphs it wrote are removed again, and the
+inference stamp stays "pending" if the process is killed (``kg stats`` says
+so, ``kg infer`` repairs it).  Files ending in ``.gz`` are decompressed on the fly.
 """
 
 from __future__ import annotations
@@ -30,12 +36,20 @@ from kg.errors import KgError
 from kg.model.vocab import BASE
 from kg.store import formats
 from kg.store.embedded import STAGING, Store
-from kg.store.inference import refresh_inference, with_inference
+from kg.store.inference import (
+    QuadInferrer,
+    inferred_graph,
+    mark_pending,
+    refresh_inference,
+    rules,
+    write_graphs,
+    write_stamp,
+)
 
 if TYPE_CHECKING:
     from kg.store.remote import RemoteStore
 
-BULK_THRESHOLD = 100_000  # triples; above this the embedded store uses its bulk loader
+BULK_BYTES = 16 * 1024 * 1024  # files bigger than this in all go through the embedded store's bulk loader
 
 
 class LoadError(KgError, ValueError):
@@ -120,14 +134,14 @@ def load_files(
     graph: str | None = None,
     infer: bool = True,
     progress: Callable[[str, int, int], None] | None = None,
-    bulk_threshold: int = BULK_THRESHOLD,
+    bulk_bytes: int = BULK_BYTES,
     force: bool = False,
 ) -> list[Loaded]:
     """Load RDF files into ``store``, one named graph per file, all or nothing; return what each file held.
 
-    ``graph`` names the graph of a single file.  ``infer`` refreshes the
-    materialised RDFS closure afterwards (see :mod:`kg.store.inference`).
-    ``progress(stage, done, total)`` is told about each file parsed.
+    ``graph`` names the graph of a single file.  ``infer`` adds the RDFS closure
+    of what the files state (see :mod:`kg.store.inference`).
+    ``progress(stage, done, total)`` is told about each file (and, in bulk, every million quads).
     Graphs ``kg`` itself owns (:func:`reserved_graph`) are refused unless ``force``.
     """
     if graph is not None and len(paths) != 1:
@@ -138,23 +152,28 @@ def load_files(
     for path in paths:
         if not path.is_file():
             raise LoadError(f"{path}: no such file")
-    remote = not isinstance(store, Store)
-    keep = True
+    if isinstance(store, Store) and sum(path.stat().st_size for path in paths) > bulk_bytes:
+        return _bulk(store, paths, formats, graph, infer, progress, force)
     loaded: list[Loaded] = []
     kept: dict[str, list] = {}
     for index, (path, rdf) in enumerate(zip(paths, formats, strict=True)):
-        counts, triples = parse_file(path, rdf, graph or file_graph(path), keep)
-        item = Loaded(path, rdf.name, counts)
-        loaded.append(item)
+        counts, triples = parse_file(path, rdf, graph or file_graph(path), True)
+        loaded.append(Loaded(path, rdf.name, counts))
         for name, items in triples.items():
             kept.setdefault(name, []).extend(items)
-        if keep and not remote and sum(x.triples for x in loaded) > bulk_threshold:
-            keep, kept = False, {}  # too big to hold: the bulk loader will read the files again
         if progress:
             progress("parsed", index + 1, len(paths))
     targets = {name for item in loaded for name in item.graphs}
+    _check_targets(store, loaded, graph, force)
+    graphs = {URIRef(name): [tuple(t) for t in kept.get(name, [])] for name in sorted(targets)}
+    write_graphs(store, graphs, infer=infer)  # data and inference in one transaction
+    return loaded
+
+
+def _check_targets(store: Store | RemoteStore, loaded: Sequence[Loaded], graph: str | None, force: bool) -> None:
+    """A dataset file may name kg's own graphs: it may restore them, not replace them (unless ``force``)."""
     existing: set[str] | None = None
-    for item in loaded:  # a dataset file may name kg's own graphs too: it may restore them, not replace them
+    for item in loaded:
         for name in sorted(item.graphs):
             if name == graph or (reserved_graph(name) is None and _is_iri(name)):
                 continue
@@ -162,14 +181,6 @@ def load_files(
                 existing = set(store.graph_names())
             if name in existing or not _is_iri(name) or name.startswith(STAGING):
                 check_graph_iri(name, force=force, where=f"{item.path}: graph")
-    if keep:
-        graphs = {URIRef(name): kept.get(name, []) for name in sorted(targets)}
-        store.replace_graphs(with_inference(store, graphs) if infer else graphs)  # one transaction
-    else:
-        _bulk(store, paths, formats, loaded, targets, graph)
-        if infer:
-            refresh_inference(store)
-    return loaded
 
 
 def _is_iri(text: str) -> bool:
@@ -222,23 +233,83 @@ def _bulk(
     store: Store,
     paths: Sequence[Path],
     formats: Sequence[ox.RdfFormat],
-    loaded: Sequence[Loaded],
-    targets: set[str],
     graph: str | None,
-) -> None:
-    """Replace the target graphs with the files' content through the bulk loader; undo on failure."""
-    existing = targets & set(store.graph_names())
-    if existing:
-        store.remove_graphs(sorted(existing))
-    try:
+    infer: bool,
+    progress: Callable[[str, int, int], None] | None,
+    force: bool = False,
+) -> list[Loaded]:
+    """One pass per file: parse, count, infer and bulk-write; replaced graphs removed first; undo on failure."""
+    table = rules(store)
+    if store.graph_names():  # graphs this load replaces must go first: find them (this also checks the syntax)
+        targets: set[str] = set()
+        scanned = []
         for path, rdf in zip(paths, formats, strict=True):
-            target = graph or file_graph(path)
+            counts = parse_file(path, rdf, graph or file_graph(path), False)[0]
+            targets.update(counts)
+            scanned.append(Loaded(path, rdf.name, counts))
+        _check_targets(store, scanned, graph, force)
+        existing = set(store.graph_names())
+        mark_pending(store)
+        for name in sorted(targets):
+            for old in (name, inferred_graph(name)):
+                if old in existing:
+                    store.drop_graph(old)
+    else:
+        mark_pending(store)
+    loaded = [Loaded(path, rdf.name) for path, rdf in zip(paths, formats, strict=True)]
+    total = 0
+    current = [paths[0]]
+
+    def stream() -> Iterator[ox.Quad]:
+        nonlocal total
+        for index, (item, rdf) in enumerate(zip(loaded, formats, strict=True)):
+            path = current[0] = item.path
+            default = ox.NamedNode(graph or file_graph(path))
+            counts = item.graphs
             with _open(path) as handle:
-                store.bulk_load(handle, rdf, graph=target, base_iri=file_graph(path), lenient=True)
+                for quad in ox.parse(handle, rdf, base_iri=file_graph(path)):
+                    name = quad.graph_name
+                    if isinstance(name, ox.DefaultGraph):
+                        name = default
+                        quad = ox.Quad(quad.subject, quad.predicate, quad.object, default)
+                    elif isinstance(name, ox.BlankNode):
+                        raise LoadError(f"{path}: a named graph without an IRI (blank node) cannot be loaded")
+                    key = name.value
+                    counts[key] = counts.get(key, 0) + 1
+                    total += 1
+                    yield quad
+                    if progress and total % 1_000_000 == 0:
+                        progress("quads", total, 0)
+            if not counts:
+                counts[default.value] = 0
+            if progress:
+                progress("loaded", index + 1, len(paths))
+
+    def with_closure(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+        infer = QuadInferrer(table)
+        relevant = infer.relevant
+        for quad in quads:
+            yield quad
+            if quad.predicate.value in relevant:
+                yield from infer(quad)
+
+    try:
+        store.bulk_add(with_closure(stream()) if infer else stream())
     except (KgError, SyntaxError, OSError) as error:  # KgError: StoreError, or LoadError from _open
-        store.remove_graphs(sorted(targets))
-        message = _syntax(path, error) if isinstance(error, SyntaxError) else error
+        written = {name for item in loaded for name in item.graphs}
+        for name in sorted(written):
+            store.drop_graph(name)
+            store.drop_graph(inferred_graph(name))
+        message = _syntax(current[0], error) if isinstance(error, SyntaxError) else error
         raise LoadError(f"load failed, its graphs were removed: {message}") from None
+    if infer:
+        after = rules(store)
+        if after.digest != table.digest:  # the files brought ontology: everything is re-inferred with it
+            refresh_inference(store, after)
+        else:
+            write_stamp(store, after.digest)
+    store.optimize()  # compact once, so later opens and reads do not pay for the bulk write
+    return loaded
 
 
 def summary_rows(loaded: Iterable[Loaded]) -> list[tuple[str, str, str, int]]:

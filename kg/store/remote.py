@@ -25,6 +25,8 @@ import socket
 import threading
 import time
 import urllib.parse
+import urllib.request
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -34,7 +36,7 @@ from rdflib.term import Node
 
 from kg.model.vocab import PREFIXES
 from kg.store import formats
-from kg.store.embedded import StoreError, StoreMethods, to_rdflib
+from kg.store.embedded import INTERNAL, STAGING, StoreError, StoreMethods, to_oxigraph, to_rdflib
 from kg.store.sparql_text import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
 
 RESULTS_ACCEPT = (
@@ -248,7 +250,8 @@ class RemoteStore(StoreMethods):
     def graph_names(self) -> list[str]:
         """IRIs of the named graphs on the endpoint, sorted."""
         rows = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
-        return sorted(solution["g"].value for solution in rows if isinstance(solution["g"], ox.NamedNode))
+        names = (solution["g"].value for solution in rows if isinstance(solution["g"], ox.NamedNode))
+        return sorted(name for name in names if not name.startswith(INTERNAL))
 
     def _is_oxigraph(self) -> bool:
         if self._oxigraph is None:
@@ -341,7 +344,8 @@ class RemoteStore(StoreMethods):
         return result
 
     def __len__(self) -> int:
-        rows = list(self._query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=False))
+        text = f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{INTERNAL}")) }}'
+        rows = list(self._query(text, dataset=False))
         return int(rows[0]["n"].value) if rows else 0
 
     # -- writing -----------------------------------------------------------------
@@ -359,7 +363,35 @@ class RemoteStore(StoreMethods):
             raise self._fail(self.update_url, status, body)
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
-        """Replace each named graph with the given triples, in one update request (all or nothing)."""
+        """Replace each named graph with the given triples, all or nothing.
+
+        With a Graph Store the triples are uploaded as N-Quads into staging
+        graphs (one bulk POST per chunk), then one update moves them over the
+        targets; without one, a single DROP + INSERT DATA update does it.
+        """
+        if self.graph_store_url and self._is_oxigraph():
+            run = uuid.uuid4().hex
+            operations: list[str] = []
+            quads: list[ox.Quad] = []
+            for index, (name, triples) in enumerate(graphs.items()):
+                target = term_text(URIRef(str(name)))
+                staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+                count = len(quads)
+                quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples)
+                operations.append(
+                    f"MOVE {staging} TO {target}" if len(quads) > count else f"DROP SILENT GRAPH {target}"
+                )
+            try:
+                if quads and not self.upload_quads(quads, fallback=False):
+                    raise StoreError("no bulk upload")
+            except StoreError:
+                self.update(" ;\n".join(f"DROP SILENT GRAPH <{STAGING}{run}:{i}>" for i in range(len(graphs))))
+                return self._replace_by_update(graphs)
+            self.update(" ;\n".join(operations))
+            return None
+        return self._replace_by_update(graphs)
+
+    def _replace_by_update(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
         drops: list[str] = []
         blocks: list[str] = []
         for name, triples in graphs.items():
@@ -371,6 +403,83 @@ class RemoteStore(StoreMethods):
         operations = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
         if operations:
             self.update(" ;\n".join(operations))
+
+    def upload_quads(self, quads: Iterable[ox.Quad], *, fallback: bool = True, chunk: int = 200_000) -> bool:
+        """Add quads in bulk: N-Quads POSTs to the Graph Store (Oxigraph), N-Triples POSTs per graph (any Graph
+        Store), else INSERT DATA requests; ``chunk`` quads per request.  False if no bulk upload was possible
+        and ``fallback`` is off."""
+        batch: list[ox.Quad] = []
+        mode = (
+            "nquads" if self.graph_store_url and self._is_oxigraph() else ("ntriples" if self.graph_store_url else "")
+        )
+
+        def send(items: list[ox.Quad]) -> None:
+            nonlocal mode
+            if mode == "nquads":
+                body = ox.serialize(items, format=formats.find("n-quads", formats.RDF).rdf)
+                status, _, answer = self._request(self.graph_store_url, body, {"Content-Type": "application/n-quads"})
+                if status in {200, 201, 204}:
+                    return
+                if status not in {400, 404, 405, 415}:
+                    raise self._fail(self.graph_store_url, status, answer)
+                mode = "ntriples"
+            if mode == "ntriples":
+                by_graph: dict[str, list[ox.Triple]] = {}
+                for q in items:
+                    by_graph.setdefault(q.graph_name.value, []).append(q.triple)
+                for name, triples in by_graph.items():
+                    url = f"{self.graph_store_url}?{urllib.parse.urlencode({'graph': name})}"
+                    body = ox.serialize(triples, format=formats.find("n-triples", formats.RDF).rdf)
+                    status, _, answer = self._request(url, body, {"Content-Type": "application/n-triples"})
+                    if status not in {200, 201, 204}:
+                        if status in {400, 404, 405, 415}:
+                            mode = ""
+                            break
+                        raise self._fail(url, status, answer)
+                else:
+                    return
+            if not fallback:
+                raise StoreError("the endpoint takes no bulk upload")
+            self.add_quads(items)
+
+        try:
+            for quad in quads:
+                batch.append(quad)
+                if len(batch) >= chunk:
+                    send(batch)
+                    batch = []
+            if batch:
+                send(batch)
+        except StoreError:
+            if fallback:
+                raise
+            return False
+        return True
+
+    def read_meta(self, subject: str) -> dict[str, str]:
+        """Predicate → value of the bookkeeping triples about ``subject`` (in the endpoint's default graph)."""
+        rows = self._query(f"SELECT ?p ?o WHERE {{ {term_text(URIRef(subject))} ?p ?o }}", dataset=False)
+        return {row["p"].value: row["o"].value for row in rows}
+
+    def write_meta(self, subject: str, values: Mapping[str, str]) -> None:
+        """Replace the bookkeeping triples about ``subject`` in one update request."""
+        node = ox.NamedNode(subject)
+        data = " ".join(f"{node} {ox.NamedNode(p)} {ox.Literal(v)} ." for p, v in values.items())
+        self.update(f"DELETE WHERE {{ {node} ?p ?o }} ; INSERT DATA {{ {data} }}")
+
+    def drop_graph(self, name: str) -> None:
+        """Remove one named graph."""
+        self.update(f"DROP SILENT GRAPH {term_text(URIRef(name))}")
+
+    def quads_for_predicate(self, predicate: str) -> Iterator[ox.Quad]:
+        """Every quad with ``predicate``, in any named graph."""
+        text = f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {term_text(URIRef(predicate))} ?o }} }}"
+        p = ox.NamedNode(predicate)
+        return (ox.Quad(r["s"], p, r["o"], r["g"]) for r in self._query(text, dataset=False))
+
+    def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add many quads: N-Quads uploads where the server takes them, else INSERT DATA, in chunks."""
+        self.upload_quads(quads)
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one update request."""
