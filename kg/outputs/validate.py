@@ -1,4 +1,8 @@
-"""Validate the graph against the SHACL shapes in ``ontology/shapes.ttl`` with pyshacl.
+"""Validate the graph against the SHACL shapes in ``ontology/shapes.ttl``.
+
+:func:`validate_store` runs the shapes compiled to SPARQL (:mod:`kg.outputs.shacl_sparql`)
+inside the store; :func:`validate_graph` is pyshacl on an rdflib graph, kept for
+shapes that do not compile and as the baseline of ``benchmarks/validate_scale.py``.
 
 The data graph is the union of every graph of a store — ontology, entities,
 documents and the materialised RDFS closure — so the shapes read classes,
@@ -182,7 +186,7 @@ def compiled() -> tuple[list[Check], list[Node]]:
 DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
-def validate_in_store(store: Store, *, source: str = "", lang: str = "en") -> Report:
+def validate_in_store(store: Store, *, source: str = "", lang: str = "en", shapes_graph: Graph | None = None) -> Report:
     """Run the compiled shapes as SPARQL queries over the union of the store's graphs.
 
     Each check is one SELECT whose rows are violations, so the cost is that of
@@ -190,24 +194,24 @@ def validate_in_store(store: Store, *, source: str = "", lang: str = "en") -> Re
     shape that does not compile is validated by pyshacl alone (on a copy of the
     store restricted to that shape's focus nodes and what they point at).
     """
-    checks, uncompiled = compiled()
-    describe = _Describer(_store_lookup(store), shapes(), lang)
+    graph = shapes_graph if shapes_graph is not None else shapes()
+    checks, uncompiled = compiled() if shapes_graph is None else compile_shapes(graph)
+    describe = _Describer(_store_lookup(store), graph, lang)
     violations = [describe.row(check, row) for check in checks for row in store.select(check.query)]
     if uncompiled:
-        violations += _fallback(store, uncompiled, lang)
+        violations += _fallback(store, graph, uncompiled, lang)
     violations.sort(key=lambda v: (v.rule, v.label, v.value, v.message))
     (row,) = store.select(DISTINCT_TRIPLES)
-    return Report(source=source, triples=int(row["n"]), rules=rules(), violations=violations)
+    return Report(source=source, triples=int(row["n"]), rules=rules(graph), violations=violations)
 
 
-def _fallback(store: Store, uncompiled: list[Node], lang: str) -> list[Violation]:
+def _fallback(store: Store, graph: Graph, uncompiled: list[Node], lang: str) -> list[Violation]:
     """pyshacl on the node shapes that did not compile, each targeting only its own focus nodes.
 
     The data graph holds the ontology graph and every triple whose subject is a
     focus node or one of their objects (two hops), which is what the shapes'
     paths read unless they are longer than that.
     """
-    graph = shapes()
     restricted = Graph()
     for triple in graph:
         restricted.add(triple)
