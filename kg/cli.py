@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -1080,7 +1081,20 @@ def query_command(
     help="Most rows (or triples) a result returns; longer ones are cut and flagged.",
 )
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes.")
-@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (refused with HTTP 403 otherwise).")
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help="Accept SPARQL Update and the add-a-press-release form (a link with a token is printed at start).",
+)
+@click.option(
+    "--cors", default=None, metavar="ORIGIN", help="Let pages of this origin (or *) read answers [default: none]."
+)
+@click.option(
+    "--base",
+    default=None,
+    metavar="URL",
+    help="IRI namespace served as /id/… and /doc/… [default: https://w3id.org/kg-cityedu/].",
+)
 @click.option("--quiet", is_flag=True, help="Do not log each request.")
 def serve_command(
     store_path: Path | None,
@@ -1090,21 +1104,37 @@ def serve_command(
     row_limit: int,
     workers: int,
     allow_update: bool,
+    cors: str | None,
+    base: str | None,
     quiet: bool,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (/sparql) with a query page (/).
+    """Serve the store as a website (/) and a SPARQL 1.1 endpoint (/sparql).
 
-    GET and POST, content negotiation (SPARQL JSON/XML/CSV/TSV results;
-    Turtle, N-Triples, JSON-LD, RDF/XML graphs), the bundled queries as
-    examples on the page. Read-only unless --allow-update.
+    Pages for every entity (/id/…), document (/doc/…) and district, search,
+    paths between entities and a SPARQL editor, in Chinese with an English
+    switch; each IRI answers RDF clients with Turtle, JSON-LD or N-Triples.
+    The endpoint speaks GET and POST with content negotiation. Read-only
+    unless --allow-update; no other web page may read it unless --cors.
     """
     import signal
 
+    from kg.model.vocab import BASE
     from kg.sparql.server import make_server, shutdown
 
     path = store_path or store_layer.default_store_path()
+    if base is not None and not re.match(r"https?://[^/]+/", base.rstrip("/") + "/"):
+        raise click.BadParameter(f"{base!r} is not an http(s) URL", param_hint="--base")
     server = make_server(
-        path, host, port, timeout=timeout, row_limit=row_limit, allow_update=allow_update, workers=workers, quiet=quiet
+        path,
+        host,
+        port,
+        timeout=timeout,
+        row_limit=row_limit,
+        allow_update=allow_update,
+        workers=workers,
+        quiet=quiet,
+        cors=cors,
+        base=base or BASE,
     )
     mode = "read-write" if allow_update else "read-only"
     click.echo(
@@ -1112,6 +1142,8 @@ def serve_command(
         f"(store {path}, {mode}, timeout {timeout:g} s, row limit {row_limit}); Ctrl+C stops",
         err=True,
     )
+    if allow_update:
+        click.echo(f"kg: to change the graph from a browser, open {server.url}add?token={server.token}", err=True)
 
     def stop(*_: object) -> None:
         raise KeyboardInterrupt

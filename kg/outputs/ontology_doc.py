@@ -10,6 +10,9 @@ The template is autoescaped: every label and comment is text, never markup.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,7 +239,7 @@ def ontology_html(graph: Graph | None = None, shapes_graph: Graph | None = None)
     attributes = [p for p in object_properties if p not in relations]
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     template = env.get_template("ontology.html.j2")
-    return template.render(
+    page = template.render(
         meta=model.metadata(),
         namespace=str(KG),
         classes=classes,
@@ -248,7 +251,14 @@ def ontology_html(graph: Graph | None = None, shapes_graph: Graph | None = None)
         prefixes=sorted(DOC_PREFIXES.items()),
         generator=f"kg {__version__}",
         langs=LANGS,
+        csp_scripts="CSP-SCRIPTS",
     )
+    # The page's only script (the language switch) is allowed by its hash: anything injected would not run.
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'" for s in scripts
+    )
+    return page.replace("CSP-SCRIPTS", hashes or "'none'", 1)
 
 
 def outline(graph: Graph | None = None) -> str:

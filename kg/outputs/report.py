@@ -669,28 +669,23 @@ figcaption { font-weight: bold; font-size: .9em; margin-bottom: .3em; } svg text
 """
 
 
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page (inline CSS and SVG; no script, nothing remote)."""
+def sections_html(sections: Sequence[Section], heading: int = 2) -> str:
+    """Report sections as HTML (tables, SVG charts, paragraphs), every text escaped; ``heading``: level of titles."""
     e = html.escape
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="zh"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(report.title)}</title><style>{STYLE}</style></head><body>",
-        f"<h1>{e(report.title)}</h1>",
-    ]
-    for section in report.sections:
-        out.append(f"<section><h2>{e(section.title)}</h2>")
+    out: list[str] = []
+    h, sub = f"h{heading}", f"h{heading + 1}"
+    for section in sections:
+        out.append(f"<section><{h}>{e(section.title)}</{h}>")
         for block in section.blocks:
             if isinstance(block, Table):
                 if block.title != section.title:
-                    out.append(f"<h3>{e(block.title)}</h3>")
+                    out.append(f"<{sub}>{e(block.title)}</{sub}>")
                 if not block.rows:
                     out.append("<p>(none)</p>")
                     continue
                 out.append(
                     "<table><thead><tr>"
-                    + "".join(f"<th>{e(str(h))}</th>" for h in block.header)
+                    + "".join(f"<th>{e(str(cell))}</th>" for cell in block.header)
                     + "</tr></thead><tbody>"
                 )
                 rows = [[str(c) for c in row] for row in block.rows]
@@ -710,6 +705,23 @@ def render_html(report: Report) -> str:
             else:
                 out.append(f"<p>{e(block)}</p>")
         out.append("</section>")
+    return "\n".join(out)
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (inline CSS and SVG; no script, nothing remote)."""
+    e = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="zh"><head><meta charset="utf-8">',
+        # No script at all: a report holds document text, and nothing in it may run or load.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; '
+        "img-src data:; base-uri 'none'; form-action 'none'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(report.title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{e(report.title)}</h1>",
+    ]
+    out.append(sections_html(report.sections))
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

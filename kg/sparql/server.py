@@ -22,11 +22,18 @@ go to one writer worker.
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
+import functools
+import hmac
+import http.cookies
 import io
 import ipaddress
 import json
 import os
 import queue
+import re
+import secrets
 import subprocess
 import sys
 import threading
@@ -42,18 +49,15 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.escape import xml_bytes
-from kg.model.vocab import PREFIXES
+from kg.model.vocab import BASE, PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
 from kg.store.inference import refresh_inference
 from kg.store.sparql_text import QueryError, refuse_remote_operations, syntax_message
+from kg.web.i18n import choose_language
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-STATIC = {
-    "/": ("sparql.html", "text/html; charset=utf-8"),
-    "/static/sparql.js": ("sparql.js", "text/javascript; charset=utf-8"),
-    "/static/sparql.css": ("sparql.css", "text/css; charset=utf-8"),
-}
+WEB_STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+IDLE_TIMEOUT = 20.0  # seconds an idle keep-alive connection (and its thread) is kept
 MAX_BODY = 64 * 1024 * 1024
 STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import and open the store
 
@@ -226,6 +230,69 @@ def answer_examples(store: Any) -> Answer:
     return Answer(200, "application/json", json.dumps(body, ensure_ascii=False).encode("utf-8"))
 
 
+PAGE_OPS = {"page", "editor", "results", "describe", "preview", "add", "remove", "reingest"}
+WRITE_OPS = {"update", "add", "remove", "reingest"}
+
+
+def _page_answer(response: Any) -> Answer:
+    return Answer(response.status, response.content_type, response.body, dict(response.headers))
+
+
+def answer_page(site: Any, job: dict[str, Any]) -> Answer:
+    """Run a page job (in a worker): a page of the website, the editor, HTML results, an RDF description, an edit."""
+    from kg.web import linked, pages
+
+    if job["op"] in {"preview", "add", "reingest", "remove"}:
+        from kg.web import edit  # the extraction pipeline (jieba) loads only for edits
+    request = pages.Request(**job["request"]) if "request" in job else None
+    op = job["op"]
+    try:
+        if op == "page":
+            return _page_answer(pages.render(site, request))
+        if op == "editor":
+            return _page_answer(pages.editor(site, request, job["examples"]))
+        if op == "results":
+            raw = answer_query(site.store, {**job, "accept": "application/sparql-results+json", "format": None})
+            if raw.status != 200:
+                return _page_answer(pages.results_page(site, request, job["query"], None, raw.body.decode()))
+            table = json.loads(raw.body) if raw.content_type.startswith("application/sparql-results+json") else None
+            if table is None:
+                message = "CONSTRUCT / ASK: " + raw.body.decode("utf-8", "replace")[:2000]
+                return _page_answer(pages.results_page(site, request, job["query"], None, message))
+            table["truncated"] = raw.headers.get("KG-Truncated") == "true"
+            return _page_answer(pages.results_page(site, request, job["query"], table, ""))
+        if op == "describe":
+            found = linked.describe(site.store, job["iri"], job["kind"], job["media"], job["row_limit"])
+            if found is None:
+                return _page_answer(pages.not_found(site, request))
+            body, truncated = found
+            headers = {"Vary": "Accept"} | ({"KG-Truncated": "true"} if truncated else {})
+            charset = "; charset=utf-8" if job["media"] in CHARSET else ""
+            return Answer(200, job["media"] + charset, body, headers)
+        if op == "preview":
+            extractions = edit.preview(site.store, job["text"], job["name"])
+            return _page_answer(pages.preview_page(site, request, job["text"], job["name"], extractions))
+        if op == "add":
+            written = edit.add(site.store, job["text"], job["name"])
+            refresh = site.path_of(written[0]) or "/"
+            return Answer(303, "text/plain; charset=utf-8", b"", {"Location": refresh + "?done=added"})
+        if op == "reingest":
+            written = edit.reingest(site.store, job["doc"])
+            return Answer(
+                303, "text/plain; charset=utf-8", b"", {"Location": (site.path_of(written[0]) or "/") + "?done=added"}
+            )
+        if op == "remove":
+            edit.remove(site.store, job["doc"])
+            return Answer(303, "text/plain; charset=utf-8", b"", {"Location": "/?done=removed"})
+    except (KgError, ValueError) as error:  # the same one-line errors as kg ingest / kg remove
+        if op in {"preview", "add"}:
+            return _page_answer(pages.add_form(site, request, str(error), job.get("text", ""), job.get("name", "")))
+        if op in {"reingest", "remove"}:
+            return _page_answer(pages.message_page(site, request, 400, pages.text("error", request.lang), str(error)))
+        raise
+    return Answer.text(400, f"unknown job {op}")
+
+
 def _signature(path: Path) -> tuple:
     """Changes whenever the store's files change (RocksDB appends to its log and adds files)."""
     try:
@@ -246,10 +313,12 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
     """Loop of a worker process: answer jobs until the server closes the pipe."""
     from kg.store.embedded import Store
 
-    store, signature = None, None
+    store, signature, site = None, None, None
     try:  # open the store before saying ready, so the first query does not pay for it
         store = Store(store_path) if writable else Store(store_path, read_only=True)
         signature = _signature(Path(store_path))
+        import kg.web.pages  # noqa: F401  (imported before saying ready: a first page must not pay for it)
+
         answers.send("ready")
     except (KgError, OSError) as error:
         answers.send(Answer.text(500, str(error)))
@@ -266,9 +335,19 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
             else:
                 current = _signature(Path(store_path))
                 if store is None or current != signature:
-                    store = None
+                    store, site = None, None
                     store, signature = Store(store_path, read_only=True), current
-            if job["op"] == "update":
+            if job["op"] in PAGE_OPS:
+                if site is None or site.store is not store:
+                    from kg.web.pages import Site
+
+                    site = Site(store)  # its graph snapshot is computed when a page first needs it
+                site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
+                site.timeout = job.get("timeout", 10.0)
+                answer = answer_page(site, job)
+                if job["op"] in WRITE_OPS:
+                    site = None  # the store changed under it
+            elif job["op"] == "update":
                 try:
                     refuse_remote_operations(job["update"])
                     store.update(job["update"])
@@ -331,8 +410,26 @@ class Worker:
         self._in.close()
 
 
+SHORT_LANE_TIMEOUT = 2.0  # seconds a job may run on the short lane
+RETRY_AFTER = "2"
+
+
+def busy(message: str) -> Answer:
+    """HTTP 503 with Retry-After: the client should come back in a moment."""
+    answer = Answer.text(503, message)
+    answer.headers["Retry-After"] = RETRY_AFTER
+    return answer
+
+
 class QueryService:
-    """Runs jobs in worker processes, each within ``timeout`` seconds; kills and replaces workers that run over."""
+    """Runs jobs in worker processes, each within ``timeout`` seconds; kills and replaces workers that run over.
+
+    Besides the ``workers`` readers, one more reader is a short lane: a job
+    that finds every reader busy (say, with two slow queries) runs there, with
+    a time limit of :data:`SHORT_LANE_TIMEOUT`, so slow queries never starve
+    short ones.  At most ``queue_limit`` jobs wait for a worker; the next one
+    is answered 503 at once, with ``Retry-After``.
+    """
 
     def __init__(
         self,
@@ -342,10 +439,13 @@ class QueryService:
         timeout: float = 10.0,
         row_limit: int = 10_000,
         allow_update: bool = False,
+        queue_limit: int = 64,
     ):
         self.store_path = str(store_path)
         self.timeout, self.row_limit, self.allow_update = timeout, row_limit, allow_update
+        self.queue_limit, self._waiting = queue_limit, 0
         self._readers: queue.Queue[Worker] = queue.Queue()
+        self._short: queue.Queue[Worker] = queue.Queue()
         self._writers: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
@@ -353,8 +453,10 @@ class QueryService:
         self._examples: Answer | None = None
         if allow_update:
             self._writers.put(self._spawn(True)[0])  # first: it creates the store if there is none yet
-        for worker in self._spawn(False, max(1, workers)):
+        *readers, short = self._spawn(False, max(1, workers) + 1)
+        for worker in readers:
             self._readers.put(worker)
+        self._short.put(short)
 
     def _spawn(self, writable: bool, count: int = 1) -> list[Worker]:
         """``count`` new workers, started together, once each has opened the store."""
@@ -384,15 +486,41 @@ class QueryService:
         if not self._closed:
             threading.Thread(target=self._respawn, args=(pool, writable), daemon=True).start()
 
-    def run(self, job: dict[str, Any]) -> Answer:
-        """Answer a job; HTTP 503 when no worker is free in time or the job runs over."""
-        writable = job["op"] == "update"
-        pool = self._writers if writable else self._readers
+    def _acquire(self, writable: bool) -> tuple[Worker, queue.Queue[Worker], float] | None:
+        """A free worker, its pool and the job's time limit; None when none is free within the time limit."""
+        if writable:
+            try:
+                return self._writers.get(timeout=self.timeout), self._writers, self.timeout
+            except queue.Empty:
+                return None
         deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            try:
+                return self._readers.get(timeout=0.02), self._readers, self.timeout
+            except queue.Empty:
+                pass
+            try:
+                return self._short.get_nowait(), self._short, min(self.timeout, SHORT_LANE_TIMEOUT)
+            except queue.Empty:
+                pass
+        return None
+
+    def run(self, job: dict[str, Any]) -> Answer:
+        """Answer a job; HTTP 503 when no worker is free in time, too many wait, or the job runs over."""
+        writable = job["op"] in WRITE_OPS
+        with self._lock:
+            if self._waiting >= self.queue_limit:
+                return busy(f"the server is busy: {self._waiting} requests are waiting; try again")
+            self._waiting += 1
         try:
-            worker = pool.get(timeout=self.timeout)
-        except queue.Empty:
-            return Answer.text(503, f"the server is busy: no worker was free within {self.timeout:g} s; try again")
+            acquired = self._acquire(writable)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        if acquired is None:
+            return busy(f"the server is busy: no worker was free within {self.timeout:g} s; try again")
+        worker, pool, limit = acquired
+        deadline = time.monotonic() + limit
         try:
             worker.send(job)
             answer = worker.answer(max(deadline - time.monotonic(), 0.01))
@@ -407,6 +535,8 @@ class QueryService:
         if died:
             return Answer.text(500, "the worker process died; it has been replaced")
         what = "update" if writable else "query"
+        if pool is self._short:
+            return busy(f"every worker is busy with long queries and this {what} ran over {limit:g} s; try again")
         return Answer.text(503, f"the {what} ran over the {self.timeout:g} s time limit and was stopped")
 
     def examples(self) -> Answer:
@@ -428,27 +558,85 @@ class QueryService:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """SPARQL 1.1 Protocol requests and the query page."""
+    """SPARQL 1.1 Protocol requests, the website's pages and its static files."""
 
     server: SparqlServer
     protocol_version = "HTTP/1.1"
-    server_version = "kg-sparql"
+    server_version = "kg"
+    sys_version = ""  # no Python version in the Server header
+    timeout = IDLE_TIMEOUT  # an idle keep-alive connection is closed after this many seconds
 
     def log_message(self, format: str, *args: Any) -> None:
         if not self.server.quiet:
             super().log_message(format, *args)
 
+    def version_string(self) -> str:
+        return "kg"
+
+    # -- answering ---------------------------------------------------------------------
+
     def _send(self, answer: Answer, head_only: bool = False) -> None:
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "KG-Truncated, KG-Row-Limit")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "same-origin")
+        if "Content-Security-Policy" not in answer.headers:
+            self.send_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+        cors = self.server.cors
+        origin = self.headers.get("Origin")
+        if cors and origin and (cors == "*" or origin == cors):
+            self.send_header("Access-Control-Allow-Origin", "*" if cors == "*" else origin)
+            self.send_header("Access-Control-Expose-Headers", "KG-Truncated, KG-Row-Limit")
+            self.send_header("Vary", "Origin")
         for name, value in answer.headers.items():
             self.send_header(name, value)
         self.end_headers()
         if not head_only:
             self.wfile.write(answer.body)
+
+    def _host_ok(self) -> bool:
+        """The Host header names this server (an IP, localhost, the bound name or --base's host): no DNS rebinding."""
+        host = urllib.parse.urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
+        return _own_host(host, self.server.server_address[0]) or host in self.server.extra_hosts
+
+    def _lang(self, params: dict[str, list[str]]) -> str:
+        explicit = (params.get("lang") or [None])[0] or self._cookies().get("kg_lang")
+        return choose_language(explicit, self.headers.get("Accept-Language"))
+
+    def _cookies(self) -> dict[str, str]:
+        jar = http.cookies.SimpleCookie()
+        try:
+            jar.load(self.headers.get("Cookie") or "")
+        except http.cookies.CookieError:
+            return {}
+        return {key: morsel.value for key, morsel in jar.items()}
+
+    def _can_update(self) -> bool:
+        token = self.server.token
+        return bool(token) and hmac.compare_digest(self._cookies().get("kg_token", ""), token)
+
+    def _request(self, path: str, params: dict[str, list[str]], message: str = "") -> dict[str, Any]:
+        server = self.server
+        return {
+            "path": path,
+            "params": {k: v for k, v in params.items() if k not in {"lang", "token", "done"}},
+            "lang": self._lang(params),
+            "can_update": self._can_update(),
+            "allow_update": server.service.allow_update,
+            "csrf": server.csrf if self._can_update() else "",
+            "message": message,
+        }
+
+    def _page(self, op: str, path: str, params: dict[str, list[str]], **extra: Any) -> Answer:
+        service = self.server.service
+        done = (params.get("done") or [""])[0]
+        message = ""
+        if done in {"added", "removed"}:
+            message = text_of(done, self._lang(params))
+        job = {"op": op, "request": self._request(path, params, message), "base": self.server.base}
+        job["row_limit"], job["timeout"] = service.row_limit, service.timeout
+        return service.run({**job, **extra})
 
     def do_HEAD(self) -> None:
         self._get(head_only=True)
@@ -456,26 +644,98 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._get()
 
+    def do_OPTIONS(self) -> None:
+        if not self._host_ok():
+            self._send(Answer.text(403, "requests must name this server's address in the Host header"))
+            return
+        answer = Answer(204, "text/plain", b"")
+        if self.server.cors:
+            answer.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            answer.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        self._send(answer)
+
     def _get(self, head_only: bool = False) -> None:
+        if not self._host_ok():
+            self._send(Answer.text(403, "requests must name this server's address in the Host header"), head_only)
+            return
         url = urllib.parse.urlsplit(self.path)
+        path = url.path
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        if url.path in {"/sparql", "/query"} and "query" in params:
-            self._send(self._query(params["query"][0], params), head_only)
-        elif url.path in {"/sparql", "/query", "/update"} and "update" in params:
-            self._send(Answer.text(405, "SPARQL Update needs POST"), head_only)
-        elif url.path == "/examples.json":
-            self._send(self.server.service.examples(), head_only)
-        elif url.path in STATIC or url.path == "/sparql":
-            name, content_type = STATIC.get(url.path, STATIC["/"])
-            self._send(Answer(200, content_type, (TEMPLATES / name).read_bytes()), head_only)
+        token = (params.get("token") or [""])[0]
+        if token and self.server.token and hmac.compare_digest(token, self.server.token):
+            rest = urllib.parse.urlencode({k: v for k, v in params.items() if k != "token"}, doseq=True)
+            answer = Answer(303, "text/plain; charset=utf-8", b"", {"Location": path + ("?" + rest if rest else "")})
+            answer.headers["Set-Cookie"] = f"kg_token={token}; Path=/; HttpOnly; SameSite=Strict"
+            self._send(answer, head_only)
+            return
+        if path in {"/sparql", "/query"} and "query" in params:
+            if (params.get("format") or [""])[0] == "html":
+                answer = self._page("results", path, params, query=params["query"][0])
+            else:
+                answer = self._query(params["query"][0], params)
+        elif path in {"/sparql", "/query", "/update"} and "update" in params:
+            answer = Answer.text(405, "SPARQL Update needs POST")
+        elif path in {"/sparql", "/query"}:
+            examples = self.server.service.examples()
+            listed = json.loads(examples.body)["examples"] if examples.status == 200 else []
+            answer = self._page("editor", path, params, examples=listed)
+        elif path == "/examples.json":
+            answer = self.server.service.examples()
+        elif path.startswith("/static/"):
+            answer = static_file(path[len("/static/") :])
+        elif path == "/lang":
+            answer = self._switch_language(params)
+        elif path == "/ontology":
+            answer = ontology_answer(
+                self.headers.get("Accept"), (params.get("format") or [None])[0], self._lang(params)
+            )
+        elif path == "/add":
+            answer = self._page("page", "/add", params)
+        elif re.fullmatch(r"/(id|doc)/[^/]+", path):
+            answer = self._resource(path, params)
         else:
-            self._send(Answer.text(404, f"not found: {url.path}; the SPARQL endpoint is /sparql"), head_only)
+            answer = self._page("page", path, params)
+        self._send(answer, head_only)
+
+    def _resource(self, path: str, params: dict[str, list[str]]) -> Answer:
+        """An entity or document IRI: its page for browsers, its description for RDF clients (content negotiation)."""
+        from kg.web.linked import wanted_media
+
+        fmt = (params.get("format") or [None])[0]
+        media = wanted_media(self.headers.get("Accept"), fmt)
+        if fmt and media is None:
+            return Answer.text(406, "format: choose turtle, json-ld, n-triples or rdf-xml")
+        if media is None:
+            answer = self._page("page", path, params)
+            answer.headers.setdefault("Vary", "Accept")
+            return answer
+        kind, local = path[1:].split("/", 1)
+        iri = f"{self.server.base}{kind}/{urllib.parse.unquote(local)}"
+        return self._page("describe", path, params, iri=iri, kind=kind, media=media)
+
+    def _switch_language(self, params: dict[str, list[str]]) -> Answer:
+        to = (params.get("to") or ["zh"])[0]
+        to = to if to in ("zh", "en") else "zh"
+        target = (params.get("next") or ["/"])[0]
+        if not target.startswith("/") or target.startswith("//") or "\\" in target:
+            target = "/"  # only pages of this site
+        answer = Answer(303, "text/plain; charset=utf-8", b"", {"Location": target})
+        answer.headers["Set-Cookie"] = f"kg_lang={to}; Path=/; SameSite=Lax; Max-Age=31536000"
+        return answer
+
+    # -- POST ----------------------------------------------------------------------
 
     def do_POST(self) -> None:
+        if not self._host_ok():
+            self.close_connection = True
+            self._send(Answer.text(403, "requests must name this server's address in the Host header"))
+            return
         url = urllib.parse.urlsplit(self.path)
-        if url.path not in {"/sparql", "/query", "/update"}:
+        path = url.path
+        is_page = path == "/add" or bool(re.fullmatch(r"/doc/[^/]+", path))
+        if path not in {"/sparql", "/query", "/update"} and not is_page:
             self.close_connection = True  # its body is not read
-            self._send(Answer.text(404, f"not found: {url.path}; the SPARQL endpoint is /sparql"))
+            self._send(Answer.text(404, "not found; the SPARQL endpoint is /sparql"))
             return
         try:
             length = int(self.headers.get("Content-Length") or 0)
@@ -492,6 +752,9 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if is_page:
+            self._send(self._edit(path, params, body, media))
+            return
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
@@ -513,6 +776,38 @@ class Handler(BaseHTTPRequestHandler):
             self._send(self._update(text))
         else:
             self._send(Answer.text(415, "POST application/sparql-query, application/sparql-update or a form"))
+
+    def _edit(self, path: str, params: dict[str, list[str]], body: bytes, media: str) -> Answer:
+        """The add-a-press-release form and the document buttons: token cookie, CSRF field and same origin."""
+        if not self.server.service.allow_update:
+            return Answer.text(403, "this server is read-only (start kg serve --allow-update)")
+        form = parse_form(body, self.headers.get("Content-Type") or "")
+        origin = self.headers.get("Origin")
+        if origin and urllib.parse.urlsplit(origin).netloc != self.headers.get("Host"):
+            return Answer.text(403, "changes from another origin are refused")
+        if not self._can_update() or not hmac.compare_digest(form.get("csrf", ""), self.server.csrf):
+            return Answer.text(403, "changing the graph needs the link with the token that kg serve printed at start")
+        action = form.get("action", "")
+        if path == "/add":
+            text = form.get("text", "")
+            if form.get("file_bytes"):
+                try:
+                    text = form["file_bytes"].decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    try:
+                        text = form["file_bytes"].decode("gb18030")
+                    except UnicodeDecodeError:
+                        text = ""
+                form["name"] = form.get("name") or form.get("file_name", "")
+            name = form.get("name", "") or "press-release.txt"
+            if len(text) > MAX_TEXT:
+                return Answer.text(413, "the text is too long for one press release")
+            op = "add" if action == "accept" else "preview"
+            return self._page(op, "/add", params, text=text, name=name)
+        doc = f"{self.server.base}doc/{urllib.parse.unquote(path.rsplit('/', 1)[1])}"
+        if action not in {"remove", "reingest"}:
+            return Answer.text(400, "unknown action")
+        return self._page(action, path, params, doc=doc)
 
     def _query(self, text: str, params: dict[str, list[str]]) -> Answer:
         service = self.server.service
@@ -536,10 +831,92 @@ class Handler(BaseHTTPRequestHandler):
         origin = self.headers.get("Origin")
         if origin and urllib.parse.urlsplit(origin).netloc != self.headers.get("Host"):
             return Answer.text(403, f"updates from another origin ({origin}) are refused")
-        host = urllib.parse.urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
-        if not _own_host(host, self.server.server_address[0]):  # a DNS-rebinding page names a host of its own
-            return Answer.text(403, f"updates addressed to host {host!r} are refused: use the server's address")
         return service.run({"op": "update", "update": text})
+
+
+MAX_TEXT = 2 * 1024 * 1024
+
+
+def text_of(key: str, lang: str) -> str:
+    from kg.web.i18n import text
+
+    return text({"added": "added", "removed": "removed"}[key], lang, title="")
+
+
+def parse_form(body: bytes, content_type: str) -> dict[str, Any]:
+    """Fields of a urlencoded or multipart form (an uploaded file as ``file_bytes`` and ``file_name``)."""
+    media = content_type.split(";")[0].strip().lower()
+    if media == "multipart/form-data":
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+        )
+        fields: dict[str, Any] = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if not name:
+                continue
+            payload = part.get_payload(decode=True) or b""
+            if name == "file":
+                fields["file_bytes"] = payload
+                fields["file_name"] = part.get_filename() or ""
+            else:
+                fields[name] = payload.decode("utf-8", "replace")
+        return fields
+    try:
+        decoded = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return {}
+    return {k: v[0] for k, v in urllib.parse.parse_qs(decoded, keep_blank_values=True).items()}
+
+
+STATIC_FILES = {
+    "site.css": "text/css; charset=utf-8",
+    "site.js": "text/javascript; charset=utf-8",
+    "editor.js": "text/javascript; charset=utf-8",
+    "yasgui/yasgui.min.js": "text/javascript; charset=utf-8",
+    "yasgui/yasgui.min.css": "text/css; charset=utf-8",
+    "vis-network.min.js": "text/javascript; charset=utf-8",
+}
+
+
+@functools.cache
+def static_file(name: str) -> Answer:
+    """A file of the website (kg/web/static, and the vis-network script pyvis ships); 404 for anything else."""
+    if name not in STATIC_FILES:
+        return Answer.text(404, "not found")
+    if name == "vis-network.min.js":
+        from kg.outputs.viz import vis_assets
+
+        body = vis_assets()[0].encode("utf-8")
+    else:
+        body = (WEB_STATIC / name).read_bytes()
+    return Answer(200, STATIC_FILES[name], body, {"Cache-Control": "max-age=3600"})
+
+
+@functools.cache
+def _ontology_page() -> bytes:
+    from kg.outputs.ontology_doc import ontology_html
+
+    return ontology_html().encode("utf-8")
+
+
+def ontology_answer(accept: str | None, fmt: str | None, lang: str) -> Answer:
+    """The ontology: its documentation page, or its Turtle for RDF clients."""
+    from kg.model.vocab import ONTOLOGY_FILE
+    from kg.web.linked import serialize, wanted_media
+
+    media = wanted_media(accept, fmt)
+    if media == "text/turtle":
+        return Answer(200, "text/turtle; charset=utf-8", ONTOLOGY_FILE.read_bytes(), {"Vary": "Accept"})
+    if media is not None:
+        graph = ox.parse(path=str(ONTOLOGY_FILE), format=formats.find("turtle", formats.RDF).rdf)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in graph]
+        body = serialize(triples, media)
+        return Answer(200, media + ("; charset=utf-8" if media in CHARSET else ""), body, {"Vary": "Accept"})
+    page = _ontology_page()
+    policy = re.search(rb'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    csp = policy.group(1).decode().replace("&#39;", "'") if policy else "default-src 'none'"
+    return Answer(200, "text/html; charset=utf-8", page, {"Content-Security-Policy": csp, "Vary": "Accept"})
 
 
 def _own_host(host: str, bound: str) -> bool:
@@ -556,8 +933,22 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], service: QueryService, quiet: bool = False):
-        self.service, self.quiet = service, quiet
+    def __init__(
+        self,
+        address: tuple[str, int],
+        service: QueryService,
+        quiet: bool = False,
+        *,
+        cors: str | None = None,
+        base: str = BASE,
+        public: str | None = None,
+    ):
+        self.service, self.quiet, self.cors, self.base = service, quiet, cors, base
+        # --base may name the host the site is published under (behind a proxy): requests may name it too.
+        self.extra_hosts = {h for h in (urllib.parse.urlsplit(u).hostname for u in (base, public or "")) if h}
+        self.extra_hosts.discard("w3id.org")
+        self.token = secrets.token_urlsafe(24) if service.allow_update else ""
+        self.csrf = hmac.new(self.token.encode(), b"kg-csrf", "sha256").hexdigest() if self.token else ""
         super().__init__(address, Handler)
 
     @property
@@ -576,8 +967,14 @@ def make_server(
     allow_update: bool = False,
     workers: int = 2,
     quiet: bool = False,
+    cors: str | None = None,
+    base: str = BASE,
 ) -> SparqlServer:
-    """A server bound to ``host:port`` (0 picks a free port), its workers started; call ``serve_forever``."""
+    """A server bound to ``host:port`` (0 picks a free port), its workers started; call ``serve_forever``.
+
+    ``cors``: the one origin (or ``*``) whose pages may read answers; none by default.
+    ``base``: the IRI namespace served as ``/id/…`` and ``/doc/…`` (default the project's w3id namespace).
+    """
     from kg.store.embedded import Store
 
     if not allow_update:
@@ -586,7 +983,9 @@ def make_server(
         Store(store_path).close()
     service = QueryService(store_path, workers=workers, timeout=timeout, row_limit=row_limit, allow_update=allow_update)
     try:
-        return SparqlServer((host, port), service, quiet=quiet)
+        return SparqlServer(
+            (host, port), service, quiet=quiet, cors=cors, base=base if base.endswith("/") else base + "/"
+        )
     except OSError as error:
         service.close()
         raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None

@@ -10,6 +10,7 @@ a write is replaced, or the store is left exactly as it was.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -21,12 +22,33 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.model.vocab import PREFIXES
+from kg.store import search
+from kg.store.search import rows_of_graph
 
 DEFAULT_STORE = Path(".kg") / "store"
 INTERNAL = "urn:kg:"  # graphs of the store's own bookkeeping: never listed, exported or counted
 STAGING = INTERNAL + "staging:"
 STAGING_MARK = ox.NamedNode(INTERNAL + "staging")  # present while a write is staged: one lookup, not a graph scan
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+# Strings, IRIs and comments, where a FROM is not the keyword.
+_NOT_KEYWORDS = re.compile(
+    r"""'''.*?'''|""" + r'''""".*?"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>\s"{}|^`]*>|#[^\n]*''',
+    re.DOTALL,
+)
+_FROM = re.compile(r"(?<![\w:?$])FROM(?![\w:-])", re.IGNORECASE)
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """True when a query names its own dataset (``FROM`` or ``FROM NAMED``): then the store's union must not apply.
+
+    >>> has_dataset_clause("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause('SELECT ?from WHERE { ?s ex:from "FROM" } # FROM')
+    False
+    """
+    return bool(_FROM.search(_NOT_KEYWORDS.sub(" ", sparql)))
 
 
 class StoreError(KgError, RuntimeError):
@@ -270,6 +292,8 @@ class Store(StoreMethods):
         kwargs: dict = {"prefixes": PREFIXES}
         if bindings:
             kwargs["substitutions"] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        if default_graphs is None and named_graphs is None and has_dataset_clause(sparql):
+            return self._store.query(sparql, **kwargs)  # the query's FROM / FROM NAMED is its dataset
         if default_graphs is None and named_graphs is None and self._staging():
             default_graphs = named_graphs = self.graph_names()  # keep a write in progress out of sight
         if default_graphs is not None:
@@ -314,6 +338,14 @@ class Store(StoreMethods):
         except (OSError, SyntaxError) as error:
             self._drop_staging()
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        if self.path is not None:  # the search index follows, graph by graph, from the quads in hand
+            targets = {staging: target for target, staging in staged.items() if staging}
+            rows: dict[str, list] = {target[1:-1]: [] for target in staged}
+            for quad in quads:
+                target = targets.get(str(quad.graph_name))
+                if target is not None:  # not the staging mark
+                    rows[target[1:-1]].extend(rows_of_graph([quad.triple]))
+            search.after_write(self, rows, present={t[1:-1] for t, staging in staged.items() if staging})
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction."""
@@ -322,6 +354,9 @@ class Store(StoreMethods):
             self._store.update(sparql, prefixes=PREFIXES)
         except OSError as error:
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        finally:  # an update may touch any graph: the search index is rebuilt when next opened
+            if self.path is not None:
+                search.after_write(self, None)
 
     def bulk_load(
         self,
@@ -344,11 +379,17 @@ class Store(StoreMethods):
                 self._store.bulk_load(source, lenient=lenient, **kwargs)
         except OSError as error:
             raise StoreError(f"bulk load into store {self.path or '(memory)'} failed: {error}") from None
+        finally:  # a bulk load's target graph is re-indexed; a dataset's graphs are unknown: rebuild on next open
+            if self.path is not None:
+                written = {graph: search.graph_rows(self, graph)} if graph else None
+                search.after_write(self, written, [graph] if graph else ())
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one transaction."""
         self._written = True
         self._store.extend(quads)
+        if self.path is not None:
+            search.after_write(self, None)
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Add a stream of quads outside any transaction, without holding them in memory (bulk loads)."""

@@ -36,7 +36,15 @@ from rdflib.term import Node
 
 from kg.model.vocab import PREFIXES
 from kg.store import formats
-from kg.store.embedded import INTERNAL, STAGING, StoreError, StoreMethods, to_oxigraph, to_rdflib
+from kg.store.embedded import (
+    INTERNAL,
+    STAGING,
+    StoreError,
+    StoreMethods,
+    has_dataset_clause,
+    to_oxigraph,
+    to_rdflib,
+)
 from kg.store.sparql_text import QueryError, QuerySyntaxError, syntax_message, term_text, with_values
 
 RESULTS_ACCEPT = (
@@ -314,7 +322,8 @@ class RemoteStore(StoreMethods):
     ) -> ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]:
         """Run a SPARQL query: solutions, a boolean, or a list of triples (CONSTRUCT / DESCRIBE)."""
         text = with_values(sparql, bindings) if bindings else sparql
-        return self._query(text, True, default_graphs, named_graphs, original=sparql)
+        own = default_graphs is None and named_graphs is None and has_dataset_clause(sparql)  # FROM wins
+        return self._query(text, not own, default_graphs, named_graphs, original=sparql)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad of the named graphs, or those of one named graph."""

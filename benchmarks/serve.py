@@ -1,0 +1,156 @@
+"""Benchmark the `kg serve` website: entity page, document page and search latency (p50/p99).
+
+In one run, on the same machine:
+
+* the bundled data (`kg build`), the baseline;
+* a generated store of ``--entities`` entities (default 100,000; `kg synth` then `kg load`).
+
+For each store a real server (`make_server`, two readers and the short lane)
+is started, warmed (every worker has opened the store, built the search index
+and computed its graph snapshot), then ``--requests`` pages of each kind are
+fetched one after another over HTTP.  Targets: entity page p99 under 200 ms at
+100k entities, search under 100 ms on the bundled data and under 300 ms at 100k.
+
+    python benchmarks/serve.py                    # bundled + 100,000 entities
+    python benchmarks/serve.py --entities 20000   # a quicker run
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from kg.sources.build import build
+from kg.sparql.server import make_server, shutdown
+from kg.store.embedded import Store
+
+SEARCHES = ["重庆", "巴南", "学校", "cq", "chongqing", "实训基地", "合作", "职业学院", "xx", "产教融合"]
+
+
+def fetch(url: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return status, (time.perf_counter() - started) * 1000
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def sample(store_path: Path, n: int, seed: int = 0) -> tuple[list[str], list[str]]:
+    """Local paths of ``n`` entities (those with relations first) and ``n`` documents of the store."""
+    with Store(store_path, read_only=True) as store:
+        entities = [
+            str(r["e"])
+            for r in store.select(
+                "SELECT DISTINCT ?e WHERE { ?a rdf:subject ?e . FILTER(STRSTARTS(STR(?e), STR(kgr:))) } LIMIT 20000"
+            )
+        ]
+        documents = [str(r["d"]) for r in store.select("SELECT ?d WHERE { ?d a kg:SourceDocument } LIMIT 20000")]
+    rng = random.Random(seed)
+    pick = lambda items: [rng.choice(items) for _ in range(n)] if items else []  # noqa: E731
+    strip = "https://w3id.org/kg-cityedu"
+    return [e.removeprefix(strip) for e in pick(entities)], [d.removeprefix(strip) for d in pick(documents)]
+
+
+def measure(store_path: Path, requests: int, label: str) -> dict[str, dict[str, float]]:
+    server = make_server(store_path, "127.0.0.1", 0, timeout=60, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = server.url.rstrip("/")
+    try:
+        entities, documents = sample(store_path, requests)
+        warm = time.perf_counter()
+        while time.perf_counter() - warm < 900:  # every worker: index, snapshot (ranks) ready
+            bodies = []
+            for path in entities[:6]:
+                with urllib.request.urlopen(base + path, timeout=300) as response:
+                    bodies.append(response.read().decode())
+            if not any("图谱分析正在计算" in body for body in bodies):
+                break
+            time.sleep(2)
+        fetch(base + "/search?q=" + urllib.parse.quote("重庆"))
+        print(f"  {label}: warmed in {time.perf_counter() - warm:.1f} s", file=sys.stderr)
+        results: dict[str, dict[str, float]] = {}
+        rng = random.Random(1)
+        kinds = {
+            "entity page": entities,
+            "document page": documents,
+            "search": ["/search?q=" + urllib.parse.quote(rng.choice(SEARCHES)) for _ in range(requests)],
+        }
+        for kind, paths in kinds.items():
+            times, errors = [], 0
+            for path in paths:
+                status, ms = fetch(base + path)
+                errors += status != 200
+                times.append(ms)
+            results[kind] = {
+                "p50": percentile(times, 50),
+                "p99": percentile(times, 99),
+                "mean": statistics.fmean(times),
+                "errors": errors,
+                "n": len(times),
+            }
+        return results
+    finally:
+        shutdown(server)
+        thread.join(timeout=10)
+
+
+def synth_store(folder: Path, entities: int) -> Path:
+    data = folder / "synth.nq.gz"
+    store = folder / "synth-store"
+    kg = [sys.executable, "-m", "kg.cli"]
+    started = time.perf_counter()
+    subprocess.run([*kg, "synth", "--entities", str(entities), "--out", str(data)], check=True)
+    subprocess.run([*kg, "load", "--store", str(store), str(data)], check=True, stdout=subprocess.DEVNULL)
+    print(f"  generated and loaded {entities} entities in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="kg-bench-serve-") as tmp:
+        folder = Path(tmp)
+        bundled = folder / "bundled"
+        with Store(bundled) as store:
+            build(store)
+        runs = {"bundled": measure(bundled, args.requests, "bundled")}
+        big = f"{args.entities:,} entities"
+        runs[big] = measure(synth_store(folder, args.entities), args.requests, big)
+    print(f"{'store':<22}{'page':<16}{'p50 ms':>9}{'p99 ms':>9}{'mean ms':>9}{'errors':>8}{'p99 ratio':>11}")
+    for name, results in runs.items():
+        for kind, r in results.items():
+            ratio = r["p99"] / runs["bundled"][kind]["p99"]
+            print(
+                f"{name:<22}{kind:<16}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['mean']:>9.1f}{r['errors']:>8}{ratio:>10.2f}x"
+            )
+    entity_p99 = runs[big]["entity page"]["p99"]
+    search_bundled, search_big = runs["bundled"]["search"]["p99"], runs[big]["search"]["p99"]
+    print(
+        f"targets: entity page p99 at {big} {entity_p99:.0f} ms (< 200: {'yes' if entity_p99 < 200 else 'NO'}); "
+        f"search p99 bundled {search_bundled:.0f} ms (< 100: {'yes' if search_bundled < 100 else 'NO'}), "
+        f"at {big} {search_big:.0f} ms (< 300: {'yes' if search_big < 300 else 'NO'})"
+    )
+
+
+if __name__ == "__main__":
+    main()

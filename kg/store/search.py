@@ -1,0 +1,328 @@
+"""Full-text search over the store: entity labels, aliases and their pinyin, document text and evidence sentences.
+
+An SQLite FTS5 index with the trigram tokenizer (it ships with Python's
+``sqlite3``) lives beside an on-disk store, in ``<store>.search.sqlite``.  It is
+kept in step by the store itself: every :meth:`kg.store.embedded.Store.replace_graphs`
+re-indexes just the graphs it wrote (from the quads it already holds), a
+bulk load re-indexes its target graph, so the cost of a write's indexing is
+proportional to the write.  :func:`ensure_index` rebuilds the whole index only
+when it is missing or its list of graphs differs from the store's (an index
+deleted by hand, a store copied without it, a write by an older ``kg``).
+
+Rows are ``(text, kind, iri, graph, field, title, cls)``: ``kind`` is
+``entity`` (field ``label``, ``alias`` or ``pinyin``), ``document`` (field
+``title`` or ``text``) or ``evidence`` (``iri`` is the assertion, ``graph`` its
+document).  Queries of three characters or more use the trigram index; shorter
+ones (two Chinese characters are a common name part) use ``LIKE``.
+
+>>> index = SearchIndex(":memory:")
+>>> index.replace({"urn:g": [(KGR + "x", RDFS_LABEL, "重庆理工大学", "")]})
+>>> [(hit.kind, hit.title) for hit in index.search("理工")]
+[('entity', '重庆理工大学')]
+>>> [hit.title for hit in index.search("cqlg")]
+['重庆理工大学']
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+BASE = "https://w3id.org/kg-cityedu/"
+KGR = BASE + "id/"
+DOC = BASE + "doc/"
+KG = BASE + "ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+HEADLINE = "https://schema.org/headline"
+TEXT = "https://schema.org/text"
+EVIDENCE = KG + "evidence"
+DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED}
+SCHEMA_VERSION = "2"
+
+# A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
+Row = tuple[str, str, str, str]
+
+
+def index_path(store_path: Path | str) -> Path:
+    """Where the search index of the store at ``store_path`` lives."""
+    path = Path(store_path)
+    return path.with_name(path.name + ".search.sqlite")
+
+
+def pinyin_keys(text: str) -> str:
+    """Pinyin of a name, whole and as initials, for searching by either.
+
+    >>> pinyin_keys("巴南职教中心")
+    'bananzhijiaozhongxin bnzjzx'
+    """
+    syllables = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
+    initials = [s.lower() for s in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore") if s.strip()]
+    whole, short = "".join(syllables), "".join(initials)
+    return f"{whole} {short}" if whole else ""
+
+
+@dataclass
+class Hit:
+    """One search result: an entity, or a document (matched in its title, text or one evidence sentence)."""
+
+    kind: str  # entity | document
+    iri: str
+    title: str
+    field: str  # label | alias | pinyin | title | text | evidence
+    text: str  # the matching text (label, alias, evidence sentence, or a window of the document)
+    cls: str = ""  # the entity's class IRI
+    assertion: str = ""  # for evidence: the assertion IRI
+
+
+def _local_kind(iri: str) -> str:
+    return "entity" if iri.startswith(KGR) else "document" if iri.startswith(DOC) else ""
+
+
+def rows_of_graph(triples: Iterable[tuple[Any, Any, Any]]) -> list[Row]:
+    """The indexable (subject, predicate, object, "") rows of triples given as pyoxigraph or rdflib terms."""
+    rows = []
+    for s, p, o in triples:
+        predicate = getattr(p, "value", None) or str(p)
+        if predicate in INDEXED:
+            obj = getattr(o, "value", None)
+            rows.append((getattr(s, "value", None) or str(s), predicate, str(o) if obj is None else obj, ""))
+    return rows
+
+
+class SearchIndex:
+    """The FTS5 index file of a store (``":memory:"`` for a throwaway one)."""
+
+    def __init__(self, path: Path | str):
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+        if self.path != ":memory:":
+            self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS graphs(name TEXT PRIMARY KEY);
+            CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+                text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
+                title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
+            """
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ------------------------------------------------------------------
+
+    def replace(self, graphs: Mapping[str, Iterable[Row]], present: Iterable[str] | None = None) -> None:
+        """Replace the rows of each named graph with those of its new quads.
+
+        ``present``: the graphs that hold any triple after the write (default:
+        those with indexable rows); the others are no longer in the store.
+        """
+        present = None if present is None else set(present)
+        with self._transaction():
+            for graph, quads in graphs.items():
+                self.db.execute("DELETE FROM fts WHERE graph = ?", (graph,))
+                rows = list(self._rows(graph, quads))
+                self.db.executemany(
+                    "INSERT INTO fts(text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?)", rows
+                )
+                if (rows and present is None) or (present is not None and graph in present):
+                    self.db.execute("INSERT OR IGNORE INTO graphs(name) VALUES (?)", (graph,))
+                else:
+                    self.db.execute("DELETE FROM graphs WHERE name = ?", (graph,))
+
+    def _transaction(self) -> Any:
+        db = self.db
+
+        class Transaction:
+            def __enter__(self) -> None:
+                db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, kind: object, *_: object) -> None:
+                db.execute("ROLLBACK" if kind else "COMMIT")
+
+        return Transaction()
+
+    @staticmethod
+    def _rows(graph: str, quads: Iterable[Row]) -> Iterable[tuple[str, ...]]:
+        types: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        aliases: list[tuple[str, str]] = []
+        evidence: dict[str, str] = {}
+        sources: dict[str, str] = {}
+        headline: dict[str, str] = {}
+        texts: dict[str, str] = {}
+        for s, p, o, _ in quads:
+            if p == RDF_TYPE and s.startswith(KGR) and o.startswith(KG):
+                types.setdefault(s, o)
+            elif p == RDFS_LABEL and _local_kind(s) == "entity":
+                if s not in labels or re.search(r"[\u4e00-\u9fff]", o):
+                    labels[s] = o
+            elif p == ALT_LABEL and _local_kind(s) == "entity":
+                aliases.append((s, o))
+            elif p == EVIDENCE:
+                evidence[s] = o
+            elif p == DERIVED:
+                sources[s] = o
+            elif p == HEADLINE and _local_kind(s) == "document":
+                headline[s] = o
+            elif p == TEXT and _local_kind(s) == "document":
+                texts[s] = o
+        for iri, name in labels.items():
+            cls = types.get(iri, "")
+            yield (name, "entity", iri, graph, "label", name, cls, "")
+            keys = pinyin_keys(name)
+            if keys:
+                yield (keys, "entity", iri, graph, "pinyin", name, cls, "")
+        for iri, alias in aliases:
+            name = labels.get(iri, "")
+            yield (alias, "entity", iri, graph, "alias", name, types.get(iri, ""), "")
+            keys = pinyin_keys(alias)
+            if keys:
+                yield (keys, "entity", iri, graph, "pinyin", name, types.get(iri, ""), "")
+        for iri, title in headline.items():
+            yield (title, "document", iri, graph, "title", title, "", iri)
+        for iri, text in texts.items():
+            yield (text, "document", iri, graph, "text", headline.get(iri, ""), "", iri)
+        for assertion, sentence in evidence.items():
+            doc = sources.get(assertion, graph)
+            yield (sentence, "evidence", assertion, graph, "evidence", headline.get(doc, ""), "", doc)
+
+    def rebuild(self, graphs: Mapping[str, Iterable[Row]]) -> None:
+        """Empty the index and index ``graphs`` (every graph of the store)."""
+        with self._transaction():
+            self.db.execute("DELETE FROM fts")
+            self.db.execute("DELETE FROM graphs")
+        self.replace(graphs, present=graphs.keys())
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+
+    def indexed_graphs(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT name FROM graphs")}
+
+    def is_current(self, graph_names: Iterable[str]) -> bool:
+        """True when the index was built by this version and knows the same graphs as the store."""
+        version = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        return bool(version and version[0] == SCHEMA_VERSION and self.indexed_graphs() == set(graph_names))
+
+    def mark_stale(self) -> None:
+        """Make the next :func:`ensure_index` rebuild (after a write the index cannot follow piecewise)."""
+        self.db.execute("DELETE FROM meta WHERE key = 'version'")
+
+    # -- reading ------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Entities then documents matching ``query`` (case-insensitive; spaces ignored in pinyin), best first.
+
+        Entities: exact label first, then label prefix, then other matches;
+        documents: one hit per document, title matches before text and evidence.
+        """
+        text = " ".join(query.split())
+        if not text:
+            return []
+        compact = text.replace(" ", "").lower()
+        rows: list[tuple] = []
+        for needle in dict.fromkeys([text, compact] if re.fullmatch(r"[A-Za-z ]+", text) else [text]):
+            rows += self._match(needle, limit * 20)
+        entities: dict[str, Hit] = {}
+        documents: dict[str, Hit] = {}
+        for text_, kind, iri, _graph, field, title, cls, doc in rows:
+            if kind == "entity":
+                hit = entities.get(iri)
+                if hit is None or (hit.field != "label" and field == "label") or (not hit.cls and cls):
+                    shown = text_ if field != "pinyin" else title
+                    name, known = title or (hit.title if hit else ""), cls or (hit.cls if hit else "")
+                    entities[iri] = Hit("entity", iri, name, field, shown, known)
+            else:
+                current = documents.get(doc)
+                rank = {"title": 0, "evidence": 1, "text": 2}[field]
+                if current is None or rank < {"title": 0, "evidence": 1, "text": 2}[current.field]:
+                    shown = _window(text_, text) if field == "text" else text_
+                    documents[doc] = Hit("document", doc, title, field, shown, "", iri if kind == "evidence" else "")
+        lowered = text.lower()
+
+        def entity_rank(hit: Hit) -> tuple:
+            name = hit.title.lower()
+            return (name != lowered, not name.startswith(lowered), hit.field == "pinyin", len(name), name)
+
+        ranked = sorted(entities.values(), key=entity_rank)[:limit]
+        docs = sorted(documents.values(), key=lambda h: (h.field != "title", h.title, h.iri))[:limit]
+        return ranked + docs
+
+    def _match(self, needle: str, limit: int) -> list[tuple]:
+        columns = "text, kind, iri, graph, field, title, cls, doc"
+        if len(needle) >= 3:
+            phrase = '"' + needle.replace('"', '""') + '"'
+            return self.db.execute(f"SELECT {columns} FROM fts WHERE fts MATCH ? LIMIT ?", (phrase, limit)).fetchall()
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return self.db.execute(
+            f"SELECT {columns} FROM fts WHERE text LIKE ? ESCAPE '\\' LIMIT ?", (pattern, limit)
+        ).fetchall()
+
+
+def _window(text: str, needle: str, width: int = 60) -> str:
+    """The part of a long text around the first occurrence of ``needle``."""
+    at = text.lower().find(needle.lower())
+    if at < 0:
+        return text[:width] + ("…" if len(text) > width else "")
+    start = max(0, at - width // 2)
+    end = min(len(text), at + len(needle) + width // 2)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+# -- in step with the store -------------------------------------------------------
+
+
+def open_index(store: Any) -> SearchIndex | None:
+    """The index of an on-disk embedded store, or None (memory or remote stores have none)."""
+    path = getattr(store, "path", None)
+    if path is None or not hasattr(store, "quads"):
+        return None
+    return SearchIndex(index_path(path))
+
+
+def graph_rows(store: Any, graph: str) -> list[Row]:
+    """The indexable rows of one named graph of ``store``."""
+    return rows_of_graph((q.subject, q.predicate, q.object) for q in store.quads(graph))
+
+
+def after_write(store: Any, graphs: Mapping[str, Iterable[Row]] | None, present: Iterable[str] = ()) -> None:
+    """Called by the store after a committed write: re-index the written graphs, or mark the index stale (None).
+
+    An index that cannot be written (read-only folder) is left alone; :func:`ensure_index`
+    rebuilds it when it is next opened where it can be.
+    """
+    path = getattr(store, "path", None)
+    if path is None or not index_path(path).exists():
+        return  # no index yet: the first search builds it from the whole store
+    try:
+        index = SearchIndex(index_path(path))
+        try:
+            if graphs is None:
+                index.mark_stale()
+            else:
+                index.replace(graphs, present)
+        finally:
+            index.close()
+    except sqlite3.Error:
+        return
+
+
+def ensure_index(store: Any) -> SearchIndex | None:
+    """The store's index, rebuilt first when it is missing or out of step with the store's graphs."""
+    index = open_index(store)
+    if index is None:
+        return None
+    names = store.graph_names()
+    if not index.is_current(names):
+        index.rebuild({name: graph_rows(store, name) for name in names})
+    return index
