@@ -40,7 +40,7 @@ from kg.model.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, ontology
 from kg.outputs.shacl_sparql import Check, compile_shapes, focus_query, shapes
 from kg.store import formats
 from kg.store.check import structure_problems
-from kg.store.embedded import Store, to_rdflib
+from kg.store.embedded import INTERNAL, Store, to_rdflib
 from kg.store.inference import refresh_inference
 
 KGSH = Namespace("https://w3id.org/kg-cityedu/shapes#")
@@ -183,7 +183,11 @@ def compiled() -> tuple[list[Check], list[Node]]:
     return compile_shapes(shapes())
 
 
-DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+# what Store.quads() holds: the named graphs but the store's own bookkeeping (urn:kg:…, and the default graph)
+DISTINCT_TRIPLES = (
+    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+    f'GRAPH ?g {{ ?s ?p ?o }} FILTER (!STRSTARTS(STR(?g), "{INTERNAL}")) }} }}'
+)
 
 
 def validate_in_store(store: Store, *, source: str = "", lang: str = "en", shapes_graph: Graph | None = None) -> Report:
