@@ -910,6 +910,47 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
     click.echo(f"removed {info.doc_id} ({info.relations} relations, {info.indicators} indicators)")
 
 
+@main.group("entities")
+def entities_group() -> None:
+    """Cross-document identity: list the merges, undo one (unmerge A B), report likely duplicates."""
+
+
+@entities_group.command("merges")
+@store_option
+def entities_merges_command(store_path: Path | None) -> None:
+    """List the merges: two names of one organisation or place, and the rule that merged them."""
+    from kg.sources.identity import merges
+
+    with open_store(store_path, read_only=True) as store:
+        rows = [(m.a_label, m.b_label, m.rule) for m in merges(store)]
+    click.echo(table(rows, ("entity", "same as", "rule")) if rows else "no merges")
+
+
+@entities_group.command("unmerge")
+@click.argument("a")
+@click.argument("b")
+@store_option
+def entities_unmerge_command(a: str, b: str, store_path: Path | None) -> None:
+    """Undo the merge of A and B (labels, aliases or IRIs); the rules will not merge them again."""
+    from kg.sources.identity import unmerge
+
+    with open_store(store_path) as store:
+        merge = unmerge(store, a, b)
+    click.echo(f"unmerged {merge.a_label} and {merge.b_label} (were merged by rule {merge.rule})")
+
+
+@entities_group.command("duplicates")
+@store_option
+def entities_duplicates_command(store_path: Path | None) -> None:
+    """Report likely duplicates not merged: compatible organisations with similar names or the same pinyin."""
+    from kg.sources.identity import duplicates, merges, rejected, store_entities
+
+    with open_store(store_path, read_only=True) as store:
+        done = {(m.a, m.b) for m in merges(store)} | rejected(store)
+        rows = [(a.label, b.label, a.cls, b.cls, why) for a, b, why in duplicates(store_entities(store), done)]
+    click.echo(table(rows, ("entity", "entity", "class", "class", "why")) if rows else "no likely duplicates")
+
+
 @main.command("query")
 @click.argument("query", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")

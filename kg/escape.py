@@ -18,7 +18,12 @@ import re
 from typing import BinaryIO
 
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_XML_FORBIDDEN_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_XML_FORBIDDEN_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\r")
+
+
+def _xml_byte(match: re.Match[bytes]) -> bytes:
+    # a raw carriage return would come back as a line feed (XML normalises line ends): keep it as a reference
+    return b"&#13;" if match.group() == b"\r" else b""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
@@ -35,10 +40,10 @@ def xml_text(text: str) -> str:
 def xml_bytes(data: bytes) -> bytes:
     """UTF-8 XML ``data`` without the characters XML 1.0 forbids (for answers serialized in memory).
 
-    >>> xml_bytes("<a>\x0bb</a>".encode())
-    b'<a>b</a>'
+    >>> xml_bytes("<a>\\x0bb\\r</a>".encode())
+    b'<a>b&#13;</a>'
     """
-    return _XML_FORBIDDEN_BYTES.sub(b"", data)
+    return _XML_FORBIDDEN_BYTES.sub(_xml_byte, data)
 
 
 class XmlSafeWriter:
@@ -70,7 +75,7 @@ class XmlSafeWriter:
         elif chunk.endswith(b"\xef\xbf"):
             keep = 2
         self._tail = chunk[len(chunk) - keep :] if keep else b""
-        self.out.write(_XML_FORBIDDEN_BYTES.sub(b"", chunk[: len(chunk) - keep]))
+        self.out.write(_XML_FORBIDDEN_BYTES.sub(_xml_byte, chunk[: len(chunk) - keep]))
         return len(data)
 
     def flush(self) -> None:

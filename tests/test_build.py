@@ -40,7 +40,7 @@ def test_entities_per_class_relations_and_indicators(store: Store):
     summary = summarize(store)
     assert dict(summary.entities_per_class) == ENTITIES_PER_CLASS
     assert summary.entities == 146
-    assert summary.relations == 149
+    assert summary.relations == 151  # 149 curated + 2 namesake links (华为ICT实训基地, 华为赛力斯 → 华为)
     assert summary.relations_per_kind["initiates"] == 64
     assert summary.indicators == 55
     assert [doc.rsplit("/", 1)[1] for doc, _ in summary.documents] == ["banan-d85cd3f1", "dazu-d85cd3f1"]
@@ -143,7 +143,7 @@ def test_cli_help_explains_itself():
 def test_cli_build_prints_summary_and_export_writes_file(tmp_path: Path):
     result = _kg("build", "--store", str(tmp_path / "store"))
     assert result.returncode == 0, result.stderr
-    assert "146 entities, 149 relations, 55 indicators, 2 documents" in result.stdout
+    assert "146 entities, 151 relations, 55 indicators, 2 documents" in result.stdout  # + 2 namesake links
     assert "书写新时代“城教共生”的奋进答卷" in result.stdout
     exported = _kg("export", "--store", str(tmp_path / "store"), "--format", "nt", "--out", str(tmp_path / "kg.nt"))
     assert exported.returncode == 0, exported.stderr

@@ -90,8 +90,9 @@ def test_banan_borders_sectors_and_initiative(results):
         ("巴南区社区学院", "成都高新区社区学院"),
     }
     # Actor ties with an end of no district: 巴南区–重庆财经学院, 青年职院–国际合作中心, 青年职院–新型显示,
-    # 巴南职教中心–4 companies, 实训基地–华为赛力斯, 实训基地–涵泰汽修 = 9.
-    assert v["unlocated_ties"] == 9
+    # 巴南职教中心–4 companies, 实训基地–华为赛力斯, 实训基地–涵泰汽修, and the namesake link
+    # 华为ICT实训基地 → 华为 (kg:namedAfter, added by the build) = 10.
+    assert v["unlocated_ties"] == 10
     # Within 巴南区: 巴南区–理工大学/青年职院/教联体/高职城, 教委–司法局/法院/检察院/公安分局, 进修学院–家长学校总校,
     # ICT–高职城, 淘宝–高职城, 职教中心–实训基地, 产业学院–理工大学, 报国园–市实验中学, 烈士墙–清华中学 = 15.
     assert v["within_district_ties"] == 15

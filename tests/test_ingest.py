@@ -15,6 +15,7 @@ from kg.cli import main
 from kg.extract.ingest import IngestError, documents, ingest, remove_document
 from kg.model.vocab import KG, KGR, document_iri, entity_iri, relation_properties
 from kg.sources.documents import DocumentError
+from kg.sources.identity import SAME_AS_PREFIX, merges
 from kg.store.embedded import Store
 from kg.store.inference import inferred_graph
 
@@ -57,7 +58,12 @@ def test_ingest_adds_one_named_graph_per_document(built: Path):
         added = set(store.graph_names()) - before
         ids = {d.doc_id for d in report.documents}
         graphs = {str(document_iri(doc_id)) for doc_id in ids}
-        assert added == graphs | {inferred_graph(g) for g in graphs} and len(ids) == 2  # each with its closure
+        merged = {g for g in added if g.startswith(SAME_AS_PREFIX)}
+        closures = {inferred_graph(g) for g in graphs | merged}
+        assert added - closures == graphs | merged and len(ids) == 2
+        assert {inferred_graph(g) for g in graphs} <= added  # each document with its closure
+        # and one merge graph: the curated 长安汽车 is yubei's 长安汽车股份有限公司 (cross-document identity)
+        assert [(m.a_label, m.b_label) for m in merges(store)] == [("长安汽车", "长安汽车股份有限公司")]
         listed = {d.doc_id: d for d in documents(store)}
         assert {"banan-d85cd3f1", "dazu-d85cd3f1"} <= listed.keys()
         assert all(listed[i].method == "extraction" and listed[i].relations > 10 for i in ids)

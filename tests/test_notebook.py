@@ -41,7 +41,7 @@ def test_notebook_runs(path: Path, tmp_path: Path):
         notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
     ).execute()
     text = _text(notebook)
-    assert "146 entities, 149 relations, 55 indicators from 2 documents" in text
+    assert "146 entities, 151 relations, 55 indicators from 2 documents" in text  # + 2 namesake links
     assert "巴南职教中心  长安汽车" in text  # the 产教融合 question
     assert "path 1 (2 hops): 重庆理工大学 — 巴南区 — 重庆高职城" in text
     assert "education–industry ties" in text and "initiatives by government" in text

@@ -49,7 +49,7 @@ def test_compare_prints_the_indicators_side_by_side(store_path: Path):
 
 def test_json_format(store_path: Path):
     data = json.loads(_run("analyze", "--store", str(store_path), "--format", "json").output)
-    assert data["graph"]["entities"] == 146 and data["graph"]["relation_assertions"] == 149
+    assert data["graph"]["entities"] == 146 and data["graph"]["relation_assertions"] == 151  # + 2 namesake links
     assert data["entities"][0]["label"] == "大足区" and data["entities"][0]["degree"] == 46
     assert sum(e["pagerank"] for e in data["entities"]) == pytest.approx(1.0)
     districts = {d["label"]: d for d in data["districts"]}

@@ -9,7 +9,6 @@ graph and the graph exports, with the same subset options.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from rdflib import URIRef
 from kg.errors import KgError
 from kg.model.terms import descendants, is_a, label, local_name
 from kg.model.vocab import INFERRED_GRAPH, classes, relation_properties
+from kg.sources.identity import SAME_AS_PREFIX, rejected, simplified, suggestions
 from kg.store.embedded import Store
 
 # The class an entity is stated to have (in the registry or a document's graph, not an inferred
@@ -212,6 +212,68 @@ def project_entities(store: Store, entities: set[str] | None) -> nx.MultiDiGraph
             year=year,
             method=method,
         )
+    return merge_same_as(graph, same_as_pairs(store), apart=rejected(store))
+
+
+SAME_AS = f"""
+SELECT DISTINCT ?a ?b WHERE {{
+  GRAPH ?g {{ ?a owl:sameAs ?b }}
+  FILTER(STRSTARTS(STR(?g), "{SAME_AS_PREFIX}"))
+}}
+"""
+
+
+def same_as_pairs(store: Store) -> list[tuple[str, str]]:
+    """The merges of :mod:`kg.sources.identity` (one per named graph), as IRI pairs."""
+    return [(str(row["a"]), str(row["b"])) for row in store.select(SAME_AS)]
+
+
+def merge_same_as(
+    graph: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]], apart: Iterable[tuple[str, str]] = ()
+) -> nx.MultiDiGraph:
+    """One node per cluster of merged entities: the others' edges move to it, their labels become aliases.
+
+    The node kept is the best connected (then the longest label, then the
+    IRI), so a merge shows the organisation with every relation of every name.
+    A merge that would put a pair of ``apart`` (unmerged by a person) into one
+    cluster through other merges is left out.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", label="华为", aliases=[]); G.add_node("b", label="华为技术有限公司", aliases=[])
+    >>> G.add_node("s", label="甲校", aliases=[])
+    >>> _ = G.add_edge("s", "b", key="k", relation="cooperatesWith")
+    >>> M = merge_same_as(G, [("a", "b")])
+    >>> sorted(M.nodes), M.nodes["b"]["aliases"]
+    (['b', 's'], ['华为'])
+    """
+    separate: dict[str, set[str]] = {}
+    for a, b in apart:
+        separate.setdefault(a, set()).add(b)
+        separate.setdefault(b, set()).add(a)
+    cluster: dict[str, set[str]] = {}
+    for a, b in sorted(pairs):
+        if a not in graph or b not in graph or a == b:
+            continue
+        first, second = cluster.get(a, {a}), cluster.get(b, {b})
+        if first is second or any(separate.get(x, set()) & second for x in first):
+            continue
+        joined = first | second
+        for node in joined:
+            cluster[node] = joined
+    for members in {id(c): c for c in cluster.values()}.values():
+        keep = max(members, key=lambda n: (graph.degree(n), len(graph.nodes[n]["label"]), n))
+        names = set(graph.nodes[keep].get("aliases", []))
+        for node in sorted(members - {keep}):
+            data = graph.nodes[node]
+            names |= {data["label"], *data.get("aliases", [])}
+            for u, v, key, edge in list(graph.in_edges(node, keys=True, data=True)) + list(
+                graph.out_edges(node, keys=True, data=True)
+            ):
+                u, v = (keep if u == node else u), (keep if v == node else v)
+                if u != v:
+                    graph.add_edge(u, v, key=key, **edge)
+            graph.remove_node(node)
+        graph.nodes[keep]["aliases"] = sorted(names - {graph.nodes[keep]["label"]})
     return graph
 
 
@@ -379,14 +441,16 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
         return name
     exact = [n for n, d in graph.nodes(data=True) if name == d["label"]]
     exact = exact or [n for n, d in graph.nodes(data=True) if name in d["aliases"]]
+    if not exact:  # 華為 or ＨＵＡＷＥＩ: the simplified, NFKC form of the name
+        plain = simplified(name)
+        exact = [n for n, d in graph.nodes(data=True) if plain == d["label"] or plain in d["aliases"]]
     if exact:
         return sorted(exact, key=lambda n: -graph.degree(n))[0]
     names = {d["label"]: n for n, d in graph.nodes(data=True)}
     for n, d in graph.nodes(data=True):
         for alias in d["aliases"]:
             names.setdefault(alias, n)
-    close = difflib.get_close_matches(name, list(names), n=5, cutoff=0.3)
-    close += [x for x in names if name in x and x not in close][: 5 - len(close)]
+    close = suggestions(name, names)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UnknownEntityError(f"no entity named {name!r}{hint}")
 

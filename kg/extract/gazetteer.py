@@ -179,6 +179,28 @@ class Gazetteer:
         return gazetteer
 
     @classmethod
+    def from_reference(cls) -> Gazetteer:
+        """Names of the reference lists (:mod:`kg.sources.reference`): institutions, divisions, central bodies.
+
+        Only names one entry has; divisions of three characters or more (城区 is
+        a word before it is a district).
+
+        >>> known = Gazetteer.from_reference().lookup("重庆理工大学")
+        >>> known.cls, known.iri.rsplit("/", 1)[-1]
+        ('University', 'chong-qing-li-gong-da-xue')
+        """
+        from kg.model.vocab import entity_iri
+        from kg.sources.reference import reference_names
+
+        gazetteer = cls()
+        for name, ref in reference_names():
+            if ref.kind == "division" and (len(name) < 3 or ref.cls == "Place"):
+                continue
+            city = ref.city if ref.kind != "division" or ref.cls != "City" else ""
+            gazetteer.add(name, Known(ref.name, ref.cls, entity_iri(ref.name), "", city))
+        return gazetteer
+
+    @classmethod
     def from_store(cls, store, exclude_graphs: Iterable[str] = ()) -> Gazetteer:
         """Every labelled entity in ``store`` (any object with the Store ``select`` API), with its stated class.
 

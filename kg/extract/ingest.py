@@ -32,6 +32,8 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
 from kg.sources.documents import MAX_BYTES, Article, clean_file
+from kg.sources.identity import Described, find_namesakes, namesake_triples, refresh_merges, store_entities
+from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import write_graphs
 
 BATCH = 100  # documents per write transaction
@@ -182,13 +184,25 @@ def ingest(
                 f"{path}: document {doc_id} is a curated document of the store; "
                 "it is maintained in data/curated and rebuilt by 'kg build', not replaced by extraction"
             )
+    replaced = [str(document_iri(doc_id)) for doc_id in sources]
     if extractor is None:
-        replaced = [str(document_iri(doc_id)) for doc_id in sources]
-        extractor = Extractor(Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer()))
+        gazetteer = Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer())
+        for name, bucket in Gazetteer.from_reference().names.items():  # what the graph knows wins
+            if name not in gazetteer:
+                gazetteer.add(name, bucket[0])
+        extractor = Extractor(gazetteer)
     articles = [(path, article) for path, items in files for article in items]
     last_of_file = {id(items[-1]): path for path, items in files if items}
     pending: dict[URIRef, list] = {}
+    batch_of: list[Extraction] = []
     done: list[Extraction] = []
+
+    def write_batch() -> None:  # the batch's documents with their identifiers, namesakes and merges
+        pending.update(reference_links(store, batch_of, pending, replaced))
+        write_graphs(store, pending)
+        pending.clear()
+        batch_of.clear()
+
     for (path, article), (extraction, triples) in zip(
         articles,
         _extractions([a for _, a in articles], extractor, jobs, scheduler, publisher, block_progress),
@@ -198,18 +212,18 @@ def ingest(
             report.skipped.append((path, f"no entities or relations found in {article.id}"))
         else:
             pending[extraction.iri] = triples
+            batch_of.append(extraction)
             done.append(extraction)
-        if len(pending) >= batch:
-            write_graphs(store, pending)
-            pending = {}
+        if len(batch_of) >= batch:
+            write_batch()
         if progress is not None and id(article) in last_of_file:
             progress(path)
     if progress is not None:
         for path, items in files:
             if not items:
                 progress(path)
-    if pending:
-        write_graphs(store, pending)
+    if batch_of:
+        write_batch()
     report.replaced = sorted(e.doc_id for e in done if e.doc_id in existing)
     report.documents = [_info(e) for e in done]
     return report
@@ -242,6 +256,49 @@ def _info(extraction: Extraction) -> DocumentInfo:
 DOCUMENT_METHOD = (
     "SELECT ?doc ?method WHERE { GRAPH ?doc { ?doc a kg:SourceDocument OPTIONAL { ?doc kg:method ?method } } }"
 )
+
+
+def reference_links(store, extractions: list[Extraction], graphs: dict, replaced: list[str]) -> dict:
+    """Identifiers, namesake relations and cross-document merges for what an ingest is about to write.
+
+    Entities the reference lists know get their 学校标识码 or division code
+    (and places their coordinates) in their document's graph; an organisation
+    whose name carries another's gets ``kg:namedAfter`` with the sentence that
+    names it; entities that are one organisation with an entity of the store
+    or of another document (华为 / 华为技术有限公司 / 華為) get a merge graph
+    (:mod:`kg.sources.identity`).  Returns the merge graphs to write.
+    """
+    new: dict[str, Described] = {}
+    owner: dict[str, Extraction] = {}
+    for extraction in extractions:
+        triples = graphs[extraction.iri]
+        for entity in extraction.entities:
+            for name in (entity.label, *sorted(entity.aliases)):
+                ref = lookup(name, entity.cls, city=entity.city)
+                if ref is not None:
+                    triples.extend(identifier_triples(entity.iri, ref))
+                    break
+            iri = str(entity.iri)
+            new.setdefault(
+                iri,
+                Described(iri, entity.label, entity.cls, tuple(sorted(entity.aliases)), entity.district, entity.city),
+            )
+            owner.setdefault(iri, extraction)
+    known = {e.iri: e for e in store_entities(store, replaced)}
+    pool = {**known, **{iri: e for iri, e in new.items() if iri not in known}}
+    for entity, other, carried in find_namesakes(pool.values()):
+        extraction = owner.get(entity.iri)
+        if extraction is None:
+            continue
+        text = extraction.article.text
+        spoken = next((n for n in new[entity.iri].names if carried in n and n in text), None)
+        if spoken is not None:
+            graphs[extraction.iri].extend(
+                namesake_triples(URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text)
+            )
+    return refresh_merges(store, new.values(), replaced)
+
+
 DOCUMENTS = """
 SELECT ?doc ?id ?title ?method ?source WHERE {
   GRAPH ?doc { ?doc a kg:SourceDocument .
@@ -301,5 +358,6 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"{info.doc_id} is a curated document: "
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
-    write_graphs(store, {URIRef(info.iri): []})  # an empty graph is a removal, of its inference too
+    # an empty graph is a removal, of its inference too; the merges it carried go with it
+    write_graphs(store, {URIRef(info.iri): [], **refresh_merges(store, exclude_graphs=[info.iri])})
     return info

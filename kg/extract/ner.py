@@ -26,6 +26,9 @@ Pattern families (each :class:`Mention` records the one that found it in ``rule`
     a name the graph already knows (see :mod:`kg.extract.gazetteer`).
 ``ref``
     references to resolve: 该校, 该学院, 全区 … (see :mod:`kg.extract.resolve`).
+
+This module is the grammar; the words the families look for (type words, stop words, role words,
+surnames, award verbs …) are data in ``kg/extract/lexicon/``, read by :mod:`kg.extract.lexicon`.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from functools import cache
 from typing import Any
 
 from kg.extract.gazetteer import Gazetteer, Known, trie_pattern
+from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
 from kg.sources.documents import CJK
@@ -63,342 +67,28 @@ class Mention:
 
 
 # ---------------------------------------------------------------------------
-# Type words.  (suffix, class, strength): "strong" suffixes make names alone;
-# "weak" ones only with a quoted part (“1+4”学生劳动素养提升标准) or a trigger.
+# The words come from the lexicon (kg/extract/lexicon/*.txt, *.tsv: data, one file per family);
+# this module holds the grammar around them.  Names and types below are what the recogniser uses.
 # ---------------------------------------------------------------------------
 
+# Type words: (suffix, class, strength).  "strong" suffixes make names alone; "weak" ones only with
+# a quoted part (“1+4”学生劳动素养提升标准) or a trigger.
 SUFFIXES: list[tuple[str, str, str]] = [
-    # schools
-    ("幼儿园", "Kindergarten", "strong"),
-    ("小学", "PrimarySchool", "strong"),
-    ("中学", "SecondarySchool", "strong"),
-    ("高级中学", "SecondarySchool", "strong"),
-    ("初级中学", "SecondarySchool", "strong"),
-    ("完全中学", "SecondarySchool", "strong"),
-    ("外国语学校", "SecondarySchool", "strong"),
-    ("职业学校", "SecondaryVocationalSchool", "strong"),
-    ("职业中学", "SecondaryVocationalSchool", "strong"),
-    ("职业高中", "SecondaryVocationalSchool", "strong"),
-    ("职业高级中学", "SecondaryVocationalSchool", "strong"),
-    ("职教中心", "SecondaryVocationalSchool", "strong"),
-    ("职业教育中心", "SecondaryVocationalSchool", "strong"),
-    ("中等专业学校", "SecondaryVocationalSchool", "strong"),
-    ("技工学校", "SecondaryVocationalSchool", "strong"),
-    ("职业技术学校", "SecondaryVocationalSchool", "strong"),
-    ("学校", "School", "strong"),
-    ("特殊教育学校", "School", "strong"),
-    ("职业技术学院", "VocationalCollege", "strong"),
-    ("职业学院", "VocationalCollege", "strong"),
-    ("职业大学", "VocationalCollege", "strong"),
-    ("职业技术大学", "VocationalCollege", "strong"),
-    ("高等专科学校", "VocationalCollege", "strong"),
-    ("技师学院", "VocationalCollege", "strong"),
-    ("大学", "University", "strong"),
-    ("师范学院", "University", "strong"),
-    ("财经学院", "University", "strong"),
-    ("理工学院", "University", "strong"),
-    ("科技学院", "University", "strong"),
-    ("工程学院", "University", "strong"),
-    ("医学院", "University", "strong"),
-    ("学院", "College", "strong"),
-    ("进修学院", "ContinuingEducationInstitution", "strong"),
-    ("进修学校", "ContinuingEducationInstitution", "strong"),
-    ("社区学院", "ContinuingEducationInstitution", "strong"),
-    ("社区大学", "ContinuingEducationInstitution", "strong"),
-    ("开放大学", "ContinuingEducationInstitution", "strong"),
-    ("老年大学", "ContinuingEducationInstitution", "strong"),
-    ("教师发展中心", "ContinuingEducationInstitution", "strong"),
-    ("家长学校", "ParentSchool", "strong"),
-    ("家长学校总校", "ParentSchool", "strong"),
-    ("家长学校分校", "ParentSchool", "strong"),
-    # companies
-    ("公司", "Company", "strong"),
-    ("有限公司", "Company", "strong"),
-    ("集团", "Company", "strong"),
-    ("银行", "Company", "strong"),
-    # government and social organisations
-    ("教委", "GovernmentAgency", "strong"),
-    ("教育委员会", "GovernmentAgency", "strong"),
-    ("教育局", "GovernmentAgency", "strong"),
-    ("教育厅", "GovernmentAgency", "strong"),
-    ("教育部", "GovernmentAgency", "strong"),
-    ("政府", "GovernmentAgency", "strong"),
-    ("人民政府", "GovernmentAgency", "strong"),
-    ("区委", "GovernmentAgency", "strong"),
-    ("市委", "GovernmentAgency", "strong"),
-    ("县委", "GovernmentAgency", "strong"),
-    ("省委", "GovernmentAgency", "strong"),
-    ("党委", "GovernmentAgency", "strong"),
-    ("党工委", "GovernmentAgency", "strong"),
-    ("工委", "GovernmentAgency", "strong"),
-    ("管委会", "GovernmentAgency", "strong"),
-    ("局", "GovernmentAgency", "strong"),
-    ("分局", "GovernmentAgency", "strong"),
-    ("法院", "GovernmentAgency", "strong"),
-    ("检察院", "GovernmentAgency", "strong"),
-    ("发改委", "GovernmentAgency", "strong"),
-    ("经信委", "GovernmentAgency", "strong"),
-    ("卫健委", "GovernmentAgency", "strong"),
-    ("科委", "GovernmentAgency", "strong"),
-    ("办事处", "GovernmentAgency", "strong"),
-    ("妇联", "SocialOrganization", "strong"),
-    ("团委", "SocialOrganization", "strong"),
-    ("团区委", "SocialOrganization", "strong"),
-    ("团市委", "SocialOrganization", "strong"),
-    ("团县委", "SocialOrganization", "strong"),
-    ("总工会", "SocialOrganization", "strong"),
-    ("工会", "SocialOrganization", "strong"),
-    ("科协", "SocialOrganization", "strong"),
-    ("残联", "SocialOrganization", "strong"),
-    ("关工委", "SocialOrganization", "strong"),
-    ("协会", "SocialOrganization", "strong"),
-    ("学会", "SocialOrganization", "strong"),
-    ("研究会", "SocialOrganization", "strong"),
-    ("基金会", "SocialOrganization", "strong"),
-    ("商会", "SocialOrganization", "strong"),
-    ("联合会", "SocialOrganization", "strong"),
-    ("促进会", "SocialOrganization", "strong"),
-    ("委", "GovernmentAgency", "strong"),
-    ("图书馆", "Organization", "strong"),
-    ("博物馆", "Organization", "strong"),
-    ("科技馆", "Organization", "strong"),
-    ("纪念馆", "Organization", "strong"),
-    ("美术馆", "Organization", "strong"),
-    ("文化馆", "Organization", "strong"),
-    ("少年宫", "Organization", "strong"),
-    # platforms
-    ("产教联合体", "IndustryEducationAlliance", "strong"),
-    ("产教融合共同体", "IndustryEducationAlliance", "strong"),
-    ("职教集团", "IndustryEducationAlliance", "strong"),
-    ("职业教育集团", "IndustryEducationAlliance", "strong"),
-    ("产教联盟", "IndustryEducationAlliance", "strong"),
-    ("产教融合联盟", "IndustryEducationAlliance", "strong"),
-    ("教联体", "CollaborativeEducationAlliance", "strong"),
-    ("教共体", "CollaborativeEducationAlliance", "strong"),
-    ("教育集团", "CollaborativeEducationAlliance", "strong"),
-    ("教育共同体", "CollaborativeEducationAlliance", "strong"),
-    ("教育联盟", "CollaborativeEducationAlliance", "strong"),
-    ("集团化办学项目", "CollaborativeEducationAlliance", "strong"),
-    ("联盟", "Platform", "strong"),
-    ("联合体", "Platform", "strong"),
-    ("共同体", "Platform", "weak"),
-    ("产业学院", "IndustryCollege", "strong"),
-    ("现代产业学院", "IndustryCollege", "strong"),
-    ("企业学院", "IndustryCollege", "strong"),
-    ("国际合作中心", "InternationalCooperationCenter", "strong"),
-    ("国际交流中心", "InternationalCooperationCenter", "strong"),
-    ("职教城", "VocationalEducationPark", "strong"),
-    ("高职城", "VocationalEducationPark", "strong"),
-    ("职教园区", "VocationalEducationPark", "strong"),
-    ("职教园", "VocationalEducationPark", "strong"),
-    ("大学城", "VocationalEducationPark", "strong"),
-    ("产业园", "VocationalEducationPark", "strong"),
-    ("产业园区", "VocationalEducationPark", "strong"),
-    ("科技园", "VocationalEducationPark", "strong"),
-    ("实训基地", "TrainingBase", "strong"),
-    ("实训中心", "TrainingBase", "strong"),
-    ("培训基地", "TrainingBase", "strong"),
-    ("实践基地", "PracticeBase", "strong"),
-    ("实践教学基地", "PracticeBase", "strong"),
-    ("教育基地", "PracticeBase", "strong"),
-    ("研学基地", "PracticeBase", "strong"),
-    ("营地", "PracticeBase", "strong"),
-    ("服务中心", "ServiceCenter", "strong"),
-    ("指导中心", "ServiceCenter", "strong"),
-    ("指导服务中心", "ServiceCenter", "strong"),
-    ("服务站", "ServiceCenter", "strong"),
-    ("平台", "Platform", "strong"),
-    ("基地", "Platform", "strong"),
-    ("中心", "Platform", "strong"),
-    ("研究院", "Platform", "strong"),
-    ("工作站", "Platform", "strong"),
-    ("孵化器", "Platform", "strong"),
-    ("实验室", "Platform", "strong"),
-    ("联合实验室", "Platform", "strong"),
-    # programs
-    ("行动", "Initiative", "strong"),
-    ("行动计划", "Initiative", "strong"),
-    ("工程", "Initiative", "strong"),
-    ("计划", "Initiative", "strong"),
-    ("战略", "Initiative", "strong"),
-    ("改革", "Initiative", "weak"),
-    ("机制", "Initiative", "weak"),
-    ("项目", "Project", "strong"),
-    ("课题", "Project", "strong"),
-    ("课程", "Course", "strong"),
-    ("专业课程", "Course", "strong"),
-    ("课", "Course", "weak"),
-    ("大讲堂", "Course", "strong"),
-    ("讲堂", "Course", "strong"),
-    ("小课堂", "Course", "strong"),
-    ("课堂", "Course", "weak"),
-    ("讲座", "Course", "strong"),
-    ("活动", "Campaign", "strong"),
-    ("系列活动", "Campaign", "strong"),
-    ("夜校", "Campaign", "strong"),
-    ("沙龙", "Campaign", "strong"),
-    ("宣传周", "Campaign", "strong"),
-    ("宣传月", "Campaign", "strong"),
-    ("体系", "Program", "weak"),
-    ("系统", "Program", "weak"),
-    ("模式", "Program", "weak"),
-    ("标准", "Program", "weak"),
-    ("做法", "Program", "weak"),
-    ("制", "Program", "weak"),
-    ("格局", "Program", "weak"),
-    ("品牌", "Program", "weak"),
-    ("教育", "Program", "weak"),
-    ("工作法", "Program", "weak"),
-    # events
-    ("运动会", "Competition", "strong"),
-    ("运会", "Competition", "strong"),
-    ("锦标赛", "Competition", "strong"),
-    ("比赛", "Competition", "strong"),
-    ("大赛", "Competition", "strong"),
-    ("竞赛", "Competition", "strong"),
-    ("联赛", "Competition", "strong"),
-    ("挑战赛", "Competition", "strong"),
-    ("邀请赛", "Competition", "strong"),
-    ("选拔赛", "Competition", "strong"),
-    ("比拼活动", "Competition", "strong"),
-    ("艺术节", "Festival", "strong"),
-    ("体育节", "Festival", "strong"),
-    ("科技节", "Festival", "strong"),
-    ("文化节", "Festival", "strong"),
-    ("读书节", "Festival", "strong"),
-    ("家长节", "Festival", "strong"),
-    ("节", "Festival", "weak"),
-    ("大会", "Conference", "strong"),
-    ("座谈会", "Conference", "strong"),
-    ("工作会", "Conference", "strong"),
-    ("推介会", "Conference", "strong"),
-    ("会议", "Conference", "strong"),
-    ("论坛", "Conference", "strong"),
-    ("峰会", "Conference", "strong"),
-    ("研讨会", "Conference", "strong"),
-    ("全会", "Conference", "strong"),
-    ("博览会", "Conference", "strong"),
-    ("交流会", "Conference", "strong"),
-    ("推进会", "Conference", "strong"),
-    ("现场会", "Conference", "strong"),
-    ("发布会", "Conference", "strong"),
-    # awards (mostly found after 获评 / 入选 …; see AWARD_SUFFIXES)
-    ("奖", "Prize", "strong"),
-    ("一等奖", "Prize", "strong"),
-    ("二等奖", "Prize", "strong"),
-    ("三等奖", "Prize", "strong"),
-    ("特等奖", "Prize", "strong"),
-    ("金奖", "Prize", "strong"),
-    ("银奖", "Prize", "strong"),
-    ("铜奖", "Prize", "strong"),
-    ("提名奖", "Prize", "strong"),
-    ("楷模", "HonoraryTitle", "strong"),
-    ("标兵", "HonoraryTitle", "strong"),
-    ("红旗手", "HonoraryTitle", "strong"),
-    ("劳动模范", "HonoraryTitle", "strong"),
-    ("先进个人", "HonoraryTitle", "strong"),
-    ("先进集体", "HonoraryTitle", "strong"),
-    ("先进工作者", "HonoraryTitle", "strong"),
-    ("试点", "Designation", "weak"),
-    ("试点学校", "Designation", "strong"),
-    ("试点校", "Designation", "strong"),
-    ("试点区", "Designation", "strong"),
-    ("试点单位", "Designation", "strong"),
-    ("试点工作区", "Designation", "strong"),
-    ("实验区", "Designation", "strong"),
-    ("实验校", "Designation", "strong"),
-    ("示范区", "Designation", "strong"),
-    ("示范校", "Designation", "strong"),
-    ("示范学校", "Designation", "strong"),
-    ("示范基地", "Designation", "strong"),
-    ("示范单位", "Designation", "strong"),
-    ("特色学校", "Designation", "strong"),
-    ("先行区", "Designation", "strong"),
-    ("百佳案例", "Designation", "strong"),
-    ("典型案例", "Designation", "strong"),
-    ("优秀案例", "Designation", "strong"),
-    ("课例", "Award", "weak"),
+    (word, cls, strength) for word, (cls, strength) in table("type_words", 2).items()
 ]
 
+# Characters after a type word that show it is not the end of a name (小学生, 集团化, 中心城区 …); "" for every one.
+NOT_AFTER = {("" if word == "*" else word): chars for word, (chars,) in table("not_after", 1).items()}
+NOT_BUREAU = set(words("not_bureau"))
+PLACE_SUFFIXES = words("place_suffixes")
+NOT_PLACE_CHARS = set(characters("not_place_before"))
+NOT_PLACE_END = re.compile("(" + "|".join(map(re.escape, characters("not_place_before"))) + ")(区|市|县)$")
 
-def _words(text: str) -> set[str]:
-    """The whitespace-separated words of a table written as text."""
-    return set(text.split())
+# References a resolver turns into entities: word → the kind referred to ('school', 'district', 'publisher' …).
+REFERENCES = {word: kind for word, (kind,) in table("references", 1).items()}
 
-
-# Words after a type word that show it is not the end of a name (小学生, 集团化, 中心城区 …).
-NOT_AFTER = {
-    "": "生化师者性式型",
-    "小学": "段部阶",
-    "中学": "段部阶",
-    "中心": "城区",
-    "学校": "党",
-    "大学": "城校",
-    "工程": "建",
-    "平台": "上中",
-    "教育": "局厅部委工集共基强家新",
-    "课": "程堂例题外后间时余本件",
-    "局": "长面势限部",
-    "制": "度定作造",
-    "节": "点约能日目奏",
-    "奖": "项励金状杯台",
-    "会议": "制",
-    "委": "员",
-    "党委": "员",
-    "改革": "创开发试",
-    "活动": "中",
-}
-NOT_BUREAU = {
-    "格局",
-    "布局",
-    "大局",
-    "全局",
-    "结局",
-    "开局",
-    "当局",
-    "时局",
-    "政局",
-    "变局",
-    "新局",
-    "棋局",
-    "骗局",
-    "饭局",
-}
-PLACE_SUFFIXES = ("省", "市", "区", "县", "自治州", "自治县", "自治区")
-NOT_PLACE_CHARS = set(
-    "强大城学社园校景辖片范验作能行护聚心活小山老市全该本各我育营矿林牧农郊禁灾湖产商业示试功集核居住省上门夜股菜街闹黑早开互超级质工教旧点乡宜郡州"
-)
-NOT_PLACE_END = re.compile(
-    r"(强|大|城|学|社|园|校|景|辖|片|范|验|作|能|行|护|聚|心|活|小|山|老|市|全|该|本|各|我|育|营|矿|林|牧|农|郊|"
-    r"禁|灾|湖|产|商|业|示|试|功|集|核|居|住|省|上|门|夜|股|菜|街|闹|黑|早|开|互|超|级|质|工|教|旧|点|乡|宜|郡|州)(区|市|县)$"
-)
-
-# Words at which a name's left edge stops: function words and the verbs that govern names.
-STOP_WORDS = _words(
-    """
-与 和 同 跟 及 以及 并 并且 或 或者 而 且 在 于 由 从 自 向 对 对于 为 为了 给
-把 将 被 让 使 以 用 经 经过 通过 依托 依靠 借助 围绕 按照 根据 关于 随着 包括 如
-比 等 的 地 得 了 着 过 之 其 其中 这 那 此 该 本 各 每 其他 我们 他们 也 都
-还 又 再 就 才 已 已经 曾 正 正在 要 会 能 可 可以 应 须 不 未 共 共计 累计
-先后 分别 均 只 仅 更 最 很 积极 主动 全面 深入 大力 着力 努力 进一步 持续 不断
-切实 充分 有效 扎实 始终 逐步 率先 首次 成功 顺利 正式 日前 近日 近年来 去年 今年
-当前 目前 同时 此外 另外 此前 随后 最终 截至 近 多 余 是 有 成为 作为 属于 位于
-坐落 落户 入驻 走进 来到 前往 赴 到 至 进入 参加 参与 加入 出席 举办 承办 主办 协办
-举行 召开 开展 实施 推进 推动 推出 启动 发起 组织 建立 建成 建设 设立 成立 组建 共建
-新建 创建 筹建 打造 构建 搭建 完善 健全 形成 凝练 制定 出台 发布 开设 开发 开出 设置
-联合 携手 牵头 主导 统筹 支持 培养 培训 输送 引进 吸纳 吸引 签署 签订 达成 获 获得
-获评 荣获 拿下 摘得 斩获 夺得 入选 评为 认定 命名 授予 申报 获批 受邀 邀请 带领 带来
-实行 推行 做实 落实 深化 加强 强化 聚焦 紧扣 紧紧 发挥 依 据 即 如 约 超 指导 见证
-拥有 还有 涵盖 覆盖 汇聚 集聚 助力 服务于 面向 拿 夺 征战 投入 探索 新增 增设
-深耕 定期 常态化 继续 坚持 铺开 打响 开启 揭牌 落地 领衔 统领 用好 抓好 办好 上好
-开好 做好 开齐 推广 实现 走出 以上 及以上 作出 部署 结成 组成 结对 签约 介绍 表示 会同 印发 招收
-指出 强调 提供 来自 帮助 结为 暨 进行 加快 助推 拉开 培育 探讨 基于 代表 见证 致辞 主持 走访 考察 调研 参观 对接
-"""
-)
-STOP_WORDS |= _words(
-    "该校 该学院 该院 该园 该中心 该基地 该平台 该公司 该企业 该集团 该区 该县 全区 全县 本区 我区 该市 全市 "
-    "我校 我院 本校 本院 我园"
-)
+# Words at which a name's left edge stops: function words, the verbs that govern names, and references.
+STOP_WORDS = set(words("stop_words")) | set(REFERENCES)
 STOP_SINGLE = {w for w in STOP_WORDS if len(w) == 1}
 STOP_MULTI = {w for w in STOP_WORDS if len(w) > 1}
 STOP_SIZES = {}  # last character → lengths of the multi-character stop words ending in it, longest first
@@ -406,108 +96,52 @@ for _word in sorted(STOP_MULTI, key=len, reverse=True):
     STOP_SIZES.setdefault(_word[-1], [])
     if len(_word) not in STOP_SIZES[_word[-1]]:
         STOP_SIZES[_word[-1]].append(len(_word))
-BREAK = set("，。；：！？、,.;:!?《》【】[]…—·\n\t \u3000/|\"'") | set("0123456789０１２３４５６７８９%％")
+BREAK = set(characters("breaks")) | set("\n\t \u3000")  # whitespace cannot be written in a word list
 MAX_NAME = 24
 SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
 
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
-GENERIC_WORDS = _words(
-    """
-各 全 本 该 其他 相关 一批 多 多所 多家 各类 各级 所有 全体 部分 重点 优质 民办
-公办 普通 高等 基层 乡村 农村 城乡 城区 薄弱 中小 区 市 县 省 镇 国家级 市级 区级
-县级 省级 校级 全国 全市 全区 全县 在区 驻区 在校 本地 当地 新 新建 现有 一所 一家
-一个 其 这 那 此 这些 那些 每 每个 每所 大 小 高 优秀 示范 合作 有关 属地 辖区
-区内 市内 周边 附近 知名 龙头 骨干 重要 主要 大型 中型 小型 一流 高水平 高质量 特色
-综合 家庭 社会 社区 学生 教师 家长 企业 行业 产业 专业 职业 高职 中职 本科 普通高中
-义务教育 学前 中小学 中小学校 幼儿 师生 示范性 学区 集团化 中 初 高中 初中 联盟型 学校
-成员 上市 公共 每个 相应 合作 校外 省内 市内 国内 海外 境外
-"""
-)
+GENERIC_WORDS = set(words("generic_words"))
 # Bodies every district has: a bare mention in a district's article is that district's (see kg.extract.resolve).
-STANDARD_BODIES = re.compile(
-    r"^(?:教委|教育局|教育委员会|教育工委|委教育工委|委|政府|人民政府|妇联|团委|总工会|科协|残联|关工委|司法局|公安局|公安分局|"
-    r"民政局|财政局|人社局|卫健委|法院|人民法院|检察院|人民检察院|教师进修学院|教师进修学校|教师发展中心|社区学院|社区教育学院|"
-    r"家长学校总校|家庭教育指导服务中心|家庭教育指导中心|青少年活动中心|少年宫|职教中心|职业教育中心|开放大学|老年大学)$"
-)
+STANDARD_BODIES = re.compile(rf"^(?:{alternation('standard_bodies')})$")
 # Type words that also name whole categories (平台, 活动 …): a short common-word modifier is not enough.
-CATEGORY_PRONE = {"活动", "平台", "基地", "中心", "项目", "会议", "大会", "论坛", "联盟", "服务中心", "工作站"}
+CATEGORY_PRONE = set(words("category_prone"))
 # A weak type word makes a name after these verbs: 开设编程课, 推进教育评价改革.
 WEAK_GOVERNORS = {
-    "课": re.compile("(开设|开齐|开出|开好|上好)"),
-    "改革": re.compile("(推进|推行|实施)"),
-    "机制": re.compile("(建立|健全|实行|推行)"),
+    word: re.compile("(" + "|".join(map(re.escape, verbs)) + ")") for word, verbs in table("weak_governors", 1).items()
 }
-PARTY_BODIES = ("党委", "党工委", "党总支", "纪委", "党支部")
-DOCUMENT_TITLE = re.compile("(?:协议|协议书|章程|手册|通知|公告|报告|简报|倡议书|意见书|合同|备忘录)$")
-LEVEL_PREFIX = re.compile(r"^(?:市区级|区县级|国家级|省级|市级|区级|县级|校级)")
+PARTY_BODIES = words("party_bodies")
+DOCUMENT_TITLE = re.compile(rf"(?:{alternation('document_titles')})$")
+LEVEL_PREFIX = re.compile(rf"^(?:{alternation('level_prefixes')})")
 
 NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
-CLASSIFIER = "所家个名位项批类种支座间门款份次场届条人"
+CLASSIFIER = characters("classifiers")
 COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
 COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
-QUANTIFIED_START = re.compile(rf"^(?:多个|多家|多所|多项|各类|各级|一批|一系列|若干|部分|多[{CLASSIFIER}])")
+QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
 COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
 
-# References a resolver turns into entities.
-REFERENCES = {
-    "该校": "school",
-    "该学院": "college",
-    "该院": "college",
-    "该园": "kindergarten",
-    "该中心": "center",
-    "该基地": "platform",
-    "该平台": "platform",
-    "该公司": "company",
-    "该企业": "company",
-    "该集团": "company",
-    "该区": "district",
-    "该县": "district",
-    "全区": "district",
-    "全县": "district",
-    "本区": "district",
-    "我区": "district",
-    "该市": "city",
-    "全市": "city",
-    # the organisation that publishes the text (its own news): kg ingest --publisher, else found in the text
-    "我校": "publisher",
-    "我院": "publisher",
-    "本校": "publisher",
-    "本院": "publisher",
-    "我园": "publisher",
-}
+ROLES = sorted(set(words("roles")))
+SURNAMES = set(characters("surnames"))
 
-ROLES = sorted(
-    _words(
-        """
-教师 老师 校长 副校长 园长 院长 副院长 书记 党委书记 主任 局长 副局长 区长 副区长 市长
-县长 主席 教授 博士 记者 通讯员 董事长 总经理 负责人 同学 学生 代表 处长 科长 班主任
-工程师 专家 讲师 研究员 教练 厂长 经理 总裁 副总裁 总工程师 常委 副主任 部长 副部长 董事 总监 秘书长 会长
-副会长 理事长 教研员 调研员 助理 副书记 所长 副总经理 执行院长 党支部书记 总经理助理 副校长
-"""
-    )
-)
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
-    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞"
-    "颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
-    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇"
-    "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-
-COLLECTIVE_RE = re.compile(r"等([一二两三四五六七八九十]+大(?:行动|工程|计划|战略|举措|任务|项目|工作))")
-BATCH_RE = re.compile(rf"，一批((?:“[^“”]{{1,14}}”)?[{CJK}]{{0,10}}?(?:基地|学校|单位|示范校|试点|品牌|案例))")
+COLLECTIVE_RE = re.compile(rf"等([一二两三四五六七八九十]+大(?:{alternation('collective_heads')}))")
+BATCH_RE = re.compile(rf"，一批((?:“[^“”]{{1,14}}”)?[{CJK}]{{0,10}}?(?:{alternation('batch_heads')}))")
 POLICY_RE = re.compile(rf"对([{CJK}“”]{{4,20}}?)作出(?:了)?(?:全面|重要|系统|专门|具体)?(?:部署|安排)")
 QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|《([^《》\n]{1,40})》")
-AWARD_TRIGGER = re.compile(
-    r"(?P<t>获评|荣获|获得|拿下|摘得|斩获|夺得|摘取|入选|被评为|评为|被认定为|认定为|被命名为|命名为|被授予|授予|"
-    r"成功申报|申报成功|获批|作为|(?<![收捕查俘缴斩荣])获(?![得评批取悉])|成为)"
-)
-DESIGNATING = {"入选", "被认定为", "认定为", "被命名为", "命名为", "成功申报", "申报成功", "获批", "作为", "成为"}
+# Award verbs, then the bare 获 where the characters around it make no other word (收获, 获得, 获悉).
+AWARD_TRIGGER = re.compile(rf"(?P<t>{alternation('award_triggers')}|(?<![收捕查俘缴斩荣])获(?![得评批取悉]))")
+_AWARD_KINDS = table("award_triggers", 1)
+SELECTED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "selected"}
+EVALUATED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "evaluated"}
+
+# Head nouns closing an enumeration (…等多家企业), in the lexicon's order: the class they give their items.
+HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items()}
+NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
     r"(?:等|一批)(?:多家|多所|多个|多项|一批|各类|一系列|[0-9一二两三四五六七八九十]+(?:大|项|个|家|所)?)?"
-    r"(?P<head>企业|公司|品牌|高校|院校|学校|部门|单位|机构|行动|活动|工作|项目|工程|计划|课程|平台|基地|赛事|比赛|服务)"
+    rf"(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
 )
 
 
@@ -516,33 +150,6 @@ def _batch_head(name: str) -> str:
     return next((head for head in HEAD_CLASS if name.endswith(head)), "基地")
 
 
-HEAD_CLASS = {
-    "企业": "Company",
-    "公司": "Company",
-    "品牌": "Company",
-    "高校": "College",
-    "院校": "College",
-    "学校": "School",
-    "部门": "GovernmentAgency",
-    "单位": "Organization",
-    "机构": "Organization",
-    "行动": "Initiative",
-    "活动": "Campaign",
-    "工作": "Campaign",
-    "项目": "Project",
-    "工程": "Initiative",
-    "计划": "Initiative",
-    "课程": "Course",
-    "平台": "Platform",
-    "基地": "PracticeBase",
-    "赛事": "Competition",
-    "比赛": "Competition",
-    "服务": "Campaign",
-}
-NAMED_HEADS = {"企业", "公司", "品牌", "高校", "院校", "学校", "部门", "单位", "机构"}  # raw (unquoted) items allowed
-
-
-# A quoted phrase right after one of these is a program the subject runs (开展“名师导教”…).
 class Endings:
     """The longest of some words that ends a text, found by dictionary look-ups (no regex scan)."""
 
@@ -558,22 +165,19 @@ class Endings:
         return ""
 
 
-QUOTE_TRIGGERS = Endings(
-    _words(
-        "开展 实施 推出 推进 启动 发起 打造 实行 推行 做实 围绕 以建设 以 依托 构建 健全 建立 "
-        "创建 举办的 举办 推广 组织 开设 深化 持续推出 常态化开展 深入开展 定期举办的 入选 获评 作为 聚焦"
-    )
-)
-FIGURATIVE_TRIGGERS = ("打造", "构建", "围绕", "深化", "依托")  # also used with metaphors: 打造“人才泵站”
+# A quoted phrase right after one of these is a program the subject runs (开展“名师导教”…).
+QUOTE_TRIGGERS = Endings(table("quote_triggers"))
+# also used with metaphors: 打造“人才泵站”
+FIGURATIVE_TRIGGERS = tuple(word for word, columns in table("quote_triggers").items() if "figurative" in columns)
 QUOTE_GOALS = re.compile(
     r"^(?:为统领|为引领|为目标|为抓手|为主题|为载体|为核心|为主线|为依托|目标(?!群)|的品牌|品牌(?:打造|建设)|等工作|等活动|等项目)"
 )
-QUOTE_NOT = Endings(_words("的 成为 为 化作 当好 做 是 称为 叫 誉为 作 打造成 建成"))
+QUOTE_NOT = Endings(words("quote_not"))
 SEPARATORS = ("、", "和", "及", "与")
 # Between a closing quote and a type word: a verb or preposition that starts a new phrase.
 TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了]")
-TAIL_BREAK = re.compile("以|拿下|获得|荣获|斩获|夺得|获评|入选|参加|参与|举办|开展|实施|建设|建成|打造|纳入|成为|作为")
-RUN_VERBS = re.compile("(开展|实施|推进|启动|推行|探索)$")
+TAIL_BREAK = re.compile(alternation("tail_breaks"))
+RUN_VERBS = re.compile(f"({alternation('run_verbs')})$")
 
 
 ACTOR_CLASSES = ("Organization", "Place", "Person")
@@ -1255,14 +859,8 @@ def _counted(text: str, start: int, end: int, cls: str) -> bool:
     return False
 
 
-HONORARY_END = re.compile(
-    r"(教师|校长|班主任|工作者|个人|集体|家庭|少年|青年|标兵|能手|模范|楷模|红旗手|名师|工匠|人物|园丁|劳模)$"
-)
-DESIGNATION_WORDS = re.compile("试点|示范|实验|先行|标杆|典型|特色|单位|基地|名单|案例|发展区|工作区|校$|区$|县$")
-
-
-SELECTED = {"入选", "成功申报", "申报成功", "获批", "被认定为", "认定为", "被命名为", "命名为"}
-EVALUATED = {"获评", "被评为", "评为", "被授予", "授予"}
+HONORARY_END = re.compile(f"({alternation('honorary_endings')})$")
+DESIGNATION_WORDS = re.compile(alternation("designation_words") + "|校$|区$|县$")
 
 
 def _award_class(name: str, cls: str, trigger: str) -> str | None:
@@ -1289,9 +887,12 @@ def _award_class(name: str, cls: str, trigger: str) -> str | None:
     return None
 
 
+DIGITAL_WORDS = re.compile(alternation("digital_words"))
+
+
 def refine_class(name: str, cls: str) -> str:
     """A more specific class from words inside a name (智能研修平台 is a digital platform)."""
-    if cls == "Platform" and name.endswith("平台") and re.search("智能|数字|智慧|云|网络|在线|信息化|数据", name):
+    if cls == "Platform" and name.endswith("平台") and DIGITAL_WORDS.search(name):
         return "DigitalPlatform"
     if cls in ("Platform", "Project", "Initiative", "Program") and "集团化办学" in name:
         return "CollaborativeEducationAlliance"

@@ -25,10 +25,10 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import Mention, is_actor, is_word
+from kg.extract.ner import ACTOR_CLASSES, Mention, is_actor, is_word
 from kg.extract.resolve import Entity
 from kg.extract.sentences import segments
-from kg.model.terms import is_a, symmetric_relations
+from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
 SYMMETRIC = symmetric_relations()  # the ontology says which kinds have no direction
 
@@ -45,7 +45,7 @@ class Relation:
 
     def key(self) -> tuple[str, str, str]:
         pair = (self.subject.label, self.object.label)
-        if self.predicate in SYMMETRIC:
+        if is_symmetric(self.predicate):
             pair = tuple(sorted(pair))
         return (pair[0], self.predicate, pair[1])
 
@@ -93,6 +93,21 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
 TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
 COOPERATION = re.compile(r"合作|协作|携手|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟")
+SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
+LED_BY = re.compile(r"(?:共同|联合)?牵头$")
+VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
+VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are already a visit
+VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
+VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
+UNVEILING = ("揭牌", "挂牌", "成立")
+JOINT = ("共建",)  # verbs that need two parties
+UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
+TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
+TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
+TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
+LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
+ROLL_GAP = re.compile(r"[，、,]")  # 院长张三，副院长李四: nothing but a separator between two titled people
+OTHER_BODY = re.compile(r"[委局厅处部区市县省]|政府|集团|公司|学院|学校|大学|协会")  # a title naming another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -178,6 +193,7 @@ class RelationExtractor:
         self.indicators: list[Indicator] = []
         self.nested: list[Mention] = []  # nested mentions of the current sentence
         self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
+        self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -189,7 +205,42 @@ class RelationExtractor:
                 continue  # nothing to relate, nothing to count
             self.nested = [m for m in inside if m.nested]
             self._sentence(start, end, inside, parts)
+        self._lead_columns(ordered)
         return list(self.relations.values()), self.indicators
+
+    def _lead_columns(self, ordered: list[Mention]) -> None:
+        """Rows of a table under ``序号 集团名称 牵头单位`` (or ``X（牵头单位：Y）`` lines): each Y leads its X."""
+        text = self.text
+        if "牵头" not in text:
+            return
+        header: tuple[int, int] | None = None  # (column of the name, column of the leader)
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            start, offset = offset, offset + len(line)
+            row = [m for m in ordered if start <= m.start < offset and not m.nested]
+            cells = [(start + c.start(), start + c.end()) for c in TABLE_CELL.finditer(line.rstrip())]
+            names = [c for c, (a, b) in enumerate(cells) if TABLE_LEADER.fullmatch(text[a:b])]
+            if names:
+                led = [c for c, (a, b) in enumerate(cells) if TABLE_NAME.search(text[a:b]) and c not in names]
+                header = (led[0], names[0]) if led else None
+                continue
+            inline = LEADER_NOTE.search(line)
+            if inline is not None:  # 1.XX职教集团（牵头单位：XX学院、YY公司）
+                at = start + inline.end()
+                led_by = [m for m in row if m.start >= at]
+                target = next((m for m in reversed(row) if m.end <= start + inline.start()), None)
+                for leader in led_by:
+                    if target is not None:
+                        self.add(leader.entity, "leads", target.entity, (start, offset), "lead-牵头单位")
+                continue
+            if header is None or len(cells) <= max(header):
+                header = None if len(cells) < 2 else header
+                continue
+            (name_a, name_b), (lead_a, lead_b) = cells[header[0]], cells[header[1]]
+            targets = [m for m in row if name_a <= m.start < name_b]
+            for leader in (m for m in row if lead_a <= m.start < lead_b):
+                for target in targets[:1]:
+                    self.add(leader.entity, "leads", target.entity, (start, offset), "lead-牵头单位")
 
     # -- output --------------------------------------------------------------------------------------
 
@@ -208,6 +259,7 @@ class RelationExtractor:
 
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
+        self._roll = None
         sentence_subject: Entity | None = None
         parties: list[Entity] = []
         located_in: Entity | None = None
@@ -217,6 +269,7 @@ class RelationExtractor:
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
         for clause_start, clause_end in parts:
+            previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
             here = [m for m in inside if clause_start <= m.start < clause_end]
             if not here and not NUMERAL.search(self.text, clause_start, clause_end):
                 if self.text[clause_start - 1 : clause_start] == "；":
@@ -264,6 +317,11 @@ class RelationExtractor:
             partners = self._cooperation(clause_start, clause_end, main, subjects or [current], span)
             if partners:
                 parties = [*(subjects or [current]), *partners]
+            self._signatories(clause_start, clause_end, main, subjects, partners, span)
+            self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
+            self._visits(clause_start, clause_end, main, subjects, span)
+            self._venues(clause_start, clause_end, main, subject_mention, current, span)
+            self._unveilings(clause_start, clause_end, main, parties or subjects, span)
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
             if objects:
                 last_objects = objects
@@ -362,13 +420,112 @@ class RelationExtractor:
             if not partners or not subjects or subjects[0] is None:
                 continue
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
-            for current in subjects:
+            for current in (self._body(s, main) for s in subjects):  # 院长张三与B: the college, not the person
                 for partner in partners:
                     self.add(current, _cooperation_kind(current, partner), partner, span, rule)
                     if TRAINING.search(after_list) and is_a(partner.cls, "College"):
                         self.add(partner, "trains", current, span, "train-partner")
             return partners
         return []
+
+    def _cooperate(self, parties: list[Entity], span, rule: str) -> None:
+        """Every two organisations of ``parties`` work together (the ontology's cooperation kind for the pair)."""
+        bodies: list[Entity] = []
+        for party in parties:
+            if party is not None and is_a(party.cls, "Organization") and all(party is not b for b in bodies):
+                bodies.append(party)
+        for number, first in enumerate(bodies):
+            for second in bodies[number + 1 :]:
+                self.add(first, _cooperation_kind(first, second), second, span, rule)
+
+    def _signatories(self, start, end, main, subjects: list[Entity], partners: list[Entity], span) -> None:
+        """A、B和C签约 / A、B签署合作协议: every two signatories of an enumerated subject cooperate.
+
+        With a partner (A与B、C签约) the partners each work with A, not with one another (_cooperation).
+        """
+        if len(subjects) < 2 or partners:
+            return
+        listed = [m for m in main if m.entity in subjects]
+        after = self.text[listed[-1].end : end] if listed else ""
+        if SIGNING.search(after) or COOPERATION.match(after):
+            self._cooperate(subjects, span, "cooperate-signatories")
+
+    def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
+        """Z…，由A、B、C三家单位牵头: each of them leads Z (and, leading it together, they cooperate)."""
+        text = self.text
+        if len(subjects) < 1 or not text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
+            return
+        listed = [m for m in main if m.entity in subjects]
+        rest = text[listed[-1].end : end].rstrip("，,。；;") if listed else ""
+        if not LED_BY.search(rest) or len(rest) > 24 or CLAUSE_BREAK.search(rest):
+            return  # 牵头 must close the clause that 由 opens: 由A、B三家单位牵头，
+        if previous is None or previous in subjects or is_a(previous.cls, "Place"):
+            return
+        for leader in subjects:
+            self.add(leader, "leads", previous, span, "lead-由…牵头")
+        self._cooperate(subjects, span, "cooperate-co-leaders")
+
+    def _visits(self, start, end, main, subjects: list[Entity], span) -> None:
+        """A走进B / A一行到B对接校企合作 (调研、考察、洽谈): organisations meeting to work together."""
+        text = self.text
+        for index, mention in enumerate(main):
+            if mention.entity in subjects or not is_a(mention.entity.cls, "Organization"):
+                continue
+            before = text[max(start, mention.start - 2) : mention.start]
+            visit = VISIT.search(before)
+            if visit is None:
+                continue
+            items = self._enumeration(main, index)
+            if visit.group() not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
+                continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
+            for subject in (self._body(s, main) for s in subjects):
+                for item in items:
+                    if is_a(subject.cls, "Organization") and is_a(item.entity.cls, "Organization"):
+                        self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
+            return
+
+    def _body(self, entity: Entity, main: list[Mention]) -> Entity:
+        """A person speaking for an organisation (A学院院长张三一行来到B): that organisation; else ``entity``."""
+        if entity.cls != "Person":
+            return entity
+        mention = next((m for m in main if m.entity is entity), None)
+        role_at = mention.extras.get("role_at", -1) if mention is not None else -1
+        for other in reversed([m for m in main if mention is not None and m.end <= mention.start]):
+            titles = self.text[other.end : role_at]
+            if is_a(other.entity.cls, "Organization") and 0 <= role_at - other.end <= TITLE_CHAIN:
+                return other.entity if not CLAUSE_BREAK.search(titles) else entity
+        return entity
+
+    def _unveilings(self, start, end, main, parties: list[Entity], span) -> None:
+        """A为B揭牌 / A与B共同为“C”挂牌: whoever unveils a body builds it (a person for their organisation)."""
+        text = self.text
+        for mention in main:
+            before = text[max(start, mention.start - 2) : mention.start].rstrip("“")
+            if not before.endswith("为") or not UNVEIL_AFTER.match(text, mention.end, end):
+                continue
+            for party in parties:
+                self.add(self._body(party, main), "builds", mention.entity, span, "build-为…揭牌")
+
+    def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
+        """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X."""
+        text = self.text
+        for index, mention in enumerate(main):
+            if text[mention.start - 1 : mention.start] != "在":
+                continue
+            verb = VENUE_VERB.match(text, mention.end, end)
+            if verb is None:
+                continue
+            venue = mention.entity
+            held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
+            held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
+            for thing in (m.entity for m in held):
+                if is_a(venue.cls, "Place"):
+                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                elif verb.group(1) in UNVEILING:
+                    self.add(venue, "builds", thing, span, f"build-在…{verb.group(1)}")
+                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                else:
+                    self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
 
     def _enumeration(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those that follow it in one enumeration."""
@@ -391,7 +548,9 @@ class RelationExtractor:
         triggers = [
             m
             for m in TRIGGER_RE.finditer(text, start, end)
-            if not _inside(m.start(), main) and not _in_quotes(text, m.start(), start)
+            if not _inside(m.start(), main)
+            and not _in_quotes(text, m.start(), start)
+            and not _in_quotes(text, m.start(), start, "《", "》")  # 《关于…建设的通知》: the title's words
         ]
         if not triggers:
             return None
@@ -399,11 +558,15 @@ class RelationExtractor:
         result = None
         for number, trigger in enumerate(triggers):
             kind = TRIGGER_KIND[trigger.group()]
+            if kind == "lead" and TABLE_LEADER.match(text, trigger.start()):
+                continue  # 牵头单位 names a role, it is no verb: see _lead_columns
             following = triggers[number + 1].start() if number + 1 < len(triggers) else end
             if kind == "lead" and number + 1 < len(triggers) and TRIGGER_KIND[triggers[number + 1].group()] == "build":
                 following = triggers[number + 2].start() if number + 2 < len(triggers) else end
                 if triggers[number + 1].start() - trigger.end() <= 1:
                     triggers[number + 1] = trigger  # 牵头建立: leads, not builds
+            if trigger.group() in JOINT and len(agents) < 2 and subject_mention is None and current is self.topic:
+                continue  # 共建X with nobody named: the builders are not the district the text is about
             objects = self._objects(main, trigger.end(), following, subject_mention)
             if kind == "lead" and not objects:
                 continue
@@ -511,6 +674,7 @@ class RelationExtractor:
             # 海棠小学英语教师陈凤娟
             if entity.cls == "Person" and text[mention.start - 2 : mention.start] not in ("学生", "同学"):
                 role_at = mention.extras.get("role_at", -1)
+                employer = None
                 for other in reversed(main[:index]):
                     if other.entity is not None and other.entity.cls == "Person":
                         break  # 院长张三，副院长李四: each person's organisation is the one before their own title
@@ -521,8 +685,21 @@ class RelationExtractor:
                         and not CLAUSE_BREAK.search(titles)
                     ):
                         # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
-                        self.add(entity, "worksAt", other.entity, span, "works-role")
+                        employer = other.entity
                         break
+                roll = self._roll
+                if (
+                    employer is None
+                    and roll is not None
+                    and ROLL_GAP.fullmatch(text[roll[0] : role_at])
+                    and not OTHER_BODY.search(text, role_at, mention.start)
+                ):
+                    employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                if employer is not None:
+                    self.add(entity, "worksAt", employer, span, "works-role")
+                    self._roll = (mention.end, employer)
+                else:
+                    self._roll = None
             # 在市七运会上斩获…: taking part in an event
             if is_a(entity.cls, "Event") and text[mention.start - 1 : mention.start] == "在":
                 if text[mention.end : mention.end + 1] in ("上", "中") or text[mention.end : mention.end + 2] == "期间":
@@ -652,35 +829,39 @@ class RelationExtractor:
 # -- helpers ----------------------------------------------------------------------------------------------
 
 
+# What the ontology cannot say (its domains and ranges are open-world unions), as (subject, object) class tests
+# added to kg.model.terms.fits.  Each says why; anything not listed is the ontology's domain/range alone.
+_ANY = ()
+_COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # things that happen or are run: a project, a campaign, a meeting — not a school or a prize
+    "initiates": (ACTOR_CLASSES, ("Program", "Event")),
+    # one hosts what takes place (an event, a campaign) or a platform housed in it, never an organisation
+    "hosts": (_ANY, ("Event", "Campaign", "Platform")),
+    # one takes part in an event, a program or a platform, not in a company
+    "participatesIn": (ACTOR_CLASSES, ("Event", "Program", "Platform")),
+    # a program, an event or a document is member of nothing, offers nothing, is located nowhere
+    "memberOf": (ACTOR_CLASSES, _ANY),
+    "offers": (("Organization", "Place"), _ANY),
+    "locatedIn": (_ANY, ("Place", "Organization")),
+}
+# a person is located nowhere (they work somewhere); one leads a body, a program or an event, never a place or a person
+_NOT_SUBJECT = {"locatedIn": ("Person",)}
+_NOT_OBJECT = {"leads": ("Place", "Person")}
+
+
 def _fits(subject: Entity, predicate: str, obj: Entity) -> bool:
-    """Domain and range of the relation, as the ontology and common sense constrain them."""
+    """The ontology's domain and range of the relation (kg.model.terms.fits), narrowed by :data:`_COMMON_SENSE`."""
     s, o = subject.cls, obj.cls
-    actor_s, actor_o = is_actor(s), is_actor(o)
-    if predicate in ("cooperatesWith", "integratesWith"):
-        return actor_s and actor_o
-    if predicate == "initiates":
-        return actor_s and (is_a(o, "Program") or is_a(o, "Event"))
-    if predicate == "builds":
-        return actor_s and is_a(o, "Organization") and not is_a(o, "Place")
-    if predicate == "hosts":
-        return actor_s and (is_a(o, "Event") or is_a(o, "Campaign") or is_a(o, "Platform"))
-    if predicate == "leads":
-        return actor_s and not is_a(o, "Place") and not is_a(o, "Person")
-    if predicate in ("hasAward", "designatedAs"):
-        return is_a(o, "Award")
-    if predicate == "participatesIn":
-        return actor_s and (is_a(o, "Event") or is_a(o, "Program") or is_a(o, "Platform"))
-    if predicate == "offers":
-        return actor_s and not is_a(s, "Person") and is_a(o, "Program")
-    if predicate == "trains":
-        return actor_s and actor_o
-    if predicate == "locatedIn":
-        return not is_a(s, "Person") and (is_a(o, "Place") or is_a(o, "Organization"))
-    if predicate == "memberOf":
-        return actor_s and is_a(o, "Organization")
-    if predicate == "worksAt":
-        return s == "Person" and is_a(o, "Organization")
-    return predicate == "partOf"
+    if not fits(predicate, s, o):
+        return False
+    subjects, objects = _COMMON_SENSE.get(predicate, (_ANY, _ANY))
+    if subjects and not any(is_a(s, c) for c in subjects):
+        return False
+    if objects and not any(is_a(o, c) for c in objects):
+        return False
+    if any(is_a(s, c) for c in _NOT_SUBJECT.get(predicate, ())):
+        return False
+    return not any(is_a(o, c) for c in _NOT_OBJECT.get(predicate, ()))
 
 
 def _predicate(kind: str, obj: Entity) -> str | None:
@@ -738,9 +919,9 @@ def _inside(position: int, mentions: list[Mention]) -> bool:
     return any(m.start <= position < m.end for m in mentions)
 
 
-def _in_quotes(text: str, position: int, floor: int) -> bool:
-    opening = text.rfind("“", floor, position)
-    return opening >= 0 and text.find("”", opening, position) < 0
+def _in_quotes(text: str, position: int, floor: int, left: str = "“", right: str = "”") -> bool:
+    opening = text.rfind(left, floor, position)
+    return opening >= 0 and text.find(right, opening, position) < 0
 
 
 def _plain_number(value: Decimal) -> Decimal:

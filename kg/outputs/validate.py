@@ -1,4 +1,8 @@
-"""Validate the graph against the SHACL shapes in ``ontology/shapes.ttl`` with pyshacl.
+"""Validate the graph against the SHACL shapes in ``ontology/shapes.ttl``.
+
+:func:`validate_store` runs the shapes compiled to SPARQL (:mod:`kg.outputs.shacl_sparql`)
+inside the store; :func:`validate_graph` is pyshacl on an rdflib graph, kept for
+shapes that do not compile and as the baseline of ``benchmarks/validate_scale.py``.
 
 The data graph is the union of every graph of a store — ontology, entities,
 documents and the materialised RDFS closure — so the shapes read classes,
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -31,13 +36,13 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.model.terms import local_name, pick_label
-from kg.model.vocab import KG, ONTOLOGY_DIR, ONTOLOGY_GRAPH, PREFIXES, ontology
+from kg.model.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, ontology
+from kg.outputs.shacl_sparql import Check, compile_shapes, focus_query, shapes
 from kg.store import formats
 from kg.store.check import structure_problems
-from kg.store.embedded import Store, to_rdflib
+from kg.store.embedded import INTERNAL, Store, to_rdflib
 from kg.store.inference import refresh_inference
 
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 KGSH = Namespace("https://w3id.org/kg-cityedu/shapes#")
 PREFIXES_FOR_DISPLAY = {**PREFIXES, "kgsh": str(KGSH)}
 
@@ -91,14 +96,6 @@ class Report:
             "counts": dict(sorted(self.counts().items())),
             "violations": [asdict(v) for v in self.violations],
         }
-
-
-@cache
-def shapes() -> Graph:
-    """The shapes graph (ontology/shapes.ttl), parsed once."""
-    graph = Graph()
-    graph.parse(SHAPES_FILE, format="turtle")
-    return graph
 
 
 def rules(shapes_graph: Graph | None = None) -> list[str]:
@@ -163,7 +160,7 @@ def load_file(path: Path, fmt: str | None = None) -> Store:
 
 
 def validate_store(store: Store, *, source: str = "", lang: str = "en", require_registry: bool = True) -> Report:
-    """Validate everything ``store`` holds against the shapes.
+    """Validate everything ``store`` holds against the shapes, with the shapes' SPARQL run inside the store.
 
     An empty store raises :class:`kg.store.check.EmptyStoreError`; a missing or
     empty ontology or entity registry is a ``StoreStructure`` violation, so
@@ -172,12 +169,96 @@ def validate_store(store: Store, *, source: str = "", lang: str = "en", require_
     """
     source = source or str(store.path or "(memory)")
     problems = structure_problems(store) if require_registry else []
-    report = validate_graph(data_graph(store), source=source, lang=lang)
+    report = validate_in_store(store, source=source, lang=lang)
     report.violations.extend(
         Violation(focus=graph, label=f"<{graph}>", rule="StoreStructure", value="", message=message)
         for graph, message in problems
     )
     return report
+
+
+@cache
+def compiled() -> tuple[list[Check], list[Node]]:
+    """The bundled shapes as SPARQL checks, and the node shapes left to pyshacl (see :mod:`kg.outputs.shacl_sparql`)."""
+    return compile_shapes(shapes())
+
+
+# what Store.quads() holds: the named graphs but the store's own bookkeeping (urn:kg:…, and the default graph)
+DISTINCT_TRIPLES = (
+    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+    f'GRAPH ?g {{ ?s ?p ?o }} FILTER (!STRSTARTS(STR(?g), "{INTERNAL}")) }} }}'
+)
+
+
+def validate_in_store(store: Store, *, source: str = "", lang: str = "en", shapes_graph: Graph | None = None) -> Report:
+    """Run the compiled shapes as SPARQL queries over the union of the store's graphs.
+
+    Each check is one SELECT whose rows are violations, so the cost is that of
+    the queries inside Oxigraph, not of copying the store into Python.  A node
+    shape that does not compile is validated by pyshacl alone (on a copy of the
+    store restricted to that shape's focus nodes and what they point at).
+    """
+    graph = shapes_graph if shapes_graph is not None else shapes()
+    checks, uncompiled = compiled() if shapes_graph is None else compile_shapes(graph)
+    describe = _Describer(_store_lookup(store), graph, lang)
+    violations = [describe.row(check, row) for check in checks for row in store.select(check.query)]
+    if uncompiled:
+        violations += _fallback(store, graph, uncompiled, lang)
+    violations.sort(key=lambda v: (v.rule, v.label, v.value, v.message))
+    (row,) = store.select(DISTINCT_TRIPLES)
+    return Report(source=source, triples=int(row["n"]), rules=rules(graph), violations=violations)
+
+
+def _fallback(store: Store, graph: Graph, uncompiled: list[Node], lang: str) -> list[Violation]:
+    """pyshacl on the node shapes that did not compile, each targeting only its own focus nodes.
+
+    The data graph holds the ontology graph and every triple whose subject is a
+    focus node or one of their objects (two hops), which is what the shapes'
+    paths read unless they are longer than that.
+    """
+    restricted = Graph()
+    for triple in graph:
+        restricted.add(triple)
+    targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
+    for shape in set(graph.subjects(RDF.type, SH.NodeShape)) | {s for p in targets for s in graph.subjects(p)}:
+        for predicate in targets:
+            restricted.remove((shape, predicate, None))
+    focus_nodes: set[Node] = set()
+    for shape in uncompiled:
+        focus = focus_query(graph, shape)
+        if focus is None:
+            continue
+        for row in store.select(f"SELECT ?this WHERE {focus}"):
+            restricted.add((shape, SH.targetNode, row["this"]))
+            focus_nodes.add(row["this"])
+    data = _DataGraph()
+    for quad in store.quads(graph=str(ONTOLOGY_GRAPH)):
+        data.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    frontier, seen = set(focus_nodes), set()
+    for _ in range(2):
+        following: set[Node] = set()
+        for node in frontier - seen:
+            seen.add(node)
+            if isinstance(node, Literal):
+                continue
+            for row in store.select("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", bindings={"s": node}):
+                data.add((node, row["p"], row["o"]))
+                following.add(row["o"])
+        frontier = following
+    return validate_graph(data, shapes_graph=restricted, lang=lang).violations
+
+
+def _store_lookup(store: Store) -> Callable[[Node, URIRef], list[Node]]:
+    cache_: dict[tuple[Node, URIRef], list[Node]] = {}
+
+    def objects(node: Node, predicate: URIRef) -> list[Node]:
+        key = (node, predicate)
+        if key not in cache_:
+            rows = store.select("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", bindings={"s": node, "p": predicate})
+            cache_[key] = [r["o"] for r in rows]
+        return cache_[key]
+
+    return objects
 
 
 def validate_file(path: Path, fmt: str | None = None, *, lang: str = "en") -> Report:
@@ -198,7 +279,7 @@ def validate_graph(graph: Graph, *, source: str = "", shapes_graph: Graph | None
             copy.add(triple)
         graph = copy
     _, results, _ = pyshacl.validate(graph, shacl_graph=shapes_graph, inference="none", inplace=True)
-    describe = _Describer(graph, shapes_graph, lang)
+    describe = _Describer(lambda node, predicate: list(graph.objects(node, predicate)), shapes_graph, lang)
     violations = []
     for report in results.subjects(RDF.type, SH.ValidationReport):
         for result in results.objects(report, SH.result):  # not the sh:detail results nested in them
@@ -211,16 +292,23 @@ IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"()（）]+)>?")
 
 
 class _Describer:
-    """Turns nodes and SHACL results into words, using the data graph's labels."""
+    """Turns nodes and SHACL results into words, using the data's labels (``objects(node, predicate)``)."""
 
-    def __init__(self, graph: Graph, shapes_graph: Graph, lang: str):
-        self.graph = graph
+    def __init__(self, objects: Callable[[Node, URIRef], list[Node]], shapes_graph: Graph, lang: str):
+        self.objects = objects
         self.shapes = shapes_graph
         self.lang = lang
 
+    def _value(self, node: Node, predicate: URIRef) -> Node | None:
+        found = self.objects(node, predicate)
+        return found[0] if found else None
+
+    def _is_a(self, node: Node, cls: URIRef) -> bool:
+        return cls in self.objects(node, RDF.type)
+
     def _label(self, node: Node) -> str | None:
         # entities go by their Chinese names whatever the language of the messages
-        return pick_label(self.graph.objects(node, RDFS.label), "zh")
+        return pick_label(self.objects(node, RDFS.label), "zh")
 
     def prefixed(self, iri: str) -> str:
         for prefix, namespace in PREFIXES_FOR_DISPLAY.items():
@@ -236,21 +324,21 @@ class _Describer:
             return str(node)
         if isinstance(node, BNode):
             return f"_:{node}"
-        if str(node).startswith((str(KG), str(RDF), str(RDFS))) or (node, RDF.type, KG.SourceDocument) in self.graph:
+        if str(node).startswith((str(KG), str(RDF), str(RDFS))) or self._is_a(node, KG.SourceDocument):
             return self.prefixed(str(node))
         return self._label(node) or self.prefixed(str(node))
 
     def focus(self, node: Node) -> str:
         """The focus node in words; an assertion or indicator is described by what it states."""
-        if (node, RDF.type, KG.RelationAssertion) in self.graph:
-            s = self.graph.value(node, RDF.subject)
-            p = self.graph.value(node, RDF.predicate)
-            o = self.graph.value(node, RDF.object)
+        if self._is_a(node, KG.RelationAssertion):
+            s = self._value(node, RDF.subject)
+            p = self._value(node, RDF.predicate)
+            o = self._value(node, RDF.object)
             relation = (self._label(p) if p is not None else None) or "?"
             return f"{self.term(s) or '?'} —{relation}→ {self.term(o) or '?'}"
-        if (node, RDF.type, KG.Indicator) in self.graph:
-            entity = self.graph.value(node, KG.indicatorOf)
-            text = self.graph.value(node, KG.valueText) or self.graph.value(node, KG.measure) or ""
+        if self._is_a(node, KG.Indicator):
+            entity = self._value(node, KG.indicatorOf)
+            text = self._value(node, KG.valueText) or self._value(node, KG.measure) or ""
             return f"{self.term(entity) or '?'}: {text}".rstrip(": ")
         return self.term(node)
 
@@ -293,4 +381,25 @@ class _Describer:
             message=self.message(results, result, named),
             path=self.prefixed(str(path)) if isinstance(path, URIRef) else "",
             severity=local_name(str(severity)) if severity is not None else "Violation",
+        )
+
+    def row(self, check: Check, row: dict[str, Node]) -> Violation:
+        """A row of a compiled check (:mod:`kg.outputs.shacl_sparql`) as a violation, like :meth:`result`."""
+        focus = row["this"]
+        value = row.get("value", focus if check.value_is_focus else None)
+        path = URIRef(check.path) if check.path else row.get("path")
+        by_language: dict[str | None, str] = {}
+        for language, template in reversed(check.messages):
+            by_language[language] = template
+        text = by_language.get(self.lang) or by_language.get("en") or by_language.get(None) or check.messages[0][1]
+        for name, bound in row.items():  # as pyshacl fills in a SPARQL constraint's message
+            text = re.sub(r"\{[?$]" + re.escape(name) + r"\}", lambda _m, b=bound: str(b), text)
+        return Violation(
+            focus=str(focus),
+            label=self.focus(focus),
+            rule=check.rule,
+            value=self.term(value),
+            message=IRI_IN_TEXT.sub(lambda m: self.term(URIRef(m.group(1))), text),
+            path=self.prefixed(str(path)) if isinstance(path, URIRef) else "",
+            severity=check.severity,
         )

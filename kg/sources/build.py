@@ -6,9 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph, URIRef
+
 from kg.model.terms import local_name
-from kg.model.vocab import DATA_DIR, INFERRED_GRAPH, ONTOLOGY_GRAPH, ontology
-from kg.sources.curated import curated_graphs, load_curated
+from kg.model.vocab import DATA_DIR, ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, document_iri, ontology
+from kg.sources.curated import CuratedData, curated_graphs, load_curated
+from kg.sources.identity import Described, find_namesakes, namesake_triples
+from kg.sources.reference import identifier_triples, lookup
 from kg.store.embedded import Store
 from kg.store.inference import inference_status, write_graphs
 
@@ -41,9 +45,50 @@ def build(store: Store, data_dir: Path = DATA_DIR) -> Summary:
     written in one transaction; building twice yields the same triples.
     Graphs the build does not own (documents added with ``kg ingest``) are kept.
     """
-    graphs = {ONTOLOGY_GRAPH: ontology(), **curated_graphs(load_curated(data_dir))}
+    data = load_curated(data_dir)
+    graphs = {ONTOLOGY_GRAPH: ontology(), **curated_graphs(data)}
+    add_reference_links(data, graphs)
     write_graphs(store, graphs)  # data and the closure of what it states, in one transaction
     return summarize(store)
+
+
+def add_reference_links(data: CuratedData, graphs: dict[URIRef, Graph]) -> None:
+    """Identifiers and coordinates from the reference lists, and namesake relations, into the curated graphs.
+
+    An entity whose name the reference lists know (重庆理工大学, 巴南区) gets its
+    学校标识码 or division code (and a place its coordinates) in the entity
+    registry; an organisation whose name carries another's (华为赛力斯 → 华为)
+    gets ``kg:namedAfter`` in the first document that names it, with that
+    sentence as evidence (:mod:`kg.sources.identity`).
+    """
+    registry = graphs[ENTITIES_GRAPH]
+    for entity in data.entities.values():
+        for name in (entity.label, *entity.aliases):
+            ref = lookup(name, entity.cls, city=entity.city)
+            if ref is not None:
+                for triple in identifier_triples(entity.iri, ref):
+                    registry.add(triple)
+                break
+    entities = [
+        Described(str(e.iri), e.label, e.cls, tuple(e.aliases), e.district, e.city) for e in data.entities.values()
+    ]
+    related = {
+        (str(data.entities[str(r["subject"])].iri), str(data.entities[str(r["object"])].iri))
+        for statements in data.statements.values()
+        for r in statements.get("relations") or []
+    }
+    for entity, other, carried in find_namesakes(entities, related):
+        for doc_id in sorted(data.articles):
+            text = data.articles[doc_id].text
+            spoken = next((n for n in entity.names if carried in n and n in text), None)
+            if spoken is None:
+                continue
+            triples = namesake_triples(
+                URIRef(entity.iri), URIRef(other.iri), spoken, document_iri(doc_id), doc_id, text
+            )
+            for triple in triples:
+                graphs[document_iri(doc_id)].add(triple)
+            break
 
 
 # Stated classes are the most specific: types in inferred graphs (…/graph/inferred and below) are left out.

@@ -1,0 +1,157 @@
+"""Relations stated plainly: signing, co-building, unveiling, visiting, hosting and leading.
+
+Every sentence here is written for these tests (the schools and companies are made up); the kind of each
+relation is the ontology's (kg.model.terms), never a second table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extractor
+from kg.extract.relations import _fits
+from kg.extract.resolve import Entity
+from kg.model.terms import fits, is_symmetric
+from kg.model.vocab import entity_iri
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def facts(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="江北区", city="重庆市"))
+    found = set()
+    for r in extraction.relations:
+        pair = (r.subject.label, r.object.label)
+        if is_symmetric(r.predicate):
+            pair = tuple(sorted(pair))
+        found.add((pair[0], r.predicate, pair[1]))
+    return found
+
+
+def entity(name: str, cls: str) -> Entity:
+    return Entity(name, cls, entity_iri(name))
+
+
+def pair(a: str, predicate: str, b: str) -> tuple[str, str, str]:
+    first, second = sorted((a, b))
+    return (first, predicate, second)
+
+
+def test_coordinated_signatories_each_cooperate(extractor):
+    found = facts(extractor, "5月8日，重庆工商职业学院和重庆明远科技有限公司签订产学研合作协议。")
+    assert pair("重庆工商职业学院", "integratesWith", "重庆明远科技有限公司") in found  # college + company
+    found = facts(extractor, "重庆工商职业学院、重庆明远科技有限公司、江北区教委签约。")
+    assert pair("重庆工商职业学院", "integratesWith", "重庆明远科技有限公司") in found
+    assert pair("重庆工商职业学院", "cooperatesWith", "江北区教委") in found  # college + government
+    assert pair("重庆明远科技有限公司", "cooperatesWith", "江北区教委") in found
+
+
+def test_partners_after_yu_work_with_the_subject_not_with_one_another(extractor):
+    found = facts(extractor, "重庆渝州职业学院与重庆明远科技有限公司、重庆华岳电子有限公司签署战略合作框架协议。")
+    assert pair("重庆渝州职业学院", "integratesWith", "重庆明远科技有限公司") in found
+    assert pair("重庆渝州职业学院", "integratesWith", "重庆华岳电子有限公司") in found
+    assert not any({"重庆明远科技有限公司", "重庆华岳电子有限公司"} == {f[0], f[2]} for f in found)
+
+
+def test_co_building_gives_each_builder(extractor):
+    found = facts(extractor, "重庆工商职业学院与重庆明远科技有限公司共建智能制造实训基地。")
+    assert ("重庆工商职业学院", "builds", "智能制造实训基地") in found
+    assert ("重庆明远科技有限公司", "builds", "智能制造实训基地") in found
+    assert pair("重庆工商职业学院", "integratesWith", "重庆明远科技有限公司") in found
+
+
+def test_unveiling_for_a_body_builds_it(extractor):
+    found = facts(extractor, "重庆工业技师学院党委书记孙立与重庆明远科技有限公司董事长刘军共同为“教学实践基地”揭牌。")
+    assert ("重庆工业技师学院", "builds", "教学实践基地") in found  # the people stand for their organisations
+    assert ("重庆明远科技有限公司", "builds", "教学实践基地") in found
+    assert pair("重庆工业技师学院", "integratesWith", "重庆明远科技有限公司") in found
+    assert not any(f[0] in ("孙立", "刘军") and f[1] in ("builds", "cooperatesWith") for f in found)
+    found = facts(extractor, "智能制造产业学院在重庆工商职业学院揭牌。")
+    assert ("重庆工商职业学院", "builds", "智能制造产业学院") in found
+    assert ("智能制造产业学院", "locatedIn", "重庆工商职业学院") in found
+
+
+def test_visits_between_organisations_are_cooperation(extractor):
+    found = facts(extractor, "重庆第二师范学院走进重庆明远科技有限公司。")
+    assert pair("重庆第二师范学院", "integratesWith", "重庆明远科技有限公司") in found
+    found = facts(extractor, "重庆城市职业学院副院长张立新一行来到重庆明远科技有限公司，共同探讨实训基地建设事宜。")
+    assert pair("重庆城市职业学院", "integratesWith", "重庆明远科技有限公司") in found
+    # going somewhere for another purpose is no cooperation
+    found = facts(extractor, "重庆城市职业学院学生到重庆明远科技有限公司参加运动会。")
+    assert not any(f[1] in ("integratesWith", "cooperatesWith") for f in found)
+
+
+def test_venue_hosts_the_event_a_place_only_locates_it(extractor):
+    found = facts(extractor, "江北区第三届职业教育大会在重庆工商职业学院举行。")
+    assert ("重庆工商职业学院", "hosts", "江北区第三届职业教育大会") in found
+    found = facts(extractor, "江北区第三届职业教育大会在江北区举行。")
+    assert ("江北区第三届职业教育大会", "locatedIn", "江北区") in found
+    assert not any(f[1] == "hosts" for f in found)
+
+
+def test_bodies_named_before_qiantou_lead_together(extractor):
+    found = facts(
+        extractor,
+        "重庆市智能制造行业产教融合共同体是在市教委的指导下，由重庆长安汽车股份有限公司、重庆大学等单位牵头，依托多方资源。",
+    )
+    for leader in ("重庆长安汽车股份有限公司", "重庆大学"):
+        assert (leader, "leads", "重庆市智能制造行业产教融合共同体") in found
+    assert pair("重庆长安汽车股份有限公司", "integratesWith", "重庆大学") in found
+
+
+def test_rows_of_a_table_of_leaders(extractor):
+    found = facts(
+        extractor,
+        "江北区公布首批市域产教联合体名单。\n序号 联合体名称 牵头单位\n"
+        "1 江北区智能制造产教联合体 重庆工业职业技术学院\n2 江北区现代物流产教联合体 重庆明远科技有限公司\n"
+        "江北区数字文旅产教联合体（牵头单位：重庆旅游职业学院）。",
+    )
+    assert ("重庆工业职业技术学院", "leads", "江北区智能制造产教联合体") in found
+    assert ("重庆明远科技有限公司", "leads", "江北区现代物流产教联合体") in found
+    assert ("重庆旅游职业学院", "leads", "江北区数字文旅产教联合体") in found
+    assert not any(f[1] == "leads" and f[2] in ("重庆旅游职业学院", "重庆工业职业技术学院") for f in found)
+
+
+@pytest.mark.parametrize(
+    ("subject", "predicate", "obj"),
+    [
+        ("Person", "worksAt", "VocationalCollege"),
+        ("Company", "integratesWith", "VocationalCollege"),
+        ("University", "builds", "TrainingBase"),
+        ("University", "leads", "IndustryEducationAlliance"),
+        ("VocationalCollege", "hosts", "Conference"),
+        ("Conference", "locatedIn", "District"),
+    ],
+)
+def test_kinds_follow_the_ontology(subject, predicate, obj):
+    assert fits(predicate, subject, obj)
+    assert _fits(entity("甲", subject), predicate, entity("乙", obj))
+
+
+@pytest.mark.parametrize(
+    ("subject", "predicate", "obj"),
+    [
+        ("Company", "worksAt", "VocationalCollege"),  # the ontology: only a person works at
+        ("University", "builds", "District"),  # the ontology: one builds an organisation, not a place
+        ("Conference", "cooperatesWith", "Company"),  # the ontology: an event is no party
+        ("University", "leads", "District"),  # common sense: a place is led by nobody here
+        ("Person", "locatedIn", "District"),  # common sense: a person works somewhere, is located nowhere
+        ("University", "hosts", "Company"),  # common sense: one hosts what takes place
+    ],
+)
+def test_kinds_that_do_not_fit(subject, predicate, obj):
+    assert not _fits(entity("甲", subject), predicate, entity("乙", obj))
+
+
+def test_a_roll_of_titled_people_stays_in_one_organisation(extractor):
+    found = facts(extractor, "重庆明远科技有限公司总经理刘军，副总经理王芳、总工程师李强出席仪式。")
+    for person in ("刘军", "王芳", "李强"):
+        assert (person, "worksAt", "重庆明远科技有限公司") in found
+    # a title naming another body ends the roll
+    found = facts(extractor, "重庆明远科技有限公司总经理刘军，区委常委、组织部长赵丽出席仪式。")
+    assert ("赵丽", "worksAt", "重庆明远科技有限公司") not in found
