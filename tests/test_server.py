@@ -262,6 +262,16 @@ def test_update_when_allowed(writable: str):
     assert bad.status == 400 and bad.text.startswith("update syntax error at line 1")
 
 
+def test_reads_right_after_writes(writable: str):
+    """Readers see each write at once, even while the writer's compaction removes files under them."""
+    for i in range(30):
+        update = f'INSERT DATA {{ GRAPH <http://example.org/r{i}> {{ <http://example.org/r{i}> rdfs:label "读{i}" }} }}'
+        assert http(f"{writable}sparql", update.encode(), {"Content-Type": "application/sparql-update"}).status == 204
+        reply = get(writable, f"SELECT ?l WHERE {{ <http://example.org/r{i}> rdfs:label ?l }}")
+        assert reply.status == 200, reply.text
+        assert [b["l"]["value"] for b in json.loads(reply.body)["results"]["bindings"]] == [f"读{i}"]
+
+
 def test_nothing_is_fetched_from_the_network(writable: str):
     """SERVICE and LOAD would make the server send requests (offline rule, SSRF): both are refused with 400."""
     with socket.socket() as listener:  # a local port that would see any request the server sent

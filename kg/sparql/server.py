@@ -328,47 +328,71 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
             job = jobs.recv()
         except (EOFError, OSError):
             return
-        try:
-            if writable:
-                if store is None:
-                    store = Store(store_path)
-            else:
-                current = _signature(Path(store_path))
-                if store is None or current != signature:
-                    store, site = None, None
-                    store, signature = Store(store_path, read_only=True), current
-            if job["op"] in PAGE_OPS:
-                if site is None or site.store is not store:
-                    from kg.web.pages import Site
-
-                    site = Site(store)  # its graph snapshot is computed when a page first needs it
-                site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
-                site.timeout = job.get("timeout", 10.0)
-                answer = answer_page(site, job)
-                if job["op"] in WRITE_OPS:
-                    site = None  # the store changed under it
-            elif job["op"] == "update":
-                try:
-                    refuse_remote_operations(job["update"])
-                    store.update(job["update"])
-                    refresh_inference(store)  # queries may rely on the RDFS closure of what was written
-                    answer = Answer(204, "text/plain", b"")
-                except SyntaxError as error:
-                    answer = Answer.text(400, syntax_message(str(error), job["update"]).replace("query", "update", 1))
-                except (QueryError, OSError, RuntimeError, ValueError) as error:  # refused, or failed on the data
-                    answer = Answer.text(400, f"update failed: {' '.join(str(error).split())}")
-            elif job["op"] == "examples":
-                answer = answer_examples(store)
-            else:
-                answer = answer_query(store, job)
-        except KgError as error:
-            answer = Answer.text(500, str(error))
-        except Exception as error:  # a worker must answer, whatever happened
-            answer = Answer.text(500, f"internal error: {type(error).__name__}: {error}")
+        for attempt in range(READER_RETRIES + 1):
+            try:
+                if writable:
+                    if store is None:
+                        store = Store(store_path)
+                else:
+                    current = _signature(Path(store_path))
+                    if store is None or current != signature:
+                        store, site = None, None
+                        store, signature = Store(store_path, read_only=True), current
+                holder = [site]
+                answer = _answer_job(job, store, holder)
+                site = holder[0]
+            except Exception as error:  # a worker must answer, whatever happened
+                known = isinstance(error, KgError)
+                answer = Answer.text(500, str(error) if known else f"internal error: {type(error).__name__}: {error}")
+            if writable or attempt == READER_RETRIES or not _vanished_file(answer):
+                break
+            # A read-only view of RocksDB can name a file that the writer's compaction has just
+            # removed: open the store afresh and run the job again.
+            store, site = None, None
+            time.sleep(0.02 * (attempt + 1))
         try:
             answers.send(answer)
         except (BrokenPipeError, OSError):
             return
+
+
+READER_RETRIES = 5
+
+
+def _vanished_file(answer: Answer) -> bool:
+    """Whether ``answer`` is RocksDB saying that a file of the store went away under a read-only view."""
+    if answer.status < 400:
+        return False
+    message = answer.body.decode("utf-8", "replace")
+    return "No such file or directory" in message or "Corruption" in message
+
+
+def _answer_job(job: dict[str, Any], store: Any, site_holder: list) -> Answer:
+    """The answer to one job on ``store``; ``site_holder[0]`` is the page site kept between jobs."""
+    if job["op"] in PAGE_OPS:
+        site = site_holder[0]
+        if site is None or site.store is not store:
+            from kg.web.pages import Site
+
+            site = Site(store)  # its graph snapshot is computed when a page first needs it
+        site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
+        site.timeout = job.get("timeout", 10.0)
+        answer = answer_page(site, job)
+        site_holder[0] = None if job["op"] in WRITE_OPS else site  # a write changed the store under it
+        return answer
+    if job["op"] == "update":
+        try:
+            refuse_remote_operations(job["update"])
+            store.update(job["update"])
+            refresh_inference(store)  # queries may rely on the RDFS closure of what was written
+            return Answer(204, "text/plain", b"")
+        except SyntaxError as error:
+            return Answer.text(400, syntax_message(str(error), job["update"]).replace("query", "update", 1))
+        except (QueryError, OSError, RuntimeError, ValueError) as error:  # refused, or failed on the data
+            return Answer.text(400, f"update failed: {' '.join(str(error).split())}")
+    if job["op"] == "examples":
+        return answer_examples(store)
+    return answer_query(store, job)
 
 
 # -- the worker pool (in the server process) ------------------------------------------
