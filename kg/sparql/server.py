@@ -34,6 +34,7 @@ import os
 import queue
 import re
 import secrets
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -53,6 +54,7 @@ from kg.model.vocab import BASE, PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
 from kg.store.inference import refresh_inference
+from kg.store.search import ensure_index
 from kg.store.sparql_text import QueryError, refuse_remote_operations, syntax_message
 from kg.web.i18n import choose_language
 
@@ -1001,10 +1003,17 @@ def make_server(
     """
     from kg.store.embedded import Store
 
-    if not allow_update:
-        Store(store_path, read_only=True).close()  # no store: say so now, not on the first query
-    elif not Path(store_path).exists():
+    if allow_update and not Path(store_path).exists():
         Store(store_path).close()
+    store = Store(store_path, read_only=True)  # no store: say so now, not on the first query
+    try:  # a missing or stale search index is rebuilt here, once, not by a search request under its time limit
+        index = ensure_index(store)
+        if index is not None:
+            index.close()
+    except sqlite3.Error:
+        pass  # a read-only folder: the workers search without one (and say so)
+    finally:
+        store.close()
     service = QueryService(store_path, workers=workers, timeout=timeout, row_limit=row_limit, allow_update=allow_update)
     try:
         return SparqlServer(
