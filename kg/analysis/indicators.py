@@ -118,6 +118,33 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The Chinese name of each indicator (the web pages and reports in Chinese); definitions stay in DEFINITIONS.
+LABELS_ZH: dict[str, str] = {
+    "entities": "区内实体",
+    "ties": "涉及本区的联系",
+    "schools_and_colleges": "学校与高校",
+    "education_industry_ties": "教育—产业联系",
+    "education_industry_assertions": "教育—产业关系陈述",
+    "schools_with_industry_partner": "有产业伙伴的学校/高校",
+    "share_with_industry_partner": "有产业伙伴的学校/高校占比",
+    "industry_partners_mean": "每校产业伙伴数（平均）",
+    "industry_partners_median": "每校产业伙伴数（中位数）",
+    "industry_partners_max": "每校产业伙伴数（最多）",
+    "platforms": "平台",
+    "co_built_platforms": "校企共建平台",
+    "within_district_ties": "区内联系",
+    "cross_district_ties": "跨区联系",
+    "cross_city_ties": "跨市联系",
+    "unlocated_ties": "一端区县未知的联系",
+    "mean_sector_entropy": "学校伙伴的部门多样性（平均熵，比特）",
+    "initiatives_by_government": "政府发起的行动",
+    "initiatives_by_education": "教育界发起的行动",
+    "initiatives_by_industry": "产业界发起的行动",
+    "initiatives_by_society": "社会发起的行动",
+    "coeducation_resources": "家校社协同资源",
+    "stated_indicators": "文中给出的指标",
+}
+
 NOT_SUPPORTED: dict[str, str] = {
     "share of dual-qualified (双师型) teachers": "a staffing statistic; news text rarely states it per school",
     "order-class (订单班) and apprenticeship student shares": "needs enrolment statistics",

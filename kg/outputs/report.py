@@ -19,6 +19,7 @@ import networkx as nx
 
 from kg.analysis.indicators import (
     DEFINITIONS,
+    LABELS_ZH,
     NOT_SUPPORTED,
     DistrictIndicators,
     compare,
@@ -32,6 +33,8 @@ from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_la
 from kg.analysis.projection import Subset, district_graph, project
 from kg.model.sectors import SECTOR_LABELS, SECTORS
 from kg.model.styles import PALETTE, class_group
+from kg.model.terms import label as term_label
+from kg.model.vocab import KG
 from kg.store.embedded import Store
 from kg.text import display_width, numeric_columns, text_table
 
@@ -256,27 +259,67 @@ def _analysis_sections(graph: nx.MultiDiGraph, analysis: Analysis, n: int) -> li
     ]
 
 
-def _comparison_sections(results: Sequence[DistrictIndicators], details: bool) -> list[Section]:
+# Headings of the comparison in Chinese (the web pages' language by default).
+COMPARISON_ZH = {
+    "District indicators": "区县指标",
+    "Education–city linkage indicators": "城教联动指标",
+    "indicator": "指标",
+    "definitions: README.md § Indicators, or the JSON output": "定义见 README.md 的“Indicators”一节，或 JSON 输出",
+    "Indicators compared": "指标对比",
+    "Who takes the initiative (initiates / leads / builds / hosts), by sector": (
+        "谁在发起（发起/牵头/建设/承办），按部门"
+    ),
+    "Indicators stated in the texts, by what they count": "文中给出的指标，按计数对象",
+    "counts": "计数对象",
+    "(other)": "（其他）",
+    "quantities as the texts state them; they are not comparable unless they count the same thing": (
+        "数量按原文照录；计数对象不同则不可比较"
+    ),
+}
+
+
+def _comparison_sections(results: Sequence[DistrictIndicators], details: bool, lang: str = "en") -> list[Section]:
+    """The comparison of districts; ``lang`` ``zh`` gives the summary (the web page's part) in Chinese."""
+
+    def t(words: str) -> str:
+        return COMPARISON_ZH.get(words, words) if lang == "zh" else words
+
+    def name_of(key: str) -> str:
+        return LABELS_ZH[key] if lang == "zh" else DEFINITIONS[key][0]
+
+    def sector(key: str) -> str:
+        return SECTOR_LABELS[key] if lang == "zh" else key
+
     names = [r.label for r in results]
     table = Table(
-        "Education–city linkage indicators",
-        ("indicator", *names),
-        [(DEFINITIONS[key][0], *(_indicator_cell(key, r) for r in results)) for key in DEFINITIONS],
-        "definitions: README.md § Indicators, or the JSON output",
+        t("Education–city linkage indicators"),
+        (t("indicator"), *names),
+        [(name_of(key), *(_indicator_cell(key, r) for r in results)) for key in DEFINITIONS],
+        t("definitions: README.md § Indicators, or the JSON output"),
     )
     chart = Chart(
-        "Indicators compared",
-        [DEFINITIONS[key][0] for key in CHART_INDICATORS],
+        t("Indicators compared"),
+        [name_of(key) for key in CHART_INDICATORS],
         {r.label: [float(r.values[key] or 0) for key in CHART_INDICATORS] for r in results},
     )
     initiative = Chart(
-        "Who takes the initiative (initiates / leads / builds / hosts), by sector",
+        t("Who takes the initiative (initiates / leads / builds / hosts), by sector"),
         names,
-        {s: [float(r.values[f"initiatives_by_{s}"] or 0) for r in results] for s in SECTORS},
+        {sector(s): [float(r.values[f"initiatives_by_{s}"] or 0) for r in results] for s in SECTORS},
         stacked=True,
-        colours=SECTOR_COLOURS,
+        colours={sector(s): colour for s, colour in SECTOR_COLOURS.items()},
     )
-    sections = [Section("District indicators", [table, chart, initiative, _stated_side_by_side(results)])]
+    stated = _stated_side_by_side(results)
+    stated = Table(
+        t(stated.title),
+        tuple(t(h) for h in stated.header),
+        [
+            (t(str(r[0])) if lang != "zh" or r[0] == "(other)" else term_label(KG[str(r[0])], "zh"), *r[1:])
+            for r in stated.rows
+        ],
+        t(stated.note),
+    )
+    sections = [Section(t("District indicators"), [table, chart, initiative, stated])]
     if not details:
         return sections
     for r in results:
@@ -715,7 +758,7 @@ def render_html(report: Report) -> str:
         "<!DOCTYPE html>",
         '<html lang="zh"><head><meta charset="utf-8">',
         # No script at all: a report holds document text, and nothing in it may run or load.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; '
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(report.title)}</title><style>{STYLE}</style></head><body>",

@@ -511,11 +511,17 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
     title = text("ego_graph_title", lang, name=facts["name"])
     html = render_html(
         graph,
-        VizOptions(title=title),
+        VizOptions(title=title, label_width=6, label_lines=3),  # narrow labels: neighbours sit close
         _doc_titles(site, {i["doc"] for g in facts["relations"] for i in g["items"]} - {""}),
     )
     if lang == "en":
         html = html.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    if request.get("embed"):  # in the entity page's narrow column the graph gets the room; ☰ opens the panel
+        html = html.replace("<body>", '<body class="kg-panel-hidden">', 1).replace(
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="true"',
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="false"',
+            1,
+        )
     # The drawing page carries its own hash-based policy; framing is allowed from this site only.
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
     headers = {
@@ -588,11 +594,12 @@ def _district_parts(site: Site, request: Request, iri: str, facts: dict, snapsho
             names_to_compare.append(find_entity(snapshot.graph, other))
         except UnknownEntityError:
             parts["compare_error"] = text("unknown_entity", lang, name=other)
-    key = tuple(names_to_compare)
+    key = (*names_to_compare, lang)
     try:
         if key not in snapshot.comparisons:
             results = compare(snapshot.graph, names_to_compare, snapshot.stated)
-            sections = _comparison_sections(results, details=len(results) == 1)
+            # The summary, in the page's language; the per-school detail tables are kg analyze's (English).
+            sections = _comparison_sections(results, details=False, lang=lang)
             snapshot.comparisons[key] = Markup(sections_html(sections, heading=3))
         parts["comparison"] = snapshot.comparisons[key]
     except KgError as error:
