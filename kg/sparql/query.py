@@ -88,6 +88,7 @@ class BundledQuery:
     description: str
     params: tuple[Param, ...]
     text: str
+    title_zh: str = ""  # the title in Chinese (``# title-zh:``), for the web pages
 
 
 def parse_bundled(name: str, text: str) -> BundledQuery:
@@ -104,7 +105,7 @@ def parse_bundled(name: str, text: str) -> BundledQuery:
         if not line.startswith("#"):
             break
         body = line[1:].strip()
-        match = re.match(r"(title|description|param):\s*(.*)", body)
+        match = re.match(r"(title-zh|title|description|param):\s*(.*)", body)
         if match and match.group(1) == "param":
             spec = re.match(r"(\w+)\s*=\s*([^|]*?)\s*\|\s*(.*)", match.group(2))
             if not spec:
@@ -123,6 +124,7 @@ def parse_bundled(name: str, text: str) -> BundledQuery:
         description=" ".join(fields.get("description", [])),
         params=tuple(params),
         text=text,
+        title_zh=" ".join(fields.get("title-zh", [])),
     )
 
 

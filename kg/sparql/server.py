@@ -172,7 +172,15 @@ def answer_examples(store: Any) -> Answer:
             text = example_text(store, query)
         except KgError:
             text = query.text  # a default entity missing from this store: show the query as written
-        examples.append({"name": query.name, "title": query.title, "description": query.description, "query": text})
+        examples.append(
+            {
+                "name": query.name,
+                "title": query.title,
+                "title_zh": query.title_zh,
+                "description": query.description,
+                "query": text,
+            }
+        )
     body = {"prefixes": PREFIXES, "examples": examples}
     return Answer(200, "application/json", json.dumps(body, ensure_ascii=False).encode("utf-8"))
 

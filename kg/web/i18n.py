@@ -139,6 +139,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results": ("结果", "Results"),
     "truncated": ("结果已截断，只显示前 {n} 行。", "The result was cut after {n} rows."),
     "view_table": ("表格", "Table"),
+    "view_response": ("原始响应", "Response"),
     "view_chart": ("图表", "Chart"),
     "view_graph": ("关系图", "Graph"),
     "not_found": ("页面不存在", "Page not found"),

@@ -511,7 +511,7 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
     title = text("ego_graph_title", lang, name=facts["name"])
     html = render_html(
         graph,
-        VizOptions(title=title, label_width=6, label_lines=3),  # narrow labels: neighbours sit close
+        VizOptions(title=title, label_width=4, label_lines=4),  # narrow labels: neighbours sit close
         _doc_titles(site, {i["doc"] for g in facts["relations"] for i in g["items"]} - {""}),
     )
     if lang == "en":
