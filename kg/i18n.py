@@ -137,9 +137,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inferred_quads": ("{n} 个推理四元组", "{n} inferred quads"),
     "quads_entities": ("{quads} 个四元组，{entities} 个实体", "{quads} quads, {entities} entities"),
     # -- paths
-    "path_heading": ("路径 {i}（{hops} 跳）：{a} — {b}", "path {i} ({hops} hop{s}): {a} — {b}"),
+    "path_heading": ("路径 {i}（{hops} 跳）：", "path {i} ({hops} hop{s}): "),
     "path_source": ("来源：{source}", "source: {source}"),
-    "not_connected": ("{a} 与 {b} 之间没有路径", "{a} and {b} are not connected"),
+    "same_entity": ("（同一个实体）", "(the same entity)"),
+    "not_connected": (
+        "{a} 与 {b} 之间没有联系：没有任何关系链连接二者",
+        "{a} and {b} are not connected: no chain of relations links them",
+    ),
     # -- reports
     "report_analysis": ("kg 分析 — {scope}", "kg analysis — {scope}"),
     "report_comparison": ("kg 区县比较 — {names}", "kg district comparison — {names}"),
