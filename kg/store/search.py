@@ -271,6 +271,18 @@ class SearchIndex:
         docs = sorted(documents.values(), key=lambda h: (h.field != "title", h.title, h.iri))[:limit]
         return ranked + docs
 
+    def class_counts(self) -> dict[str, int]:
+        """How many entities have each stated class (its first ``kg:`` class, as the index keeps it).
+
+        Read from the index, not the store: a home page must not group every
+        ``rdf:type`` of a large store on each view.
+        """
+        rows = self.db.execute(
+            "SELECT cls, COUNT(*) FROM (SELECT iri, MAX(cls) AS cls FROM fts"
+            " WHERE kind = 'entity' AND field = 'label' GROUP BY iri) WHERE cls != '' GROUP BY cls"
+        )
+        return dict(rows.fetchall())
+
     def _match(self, needle: str, limit: int) -> list[tuple]:
         columns = "text, kind, iri, graph, field, title, cls, doc"
         if len(needle) >= 3:
