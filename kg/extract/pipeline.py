@@ -219,21 +219,19 @@ SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducati
 def _named_parts(text: str, entities: list[Entity]) -> list[Relation]:
     """浙江大学教育学院 is part of 浙江大学: a unit named after an organisation the document also names."""
     parts = []
-    organisations = [
-        e for e in entities if is_a(e.cls, "Organization") and not is_a(e.cls, "Place") and len(e.label) >= 4
-    ]
+    organisations: dict[str, tuple[int, Entity]] = {}  # label → (rank, entity): the first one named wins
+    for entity in entities:
+        if is_a(entity.cls, "Organization") and not is_a(entity.cls, "Place") and len(entity.label) >= 4:
+            organisations.setdefault(entity.label, (len(organisations), entity))
     for entity in entities:
         if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
             continue
-        for whole in organisations:
-            if (
-                whole is not entity
-                and entity.label.startswith(whole.label)
-                and len(entity.label) - len(whole.label) >= 2
-            ):
-                start, end = sentence_at(text, entity.first)
-                parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
-                break
+        label = entity.label
+        prefixes = (organisations.get(label[:size]) for size in range(4, len(label) - 1))  # by lookup, not by scan
+        found = min((p for p in prefixes if p is not None and p[1] is not entity), default=None, key=lambda p: p[0])
+        if found is not None:
+            start, end = sentence_at(text, entity.first)
+            parts.append(Relation(entity, "partOf", found[1], start, end, "part-name"))
     return parts
 
 
