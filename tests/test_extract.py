@@ -138,6 +138,20 @@ def test_places_and_people(extractor):
     assert ("张晓燕", "hasAward", "全国优秀课例") in relations(extraction)
 
 
+def test_person_names_of_three_characters_lists_and_titles_after(extractor):
+    extraction = run(
+        extractor,
+        "观音桥小学副校长魏建民等出席。江北职教中心专业教师程立东、王子横和彭佩参加了培训。"
+        "江北实验中学周明轩副校长介绍了情况。",
+    )
+    found = entities(extraction)
+    assert found["魏建民"] == found["程立东"] == found["王子横"] == found["彭佩"] == found["周明轩"] == "Person"
+    assert not {"魏建", "程立", "周明轩副"} & set(found)
+    facts = relations(extraction)
+    assert ("王子横", "worksAt", "江北职教中心") in facts  # the names after the first share its title
+    assert ("彭佩", "worksAt", "江北职教中心") in facts
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

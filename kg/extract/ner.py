@@ -125,6 +125,11 @@ COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
 
 ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
+# Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
+ROLES_AFTER = sorted(set(words("roles_after")))
+BYLINE_RE = re.compile(rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）")
+NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
+TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
 COLLECTIVE_RE = re.compile(rf"等([一二两三四五六七八九十]+大(?:{alternation('collective_heads')}))")
 BATCH_RE = re.compile(rf"，一批((?:“[^“”]{{1,14}}”)?[{CJK}]{{0,10}}?(?:{alternation('batch_heads')}))")
@@ -242,7 +247,8 @@ class Recognizer:
         places = trie_pattern(PLACE_SUFFIXES)
         self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部])")
         self.reference_re = re.compile(trie_pattern(REFERENCES))
-        self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})(?=[{''.join(sorted(SURNAMES))}])")
+        self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{''.join(sorted(SURNAMES))}])")
+        self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
 
     def type_word(self, name: str) -> str:
         """The longest type word ``name`` ends with (学院 in 重庆财经学院), or ""."""
@@ -681,23 +687,40 @@ class Recognizer:
         found = []
         for match in self.role_re.finditer(text):
             begin = match.end()
-            window = text[begin : begin + 6]
-            words = jieba.lcut(window)
-            name = words[0] if words else ""
-            single_next = len(words) >= 3 and len(words[1]) == 1 and _has_cjk(words[1])
-            if len(name) == 2 and single_next and (words[2] in STOP_WORDS or not _has_cjk(words[2])):
-                name += words[1]  # 王子|轩|获得: the given name is 子轩
-            if not (
-                2 <= len(name) <= 3 and name[0] in SURNAMES and re.fullmatch(f"[{CJK}]+", name) and _name_like(name)
-            ):
-                name = window[:3] if len(window) >= 3 and is_word(window[3:5]) else window[:2]
-                if not re.fullmatch(f"[{CJK}]{{2,3}}", name) or not _name_like(name) or name[0] not in SURNAMES:
+            size = _person_size(text, begin)
+            extras: dict = {"role_at": match.start()}
+            while size:
+                found.append(
+                    Mention(begin, begin + size, text[begin : begin + size], "Person", "person", 2, extras=extras)
+                )
+                # 教师张三、李四和王五: the coordinated names share the role
+                joiner = re.match(r"以及|、|和|及|与", text[begin + size : begin + size + 2])
+                if not joiner:
+                    break
+                extras = {"role_at": match.start(), "after": begin + size}
+                begin += size + joiner.end()
+                size = _person_size(text, begin, strict=True)
+        for match in self.role_after_re.finditer(text):
+            # 永嘉二职夏林苏副校长, 王金选院长一行: a name written before its title
+            start = match.start() - 3
+            name = text[start : match.start()]
+            if start < 0:
+                continue
+            if not re.fullmatch(f"[{CJK}]{{3}}", name) or name[0] not in SURNAMES or is_word(name[:2]):
+                if len(name) == 3 and (name[0] in STOP_SINGLE or not _has_cjk(name[0])):
+                    name, start = name[1:], start + 1  # 的尹质同学: a two-character name after a function word
+                else:
                     continue
-            if len(name) == 3 and (name[2] in STOP_SINGLE or is_word(name[2] + text[begin + 3 : begin + 4])):
-                name = name[:2]  # 李红获…: the verb is not part of the name
-            found.append(
-                Mention(begin, begin + len(name), name, "Person", "person", 2, extras={"role_at": match.start()})
-            )
+            if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or name[0] in STOP_SINGLE:
+                continue
+            extras = {"role_at": match.start()}
+            found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
+        for match in BYLINE_RE.finditer(text):
+            # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
+            group = "name" if match.group("name") else "name2"
+            name = match.group(group)
+            if name[0] in SURNAMES and _name_like(name):
+                found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
         return found
 
     def _collectives(self, text: str) -> list[Mention]:
@@ -823,6 +846,64 @@ class Recognizer:
             kind = REFERENCES[match.group()]
             found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref=kind))
         return found
+
+
+def _clean_after(text: str, at: int) -> bool:
+    """True when a name may end before ``at``: punctuation, a function word or a dictionary word follows."""
+    rest = text[at : at + 4]
+    if not rest or not _has_cjk(rest[0]):
+        return True
+    if rest[0] in STOP_SINGLE or any(rest.startswith(w) for w in STOP_MULTI if len(w) <= len(rest)):
+        return True
+    return is_word(rest[:2]) or is_word(rest[:3])
+
+
+def _has_type_char(name: str) -> bool:
+    """True when a three-character run ends like a body (教育局, 实训处), not a person."""
+    return name[-1] in TYPE_CHARS
+
+
+def _ends_name(text: str, at: int) -> bool:
+    """True when punctuation or a function word follows ``at``: a name in a list may end there."""
+    rest = text[at : at + 4]
+    return not rest or not _has_cjk(rest[0]) or rest[0] in STOP_SINGLE or any(rest.startswith(w) for w in STOP_MULTI)
+
+
+def _person_size(text: str, begin: int, strict: bool = False) -> int:
+    """Length (2 or 3) of the person's name starting at ``begin`` after a role word, or 0.
+
+    Three-character names are the common case; two characters when the third
+    starts the words that follow (王伟主持, 李红获得) and a three-character
+    reading leaves a broken word behind.  ``strict``: a name in a coordinated
+    list (张三、李四) must also end cleanly.
+
+    >>> _person_size("魏爱民等出席", 0), _person_size("杜留群主持。", 0), _person_size("王伟主持会议", 0)
+    (3, 3, 2)
+    """
+    window = text[begin : begin + 3]
+    if len(window) < 2 or window[0] not in SURNAMES or not re.fullmatch(f"[{CJK}]+", window[:2]):
+        return 0
+    if text[begin + 1 : begin + 3] in STOP_MULTI or is_word(text[begin : begin + 4]):
+        return 0  # 校长向参加…, 代表齐聚一堂: a verb or an idiom, not a name
+    if strict and not _ends_name(text, begin + 3) and not _ends_name(text, begin + 2):
+        return 0  # 院长王晖、党总支书记苏某: a new title, not a second name
+    if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
+        return 2  # 张萌分别介绍: the two-character name before a multi-character function word
+    after = text[begin + 3 : begin + 4]
+    three = (
+        len(window) == 3
+        and _has_cjk(window[2])
+        and (window[2] not in NOT_NAME_END or after in ("", *"，、。；：！？）"))  # 陈龙才，: 才 ends the name
+        and _clean_after(text, begin + 3)
+    )
+    two = _clean_after(text, begin + 2)
+    if three and two and is_word(window[1:3]) and not jieba.posseg.dt.word_tag_tab.get(window, "").startswith("nr"):
+        three = not is_word(text[begin + 2 : begin + 4]) and _name_like(window)
+    if three and _name_like(window):
+        return 3
+    if two and _name_like(window[:2]) and not (strict and not _clean_after(text, begin + 2)):
+        return 2
+    return 0
 
 
 def _quantified(text: str, start: int, name: str) -> bool:

@@ -695,6 +695,8 @@ class RelationExtractor:
                     and not OTHER_BODY.search(text, role_at, mention.start)
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
+                    employer = roll[1]  # 教师张三、李四和王五: the names after the first share its title
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)
