@@ -152,6 +152,19 @@ def test_person_names_of_three_characters_lists_and_titles_after(extractor):
     assert ("彭佩", "worksAt", "江北职教中心") in facts
 
 
+def test_legal_names_with_nominal_verbs_and_joined_events(extractor):
+    extraction = run(
+        extractor,
+        "江北职教中心与重庆市城市建设投资（集团）有限公司签约。"
+        "2025年重庆市智慧城市建设工作推进会暨江北区产教融合发展大会在江北职教中心举行。"
+        "江北区建设实训基地。",
+    )
+    found = entities(extraction)
+    assert found["重庆市城市建设投资（集团）有限公司"] == "Company"
+    assert found["重庆市智慧城市建设工作推进会暨江北区产教融合发展大会"] == "Conference"
+    assert "江北区建设实训基地" not in found  # a district governs the verb: two names
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(
@@ -166,8 +179,15 @@ def test_authors_and_document_places_are_entities(extractor):
     article = Article(
         id="a", title="", text="江北区开展“书香校园”活动。", district="江北区", city="重庆市", authors=["李想"]
     )
-    found = {e.label: e.cls for e in extractor.extract(article).entities}
-    assert found["李想"] == "Person" and found["江北区"] == "District" and found["重庆市"] == "City"
+    extraction = extractor.extract(article)
+    found = {e.label: e.cls for e in extraction.entities}
+    assert found["李想"] == "Person" and found["江北区"] == "District"
+    # 重庆市 is the document's city, not named in the text: the document links to it, no mention is claimed
+    assert "重庆市" not in found
+    graph = document_graph(extraction)
+    city = graph.value(extraction.iri, KG.city)
+    assert graph.value(city, RDFS.label) == Literal("重庆市", lang="zh") and (city, RDF.type, KG.City) in graph
+    assert (city, KG.mentionedIn, extraction.iri) not in graph
 
 
 # -- enumerations and resolution --------------------------------------------------------------------------

@@ -129,6 +129,10 @@ SURNAMES = set(characters("surnames"))
 ROLES_AFTER = sorted(set(words("roles_after")))
 BYLINE_RE = re.compile(rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）")
 NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
+# Verbs the left edge stops at that also read as nouns inside a name (城市建设投资, 产业发展研究院).
+PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
+AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
+NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
 COLLECTIVE_RE = re.compile(rf"等([一二两三四五六七八九十]+大(?:{alternation('collective_heads')}))")
@@ -379,6 +383,9 @@ class Recognizer:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
             start = self._joined_field(text, start, cls)
+            start = self._through_nominal(text, start)
+            if is_a(cls, "Event") and text[start - 1 : start] == "暨":
+                start = self._joined_event(text, start)
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
@@ -443,6 +450,41 @@ class Recognizer:
         if inner and not (is_a(self.suffix_class[inner][0], "Program") or is_a(self.suffix_class[inner][0], "Event")):
             return start  # 某某学院与某某公司: two names
         return before
+
+    def _joined_event(self, text: str, start: int) -> int:
+        """A推进会暨B大会: one event under two names; the name starts with the first."""
+        first_end = start - 1
+        inner = self.type_word(text[max(0, first_end - 8) : first_end])
+        if not inner or not is_a(self.suffix_class[inner][0], "Event"):
+            return start
+        first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
+        return first if first < first_end - len(inner) else start
+
+    def _through_nominal(self, text: str, start: int) -> int:
+        """宿迁市城市建设投资（集团）有限公司, 上海…城市建设工作推进会: a verb used as a noun inside a name.
+
+        The left edge stops at verbs (建设, 发展 …) because they usually govern a name; inside a name
+        they follow a common noun (城市建设), not an actor (江北区建设…), and the whole name starts
+        with a place (宿迁市…, 上海…).
+        """
+        for _ in range(2):
+            verb = next((w for w in NOMINAL_VERBS if text.startswith(w, start - len(w))), None)
+            if verb is None:
+                return start
+            head = start - len(verb)
+            noun = text[head - 2 : head]
+            if len(noun) < 2 or not is_word(noun) or _stop_made(noun):
+                return start
+            before = self.left_edge(text, head, limit=16)
+            actor = text[before:head]
+            year = YEAR_BEFORE.match(actor) or re.match("年度?", actor)
+            if year:
+                before, actor = before + year.end(), actor[year.end() :]
+            a_place = PLACE_NAME.fullmatch(actor) and not actor.endswith(AREA_NOUNS)
+            if not _place_start(actor) or self.type_word(actor) or a_place:
+                return start  # 江北区建设…, 某某学院发展…: an actor governs the verb
+            start = before
+        return start
 
     def _parallel(self, text: str, start: int, cls: str) -> int:
         """Extend a name left over 、 inside it: 法治宣传进校园、进社区活动, 首届书记、校长…比拼活动."""
@@ -861,6 +903,14 @@ def _clean_after(text: str, at: int) -> bool:
 def _has_type_char(name: str) -> bool:
     """True when a three-character run ends like a body (教育局, 实训处), not a person."""
     return name[-1] in TYPE_CHARS
+
+
+def _place_start(name: str) -> bool:
+    """True when ``name`` starts with a place: 宿迁市…, 上海…, 江苏省…."""
+    if re.match(f"[{CJK}]{{2,5}}?[省市县区]", name[:6]) and not re.match("[省市县区]", name):
+        return True
+    tags = jieba.posseg.dt.word_tag_tab
+    return any(tags.get(name[:size], "") == "ns" for size in (2, 3, 4))
 
 
 def _ends_name(text: str, at: int) -> bool:

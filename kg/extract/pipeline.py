@@ -163,6 +163,13 @@ class Extractor:
             relations.setdefault(
                 (part.label, "partOf", whole.label), Relation(part, "partOf", whole, start, end, "part-owner")
             )
+        # The document's own city or district is an entity of the text only where the text names it (if only
+        # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
+        # document_triples still links the document to, without claiming the text mentions it.
+        used = {id(r.subject) for r in relations.values()} | {id(r.object) for r in relations.values()}
+        used |= {id(i.subject) for i in indicators}
+        authors = set(article.authors)
+        entities = [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
         extraction = Extraction(article, entities, list(relations.values()), indicators, all_mentions)
         if not normalized.identity:
             _to_original(extraction, normalized)
