@@ -165,6 +165,20 @@ def test_legal_names_with_nominal_verbs_and_joined_events(extractor):
     assert "江北区建设实训基地" not in found  # a district governs the verb: two names
 
 
+def test_units_named_after_their_owner(extractor):
+    extraction = run(
+        extractor,
+        "江北理工大学园艺学院与重庆绿源科技有限公司签约，共建重庆绿源科技有限公司实习基地。"
+        "重庆绿源科技有限公司项目经理许海峰，园艺学院院长蒋文斌、区域合作负责人郑小禾出席。",
+    )
+    facts = relations(extraction)
+    assert ("江北理工大学园艺学院", "partOf", "江北理工大学") in facts  # the owner the name carries
+    assert ("重庆绿源科技有限公司", "builds", "重庆绿源科技有限公司实习基地") in facts
+    assert ("蒋文斌", "worksAt", "江北理工大学园艺学院") in facts  # 园艺学院: the unit's own name
+    assert ("郑小禾", "worksAt", "江北理工大学园艺学院") in facts  # the roll of titles goes on
+    assert ("许海峰", "worksAt", "重庆绿源科技有限公司") in facts  # 项目经理 is a title, not a project
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

@@ -106,7 +106,9 @@ TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by 
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
-ROLL_GAP = re.compile(r"[，、,]")  # 院长张三，副院长李四: nothing but a separator between two titled people
+# 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
+ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
+ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局委厅]")  # a title gap naming another body
 OTHER_BODY = re.compile(r"[委局厅处部区市县省]|政府|集团|公司|学院|学校|大学|协会")  # a title naming another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
@@ -692,6 +694,7 @@ class RelationExtractor:
                     employer is None
                     and roll is not None
                     and ROLL_GAP.fullmatch(text[roll[0] : role_at])
+                    and not ROLL_OTHER.search(text, roll[0], role_at)
                     and not OTHER_BODY.search(text, role_at, mention.start)
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation

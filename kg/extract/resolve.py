@@ -233,11 +233,13 @@ class Resolver:
                 continue
             for long in labels:
                 other = self.entities.get(long)
-                if other is None or other is entity or len(long) <= len(short) or len(long) - len(short) > 6:
+                if other is None or other is entity or len(long) <= len(short):
+                    continue
+                if len(long) - len(short) > 6 and not _unit_of(short, long):
                     continue
                 if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
                     continue
-                if _contracts(short, long) or self._short_key(short) == self._short_key(long):
+                if _contracts(short, long) or self._short_key(short) == self._short_key(long) or _unit_of(short, long):
                     other.aliases |= entity.aliases | {short}
                     other.mentions += entity.mentions
                     for mention in entity.mentions:
@@ -283,6 +285,16 @@ def _publisher(mentions: list[Mention]) -> tuple[str, str] | None:
 
 
 FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}
+
+
+def _unit_of(short: str, long: str) -> bool:
+    """True when ``short`` is the unit's own name at the end of ``long`` (轻工学院 in 黎明职业大学轻工学院).
+
+    >>> _unit_of("轻工学院", "黎明职业大学轻工学院"), _unit_of("工学院", "黎明职业大学轻工学院")
+    (True, False)
+    """
+    head = long[: len(long) - len(short)]
+    return len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校")) and len(head) >= 4
 
 
 def _contracts(short: str, long: str) -> bool:
