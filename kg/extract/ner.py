@@ -719,6 +719,12 @@ class Recognizer:
                 continue
             if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS:
                 continue
+            tags = jieba.posseg.dt.word_tag_tab
+            if tags.get(modifier) != "ns":
+                # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
+                cut = next((k for k in range(1, len(modifier) - 1) if tags.get(modifier[k:]) == "ns"), 0)
+                if cut and tags.get(modifier[:cut]) != "ns" and not PLACE_NAME.fullmatch(modifier[:cut]):
+                    start, modifier, name = start + cut, modifier[cut:], name[cut:]
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
             cls = {"市": "City", "省": "Place"}.get(match.group(), "District")
