@@ -179,6 +179,13 @@ def test_units_named_after_their_owner(extractor):
     assert ("许海峰", "worksAt", "重庆绿源科技有限公司") in facts  # 项目经理 is a title, not a project
 
 
+def test_a_companys_own_news_calls_it_our_company(extractor):
+    extraction = run(extractor, "重庆智联科技有限公司与江北职教中心签约。我司与该校共建智能制造实训基地。")
+    facts = relations(extraction)
+    assert ("重庆智联科技有限公司", "builds", "智能制造实训基地") in facts  # 我司: the company of the text
+    assert ("江北职教中心", "builds", "智能制造实训基地") in facts
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

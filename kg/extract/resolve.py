@@ -80,6 +80,7 @@ class Resolver:
         self.entities: dict[str, Entity] = {}  # label → entity
         self.part_of: list[tuple[Entity, Entity, Mention]] = []  # (part, whole, mention) stated by the names
         self.publisher: tuple[str, str] | None = None  # (name, class) of the organisation publishing the text
+        self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
 
     def place(self, label: str, cls: str) -> Entity:
         return self._entity(label, cls, 1, None)
@@ -88,6 +89,11 @@ class Resolver:
         """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
         if self.publisher is None and any(m.ref == "publisher" for m in mentions):
             self.publisher = _publisher(mentions)
+        if self.company is None and any(m.ref == "publisher-company" for m in mentions):
+            if self.publisher and is_a(self.publisher[1], "Company"):
+                self.company = self.publisher
+            else:
+                self.company = _publisher(mentions, "Company")
         recent: list[Entity] = []
         previous: Mention | None = None
         for mention in mentions:
@@ -123,6 +129,8 @@ class Resolver:
                 return None
             name, cls = self.publisher
             return self._entity(name, cls, 3, None)
+        if kind == "publisher-company":
+            return self._entity(*self.company, 3, None) if self.company else None
         if kind == "district":
             return self.place(self.district, "District") if self.district else None
         if kind == "city":
@@ -276,10 +284,13 @@ class Resolver:
             entity.city = self.city
 
 
-def _publisher(mentions: list[Mention]) -> tuple[str, str] | None:
-    """The school or college a text's 我校 / 本校 refers to: the first one it names (headline, first sentence)."""
+def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -> tuple[str, str] | None:
+    """The school or college a text's 我校 / 本校 refers to: the first one it names (headline, first sentence).
+
+    With ``kind="Company"``: the company 我司 / 本公司 refers to.
+    """
     for mention in mentions:
-        if not mention.ref and not mention.nested and is_a(mention.cls, "EducationalOrganization"):
+        if not mention.ref and not mention.nested and is_a(mention.cls, kind):
             return mention.name, mention.cls
     return None
 
