@@ -186,6 +186,18 @@ def test_a_companys_own_news_calls_it_our_company(extractor):
     assert ("江北职教中心", "builds", "智能制造实训基地") in facts
 
 
+def test_a_count_closing_a_list_and_bureaus_named_with_and(extractor):
+    extraction = run(
+        extractor,
+        "重庆市智能制造产教融合共同体近日成立，由重庆智联科技股份有限公司、重庆理工大学、江北职业技术学院三家单位牵头。"
+        "渝北区经济和信息化局、江北区住房和城乡建设局到会。",
+    )
+    found = entities(extraction)
+    assert found["江北职业技术学院"] == "VocationalCollege"  # 三家单位 counts the list, not the name
+    assert found["渝北区经济和信息化局"] == found["江北区住房和城乡建设局"] == "GovernmentAgency"
+    assert ("江北职业技术学院", "leads", "重庆市智能制造产教融合共同体") in relations(extraction)
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

@@ -118,6 +118,7 @@ NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
 CLASSIFIER = characters("classifiers")
 COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
 COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
+LIST_COUNT = re.compile("单位|企业|高校|院校|机构|部门|学校|公司")  # the kind a count after a list counts
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
@@ -992,6 +993,8 @@ def _counted(text: str, start: int, end: int, cls: str) -> bool:
         return False  # 专业课程7门: seven courses of one named kind
     after = COUNT_AFTER.match(text[end : end + 8])
     if after:
+        if LIST_COUNT.match(text, end + after.end()) and text[start - 1 : start] in ("、", "和", "及", "与"):
+            return False  # A、B、C三家单位: the count closes the list the name ends
         return after.group(1) not in ("1", "一", "１")
     return False
 
