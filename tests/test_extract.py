@@ -198,6 +198,19 @@ def test_a_count_closing_a_list_and_bureaus_named_with_and(extractor):
     assert ("江北职业技术学院", "leads", "重庆市智能制造产教融合共同体") in relations(extraction)
 
 
+def test_a_giver_names_the_recipient_of_a_designation(extractor):
+    extraction = run(
+        extractor,
+        "江北职业技术学院为渝北区林业局授牌“校企合作实践基地”。重庆理工大学授予江北职业技术学院“人才培养基地”。"
+        "签约授牌仪式圆满举行。",
+    )
+    facts = relations(extraction)
+    assert ("渝北区林业局", "designatedAs", "校企合作实践基地") in facts
+    assert ("江北职业技术学院", "designatedAs", "人才培养基地") in facts
+    assert ("重庆理工大学", "designatedAs", "人才培养基地") not in facts  # the giver does not hold it
+    assert "仪式圆满举行" not in entities(extraction)
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

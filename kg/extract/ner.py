@@ -143,8 +143,9 @@ QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|《([^《》\n]{1,40})》")
 # Award verbs, then the bare 获 where the characters around it make no other word (收获, 获得, 获悉).
 AWARD_TRIGGER = re.compile(rf"(?P<t>{alternation('award_triggers')}|(?<![收捕查俘缴斩荣])获(?![得评批取悉]))")
 _AWARD_KINDS = table("award_triggers", 1)
-SELECTED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "selected"}
-EVALUATED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "evaluated"}
+GRANTS = {word for word, columns in _AWARD_KINDS.items() if "grant" in columns[1:]}  # 授予B“C”: the giver's verb
+SELECTED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "selected"}
+EVALUATED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "evaluated"}
 
 # Head nouns closing an enumeration (…等多家企业), in the lexicon's order: the class they give their items.
 HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items()}
@@ -648,6 +649,11 @@ class Recognizer:
             span = text[begin:stop]
             if not span or span[0] in "了着过":
                 continue
+            if trigger in GRANTS and span.startswith(("仪式", "活动", "暨")):
+                continue  # 签约授牌仪式: the ceremony, no title given
+            quote = span.find("“")
+            if trigger in GRANTS and quote > 0 and (self.type_word(span[:quote]) or span[:quote] in REFERENCES):
+                begin, span = begin + quote, span[quote:]  # 授予B“C”: B receives C; the designation is C
             if span.startswith("“"):
                 closing = span.find("”")
                 if closing < 0:  # the closing quote is lost (OCR): no name to take
