@@ -211,6 +211,16 @@ def test_a_giver_names_the_recipient_of_a_designation(extractor):
     assert "仪式圆满举行" not in entities(extraction)
 
 
+def test_our_schools_unit_is_not_the_publisher(extractor):
+    extraction = run(
+        extractor, "6月8日，我校园艺学院举行签约仪式。园艺学院院长蒋文斌出席。江北理工学院副校长郑小禾致辞。"
+    )
+    facts = relations(extraction)
+    assert ("江北理工学院园艺学院", "partOf", "江北理工学院") in facts  # 我校 is the school, the unit is its part
+    assert ("蒋文斌", "worksAt", "江北理工学院园艺学院") in facts
+    assert "园艺学院园艺学院" not in entities(extraction)
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

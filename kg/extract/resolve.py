@@ -201,6 +201,8 @@ class Resolver:
             return None
         if previous.ref in ("district", "city"):  # 全区 + 劳动教育基地: _qualified already named it
             return None
+        if previous.entity.label == mention.name:
+            return None  # the publisher found is this unit itself: no owner to prefix
         if not any(is_a(mention.cls, c) for c in SUB_UNITS):
             return None
         return previous.entity
@@ -289,7 +291,11 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
 
     With ``kind="Company"``: the company 我司 / 本公司 refers to.
     """
+    owned = {m.end for m in mentions if m.ref in ("publisher", "publisher-company")}
+    units = {m.name for m in mentions if m.start in owned}
     for mention in mentions:
+        if mention.name in units:
+            continue  # 我校艺术学院: a unit of the publisher, not the publisher
         if not mention.ref and not mention.nested and is_a(mention.cls, kind):
             return mention.name, mention.cls
     return None
