@@ -70,6 +70,14 @@ def test_analysis_projection_is_the_same(remote: RemoteStore, store: Store):
     assert sorted(far.edges(keys=True)) == sorted(local.edges(keys=True))
 
 
+def test_district_indicators_are_counted_by_the_endpoint(remote: RemoteStore, store: Store):
+    from kg.analysis.indicators import store_indicators, store_places
+
+    places = store_places(remote)
+    assert places == store_places(store)
+    assert [r.values for r in store_indicators(remote, places)] == [r.values for r in store_indicators(store, places)]
+
+
 def test_kg_query_with_endpoint_env(endpoint: str, store_path: Path):
     runner = CliRunner()
     far = runner.invoke(main, ["query", "school-partners", "--format", "json"], env={"KG_ENDPOINT": endpoint})
