@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -330,7 +331,7 @@ def test_cli_exports_files_and_folders_quietly_when_piped(store_path: Path, tmp_
     result = kg("export", "--store", str(store_path), "--format", "gexf", "--district", "大足区",
                 "--out", str(tmp_path / "dazu.gexf"))  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"wrote {tmp_path / 'dazu.gexf'}\n", "no progress output when stderr is not a terminal"
+    assert result.stderr == f"已写入 {tmp_path / 'dazu.gexf'}\n", "no progress output when stderr is not a terminal"
     graph = nx.read_gexf(tmp_path / "dazu.gexf")
     assert graph.number_of_nodes() > 10
     assert all(d["district"] == "大足区" or d["label"] == "大足区" for _, d in graph.nodes(data=True))
@@ -382,3 +383,12 @@ def test_progress_reaches_the_total(store: Store):
     seen: list[tuple[str, int, int]] = []
     export(store, "n-quads", io.BytesIO(), progress=lambda *args: seen.append(args))
     assert seen and seen[-1][1] == seen[-1][2] == len(store)
+
+
+def test_whole_store_triples_stream_once_each_grouped_by_subject(store: Store):
+    """Triple formats of the whole store stream from Store.distinct_triples: each triple once, as the union."""
+    streamed = list(store.distinct_triples())
+    assert len(streamed) == len(set(streamed)) and set(streamed) == union_triples(store)
+    subjects = [t.subject for t in streamed]
+    changes = sum(1 for a, b in itertools.pairwise(subjects) if a != b)
+    assert changes + 1 == len(set(subjects))  # one run per subject: Turtle groups them

@@ -23,6 +23,7 @@ the same triples twice, which queries collapse with DISTINCT.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import Mention, Recognizer
+from kg.extract.ner import NOT_AFTER, Mention, Recognizer
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, Resolver
@@ -158,6 +159,7 @@ class Extractor:
         # the working memory is that of one block; entities carry over from block to block.
         blocks = text_blocks(text, self.block)
         seen: set[tuple] = set()  # relation keys given so far: each relation once over the document
+        used: set[int] = set()  # the entities a fact is about (ids): described even when the text never names them
         entities: list[Entity] = []
         for number, (begin, finish) in enumerate(blocks):
             mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city)
@@ -175,8 +177,9 @@ class Extractor:
                 if relation.key() not in seen:
                     seen.add(relation.key())
                     relations.setdefault(relation.key(), relation)
+            used.update(id(i.subject) for i in counted)
             if len(blocks) == 1:
-                self._last(text, entities, resolver, relations, seen)
+                entities = self._last(text, article, entities, resolver, relations, seen, used)
                 extraction = Extraction(article, entities, list(relations.values()), counted, mentions)
                 if not normalized.identity:
                     _to_original(extraction, normalized)
@@ -190,8 +193,10 @@ class Extractor:
             involved.update((id(e), e) for r in relations.values() for e in (r.subject, r.object))
             involved.update((id(i.subject), i.subject) for i in counted)
             if number == len(blocks) - 1:
-                self._last(text, entities, resolver, relations, seen)
+                entities = self._last(text, article, entities, resolver, relations, seen, used)
                 involved.update((id(e), e) for r in relations.values() for e in (r.subject, r.object))
+            else:
+                used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
             part = Extraction(
                 article, list(involved.values()), list(relations.values()), counted, [], first=number == 0, last=False
             )
@@ -206,19 +211,35 @@ class Extractor:
                 progress(finish - begin)
             yield part
 
-    @staticmethod
-    def _last(text: str, entities: list[Entity], resolver: Resolver, relations: dict, seen: set) -> None:
-        """Add to ``relations`` what the names of the whole document state (浙江大学教育学院 is part of 浙江大学)."""
-        for relation in _named_parts(text, entities):
+    def _last(
+        self,
+        text: str,
+        article: Article,
+        entities: list[Entity],
+        resolver: Resolver,
+        relations: dict,
+        seen: set,
+        used: set[int],
+    ) -> list[Entity]:
+        """Add to ``relations`` what the names of the whole document state (浙江大学教育学院 is part of 浙江大学);
+        return the document's entities."""
+        for relation in _named_parts(text, entities, resolver, self.recognizer):
             if relation.key() not in seen:
                 seen.add(relation.key())
                 relations.setdefault(relation.key(), relation)
+        entities = list(resolver.entities.values())  # with the owners the names carry (黎明职业大学轻工学院)
         for part, whole, mention in resolver.part_of:
             key = (part.label, "partOf", whole.label)
             if key not in relations and key not in seen:
                 seen.add(key)
                 start, end = sentence_at(text, mention.start)
                 relations[key] = Relation(part, "partOf", whole, start, end, "part-owner")
+        # The document's own city or district is an entity of the text only where the text names it (if only
+        # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
+        # document_triples still links the document to, without claiming the text mentions it.
+        used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
+        authors = set(article.authors)
+        return [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
 
 
 BLOCK = 50_000  # characters of text read at a time
@@ -268,23 +289,70 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
 
 
-def _named_parts(text: str, entities: list[Entity]) -> list[Relation]:
-    """浙江大学教育学院 is part of 浙江大学: a unit named after an organisation the document also names."""
+def _named_parts(text: str, entities: list[Entity], resolver: Resolver, recognizer: Recognizer) -> list[Relation]:
+    """A unit or platform whose name starts with an organisation's name.
+
+    浙江大学教育学院 is part of 浙江大学 (a college, an industry college: partOf); 某某公司教育培训基地,
+    某某学院创意工作坊 were built by the organisation they are named after (builds).  The owner is an
+    entity of the document when it names it; otherwise a school or company name at the start of the
+    unit's name (X大学Y学院) is one, and becomes an entity of its own.
+    """
     parts = []
-    organisations: dict[str, tuple[int, Entity]] = {}  # label → (rank, entity): the first one named wins
+    organisations: dict[str, Entity] = {}  # label → entity
     for entity in entities:
         if is_a(entity.cls, "Organization") and not is_a(entity.cls, "Place") and len(entity.label) >= 4:
-            organisations.setdefault(entity.label, (len(organisations), entity))
+            organisations.setdefault(entity.label, entity)
     for entity in entities:
         if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
             continue
         label = entity.label
-        prefixes = (organisations.get(label[:size]) for size in range(4, len(label) - 1))  # by lookup, not by scan
-        found = min((p for p in prefixes if p is not None and p[1] is not entity), default=None, key=lambda p: p[0])
-        if found is not None:
-            start, end = sentence_at(text, entity.first)
-            parts.append(Relation(entity, "partOf", found[1], start, end, "part-name"))
+        whole = None
+        for size in range(len(label) - 2, 3, -1):  # the longest organisation name it starts with, by lookup
+            found = organisations.get(label[:size])
+            if found is not None and found is not entity:
+                whole = found
+                break
+        if whole is None:
+            whole = _owner_in_name(entity, resolver, recognizer)
+        if whole is None:
+            continue
+        start, end = sentence_at(text, entity.first)
+        unit = not (_founder(whole) and FACILITY.search(entity.label))
+        if unit:
+            parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
+        else:
+            parts.append(Relation(whole, "builds", entity, start, end, "build-name"))
     return parts
+
+
+# A facility an organisation sets up under its name (…教育培训基地, …创意工作坊) is built by it; a unit
+# (…学院, …中心) is part of it.
+FACILITY = re.compile("(?:基地|工作坊|工作室)$")
+OWNER_CLASSES = ("EducationalOrganization", "Company")  # whose name a unit or platform carries first
+
+
+def _founder(entity: Entity) -> bool:
+    return any(is_a(entity.cls, c) for c in OWNER_CLASSES)
+
+
+def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -> Entity | None:
+    """黎明职业大学 in 黎明职业大学轻工学院: the longest school or company name the label starts with."""
+    label = entity.label
+    for cut in range(len(label) - 3, 3, -1):
+        head = label[:cut]
+        type_word = recognizer.type_word(head)
+        if not type_word or len(head) - len(type_word) < 2 or re.search("[“”《》（）()]", head):
+            continue
+        following = label[cut]
+        if following in NOT_AFTER[""] or following in NOT_AFTER.get(type_word, ""):
+            continue  # 集团化办学: the type word does not end a name here
+        cls = recognizer.suffix_class[type_word][0]
+        if not any(is_a(cls, c) for c in OWNER_CLASSES):
+            continue
+        if not recognizer.type_word(label[cut:]):
+            continue  # the rest must name a unit of its own (轻工学院, 创意工作坊)
+        return resolver.place(head, cls)
+    return None
 
 
 def extract_file(

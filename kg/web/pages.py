@@ -34,6 +34,7 @@ from kg.analysis.indicators import compare, district_scope, stated_indicators
 from kg.analysis.paths import NoPathError, paths_data, shortest_paths
 from kg.analysis.projection import UnknownEntityError, find_entity, project
 from kg.errors import KgError
+from kg.i18n import use_language
 from kg.model.styles import class_group
 from kg.model.terms import ancestors, label
 from kg.model.vocab import BASE, INFERRED_GRAPH, KG
@@ -511,11 +512,17 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
     title = text("ego_graph_title", lang, name=facts["name"])
     html = render_html(
         graph,
-        VizOptions(title=title),
+        VizOptions(title=title, label_width=4, label_lines=4),  # narrow labels: neighbours sit close
         _doc_titles(site, {i["doc"] for g in facts["relations"] for i in g["items"]} - {""}),
     )
     if lang == "en":
         html = html.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    if request.get("embed"):  # in the entity page's narrow column the graph gets the room; ☰ opens the panel
+        html = html.replace("<body>", '<body class="kg-panel-hidden">', 1).replace(
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="true"',
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="false"',
+            1,
+        )
     # The drawing page carries its own hash-based policy; framing is allowed from this site only.
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
     headers = {
@@ -588,11 +595,12 @@ def _district_parts(site: Site, request: Request, iri: str, facts: dict, snapsho
             names_to_compare.append(find_entity(snapshot.graph, other))
         except UnknownEntityError:
             parts["compare_error"] = text("unknown_entity", lang, name=other)
-    key = tuple(names_to_compare)
+    key = (lang, *names_to_compare)
     try:
         if key not in snapshot.comparisons:
             results = compare(snapshot.graph, names_to_compare, snapshot.stated)
-            sections = _comparison_sections(results, details=len(results) == 1)
+            with use_language(lang):
+                sections = _comparison_sections(results, details=len(results) == 1)
             snapshot.comparisons[key] = Markup(sections_html(sections, heading=3))
         parts["comparison"] = snapshot.comparisons[key]
     except KgError as error:
