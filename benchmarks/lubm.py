@@ -241,7 +241,7 @@ def main() -> int:
         graph = Graph()
         graph.parse(str(data), format="nt" if options.format == "n-triples" else "xml")
         memory = ox.Store()  # for reference: Oxigraph in memory, where the on-disk store reads RocksDB
-        memory.bulk_load(path=str(data), format=ox.RdfFormat.from_extension(data.suffix.lstrip(".")))
+        memory.bulk_load(path=str(data), format=ox.RdfFormat.from_media_type(oxigraph_format))
         print(f"\n{'query':8} {'rows':>7} {'kg (s)':>9} {'rdflib (s)':>11} {'ratio':>8} {'in-memory Oxigraph (s)':>23}")
         total_kg = total_rdflib = total_memory = 0.0
         for name, text in QUERIES.items():
