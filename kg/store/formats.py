@@ -307,11 +307,12 @@ def help_text(kinds: Collection[str]) -> str:
     return ", ".join(f"{f.name} ({', '.join(f.aliases)})" if f.aliases else f.name for f in _of_kinds(kinds))
 
 
-def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: BinaryIO) -> int:
+def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: BinaryIO, *, distinct: bool = False) -> int:
     """Write triples or quads to ``out`` in the RDF format ``fmt``; return how many statements were written.
 
     Dataset formats (TriG, N-Quads) keep the named graphs and stream; triple
-    formats get each triple once, sorted, whatever graph held it.  Turtle,
+    formats get each triple once, sorted, whatever graph held it, unless the
+    caller says the triples are ``distinct`` already: then they stream as they come.  Turtle,
     TriG and RDF/XML use the project's prefixes; JSON-LD is compacted with
     them as ``@context`` so its keys are readable.
 
@@ -329,7 +330,7 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
     prefixes = PREFIXES if fmt.name in {"turtle", "trig", "rdf-xml"} else None
     if fmt.rdf == ox.RdfFormat.RDF_XML:
         out = XmlSafeWriter(out)  # type: ignore[assignment]  # a control character in a literal breaks XML 1.0
-    if fmt.dataset:
+    if fmt.dataset or (distinct and fmt.name != "json-ld"):
         counted = _Counter(statements)
         ox.serialize(counted, out, fmt.rdf, prefixes=prefixes)
         return counted.count
