@@ -27,7 +27,7 @@ def remote(endpoint: str) -> RemoteStore:
 
 def test_build_into_the_server_matches_the_embedded_store(remote: RemoteStore, store: Store, endpoint: str):
     result = CliRunner().invoke(main, ["stats", "--endpoint", endpoint])
-    assert result.exit_code == 0 and result.output.startswith(f"store: {endpoint}\n"), result.output
+    assert result.exit_code == 0 and result.output.startswith(f"存储：{endpoint}\n"), result.output
     assert remote.graph_names() == store.graph_names()
     assert len(remote) == len(store)
     local, far = summarize(store), summarize(remote)

@@ -276,11 +276,25 @@ SELECT ?doc ?title ?id ?method WHERE {
 """
 
 
+def _class_counts(site: Site) -> dict[str, int]:
+    """Entities per ontology class, superclasses included: from the search index (no scan of the store)."""
+    index = site.index()
+    if index is None:  # a remote store: ask it
+        rows = site.select(HOME_CLASSES, inferred=URIRef(str(INFERRED_GRAPH)))
+        return {_v(r["class"]): int(_v(r["n"])) for r in rows}
+    counts: dict[str, int] = defaultdict(int)
+    for cls, n in index.class_counts().items():
+        if cls.startswith(str(KG)):
+            for name in ancestors(cls[len(str(KG)) :]):
+                counts[str(KG) + name] += n
+    return dict(counts)
+
+
 def home(site: Site, request: Request) -> Response:
     lang = request.lang
     classes = [
-        {"iri": _v(r["class"]), "label": term_label(_v(r["class"]), lang), "n": int(_v(r["n"]))}
-        for r in site.select(HOME_CLASSES, inferred=URIRef(str(INFERRED_GRAPH)))
+        {"iri": iri, "label": term_label(iri, lang), "n": n}
+        for iri, n in sorted(_class_counts(site).items(), key=lambda item: (-item[1], item[0]))
     ]
     districts = [(_v(r["d"]), int(_v(r["n"]))) for r in site.select(HOME_DISTRICTS)]
     names = _labels(site, {d for d, _ in districts}, lang)
@@ -512,11 +526,17 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
     title = text("ego_graph_title", lang, name=facts["name"])
     html = render_html(
         graph,
-        VizOptions(title=title),
+        VizOptions(title=title, label_width=4, label_lines=4),  # narrow labels: neighbours sit close
         _doc_titles(site, {i["doc"] for g in facts["relations"] for i in g["items"]} - {""}),
     )
     if lang == "en":
         html = html.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    if request.get("embed"):  # in the entity page's narrow column the graph gets the room; ☰ opens the panel
+        html = html.replace("<body>", '<body class="kg-panel-hidden">', 1).replace(
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="true"',
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="false"',
+            1,
+        )
     # The drawing page carries its own hash-based policy; framing is allowed from this site only.
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
     headers = {
