@@ -616,11 +616,17 @@ def _stated_place(graph: nx.Graph, indicator: StatedIndicator) -> str:
 
 
 def compare(
-    graph: nx.MultiDiGraph, names: Sequence[str], stated: Sequence[StatedIndicator] = ()
+    graph: nx.MultiDiGraph,
+    names: Sequence[str],
+    stated: Sequence[StatedIndicator] = (),
+    simple: nx.Graph | None = None,
 ) -> list[DistrictIndicators]:
-    """The indicators of each named district or city (labels, aliases or IRIs), in the order given."""
+    """The indicators of each named district or city (labels, aliases or IRIs), in the order given.
+
+    ``simple``: the graph's :func:`~kg.analysis.metrics.simple_graph`, when the caller has it already.
+    """
     places = [resolve_place(graph, name) for name in names]
-    simple = simple_graph(graph)
+    simple = simple if simple is not None else simple_graph(graph)
     return [district_indicators(graph, place, stated, simple=simple) for place in places]
 
 

@@ -103,13 +103,13 @@ class Snapshot:
     """The projected graph and its centralities, and each entity's rank within its class group."""
 
     graph: nx.MultiDiGraph
+    simple: nx.Graph  # the graph's simple form, made once: ranks and every district comparison use it
     ranks: dict[str, dict[str, tuple[int, int]]]  # node → metric → (rank, group size)
     stated: list
     comparisons: dict = field(default_factory=dict)  # (district, other) → rendered comparison
 
 
-def _ranks(graph: nx.MultiDiGraph) -> dict[str, dict[str, tuple[int, int]]]:
-    simple = metrics.simple_graph(graph)
+def _ranks(graph: nx.MultiDiGraph, simple: nx.Graph) -> dict[str, dict[str, tuple[int, int]]]:
     scores = {
         "degree": metrics.degree(simple),
         "pagerank": metrics.pagerank(simple),
@@ -172,7 +172,8 @@ class Site:
 
     def _compute(self) -> None:
         graph = project(self.store)
-        self._snapshot = Snapshot(graph, _ranks(graph), stated_indicators(self.store))
+        simple = metrics.simple_graph(graph)
+        self._snapshot = Snapshot(graph, simple, _ranks(graph, simple), stated_indicators(self.store))
 
     # -- queries ----------------------------------------------------------------
 
@@ -612,7 +613,7 @@ def _district_parts(site: Site, request: Request, iri: str, facts: dict, snapsho
     key = (lang, *names_to_compare)
     try:
         if key not in snapshot.comparisons:
-            results = compare(snapshot.graph, names_to_compare, snapshot.stated)
+            results = compare(snapshot.graph, names_to_compare, snapshot.stated, simple=snapshot.simple)
             with use_language(lang):
                 sections = _comparison_sections(results, details=len(results) == 1)
             snapshot.comparisons[key] = Markup(sections_html(sections, heading=3))
