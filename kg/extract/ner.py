@@ -349,7 +349,11 @@ class Recognizer:
                     return i
             if ch in STOP_SINGLE and not (
                 (i >= 2 and is_word(text[i - 2 : i]) and not _stop_made(text[i - 2 : i]))
-                or (is_word(text[i - 1 : i + 1]) and not _stop_made(text[i - 1 : i + 1]))
+                or (
+                    is_word(text[i - 1 : i + 1])
+                    and not _stop_made(text[i - 1 : i + 1])
+                    and not (i < end - 1 and is_word(text[i : i + 2]))  # 从|实习基地: 实习 is the word
+                )
             ):
                 if ch == "的" and text[i - 2 : i] == "党的":  # 党的二十届三中全会
                     i -= 2

@@ -249,7 +249,8 @@ class Resolver:
                     continue
                 if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
                     continue
-                if _contracts(short, long) or self._short_key(short) == self._short_key(long) or _unit_of(short, long):
+                same = _contracts(short, long) or self._short_key(short) == self._short_key(long)
+                if same or _unit_of(short, long) or _initials(short, long):
                     other.aliases |= entity.aliases | {short}
                     other.mentions += entity.mentions
                     for mention in entity.mentions:
@@ -302,6 +303,24 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
 
 
 FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}
+
+
+def _initials(short: str, long: str) -> bool:
+    """True when ``short`` abbreviates ``long`` by keeping some characters of its modifier (建工学院, 建筑工程学院).
+
+    >>> _initials("建工学院", "建筑工程学院"), _initials("建工学院", "土木工程学院")
+    (True, False)
+    >>> _initials("重庆大学", "重庆工商大学")
+    False
+    """
+    tail = short[-2:]
+    if len(short) < 4 or not long.endswith(tail):
+        return False
+    brief, full = short[:-2], long[:-2]
+    if brief[0] != full[0] or len(full) < len(brief) + 2 or brief in full:
+        return False  # 重庆大学 is not 重庆工商大学: a short form takes characters from each word
+    rest = iter(full)
+    return all(ch in rest for ch in brief)
 
 
 def _unit_of(short: str, long: str) -> bool:
