@@ -221,6 +221,22 @@ def test_our_schools_unit_is_not_the_publisher(extractor):
     assert "园艺学院园艺学院" not in entities(extraction)
 
 
+def test_signatories_on_both_sides_and_more_body_names(extractor):
+    extraction = run(
+        extractor,
+        "重庆理工大学、四川美术学院与重庆智联科技股份有限公司签约。江北区工商联参加。"
+        "2025年江北区职业教育活动周在江北职教中心开幕。本次活动周历时七天。",
+    )
+    facts = relations(extraction)
+    assert ("重庆理工大学", "integratesWith", "重庆智联科技股份有限公司") in facts
+    assert ("四川美术学院", "integratesWith", "重庆智联科技股份有限公司") in facts
+    assert ("重庆理工大学", "cooperatesWith", "四川美术学院") not in facts  # both sign with the company
+    found = entities(extraction)
+    assert found["江北区工商联"] == "SocialOrganization"
+    assert found["2025年江北区职业教育活动周"] == "Campaign"
+    assert "本次活动周" not in found
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

@@ -432,7 +432,11 @@ class Recognizer:
                 level = LEVEL_PREFIX.match(name).end()
                 name, start = name[level:], start + level
             year = YEAR_BEFORE.match(text, max(0, start - 4))
-            if year and year.start() < start <= year.end() and (is_a(cls, "Event") or is_a(cls, "Award")):
+            if (
+                year
+                and year.start() < start <= year.end()
+                and (is_a(cls, "Event") or is_a(cls, "Award") or is_a(cls, "Campaign"))
+            ):
                 start, name = year.start(), text[year.start() : end]  # 2024年广东省…大赛
             mention = Mention(start, end, name, refine_class(name, cls), "suffix", 2)
             mention.category = _counted(text, start, end, cls)
