@@ -237,6 +237,20 @@ def test_signatories_on_both_sides_and_more_body_names(extractor):
     assert "本次活动周" not in found
 
 
+def test_the_meeting_of_the_text_is_referred_to_by_its_type_word(extractor):
+    extraction = run(
+        extractor,
+        "5月6日，江北区智能制造产教融合共同体成立大会在江北职院举行。大会由重庆智联科技股份有限公司承办。"
+        "江北职业技术学院教师程立东、王子横参加了会议。区教委与区民政局建立联席会议制度。",
+    )
+    facts = relations(extraction)
+    event = "江北区智能制造产教融合共同体成立大会"
+    assert ("江北职业技术学院", "hosts", event) in facts  # 江北职院: the college's short name
+    assert ("重庆智联科技股份有限公司", "hosts", event) in facts  # 大会由…承办
+    assert ("程立东", "participatesIn", event) in facts and ("王子横", "participatesIn", event) in facts
+    assert not {f for f in facts if f[0] in ("区教委", "江北区教委") and f[2] == event}  # 联席会议制度 is no meeting
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

@@ -631,7 +631,7 @@ class RelationExtractor:
         objects = []
         skip_until = -1
         for index, mention in enumerate(main):
-            if not (begin <= mention.start < end) or mention is subject_mention or mention.ref:
+            if not (begin <= mention.start < end) or mention is subject_mention or mention.ref not in ("", "event"):
                 continue
             if mention.start < skip_until:
                 continue
@@ -671,6 +671,19 @@ class RelationExtractor:
             if before_verb and text[mention.start - 1 : mention.start] in ("为", "向") and is_actor(mention.entity.cls):
                 self.add(current, "trains", mention.entity, span, "train")
 
+    def _passive(self, main: list[Mention], index: int, span) -> None:
+        """全区家长学校总校由区教师进修学院设立: the agent after 由 builds / hosts the thing before it."""
+        text, mention = self.text, main[index]
+        passive = PASSIVE.match(text, mention.end)
+        if not passive or index + 1 >= len(main) or main[index + 1].start != passive.end():
+            return
+        agent = main[index + 1].entity
+        verb = PASSIVE_VERB.match(text, main[index + 1].end)
+        kind = TRIGGER_KIND.get(verb.group() if verb else "", "")
+        predicate = _predicate(kind, mention.entity) if kind else None
+        if predicate and agent is not None:
+            self.add(agent, predicate, mention.entity, span, f"{kind}-由…")
+
     def _structures(self, start: int, end: int, here: list[Mention], current: Entity | None, span) -> None:
         """Relations told by the shape of a phrase rather than a verb."""
         text = self.text
@@ -678,6 +691,8 @@ class RelationExtractor:
         for index, mention in enumerate(main):
             entity = mention.entity
             if mention.ref:
+                if mention.ref == "event" and entity is not None:
+                    self._passive(main, index, span)  # 大会由A承办: the event the text is about
                 continue
             following = main[index + 1] if index + 1 < len(main) else None
             gap = text[mention.end : following.start] if following else ""
@@ -748,19 +763,7 @@ class RelationExtractor:
             guided = is_a(entity.cls, "Program") and GUIDED.search(text, max(start, mention.start - 4), mention.start)
             if guided and GOAL_AFTER.match(text, mention.end):
                 self.add(current, "initiates", entity, span, "do-以…为统领")
-            # 全区家长学校总校由区教师进修学院设立: the agent after 由 builds / hosts the thing before it
-            passive = PASSIVE.match(text, mention.end)
-            if passive and index + 1 < len(main) and main[index + 1].start == passive.end():
-                agent = main[index + 1].entity
-                kind = TRIGGER_KIND.get(
-                    PASSIVE_VERB.match(text, main[index + 1].end).group()
-                    if PASSIVE_VERB.match(text, main[index + 1].end)
-                    else "",
-                    "",
-                )
-                predicate = _predicate(kind, entity) if kind else None
-                if predicate:
-                    self.add(agent, predicate, entity, span, f"{kind}-由…")
+            self._passive(main, index, span)
             # 对深化教育综合改革作出全面部署
             if mention.rule == "policy":
                 self.add(current, "initiates", entity, span, "do-作出部署")

@@ -42,6 +42,7 @@ REF_CLASSES = {
     "center": ("Platform", "SecondaryVocationalSchool", "ServiceCenter"),
     "platform": ("Platform",),
     "company": ("Company",),
+    "event": ("Event",),
 }
 ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
