@@ -908,7 +908,7 @@ class Recognizer:
                 continue
             kind = REFERENCES[match.group()]
             after = text[match.end() : match.end() + 1]
-            if kind == "event" and after and _has_cjk(after) and after not in STOP_SINGLE and after not in "上中期现":
+            if kind == "event" and not _ends_name(text, match.end()) and after not in "上中期现":
                 continue  # 联席会议制度, 会议室: a compound noun, not the meeting of the text
             found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref=kind))
         return found
