@@ -219,9 +219,11 @@ class RelationExtractor:
             return
         header: tuple[int, int] | None = None  # (column of the name, column of the leader)
         offset = 0
+        starts = [m.start for m in ordered]  # by start: each line takes its slice, no scan per line
         for line in text.splitlines(keepends=True):
             start, offset = offset, offset + len(line)
-            row = [m for m in ordered if start <= m.start < offset and not m.nested]
+            first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, offset)
+            row = [m for m in ordered[first:last] if not m.nested]
             cells = [(start + c.start(), start + c.end()) for c in TABLE_CELL.finditer(line.rstrip())]
             names = [c for c, (a, b) in enumerate(cells) if TABLE_LEADER.fullmatch(text[a:b])]
             if names:
