@@ -251,6 +251,14 @@ def test_the_meeting_of_the_text_is_referred_to_by_its_type_word(extractor):
     assert not {f for f in facts if f[0] in ("区教委", "江北区教委") and f[2] == event}  # 联席会议制度 is no meeting
 
 
+def test_classes_and_newspapers(extractor):
+    extraction = run(extractor, "来自“智联班”的郑小禾同学发言。双方共建江北数控班。重庆日报记者 许海峰报道。")
+    found = entities(extraction)
+    assert found["智联班"] == found["江北数控班"] == "Course"
+    assert found["重庆日报"] == "Company"
+    assert ("许海峰", "worksAt", "重庆日报") in relations(extraction)
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

@@ -548,7 +548,8 @@ class Recognizer:
             if inner_suffix:
                 inner_cls, strength = self.suffix_class[inner_suffix]
                 modifier = inner[: -len(inner_suffix)]
-                if strength == "strong" and (
+                weak_course = strength == "weak" and is_a(inner_cls, "Course") and len(modifier) >= 2  # “晶盛班”
+                if (strength == "strong" or weak_course) and (
                     (modifier and not _generic(modifier)) or (not modifier and is_a(inner_cls, "Platform"))
                 ):
                     cls = inner_cls  # “兴师计划”, “教联体”
