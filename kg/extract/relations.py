@@ -912,6 +912,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
     if kind == "join":
         return "memberOf" if is_a(cls, "Platform") else None
+    if kind in ("build", "do", "host") and is_a(cls, "Course") and obj.label.rstrip("”").endswith("班"):
+        return "offers"  # 共同开办“五洋纺机班”: a class is offered, not initiated (a 讲堂 one runs is)
     if kind in ("build", "do"):
         if is_a(cls, "Program"):
             return "initiates"
