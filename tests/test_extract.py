@@ -259,6 +259,13 @@ def test_classes_and_newspapers(extractor):
     assert ("许海峰", "worksAt", "重庆日报") in relations(extraction)
 
 
+def test_generic_cooperation_phrases_are_not_platforms(extractor):
+    extraction = run(extractor, "双方将搭建产教融合平台和政校合作平台，共建江北智能制造实训基地。")
+    found = entities(extraction)
+    assert "产教融合平台" not in found and "政校合作平台" not in found
+    assert found["江北智能制造实训基地"] == "TrainingBase"
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(
