@@ -266,6 +266,12 @@ def test_generic_cooperation_phrases_are_not_platforms(extractor):
     assert found["江北智能制造实训基地"] == "TrainingBase"
 
 
+def test_a_company_named_with_its_trade_and_its_short_name(extractor):
+    extraction = run(extractor, "江北建设集团副总经理许海峰出席。江北集团总工程师郑小禾致辞。")
+    facts = relations(extraction)
+    assert ("许海峰", "worksAt", "江北建设集团") in facts and ("郑小禾", "worksAt", "江北建设集团") in facts
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

@@ -389,7 +389,7 @@ class Recognizer:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
             start = self._joined_field(text, start, cls)
-            start = self._through_nominal(text, start)
+            start = self._through_nominal(text, start, cls)
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
             name = text[start:end]
@@ -470,7 +470,7 @@ class Recognizer:
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
         return first if first < first_end - len(inner) else start
 
-    def _through_nominal(self, text: str, start: int) -> int:
+    def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
         """宿迁市城市建设投资（集团）有限公司, 上海…城市建设工作推进会: a verb used as a noun inside a name.
 
         The left edge stops at verbs (建设, 发展 …) because they usually govern a name; inside a name
@@ -482,6 +482,11 @@ class Recognizer:
             if verb is None:
                 return start
             head = start - len(verb)
+            if cls == "Company":  # 方远建设集团, 华夏发展有限公司: a brand, then the trade, then the company
+                brand = self.left_edge(text, head, limit=4)
+                if 2 <= head - brand <= 4 and not self.type_word(text[brand:head]) and text[head - 1] not in TYPE_CHARS:
+                    start = brand
+                    continue
             noun = text[head - 2 : head]
             if len(noun) < 2 or not is_word(noun) or _stop_made(noun):
                 return start

@@ -303,7 +303,22 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
     return None
 
 
-FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}
+FILLERS = {
+    "技术",
+    "职业技术",
+    "市",
+    "区",
+    "县",
+    "省",
+    "有限",
+    "有限责任",
+    "股份",
+    "股份有限",
+    "科技",
+    "人民",
+    "中国",
+    "建设",
+}
 
 
 def _initials(short: str, long: str) -> bool:
