@@ -215,15 +215,21 @@ class RelationExtractor:
     def _lead_columns(self, ordered: list[Mention]) -> None:
         """Rows of a table under ``序号 集团名称 牵头单位`` (or ``X（牵头单位：Y）`` lines): each Y leads its X."""
         text = self.text
-        if "牵头" not in text:
+        # Only the lines of the segments read (a block of a long text): the cost is that of the block.
+        if not self.segments:
             return
+        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
+        finish = text.find("\n", self.segments[-1][1])
+        finish = len(text) if finish < 0 else finish + 1
+        if text.find("牵头", begin, finish) < 0:
+            return
+        starts = [m.start for m in ordered]
         header: tuple[int, int] | None = None  # (column of the name, column of the leader)
-        offset = 0
-        starts = [m.start for m in ordered]  # by start: each line takes its slice, no scan per line
-        for line in text.splitlines(keepends=True):
+        offset = begin
+        for line in text[begin:finish].splitlines(keepends=True):
             start, offset = offset, offset + len(line)
-            first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, offset)
-            row = [m for m in ordered[first:last] if not m.nested]
+            inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
+            row = [m for m in inside if not m.nested]
             cells = [(start + c.start(), start + c.end()) for c in TABLE_CELL.finditer(line.rstrip())]
             names = [c for c, (a, b) in enumerate(cells) if TABLE_LEADER.fullmatch(text[a:b])]
             if names:

@@ -46,7 +46,7 @@ TEXT = "https://schema.org/text"
 EVIDENCE = KG + "evidence"
 DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED}
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
 Row = tuple[str, str, str, str]
@@ -118,6 +118,8 @@ class SearchIndex:
             CREATE TABLE IF NOT EXISTS graphs(name TEXT PRIMARY KEY);
             CREATE TABLE IF NOT EXISTS spans(graph TEXT, lo INTEGER, hi INTEGER);
             CREATE INDEX IF NOT EXISTS spans_graph ON spans(graph);
+            CREATE TABLE IF NOT EXISTS classes(graph TEXT, iri TEXT, cls TEXT);
+            CREATE INDEX IF NOT EXISTS classes_graph ON classes(graph);
             CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
                 text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
                 title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
@@ -141,7 +143,12 @@ class SearchIndex:
                 for lo, hi in self.db.execute("SELECT lo, hi FROM spans WHERE graph = ?", (graph,)).fetchall():
                     self.db.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (lo, hi))
                 self.db.execute("DELETE FROM spans WHERE graph = ?", (graph,))
+                self.db.execute("DELETE FROM classes WHERE graph = ?", (graph,))
                 rows = list(self._rows(graph, quads))
+                self.db.executemany(  # entities and their stated class, for counts without a scan of the text
+                    "INSERT INTO classes VALUES (?, ?, ?)",
+                    [(graph, row[2], row[6]) for row in rows if row[1] == "entity" and row[4] == "label" and row[6]],
+                )
                 if rows:
                     start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
                     self.db.executemany(
@@ -214,7 +221,10 @@ class SearchIndex:
 
     def rebuild(self, graphs: Mapping[str, Iterable[Row]]) -> None:
         """Empty the index and index ``graphs`` (every graph of the store)."""
-        self.db.executescript("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS spans; DROP TABLE IF EXISTS graphs;")
+        self.db.executescript(
+            "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS spans; DROP TABLE IF EXISTS graphs;"
+            " DROP TABLE IF EXISTS classes;"
+        )
         self._create()
         self.replace(graphs, present=graphs.keys())
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
@@ -270,6 +280,17 @@ class SearchIndex:
         ranked = sorted(entities.values(), key=entity_rank)[:limit]
         docs = sorted(documents.values(), key=lambda h: (h.field != "title", h.title, h.iri))[:limit]
         return ranked + docs
+
+    def class_counts(self) -> dict[str, int]:
+        """How many entities have each stated class (its first ``kg:`` class, as the index keeps it).
+
+        Read from the index, not the store: a home page must not group every
+        ``rdf:type`` of a large store on each view.
+        """
+        rows = self.db.execute(
+            "SELECT cls, COUNT(*) FROM (SELECT iri, MAX(cls) AS cls FROM classes GROUP BY iri) GROUP BY cls"
+        )
+        return dict(rows.fetchall())
 
     def _match(self, needle: str, limit: int) -> list[tuple]:
         columns = "text, kind, iri, graph, field, title, cls, doc"
