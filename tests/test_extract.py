@@ -221,6 +221,57 @@ def test_our_schools_unit_is_not_the_publisher(extractor):
     assert "园艺学院园艺学院" not in entities(extraction)
 
 
+def test_signatories_on_both_sides_and_more_body_names(extractor):
+    extraction = run(
+        extractor,
+        "重庆理工大学、四川美术学院与重庆智联科技股份有限公司签约。江北区工商联参加。"
+        "2025年江北区职业教育活动周在江北职教中心开幕。本次活动周历时七天。",
+    )
+    facts = relations(extraction)
+    assert ("重庆理工大学", "integratesWith", "重庆智联科技股份有限公司") in facts
+    assert ("四川美术学院", "integratesWith", "重庆智联科技股份有限公司") in facts
+    assert ("重庆理工大学", "cooperatesWith", "四川美术学院") not in facts  # both sign with the company
+    found = entities(extraction)
+    assert found["江北区工商联"] == "SocialOrganization"
+    assert found["2025年江北区职业教育活动周"] == "Campaign"
+    assert "本次活动周" not in found
+
+
+def test_the_meeting_of_the_text_is_referred_to_by_its_type_word(extractor):
+    extraction = run(
+        extractor,
+        "5月6日，江北区智能制造产教融合共同体成立大会在江北职院举行。大会由重庆智联科技股份有限公司承办。"
+        "江北职业技术学院教师程立东、王子横参加了会议。区教委与区民政局建立联席会议制度。",
+    )
+    facts = relations(extraction)
+    event = "江北区智能制造产教融合共同体成立大会"
+    assert ("江北职业技术学院", "hosts", event) in facts  # 江北职院: the college's short name
+    assert ("重庆智联科技股份有限公司", "hosts", event) in facts  # 大会由…承办
+    assert ("程立东", "participatesIn", event) in facts and ("王子横", "participatesIn", event) in facts
+    assert not {f for f in facts if f[0] in ("区教委", "江北区教委") and f[2] == event}  # 联席会议制度 is no meeting
+
+
+def test_classes_and_newspapers(extractor):
+    extraction = run(extractor, "来自“智联班”的郑小禾同学发言。双方共建江北数控班。重庆日报记者 许海峰报道。")
+    found = entities(extraction)
+    assert found["智联班"] == found["江北数控班"] == "Course"
+    assert found["重庆日报"] == "Company"
+    assert ("许海峰", "worksAt", "重庆日报") in relations(extraction)
+
+
+def test_generic_cooperation_phrases_are_not_platforms(extractor):
+    extraction = run(extractor, "双方将搭建产教融合平台和政校合作平台，共建江北智能制造实训基地。")
+    found = entities(extraction)
+    assert "产教融合平台" not in found and "政校合作平台" not in found
+    assert found["江北智能制造实训基地"] == "TrainingBase"
+
+
+def test_a_company_named_with_its_trade_and_its_short_name(extractor):
+    extraction = run(extractor, "江北建设集团副总经理许海峰出席。江北集团总工程师郑小禾致辞。")
+    facts = relations(extraction)
+    assert ("许海峰", "worksAt", "江北建设集团") in facts and ("郑小禾", "worksAt", "江北建设集团") in facts
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(

@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import ahocorasick
 from rdflib import RDF, RDFS, URIRef
@@ -31,6 +31,15 @@ RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)"
 
 # Relative references (全省, 本市, 我校 …): what they denote depends on the document, so they are never names.
 RELATIVE = re.compile("[全本我该][省市区县镇校院]")
+
+
+@cache
+def _type_words() -> frozenset[str]:
+    """The type words of the lexicon (学校, 共同体 …): a bare type word is a common noun, never a name."""
+    from kg.extract.lexicon import table, words
+
+    standard = {w for line in words("standard_bodies") for w in line.split("|")}  # 家长学校总校: every district's
+    return frozenset(table("type_words", 2)) - standard
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,8 @@ class Gazetteer:
                 continue
             known = Known(entity.label, entity.cls, entity.iri, entity.district, entity.city)
             for name in (entity.label, *entity.aliases):
-                if not RELATIVE.fullmatch(name):  # 全省, 本市: an alias one document used, a name in none
+                if not RELATIVE.fullmatch(name) and name not in _type_words():
+                    # 全省, 本市, 共同体: an alias one document used for its own subject, a name in none
                     gazetteer.add(name, known)
         return gazetteer
 

@@ -349,7 +349,11 @@ class Recognizer:
                     return i
             if ch in STOP_SINGLE and not (
                 (i >= 2 and is_word(text[i - 2 : i]) and not _stop_made(text[i - 2 : i]))
-                or (is_word(text[i - 1 : i + 1]) and not _stop_made(text[i - 1 : i + 1]))
+                or (
+                    is_word(text[i - 1 : i + 1])
+                    and not _stop_made(text[i - 1 : i + 1])
+                    and not (i < end - 1 and is_word(text[i : i + 2]))  # 从|实习基地: 实习 is the word
+                )
             ):
                 if ch == "的" and text[i - 2 : i] == "党的":  # 党的二十届三中全会
                     i -= 2
@@ -385,7 +389,7 @@ class Recognizer:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
             start = self._joined_field(text, start, cls)
-            start = self._through_nominal(text, start)
+            start = self._through_nominal(text, start, cls)
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
             name = text[start:end]
@@ -428,7 +432,11 @@ class Recognizer:
                 level = LEVEL_PREFIX.match(name).end()
                 name, start = name[level:], start + level
             year = YEAR_BEFORE.match(text, max(0, start - 4))
-            if year and year.start() < start <= year.end() and (is_a(cls, "Event") or is_a(cls, "Award")):
+            if (
+                year
+                and year.start() < start <= year.end()
+                and (is_a(cls, "Event") or is_a(cls, "Award") or is_a(cls, "Campaign"))
+            ):
                 start, name = year.start(), text[year.start() : end]  # 2024年广东省…大赛
             mention = Mention(start, end, name, refine_class(name, cls), "suffix", 2)
             mention.category = _counted(text, start, end, cls)
@@ -462,7 +470,7 @@ class Recognizer:
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
         return first if first < first_end - len(inner) else start
 
-    def _through_nominal(self, text: str, start: int) -> int:
+    def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
         """宿迁市城市建设投资（集团）有限公司, 上海…城市建设工作推进会: a verb used as a noun inside a name.
 
         The left edge stops at verbs (建设, 发展 …) because they usually govern a name; inside a name
@@ -474,6 +482,11 @@ class Recognizer:
             if verb is None:
                 return start
             head = start - len(verb)
+            if cls == "Company":  # 方远建设集团, 华夏发展有限公司: a brand, then the trade, then the company
+                brand = self.left_edge(text, head, limit=4)
+                if 2 <= head - brand <= 4 and not self.type_word(text[brand:head]) and text[head - 1] not in TYPE_CHARS:
+                    start = brand
+                    continue
             noun = text[head - 2 : head]
             if len(noun) < 2 or not is_word(noun) or _stop_made(noun):
                 return start
@@ -540,7 +553,8 @@ class Recognizer:
             if inner_suffix:
                 inner_cls, strength = self.suffix_class[inner_suffix]
                 modifier = inner[: -len(inner_suffix)]
-                if strength == "strong" and (
+                weak_course = strength == "weak" and is_a(inner_cls, "Course") and len(modifier) >= 2  # “晶盛班”
+                if (strength == "strong" or weak_course) and (
                     (modifier and not _generic(modifier)) or (not modifier and is_a(inner_cls, "Platform"))
                 ):
                     cls = inner_cls  # “兴师计划”, “教联体”
@@ -899,6 +913,9 @@ class Recognizer:
             if taken.overlaps(match.start(), match.end()):
                 continue
             kind = REFERENCES[match.group()]
+            after = text[match.end() : match.end() + 1]
+            if kind == "event" and not _ends_name(text, match.end()) and after not in "上中期现":
+                continue  # 联席会议制度, 会议室: a compound noun, not the meeting of the text
             found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref=kind))
         return found
 

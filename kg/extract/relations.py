@@ -92,7 +92,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
 TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
-COOPERATION = re.compile(r"合作|协作|携手|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟")
+COOPERATION = re.compile(
+    r"合作|协作|携手|签约|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟"
+)
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
@@ -637,7 +639,7 @@ class RelationExtractor:
         objects = []
         skip_until = -1
         for index, mention in enumerate(main):
-            if not (begin <= mention.start < end) or mention is subject_mention or mention.ref:
+            if not (begin <= mention.start < end) or mention is subject_mention or mention.ref not in ("", "event"):
                 continue
             if mention.start < skip_until:
                 continue
@@ -677,6 +679,19 @@ class RelationExtractor:
             if before_verb and text[mention.start - 1 : mention.start] in ("为", "向") and is_actor(mention.entity.cls):
                 self.add(current, "trains", mention.entity, span, "train")
 
+    def _passive(self, main: list[Mention], index: int, span) -> None:
+        """全区家长学校总校由区教师进修学院设立: the agent after 由 builds / hosts the thing before it."""
+        text, mention = self.text, main[index]
+        passive = PASSIVE.match(text, mention.end)
+        if not passive or index + 1 >= len(main) or main[index + 1].start != passive.end():
+            return
+        agent = main[index + 1].entity
+        verb = PASSIVE_VERB.match(text, main[index + 1].end)
+        kind = TRIGGER_KIND.get(verb.group() if verb else "", "")
+        predicate = _predicate(kind, mention.entity) if kind else None
+        if predicate and agent is not None:
+            self.add(agent, predicate, mention.entity, span, f"{kind}-由…")
+
     def _structures(self, start: int, end: int, here: list[Mention], current: Entity | None, span) -> None:
         """Relations told by the shape of a phrase rather than a verb."""
         text = self.text
@@ -684,6 +699,8 @@ class RelationExtractor:
         for index, mention in enumerate(main):
             entity = mention.entity
             if mention.ref:
+                if mention.ref == "event" and entity is not None:
+                    self._passive(main, index, span)  # 大会由A承办: the event the text is about
                 continue
             following = main[index + 1] if index + 1 < len(main) else None
             gap = text[mention.end : following.start] if following else ""
@@ -754,19 +771,7 @@ class RelationExtractor:
             guided = is_a(entity.cls, "Program") and GUIDED.search(text, max(start, mention.start - 4), mention.start)
             if guided and GOAL_AFTER.match(text, mention.end):
                 self.add(current, "initiates", entity, span, "do-以…为统领")
-            # 全区家长学校总校由区教师进修学院设立: the agent after 由 builds / hosts the thing before it
-            passive = PASSIVE.match(text, mention.end)
-            if passive and index + 1 < len(main) and main[index + 1].start == passive.end():
-                agent = main[index + 1].entity
-                kind = TRIGGER_KIND.get(
-                    PASSIVE_VERB.match(text, main[index + 1].end).group()
-                    if PASSIVE_VERB.match(text, main[index + 1].end)
-                    else "",
-                    "",
-                )
-                predicate = _predicate(kind, entity) if kind else None
-                if predicate:
-                    self.add(agent, predicate, entity, span, f"{kind}-由…")
+            self._passive(main, index, span)
             # 对深化教育综合改革作出全面部署
             if mention.rule == "policy":
                 self.add(current, "initiates", entity, span, "do-作出部署")
@@ -913,6 +918,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
     if kind == "join":
         return "memberOf" if is_a(cls, "Platform") else None
+    if kind in ("build", "do", "host") and is_a(cls, "Course") and obj.label.rstrip("”").endswith("班"):
+        return "offers"  # 共同开办“五洋纺机班”: a class is offered, not initiated (a 讲堂 one runs is)
     if kind in ("build", "do"):
         if is_a(cls, "Program"):
             return "initiates"

@@ -42,6 +42,7 @@ REF_CLASSES = {
     "center": ("Platform", "SecondaryVocationalSchool", "ServiceCenter"),
     "platform": ("Platform",),
     "company": ("Company",),
+    "event": ("Event",),
 }
 ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
@@ -259,7 +260,7 @@ class Resolver:
         fresh = [label for label in dict.fromkeys(self._fresh) if label in self.entities]
         self._fresh = []
         for label in fresh:
-            self._by_ends.setdefault((label[:2], label[-2:]), []).append(label)
+            self._by_ends.setdefault((label[:1], label[-2:]), []).append(label)  # 建工学院 ~ 建筑工程学院 too
             self._by_key.setdefault(self._short_key(label), []).append(label)
             for unit in _units(label):
                 self._by_unit.setdefault(unit, []).append(label)
@@ -268,7 +269,7 @@ class Resolver:
             return len(label), self._order.get(label, -1)
 
         def candidates(label: str) -> set[str]:
-            found = set(self._by_ends.get((label[:2], label[-2:]), ()))
+            found = set(self._by_ends.get((label[:1], label[-2:]), ()))
             found.update(self._by_key.get(self._short_key(label), ()))
             found.update(self._by_unit.get(label, ()))  # 黎明职业大学轻工学院 for 轻工学院
             return found
@@ -291,7 +292,8 @@ class Resolver:
                     continue
                 if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
                     continue
-                if _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long):
+                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
+                if same or _initials(short, long):
                     other.aliases |= entity.aliases | {short}
                     other.mentions += entity.mentions
                     for mention in entity.mentions:
@@ -351,7 +353,40 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
     return None
 
 
-FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}
+FILLERS = {
+    "技术",
+    "职业技术",
+    "市",
+    "区",
+    "县",
+    "省",
+    "有限",
+    "有限责任",
+    "股份",
+    "股份有限",
+    "科技",
+    "人民",
+    "中国",
+    "建设",
+}
+
+
+def _initials(short: str, long: str) -> bool:
+    """True when ``short`` abbreviates ``long`` by keeping some characters of its modifier (建工学院, 建筑工程学院).
+
+    >>> _initials("建工学院", "建筑工程学院"), _initials("建工学院", "土木工程学院")
+    (True, False)
+    >>> _initials("重庆大学", "重庆工商大学")
+    False
+    """
+    tail = short[-2:]
+    if len(short) < 4 or not long.endswith(tail):
+        return False
+    brief, full = short[:-2], long[:-2]
+    if brief[0] != full[0] or len(full) < len(brief) + 2 or brief in full:
+        return False  # 重庆大学 is not 重庆工商大学: a short form takes characters from each word
+    rest = iter(full)
+    return all(ch in rest for ch in brief)
 
 
 def _units(long: str) -> list[str]:
