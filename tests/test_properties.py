@@ -118,7 +118,8 @@ def test_the_xml_filter_drops_exactly_what_xml_forbids(parts: list[str], chunk: 
     with XmlSafeWriter(out) as safe:
         for start in range(0, len(data), chunk):  # writes split anywhere, even inside a character
             safe.write(data[start : start + chunk])
-    assert out.getvalue().decode("utf-8") == xml_text("".join(parts))
+    # a carriage return stays, as a character reference (a raw one would come back as a line feed)
+    assert out.getvalue().decode("utf-8") == xml_text("".join(parts)).replace("\r", "&#13;")
 
 
 @given(ANY_TEXT)
