@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 BASE = "https://w3id.org/kg-cityedu/"
 KGR = BASE + "id/"
 DOC = BASE + "doc/"
@@ -65,6 +63,8 @@ def pinyin_keys(text: str) -> str:
     >>> pinyin_keys("巴南职教中心")
     'bananzhijiaozhongxin bnzjzx'
     """
+    from pypinyin import lazy_pinyin  # 0.8 s to import: only commands that index names pay for it
+
     # One conversion: the initials are the syllables' first letters (what Style.FIRST_LETTER gives).
     syllables = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
     whole, short = "".join(syllables), "".join(s[0] for s in syllables)
