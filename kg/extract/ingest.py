@@ -28,7 +28,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, StoreNames
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
 from kg.sources.documents import MAX_BYTES, Article, clean_file
@@ -82,12 +82,30 @@ def _init_worker(gazetteer: Gazetteer) -> None:
     _WORKER["extractor"] = Extractor(gazetteer)
 
 
-def _extract(article: Article, gazetteer: Gazetteer | None = None, publisher: str = "") -> tuple[Extraction, list]:
+def _extract(
+    article: Article, gazetteer: Gazetteer | None = None, publisher: str = "", top: Gazetteer | None = None
+) -> tuple[Extraction, list]:
     extractor = _WORKER.get("extractor")
     if extractor is None or (gazetteer is not None and extractor.gazetteer is not gazetteer):
         extractor = _WORKER["extractor"] = Extractor(gazetteer)
-    extraction = extractor.extract(article, None, publisher)
+    layered = None if top is None else top.over(extractor.gazetteer)
+    extraction = extractor.extract(article, None, publisher, layered)
     return extraction, ([] if extraction.empty else document_triples(extraction))
+
+
+def base_gazetteer() -> Gazetteer:
+    """The names every ingest reads with: the bundled curated graph and ontology, then the reference lists.
+
+    A reference-list name gives way to the store's entities of that name
+    (it is in ``yielding``: see :class:`kg.extract.gazetteer.Layered`).
+    """
+    gazetteer = default_gazetteer()
+    before = set(gazetteer.names)
+    for name, bucket in Gazetteer.from_reference().names.items():
+        if name not in gazetteer:
+            gazetteer.add(name, bucket[0])
+    gazetteer.yielding = frozenset(set(gazetteer.names) - before)
+    return gazetteer
 
 
 def _extractions(
@@ -97,8 +115,13 @@ def _extractions(
     scheduler: str | None,
     publisher: str = "",
     block_progress: Callable[[int], None] | None = None,
+    tops: list[Gazetteer | None] | None = None,
 ) -> Iterator[tuple[Extraction, list]]:
-    """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster."""
+    """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster.
+
+    ``tops``: per article, the store's entities it names, read over the extractor's gazetteer.
+    """
+    tops = tops or [None] * len(articles)
     if scheduler:
         try:
             from distributed import Client
@@ -110,14 +133,18 @@ def _extractions(
             raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
         with client:
             gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
-            futures = client.map(_extract, articles, gazetteer=gazetteer, publisher=publisher, pure=False)
+            futures = [
+                client.submit(_extract, article, gazetteer=gazetteer, publisher=publisher, top=top, pure=False)
+                for article, top in zip(articles, tops, strict=True)
+            ]
             for future in futures:  # in order; the cluster works ahead
                 yield future.result()
                 future.release()
         return
     if jobs <= 1 or len(articles) < 2:
-        for article in articles:
-            extraction = extractor.extract(article, block_progress, publisher)
+        for article, top in zip(articles, tops, strict=True):
+            layered = None if top is None else top.over(extractor.gazetteer)
+            extraction = extractor.extract(article, block_progress, publisher, layered)
             yield extraction, ([] if extraction.empty else document_triples(extraction))
         return
     import multiprocessing
@@ -127,7 +154,9 @@ def _extractions(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
     ) as pool:
-        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), chunksize=4)
+        yield from pool.map(
+            _extract, articles, [None] * len(articles), [publisher] * len(articles), tops, chunksize=4
+        )
 
 
 def ingest(
@@ -185,13 +214,18 @@ def ingest(
                 "it is maintained in data/curated and rebuilt by 'kg build', not replaced by extraction"
             )
     replaced = [str(document_iri(doc_id)) for doc_id in sources]
-    if extractor is None:
-        gazetteer = Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer())
-        for name, bucket in Gazetteer.from_reference().names.items():  # what the graph knows wins
-            if name not in gazetteer:
-                gazetteer.add(name, bucket[0])
-        extractor = Extractor(gazetteer)
     articles = [(path, article) for path, items in files for article in items]
+    tops: list[Gazetteer | None] | None = None
+    if extractor is None:
+        # the store's entities each article names, from the store's name index: the cost is the text's
+        extractor = Extractor(base_gazetteer())
+        store_names = StoreNames(store, exclude_graphs=replaced)
+        try:
+            tops = [
+                store_names.for_text(a.text, a.title, a.district, a.city, *a.authors) for _, a in articles
+            ]
+        finally:
+            store_names.close()
     last_of_file = {id(items[-1]): path for path, items in files if items}
     pending: dict[URIRef, list] = {}
     batch_of: list[Extraction] = []
@@ -205,7 +239,7 @@ def ingest(
 
     for (path, article), (extraction, triples) in zip(
         articles,
-        _extractions([a for _, a in articles], extractor, jobs, scheduler, publisher, block_progress),
+        _extractions([a for _, a in articles], extractor, jobs, scheduler, publisher, block_progress, tops),
         strict=True,
     ):
         if extraction.empty:

@@ -92,7 +92,11 @@ class Extractor:
         self.recognizer = Recognizer(self.gazetteer)
 
     def extract(
-        self, article: Article, progress: Callable[[int], None] | None = None, publisher: str = ""
+        self,
+        article: Article,
+        progress: Callable[[int], None] | None = None,
+        publisher: str = "",
+        gazetteer: Gazetteer | None = None,
     ) -> Extraction:
         """Entities, relations and indicators of ``article``.
 
@@ -102,8 +106,11 @@ class Extractor:
         ``progress`` is called with the number of characters read after each
         block of a long text.  ``publisher`` names the organisation whose news
         it is (我校, 本校 … refer to it); without it, the first school or
-        college the text names.
+        college the text names.  ``gazetteer``: the names to use for this
+        article instead of the extractor's own (e.g. a :class:`~kg.extract.gazetteer.Layered`
+        one with the store's entities the article names).
         """
+        gazetteer = self.gazetteer if gazetteer is None else gazetteer
         normalized = normalize(article.text)
         text = normalized.text
         article = replace(  # the metadata in the normalised spelling too; the text stays as given
@@ -113,7 +120,7 @@ class Extractor:
             city=normalize_name(article.city),
             authors=[normalize_name(a) for a in article.authors],
         )
-        resolver = Resolver(self.gazetteer, article.district, article.city)
+        resolver = Resolver(gazetteer, article.district, article.city)
         if publisher:
             publisher = normalize_name(publisher)
             type_word = self.recognizer.type_word(publisher)
@@ -134,7 +141,7 @@ class Extractor:
         all_mentions: list[Mention] = []
         entities: list[Entity] = []
         for begin, finish in blocks:
-            mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city)
+            mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city, gazetteer)
             for mention in mentions:
                 mention.start += begin
                 mention.end += begin
