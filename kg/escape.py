@@ -24,6 +24,8 @@ _XML_FORBIDDEN_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\
 def _xml_byte(match: re.Match[bytes]) -> bytes:
     # a raw carriage return would come back as a line feed (XML normalises line ends): keep it as a reference
     return b"&#13;" if match.group() == b"\r" else b""
+
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 

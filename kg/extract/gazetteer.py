@@ -371,7 +371,7 @@ class StoreNames:
         from kg.extract.normalize import normalize
 
         probes: set[str] = set()
-        for text in {t for text in texts for t in (text, normalize(text).text)}:
+        for text in {t for given in texts for t in (given, normalize(given).text)}:
             for piece in NAME_BREAKS.split(text):
                 for start in range(len(piece) - 1):
                     for end in range(start + 2, min(len(piece), start + self.longest) + 1):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
@@ -32,7 +33,14 @@ from kg.extract.gazetteer import Gazetteer, StoreNames
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.model.vocab import document_iri
 from kg.sources.documents import MAX_BYTES, Article, clean_file
-from kg.sources.identity import Described, find_namesakes, namesake_triples, refresh_merges, store_entities
+from kg.sources.identity import (
+    Described,
+    entities_within,
+    find_namesakes,
+    namesake_triples,
+    refresh_merges_for,
+    store_entities,
+)
 from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import write_graphs
 
@@ -98,7 +106,23 @@ def base_gazetteer() -> Gazetteer:
 
     A reference-list name gives way to the store's entities of that name
     (it is in ``yielding``: see :class:`kg.extract.gazetteer.Layered`).
+    Built once per process while the bundled data stays the same (a server
+    ingesting one press release after another pays for it once); never changed
+    by an ingest (a document's names go into a layer above it).
     """
+    from kg.model.vocab import DATA_DIR
+
+    signature = tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for folder in (DATA_DIR / "curated", DATA_DIR / "reference")
+        if folder.is_dir()
+        for p in sorted(folder.rglob("*"))
+    )
+    return _base_gazetteer(signature)
+
+
+@lru_cache(maxsize=1)
+def _base_gazetteer(signature: tuple) -> Gazetteer:
     gazetteer = default_gazetteer()
     before = set(gazetteer.names)
     for name, bucket in Gazetteer.from_reference().names.items():
@@ -154,9 +178,7 @@ def _extractions(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
     ) as pool:
-        yield from pool.map(
-            _extract, articles, [None] * len(articles), [publisher] * len(articles), tops, chunksize=4
-        )
+        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), tops, chunksize=4)
 
 
 def ingest(
@@ -221,9 +243,7 @@ def ingest(
         extractor = Extractor(base_gazetteer())
         store_names = StoreNames(store, exclude_graphs=replaced)
         try:
-            tops = [
-                store_names.for_text(a.text, a.title, a.district, a.city, *a.authors) for _, a in articles
-            ]
+            tops = [store_names.for_text(a.text, a.title, a.district, a.city, *a.authors) for _, a in articles]
         finally:
             store_names.close()
     last_of_file = {id(items[-1]): path for path, items in files if items}
@@ -318,7 +338,8 @@ def reference_links(store, extractions: list[Extraction], graphs: dict, replaced
                 Described(iri, entity.label, entity.cls, tuple(sorted(entity.aliases)), entity.district, entity.city),
             )
             owner.setdefault(iri, extraction)
-    known = {e.iri: e for e in store_entities(store, replaced)}
+    near = entities_within(store, {n for e in new.values() for n in e.names}, replaced)
+    known = {e.iri: e for e in (store_entities(store, replaced) if near is None else near)}
     pool = {**known, **{iri: e for iri, e in new.items() if iri not in known}}
     for entity, other, carried in find_namesakes(pool.values()):
         extraction = owner.get(entity.iri)
@@ -330,7 +351,7 @@ def reference_links(store, extractions: list[Extraction], graphs: dict, replaced
             graphs[extraction.iri].extend(
                 namesake_triples(URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text)
             )
-    return refresh_merges(store, new.values(), replaced)
+    return refresh_merges_for(store, new.values(), replaced)
 
 
 DOCUMENTS = """
@@ -393,5 +414,5 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
     # an empty graph is a removal, of its inference too; the merges it carried go with it
-    write_graphs(store, {URIRef(info.iri): [], **refresh_merges(store, exclude_graphs=[info.iri])})
+    write_graphs(store, {URIRef(info.iri): [], **refresh_merges_for(store, exclude_graphs=[info.iri])})
     return info

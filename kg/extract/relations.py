@@ -214,10 +214,19 @@ class RelationExtractor:
         if "牵头" not in text:
             return
         header: tuple[int, int] | None = None  # (column of the name, column of the leader)
-        offset = 0
-        for line in text.splitlines(keepends=True):
+        # only the lines of this block of the text (a long text is read block by block), each line's mentions
+        # found by bisection: linear in the block, not lines × mentions
+        lo, hi = 0, len(text)
+        if self.segments:
+            lo = text.rfind("\n", 0, min(s for s, _, _ in self.segments)) + 1
+            end = text.find("\n", max(e for _, e, _ in self.segments))
+            hi = len(text) if end < 0 else end + 1
+        starts = [m.start for m in ordered]
+        offset = lo
+        for line in text[lo:hi].splitlines(keepends=True):
             start, offset = offset, offset + len(line)
-            row = [m for m in ordered if start <= m.start < offset and not m.nested]
+            inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
+            row = [m for m in inside if not m.nested]
             cells = [(start + c.start(), start + c.end()) for c in TABLE_CELL.finditer(line.rstrip())]
             names = [c for c, (a, b) in enumerate(cells) if TABLE_LEADER.fullmatch(text[a:b])]
             if names:

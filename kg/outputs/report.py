@@ -715,7 +715,7 @@ def render_html(report: Report) -> str:
         "<!DOCTYPE html>",
         '<html lang="zh"><head><meta charset="utf-8">',
         # No script at all: a report holds document text, and nothing in it may run or load.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; '
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(report.title)}</title><style>{STYLE}</style></head><body>",

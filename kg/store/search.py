@@ -318,6 +318,14 @@ class SearchIndex:
         """Rows of the entities ``iris`` (every name in every graph but ``exclude_graphs``)."""
         return self._entity_rows("iri", iris, exclude_graphs, expand=False)
 
+    def entities_in_graphs(self, graphs: Iterable[str]) -> list[str]:
+        """IRIs of the entities named in ``graphs``."""
+        rows = self.db.execute(
+            "SELECT DISTINCT iri FROM names WHERE graph IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(graphs))),),
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def entities_with_prefix(self, prefix: str, limit: int = 1000) -> list[str]:
         """IRIs of the entities one of whose names starts with ``prefix`` (at most ``limit``)."""
         end = prefix + "\U0010ffff"
