@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 import kg.store as store_layer
-from kg import __version__
+from kg import __version__, i18n
 from kg.errors import KgError
 from kg.files import atomic_write, check_output
 from kg.files import write_text as write_file
@@ -106,26 +106,37 @@ def table(rows: Iterable[tuple[object, ...]], header: tuple[str, ...]) -> str:
     return text_table(header, rows, total_width=terminal_width() if sys.stdout.isatty() else 0)
 
 
-def format_summary(summary: Summary, store_path: Path) -> str:
+def class_label(name: str) -> str:
+    """A class or relation (local name) as the ontology's label in the chosen language."""
     from kg.model.terms import label
     from kg.model.vocab import KG
 
-    lang = language()
+    return label(KG[name], language())
 
-    def named(counts: dict[str, int]) -> list[tuple[str, int]]:  # the ontology's label in the chosen language
-        return [(label(KG[name], lang), n) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
+def format_summary(summary: Summary, store_path: Path) -> str:
+    def named(counts: dict[str, int]) -> list[tuple[str, int]]:
+        return [(class_label(name), n) for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    say = i18n.text
     parts = [
-        f"store: {store_path}",
-        f"{summary.entities} entities, {summary.relations} relations, {summary.indicators} indicators, "
-        f"{len(summary.documents)} documents, {summary.triples} triples ({summary.inferred} inferred)",
-        *([f"warning: {summary.inference}"] if summary.inference else []),
+        say("store_at", path=store_path),
+        say(
+            "summary",
+            entities=summary.entities,
+            relations=summary.relations,
+            indicators=summary.indicators,
+            documents=len(summary.documents),
+            triples=summary.triples,
+            inferred=summary.inferred,
+        ),
+        *([say("warning", message=summary.inference)] if summary.inference else []),
         "",
-        table(named(summary.entities_per_class), ("class", "entities")),
+        table(named(summary.entities_per_class), i18n.header("class", "entities")),
         "",
-        table(named(summary.relations_per_kind), ("relation", "count")),
+        table(named(summary.relations_per_kind), i18n.header("relation", "count")),
         "",
-        table(summary.documents, ("document", "headline")),
+        table(summary.documents, i18n.header("document", "headline")),
     ]
     return "\n".join(parts)
 
@@ -179,13 +190,12 @@ def main(ctx: click.Context, lang: str) -> None:
     Start with `kg build`, which builds the bundled articles into the store
     (.kg/store, or --store / KG_STORE) and prints what it holds.
     """
-    ctx.meta["kg.lang"] = lang
+    ctx.with_resource(i18n.use_language(lang))  # for this command only (tests run many in one process)
 
 
 def language() -> str:
     """The language chosen with ``kg --lang`` (Chinese unless asked otherwise)."""
-    ctx = click.get_current_context(silent=True)
-    return ctx.meta.get("kg.lang", "zh") if ctx else "zh"
+    return i18n.current_language()
 
 
 @main.command("build")
@@ -340,7 +350,7 @@ def export_command(
             raise click.BadOptionUsage("out", f"--format {fmt} writes several files: give --out a folder")
         with open_store(store_path, read_only=True) as store:
             written = export_folder(store, fmt, out, subset=subset, excel=excel, progress=progress)
-        click.echo(f"wrote {', '.join(str(path) for path in written)}", err=True)
+        click.echo(i18n.text("wrote", path=", ".join(str(path) for path in written)), err=True)
         return
     if out.is_dir():
         raise click.BadOptionUsage("out", f"--out {out} is a folder; --format {fmt} writes one file")
@@ -353,7 +363,7 @@ def export_command(
             return
         with atomic_write(out) as handle:  # a failed export leaves an existing file as it was
             export(store, fmt, handle, subset=subset, progress=progress)
-    click.echo(f"wrote {out}", err=True)
+    click.echo(i18n.text("wrote", path=out), err=True)
 
 
 @main.command("clean")
@@ -453,7 +463,7 @@ def analyze_command(
         check_output(out)
     with open_store(store_path, read_only=not write_back) as store:
         if compare:
-            report = comparison_report(store, places)
+            report = comparison_report(store, places)  # in the language of kg --lang
         else:
             report = analysis_report(
                 store, district=district, classes=classes_, relations=relations, method=method, seed=seed, n=n
@@ -463,10 +473,10 @@ def analyze_command(
             click.echo(text, nl=False)
         else:
             write_file(out, text)
-            click.echo(f"wrote {out}", err=True)
+            click.echo(i18n.text("wrote", path=out), err=True)
         if write_back and report.analysis is not None:  # after the report is out, so a bad --out writes nothing
             written = store_analysis(store, report.analysis)
-            click.echo(f"wrote {written} triples to graph <{ANALYSIS_GRAPH}>", err=True)
+            click.echo(i18n.text("wrote_triples", n=written, graph=ANALYSIS_GRAPH), err=True)
 
 
 @main.command("path")
@@ -521,7 +531,7 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
 
     status = sys.stderr.isatty()  # a status line on a terminal, nothing when piped
     if status:
-        click.echo("validating …", err=True, nl=False)
+        click.echo(i18n.text("validating"), err=True, nl=False)
     try:
         if data_file is not None:
             report = validate_file(data_file, lang=lang or language())
@@ -532,7 +542,7 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
                 stale = inference_status(store)
                 report = validate_store(store, lang=lang or language())
             if stale:
-                click.echo(f"kg: warning: {stale}", err=True)
+                click.echo("kg: " + i18n.text("warning", message=stale), err=True)
     finally:
         if status:
             click.echo("\r\033[K", err=True, nl=False)
@@ -541,10 +551,14 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
     else:
         rows = [(v.label, v.rule, v.value, v.message) for v in report.violations]
         if rows:
-            click.echo(table(rows, ("entity", "rule", "value", "message")) + "\n")
+            click.echo(table(rows, i18n.header("entity", "rule", "value", "message")) + "\n")
         counts = ", ".join(f"{rule} {n}" for rule, n in sorted(report.counts().items()))
-        found = f"{len(rows)} violation{'s' if len(rows) != 1 else ''}" + (f" ({counts})" if rows else "")
-        click.echo(f"{found}: {report.source}, {report.triples} triples, {len(report.rules)} rules")
+        found = i18n.text("violations", n=len(rows), s="s" if len(rows) != 1 else "")
+        found += i18n.pick(f"（{counts}）", f" ({counts})") if rows else ""
+        done = i18n.text(
+            "validated", found=found, source=report.source, triples=report.triples, rules=len(report.rules)
+        )
+        click.echo(done)
     if not report.conforms:
         sys.exit(1)
 
@@ -569,7 +583,7 @@ def ontology_command(doc: Path | None) -> None:
     if doc is None:
         click.echo(outline(), nl=False)
         return
-    click.echo(f"wrote {write_ontology_doc(doc)}", err=True)
+    click.echo(i18n.text("wrote", path=write_ontology_doc(doc)), err=True)
 
 
 def _png_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[int, int]:
@@ -662,9 +676,9 @@ def viz_command(
             png=png,
             png_size=png_size,
         )
-    click.echo(f"wrote {result.html} ({result.nodes} nodes, {result.edges} edges)", err=True)
+    click.echo(i18n.text("wrote_graph", path=result.html, nodes=result.nodes, edges=result.edges), err=True)
     if result.png is not None:
-        click.echo(f"wrote {result.png}", err=True)
+        click.echo(i18n.text("wrote", path=result.png), err=True)
 
 
 # -- extraction and ingest (issue 3) ------------------------------------------------------------------
@@ -783,10 +797,10 @@ def extract_command(
                 progress=tracker.block if tracker else None,
             )
             if not found:
-                click.echo(f"kg: {path}: no text, nothing extracted", err=True)
+                click.echo("kg: " + i18n.text("no_text", path=path), err=True)
             for extraction in found:
                 if extraction.empty:
-                    click.echo(f"kg: {path}: no entities or relations found in {extraction.doc_id}", err=True)
+                    click.echo("kg: " + i18n.text("nothing_found", path=path, doc=extraction.doc_id), err=True)
                 else:
                     extractions.append(extraction)
             if tracker is not None:
@@ -799,13 +813,15 @@ def extract_command(
     else:
         with atomic_write(out) as handle:
             write(extractions, fmt.lower(), handle)
-        click.echo(f"wrote {out}", err=True)
+        click.echo(i18n.text("wrote", path=out), err=True)
     for extraction in extractions:
-        click.echo(
-            f"{extraction.doc_id}: {sum(1 for e in extraction.entities if e.mentions)} entities, "
-            f"{len(extraction.relations)} relations, {len(extraction.indicators)} indicators",
-            err=True,
-        )
+        found = sum(1 for e in extraction.entities if e.mentions)
+        counts = [
+            (found, "entities"),
+            (len(extraction.relations), "relations"),
+            (len(extraction.indicators), "indicators"),
+        ]
+        click.echo(f"{extraction.doc_id}: " + ", ".join(f"{n} {i18n.text(key)}" for n, key in counts), err=True)
 
 
 @main.command("ingest")
@@ -861,7 +877,7 @@ def ingest_command(
             scheduler=scheduler,
         )
     for path, reason in report.skipped:
-        click.echo(f"kg: {path}: {reason}; nothing added", err=True)
+        click.echo("kg: " + i18n.text("nothing_added", path=path, reason=reason), err=True)
     if fmt == "json":
         from dataclasses import asdict
 
@@ -870,10 +886,16 @@ def ingest_command(
         return
     if report.documents:
         rows = [
-            (d.doc_id, "replaced" if d.doc_id in report.replaced else "added", d.entities, d.relations, d.indicators)
+            (
+                d.doc_id,
+                i18n.text("replaced" if d.doc_id in report.replaced else "added"),
+                d.entities,
+                d.relations,
+                d.indicators,
+            )
             for d in report.documents
         ]
-        click.echo(table(rows, ("document", "status", "entities", "relations", "indicators")))
+        click.echo(table(rows, i18n.header("document", "status", "entities", "relations", "indicators")))
 
 
 @main.group("docs", invoke_without_command=True)
@@ -893,8 +915,14 @@ def docs_group(ctx: click.Context, store_path: Path | None, fmt: str) -> None:
         if fmt == "json":
             echo_json([asdict(d) for d in found])
             return
-        rows = [(d.doc_id, d.method, d.entities, d.relations, d.indicators, d.title[:40]) for d in found]
-        click.echo(table(rows, ("document", "source", "entities", "relations", "indicators", "headline")))
+        rows = [(d.doc_id, _method_name(d.method), d.entities, d.relations, d.indicators, d.title[:40]) for d in found]
+        columns = i18n.header("document", "source", "entities", "relations", "indicators", "headline")
+        click.echo(table(rows, columns))
+
+
+def _method_name(method: str) -> str:
+    """How a document came in (curated, extraction), in the chosen language."""
+    return i18n.text(method) if method in i18n.MESSAGES else method
 
 
 @docs_group.command("remove")
@@ -907,7 +935,7 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
 
     with open_store(store_path or ctx.obj) as store:
         info = remove_document(store, doc_id)
-    click.echo(f"removed {info.doc_id} ({info.relations} relations, {info.indicators} indicators)")
+    click.echo(i18n.text("removed", doc=info.doc_id, relations=info.relations, indicators=info.indicators))
 
 
 @main.group("entities")
@@ -923,7 +951,7 @@ def entities_merges_command(store_path: Path | None) -> None:
 
     with open_store(store_path, read_only=True) as store:
         rows = [(m.a_label, m.b_label, m.rule) for m in merges(store)]
-    click.echo(table(rows, ("entity", "same as", "rule")) if rows else "no merges")
+    click.echo(table(rows, i18n.header("entity", "same_as", "rule")) if rows else i18n.text("no_merges"))
 
 
 @entities_group.command("unmerge")
@@ -936,7 +964,7 @@ def entities_unmerge_command(a: str, b: str, store_path: Path | None) -> None:
 
     with open_store(store_path) as store:
         merge = unmerge(store, a, b)
-    click.echo(f"unmerged {merge.a_label} and {merge.b_label} (were merged by rule {merge.rule})")
+    click.echo(i18n.text("unmerged", a=merge.a_label, b=merge.b_label, rule=merge.rule))
 
 
 @entities_group.command("duplicates")
@@ -947,8 +975,10 @@ def entities_duplicates_command(store_path: Path | None) -> None:
 
     with open_store(store_path, read_only=True) as store:
         done = {(m.a, m.b) for m in merges(store)} | rejected(store)
-        rows = [(a.label, b.label, a.cls, b.cls, why) for a, b, why in duplicates(store_entities(store), done)]
-    click.echo(table(rows, ("entity", "entity", "class", "class", "why")) if rows else "no likely duplicates")
+        found = duplicates(store_entities(store), done)
+        rows = [(a.label, b.label, class_label(a.cls), class_label(b.cls), why) for a, b, why in found]
+    columns = i18n.header("entity", "entity", "class", "class", "why")
+    click.echo(table(rows, columns) if rows else i18n.text("no_duplicates"))
 
 
 @main.command("query")
@@ -1012,15 +1042,16 @@ def query_command(
         if fmt and fmt.lower() == "json":
             echo_json(
                 [
-                    {"name": q.name, "title": q.title, "parameters": {p.name: p.default for p in q.params}}
+                    {"name": q.name, "title": q.title_in(), "parameters": {p.name: p.default for p in q.params}}
                     for q in bundled_queries().values()
                 ]
             )
             return
         rows = [
-            (q.name, " ".join(f"{p.name}={p.default}" for p in q.params), q.title) for q in bundled_queries().values()
+            (q.name, " ".join(f"{p.name}={p.default}" for p in q.params), q.title_in())
+            for q in bundled_queries().values()
         ]
-        click.echo(table(rows, ("query", "parameters (defaults)", "title")))
+        click.echo(table(rows, i18n.header("query", "parameters", "title")))
         return
     if not query:
         raise click.UsageError("give a query (text, file or bundled name), or --list")
@@ -1049,7 +1080,7 @@ def query_command(
             text_out = table(cells, header) + "\n"
             if to_stdout:
                 click.echo(text_out, nl=False)
-                click.echo(f"({len(cells)} row{'s' if len(cells) != 1 else ''})", err=True)
+                click.echo(i18n.text("rows", n=len(cells), s="s" if len(cells) != 1 else ""), err=True)
             else:
                 write_file(out, text_out)
             return
@@ -1059,7 +1090,7 @@ def query_command(
         else:
             with atomic_write(out) as handle:
                 write_result(result, fmt, handle)
-            click.echo(f"wrote {out}", err=True)
+            click.echo(i18n.text("wrote", path=out), err=True)
 
 
 @main.command("serve")
@@ -1172,13 +1203,13 @@ def infer_command(store_path: Path | None) -> None:
 
     def progress(count: int) -> None:
         if show:
-            click.echo(f"\r{count:,} inferred quads", err=True, nl=False)
+            click.echo("\r" + i18n.text("inferred_quads", n=f"{count:,}"), err=True, nl=False)
 
     with open_store(store_path) as store:
         count = refresh_inference(store, progress=progress)
     if show:
         click.echo("", err=True)
-    click.echo(f"{count} inferred quads")
+    click.echo(i18n.text("inferred_quads", n=count))
 
 
 @main.command("synth")
@@ -1217,12 +1248,13 @@ def synth_command(entities: int, seed: int, documents: int | None, fmt: str, no_
     if documents is not None:
         with click.progressbar(length=documents, label="writing", file=sys.stderr) if show else _null() as bar:
             paths = synth_documents(documents, out, seed, progress=(lambda n: bar.update(1)) if show else None)
-        click.echo(f"wrote {len(paths)} documents under {out}", err=True)
+        click.echo(i18n.text("wrote_documents", n=len(paths), path=out), err=True)
         return
 
     def progress(quads: int, count: int) -> None:
         if show:
-            click.echo(f"\r{quads:,} quads, {count:,} entities", err=True, nl=False)
+            line = i18n.text("quads_entities", quads=f"{quads:,}", entities=f"{count:,}")
+            click.echo("\r" + line, err=True, nl=False)
 
     try:
         stats = write_synth(out, entities, seed, ontology=not no_ontology, progress=progress)
@@ -1287,7 +1319,7 @@ def load_command(
     if output == "json":
         echo_json([{"file": f, "format": rdf, "graph": g, "triples": n} for f, rdf, g, n in rows])
         return
-    click.echo(table(rows, ("file", "format", "graph", "triples")))
+    click.echo(table(rows, i18n.header("file", "format", "graph", "triples")))
 
 
 if __name__ == "__main__":

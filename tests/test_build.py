@@ -143,7 +143,7 @@ def test_cli_help_explains_itself():
 def test_cli_build_prints_summary_and_export_writes_file(tmp_path: Path):
     result = _kg("build", "--store", str(tmp_path / "store"))
     assert result.returncode == 0, result.stderr
-    assert "146 entities, 151 relations, 55 indicators, 2 documents" in result.stdout  # + 2 namesake links
+    assert "146 个实体，151 条关系，55 个指标，2 篇文档" in result.stdout  # + 2 namesake links
     assert "书写新时代“城教共生”的奋进答卷" in result.stdout
     exported = _kg("export", "--store", str(tmp_path / "store"), "--format", "nt", "--out", str(tmp_path / "kg.nt"))
     assert exported.returncode == 0, exported.stderr

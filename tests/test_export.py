@@ -330,7 +330,7 @@ def test_cli_exports_files_and_folders_quietly_when_piped(store_path: Path, tmp_
     result = kg("export", "--store", str(store_path), "--format", "gexf", "--district", "大足区",
                 "--out", str(tmp_path / "dazu.gexf"))  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"wrote {tmp_path / 'dazu.gexf'}\n", "no progress output when stderr is not a terminal"
+    assert result.stderr == f"已写入 {tmp_path / 'dazu.gexf'}\n", "no progress output when stderr is not a terminal"
     graph = nx.read_gexf(tmp_path / "dazu.gexf")
     assert graph.number_of_nodes() > 10
     assert all(d["district"] == "大足区" or d["label"] == "大足区" for _, d in graph.nodes(data=True))

@@ -195,8 +195,8 @@ def test_empty_file_and_file_without_entities(built: Path, tmp_path: Path):
         report = ingest(store, [empty, plain])
         assert report.documents == []
         assert [reason for _, reason in report.skipped] == [
-            "no text",
-            "no entities or relations found in doc-" + _digest(plain),
+            "没有文字",
+            f"doc-{_digest(plain)} 中没有找到实体或关系",
         ]
         assert quads(store) == before
 
@@ -214,12 +214,12 @@ def test_cli_ingest_docs_and_remove(built: Path, tmp_path: Path):
     runner = CliRunner()
     result = runner.invoke(main, ["ingest", "--store", str(built), str(YUBEI), str(WUHOU)])
     assert result.exit_code == 0, result.output
-    assert "added" in result.output and "extracting" not in result.output  # no progress bar when not a terminal
+    assert "已添加" in result.output and "extracting" not in result.output  # no progress bar when not a terminal
     listing = runner.invoke(main, ["docs", "--store", str(built)])
-    assert listing.exit_code == 0 and "extraction" in listing.output and "curated" in listing.output
+    assert listing.exit_code == 0 and "自动抽取" in listing.output and "人工整理" in listing.output
     doc_id = next(line.split()[0] for line in listing.output.splitlines() if line.startswith("yubei-"))
     removed = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
-    assert removed.exit_code == 0 and f"removed {doc_id}" in removed.output
+    assert removed.exit_code == 0 and f"已删除 {doc_id}" in removed.output
     again = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
     assert again.exit_code == 1 and f"no document '{doc_id}'" in again.output
 
@@ -231,8 +231,8 @@ def test_cli_messages_for_empty_and_entity_free_files(built: Path, tmp_path: Pat
     for command in (["ingest", "--store", str(built)], ["extract"]):
         result = runner.invoke(main, [*command, str(empty), str(plain)])
         assert result.exit_code == 0, result.output
-        assert "empty.txt: no text" in result.output
-        assert "weather.txt: no entities or relations found" in result.output
+        assert "empty.txt：没有文字" in result.output
+        assert "weather.txt：doc-" in result.output and "中没有找到实体或关系" in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
 
 
@@ -301,7 +301,7 @@ def test_ingest_docs_and_remove_through_a_sparql_endpoint(endpoint: str):
     after = remote_quads()
     assert len(after) > len(before)
     again = runner.invoke(main, ["ingest", "--endpoint", endpoint, str(YUBEI)])
-    assert again.exit_code == 0 and "replaced" in again.output
+    assert again.exit_code == 0 and "已替换" in again.output
     assert remote_quads() == after
     listing = runner.invoke(main, ["docs", "--endpoint", endpoint])
     doc_id = next(line.split()[0] for line in listing.output.splitlines() if line.startswith("yubei-"))

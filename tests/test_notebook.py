@@ -43,8 +43,8 @@ def test_notebook_runs(path: Path, tmp_path: Path):
     text = _text(notebook)
     assert "146 entities, 151 relations, 55 indicators from 2 documents" in text  # + 2 namesake links
     assert "巴南职教中心  长安汽车" in text  # the 产教融合 question
-    assert "path 1 (2 hops): 重庆理工大学 — 巴南区 — 重庆高职城" in text
-    assert "education–industry ties" in text and "initiatives by government" in text
+    assert "路径 1（2 跳）：重庆理工大学 — 巴南区 — 重庆高职城" in text  # Chinese unless KG_LANG=en
+    assert "教育–产业联系" in text and "政府发起" in text
     assert "&lt;svg" in text  # the comparison report with its charts, inline
     assert text.count("<iframe srcdoc=") == 2  # the report and the interactive graph (kg.outputs.viz), inline
     assert "id=&quot;kg-data&quot;" in text  # the graph page's data

@@ -127,7 +127,7 @@ def test_cli_writes_the_page_and_prints_the_outline(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "kg.cli", "ontology", "--doc", str(out)], capture_output=True, text=True
     )
-    assert result.returncode == 0 and result.stderr == f"wrote {out}\n"
+    assert result.returncode == 0 and result.stderr == f"已写入 {out}\n"
     assert out.read_text(encoding="utf-8") == ontology_html()
     result = subprocess.run([sys.executable, "-m", "kg.cli", "ontology"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("classes\nActor  行动主体 / Actor\n")

@@ -267,7 +267,7 @@ def test_table_is_aligned(store_path: Path):
     lines = result.output.splitlines()
     assert lines[0].split() == ["company", "label"]
     assert set(lines[1].replace(" ", "")) == {"-"}
-    assert lines[2].startswith("kgr:") and "(5 rows)" in lines[-1] + result.output
+    assert lines[2].startswith("kgr:") and "（5 行）" in lines[-1] + result.output
     label_column = lines[0].index("label")
     assert all(line[label_column - 2 : label_column] == "  " for line in lines[2:7])
 

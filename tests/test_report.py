@@ -25,7 +25,7 @@ def _run(*args: str):
 
 
 def test_text_report_on_a_terminal(store_path: Path):
-    result = _run("analyze", "--store", str(store_path))
+    result = _run("--lang", "en", "analyze", "--store", str(store_path))
     assert result.exit_code == 0
     out = result.output
     for heading in ("Hubs: top 10 by PageRank", "Communities (louvain)", "Sector brokers", "Isolated entities"):
@@ -35,7 +35,7 @@ def test_text_report_on_a_terminal(store_path: Path):
 
 
 def test_compare_prints_the_indicators_side_by_side(store_path: Path):
-    result = _run("analyze", "--store", str(store_path), "--compare", "巴南区", "大足区")
+    result = _run("--lang", "en", "analyze", "--store", str(store_path), "--compare", "巴南区", "大足区")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert re.match(r"indicator +巴南区 +大足区$", next(x for x in lines if x.startswith("indicator ")))
@@ -45,6 +45,19 @@ def test_compare_prints_the_indicators_side_by_side(store_path: Path):
     )
     assert "巴南区 in detail" in result.output and "大足区 in detail" in result.output
     assert "Not computable from a news graph" in result.output
+
+
+def test_reports_are_in_chinese_unless_asked_otherwise(store_path: Path):
+    """Section titles, column names, indicator names, classes and sectors: Chinese by default."""
+    out = _run("analyze", "--store", str(store_path), "--compare", "巴南区", "大足区").output
+    assert out.startswith("kg 区县比较 — 巴南区 与 大足区\n")
+    lines = out.splitlines()
+    assert re.match(r"指标 +巴南区 +大足区$", next(x for x in lines if x.startswith("指标 ")))
+    assert any(re.match(r"有产业合作方的学校/高校占比 +23\.1% \(3/13\) +0\.0% \(0/1\)$", x) for x in lines)
+    assert "新闻图谱无法计算的指标" in out and "双师型教师占比" in out
+    whole = _run("analyze", "--store", str(store_path)).output
+    assert re.search(r"^ 1  大足区 +区县 +政府 +46 +48 ", whole, re.M)  # class and sector named in Chinese
+    assert "枢纽：PageRank 前 10 名：" in whole and "Hubs" not in whole
 
 
 def test_json_format(store_path: Path):
@@ -63,7 +76,7 @@ def test_json_format(store_path: Path):
 
 def test_markdown_format_and_district_filter(store_path: Path, tmp_path: Path):
     out = tmp_path / "banan.md"
-    result = _run("analyze", "--store", str(store_path), "--district", "巴南区", "--out", str(out))
+    result = _run("--lang", "en", "analyze", "--store", str(store_path), "--district", "巴南区", "--out", str(out))
     assert result.exit_code == 0 and f"wrote {out}" in result.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# kg analysis — 巴南区\n")
@@ -112,7 +125,7 @@ def test_write_back_into_its_own_graph(store_path: Path, tmp_path: Path):
     shutil.copytree(store_path, copy)
     with Store(copy) as store:
         before = summarize(store)
-    result = _run("analyze", "--store", str(copy), "--write-back", "--format", "json")
+    result = _run("--lang", "en", "analyze", "--store", str(copy), "--write-back", "--format", "json")
     data = json.loads(result.stdout)
     assert "wrote" in result.stderr and str(ANALYSIS_GRAPH) in result.stderr
     with Store(copy, read_only=True) as store:

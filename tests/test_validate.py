@@ -219,14 +219,14 @@ def test_cli_prints_one_line_per_violation_and_a_summary_and_exits_1(tmp_path: P
     result = kg("validate", "--data", str(path))
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["entity", "rule", "value", "message"]
+    assert lines[0].split() == ["实体", "规则", "数值", "说明"]
     body = lines[2 : lines.index("")]
     assert len(body) == 3
     assert any(line.startswith("某小学: 学生") and "IndicatorUnit" in line for line in body)
     assert any(line.startswith("Acme") and "RelationHasAssertion" in line and "某小学" in line for line in body)
     assert lines[-1] == (
-        f"3 violations (ChineseLabel 1, IndicatorUnit 1, RelationHasAssertion 1): {path}, "
-        f"{validate_file(path).triples} triples, {len(rules())} rules"
+        f"3 处违规（ChineseLabel 1, IndicatorUnit 1, RelationHasAssertion 1）：{path}，"
+        f"{validate_file(path).triples} 个三元组，{len(rules())} 条规则"
     )
 
 
@@ -244,7 +244,7 @@ def test_cli_json_output_for_machines(tmp_path: Path):
 
 def test_cli_valid_data_exits_0_and_bad_input_exits_2(tmp_path: Path):
     result = kg("validate", "--data", str(write(valid_graph(), tmp_path / "ok.ttl")))
-    assert result.returncode == 0 and result.stdout.startswith("0 violations: ")
+    assert result.returncode == 0 and result.stdout.startswith("0 处违规：")
     bad = tmp_path / "bad.nt"
     bad.write_text("<a> <b> .\n", encoding="utf-8")
     result = kg("validate", "--data", str(bad))
@@ -256,7 +256,7 @@ def test_cli_validates_the_store(store_path: Path):
     result = kg("validate", "--store", str(store_path))
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [result.stdout.strip()]
-    assert result.stdout.startswith(f"0 violations: {store_path}, ")
+    assert result.stdout.startswith(f"0 处违规：{store_path}，")
 
 
 def test_integer_values_are_flagged_as_not_decimal(tmp_path: Path):
@@ -289,4 +289,4 @@ def test_empty_store_or_missing_registry_is_an_error_not_zero_violations(store_p
         assert "StoreStructure" in result.output and "missing or empty" in result.output, result.output
     else:
         assert result.output.count("\n") == 1 and "is empty" in result.output, result.output
-    assert "0 violations" not in result.output
+    assert "0 处违规" not in result.output

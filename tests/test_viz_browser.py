@@ -335,7 +335,7 @@ def test_png_screenshot_from_the_command_line(store_path: Path, tmp_path: Path):
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     assert result.returncode == 0, result.stderr
-    assert f"wrote {png}" in result.stderr
+    assert f"已写入 {png}" in result.stderr
     header = png.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (3200, 2000)  # 1600x1000 at device scale 2

@@ -28,6 +28,7 @@ import networkx as nx
 from kg.analysis.metrics import simple_graph, summary_statistics
 from kg.analysis.projection import find_entity
 from kg.errors import KgError
+from kg.i18n import pick
 from kg.model.sectors import SECTORS, is_industry_partner, is_school_or_college, node_sectors
 from kg.model.terms import is_a, local_name
 from kg.store.embedded import Store
@@ -118,6 +119,43 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The indicators' names in Chinese (the English name is the first item of each DEFINITIONS entry).
+LABELS_ZH: dict[str, str] = {
+    "entities": "区内实体",
+    "ties": "涉及本区的联系",
+    "schools_and_colleges": "学校与高校",
+    "education_industry_ties": "教育–产业联系",
+    "education_industry_assertions": "教育–产业关系断言",
+    "schools_with_industry_partner": "有产业合作方的学校/高校",
+    "share_with_industry_partner": "有产业合作方的学校/高校占比",
+    "industry_partners_mean": "每所学校/高校的产业合作方（均值）",
+    "industry_partners_median": "每所学校/高校的产业合作方（中位数）",
+    "industry_partners_max": "每所学校/高校的产业合作方（最大值）",
+    "platforms": "平台",
+    "co_built_platforms": "校企共同参与的平台",
+    "within_district_ties": "区内联系",
+    "cross_district_ties": "跨区联系",
+    "cross_city_ties": "跨市联系",
+    "unlocated_ties": "一端区县未知的联系",
+    "mean_sector_entropy": "学校合作方的部门构成（平均熵，比特）",
+    "initiatives_by_government": "政府发起",
+    "initiatives_by_education": "教育部门发起",
+    "initiatives_by_industry": "产业部门发起",
+    "initiatives_by_society": "社会部门发起",
+    "coeducation_resources": "校家社协同育人资源",
+    "stated_indicators": "文本中陈述的指标",
+}
+
+
+def indicator_label(key: str, lang: str | None = None) -> str:
+    """The name of indicator ``key`` in ``lang`` (default: the current language).
+
+    >>> indicator_label("platforms", "zh"), indicator_label("platforms", "en")
+    ('平台', 'platforms')
+    """
+    return pick(LABELS_ZH[key], DEFINITIONS[key][0], lang)
+
+
 NOT_SUPPORTED: dict[str, str] = {
     "share of dual-qualified (双师型) teachers": "a staffing statistic; news text rarely states it per school",
     "order-class (订单班) and apprenticeship student shares": "needs enrolment statistics",
@@ -127,6 +165,23 @@ NOT_SUPPORTED: dict[str, str] = {
     "alliance council (理事会)": "the texts seldom name councils; the ontology has no council class",
     "composite indices (entropy/TOPSIS/AHP weights)": "need the statistical indicators above as inputs",
 }
+# The same in Chinese: indicator → (name, why), keyed as NOT_SUPPORTED.
+NOT_SUPPORTED_ZH: dict[str, tuple[str, str]] = {
+    "share of dual-qualified (双师型) teachers": ("双师型教师占比", "属于师资统计，新闻文本很少按学校给出"),
+    "order-class (订单班) and apprenticeship student shares": ("订单班与学徒制学生占比", "需要招生统计"),
+    "internship, employment and interns hired by partners": ("实习、就业及合作企业录用实习生", "需要毕业去向数据"),
+    "income and equipment from cooperation": ("合作带来的收入与设备", "需要财务统计"),
+    "partners per major": ("每个专业的合作方", "图谱连接的是机构而不是专业"),
+    "alliance council (理事会)": ("联盟理事会", "文本很少提到理事会；本体没有理事会类"),
+    "composite indices (entropy/TOPSIS/AHP weights)": ("综合指数（熵权/TOPSIS/AHP）", "需要以上统计指标作为输入"),
+}
+
+
+def not_supported(lang: str | None = None) -> list[tuple[str, str]]:
+    """(indicator, why it cannot be computed from news text) in ``lang`` (default: the current language)."""
+    if pick("zh", "en", lang) == "en":
+        return list(NOT_SUPPORTED.items())
+    return [NOT_SUPPORTED_ZH[name] for name in NOT_SUPPORTED]
 
 
 class UnknownPlaceError(KgError, LookupError):

@@ -9,6 +9,7 @@ import networkx as nx
 
 from kg.analysis.projection import expand, find_entity, project, project_entities, resolve
 from kg.errors import KgError
+from kg.i18n import text
 from kg.store.embedded import Store
 
 
@@ -82,7 +83,7 @@ def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit: i
         paths = list(itertools.islice(nx.all_shortest_paths(undirected, start, end), limit))
     except nx.NetworkXNoPath:
         a, b = graph.nodes[start]["label"], graph.nodes[end]["label"]
-        raise NoPathError(f"{a} and {b} are not connected: no chain of relations links them") from None
+        raise NoPathError(text("not_connected", a=a, b=b)) from None
     return [[Hop(u, v, _statements(graph, u, v)) for u, v in itertools.pairwise(path)] for path in paths]
 
 
@@ -115,11 +116,12 @@ def format_paths(graph: nx.MultiDiGraph, paths: list[list[Hop]]) -> str:
     """Paths as readable text: the chain of labels, then each hop with its relations and evidence."""
     label = {n: d.get("label", n) for n, d in graph.nodes(data=True)}
     if paths == [[]]:
-        return "(the same entity)\n"
+        return text("same_entity") + "\n"
     lines = []
     for number, path in enumerate(paths, 1):
         chain = [label[path[0].source], *(label[h.target] for h in path)]
-        lines.append(f"path {number} ({len(path)} hop{'s' if len(path) != 1 else ''}): " + " — ".join(chain))
+        heading = text("path_heading", i=number, hops=len(path), s="s" if len(path) != 1 else "")
+        lines.append(heading + " — ".join(chain))
         for hop in path:
             for s in hop.statements:
                 year = f" [{s.year}]" if s.year else ""
@@ -127,7 +129,7 @@ def format_paths(graph: nx.MultiDiGraph, paths: list[list[Hop]]) -> str:
                 if s.evidence:
                     lines.append(f"    “{s.evidence}”")
                 if s.source:
-                    lines.append(f"    source: {s.source}")
+                    lines.append("    " + text("path_source", source=s.source))
         lines.append("")
     return "\n".join(lines)
 

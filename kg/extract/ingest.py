@@ -31,6 +31,7 @@ from rdflib import URIRef
 from kg.errors import KgError
 from kg.extract.gazetteer import Gazetteer, StoreNames
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
+from kg.i18n import text as message
 from kg.model.vocab import document_iri
 from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.sources.identity import (
@@ -219,7 +220,7 @@ def ingest(
     for path in text_files(paths):
         articles = [a for a in clean_file(path, encoding, max_bytes) if a.text.strip()]
         if not articles:
-            report.skipped.append((path, "no text"))
+            report.skipped.append((path, message("no_text_reason")))
         for article in articles:
             if article.id in sources:
                 raise IngestError(
@@ -263,7 +264,7 @@ def ingest(
         strict=True,
     ):
         if extraction.empty:
-            report.skipped.append((path, f"no entities or relations found in {article.id}"))
+            report.skipped.append((path, message("nothing_found_reason", doc=article.id)))
         else:
             pending[extraction.iri] = triples
             batch_of.append(extraction)

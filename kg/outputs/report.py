@@ -25,13 +25,18 @@ from kg.analysis.indicators import (
     district_indicators,
     district_scope,
     districts_with_members,
+    indicator_label,
+    not_supported,
     resolve_place,
     stated_indicators,
 )
 from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_label, simple_graph, top
 from kg.analysis.projection import Subset, district_graph, project
+from kg.i18n import current_language, header, pick, text, use_language
 from kg.model.sectors import SECTOR_LABELS, SECTORS
 from kg.model.styles import PALETTE, class_group
+from kg.model.terms import label as term_label
+from kg.model.vocab import KG
 from kg.store.embedded import Store
 from kg.text import display_width, numeric_columns, text_table
 
@@ -85,6 +90,7 @@ class Report:
     data: dict
     analysis: Analysis | None = None
     graph: nx.MultiDiGraph | None = None
+    lang: str = field(default_factory=current_language)  # the language its words are in
 
 
 # -- number formatting -----------------------------------------------------------
@@ -94,7 +100,7 @@ def _fmt(value: object, digits: int = 3) -> str:
     if value is None:
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return text("yes") if value else text("no")
     if isinstance(value, float):
         return f"{value:.0f}" if value.is_integer() else f"{value:.{digits}f}"
     return str(value)
@@ -119,8 +125,8 @@ def _entity_rows(analysis: Analysis, nodes: Iterable[str], community: dict[str, 
             (
                 rank,
                 analysis.labels[node],
-                analysis.classes[node],
-                analysis.sectors[node] or "",
+                _class_name(analysis.classes[node]),
+                _sector_name(analysis.sectors[node]),
                 analysis.degree[node],
                 analysis.weighted_degree[node],
                 _fmt(analysis.betweenness[node]),
@@ -136,64 +142,52 @@ def _analysis_sections(graph: nx.MultiDiGraph, analysis: Analysis, n: int) -> li
     labels = analysis.labels
     community = analysis.community_of()
     overview = Table(
-        "Overview",
-        ("measure", "value"),
+        text("overview"),
+        header("measure", "value"),
         [
-            ("entities", analysis.nodes),
-            ("relation assertions", analysis.edges),
-            ("linked pairs (ties)", analysis.ties),
-            ("density", _fmt(analysis.density, 4)),
-            ("connected components", len(analysis.components)),
-            ("largest component", len(analysis.components[0]) if analysis.components else 0),
-            ("isolated entities", len(analysis.isolates)),
-            ("communities", len(analysis.communities)),
-            *((f"{s} actors ({SECTOR_LABELS[s]})", analysis.sector_sizes[s]) for s in SECTORS),
+            (text("entities"), analysis.nodes),
+            (text("relation_assertions"), analysis.edges),
+            (text("ties"), analysis.ties),
+            (text("density"), _fmt(analysis.density, 4)),
+            (text("components"), len(analysis.components)),
+            (text("largest_component"), len(analysis.components[0]) if analysis.components else 0),
+            (text("isolates"), len(analysis.isolates)),
+            (text("communities"), len(analysis.communities)),
+            *((text("sector_actors", sector=_sector_name(s)), analysis.sector_sizes[s]) for s in SECTORS),
         ],
     )
     hubs = [node for node, _ in top(analysis.pagerank, n)]
-    header = (
-        "#",
-        "entity",
-        "class",
-        "sector",
-        "degree",
-        "assertions",
-        "betweenness",
-        "pagerank",
-        "k-core",
-        "community",
+    columns = header(
+        "rank", "entity", "class", "sector", "degree", "assertions", "betweenness", "pagerank", "k_core", "community"
     )
-    hub_table = Table(
-        f"Hubs: top {len(hubs)} by PageRank",
-        header,
-        _entity_rows(analysis, hubs, community),
-        "degree = distinct partners; assertions = relations incl. parallel ones; k-core = core number",
-    )
+    hub_table = Table(text("hubs", n=len(hubs)), columns, _entity_rows(analysis, hubs, community), text("hubs_note"))
     hub_chart = Chart("PageRank", [labels[x] for x in hubs], {"pagerank": [analysis.pagerank[x] for x in hubs]})
     bridges = [node for node, value in top(analysis.betweenness, n) if value > 0]
     bridge_table = Table(
-        f"Bridges: top {len(bridges)} by betweenness",
-        header,
+        text("bridges", n=len(bridges)),
+        columns,
         _entity_rows(analysis, bridges, community),
-        "betweenness estimated from a sample of sources" if analysis.betweenness_sampled else "",
+        text("bridges_sampled") if analysis.betweenness_sampled else "",
     )
     bridge_chart = Chart(
-        "Betweenness", [labels[x] for x in bridges], {"betweenness": [analysis.betweenness[x] for x in bridges]}
+        text("betweenness"),
+        [labels[x] for x in bridges],
+        {text("betweenness"): [analysis.betweenness[x] for x in bridges]},
     )
     linked = {node: score for node, score in analysis.pagerank.items() if analysis.degree[node]}
     by_class = rank_by_class(graph, linked, n=3, group=class_group)
     class_table = Table(
-        "Most central per class (PageRank)",
-        ("class", "entity", "pagerank", "degree"),
+        text("central_per_class"),
+        header("class", "entity", "pagerank", "degree"),
         [
-            (group, labels[node], _fmt(score, 4), analysis.degree[node])
+            (_class_name(group), labels[node], _fmt(score, 4), analysis.degree[node])
             for group, ranked in by_class.items()
             for node, score in ranked
         ],
     )
     community_table = Table(
-        f"Communities ({analysis.communities[0].method if analysis.communities else 'louvain'})",
-        ("#", "size", "label (most central members)", "members"),
+        text("communities_by", method=analysis.communities[0].method if analysis.communities else "louvain"),
+        header("rank", "size", "community_label", "members"),
         [
             (
                 c.id,
@@ -205,90 +199,95 @@ def _analysis_sections(graph: nx.MultiDiGraph, analysis: Analysis, n: int) -> li
         ],
     )
     community_chart = Chart(
-        "Community sizes",
+        text("community_sizes"),
         [f"{c.id} {c.label}" for c in analysis.communities[:n]],
-        {"size": [c.size for c in analysis.communities[:n]]},
+        {text("size"): [c.size for c in analysis.communities[:n]]},
     )
     k, core = analysis.main_core
-    core_text = f"Main core: k = {k}, {len(core)} entities: " + "、".join(labels[x] for x in core)
+    core_text = text("main_core", k=k, n=len(core)) + "、".join(labels[x] for x in core)
     brokers = analysis.brokers[:n]
     broker_table = Table(
-        "Sector brokers: entities whose removal disconnects education from industry or government",
+        text("brokers"),
         (
-            "entity",
-            "class",
-            "sector",
-            *(sector_pair_label(p) + " pairs cut" for p in (("education", "industry"), ("education", "government"))),
+            *header("entity", "class", "sector"),
+            *(
+                text("pairs_cut", pair=pick(f"{SECTOR_LABELS[a]}–{SECTOR_LABELS[b]}", sector_pair_label((a, b))))
+                for a, b in (("education", "industry"), ("education", "government"))
+            ),
         ),
         [
             (
                 labels[b.node],
-                analysis.classes[b.node],
-                analysis.sectors[b.node] or "",
+                _class_name(analysis.classes[b.node]),
+                _sector_name(analysis.sectors[b.node]),
                 b.separated.get(("education", "industry"), 0),
                 b.separated.get(("education", "government"), 0),
             )
             for b in brokers
         ],
-        "pairs cut = (education entity, industry/government entity) pairs connected now and not without it",
+        text("brokers_note"),
     )
     component_table = Table(
-        "Connected components",
-        ("#", "size", "most linked members"),
+        text("connected_components"),
+        header("rank", "size", "most_linked"),
         [
             (i, len(comp), "、".join(labels[x] for x in sorted(comp, key=lambda x: -analysis.weighted_degree[x])[:5]))
             for i, comp in enumerate(analysis.components, 1)
             if len(comp) > 1
         ],
-        "a graph from news text is fragmented: each component is a story the texts do not link to the rest",
+        text("components_note"),
     )
     isolate_table = Table(
-        "Isolated entities (data gaps: named, linked to nothing)",
-        ("entity", "class"),
-        [(labels[x], analysis.classes[x]) for x in analysis.isolates],
+        text("isolated_entities"),
+        header("entity", "class"),
+        [(labels[x], _class_name(analysis.classes[x])) for x in analysis.isolates],
     )
     return [
-        Section("Overview", [overview]),
-        Section("Centrality", [hub_table, hub_chart, bridge_table, bridge_chart, class_table]),
-        Section("Communities and core", [community_table, community_chart, core_text]),
-        Section("Brokers between sectors", [broker_table]),
-        Section("Components and data gaps", [component_table, isolate_table]),
+        Section(text("overview"), [overview]),
+        Section(text("centrality"), [hub_table, hub_chart, bridge_table, bridge_chart, class_table]),
+        Section(text("communities_and_core"), [community_table, community_chart, core_text]),
+        Section(text("brokers_between_sectors"), [broker_table]),
+        Section(text("components_and_gaps"), [component_table, isolate_table]),
     ]
 
 
 def _comparison_sections(results: Sequence[DistrictIndicators], details: bool) -> list[Section]:
     names = [r.label for r in results]
     table = Table(
-        "Education–city linkage indicators",
-        ("indicator", *names),
-        [(DEFINITIONS[key][0], *(_indicator_cell(key, r) for r in results)) for key in DEFINITIONS],
-        "definitions: README.md § Indicators, or the JSON output",
+        text("linkage_indicators"),
+        (text("indicator"), *names),
+        [(indicator_label(key), *(_indicator_cell(key, r) for r in results)) for key in DEFINITIONS],
+        text("definitions_note"),
     )
     chart = Chart(
-        "Indicators compared",
-        [DEFINITIONS[key][0] for key in CHART_INDICATORS],
+        text("indicators_compared"),
+        [indicator_label(key) for key in CHART_INDICATORS],
         {r.label: [float(r.values[key] or 0) for key in CHART_INDICATORS] for r in results},
     )
     initiative = Chart(
-        "Who takes the initiative (initiates / leads / builds / hosts), by sector",
+        text("initiative_by_sector"),
         names,
-        {s: [float(r.values[f"initiatives_by_{s}"] or 0) for r in results] for s in SECTORS},
+        {_sector_name(s): [float(r.values[f"initiatives_by_{s}"] or 0) for r in results] for s in SECTORS},
         stacked=True,
-        colours=SECTOR_COLOURS,
+        colours={_sector_name(s): colour for s, colour in SECTOR_COLOURS.items()},
     )
-    sections = [Section("District indicators", [table, chart, initiative, _stated_side_by_side(results)])]
+    sections = [Section(text("district_indicators"), [table, chart, initiative, _stated_side_by_side(results)])]
     if not details:
         return sections
     for r in results:
         blocks: list[Table | Chart | str] = []
         blocks.append(
             Table(
-                f"{r.label}: schools and colleges, their industry partners and partner sectors",
-                ("school/college", "class", "industry partners", "companies", *SECTORS, "entropy"),
+                text("schools_partners", name=r.label),
+                (
+                    *header("school_or_college", "class", "industry_partners", "companies"),
+                    *map(_sector_name, SECTORS),
+                    text("entropy"),
+                ),
                 [
                     (
                         s.label,
-                        s.cls,
+                        _class_name(s.cls),
                         len(s.industry_partners),
                         s.companies,
                         *(s.sectors[x] for x in SECTORS),
@@ -304,32 +303,32 @@ def _comparison_sections(results: Sequence[DistrictIndicators], details: bool) -
         if mixed:
             blocks.append(
                 Chart(
-                    f"{r.label}: partner sectors per school/college",
+                    text("partner_sectors", name=r.label),
                     [s.label for s in mixed],
-                    {x: [float(s.sectors[x]) for s in mixed] for x in SECTORS},
+                    {_sector_name(x): [float(s.sectors[x]) for s in mixed] for x in SECTORS},
                     stacked=True,
-                    colours=SECTOR_COLOURS,
+                    colours={_sector_name(x): colour for x, colour in SECTOR_COLOURS.items()},
                 )
             )
         blocks.append(
             Table(
-                f"{r.label}: platforms and who takes part",
-                (
+                text("platforms_taking_part", name=r.label),
+                header(
                     "platform",
                     "class",
                     "schools",
                     "colleges",
-                    "other edu.",
+                    "other_education",
                     "companies",
                     "government",
                     "platforms",
                     "other",
-                    "co-built",
+                    "co_built",
                 ),
                 [
                     (
                         p.label,
-                        p.cls,
+                        _class_name(p.cls),
                         p.schools,
                         p.colleges,
                         p.other_education,
@@ -341,41 +340,44 @@ def _comparison_sections(results: Sequence[DistrictIndicators], details: bool) -
                     )
                     for p in r.platforms
                 ],
-                "co-built = at least one school or college and one company take part",
+                text("co_built_note"),
             )
         )
         if r.alliances:
             checks = list(r.alliances[0].checks)
             blocks.append(
                 Table(
-                    f"{r.label}: industry–education alliance completeness",
-                    ("alliance", *checks, "met"),
+                    text("alliance_completeness", name=r.label),
+                    (text("alliance"), *checks, text("met")),
                     [(a.label, *(_fmt(a.checks[c]) for c in checks), f"{a.met}/{len(checks)}") for a in r.alliances],
                 )
             )
         blocks.append(
             Table(
-                f"{r.label}: school–family–society resources",
-                ("class", "entities"),
-                list(r.coeducation.items()),
+                text("coeducation", name=r.label),
+                header("class", "entities"),
+                [(_class_name(cls), n) for cls, n in r.coeducation.items()],
             )
         )
         if r.cross_border:
             blocks.append(
                 Table(
-                    f"{r.label}: ties across borders",
-                    ("member", "partner", "border"),
+                    text("cross_border", name=r.label),
+                    header("member", "partner", "border"),
                     [(r.labels[m], r.labels[p], kind) for m, p, kind in r.cross_border],
                 )
             )
         blocks.append(
             Table(
-                f"{r.label}: indicators stated in the texts ({len(r.stated)})",
-                ("subject", "measure", "value", "unit", "as written", "counts"),
-                [(s.subject_label, s.measure, _fmt(s.value, 2), s.unit, s.text, s.counts_class) for s in r.stated],
+                text("stated_in_texts", name=r.label, n=len(r.stated)),
+                header("subject", "measure", "value", "unit", "as_written", "counts"),
+                [
+                    (s.subject_label, s.measure, _fmt(s.value, 2), s.unit, s.text, _class_name(s.counts_class))
+                    for s in r.stated
+                ],
             )
         )
-        sections.append(Section(f"{r.label} in detail", blocks))
+        sections.append(Section(text("in_detail", name=r.label), blocks))
     return sections
 
 
@@ -389,18 +391,27 @@ def _stated_side_by_side(results: Sequence[DistrictIndicators]) -> Table:
         return "; ".join(items) or "–"
 
     return Table(
-        "Indicators stated in the texts, by what they count",
-        ("counts", *(r.label for r in results)),
-        [(group or "(other)", *(cell(r, group) for r in results)) for group in groups],
-        "quantities as the texts state them; they are not comparable unless they count the same thing",
+        text("stated_side_by_side"),
+        (text("counts"), *(r.label for r in results)),
+        [(_class_name(group) or text("other_counts"), *(cell(r, group) for r in results)) for group in groups],
+        text("stated_note"),
     )
 
 
 def _not_supported_section() -> Section:
     return Section(
-        "Not computable from a news graph",
-        [Table("Indicators that need statistics, not news text", ("indicator", "why"), list(NOT_SUPPORTED.items()))],
+        text("not_computable"), [Table(text("need_statistics"), header("indicator", "why"), not_supported())]
     )
+
+
+def _class_name(cls: str) -> str:
+    """A class (local name) as the ontology's label in the current language; other names as they are."""
+    return term_label(KG[cls], current_language()) if cls and cls.isidentifier() else cls
+
+
+def _sector_name(sector: str | None) -> str:
+    """A sector (education, industry, …) in the current language."""
+    return pick(SECTOR_LABELS[sector], sector) if sector else ""
 
 
 def _indicators_data(results: Sequence[DistrictIndicators]) -> list[dict]:
@@ -468,13 +479,28 @@ def analysis_report(
     method: str = "louvain",
     seed: int = 0,
     n: int = 10,
+    lang: str | None = None,
 ) -> Report:
     """Analyse the store's graph (or a district's part of it, or some classes / relations) into a report.
 
     With ``district``, metrics run over the district's members and their direct
     partners, and the report details that district's indicators; otherwise it
-    compares every district that has located entities.
+    compares every district that has located entities.  The report's words are
+    in ``lang`` (default: the current language, see :mod:`kg.i18n`).
     """
+    with use_language(lang):
+        return _analysis_report(store, district, classes, relations, method, seed, n)
+
+
+def _analysis_report(
+    store: Store,
+    district: str | None,
+    classes: Sequence[str],
+    relations: Sequence[str],
+    method: str,
+    seed: int,
+    n: int,
+) -> Report:
     full = district_graph(store, district) if district else project(store)  # a district reads its part only
     graph = Subset(classes=tuple(classes), relations=tuple(relations)).apply(full)  # the filters of kg viz/export
     stated = stated_indicators(store)
@@ -485,19 +511,19 @@ def analysis_report(
     places = [place] if place else districts_with_members(full)
     simple = simple_graph(full)
     results = [district_indicators(full, p, stated, simple=simple) for p in places]
-    scope = full.nodes[place]["label"] if place else "whole graph"
+    scope = full.nodes[place]["label"] if place else text("whole_graph")
     filters = [
-        f"{name} {', '.join(values)}" for name, values in (("class", classes), ("relation", relations)) if values
+        text(key, values=", ".join(values))
+        for key, values in (("filter_class", classes), ("filter_relation", relations))
+        if values
     ]
-    title = f"kg analysis — {scope}" + (f" ({'; '.join(filters)})" if filters else "")
+    title = text("report_analysis", scope=scope) + (f" ({'; '.join(filters)})" if filters else "")
     sections = (
-        _analysis_sections(graph, analysis, n) if analysis.nodes else [Section("Overview", ["No entities match."])]
+        _analysis_sections(graph, analysis, n) if analysis.nodes else [Section(text("overview"), [text("no_match")])]
     )
     indicator_sections = _comparison_sections(results, details=place is not None)
     if filters:
-        indicator_sections[0].blocks.insert(
-            0, "The --class and --relation filters apply to the network metrics; the indicators use the whole graph."
-        )
+        indicator_sections[0].blocks.insert(0, text("filters_note"))
     sections += [*indicator_sections, _not_supported_section()]
     data = {
         "scope": scope,
@@ -511,18 +537,20 @@ def analysis_report(
     return Report(title, sections, data, analysis, graph)
 
 
-def comparison_report(store: Store, names: Sequence[str]) -> Report:
-    """The indicators of the named districts side by side, then each district in detail."""
-    graph = project(store)
-    results = compare(graph, names, stated_indicators(store))
-    sections = [*_comparison_sections(results, details=True), _not_supported_section()]
+def comparison_report(store: Store, names: Sequence[str], lang: str | None = None) -> Report:
+    """The indicators of the named districts side by side, then each district in detail, in ``lang``."""
+    with use_language(lang):
+        graph = project(store)
+        results = compare(graph, names, stated_indicators(store))
+        sections = [*_comparison_sections(results, details=True), _not_supported_section()]
+        title = text("report_comparison", names=text("versus").join(r.label for r in results))
     data = {
         "compare": [r.label for r in results],
         "districts": _indicators_data(results),
         "indicator_definitions": {k: {"label": v[0], "definition": v[1]} for k, v in DEFINITIONS.items()},
         "not_supported": NOT_SUPPORTED,
     }
-    return Report("kg district comparison — " + " vs ".join(r.label for r in results), sections, data, None, graph)
+    return Report(title, sections, data, None, graph)
 
 
 # -- rendering -------------------------------------------------------------------
@@ -548,10 +576,12 @@ def render_text(report: Report) -> str:
         out += ["", section.title, "-" * display_width(section.title)]
         for block in section.blocks:
             if isinstance(block, Table):
-                out += ["", block.title + ":"] if block.title != section.title else [""]
-                out.append(text_table(block.header, block.rows, max_width=72) if block.rows else "(none)")
+                colon, (left, right) = pick("：", ":", report.lang), pick("（）", "()", report.lang)
+                out += ["", block.title + colon] if block.title != section.title else [""]
+                drawn = text_table(block.header, block.rows, max_width=72) if block.rows else text("none", report.lang)
+                out.append(drawn)
                 if block.note:
-                    out.append(f"({block.note})")
+                    out.append(f"{left}{block.note}{right}")
             elif isinstance(block, Chart):
                 drawn = _text_chart(block)
                 if drawn:
@@ -580,7 +610,7 @@ def render_markdown(report: Report) -> str:
             if isinstance(block, Table):
                 out += ["", f"**{_md_cell(block.title)}**", ""] if block.title != section.title else [""]
                 if not block.rows:
-                    out.append("(none)")
+                    out.append(text("none", report.lang))
                     continue
                 out.append("| " + " | ".join(_md_cell(h) for h in block.header) + " |")
                 out.append("|" + "|".join("---" for _ in block.header) + "|")
@@ -681,7 +711,7 @@ def sections_html(sections: Sequence[Section], heading: int = 2) -> str:
                 if block.title != section.title:
                     out.append(f"<{sub}>{e(block.title)}</{sub}>")
                 if not block.rows:
-                    out.append("<p>(none)</p>")
+                    out.append(f"<p>{e(text('none'))}</p>")
                     continue
                 out.append(
                     "<table><thead><tr>"
@@ -713,7 +743,7 @@ def render_html(report: Report) -> str:
     e = html.escape
     out = [
         "<!DOCTYPE html>",
-        '<html lang="zh"><head><meta charset="utf-8">',
+        f'<html lang="{pick("zh-CN", "en", report.lang)}"><head><meta charset="utf-8">',
         # No script at all: a report holds document text, and nothing in it may run or load.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'\">",
@@ -721,7 +751,8 @@ def render_html(report: Report) -> str:
         f"<title>{e(report.title)}</title><style>{STYLE}</style></head><body>",
         f"<h1>{e(report.title)}</h1>",
     ]
-    out.append(sections_html(report.sections))
+    with use_language(report.lang):
+        out.append(sections_html(report.sections))
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

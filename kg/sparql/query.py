@@ -34,6 +34,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.escape import XmlSafeWriter
+from kg.i18n import pick
 from kg.model.vocab import PREFIXES
 from kg.store import formats
 from kg.store.sparql_text import (
@@ -88,10 +89,20 @@ class BundledQuery:
     description: str
     params: tuple[Param, ...]
     text: str
+    title_zh: str = ""
+    description_zh: str = ""
+
+    def title_in(self, lang: str | None = None) -> str:
+        """The title in ``lang`` (default: the current language); English where no Chinese title is given."""
+        return pick(self.title_zh or self.title, self.title, lang)
+
+    def description_in(self, lang: str | None = None) -> str:
+        return pick(self.description_zh or self.description, self.description, lang)
 
 
 def parse_bundled(name: str, text: str) -> BundledQuery:
-    """Read the ``# title:``, ``# description:`` and ``# param:`` header of a query file.
+    """Read the ``# title:``, ``# description:`` and ``# param:`` header of a query file
+    (``# title@zh:`` and ``# description@zh:`` give them in Chinese).
 
     >>> q = parse_bundled("x", "# title: T\\n# description: one\\n#   two\\n# param: d = 巴南区 | a district\\nASK {}")
     >>> q.title, q.description, q.params[0].name, q.params[0].default
@@ -104,7 +115,7 @@ def parse_bundled(name: str, text: str) -> BundledQuery:
         if not line.startswith("#"):
             break
         body = line[1:].strip()
-        match = re.match(r"(title|description|param):\s*(.*)", body)
+        match = re.match(r"(title|description|title@zh|description@zh|param):\s*(.*)", body)
         if match and match.group(1) == "param":
             spec = re.match(r"(\w+)\s*=\s*([^|]*?)\s*\|\s*(.*)", match.group(2))
             if not spec:
@@ -123,6 +134,8 @@ def parse_bundled(name: str, text: str) -> BundledQuery:
         description=" ".join(fields.get("description", [])),
         params=tuple(params),
         text=text,
+        title_zh=" ".join(fields.get("title@zh", [])),
+        description_zh="".join(fields.get("description@zh", [])),
     )
 
 

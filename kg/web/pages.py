@@ -34,6 +34,7 @@ from kg.analysis.indicators import compare, district_scope, stated_indicators
 from kg.analysis.paths import NoPathError, paths_data, shortest_paths
 from kg.analysis.projection import UnknownEntityError, find_entity, project
 from kg.errors import KgError
+from kg.i18n import use_language
 from kg.model.styles import class_group
 from kg.model.terms import ancestors, label
 from kg.model.vocab import BASE, INFERRED_GRAPH, KG
@@ -588,11 +589,12 @@ def _district_parts(site: Site, request: Request, iri: str, facts: dict, snapsho
             names_to_compare.append(find_entity(snapshot.graph, other))
         except UnknownEntityError:
             parts["compare_error"] = text("unknown_entity", lang, name=other)
-    key = tuple(names_to_compare)
+    key = (lang, *names_to_compare)
     try:
         if key not in snapshot.comparisons:
             results = compare(snapshot.graph, names_to_compare, snapshot.stated)
-            sections = _comparison_sections(results, details=len(results) == 1)
+            with use_language(lang):
+                sections = _comparison_sections(results, details=len(results) == 1)
             snapshot.comparisons[key] = Markup(sections_html(sections, heading=3))
         parts["comparison"] = snapshot.comparisons[key]
     except KgError as error:

@@ -1,0 +1,269 @@
+"""What the command line and the reports say to people, in Chinese (first) and English; and the language in use.
+
+The language is chosen once — ``kg --lang`` / ``KG_LANG`` for a command, the
+page's language for the website — and read here by whatever words a message
+or a report (:func:`current_language`), so no function needs a ``lang``
+parameter threaded through it.  Names of classes and relations are not here:
+they come from the ontology's ``rdfs:label`` (:func:`kg.model.terms.label`).
+
+>>> text("entities", "zh"), text("entities", "en")
+('实体', 'entities')
+>>> with use_language("en"):
+...     text("wrote", path="a.html")
+'wrote a.html'
+>>> text("wrote", "zh", path="a.html")
+'已写入 a.html'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+LANGUAGES = ("zh", "en")
+DEFAULT = "zh"
+
+_chosen: ContextVar[str | None] = ContextVar("kg_language", default=None)
+
+
+def current_language() -> str:
+    """``zh`` or ``en``: as set by :func:`use_language` / :func:`set_language`, else ``KG_LANG``, else ``zh``."""
+    chosen = _chosen.get() or os.environ.get("KG_LANG", "").strip().lower()
+    return chosen if chosen in LANGUAGES else DEFAULT
+
+
+def set_language(lang: str) -> None:
+    """Use ``lang`` from now on in this context (a command sets it once, from ``kg --lang``)."""
+    _chosen.set(lang if lang in LANGUAGES else DEFAULT)
+
+
+@contextmanager
+def use_language(lang: str | None) -> Iterator[None]:
+    """Use ``lang`` inside the ``with`` block (``None``: keep the current one)."""
+    token = _chosen.set(lang if lang in LANGUAGES else current_language())
+    try:
+        yield
+    finally:
+        _chosen.reset(token)
+
+
+def pick(zh: str, en: str, lang: str | None = None) -> str:
+    """``zh`` or ``en``, whichever the language (``lang``, or the current one) asks for."""
+    return en if (lang or current_language()) == "en" else zh
+
+
+def text(key: str, lang: str | None = None, **values: object) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), with ``{placeholders}`` filled."""
+    zh, en = MESSAGES[key]
+    template = pick(zh, en, lang)
+    return template.format(**values) if values else template
+
+
+def header(*keys: str) -> tuple[str, ...]:
+    """Column titles of a table, each the message of its key."""
+    return tuple(text(key) for key in keys)
+
+
+# One entry per message: key → (Chinese, English).  Keys say what the words are for.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- words of tables and summaries
+    "entity": ("实体", "entity"),
+    "entities": ("实体", "entities"),
+    "relation": ("关系", "relation"),
+    "relations": ("关系", "relations"),
+    "indicators": ("指标", "indicators"),
+    "indicator": ("指标", "indicator"),
+    "document": ("文档", "document"),
+    "documents": ("文档", "documents"),
+    "headline": ("标题", "headline"),
+    "class": ("类别", "class"),
+    "count": ("数量", "count"),
+    "status": ("状态", "status"),
+    "source": ("来源", "source"),
+    "rule": ("规则", "rule"),
+    "value": ("数值", "value"),
+    "message": ("说明", "message"),
+    "same_as": ("同一实体", "same as"),
+    "why": ("原因", "why"),
+    "query": ("查询", "query"),
+    "parameters": ("参数（默认值）", "parameters (defaults)"),
+    "title": ("标题", "title"),
+    "file": ("文件", "file"),
+    "format": ("格式", "format"),
+    "graph": ("图", "graph"),
+    "triples": ("三元组", "triples"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "none": ("（无）", "(none)"),
+    "added": ("已添加", "added"),
+    "unchanged": ("未变", "unchanged"),
+    "replaced": ("已替换", "replaced"),
+    "curated": ("人工整理", "curated"),
+    "extraction": ("自动抽取", "extraction"),
+    # -- what commands print
+    "store_at": ("存储：{path}", "store: {path}"),
+    "summary": (
+        "{entities} 个实体，{relations} 条关系，{indicators} 个指标，{documents} 篇文档，"
+        "{triples} 个三元组（其中推理 {inferred} 个）",
+        "{entities} entities, {relations} relations, {indicators} indicators, {documents} documents, "
+        "{triples} triples ({inferred} inferred)",
+    ),
+    "warning": ("警告：{message}", "warning: {message}"),
+    "wrote": ("已写入 {path}", "wrote {path}"),
+    "wrote_graph": ("已写入 {path}（{nodes} 个节点，{edges} 条边）", "wrote {path} ({nodes} nodes, {edges} edges)"),
+    "wrote_triples": ("已写入 {n} 个三元组到图 <{graph}>", "wrote {n} triples to graph <{graph}>"),
+    "wrote_documents": ("已在 {path} 下写入 {n} 篇文档", "wrote {n} documents under {path}"),
+    "rows": ("（{n} 行）", "({n} row{s})"),
+    "removed": (
+        "已删除 {doc}（{relations} 条关系，{indicators} 个指标）",
+        "removed {doc} ({relations} relations, {indicators} indicators)",
+    ),
+    "no_merges": ("没有合并", "no merges"),
+    "no_duplicates": ("没有疑似重复", "no likely duplicates"),
+    "unmerged": ("已拆开 {a} 与 {b}（原由规则 {rule} 合并）", "unmerged {a} and {b} (were merged by rule {rule})"),
+    "nothing_added": ("{path}：{reason}；未添加", "{path}: {reason}; nothing added"),
+    "no_text": ("{path}：没有文字，未抽取", "{path}: no text, nothing extracted"),
+    "nothing_found": ("{path}：{doc} 中没有找到实体或关系", "{path}: no entities or relations found in {doc}"),
+    "no_text_reason": ("没有文字", "no text"),
+    "nothing_found_reason": ("{doc} 中没有找到实体或关系", "no entities or relations found in {doc}"),
+    "validating": ("正在校验 …", "validating …"),
+    "violations": ("{n} 处违规", "{n} violation{s}"),
+    "validated": (
+        "{found}：{source}，{triples} 个三元组，{rules} 条规则",
+        "{found}: {source}, {triples} triples, {rules} rules",
+    ),
+    "inferred_quads": ("{n} 个推理四元组", "{n} inferred quads"),
+    "quads_entities": ("{quads} 个四元组，{entities} 个实体", "{quads} quads, {entities} entities"),
+    # -- paths
+    "path_heading": ("路径 {i}（{hops} 跳）：", "path {i} ({hops} hop{s}): "),
+    "path_source": ("来源：{source}", "source: {source}"),
+    "same_entity": ("（同一个实体）", "(the same entity)"),
+    "not_connected": (
+        "{a} 与 {b} 之间没有联系：没有任何关系链连接二者",
+        "{a} and {b} are not connected: no chain of relations links them",
+    ),
+    # -- reports
+    "report_analysis": ("kg 分析 — {scope}", "kg analysis — {scope}"),
+    "report_comparison": ("kg 区县比较 — {names}", "kg district comparison — {names}"),
+    "versus": (" 与 ", " vs "),
+    "whole_graph": ("全图", "whole graph"),
+    "filter_class": ("类别 {values}", "class {values}"),
+    "filter_relation": ("关系 {values}", "relation {values}"),
+    "overview": ("概览", "Overview"),
+    "no_match": ("没有符合条件的实体。", "No entities match."),
+    "measure": ("度量", "measure"),
+    "relation_assertions": ("关系断言", "relation assertions"),
+    "ties": ("关联对（联系）", "linked pairs (ties)"),
+    "density": ("密度", "density"),
+    "components": ("连通分量", "connected components"),
+    "largest_component": ("最大连通分量", "largest component"),
+    "isolates": ("孤立实体", "isolated entities"),
+    "communities": ("社群", "communities"),
+    "sector_actors": ("{sector}主体", "{sector} actors"),
+    "rank": ("#", "#"),
+    "sector": ("部门", "sector"),
+    "degree": ("度数", "degree"),
+    "assertions": ("断言数", "assertions"),
+    "betweenness": ("中介中心性", "betweenness"),
+    "pagerank": ("PageRank", "pagerank"),
+    "k_core": ("k 核", "k-core"),
+    "community": ("社群", "community"),
+    "hubs": ("枢纽：PageRank 前 {n} 名", "Hubs: top {n} by PageRank"),
+    "hubs_note": (
+        "度数 = 不同合作方数；断言数 = 含平行关系的关系数；k 核 = 核数",
+        "degree = distinct partners; assertions = relations incl. parallel ones; k-core = core number",
+    ),
+    "bridges": ("桥梁：中介中心性前 {n} 名", "Bridges: top {n} by betweenness"),
+    "bridges_sampled": ("中介中心性由抽样的源点估算", "betweenness estimated from a sample of sources"),
+    "central_per_class": ("各类中最核心的实体（PageRank）", "Most central per class (PageRank)"),
+    "communities_by": ("社群（{method}）", "Communities ({method})"),
+    "size": ("规模", "size"),
+    "community_label": ("名称（最核心的成员）", "label (most central members)"),
+    "members": ("成员", "members"),
+    "community_sizes": ("社群规模", "Community sizes"),
+    "main_core": ("主核：k = {k}，{n} 个实体：", "Main core: k = {k}, {n} entities: "),
+    "brokers": (
+        "跨部门中介：去掉后教育与产业或政府之间断开联系的实体",
+        "Sector brokers: entities whose removal disconnects education from industry or government",
+    ),
+    "pairs_cut": ("{pair} 断开的对数", "{pair} pairs cut"),
+    "brokers_note": (
+        "断开的对数 = 现在相连、去掉该实体后不再相连的（教育实体，产业/政府实体）对",
+        "pairs cut = (education entity, industry/government entity) pairs connected now and not without it",
+    ),
+    "connected_components": ("连通分量", "Connected components"),
+    "most_linked": ("联系最多的成员", "most linked members"),
+    "components_note": (
+        "新闻文本构成的图是碎片化的：每个分量都是文本没有与其余部分联系起来的一个故事",
+        "a graph from news text is fragmented: each component is a story the texts do not link to the rest",
+    ),
+    "isolated_entities": (
+        "孤立实体（数据缺口：有名称，无联系）",
+        "Isolated entities (data gaps: named, linked to nothing)",
+    ),
+    "centrality": ("中心性", "Centrality"),
+    "communities_and_core": ("社群与核心", "Communities and core"),
+    "brokers_between_sectors": ("跨部门中介", "Brokers between sectors"),
+    "components_and_gaps": ("连通分量与数据缺口", "Components and data gaps"),
+    "linkage_indicators": ("城教联系指标", "Education–city linkage indicators"),
+    "definitions_note": (
+        "定义见 README.md 的“指标”一节，或 JSON 输出",
+        "definitions: README.md § Indicators, or the JSON output",
+    ),
+    "indicators_compared": ("指标比较", "Indicators compared"),
+    "initiative_by_sector": (
+        "谁在发起（发起/牵头/共建/承办），按部门",
+        "Who takes the initiative (initiates / leads / builds / hosts), by sector",
+    ),
+    "district_indicators": ("区县指标", "District indicators"),
+    "schools_partners": (
+        "{name}：学校与高校、其产业合作方及合作方所属部门",
+        "{name}: schools and colleges, their industry partners and partner sectors",
+    ),
+    "school_or_college": ("学校/高校", "school/college"),
+    "industry_partners": ("产业合作方", "industry partners"),
+    "companies": ("企业", "companies"),
+    "entropy": ("熵", "entropy"),
+    "partner_sectors": ("{name}：各学校/高校的合作方部门", "{name}: partner sectors per school/college"),
+    "platforms_taking_part": ("{name}：平台及参与方", "{name}: platforms and who takes part"),
+    "platform": ("平台", "platform"),
+    "schools": ("学校", "schools"),
+    "colleges": ("高校", "colleges"),
+    "other_education": ("其他教育机构", "other edu."),
+    "government": ("政府", "government"),
+    "platforms": ("平台", "platforms"),
+    "other": ("其他", "other"),
+    "co_built": ("共建", "co-built"),
+    "co_built_note": (
+        "共建 = 至少一所学校或高校与一家企业参与",
+        "co-built = at least one school or college and one company take part",
+    ),
+    "alliance_completeness": ("{name}：产教联盟完整度", "{name}: industry–education alliance completeness"),
+    "alliance": ("联盟", "alliance"),
+    "met": ("满足", "met"),
+    "coeducation": ("{name}：校家社协同育人资源", "{name}: school–family–society resources"),
+    "cross_border": ("{name}：跨区域联系", "{name}: ties across borders"),
+    "member": ("成员", "member"),
+    "partner": ("合作方", "partner"),
+    "border": ("边界", "border"),
+    "stated_in_texts": ("{name}：文本中陈述的指标（{n}）", "{name}: indicators stated in the texts ({n})"),
+    "subject": ("主体", "subject"),
+    "unit": ("单位", "unit"),
+    "as_written": ("原文", "as written"),
+    "counts": ("计数对象", "counts"),
+    "in_detail": ("{name} 详情", "{name} in detail"),
+    "stated_side_by_side": ("文本中陈述的指标，按计数对象", "Indicators stated in the texts, by what they count"),
+    "other_counts": ("（其他）", "(other)"),
+    "stated_note": (
+        "数量按文本原样；只有计数对象相同时才可比较",
+        "quantities as the texts state them; they are not comparable unless they count the same thing",
+    ),
+    "not_computable": ("新闻图谱无法计算的指标", "Not computable from a news graph"),
+    "need_statistics": ("需要统计数据而非新闻文本的指标", "Indicators that need statistics, not news text"),
+    "filters_note": (
+        "--class 和 --relation 筛选只作用于网络指标；区县指标使用全图。",
+        "The --class and --relation filters apply to the network metrics; the indicators use the whole graph.",
+    ),
+}
