@@ -133,6 +133,15 @@ def _base_gazetteer(signature: tuple) -> Gazetteer:
     return gazetteer
 
 
+def store_gazetteers(store, articles: list[Article], exclude_graphs: Iterable[str] = ()) -> list[Gazetteer]:
+    """For each article, the store's entities it names (all graphs but ``exclude_graphs``), from the name index."""
+    names = StoreNames(store, exclude_graphs=exclude_graphs)
+    try:
+        return [names.for_text(a.text, a.title, a.district, a.city, *a.authors) for a in articles]
+    finally:
+        names.close()
+
+
 def _extractions(
     articles: list[Article],
     extractor: Extractor,
@@ -242,11 +251,7 @@ def ingest(
     if extractor is None:
         # the store's entities each article names, from the store's name index: the cost is the text's
         extractor = Extractor(base_gazetteer())
-        store_names = StoreNames(store, exclude_graphs=replaced)
-        try:
-            tops = [store_names.for_text(a.text, a.title, a.district, a.city, *a.authors) for _, a in articles]
-        finally:
-            store_names.close()
+        tops = store_gazetteers(store, [a for _, a in articles], replaced)
     last_of_file = {id(items[-1]): path for path, items in files if items}
     pending: dict[URIRef, list] = {}
     batch_of: list[Extraction] = []
