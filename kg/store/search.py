@@ -124,6 +124,8 @@ class SearchIndex:
             CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
                 text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
                 title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
+            CREATE TABLE IF NOT EXISTS fts_graph(id INTEGER PRIMARY KEY, graph TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS fts_graph_graph ON fts_graph(graph);
             CREATE TABLE IF NOT EXISTS names(
                 name TEXT NOT NULL, iri TEXT NOT NULL, graph TEXT NOT NULL, field TEXT NOT NULL,
                 classes TEXT NOT NULL, district TEXT NOT NULL, city TEXT NOT NULL);
@@ -149,12 +151,20 @@ class SearchIndex:
         with self._transaction():
             for graph, quads in graphs.items():
                 quads = list(quads)
-                self.db.execute("DELETE FROM fts WHERE graph = ?", (graph,))
+                # the full-text table cannot index its graph column: its rows of a graph are found by rowid
+                # through fts_graph, so a write costs its own rows, not a scan of the whole index
+                old = [row[0] for row in self.db.execute("SELECT id FROM fts_graph WHERE graph = ?", (graph,))]
+                if old:
+                    gone = json.dumps(old)
+                    self.db.execute("DELETE FROM fts WHERE rowid IN (SELECT value FROM json_each(?))", (gone,))
+                    self.db.execute("DELETE FROM fts_graph WHERE graph = ?", (graph,))
                 self.db.execute("DELETE FROM names WHERE graph = ?", (graph,))
                 rows = list(self._rows(graph, quads))
-                self.db.executemany(
-                    "INSERT INTO fts(text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?)", rows
-                )
+                for row in rows:
+                    cursor = self.db.execute(
+                        "INSERT INTO fts(text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?)", row
+                    )
+                    self.db.execute("INSERT INTO fts_graph VALUES (?, ?)", (cursor.lastrowid, graph))
                 if not graph.startswith(INFERRED_GRAPHS):
                     self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
                 if (rows and present is None) or (present is not None and graph in present):
@@ -243,6 +253,7 @@ class SearchIndex:
         """Empty the index and index ``graphs`` (every graph of the store)."""
         with self._transaction():
             self.db.execute("DELETE FROM names")
+            self.db.execute("DELETE FROM fts_graph")
             self.db.execute("DELETE FROM fts")
             self.db.execute("DELETE FROM graphs")
         self.replace(graphs, present=graphs.keys())
