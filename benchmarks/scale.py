@@ -13,6 +13,7 @@ exponents, betweenness sampled above 10^4 nodes) are reported, not judged.
     python benchmarks/scale.py                           # 10^3 and 10^4 entities
     python benchmarks/scale.py --sizes 1000,10000,100000 --out benchmarks/results
     python benchmarks/scale.py --steps query,path        # only steps whose name contains one of these
+    python benchmarks/scale.py --skip ingest,json-ld      # leave out steps whose name contains one of these
 
 Writes ``scale.md`` (the table) and ``scale.png`` (the plot; needs the ``bench``
 extra: matplotlib) under ``--out``, and prints the table.
@@ -154,12 +155,14 @@ def serve(store: Path, pythonpath: str, timeout: float) -> tuple[subprocess.Pope
     raise RuntimeError(f"kg serve did not answer within {timeout:.0f} s")
 
 
-def bench_size(n: int, steps: dict[str, Step], wanted, reader: str, writer: str, timeout: float, docs: int) -> None:
+def bench_size(
+    n: int, steps: dict[str, Step], wanted, reader: str, writer: str, timeout: float, docs: int, skipped=()
+) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"kg-scale-{n}-"))
     store, graph, corpus = work / "store", work / "graph.nq", work / "corpus"
 
     def measure(name: str, args: list[str], pythonpath: str = reader) -> bool:
-        if not any(w in name for w in wanted):
+        if not any(w in name for w in wanted) or any(s in name for s in skipped):
             return True
         step = steps.setdefault(name, Step(name))
         seconds, rss, error = run(args, pythonpath, timeout, work)
@@ -263,6 +266,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="entity counts, comma-separated (up to 1000000)")
     parser.add_argument("--steps", default="", help="only steps whose name contains one of these (comma list)")
+    parser.add_argument("--skip", default="", help="leave out steps whose name contains one of these (comma list)")
     parser.add_argument("--documents", type=int, default=1000, help="documents for the ingest step")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a step is killed")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="folder for scale.md/png")
@@ -278,7 +282,8 @@ def main() -> None:
         wanted = (*wanted, "load")  # every step needs the store
     steps: dict[str, Step] = {}
     for n in sizes:
-        bench_size(n, steps, wanted, str(ROOT), options.writer, options.timeout, options.documents)
+        skipped = tuple(w.strip() for w in options.skip.split(",") if w.strip())
+        bench_size(n, steps, wanted, str(ROOT), options.writer, options.timeout, options.documents, skipped)
     options.out.mkdir(parents=True, exist_ok=True)
     text = table(steps, sizes)
     worse = [s.name for s in steps.values() if s.data_step and (s.exponent() or 0) > LIMIT]

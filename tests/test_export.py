@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -382,3 +383,12 @@ def test_progress_reaches_the_total(store: Store):
     seen: list[tuple[str, int, int]] = []
     export(store, "n-quads", io.BytesIO(), progress=lambda *args: seen.append(args))
     assert seen and seen[-1][1] == seen[-1][2] == len(store)
+
+
+def test_whole_store_triples_stream_once_each_grouped_by_subject(store: Store):
+    """Triple formats of the whole store stream from Store.distinct_triples: each triple once, as the union."""
+    streamed = list(store.distinct_triples())
+    assert len(streamed) == len(set(streamed)) and set(streamed) == union_triples(store)
+    subjects = [t.subject for t in streamed]
+    changes = sum(1 for a, b in itertools.pairwise(subjects) if a != b)
+    assert changes + 1 == len(set(subjects))  # one run per subject: Turtle groups them

@@ -138,6 +138,89 @@ def test_places_and_people(extractor):
     assert ("张晓燕", "hasAward", "全国优秀课例") in relations(extraction)
 
 
+def test_person_names_of_three_characters_lists_and_titles_after(extractor):
+    extraction = run(
+        extractor,
+        "观音桥小学副校长魏建民等出席。江北职教中心专业教师程立东、王子横和彭佩参加了培训。"
+        "江北实验中学周明轩副校长介绍了情况。",
+    )
+    found = entities(extraction)
+    assert found["魏建民"] == found["程立东"] == found["王子横"] == found["彭佩"] == found["周明轩"] == "Person"
+    assert not {"魏建", "程立", "周明轩副"} & set(found)
+    facts = relations(extraction)
+    assert ("王子横", "worksAt", "江北职教中心") in facts  # the names after the first share its title
+    assert ("彭佩", "worksAt", "江北职教中心") in facts
+
+
+def test_legal_names_with_nominal_verbs_and_joined_events(extractor):
+    extraction = run(
+        extractor,
+        "江北职教中心与重庆市城市建设投资（集团）有限公司签约。"
+        "2025年重庆市智慧城市建设工作推进会暨江北区产教融合发展大会在江北职教中心举行。"
+        "江北区建设实训基地。",
+    )
+    found = entities(extraction)
+    assert found["重庆市城市建设投资（集团）有限公司"] == "Company"
+    assert found["重庆市智慧城市建设工作推进会暨江北区产教融合发展大会"] == "Conference"
+    assert "江北区建设实训基地" not in found  # a district governs the verb: two names
+
+
+def test_units_named_after_their_owner(extractor):
+    extraction = run(
+        extractor,
+        "江北理工大学园艺学院与重庆绿源科技有限公司签约，共建重庆绿源科技有限公司实习基地。"
+        "重庆绿源科技有限公司项目经理许海峰，园艺学院院长蒋文斌、区域合作负责人郑小禾出席。",
+    )
+    facts = relations(extraction)
+    assert ("江北理工大学园艺学院", "partOf", "江北理工大学") in facts  # the owner the name carries
+    assert ("重庆绿源科技有限公司", "builds", "重庆绿源科技有限公司实习基地") in facts
+    assert ("蒋文斌", "worksAt", "江北理工大学园艺学院") in facts  # 园艺学院: the unit's own name
+    assert ("郑小禾", "worksAt", "江北理工大学园艺学院") in facts  # the roll of titles goes on
+    assert ("许海峰", "worksAt", "重庆绿源科技有限公司") in facts  # 项目经理 is a title, not a project
+
+
+def test_a_companys_own_news_calls_it_our_company(extractor):
+    extraction = run(extractor, "重庆智联科技有限公司与江北职教中心签约。我司与该校共建智能制造实训基地。")
+    facts = relations(extraction)
+    assert ("重庆智联科技有限公司", "builds", "智能制造实训基地") in facts  # 我司: the company of the text
+    assert ("江北职教中心", "builds", "智能制造实训基地") in facts
+
+
+def test_a_count_closing_a_list_and_bureaus_named_with_and(extractor):
+    extraction = run(
+        extractor,
+        "重庆市智能制造产教融合共同体近日成立，由重庆智联科技股份有限公司、重庆理工大学、江北职业技术学院三家单位牵头。"
+        "渝北区经济和信息化局、江北区住房和城乡建设局到会。",
+    )
+    found = entities(extraction)
+    assert found["江北职业技术学院"] == "VocationalCollege"  # 三家单位 counts the list, not the name
+    assert found["渝北区经济和信息化局"] == found["江北区住房和城乡建设局"] == "GovernmentAgency"
+    assert ("江北职业技术学院", "leads", "重庆市智能制造产教融合共同体") in relations(extraction)
+
+
+def test_a_giver_names_the_recipient_of_a_designation(extractor):
+    extraction = run(
+        extractor,
+        "江北职业技术学院为渝北区林业局授牌“校企合作实践基地”。重庆理工大学授予江北职业技术学院“人才培养基地”。"
+        "签约授牌仪式圆满举行。",
+    )
+    facts = relations(extraction)
+    assert ("渝北区林业局", "designatedAs", "校企合作实践基地") in facts
+    assert ("江北职业技术学院", "designatedAs", "人才培养基地") in facts
+    assert ("重庆理工大学", "designatedAs", "人才培养基地") not in facts  # the giver does not hold it
+    assert "仪式圆满举行" not in entities(extraction)
+
+
+def test_our_schools_unit_is_not_the_publisher(extractor):
+    extraction = run(
+        extractor, "6月8日，我校园艺学院举行签约仪式。园艺学院院长蒋文斌出席。江北理工学院副校长郑小禾致辞。"
+    )
+    facts = relations(extraction)
+    assert ("江北理工学院园艺学院", "partOf", "江北理工学院") in facts  # 我校 is the school, the unit is its part
+    assert ("蒋文斌", "worksAt", "江北理工学院园艺学院") in facts
+    assert "园艺学院园艺学院" not in entities(extraction)
+
+
 def test_gazetteer_names_and_known_entities():
     data = load_curated(DATA_DIR)
     extraction = Extractor(Gazetteer.from_curated(data)).extract(
@@ -152,8 +235,15 @@ def test_authors_and_document_places_are_entities(extractor):
     article = Article(
         id="a", title="", text="江北区开展“书香校园”活动。", district="江北区", city="重庆市", authors=["李想"]
     )
-    found = {e.label: e.cls for e in extractor.extract(article).entities}
-    assert found["李想"] == "Person" and found["江北区"] == "District" and found["重庆市"] == "City"
+    extraction = extractor.extract(article)
+    found = {e.label: e.cls for e in extraction.entities}
+    assert found["李想"] == "Person" and found["江北区"] == "District"
+    # 重庆市 is the document's city, not named in the text: the document links to it, no mention is claimed
+    assert "重庆市" not in found
+    graph = document_graph(extraction)
+    city = graph.value(extraction.iri, KG.city)
+    assert graph.value(city, RDFS.label) == Literal("重庆市", lang="zh") and (city, RDF.type, KG.City) in graph
+    assert (city, KG.mentionedIn, extraction.iri) not in graph
 
 
 # -- enumerations and resolution --------------------------------------------------------------------------

@@ -9,15 +9,24 @@ import pytest
 
 from kg.analysis.indicators import (
     DEFINITIONS,
+    DistrictIndicators,
     UnknownPlaceError,
     compare,
     district_indicators,
+    districts_with_members,
     entropy,
+    place_indicators,
     place_members,
     resolve_place,
     stated_indicators,
+    store_indicators,
+    store_places,
 )
+from kg.analysis.metrics import simple_graph
 from kg.analysis.projection import UnknownEntityError, project
+from kg.model.sectors import SECTOR_OF_CLASS
+from kg.model.terms import ancestors
+from kg.model.vocab import classes
 from kg.store.embedded import Store
 
 
@@ -203,3 +212,61 @@ def test_the_readme_lists_every_indicator_definition():
     expected = ["| indicator | definition |", "|---|---|"]
     expected += [f"| {label} | {definition} |" for label, definition in DEFINITIONS.values()]
     assert table == expected, "regenerate the README table from kg.analysis.indicators.DEFINITIONS"
+
+
+# -- the same indicators counted inside the store ------------------------------------------------------------
+
+
+def assert_same(counted: DistrictIndicators, projected: DistrictIndicators) -> None:
+    for key in DEFINITIONS:
+        assert counted.values[key] == pytest.approx(projected.values[key]), (counted.label, key)
+    assert counted.coeducation == projected.coeducation, counted.label
+    assert [s.iri for s in counted.stated] == [s.iri for s in projected.stated], counted.label
+
+
+def check_store_against_projection(store: Store) -> int:
+    """Every district's and city's in-store indicators equal those computed over the projection."""
+    graph = project(store)
+    simple, stated = simple_graph(graph), stated_indicators(store)
+    checked = 0
+    for city in (False, True):
+        places = store_places(store, city=city)
+        if not city:  # the same districts, in the same order, as the projection's
+            assert places == districts_with_members(graph)
+        for counted in store_indicators(store, places, city=city, batch=7):
+            assert_same(counted, district_indicators(graph, counted.place, stated, simple=simple))
+            checked += 1
+    return checked
+
+
+def test_store_indicators_equal_the_projection_on_the_bundled_graph(store: Store, results):
+    assert check_store_against_projection(store) == 5  # 巴南区, 大足区, 成都高新区; 重庆市, 成都市
+    banan, _ = results
+    (counted,) = store_indicators(store, [banan.place])
+    assert (counted.label, counted.values["education_industry_ties"], len(counted.stated)) == ("巴南区", 8, 17)
+
+
+def test_store_indicators_equal_the_projection_on_a_generated_graph(tmp_path: Path):
+    from kg.sources.synth import synth_quads
+    from kg.store.load import load_files
+
+    data = tmp_path / "g.nq"
+    data.write_text("".join(synth_quads(1500, 3)), encoding="utf-8")
+    with Store(tmp_path / "store") as generated:
+        load_files(generated, [data])
+        assert check_store_against_projection(generated) >= 5
+
+
+def test_place_indicators_read_the_district_and_count_in_the_store(store: Store, results):
+    banan, _ = results
+    counted, graph = place_indicators(store, "巴南")  # an alias
+    assert counted.values == banan.values and counted.coeducation == banan.coeducation
+    assert [s.node for s in counted.schools] == [s.node for s in banan.schools]
+    assert graph.number_of_nodes() < project(store).number_of_nodes()  # its part of the graph, not the whole
+
+
+def test_no_class_has_two_listed_ancestors_of_different_sectors():
+    """The in-store sector test relies on it (see kg.analysis.indicators._sector)."""
+    for cls in classes():
+        listed = {SECTOR_OF_CLASS[a] for a in ancestors(cls) if a in SECTOR_OF_CLASS}
+        assert len(listed) <= 1, (cls, listed)

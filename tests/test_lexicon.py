@@ -32,7 +32,8 @@ def test_classes_named_in_the_lexicon_are_ontology_classes():
     named = {cls for cls, _ in table("type_words", 2).values()} | {row[0] for row in table("list_heads", 1).values()}
     assert named - known == set()
     assert {strength for _, strength in table("type_words", 2).values()} == {"strong", "weak"}
-    assert {kind for (kind,) in table("award_triggers", 1).values()} == {"won", "evaluated", "selected", "becoming"}
+    kinds = {columns[0] for columns in table("award_triggers", 1).values()}
+    assert kinds == {"won", "evaluated", "selected", "becoming"}
 
 
 def test_every_strong_type_word_names_an_entity_of_its_class(recognizer):

@@ -88,7 +88,7 @@ def test_ingested_documents_are_projected(store_path: Path, tmp_path: Path):
 
 def test_path_graph_of_unconnected_entities_explains(store: Store):
     # 融汇小学 has no relation; (华为赛力斯 reaches 重庆理工大学 since the namesake links through 华为)
-    with pytest.raises(NoPathError, match="not connected"):
+    with pytest.raises(NoPathError, match="没有联系"):
         shortest_paths(path_graph(store, "融汇小学", "重庆理工大学"), "融汇小学", "重庆理工大学")
 
 

@@ -27,7 +27,7 @@ def remote(endpoint: str) -> RemoteStore:
 
 def test_build_into_the_server_matches_the_embedded_store(remote: RemoteStore, store: Store, endpoint: str):
     result = CliRunner().invoke(main, ["stats", "--endpoint", endpoint])
-    assert result.exit_code == 0 and result.output.startswith(f"store: {endpoint}\n"), result.output
+    assert result.exit_code == 0 and result.output.startswith(f"存储：{endpoint}\n"), result.output
     assert remote.graph_names() == store.graph_names()
     assert len(remote) == len(store)
     local, far = summarize(store), summarize(remote)
@@ -68,6 +68,14 @@ def test_analysis_projection_is_the_same(remote: RemoteStore, store: Store):
     far, local = project(remote), project(store)
     assert sorted(far.nodes) == sorted(local.nodes)
     assert sorted(far.edges(keys=True)) == sorted(local.edges(keys=True))
+
+
+def test_district_indicators_are_counted_by_the_endpoint(remote: RemoteStore, store: Store):
+    from kg.analysis.indicators import store_indicators, store_places
+
+    places = store_places(remote)
+    assert places == store_places(store)
+    assert [r.values for r in store_indicators(remote, places)] == [r.values for r in store_indicators(store, places)]
 
 
 def test_kg_query_with_endpoint_env(endpoint: str, store_path: Path):

@@ -259,7 +259,7 @@ def test_cli_writes_the_page(store_path: Path, tmp_path: Path, graph: nx.MultiDi
     out = tmp_path / "graph.html"
     result = run("--store", str(store_path), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert f"({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)" in result.stderr
+    assert f"（{graph.number_of_nodes()} 个节点，{graph.number_of_edges()} 条边）" in result.stderr
     data = embedded(out.read_text(encoding="utf-8"))
     assert len(data["nodes"]) == graph.number_of_nodes()
 

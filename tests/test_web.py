@@ -10,6 +10,7 @@ import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
@@ -18,8 +19,9 @@ from kg.cli import main
 from kg.model.vocab import KG, KGR
 from kg.sources.build import build
 from kg.sparql.server import make_server, shutdown
+from kg.store import formats
 from kg.store.embedded import Store
-from kg.store.search import ensure_index, index_path
+from kg.store.search import SearchIndex, ensure_index, index_path
 from tests.test_server import get, post_form
 from tests.test_server import http as fetch
 
@@ -152,7 +154,46 @@ def test_entity_iri_negotiates_turtle_and_html(site: str):
     assert '<html lang="en">' in english.text and "University" in english.text
 
 
+@pytest.mark.parametrize("fmt", formats.names(formats.RDF))
+def test_every_rdf_format_of_the_table_is_offered_for_entities_and_the_ontology(site: str, fmt: str):
+    media = formats.find(fmt, formats.RDF).media_type
+    for path in ("id/chong-qing-li-gong-da-xue", "ontology"):
+        by_accept = fetch(f"{site}{path}", headers={"Accept": f"text/html;q=0.5, {media}"})
+        by_param = fetch(f"{site}{path}?format={fmt}")
+        assert by_accept.status == by_param.status == 200, (path, fmt)
+        assert by_accept.content_type == by_param.content_type == media
+        dataset = ox.Dataset(ox.parse(by_param.body, formats.find(fmt, formats.RDF).rdf))
+        assert len(dataset) > 10
+
+
+def test_accept_without_any_offered_format_is_406(site: str):
+    assert fetch(f"{site}id/chong-qing-li-gong-da-xue", headers={"Accept": "image/png"}).status == 406
+    assert fetch(f"{site}ontology?format=csv").status == 406
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    assert fetch(f"{site}ontology", headers={"Accept": browser}).content_type == "text/html"
+    zh_last = fetch(f"{site}", headers={"Accept-Language": "fr;q=1, zh-CN;q=0.2, en;q=0.5"})
+    assert '<html lang="en">' in zh_last.text
+
+
 # -- search -----------------------------------------------------------------------------------------
+
+
+def test_a_bulk_load_builds_the_search_index_and_serving_never_builds_it_in_a_request(tmp_path: Path):
+    from kg.store.load import load_files
+
+    data = tmp_path / "synth.nq"
+    assert CliRunner().invoke(main, ["synth", "--entities", "300", "--out", str(data)]).exit_code == 0
+    path = tmp_path / "store"
+    with Store(path) as store:
+        load_files(store, [data], bulk_bytes=0)  # through the bulk loader, as a big file goes
+        names = set(store.graph_names())
+    index = SearchIndex(index_path(path))
+    assert index.is_current(names) and index.search("学")
+    index.close()
+    index_path(path).unlink()  # lost (a store copied without it): kg serve rebuilds it before its workers start
+    for url in serving(make_server(path, "127.0.0.1", 0, quiet=True, workers=1)):
+        assert index_path(path).exists()
+        assert json.loads(fetch(f"{url}search.json?q=%E5%AD%A6").body)["entities"]
 
 
 def test_search_finds_labels_pinyin_and_text(site: str):

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.analysis.metrics import simple_graph, summary_statistics
 from kg.analysis.projection import find_entity
@@ -206,11 +207,13 @@ class StatedIndicator:
     source: str
     document_district: str
     subject_district: str = ""  # the subject's own district label (a district: itself)
+    place: str = ""  # the IRI of the district it belongs to: its subject's, else its document's
 
 
 STATED = """
 SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approximate ?qualifier ?text
-       ?countsClass ?evidence ?source ?docDistrict ?start ?subjectDistrict WHERE {
+       ?countsClass ?evidence ?source ?docDistrict ?start ?subjectDistrict ?place WHERE {
+  #PLACES#
   ?indicator a kg:Indicator ; kg:indicatorOf ?subject ; kg:measure ?measure ; kg:value ?value .
   OPTIONAL { ?subject rdfs:label ?subjectLabel }
   OPTIONAL { ?indicator kg:unit ?unit }
@@ -221,16 +224,60 @@ SELECT DISTINCT ?indicator ?subject ?subjectLabel ?measure ?value ?unit ?approxi
   OPTIONAL { ?indicator kg:evidence ?evidence }
   OPTIONAL { ?indicator kg:startOffset ?start }
   OPTIONAL { ?indicator prov:wasDerivedFrom ?source
-             OPTIONAL { ?source kg:district ?dd . ?dd rdfs:label ?docDistrict } }
+             OPTIONAL { ?source kg:district ?docPlace OPTIONAL { ?docPlace rdfs:label ?docDistrict } } }
   OPTIONAL { { ?subject a kg:District BIND(?subject AS ?sd) } UNION { ?subject kg:district ?sd }
-             ?sd rdfs:label ?subjectDistrict }
+             OPTIONAL { ?sd rdfs:label ?subjectDistrict } }
+  BIND(COALESCE(?sd, ?docPlace) AS ?place)
 }
 """
 
 
-def stated_indicators(store: Store) -> list[StatedIndicator]:
-    """Every kg:Indicator in the store, by source document and position in its text."""
-    rows = store.select(STATED)  # DISTINCT: the inferred graph adds no row to this pattern
+CANDIDATES_BY_SUBJECT = """
+SELECT DISTINCT ?i WHERE {
+  VALUES ?asked { #ASKED# } ?asked a kg:District . ?s kg:district? ?asked . ?i kg:indicatorOf ?s
+}
+"""
+CANDIDATES_BY_DOCUMENT = """
+SELECT DISTINCT ?i WHERE {
+  VALUES ?asked { #ASKED# } ?d kg:district ?asked . ?i prov:wasDerivedFrom ?d ; a kg:Indicator
+}
+"""
+
+
+def _terms(iris: Iterable[str]) -> str:
+    """SPARQL text of IRIs for a VALUES block (pyoxigraph checks each: text never reaches the query as syntax)."""
+    return " ".join(str(ox.NamedNode(iri)) for iri in iris)
+
+
+def stated_indicators(
+    store: Store, places: Sequence[str] | None = None, *, city: bool = False
+) -> list[StatedIndicator]:
+    """Every kg:Indicator in the store (or those of the district IRIs ``places``), by source document and position.
+
+    An indicator belongs to the district of its subject (a district: itself), else to the district of its
+    source document (``place``).  A city states none of its own here (``city=True`` gives none).
+    """
+    if places is not None and (city or not places):
+        return []
+    if places is None:
+        rows = store.select(STATED.replace("#PLACES#", ""))  # DISTINCT: the inferred graph adds no row
+    else:  # the indicators of the places' entities and documents, then those that belong to the places
+        asked = _terms(places)
+        candidates = sorted(
+            {
+                str(row["i"])
+                for query in (CANDIDATES_BY_SUBJECT, CANDIDATES_BY_DOCUMENT)
+                for row in store.select(query.replace("#ASKED#", asked))
+            }
+        )
+        wanted = set(places)
+        batches = (_terms(candidates[i : i + 400]) for i in range(0, len(candidates), 400))
+        rows = [
+            row
+            for batch in batches
+            for row in store.select(STATED.replace("#PLACES#", f"VALUES ?indicator {{ {batch} }}"))
+            if str(row.get("place", "")) in wanted
+        ]
     # Several indicators share one evidence sentence: order them by where their number phrase occurs in it.
     rows.sort(
         key=lambda r: (
@@ -262,6 +309,7 @@ def stated_indicators(store: Store) -> list[StatedIndicator]:
                 source=str(row.get("source", "")),
                 document_district=str(row.get("docDistrict", "")),
                 subject_district=str(row.get("subjectDistrict", "")),
+                place=str(row.get("place", "")),
             )
         )
     return result
@@ -581,3 +629,306 @@ def districts_with_members(graph: nx.Graph) -> list[str]:
     districts = [n for n, d in graph.nodes(data=True) if is_a(d["cls"], "District")]
     sized = [(len(place_members(graph, n)) - 1, n) for n in districts]
     return [n for size, n in sorted(sized, key=lambda t: (-t[0], graph.nodes[t[1]]["label"])) if size > 0]
+
+
+# -- the same indicators as SPARQL aggregates, computed inside the store ------------------------------------------
+#
+# The functions above read a projected graph; these ask the store (embedded or a remote endpoint) for the
+# counts, grouped by place, so a district's indicators, or every district's, cost what the districts hold and
+# never pull the graph through Python.  They rely on the materialised RDFS closure (``?x a kg:School`` holds
+# for every kind of school) and count entities as stored: names merged by owl:sameAs (kg.sources.identity)
+# count separately here, once in the projection.  tests/test_indicators.py checks both agree.
+
+KG_NS = "https://w3id.org/kg-cityedu/ontology#"
+NOT_ENTITY = "kg:SourceDocument, kg:RelationAssertion, kg:Indicator"
+
+
+def _entity(var: str) -> str:
+    """A node of the projection: a kg: class (stated or inferred) other than the bookkeeping ones, and a label."""
+    return (
+        f"FILTER EXISTS {{ ?{var} a ?{var}T ; rdfs:label ?{var}L "
+        f'FILTER(STRSTARTS(STR(?{var}T), "{KG_NS}") && ?{var}T NOT IN ({NOT_ENTITY})) }}'
+    )
+
+
+def _sector(var: str, out: str) -> str:
+    """Bind ``?out`` to the sector of ``?var`` (unbound when it has none), as :func:`kg.model.sectors.sector_of`.
+
+    Through the closure an entity has the type of each listed ancestor of its class; the ontology gives no
+    class two listed ancestors of different sectors (tests/test_indicators.py checks it), so testing the
+    listed classes, sector by sector, gives the sector of the class.
+    """
+    from kg.model.sectors import SECTOR_OF_CLASS
+
+    tests = []
+    for sector in SECTORS:
+        listed = " || ".join(f"EXISTS {{ ?{var} a kg:{c} }}" for c, s in sorted(SECTOR_OF_CLASS.items()) if s == sector)
+        tests.append(f'IF({listed}, "{sector}", ?none)')
+    return f"BIND(COALESCE({', '.join(tests)}) AS ?{out})"
+
+
+def _members(place: str, var: str, attribute: str) -> str:
+    """``?var`` ranges over the members of ``?place``: the place itself and the entities whose attribute names it."""
+    kind = "kg:City" if attribute == "city" else "kg:District"
+    # kg:district? : zero steps is the place itself (a path, not a UNION, so the place stays bound while it runs)
+    return f"?{place} a {kind} . ?{var} kg:{attribute}? ?{place} . {_entity(var)}"
+
+
+# An assertion has one subject and one object: the end that is not ?x is the other one (paths, not a UNION,
+# so ?x stays bound while the pattern runs).
+NEIGHBOUR_OF = "?{a} rdf:subject|rdf:object ?{x} . ?{a} rdf:subject|rdf:object ?{n} ."
+
+
+def _neighbour(x: str, n: str, a: str = "a") -> str:
+    """``?n`` is an entity related to ``?x`` by the relation assertion ``?a`` (either direction), not ``?x``."""
+    return (
+        NEIGHBOUR_OF.format(a=a, x=x, n=n)
+        + f" FILTER(?{x} != ?{n}) FILTER EXISTS {{ ?{a} a kg:RelationAssertion }} {_entity(n)}"
+    )
+
+
+TIES = """
+SELECT ?place (COUNT(*) AS ?ties) (SUM(?ei) AS ?eiTies) (SUM(?ei * ?w) AS ?eiAssertions)
+       (SUM(?within) AS ?withinTies) (SUM(?crossDistrict) AS ?crossDistrictTies)
+       (SUM(?crossCity) AS ?crossCityTies) (SUM(?unlocated) AS ?unlocatedTies) WHERE {
+  { SELECT ?place ?u ?v (COUNT(DISTINCT ?a) AS ?w) WHERE {
+      #PLACES#
+      #MEMBERS#
+      #NEIGHBOUR#
+      BIND(IF(STR(?m) < STR(?n), ?m, ?n) AS ?u) BIND(IF(STR(?m) < STR(?n), ?n, ?m) AS ?v)
+    } GROUP BY ?place ?u ?v }
+  #SECTOR_U# #SECTOR_V#
+  BIND(EXISTS { ?u a kg:EducationalOrganization } AS ?uEdu) BIND(EXISTS { ?v a kg:EducationalOrganization } AS ?vEdu)
+  BIND(IF((?uEdu && COALESCE(?vSector = "industry", false)) || (?vEdu && COALESCE(?uSector = "industry", false)),
+          1, 0) AS ?ei)
+  # Where an end is (kg.analysis.indicators.location): a district is in itself, anything else in its kg:district;
+  # tested with EXISTS, which runs per tie (an OPTIONAL here would read every kg:district of the store).
+  BIND(EXISTS { ?u kg:district? ?ud . ?ud a kg:District } AS ?uLocated)
+  BIND(EXISTS { ?v kg:district? ?vd . ?vd a kg:District } AS ?vLocated)
+  BIND(EXISTS { ?u kg:district? ?d . ?d a kg:District . ?v kg:district? ?d } AS ?sameDistrict)
+  BIND(EXISTS { ?u kg:city? ?uc . ?uc a kg:City } && EXISTS { ?v kg:city? ?vc . ?vc a kg:City }
+       && !EXISTS { ?u kg:city? ?c . ?c a kg:City . ?v kg:city? ?c } AS ?otherCity)
+  BIND(BOUND(?uSector) && BOUND(?vSector) AS ?actors)
+  BIND(IF(?actors && ?uLocated && ?vLocated && ?sameDistrict, 1, 0) AS ?within)
+  BIND(IF(?actors && ?uLocated && ?vLocated && !?sameDistrict, 1, 0) AS ?crossDistrict)
+  BIND(IF(?actors && !(?uLocated && ?vLocated), 1, 0) AS ?unlocated)
+  BIND(IF(?actors && ?otherCity, 1, 0) AS ?crossCity)
+} GROUP BY ?place
+"""
+
+SCHOOLS = """
+SELECT ?place ?school ?sector (COUNT(DISTINCT ?n) AS ?partners) (COUNT(DISTINCT ?company) AS ?companies) WHERE {
+  { #PLACES# #MEMBERS#
+    FILTER(EXISTS { ?m a kg:School } || EXISTS { ?m a kg:College })
+    BIND(?m AS ?school) }
+  UNION
+  { #PLACES# #MEMBERS#
+    FILTER(EXISTS { ?m a kg:School } || EXISTS { ?m a kg:College })
+    BIND(?m AS ?school)
+    #NEIGHBOUR# #SECTOR_N#
+    BIND(IF(?sector = "industry" && EXISTS { ?n a kg:Company }, ?n, ?none) AS ?company) }
+} GROUP BY ?place ?school ?sector
+"""
+
+PLATFORM_SET = """
+  { SELECT DISTINCT ?place ?p WHERE {
+      { #PLACES# #MEMBERS# ?m a kg:Platform BIND(?m AS ?p) }
+      UNION { #PLACES# #MEMBERS# #NEIGHBOUR# ?n a kg:Platform BIND(?n AS ?p) }
+  } }"""
+
+PLATFORMS = f"""
+SELECT ?place (COUNT(*) AS ?platforms) WHERE {{ {PLATFORM_SET} }} GROUP BY ?place
+"""
+
+# Platforms with a school or college and a company among their participants (no row for a platform without);
+# each branch names the platform by the variable its pattern bound, so the store follows the relations from it.
+CO_BUILT = """
+SELECT ?place (SUM(IF(?schools > 0 && ?companies > 0, 1, 0)) AS ?coBuilt) WHERE {
+  { SELECT ?place ?p (COUNT(DISTINCT ?school) AS ?schools) (COUNT(DISTINCT ?company) AS ?companies) WHERE {
+      { #PLACES# #MEMBERS# ?m a kg:Platform . #NEIGHBOUR_MX# BIND(?m AS ?p) }
+      UNION { #PLACES# #MEMBERS# #NEIGHBOUR# ?n a kg:Platform . #NEIGHBOUR_NX# BIND(?n AS ?p) }
+      BIND(IF(EXISTS { ?x a kg:School } || EXISTS { ?x a kg:College }, ?x, ?none) AS ?school)
+      BIND(IF(EXISTS { ?x a kg:Company }, ?x, ?none) AS ?company)
+    } GROUP BY ?place ?p }
+} GROUP BY ?place
+"""
+
+INITIATIVES = """
+SELECT ?place ?sector (COUNT(DISTINCT ?a) AS ?initiatives) WHERE {
+  #PLACES#
+  #MEMBERS#
+  VALUES ?relation { kg:initiates kg:leads kg:builds kg:hosts }
+  ?a rdf:subject|rdf:object ?m ; rdf:predicate ?relation ; rdf:subject ?s ; rdf:object ?o ; a kg:RelationAssertion .
+  #ENTITY_S# #ENTITY_O#
+  #SECTOR_S#
+} GROUP BY ?place ?sector
+"""
+
+CLASSES = """
+SELECT ?place ?class (COUNT(DISTINCT ?m) AS ?members) WHERE {
+  #PLACES# #MEMBERS#
+  OPTIONAL { VALUES ?class { "all" #COEDUCATION# } FILTER(?class = "all" || EXISTS { ?m a ?class }) }
+} GROUP BY ?place ?class
+"""
+
+
+def _indicator_query(template: str, places: Sequence[str], attribute: str) -> str:
+    places_text = "VALUES ?place { " + _terms(places) + " }"
+    return (
+        template.replace("#PLACES#", places_text)
+        .replace("#MEMBERS#", _members("place", "m", attribute))
+        .replace("#NEIGHBOUR#", _neighbour("m", "n"))
+        .replace("#NEIGHBOUR_P#", _neighbour("m", "p", "a0"))
+        .replace("#NEIGHBOUR_MX#", _neighbour("m", "x", "a1"))
+        .replace("#NEIGHBOUR_NX#", _neighbour("n", "x", "a1"))
+        .replace("#SECTOR_U#", _sector("u", "uSector"))
+        .replace("#SECTOR_V#", _sector("v", "vSector"))
+        .replace("#SECTOR_N#", _sector("n", "sector"))
+        .replace("#SECTOR_S#", _sector("s", "sector"))
+        .replace("#ENTITY_S#", _entity("s"))
+        .replace("#ENTITY_O#", _entity("o"))
+        .replace("#ENTITY_P#", _entity("p"))
+        .replace("#COEDUCATION#", " ".join(f"kg:{c}" for c in COEDUCATION_CLASSES))
+    )
+
+
+def _number(row: dict, key: str) -> int:
+    value = row.get(key)
+    return int(value.toPython()) if value is not None else 0  # type: ignore[attr-defined]
+
+
+def store_indicators(
+    store: Store, places: Sequence[str], *, city: bool = False, batch: int = 50
+) -> list[DistrictIndicators]:
+    """The indicators of :data:`DEFINITIONS` for the district (or, ``city=True``, city) IRIs ``places``, in order.
+
+    Every value is a SPARQL aggregate evaluated in the store, a batch of places per query: the rows that come
+    back are one per place (and per school and sector, to take the median and the entropy), so the cost
+    follows the places asked for, not the store.  The per-entity lists of :class:`DistrictIndicators`
+    (schools, platforms, alliances, cross-border ties) are left empty: :func:`district_indicators` on the
+    place's part of the projection gives them.  ``stated`` holds the place's stated indicators.
+    """
+    attribute = "city" if city else "district"
+    values: dict[str, dict[str, float | int | None]] = {p: {} for p in places}
+    coeducation: dict[str, dict[str, int]] = {p: dict.fromkeys(COEDUCATION_CLASSES, 0) for p in places}
+    schools: dict[str, dict[str, dict[str, tuple[int, int]]]] = {p: {} for p in places}
+    initiative: dict[str, Counter[str]] = {p: Counter() for p in places}
+    for start in range(0, len(places), batch):
+        chunk = list(places[start : start + batch])
+
+        def rows(template: str, chunk: list[str] = chunk) -> list[dict]:
+            return store.select(_indicator_query(template, chunk, attribute))
+
+        for row in rows(CLASSES):
+            place = str(row["place"])
+            if str(row.get("class", "all")) == "all":
+                values[place]["entities"] = _number(row, "members")
+            else:
+                coeducation[place][local_name(row["class"])] = _number(row, "members")
+        for row in rows(TIES):
+            v = values[str(row["place"])]
+            v["ties"] = _number(row, "ties")
+            v["education_industry_ties"] = _number(row, "eiTies")
+            v["education_industry_assertions"] = _number(row, "eiAssertions")
+            v["within_district_ties"] = _number(row, "withinTies")
+            v["cross_district_ties"] = _number(row, "crossDistrictTies")
+            v["cross_city_ties"] = _number(row, "crossCityTies")
+            v["unlocated_ties"] = _number(row, "unlocatedTies")
+        for row in rows(SCHOOLS):
+            mix = schools[str(row["place"])].setdefault(str(row["school"]), {})
+            if "sector" in row:
+                mix[str(row["sector"])] = (_number(row, "partners"), _number(row, "companies"))
+        for row in rows(PLATFORMS):
+            values[str(row["place"])]["platforms"] = _number(row, "platforms")
+        for row in rows(CO_BUILT):
+            values[str(row["place"])]["co_built_platforms"] = _number(row, "coBuilt")
+        for row in rows(INITIATIVES):
+            initiative[str(row["place"])][str(row.get("sector", "other"))] += _number(row, "initiatives")
+    stated = stated_indicators(store, places, city=city)
+    labels = _labels(store, places)
+    results = []
+    for place in places:
+        v = values[place]
+        mixes = schools[place]
+        industry = [mix.get("industry", (0, 0))[0] for mix in mixes.values()]
+        partner_stats = summary_statistics(industry)
+        entropies = [
+            entropy(counts)
+            for counts in ([mix.get(s, (0, 0))[0] for s in SECTORS] for mix in mixes.values())
+            if sum(counts)
+        ]
+        with_partner = sum(1 for k in industry if k)
+        own = [s for s in stated if s.place == place]
+        v.update(
+            {
+                "schools_and_colleges": len(mixes),
+                "schools_with_industry_partner": with_partner,
+                "share_with_industry_partner": with_partner / len(mixes) if mixes else None,
+                "industry_partners_mean": partner_stats["mean"],
+                "industry_partners_median": partner_stats["median"],
+                "industry_partners_max": partner_stats["max"],
+                "mean_sector_entropy": sum(entropies) / len(entropies) if entropies else None,
+                **{f"initiatives_by_{s}": initiative[place].get(s, 0) for s in SECTORS},
+                "coeducation_resources": sum(coeducation[place].values()),
+                "stated_indicators": len(own),
+            }
+        )
+        for key in DEFINITIONS:
+            v.setdefault(key, 0)
+        ordered = {key: v[key] for key in DEFINITIONS}
+        results.append(
+            DistrictIndicators(
+                place, labels.get(place, local_name(place)), ordered, coeducation=coeducation[place], stated=own
+            )
+        )
+    return results
+
+
+def _labels(store: Store, iris: Sequence[str]) -> dict[str, str]:
+    """The Chinese label (else any label) of each IRI."""
+    if not iris:
+        return {}
+    terms = _terms(iris)
+    text = f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {terms} }} ?x rdfs:label ?label }}"
+    found: dict[str, str] = {}
+    for row in store.select(text):
+        language = getattr(row["label"], "language", None)
+        if str(row["x"]) not in found or language == "zh":
+            found[str(row["x"])] = str(row["label"])
+    return found
+
+
+PLACES = """
+SELECT ?place (COUNT(DISTINCT ?m) AS ?members) WHERE {
+  ?place a kg:%s .
+  OPTIONAL { ?m kg:%s ?place %s }
+} GROUP BY ?place
+"""
+
+
+def store_places(store: Store, *, city: bool = False) -> list[str]:
+    """District (or city) IRIs with at least one located entity besides themselves, most members first."""
+    kind, attribute = ("City", "city") if city else ("District", "district")
+    rows = store.select(PLACES % (kind, attribute, _entity("m")))
+    sized = [(_number(row, "members"), str(row["place"])) for row in rows]
+    labels = _labels(store, [p for n, p in sized if n])
+    return [p for n, p in sorted(sized, key=lambda t: (-t[0], labels.get(t[1], t[1]))) if n]
+
+
+def place_indicators(store: Store, name: str) -> tuple[DistrictIndicators, nx.MultiDiGraph]:
+    """The indicators of the district or city ``name`` (label, alias or IRI), and the part of the graph read.
+
+    The values are :func:`store_indicators` (aggregates in the store); the per-entity lists
+    (schools, platforms, alliances, cross-border ties) are :func:`district_indicators` over the
+    district's part of the projection (:func:`kg.analysis.projection.district_graph`), so neither
+    reads the whole store.
+    """
+    from kg.analysis.projection import district_graph
+
+    graph = district_graph(store, name)
+    place = resolve_place(graph, name)
+    city = is_a(graph.nodes[place]["cls"], "City")
+    (counted,) = store_indicators(store, [place], city=city)
+    result = district_indicators(graph, place, counted.stated)
+    result.values, result.coeducation = counted.values, counted.coeducation
+    return result, graph

@@ -30,6 +30,9 @@ log = logging.getLogger("kg")
 MAX_NAME_LENGTH = 100  # characters; a longer label is no name to look for in running text
 RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)")
 
+# Relative references (全省, 本市, 我校 …): what they denote depends on the document, so they are never names.
+RELATIVE = re.compile("[全本我该][省市区县镇校院]")
+
 
 @dataclass(frozen=True)
 class Known:
@@ -167,7 +170,8 @@ class Gazetteer:
                 continue
             known = Known(entity.label, entity.cls, entity.iri, entity.district, entity.city)
             for name in (entity.label, *entity.aliases):
-                gazetteer.add(name, known)
+                if not RELATIVE.fullmatch(name):  # 全省, 本市: an alias one document used, a name in none
+                    gazetteer.add(name, known)
         return gazetteer
 
     @classmethod

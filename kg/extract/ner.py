@@ -118,6 +118,7 @@ NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
 CLASSIFIER = characters("classifiers")
 COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
 COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
+LIST_COUNT = re.compile("单位|企业|高校|院校|机构|部门|学校|公司")  # the kind a count after a list counts
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
@@ -125,6 +126,15 @@ COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
 
 ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
+# Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
+ROLES_AFTER = sorted(set(words("roles_after")))
+BYLINE_RE = re.compile(rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）")
+NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
+# Verbs the left edge stops at that also read as nouns inside a name (城市建设投资, 产业发展研究院).
+PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
+AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
+NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
+TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
 COLLECTIVE_RE = re.compile(rf"等([一二两三四五六七八九十]+大(?:{alternation('collective_heads')}))")
 BATCH_RE = re.compile(rf"，一批((?:“[^“”]{{1,14}}”)?[{CJK}]{{0,10}}?(?:{alternation('batch_heads')}))")
@@ -133,8 +143,9 @@ QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|《([^《》\n]{1,40})》")
 # Award verbs, then the bare 获 where the characters around it make no other word (收获, 获得, 获悉).
 AWARD_TRIGGER = re.compile(rf"(?P<t>{alternation('award_triggers')}|(?<![收捕查俘缴斩荣])获(?![得评批取悉]))")
 _AWARD_KINDS = table("award_triggers", 1)
-SELECTED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "selected"}
-EVALUATED = {word for word, (kind,) in _AWARD_KINDS.items() if kind == "evaluated"}
+GRANTS = {word for word, columns in _AWARD_KINDS.items() if "grant" in columns[1:]}  # 授予B“C”: the giver's verb
+SELECTED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "selected"}
+EVALUATED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "evaluated"}
 
 # Head nouns closing an enumeration (…等多家企业), in the lexicon's order: the class they give their items.
 HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items()}
@@ -242,7 +253,8 @@ class Recognizer:
         places = trie_pattern(PLACE_SUFFIXES)
         self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部])")
         self.reference_re = re.compile(trie_pattern(REFERENCES))
-        self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})(?=[{''.join(sorted(SURNAMES))}])")
+        self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{''.join(sorted(SURNAMES))}])")
+        self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
 
     def type_word(self, name: str) -> str:
         """The longest type word ``name`` ends with (学院 in 重庆财经学院), or ""."""
@@ -378,6 +390,9 @@ class Recognizer:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
             start = self._joined_field(text, start, cls)
+            start = self._through_nominal(text, start)
+            if is_a(cls, "Event") and text[start - 1 : start] == "暨":
+                start = self._joined_event(text, start)
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
@@ -442,6 +457,41 @@ class Recognizer:
         if inner and not (is_a(self.suffix_class[inner][0], "Program") or is_a(self.suffix_class[inner][0], "Event")):
             return start  # 某某学院与某某公司: two names
         return before
+
+    def _joined_event(self, text: str, start: int) -> int:
+        """A推进会暨B大会: one event under two names; the name starts with the first."""
+        first_end = start - 1
+        inner = self.type_word(text[max(0, first_end - 8) : first_end])
+        if not inner or not is_a(self.suffix_class[inner][0], "Event"):
+            return start
+        first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
+        return first if first < first_end - len(inner) else start
+
+    def _through_nominal(self, text: str, start: int) -> int:
+        """宿迁市城市建设投资（集团）有限公司, 上海…城市建设工作推进会: a verb used as a noun inside a name.
+
+        The left edge stops at verbs (建设, 发展 …) because they usually govern a name; inside a name
+        they follow a common noun (城市建设), not an actor (江北区建设…), and the whole name starts
+        with a place (宿迁市…, 上海…).
+        """
+        for _ in range(2):
+            verb = next((w for w in NOMINAL_VERBS if text.startswith(w, start - len(w))), None)
+            if verb is None:
+                return start
+            head = start - len(verb)
+            noun = text[head - 2 : head]
+            if len(noun) < 2 or not is_word(noun) or _stop_made(noun):
+                return start
+            before = self.left_edge(text, head, limit=16)
+            actor = text[before:head]
+            year = YEAR_BEFORE.match(actor) or re.match("年度?", actor)
+            if year:
+                before, actor = before + year.end(), actor[year.end() :]
+            a_place = PLACE_NAME.fullmatch(actor) and not actor.endswith(AREA_NOUNS)
+            if not _place_start(actor) or self.type_word(actor) or a_place:
+                return start  # 江北区建设…, 某某学院发展…: an actor governs the verb
+            start = before
+        return start
 
     def _parallel(self, text: str, start: int, cls: str) -> int:
         """Extend a name left over 、 inside it: 法治宣传进校园、进社区活动, 首届书记、校长…比拼活动."""
@@ -604,6 +654,11 @@ class Recognizer:
             span = text[begin:stop]
             if not span or span[0] in "了着过":
                 continue
+            if trigger in GRANTS and span.startswith(("仪式", "活动", "暨")):
+                continue  # 签约授牌仪式: the ceremony, no title given
+            quote = span.find("“")
+            if trigger in GRANTS and quote > 0 and (self.type_word(span[:quote]) or span[:quote] in REFERENCES):
+                begin, span = begin + quote, span[quote:]  # 授予B“C”: B receives C; the designation is C
             if span.startswith("“"):
                 closing = span.find("”")
                 if closing < 0:  # the closing quote is lost (OCR): no name to take
@@ -676,6 +731,12 @@ class Recognizer:
                 continue
             if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS:
                 continue
+            tags = jieba.posseg.dt.word_tag_tab
+            if tags.get(modifier) != "ns":
+                # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
+                cut = next((k for k in range(1, len(modifier) - 1) if tags.get(modifier[k:]) == "ns"), 0)
+                if cut and tags.get(modifier[:cut]) != "ns" and not PLACE_NAME.fullmatch(modifier[:cut]):
+                    start, modifier, name = start + cut, modifier[cut:], name[cut:]
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
             cls = {"市": "City", "省": "Place"}.get(match.group(), "District")
@@ -686,23 +747,40 @@ class Recognizer:
         found = []
         for match in self.role_re.finditer(text):
             begin = match.end()
-            window = text[begin : begin + 6]
-            words = jieba.lcut(window)
-            name = words[0] if words else ""
-            single_next = len(words) >= 3 and len(words[1]) == 1 and _has_cjk(words[1])
-            if len(name) == 2 and single_next and (words[2] in STOP_WORDS or not _has_cjk(words[2])):
-                name += words[1]  # 王子|轩|获得: the given name is 子轩
-            if not (
-                2 <= len(name) <= 3 and name[0] in SURNAMES and re.fullmatch(f"[{CJK}]+", name) and _name_like(name)
-            ):
-                name = window[:3] if len(window) >= 3 and is_word(window[3:5]) else window[:2]
-                if not re.fullmatch(f"[{CJK}]{{2,3}}", name) or not _name_like(name) or name[0] not in SURNAMES:
+            size = _person_size(text, begin)
+            extras: dict = {"role_at": match.start()}
+            while size:
+                found.append(
+                    Mention(begin, begin + size, text[begin : begin + size], "Person", "person", 2, extras=extras)
+                )
+                # 教师张三、李四和王五: the coordinated names share the role
+                joiner = re.match(r"以及|、|和|及|与", text[begin + size : begin + size + 2])
+                if not joiner:
+                    break
+                extras = {"role_at": match.start(), "after": begin + size}
+                begin += size + joiner.end()
+                size = _person_size(text, begin, strict=True)
+        for match in self.role_after_re.finditer(text):
+            # 永嘉二职夏林苏副校长, 王金选院长一行: a name written before its title
+            start = match.start() - 3
+            name = text[start : match.start()]
+            if start < 0:
+                continue
+            if not re.fullmatch(f"[{CJK}]{{3}}", name) or name[0] not in SURNAMES or is_word(name[:2]):
+                if len(name) == 3 and (name[0] in STOP_SINGLE or not _has_cjk(name[0])):
+                    name, start = name[1:], start + 1  # 的尹质同学: a two-character name after a function word
+                else:
                     continue
-            if len(name) == 3 and (name[2] in STOP_SINGLE or is_word(name[2] + text[begin + 3 : begin + 4])):
-                name = name[:2]  # 李红获…: the verb is not part of the name
-            found.append(
-                Mention(begin, begin + len(name), name, "Person", "person", 2, extras={"role_at": match.start()})
-            )
+            if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or name[0] in STOP_SINGLE:
+                continue
+            extras = {"role_at": match.start()}
+            found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
+        for match in BYLINE_RE.finditer(text):
+            # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
+            group = "name" if match.group("name") else "name2"
+            name = match.group(group)
+            if name[0] in SURNAMES and _name_like(name):
+                found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
         return found
 
     def _collectives(self, text: str) -> list[Mention]:
@@ -830,6 +908,72 @@ class Recognizer:
         return found
 
 
+def _clean_after(text: str, at: int) -> bool:
+    """True when a name may end before ``at``: punctuation, a function word or a dictionary word follows."""
+    rest = text[at : at + 4]
+    if not rest or not _has_cjk(rest[0]):
+        return True
+    if rest[0] in STOP_SINGLE or any(rest.startswith(w) for w in STOP_MULTI if len(w) <= len(rest)):
+        return True
+    return is_word(rest[:2]) or is_word(rest[:3])
+
+
+def _has_type_char(name: str) -> bool:
+    """True when a three-character run ends like a body (教育局, 实训处), not a person."""
+    return name[-1] in TYPE_CHARS
+
+
+def _place_start(name: str) -> bool:
+    """True when ``name`` starts with a place: 宿迁市…, 上海…, 江苏省…."""
+    if re.match(f"[{CJK}]{{2,5}}?[省市县区]", name[:6]) and not re.match("[省市县区]", name):
+        return True
+    tags = jieba.posseg.dt.word_tag_tab
+    return any(tags.get(name[:size], "") == "ns" for size in (2, 3, 4))
+
+
+def _ends_name(text: str, at: int) -> bool:
+    """True when punctuation or a function word follows ``at``: a name in a list may end there."""
+    rest = text[at : at + 4]
+    return not rest or not _has_cjk(rest[0]) or rest[0] in STOP_SINGLE or any(rest.startswith(w) for w in STOP_MULTI)
+
+
+def _person_size(text: str, begin: int, strict: bool = False) -> int:
+    """Length (2 or 3) of the person's name starting at ``begin`` after a role word, or 0.
+
+    Three-character names are the common case; two characters when the third
+    starts the words that follow (王伟主持, 李红获得) and a three-character
+    reading leaves a broken word behind.  ``strict``: a name in a coordinated
+    list (张三、李四) must also end cleanly.
+
+    >>> _person_size("魏爱民等出席", 0), _person_size("杜留群主持。", 0), _person_size("王伟主持会议", 0)
+    (3, 3, 2)
+    """
+    window = text[begin : begin + 3]
+    if len(window) < 2 or window[0] not in SURNAMES or not re.fullmatch(f"[{CJK}]+", window[:2]):
+        return 0
+    if text[begin + 1 : begin + 3] in STOP_MULTI or is_word(text[begin : begin + 4]):
+        return 0  # 校长向参加…, 代表齐聚一堂: a verb or an idiom, not a name
+    if strict and not _ends_name(text, begin + 3) and not _ends_name(text, begin + 2):
+        return 0  # 院长王晖、党总支书记苏某: a new title, not a second name
+    if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
+        return 2  # 张萌分别介绍: the two-character name before a multi-character function word
+    after = text[begin + 3 : begin + 4]
+    three = (
+        len(window) == 3
+        and _has_cjk(window[2])
+        and (window[2] not in NOT_NAME_END or after in ("", *"，、。；：！？）"))  # 陈龙才，: 才 ends the name
+        and _clean_after(text, begin + 3)
+    )
+    two = _clean_after(text, begin + 2)
+    if three and two and is_word(window[1:3]) and not jieba.posseg.dt.word_tag_tab.get(window, "").startswith("nr"):
+        three = not is_word(text[begin + 2 : begin + 4]) and _name_like(window)
+    if three and _name_like(window):
+        return 3
+    if two and _name_like(window[:2]) and not (strict and not _clean_after(text, begin + 2)):
+        return 2
+    return 0
+
+
 def _quantified(text: str, start: int, name: str) -> bool:
     """True for a counted or quantified name: 多个…平台, 42所学校 (the name starts at the measure word)."""
     if QUANTIFIED_START.match(name):
@@ -860,6 +1004,8 @@ def _counted(text: str, start: int, end: int, cls: str) -> bool:
         return False  # 专业课程7门: seven courses of one named kind
     after = COUNT_AFTER.match(text[end : end + 8])
     if after:
+        if LIST_COUNT.match(text, end + after.end()) and text[start - 1 : start] in ("、", "和", "及", "与"):
+            return False  # A、B、C三家单位: the count closes the list the name ends
         return after.group(1) not in ("1", "一", "１")
     return False
 

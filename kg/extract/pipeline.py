@@ -23,6 +23,7 @@ the same triples twice, which queries collapse with DISTINCT.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import Mention, Recognizer
+from kg.extract.ner import NOT_AFTER, Mention, Recognizer
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, Resolver
@@ -163,13 +164,21 @@ class Extractor:
                     progress(finish - begin)
         if len(blocks) > 1:
             all_mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
-        for relation in _named_parts(text, entities):
+        for relation in _named_parts(text, entities, resolver, self.recognizer):
             relations.setdefault(relation.key(), relation)
+        entities = list(resolver.entities.values())  # with the owners the names carry (黎明职业大学轻工学院)
         for part, whole, mention in resolver.part_of:
             start, end = sentence_at(text, mention.start)
             relations.setdefault(
                 (part.label, "partOf", whole.label), Relation(part, "partOf", whole, start, end, "part-owner")
             )
+        # The document's own city or district is an entity of the text only where the text names it (if only
+        # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
+        # document_triples still links the document to, without claiming the text mentions it.
+        used = {id(r.subject) for r in relations.values()} | {id(r.object) for r in relations.values()}
+        used |= {id(i.subject) for i in indicators}
+        authors = set(article.authors)
+        entities = [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
         extraction = Extraction(article, entities, list(relations.values()), indicators, all_mentions)
         if not normalized.identity:
             _to_original(extraction, normalized)
@@ -223,8 +232,14 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
 
 
-def _named_parts(text: str, entities: list[Entity]) -> list[Relation]:
-    """浙江大学教育学院 is part of 浙江大学: a unit named after an organisation the document also names."""
+def _named_parts(text: str, entities: list[Entity], resolver: Resolver, recognizer: Recognizer) -> list[Relation]:
+    """A unit or platform whose name starts with an organisation's name.
+
+    浙江大学教育学院 is part of 浙江大学 (a college, an industry college: partOf); 某某公司教育培训基地,
+    某某学院创意工作坊 were built by the organisation they are named after (builds).  The owner is an
+    entity of the document when it names it; otherwise a school or company name at the start of the
+    unit's name (X大学Y学院) is one, and becomes an entity of its own.
+    """
     parts = []
     organisations = [
         e for e in entities if is_a(e.cls, "Organization") and not is_a(e.cls, "Place") and len(e.label) >= 4
@@ -232,16 +247,55 @@ def _named_parts(text: str, entities: list[Entity]) -> list[Relation]:
     for entity in entities:
         if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
             continue
-        for whole in organisations:
-            if (
-                whole is not entity
-                and entity.label.startswith(whole.label)
-                and len(entity.label) - len(whole.label) >= 2
-            ):
-                start, end = sentence_at(text, entity.first)
-                parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
-                break
+        whole = next(
+            (
+                w
+                for w in sorted(organisations, key=lambda o: -len(o.label))
+                if w is not entity and entity.label.startswith(w.label) and len(entity.label) - len(w.label) >= 2
+            ),
+            None,
+        )
+        if whole is None:
+            whole = _owner_in_name(entity, resolver, recognizer)
+        if whole is None:
+            continue
+        start, end = sentence_at(text, entity.first)
+        unit = not (_founder(whole) and FACILITY.search(entity.label))
+        if unit:
+            parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
+        else:
+            parts.append(Relation(whole, "builds", entity, start, end, "build-name"))
     return parts
+
+
+# A facility an organisation sets up under its name (…教育培训基地, …创意工作坊) is built by it; a unit
+# (…学院, …中心) is part of it.
+FACILITY = re.compile("(?:基地|工作坊|工作室)$")
+OWNER_CLASSES = ("EducationalOrganization", "Company")  # whose name a unit or platform carries first
+
+
+def _founder(entity: Entity) -> bool:
+    return any(is_a(entity.cls, c) for c in OWNER_CLASSES)
+
+
+def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -> Entity | None:
+    """黎明职业大学 in 黎明职业大学轻工学院: the longest school or company name the label starts with."""
+    label = entity.label
+    for cut in range(len(label) - 3, 3, -1):
+        head = label[:cut]
+        type_word = recognizer.type_word(head)
+        if not type_word or len(head) - len(type_word) < 2 or re.search("[“”《》（）()]", head):
+            continue
+        following = label[cut]
+        if following in NOT_AFTER[""] or following in NOT_AFTER.get(type_word, ""):
+            continue  # 集团化办学: the type word does not end a name here
+        cls = recognizer.suffix_class[type_word][0]
+        if not any(is_a(cls, c) for c in OWNER_CLASSES):
+            continue
+        if not recognizer.type_word(label[cut:]):
+            continue  # the rest must name a unit of its own (轻工学院, 创意工作坊)
+        return resolver.place(head, cls)
+    return None
 
 
 def extract_file(

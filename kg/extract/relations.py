@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import ACTOR_CLASSES, Mention, is_actor, is_word
+from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
 from kg.extract.resolve import Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
@@ -82,7 +82,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         "发布", "印发", "颁布",
     ),
     "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
-    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予"),
+    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予", "授牌"),
     "designate": ("入选", "成功申报", "申报成功", "获批", "认定为", "被认定为", "命名为", "被命名为", "作为", "成为"),
     "join": ("加入", "成为会员"),
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
@@ -106,7 +106,9 @@ TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by 
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
-ROLL_GAP = re.compile(r"[，、,]")  # 院长张三，副院长李四: nothing but a separator between two titled people
+# 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
+ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
+ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局委厅]")  # a title gap naming another body
 OTHER_BODY = re.compile(r"[委局厅处部区市县省]|政府|集团|公司|学院|学校|大学|协会")  # a title naming another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
@@ -598,6 +600,11 @@ class RelationExtractor:
                 actors = [current] if predicate in ("offers",) or kind in ("award", "designate") else agents
                 if kind in ("award", "designate") and subject_mention is not None and not subject_mention.ref:
                     actors = self._co_subjects(main, subject_mention)  # A、B等12所学校成为…示范校
+                if trigger.group() in GRANTS:
+                    recipient = self._recipient(main, trigger, mention, start)
+                    if recipient is None:
+                        continue  # A授予“C”称号 with nobody named: not the giver's own title
+                    actors = [recipient]
                 for actor in actors:
                     self.add(actor, predicate, mention.entity, span, f"{kind}-{trigger.group()}")
                 predicates.append((predicate, mention.entity))
@@ -611,6 +618,19 @@ class RelationExtractor:
             if predicates:
                 result = (predicates[0][0], [entity for _, entity in predicates])
         return result
+
+    def _recipient(self, main: list[Mention], trigger, designation: Mention, start: int) -> Entity | None:
+        """A授予B“C” / A为B授牌“C”: B, the organisation that receives the name the giver's verb gives."""
+        text = self.text
+        for mention in main:
+            if not is_a(mention.entity.cls, "Organization") or mention is designation:
+                continue
+            if trigger.end() <= mention.start and mention.end <= designation.start:
+                return mention.entity  # 授予B“C”
+            before = start <= mention.start and mention.end <= trigger.start() and text[mention.start - 1] == "为"
+            if before and not text[mention.end : trigger.start()].strip("“”"):
+                return mention.entity  # 为B授牌“C”
+        return None
 
     def _objects(self, main: list[Mention], begin: int, end: int, subject_mention) -> list[Mention]:
         """The mentions a verb governs: those after it in the clause, less prepositional phrases (以A和B为…)."""
@@ -701,9 +721,12 @@ class RelationExtractor:
                     employer is None
                     and roll is not None
                     and ROLL_GAP.fullmatch(text[roll[0] : role_at])
+                    and not ROLL_OTHER.search(text, roll[0], role_at)
                     and not OTHER_BODY.search(text, role_at, mention.start)
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
+                    employer = roll[1]  # 教师张三、李四和王五: the names after the first share its title
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)

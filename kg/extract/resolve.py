@@ -80,6 +80,7 @@ class Resolver:
         self.entities: dict[str, Entity] = {}  # label → entity
         self.part_of: list[tuple[Entity, Entity, Mention]] = []  # (part, whole, mention) stated by the names
         self.publisher: tuple[str, str] | None = None  # (name, class) of the organisation publishing the text
+        self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
 
     def place(self, label: str, cls: str) -> Entity:
         return self._entity(label, cls, 1, None)
@@ -88,6 +89,11 @@ class Resolver:
         """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
         if self.publisher is None and any(m.ref == "publisher" for m in mentions):
             self.publisher = _publisher(mentions)
+        if self.company is None and any(m.ref == "publisher-company" for m in mentions):
+            if self.publisher and is_a(self.publisher[1], "Company"):
+                self.company = self.publisher
+            else:
+                self.company = _publisher(mentions, "Company")
         recent: list[Entity] = []
         previous: Mention | None = None
         for mention in mentions:
@@ -123,6 +129,8 @@ class Resolver:
                 return None
             name, cls = self.publisher
             return self._entity(name, cls, 3, None)
+        if kind == "publisher-company":
+            return self._entity(*self.company, 3, None) if self.company else None
         if kind == "district":
             return self.place(self.district, "District") if self.district else None
         if kind == "city":
@@ -193,6 +201,8 @@ class Resolver:
             return None
         if previous.ref in ("district", "city"):  # 全区 + 劳动教育基地: _qualified already named it
             return None
+        if previous.entity.label == mention.name:
+            return None  # the publisher found is this unit itself: no owner to prefix
         if not any(is_a(mention.cls, c) for c in SUB_UNITS):
             return None
         return previous.entity
@@ -233,11 +243,13 @@ class Resolver:
                 continue
             for long in labels:
                 other = self.entities.get(long)
-                if other is None or other is entity or len(long) <= len(short) or len(long) - len(short) > 6:
+                if other is None or other is entity or len(long) <= len(short):
+                    continue
+                if len(long) - len(short) > 6 and not _unit_of(short, long):
                     continue
                 if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
                     continue
-                if _contracts(short, long) or self._short_key(short) == self._short_key(long):
+                if _contracts(short, long) or self._short_key(short) == self._short_key(long) or _unit_of(short, long):
                     other.aliases |= entity.aliases | {short}
                     other.mentions += entity.mentions
                     for mention in entity.mentions:
@@ -274,15 +286,32 @@ class Resolver:
             entity.city = self.city
 
 
-def _publisher(mentions: list[Mention]) -> tuple[str, str] | None:
-    """The school or college a text's 我校 / 本校 refers to: the first one it names (headline, first sentence)."""
+def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -> tuple[str, str] | None:
+    """The school or college a text's 我校 / 本校 refers to: the first one it names (headline, first sentence).
+
+    With ``kind="Company"``: the company 我司 / 本公司 refers to.
+    """
+    owned = {m.end for m in mentions if m.ref in ("publisher", "publisher-company")}
+    units = {m.name for m in mentions if m.start in owned}
     for mention in mentions:
-        if not mention.ref and not mention.nested and is_a(mention.cls, "EducationalOrganization"):
+        if mention.name in units:
+            continue  # 我校艺术学院: a unit of the publisher, not the publisher
+        if not mention.ref and not mention.nested and is_a(mention.cls, kind):
             return mention.name, mention.cls
     return None
 
 
 FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}
+
+
+def _unit_of(short: str, long: str) -> bool:
+    """True when ``short`` is the unit's own name at the end of ``long`` (轻工学院 in 黎明职业大学轻工学院).
+
+    >>> _unit_of("轻工学院", "黎明职业大学轻工学院"), _unit_of("工学院", "黎明职业大学轻工学院")
+    (True, False)
+    """
+    head = long[: len(long) - len(short)]
+    return len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校")) and len(head) >= 4
 
 
 def _contracts(short: str, long: str) -> bool:

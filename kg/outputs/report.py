@@ -21,17 +21,15 @@ from kg.analysis.indicators import (
     DEFINITIONS,
     NOT_SUPPORTED,
     DistrictIndicators,
-    compare,
-    district_indicators,
     district_scope,
-    districts_with_members,
     indicator_label,
     not_supported,
-    resolve_place,
-    stated_indicators,
+    place_indicators,
+    store_indicators,
+    store_places,
 )
-from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_label, simple_graph, top
-from kg.analysis.projection import Subset, district_graph, project
+from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_label, top
+from kg.analysis.projection import Subset, project
 from kg.i18n import current_language, header, pick, text, use_language
 from kg.model.sectors import SECTOR_LABELS, SECTORS
 from kg.model.styles import PALETTE, class_group
@@ -501,16 +499,17 @@ def _analysis_report(
     seed: int,
     n: int,
 ) -> Report:
-    full = district_graph(store, district) if district else project(store)  # a district reads its part only
+    if district:  # the district's part of the graph only, and its indicators counted in the store
+        indicators, full = place_indicators(store, district)
+        place: str | None = indicators.place
+        results = [indicators]
+    else:  # every district's indicators counted in the store; the metrics need the whole graph
+        full, place = project(store), None
+        results = store_indicators(store, store_places(store))
     graph = Subset(classes=tuple(classes), relations=tuple(relations)).apply(full)  # the filters of kg viz/export
-    stated = stated_indicators(store)
-    place = resolve_place(full, district) if district else None
     if place is not None:
         graph = district_scope(graph, place) if place in graph else nx.MultiDiGraph()
     analysis = analyze(graph, method=method, seed=seed)
-    places = [place] if place else districts_with_members(full)
-    simple = simple_graph(full)
-    results = [district_indicators(full, p, stated, simple=simple) for p in places]
     scope = full.nodes[place]["label"] if place else text("whole_graph")
     filters = [
         text(key, values=", ".join(values))
@@ -540,8 +539,8 @@ def _analysis_report(
 def comparison_report(store: Store, names: Sequence[str], lang: str | None = None) -> Report:
     """The indicators of the named districts side by side, then each district in detail, in ``lang``."""
     with use_language(lang):
-        graph = project(store)
-        results = compare(graph, names, stated_indicators(store))
+        results = [place_indicators(store, name)[0] for name in names]  # each district's part, not the whole graph
+        graph = nx.MultiDiGraph()
         sections = [*_comparison_sections(results, details=True), _not_supported_section()]
         title = text("report_comparison", names=text("versus").join(r.label for r in results))
     data = {

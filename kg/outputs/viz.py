@@ -1,7 +1,7 @@
 """Interactive HTML graphs: one self-contained page per graph that works offline and escapes its data.
 
 :func:`render_html` turns the projected ``MultiDiGraph`` (see :mod:`kg.analysis.projection`)
-into one HTML file: pyvis assembles the vis-network nodes and edges, our own
+into one HTML file: vis-network nodes and edges (the dicts pyvis's ``Network`` writes), our own
 template (``kg/outputs/templates/``) lays out the page, and the vis-network script and
 stylesheet that pyvis ships are inlined, so the page references nothing remote.
 Everything that comes from documents (labels, aliases, evidence) travels as
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -136,7 +137,11 @@ def script_json(value: Any) -> str:
 @cache
 def vis_assets() -> tuple[str, str]:
     """The vis-network script and stylesheet shipped with pyvis (read from the installed package)."""
-    base = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}"
+    # Found without importing pyvis (whose package imports IPython): only its files are needed.
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - pyvis is a dependency
+        raise VizError("pyvis is not installed: pip install pyvis (it ships the vis-network script)")
+    base = Path(next(iter(spec.submodule_search_locations))) / "lib" / f"vis-{VIS_VERSION}"
     try:
         script = (base / "vis-network.min.js").read_text(encoding="utf-8")
         style = (base / "vis-network.css").read_text(encoding="utf-8")
@@ -210,6 +215,22 @@ def node_scores(graph: nx.MultiDiGraph, size_by: str = "degree", seed: int = 0) 
     raise VizError(f"--size-by: unknown value {size_by!r}; choose {', '.join(SIZE_BY)}")
 
 
+def _igraph_layout(n: int, pairs: set[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
+    """igraph's Fruchterman–Reingold over nodes ``0..n-1`` and the index ``pairs``."""
+    import igraph
+
+    rng = random.Random(seed)
+    # Start spread over a square of side sqrt(n), as igraph does: crowded starts defeat FR's grid (minutes, not 1 s).
+    half = math.sqrt(n) / 2
+    start = [[rng.uniform(-half, half), rng.uniform(-half, half)] for _ in range(n)]
+    ig = igraph.Graph(n=n, edges=sorted(pairs))
+    igraph.set_random_number_generator(rng)  # FR jitters coinciding nodes: keep it reproducible
+    try:
+        return [tuple(c) for c in ig.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords]
+    finally:
+        igraph.set_random_number_generator(random)
+
+
 def layout_positions(
     graph: nx.Graph, seed: int = 0, edge_length: float = 110.0, spacing: float = 50.0
 ) -> dict[Any, tuple[float, float]]:
@@ -223,23 +244,12 @@ def layout_positions(
     >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
     True
     """
-    import igraph
-
     nodes = list(graph)
     if not nodes:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
     pairs = {tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v}
-    rng = random.Random(seed)
-    # Start spread over a square of side sqrt(n), as igraph does: crowded starts defeat FR's grid (minutes, not 1 s).
-    half = math.sqrt(len(nodes)) / 2
-    start = [[rng.uniform(-half, half), rng.uniform(-half, half)] for _ in nodes]
-    ig = igraph.Graph(n=len(nodes), edges=sorted(pairs))
-    igraph.set_random_number_generator(rng)  # FR jitters coinciding nodes: keep it reproducible
-    try:
-        coords = ig.layout_fruchterman_reingold(seed=start, niter=500, grid="auto").coords
-    finally:
-        igraph.set_random_number_generator(random)
+    coords = _igraph_layout(len(nodes), pairs, seed)
     lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
     median = lengths[len(lengths) // 2] if lengths else 0.0
     scale = edge_length / median if median > 0 else edge_length
@@ -254,24 +264,18 @@ def layout_positions(
 # ---------------------------------------------------------------- the page
 
 
-def _network_class() -> type:
-    from pyvis.network import Network
+def _vis_node(n_id: int, *, label: str, shape: str, **options: Any) -> dict[str, Any]:
+    """A vis-network node as pyvis's ``Network.add_node`` writes it (its options, then id, label, shape).
 
-    class FastNetwork(Network):
-        """pyvis's Network, with a set for node lookups: its add_edge scans a list of node ids per edge."""
+    pyvis ships the vis-network build the page inlines; its ``Network`` class itself adds nothing to
+    these dicts, and importing it imports IPython (seconds of start-up for every ``kg viz``).
+    """
+    return {**options, "id": n_id, "label": label, "shape": shape}
 
-        def __init__(self) -> None:
-            super().__init__(directed=True, cdn_resources="in_line")
-            self._ids: set[int] = set()
 
-        def add_node(self, n_id: int, **options: Any) -> None:  # type: ignore[override]
-            super().add_node(n_id, **options)
-            self._ids.add(n_id)
-
-        def get_nodes(self) -> set[int]:  # type: ignore[override]
-            return self._ids
-
-    return FastNetwork
+def _vis_edge(source: int, to: int, **options: Any) -> dict[str, Any]:
+    """A vis-network edge as pyvis's ``Network.add_edge`` writes it (its options, then from, to)."""
+    return {**options, "from": source, "to": to}
 
 
 def _groups(counts: Counter[str], colors: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
@@ -427,8 +431,9 @@ def graph_data(
     node_colors, color_legend = _color_scheme(graph, options)
     min_size, max_size = (6, 30) if static else (9, 34)
 
-    net = _network_class()()
-    net.options = _vis_options(static, edge_labels, options.seed, n_nodes)
+    vis_nodes: list[dict[str, Any]] = []
+    vis_edges: list[dict[str, Any]] = []
+    vis_options = _vis_options(static, edge_labels, options.seed, n_nodes)
     for node in nodes:
         data = graph.nodes[node]
         name = str(data.get("label") or node)
@@ -439,37 +444,39 @@ def graph_data(
         size = round(min_size + (max_size - min_size) * share, 1)
         aliases = [str(a) for a in data.get("aliases", [])]
         x, y = positions[node]
-        net.add_node(
-            index[node],
-            label=display_label(name, options.label_width, options.label_lines),
-            shape=style["shape"],
-            color={
-                "background": base,
-                "border": shade(base, -0.15),
-                "highlight": {"background": shade(base, 0.15), "border": "#1a202c"},
-                "hover": {"background": shade(base, 0.1), "border": "#1a202c"},
-            },
-            size=size,
-            font={"size": round(15 + 7 * share, 1)},
-            x=x,
-            y=y,
-            kg={
-                "iri": str(node),
-                "name": name,
-                "cls": cls,
-                "classLabel": str(data.get("class_label") or style["label"]),
-                "district": str(data.get("district") or ""),
-                "city": str(data.get("city") or ""),
-                "aliases": aliases,
-                "degree": graph.degree(node),
-                "in": graph.in_degree(node),
-                "out": graph.out_degree(node),
-                "neighbours": neighbours.get(node, 0),
-                "score": round(float(scores.get(node, 0)), 6),
-                "keys": " ".join([search_keys(name), *(search_keys(a) for a in aliases)]),
-            },
-            # Long labels push their neighbours further away in the force-directed layout.
-            **({} if static else {"mass": round(1 + min(len(name), 18) / 18, 2)}),
+        vis_nodes.append(
+            _vis_node(
+                index[node],
+                label=display_label(name, options.label_width, options.label_lines),
+                shape=style["shape"],
+                color={
+                    "background": base,
+                    "border": shade(base, -0.15),
+                    "highlight": {"background": shade(base, 0.15), "border": "#1a202c"},
+                    "hover": {"background": shade(base, 0.1), "border": "#1a202c"},
+                },
+                size=size,
+                font={"size": round(15 + 7 * share, 1)},
+                x=x,
+                y=y,
+                kg={
+                    "iri": str(node),
+                    "name": name,
+                    "cls": cls,
+                    "classLabel": str(data.get("class_label") or style["label"]),
+                    "district": str(data.get("district") or ""),
+                    "city": str(data.get("city") or ""),
+                    "aliases": aliases,
+                    "degree": graph.degree(node),
+                    "in": graph.in_degree(node),
+                    "out": graph.out_degree(node),
+                    "neighbours": neighbours.get(node, 0),
+                    "score": round(float(scores.get(node, 0)), 6),
+                    "keys": " ".join([search_keys(name), *(search_keys(a) for a in aliases)]),
+                },
+                # Long labels push their neighbours further away in the force-directed layout.
+                **({} if static else {"mass": round(1 + min(len(name), 18) / 18, 2)}),
+            )
         )
     sources = sorted({str(d.get("source", "")) for _, _, d in graph.edges(data=True)} - {""})
     source_index = {iri: i for i, iri in enumerate(sources)}
@@ -493,22 +500,23 @@ def graph_data(
         if edge_labels:
             extra["label"] = rel_label
         source = str(data.get("source", ""))
-        net.add_edge(
-            index[u],
-            index[v],
-            id=i,
-            arrows="to, from" if relation in symmetric else "to",
-            color=color,
-            kg={
-                "relation": relation,
-                "relationLabel": rel_label,
-                "evidence": str(data.get("evidence", "")),
-                "source": source_index.get(source, -1),
-                "year": str(data.get("year", "")),
-            },
-            **extra,
+        vis_edges.append(
+            _vis_edge(
+                index[u],
+                index[v],
+                id=i,
+                arrows="to, from" if relation in symmetric else "to",
+                color=color,
+                kg={
+                    "relation": relation,
+                    "relationLabel": rel_label,
+                    "evidence": str(data.get("evidence", "")),
+                    "source": source_index.get(source, -1),
+                    "year": str(data.get("year", "")),
+                },
+                **extra,
+            )
         )
-    vis_nodes, vis_edges, *_ = net.get_network_data()
 
     styles = {n["kg"]["cls"]: class_style(n["kg"]["cls"]) for n in vis_nodes}
     class_counts = Counter(n["kg"]["cls"] for n in vis_nodes)
@@ -536,7 +544,7 @@ def graph_data(
         "relations": [{**r, "label": relation_labels[r["id"]]} for r in _groups(relation_counts, rel_colors)],
         "colorLegend": color_legend,
         "sources": [{"iri": iri, "title": documents.get(iri, ""), "id": iri.rsplit("/", 1)[-1]} for iri in sources],
-        "options": net.options,
+        "options": vis_options,
     }
 
 

@@ -34,6 +34,7 @@ import os
 import queue
 import re
 import secrets
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -53,6 +54,7 @@ from kg.model.vocab import BASE, PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
 from kg.store.inference import after_update
+from kg.store.search import ensure_index
 from kg.store.sparql_text import QueryError, refuse_remote_operations, syntax_message
 from kg.web.i18n import choose_language
 
@@ -60,8 +62,6 @@ WEB_STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 IDLE_TIMEOUT = 20.0  # seconds an idle keep-alive connection (and its thread) is kept
 MAX_BODY = 64 * 1024 * 1024
 STARTUP_TIMEOUT = 120.0  # seconds a new worker may take to import and open the store
-
-CHARSET = {"text/csv", "text/tab-separated-values", "text/turtle", "text/plain", "application/n-triples"}
 
 
 class ServeError(KgError):
@@ -83,59 +83,6 @@ class Answer:
 
 
 # -- content negotiation ---------------------------------------------------------------
-
-
-def parse_accept(header: str | None) -> list[str]:
-    """Media types of an ``Accept`` header, best first (q=0 dropped; order kept among equals).
-
-    >>> parse_accept("text/csv;q=0.5, application/sparql-results+json, */*;q=0.1")
-    ['application/sparql-results+json', 'text/csv', '*/*']
-    """
-    if not header:
-        return ["*/*"]
-    ranked = []
-    for index, part in enumerate(header.split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if media and q > 0:
-            ranked.append((-q, index, media.lower()))
-    return [media for _, _, media in sorted(ranked)]
-
-
-def negotiate(kind: str, accept: str | None, fmt: str | None = None) -> str | None:
-    """The media type to answer a ``select``/``ask``/``graph`` result with, or None (HTTP 406).
-
-    >>> negotiate("select", "text/html,application/xhtml+xml,*/*;q=0.8")
-    'application/sparql-results+json'
-    >>> negotiate("graph", "application/n-triples"), negotiate("select", "text/turtle")
-    ('application/n-triples', None)
-    """
-    kinds = formats.RDF if kind == "graph" else {"results"}
-    table = formats.media_types(kinds)
-    default = table[0]
-    if fmt:
-        chosen = formats.lookup(fmt, kinds)
-        return chosen.media_type if chosen else None
-    for media in parse_accept(accept):
-        if media in table:
-            return media
-        if media == "*/*":
-            return default
-        if media.endswith("/*"):
-            family = media[:-1]
-            if default.startswith(family):
-                return default
-            matches = [m for m in table if m.startswith(family)]
-            if matches:
-                return matches[0]
-    return None
 
 
 # -- running queries (inside the worker processes) -----------------------------------
@@ -180,12 +127,12 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     except (OSError, RuntimeError, ValueError) as error:
         return Answer.text(400, f"query failed: {' '.join(str(error).split())}")
     kind = result_kind(result)
-    media = negotiate(kind, job.get("accept"), job.get("format"))
+    media = formats.negotiate(job.get("accept"), formats.RDF if kind == "graph" else {"results"}, job.get("format"))
     if media is None:
         offered = ", ".join(formats.media_types(formats.RDF if kind == "graph" else {"results"}))
         return Answer.text(406, f"cannot answer a {kind.upper()} query as requested; available: {offered}")
     headers = {"KG-Row-Limit": str(limit)}
-    content_type = media + ("; charset=utf-8" if media in CHARSET else "")
+    content_type = formats.content_type(media)
     if kind == "ask":
         return Answer(200, content_type, result.serialize(format=_results_format(media)), headers)
     if kind == "graph":
@@ -225,7 +172,15 @@ def answer_examples(store: Any) -> Answer:
             text = example_text(store, query)
         except KgError:
             text = query.text  # a default entity missing from this store: show the query as written
-        examples.append({"name": query.name, "title": query.title, "description": query.description, "query": text})
+        examples.append(
+            {
+                "name": query.name,
+                "title": query.title,
+                "title_zh": query.title_zh,
+                "description": query.description,
+                "query": text,
+            }
+        )
     body = {"prefixes": PREFIXES, "examples": examples}
     return Answer(200, "application/json", json.dumps(body, ensure_ascii=False).encode("utf-8"))
 
@@ -267,8 +222,7 @@ def answer_page(site: Any, job: dict[str, Any]) -> Answer:
                 return _page_answer(pages.not_found(site, request))
             body, truncated = found
             headers = {"Vary": "Accept"} | ({"KG-Truncated": "true"} if truncated else {})
-            charset = "; charset=utf-8" if job["media"] in CHARSET else ""
-            return Answer(200, job["media"] + charset, body, headers)
+            return Answer(200, formats.content_type(job["media"]), body, headers)
         if op == "preview":
             extractions = edit.preview(site.store, job["text"], job["name"])
             return _page_answer(pages.preview_page(site, request, job["text"], job["name"], extractions))
@@ -323,6 +277,9 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
     except (KgError, OSError) as error:
         answers.send(Answer.text(500, str(error)))
         return
+    # The graph drawing's libraries (igraph imports matplotlib) take seconds to import: load them now, in the
+    # background, rather than in the first entity page's time limit.
+    threading.Thread(target=_warm_up, daemon=True).start()
     while True:
         try:
             job = jobs.recv()
@@ -357,6 +314,15 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
 
 
 READER_RETRIES = 5
+
+
+def _warm_up() -> None:
+    """Import what the first graph drawing needs (a worker calls it after saying ready)."""
+    try:
+        import igraph  # noqa: F401
+        import pyvis.network  # noqa: F401
+    except ImportError:
+        pass
 
 
 def _vanished_file(answer: Answer) -> bool:
@@ -722,13 +688,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _resource(self, path: str, params: dict[str, list[str]]) -> Answer:
         """An entity or document IRI: its page for browsers, its description for RDF clients (content negotiation)."""
-        from kg.web.linked import wanted_media
+        from kg.web.linked import is_page, offered, wanted_media
 
-        fmt = (params.get("format") or [None])[0]
-        media = wanted_media(self.headers.get("Accept"), fmt)
-        if fmt and media is None:
-            return Answer.text(406, "format: choose turtle, json-ld, n-triples or rdf-xml")
+        media = wanted_media(self.headers.get("Accept"), (params.get("format") or [None])[0])
         if media is None:
+            return Answer.text(406, f"cannot answer as asked; choose format= {offered()} (or Accept: one of them)")
+        if is_page(media):
             answer = self._page("page", path, params)
             answer.headers.setdefault("Vary", "Accept")
             return answer
@@ -926,16 +891,18 @@ def _ontology_page() -> bytes:
 def ontology_answer(accept: str | None, fmt: str | None, lang: str) -> Answer:
     """The ontology: its documentation page, or its Turtle for RDF clients."""
     from kg.model.vocab import ONTOLOGY_FILE
-    from kg.web.linked import serialize, wanted_media
+    from kg.web.linked import is_page, offered, serialize, wanted_media
 
     media = wanted_media(accept, fmt)
-    if media == "text/turtle":
+    if media is None:
+        return Answer.text(406, f"cannot answer as asked; choose format= {offered()} (or Accept: one of them)")
+    if media == formats.find("turtle", formats.RDF).media_type:  # the file as written, with its comments
         return Answer(200, "text/turtle; charset=utf-8", ONTOLOGY_FILE.read_bytes(), {"Vary": "Accept"})
-    if media is not None:
+    if not is_page(media):
         graph = ox.parse(path=str(ONTOLOGY_FILE), format=formats.find("turtle", formats.RDF).rdf)
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in graph]
         body = serialize(triples, media)
-        return Answer(200, media + ("; charset=utf-8" if media in CHARSET else ""), body, {"Vary": "Accept"})
+        return Answer(200, formats.content_type(media), body, {"Vary": "Accept"})
     page = _ontology_page()
     policy = re.search(rb'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     csp = policy.group(1).decode().replace("&#39;", "'") if policy else "default-src 'none'"
@@ -1000,10 +967,17 @@ def make_server(
     """
     from kg.store.embedded import Store
 
-    if not allow_update:
-        Store(store_path, read_only=True).close()  # no store: say so now, not on the first query
-    elif not Path(store_path).exists():
+    if allow_update and not Path(store_path).exists():
         Store(store_path).close()
+    store = Store(store_path, read_only=True)  # no store: say so now, not on the first query
+    try:  # a missing or stale search index is rebuilt here, once, not by a search request under its time limit
+        index = ensure_index(store)
+        if index is not None:
+            index.close()
+    except sqlite3.Error:
+        pass  # a read-only folder: the workers search without one (and say so)
+    finally:
+        store.close()
     service = QueryService(store_path, workers=workers, timeout=timeout, row_limit=row_limit, allow_update=allow_update)
     try:
         return SparqlServer(

@@ -266,6 +266,23 @@ class Store(StoreMethods):
         quads = self._store.quads_for_pattern(None, None, None, None)
         return (q for q in quads if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph))
 
+    def distinct_triples(self) -> Iterator[ox.Triple]:
+        """Every triple of the named graphs once, grouped by subject, streamed from the store's indexes.
+
+        What is held is the store's set of distinct subjects (inside Oxigraph) and one subject's
+        triples at a time, never the whole union: an export of a big store stays small in memory.
+        """
+        internal = set(self._internal())
+        for (subject,) in self._store.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            seen: set[tuple] = set()
+            for quad in self._store.quads_for_pattern(subject, None, None, None):
+                if isinstance(quad.graph_name, ox.DefaultGraph) or quad.graph_name in internal:
+                    continue
+                key = (quad.predicate, quad.object)
+                if key not in seen:
+                    seen.add(key)
+                    yield ox.Triple(subject, quad.predicate, quad.object)
+
     def quads_for_predicate(self, predicate: str) -> Iterator[ox.Quad]:
         """Every quad with ``predicate``, in any graph (streamed from the store's index)."""
         return self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)

@@ -11,7 +11,12 @@ Kinds:
 * ``results`` — a SPARQL query-results format (SELECT/ASK);
 * ``graph`` — the entity–relation graph for graph tools (GraphML, GEXF);
 * ``tables`` — a folder of files (CSV tables, Neo4j import);
-* ``text`` — for people at a terminal, or one JSON object per line.
+* ``text`` — for people at a terminal, or one JSON object per line;
+* ``page`` — a web page (what ``kg serve`` gives a browser).
+
+:func:`negotiate` picks a format for an HTTP ``Accept`` header, and
+:func:`ranked` reads any such header (``Accept-Language`` too): the one place
+q-values are parsed.
 
 >>> find("nq", {"rdf"}).name, find("TTL", {"rdf"}).label, of_path("data.owl.gz", {"rdf"}).name
 ('n-quads', 'Turtle', 'rdf-xml')
@@ -128,6 +133,7 @@ FORMATS: tuple[Format, ...] = (
     Format("gexf", "GEXF", "graph", (), ("gexf",), ("application/gexf+xml",)),
     Format("csv", "CSV tables", "tables"),
     Format("neo4j", "Neo4j import", "tables"),
+    Format("html", "HTML", "page", ("htm",), ("html", "htm"), ("text/html", "application/xhtml+xml")),
     Format("table", "table", "text"),
     Format("jsonl", "JSON lines", "text", (), ("jsonl",), ("application/jsonl",)),
 )
@@ -224,16 +230,89 @@ def media_types(kinds: Collection[str]) -> list[str]:
     return list(dict.fromkeys(m for f in _of_kinds(kinds) for m in f.media_types))
 
 
+def ranked(header: str | None) -> list[str]:
+    """The values of an HTTP ``Accept`` or ``Accept-Language`` header, best first, lower-cased.
+
+    q=0 (and an unreadable q) drops a value; equal q-values keep the header's order.
+
+    >>> ranked("text/csv;q=0.5, application/sparql-results+json, */*;q=0.1")
+    ['application/sparql-results+json', 'text/csv', '*/*']
+    >>> ranked("fr, zh-CN;q=0.5, en;q=0"), ranked(None)
+    (['fr', 'zh-cn'], [])
+    """
+    choices = []
+    for index, part in enumerate((header or "").split(",")):
+        value, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            key, _, number = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(number)
+                except ValueError:
+                    q = 0.0
+        if value and q > 0:
+            choices.append((-q, index, value.lower()))
+    return [value for _, _, value in sorted(choices)]
+
+
+def negotiate(
+    accept: str | None, kinds: Collection[str], fmt: str | None = None, default: str | None = None
+) -> str | None:
+    """The media type to answer with, among the formats of ``kinds``; None when none is acceptable (HTTP 406).
+
+    ``fmt`` (a ``format`` parameter: name, alias, extension or media type) beats
+    ``Accept``.  ``*/*`` (also no ``Accept`` at all) gets ``default``, else the
+    first media type of the kinds; ``type/*`` the first of that type.
+
+    >>> negotiate("text/html,application/xhtml+xml,*/*;q=0.8", {"results"})
+    'application/sparql-results+json'
+    >>> negotiate("application/n-triples", RDF), negotiate("text/turtle", {"results"})
+    ('application/n-triples', None)
+    >>> negotiate("text/html,application/xml;q=0.9,*/*;q=0.8", {"page", "rdf"}, default="text/html")
+    'text/html'
+    >>> negotiate(None, {"page", "rdf"}, "jsonld", default="text/html")
+    'application/ld+json'
+    """
+    table = media_types(kinds)
+    if fmt:
+        chosen = lookup(fmt, kinds)
+        return chosen.media_type if chosen else None
+    default = default or table[0]
+    for media in ranked(accept) or ["*/*"]:
+        if media in table:
+            return media
+        if media == "*/*":
+            return default
+        if media.endswith("/*"):
+            family = media[:-1]
+            matches = [m for m in (default, *table) if m.startswith(family)]
+            if matches:
+                return matches[0]
+    return None
+
+
+def content_type(media: str) -> str:
+    """The ``Content-Type`` for ``media``: plain-text formats say they are UTF-8 (JSON and XML say it themselves).
+
+    >>> content_type("text/turtle"), content_type("application/n-triples"), content_type("application/ld+json")
+    ('text/turtle; charset=utf-8', 'application/n-triples; charset=utf-8', 'application/ld+json')
+    """
+    textual = media.startswith("text/") or media in {"application/n-triples", "application/n-quads", "application/trig"}
+    return media + ("; charset=utf-8" if textual and "xml" not in media else "")
+
+
 def help_text(kinds: Collection[str]) -> str:
     """``turtle (ttl), trig, …`` for a ``--format`` help text."""
     return ", ".join(f"{f.name} ({', '.join(f.aliases)})" if f.aliases else f.name for f in _of_kinds(kinds))
 
 
-def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: BinaryIO) -> int:
+def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: BinaryIO, *, distinct: bool = False) -> int:
     """Write triples or quads to ``out`` in the RDF format ``fmt``; return how many statements were written.
 
     Dataset formats (TriG, N-Quads) keep the named graphs and stream; triple
-    formats get each triple once, sorted, whatever graph held it.  Turtle,
+    formats get each triple once, sorted, whatever graph held it, unless the
+    caller says the triples are ``distinct`` already: then they stream as they come.  Turtle,
     TriG and RDF/XML use the project's prefixes; JSON-LD is compacted with
     them as ``@context`` so its keys are readable.
 
@@ -251,7 +330,7 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
     prefixes = PREFIXES if fmt.name in {"turtle", "trig", "rdf-xml"} else None
     if fmt.rdf == ox.RdfFormat.RDF_XML:
         out = XmlSafeWriter(out)  # type: ignore[assignment]  # a control character in a literal breaks XML 1.0
-    if fmt.dataset:
+    if fmt.dataset or (distinct and fmt.name != "json-ld"):
         counted = _Counter(statements)
         ox.serialize(counted, out, fmt.rdf, prefixes=prefixes)
         return counted.count

@@ -34,7 +34,7 @@ from rdflib import URIRef
 
 from kg.errors import KgError
 from kg.model.vocab import BASE
-from kg.store import formats
+from kg.store import formats, search
 from kg.store.embedded import STAGING, Store
 from kg.store.inference import (
     QuadInferrer,
@@ -309,6 +309,8 @@ def _bulk(
         else:
             write_stamp(store, after.digest)
     store.optimize()  # compact once, so later opens and reads do not pay for the bulk write
+    written = {name for item in loaded for name in item.graphs}
+    search.sync(store, written | {inferred_graph(name) for name in written})  # searchable at once, in step
     return loaded
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 BASE = "https://w3id.org/kg-cityedu/"
 KGR = BASE + "id/"
@@ -55,7 +55,7 @@ EVIDENCE = KG + "evidence"
 DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 DISTRICT, CITY = KG + "district", KG + "city"
 INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED, DISTRICT, CITY}
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 INFERRED_GRAPHS = BASE + "graph/inferred"  # the inferred graphs (their IRIs start so) state no names
 
 # A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
@@ -74,9 +74,9 @@ def pinyin_keys(text: str) -> str:
     >>> pinyin_keys("巴南职教中心")
     'bananzhijiaozhongxin bnzjzx'
     """
+    # One conversion: the initials are the syllables' first letters (what Style.FIRST_LETTER gives).
     syllables = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
-    initials = [s.lower() for s in lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore") if s.strip()]
-    whole, short = "".join(syllables), "".join(initials)
+    whole, short = "".join(syllables), "".join(s[0] for s in syllables)
     return f"{whole} {short}" if whole else ""
 
 
@@ -117,15 +117,20 @@ class SearchIndex:
         if self.path != ":memory:":
             self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self._create()
+
+    def _create(self) -> None:
+        # A graph's rows get consecutive rowids, recorded in ``spans``: re-indexing a graph deletes its
+        # rowid range (FTS5 finds rowids directly) instead of scanning the whole index for its name.
         self.db.executescript(
             """
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS graphs(name TEXT PRIMARY KEY);
+            CREATE TABLE IF NOT EXISTS spans(graph TEXT, lo INTEGER, hi INTEGER);
+            CREATE INDEX IF NOT EXISTS spans_graph ON spans(graph);
             CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
                 text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
                 title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
-            CREATE TABLE IF NOT EXISTS fts_graph(id INTEGER PRIMARY KEY, graph TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS fts_graph_graph ON fts_graph(graph);
             CREATE TABLE IF NOT EXISTS names(
                 name TEXT NOT NULL, iri TEXT NOT NULL, graph TEXT NOT NULL, field TEXT NOT NULL,
                 classes TEXT NOT NULL, district TEXT NOT NULL, city TEXT NOT NULL);
@@ -151,22 +156,21 @@ class SearchIndex:
         with self._transaction():
             for graph, quads in graphs.items():
                 quads = list(quads)
-                # the full-text table cannot index its graph column: its rows of a graph are found by rowid
-                # through fts_graph, so a write costs its own rows, not a scan of the whole index
-                old = [row[0] for row in self.db.execute("SELECT id FROM fts_graph WHERE graph = ?", (graph,))]
-                if old:
-                    gone = json.dumps(old)
-                    self.db.execute("DELETE FROM fts WHERE rowid IN (SELECT value FROM json_each(?))", (gone,))
-                    self.db.execute("DELETE FROM fts_graph WHERE graph = ?", (graph,))
                 self.db.execute("DELETE FROM names WHERE graph = ?", (graph,))
-                rows = list(self._rows(graph, quads))
-                for row in rows:
-                    cursor = self.db.execute(
-                        "INSERT INTO fts(text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?)", row
-                    )
-                    self.db.execute("INSERT INTO fts_graph VALUES (?, ?)", (cursor.lastrowid, graph))
                 if not graph.startswith(INFERRED_GRAPHS):
                     self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
+                for lo, hi in self.db.execute("SELECT lo, hi FROM spans WHERE graph = ?", (graph,)).fetchall():
+                    self.db.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (lo, hi))
+                self.db.execute("DELETE FROM spans WHERE graph = ?", (graph,))
+                rows = list(self._rows(graph, quads))
+                if rows:
+                    start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
+                    self.db.executemany(
+                        "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc)"
+                        " VALUES (?,?,?,?,?,?,?,?,?)",
+                        [(start + i, *row) for i, row in enumerate(rows)],
+                    )
+                    self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
                 if (rows and present is None) or (present is not None and graph in present):
                     self.db.execute("INSERT OR IGNORE INTO graphs(name) VALUES (?)", (graph,))
                 else:
@@ -251,11 +255,11 @@ class SearchIndex:
 
     def rebuild(self, graphs: Mapping[str, Iterable[Row]]) -> None:
         """Empty the index and index ``graphs`` (every graph of the store)."""
-        with self._transaction():
-            self.db.execute("DELETE FROM names")
-            self.db.execute("DELETE FROM fts_graph")
-            self.db.execute("DELETE FROM fts")
-            self.db.execute("DELETE FROM graphs")
+        self.db.executescript(
+            "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS spans; DROP TABLE IF EXISTS graphs;"
+            " DROP TABLE IF EXISTS names;"
+        )
+        self._create()
         self.replace(graphs, present=graphs.keys())
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
 
@@ -406,8 +410,16 @@ def after_write(store: Any, graphs: Mapping[str, Iterable[Row]] | None, present:
     rebuilds it when it is next opened where it can be.
     """
     path = getattr(store, "path", None)
-    if path is None or not index_path(path).exists():
-        return  # no index yet: the first search builds it from the whole store
+    if path is None:
+        return
+    if not index_path(path).exists():  # the first write builds it, so that no search request ever has to
+        try:
+            index = ensure_index(store)
+            if index is not None:
+                index.close()
+        except sqlite3.Error:
+            pass
+        return
     try:
         index = SearchIndex(index_path(path))
         try:
@@ -430,3 +442,26 @@ def ensure_index(store: Any) -> SearchIndex | None:
     if not index.is_current(names):
         index.rebuild({name: graph_rows(store, name) for name in names})
     return index
+
+
+def sync(store: Any, written: Iterable[str]) -> None:
+    """Bring the index in step after a write outside :meth:`replace_graphs` (a bulk load) that wrote ``written``.
+
+    The written graphs, and any graph of the store the index does not know, are
+    re-indexed; graphs gone from the store are dropped from it.  The cost
+    follows the write, not the store (unless there is no index yet).
+    """
+    if getattr(store, "path", None) is None:
+        return
+    names = set(store.graph_names())
+    index = SearchIndex(index_path(store.path))
+    try:
+        indexed = index.indexed_graphs()
+        if not index.is_current(indexed) or not indexed:  # missing, or built by another version
+            index.rebuild({name: graph_rows(store, name) for name in names})
+            return
+        todo = (set(written) | (names - indexed)) & names
+        gone = indexed - names
+        index.replace({name: graph_rows(store, name) for name in sorted(todo | gone)}, present=todo)
+    finally:
+        index.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from kg.model.terms import label
+from kg.store.formats import ranked
 
 LANGUAGES = ("zh", "en")
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
@@ -138,6 +139,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results": ("结果", "Results"),
     "truncated": ("结果已截断，只显示前 {n} 行。", "The result was cut after {n} rows."),
     "view_table": ("表格", "Table"),
+    "view_response": ("原始响应", "Response"),
     "view_chart": ("图表", "Chart"),
     "view_graph": ("关系图", "Graph"),
     "not_found": ("页面不存在", "Page not found"),
@@ -218,19 +220,7 @@ def choose_language(explicit: str | None, accept_language: str | None) -> str:
     """
     if explicit in LANGUAGES:
         return explicit  # type: ignore[return-value]
-    ranked = []
-    for index, part in enumerate((accept_language or "").split(",")):
-        tag, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        if tag and q > 0:
-            ranked.append((-q, index, tag.lower().split("-")[0]))
-    for _, _, primary in sorted(ranked):
-        if primary in LANGUAGES:
-            return primary
+    for tag in ranked(accept_language):  # q-values read where every Accept header is (kg.store.formats)
+        if tag.split("-")[0] in LANGUAGES:
+            return tag.split("-")[0]
     return "zh"

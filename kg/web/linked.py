@@ -16,8 +16,8 @@ from rdflib import URIRef
 
 from kg.store import formats
 
-# The media types a description is offered in (formats from the one table, kg.store.formats).
-RDF_MEDIA = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
+# A resource is offered as a page or in any RDF format of the one table (kg.store.formats).
+OFFERED = frozenset({"page", "rdf"})
 
 
 ENTITY = """
@@ -33,31 +33,31 @@ DOCUMENT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?d { ?s ?p ?o } }"
 
 
 def wanted_media(accept: str | None, fmt: str | None) -> str | None:
-    """The RDF media type asked for (a ``format`` parameter, or ``Accept`` ranking RDF above HTML), else None.
+    """The media type to serve a resource as: ``text/html`` (its page) or an RDF format's; None for HTTP 406.
+
+    A ``format`` parameter beats ``Accept``; ``*/*`` (a browser's fallback, or no ``Accept``) is the page.
 
     >>> wanted_media("text/turtle", None), wanted_media("text/html,application/xhtml+xml,*/*;q=0.8", None)
-    ('text/turtle', None)
+    ('text/turtle', 'text/html')
     >>> wanted_media(None, "json-ld"), wanted_media("application/ld+json;q=0.9, text/html;q=0.5", None)
     ('application/ld+json', 'application/ld+json')
+    >>> wanted_media("image/png", None), wanted_media(None, "csv")
+    (None, None)
     """
-    if fmt:
-        found = formats.lookup(fmt, formats.RDF)
-        return found.media_type if found is not None and found.media_type in RDF_MEDIA else None
-    best: tuple[float, int, str] | None = None
-    for index, part in enumerate((accept or "").split(",")):
-        media, *params = (p.strip().lower() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        if media in RDF_MEDIA or media in ("text/html", "application/xhtml+xml"):
-            candidate = (-q, index, media)
-            if q > 0 and (best is None or candidate < best):
-                best = candidate
-    return best[2] if best and best[2] in RDF_MEDIA else None
+    return formats.negotiate(accept, OFFERED, fmt, default=PAGE)
+
+
+def is_page(media: str) -> bool:
+    """Whether ``media`` (from :func:`wanted_media`) asks for the HTML page."""
+    return formats.by_media_type(media, {"page"}) is not None
+
+
+def offered() -> str:
+    """The ``format`` values a resource is offered in, for a 406 message."""
+    return ", ".join(formats.names(OFFERED))
+
+
+PAGE = formats.find("html", {"page"}).media_type or "text/html"
 
 
 def describe(store: Any, iri: str, kind: str, media: str, limit: int) -> tuple[bytes, bool] | None:

@@ -512,11 +512,17 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
     title = text("ego_graph_title", lang, name=facts["name"])
     html = render_html(
         graph,
-        VizOptions(title=title),
+        VizOptions(title=title, label_width=4, label_lines=4),  # narrow labels: neighbours sit close
         _doc_titles(site, {i["doc"] for g in facts["relations"] for i in g["items"]} - {""}),
     )
     if lang == "en":
         html = html.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    if request.get("embed"):  # in the entity page's narrow column the graph gets the room; ☰ opens the panel
+        html = html.replace("<body>", '<body class="kg-panel-hidden">', 1).replace(
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="true"',
+            'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="false"',
+            1,
+        )
     # The drawing page carries its own hash-based policy; framing is allowed from this site only.
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
     headers = {

@@ -101,6 +101,15 @@
       { physics: { stabilization: { iterations: 150 } }, nodes: { shape: "dot", size: 10, font: { size: 13 } }, edges: { font: { size: 10 } } });
   };
 
+  // YASR's own views carry English names: the page's language instead.
+  function relabel(name, text) {
+    var Base = Yasgui.Yasr.plugins[name];
+    if (!Base || !text) return;
+    var Labelled = class extends Base { constructor(yasr) { super(yasr); this.label = text; } };
+    Yasgui.Yasr.registerPlugin(name, Labelled);
+  }
+  relabel("table", holder.dataset.table);
+  relabel("response", holder.dataset.response);
   Yasgui.Yasr.registerPlugin("chart", ChartPlugin);
   Yasgui.Yasr.registerPlugin("graph", GraphPlugin);
   Yasgui.Yasr.defaults.pluginOrder = ["table", "chart", "graph", "response"];
