@@ -2,6 +2,7 @@
 
     python benchmarks/ingest_scale.py                          # 10^4 entities, 1,000 documents
     python benchmarks/ingest_scale.py --entities 100000 --documents 1000
+    python benchmarks/ingest_scale.py --only parallel            # just kg ingest -j 2 (or --only growth)
 
 The store is a ``kg synth`` graph of ``--entities`` entities loaded with ``kg
 load``; the documents are ``kg synth --documents`` press releases (seeded), so
@@ -61,10 +62,11 @@ def main() -> None:
     parser.add_argument("--entities", type=int, default=10_000, help="entities of the loaded store (default 10^4)")
     parser.add_argument("--documents", type=int, default=1000, help="documents to ingest (default 1000)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes of the parallel ingest (default 2)")
-    parser.add_argument("--skip-parallel", action="store_true", help="leave out the kg ingest -j run")
+    parser.add_argument(
+        "--only", choices=("growth", "parallel"), help="run one half: one document at a time, or kg ingest -j"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from kg.extract.ingest import ingest
     from kg.store.embedded import Store
     from kg.store.search import ensure_index
 
@@ -87,50 +89,59 @@ def main() -> None:
         shutil.copytree(loaded, pristine)
         shutil.copy(loaded.with_name("loaded.search.sqlite"), pristine.with_name("pristine.search.sqlite"))
 
-        rows: list[tuple[str, float, float, float]] = []
-        cpu, wall, rss, _ = command(["ingest", str(docs[0])], work / "empty", work)
-        rows.append(("baseline: kg ingest, document 1, empty store", cpu, wall, rss))
-        cpu, wall, rss, _ = command(["ingest", str(docs[0])], loaded, work)
-        rows.append((f"kg ingest, document 1, store of {args.entities:,} entities", cpu, wall, rss))
-        first_command = cpu
-
-        calls: list[float] = []
-        with Store(loaded) as store:
-            for i, path in enumerate(docs[1:-1], start=2):
-                start = time.process_time()
-                ingest(store, [path])
-                calls.append(time.process_time() - start)
-                if sys.stderr.isatty() and i % 50 == 0:
-                    print(f"\r{i}/{n} documents", end="", file=sys.stderr, flush=True)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        cpu, wall, rss, _ = command(["ingest", str(docs[-1])], loaded, work)
-        rows.append((f"kg ingest, document {n}, after {n - 1} more", cpu, wall, rss))
-
-        print(f"\n{'step':<58}{'CPU s':>8}{'wall s':>8}{'RSS MiB':>9}")
-        for name, cpu, wall, rss in rows:
-            print(f"{name:<58}{cpu:>8.2f}{wall:>8.2f}{rss:>9.0f}")
-        head, tail = calls[:10], calls[-10:]
-        print(
-            f"\nin one process, CPU s per call: documents 2-11 mean {statistics.mean(head):.3f} "
-            f"(median {statistics.median(head):.3f}); documents {n - 10}-{n - 1} mean {statistics.mean(tail):.3f} "
-            f"(median {statistics.median(tail):.3f})"
-        )
-        in_process = statistics.median(tail) / statistics.median(head)
-        as_command = rows[2][1] / first_command
-        print(f"ratio document {n} / document 1, as a command: {as_command:.2f}x (target 0.8-1.2)")
-        print(f"ratio last ten / first ten calls, in one process (medians): {in_process:.2f}x (target 0.8-1.2)")
-        print(f"ratio document 1 into the loaded store / baseline (empty store): {first_command / rows[0][1]:.2f}x")
-
-        if not args.skip_parallel:
+        if args.only != "parallel":
+            growth(args, work, loaded, docs)
+        if args.only != "growth":
             cpu, wall, rss, _ = command(["ingest", "-j", str(args.jobs), "docs"], pristine, work)
             workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             print(
                 f"\nkg ingest -j {args.jobs} of {n} documents into the store of {args.entities:,} entities: "
-                f"{wall:.1f} wall s, {cpu:.1f} CPU s, {n / wall:.1f} documents/s, "
-                f"peak RSS {rss:.0f} MiB (largest process of any command so far: {workers:.0f} MiB)"
+                f"{wall:.1f} wall s, {cpu:.1f} CPU s (all processes), {n / wall:.2f} documents/s, "
+                f"peak RSS {rss:.0f} MiB (largest process of any command of this run: {workers:.0f} MiB)"
             )
-            print(f"ratio per document, -j {args.jobs} / one kg ingest per document: {wall / n / rows[1][2]:.3f}x")
+            single = command(["ingest", str(docs[0])], work / "single", work)[1]
+            print(f"baseline: kg ingest of one document into an empty store: {single:.1f} wall s")
+            print(f"ratio wall s per document, -j {args.jobs} over {n} / baseline: {wall / n / single:.3f}x")
+
+
+def growth(args: argparse.Namespace, work: Path, loaded: Path, docs: list[Path]) -> None:
+    """Document 1, documents 2 … N-1 in one process, document N: what each costs as the store grows."""
+    from kg.extract.ingest import ingest
+    from kg.store.embedded import Store
+
+    n = len(docs)
+    rows: list[tuple[str, float, float, float]] = []
+    cpu, wall, rss, _ = command(["ingest", str(docs[0])], work / "empty", work)
+    rows.append(("baseline: kg ingest, document 1, empty store", cpu, wall, rss))
+    cpu, wall, rss, _ = command(["ingest", str(docs[0])], loaded, work)
+    rows.append((f"kg ingest, document 1, store of {args.entities:,} entities", cpu, wall, rss))
+    first_command = cpu
+
+    calls: list[float] = []
+    with Store(loaded) as store:
+        for i, path in enumerate(docs[1:-1], start=2):
+            start = time.process_time()
+            ingest(store, [path])
+            calls.append(time.process_time() - start)
+            if i % 100 == 0:  # as it goes: a long run shows its trend before the end
+                print(f"documents {i - 99}-{i}: median {statistics.median(calls[-100:]):.3f} CPU s per call", flush=True)
+    cpu, wall, rss, _ = command(["ingest", str(docs[-1])], loaded, work)
+    rows.append((f"kg ingest, document {n}, after {n - 1} more", cpu, wall, rss))
+
+    print(f"\n{'step':<58}{'CPU s':>8}{'wall s':>8}{'RSS MiB':>9}")
+    for name, cpu, wall, rss in rows:
+        print(f"{name:<58}{cpu:>8.2f}{wall:>8.2f}{rss:>9.0f}")
+    head, tail = calls[:10], calls[-10:]
+    print(
+        f"\nin one process, CPU s per call: documents 2-11 mean {statistics.mean(head):.3f} "
+        f"(median {statistics.median(head):.3f}); documents {n - 10}-{n - 1} mean {statistics.mean(tail):.3f} "
+        f"(median {statistics.median(tail):.3f})"
+    )
+    in_process = statistics.median(tail) / statistics.median(head)
+    as_command = rows[2][1] / first_command
+    print(f"ratio document {n} / document 1, as a command: {as_command:.2f}x (target 0.8-1.2)")
+    print(f"ratio last ten / first ten calls, in one process (medians): {in_process:.2f}x (target 0.8-1.2)")
+    print(f"ratio document 1 into the loaded store / baseline (empty store): {first_command / rows[0][1]:.2f}x")
 
 
 if __name__ == "__main__":
