@@ -124,7 +124,8 @@ def growth(args: argparse.Namespace, work: Path, loaded: Path, docs: list[Path])
             ingest(store, [path])
             calls.append(time.process_time() - start)
             if i % 100 == 0:  # as it goes: a long run shows its trend before the end
-                print(f"documents {i - 99}-{i}: median {statistics.median(calls[-100:]):.3f} CPU s per call", flush=True)
+                median = statistics.median(calls[-100:])
+                print(f"documents {i - 99}-{i}: median {median:.3f} CPU s per call", flush=True)
     cpu, wall, rss, _ = command(["ingest", str(docs[-1])], loaded, work)
     rows.append((f"kg ingest, document {n}, after {n - 1} more", cpu, wall, rss))
 
