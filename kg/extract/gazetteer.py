@@ -340,6 +340,7 @@ class _LayeredNames(Mapping[str, list[Known]]):
 
 # Classes whose nodes are no entities a text names.
 NOT_NAMED = {"SourceDocument", "RelationAssertion", "Indicator"}
+PROBES = 50_000  # substrings looked up in the name index at a time
 NAME_BREAKS = re.compile(r"[，。；：！？、,;!?\n\r\t]+")
 
 
@@ -375,12 +376,17 @@ class StoreNames:
         from kg.extract.normalize import normalize
 
         probes: set[str] = set()
+        rows: list[tuple[str, ...]] = []
         for text in {t for given in texts for t in (given, normalize(given).text)}:
             for piece in NAME_BREAKS.split(text):
                 for start in range(len(piece) - 1):
                     for end in range(start + 2, min(len(piece), start + self.longest) + 1):
                         probes.add(piece[start:end])
-        return self.gazetteer(self.index.entities_named(probes, self.excluded))
+                if len(probes) >= PROBES:  # a long text is looked up in slices: memory stays flat
+                    rows += self.index.entities_named(probes, self.excluded)
+                    probes.clear()
+        rows += self.index.entities_named(probes, self.excluded)
+        return self.gazetteer(rows)
 
     def for_names(self, names: Iterable[str]) -> Gazetteer:
         """A gazetteer of the store's entities called one of ``names`` (with all their names)."""
