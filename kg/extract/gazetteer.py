@@ -355,11 +355,11 @@ class StoreNames:
     """
 
     def __init__(self, store, exclude_graphs: Iterable[str] = ()):
-        from kg.store.search import ensure_index
+        from kg.store.search import kept_index
 
         self.excluded = sorted({str(g) for g in exclude_graphs})
         on_disk = isinstance(getattr(store, "path", None), Path)  # a remote store's path is its URL
-        self.index = ensure_index(store) if on_disk else None
+        self.index = kept_index(store) if on_disk else None
         self.whole = Gazetteer.from_store(store, self.excluded) if self.index is None else None
         self.longest = min(MAX_NAME_LENGTH, self.index.max_name_length()) if self.index is not None else 0
         self.local = {str(iri): name for name, iri in classes().items()}

@@ -484,9 +484,9 @@ def name_index(store):
     """The name index of an on-disk embedded store (:mod:`kg.store.search`), current; None for other stores."""
     from pathlib import Path
 
-    from kg.store.search import ensure_index
+    from kg.store.search import kept_index
 
-    return ensure_index(store) if isinstance(getattr(store, "path", None), Path) else None
+    return kept_index(store) if isinstance(getattr(store, "path", None), Path) else None
 
 
 def described_from_index(index, rows: Iterable[tuple[str, ...]]) -> list[Described]:

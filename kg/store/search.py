@@ -465,3 +465,22 @@ def sync(store: Any, written: Iterable[str]) -> None:
         index.replace({name: graph_rows(store, name) for name in sorted(todo | gone)}, present=todo)
     finally:
         index.close()
+
+
+def kept_index(store: Any) -> SearchIndex | None:
+    """The store's index when its version says the writes kept it in step, else :func:`ensure_index`'s.
+
+    A check that costs nothing, for a writer (``kg ingest``) that must not pay
+    a pass over the store's graphs on every call: a write the index could not
+    follow marks it stale (:meth:`SearchIndex.mark_stale`), and that is seen
+    here; only an index deleted, or a store written by an older ``kg``, needs
+    :func:`ensure_index`'s comparison of every graph.
+    """
+    index = open_index(store)
+    if index is None:
+        return None
+    version = index.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    if version and version[0] == SCHEMA_VERSION:
+        return index
+    index.close()
+    return ensure_index(store)
