@@ -1,11 +1,12 @@
-"""How every step grows with the graph: wall time and peak RSS at 10^3..10^6 entities, growth exponents.
+"""How every step grows with the graph: wall and CPU time, peak RSS at 10^3..10^6 entities, growth exponents.
 
 Each step is the real command (``python -m kg.cli …``) in its own process, so
-its peak RSS is that process's ``ru_maxrss`` (``os.wait4``) and nothing is
+its CPU time and peak RSS are that process's (``os.wait4``) and nothing is
 cached between steps.  The graph comes from ``kg synth`` (seeded), loaded with
 ``kg load``; the documents for ingest from ``kg synth --documents``.  For every
-step the growth exponent is the least-squares slope of log(time) against
-log(entities); a data step (load, ingest, queries, indicators, exports,
+step the growth exponent is the least-squares slope of log(CPU time) against
+log(entities) (wall time is printed too: on a shared machine it mostly
+measures the wait); a data step (load, ingest, queries, indicators, exports,
 validation, lookups) above 1.2 — worse than n log n over this range — is
 named at the end.  Metrics steps (analyze, whose algorithms have their own
 exponents, betweenness sampled above 10^4 nodes) are reported, not judged.
@@ -49,6 +50,7 @@ LIMIT = 1.2
 class Step:
     name: str
     seconds: dict[int, float] = field(default_factory=dict)
+    cpu: dict[int, float] = field(default_factory=dict)  # user + system seconds of the process
     rss_mb: dict[int, float] = field(default_factory=dict)
     failed: dict[int, str] = field(default_factory=dict)
 
@@ -57,8 +59,11 @@ class Step:
         return not self.name.startswith(METRIC_STEPS)
 
     def exponent(self) -> float | None:
-        """Least-squares slope of log(time) on log(entities) over the sizes that ran."""
-        points = [(math.log(n), math.log(max(t, 1e-3))) for n, t in sorted(self.seconds.items())]
+        """Least-squares slope of log(CPU time) on log(entities) over the sizes that ran.
+
+        CPU time, not wall time: on a machine shared with other work the wall clock mostly measures the wait.
+        """
+        points = [(math.log(n), math.log(max(t, 1e-3))) for n, t in sorted(self.cpu.items())]
         if len(points) < 2:
             return None
         mx = sum(x for x, _ in points) / len(points)
@@ -67,8 +72,9 @@ class Step:
         return sum((x - mx) * (y - my) for x, y in points) / var if var else None
 
 
-def run(args: list[str], pythonpath: str, timeout: float, cwd: Path) -> tuple[float, float, str]:
-    """Run ``python -m kg.cli ARGS`` (or ``python -c`` when args[0] == "-c"): wall seconds, peak RSS MB, error."""
+def run(args: list[str], pythonpath: str, timeout: float, cwd: Path) -> tuple[float, float, float, str]:
+    """Run ``python -m kg.cli ARGS`` (or ``python -c`` when args[0] == "-c"): wall and CPU seconds, peak RSS MB,
+    error."""
     env = {**os.environ, "PYTHONPATH": pythonpath, "KG_NO_PROGRESS": "1"}
     command = [sys.executable, *args] if args[0] == "-c" else [sys.executable, "-m", "kg.cli", *args]
     start = time.perf_counter()
@@ -81,7 +87,8 @@ def run(args: list[str], pythonpath: str, timeout: float, cwd: Path) -> tuple[fl
         if time.perf_counter() > deadline:
             process.kill()
             _, status, usage = os.wait4(process.pid, 0)
-            return timeout, usage.ru_maxrss / 1024, f"killed after {timeout:.0f} s"
+            cpu = usage.ru_utime + usage.ru_stime
+            return timeout, cpu, usage.ru_maxrss / 1024, f"killed after {timeout:.0f} s"
         time.sleep(0.02)
     seconds = time.perf_counter() - start
     error = ""
@@ -89,7 +96,7 @@ def run(args: list[str], pythonpath: str, timeout: float, cwd: Path) -> tuple[fl
         lines = process.stderr.read().decode("utf-8", "replace").strip().splitlines()
         error = lines[-1] if lines else f"exit {os.waitstatus_to_exitcode(status)}"
     process.stderr.close()
-    return seconds, usage.ru_maxrss / 1024, error
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, error
 
 
 def sample_names(store: Path, pythonpath: str) -> dict[str, str]:
@@ -165,13 +172,13 @@ def bench_size(
         if not any(w in name for w in wanted) or any(s in name for s in skipped):
             return True
         step = steps.setdefault(name, Step(name))
-        seconds, rss, error = run(args, pythonpath, timeout, work)
+        seconds, cpu, rss, error = run(args, pythonpath, timeout, work)
         if error:
             step.failed[n] = error
             print(f"  {name:<28} FAILED: {error}", file=sys.stderr)
             return False
-        step.seconds[n], step.rss_mb[n] = seconds, rss
-        print(f"  {name:<28} {seconds:8.2f} s {rss:8.0f} MB", file=sys.stderr)
+        step.seconds[n], step.cpu[n], step.rss_mb[n] = seconds, cpu, rss
+        print(f"  {name:<28} {seconds:8.2f} s {cpu:8.2f} s CPU {rss:8.0f} MB", file=sys.stderr)
         return True
 
     try:
@@ -223,13 +230,13 @@ def bench_size(
 
 
 def table(steps: dict[str, Step], sizes: list[int]) -> str:
-    head = ["step", *(f"{n:,}: s / MB" for n in sizes), "exponent"]
+    head = ["step", *(f"{n:,}: wall s / CPU s / MB" for n in sizes), "exponent (CPU)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for step in steps.values():
         cells = [step.name]
         for n in sizes:
             if n in step.seconds:
-                cells.append(f"{step.seconds[n]:.2f} / {step.rss_mb[n]:.0f}")
+                cells.append(f"{step.seconds[n]:.1f} / {step.cpu[n]:.2f} / {step.rss_mb[n]:.0f}")
             else:
                 cells.append("failed" if n in step.failed else "—")
         slope = step.exponent()
@@ -249,12 +256,12 @@ def plot(steps: dict[str, Step], path: Path) -> bool:
         return False
     figure, axes = plt.subplots(1, 2, figsize=(14, 6))
     for step in steps.values():
-        sizes = sorted(step.seconds)
+        sizes = sorted(step.cpu)
         if len(sizes) < 2:
             continue
-        axes[0].loglog(sizes, [step.seconds[n] for n in sizes], marker="o", label=step.name)
+        axes[0].loglog(sizes, [step.cpu[n] for n in sizes], marker="o", label=step.name)
         axes[1].loglog(sizes, [step.rss_mb[n] for n in sizes], marker="o", label=step.name)
-    axes[0].set(xlabel="entities", ylabel="wall time (s)", title="time per step")
+    axes[0].set(xlabel="entities", ylabel="CPU time (s)", title="time per step")
     axes[1].set(xlabel="entities", ylabel="peak RSS (MB)", title="memory per step")
     axes[0].legend(fontsize=6, ncol=2)
     figure.tight_layout()

@@ -13,6 +13,7 @@ fetched one after another over HTTP.  Targets: entity page p99 under 200 ms at
 
     python benchmarks/serve.py                    # bundled + 100,000 entities
     python benchmarks/serve.py --entities 20000   # a quicker run
+    python benchmarks/serve.py --store big        # a store made before (kg synth, kg load)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from kg.model.vocab import BASE
 from kg.sources.build import build
 from kg.sparql.server import make_server, shutdown
 from kg.store.embedded import Store
@@ -127,6 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--store", type=Path, help="measure this store (e.g. one `kg synth` + `kg load` made) instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-bench-serve-") as tmp:
         folder = Path(tmp)
@@ -134,8 +137,17 @@ def main() -> None:
         with Store(bundled) as store:
             build(store)
         runs = {"bundled": measure(bundled, args.requests, "bundled")}
-        big = f"{args.entities:,} entities"
-        runs[big] = measure(synth_store(folder, args.entities), args.requests, big)
+        if args.store:
+            with Store(args.store, read_only=True) as store:
+                registry = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH <%s> { ?e a ?c } }" % (
+                    BASE + "graph/entities"
+                )
+                count = int(store.select(registry)[0]["n"])
+            big = f"{count:,} entities"
+            runs[big] = measure(args.store, args.requests, big)
+        else:
+            big = f"{args.entities:,} entities"
+            runs[big] = measure(synth_store(folder, args.entities), args.requests, big)
     print(f"{'store':<22}{'page':<16}{'p50 ms':>9}{'p99 ms':>9}{'mean ms':>9}{'errors':>8}{'p99 ratio':>11}")
     for name, results in runs.items():
         for kind, r in results.items():

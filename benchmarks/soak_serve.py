@@ -34,14 +34,17 @@ CLIENTS = 16
 
 
 def rss_tree(pid: int) -> int:
-    """Resident memory (bytes) of a process and its children."""
-    total = 0
+    """Resident memory (bytes) of a process and its children (a worker replaced from a thread counts too)."""
     pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:  # the parent's pid
+                pids.append(int(entry.name))
+    total = 0
     for p in pids:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -770,7 +770,8 @@ def extract_command(
     `kg extract --eval data` scores extraction against the curated graph.
     """
     from kg.extract.evaluate import evaluate, format_evaluation
-    from kg.extract.pipeline import Extractor, default_gazetteer, extract_file, write
+    from kg.extract.pipeline import Extraction, Extractor, default_gazetteer, write
+    from kg.sources.documents import clean_file, read_text
 
     if gold_dir is not None:
         if files:
@@ -783,45 +784,50 @@ def extract_command(
 
     if str(out) != "-":
         check_output(out)  # before the extraction, not after it
+    import itertools
+
     extractor = Extractor(default_gazetteer())
-    extractions = []
-    with file_bar(files, "extracting") as bar:
-        tracker = _FileProgress(bar) if bar is not None else None
+    counts: dict[str, list[int]] = {}  # document → [entities, relations, indicators]
+
+    def extracted(tracker: _FileProgress | None) -> Iterator[Extraction]:
+        """Every extraction (a part per block of a long text), as soon as it is found: written, then dropped."""
         for path in files:
-            found = extract_file(
-                path,
-                encoding,
-                extractor,
-                max_bytes=max_bytes or MAX_BYTES,
-                publisher=publisher,
-                progress=tracker.block if tracker else None,
-            )
-            if not found:
+            articles = [a for a in clean_file(path, encoding, max_bytes or MAX_BYTES) if a.text.strip()]
+            if not articles:
                 click.echo("kg: " + i18n.text("no_text", path=path), err=True)
-            for extraction in found:
-                if extraction.empty:
-                    click.echo("kg: " + i18n.text("nothing_found", path=path, doc=extraction.doc_id), err=True)
-                else:
-                    extractions.append(extraction)
+            for article in articles:
+                for part in extractor.parts(article, tracker.block if tracker else None, publisher):
+                    if part.first and part.last and part.empty:
+                        click.echo("kg: " + i18n.text("nothing_found", path=path, doc=part.doc_id), err=True)
+                        continue
+                    tally = counts.setdefault(part.doc_id, [0, 0, 0])
+                    if part.last:
+                        tally[0] = sum(1 for e in part.entities if e.mentions)
+                    tally[1] += len(part.relations)
+                    tally[2] += len(part.indicators)
+                    yield part
             if tracker is not None:
                 tracker.done(path)
-    if not extractions:
-        return
-    if str(out) == "-":
-        write(extractions, fmt.lower(), sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    else:
-        with atomic_write(out) as handle:
-            write(extractions, fmt.lower(), handle)
+
+    for path in files:  # every file readable before anything is written (stdout included)
+        read_text(path, encoding, max_bytes or MAX_BYTES)
+    with file_bar(files, "extracting") as bar:
+        stream = extracted(_FileProgress(bar) if bar is not None else None)
+        first = next(stream, None)
+        if first is None:
+            return
+        stream = itertools.chain([first], stream)
+        if str(out) == "-":
+            write(stream, fmt.lower(), sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with atomic_write(out) as handle:  # a killed extract leaves no partial file
+                write(stream, fmt.lower(), handle)
+    if str(out) != "-":
         click.echo(i18n.text("wrote", path=out), err=True)
-    for extraction in extractions:
-        found = sum(1 for e in extraction.entities if e.mentions)
-        counts = [
-            (found, "entities"),
-            (len(extraction.relations), "relations"),
-            (len(extraction.indicators), "indicators"),
-        ]
-        click.echo(f"{extraction.doc_id}: " + ", ".join(f"{n} {i18n.text(key)}" for n, key in counts), err=True)
+    for doc_id, (entities, relations, indicators) in counts.items():
+        tally = [(entities, "entities"), (relations, "relations"), (indicators, "indicators")]
+        click.echo(f"{doc_id}: " + ", ".join(f"{n} {i18n.text(key)}" for n, key in tally), err=True)
 
 
 @main.command("ingest")

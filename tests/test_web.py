@@ -175,6 +175,13 @@ def test_accept_without_any_offered_format_is_406(site: str):
     assert '<html lang="en">' in zh_last.text
 
 
+def test_editor_lists_the_examples_in_the_pages_language(site: str):
+    chinese = fetch(f"{site}sparql", headers={"Accept": "text/html"}).text
+    english = fetch(f"{site}sparql?lang=en", headers={"Accept": "text/html"}).text
+    assert ">各高校牵头的平台<" in chinese and 'data-table="表格"' in chinese
+    assert ">Which platforms each college leads<" in english and ">各高校牵头的平台<" not in english
+
+
 # -- search -----------------------------------------------------------------------------------------
 
 

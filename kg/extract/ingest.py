@@ -255,7 +255,7 @@ def ingest(
     last_of_file = {id(items[-1]): path for path, items in files if items}
     pending: dict[URIRef, list] = {}
     batch_of: list[Extraction] = []
-    done: list[Extraction] = []
+    done: list[DocumentInfo] = []  # what the report needs, not the extractions: memory stays that of a batch
 
     def write_batch() -> None:  # the batch's documents with their identifiers, namesakes and merges
         pending.update(reference_links(store, batch_of, pending, replaced))
@@ -273,7 +273,7 @@ def ingest(
         else:
             pending[extraction.iri] = triples
             batch_of.append(extraction)
-            done.append(extraction)
+            done.append(_info(extraction))
         if len(batch_of) >= batch:
             write_batch()
         if progress is not None and id(article) in last_of_file:
@@ -284,8 +284,8 @@ def ingest(
                 progress(path)
     if batch_of:
         write_batch()
-    report.replaced = sorted(e.doc_id for e in done if e.doc_id in existing)
-    report.documents = [_info(e) for e in done]
+    report.replaced = sorted(info.doc_id for info in done if info.doc_id in existing)
+    report.documents = done
     return report
 
 

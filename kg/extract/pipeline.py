@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
@@ -71,6 +71,8 @@ class Extraction:
     relations: list[Relation]
     indicators: list[Indicator]
     mentions: list[Mention]
+    first: bool = True  # carries the document (a part of a long text: the first one)
+    last: bool = True  # carries every entity of the document with its mentions (a part: the last one)
 
     @property
     def doc_id(self) -> str:
@@ -88,8 +90,9 @@ class Extraction:
 class Extractor:
     """Extracts articles with one gazetteer; build it once and reuse it (compiling the patterns takes a moment)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None):
+    def __init__(self, gazetteer: Gazetteer | None = None, block: int | None = None):
         self.gazetteer = gazetteer or Gazetteer()
+        self.block = block or BLOCK  # characters read at a time (see text_blocks)
         self.recognizer = Recognizer(self.gazetteer)
 
     def extract(
@@ -107,11 +110,40 @@ class Extractor:
         ``progress`` is called with the number of characters read after each
         block of a long text.  ``publisher`` names the organisation whose news
         it is (我校, 本校 … refer to it); without it, the first school or
-        college the text names.  ``gazetteer``: the names to use for this
-        article instead of the extractor's own (e.g. a :class:`~kg.extract.gazetteer.Layered`
-        one with the store's entities the article names).
+        college the text names.  :meth:`parts` gives the same block by block.
+        ``gazetteer``: the names to use for this article instead of the extractor's
+        own (e.g. a :class:`~kg.extract.gazetteer.Layered` one with the store's
+        entities the article names).
         """
-        gazetteer = self.gazetteer if gazetteer is None else gazetteer
+        found = list(self.parts(article, progress, publisher, gazetteer))
+        if len(found) == 1:
+            return found[0]
+        last = found[-1]
+        return Extraction(
+            last.article,
+            last.entities,
+            [r for part in found for r in part.relations],
+            [i for part in found for i in part.indicators],
+            last.mentions,
+        )
+
+    def parts(
+        self,
+        article: Article,
+        progress: Callable[[int], None] | None = None,
+        publisher: str = "",
+        gazetteer: Gazetteer | None = None,
+    ) -> Iterator[Extraction]:
+        """What :meth:`extract` finds, as one :class:`Extraction` per block of the text, each given as soon as
+        its block is read: a long text is extracted and written in a working memory that does not grow with it.
+
+        A text of one block gives one extraction, the same as :meth:`extract`.  In a
+        longer one each part holds the relations (each once over the document) and
+        indicators of its block and the entities they involve or the block names;
+        the first part carries the document (``first``), the last one every entity
+        of the document with its mentions and the relations found from the names
+        of the whole text (``last``).
+        """
         normalized = normalize(article.text)
         text = normalized.text
         article = replace(  # the metadata in the normalised spelling too; the text stays as given
@@ -121,6 +153,7 @@ class Extractor:
             city=normalize_name(article.city),
             authors=[normalize_name(a) for a in article.authors],
         )
+        gazetteer = self.gazetteer if gazetteer is None else gazetteer
         resolver = Resolver(gazetteer, article.district, article.city)
         if publisher:
             publisher = normalize_name(publisher)
@@ -136,12 +169,11 @@ class Extractor:
             resolver.place(author, "Person")
         # A long text is read block by block (paragraphs, about BLOCK characters each): time stays linear and
         # the working memory is that of one block; entities carry over from block to block.
-        blocks = text_blocks(text)
-        relations: dict[tuple, Relation] = {}
-        indicators: list[Indicator] = []
-        all_mentions: list[Mention] = []
+        blocks = text_blocks(text, self.block)
+        seen: set[tuple] = set()  # relation keys given so far: each relation once over the document
+        used: set[int] = set()  # the entities a fact is about (ids): described even when the text never names them
         entities: list[Entity] = []
-        for begin, finish in blocks:
+        for number, (begin, finish) in enumerate(blocks):
             mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city, gazetteer)
             for mention in mentions:
                 mention.start += begin
@@ -152,41 +184,78 @@ class Extractor:
                 for a, b, p in segments(text[begin:finish])
             ]
             found, counted = extract_relations(text, mentions, topic, parts)
+            relations = {}
             for relation in found:
-                relations.setdefault(relation.key(), relation)
-            indicators += counted
+                if relation.key() not in seen:
+                    seen.add(relation.key())
+                    relations.setdefault(relation.key(), relation)
+            used.update(id(i.subject) for i in counted)
             if len(blocks) == 1:
-                all_mentions = mentions
+                entities = self._last(text, article, entities, resolver, relations, seen, used)
+                extraction = Extraction(article, entities, list(relations.values()), counted, mentions)
+                if not normalized.identity:
+                    _to_original(extraction, normalized)
+                yield extraction
+                return
+            for entity in entities:
+                del entity.mentions[MAX_MENTIONS:]  # enough to show where it is named; memory stays flat
+            involved = {id(m.entity): m.entity for m in mentions if m.entity is not None}
+            if number == 0:
+                involved.update((id(e), e) for e in entities)
+            involved.update((id(e), e) for r in relations.values() for e in (r.subject, r.object))
+            involved.update((id(i.subject), i.subject) for i in counted)
+            if number == len(blocks) - 1:
+                entities = self._last(text, article, entities, resolver, relations, seen, used)
+                involved.update((id(e), e) for r in relations.values() for e in (r.subject, r.object))
             else:
-                for entity in entities:
-                    del entity.mentions[MAX_MENTIONS:]  # enough to show where it is named; memory stays flat
-                if progress is not None:
-                    progress(finish - begin)
-        if len(blocks) > 1:
-            all_mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
+                used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
+            part = Extraction(
+                article, list(involved.values()), list(relations.values()), counted, [], first=number == 0, last=False
+            )
+            if not normalized.identity:
+                _to_original(part, normalized)
+            if number == len(blocks) - 1:  # the document's entities, with the mentions kept, in original offsets
+                part.entities, part.last = entities, True
+                part.mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
+                if not normalized.identity:
+                    _to_original(Extraction(article, [], [], [], part.mentions), normalized)
+            if progress is not None:
+                progress(finish - begin)
+            yield part
+
+    def _last(
+        self,
+        text: str,
+        article: Article,
+        entities: list[Entity],
+        resolver: Resolver,
+        relations: dict,
+        seen: set,
+        used: set[int],
+    ) -> list[Entity]:
+        """Add to ``relations`` what the names of the whole document state (浙江大学教育学院 is part of 浙江大学);
+        return the document's entities."""
         for relation in _named_parts(text, entities, resolver, self.recognizer):
-            relations.setdefault(relation.key(), relation)
+            if relation.key() not in seen:
+                seen.add(relation.key())
+                relations.setdefault(relation.key(), relation)
         entities = list(resolver.entities.values())  # with the owners the names carry (黎明职业大学轻工学院)
         for part, whole, mention in resolver.part_of:
-            start, end = sentence_at(text, mention.start)
-            relations.setdefault(
-                (part.label, "partOf", whole.label), Relation(part, "partOf", whole, start, end, "part-owner")
-            )
+            key = (part.label, "partOf", whole.label)
+            if key not in relations and key not in seen:
+                seen.add(key)
+                start, end = sentence_at(text, mention.start)
+                relations[key] = Relation(part, "partOf", whole, start, end, "part-owner")
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
-        used = {id(r.subject) for r in relations.values()} | {id(r.object) for r in relations.values()}
-        used |= {id(i.subject) for i in indicators}
+        used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
         authors = set(article.authors)
-        entities = [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
-        extraction = Extraction(article, entities, list(relations.values()), indicators, all_mentions)
-        if not normalized.identity:
-            _to_original(extraction, normalized)
-        return extraction
+        return [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
 
 
 BLOCK = 50_000  # characters of text read at a time
-MAX_MENTIONS = 100  # mentions kept per entity in a text of several blocks
+MAX_MENTIONS = 20  # mentions kept per entity in a text of several blocks: where it is named, not every time
 
 
 def text_blocks(text: str, size: int = BLOCK) -> list[tuple[int, int]]:
@@ -241,20 +310,20 @@ def _named_parts(text: str, entities: list[Entity], resolver: Resolver, recogniz
     unit's name (X大学Y学院) is one, and becomes an entity of its own.
     """
     parts = []
-    organisations = [
-        e for e in entities if is_a(e.cls, "Organization") and not is_a(e.cls, "Place") and len(e.label) >= 4
-    ]
+    organisations: dict[str, Entity] = {}  # label → entity
+    for entity in entities:
+        if is_a(entity.cls, "Organization") and not is_a(entity.cls, "Place") and len(entity.label) >= 4:
+            organisations.setdefault(entity.label, entity)
     for entity in entities:
         if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
             continue
-        whole = next(
-            (
-                w
-                for w in sorted(organisations, key=lambda o: -len(o.label))
-                if w is not entity and entity.label.startswith(w.label) and len(entity.label) - len(w.label) >= 2
-            ),
-            None,
-        )
+        label = entity.label
+        whole = None
+        for size in range(len(label) - 2, 3, -1):  # the longest organisation name it starts with, by lookup
+            found = organisations.get(label[:size])
+            if found is not None and found is not entity:
+                whole = found
+                break
         if whole is None:
             whole = _owner_in_name(entity, resolver, recognizer)
         if whole is None:
@@ -349,15 +418,16 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
         add_entity(graph, iri, known_classes[cls], label)
         return iri
 
-    add_document(
-        graph,
-        doc,
-        article,
-        {label: entity.iri for label, entity in by_label.items()},
-        place_iri(article.district) if article.district else None,
-        place_iri(article.city, "City") if article.city else None,
-    )
-    graph.add((doc, KG.method, Literal(METHOD)))
+    if extraction.first:  # a later part of a long text adds to the document the first part described
+        add_document(
+            graph,
+            doc,
+            article,
+            {label: entity.iri for label, entity in by_label.items()},
+            place_iri(article.district) if article.district else None,
+            place_iri(article.city, "City") if article.city else None,
+        )
+        graph.add((doc, KG.method, Literal(METHOD)))
 
     for entity in extraction.entities:
         add_entity(
@@ -420,44 +490,69 @@ class _Triples:
 
 
 def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
-    """Write extractions as Turtle (one merged graph), TriG (a graph per document) or JSON lines."""
-    extractions = list(extractions)
+    """Write extractions as Turtle (one merged graph), TriG (a graph per document) or JSON lines.
+
+    Streams: each extraction (or part of a long text, :meth:`Extractor.parts`) is
+    written as it comes and then dropped.  Turtle gives each triple once: the
+    statements about an assertion or an indicator are unique by construction,
+    every other triple is remembered by its hash (entities, documents, direct
+    relations: what is remembered grows with the names, not with the text).
+    """
     if fmt == "jsonl":
         for extraction in extractions:
             for record in records(extraction):
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
         return
-    # Oxigraph's serialiser, not rdflib's (which was two thirds of `kg extract`): TriG keeps a graph per
-    # document, Turtle merges them (each triple once).
+    # Oxigraph's serialiser, not rdflib's (which was two thirds of `kg extract`).
+    from kg.model.vocab import ASSERTION, INDICATOR, PREFIXES
     from kg.store.embedded import to_oxigraph
     from kg.store.formats import RDF, find, write_rdf
 
-    quads = (
-        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(extraction.iri)))
-        for extraction in extractions
-        for s, p, o in document_triples(extraction)
-    )
-    write_rdf(quads, find(fmt, RDF), out)
+    if fmt == "trig":
+        quads = (
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(extraction.iri)))
+            for extraction in extractions
+            for s, p, o in document_triples(extraction)
+        )
+        write_rdf(quads, find(fmt, RDF), out)
+        return
+    unique = (str(ASSERTION), str(INDICATOR))
+    seen: set[int] = set()
+
+    def triples() -> Iterator[ox.Triple]:
+        for extraction in extractions:
+            for s, p, o in document_triples(extraction):
+                if not str(s).startswith(unique):
+                    key = hash((s, p, o))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+
+    ox.serialize(triples(), out, find("turtle", RDF).rdf, prefixes=PREFIXES)
+    out.flush()
 
 
 def records(extraction: Extraction) -> list[dict]:
     """One JSON-ready record per document, entity, relation and indicator."""
     article, text = extraction.article, extraction.article.text
     doc = article.id
-    result: list[dict] = [
-        {
-            "type": "document",
-            "doc": doc,
-            "iri": str(extraction.iri),
-            "title": article.title,
-            "district": article.district,
-            "city": article.city,
-            "authors": article.authors,
-            "source": article.source,
-            "characters": len(text),
-        }
-    ]
-    for entity in sorted(extraction.entities, key=lambda e: (e.first, e.label)):
+    result: list[dict] = []
+    if extraction.first:
+        result.append(
+            {
+                "type": "document",
+                "doc": doc,
+                "iri": str(extraction.iri),
+                "title": article.title,
+                "district": article.district,
+                "city": article.city,
+                "authors": article.authors,
+                "source": article.source,
+                "characters": len(text),
+            }
+        )
+    for entity in sorted(extraction.entities if extraction.last else [], key=lambda e: (e.first, e.label)):
         result.append(
             {
                 "type": "entity",

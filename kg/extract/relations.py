@@ -213,19 +213,18 @@ class RelationExtractor:
     def _lead_columns(self, ordered: list[Mention]) -> None:
         """Rows of a table under ``序号 集团名称 牵头单位`` (or ``X（牵头单位：Y）`` lines): each Y leads its X."""
         text = self.text
-        if "牵头" not in text:
+        # Only the lines of the segments read (a block of a long text): the cost is that of the block.
+        if not self.segments:
             return
-        header: tuple[int, int] | None = None  # (column of the name, column of the leader)
-        # only the lines of this block of the text (a long text is read block by block), each line's mentions
-        # found by bisection: linear in the block, not lines × mentions
-        lo, hi = 0, len(text)
-        if self.segments:
-            lo = text.rfind("\n", 0, min(s for s, _, _ in self.segments)) + 1
-            end = text.find("\n", max(e for _, e, _ in self.segments))
-            hi = len(text) if end < 0 else end + 1
+        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
+        finish = text.find("\n", self.segments[-1][1])
+        finish = len(text) if finish < 0 else finish + 1
+        if text.find("牵头", begin, finish) < 0:
+            return
         starts = [m.start for m in ordered]
-        offset = lo
-        for line in text[lo:hi].splitlines(keepends=True):
+        header: tuple[int, int] | None = None  # (column of the name, column of the leader)
+        offset = begin
+        for line in text[begin:finish].splitlines(keepends=True):
             start, offset = offset, offset + len(line)
             inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
             row = [m for m in inside if not m.nested]

@@ -80,6 +80,15 @@ class Resolver:
         self.entities: dict[str, Entity] = {}  # label → entity
         self.part_of: list[tuple[Entity, Entity, Mention]] = []  # (part, whole, mention) stated by the names
         self.publisher: tuple[str, str] | None = None  # (name, class) of the organisation publishing the text
+        # For merging short and long names block by block in linear time: the labels not yet compared,
+        # creation order, and the labels by (first two, last two characters) and by short key.
+        self._fresh: list[str] = []
+        self._fresh_places: list[str] = []  # created outside resolve() (places, the publisher): attributes too
+        self._order: dict[str, int] = {}
+        self._by_ends: dict[tuple[str, str], list[str]] = {}
+        self._by_key: dict[str, list[str]] = {}
+        self._keys: dict[str, str] = {}  # name → short key
+        self._by_unit: dict[str, list[str]] = {}  # 轻工学院 → [黎明职业大学轻工学院]: see _unit_of
         self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
 
     def place(self, label: str, cls: str) -> Entity:
@@ -96,6 +105,7 @@ class Resolver:
                 self.company = _publisher(mentions, "Company")
         recent: list[Entity] = []
         previous: Mention | None = None
+        touched: dict[int, Entity] = {}  # the entities this call may change: their attributes are redone
         for mention in mentions:
             if mention.ref:
                 mention.entity = self._referent(mention.ref, recent)
@@ -113,12 +123,16 @@ class Resolver:
             if owner is not None:
                 self.part_of.append((entity, owner, mention))
             mention.entity = entity
+            touched[id(entity)] = entity
             if not mention.nested:
                 recent.append(entity)
                 previous = mention
-        self._merge_abbreviations(mentions)
-        for entity in self.entities.values():
-            self._attributes(entity)
+        touched.update((id(e), e) for e in self._merge_abbreviations())
+        touched.update((id(e), e) for e in map(self.entities.get, self._fresh_places) if e is not None)
+        self._fresh_places = []
+        for entity in touched.values():
+            if self.entities.get(entity.label) is entity:
+                self._attributes(entity)
         return list(self.entities.values())
 
     # -- steps -----------------------------------------------------------------
@@ -217,6 +231,9 @@ class Resolver:
             if known:
                 entity.district, entity.city = known.district, known.city
             self.entities[label] = entity
+            self._order[label] = len(self._order)
+            self._fresh.append(label)
+            self._fresh_places.append(label)
         elif not entity.known and tier > entity.tier and cls != entity.cls:
             entity.cls = cls
         entity.tier = max(entity.tier, tier)
@@ -230,18 +247,43 @@ class Resolver:
         """The known entity ``name`` denotes; its class wins over the pattern's (one node, one class)."""
         return self.gazetteer.lookup(name, self.district)
 
-    def _merge_abbreviations(self, mentions: list[Mention]) -> None:
-        """One entity for a name and its short forms, labelled by the longer name.
+    def _merge_abbreviations(self) -> list[Entity]:
+        """One entity for a name and its short forms, labelled by the longer name; return the entities kept.
 
         重庆青年职业学院 / 重庆青年职业技术学院 (a filler word left out), 棕北中学 /
         成都市棕北中学 (the city left out), 渝北职教中心 / 重庆市渝北职业教育中心.
+        Only pairs with a label new since the last call are compared, through an
+        index of the labels by their ends and by their short key: the cost of a
+        block of a long text is that of its new names, not of every name so far.
         """
-        labels = sorted(self.entities, key=len)
-        for short in labels:
+        fresh = [label for label in dict.fromkeys(self._fresh) if label in self.entities]
+        self._fresh = []
+        for label in fresh:
+            self._by_ends.setdefault((label[:2], label[-2:]), []).append(label)
+            self._by_key.setdefault(self._short_key(label), []).append(label)
+            for unit in _units(label):
+                self._by_unit.setdefault(unit, []).append(label)
+
+        def rank(label: str) -> tuple[int, int]:  # the order of the comparison: shorter first, then older
+            return len(label), self._order.get(label, -1)
+
+        def candidates(label: str) -> set[str]:
+            found = set(self._by_ends.get((label[:2], label[-2:]), ()))
+            found.update(self._by_key.get(self._short_key(label), ()))
+            found.update(self._by_unit.get(label, ()))  # 黎明职业大学轻工学院 for 轻工学院
+            return found
+
+        shorts = set(fresh)
+        for label in fresh:
+            shorts.update(other for other in candidates(label) if len(other) < len(label))
+            shorts.update(unit for unit in _units(label) if unit in self.entities)
+        kept: list[Entity] = []
+        for short in sorted(shorts, key=rank):
             entity = self.entities.get(short)
             if entity is None or entity.known or is_a(entity.cls, "Place"):
                 continue
-            for long in labels:
+            key = self._short_key(short)
+            for long in sorted(candidates(short), key=rank):
                 other = self.entities.get(long)
                 if other is None or other is entity or len(long) <= len(short):
                     continue
@@ -249,16 +291,24 @@ class Resolver:
                     continue
                 if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
                     continue
-                if _contracts(short, long) or self._short_key(short) == self._short_key(long) or _unit_of(short, long):
+                if _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long):
                     other.aliases |= entity.aliases | {short}
                     other.mentions += entity.mentions
                     for mention in entity.mentions:
                         mention.entity = other
                     del self.entities[short]
+                    kept.append(other)
                     break
+        return kept
 
     def _short_key(self, name: str) -> str:
-        """A name without its city or province and with common abbreviations applied."""
+        """A name without its city or province and with common abbreviations applied (computed once a name)."""
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = self._unqualified(name)
+        return key
+
+    def _unqualified(self, name: str) -> str:
         name = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:省|市)(?=[\u4e00-\u9fff]{4})", "", name)
         if self.district and name.startswith(self.district):
             name = self.district[:-1] + name[len(self.district) :]
@@ -302,6 +352,15 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
 
 
 FILLERS = {"技术", "职业技术", "市", "区", "县", "省", "有限", "有限责任", "股份", "股份有限", "科技", "人民", "中国"}
+
+
+def _units(long: str) -> list[str]:
+    """Every ``short`` for which ``_unit_of(short, long)`` holds (the index of names by their units).
+
+    >>> _units("黎明职业大学轻工学院")
+    ['轻工学院']
+    """
+    return [long[cut:] for cut in range(4, len(long) - 3) if _unit_of(long[cut:], long)]
 
 
 def _unit_of(short: str, long: str) -> bool:

@@ -7,7 +7,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
 BASE = "https://w3id.org/kg-cityedu/"
@@ -99,6 +98,8 @@ def slug(text: str) -> str:
     >>> slug("华为ICT实训基地")
     'hua-wei-ict-shi-xun-ji-di'
     """
+    from pypinyin import lazy_pinyin  # 0.8 s to import: only commands that mint IRIs pay for it
+
     parts = lazy_pinyin(text, errors=lambda chars: re.findall(r"[A-Za-z0-9]+", chars))
     words = [re.sub(r"[^a-z0-9]", "", part.lower()) for part in parts]
     return "-".join(word for word in words if word)

@@ -399,7 +399,8 @@ class Worker:
         self._in.close()
 
 
-SHORT_LANE_TIMEOUT = 2.0  # seconds a job may run on the short lane
+SHORT_LANE_TIMEOUT = 2.0  # seconds a job may run on the short lane while the readers are held by long jobs
+LONG_JOB = 1.0  # seconds after which a reader's job counts as long (it holds the reader)
 RETRY_AFTER = "2"
 
 
@@ -414,9 +415,10 @@ class QueryService:
     """Runs jobs in worker processes, each within ``timeout`` seconds; kills and replaces workers that run over.
 
     Besides the ``workers`` readers, one more reader is a short lane: a job
-    that finds every reader busy (say, with two slow queries) runs there, with
-    a time limit of :data:`SHORT_LANE_TIMEOUT`, so slow queries never starve
-    short ones.  At most ``queue_limit`` jobs wait for a worker; the next one
+    that finds every reader busy runs there; while every reader is held by a
+    long job (running :data:`LONG_JOB` s or more, say two slow queries) its
+    time limit there is :data:`SHORT_LANE_TIMEOUT`, so slow queries never
+    starve short ones.  At most ``queue_limit`` jobs wait for a worker; the next one
     is answered 503 at once, with ``Retry-After``.
     """
 
@@ -437,6 +439,7 @@ class QueryService:
         self._short: queue.Queue[Worker] = queue.Queue()
         self._writers: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
+        self._busy_since: dict[Worker, float] = {}  # readers at work, and since when
         self._lock = threading.Lock()
         self._closed = False
         self._examples: Answer | None = None
@@ -485,14 +488,27 @@ class QueryService:
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             try:
-                return self._readers.get(timeout=0.02), self._readers, self.timeout
+                worker = self._readers.get(timeout=0.02)
+                with self._lock:
+                    self._busy_since[worker] = time.monotonic()
+                return worker, self._readers, self.timeout
             except queue.Empty:
                 pass
             try:
-                return self._short.get_nowait(), self._short, min(self.timeout, SHORT_LANE_TIMEOUT)
+                worker = self._short.get_nowait()
             except queue.Empty:
-                pass
+                continue
+            # Only while long jobs hold the readers is the short lane kept short: a job that is merely
+            # slow because many wait (a busy machine) is not stopped at the short limit.
+            return worker, self._short, min(self.timeout, SHORT_LANE_TIMEOUT) if self._held() else self.timeout
         return None
+
+    def _held(self) -> bool:
+        """Whether every reader is busy with a job that has run for :data:`LONG_JOB` seconds or more."""
+        now = time.monotonic()
+        with self._lock:
+            started = list(self._busy_since.values())
+        return self._readers.empty() and bool(started) and all(now - t >= LONG_JOB for t in started)
 
     def run(self, job: dict[str, Any]) -> Answer:
         """Answer a job; HTTP 503 when no worker is free in time, too many wait, or the job runs over."""
@@ -514,11 +530,14 @@ class QueryService:
             worker.send(job)
             answer = worker.answer(max(deadline - time.monotonic(), 0.01))
             if answer is not None:
+                self._release(worker)
                 pool.put(worker)
                 return answer
         except (EOFError, OSError):
+            self._release(worker)
             self._replace(worker, pool, writable)
             return Answer.text(500, "the worker process died; it has been replaced")
+        self._release(worker)
         died = worker.process.poll() is not None
         self._replace(worker, pool, writable)
         if died:
@@ -527,6 +546,10 @@ class QueryService:
         if pool is self._short:
             return busy(f"every worker is busy with long queries and this {what} ran over {limit:g} s; try again")
         return Answer.text(503, f"the {what} ran over the {self.timeout:g} s time limit and was stopped")
+
+    def _release(self, worker: Worker) -> None:
+        with self._lock:
+            self._busy_since.pop(worker, None)
 
     def examples(self) -> Answer:
         """The bundled queries as examples (computed once)."""

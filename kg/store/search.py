@@ -20,7 +20,8 @@ Rows are ``(text, kind, iri, graph, field, title, cls)``: ``kind`` is
 ``entity`` (field ``label``, ``alias`` or ``pinyin``), ``document`` (field
 ``title`` or ``text``) or ``evidence`` (``iri`` is the assertion, ``graph`` its
 document).  Queries of three characters or more use the trigram index; shorter
-ones (two Chinese characters are a common name part) use ``LIKE``.
+ones (two Chinese characters are a common name part) use a second FTS5 table
+of character pairs (``pairs``, same rowids); one character uses ``LIKE``.
 
 >>> index = SearchIndex(":memory:")
 >>> index.replace({"urn:g": [(KGR + "x", RDFS_LABEL, "重庆理工大学", "")]})
@@ -40,8 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 BASE = "https://w3id.org/kg-cityedu/"
 KGR = BASE + "id/"
 DOC = BASE + "doc/"
@@ -55,7 +54,7 @@ EVIDENCE = KG + "evidence"
 DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 DISTRICT, CITY = KG + "district", KG + "city"
 INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED, DISTRICT, CITY}
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 INFERRED_GRAPHS = BASE + "graph/inferred"  # the inferred graphs (their IRIs start so) state no names
 
 # A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
@@ -74,10 +73,22 @@ def pinyin_keys(text: str) -> str:
     >>> pinyin_keys("巴南职教中心")
     'bananzhijiaozhongxin bnzjzx'
     """
+    from pypinyin import lazy_pinyin  # 0.8 s to import: only commands that index names pay for it
+
     # One conversion: the initials are the syllables' first letters (what Style.FIRST_LETTER gives).
     syllables = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
     whole, short = "".join(syllables), "".join(s[0] for s in syllables)
     return f"{whole} {short}" if whole else ""
+
+
+def bigrams(text: str) -> str:
+    """The overlapping pairs of letters and digits of ``text``, lower-cased, as words (the two-character index).
+
+    >>> bigrams("重庆理工"), bigrams("cq 2"), bigrams("“五有”")
+    ('重庆 庆理 理工', 'cq', '五有')
+    """
+    pairs = (text[i : i + 2].lower() for i in range(len(text) - 1))
+    return " ".join(p for p in pairs if p.isalnum())
 
 
 @dataclass
@@ -128,6 +139,9 @@ class SearchIndex:
             CREATE TABLE IF NOT EXISTS graphs(name TEXT PRIMARY KEY);
             CREATE TABLE IF NOT EXISTS spans(graph TEXT, lo INTEGER, hi INTEGER);
             CREATE INDEX IF NOT EXISTS spans_graph ON spans(graph);
+            CREATE VIRTUAL TABLE IF NOT EXISTS pairs USING fts5(grams, tokenize='unicode61');
+            CREATE TABLE IF NOT EXISTS classes(graph TEXT, iri TEXT, cls TEXT);
+            CREATE INDEX IF NOT EXISTS classes_graph ON classes(graph);
             CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
                 text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
                 title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
@@ -161,14 +175,24 @@ class SearchIndex:
                     self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
                 for lo, hi in self.db.execute("SELECT lo, hi FROM spans WHERE graph = ?", (graph,)).fetchall():
                     self.db.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (lo, hi))
+                    self.db.execute("DELETE FROM pairs WHERE rowid BETWEEN ? AND ?", (lo, hi))
                 self.db.execute("DELETE FROM spans WHERE graph = ?", (graph,))
+                self.db.execute("DELETE FROM classes WHERE graph = ?", (graph,))
                 rows = list(self._rows(graph, quads))
+                self.db.executemany(  # entities and their stated class, for counts without a scan of the text
+                    "INSERT INTO classes VALUES (?, ?, ?)",
+                    [(graph, row[2], row[6]) for row in rows if row[1] == "entity" and row[4] == "label" and row[6]],
+                )
                 if rows:
                     start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
                     self.db.executemany(
                         "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc)"
                         " VALUES (?,?,?,?,?,?,?,?,?)",
                         [(start + i, *row) for i, row in enumerate(rows)],
+                    )
+                    self.db.executemany(  # two-character queries (重庆, cq) find rows here, same rowids
+                        "INSERT INTO pairs(rowid, grams) VALUES (?, ?)",
+                        [(start + i, bigrams(row[0])) for i, row in enumerate(rows)],
                     )
                     self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
                 if (rows and present is None) or (present is not None and graph in present):
@@ -256,8 +280,8 @@ class SearchIndex:
     def rebuild(self, graphs: Mapping[str, Iterable[Row]]) -> None:
         """Empty the index and index ``graphs`` (every graph of the store)."""
         self.db.executescript(
-            "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS spans; DROP TABLE IF EXISTS graphs;"
-            " DROP TABLE IF EXISTS names;"
+            "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS pairs; DROP TABLE IF EXISTS spans;"
+            " DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS classes; DROP TABLE IF EXISTS names;"
         )
         self._create()
         self.replace(graphs, present=graphs.keys())
@@ -366,11 +390,28 @@ class SearchIndex:
             (json.dumps(values, ensure_ascii=False), excluded),
         ).fetchall()
 
+    def class_counts(self) -> dict[str, int]:
+        """How many entities have each stated class (its first ``kg:`` class, as the index keeps it).
+
+        Read from the index, not the store: a home page must not group every
+        ``rdf:type`` of a large store on each view.
+        """
+        rows = self.db.execute(
+            "SELECT cls, COUNT(*) FROM (SELECT iri, MAX(cls) AS cls FROM classes GROUP BY iri) GROUP BY cls"
+        )
+        return dict(rows.fetchall())
+
     def _match(self, needle: str, limit: int) -> list[tuple]:
         columns = "text, kind, iri, graph, field, title, cls, doc"
         if len(needle) >= 3:
             phrase = '"' + needle.replace('"', '""') + '"'
             return self.db.execute(f"SELECT {columns} FROM fts WHERE fts MATCH ? LIMIT ?", (phrase, limit)).fetchall()
+        if len(needle) == 2 and bigrams(needle) == needle.lower():  # the trigram index cannot: the pair index can
+            token = '"' + needle.lower().replace('"', '""') + '"'
+            return self.db.execute(
+                f"SELECT {columns} FROM fts WHERE rowid IN (SELECT rowid FROM pairs WHERE pairs MATCH ? LIMIT ?)",
+                (token, limit),
+            ).fetchall()
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
             f"SELECT {columns} FROM fts WHERE text LIKE ? ESCAPE '\\' LIMIT ?", (pattern, limit)

@@ -276,11 +276,25 @@ SELECT ?doc ?title ?id ?method WHERE {
 """
 
 
+def _class_counts(site: Site) -> dict[str, int]:
+    """Entities per ontology class, superclasses included: from the search index (no scan of the store)."""
+    index = site.index()
+    if index is None:  # a remote store: ask it
+        rows = site.select(HOME_CLASSES, inferred=URIRef(str(INFERRED_GRAPH)))
+        return {_v(r["class"]): int(_v(r["n"])) for r in rows}
+    counts: dict[str, int] = defaultdict(int)
+    for cls, n in index.class_counts().items():
+        if cls.startswith(str(KG)):
+            for name in ancestors(cls[len(str(KG)) :]):
+                counts[str(KG) + name] += n
+    return dict(counts)
+
+
 def home(site: Site, request: Request) -> Response:
     lang = request.lang
     classes = [
-        {"iri": _v(r["class"]), "label": term_label(_v(r["class"]), lang), "n": int(_v(r["n"]))}
-        for r in site.select(HOME_CLASSES, inferred=URIRef(str(INFERRED_GRAPH)))
+        {"iri": iri, "label": term_label(iri, lang), "n": n}
+        for iri, n in sorted(_class_counts(site).items(), key=lambda item: (-item[1], item[0]))
     ]
     districts = [(_v(r["d"]), int(_v(r["n"]))) for r in site.select(HOME_DISTRICTS)]
     names = _labels(site, {d for d, _ in districts}, lang)
