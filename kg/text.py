@@ -19,10 +19,12 @@ import re
 import shutil
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 NUMBER = re.compile(r"-?\d[\d.,]*%?( \(\d+/\d+\))?")
 
 
+@cache
 def char_width(char: str, ambiguous: int = 1) -> int:
     """Columns one character takes: 2 for wide and full-width, 0 for combining marks, ``ambiguous`` for the rest
     East Asian fonts draw wide (quotes, dashes, ellipsis)."""

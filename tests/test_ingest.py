@@ -348,3 +348,62 @@ def test_ingest_on_a_dask_cluster_equals_one_process(tmp_path: Path):
         main, ["ingest", str(corpus), "--scheduler", "tcp://127.0.0.1:1", "--store", str(tmp_path / "x")]
     )
     assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output
+
+
+def _names_table(index) -> set[tuple]:
+    return set(index.db.execute("SELECT name, iri, graph, field, classes, district, city FROM names").fetchall())
+
+
+def test_name_index_stays_in_step_with_ingest_remove_and_load(built: Path, tmp_path: Path):
+    """The index of names beside the store equals one rebuilt from the whole store after every kind of write."""
+    from kg.store.load import load_files
+    from kg.store.search import SearchIndex, ensure_index, graph_rows
+
+    def rebuilt(store: Store) -> set[tuple]:
+        fresh = SearchIndex(":memory:")
+        fresh.rebuild({name: graph_rows(store, name) for name in store.graph_names()})
+        return _names_table(fresh)
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        f"<{KGR}tong-liang-yan-shi-zhong-xue> a <{KG}SecondarySchool> ; "
+        '<http://www.w3.org/2000/01/rdf-schema#label> "铜梁验收中学"@zh .\n',
+        encoding="utf-8",
+    )
+    with Store(built) as store:
+        ensure_index(store).close()  # the index exists from here on: every write must keep it in step
+        report = ingest(store, [write(tmp_path / "dazu-week.txt", DAZU_RELEASE)])
+        index = ensure_index(store)
+        doc = report.documents[0].iri
+        assert doc in {row[2] for row in index.entities_named(["大足区家长学校总校"])}
+        assert _names_table(index) == rebuilt(store)
+        remove_document(store, report.documents[0].doc_id)
+        assert not [r for r in index.entities_named(["大足区家长学校总校"]) if r[2] == doc]
+        assert _names_table(index) == rebuilt(store)
+        load_files(store, [extra])
+        assert index.entities_named(["铜梁验收中学"])
+        assert _names_table(index) == rebuilt(store)
+        index.close()
+
+
+def test_store_names_of_a_text_are_those_the_whole_store_gives(built: Path):
+    """Looking up a document's names in the index gives the entities reading the whole store gives."""
+    from kg.extract.gazetteer import Gazetteer, StoreNames
+    from kg.model.vocab import DATA_DIR
+    from kg.sources.curated import load_curated
+
+    text = YUBEI.read_text(encoding="utf-8") + DAZU_RELEASE
+    with Store(built) as store:
+        ingest(store, [WUHOU])
+        whole = Gazetteer.from_store(store)
+        names = StoreNames(store)
+        try:
+            found = names.for_text(text)
+        finally:
+            names.close()
+        in_text = [name for name in whole.names if name in text]
+        assert len(in_text) > 10
+        for name in in_text:
+            assert sorted(found.bucket(name), key=str) == sorted(whole.bucket(name), key=str), name
+        base = Gazetteer.from_curated(load_curated(DATA_DIR))
+        assert list(found.over(base).finditer(text)) == list(found.merged(base).finditer(text))

@@ -170,3 +170,30 @@ def test_cli(tmp_path: Path):
     assert result.exit_code == 1
     assert result.output.startswith(f"kg: {bad}:2:")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_update_that_names_its_graphs_reinfers_just_those(tmp_path: Path):
+    """After an update the inference equals a full recomputation; the search index follows without a rebuild."""
+    from rdflib import URIRef
+
+    from kg.store.inference import after_update, inferred_graph, refresh_inference, write_graphs, written_graphs
+    from kg.store.search import SearchIndex, ensure_index, index_path
+
+    school = "https://w3id.org/kg-cityedu/id/geng-xin-xiao-xue"
+    other = "https://w3id.org/kg-cityedu/id/ling-yi-xiao-xue"
+    typed = f'<{school}> a kg:PrimarySchool ; rdfs:label "更新小学"@zh'
+    with Store(tmp_path / "store") as store:
+        write_graphs(store, {URIRef("http://example.org/keep"): []})  # an inference stamp
+        after_update(store, f"INSERT DATA {{ GRAPH <http://example.org/other> {{ <{other}> a kg:PrimarySchool }} }}")
+        ensure_index(store).close()
+        after_update(store, f"INSERT DATA {{ GRAPH <http://example.org/g> {{ {typed} }} }}")
+        assert store.ask(f"ASK {{ GRAPH <{inferred_graph('http://example.org/g')}> {{ <{school}> a kg:School }} }}")
+        index = SearchIndex(index_path(store.path))
+        assert index.is_current(store.graph_names()) and index.entities_named(["更新小学"])
+        index.close()
+        after_update(store, "DROP GRAPH <http://example.org/g>")
+        assert inferred_graph("http://example.org/g") not in store.graph_names()
+        partial = {str(q) for q in store.quads()}
+        refresh_inference(store)
+        assert {str(q) for q in store.quads()} == partial
+    assert written_graphs("DELETE WHERE { ?s ?p ?o }") is None  # the default graph: the whole store is re-inferred

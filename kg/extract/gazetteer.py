@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 
 import ahocorasick
 from rdflib import RDF, RDFS, URIRef
@@ -81,6 +82,7 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[tuple[str, Known]] = ()):
         self.names: dict[str, list[Known]] = {}
+        self.yielding: frozenset[str] = frozenset()  # names that give way to a layer above (see Layered)
         for name, known in entries:
             self.add(name, known)
 
@@ -101,9 +103,13 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return name in self.names
 
+    def bucket(self, name: str) -> list[Known]:
+        """Every entity called ``name``."""
+        return self.names.get(name, [])
+
     def lookup(self, name: str, district: str = "") -> Known | None:
         """The entity ``name`` denotes; with several, the one of ``district``, else None (ambiguous)."""
-        candidates = self.names.get(name, [])
+        candidates = self.bucket(name)
         if len(candidates) == 1:
             return candidates[0]
         local = [k for k in candidates if district and (k.district == district or k.label.startswith(district))]
@@ -119,7 +125,7 @@ class Gazetteer:
         automaton = ahocorasick.Automaton()
         too_long = 0
         for name, bucket in self.names.items():
-            if len(name) < 2 or len(bucket) != 1 or RELATIVE_PREFIX.match(name):
+            if not _matchable(name, bucket):
                 continue
             if len(name) > MAX_NAME_LENGTH:
                 too_long += 1
@@ -156,6 +162,10 @@ class Gazetteer:
                 for known in bucket:
                     result.add(name, known)
         return result
+
+    def over(self, base: Gazetteer) -> Layered:
+        """This gazetteer's names over ``base`` (shared, its automaton built once): see :class:`Layered`."""
+        return Layered(base, self)
 
     # -- sources -------------------------------------------------------------
 
@@ -251,6 +261,180 @@ class Gazetteer:
             for name in sorted(names[iri]):
                 gazetteer.add(name, known)
         return gazetteer
+
+
+def _matchable(name: str, bucket: list[Known]) -> bool:
+    """Whether ``name`` is looked for in running text: one entity, two characters or more, not relative."""
+    return len(name) >= 2 and len(bucket) == 1 and not RELATIVE_PREFIX.match(name)
+
+
+class Layered(Gazetteer):
+    """A small gazetteer (the store's entities one document names) over a big shared one.
+
+    A name denotes the entities of both, the top's first; a name listed in the
+    base's ``yielding`` (a reference-list name) counts only where the top
+    does not have it.  The base's automaton is built once for every document;
+    the top's few names are found with ``str.find``.
+
+    >>> known = Known("甲公司", "Company", URIRef("urn:a"))
+    >>> other = Known("甲公司", "Company", URIRef("urn:b"))
+    >>> base = Gazetteer([("甲公司", known), ("乙学校", Known("乙学校", "School", URIRef("urn:c")))])
+    >>> [n for _, _, n in base.finditer("甲公司和乙学校")]
+    ['甲公司', '乙学校']
+    >>> [n for _, _, n in Gazetteer([("甲公司", other)]).over(base).finditer("甲公司和乙学校")]  # now ambiguous
+    ['乙学校']
+    """
+
+    def __init__(self, base: Gazetteer, top: Gazetteer):
+        super().__init__()
+        self.base, self.top = base, top
+        self.names = _LayeredNames(self)  # type: ignore[assignment]
+
+    def add(self, name: str, known: Known) -> None:
+        self.top.add(name, known)
+
+    def __len__(self) -> int:
+        return len(self.base) + len(self.top)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.top or name in self.base
+
+    def bucket(self, name: str) -> list[Known]:
+        top = self.top.bucket(name)
+        if top and name in self.base.yielding:
+            return top
+        below = self.base.bucket(name)
+        if not top:
+            return below
+        return top + [k for k in below if all(k.iri != t.iri for t in top)]
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Names of either layer in ``text``, leftmost and longest, not overlapping (as :meth:`Gazetteer.finditer`)."""
+        spans: list[tuple[int, int, str]] = []
+        automaton = self.base.automaton
+        if automaton is not None:
+            spans += [(end + 1 - len(name), end + 1, name) for end, name in automaton.iter(text)]
+        for name in self.top.names:
+            if len(name) > MAX_NAME_LENGTH:
+                continue
+            at = text.find(name)
+            while at >= 0:
+                spans.append((at, at + len(name), name))
+                at = text.find(name, at + 1)
+        end = 0
+        for start, stop, name in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+            if start >= end and _matchable(name, self.bucket(name)):
+                yield start, stop, name
+                end = stop
+
+
+class _LayeredNames(Mapping[str, list[Known]]):
+    """The names of a :class:`Layered` gazetteer as one read-only mapping."""
+
+    def __init__(self, layered: Layered):
+        self.layered = layered
+
+    def __getitem__(self, name: str) -> list[Known]:
+        bucket = self.layered.bucket(name)
+        if not bucket:
+            raise KeyError(name)
+        return bucket
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.layered.top.names
+        yield from (n for n in self.layered.base.names if n not in self.layered.top.names)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+# Classes whose nodes are no entities a text names.
+NOT_NAMED = {"SourceDocument", "RelationAssertion", "Indicator"}
+PROBES = 50_000  # substrings looked up in the name index at a time
+NAME_BREAKS = re.compile(r"[，。；：！？、,;!?\n\r\t]+")
+
+
+class StoreNames:
+    """The store's entities one text names, read from the store's name index (:mod:`kg.store.search`).
+
+    The cost of :meth:`for_text` is that of the text (its substrings of up to
+    the longest name's length are looked up), not of the store.  A store
+    without an index on disk (in memory, remote) is read whole once, as
+    :meth:`Gazetteer.from_store` does.  The graphs of ``exclude_graphs``
+    (documents about to be replaced) are left out.
+    """
+
+    def __init__(self, store, exclude_graphs: Iterable[str] = ()):
+        from kg.store.search import kept_index
+
+        self.excluded = sorted({str(g) for g in exclude_graphs})
+        on_disk = isinstance(getattr(store, "path", None), Path)  # a remote store's path is its URL
+        self.index = kept_index(store) if on_disk else None
+        self.whole = Gazetteer.from_store(store, self.excluded) if self.index is None else None
+        self.longest = min(MAX_NAME_LENGTH, self.index.max_name_length()) if self.index is not None else 0
+        self.local = {str(iri): name for name, iri in classes().items()}
+        self._places: dict[str, str] = {}
+
+    def close(self) -> None:
+        if self.index is not None:
+            self.index.close()
+
+    def for_text(self, *texts: str) -> Gazetteer:
+        """A gazetteer of the store's entities named in ``texts`` (with all their names)."""
+        if self.whole is not None:
+            return self.whole
+        from kg.extract.normalize import normalize
+
+        probes: set[str] = set()
+        rows: list[tuple[str, ...]] = []
+        for text in {t for given in texts for t in (given, normalize(given).text)}:
+            for piece in NAME_BREAKS.split(text):
+                for start in range(len(piece) - 1):
+                    for end in range(start + 2, min(len(piece), start + self.longest) + 1):
+                        probes.add(piece[start:end])
+                if len(probes) >= PROBES:  # a long text is looked up in slices: memory stays flat
+                    rows += self.index.entities_named(probes, self.excluded)
+                    probes.clear()
+        rows += self.index.entities_named(probes, self.excluded)
+        return self.gazetteer(rows)
+
+    def for_names(self, names: Iterable[str]) -> Gazetteer:
+        """A gazetteer of the store's entities called one of ``names`` (with all their names)."""
+        if self.whole is not None:
+            return self.whole
+        return self.gazetteer(self.index.entities_named(names, self.excluded))
+
+    def gazetteer(self, rows: Iterable[tuple[str, ...]]) -> Gazetteer:
+        """Known entities from name-index rows, each described as :meth:`Gazetteer.from_store` would."""
+        best: dict[str, tuple[bool, str, str, str, str]] = {}
+        names: dict[str, list[str]] = {}
+        registry_graph = str(ENTITIES_GRAPH)
+        rows = list(rows)
+        self._place_labels({r[5] for r in rows} | {r[6] for r in rows})
+        for name, iri, graph, field, kinds, district, city in rows:
+            cls_name = next((self.local[k] for k in kinds.split() if k in self.local), None)
+            if cls_name is None or cls_name in NOT_NAMED:
+                continue
+            registry = graph == registry_graph
+            if field == "label" and (iri not in best or (registry and not best[iri][0])):
+                best[iri] = (registry, name, cls_name, self._places.get(district, ""), self._places.get(city, ""))
+            names.setdefault(iri, []).append(name)
+        gazetteer = Gazetteer()
+        for iri, (_, label, cls_name, district, city) in best.items():
+            known = Known(label, cls_name, URIRef(iri), district, city)
+            for name in sorted(set(names[iri])):
+                gazetteer.add(name, known)
+        return gazetteer
+
+    def _place_labels(self, iris: set[str]) -> None:
+        wanted = {i for i in iris if i and i not in self._places}
+        if not wanted:
+            return
+        for name, iri, _graph, field, _kinds, _d, _c in self.index.entity_names(wanted):
+            if field == "label":
+                self._places.setdefault(iri, name)
+        for iri in wanted:
+            self._places.setdefault(iri, "")
 
 
 STORE_ENTITIES = f"""

@@ -23,17 +23,25 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
 
 from kg.errors import KgError
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, StoreNames
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.i18n import text as message
 from kg.model.vocab import document_iri
 from kg.sources.documents import MAX_BYTES, Article, clean_file
-from kg.sources.identity import Described, find_namesakes, namesake_triples, refresh_merges, store_entities
+from kg.sources.identity import (
+    Described,
+    entities_within,
+    find_namesakes,
+    namesake_triples,
+    refresh_merges_for,
+    store_entities,
+)
 from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import write_graphs
 
@@ -83,12 +91,55 @@ def _init_worker(gazetteer: Gazetteer) -> None:
     _WORKER["extractor"] = Extractor(gazetteer)
 
 
-def _extract(article: Article, gazetteer: Gazetteer | None = None, publisher: str = "") -> tuple[Extraction, list]:
+def _extract(
+    article: Article, gazetteer: Gazetteer | None = None, publisher: str = "", top: Gazetteer | None = None
+) -> tuple[Extraction, list]:
     extractor = _WORKER.get("extractor")
     if extractor is None or (gazetteer is not None and extractor.gazetteer is not gazetteer):
         extractor = _WORKER["extractor"] = Extractor(gazetteer)
-    extraction = extractor.extract(article, None, publisher)
+    layered = None if top is None else top.over(extractor.gazetteer)
+    extraction = extractor.extract(article, None, publisher, layered)
     return extraction, ([] if extraction.empty else document_triples(extraction))
+
+
+def base_gazetteer() -> Gazetteer:
+    """The names every ingest reads with: the bundled curated graph and ontology, then the reference lists.
+
+    A reference-list name gives way to the store's entities of that name
+    (it is in ``yielding``: see :class:`kg.extract.gazetteer.Layered`).
+    Built once per process while the bundled data stays the same (a server
+    ingesting one press release after another pays for it once); never changed
+    by an ingest (a document's names go into a layer above it).
+    """
+    from kg.model.vocab import DATA_DIR
+
+    signature = tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for folder in (DATA_DIR / "curated", DATA_DIR / "reference")
+        if folder.is_dir()
+        for p in sorted(folder.rglob("*"))
+    )
+    return _base_gazetteer(signature)
+
+
+@lru_cache(maxsize=1)
+def _base_gazetteer(signature: tuple) -> Gazetteer:
+    gazetteer = default_gazetteer()
+    before = set(gazetteer.names)
+    for name, bucket in Gazetteer.from_reference().names.items():
+        if name not in gazetteer:
+            gazetteer.add(name, bucket[0])
+    gazetteer.yielding = frozenset(set(gazetteer.names) - before)
+    return gazetteer
+
+
+def store_gazetteers(store, articles: list[Article], exclude_graphs: Iterable[str] = ()) -> list[Gazetteer]:
+    """For each article, the store's entities it names (all graphs but ``exclude_graphs``), from the name index."""
+    names = StoreNames(store, exclude_graphs=exclude_graphs)
+    try:
+        return [names.for_text(a.text, a.title, a.district, a.city, *a.authors) for a in articles]
+    finally:
+        names.close()
 
 
 def _extractions(
@@ -98,8 +149,13 @@ def _extractions(
     scheduler: str | None,
     publisher: str = "",
     block_progress: Callable[[int], None] | None = None,
+    tops: list[Gazetteer | None] | None = None,
 ) -> Iterator[tuple[Extraction, list]]:
-    """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster."""
+    """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster.
+
+    ``tops``: per article, the store's entities it names, read over the extractor's gazetteer.
+    """
+    tops = tops or [None] * len(articles)
     if scheduler:
         try:
             from distributed import Client
@@ -111,14 +167,18 @@ def _extractions(
             raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
         with client:
             gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
-            futures = client.map(_extract, articles, gazetteer=gazetteer, publisher=publisher, pure=False)
+            futures = [
+                client.submit(_extract, article, gazetteer=gazetteer, publisher=publisher, top=top, pure=False)
+                for article, top in zip(articles, tops, strict=True)
+            ]
             for future in futures:  # in order; the cluster works ahead
                 yield future.result()
                 future.release()
         return
     if jobs <= 1 or len(articles) < 2:
-        for article in articles:
-            extraction = extractor.extract(article, block_progress, publisher)
+        for article, top in zip(articles, tops, strict=True):
+            layered = None if top is None else top.over(extractor.gazetteer)
+            extraction = extractor.extract(article, block_progress, publisher, layered)
             yield extraction, ([] if extraction.empty else document_triples(extraction))
         return
     import multiprocessing
@@ -128,7 +188,7 @@ def _extractions(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
     ) as pool:
-        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), chunksize=4)
+        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), tops, chunksize=4)
 
 
 def ingest(
@@ -186,13 +246,12 @@ def ingest(
                 "it is maintained in data/curated and rebuilt by 'kg build', not replaced by extraction"
             )
     replaced = [str(document_iri(doc_id)) for doc_id in sources]
-    if extractor is None:
-        gazetteer = Gazetteer.from_store(store, exclude_graphs=replaced).merged(default_gazetteer())
-        for name, bucket in Gazetteer.from_reference().names.items():  # what the graph knows wins
-            if name not in gazetteer:
-                gazetteer.add(name, bucket[0])
-        extractor = Extractor(gazetteer)
     articles = [(path, article) for path, items in files for article in items]
+    tops: list[Gazetteer | None] | None = None
+    if extractor is None:
+        # the store's entities each article names, from the store's name index: the cost is the text's
+        extractor = Extractor(base_gazetteer())
+        tops = store_gazetteers(store, [a for _, a in articles], replaced)
     last_of_file = {id(items[-1]): path for path, items in files if items}
     pending: dict[URIRef, list] = {}
     batch_of: list[Extraction] = []
@@ -206,7 +265,7 @@ def ingest(
 
     for (path, article), (extraction, triples) in zip(
         articles,
-        _extractions([a for _, a in articles], extractor, jobs, scheduler, publisher, block_progress),
+        _extractions([a for _, a in articles], extractor, jobs, scheduler, publisher, block_progress, tops),
         strict=True,
     ):
         if extraction.empty:
@@ -285,7 +344,8 @@ def reference_links(store, extractions: list[Extraction], graphs: dict, replaced
                 Described(iri, entity.label, entity.cls, tuple(sorted(entity.aliases)), entity.district, entity.city),
             )
             owner.setdefault(iri, extraction)
-    known = {e.iri: e for e in store_entities(store, replaced)}
+    near = entities_within(store, {n for e in new.values() for n in e.names}, replaced)
+    known = {e.iri: e for e in (store_entities(store, replaced) if near is None else near)}
     pool = {**known, **{iri: e for iri, e in new.items() if iri not in known}}
     for entity, other, carried in find_namesakes(pool.values()):
         extraction = owner.get(entity.iri)
@@ -297,7 +357,7 @@ def reference_links(store, extractions: list[Extraction], graphs: dict, replaced
             graphs[extraction.iri].extend(
                 namesake_triples(URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text)
             )
-    return refresh_merges(store, new.values(), replaced)
+    return refresh_merges_for(store, new.values(), replaced)
 
 
 DOCUMENTS = """
@@ -360,5 +420,5 @@ def remove_document(store, name: str) -> DocumentInfo:
             f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
         )
     # an empty graph is a removal, of its inference too; the merges it carried go with it
-    write_graphs(store, {URIRef(info.iri): [], **refresh_merges(store, exclude_graphs=[info.iri])})
+    write_graphs(store, {URIRef(info.iri): [], **refresh_merges_for(store, exclude_graphs=[info.iri])})
     return info

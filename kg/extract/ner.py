@@ -262,10 +262,15 @@ class Recognizer:
 
     # -- entry point ---------------------------------------------------------
 
-    def mentions(self, text: str, district: str = "", city: str = "") -> list[Mention]:
-        """Every mention in ``text`` (sorted by offset); ``district``/``city`` are the document's own."""
+    def mentions(
+        self, text: str, district: str = "", city: str = "", gazetteer: Gazetteer | None = None
+    ) -> list[Mention]:
+        """Every mention in ``text`` (sorted by offset); ``district``/``city`` are the document's own.
+
+        ``gazetteer``: the known names to look for (default: the recogniser's own).
+        """
         candidates: list[Mention] = []
-        candidates += self._gazetteer(text)
+        candidates += self._gazetteer(text, self.gazetteer if gazetteer is None else gazetteer)
         candidates += self._context_places(text, district, city)
         candidates += self._suffix_names(text)
         candidates += self._quoted(text)
@@ -290,12 +295,12 @@ class Recognizer:
 
     # -- pattern families ----------------------------------------------------
 
-    def _gazetteer(self, text: str) -> list[Mention]:
-        if not self.gazetteer.names:
+    def _gazetteer(self, text: str, gazetteer: Gazetteer) -> list[Mention]:
+        if not len(gazetteer):
             return []
         found = []
-        for start, end, name in self.gazetteer.finditer(text):
-            known = self.gazetteer.lookup(name)
+        for start, end, name in gazetteer.finditer(text):
+            known = gazetteer.lookup(name)
             if known is not None:
                 found.append(Mention(start, end, name, known.cls, "gazetteer", 3, known))
         return found

@@ -96,7 +96,11 @@ class Extractor:
         self.recognizer = Recognizer(self.gazetteer)
 
     def extract(
-        self, article: Article, progress: Callable[[int], None] | None = None, publisher: str = ""
+        self,
+        article: Article,
+        progress: Callable[[int], None] | None = None,
+        publisher: str = "",
+        gazetteer: Gazetteer | None = None,
     ) -> Extraction:
         """Entities, relations and indicators of ``article``.
 
@@ -107,8 +111,11 @@ class Extractor:
         block of a long text.  ``publisher`` names the organisation whose news
         it is (我校, 本校 … refer to it); without it, the first school or
         college the text names.  :meth:`parts` gives the same block by block.
+        ``gazetteer``: the names to use for this article instead of the extractor's
+        own (e.g. a :class:`~kg.extract.gazetteer.Layered` one with the store's
+        entities the article names).
         """
-        found = list(self.parts(article, progress, publisher))
+        found = list(self.parts(article, progress, publisher, gazetteer))
         if len(found) == 1:
             return found[0]
         last = found[-1]
@@ -121,7 +128,11 @@ class Extractor:
         )
 
     def parts(
-        self, article: Article, progress: Callable[[int], None] | None = None, publisher: str = ""
+        self,
+        article: Article,
+        progress: Callable[[int], None] | None = None,
+        publisher: str = "",
+        gazetteer: Gazetteer | None = None,
     ) -> Iterator[Extraction]:
         """What :meth:`extract` finds, as one :class:`Extraction` per block of the text, each given as soon as
         its block is read: a long text is extracted and written in a working memory that does not grow with it.
@@ -142,7 +153,8 @@ class Extractor:
             city=normalize_name(article.city),
             authors=[normalize_name(a) for a in article.authors],
         )
-        resolver = Resolver(self.gazetteer, article.district, article.city)
+        gazetteer = self.gazetteer if gazetteer is None else gazetteer
+        resolver = Resolver(gazetteer, article.district, article.city)
         if publisher:
             publisher = normalize_name(publisher)
             type_word = self.recognizer.type_word(publisher)
@@ -162,7 +174,7 @@ class Extractor:
         used: set[int] = set()  # the entities a fact is about (ids): described even when the text never names them
         entities: list[Entity] = []
         for number, (begin, finish) in enumerate(blocks):
-            mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city)
+            mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city, gazetteer)
             for mention in mentions:
                 mention.start += begin
                 mention.end += begin

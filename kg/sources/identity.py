@@ -477,6 +477,144 @@ def refresh_merges(store, extra: Iterable[Described] = (), exclude_graphs: Itera
     return {**stale, **merge_graphs(find_merges(entities.values()), kept, rejected(store))}
 
 
+# -- one write's worth of the store (its name index) -------------------------------------------------
+
+
+def name_index(store):
+    """The name index of an on-disk embedded store (:mod:`kg.store.search`), current; None for other stores."""
+    from pathlib import Path
+
+    from kg.store.search import kept_index
+
+    return kept_index(store) if isinstance(getattr(store, "path", None), Path) else None
+
+
+def described_from_index(index, rows: Iterable[tuple[str, ...]]) -> list[Described]:
+    """Entities from name-index rows, described as :func:`store_entities` describes them."""
+    data: dict[str, dict] = {}
+    for name, iri, _graph, _field, kinds, district, city in rows:
+        names = [k.rsplit("#", 1)[-1] for k in kinds.split() if k.startswith(str(KG))]
+        names = [c for c in names if c not in ("SourceDocument", "RelationAssertion", "Indicator")]
+        if not names:
+            continue
+        item = data.setdefault(iri, {"labels": set(), "classes": set(), "district": "", "city": ""})
+        item["classes"].update(names)
+        item["labels"].add(name)
+        item["district"] = item["district"] or district
+        item["city"] = item["city"] or city
+    places = {p for item in data.values() for p in (item["district"], item["city"]) if p}
+    labels: dict[str, str] = {}
+    for name, iri, _graph, field, *_ in index.entity_names(places):
+        if field == "label":
+            labels.setdefault(iri, name)
+    result = []
+    for iri, item in sorted(data.items()):
+        cls = sorted(item["classes"], key=lambda c: (-len(ancestors(c)), c))[0]
+        label = sorted(item["labels"], key=lambda n: (-len(n), n))[0]
+        result.append(
+            Described(
+                iri,
+                label,
+                cls,
+                tuple(sorted(item["labels"] - {label})),
+                labels.get(item["district"], ""),
+                labels.get(item["city"], ""),
+            )
+        )
+    return result
+
+
+def entities_within(store, names: Iterable[str], exclude_graphs: Iterable[str] = ()) -> list[Described] | None:
+    """The store's entities whose name is one of ``names`` or a part of one (two characters or more).
+
+    What :func:`find_namesakes` needs to know about the store for entities
+    named ``names``; read from the name index, so the cost is that of the
+    names.  None when the store has no name index (read it whole then).
+    """
+    index = name_index(store)
+    if index is None:
+        return None
+    try:
+        probes: set[str] = set()
+        for name in names:
+            for text in {name, simplified(name)}:
+                probes.update(text[i:j] for i in range(len(text)) for j in range(i + 2, len(text) + 1))
+        return described_from_index(index, index.entities_named(probes, exclude_graphs))
+    finally:
+        index.close()
+
+
+MERGES_OF = f"""
+SELECT ?g ?a ?b ?rule WHERE {{
+  GRAPH ?g {{ ?a owl:sameAs ?b . OPTIONAL {{ ?g kg:method ?rule }} }}
+  FILTER(STRSTARTS(STR(?g), "{SAME_AS_PREFIX}"))
+}}
+"""
+
+
+def merges_of(store, iris: Iterable[str], labels: Mapping[str, str] | None = None) -> list[Merge]:
+    """The merges of the store that have one of ``iris`` at either end (bound queries, one per IRI and end)."""
+    labels = labels or {}
+    found: dict[str, Merge] = {}
+    for iri in sorted(set(iris)):
+        for end in ("a", "b"):
+            for row in store.select(MERGES_OF, {end: URIRef(iri)}):
+                a, b = str(row["a"]), str(row["b"])
+                found[str(row["g"])] = Merge(a, b, str(row.get("rule") or ""), labels.get(a, a), labels.get(b, b))
+    return sorted(found.values(), key=lambda m: (m.a, m.b))
+
+
+def refresh_merges_for(store, extra: Iterable[Described] = (), exclude_graphs: Iterable[str] = ()) -> dict:
+    """:func:`refresh_merges` for one write, reading only what it can touch (through the store's name index).
+
+    New merges are sought between the written entities ``extra`` and the
+    store's entities that share a name key or a reference identifier with
+    one of them; merges are dropped when an entity only ``exclude_graphs``
+    described is at one end.  A store without a name index falls back to
+    :func:`refresh_merges` (the whole store).
+    """
+    index = name_index(store)
+    if index is None:
+        return refresh_merges(store, extra, exclude_graphs)
+    extra = list(extra)
+    excluded = sorted({str(g) for g in exclude_graphs})
+    try:
+        iris: set[str] = set()
+        probes: set[str] = set()
+        for entity in extra:
+            if not (is_a(entity.cls, "Organization") or is_a(entity.cls, "Place")):
+                continue
+            probes.update(entity.names)
+            for name in entity.names:
+                ref = lookup(simplified(name), entity.cls, city=entity.city)
+                if ref is not None and ref.code:
+                    probes.update((ref.name, *ref.aliases))
+                if is_a(entity.cls, "Organization"):
+                    iris.update(index.entities_with_prefix(identity_key(name, entity.cls)))
+        iris.update(row[1] for row in index.entities_named(probes, excluded))
+        entities = {e.iri: e for e in described_from_index(index, index.entity_names(iris, excluded))}
+        gone = set(index.entities_in_graphs(excluded)) - {e.iri for e in extra}
+        still = {row[1] for row in index.entity_names(gone, excluded)}
+    finally:
+        index.close()
+    stale: dict = {}
+    for merge in merges_of(store, gone - still):
+        stale[merge.graph] = []
+    for entity in extra:
+        known = entities.get(entity.iri)
+        if known is None:
+            entities[entity.iri] = entity
+        else:
+            names = set(known.names) | set(entity.names)
+            entities[entity.iri] = Described(
+                known.iri, known.label, known.cls, tuple(sorted(names - {known.label})), known.district, known.city
+            )
+    found = find_merges(entities.values())
+    existing = merges_of(store, {e for m in found for e in (m.a, m.b)})
+    kept = [m for m in existing if m.graph not in stale]
+    return {**stale, **merge_graphs(found, kept, rejected(store))}
+
+
 def described(entities: Mapping[str, tuple[str, str, Iterable[str], str, str]]) -> list[Described]:
     """Described entities from ``iri → (label, class, aliases, district, city)``."""
     return [Described(iri, lab, cls, tuple(al), d, c) for iri, (lab, cls, al, d, c) in entities.items()]

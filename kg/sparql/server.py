@@ -53,7 +53,7 @@ from kg.escape import xml_bytes
 from kg.model.vocab import BASE, PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
-from kg.store.inference import refresh_inference
+from kg.store.inference import after_update
 from kg.store.search import ensure_index
 from kg.store.sparql_text import QueryError, refuse_remote_operations, syntax_message
 from kg.web.i18n import choose_language
@@ -349,8 +349,7 @@ def _answer_job(job: dict[str, Any], store: Any, site_holder: list) -> Answer:
     if job["op"] == "update":
         try:
             refuse_remote_operations(job["update"])
-            store.update(job["update"])
-            refresh_inference(store)  # queries may rely on the RDFS closure of what was written
+            after_update(store, job["update"])  # queries may rely on the RDFS closure of what was written
             return Answer(204, "text/plain", b"")
         except SyntaxError as error:
             return Answer.text(400, syntax_message(str(error), job["update"]).replace("query", "update", 1))

@@ -364,16 +364,26 @@ class Store(StoreMethods):
                     rows[target[1:-1]].extend(rows_of_graph([quad.triple]))
             search.after_write(self, rows, present={t[1:-1] for t, staging in staged.items() if staging})
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction."""
+    def update(self, sparql: str, graphs: Iterable[str] | None = None) -> None:
+        """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction.
+
+        ``graphs``: the named graphs the update writes, when known
+        (:func:`kg.store.inference.written_graphs`): the search index re-indexes
+        just those; otherwise it is rebuilt when next opened.
+        """
         self._written = True
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except OSError as error:
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
-        finally:  # an update may touch any graph: the search index is rebuilt when next opened
+        finally:
             if self.path is not None:
-                search.after_write(self, None)
+                if graphs is None:
+                    search.after_write(self, None)
+                else:
+                    graphs = sorted(set(graphs))
+                    present = [g for g in graphs if self._store.contains_named_graph(ox.NamedNode(g))]
+                    search.after_write(self, {g: search.graph_rows(self, g) for g in graphs}, present)
 
     def bulk_load(
         self,

@@ -438,3 +438,96 @@ def refresh_inference(store: Store, table: Rules | None = None, progress: Callab
     store.bulk_add(list(counted()) if store.path is None else counted())
     write_stamp(store, table.digest)
     return count
+
+
+# -- after a SPARQL Update (kg serve --allow-update) ------------------------------------------------
+
+
+class _Anywhere(Exception):
+    """An update operation that may write a graph it does not name."""
+
+
+def written_graphs(update: str) -> set[str] | None:
+    """The named graphs a SPARQL Update writes, when every operation names them; else None.
+
+    None for an operation on the default graph, a graph variable (``GRAPH ?g``),
+    ``ALL``/``NAMED``/``DEFAULT``, or a text this parser does not read.
+
+    >>> sorted(written_graphs("INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/b> <http://e/c> } }"))
+    ['http://e/g']
+    >>> written_graphs("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }") is None
+    True
+    """
+    from rdflib.plugins.sparql.algebra import translateUpdate
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    from kg.model.vocab import PREFIXES
+
+    try:
+        operations = translateUpdate(parseUpdate(update), initNs=dict(PREFIXES)).algebra
+    except Exception:  # rdflib's parser raises many kinds; the store's own parser has the final word
+        return None
+    graphs: set[str] = set()
+
+    def named(name: object) -> None:
+        if not isinstance(name, URIRef):
+            raise _Anywhere
+        graphs.add(str(name))
+
+    try:
+        for op in operations:
+            if op.name in ("InsertData", "DeleteData", "DeleteWhere"):
+                if op.triples:
+                    raise _Anywhere
+                for name in op.quads or {}:
+                    named(name)
+            elif op.name == "Modify":
+                for part in (op.delete, op.insert):
+                    if part is None:
+                        continue
+                    if part.triples:
+                        named(op.withClause)
+                    for name in part.quads or {}:
+                        named(name)
+            elif op.name in ("Load", "Clear", "Drop", "Create"):
+                named(op.graphiri)
+            elif op.name in ("Add", "Copy", "Move"):
+                source, target = op.graph
+                named(target)
+                if op.name == "Move":
+                    named(source)
+            else:
+                raise _Anywhere
+    except _Anywhere:
+        return None
+    return graphs
+
+
+def refresh_graphs(store: Store, graphs: Iterable[str], table: Rules | None = None) -> int:
+    """Recompute the inferred graphs of ``graphs`` only (their sources, for an inferred graph given); return quads.
+
+    Each inferred graph is replaced in one transaction with the closure of what its source holds now.
+    """
+    table = table or rules(store)
+    sources = {source_graph(g) or g if is_inferred(g) else g for g in graphs}
+    count = 0
+    replaced: dict[URIRef, list] = {}
+    for name in sorted(s for s in sources if not s.startswith(INTERNAL)):
+        quads = list(inferred_quads(store.quads(name), table))
+        count += len(quads)
+        replaced[URIRef(inferred_graph(name))] = list({(q.subject, q.predicate, q.object) for q in quads})
+    if replaced:
+        store.replace_graphs(replaced)
+    return count
+
+
+def after_update(store: Store, update: str) -> None:
+    """Run ``update`` and keep the inference true: re-infer just the graphs it writes when it names them all and
+    leaves the ontology's tables as they were, else the whole store (:func:`refresh_inference`)."""
+    graphs = written_graphs(update)
+    before = stamp(store)
+    store.update(update, graphs)
+    if graphs is not None and before == (rules(store).digest, "complete"):
+        refresh_graphs(store, graphs)
+    else:
+        refresh_inference(store)

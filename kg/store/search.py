@@ -9,6 +9,13 @@ proportional to the write.  :func:`ensure_index` rebuilds the whole index only
 when it is missing or its list of graphs differs from the store's (an index
 deleted by hand, a store copied without it, a write by an older ``kg``).
 
+Beside the full-text rows, table ``names`` holds every label and alias of an
+entity (an IRI under ``kgr:`` with a class in its graph) exactly as written,
+with its graph, classes, district and city: the gazetteer of ingest looks up
+the names one document holds there (:meth:`SearchIndex.entities_named`)
+instead of reading every entity of the store, and it is kept in step with
+the same writes as the full-text rows.
+
 Rows are ``(text, kind, iri, graph, field, title, cls)``: ``kind`` is
 ``entity`` (field ``label``, ``alias`` or ``pinyin``), ``document`` (field
 ``title`` or ``text``) or ``evidence`` (``iri`` is the assertion, ``graph`` its
@@ -26,6 +33,7 @@ of character pairs (``pairs``, same rowids); one character uses ``LIKE``.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -44,8 +52,10 @@ HEADLINE = "https://schema.org/headline"
 TEXT = "https://schema.org/text"
 EVIDENCE = KG + "evidence"
 DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
-INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED}
-SCHEMA_VERSION = "5"
+DISTRICT, CITY = KG + "district", KG + "city"
+INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED, DISTRICT, CITY}
+SCHEMA_VERSION = "6"
+INFERRED_GRAPHS = BASE + "graph/inferred"  # the inferred graphs (their IRIs start so) state no names
 
 # A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
 Row = tuple[str, str, str, str]
@@ -135,6 +145,13 @@ class SearchIndex:
             CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
                 text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
                 title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
+            CREATE TABLE IF NOT EXISTS names(
+                name TEXT NOT NULL, iri TEXT NOT NULL, graph TEXT NOT NULL, field TEXT NOT NULL,
+                classes TEXT NOT NULL, district TEXT NOT NULL, city TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS names_name ON names(name);
+            CREATE INDEX IF NOT EXISTS names_iri ON names(iri);
+            CREATE INDEX IF NOT EXISTS names_graph ON names(graph);
+            CREATE INDEX IF NOT EXISTS names_length ON names(length(name));
             """
         )
 
@@ -152,6 +169,10 @@ class SearchIndex:
         present = None if present is None else set(present)
         with self._transaction():
             for graph, quads in graphs.items():
+                quads = list(quads)
+                self.db.execute("DELETE FROM names WHERE graph = ?", (graph,))
+                if not graph.startswith(INFERRED_GRAPHS):
+                    self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
                 for lo, hi in self.db.execute("SELECT lo, hi FROM spans WHERE graph = ?", (graph,)).fetchall():
                     self.db.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (lo, hi))
                     self.db.execute("DELETE FROM pairs WHERE rowid BETWEEN ? AND ?", (lo, hi))
@@ -236,11 +257,31 @@ class SearchIndex:
             doc = sources.get(assertion, graph)
             yield (sentence, "evidence", assertion, graph, "evidence", headline.get(doc, ""), "", doc)
 
+    @staticmethod
+    def _names(graph: str, quads: Iterable[Row]) -> Iterable[tuple[str, ...]]:
+        """(name, iri, graph, field, classes, district, city) of every entity of the graph that has a kg: class."""
+        classes: dict[str, list[str]] = {}
+        names: list[tuple[str, str, str]] = []
+        places: dict[tuple[str, str], str] = {}
+        for s, p, o, _ in quads:
+            if not s.startswith(KGR):
+                continue
+            if p == RDF_TYPE and o.startswith(KG):
+                classes.setdefault(s, []).append(o)
+            elif p in (RDFS_LABEL, ALT_LABEL) and o.strip():
+                names.append((o.strip(), s, "label" if p == RDFS_LABEL else "alias"))
+            elif p in (DISTRICT, CITY):
+                places.setdefault((s, p), o)
+        for name, iri, field in names:
+            if iri in classes:
+                kinds = " ".join(sorted(set(classes[iri])))
+                yield name, iri, graph, field, kinds, places.get((iri, DISTRICT), ""), places.get((iri, CITY), "")
+
     def rebuild(self, graphs: Mapping[str, Iterable[Row]]) -> None:
         """Empty the index and index ``graphs`` (every graph of the store)."""
         self.db.executescript(
             "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS pairs; DROP TABLE IF EXISTS spans;"
-            " DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS classes;"
+            " DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS classes; DROP TABLE IF EXISTS names;"
         )
         self._create()
         self.replace(graphs, present=graphs.keys())
@@ -297,6 +338,57 @@ class SearchIndex:
         ranked = sorted(entities.values(), key=entity_rank)[:limit]
         docs = sorted(documents.values(), key=lambda h: (h.field != "title", h.title, h.iri))[:limit]
         return ranked + docs
+
+    def max_name_length(self) -> int:
+        """The length of the longest entity name (0 when there is none)."""
+        found = self.db.execute("SELECT max(length(name)) FROM names").fetchone()
+        return int(found[0] or 0)
+
+    def entities_named(self, names: Iterable[str], exclude_graphs: Iterable[str] = ()) -> list[tuple[str, ...]]:
+        """Rows ``(name, iri, graph, field, classes, district, city)`` of the entities called one of ``names``.
+
+        Every graph's rows of each such entity (all its names), but those of
+        ``exclude_graphs``; the cost is that of the names asked and found, not
+        of the store.
+        """
+        return self._entity_rows("name", names, exclude_graphs)
+
+    def entity_names(self, iris: Iterable[str], exclude_graphs: Iterable[str] = ()) -> list[tuple[str, ...]]:
+        """Rows of the entities ``iris`` (every name in every graph but ``exclude_graphs``)."""
+        return self._entity_rows("iri", iris, exclude_graphs, expand=False)
+
+    def entities_in_graphs(self, graphs: Iterable[str]) -> list[str]:
+        """IRIs of the entities named in ``graphs``."""
+        rows = self.db.execute(
+            "SELECT DISTINCT iri FROM names WHERE graph IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(graphs))),),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def entities_with_prefix(self, prefix: str, limit: int = 1000) -> list[str]:
+        """IRIs of the entities one of whose names starts with ``prefix`` (at most ``limit``)."""
+        end = prefix + "\U0010ffff"
+        rows = self.db.execute(
+            "SELECT DISTINCT iri FROM names WHERE name >= ? AND name < ? LIMIT ?", (prefix, end, limit)
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def _entity_rows(
+        self, column: str, values: Iterable[str], exclude_graphs: Iterable[str], expand: bool = True
+    ) -> list[tuple[str, ...]]:
+        values = sorted(set(values))
+        if not values:
+            return []
+        excluded = json.dumps(sorted(set(exclude_graphs)))
+        wanted = f"SELECT DISTINCT iri FROM names WHERE {column} IN (SELECT value FROM json_each(?))"
+        if not expand:
+            wanted = "SELECT value FROM json_each(?)"
+        return self.db.execute(
+            "SELECT name, iri, graph, field, classes, district, city FROM names "
+            f"WHERE iri IN ({wanted}) AND graph NOT IN (SELECT value FROM json_each(?)) "
+            "ORDER BY iri, graph, field DESC, name",
+            (json.dumps(values, ensure_ascii=False), excluded),
+        ).fetchall()
 
     def class_counts(self) -> dict[str, int]:
         """How many entities have each stated class (its first ``kg:`` class, as the index keeps it).
@@ -414,3 +506,22 @@ def sync(store: Any, written: Iterable[str]) -> None:
         index.replace({name: graph_rows(store, name) for name in sorted(todo | gone)}, present=todo)
     finally:
         index.close()
+
+
+def kept_index(store: Any) -> SearchIndex | None:
+    """The store's index when its version says the writes kept it in step, else :func:`ensure_index`'s.
+
+    A check that costs nothing, for a writer (``kg ingest``) that must not pay
+    a pass over the store's graphs on every call: a write the index could not
+    follow marks it stale (:meth:`SearchIndex.mark_stale`), and that is seen
+    here; only an index deleted, or a store written by an older ``kg``, needs
+    :func:`ensure_index`'s comparison of every graph.
+    """
+    index = open_index(store)
+    if index is None:
+        return None
+    version = index.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    if version and version[0] == SCHEMA_VERSION:
+        return index
+    index.close()
+    return ensure_index(store)

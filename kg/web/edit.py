@@ -14,9 +14,8 @@ from typing import Any
 
 from rdflib import URIRef
 
-from kg.extract.gazetteer import Gazetteer
-from kg.extract.ingest import find_document, ingest, remove_document
-from kg.extract.pipeline import Extraction, Extractor, default_gazetteer
+from kg.extract.ingest import base_gazetteer, find_document, ingest, remove_document, store_gazetteers
+from kg.extract.pipeline import Extraction, Extractor
 from kg.sources.documents import clean_text
 
 MAX_TEXT = 2 * 1024 * 1024  # characters a pasted or uploaded press release may have
@@ -38,8 +37,10 @@ def safe_name(name: str) -> str:
 def preview(store: Any, text: str, name: str) -> list[Extraction]:
     """What ingesting ``text`` as file ``name`` would add, without writing it."""
     articles = [a for a in clean_text(text, safe_name(name)) if a.text.strip()]
-    extractor = Extractor(Gazetteer.from_store(store).merged(default_gazetteer()))
-    return [extractor.extract(article) for article in articles]
+    extractor = Extractor(base_gazetteer())  # read as `add` would: the store's names each article holds on top
+    tops = store_gazetteers(store, articles)
+    base = extractor.gazetteer
+    return [extractor.extract(a, gazetteer=top.over(base)) for a, top in zip(articles, tops, strict=True)]
 
 
 def add(store: Any, text: str, name: str) -> list[str]:
