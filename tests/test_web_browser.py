@@ -224,7 +224,7 @@ def test_editor_runs_an_example_and_falls_back_without_scripts(site: str, browse
     try:
         page = visit.page
         page.wait_for_selector(".yasqe .CodeMirror")
-        page.select_option("#example-select", label="Which companies work with which schools (产教融合 pairs)")
+        page.select_option("#example-select", label="哪些企业与哪些学校合作（产教融合对）")  # the page's language
         page.click("#example-load")
         page.click(".yasqe_queryButton")
         page.wait_for_selector(".yasr .dataTable tbody tr", timeout=20_000)

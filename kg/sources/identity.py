@@ -453,6 +453,19 @@ def unmerge(store, a: str, b: str) -> Merge:
     raise IdentityError(f"{a} and {b} are not merged (kg entities merges lists the merges)")
 
 
+def _add_names(entities: dict[str, Described], extra: Iterable[Described]) -> None:
+    """Add ``extra`` (about to be written) to ``entities``: new ones as they are, known ones with their new names."""
+    for entity in extra:
+        known = entities.get(entity.iri)
+        if known is None:
+            entities[entity.iri] = entity
+        else:
+            names = set(known.names) | set(entity.names)
+            entities[entity.iri] = Described(
+                known.iri, known.label, known.cls, tuple(sorted(names - {known.label})), known.district, known.city
+            )
+
+
 def refresh_merges(store, extra: Iterable[Described] = (), exclude_graphs: Iterable[str] = ()) -> dict:
     """Merge graphs to write: new merges the rules find for the store's entities plus ``extra`` (about to be
     written), and an empty graph (a removal) for every merge whose entity no graph but ``exclude_graphs`` describes.
@@ -464,15 +477,7 @@ def refresh_merges(store, extra: Iterable[Described] = (), exclude_graphs: Itera
     for merge in existing:
         if merge.a not in present or merge.b not in present:
             stale[merge.graph] = []
-    for entity in extra:
-        known = entities.get(entity.iri)
-        if known is None:
-            entities[entity.iri] = entity
-        else:
-            names = set(known.names) | set(entity.names)
-            entities[entity.iri] = Described(
-                known.iri, known.label, known.cls, tuple(sorted(names - {known.label})), known.district, known.city
-            )
+    _add_names(entities, extra)
     kept = [m for m in existing if m.graph not in stale]
     return {**stale, **merge_graphs(find_merges(entities.values()), kept, rejected(store))}
 
@@ -600,15 +605,7 @@ def refresh_merges_for(store, extra: Iterable[Described] = (), exclude_graphs: I
     stale: dict = {}
     for merge in merges_of(store, gone - still):
         stale[merge.graph] = []
-    for entity in extra:
-        known = entities.get(entity.iri)
-        if known is None:
-            entities[entity.iri] = entity
-        else:
-            names = set(known.names) | set(entity.names)
-            entities[entity.iri] = Described(
-                known.iri, known.label, known.cls, tuple(sorted(names - {known.label})), known.district, known.city
-            )
+    _add_names(entities, extra)
     found = find_merges(entities.values())
     existing = merges_of(store, {e for m in found for e in (m.a, m.b)})
     kept = [m for m in existing if m.graph not in stale]
