@@ -894,7 +894,7 @@ def ingest_command(
         rows = [
             (
                 d.doc_id,
-                i18n.text("replaced" if d.doc_id in report.replaced else "added"),
+                i18n.text("status_replaced" if d.doc_id in report.replaced else "status_added"),
                 d.entities,
                 d.relations,
                 d.indicators,
@@ -941,7 +941,7 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
 
     with open_store(store_path or ctx.obj) as store:
         info = remove_document(store, doc_id)
-    click.echo(i18n.text("removed", doc=info.doc_id, relations=info.relations, indicators=info.indicators))
+    click.echo(i18n.text("removed_document", doc=info.doc_id, relations=info.relations, indicators=info.indicators))
 
 
 @main.group("entities")

@@ -116,7 +116,7 @@ def format_paths(graph: nx.MultiDiGraph, paths: list[list[Hop]]) -> str:
     """Paths as readable text: the chain of labels, then each hop with its relations and evidence."""
     label = {n: d.get("label", n) for n, d in graph.nodes(data=True)}
     if paths == [[]]:
-        return text("same_entity") + "\n"
+        return text("same_entity_path") + "\n"
     lines = []
     for number, path in enumerate(paths, 1):
         chain = [label[path[0].source], *(label[h.target] for h in path)]

@@ -30,7 +30,7 @@ from kg.analysis.indicators import (
 )
 from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_label, top
 from kg.analysis.projection import Subset, project
-from kg.i18n import current_language, header, pick, text, use_language
+from kg.i18n import HTML_LANG, current_language, header, pick, text, use_language
 from kg.model.sectors import SECTOR_LABELS, SECTORS
 from kg.model.styles import PALETTE, class_group
 from kg.model.terms import label as term_label
@@ -156,7 +156,16 @@ def _analysis_sections(graph: nx.MultiDiGraph, analysis: Analysis, n: int) -> li
     )
     hubs = [node for node, _ in top(analysis.pagerank, n)]
     columns = header(
-        "rank", "entity", "class", "sector", "degree", "assertions", "betweenness", "pagerank", "k_core", "community"
+        "rank_column",
+        "entity",
+        "class",
+        "sector",
+        "degree",
+        "assertions",
+        "betweenness",
+        "pagerank",
+        "k_core",
+        "community",
     )
     hub_table = Table(text("hubs", n=len(hubs)), columns, _entity_rows(analysis, hubs, community), text("hubs_note"))
     hub_chart = Chart("PageRank", [labels[x] for x in hubs], {"pagerank": [analysis.pagerank[x] for x in hubs]})
@@ -185,7 +194,7 @@ def _analysis_sections(graph: nx.MultiDiGraph, analysis: Analysis, n: int) -> li
     )
     community_table = Table(
         text("communities_by", method=analysis.communities[0].method if analysis.communities else "louvain"),
-        header("rank", "size", "community_label", "members"),
+        header("rank_column", "size", "community_label", "community_members"),
         [
             (
                 c.id,
@@ -227,7 +236,7 @@ def _analysis_sections(graph: nx.MultiDiGraph, analysis: Analysis, n: int) -> li
     )
     component_table = Table(
         text("connected_components"),
-        header("rank", "size", "most_linked"),
+        header("rank_column", "size", "most_linked"),
         [
             (i, len(comp), "、".join(labels[x] for x in sorted(comp, key=lambda x: -analysis.weighted_degree[x])[:5]))
             for i, comp in enumerate(analysis.components, 1)
@@ -742,7 +751,7 @@ def render_html(report: Report) -> str:
     e = html.escape
     out = [
         "<!DOCTYPE html>",
-        f'<html lang="{pick("zh-CN", "en", report.lang)}"><head><meta charset="utf-8">',
+        f'<html lang="{HTML_LANG[report.lang]}"><head><meta charset="utf-8">',
         # No script at all: a report holds document text, and nothing in it may run or load.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'\">",

@@ -849,7 +849,7 @@ MAX_TEXT = 2 * 1024 * 1024
 
 
 def text_of(key: str, lang: str) -> str:
-    from kg.web.i18n import text
+    from kg.i18n import text
 
     return text({"added": "added", "removed": "removed"}[key], lang, title="")
 

@@ -34,14 +34,14 @@ from kg.analysis.indicators import compare, district_scope, stated_indicators
 from kg.analysis.paths import NoPathError, paths_data, shortest_paths
 from kg.analysis.projection import UnknownEntityError, find_entity, project
 from kg.errors import KgError
-from kg.i18n import use_language
+from kg.i18n import HTML_LANG, text, use_language
 from kg.model.styles import class_group
 from kg.model.terms import ancestors, label
 from kg.model.vocab import BASE, INFERRED_GRAPH, KG
 from kg.outputs.report import _comparison_sections, sections_html
 from kg.outputs.viz import VizOptions, render_html
 from kg.store.search import ensure_index
-from kg.web.i18n import HTML_LANG, group_label, term_label, text
+from kg.web.i18n import group_label, term_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"

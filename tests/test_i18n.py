@@ -1,0 +1,40 @@
+"""One table of words for people: every message in Chinese and English, with the same blanks to fill."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from kg.i18n import MESSAGES, current_language, text, use_language
+
+
+def blanks(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_message_has_both_languages_and_the_same_blanks():
+    wrong = [
+        key
+        for key, (zh, en) in MESSAGES.items()
+        if not (zh.strip() and en.strip()) or not blanks(zh) <= blanks(en) or blanks(en) - blanks(zh) - {"s"}
+    ]  # English alone has plurals ({s})
+    assert wrong == []
+
+
+def test_the_language_is_chinese_unless_chosen(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("KG_LANG", raising=False)
+    assert current_language() == "zh" and text("wrote", path="x") == "已写入 x"
+    with use_language("en"):
+        assert text("wrote", path="x") == "wrote x"
+        with use_language(None):  # keeps the current one
+            assert current_language() == "en"
+    assert current_language() == "zh"
+    monkeypatch.setenv("KG_LANG", "en")
+    assert text("search") == "Search"
+
+
+def test_every_indicator_has_a_chinese_name():
+    from kg.analysis.indicators import DEFINITIONS, LABELS_ZH, NOT_SUPPORTED, NOT_SUPPORTED_ZH
+
+    assert set(LABELS_ZH) == set(DEFINITIONS) and set(NOT_SUPPORTED_ZH) == set(NOT_SUPPORTED)
