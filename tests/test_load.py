@@ -162,7 +162,7 @@ def test_cli(tmp_path: Path):
     good = write(tmp_path / "school.ttl", ox.RdfFormat.TURTLE)
     result = CliRunner().invoke(main, ["load", str(good), "--store", str(store_dir)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].split() == ["file", "format", "graph", "triples"]
+    assert result.output.splitlines()[0].split() == ["文件", "格式", "图", "三元组"]
     assert [f"{good}", "Turtle", file_graph(good), "3"] in [line.split() for line in result.output.splitlines()]
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix ex: <http://e/> .\nex:a ex:b .\n", encoding="utf-8")

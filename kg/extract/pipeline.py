@@ -517,7 +517,7 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
                     seen.add(key)
                 yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
 
-    ox.serialize(triples(), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    ox.serialize(triples(), out, find("turtle", RDF).rdf, prefixes=PREFIXES)
     out.flush()
 
 

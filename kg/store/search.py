@@ -13,7 +13,8 @@ Rows are ``(text, kind, iri, graph, field, title, cls)``: ``kind`` is
 ``entity`` (field ``label``, ``alias`` or ``pinyin``), ``document`` (field
 ``title`` or ``text``) or ``evidence`` (``iri`` is the assertion, ``graph`` its
 document).  Queries of three characters or more use the trigram index; shorter
-ones (two Chinese characters are a common name part) use ``LIKE``.
+ones (two Chinese characters are a common name part) use a second FTS5 table
+of character pairs (``pairs``, same rowids); one character uses ``LIKE``.
 
 >>> index = SearchIndex(":memory:")
 >>> index.replace({"urn:g": [(KGR + "x", RDFS_LABEL, "重庆理工大学", "")]})
@@ -46,7 +47,7 @@ TEXT = "https://schema.org/text"
 EVIDENCE = KG + "evidence"
 DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED}
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
 Row = tuple[str, str, str, str]
@@ -68,6 +69,16 @@ def pinyin_keys(text: str) -> str:
     syllables = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
     whole, short = "".join(syllables), "".join(s[0] for s in syllables)
     return f"{whole} {short}" if whole else ""
+
+
+def bigrams(text: str) -> str:
+    """The overlapping pairs of letters and digits of ``text``, lower-cased, as words (the two-character index).
+
+    >>> bigrams("重庆理工"), bigrams("cq 2"), bigrams("“五有”")
+    ('重庆 庆理 理工', 'cq', '五有')
+    """
+    pairs = (text[i : i + 2].lower() for i in range(len(text) - 1))
+    return " ".join(p for p in pairs if p.isalnum())
 
 
 @dataclass
@@ -118,6 +129,7 @@ class SearchIndex:
             CREATE TABLE IF NOT EXISTS graphs(name TEXT PRIMARY KEY);
             CREATE TABLE IF NOT EXISTS spans(graph TEXT, lo INTEGER, hi INTEGER);
             CREATE INDEX IF NOT EXISTS spans_graph ON spans(graph);
+            CREATE VIRTUAL TABLE IF NOT EXISTS pairs USING fts5(grams, tokenize='unicode61');
             CREATE TABLE IF NOT EXISTS classes(graph TEXT, iri TEXT, cls TEXT);
             CREATE INDEX IF NOT EXISTS classes_graph ON classes(graph);
             CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -142,6 +154,7 @@ class SearchIndex:
             for graph, quads in graphs.items():
                 for lo, hi in self.db.execute("SELECT lo, hi FROM spans WHERE graph = ?", (graph,)).fetchall():
                     self.db.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (lo, hi))
+                    self.db.execute("DELETE FROM pairs WHERE rowid BETWEEN ? AND ?", (lo, hi))
                 self.db.execute("DELETE FROM spans WHERE graph = ?", (graph,))
                 self.db.execute("DELETE FROM classes WHERE graph = ?", (graph,))
                 rows = list(self._rows(graph, quads))
@@ -155,6 +168,10 @@ class SearchIndex:
                         "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc)"
                         " VALUES (?,?,?,?,?,?,?,?,?)",
                         [(start + i, *row) for i, row in enumerate(rows)],
+                    )
+                    self.db.executemany(  # two-character queries (重庆, cq) find rows here, same rowids
+                        "INSERT INTO pairs(rowid, grams) VALUES (?, ?)",
+                        [(start + i, bigrams(row[0])) for i, row in enumerate(rows)],
                     )
                     self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
                 if (rows and present is None) or (present is not None and graph in present):
@@ -222,8 +239,8 @@ class SearchIndex:
     def rebuild(self, graphs: Mapping[str, Iterable[Row]]) -> None:
         """Empty the index and index ``graphs`` (every graph of the store)."""
         self.db.executescript(
-            "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS spans; DROP TABLE IF EXISTS graphs;"
-            " DROP TABLE IF EXISTS classes;"
+            "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS pairs; DROP TABLE IF EXISTS spans;"
+            " DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS classes;"
         )
         self._create()
         self.replace(graphs, present=graphs.keys())
@@ -297,6 +314,12 @@ class SearchIndex:
         if len(needle) >= 3:
             phrase = '"' + needle.replace('"', '""') + '"'
             return self.db.execute(f"SELECT {columns} FROM fts WHERE fts MATCH ? LIMIT ?", (phrase, limit)).fetchall()
+        if len(needle) == 2 and bigrams(needle) == needle.lower():  # the trigram index cannot: the pair index can
+            token = '"' + needle.lower().replace('"', '""') + '"'
+            return self.db.execute(
+                f"SELECT {columns} FROM fts WHERE rowid IN (SELECT rowid FROM pairs WHERE pairs MATCH ? LIMIT ?)",
+                (token, limit),
+            ).fetchall()
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return self.db.execute(
             f"SELECT {columns} FROM fts WHERE text LIKE ? ESCAPE '\\' LIMIT ?", (pattern, limit)
