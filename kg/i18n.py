@@ -63,6 +63,16 @@ def text(key: str, lang: str | None = None, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def did_you_mean(names: list[str]) -> str:
+    """The hint after an unknown name: the closest known ones, or nothing.
+
+    >>> with use_language("zh"):
+    ...     did_you_mean(["华为", "华为公司"])
+    '；是否要找：华为、华为公司？'
+    """
+    return text("did_you_mean_hint", names=pick("、", ", ").join(names)) if names else ""
+
+
 def header(*keys: str) -> tuple[str, ...]:
     """Column titles of a table, each the message of its key."""
     return tuple(text(key) for key in keys)
@@ -125,6 +135,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "inferred_quads": ("{n} 个推理四元组", "{n} inferred quads"),
     "quads_entities": ("{quads} 个四元组，{entities} 个实体", "{quads} quads, {entities} entities"),
+    # -- errors people meet most
+    "no_entity": ("没有名为“{name}”的实体{hint}", "no entity named {name!r}{hint}"),
+    "did_you_mean_hint": ("；是否要找：{names}？", "; did you mean {names}?"),
+    "no_store": (
+        "{path} 处没有存储：请先运行 kg build，或用 --store 指定",
+        "no store at {path}: run 'kg build' first or give --store",
+    ),
+    "not_a_district": ("“{name}”是{label}（{cls}），不是区县", "{name!r} is {label} ({cls}), not a district"),
     # -- paths
     "path_heading": ("路径 {i}（{hops} 跳）：", "path {i} ({hops} hop{s}): "),
     "path_source": ("来源：{source}", "source: {source}"),

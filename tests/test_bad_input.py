@@ -224,9 +224,12 @@ CASES: list[Case] = [
     Case(
         "store-is-a-file", ("build", "--store", "{tmp}/a.ttl"), 2, r"a\.ttl' is a file", {"a.ttl": GOOD_TTL}, usage=True
     ),
-    Case("stats-no-store", ("stats", "--store", "{tmp}/none"), 1, r"^kg: no store at .*none: run 'kg build' first"),
+    Case("stats-no-store", ("stats", "--store", "{tmp}/none"), 1, r"^kg: .*none 处没有存储：请先运行 kg build"),
     Case(
-        "validate-empty-folder", ("validate", "--store", "{tmp}/empty"), 1, r"^kg: no store at .*empty: run 'kg build'"
+        "validate-empty-folder",
+        ("validate", "--store", "{tmp}/empty"),
+        1,
+        r"^kg: .*empty 处没有存储：请先运行 kg build",
     ),
     Case(
         "validate-empty-store",

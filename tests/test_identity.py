@@ -116,11 +116,11 @@ def test_duplicates_report_and_one_line_errors(built: Path):
     assert result.exit_code == 0 and "原因" in result.output and "政府机构" in result.output
     result = runner.invoke(main, ["entities", "unmerge", "华伟", "巴南区", "--store", str(built)])
     assert result.exit_code == 1 and result.output.strip().splitlines() == [
-        "kg: no entity named '华伟'; did you mean 华为?"
+        "kg: 没有名为“华伟”的实体；是否要找：华为？"
     ]
     result = runner.invoke(main, ["entities", "unmerge", "华为", "巴南区", "--store", str(built)])
     assert result.exit_code == 1 and "are not merged" in result.output and len(result.output.splitlines()) == 1
     result = runner.invoke(main, ["path", "huawei", "巴南区", "--store", str(built)])
-    assert result.exit_code == 1 and "did you mean 华为" in result.output
+    assert result.exit_code == 1 and "是否要找：华为" in result.output
     result = runner.invoke(main, ["entities", "nonsense", "--store", str(built)])
     assert result.exit_code == 2

@@ -166,9 +166,9 @@ def test_stated_indicators(results, store: Store):
 
 def test_members_and_places(graph):
     assert len(place_members(graph, resolve_place(graph, "重庆市"))) > 90  # a city holds its districts' entities
-    with pytest.raises(UnknownPlaceError, match="not a district"):
+    with pytest.raises(UnknownPlaceError, match="不是区县"):
         resolve_place(graph, "巴南职教中心")
-    with pytest.raises(UnknownEntityError, match="did you mean"):
+    with pytest.raises(UnknownEntityError, match="是否要找"):
         resolve_place(graph, "巴南县")
 
 

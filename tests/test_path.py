@@ -56,7 +56,7 @@ def test_unconnected_and_unknown_entities(store: Store):
     graph = project(store)
     with pytest.raises(NoPathError, match="没有联系"):
         shortest_paths(graph, "巴南区", "大足区")
-    with pytest.raises(UnknownEntityError, match=r"did you mean .*巴南职教中心"):
+    with pytest.raises(UnknownEntityError, match=r"是否要找：.*巴南职教中心"):
         shortest_paths(graph, "巴南职教", "长安")
 
 
@@ -74,7 +74,7 @@ def test_cli_path_text_and_json(store_path: Path):
 def test_cli_unknown_name_is_a_one_line_error(store_path: Path):
     result = CliRunner().invoke(main, ["path", "--store", str(store_path), "重庆理工", "不存在的学校"])
     assert result.exit_code == 1
-    assert result.output.startswith("kg: no entity named '重庆理工'; did you mean ")
+    assert result.output.startswith("kg: 没有名为“重庆理工”的实体；是否要找：")
     assert "重庆理工大学" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
     result = CliRunner().invoke(main, ["path", "--store", str(store_path), "巴南区", "大足区"])

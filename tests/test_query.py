@@ -217,7 +217,7 @@ def test_ambiguous_alias_is_refused(store: Store):
 def test_unknown_entity_suggests(store_path: Path):
     result = cli(store_path, "facts", "-p", "entity=职教中心")
     assert result.exit_code == 1
-    assert result.output.strip() == "kg: no entity named '职教中心'; did you mean 巴南职教中心?"
+    assert result.output.strip() == "kg: 没有名为“职教中心”的实体；是否要找：巴南职教中心？"
 
 
 def test_unknown_parameter_is_refused(store_path: Path):

@@ -113,9 +113,9 @@ def test_usage_errors(store_path: Path):
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--compare", "巴南区"])
     assert result.exit_code == 2 and "two or more" in result.output
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--district", "巴南县"])
-    assert result.exit_code == 1 and result.output.startswith("kg: no entity named '巴南县'; did you mean")
+    assert result.exit_code == 1 and result.output.startswith("kg: 没有名为“巴南县”的实体；是否要找")
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--district", "巴南职教中心"])
-    assert result.exit_code == 1 and "not a district" in result.output
+    assert result.exit_code == 1 and "不是区县" in result.output
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--district", "巴南区", "--write-back"])
     assert result.exit_code == 2 and "whole-graph" in result.output
 

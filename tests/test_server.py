@@ -361,4 +361,4 @@ def test_kg_serve_command_starts_answers_and_stops(store_path: Path):
 def test_kg_serve_without_a_store(tmp_path: Path):
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "none"), "--port", "0"])
     assert result.exit_code == 1
-    assert result.output.startswith("kg: no store at ")
+    assert "处没有存储" in result.output

@@ -299,7 +299,7 @@ def test_cli_subset_options(store_path: Path, tmp_path: Path, graph: nx.MultiDiG
         (["--class", "Nope"], "kg: --class: unknown class 'Nope'"),
         (["--relation", "likes"], "kg: --relation: unknown relation 'likes'"),
         (["--district", "北京"], "kg: --district: no district '北京' in the graph"),
-        (["--focus", "重庆理工"], "kg: no entity named '重庆理工'; did you mean 重庆理工大学"),
+        (["--focus", "重庆理工"], "kg: 没有名为“重庆理工”的实体；是否要找：重庆理工大学"),
         (["--class", "University", "--district", "大足区"], "kg: nothing to draw"),
     ],
 )

@@ -30,6 +30,7 @@ from kg.analysis.metrics import simple_graph, summary_statistics
 from kg.analysis.projection import find_entity
 from kg.errors import KgError
 from kg.i18n import pick
+from kg.i18n import text as message
 from kg.model.sectors import SECTORS, is_industry_partner, is_school_or_college, node_sectors
 from kg.model.terms import is_a, local_name
 from kg.store.embedded import Store
@@ -334,7 +335,9 @@ def resolve_place(graph: nx.Graph, name: str) -> str:
     node = find_entity(graph, name)
     data = graph.nodes[node]
     if not (is_a(data["cls"], "District") or is_a(data["cls"], "City")):
-        raise UnknownPlaceError(f"{name!r} is {data['label']} ({data.get('class_label', data['cls'])}), not a district")
+        raise UnknownPlaceError(
+            message("not_a_district", name=name, label=data["label"], cls=data.get("class_label", data["cls"]))
+        )
     return node
 
 

@@ -17,6 +17,8 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.i18n import did_you_mean
+from kg.i18n import text as message
 from kg.model.terms import descendants, is_a, label, local_name
 from kg.model.vocab import INFERRED_GRAPH, classes, relation_properties
 from kg.sources.identity import SAME_AS_PREFIX, rejected, simplified, suggestions
@@ -451,8 +453,7 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
         for alias in d["aliases"]:
             names.setdefault(alias, n)
     close = suggestions(name, names)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise UnknownEntityError(f"no entity named {name!r}{hint}")
+    raise UnknownEntityError(message("no_entity", name=name, hint=did_you_mean(close)))
 
 
 def subgraph(

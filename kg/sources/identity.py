@@ -34,6 +34,8 @@ from functools import cache
 from rdflib import OWL, RDFS, Literal, URIRef
 
 from kg.errors import KgError
+from kg.i18n import did_you_mean
+from kg.i18n import text as message
 from kg.model.statements import Provenance, add_relation
 from kg.model.terms import ancestors, compatible, is_a
 from kg.model.vocab import ASSERTION, GRAPH, INFERRED_GRAPH, KG, KGR, content_iri, slug
@@ -419,8 +421,7 @@ def resolve_name(store, name: str) -> str:
         if plain in (simplified(n) for n in entity.names):
             return entity.iri
     close = suggestions(name, [n for e in entities for n in e.names])
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise IdentityError(f"no entity named {name!r}{hint}")
+    raise IdentityError(message("no_entity", name=name, hint=did_you_mean(close)))
 
 
 def suggestions(name: str, names: Iterable[str], n: int = 5) -> list[str]:

@@ -34,7 +34,8 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.escape import XmlSafeWriter
-from kg.i18n import pick
+from kg.i18n import did_you_mean, pick
+from kg.i18n import text as message
 from kg.model.vocab import PREFIXES
 from kg.store import formats
 from kg.store.sparql_text import (
@@ -227,8 +228,7 @@ def find_entity_iri(store: Queryable, name: str) -> URIRef:
         labels = sorted({f"{row['label']} ({row['entity']})" for row in rows if row["entity"] in candidates})
         raise QueryError(f"{name!r} names {len(candidates)} entities: {'; '.join(labels)}; give the full name or IRI")
     close = [str(row["label"]) for row in store.select(ENTITY_LIKE, bindings={"name": Literal(name)})]
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise QueryError(f"no entity named {name!r}{hint}")
+    raise QueryError(message("no_entity", name=name, hint=did_you_mean(close)))
 
 
 def query_bindings(store: Queryable, query: BundledQuery | None, given: Mapping[str, str]) -> dict[str, Node]:

@@ -21,6 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.i18n import text as message
 from kg.model.vocab import PREFIXES
 from kg.store import search
 from kg.store.search import rows_of_graph
@@ -200,7 +201,7 @@ class Store(StoreMethods):
                 self._store = ox.Store()
             elif read_only:
                 if not is_store(self.path):
-                    raise StoreError(f"no store at {self.path}: run 'kg build' first or give --store")
+                    raise StoreError(message("no_store", path=self.path))
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 check_store_folder(self.path)
