@@ -165,7 +165,7 @@ def test_cli_bad_data_is_one_line_without_traceback(tmp_path: Path):
 
 def test_cli_store_that_does_not_exist_is_a_clear_error(tmp_path: Path):
     result = _kg("stats", "--store", str(tmp_path / "missing"))
-    assert result.returncode == 1 and "run 'kg build' first" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "请先运行 kg build" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_write_in_progress_or_crashed_is_invisible_to_readers(tmp_path: Path):
