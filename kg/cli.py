@@ -111,7 +111,7 @@ def class_label(name: str) -> str:
     from kg.model.terms import label
     from kg.model.vocab import KG
 
-    return label(KG[name], language())
+    return label(KG[name], i18n.current_language())
 
 
 def format_summary(summary: Summary, store_path: Path) -> str:
@@ -191,11 +191,6 @@ def main(ctx: click.Context, lang: str) -> None:
     (.kg/store, or --store / KG_STORE) and prints what it holds.
     """
     ctx.with_resource(i18n.use_language(lang))  # for this command only (tests run many in one process)
-
-
-def language() -> str:
-    """The language chosen with ``kg --lang`` (Chinese unless asked otherwise)."""
-    return i18n.current_language()
 
 
 @main.command("build")
@@ -534,13 +529,13 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
         click.echo(i18n.text("validating"), err=True, nl=False)
     try:
         if data_file is not None:
-            report = validate_file(data_file, lang=lang or language())
+            report = validate_file(data_file, lang=lang or i18n.current_language())
         else:
             from kg.store.inference import inference_status
 
             with open_store(store_path, read_only=True) as store:
                 stale = inference_status(store)
-                report = validate_store(store, lang=lang or language())
+                report = validate_store(store, lang=lang or i18n.current_language())
             if stale:
                 click.echo("kg: " + i18n.text("warning", message=stale), err=True)
     finally:

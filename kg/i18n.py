@@ -31,14 +31,9 @@ _chosen: ContextVar[str | None] = ContextVar("kg_language", default=None)
 
 
 def current_language() -> str:
-    """``zh`` or ``en``: as set by :func:`use_language` / :func:`set_language`, else ``KG_LANG``, else ``zh``."""
+    """``zh`` or ``en``: as set by :func:`use_language`, else ``KG_LANG``, else ``zh``."""
     chosen = _chosen.get() or os.environ.get("KG_LANG", "").strip().lower()
     return chosen if chosen in LANGUAGES else DEFAULT
-
-
-def set_language(lang: str) -> None:
-    """Use ``lang`` from now on in this context (a command sets it once, from ``kg --lang``)."""
-    _chosen.set(lang if lang in LANGUAGES else DEFAULT)
 
 
 @contextmanager

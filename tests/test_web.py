@@ -18,11 +18,11 @@ from rdflib import Graph, Literal, URIRef
 from kg.cli import main
 from kg.model.vocab import KG, KGR
 from kg.sources.build import build
-from kg.sparql.server import make_server, shutdown
+from kg.sparql.server import make_server
 from kg.store import formats
 from kg.store.embedded import Store
 from kg.store.search import SearchIndex, ensure_index, index_path
-from tests.test_server import get, post_form
+from tests.test_server import get, post_form, serving
 from tests.test_server import http as fetch
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -31,16 +31,6 @@ RELEASE = (
     "近日，巴南区教委与重庆理工大学签署合作协议，双方将共建人工智能实训基地。"
     "重庆理工大学将为巴南区中小学培训教师200余名。\n"
 )
-
-
-def serving(server) -> Iterator[str]:
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.url
-    finally:
-        shutdown(server)
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -97,9 +97,6 @@ class BundledQuery:
         """The title in ``lang`` (default: the current language); English where no Chinese title is given."""
         return pick(self.title_zh or self.title, self.title, lang)
 
-    def description_in(self, lang: str | None = None) -> str:
-        return pick(self.description_zh or self.description, self.description, lang)
-
 
 def parse_bundled(name: str, text: str) -> BundledQuery:
     """Read the ``# title:``, ``# description:`` and ``# param:`` header of a query file

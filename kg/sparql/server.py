@@ -295,9 +295,10 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
                     if store is None or current != signature:
                         store, site = None, None
                         store, signature = Store(store_path, read_only=True), current
-                holder = [site]
-                answer = _answer_job(job, store, holder)
-                site = holder[0]
+                if job["op"] in PAGE_OPS:
+                    answer, site = _run_page(job, store, site)
+                else:
+                    answer = _answer_job(job, store)
             except Exception as error:  # a worker must answer, whatever happened
                 known = isinstance(error, KgError)
                 answer = Answer.text(500, str(error) if known else f"internal error: {type(error).__name__}: {error}")
@@ -333,19 +334,20 @@ def _vanished_file(answer: Answer) -> bool:
     return "No such file or directory" in message or "Corruption" in message
 
 
-def _answer_job(job: dict[str, Any], store: Any, site_holder: list) -> Answer:
-    """The answer to one job on ``store``; ``site_holder[0]`` is the page site kept between jobs."""
-    if job["op"] in PAGE_OPS:
-        site = site_holder[0]
-        if site is None or site.store is not store:
-            from kg.web.pages import Site
+def _run_page(job: dict[str, Any], store: Any, site: Any) -> tuple[Answer, Any]:
+    """The answer to a page job, and the page site to keep for the next one (``site``: the one kept so far)."""
+    if site is None or site.store is not store:
+        from kg.web.pages import Site
 
-            site = Site(store)  # its graph snapshot is computed when a page first needs it
-        site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
-        site.timeout = job.get("timeout", 10.0)
-        answer = answer_page(site, job)
-        site_holder[0] = None if job["op"] in WRITE_OPS else site  # a write changed the store under it
-        return answer
+        site = Site(store)  # its graph snapshot is computed when a page first needs it
+    site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
+    site.timeout = job.get("timeout", 10.0)
+    answer = answer_page(site, job)
+    return answer, None if job["op"] in WRITE_OPS else site  # a write changed the store under it
+
+
+def _answer_job(job: dict[str, Any], store: Any) -> Answer:
+    """The answer to a query, update or examples job on ``store``."""
     if job["op"] == "update":
         try:
             refuse_remote_operations(job["update"])
