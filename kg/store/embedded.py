@@ -284,9 +284,12 @@ class Store(StoreMethods):
                     seen.add(key)
                     yield ox.Triple(subject, quad.predicate, quad.object)
 
-    def quads_for_predicate(self, predicate: str) -> Iterator[ox.Quad]:
-        """Every quad with ``predicate``, in any graph (streamed from the store's index)."""
-        return self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)
+    def quads_for_predicate(
+        self, predicate: str, obj: ox.NamedNode | None = None, graph: ox.NamedNode | None = None
+    ) -> Iterator[ox.Quad]:
+        """Every quad with ``predicate`` (and object ``obj``), in any graph or in ``graph``, streamed from the
+        store's index."""
+        return self._store.quads_for_pattern(None, ox.NamedNode(predicate), obj, graph)
 
     def graph(self, graph: str) -> Graph:
         """One named graph as an rdflib graph."""
@@ -393,24 +396,51 @@ class Store(StoreMethods):
         graph: str | None = None,
         base_iri: str | None = None,
         lenient: bool = False,
+        index: bool = True,
     ) -> None:
         """Load a big RDF file fast, outside any transaction (a failure may leave part of it: validate first).
 
-        Triples, and the default graph of a dataset format, go to ``graph``.
+        Triples, and the default graph of a dataset format, go to ``graph``.  A path is read by Oxigraph
+        itself (a ``.gz`` one through Python's gzip, in blocks).  ``index``: bring the search index in step
+        now (False when the caller calls :func:`kg.store.search.sync` once for several loads).
         """
+        import gzip
+
         kwargs = {"format": fmt, "to_graph": ox.NamedNode(graph) if graph else None, "base_iri": base_iri}
         self._written = True
         try:
-            if isinstance(source, Path):
+            if isinstance(source, Path) and source.suffix.lower() == ".gz":
+                with gzip.open(source, "rb") as handle:
+                    self._store.bulk_load(handle, lenient=lenient, **kwargs)
+            elif isinstance(source, Path):
                 self._store.bulk_load(path=str(source), lenient=lenient, **kwargs)
             else:
                 self._store.bulk_load(source, lenient=lenient, **kwargs)
         except OSError as error:
             raise StoreError(f"bulk load into store {self.path or '(memory)'} failed: {error}") from None
         finally:  # a bulk load's target graph is re-indexed; a dataset's graphs are unknown: rebuild on next open
-            if self.path is not None:
+            if self.path is not None and index:
                 written = {graph: search.graph_rows(self, graph)} if graph else None
                 search.after_write(self, written, [graph] if graph else ())
+
+    def graph_sizes(self, names: Iterable[str]) -> dict[str, int]:
+        """Quads in each of the named graphs ``names``, counted inside the store."""
+        sizes = {}
+        for name in names:
+            graph = ox.NamedNode(name)  # validated: its text is an IRI
+            rows = self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+            sizes[name] = int(next(iter(rows))["n"].value)
+        return sizes
+
+    def blank_graphs(self) -> list[ox.BlankNode]:
+        """Named graphs whose name is a blank node (a dataset file may hold them; kg never writes them)."""
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.BlankNode)]
+
+    def drop_blank_graphs(self) -> None:
+        """Remove every graph named by a blank node (after a load that brought them is refused)."""
+        for name in self.blank_graphs():
+            self._written = True
+            self._store.remove_graph(name)
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one transaction."""

@@ -414,6 +414,106 @@ def inferred_quads(quads: Iterable[ox.Quad], table: Rules) -> Iterator[ox.Quad]:
         yield from infer(quad)
 
 
+def templates(table: Rules) -> dict[tuple[str, str | None], list[tuple[str, bool]]]:
+    """What each kind of stated triple yields: ``(predicate, class or None)`` → ``[(predicate, reversed)]``.
+
+    ``(rdf:type, C)`` keys give the superclasses of C (as ``(C', False)`` rows: ``?s a C'``); a property's key
+    gives its super-properties and, for symmetric ones, the reversed triples (never for a literal object).
+
+    >>> from kg.model.vocab import KG
+    >>> sorted(templates(rules())[(str(KG.integratesWith), None)])[:2]  # doctest: +NORMALIZE_WHITESPACE
+    [('https://w3id.org/kg-cityedu/ontology#cooperatesWith', False),
+     ('https://w3id.org/kg-cityedu/ontology#cooperatesWith', True)]
+    """
+    s, o = "urn:kg:template:s", "urn:kg:template:o"
+    result: dict[tuple[str, str | None], list[tuple[str, bool]]] = {}
+    for c in table.superclasses:
+        result[(RDF_TYPE, c)] = [(o2, False) for _, _, o2, _ in table.closure(((s, RDF_TYPE, c, False),))]
+    for p in table.relevant_predicates() - {RDF_TYPE}:
+        rows = {(p2, s2 == o) for s2, p2, _, _ in table.closure(((s, p, o, False),))}
+        if rows:
+            result[(p, None)] = sorted(rows)
+    return result
+
+
+def infer_in_store(
+    store: Store,
+    table: Rules,
+    graphs: Iterable[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the closure of ``graphs`` (default: every stated graph) into their inferred graphs, in bulk.
+
+    The store's indexes are read one rule at a time (the type triples of one class, the triples of one
+    property), so only triples that yield something come into Python, each as the quads it yields, and
+    those are streamed into the bulk loader: nothing is held, the stated data is not parsed again, and the
+    cost is that of the inference.  Return the number of inferred quads written (duplicates included).
+    """
+    wanted = None if graphs is None else {ox.NamedNode(g) for g in graphs}
+    targets: dict[object, ox.NamedNode | None] = {}
+
+    def target(graph: object) -> ox.NamedNode | None:
+        found = targets.get(graph, False)
+        if found is False:
+            name = graph.value if isinstance(graph, ox.NamedNode) else ""
+            keep = name and not is_inferred(name) and not name.startswith(INTERNAL)
+            found = ox.NamedNode(inferred_graph(name)) if keep and (wanted is None or graph in wanted) else None
+            targets[graph] = found
+        return found
+
+    rules_ = templates(table)
+    type_node = ox.NamedNode(RDF_TYPE)
+    nodes: dict[str, ox.NamedNode] = {}
+
+    def node(value: str) -> ox.NamedNode:
+        return nodes.get(value) or nodes.setdefault(value, ox.NamedNode(value))
+
+    # Few graphs: read each graph's index; many: read the predicate's index once and keep the wanted graphs.
+    per_graph = wanted is not None and len(wanted) * len(rules_) <= 5_000
+    count = 0
+
+    def quads_of(predicate: ox.NamedNode, obj: ox.NamedNode | None) -> Iterator[ox.Quad]:
+        if per_graph:
+            for graph in sorted(wanted, key=str):  # type: ignore[arg-type]
+                yield from store.quads_for_predicate(predicate.value, obj, graph)
+        else:
+            yield from store.quads_for_predicate(predicate.value, obj)
+
+    def stream() -> Iterator[ox.Quad]:
+        nonlocal count
+        for (predicate, cls), outputs in sorted(rules_.items(), key=lambda item: (item[0][0], item[0][1] or "")):
+            made = [(node(p), reverse) for p, reverse in outputs]
+            if cls is not None:
+                supers = [p for p, _ in made]
+                for quad in quads_of(type_node, node(cls)):
+                    graph = target(quad.graph_name)
+                    if graph is None:
+                        continue
+                    subject = quad.subject
+                    for sup in supers:
+                        yield ox.Quad(subject, type_node, sup, graph)
+                    count += len(supers)
+            else:
+                for quad in quads_of(node(predicate), None):
+                    graph = target(quad.graph_name)
+                    if graph is None:
+                        continue
+                    s, o = quad.subject, quad.object
+                    literal = isinstance(o, ox.Literal)
+                    for p, reverse in made:
+                        if not reverse:
+                            yield ox.Quad(s, p, o, graph)
+                            count += 1
+                        elif not literal:
+                            yield ox.Quad(o, p, s, graph)  # type: ignore[arg-type]
+                            count += 1
+            if progress is not None:
+                progress(count)
+
+    store.bulk_add(list(stream()) if store.path is None else stream())
+    return count
+
+
 def refresh_inference(store: Store, table: Rules | None = None, progress: Callable[[int], None] | None = None) -> int:
     """Recompute every inferred graph inside the store (``kg infer``); return the number of inferred quads.
 
@@ -424,18 +524,7 @@ def refresh_inference(store: Store, table: Rules | None = None, progress: Callab
     for name in store.graph_names():
         if is_inferred(name):
             store.drop_graph(name)
-    count = 0
-
-    def counted() -> Iterator[ox.Quad]:
-        nonlocal count
-        for predicate in sorted(table.relevant_predicates()):
-            for quad in inferred_quads(store.quads_for_predicate(predicate), table):
-                count += 1
-                if progress is not None and count % 100_000 == 0:
-                    progress(count)
-                yield quad
-
-    store.bulk_add(list(counted()) if store.path is None else counted())
+    count = infer_in_store(store, table, progress=progress)
     write_stamp(store, table.digest)
     return count
 

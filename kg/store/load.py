@@ -37,7 +37,7 @@ from kg.model.vocab import BASE
 from kg.store import formats, search
 from kg.store.embedded import STAGING, Store
 from kg.store.inference import (
-    QuadInferrer,
+    infer_in_store,
     inferred_graph,
     mark_pending,
     refresh_inference,
@@ -238,78 +238,65 @@ def _bulk(
     progress: Callable[[str, int, int], None] | None,
     force: bool = False,
 ) -> list[Loaded]:
-    """One pass per file: parse, count, infer and bulk-write; replaced graphs removed first; undo on failure."""
-    table = rules(store)
-    if store.graph_names():  # graphs this load replaces must go first: find them (this also checks the syntax)
-        targets: set[str] = set()
-        scanned = []
-        for path, rdf in zip(paths, formats, strict=True):
-            counts = parse_file(path, rdf, graph or file_graph(path), False)[0]
-            targets.update(counts)
-            scanned.append(Loaded(path, rdf.name, counts))
-        _check_targets(store, scanned, graph, force)
-        existing = set(store.graph_names())
-        mark_pending(store)
-        for name in sorted(targets):
-            for old in (name, inferred_graph(name)):
-                if old in existing:
-                    store.drop_graph(old)
-    else:
-        mark_pending(store)
-    loaded = [Loaded(path, rdf.name) for path, rdf in zip(paths, formats, strict=True)]
-    total = 0
-    current = [paths[0]]
+    """Oxigraph's bulk loader reads each file itself; the closure is computed from the store's indexes.
 
-    def stream() -> Iterator[ox.Quad]:
-        nonlocal total
+    No stated quad passes through Python.  Into an empty store nothing is read first; into a store
+    that holds data, the graphs the files replace are found (and the syntax checked) by one parse
+    before anything is removed.  On failure the graphs the load wrote are removed again.
+    """
+    table = rules(store)
+    before = set(store.graph_names())
+    defaults = [graph or file_graph(path) for path in paths]
+    scanned: list[set[str]] = [set() for _ in paths]
+    if before and (any(rdf.supports_datasets for rdf in formats) or before & set(defaults)):
+        checked = []  # what the files name, and their syntax, before the store is touched
+        for index, (path, rdf) in enumerate(zip(paths, formats, strict=True)):
+            counts = parse_file(path, rdf, defaults[index], False)[0]
+            scanned[index] = set(counts)
+            checked.append(Loaded(path, rdf.name, counts))
+        _check_targets(store, checked, graph, force)
+    mark_pending(store)
+    for name in sorted((set(defaults).union(*scanned)) & before):
+        store.drop_graph(name)
+        if inferred_graph(name) in before:
+            store.drop_graph(inferred_graph(name))
+    loaded = [Loaded(path, rdf.name) for path, rdf in zip(paths, formats, strict=True)]
+    names: list[set[str]] = [set() for _ in paths]
+    present = set(before)
+    try:
         for index, (item, rdf) in enumerate(zip(loaded, formats, strict=True)):
-            path = current[0] = item.path
-            default = ox.NamedNode(graph or file_graph(path))
-            counts = item.graphs
-            with _open(path) as handle:
-                for quad in ox.parse(handle, rdf, base_iri=file_graph(path)):
-                    name = quad.graph_name
-                    if isinstance(name, ox.DefaultGraph):
-                        name = default
-                        quad = ox.Quad(quad.subject, quad.predicate, quad.object, default)
-                    elif isinstance(name, ox.BlankNode):
-                        raise LoadError(f"{path}: a named graph without an IRI (blank node) cannot be loaded")
-                    key = name.value
-                    counts[key] = counts.get(key, 0) + 1
-                    total += 1
-                    yield quad
-                    if progress and total % 1_000_000 == 0:
-                        progress("quads", total, 0)
-            if not counts:
-                counts[default.value] = 0
+            try:
+                store.bulk_load(item.path, rdf, graph=defaults[index], base_iri=file_graph(item.path), index=False)
+            except SyntaxError as error:
+                raise _syntax(item.path, error) from None
+            finally:
+                now = set(store.graph_names())
+                names[index] = (now - present) | scanned[index] | {defaults[index]}
+                present = now
             if progress:
                 progress("loaded", index + 1, len(paths))
-
-    def with_closure(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
-        infer = QuadInferrer(table)
-        relevant = infer.relevant
-        for quad in quads:
-            yield quad
-            if quad.predicate.value in relevant:
-                yield from infer(quad)
-
-    try:
-        store.bulk_add(with_closure(stream()) if infer else stream())
-    except (KgError, SyntaxError, OSError) as error:  # KgError: StoreError, or LoadError from _open
-        written = {name for item in loaded for name in item.graphs}
-        for name in sorted(written):
+        written = set().union(*names)
+        if store.blank_graphs():
+            raise LoadError(f"{paths[0]}: a named graph without an IRI (blank node) cannot be loaded")
+        for name in sorted(written - before):
+            if not _is_iri(name) or name.startswith(STAGING):
+                check_graph_iri(name, force=force, where="graph")
+    except (KgError, OSError, EOFError) as error:
+        for name in sorted(set().union(*names)):
             store.drop_graph(name)
-            store.drop_graph(inferred_graph(name))
-        message = _syntax(current[0], error) if isinstance(error, SyntaxError) else error
-        raise LoadError(f"load failed, its graphs were removed: {message}") from None
+        store.drop_blank_graphs()
+        raise LoadError(f"load failed, its graphs were removed: {error}") from None
+    counts = store.graph_sizes(sorted(written))
+    for index, item in enumerate(loaded):
+        item.graphs = {n: counts.get(n, 0) for n in sorted(names[index]) if n == defaults[index] or counts.get(n)}
     if infer:
         after = rules(store)
         if after.digest != table.digest:  # the files brought ontology: everything is re-inferred with it
             refresh_inference(store, after)
         else:
+            infer_in_store(store, after, written if before else None)
             write_stamp(store, after.digest)
     store.optimize()  # compact once, so later opens and reads do not pay for the bulk write
-    written = {name for item in loaded for name in item.graphs}
     search.sync(store, written | {inferred_graph(name) for name in written})  # searchable at once, in step
     return loaded
 

@@ -440,8 +440,25 @@ def open_index(store: Any) -> SearchIndex | None:
 
 
 def graph_rows(store: Any, graph: str) -> list[Row]:
-    """The indexable rows of one named graph of ``store``."""
-    return rows_of_graph((q.subject, q.predicate, q.object) for q in store.quads(graph))
+    """The indexable rows of one named graph of ``store``, read predicate by predicate from the store's index
+    (the types only of ``kgr:`` subjects, filtered in the store), so a big graph's other triples never come
+    into Python."""
+    by_predicate = getattr(store, "quads_for_predicate", None)
+    if by_predicate is None or not hasattr(store, "query_raw"):
+        return rows_of_graph((q.subject, q.predicate, q.object) for q in store.quads(graph))
+    import pyoxigraph as ox
+
+    name = ox.NamedNode(graph)
+    rows = rows_of_graph(
+        (q.subject, q.predicate, q.object)
+        for predicate in sorted(INDEXED - {RDF_TYPE})
+        for q in by_predicate(predicate, graph=name)
+    )
+    types = store.query_raw(
+        f"SELECT ?s ?o WHERE {{ GRAPH {name} {{ ?s a ?o }} "
+        f'FILTER(STRSTARTS(STR(?s), "{KGR}") && STRSTARTS(STR(?o), "{KG}")) }} ORDER BY ?s ?o'
+    )
+    return [(s.value, RDF_TYPE, o.value, "") for s, o in types] + rows
 
 
 def after_write(store: Any, graphs: Mapping[str, Iterable[Row]] | None, present: Iterable[str] = ()) -> None:
