@@ -156,30 +156,10 @@ def project_entities(store: Store, entities: set[str] | None) -> nx.MultiDiGraph
         return graph
     terms = sorted(_iris(entities)) if entities is not None else ()
     variable = "entity" if entities is not None else None
-    rows = []
-    for row in _solutions(store, NODES, variable, terms):
-        entity, label_, cls, district = row["entity"], row["label"], row["class"], row["districtLabel"]
-        # the first row of an entity wins: its Chinese label, then a fixed order
-        key = (entity.value, not _chinese(label_), not _chinese(district), cls.value, label_.value)
-        rows.append((key, _text(district), _text(row["cityLabel"]), _text(row["aliases"])))
+    rows = [_node_row(row) for row in _solutions(store, NODES, variable, terms)]
     rows.sort()
-    class_labels: dict[str, str] = {}
-    for (node, _, _, class_iri, label_text), district, city, alias_text in rows:
-        aliases = [a for a in alias_text.split("\x1f") if a]
-        if node in graph:  # an entity with two stated classes keeps the first, aliases merge
-            graph.nodes[node]["aliases"] = sorted(set(graph.nodes[node]["aliases"]) | set(aliases))
-            continue
-        if class_iri not in class_labels:
-            class_labels[class_iri] = label(URIRef(class_iri), "zh")
-        graph.add_node(
-            node,
-            label=label_text,
-            cls=local_name(class_iri),
-            class_label=class_labels[class_iri],
-            district=district,
-            city=city,
-            aliases=sorted(set(aliases)),
-        )
+    for node, attrs in _node_groups(rows):
+        graph.add_node(node, **attrs)
     edges = []
     for row in _solutions(store, EDGES, "subject" if entities is not None else None, terms):
         subject, obj = row["subject"].value, row["object"].value
@@ -198,23 +178,182 @@ def project_entities(store: Store, entities: set[str] | None) -> nx.MultiDiGraph
             )
         )
     edges.sort()  # the same order whatever the store returns, so path and layout choices are stable
-    relation_labels: dict[str, tuple[str, str]] = {}
-    for subject, obj, key, predicate, evidence, source, year, method in edges:
-        if predicate not in relation_labels:
-            relation_labels[predicate] = (local_name(predicate), label(URIRef(predicate), "zh"))
-        relation, relation_label = relation_labels[predicate]
-        graph.add_edge(
-            subject,
-            obj,
-            key=key,
-            relation=relation,
-            relation_label=relation_label,
-            evidence=evidence,
-            source=source,
-            year=year,
-            method=method,
-        )
+    for subject, obj, key, *values in edges:
+        graph.add_edge(subject, obj, key=key, **_edge_attrs(*values))
     return merge_same_as(graph, same_as_pairs(store), apart=rejected(store))
+
+
+def _node_row(row) -> tuple:
+    """A NODES row as a sortable tuple: the first row of an entity (sorted) is the one it keeps."""
+    entity, label_, cls, district = row["entity"], row["label"], row["class"], row["districtLabel"]
+    key = (entity.value, not _chinese(label_), not _chinese(district), cls.value, label_.value)
+    return key, _text(district), _text(row["cityLabel"]), _text(row["aliases"])
+
+
+_CLASS_LABELS: dict[str, str] = {}
+_RELATION_LABELS: dict[str, tuple[str, str]] = {}
+
+
+def _node_groups(rows: Iterable[tuple]) -> Iterator[tuple[str, dict]]:
+    """(entity, attributes) from sorted :func:`_node_row` tuples: the first row of an entity wins (its Chinese
+    label, then a fixed order), the aliases of all its rows merge."""
+    current: str | None = None
+    attrs: dict = {}
+    for (node, _, _, class_iri, label_text), district, city, alias_text in rows:
+        aliases = {a for a in alias_text.split("\x1f") if a}
+        if node == current:  # an entity with two stated classes keeps the first, aliases merge
+            attrs["aliases"] = sorted(set(attrs["aliases"]) | aliases)
+            continue
+        if current is not None:
+            yield current, attrs
+        if class_iri not in _CLASS_LABELS:
+            _CLASS_LABELS[class_iri] = label(URIRef(class_iri), "zh")
+        current = node
+        attrs = {
+            "label": label_text,
+            "cls": local_name(class_iri),
+            "class_label": _CLASS_LABELS[class_iri],
+            "district": district,
+            "city": city,
+            "aliases": sorted(aliases),
+        }
+    if current is not None:
+        yield current, attrs
+
+
+def _edge_row(row) -> tuple:
+    return (
+        row["subject"].value,
+        row["object"].value,
+        row["assertion"].value,
+        row["predicate"].value,
+        _text(row["evidence"]),
+        _text(row["source"]),
+        _text(row["year"]),
+        _text(row["method"]),
+    )
+
+
+def _edge_attrs(predicate: str, evidence: str, source: str, year: str, method: str) -> dict[str, str]:
+    if predicate not in _RELATION_LABELS:
+        _RELATION_LABELS[predicate] = (local_name(predicate), label(URIRef(predicate), "zh"))
+    relation, relation_label = _RELATION_LABELS[predicate]
+    return {
+        "relation": relation,
+        "relation_label": relation_label,
+        "evidence": evidence,
+        "source": source,
+        "year": year,
+        "method": method,
+    }
+
+
+class Streamed:
+    """The whole store's projection as streams, for exports that must not hold the graph.
+
+    The same nodes, edges and attributes as :func:`project` (merged entities included), but read from
+    two ordered queries as they come: nodes by IRI, edges by assertion IRI.  What is held: the set of
+    entity IRIs (to drop relations to non-entities), the few merged clusters, and, when asked, each
+    node's degree.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.entities = {row["entity"].value for row in _solutions(store, ENTITIES)}
+        pairs = [(a, b) for a, b in same_as_pairs(store) if a in self.entities and b in self.entities]
+        self.kept: dict[str, str] = {}  # merged-away entity → the node that stands for its cluster
+        self.aliases: dict[str, list[str]] = {}  # a cluster's node → its aliases after the merge
+        self._degrees: dict[str, int] | None = None
+        if pairs:
+            members = {n for pair in pairs for n in pair}
+            attrs = dict(
+                _node_groups(sorted(_node_row(r) for r in _solutions(store, NODES, "entity", sorted(_iris(members)))))
+            )
+            before = self._count(merged=False)
+            for cluster in clusters(pairs, members, rejected(store)):
+                keep = max(cluster, key=lambda n: (before.get(n, 0), len(attrs[n]["label"]), n))
+                names = set(attrs[keep]["aliases"])
+                for node in cluster - {keep}:
+                    names |= {attrs[node]["label"], *attrs[node]["aliases"]}
+                    self.kept[node] = keep
+                self.aliases[keep] = sorted(names - {attrs[keep]["label"]})
+
+    def nodes(self) -> Iterator[tuple[str, dict]]:
+        """(entity, attributes) of every node, sorted by IRI."""
+        rows = (_node_row(row) for row in _solutions(self.store, NODES + "ORDER BY ?entity"))
+        for node, attrs in _node_groups(rows):
+            if node in self.kept:
+                continue
+            if node in self.aliases:
+                attrs["aliases"] = self.aliases[node]
+            yield node, attrs
+
+    def _edges(self, merged: bool = True) -> Iterator[tuple[str, str, str, dict]]:
+        entities, kept = self.entities, self.kept
+        group: tuple | None = None
+        for row in _solutions(self.store, EDGES + "ORDER BY ?assertion ?subject ?object"):
+            edge = _edge_row(row)
+            if edge[0] not in entities or edge[1] not in entities:
+                continue
+            if group is not None and group[:3] != edge[:3]:
+                yield from self._one(group, merged, kept)
+                group = None
+            group = edge if group is None or edge > group else group  # several rows: the last (sorted) wins
+        if group is not None:
+            yield from self._one(group, merged, kept)
+
+    @staticmethod
+    def _one(edge: tuple, merged: bool, kept: dict[str, str]) -> Iterator[tuple[str, str, str, dict]]:
+        u, v, key, *values = edge
+        if merged and (u in kept or v in kept):
+            u, v = kept.get(u, u), kept.get(v, v)
+            if u == v:
+                return  # a relation inside a merged cluster
+        yield u, v, key, _edge_attrs(*values)
+
+    def edges(self) -> Iterator[tuple[str, str, str, dict]]:
+        """(source, target, assertion IRI, attributes) of every edge, sorted by assertion IRI."""
+        return self._edges()
+
+    def _count(self, merged: bool) -> dict[str, int]:
+        degrees: dict[str, int] = {}
+        for u, v, _, _ in self._edges(merged):
+            degrees[u] = degrees.get(u, 0) + 1
+            degrees[v] = degrees.get(v, 0) + 1
+        return degrees
+
+    def degree(self, node: str) -> int:
+        """The node's degree in the merged projection (a self-relation counts twice), counted on first use."""
+        if self._degrees is None:
+            self._degrees = self._count(merged=True)
+        return self._degrees.get(node, 0)
+
+
+def clusters(
+    pairs: Iterable[tuple[str, str]], present: Iterable[str] | set[str], apart: Iterable[tuple[str, str]] = ()
+) -> list[set[str]]:
+    """The clusters of merged entities among ``present``: pairs joined, unless a pair of ``apart`` would end up
+    in one cluster.
+
+    >>> clusters([("a", "b"), ("b", "c"), ("x", "y")], {"a", "b", "c", "x"}, apart=[("a", "c")])
+    [{'a', 'b'}]
+    """
+    present = set(present)
+    separate: dict[str, set[str]] = {}
+    for a, b in apart:
+        separate.setdefault(a, set()).add(b)
+        separate.setdefault(b, set()).add(a)
+    cluster: dict[str, set[str]] = {}
+    for a, b in sorted(pairs):
+        if a not in present or b not in present or a == b:
+            continue
+        first, second = cluster.get(a, {a}), cluster.get(b, {b})
+        if first is second or any(separate.get(x, set()) & second for x in first):
+            continue
+        joined = first | second
+        for node in joined:
+            cluster[node] = joined
+    return sorted({id(c): c for c in cluster.values()}.values(), key=min)
 
 
 SAME_AS = f"""
@@ -248,21 +387,7 @@ def merge_same_as(
     >>> sorted(M.nodes), M.nodes["b"]["aliases"]
     (['b', 's'], ['华为'])
     """
-    separate: dict[str, set[str]] = {}
-    for a, b in apart:
-        separate.setdefault(a, set()).add(b)
-        separate.setdefault(b, set()).add(a)
-    cluster: dict[str, set[str]] = {}
-    for a, b in sorted(pairs):
-        if a not in graph or b not in graph or a == b:
-            continue
-        first, second = cluster.get(a, {a}), cluster.get(b, {b})
-        if first is second or any(separate.get(x, set()) & second for x in first):
-            continue
-        joined = first | second
-        for node in joined:
-            cluster[node] = joined
-    for members in {id(c): c for c in cluster.values()}.values():
+    for members in clusters(pairs, graph, apart):
         keep = max(members, key=lambda n: (graph.degree(n), len(graph.nodes[n]["label"]), n))
         names = set(graph.nodes[keep].get("aliases", []))
         for node in sorted(members - {keep}):

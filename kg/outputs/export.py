@@ -20,7 +20,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import RDF, RDFS
 
-from kg.analysis.projection import Subset, project
+from kg.analysis.projection import Streamed, Subset, project
 from kg.errors import KgError
 from kg.escape import XmlSafeWriter, spreadsheet_cell
 from kg.files import OutputError, atomic_write, check_output
@@ -235,46 +235,122 @@ def edge_attributes(data: dict) -> dict[str, str]:
     }
 
 
-def gephi_graph(graph: nx.MultiDiGraph, *, viz: bool) -> nx.MultiDiGraph:
-    """A copy of a projected graph whose attributes Gephi and Cytoscape read without edits.
+class Elements:
+    """The nodes and edges an export writes, in file order: from the store as they stream
+    (:class:`kg.analysis.projection.Streamed`, the whole store) or from a projected subset graph."""
 
-    Every attribute is a string (no lists).  For GraphML, ``r``/``g``/``b``
-    carry the colour (Gephi's GraphML importer reads them as the node colour);
-    for GEXF (``viz=True``) ``viz`` holds the colour and a size by degree, and
-    the edge ``label`` is the relation's Chinese label.
-    """
-    result = nx.MultiDiGraph()  # sorted, so the same graph always gives the same file
-    for node, data in sorted(graph.nodes(data=True), key=lambda x: x[0]):
-        attrs: dict = node_attributes(data)
-        r, g, b = rgb(attrs["colour"])
-        if viz:
-            size = 10.0 + 4.0 * math.sqrt(graph.degree(node))
-            attrs["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": round(size, 2)}
+    def __init__(self, store: Store, subset: Subset | None = None):
+        if subset:
+            graph = entity_graph(store, subset)
+            self.nodes = lambda: iter(sorted(graph.nodes(data=True), key=lambda x: x[0]))
+            self.edges = lambda: iter(sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]))
+            self.degree = graph.degree
         else:
-            attrs.update(r=str(r), g=str(g), b=str(b))
-        result.add_node(node, **attrs)
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
-        attrs = edge_attributes(data)
-        if viz:
-            attrs.update(id=key, label=attrs["relation_label"])
-        result.add_edge(u, v, key=key, **attrs)
-    return result
+            streamed = Streamed(store)
+            self.nodes, self.edges, self.degree = streamed.nodes, streamed.edges, streamed.degree
 
 
-def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
-    """GraphML with key ids named after the attributes.
+def _attr(text: str) -> str:
+    """``text`` quoted for an XML attribute value (as ElementTree writes it)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+
+
+def _cdata(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _data(key: str, value: str, indent: str) -> str:
+    return f'{indent}<data key="{key}">{_cdata(value)}</data>\n' if value else f'{indent}<data key="{key}" />\n'
+
+
+GRAPHML_NODE_KEYS = ("label", "class", "class_label", "district", "city", "aliases", "colour", "r", "g", "b")
+GRAPHML_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns'
+    ' http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
+
+
+def write_graphml(elements: Elements, out: BinaryIO) -> None:
+    """GraphML with key ids named after the attributes, one element at a time as the rows come.
 
     NetworkX's default ids (d0, d1, …) collide with yEd's conventions Gephi
     honours (a key "d3" would become the node label), so keys are named.
+    ``r``/``g``/``b`` carry the colour (Gephi's GraphML importer reads them).
     """
     with XmlSafeWriter(out) as safe:  # a control character in a label would make the file unreadable
-        nx.write_graphml(gephi_graph(graph, viz=False), safe, encoding="utf-8", named_key_ids=True)
+        head = [GRAPHML_HEAD]
+        for name in reversed(EDGE_COLUMNS):
+            head.append(f'  <key id="{name}" for="edge" attr.name="{name}" attr.type="string" />\n')
+        for name in reversed(GRAPHML_NODE_KEYS):
+            head.append(f'  <key id="{name}" for="node" attr.name="{name}" attr.type="string" />\n')
+        head.append('  <graph edgedefault="directed">\n')
+        safe.write("".join(head).encode("utf-8"))
+        for node, data in elements.nodes():
+            attrs = node_attributes(data)
+            attrs.update(zip("rgb", map(str, rgb(attrs["colour"])), strict=True))
+            text = "".join(_data(k, attrs[k], "      ") for k in GRAPHML_NODE_KEYS)
+            safe.write(f'    <node id="{_attr(node)}">\n{text}    </node>\n'.encode())
+        for u, v, key, data in elements.edges():
+            attrs = edge_attributes(data)
+            text = "".join(_data(k, attrs[k], "      ") for k in EDGE_COLUMNS)
+            safe.write(
+                f'    <edge source="{_attr(u)}" target="{_attr(v)}" id="{_attr(key)}">\n{text}    </edge>\n'.encode()
+            )
+        safe.write(b"  </graph>\n</graphml>")
 
 
-def write_gexf(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
-    """GEXF 1.2 (Gephi's own format) with ``viz:color`` and ``viz:size`` per node."""
+GEXF_NODE_KEYS = ("class", "class_label", "district", "city", "aliases", "colour")
+
+
+def write_gexf(elements: Elements, out: BinaryIO) -> None:
+    """GEXF 1.2 (Gephi's own format) with ``viz:color`` and a ``viz:size`` by degree per node, streamed."""
+    import datetime
+
+    node_ids = {name: str(i) for i, name in enumerate(GEXF_NODE_KEYS)}
+    edge_ids = {name: str(i + len(GEXF_NODE_KEYS)) for i, name in enumerate((*EDGE_COLUMNS, "networkx_key"))}
     with XmlSafeWriter(out) as safe:
-        nx.write_gexf(gephi_graph(graph, viz=True), safe, encoding="utf-8", version="1.2draft")
+        head = [
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<gexf xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns="http://www.gexf.net/1.2draft"'
+            ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft'
+            ' http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
+            f'  <meta lastmodifieddate="{datetime.date.today().isoformat()}">\n    <creator>kg</creator>\n  </meta>\n',
+            '  <graph defaultedgetype="directed" mode="static" name="">\n',
+            '    <attributes mode="static" class="edge">\n',
+            *(f'      <attribute id="{i}" title="{n}" type="string" />\n' for n, i in edge_ids.items()),
+            "    </attributes>\n",
+            '    <attributes mode="static" class="node">\n',
+            *(f'      <attribute id="{i}" title="{n}" type="string" />\n' for n, i in node_ids.items()),
+            "    </attributes>\n    <nodes>\n",
+        ]
+        safe.write("".join(head).encode("utf-8"))
+        for node, data in elements.nodes():
+            attrs = node_attributes(data)
+            r, g, b = rgb(attrs["colour"])
+            size = round(10.0 + 4.0 * math.sqrt(elements.degree(node)), 2)
+            values = "".join(
+                f'          <attvalue for="{i}" value="{_attr(attrs[n])}" />\n' for n, i in node_ids.items()
+            )
+            safe.write(
+                f'      <node id="{_attr(node)}" label="{_attr(attrs["label"])}">\n'
+                f'        <viz:color r="{r}" g="{g}" b="{b}" a="1.0" />\n        <viz:size value="{size}" />\n'
+                f"        <attvalues>\n{values}        </attvalues>\n      </node>\n".encode()
+            )
+        safe.write(b"    </nodes>\n    <edges>\n")
+        for u, v, key, data in elements.edges():
+            attrs = {**edge_attributes(data), "networkx_key": key}
+            values = "".join(
+                f'          <attvalue for="{i}" value="{_attr(attrs[n])}" />\n' for n, i in edge_ids.items()
+            )
+            safe.write(
+                f'      <edge source="{_attr(u)}" target="{_attr(v)}" id="{_attr(key)}"'
+                f' label="{_attr(attrs["relation_label"])}">\n'
+                f"        <attvalues>\n{values}        </attvalues>\n      </edge>\n".encode()
+            )
+        safe.write(b"    </edges>\n  </graph>\n</gexf>")
 
 
 # -- tables -------------------------------------------------------------------
@@ -313,35 +389,46 @@ INDICATOR_COLUMNS = (
 )
 
 
-def indicator_rows(store: Store, graph: nx.MultiDiGraph, subset: Subset | None = None) -> list[dict[str, str]]:
-    """The store's indicators as rows of strings (values exactly as stored: ``"309"``, ``"0.5"``).
+def indicator_rows(store: Store, labels: dict[str, str], subset: Subset | None = None) -> Iterator[dict[str, str]]:
+    """The store's indicators as rows of strings (values exactly as stored: ``"309"``, ``"0.5"``), streamed.
 
-    With a subset, only the indicators of the entities in ``graph`` are kept.
+    ``labels``: the label of each exported entity; with a subset, only the indicators of those entities.
     """
-    rows: dict[str, dict[str, str]] = {}
-    for row in store.select(INDICATORS):
-        entity = str(row.get("entity", ""))
-        if subset and entity not in graph:
+    last = None
+    for row in store.query_raw(INDICATORS):  # ordered by indicator: its rows are adjacent
+        entity = _value(row["entity"])
+        if subset and entity not in labels:
             continue
-        iri = str(row["indicator"])
-        if iri in rows:  # an indicator stated with two values of one property keeps the first
+        iri = row["indicator"].value
+        if iri == last:  # an indicator stated with two values of one property keeps the first
             continue
-        rows[iri] = {
+        last = iri
+        yield {
             "id": iri,
             "entity": entity,
-            "entity_label": graph.nodes[entity]["label"] if entity in graph else "",
-            "measure": str(row.get("measure", "")),
-            "value": str(row.get("value", "")),
-            "unit": str(row.get("unit", "")),
-            "approximate": str(row.get("approximate", "")),
-            "qualifier": str(row.get("qualifier", "")),
-            "value_text": str(row.get("valueText", "")),
-            "counts_class": local_name(row.get("countsClass", "")),
-            "evidence": str(row.get("evidence", "")),
-            "document": str(row.get("document", "")),
-            "year": str(row.get("year", "")),
+            "entity_label": labels.get(entity, ""),
+            "measure": _value(row["measure"]),
+            "value": _value(row["value"]),
+            "unit": _value(row["unit"]),
+            "approximate": _value(row["approximate"]),
+            "qualifier": _value(row["qualifier"]),
+            "value_text": _value(row["valueText"]),
+            "counts_class": local_name(row["countsClass"].value) if row["countsClass"] is not None else "",
+            "evidence": _value(row["evidence"]),
+            "document": _value(row["document"]),
+            "year": _value(row["year"]),
         }
-    return list(rows.values())
+
+
+def _value(term: object) -> str:
+    return "" if term is None else term.value  # type: ignore[attr-defined]
+
+
+def _labelled(nodes: Iterable[tuple[str, dict]], labels: dict[str, str]) -> Iterator[tuple[str, dict]]:
+    """The nodes as they pass, each label kept for the edge and indicator rows written after them."""
+    for node, data in nodes:
+        labels[node] = data.get("label", "")
+        yield node, data
 
 
 def _write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object]], excel: bool) -> Path:
@@ -354,24 +441,24 @@ def _write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[object
     return path
 
 
-def write_csv_tables(
-    graph: nx.MultiDiGraph, indicators: list[dict[str, str]], folder: Path, *, excel: bool = False
-) -> list[Path]:
-    """``nodes.csv``, ``edges.csv`` and ``indicators.csv`` in ``folder``: UTF-8, a header row, one row per item."""
-    nodes = (
-        [node, *node_attributes(data).values()] for node, data in sorted(graph.nodes(data=True), key=lambda x: x[0])
-    )
+def write_csv_tables(store: Store, elements: Elements, folder: Path, *, excel: bool = False,
+                     subset: Subset | None = None) -> list[Path]:  # fmt: skip
+    """``nodes.csv``, ``edges.csv`` and ``indicators.csv`` in ``folder``: UTF-8, a header row, one row per item,
+    each row written as it comes from the store."""
+    labels: dict[str, str] = {}
+    nodes = ([node, *node_attributes(data).values()] for node, data in _labelled(elements.nodes(), labels))
     edges = (
-        [key, u, v, graph.nodes[u]["label"], graph.nodes[v]["label"], *edge_attributes(data).values()]
-        for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
+        [key, u, v, labels.get(u, ""), labels.get(v, ""), *edge_attributes(data).values()]
+        for u, v, key, data in elements.edges()
     )
     edge_header = ("id", "source", "target", "source_label", "target_label", *EDGE_COLUMNS)
-    indicator_cells = ([row[c] for c in INDICATOR_COLUMNS] for row in indicators)
-    return [
+    written = [
         _write_csv(folder / "nodes.csv", ("id", *NODE_COLUMNS), nodes, excel),
         _write_csv(folder / "edges.csv", edge_header, edges, excel),
-        _write_csv(folder / "indicators.csv", INDICATOR_COLUMNS, indicator_cells, excel),
     ]
+    indicator_cells = ([row[c] for c in INDICATOR_COLUMNS] for row in indicator_rows(store, labels, subset))
+    written.append(_write_csv(folder / "indicators.csv", INDICATOR_COLUMNS, indicator_cells, excel))
+    return written
 
 
 # -- Neo4j ----------------------------------------------------------------------
@@ -407,10 +494,10 @@ def neo4j_labels(cls: str) -> str:
     return ";".join(["Entity", *ancestors(cls)])
 
 
-def write_neo4j(
-    graph: nx.MultiDiGraph, indicators: list[dict[str, str]], folder: Path, *, excel: bool = False
-) -> list[Path]:
-    """CSV files in neo4j-admin import layout, and ``import.sh`` that runs the import.
+def write_neo4j(store: Store, elements: Elements, folder: Path, *, excel: bool = False,
+                subset: Subset | None = None) -> list[Path]:  # fmt: skip
+    """CSV files in neo4j-admin import layout, and ``import.sh`` that runs the import, each row written as it
+    comes from the store.
 
     ``nodes.csv`` (``iri:ID``, properties, ``aliases:string[]``, ``:LABEL``),
     ``indicators.csv`` (``:Indicator`` nodes, ``value:float``, ``approximate:boolean``),
@@ -418,35 +505,40 @@ def write_neo4j(
     properties) and ``indicator_of.csv`` (``INDICATOR_OF`` from each indicator to its entity).
     """
     node_header = ("iri:ID", "name", "class", "class_label", "district", "city", "aliases:string[]", "colour", ":LABEL")
-    nodes = []
-    for node, data in sorted(graph.nodes(data=True), key=lambda x: x[0]):
-        attrs = node_attributes(data)
-        aliases = ";".join(data.get("aliases", []))
-        nodes.append([node, attrs["label"], attrs["class"], attrs["class_label"], attrs["district"], attrs["city"],
-                      aliases, attrs["colour"], neo4j_labels(attrs["class"])])  # fmt: skip
+    present: set[str] = set()
+
+    def nodes() -> Iterator[list[str]]:
+        for node, data in elements.nodes():
+            present.add(node)
+            attrs = node_attributes(data)
+            aliases = ";".join(data.get("aliases", []))
+            yield [node, attrs["label"], attrs["class"], attrs["class_label"], attrs["district"], attrs["city"],
+                   aliases, attrs["colour"], neo4j_labels(attrs["class"])]  # fmt: skip
+
     rel_header = (":START_ID", ":END_ID", ":TYPE", "iri", "relation", "relation_label", "evidence", "document",
                   "year:int", "method")  # fmt: skip
-    rels = [
+    rels = (
         [u, v, relationship_type(data["relation"]), key, *edge_attributes(data).values()]
-        for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
-    ]
+        for u, v, key, data in elements.edges()
+    )
     ind_header = ("iri:ID", "measure", "value:float", "unit", "approximate:boolean", "qualifier", "value_text",
                   "counts_class", "evidence", "document", "year:int", ":LABEL")  # fmt: skip
-    ind_rows = [
-        [r["id"], r["measure"], r["value"], r["unit"], r["approximate"], r["qualifier"], r["value_text"],
-         r["counts_class"], r["evidence"], r["document"], r["year"], "Indicator"]
-        for r in indicators
-    ]  # fmt: skip
-    of_rows = [[r["id"], r["entity"], "INDICATOR_OF"] for r in indicators if r["entity"] in graph]
     script = folder / "import.sh"
     write_file(script, NEO4J_IMPORT)
-    return [
-        _write_csv(folder / "nodes.csv", node_header, nodes, excel),
-        _write_csv(folder / "indicators.csv", ind_header, ind_rows, excel),
-        _write_csv(folder / "relationships.csv", rel_header, rels, excel),
-        _write_csv(folder / "indicator_of.csv", (":START_ID", ":END_ID", ":TYPE"), of_rows, excel),
-        script,
-    ]
+    written = [_write_csv(folder / "nodes.csv", node_header, nodes(), excel)]
+    labels = dict.fromkeys(present, "")
+    present.clear()
+    ind_rows = (
+        [r["id"], r["measure"], r["value"], r["unit"], r["approximate"], r["qualifier"], r["value_text"],
+         r["counts_class"], r["evidence"], r["document"], r["year"], "Indicator"]
+        for r in indicator_rows(store, labels, subset)
+    )  # fmt: skip
+    written.append(_write_csv(folder / "indicators.csv", ind_header, ind_rows, excel))
+    written.append(_write_csv(folder / "relationships.csv", rel_header, rels, excel))
+    of_rows = ([r["id"], r["entity"], "INDICATOR_OF"] for r in indicator_rows(store, labels, subset)
+               if r["entity"] in labels)  # fmt: skip
+    written.append(_write_csv(folder / "indicator_of.csv", (":START_ID", ":END_ID", ":TYPE"), of_rows, excel))
+    return [written[0], written[1], written[2], written[3], script]
 
 
 # -- entry points -------------------------------------------------------------------
@@ -475,10 +567,10 @@ def export(
         return
     if progress:
         progress("projecting the graph", 0, 1)
-    graph = entity_graph(store, subset)
+    elements = Elements(store, subset)
     if progress:
         progress(f"writing {fmt}", 0, 1)
-    (write_graphml if fmt == "graphml" else write_gexf)(graph, out)
+    (write_graphml if fmt == "graphml" else write_gexf)(elements, out)
     if progress:
         progress(f"writing {fmt}", 1, 1)
 
@@ -507,13 +599,13 @@ def export_folder(
         raise ExportError(str(error)) from None
     if progress:
         progress("projecting the graph", 0, 1)
-    graph = entity_graph(store, subset)
-    indicators = indicator_rows(store, graph, subset)
+    elements = Elements(store, subset)
     if progress:
         progress(f"writing {fmt} files", 0, 1)
     try:
         folder.mkdir(exist_ok=True)
-        written = (write_csv_tables if fmt == "csv" else write_neo4j)(graph, indicators, folder, excel=excel)
+        write = write_csv_tables if fmt == "csv" else write_neo4j
+        written = write(store, elements, folder, excel=excel, subset=subset)
     except OSError as error:
         raise ExportError(f"--out {folder}: cannot write: {error.strerror or error}") from None
     if progress:
