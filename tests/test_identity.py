@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.analysis.projection import find_entity, project
+from kg.analysis.projection import Streamed, find_entity, project
 from kg.cli import main
 from kg.extract.ingest import ingest, remove_document
 from kg.model.terms import is_a
@@ -91,6 +91,7 @@ def test_ingest_merges_one_company_across_documents_and_unmerge_is_remembered(bu
         huawei = find_entity(G, "华为技术有限公司")
         assert huawei == find_entity(G, "华为") == find_entity(G, "華為") == find_entity(G, "华为公司")
         assert {"华为", "华为公司"} <= set(G.nodes[huawei]["aliases"]) | {G.nodes[huawei]["label"]}
+        assert_streamed_is_projected(store, G)
     result = runner.invoke(main, ["path", "重庆青年职业技术学院", "华为赛力斯", "--store", str(built)])
     assert result.exit_code == 0 and "华为赛力斯" in result.output  # through the merged 华为
     result = runner.invoke(main, ["entities", "merges", "--store", str(built)])
@@ -103,8 +104,20 @@ def test_ingest_merges_one_company_across_documents_and_unmerge_is_remembered(bu
         assert ("华为", "华为公司") not in pairs and ("华为", "华为技术有限公司") in pairs
         G = project(store)  # and the analysis keeps them apart, though both are merged with 华为技术有限公司
         assert find_entity(G, "华为") != find_entity(G, "华为公司")
+        assert_streamed_is_projected(store, G)
         remove_document(store, "banan-bf9d1bcf")  # the merges its entities carried go with it
         assert merges(store) == []
+
+
+def assert_streamed_is_projected(store: Store, G) -> None:
+    """The exports' streamed projection (merged clusters, aliases, degrees) is the projection, in file order."""
+    streamed = Streamed(store)
+    nodes = list(streamed.nodes())
+    assert [n for n, _ in nodes] == sorted(G.nodes) and dict(nodes) == dict(G.nodes(data=True))
+    edges = list(streamed.edges())
+    assert [k for _, _, k, _ in edges] == sorted(k for _, _, k in G.edges(keys=True))
+    assert {(u, v, k): d for u, v, k, d in edges} == {(u, v, k): d for u, v, k, d in G.edges(keys=True, data=True)}
+    assert all(streamed.degree(n) == G.degree(n) for n in G.nodes)
 
 
 def test_duplicates_report_and_one_line_errors(built: Path):
