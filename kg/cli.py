@@ -1227,8 +1227,10 @@ def infer_command(store_path: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["nquads", "n-quads"]),
-    default="nquads",
+    # Only N-Quads keeps each document's named graph and streams line by line;
+    # its spellings are the format table's, as in every other --format.
+    type=click.Choice(formats.spellings_of("n-quads"), case_sensitive=False),
+    default="n-quads",
     show_default=True,
     help="Output format of the graph (N-Quads; gzip-compressed when --out ends in .gz).",
 )
