@@ -31,6 +31,7 @@ INTERNAL = "urn:kg:"  # graphs of the store's own bookkeeping: never listed, exp
 STAGING = INTERNAL + "staging:"
 STAGING_MARK = ox.NamedNode(INTERNAL + "staging")  # present while a write is staged: one lookup, not a graph scan
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+FEW_GRAPHS = 8  # up to this many named graphs, queries name them as their default graph instead of the union
 
 
 # Strings, IRIs and comments, where a FROM is not the keyword.
@@ -210,9 +211,40 @@ class Store(StoreMethods):
         except OSError as error:
             raise StoreError(f"cannot open store {self.path}: {' '.join(str(error).split())}") from None
         self.read_only = read_only
+        self._few: list[ox.NamedNode] | bool | None = False  # the graphs of a store that has few (False: unknown)
         self._written = False
         if not read_only:
             self._drop_staging()
+
+    # Every write sets ``_written``: it also forgets the list of graphs the queries name (see ``_few_graphs``).
+    @property
+    def _written(self) -> bool:
+        return self.__dict__.get("_written_flag", False)
+
+    @_written.setter
+    def _written(self, value: bool) -> None:
+        self.__dict__["_written_flag"] = value
+        self._few = False
+
+    def _few_graphs(self) -> list[ox.NamedNode] | None:
+        """The named graphs (but the store's own) when there are at most :data:`FEW_GRAPHS`, else None.
+
+        A query over a handful of graphs named as its default graph reads each graph's own indexes, about
+        1.5x faster on Oxigraph's disk store than the union of all graphs (which also holds the store's
+        bookkeeping); with many graphs, naming them all is far slower than the union.
+        """
+        if self._few is False:
+            found: list[ox.NamedNode] = []
+            for graph in self._store.named_graphs():
+                if isinstance(graph, ox.NamedNode) and not graph.value.startswith(INTERNAL):
+                    found.append(graph)
+                elif not isinstance(graph, ox.NamedNode):
+                    found = []
+                    break
+                if len(found) > FEW_GRAPHS:
+                    break
+            self._few = found if 0 < len(found) <= FEW_GRAPHS else None
+        return self._few  # type: ignore[return-value]
 
     def _internal(self) -> list[ox.NamedNode]:
         return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(INTERNAL)]
@@ -319,6 +351,8 @@ class Store(StoreMethods):
             default_graphs = named_graphs = self.graph_names()  # keep a write in progress out of sight
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        elif (few := self._few_graphs()) is not None:
+            kwargs["default_graph"] = few
         else:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs is not None:
