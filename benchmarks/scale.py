@@ -15,6 +15,7 @@ exponents, betweenness sampled above 10^4 nodes) are reported, not judged.
     python benchmarks/scale.py --sizes 1000,10000,100000 --out benchmarks/results
     python benchmarks/scale.py --steps query,path        # only steps whose name contains one of these
     python benchmarks/scale.py --skip ingest,json-ld      # leave out steps whose name contains one of these
+    python benchmarks/scale.py --sizes 1000000 --data /big/scale   # keep graph, store and figures; resume
 
 Writes ``scale.md`` (the table) and ``scale.png`` (the plot; needs the ``bench``
 extra: matplotlib) under ``--out``, and prints the table.
@@ -52,6 +53,7 @@ class Step:
     seconds: dict[int, float] = field(default_factory=dict)
     cpu: dict[int, float] = field(default_factory=dict)  # user + system seconds of the process
     rss_mb: dict[int, float] = field(default_factory=dict)
+    load: dict[int, float] = field(default_factory=dict)  # the machine's 1-minute load average when it started
     failed: dict[int, str] = field(default_factory=dict)
 
     @property
@@ -163,32 +165,64 @@ def serve(store: Path, pythonpath: str, timeout: float) -> tuple[subprocess.Pope
 
 
 def bench_size(
-    n: int, steps: dict[str, Step], wanted, reader: str, writer: str, timeout: float, docs: int, skipped=()
+    n: int,
+    steps: dict[str, Step],
+    wanted,
+    reader: str,
+    writer: str,
+    timeout: float,
+    docs: int,
+    skipped=(),
+    data: Path | None = None,
 ) -> None:
-    work = Path(tempfile.mkdtemp(prefix=f"kg-scale-{n}-"))
-    store, graph, corpus = work / "store", work / "graph.nq", work / "corpus"
+    """Measure every step at ``n`` entities.  With ``data``, the graph, the store and each step's figures are
+    kept there (``synth-N.nq``, ``store-N``, ``steps-N.json``) and a step already measured is not run again,
+    so a long run can be resumed and sizes measured in separate runs."""
+    work = data if data is not None else Path(tempfile.mkdtemp(prefix=f"kg-scale-{n}-"))
+    work.mkdir(parents=True, exist_ok=True)
+    store, graph, corpus = work / f"store-{n}", work / f"synth-{n}.nq", work / f"corpus-{n}"
+    done_file = work / f"steps-{n}.json"
+    done: dict[str, list] = json.loads(done_file.read_text()) if data is not None and done_file.exists() else {}
 
     def measure(name: str, args: list[str], pythonpath: str = reader) -> bool:
         if not any(w in name for w in wanted) or any(s in name for s in skipped):
             return True
         step = steps.setdefault(name, Step(name))
-        seconds, cpu, rss, error = run(args, pythonpath, timeout, work)
+        if name in done:
+            seconds, cpu, rss, error, load = done[name]
+        else:
+            load = os.getloadavg()[0]
+            seconds, cpu, rss, error = run(args, pythonpath, timeout, work)
+            done[name] = [seconds, cpu, rss, error, load]
+            if data is not None:
+                done_file.write_text(json.dumps(done, ensure_ascii=False, indent=1))
         if error:
             step.failed[n] = error
             print(f"  {name:<28} FAILED: {error}", file=sys.stderr)
             return False
-        step.seconds[n], step.cpu[n], step.rss_mb[n] = seconds, cpu, rss
-        print(f"  {name:<28} {seconds:8.2f} s {cpu:8.2f} s CPU {rss:8.0f} MB", file=sys.stderr)
+        step.seconds[n], step.cpu[n], step.rss_mb[n], step.load[n] = seconds, cpu, rss, load
+        print(f"  {name:<28} {seconds:8.2f} s {cpu:8.2f} s CPU {rss:8.0f} MB load {load:.1f}", file=sys.stderr)
         return True
 
     try:
         print(f"{n:,} entities ({work})", file=sys.stderr)
         measure("baseline: kg --help (process start)", ["--help"])  # what every step below pays before its work
-        run(["synth", "--entities", str(n), "--out", str(graph)], writer, timeout * 4, work)  # the input, not timed
+        if not graph.exists():
+            run(["synth", "--entities", str(n), "--out", str(graph)], writer, timeout * 4, work)  # input, not timed
+        if "load" not in done:
+            shutil.rmtree(store, ignore_errors=True)
+            Path(f"{store}.search.sqlite").unlink(missing_ok=True)
         if not measure("load", ["load", str(graph), "--store", str(store)], writer):
             return
-        names = sample_names(store, reader)
-        run(["synth", "--documents", str(docs), "--out", str(corpus)], writer, timeout, work)
+        names_file = work / f"names-{n}.json"
+        if data is not None and names_file.exists():
+            names = json.loads(names_file.read_text())
+        else:
+            names = sample_names(store, reader)
+            if data is not None:
+                names_file.write_text(json.dumps(names, ensure_ascii=False))
+        if not corpus.exists():
+            run(["synth", "--documents", str(docs), "--out", str(corpus)], writer, timeout, work)
         texts = sorted(str(p) for p in corpus.rglob("*.txt"))
         for query in QUERIES:
             params = []
@@ -226,17 +260,20 @@ def bench_size(
         measure("ingest 1 document", ["ingest", texts[0], "--store", str(store)], writer)
         measure(f"ingest {len(texts)} documents", ["ingest", *texts, "--store", str(store)], writer)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if data is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def table(steps: dict[str, Step], sizes: list[int]) -> str:
-    head = ["step", *(f"{n:,}: wall s / CPU s / MB" for n in sizes), "exponent (CPU)"]
+    head = ["step", *(f"{n:,}: wall s / CPU s / MB (load)" for n in sizes), "exponent (CPU)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for step in steps.values():
         cells = [step.name]
         for n in sizes:
             if n in step.seconds:
-                cells.append(f"{step.seconds[n]:.1f} / {step.cpu[n]:.2f} / {step.rss_mb[n]:.0f}")
+                cells.append(
+                    f"{step.seconds[n]:.1f} / {step.cpu[n]:.2f} / {step.rss_mb[n]:.0f} ({step.load.get(n, 0):.0f})"
+                )
             else:
                 cells.append("failed" if n in step.failed else "—")
         slope = step.exponent()
@@ -278,6 +315,11 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a step is killed")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results", help="folder for scale.md/png")
     parser.add_argument(
+        "--data",
+        type=Path,
+        help="keep graphs, stores and figures here (synth-N.nq, store-N, steps-N.json) and resume from them",
+    )
+    parser.add_argument(
         "--writer",
         default=str(ROOT),
         help="PYTHONPATH for synth, load and ingest (default: this tree)",
@@ -290,7 +332,9 @@ def main() -> None:
     steps: dict[str, Step] = {}
     for n in sizes:
         skipped = tuple(w.strip() for w in options.skip.split(",") if w.strip())
-        bench_size(n, steps, wanted, str(ROOT), options.writer, options.timeout, options.documents, skipped)
+        bench_size(
+            n, steps, wanted, str(ROOT), options.writer, options.timeout, options.documents, skipped, options.data
+        )
     options.out.mkdir(parents=True, exist_ok=True)
     text = table(steps, sizes)
     worse = [s.name for s in steps.values() if s.data_step and (s.exponent() or 0) > LIMIT]
