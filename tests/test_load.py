@@ -13,6 +13,7 @@ from kg.cli import main
 from kg.model.vocab import ONTOLOGY_GRAPH, ontology
 from kg.store.embedded import Store
 from kg.store.formats import FormatError
+from kg.store.inference import inference_status
 from kg.store.load import LoadError, file_graph, load_files
 
 EX = "http://example.org/"
@@ -141,6 +142,7 @@ def test_bulk_path_validates_before_writing(store: Store, tmp_path: Path):
     with pytest.raises(LoadError, match=r"bad\.nt:1:"):
         load_files(store, [good, bad], infer=False, bulk_bytes=0)
     assert len(store) == 0
+    assert inference_status(store) == "", "a failed load into an empty store leaves no stale stamp"
 
 
 def test_option_errors(store: Store, tmp_path: Path):

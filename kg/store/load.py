@@ -5,18 +5,20 @@ the named graphs of dataset files (TriG, N-Quads, JSON-LD) keep their own
 names and only their default graph goes to the file's graph.  Loading a file
 again replaces its graph, so re-running a load changes nothing.
 
-Small loads (under :data:`BULK_BYTES` of files, or any load into a remote
-store) are parsed completely, then written with their inference in one
-transaction: a syntax error names the file, line and column and leaves the
-store as it was.  Big loads into the embedded store make one pass over each
-file: Oxigraph's parser feeds its bulk loader, and the RDFS closure of every
-quad (:mod:`kg.store.inference`, a dictionary lookup per quad against the
-ontology's tables) is streamed into the same bulk write — nothing is held in
-memory, nothing is parsed twice, the rest of the store is never read.  A
-store that already holds data is first scanned for the graphs the files
-replace; if the load fails, the graphs it wrote are removed again, and the
-inference stamp stays "pending" if the process is killed (``kg stats`` says
-so, ``kg infer`` repairs it).  Files ending in ``.gz`` are decompressed on the fly.
+Small loads into a store that already holds data (under :data:`BULK_BYTES`
+of files), and any load into a remote store, are parsed completely, then
+written with their inference in one transaction: a syntax error names the
+file, line and column and leaves the store as it was.  Big loads, and any
+load into an empty embedded store, go through Oxigraph's bulk loader, which
+reads each file itself (no quad passes through Python); the RDFS closure
+(:mod:`kg.store.inference`) is then read rule by rule from the store's
+indexes and bulk-written: nothing is held in memory, nothing is parsed
+twice, the rest of the store is never read.  A store that already holds
+data is first scanned for the graphs the files replace (which also checks
+the syntax); if the load fails, the graphs it wrote are removed again (an
+empty store is left empty), and the inference stamp stays "pending" if the
+process is killed (``kg stats`` says so, ``kg infer`` repairs it).  Files
+ending in ``.gz`` are decompressed on the fly.
 """
 
 from __future__ import annotations
@@ -37,11 +39,15 @@ from kg.model.vocab import BASE
 from kg.store import formats, search
 from kg.store.embedded import STAGING, Store
 from kg.store.inference import (
+    STAMP,
+    STAMP_RULES,
+    STAMP_STATE,
     infer_in_store,
     inferred_graph,
     mark_pending,
     refresh_inference,
     rules,
+    stamp,
     write_graphs,
     write_stamp,
 )
@@ -152,7 +158,9 @@ def load_files(
     for path in paths:
         if not path.is_file():
             raise LoadError(f"{path}: no such file")
-    if isinstance(store, Store) and sum(path.stat().st_size for path in paths) > bulk_bytes:
+    if isinstance(store, Store) and (
+        sum(path.stat().st_size for path in paths) > bulk_bytes or not store.graph_names()
+    ):  # an empty store is left empty if the load fails: the bulk loader is safe there at any size
         return _bulk(store, paths, formats, graph, infer, progress, force)
     loaded: list[Loaded] = []
     kept: dict[str, list] = {}
@@ -255,6 +263,7 @@ def _bulk(
             scanned[index] = set(counts)
             checked.append(Loaded(path, rdf.name, counts))
         _check_targets(store, checked, graph, force)
+    recorded = stamp(store)
     mark_pending(store)
     for name in sorted((set(defaults).union(*scanned)) & before):
         store.drop_graph(name)
@@ -285,6 +294,8 @@ def _bulk(
         for name in sorted(set().union(*names)):
             store.drop_graph(name)
         store.drop_blank_graphs()
+        if not before & set(defaults).union(*scanned):  # nothing was replaced: the store is as it was
+            store.write_meta(STAMP, {} if recorded is None else {STAMP_RULES: recorded[0], STAMP_STATE: recorded[1]})
         raise LoadError(f"load failed, its graphs were removed: {error}") from None
     counts = store.graph_sizes(sorted(written))
     for index, item in enumerate(loaded):
