@@ -458,7 +458,14 @@ class Store(StoreMethods):
                 search.after_write(self, written, [graph] if graph else ())
 
     def graph_sizes(self, names: Iterable[str]) -> dict[str, int]:
-        """Quads in each of the named graphs ``names``, counted inside the store."""
+        """Quads in each of the named graphs ``names``, counted inside the store (one grouped count over every
+        graph when they are many, so a load of many graphs does not pay a query for each)."""
+        names = list(names)
+        if len(names) > 100:
+            wanted = set(names)
+            rows = self._store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+            found = {row["g"].value: int(row["n"].value) for row in rows if row["g"].value in wanted}
+            return {name: found.get(name, 0) for name in names}
         sizes = {}
         for name in names:
             graph = ox.NamedNode(name)  # validated: its text is an IRI
