@@ -461,6 +461,22 @@ def graph_rows(store: Any, graph: str) -> list[Row]:
     return [(s.value, RDF_TYPE, o.value, "") for s, o in types] + rows
 
 
+class GraphRows(Mapping):
+    """Graph name → its indexable rows, read from the store when asked: indexing many graphs holds one at a time."""
+
+    def __init__(self, store: Any, names: Iterable[str]):
+        self.store, self.names = store, list(names)
+
+    def __getitem__(self, name: str) -> list[Row]:
+        return graph_rows(self.store, name)
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
 def after_write(store: Any, graphs: Mapping[str, Iterable[Row]] | None, present: Iterable[str] = ()) -> None:
     """Called by the store after a committed write: re-index the written graphs, or mark the index stale (None).
 
@@ -498,7 +514,7 @@ def ensure_index(store: Any) -> SearchIndex | None:
         return None
     names = store.graph_names()
     if not index.is_current(names):
-        index.rebuild({name: graph_rows(store, name) for name in names})
+        index.rebuild(GraphRows(store, sorted(names)))
     return index
 
 
@@ -516,11 +532,11 @@ def sync(store: Any, written: Iterable[str]) -> None:
     try:
         indexed = index.indexed_graphs()
         if not index.is_current(indexed) or not indexed:  # missing, or built by another version
-            index.rebuild({name: graph_rows(store, name) for name in names})
+            index.rebuild(GraphRows(store, sorted(names)))
             return
         todo = (set(written) | (names - indexed)) & names
         gone = indexed - names
-        index.replace({name: graph_rows(store, name) for name in sorted(todo | gone)}, present=todo)
+        index.replace(GraphRows(store, sorted(todo | gone)), present=todo)
     finally:
         index.close()
 
