@@ -183,7 +183,7 @@ def write_rdf(
     project's prefixes as ``@context`` so its keys are readable.
     """
     chosen = export_format(fmt)
-    if not subset and not chosen.dataset and chosen.name != "json-ld" and hasattr(store, "distinct_triples"):
+    if not subset and not chosen.dataset and hasattr(store, "distinct_triples"):
         # The whole union, each triple once, streamed from the store (nothing held but one subject's triples).
         triples = _counted(store.distinct_triples(), f"{chosen.name} triples", len(store), progress)
         formats.write_rdf(triples, chosen, out, distinct=True)

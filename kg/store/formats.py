@@ -339,7 +339,9 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
     prefixes = PREFIXES if fmt.name in {"turtle", "trig", "rdf-xml"} else None
     if fmt.rdf == ox.RdfFormat.RDF_XML:
         out = XmlSafeWriter(out)  # type: ignore[assignment]  # a control character in a literal breaks XML 1.0
-    if fmt.dataset or (distinct and fmt.name != "json-ld"):
+    if distinct and fmt.name == "json-ld":
+        return write_json_ld(statements, out, PREFIXES)  # type: ignore[arg-type]
+    if fmt.dataset or distinct:
         counted = _Counter(statements)
         ox.serialize(counted, out, fmt.rdf, prefixes=prefixes)
         return counted.count
@@ -358,6 +360,78 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
         ox.serialize(triples, out, fmt.rdf, prefixes=prefixes)
     out.flush()
     return len(triples)
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def write_json_ld(triples: Iterable[ox.Triple], out: BinaryIO, prefixes: dict[str, str]) -> int:
+    """Compacted JSON-LD (``@context`` = the prefixes, ``@graph`` = one node object per subject), streamed.
+
+    ``triples`` must come grouped by subject and distinct (:meth:`kg.store.embedded.Store.distinct_triples`):
+    each node object is written when its subject's triples end, so memory is one subject's, not the graph's.
+    Only prefixes whose namespace ends in ``/`` or ``#`` abbreviate IRIs (the others would not expand back).
+
+    >>> import io
+    >>> t = ox.Triple(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("甲", language="zh"))
+    >>> buffer = io.BytesIO(); write_json_ld([t], buffer, {"e": "http://e/"})
+    1
+    >>> print(buffer.getvalue().decode())  # doctest: +NORMALIZE_WHITESPACE
+    {"@context": {"e": "http://e/"},
+     "@graph": [
+    {"@id": "e:a", "e:p": [{"@value": "甲", "@language": "zh"}]}
+    ]}
+    """
+    import json
+
+    usable = {p: ns for p, ns in prefixes.items() if ns.endswith(("/", "#"))}
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in usable.items():
+            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("//"):
+                return f"{prefix}:{iri[len(namespace) :]}"
+        return iri
+
+    def value(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+        if isinstance(term, ox.NamedNode):
+            return {"@id": compact(term.value)}
+        if isinstance(term, ox.BlankNode):
+            return {"@id": "_:" + term.value}
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == _XSD_STRING:
+            return {"@value": term.value}
+        return {"@value": term.value, "@type": compact(term.datatype.value)}
+
+    count = 0
+    first = True
+
+    def flush(node: dict) -> None:
+        nonlocal first
+        out.write((("" if first else ",\n") + json.dumps(node, ensure_ascii=False)).encode("utf-8"))
+        first = False
+
+    out.write(f'{{"@context": {json.dumps(usable, ensure_ascii=False)},\n "@graph": [\n'.encode())
+    subject = None
+    node: dict = {}
+    for triple in triples:
+        if triple.subject != subject:
+            if node:
+                flush(node)
+            subject = triple.subject
+            node = {"@id": value(subject)["@id"]}  # type: ignore[arg-type]
+        count += 1
+        predicate, obj = triple.predicate.value, triple.object
+        if predicate == _RDF_TYPE and isinstance(obj, ox.NamedNode):
+            node.setdefault("@type", []).append(compact(obj.value))
+        else:
+            node.setdefault(compact(predicate), []).append(value(obj))  # type: ignore[arg-type]
+    if node:
+        flush(node)
+    out.write(b"\n]}\n")
+    out.flush()
+    return count
 
 
 class _Counter:
