@@ -38,6 +38,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,16 +68,34 @@ def index_path(store_path: Path | str) -> Path:
     return path.with_name(path.name + ".search.sqlite")
 
 
+@cache
+def _pinyin_engine() -> Any:
+    from pypinyin.converter import UltimateConverter  # 0.8 s to import: only commands that index names pay for it
+    from pypinyin.core import Pinyin
+
+    return Pinyin(UltimateConverter())
+
+
+@lru_cache(maxsize=200_000)
+def _word_pinyin(word: str) -> tuple[str, ...]:
+    from pypinyin import Style
+
+    return tuple(_pinyin_engine().lazy_pinyin([word], style=Style.NORMAL, errors="ignore"))
+
+
+@lru_cache(maxsize=100_000)  # an entity's name is indexed once per graph that describes it
 def pinyin_keys(text: str) -> str:
     """Pinyin of a name, whole and as initials, for searching by either.
+
+    What ``pypinyin.lazy_pinyin(text)`` gives, computed word by word of its own segmentation with each
+    word's pinyin remembered (names share their words: 小学, 区, 有限公司), about 6x faster on many names.
 
     >>> pinyin_keys("巴南职教中心")
     'bananzhijiaozhongxin bnzjzx'
     """
-    from pypinyin import lazy_pinyin  # 0.8 s to import: only commands that index names pay for it
-
+    words = _pinyin_engine().seg(text)
     # One conversion: the initials are the syllables' first letters (what Style.FIRST_LETTER gives).
-    syllables = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
+    syllables = [s.lower() for word in words for s in _word_pinyin(word) if s.strip()]
     whole, short = "".join(syllables), "".join(s[0] for s in syllables)
     return f"{whole} {short}" if whole else ""
 
@@ -440,25 +459,26 @@ def open_index(store: Any) -> SearchIndex | None:
 
 
 def graph_rows(store: Any, graph: str) -> list[Row]:
-    """The indexable rows of one named graph of ``store``, read predicate by predicate from the store's index
-    (the types only of ``kgr:`` subjects, filtered in the store), so a big graph's other triples never come
-    into Python."""
+    """The indexable rows of one named graph of ``store``, read predicate by predicate from the store's index,
+    so a big graph's other triples never come into Python; an inferred graph states no names: none."""
+    if graph.startswith(INFERRED_GRAPHS):
+        return []
     by_predicate = getattr(store, "quads_for_predicate", None)
-    if by_predicate is None or not hasattr(store, "query_raw"):
+    if by_predicate is None:
         return rows_of_graph((q.subject, q.predicate, q.object) for q in store.quads(graph))
     import pyoxigraph as ox
 
     name = ox.NamedNode(graph)
-    rows = rows_of_graph(
+    rows: list[Row] = []
+    for quad in by_predicate(RDF_TYPE, graph=name):  # only entities' kg: classes are used
+        subject, obj = quad.subject.value, quad.object.value
+        if subject.startswith(KGR) and obj.startswith(KG):
+            rows.append((subject, RDF_TYPE, obj, ""))
+    return rows + rows_of_graph(
         (q.subject, q.predicate, q.object)
         for predicate in sorted(INDEXED - {RDF_TYPE})
         for q in by_predicate(predicate, graph=name)
     )
-    types = store.query_raw(
-        f"SELECT ?s ?o WHERE {{ GRAPH {name} {{ ?s a ?o }} "
-        f'FILTER(STRSTARTS(STR(?s), "{KGR}") && STRSTARTS(STR(?o), "{KG}")) }} ORDER BY ?s ?o'
-    )
-    return [(s.value, RDF_TYPE, o.value, "") for s, o in types] + rows
 
 
 class GraphRows(Mapping):
