@@ -480,11 +480,18 @@ class RemoteStore(StoreMethods):
         """Remove one named graph."""
         self.update(f"DROP SILENT GRAPH {term_text(URIRef(name))}")
 
-    def quads_for_predicate(self, predicate: str) -> Iterator[ox.Quad]:
-        """Every quad with ``predicate``, in any named graph."""
-        text = f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {term_text(URIRef(predicate))} ?o }} }}"
+    def quads_for_predicate(
+        self, predicate: str, obj: ox.NamedNode | None = None, graph: ox.NamedNode | None = None
+    ) -> Iterator[ox.Quad]:
+        """Every quad with ``predicate`` (and object ``obj``), in any named graph or in ``graph``."""
+        o = "?o" if obj is None else str(ox.NamedNode(obj.value))  # validated IRIs only in the text
+        g = "?g" if graph is None else str(ox.NamedNode(graph.value))
+        text = f"SELECT ?s ?o ?g WHERE {{ GRAPH {g} {{ ?s {term_text(URIRef(predicate))} {o} }} }}"
         p = ox.NamedNode(predicate)
-        return (ox.Quad(r["s"], p, r["o"], r["g"]) for r in self._query(text, dataset=False))
+        return (
+            ox.Quad(r["s"], p, obj if obj is not None else r["o"], graph if graph is not None else r["g"])
+            for r in self._query(text, dataset=False)
+        )
 
     def bulk_add(self, quads: Iterable[ox.Quad]) -> None:
         """Add many quads: N-Quads uploads where the server takes them, else INSERT DATA, in chunks."""
