@@ -139,3 +139,14 @@ def test_store_and_endpoint_together_are_refused(endpoint: str, store_path: Path
     result = CliRunner().invoke(main, ["stats", "--endpoint", endpoint, "--store", str(store_path)])
     assert result.exit_code == 1
     assert "not both (--store or --endpoint)" in result.output
+
+
+def test_kg_infer_on_the_endpoint_gives_the_embedded_stores_closure(endpoint: str, store: Store):
+    """The closure computed in the server, rule by rule from its own answers, is the one the embedded store holds."""
+    result = CliRunner().invoke(main, ["infer", "--endpoint", endpoint])
+    assert result.exit_code == 0, result.output
+    far = RemoteStore(endpoint, read_only=True)
+    inferred = [g for g in store.graph_names() if "/graph/inferred/" in g]
+    assert inferred and [g for g in far.graph_names() if "/graph/inferred/" in g] == inferred
+    for name in inferred:
+        assert {q.triple for q in far.quads(name)} == {q.triple for q in store.quads(name)}, name
