@@ -264,6 +264,22 @@ def bench_size(
             shutil.rmtree(work, ignore_errors=True)
 
 
+def recorded(data: Path, sizes: list[int]) -> dict[str, Step]:
+    """The figures kept in ``data`` (``steps-N.json``) for ``sizes``, steps in the order they were first measured."""
+    steps: dict[str, Step] = {}
+    for n in sizes:
+        path = data / f"steps-{n}.json"
+        if not path.exists():
+            continue
+        for name, (seconds, cpu, rss, error, load) in json.loads(path.read_text()).items():
+            step = steps.setdefault(name, Step(name))
+            if error:
+                step.failed[n] = error
+            else:
+                step.seconds[n], step.cpu[n], step.rss_mb[n], step.load[n] = seconds, cpu, rss, load
+    return steps
+
+
 def table(steps: dict[str, Step], sizes: list[int]) -> str:
     head = ["step", *(f"{n:,}: wall s / CPU s / MB (load)" for n in sizes), "exponent (CPU)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -320,6 +336,11 @@ def main() -> None:
         help="keep graphs, stores and figures here (synth-N.nq, store-N, steps-N.json) and resume from them",
     )
     parser.add_argument(
+        "--report",
+        action="store_true",
+        help="run nothing: write the table and plot from the figures kept in --data",
+    )
+    parser.add_argument(
         "--writer",
         default=str(ROOT),
         help="PYTHONPATH for synth, load and ingest (default: this tree)",
@@ -330,7 +351,11 @@ def main() -> None:
     if wanted != ("",):
         wanted = (*wanted, "load")  # every step needs the store
     steps: dict[str, Step] = {}
-    for n in sizes:
+    if options.report:
+        if options.data is None:
+            parser.error("--report reads the figures kept in --data")
+        steps = recorded(options.data, sizes)
+    for n in sizes if not options.report else ():
         skipped = tuple(w.strip() for w in options.skip.split(",") if w.strip())
         bench_size(
             n, steps, wanted, str(ROOT), options.writer, options.timeout, options.documents, skipped, options.data
