@@ -116,7 +116,10 @@ district = d[len(d) // 2]["l"].value if d else ""
 pairs = rows('SELECT ?sl ?ol WHERE { ?a a kg:RelationAssertion ; rdf:subject ?s ; rdf:object ?m . '
              '?b a kg:RelationAssertion ; rdf:subject ?m ; rdf:object ?x . '
              '?c a kg:RelationAssertion ; rdf:subject ?x ; rdf:object ?o . '
-             'FILTER(?o != ?s && ?o != ?m && ?x != ?s) ?s rdfs:label ?sl . ?o rdfs:label ?ol } LIMIT 1')
+             'FILTER(?o != ?s && ?o != ?m && ?x != ?s) ?s rdfs:label ?sl . ?o rdfs:label ?ol '
+             # names that name one entity (a person's name may be shared: the step would fail on the name)
+             'FILTER NOT EXISTS { ?s2 rdfs:label ?sl FILTER(?s2 != ?s) } '
+             'FILTER NOT EXISTS { ?o2 rdfs:label ?ol FILTER(?o2 != ?o) } } LIMIT 1')
 ents = rows('SELECT DISTINCT ?e WHERE { ?a a kg:RelationAssertion ; rdf:subject ?e } LIMIT 100')
 print(json.dumps({"district": district, "source": pairs[0]["sl"].value, "target": pairs[0]["ol"].value,
                   "entities": [e["e"].value for e in ents]}, ensure_ascii=False))
