@@ -100,7 +100,7 @@ CASES: list[Case] = [
         "load-unknown-extension",
         ("load", "{tmp}/data.xyz", "--store", "{store}"),
         1,
-        r"^kg: .*data\.xyz：无法从文件名判断格式（.*）；请用 --format 指定$",
+        r"^kg: .*data\.xyz：无法从文件名判断RDF 格式（.*）；请用 --format 指定$",
         {"data.xyz": GOOD_TTL},
     ),
     # -- kg query
