@@ -453,6 +453,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_name_value": ("{item!r} 不是 NAME=VALUE 的形式", "{item!r} is not NAME=VALUE"),
     "not_http_url": ("{base!r} 不是 http(s) 网址", "{base!r} is not an http(s) URL"),
+    # -- kg serve
+    "serve_banner": (
+        "SPARQL 端点 {url}sparql，网站 {url}（存储 {store}，{mode}，超时 {timeout} 秒，最多 {rows} 行）；Ctrl+C 停止",
+        "SPARQL endpoint {url}sparql, website {url} (store {store}, {mode}, timeout {timeout} s, row limit {rows}); "
+        "Ctrl+C stops",
+    ),
+    "read_only_mode": ("只读", "read-only"),
+    "read_write": ("可写", "read-write"),
+    "serve_token": ("要在浏览器中修改图谱，请打开 {link}", "to change the graph from a browser, open {link}"),
     # -- errors: files, formats, queries, endpoints, subsets, drawings
     "out_writes_folder": (
         "{option} {path}：此格式写出一个文件夹，而这是一个文件",
