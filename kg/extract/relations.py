@@ -198,6 +198,7 @@ class RelationExtractor:
         self.nested: list[Mention] = []  # nested mentions of the current sentence
         self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
         self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
+        self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -266,6 +267,8 @@ class RelationExtractor:
             self._year = (span, years.pop() if len(years) == 1 else "")
         relation = Relation(subject, predicate, obj, span[0], span[1], rule, self._year[1])
         self.relations.setdefault(relation.key(), relation)
+        if predicate == "worksAt":
+            self._employers.setdefault(subject.label, obj)
 
     # -- sentences -----------------------------------------------------------------------------------
 
@@ -433,7 +436,9 @@ class RelationExtractor:
                 continue
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
             for current in (self._body(s, main) for s in subjects):  # 院长张三与B: the college, not the person
-                for partner in partners:
+                for partner in (self._body(p, main) for p in partners):  # …与总经理李四: the company
+                    if "Person" in (current.cls, partner.cls):
+                        continue  # two people meeting: their organisations, when known, are the parties
                     self.add(current, _cooperation_kind(current, partner), partner, span, rule)
                     if TRAINING.search(after_list) and is_a(partner.cls, "College"):
                         self.add(partner, "trains", current, span, "train-partner")
@@ -497,7 +502,8 @@ class RelationExtractor:
             return
 
     def _body(self, entity: Entity, main: list[Mention]) -> Entity:
-        """A person speaking for an organisation (A学院院长张三一行来到B): that organisation; else ``entity``."""
+        """A person speaking for an organisation: the one their title names here (A学院院长张三一行来到B), else
+        the one an earlier sentence gave them (院长张三…。张三与李四共同为X揭牌); else ``entity``."""
         if entity.cls != "Person":
             return entity
         mention = next((m for m in main if m.entity is entity), None)
@@ -506,7 +512,7 @@ class RelationExtractor:
             titles = self.text[other.end : role_at]
             if is_a(other.entity.cls, "Organization") and 0 <= role_at - other.end <= TITLE_CHAIN:
                 return other.entity if not CLAUSE_BREAK.search(titles) else entity
-        return entity
+        return self._employers.get(entity.label, entity)
 
     def _unveilings(self, start, end, main, parties: list[Entity], span) -> None:
         """A为B揭牌 / A与B共同为“C”挂牌: whoever unveils a body builds it (a person for their organisation)."""
