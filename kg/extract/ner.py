@@ -98,6 +98,7 @@ for _word in sorted(STOP_MULTI, key=len, reverse=True):
         STOP_SIZES[_word[-1]].append(len(_word))
 BREAK = set(characters("breaks")) | set("\n\t \u3000")  # whitespace cannot be written in a word list
 MAX_NAME = 24
+YEAR_INSIDE = re.compile("[区市县省州旗](?:19|20)[0-9]{2}年")  # a place, then the year of its event
 SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
 
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
@@ -368,6 +369,9 @@ class Recognizer:
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
+                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1):
+                    i -= 4  # 高陵区2021年非物质文化遗产进校园活动: the year of a place's event is inside its name
+                    continue
                 return i
             for size in STOP_SIZES.get(ch, ()):
                 if i - size >= floor and text[i - size : i] in STOP_MULTI:

@@ -102,6 +102,9 @@ VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are alread
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
+HOSTING = ("举行", "召开", "举办")  # verbs whose actor is the organiser (A在X举办Z)
+# a room or ground of the venue: the event takes place in the venue, which need not be its organiser
+VENUE_ROOM = re.compile(r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场|展厅|教室|实训室|实训楼|大楼|楼)")
 JOINT = ("共建",)  # verbs that need two parties
 UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
@@ -525,19 +528,32 @@ class RelationExtractor:
                 self.add(self._body(party, main), "builds", mention.entity, span, "build-为…揭牌")
 
     def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
-        """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X."""
+        """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X.
+
+        A在X举办Z, with an actor A opening the clause: A hosts Z and X is only where it takes place (as is X
+        when a room of it is named: Z在X会议室举行).
+        """
         text = self.text
         for index, mention in enumerate(main):
             if text[mention.start - 1 : mention.start] != "在":
                 continue
-            verb = VENUE_VERB.match(text, mention.end, end)
+            room = VENUE_ROOM.match(text, mention.end, end)
+            verb = VENUE_VERB.match(text, room.end() if room else mention.end, end)
             if verb is None:
                 continue
             venue = mention.entity
+            organiser = subject_mention if subject_mention in main[:index] else None
+            if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
+                organiser = None  # the clause opens with the event itself: Z在X举行
+            if organiser is not None and verb.group(1) in HOSTING:
+                for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
+                    self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
+                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                continue
             held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
             for thing in (m.entity for m in held):
-                if is_a(venue.cls, "Place"):
+                if is_a(venue.cls, "Place") or (room is not None and verb.group(1) not in UNVEILING):
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 elif verb.group(1) in UNVEILING:
                     self.add(venue, "builds", thing, span, f"build-在…{verb.group(1)}")
@@ -886,8 +902,8 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "offers": (("Organization", "Place"), _ANY),
     "locatedIn": (_ANY, ("Place", "Organization")),
 }
-# a person is located nowhere (they work somewhere); one leads a body, a program or an event, never a place or a person
-_NOT_SUBJECT = {"locatedIn": ("Person",)}
+# a person is located nowhere (they work somewhere) and builds nothing in their own name; one leads a body, a program or an event, never a place or a person
+_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",)}  # people build through their organisation
 _NOT_OBJECT = {"leads": ("Place", "Person")}
 
 
