@@ -110,6 +110,10 @@ UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
+# a leading role named as a noun: A作为X的牵头单位 / X的牵头单位为A / A当选为理事长单位
+LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构)")
+ROLE_VERB = re.compile(r"(?:作为|为|是|担任|当选为|当选|成为|确定为)$")
+ROLE_IS = re.compile(r"(?:为|是|有|由)$")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
@@ -358,6 +362,53 @@ class RelationExtractor:
         for event in pending_events:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         self._collectives(start, end, inside, span)
+        self._leader_roles(start, end, inside, span)
+
+    def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
+
+        X is the platform named between A and the role, else the nearest platform of the sentence (after the
+        role first). Rows of a table (牵头单位：…) are read by _lead_columns.
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for role in LEADER_ROLE.finditer(text, start, end):
+            if text[role.end() : role.end() + 1] in ("：", ":"):
+                continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
+            platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+            after = [m for m in main if m.start >= role.end()]
+            leaders: list[Entity] = []
+            target: Mention | None = None
+            if after and ROLE_IS.search(text[role.end() : after[0].start]) and len(text[role.end() : after[0].start]) <= 2:
+                index = main.index(after[0])
+                leaders = [m.entity for m in self._enumeration(main, index) if not is_a(m.entity.cls, "Platform")]
+                target = next((m for m in reversed(platforms) if m.end <= role.start()), None)
+            else:
+                for mention in reversed([m for m in main if m.end <= role.start()]):
+                    gap = text[mention.end : role.start()]
+                    if is_a(mention.entity.cls, "Platform") and gap in ("的", ""):
+                        target = mention  # A作为X的牵头单位
+                        continue
+                    if target is not None:
+                        gap = text[mention.end : target.start]
+                    if is_a(mention.entity.cls, "Organization") and ROLE_VERB.search(gap) and len(gap) <= 4:
+                        index = main.index(mention)
+                        items = [mention]
+                        for other in reversed(main[:index]):  # A、B作为…: the whole enumeration
+                            if text[other.end : items[0].start] in ("、", "和", "及", "与"):
+                                items.insert(0, other)
+                            else:
+                                break
+                        leaders = [m.entity for m in items]
+                    break
+                if leaders and target is None:
+                    later = [m for m in platforms if m.start >= role.end()]
+                    earlier = [m for m in platforms if m.end <= role.start()]
+                    target = later[0] if later else (earlier[-1] if earlier else None)
+            if target is None:
+                continue
+            for leader in leaders:
+                self.add(leader, "leads", target.entity, span, "lead-牵头单位")
 
     def _co_subjects(self, main: list[Mention], subject_mention: Mention | None) -> list[Entity]:
         """成都市棕北中学、成都市西北中学等学校联合…: every item of an enumerated subject."""
