@@ -102,7 +102,8 @@ VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are alread
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
-HOSTING = ("举行", "召开", "举办")  # verbs whose actor is the organiser (A在X举办Z)
+HOSTING = ("举行", "召开", "举办")
+ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
 VENUE_ROOM = re.compile(r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场|展厅|教室|实训室|实训楼|大楼|楼)")
 JOINT = ("共建",)  # verbs that need two parties
@@ -205,7 +206,8 @@ class RelationExtractor:
         self.nested: list[Mention] = []  # nested mentions of the current sentence
         self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
         self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
-        self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
+        self._employers: dict[str, Entity] = {}
+        self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to  # a person's organisation, from the first worksAt the text gives
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -218,7 +220,16 @@ class RelationExtractor:
             self.nested = [m for m in inside if m.nested]
             self._sentence(start, end, inside, parts)
         self._lead_columns(ordered)
+        self._venues_of_organised()
         return list(self.relations.values()), self.indicators
+
+    def _venues_of_organised(self) -> None:
+        """Z在X举行 made X the host; when the text names Z's organisers (由A主办), X is only where Z took place."""
+        organised = {r.object.label for r in self.relations.values() if r.rule.startswith("host-由")}
+        for key, relation in list(self.relations.items()):
+            if relation.rule.startswith("host-在") and relation.object.label in organised:
+                del self.relations[key]
+                self.add(relation.object, "locatedIn", relation.subject, (relation.start, relation.end), "locate-venue")
 
     def _lead_columns(self, ordered: list[Mention]) -> None:
         """Rows of a table under ``序号 集团名称 牵头单位`` (or ``X（牵头单位：Y）`` lines): each Y leads its X."""
@@ -363,6 +374,39 @@ class RelationExtractor:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         self._collectives(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
+        self._organisers(start, end, inside, span)
+        runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
+        if runs:
+            self._last_run = runs[-1]
+
+    def _organisers(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…): each organiser hosts Z.
+
+        Z is the event or program just before 由, else the last one the text named (该活动 refers back).
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        by = text.find("由", start, end)
+        if by < 0:
+            return
+        first = next((m for m in main if m.start == by + 1 and is_actor(m.entity.cls)), None)
+        if first is None:
+            return
+        before = [m for m in main if m.end <= by and _runs(m.entity)]
+        thing = before[-1].entity if before and by - before[-1].end <= 2 else self._last_run
+        if thing is None:
+            return
+        index = main.index(first)
+        while index < len(main):
+            items = self._enumeration(main, index)
+            verb = ORGANISING.match(text, items[-1].end)
+            if verb is None or not all(is_actor(m.entity.cls) for m in items):
+                break
+            for item in items:
+                self.add(self._body(item.entity, main), "hosts", thing, span, f"host-由…{verb.group(1)}")
+            index = main.index(items[-1]) + 1
+            if index < len(main) and text[verb.end() : main[index].start] not in ("，", ",", "、", "；"):
+                break  # the next organiser follows the comma: ，B承办，C协办
 
     def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
