@@ -103,6 +103,8 @@ VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交�
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
 HOSTING = ("举行", "召开", "举办")
+PASSIVE_JOINT = re.compile(r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)")
+BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
 VENUE_ROOM = re.compile(r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场|展厅|教室|实训室|实训楼|大楼|楼)")
@@ -207,6 +209,7 @@ class RelationExtractor:
         self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
         self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
         self._employers: dict[str, Entity] = {}
+        self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to  # a person's organisation, from the first worksAt the text gives
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
@@ -347,9 +350,14 @@ class RelationExtractor:
                 for mention in main:
                     if mention is subject_mention and is_a(mention.entity.cls, "Organization"):
                         self.add(mention.entity, "locatedIn", located_in, span, "locate-走进")
+            if self._built_by(clause_start, clause_end, main, span):
+                continue  # X由A与B共同建设: the agents build X, and work together
+            if subject is None and BOTH_SIDES.match(clause, len(ADVERBIAL.match(clause).group())) and self._pair:
+                parties = list(self._pair)  # 双方将共建…: the two that signed in the sentence before
             partners = self._cooperation(clause_start, clause_end, main, subjects or [current], span)
             if partners:
                 parties = [*(subjects or [current]), *partners]
+                self._pair = [self._body(p, main) for p in parties]
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
@@ -378,6 +386,33 @@ class RelationExtractor:
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
+
+    def _built_by(self, start: int, end: int, main: list[Mention], span) -> bool:
+        """X由A与B（共同）建设 / X由A牵头组建: the agents build (lead, host …) X; two agents work together.
+
+        True when the clause had that shape (its other rules would take X for an actor)."""
+        text = self.text
+        for index, thing in enumerate(main[:-1]):
+            if text[thing.end : thing.end + 1] != "由" or main[index + 1].start != thing.end + 1:
+                continue
+            agents = self._enumeration(main, index + 1)
+            if not all(is_actor(m.entity.cls) for m in agents):
+                return False
+            verb = PASSIVE_JOINT.match(text, agents[-1].end, end)
+            if verb is None:
+                return False
+            kind = TRIGGER_KIND.get(verb.group(2), "")
+            predicate = "leads" if verb.group(1) else _predicate(kind, thing.entity) if kind else None
+            if predicate is None:
+                return False
+            bodies = [self._body(m.entity, main) for m in agents]
+            for agent in bodies:
+                self.add(agent, predicate, thing.entity, span, f"{'lead' if verb.group(1) else kind}-由…{verb.group(2)}")
+            if len(bodies) > 1:
+                self._cooperate(bodies, span, "cooperate-co-builders")
+                self._pair = bodies
+            return True
+        return False
 
     def _organisers(self, start: int, end: int, inside: list[Mention], span) -> None:
         """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…): each organiser hosts Z.
