@@ -35,8 +35,8 @@ from kg.extract.pipeline import Extraction, Extractor
 from kg.extract.relations import SYMMETRIC
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import DATA_DIR
-from kg.text import display_width, truncate
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
+from kg.text import display_width, truncate
 
 
 @dataclass

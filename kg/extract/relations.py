@@ -103,11 +103,16 @@ VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交�
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
 HOSTING = ("举行", "召开", "举办")
-PASSIVE_JOINT = re.compile(r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)")
+PASSIVE_JOINT = re.compile(
+    r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
+)
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
-VENUE_ROOM = re.compile(r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场|展厅|教室|实训室|实训楼|大楼|楼)")
+VENUE_ROOM = re.compile(
+    r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
+    r"|展厅|教室|实训室|实训楼|大楼|楼)"
+)
 JOINT = ("共建",)  # verbs that need two parties
 UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
@@ -208,9 +213,9 @@ class RelationExtractor:
         self.nested: list[Mention] = []  # nested mentions of the current sentence
         self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
         self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
-        self._employers: dict[str, Entity] = {}
+        self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
-        self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to  # a person's organisation, from the first worksAt the text gives
+        self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -406,8 +411,9 @@ class RelationExtractor:
             if predicate is None:
                 return False
             bodies = [self._body(m.entity, main) for m in agents]
+            rule = f"{'lead' if verb.group(1) else kind}-由…{verb.group(2)}"
             for agent in bodies:
-                self.add(agent, predicate, thing.entity, span, f"{'lead' if verb.group(1) else kind}-由…{verb.group(2)}")
+                self.add(agent, predicate, thing.entity, span, rule)
             if len(bodies) > 1:
                 self._cooperate(bodies, span, "cooperate-co-builders")
                 self._pair = bodies
@@ -458,7 +464,8 @@ class RelationExtractor:
             after = [m for m in main if m.start >= role.end()]
             leaders: list[Entity] = []
             target: Mention | None = None
-            if after and ROLE_IS.search(text[role.end() : after[0].start]) and len(text[role.end() : after[0].start]) <= 2:
+            link = text[role.end() : after[0].start] if after else ""
+            if after and ROLE_IS.search(link) and len(link) <= 2:
                 index = main.index(after[0])
                 leaders = [m.entity for m in self._enumeration(main, index) if not is_a(m.entity.cls, "Platform")]
                 target = next((m for m in reversed(platforms) if m.end <= role.start()), None)
@@ -1032,7 +1039,8 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "offers": (("Organization", "Place"), _ANY),
     "locatedIn": (_ANY, ("Place", "Organization")),
 }
-# a person is located nowhere (they work somewhere) and builds nothing in their own name; one leads a body, a program or an event, never a place or a person
+# a person is located nowhere (they work somewhere) and builds nothing in their own name;
+# one leads a body, a program or an event, never a place or a person
 _NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",)}  # people build through their organisation
 _NOT_OBJECT = {"leads": ("Place", "Person")}
 
