@@ -232,8 +232,10 @@ class RelationExtractor:
         return list(self.relations.values()), self.indicators
 
     def _venues_of_organised(self) -> None:
-        """Z在X举行 made X the host; when the text names Z's organisers (由A主办), X is only where Z took place."""
-        organised = {r.object.label for r in self.relations.values() if r.rule.startswith("host-由")}
+        """Z在X举行 made X the host; when the text names Z's organiser (由A主办), X is only where Z took place.
+
+        An undertaker alone (由A承办 / 协办) leaves the venue a host as well."""
+        organised = {r.object.label for r in self.relations.values() if r.rule in ("host-由…主办", "host-由…举办")}
         for key, relation in list(self.relations.items()):
             if relation.rule.startswith("host-在") and relation.object.label in organised:
                 del self.relations[key]
