@@ -125,8 +125,9 @@ ROLE_IS = re.compile(r"(?:为|是|有|由)$")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
-ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局委厅]")  # a title gap naming another body
-OTHER_BODY = re.compile(r"[委局厅处部区市县省]|政府|集团|公司|学院|学校|大学|协会")  # a title naming another body
+# a title gap naming another body (党委 and 常委 are titles inside the same one: 党委副书记高翔)
+ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委")
+OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
