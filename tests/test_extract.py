@@ -528,6 +528,21 @@ def test_built_by_two_and_both_sides(extractor):
     assert ("重庆长安汽车股份有限公司", "builds", "智能网联汽车实训基地") in sides
 
 
+def test_lists_one_is_put_on_name_the_designation(extractor):
+    found = run(extractor, "江北区第六小学和江北区第十二小学列入第一批非物质文化遗产传承教育示范学校名单。")
+    designation = "第一批非物质文化遗产传承教育示范学校"
+    assert entities(found)[designation] == "Designation"
+    assert ("江北区第十二小学", "designatedAs", designation) in relations(found)
+
+
+def test_titles_of_one_body_and_cultural_bodies(extractor):
+    roll = relations(run(extractor, "遵义职业技术学院党委副书记、院长颜永强，党委副书记高翔出席。"))
+    assert ("高翔", "worksAt", "遵义职业技术学院") in roll  # 党委 is a title inside the college, not another body
+    hall = run(extractor, "祝彦一行受到汉中市群艺馆馆长张汉红的热情接待。")
+    assert entities(hall).get("汉中市群艺馆") == "Organization"
+    assert ("张汉红", "worksAt", "汉中市群艺馆") in relations(hall)
+
+
 def test_a_places_year_stays_inside_an_event_name(extractor):
     text = "9月24日，高陵区举办高陵区2021年非物质文化遗产进校园活动启动仪式。"
     found = entities(run(extractor, text, district="高陵区"))

@@ -98,6 +98,7 @@ for _word in sorted(STOP_MULTI, key=len, reverse=True):
         STOP_SIZES[_word[-1]].append(len(_word))
 BREAK = set(characters("breaks")) | set("\n\t \u3000")  # whitespace cannot be written in a word list
 MAX_NAME = 24
+LIST_ENDINGS = ("立项建设名单", "建设名单", "名单", "名录")  # 列入…名单: the list, not the designation
 YEAR_INSIDE = re.compile("[区市县省州旗](?:19|20)[0-9]{2}年")  # a place, then the year of its event
 SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
 
@@ -722,6 +723,8 @@ class Recognizer:
             honorary = span.find("称号")
             if honorary > 0:
                 span = span[:honorary]
+            elif span.endswith(LIST_ENDINGS):  # 列入…示范学校名单: the designation is what the list names
+                span = span[: -len(next(w for w in LIST_ENDINGS if span.endswith(w)))]
             if re.search(r"[0-9０-９]|各类|多项|的|了|，|以上", span) and not re.match(r"\d{4}年", span):
                 continue
             offset = begin
