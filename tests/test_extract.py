@@ -543,6 +543,16 @@ def test_titles_of_one_body_and_cultural_bodies(extractor):
     assert ("张汉红", "worksAt", "汉中市群艺馆") in relations(hall)
 
 
+def test_majors_offered_and_a_schools_course_as_subject(extractor):
+    major = relations(run(extractor, "重庆江北职业学院新增工业机器人技术专业。"))
+    assert ("重庆江北职业学院", "offers", "工业机器人技术专业") in major
+    assert not entities(run(extractor, "他们的专业水平很高。"))  # 专业 alone names nothing without its verb
+    owned = relations(run(extractor, "江北区实验小学的陶艺课程入选市级优秀课程。"))
+    assert ("陶艺课程", "designatedAs", "市级优秀课程") in owned
+    assert ("江北区实验小学", "offers", "陶艺课程") in owned
+    assert ("江北区", "designatedAs", "市级优秀课程") not in owned
+
+
 def test_a_places_year_stays_inside_an_event_name(extractor):
     text = "9月24日，高陵区举办高陵区2021年非物质文化遗产进校园活动启动仪式。"
     found = entities(run(extractor, text, district="高陵区"))

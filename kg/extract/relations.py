@@ -89,7 +89,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "join": ("加入", "成为会员"),
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
-    "offer": ("开设", "开出", "开齐", "设置", "开办", "开发"),
+    "offer": ("开设", "开出", "开齐", "设置", "开办", "开发", "增设", "新设", "设有", "新增"),
     "train": ("培养", "培训", "输送", "培育"),
     "locate": ("位于", "坐落于", "落户", "入驻", "落地"),
 }  # fmt: skip
@@ -542,6 +542,9 @@ class RelationExtractor:
                 if person is not None:
                     return person.entity, person
                 if following.startswith("的") and not following.startswith("的“"):
+                    owned = next((m for m in main if m.start == mention.end + 1), None)
+                    if owned is not None and (is_a(owned.entity.cls, "Program") or is_a(owned.entity.cls, "Platform")):
+                        return owned.entity, owned  # 实验小学的陶艺课程入选…: the course, not the school
                     return None, None
                 if following.startswith(("《", "“")) and not is_a(entity.cls, "Organization"):
                     continue  # 大足区《让留守…》入选: the work is the subject
