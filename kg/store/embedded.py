@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, Self
@@ -327,43 +326,40 @@ class Store(StoreMethods):
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
         """Replace each named graph with the given triples, all in one transaction.
 
-        The new triples are first written to staging graphs, then one SPARQL
-        update moves them over the old graphs; only IRIs minted by this
-        package (validated as IRIs) ever appear in the update text.
+        One SPARQL update drops the old graphs and inserts the new triples
+        (``INSERT DATA``), each term written by Oxigraph's own N-Triples
+        serialisation, so text in a literal is data, never SPARQL.  Staging the
+        triples in scratch graphs and moving them over (``MOVE``) did the same
+        in ≈ 4× the work: Oxigraph writes a moved quad three times.
         """
-        run = uuid.uuid4().hex
-        staged: dict[str, str] = {}
         quads: list[ox.Quad] = []
-        for index, (name, triples) in enumerate(graphs.items()):
-            target = str(ox.NamedNode(str(name)))  # validates the IRI
-            staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+        parts: list[str] = []
+        inserts: list[str] = []
+        present: set[str] = set()
+        for name, triples in graphs.items():
+            target = ox.NamedNode(str(name))  # validates the IRI
+            parts.append(f"DROP SILENT GRAPH {target}")
             count = len(quads)
-            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples)
-            staged[target] = str(staging) if len(quads) > count else ""
+            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target) for s, p, o in triples)
+            if len(quads) > count:
+                present.add(target.value)
+                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads[count:])
+                inserts.append(f"GRAPH {target} {{\n{body} }}")
+        if inserts:
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        del inserts
         self._written = True
         try:
-            if quads:
-                quads.append(ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal(run), STAGING_MARK))
-            self._store.extend(quads)
-            operations = [
-                f"MOVE {staging} TO {target}" if staging else f"DROP SILENT GRAPH {target}"
-                for target, staging in staged.items()
-            ]
-            if quads:
-                operations.append(f"DROP SILENT GRAPH {STAGING_MARK}")
-            if operations:
-                self._store.update(" ;\n".join(operations))
+            if parts:
+                self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as error:
-            self._drop_staging()
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        del parts
         if self.path is not None:  # the search index follows, graph by graph, from the quads in hand
-            targets = {staging: target for target, staging in staged.items() if staging}
-            rows: dict[str, list] = {target[1:-1]: [] for target in staged}
+            rows: dict[str, list] = {str(name): [] for name in graphs}
             for quad in quads:
-                target = targets.get(str(quad.graph_name))
-                if target is not None:  # not the staging mark
-                    rows[target[1:-1]].extend(rows_of_graph([quad.triple]))
-            search.after_write(self, rows, present={t[1:-1] for t, staging in staged.items() if staging})
+                rows[quad.graph_name.value].extend(rows_of_graph([quad.triple]))
+            search.after_write(self, rows, present=present)
 
     def update(self, sparql: str, graphs: Iterable[str] | None = None) -> None:
         """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction.
