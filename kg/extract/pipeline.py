@@ -522,12 +522,13 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
     def triples() -> Iterator[ox.Triple]:
         for extraction in extractions:
             for s, p, o in document_triples(extraction):
-                if not str(s).startswith(unique):
-                    key = hash((s, p, o))
+                triple = ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                if not s.startswith(unique):
+                    key = hash(triple)  # Oxigraph's hash, far cheaper than that of rdflib's literals
                     if key in seen:
                         continue
                     seen.add(key)
-                yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                yield triple
 
     ox.serialize(triples(), out, find("turtle", RDF).rdf, prefixes=PREFIXES)
     out.flush()

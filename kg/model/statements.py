@@ -16,10 +16,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
+import rdflib
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.model.vocab import ASSERTION, INDICATOR, KG, PROV, SCHEMA, SKOS, content_iri
+from kg.model import vocab
+from kg.model.vocab import ASSERTION, INDICATOR, Terms, content_iri
+
+# made once (see Terms): a document of many facts writes these tens of thousands of times
+KG, PROV, SCHEMA, SKOS = (Terms(n) for n in (vocab.KG, vocab.PROV, vocab.SCHEMA, vocab.SKOS))
+OWL, RDF, RDFS, XSD = (Terms(n) for n in (rdflib.OWL, rdflib.RDF, rdflib.RDFS, rdflib.XSD))
+TRUE, FALSE = Literal(True), Literal(False)
 
 APPROXIMATE_WORDS = ("余", "多", "近", "超", "以上", "约", "逾", "超过", "左右")
 
@@ -165,7 +172,7 @@ def add_indicator(
     graph.add((node, KG.measure, Literal(measure, lang="zh")))
     graph.add((node, KG.value, Literal(Decimal(str(value)), datatype=XSD.decimal)))
     graph.add((node, KG.unit, Literal(unit, lang="zh")))
-    graph.add((node, KG.approximate, Literal(qualifier in APPROXIMATE_WORDS)))
+    graph.add((node, KG.approximate, TRUE if qualifier in APPROXIMATE_WORDS else FALSE))
     if qualifier:
         graph.add((node, KG.qualifier, Literal(qualifier, lang="zh")))
     if text:
