@@ -21,6 +21,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
+
 class Terms:
     """The terms of a namespace, each made once: an rdflib namespace builds a new URIRef on every attribute access.
 
