@@ -20,7 +20,9 @@ that API — the embedded one or a remote SPARQL endpoint — works.
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -149,13 +151,18 @@ def _extractions(
     scheduler: str | None,
     publisher: str = "",
     block_progress: Callable[[int], None] | None = None,
-    tops: list[Gazetteer | None] | None = None,
+    tops: Iterable[Gazetteer | None] | None = None,
+    window: int | None = None,
 ) -> Iterator[tuple[Extraction, list]]:
     """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster.
 
-    ``tops``: per article, the store's entities it names, read over the extractor's gazetteer.
+    ``tops``: per article, the store's entities it names, read over the extractor's gazetteer
+    (consumed one article ahead of its extraction, so a lazy iterator costs one window of memory).
+    Workers run at most ``window`` articles ahead of the caller (default ``4 × jobs``; on a cluster
+    ``64``): a result waits for the writer only while the window is full, so memory stays that of
+    a window whatever the corpus, not that of every finished extraction.
     """
-    tops = tops or [None] * len(articles)
+    tops = iter(tops) if tops is not None else itertools.repeat(None)
     if scheduler:
         try:
             from distributed import Client
@@ -167,16 +174,16 @@ def _extractions(
             raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
         with client:
             gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
-            futures = [
-                client.submit(_extract, article, gazetteer=gazetteer, publisher=publisher, top=top, pure=False)
-                for article, top in zip(articles, tops, strict=True)
-            ]
-            for future in futures:  # in order; the cluster works ahead
+
+            def submit(article: Article, top: Gazetteer | None):
+                return client.submit(_extract, article, gazetteer=gazetteer, publisher=publisher, top=top, pure=False)
+
+            for future in _ahead(submit, articles, tops, window or 64):
                 yield future.result()
                 future.release()
         return
     if jobs <= 1 or len(articles) < 2:
-        for article, top in zip(articles, tops, strict=True):
+        for article, top in zip(articles, tops, strict=False):
             layered = None if top is None else top.over(extractor.gazetteer)
             extraction = extractor.extract(article, block_progress, publisher, layered)
             yield extraction, ([] if extraction.empty else document_triples(extraction))
@@ -184,11 +191,31 @@ def _extractions(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    if sys.platform == "win32":
+        context = multiprocessing.get_context("spawn")
+    else:  # workers forked from a server that has imported the extractor once, not each importing it
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
     ) as pool:
-        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), tops, chunksize=4)
+
+        def submit(article: Article, top: Gazetteer | None):
+            return pool.submit(_extract, article, None, publisher, top)
+
+        for future in _ahead(submit, articles, tops, window or 4 * jobs):
+            yield future.result()
+
+
+def _ahead(submit: Callable, articles: Iterable[Article], tops: Iterator, window: int) -> Iterator:
+    """The futures of ``submit(article, top)`` in order, at most ``window`` submitted and not yet taken."""
+    queue: deque = deque()
+    for article in articles:
+        if len(queue) >= window:
+            yield queue.popleft()
+        queue.append(submit(article, next(tops, None)))
+    while queue:
+        yield queue.popleft()
 
 
 def ingest(

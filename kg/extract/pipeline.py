@@ -519,15 +519,27 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
     unique = (str(ASSERTION), str(INDICATOR))
     seen: set[int] = set()
 
+    nodes: dict[str, ox.NamedNode] = {}  # a part's IRIs recur (predicates, entities, the document)
+
+    def node(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if type(term) is not URIRef:
+            return to_oxigraph(term)
+        found = nodes.get(term)
+        if found is None:
+            found = nodes[term] = ox.NamedNode(term)
+        return found
+
     def triples() -> Iterator[ox.Triple]:
         for extraction in extractions:
+            nodes.clear()  # memory: one part's IRIs
             for s, p, o in document_triples(extraction):
-                if not str(s).startswith(unique):
-                    key = hash((s, p, o))
+                triple = ox.Triple(node(s), node(p), node(o))
+                if not s.startswith(unique):
+                    key = hash(triple)  # Oxigraph's hash, far cheaper than that of rdflib's literals
                     if key in seen:
                         continue
                     seen.add(key)
-                yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                yield triple
 
     ox.serialize(triples(), out, find("turtle", RDF).rdf, prefixes=PREFIXES)
     out.flush()

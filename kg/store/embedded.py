@@ -13,6 +13,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Self
 
@@ -73,6 +74,11 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph |
 
 def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """Convert an rdflib term to the equivalent pyoxigraph term (pyoxigraph terms pass through)."""
+    kind = type(term)  # exact types first: this runs once per term of every write and every extract output
+    if kind is URIRef:
+        return ox.NamedNode(str(term))
+    if kind is Literal:
+        return _literal(term)
     if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
         return term
     if isinstance(term, URIRef):
@@ -80,12 +86,21 @@ def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.Nam
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
+        return _literal(term)
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _literal(term: Literal) -> ox.Literal:
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=_datatype(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+@lru_cache(maxsize=256)
+def _datatype(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
 
 
 def is_store(path: Path) -> bool:
@@ -327,43 +342,57 @@ class Store(StoreMethods):
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
         """Replace each named graph with the given triples, all in one transaction.
 
-        The new triples are first written to staging graphs, then one SPARQL
-        update moves them over the old graphs; only IRIs minted by this
-        package (validated as IRIs) ever appear in the update text.
+        One SPARQL update drops the old graphs and inserts the new triples
+        (``INSERT DATA``), each term written by Oxigraph's own N-Triples
+        serialisation, so text in a literal is data, never SPARQL.  A graph
+        with blank nodes (the ontology's lists) would get fresh ones that way:
+        it is first written to a staging graph and moved over (``MOVE``, in the
+        same update), which keeps them but writes each quad three times.
         """
         run = uuid.uuid4().hex
-        staged: dict[str, str] = {}
-        quads: list[ox.Quad] = []
+        quads: list[ox.Quad] = []  # every new quad in its target graph: what the search index gets
+        staged: list[ox.Quad] = []
+        parts: list[str] = []
+        inserts: list[str] = []
+        present: set[str] = set()
         for index, (name, triples) in enumerate(graphs.items()):
-            target = str(ox.NamedNode(str(name)))  # validates the IRI
-            staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+            target = ox.NamedNode(str(name))  # validates the IRI
             count = len(quads)
-            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples)
-            staged[target] = str(staging) if len(quads) > count else ""
+            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target) for s, p, o in triples)
+            new = quads[count:]
+            if not new:
+                parts.append(f"DROP SILENT GRAPH {target}")
+                continue
+            present.add(target.value)
+            if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in new):
+                staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+                staged.extend(ox.Quad(q.subject, q.predicate, q.object, staging) for q in new)
+                parts.append(f"MOVE {staging} TO {target}")
+            else:
+                parts.append(f"DROP SILENT GRAPH {target}")
+                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in new)
+                inserts.append(f"GRAPH {target} {{\n{body} }}")
+        if inserts:
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        del inserts
         self._written = True
         try:
-            if quads:
-                quads.append(ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal(run), STAGING_MARK))
-            self._store.extend(quads)
-            operations = [
-                f"MOVE {staging} TO {target}" if staging else f"DROP SILENT GRAPH {target}"
-                for target, staging in staged.items()
-            ]
-            if quads:
-                operations.append(f"DROP SILENT GRAPH {STAGING_MARK}")
-            if operations:
-                self._store.update(" ;\n".join(operations))
+            if staged:
+                staged.append(ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal(run), STAGING_MARK))
+                self._store.extend(staged)
+                parts.append(f"DROP SILENT GRAPH {STAGING_MARK}")
+            del staged
+            if parts:
+                self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as error:
             self._drop_staging()
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        del parts
         if self.path is not None:  # the search index follows, graph by graph, from the quads in hand
-            targets = {staging: target for target, staging in staged.items() if staging}
-            rows: dict[str, list] = {target[1:-1]: [] for target in staged}
+            rows: dict[str, list] = {str(name): [] for name in graphs}
             for quad in quads:
-                target = targets.get(str(quad.graph_name))
-                if target is not None:  # not the staging mark
-                    rows[target[1:-1]].extend(rows_of_graph([quad.triple]))
-            search.after_write(self, rows, present={t[1:-1] for t, staging in staged.items() if staging})
+                rows[quad.graph_name.value].extend(rows_of_graph([quad.triple]))
+            search.after_write(self, rows, present=present)
 
     def update(self, sparql: str, graphs: Iterable[str] | None = None) -> None:
         """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction.

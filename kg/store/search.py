@@ -56,6 +56,7 @@ DISTRICT, CITY = KG + "district", KG + "city"
 INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED, DISTRICT, CITY}
 SCHEMA_VERSION = "6"
 INFERRED_GRAPHS = BASE + "graph/inferred"  # the inferred graphs (their IRIs start so) state no names
+REGISTRY_GRAPH = BASE + "graph/entities"  # the curated registry (kg.model.vocab.ENTITIES_GRAPH)
 
 # A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
 Row = tuple[str, str, str, str]
@@ -347,9 +348,10 @@ class SearchIndex:
     def entities_named(self, names: Iterable[str], exclude_graphs: Iterable[str] = ()) -> list[tuple[str, ...]]:
         """Rows ``(name, iri, graph, field, classes, district, city)`` of the entities called one of ``names``.
 
-        Every graph's rows of each such entity (all its names), but those of
-        ``exclude_graphs``; the cost is that of the names asked and found, not
-        of the store.
+        Each such entity's rows (all its names) outside ``exclude_graphs``, a
+        description given by many graphs once (``graph``: the first of them;
+        the registry's rows apart); the cost is that of the names asked and
+        found, not of the store.
         """
         return self._entity_rows("name", names, exclude_graphs)
 
@@ -383,11 +385,15 @@ class SearchIndex:
         wanted = f"SELECT DISTINCT iri FROM names WHERE {column} IN (SELECT value FROM json_each(?))"
         if not expand:
             wanted = "SELECT value FROM json_each(?)"
+        # One row per distinct description, with the first graph that gives it (the registry's rows kept
+        # apart): an entity every document describes again would otherwise bring one row per document,
+        # and each ingest would cost more than the last.  The order is that of the rows per graph.
         return self.db.execute(
-            "SELECT name, iri, graph, field, classes, district, city FROM names "
+            "SELECT name, iri, MIN(graph) AS first, field, classes, district, city FROM names "
             f"WHERE iri IN ({wanted}) AND graph NOT IN (SELECT value FROM json_each(?)) "
-            "ORDER BY iri, graph, field DESC, name",
-            (json.dumps(values, ensure_ascii=False), excluded),
+            "GROUP BY iri, name, field, classes, district, city, graph = ? "
+            "ORDER BY iri, first, field DESC, name",
+            (json.dumps(values, ensure_ascii=False), excluded, REGISTRY_GRAPH),
         ).fetchall()
 
     def class_counts(self) -> dict[str, int]:
