@@ -856,7 +856,9 @@ def ingest_command(
     Ingesting a document again replaces its previous version; a bad file
     anywhere stops the ingest before the store is touched. Extraction runs in
     -j worker processes or on a Dask cluster (--scheduler); writes go in
-    batches of 100 documents, each with the inference of what it adds. See `kg docs`.
+    batches of 100 documents, each with the inference of what it adds. A text
+    longer than one block (50,000 characters) is read and written block by block
+    in this process; no query sees it before it is complete. See `kg docs`.
     """
     from kg.extract.ingest import ingest, text_files
     from kg.sources.documents import MAX_BYTES
@@ -873,7 +875,7 @@ def ingest_command(
             progress=tracker.done if tracker else None,
             max_bytes=max_bytes or MAX_BYTES,
             publisher=publisher,
-            block_progress=tracker.block if tracker and jobs == 1 and not scheduler else None,
+            block_progress=tracker.block if tracker else None,  # long texts are read here, block by block
             jobs=jobs,
             scheduler=scheduler,
         )

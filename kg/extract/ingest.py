@@ -20,6 +20,7 @@ that API — the embedded one or a remote SPARQL endpoint — works.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -253,6 +254,13 @@ def ingest(
         extractor = Extractor(base_gazetteer())
         tops = store_gazetteers(store, [a for _, a in articles], replaced)
     last_of_file = {id(items[-1]): path for path, items in files if items}
+    # A text longer than one block is extracted and written part by part, on its own (write_long):
+    # what is held is one block's extraction and one part's triples, whatever the length of the text.
+    top_of = dict(zip((id(a) for _, a in articles), tops or [None] * len(articles), strict=True))
+    long = [(path, a) for path, a in articles if len(a.text) > extractor.block]
+    articles = [(path, a) for path, a in articles if len(a.text) <= extractor.block]
+    if tops is not None:
+        tops = [top_of[id(a)] for _, a in articles]
     pending: dict[URIRef, list] = {}
     batch_of: list[Extraction] = []
     done: list[DocumentInfo] = []  # what the report needs, not the extractions: memory stays that of a batch
@@ -284,9 +292,73 @@ def ingest(
                 progress(path)
     if batch_of:
         write_batch()
+    for path, article in long:
+        top = top_of[id(article)]
+        info = write_long(store, article, extractor, replaced, publisher, top, block_progress)
+        if info is None:
+            report.skipped.append((path, message("nothing_found_reason", doc=article.id)))
+        else:
+            done.append(info)
+        if progress is not None and id(article) in last_of_file:
+            progress(path)
     report.replaced = sorted(info.doc_id for info in done if info.doc_id in existing)
     report.documents = done
     return report
+
+
+def write_long(
+    store,
+    article: Article,
+    extractor: Extractor,
+    replaced: list[str],
+    publisher: str = "",
+    top: Gazetteer | None = None,
+    block_progress: Callable[[int], None] | None = None,
+) -> DocumentInfo | None:
+    """Extract a long article block by block (:meth:`Extractor.parts`) and write each part as it comes.
+
+    The document's graph and its inference are written part by part
+    (:func:`kg.store.inference.write_graph_parts`): memory holds one part, and
+    no reader sees the document before its last part is in.  The last part,
+    which carries every entity of the document, also gets the identifiers and
+    namesakes (:func:`reference_links`); the merges it implies are written
+    after it.  None when the text states nothing (the store is left as it was).
+    """
+    from kg.store.inference import write_graph_parts
+
+    layered = None if top is None else top.over(extractor.gazetteer)
+    parts = extractor.parts(article, block_progress, publisher, layered)
+    first = next(parts, None)
+    if first is None:
+        return None
+    state = {"relations": 0, "indicators": 0, "merges": {}, "info": None, "found": False}
+
+    def triples_of_parts() -> Iterator[list]:
+        for part in itertools.chain([first], parts):
+            triples = document_triples(part)
+            state["relations"] += len({r.key() for r in part.relations})
+            state["indicators"] += len(part.indicators)
+            if part.last:
+                if part.empty and not state["found"]:
+                    state["info"] = None
+                    return
+                state["merges"] = reference_links(store, [part], {part.iri: triples}, replaced)
+                info = _info(part)
+                info.relations, info.indicators = state["relations"], state["indicators"]
+                state["info"] = info
+            state["found"] = state["found"] or not part.empty
+            yield triples
+
+    # an empty text writes nothing: look before the store is touched (the last part says if anything was found)
+    if first.last and first.empty:
+        return None
+    write_graph_parts(store, first.iri, triples_of_parts())
+    if state["info"] is None:  # nothing found after all: the document's graph goes
+        write_graphs(store, {first.iri: []})
+        return None
+    if state["merges"]:
+        write_graphs(store, state["merges"])
+    return state["info"]
 
 
 def _methods(store, sources: Mapping[str, Path]) -> dict[str, str]:
