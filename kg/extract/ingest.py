@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import write_graphs
 
 BATCH = 100  # documents per write transaction
+ENTITIES = 2_000  # entities described per part when a long document's last part describes them all
 
 
 class IngestError(KgError, ValueError):
@@ -335,19 +336,29 @@ def write_long(
 
     def triples_of_parts() -> Iterator[list]:
         for part in itertools.chain([first], parts):
-            triples = document_triples(part)
             state["relations"] += len({r.key() for r in part.relations})
             state["indicators"] += len(part.indicators)
-            if part.last:
-                if part.empty and not state["found"]:
-                    state["info"] = None
-                    return
-                state["merges"] = reference_links(store, [part], {part.iri: triples}, replaced)
-                info = _info(part)
-                info.relations, info.indicators = state["relations"], state["indicators"]
-                state["info"] = info
-            state["found"] = state["found"] or not part.empty
-            yield triples
+            if not part.last:
+                state["found"] = state["found"] or not part.empty
+                yield document_triples(part)
+                continue
+            if part.empty and not state["found"]:
+                return
+            info = _info(part)
+            info.relations, info.indicators = state["relations"], state["indicators"]
+            state["info"] = info
+            # The last part carries every entity of the document: described ENTITIES at a time
+            places = {e.label: e.iri for e in part.entities}
+            facts = {id(e) for r in part.relations for e in (r.subject, r.object)}
+            facts.update(id(i.subject) for i in part.indicators)
+            head = replace(part, entities=[e for e in part.entities if id(e) in facts], mentions=[])
+            yield document_triples(head, places)
+            for start in range(0, len(part.entities), ENTITIES):
+                chunk = Extraction(part.article, part.entities[start : start + ENTITIES], [], [], [], False, False)
+                yield document_triples(chunk, places)
+            links: list = []  # identifiers and namesakes of the document's entities
+            state["merges"] = reference_links(store, [part], {part.iri: links}, replaced)
+            yield links
 
     # an empty text writes nothing: look before the store is touched (the last part says if anything was found)
     if first.last and first.empty:
