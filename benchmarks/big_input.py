@@ -13,10 +13,12 @@ so the number of distinct names grows with the text.
 
 Each command runs in a fresh process on a fresh store built by ``kg build``
 (``KG_STORE`` in a temporary folder), timed by ``/usr/bin/time -v``: wall
-seconds and peak resident memory (MB).  ``kg load`` reads an N-Quads file of about
+seconds and peak resident memory (MB), with the load average of the machine at the end of the run
+(figures from a busy machine are slower, not smaller).  ``kg load`` reads an N-Quads file of about
 the same size made by ``kg synth``.  The last lines give the growth exponent
 of time and of memory between the smallest and the largest size (1 = linear,
-0 = flat): the targets are time ≤ 1.1 and memory < 500 MB at every size.
+0 = flat): the targets are time ≤ 1.1 and memory < 500 MB at every size.  ``kg ingest`` of a text
+longer than one block writes it part by part (:meth:`kg.store.embedded.Store.write_parts`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import tempfile
 from pathlib import Path
 
 from kg.sources.synth import press_release
+from kg.store.search import index_path
 
 
 def write_text(path: Path, megabytes: float, repeat_from: int = 0) -> int:
@@ -78,13 +81,15 @@ def main() -> None:
         subprocess.run([*kg, "build"], env=env, check=True, capture_output=True)
         pristine = root / "pristine"
         subprocess.run(["cp", "-a", str(root / "store"), str(pristine)], check=True)
-        print(f"{'command':8} {'MiB':>6} {'seconds':>9} {'peak MB':>8}  (fresh store from kg build each run)")
+        subprocess.run(["cp", str(index_path(root / "store")), str(index_path(pristine))], check=True)
+        print(f"{'command':8} {'MiB':>6} {'seconds':>9} {'peak MB':>8} {'load':>5}  (fresh store from kg build each run)")
         for megabytes in sorted(args.sizes):
             text = root / f"big-{megabytes:g}.txt"
             write_text(text, megabytes, args.repeat_from)
             for command in args.commands:
                 subprocess.run(["rm", "-rf", str(root / "store")], check=True)
                 subprocess.run(["cp", "-a", str(pristine), str(root / "store")], check=True)
+                subprocess.run(["cp", str(index_path(pristine)), str(index_path(root / "store"))], check=True)
                 if command == "extract":
                     line = [*kg, "extract", str(text), "--max-bytes", str(text.stat().st_size), "--format", "trig"]
                     line += ["--out", str(root / "out.trig")]
@@ -98,7 +103,7 @@ def main() -> None:
                     line = [*kg, "load", str(quads)]
                 wall, rss = timed(line, env)
                 results[command].append((wall, rss))
-                print(f"{command:8} {megabytes:6g} {wall:9.1f} {rss:8.0f}", flush=True)
+                print(f"{command:8} {megabytes:6g} {wall:9.1f} {rss:8.0f} {os.getloadavg()[0]:5.1f}", flush=True)
             text.unlink()
     sizes = sorted(args.sizes)
     for command, rows in results.items():
