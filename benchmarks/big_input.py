@@ -82,7 +82,8 @@ def main() -> None:
         pristine = root / "pristine"
         subprocess.run(["cp", "-a", str(root / "store"), str(pristine)], check=True)
         subprocess.run(["cp", str(index_path(root / "store")), str(index_path(pristine))], check=True)
-        print(f"{'command':8} {'MiB':>6} {'seconds':>9} {'peak MB':>8} {'load':>5}  (fresh store from kg build each run)")
+        header = f"{'command':8} {'MiB':>6} {'seconds':>9} {'peak MB':>8} {'load':>5}"
+        print(header + "  (fresh store from kg build each run)")
         for megabytes in sorted(args.sizes):
             text = root / f"big-{megabytes:g}.txt"
             write_text(text, megabytes, args.repeat_from)

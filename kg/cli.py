@@ -531,10 +531,11 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
         if data_file is not None:
             report = validate_file(data_file, lang=lang or i18n.current_language())
         else:
+            from kg.store.check import interrupted_write
             from kg.store.inference import inference_status
 
             with open_store(store_path, read_only=True) as store:
-                stale = inference_status(store)
+                stale = "; ".join(filter(None, [inference_status(store), interrupted_write(store)]))
                 report = validate_store(store, lang=lang or i18n.current_language())
             if stale:
                 click.echo("kg: " + i18n.text("warning", message=stale), err=True)

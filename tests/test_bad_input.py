@@ -226,8 +226,14 @@ CASES: list[Case] = [
         r"^kg: .*a\.txt: [\d,]+ bytes, over the limit of 100; pass --max-bytes \d+ to read it anyway$",
         {"a.txt": "巴南区教委与重庆理工大学签订合作协议。" * 10},
     ),
-    Case("ingest-max-bytes-zero", ("ingest", "{tmp}/a.txt", "--max-bytes", "0"), 2, r"--max-bytes", usage=True,
-         files={"a.txt": "巴南区教委与重庆理工大学签订合作协议。"}),  # fmt: skip
+    Case(
+        "ingest-max-bytes-zero",
+        ("ingest", "{tmp}/a.txt", "--max-bytes", "0"),
+        2,
+        r"--max-bytes",
+        {"a.txt": "巴南区教委与重庆理工大学签订合作协议。"},
+        usage=True,
+    ),
     Case(  # a text of several blocks (written part by part) is checked with the others before the store is touched
         "ingest-long-text-beside-a-binary-file",
         ("ingest", "{tmp}/long.txt", "{tmp}/a.bin", "--store", "{store}"),

@@ -226,6 +226,10 @@ class Store(StoreMethods):
         hidden = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(INTERNAL)]
         return hidden + [g for g in self._pending() if g not in hidden]
 
+    def pending_graphs(self) -> list[str]:
+        """IRIs of the graphs a part-by-part write has not finished (hidden from every read), sorted."""
+        return sorted(g.value for g in self._pending())
+
     def _pending(self) -> list[ox.NamedNode]:
         """Graphs being written part by part (:meth:`write_parts`), or left half written by a killed write."""
         quads = self._store.quads_for_pattern(PENDING, PENDING_GRAPH, None, ox.DefaultGraph())
