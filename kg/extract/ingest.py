@@ -2,9 +2,12 @@
 
 Each document lives in its own named graph (the document's IRI, see
 :mod:`kg.extract.pipeline` for what the graph holds).  Ingesting a document again
-replaces its graph, so re-running the same ingest changes nothing; all the
-graphs of one ingest are written in one transaction (a bad file anywhere in
-the batch leaves the store as it was), then the inferred graph is refreshed.
+replaces its graph, so re-running the same ingest changes nothing; every
+file is read and checked before the store is touched, then the documents are
+written a batch at a time, each batch in one transaction with its inference.
+A text longer than one block is extracted and written part by part
+(:func:`write_long`): its memory is that of one block, and no reader sees it
+before its last part is in.
 
 Entity descriptions are kept inside each document's graph rather than in a
 shared registry: removing a document can never take away an entity that

@@ -4,7 +4,11 @@ Every source document's facts live in the named graph of the document's IRI;
 the ontology, the entity registry and the inferred triples have graphs of
 their own (see :mod:`kg.model.vocab`).  Queries see the union of all graphs as their
 default graph.  Writes replace whole graphs atomically: either every graph of
-a write is replaced, or the store is left exactly as it was.
+a write is replaced, or the store is left exactly as it was.  A graph too big
+for one transaction (a long document) is written part by part
+(:meth:`Store.write_parts`) under a *pending* mark that keeps it out of every
+read until its last part is in; what a killed write leaves is removed by the
+next writer.
 """
 
 from __future__ import annotations
