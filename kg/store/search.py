@@ -82,13 +82,15 @@ def pinyin_keys(text: str) -> str:
 
 
 def bigrams(text: str) -> str:
-    """The overlapping pairs of letters and digits of ``text``, lower-cased, as words (the two-character index).
+    """The distinct overlapping pairs of letters and digits of ``text``, lower-cased, as words (the two-character
+    index).
 
     >>> bigrams("重庆理工"), bigrams("cq 2"), bigrams("“五有”")
     ('重庆 庆理 理工', 'cq', '五有')
     """
     pairs = (text[i : i + 2].lower() for i in range(len(text) - 1))
-    return " ".join(p for p in pairs if p.isalnum())
+    # each pair once: a match needs one, and a long document's text then costs its distinct pairs, not its length
+    return " ".join(dict.fromkeys(p for p in pairs if p.isalnum()))
 
 
 @dataclass
