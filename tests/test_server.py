@@ -282,7 +282,7 @@ def test_nothing_is_fetched_from_the_network(writable: str):
         query = get(writable, f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
         load = post_form(writable, update=f"LOAD <{target}>")
         assert (query.status, load.status) == (400, 400)
-        assert "SERVICE is refused" in query.text and "LOAD is refused" in load.text
+        assert "SERVICE 被拒绝" in query.text and "LOAD 被拒绝" in load.text
         with pytest.raises(TimeoutError):
             listener.accept()
     update = "DROP GRAPH <http://example.org/no-such-graph>"
@@ -342,8 +342,8 @@ def test_kg_serve_command_starts_answers_and_stops(store_path: Path):
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
         banner = process.stderr.readline()
-        assert banner.startswith(f"kg: SPARQL endpoint http://127.0.0.1:{port}/sparql"), banner
-        assert "read-only, timeout 10 s, row limit 10000" in banner
+        assert banner.startswith(f"kg: SPARQL 端点 http://127.0.0.1:{port}/sparql，网站 "), banner
+        assert "只读，超时 10 秒，最多 10000 行" in banner
         reply = get(f"http://127.0.0.1:{port}/", COMPANIES, "text/csv")
         assert reply.status == 200 and len(reply.text.splitlines()) == 6
         workers = children_of(process.pid)

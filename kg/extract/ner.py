@@ -98,6 +98,8 @@ for _word in sorted(STOP_MULTI, key=len, reverse=True):
         STOP_SIZES[_word[-1]].append(len(_word))
 BREAK = set(characters("breaks")) | set("\n\t \u3000")  # whitespace cannot be written in a word list
 MAX_NAME = 24
+LIST_ENDINGS = ("立项建设名单", "建设名单", "名单", "名录")  # 列入…名单: the list, not the designation
+YEAR_INSIDE = re.compile("[区市县省州旗](?:19|20)[0-9]{2}年")  # a place, then the year of its event
 SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
 
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
@@ -290,8 +292,30 @@ class Recognizer:
         selected = self._lists(text, selected)
         selected = self._shared_suffix(text, selected)
         selected += self._references(text, selected)
+        selected += self._persons_again(text, selected)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
+
+    def _persons_again(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """A person the text has named once (校长王明) named again bare (王明与李华共同为…揭牌): the same person.
+
+        Only where the name stands as a word: after punctuation, a function word or a title, and before
+        punctuation, a function word or a verb of the lexicon's stop words (王明亮 is someone else).
+        """
+        names = {m.name for m in selected if m.cls == "Person" and not m.ref and not m.category and len(m.name) >= 2}
+        if not names:
+            return []
+        taken = sorted((m.start, m.end) for m in selected)
+        found = []
+        for match in re.finditer(trie_pattern(dict.fromkeys(names)), text):
+            start, end = match.start(), match.end()
+            at = bisect.bisect_right(taken, (start, len(text)))
+            if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
+                continue  # already read as (part of) another mention
+            if not (_word_edge_before(text, start) and _word_edge_after(text, end)):
+                continue
+            found.append(Mention(start, end, match.group(), "Person", "person-again", 1))
+        return found
 
     # -- pattern families ----------------------------------------------------
 
@@ -346,6 +370,9 @@ class Recognizer:
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
+                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1):
+                    i -= 4  # 高陵区2021年非物质文化遗产进校园活动: the year of a place's event is inside its name
+                    continue
                 return i
             for size in STOP_SIZES.get(ch, ()):
                 if i - size >= floor and text[i - size : i] in STOP_MULTI:
@@ -696,6 +723,8 @@ class Recognizer:
             honorary = span.find("称号")
             if honorary > 0:
                 span = span[:honorary]
+            elif span.endswith(LIST_ENDINGS):  # 列入…示范学校名单: the designation is what the list names
+                span = span[: -len(next(w for w in LIST_ENDINGS if span.endswith(w)))]
             if re.search(r"[0-9０-９]|各类|多项|的|了|，|以上", span) and not re.match(r"\d{4}年", span):
                 continue
             offset = begin
@@ -1083,6 +1112,21 @@ class Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.taken[start:end] = b"\x01" * (end - start)
+
+
+def _word_edge_before(text: str, start: int) -> bool:
+    """True when a name may start at ``start``: after a non-Chinese character, a function word or a title."""
+    if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return True
+    window = text[max(0, start - 4) : start]
+    return text[start - 1] in STOP_SINGLE or any(window.endswith(w) for w in (*STOP_MULTI, *ROLES))
+
+
+def _word_edge_after(text: str, end: int) -> bool:
+    """True when a name may end at ``end``: before a non-Chinese character or a function word or verb."""
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+        return True
+    return text[end] in STOP_SINGLE or any(text.startswith(w, end) for w in STOP_MULTI)
 
 
 def select(candidates: list[Mention], size: int) -> list[Mention]:
