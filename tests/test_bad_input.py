@@ -241,7 +241,7 @@ CASES: list[Case] = [
         "ingest-long-text-beside-a-binary-file",
         ("ingest", "{tmp}/long.txt", "{tmp}/a.bin", "--store", "{store}"),
         1,
-        r"^kg: .*a\.bin: binary file, not text",
+        r"^kg: .*a\.bin：二进制文件，不是文本",
         {"long.txt": "巴南区教委与重庆理工大学签订合作协议。\n" * 3000, "a.bin": b"\x00\x01\x02PK\x03\x04" * 100},
     ),
     # -- the store folder
