@@ -45,7 +45,7 @@ from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
 from kg.sources.documents import CJK
-from kg.sources.words import jieba
+from kg.sources.words import dictionary
 
 
 @dataclass(slots=True)
@@ -201,15 +201,9 @@ def is_actor(cls: str) -> bool:
     return any(is_a(cls, c) for c in ACTOR_CLASSES)
 
 
-@cache
-def _word_freq() -> dict[str, int]:
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
-
-
 def is_word(text: str) -> bool:
     """True when jieba's dictionary has ``text`` as a word."""
-    return _word_freq().get(text, 0) > 0
+    return text in dictionary()
 
 
 def _stop_made(word: str) -> bool:
@@ -219,7 +213,7 @@ def _stop_made(word: str) -> bool:
 
 def _name_like(name: str) -> bool:
     """True when ``name`` can be a person's name: not a common word (成长), unless jieba tags it as a name."""
-    return not is_word(name) or jieba.posseg.dt.word_tag_tab.get(name, "").startswith("nr")
+    return not is_word(name) or dictionary().get(name, "").startswith("nr")
 
 
 CJK_RE = re.compile(f"[{CJK}]")
@@ -774,7 +768,7 @@ class Recognizer:
                 continue
             if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS:
                 continue
-            tags = jieba.posseg.dt.word_tag_tab
+            tags = dictionary()
             if tags.get(modifier) != "ns":
                 # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
                 cut = next((k for k in range(1, len(modifier) - 1) if tags.get(modifier[k:]) == "ns"), 0)
@@ -973,7 +967,7 @@ def _place_start(name: str) -> bool:
     """True when ``name`` starts with a place: 宿迁市…, 上海…, 江苏省…."""
     if re.match(f"[{CJK}]{{2,5}}?[省市县区]", name[:6]) and not re.match("[省市县区]", name):
         return True
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = dictionary()
     return any(tags.get(name[:size], "") == "ns" for size in (2, 3, 4))
 
 
@@ -1011,7 +1005,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         and _clean_after(text, begin + 3)
     )
     two = _clean_after(text, begin + 2)
-    if three and two and is_word(window[1:3]) and not jieba.posseg.dt.word_tag_tab.get(window, "").startswith("nr"):
+    if three and two and is_word(window[1:3]) and not dictionary().get(window, "").startswith("nr"):
         three = not is_word(text[begin + 2 : begin + 4]) and _name_like(window)
     if three and _name_like(window):
         return 3
