@@ -29,6 +29,7 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.model.vocab import BASE
 from kg.sources.build import build
@@ -38,15 +39,27 @@ from kg.store.embedded import Store
 SEARCHES = ["重庆", "巴南", "学校", "cq", "chongqing", "实训基地", "合作", "职业学院", "xx", "产教融合"]
 
 
-def fetch(url: str) -> tuple[int, float]:
+class Fetched(NamedTuple):
+    """One request: its HTTP status (-1 when no answer came: refused, reset, timed out), time, and what failed."""
+
+    status: int
+    ms: float
+    error: str = ""
+
+
+def fetch(url: str, timeout: float = 120) -> Fetched:
+    """GET ``url`` and read the whole answer, timed (benchmarks/soak_serve.py times its requests with it too)."""
     started = time.perf_counter()
+    error = ""
     try:
-        with urllib.request.urlopen(url, timeout=120) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             response.read()
             status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    return status, (time.perf_counter() - started) * 1000
+    except urllib.error.HTTPError as refused:
+        status = refused.code
+    except OSError as failed:  # no answer at all: a connection error counts as a failed request
+        status, error = -1, str(failed)
+    return Fetched(status, (time.perf_counter() - started) * 1000, error)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -98,7 +111,7 @@ def measure(store_path: Path, requests: int, label: str) -> dict[str, dict[str, 
         for kind, paths in kinds.items():
             times, errors = [], 0
             for path in paths:
-                status, ms = fetch(base + path)
+                status, ms, _ = fetch(base + path)
                 errors += status != 200
                 times.append(ms)
             results[kind] = {

@@ -448,6 +448,26 @@ class DistrictIndicators:
             record["met"] = alliance.met
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> DistrictIndicators:
+        """The indicators again from :meth:`to_dict`'s plain data (as kept in JSON).
+
+        >>> r = DistrictIndicators("urn:d", "甲区", {"platforms": 2}, cross_border=[("a", "b", "city")])
+        >>> DistrictIndicators.from_dict(r.to_dict()) == r
+        True
+        """
+        data = dict(data)
+        data["schools"] = [SchoolPartners(**s) for s in data.get("schools", [])]
+        data["platforms"] = [
+            PlatformParticipation(**{k: v for k, v in p.items() if k != "co_built"}) for p in data.get("platforms", [])
+        ]
+        data["alliances"] = [
+            AllianceCheck(**{k: v for k, v in a.items() if k != "met"}) for a in data.get("alliances", [])
+        ]
+        data["cross_border"] = [tuple(t) for t in data.get("cross_border", [])]
+        data["stated"] = [StatedIndicator(**s) for s in data.get("stated", [])]
+        return cls(**data)
+
 
 def _alliance_check(graph: nx.MultiDiGraph, node: str) -> AllianceCheck:
     classes = {n: graph.nodes[n]["cls"] for n in nx.all_neighbors(graph, node)}
@@ -924,20 +944,23 @@ def store_places(store: Store, *, city: bool = False) -> list[str]:
     return [p for n, p in sorted(sized, key=lambda t: (-t[0], labels.get(t[1], t[1]))) if n]
 
 
-def place_indicators(store: Store, name: str) -> tuple[DistrictIndicators, nx.MultiDiGraph]:
+def place_indicators(
+    store: Store, name: str, graph: nx.MultiDiGraph | None = None, simple: nx.Graph | None = None
+) -> tuple[DistrictIndicators, nx.MultiDiGraph]:
     """The indicators of the district or city ``name`` (label, alias or IRI), and the part of the graph read.
 
     The values are :func:`store_indicators` (aggregates in the store); the per-entity lists
     (schools, platforms, alliances, cross-border ties) are :func:`district_indicators` over the
     district's part of the projection (:func:`kg.analysis.projection.district_graph`), so neither
-    reads the whole store.
+    reads the whole store.  A caller that holds the whole projection (``graph``, and its
+    :func:`~kg.analysis.metrics.simple_graph` ``simple``) passes it instead.
     """
     from kg.analysis.projection import district_graph
 
-    graph = district_graph(store, name)
+    graph = district_graph(store, name) if graph is None else graph
     place = resolve_place(graph, name)
     city = is_a(graph.nodes[place]["cls"], "City")
     (counted,) = store_indicators(store, [place], city=city)
-    result = district_indicators(graph, place, counted.stated)
+    result = district_indicators(graph, place, counted.stated, simple=simple)
     result.values, result.coeducation = counted.values, counted.coeducation
     return result, graph
