@@ -25,13 +25,67 @@ if TYPE_CHECKING:
     from kg.store.embedded import Store
 
 
+def _speak_the_chosen_language() -> None:
+    """Route click's own words (usage errors) through :data:`kg.i18n.CLICK`.
+
+    click looks its messages up with gettext's ``_``/``ngettext`` in each of its
+    modules, the hook gettext catalogues use; the project's table stands in for
+    a catalogue, so there is no compiled ``.mo`` file to ship.
+    """
+    import click.core
+    import click.exceptions
+    import click.parser
+    import click.types
+
+    for module in (click.core, click.exceptions, click.parser, click.types):
+        module._ = i18n.click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.click_ngettext  # type: ignore[attr-defined]
+
+
+def usage_line(error: click.UsageError) -> str:
+    """A usage error as one line in the chosen language, ending with where to read more."""
+    root = error.ctx.find_root() if error.ctx else None
+    with i18n.use_language(root.params.get("lang") if root else None):
+        message = " ".join(error.format_message().split())  # click's list of choices spans lines
+        message = re.sub(r"(?<=[。？）]) ", "", message)  # no space after Chinese punctuation
+        command = error.ctx.command_path if error.ctx else "kg"
+        return f"kg: {message}{i18n.text('usage_hint', command=command)}"
+
+
 class KgGroup(click.Group):
-    """Turns every :class:`KgError`, and a file that cannot be written or read, into a one-line message
-    on stderr and a non-zero exit, no traceback."""
+    """Turns every :class:`KgError`, a usage error, and a file that cannot be written or read, into a
+    one-line message on stderr and a non-zero exit, no traceback."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        _speak_the_chosen_language()
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as error:  # a group called bare: its help, as click shows it
+            error.show()
+            sys.exit(error.exit_code)
+        except click.UsageError as error:
+            click.echo(usage_line(error), err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            click.echo(f"kg: {' '.join(error.format_message().split())}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo(i18n.text("aborted"), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            name = ctx.invoked_subcommand
+            if error.ctx is None and name:  # click's option parser leaves it out: the hint names the command
+                error.ctx = click.Context(self.get_command(ctx, name) or self, info_name=name, parent=ctx)
+            raise
         except KgError as error:
             for line in str(error).splitlines():
                 click.echo(f"kg: {line}", err=True)
@@ -173,7 +227,7 @@ def summary_json(summary: Summary, store_path: Path | str) -> dict[str, object]:
     }
 
 
-@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("kg", cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option(
     "--lang",
@@ -181,16 +235,18 @@ def summary_json(summary: Summary, store_path: Path | str) -> dict[str, object]:
     envvar="KG_LANG",
     default="zh",
     show_default=True,
-    help="Language of class and relation names and of reports [env KG_LANG].",
+    is_eager=True,
+    # set while the command line is read, so even a mistyped command is answered in it;
+    # for this command only (tests run many in one process)
+    callback=lambda ctx, param, lang: ctx.with_resource(i18n.use_language(lang)) or lang,
+    help="Language of messages, reports, class and relation names [env KG_LANG].",
 )
-@click.pass_context
-def main(ctx: click.Context, lang: str) -> None:
+def main(lang: str) -> None:
     """kg: a knowledge graph of the links between education and the city (城教共生).
 
     Start with `kg build`, which builds the bundled articles into the store
     (.kg/store, or --store / KG_STORE) and prints what it holds.
     """
-    ctx.with_resource(i18n.use_language(lang))  # for this command only (tests run many in one process)
 
 
 @main.command("build")
@@ -270,7 +326,7 @@ def subset_from(
 ) -> dict[str, Any]:
     """Keyword arguments of :class:`kg.analysis.projection.Subset` from the options (repeatable, comma-separated)."""
     if hops is not None and focus is None:
-        raise click.BadOptionUsage("hops", "--hops needs --focus NAME")
+        raise click.BadOptionUsage("hops", i18n.text("hops_needs_focus"))
     return {"classes": classes_, "districts": districts, "relations": relations, "focus": focus, "hops": hops or 1}
 
 
@@ -337,18 +393,18 @@ def export_command(
 
     fmt = export_format(fmt).name
     if excel and fmt != "csv":
-        raise click.BadOptionUsage("excel", "--excel applies to --format csv")
+        raise click.BadOptionUsage("excel", i18n.text("excel_needs_csv"))
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops))
     progress = terminal_progress()
     if export_format(fmt).kind == "tables":
         if str(out) == "-":
-            raise click.BadOptionUsage("out", f"--format {fmt} writes several files: give --out a folder")
+            raise click.BadOptionUsage("out", i18n.text("format_writes_folder", fmt=fmt))
         with open_store(store_path, read_only=True) as store:
             written = export_folder(store, fmt, out, subset=subset, excel=excel, progress=progress)
         click.echo(i18n.text("wrote", path=", ".join(str(path) for path in written)), err=True)
         return
     if out.is_dir():
-        raise click.BadOptionUsage("out", f"--out {out} is a folder; --format {fmt} writes one file")
+        raise click.BadOptionUsage("out", i18n.text("out_is_folder", out=out, fmt=fmt))
     if str(out) != "-":
         check_output(out)  # before the store is read
     with open_store(store_path, read_only=True) as store:
@@ -441,18 +497,14 @@ def analyze_command(
     from kg.outputs.report import analysis_report, comparison_report, render  # heavy imports only when used
 
     if places and not compare:
-        raise click.UsageError(f"to compare districts give --compare: kg analyze --compare {' '.join(places)}")
+        raise click.UsageError(i18n.text("compare_how", places=" ".join(places)))
     if compare:
         if len(places) < 2:
-            raise click.BadOptionUsage("compare", "--compare needs two or more districts, e.g. --compare 巴南区 大足区")
+            raise click.BadOptionUsage("compare", i18n.text("compare_needs_two"))
         if district or classes_ or relations or write_back:
-            raise click.BadOptionUsage(
-                "compare", "--compare cannot be combined with --district, --class, --relation or --write-back"
-            )
+            raise click.BadOptionUsage("compare", i18n.text("compare_alone"))
     if write_back and (district or classes_ or relations):
-        raise click.BadOptionUsage(
-            "write_back", "--write-back stores whole-graph results: drop --district, --class and --relation"
-        )
+        raise click.BadOptionUsage("write_back", i18n.text("write_back_whole"))
     fmt = fmt or REPORT_SUFFIXES.get(out.suffix.lower(), "text")
     if str(out) != "-":
         check_output(out)
@@ -585,9 +637,9 @@ def _png_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[i
     try:
         width, height = (int(part) for part in value.lower().split("x"))
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not WIDTHxHEIGHT, e.g. 1600x1000") from None
+        raise click.BadParameter(i18n.text("not_png_size", value=value)) from None
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
-        raise click.BadParameter("width and height must be between 200 and 8000 pixels")
+        raise click.BadParameter(i18n.text("png_size_range"))
     return width, height
 
 
@@ -651,11 +703,11 @@ def viz_command(
     kg viz --out banan.html --district 巴南区 --color-by community --png banan.png
     """
     from kg.analysis.projection import Subset
-    from kg.outputs.viz import DEFAULT_TITLE, VizOptions, visualize
+    from kg.outputs.viz import VizOptions, visualize
 
     subset = Subset(**subset_from(classes_, districts, relations, focus, hops), max_nodes=max_nodes)
     options = VizOptions(
-        title=title or DEFAULT_TITLE,
+        title=title or None,
         color_by=color_by,
         size_by=size_by,
         layout=layout,
@@ -770,11 +822,11 @@ def extract_command(
 
     if gold_dir is not None:
         if files:
-            raise click.UsageError("give FILE... or --eval GOLD_DIR, not both")
+            raise click.UsageError(i18n.text("files_or_eval"))
         click.echo(format_evaluation(evaluate(gold_dir), details=details))
         return
     if not files:
-        raise click.UsageError("missing FILE... (or --eval GOLD_DIR)")
+        raise click.UsageError(i18n.text("missing_files_or_eval"))
     from kg.sources.documents import MAX_BYTES
 
     if str(out) != "-":
@@ -862,7 +914,7 @@ def ingest_command(
     from kg.sources.documents import MAX_BYTES
 
     if not files:
-        raise click.UsageError("missing FILE... or DIR")
+        raise click.UsageError(i18n.text("missing_files"))
     paths = tuple(text_files(files))
     with open_store(store_path) as store, file_bar(paths, "extracting") as bar:
         tracker = _FileProgress(bar) if bar is not None else None
@@ -1055,12 +1107,12 @@ def query_command(
         click.echo(table(rows, i18n.header("query", "parameters", "title")))
         return
     if not query:
-        raise click.UsageError("give a query (text, file or bundled name), or --list")
+        raise click.UsageError(i18n.text("missing_query"))
     given: dict[str, str] = {}
     for item in params:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+            raise click.BadParameter(i18n.text("not_name_value", item=item), param_hint="--param")
         given[name.strip().lstrip("?$")] = value
     text, bundled = read_query(query)
     to_stdout = str(out) == "-"
@@ -1155,7 +1207,7 @@ def serve_command(
 
     path = store_path or store_layer.default_store_path()
     if base is not None and not re.match(r"https?://[^/]+/", base.rstrip("/") + "/"):
-        raise click.BadParameter(f"{base!r} is not an http(s) URL", param_hint="--base")
+        raise click.BadParameter(i18n.text("not_http_url", base=base), param_hint="--base")
     server = make_server(
         path,
         host,
@@ -1227,8 +1279,10 @@ def infer_command(store_path: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["nquads", "n-quads"]),
-    default="nquads",
+    # Only N-Quads keeps each document's named graph and streams line by line;
+    # its spellings are the format table's, as in every other --format.
+    type=click.Choice(formats.spellings_of("n-quads"), case_sensitive=False),
+    default="n-quads",
     show_default=True,
     help="Output format of the graph (N-Quads; gzip-compressed when --out ends in .gz).",
 )

@@ -484,8 +484,138 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "all_documents": ("全部文档", "All documents"),
     "linked_data": ("机器可读：", "Machine-readable:"),
     "busy": ("服务器繁忙，请稍后再试。", "The server is busy; try again shortly."),
+    # -- the command line's usage errors (ours; click's own words are in CLICK below)
+    "usage_hint": ("（见 {command} --help）", " (see {command} --help)"),
+    "aborted": ("已中止", "Aborted"),
+    "hops_needs_focus": ("--hops 需要与 --focus 名称一起使用", "--hops needs --focus NAME"),
+    "excel_needs_csv": ("--excel 只用于 --format csv", "--excel applies to --format csv"),
+    "format_writes_folder": (
+        "--format {fmt} 会写出多个文件：--out 请给一个文件夹",
+        "--format {fmt} writes several files: give --out a folder",
+    ),
+    "out_is_folder": (
+        "--out {out} 是文件夹；--format {fmt} 只写一个文件",
+        "--out {out} is a folder; --format {fmt} writes one file",
+    ),
+    "compare_how": (
+        "比较区县请用 --compare：kg analyze --compare {places}",
+        "to compare districts give --compare: kg analyze --compare {places}",
+    ),
+    "compare_needs_two": (
+        "--compare 需要两个或更多区县，例如 --compare 巴南区 大足区",
+        "--compare needs two or more districts, e.g. --compare 巴南区 大足区",
+    ),
+    "compare_alone": (
+        "--compare 不能与 --district、--class、--relation 或 --write-back 同用",
+        "--compare cannot be combined with --district, --class, --relation or --write-back",
+    ),
+    "write_back_whole": (
+        "--write-back 保存的是全图结果：请去掉 --district、--class 和 --relation",
+        "--write-back stores whole-graph results: drop --district, --class and --relation",
+    ),
+    "not_png_size": ("{value!r} 不是 宽x高 的形式，例如 1600x1000", "{value!r} is not WIDTHxHEIGHT, e.g. 1600x1000"),
+    "png_size_range": ("宽和高须在 200 到 8000 像素之间", "width and height must be between 200 and 8000 pixels"),
+    "files_or_eval": ("请给出 FILE… 或 --eval GOLD_DIR，不能同时给", "give FILE... or --eval GOLD_DIR, not both"),
+    "missing_files_or_eval": ("缺少 FILE…（或 --eval GOLD_DIR）", "missing FILE... (or --eval GOLD_DIR)"),
+    "missing_files": ("缺少 FILE… 或 DIR", "missing FILE... or DIR"),
+    "missing_query": (
+        "请给出查询（文本、文件或内置查询名），或用 --list 列出",
+        "give a query (text, file or bundled name), or --list",
+    ),
+    "not_name_value": ("{item!r} 不是 NAME=VALUE 的形式", "{item!r} is not NAME=VALUE"),
+    "not_http_url": ("{base!r} 不是 http(s) 网址", "{base!r} is not an http(s) URL"),
+    # -- the graph page (kg viz, and the website's drawings)
+    "viz_panel": ("图例、筛选与搜索", "Legend, filters and search"),
+    "viz_counts": ("{nodes} 个节点 · {edges} 条关系", "{nodes} nodes · {edges} relations"),
+    "viz_counts_shown": (
+        "显示 {nodes} / {all_nodes} 个节点 · {edges} / {all_edges} 条关系",
+        "showing {nodes} of {all_nodes} nodes · {edges} of {all_edges} relations",
+    ),
+    "viz_search_placeholder": ("搜索名称、别名或拼音…", "Search names, aliases or pinyin…"),
+    "viz_search_label": ("搜索节点", "Search nodes"),
+    "viz_results_label": ("搜索结果", "Search results"),
+    "viz_colour": ("颜色", "Colour"),
+    "viz_all": ("全选", "All"),
+    "viz_none": ("全不选", "None"),
+    "viz_hide_isolated": ("隐藏无关系的节点", "Hide nodes without relations"),
+    "viz_physics": ("动态布局", "Live layout"),
+    "viz_fit": ("适应窗口", "Fit to window"),
+    "viz_help": (
+        "悬停查看详情；点击节点或关系查看证据；滚轮缩放，拖动平移。",
+        "Hover for details; click a node or relation for its evidence; scroll to zoom, drag to pan.",
+    ),
+    "viz_toggle": ("显示/隐藏侧栏", "Show or hide the panel"),
+    "viz_graph": ("知识图谱", "Knowledge graph"),
+    "viz_drawing": ("正在绘制图谱…", "Drawing the graph…"),
+    "viz_noscript": ("显示图谱需要启用 JavaScript。", "The graph needs JavaScript."),
+    "viz_relation": ("关系", "Relation"),
+    "viz_relation_count": ("{degree} 条（发出 {out}，指向 {in}）", "{degree} ({out} outgoing, {in} incoming)"),
+    "viz_neighbours": ("相连实体", "Linked entities"),
+    "viz_close": ("关闭", "Close"),
+    "viz_no_match": ("没有匹配的节点", "No matching node"),
+    "viz_hidden": ("已被筛选隐藏", "hidden by a filter"),
+    "viz_empty": ("没有符合条件的节点", "No node matches"),
+    "viz_layout_progress": ("正在布局… {percent}%", "Laying out… {percent}%"),
+    "viz_with_id": ("{title}（{id}）", "{title} ({id})"),
+    "viz_list_separator": ("、", ", "),
+    "viz_place_separator": ("，", ", "),
+    "viz_no_district": ("未注明区县", "district not stated"),
+    "viz_community": ("社群 {id}：{label}", "Community {id}: {label}"),
+    "viz_other_communities": ("其他社群或孤立节点", "Other communities or isolated nodes"),
+    "viz_colour_community": ("颜色：社群（Louvain）", "Colour: community (Louvain)"),
+    "viz_colour_district": ("颜色：区县", "Colour: district"),
+    "viz_focus": ("{focus}（{hops} 跳）", "{focus} ({hops} hops)"),
+    "viz_first_nodes": ("前 {n} 个节点", "first {n} nodes"),
     "footer": (
         "kg · 数据来自公开新闻与人工整理；每条关系都附有原文证据。",
         "kg · data from public news and curation; every relation keeps its evidence sentence.",
     ),
 }
+
+
+# click (the command-line library) words its usage errors through gettext, keyed by its English
+# text (the msgid): here are the ones people meet, in Chinese.  ``kg.cli`` routes click's gettext
+# through :func:`click_gettext`, so an unknown option or a bad --format value is reported in the
+# chosen language like every other message.
+CLICK: dict[str, str] = {
+    "No such option {name!r}.": "没有选项 {name!r}。",
+    "No such option: {name}": "没有选项：{name}",
+    "No such command {name!r}.": "没有命令 {name!r}。",
+    "Did you mean {possibility}?": "是否要找 {possibility}？",
+    "(Did you mean one of: {possibilities}?)": "（是否要找：{possibilities}？）",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "Invalid value: {message}": "值无效：{message}",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "Missing command.": "缺少命令。",
+    "Choose from:\n\t{choices}": "可选值：{choices}",
+    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不是可选值之一：{choices}。",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数值。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的布尔值；可用：{states}",
+    # ({name}, "File" or "Directory", is fixed when the option is declared: the Chinese does without it)
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{filename!r} 是文件，不是文件夹。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是文件夹，不是文件。",
+    "{name} {filename!r} is not readable.": "{filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{filename!r} 不可写。",
+    "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
+    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个值。",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
+    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+}
+
+
+def click_gettext(message: str) -> str:
+    """click's ``message`` in the current language (its own English when there is no Chinese for it)."""
+    return CLICK.get(message, message) if current_language() == "zh" else message
+
+
+def click_ngettext(singular: str, plural: str, n: int) -> str:
+    """The plural-aware form of :func:`click_gettext`."""
+    return click_gettext(singular if n == 1 else plural)

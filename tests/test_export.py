@@ -345,13 +345,13 @@ def test_cli_exports_files_and_folders_quietly_when_piped(store_path: Path, tmp_
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "csv"], "--format csv writes several files: give --out a folder"),
-        (["--format", "turtle", "--excel", "--out", "x.ttl"], "--excel applies to --format csv"),
-        (["--format", "turtle", "--hops", "2", "--out", "x.ttl"], "--hops needs --focus"),
+        (["--format", "csv"], "--format csv 会写出多个文件：--out 请给一个文件夹"),
+        (["--format", "turtle", "--excel", "--out", "x.ttl"], "--excel 只用于 --format csv"),
+        (["--format", "turtle", "--hops", "2", "--out", "x.ttl"], "--hops 需要与 --focus"),
         (["--format", "gexf", "--class", "Spaceship", "--out", "x.gexf"], "unknown class 'Spaceship'"),
         (["--format", "gexf", "--district", "火星区", "--out", "x.gexf"], "no district '火星区'"),
         (["--format", "trig", "--focus", "不存在的学校", "--out", "x.trig"], "没有名为“不存在的学校”的实体"),
-        (["--format", "pdf"], "'pdf' is not one of"),
+        (["--format", "pdf"], "'pdf' 不是可选值之一"),
     ],
 )
 def test_cli_export_errors_are_one_line_and_write_nothing(store_path: Path, tmp_path: Path, args, message):

@@ -38,3 +38,25 @@ def test_every_indicator_has_a_chinese_name():
     from kg.analysis.indicators import DEFINITIONS, LABELS_ZH, NOT_SUPPORTED, NOT_SUPPORTED_ZH
 
     assert set(LABELS_ZH) == set(DEFINITIONS) and set(NOT_SUPPORTED_ZH) == set(NOT_SUPPORTED)
+
+
+def test_click_words_fill_only_blanks_click_gives():
+    """The Chinese of click's messages may leave a blank out ({name} is fixed early) but never invent one."""
+    from kg.i18n import CLICK
+
+    for msgid, chinese in CLICK.items():
+        assert chinese.strip(), msgid
+        assert blanks(chinese) <= blanks(msgid), msgid
+
+
+def test_click_messages_exist_in_click():
+    """Every msgid is one click still uses: a click upgrade that rewords a message shows up here."""
+    import importlib.util
+    from pathlib import Path
+
+    from kg.i18n import CLICK
+
+    folder = Path(importlib.util.find_spec("click").origin).parent
+    source = "".join(path.read_text(encoding="utf-8") for path in folder.glob("*.py"))
+    known = {msgid for msgid in CLICK if repr(msgid)[1:-1].replace("'", '"') in source or msgid in source}
+    assert len(known) >= len(CLICK) - 2, sorted(set(CLICK) - known)  # old spellings kept for click 8.1

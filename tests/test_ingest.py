@@ -268,7 +268,7 @@ def test_cli_extract_formats_and_eval(tmp_path: Path):
     scores = runner.invoke(main, ["extract", "--eval", str(Path(__file__).parent / "fixtures" / "extract_gold")])
     assert scores.exit_code == 0 and "relations per kind" in scores.output
     both = runner.invoke(main, ["extract", str(YUBEI), "--eval", "data"])
-    assert both.exit_code == 2 and "not both" in both.output
+    assert both.exit_code == 2 and "不能同时给" in both.output
 
 
 def test_extracted_graphs_conform_to_the_shapes(tmp_path: Path):

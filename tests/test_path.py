@@ -71,6 +71,12 @@ def test_cli_path_text_and_json(store_path: Path):
     assert path[1]["statements"][0]["relation_label"] == "位于"
 
 
+def test_cli_path_in_english_names_relations_in_english(store_path: Path):
+    result = _run("--lang", "en", "path", "--store", str(store_path), "巴南职教中心", "华为赛力斯")
+    assert "巴南职教中心 —integrates industry and education with(integratesWith)→ 华为赛力斯" in result.output
+    assert "source: https://w3id.org/kg-cityedu/doc/banan-d85cd3f1" in result.output
+
+
 def test_cli_unknown_name_is_a_one_line_error(store_path: Path):
     result = CliRunner().invoke(main, ["path", "--store", str(store_path), "重庆理工", "不存在的学校"])
     assert result.exit_code == 1

@@ -111,13 +111,13 @@ def test_usage_errors(store_path: Path):
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "巴南区", "大足区"])
     assert result.exit_code == 2 and "--compare" in result.output
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--compare", "巴南区"])
-    assert result.exit_code == 2 and "two or more" in result.output
+    assert result.exit_code == 2 and "两个或更多区县" in result.output
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--district", "巴南县"])
     assert result.exit_code == 1 and result.output.startswith("kg: 没有名为“巴南县”的实体；是否要找")
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--district", "巴南职教中心"])
     assert result.exit_code == 1 and "不是区县" in result.output
     result = runner.invoke(main, ["analyze", "--store", str(store_path), "--district", "巴南区", "--write-back"])
-    assert result.exit_code == 2 and "whole-graph" in result.output
+    assert result.exit_code == 2 and "全图结果" in result.output
 
 
 def test_write_back_into_its_own_graph(store_path: Path, tmp_path: Path):

@@ -170,7 +170,7 @@ def test_node_size_follows_degree_or_centrality(graph: nx.MultiDiGraph):
 
 def test_colour_by_community_and_by_district(graph: nx.MultiDiGraph):
     data = graph_data(graph, VizOptions(color_by="community"))
-    assert data["colorLegend"]["title"].startswith("颜色：社区")
+    assert data["colorLegend"]["title"].startswith("颜色：社群")
     assert sum(item["count"] for item in data["colorLegend"]["items"]) == graph.number_of_nodes()
     colours = {n["color"]["background"] for n in data["nodes"]}
     assert 2 < len(colours) <= len(data["colorLegend"]["items"])
@@ -264,6 +264,22 @@ def test_cli_writes_the_page(store_path: Path, tmp_path: Path, graph: nx.MultiDi
     assert len(data["nodes"]) == graph.number_of_nodes()
 
 
+def test_cli_page_in_english(store_path: Path, tmp_path: Path):
+    out = tmp_path / "en.html"
+    result = CliRunner().invoke(
+        main, ["--lang", "en", "viz", "--store", str(store_path), "--out", str(out), "--focus", "巴南职教中心"]
+    )
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Fit to window" in page and "适应窗口" not in page
+    data = embedded(page)
+    assert data["title"] == "City–education knowledge graph · 巴南职教中心 (1 hops)"
+    assert data["words"]["viz_no_match"] == "No matching node"
+    # class and relation names are the ontology's English labels
+    assert {"Secondary vocational school", "Company"} <= {c["label"] for c in data["classes"]}
+    assert "integrates industry and education with" in {r["label"] for r in data["relations"]}
+
+
 def test_cli_subset_options(store_path: Path, tmp_path: Path, graph: nx.MultiDiGraph):
     out = tmp_path / "ego.html"
     result = run(
@@ -314,8 +330,8 @@ def test_cli_bad_input_is_one_line(store_path: Path, tmp_path: Path, args: list[
 
 def test_cli_usage_errors(store_path: Path, tmp_path: Path):
     result = run("--store", str(store_path), "--out", str(tmp_path / "g.html"), "--hops", "2")
-    assert result.exit_code == 2 and "--hops needs --focus" in result.stderr
+    assert result.exit_code == 2 and "--hops 需要与 --focus" in result.stderr
     result = run("--store", str(store_path), "--out", str(tmp_path / "g.html"), "--png-size", "big")
-    assert result.exit_code == 2 and "WIDTHxHEIGHT" in result.stderr
+    assert result.exit_code == 2 and "宽x高" in result.stderr
     result = run("--store", str(store_path), "--out", str(tmp_path / "missing" / "g.html"))
     assert result.exit_code == 1 and result.stderr.startswith("kg: --out ") and "does not exist" in result.stderr

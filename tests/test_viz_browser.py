@@ -186,7 +186,7 @@ def test_colour_schemes_draw_with_a_legend(open_page, pages, name: str):
     assert page.errors == [] and page.requests == [page.url]
     assert page.page.is_visible("#kg-color-legend li")
     title = page.page.text_content("#kg-color-title")
-    assert title == ("颜色：社区（Louvain）" if name == "community" else "颜色：区县")
+    assert title == ("颜色：社群（Louvain）" if name == "community" else "颜色：区县")
 
 
 # ---------------------------------------------------------------- safety

@@ -9,7 +9,9 @@ import networkx as nx
 
 from kg.analysis.projection import expand, find_entity, project, project_entities, resolve
 from kg.errors import KgError
-from kg.i18n import text
+from kg.i18n import current_language, text
+from kg.model.terms import label
+from kg.model.vocab import KG
 from kg.store.embedded import Store
 
 
@@ -45,13 +47,16 @@ class Hop:
 
 def _statements(graph: nx.MultiDiGraph, a: str, b: str) -> list[Statement]:
     found = []
+    lang = current_language()
     for u, v in ((a, b), (b, a)):
         for data in (graph.get_edge_data(u, v) or {}).values():
+            relation = data.get("relation", "")
             found.append(
                 Statement(
                     u,
-                    data.get("relation", ""),
-                    data.get("relation_label", ""),
+                    relation,
+                    # the ontology's name in the reader's language (the projection keeps the Chinese one)
+                    label(KG[relation], lang) if relation else data.get("relation_label", ""),
                     v,
                     data.get("evidence", ""),
                     data.get("source", ""),

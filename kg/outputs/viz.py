@@ -43,8 +43,10 @@ from kg.analysis import metrics as analysis
 from kg.analysis.projection import Subset, project
 from kg.errors import KgError
 from kg.files import check_output, write_text
+from kg.i18n import HTML_LANG, MESSAGES, current_language, text
 from kg.model.styles import GREY, GROUPS, PALETTE, class_style, relation_colour, shade
-from kg.model.terms import symmetric_relations
+from kg.model.terms import label, symmetric_relations
+from kg.model.vocab import KG
 from kg.store.embedded import Store
 from kg.text import char_width
 
@@ -70,8 +72,30 @@ FONT_FACE = (
     '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 )
 
-NO_DISTRICT = "未注明区县"
-DEFAULT_TITLE = "城教共生知识图谱"
+
+# The words the page and its script show, by language: every viz_ message, and the shared words it reuses.
+PAGE_WORDS = {
+    lang: {
+        key: text(key, lang)
+        for key in MESSAGES
+        if key.startswith("viz_")
+        or key
+        in {
+            "classes",
+            "districts",
+            "relations",
+            "class",
+            "district",
+            "aliases",
+            "evidence",
+            "source",
+            "year",
+            "pagerank",
+            "betweenness",
+        }
+    }
+    for lang in HTML_LANG
+}
 
 
 class VizError(KgError):
@@ -88,9 +112,10 @@ class VizOptions:
     None draws them up to :data:`EDGE_LABEL_LIMIT` edges.  ``label_width``
     and ``label_lines``: node labels wrap at that many CJK characters per line
     and are cut with "…" after that many lines (tooltips show them whole).
+    ``title`` None: the site's name in the current language.
     """
 
-    title: str = DEFAULT_TITLE
+    title: str | None = None
     color_by: str = "class"
     size_by: str = "degree"
     layout: str = "auto"
@@ -296,12 +321,16 @@ def _color_scheme(graph: nx.MultiDiGraph, options: VizOptions) -> tuple[dict[str
             colors.update(dict.fromkeys(community.members, color))
             if community.id <= len(PALETTE):
                 items.append(
-                    {"label": f"社区 {community.id}：{community.label}", "color": color, "count": community.size}
+                    {
+                        "label": text("viz_community", id=community.id, label=community.label),
+                        "color": color,
+                        "count": community.size,
+                    }
                 )
         rest = graph.number_of_nodes() - sum(c.size for c in found[: len(PALETTE)])
         if rest:
-            items.append({"label": "其他社区或孤立节点", "color": GREY, "count": rest})
-        return colors, {"title": "颜色：社区（Louvain）", "items": items}
+            items.append({"label": text("viz_other_communities"), "color": GREY, "count": rest})
+        return colors, {"title": text("viz_colour_community"), "items": items}
     if options.color_by == "district":
         counts = Counter(d.get("district") or "" for _, d in graph.nodes(data=True))
         named = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if name]
@@ -309,10 +338,10 @@ def _color_scheme(graph: nx.MultiDiGraph, options: VizOptions) -> tuple[dict[str
         district_colors[""] = GREY
         colors = {n: district_colors[d.get("district") or ""] for n, d in graph.nodes(data=True)}
         items = [
-            {"label": name or NO_DISTRICT, "color": district_colors[name], "count": counts[name]}
+            {"label": name or text("viz_no_district"), "color": district_colors[name], "count": counts[name]}
             for name in [*named, ""]
         ]
-        return colors, {"title": "颜色：区县", "items": [i for i in items if i["count"]]}
+        return colors, {"title": text("viz_colour_district"), "items": [i for i in items if i["count"]]}
     return {}, None
 
 
@@ -401,7 +430,8 @@ def graph_data(
     Node and edge dicts carry the vis-network fields (``id``, ``label``,
     ``shape``, ``color``, ``size``, ``x``/``y``, ``from``/``to``, ``arrows``…)
     and a ``kg`` dict with what tooltips, filters and search read.
-    ``documents`` maps source document IRIs to their headlines.
+    ``documents`` maps source document IRIs to their headlines.  Words, class
+    and relation names are in the current language (:mod:`kg.i18n`).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("s", label="某小学", cls="PrimarySchool", district="巴南区", aliases=["某校"])
@@ -417,6 +447,7 @@ def graph_data(
     """
     options = options or VizOptions()
     documents = documents or {}
+    lang = current_language()
     nodes = sorted(graph.nodes)
     index = {node: i for i, node in enumerate(nodes)}
     n_nodes, n_edges = len(nodes), graph.number_of_edges()
@@ -438,7 +469,7 @@ def graph_data(
         data = graph.nodes[node]
         name = str(data.get("label") or node)
         cls = str(data.get("cls", ""))
-        style = class_style(cls)
+        style = class_style(cls, lang)
         base = node_colors.get(node, style["color"])
         share = math.sqrt(max(scores.get(node, 0), 0) / top)
         size = round(min_size + (max_size - min_size) * share, 1)
@@ -463,7 +494,7 @@ def graph_data(
                     "iri": str(node),
                     "name": name,
                     "cls": cls,
-                    "classLabel": str(data.get("class_label") or style["label"]),
+                    "classLabel": style["label"] if cls else str(data.get("class_label") or ""),
                     "district": str(data.get("district") or ""),
                     "city": str(data.get("city") or ""),
                     "aliases": aliases,
@@ -482,11 +513,13 @@ def graph_data(
     source_index = {iri: i for i, iri in enumerate(sources)}
     pair_count: Counter[tuple[int, int]] = Counter()
     rel_colors = {str(r): relation_colour(str(r)) for _, _, r in graph.edges(data="relation", default="")}
+    # The ontology's name in the page's language (the projection keeps the Chinese one).
+    rel_names = {r: label(KG[r], lang) for r in rel_colors if r}
     symmetric = symmetric_relations()
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (index[e[0]], index[e[1]], str(e[2])))
     for i, (u, v, _key, data) in enumerate(edges):
         relation = str(data.get("relation", ""))
-        rel_label = str(data.get("relation_label") or relation)
+        rel_label = rel_names.get(relation) or str(data.get("relation_label") or relation)
         color = rel_colors.get(relation, GREY)
         pair = (min(index[u], index[v]), max(index[u], index[v]))
         parallel = pair_count[pair]
@@ -518,7 +551,7 @@ def graph_data(
             )
         )
 
-    styles = {n["kg"]["cls"]: class_style(n["kg"]["cls"]) for n in vis_nodes}
+    styles = {n["kg"]["cls"]: class_style(n["kg"]["cls"], lang) for n in vis_nodes}
     class_counts = Counter(n["kg"]["cls"] for n in vis_nodes)
     group_order = {g: i for i, g in enumerate(GROUPS)}
     class_list = [
@@ -532,7 +565,7 @@ def graph_data(
     relation_counts = Counter(e["kg"]["relation"] for e in vis_edges)
     relation_labels = {e["kg"]["relation"]: e["kg"]["relationLabel"] for e in vis_edges}
     return {
-        "title": options.title,
+        "title": options.title or text("site"),
         "colorBy": options.color_by,
         "sizeBy": options.size_by,
         "static": static,
@@ -540,11 +573,12 @@ def graph_data(
         "nodes": vis_nodes,
         "edges": vis_edges,
         "classes": class_list,
-        "districts": [{**d, "label": d["id"] or NO_DISTRICT} for d in _groups(district_counts)],
+        "districts": [{**d, "label": d["id"] or text("viz_no_district")} for d in _groups(district_counts)],
         "relations": [{**r, "label": relation_labels[r["id"]]} for r in _groups(relation_counts, rel_colors)],
         "colorLegend": color_legend,
         "sources": [{"iri": iri, "title": documents.get(iri, ""), "id": iri.rsplit("/", 1)[-1]} for iri in sources],
         "options": vis_options,
+        "words": PAGE_WORDS[lang],
     }
 
 
@@ -565,16 +599,18 @@ def render_html(
     app_script = _template("graph.js")
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     page = environment.from_string(_template("graph.html"))
+    lang = current_language()
     return page.render(
-        title=options.title,
+        title=data["title"],
+        html_lang=HTML_LANG[lang],
+        w=PAGE_WORDS[lang],
+        counts=text("viz_counts", nodes=len(data["nodes"]), edges=len(data["edges"])),
         csp_scripts=" ".join([_csp_hash(vis_script), _csp_hash(app_script)]),
         vis_style=jinja2.utils.markupsafe.Markup(vis_style),
         page_style=jinja2.utils.markupsafe.Markup(_template("graph.css")),
         vis_script=jinja2.utils.markupsafe.Markup(vis_script),
         app_script=jinja2.utils.markupsafe.Markup(app_script),
         data_json=jinja2.utils.markupsafe.Markup(script_json(data)),
-        n_nodes=len(data["nodes"]),
-        n_edges=len(data["edges"]),
     )
 
 
@@ -710,12 +746,12 @@ def visualize(
     if graph.number_of_nodes() == 0:
         raise VizError("nothing to draw: no entity matches the subset options")
     options = options or VizOptions()
-    if options.title == DEFAULT_TITLE:
-        parts = [f"{subset.focus}（{subset.hops} 跳）" if subset.focus else ""]
+    if options.title is None:
+        parts = [text("viz_focus", focus=subset.focus, hops=subset.hops) if subset.focus else ""]
         parts += [*subset.classes, *subset.districts, *subset.relations]
-        parts += [f"前 {subset.max_nodes} 个节点"] if subset.max_nodes else []
+        parts += [text("viz_first_nodes", n=subset.max_nodes)] if subset.max_nodes else []
         if any(parts):
-            options = replace(options, title=" · ".join([DEFAULT_TITLE, *filter(None, parts)]))
+            options = replace(options, title=" · ".join([text("site"), *filter(None, parts)]))
     sources = {d.get("source", "") for _, _, d in graph.edges(data=True)}
     html = write_html(graph, out, options, document_titles(store, sources))
     if png is not None:

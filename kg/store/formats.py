@@ -161,6 +161,15 @@ def spellings(kinds: Collection[str]) -> list[str]:
     return list(dict.fromkeys(s for f in _of_kinds(kinds) for s in (f.name, *f.aliases)))
 
 
+def spellings_of(name: str) -> list[str]:
+    """The name and aliases of the one format called ``name``.
+
+    >>> spellings_of("n-quads")
+    ['n-quads', 'nq', 'nquads']
+    """
+    return [s for f in FORMATS if f.name == name for s in (f.name, *f.aliases)]
+
+
 def find(name: str, kinds: Collection[str], option: str = "--format") -> Format:
     """The format called ``name`` (a standard name, or else an alias), among ``kinds``.
 

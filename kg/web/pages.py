@@ -451,13 +451,12 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
                     year=item["year"],
                 )
     title = text("ego_graph_title", lang, name=facts["name"])
-    html = render_html(
-        graph,
-        VizOptions(title=title, label_width=4, label_lines=4),  # narrow labels: neighbours sit close
-        _doc_titles(site, {i["doc"] for g in facts["relations"] for i in g["items"]} - {""}),
-    )
-    if lang == "en":
-        html = html.replace('<html lang="zh-CN">', '<html lang="en">', 1)
+    with use_language(lang):  # the drawing's words, class and relation names in the page's language
+        html = render_html(
+            graph,
+            VizOptions(title=title, label_width=4, label_lines=4),  # narrow labels: neighbours sit close
+            _doc_titles(site, {i["doc"] for g in facts["relations"] for i in g["items"]} - {""}),
+        )
     if request.get("embed"):  # in the entity page's narrow column the graph gets the room; ☰ opens the panel
         html = html.replace("<body>", '<body class="kg-panel-hidden">', 1).replace(
             'id="kg-panel-toggle" aria-controls="kg-panel" aria-expanded="true"',

@@ -6,6 +6,8 @@
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   performance.mark("kg:parsed");
   const byId = (id) => document.getElementById(id);
+  /* The page's words (kg/i18n.py, in the page's language), {name} blanks filled from values. */
+  const say = (key, values) => data.words[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
 
   /* An element with text content and attributes; children are nodes or strings (appended as text). */
   function el(tag, attrs, ...children) {
@@ -27,7 +29,7 @@
     if (e.to !== e.from) edgesOf.get(e.to).push(e.id);
   }
   const sources = data.sources;
-  const scoreName = { degree: "相连实体", pagerank: "PageRank", betweenness: "中介中心性" }[data.sizeBy];
+  const scoreName = { degree: data.words.viz_neighbours, pagerank: data.words.pagerank, betweenness: data.words.betweenness }[data.sizeBy];
 
   /* vis-network copies every field of a node: hand it only its own, keep ours (kg) in data.
    * A large (static) graph starts without labels and arrows, which are too small to see at the
@@ -61,11 +63,11 @@
   function nodeFacts(n) {
     const info = n.kg;
     const list = el("dl");
-    row(list, "类别", info.classLabel);
-    row(list, "区县", [info.district, info.city].filter(Boolean).join("，") || "—");
-    if (info.aliases.length) row(list, "别名", info.aliases.join("、"));
-    row(list, "关系", `${info.degree} 条（发出 ${info.out}，指向 ${info.in}）`);
-    row(list, "相连实体", info.neighbours);
+    row(list, data.words.class, info.classLabel);
+    row(list, data.words.district, [info.district, info.city].filter(Boolean).join(data.words.viz_place_separator) || "—");
+    if (info.aliases.length) row(list, data.words.aliases, info.aliases.join(data.words.viz_list_separator));
+    row(list, data.words.relations, say("viz_relation_count", info));
+    row(list, data.words.viz_neighbours, info.neighbours);
     if (data.sizeBy !== "degree") row(list, scoreName, formatScore(info.score));
     return list;
   }
@@ -73,7 +75,7 @@
   function sourceText(index) {
     const source = sources[index];
     if (!source) return "";
-    return source.title ? `${source.title}（${source.id}）` : source.id;
+    return source.title ? say("viz_with_id", source) : source.id;
   }
 
   function edgeHeading(e) {
@@ -82,10 +84,10 @@
 
   function edgeFacts(e) {
     const list = el("dl");
-    row(list, "关系", `${e.kg.relationLabel}（${e.kg.relation}）`);
-    row(list, "证据", e.kg.evidence);
-    row(list, "来源", sourceText(e.kg.source));
-    row(list, "年份", e.kg.year);
+    row(list, data.words.viz_relation, say("viz_with_id", { title: e.kg.relationLabel, id: e.kg.relation }));
+    row(list, data.words.evidence, e.kg.evidence);
+    row(list, data.words.source, sourceText(e.kg.source));
+    row(list, data.words.year, e.kg.year);
     return list;
   }
 
@@ -105,7 +107,7 @@
 
   const details = byId("kg-details");
   function closeButton() {
-    const button = el("button", { type: "button", class: "kg-close", title: "关闭", text: "×" });
+    const button = el("button", { type: "button", class: "kg-close", title: data.words.viz_close, text: "×" });
     button.addEventListener("click", () => { details.hidden = true; network.unselectAll(); });
     return button;
   }
@@ -233,8 +235,8 @@
     const shownNodes = data.nodes.length - hiddenNodes.size;
     const shownEdges = data.edges.length - hiddenEdges.size;
     byId("kg-counts").textContent = hiddenNodes.size || hiddenEdges.size
-      ? `显示 ${shownNodes} / ${data.nodes.length} 个节点 · ${shownEdges} / ${data.edges.length} 条关系`
-      : `${data.nodes.length} 个节点 · ${data.edges.length} 条关系`;
+      ? say("viz_counts_shown", { nodes: shownNodes, all_nodes: data.nodes.length, edges: shownEdges, all_edges: data.edges.length })
+      : say("viz_counts", { nodes: data.nodes.length, edges: data.edges.length });
   }
 
   function applyFilters() {
@@ -322,11 +324,11 @@
     results.replaceChildren();
     if (!searchBox.value.trim()) { results.hidden = true; return; }
     if (!ids.length) {
-      results.append(el("li", { class: "kg-empty", text: "没有匹配的节点" }));
+      results.append(el("li", { class: "kg-empty", text: data.words.viz_no_match }));
     }
     for (const id of ids) {
       const info = nodeById.get(id).kg;
-      const sub = [info.classLabel, info.district, hiddenNodes.has(id) ? "已被筛选隐藏" : ""].filter(Boolean).join(" · ");
+      const sub = [info.classLabel, info.district, hiddenNodes.has(id) ? data.words.viz_hidden : ""].filter(Boolean).join(" · ");
       const item = el("li", { role: "option", "data-id": String(id) }, info.name, el("span", { class: "kg-sub", text: sub }));
       item.addEventListener("mousedown", (event) => { event.preventDefault(); chooseNode(id); });
       results.append(item);
@@ -422,7 +424,7 @@
 
   function markReady() {
     performance.mark("kg:ready");
-    status.textContent = data.nodes.length ? "" : "没有符合条件的节点";
+    status.textContent = data.nodes.length ? "" : data.words.viz_empty;
     status.hidden = !!data.nodes.length;
     api.ready = true;
     document.body.dataset.ready = "true";
@@ -431,7 +433,7 @@
   if (data.options.physics.enabled && data.nodes.length) {
     physics.checked = true;
     network.on("stabilizationProgress", (p) => {
-      status.textContent = `正在布局… ${Math.round((100 * p.iterations) / p.total)}%`;
+      status.textContent = say("viz_layout_progress", { percent: Math.round((100 * p.iterations) / p.total) });
     });
     network.once("stabilizationIterationsDone", () => {
       network.setOptions({ physics: { enabled: false } }); /* settled: the page stays still */
