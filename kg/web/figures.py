@@ -181,6 +181,12 @@ class Keeper:
         if index is not None:
             index.close()
 
+    @property
+    def running(self) -> bool:
+        """Whether a computation is under way."""
+        process = self._process
+        return process is not None and process.poll() is None
+
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=10)
