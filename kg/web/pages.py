@@ -33,13 +33,13 @@ from kg.analysis.indicators import DistrictIndicators, district_scope, place_ind
 from kg.analysis.paths import NoPathError, PathSearchLimit, path_graph, paths_data, shortest_paths
 from kg.analysis.projection import district_graph, resolve
 from kg.errors import KgError
-from kg.i18n import HTML_LANG, text, use_language
+from kg.i18n import HTML_LANG, MESSAGES, text, use_language
 from kg.model.styles import class_group
 from kg.model.terms import ancestors, label
 from kg.model.vocab import BASE, INFERRED_GRAPH, KG
 from kg.outputs.report import _comparison_sections, sections_html
 from kg.outputs.viz import VizOptions, render_html
-from kg.store.search import ensure_index
+from kg.store.search import kept_index
 from kg.web.figures import place_key
 from kg.web.i18n import group_label, term_label
 
@@ -57,6 +57,9 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
 )
+
+
+ENVIRONMENT = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
 @dataclass
@@ -100,13 +103,11 @@ class Site:
         self.store, self.base, self.row_limit = store, base, row_limit
         self._index = None
         self.timeout = 10.0  # the server's time limit for a page
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
-        )
+        self.env = ENVIRONMENT  # one per process: its compiled templates outlive a reopened store
 
     def index(self) -> Any:
         if self._index is None:
-            self._index = ensure_index(self.store)
+            self._index = kept_index(self.store)  # kg serve checked it against the store's graphs at start
         return self._index
 
     def close(self) -> None:
@@ -800,10 +801,10 @@ def editor(site: Site, request: Request, examples: list[dict]) -> Response:
     from kg.model.vocab import PREFIXES
     from kg.outputs.viz import script_json
 
-    from kg.i18n import MESSAGES
-
     # YASGUI's own controls speak English: a Chinese page gives editor.js the words to put in their place.
-    words = [[en, zh] for key, (zh, en) in MESSAGES.items() if key.startswith("yasgui_")] if request.lang == "zh" else []
+    words = [[en, zh] for key, (zh, en) in MESSAGES.items() if key.startswith("yasgui_")]
+    if request.lang != "zh":
+        words = []
     data = Markup(
         script_json(
             {"examples": examples, "endpoint": "/sparql", "prefixes": PREFIXES, "base": site.base, "words": words}
