@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.cli import main
 from kg.model.vocab import KG, KGR
 from kg.sources.build import build
-from kg.sparql.server import make_server
+from kg.sparql.server import make_server, shutdown
 from kg.store import formats
 from kg.store.embedded import Store
 from kg.store.search import SearchIndex, ensure_index, index_path
@@ -315,3 +315,13 @@ def test_path_page_searches_the_store_and_suggests_names(site: str):
     assert "重庆理工大学 与 巴南区 如何关联" in found and "<blockquote>" in found
     unknown = fetch(site + "path?" + urllib.parse.urlencode({"from": "重庆理工大学", "to": "重庆理工"})).text
     assert "没有名为“重庆理工”的实体" in unknown and "/id/chong-qing-li-gong-da-xue" in unknown  # did you mean
+
+
+def test_a_restart_on_an_unchanged_store_computes_no_figures(site: str, store_path: Path):
+    figures_ready(site)
+    again = make_server(store_path, "127.0.0.1", 0, quiet=True, workers=1)
+    try:
+        time.sleep(5)  # the keeper has looked at the index at least twice
+        assert not again.figures.running and again.figures._tried is None
+    finally:
+        shutdown(again)

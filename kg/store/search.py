@@ -152,6 +152,7 @@ class SearchIndex:
             CREATE INDEX IF NOT EXISTS names_iri ON names(iri);
             CREATE INDEX IF NOT EXISTS names_graph ON names(graph);
             CREATE INDEX IF NOT EXISTS names_length ON names(length(name));
+            CREATE INDEX IF NOT EXISTS names_district ON names(district);
             CREATE TABLE IF NOT EXISTS ranks(
                 iri TEXT PRIMARY KEY, grp TEXT NOT NULL, size INTEGER NOT NULL,
                 degree INTEGER NOT NULL, pagerank INTEGER NOT NULL, betweenness INTEGER NOT NULL);
@@ -436,6 +437,24 @@ class SearchIndex:
     def entity_names(self, iris: Iterable[str], exclude_graphs: Iterable[str] = ()) -> list[tuple[str, ...]]:
         """Rows of the entities ``iris`` (every name in every graph but ``exclude_graphs``)."""
         return self._entity_rows("iri", iris, exclude_graphs, expand=False)
+
+    def located_in(self, district: str, limit: int = 5000) -> dict[str, tuple[list[str], set[str]]]:
+        """The entities whose ``kg:district`` is ``district`` (at most ``limit``): IRI → (labels, stated classes).
+
+        A district page's member lists, read here rather than from every type triple of the members.
+        """
+        rows = self.db.execute(
+            "SELECT iri, field, name, classes FROM names WHERE iri IN"
+            " (SELECT DISTINCT iri FROM names WHERE district = ? LIMIT ?)",
+            (district, limit),
+        ).fetchall()
+        found: dict[str, tuple[list[str], set[str]]] = {}
+        for iri, field, name, classes in rows:
+            labels, kinds = found.setdefault(iri, ([], set()))
+            if field == "label" and name not in labels:
+                labels.append(name)
+            kinds.update(classes.split())
+        return found
 
     def entities_in_graphs(self, graphs: Iterable[str]) -> list[str]:
         """IRIs of the entities named in ``graphs``."""
