@@ -944,23 +944,46 @@ def store_places(store: Store, *, city: bool = False) -> list[str]:
     return [p for n, p in sorted(sized, key=lambda t: (-t[0], labels.get(t[1], t[1]))) if n]
 
 
-def place_indicators(
-    store: Store, name: str, graph: nx.MultiDiGraph | None = None, simple: nx.Graph | None = None
-) -> tuple[DistrictIndicators, nx.MultiDiGraph]:
+def place_indicators(store: Store, name: str) -> tuple[DistrictIndicators, nx.MultiDiGraph]:
     """The indicators of the district or city ``name`` (label, alias or IRI), and the part of the graph read.
 
     The values are :func:`store_indicators` (aggregates in the store); the per-entity lists
     (schools, platforms, alliances, cross-border ties) are :func:`district_indicators` over the
     district's part of the projection (:func:`kg.analysis.projection.district_graph`), so neither
-    reads the whole store.  A caller that holds the whole projection (``graph``, and its
-    :func:`~kg.analysis.metrics.simple_graph` ``simple``) passes it instead.
+    reads the whole store (:func:`places_indicators`: many places, for a caller that holds the projection).
     """
     from kg.analysis.projection import district_graph
 
-    graph = district_graph(store, name) if graph is None else graph
+    graph = district_graph(store, name)
     place = resolve_place(graph, name)
     city = is_a(graph.nodes[place]["cls"], "City")
     (counted,) = store_indicators(store, [place], city=city)
-    result = district_indicators(graph, place, counted.stated, simple=simple)
+    result = district_indicators(graph, place, counted.stated)
     result.values, result.coeducation = counted.values, counted.coeducation
     return result, graph
+
+
+def places_indicators(
+    store: Store, places: Sequence[str], graph: nx.MultiDiGraph, *, city: bool = False
+) -> list[DistrictIndicators]:
+    """:func:`place_indicators` of many districts (or cities) at once, for a caller that holds the whole projection.
+
+    The values are :func:`store_indicators`' aggregates, a batch of places per
+    query; the per-entity lists are :func:`district_indicators` over each
+    place's part of ``graph`` — its members, their partners and the partners of
+    the platforms among them, as :func:`kg.analysis.projection.district_graph`
+    reads from the store — found in one pass over the nodes, not one per place.
+    """
+    located: dict[str, set[str]] = {}
+    for node, data in graph.nodes(data=True):
+        located.setdefault(location(data)[1 if city else 0], set()).add(node)
+    undirected = graph.to_undirected(as_view=True)
+    results = []
+    for place, counted in zip(places, store_indicators(store, places, city=city), strict=True):
+        members = located.get(graph.nodes[place]["label"], set()) | {place}
+        near = members | {n for m in members for n in undirected.neighbors(m)}
+        near |= {n for m in near if is_a(graph.nodes[m]["cls"], "Platform") for n in undirected.neighbors(m)}
+        result = district_indicators(nx.MultiDiGraph(graph.subgraph(near)), place, counted.stated)
+        result.values, result.coeducation = counted.values, counted.coeducation
+        results.append(result)
+    return results

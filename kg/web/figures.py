@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import fcntl
 import os
 import subprocess
 import sys
@@ -30,7 +31,7 @@ from typing import Any
 import networkx as nx
 
 from kg.analysis import metrics
-from kg.analysis.indicators import place_indicators, store_places
+from kg.analysis.indicators import places_indicators, store_places
 from kg.analysis.projection import project
 from kg.model.styles import class_group
 from kg.model.terms import ancestors
@@ -40,6 +41,7 @@ from kg.store.search import SearchIndex, index_path
 RANK_EXACT = 1000  # betweenness for the ranks is exact up to this many nodes, else estimated from RANK_SAMPLE sources
 RANK_SAMPLE = 64
 RECENT_DOCUMENTS = 50
+PLACE_BATCH = 50  # places whose indicators are counted by one set of aggregate queries
 
 HOME_DISTRICTS = """
 SELECT ?d (COUNT(DISTINCT ?e) AS ?n) WHERE {
@@ -106,8 +108,7 @@ def compute(store: Any, index: SearchIndex, progress: Callable[[str], None] = la
     """Compute and keep every figure for the store as it is; False when a write came meanwhile (try again).
 
     First the ranks and the home page's lists (one projection of the whole
-    graph), then each place's indicators, biggest first, each kept as soon as
-    it is computed.
+    graph), then every place's indicators, biggest first, a batch at a time.
     """
     generation = index.generation()
     graph = project(store)
@@ -130,14 +131,14 @@ def compute(store: Any, index: SearchIndex, progress: Callable[[str], None] = la
     if not index.write_figures(generation, ranks, figures):
         return False
     del ranks
-    for place in places:  # a district's part of the graph only (place_indicators reads it from the store)
-        if index.generation() != generation:
-            return False
-        index.put_figure(generation, place_key(place), place_indicators(store, place)[0].to_dict())
-    for city in cities:  # a city's part is most of its districts: the projection made above serves
-        if index.generation() != generation:
-            return False
-        index.put_figure(generation, place_key(city), place_indicators(store, city, graph, simple)[0].to_dict())
+    # Every place's indicators: the in-store aggregates (a batch of places per query) and the lists from each
+    # place's part of the projection made above; kept as they come, biggest places first.
+    for kind, group in ((False, places), (True, cities)):
+        for start in range(0, len(group), PLACE_BATCH):
+            if index.generation() != generation:
+                return False
+            for result in places_indicators(store, group[start : start + PLACE_BATCH], graph, city=kind):
+                index.put_figure(generation, place_key(result.place), result.to_dict())
     progress(f"indicators of {len(places)} districts and {len(cities)} cities")
     return True
 
@@ -202,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
     (store_path,) = argv if argv is not None else sys.argv[1:]
     with contextlib.suppress(OSError):
         os.nice(5)  # the pages' own work comes first
+    lock = index_path(store_path).with_name(index_path(store_path).name + ".figures-lock").open("w")
+    try:  # one computation per store at a time (two kg serve on one store, or one run by hand)
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return 0
     for _ in range(3):  # a write during the computation: once more, on the store as it is then
         with Store(store_path, read_only=True) as store:
             index = SearchIndex(index_path(store_path))
