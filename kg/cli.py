@@ -1220,14 +1220,11 @@ def serve_command(
         cors=cors,
         base=base or BASE,
     )
-    mode = "read-write" if allow_update else "read-only"
-    click.echo(
-        f"kg: SPARQL endpoint {server.url}sparql, query page {server.url} "
-        f"(store {path}, {mode}, timeout {timeout:g} s, row limit {row_limit}); Ctrl+C stops",
-        err=True,
-    )
+    mode = i18n.text("read_write" if allow_update else "read_only_mode")
+    banner = i18n.text("serve_banner", url=server.url, store=path, mode=mode, timeout=f"{timeout:g}", rows=row_limit)
+    click.echo(f"kg: {banner}", err=True)
     if allow_update:
-        click.echo(f"kg: to change the graph from a browser, open {server.url}add?token={server.token}", err=True)
+        click.echo("kg: " + i18n.text("serve_token", link=f"{server.url}add?token={server.token}"), err=True)
 
     def stop(*_: object) -> None:
         raise KeyboardInterrupt

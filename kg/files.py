@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import KgError
+from kg.i18n import text
 
 PART_SUFFIX = ".part"
 
@@ -34,19 +35,19 @@ def check_output(path: Path, *, option: str = "--out", folder: bool = False) -> 
 
     >>> check_output(Path("no-such-folder/x.ttl"))
     Traceback (most recent call last):
-    kg.files.OutputError: --out no-such-folder/x.ttl: folder no-such-folder does not exist
+    kg.files.OutputError: --out no-such-folder/x.ttl：文件夹 no-such-folder 不存在
     """
     parent = path.parent if str(path.parent) else Path(".")
     if path.exists():
         if folder and not path.is_dir():
-            raise OutputError(f"{option} {path}: this format writes a folder, and this is a file")
+            raise OutputError(text("out_writes_folder", option=option, path=path))
         if not folder and path.is_dir():
-            raise OutputError(f"{option} {path}: is a folder; this format writes one file")
+            raise OutputError(text("out_writes_file", option=option, path=path))
     elif not parent.is_dir():
-        raise OutputError(f"{option} {path}: folder {parent} does not exist")
+        raise OutputError(text("out_no_folder", option=option, path=path, parent=parent))
     target = path if (folder and path.is_dir()) else parent
     if not os.access(target, os.W_OK | os.X_OK):
-        raise OutputError(f"{option} {path}: folder {target} is not writable")
+        raise OutputError(text("out_not_writable", option=option, path=path, folder=target))
     return path
 
 
@@ -80,7 +81,7 @@ def atomic_write(
     except OSError as error:
         if isinstance(error, KgError):
             raise
-        raise OutputError(f"{option} {path}: cannot write: {error.strerror or error}") from None
+        raise OutputError(text("cannot_write", option=option, path=path, reason=error.strerror or error)) from None
     finally:
         partial.unlink(missing_ok=True)
 

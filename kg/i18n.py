@@ -524,6 +524,169 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not_name_value": ("{item!r} 不是 NAME=VALUE 的形式", "{item!r} is not NAME=VALUE"),
     "not_http_url": ("{base!r} 不是 http(s) 网址", "{base!r} is not an http(s) URL"),
+    # -- kg serve
+    "serve_banner": (
+        "SPARQL 端点 {url}sparql，网站 {url}（存储 {store}，{mode}，超时 {timeout} 秒，最多 {rows} 行）；Ctrl+C 停止",
+        "SPARQL endpoint {url}sparql, website {url} (store {store}, {mode}, timeout {timeout} s, row limit {rows}); "
+        "Ctrl+C stops",
+    ),
+    "read_only_mode": ("只读", "read-only"),
+    "read_write": ("可写", "read-write"),
+    "serve_token": ("要在浏览器中修改图谱，请打开 {link}", "to change the graph from a browser, open {link}"),
+    # -- errors: files, formats, queries, endpoints, subsets, drawings
+    "out_writes_folder": (
+        "{option} {path}：此格式写出一个文件夹，而这是一个文件",
+        "{option} {path}: this format writes a folder, and this is a file",
+    ),
+    "out_writes_file": (
+        "{option} {path}：这是文件夹；此格式只写一个文件",
+        "{option} {path}: is a folder; this format writes one file",
+    ),
+    "out_no_folder": ("{option} {path}：文件夹 {parent} 不存在", "{option} {path}: folder {parent} does not exist"),
+    "out_not_writable": ("{option} {path}：文件夹 {folder} 不可写", "{option} {path}: folder {folder} is not writable"),
+    "cannot_write": ("{option} {path}：无法写入：{reason}", "{option} {path}: cannot write: {reason}"),
+    "cannot_read": ("{path}：无法读取：{reason}", "{path}: cannot read: {reason}"),
+    "bom_text": (
+        "{path}：{name} 文本（带字节顺序标记）：请加 --encoding {encoding}",
+        "{path}: {name} text (byte order mark): pass --encoding {encoding}",
+    ),
+    "binary_file": ("{path}：二进制文件，不是文本", "{path}: binary file, not text"),
+    "rdf_not_text": (
+        "{path}：这是 RDF，不是待抽取的文本：请用 'kg load {path}' 载入",
+        "{path}: RDF, not text to extract from: load it with 'kg load {path}'",
+    ),
+    "cannot_decode": ("{path}：无法按 {tried} 解码", "{path}: cannot decode as {tried}"),
+    "utf8_or_gb18030": ("UTF-8 或 GB18030", "UTF-8 and GB18030"),
+    "unknown_format": (
+        "{option}：未知格式 {name!r}；可选：{choices}",
+        "{option}: unknown format {name!r}; choose one of {choices}",
+    ),
+    "format_from_name": (
+        "{path}：无法从文件名判断{what}（{known}）；请用 --format 指定",
+        "{path}: cannot tell the {what} from the file name ({known}); give --format",
+    ),
+    "rdf_format": ("RDF 格式", "RDF format"),
+    "not_rdf_format": (
+        "--format {name} 不是 RDF 格式；可选：{choices}",
+        "--format {name} is not an RDF format; choose one of {choices}",
+    ),
+    "refused_fetch": ("{word} 被拒绝：kg 从不访问网络", "{word} is refused: kg never fetches from the network"),
+    "update_not_query": (
+        "{statement} 是 SPARQL 更新，不是查询：kg query 只读；"
+        "请用 kg load、kg ingest 或 kg docs remove（或 kg serve --allow-update）修改存储",
+        "{statement} is a SPARQL Update, not a query: kg query only reads; "
+        "change the store with kg load, kg ingest or kg docs remove (or kg serve --allow-update)",
+    ),
+    "bad_variable": ("变量名 {name!r} 无效", "bad variable name {name!r}"),
+    "blank_bound": ("?{name}：空白节点不能作为绑定值", "?{name}: a blank node cannot be bound"),
+    "stdin_not_utf8": (
+        "stdin：不是 UTF-8 文本（第 {byte} 字节）：查询须为 UTF-8 文本",
+        "stdin: not UTF-8 text (byte {byte}): a query is UTF-8 text",
+    ),
+    "cannot_read_query": ("{path}：无法读取查询文件：{reason}", "{path}: cannot read query file: {reason}"),
+    "no_query_named": (
+        "没有名为 {name!r} 的内置查询或查询文件{hint}",
+        "no bundled query or query file named {name!r}{hint}",
+    ),
+    "query_list_hint": ("；kg query --list 列出内置查询", "; 'kg query --list' shows the bundled queries"),
+    "ambiguous_name": (
+        "{name!r} 对应 {n} 个实体：{labels}；请给出全名或 IRI",
+        "{name!r} names {n} entities: {labels}; give the full name or IRI",
+    ),
+    "no_such_param": (
+        "查询 {query!r} 没有参数 {name!r}（可用：{accepted}）",
+        "query {query!r} has no parameter {name!r} (it takes {accepted})",
+    ),
+    "no_parameters": ("无参数", "no parameters"),
+    "query_failed": ("查询失败：{reason}", "query failed: {reason}"),
+    "format_for_select": (
+        "--format {name} 用于 SELECT/ASK；CONSTRUCT/DESCRIBE 可用 {choices}",
+        "--format {name} is for SELECT/ASK; CONSTRUCT/DESCRIBE give {choices}",
+    ),
+    "format_for_construct": (
+        "--format {name} 用于 CONSTRUCT/DESCRIBE；SELECT/ASK 可用 {choices}",
+        "--format {name} is for CONSTRUCT/DESCRIBE; SELECT/ASK give {choices}",
+    ),
+    "endpoint_not_http": (
+        "--endpoint：{endpoint!r} 不是 http(s) 网址",
+        "--endpoint: {endpoint!r} is not an http(s) URL",
+    ),
+    "bad_timeout_env": (
+        "KG_TIMEOUT={value!r} 不是正的秒数",
+        "KG_TIMEOUT={value!r} is not a positive number of seconds",
+    ),
+    "too_many_redirects": ("SPARQL 端点 {url}：重定向超过 {n} 次", "SPARQL endpoint {url}: more than {n} redirects"),
+    "url_not_http": ("SPARQL 端点 {url}：不是 http(s) 网址", "SPARQL endpoint {url}: not an http(s) URL"),
+    "cannot_reach": ("无法连接 SPARQL 端点 {url}：{reason}", "cannot reach SPARQL endpoint {url}: {reason}"),
+    "endpoint_late": (
+        "SPARQL 端点 {url} 在 {seconds} 秒内没有应答（用 --timeout 秒数 或 KG_TIMEOUT 等待更久）",
+        "SPARQL endpoint {url} did not answer within {seconds} s (--timeout SECONDS or KG_TIMEOUT to wait longer)",
+    ),
+    "malformed_answer": (
+        "SPARQL 端点 {url} 返回了格式错误的 {content_type} 应答：{what}",
+        "SPARQL endpoint {url} sent a malformed {content_type} answer: {what}",
+    ),
+    "endpoint_status": (
+        "SPARQL 端点 {url} 返回 HTTP {status}：{body}",
+        "SPARQL endpoint {url} answered HTTP {status}: {body}",
+    ),
+    "not_query_url": (
+        "SPARQL 端点 {url} 返回 HTTP {status}：这不是 SPARQL 查询网址；"
+        "请给出查询网址，例如 {base}/query（Oxigraph）或 {base}/sparql（kg serve、Virtuoso）",
+        "SPARQL endpoint {url} answered HTTP {status}: it is not a SPARQL query URL; "
+        "give the query URL, e.g. {base}/query (Oxigraph) or {base}/sparql (kg serve, Virtuoso)",
+    ),
+    "unexpected_type": (
+        "SPARQL 端点 {url} 返回了意外的内容类型 {content_type}",
+        "SPARQL endpoint {url} answered with unexpected content type {content_type}",
+    ),
+    "endpoint_read_only": ("{url} 以只读方式打开", "{url} is opened read-only"),
+    "unknown_class": (
+        "--class：未知类别 {name!r}；可选：{choices}",
+        "--class: unknown class {name!r}; choose from {choices}",
+    ),
+    "hops_negative": ("--hops 须为 0 或更大", "--hops must be 0 or more"),
+    "unknown_relation": (
+        "--relation：未知关系 {name!r}；可选：{choices} 或其中文名称",
+        "--relation: unknown relation {name!r}; choose from {choices} or their Chinese labels",
+    ),
+    "no_district_named": (
+        "--district：图中没有区县 {name!r}；已知：{known}",
+        "--district: no district {name!r} in the graph; known: {known}",
+    ),
+    "store_or_endpoint": (
+        "请给出存储路径或端点，不能同时给（--store 或 --endpoint）",
+        "give a store path or an endpoint, not both (--store or --endpoint)",
+    ),
+    "unknown_value": (
+        "{option}：未知取值 {value!r}；可选：{choices}",
+        "{option}: unknown value {value!r}; choose {choices}",
+    ),
+    "label_width_min": ("--label-width 和标签行数至少为 1", "--label-width and label lines must be at least 1"),
+    "nothing_to_draw": (
+        "没有可绘制的内容：没有实体符合子集选项",
+        "nothing to draw: no entity matches the subset options",
+    ),
+    "chromium_not_file": ("KG_CHROMIUM={path} 不是文件", "KG_CHROMIUM={path} is not a file"),
+    "png_needs_chromium": (
+        "--png 需要 Chromium：apt-get install chromium（或把 KG_CHROMIUM 设为 Chrome/Chromium 程序）",
+        "--png needs Chromium: apt-get install chromium (or set KG_CHROMIUM to a Chrome/Chromium binary)",
+    ),
+    "png_needs_playwright": (
+        "--png 需要 Playwright：pip install 'kg-cityedu[png]'",
+        "--png needs Playwright: pip install 'kg-cityedu[png]'",
+    ),
+    "png_cannot_start": ("--png：无法启动 {path}：{reason}", "--png: cannot start {path}: {reason}"),
+    "png_not_drawn": (
+        "--png：图谱没有在 {seconds} 秒内绘制完成（{reason}）",
+        "--png: the graph was not drawn within {seconds} s ({reason})",
+    ),
+    "png_cannot_write": ("--png：无法写入 {path}：{reason}", "--png: cannot write {path}: {reason}"),
+    "leiden_missing": (
+        "Leiden 社群需要 igraph 和 leidenalg：pip install 'kg-cityedu[leiden]'（或用 louvain）",
+        "Leiden communities need igraph and leidenalg: pip install 'kg-cityedu[leiden]' (or use louvain)",
+    ),
+    "not_valid_rdf": ("{path}：不是有效的 {format}：{reason}", "{path}: not valid {format}: {reason}"),
     # -- the graph page (kg viz, and the website's drawings)
     "viz_panel": ("图例、筛选与搜索", "Legend, filters and search"),
     "viz_counts": ("{nodes} 个节点 · {edges} 条关系", "{nodes} nodes · {edges} relations"),

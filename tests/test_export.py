@@ -217,9 +217,9 @@ def test_graph_formats_follow_the_subset_options(store: Store, entity_graph):
 
 
 def test_unknown_subset_names_are_clear_errors(store: Store):
-    with pytest.raises(SubsetError, match="no district '火星区'"):
+    with pytest.raises(SubsetError, match="图中没有区县 '火星区'"):
         exported(store, "gexf", Subset(districts=("火星区",)))
-    with pytest.raises(SubsetError, match="unknown relation"):
+    with pytest.raises(SubsetError, match="未知关系"):
         exported(store, "turtle", Subset(relations=("likes",)))
     with pytest.raises(Exception, match="是否要找"):
         exported(store, "graphml", Subset(focus="巴南职教"))
@@ -348,8 +348,8 @@ def test_cli_exports_files_and_folders_quietly_when_piped(store_path: Path, tmp_
         (["--format", "csv"], "--format csv 会写出多个文件：--out 请给一个文件夹"),
         (["--format", "turtle", "--excel", "--out", "x.ttl"], "--excel 只用于 --format csv"),
         (["--format", "turtle", "--hops", "2", "--out", "x.ttl"], "--hops 需要与 --focus"),
-        (["--format", "gexf", "--class", "Spaceship", "--out", "x.gexf"], "unknown class 'Spaceship'"),
-        (["--format", "gexf", "--district", "火星区", "--out", "x.gexf"], "no district '火星区'"),
+        (["--format", "gexf", "--class", "Spaceship", "--out", "x.gexf"], "未知类别 'Spaceship'"),
+        (["--format", "gexf", "--district", "火星区", "--out", "x.gexf"], "图中没有区县 '火星区'"),
         (["--format", "trig", "--focus", "不存在的学校", "--out", "x.trig"], "没有名为“不存在的学校”的实体"),
         (["--format", "pdf"], "'pdf' 不是可选值之一"),
     ],
@@ -372,9 +372,9 @@ def test_cli_failed_export_leaves_an_existing_file_as_it_was(store_path: Path, t
 def test_folder_formats_refuse_a_file_as_folder(store: Store, tmp_path: Path):
     existing = tmp_path / "tables"
     existing.write_text("not a folder", encoding="utf-8")
-    with pytest.raises(ExportError, match="writes a folder, and this is a file"):
+    with pytest.raises(ExportError, match="此格式写出一个文件夹，而这是一个文件"):
         export_folder(store, "csv", existing)
-    with pytest.raises(ExportError, match="give --out a folder"):
+    with pytest.raises(ExportError, match="请给一个文件夹"):
         export(store, "neo4j", io.BytesIO())
     assert existing.read_text(encoding="utf-8") == "not a folder"
 

@@ -65,12 +65,12 @@ def test_gazetteer_matching_is_independent_of_name_length() -> None:
 def test_utf16_is_named_with_the_encoding_to_pass(tmp_path: Path) -> None:
     path = tmp_path / "utf16.txt"
     path.write_bytes(RELEASE.encode("utf-16"))
-    with pytest.raises(DocumentError, match="pass --encoding utf-16"):
+    with pytest.raises(DocumentError, match="请加 --encoding utf-16"):
         read_text(path)
     assert read_text(path, "utf-16") == RELEASE
     result = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(path)], capture_output=True, text=True)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [f"kg: {path}: UTF-16 text (byte order mark): pass --encoding utf-16"]
+    assert result.stderr.strip().splitlines() == [f"kg: {path}：UTF-16 文本（带字节顺序标记）：请加 --encoding utf-16"]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_rdf_given_as_text_points_to_kg_load(tmp_path: Path, built: Path, name: 
     path.write_text(content, encoding="utf-8")
     result = CliRunner().invoke(main, ["ingest", "--store", str(built), str(path)])
     assert result.exit_code == 1
-    assert f"load it with 'kg load {path}'" in result.output
+    assert f"请用 'kg load {path}' 载入" in result.output
 
 
 def test_max_bytes_is_a_clear_error_before_anything_is_read(tmp_path: Path, built: Path) -> None:

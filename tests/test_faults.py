@@ -147,7 +147,7 @@ def test_a_malformed_answer_is_one_line_naming_the_endpoint(args: list[str], tmp
     lines = result.stderr.strip().splitlines()
     assert result.exit_code == 1, result.output
     assert len(lines) == 1 and "Traceback" not in result.output, result.stderr
-    assert lines[0].startswith(f"kg: SPARQL endpoint {url} sent a malformed application/sparql-results+json answer")
+    assert lines[0].startswith(f"kg: SPARQL 端点 {url} 返回了格式错误的 application/sparql-results+json 应答")
 
 
 # -- deadlines --------------------------------------------------------------------------------------------------
@@ -161,14 +161,14 @@ def test_a_remote_call_ends_at_its_deadline(handler, monkeypatch: pytest.MonkeyP
         took = time.monotonic() - started
     assert result.exit_code == 1, result.output
     assert result.stderr.strip() == (
-        f"kg: SPARQL endpoint {url} did not answer within 1.5 s (--timeout SECONDS or KG_TIMEOUT to wait longer)"
+        f"kg: SPARQL 端点 {url} 在 1.5 秒内没有应答（用 --timeout 秒数 或 KG_TIMEOUT 等待更久）"
     )
     assert took < 5, f"took {took:.1f} s"
     monkeypatch.setenv("KG_TIMEOUT", "0.5")
     with tcp_server(handler) as url:
         assert RemoteStore(url).timeout == 0.5
         started = time.monotonic()
-        with pytest.raises(Exception, match=r"did not answer within 0\.5 s"):
+        with pytest.raises(Exception, match=r"在 0\.5 秒内没有应答"):
             len(RemoteStore(url))
         assert time.monotonic() - started < 3
 
@@ -180,7 +180,7 @@ def test_the_root_url_of_an_oxigraph_server_works(endpoint: str):
     assert json.loads(result.stdout)["entities"] > 100
     result = CliRunner().invoke(main, ["stats", "--endpoint", root + "nothing/"], env={"KG_STORE": ""})
     assert result.exit_code == 1
-    assert "is not a SPARQL query URL; give the query URL, e.g. " in result.stderr
+    assert "这不是 SPARQL 查询网址；请给出查询网址，例如 " in result.stderr
 
 
 # -- a second writer ----------------------------------------------------------------------------------------------

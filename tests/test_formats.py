@@ -39,7 +39,7 @@ def test_load_export_query_and_validate_agree_on_every_rdf_format(
 def test_an_unknown_format_is_named_with_the_choices_of_that_command(store_path: Path):
     result = CliRunner().invoke(main, ["load", "--format", "yaml", "x.ttl"])
     assert result.exit_code == 2 and "turtle" in result.output
-    with pytest.raises(formats.FormatError, match=r"--format: unknown format 'yaml'; choose one of turtle, trig"):
+    with pytest.raises(formats.FormatError, match=r"--format：未知格式 'yaml'；可选：turtle, trig"):
         formats.find("yaml", formats.RDF)
 
 

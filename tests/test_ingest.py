@@ -182,7 +182,7 @@ def test_binary_file_fails_the_whole_batch_and_leaves_the_store(built: Path, tmp
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     with Store(built) as store:
         before = quads(store)
-        with pytest.raises(DocumentError, match=r"scan\.txt: binary file"):
+        with pytest.raises(DocumentError, match=r"scan\.txt：二进制文件"):
             ingest(store, [YUBEI, binary])
         assert quads(store) == before
 
@@ -247,11 +247,11 @@ def test_cli_binary_file_is_a_clear_error(built: Path, tmp_path: Path):
         text=True,
     )
     assert process.returncode != 0
-    assert process.stderr.strip().splitlines() == [f"kg: {binary}: binary file, not text"]
+    assert process.stderr.strip().splitlines() == [f"kg: {binary}：二进制文件，不是文本"]
     with Store(built) as store:
         assert quads(store) == before
     extract = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(binary)], capture_output=True, text=True)
-    assert extract.returncode != 0 and "binary file" in extract.stderr and extract.stdout == ""
+    assert extract.returncode != 0 and "二进制文件" in extract.stderr and extract.stdout == ""
 
 
 def test_cli_extract_formats_and_eval(tmp_path: Path):

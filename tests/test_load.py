@@ -161,7 +161,7 @@ def test_option_errors(store: Store, tmp_path: Path):
         load_files(store, [a], graph="not an iri")
     odd = tmp_path / "data.txt"
     odd.write_bytes(a.read_bytes())
-    with pytest.raises(FormatError, match="cannot tell the RDF format"):
+    with pytest.raises(FormatError, match="无法从文件名判断RDF 格式"):
         load_files(store, [odd])
     load_files(store, [odd], fmt="ttl", infer=False)
     assert len(store) == 3

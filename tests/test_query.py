@@ -210,7 +210,7 @@ def test_values_binding_gives_the_same_answer_as_substitution(store: Store, name
 
 def test_ambiguous_alias_is_refused(store: Store):
     _, query = read_query("facts")
-    with pytest.raises(QueryError, match=r"names 2 entities: 大足区教委 .*巴南区教委"):
+    with pytest.raises(QueryError, match=r"对应 2 个实体：大足区教委 .*巴南区教委"):
         query_bindings(store, query, {"entity": "区教委"})
 
 
@@ -223,7 +223,7 @@ def test_unknown_entity_suggests(store_path: Path):
 def test_unknown_parameter_is_refused(store_path: Path):
     result = cli(store_path, "facts", "-p", "district=大足区")
     assert result.exit_code == 1
-    assert "has no parameter 'district' (it takes entity)" in result.output
+    assert "没有参数 'district'（可用：entity）" in result.output
 
 
 def test_free_parameter_on_own_query(store_path: Path):
@@ -242,7 +242,7 @@ def test_show_prints_the_query_with_values(store_path: Path):
 def test_unknown_bundled_name(store_path: Path):
     result = cli(store_path, "school-partner")
     assert result.exit_code == 1
-    assert "did you mean school-partners," in result.output
+    assert "是否要找：school-partners、" in result.output
 
 
 # -- sources of the query text ------------------------------------------------------------
@@ -353,7 +353,7 @@ def test_construct_default_is_turtle_with_prefixes(store_path: Path, tmp_path: P
 def test_format_must_suit_the_query_form(store_path: Path):
     result = cli(store_path, CONSTRUCT, "--format", "csv")
     assert result.exit_code == 1
-    assert "CONSTRUCT/DESCRIBE give turtle" in result.output
+    assert "CONSTRUCT/DESCRIBE 可用 turtle" in result.output
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -382,7 +382,7 @@ def test_with_values_never_splices_text():
 
 
 def test_service_is_refused_before_anything_is_sent(store: Store):
-    with pytest.raises(QueryError, match="SERVICE is refused"):
+    with pytest.raises(QueryError, match="SERVICE 被拒绝"):
         run(store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
     assert run(store, 'ASK { ?s ?p "SERVICE" }') is not None  # the word inside a string is data
 

@@ -123,7 +123,7 @@ def test_kg_load_into_the_endpoint(endpoint: str, tmp_path: Path):
 
 
 def test_read_only_refuses_writes(remote: RemoteStore):
-    with pytest.raises(StoreError, match="read-only"):
+    with pytest.raises(StoreError, match="只读"):
         remote.remove_graphs([EX + "g"])
 
 
@@ -131,11 +131,11 @@ def test_unreachable_endpoint_is_a_clear_error(free_port: int):
     url = f"http://127.0.0.1:{free_port}/query"
     result = CliRunner().invoke(main, ["stats", "--endpoint", url])
     assert result.exit_code == 1
-    assert result.output.startswith(f"kg: cannot reach SPARQL endpoint {url}: ")
+    assert result.output.startswith(f"kg: 无法连接 SPARQL 端点 {url}：")
     assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
 
 
 def test_store_and_endpoint_together_are_refused(endpoint: str, store_path: Path):
     result = CliRunner().invoke(main, ["stats", "--endpoint", endpoint, "--store", str(store_path)])
     assert result.exit_code == 1
-    assert "not both (--store or --endpoint)" in result.output
+    assert "不能同时给（--store 或 --endpoint）" in result.output

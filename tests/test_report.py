@@ -161,7 +161,7 @@ def test_a_report_that_cannot_be_written_writes_nothing_back(store_path: Path, t
     result = CliRunner().invoke(
         main, ["analyze", "--store", str(copy), "--write-back", "--out", str(tmp_path / "no/r.md")]
     )
-    assert result.exit_code == 1 and result.output.startswith("kg: --out ") and "does not exist" in result.output
+    assert result.exit_code == 1 and result.output.startswith("kg: --out ") and "不存在" in result.output
     with Store(copy, read_only=True) as store:
         assert str(ANALYSIS_GRAPH) not in store.graph_names()
 

@@ -342,8 +342,8 @@ def test_kg_serve_command_starts_answers_and_stops(store_path: Path):
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
         banner = process.stderr.readline()
-        assert banner.startswith(f"kg: SPARQL endpoint http://127.0.0.1:{port}/sparql"), banner
-        assert "read-only, timeout 10 s, row limit 10000" in banner
+        assert banner.startswith(f"kg: SPARQL 端点 http://127.0.0.1:{port}/sparql，网站 "), banner
+        assert "只读，超时 10 秒，最多 10000 行" in banner
         reply = get(f"http://127.0.0.1:{port}/", COMPANIES, "text/csv")
         assert reply.status == 200 and len(reply.text.splitlines()) == 6
         workers = children_of(process.pid)

@@ -195,11 +195,11 @@ def test_a_subset_export_is_valid_on_its_own(store: Store, tmp_path: Path):
 def test_unreadable_input_is_a_clear_error(tmp_path: Path):
     broken = tmp_path / "broken.ttl"
     broken.write_text('@prefix kg: <https://w3id.org/kg-cityedu/ontology#> .\nkg:a kg:b "open .\n', encoding="utf-8")
-    with pytest.raises(ValidationInputError, match=r"broken\.ttl: not valid Turtle: .*line 2"):
+    with pytest.raises(ValidationInputError, match=r"broken\.ttl：不是有效的 Turtle：.*line 2"):
         validate_file(broken)
     unknown = tmp_path / "data.xyz"
     unknown.write_text("x", encoding="utf-8")
-    with pytest.raises(FormatError, match="cannot tell the RDF format"):
+    with pytest.raises(FormatError, match="无法从文件名判断RDF 格式"):
         validate_file(unknown)
 
 
@@ -248,7 +248,7 @@ def test_cli_valid_data_exits_0_and_bad_input_exits_2(tmp_path: Path):
     bad = tmp_path / "bad.nt"
     bad.write_text("<a> <b> .\n", encoding="utf-8")
     result = kg("validate", "--data", str(bad))
-    assert result.returncode == 2 and result.stderr.startswith(f"kg: {bad}: not valid N-Triples")
+    assert result.returncode == 2 and result.stderr.startswith(f"kg: {bad}：不是有效的 N-Triples")
     assert "Traceback" not in result.stderr
 
 

@@ -312,11 +312,11 @@ def test_cli_subset_options(store_path: Path, tmp_path: Path, graph: nx.MultiDiG
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--class", "Nope"], "kg: --class: unknown class 'Nope'"),
-        (["--relation", "likes"], "kg: --relation: unknown relation 'likes'"),
-        (["--district", "北京"], "kg: --district: no district '北京' in the graph"),
+        (["--class", "Nope"], "kg: --class：未知类别 'Nope'"),
+        (["--relation", "likes"], "kg: --relation：未知关系 'likes'"),
+        (["--district", "北京"], "kg: --district：图中没有区县 '北京'"),
         (["--focus", "重庆理工"], "kg: 没有名为“重庆理工”的实体；是否要找：重庆理工大学"),
-        (["--class", "University", "--district", "大足区"], "kg: nothing to draw"),
+        (["--class", "University", "--district", "大足区"], "kg: 没有可绘制的内容"),
     ],
 )
 def test_cli_bad_input_is_one_line(store_path: Path, tmp_path: Path, args: list[str], message: str):
@@ -334,4 +334,4 @@ def test_cli_usage_errors(store_path: Path, tmp_path: Path):
     result = run("--store", str(store_path), "--out", str(tmp_path / "g.html"), "--png-size", "big")
     assert result.exit_code == 2 and "宽x高" in result.stderr
     result = run("--store", str(store_path), "--out", str(tmp_path / "missing" / "g.html"))
-    assert result.exit_code == 1 and result.stderr.startswith("kg: --out ") and "does not exist" in result.stderr
+    assert result.exit_code == 1 and result.stderr.startswith("kg: --out ") and "不存在" in result.stderr

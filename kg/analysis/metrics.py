@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.errors import KgError
+from kg.i18n import text
 from kg.model.sectors import SECTORS, node_sectors
 from kg.model.styles import class_group
 
@@ -232,9 +233,7 @@ def leiden(graph: nx.Graph, *, seed: int = 0, resolution: float = 1.0, label_siz
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     """
     if not leiden_available():
-        raise CommunityMethodError(
-            "Leiden communities need igraph and leidenalg: pip install 'kg-cityedu[leiden]' (or use louvain)"
-        )
+        raise CommunityMethodError(text("leiden_missing"))
     import igraph
     import leidenalg
 
@@ -267,7 +266,9 @@ def communities(graph: nx.Graph, method: str = "louvain", *, seed: int = 0, reso
     if method == "auto":
         method = "leiden" if leiden_available() else "louvain"
     if method not in COMMUNITY_METHODS:
-        raise CommunityMethodError(f"unknown community method {method!r}; choose louvain, leiden or auto")
+        raise CommunityMethodError(
+            text("unknown_value", option="--communities", value=method, choices="louvain, leiden, auto")
+        )
     return COMMUNITY_METHODS[method](graph, seed=seed, resolution=resolution)
 
 

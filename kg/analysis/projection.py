@@ -429,7 +429,7 @@ def _class_closure(names: Iterable[str]) -> set[str]:
     wanted: set[str] = set()
     for name in names:
         if name not in known:
-            raise SubsetError(f"--class: unknown class {name!r}; choose from {', '.join(sorted(known))}")
+            raise SubsetError(message("unknown_class", name=name, choices=", ".join(sorted(known))))
         wanted |= descendants(name)
     return wanted
 
@@ -542,7 +542,7 @@ class Subset:
         for name in ("classes", "districts", "relations"):
             object.__setattr__(self, name, _split(getattr(self, name)))
         if self.hops < 0:
-            raise SubsetError("--hops must be 0 or more")
+            raise SubsetError(message("hops_negative"))
 
     def __bool__(self) -> bool:
         return bool(self.classes or self.districts or self.relations or self.focus is not None or self.max_nodes)
@@ -554,15 +554,13 @@ class Subset:
         for name in self.relations:
             if name not in known_relations:
                 choices = ", ".join(sorted(properties))
-                raise SubsetError(
-                    f"--relation: unknown relation {name!r}; choose from {choices} or their Chinese labels"
-                )
+                raise SubsetError(message("unknown_relation", name=name, choices=choices))
         known_districts = {d.get("district") for _, d in graph.nodes(data=True)} - {"", None}
         known_districts |= {d["label"] for _, d in graph.nodes(data=True) if d.get("cls") == "District"}
         for name in self.districts:
             if name not in known_districts:
                 known = ", ".join(sorted(known_districts))
-                raise SubsetError(f"--district: no district {name!r} in the graph; known: {known}")
+                raise SubsetError(message("no_district_named", name=name, known=known))
 
     def apply(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         """The part of ``graph`` the options select (``graph`` itself when there are none)."""

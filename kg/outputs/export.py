@@ -25,6 +25,7 @@ from kg.errors import KgError
 from kg.escape import XmlSafeWriter, spreadsheet_cell
 from kg.files import OutputError, atomic_write, check_output
 from kg.files import write_text as write_file
+from kg.i18n import text
 from kg.model.styles import class_colour, rgb
 from kg.model.terms import ancestors, local_name, super_properties
 from kg.model.vocab import KG, ONTOLOGY_GRAPH, relation_properties
@@ -469,7 +470,7 @@ def export(
     chosen = export_format(fmt)
     fmt = chosen.name
     if chosen.kind == "tables":
-        raise ExportError(f"--format {fmt} writes several files: give --out a folder")
+        raise ExportError(text("format_writes_folder", fmt=fmt))
     if chosen.kind == "rdf":
         write_rdf(store, fmt, out, subset, progress)
         return

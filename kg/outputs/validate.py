@@ -35,6 +35,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.i18n import text
 from kg.model.terms import local_name, pick_label
 from kg.model.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, ontology
 from kg.outputs.shacl_sparql import Check, compile_shapes, focus_query, shapes
@@ -149,9 +150,9 @@ def load_file(path: Path, fmt: str | None = None) -> Store:
             for q in ox.parse(path=str(path), format=rdf_format)
         ]
     except SyntaxError as error:
-        raise ValidationInputError(f"{path}: not valid {rdf_format.name}: {error}") from None
+        raise ValidationInputError(text("not_valid_rdf", path=path, format=rdf_format.name, reason=error)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ValidationInputError(f"{path}: cannot read: {error}") from None
+        raise ValidationInputError(text("cannot_read", path=path, reason=error)) from None
     store.add_quads(quads)
     if str(ONTOLOGY_GRAPH) not in store.graph_names():
         store.replace_graphs({ONTOLOGY_GRAPH: ontology()})

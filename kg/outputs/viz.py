@@ -131,9 +131,9 @@ class VizOptions:
             ("--layout", self.layout, LAYOUTS),
         ):
             if value not in allowed:
-                raise VizError(f"{name}: unknown value {value!r}; choose {', '.join(allowed)}")
+                raise VizError(text("unknown_value", option=name, value=value, choices=", ".join(allowed)))
         if self.label_width < 1 or self.label_lines < 1:
-            raise VizError("--label-width and label lines must be at least 1")
+            raise VizError(text("label_width_min"))
 
 
 # ---------------------------------------------------------------- escaping and assets
@@ -227,7 +227,7 @@ def node_scores(graph: nx.MultiDiGraph, size_by: str = "degree", seed: int = 0) 
     if size_by == "betweenness":
         sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > BETWEENNESS_EXACT else None
         return analysis.betweenness(graph, sample=sample, seed=seed)
-    raise VizError(f"--size-by: unknown value {size_by!r}; choose {', '.join(SIZE_BY)}")
+    raise VizError(text("unknown_value", option="--size-by", value=size_by, choices=", ".join(SIZE_BY)))
 
 
 def _igraph_layout(n: int, pairs: set[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
@@ -635,7 +635,7 @@ def chromium_path() -> str:
     explicit = os.environ.get("KG_CHROMIUM")
     if explicit:
         if not Path(explicit).is_file():
-            raise VizError(f"KG_CHROMIUM={explicit} is not a file")
+            raise VizError(text("chromium_not_file", path=explicit))
         return explicit
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
@@ -643,7 +643,7 @@ def chromium_path() -> str:
             return found
     if Path("/usr/bin/chromium").is_file():
         return "/usr/bin/chromium"
-    raise VizError("--png needs Chromium: apt-get install chromium (or set KG_CHROMIUM to a Chrome/Chromium binary)")
+    raise VizError(text("png_needs_chromium"))
 
 
 @contextmanager
@@ -652,13 +652,13 @@ def headless_chromium() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
-        raise VizError("--png needs Playwright: pip install 'kg-cityedu[png]'") from error
+        raise VizError(text("png_needs_playwright")) from error
     executable = chromium_path()
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
         except Exception as error:  # Playwright raises its own Error type for a browser that does not start
-            raise VizError(f"--png: cannot start {executable}: {str(error).splitlines()[0]}") from error
+            raise VizError(text("png_cannot_start", path=executable, reason=str(error).splitlines()[0])) from error
         try:
             yield browser
         finally:
@@ -695,13 +695,11 @@ def screenshot(
         try:
             page = open_page(browser, html_path, width=width, height=height, scale=scale, timeout=timeout)
         except Exception as error:
-            raise VizError(
-                f"--png: the graph was not drawn within {timeout:g} s ({str(error).splitlines()[0]})"
-            ) from error
+            raise VizError(text("png_not_drawn", seconds=f"{timeout:g}", reason=str(error).splitlines()[0])) from error
         try:
             page.screenshot(path=str(png_path), full_page=False)
         except Exception as error:
-            raise VizError(f"--png: cannot write {png_path}: {str(error).splitlines()[0]}") from error
+            raise VizError(text("png_cannot_write", path=png_path, reason=str(error).splitlines()[0])) from error
     return png_path
 
 
@@ -734,7 +732,7 @@ def visualize(
     subset = subset or Subset()
     graph = subset.apply(project(store, subset))  # reads only what the subset can reach
     if graph.number_of_nodes() == 0:
-        raise VizError("nothing to draw: no entity matches the subset options")
+        raise VizError(text("nothing_to_draw"))
     options = options or VizOptions()
     if options.title is None:
         parts = [text("viz_focus", focus=subset.focus, hops=subset.hops) if subset.focus else ""]

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.files import check_output, write_text
+from kg.i18n import text as message
 from kg.model.vocab import slug
 from kg.text import display_width
 
@@ -113,13 +114,13 @@ def read_text(path: Path, encoding: str | None = None, max_bytes: int | None = M
             )
         data = Path(path).read_bytes()
     except OSError as error:
-        raise DocumentError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise DocumentError(message("cannot_read", path=path, reason=error.strerror or error)) from None
     if encoding is None:
         bom = next((name for mark, name in BOMS if data.startswith(mark)), None)
         if bom is not None:
-            raise DocumentError(f"{path}: {bom.upper()} text (byte order mark): pass --encoding {bom}")
+            raise DocumentError(message("bom_text", path=path, name=bom.upper(), encoding=bom))
         if b"\x00" in data[:4096]:  # UTF-16 without a BOM has NULs too: only when guessing
-            raise DocumentError(f"{path}: binary file, not text")
+            raise DocumentError(message("binary_file", path=path))
     candidates = [encoding] if encoding else ["utf-8-sig", "gb18030"]
     for name in candidates:
         try:
@@ -127,10 +128,9 @@ def read_text(path: Path, encoding: str | None = None, max_bytes: int | None = M
         except (UnicodeDecodeError, LookupError):
             continue
         if RDF_START.match(text.lstrip("\ufeff \t\r\n")[:4096]) or _comment_then_rdf(text):
-            raise DocumentError(f"{path}: RDF, not text to extract from: load it with 'kg load {path}'")
+            raise DocumentError(message("rdf_not_text", path=path))
         return text
-    tried = encoding or "UTF-8 and GB18030"
-    raise DocumentError(f"{path}: cannot decode as {tried}")
+    raise DocumentError(message("cannot_decode", path=path, tried=encoding or message("utf8_or_gb18030")))
 
 
 def _comment_then_rdf(text: str) -> bool:

@@ -156,17 +156,17 @@ def read_query(source: str) -> tuple[str, BundledQuery | None]:
         try:
             return data.decode("utf-8-sig"), None
         except UnicodeDecodeError as error:
-            raise QueryError(f"stdin: not UTF-8 text (byte {error.start}): a query is UTF-8 text") from None
+            raise QueryError(message("stdin_not_utf8", byte=error.start)) from None
     if not re.search(r"[\s{]", source):
         path = Path(source)
         if path.is_file():
             try:
                 return path.read_text(encoding="utf-8"), None
             except (OSError, UnicodeDecodeError) as error:
-                raise QueryError(f"{path}: cannot read query file: {error}") from None
+                raise QueryError(message("cannot_read_query", path=path, reason=error)) from None
         close = difflib.get_close_matches(source, list(queries), n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; 'kg query --list' shows the bundled queries"
-        raise QueryError(f"no bundled query or query file named {source!r}{hint}")
+        hint = did_you_mean(close) if close else message("query_list_hint")
+        raise QueryError(message("no_query_named", name=source, hint=hint))
     return source, None
 
 
@@ -223,7 +223,7 @@ def find_entity_iri(store: Queryable, name: str) -> URIRef:
         return URIRef(str(next(iter(candidates))))
     if candidates:
         labels = sorted({f"{row['label']} ({row['entity']})" for row in rows if row["entity"] in candidates})
-        raise QueryError(f"{name!r} names {len(candidates)} entities: {'; '.join(labels)}; give the full name or IRI")
+        raise QueryError(message("ambiguous_name", name=name, n=len(candidates), labels="; ".join(labels)))
     close = [str(row["label"]) for row in store.select(ENTITY_LIKE, bindings={"name": Literal(name)})]
     raise QueryError(message("no_entity", name=name, hint=did_you_mean(close)))
 
@@ -235,8 +235,8 @@ def query_bindings(store: Queryable, query: BundledQuery | None, given: Mapping[
     known = {p.name: p for p in query.params}
     unknown = sorted(set(given) - set(known))
     if unknown:
-        accepted = ", ".join(known) or "no parameters"
-        raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r} (it takes {accepted})")
+        accepted = ", ".join(known) or message("no_parameters")
+        raise QueryError(message("no_such_param", query=query.name, name=unknown[0], accepted=accepted))
     return {p.name: find_entity_iri(store, given.get(p.name, p.default)) for p in query.params}
 
 
@@ -257,7 +257,7 @@ def run(store: Queryable, text: str, bindings: Mapping[str, Node] | None = None)
     except (RuntimeError, ValueError, OSError) as error:
         if isinstance(error, KgError):
             raise
-        raise QueryError(f"query failed: {' '.join(str(error).split())}") from None
+        raise QueryError(message("query_failed", reason=" ".join(str(error).split()))) from None
 
 
 def result_kind(result: Any) -> str:
@@ -348,11 +348,11 @@ def write_result(result: Any, fmt: str, out: BinaryIO) -> int:
         if chosen.kind != "rdf":  # xml and json name the RDF/XML and JSON-LD of a graph, as in SPARQL protocol
             chosen = formats.lookup(fmt, formats.RDF) or chosen
         if chosen.kind != "rdf":
-            raise QueryError(f"--format {chosen.name} is for SELECT/ASK; CONSTRUCT/DESCRIBE give {graph_formats}")
+            raise QueryError(message("format_for_select", name=chosen.name, choices=graph_formats))
         return formats.write_rdf(result, chosen, out)
     if chosen.kind == "rdf" or chosen.name == "table":
         result_formats = ", ".join([*formats.names({"results"}), "jsonl"])
-        raise QueryError(f"--format {chosen.name} is for CONSTRUCT/DESCRIBE; SELECT/ASK give {result_formats}")
+        raise QueryError(message("format_for_construct", name=chosen.name, choices=result_formats))
     if chosen.name == "jsonl":
         names, rows = rows_of(result)
         for row in rows:

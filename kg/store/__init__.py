@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KgError
+from kg.i18n import text
 
 if TYPE_CHECKING:
     from kg.store.embedded import Store
@@ -52,7 +53,7 @@ def open_store(
     kg.errors.KgError: give a store path or an endpoint, not both (--store or --endpoint)
     """
     if path is not None and endpoint:
-        raise KgError("give a store path or an endpoint, not both (--store or --endpoint)")
+        raise KgError(text("store_or_endpoint"))
     if path is None and not endpoint:
         endpoint = os.environ.get(ENV_ENDPOINT) or None
     if endpoint:

@@ -37,6 +37,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.escape import XmlSafeWriter
+from kg.i18n import text as message
 
 RDF = frozenset({"rdf"})
 EXPORT = frozenset({"rdf", "graph", "tables"})  # kg export
@@ -184,7 +185,7 @@ def find(name: str, kinds: Collection[str], option: str = "--format") -> Format:
     for matches in ([f for f in candidates if f.name == key], [f for f in candidates if key in f.aliases]):
         if matches:
             return matches[0]
-    raise FormatError(f"{option}: unknown format {name!r}; choose one of {', '.join(names(kinds))}")
+    raise FormatError(message("unknown_format", option=option, name=name, choices=", ".join(names(kinds))))
 
 
 def of_path(path: str | PurePath, kinds: Collection[str] = RDF) -> Format:
@@ -201,8 +202,8 @@ def of_path(path: str | PurePath, kinds: Collection[str] = RDF) -> Format:
         if extension in f.extensions:
             return f
     known = ", ".join("." + e for f in _of_kinds(kinds) for e in f.extensions)
-    what = "RDF format" if set(kinds) == RDF else "format"
-    raise FormatError(f"{path}: cannot tell the {what} from the file name ({known}); give --format")
+    what = message("rdf_format") if set(kinds) == RDF else message("format")
+    raise FormatError(message("format_from_name", path=path, what=what, known=known))
 
 
 def by_media_type(media: str, kinds: Collection[str]) -> Format | None:
@@ -335,7 +336,7 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
     from kg.model.vocab import PREFIXES
 
     if fmt.rdf is None:
-        raise FormatError(f"--format {fmt.name} is not an RDF format; choose one of {', '.join(names(RDF))}")
+        raise FormatError(message("not_rdf_format", name=fmt.name, choices=", ".join(names(RDF))))
     prefixes = PREFIXES if fmt.name in {"turtle", "trig", "rdf-xml"} else None
     if fmt.rdf == ox.RdfFormat.RDF_XML:
         out = XmlSafeWriter(out)  # type: ignore[assignment]  # a control character in a literal breaks XML 1.0

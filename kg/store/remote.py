@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from kg.i18n import text
 from kg.model.vocab import PREFIXES
 from kg.store import formats
 from kg.store.embedded import (
@@ -71,7 +72,7 @@ def endpoint_urls(
     ('http://localhost:3030/ds', 'http://localhost:3030/ds', None)
     """
     if not re.match(r"https?://", endpoint):
-        raise StoreError(f"--endpoint: {endpoint!r} is not an http(s) URL")
+        raise StoreError(text("endpoint_not_http", endpoint=endpoint))
     base = endpoint.rstrip("/")
     if base.endswith("/query"):
         root = base[: -len("/query")]
@@ -89,7 +90,7 @@ def default_timeout() -> float:
     except ValueError:
         seconds = 0.0
     if not seconds > 0:
-        raise StoreError(f"KG_TIMEOUT={value!r} is not a positive number of seconds")
+        raise StoreError(text("bad_timeout_env", value=value))
     return seconds
 
 
@@ -152,14 +153,14 @@ class RemoteStore(StoreMethods):
             if self._oxigraph is None:  # an error answer names its server too: ask only once
                 self._oxigraph = message.get("Server", "").lower().startswith("oxigraph")
             return status, message.get_content_type(), body
-        raise StoreError(f"SPARQL endpoint {url}: more than {MAX_REDIRECTS} redirects")
+        raise StoreError(text("too_many_redirects", url=url, n=MAX_REDIRECTS))
 
     def _exchange(
         self, url: str, data: bytes | None, headers: dict[str, str], method: str, deadline: float
     ) -> tuple[int, http.client.HTTPMessage, bytes]:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
-            raise StoreError(f"SPARQL endpoint {url}: not an http(s) URL")
+            raise StoreError(text("url_not_http", url=url))
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise self._late(url)
@@ -167,7 +168,7 @@ class RemoteStore(StoreMethods):
         try:
             connection = connection_class(parts.hostname, parts.port, timeout=remaining)
         except ValueError as error:  # a bad port
-            raise StoreError(f"cannot reach SPARQL endpoint {url}: {error}") from None
+            raise StoreError(text("cannot_reach", url=url, reason=error)) from None
         cut = threading.Event()
 
         def cut_off() -> None:
@@ -199,16 +200,13 @@ class RemoteStore(StoreMethods):
             if cut.is_set() or time.monotonic() >= deadline or isinstance(error, TimeoutError):
                 raise self._late(url) from None
             reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
-            raise StoreError(f"cannot reach SPARQL endpoint {url}: {reason}") from None
+            raise StoreError(text("cannot_reach", url=url, reason=reason)) from None
         finally:
             timer.cancel()
             connection.close()
 
     def _late(self, url: str) -> StoreError:
-        return StoreError(
-            f"SPARQL endpoint {url} did not answer within {self.timeout:g} s "
-            "(--timeout SECONDS or KG_TIMEOUT to wait longer)"
-        )
+        return StoreError(text("endpoint_late", url=url, seconds=f"{self.timeout:g}"))
 
     def _discover(self) -> bool:
         """Find the query URL below a server's root (``oxigraph serve`` prints its root): True if found."""
@@ -248,10 +246,12 @@ class RemoteStore(StoreMethods):
             return None
         except (SyntaxError, ValueError, OSError) as error:
             what = " ".join(str(error).split())[:200]
-            raise StoreError(f"SPARQL endpoint {url} sent a malformed {content_type} answer: {what}") from None
+            raise StoreError(text("malformed_answer", url=url, content_type=content_type, what=what)) from None
 
     def _fail(self, url: str, status: int, body: bytes) -> StoreError:
-        return StoreError(f"SPARQL endpoint {url} answered HTTP {status}: {_one_line(body.decode('utf-8', 'replace'))}")
+        return StoreError(
+            text("endpoint_status", url=url, status=status, body=_one_line(body.decode("utf-8", "replace")))
+        )
 
     # -- reading ---------------------------------------------------------------
 
@@ -299,19 +299,16 @@ class RemoteStore(StoreMethods):
             message = body.decode("utf-8", "replace")
             if re.search(r"pars|syntax|expected|encountered|lexical", message, re.IGNORECASE):
                 raise QuerySyntaxError(syntax_message(_one_line(message), original or sparql, line_offset=1))
-            raise QueryError(f"query failed: {_one_line(message)}")
+            raise QueryError(text("query_failed", reason=_one_line(message)))
         if status != 200:
             if status in {404, 405}:
                 base = self._given[0].rstrip("/")
-                raise StoreError(
-                    f"SPARQL endpoint {self.query_url} answered HTTP {status}: it is not a SPARQL query URL; "
-                    f"give the query URL, e.g. {base}/query (Oxigraph) or {base}/sparql (kg serve, Virtuoso)"
-                )
+                raise StoreError(text("not_query_url", url=self.query_url, status=status, base=base))
             raise self._fail(self.query_url, status, body)
         parsed = self._parse_results(self.query_url, content_type, body)
         if parsed is not None:
             return parsed
-        raise StoreError(f"SPARQL endpoint {self.query_url} answered with unexpected content type {content_type}")
+        raise StoreError(text("unexpected_type", url=self.query_url, content_type=content_type))
 
     def query_raw(
         self,
@@ -362,7 +359,7 @@ class RemoteStore(StoreMethods):
     def update(self, sparql: str) -> None:
         """Send one SPARQL 1.1 Update request (PREFIXES predeclared)."""
         if self.read_only:
-            raise StoreError(f"{self.query_url} is opened read-only")
+            raise StoreError(text("endpoint_read_only", url=self.query_url))
         status, _, body = self._request(
             self.update_url, (PROLOGUE + sparql).encode("utf-8"), {"Content-Type": "application/sparql-update"}
         )

@@ -15,6 +15,7 @@ from rdflib import URIRef  # noqa: F401  (doctest)
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.i18n import text as message
 from kg.store.embedded import to_oxigraph
 
 
@@ -98,11 +99,11 @@ def refuse_remote_operations(text: str) -> None:
     >>> refuse_remote_operations('SELECT * WHERE { ?s ?p "SERVICE" }')
     >>> refuse_remote_operations("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
-    kg.store.sparql_text.QueryError: SERVICE is refused: kg never fetches from the network
+    kg.store.sparql_text.QueryError: SERVICE 被拒绝：kg 从不访问网络
     """
     for match in _TOKENS.finditer(text):
         if match.lastgroup == "word" and match.group().upper() in {"SERVICE", "LOAD"}:
-            raise QueryError(f"{match.group().upper()} is refused: kg never fetches from the network")
+            raise QueryError(message("refused_fetch", word=match.group().upper()))
 
 
 UPDATE_WORDS = {"INSERT", "DELETE", "DROP", "CLEAR", "CREATE", "LOAD", "COPY", "MOVE", "ADD", "WITH"}
@@ -113,7 +114,7 @@ def refuse_updates(text: str) -> None:
 
     >>> refuse_updates("DROP ALL")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    kg.store.sparql_text.QueryError: DROP ALL is a SPARQL Update, not a query: kg query only reads; change the store ...
+    kg.store.sparql_text.QueryError: DROP ALL 是 SPARQL 更新，不是查询：kg query 只读；...
     """
     for match in _TOKENS.finditer(text):
         kind, word = match.lastgroup, match.group()
@@ -123,10 +124,7 @@ def refuse_updates(text: str) -> None:
             continue
         if kind == "word" and word.upper() in UPDATE_WORDS:
             statement = " ".join(text[match.start() :].split()[:2])[:40]
-            raise QueryError(
-                f"{statement} is a SPARQL Update, not a query: kg query only reads; "
-                "change the store with kg load, kg ingest or kg docs remove (or kg serve --allow-update)"
-            )
+            raise QueryError(message("update_not_query", statement=statement))
         return
 
 
@@ -172,9 +170,9 @@ def with_values(text: str, bindings: Mapping[str, Node]) -> str:
         return text
     for name, term in bindings.items():
         if not re.fullmatch(r"\w+", name):
-            raise QueryError(f"bad variable name {name!r}")
+            raise QueryError(message("bad_variable", name=name))
         if isinstance(to_oxigraph(term), ox.BlankNode):
-            raise QueryError(f"?{name}: a blank node cannot be bound")
+            raise QueryError(message("blank_bound", name=name))
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term_text(term) for term in bindings.values())
     clause = f"VALUES ({names}) {{ ({values}) }}"
