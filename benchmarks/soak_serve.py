@@ -84,7 +84,7 @@ def main() -> None:
             server.stderr.readline()  # the banner: listening
             examples = json.loads(urllib.request.urlopen(base + "/examples.json", timeout=120).read())["examples"]
             queries = [e["query"] for e in examples]
-            for path in entities[:4]:  # warm every worker's page snapshot
+            for path in entities[:4]:  # every worker has rendered a page
                 urllib.request.urlopen(base + path, timeout=120).read()
             latencies: list[float] = []
             errors: list[str] = []

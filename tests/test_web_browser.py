@@ -96,8 +96,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     url = server.url.rstrip("/")
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # every worker has its graph snapshot (ranks, comparisons) before we look
+    deadline = time.monotonic() + 300  # a background process at low priority: minutes on a busy machine
+    while time.monotonic() < deadline:  # the figures of the whole graph (ranks, comparisons) are computed
         pages = [urllib.request.urlopen(url + PAGES["entity"], timeout=60).read().decode() for _ in range(6)]
         if not any("图谱分析正在计算" in page or "being computed" in page for page in pages):
             break
