@@ -43,6 +43,7 @@ from kg.sources.build import build
 from kg.sparql.server import make_server, shutdown
 from kg.store.embedded import Store
 from kg.store.search import SearchIndex, index_path
+from kg.web.figures import computing
 
 SEARCHES = ["重庆", "巴南", "学校", "cq", "chongqing", "实训基地", "合作", "职业学院", "xx", "产教融合"]
 
@@ -119,7 +120,7 @@ def figures_settled(server: Any, store_path: Path, limit: float = 3600) -> tuple
     started, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         while time.perf_counter() - started < limit:
-            if index.figures_current() and not server.figures.running:
+            if index.figures_current() and not server.figures.running and not computing(store_path):
                 break
             time.sleep(1)
     finally:

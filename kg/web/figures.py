@@ -143,6 +143,26 @@ def compute(store: Any, index: SearchIndex, progress: Callable[[str], None] = la
     return True
 
 
+def lock_path(store_path: Path | str) -> Path:
+    """The file a computation of the figures holds locked while it runs (one per store at a time)."""
+    index = index_path(store_path)
+    return index.with_name(index.name + ".figures-lock")
+
+
+def computing(store_path: Path | str) -> bool:
+    """Whether a computation of the store's figures is under way (in any process)."""
+    path = lock_path(store_path)
+    if not path.exists():
+        return False
+    with path.open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    return False
+
+
 class Keeper:
     """Keeps a store's figures current: runs :func:`compute` in a low-priority process when the store changed.
 
@@ -203,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     (store_path,) = argv if argv is not None else sys.argv[1:]
     with contextlib.suppress(OSError):
         os.nice(5)  # the pages' own work comes first
-    lock = index_path(store_path).with_name(index_path(store_path).name + ".figures-lock").open("w")
+    lock = lock_path(store_path).open("a")
     try:  # one computation per store at a time (two kg serve on one store, or one run by hand)
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
