@@ -13,10 +13,13 @@ so the number of distinct names grows with the text.
 
 Each command runs in a fresh process on a fresh store built by ``kg build``
 (``KG_STORE`` in a temporary folder), timed by ``/usr/bin/time -v``: wall
-seconds and peak resident memory (MB).  ``kg load`` reads an N-Quads file of about
+seconds, CPU seconds (user + system: what a busy machine does not inflate much) and peak resident
+memory (MB), with the load average of the machine at the end of the run
+(figures from a busy machine are slower, not smaller).  ``kg load`` reads an N-Quads file of about
 the same size made by ``kg synth``.  The last lines give the growth exponent
 of time and of memory between the smallest and the largest size (1 = linear,
-0 = flat): the targets are time ≤ 1.1 and memory < 500 MB at every size.
+0 = flat): the targets are time ≤ 1.1 and memory < 500 MB at every size.  ``kg ingest`` of a text
+longer than one block writes it part by part (:meth:`kg.store.embedded.Store.write_parts`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import tempfile
 from pathlib import Path
 
 from kg.sources.synth import press_release
+from kg.store.search import index_path
 
 
 def write_text(path: Path, megabytes: float, repeat_from: int = 0) -> int:
@@ -45,8 +49,8 @@ def write_text(path: Path, megabytes: float, repeat_from: int = 0) -> int:
     return index
 
 
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one command, from GNU time; exits on a failure."""
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one command, from GNU time; exits on a failure."""
     result = subprocess.run(["/usr/bin/time", "-v", *args], env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{' '.join(args)} failed:\n{result.stderr[-2000:]}")
@@ -54,7 +58,8 @@ def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
     assert wall and rss, result.stderr
     hours, minutes, seconds = int(wall.group(1) or 0), int(wall.group(2)), float(wall.group(3))
-    return hours * 3600 + minutes * 60 + seconds, int(rss.group(1)) / 1024
+    cpu = sum(float(t) for t in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", result.stderr))
+    return hours * 3600 + minutes * 60 + seconds, cpu, int(rss.group(1)) / 1024
 
 
 def exponent(sizes: list[float], values: list[float]) -> float:
@@ -71,20 +76,23 @@ def main() -> None:
     parser.add_argument("--repeat-from", type=int, default=0, help="cycle through the first N releases")
     args = parser.parse_args()
     kg = [sys.executable, "-m", "kg.cli"]
-    results: dict[str, list[tuple[float, float]]] = {c: [] for c in args.commands}
+    results: dict[str, list[tuple[float, float, float]]] = {c: [] for c in args.commands}
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         env = {**os.environ, "KG_STORE": str(root / "store")}
         subprocess.run([*kg, "build"], env=env, check=True, capture_output=True)
         pristine = root / "pristine"
         subprocess.run(["cp", "-a", str(root / "store"), str(pristine)], check=True)
-        print(f"{'command':8} {'MiB':>6} {'seconds':>9} {'peak MB':>8}  (fresh store from kg build each run)")
+        subprocess.run(["cp", str(index_path(root / "store")), str(index_path(pristine))], check=True)
+        header = f"{'command':8} {'MiB':>6} {'seconds':>9} {'CPU s':>9} {'peak MB':>8} {'load':>5}"
+        print(header + "  (fresh store from kg build each run)")
         for megabytes in sorted(args.sizes):
             text = root / f"big-{megabytes:g}.txt"
             write_text(text, megabytes, args.repeat_from)
             for command in args.commands:
                 subprocess.run(["rm", "-rf", str(root / "store")], check=True)
                 subprocess.run(["cp", "-a", str(pristine), str(root / "store")], check=True)
+                subprocess.run(["cp", str(index_path(pristine)), str(index_path(root / "store"))], check=True)
                 if command == "extract":
                     line = [*kg, "extract", str(text), "--max-bytes", str(text.stat().st_size), "--format", "trig"]
                     line += ["--out", str(root / "out.trig")]
@@ -96,15 +104,17 @@ def main() -> None:
                     subprocess.run([*kg, "synth", "--entities", str(entities), "--out", str(quads)], check=True,
                                    capture_output=True)  # fmt: skip
                     line = [*kg, "load", str(quads)]
-                wall, rss = timed(line, env)
-                results[command].append((wall, rss))
-                print(f"{command:8} {megabytes:6g} {wall:9.1f} {rss:8.0f}", flush=True)
+                wall, cpu, rss = timed(line, env)
+                results[command].append((wall, cpu, rss))
+                load = os.getloadavg()[0]
+                print(f"{command:8} {megabytes:6g} {wall:9.1f} {cpu:9.1f} {rss:8.0f} {load:5.1f}", flush=True)
             text.unlink()
     sizes = sorted(args.sizes)
     for command, rows in results.items():
         print(
-            f"{command}: time exponent {exponent(sizes, [w for w, _ in rows]):.2f}, "
-            f"memory exponent {exponent(sizes, [r for _, r in rows]):.2f}, peak {max(r for _, r in rows):.0f} MB"
+            f"{command}: time exponent {exponent(sizes, [w for w, _, _ in rows]):.2f} (wall), "
+            f"{exponent(sizes, [c for _, c, _ in rows]):.2f} (CPU), "
+            f"memory exponent {exponent(sizes, [r for _, _, r in rows]):.2f}, peak {max(r for _, _, r in rows):.0f} MB"
         )
 
 

@@ -1,6 +1,7 @@
 """Throughput of extraction against jieba segmentation alone, on the same large text, in the same run.
 
     python benchmarks/extract.py [--megabytes 1] [--repeat 3]
+    python benchmarks/extract.py --commands [--megabytes 1] [--repeat 3]   # whole process against whole process
 
 The input is the two cleaned seed articles repeated until the text is at
 least ``--megabytes`` MiB of UTF-8, extracted as one document.  Three figures,
@@ -15,18 +16,40 @@ Target: extraction at least as fast as jieba segmentation alone (ratio ≥ 1).
 Times are CPU seconds of this process (``time.process_time``), so that other
 work on a shared machine does not tilt the ratio; wall seconds are printed too.
 Dictionary loading and pattern compilation happen before the clocks start.
+
+``--commands`` times whole processes instead, start-up included, on the same
+text written to a file: ``kg extract FILE --out OUT`` (Turtle, the default
+format; ``--formats`` adds others) against a Python process that imports
+jieba, reads the file, runs ``jieba.lcut`` and writes the words one per line
+— jieba as a command.  CPU seconds of each process (``os.wait4``), best of
+``--repeat``, round robin.  Target: ``kg extract`` at least as fast (ratio ≥ 1).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from kg.extract.pipeline import Extractor, default_gazetteer, document_triples
 from kg.model.vocab import DATA_DIR
 from kg.sources.documents import Article, load_article
 from kg.sources.words import jieba
+
+ROOT = Path(__file__).resolve().parent.parent
+JIEBA_COMMAND = """
+import sys, logging, jieba
+jieba.setLogLevel(logging.WARNING)
+with open(sys.argv[1], encoding="utf-8") as f:
+    words = jieba.lcut(f.read())
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("\\n".join(words))
+"""
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float, object]:
@@ -48,9 +71,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=1.0, help="size of the input in MiB of UTF-8 (default 1)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--commands", action="store_true", help="time whole processes: kg extract against jieba")
+    parser.add_argument(
+        "--formats", nargs="+", default=["turtle"], help="with --commands: kg extract --format (turtle, trig, jsonl)"
+    )
     args = parser.parse_args()
 
     text = seed_text(args.megabytes)
+    if args.commands:
+        commands(text, args.repeat, args.formats)
+        return
     article = Article(id="benchmark", title="benchmark", text=text, district="巴南区", city="重庆市")
     extractor = Extractor(default_gazetteer())
     jieba.initialize()
@@ -82,6 +112,46 @@ def main() -> None:
         print(f"{label:<22}{cpu:>9.3f}{chars / cpu:>12,.0f}{wall:>9.3f}")
     print(f"ratio extraction / jieba: {jieba_time / extract_time:.2f}x (target >= 1)")
     print(f"ratio extraction + RDF / jieba: {jieba_time / rdf_time:.2f}x")
+
+
+def run(argv: list[str]) -> tuple[float, float, float]:
+    """(CPU s, wall s, peak RSS MiB) of one process and its children."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    error = process.stderr.read() if process.stderr else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{error.decode('utf-8', 'replace')}")
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def commands(text: str, repeat: int, formats: list[str]) -> None:
+    """kg extract as a command against jieba.lcut as a command, on the same file."""
+    with tempfile.TemporaryDirectory(prefix="kg-extract-bench-") as tmp:
+        source = Path(tmp) / "input.txt"
+        source.write_text(text, encoding="utf-8")
+        jieba_argv = [sys.executable, "-c", JIEBA_COMMAND, str(source), str(Path(tmp) / "words.txt")]
+        argvs = {"jieba.lcut": jieba_argv}
+        for fmt in formats:
+            out = Path(tmp) / f"out.{fmt}"
+            argvs[f"kg extract --format {fmt}"] = [
+                *(sys.executable, "-m", "kg.cli", "extract", str(source)),
+                *("--format", fmt, "--out", str(out)),
+            ]
+        runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in argvs}
+        for _ in range(repeat):
+            for name, argv in argvs.items():
+                runs[name].append(run(argv))
+        load = os.getloadavg()[0]
+    print(f"input: {len(text):,} characters, {len(text.encode('utf-8')):,} bytes; load average {load:.1f}")
+    print(f"{'command':<28}{'CPU s':>8}{'wall s':>9}{'RSS MiB':>9}")
+    best = {name: min(r[0] for r in times) for name, times in runs.items()}
+    for name, times in runs.items():
+        print(f"{name:<28}{best[name]:>8.2f}{min(r[1] for r in times):>9.2f}{max(r[2] for r in times):>9.0f}")
+    for name in argvs:
+        if name != "jieba.lcut":
+            print(f"ratio jieba.lcut / {name}, CPU: {best['jieba.lcut'] / best[name]:.2f}x (target >= 1)")
 
 
 if __name__ == "__main__":

@@ -583,10 +583,11 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
         if data_file is not None:
             report = validate_file(data_file, lang=lang or i18n.current_language())
         else:
+            from kg.store.check import interrupted_write
             from kg.store.inference import inference_status
 
             with open_store(store_path, read_only=True) as store:
-                stale = inference_status(store)
+                stale = "; ".join(filter(None, [inference_status(store), interrupted_write(store)]))
                 report = validate_store(store, lang=lang or i18n.current_language())
             if stale:
                 click.echo("kg: " + i18n.text("warning", message=stale), err=True)
@@ -908,7 +909,9 @@ def ingest_command(
     Ingesting a document again replaces its previous version; a bad file
     anywhere stops the ingest before the store is touched. Extraction runs in
     -j worker processes or on a Dask cluster (--scheduler); writes go in
-    batches of 100 documents, each with the inference of what it adds. See `kg docs`.
+    batches of 100 documents, each with the inference of what it adds. A text
+    longer than one block (50,000 characters) is read and written block by block
+    in this process; no query sees it before it is complete. See `kg docs`.
     """
     from kg.extract.ingest import ingest, text_files
     from kg.sources.documents import MAX_BYTES
@@ -925,7 +928,7 @@ def ingest_command(
             progress=tracker.done if tracker else None,
             max_bytes=max_bytes or MAX_BYTES,
             publisher=publisher,
-            block_progress=tracker.block if tracker and jobs == 1 and not scheduler else None,
+            block_progress=tracker.block if tracker else None,  # long texts are read here, block by block
             jobs=jobs,
             scheduler=scheduler,
         )

@@ -216,6 +216,34 @@ CASES: list[Case] = [
         {"good.txt": "巴南区教委与重庆理工大学签订合作协议。", "a.bin": b"\x00\x01\x02PK\x03\x04" * 100},
     ),
     Case("ingest-no-files", ("ingest", "--store", "{store}"), 2, r"^kg: 缺少 FILE… 或 DIR（见 kg ingest --help）$"),
+    Case(
+        "ingest-over-max-bytes",
+        ("ingest", "{tmp}/a.txt", "--max-bytes", "100", "--store", "{store}"),
+        1,
+        r"^kg: .*a\.txt: [\d,]+ bytes, over the limit of 100; pass --max-bytes \d+ to read it anyway$",
+        {"a.txt": "巴南区教委与重庆理工大学签订合作协议。" * 10},
+    ),
+    Case(
+        "extract-over-max-bytes",
+        ("extract", "{tmp}/a.txt", "--max-bytes", "100", "--out", "{tmp}/a.ttl"),
+        1,
+        r"^kg: .*a\.txt: [\d,]+ bytes, over the limit of 100; pass --max-bytes \d+ to read it anyway$",
+        {"a.txt": "巴南区教委与重庆理工大学签订合作协议。" * 10},
+    ),
+    Case(
+        "ingest-max-bytes-zero",
+        ("ingest", "{tmp}/a.txt", "--max-bytes", "0"),
+        2,
+        r"^kg: '--max-bytes' 的值无效：.*（见 kg ingest --help）$",
+        {"a.txt": "巴南区教委与重庆理工大学签订合作协议。"},
+    ),
+    Case(  # a text of several blocks (written part by part) is checked with the others before the store is touched
+        "ingest-long-text-beside-a-binary-file",
+        ("ingest", "{tmp}/long.txt", "{tmp}/a.bin", "--store", "{store}"),
+        1,
+        r"^kg: .*a\.bin：二进制文件，不是文本",
+        {"long.txt": "巴南区教委与重庆理工大学签订合作协议。\n" * 3000, "a.bin": b"\x00\x01\x02PK\x03\x04" * 100},
+    ),
     # -- the store folder
     Case(
         "store-is-an-ordinary-folder",

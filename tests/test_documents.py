@@ -104,5 +104,5 @@ def test_gb18030_file_is_detected(tmp_path: Path):
 def test_binary_file_gives_a_clear_error(tmp_path: Path):
     path = tmp_path / "image.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(DocumentError, match=r"image\.png: binary file"):
+    with pytest.raises(DocumentError, match=r"image\.png：二进制文件"):
         read_text(path)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal
 
-from kg.extract.evaluate import evaluate
+from kg.extract.evaluate import evaluate, format_evaluation
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import Extractor, document_graph, records, write
 from kg.model.vocab import DATA_DIR, KG, PROV, SKOS, entity_iri
@@ -462,7 +462,136 @@ def test_output_formats(extractor):
     assert relation["evidence"] == extraction.article.text[relation["start"] : relation["end"]]
 
 
+def test_people_named_again_stand_for_their_organisation(extractor):
+    """Titles first, bare names later: the unveiling and the agreement are the organisations'."""
+    found = relations(
+        run(
+            extractor,
+            "新城职业学院院长王明、远大科技有限公司总经理李华出席仪式。王明与李华共同为远大智能制造产业学院揭牌。",
+        )
+    )
+    assert ("新城职业学院", "builds", "远大智能制造产业学院") in found
+    assert ("远大科技有限公司", "builds", "远大智能制造产业学院") in found
+    assert ("新城职业学院", "integratesWith", "远大科技有限公司") in found
+    assert not any(s in ("王明", "李华") and p != "worksAt" for s, p, _ in found)  # people build nothing themselves
+
+
+def test_an_organiser_hosts_and_the_venue_locates(extractor):
+    held = relations(run(extractor, "近日，江北区教育局在文昌中学举办了2013年“书香江北”全民阅读活动。"))
+    assert ("江北区教育局", "hosts", "2013年“书香江北”全民阅读活动") in held
+    assert ("2013年“书香江北”全民阅读活动", "locatedIn", "文昌中学") in held
+    assert ("文昌中学", "hosts", "2013年“书香江北”全民阅读活动") not in held
+    room = relations(run(extractor, "10月20日，2023年江北区中小学田径运动会在江北区第一中学运动场隆重开幕。"))
+    assert ("2023年江北区中小学田径运动会", "locatedIn", "江北区第一中学") in room
+
+
+def test_organisers_after_you_host_the_event_referred_to(extractor):
+    found = relations(
+        run(
+            extractor,
+            "9月28日，2022年江北区全民终身学习活动周启动仪式在江北区实验小学举办。该活动由江北区妇联主办，区教育局协办。",
+        )
+    )
+    assert ("江北区妇联", "hosts", "2022年江北区全民终身学习活动周") in found
+    assert ("江北区教育局", "hosts", "2022年江北区全民终身学习活动周") in found
+    assert ("2022年江北区全民终身学习活动周", "locatedIn", "江北区实验小学") in found  # the venue only locates it
+    joint = relations(run(extractor, "2024年江北区职业技能大赛由江北区人社局、江北区教委联合主办。"))
+    assert ("江北区人社局", "hosts", "2024年江北区职业技能大赛") in joint
+    assert ("江北区教委", "hosts", "2024年江北区职业技能大赛") in joint
+
+
+def test_leading_roles_named_as_nouns(extractor):
+    role = relations(run(extractor, "重庆江北职业学院作为牵头单位，发起成立江北区智能制造产教联合体。"))
+    assert ("重庆江北职业学院", "leads", "江北区智能制造产教联合体") in role
+    stated = relations(run(extractor, "江北区智能制造产教联合体的牵头单位为重庆江北职业学院。"))
+    assert ("重庆江北职业学院", "leads", "江北区智能制造产教联合体") in stated
+    elected = run(extractor, "会上，重庆江北职业学院当选为江北区产教融合共同体理事长单位。")
+    assert ("重庆江北职业学院", "leads", "江北区产教融合共同体") in relations(elected)
+    assert "重庆江北职业学院当选为江北区产教融合共同体" not in entities(elected)  # 当选 ends the name
+    both = relations(
+        run(extractor, "重庆江北职业学院、重庆长安汽车股份有限公司作为江北区智能制造产教联合体的牵头单位，负责工作。")
+    )
+    assert ("重庆长安汽车股份有限公司", "leads", "江北区智能制造产教联合体") in both
+
+
+def test_built_by_two_and_both_sides(extractor):
+    passive = relations(run(extractor, "智能网联汽车实训基地由重庆江北职业学院与重庆长安汽车股份有限公司共同建设。"))
+    assert ("重庆江北职业学院", "builds", "智能网联汽车实训基地") in passive
+    assert ("重庆长安汽车股份有限公司", "builds", "智能网联汽车实训基地") in passive
+    assert ("重庆江北职业学院", "integratesWith", "重庆长安汽车股份有限公司") in passive
+    assert not any(s == "智能网联汽车实训基地" for s, _, _ in passive)  # the platform is built, it works with nobody
+    led = relations(run(extractor, "江北区智能制造产教联合体由重庆江北职业学院牵头组建。"))
+    assert ("重庆江北职业学院", "leads", "江北区智能制造产教联合体") in led
+    sides = relations(
+        run(extractor, "重庆江北职业学院与重庆长安汽车股份有限公司签署合作协议。双方将共建智能网联汽车实训基地。")
+    )
+    assert ("重庆长安汽车股份有限公司", "builds", "智能网联汽车实训基地") in sides
+
+
+def test_lists_one_is_put_on_name_the_designation(extractor):
+    found = run(extractor, "江北区第六小学和江北区第十二小学列入第一批非物质文化遗产传承教育示范学校名单。")
+    designation = "第一批非物质文化遗产传承教育示范学校"
+    assert entities(found)[designation] == "Designation"
+    assert ("江北区第十二小学", "designatedAs", designation) in relations(found)
+
+
+def test_titles_of_one_body_and_cultural_bodies(extractor):
+    roll = relations(run(extractor, "遵义职业技术学院党委副书记、院长颜永强，党委副书记高翔出席。"))
+    assert ("高翔", "worksAt", "遵义职业技术学院") in roll  # 党委 is a title inside the college, not another body
+    hall = run(extractor, "祝彦一行受到汉中市群艺馆馆长张汉红的热情接待。")
+    assert entities(hall).get("汉中市群艺馆") == "Organization"
+    assert ("张汉红", "worksAt", "汉中市群艺馆") in relations(hall)
+
+
+def test_majors_offered_and_a_schools_course_as_subject(extractor):
+    major = relations(run(extractor, "重庆江北职业学院新增工业机器人技术专业。"))
+    assert ("重庆江北职业学院", "offers", "工业机器人技术专业") in major
+    assert not entities(run(extractor, "他们的专业水平很高。"))  # 专业 alone names nothing without its verb
+    owned = relations(run(extractor, "江北区实验小学的陶艺课程入选市级优秀课程。"))
+    assert ("陶艺课程", "designatedAs", "市级优秀课程") in owned
+    assert ("江北区实验小学", "offers", "陶艺课程") in owned
+    assert ("江北区", "designatedAs", "市级优秀课程") not in owned
+
+
+def test_a_places_year_stays_inside_an_event_name(extractor):
+    text = "9月24日，高陵区举办高陵区2021年非物质文化遗产进校园活动启动仪式。"
+    found = entities(run(extractor, text, district="高陵区"))
+    assert "高陵区2021年非物质文化遗产进校园活动" in found
+
+
 # -- scores ------------------------------------------------------------------------------------------------
+
+
+def test_indicators_are_scored_per_measure(tmp_path):
+    """A gold folder with two indicators: the score per measure and the looser one by value and unit."""
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "curated").mkdir()
+    text = "江北区共有中小学42所，参训教师1200余名。"
+    (tmp_path / "documents" / "jb.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "documents" / "jb.meta.json").write_text(
+        json.dumps({"id": "jb", "title": "", "district": "江北区", "city": "重庆市"}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    (tmp_path / "curated" / "entities.yaml").write_text(
+        "entities:\n- label: 江北区\n  class: District\n  city: 重庆市\n- label: 重庆市\n  class: City\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "curated" / "jb.yaml").write_text(
+        "document: jb\nindicators:\n"
+        "- {subject: 江北区, measure: 中小学, value: 42, unit: 所, qualifier: '', text: 中小学42所, evidence: "
+        + text
+        + "}\n"
+        "- {subject: 江北区, measure: 参训教师, value: 1200, unit: 名, qualifier: 余, text: 1200余名, evidence: "
+        + text
+        + "}\n",
+        encoding="utf-8",
+    )
+    result = evaluate(tmp_path, background=None)
+    assert set(result.indicator_measures) >= {"中小学", "参训教师"}
+    assert sum(s.gold for s in result.indicator_measures.values()) == 2
+    assert sum(s.correct for s in result.indicator_measures.values()) == result.indicators.correct
+    assert result.indicators_unowned.correct >= result.indicators.correct
+    assert "indicators per measure" in format_evaluation(result)
 
 
 def test_seed_articles_reach_the_target_scores():

@@ -350,6 +350,18 @@ def test_ingest_on_a_dask_cluster_equals_one_process(tmp_path: Path):
     assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output
 
 
+def test_workers_run_at_most_a_window_ahead_of_the_writer():
+    """Finished extractions never pile up: at most ``window`` are submitted and not yet taken, in order."""
+    from kg.extract.ingest import _ahead
+
+    submitted: list[int] = []
+    taken: list[int] = []
+    for result in _ahead(lambda article, top: submitted.append(article) or (article, top), range(50), iter([]), 4):
+        taken.append(result[0])
+        assert len(submitted) - len(taken) <= 4  # the writer is slow here: the window, not the corpus, waits
+    assert taken == list(range(50)) and submitted == taken
+
+
 def _names_table(index) -> set[tuple]:
     return set(index.db.execute("SELECT name, iri, graph, field, classes, district, city FROM names").fetchall())
 

@@ -282,7 +282,7 @@ def test_nothing_is_fetched_from_the_network(writable: str):
         query = get(writable, f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
         load = post_form(writable, update=f"LOAD <{target}>")
         assert (query.status, load.status) == (400, 400)
-        assert "SERVICE is refused" in query.text and "LOAD is refused" in load.text
+        assert "SERVICE 被拒绝" in query.text and "LOAD 被拒绝" in load.text
         with pytest.raises(TimeoutError):
             listener.accept()
     update = "DROP GRAPH <http://example.org/no-such-graph>"

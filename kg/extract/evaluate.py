@@ -12,7 +12,9 @@ extracted and compared with the curated facts of that document:
   School ~ PrimarySchool).  ``exact class`` counts only identical classes.
 * **relations** — (subject, property, object) with subject and object mapped
   to gold entities; cooperatesWith / integratesWith are unordered.
-* **indicators** — (subject, value, unit).
+* **indicators** — (subject, value, unit), overall and per measure (the gold's noun for what is
+  counted; a prediction no gold matches counts under its own measure), and, as a looser figure,
+  (value, unit) with the subject ignored.
 
 The gazetteer is never given the answers: extraction of document D uses the
 names of every curated entity except those only D mentions (leave one
@@ -34,6 +36,7 @@ from kg.extract.relations import SYMMETRIC
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import DATA_DIR
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
+from kg.text import display_width, truncate
 
 
 @dataclass
@@ -88,6 +91,8 @@ class Evaluation:
     relations: Score = field(default_factory=Score)
     relation_kinds: dict[str, Score] = field(default_factory=dict)
     indicators: Score = field(default_factory=Score)
+    indicators_unowned: Score = field(default_factory=Score)  # (value, unit): the number found, whoever it counts
+    indicator_measures: dict[str, Score] = field(default_factory=dict)
     organisations: Score = field(default_factory=Score)  # entities of an Organization class (schools … platforms)
     organisation_relations: Score = field(default_factory=Score)  # relations between two of them
 
@@ -227,6 +232,28 @@ def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evalu
     predicted_indicators = Counter(
         (matched.get(i.subject.label, i.subject.label), _number(i.value), i.unit) for i in extraction.indicators
     )
+    gold_measures: dict[tuple, list[str]] = {}
+    for i in data.statements.get(doc_id, {}).get("indicators") or []:
+        ikey = (str(i["subject"]), _number(i["value"]), str(i["unit"]))
+        gold_measures.setdefault(ikey, []).append(str(i.get("measure") or "?"))
+    for ikey, count in gold_indicators.items():
+        hits = min(count, predicted_indicators.get(ikey, 0))
+        for number, measure in enumerate(gold_measures[ikey]):
+            score = result.indicator_measures.setdefault(measure, Score())
+            score += Score(int(number < hits), int(number < hits), 1)
+    for i in extraction.indicators:
+        ikey = (matched.get(i.subject.label, i.subject.label), _number(i.value), i.unit)
+        if ikey not in gold_indicators:
+            result.indicator_measures.setdefault(i.measure or "?", Score()).predicted += 1
+    for ikey, count in predicted_indicators.items():
+        extra = count - gold_indicators.get(ikey, 0)
+        if extra > 0 and ikey in gold_indicators:  # the same indicator twice: the second is spurious
+            result.indicator_measures[gold_measures[ikey][0]].predicted += extra
+    gold_numbers = Counter((k[1], k[2]) for k in gold_indicators.elements())
+    predicted_numbers = Counter((k[1], k[2]) for k in predicted_indicators.elements())
+    result.indicators_unowned += Score(
+        sum((gold_numbers & predicted_numbers).values()), sum(predicted_numbers.values()), sum(gold_numbers.values())
+    )
     document.missed_indicators = sorted(" ".join(k) for k in (gold_indicators - predicted_indicators).elements())
     document.spurious_indicators = sorted(" ".join(k) for k in (predicted_indicators - gold_indicators).elements())
     document.indicators = Score(
@@ -250,8 +277,10 @@ def format_evaluation(evaluation: Evaluation, details: bool = False) -> str:
     """The scores as aligned text tables."""
 
     def row(name: str, score: Score) -> str:
+        name = truncate(name, 37)
+        name += " " * (38 - display_width(name))  # Chinese measures are two columns wide
         return (
-            f"{name:<38}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
+            f"{name}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
             f"{score.correct:>7}{score.predicted:>7}{score.gold:>7}"
         )
 
@@ -268,6 +297,7 @@ def format_evaluation(evaluation: Evaluation, details: bool = False) -> str:
     lines.append(row("entities (name only)", evaluation.entities_untyped))
     lines.append(row("relations", evaluation.relations))
     lines.append(row("indicators", evaluation.indicators))
+    lines.append(row("indicators (value and unit only)", evaluation.indicators_unowned))
     lines.append(row("organisations (schools … platforms)", evaluation.organisations))
     lines.append(row("relations between organisations", evaluation.organisation_relations))
     lines += ["", "entities per class (exact class)", header]
@@ -276,6 +306,10 @@ def format_evaluation(evaluation: Evaluation, details: bool = False) -> str:
     lines += ["", "relations per kind", header]
     for name, score in sorted(evaluation.relation_kinds.items(), key=lambda kv: (-kv[1].gold, kv[0])):
         lines.append(row("  " + name, score))
+    if evaluation.indicator_measures:
+        lines += ["", "indicators per measure (the gold's measure; unmatched predictions under their own)", header]
+        for name, score in sorted(evaluation.indicator_measures.items(), key=lambda kv: (-kv[1].gold, kv[0])):
+            lines.append(row("  " + name, score))
     if details:
         for document in evaluation.documents:
             lines += ["", f"== {document.doc_id}"]

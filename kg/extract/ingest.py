@@ -2,9 +2,12 @@
 
 Each document lives in its own named graph (the document's IRI, see
 :mod:`kg.extract.pipeline` for what the graph holds).  Ingesting a document again
-replaces its graph, so re-running the same ingest changes nothing; all the
-graphs of one ingest are written in one transaction (a bad file anywhere in
-the batch leaves the store as it was), then the inferred graph is refreshed.
+replaces its graph, so re-running the same ingest changes nothing; every
+file is read and checked before the store is touched, then the documents are
+written a batch at a time, each batch in one transaction with its inference.
+A text longer than one block is extracted and written part by part
+(:func:`write_long`): its memory is that of one block, and no reader sees it
+before its last part is in.
 
 Entity descriptions are kept inside each document's graph rather than in a
 shared registry: removing a document can never take away an entity that
@@ -20,9 +23,11 @@ that API — the embedded one or a remote SPARQL endpoint — works.
 
 from __future__ import annotations
 
+import itertools
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +51,7 @@ from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import write_graphs
 
 BATCH = 100  # documents per write transaction
+ENTITIES = 2_000  # entities described per part when a long document's last part describes them all
 
 
 class IngestError(KgError, ValueError):
@@ -149,13 +155,18 @@ def _extractions(
     scheduler: str | None,
     publisher: str = "",
     block_progress: Callable[[int], None] | None = None,
-    tops: list[Gazetteer | None] | None = None,
+    tops: Iterable[Gazetteer | None] | None = None,
+    window: int | None = None,
 ) -> Iterator[tuple[Extraction, list]]:
     """(extraction, triples) of every article, in order: here, in ``jobs`` processes, or on a Dask cluster.
 
-    ``tops``: per article, the store's entities it names, read over the extractor's gazetteer.
+    ``tops``: per article, the store's entities it names, read over the extractor's gazetteer
+    (consumed one article ahead of its extraction, so a lazy iterator costs one window of memory).
+    Workers run at most ``window`` articles ahead of the caller (default ``4 × jobs``; on a cluster
+    ``64``): a result waits for the writer only while the window is full, so memory stays that of
+    a window whatever the corpus, not that of every finished extraction.
     """
-    tops = tops or [None] * len(articles)
+    tops = iter(tops) if tops is not None else itertools.repeat(None)
     if scheduler:
         try:
             from distributed import Client
@@ -167,16 +178,16 @@ def _extractions(
             raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
         with client:
             gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
-            futures = [
-                client.submit(_extract, article, gazetteer=gazetteer, publisher=publisher, top=top, pure=False)
-                for article, top in zip(articles, tops, strict=True)
-            ]
-            for future in futures:  # in order; the cluster works ahead
+
+            def submit(article: Article, top: Gazetteer | None):
+                return client.submit(_extract, article, gazetteer=gazetteer, publisher=publisher, top=top, pure=False)
+
+            for future in _ahead(submit, articles, tops, window or 64):
                 yield future.result()
                 future.release()
         return
     if jobs <= 1 or len(articles) < 2:
-        for article, top in zip(articles, tops, strict=True):
+        for article, top in zip(articles, tops, strict=False):
             layered = None if top is None else top.over(extractor.gazetteer)
             extraction = extractor.extract(article, block_progress, publisher, layered)
             yield extraction, ([] if extraction.empty else document_triples(extraction))
@@ -184,11 +195,31 @@ def _extractions(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    if sys.platform == "win32":
+        context = multiprocessing.get_context("spawn")
+    else:  # workers forked from a server that has imported the extractor once, not each importing it
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
     ) as pool:
-        yield from pool.map(_extract, articles, [None] * len(articles), [publisher] * len(articles), tops, chunksize=4)
+
+        def submit(article: Article, top: Gazetteer | None):
+            return pool.submit(_extract, article, None, publisher, top)
+
+        for future in _ahead(submit, articles, tops, window or 4 * jobs):
+            yield future.result()
+
+
+def _ahead(submit: Callable, articles: Iterable[Article], tops: Iterator, window: int) -> Iterator:
+    """The futures of ``submit(article, top)`` in order, at most ``window`` submitted and not yet taken."""
+    queue: deque = deque()
+    for article in articles:
+        if len(queue) >= window:
+            yield queue.popleft()
+        queue.append(submit(article, next(tops, None)))
+    while queue:
+        yield queue.popleft()
 
 
 def ingest(
@@ -253,6 +284,13 @@ def ingest(
         extractor = Extractor(base_gazetteer())
         tops = store_gazetteers(store, [a for _, a in articles], replaced)
     last_of_file = {id(items[-1]): path for path, items in files if items}
+    # A text longer than one block is extracted and written part by part, on its own (write_long):
+    # what is held is one block's extraction and one part's triples, whatever the length of the text.
+    top_of = dict(zip((id(a) for _, a in articles), tops or [None] * len(articles), strict=True))
+    long = [(path, a) for path, a in articles if len(a.text) > extractor.block]
+    articles = [(path, a) for path, a in articles if len(a.text) <= extractor.block]
+    if tops is not None:
+        tops = [top_of[id(a)] for _, a in articles]
     pending: dict[URIRef, list] = {}
     batch_of: list[Extraction] = []
     done: list[DocumentInfo] = []  # what the report needs, not the extractions: memory stays that of a batch
@@ -284,9 +322,83 @@ def ingest(
                 progress(path)
     if batch_of:
         write_batch()
+    for path, article in long:
+        top = top_of[id(article)]
+        info = write_long(store, article, extractor, replaced, publisher, top, block_progress)
+        if info is None:
+            report.skipped.append((path, message("nothing_found_reason", doc=article.id)))
+        else:
+            done.append(info)
+        if progress is not None and id(article) in last_of_file:
+            progress(path)
     report.replaced = sorted(info.doc_id for info in done if info.doc_id in existing)
     report.documents = done
     return report
+
+
+def write_long(
+    store,
+    article: Article,
+    extractor: Extractor,
+    replaced: list[str],
+    publisher: str = "",
+    top: Gazetteer | None = None,
+    block_progress: Callable[[int], None] | None = None,
+) -> DocumentInfo | None:
+    """Extract a long article block by block (:meth:`Extractor.parts`) and write each part as it comes.
+
+    The document's graph and its inference are written part by part
+    (:func:`kg.store.inference.write_graph_parts`): memory holds one part, and
+    no reader sees the document before its last part is in.  The last part,
+    which carries every entity of the document, also gets the identifiers and
+    namesakes (:func:`reference_links`); the merges it implies are written
+    after it.  None when the text states nothing (the store is left as it was).
+    """
+    from kg.store.inference import write_graph_parts
+
+    layered = None if top is None else top.over(extractor.gazetteer)
+    parts = extractor.parts(article, block_progress, publisher, layered)
+    first = next(parts, None)
+    if first is None:
+        return None
+    state = {"relations": 0, "indicators": 0, "merges": {}, "info": None, "found": False}
+
+    def triples_of_parts() -> Iterator[list]:
+        for part in itertools.chain([first], parts):
+            state["relations"] += len({r.key() for r in part.relations})
+            state["indicators"] += len(part.indicators)
+            if not part.last:
+                state["found"] = state["found"] or not part.empty
+                yield document_triples(part)
+                continue
+            if part.empty and not state["found"]:
+                return
+            info = _info(part)
+            info.relations, info.indicators = state["relations"], state["indicators"]
+            state["info"] = info
+            # The last part carries every entity of the document: described ENTITIES at a time
+            places = {e.label: e.iri for e in part.entities}
+            facts = {id(e) for r in part.relations for e in (r.subject, r.object)}
+            facts.update(id(i.subject) for i in part.indicators)
+            head = replace(part, entities=[e for e in part.entities if id(e) in facts], mentions=[])
+            yield document_triples(head, places)
+            for start in range(0, len(part.entities), ENTITIES):
+                chunk = Extraction(part.article, part.entities[start : start + ENTITIES], [], [], [], False, False)
+                yield document_triples(chunk, places)
+            links: list = []  # identifiers and namesakes of the document's entities
+            state["merges"] = reference_links(store, [part], {part.iri: links}, replaced)
+            yield links
+
+    # an empty text writes nothing: look before the store is touched (the last part says if anything was found)
+    if first.last and first.empty:
+        return None
+    write_graph_parts(store, first.iri, triples_of_parts())
+    if state["info"] is None:  # nothing found after all: the document's graph goes
+        write_graphs(store, {first.iri: []})
+        return None
+    if state["merges"]:
+        write_graphs(store, state["merges"])
+    return state["info"]
 
 
 def _methods(store, sources: Mapping[str, Path]) -> dict[str, str]:

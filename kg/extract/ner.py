@@ -45,7 +45,7 @@ from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
 from kg.sources.documents import CJK
-from kg.sources.words import jieba
+from kg.sources.words import dictionary
 
 
 @dataclass(slots=True)
@@ -98,6 +98,8 @@ for _word in sorted(STOP_MULTI, key=len, reverse=True):
         STOP_SIZES[_word[-1]].append(len(_word))
 BREAK = set(characters("breaks")) | set("\n\t \u3000")  # whitespace cannot be written in a word list
 MAX_NAME = 24
+LIST_ENDINGS = ("立项建设名单", "建设名单", "名单", "名录")  # 列入…名单: the list, not the designation
+YEAR_INSIDE = re.compile("[区市县省州旗](?:19|20)[0-9]{2}年")  # a place, then the year of its event
 SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
 
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
@@ -199,15 +201,9 @@ def is_actor(cls: str) -> bool:
     return any(is_a(cls, c) for c in ACTOR_CLASSES)
 
 
-@cache
-def _word_freq() -> dict[str, int]:
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
-
-
 def is_word(text: str) -> bool:
     """True when jieba's dictionary has ``text`` as a word."""
-    return _word_freq().get(text, 0) > 0
+    return text in dictionary()
 
 
 def _stop_made(word: str) -> bool:
@@ -217,7 +213,7 @@ def _stop_made(word: str) -> bool:
 
 def _name_like(name: str) -> bool:
     """True when ``name`` can be a person's name: not a common word (成长), unless jieba tags it as a name."""
-    return not is_word(name) or jieba.posseg.dt.word_tag_tab.get(name, "").startswith("nr")
+    return not is_word(name) or dictionary().get(name, "").startswith("nr")
 
 
 CJK_RE = re.compile(f"[{CJK}]")
@@ -290,8 +286,30 @@ class Recognizer:
         selected = self._lists(text, selected)
         selected = self._shared_suffix(text, selected)
         selected += self._references(text, selected)
+        selected += self._persons_again(text, selected)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
+
+    def _persons_again(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """A person the text has named once (校长王明) named again bare (王明与李华共同为…揭牌): the same person.
+
+        Only where the name stands as a word: after punctuation, a function word or a title, and before
+        punctuation, a function word or a verb of the lexicon's stop words (王明亮 is someone else).
+        """
+        names = {m.name for m in selected if m.cls == "Person" and not m.ref and not m.category and len(m.name) >= 2}
+        if not names:
+            return []
+        taken = sorted((m.start, m.end) for m in selected)
+        found = []
+        for match in re.finditer(trie_pattern(dict.fromkeys(names)), text):
+            start, end = match.start(), match.end()
+            at = bisect.bisect_right(taken, (start, len(text)))
+            if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end):
+                continue  # already read as (part of) another mention
+            if not (_word_edge_before(text, start) and _word_edge_after(text, end)):
+                continue
+            found.append(Mention(start, end, match.group(), "Person", "person-again", 1))
+        return found
 
     # -- pattern families ----------------------------------------------------
 
@@ -346,6 +364,9 @@ class Recognizer:
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
+                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1):
+                    i -= 4  # 高陵区2021年非物质文化遗产进校园活动: the year of a place's event is inside its name
+                    continue
                 return i
             for size in STOP_SIZES.get(ch, ()):
                 if i - size >= floor and text[i - size : i] in STOP_MULTI:
@@ -696,6 +717,8 @@ class Recognizer:
             honorary = span.find("称号")
             if honorary > 0:
                 span = span[:honorary]
+            elif span.endswith(LIST_ENDINGS):  # 列入…示范学校名单: the designation is what the list names
+                span = span[: -len(next(w for w in LIST_ENDINGS if span.endswith(w)))]
             if re.search(r"[0-9０-９]|各类|多项|的|了|，|以上", span) and not re.match(r"\d{4}年", span):
                 continue
             offset = begin
@@ -745,7 +768,7 @@ class Recognizer:
                 continue
             if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS:
                 continue
-            tags = jieba.posseg.dt.word_tag_tab
+            tags = dictionary()
             if tags.get(modifier) != "ns":
                 # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
                 cut = next((k for k in range(1, len(modifier) - 1) if tags.get(modifier[k:]) == "ns"), 0)
@@ -944,7 +967,7 @@ def _place_start(name: str) -> bool:
     """True when ``name`` starts with a place: 宿迁市…, 上海…, 江苏省…."""
     if re.match(f"[{CJK}]{{2,5}}?[省市县区]", name[:6]) and not re.match("[省市县区]", name):
         return True
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = dictionary()
     return any(tags.get(name[:size], "") == "ns" for size in (2, 3, 4))
 
 
@@ -982,7 +1005,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         and _clean_after(text, begin + 3)
     )
     two = _clean_after(text, begin + 2)
-    if three and two and is_word(window[1:3]) and not jieba.posseg.dt.word_tag_tab.get(window, "").startswith("nr"):
+    if three and two and is_word(window[1:3]) and not dictionary().get(window, "").startswith("nr"):
         three = not is_word(text[begin + 2 : begin + 4]) and _name_like(window)
     if three and _name_like(window):
         return 3
@@ -1083,6 +1106,21 @@ class Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.taken[start:end] = b"\x01" * (end - start)
+
+
+def _word_edge_before(text: str, start: int) -> bool:
+    """True when a name may start at ``start``: after a non-Chinese character, a function word or a title."""
+    if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return True
+    window = text[max(0, start - 4) : start]
+    return text[start - 1] in STOP_SINGLE or any(window.endswith(w) for w in (*STOP_MULTI, *ROLES))
+
+
+def _word_edge_after(text: str, end: int) -> bool:
+    """True when a name may end at ``end``: before a non-Chinese character or a function word or verb."""
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+        return True
+    return text[end] in STOP_SINGLE or any(text.startswith(w, end) for w in STOP_MULTI)
 
 
 def select(candidates: list[Mention], size: int) -> list[Mention]:

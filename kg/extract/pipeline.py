@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
@@ -400,11 +400,15 @@ def default_gazetteer() -> Gazetteer:
 # -- RDF ------------------------------------------------------------------------------------------------
 
 
-def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
+def document_triples(
+    extraction: Extraction, places: Mapping[str, URIRef] | None = None
+) -> list[tuple[Node, Node, Node]]:
     """The triples of the document's named graph (see the module docstring), each once.
 
     A plain list (what :meth:`kg.store.embedded.Store.replace_graphs` takes) is much
     faster to build than an rdflib graph; :func:`document_graph` wraps it.
+    ``places``: label → IRI of the document's entities, when ``extraction`` holds
+    only some of them (a district is linked to its entity, not minted again).
     """
     graph = _Triples()
     article, doc = extraction.article, extraction.iri
@@ -414,6 +418,8 @@ def document_triples(extraction: Extraction) -> list[tuple[Node, Node, Node]]:
     def place_iri(label: str, cls: str = "District") -> URIRef:
         if label in by_label:
             return by_label[label].iri
+        if places is not None and label in places:
+            return places[label]
         iri = entity_iri(label)  # a place the document names only through an entity: described too
         add_entity(graph, iri, known_classes[cls], label)
         return iri
@@ -519,15 +525,27 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
     unique = (str(ASSERTION), str(INDICATOR))
     seen: set[int] = set()
 
+    nodes: dict[str, ox.NamedNode] = {}  # a part's IRIs recur (predicates, entities, the document)
+
+    def node(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if type(term) is not URIRef:
+            return to_oxigraph(term)
+        found = nodes.get(term)
+        if found is None:
+            found = nodes[term] = ox.NamedNode(term)
+        return found
+
     def triples() -> Iterator[ox.Triple]:
         for extraction in extractions:
+            nodes.clear()  # memory: one part's IRIs
             for s, p, o in document_triples(extraction):
-                if not str(s).startswith(unique):
-                    key = hash((s, p, o))
+                triple = ox.Triple(node(s), node(p), node(o))
+                if not s.startswith(unique):
+                    key = hash(triple)  # Oxigraph's hash, far cheaper than that of rdflib's literals
                     if key in seen:
                         continue
                     seen.add(key)
-                yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                yield triple
 
     ox.serialize(triples(), out, find("turtle", RDF).rdf, prefixes=PREFIXES)
     out.flush()

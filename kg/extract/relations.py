@@ -22,8 +22,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 from kg.extract.gazetteer import trie_pattern
 from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
 from kg.extract.resolve import Entity
@@ -83,10 +81,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
     "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予", "授牌"),
-    "designate": ("入选", "成功申报", "申报成功", "获批", "认定为", "被认定为", "命名为", "被命名为", "作为", "成为"),
+    "designate": (
+        "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为",
+        "命名为", "被命名为", "作为", "成为",
+    ),
     "join": ("加入", "成为会员"),
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
-    "offer": ("开设", "开出", "开齐", "设置", "开办", "开发"),
+    "offer": ("开设", "开出", "开齐", "设置", "开办", "开发", "增设", "新设", "设有", "新增"),
     "train": ("培养", "培训", "输送", "培育"),
     "locate": ("位于", "坐落于", "落户", "入驻", "落地"),
 }  # fmt: skip
@@ -102,16 +103,32 @@ VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are alread
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
+HOSTING = ("举行", "召开", "举办")
+PASSIVE_JOINT = re.compile(
+    r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
+)
+BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
+ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+# a room or ground of the venue: the event takes place in the venue, which need not be its organiser
+VENUE_ROOM = re.compile(
+    r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
+    r"|展厅|教室|实训室|实训楼|大楼|楼)"
+)
 JOINT = ("共建",)  # verbs that need two parties
 UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
+# a leading role named as a noun: A作为X的牵头单位 / X的牵头单位为A / A当选为理事长单位
+LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构)")
+ROLE_VERB = re.compile(r"(?:作为|为|是|担任|当选为|当选|成为|确定为)$")
+ROLE_IS = re.compile(r"(?:为|是|有|由)$")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
-ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局委厅]")  # a title gap naming another body
-OTHER_BODY = re.compile(r"[委局厅处部区市县省]|政府|集团|公司|学院|学校|大学|协会")  # a title naming another body
+# a title gap naming another body (党委 and 常委 are titles inside the same one: 党委副书记高翔)
+ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委")
+OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -198,6 +215,9 @@ class RelationExtractor:
         self.nested: list[Mention] = []  # nested mentions of the current sentence
         self._year: tuple[tuple[int, int] | None, str] = (None, "")  # (sentence, the one year it names)
         self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
+        self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
+        self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
+        self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -210,7 +230,18 @@ class RelationExtractor:
             self.nested = [m for m in inside if m.nested]
             self._sentence(start, end, inside, parts)
         self._lead_columns(ordered)
+        self._venues_of_organised()
         return list(self.relations.values()), self.indicators
+
+    def _venues_of_organised(self) -> None:
+        """Z在X举行 made X the host; when the text names Z's organiser (由A主办), X is only where Z took place.
+
+        An undertaker alone (由A承办 / 协办) leaves the venue a host as well."""
+        organised = {r.object.label for r in self.relations.values() if r.rule in ("host-由…主办", "host-由…举办")}
+        for key, relation in list(self.relations.items()):
+            if relation.rule.startswith("host-在") and relation.object.label in organised:
+                del self.relations[key]
+                self.add(relation.object, "locatedIn", relation.subject, (relation.start, relation.end), "locate-venue")
 
     def _lead_columns(self, ordered: list[Mention]) -> None:
         """Rows of a table under ``序号 集团名称 牵头单位`` (or ``X（牵头单位：Y）`` lines): each Y leads its X."""
@@ -266,6 +297,8 @@ class RelationExtractor:
             self._year = (span, years.pop() if len(years) == 1 else "")
         relation = Relation(subject, predicate, obj, span[0], span[1], rule, self._year[1])
         self.relations.setdefault(relation.key(), relation)
+        if predicate == "worksAt":
+            self._employers.setdefault(subject.label, obj)
 
     # -- sentences -----------------------------------------------------------------------------------
 
@@ -326,9 +359,14 @@ class RelationExtractor:
                 for mention in main:
                     if mention is subject_mention and is_a(mention.entity.cls, "Organization"):
                         self.add(mention.entity, "locatedIn", located_in, span, "locate-走进")
+            if self._built_by(clause_start, clause_end, main, span):
+                continue  # X由A与B共同建设: the agents build X, and work together
+            if subject is None and BOTH_SIDES.match(clause, len(ADVERBIAL.match(clause).group())) and self._pair:
+                parties = list(self._pair)  # 双方将共建…: the two that signed in the sentence before
             partners = self._cooperation(clause_start, clause_end, main, subjects or [current], span)
             if partners:
                 parties = [*(subjects or [current]), *partners]
+                self._pair = [self._body(p, main) for p in parties]
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
@@ -352,6 +390,115 @@ class RelationExtractor:
         for event in pending_events:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         self._collectives(start, end, inside, span)
+        self._leader_roles(start, end, inside, span)
+        self._organisers(start, end, inside, span)
+        runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
+        if runs:
+            self._last_run = runs[-1]
+
+    def _built_by(self, start: int, end: int, main: list[Mention], span) -> bool:
+        """X由A与B（共同）建设 / X由A牵头组建: the agents build (lead, host …) X; two agents work together.
+
+        True when the clause had that shape (its other rules would take X for an actor)."""
+        text = self.text
+        for index, thing in enumerate(main[:-1]):
+            if text[thing.end : thing.end + 1] != "由" or main[index + 1].start != thing.end + 1:
+                continue
+            agents = self._enumeration(main, index + 1)
+            if not all(is_actor(m.entity.cls) for m in agents):
+                return False
+            verb = PASSIVE_JOINT.match(text, agents[-1].end, end)
+            if verb is None:
+                return False
+            kind = TRIGGER_KIND.get(verb.group(2), "")
+            predicate = "leads" if verb.group(1) else _predicate(kind, thing.entity) if kind else None
+            if predicate is None:
+                return False
+            bodies = [self._body(m.entity, main) for m in agents]
+            rule = f"{'lead' if verb.group(1) else kind}-由…{verb.group(2)}"
+            for agent in bodies:
+                self.add(agent, predicate, thing.entity, span, rule)
+            if len(bodies) > 1:
+                self._cooperate(bodies, span, "cooperate-co-builders")
+                self._pair = bodies
+            return True
+        return False
+
+    def _organisers(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…): each organiser hosts Z.
+
+        Z is the event or program just before 由, else the last one the text named (该活动 refers back).
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        by = text.find("由", start, end)
+        if by < 0:
+            return
+        first = next((m for m in main if m.start == by + 1 and is_actor(m.entity.cls)), None)
+        if first is None:
+            return
+        before = [m for m in main if m.end <= by and _runs(m.entity)]
+        thing = before[-1].entity if before and by - before[-1].end <= 2 else self._last_run
+        if thing is None:
+            return
+        index = main.index(first)
+        while index < len(main):
+            items = self._enumeration(main, index)
+            verb = ORGANISING.match(text, items[-1].end)
+            if verb is None or not all(is_actor(m.entity.cls) for m in items):
+                break
+            for item in items:
+                self.add(self._body(item.entity, main), "hosts", thing, span, f"host-由…{verb.group(1)}")
+            index = main.index(items[-1]) + 1
+            if index < len(main) and text[verb.end() : main[index].start] not in ("，", ",", "、", "；"):
+                break  # the next organiser follows the comma: ，B承办，C协办
+
+    def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
+
+        X is the platform named between A and the role, else the nearest platform of the sentence (after the
+        role first). Rows of a table (牵头单位：…) are read by _lead_columns.
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for role in LEADER_ROLE.finditer(text, start, end):
+            if text[role.end() : role.end() + 1] in ("：", ":"):
+                continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
+            platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+            after = [m for m in main if m.start >= role.end()]
+            leaders: list[Entity] = []
+            target: Mention | None = None
+            link = text[role.end() : after[0].start] if after else ""
+            if after and ROLE_IS.search(link) and len(link) <= 2:
+                index = main.index(after[0])
+                leaders = [m.entity for m in self._enumeration(main, index) if not is_a(m.entity.cls, "Platform")]
+                target = next((m for m in reversed(platforms) if m.end <= role.start()), None)
+            else:
+                for mention in reversed([m for m in main if m.end <= role.start()]):
+                    gap = text[mention.end : role.start()]
+                    if is_a(mention.entity.cls, "Platform") and gap in ("的", ""):
+                        target = mention  # A作为X的牵头单位
+                        continue
+                    if target is not None:
+                        gap = text[mention.end : target.start]
+                    if is_a(mention.entity.cls, "Organization") and ROLE_VERB.search(gap) and len(gap) <= 4:
+                        index = main.index(mention)
+                        items = [mention]
+                        for other in reversed(main[:index]):  # A、B作为…: the whole enumeration
+                            if text[other.end : items[0].start] in ("、", "和", "及", "与"):
+                                items.insert(0, other)
+                            else:
+                                break
+                        leaders = [m.entity for m in items]
+                    break
+                if leaders and target is None:
+                    later = [m for m in platforms if m.start >= role.end()]
+                    earlier = [m for m in platforms if m.end <= role.start()]
+                    target = later[0] if later else (earlier[-1] if earlier else None)
+            if target is None:
+                continue
+            for leader in leaders:
+                self.add(leader, "leads", target.entity, span, "lead-牵头单位")
 
     def _co_subjects(self, main: list[Mention], subject_mention: Mention | None) -> list[Entity]:
         """成都市棕北中学、成都市西北中学等学校联合…: every item of an enumerated subject."""
@@ -393,6 +540,9 @@ class RelationExtractor:
                 if person is not None:
                     return person.entity, person
                 if following.startswith("的") and not following.startswith("的“"):
+                    owned = next((m for m in main if m.start == mention.end + 1), None)
+                    if owned is not None and (is_a(owned.entity.cls, "Program") or is_a(owned.entity.cls, "Platform")):
+                        return owned.entity, owned  # 实验小学的陶艺课程入选…: the course, not the school
                     return None, None
                 if following.startswith(("《", "“")) and not is_a(entity.cls, "Organization"):
                     continue  # 大足区《让留守…》入选: the work is the subject
@@ -433,7 +583,9 @@ class RelationExtractor:
                 continue
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
             for current in (self._body(s, main) for s in subjects):  # 院长张三与B: the college, not the person
-                for partner in partners:
+                for partner in (self._body(p, main) for p in partners):  # …与总经理李四: the company
+                    if "Person" in (current.cls, partner.cls):
+                        continue  # two people meeting: their organisations, when known, are the parties
                     self.add(current, _cooperation_kind(current, partner), partner, span, rule)
                     if TRAINING.search(after_list) and is_a(partner.cls, "College"):
                         self.add(partner, "trains", current, span, "train-partner")
@@ -497,7 +649,8 @@ class RelationExtractor:
             return
 
     def _body(self, entity: Entity, main: list[Mention]) -> Entity:
-        """A person speaking for an organisation (A学院院长张三一行来到B): that organisation; else ``entity``."""
+        """A person speaking for an organisation: the one their title names here (A学院院长张三一行来到B), else
+        the one an earlier sentence gave them (院长张三…。张三与李四共同为X揭牌); else ``entity``."""
         if entity.cls != "Person":
             return entity
         mention = next((m for m in main if m.entity is entity), None)
@@ -506,7 +659,7 @@ class RelationExtractor:
             titles = self.text[other.end : role_at]
             if is_a(other.entity.cls, "Organization") and 0 <= role_at - other.end <= TITLE_CHAIN:
                 return other.entity if not CLAUSE_BREAK.search(titles) else entity
-        return entity
+        return self._employers.get(entity.label, entity)
 
     def _unveilings(self, start, end, main, parties: list[Entity], span) -> None:
         """A为B揭牌 / A与B共同为“C”挂牌: whoever unveils a body builds it (a person for their organisation)."""
@@ -519,19 +672,32 @@ class RelationExtractor:
                 self.add(self._body(party, main), "builds", mention.entity, span, "build-为…揭牌")
 
     def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
-        """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X."""
+        """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X.
+
+        A在X举办Z, with an actor A opening the clause: A hosts Z and X is only where it takes place (as is X
+        when a room of it is named: Z在X会议室举行).
+        """
         text = self.text
         for index, mention in enumerate(main):
             if text[mention.start - 1 : mention.start] != "在":
                 continue
-            verb = VENUE_VERB.match(text, mention.end, end)
+            room = VENUE_ROOM.match(text, mention.end, end)
+            verb = VENUE_VERB.match(text, room.end() if room else mention.end, end)
             if verb is None:
                 continue
             venue = mention.entity
+            organiser = subject_mention if subject_mention in main[:index] else None
+            if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
+                organiser = None  # the clause opens with the event itself: Z在X举行
+            if organiser is not None and verb.group(1) in HOSTING:
+                for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
+                    self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
+                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                continue
             held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
             for thing in (m.entity for m in held):
-                if is_a(venue.cls, "Place"):
+                if is_a(venue.cls, "Place") or (room is not None and verb.group(1) not in UNVEILING):
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 elif verb.group(1) in UNVEILING:
                     self.add(venue, "builds", thing, span, f"build-在…{verb.group(1)}")
@@ -880,8 +1046,9 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "offers": (("Organization", "Place"), _ANY),
     "locatedIn": (_ANY, ("Place", "Organization")),
 }
-# a person is located nowhere (they work somewhere); one leads a body, a program or an event, never a place or a person
-_NOT_SUBJECT = {"locatedIn": ("Person",)}
+# a person is located nowhere (they work somewhere) and builds nothing in their own name;
+# one leads a body, a program or an event, never a place or a person
+_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",)}  # people build through their organisation
 _NOT_OBJECT = {"leads": ("Place", "Person")}
 
 
@@ -971,6 +1138,8 @@ def _number(text: str) -> Decimal | None:
     try:
         if text[0].isdigit():
             return Decimal(text)
+        import cn2an  # a third of a second to import: only when a text writes a number in characters
+
         return Decimal(str(cn2an.cn2an(text, "smart")))
     except (ValueError, InvalidOperation, KeyError):
         return None

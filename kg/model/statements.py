@@ -14,12 +14,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Protocol
 
-from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
+import rdflib
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.model.vocab import ASSERTION, INDICATOR, KG, PROV, SCHEMA, SKOS, content_iri
+from kg.model import vocab
+from kg.model.vocab import ASSERTION, INDICATOR, Terms, content_iri
+
+# made once (see Terms): a document of many facts writes these tens of thousands of times
+KG, PROV, SCHEMA, SKOS = (Terms(n) for n in (vocab.KG, vocab.PROV, vocab.SCHEMA, vocab.SKOS))
+OWL, RDF, RDFS, XSD = (Terms(n) for n in (rdflib.OWL, rdflib.RDF, rdflib.RDFS, rdflib.XSD))
+TRUE, FALSE = Literal(True), Literal(False)
+# the short values facts repeat (offsets, methods, units, measures, numbers): rdflib's Literal() is slow to build
+short = lru_cache(maxsize=16384)(Literal)
 
 APPROXIMATE_WORDS = ("余", "多", "近", "超", "以上", "约", "逾", "超过", "左右")
 
@@ -54,9 +64,9 @@ class Provenance:
     def add_to(self, graph: TripleSink, node: URIRef) -> None:
         graph.add((node, KG.evidence, Literal(self.evidence, lang="zh")))
         graph.add((node, PROV.wasDerivedFrom, self.document))
-        graph.add((node, KG.startOffset, Literal(self.start)))
-        graph.add((node, KG.endOffset, Literal(self.end)))
-        graph.add((node, KG.method, Literal(self.method)))
+        graph.add((node, KG.startOffset, short(self.start)))
+        graph.add((node, KG.endOffset, short(self.end)))
+        graph.add((node, KG.method, short(self.method)))
         if self.year:
             graph.add((node, KG.year, Literal(str(self.year), datatype=XSD.gYear)))
 
@@ -162,14 +172,14 @@ def add_indicator(
     """A stated quantity: ``kg:Indicator`` ``node`` of ``subject``; approximate when ``qualifier`` says so."""
     graph.add((node, RDF.type, KG.Indicator))
     graph.add((node, KG.indicatorOf, subject))
-    graph.add((node, KG.measure, Literal(measure, lang="zh")))
-    graph.add((node, KG.value, Literal(Decimal(str(value)), datatype=XSD.decimal)))
-    graph.add((node, KG.unit, Literal(unit, lang="zh")))
-    graph.add((node, KG.approximate, Literal(qualifier in APPROXIMATE_WORDS)))
+    graph.add((node, KG.measure, short(measure, lang="zh")))
+    graph.add((node, KG.value, short(Decimal(str(value)), datatype=XSD.decimal)))
+    graph.add((node, KG.unit, short(unit, lang="zh")))
+    graph.add((node, KG.approximate, TRUE if qualifier in APPROXIMATE_WORDS else FALSE))
     if qualifier:
-        graph.add((node, KG.qualifier, Literal(qualifier, lang="zh")))
+        graph.add((node, KG.qualifier, short(qualifier, lang="zh")))
     if text:
-        graph.add((node, KG.valueText, Literal(text, lang="zh")))
+        graph.add((node, KG.valueText, short(text, lang="zh")))
     if counts_class is not None:
         graph.add((node, KG.countsClass, counts_class))
     provenance.add_to(graph, node)

@@ -21,6 +21,26 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 
+
+class Terms:
+    """The terms of a namespace, each made once: an rdflib namespace builds a new URIRef on every attribute access.
+
+    For code that writes the same few terms many times (a document's triples).
+
+    >>> terms = Terms(KG)
+    >>> terms.value is terms.value, terms.value == KG.value
+    (True, True)
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # later look-ups find the attribute, not this method
+        return term
+
+
 ONTOLOGY_GRAPH = GRAPH.ontology
 ENTITIES_GRAPH = GRAPH.entities
 INFERRED_GRAPH = GRAPH.inferred  # the inference of source graph G is in INFERRED_PREFIX + G's path (kg.store.inference)

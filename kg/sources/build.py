@@ -13,6 +13,7 @@ from kg.model.vocab import DATA_DIR, ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GR
 from kg.sources.curated import CuratedData, curated_graphs, load_curated
 from kg.sources.identity import Described, find_namesakes, namesake_triples
 from kg.sources.reference import identifier_triples, lookup
+from kg.store.check import interrupted_write
 from kg.store.embedded import Store
 from kg.store.inference import inference_status, write_graphs
 
@@ -131,5 +132,5 @@ def summarize(store: Store) -> Summary:
     summary.documents = [(str(r["doc"]), str(r.get("headline", ""))) for r in store.select(DOCUMENTS)]
     summary.triples = len(store)
     summary.inferred = int(store.select(INFERRED)[0]["n"])
-    summary.inference = inference_status(store)
+    summary.inference = "; ".join(filter(None, [inference_status(store), interrupted_write(store)]))
     return summary

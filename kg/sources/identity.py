@@ -276,9 +276,12 @@ def find_namesakes(
                     if carried:
                         found[pair] = (entity, other, carried)
     # the most specific target only: 华为ICT实训基地 is named after 华为, not also after 华为ICT
+    of_entity: dict[str, list[tuple[str, str]]] = defaultdict(list)  # the pairs of each entity, not all pairs
+    for (iri, other_iri), (_, _, carried) in found.items():
+        of_entity[iri].append((other_iri, carried))
     result = []
     for (iri, _), (entity, other, carried) in sorted(found.items()):
-        if any(e.iri == iri and o.iri != other.iri and carried in c and carried != c for e, o, c in found.values()):
+        if any(o != other.iri and carried in c and carried != c for o, c in of_entity[iri]):
             continue
         result.append((entity, other, carried))
     return result

@@ -50,7 +50,7 @@ def open_store(
 
     >>> open_store("a", "http://127.0.0.1:7878/query")
     Traceback (most recent call last):
-    kg.errors.KgError: give a store path or an endpoint, not both (--store or --endpoint)
+    kg.errors.KgError: 请给出存储路径或端点，不能同时给（--store 或 --endpoint）
     """
     if path is not None and endpoint:
         raise KgError(text("store_or_endpoint"))

@@ -29,6 +29,22 @@ def check_not_empty(store: Any) -> None:
         )
 
 
+def interrupted_write(store: Any) -> str:
+    """ "" unless a write of a big document was killed: then what readers do not see, and what repairs it.
+
+    The graphs of a part-by-part write (:meth:`kg.store.embedded.Store.write_parts`)
+    are hidden from every reader until it completes; a killed one leaves them
+    hidden until the next command that writes to the store removes them.
+    """
+    pending = getattr(store, "pending_graphs", lambda: [])()
+    if not pending:
+        return ""
+    return (
+        f"a write was interrupted: {len(pending)} graph(s) left half written are hidden ({pending[0]}); "
+        "the next write to the store removes them (run the ingest again)"
+    )
+
+
 def structure_problems(store: Any) -> list[tuple[str, str]]:
     """(graph IRI, problem) for each of kg's own graphs that is missing or holds nothing it should.
 

@@ -4,7 +4,11 @@ Every source document's facts live in the named graph of the document's IRI;
 the ontology, the entity registry and the inferred triples have graphs of
 their own (see :mod:`kg.model.vocab`).  Queries see the union of all graphs as their
 default graph.  Writes replace whole graphs atomically: either every graph of
-a write is replaced, or the store is left exactly as it was.
+a write is replaced, or the store is left exactly as it was.  A graph too big
+for one transaction (a long document) is written part by part
+(:meth:`Store.write_parts`) under a *pending* mark that keeps it out of every
+read until its last part is in; what a killed write leaves is removed by the
+next writer.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Self
 
@@ -30,6 +35,12 @@ DEFAULT_STORE = Path(".kg") / "store"
 INTERNAL = "urn:kg:"  # graphs of the store's own bookkeeping: never listed, exported or counted
 STAGING = INTERNAL + "staging:"
 STAGING_MARK = ox.NamedNode(INTERNAL + "staging")  # present while a write is staged: one lookup, not a graph scan
+# A graph written part by part (write_parts) is named, while it is written, by a triple
+# <urn:kg:pending> <urn:kg:graph> <G> in the store's bookkeeping (its real default graph):
+# readers leave G out, the next writer that opens the store removes what a killed write left of it.
+PENDING = ox.NamedNode(INTERNAL + "pending")
+PENDING_GRAPH = ox.NamedNode(INTERNAL + "graph")
+PART_QUADS = 20_000  # quads per write of a graph written part by part: what one write holds in memory
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -73,6 +84,11 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph |
 
 def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """Convert an rdflib term to the equivalent pyoxigraph term (pyoxigraph terms pass through)."""
+    kind = type(term)  # exact types first: this runs once per term of every write and every extract output
+    if kind is URIRef:
+        return ox.NamedNode(str(term))
+    if kind is Literal:
+        return _literal(term)
     if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
         return term
     if isinstance(term, URIRef):
@@ -80,12 +96,21 @@ def to_oxigraph(term: Node | ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.Nam
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
+        return _literal(term)
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _literal(term: Literal) -> ox.Literal:
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=_datatype(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+@lru_cache(maxsize=256)
+def _datatype(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
 
 
 def is_store(path: Path) -> bool:
@@ -213,9 +238,21 @@ class Store(StoreMethods):
         self._written = False
         if not read_only:
             self._drop_staging()
+            self._repair_pending()
 
     def _internal(self) -> list[ox.NamedNode]:
-        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(INTERNAL)]
+        """Graphs no reader sees: the store's own bookkeeping, and graphs a part-by-part write has not finished."""
+        hidden = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(INTERNAL)]
+        return hidden + [g for g in self._pending() if g not in hidden]
+
+    def pending_graphs(self) -> list[str]:
+        """IRIs of the graphs a part-by-part write has not finished (hidden from every read), sorted."""
+        return sorted(g.value for g in self._pending())
+
+    def _pending(self) -> list[ox.NamedNode]:
+        """Graphs being written part by part (:meth:`write_parts`), or left half written by a killed write."""
+        quads = self._store.quads_for_pattern(PENDING, PENDING_GRAPH, None, ox.DefaultGraph())
+        return [q.object for q in quads if isinstance(q.object, ox.NamedNode)]
 
     def __len__(self) -> int:
         internal = sum(1 for g in self._internal() for _ in self._store.quads_for_pattern(None, None, None, g))
@@ -257,7 +294,8 @@ class Store(StoreMethods):
     def graph_names(self) -> list[str]:
         """IRIs of the named graphs in the store, sorted (the store's internal graphs left out)."""
         names = (g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
-        return sorted(name for name in names if not name.startswith(INTERNAL))
+        pending = {g.value for g in self._pending()}
+        return sorted(name for name in names if not name.startswith(INTERNAL) and name not in pending)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """Every quad (but the store's internal ones), or those of one named graph."""
@@ -312,7 +350,7 @@ class Store(StoreMethods):
             kwargs["substitutions"] = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
         if default_graphs is None and named_graphs is None and has_dataset_clause(sparql):
             return self._store.query(sparql, **kwargs)  # the query's FROM / FROM NAMED is its dataset
-        if default_graphs is None and named_graphs is None and self._staging():
+        if default_graphs is None and named_graphs is None and (self._staging() or self._pending()):
             default_graphs = named_graphs = self.graph_names()  # keep a write in progress out of sight
         if default_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -327,43 +365,149 @@ class Store(StoreMethods):
     def replace_graphs(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
         """Replace each named graph with the given triples, all in one transaction.
 
-        The new triples are first written to staging graphs, then one SPARQL
-        update moves them over the old graphs; only IRIs minted by this
-        package (validated as IRIs) ever appear in the update text.
+        One SPARQL update drops the old graphs and inserts the new triples
+        (``INSERT DATA``), each term written by Oxigraph's own N-Triples
+        serialisation, so text in a literal is data, never SPARQL.  A graph
+        with blank nodes (the ontology's lists) would get fresh ones that way:
+        it is first written to a staging graph and moved over (``MOVE``, in the
+        same update), which keeps them but writes each quad three times.
         """
         run = uuid.uuid4().hex
-        staged: dict[str, str] = {}
-        quads: list[ox.Quad] = []
+        quads: list[ox.Quad] = []  # every new quad in its target graph: what the search index gets
+        staged: list[ox.Quad] = []
+        parts: list[str] = []
+        inserts: list[str] = []
+        present: set[str] = set()
         for index, (name, triples) in enumerate(graphs.items()):
-            target = str(ox.NamedNode(str(name)))  # validates the IRI
-            staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+            target = ox.NamedNode(str(name))  # validates the IRI
             count = len(quads)
-            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), staging) for s, p, o in triples)
-            staged[target] = str(staging) if len(quads) > count else ""
+            quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target) for s, p, o in triples)
+            new = quads[count:]
+            if not new:
+                parts.append(f"DROP SILENT GRAPH {target}")
+                continue
+            present.add(target.value)
+            if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in new):
+                staging = ox.NamedNode(f"{STAGING}{run}:{index}")
+                staged.extend(ox.Quad(q.subject, q.predicate, q.object, staging) for q in new)
+                parts.append(f"MOVE {staging} TO {target}")
+            else:
+                parts.append(f"DROP SILENT GRAPH {target}")
+                body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in new)
+                inserts.append(f"GRAPH {target} {{\n{body} }}")
+        if inserts:
+            parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        del inserts
         self._written = True
         try:
-            if quads:
-                quads.append(ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal(run), STAGING_MARK))
-            self._store.extend(quads)
-            operations = [
-                f"MOVE {staging} TO {target}" if staging else f"DROP SILENT GRAPH {target}"
-                for target, staging in staged.items()
-            ]
-            if quads:
-                operations.append(f"DROP SILENT GRAPH {STAGING_MARK}")
-            if operations:
-                self._store.update(" ;\n".join(operations))
+            if staged:
+                staged.append(ox.Quad(STAGING_MARK, STAGING_MARK, ox.Literal(run), STAGING_MARK))
+                self._store.extend(staged)
+                parts.append(f"DROP SILENT GRAPH {STAGING_MARK}")
+            del staged
+            if parts:
+                self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as error:
             self._drop_staging()
             raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        del parts
         if self.path is not None:  # the search index follows, graph by graph, from the quads in hand
-            targets = {staging: target for target, staging in staged.items() if staging}
-            rows: dict[str, list] = {target[1:-1]: [] for target in staged}
+            rows: dict[str, list] = {str(name): [] for name in graphs}
             for quad in quads:
-                target = targets.get(str(quad.graph_name))
-                if target is not None:  # not the staging mark
-                    rows[target[1:-1]].extend(rows_of_graph([quad.triple]))
-            search.after_write(self, rows, present={t[1:-1] for t, staging in staged.items() if staging})
+                rows[quad.graph_name.value].extend(rows_of_graph([quad.triple]))
+            search.after_write(self, rows, present=present)
+
+    def write_parts(
+        self,
+        names: Iterable[str],
+        parts: Iterable[Mapping[str, Iterable[tuple[Node, Node, Node]]]],
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Replace the named graphs ``names`` with the union of the triples ``parts`` give, one part at a time.
+
+        For a graph too big to write in one transaction (Oxigraph holds a
+        transaction's writes in memory, about 1 kB a quad): what is held is one
+        part, and at most :data:`PART_QUADS` quads per write.  The graphs are
+        marked pending in the store's bookkeeping first; readers leave a pending
+        graph out, so no one ever sees half of it.  Then the old graphs are
+        removed and each part is added (to the search index too); the mark goes
+        last.  A write that fails or is killed leaves the graphs pending: they
+        are removed when the store is next opened for writing (the new version
+        is not there; write it again).  ``progress`` is called with the quads
+        written after each write.  Every part maps graph names (of ``names``) to triples.
+        """
+        targets = [ox.NamedNode(str(name)) for name in dict.fromkeys(names)]  # validates the IRIs
+        self._written = True
+        index = search.open_index(self) if self.path is not None else None
+        try:
+            self._store.extend([ox.Quad(PENDING, PENDING_GRAPH, g, ox.DefaultGraph()) for g in targets])
+            for graph in targets:
+                self._remove_quads(graph)
+            if index is not None:  # the old rows go; a killed write leaves the graph out of the index's list
+                index.replace({g.value: [] for g in targets}, present=())
+            for part in parts:
+                for name, triples in part.items():
+                    graph = ox.NamedNode(str(name))
+                    if graph not in targets:
+                        raise StoreError(f"write_parts: {graph} is not one of the graphs being written")
+                    rows: list = []
+                    chunk: list[ox.Quad] = []
+                    for s, p, o in triples:
+                        chunk.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph))
+                        if len(chunk) >= PART_QUADS:
+                            rows += rows_of_graph(q.triple for q in chunk)
+                            self._store.bulk_extend(chunk)
+                            if progress is not None:
+                                progress(len(chunk))
+                            chunk = []
+                    if chunk:
+                        rows += rows_of_graph(q.triple for q in chunk)
+                        self._store.bulk_extend(chunk)
+                        if progress is not None:
+                            progress(len(chunk))
+                    if index is not None and rows:
+                        index.add(graph.value, rows)
+            if index is not None:  # listed before the mark goes: a kill in between is repaired like any pending graph
+                present = [g.value for g in targets if self._store.contains_named_graph(g)]
+                index.replace({}, present=present)
+            self._unmark_pending()
+        except OSError as error:
+            self._repair_pending()
+            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+        except BaseException:
+            self._repair_pending()
+            raise
+        finally:
+            if index is not None:
+                index.close()
+
+    def _remove_quads(self, graph: ox.NamedNode) -> None:
+        """Remove a graph's quads a bounded number at a time (``remove_graph`` holds them all in one transaction)."""
+        import itertools
+
+        while True:
+            chunk = list(itertools.islice(self._store.quads_for_pattern(None, None, None, graph), PART_QUADS))
+            if not chunk:
+                break
+            for quad in chunk:
+                self._store.remove(quad)
+        self._store.remove_graph(graph)  # the empty graph's name
+
+    def _repair_pending(self) -> None:
+        """Remove what a killed :meth:`write_parts` left of its graphs (and of their search rows), then their mark."""
+        pending = self._pending()
+        if not pending:
+            return
+        self._written = True
+        for graph in pending:
+            self._remove_quads(graph)
+        if self.path is not None:
+            search.after_write(self, {g.value: [] for g in pending}, present=())
+        self._unmark_pending()
+
+    def _unmark_pending(self) -> None:
+        """Every pending graph becomes visible at once (one transaction, whatever their number)."""
+        self._store.update(f"DELETE WHERE {{ {PENDING} {PENDING_GRAPH} ?graph }}")
 
     def update(self, sparql: str, graphs: Iterable[str] | None = None) -> None:
         """Run a SPARQL 1.1 Update (PREFIXES predeclared) in one transaction.

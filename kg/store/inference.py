@@ -226,13 +226,13 @@ def graph_closure(triples: Iterable[tuple[Node, Node, Node]], table: Rules) -> s
 
 
 def with_inference(
-    store: Store, graphs: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]]
+    store: Store, graphs: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]], base: Rules | None = None
 ) -> dict[URIRef, Iterable[tuple[Node, Node, Node]]]:
     """``graphs`` plus, for each, its inferred graph (an empty graph removes both), for one ``replace_graphs``.
 
     Only the given triples and the schema are read: the cost is that of the write.
     If the write changes the schema, the rest of the store is re-inferred afterwards
-    (:func:`write_graphs` does that).
+    (:func:`write_graphs` does that).  ``base``: the store's tables, when already read.
     """
     materialised = {name: list(triples) for name, triples in graphs.items()}
     extra: list[tuple[str, str, str]] = []
@@ -249,7 +249,7 @@ def with_inference(
                 extra.append(("property", a, b))
             elif p == RDF_TYPE and b == SYMMETRIC:
                 extra.append(("symmetric", a, ""))
-    table = _transitive(rules(store), extra)
+    table = _transitive(base or rules(store), extra)
     result: dict[URIRef, Iterable[tuple[Node, Node, Node]]] = dict(materialised)
     for name, triples in materialised.items():
         result[URIRef(inferred_graph(str(name)))] = graph_closure(triples, table) if triples else []
@@ -305,6 +305,37 @@ def write_graphs(store: Store, graphs: Mapping[URIRef, Iterable[tuple[Node, Node
         return
     if before is None and _only_written(store, graphs):
         write_stamp(store, digest)  # the first write into an empty store
+    else:
+        refresh_inference(store)
+
+
+def write_graph_parts(
+    store: Store,
+    name: URIRef,
+    parts: Iterable[Iterable[tuple[Node, Node, Node]]],
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Replace graph ``name`` with the triples of ``parts``, written part by part with each part's closure.
+
+    What :func:`write_graphs` does for one graph too big to hold (a long document,
+    :meth:`kg.store.embedded.Store.write_parts`): the closure is local to each
+    triple, so the closure of the parts is that of the whole graph; memory holds
+    one part.  ``progress`` is called with the quads written.
+    """
+    inferred = URIRef(inferred_graph(str(name)))
+    before = stamp(store)
+    base = rules(store)
+
+    def with_closure() -> Iterator[dict[URIRef, Iterable[tuple[Node, Node, Node]]]]:
+        for triples in parts:
+            yield with_inference(store, {name: triples}, base)
+
+    store.write_parts([name, inferred], with_closure(), progress)
+    digest = rules(store).digest
+    if before == (digest, "complete"):
+        return
+    if before is None and _only_written(store, {name: None}):
+        write_stamp(store, digest)
     else:
         refresh_inference(store)
 

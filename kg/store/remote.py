@@ -27,7 +27,7 @@ import time
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pyoxigraph as ox
@@ -396,6 +396,22 @@ class RemoteStore(StoreMethods):
             self.update(" ;\n".join(operations))
             return None
         return self._replace_by_update(graphs)
+
+    def write_parts(
+        self,
+        names: Iterable[str],
+        parts: Iterable[Mapping[str, Iterable[tuple[Node, Node, Node]]]],
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """What :meth:`kg.store.embedded.Store.write_parts` does, as one :meth:`replace_graphs`: the parts are
+        gathered here (a server's own transaction bounds the size of a document written to it)."""
+        graphs: dict[URIRef, list] = {URIRef(str(name)): [] for name in names}
+        for part in parts:
+            for name, triples in part.items():
+                graphs[URIRef(str(name))].extend(triples)
+        self.replace_graphs(graphs)
+        if progress is not None:
+            progress(sum(len(triples) for triples in graphs.values()))
 
     def _replace_by_update(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
         drops: list[str] = []

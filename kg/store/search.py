@@ -56,6 +56,7 @@ DISTRICT, CITY = KG + "district", KG + "city"
 INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED, DISTRICT, CITY}
 SCHEMA_VERSION = "6"
 INFERRED_GRAPHS = BASE + "graph/inferred"  # the inferred graphs (their IRIs start so) state no names
+REGISTRY_GRAPH = BASE + "graph/entities"  # the curated registry (kg.model.vocab.ENTITIES_GRAPH)
 
 # A quad as the index reads it: subject, predicate, object value, graph ("" for the triple's own graph).
 Row = tuple[str, str, str, str]
@@ -82,13 +83,15 @@ def pinyin_keys(text: str) -> str:
 
 
 def bigrams(text: str) -> str:
-    """The overlapping pairs of letters and digits of ``text``, lower-cased, as words (the two-character index).
+    """The distinct overlapping pairs of letters and digits of ``text``, lower-cased, as words (the two-character
+    index).
 
     >>> bigrams("重庆理工"), bigrams("cq 2"), bigrams("“五有”")
     ('重庆 庆理 理工', 'cq', '五有')
     """
     pairs = (text[i : i + 2].lower() for i in range(len(text) - 1))
-    return " ".join(p for p in pairs if p.isalnum())
+    # each pair once: a match needs one, and a long document's text then costs its distinct pairs, not its length
+    return " ".join(dict.fromkeys(p for p in pairs if p.isalnum()))
 
 
 @dataclass
@@ -169,7 +172,8 @@ class SearchIndex:
         """Replace the rows of each named graph with those of its new quads.
 
         ``present``: the graphs that hold any triple after the write (default:
-        those with indexable rows); the others are no longer in the store.
+        those with indexable rows); the others are no longer in the store.  A graph
+        of ``present`` not in ``graphs`` is listed as indexed, its rows left as they are.
         """
         present = None if present is None else set(present)
         with self._transaction():
@@ -177,34 +181,49 @@ class SearchIndex:
             for graph, quads in graphs.items():
                 quads = list(quads)
                 self.db.execute("DELETE FROM names WHERE graph = ?", (graph,))
-                if not graph.startswith(INFERRED_GRAPHS):
-                    self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
                 for lo, hi in self.db.execute("SELECT lo, hi FROM spans WHERE graph = ?", (graph,)).fetchall():
                     self.db.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?", (lo, hi))
                     self.db.execute("DELETE FROM pairs WHERE rowid BETWEEN ? AND ?", (lo, hi))
                 self.db.execute("DELETE FROM spans WHERE graph = ?", (graph,))
                 self.db.execute("DELETE FROM classes WHERE graph = ?", (graph,))
-                rows = list(self._rows(graph, quads))
-                self.db.executemany(  # entities and their stated class, for counts without a scan of the text
-                    "INSERT INTO classes VALUES (?, ?, ?)",
-                    [(graph, row[2], row[6]) for row in rows if row[1] == "entity" and row[4] == "label" and row[6]],
-                )
-                if rows:
-                    start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
-                    self.db.executemany(
-                        "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc)"
-                        " VALUES (?,?,?,?,?,?,?,?,?)",
-                        [(start + i, *row) for i, row in enumerate(rows)],
-                    )
-                    self.db.executemany(  # two-character queries (重庆, cq) find rows here, same rowids
-                        "INSERT INTO pairs(rowid, grams) VALUES (?, ?)",
-                        [(start + i, bigrams(row[0])) for i, row in enumerate(rows)],
-                    )
-                    self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
+                rows = self._insert(graph, quads)
                 if (rows and present is None) or (present is not None and graph in present):
                     self.db.execute("INSERT OR IGNORE INTO graphs(name) VALUES (?)", (graph,))
                 else:
                     self.db.execute("DELETE FROM graphs WHERE name = ?", (graph,))
+            for graph in (present or set()) - set(graphs):
+                self.db.execute("INSERT OR IGNORE INTO graphs(name) VALUES (?)", (graph,))
+
+    def add(self, graph: str, quads: Iterable[Row]) -> None:
+        """Add the rows of more quads of ``graph`` to those it has (a graph written part by part).
+
+        The graph's subjects must come whole in one call (an entity's label with its class).
+        The list of indexed graphs is not changed: :meth:`replace` with ``present`` does that.
+        """
+        with self._transaction():
+            self._insert(graph, list(quads))
+
+    def _insert(self, graph: str, quads: list[Row]) -> int:
+        """Insert the rows of ``quads`` (of ``graph``) in every table; return how many full-text rows."""
+        if not graph.startswith(INFERRED_GRAPHS):
+            self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
+        rows = list(self._rows(graph, quads))
+        self.db.executemany(  # entities and their stated class, for counts without a scan of the text
+            "INSERT INTO classes VALUES (?, ?, ?)",
+            [(graph, row[2], row[6]) for row in rows if row[1] == "entity" and row[4] == "label" and row[6]],
+        )
+        if rows:
+            start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
+            self.db.executemany(
+                "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?,?)",
+                [(start + i, *row) for i, row in enumerate(rows)],
+            )
+            self.db.executemany(  # two-character queries (重庆, cq) find rows here, same rowids
+                "INSERT INTO pairs(rowid, grams) VALUES (?, ?)",
+                [(start + i, bigrams(row[0])) for i, row in enumerate(rows)],
+            )
+            self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
+        return len(rows)
 
     def _bump(self) -> None:
         """Count a write: the figures computed for the store as it was (:meth:`write_figures`) are out of date."""
@@ -428,9 +447,10 @@ class SearchIndex:
     def entities_named(self, names: Iterable[str], exclude_graphs: Iterable[str] = ()) -> list[tuple[str, ...]]:
         """Rows ``(name, iri, graph, field, classes, district, city)`` of the entities called one of ``names``.
 
-        Every graph's rows of each such entity (all its names), but those of
-        ``exclude_graphs``; the cost is that of the names asked and found, not
-        of the store.
+        Each such entity's rows (all its names) outside ``exclude_graphs``, a
+        description given by many graphs once (``graph``: the first of them;
+        the registry's rows apart); the cost is that of the names asked and
+        found, not of the store.
         """
         return self._entity_rows("name", names, exclude_graphs)
 
@@ -482,11 +502,15 @@ class SearchIndex:
         wanted = f"SELECT DISTINCT iri FROM names WHERE {column} IN (SELECT value FROM json_each(?))"
         if not expand:
             wanted = "SELECT value FROM json_each(?)"
+        # One row per distinct description, with the first graph that gives it (the registry's rows kept
+        # apart): an entity every document describes again would otherwise bring one row per document,
+        # and each ingest would cost more than the last.  The order is that of the rows per graph.
         return self.db.execute(
-            "SELECT name, iri, graph, field, classes, district, city FROM names "
+            "SELECT name, iri, MIN(graph) AS first, field, classes, district, city FROM names "
             f"WHERE iri IN ({wanted}) AND graph NOT IN (SELECT value FROM json_each(?)) "
-            "ORDER BY iri, graph, field DESC, name",
-            (json.dumps(values, ensure_ascii=False), excluded),
+            "GROUP BY iri, name, field, classes, district, city, graph = ? "
+            "ORDER BY iri, first, field DESC, name",
+            (json.dumps(values, ensure_ascii=False), excluded, REGISTRY_GRAPH),
         ).fetchall()
 
     def class_counts(self) -> dict[str, int]:
