@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.cli import main
 from kg.model.vocab import KG, KGR
 from kg.sources.build import build
-from kg.sparql.server import make_server, shutdown
+from kg.sparql.server import make_server
 from kg.store import formats
 from kg.store.embedded import Store
 from kg.store.search import SearchIndex, ensure_index, index_path
@@ -320,8 +320,6 @@ def test_path_page_searches_the_store_and_suggests_names(site: str):
 def test_a_restart_on_an_unchanged_store_computes_no_figures(site: str, store_path: Path):
     figures_ready(site)
     again = make_server(store_path, "127.0.0.1", 0, quiet=True, workers=1)
-    try:
+    for _ in serving(again):  # serving, then shut down
         time.sleep(5)  # the keeper has looked at the index at least twice
         assert not again.figures.running and again.figures._tried is None
-    finally:
-        shutdown(again)
