@@ -27,6 +27,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from serve import fetch, percentile  # benchmarks/serve.py: one way of timing a request
+
 from kg.sources.build import build
 from kg.store.embedded import Store
 
@@ -82,7 +84,7 @@ def main() -> None:
             server.stderr.readline()  # the banner: listening
             examples = json.loads(urllib.request.urlopen(base + "/examples.json", timeout=120).read())["examples"]
             queries = [e["query"] for e in examples]
-            for path in entities[:4]:  # warm every worker's page snapshot
+            for path in entities[:4]:  # every worker has rendered a page
                 urllib.request.urlopen(base + path, timeout=120).read()
             latencies: list[float] = []
             errors: list[str] = []
@@ -98,22 +100,11 @@ def main() -> None:
                         url = base + "/sparql?" + urllib.parse.urlencode({"query": rng.choice(queries)})
                     else:
                         url = base + rng.choice(entities)
-                    t0 = time.perf_counter()
-                    try:
-                        with urllib.request.urlopen(url, timeout=60) as response:
-                            response.read()
-                            status = response.status
-                    except urllib.error.HTTPError as error:
-                        status = error.code
-                    except OSError as error:
-                        status = -1
-                        with lock:
-                            errors.append(str(error))
-                    elapsed = (time.perf_counter() - t0) * 1000
+                    status, elapsed, failure = fetch(url, timeout=60)
                     with lock:
                         latencies.append(elapsed)
-                        if status != 200 and status != -1:
-                            errors.append(f"HTTP {status} {url[:80]}")
+                        if status != 200:
+                            errors.append(failure or f"HTTP {status} {url[:80]}")
 
             threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
             for thread in threads:
@@ -126,9 +117,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    ordered = sorted(latencies)
-    p50 = ordered[len(ordered) // 2]
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    p50, p99 = percentile(latencies, 50), percentile(latencies, 99)
     drift = (rss_end - rss_start) / rss_start * 100 if rss_start else 0.0
     print(f"kg serve soak: {CLIENTS} clients, {args.minutes:g} min, {len(latencies)} requests")
     print(f"latency p50 {p50:.1f} ms, p99 {p99:.1f} ms; errors {len(errors)} (target 0)")

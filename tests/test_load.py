@@ -14,7 +14,7 @@ from kg.model.vocab import ONTOLOGY_GRAPH, ontology
 from kg.store.embedded import Store
 from kg.store.formats import FormatError
 from kg.store.inference import inference_status
-from kg.store.load import LoadError, file_graph, load_files
+from kg.store.load import LoadError, data_size, file_graph, load_files
 
 EX = "http://example.org/"
 TRIPLES = [
@@ -78,6 +78,16 @@ def test_gzip_and_explicit_graph(store: Store, tmp_path: Path):
     path.write_bytes(gzip.compress(ox.serialize(TRIPLES, format=ox.RdfFormat.N_TRIPLES)))
     load_files(store, [path], graph=EX + "schools", infer=False)
     assert store.graph_names() == [EX + "schools"] and len(store) == 3
+
+
+def test_a_compressed_file_counts_by_what_it_unpacks_to(tmp_path: Path):
+    """8 MB of .nq.gz is 10^6 quads: the bulk loader's threshold is taken on the unpacked size."""
+    text = ox.serialize(TRIPLES, format=ox.RdfFormat.N_TRIPLES) * 1000
+    packed, plain = tmp_path / "many.nt.gz", tmp_path / "many.nt"
+    packed.write_bytes(gzip.compress(text))
+    plain.write_bytes(text)
+    assert packed.stat().st_size < len(text) // 10
+    assert data_size(packed) == data_size(plain) == len(text)
 
 
 def test_loading_again_replaces_the_graph(store: Store, tmp_path: Path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.analysis.paths import NoPathError, shortest_paths
+from kg.analysis.paths import NoPathError, path_graph, shortest_paths
 from kg.analysis.projection import UnknownEntityError, project
 from kg.cli import main
 from kg.model.vocab import KGR
@@ -87,3 +87,10 @@ def test_cli_unknown_name_is_a_one_line_error(store_path: Path):
     assert (
         result.exit_code == 1 and result.output.strip() == "kg: 巴南区 与 大足区 之间没有联系：没有任何关系链连接二者"
     )
+
+
+def test_a_path_search_stops_at_its_reach(store):
+    from kg.analysis.paths import PathSearchLimit
+
+    with pytest.raises(PathSearchLimit):
+        path_graph(store, "重庆理工大学", "大足区", reach=3)

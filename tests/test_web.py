@@ -253,3 +253,73 @@ def test_add_a_press_release_needs_the_token_and_the_csrf_field(writable):
     assert answer.status == 303 and answer.getheader("Location") == "/add"
     assert f"kg_token={server.token}" in answer.getheader("Set-Cookie") and "HttpOnly" in answer.getheader("Set-Cookie")
     connection.close()
+
+
+# -- figures of the whole graph: computed once per state of the store, never by a page ---------------------------
+
+
+def test_figures_are_read_only_for_the_state_they_were_computed_for():
+    index = SearchIndex(":memory:")
+    index.replace({"urn:g": [(str(KGR["a"]), "http://www.w3.org/2000/01/rdf-schema#label", "甲校", "")]})
+    state = index.generation()
+    assert index.figure("districts") is None and index.rank(str(KGR["a"])) is None  # not computed yet
+    assert index.write_figures(state, {str(KGR["a"]): ("School", 3, 1, 2, 3)}, {"districts": [["urn:d", "甲区", 1]]})
+    assert index.figure("districts") == [["urn:d", "甲区", 1]] and index.rank(str(KGR["a"])) == ("School", 3, 1, 2, 3)
+    index.put_figure(state, "place:urn:d", {"values": {}})
+    assert index.figure("place:urn:d") == {"values": {}}
+    index.replace({"urn:g": []})  # a write: what was computed before it is never shown
+    assert index.figure("districts") is None and index.rank(str(KGR["a"])) is None
+    assert not index.write_figures(state, {}, {"districts": []})  # computed for an older state: refused
+    index.put_figure(state, "place:urn:d", {"values": {"x": 1}})  # likewise
+    assert index.figure("place:urn:d") is None
+
+
+def figures_ready(url: str, path: str = "id/chong-qing-li-gong-da-xue", wait: float = 300) -> str:
+    """The page at ``path`` once the server's background computation of the figures has finished."""
+    deadline = time.monotonic() + wait
+    while True:
+        page = fetch(url + path).text
+        if "图谱分析正在计算" not in page or time.monotonic() > deadline:
+            return page
+        time.sleep(1)
+
+
+def test_entity_ranks_and_district_comparison_come_from_the_kept_figures(site: str, store_path: Path):
+    from kg.analysis.indicators import place_indicators
+    from kg.analysis.metrics import simple_graph
+    from kg.analysis.projection import project
+    from kg.outputs.report import _comparison_sections, sections_html
+    from kg.web.figures import entity_ranks
+
+    page = figures_ready(site)
+    with Store(store_path, read_only=True) as store:
+        graph = project(store)
+        ranks = entity_ranks(graph, simple_graph(graph))
+        _, size, degree, pagerank, betweenness = ranks[str(KGR["chong-qing-li-gong-da-xue"])]
+        # the comparison is `kg analyze --compare`'s: the in-store aggregates of place_indicators, same tables
+        results = [place_indicators(store, name)[0] for name in ("巴南区", "大足区")]
+    for rank in (degree, pagerank, betweenness):
+        assert f"{rank} / {size}" in page
+    expected = sections_html(_comparison_sections(results, details=False), heading=3)
+    compared = fetch(site + "id/ba-nan-qu?compare=" + urllib.parse.quote(str(KGR["da-zu-qu"]), safe="")).text
+    assert expected in compared
+    again = fetch(site + "id/ba-nan-qu?compare=" + urllib.parse.quote(str(KGR["da-zu-qu"]), safe="")).text
+    assert expected in again  # kept: the second view renders the same from the index
+    home = fetch(site).text
+    assert "巴南区" in home and "图谱分析正在计算" not in home
+
+
+def test_path_page_searches_the_store_and_suggests_names(site: str):
+    figures_ready(site)
+    found = fetch(site + "path?" + urllib.parse.urlencode({"from": "重庆理工大学", "to": "巴南区"})).text
+    assert "重庆理工大学 与 巴南区 如何关联" in found and "<blockquote>" in found
+    unknown = fetch(site + "path?" + urllib.parse.urlencode({"from": "重庆理工大学", "to": "重庆理工"})).text
+    assert "没有名为“重庆理工”的实体" in unknown and "/id/chong-qing-li-gong-da-xue" in unknown  # did you mean
+
+
+def test_a_restart_on_an_unchanged_store_computes_no_figures(site: str, store_path: Path):
+    figures_ready(site)
+    again = make_server(store_path, "127.0.0.1", 0, quiet=True, workers=1)
+    for _ in serving(again):  # serving, then shut down
+        time.sleep(5)  # the keeper has looked at the index at least twice
+        assert not again.figures.running and again.figures._tried is None

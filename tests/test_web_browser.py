@@ -20,12 +20,27 @@ from typing import Any
 import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from kg.i18n import MESSAGES, text
 from kg.model.vocab import DOC, KG, KGR, SCHEMA
 from kg.outputs.viz import headless_chromium
 from kg.sources.build import build
 from kg.sparql.server import make_server, shutdown
 from kg.store.embedded import Store
 
+# Every text and title, placeholder or aria-label of the editor's controls (not the query, cells or column names).
+YASGUI_WORDS = """() => {
+  const out = [], data = '.CodeMirror-lines, tbody, thead';
+  const walker = document.createTreeWalker(document.getElementById('yasgui'), NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.textContent.trim() && !n.parentElement.closest(data)) out.push(n.textContent.trim());
+  }
+  document.querySelectorAll('#yasgui [title], #yasgui [placeholder], #yasgui [aria-label]').forEach(e => {
+    if (!e.closest('.CodeMirror-lines, tbody')) for (const a of ['title', 'placeholder', 'aria-label']) {
+      if (e.getAttribute(a)) out.push(e.getAttribute(a).trim());
+    }
+  });
+  return out;
+}"""
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 HOSTILE = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>window.__pwned = 1; alert(2)</script>"
@@ -81,8 +96,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     url = server.url.rstrip("/")
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:  # every worker has its graph snapshot (ranks, comparisons) before we look
+    deadline = time.monotonic() + 300  # a background process at low priority: minutes on a busy machine
+    while time.monotonic() < deadline:  # the figures of the whole graph (ranks, comparisons) are computed
         pages = [urllib.request.urlopen(url + PAGES["entity"], timeout=60).read().decode() for _ in range(6)]
         if not any("图谱分析正在计算" in page or "being computed" in page for page in pages):
             break
@@ -230,8 +245,26 @@ def test_editor_runs_an_example_and_falls_back_without_scripts(site: str, browse
         page.wait_for_selector(".yasr .dataTable tbody tr", timeout=20_000)
         assert "华为赛力斯" in page.inner_text(".yasr")
         assert [u for u in visit.requests if not _own(u, site)] == []
+        # YASGUI's own controls speak Chinese on a Chinese page, in the words of kg/i18n.py
+        shown = page.inner_text("#yasgui")
+        for key in ("yasgui_simple_view", "yasgui_ellipse", "yasgui_page_size"):
+            assert text(key, "zh") in shown and text(key, "en") not in shown
+        assert re.search(r"\d+ 条结果，用时 [\d.]+ 秒", shown) and re.search(r"第 1 至 \d+ 条，共 \d+ 条", shown)
+        words = page.evaluate(YASGUI_WORDS)
+        english = {en for key, (_, en) in MESSAGES.items() if key.startswith("yasgui_") and "{" not in en}
+        assert english & set(words) == set()
+        assert {"运行查询", "筛选结果", "打开请求设置", "下载结果", "第一页"} <= set(words)
     finally:
         visit.close()
+    english_page = Visit(browser, site + "/sparql", locale="en-GB")  # English under the switch: YASGUI's own
+    try:
+        page = english_page.page
+        page.wait_for_selector(".yasqe .CodeMirror")
+        page.click(".yasqe_queryButton")
+        page.wait_for_selector(".yasr .dataTable tbody tr", timeout=20_000)
+        assert "Simple view" in page.inner_text("#yasgui") and "Run query" in page.evaluate(YASGUI_WORDS)
+    finally:
+        english_page.close()
     plain = Visit(browser, site + "/sparql", javascript=False)
     try:
         plain.page.fill("#plain-query", "SELECT ?l WHERE { <https://w3id.org/kg-cityedu/id/ba-nan-qu> rdfs:label ?l }")

@@ -448,6 +448,26 @@ class DistrictIndicators:
             record["met"] = alliance.met
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> DistrictIndicators:
+        """The indicators again from :meth:`to_dict`'s plain data (as kept in JSON).
+
+        >>> r = DistrictIndicators("urn:d", "甲区", {"platforms": 2}, cross_border=[("a", "b", "city")])
+        >>> DistrictIndicators.from_dict(r.to_dict()) == r
+        True
+        """
+        data = dict(data)
+        data["schools"] = [SchoolPartners(**s) for s in data.get("schools", [])]
+        data["platforms"] = [
+            PlatformParticipation(**{k: v for k, v in p.items() if k != "co_built"}) for p in data.get("platforms", [])
+        ]
+        data["alliances"] = [
+            AllianceCheck(**{k: v for k, v in a.items() if k != "met"}) for a in data.get("alliances", [])
+        ]
+        data["cross_border"] = [tuple(t) for t in data.get("cross_border", [])]
+        data["stated"] = [StatedIndicator(**s) for s in data.get("stated", [])]
+        return cls(**data)
+
 
 def _alliance_check(graph: nx.MultiDiGraph, node: str) -> AllianceCheck:
     classes = {n: graph.nodes[n]["cls"] for n in nx.all_neighbors(graph, node)}
@@ -930,7 +950,7 @@ def place_indicators(store: Store, name: str) -> tuple[DistrictIndicators, nx.Mu
     The values are :func:`store_indicators` (aggregates in the store); the per-entity lists
     (schools, platforms, alliances, cross-border ties) are :func:`district_indicators` over the
     district's part of the projection (:func:`kg.analysis.projection.district_graph`), so neither
-    reads the whole store.
+    reads the whole store (:func:`places_indicators`: many places, for a caller that holds the projection).
     """
     from kg.analysis.projection import district_graph
 
@@ -941,3 +961,29 @@ def place_indicators(store: Store, name: str) -> tuple[DistrictIndicators, nx.Mu
     result = district_indicators(graph, place, counted.stated)
     result.values, result.coeducation = counted.values, counted.coeducation
     return result, graph
+
+
+def places_indicators(
+    store: Store, places: Sequence[str], graph: nx.MultiDiGraph, *, city: bool = False
+) -> list[DistrictIndicators]:
+    """:func:`place_indicators` of many districts (or cities) at once, for a caller that holds the whole projection.
+
+    The values are :func:`store_indicators`' aggregates, a batch of places per
+    query; the per-entity lists are :func:`district_indicators` over each
+    place's part of ``graph`` — its members, their partners and the partners of
+    the platforms among them, as :func:`kg.analysis.projection.district_graph`
+    reads from the store — found in one pass over the nodes, not one per place.
+    """
+    located: dict[str, set[str]] = {}
+    for node, data in graph.nodes(data=True):
+        located.setdefault(location(data)[1 if city else 0], set()).add(node)
+    undirected = graph.to_undirected(as_view=True)
+    results = []
+    for place, counted in zip(places, store_indicators(store, places, city=city), strict=True):
+        members = located.get(graph.nodes[place]["label"], set()) | {place}
+        near = members | {n for m in members for n in undirected.neighbors(m)}
+        near |= {n for m in near if is_a(graph.nodes[m]["cls"], "Platform") for n in undirected.neighbors(m)}
+        result = district_indicators(nx.MultiDiGraph(graph.subgraph(near)), place, counted.stated)
+        result.values, result.coeducation = counted.values, counted.coeducation
+        results.append(result)
+    return results

@@ -19,6 +19,10 @@ class NoPathError(KgError, LookupError):
     """The two entities are not connected in the graph."""
 
 
+class PathSearchLimit(NoPathError):
+    """The search from both ends explored its limit of entities without the two sides meeting."""
+
+
 @dataclass
 class Statement:
     """One relation assertion behind a hop, as the text states it (subject → object)."""
@@ -92,7 +96,7 @@ def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit: i
     return [[Hop(u, v, _statements(graph, u, v)) for u, v in itertools.pairwise(path)] for path in paths]
 
 
-def path_graph(store: Store, source: str, target: str) -> nx.MultiDiGraph:
+def path_graph(store: Store, source: str, target: str, *, reach: int | None = None) -> nx.MultiDiGraph:
     """The part of the store's projection that holds every shortest path between two named entities.
 
     A search from both ends at once, one relation step at a time, each step a
@@ -101,7 +105,8 @@ def path_graph(store: Store, source: str, target: str) -> nx.MultiDiGraph:
     path lies within one of the two explored balls, so :func:`shortest_paths`
     on the result gives the same paths as on the whole projection.  Names the
     store cannot resolve to one entity fall back to the whole projection, whose
-    :func:`find_entity` chooses or explains.
+    :func:`find_entity` chooses or explains.  ``reach``: the most entities the
+    search may explore before it gives up (:class:`PathSearchLimit`).
     """
     start, end = resolve(store, source), resolve(store, target)
     if start is None or end is None:
@@ -114,6 +119,8 @@ def path_graph(store: Store, source: str, target: str) -> nx.MultiDiGraph:
             break  # that side's whole component is explored without meeting the other
         frontier = expand(store, frontier, seen)
         sides[index] = (seen | frontier, frontier)
+        if reach is not None and len(sides[0][0]) + len(sides[1][0]) > reach:
+            raise PathSearchLimit(text("path_too_far", n=reach))
     return project_entities(store, sides[0][0] | sides[1][0])
 
 

@@ -37,7 +37,6 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from pypinyin import lazy_pinyin
 
 from kg.analysis import metrics as analysis
 from kg.analysis.projection import Subset, project
@@ -48,6 +47,7 @@ from kg.model.styles import GREY, GROUPS, PALETTE, class_style, relation_colour,
 from kg.model.terms import label, symmetric_relations
 from kg.model.vocab import KG
 from kg.store.embedded import Store
+from kg.store.search import pinyin_keys  # one home for a name's pinyin (imported when first used)
 from kg.text import char_width
 
 VIS_VERSION = "9.1.2"
@@ -211,16 +211,6 @@ def display_label(text: str, width: int = 9, lines: int = 2) -> str:
         rows = rows[:lines]
         rows[-1] = rows[-1][:-1] + "…"
     return "\n".join(rows)
-
-
-def search_keys(text: str) -> str:
-    """Pinyin of ``text``, whole and as initials, for the search box ("chongqing" or "cq" finds 重庆).
-
-    >>> search_keys("重庆理工大学")
-    'chongqingligongdaxue cqlgdx'
-    """
-    syllables = [s.lower() for s in lazy_pinyin(text) if s.strip()]
-    return f"{''.join(syllables)} {''.join(s[0] for s in syllables)}"
 
 
 def node_scores(graph: nx.MultiDiGraph, size_by: str = "degree", seed: int = 0) -> dict[str, float]:
@@ -503,7 +493,7 @@ def graph_data(
                     "out": graph.out_degree(node),
                     "neighbours": neighbours.get(node, 0),
                     "score": round(float(scores.get(node, 0)), 6),
-                    "keys": " ".join([search_keys(name), *(search_keys(a) for a in aliases)]),
+                    "keys": " ".join([pinyin_keys(name), *(pinyin_keys(a) for a in aliases)]),
                 },
                 # Long labels push their neighbours further away in the force-directed layout.
                 **({} if static else {"mass": round(1 + min(len(name), 18) / 18, 2)}),

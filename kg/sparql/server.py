@@ -56,6 +56,7 @@ from kg.store import formats
 from kg.store.inference import after_update
 from kg.store.search import ensure_index
 from kg.store.sparql_text import QueryError, refuse_remote_operations, syntax_message
+from kg.web.figures import Keeper
 from kg.web.i18n import choose_language
 
 WEB_STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -339,7 +340,7 @@ def _run_page(job: dict[str, Any], store: Any, site: Any) -> tuple[Answer, Any]:
     if site is None or site.store is not store:
         from kg.web.pages import Site
 
-        site = Site(store)  # its graph snapshot is computed when a page first needs it
+        site = Site(store)
     site.base, site.row_limit = job.get("base") or BASE, job.get("row_limit", 10_000)
     site.timeout = job.get("timeout", 10.0)
     answer = answer_page(site, job)
@@ -959,6 +960,7 @@ class SparqlServer(ThreadingHTTPServer):
         public: str | None = None,
     ):
         self.service, self.quiet, self.cors, self.base = service, quiet, cors, base
+        self.figures: Any = None  # the kg.web.figures.Keeper of the store
         # --base may name the host the site is published under (behind a proxy): requests may name it too.
         self.extra_hosts = {h for h in (urllib.parse.urlsplit(u).hostname for u in (base, public or "")) if h}
         self.extra_hosts.discard("w3id.org")
@@ -1005,16 +1007,22 @@ def make_server(
         store.close()
     service = QueryService(store_path, workers=workers, timeout=timeout, row_limit=row_limit, allow_update=allow_update)
     try:
-        return SparqlServer(
+        server = SparqlServer(
             (host, port), service, quiet=quiet, cors=cors, base=base if base.endswith("/") else base + "/"
         )
     except OSError as error:
         service.close()
         raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    # Ranks, district indicators and the home page's lists need the whole graph: computed in the background
+    # once per state of the store and kept beside it (kg.web.figures), never by a page or at start-up.
+    server.figures = Keeper(store_path).start()
+    return server
 
 
 def shutdown(server: SparqlServer) -> None:
-    """Stop serving and end the worker processes."""
+    """Stop serving and end the worker processes (and a computation of the figures)."""
     server.shutdown()
     server.server_close()
     server.service.close()
+    if server.figures is not None:
+        server.figures.stop()

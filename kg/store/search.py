@@ -174,6 +174,11 @@ class SearchIndex:
             CREATE INDEX IF NOT EXISTS names_iri ON names(iri);
             CREATE INDEX IF NOT EXISTS names_graph ON names(graph);
             CREATE INDEX IF NOT EXISTS names_length ON names(length(name));
+            CREATE INDEX IF NOT EXISTS names_district ON names(district);
+            CREATE TABLE IF NOT EXISTS ranks(
+                iri TEXT PRIMARY KEY, grp TEXT NOT NULL, size INTEGER NOT NULL,
+                degree INTEGER NOT NULL, pagerank INTEGER NOT NULL, betweenness INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS figures(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """
         )
 
@@ -191,6 +196,7 @@ class SearchIndex:
         """
         present = None if present is None else set(present)
         with self._transaction():
+            self._bump()
             for graph, quads in graphs.items():
                 quads = list(quads)
                 self.db.execute("DELETE FROM names WHERE graph = ?", (graph,))
@@ -237,6 +243,13 @@ class SearchIndex:
             )
             self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
         return len(rows)
+
+    def _bump(self) -> None:
+        """Count a write: the figures computed for the store as it was (:meth:`write_figures`) are out of date."""
+        self.db.execute(
+            "INSERT INTO meta VALUES ('generation', '1')"
+            " ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+        )
 
     def _transaction(self) -> Any:
         db = self.db
@@ -320,6 +333,7 @@ class SearchIndex:
         self.db.executescript(
             "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS pairs; DROP TABLE IF EXISTS spans;"
             " DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS classes; DROP TABLE IF EXISTS names;"
+            " DROP TABLE IF EXISTS ranks; DROP TABLE IF EXISTS figures;"
         )
         self._create()
         self.replace(graphs, present=graphs.keys())
@@ -335,7 +349,74 @@ class SearchIndex:
 
     def mark_stale(self) -> None:
         """Make the next :func:`ensure_index` rebuild (after a write the index cannot follow piecewise)."""
-        self.db.execute("DELETE FROM meta WHERE key = 'version'")
+        with self._transaction():
+            self._bump()
+            self.db.execute("DELETE FROM meta WHERE key = 'version'")
+
+    # -- figures of the whole graph, computed once per state of the store ------------------
+    #
+    # What a page shows that depends on the whole graph (an entity's rank within its class, the districts'
+    # indicators, the home page's counts) is computed once for each state of the store, in the background
+    # (kg.web.figures), and kept here: every write counts one ``generation``, and figures written for an
+    # earlier generation are never read.  A page then reads one row, whatever the size of the store.
+
+    def generation(self) -> int:
+        """How many writes the index has followed (the state of the store the figures must match)."""
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(found[0]) if found else 0
+
+    def figures_current(self) -> bool:
+        """True when the figures were computed for the store as it is now."""
+        found = self.db.execute(
+            "SELECT (SELECT value FROM meta WHERE key = 'figures'),"
+            " coalesce((SELECT value FROM meta WHERE key = 'generation'), '0')"
+        ).fetchone()
+        return found[0] is not None and found[0] == found[1]
+
+    def write_figures(
+        self, generation: int, ranks: Mapping[str, tuple[str, int, int, int, int]], figures: Mapping[str, Any]
+    ) -> bool:
+        """Replace the figures by those computed for ``generation``; False (nothing written) if a write came since.
+
+        ``ranks``: entity IRI → (class group, group size, rank by degree, by PageRank, by betweenness);
+        ``figures``: name → any JSON value.
+        """
+        with self._transaction():
+            if self.generation() != generation:
+                return False
+            self.db.execute("DELETE FROM ranks")
+            self.db.execute("DELETE FROM figures")
+            self.db.executemany("INSERT INTO ranks VALUES (?,?,?,?,?,?)", [(k, *v) for k, v in ranks.items()])
+            self.db.executemany(
+                "INSERT INTO figures VALUES (?, ?)",
+                [(k, json.dumps(v, ensure_ascii=False)) for k, v in figures.items()],
+            )
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('figures', ?)", (str(generation),))
+        return True
+
+    def put_figure(self, generation: int, key: str, value: Any) -> None:
+        """Keep one more figure computed for ``generation`` (a page's, computed on demand), if still current."""
+        with self._transaction():
+            if self.generation() == generation and self.figures_current():
+                self.db.execute(
+                    "INSERT OR REPLACE INTO figures VALUES (?, ?)", (key, json.dumps(value, ensure_ascii=False))
+                )
+
+    def figure(self, key: str) -> Any:
+        """The figure ``key`` for the store as it is now, or None (not computed yet, or out of date)."""
+        if not self.figures_current():
+            return None
+        found = self.db.execute("SELECT value FROM figures WHERE key = ?", (key,)).fetchone()
+        return json.loads(found[0]) if found else None
+
+    def rank(self, iri: str) -> tuple[str, int, int, int, int] | None:
+        """(class group, group size, rank by degree, PageRank, betweenness) of an entity, or None (not current)."""
+        if not self.figures_current():
+            return None
+        found = self.db.execute(
+            "SELECT grp, size, degree, pagerank, betweenness FROM ranks WHERE iri = ?", (iri,)
+        ).fetchone()
+        return tuple(found) if found else None  # type: ignore[return-value]
 
     # -- reading ------------------------------------------------------------------
 
@@ -395,6 +476,24 @@ class SearchIndex:
     def entity_names(self, iris: Iterable[str], exclude_graphs: Iterable[str] = ()) -> list[tuple[str, ...]]:
         """Rows of the entities ``iris`` (every name in every graph but ``exclude_graphs``)."""
         return self._entity_rows("iri", iris, exclude_graphs, expand=False)
+
+    def located_in(self, district: str, limit: int = 5000) -> dict[str, tuple[list[str], set[str]]]:
+        """The entities whose ``kg:district`` is ``district`` (at most ``limit``): IRI → (labels, stated classes).
+
+        A district page's member lists, read here rather than from every type triple of the members.
+        """
+        rows = self.db.execute(
+            "SELECT iri, field, name, classes FROM names WHERE iri IN"
+            " (SELECT DISTINCT iri FROM names WHERE district = ? LIMIT ?)",
+            (district, limit),
+        ).fetchall()
+        found: dict[str, tuple[list[str], set[str]]] = {}
+        for iri, field, name, classes in rows:
+            labels, kinds = found.setdefault(iri, ([], set()))
+            if field == "label" and name not in labels:
+                labels.append(name)
+            kinds.update(classes.split())
+        return found
 
     def entities_in_graphs(self, graphs: Iterable[str]) -> list[str]:
         """IRIs of the entities named in ``graphs``."""

@@ -3,10 +3,12 @@
 :func:`render` answers one request (path, parameters, language) with a
 :class:`Response`; ``kg serve`` runs it inside its query workers, so every
 page's queries keep the server's time limit and row limit.  A :class:`Site`
-holds what a worker keeps between requests: the store, the search index and
-a snapshot of the projected graph with its centralities (computed once per
-state of the store, in the background on large stores, so that an entity page
-never waits for PageRank).
+holds what a worker keeps between requests: the store and its search index.
+Each page reads the entity, document or district it shows (queries bound to
+it), never the whole store; what depends on the whole graph (ranks within a
+class, district indicators, the home page's lists) is read from the figures
+:mod:`kg.web.figures` keeps in the search index file, computed once per state
+of the store in the background.
 
 Every value that comes from the data is escaped by Jinja2's autoescaping;
 IRIs and literals travel into SPARQL only as bound terms, never spliced.
@@ -14,9 +16,7 @@ IRIs and literals travel into SPARQL only as bound terms, never spliced.
 
 from __future__ import annotations
 
-import bisect
 import re
-import threading
 import time
 import urllib.parse
 from collections import defaultdict
@@ -29,18 +29,18 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from rdflib import URIRef
 
-from kg.analysis import metrics
-from kg.analysis.indicators import compare, district_scope, stated_indicators
-from kg.analysis.paths import NoPathError, paths_data, shortest_paths
-from kg.analysis.projection import UnknownEntityError, find_entity, project
+from kg.analysis.indicators import DistrictIndicators, district_scope, place_indicators
+from kg.analysis.paths import NoPathError, PathSearchLimit, path_graph, paths_data, shortest_paths
+from kg.analysis.projection import district_graph, resolve
 from kg.errors import KgError
-from kg.i18n import HTML_LANG, text, use_language
+from kg.i18n import HTML_LANG, MESSAGES, text, use_language
 from kg.model.styles import class_group
 from kg.model.terms import ancestors, label
 from kg.model.vocab import BASE, INFERRED_GRAPH, KG
 from kg.outputs.report import _comparison_sections, sections_html
 from kg.outputs.viz import VizOptions, render_html
-from kg.store.search import ensure_index
+from kg.store.search import kept_index
+from kg.web.figures import place_key
 from kg.web.i18n import group_label, term_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -50,15 +50,16 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 LIST_LIMIT = 200  # rows of any list on a page
-SNAPSHOT_WAIT = 10.0  # seconds a page waits for the first graph snapshot before showing "being computed"
 MEMBER_GROUPS = ("School", "College", "Company", "Platform")
-RANK_EXACT = 1000  # betweenness for the ranks is exact up to this many nodes, else estimated from RANK_SAMPLE sources
-RANK_SAMPLE = 64
+PATH_REACH = 20_000  # entities a path search may explore before it gives up (a page, not an analysis)
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'"
 )
+
+
+ENVIRONMENT = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
 @dataclass
@@ -95,85 +96,32 @@ class PageError(KgError):
         self.status = status
 
 
-# -- the graph snapshot ------------------------------------------------------------
-
-
-@dataclass
-class Snapshot:
-    """The projected graph and its centralities, and each entity's rank within its class group."""
-
-    graph: nx.MultiDiGraph
-    simple: nx.Graph  # the graph's simple form, made once: ranks and every district comparison use it
-    ranks: dict[str, dict[str, tuple[int, int]]]  # node → metric → (rank, group size)
-    stated: list
-    comparisons: dict = field(default_factory=dict)  # (district, other) → rendered comparison
-
-
-def _ranks(graph: nx.MultiDiGraph, simple: nx.Graph) -> dict[str, dict[str, tuple[int, int]]]:
-    scores = {
-        "degree": metrics.degree(simple),
-        "pagerank": metrics.pagerank(simple),
-        # Ranks need an estimate only: few sources on large graphs keep the snapshot minutes, not hours, at 10^5.
-        "betweenness": metrics.betweenness(
-            simple,
-            sample=None if simple.number_of_nodes() <= RANK_EXACT else min(RANK_SAMPLE, simple.number_of_nodes()),
-        ),
-    }
-    groups: dict[str, list[str]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
-        groups[class_group(data.get("cls", ""))].append(node)
-    ranks: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for members in groups.values():
-        for name, values in scores.items():
-            ordered = sorted(-values.get(n, 0) for n in members)
-            for node in members:  # ties share the better rank
-                ranks[node][name] = (bisect.bisect_left(ordered, -values.get(node, 0)) + 1, len(members))
-    return dict(ranks)
-
-
 class Site:
-    """A worker's view of the store for the pages: the store, its search index, the graph snapshot."""
+    """A worker's view of the store for the pages: the store and its search index (with the figures)."""
 
     def __init__(self, store: Any, *, base: str = BASE, row_limit: int = 10_000):
         self.store, self.base, self.row_limit = store, base, row_limit
-        self._snapshot: Snapshot | None = None
-        self._computing: threading.Thread | None = None
         self._index = None
-        self._waited = False
-        self.timeout = 10.0  # the server's time limit for a page: never wait for the snapshot near it
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
-        )
+        self.timeout = 10.0  # the server's time limit for a page
+        self.env = ENVIRONMENT  # one per process: its compiled templates outlive a reopened store
 
     def index(self) -> Any:
         if self._index is None:
-            self._index = ensure_index(self.store)
+            self._index = kept_index(self.store)  # kg serve checked it against the store's graphs at start
         return self._index
 
     def close(self) -> None:
         if self._index is not None:
             self._index.close()
 
-    def snapshot(self, wait: float = SNAPSHOT_WAIT) -> Snapshot | None:
-        """The graph snapshot, or None while it is still being computed (a large store's first minutes)."""
-        if self._snapshot is not None:
-            return self._snapshot
-        self.start()
-        # The first page waits a while (a small store is ready in a second or two); later ones do not.
-        self._computing.join(min(wait, self.timeout * 0.3) if not self._waited else 0.05)
-        self._waited = True
-        return self._snapshot
+    def figure(self, key: str) -> Any:
+        """A figure of the whole graph (:mod:`kg.web.figures`) for the store as it is, or None (not computed yet)."""
+        index = self.index()
+        return index.figure(key) if index is not None else None
 
-    def start(self) -> None:
-        """Start computing the snapshot in the background (once)."""
-        if self._computing is None:
-            self._computing = threading.Thread(target=self._compute, daemon=True)
-            self._computing.start()
-
-    def _compute(self) -> None:
-        graph = project(self.store)
-        simple = metrics.simple_graph(graph)
-        self._snapshot = Snapshot(graph, simple, _ranks(graph, simple), stated_indicators(self.store))
+    def figures_current(self) -> bool:
+        index = self.index()
+        return index is not None and index.figures_current()
 
     # -- queries ----------------------------------------------------------------
 
@@ -259,58 +207,34 @@ def _safe_iri(iri: str) -> bool:
 
 # -- home -------------------------------------------------------------------------
 
-HOME_CLASSES = """
-SELECT ?inferred ?class (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  GRAPH ?g { ?e a ?class } FILTER(?g != ?inferred && STRSTARTS(STR(?e), STR(kgr:)) && STRSTARTS(STR(?class), STR(kg:)))
-} GROUP BY ?inferred ?class ORDER BY DESC(?n)
-"""
-HOME_DISTRICTS = """
-SELECT ?d (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  ?d a kg:District . OPTIONAL { ?e kg:district ?d }
-} GROUP BY ?d ORDER BY DESC(?n)
-"""
-DOCUMENTS = """
-SELECT ?doc ?title ?id ?method WHERE {
-  GRAPH ?doc { ?doc a kg:SourceDocument . OPTIONAL { ?doc schema:headline ?title }
-  OPTIONAL { ?doc schema:identifier ?id } OPTIONAL { ?doc kg:method ?method } }
-} ORDER BY DESC(?method) DESC(?id) LIMIT 50
-"""
-
-
-def _class_counts(site: Site) -> dict[str, int]:
-    """Entities per ontology class, superclasses included: from the search index (no scan of the store)."""
-    index = site.index()
-    if index is None:  # a remote store: ask it
-        rows = site.select(HOME_CLASSES, inferred=URIRef(str(INFERRED_GRAPH)))
-        return {_v(r["class"]): int(_v(r["n"])) for r in rows}
-    counts: dict[str, int] = defaultdict(int)
-    for cls, n in index.class_counts().items():
-        if cls.startswith(str(KG)):
-            for name in ancestors(cls[len(str(KG)) :]):
-                counts[str(KG) + name] += n
-    return dict(counts)
-
 
 def home(site: Site, request: Request) -> Response:
+    """Districts, classes with counts, recent documents: figures of the whole graph, kept (kg.web.figures)."""
     lang = request.lang
+    counts = site.figure("classes")
+    if counts is None and site.index() is not None:  # not computed yet: the index has them (one scan of a table)
+        from kg.web.figures import class_counts
+
+        counts = class_counts(site.index())
     classes = [
         {"iri": iri, "label": term_label(iri, lang), "n": n}
-        for iri, n in sorted(_class_counts(site).items(), key=lambda item: (-item[1], item[0]))
+        for iri, n in sorted((counts or {}).items(), key=lambda item: (-item[1], item[0]))
     ]
-    districts = [(_v(r["d"]), int(_v(r["n"]))) for r in site.select(HOME_DISTRICTS)]
-    names = _labels(site, {d for d, _ in districts}, lang)
-    docs = [
-        {"iri": _v(r["doc"]), "title": _v(r.get("title")) or _v(r.get("id")), "method": _v(r.get("method"))}
-        for r in site.select(DOCUMENTS)
-    ]
+    districts = site.figure("districts")
+    documents = site.figure("documents")
     return _page(
         site,
         request,
         "home.html.j2",
         text("site", lang),
         classes=classes,
-        districts=[{"iri": d, "label": names.get(d, d.rsplit("/", 1)[-1]), "n": n} for d, n in districts],
-        documents=docs,
+        districts=None
+        if districts is None
+        else [{"iri": d, "label": name, "n": n} for d, name, n in districts[:LIST_LIMIT]],
+        more_districts=max(0, len(districts or []) - LIST_LIMIT),
+        documents=None
+        if documents is None
+        else [{"iri": d, "title": title or id_, "method": method} for d, title, id_, method in documents],
     )
 
 
@@ -336,7 +260,9 @@ SELECT DISTINCT ?e ?i ?measure ?value ?unit ?text ?ev ?doc ?year WHERE {
 TYPES = """
 SELECT ?inferred ?x ?c WHERE { VALUES ?x { VALUES_HERE } GRAPH ?g { ?x a ?c } FILTER(?g != ?inferred) }
 """
-MEMBERS = "SELECT DISTINCT ?e ?m WHERE { ?m kg:district ?e } LIMIT 5000"
+MEMBER_LIMIT = 5000
+MEMBERS = f"SELECT DISTINCT ?e ?m WHERE {{ ?m kg:district ?e }} LIMIT {MEMBER_LIMIT}"
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _assertion_id(iri: str) -> str:
@@ -478,13 +404,16 @@ def entity(site: Site, request: Request, local: str) -> Response:
     facts = _entity_facts(site, iri, lang)
     if request.get("view") == "graph":
         return _ego_graph(site, request, facts)
-    snapshot = site.snapshot()
+    index = site.index()
+    current = index is not None and index.figures_current()
     ranks = None
-    if snapshot is not None and iri in snapshot.ranks:
-        group = class_group(snapshot.graph.nodes[iri].get("cls", ""))
-        ranks = {"group": group_label(group, lang), "values": snapshot.ranks[iri]}
+    found = index.rank(iri) if current else None
+    if found is not None:  # computed once per state of the store (kg.web.figures): one row
+        group, size, *values = found
+        keys = ("degree", "pagerank", "betweenness")
+        ranks = {"group": group_label(group, lang), "values": {k: (v, size) for k, v in zip(keys, values, strict=True)}}
     is_district = facts["cls"].endswith("#District") or facts["cls"].endswith("#City")
-    district = _district_parts(site, request, iri, facts, snapshot) if is_district else None
+    district = _district_parts(site, request, iri, facts) if is_district else None
     return _page(
         site,
         request,
@@ -492,7 +421,7 @@ def entity(site: Site, request: Request, local: str) -> Response:
         facts["name"],
         e=facts,
         ranks=ranks,
-        pending=snapshot is None,
+        pending=not current,
         timeline=_timeline(facts["relations"], lang),
         district=district,
         graph_href=f"/id/{urllib.parse.quote(local)}?view=graph",
@@ -505,10 +434,10 @@ def _ego_graph(site: Site, request: Request, facts: dict) -> Response:
     iri = facts["iri"]
     graph = nx.MultiDiGraph()
     nodes = {iri} | {i["other"] for g in facts["relations"] for i in g["items"]}
-    if facts["cls"].endswith("#District") or facts["cls"].endswith("#City"):
-        snapshot = site.snapshot()
-        if snapshot is not None and iri in snapshot.graph:
-            graph = district_scope(snapshot.graph, iri)
+    if facts["cls"].endswith("#District"):  # its members and their partners, read from the store
+        part = district_graph(site.store, iri)
+        if iri in part:
+            graph = district_scope(part, iri)
     if graph.number_of_nodes() == 0:
         _add_nodes(site, graph, nodes, lang)
         for group in facts["relations"]:
@@ -575,13 +504,20 @@ def _add_nodes(site: Site, graph: nx.MultiDiGraph, nodes: set[str], lang: str) -
         )
 
 
-def _district_parts(site: Site, request: Request, iri: str, facts: dict, snapshot: Snapshot | None) -> dict:
+def _district_parts(site: Site, request: Request, iri: str, facts: dict) -> dict:
     """Members by group, the district's indicators and the comparison with another district."""
     lang = request.lang
-    members = [_v(r["m"]) for r in site.select(MEMBERS, e=URIRef(iri)) if _v(r["m"]).startswith(site.base + "id/")]
+    index = site.index()
+    if index is not None:  # names and stated classes from the index: one lookup, not every type triple of 10^3
+        located = index.located_in(iri, MEMBER_LIMIT)
+        members = [m for m in located if m.startswith(site.base + "id/")]
+        names = {m: _lang_pick([(n, "zh" if CJK.search(n) else "en") for n in located[m][0]], lang) for m in members}
+        classes = {m: _most_specific(sorted(located[m][1])) for m in members}
+    else:
+        members = [_v(r["m"]) for r in site.select(MEMBERS, e=URIRef(iri)) if _v(r["m"]).startswith(site.base + "id/")]
+        names = _labels(site, set(members), lang)
+        classes = _classes(site, set(members))
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    names = _labels(site, set(members), lang)
-    classes = _classes(site, set(members))
     for member in members:
         cls = classes.get(member, "")
         group = class_group(cls.rsplit("#", 1)[-1]) if cls else "Other"
@@ -595,31 +531,60 @@ def _district_parts(site: Site, request: Request, iri: str, facts: dict, snapsho
         for g in (*MEMBER_GROUPS, "Other")
         if groups.get(g)
     ]
-    parts: dict[str, Any] = {"lists": lists, "comparison": None, "others": [], "compare_with": request.get("compare")}
-    if snapshot is None:
-        return parts
-    districts = [
-        (n, d["label"]) for n, d in snapshot.graph.nodes(data=True) if d.get("cls") in ("District", "City") and n != iri
-    ]
-    parts["others"] = sorted(districts, key=lambda x: x[1])
-    names_to_compare = [iri]
     other = request.get("compare")
+    parts: dict[str, Any] = {"lists": lists, "comparison": None, "others": [], "compare_with": other}
+    places = site.figure("places")
+    if places is None:
+        return parts  # the figures are being computed: the page says so
+    parts["others"] = sorted(((p, name) for p, name in places if p != iri), key=lambda x: x[1])
+    wanted = [iri]
     if other:
-        try:
-            names_to_compare.append(find_entity(snapshot.graph, other))
-        except UnknownEntityError:
+        if other in dict(places):
+            wanted.append(other)
+        else:
             parts["compare_error"] = text("unknown_entity", lang, name=other)
-    key = (lang, *names_to_compare)
     try:
-        if key not in snapshot.comparisons:
-            results = compare(snapshot.graph, names_to_compare, snapshot.stated, simple=snapshot.simple)
-            with use_language(lang):
-                sections = _comparison_sections(results, details=len(results) == 1)
-            snapshot.comparisons[key] = Markup(sections_html(sections, heading=3))
-        parts["comparison"] = snapshot.comparisons[key]
+        parts["comparison"] = _comparison(site, wanted, lang)
     except KgError as error:
         parts["compare_error"] = str(error)
     return parts
+
+
+def _comparison(site: Site, places: list[str], lang: str) -> Markup | None:
+    """The ``kg analyze --compare`` tables and charts of ``places``, from their kept indicators.
+
+    Each place's indicators are the in-store aggregates of :func:`place_indicators`,
+    computed once per state of the store (:mod:`kg.web.figures`); a district
+    the background computation has not reached yet is computed here, from its
+    part of the graph, and kept.  The rendered comparison is kept too.
+    """
+    key = "comparison:" + lang + ":" + "|".join(places)
+    index = site.index()
+    html = site.figure(key)
+    if html is not None:
+        return Markup(html)
+    results = []
+    for place in places:
+        data = site.figure(place_key(place))
+        if data is None:
+            if index is None or not index.figures_current():
+                return None
+            if not _class_of(site, place).endswith("#District"):
+                return None  # a city's part is most of its districts: only the background computes it
+            data = place_indicators(site.store, place)[0].to_dict()
+            index.put_figure(index.generation(), place_key(place), data)
+        results.append(DistrictIndicators.from_dict(data))
+    with use_language(lang):
+        sections = _comparison_sections(results, details=len(results) == 1)
+    html = sections_html(sections, heading=3)
+    if index is not None:
+        index.put_figure(index.generation(), key, html)
+    return Markup(html)
+
+
+def _class_of(site: Site, iri: str) -> str:
+    """The most specific stated ontology class of one entity."""
+    return _classes(site, {iri}).get(iri, "")
 
 
 # -- document ----------------------------------------------------------------------
@@ -807,17 +772,23 @@ def search_json(site: Site, request: Request) -> Response:
 
 
 def path_page(site: Site, request: Request) -> Response:
+    """Paths between two entities, searched in the store from both ends (``kg path``'s code), never the whole graph."""
     lang = request.lang
     a, b = request.get("from").strip(), request.get("to").strip()
-    snapshot = site.snapshot()
-    context: dict[str, Any] = {"a": a, "b": b, "paths": [], "error": "", "pending": snapshot is None, "suggest": []}
+    context: dict[str, Any] = {"a": a, "b": b, "paths": [], "error": "", "pending": False, "suggest": []}
     title = text("connected_to", lang)
-    if snapshot is not None and a and b:
-        graph = snapshot.graph
+    if a and b:
+        ends = [resolve(site.store, name) for name in (a, b)]
+        if None in ends:  # unknown or ambiguous: the search index offers the candidates
+            missing = a if ends[0] is None else b
+            context["suggest"] = search_hits(site, missing, lang, 8)["entities"]
+            named = sum(1 for hit in context["suggest"] if hit["title"] == missing)
+            context["error"] = text("ambiguous_entity" if named > 1 else "unknown_entity", lang, name=missing)
+            return _page(site, request, "path.html.j2", title, **context)
         try:
-            paths = shortest_paths(graph, a, b)
-            start, end = find_entity(graph, a), find_entity(graph, b)
-            title = text("path_title", lang, a=graph.nodes[start]["label"], b=graph.nodes[end]["label"])
+            graph = path_graph(site.store, ends[0], ends[1], reach=PATH_REACH)
+            paths = shortest_paths(graph, ends[0], ends[1])
+            title = text("path_title", lang, a=graph.nodes[ends[0]]["label"], b=graph.nodes[ends[1]]["label"])
             context["paths"] = paths_data(graph, paths)
             context["same"] = paths == [[]]
             for path in context["paths"]:
@@ -825,16 +796,10 @@ def path_page(site: Site, request: Request) -> Response:
                     for s in hop["statements"]:
                         s["relation_label"] = term_label(str(KG[s["relation"]]), lang)
                         s["href"] = (site.path_of(s["source"]) or "") if s["source"] else ""
+        except PathSearchLimit:
+            context["error"] = text("path_too_far", lang, n=PATH_REACH)
         except NoPathError:
             context["error"] = text("no_path", lang)
-        except UnknownEntityError:
-            missing = b
-            try:
-                find_entity(graph, a)
-            except UnknownEntityError:
-                missing = a
-            context["error"] = text("unknown_entity", lang, name=missing)
-            context["suggest"] = search_hits(site, missing, lang, 8)["entities"]
     return _page(site, request, "path.html.j2", title, **context)
 
 
@@ -845,7 +810,15 @@ def editor(site: Site, request: Request, examples: list[dict]) -> Response:
     from kg.model.vocab import PREFIXES
     from kg.outputs.viz import script_json
 
-    data = Markup(script_json({"examples": examples, "endpoint": "/sparql", "prefixes": PREFIXES, "base": site.base}))
+    # YASGUI's own controls speak English: a Chinese page gives editor.js the words to put in their place.
+    words = [[en, zh] for key, (zh, en) in MESSAGES.items() if key.startswith("yasgui_")]
+    if request.lang != "zh":
+        words = []
+    data = Markup(
+        script_json(
+            {"examples": examples, "endpoint": "/sparql", "prefixes": PREFIXES, "base": site.base, "words": words}
+        )
+    )
     page = _page(site, request, "editor.html.j2", text("editor", request.lang), examples=examples, data=data)
     # CodeMirror and DataTables set element styles from script; nothing else is relaxed.
     page.headers["Content-Security-Policy"] = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")

@@ -144,7 +144,7 @@
   // Names for YASGUI's unlabelled controls, and a keyboard stop for its scrolling editor.
   function label() {
     Array.prototype.forEach.call(holder.querySelectorAll(".CodeMirror textarea, input.autocomplete"), function (el) {
-      if (!el.getAttribute("aria-label")) el.setAttribute("aria-label", el.tagName === "TEXTAREA" ? "SPARQL" : "endpoint");
+      if (!el.getAttribute("aria-label")) el.setAttribute("aria-label", el.tagName === "TEXTAREA" ? "SPARQL" : holder.dataset.endpoint);
     });
     Array.prototype.forEach.call(holder.querySelectorAll(".CodeMirror-scroll"), function (el) {
       el.setAttribute("tabindex", "0");
@@ -153,6 +153,63 @@
   }
   label();
   new MutationObserver(label).observe(holder, { childList: true, subtree: true });
+
+  // YASGUI's own controls speak English. On a Chinese page the server sends their words from kg/i18n.py
+  // (data.words: [English, Chinese] pairs, {blanks} matching any text): a text or a title, placeholder or
+  // aria-label that is exactly one of them is replaced as YASGUI draws it. Query text, result cells and
+  // column names are data, never touched.
+  var patterns = (data.words || []).map(function (pair) {
+    var names = [];
+    var source = pair[0].trim().split(/\{(\w+)\}/).map(function (part, i) {
+      if (i % 2) { names.push(part); return "(.+?)"; }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/s\b/g, "s?");  // 1 result, 2 results
+    }).join("");
+    return { re: new RegExp("^" + source + "$"), names: names, zh: pair[1] };
+  });
+  var DATA = ".CodeMirror-lines, tbody, .kg-chart, .kg-graph";
+  function translated(value) {
+    var text = (value || "").trim();
+    if (!text) return null;
+    for (var i = 0; i < patterns.length; i++) {
+      var m = patterns[i].re.exec(text);
+      if (m) {
+        var out = patterns[i].zh;
+        patterns[i].names.forEach(function (name, j) { out = out.split("{" + name + "}").join(m[j + 1]); });
+        return out;
+      }
+    }
+    return null;
+  }
+  function translateElement(el) {
+    if (el.closest(DATA)) return;
+    ["title", "placeholder", "aria-label"].forEach(function (name) {
+      var zh = el.hasAttribute(name) ? translated(el.getAttribute(name)) : null;
+      if (zh !== null) el.setAttribute(name, zh);
+    });
+  }
+  function translateTree(root) {
+    if (root.nodeType === Node.TEXT_NODE) root = root.parentNode;
+    if (!root || root.nodeType !== Node.ELEMENT_NODE || root.closest(DATA + ", thead")) return;
+    translateElement(root);
+    root.querySelectorAll("[title], [placeholder], [aria-label]").forEach(translateElement);
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) { return node.parentNode.closest(DATA + ", thead") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; },
+    });
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var zh = translated(node.nodeValue);
+      if (zh !== null) node.nodeValue = zh;
+    }
+  }
+  if (patterns.length) {
+    translateTree(holder);
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        if (record.type === "attributes") translateElement(record.target);
+        else if (record.type === "characterData") translateTree(record.target);
+        else Array.prototype.forEach.call(record.addedNodes, translateTree);
+      });
+    }).observe(holder, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["title", "placeholder", "aria-label"] });
+  }
   var form = document.getElementById("example-form");
   form.hidden = false;
   document.getElementById("plain-form").open = false;
