@@ -48,7 +48,7 @@ def test_region_is_smaller_than_the_store(store: Store):
 
 
 def test_unknown_names_give_the_whole_graph_errors(store: Store):
-    with pytest.raises(SubsetError, match="no district '某某区'"):
+    with pytest.raises(SubsetError, match="图中没有区县 '某某区'"):
         Subset(districts=("某某区",)).apply(project(store, Subset(districts=("某某区",))))
     with pytest.raises(UnknownEntityError, match="是否要找"):
         Subset(focus="巴南职教").apply(project(store, Subset(focus="巴南职教")))
