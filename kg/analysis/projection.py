@@ -165,18 +165,7 @@ def project_entities(store: Store, entities: set[str] | None) -> nx.MultiDiGraph
         subject, obj = row["subject"].value, row["object"].value
         if subject not in graph or obj not in graph:
             continue  # a relation to something that is not an entity (e.g. a class) is not an edge
-        edges.append(
-            (
-                subject,
-                obj,
-                row["assertion"].value,
-                row["predicate"].value,
-                _text(row["evidence"]),
-                _text(row["source"]),
-                _text(row["year"]),
-                _text(row["method"]),
-            )
-        )
+        edges.append(_edge_row(row))
     edges.sort()  # the same order whatever the store returns, so path and layout choices are stable
     for subject, obj, key, *values in edges:
         graph.add_edge(subject, obj, key=key, **_edge_attrs(*values))
