@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -832,8 +833,6 @@ def extract_command(
 
     if str(out) != "-":
         check_output(out)  # before the extraction, not after it
-    import itertools
-
     extractor = Extractor(default_gazetteer())
     counts: dict[str, list[int]] = {}  # document → [entities, relations, indicators]
 

@@ -13,6 +13,7 @@ next writer.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import uuid
@@ -520,8 +521,6 @@ class Store(StoreMethods):
 
     def _remove_quads(self, graph: ox.NamedNode) -> None:
         """Remove a graph's quads a bounded number at a time (``remove_graph`` holds them all in one transaction)."""
-        import itertools
-
         while True:
             chunk = list(itertools.islice(self._store.quads_for_pattern(None, None, None, graph), PART_QUADS))
             if not chunk:
