@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -313,14 +314,28 @@ def _bulk(
     counts = store.graph_sizes(sorted(written))
     for index, item in enumerate(loaded):
         item.graphs = {n: counts.get(n, 0) for n in sorted(names[index]) if n == defaults[index] or counts.get(n)}
-    if infer:
-        after = rules(store)
-        if after.digest != table.digest:  # the files brought ontology: everything is re-inferred with it
-            refresh_inference(store, after)
-        else:
-            infer_in_store(store, after, written if before else None)
-            write_stamp(store, after.digest)
-    store.optimize()  # compact once, so later opens and reads do not pay for the bulk write
+    # A store without a search index (a first load) gets one built from its rows, in a second process
+    # when they are many, while the inference is computed here; otherwise the written graphs are re-indexed.
+    build = search.start_build(store, store.graph_names())
+    try:
+        if infer:
+            after = rules(store)
+            if after.digest != table.digest:  # the files brought ontology: everything is re-inferred with it
+                refresh_inference(store, after)
+            else:
+                infer_in_store(store, after, written if before else None)
+                write_stamp(store, after.digest)
+        store.optimize()  # compact once, so later opens and reads do not pay for the bulk write
+    except BaseException:
+        if build is not None:
+            build.cancel()
+        raise
+    if build is not None:
+        try:
+            build.finish(store.graph_names())
+            return loaded
+        except (OSError, sqlite3.Error):
+            pass  # built here instead, below
     search.sync(store, written | {inferred_graph(name) for name in written})  # searchable at once, in step
     return loaded
 

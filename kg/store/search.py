@@ -34,9 +34,13 @@ of character pairs (``pairs``, same rowids); one character uses ``LIKE``.
 from __future__ import annotations
 
 import json
+import marshal
+import os
 import re
 import sqlite3
-from collections.abc import Iterable, Mapping
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -56,6 +60,7 @@ DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 DISTRICT, CITY = KG + "district", KG + "city"
 INDEXED = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, HEADLINE, TEXT, EVIDENCE, DERIVED, DISTRICT, CITY}
 SCHEMA_VERSION = "6"
+FILL_CACHE_KB = 131_072  # SQLite's page cache while an index is built from scratch
 INFERRED_GRAPHS = BASE + "graph/inferred"  # the inferred graphs (their IRIs start so) state no names
 REGISTRY_GRAPH = BASE + "graph/entities"  # the curated registry (kg.model.vocab.ENTITIES_GRAPH)
 
@@ -108,9 +113,13 @@ def bigrams(text: str) -> str:
     >>> bigrams("重庆理工"), bigrams("cq 2"), bigrams("“五有”")
     ('重庆 庆理 理工', 'cq', '五有')
     """
-    pairs = (text[i : i + 2].lower() for i in range(len(text) - 1))
+    low = text.lower()
+    if len(low) == len(text) and "Σ" not in text:  # lower-casing went letter by letter: pair the lowered text
+        pairs = map(str.__add__, low, low[1:])  # in C, not a Python step per letter: long texts are indexed too
+    else:  # a letter that lowers to two (İ), or Σ (lowered by its context): lower each pair as it stands
+        pairs = (text[i : i + 2].lower() for i in range(len(text) - 1))
     # each pair once: a match needs one, and a long document's text then costs its distinct pairs, not its length
-    return " ".join(dict.fromkeys(p for p in pairs if p.isalnum()))
+    return " ".join(dict.fromkeys(filter(str.isalnum, pairs)))
 
 
 @dataclass
@@ -141,6 +150,39 @@ def rows_of_graph(triples: Iterable[tuple[Any, Any, Any]]) -> list[Row]:
     return rows
 
 
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS graphs(name TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS spans(graph TEXT, lo INTEGER, hi INTEGER);
+CREATE VIRTUAL TABLE IF NOT EXISTS pairs USING fts5(grams, tokenize='unicode61');
+CREATE TABLE IF NOT EXISTS classes(graph TEXT, iri TEXT, cls TEXT);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
+    title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
+CREATE TABLE IF NOT EXISTS names(
+    name TEXT NOT NULL, iri TEXT NOT NULL, graph TEXT NOT NULL, field TEXT NOT NULL,
+    classes TEXT NOT NULL, district TEXT NOT NULL, city TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ranks(
+    iri TEXT PRIMARY KEY, grp TEXT NOT NULL, size INTEGER NOT NULL,
+    degree INTEGER NOT NULL, pagerank INTEGER NOT NULL, betweenness INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS figures(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+# The secondary indexes: a rebuild makes them once its rows are in (one sort each, not a B-tree insert per row).
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS spans_graph ON spans(graph);
+CREATE INDEX IF NOT EXISTS classes_graph ON classes(graph);
+CREATE INDEX IF NOT EXISTS names_name ON names(name);
+CREATE INDEX IF NOT EXISTS names_iri ON names(iri);
+CREATE INDEX IF NOT EXISTS names_graph ON names(graph);
+CREATE INDEX IF NOT EXISTS names_length ON names(length(name));
+CREATE INDEX IF NOT EXISTS names_district ON names(district);
+CREATE INDEX IF NOT EXISTS spans_hi ON spans(hi);
+"""
+_DROP = "".join(
+    f"DROP TABLE IF EXISTS {t};" for t in ("fts", "pairs", "spans", "graphs", "classes", "names", "ranks", "figures")
+)
+
+
 class SearchIndex:
     """The FTS5 index file of a store (``":memory:"`` for a throwaway one)."""
 
@@ -152,35 +194,10 @@ class SearchIndex:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._create()
 
-    def _create(self) -> None:
+    def _create(self, indexes: bool = True) -> None:
         # A graph's rows get consecutive rowids, recorded in ``spans``: re-indexing a graph deletes its
         # rowid range (FTS5 finds rowids directly) instead of scanning the whole index for its name.
-        self.db.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
-            CREATE TABLE IF NOT EXISTS graphs(name TEXT PRIMARY KEY);
-            CREATE TABLE IF NOT EXISTS spans(graph TEXT, lo INTEGER, hi INTEGER);
-            CREATE INDEX IF NOT EXISTS spans_graph ON spans(graph);
-            CREATE VIRTUAL TABLE IF NOT EXISTS pairs USING fts5(grams, tokenize='unicode61');
-            CREATE TABLE IF NOT EXISTS classes(graph TEXT, iri TEXT, cls TEXT);
-            CREATE INDEX IF NOT EXISTS classes_graph ON classes(graph);
-            CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-                text, kind UNINDEXED, iri UNINDEXED, graph UNINDEXED, field UNINDEXED,
-                title UNINDEXED, cls UNINDEXED, doc UNINDEXED, tokenize='trigram');
-            CREATE TABLE IF NOT EXISTS names(
-                name TEXT NOT NULL, iri TEXT NOT NULL, graph TEXT NOT NULL, field TEXT NOT NULL,
-                classes TEXT NOT NULL, district TEXT NOT NULL, city TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS names_name ON names(name);
-            CREATE INDEX IF NOT EXISTS names_iri ON names(iri);
-            CREATE INDEX IF NOT EXISTS names_graph ON names(graph);
-            CREATE INDEX IF NOT EXISTS names_length ON names(length(name));
-            CREATE INDEX IF NOT EXISTS names_district ON names(district);
-            CREATE TABLE IF NOT EXISTS ranks(
-                iri TEXT PRIMARY KEY, grp TEXT NOT NULL, size INTEGER NOT NULL,
-                degree INTEGER NOT NULL, pagerank INTEGER NOT NULL, betweenness INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS figures(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            """
-        )
+        self.db.executescript(_TABLES + (_INDEXES if indexes else ""))
 
     def close(self) -> None:
         self.db.close()
@@ -222,8 +239,9 @@ class SearchIndex:
         with self._transaction():
             self._insert(graph, list(quads))
 
-    def _insert(self, graph: str, quads: list[Row]) -> int:
-        """Insert the rows of ``quads`` (of ``graph``) in every table; return how many full-text rows."""
+    def _insert(self, graph: str, quads: list[Row], start: int | None = None) -> int:
+        """Insert the rows of ``quads`` (of ``graph``) in every table, the full-text ones from rowid ``start``
+        (default: after the last one); return how many full-text rows."""
         if not graph.startswith(INFERRED_GRAPHS):
             self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
         rows = list(self._rows(graph, quads))
@@ -232,7 +250,8 @@ class SearchIndex:
             [(graph, row[2], row[6]) for row in rows if row[1] == "entity" and row[4] == "label" and row[6]],
         )
         if rows:
-            start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
+            if start is None:
+                start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
             self.db.executemany(
                 "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?,?)",
                 [(start + i, *row) for i, row in enumerate(rows)],
@@ -329,15 +348,38 @@ class SearchIndex:
                 yield name, iri, graph, field, kinds, places.get((iri, DISTRICT), ""), places.get((iri, CITY), "")
 
     def rebuild(self, graphs: Mapping[str, Iterable[Row]]) -> None:
-        """Empty the index and index ``graphs`` (every graph of the store)."""
-        self.db.executescript(
-            "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS pairs; DROP TABLE IF EXISTS spans;"
-            " DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS classes; DROP TABLE IF EXISTS names;"
-            " DROP TABLE IF EXISTS ranks; DROP TABLE IF EXISTS figures;"
-        )
-        self._create()
-        self.replace(graphs, present=graphs.keys())
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+        """Empty the index and index ``graphs`` (every graph of the store), in one transaction.
+
+        The tables are filled empty, so nothing is looked up or deleted; their secondary
+        indexes are made once the rows are in.
+        """
+        self.db.executescript(_DROP)
+        self._create(indexes=False)
+        self._fill(graphs.items())
+
+    def _fill(
+        self, graphs: Iterable[tuple[str, Iterable[Row]]], more: Callable[[], Iterable[str]] | None = None
+    ) -> None:
+        """Index ``graphs`` into empty tables (made without their secondary indexes), list them, make the indexes.
+
+        ``more``: called once the rows are in, the other graphs of the store to list (graphs with nothing
+        to index, written while the rows were indexed: a load's inferred graphs).
+        """
+        self.db.execute(f"PRAGMA cache_size={-FILL_CACHE_KB}")  # the B-trees being filled stay in memory
+        try:
+            with self._transaction():
+                self._bump()
+                start = 1
+                for graph, quads in graphs:
+                    start += self._insert(graph, list(quads), start)
+                    self.db.execute("INSERT OR IGNORE INTO graphs(name) VALUES (?)", (graph,))
+                for graph in more() if more else ():
+                    self.db.execute("INSERT OR IGNORE INTO graphs(name) VALUES (?)", (graph,))
+                for statement in filter(str.strip, _INDEXES.split(";")):
+                    self.db.execute(statement)
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+        finally:
+            self.db.execute("PRAGMA cache_size=-2000")
 
     def indexed_graphs(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT name FROM graphs")}
@@ -597,11 +639,9 @@ def graph_rows(store: Any, graph: str) -> list[Row]:
         subject, obj = quad.subject.value, quad.object.value
         if subject.startswith(KGR) and obj.startswith(KG):
             rows.append((subject, RDF_TYPE, obj, ""))
-    return rows + rows_of_graph(
-        (q.subject, q.predicate, q.object)
-        for predicate in sorted(INDEXED - {RDF_TYPE})
-        for q in by_predicate(predicate, graph=name)
-    )
+    for predicate in sorted(INDEXED - {RDF_TYPE}):  # a term's .value is its IRI, blank node id or lexical form
+        rows += [(q.subject.value, predicate, q.object.value, "") for q in by_predicate(predicate, graph=name)]
+    return rows
 
 
 class GraphRows(Mapping):
@@ -680,6 +720,119 @@ def sync(store: Any, written: Iterable[str]) -> None:
         todo = (set(written) | (names - indexed)) & names
         gone = indexed - names
         index.replace(GraphRows(store, sorted(todo | gone)), present=todo)
+    finally:
+        index.close()
+
+
+class IndexBuild:
+    """A new index being built in a second process from rows spooled to a file (:func:`start_build`).
+
+    The rows are read from the store first (one graph at a time); the second process
+    indexes them while this one goes on (a bulk load computes its inference meanwhile),
+    into a file of its own that takes the index's name only when complete.
+    """
+
+    def __init__(self, target: Path, spool: Path, rows: int):
+        self.target, self.spool, self.rows = target, spool, rows
+        self.temp = target.with_name(f"{target.name}.build-{os.getpid()}")
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.temp.unlink(missing_ok=True)
+        code = "from kg.store.search import _build_main; _build_main()"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, str(self.spool), str(self.temp)], stdin=subprocess.PIPE
+        )
+
+    def finish(self, names: Iterable[str]) -> None:
+        """Hand over the store's graphs as they are now, wait for the index, put it in place."""
+        names = sorted(set(names))
+        try:
+            if self.process is None:  # few rows: indexed here, no second process is worth starting
+                index = _fresh_index(self.temp)
+                try:
+                    index._fill(_spooled(self.spool), lambda: names)
+                finally:
+                    index.close()
+            else:
+                assert self.process.stdin is not None
+                try:
+                    self.process.stdin.write(json.dumps(names).encode("utf-8"))
+                    self.process.stdin.close()
+                except BrokenPipeError:
+                    pass
+                if self.process.wait() != 0:
+                    raise sqlite3.OperationalError(f"building the search index {self.target} failed")
+            os.replace(self.temp, self.target)
+        finally:
+            self.spool.unlink(missing_ok=True)
+            self.temp.unlink(missing_ok=True)
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.spool.unlink(missing_ok=True)
+        self.temp.unlink(missing_ok=True)
+
+
+BUILD_ROWS = 100_000  # a new index of more rows than this is built in a second process
+
+
+def start_build(store: Any, graphs: Iterable[str]) -> IndexBuild | None:
+    """Start building the index of a store that has none, from the indexable rows of ``graphs``; None when the
+    store has an index already (or none can be made: a store in memory), then :func:`sync` is what follows a write.
+
+    The rows are spooled to a file beside the store (one graph's rows in memory at a time); when
+    they are many, a second process indexes them while the caller goes on; :meth:`IndexBuild.finish`
+    lists the store's graphs as they are then and puts the index in place.
+    """
+    path = getattr(store, "path", None)
+    if path is None or index_path(path).exists():
+        return None
+    target = index_path(path)
+    spool = target.with_name(f"{target.name}.rows-{os.getpid()}")
+    rows = 0
+    with spool.open("wb") as out:
+        for graph in sorted(graphs):
+            found = graph_rows(store, graph)
+            if found:
+                marshal.dump((graph, found), out)
+                rows += len(found)
+    build = IndexBuild(target, spool, rows)
+    if rows > BUILD_ROWS:
+        build.start()
+    return build
+
+
+def _spooled(spool: Path) -> Iterator[tuple[str, list[Row]]]:
+    with spool.open("rb") as handle:
+        while True:
+            try:
+                yield marshal.load(handle)
+            except EOFError:
+                return
+
+
+def _fresh_index(path: Path) -> SearchIndex:
+    """A new index file written without a journal (nothing to roll back: it takes its name only once complete)."""
+    path.unlink(missing_ok=True)
+    index = SearchIndex.__new__(SearchIndex)
+    index.path = str(path)
+    index.db = sqlite3.connect(str(path), isolation_level=None)
+    index.db.execute("PRAGMA journal_mode=OFF")
+    index.db.execute("PRAGMA synchronous=OFF")
+    index._create(indexes=False)
+    return index
+
+
+def _build_main() -> None:
+    """The second process of :class:`IndexBuild`: argv = spool, index file; stdin = the store's graphs (JSON)."""
+    spool, target = Path(sys.argv[1]), Path(sys.argv[2])
+    index = _fresh_index(target)
+    try:
+        index._fill(_spooled(spool), lambda: json.loads(sys.stdin.buffer.read() or b"[]"))
+        index.db.execute("PRAGMA journal_mode=DELETE")
     finally:
         index.close()
 
