@@ -209,3 +209,52 @@ def test_an_update_that_names_its_graphs_reinfers_just_those(tmp_path: Path):
         refresh_inference(store)
         assert {str(q) for q in store.quads()} == partial
     assert written_graphs("DELETE WHERE { ?s ?p ?o }") is None  # the default graph: the whole store is re-inferred
+
+
+@pytest.mark.parametrize("build_rows", [0, 10**9], ids=["second-process", "in-process"])
+def test_a_first_load_indexes_as_a_rebuild_and_as_the_writes_did(
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build_rows: int
+):
+    """The search index of a first bulk load (rows spooled, then indexed in a second process while the inference
+    runs, or here) holds what a rebuild from the store holds, and finds what the index kept by the writes finds."""
+    from kg.store import search
+    from kg.store.inference import is_inferred
+    from kg.store.search import GraphRows, SearchIndex, index_path
+
+    dump = tmp_path / "bundled.nq"
+    with Store(store_path, read_only=True) as bundled:
+        quads = [q for name in bundled.graph_names() if not is_inferred(name) for q in bundled.quads(name)]
+        dump.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        graphs = bundled.graph_names()
+    monkeypatch.setattr(search, "BUILD_ROWS", build_rows)
+    with Store(tmp_path / "loaded") as loaded:
+        load_files(loaded, [dump], force=True)
+        assert loaded.graph_names() == graphs
+        built = SearchIndex(index_path(loaded.path))
+        rebuilt = SearchIndex(":memory:")
+        rebuilt.rebuild(GraphRows(loaded, loaded.graph_names()))
+    kept = SearchIndex(index_path(store_path))  # built graph by graph as `kg build` wrote
+    assert built.is_current(graphs) and kept.is_current(graphs)
+    columns = {
+        "fts": "rowid, text, kind, iri, graph, field, title, cls, doc",
+        "pairs": "rowid, grams",
+        "names": "*",
+        "classes": "*",
+        "graphs": "*",
+        "spans": "*",
+    }
+    for table, selected in columns.items():
+        rows = built.db.execute(f"SELECT {selected} FROM {table}").fetchall()
+        assert rows and sorted(rows) == sorted(rebuilt.db.execute(f"SELECT {selected} FROM {table}").fetchall())
+    no_rowid = "SELECT text, kind, iri, graph, field, title, cls, doc FROM fts"
+    assert sorted(built.db.execute(no_rowid).fetchall()) == sorted(kept.db.execute(no_rowid).fetchall())
+    found = 0
+    for query in ("重庆", "理工", "cqlg", "巴南职教中心", "bnzj", "校企合作", "区", "产教融合"):
+        hits = built.search(query)
+        assert hits == kept.search(query), query
+        found += bool(hits)
+    assert found >= 6
+    assert built.entities_named(["重庆理工大学"]) == kept.entities_named(["重庆理工大学"])
+    assert not list(tmp_path.glob("loaded.search.sqlite.*"))  # no spool or half-built file left behind
+    for index in (built, rebuilt, kept):
+        index.close()

@@ -740,8 +740,11 @@ class IndexBuild:
     def start(self) -> None:
         self.temp.unlink(missing_ok=True)
         code = "from kg.store.search import _build_main; _build_main()"
+        root = str(Path(__file__).resolve().parents[2])  # the same kg as this process's, installed or not
+        paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", code, str(self.spool), str(self.temp)], stdin=subprocess.PIPE
+            [sys.executable, "-c", code, str(self.spool), str(self.temp)], stdin=subprocess.PIPE, env=env
         )
 
     def finish(self, names: Iterable[str]) -> None:
