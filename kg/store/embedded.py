@@ -362,6 +362,11 @@ class Store(StoreMethods):
         store's index."""
         return self._store.quads_for_pattern(None, ox.NamedNode(predicate), obj, graph)
 
+    def solutions(self, sparql: str) -> ox.QuerySolutions:
+        """Run a SELECT over the graphs as stored, for readers that choose their graphs themselves (``GRAPH ?g``
+        sees every named graph, the store's own too; no prefixes, no union default graph)."""
+        return self._store.query(sparql)  # type: ignore[return-value]
+
     def graph(self, graph: str) -> Graph:
         """One named graph as an rdflib graph."""
         result = Graph()
