@@ -252,13 +252,13 @@ class SearchIndex:
         if rows:
             if start is None:
                 start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
-            self.db.executemany(
+            self.db.executemany(  # parameters streamed: a big graph's rows are held once, not once per table
                 "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?,?)",
-                [(start + i, *row) for i, row in enumerate(rows)],
+                ((start + i, *row) for i, row in enumerate(rows)),
             )
             self.db.executemany(  # two-character queries (重庆, cq) find rows here, same rowids
                 "INSERT INTO pairs(rowid, grams) VALUES (?, ?)",
-                [(start + i, bigrams(row[0])) for i, row in enumerate(rows)],
+                ((start + i, bigrams(row[0])) for i, row in enumerate(rows)),
             )
             self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
         return len(rows)
@@ -635,10 +635,16 @@ def graph_rows(store: Any, graph: str) -> list[Row]:
 
     name = ox.NamedNode(graph)
     rows: list[Row] = []
-    for quad in by_predicate(RDF_TYPE, graph=name):  # only entities' kg: classes are used
-        subject, obj = quad.subject.value, quad.object.value
-        if subject.startswith(KGR) and obj.startswith(KG):
-            rows.append((subject, RDF_TYPE, obj, ""))
+    solutions = getattr(store, "solutions", None)
+    if solutions is not None:  # only entities' kg: classes are used: the others (a dataset's) stay in the store
+        kept = f'FILTER(STRSTARTS(STR(?o), "{KG}") && STRSTARTS(STR(?s), "{KGR}"))'
+        found = solutions(f"SELECT ?s ?o WHERE {{ GRAPH {name} {{ ?s <{RDF_TYPE}> ?o {kept} }} }}")
+        rows += [(s.value, RDF_TYPE, o.value, "") for s, o in found]
+    else:
+        for quad in by_predicate(RDF_TYPE, graph=name):
+            subject, obj = quad.subject.value, quad.object.value
+            if subject.startswith(KGR) and obj.startswith(KG):
+                rows.append((subject, RDF_TYPE, obj, ""))
     for predicate in sorted(INDEXED - {RDF_TYPE}):  # a term's .value is its IRI, blank node id or lexical form
         rows += [(q.subject.value, predicate, q.object.value, "") for q in by_predicate(predicate, graph=name)]
     return rows
@@ -780,6 +786,7 @@ class IndexBuild:
 
 
 BUILD_ROWS = 100_000  # a new index of more rows than this is built in a second process
+SPOOL_ROWS = 100_000  # rows per spooled record
 
 
 def start_build(store: Any, graphs: Iterable[str]) -> IndexBuild | None:
@@ -799,9 +806,9 @@ def start_build(store: Any, graphs: Iterable[str]) -> IndexBuild | None:
     with spool.open("wb") as out:
         for graph in sorted(graphs):
             found = graph_rows(store, graph)
-            if found:
-                marshal.dump((graph, found), out)
-                rows += len(found)
+            for at in range(0, len(found), SPOOL_ROWS):  # marshal makes each record in memory: bounded ones
+                marshal.dump((graph, found[at : at + SPOOL_ROWS]), out)
+            rows += len(found)
     build = IndexBuild(target, spool, rows)
     if rows > BUILD_ROWS:
         build.start()
@@ -809,12 +816,21 @@ def start_build(store: Any, graphs: Iterable[str]) -> IndexBuild | None:
 
 
 def _spooled(spool: Path) -> Iterator[tuple[str, list[Row]]]:
+    """(graph, rows) of each graph spooled by :func:`start_build`, its records joined."""
+    graph, rows = None, []
     with spool.open("rb") as handle:
         while True:
             try:
-                yield marshal.load(handle)
+                name, more = marshal.load(handle)
             except EOFError:
-                return
+                break
+            if name != graph and graph is not None:
+                yield graph, rows
+                rows = []
+            graph = name
+            rows += more
+    if graph is not None:
+        yield graph, rows
 
 
 def _fresh_index(path: Path) -> SearchIndex:
