@@ -7,7 +7,7 @@
 For each size: generate the N-Quads file once (or take ``--data``), then in fresh stores (whole processes,
 CPU time of the process and of every process it started, wall time, peak RSS of the largest one):
 `pyoxigraph.Store.bulk_load(path=…)` alone (the baseline), and `kg load FILE` (Oxigraph's bulk loader
-for the file; the search index rows spooled and indexed by a second process while the closure is read
+for the file while a second process reads the file for the search index and builds it; the closure read
 from the store's indexes and bulk-written; compaction). The phases of `kg load` are timed inside its
 process (CPU of that process, wall) and printed. Prints the ratio kg/Oxigraph (CPU and wall) and the
 growth exponent (log–log slope) of `kg load` across sizes.
@@ -45,11 +45,12 @@ def timed(owner, name, label):
         try:
             return inner(*args, **kwargs)
         finally:
-            print(f"phase {label:38} cpu {time.process_time() - cpu:8.1f} s  wall {time.perf_counter() - wall:8.1f} s",
+            print(f"phase {label:44} cpu {time.process_time() - cpu:8.1f} s  wall {time.perf_counter() - wall:8.1f} s",
                   file=sys.stderr, flush=True)
     setattr(owner, name, run)
 
 timed(embedded.Store, "bulk_load", "bulk load of the file")
+timed(search, "start_file_build", "search index builder started on the file")
 timed(search, "start_build", "search rows read, spooled (builder started)")
 timed(load, "infer_in_store", "closure (read, bulk-written)")
 timed(embedded.Store, "optimize", "compaction")
@@ -59,7 +60,7 @@ try:
     main(["load", sys.argv[1], "--store", sys.argv[2]], standalone_mode=False)
 finally:
     import resource
-    own, builder = (resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    own, builder = (resource.getrusage(w).ru_maxrss / 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     print(f"peak RSS: kg load {own:.0f} MB, search index builder {builder:.0f} MB", file=sys.stderr)
 """
 

@@ -211,14 +211,17 @@ def test_an_update_that_names_its_graphs_reinfers_just_those(tmp_path: Path):
     assert written_graphs("DELETE WHERE { ?s ?p ?o }") is None  # the default graph: the whole store is re-inferred
 
 
-@pytest.mark.parametrize("build_rows", [0, 10**9], ids=["second-process", "in-process"])
+@pytest.mark.parametrize(
+    ("file_bytes", "build_rows"), [(0, 0), (10**12, 0), (10**12, 10**9)], ids=["files", "spooled", "in-process"]
+)
 def test_a_first_load_indexes_as_a_rebuild_and_as_the_writes_did(
-    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build_rows: int
+    store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file_bytes: int, build_rows: int
 ):
-    """The search index of a first bulk load (rows spooled, then indexed in a second process while the inference
-    runs, or here) holds what a rebuild from the store holds, and finds what the index kept by the writes finds;
-    the inference computed in the store is the one the writes computed."""
-    from kg.store import search
+    """The search index of a first bulk load (the files read by a second process as they load, or the rows read
+    from the store and spooled to a second process, or indexed here) holds what a rebuild from the store holds,
+    and finds what the index kept by the writes finds; the inference computed in the store is the one the
+    writes computed."""
+    from kg.store import load, search
     from kg.store.inference import is_inferred
     from kg.store.search import GraphRows, SearchIndex, index_path
 
@@ -229,6 +232,7 @@ def test_a_first_load_indexes_as_a_rebuild_and_as_the_writes_did(
         graphs = bundled.graph_names()
         closure = {name: {q.triple for q in bundled.quads(name)} for name in graphs if is_inferred(name)}
     monkeypatch.setattr(search, "BUILD_ROWS", build_rows)
+    monkeypatch.setattr(load, "FILE_BUILD_BYTES", file_bytes)
     with Store(tmp_path / "loaded") as loaded:
         load_files(loaded, [dump], force=True)
         assert loaded.graph_names() == graphs

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from kg.store.remote import RemoteStore
 
 BULK_BYTES = 16 * 1024 * 1024  # files bigger than this in all go through the embedded store's bulk loader
+FILE_BUILD_BYTES = 64 * 1024 * 1024  # a first load of more: a second process indexes the files as they load
 
 
 class LoadError(KgError, ValueError):
@@ -286,6 +287,14 @@ def _bulk(
     loaded = [Loaded(path, rdf.name) for path, rdf in zip(paths, formats, strict=True)]
     names: list[set[str]] = [set() for _ in paths]
     present = set(before)
+    build = None
+    if not before and sum(data_size(path) for path in paths) > FILE_BUILD_BYTES:
+        # A first big load: a second process reads the files for the search index while they load here.
+        sources = [
+            (item.path, rdf, defaults[i], file_graph(item.path))
+            for i, (item, rdf) in enumerate(zip(loaded, formats, strict=True))
+        ]
+        build = search.start_file_build(store, sources)
     try:
         for index, (item, rdf) in enumerate(zip(loaded, formats, strict=True)):
             try:
@@ -304,7 +313,11 @@ def _bulk(
         for name in sorted(written - before):
             if not _is_iri(name) or name.startswith(STAGING):
                 check_graph_iri(name, force=force, where="graph")
-    except (KgError, OSError, EOFError) as error:
+    except BaseException as error:
+        if build is not None:
+            build.cancel()
+        if not isinstance(error, KgError | OSError | EOFError):
+            raise
         for name in sorted(set().union(*names)):
             store.drop_graph(name)
         store.drop_blank_graphs()
@@ -316,7 +329,7 @@ def _bulk(
         item.graphs = {n: counts.get(n, 0) for n in sorted(names[index]) if n == defaults[index] or counts.get(n)}
     # A store without a search index (a first load) gets one built from its rows, in a second process
     # when they are many, while the inference is computed here; otherwise the written graphs are re-indexed.
-    build = search.start_build(store, store.graph_names())
+    build = build or search.start_build(store, store.graph_names())
     try:
         if infer:
             after = rules(store)

@@ -241,7 +241,12 @@ class SearchIndex:
 
     def _insert(self, graph: str, quads: list[Row], start: int | None = None) -> int:
         """Insert the rows of ``quads`` (of ``graph``) in every table, the full-text ones from rowid ``start``
-        (default: after the last one); return how many full-text rows."""
+        (default: after the last one); return how many full-text rows.
+
+        The quads are taken once each, in sorted order: the rows (and which label or class of an entity
+        is shown) are the same whichever way the quads were read (a write's own, the store's index, a file).
+        """
+        quads = sorted(set(quads))
         if not graph.startswith(INFERRED_GRAPHS):
             self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
         rows = list(self._rows(graph, quads))
@@ -743,14 +748,20 @@ class IndexBuild:
         self.temp = target.with_name(f"{target.name}.build-{os.getpid()}")
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> None:
+    def start(self, sources: list[tuple[str, str, str, str]] | None = None) -> None:
+        """Start the second process: it reads the spool, or ``sources`` (path, media type, graph of the default
+        graph, base IRI) itself."""
         self.temp.unlink(missing_ok=True)
+        if sources is not None:
+            self.spool.write_text(json.dumps(sources), encoding="utf-8")
         code = "from kg.store.search import _build_main; _build_main()"
         root = str(Path(__file__).resolve().parents[2])  # the same kg as this process's, installed or not
         paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys(paths))}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", code, str(self.spool), str(self.temp)], stdin=subprocess.PIPE, env=env
+            [sys.executable, "-c", code, str(self.spool), str(self.temp), "files" if sources is not None else "rows"],
+            stdin=subprocess.PIPE,
+            env=env,
         )
 
     def finish(self, names: Iterable[str]) -> None:
@@ -845,12 +856,51 @@ def _fresh_index(path: Path) -> SearchIndex:
     return index
 
 
+def start_file_build(store: Any, sources: Iterable[tuple[Path, Any, str, str]]) -> IndexBuild | None:
+    """Start building the index of an empty store from the files a bulk load is about to load into it, read by a
+    second process while the store loads them (None when the store has an index, or is in memory).
+
+    ``sources``: (path, pyoxigraph RDF format, graph of the file's default graph, base IRI).
+    """
+    path = getattr(store, "path", None)
+    if path is None or index_path(path).exists():
+        return None
+    target = index_path(path)
+    build = IndexBuild(target, target.with_name(f"{target.name}.files-{os.getpid()}"), 0)
+    build.start([(str(file), fmt.media_type, graph, base) for file, fmt, graph, base in sources])
+    return build
+
+
+def rows_of_files(sources: Iterable[tuple[str, str, str, str]]) -> Iterator[tuple[str, list[Row]]]:
+    """(graph, indexable rows) of RDF files, each parsed as the bulk loader reads it, graphs in sorted order."""
+    import gzip
+
+    import pyoxigraph as ox
+
+    found: dict[str, list[Row]] = {}
+    for file, media_type, graph, base in sources:
+        with gzip.open(file, "rb") if file.lower().endswith(".gz") else open(file, "rb") as handle:
+            for quad in ox.parse(handle, ox.RdfFormat.from_media_type(media_type), base_iri=base):
+                predicate = quad.predicate.value
+                if predicate not in INDEXED:
+                    continue
+                name = quad.graph_name
+                name = graph if isinstance(name, ox.DefaultGraph) else name.value
+                if not name.startswith(INFERRED_GRAPHS):
+                    found.setdefault(name, []).append((quad.subject.value, predicate, quad.object.value, ""))
+    for name in sorted(found):
+        yield name, found.pop(name)
+
+
 def _build_main() -> None:
-    """The second process of :class:`IndexBuild`: argv = spool, index file; stdin = the store's graphs (JSON)."""
+    """The second process of :class:`IndexBuild`: argv = spool (or JSON list of files), index file, "rows" or
+    "files"; stdin = the store's graphs (JSON), once it has them all."""
     spool, target = Path(sys.argv[1]), Path(sys.argv[2])
+    files = sys.argv[3] == "files"
+    rows = rows_of_files(json.loads(spool.read_text(encoding="utf-8"))) if files else _spooled(spool)
     index = _fresh_index(target)
     try:
-        index._fill(_spooled(spool), lambda: json.loads(sys.stdin.buffer.read() or b"[]"))
+        index._fill(rows, lambda: json.loads(sys.stdin.buffer.read() or b"[]"))
         index.db.execute("PRAGMA journal_mode=DELETE")
     finally:
         index.close()
