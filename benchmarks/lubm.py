@@ -203,10 +203,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each load; the best is kept (default 3)")
     options = parser.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "KG_NO_PROGRESS": "1"}
     py = sys.executable
     with tempfile.TemporaryDirectory(prefix="kg-lubm-") as folder:
         work = Path(folder)
+        # Start-up as an installed package has it: modules compiled to bytecode once (by the first run, kept
+        # out of the source tree), not on every run as PYTHONDONTWRITEBYTECODE would have it.
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "KG_NO_PROGRESS": "1", "PYTHONPYCACHEPREFIX": f"{work}/pyc"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         data = work / ("lubm.nt" if options.format == "n-triples" else "lubm.owl")
         count = write(data, options.format, options.universities, options.seed)
         print(f"LUBM({options.universities}) reimplementation: {count:,} triples, {options.format}, "
@@ -232,8 +235,9 @@ def main() -> int:
         for i in range(options.repeat):  # round robin, so a busy moment of the machine hits every system
             for name, command in runs.items():
                 wall, cpu = whole_process(command(i), env)
-                if name not in best or wall < best[name][0]:
-                    best[name] = (wall, cpu)
+                if name in best:  # the best wall and the best CPU time, each over the runs
+                    wall, cpu = min(wall, best[name][0]), min(cpu, best[name][1])
+                best[name] = (wall, cpu)
         print(f"\n{'whole process, best of ' + str(options.repeat):40} {'wall (s)':>9} {'CPU (s)':>9} "
               f"{'rdflib / it (wall)':>19} {'(CPU)':>7}")  # fmt: skip
         rdflib_wall, rdflib_cpu = best["rdflib Graph().parse"]
@@ -248,34 +252,35 @@ def main() -> int:
         disk = ox.Store.read_only(str(work / "ox0"))  # for reference: Oxigraph's own on-disk store, no kg
         memory = ox.Store()  # for reference: Oxigraph in memory, where the on-disk store reads RocksDB
         memory.bulk_load(path=str(data), format=ox.RdfFormat.from_media_type(oxigraph_format))
-        print(f"\n{'query':8} {'rows':>7} {'kg (s)':>9} {'rdflib (s)':>11} {'ratio':>8} {'in-memory Oxigraph (s)':>23}"
+        print("\nquery times: CPU seconds of this process (best of three for the stores), the machine being shared")
+        print(f"{'query':8} {'rows':>7} {'kg (s)':>9} {'rdflib (s)':>11} {'ratio':>8} {'in-memory Oxigraph (s)':>23}"
               f" {'on-disk Oxigraph (s)':>21}")  # fmt: skip
         total_kg = total_rdflib = total_memory = total_disk = 0.0
         for name, text in QUERIES.items():
             query = PREFIXES + text
             kg_time = float("inf")
             for _ in range(3):  # best of three: the store answers in milliseconds, the machine is shared
-                started = time.perf_counter()
+                started = time.process_time()
                 solutions = store.query_raw(query)
                 names = [v.value for v in solutions.variables]
                 ours = sorted(tuple(row[n].value for n in names if row[n] is not None) for row in solutions)
-                kg_time = min(kg_time, time.perf_counter() - started)
-            started = time.perf_counter()
+                kg_time = min(kg_time, time.process_time() - started)
+            started = time.process_time()
             theirs = sorted(tuple(str(v) for v in row if v is not None) for row in graph.query(query))
-            rdflib_time = time.perf_counter() - started
+            rdflib_time = time.process_time() - started
             if ours != theirs:
                 print(f"DIFFERENT ANSWERS for {name}: kg {len(ours)} rows, rdflib {len(theirs)} rows")
                 return 1
             memory_time = float("inf")
             for _ in range(3):
-                started = time.perf_counter()
+                started = time.process_time()
                 sum(1 for _ in memory.query(query))
-                memory_time = min(memory_time, time.perf_counter() - started)
+                memory_time = min(memory_time, time.process_time() - started)
             disk_time = float("inf")
             for _ in range(3):
-                started = time.perf_counter()
+                started = time.process_time()
                 sum(1 for _ in disk.query(query))
-                disk_time = min(disk_time, time.perf_counter() - started)
+                disk_time = min(disk_time, time.process_time() - started)
             total_kg, total_rdflib = total_kg + kg_time, total_rdflib + rdflib_time
             total_memory += memory_time
             total_disk += disk_time
@@ -285,9 +290,19 @@ def main() -> int:
         print(f"{'mix':8} {'':7} {total_kg:9.4f} {total_rdflib:11.3f} {total_rdflib / total_kg:7.0f}x "
               f"{total_memory:23.4f} {total_disk:21.4f}  (same answers; rdflib / in-memory Oxigraph "
               f"{memory_ratio:.0f}x, / on-disk Oxigraph {disk_ratio:.0f}x)")  # fmt: skip
-        load_ratio = rdflib_wall / best["kg load (with inference)"][0]
-        met = load_ratio >= 5 and total_rdflib / total_kg >= 50
-        print(f"\ntargets (kg load >= 5x rdflib whole-process, query mix >= 50x): {'met' if met else 'NOT met'}")
+        print(f"on-disk / in-memory Oxigraph: {total_disk / total_memory:.1f}x over the mix (each step of a join is "
+              "a RocksDB seek and each term a lookup of its string; the in-memory store reads hash maps)")  # fmt: skip
+        kg_wall, kg_cpu = best["kg load (with inference)"]
+        named_wall, named_cpu = best["Oxigraph bulk_load into a named graph"]
+        print(
+            f"kg load / Oxigraph's own named-graph bulk_load: {kg_wall / named_wall:.2f}x wall, "
+            f"{kg_cpu / named_cpu:.2f}x CPU (kg keeps each file in a named graph)"
+        )
+        met = min(rdflib_wall / kg_wall, rdflib_cpu / kg_cpu) >= 5 and total_rdflib / total_kg >= 50
+        print(
+            f"\ntargets (kg load >= 5x rdflib whole-process, wall and CPU; query mix >= 50x): "
+            f"{'met' if met else 'NOT met'}"
+        )
     return 0
 
 
