@@ -19,6 +19,11 @@ the syntax); if the load fails, the graphs it wrote are removed again (an
 empty store is left empty), and the inference stamp stays "pending" if the
 process is killed (``kg stats`` says so, ``kg infer`` repairs it).  Files
 ending in ``.gz`` are decompressed on the fly.
+
+The search index (:mod:`kg.store.search`) of a first load is built by a second
+process: for big files it reads the files itself while they load here (the
+machine's other core), else the rows read from the store are spooled to it
+while the closure is computed; the index takes its name only once complete.
 """
 
 from __future__ import annotations

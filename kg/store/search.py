@@ -7,7 +7,12 @@ re-indexes just the graphs it wrote (from the quads it already holds), a
 bulk load re-indexes its target graph, so the cost of a write's indexing is
 proportional to the write.  :func:`ensure_index` rebuilds the whole index only
 when it is missing or its list of graphs differs from the store's (an index
-deleted by hand, a store copied without it, a write by an older ``kg``).
+deleted by hand, a store copied without it, a write by an older ``kg``).  A
+first bulk load builds it in a second process (:class:`IndexBuild`), from the
+files or from rows spooled from the store, into a file written without a
+journal that takes the index's name once complete.  Whichever way its quads
+are read, a graph's rows are made from them deduplicated and sorted, so the
+index is the same.
 
 Beside the full-text rows, table ``names`` holds every label and alias of an
 entity (an IRI under ``kgr:`` with a class in its graph) exactly as written,
