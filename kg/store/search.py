@@ -889,10 +889,13 @@ def rows_of_files(sources: Iterable[tuple[str, str, str, str]]) -> Iterator[tupl
                 predicate = quad.predicate.value
                 if predicate not in INDEXED:
                     continue
+                subject, obj = quad.subject.value, quad.object.value
+                if predicate == RDF_TYPE and not (obj.startswith(KG) and subject.startswith(KGR)):
+                    continue  # only entities' kg: classes are used (as graph_rows reads them)
                 name = quad.graph_name
                 name = graph if isinstance(name, ox.DefaultGraph) else name.value
                 if not name.startswith(INFERRED_GRAPHS):
-                    found.setdefault(name, []).append((quad.subject.value, predicate, quad.object.value, ""))
+                    found.setdefault(name, []).append((subject, predicate, obj, ""))
     for name in sorted(found):
         yield name, found.pop(name)
 
