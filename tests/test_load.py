@@ -266,3 +266,18 @@ def test_a_first_load_indexes_as_a_rebuild_and_as_the_writes_did(
     assert not list(tmp_path.glob("loaded.search.sqlite.*"))  # no spool or half-built file left behind
     for index in (built, rebuilt, kept):
         index.close()
+
+
+def test_a_failed_first_load_leaves_no_half_built_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The index builder of a first load that fails is stopped; no spool, no half index is left beside the store."""
+    from kg.store import load
+
+    monkeypatch.setattr(load, "FILE_BUILD_BYTES", 0)  # the builder reads the file as it loads
+    bad = tmp_path / "bad.nq"
+    good = ox.serialize([ox.Quad(*t, ox.NamedNode(EX + "g")) for t in TRIPLES], format=ox.RdfFormat.N_QUADS)
+    bad.write_bytes(good * 50 + b"<http://example.org/a> <http://example.org/b> .\n")
+    with Store(tmp_path / "store") as store:
+        with pytest.raises(LoadError, match=r"bad\.nq"):
+            load_files(store, [bad])
+        assert store.graph_names() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.nq", "store"]
