@@ -883,13 +883,18 @@ def rows_of_files(sources: Iterable[tuple[str, str, str, str]]) -> Iterator[tupl
     import pyoxigraph as ox
 
     found: dict[str, list[Row]] = {}
+    predicates = {name: name for name in INDEXED}
+    subjects: dict[str, str] = {}  # one string per IRI: an entity has several rows (a third less memory)
     for file, media_type, graph, base in sources:
         with gzip.open(file, "rb") if file.lower().endswith(".gz") else open(file, "rb") as handle:
             for quad in ox.parse(handle, ox.RdfFormat.from_media_type(media_type), base_iri=base):
-                predicate = quad.predicate.value
-                if predicate not in INDEXED:
+                predicate = predicates.get(quad.predicate.value)
+                if predicate is None:
                     continue
                 subject, obj = quad.subject.value, quad.object.value
+                subject = subjects.setdefault(subject, subject)
+                if predicate in (RDF_TYPE, DISTRICT, CITY, DERIVED):  # classes, places, documents: few, repeated
+                    obj = subjects.setdefault(obj, obj)
                 if predicate == RDF_TYPE and not (obj.startswith(KG) and subject.startswith(KGR)):
                     continue  # only entities' kg: classes are used (as graph_rows reads them)
                 name = quad.graph_name
