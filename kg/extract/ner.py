@@ -123,6 +123,10 @@ COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIF
 LIST_COUNT = re.compile("单位|企业|高校|院校|机构|部门|学校|公司")  # the kind a count after a list counts
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
+# The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
+EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
+# A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
+EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
 COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
 
@@ -249,6 +253,8 @@ class Recognizer:
         places = trie_pattern(PLACE_SUFFIXES)
         self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部])")
         self.reference_re = re.compile(trie_pattern(REFERENCES))
+        events = [word for word, (cls, _) in self.suffix_class.items() if is_a(cls, "Event")]
+        self.event_ref_re = re.compile(f"(?:本次|此次|本届|此届|这次|这届|本场|这场|该)[{CJK}]{{0,4}}?(?:{trie_pattern(events)})")
         self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{''.join(sorted(SURNAMES))}])")
         self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
 
@@ -418,6 +424,13 @@ class Recognizer:
             start = self._through_nominal(text, start, cls)
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
+            dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
+            if is_a(cls, "Event"):
+                if text[start : start + 1] in ("届", "年") and re.fullmatch("(?:19|20)[0-9]{2}", text[start - 4 : start]):
+                    start, dated = start - 4, True  # 2024届…, 2024年…: the digits stopped the left edge
+                else:
+                    year = _event_year(text, start)
+                    dated, start = year < start, year
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
@@ -448,6 +461,7 @@ class Recognizer:
                 and _plain(modifier)
                 and "”" not in modifier
                 and (len(modifier) <= 2 or not governed)
+                and not dated
             ):
                 continue  # 劳动基地, 教研活动: common nouns, unless a verb governs them (建立…平台)
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
@@ -457,6 +471,8 @@ class Recognizer:
             if cls == "Initiative" and LEVEL_PREFIX.match(name) and "”" not in name:
                 level = LEVEL_PREFIX.match(name).end()
                 name, start = name[level:], start + level
+            if is_a(cls, "Event") and EVENT_DEMONSTRATIVE.match(modifier):
+                continue  # 此次职教峰会: a reference to the event named before (see _references)
             year = YEAR_BEFORE.match(text, max(0, start - 4))
             if (
                 year
@@ -937,8 +953,13 @@ class Recognizer:
     def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
         found = []
         taken = Occupancy(len(text), selected)
+        ends = set()
+        for match in self.event_ref_re.finditer(text):  # 此次职教峰会, 本场招聘会: the event named before
+            if not taken.overlaps(match.start(), match.end()):
+                found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref="event"))
+                ends.add(match.end())
         for match in self.reference_re.finditer(text):
-            if taken.overlaps(match.start(), match.end()):
+            if taken.overlaps(match.start(), match.end()) or match.end() in ends:
                 continue
             kind = REFERENCES[match.group()]
             after = text[match.end() : match.end() + 1]
@@ -1012,6 +1033,20 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     if two and _name_like(window[:2]) and not (strict and not _clean_after(text, begin + 2)):
         return 2
     return 0
+
+
+def _event_year(text: str, start: int) -> int:
+    """Where the year an event's name starts with begins (2024届…, 2021（第七届）…, 2025下半年度…), else ``start``.
+
+    >>> _event_year("2021（第七届）西部职教峰会", 4), _event_year("在2024届校园招聘会", 6), _event_year("共2024场", 5)
+    (0, 1, 5)
+    """
+    year = EVENT_YEAR.search(text, max(0, start - 7), start)
+    if year is None:
+        return start
+    if year.group()[-1].isdigit() and not (text.startswith("（第", start) or text.startswith(("上半年", "下半年"), start)):
+        return start  # a bare number before the name: a count, not a year
+    return year.start()
 
 
 def _quantified(text: str, start: int, name: str) -> bool:

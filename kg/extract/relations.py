@@ -109,6 +109,11 @@ PASSIVE_JOINT = re.compile(
 )
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
+# Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
+ATTENDING = re.compile(r"(?:出席|参加|参与|列席)了?")
+# A count of those who came, competed or were offered something at an event: the event's count, not the place's
+ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
 VENUE_ROOM = re.compile(
     r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
@@ -209,7 +214,9 @@ class RelationExtractor:
         self.segments = parts if parts is not None else segments(text)
         self.text = text
         self.mentions = [m for m in mentions if m.entity is not None]
-        self.topic = topic
+        # the document's place (from its metadata) is what a clause without a subject is about only where the
+        # text names it: a fact about a place the text never names cannot be read from the text
+        self.topic = topic if topic is None or any(m.entity is topic for m in self.mentions) else None
         self.relations: dict[tuple, Relation] = {}
         self.indicators: list[Indicator] = []
         self.nested: list[Mention] = []  # nested mentions of the current sentence
@@ -218,6 +225,7 @@ class RelationExtractor:
         self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
+        self._here: list[Mention] = []  # the mentions of the sentence read
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -304,6 +312,7 @@ class RelationExtractor:
 
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
+        self._here = inside
         self._roll = None
         sentence_subject: Entity | None = None
         parties: list[Entity] = []
@@ -392,6 +401,7 @@ class RelationExtractor:
         self._collectives(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
+        self._attendance(start, end, inside, span)
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
@@ -425,33 +435,83 @@ class RelationExtractor:
         return False
 
     def _organisers(self, start: int, end: int, inside: list[Mention], span) -> None:
-        """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…): each organiser hosts Z.
+        """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…), 由A主办、B承办的Z: each organiser hosts Z.
 
-        Z is the event or program just before 由, else the last one the text named (该活动 refers back).
+        Z is the event or program just before 由 (or named right after the organisers' 的), else the last one
+        the text named (该活动 refers back).  由A、B作为支持单位: A and B take part in Z.
         """
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = [m for m in inside if not m.nested and m.entity is not None]
         by = text.find("由", start, end)
         if by < 0:
             return
-        first = next((m for m in main if m.start == by + 1 and is_actor(m.entity.cls)), None)
+        first = next((m for m in main if m.start == by + 1 and not m.ref and is_actor(m.entity.cls)), None)
         if first is None:
             return
-        before = [m for m in main if m.end <= by and _runs(m.entity)]
-        thing = before[-1].entity if before and by - before[-1].end <= 2 else self._last_run
-        if thing is None:
-            return
-        index = main.index(first)
+        chain: list[tuple[list[Mention], str, str]] = []  # (organisers, predicate, verb)
+        index, after = main.index(first), by + 1
         while index < len(main):
             items = self._enumeration(main, index)
-            verb = ORGANISING.match(text, items[-1].end)
-            if verb is None or not all(is_actor(m.entity.cls) for m in items):
+            if not all(is_actor(m.entity.cls) and not m.ref for m in items):
                 break
-            for item in items:
-                self.add(self._body(item.entity, main), "hosts", thing, span, f"host-由…{verb.group(1)}")
+            verb = ORGANISING.match(text, items[-1].end)
+            support = SUPPORTING.match(text, items[-1].end) if verb is None else None
+            if verb is None and support is None:
+                break
+            chain.append((items, "hosts" if verb else "participatesIn", verb.group(1) if verb else "支持单位"))
+            after = (verb or support).end()
             index = main.index(items[-1]) + 1
-            if index < len(main) and text[verb.end() : main[index].start] not in ("，", ",", "、", "；"):
+            if index < len(main) and text[after : main[index].start] not in ("，", ",", "、", "；"):
                 break  # the next organiser follows the comma: ，B承办，C协办
+        if not chain:
+            return
+        thing = None
+        if text.startswith("的", after):  # 由A主办、B承办的“Z”: Z follows
+            named = next((m for m in main if m.start > after), None)
+            if named is not None and named.start - after <= 2 and _runs(named.entity):
+                thing = named.entity
+        if thing is None:
+            before = [m for m in main if m.end <= by and _runs(m.entity)]
+            thing = before[-1].entity if before and by - before[-1].end <= 2 else self._last_run
+        if thing is None:
+            return
+        for items, predicate, verb in chain:
+            for item in items:
+                self.add(self._body(item.entity, main), predicate, thing, span, f"host-由…{verb}")
+
+    def _attendance(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A单位职务张三、李四…出席会议 / 参加了大会: each person named before the verb takes part in the event.
+
+        The event is the one named (or referred to: 会议, 本次峰会) right after the verb, else, when the verb
+        closes the clause, the event the text is about.  Bodies named before the verb take part too when no
+        person of theirs is named (区教育局等部门负责同志参加活动).
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for verb in ATTENDING.finditer(text, start, end):
+            if text[verb.start() - 1 : verb.start()] in ("未", "不", "将"):
+                continue
+            named = next((m for m in main if m.start >= verb.end()), None)
+            event = None
+            if named is not None and named.start - verb.end() <= 2 and is_a(named.entity.cls, "Event"):
+                event = named.entity
+            elif CLAUSE_BREAK.match(text, verb.end()) or text.startswith(("会议", "活动", "并"), verb.end()):
+                if self._last_run is not None and is_a(self._last_run.cls, "Event"):
+                    event = self._last_run
+            if event is None:
+                continue
+            clause = max(text.rfind(c, start, verb.start()) for c in "。；")  # the people of this sentence
+            people = [m for m in main if max(start, clause) <= m.start < verb.start() and m.entity.cls == "Person"]
+            employers = {id(self._employers.get(m.entity.label)) for m in people}
+            for mention in main:
+                if not (start <= mention.start < verb.start()) or mention.entity is event:
+                    continue
+                entity = mention.entity
+                if entity.cls == "Person" and mention in people:
+                    self.add(entity, "participatesIn", event, span, "participate-出席")
+                elif is_a(entity.cls, "Organization") and not people and id(entity) not in employers:
+                    if text.startswith(("等", "相关", "主要", "负责"), mention.end) or text[mention.end] in "、，":
+                        self.add(entity, "participatesIn", event, span, "participate-参加")
 
     def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
@@ -1019,6 +1079,8 @@ class RelationExtractor:
             previous = next((m for m in reversed(main) if m.end <= match.start()), None)
             if previous is not None and previous.end == begin and unit in ("场次", "次", "期", "场", "届"):
                 subject = previous.entity  # 开展…活动200余场次: the activity took place 200 times
+            elif (subject is None or subject is self.topic) and not any(m.entity is subject for m in main):
+                subject = self._event_counted(span, match.start()) or subject  # 160余名代表参加了大会
             if subject is None:
                 continue
             counts = _counts_class(measure, unit)
@@ -1026,6 +1088,18 @@ class RelationExtractor:
             self.indicators.append(
                 Indicator(subject, measure, _plain_number(value), unit, qualifier, phrase, counts, span[0], span[1])
             )
+
+
+    def _event_counted(self, span: tuple[int, int], at: int) -> Entity | None:
+        """The event a count of those who came belongs to (…家企业参与, 提供岗位…个), when the sentence says so."""
+        if not ATTENDANCE.search(self.text, span[0], span[1]):
+            return None
+        named = [m.entity for m in self._here if m.start < at and m.entity is not None and is_a(m.entity.cls, "Event")]
+        if named:
+            return named[-1]
+        if self._last_run is not None and is_a(self._last_run.cls, "Event"):
+            return self._last_run
+        return None
 
 
 # -- helpers ----------------------------------------------------------------------------------------------

@@ -151,7 +151,8 @@ class Resolver:
         if kind == "city":
             return self.place(self.city, "City") if self.city else None
         wanted = REF_CLASSES.get(kind, ())
-        for entity in reversed(recent[-12:]):
+        # an event is what the whole text is about (its guests are listed before 出席会议): look further back
+        for entity in reversed(recent if kind == "event" else recent[-12:]):
             if any(is_a(entity.cls, cls) for cls in wanted):
                 return entity
         return None
