@@ -420,6 +420,7 @@ class Recognizer:
             if start == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
+            start = self._conjoined(text, start, cls)
             start = self._joined_field(text, start, cls)
             start = self._through_nominal(text, start, cls)
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
@@ -556,6 +557,29 @@ class Recognizer:
         if len(part) >= 1 and part.endswith(("书记", "校长", "教师", "学生", "家长", "园长")):
             return before
         return start
+
+    def _conjoined(self, text: str, start: int, cls: str) -> int:
+        """区工业和信息化局, 宏和通运输集团, 华信教育与产业发展研究院: 和 / 与 / 及 inside one body's name.
+
+        The conjunction joins two bodies only when the part before it names one on its own: a strong type
+        word (某某学院与某某公司), a place (重庆市与华为公司) or a person (张明与李华公司 is not read here).
+        """
+        if start < 2 or text[start - 1] not in "和与及" or not is_a(cls, "Organization"):
+            return start
+        if is_a(cls, "EducationalOrganization") or is_a(cls, "Platform"):
+            return start  # 公共卫生与健康学院: see _joined_field; 教研及联盟, 作用和教共体: two things
+        before = self.left_edge(text, start - 1, limit=12)
+        part = text[before : start - 1]
+        if not part or before == start - 13 or not CJK_RE.fullmatch(part[-1]) or _generic(part):
+            return start
+        inner = self.type_word(part)
+        if inner and self.suffix_class[inner][1] == "strong" and is_actor(self.suffix_class[inner][0]):
+            return start
+        if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part) or dictionary().get(part, "") in ("ns", "nr"):
+            return start
+        if 2 <= len(part) <= 3 and part[0] in SURNAMES and not is_word(part):
+            return start  # a person's name
+        return before
 
     def _quoted(self, text: str) -> list[Mention]:
         found = []

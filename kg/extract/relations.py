@@ -109,6 +109,7 @@ PASSIVE_JOINT = re.compile(
 )
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(r"(?:出席|参加|参与|列席)了?")
@@ -671,7 +672,10 @@ class RelationExtractor:
             return
         listed = [m for m in main if m.entity in subjects]
         after = self.text[listed[-1].end : end] if listed else ""
-        if SIGNING.search(after) or COOPERATION.match(after):
+        signing = SIGNING.search(after)
+        if signing and WITNESSES.search(after, 0, signing.start()):
+            return  # A、B、C等单位负责同志参加签约仪式: they attend the signing, they do not sign
+        if signing or COOPERATION.match(after):
             self._cooperate(subjects, span, "cooperate-signatories")
 
     def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
