@@ -573,8 +573,8 @@ class Recognizer:
         if not part or before == start - 13 or not CJK_RE.fullmatch(part[-1]) or _generic(part):
             return start
         inner = self.type_word(part)
-        if inner and self.suffix_class[inner][1] == "strong" and is_actor(self.suffix_class[inner][0]):
-            return start
+        if (inner and self.suffix_class[inner][1] == "strong") or part.endswith("”"):
+            return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
         if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part) or dictionary().get(part, "") in ("ns", "nr"):
             return start
         if 2 <= len(part) <= 3 and part[0] in SURNAMES and not is_word(part):

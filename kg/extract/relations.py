@@ -1126,7 +1126,8 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 # a person is located nowhere (they work somewhere) and builds nothing in their own name;
 # one leads a body, a program or an event, never a place or a person
-_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",)}  # people build through their organisation
+# people build and host through their organisation (王明主持大会 chairs it; the body hosts it)
+_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",), "hosts": ("Person",)}
 _NOT_OBJECT = {"leads": ("Place", "Person")}
 
 
