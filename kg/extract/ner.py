@@ -125,6 +125,8 @@ QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIE
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 # The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
 EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
+# 学院 / 学校 alone opening a clause before a title or a verb of its own: the school the news is about (学院党委书记…)
+BARE_SCHOOL = re.compile("(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终)")
 # A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
@@ -577,8 +579,10 @@ class Recognizer:
             return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
         if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part) or dictionary().get(part, "") in ("ns", "nr"):
             return start
-        if 2 <= len(part) <= 3 and part[0] in SURNAMES and not is_word(part):
-            return start  # a person's name
+        for back in (0, 1, 2):  # a person's name, maybe cut by a character the left edge stops at (金同元与)
+            name = text[max(0, before - back) : start - 1]
+            if 2 <= len(name) <= 3 and name[0] in SURNAMES and CJK_RE.fullmatch(name[0]) and not is_word(name):
+                return start
         return before
 
     def _quoted(self, text: str) -> list[Mention]:
@@ -977,6 +981,10 @@ class Recognizer:
     def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
         found = []
         taken = Occupancy(len(text), selected)
+        for match in BARE_SCHOOL.finditer(text):  # 学院党委书记…, 学院与…签约: the school of the text
+            if not taken.overlaps(match.start(1), match.end(1)):
+                kind = "college" if match.group(1) == "学院" else "school"
+                found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref=kind))
         ends = set()
         for match in self.event_ref_re.finditer(text):  # 此次职教峰会, 本场招聘会: the event named before
             if not taken.overlaps(match.start(), match.end()):

@@ -99,6 +99,8 @@ class Resolver:
         """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
         if self.publisher is None and any(m.ref == "publisher" for m in mentions):
             self.publisher = _publisher(mentions)
+        elif self.publisher is None and any(m.ref == "college" and m.name == "学院" for m in mentions):
+            self.publisher = _publisher(mentions, "College")  # 学院党委书记…: a college's own news
         if self.company is None and any(m.ref == "publisher-company" for m in mentions):
             if self.publisher and is_a(self.publisher[1], "Company"):
                 self.company = self.publisher
@@ -151,6 +153,10 @@ class Resolver:
         if kind == "city":
             return self.place(self.city, "City") if self.city else None
         wanted = REF_CLASSES.get(kind, ())
+        if kind in ("school", "college") and self.publisher and not any(
+            is_a(e.cls, cls) for e in recent[-12:] for cls in wanted
+        ):
+            return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
         # an event is what the whole text is about (its guests are listed before 出席会议): look further back
         for entity in reversed(recent if kind == "event" else recent[-12:]):
             if any(is_a(entity.cls, cls) for cls in wanted):
