@@ -133,7 +133,7 @@ LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|�
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
 # a title gap naming another body (党委 and 常委 are titles inside the same one: 党委副书记高翔)
-ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委")
+ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委(?!员)")
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
@@ -227,6 +227,8 @@ class RelationExtractor:
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
         self._here: list[Mention] = []  # the mentions of the sentence read
+        self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
+        self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -314,6 +316,7 @@ class RelationExtractor:
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
         self._here = inside
+        self._carry, self._sentence_employer = self._sentence_employer, None
         self._roll = None
         sentence_subject: Entity | None = None
         parties: list[Entity] = []
@@ -973,9 +976,19 @@ class RelationExtractor:
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
                     employer = roll[1]  # 教师张三、李四和王五: the names after the first share its title
+                if (
+                    employer is None
+                    and roll is None
+                    and self._carry is not None
+                    and role_at >= 0
+                    and not any(m.entity is not None and is_actor(m.entity.cls) for m in main[:index])
+                    and not OTHER_BODY.search(text, start, mention.start)
+                ):
+                    employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)
+                    self._sentence_employer = employer
                 else:
                     self._roll = None
             # 在市七运会上斩获…: taking part in an event
