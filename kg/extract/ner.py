@@ -126,7 +126,9 @@ YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 # The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
 EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 学院 / 学校 alone opening a clause before a title or a verb of its own: the school the news is about (学院党委书记…)
-BARE_SCHOOL = re.compile("(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终)")
+BARE_SCHOOL = re.compile(
+    "(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终)"
+)
 # A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
@@ -256,7 +258,11 @@ class Recognizer:
         self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部])")
         self.reference_re = re.compile(trie_pattern(REFERENCES))
         events = [word for word, (cls, _) in self.suffix_class.items() if is_a(cls, "Event")]
-        self.event_ref_re = re.compile(f"(?:本次|此次|本届|此届|这次|这届|本场|这场|该)[{CJK}]{{0,4}}?(?:{trie_pattern(events)})")
+        # a program's type word the name of its meeting goes on after (…活动周启动大会, …工程推进会)
+        self.event_after = re.compile(f"(?:启动|开幕|闭幕|成立|推进|总结|表彰|颁奖)?(?:{trie_pattern(events)})")
+        self.event_ref_re = re.compile(
+            f"(?:本次|此次|本届|此届|这次|这届|本场|这场|该)[{CJK}]{{0,4}}?(?:{trie_pattern(events)})"
+        )
         self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{''.join(sorted(SURNAMES))}])")
         self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
 
@@ -413,6 +419,8 @@ class Recognizer:
             cls, strength = self.suffix_class[suffix]
             if is_a(cls, "Award"):
                 continue  # awards and designations are named after 获评 / 入选 …: see _awards
+            if is_a(cls, "Program") and self.event_after.match(text, end):
+                continue  # 职业教育活动周启动大会: the name goes on to the meeting's type word
             governor = WEAK_GOVERNORS.get(suffix)
             quoted_before = "”" in text[max(0, match.start() - MAX_NAME) : match.start()]
             governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
@@ -429,7 +437,8 @@ class Recognizer:
                 start = self._joined_event(text, start)
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
             if is_a(cls, "Event"):
-                if text[start : start + 1] in ("届", "年") and re.fullmatch("(?:19|20)[0-9]{2}", text[start - 4 : start]):
+                year_digits = re.fullmatch("(?:19|20)[0-9]{2}", text[max(0, start - 4) : start])
+                if text[start : start + 1] in ("届", "年") and year_digits:
                     start, dated = start - 4, True  # 2024届…, 2024年…: the digits stopped the left edge
                 else:
                     year = _event_year(text, start)
@@ -1076,7 +1085,8 @@ def _event_year(text: str, start: int) -> int:
     year = EVENT_YEAR.search(text, max(0, start - 7), start)
     if year is None:
         return start
-    if year.group()[-1].isdigit() and not (text.startswith("（第", start) or text.startswith(("上半年", "下半年"), start)):
+    ordinal = text.startswith(("（第", "上半年", "下半年"), start)
+    if year.group()[-1].isdigit() and not ordinal:
         return start  # a bare number before the name: a count, not a year
     return year.start()
 

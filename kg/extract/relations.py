@@ -499,9 +499,10 @@ class RelationExtractor:
             event = None
             if named is not None and named.start - verb.end() <= 2 and is_a(named.entity.cls, "Event"):
                 event = named.entity
-            elif CLAUSE_BREAK.match(text, verb.end()) or text.startswith(("会议", "活动", "并"), verb.end()):
-                if self._last_run is not None and is_a(self._last_run.cls, "Event"):
-                    event = self._last_run
+            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(("会议", "活动", "并"), verb.end())) and (
+                self._last_run is not None and is_a(self._last_run.cls, "Event")
+            ):
+                event = self._last_run
             if event is None:
                 continue
             clause = max(text.rfind(c, start, verb.start()) for c in "。；")  # the people of this sentence
@@ -513,9 +514,13 @@ class RelationExtractor:
                 entity = mention.entity
                 if entity.cls == "Person" and mention in people:
                     self.add(entity, "participatesIn", event, span, "participate-出席")
-                elif is_a(entity.cls, "Organization") and not people and id(entity) not in employers:
-                    if text.startswith(("等", "相关", "主要", "负责"), mention.end) or text[mention.end] in "、，":
-                        self.add(entity, "participatesIn", event, span, "participate-参加")
+                elif (
+                    is_a(entity.cls, "Organization")
+                    and not people
+                    and id(entity) not in employers
+                    and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
+                ):
+                    self.add(entity, "participatesIn", event, span, "participate-参加")
 
     def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
@@ -1105,7 +1110,6 @@ class RelationExtractor:
             self.indicators.append(
                 Indicator(subject, measure, _plain_number(value), unit, qualifier, phrase, counts, span[0], span[1])
             )
-
 
     def _event_counted(self, span: tuple[int, int], at: int) -> Entity | None:
         """The event a count of those who came belongs to (…家企业参与, 提供岗位…个), when the sentence says so."""

@@ -153,8 +153,10 @@ class Resolver:
         if kind == "city":
             return self.place(self.city, "City") if self.city else None
         wanted = REF_CLASSES.get(kind, ())
-        if kind in ("school", "college") and self.publisher and not any(
-            is_a(e.cls, cls) for e in recent[-12:] for cls in wanted
+        if (
+            kind in ("school", "college")
+            and self.publisher
+            and not any(is_a(e.cls, cls) for e in recent[-12:] for cls in wanted)
         ):
             return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
         # an event is what the whole text is about (its guests are listed before 出席会议): look further back
