@@ -694,3 +694,16 @@ def test_college_alone_is_the_school_of_its_own_news_and_its_roll_goes_on(extrac
     assert ("江北技师学院", "cooperatesWith", "江北区人民政府") in facts
     for person in ("王建华", "李明", "赵强"):
         assert (person, "worksAt", "江北技师学院") in facts
+
+
+def test_those_who_act_at_the_meeting_or_come_to_it_take_part(extractor):
+    extraction = run(
+        extractor,
+        "2023年江北区中小学运动会开幕。开幕式上，江北中学、公园小学为大家带来了团体操表演。"
+        "来自重庆大学、西南大学等高校的上百名师生观看了比赛。江北区青少年体育发展委员会派员指导。",
+    )
+    facts = relations(extraction)
+    event = "2023年江北区中小学运动会"
+    for school in ("江北中学", "公园小学", "重庆大学", "西南大学"):
+        assert (school, "participatesIn", event) in facts
+    assert entities(extraction).get("江北区青少年体育发展委员会") == "GovernmentAgency"  # …委员会 names a body

@@ -109,6 +109,12 @@ PASSIVE_JOINT = re.compile(
 )
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+COMING_FROM = re.compile("来自")
+# …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
+GUESTS = re.compile(
+    "等?[^，。；、]{0,6}的[^，。；]{0,8}(?:代表|嘉宾|求职者|毕业生|学生|师生|选手|运动员|专家|企业家|负责人)"
+)
+AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|峰会|开幕式|闭幕式|活动)(?:上|中|期间)")
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
@@ -227,6 +233,8 @@ class RelationExtractor:
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
         self._here: list[Mention] = []  # the mentions of the sentence read
+        self._sentences = 0  # sentences read
+        self._event_seen = -9  # the sentence that last named (or referred to) an event
         self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
         self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
 
@@ -406,9 +414,13 @@ class RelationExtractor:
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
+        self._at_the_meeting(start, end, inside, span)
+        self._sentences += 1
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
+            if is_a(runs[-1].cls, "Event"):
+                self._event_seen = self._sentences
 
     def _built_by(self, start: int, end: int, main: list[Mention], span) -> bool:
         """X由A与B（共同）建设 / X由A牵头组建: the agents build (lead, host …) X; two agents work together.
@@ -1110,6 +1122,50 @@ class RelationExtractor:
             self.indicators.append(
                 Indicator(subject, measure, _plain_number(value), unit, qualifier, phrase, counts, span[0], span[1])
             )
+
+    def _at_the_meeting(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """开幕式上，A、B…表演 / A、B的负责人在会上作报告: those who act at the meeting take part in it.
+
+        The meeting is the event named in this sentence or the one before (会上 refers to it).
+        """
+        text = self.text
+        if self._last_run is not None and is_a(self._last_run.cls, "Event"):
+            self._coming_from(start, end, inside, span)
+        frame = AT_MEETING.search(text, start, end)
+        if frame is None or self._last_run is None or not is_a(self._last_run.cls, "Event"):
+            return
+        if self._sentences - self._event_seen > 1:
+            return  # no event named near: 会上 may be a signing the text does not name
+        event = self._last_run
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        if CLAUSE_BREAK.match(text, frame.end()) or frame.start() == start:
+            after = [m for m in main if m.start >= frame.end()]
+            opening = after[0] if after and CLAUSE_BREAK.fullmatch(text, frame.end(), after[0].start) else None
+            if opening is None and after and after[0].start == frame.end():
+                opening = after[0]
+            actors = self._enumeration(main, main.index(opening)) if opening is not None else []
+        else:
+            clause = max(text.rfind(c, start, frame.start()) for c in "，。；：")
+            before = [m for m in main if max(start, clause + 1) <= m.start < frame.start()]
+            actors = self._enumeration(main, main.index(before[0])) if before else []
+        for actor in actors:
+            if actor.entity is not event and (is_a(actor.entity.cls, "Organization") or actor.entity.cls == "Person"):
+                self.add(actor.entity, "participatesIn", event, span, "participate-会上")
+
+    def _coming_from(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """来自A、B、C等高校的上万名求职者步入招聘现场: A, B and C take part in the event the text is about."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for frame in COMING_FROM.finditer(text, start, end):
+            first = next((m for m in main if m.start == frame.end()), None)
+            if first is None:
+                continue
+            items = self._enumeration(main, main.index(first))
+            if not GUESTS.match(text, items[-1].end, end):
+                continue
+            for item in items:
+                if is_a(item.entity.cls, "Organization"):
+                    self.add(item.entity, "participatesIn", self._last_run, span, "participate-来自")
 
     def _event_counted(self, span: tuple[int, int], at: int) -> Entity | None:
         """The event a count of those who came belongs to (…家企业参与, 提供岗位…个), when the sentence says so."""
