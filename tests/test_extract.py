@@ -707,3 +707,16 @@ def test_those_who_act_at_the_meeting_or_come_to_it_take_part(extractor):
     for school in ("江北中学", "公园小学", "重庆大学", "西南大学"):
         assert (school, "participatesIn", event) in facts
     assert entities(extraction).get("江北区青少年体育发展委员会") == "GovernmentAgency"  # …委员会 names a body
+
+
+def test_a_name_goes_on_to_the_next_body_type_word_and_phrases_before_and(extractor):
+    extraction = run(
+        extractor,
+        "江北智联集团公司与江北教育科学中心研究所签约。会议宣读了评选标准和教育部通知。"
+        "江北区管理委员会（江北区管委会）派员出席。",
+    )
+    found = entities(extraction)
+    assert found.get("江北智联集团公司") == "Company"  # not 江北智联集团 and a bare 公司
+    assert found.get("江北教育科学中心研究所") == "Organization"
+    assert not any(name.startswith("评选标准") for name in found)  # a phrase of two words is no field of a name
+    assert "江北区管委会" not in found  # the short form of 管理委员会: one body

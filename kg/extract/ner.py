@@ -421,6 +421,8 @@ class Recognizer:
                 continue  # awards and designations are named after 获评 / 入选 …: see _awards
             if is_a(cls, "Program") and self.event_after.match(text, end):
                 continue  # 职业教育活动周启动大会: the name goes on to the meeting's type word
+            if is_a(cls, "Organization") and self._body_follows(text, end):
+                continue  # 某某集团公司, 某某中心研究所: the name goes on to the body's own type word
             governor = WEAK_GOVERNORS.get(suffix)
             quoted_before = "”" in text[max(0, match.start() - MAX_NAME) : match.start()]
             governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
@@ -569,6 +571,14 @@ class Recognizer:
             return before
         return start
 
+    def _body_follows(self, text: str, end: int) -> bool:
+        """True when another body's strong type word starts at ``end`` (集团|公司, 中心|研究所)."""
+        following = self.suffix_re.match(text, end)
+        if following is None:
+            return False
+        cls, strength = self.suffix_class[following.group()]
+        return strength == "strong" and is_a(cls, "Organization") and following.group() not in PARTY_BODIES
+
     def _conjoined(self, text: str, start: int, cls: str) -> int:
         """区工业和信息化局, 宏和通运输集团, 华信教育与产业发展研究院: 和 / 与 / 及 inside one body's name.
 
@@ -579,10 +589,12 @@ class Recognizer:
             return start
         if is_a(cls, "EducationalOrganization") or is_a(cls, "Platform"):
             return start  # 公共卫生与健康学院: see _joined_field; 教研及联盟, 作用和教共体: two things
-        before = self.left_edge(text, start - 1, limit=12)
+        before = self.left_edge(text, start - 1, limit=5)
         part = text[before : start - 1]
-        if not part or before == start - 13 or not CJK_RE.fullmatch(part[-1]) or _generic(part):
+        if not part or before == start - 6 or not CJK_RE.fullmatch(part[-1]) or _generic(part):
             return start
+        if len(part) == 4 and _plain(part) and not is_word(part):
+            return start  # 评选标准和教育部: a phrase of two words, not a field a body is named after
         inner = self.type_word(part)
         if (inner and self.suffix_class[inner][1] == "strong") or part.endswith("”"):
             return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
