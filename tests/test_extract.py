@@ -720,3 +720,17 @@ def test_a_name_goes_on_to_the_next_body_type_word_and_phrases_before_and(extrac
     assert found.get("江北教育科学中心研究所") == "Organization"
     assert not any(name.startswith("评选标准") for name in found)  # a phrase of two words is no field of a name
     assert "江北区管委会" not in found  # the short form of 管理委员会: one body
+
+
+def test_mottos_works_and_strategies_are_not_programs(extractor):
+    extraction = run(
+        extractor,
+        "本次运动会以“强体魄、促发展”为主题，共包括团体操《青春飞扬》、歌伴舞《我的家乡》等6个节目。"
+        "他作题为《让每个孩子被看见》的发言，介绍了学校实施人才兴校战略的做法和“双百”工程。"
+        "江北小学开设《陶艺》课程，并制定《江北区研学实践活动方案》。",
+    )
+    found = entities(extraction)
+    works = ("强体魄、促发展", "青春飞扬", "我的家乡", "让每个孩子被看见")
+    for name in (*works, "人才兴校战略", "江北区研学实践活动方案"):
+        assert name not in found
+    assert any("陶艺" in name for name in found)  # a course the school offers is still one

@@ -129,6 +129,16 @@ EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 BARE_SCHOOL = re.compile(
     "(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终)"
 )
+# A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
+WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
+WORK_AFTER = re.compile(
+    "^(?:[、》《]|[^，。；]){0,40}?(?:等)?(?:[0-9一二三四五六七八九十]+个)?"
+    "(?:节目|栏目|曲目|作品|专栏|的发言|的报告|的经验介绍)"
+)
+CLAUSE_END = re.compile("[。；！？]")
+# A quoted motto: 以“…”为主题, 主题“…”
+THEME_AFTER = re.compile("”(?:为主题|为题|主题|为口号|理念|精神)")
+THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
 # A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
@@ -615,9 +625,9 @@ class Recognizer:
                 tail = self._tail(text, end, inner, False)
                 if tail:
                     found.append(Mention(start, tail[0], text[start : tail[0]], tail[1], "quoted", 3))
-                else:
-                    if not DOCUMENT_TITLE.search(inner):  # 《…合作协议》, 《…章程》: a document, not a program
-                        found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
+                elif not DOCUMENT_TITLE.search(inner) and not _a_work(text, start, end):
+                    # 《…合作协议》, 《…章程》: a document; 团体操《…》, 题为《…》的发言, 《…》等栏目: a work
+                    found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
                 continue
             adjacent = text[start - 1 : start] == "”" or text[end : end + 1] == "“"
             tail = self._tail(text, end, inner, adjacent)
@@ -649,6 +659,8 @@ class Recognizer:
                     (modifier and not _generic(modifier)) or (not modifier and is_a(inner_cls, "Platform"))
                 ):
                     cls = inner_cls  # “兴师计划”, “教联体”
+            if THEME_AFTER.match(text, end - 1) or THEME_BEFORE.search(text, max(0, start - 4), start):
+                continue  # 以“…”为主题, 会议的主题“…”: a motto, not a name
             context = self._quote_context(text, start, end)
             if context:
                 cls = cls if cls and context == "Program" else context
@@ -1101,6 +1113,18 @@ def _event_year(text: str, start: int) -> int:
     if year.group()[-1].isdigit() and not ordinal:
         return start  # a bare number before the name: a count, not a year
     return year.start()
+
+
+def _a_work(text: str, start: int, end: int) -> bool:
+    """True for a 《title》 that names a performance, a column or a speech, not a program one runs.
+
+    >>> _a_work("表演了团体操《青春》。", 6, 10), _a_work("开设《青春》课程。", 2, 6)
+    (True, False)
+    """
+    if WORK_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    clause = CLAUSE_END.search(text, end)
+    return bool(WORK_AFTER.search(text, end, clause.start() if clause else len(text)))
 
 
 def _quantified(text: str, start: int, name: str) -> bool:
