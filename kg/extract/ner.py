@@ -265,7 +265,7 @@ class Recognizer:
         self.suffix_re = re.compile(trie_pattern(sorted(self.suffix_class)))
         self.type_words = Endings(self.suffix_class)
         places = trie_pattern(PLACE_SUFFIXES)
-        self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部])")
+        self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部场])")  # 市场: a market
         self.reference_re = re.compile(trie_pattern(REFERENCES))
         events = [word for word, (cls, _) in self.suffix_class.items() if is_a(cls, "Event")]
         # a program's type word the name of its meeting goes on after (…活动周启动大会, …工程推进会)

@@ -1113,8 +1113,11 @@ class RelationExtractor:
             previous = next((m for m in reversed(main) if m.end <= match.start()), None)
             if previous is not None and previous.end == begin and unit in ("场次", "次", "期", "场", "届"):
                 subject = previous.entity  # 开展…活动200余场次: the activity took place 200 times
-            elif (subject is None or subject is self.topic) and not any(m.entity is subject for m in main):
-                subject = self._event_counted(span, match.start()) or subject  # 160余名代表参加了大会
+            elif (
+                (subject is None or subject is self.topic) and not any(m.entity is subject for m in main)
+            ) or (subject is not None and subject.cls == "Person"):
+                # 160余名代表参加了大会; 张三等领导和代表200多人出席大会: a person counts no one
+                subject = self._event_counted(span, match.start()) or subject
             if subject is None:
                 continue
             counts = _counts_class(measure, unit)
