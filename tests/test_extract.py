@@ -734,3 +734,17 @@ def test_mottos_works_and_strategies_are_not_programs(extractor):
     for name in (*works, "人才兴校战略", "江北区研学实践活动方案"):
         assert name not in found
     assert any("陶艺" in name for name in found)  # a course the school offers is still one
+
+
+def test_news_sites_editors_and_the_roll_of_a_schools_own_staff(extractor):
+    extraction = run(
+        extractor,
+        "江北技师学院党委书记王建华出席。江北教育网总编辑岳明、华信网记者钱进参加，来自各校的60余名代表出席会议。"
+        "学生通过互联网和校园网学习。",
+    )
+    facts = relations(extraction)
+    assert ("岳明", "worksAt", "江北教育网") in facts and ("钱进", "worksAt", "华信网") in facts
+    assert ("钱进", "worksAt", "江北技师学院") not in facts  # a reporter is no staff of the school before
+    found = entities(extraction)
+    assert "互联网" not in found and "校园网" not in found
+    assert not [i for i in extraction.indicators if i.subject.label in ("岳明", "钱进")]  # a person counts no one

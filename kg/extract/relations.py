@@ -110,6 +110,7 @@ PASSIVE_JOINT = re.compile(
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
 COMING_FROM = re.compile("来自")
+SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
 # …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
 GUESTS = re.compile(
     "等?[^，。；、]{0,6}的[^，。；]{0,8}(?:代表|嘉宾|求职者|毕业生|学生|师生|选手|运动员|专家|企业家|负责人)"
@@ -1000,6 +1001,8 @@ class RelationExtractor:
                     and role_at >= 0
                     and not any(m.entity is not None and is_actor(m.entity.cls) for m in main[:index])
                     and not OTHER_BODY.search(text, start, mention.start)
+                    and is_a(self._carry.cls, "EducationalOrganization")
+                    and SCHOOL_TITLE.search(text, max(start, role_at), mention.start)
                 ):
                     employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
                 if employer is not None:
@@ -1113,13 +1116,13 @@ class RelationExtractor:
             previous = next((m for m in reversed(main) if m.end <= match.start()), None)
             if previous is not None and previous.end == begin and unit in ("场次", "次", "期", "场", "届"):
                 subject = previous.entity  # 开展…活动200余场次: the activity took place 200 times
-            elif (
-                (subject is None or subject is self.topic) and not any(m.entity is subject for m in main)
-            ) or (subject is not None and subject.cls == "Person"):
+            elif ((subject is None or subject is self.topic) and not any(m.entity is subject for m in main)) or (
+                subject is not None and subject.cls == "Person"
+            ):
                 # 160余名代表参加了大会; 张三等领导和代表200多人出席大会: a person counts no one
                 subject = self._event_counted(span, match.start()) or subject
-            if subject is None:
-                continue
+            if subject is None or (subject.cls == "Person" and unit in PERSON_UNITS):
+                continue  # nobody to count for: 张三…，60余名代表出席 counts the delegates of no one named
             counts = _counts_class(measure, unit)
             phrase = text[begin : match.end()]
             self.indicators.append(
