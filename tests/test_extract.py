@@ -174,7 +174,9 @@ def test_units_named_after_their_owner(extractor):
     )
     facts = relations(extraction)
     assert ("江北理工大学园艺学院", "partOf", "江北理工大学") in facts  # the owner the name carries
-    assert ("重庆绿源科技有限公司", "builds", "重庆绿源科技有限公司实习基地") in facts
+    # a platform named after its parent is a unit of it (data/README.md: partOf, not builds); the school builds it
+    assert ("重庆绿源科技有限公司实习基地", "partOf", "重庆绿源科技有限公司") in facts
+    assert ("江北理工大学园艺学院", "builds", "重庆绿源科技有限公司实习基地") in facts
     assert ("蒋文斌", "worksAt", "江北理工大学园艺学院") in facts  # 园艺学院: the unit's own name
     assert ("郑小禾", "worksAt", "江北理工大学园艺学院") in facts  # the roll of titles goes on
     assert ("许海峰", "worksAt", "重庆绿源科技有限公司") in facts  # 项目经理 is a title, not a project
@@ -748,3 +750,12 @@ def test_news_sites_editors_and_the_roll_of_a_schools_own_staff(extractor):
     found = entities(extraction)
     assert "互联网" not in found and "校园网" not in found
     assert not [i for i in extraction.indicators if i.subject.label in ("岳明", "钱进")]  # a person counts no one
+
+
+def test_a_platform_built_by_the_body_it_is_named_after_is_a_unit_of_it(extractor):
+    text = "江北智联科技有限公司建成江北智联科技有限公司实训基地。江北区建成江北区青少年活动中心。"
+    extraction = run(extractor, text)
+    facts = relations(extraction)
+    assert ("江北智联科技有限公司实训基地", "partOf", "江北智联科技有限公司") in facts
+    assert ("江北智联科技有限公司", "builds", "江北智联科技有限公司实训基地") not in facts
+    assert ("江北区青少年活动中心", "partOf", "江北区") not in facts  # a district is no parent body

@@ -310,6 +310,14 @@ class RelationExtractor:
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
+        if (
+            predicate == "builds"
+            and is_a(obj.cls, "Platform")
+            and is_a(subject.cls, "Organization")  # a district builds what bears its name (大足区…服务中心)
+            and obj.label.startswith(subject.label)
+        ):
+            # 某某公司教育培训基地, built by 某某公司: the platform named after its parent is a unit of it
+            subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-name"
         if not _fits(subject, predicate, obj):
             return
         if self._year[0] != span:
