@@ -759,3 +759,14 @@ def test_a_platform_built_by_the_body_it_is_named_after_is_a_unit_of_it(extracto
     assert ("江北智联科技有限公司实训基地", "partOf", "江北智联科技有限公司") in facts
     assert ("江北智联科技有限公司", "builds", "江北智联科技有限公司实训基地") not in facts
     assert ("江北区青少年活动中心", "partOf", "江北区") not in facts  # a district is no parent body
+
+
+def test_people_unveiling_a_platform_build_it_through_their_organisations(extractor):
+    extraction = run(
+        extractor,
+        "江北技师学院院长王建华、智联科技有限公司总经理李明出席。王建华与李明共同为智联产业学院揭牌。",
+    )
+    facts = relations(extraction)
+    assert ("江北技师学院", "builds", "智联产业学院") in facts
+    assert ("智联科技有限公司", "builds", "智联产业学院") in facts
+    assert not [f for f in facts if f[1] == "builds" and f[0] in ("王建华", "李明")]

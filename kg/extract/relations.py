@@ -308,6 +308,8 @@ class RelationExtractor:
     # -- output --------------------------------------------------------------------------------------
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
+        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts"):
+            subject = self._employers.get(subject.label)  # 张三与李四共同为X揭牌: their organisations build X
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
         if (
