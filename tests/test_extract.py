@@ -770,3 +770,16 @@ def test_people_unveiling_a_platform_build_it_through_their_organisations(extrac
     assert ("江北技师学院", "builds", "智联产业学院") in facts
     assert ("智联科技有限公司", "builds", "智联产业学院") in facts
     assert not [f for f in facts if f[1] == "builds" and f[0] in ("王建华", "李明")]
+
+
+def test_a_company_short_name_kinds_of_platform_and_demonstratives(extractor):
+    extraction = run(
+        extractor,
+        "江北技师学院与中炬高新技术实业（集团）股份有限公司签约。中炬高新集团副总经理王强表示，"
+        "将共建市级产教融合实训基地和公共实训基地，把华信报道这个实践性平台用好，推行现场招聘+网络招聘。",
+    )
+    found = entities(extraction)
+    assert "中炬高新集团" not in found  # the brand and 集团: the company named in full before
+    assert ("王强", "worksAt", "中炬高新技术实业（集团）股份有限公司") in relations(extraction)
+    for name in ("市级产教融合实训基地", "公共实训基地", "华信报道这个实践性平台", "现场招聘+网"):
+        assert name not in found

@@ -467,7 +467,8 @@ class Recognizer:
                 and not (modifier and governor and governor.fullmatch(text[max(0, start - 2) : start]))
             ):
                 continue
-            generic = _generic(modifier) and len(suffix) < 4  # 区级联盟型集团化办学项目 is specific enough
+            # 区级联盟型集团化办学项目 is specific enough; 市级产教融合实训基地, 公共实训基地 are kinds of platform
+            generic = _generic(modifier) and (len(suffix) < 4 or (is_a(cls, "Platform") and len(suffix) == 4))
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
                     not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
