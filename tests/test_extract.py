@@ -783,3 +783,10 @@ def test_a_company_short_name_kinds_of_platform_and_demonstratives(extractor):
     assert ("王强", "worksAt", "中炬高新技术实业（集团）股份有限公司") in relations(extraction)
     for name in ("市级产教融合实训基地", "公共实训基地", "华信报道这个实践性平台", "现场招聘+网"):
         assert name not in found
+
+
+def test_a_bodys_own_meeting_is_hosted_by_it(extractor):
+    extraction = run(extractor, "近日，智联公司组织企业赴盟校江北技师学院，参加该院“第一届产教融合创新发展大会”。")
+    facts = relations(extraction)
+    assert ("江北技师学院", "hosts", "第一届产教融合创新发展大会") in facts  # 该院“…大会”: the college's meeting
+    assert ("智联公司", "participatesIn", "第一届产教融合创新发展大会") in facts

@@ -959,6 +959,16 @@ class RelationExtractor:
         main = [m for m in here if not m.nested]
         for index, mention in enumerate(main):
             entity = mention.entity
+            following = main[index + 1] if index + 1 < len(main) else None
+            if (
+                following is not None
+                and entity is not None
+                and is_a(entity.cls, "Organization")
+                and following.entity is not None
+                and is_a(following.entity.cls, "Event")
+                and text[mention.end : following.start] in ("的", "的“", "“")
+            ):
+                self.add(entity, "hosts", following.entity, span, "host-possessive")  # 参加该院“…大会”: its meeting
             if mention.ref:
                 if mention.ref == "event" and entity is not None:
                     self._passive(main, index, span)  # 大会由A承办: the event the text is about
