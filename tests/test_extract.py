@@ -790,3 +790,11 @@ def test_a_bodys_own_meeting_is_hosted_by_it(extractor):
     facts = relations(extraction)
     assert ("江北技师学院", "hosts", "第一届产教融合创新发展大会") in facts  # 该院“…大会”: the college's meeting
     assert ("智联公司", "participatesIn", "第一届产教融合创新发展大会") in facts
+
+
+def test_a_bodys_annual_meeting_keeps_its_year_inside_the_name(extractor):
+    text = "江北区职教中心联盟2023年年会在江北职业技术学院举行。江北区教委全面启动2024年春季招聘会。"
+    extraction = run(extractor, text)
+    found = entities(extraction)
+    assert found.get("江北区职教中心联盟2023年年会") == "Conference"
+    assert found.get("2024年春季招聘会") == "Conference"  # a verb before the year still ends the name

@@ -100,6 +100,7 @@ BREAK = set(characters("breaks")) | set("\n\t \u3000")  # whitespace cannot be w
 MAX_NAME = 24
 LIST_ENDINGS = ("立项建设名单", "建设名单", "名单", "名录")  # 列入…名单: the list, not the designation
 YEAR_INSIDE = re.compile("[区市县省州旗](?:19|20)[0-9]{2}年")  # a place, then the year of its event
+YEAR_AFTER_BODY = re.compile("[盟会院校团体司局委心所](?:19|20)[0-9]{2}年")  # 某某联盟2023年年会: a body's meeting
 SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
 
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
@@ -365,8 +366,12 @@ class Recognizer:
             found.append(Mention(match.start(), match.end(), place, cls, rule, 1))
         return found
 
-    def left_edge(self, text: str, end: int, limit: int = MAX_NAME) -> int:
-        """Start of the name that ends at ``end``: scan left to a break, a stop word, or ``limit`` characters."""
+    def left_edge(self, text: str, end: int, limit: int = MAX_NAME, event: bool = False) -> int:
+        """Start of the name that ends at ``end``: scan left to a break, a stop word, or ``limit`` characters.
+
+        ``event``: the name of a meeting, which may hold its year after its organiser's name
+        (某某联盟2023年年会).
+        """
         i = end
         floor = max(0, end - limit)
         special = SPECIAL
@@ -388,7 +393,9 @@ class Recognizer:
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
-                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1):
+                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1) or (
+                    event and YEAR_AFTER_BODY.fullmatch(text, max(floor, i - 5), i + 1)
+                ):
                     i -= 4  # 高陵区2021年非物质文化遗产进校园活动: the year of a place's event is inside its name
                     continue
                 return i
@@ -438,7 +445,7 @@ class Recognizer:
             governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
-            start = self.left_edge(text, match.start())
+            start = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
             if start == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
