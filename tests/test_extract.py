@@ -798,3 +798,8 @@ def test_a_bodys_annual_meeting_keeps_its_year_inside_the_name(extractor):
     found = entities(extraction)
     assert found.get("江北区职教中心联盟2023年年会") == "Conference"
     assert found.get("2024年春季招聘会") == "Conference"  # a verb before the year still ends the name
+
+
+def test_a_chain_of_titles_ends_before_the_name(extractor):
+    extraction = run(extractor, "江北教育网总编辑顾问岳明出席。")
+    assert ("岳明", "worksAt", "江北教育网") in relations(extraction)  # not 顾问岳, a surname after 总编辑

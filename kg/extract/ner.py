@@ -869,6 +869,8 @@ class Recognizer:
         found = []
         for match in self.role_re.finditer(text):
             begin = match.end()
+            if self.role_re.match(text, begin):
+                continue  # 总编辑顾问岳明: another title follows, the name comes after it
             size = _person_size(text, begin)
             extras: dict = {"role_at": match.start()}
             while size:
