@@ -803,3 +803,16 @@ def test_a_bodys_annual_meeting_keeps_its_year_inside_the_name(extractor):
 def test_a_chain_of_titles_ends_before_the_name(extractor):
     extraction = run(extractor, "江北教育网总编辑顾问岳明出席。")
     assert ("岳明", "worksAt", "江北教育网") in relations(extraction)  # not 顾问岳, a surname after 总编辑
+
+
+def test_two_letter_brands_and_the_company_referred_to_by_its_type_word(extractor):
+    extraction = run(
+        extractor,
+        "中大集团常务副总裁徐子才出席。江北技师学院与智联科技集团有限公司签约，集团董事长刘良玉、总经理王福出席。"
+        "各学校参加。",
+    )
+    facts = relations(extraction)
+    assert ("徐子才", "worksAt", "中大集团") in facts  # 中 and 大 are generic alone, a brand together
+    for person in ("刘良玉", "王福"):
+        assert (person, "worksAt", "智联科技集团有限公司") in facts
+    assert "各学校" not in entities(extraction)

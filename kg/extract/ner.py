@@ -127,6 +127,8 @@ YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 # The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
 EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 学院 / 学校 alone opening a clause before a title or a verb of its own: the school the news is about (学院党委书记…)
+# 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
+BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
     "(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终)"
 )
@@ -1024,6 +1026,9 @@ class Recognizer:
     def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
         found = []
         taken = Occupancy(len(text), selected)
+        for match in BARE_COMPANY.finditer(text):
+            if not taken.overlaps(match.start(1), match.end(1)):
+                found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
         for match in BARE_SCHOOL.finditer(text):  # 学院党委书记…, 学院与…签约: the school of the text
             if not taken.overlaps(match.start(1), match.end(1)):
                 kind = "college" if match.group(1) == "学院" else "school"
@@ -1147,16 +1152,18 @@ def _quantified(text: str, start: int, name: str) -> bool:
 def _generic(modifier: str) -> bool:
     """True when a name's modifier holds only generic words (各, 全区, 乡村薄弱 …)."""
     rest = modifier.strip()
+    singles = 0  # 中大集团: two one-character generic words make a brand, not a kind
     for _ in range(6):
         if not rest:
-            return True
+            return singles < 2 or len(modifier.strip()) != singles
         for size in range(min(5, len(rest)), 0, -1):
             if rest[:size] in GENERIC_WORDS:
+                singles += size == 1
                 rest = rest[size:]
                 break
         else:
             return False
-    return not rest
+    return not rest and (singles < 2 or len(modifier.strip()) != singles)
 
 
 def _counted(text: str, start: int, end: int, cls: str) -> bool:
