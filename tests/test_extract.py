@@ -816,3 +816,14 @@ def test_two_letter_brands_and_the_company_referred_to_by_its_type_word(extracto
     for person in ("刘良玉", "王福"):
         assert (person, "worksAt", "智联科技集团有限公司") in facts
     assert "各学校" not in entities(extraction)
+
+
+def test_party_departments_and_verbs_of_relying_on(extractor):
+    extraction = run(
+        extractor,
+        "中共江北区委组织部、江北区人社局承办招聘会。围绕本次会议的主题，依托江北智联实训基地，江北区教委深入研讨。",
+    )
+    found = entities(extraction)
+    assert found.get("中共江北区委组织部") == "GovernmentAgency"
+    facts = relations(extraction)
+    assert not [f for f in facts if f[1] in ("builds", "hosts") and f[2] == "江北智联实训基地"]

@@ -76,9 +76,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "do": (
         "实施", "开展", "推进", "推出", "启动", "发起", "实行", "推行", "做实", "落实", "深化", "凝练", "形成", "健全",
-        "完善", "围绕", "依托", "组织", "制定", "出台", "推广", "创新", "探索", "铺开", "打响", "聚焦", "开启", "开发",
+        "完善", "组织", "制定", "出台", "推广", "创新", "探索", "铺开", "打响", "开启", "开发",
         "发布", "印发", "颁布",
     ),
+    # verbs of relying on or aiming at: a program so named is carried out, a meeting or platform only used
+    "use": ("围绕", "依托", "聚焦"),
     "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
     "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予", "授牌"),
     "designate": (
@@ -1263,6 +1265,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
     if kind == "join":
         return "memberOf" if is_a(cls, "Platform") else None
+    if kind == "use":
+        return "initiates" if is_a(cls, "Program") else None
     if kind in ("build", "do", "host") and is_a(cls, "Course") and obj.label.rstrip("”").endswith("班"):
         return "offers"  # 共同开办“五洋纺机班”: a class is offered, not initiated (a 讲堂 one runs is)
     if kind in ("build", "do"):
