@@ -827,3 +827,13 @@ def test_party_departments_and_verbs_of_relying_on(extractor):
     assert found.get("中共江北区委组织部") == "GovernmentAgency"
     facts = relations(extraction)
     assert not [f for f in facts if f[1] in ("builds", "hosts") and f[2] == "江北智联实训基地"]
+
+
+def test_bylines_of_a_schools_news_and_more_titles(extractor):
+    extraction = run(
+        extractor,
+        "江北技师学院举行签约仪式。校长权俊良出席，司长刘来泉讲话。\n（文/叶秋美 图/轻工学院 周小琦）",
+    )
+    found = entities(extraction)
+    for person in ("权俊良", "刘来泉", "叶秋美", "周小琦"):
+        assert found.get(person) == "Person"

@@ -151,7 +151,12 @@ ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
-BYLINE_RE = re.compile(rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）")
+BYLINE_RE = re.compile(
+    rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
+    # （文/叶秋美 图/周小琦）, （文/轻工学院 李启兵）: the writer and the photographer of a school's news
+    rf"|(?:文|图|摄影|摄|编辑|责编|审核|初审|复审|终审)[/／:：][ \u3000]*(?:[{CJK}]{{2,10}}[ \u3000]+)?"
+    rf"(?P<name3>[{CJK}]{{2,3}})(?=[）)\s]|$)"
+)
 NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
 # Verbs the left edge stops at that also read as nouns inside a name (城市建设投资, 产业发展研究院).
 PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
@@ -903,7 +908,7 @@ class Recognizer:
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
         for match in BYLINE_RE.finditer(text):
             # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
-            group = "name" if match.group("name") else "name2"
+            group = next(g for g in ("name", "name2", "name3") if match.group(g))
             name = match.group(group)
             if name[0] in SURNAMES and _name_like(name):
                 found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
