@@ -424,13 +424,13 @@ def _unit_of(short: str, long: str) -> bool:
 
 
 def _brand_of(short: str, long: str) -> bool:
-    """True when ``short`` is a company's brand and 集团 / 公司: 中炬高新集团 for 中炬高新技术实业（集团）股份有限公司.
+    """True when ``short`` is a group's brand and 集团: 中炬高新集团 for 中炬高新技术实业（集团）股份有限公司.
 
     >>> _brand_of("中炬高新集团", "中炬高新技术实业（集团）股份有限公司"), _brand_of("重庆集团", "重庆建工集团有限公司")
     (True, False)
     """
-    brand = re.sub("(?:集团|公司|有限公司)$", "", short)
-    if brand == short or len(brand) < 2 or not long.startswith(brand) or not long.endswith(("公司", "集团")):
+    brand = re.sub("集团$", "", short)  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
+    if brand == short or len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
         return False
     return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
 
