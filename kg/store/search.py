@@ -882,12 +882,14 @@ def rows_of_files(sources: Iterable[tuple[str, str, str, str]]) -> Iterator[tupl
 
     import pyoxigraph as ox
 
+    from kg.store import formats
+
     found: dict[str, list[Row]] = {}
     predicates = {name: name for name in INDEXED}
     subjects: dict[str, str] = {}  # one string per IRI: an entity has several rows (a third less memory)
     for file, media_type, graph, base in sources:
         with gzip.open(file, "rb") if file.lower().endswith(".gz") else open(file, "rb") as handle:
-            for quad in ox.parse(handle, ox.RdfFormat.from_media_type(media_type), base_iri=base):
+            for quad in ox.parse(handle, formats.by_media_type(media_type, formats.RDF).rdf, base_iri=base):
                 predicate = predicates.get(quad.predicate.value)
                 if predicate is None:
                     continue
