@@ -504,11 +504,19 @@ def infer_in_store(
     within = f"VALUES ?g {{ {' '.join(sorted(map(str, wanted or ())))} }} " if per_graph else ""
     count = 0
 
-    def rows_of(predicate: ox.NamedNode, obj: ox.NamedNode | None) -> Iterator[ox.QuerySolution]:
+    solutions = getattr(store, "solutions", None)
+
+    def rows_of(predicate: ox.NamedNode, obj: ox.NamedNode | None) -> Iterator:
+        if solutions is None:  # a remote store: its quads of the predicate
+            graphs = sorted(wanted, key=str) if per_graph else [None]  # type: ignore[arg-type]
+            quads = (q for g in graphs for q in store.quads_for_predicate(predicate.value, obj, g))
+            if obj is not None:
+                return ((q.subject, q.graph_name) for q in quads)
+            return ((q.subject, q.object, q.graph_name) for q in quads)
         # A query decodes only the terms it selects (a quad read decodes its predicate and object too): a third less.
         if obj is not None:
-            return store.solutions(f"SELECT ?s ?g WHERE {{ {within}GRAPH ?g {{ ?s {predicate} {obj} }} }}")
-        return store.solutions(f"SELECT ?s ?o ?g WHERE {{ {within}GRAPH ?g {{ ?s {predicate} ?o }} }}")
+            return solutions(f"SELECT ?s ?g WHERE {{ {within}GRAPH ?g {{ ?s {predicate} {obj} }} }}")
+        return solutions(f"SELECT ?s ?o ?g WHERE {{ {within}GRAPH ?g {{ ?s {predicate} ?o }} }}")
 
     def stream() -> Iterator[ox.Quad]:
         nonlocal count
