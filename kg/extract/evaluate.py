@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from kg.extract.gazetteer import Gazetteer
@@ -109,11 +110,14 @@ def key(name: str) -> str:
     return re.sub(r"[“”\"'‘’《》「」\s]", "", unicodedata.normalize("NFKC", normalize_name(name)))
 
 
-def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
+def evaluate(gold_dir: Path, background: Path | None = DATA_DIR, reference: bool = True) -> Evaluation:
     """Extract every document of ``gold_dir`` and score it against its curated facts.
 
     ``background`` is another curated folder whose entities may be used by the
-    gazetteer (the bundled data, when evaluating other gold files).
+    gazetteer (the bundled data, when evaluating other gold files).  With
+    ``reference`` the reference lists are read too, giving way to curated names,
+    as ``kg ingest`` reads them; without, the figures compare with rounds that
+    measured without them.
     """
     data = load_curated(gold_dir)
     sources = [data]
@@ -126,11 +130,18 @@ def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
             mentioned = entity_mentions(source, aliases=False)
             only_here = {label for label, docs in mentioned.items() if docs and docs <= {doc_id} and source is data}
             gazetteer = gazetteer.merged(Gazetteer.from_curated(source, exclude=only_here))
+        if reference:
+            gazetteer.fill(_reference_names())
         extraction = Extractor(gazetteer).extract(article)
         document = _score(data, doc_id, extraction, result)
         document.gazetteer_names = len(gazetteer)
         result.documents.append(document)
     return result
+
+
+@cache
+def _reference_names() -> Gazetteer:
+    return Gazetteer.from_reference()
 
 
 def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evaluation) -> DocumentResult:

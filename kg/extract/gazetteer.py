@@ -163,6 +163,16 @@ class Gazetteer:
                     result.add(name, known)
         return result
 
+    def fill(self, other: Gazetteer) -> set[str]:
+        """Add the names of ``other`` this gazetteer lacks (first sense each); the names added.
+
+        What this gazetteer knows wins: a reference list's name gives way to a curated one.
+        """
+        added = {name for name in other.names if name not in self.names}
+        for name in added:
+            self.add(name, other.names[name][0])
+        return added
+
     def over(self, base: Gazetteer) -> Layered:
         """This gazetteer's names over ``base`` (shared, its automaton built once): see :class:`Layered`."""
         return Layered(base, self)

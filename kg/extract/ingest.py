@@ -131,11 +131,7 @@ def base_gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def _base_gazetteer(signature: tuple) -> Gazetteer:
     gazetteer = default_gazetteer()
-    before = set(gazetteer.names)
-    for name, bucket in Gazetteer.from_reference().names.items():
-        if name not in gazetteer:
-            gazetteer.add(name, bucket[0])
-    gazetteer.yielding = frozenset(set(gazetteer.names) - before)
+    gazetteer.yielding = frozenset(gazetteer.fill(Gazetteer.from_reference()))
     return gazetteer
 
 
