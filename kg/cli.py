@@ -931,7 +931,7 @@ def extract_command(
 
     for path in files:  # every file readable before anything is written (stdout included)
         read_text(path, encoding, max_bytes or MAX_BYTES)
-    with file_bar(files, "extracting") as bar:
+    with file_bar(files, i18n.text("stage_extracting")) as bar:
         stream = extracted(_FileProgress(bar) if bar is not None else None)
         first = next(stream, None)
         if first is None:
@@ -979,7 +979,7 @@ def ingest_command(
     if not files:
         raise click.UsageError(i18n.text("missing_files"))
     paths = tuple(text_files(files))
-    with open_store(store_path) as store, file_bar(paths, "extracting") as bar:
+    with open_store(store_path) as store, file_bar(paths, i18n.text("stage_extracting")) as bar:
         tracker = _FileProgress(bar) if bar is not None else None
         report = ingest(
             store,
@@ -1309,7 +1309,11 @@ def synth_command(entities: int, seed: int, documents: int | None, fmt: str, no_
 
     show = sys.stderr.isatty()
     if documents is not None:
-        with click.progressbar(length=documents, label="writing", file=sys.stderr) if show else _null() as bar:
+        with (
+            click.progressbar(length=documents, label=i18n.text("stage_writing_documents"), file=sys.stderr)
+            if show
+            else _null() as bar
+        ):
             paths = synth_documents(documents, out, seed, progress=(lambda n: bar.update(1)) if show else None)
         click.echo(i18n.text("wrote_documents", n=len(paths), path=out), err=True)
         return
@@ -1322,16 +1326,16 @@ def synth_command(entities: int, seed: int, documents: int | None, fmt: str, no_
     try:
         stats = write_synth(out, entities, seed, ontology=not no_ontology, progress=progress)
     except OSError as error:
-        raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
+        raise KgError(i18n.text("cannot_write", option="--out", path=out, reason=error.strerror or error)) from None
     if show:
         click.echo("", err=True)
     rows = [
-        ("entities", stats.entities),
-        ("relations", stats.relations),
-        ("indicators", stats.indicators),
-        ("documents", stats.documents),
-        ("named graphs", len(stats.graphs)),
-        ("quads", stats.quads),
+        (i18n.text("entities"), stats.entities),
+        (i18n.text("relations"), stats.relations),
+        (i18n.text("indicators"), stats.indicators),
+        (i18n.text("documents"), stats.documents),
+        (i18n.text("synth_named_graphs"), len(stats.graphs)),
+        (i18n.text("synth_quads"), stats.quads),
     ]
     click.echo(table(rows, ("", str(out))))
 

@@ -687,6 +687,189 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Leiden communities need igraph and leidenalg: pip install 'kg-cityedu[leiden]' (or use louvain)",
     ),
     "not_valid_rdf": ("{path}：不是有效的 {format}：{reason}", "{path}: not valid {format}: {reason}"),
+    # -- errors: the store
+    "store_is_file": (
+        "{path} 是文件，不是存储：请给 --store（或 KG_STORE）一个文件夹",
+        "{path} is a file, not a store: give a folder to --store (or KG_STORE)",
+    ),
+    "store_among_files": (
+        "{path} 是含有其他文件的文件夹，不是存储：请给 --store（或 KG_STORE）一个空的或新的文件夹",
+        "{path} is a folder with other files, not a store: give an empty or new folder to --store (or KG_STORE)",
+    ),
+    "store_busy": ("存储 {path} 正由 {holder} 写入；{waited}", "store {path} is being written by {holder}; {waited}"),
+    "another_process": ("另一个进程", "another process"),
+    "this_process": ("本进程", "this process"),
+    "waited": ("已等待 {seconds} 秒", "after waiting {seconds} s"),
+    "wait_hint": ("可用 --wait 秒数 等它写完", "--wait SECONDS to wait for it"),
+    "cannot_open_store": ("无法打开存储 {path}：{reason}", "cannot open store {path}: {reason}"),
+    "cannot_flush_store": ("无法把存储 {path} 写入磁盘：{reason}", "cannot flush store {path}: {reason}"),
+    "store_write_failed": ("写入存储 {path} 失败：{reason}", "write to store {path} failed: {reason}"),
+    "bulk_load_failed": ("批量载入存储 {path} 失败：{reason}", "bulk load into store {path} failed: {reason}"),
+    "bulk_write_failed": ("批量写入存储 {path} 失败：{reason}", "bulk write to store {path} failed: {reason}"),
+    "in_memory": ("（内存）", "(memory)"),
+    "not_written_graph": (
+        "write_parts：{graph} 不在正在写入的图之中",
+        "write_parts: {graph} is not one of the graphs being written",
+    ),
+    "store_empty": (
+        "存储 {path} 是空的（从未构建，或首次构建被中断）：请运行 kg build",
+        "store {path} is empty (never built, or its first build was stopped): run 'kg build'",
+    ),
+    # -- errors: kg load
+    "no_such_file": ("{path}：文件不存在", "{path}: no such file"),
+    "graph_one_file": (
+        "--graph 只能为一个文件命名图：请只给一个文件，或去掉 --graph",
+        "--graph names the graph of one file; give one file or leave --graph out",
+    ),
+    "blank_graph": (
+        "{path}：没有 IRI 的命名图（空白节点）无法载入",
+        "{path}: a named graph without an IRI (blank node) cannot be loaded",
+    ),
+    "graph_not_iri": (
+        "{where}：{iri!r} 不是 http(s):// 或 urn: IRI",
+        "{where}: {iri!r} is not an http(s):// or urn: IRI",
+    ),
+    "graph_reserved": (
+        "{where}：<{iri}> 是{reason}；载入会替换它（如确要替换，请加 --force）",
+        "{where}: <{iri}> is {reason}; loading would replace it (--force to do so anyway)",
+    ),
+    "reserved_staging": ("正在进行的写入", "a write in progress"),
+    "reserved_ontology": ("本体（由 kg build 维护）", "the ontology (kg build owns it)"),
+    "reserved_registry": ("人工整理的实体登记表（由 kg build 维护）", "the curated entity registry (kg build owns it)"),
+    "reserved_inferred": ("推理闭包（每次写入都会刷新）", "the inferred closure (every write refreshes it)"),
+    "reserved_analysis": (
+        "分析结果（由 kg analyze --write-back 维护）",
+        "the analysis results (kg analyze --write-back owns it)",
+    ),
+    "reserved_document": (
+        "来源文档的图（由 kg build 和 kg ingest 维护）",
+        "a source document's graph (kg build and kg ingest own them)",
+    ),
+    "reserved_namespace": ("kg 自己命名空间中的图", "in kg's own namespace"),
+    "load_failed": ("载入失败，已删除其写入的图：{reason}", "load failed, its graphs were removed: {reason}"),
+    "stage_parsed": ("已解析", "parsed"),
+    "stage_loaded": ("已载入", "loaded"),
+    # -- errors: ingest, documents, curated data, lexicons
+    "scheduler_needs_dask": (
+        "--scheduler 需要 Dask distributed：pip install 'kg-cityedu[dask]'",
+        "--scheduler needs Dask distributed: pip install 'kg-cityedu[dask]'",
+    ),
+    "scheduler_unreachable": (
+        "--scheduler {scheduler}：无法连接 Dask 调度器：{reason}",
+        "--scheduler {scheduler}: cannot reach the Dask scheduler: {reason}",
+    ),
+    "duplicate_doc_id": (
+        "{path}：文档编号 {doc_id} 与 {other} 的相同（编号由区县和文件名决定；请重命名其中一个文件）",
+        "{path}: document id {doc_id} is also given by {other} (ids come from the district and the file name; "
+        "rename one file)",
+    ),
+    "curated_not_replaced": (
+        "{path}：文档 {doc_id} 是存储中人工整理的文档，在 data/curated 中维护并由 kg build 重建，不能用抽取结果替换",
+        "{path}: document {doc_id} is a curated document of the store; it is maintained in data/curated and "
+        "rebuilt by 'kg build', not replaced by extraction",
+    ),
+    "no_document": (
+        "存储中没有文档 {name!r}（已有文档：{known}）",
+        "no document {name!r} in the store (documents: {known})",
+    ),
+    "none_known": ("无", "none"),
+    "curated_not_removed": (
+        "{doc} 是人工整理的文档：请删除 data/curated/{doc}.yaml 及其正文，再运行 kg build",
+        "{doc} is a curated document: remove data/curated/{doc}.yaml and its text, then run 'kg build'",
+    ),
+    "no_stored_text": ("文档 {doc} 没有保存正文", "document {doc} has no stored text"),
+    "over_limit": (
+        "{path}：{size} 字节，超过上限 {limit}；如仍要读取，请加 --max-bytes {bytes}",
+        "{path}: {size} bytes, over the limit of {limit}; pass --max-bytes {bytes} to read it anyway",
+    ),
+    "not_merged": (
+        "{a} 与 {b} 没有合并（kg entities merges 列出所有合并）",
+        "{a} and {b} are not merged (kg entities merges lists the merges)",
+    ),
+    "lexicon_columns": (
+        "{path}:{line}：{word} 后面需要 {columns} 列，实际只有 {found} 列",
+        "{path}:{line}: {word} needs {columns} column(s) after it, has {found}",
+    ),
+    "lexicon_twice": ("{path}:{line}：{word} 重复列出", "{path}:{line}: {word} is listed twice"),
+    "yaml_syntax": ("{where}：YAML 语法错误：{reason}", "{where}: YAML syntax error: {reason}"),
+    "not_utf8": ("{path}：不是 UTF-8 文本", "{path}: not UTF-8 text"),
+    "curated_no_entities": ("{path}：顶层应为 'entities:' 列表", "{path}: expected a top-level 'entities:' list"),
+    "curated_label_class": ("实体需要 'label' 和 'class'", "an entity needs 'label' and 'class'"),
+    "curated_unknown_class": ("{label}：未知类别 {cls!r}", "{label}: unknown class {cls!r}"),
+    "curated_duplicate": (
+        "{label}：名称重复（首次出现在第 {line} 行）",
+        "{label}: duplicate label (first at line {line})",
+    ),
+    "curated_same_iri": (
+        "{label}：IRI {iri} 也分配给了 {other}；请给其中一个指定 'id'",
+        "{label}: IRI {iri} also minted for {other}; give one an 'id'",
+    ),
+    "curated_wrong_class": (
+        "{label}：{key} {value!r} 不是{expected}实体",
+        "{label}: {key} {value!r} is not a {expected} entity",
+    ),
+    "curated_no_document": ("文档 {doc!r} 不在 {folder} 中", "document {doc!r} is not in {folder}"),
+    "curated_not_entity": ("{end} {value!r} 不是实体名称", "{end} {value!r} is not an entity label"),
+    "curated_unknown_predicate": ("未知谓词 {value!r}", "unknown predicate {value!r}"),
+    "curated_not_number": ("数值 {value!r} 不是数字", "value {value!r} is not a number"),
+    "curated_indicator_needs": ("指标需要 '{key}'", "indicator needs '{key}'"),
+    "curated_unknown_counts": ("未知的 counts_class {value!r}", "unknown counts_class {value!r}"),
+    "curated_text_not_in_evidence": ("文本 {value!r} 不在证据句中", "text {value!r} is not in the evidence"),
+    "curated_no_evidence": ("缺少 'evidence'", "missing 'evidence'"),
+    "curated_evidence_not_verbatim": (
+        "证据句与文档原文不一致：{evidence}…",
+        "evidence is not verbatim in the document: {evidence}…",
+    ),
+    "synth_entities": ("实体数至少为 1", "entities must be at least 1"),
+    # -- errors: exports, drawings, queries, serving
+    "format_one_file": ("--format {fmt} 只写一个文件，不写文件夹", "--format {fmt} writes one file, not a folder"),
+    "stage_projecting": ("正在投影图谱", "projecting the graph"),
+    "stage_writing": ("正在写入 {fmt}", "writing {fmt}"),
+    "stage_writing_files": ("正在写入 {fmt} 文件", "writing {fmt} files"),
+    "stage_extracting": ("正在抽取", "extracting"),
+    "stage_writing_documents": ("正在写入", "writing"),
+    "pyvis_missing": (
+        "未安装 pyvis：pip install pyvis（它附带 vis-network 脚本）",
+        "pyvis is not installed: pip install pyvis (it ships the vis-network script)",
+    ),
+    "pyvis_version": (
+        "pyvis 没有附带 vis-network {version}：请重新安装 pyvis 0.3.2（{reason}）",
+        "pyvis does not ship vis-network {version}: reinstall pyvis 0.3.2 ({reason})",
+    ),
+    "vis_unsafe": ("vis-network 资源无法安全地内嵌到页面中", "the vis-network assets cannot be inlined safely"),
+    "bad_param_line": (
+        "{name}.rq：参数行 {line!r} 有误；应为 {expected}",
+        "{name}.rq: bad param line {line!r}; expected {expected}",
+    ),
+    "worker_failed": ("查询工作进程无法启动：{reason}", "a query worker could not start: {reason}"),
+    "no_answer": ("没有应答", "no answer"),
+    "cannot_listen": ("无法在 {host}:{port} 上监听：{reason}", "cannot listen on {host}:{port}: {reason}"),
+    "synth_named_graphs": ("命名图", "named graphs"),
+    "synth_quads": ("四元组", "quads"),
+    # -- warnings about a store's state
+    "interrupted_write": (
+        "有一次写入被中断：{n} 个写了一半的图已隐藏（{graph}）；下一次写入存储时会删除它们（请重新导入）",
+        "a write was interrupted: {n} graph(s) left half written are hidden ({graph}); "
+        "the next write to the store removes them (run the ingest again)",
+    ),
+    "ontology_missing": ("本体图缺失或为空：请运行 kg build", "the ontology graph is missing or empty: run 'kg build'"),
+    "registry_missing": (
+        "人工整理的实体登记表缺失或为空：请运行 kg build",
+        "the curated entity registry is missing or empty: run 'kg build'",
+    ),
+    "no_inference_stamp": ("存储没有推理标记：请运行 kg infer", "the store has no inference stamp: run 'kg infer'"),
+    "inference_stale": (
+        "推理结果已过期（某次载入被中断，或载入时未做推理）：请运行 kg infer",
+        "the inference is stale (a load was interrupted or ran without inference): run 'kg infer'",
+    ),
+    "ontology_changed": (
+        "计算推理之后本体已改变：请运行 kg infer",
+        "the ontology changed since the inference was computed: run 'kg infer'",
+    ),
+    "names_too_long": (
+        "kg：{n} 个已知名称超过 {limit} 个字符，匹配文本时跳过",
+        "kg: {n} known name(s) longer than {limit} characters skipped for matching in text",
+    ),
     # -- the graph page (kg viz, and the website's drawings)
     "viz_panel": ("图例、筛选与搜索", "Legend, filters and search"),
     "viz_counts": ("{nodes} 个节点 · {edges} 条关系", "{nodes} nodes · {edges} relations"),

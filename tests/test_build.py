@@ -159,7 +159,7 @@ def test_cli_bad_data_is_one_line_without_traceback(tmp_path: Path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"kg: {data / 'curated' / 'entities.yaml'}:2: 甲: unknown class 'Nope'"
+        f"kg: {data / 'curated' / 'entities.yaml'}:2：甲：未知类别 'Nope'"
     ]
 
 

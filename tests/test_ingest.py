@@ -221,7 +221,7 @@ def test_cli_ingest_docs_and_remove(built: Path, tmp_path: Path):
     removed = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
     assert removed.exit_code == 0 and f"已删除 {doc_id}" in removed.output
     again = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
-    assert again.exit_code == 1 and f"no document '{doc_id}'" in again.output
+    assert again.exit_code == 1 and f"存储中没有文档 '{doc_id}'" in again.output
 
 
 def test_cli_messages_for_empty_and_entity_free_files(built: Path, tmp_path: Path):
@@ -347,7 +347,7 @@ def test_ingest_on_a_dask_cluster_equals_one_process(tmp_path: Path):
     result = CliRunner().invoke(
         main, ["ingest", str(corpus), "--scheduler", "tcp://127.0.0.1:1", "--store", str(tmp_path / "x")]
     )
-    assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output
+    assert result.exit_code == 1 and "无法连接 Dask 调度器" in result.output
 
 
 def test_workers_run_at_most_a_window_ahead_of_the_writer():

@@ -50,6 +50,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.escape import xml_bytes
+from kg.i18n import text
 from kg.model.vocab import BASE, PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
@@ -463,8 +464,8 @@ class QueryService:
             if ready != "ready":
                 for other in workers:
                     other.stop()
-                problem = ready.body.decode().strip() if isinstance(ready, Answer) else "no answer"
-                raise ServeError(f"a query worker could not start: {problem}")
+                problem = ready.body.decode().strip() if isinstance(ready, Answer) else text("no_answer")
+                raise ServeError(text("worker_failed", reason=problem))
         return workers
 
     def _respawn(self, pool: queue.Queue[Worker], writable: bool) -> None:
@@ -852,8 +853,6 @@ MAX_TEXT = 2 * 1024 * 1024
 
 
 def text_of(key: str, lang: str) -> str:
-    from kg.i18n import text
-
     return text({"added": "added", "removed": "removed"}[key], lang, title="")
 
 
@@ -1012,7 +1011,7 @@ def make_server(
         )
     except OSError as error:
         service.close()
-        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise ServeError(text("cannot_listen", host=host, port=port, reason=error.strerror or error)) from None
     # Ranks, district indicators and the home page's lists need the whole graph: computed in the background
     # once per state of the store and kept beside it (kg.web.figures), never by a page or at start-up.
     server.figures = Keeper(store_path).start()
