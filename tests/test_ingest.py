@@ -266,7 +266,7 @@ def test_cli_extract_formats_and_eval(tmp_path: Path):
     forced = runner.invoke(main, ["extract", str(gbk), "--encoding", "gbk"])
     assert forced.exit_code == 0 and "kg:cooperatesWith" in forced.output
     scores = runner.invoke(main, ["extract", "--eval", str(Path(__file__).parent / "fixtures" / "extract_gold")])
-    assert scores.exit_code == 0 and "relations per kind" in scores.output
+    assert scores.exit_code == 0 and "各种类的关系" in scores.output
     both = runner.invoke(main, ["extract", str(YUBEI), "--eval", "data"])
     assert both.exit_code == 2 and "不能同时给" in both.output
 
