@@ -195,7 +195,10 @@ class _Translated:
             finally:
                 param.help, param.metavar = saved
             if record is not None:
-                rows.append(record)
+                first, second = record
+                if i18n.current_language() == "zh":  # click joins [default: …; range] with an ASCII semicolon
+                    second = re.sub(r"\[([^\[\]]*)\]$", lambda m: "[" + m.group(1).replace("; ", "；") + "]", second)
+                rows.append((first, second))
         if rows:
             with formatter.section(i18n.click_gettext("Options")):
                 formatter.write_dl(rows)
