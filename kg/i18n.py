@@ -777,6 +777,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{doc} 是人工整理的文档：请删除 data/curated/{doc}.yaml 及其正文，再运行 kg build",
         "{doc} is a curated document: remove data/curated/{doc}.yaml and its text, then run 'kg build'",
     ),
+    "nothing_to_add": ("没有可添加的内容", "nothing to add"),
     "no_stored_text": ("文档 {doc} 没有保存正文", "document {doc} has no stored text"),
     "over_limit": (
         "{path}：{size} 字节，超过上限 {limit}；如仍要读取，请加 --max-bytes {bytes}",

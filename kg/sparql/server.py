@@ -50,7 +50,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.escape import xml_bytes
-from kg.i18n import text
+from kg.i18n import text, use_language
 from kg.model.vocab import BASE, PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
@@ -196,7 +196,15 @@ def _page_answer(response: Any) -> Answer:
 
 
 def answer_page(site: Any, job: dict[str, Any]) -> Answer:
-    """Run a page job (in a worker): a page of the website, the editor, HTML results, an RDF description, an edit."""
+    """Run a page job (in a worker): a page of the website, the editor, HTML results, an RDF description, an edit.
+
+    Messages (an edit's errors) are in the page's language.
+    """
+    with use_language(job.get("request", {}).get("lang")):
+        return _answer_page(site, job)
+
+
+def _answer_page(site: Any, job: dict[str, Any]) -> Answer:
     from kg.web import linked, pages
 
     if job["op"] in {"preview", "add", "reingest", "remove"}:

@@ -51,7 +51,7 @@ def add(store: Any, text: str, name: str) -> list[str]:
         path.write_text(text, encoding="utf-8")
         report = ingest(store, [path])
     if not report.documents:
-        reasons = "; ".join(reason for _, reason in report.skipped) or "nothing to add"
+        reasons = "; ".join(reason for _, reason in report.skipped) or text("nothing_to_add")
         raise ValueError(reasons)
     return [info.iri for info in report.documents]
 
