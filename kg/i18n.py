@@ -577,6 +577,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{statement} is a SPARQL Update, not a query: kg query only reads; "
         "change the store with kg load, kg ingest or kg docs remove (or kg serve --allow-update)",
     ),
+    "query_word": ("查询", "query"),
+    "update_word": ("更新", "update"),
+    "syntax_error_line": (
+        "{kind}语法错误：第 {line} 行第 {column} 列：{detail}",
+        "{kind} syntax error at line {line}, column {column}: {detail}",
+    ),
+    "syntax_error_at": ("{kind}语法错误：{detail}", "{kind} syntax error: {detail}"),
+    "unknown_prefix": ("未知前缀", "unknown prefix"),
+    "unknown_prefix_in": ("未知前缀 {prefix}（在 {name!r} 中）", "unknown prefix {prefix}: in {name!r}"),
+    "unexpected_text": ("意外的文本", "unexpected text"),
+    "unexpected_end": ("行尾意外结束", "unexpected end of the line"),
+    "expected_one_of": ("应为以下之一：{what}", "expected one of {what}"),
+    "expected": ("应为 {what}", "expected {what}"),
+    "near": ("，位于 {excerpt!r} 附近", " near {excerpt!r}"),
     "bad_variable": ("变量名 {name!r} 无效", "bad variable name {name!r}"),
     "blank_bound": ("?{name}：空白节点不能作为绑定值", "?{name}: a blank node cannot be bound"),
     "stdin_not_utf8": (
@@ -903,6 +917,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eval_spurious_relation": ("误抽关系：", "spurious relation: "),
     "eval_missed_indicator": ("漏抽指标：", "missed indicator: "),
     "eval_spurious_indicator": ("误抽指标：", "spurious indicator: "),
+    # -- kg serve's plain-text answers (in the language the request asks for: ?lang=, cookie, Accept-Language)
+    "host_header": (
+        "请求的 Host 头必须是本服务器的地址",
+        "requests must name this server's address in the Host header",
+    ),
+    "update_needs_post": ("SPARQL 更新需要用 POST", "SPARQL Update needs POST"),
+    "not_acceptable": (
+        "无法按要求的格式应答；请用 format= 选择 {offered}（或在 Accept 中给出其一）",
+        "cannot answer as asked; choose format= {offered} (or Accept: one of them)",
+    ),
+    "not_acceptable_kind": (
+        "无法按要求的格式应答 {kind} 查询；可用：{offered}",
+        "cannot answer a {kind} query as requested; available: {offered}",
+    ),
+    "endpoint_not_found": ("没有这个地址；SPARQL 端点是 /sparql", "not found; the SPARQL endpoint is /sparql"),
+    "plain_not_found": ("没有这个地址", "not found"),
+    "bad_content_length": ("Content-Length 无效", "bad Content-Length"),
+    "body_too_big": ("请求体超过 {mib} MiB", "request body over {mib} MiB"),
+    "body_not_utf8": ("请求体不是 UTF-8", "the request body is not UTF-8"),
+    "form_without_query": (
+        "表单中既没有 query 也没有 update 参数",
+        "the form has neither a query nor an update parameter",
+    ),
+    "unsupported_media": (
+        "请 POST application/sparql-query、application/sparql-update 或表单",
+        "POST application/sparql-query, application/sparql-update or a form",
+    ),
+    "server_read_only": (
+        "本服务器只读（用 kg serve --allow-update 启动才能修改）",
+        "this server is read-only (start kg serve --allow-update)",
+    ),
+    "endpoint_read_only_update": (
+        "此端点只读，拒绝 SPARQL 更新（用 kg serve --allow-update 启动才能修改）",
+        "this endpoint is read-only: SPARQL Update is refused (start kg serve --allow-update)",
+    ),
+    "changes_other_origin": ("拒绝来自其他来源的修改", "changes from another origin are refused"),
+    "needs_token": (
+        "修改图谱需要 kg serve 启动时打印的带令牌链接",
+        "changing the graph needs the link with the token that kg serve printed at start",
+    ),
+    "text_too_long": ("文本太长，超出一篇新闻稿的上限", "the text is too long for one press release"),
+    "unknown_action": ("未知操作", "unknown action"),
+    "updates_other_origin": (
+        "拒绝来自其他来源（{origin}）的更新",
+        "updates from another origin ({origin}) are refused",
+    ),
+    "update_failed": ("更新失败：{reason}", "update failed: {reason}"),
+    "internal_error": ("内部错误：{kind}：{reason}", "internal error: {kind}: {reason}"),
+    "unknown_job": ("未知任务 {op}", "unknown job {op}"),
+    "busy_waiting": (
+        "服务器繁忙：{n} 个请求正在等待；请稍后再试",
+        "the server is busy: {n} requests are waiting; try again",
+    ),
+    "busy_no_worker": (
+        "服务器繁忙：{seconds} 秒内没有空闲的工作进程；请稍后再试",
+        "the server is busy: no worker was free within {seconds} s; try again",
+    ),
+    "worker_died": ("工作进程意外退出，已重新启动", "the worker process died; it has been replaced"),
+    "busy_long": (
+        "所有工作进程都在执行耗时的查询，此{what}超过了 {seconds} 秒；请稍后再试",
+        "every worker is busy with long queries and this {what} ran over {seconds} s; try again",
+    ),
+    "over_time": (
+        "此{what}超过了 {seconds} 秒的时限，已被停止",
+        "the {what} ran over the {seconds} s time limit and was stopped",
+    ),
     # -- the graph page (kg viz, and the website's drawings)
     "viz_panel": ("图例、筛选与搜索", "Legend, filters and search"),
     "viz_counts": ("{nodes} 个节点 · {edges} 条关系", "{nodes} nodes · {edges} relations"),

@@ -123,7 +123,12 @@ CASES: list[Case] = [
         r"^kg: stdin：不是 UTF-8 文本（第 \d+ 字节）",
         stdin=b'SELECT * WHERE { ?s ?p "\xff\xfe\x00\x01" }',
     ),
-    Case("query-syntax-error", ("query", "SELECT WHERE {", "--store", "{store}"), 2, r"^kg: query syntax error at"),
+    Case(
+        "query-syntax-error",
+        ("query", "SELECT WHERE {", "--store", "{store}"),
+        2,
+        r"^kg: 查询语法错误：第 \d+ 行第 \d+ 列：",
+    ),
     Case(
         "query-service",
         ("query", "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", "--store", "{store}"),
