@@ -759,7 +759,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "来源文档的图（由 kg build 和 kg ingest 维护）",
         "a source document's graph (kg build and kg ingest own them)",
     ),
-    "reserved_namespace": ("kg 自己命名空间中的图", "in kg's own namespace"),
+    "reserved_namespace": ("属于 kg 自己命名空间的图", "in kg's own namespace"),
     "load_failed": ("载入失败，已删除其写入的图：{reason}", "load failed, its graphs were removed: {reason}"),
     "stage_parsed": ("已解析", "parsed"),
     "stage_loaded": ("已载入", "loaded"),
@@ -882,7 +882,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the ontology changed since the inference was computed: run 'kg infer'",
     ),
     "names_too_long": (
-        "kg：{n} 个已知名称超过 {limit} 个字符，匹配文本时跳过",
+        "kg: {n} 个已知名称超过 {limit} 个字符，匹配文本时跳过",
         "kg: {n} known name(s) longer than {limit} characters skipped for matching in text",
     ),
     # -- kg ontology (outline) and kg extract --eval (scores)
@@ -1240,7 +1240,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Community detection; leiden needs igraph and leidenalg, auto uses them when installed.",
     ),
     "kg analyze --seed": ("社群发现的随机种子。", "Random seed of community detection."),
-    "kg analyze --top": ("排名列出的行数。", "Rows in the rankings."),
+    "kg analyze --top": ("排名表的行数。", "Rows in the rankings."),
     "kg analyze --format": (
         "输出格式 [默认：按 --out 的后缀，否则 text]。",
         "Output format [default: from the --out suffix, else text].",
@@ -1308,7 +1308,7 @@ HELP: dict[str, tuple[str, str]] = {
         "kg viz --out banan.html --district 巴南区 --color-by community --png banan.png",
     ),
     "kg viz --out": ("要写入的 HTML 文件。", "HTML file to write."),
-    "kg viz --max-nodes": ("只保留联系最多的这么多个节点。", "Keep only this many best-connected nodes."),
+    "kg viz --max-nodes": ("最多保留的节点数（取联系最多者）。", "Keep only this many best-connected nodes."),
     "kg viz --color-by": (
         "节点颜色：类别、社群（Louvain）或区县。",
         "Node colour: class, community (Louvain) or district.",
@@ -1346,7 +1346,7 @@ HELP: dict[str, tuple[str, str]] = {
         "turtle: one graph; trig: a graph per document; jsonl: one JSON record per fact.",
     ),
     "kg extract --eval": (
-        "代替 FILE：抽取金标准文件夹（与 data/ 结构相同）中的文档，并给出精确率/召回率/F1。",
+        "不给 FILE，而是抽取金标准文件夹（结构同 data/）中的文档，并输出精确率/召回率/F1。",
         "Instead of FILEs: extract the documents of a gold folder (layout of data/) and print P/R/F1.",
     ),
     "kg extract --details": (
@@ -1366,7 +1366,7 @@ HELP: dict[str, tuple[str, str]] = {
         "(50,000 characters) is read and written block by block in this process; no query sees it before it is "
         "complete. See `kg docs`.",
     ),
-    "kg ingest --jobs": ("用这么多个工作进程抽取。", "Extract in this many worker processes."),
+    "kg ingest --jobs": ("抽取所用的工作进程数。", "Extract in this many worker processes."),
     "kg ingest --scheduler": (
         "在此 Dask distributed 集群上抽取（pip install 'kg-cityedu[dask]'）；由本进程写入。",
         "Extract on this Dask distributed cluster (pip install 'kg-cityedu[dask]'); this process writes.",
@@ -1381,7 +1381,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Remove an ingested document (id or IRI) and its facts; entities other graphs describe stay.",
     ),
     "kg entities": (
-        "跨文档实体同一：列出合并、撤销合并（unmerge A B）、报告疑似重复。",
+        "跨文档实体合并：列出合并、撤销合并（unmerge A B）、报告疑似重复。",
         "Cross-document identity: list the merges, undo one (unmerge A B), report likely duplicates.",
     ),
     "kg entities merges": (
@@ -1484,10 +1484,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Deterministic for a seed; streamed, so 10^6 entities (about 10^7 quads) fit in flat memory. "
         "`kg synth --documents 1000 --out corpus/` writes text files for `kg ingest`.",
     ),
-    "kg synth --entities": ("大约这么多个实体。", "About this many entities."),
+    "kg synth --entities": ("实体的大致数量。", "About this many entities."),
     "kg synth --seed": ("随机种子：相同的种子给出相同的输出。", "Random seed: the same seed gives the same output."),
     "kg synth --documents": (
-        "不生成图谱，而是在 --out（一个文件夹）下写出这么多篇类似新闻稿的文本文件。",
+        "不生成图谱，而是在 --out（一个文件夹）下写出给定篇数的类似新闻稿的文本文件。",
         "Instead of a graph: write this many press-release-like text files under --out (a folder).",
     ),
     "kg synth --format": (
