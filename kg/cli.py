@@ -44,6 +44,12 @@ def _speak_the_chosen_language() -> None:
             module.ngettext = i18n.click_ngettext  # type: ignore[attr-defined]
 
 
+def _version(ctx: click.Context, _: click.Parameter, on: bool) -> None:
+    if on and not ctx.resilient_parsing:
+        click.echo(i18n.text("version", version=__version__))
+        ctx.exit()
+
+
 def _choose_language(ctx: click.Context, lang: str) -> str:
     ctx.with_resource(i18n.use_language(lang))
     return lang
@@ -403,7 +409,7 @@ def summary_json(summary: Summary, store_path: Path | str) -> dict[str, object]:
 
 
 @click.group("kg", cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kg")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version)
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),

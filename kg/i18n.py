@@ -97,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "curated": ("人工整理", "curated"),
     "extraction": ("自动抽取", "extraction"),
     # -- what commands print
+    "version": ("kg 版本 {version}", "kg, version {version}"),
     "store_at": ("存储：{path}", "store: {path}"),
     "summary": (
         "{entities} 个实体，{relations} 条关系，{indicators} 个指标，{documents} 篇文档，"
