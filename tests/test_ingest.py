@@ -147,12 +147,12 @@ def test_removing_a_document_keeps_entities_others_describe(built: Path, tmp_pat
 def test_curated_documents_are_neither_replaced_nor_removed(built: Path, tmp_path: Path):
     with Store(built) as store:
         before = quads(store)
-        with pytest.raises(IngestError, match="curated"):
+        with pytest.raises(IngestError, match="人工整理的文档"):
             remove_document(store, "banan-d85cd3f1")
         raw = Path(__file__).parent.parent / "data" / "raw" / "000_091f230f3370da1a.txt"
-        with pytest.raises(IngestError, match="curated"):
+        with pytest.raises(IngestError, match="人工整理的文档"):
             ingest(store, [raw])  # same file name: the same document ids as the bundled articles
-        with pytest.raises(IngestError, match="no document"):
+        with pytest.raises(IngestError, match="存储中没有文档"):
             remove_document(store, "nonexistent")
         assert quads(store) == before
 
