@@ -61,6 +61,8 @@ def usage_line(error: click.UsageError) -> str:
     with i18n.use_language(root.params.get("lang") if root else None):
         message = " ".join(error.format_message().split())  # click's list of choices spans lines
         message = re.sub(r"(?<=[。？）]) ", "", message)  # no space after Chinese punctuation
+        if i18n.current_language() == "zh":  # click ends "缺少参数 'SOURCE'" with an ASCII full stop
+            message = re.sub(r"(?<=['\u4e00-\u9fff])\.$", "。", message)
         command = error.ctx.command_path if error.ctx else "kg"
         return f"kg: {message}{i18n.text('usage_hint', command=command)}"
 

@@ -383,6 +383,7 @@ CASES: list[Case] = [
         2,
         r"^kg: '--lang' 的值无效：'fr' 不是可选值之一：'zh', 'en'。（见 kg stats --help）$",
     ),
+    Case("path-missing-argument", ("path",), 2, r"^kg: 缺少参数 'SOURCE'。（见 kg path --help）$"),
     Case("path-unknown-entity", ("path", "没有这个机构", "巴南区", "--store", "{store}"), 1, r"^kg: .*没有这个机构"),
 ]
 
