@@ -23,6 +23,7 @@ import ahocorasick
 from rdflib import RDF, RDFS, URIRef
 
 from kg.extract.normalize import normalize_name
+from kg.i18n import text as message
 from kg.model.terms import pick_label
 from kg.model.vocab import ENTITIES_GRAPH, INFERRED_PREFIX, SKOS, classes, ontology
 
@@ -132,9 +133,7 @@ class Gazetteer:
                 continue
             automaton.add_word(name, name)
         if too_long:
-            log.warning(
-                "kg: %d known name(s) longer than %d characters skipped for matching in text", too_long, MAX_NAME_LENGTH
-            )
+            log.warning(message("names_too_long", n=too_long, limit=MAX_NAME_LENGTH))
         if not len(automaton):
             return None
         automaton.make_automaton()
