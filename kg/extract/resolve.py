@@ -28,7 +28,7 @@ import pickle
 import re
 import sqlite3
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -487,7 +487,10 @@ class Resolver:
 
 
 def _dumps(entity: Entity) -> bytes:
-    return pickle.dumps(entity, pickle.HIGHEST_PROTOCOL)
+    """The entity with its mentions' own fields only: not what a mention links to (other mentions, entities, the
+    gazetteer's entry), which would bring along a growing share of the document."""
+    mentions = [replace(m, entity=None, known=None, extras={}) for m in entity.mentions]
+    return pickle.dumps(replace(entity, mentions=mentions), pickle.HIGHEST_PROTOCOL)
 
 
 def _loads(data: bytes) -> Entity:
