@@ -36,6 +36,7 @@ from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.ner import STANDARD_BODIES, Mention
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
+from kg.sources.words import dictionary
 
 QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")
 REF_CLASSES = {
@@ -47,7 +48,7 @@ REF_CLASSES = {
     "company": ("Company",),
     "event": ("Event",),
 }
-ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"))
+ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
 BUCKET = 200  # names of a long text compared with a new one per index key: the latest (see Resolver._indexed)
 
@@ -94,6 +95,7 @@ class Resolver:
         self._by_key: dict[str, list[str]] = {}
         self._keys: dict[str, str] = {}  # name → short key
         self._by_unit: dict[str, list[str]] = {}  # 轻工学院 → [黎明职业大学轻工学院]: see _unit_of
+        self._by_start: dict[str, list[str]] = {}  # companies by their first two characters: see _brand_of
         self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
         self.db: sqlite3.Connection | None = None  # a long text's entities and indexes, on disk (see spill)
         self._count = 0  # entities created (their order) once spilling
@@ -124,7 +126,7 @@ class Resolver:
         self._count = len(self._order)  # what was created before moves over
         self.db.executemany("INSERT INTO ords VALUES (?, ?)", self._order.items())
         self._order.clear()
-        for kind, table in enumerate((self._by_ends, self._by_key, self._by_unit)):
+        for kind, table in enumerate(self._tables()):
             for key, labels in table.items():
                 for label in labels:
                     self._index(kind, key, label)
@@ -207,11 +209,15 @@ class Resolver:
         row = self.db.execute("SELECT ord FROM ords WHERE label = ?", (label,)).fetchone()
         return -1 if row is None else row[0]
 
+    def _tables(self) -> tuple[dict[str, list[str]], ...]:
+        """The name indexes in memory, by kind: ends, short key, unit, first two characters (companies)."""
+        return self._by_ends, self._by_key, self._by_unit, self._by_start
+
     def _index(self, kind: int, key: str, label: str) -> None:
         if self.db is not None:
             self.db.execute("INSERT INTO names VALUES (?, ?, ?, ?)", (kind, key, label, self._order_of(label)))
             return
-        table = (self._by_ends, self._by_key, self._by_unit)[kind]
+        table = self._tables()[kind]
         table.setdefault(key, []).append(label)
 
     def _indexed(self, kind: int, key: str, low: int, high: int) -> dict[str, int]:
@@ -221,7 +227,7 @@ class Resolver:
             query = "SELECT label, ord FROM names WHERE kind = ? AND key = ? ORDER BY ord DESC LIMIT ?"
             rows = self.db.execute(query, (kind, key, BUCKET)).fetchall()
             return {label: order for label, order in rows if low <= len(label) <= high}
-        labels = (self._by_ends, self._by_key, self._by_unit)[kind].get(key, [])
+        labels = self._tables()[kind].get(key, [])
         return {label: self._order.get(label, -1) for label in labels if low <= len(label) <= high}
 
     def place(self, label: str, cls: str) -> Entity:
@@ -231,6 +237,8 @@ class Resolver:
         """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
         if self.publisher is None and any(m.ref == "publisher" for m in mentions):
             self.publisher = _publisher(mentions)
+        elif self.publisher is None and any(m.ref == "college" and m.name == "学院" for m in mentions):
+            self.publisher = _publisher(mentions, "College")  # 学院党委书记…: a college's own news
         if self.company is None and any(m.ref == "publisher-company" for m in mentions):
             if self.publisher and is_a(self.publisher[1], "Company"):
                 self.company = self.publisher
@@ -283,7 +291,14 @@ class Resolver:
         if kind == "city":
             return self.place(self.city, "City") if self.city else None
         wanted = REF_CLASSES.get(kind, ())
-        for entity in reversed(recent[-12:]):
+        if (
+            kind in ("school", "college")
+            and self.publisher
+            and not any(is_a(e.cls, cls) for e in recent[-12:] for cls in wanted)
+        ):
+            return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
+        # an event is what the whole text is about (its guests are listed before 出席会议): look further back
+        for entity in reversed(recent if kind == "event" else recent[-12:]):
             if any(is_a(entity.cls, cls) for cls in wanted):
                 return entity
         return None
@@ -396,6 +411,8 @@ class Resolver:
             self._index(1, self._short_key(label), label)
             for unit in _units(label):
                 self._index(2, unit, label)
+            if is_a(self.get(label).cls, "Company"):
+                self._index(3, label[:2], label)  # companies by their first two characters: see _brand_of
         order: dict[str, int] = {}
 
         def rank(label: str) -> tuple[int, int]:  # the order of the comparison: shorter first, then older
@@ -407,11 +424,13 @@ class Resolver:
         def candidates(label: str, shorter: bool) -> set[str]:
             """The names indexed with ``label`` that are shorter, or longer (the longer ones a merge can take)."""
             size, ends, key = len(label), label[:1] + "|" + label[-2:], self._short_key(label)
-            if shorter:  # what it can take: at most 6 characters fewer (its units: see _units)
+            if shorter:  # what it can take: at most 6 characters fewer (its units: see _units), or a brand
                 found = {**self._indexed(0, ends, size - 6, size - 1), **self._indexed(1, key, size - 6, size - 1)}
-            else:  # at most 6 characters more, or the unit's own name at the end (indexed by it)
+                found.update(self._indexed(3, label[:2], 0, size - 1))
+            else:  # at most 6 characters more, the unit's own name at the end (indexed by it), or a brand's group
                 found = {**self._indexed(0, ends, size + 1, size + 6), **self._indexed(1, key, size + 1, size + 6)}
                 found.update(self._indexed(2, label, size + 1, 1 << 30))  # 黎明职业大学轻工学院 for 轻工学院
+                found.update(self._indexed(3, label[:2], size + 1, 1 << 30))  # 中炬高新集团 for 中炬高新技术实业…公司
             order.update(found)
             return set(found)
 
@@ -428,19 +447,28 @@ class Resolver:
             key = self._short_key(short)
             matching = []  # what the names alone decide, first: an entity on disk is read back only on a match
             for long in sorted(longs, key=rank):
-                if len(long) <= len(short) or (len(long) - len(short) > 6 and not _unit_of(short, long)):
+                named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
+                if len(long) <= len(short):
+                    continue
+                if len(long) - len(short) > 6 and not _unit_of(short, long) and not named_after:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                if same or _initials(short, long):
-                    matching.append(long)
+                if same or named_after or _initials(short, long):
+                    matching.append((long, named_after))
             if not matching:
                 continue
             entity = self.get(short)
             if entity is None or entity.known or is_a(entity.cls, "Place") or not is_a(entity.cls, "Organization"):
                 continue
-            for long in matching:
+            for long, named_after in matching:
                 other = self.get(long)
                 if other is None or other is entity or not compatible(entity.cls, other.cls):
+                    continue
+                brand = named_after and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
+                if len(long) - len(short) > 6 and not _unit_of(short, long) and not brand:
+                    continue
+                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
+                if not (same or _initials(short, long)):
                     continue
                 other.aliases |= entity.aliases | {short}
                 other.mentions += entity.mentions
@@ -599,6 +627,18 @@ def _unit_of(short: str, long: str) -> bool:
     """
     head = long[: len(long) - len(short)]
     return len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校")) and len(head) >= 4
+
+
+def _brand_of(short: str, long: str) -> bool:
+    """True when ``short`` is a group's brand and 集团: 中炬高新集团 for 中炬高新技术实业（集团）股份有限公司.
+
+    >>> _brand_of("中炬高新集团", "中炬高新技术实业（集团）股份有限公司"), _brand_of("重庆集团", "重庆建工集团有限公司")
+    (True, False)
+    """
+    brand = re.sub("集团$", "", short)  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
+    if brand == short or len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
+        return False
+    return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
 
 
 def _contracts(short: str, long: str) -> bool:

@@ -43,7 +43,7 @@ from kg.analysis.projection import Subset, project
 from kg.errors import KgError
 from kg.files import check_output, write_text
 from kg.i18n import HTML_LANG, MESSAGES, current_language, text
-from kg.model.styles import GREY, GROUPS, PALETTE, class_style, relation_colour, shade
+from kg.model.styles import GREY, GROUPS, HALO, INK, MUTED_INK, PALETTE, class_style, relation_colour, shade
 from kg.model.terms import label, symmetric_relations
 from kg.model.vocab import KG
 from kg.store.embedded import Store
@@ -361,7 +361,7 @@ def _vis_options(static: bool, edge_labels: bool, seed: int, n_nodes: int) -> di
         "layout": {"improvedLayout": False, "randomSeed": seed},
         "nodes": {
             "borderWidth": 1.5,
-            "font": {"face": FONT_FACE, "size": 15, "color": "#1a202c", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"face": FONT_FACE, "size": 15, "color": INK, "strokeWidth": 3, "strokeColor": HALO},
             "scaling": {"label": {"enabled": False, "drawThreshold": 6}},
         },
         "edges": {
@@ -371,9 +371,9 @@ def _vis_options(static: bool, edge_labels: bool, seed: int, n_nodes: int) -> di
             "font": {
                 "face": FONT_FACE,
                 "size": 11,
-                "color": "#4a5568",
+                "color": MUTED_INK,
                 "strokeWidth": 3,
-                "strokeColor": "#ffffff",
+                "strokeColor": HALO,
                 "align": "middle",
             },
             # Relation labels appear once zoomed in far enough to read them (tooltips always have them).
@@ -473,8 +473,8 @@ def graph_data(
                 color={
                     "background": base,
                     "border": shade(base, -0.15),
-                    "highlight": {"background": shade(base, 0.15), "border": "#1a202c"},
-                    "hover": {"background": shade(base, 0.1), "border": "#1a202c"},
+                    "highlight": {"background": shade(base, 0.15), "border": INK},
+                    "hover": {"background": shade(base, 0.1), "border": INK},
                 },
                 size=size,
                 font={"size": round(15 + 7 * share, 1)},
