@@ -190,6 +190,8 @@ class Extractor:
                 (a + begin, b + begin, [(c + begin, d + begin) for c, d in p])
                 for a, b, p in segments(text[begin:finish])
             ]
+            if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
+                topic = resolver.get(topic.label) or topic
             found, counted = extract_relations(text, mentions, topic, parts)
             relations = {}
             for relation in found:

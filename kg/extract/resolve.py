@@ -436,14 +436,17 @@ class Resolver:
 
         new = set(fresh)
         shorts = set(fresh)
+        partners: dict[str, set[str]] = {}  # an older name → the new ones it may be a short form of
         for label in fresh:
-            shorts.update(candidates(label, shorter=True))
-            shorts.update(unit for unit in _units(label) if self._has(unit))
+            found = candidates(label, shorter=True)
+            found.update(unit for unit in _units(label) if self._has(unit))
+            for short in found - new:
+                partners.setdefault(short, set()).add(label)
+            shorts |= found
         kept: list[Entity] = []
         for short in sorted(shorts, key=rank):
-            longs = candidates(short, shorter=False)
-            if short not in new:  # its pairs with the older names were compared when one of them was new
-                longs &= new
+            # an older name's pairs with the other older names were compared when one of them was new
+            longs = candidates(short, shorter=False) if short in new else partners[short]
             key = self._short_key(short)
             matching = []  # what the names alone decide, first: an entity on disk is read back only on a match
             for long in sorted(longs, key=rank):
