@@ -594,7 +594,7 @@ def test_indicators_are_scored_per_measure(tmp_path):
     assert sum(s.gold for s in result.indicator_measures.values()) == 2
     assert sum(s.correct for s in result.indicator_measures.values()) == result.indicators.correct
     assert result.indicators_unowned.correct >= result.indicators.correct
-    assert "indicators per measure" in format_evaluation(result)
+    assert "各度量的指标" in format_evaluation(result)
 
 
 def test_seed_articles_reach_the_target_scores():
