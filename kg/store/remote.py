@@ -429,7 +429,7 @@ class RemoteStore(StoreMethods):
                 for name, triples in part.items():
                     graph = staging.get(str(name))
                     if graph is None:
-                        raise StoreError(f"write_parts: {name} is not one of the graphs being written")
+                        raise StoreError(text("not_written_graph", graph=name))
                     count = len(quads)
                     quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in triples)
                     if len(quads) > count:
