@@ -354,7 +354,7 @@ def _comparison_sections(results: Sequence[DistrictIndicators], details: bool) -
             blocks.append(
                 Table(
                     text("alliance_completeness", name=r.label),
-                    (text("alliance"), *checks, text("met")),
+                    (text("alliance"), *(text("check_" + c.replace(" ", "_")) for c in checks), text("met")),
                     [(a.label, *(_fmt(a.checks[c]) for c in checks), f"{a.met}/{len(checks)}") for a in r.alliances],
                 )
             )

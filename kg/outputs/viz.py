@@ -165,15 +165,15 @@ def vis_assets() -> tuple[str, str]:
     # Found without importing pyvis (whose package imports IPython): only its files are needed.
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - pyvis is a dependency
-        raise VizError("pyvis is not installed: pip install pyvis (it ships the vis-network script)")
+        raise VizError(text("pyvis_missing"))
     base = Path(next(iter(spec.submodule_search_locations))) / "lib" / f"vis-{VIS_VERSION}"
     try:
         script = (base / "vis-network.min.js").read_text(encoding="utf-8")
         style = (base / "vis-network.css").read_text(encoding="utf-8")
     except FileNotFoundError as error:  # pragma: no cover - a broken pyvis install
-        raise VizError(f"pyvis does not ship vis-network {VIS_VERSION}: reinstall pyvis 0.3.2 ({error})") from error
+        raise VizError(text("pyvis_version", version=VIS_VERSION, reason=error)) from error
     if "</script" in script.lower() or "</style" in style.lower():  # pragma: no cover - would break the page
-        raise VizError("the vis-network assets cannot be inlined safely")
+        raise VizError(text("vis_unsafe"))
     return script, style
 
 
