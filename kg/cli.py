@@ -17,7 +17,7 @@ from kg.errors import KgError
 from kg.files import atomic_write, check_output
 from kg.files import write_text as write_file
 from kg.store import formats
-from kg.text import terminal_width, text_table
+from kg.text import display_width, fill_paragraphs, terminal_width, text_table, truncate
 
 # Each command imports what it uses when it runs, so `kg --help` starts at once.
 if TYPE_CHECKING:
@@ -44,19 +44,207 @@ def _speak_the_chosen_language() -> None:
             module.ngettext = i18n.click_ngettext  # type: ignore[attr-defined]
 
 
+def _version(ctx: click.Context, _: click.Parameter, on: bool) -> None:
+    if on and not ctx.resilient_parsing:
+        click.echo(i18n.text("version", version=__version__))
+        ctx.exit()
+
+
+def _choose_language(ctx: click.Context, lang: str) -> str:
+    ctx.with_resource(i18n.use_language(lang))
+    return lang
+
+
 def usage_line(error: click.UsageError) -> str:
     """A usage error as one line in the chosen language, ending with where to read more."""
     root = error.ctx.find_root() if error.ctx else None
     with i18n.use_language(root.params.get("lang") if root else None):
         message = " ".join(error.format_message().split())  # click's list of choices spans lines
         message = re.sub(r"(?<=[。？）]) ", "", message)  # no space after Chinese punctuation
+        if i18n.current_language() == "zh":  # click ends "缺少参数 'SOURCE'" with an ASCII full stop
+            message = re.sub(r"(?<=['\u4e00-\u9fff])\.$", "。", message)
         command = error.ctx.command_path if error.ctx else "kg"
         return f"kg: {message}{i18n.text('usage_hint', command=command)}"
 
 
-class KgGroup(click.Group):
+class KgHelpFormatter(click.HelpFormatter):
+    """click's help layout, wrapped by display width (a Chinese character takes two columns), with the chosen
+    language's words and punctuation."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, i18n.pick("用法：", "Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}{i18n.pick('：', ':')}\n")
+
+    def write_text(self, text: str) -> None:
+        self.write(fill_paragraphs(text, self.width, " " * self.current_indent) + "\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((display_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(indent + first)
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = fill_paragraphs(second, max(self.width - first_col - 2, 10)).splitlines() or [""]
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(" " * (first_col + self.current_indent) + line + "\n")
+
+
+class KgContext(click.Context):
+    formatter_class = KgHelpFormatter
+
+
+def _lang_on(args: list[str]) -> str | None:
+    """The value of the last ``--lang`` on the command line (before ``--``), if it names a language."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found if found in i18n.LANGUAGES else None
+
+
+def _help_values() -> dict[str, str]:
+    """The format names the --help texts quote (one home: :mod:`kg.store.formats`)."""
+    return {
+        "rdf": formats.help_text(formats.RDF),
+        "graph": formats.help_text({"graph"}),
+        "tables": formats.help_text({"tables"}),
+        "query": formats.help_text(formats.QUERY),
+    }
+
+
+def _zh_metavar(value: str) -> str:
+    return i18n.METAVARS.get(value, value) if i18n.current_language() == "zh" else value
+
+
+class _Translated:
+    """What every kg command and group shares: --help in the chosen language and ``--lang`` anywhere.
+
+    The words of --help live in :data:`kg.i18n.HELP`, looked up when the help is
+    formatted: a command's text under its path ("kg docs remove"), an option's
+    under the command and its name ("kg export --out") or its name alone
+    ("--store"); a docstring or ``help=`` given in this file is used only when
+    the table has nothing.  ``--lang`` is read from the whole command line
+    before click parses it, so ``kg build --help --lang en`` is in English.
+    """
+
+    context_class = KgContext
+    name: str | None
+    params: list[click.Parameter]
+    _kg_parent: _Translated | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        if not any(param.name == "lang" for param in self.params):  # accepted everywhere, shown once (kg --help)
+            self.params.append(
+                click.Option(["--lang"], type=click.Choice(i18n.LANGUAGES), hidden=True, expose_value=False)
+            )
+
+    @property
+    def help_key(self) -> str:
+        parent = self._kg_parent
+        return f"{parent.help_key} {self.name}" if parent else (self.name or "kg")
+
+    @property
+    def help(self) -> str | None:
+        found = i18n.help_text(self.help_key, **_help_values())
+        return found if found is not None else self._given_help
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        self._given_help = value
+
+    @property
+    def options_metavar(self) -> str | None:
+        return _zh_metavar(self._options_metavar) if self._options_metavar else self._options_metavar
+
+    @options_metavar.setter
+    def options_metavar(self, value: str | None) -> None:
+        self._options_metavar = value
+
+    def option_help(self, param: click.Parameter) -> str | None:
+        """The --help text of one of this command's options, in the chosen language."""
+        name = next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
+        values = _help_values()
+        found = i18n.help_text(f"{self.help_key} {name}", **values) or i18n.help_text(name, **values)
+        return found if found is not None else getattr(param, "help", None)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        if i18n.current_language() != "zh":
+            return super().get_short_help_str(limit)  # type: ignore[misc]
+        first = (self.help or "").strip().split("\n\n")[0]
+        return truncate(re.split(r"(?<=。)", first)[0].rstrip("。"), limit)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if not isinstance(param, click.Option):
+                continue
+            saved = param.help, param.metavar
+            param.help = self.option_help(param)
+            if not (param.is_flag or param.count):
+                named = param.make_metavar(ctx)
+                param.metavar = _zh_metavar(named.removesuffix("...")) + "..." * named.endswith("...")
+            try:
+                record = param.get_help_record(ctx)
+            finally:
+                param.help, param.metavar = saved
+            if record is not None:
+                first, second = record
+                if i18n.current_language() == "zh":  # click joins [default: …; range] with an ASCII semicolon
+                    second = re.sub(r"\[([^\[\]]*)\]$", lambda m: "[" + m.group(1).replace("; ", "；") + "]", second)
+                rows.append((first, second))
+        if rows:
+            with formatter.section(i18n.click_gettext("Options")):
+                formatter.write_dl(rows)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        lang = _lang_on(args)
+        if lang:
+            ctx.meta["kg.lang"] = lang
+            ctx.with_resource(i18n.use_language(lang))
+        return super().parse_args(ctx, args)  # type: ignore[misc]
+
+
+class KgCommand(_Translated, click.Command):
+    """A kg command (see :class:`_Translated`)."""
+
+
+class KgGroup(_Translated, click.Group):
     """Turns every :class:`KgError`, a usage error, and a file that cannot be written or read, into a
     one-line message on stderr and a non-zero exit, no traceback."""
+
+    command_class = KgCommand
+    group_class = type  # groups inside a KgGroup are KgGroups
+
+    @property
+    def subcommand_metavar(self) -> str | None:
+        return _zh_metavar(self._subcommand_metavar) if self._subcommand_metavar else self._subcommand_metavar
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value: str | None) -> None:
+        self._subcommand_metavar = value
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)  # the options, translated
+        self.format_commands(ctx, formatter)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cmd, name)
+        cmd._kg_parent = self  # type: ignore[attr-defined]
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
@@ -102,7 +290,6 @@ store_path_option = click.option(
     "store_path",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Store directory [env KG_STORE; default .kg/store].",
 )
 
 
@@ -118,13 +305,11 @@ def store_option(function: Any) -> Any:
         "--endpoint",
         expose_value=False,
         callback=_remember,
-        help="SPARQL 1.1 endpoint (query URL) to use instead of the store [env KG_ENDPOINT].",
     )
     update = click.option(
         "--update-endpoint",
         expose_value=False,
         callback=_remember,
-        help="SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
     )
     timeout = click.option(
         "--timeout",
@@ -132,14 +317,12 @@ def store_option(function: Any) -> Any:
         envvar="KG_TIMEOUT",
         expose_value=False,
         callback=_remember,
-        help="Seconds each call to --endpoint may take in all [env KG_TIMEOUT; default 60].",
     )
     wait = click.option(
         "--wait",
         type=click.FloatRange(min=0),
         expose_value=False,
         callback=_remember,
-        help="Seconds to wait for another kg process writing to the store [default: 0, fail at once].",
     )
     return store_path_option(endpoint(update(timeout(wait(function)))))
 
@@ -202,7 +385,6 @@ format_option = click.option(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text for people, json for programs.",
 )
 
 
@@ -229,7 +411,7 @@ def summary_json(summary: Summary, store_path: Path | str) -> dict[str, object]:
 
 
 @click.group("kg", cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kg")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version)
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
@@ -239,15 +421,10 @@ def summary_json(summary: Summary, store_path: Path | str) -> dict[str, object]:
     is_eager=True,
     # set while the command line is read, so even a mistyped command is answered in it;
     # for this command only (tests run many in one process)
-    callback=lambda ctx, param, lang: ctx.with_resource(i18n.use_language(lang)) or lang,
-    help="Language of messages, reports, class and relation names [env KG_LANG].",
+    callback=lambda ctx, param, lang: _choose_language(ctx, ctx.meta.get("kg.lang", lang)),
 )
 def main(lang: str) -> None:
-    """kg: a knowledge graph of the links between education and the city (城教共生).
-
-    Start with `kg build`, which builds the bundled articles into the store
-    (.kg/store, or --store / KG_STORE) and prints what it holds.
-    """
+    pass
 
 
 @main.command("build")
@@ -257,18 +434,9 @@ def main(lang: str) -> None:
     "data_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,
-    show_default="bundled data/",
-    help="Data folder with documents/ and curated/.",
 )
 @format_option
 def build_command(store_path: Path | None, data_dir: Path | None, fmt: str) -> None:
-    """Build the graph: ontology, curated entities and relations, source documents.
-
-    Validates the curated data first (a problem names its file and line and
-    leaves the store untouched), materialises the RDFS closure, and prints
-    entities per class, relations per kind and documents. Building again gives
-    the same triples; documents added with other commands are kept.
-    """
     from kg.model.vocab import DATA_DIR
     from kg.sources.build import build
 
@@ -284,7 +452,6 @@ def build_command(store_path: Path | None, data_dir: Path | None, fmt: str) -> N
 @store_option
 @format_option
 def stats_command(store_path: Path | None, fmt: str) -> None:
-    """Print what the store holds: entities per class, relations per kind, documents."""
     from kg.sources.build import summarize
 
     with open_store(store_path, read_only=True) as store:
@@ -300,18 +467,17 @@ out_option = click.option(
     type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     default="-",
     show_default=True,
-    help="Output file, - for stdout.",
 )
 
 
 def subset_options(function: Any) -> Any:
     """The subset options shared by ``kg viz`` and ``kg export`` (see :class:`kg.analysis.projection.Subset`)."""
     options = [
-        click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses."),
-        click.option("--district", "districts", multiple=True, help="Keep entities of this district."),
-        click.option("--relation", "relations", multiple=True, help="Keep relations of this kind (name or 中文)."),
-        click.option("--focus", default=None, help="Keep the entities within --hops relations of this one."),
-        click.option("--hops", type=click.IntRange(0, 10), default=None, help="Radius of --focus [default: 1]."),
+        click.option("--class", "classes_", multiple=True),
+        click.option("--district", "districts", multiple=True),
+        click.option("--relation", "relations", multiple=True),
+        click.option("--focus", default=None),
+        click.option("--hops", type=click.IntRange(0, 10), default=None),
     ]
     for option in reversed(options):
         function = option(function)
@@ -350,8 +516,6 @@ def terminal_progress() -> Progress | None:
     type=click.Choice(formats.spellings(formats.EXPORT), case_sensitive=False),
     default="turtle",
     show_default=True,
-    help=f"RDF: {formats.help_text(formats.RDF)} (trig and n-quads keep the named graphs); "
-    f"graph: {formats.help_text({'graph'})}; tables: {formats.help_text({'tables'})} (a folder).",
 )
 @click.option(
     "--out",
@@ -359,10 +523,9 @@ def terminal_progress() -> Progress | None:
     type=click.Path(path_type=Path, allow_dash=True),
     default="-",
     show_default=True,
-    help="Output file, - for stdout; a folder for csv and neo4j.",
 )
 @subset_options
-@click.option("--excel", is_flag=True, help="csv: start each file with a UTF-8 byte-order mark, for Excel.")
+@click.option("--excel", is_flag=True)
 def export_command(
     store_path: Path | None,
     fmt: str,
@@ -374,21 +537,6 @@ def export_command(
     hops: int | None,
     excel: bool,
 ) -> None:
-    """Export the graph for the tools you already have.
-
-    \b
-    kg export --format turtle --out kg.ttl        every triple (ontology, entities, documents, inferred)
-    kg export --format trig --out kg.trig         the same, named graphs kept
-    kg export --format gexf --out kg.gexf         entity graph for Gephi: labels, classes, colours
-    kg export --format graphml --district 巴南区 --out banan.graphml
-    kg export --format csv --out tables/ --excel  nodes.csv, edges.csv, indicators.csv
-    kg export --format neo4j --out neo4j/         neo4j-admin import files and import.sh
-
-    --class, --district, --relation and --focus/--hops (shared with kg viz)
-    select a subset: graph formats keep its entities and relations; RDF
-    formats keep the ontology, the triples about those entities and their
-    relations, assertions, indicators and source documents.
-    """
     from kg.analysis.projection import Subset
     from kg.outputs.export import export, export_folder, export_format
 
@@ -425,15 +573,9 @@ def export_command(
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
     required=True,
-    help="Folder for <id>.txt and <id>.meta.json.",
 )
-@click.option("--encoding", default=None, help="Input encoding (default: UTF-8, else GB18030).")
+@click.option("--encoding", default=None)
 def clean_command(files: tuple[Path, ...], out_dir: Path, encoding: str | None) -> None:
-    """Repair the layout of raw newspaper text and split it into articles.
-
-    Joins lines broken by columns, restores paragraphs and headings, and moves
-    headlines, bylines and captions displaced after the text into metadata.
-    """
     from kg.sources.documents import clean_file, write_articles
 
     for path in files:
@@ -448,29 +590,27 @@ REPORT_SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", 
 @main.command("analyze")
 @store_option
 @click.argument("places", nargs=-1)
-@click.option("--compare", is_flag=True, help="Compare the districts given as arguments side by side.")
-@click.option("--district", default=None, help="Analyse one district: its entities and their direct partners.")
-@click.option("--class", "classes_", multiple=True, help="Keep entities of this class and its subclasses; repeatable.")
-@click.option("--relation", "relations", multiple=True, help="Keep relations of this kind; repeatable.")
+@click.option("--compare", is_flag=True)
+@click.option("--district", default=None)
+@click.option("--class", "classes_", multiple=True)
+@click.option("--relation", "relations", multiple=True)
 @click.option(
     "--communities",
     "method",
     type=click.Choice(["louvain", "leiden", "auto"]),
     default="louvain",
     show_default=True,
-    help="Community detection; leiden needs igraph and leidenalg, auto uses them when installed.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of community detection.")
-@click.option("--top", "n", type=click.IntRange(1), default=10, show_default=True, help="Rows in the rankings.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--top", "n", type=click.IntRange(1), default=10, show_default=True)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown", "html"]),
     default=None,
-    help="Output format [default: from the --out suffix, else text].",
 )
 @out_option
-@click.option("--write-back", is_flag=True, help="Store centrality and communities as RDF in the analysis graph.")
+@click.option("--write-back", is_flag=True)
 def analyze_command(
     store_path: Path | None,
     places: tuple[str, ...],
@@ -485,14 +625,6 @@ def analyze_command(
     out: Path,
     write_back: bool,
 ) -> None:
-    """Analyse the graph: hubs, brokers, communities, cores, data gaps, and district indicators.
-
-    \b
-    kg analyze                          whole graph, every district's indicators
-    kg analyze --district 巴南区         one district and its partners, in detail
-    kg analyze --compare 巴南区 大足区    indicators side by side
-    kg analyze --format html --out report.html
-    """
     from kg.analysis.writeback import ANALYSIS_GRAPH
     from kg.analysis.writeback import write_back as store_analysis
     from kg.outputs.report import analysis_report, comparison_report, render  # heavy imports only when used
@@ -531,13 +663,9 @@ def analyze_command(
 @store_option
 @click.argument("source")
 @click.argument("target")
-@click.option("--limit", type=click.IntRange(1), default=5, show_default=True, help="At most this many paths.")
+@click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def path_command(store_path: Path | None, source: str, target: str, limit: int, fmt: str) -> None:
-    """Explain how two entities are connected: the shortest chains of relations, with evidence.
-
-    SOURCE and TARGET are labels, aliases or IRIs (kg path 巴南职教中心 长安).
-    """
     import json
 
     from kg.analysis.paths import format_paths, path_graph, paths_data, shortest_paths
@@ -558,21 +686,10 @@ def path_command(store_path: Path | None, source: str, target: str, limit: int, 
     "data_file",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=None,
-    help="Validate this RDF file instead of the store (.ttl, .nt, .nq, .trig, .jsonld, .rdf).",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Language of messages [default: kg --lang]")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None)
 def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, lang: str | None) -> None:
-    """Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 on violations.
-
-    The rules: every entity has a Chinese label and exactly one most specific
-    class; relation ends have the classes the ontology's domain and range
-    require; every relation has an assertion with its evidence sentence and
-    source document; every indicator has a value, a unit and what it counts.
-    One line per violation (entity, rule, value, message), then a summary;
-    --format json for machines. A file given with --data is checked together
-    with the bundled ontology and its RDFS closure.
-    """
     import json
 
     from kg.outputs.validate import validate_file, validate_store
@@ -617,16 +734,8 @@ def validate_command(store_path: Path | None, data_file: Path | None, fmt: str, 
     "--doc",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Write the bilingual HTML documentation of the ontology to this file.",
 )
 def ontology_command(doc: Path | None) -> None:
-    """Show the ontology: class hierarchy and relations; --doc OUT.html writes its documentation.
-
-    The page is self-contained (no remote script, style or font): every class,
-    relation and property with Chinese and English labels and comments,
-    domains, ranges, equivalent schema.org / ORG / PROV terms, and the
-    validation rules.
-    """
     from kg.outputs.ontology_doc import outline, write_ontology_doc
 
     if doc is None:
@@ -647,34 +756,31 @@ def _png_size(ctx: click.Context, param: click.Parameter, value: str) -> tuple[i
 
 @main.command("viz")
 @store_option
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="HTML file to write.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @subset_options
-@click.option("--max-nodes", type=click.IntRange(1), default=None, help="Keep only this many best-connected nodes.")
+@click.option("--max-nodes", type=click.IntRange(1), default=None)
 @click.option("--color-by", type=click.Choice(["class", "community", "district"]), default="class", show_default=True)
 @click.option(
     "--size-by",
     type=click.Choice(["degree", "pagerank", "betweenness"]),
     default="degree",
     show_default=True,
-    help="Node size: distinct neighbours or a centrality.",
 )
 @click.option(
     "--layout",
     type=click.Choice(["auto", "physics", "static"]),
     default="auto",
     show_default=True,
-    help="physics: settles in the browser, then stops; static: computed in Python; auto: static above 300 nodes.",
 )
-@click.option("--edge-labels/--no-edge-labels", default=None, help="Relation names on edges [default: up to 400].")
-@click.option("--title", default=None, help="Page title [default: 城教共生知识图谱 and the subset].")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of layout and communities.")
+@click.option("--edge-labels/--no-edge-labels", default=None)
+@click.option("--title", default=None)
+@click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--png",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Also save a screenshot of the drawn graph (headless Chromium).",
 )
-@click.option("--png-size", default="1600x1000", show_default=True, callback=_png_size, help="Window WIDTHxHEIGHT.")
+@click.option("--png-size", default="1600x1000", show_default=True, callback=_png_size)
 def viz_command(
     store_path: Path | None,
     out: Path,
@@ -693,17 +799,6 @@ def viz_command(
     png: Path | None,
     png_size: tuple[int, int],
 ) -> None:
-    """Write an interactive graph as ONE self-contained HTML file that works offline.
-
-    Nodes are coloured and shaped by class (legend), sized by degree or
-    centrality; hover shows details, click shows evidence; filter by class,
-    district and relation, and search by name, alias or pinyin.
-
-    \b
-    kg viz --out graph.html
-    kg viz --out ego.html --focus 重庆理工大学 --hops 2
-    kg viz --out banan.html --district 巴南区 --color-by community --png banan.png
-    """
     from kg.analysis.projection import Subset
     from kg.outputs.viz import VizOptions, visualize
 
@@ -732,7 +827,7 @@ def viz_command(
 
 # -- extraction and ingest (issue 3) ------------------------------------------------------------------
 
-encoding_option = click.option("--encoding", default=None, help="Input encoding (default: UTF-8, else GB18030).")
+encoding_option = click.option("--encoding", default=None)
 text_files = click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 
 
@@ -740,14 +835,11 @@ max_bytes_option = click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
     default=None,
-    help="Largest input file to read, in bytes (default 16 MiB); a larger file is an error, nothing is written.",
 )
 publisher_option = click.option(
     "--publisher",
     default="",
     metavar="NAME",
-    help="The organisation whose news the files are: 我校 / 本校 / 我院 refer to it "
-    "(default: the first school or college the text names).",
 )
 
 
@@ -790,16 +882,14 @@ class _FileProgress:
     type=click.Choice(["turtle", "trig", "jsonl"], case_sensitive=False),
     default="turtle",
     show_default=True,
-    help="turtle: one graph; trig: a graph per document; jsonl: one JSON record per fact.",
 )
 @click.option(
     "--eval",
     "gold_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,
-    help="Instead of FILEs: extract the documents of a gold folder (layout of data/) and print P/R/F1.",
 )
-@click.option("--details", is_flag=True, help="With --eval: also list missed and spurious facts.")
+@click.option("--details", is_flag=True)
 @max_bytes_option
 @publisher_option
 def extract_command(
@@ -812,12 +902,6 @@ def extract_command(
     max_bytes: int | None,
     publisher: str,
 ) -> None:
-    """Extract entities, relations and indicators from Chinese text as RDF.
-
-    Each FILE is cleaned like the seed documents and split into articles;
-    every fact keeps its document, evidence sentence, offsets and rule.
-    `kg extract --eval data` scores extraction against the curated graph.
-    """
     from kg.extract.evaluate import evaluate, format_evaluation
     from kg.extract.pipeline import Extraction, Extractor, default_gazetteer, write
     from kg.sources.documents import clean_file, read_text
@@ -858,7 +942,7 @@ def extract_command(
 
     for path in files:  # every file readable before anything is written (stdout included)
         read_text(path, encoding, max_bytes or MAX_BYTES)
-    with file_bar(files, "extracting") as bar:
+    with file_bar(files, i18n.text("stage_extracting")) as bar:
         stream = extracted(_FileProgress(bar) if bar is not None else None)
         first = next(stream, None)
         if first is None:
@@ -880,14 +964,11 @@ def extract_command(
 @main.command("ingest")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True))
 @encoding_option
-@click.option(
-    "-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Extract in this many worker processes."
-)
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True)
 @click.option(
     "--scheduler",
     default=None,
     metavar="tcp://HOST:8786",
-    help="Extract on this Dask distributed cluster (pip install 'kg-cityedu[dask]'); this process writes.",
 )
 @store_option
 @format_option
@@ -903,22 +984,13 @@ def ingest_command(
     max_bytes: int | None,
     publisher: str,
 ) -> None:
-    """Extract FILEs (and every *.txt under each folder) and add each article to the store in its own graph.
-
-    Ingesting a document again replaces its previous version; a bad file
-    anywhere stops the ingest before the store is touched. Extraction runs in
-    -j worker processes or on a Dask cluster (--scheduler); writes go in
-    batches of 100 documents, each with the inference of what it adds. A text
-    longer than one block (50,000 characters) is read and written block by block
-    in this process; no query sees it before it is complete. See `kg docs`.
-    """
     from kg.extract.ingest import ingest, text_files
     from kg.sources.documents import MAX_BYTES
 
     if not files:
         raise click.UsageError(i18n.text("missing_files"))
     paths = tuple(text_files(files))
-    with open_store(store_path) as store, file_bar(paths, "extracting") as bar:
+    with open_store(store_path) as store, file_bar(paths, i18n.text("stage_extracting")) as bar:
         tracker = _FileProgress(bar) if bar is not None else None
         report = ingest(
             store,
@@ -958,7 +1030,6 @@ def ingest_command(
 @format_option
 @click.pass_context
 def docs_group(ctx: click.Context, store_path: Path | None, fmt: str) -> None:
-    """List the documents of the store (`kg docs`), or remove one (`kg docs remove ID`)."""
     ctx.obj = store_path
     if ctx.invoked_subcommand is None:
         from dataclasses import asdict
@@ -985,7 +1056,6 @@ def _method_name(method: str) -> str:
 @store_option
 @click.pass_context
 def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None) -> None:
-    """Remove an ingested document (id or IRI) and its facts; entities other graphs describe stay."""
     from kg.extract.ingest import remove_document
 
     with open_store(store_path or ctx.obj) as store:
@@ -995,13 +1065,12 @@ def docs_remove_command(ctx: click.Context, doc_id: str, store_path: Path | None
 
 @main.group("entities")
 def entities_group() -> None:
-    """Cross-document identity: list the merges, undo one (unmerge A B), report likely duplicates."""
+    pass
 
 
 @entities_group.command("merges")
 @store_option
 def entities_merges_command(store_path: Path | None) -> None:
-    """List the merges: two names of one organisation or place, and the rule that merged them."""
     from kg.sources.identity import merges
 
     with open_store(store_path, read_only=True) as store:
@@ -1014,7 +1083,6 @@ def entities_merges_command(store_path: Path | None) -> None:
 @click.argument("b")
 @store_option
 def entities_unmerge_command(a: str, b: str, store_path: Path | None) -> None:
-    """Undo the merge of A and B (labels, aliases or IRIs); the rules will not merge them again."""
     from kg.sources.identity import unmerge
 
     with open_store(store_path) as store:
@@ -1025,7 +1093,6 @@ def entities_unmerge_command(a: str, b: str, store_path: Path | None) -> None:
 @entities_group.command("duplicates")
 @store_option
 def entities_duplicates_command(store_path: Path | None) -> None:
-    """Report likely duplicates not merged: compatible organisations with similar names or the same pinyin."""
     from kg.sources.identity import duplicates, merges, rejected, store_entities
 
     with open_store(store_path, read_only=True) as store:
@@ -1038,29 +1105,23 @@ def entities_duplicates_command(store_path: Path | None) -> None:
 
 @main.command("query")
 @click.argument("query", required=False)
-@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
+@click.option("--list", "list_queries", is_flag=True)
 @click.option(
     "--param",
     "-p",
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a variable: a bundled query's parameter (an entity's name, alias or IRI), "
-    "or any projected variable of your query (<iri>, prefix:name, number or text). Repeatable.",
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(formats.spellings(formats.QUERY), case_sensitive=False),
     default=None,
-    help=f"Output format: {formats.help_text(formats.QUERY)} "
-    "[default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
 )
 @out_option
-@click.option(
-    "--max-width", type=click.IntRange(min=0), default=60, show_default=True, help="Widest table cell; 0: no limit."
-)
-@click.option("--show", is_flag=True, help="Print the query, parameters bound, instead of running it.")
+@click.option("--max-width", type=click.IntRange(min=0), default=60, show_default=True)
+@click.option("--show", is_flag=True)
 @store_option
 def query_command(
     query: str | None,
@@ -1072,15 +1133,6 @@ def query_command(
     show: bool,
     store_path: Path | None,
 ) -> None:
-    """Run a SPARQL query: a bundled query's name, a .rq file, - (stdin) or the query text.
-
-    Queries see the union of all graphs; the prefixes kg, kgr, doc, rdf, rdfs,
-    owl, xsd, skos, schema, org and prov are predeclared. SELECT and ASK print
-    an aligned table on a terminal, or csv, tsv, json, xml (the SPARQL 1.1
-    results formats) or jsonl; CONSTRUCT and DESCRIBE print RDF. A syntax error
-    prints its line and column and exits with 2. `kg query --list` shows the
-    bundled queries, e.g. `kg query school-partners -p district=大足区`.
-    """
     from kg.sparql.query import (
         bundled_queries,
         query_bindings,
@@ -1150,38 +1202,32 @@ def query_command(
 
 @main.command("serve")
 @store_path_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=7070, show_default=True, help="Port (0: any free).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=7070, show_default=True)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
     default=10.0,
     show_default=True,
-    help="Seconds a query may run; one over it is stopped and answered with HTTP 503.",
 )
 @click.option(
     "--row-limit",
     type=click.IntRange(min=1),
     default=10_000,
     show_default=True,
-    help="Most rows (or triples) a result returns; longer ones are cut and flagged.",
 )
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True)
 @click.option(
     "--allow-update",
     is_flag=True,
-    help="Accept SPARQL Update and the add-a-press-release form (a link with a token is printed at start).",
 )
-@click.option(
-    "--cors", default=None, metavar="ORIGIN", help="Let pages of this origin (or *) read answers [default: none]."
-)
+@click.option("--cors", default=None, metavar="ORIGIN")
 @click.option(
     "--base",
     default=None,
     metavar="URL",
-    help="IRI namespace served as /id/… and /doc/… [default: https://w3id.org/kg-cityedu/].",
 )
-@click.option("--quiet", is_flag=True, help="Do not log each request.")
+@click.option("--quiet", is_flag=True)
 def serve_command(
     store_path: Path | None,
     host: str,
@@ -1194,14 +1240,6 @@ def serve_command(
     base: str | None,
     quiet: bool,
 ) -> None:
-    """Serve the store as a website (/) and a SPARQL 1.1 endpoint (/sparql).
-
-    Pages for every entity (/id/…), document (/doc/…) and district, search,
-    paths between entities and a SPARQL editor, in Chinese with an English
-    switch; each IRI answers RDF clients with Turtle, JSON-LD or N-Triples.
-    The endpoint speaks GET and POST with content negotiation. Read-only
-    unless --allow-update; no other web page may read it unless --cors.
-    """
     import signal
 
     from kg.model.vocab import BASE
@@ -1243,12 +1281,6 @@ def serve_command(
 @main.command("infer")
 @store_option
 def infer_command(store_path: Path | None) -> None:
-    """Recompute the materialised RDFS closure of the whole store, inside the store.
-
-    Writes keep the inference up to date by themselves; run this after
-    `kg load --no-inference`, an interrupted load, or when `kg stats` says the
-    inference is stale.
-    """
     from kg.store.inference import refresh_inference
 
     show = sys.stderr.isatty()
@@ -1265,15 +1297,12 @@ def infer_command(store_path: Path | None) -> None:
 
 
 @main.command("synth")
-@click.option("--entities", type=click.IntRange(1), default=1000, show_default=True, help="About this many entities.")
-@click.option(
-    "--seed", type=int, default=0, show_default=True, help="Random seed: the same seed gives the same output."
-)
+@click.option("--entities", type=click.IntRange(1), default=1000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--documents",
     type=click.IntRange(1),
     default=None,
-    help="Instead of a graph: write this many press-release-like text files under --out (a folder).",
 )
 @click.option(
     "--format",
@@ -1283,24 +1312,19 @@ def infer_command(store_path: Path | None) -> None:
     type=click.Choice(formats.spellings_of("n-quads"), case_sensitive=False),
     default="n-quads",
     show_default=True,
-    help="Output format of the graph (N-Quads; gzip-compressed when --out ends in .gz).",
 )
-@click.option("--no-ontology", is_flag=True, help="Leave the ontology graph out of the output.")
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="File (graph) or folder (--documents).")
+@click.option("--no-ontology", is_flag=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True)
 def synth_command(entities: int, seed: int, documents: int | None, fmt: str, no_ontology: bool, out: Path) -> None:
-    """Generate a realistic synthetic graph, or press releases, for scale tests.
-
-    Provinces, cities and districts; schools by level, colleges, companies
-    (heavy-tailed partners), platforms, programs, events, awards, people;
-    relations with evidence in per-document graphs; indicators. Deterministic
-    for a seed; streamed, so 10^6 entities (about 10^7 quads) fit in flat memory.
-    `kg synth --documents 1000 --out corpus/` writes text files for `kg ingest`.
-    """
     from kg.sources.synth import synth_documents, write_synth
 
     show = sys.stderr.isatty()
     if documents is not None:
-        with click.progressbar(length=documents, label="writing", file=sys.stderr) if show else _null() as bar:
+        with (
+            click.progressbar(length=documents, label=i18n.text("stage_writing_documents"), file=sys.stderr)
+            if show
+            else _null() as bar
+        ):
             paths = synth_documents(documents, out, seed, progress=(lambda n: bar.update(1)) if show else None)
         click.echo(i18n.text("wrote_documents", n=len(paths), path=out), err=True)
         return
@@ -1313,16 +1337,16 @@ def synth_command(entities: int, seed: int, documents: int | None, fmt: str, no_
     try:
         stats = write_synth(out, entities, seed, ontology=not no_ontology, progress=progress)
     except OSError as error:
-        raise KgError(f"--out {out}: cannot write: {error.strerror or error}") from None
+        raise KgError(i18n.text("cannot_write", option="--out", path=out, reason=error.strerror or error)) from None
     if show:
         click.echo("", err=True)
     rows = [
-        ("entities", stats.entities),
-        ("relations", stats.relations),
-        ("indicators", stats.indicators),
-        ("documents", stats.documents),
-        ("named graphs", len(stats.graphs)),
-        ("quads", stats.quads),
+        (i18n.text("entities"), stats.entities),
+        (i18n.text("relations"), stats.relations),
+        (i18n.text("indicators"), stats.indicators),
+        (i18n.text("documents"), stats.documents),
+        (i18n.text("synth_named_graphs"), len(stats.graphs)),
+        (i18n.text("synth_quads"), stats.quads),
     ]
     click.echo(table(rows, ("", str(out))))
 
@@ -1340,12 +1364,11 @@ def _null():
     "fmt",
     type=click.Choice(formats.spellings(formats.RDF), case_sensitive=False),
     default=None,
-    help=f"RDF format of every file: {formats.help_text(formats.RDF)} [default: from the extension].",
 )
-@click.option("--graph", default=None, help="IRI of the named graph, for one file [default: the file's file:// IRI].")
-@click.option("--no-inference", is_flag=True, help="Do not refresh the inferred graph afterwards (big non-kg data).")
-@click.option("--force", is_flag=True, help="Replace graphs kg owns (ontology, entities, inferred, documents) too.")
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+@click.option("--graph", default=None)
+@click.option("--no-inference", is_flag=True)
+@click.option("--force", is_flag=True)
+@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @store_option
 def load_command(
     files: tuple[Path, ...],
@@ -1356,13 +1379,6 @@ def load_command(
     output: str,
     store_path: Path | None,
 ) -> None:
-    """Import RDF files, one named graph per file, all or nothing.
-
-    Any RDF format (.ttl, .nt, .nq, .trig, .rdf/.owl/.xml, .jsonld, each also
-    .gz). Dataset files keep their named graphs. Loading a file again replaces
-    its graph. Every file is parsed before the store is touched: an error names
-    the file and line and leaves the store as it was. Big files use the bulk loader.
-    """
     from kg.store.load import load_files, summary_rows
 
     with open_store(store_path) as store:

@@ -97,6 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "curated": ("人工整理", "curated"),
     "extraction": ("自动抽取", "extraction"),
     # -- what commands print
+    "version": ("kg 版本 {version}", "kg, version {version}"),
     "store_at": ("存储：{path}", "store: {path}"),
     "summary": (
         "{entities} 个实体，{relations} 条关系，{indicators} 个指标，{documents} 篇文档，"
@@ -237,6 +238,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alliance_completeness": ("{name}：产教联盟完整度", "{name}: industry–education alliance completeness"),
     "alliance": ("联盟", "alliance"),
     "met": ("满足", "met"),
+    # (the checks of kg.analysis.indicators' alliance completeness, by their names there)
+    "check_lead_school_or_college": ("牵头学校或高校", "lead school or college"),
+    "check_lead_enterprise": ("牵头企业", "lead enterprise"),
+    "check_industrial_or_vocational_park": ("产业园或职教园", "industrial or vocational park"),
+    "check_secondary_vocational_school": ("中职学校", "secondary vocational school"),
+    "check_higher_vocational_college": ("高职院校", "higher vocational college"),
+    "check_regular_university": ("普通高校", "regular university"),
+    "check_company_members": ("企业成员", "company members"),
     "coeducation": ("{name}：校家社协同育人资源", "{name}: school–family–society resources"),
     "cross_border": ("{name}：跨区域联系", "{name}: ties across borders"),
     "member": ("成员", "member"),
@@ -577,6 +586,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{statement} is a SPARQL Update, not a query: kg query only reads; "
         "change the store with kg load, kg ingest or kg docs remove (or kg serve --allow-update)",
     ),
+    "query_word": ("查询", "query"),
+    "update_word": ("更新", "update"),
+    "syntax_error_line": (
+        "{kind}语法错误：第 {line} 行第 {column} 列：{detail}",
+        "{kind} syntax error at line {line}, column {column}: {detail}",
+    ),
+    "syntax_error_at": ("{kind}语法错误：{detail}", "{kind} syntax error: {detail}"),
+    "unknown_prefix": ("未知前缀", "unknown prefix"),
+    "unknown_prefix_in": ("未知前缀 {prefix}（在 {name!r} 中）", "unknown prefix {prefix}: in {name!r}"),
+    "unexpected_text": ("意外的文本", "unexpected text"),
+    "unexpected_end": ("行尾意外结束", "unexpected end of the line"),
+    "expected_one_of": ("应为以下之一：{what}", "expected one of {what}"),
+    "expected": ("应为 {what}", "expected {what}"),
+    "near": ("，位于 {excerpt!r} 附近", " near {excerpt!r}"),
     "bad_variable": ("变量名 {name!r} 无效", "bad variable name {name!r}"),
     "blank_bound": ("?{name}：空白节点不能作为绑定值", "?{name}: a blank node cannot be bound"),
     "stdin_not_utf8": (
@@ -687,6 +710,288 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Leiden communities need igraph and leidenalg: pip install 'kg-cityedu[leiden]' (or use louvain)",
     ),
     "not_valid_rdf": ("{path}：不是有效的 {format}：{reason}", "{path}: not valid {format}: {reason}"),
+    # -- errors: the store
+    "store_is_file": (
+        "{path} 是文件，不是存储：请给 --store（或 KG_STORE）一个文件夹",
+        "{path} is a file, not a store: give a folder to --store (or KG_STORE)",
+    ),
+    "store_among_files": (
+        "{path} 是含有其他文件的文件夹，不是存储：请给 --store（或 KG_STORE）一个空的或新的文件夹",
+        "{path} is a folder with other files, not a store: give an empty or new folder to --store (or KG_STORE)",
+    ),
+    "store_busy": ("存储 {path} 正由 {holder} 写入；{waited}", "store {path} is being written by {holder}; {waited}"),
+    "another_process": ("另一个进程", "another process"),
+    "this_process": ("本进程", "this process"),
+    "waited": ("已等待 {seconds} 秒", "after waiting {seconds} s"),
+    "wait_hint": ("可用 --wait 秒数 等它写完", "--wait SECONDS to wait for it"),
+    "cannot_open_store": ("无法打开存储 {path}：{reason}", "cannot open store {path}: {reason}"),
+    "cannot_flush_store": ("无法把存储 {path} 写入磁盘：{reason}", "cannot flush store {path}: {reason}"),
+    "store_write_failed": ("写入存储 {path} 失败：{reason}", "write to store {path} failed: {reason}"),
+    "bulk_load_failed": ("批量载入存储 {path} 失败：{reason}", "bulk load into store {path} failed: {reason}"),
+    "bulk_write_failed": ("批量写入存储 {path} 失败：{reason}", "bulk write to store {path} failed: {reason}"),
+    "in_memory": ("（内存）", "(memory)"),
+    "not_written_graph": (
+        "write_parts：{graph} 不在正在写入的图之中",
+        "write_parts: {graph} is not one of the graphs being written",
+    ),
+    "store_empty": (
+        "存储 {path} 是空的（从未构建，或首次构建被中断）：请运行 kg build",
+        "store {path} is empty (never built, or its first build was stopped): run 'kg build'",
+    ),
+    # -- errors: kg load
+    "no_such_file": ("{path}：文件不存在", "{path}: no such file"),
+    "graph_one_file": (
+        "--graph 只能为一个文件命名图：请只给一个文件，或去掉 --graph",
+        "--graph names the graph of one file; give one file or leave --graph out",
+    ),
+    "blank_graph": (
+        "{path}：没有 IRI 的命名图（空白节点）无法载入",
+        "{path}: a named graph without an IRI (blank node) cannot be loaded",
+    ),
+    "graph_not_iri": (
+        "{where}：{iri!r} 不是 http(s):// 或 urn: IRI",
+        "{where}: {iri!r} is not an http(s):// or urn: IRI",
+    ),
+    "graph_reserved": (
+        "{where}：<{iri}> 是{reason}；载入会替换它（如确要替换，请加 --force）",
+        "{where}: <{iri}> is {reason}; loading would replace it (--force to do so anyway)",
+    ),
+    "reserved_staging": ("正在进行的写入", "a write in progress"),
+    "reserved_ontology": ("本体（由 kg build 维护）", "the ontology (kg build owns it)"),
+    "reserved_registry": ("人工整理的实体登记表（由 kg build 维护）", "the curated entity registry (kg build owns it)"),
+    "reserved_inferred": ("推理闭包（每次写入都会刷新）", "the inferred closure (every write refreshes it)"),
+    "reserved_analysis": (
+        "分析结果（由 kg analyze --write-back 维护）",
+        "the analysis results (kg analyze --write-back owns it)",
+    ),
+    "reserved_document": (
+        "来源文档的图（由 kg build 和 kg ingest 维护）",
+        "a source document's graph (kg build and kg ingest own them)",
+    ),
+    "reserved_namespace": ("属于 kg 自己命名空间的图", "in kg's own namespace"),
+    "load_failed": ("载入失败，已删除其写入的图：{reason}", "load failed, its graphs were removed: {reason}"),
+    "stage_parsed": ("已解析", "parsed"),
+    "stage_loaded": ("已载入", "loaded"),
+    # -- errors: ingest, documents, curated data, lexicons
+    "scheduler_needs_dask": (
+        "--scheduler 需要 Dask distributed：pip install 'kg-cityedu[dask]'",
+        "--scheduler needs Dask distributed: pip install 'kg-cityedu[dask]'",
+    ),
+    "scheduler_unreachable": (
+        "--scheduler {scheduler}：无法连接 Dask 调度器：{reason}",
+        "--scheduler {scheduler}: cannot reach the Dask scheduler: {reason}",
+    ),
+    "duplicate_doc_id": (
+        "{path}：文档编号 {doc_id} 与 {other} 的相同（编号由区县和文件名决定；请重命名其中一个文件）",
+        "{path}: document id {doc_id} is also given by {other} (ids come from the district and the file name; "
+        "rename one file)",
+    ),
+    "curated_not_replaced": (
+        "{path}：文档 {doc_id} 是存储中人工整理的文档，在 data/curated 中维护并由 kg build 重建，不能用抽取结果替换",
+        "{path}: document {doc_id} is a curated document of the store; it is maintained in data/curated and "
+        "rebuilt by 'kg build', not replaced by extraction",
+    ),
+    "no_document": (
+        "存储中没有文档 {name!r}（已有文档：{known}）",
+        "no document {name!r} in the store (documents: {known})",
+    ),
+    "none_known": ("无", "none"),
+    "curated_not_removed": (
+        "{doc} 是人工整理的文档：请删除 data/curated/{doc}.yaml 及其正文，再运行 kg build",
+        "{doc} is a curated document: remove data/curated/{doc}.yaml and its text, then run 'kg build'",
+    ),
+    "nothing_to_add": ("没有可添加的内容", "nothing to add"),
+    "no_stored_text": ("文档 {doc} 没有保存正文", "document {doc} has no stored text"),
+    "over_limit": (
+        "{path}：{size} 字节，超过上限 {limit}；如仍要读取，请加 --max-bytes {bytes}",
+        "{path}: {size} bytes, over the limit of {limit}; pass --max-bytes {bytes} to read it anyway",
+    ),
+    "not_merged": (
+        "{a} 与 {b} 没有合并（kg entities merges 列出所有合并）",
+        "{a} and {b} are not merged (kg entities merges lists the merges)",
+    ),
+    "lexicon_columns": (
+        "{path}:{line}：{word} 后面需要 {columns} 列，实际只有 {found} 列",
+        "{path}:{line}: {word} needs {columns} column(s) after it, has {found}",
+    ),
+    "lexicon_twice": ("{path}:{line}：{word} 重复列出", "{path}:{line}: {word} is listed twice"),
+    "yaml_syntax": ("{where}：YAML 语法错误：{reason}", "{where}: YAML syntax error: {reason}"),
+    "not_utf8": ("{path}：不是 UTF-8 文本", "{path}: not UTF-8 text"),
+    "curated_no_entities": ("{path}：顶层应为 'entities:' 列表", "{path}: expected a top-level 'entities:' list"),
+    "curated_label_class": ("实体需要 'label' 和 'class'", "an entity needs 'label' and 'class'"),
+    "curated_unknown_class": ("{label}：未知类别 {cls!r}", "{label}: unknown class {cls!r}"),
+    "curated_duplicate": (
+        "{label}：名称重复（首次出现在第 {line} 行）",
+        "{label}: duplicate label (first at line {line})",
+    ),
+    "curated_same_iri": (
+        "{label}：IRI {iri} 也分配给了 {other}；请给其中一个指定 'id'",
+        "{label}: IRI {iri} also minted for {other}; give one an 'id'",
+    ),
+    "curated_wrong_class": (
+        "{label}：{key} {value!r} 不是{expected}实体",
+        "{label}: {key} {value!r} is not a {expected} entity",
+    ),
+    "curated_no_document": ("文档 {doc!r} 不在 {folder} 中", "document {doc!r} is not in {folder}"),
+    "curated_not_entity": ("{end} {value!r} 不是实体名称", "{end} {value!r} is not an entity label"),
+    "curated_unknown_predicate": ("未知谓词 {value!r}", "unknown predicate {value!r}"),
+    "curated_not_number": ("数值 {value!r} 不是数字", "value {value!r} is not a number"),
+    "curated_indicator_needs": ("指标需要 '{key}'", "indicator needs '{key}'"),
+    "curated_unknown_counts": ("未知的 counts_class {value!r}", "unknown counts_class {value!r}"),
+    "curated_text_not_in_evidence": ("文本 {value!r} 不在证据句中", "text {value!r} is not in the evidence"),
+    "curated_no_evidence": ("缺少 'evidence'", "missing 'evidence'"),
+    "curated_evidence_not_verbatim": (
+        "证据句与文档原文不一致：{evidence}…",
+        "evidence is not verbatim in the document: {evidence}…",
+    ),
+    "synth_entities": ("实体数至少为 1", "entities must be at least 1"),
+    # -- errors: exports, drawings, queries, serving
+    "format_one_file": ("--format {fmt} 只写一个文件，不写文件夹", "--format {fmt} writes one file, not a folder"),
+    "stage_projecting": ("正在投影图谱", "projecting the graph"),
+    "stage_writing": ("正在写入 {fmt}", "writing {fmt}"),
+    "stage_writing_files": ("正在写入 {fmt} 文件", "writing {fmt} files"),
+    "stage_extracting": ("正在抽取", "extracting"),
+    "stage_writing_documents": ("正在写入", "writing"),
+    "pyvis_missing": (
+        "未安装 pyvis：pip install pyvis（它附带 vis-network 脚本）",
+        "pyvis is not installed: pip install pyvis (it ships the vis-network script)",
+    ),
+    "pyvis_version": (
+        "pyvis 没有附带 vis-network {version}：请重新安装 pyvis 0.3.2（{reason}）",
+        "pyvis does not ship vis-network {version}: reinstall pyvis 0.3.2 ({reason})",
+    ),
+    "vis_unsafe": ("vis-network 资源无法安全地内嵌到页面中", "the vis-network assets cannot be inlined safely"),
+    "bad_param_line": (
+        "{name}.rq：参数行 {line!r} 有误；应为 {expected}",
+        "{name}.rq: bad param line {line!r}; expected {expected}",
+    ),
+    "worker_failed": ("查询工作进程无法启动：{reason}", "a query worker could not start: {reason}"),
+    "no_answer": ("没有应答", "no answer"),
+    "cannot_listen": ("无法在 {host}:{port} 上监听：{reason}", "cannot listen on {host}:{port}: {reason}"),
+    "synth_named_graphs": ("命名图", "named graphs"),
+    "synth_quads": ("四元组", "quads"),
+    # -- warnings about a store's state
+    "interrupted_write": (
+        "有一次写入被中断：{n} 个写了一半的图已隐藏（{graph}）；下一次写入存储时会删除它们（请重新导入）",
+        "a write was interrupted: {n} graph(s) left half written are hidden ({graph}); "
+        "the next write to the store removes them (run the ingest again)",
+    ),
+    "ontology_missing": ("本体图缺失或为空：请运行 kg build", "the ontology graph is missing or empty: run 'kg build'"),
+    "registry_missing": (
+        "人工整理的实体登记表缺失或为空：请运行 kg build",
+        "the curated entity registry is missing or empty: run 'kg build'",
+    ),
+    "no_inference_stamp": ("存储没有推理标记：请运行 kg infer", "the store has no inference stamp: run 'kg infer'"),
+    "inference_stale": (
+        "推理结果已过期（某次载入被中断，或载入时未做推理）：请运行 kg infer",
+        "the inference is stale (a load was interrupted or ran without inference): run 'kg infer'",
+    ),
+    "ontology_changed": (
+        "计算推理之后本体已改变：请运行 kg infer",
+        "the ontology changed since the inference was computed: run 'kg infer'",
+    ),
+    "names_too_long": (
+        "kg: {n} 个已知名称超过 {limit} 个字符，匹配文本时跳过",
+        "kg: {n} known name(s) longer than {limit} characters skipped for matching in text",
+    ),
+    # -- kg ontology (outline) and kg extract --eval (scores)
+    "outline_classes": ("类别", "classes"),
+    "outline_relations": ("关系（定义域 → 值域）", "relations (domain → range)"),
+    "eval_documents": (
+        "文档（地名录：全部人工整理的名称，只有该文档自己提到的除外）",
+        "documents (gazetteer: every curated name except those only the document itself mentions)",
+    ),
+    "eval_document": (
+        "{doc}：实体 F1 {entities}，关系 F1 {relations}，指标 F1 {indicators}（地名录 {names} 个名称）",
+        "{doc}: entities F1 {entities}, relations F1 {relations}, indicators F1 {indicators} (gazetteer {names} names)",
+    ),
+    "eval_columns": ("正确 预测 金标", "ok pred gold"),
+    "eval_entities": ("实体（类别计上位类）", "entities (class up to hierarchy)"),
+    "eval_entities_exact": ("实体（类别完全一致）", "entities (exact class)"),
+    "eval_entities_untyped": ("实体（只看名称）", "entities (name only)"),
+    "eval_relations": ("关系", "relations"),
+    "eval_indicators": ("指标", "indicators"),
+    "eval_indicators_unowned": ("指标（只看数值和单位）", "indicators (value and unit only)"),
+    "eval_organisations": ("机构（学校 … 平台）", "organisations (schools … platforms)"),
+    "eval_organisation_relations": ("机构之间的关系", "relations between organisations"),
+    "eval_per_class": ("各类别的实体（类别完全一致）", "entities per class (exact class)"),
+    "eval_per_kind": ("各种类的关系", "relations per kind"),
+    "eval_per_measure": (
+        "各度量的指标（按金标的度量；未匹配的预测按其自身的度量）",
+        "indicators per measure (the gold's measure; unmatched predictions under their own)",
+    ),
+    "eval_missed_entity": ("漏抽实体：", "missed entity: "),
+    "eval_spurious_entity": ("误抽实体：", "spurious entity: "),
+    "eval_missed_relation": ("漏抽关系：", "missed relation: "),
+    "eval_spurious_relation": ("误抽关系：", "spurious relation: "),
+    "eval_missed_indicator": ("漏抽指标：", "missed indicator: "),
+    "eval_spurious_indicator": ("误抽指标：", "spurious indicator: "),
+    # -- kg serve's plain-text answers (in the language the request asks for: ?lang=, cookie, Accept-Language)
+    "host_header": (
+        "请求的 Host 头必须是本服务器的地址",
+        "requests must name this server's address in the Host header",
+    ),
+    "update_needs_post": ("SPARQL 更新需要用 POST", "SPARQL Update needs POST"),
+    "not_acceptable": (
+        "无法按要求的格式应答；请用 format= 选择 {offered}（或在 Accept 中给出其一）",
+        "cannot answer as asked; choose format= {offered} (or Accept: one of them)",
+    ),
+    "not_acceptable_kind": (
+        "无法按要求的格式应答 {kind} 查询；可用：{offered}",
+        "cannot answer a {kind} query as requested; available: {offered}",
+    ),
+    "endpoint_not_found": ("没有这个地址；SPARQL 端点是 /sparql", "not found; the SPARQL endpoint is /sparql"),
+    "plain_not_found": ("没有这个地址", "not found"),
+    "bad_content_length": ("Content-Length 无效", "bad Content-Length"),
+    "body_too_big": ("请求体超过 {mib} MiB", "request body over {mib} MiB"),
+    "body_not_utf8": ("请求体不是 UTF-8", "the request body is not UTF-8"),
+    "form_without_query": (
+        "表单中既没有 query 也没有 update 参数",
+        "the form has neither a query nor an update parameter",
+    ),
+    "unsupported_media": (
+        "请 POST application/sparql-query、application/sparql-update 或表单",
+        "POST application/sparql-query, application/sparql-update or a form",
+    ),
+    "server_read_only": (
+        "本服务器只读（用 kg serve --allow-update 启动才能修改）",
+        "this server is read-only (start kg serve --allow-update)",
+    ),
+    "endpoint_read_only_update": (
+        "此端点只读，拒绝 SPARQL 更新（用 kg serve --allow-update 启动才能修改）",
+        "this endpoint is read-only: SPARQL Update is refused (start kg serve --allow-update)",
+    ),
+    "changes_other_origin": ("拒绝来自其他来源的修改", "changes from another origin are refused"),
+    "needs_token": (
+        "修改图谱需要 kg serve 启动时打印的带令牌链接",
+        "changing the graph needs the link with the token that kg serve printed at start",
+    ),
+    "text_too_long": ("文本太长，超出一篇新闻稿的上限", "the text is too long for one press release"),
+    "unknown_action": ("未知操作", "unknown action"),
+    "updates_other_origin": (
+        "拒绝来自其他来源（{origin}）的更新",
+        "updates from another origin ({origin}) are refused",
+    ),
+    "update_failed": ("更新失败：{reason}", "update failed: {reason}"),
+    "internal_error": ("内部错误：{kind}：{reason}", "internal error: {kind}: {reason}"),
+    "unknown_job": ("未知任务 {op}", "unknown job {op}"),
+    "busy_waiting": (
+        "服务器繁忙：{n} 个请求正在等待；请稍后再试",
+        "the server is busy: {n} requests are waiting; try again",
+    ),
+    "busy_no_worker": (
+        "服务器繁忙：{seconds} 秒内没有空闲的工作进程；请稍后再试",
+        "the server is busy: no worker was free within {seconds} s; try again",
+    ),
+    "worker_died": ("工作进程意外退出，已重新启动", "the worker process died; it has been replaced"),
+    "busy_long": (
+        "所有工作进程都在执行耗时的查询，此{what}超过了 {seconds} 秒；请稍后再试",
+        "every worker is busy with long queries and this {what} ran over {seconds} s; try again",
+    ),
+    "over_time": (
+        "此{what}超过了 {seconds} 秒的时限，已被停止",
+        "the {what} ran over the {seconds} s time limit and was stopped",
+    ),
     # -- the graph page (kg viz, and the website's drawings)
     "viz_panel": ("图例、筛选与搜索", "Legend, filters and search"),
     "viz_counts": ("{nodes} 个节点 · {edges} 条关系", "{nodes} nodes · {edges} relations"),
@@ -771,6 +1076,13 @@ CLICK: dict[str, str] = {
     "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
     "Got unexpected extra argument ({args})": "多余的参数（{args}）",
     "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    # -- the words of --help
+    "Usage:": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "default: {default}": "默认：{default}",
+    "env var: {var}": "环境变量：{var}",
+    "required": "必需",
 }
 
 
@@ -782,3 +1094,473 @@ def click_gettext(message: str) -> str:
 def click_ngettext(singular: str, plural: str, n: int) -> str:
     """The plural-aware form of :func:`click_gettext`."""
     return click_gettext(singular if n == 1 else plural)
+
+
+# The command line's help: key → (Chinese, English).  A command's key is its path ("kg docs remove"), an
+# option's is the command's key and the option ("kg export --out"), or the option alone when it means the same
+# everywhere ("--store").  ``kg.cli`` looks them up while it formats --help, so the help follows kg --lang.
+# {rdf}, {graph}, {tables} and {query} stand for the format names of kg.store.formats.  In a command's text a
+# paragraph after a line holding only \b keeps its lines as written (click's convention).
+HELP: dict[str, tuple[str, str]] = {
+    # -- options shared by many commands
+    "--help": ("显示此帮助并退出。", "Show this message and exit."),
+    "--version": ("显示版本并退出。", "Show the version and exit."),
+    "--store": (
+        "存储所在文件夹 [环境变量 KG_STORE；默认 .kg/store]。",
+        "Store directory [env KG_STORE; default .kg/store].",
+    ),
+    "--endpoint": (
+        "改用此 SPARQL 1.1 端点（查询网址）而不是本地存储 [环境变量 KG_ENDPOINT]。",
+        "SPARQL 1.1 endpoint (query URL) to use instead of the store [env KG_ENDPOINT].",
+    ),
+    "--update-endpoint": (
+        "--endpoint 的 SPARQL 更新网址，与查询网址不同时给出（Oxigraph 的 /update 会自动找到）"
+        "[环境变量 KG_UPDATE_ENDPOINT]。",
+        "SPARQL Update URL of --endpoint when it differs (Oxigraph's /update is found) [env KG_UPDATE_ENDPOINT].",
+    ),
+    "--timeout": (
+        "每次调用 --endpoint 总共可用的秒数 [环境变量 KG_TIMEOUT；默认 60]。",
+        "Seconds each call to --endpoint may take in all [env KG_TIMEOUT; default 60].",
+    ),
+    "--wait": (
+        "另一个 kg 进程正在写存储时等待的秒数 [默认：0，立即失败]。",
+        "Seconds to wait for another kg process writing to the store [default: 0, fail at once].",
+    ),
+    "--format": ("text 供人阅读，json 供程序使用。", "text for people, json for programs."),
+    "--out": ("输出文件，- 表示标准输出。", "Output file, - for stdout."),
+    "--encoding": ("输入编码（默认：UTF-8，否则 GB18030）。", "Input encoding (default: UTF-8, else GB18030)."),
+    "--class": ("保留此类别及其子类的实体。", "Keep entities of this class and its subclasses."),
+    "--district": ("保留此区县的实体。", "Keep entities of this district."),
+    "--relation": ("保留此种关系（英文名或中文名）。", "Keep relations of this kind (name or 中文)."),
+    "--focus": ("保留与此实体相距 --hops 条关系以内的实体。", "Keep the entities within --hops relations of this one."),
+    "--hops": ("--focus 的半径 [默认：1]。", "Radius of --focus [default: 1]."),
+    "--max-bytes": (
+        "可读取的最大输入文件字节数（默认 16 MiB）；超过即报错，不写入任何内容。",
+        "Largest input file to read, in bytes (default 16 MiB); a larger file is an error, nothing is written.",
+    ),
+    "--publisher": (
+        "这些新闻的发布机构：文中的“我校”“本校”“我院”指它（默认：文中提到的第一所学校或高校）。",
+        "The organisation whose news the files are: 我校 / 本校 / 我院 refer to it "
+        "(default: the first school or college the text names).",
+    ),
+    # -- kg
+    "kg": (
+        "kg：教育与城市联系（城教共生）的知识图谱。\n\n"
+        "从 `kg build` 开始：它把自带的文章构建进存储（.kg/store，或用 --store / KG_STORE 指定），"
+        "并列出其中的内容。",
+        "kg: a knowledge graph of the links between education and the city (城教共生).\n\n"
+        "Start with `kg build`, which builds the bundled articles into the store "
+        "(.kg/store, or --store / KG_STORE) and prints what it holds.",
+    ),
+    "kg --lang": (
+        "消息、报告及类别与关系名称所用的语言 [环境变量 KG_LANG]。",
+        "Language of messages, reports, class and relation names [env KG_LANG].",
+    ),
+    # -- kg build, kg stats
+    "kg build": (
+        "构建图谱：本体、人工整理的实体与关系、来源文档。\n\n"
+        "先校验人工整理的数据（出错时指明文件和行，存储不变），再物化 RDFS 闭包，"
+        "并按类别列出实体、按种类列出关系，以及文档。重复构建得到相同的三元组；用其他命令添加的文档会保留。",
+        "Build the graph: ontology, curated entities and relations, source documents.\n\n"
+        "Validates the curated data first (a problem names its file and line and leaves the store untouched), "
+        "materialises the RDFS closure, and prints entities per class, relations per kind and documents. "
+        "Building again gives the same triples; documents added with other commands are kept.",
+    ),
+    "kg build --data": (
+        "含 documents/ 和 curated/ 的数据文件夹 [默认：自带的 data/]。",
+        "Data folder with documents/ and curated/ [default: the bundled data/].",
+    ),
+    "kg stats": (
+        "列出存储中的内容：各类别的实体、各种类的关系、文档。",
+        "Print what the store holds: entities per class, relations per kind, documents.",
+    ),
+    # -- kg export
+    "kg export": (
+        "导出图谱，供已有的工具使用。\n\n"
+        "\b\n"
+        "kg export --format turtle --out kg.ttl        全部三元组（本体、实体、文档、推理结果）\n"
+        "kg export --format trig --out kg.trig         同上，保留命名图\n"
+        "kg export --format gexf --out kg.gexf         供 Gephi 使用的实体图：名称、类别、颜色\n"
+        "kg export --format graphml --district 巴南区 --out banan.graphml\n"
+        "kg export --format csv --out tables/ --excel  nodes.csv、edges.csv、indicators.csv\n"
+        "kg export --format neo4j --out neo4j/         neo4j-admin 导入文件及 import.sh\n\n"
+        "--class、--district、--relation 和 --focus/--hops（与 kg viz 相同）选出子集：图格式保留子集中的实体和关系；"
+        "RDF 格式保留本体、关于这些实体的三元组及其关系、断言、指标和来源文档。",
+        "Export the graph for the tools you already have.\n\n"
+        "\b\n"
+        "kg export --format turtle --out kg.ttl        every triple (ontology, entities, documents, inferred)\n"
+        "kg export --format trig --out kg.trig         the same, named graphs kept\n"
+        "kg export --format gexf --out kg.gexf         entity graph for Gephi: labels, classes, colours\n"
+        "kg export --format graphml --district 巴南区 --out banan.graphml\n"
+        "kg export --format csv --out tables/ --excel  nodes.csv, edges.csv, indicators.csv\n"
+        "kg export --format neo4j --out neo4j/         neo4j-admin import files and import.sh\n\n"
+        "--class, --district, --relation and --focus/--hops (shared with kg viz) select a subset: graph formats "
+        "keep its entities and relations; RDF formats keep the ontology, the triples about those entities and "
+        "their relations, assertions, indicators and source documents.",
+    ),
+    "kg export --format": (
+        "RDF：{rdf}（trig 和 n-quads 保留命名图）；图：{graph}；表格：{tables}（写入一个文件夹）。",
+        "RDF: {rdf} (trig and n-quads keep the named graphs); graph: {graph}; tables: {tables} (a folder).",
+    ),
+    "kg export --out": (
+        "输出文件，- 表示标准输出；csv 和 neo4j 为文件夹。",
+        "Output file, - for stdout; a folder for csv and neo4j.",
+    ),
+    "kg export --excel": (
+        "csv：每个文件以 UTF-8 字节顺序标记开头，便于 Excel 打开。",
+        "csv: start each file with a UTF-8 byte-order mark, for Excel.",
+    ),
+    # -- kg clean
+    "kg clean": (
+        "修复报纸原始文本的版式，并拆分为文章。\n\n"
+        "接上因分栏断开的行，恢复段落和小标题，把排到正文后面的标题、署名和图片说明移入元数据。",
+        "Repair the layout of raw newspaper text and split it into articles.\n\n"
+        "Joins lines broken by columns, restores paragraphs and headings, and moves headlines, bylines and "
+        "captions displaced after the text into metadata.",
+    ),
+    "kg clean --out": ("写入 <id>.txt 和 <id>.meta.json 的文件夹。", "Folder for <id>.txt and <id>.meta.json."),
+    # -- kg analyze
+    "kg analyze": (
+        "分析图谱：枢纽、中介、社群、核心、数据缺口及区县指标。\n\n"
+        "\b\n"
+        "kg analyze                          全图，以及每个区县的指标\n"
+        "kg analyze --district 巴南区         一个区县及其合作方，详细\n"
+        "kg analyze --compare 巴南区 大足区    并列比较指标\n"
+        "kg analyze --format html --out report.html",
+        "Analyse the graph: hubs, brokers, communities, cores, data gaps, and district indicators.\n\n"
+        "\b\n"
+        "kg analyze                          whole graph, every district's indicators\n"
+        "kg analyze --district 巴南区         one district and its partners, in detail\n"
+        "kg analyze --compare 巴南区 大足区    indicators side by side\n"
+        "kg analyze --format html --out report.html",
+    ),
+    "kg analyze --compare": ("并列比较作为参数给出的区县。", "Compare the districts given as arguments side by side."),
+    "kg analyze --district": (
+        "只分析一个区县：其实体及它们的直接合作方。",
+        "Analyse one district: its entities and their direct partners.",
+    ),
+    "kg analyze --class": (
+        "保留此类别及其子类的实体；可重复。",
+        "Keep entities of this class and its subclasses; repeatable.",
+    ),
+    "kg analyze --relation": ("保留此种关系；可重复。", "Keep relations of this kind; repeatable."),
+    "kg analyze --communities": (
+        "社群发现方法；leiden 需要 igraph 和 leidenalg，auto 在已安装时使用它们。",
+        "Community detection; leiden needs igraph and leidenalg, auto uses them when installed.",
+    ),
+    "kg analyze --seed": ("社群发现的随机种子。", "Random seed of community detection."),
+    "kg analyze --top": ("排名表的行数。", "Rows in the rankings."),
+    "kg analyze --format": (
+        "输出格式 [默认：按 --out 的后缀，否则 text]。",
+        "Output format [default: from the --out suffix, else text].",
+    ),
+    "kg analyze --write-back": (
+        "把中心性和社群以 RDF 存入分析图。",
+        "Store centrality and communities as RDF in the analysis graph.",
+    ),
+    # -- kg path
+    "kg path": (
+        "说明两个实体如何关联：最短的关系链，附证据。\n\n"
+        "SOURCE 和 TARGET 是名称、别名或 IRI（kg path 巴南职教中心 长安）。",
+        "Explain how two entities are connected: the shortest chains of relations, with evidence.\n\n"
+        "SOURCE and TARGET are labels, aliases or IRIs (kg path 巴南职教中心 长安).",
+    ),
+    "kg path --limit": ("最多列出的路径数。", "At most this many paths."),
+    # -- kg validate
+    "kg validate": (
+        "按 SHACL 形状（ontology/shapes.ttl）检查图谱；有违规时退出码为 1。\n\n"
+        "规则：每个实体有中文名称和唯一的最具体类别；关系两端的类别符合本体的定义域和值域；"
+        "每条关系都有带证据句和来源文档的断言；每个指标都有数值、单位和计数对象。"
+        "每处违规一行（实体、规则、值、说明），最后是汇总；--format json 供程序使用。"
+        "用 --data 给出的文件会与自带的本体及其 RDFS 闭包一起检查。",
+        "Check the graph against the SHACL shapes in ontology/shapes.ttl; exit 1 on violations.\n\n"
+        "The rules: every entity has a Chinese label and exactly one most specific class; relation ends have the "
+        "classes the ontology's domain and range require; every relation has an assertion with its evidence "
+        "sentence and source document; every indicator has a value, a unit and what it counts. One line per "
+        "violation (entity, rule, value, message), then a summary; --format json for machines. A file given with "
+        "--data is checked together with the bundled ontology and its RDFS closure.",
+    ),
+    "kg validate --data": (
+        "检查此 RDF 文件而不是存储（.ttl、.nt、.nq、.trig、.jsonld、.rdf）。",
+        "Validate this RDF file instead of the store (.ttl, .nt, .nq, .trig, .jsonld, .rdf).",
+    ),
+    "kg validate --lang": ("违规说明的语言 [默认：同 kg --lang]。", "Language of messages [default: kg --lang]."),
+    # -- kg ontology
+    "kg ontology": (
+        "显示本体：类别层级和关系；--doc OUT.html 写出其说明文档。\n\n"
+        "该页面自成一体（不加载远程脚本、样式或字体）：每个类别、关系和属性的中英文名称与注释、"
+        "定义域、值域、对应的 schema.org / ORG / PROV 术语，以及校验规则。",
+        "Show the ontology: class hierarchy and relations; --doc OUT.html writes its documentation.\n\n"
+        "The page is self-contained (no remote script, style or font): every class, relation and property with "
+        "Chinese and English labels and comments, domains, ranges, equivalent schema.org / ORG / PROV terms, "
+        "and the validation rules.",
+    ),
+    "kg ontology --doc": (
+        "把本体的中英双语 HTML 文档写入此文件。",
+        "Write the bilingual HTML documentation of the ontology to this file.",
+    ),
+    # -- kg viz
+    "kg viz": (
+        "把交互式关系图写成一个离线可用、自成一体的 HTML 文件。\n\n"
+        "节点按类别着色并区分形状（有图例），按度数或中心性决定大小；悬停显示详情，点击显示证据；"
+        "可按类别、区县和关系筛选，按名称、别名或拼音搜索。\n\n"
+        "\b\n"
+        "kg viz --out graph.html\n"
+        "kg viz --out ego.html --focus 重庆理工大学 --hops 2\n"
+        "kg viz --out banan.html --district 巴南区 --color-by community --png banan.png",
+        "Write an interactive graph as ONE self-contained HTML file that works offline.\n\n"
+        "Nodes are coloured and shaped by class (legend), sized by degree or centrality; hover shows details, "
+        "click shows evidence; filter by class, district and relation, and search by name, alias or pinyin.\n\n"
+        "\b\n"
+        "kg viz --out graph.html\n"
+        "kg viz --out ego.html --focus 重庆理工大学 --hops 2\n"
+        "kg viz --out banan.html --district 巴南区 --color-by community --png banan.png",
+    ),
+    "kg viz --out": ("要写入的 HTML 文件。", "HTML file to write."),
+    "kg viz --max-nodes": ("最多保留的节点数（取联系最多者）。", "Keep only this many best-connected nodes."),
+    "kg viz --color-by": (
+        "节点颜色：类别、社群（Louvain）或区县。",
+        "Node colour: class, community (Louvain) or district.",
+    ),
+    "kg viz --size-by": ("节点大小：不同邻居数或某种中心性。", "Node size: distinct neighbours or a centrality."),
+    "kg viz --layout": (
+        "physics：在浏览器中收敛后停止；static：由 Python 计算；auto：超过 300 个节点时用 static。",
+        "physics: settles in the browser, then stops; static: computed in Python; auto: static above 300 nodes.",
+    ),
+    "kg viz --edge-labels": (
+        "在边上显示关系名称 [默认：不超过 400 条边时显示]。",
+        "Relation names on edges [default: up to 400].",
+    ),
+    "kg viz --title": (
+        "页面标题 [默认：城教共生知识图谱及子集说明]。",
+        "Page title [default: 城教共生知识图谱 and the subset].",
+    ),
+    "kg viz --seed": ("布局和社群的随机种子。", "Seed of layout and communities."),
+    "kg viz --png": (
+        "另存一张绘制好的关系图截图（无界面 Chromium）。",
+        "Also save a screenshot of the drawn graph (headless Chromium).",
+    ),
+    "kg viz --png-size": ("窗口尺寸 宽x高。", "Window WIDTHxHEIGHT."),
+    # -- kg extract, kg ingest
+    "kg extract": (
+        "从中文文本中抽取实体、关系和指标，输出为 RDF。\n\n"
+        "每个 FILE 都像种子文档一样清理并拆分为文章；每个事实都保留其文档、证据句、位置和规则。"
+        "`kg extract --eval data` 以人工整理的图谱为准给抽取打分。",
+        "Extract entities, relations and indicators from Chinese text as RDF.\n\n"
+        "Each FILE is cleaned like the seed documents and split into articles; every fact keeps its document, "
+        "evidence sentence, offsets and rule. `kg extract --eval data` scores extraction against the curated graph.",
+    ),
+    "kg extract --format": (
+        "turtle：一个图；trig：每篇文档一个图；jsonl：每个事实一条 JSON 记录。",
+        "turtle: one graph; trig: a graph per document; jsonl: one JSON record per fact.",
+    ),
+    "kg extract --eval": (
+        "不给 FILE，而是抽取金标准文件夹（结构同 data/）中的文档，并输出精确率/召回率/F1。",
+        "Instead of FILEs: extract the documents of a gold folder (layout of data/) and print P/R/F1.",
+    ),
+    "kg extract --details": (
+        "与 --eval 同用：同时列出漏抽和误抽的事实。",
+        "With --eval: also list missed and spurious facts.",
+    ),
+    "kg ingest": (
+        "抽取 FILE（及文件夹下的 *.txt），每篇文章以独立的图加入存储。\n\n"
+        "再次导入同一文档会替换其旧版本；任何一个文件有问题，导入都会在改动存储之前停止。"
+        "抽取在 -j 个工作进程或 Dask 集群（--scheduler）上进行；每 100 篇文档写入一批，"
+        "每批附带其新增内容的推理结果。超过一个块（50,000 字）的文本在本进程中逐块读取和写入；"
+        "写完之前任何查询都看不到它。另见 `kg docs`。",
+        "Extract FILEs (and every *.txt under each folder) and add each article to the store in its own graph.\n\n"
+        "Ingesting a document again replaces its previous version; a bad file anywhere stops the ingest before "
+        "the store is touched. Extraction runs in -j worker processes or on a Dask cluster (--scheduler); writes "
+        "go in batches of 100 documents, each with the inference of what it adds. A text longer than one block "
+        "(50,000 characters) is read and written block by block in this process; no query sees it before it is "
+        "complete. See `kg docs`.",
+    ),
+    "kg ingest --jobs": ("抽取所用的工作进程数。", "Extract in this many worker processes."),
+    "kg ingest --scheduler": (
+        "在此 Dask distributed 集群上抽取（pip install 'kg-cityedu[dask]'）；由本进程写入。",
+        "Extract on this Dask distributed cluster (pip install 'kg-cityedu[dask]'); this process writes.",
+    ),
+    # -- kg docs, kg entities
+    "kg docs": (
+        "列出存储中的文档（`kg docs`），或删除一篇（`kg docs remove ID`）。",
+        "List the documents of the store (`kg docs`), or remove one (`kg docs remove ID`).",
+    ),
+    "kg docs remove": (
+        "删除一篇导入的文档（编号或 IRI）及其事实；其他图也描述的实体保留。",
+        "Remove an ingested document (id or IRI) and its facts; entities other graphs describe stay.",
+    ),
+    "kg entities": (
+        "跨文档实体合并：列出合并、撤销合并（unmerge A B）、报告疑似重复。",
+        "Cross-document identity: list the merges, undo one (unmerge A B), report likely duplicates.",
+    ),
+    "kg entities merges": (
+        "列出合并：同一机构或地点的两个名称，以及合并它们的规则。",
+        "List the merges: two names of one organisation or place, and the rule that merged them.",
+    ),
+    "kg entities unmerge": (
+        "撤销 A 与 B（名称、别名或 IRI）的合并；规则不会再合并它们。",
+        "Undo the merge of A and B (labels, aliases or IRIs); the rules will not merge them again.",
+    ),
+    "kg entities duplicates": (
+        "报告未合并的疑似重复：名称相近或拼音相同、类别相容的机构。",
+        "Report likely duplicates not merged: compatible organisations with similar names or the same pinyin.",
+    ),
+    # -- kg query
+    "kg query": (
+        "运行 SPARQL 查询：内置查询名、.rq 文件、-（标准输入）或查询文本。\n\n"
+        "查询看到的是所有图的并集；已预先声明前缀 kg、kgr、doc、rdf、rdfs、owl、xsd、skos、schema、org 和 prov。"
+        "SELECT 和 ASK 在终端上输出对齐的表格，或输出 csv、tsv、json、xml（SPARQL 1.1 结果格式）或 jsonl；"
+        "CONSTRUCT 和 DESCRIBE 输出 RDF。语法错误会给出行号和列号，退出码为 2。"
+        "`kg query --list` 列出内置查询，例如 `kg query school-partners -p district=大足区`。",
+        "Run a SPARQL query: a bundled query's name, a .rq file, - (stdin) or the query text.\n\n"
+        "Queries see the union of all graphs; the prefixes kg, kgr, doc, rdf, rdfs, owl, xsd, skos, schema, org "
+        "and prov are predeclared. SELECT and ASK print an aligned table on a terminal, or csv, tsv, json, xml "
+        "(the SPARQL 1.1 results formats) or jsonl; CONSTRUCT and DESCRIBE print RDF. A syntax error prints its "
+        "line and column and exits with 2. `kg query --list` shows the bundled queries, e.g. "
+        "`kg query school-partners -p district=大足区`.",
+    ),
+    "kg query --list": ("列出内置查询后退出。", "List the bundled queries and exit."),
+    "kg query --param": (
+        "绑定变量：内置查询的参数（实体的名称、别名或 IRI），或你的查询中任一投影变量"
+        "（<iri>、前缀:名称、数字或文本）。可重复。",
+        "Bind a variable: a bundled query's parameter (an entity's name, alias or IRI), or any projected variable "
+        "of your query (<iri>, prefix:name, number or text). Repeatable.",
+    ),
+    "kg query --format": (
+        "输出格式：{query} [默认：终端上为 table，管道中为 tsv；CONSTRUCT/DESCRIBE 为 turtle]。",
+        "Output format: {query} [default: table on a terminal, tsv when piped; turtle for CONSTRUCT/DESCRIBE].",
+    ),
+    "kg query --max-width": ("表格单元格的最大宽度；0 表示不限。", "Widest table cell; 0: no limit."),
+    "kg query --show": (
+        "输出绑定参数后的查询，而不运行它。",
+        "Print the query, parameters bound, instead of running it.",
+    ),
+    # -- kg serve
+    "kg serve": (
+        "把存储作为网站（/）和 SPARQL 1.1 端点（/sparql）提供服务。\n\n"
+        "每个实体（/id/…）、文档（/doc/…）和区县都有页面，另有搜索、实体间路径和 SPARQL 编辑器，"
+        "中文为主，可切换英文；每个 IRI 向 RDF 客户端返回 Turtle、JSON-LD 或 N-Triples。"
+        "端点支持 GET 和 POST 及内容协商。除非给出 --allow-update，否则只读；"
+        "除非给出 --cors，否则其他网页不能读取它。",
+        "Serve the store as a website (/) and a SPARQL 1.1 endpoint (/sparql).\n\n"
+        "Pages for every entity (/id/…), document (/doc/…) and district, search, paths between entities and a "
+        "SPARQL editor, in Chinese with an English switch; each IRI answers RDF clients with Turtle, JSON-LD or "
+        "N-Triples. The endpoint speaks GET and POST with content negotiation. Read-only unless --allow-update; "
+        "no other web page may read it unless --cors.",
+    ),
+    "kg serve --host": ("监听的地址。", "Address to listen on."),
+    "kg serve --port": ("端口（0：任一空闲端口）。", "Port (0: any free)."),
+    "kg serve --timeout": (
+        "一个查询可运行的秒数；超时的查询会被停止，并以 HTTP 503 应答。",
+        "Seconds a query may run; one over it is stopped and answered with HTTP 503.",
+    ),
+    "kg serve --row-limit": (
+        "一个结果最多返回的行数（或三元组数）；更长的结果会被截断并标明。",
+        "Most rows (or triples) a result returns; longer ones are cut and flagged.",
+    ),
+    "kg serve --workers": ("查询工作进程数。", "Query worker processes."),
+    "kg serve --allow-update": (
+        "接受 SPARQL 更新和“添加新闻稿”表单（启动时打印一个带令牌的链接）。",
+        "Accept SPARQL Update and the add-a-press-release form (a link with a token is printed at start).",
+    ),
+    "kg serve --cors": (
+        "允许此来源（或 *）的网页读取应答 [默认：不允许]。",
+        "Let pages of this origin (or *) read answers [default: none].",
+    ),
+    "kg serve --base": (
+        "以 /id/… 和 /doc/… 提供服务的 IRI 命名空间 [默认：https://w3id.org/kg-cityedu/]。",
+        "IRI namespace served as /id/… and /doc/… [default: https://w3id.org/kg-cityedu/].",
+    ),
+    "kg serve --quiet": ("不记录每个请求。", "Do not log each request."),
+    # -- kg infer, kg synth, kg load
+    "kg infer": (
+        "在存储内重新计算整个存储的物化 RDFS 闭包。\n\n"
+        "写入操作会自动保持推理结果最新；在 `kg load --no-inference`、中断的载入之后，"
+        "或 `kg stats` 提示推理已过期时运行此命令。",
+        "Recompute the materialised RDFS closure of the whole store, inside the store.\n\n"
+        "Writes keep the inference up to date by themselves; run this after `kg load --no-inference`, an "
+        "interrupted load, or when `kg stats` says the inference is stale.",
+    ),
+    "kg synth": (
+        "生成逼真的合成图谱或新闻稿，用于规模测试。\n\n"
+        "省、市和区县；按学段的学校、高校、企业（合作方呈长尾分布）、平台、项目、活动、奖项、人物；"
+        "在各文档图中带证据的关系；指标。同一种子结果相同；流式生成，"
+        "10^6 个实体（约 10^7 个四元组）也只占用恒定内存。"
+        "`kg synth --documents 1000 --out corpus/` 写出供 `kg ingest` 使用的文本文件。",
+        "Generate a realistic synthetic graph, or press releases, for scale tests.\n\n"
+        "Provinces, cities and districts; schools by level, colleges, companies (heavy-tailed partners), "
+        "platforms, programs, events, awards, people; relations with evidence in per-document graphs; indicators. "
+        "Deterministic for a seed; streamed, so 10^6 entities (about 10^7 quads) fit in flat memory. "
+        "`kg synth --documents 1000 --out corpus/` writes text files for `kg ingest`.",
+    ),
+    "kg synth --entities": ("实体的大致数量。", "About this many entities."),
+    "kg synth --seed": ("随机种子：相同的种子给出相同的输出。", "Random seed: the same seed gives the same output."),
+    "kg synth --documents": (
+        "不生成图谱，而是在 --out（一个文件夹）下写出给定篇数的类似新闻稿的文本文件。",
+        "Instead of a graph: write this many press-release-like text files under --out (a folder).",
+    ),
+    "kg synth --format": (
+        "图谱的输出格式（N-Quads；--out 以 .gz 结尾时用 gzip 压缩）。",
+        "Output format of the graph (N-Quads; gzip-compressed when --out ends in .gz).",
+    ),
+    "kg synth --no-ontology": ("输出中不含本体图。", "Leave the ontology graph out of the output."),
+    "kg synth --out": ("文件（图谱）或文件夹（--documents）。", "File (graph) or folder (--documents)."),
+    "kg load": (
+        "导入 RDF 文件，每个文件一个命名图，要么全部成功，要么什么都不做。\n\n"
+        "任何 RDF 格式（.ttl、.nt、.nq、.trig、.rdf/.owl/.xml、.jsonld，也可为 .gz）。"
+        "数据集文件保留其命名图。再次载入同一文件会替换其图。改动存储之前先解析每个文件："
+        "出错时指明文件和行，存储保持原样。大文件使用批量载入器。",
+        "Import RDF files, one named graph per file, all or nothing.\n\n"
+        "Any RDF format (.ttl, .nt, .nq, .trig, .rdf/.owl/.xml, .jsonld, each also .gz). Dataset files keep their "
+        "named graphs. Loading a file again replaces its graph. Every file is parsed before the store is touched: "
+        "an error names the file and line and leaves the store as it was. Big files use the bulk loader.",
+    ),
+    "kg load --format": (
+        "所有文件的 RDF 格式：{rdf} [默认：按扩展名]。",
+        "RDF format of every file: {rdf} [default: from the extension].",
+    ),
+    "kg load --graph": (
+        "命名图的 IRI，只用于一个文件 [默认：文件的 file:// IRI]。",
+        "IRI of the named graph, for one file [default: the file's file:// IRI].",
+    ),
+    "kg load --no-inference": (
+        "之后不刷新推理图（适用于非 kg 的大数据）。",
+        "Do not refresh the inferred graph afterwards (big non-kg data).",
+    ),
+    "kg load --force": (
+        "也替换 kg 自有的图（本体、实体、推理、文档）。",
+        "Replace graphs kg owns (ontology, entities, inferred, documents) too.",
+    ),
+    "kg load --output": ("报告格式。", "Report format."),
+}
+
+# The placeholder words of --help (click's metavars: the type of value an option takes), in Chinese.
+METAVARS: dict[str, str] = {
+    "TEXT": "文本",
+    "INTEGER": "整数",
+    "INTEGER RANGE": "整数",
+    "FLOAT": "数值",
+    "FLOAT RANGE": "数值",
+    "BOOLEAN": "布尔值",
+    "PATH": "路径",
+    "FILE": "文件",
+    "DIRECTORY": "文件夹",
+    "NAME": "名称",
+    "NAME=VALUE": "名称=值",
+    "ORIGIN": "来源",
+    "URL": "网址",
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
+}
+
+
+def help_text(key: str, lang: str | None = None, **values: object) -> str | None:
+    """The --help text ``key`` (see :data:`HELP`) in ``lang``, placeholders filled; None when there is none.
+
+    >>> help_text("kg path --limit", "zh"), help_text("kg nothing")
+    ('最多列出的路径数。', None)
+    """
+    if key not in HELP:
+        return None
+    template = pick(*HELP[key], lang)
+    return template.format(**values) if values and "{" in template else template

@@ -82,6 +82,68 @@ def wrap(text: str, width: int, breaks: str = r"(?<=; )|(?<=、)") -> list[str]:
     return lines
 
 
+# A line may break between two Chinese characters and at spaces, never inside a Latin word, never before closing
+# punctuation (it stays on the line it closes) and never after opening punctuation.
+_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…"
+_PIECE = re.compile(rf"[(\[（《「『“‘]*(?:[^\s{_WIDE}]+|\S)[，。；：、）》」』”’！？…)\].,;:!?]*|\s+")
+
+
+def fill(text: str, width: int, indent: str = "") -> str:
+    """One paragraph of ``text`` in lines of at most ``width`` columns, each starting with ``indent``.
+
+    >>> print(fill("城教共生的知识图谱，中文与 English 混排。", 16, "  "))
+      城教共生的知识
+      图谱，中文与
+      English 混排。
+    """
+    room = max(width - display_width(indent), 10)
+    lines: list[str] = []
+    current, used = "", 0
+    for piece in _PIECE.findall(" ".join(text.split())):
+        size = display_width(piece)
+        if piece.isspace():
+            if current:
+                current, used = current + " ", used + 1
+            continue
+        if current and used + size > room:
+            lines.append(current.rstrip())
+            current, used = "", 0
+        while size > room:  # a word longer than the line: cut it
+            head = truncate(piece, room)[:-1] or piece[0]
+            lines.append(head)
+            piece = piece[len(head) :]
+            size = display_width(piece)
+        current, used = current + piece, used + size
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
+    return "\n".join(indent + line for line in lines)
+
+
+def fill_paragraphs(text: str, width: int, indent: str = "") -> str:
+    r"""``text``'s paragraphs (split by blank lines) each filled to ``width`` columns; a paragraph whose first line
+    is ``\b`` keeps its lines as written (click's convention for examples).  Lines of a paragraph are joined with
+    a space, except between two Chinese characters.
+
+    >>> print(fill_paragraphs("中文\n接续\n\n\b\nkg a\nkg b", 40))
+    中文接续
+    <BLANKLINE>
+    kg a
+    kg b
+    """
+    out = []
+    for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+        lines = paragraph.splitlines()
+        if lines and lines[0].strip() == "\b":
+            out.append("\n".join(indent + line for line in lines[1:]))
+            continue
+        joined = ""
+        for line in (line.strip() for line in lines):
+            wide = joined and line and char_width(joined[-1]) == 2 and char_width(line[0]) == 2
+            joined += line if wide or not joined else " " + line
+        out.append(fill(joined, width, indent))
+    return "\n\n".join(out)
+
+
 def terminal_width(default: int = 100) -> int:
     """Columns of the terminal (``COLUMNS`` when set), or ``default`` when output is not a terminal."""
     return shutil.get_terminal_size((default, 24)).columns

@@ -158,9 +158,7 @@ def test_cli_bad_data_is_one_line_without_traceback(tmp_path: Path):
     result = _kg("build", "--store", str(tmp_path / "store"), "--data", str(data))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines() == [
-        f"kg: {data / 'curated' / 'entities.yaml'}:2: 甲: unknown class 'Nope'"
-    ]
+    assert result.stderr.strip().splitlines() == [f"kg: {data / 'curated' / 'entities.yaml'}:2：甲：未知类别 'Nope'"]
 
 
 def test_cli_store_that_does_not_exist_is_a_clear_error(tmp_path: Path):

@@ -79,21 +79,21 @@ def test_a_dangling_label_names_file_and_line(data_copy: Path):
         load_curated(data_copy)
     (problem,) = error.value.problems
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "巴南职教中心X" in text)
-    assert problem == f"{path}:{line}: subject '巴南职教中心X' is not an entity label"
+    assert problem == f"{path}:{line}：subject '巴南职教中心X' 不是实体名称"
 
 
 def test_evidence_that_is_not_verbatim_is_refused(data_copy: Path):
     path = data_copy / "curated" / "dazu-d85cd3f1.yaml"
     _edit(path, "evidence: ", "evidence: 改写过的")
-    with pytest.raises(CurationError, match=r"dazu-d85cd3f1\.yaml:\d+: evidence is not verbatim"):
+    with pytest.raises(CurationError, match=r"dazu-d85cd3f1\.yaml:\d+：证据句与文档原文不一致"):
         load_curated(data_copy)
 
 
 def test_unknown_class_and_yaml_syntax_errors_are_one_line_each(data_copy: Path):
     entities = data_copy / "curated" / "entities.yaml"
     _edit(entities, "class: University", "class: Universe")
-    with pytest.raises(CurationError, match=r"entities\.yaml:\d+: .*unknown class 'Universe'"):
+    with pytest.raises(CurationError, match=r"entities\.yaml:\d+：.*未知类别 'Universe'"):
         load_curated(data_copy)
     entities.write_text("entities:\n  - label: [unclosed\n", encoding="utf-8")
-    with pytest.raises(CurationError, match=r"entities\.yaml:\d+: YAML syntax error"):
+    with pytest.raises(CurationError, match=r"entities\.yaml:\d+：YAML 语法错误"):
         load_curated(data_copy)

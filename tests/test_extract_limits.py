@@ -98,7 +98,7 @@ def test_max_bytes_is_a_clear_error_before_anything_is_read(tmp_path: Path, buil
         before = {str(q) for q in store.quads()}
     result = CliRunner().invoke(main, ["ingest", "--store", str(built), "--max-bytes", "1000", str(path)])
     assert result.exit_code == 1
-    assert "over the limit of 1,000; pass --max-bytes" in result.output
+    assert "超过上限 1,000；如仍要读取，请加 --max-bytes" in result.output
     with Store(built) as store:
         assert {str(q) for q in store.quads()} == before
     assert CliRunner().invoke(main, ["extract", "--max-bytes", "100000", str(path)]).exit_code == 0

@@ -202,8 +202,8 @@ def test_a_second_writer_is_told_who_holds_the_store_and_can_wait(store_path: Pa
         assert holder.stdout.readline().strip() == b"held"
         result = CliRunner().invoke(main, ["ingest", str(text), "--store", str(store)])
         assert result.exit_code == 1
-        assert result.stderr.strip().startswith(f"kg: store {store} is being written by pid {holder.pid} (")
-        assert result.stderr.strip().endswith("--wait SECONDS to wait for it")
+        assert result.stderr.strip().startswith(f"kg: 存储 {store} 正由 pid {holder.pid} (")
+        assert result.stderr.strip().endswith("可用 --wait 秒数 等它写完")
         result = CliRunner().invoke(main, ["ingest", str(text), "--store", str(store), "--wait", "30"])
         assert result.exit_code == 0, result.output
         assert holder.poll() is not None  # it waited for the holder to finish
@@ -333,7 +333,7 @@ def test_validate_reports_an_overwritten_registry(store_path: Path, tmp_path: Pa
     assert result.exit_code == 1
     problems = [v for v in json.loads(result.stdout)["violations"] if v["rule"] == "StoreStructure"]
     assert [p["focus"] for p in problems] == [str(ENTITIES_GRAPH)]
-    assert "registry is missing or empty" in problems[0]["message"]
+    assert "实体登记表缺失或为空" in problems[0]["message"]
 
 
 def test_outputs_are_replaced_whole(store_path: Path, tmp_path: Path):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +63,68 @@ def test_click_messages_exist_in_click():
     source = "".join(path.read_text(encoding="utf-8") for path in folder.glob("*.py"))
     missing = {msgid for msgid in CLICK if repr(msgid)[1:-1].replace("'", '"') not in source and msgid not in source}
     assert missing <= {"No such option: {name}"}, sorted(missing)  # the one older spelling kept
+
+
+# Raised with English words on purpose, and why (file, a piece of the message).
+ENGLISH_ALLOWED = {
+    ("kg/store/remote.py", "no bulk upload"): "an internal signal: caught where it is raised, never shown",
+}
+CLICK_ERRORS = {"UsageError", "BadParameter", "ClickException", "FileError"}
+
+
+def _literal(node: ast.expr) -> str | None:
+    """The words of a string literal or f-string (placeholders left out), or None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return " ".join(part.value for part in node.values if isinstance(part, ast.Constant))
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return " ".join(filter(None, map(_literal, node.elts))) or None
+    if isinstance(node, ast.BinOp):
+        return " ".join(filter(None, (_literal(node.left), _literal(node.right)))) or None
+    return None
+
+
+def test_no_error_is_raised_with_english_words_outside_the_table():
+    """Every :class:`KgError` (and click usage error) kg raises, and every plain-text answer of kg serve, takes its
+    words from MESSAGES, so it follows --lang (or the request's language)."""
+    root = Path(__file__).parents[1]
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted((root / "kg").rglob("*.py"))}
+    errors = {"KgError"}
+    while True:  # every subclass of KgError, wherever it is defined
+        more = {
+            node.name
+            for tree in trees.values()
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef)
+            and any(getattr(base, "id", getattr(base, "attr", None)) in errors for base in node.bases)
+        }
+        if more <= errors:
+            break
+        errors |= more
+    found = []
+    for path, tree in trees.items():
+        where = path.relative_to(root).as_posix()
+        for node in ast.walk(tree):
+            call = node.exc if isinstance(node, ast.Raise) else node
+            if not isinstance(call, ast.Call):
+                continue
+            name = getattr(call.func, "id", getattr(call.func, "attr", ""))
+            if getattr(call.func, "attr", "") == "text" and getattr(call.func.value, "id", "") == "Answer":
+                args = call.args[1:]  # kg serve's plain-text answers: (status, message)
+            elif name == "busy":
+                args = call.args
+            elif not isinstance(node, ast.Raise):
+                continue
+            elif name == "BadOptionUsage":
+                args = call.args[1:]  # the first is the option's name
+            elif name in errors or name in CLICK_ERRORS:
+                args = call.args
+            else:
+                continue
+            for arg in args:
+                words = _literal(arg) or ""
+                english = re.search(r"[A-Za-z]{3,}", re.sub(r"--?[\w-]+", "", words))
+                if english and not any(where == file and piece in words for file, piece in ENGLISH_ALLOWED):
+                    found.append(f"{where}:{node.lineno}: {words[:60]!r}")
+    assert found == [], "\n".join(found)

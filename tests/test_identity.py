@@ -132,7 +132,7 @@ def test_duplicates_report_and_one_line_errors(built: Path):
         "kg: 没有名为“华伟”的实体；是否要找：华为？"
     ]
     result = runner.invoke(main, ["entities", "unmerge", "华为", "巴南区", "--store", str(built)])
-    assert result.exit_code == 1 and "are not merged" in result.output and len(result.output.splitlines()) == 1
+    assert result.exit_code == 1 and "没有合并" in result.output and len(result.output.splitlines()) == 1
     result = runner.invoke(main, ["path", "huawei", "巴南区", "--store", str(built)])
     assert result.exit_code == 1 and "是否要找：华为" in result.output
     result = runner.invoke(main, ["entities", "nonsense", "--store", str(built)])

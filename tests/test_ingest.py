@@ -147,12 +147,12 @@ def test_removing_a_document_keeps_entities_others_describe(built: Path, tmp_pat
 def test_curated_documents_are_neither_replaced_nor_removed(built: Path, tmp_path: Path):
     with Store(built) as store:
         before = quads(store)
-        with pytest.raises(IngestError, match="curated"):
+        with pytest.raises(IngestError, match="人工整理的文档"):
             remove_document(store, "banan-d85cd3f1")
         raw = Path(__file__).parent.parent / "data" / "raw" / "000_091f230f3370da1a.txt"
-        with pytest.raises(IngestError, match="curated"):
+        with pytest.raises(IngestError, match="人工整理的文档"):
             ingest(store, [raw])  # same file name: the same document ids as the bundled articles
-        with pytest.raises(IngestError, match="no document"):
+        with pytest.raises(IngestError, match="存储中没有文档"):
             remove_document(store, "nonexistent")
         assert quads(store) == before
 
@@ -221,7 +221,7 @@ def test_cli_ingest_docs_and_remove(built: Path, tmp_path: Path):
     removed = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
     assert removed.exit_code == 0 and f"已删除 {doc_id}" in removed.output
     again = runner.invoke(main, ["docs", "remove", "--store", str(built), doc_id])
-    assert again.exit_code == 1 and f"no document '{doc_id}'" in again.output
+    assert again.exit_code == 1 and f"存储中没有文档 '{doc_id}'" in again.output
 
 
 def test_cli_messages_for_empty_and_entity_free_files(built: Path, tmp_path: Path):
@@ -266,7 +266,7 @@ def test_cli_extract_formats_and_eval(tmp_path: Path):
     forced = runner.invoke(main, ["extract", str(gbk), "--encoding", "gbk"])
     assert forced.exit_code == 0 and "kg:cooperatesWith" in forced.output
     scores = runner.invoke(main, ["extract", "--eval", str(Path(__file__).parent / "fixtures" / "extract_gold")])
-    assert scores.exit_code == 0 and "relations per kind" in scores.output
+    assert scores.exit_code == 0 and "各种类的关系" in scores.output
     both = runner.invoke(main, ["extract", str(YUBEI), "--eval", "data"])
     assert both.exit_code == 2 and "不能同时给" in both.output
 
@@ -347,7 +347,7 @@ def test_ingest_on_a_dask_cluster_equals_one_process(tmp_path: Path):
     result = CliRunner().invoke(
         main, ["ingest", str(corpus), "--scheduler", "tcp://127.0.0.1:1", "--store", str(tmp_path / "x")]
     )
-    assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.output
+    assert result.exit_code == 1 and "无法连接 Dask 调度器" in result.output
 
 
 def test_workers_run_at_most_a_window_ahead_of_the_writer():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,23 @@ def test_the_store_layer_and_the_command_line_load_no_networkx(module: str):
     code = f"import sys, {module}; " + loaded.format(module=module)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+# Each concept of issue 12 has one home; a second copy shows as its telltale in another module.
+HOMES = {
+    r"east_asian_width": "kg/text.py",  # display width of Chinese text
+    r"[\"']#[0-9a-fA-F]{6}[\"']": "kg/model/styles.py",  # colours
+    r"\"KG_(STORE|ENDPOINT|UPDATE_ENDPOINT)\"": "kg/store/__init__.py",  # which store to open
+    r"for wanted in \(lang": "kg/model/terms.py",  # choosing a label in a language
+}
+
+
+@pytest.mark.parametrize("telltale", sorted(HOMES))
+def test_each_concept_has_one_home(telltale: str):
+    pattern = re.compile(telltale)
+    found = {
+        str(path.relative_to(PACKAGE.parent))
+        for path in PACKAGE.rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    }
+    assert found == {HOMES[telltale]}

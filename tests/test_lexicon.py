@@ -57,12 +57,12 @@ def test_every_reference_word_is_found_with_its_kind(recognizer):
 def test_a_table_line_without_its_columns_names_the_file_and_line(tmp_path):
     path = tmp_path / "type_words.tsv"
     path.write_text("# comment\n小学\tPrimarySchool\tstrong\n中学\tSecondarySchool\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"type_words\.tsv:3: 中学 needs 2 column"):
+    with pytest.raises(LexiconError, match=r"type_words\.tsv:3：中学 后面需要 2 列，实际只有 1 列"):
         read_table(path, 2)
 
 
 def test_a_word_listed_twice_is_an_error_not_a_silent_override(tmp_path):
     path = tmp_path / "references.tsv"
     path.write_text("该校 school\n\n该校 college\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"references\.tsv:3: 该校 is listed twice"):
+    with pytest.raises(LexiconError, match=r"references\.tsv:3：该校 重复列出"):
         read_table(path, 1)

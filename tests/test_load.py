@@ -157,9 +157,9 @@ def test_bulk_path_validates_before_writing(store: Store, tmp_path: Path):
 
 def test_option_errors(store: Store, tmp_path: Path):
     a, b = write(tmp_path / "a.ttl", ox.RdfFormat.TURTLE), write(tmp_path / "b.ttl", ox.RdfFormat.TURTLE)
-    with pytest.raises(LoadError, match="--graph names the graph of one file"):
+    with pytest.raises(LoadError, match="--graph 只能为一个文件命名图"):
         load_files(store, [a, b], graph=EX + "g")
-    with pytest.raises(LoadError, match="is not an http"):
+    with pytest.raises(LoadError, match="不是 http"):
         load_files(store, [a], graph="not an iri")
     odd = tmp_path / "data.txt"
     odd.write_bytes(a.read_bytes())

@@ -130,7 +130,7 @@ def test_cli_writes_the_page_and_prints_the_outline(tmp_path: Path):
     assert result.returncode == 0 and result.stderr == f"已写入 {out}\n"
     assert out.read_text(encoding="utf-8") == ontology_html()
     result = subprocess.run([sys.executable, "-m", "kg.cli", "ontology"], capture_output=True, text=True)
-    assert result.returncode == 0 and result.stdout.startswith("classes\nActor  行动主体 / Actor\n")
+    assert result.returncode == 0 and result.stdout.startswith("类别\nActor  行动主体 / Actor\n")
     result = subprocess.run(
         [sys.executable, "-m", "kg.cli", "ontology", "--doc", str(tmp_path / "missing" / "x.html")],
         capture_output=True,

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
 from kg.cli import main
+from kg.i18n import use_language
 from kg.model.vocab import KGR
 from kg.sparql.query import bundled_queries, query_bindings, read_query, run, table_cells, write_result
 from kg.store.embedded import Store
@@ -364,12 +365,17 @@ def test_syntax_error_is_one_line_with_position_and_exit_2(store_path: Path):
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("kg: query syntax error at line 3, column ")
+    assert lines[0].startswith("kg: 查询语法错误：第 3 行第 ")
     assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
 
 
 def test_unknown_prefix(store: Store):
-    with pytest.raises(QuerySyntaxError, match=r"line 1, column 29: unknown prefix foo: in 'foo:bar'$"):
+    with pytest.raises(QuerySyntaxError, match=r"第 1 行第 29 列：未知前缀 foo（在 'foo:bar' 中）$"):
+        run(store, "SELECT ?s WHERE { ?s foo:bar ?o }")
+    with (
+        use_language("en"),
+        pytest.raises(QuerySyntaxError, match=r"line 1, column 29: unknown prefix foo: in 'foo:bar'$"),
+    ):
         run(store, "SELECT ?s WHERE { ?s foo:bar ?o }")
 
 

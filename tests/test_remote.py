@@ -89,7 +89,7 @@ def test_kg_query_with_endpoint_env(endpoint: str, store_path: Path):
 def test_syntax_error_through_the_endpoint(endpoint: str):
     result = CliRunner().invoke(main, ["query", "--endpoint", endpoint, "SELECT ?s WHERE {\n ?s a kg:Company"])
     assert result.exit_code == 2
-    assert result.output.startswith("kg: query syntax error at line 2, column ")
+    assert result.output.startswith("kg: 查询语法错误：第 2 行第 ")
 
 
 def test_write_read_and_remove_graphs(endpoint: str):

@@ -293,7 +293,7 @@ def test_empty_store_or_missing_registry_is_an_error_not_zero_violations(store_p
     result = CliRunner().invoke(main, ["validate", "--store", str(target)])
     assert result.exit_code == 1
     if keep:
-        assert "StoreStructure" in result.output and "missing or empty" in result.output, result.output
+        assert "StoreStructure" in result.output and "缺失或为空" in result.output, result.output
     else:
-        assert result.output.count("\n") == 1 and "is empty" in result.output, result.output
+        assert result.output.count("\n") == 1 and "是空的" in result.output, result.output
     assert "0 处违规" not in result.output

@@ -255,6 +255,16 @@ def test_add_a_press_release_needs_the_token_and_the_csrf_field(writable):
     connection.close()
 
 
+def test_an_edit_that_fails_says_why_in_the_page_language(writable):
+    url, server = writable
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"kg_token={server.token}"}
+    form = urllib.parse.urlencode({"action": "remove", "csrf": server.csrf}).encode()
+    chinese = fetch(f"{url}doc/no-such-doc", form, headers)
+    english = fetch(f"{url}doc/no-such-doc?lang=en", form, headers)
+    assert chinese.status == english.status == 400
+    assert "存储中没有文档" in chinese.text and "in the store (documents:" in english.text
+
+
 # -- figures of the whole graph: computed once per state of the store, never by a page ---------------------------
 
 

@@ -18,7 +18,7 @@ is located, or else to the district of the source document.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -32,7 +32,7 @@ from kg.errors import KgError
 from kg.i18n import pick
 from kg.i18n import text as message
 from kg.model.sectors import SECTORS, is_industry_partner, is_school_or_college, node_sectors
-from kg.model.terms import is_a, local_name
+from kg.model.terms import is_a, local_name, pick_text
 from kg.store.embedded import Store
 
 # Relations where the subject takes the initiative (who initiates, leads, builds or hosts).
@@ -914,17 +914,14 @@ def store_indicators(
 
 
 def _labels(store: Store, iris: Sequence[str]) -> dict[str, str]:
-    """The Chinese label (else any label) of each IRI."""
+    """The Chinese label (else the one :func:`~kg.model.terms.pick_text` prefers) of each IRI."""
     if not iris:
         return {}
-    terms = _terms(iris)
-    text = f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {terms} }} ?x rdfs:label ?label }}"
-    found: dict[str, str] = {}
+    text = f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {_terms(iris)} }} ?x rdfs:label ?label }}"
+    found: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for row in store.select(text):
-        language = getattr(row["label"], "language", None)
-        if str(row["x"]) not in found or language == "zh":
-            found[str(row["x"])] = str(row["label"])
-    return found
+        found[str(row["x"])].append((str(row["label"]), getattr(row["label"], "language", None)))
+    return {iri: pick_text(pairs, "zh") or "" for iri, pairs in found.items()}
 
 
 PLACES = """

@@ -27,12 +27,14 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.normalize import normalize_name
 from kg.extract.pipeline import Extraction, Extractor
 from kg.extract.relations import SYMMETRIC
+from kg.i18n import text as message
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import DATA_DIR
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
@@ -109,11 +111,14 @@ def key(name: str) -> str:
     return re.sub(r"[“”\"'‘’《》「」\s]", "", unicodedata.normalize("NFKC", normalize_name(name)))
 
 
-def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
+def evaluate(gold_dir: Path, background: Path | None = DATA_DIR, reference: bool = True) -> Evaluation:
     """Extract every document of ``gold_dir`` and score it against its curated facts.
 
     ``background`` is another curated folder whose entities may be used by the
-    gazetteer (the bundled data, when evaluating other gold files).
+    gazetteer (the bundled data, when evaluating other gold files).  With
+    ``reference`` the reference lists are read too, giving way to curated names,
+    as ``kg ingest`` reads them; without, the figures compare with rounds that
+    measured without them.
     """
     data = load_curated(gold_dir)
     sources = [data]
@@ -126,11 +131,18 @@ def evaluate(gold_dir: Path, background: Path | None = DATA_DIR) -> Evaluation:
             mentioned = entity_mentions(source, aliases=False)
             only_here = {label for label, docs in mentioned.items() if docs and docs <= {doc_id} and source is data}
             gazetteer = gazetteer.merged(Gazetteer.from_curated(source, exclude=only_here))
+        if reference:
+            gazetteer.fill(_reference_names())
         extraction = Extractor(gazetteer).extract(article)
         document = _score(data, doc_id, extraction, result)
         document.gazetteer_names = len(gazetteer)
         result.documents.append(document)
     return result
+
+
+@cache
+def _reference_names() -> Gazetteer:
+    return Gazetteer.from_reference()
 
 
 def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evaluation) -> DocumentResult:
@@ -284,39 +296,50 @@ def format_evaluation(evaluation: Evaluation, details: bool = False) -> str:
             f"{score.correct:>7}{score.predicted:>7}{score.gold:>7}"
         )
 
-    header = f"{'':<38}{'P':>7}{'R':>7}{'F1':>7}{'ok':>7}{'pred':>7}{'gold':>7}"
-    lines = ["documents (gazetteer: every curated name except those only the document itself mentions)"]
+    ok, pred, gold = message("eval_columns").split()
+    header = " " * 38 + "".join(" " * (7 - display_width(word)) + word for word in ("P", "R", "F1", ok, pred, gold))
+    lines = [message("eval_documents")]
     for document in evaluation.documents:
-        lines.append(
-            f"  {document.doc_id}: entities F1 {document.entities.f1:.3f}, relations F1 {document.relations.f1:.3f}, "
-            f"indicators F1 {document.indicators.f1:.3f} (gazetteer {document.gazetteer_names} names)"
+        scores = (document.entities.f1, document.relations.f1, document.indicators.f1)
+        entities, relations, indicators = (f"{f1:.3f}" for f1 in scores)
+        line = message(
+            "eval_document",
+            doc=document.doc_id,
+            entities=entities,
+            relations=relations,
+            indicators=indicators,
+            names=document.gazetteer_names,
         )
+        lines.append("  " + line)
     lines += ["", header]
-    lines.append(row("entities (class up to hierarchy)", evaluation.entities))
-    lines.append(row("entities (exact class)", evaluation.entities_exact))
-    lines.append(row("entities (name only)", evaluation.entities_untyped))
-    lines.append(row("relations", evaluation.relations))
-    lines.append(row("indicators", evaluation.indicators))
-    lines.append(row("indicators (value and unit only)", evaluation.indicators_unowned))
-    lines.append(row("organisations (schools … platforms)", evaluation.organisations))
-    lines.append(row("relations between organisations", evaluation.organisation_relations))
-    lines += ["", "entities per class (exact class)", header]
+    lines.append(row(message("eval_entities"), evaluation.entities))
+    lines.append(row(message("eval_entities_exact"), evaluation.entities_exact))
+    lines.append(row(message("eval_entities_untyped"), evaluation.entities_untyped))
+    lines.append(row(message("eval_relations"), evaluation.relations))
+    lines.append(row(message("eval_indicators"), evaluation.indicators))
+    lines.append(row(message("eval_indicators_unowned"), evaluation.indicators_unowned))
+    lines.append(row(message("eval_organisations"), evaluation.organisations))
+    lines.append(row(message("eval_organisation_relations"), evaluation.organisation_relations))
+    lines += ["", message("eval_per_class"), header]
     for name, score in sorted(evaluation.entity_classes.items(), key=lambda kv: (-kv[1].gold, kv[0])):
         lines.append(row("  " + name, score))
-    lines += ["", "relations per kind", header]
+    lines += ["", message("eval_per_kind"), header]
     for name, score in sorted(evaluation.relation_kinds.items(), key=lambda kv: (-kv[1].gold, kv[0])):
         lines.append(row("  " + name, score))
     if evaluation.indicator_measures:
-        lines += ["", "indicators per measure (the gold's measure; unmatched predictions under their own)", header]
+        lines += ["", message("eval_per_measure"), header]
         for name, score in sorted(evaluation.indicator_measures.items(), key=lambda kv: (-kv[1].gold, kv[0])):
             lines.append(row("  " + name, score))
     if details:
         for document in evaluation.documents:
             lines += ["", f"== {document.doc_id}"]
-            lines += ["missed entity: " + x for x in document.missed_entities]
-            lines += ["spurious entity: " + x for x in document.spurious_entities]
-            lines += ["missed relation: " + x for x in document.missed_relations]
-            lines += ["spurious relation: " + x for x in document.spurious_relations]
-            lines += ["missed indicator: " + x for x in document.missed_indicators]
-            lines += ["spurious indicator: " + x for x in document.spurious_indicators]
+            for key, items in (
+                ("eval_missed_entity", document.missed_entities),
+                ("eval_spurious_entity", document.spurious_entities),
+                ("eval_missed_relation", document.missed_relations),
+                ("eval_spurious_relation", document.spurious_relations),
+                ("eval_missed_indicator", document.missed_indicators),
+                ("eval_spurious_indicator", document.spurious_indicators),
+            ):
+                lines += [message(key) + x for x in items]
     return "\n".join(lines)

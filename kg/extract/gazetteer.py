@@ -23,6 +23,7 @@ import ahocorasick
 from rdflib import RDF, RDFS, URIRef
 
 from kg.extract.normalize import normalize_name
+from kg.i18n import text as message
 from kg.model.terms import pick_label
 from kg.model.vocab import ENTITIES_GRAPH, INFERRED_PREFIX, SKOS, classes, ontology
 
@@ -132,9 +133,7 @@ class Gazetteer:
                 continue
             automaton.add_word(name, name)
         if too_long:
-            log.warning(
-                "kg: %d known name(s) longer than %d characters skipped for matching in text", too_long, MAX_NAME_LENGTH
-            )
+            log.warning(message("names_too_long", n=too_long, limit=MAX_NAME_LENGTH))
         if not len(automaton):
             return None
         automaton.make_automaton()
@@ -162,6 +161,16 @@ class Gazetteer:
                 for known in bucket:
                     result.add(name, known)
         return result
+
+    def fill(self, other: Gazetteer) -> set[str]:
+        """Add the names of ``other`` this gazetteer lacks (first sense each); the names added.
+
+        What this gazetteer knows wins: a reference list's name gives way to a curated one.
+        """
+        added = {name for name in other.names if name not in self.names}
+        for name in added:
+            self.add(name, other.names[name][0])
+        return added
 
     def over(self, base: Gazetteer) -> Layered:
         """This gazetteer's names over ``base`` (shared, its automaton built once): see :class:`Layered`."""

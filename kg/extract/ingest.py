@@ -131,11 +131,7 @@ def base_gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def _base_gazetteer(signature: tuple) -> Gazetteer:
     gazetteer = default_gazetteer()
-    before = set(gazetteer.names)
-    for name, bucket in Gazetteer.from_reference().names.items():
-        if name not in gazetteer:
-            gazetteer.add(name, bucket[0])
-    gazetteer.yielding = frozenset(set(gazetteer.names) - before)
+    gazetteer.yielding = frozenset(gazetteer.fill(Gazetteer.from_reference()))
     return gazetteer
 
 
@@ -171,11 +167,11 @@ def _extractions(
         try:
             from distributed import Client
         except ImportError:
-            raise IngestError("--scheduler needs Dask distributed: pip install 'kg-cityedu[dask]'") from None
+            raise IngestError(message("scheduler_needs_dask")) from None
         try:
             client = Client(scheduler, timeout="30s")
         except OSError as error:
-            raise IngestError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {error}") from None
+            raise IngestError(message("scheduler_unreachable", scheduler=scheduler, reason=error)) from None
         with client:
             gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
 
@@ -263,19 +259,13 @@ def ingest(
             report.skipped.append((path, message("no_text_reason")))
         for article in articles:
             if article.id in sources:
-                raise IngestError(
-                    f"{path}: document id {article.id} is also given by {sources[article.id]} "
-                    "(ids come from the district and the file name; rename one file)"
-                )
+                raise IngestError(message("duplicate_doc_id", path=path, doc_id=article.id, other=sources[article.id]))
             sources[article.id] = path
         files.append((path, articles))
     existing = _methods(store, sources)
     for doc_id, path in sources.items():
         if doc_id in existing and existing[doc_id] != METHOD:
-            raise IngestError(
-                f"{path}: document {doc_id} is a curated document of the store; "
-                "it is maintained in data/curated and rebuilt by 'kg build', not replaced by extraction"
-            )
+            raise IngestError(message("curated_not_replaced", path=path, doc_id=doc_id))
     replaced = [str(document_iri(doc_id)) for doc_id in sources]
     articles = [(path, article) for path, items in files for article in items]
     tops: list[Gazetteer | None] | None = None
@@ -515,8 +505,8 @@ def find_document(store, name: str) -> DocumentInfo:
     for info in infos:
         if name in (info.doc_id, info.iri):
             return info
-    known = ", ".join(info.doc_id for info in infos) or "none"
-    raise IngestError(f"no document {name!r} in the store (documents: {known})")
+    known = ", ".join(info.doc_id for info in infos) or message("none_known")
+    raise IngestError(message("no_document", name=name, known=known))
 
 
 def remove_document(store, name: str) -> DocumentInfo:
@@ -527,10 +517,7 @@ def remove_document(store, name: str) -> DocumentInfo:
     """
     info = find_document(store, name)
     if info.method != METHOD:
-        raise IngestError(
-            f"{info.doc_id} is a curated document: "
-            f"remove data/curated/{info.doc_id}.yaml and its text, then run 'kg build'"
-        )
+        raise IngestError(message("curated_not_removed", doc=info.doc_id))
     # an empty graph is a removal, of its inference too; the merges it carried go with it
     write_graphs(store, {URIRef(info.iri): [], **refresh_merges_for(store, exclude_graphs=[info.iri])})
     return info

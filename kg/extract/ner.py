@@ -100,6 +100,7 @@ BREAK = set(characters("breaks")) | set("\n\t \u3000")  # whitespace cannot be w
 MAX_NAME = 24
 LIST_ENDINGS = ("立项建设名单", "建设名单", "名单", "名录")  # 列入…名单: the list, not the designation
 YEAR_INSIDE = re.compile("[区市县省州旗](?:19|20)[0-9]{2}年")  # a place, then the year of its event
+YEAR_AFTER_BODY = re.compile("[盟会院校团体司局委心所](?:19|20)[0-9]{2}年")  # 某某联盟2023年年会: a body's meeting
 SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # characters left_edge must look at
 
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
@@ -123,6 +124,26 @@ COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIF
 LIST_COUNT = re.compile("单位|企业|高校|院校|机构|部门|学校|公司")  # the kind a count after a list counts
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
+# The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
+EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
+# 学院 / 学校 alone opening a clause before a title or a verb of its own: the school the news is about (学院党委书记…)
+# 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
+BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
+BARE_SCHOOL = re.compile(
+    "(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终)"
+)
+# A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
+WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
+WORK_AFTER = re.compile(
+    "^(?:[、》《]|[^，。；]){0,40}?(?:等)?(?:[0-9一二三四五六七八九十]+个)?"
+    "(?:节目|栏目|曲目|作品|专栏|的发言|的报告|的经验介绍)"
+)
+CLAUSE_END = re.compile("[。；！？]")
+# A quoted motto: 以“…”为主题, 主题“…”
+THEME_AFTER = re.compile("”(?:为主题|为题|主题|为口号|理念|精神)")
+THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
+# A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
+EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
 COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
 
@@ -130,7 +151,12 @@ ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
-BYLINE_RE = re.compile(rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）")
+BYLINE_RE = re.compile(
+    rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
+    # （文/叶秋美 图/周小琦）, （文/轻工学院 李启兵）: the writer and the photographer of a school's news
+    rf"|(?:文|图|摄影|摄|编辑|责编|审核|初审|复审|终审)[/／:：][ \u3000]*(?:[{CJK}]{{2,10}}[ \u3000]+)?"
+    rf"(?P<name3>[{CJK}]{{2,3}})(?=[）)\s]|$)"
+)
 NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
 # Verbs the left edge stops at that also read as nouns inside a name (城市建设投资, 产业发展研究院).
 PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
@@ -247,8 +273,14 @@ class Recognizer:
         self.suffix_re = re.compile(trie_pattern(sorted(self.suffix_class)))
         self.type_words = Endings(self.suffix_class)
         places = trie_pattern(PLACE_SUFFIXES)
-        self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部])")
+        self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部场])")  # 市场: a market
         self.reference_re = re.compile(trie_pattern(REFERENCES))
+        events = [word for word, (cls, _) in self.suffix_class.items() if is_a(cls, "Event")]
+        # a program's type word the name of its meeting goes on after (…活动周启动大会, …工程推进会)
+        self.event_after = re.compile(f"(?:启动|开幕|闭幕|成立|推进|总结|表彰|颁奖)?(?:{trie_pattern(events)})")
+        self.event_ref_re = re.compile(
+            f"(?:本次|此次|本届|此届|这次|这届|本场|这场|该)[{CJK}]{{0,4}}?(?:{trie_pattern(events)})"
+        )
         self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{''.join(sorted(SURNAMES))}])")
         self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
 
@@ -341,8 +373,12 @@ class Recognizer:
             found.append(Mention(match.start(), match.end(), place, cls, rule, 1))
         return found
 
-    def left_edge(self, text: str, end: int, limit: int = MAX_NAME) -> int:
-        """Start of the name that ends at ``end``: scan left to a break, a stop word, or ``limit`` characters."""
+    def left_edge(self, text: str, end: int, limit: int = MAX_NAME, event: bool = False) -> int:
+        """Start of the name that ends at ``end``: scan left to a break, a stop word, or ``limit`` characters.
+
+        ``event``: the name of a meeting, which may hold its year after its organiser's name
+        (某某联盟2023年年会).
+        """
         i = end
         floor = max(0, end - limit)
         special = SPECIAL
@@ -364,7 +400,9 @@ class Recognizer:
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
-                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1):
+                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1) or (
+                    event and YEAR_AFTER_BODY.fullmatch(text, max(floor, i - 5), i + 1)
+                ):
                     i -= 4  # 高陵区2021年非物质文化遗产进校园活动: the year of a place's event is inside its name
                     continue
                 return i
@@ -405,19 +443,32 @@ class Recognizer:
             cls, strength = self.suffix_class[suffix]
             if is_a(cls, "Award"):
                 continue  # awards and designations are named after 获评 / 入选 …: see _awards
+            if is_a(cls, "Program") and self.event_after.match(text, end):
+                continue  # 职业教育活动周启动大会: the name goes on to the meeting's type word
+            if is_a(cls, "Organization") and self._body_follows(text, end):
+                continue  # 某某集团公司, 某某中心研究所: the name goes on to the body's own type word
             governor = WEAK_GOVERNORS.get(suffix)
             quoted_before = "”" in text[max(0, match.start() - MAX_NAME) : match.start()]
             governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
-            start = self.left_edge(text, match.start())
+            start = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
             if start == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
+            start = self._conjoined(text, start, cls)
             start = self._joined_field(text, start, cls)
             start = self._through_nominal(text, start, cls)
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
+            dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
+            if is_a(cls, "Event"):
+                year_digits = re.fullmatch("(?:19|20)[0-9]{2}", text[max(0, start - 4) : start])
+                if text[start : start + 1] in ("届", "年") and year_digits:
+                    start, dated = start - 4, True  # 2024届…, 2024年…: the digits stopped the left edge
+                else:
+                    year = _event_year(text, start)
+                    dated, start = year < start, year
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
@@ -430,7 +481,8 @@ class Recognizer:
                 and not (modifier and governor and governor.fullmatch(text[max(0, start - 2) : start]))
             ):
                 continue
-            generic = _generic(modifier) and len(suffix) < 4  # 区级联盟型集团化办学项目 is specific enough
+            # 区级联盟型集团化办学项目 is specific enough; 市级产教融合实训基地, 公共实训基地 are kinds of platform
+            generic = _generic(modifier) and (len(suffix) < 4 or (is_a(cls, "Platform") and len(suffix) == 4))
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
                     not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
@@ -448,6 +500,7 @@ class Recognizer:
                 and _plain(modifier)
                 and "”" not in modifier
                 and (len(modifier) <= 2 or not governed)
+                and not dated
             ):
                 continue  # 劳动基地, 教研活动: common nouns, unless a verb governs them (建立…平台)
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
@@ -457,6 +510,8 @@ class Recognizer:
             if cls == "Initiative" and LEVEL_PREFIX.match(name) and "”" not in name:
                 level = LEVEL_PREFIX.match(name).end()
                 name, start = name[level:], start + level
+            if is_a(cls, "Event") and EVENT_DEMONSTRATIVE.match(modifier):
+                continue  # 此次职教峰会: a reference to the event named before (see _references)
             year = YEAR_BEFORE.match(text, max(0, start - 4))
             if (
                 year
@@ -541,6 +596,41 @@ class Recognizer:
             return before
         return start
 
+    def _body_follows(self, text: str, end: int) -> bool:
+        """True when another body's strong type word starts at ``end`` (集团|公司, 中心|研究所)."""
+        following = self.suffix_re.match(text, end)
+        if following is None:
+            return False
+        cls, strength = self.suffix_class[following.group()]
+        return strength == "strong" and is_a(cls, "Organization") and following.group() not in PARTY_BODIES
+
+    def _conjoined(self, text: str, start: int, cls: str) -> int:
+        """区工业和信息化局, 宏和通运输集团, 华信教育与产业发展研究院: 和 / 与 / 及 inside one body's name.
+
+        The conjunction joins two bodies only when the part before it names one on its own: a strong type
+        word (某某学院与某某公司), a place (重庆市与华为公司) or a person (张明与李华公司 is not read here).
+        """
+        if start < 2 or text[start - 1] not in "和与及" or not is_a(cls, "Organization"):
+            return start
+        if is_a(cls, "EducationalOrganization") or is_a(cls, "Platform"):
+            return start  # 公共卫生与健康学院: see _joined_field; 教研及联盟, 作用和教共体: two things
+        before = self.left_edge(text, start - 1, limit=5)
+        part = text[before : start - 1]
+        if not part or before == start - 6 or not CJK_RE.fullmatch(part[-1]) or _generic(part):
+            return start
+        if len(part) == 4 and _plain(part) and not is_word(part):
+            return start  # 评选标准和教育部: a phrase of two words, not a field a body is named after
+        inner = self.type_word(part)
+        if (inner and self.suffix_class[inner][1] == "strong") or part.endswith("”"):
+            return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
+        if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part) or dictionary().get(part, "") in ("ns", "nr"):
+            return start
+        for back in (0, 1, 2):  # a person's name, maybe cut by a character the left edge stops at (金同元与)
+            name = text[max(0, before - back) : start - 1]
+            if 2 <= len(name) <= 3 and name[0] in SURNAMES and CJK_RE.fullmatch(name[0]) and not is_word(name):
+                return start
+        return before
+
     def _quoted(self, text: str) -> list[Mention]:
         found = []
         for match in QUOTE_RE.finditer(text):
@@ -550,9 +640,9 @@ class Recognizer:
                 tail = self._tail(text, end, inner, False)
                 if tail:
                     found.append(Mention(start, tail[0], text[start : tail[0]], tail[1], "quoted", 3))
-                else:
-                    if not DOCUMENT_TITLE.search(inner):  # 《…合作协议》, 《…章程》: a document, not a program
-                        found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
+                elif not DOCUMENT_TITLE.search(inner) and not _a_work(text, start, end):
+                    # 《…合作协议》, 《…章程》: a document; 团体操《…》, 题为《…》的发言, 《…》等栏目: a work
+                    found.append(Mention(start, end, inner, "Program", "quoted-title", 3))
                 continue
             adjacent = text[start - 1 : start] == "”" or text[end : end + 1] == "“"
             tail = self._tail(text, end, inner, adjacent)
@@ -584,6 +674,8 @@ class Recognizer:
                     (modifier and not _generic(modifier)) or (not modifier and is_a(inner_cls, "Platform"))
                 ):
                     cls = inner_cls  # “兴师计划”, “教联体”
+            if THEME_AFTER.match(text, end - 1) or THEME_BEFORE.search(text, max(0, start - 4), start):
+                continue  # 以“…”为主题, 会议的主题“…”: a motto, not a name
             context = self._quote_context(text, start, end)
             if context:
                 cls = cls if cls and context == "Program" else context
@@ -784,6 +876,8 @@ class Recognizer:
         found = []
         for match in self.role_re.finditer(text):
             begin = match.end()
+            if self.role_re.match(text, begin):
+                continue  # 总编辑顾问岳明: another title follows, the name comes after it
             size = _person_size(text, begin)
             extras: dict = {"role_at": match.start()}
             while size:
@@ -814,7 +908,7 @@ class Recognizer:
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
         for match in BYLINE_RE.finditer(text):
             # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
-            group = "name" if match.group("name") else "name2"
+            group = next(g for g in ("name", "name2", "name3") if match.group(g))
             name = match.group(group)
             if name[0] in SURNAMES and _name_like(name):
                 found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
@@ -937,8 +1031,20 @@ class Recognizer:
     def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
         found = []
         taken = Occupancy(len(text), selected)
+        for match in BARE_COMPANY.finditer(text):
+            if not taken.overlaps(match.start(1), match.end(1)):
+                found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
+        for match in BARE_SCHOOL.finditer(text):  # 学院党委书记…, 学院与…签约: the school of the text
+            if not taken.overlaps(match.start(1), match.end(1)):
+                kind = "college" if match.group(1) == "学院" else "school"
+                found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref=kind))
+        ends = set()
+        for match in self.event_ref_re.finditer(text):  # 此次职教峰会, 本场招聘会: the event named before
+            if not taken.overlaps(match.start(), match.end()):
+                found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref="event"))
+                ends.add(match.end())
         for match in self.reference_re.finditer(text):
-            if taken.overlaps(match.start(), match.end()):
+            if taken.overlaps(match.start(), match.end()) or match.end() in ends:
                 continue
             kind = REFERENCES[match.group()]
             after = text[match.end() : match.end() + 1]
@@ -1014,6 +1120,33 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     return 0
 
 
+def _event_year(text: str, start: int) -> int:
+    """Where the year an event's name starts with begins (2024届…, 2021（第七届）…, 2025下半年度…), else ``start``.
+
+    >>> _event_year("2021（第七届）西部职教峰会", 4), _event_year("在2024届校园招聘会", 6), _event_year("共2024场", 5)
+    (0, 1, 5)
+    """
+    year = EVENT_YEAR.search(text, max(0, start - 7), start)
+    if year is None:
+        return start
+    ordinal = text.startswith(("（第", "上半年", "下半年"), start)
+    if year.group()[-1].isdigit() and not ordinal:
+        return start  # a bare number before the name: a count, not a year
+    return year.start()
+
+
+def _a_work(text: str, start: int, end: int) -> bool:
+    """True for a 《title》 that names a performance, a column or a speech, not a program one runs.
+
+    >>> _a_work("表演了团体操《青春》。", 6, 10), _a_work("开设《青春》课程。", 2, 6)
+    (True, False)
+    """
+    if WORK_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    clause = CLAUSE_END.search(text, end)
+    return bool(WORK_AFTER.search(text, end, clause.start() if clause else len(text)))
+
+
 def _quantified(text: str, start: int, name: str) -> bool:
     """True for a counted or quantified name: 多个…平台, 42所学校 (the name starts at the measure word)."""
     if QUANTIFIED_START.match(name):
@@ -1024,16 +1157,18 @@ def _quantified(text: str, start: int, name: str) -> bool:
 def _generic(modifier: str) -> bool:
     """True when a name's modifier holds only generic words (各, 全区, 乡村薄弱 …)."""
     rest = modifier.strip()
+    singles = 0  # 中大集团: two one-character generic words make a brand, not a kind
     for _ in range(6):
         if not rest:
-            return True
+            return singles < 2 or len(modifier.strip()) != singles
         for size in range(min(5, len(rest)), 0, -1):
             if rest[:size] in GENERIC_WORDS:
+                singles += size == 1
                 rest = rest[size:]
                 break
         else:
             return False
-    return not rest
+    return not rest and (singles < 2 or len(modifier.strip()) != singles)
 
 
 def _counted(text: str, start: int, end: int, cls: str) -> bool:

@@ -305,8 +305,8 @@ SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducati
 def _named_parts(text: str, entities: list[Entity], resolver: Resolver, recognizer: Recognizer) -> list[Relation]:
     """A unit or platform whose name starts with an organisation's name.
 
-    浙江大学教育学院 is part of 浙江大学 (a college, an industry college: partOf); 某某公司教育培训基地,
-    某某学院创意工作坊 were built by the organisation they are named after (builds).  The owner is an
+    浙江大学教育学院 is part of 浙江大学, and so are 某某公司教育培训基地 and 某某学院创意工作坊
+    (partOf: the convention of ``data/README.md``).  The owner is an
     entity of the document when it names it; otherwise a school or company name at the start of the
     unit's name (X大学Y学院) is one, and becomes an entity of its own.
     """
@@ -330,22 +330,13 @@ def _named_parts(text: str, entities: list[Entity], resolver: Resolver, recogniz
         if whole is None:
             continue
         start, end = sentence_at(text, entity.first)
-        unit = not (_founder(whole) and FACILITY.search(entity.label))
-        if unit:
-            parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
-        else:
-            parts.append(Relation(whole, "builds", entity, start, end, "build-name"))
+        # the convention of data/README.md: a platform named after its parent (某某公司教育培训基地,
+        # 某某学院创意工作坊) is a unit of it, partOf, not builds; builds is for the builders named otherwise
+        parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))
     return parts
 
 
-# A facility an organisation sets up under its name (…教育培训基地, …创意工作坊) is built by it; a unit
-# (…学院, …中心) is part of it.
-FACILITY = re.compile("(?:基地|工作坊|工作室)$")
 OWNER_CLASSES = ("EducationalOrganization", "Company")  # whose name a unit or platform carries first
-
-
-def _founder(entity: Entity) -> bool:
-    return any(is_a(entity.cls, c) for c in OWNER_CLASSES)
 
 
 def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -> Entity | None:

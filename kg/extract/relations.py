@@ -76,9 +76,11 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "do": (
         "实施", "开展", "推进", "推出", "启动", "发起", "实行", "推行", "做实", "落实", "深化", "凝练", "形成", "健全",
-        "完善", "围绕", "依托", "组织", "制定", "出台", "推广", "创新", "探索", "铺开", "打响", "聚焦", "开启", "开发",
+        "完善", "组织", "制定", "出台", "推广", "创新", "探索", "铺开", "打响", "开启", "开发",
         "发布", "印发", "颁布",
     ),
+    # verbs of relying on or aiming at: a program so named is carried out, a meeting or platform only used
+    "use": ("围绕", "依托", "聚焦"),
     "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
     "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予", "授牌"),
     "designate": (
@@ -109,6 +111,19 @@ PASSIVE_JOINT = re.compile(
 )
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+COMING_FROM = re.compile("来自")
+SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
+# …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
+GUESTS = re.compile(
+    "等?[^，。；、]{0,6}的[^，。；]{0,8}(?:代表|嘉宾|求职者|毕业生|学生|师生|选手|运动员|专家|企业家|负责人)"
+)
+AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|峰会|开幕式|闭幕式|活动)(?:上|中|期间)")
+WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
+SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
+# Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
+ATTENDING = re.compile(r"(?:出席|参加|参与|列席)了?")
+# A count of those who came, competed or were offered something at an event: the event's count, not the place's
+ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
 VENUE_ROOM = re.compile(
     r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
@@ -127,7 +142,7 @@ LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|�
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
 # a title gap naming another body (党委 and 常委 are titles inside the same one: 党委副书记高翔)
-ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委")
+ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委(?!员)")
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
@@ -209,7 +224,9 @@ class RelationExtractor:
         self.segments = parts if parts is not None else segments(text)
         self.text = text
         self.mentions = [m for m in mentions if m.entity is not None]
-        self.topic = topic
+        # the document's place (from its metadata) is what a clause without a subject is about only where the
+        # text names it: a fact about a place the text never names cannot be read from the text
+        self.topic = topic if topic is None or any(m.entity is topic for m in self.mentions) else None
         self.relations: dict[tuple, Relation] = {}
         self.indicators: list[Indicator] = []
         self.nested: list[Mention] = []  # nested mentions of the current sentence
@@ -218,6 +235,11 @@ class RelationExtractor:
         self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
+        self._here: list[Mention] = []  # the mentions of the sentence read
+        self._sentences = 0  # sentences read
+        self._event_seen = -9  # the sentence that last named (or referred to) an event
+        self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
+        self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -288,8 +310,18 @@ class RelationExtractor:
     # -- output --------------------------------------------------------------------------------------
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
+        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts"):
+            subject = self._employers.get(subject.label)  # 张三与李四共同为X揭牌: their organisations build X
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
+        if (
+            predicate == "builds"
+            and is_a(obj.cls, "Platform")
+            and is_a(subject.cls, "Organization")  # a district builds what bears its name (大足区…服务中心)
+            and obj.label.startswith(subject.label)
+        ):
+            # 某某公司教育培训基地, built by 某某公司: the platform named after its parent is a unit of it
+            subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-name"
         if not _fits(subject, predicate, obj):
             return
         if self._year[0] != span:
@@ -304,6 +336,8 @@ class RelationExtractor:
 
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
+        self._here = inside
+        self._carry, self._sentence_employer = self._sentence_employer, None
         self._roll = None
         sentence_subject: Entity | None = None
         parties: list[Entity] = []
@@ -392,9 +426,14 @@ class RelationExtractor:
         self._collectives(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
+        self._attendance(start, end, inside, span)
+        self._at_the_meeting(start, end, inside, span)
+        self._sentences += 1
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
+            if is_a(runs[-1].cls, "Event"):
+                self._event_seen = self._sentences
 
     def _built_by(self, start: int, end: int, main: list[Mention], span) -> bool:
         """X由A与B（共同）建设 / X由A牵头组建: the agents build (lead, host …) X; two agents work together.
@@ -425,33 +464,88 @@ class RelationExtractor:
         return False
 
     def _organisers(self, start: int, end: int, inside: list[Mention], span) -> None:
-        """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…): each organiser hosts Z.
+        """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…), 由A主办、B承办的Z: each organiser hosts Z.
 
-        Z is the event or program just before 由, else the last one the text named (该活动 refers back).
+        Z is the event or program just before 由 (or named right after the organisers' 的), else the last one
+        the text named (该活动 refers back).  由A、B作为支持单位: A and B take part in Z.
         """
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = [m for m in inside if not m.nested and m.entity is not None]
         by = text.find("由", start, end)
         if by < 0:
             return
-        first = next((m for m in main if m.start == by + 1 and is_actor(m.entity.cls)), None)
+        first = next((m for m in main if m.start == by + 1 and not m.ref and is_actor(m.entity.cls)), None)
         if first is None:
             return
-        before = [m for m in main if m.end <= by and _runs(m.entity)]
-        thing = before[-1].entity if before and by - before[-1].end <= 2 else self._last_run
-        if thing is None:
-            return
-        index = main.index(first)
+        chain: list[tuple[list[Mention], str, str]] = []  # (organisers, predicate, verb)
+        index, after = main.index(first), by + 1
         while index < len(main):
             items = self._enumeration(main, index)
-            verb = ORGANISING.match(text, items[-1].end)
-            if verb is None or not all(is_actor(m.entity.cls) for m in items):
+            if not all(is_actor(m.entity.cls) and not m.ref for m in items):
                 break
-            for item in items:
-                self.add(self._body(item.entity, main), "hosts", thing, span, f"host-由…{verb.group(1)}")
+            verb = ORGANISING.match(text, items[-1].end)
+            support = SUPPORTING.match(text, items[-1].end) if verb is None else None
+            if verb is None and support is None:
+                break
+            chain.append((items, "hosts" if verb else "participatesIn", verb.group(1) if verb else "支持单位"))
+            after = (verb or support).end()
             index = main.index(items[-1]) + 1
-            if index < len(main) and text[verb.end() : main[index].start] not in ("，", ",", "、", "；"):
+            if index < len(main) and text[after : main[index].start] not in ("，", ",", "、", "；"):
                 break  # the next organiser follows the comma: ，B承办，C协办
+        if not chain:
+            return
+        thing = None
+        if text.startswith("的", after):  # 由A主办、B承办的“Z”: Z follows
+            named = next((m for m in main if m.start > after), None)
+            if named is not None and named.start - after <= 2 and _runs(named.entity):
+                thing = named.entity
+        if thing is None:
+            before = [m for m in main if m.end <= by and _runs(m.entity)]
+            thing = before[-1].entity if before and by - before[-1].end <= 2 else self._last_run
+        if thing is None:
+            return
+        for items, predicate, verb in chain:
+            for item in items:
+                self.add(self._body(item.entity, main), predicate, thing, span, f"host-由…{verb}")
+
+    def _attendance(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A单位职务张三、李四…出席会议 / 参加了大会: each person named before the verb takes part in the event.
+
+        The event is the one named (or referred to: 会议, 本次峰会) right after the verb, else, when the verb
+        closes the clause, the event the text is about.  Bodies named before the verb take part too when no
+        person of theirs is named (区教育局等部门负责同志参加活动).
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for verb in ATTENDING.finditer(text, start, end):
+            if text[verb.start() - 1 : verb.start()] in ("未", "不", "将"):
+                continue
+            named = next((m for m in main if m.start >= verb.end()), None)
+            event = None
+            if named is not None and named.start - verb.end() <= 2 and is_a(named.entity.cls, "Event"):
+                event = named.entity
+            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(("会议", "活动", "并"), verb.end())) and (
+                self._last_run is not None and is_a(self._last_run.cls, "Event")
+            ):
+                event = self._last_run
+            if event is None:
+                continue
+            clause = max(text.rfind(c, start, verb.start()) for c in "。；")  # the people of this sentence
+            people = [m for m in main if max(start, clause) <= m.start < verb.start() and m.entity.cls == "Person"]
+            employers = {id(self._employers.get(m.entity.label)) for m in people}
+            for mention in main:
+                if not (start <= mention.start < verb.start()) or mention.entity is event:
+                    continue
+                entity = mention.entity
+                if entity.cls == "Person" and mention in people:
+                    self.add(entity, "participatesIn", event, span, "participate-出席")
+                elif (
+                    is_a(entity.cls, "Organization")
+                    and not people
+                    and id(entity) not in employers
+                    and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
+                ):
+                    self.add(entity, "participatesIn", event, span, "participate-参加")
 
     def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
@@ -611,7 +705,10 @@ class RelationExtractor:
             return
         listed = [m for m in main if m.entity in subjects]
         after = self.text[listed[-1].end : end] if listed else ""
-        if SIGNING.search(after) or COOPERATION.match(after):
+        signing = SIGNING.search(after)
+        if signing and WITNESSES.search(after, 0, signing.start()):
+            return  # A、B、C等单位负责同志参加签约仪式: they attend the signing, they do not sign
+        if signing or COOPERATION.match(after):
             self._cooperate(subjects, span, "cooperate-signatories")
 
     def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
@@ -864,6 +961,16 @@ class RelationExtractor:
         main = [m for m in here if not m.nested]
         for index, mention in enumerate(main):
             entity = mention.entity
+            following = main[index + 1] if index + 1 < len(main) else None
+            if (
+                following is not None
+                and entity is not None
+                and is_a(entity.cls, "Organization")
+                and following.entity is not None
+                and is_a(following.entity.cls, "Event")
+                and text[mention.end : following.start] in ("的", "的“", "“")
+            ):
+                self.add(entity, "hosts", following.entity, span, "host-possessive")  # 参加该院“…大会”: its meeting
             if mention.ref:
                 if mention.ref == "event" and entity is not None:
                     self._passive(main, index, span)  # 大会由A承办: the event the text is about
@@ -909,9 +1016,21 @@ class RelationExtractor:
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
                     employer = roll[1]  # 教师张三、李四和王五: the names after the first share its title
+                if (
+                    employer is None
+                    and roll is None
+                    and self._carry is not None
+                    and role_at >= 0
+                    and not any(m.entity is not None and is_actor(m.entity.cls) for m in main[:index])
+                    and not OTHER_BODY.search(text, start, mention.start)
+                    and is_a(self._carry.cls, "EducationalOrganization")
+                    and SCHOOL_TITLE.search(text, max(start, role_at), mention.start)
+                ):
+                    employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)
+                    self._sentence_employer = employer
                 else:
                     self._roll = None
             # 在市七运会上斩获…: taking part in an event
@@ -1019,13 +1138,73 @@ class RelationExtractor:
             previous = next((m for m in reversed(main) if m.end <= match.start()), None)
             if previous is not None and previous.end == begin and unit in ("场次", "次", "期", "场", "届"):
                 subject = previous.entity  # 开展…活动200余场次: the activity took place 200 times
-            if subject is None:
-                continue
+            elif ((subject is None or subject is self.topic) and not any(m.entity is subject for m in main)) or (
+                subject is not None and subject.cls == "Person"
+            ):
+                # 160余名代表参加了大会; 张三等领导和代表200多人出席大会: a person counts no one
+                subject = self._event_counted(span, match.start()) or subject
+            if subject is None or (subject.cls == "Person" and unit in PERSON_UNITS):
+                continue  # nobody to count for: 张三…，60余名代表出席 counts the delegates of no one named
             counts = _counts_class(measure, unit)
             phrase = text[begin : match.end()]
             self.indicators.append(
                 Indicator(subject, measure, _plain_number(value), unit, qualifier, phrase, counts, span[0], span[1])
             )
+
+    def _at_the_meeting(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """开幕式上，A、B…表演 / A、B的负责人在会上作报告: those who act at the meeting take part in it.
+
+        The meeting is the event named in this sentence or the one before (会上 refers to it).
+        """
+        text = self.text
+        if self._last_run is not None and is_a(self._last_run.cls, "Event"):
+            self._coming_from(start, end, inside, span)
+        frame = AT_MEETING.search(text, start, end)
+        if frame is None or self._last_run is None or not is_a(self._last_run.cls, "Event"):
+            return
+        if self._sentences - self._event_seen > 1:
+            return  # no event named near: 会上 may be a signing the text does not name
+        event = self._last_run
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        if CLAUSE_BREAK.match(text, frame.end()) or frame.start() == start:
+            after = [m for m in main if m.start >= frame.end()]
+            opening = after[0] if after and CLAUSE_BREAK.fullmatch(text, frame.end(), after[0].start) else None
+            if opening is None and after and after[0].start == frame.end():
+                opening = after[0]
+            actors = self._enumeration(main, main.index(opening)) if opening is not None else []
+        else:
+            clause = max(text.rfind(c, start, frame.start()) for c in "，。；：")
+            before = [m for m in main if max(start, clause + 1) <= m.start < frame.start()]
+            actors = self._enumeration(main, main.index(before[0])) if before else []
+        for actor in actors:
+            if actor.entity is not event and (is_a(actor.entity.cls, "Organization") or actor.entity.cls == "Person"):
+                self.add(actor.entity, "participatesIn", event, span, "participate-会上")
+
+    def _coming_from(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """来自A、B、C等高校的上万名求职者步入招聘现场: A, B and C take part in the event the text is about."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for frame in COMING_FROM.finditer(text, start, end):
+            first = next((m for m in main if m.start == frame.end()), None)
+            if first is None:
+                continue
+            items = self._enumeration(main, main.index(first))
+            if not GUESTS.match(text, items[-1].end, end):
+                continue
+            for item in items:
+                if is_a(item.entity.cls, "Organization"):
+                    self.add(item.entity, "participatesIn", self._last_run, span, "participate-来自")
+
+    def _event_counted(self, span: tuple[int, int], at: int) -> Entity | None:
+        """The event a count of those who came belongs to (…家企业参与, 提供岗位…个), when the sentence says so."""
+        if not ATTENDANCE.search(self.text, span[0], span[1]):
+            return None
+        named = [m.entity for m in self._here if m.start < at and m.entity is not None and is_a(m.entity.cls, "Event")]
+        if named:
+            return named[-1]
+        if self._last_run is not None and is_a(self._last_run.cls, "Event"):
+            return self._last_run
+        return None
 
 
 # -- helpers ----------------------------------------------------------------------------------------------
@@ -1048,7 +1227,8 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 # a person is located nowhere (they work somewhere) and builds nothing in their own name;
 # one leads a body, a program or an event, never a place or a person
-_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",)}  # people build through their organisation
+# people build and host through their organisation (王明主持大会 chairs it; the body hosts it)
+_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",), "hosts": ("Person",)}
 _NOT_OBJECT = {"leads": ("Place", "Person")}
 
 
@@ -1085,6 +1265,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
     if kind == "join":
         return "memberOf" if is_a(cls, "Platform") else None
+    if kind == "use":
+        return "initiates" if is_a(cls, "Program") else None
     if kind in ("build", "do", "host") and is_a(cls, "Course") and obj.label.rstrip("”").endswith("班"):
         return "offers"  # 共同开办“五洋纺机班”: a class is offered, not initiated (a 讲堂 one runs is)
     if kind in ("build", "do"):

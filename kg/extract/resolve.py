@@ -33,6 +33,7 @@ from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.ner import STANDARD_BODIES, Mention
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
+from kg.sources.words import dictionary
 
 QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")
 REF_CLASSES = {
@@ -44,7 +45,7 @@ REF_CLASSES = {
     "company": ("Company",),
     "event": ("Event",),
 }
-ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"))
+ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
 
 
@@ -90,6 +91,7 @@ class Resolver:
         self._by_key: dict[str, list[str]] = {}
         self._keys: dict[str, str] = {}  # name → short key
         self._by_unit: dict[str, list[str]] = {}  # 轻工学院 → [黎明职业大学轻工学院]: see _unit_of
+        self._by_start: dict[str, list[str]] = {}  # companies by their first two characters: see _brand_of
         self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
 
     def place(self, label: str, cls: str) -> Entity:
@@ -99,6 +101,8 @@ class Resolver:
         """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
         if self.publisher is None and any(m.ref == "publisher" for m in mentions):
             self.publisher = _publisher(mentions)
+        elif self.publisher is None and any(m.ref == "college" and m.name == "学院" for m in mentions):
+            self.publisher = _publisher(mentions, "College")  # 学院党委书记…: a college's own news
         if self.company is None and any(m.ref == "publisher-company" for m in mentions):
             if self.publisher and is_a(self.publisher[1], "Company"):
                 self.company = self.publisher
@@ -151,7 +155,14 @@ class Resolver:
         if kind == "city":
             return self.place(self.city, "City") if self.city else None
         wanted = REF_CLASSES.get(kind, ())
-        for entity in reversed(recent[-12:]):
+        if (
+            kind in ("school", "college")
+            and self.publisher
+            and not any(is_a(e.cls, cls) for e in recent[-12:] for cls in wanted)
+        ):
+            return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
+        # an event is what the whole text is about (its guests are listed before 出席会议): look further back
+        for entity in reversed(recent if kind == "event" else recent[-12:]):
             if any(is_a(entity.cls, cls) for cls in wanted):
                 return entity
         return None
@@ -264,6 +275,8 @@ class Resolver:
             self._by_key.setdefault(self._short_key(label), []).append(label)
             for unit in _units(label):
                 self._by_unit.setdefault(unit, []).append(label)
+            if is_a(self.entities[label].cls, "Company"):
+                self._by_start.setdefault(label[:2], []).append(label)
 
         def rank(label: str) -> tuple[int, int]:  # the order of the comparison: shorter first, then older
             return len(label), self._order.get(label, -1)
@@ -272,6 +285,7 @@ class Resolver:
             found = set(self._by_ends.get((label[:1], label[-2:]), ()))
             found.update(self._by_key.get(self._short_key(label), ()))
             found.update(self._by_unit.get(label, ()))  # 黎明职业大学轻工学院 for 轻工学院
+            found.update(self._by_start.get(label[:2], ()))  # 中炬高新集团 for 中炬高新技术实业…公司
             return found
 
         shorts = set(fresh)
@@ -288,11 +302,12 @@ class Resolver:
                 other = self.entities.get(long)
                 if other is None or other is entity or len(long) <= len(short):
                     continue
-                if len(long) - len(short) > 6 and not _unit_of(short, long):
+                brand = _brand_of(short, long) and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
+                if len(long) - len(short) > 6 and not _unit_of(short, long) and not brand:
                     continue
                 if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
                     continue
-                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
+                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
                 if same or _initials(short, long):
                     other.aliases |= entity.aliases | {short}
                     other.mentions += entity.mentions
@@ -406,6 +421,18 @@ def _unit_of(short: str, long: str) -> bool:
     """
     head = long[: len(long) - len(short)]
     return len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校")) and len(head) >= 4
+
+
+def _brand_of(short: str, long: str) -> bool:
+    """True when ``short`` is a group's brand and 集团: 中炬高新集团 for 中炬高新技术实业（集团）股份有限公司.
+
+    >>> _brand_of("中炬高新集团", "中炬高新技术实业（集团）股份有限公司"), _brand_of("重庆集团", "重庆建工集团有限公司")
+    (True, False)
+    """
+    brand = re.sub("集团$", "", short)  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
+    if brand == short or len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
+        return False
+    return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
 
 
 def _contracts(short: str, long: str) -> bool:

@@ -54,7 +54,10 @@ PALETTE = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
     "#9c755f", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#1f78b4",
 )  # fmt: skip
+# The four sectors of kg.model.sectors in charts, in the palette's first colours.
+SECTOR_COLOURS = {"education": PALETTE[0], "industry": PALETTE[1], "government": PALETTE[2], "society": PALETTE[4]}
 GREY = "#a0aec0"  # what no colour is given for: small communities, unknown districts
+INK, MUTED_INK, HALO = "#1a202c", "#4a5568", "#ffffff"  # labels, edge labels, and the halo that keeps them readable
 
 RELATION_COLOURS: dict[str, str] = {
     "builds": "#4e79a7",

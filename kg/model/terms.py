@@ -42,7 +42,11 @@ def local_name(iri: str | Node) -> str:
 
 def language_of(value: Node) -> str:
     """The primary language subtag of a literal (``zh`` for ``zh-CN``), "" when it has none."""
-    return ((value.language or "") if isinstance(value, Literal) else "").split("-")[0].lower()
+    return _primary((value.language or "") if isinstance(value, Literal) else "")
+
+
+def _primary(tag: str | None) -> str:
+    return (tag or "").split("-")[0].lower()
 
 
 def by_language(values: Iterable[Node]) -> dict[str, str]:
@@ -51,9 +55,13 @@ def by_language(values: Iterable[Node]) -> dict[str, str]:
     >>> by_language([Literal("乙", lang="zh"), Literal("甲", lang="zh-CN"), Literal("A", lang="en")])
     {'en': 'A', 'zh': '乙'}
     """
+    return _texts((str(v), v.language) for v in values if isinstance(v, Literal))
+
+
+def _texts(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str]:
     texts: dict[str, str] = {}
-    for value in sorted((v for v in values if isinstance(v, Literal)), key=lambda v: (language_of(v), str(v))):
-        texts.setdefault(language_of(value), str(value))
+    for language, text in sorted((_primary(tag), text) for text, tag in pairs):
+        texts.setdefault(language, text)
     return texts
 
 
@@ -67,7 +75,16 @@ def pick_label(values: Iterable[Node], lang: str = "zh") -> str | None:
     >>> pick_label([]) is None
     True
     """
-    texts = by_language(values)
+    return pick_text(((str(v), v.language) for v in values if isinstance(v, Literal)), lang)
+
+
+def pick_text(pairs: Iterable[tuple[str, str | None]], lang: str = "zh") -> str | None:
+    """:func:`pick_label`'s rule over (text, language tag) pairs, as read from any store's rows.
+
+    >>> pick_text([("College", "en"), ("高校", "zh-CN")], "fr")
+    '高校'
+    """
+    texts = _texts(pairs)
     for wanted in (lang, *LANGUAGES, ""):
         if wanted in texts:
             return texts[wanted]

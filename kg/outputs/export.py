@@ -567,13 +567,13 @@ def export(
         write_rdf(store, fmt, out, subset, progress)
         return
     if progress:
-        progress("projecting the graph", 0, 1)
+        progress(text("stage_projecting"), 0, 1)
     elements = Elements(store, subset)
     if progress:
-        progress(f"writing {fmt}", 0, 1)
+        progress(text("stage_writing", fmt=fmt), 0, 1)
     (write_graphml if fmt == "graphml" else write_gexf)(elements, out)
     if progress:
-        progress(f"writing {fmt}", 1, 1)
+        progress(text("stage_writing", fmt=fmt), 1, 1)
 
 
 def export_folder(
@@ -593,22 +593,22 @@ def export_folder(
     chosen = export_format(fmt)
     fmt = chosen.name
     if chosen.kind != "tables":
-        raise ExportError(f"--format {fmt} writes one file, not a folder")
+        raise ExportError(text("format_one_file", fmt=fmt))
     try:
         check_output(folder, folder=True)  # the rule of every output: the folder it goes in must exist
     except OutputError as error:
         raise ExportError(str(error)) from None
     if progress:
-        progress("projecting the graph", 0, 1)
+        progress(text("stage_projecting"), 0, 1)
     elements = Elements(store, subset)
     if progress:
-        progress(f"writing {fmt} files", 0, 1)
+        progress(text("stage_writing_files", fmt=fmt), 0, 1)
     try:
         folder.mkdir(exist_ok=True)
         write = write_csv_tables if fmt == "csv" else write_neo4j
         written = write(store, elements, folder, excel=excel, subset=subset)
     except OSError as error:
-        raise ExportError(f"--out {folder}: cannot write: {error.strerror or error}") from None
+        raise ExportError(text("cannot_write", option="--out", path=folder, reason=error.strerror or error)) from None
     if progress:
-        progress(f"writing {fmt} files", 1, 1)
+        progress(text("stage_writing_files", fmt=fmt), 1, 1)
     return written

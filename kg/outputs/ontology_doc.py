@@ -25,6 +25,7 @@ from rdflib.term import Node
 from kg import __version__
 from kg.errors import KgError
 from kg.files import write_text
+from kg.i18n import text
 from kg.model.terms import by_language, local_name, super_properties
 from kg.model.vocab import KG, PREFIXES, ontology
 from kg.outputs.validate import KGSH, shapes
@@ -269,7 +270,7 @@ def outline(graph: Graph | None = None) -> str:
     """
     model = _Model(graph if graph is not None else ontology())
     classes = model.terms(OWL.Class, "class")
-    lines = ["classes"]
+    lines = [text("outline_classes")]
 
     def walk(nodes: list[TreeNode], depth: int) -> None:
         for node in nodes:
@@ -277,7 +278,7 @@ def outline(graph: Graph | None = None) -> str:
             walk(node.children, depth + 1)
 
     walk(model.tree(classes), 0)
-    lines += ["", "relations (domain → range)"]
+    lines += ["", text("outline_relations")]
     for term in model.terms(OWL.ObjectProperty, "property"):
         if model.is_relation(term.iri):
             names = " / ".join(term.labels[lang] for lang in LANGS if lang in term.labels)

@@ -32,7 +32,7 @@ from kg.analysis.metrics import Analysis, analyze, rank_by_class, sector_pair_la
 from kg.analysis.projection import Subset, project
 from kg.i18n import HTML_LANG, current_language, header, pick, text, use_language
 from kg.model.sectors import SECTOR_LABELS, SECTORS
-from kg.model.styles import PALETTE, class_group
+from kg.model.styles import PALETTE, SECTOR_COLOURS, class_group
 from kg.model.terms import label as term_label
 from kg.model.vocab import KG
 from kg.store.embedded import Store
@@ -49,7 +49,6 @@ CHART_INDICATORS = (
     "cross_district_ties",
     "coeducation_resources",
 )
-SECTOR_COLOURS = {"education": "#4e79a7", "industry": "#f28e2b", "government": "#e15759", "society": "#59a14f"}
 
 
 @dataclass
@@ -355,7 +354,7 @@ def _comparison_sections(results: Sequence[DistrictIndicators], details: bool) -
             blocks.append(
                 Table(
                     text("alliance_completeness", name=r.label),
-                    (text("alliance"), *checks, text("met")),
+                    (text("alliance"), *(text("check_" + c.replace(" ", "_")) for c in checks), text("met")),
                     [(a.label, *(_fmt(a.checks[c]) for c in checks), f"{a.met}/{len(checks)}") for a in r.alliances],
                 )
             )

@@ -35,7 +35,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.i18n import text
+from kg.i18n import text, use_language
 from kg.model.terms import local_name, pick_label
 from kg.model.vocab import KG, ONTOLOGY_GRAPH, PREFIXES, ontology
 from kg.outputs.shacl_sparql import Check, compile_shapes, focus_query, shapes
@@ -169,7 +169,8 @@ def validate_store(store: Store, *, source: str = "", lang: str = "en", require_
     which brings its own entities).
     """
     source = source or str(store.path or "(memory)")
-    problems = structure_problems(store) if require_registry else []
+    with use_language(lang):  # the report's language, which may differ from the command's
+        problems = structure_problems(store) if require_registry else []
     report = validate_in_store(store, source=source, lang=lang)
     report.violations.extend(
         Violation(focus=graph, label=f"<{graph}>", rule="StoreStructure", value="", message=message)

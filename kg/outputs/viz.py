@@ -43,7 +43,7 @@ from kg.analysis.projection import Subset, project
 from kg.errors import KgError
 from kg.files import check_output, write_text
 from kg.i18n import HTML_LANG, MESSAGES, current_language, text
-from kg.model.styles import GREY, GROUPS, PALETTE, class_style, relation_colour, shade
+from kg.model.styles import GREY, GROUPS, HALO, INK, MUTED_INK, PALETTE, class_style, relation_colour, shade
 from kg.model.terms import label, symmetric_relations
 from kg.model.vocab import KG
 from kg.store.embedded import Store
@@ -165,15 +165,15 @@ def vis_assets() -> tuple[str, str]:
     # Found without importing pyvis (whose package imports IPython): only its files are needed.
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:  # pragma: no cover - pyvis is a dependency
-        raise VizError("pyvis is not installed: pip install pyvis (it ships the vis-network script)")
+        raise VizError(text("pyvis_missing"))
     base = Path(next(iter(spec.submodule_search_locations))) / "lib" / f"vis-{VIS_VERSION}"
     try:
         script = (base / "vis-network.min.js").read_text(encoding="utf-8")
         style = (base / "vis-network.css").read_text(encoding="utf-8")
     except FileNotFoundError as error:  # pragma: no cover - a broken pyvis install
-        raise VizError(f"pyvis does not ship vis-network {VIS_VERSION}: reinstall pyvis 0.3.2 ({error})") from error
+        raise VizError(text("pyvis_version", version=VIS_VERSION, reason=error)) from error
     if "</script" in script.lower() or "</style" in style.lower():  # pragma: no cover - would break the page
-        raise VizError("the vis-network assets cannot be inlined safely")
+        raise VizError(text("vis_unsafe"))
     return script, style
 
 
@@ -361,7 +361,7 @@ def _vis_options(static: bool, edge_labels: bool, seed: int, n_nodes: int) -> di
         "layout": {"improvedLayout": False, "randomSeed": seed},
         "nodes": {
             "borderWidth": 1.5,
-            "font": {"face": FONT_FACE, "size": 15, "color": "#1a202c", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"face": FONT_FACE, "size": 15, "color": INK, "strokeWidth": 3, "strokeColor": HALO},
             "scaling": {"label": {"enabled": False, "drawThreshold": 6}},
         },
         "edges": {
@@ -371,9 +371,9 @@ def _vis_options(static: bool, edge_labels: bool, seed: int, n_nodes: int) -> di
             "font": {
                 "face": FONT_FACE,
                 "size": 11,
-                "color": "#4a5568",
+                "color": MUTED_INK,
                 "strokeWidth": 3,
-                "strokeColor": "#ffffff",
+                "strokeColor": HALO,
                 "align": "middle",
             },
             # Relation labels appear once zoomed in far enough to read them (tooltips always have them).
@@ -473,8 +473,8 @@ def graph_data(
                 color={
                     "background": base,
                     "border": shade(base, -0.15),
-                    "highlight": {"background": shade(base, 0.15), "border": "#1a202c"},
-                    "hover": {"background": shade(base, 0.1), "border": "#1a202c"},
+                    "highlight": {"background": shade(base, 0.15), "border": INK},
+                    "hover": {"background": shade(base, 0.1), "border": INK},
                 },
                 size=size,
                 font={"size": round(15 + 7 * share, 1)},

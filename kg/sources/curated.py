@@ -24,6 +24,8 @@ import yaml
 from rdflib import Graph, URIRef
 
 from kg.errors import KgError
+from kg.i18n import pick
+from kg.i18n import text as message
 from kg.model.statements import (
     Provenance,
     add_document,
@@ -69,11 +71,11 @@ def read_yaml(path: Path) -> Any:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise CurationError([f"{where}: YAML syntax error: {getattr(error, 'problem', error)}"]) from None
+        raise CurationError([message("yaml_syntax", where=where, reason=getattr(error, "problem", error))]) from None
     except UnicodeDecodeError:
-        raise CurationError([f"{path}: not UTF-8 text"]) from None
+        raise CurationError([message("not_utf8", path=path)]) from None
     except OSError as error:
-        raise CurationError([f"{path}: cannot read: {error.strerror or error}"]) from None
+        raise CurationError([message("cannot_read", path=path, reason=error.strerror or error)]) from None
 
 
 @dataclass
@@ -100,32 +102,34 @@ class CuratedData:
     sources: dict[str, Path]  # document id → curated file
 
 
-def _problem(path: Path, item: Mapping | None, message: str) -> str:
+def _problem(path: Path, item: Mapping | None, what: str) -> str:
     line = item.get(LINE) if isinstance(item, Mapping) else None
-    return f"{path}:{line}: {message}" if line else f"{path}: {message}"
+    return f"{path}:{line}{pick('：', ': ')}{what}" if line else f"{path}{pick('：', ': ')}{what}"
 
 
 def _entities(path: Path, problems: list[str]) -> dict[str, Entity]:
     data = read_yaml(path) or {}
     items = data.get("entities") if isinstance(data, Mapping) else None
     if not isinstance(items, list):
-        problems.append(f"{path}: expected a top-level 'entities:' list")
+        problems.append(message("curated_no_entities", path=path))
         return {}
     known = classes()
     entities: dict[str, Entity] = {}
     iris: dict[URIRef, str] = {}
     for item in items:
         if not isinstance(item, Mapping) or not item.get("label") or not item.get("class"):
-            problems.append(_problem(path, item, "an entity needs 'label' and 'class'"))
+            problems.append(_problem(path, item, message("curated_label_class")))
             continue
         label, cls = str(item["label"]), str(item["class"])
         if cls not in known:
-            problems.append(_problem(path, item, f"{label}: unknown class {cls!r}"))
+            problems.append(_problem(path, item, message("curated_unknown_class", label=label, cls=cls)))
         if label in entities:
-            problems.append(_problem(path, item, f"{label}: duplicate label (first at line {entities[label].line})"))
+            line = entities[label].line
+            problems.append(_problem(path, item, message("curated_duplicate", label=label, line=line)))
         iri = entity_iri(label, item.get("id"))
         if iri in iris and iris[iri] != label:
-            problems.append(_problem(path, item, f"{label}: IRI {iri} also minted for {iris[iri]}; give one an 'id'"))
+            what = message("curated_same_iri", label=label, iri=iri, other=iris[iri])
+            problems.append(_problem(path, item, what))
         iris[iri] = label
         entities[label] = Entity(
             label=label,
@@ -140,10 +144,14 @@ def _entities(path: Path, problems: list[str]) -> dict[str, Entity]:
             line=item[LINE],
         )
     for entity in entities.values():
-        for key, expected in (("district", "District"), ("city", "City")):
+        for key, expected, name in (
+            ("district", "District", pick("区县", "District")),
+            ("city", "City", pick("城市", "City")),
+        ):
             value = getattr(entity, key)
             if value and (value not in entities or entities[value].cls != expected):
-                problems.append(f"{path}:{entity.line}: {entity.label}: {key} {value!r} is not a {expected} entity")
+                what = message("curated_wrong_class", label=entity.label, key=key, value=value, expected=name)
+                problems.append(f"{path}:{entity.line}{pick('：', ': ')}{what}")
     return entities
 
 
@@ -164,7 +172,9 @@ def load_curated(data_dir: Path) -> CuratedData:
         data = read_yaml(path) or {}
         doc_id = str(data.get("document", "")) if isinstance(data, Mapping) else ""
         if doc_id not in articles:
-            problems.append(_problem(path, data, f"document {doc_id!r} is not in {data_dir / 'documents'}"))
+            problems.append(
+                _problem(path, data, message("curated_no_document", doc=doc_id, folder=data_dir / "documents"))
+            )
             continue
         _check_statements(path, data, entities, articles[doc_id].text, problems)
         statements[doc_id], sources[doc_id] = data, path
@@ -180,33 +190,35 @@ def _check_statements(
     for item in data.get("relations") or []:
         for end in ("subject", "object"):
             if str(item.get(end)) not in entities:
-                problems.append(_problem(path, item, f"{end} {item.get(end)!r} is not an entity label"))
+                problems.append(_problem(path, item, message("curated_not_entity", end=end, value=item.get(end))))
         if item.get("predicate") not in properties:
-            problems.append(_problem(path, item, f"unknown predicate {item.get('predicate')!r}"))
+            problems.append(_problem(path, item, message("curated_unknown_predicate", value=item.get("predicate"))))
         _check_evidence(path, item, text, problems)
     for item in data.get("indicators") or []:
         if str(item.get("subject")) not in entities:
-            problems.append(_problem(path, item, f"subject {item.get('subject')!r} is not an entity label"))
+            problems.append(
+                _problem(path, item, message("curated_not_entity", end="subject", value=item.get("subject")))
+            )
         try:
             Decimal(str(item.get("value")))
         except InvalidOperation:
-            problems.append(_problem(path, item, f"value {item.get('value')!r} is not a number"))
+            problems.append(_problem(path, item, message("curated_not_number", value=item.get("value"))))
         for key in ("measure", "unit"):
             if not item.get(key):
-                problems.append(_problem(path, item, f"indicator needs '{key}'"))
+                problems.append(_problem(path, item, message("curated_indicator_needs", key=key)))
         if item.get("counts_class") and item["counts_class"] not in classes():
-            problems.append(_problem(path, item, f"unknown counts_class {item['counts_class']!r}"))
+            problems.append(_problem(path, item, message("curated_unknown_counts", value=item["counts_class"])))
         if item.get("text") and str(item["text"]) not in str(item.get("evidence", "")):
-            problems.append(_problem(path, item, f"text {item['text']!r} is not in the evidence"))
+            problems.append(_problem(path, item, message("curated_text_not_in_evidence", value=item["text"])))
         _check_evidence(path, item, text, problems)
 
 
 def _check_evidence(path: Path, item: Mapping, text: str, problems: list[str]) -> None:
     evidence = str(item.get("evidence") or "")
     if not evidence:
-        problems.append(_problem(path, item, "missing 'evidence'"))
+        problems.append(_problem(path, item, message("curated_no_evidence")))
     elif evidence not in text:
-        problems.append(_problem(path, item, f"evidence is not verbatim in the document: {evidence[:40]}…"))
+        problems.append(_problem(path, item, message("curated_evidence_not_verbatim", evidence=evidence[:40])))
 
 
 def _provenance(item: Mapping, doc: URIRef, text: str) -> Provenance:

@@ -109,9 +109,7 @@ def read_text(path: Path, encoding: str | None = None, max_bytes: int | None = M
     try:
         size = Path(path).stat().st_size
         if max_bytes is not None and size > max_bytes:
-            raise DocumentError(
-                f"{path}: {size:,} bytes, over the limit of {max_bytes:,}; pass --max-bytes {size} to read it anyway"
-            )
+            raise DocumentError(message("over_limit", path=path, size=f"{size:,}", limit=f"{max_bytes:,}", bytes=size))
         data = Path(path).read_bytes()
     except OSError as error:
         raise DocumentError(message("cannot_read", path=path, reason=error.strerror or error)) from None

@@ -454,7 +454,7 @@ def unmerge(store, a: str, b: str) -> Merge:
             decisions = [(URIRef(x), OWL.differentFrom, URIRef(y)) for x, y in sorted(rejected(store) | {pair})]
             store.replace_graphs({merge.graph: [], DECISIONS_GRAPH: decisions})
             return merge
-    raise IdentityError(f"{a} and {b} are not merged (kg entities merges lists the merges)")
+    raise IdentityError(message("not_merged", a=a, b=b))
 
 
 def _add_names(entities: dict[str, Described], extra: Iterable[Described]) -> None:

@@ -49,6 +49,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg.i18n import text
 from kg.model.vocab import (
     ASSERTION,
     BASE,
@@ -594,7 +595,7 @@ def synth_quads(
     ``stats``, if given, is filled in as the lines are produced.
     """
     if entities < 1:
-        raise ValueError("entities must be at least 1")
+        raise ValueError(text("synth_entities"))
     plan = Plan.of(entities)
     stats = stats if stats is not None else SynthStats()
 

@@ -118,7 +118,7 @@ def parse_bundled(name: str, text: str) -> BundledQuery:
             spec = re.match(r"(\w+)\s*=\s*([^|]*?)\s*\|\s*(.*)", match.group(2))
             if not spec:
                 expected = "'# param: NAME = DEFAULT | description'"
-                raise QueryError(f"{name}.rq: bad param line {line!r}; expected {expected}")
+                raise QueryError(message("bad_param_line", name=name, line=line, expected=expected))
             params.append(Param(*spec.groups()))
             current = None
         elif match:

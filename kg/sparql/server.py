@@ -50,6 +50,8 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.escape import xml_bytes
+from kg.i18n import current_language, use_language
+from kg.i18n import text as say
 from kg.model.vocab import BASE, PREFIXES
 from kg.sparql.query import bundled_queries, example_text, result_kind
 from kg.store import formats
@@ -126,12 +128,12 @@ def answer_query(store: Any, job: dict[str, Any]) -> Answer:
     except SyntaxError as error:
         return Answer.text(400, syntax_message(str(error), text))
     except (OSError, RuntimeError, ValueError) as error:
-        return Answer.text(400, f"query failed: {' '.join(str(error).split())}")
+        return Answer.text(400, say("query_failed", reason=" ".join(str(error).split())))
     kind = result_kind(result)
     media = formats.negotiate(job.get("accept"), formats.RDF if kind == "graph" else {"results"}, job.get("format"))
     if media is None:
         offered = ", ".join(formats.media_types(formats.RDF if kind == "graph" else {"results"}))
-        return Answer.text(406, f"cannot answer a {kind.upper()} query as requested; available: {offered}")
+        return Answer.text(406, say("not_acceptable_kind", kind=kind.upper(), offered=offered))
     headers = {"KG-Row-Limit": str(limit)}
     content_type = formats.content_type(media)
     if kind == "ask":
@@ -195,7 +197,15 @@ def _page_answer(response: Any) -> Answer:
 
 
 def answer_page(site: Any, job: dict[str, Any]) -> Answer:
-    """Run a page job (in a worker): a page of the website, the editor, HTML results, an RDF description, an edit."""
+    """Run a page job (in a worker): a page of the website, the editor, HTML results, an RDF description, an edit.
+
+    Messages (an edit's errors) are in the page's language.
+    """
+    with use_language(job.get("request", {}).get("lang")):
+        return _answer_page(site, job)
+
+
+def _answer_page(site: Any, job: dict[str, Any]) -> Answer:
     from kg.web import linked, pages
 
     if job["op"] in {"preview", "add", "reingest", "remove"}:
@@ -245,7 +255,7 @@ def answer_page(site: Any, job: dict[str, Any]) -> Answer:
         if op in {"reingest", "remove"}:
             return _page_answer(pages.message_page(site, request, 400, pages.text("error", request.lang), str(error)))
         raise
-    return Answer.text(400, f"unknown job {op}")
+    return Answer.text(400, say("unknown_job", op=op))
 
 
 def _signature(path: Path) -> tuple:
@@ -286,29 +296,32 @@ def _worker_main(jobs: Connection, answers: Connection, store_path: str, writabl
             job = jobs.recv()
         except (EOFError, OSError):
             return
-        for attempt in range(READER_RETRIES + 1):
-            try:
-                if writable:
-                    if store is None:
-                        store = Store(store_path)
-                else:
-                    current = _signature(Path(store_path))
-                    if store is None or current != signature:
-                        store, site = None, None
-                        store, signature = Store(store_path, read_only=True), current
-                if job["op"] in PAGE_OPS:
-                    answer, site = _run_page(job, store, site)
-                else:
-                    answer = _answer_job(job, store)
-            except Exception as error:  # a worker must answer, whatever happened
-                known = isinstance(error, KgError)
-                answer = Answer.text(500, str(error) if known else f"internal error: {type(error).__name__}: {error}")
-            if writable or attempt == READER_RETRIES or not _vanished_file(answer):
-                break
-            # A read-only view of RocksDB can name a file that the writer's compaction has just
-            # removed: open the store afresh and run the job again.
-            store, site = None, None
-            time.sleep(0.02 * (attempt + 1))
+        with use_language(job.get("lang") if isinstance(job, dict) else None):
+            for attempt in range(READER_RETRIES + 1):
+                try:
+                    if writable:
+                        if store is None:
+                            store = Store(store_path)
+                    else:
+                        current = _signature(Path(store_path))
+                        if store is None or current != signature:
+                            store, site = None, None
+                            store, signature = Store(store_path, read_only=True), current
+                    if job["op"] in PAGE_OPS:
+                        answer, site = _run_page(job, store, site)
+                    else:
+                        answer = _answer_job(job, store)
+                except Exception as error:  # a worker must answer, whatever happened
+                    known = isinstance(error, KgError)
+                    answer = Answer.text(
+                        500, str(error) if known else say("internal_error", kind=type(error).__name__, reason=error)
+                    )
+                if writable or attempt == READER_RETRIES or not _vanished_file(answer):
+                    break
+                # A read-only view of RocksDB can name a file that the writer's compaction has just
+                # removed: open the store afresh and run the job again.
+                store, site = None, None
+                time.sleep(0.02 * (attempt + 1))
         try:
             answers.send(answer)
         except (BrokenPipeError, OSError):
@@ -355,9 +368,9 @@ def _answer_job(job: dict[str, Any], store: Any) -> Answer:
             after_update(store, job["update"])  # queries may rely on the RDFS closure of what was written
             return Answer(204, "text/plain", b"")
         except SyntaxError as error:
-            return Answer.text(400, syntax_message(str(error), job["update"]).replace("query", "update", 1))
+            return Answer.text(400, syntax_message(str(error), job["update"], update=True))
         except (QueryError, OSError, RuntimeError, ValueError) as error:  # refused, or failed on the data
-            return Answer.text(400, f"update failed: {' '.join(str(error).split())}")
+            return Answer.text(400, say("update_failed", reason=" ".join(str(error).split())))
     if job["op"] == "examples":
         return answer_examples(store)
     return answer_query(store, job)
@@ -463,8 +476,8 @@ class QueryService:
             if ready != "ready":
                 for other in workers:
                     other.stop()
-                problem = ready.body.decode().strip() if isinstance(ready, Answer) else "no answer"
-                raise ServeError(f"a query worker could not start: {problem}")
+                problem = ready.body.decode().strip() if isinstance(ready, Answer) else say("no_answer")
+                raise ServeError(say("worker_failed", reason=problem))
         return workers
 
     def _respawn(self, pool: queue.Queue[Worker], writable: bool) -> None:
@@ -516,9 +529,10 @@ class QueryService:
     def run(self, job: dict[str, Any]) -> Answer:
         """Answer a job; HTTP 503 when no worker is free in time, too many wait, or the job runs over."""
         writable = job["op"] in WRITE_OPS
+        job.setdefault("lang", current_language())  # the worker answers in the request's language
         with self._lock:
             if self._waiting >= self.queue_limit:
-                return busy(f"the server is busy: {self._waiting} requests are waiting; try again")
+                return busy(say("busy_waiting", n=self._waiting))
             self._waiting += 1
         try:
             acquired = self._acquire(writable)
@@ -526,7 +540,7 @@ class QueryService:
             with self._lock:
                 self._waiting -= 1
         if acquired is None:
-            return busy(f"the server is busy: no worker was free within {self.timeout:g} s; try again")
+            return busy(say("busy_no_worker", seconds=f"{self.timeout:g}"))
         worker, pool, limit = acquired
         deadline = time.monotonic() + limit
         try:
@@ -539,16 +553,16 @@ class QueryService:
         except (EOFError, OSError):
             self._release(worker)
             self._replace(worker, pool, writable)
-            return Answer.text(500, "the worker process died; it has been replaced")
+            return Answer.text(500, say("worker_died"))
         self._release(worker)
         died = worker.process.poll() is not None
         self._replace(worker, pool, writable)
         if died:
-            return Answer.text(500, "the worker process died; it has been replaced")
-        what = "update" if writable else "query"
+            return Answer.text(500, say("worker_died"))
+        what = say("update_word" if writable else "query_word")
         if pool is self._short:
-            return busy(f"every worker is busy with long queries and this {what} ran over {limit:g} s; try again")
-        return Answer.text(503, f"the {what} ran over the {self.timeout:g} s time limit and was stopped")
+            return busy(say("busy_long", what=what, seconds=f"{limit:g}"))
+        return Answer.text(503, say("over_time", what=what, seconds=f"{self.timeout:g}"))
 
     def _release(self, worker: Worker) -> None:
         with self._lock:
@@ -653,15 +667,29 @@ class Handler(BaseHTTPRequestHandler):
         job["row_limit"], job["timeout"] = service.row_limit, service.timeout
         return service.run({**job, **extra})
 
+    def _speaking(self) -> Any:
+        """The language of this request's messages: ?lang=, the kg_lang cookie, Accept-Language, else Chinese."""
+        return use_language(self._lang(urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)))
+
     def do_HEAD(self) -> None:
-        self._get(head_only=True)
+        with self._speaking():
+            self._get(head_only=True)
 
     def do_GET(self) -> None:
-        self._get()
+        with self._speaking():
+            self._get()
 
     def do_OPTIONS(self) -> None:
+        with self._speaking():
+            self._options()
+
+    def do_POST(self) -> None:
+        with self._speaking():
+            self._post()
+
+    def _options(self) -> None:
         if not self._host_ok():
-            self._send(Answer.text(403, "requests must name this server's address in the Host header"))
+            self._send(Answer.text(403, say("host_header")))
             return
         answer = Answer(204, "text/plain", b"")
         if self.server.cors:
@@ -671,7 +699,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _get(self, head_only: bool = False) -> None:
         if not self._host_ok():
-            self._send(Answer.text(403, "requests must name this server's address in the Host header"), head_only)
+            self._send(Answer.text(403, say("host_header")), head_only)
             return
         url = urllib.parse.urlsplit(self.path)
         path = url.path
@@ -689,7 +717,7 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 answer = self._query(params["query"][0], params)
         elif path in {"/sparql", "/query", "/update"} and "update" in params:
-            answer = Answer.text(405, "SPARQL Update needs POST")
+            answer = Answer.text(405, say("update_needs_post"))
         elif path in {"/sparql", "/query"}:
             examples = self.server.service.examples()
             listed = json.loads(examples.body)["examples"] if examples.status == 200 else []
@@ -718,7 +746,7 @@ class Handler(BaseHTTPRequestHandler):
 
         media = wanted_media(self.headers.get("Accept"), (params.get("format") or [None])[0])
         if media is None:
-            return Answer.text(406, f"cannot answer as asked; choose format= {offered()} (or Accept: one of them)")
+            return Answer.text(406, say("not_acceptable", offered=offered()))
         if is_page(media):
             answer = self._page("page", path, params)
             answer.headers.setdefault("Vary", "Accept")
@@ -739,17 +767,17 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- POST ----------------------------------------------------------------------
 
-    def do_POST(self) -> None:
+    def _post(self) -> None:
         if not self._host_ok():
             self.close_connection = True
-            self._send(Answer.text(403, "requests must name this server's address in the Host header"))
+            self._send(Answer.text(403, say("host_header")))
             return
         url = urllib.parse.urlsplit(self.path)
         path = url.path
         is_page = path == "/add" or bool(re.fullmatch(r"/doc/[^/]+", path))
         if path not in {"/sparql", "/query", "/update"} and not is_page:
             self.close_connection = True  # its body is not read
-            self._send(Answer.text(404, "not found; the SPARQL endpoint is /sparql"))
+            self._send(Answer.text(404, say("endpoint_not_found")))
             return
         try:
             length = int(self.headers.get("Content-Length") or 0)
@@ -757,10 +785,10 @@ class Handler(BaseHTTPRequestHandler):
             length = -1
         if length < 0:
             self.close_connection = True
-            self._send(Answer.text(400, "bad Content-Length"))
+            self._send(Answer.text(400, say("bad_content_length")))
             return
         if length > MAX_BODY:
-            self._send(Answer.text(413, f"request body over {MAX_BODY // (1024 * 1024)} MiB"))
+            self._send(Answer.text(413, say("body_too_big", mib=MAX_BODY // (1024 * 1024))))
             self.close_connection = True
             return
         body = self.rfile.read(length)
@@ -772,7 +800,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
-            self._send(Answer.text(400, "the request body is not UTF-8"))
+            self._send(Answer.text(400, say("body_not_utf8")))
             return
         if media == "application/x-www-form-urlencoded":
             form = urllib.parse.parse_qs(text, keep_blank_values=True)
@@ -783,24 +811,24 @@ class Handler(BaseHTTPRequestHandler):
             elif "query" in form:
                 self._send(self._query(form["query"][0], params))
             else:
-                self._send(Answer.text(400, "the form has neither a query nor an update parameter"))
+                self._send(Answer.text(400, say("form_without_query")))
         elif media == "application/sparql-query":
             self._send(self._query(text, params))
         elif media == "application/sparql-update":
             self._send(self._update(text))
         else:
-            self._send(Answer.text(415, "POST application/sparql-query, application/sparql-update or a form"))
+            self._send(Answer.text(415, say("unsupported_media")))
 
     def _edit(self, path: str, params: dict[str, list[str]], body: bytes, media: str) -> Answer:
         """The add-a-press-release form and the document buttons: token cookie, CSRF field and same origin."""
         if not self.server.service.allow_update:
-            return Answer.text(403, "this server is read-only (start kg serve --allow-update)")
+            return Answer.text(403, say("server_read_only"))
         form = parse_form(body, self.headers.get("Content-Type") or "")
         origin = self.headers.get("Origin")
         if origin and urllib.parse.urlsplit(origin).netloc != self.headers.get("Host"):
-            return Answer.text(403, "changes from another origin are refused")
+            return Answer.text(403, say("changes_other_origin"))
         if not self._can_update() or not hmac.compare_digest(form.get("csrf", ""), self.server.csrf):
-            return Answer.text(403, "changing the graph needs the link with the token that kg serve printed at start")
+            return Answer.text(403, say("needs_token"))
         action = form.get("action", "")
         if path == "/add":
             text = form.get("text", "")
@@ -815,12 +843,12 @@ class Handler(BaseHTTPRequestHandler):
                 form["name"] = form.get("name") or form.get("file_name", "")
             name = form.get("name", "") or "press-release.txt"
             if len(text) > MAX_TEXT:
-                return Answer.text(413, "the text is too long for one press release")
+                return Answer.text(413, say("text_too_long"))
             op = "add" if action == "accept" else "preview"
             return self._page(op, "/add", params, text=text, name=name)
         doc = f"{self.server.base}doc/{urllib.parse.unquote(path.rsplit('/', 1)[1])}"
         if action not in {"remove", "reingest"}:
-            return Answer.text(400, "unknown action")
+            return Answer.text(400, say("unknown_action"))
         return self._page(action, path, params, doc=doc)
 
     def _query(self, text: str, params: dict[str, list[str]]) -> Answer:
@@ -839,12 +867,10 @@ class Handler(BaseHTTPRequestHandler):
     def _update(self, text: str) -> Answer:
         service = self.server.service
         if not service.allow_update:
-            return Answer.text(
-                403, "this endpoint is read-only: SPARQL Update is refused (start kg serve --allow-update)"
-            )
+            return Answer.text(403, say("endpoint_read_only_update"))
         origin = self.headers.get("Origin")
         if origin and urllib.parse.urlsplit(origin).netloc != self.headers.get("Host"):
-            return Answer.text(403, f"updates from another origin ({origin}) are refused")
+            return Answer.text(403, say("updates_other_origin", origin=origin))
         return service.run({"op": "update", "update": text})
 
 
@@ -852,9 +878,7 @@ MAX_TEXT = 2 * 1024 * 1024
 
 
 def text_of(key: str, lang: str) -> str:
-    from kg.i18n import text
-
-    return text({"added": "added", "removed": "removed"}[key], lang, title="")
+    return say({"added": "added", "removed": "removed"}[key], lang, title="")
 
 
 def parse_form(body: bytes, content_type: str) -> dict[str, Any]:
@@ -897,7 +921,7 @@ STATIC_FILES = {
 def static_file(name: str) -> Answer:
     """A file of the website (kg/web/static, and the vis-network script pyvis ships); 404 for anything else."""
     if name not in STATIC_FILES:
-        return Answer.text(404, "not found")
+        return Answer.text(404, say("plain_not_found"))
     if name == "vis-network.min.js":
         from kg.outputs.viz import vis_assets
 
@@ -921,7 +945,7 @@ def ontology_answer(accept: str | None, fmt: str | None, lang: str) -> Answer:
 
     media = wanted_media(accept, fmt)
     if media is None:
-        return Answer.text(406, f"cannot answer as asked; choose format= {offered()} (or Accept: one of them)")
+        return Answer.text(406, say("not_acceptable", offered=offered()))
     if media == formats.find("turtle", formats.RDF).media_type:  # the file as written, with its comments
         return Answer(200, "text/turtle; charset=utf-8", ONTOLOGY_FILE.read_bytes(), {"Vary": "Accept"})
     if not is_page(media):
@@ -1012,7 +1036,7 @@ def make_server(
         )
     except OSError as error:
         service.close()
-        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+        raise ServeError(say("cannot_listen", host=host, port=port, reason=error.strerror or error)) from None
     # Ranks, district indicators and the home page's lists need the whole graph: computed in the background
     # once per state of the store and kept beside it (kg.web.figures), never by a page or at start-up.
     server.figures = Keeper(store_path).start()

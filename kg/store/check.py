@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.errors import KgError
+from kg.i18n import text
 from kg.model.vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 
 ONTOLOGY_PRESENT = f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?o a owl:Ontology }} }}"
@@ -24,9 +25,7 @@ def check_not_empty(store: Any) -> None:
     """Raise :class:`EmptyStoreError` for a store without a single triple (never built, or its first build was
     stopped before it wrote anything: a build is one transaction)."""
     if len(store) == 0:
-        raise EmptyStoreError(
-            f"store {store.path} is empty (never built, or its first build was stopped): run 'kg build'"
-        )
+        raise EmptyStoreError(text("store_empty", path=store.path))
 
 
 def interrupted_write(store: Any) -> str:
@@ -39,10 +38,7 @@ def interrupted_write(store: Any) -> str:
     pending = getattr(store, "pending_graphs", lambda: [])()
     if not pending:
         return ""
-    return (
-        f"a write was interrupted: {len(pending)} graph(s) left half written are hidden ({pending[0]}); "
-        "the next write to the store removes them (run the ingest again)"
-    )
+    return text("interrupted_write", n=len(pending), graph=pending[0])
 
 
 def structure_problems(store: Any) -> list[tuple[str, str]]:
@@ -53,7 +49,7 @@ def structure_problems(store: Any) -> list[tuple[str, str]]:
     check_not_empty(store)
     problems = []
     if not store.ask(ONTOLOGY_PRESENT):
-        problems.append((str(ONTOLOGY_GRAPH), "the ontology graph is missing or empty: run 'kg build'"))
+        problems.append((str(ONTOLOGY_GRAPH), text("ontology_missing")))
     if not store.ask(REGISTRY_PRESENT):
-        problems.append((str(ENTITIES_GRAPH), "the curated entity registry is missing or empty: run 'kg build'"))
+        problems.append((str(ENTITIES_GRAPH), text("registry_missing")))
     return problems

@@ -128,14 +128,12 @@ def check_store_folder(path: Path) -> None:
     >>> _ = (folder / "notes.txt").write_text("mine")
     >>> check_store_folder(folder)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    kg.store.embedded.StoreError: ... is a folder with other files, not a store: give an empty or new folder ...
+    kg.store.embedded.StoreError: ... 是含有其他文件的文件夹，不是存储：请给 --store（或 KG_STORE）一个空的或新的文件夹
     """
     if path.exists() and not path.is_dir():
-        raise StoreError(f"{path} is a file, not a store: give a folder to --store (or KG_STORE)")
+        raise StoreError(message("store_is_file", path=path))
     if path.is_dir() and not is_store(path) and any(path.iterdir()):
-        raise StoreError(
-            f"{path} is a folder with other files, not a store: give an empty or new folder to --store (or KG_STORE)"
-        )
+        raise StoreError(message("store_among_files", path=path))
 
 
 def lock_holder(path: Path) -> str | None:
@@ -156,7 +154,7 @@ def lock_holder(path: Path) -> str | None:
     finally:
         os.close(fd)
     if kind == fcntl.F_UNLCK or pid <= 0:
-        return "this process" if kind == fcntl.F_UNLCK else None
+        return message("this_process") if kind == fcntl.F_UNLCK else None
     try:
         command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
     except OSError:
@@ -176,9 +174,9 @@ def _open_writable(path: Path, wait: float) -> ox.Store:
             if "lock" not in str(error).lower():
                 raise
             if time.monotonic() >= deadline:
-                holder = lock_holder(path) or "another process"
-                waited = f"after waiting {wait:g} s" if wait else "--wait SECONDS to wait for it"
-                raise StoreError(f"store {path} is being written by {holder}; {waited}") from None
+                holder = lock_holder(path) or message("another_process")
+                waited = message("waited", seconds=f"{wait:g}") if wait else message("wait_hint")
+                raise StoreError(message("store_busy", path=path, holder=holder, waited=waited)) from None
             time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
 
 
@@ -235,7 +233,9 @@ class Store(StoreMethods):
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = _open_writable(self.path, wait)
         except OSError as error:
-            raise StoreError(f"cannot open store {self.path}: {' '.join(str(error).split())}") from None
+            raise StoreError(
+                message("cannot_open_store", path=self.path, reason=" ".join(str(error).split()))
+            ) from None
         self.read_only = read_only
         self._few: list[ox.NamedNode] | bool | None = False  # the graphs of a store that has few (False: unknown)
         self._written = False
@@ -287,6 +287,10 @@ class Store(StoreMethods):
         quads = self._store.quads_for_pattern(PENDING, PENDING_GRAPH, None, ox.DefaultGraph())
         return [q.object for q in quads if isinstance(q.object, ox.NamedNode)]
 
+    def _where(self) -> str:
+        """The store's folder, or "(memory)", for messages."""
+        return str(self.path) if self.path else message("in_memory")
+
     def __len__(self) -> int:
         internal = sum(1 for g in self._internal() for _ in self._store.quads_for_pattern(None, None, None, g))
         meta = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -314,7 +318,7 @@ class Store(StoreMethods):
             try:
                 store.flush()
             except OSError as error:
-                raise StoreError(f"cannot flush store {self.path}: {error}") from None
+                raise StoreError(message("cannot_flush_store", path=self.path, reason=error)) from None
 
     # -- reading ---------------------------------------------------------
 
@@ -447,7 +451,7 @@ class Store(StoreMethods):
                 self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError) as error:
             self._drop_staging()
-            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+            raise StoreError(message("store_write_failed", path=self._where(), reason=error)) from None
         del parts
         if self.path is not None:  # the search index follows, graph by graph, from the quads in hand
             rows: dict[str, list] = {str(name): [] for name in graphs}
@@ -487,7 +491,7 @@ class Store(StoreMethods):
                 for name, triples in part.items():
                     graph = ox.NamedNode(str(name))
                     if graph not in targets:
-                        raise StoreError(f"write_parts: {graph} is not one of the graphs being written")
+                        raise StoreError(message("not_written_graph", graph=graph))
                     rows: list = []
                     chunk: list[ox.Quad] = []
                     for s, p, o in triples:
@@ -511,7 +515,7 @@ class Store(StoreMethods):
             self._unmark_pending()
         except OSError as error:
             self._repair_pending()
-            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+            raise StoreError(message("store_write_failed", path=self._where(), reason=error)) from None
         except BaseException:
             self._repair_pending()
             raise
@@ -556,7 +560,7 @@ class Store(StoreMethods):
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except OSError as error:
-            raise StoreError(f"write to store {self.path or '(memory)'} failed: {error}") from None
+            raise StoreError(message("store_write_failed", path=self._where(), reason=error)) from None
         finally:
             if self.path is not None:
                 if graphs is None:
@@ -594,7 +598,7 @@ class Store(StoreMethods):
             else:
                 self._store.bulk_load(source, lenient=lenient, **kwargs)
         except OSError as error:
-            raise StoreError(f"bulk load into store {self.path or '(memory)'} failed: {error}") from None
+            raise StoreError(message("bulk_load_failed", path=self._where(), reason=error)) from None
         finally:  # a bulk load's target graph is re-indexed; a dataset's graphs are unknown: rebuild on next open
             if self.path is not None and index:
                 written = {graph: search.graph_rows(self, graph)} if graph else None
@@ -639,7 +643,7 @@ class Store(StoreMethods):
         try:
             self._store.bulk_extend(quads)
         except OSError as error:
-            raise StoreError(f"bulk write to store {self.path or '(memory)'} failed: {error}") from None
+            raise StoreError(message("bulk_write_failed", path=self._where(), reason=error)) from None
 
     def drop_graph(self, name: str) -> None:
         """Remove one named graph and its quads."""

@@ -41,6 +41,7 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg.i18n import text
 from kg.model.vocab import BASE, INFERRED_GRAPH, INFERRED_PREFIX, ONTOLOGY_FILE
 from kg.store import formats
 from kg.store.embedded import INTERNAL, Store
@@ -373,13 +374,13 @@ def inference_status(store: Store) -> str:
     recorded = stamp(store)
     if recorded is None:
         if any(not is_inferred(g) for g in store.graph_names()):
-            return "the store has no inference stamp: run 'kg infer'"
+            return text("no_inference_stamp")
         return ""
     digest, state = recorded
     if state != "complete":
-        return "the inference is stale (a load was interrupted or ran without inference): run 'kg infer'"
+        return text("inference_stale")
     if digest != rules(store).digest:
-        return "the ontology changed since the inference was computed: run 'kg infer'"
+        return text("ontology_changed")
     return ""
 
 

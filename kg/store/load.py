@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.i18n import text
 from kg.model.vocab import BASE
 from kg.store import formats, search
 from kg.store.embedded import STAGING, Store
@@ -96,7 +97,7 @@ def _open(path: Path) -> Iterator[BinaryIO]:
     try:
         handle = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115
     except OSError as error:
-        raise LoadError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise LoadError(text("cannot_read", path=path, reason=error.strerror or error)) from None
     with handle:
         yield handle
 
@@ -132,14 +133,14 @@ def parse_file(path: Path, fmt: ox.RdfFormat, graph: str, keep: bool) -> tuple[d
                 if isinstance(name, ox.DefaultGraph):
                     name = default
                 elif isinstance(name, ox.BlankNode):
-                    raise LoadError(f"{path}: a named graph without an IRI (blank node) cannot be loaded")
+                    raise LoadError(text("blank_graph", path=path))
                 counts[name.value] = counts.get(name.value, 0) + 1
                 if keep:
                     triples.setdefault(name.value, []).append(quad.triple)
     except SyntaxError as error:
         raise _syntax(path, error) from None
     except (OSError, EOFError) as error:  # e.g. a truncated .gz
-        raise LoadError(f"{path}: cannot read: {error}") from None
+        raise LoadError(text("cannot_read", path=path, reason=error)) from None
     if not counts:
         counts[graph] = 0
     return counts, triples
@@ -164,13 +165,13 @@ def load_files(
     Graphs ``kg`` itself owns (:func:`reserved_graph`) are refused unless ``force``.
     """
     if graph is not None and len(paths) != 1:
-        raise LoadError("--graph names the graph of one file; give one file or leave --graph out")
+        raise LoadError(text("graph_one_file"))
     if graph is not None:
         check_graph_iri(graph, force=force)
     formats = [rdf_format(path, fmt) for path in paths]
     for path in paths:
         if not path.is_file():
-            raise LoadError(f"{path}: no such file")
+            raise LoadError(text("no_such_file", path=path))
     # A compressed file counts by what it unpacks to: 8 MB of .nq.gz is 10^6 quads, too many for one transaction.
     # An empty store is left empty if the load fails: the bulk loader is safe there at any size.
     if isinstance(store, Store) and (sum(data_size(path) for path in paths) > bulk_bytes or not store.graph_names()):
@@ -183,7 +184,7 @@ def load_files(
         for name, items in triples.items():
             kept.setdefault(name, []).extend(items)
         if progress:
-            progress("parsed", index + 1, len(paths))
+            progress(text("stage_parsed"), index + 1, len(paths))
     targets = {name for item in loaded for name in item.graphs}
     _check_targets(store, loaded, graph, force)
     graphs = {URIRef(name): [tuple(t) for t in kept.get(name, [])] for name in sorted(targets)}
@@ -201,7 +202,7 @@ def _check_targets(store: Store | RemoteStore, loaded: Sequence[Loaded], graph: 
             if existing is None:
                 existing = set(store.graph_names())
             if name in existing or not _is_iri(name) or name.startswith(STAGING):
-                check_graph_iri(name, force=force, where=f"{item.path}: graph")
+                check_graph_iri(name, force=force, where=f"{item.path}: {text('graph')}")
 
 
 def _is_iri(text: str) -> bool:
@@ -220,34 +221,34 @@ def reserved_graph(iri: str) -> str | None:
     progress), or None when a load may fill it.
 
     >>> reserved_graph("https://w3id.org/kg-cityedu/graph/entities")
-    'the curated entity registry (kg build owns it)'
+    '人工整理的实体登记表（由 kg build 维护）'
     >>> reserved_graph("http://example.org/schools") is None
     True
     """
     if iri.startswith(STAGING):
-        return "a write in progress"
+        return text("reserved_staging")
     owners = {
-        f"{BASE}graph/ontology": "the ontology (kg build owns it)",
-        f"{BASE}graph/entities": "the curated entity registry (kg build owns it)",
-        f"{BASE}graph/inferred": "the inferred closure (every write refreshes it)",
-        f"{BASE}graph/analysis": "the analysis results (kg analyze --write-back owns it)",
+        f"{BASE}graph/ontology": "reserved_ontology",
+        f"{BASE}graph/entities": "reserved_registry",
+        f"{BASE}graph/inferred": "reserved_inferred",
+        f"{BASE}graph/analysis": "reserved_analysis",
     }
     if iri in owners:
-        return owners[iri]
+        return text(owners[iri])
     if iri.startswith(f"{BASE}doc/"):
-        return "a source document's graph (kg build and kg ingest own them)"
+        return text("reserved_document")
     if iri.startswith(BASE):
-        return "in kg's own namespace"
+        return text("reserved_namespace")
     return None
 
 
 def check_graph_iri(iri: str, *, force: bool = False, where: str = "--graph") -> None:
     """Raise :class:`LoadError` unless ``iri`` is an http(s), urn or file IRI that is not reserved (or ``force``)."""
     if not _is_iri(iri) or not iri.lower().startswith(GRAPH_SCHEMES):
-        raise LoadError(f"{where}: {iri!r} is not an http(s):// or urn: IRI")
+        raise LoadError(text("graph_not_iri", where=where, iri=iri))
     reason = reserved_graph(iri)
     if reason and not (force and not iri.startswith(STAGING)):
-        raise LoadError(f"{where}: <{iri}> is {reason}; loading would replace it (--force to do so anyway)")
+        raise LoadError(text("graph_reserved", where=where, iri=iri, reason=reason))
 
 
 def _bulk(
@@ -296,20 +297,20 @@ def _bulk(
                 names[index] = (now - present) | scanned[index] | {defaults[index]}
                 present = now
             if progress:
-                progress("loaded", index + 1, len(paths))
+                progress(text("stage_loaded"), index + 1, len(paths))
         written = set().union(*names)
         if store.blank_graphs():
-            raise LoadError(f"{paths[0]}: a named graph without an IRI (blank node) cannot be loaded")
+            raise LoadError(text("blank_graph", path=paths[0]))
         for name in sorted(written - before):
             if not _is_iri(name) or name.startswith(STAGING):
-                check_graph_iri(name, force=force, where="graph")
+                check_graph_iri(name, force=force, where=text("graph"))
     except (KgError, OSError, EOFError) as error:
         for name in sorted(set().union(*names)):
             store.drop_graph(name)
         store.drop_blank_graphs()
         if not before & set(defaults).union(*scanned):  # nothing was replaced: the store is as it was
             store.write_meta(STAMP, {} if recorded is None else {STAMP_RULES: recorded[0], STAMP_STATE: recorded[1]})
-        raise LoadError(f"load failed, its graphs were removed: {error}") from None
+        raise LoadError(text("load_failed", reason=error)) from None
     counts = store.graph_sizes(sorted(written))
     for index, item in enumerate(loaded):
         item.graphs = {n: counts.get(n, 0) for n in sorted(names[index]) if n == defaults[index] or counts.get(n)}

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.i18n import text
+from kg.i18n import HTML_LANG, current_language, text
 from kg.model.vocab import PREFIXES
 from kg.store import formats
 from kg.store.embedded import (
@@ -143,7 +143,8 @@ class RemoteStore(StoreMethods):
         deadline = time.monotonic() + self.timeout
         method = method or ("POST" if data is not None else "GET")
         for _ in range(MAX_REDIRECTS + 1):
-            status, message, body = self._exchange(url, data, dict(headers or {}), method, deadline)
+            asked = {"Accept-Language": HTML_LANG[current_language()], **(headers or {})}  # a server's words in ours
+            status, message, body = self._exchange(url, data, asked, method, deadline)
             location = message.get("Location")
             if status in {301, 302, 303, 307, 308} and location:
                 url = urllib.parse.urljoin(url, location)
@@ -297,7 +298,7 @@ class RemoteStore(StoreMethods):
             return self._query(sparql, dataset, default_graphs, named_graphs, original)
         if status == 400:
             message = body.decode("utf-8", "replace")
-            if re.search(r"pars|syntax|expected|encountered|lexical", message, re.IGNORECASE):
+            if re.search(r"pars|syntax|expected|encountered|lexical|语法错误", message, re.IGNORECASE):
                 raise QuerySyntaxError(syntax_message(_one_line(message), original or sparql, line_offset=1))
             raise QueryError(text("query_failed", reason=_one_line(message)))
         if status != 200:

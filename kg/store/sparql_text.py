@@ -34,40 +34,45 @@ class QuerySyntaxError(QueryError):
 _POSITION = re.compile(r"\berror at (\d+):(\d+):\s*", re.IGNORECASE)
 
 
-def syntax_message(message: str, text: str, line_offset: int = 0) -> str:
+def syntax_message(error: str, text: str, line_offset: int = 0, update: bool = False) -> str:
     """One line: where the error is, what was expected, and the text there.
 
-    ``message`` is Oxigraph's (``error at LINE:COLUMN: ...``); ``line_offset``
-    corrects line numbers when lines were added in front of the query.
+    ``error`` is Oxigraph's (``error at LINE:COLUMN: ...``); ``line_offset``
+    corrects line numbers when lines were added in front of the query; ``update``: the text is a SPARQL Update.
 
     >>> syntax_message("error at 1:9: expected one of DESCRIBE, [_]", "SELEC ?x WHERE {}")
-    "query syntax error at line 1, column 9: expected one of DESCRIBE near 'WHERE {}'"
+    "查询语法错误：第 1 行第 9 列：应为以下之一：DESCRIBE，位于 'WHERE {}' 附近"
     """
-    match = _POSITION.search(message)
-    detail = message[match.end() :] if match else message
+    kind = message("update_word" if update else "query_word")
+    match = _POSITION.search(error)
+    detail = error[match.end() :] if match else error
     detail = " ".join(detail.split())
-    if "Prefix not found" in detail:
-        detail = "unknown prefix"
+    unknown_prefix = "Prefix not found" in detail
+    if unknown_prefix:
+        detail = message("unknown_prefix")
     else:
         detail = re.sub(r"(, )?\[_\]", "", detail)
         if len(detail) > 100:
             detail = detail[:97].rsplit(",", 1)[0] + ", …"
     if not match:
-        return f"query syntax error: {detail}"
+        return message("syntax_error_at", kind=kind, detail=detail)
     line, column = int(match.group(1)) - line_offset, int(match.group(2))
     lines = text.splitlines()
     current = lines[line - 1] if 1 <= line <= len(lines) else ""
     excerpt = current[max(column - 1, 0) :].strip()
     name = re.search(r"([^\s{}()]*):([^\s{}()]*)$", current[: max(column - 1, 0)].rstrip())
-    if detail == "unknown prefix" and name:  # Oxigraph points after the prefixed name: name it
-        detail = f"unknown prefix {name.group(1)}: in {name.group()!r}"
-        return f"query syntax error at line {line}, column {column}: {detail}"
+    if unknown_prefix and name:  # Oxigraph points after the prefixed name: name it
+        detail = message("unknown_prefix_in", prefix=name.group(1), name=name.group())
+        return message("syntax_error_line", kind=kind, line=line, column=column, detail=detail)
     if re.fullmatch(r"expected( one of)?\s*", detail):
-        detail = "unexpected text" if excerpt else "unexpected end of the line"
+        detail = message("unexpected_text" if excerpt else "unexpected_end")
+    elif message("expected_one_of", what="") != "expected one of ":  # the parser's own words, made Chinese
+        detail = re.sub(r"^expected one of (.*)", lambda m: message("expected_one_of", what=m.group(1)), detail)
+        detail = re.sub(r"^expected (.*)", lambda m: message("expected", what=m.group(1)), detail)
     if excerpt:
         excerpt = excerpt if len(excerpt) <= 30 else excerpt[:29] + "…"
-        detail += f" near {excerpt!r}"
-    return f"query syntax error at line {line}, column {column}: {detail}"
+        detail += message("near", excerpt=excerpt)
+    return message("syntax_error_line", kind=kind, line=line, column=column, detail=detail)
 
 
 def term_text(term: Node) -> str:

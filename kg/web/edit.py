@@ -16,6 +16,7 @@ from rdflib import URIRef
 
 from kg.extract.ingest import base_gazetteer, find_document, ingest, remove_document, store_gazetteers
 from kg.extract.pipeline import Extraction, Extractor
+from kg.i18n import text
 from kg.sources.documents import clean_text
 
 MAX_TEXT = 2 * 1024 * 1024  # characters a pasted or uploaded press release may have
@@ -50,7 +51,7 @@ def add(store: Any, text: str, name: str) -> list[str]:
         path.write_text(text, encoding="utf-8")
         report = ingest(store, [path])
     if not report.documents:
-        reasons = "; ".join(reason for _, reason in report.skipped) or "nothing to add"
+        reasons = "; ".join(reason for _, reason in report.skipped) or text("nothing_to_add")
         raise ValueError(reasons)
     return [info.iri for info in report.documents]
 
@@ -60,7 +61,7 @@ def reingest(store: Any, doc: str) -> list[str]:
     info = find_document(store, doc)
     rows = store.select("SELECT ?d ?text WHERE { GRAPH ?d { ?d schema:text ?text } }", {"d": URIRef(info.iri)})
     if not rows:
-        raise ValueError(f"document {info.doc_id} has no stored text")
+        raise ValueError(text("no_stored_text", doc=info.doc_id))
     return add(store, str(rows[0]["text"]), Path(info.source).name if info.source else info.doc_id)
 
 

@@ -35,7 +35,7 @@ from kg.analysis.projection import district_graph, resolve
 from kg.errors import KgError
 from kg.i18n import HTML_LANG, MESSAGES, text, use_language
 from kg.model.styles import class_group
-from kg.model.terms import ancestors, label
+from kg.model.terms import ancestors, label, pick_text
 from kg.model.vocab import BASE, INFERRED_GRAPH, KG
 from kg.outputs.report import _comparison_sections, sections_html
 from kg.outputs.viz import VizOptions, render_html
@@ -156,15 +156,6 @@ def _v(term: Any) -> str:
     return "" if term is None else str(term.value)
 
 
-def _lang_pick(values: list[tuple[str, str]], lang: str) -> str:
-    """The value in ``lang`` (then Chinese, then untagged, then any) from (value, language) pairs."""
-    for wanted in (lang, "zh", ""):
-        for value, language in values:
-            if (language or "") == wanted:
-                return value
-    return values[0][0] if values else ""
-
-
 # -- shared page parts -------------------------------------------------------------
 
 
@@ -197,7 +188,7 @@ def _labels(site: Site, iris: set[str], lang: str) -> dict[str, str]:
             continue
         for row in site.select(f"SELECT ?x ?l WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label ?l }}"):
             found[_v(row["x"])].append((_v(row["l"]), row["l"].language or ""))
-    return {iri: _lang_pick(pairs, lang) for iri, pairs in found.items()}
+    return {iri: pick_text(pairs, lang) for iri, pairs in found.items()}
 
 
 def _safe_iri(iri: str) -> bool:
@@ -294,7 +285,7 @@ def _entity_facts(site: Site, iri: str, lang: str) -> dict[str, Any]:
             same_as.append(o.value)
         elif p in (str(KG.divisionCode), str(KG.note)):
             extra.append((text("division_code" if p.endswith("divisionCode") else "note", lang), o.value))
-    name = _lang_pick(labels, lang) or iri.rsplit("/", 1)[-1]
+    name = pick_text(labels, lang) or iri.rsplit("/", 1)[-1]
     rows = site.select(ASSERTIONS, e=entity)
     others = {_v(r["s"]) for r in rows} | {_v(r["o"]) for r in rows} | districts | cities
     docs = {_v(r.get("doc")) for r in rows} - {""}
@@ -511,7 +502,8 @@ def _district_parts(site: Site, request: Request, iri: str, facts: dict) -> dict
     if index is not None:  # names and stated classes from the index: one lookup, not every type triple of 10^3
         located = index.located_in(iri, MEMBER_LIMIT)
         members = [m for m in located if m.startswith(site.base + "id/")]
-        names = {m: _lang_pick([(n, "zh" if CJK.search(n) else "en") for n in located[m][0]], lang) for m in members}
+        guessed = {m: [(n, "zh" if CJK.search(n) else "en") for n in located[m][0]] for m in members}
+        names = {m: pick_text(guessed[m], lang) or m for m in members}
         classes = {m: _most_specific(sorted(located[m][1])) for m in members}
     else:
         members = [_v(r["m"]) for r in site.select(MEMBERS, e=URIRef(iri)) if _v(r["m"]).startswith(site.base + "id/")]

@@ -29,6 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kg.errors import KgError
+from kg.i18n import text
 
 __all__ = ["LexiconError", "alternation", "characters", "read_table", "rows", "table", "words"]
 
@@ -108,9 +109,11 @@ def read_table(path: Path, columns: int = 0) -> dict[str, tuple[str, ...]]:
     entries: dict[str, tuple[str, ...]] = {}
     for number, row in _lines(path):
         if len(row) - 1 < columns:
-            raise LexiconError(f"{path}:{number}: {row[0]} needs {columns} column(s) after it, has {len(row) - 1}")
+            raise LexiconError(
+                text("lexicon_columns", path=path, line=number, word=row[0], columns=columns, found=len(row) - 1)
+            )
         if row[0] in entries:
-            raise LexiconError(f"{path}:{number}: {row[0]} is listed twice")
+            raise LexiconError(text("lexicon_twice", path=path, line=number, word=row[0]))
         entries[row[0]] = row[1:]
     return entries
 
