@@ -932,8 +932,8 @@ def extract_command(
                         click.echo("kg: " + i18n.text("nothing_found", path=path, doc=part.doc_id), err=True)
                         continue
                     tally = counts.setdefault(part.doc_id, [0, 0, 0])
-                    if part.last:
-                        tally[0] = sum(1 for e in part.entities if e.mentions)
+                    if part.described:
+                        tally[0] += sum(1 for e in part.entities if e.mentions)
                     tally[1] += len(part.relations)
                     tally[2] += len(part.indicators)
                     yield part

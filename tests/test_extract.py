@@ -647,10 +647,15 @@ def test_indicators_are_scored_per_measure(tmp_path):
 
 
 def test_seed_articles_reach_the_target_scores():
-    """Leave-one-document-out gazetteer: the seeds' own names are never given to the rules."""
-    result = evaluate(DATA_DIR)
-    assert result.entities.f1 >= 0.85, result.entities
-    assert result.relations.f1 >= 0.65, result.relations
+    """Leave-one-document-out gazetteer: the seeds' own names are never given to the rules.
+
+    The reference lists (public lists of institutions and divisions, as ``kg ingest`` reads them) may add
+    names; without them the gazetteer is the other document's curated names and the ontology's.
+    """
+    for reference in (True, False):
+        result = evaluate(DATA_DIR, reference=reference)
+        assert result.entities.f1 >= 0.85, result.entities
+        assert result.relations.f1 >= 0.65, result.relations
     assert all(doc.gazetteer_names < 150 for doc in result.documents)
 
 

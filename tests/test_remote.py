@@ -15,7 +15,7 @@ from kg.cli import main
 from kg.sources.build import summarize
 from kg.sparql.query import bundled_queries, query_bindings, read_query, run, table_cells
 from kg.store.embedded import Store, StoreError
-from kg.store.remote import RemoteStore
+from kg.store.remote import PROLOGUE, RemoteStore
 
 EX = "http://example.org/"
 
@@ -150,3 +150,74 @@ def test_kg_infer_on_the_endpoint_gives_the_embedded_stores_closure(endpoint: st
     assert inferred and [g for g in far.graph_names() if "/graph/inferred/" in g] == inferred
     for name in inferred:
         assert {q.triple for q in far.quads(name)} == {q.triple for q in store.quads(name)}, name
+
+
+STAGED = 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:kg:staging:")) }'
+
+
+def _staged(store: RemoteStore) -> int:
+    return int(store.select(STAGED)[0]["n"])
+
+
+def _names(start: int, count: int) -> list[tuple]:
+    return [
+        (URIRef(f"{EX}e{n}"), URIRef(EX + "name"), Literal(f"名字{n}", lang="zh")) for n in range(start, start + count)
+    ]
+
+
+def test_a_graph_written_in_parts_to_an_endpoint_is_sent_part_by_part_and_shown_whole(endpoint: str):
+    writer = RemoteStore(endpoint)
+    big = URIRef(EX + "big")
+    writer.write_parts([big], [{big: _names(1000, 5)}])  # an older version
+    seen: list[tuple[int, int]] = []
+
+    def parts():
+        for start in range(0, 300, 100):
+            seen.append((len(writer.graph(str(big))), _staged(writer)))
+            yield {big: _names(start, 100)}
+
+    writer.write_parts([big], parts())
+    # each part was on the server before the next was made, and readers saw the old version all along
+    assert seen == [(5, 0), (5, 100), (5, 200)]
+    assert len(writer.graph(str(big))) == 300 and _staged(writer) == 0
+
+    def broken():
+        yield {big: _names(0, 50)}
+        raise RuntimeError("the extraction broke")
+
+    with pytest.raises(RuntimeError):
+        writer.write_parts([big], broken())
+    assert len(writer.graph(str(big))) == 300 and _staged(writer) == 0  # nothing changed, nothing left over
+    writer.remove_graphs([str(big)])
+
+
+class _Counting(RemoteStore):
+    """The endpoint's own client, recording the size of every request it sends."""
+
+    sizes: list[int]
+
+    def _request(self, url, data=None, headers=None, method=None):
+        self.sizes.append(len(data or b""))
+        return super()._request(url, data, headers, method)
+
+
+def test_a_big_replace_through_sparql_update_is_sent_in_bounded_requests(endpoint: str, monkeypatch):
+    monkeypatch.setattr("kg.store.remote.UPDATE_QUADS", 40)
+    writer = _Counting(endpoint, union_default_graph=False)  # no Graph Store upload: SPARQL Update only
+    writer.sizes = []
+    graph = Graph()
+    for triple in _names(0, 150):
+        graph.add(triple)
+    node = BNode()  # a blank node stays one node although the graph is sent in several requests
+    graph.add((URIRef(EX + "e0"), URIRef(EX + "has"), node))
+    graph.add((node, URIRef(EX + "value"), Literal(3)))
+    name = URIRef(EX + "chunked")
+    writer.replace_graphs({name: graph})
+    assert isomorphic(writer.graph(str(name)), graph)
+    assert _staged(writer) == 0
+    small = _Counting(endpoint, union_default_graph=False)
+    small.sizes = []
+    small.replace_graphs({name: _names(0, 3)})  # a small write stays one update request
+    assert len(writer.graph(str(name))) == 3 and len([s for s in small.sizes if s]) == 1
+    assert max(writer.sizes) < 40 * 200 + len(PROLOGUE) and len([s for s in writer.sizes if s]) >= 4
+    writer.remove_graphs([str(name)])

@@ -27,7 +27,7 @@ import itertools
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,7 +51,6 @@ from kg.sources.reference import identifier_triples, lookup
 from kg.store.inference import write_graphs
 
 BATCH = 100  # documents per write transaction
-ENTITIES = 2_000  # entities described per part when a long document's last part describes them all
 
 
 class IngestError(KgError, ValueError):
@@ -339,10 +338,10 @@ def write_long(
 
     The document's graph and its inference are written part by part
     (:func:`kg.store.inference.write_graph_parts`): memory holds one part, and
-    no reader sees the document before its last part is in.  The last part,
-    which carries every entity of the document, also gets the identifiers and
-    namesakes (:func:`reference_links`); the merges it implies are written
-    after it.  None when the text states nothing (the store is left as it was).
+    no reader sees the document before its last part is in.  The parts that
+    describe the document's entities (a share each) also get their identifiers
+    and namesakes (:func:`reference_links`); the merges they imply are written
+    after the document.  None when the text states nothing (the store is left as it was).
     """
     from kg.store.inference import write_graph_parts
 
@@ -351,33 +350,32 @@ def write_long(
     first = next(parts, None)
     if first is None:
         return None
-    state = {"relations": 0, "indicators": 0, "merges": {}, "info": None, "found": False}
+    state = {"relations": 0, "indicators": 0, "entities": 0, "merges": {}, "info": None, "found": False}
 
     def triples_of_parts() -> Iterator[list]:
         for part in itertools.chain([first], parts):
             state["relations"] += len({r.key() for r in part.relations})
             state["indicators"] += len(part.indicators)
-            if not part.last:
-                state["found"] = state["found"] or not part.empty
+            state["found"] = state["found"] or not part.empty
+            if not part.described:
                 yield document_triples(part)
                 continue
-            if part.empty and not state["found"]:
+            # a share of the document's entities (TAIL at a time), with their identifiers and namesakes
+            state["entities"] += sum(1 for e in part.entities if e.mentions)
+            if part.last and not state["found"]:
                 return
-            info = _info(part)
-            info.relations, info.indicators = state["relations"], state["indicators"]
-            state["info"] = info
-            # The last part carries every entity of the document: described ENTITIES at a time
-            places = {e.label: e.iri for e in part.entities}
-            facts = {id(e) for r in part.relations for e in (r.subject, r.object)}
-            facts.update(id(i.subject) for i in part.indicators)
-            head = replace(part, entities=[e for e in part.entities if id(e) in facts], mentions=[])
-            yield document_triples(head, places)
-            for start in range(0, len(part.entities), ENTITIES):
-                chunk = Extraction(part.article, part.entities[start : start + ENTITIES], [], [], [], False, False)
-                yield document_triples(chunk, places)
-            links: list = []  # identifiers and namesakes of the document's entities
-            state["merges"] = reference_links(store, [part], {part.iri: links}, replaced)
+            yield document_triples(part)
+            links: list = []
+            state["merges"].update(reference_links(store, [part], {part.iri: links}, replaced))
             yield links
+            if part.last:
+                info = _info(part)
+                info.entities, info.relations, info.indicators = (
+                    state["entities"],
+                    state["relations"],
+                    state["indicators"],
+                )
+                state["info"] = info
 
     # an empty text writes nothing: look before the store is touched (the last part says if anything was found)
     if first.last and first.empty:

@@ -36,7 +36,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.ner import NOT_AFTER, Mention, Recognizer
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
-from kg.extract.resolve import Entity, Resolver
+from kg.extract.resolve import Entity, KeySet, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import (
     OXIGRAPH,
@@ -73,7 +73,9 @@ class Extraction:
     indicators: list[Indicator]
     mentions: list[Mention]
     first: bool = True  # carries the document (a part of a long text: the first one)
-    last: bool = True  # carries every entity of the document with its mentions (a part: the last one)
+    last: bool = True  # the last extraction of the article (a long text: its last part)
+    described: bool = True  # carries entities of the document with their mentions: every one, or a long text's share
+    places: Mapping[str, URIRef] | None = None  # label → IRI of the document's places (see document_triples)
 
     @property
     def doc_id(self) -> str:
@@ -119,13 +121,13 @@ class Extractor:
         found = list(self.parts(article, progress, publisher, gazetteer))
         if len(found) == 1:
             return found[0]
-        last = found[-1]
+        described = [part for part in found if part.described]
         return Extraction(
-            last.article,
-            last.entities,
+            found[-1].article,
+            [e for part in described for e in part.entities],
             [r for part in found for r in part.relations],
             [i for part in found for i in part.indicators],
-            last.mentions,
+            sorted((m for part in described for m in part.mentions), key=lambda m: m.start),
         )
 
     def parts(
@@ -141,9 +143,11 @@ class Extractor:
         A text of one block gives one extraction, the same as :meth:`extract`.  In a
         longer one each part holds the relations (each once over the document) and
         indicators of its block and the entities they involve or the block names;
-        the first part carries the document (``first``), the last one every entity
-        of the document with its mentions and the relations found from the names
-        of the whole text (``last``).
+        the first part carries the document (``first``).  After the last block come
+        the relations found from the names of the whole text, then every entity of
+        the document with its mentions, :data:`TAIL` at a time (``described``; the
+        very last part: ``last``).  The entities live on disk meanwhile
+        (:meth:`kg.extract.resolve.Resolver.spill`): memory holds one block's.
         """
         normalized = normalize(article.text)
         text = normalized.text
@@ -171,8 +175,11 @@ class Extractor:
         # A long text is read block by block (paragraphs, about BLOCK characters each): time stays linear and
         # the working memory is that of one block; entities carry over from block to block.
         blocks = text_blocks(text, self.block)
-        seen: set[tuple] = set()  # relation keys given so far: each relation once over the document
+        if len(blocks) > 1:
+            resolver.start_spilling()
+        seen = KeySet(resolver, "seen")  # relation keys given so far: each relation once over the document
         used: set[int] = set()  # the entities a fact is about (ids): described even when the text never names them
+        used_labels = KeySet(resolver, "used")  # the same in a long text, by label
         entities: list[Entity] = []
         for number, (begin, finish) in enumerate(blocks):
             mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city, gazetteer)
@@ -184,11 +191,12 @@ class Extractor:
                 (a + begin, b + begin, [(c + begin, d + begin) for c, d in p])
                 for a, b, p in segments(text[begin:finish])
             ]
+            if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
+                topic = resolver.get(topic.label) or topic
             found, counted = extract_relations(text, mentions, topic, parts)
             relations = {}
             for relation in found:
-                if relation.key() not in seen:
-                    seen.add(relation.key())
+                if seen.add(relation.key()):
                     relations.setdefault(relation.key(), relation)
             used.update(id(i.subject) for i in counted)
             if len(blocks) == 1:
@@ -205,24 +213,95 @@ class Extractor:
                 involved.update((id(e), e) for e in entities)
             involved.update((id(e), e) for r in relations.values() for e in (r.subject, r.object))
             involved.update((id(i.subject), i.subject) for i in counted)
-            if number == len(blocks) - 1:
-                entities = self._last(text, article, entities, resolver, relations, seen, used)
-                involved.update((id(e), e) for r in relations.values() for e in (r.subject, r.object))
-            else:
-                used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
+            for entity in [i.subject for i in counted] + [e for r in relations.values() for e in (r.subject, r.object)]:
+                used_labels.add(entity.label)
             part = Extraction(
-                article, list(involved.values()), list(relations.values()), counted, [], first=number == 0, last=False
+                article,
+                list(involved.values()),
+                list(relations.values()),
+                counted,
+                [],
+                first=number == 0,
+                last=False,
+                described=False,
             )
             if not normalized.identity:
                 _to_original(part, normalized)
-            if number == len(blocks) - 1:  # the document's entities, with the mentions kept, in original offsets
-                part.entities, part.last = entities, True
-                part.mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
-                if not normalized.identity:
-                    _to_original(Extraction(article, [], [], [], part.mentions), normalized)
+            resolver.spill()  # the block's entities go to disk: memory holds one block's
             if progress is not None:
                 progress(finish - begin)
             yield part
+        yield from self._tail(text, article, normalized, resolver, seen, used_labels)
+
+    def _tail(
+        self,
+        text: str,
+        article: Article,
+        normalized: Normalized,
+        resolver: Resolver,
+        seen: KeySet,
+        used: KeySet,
+    ) -> Iterator[Extraction]:
+        """What :meth:`_last` adds to a long text, read from the entities on disk :data:`TAIL` at a time."""
+
+        def stating(relations: list[Relation]) -> Extraction:
+            for relation in relations:
+                used.add(relation.subject.label)
+                used.add(relation.object.label)
+            part = Extraction(article, [], relations, [], [], first=False, last=False, described=False)
+            if not normalized.identity:
+                _to_original(part, normalized)
+            return part
+
+        organisations = _Organisations(resolver)
+        for chunk in resolver.stored(TAIL):
+            relations = [
+                r for r in _named_parts(text, chunk, resolver, self.recognizer, organisations) if seen.add(r.key())
+            ]
+            resolver.spill()  # the owners the names carry (黎明职业大学轻工学院), created on the way
+            if relations:
+                yield stating(relations)
+        relations = []
+        for unit_label, whole_label, position in resolver.stored_part_of():
+            key = (unit_label, "partOf", whole_label)
+            unit, whole = resolver.peek(unit_label), resolver.peek(whole_label)
+            if unit is None or whole is None or key in seen:
+                continue
+            seen.add(key)
+            start, end = sentence_at(text, position)
+            relations.append(Relation(unit, "partOf", whole, start, end, "part-owner"))
+            if len(relations) >= TAIL:
+                yield stating(relations)
+                relations = []
+        if relations:
+            yield stating(relations)
+        authors = set(article.authors)
+
+        def kept(entity: Entity) -> bool:  # as in _last
+            return bool(entity.mentions) or entity.label in used or entity.label in authors or entity.label in text
+
+        def described(entities: list[Entity]) -> Extraction:
+            mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
+            places = {}
+            for label in {article.district, article.city} | {n for e in entities for n in (e.district, e.city)}:
+                place = resolver.peek(label) if label else None
+                if place is not None and kept(place):
+                    places[label] = place.iri
+            part = Extraction(article, entities, [], [], mentions, first=False, last=False, places=places)
+            if not normalized.identity:
+                _to_original(Extraction(article, [], [], [], mentions), normalized)
+            return part
+
+        previous = None
+        for chunk in resolver.stored(TAIL):
+            entities = [e for e in chunk if kept(e)]
+            if entities:
+                if previous is not None:
+                    yield previous
+                previous = described(entities)
+        previous = previous or described([])
+        previous.last = True
+        yield previous
 
     def _last(
         self,
@@ -256,6 +335,7 @@ class Extractor:
 
 
 BLOCK = 50_000  # characters of text read at a time
+TAIL = 2_000  # entities read back from disk at a time after the last block of a long text
 MAX_MENTIONS = 20  # mentions kept per entity in a text of several blocks: where it is named, not every time
 
 
@@ -302,19 +382,41 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
 
 
-def _named_parts(text: str, entities: list[Entity], resolver: Resolver, recognizer: Recognizer) -> list[Relation]:
+class _Organisations:
+    """The organisations of a long text by label, read from the resolver's disk (see _named_parts)."""
+
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+
+    def get(self, label: str) -> Entity | None:
+        entity = self.resolver.peek(label)
+        if entity is not None and _organisation(entity):
+            return entity
+        return None
+
+
+def _organisation(entity: Entity) -> bool:
+    return is_a(entity.cls, "Organization") and not is_a(entity.cls, "Place") and len(entity.label) >= 4
+
+
+def _named_parts(
+    text: str,
+    entities: list[Entity],
+    resolver: Resolver,
+    recognizer: Recognizer,
+    organisations: Mapping[str, Entity] | _Organisations | None = None,
+) -> list[Relation]:
     """A unit or platform whose name starts with an organisation's name.
 
     浙江大学教育学院 is part of 浙江大学, and so are 某某公司教育培训基地 and 某某学院创意工作坊
     (partOf: the convention of ``data/README.md``).  The owner is an
     entity of the document when it names it; otherwise a school or company name at the start of the
-    unit's name (X大学Y学院) is one, and becomes an entity of its own.
+    unit's name (X大学Y学院) is one, and becomes an entity of its own.  ``organisations``: the
+    document's organisations by label, when ``entities`` holds only some of the document's entities.
     """
     parts = []
-    organisations: dict[str, Entity] = {}  # label → entity
-    for entity in entities:
-        if is_a(entity.cls, "Organization") and not is_a(entity.cls, "Place") and len(entity.label) >= 4:
-            organisations.setdefault(entity.label, entity)
+    if organisations is None:
+        organisations = {e.label: e for e in entities if _organisation(e)}
     for entity in entities:
         if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
             continue
@@ -322,7 +424,7 @@ def _named_parts(text: str, entities: list[Entity], resolver: Resolver, recogniz
         whole = None
         for size in range(len(label) - 2, 3, -1):  # the longest organisation name it starts with, by lookup
             found = organisations.get(label[:size])
-            if found is not None and found is not entity:
+            if found is not None and found.label != label:
                 whole = found
                 break
         if whole is None:
@@ -405,6 +507,7 @@ def document_triples(
     output: no rdflib term is built, so no conversion either).
     """
     graph = _Triples()
+    places = extraction.places if places is None else places
     article, doc_iri = extraction.article, extraction.iri
     by_label = {e.label: e for e in extraction.entities}
     known_classes = classes()
@@ -559,7 +662,7 @@ def records(extraction: Extraction) -> list[dict]:
                 "characters": len(text),
             }
         )
-    for entity in sorted(extraction.entities if extraction.last else [], key=lambda e: (e.first, e.label)):
+    for entity in sorted(extraction.entities if extraction.described else [], key=lambda e: (e.first, e.label)):
         result.append(
             {
                 "type": "entity",

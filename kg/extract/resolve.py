@@ -24,8 +24,11 @@ name in two documents is one node.
 
 from __future__ import annotations
 
+import pickle
 import re
-from dataclasses import dataclass, field
+import sqlite3
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -47,6 +50,7 @@ REF_CLASSES = {
 }
 ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
+BUCKET = 200  # names of a long text compared with a new one per index key: the latest (see Resolver._indexed)
 
 
 @dataclass
@@ -87,12 +91,144 @@ class Resolver:
         self._fresh: list[str] = []
         self._fresh_places: list[str] = []  # created outside resolve() (places, the publisher): attributes too
         self._order: dict[str, int] = {}
-        self._by_ends: dict[tuple[str, str], list[str]] = {}
+        self._by_ends: dict[str, list[str]] = {}  # first character | last two
         self._by_key: dict[str, list[str]] = {}
         self._keys: dict[str, str] = {}  # name → short key
         self._by_unit: dict[str, list[str]] = {}  # 轻工学院 → [黎明职业大学轻工学院]: see _unit_of
         self._by_start: dict[str, list[str]] = {}  # companies by their first two characters: see _brand_of
         self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
+        self.db: sqlite3.Connection | None = None  # a long text's entities and indexes, on disk (see spill)
+        self._count = 0  # entities created (their order) once spilling
+
+    # -- a long text: the entities on disk -----------------------------------
+
+    def start_spilling(self) -> None:
+        """Keep the entities and the name indexes in a temporary SQLite file from now on (a text of many blocks).
+
+        Memory then holds the entities of the block being read (:meth:`spill` writes
+        them out after each block and forgets them); a name the text uses again is
+        read back.  The results are those of the in-memory tables.
+        """
+        if self.db is not None:
+            return
+        self.db = sqlite3.connect("")  # a private temporary file, deleted when closed
+        self.db.executescript(
+            """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16000;
+            CREATE TABLE entity (label TEXT PRIMARY KEY, ord INTEGER, data BLOB);
+            CREATE INDEX entity_ord ON entity (ord);
+            CREATE TABLE ords (label TEXT PRIMARY KEY, ord INTEGER);
+            CREATE TABLE names (kind INTEGER, key TEXT, label TEXT, ord INTEGER);
+            CREATE INDEX names_key ON names (kind, key, ord);
+            CREATE TABLE part_of (part TEXT, whole TEXT, start INTEGER);
+            """
+        )
+        self._count = len(self._order)  # what was created before moves over
+        self.db.executemany("INSERT INTO ords VALUES (?, ?)", self._order.items())
+        self._order.clear()
+        for kind, table in enumerate(self._tables()):
+            for key, labels in table.items():
+                for label in labels:
+                    self._index(kind, key, label)
+            table.clear()
+
+    def spill(self) -> None:
+        """Write the entities in memory to disk and forget them (after each block of a long text)."""
+        if self.db is None:
+            return
+        rows = []
+        for label, entity in self.entities.items():
+            rows.append((label, self._order_of(label), _dumps(entity)))
+        self.db.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)", rows)
+        self.db.executemany(
+            "INSERT INTO part_of VALUES (?, ?, ?)", [(p.label, w.label, m.start) for p, w, m in self.part_of]
+        )
+        self.db.commit()
+        self.entities.clear()
+        self.part_of.clear()
+        if len(self._keys) > 100_000:  # a cache: bounded
+            self._keys.clear()
+
+    def stored(self, size: int = 2_000) -> Iterator[list[Entity]]:
+        """Every entity of the document (after :meth:`spill`), ``size`` at a time in the order they were created."""
+        assert self.db is not None
+        last = -1
+        while True:
+            rows = self.db.execute("SELECT ord, data FROM entity WHERE ord > ? ORDER BY ord LIMIT ?", (last, size))
+            rows = rows.fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [_loads(data) for _, data in rows]
+
+    def stored_part_of(self) -> Iterator[tuple[str, str, int]]:
+        """The (unit, owner, position) the names stated (该校 + 新能源汽车现代产业学院), after :meth:`spill`."""
+        assert self.db is not None
+        yield from self.db.execute("SELECT part, whole, start FROM part_of ORDER BY rowid")
+
+    def get(self, label: str) -> Entity | None:
+        """The entity labelled ``label`` (read back from disk when spilled), or None."""
+        entity = self.entities.get(label)
+        if entity is None and self.db is not None:
+            row = self.db.execute("SELECT data FROM entity WHERE label = ?", (label,)).fetchone()
+            if row is not None:
+                entity = self.entities[label] = _loads(row[0])
+        return entity
+
+    def peek(self, label: str) -> Entity | None:
+        """The entity labelled ``label`` without keeping it in memory (a copy when read from disk)."""
+        entity = self.entities.get(label)
+        if entity is None and self.db is not None:
+            row = self.db.execute("SELECT data FROM entity WHERE label = ?", (label,)).fetchone()
+            entity = None if row is None else _loads(row[0])
+        return entity
+
+    def _has(self, label: str) -> bool:
+        if label in self.entities:
+            return True
+        return (
+            self.db is not None
+            and self.db.execute("SELECT 1 FROM entity WHERE label = ?", (label,)).fetchone() is not None
+        )
+
+    def _drop(self, label: str) -> None:
+        self.entities.pop(label, None)
+        if self.db is not None:
+            self.db.execute("DELETE FROM entity WHERE label = ?", (label,))
+
+    def _order_of(self, label: str, new: bool = False) -> int:
+        """The creation order of ``label`` (-1: never an entity); ``new``: it is created now."""
+        if self.db is None:
+            if new:
+                self._order[label] = len(self._order)
+            return self._order.get(label, -1)
+        if new:
+            order, self._count = self._count, self._count + 1
+            self.db.execute("INSERT OR REPLACE INTO ords VALUES (?, ?)", (label, order))
+            return order
+        row = self.db.execute("SELECT ord FROM ords WHERE label = ?", (label,)).fetchone()
+        return -1 if row is None else row[0]
+
+    def _tables(self) -> tuple[dict[str, list[str]], ...]:
+        """The name indexes in memory, by kind: ends, short key, unit, first two characters (companies)."""
+        return self._by_ends, self._by_key, self._by_unit, self._by_start
+
+    def _index(self, kind: int, key: str, label: str) -> None:
+        if self.db is not None:
+            self.db.execute("INSERT INTO names VALUES (?, ?, ?, ?)", (kind, key, label, self._order_of(label)))
+            return
+        table = self._tables()[kind]
+        table.setdefault(key, []).append(label)
+
+    def _indexed(self, kind: int, key: str, low: int, high: int) -> dict[str, int]:
+        """The labels indexed under ``key`` with ``low`` to ``high`` characters → their creation order."""
+        if self.db is not None:
+            # the latest ones only: a text gives a short form near its long one; the work per name stays bounded
+            query = "SELECT label, ord FROM names WHERE kind = ? AND key = ? ORDER BY ord DESC LIMIT ?"
+            rows = self.db.execute(query, (kind, key, BUCKET)).fetchall()
+            return {label: order for label, order in rows if low <= len(label) <= high}
+        labels = self._tables()[kind].get(key, [])
+        return {label: self._order.get(label, -1) for label in labels if low <= len(label) <= high}
 
     def place(self, label: str, cls: str) -> Entity:
         return self._entity(label, cls, 1, None)
@@ -133,10 +269,10 @@ class Resolver:
                 recent.append(entity)
                 previous = mention
         touched.update((id(e), e) for e in self._merge_abbreviations())
-        touched.update((id(e), e) for e in map(self.entities.get, self._fresh_places) if e is not None)
+        touched.update((id(e), e) for e in map(self.get, self._fresh_places) if e is not None)
         self._fresh_places = []
         for entity in touched.values():
-            if self.entities.get(entity.label) is entity:
+            if self.get(entity.label) is entity:
                 self._attributes(entity)
         return list(self.entities.values())
 
@@ -236,14 +372,14 @@ class Resolver:
     def _entity(self, name: str, cls: str, tier: int, mention: Mention | None) -> Entity:
         known = self._known(name, cls)
         label = known.label if known else name
-        entity = self.entities.get(label)
+        entity = self.get(label)
         if entity is None:
             entity = Entity(label, known.cls if known else cls, known.iri if known else entity_iri(label))
             entity.known = known is not None
             if known:
                 entity.district, entity.city = known.district, known.city
             self.entities[label] = entity
-            self._order[label] = len(self._order)
+            self._order_of(label, new=True)
             self._fresh.append(label)
             self._fresh_places.append(label)
         elif not entity.known and tier > entity.tier and cls != entity.cls:
@@ -268,54 +404,82 @@ class Resolver:
         index of the labels by their ends and by their short key: the cost of a
         block of a long text is that of its new names, not of every name so far.
         """
-        fresh = [label for label in dict.fromkeys(self._fresh) if label in self.entities]
+        fresh = [label for label in dict.fromkeys(self._fresh) if self._has(label)]
         self._fresh = []
         for label in fresh:
-            self._by_ends.setdefault((label[:1], label[-2:]), []).append(label)  # 建工学院 ~ 建筑工程学院 too
-            self._by_key.setdefault(self._short_key(label), []).append(label)
+            self._index(0, label[:1] + "|" + label[-2:], label)  # by the ends: 建工学院 ~ 建筑工程学院 too
+            self._index(1, self._short_key(label), label)
             for unit in _units(label):
-                self._by_unit.setdefault(unit, []).append(label)
-            if is_a(self.entities[label].cls, "Company"):
-                self._by_start.setdefault(label[:2], []).append(label)
+                self._index(2, unit, label)
+            if is_a(self.get(label).cls, "Company"):
+                self._index(3, label[:2], label)  # companies by their first two characters: see _brand_of
+        order: dict[str, int] = {}
 
         def rank(label: str) -> tuple[int, int]:  # the order of the comparison: shorter first, then older
-            return len(label), self._order.get(label, -1)
+            found = order.get(label)
+            if found is None:
+                found = order[label] = self._order_of(label)
+            return len(label), found
 
-        def candidates(label: str) -> set[str]:
-            found = set(self._by_ends.get((label[:1], label[-2:]), ()))
-            found.update(self._by_key.get(self._short_key(label), ()))
-            found.update(self._by_unit.get(label, ()))  # 黎明职业大学轻工学院 for 轻工学院
-            found.update(self._by_start.get(label[:2], ()))  # 中炬高新集团 for 中炬高新技术实业…公司
-            return found
+        def candidates(label: str, shorter: bool) -> set[str]:
+            """The names indexed with ``label`` that are shorter, or longer (the longer ones a merge can take)."""
+            size, ends, key = len(label), label[:1] + "|" + label[-2:], self._short_key(label)
+            if shorter:  # what it can take: at most 6 characters fewer (its units: see _units), or a brand
+                found = {**self._indexed(0, ends, size - 6, size - 1), **self._indexed(1, key, size - 6, size - 1)}
+                found.update(self._indexed(3, label[:2], 0, size - 1))
+            else:  # at most 6 characters more, the unit's own name at the end (indexed by it), or a brand's group
+                found = {**self._indexed(0, ends, size + 1, size + 6), **self._indexed(1, key, size + 1, size + 6)}
+                found.update(self._indexed(2, label, size + 1, 1 << 30))  # 黎明职业大学轻工学院 for 轻工学院
+                found.update(self._indexed(3, label[:2], size + 1, 1 << 30))  # 中炬高新集团 for 中炬高新技术实业…公司
+            order.update(found)
+            return set(found)
 
+        new = set(fresh)
         shorts = set(fresh)
+        partners: dict[str, set[str]] = {}  # an older name → the new ones it may be a short form of
         for label in fresh:
-            shorts.update(other for other in candidates(label) if len(other) < len(label))
-            shorts.update(unit for unit in _units(label) if unit in self.entities)
+            found = candidates(label, shorter=True)
+            found.update(unit for unit in _units(label) if self._has(unit))
+            for short in found - new:
+                partners.setdefault(short, set()).add(label)
+            shorts |= found
         kept: list[Entity] = []
         for short in sorted(shorts, key=rank):
-            entity = self.entities.get(short)
-            if entity is None or entity.known or is_a(entity.cls, "Place"):
-                continue
+            # an older name's pairs with the other older names were compared when one of them was new
+            longs = candidates(short, shorter=False) if short in new else partners[short]
             key = self._short_key(short)
-            for long in sorted(candidates(short), key=rank):
-                other = self.entities.get(long)
-                if other is None or other is entity or len(long) <= len(short):
+            matching = []  # what the names alone decide, first: an entity on disk is read back only on a match
+            for long in sorted(longs, key=rank):
+                named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
+                if len(long) <= len(short):
                     continue
-                brand = _brand_of(short, long) and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
+                if len(long) - len(short) > 6 and not _unit_of(short, long) and not named_after:
+                    continue
+                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
+                if same or named_after or _initials(short, long):
+                    matching.append((long, named_after))
+            if not matching:
+                continue
+            entity = self.get(short)
+            if entity is None or entity.known or is_a(entity.cls, "Place") or not is_a(entity.cls, "Organization"):
+                continue
+            for long, named_after in matching:
+                other = self.get(long)
+                if other is None or other is entity or not compatible(entity.cls, other.cls):
+                    continue
+                brand = named_after and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not brand:
                     continue
-                if not (compatible(entity.cls, other.cls) and is_a(entity.cls, "Organization")):
-                    continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
-                if same or _initials(short, long):
-                    other.aliases |= entity.aliases | {short}
-                    other.mentions += entity.mentions
-                    for mention in entity.mentions:
-                        mention.entity = other
-                    del self.entities[short]
-                    kept.append(other)
-                    break
+                if not (same or _initials(short, long)):
+                    continue
+                other.aliases |= entity.aliases | {short}
+                other.mentions += entity.mentions
+                for mention in entity.mentions:
+                    mention.entity = other
+                self._drop(short)
+                kept.append(other)
+                break
         return kept
 
     def _short_key(self, name: str) -> str:
@@ -351,6 +515,51 @@ class Resolver:
             entity.district or entity.label.startswith(self.city) or entity.label.startswith(self.city[:2])
         ):
             entity.city = self.city
+
+
+def _dumps(entity: Entity) -> bytes:
+    """The entity with its mentions' own fields only: not what a mention links to (other mentions, entities, the
+    gazetteer's entry), which would bring along a growing share of the document."""
+    mentions = [replace(m, entity=None, known=None, extras={}) for m in entity.mentions]
+    return pickle.dumps(replace(entity, mentions=mentions), pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(data: bytes) -> Entity:
+    return pickle.loads(data)
+
+
+class KeySet:
+    """A set of keys that lives in memory, or in the resolver's SQLite file once it spills (a long text)."""
+
+    def __init__(self, resolver: Resolver, name: str):
+        self.resolver, self.name, self.memory = resolver, name, set()
+        self._table = False
+
+    def add(self, key: Hashable) -> bool:
+        """Add ``key``; True when it was not there."""
+        db = self.resolver.db
+        if db is None:
+            if key in self.memory:
+                return False
+            self.memory.add(key)
+            return True
+        self._ensure(db)
+        cursor = db.execute(f"INSERT OR IGNORE INTO {self.name} VALUES (?)", (repr(key),))
+        return cursor.rowcount > 0
+
+    def __contains__(self, key: Hashable) -> bool:
+        db = self.resolver.db
+        if db is None:
+            return key in self.memory
+        self._ensure(db)
+        return db.execute(f"SELECT 1 FROM {self.name} WHERE key = ?", (repr(key),)).fetchone() is not None
+
+    def _ensure(self, db: sqlite3.Connection) -> None:
+        if not self._table:  # created on first use; what memory held so far moves over
+            db.execute(f"CREATE TABLE IF NOT EXISTS {self.name} (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            db.executemany(f"INSERT OR IGNORE INTO {self.name} VALUES (?)", [(repr(k),) for k in self.memory])
+            self.memory.clear()
+            self._table = True
 
 
 def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -> tuple[str, str] | None:

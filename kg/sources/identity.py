@@ -41,6 +41,7 @@ from kg.model.terms import ancestors, compatible, is_a
 from kg.model.vocab import ASSERTION, GRAPH, INFERRED_GRAPH, KG, KGR, content_iri, slug
 from kg.sources.reference import lookup
 from kg.store.inference import stated_graphs
+from kg.store.sparql_text import term_text
 
 SAME_AS_PREFIX = str(GRAPH) + "same-as/"
 DECISIONS_GRAPH = GRAPH["identity-decisions"]
@@ -562,15 +563,26 @@ SELECT ?g ?a ?b ?rule WHERE {{
 
 
 def merges_of(store, iris: Iterable[str], labels: Mapping[str, str] | None = None) -> list[Merge]:
-    """The merges of the store that have one of ``iris`` at either end (bound queries, one per IRI and end)."""
+    """The merges of the store that have one of ``iris`` at either end.
+
+    Two queries per :data:`MERGE_BATCH` IRIs (a ``VALUES`` list, each IRI written by Oxigraph's
+    serialiser): a query costs more than its rows while a big document's write is in progress.
+    """
     labels = labels or {}
     found: dict[str, Merge] = {}
-    for iri in sorted(set(iris)):
+    wanted = sorted(set(iris))
+    head = "SELECT ?g ?a ?b ?rule WHERE {"
+    for start in range(0, len(wanted), MERGE_BATCH):
+        values = " ".join(term_text(URIRef(iri)) for iri in wanted[start : start + MERGE_BATCH])
         for end in ("a", "b"):
-            for row in store.select(MERGES_OF, {end: URIRef(iri)}):
+            query = MERGES_OF.replace(head, f"{head} VALUES ?{end} {{ {values} }}", 1)
+            for row in store.select(query):
                 a, b = str(row["a"]), str(row["b"])
                 found[str(row["g"])] = Merge(a, b, str(row.get("rule") or ""), labels.get(a, a), labels.get(b, b))
     return sorted(found.values(), key=lambda m: (m.a, m.b))
+
+
+MERGE_BATCH = 500  # IRIs per query of merges_of
 
 
 def refresh_merges_for(store, extra: Iterable[Described] = (), exclude_graphs: Iterable[str] = ()) -> dict:

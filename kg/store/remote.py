@@ -55,6 +55,7 @@ RESULTS_ACCEPT = (
 DEFAULT_TIMEOUT = 60.0  # seconds for one remote call, from connecting to the last byte (KG_TIMEOUT, --timeout)
 MAX_REDIRECTS = 5
 PROLOGUE = " ".join(f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items()) + "\n"
+UPDATE_QUADS = 20_000  # quads per write request of a big write (a request's text stays a few MB)
 NO_GRAPH = "urn:kg:no-graph"  # an empty default graph, when the store has no named graph at all
 
 
@@ -404,28 +405,106 @@ class RemoteStore(StoreMethods):
         parts: Iterable[Mapping[str, Iterable[tuple[Node, Node, Node]]]],
         progress: Callable[[int], None] | None = None,
     ) -> None:
-        """What :meth:`kg.store.embedded.Store.write_parts` does, as one :meth:`replace_graphs`: the parts are
-        gathered here (a server's own transaction bounds the size of a document written to it)."""
-        graphs: dict[URIRef, list] = {URIRef(str(name)): [] for name in names}
-        for part in parts:
-            for name, triples in part.items():
-                graphs[URIRef(str(name))].extend(triples)
-        self.replace_graphs(graphs)
-        if progress is not None:
-            progress(sum(len(triples) for triples in graphs.values()))
+        """What :meth:`kg.store.embedded.Store.write_parts` does, through the endpoint: all or nothing, one part
+        in memory.
+
+        Each part is sent as it comes into staging graphs (bulk uploads where the
+        server takes them, else ``INSERT DATA`` requests, :data:`UPDATE_QUADS` quads
+        each); one last update moves them over the graphs ``names``, so readers see
+        the old version until the new one is whole.  A write that fails drops its
+        staging graphs; one that is killed leaves them, under the store's internal
+        prefix that no listing, count or export shows.  ``progress`` is called with
+        the quads sent after each part.  (A blank node is one node within a request
+        only: the parts of a long document have none.)
+        """
+        if self.read_only:
+            raise StoreError(text("endpoint_read_only", url=self.query_url))
+        targets = [URIRef(str(name)) for name in dict.fromkeys(names)]
+        run = uuid.uuid4().hex
+        staging = {str(t): ox.NamedNode(f"{STAGING}{run}:{i}") for i, t in enumerate(targets)}
+        filled: set[str] = set()
+        try:
+            for part in parts:
+                quads: list[ox.Quad] = []
+                for name, triples in part.items():
+                    graph = staging.get(str(name))
+                    if graph is None:
+                        raise StoreError(text("not_written_graph", graph=name))
+                    count = len(quads)
+                    quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in triples)
+                    if len(quads) > count:
+                        filled.add(str(name))
+                if quads:
+                    self.upload_quads(quads, chunk=UPDATE_QUADS)
+                    if progress is not None:
+                        progress(len(quads))
+            operations = [
+                f"MOVE {staging[str(t)]} TO {term_text(t)}" if str(t) in filled else f"DROP SILENT GRAPH {term_text(t)}"
+                for t in targets
+            ]
+            self.update(" ;\n".join(operations))
+        except BaseException:
+            self._drop_staged(staging.values())
+            raise
+
+    def _drop_staged(self, graphs: Iterable[ox.NamedNode]) -> None:
+        """Remove staging graphs after a failed write (best effort: the endpoint may be what failed)."""
+        with contextlib.suppress(StoreError):
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in graphs))
 
     def _replace_by_update(self, graphs: Mapping[URIRef, Graph | Iterable[tuple[Node, Node, Node]]]) -> None:
-        drops: list[str] = []
-        blocks: list[str] = []
-        for name, triples in graphs.items():
-            target = term_text(URIRef(str(name)))
-            drops.append(f"DROP SILENT GRAPH {target}")
-            lines = [f"{term_text(s)} {term_text(p)} {term_text(o)} ." for s, p, o in triples]
-            if lines:
-                blocks.append(f"GRAPH {target} {{\n" + "\n".join(lines) + "\n}")
-        operations = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
-        if operations:
-            self.update(" ;\n".join(operations))
+        """DROP + INSERT DATA in one update; graphs over :data:`UPDATE_QUADS` quads in all go through staging
+        graphs instead, :data:`UPDATE_QUADS` quads a request, and one update moves them over (the text of a
+        request stays bounded; blank nodes are sent in one request, where they stay one node each)."""
+        targets = {str(name): URIRef(str(name)) for name in graphs}
+        run = uuid.uuid4().hex
+        staging = {name: ox.NamedNode(f"{STAGING}{run}:{i}") for i, name in enumerate(targets)}
+        held: list[ox.Quad] = []  # into the targets, while everything fits in one update
+        blank: list[ox.Quad] = []  # into staging graphs, sent last in one request
+        filled: set[str] = set()
+        staged = False
+
+        def stage(quads: list[ox.Quad]) -> None:
+            self.add_quads([ox.Quad(q.subject, q.predicate, q.object, staging[q.graph_name.value]) for q in quads])
+
+        try:
+            for name, triples in graphs.items():
+                target = ox.NamedNode(name)
+                for s, p, o in triples:
+                    quad = ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), target)
+                    filled.add(str(name))
+                    if staged and _has_blank(quad):
+                        blank.append(quad)
+                        continue
+                    held.append(quad)
+                    if len(held) >= UPDATE_QUADS:
+                        if not staged:  # too big for one request: from now on through staging graphs
+                            staged = True
+                            blank = [q for q in held if _has_blank(q)]
+                            held = [q for q in held if not _has_blank(q)]
+                        stage(held)
+                        held = []
+            if not staged:
+                drops = [f"DROP SILENT GRAPH {term_text(t)}" for t in targets.values()]
+                by_graph: dict[str, list[str]] = {}
+                for q in held:
+                    by_graph.setdefault(q.graph_name.value, []).append(f"{q.subject} {q.predicate} {q.object} .")
+                blocks = [f"GRAPH <{name}> {{\n" + "\n".join(lines) + "\n}" for name, lines in by_graph.items()]
+                operations = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
+                if operations:
+                    self.update(" ;\n".join(operations))
+                return
+            stage(held + blank)
+            self.update(
+                " ;\n".join(
+                    f"MOVE {staging[name]} TO {term_text(t)}" if name in filled else f"DROP SILENT GRAPH {term_text(t)}"
+                    for name, t in targets.items()
+                )
+            )
+        except BaseException:
+            if staged:
+                self._drop_staged(staging.values())
+            raise
 
     def upload_quads(self, quads: Iterable[ox.Quad], *, fallback: bool = True, chunk: int = 200_000) -> bool:
         """Add quads in bulk: N-Quads POSTs to the Graph Store (Oxigraph), N-Triples POSTs per graph (any Graph
@@ -520,3 +599,7 @@ class RemoteStore(StoreMethods):
             lines.append(triple if in_default else f"GRAPH {q.graph_name} {{ {triple} }}")
         if lines:
             self.update("INSERT DATA {\n" + "\n".join(lines) + "\n}")
+
+
+def _has_blank(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
