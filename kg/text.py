@@ -20,6 +20,7 @@ import shutil
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import repeat
 
 NUMBER = re.compile(r"-?\d[\d.,]*%?( \(\d+/\d+\))?")
 
@@ -42,7 +43,7 @@ def display_width(text: str, ambiguous: int = 1) -> int:
     >>> display_width("华为ICT"), display_width("“好”"), display_width("“好”", ambiguous=2)
     (7, 4, 6)
     """
-    return sum(char_width(ch, ambiguous) for ch in text)
+    return sum(map(char_width, text, repeat(ambiguous)))  # map, not a generator: a long text's lines add up
 
 
 def truncate(text: str, width: int) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Dataset, Graph, Literal
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
 
 from kg.extract.evaluate import evaluate, format_evaluation
 from kg.extract.gazetteer import Gazetteer
@@ -402,6 +402,35 @@ def test_indicators_with_qualifiers_and_chinese_numerals(extractor):
     assert all(i.approximate == bool(i.qualifier) for i in extraction.indicators)
 
 
+def test_chinese_numerals_read_without_cn2an_as_cn2an_reads_them():
+    """Textbook numerals are read here (cn2an's import costs more than extracting a short text); every numeral
+    of up to four characters reads as cn2an reads it, and those left to cn2an still are."""
+    import itertools
+
+    import cn2an
+
+    from kg.extract.relations import _number, _numeral
+
+    def reference(text: str) -> Decimal | None:
+        try:
+            return Decimal(str(cn2an.cn2an(text, "smart")))
+        except (ValueError, KeyError):
+            return None
+
+    read = 0
+    for size in range(1, 5):
+        for chars in itertools.product("零〇一二两三四五六七八九十百千", repeat=size):
+            text = "".join(chars)
+            value = _numeral(text)
+            if value is not None:
+                read += 1
+                assert Decimal(value) == reference(text), text
+            if size <= 3:
+                assert _number(text) == reference(text), text
+    assert read > 20000  # digits alone (二〇二四) and the textbook forms (三百二十五, 两千零五十, 十二)
+    assert _numeral("三百五") is None and _number("三百五") == Decimal(350)  # spoken: left to cn2an
+
+
 def test_numbers_inside_names_years_and_ordinals_are_not_indicators(extractor):
     extraction = run(extractor, "2024年，江北区第五届职业技能大赛入选2024年度市域产教联合体典型案例。")
     assert extraction.indicators == []
@@ -440,6 +469,26 @@ def test_document_graph_follows_the_data_model(extractor):
     assert graph.value(indicator, KG.value).toPython() == Decimal(1200)
     assert graph.value(indicator, KG.approximate).toPython() is True
     assert str(graph.value(indicator, KG.qualifier)) == "余"
+
+
+def test_output_terms_are_the_store_terms():
+    """`kg extract` writes pyoxigraph terms built directly (no rdflib term, no conversion): the same triples,
+    in the same order, as the rdflib terms ingest and the curated loader use — on the bundled articles, whose
+    facts carry years, decimals, booleans, aliases and several documents."""
+    from kg.extract.pipeline import default_gazetteer, document_triples, extract_file
+    from kg.model.statements import OXIGRAPH
+    from kg.store.embedded import to_oxigraph
+
+    extractor = Extractor(default_gazetteer())
+    paths = sorted((DATA_DIR / "documents").glob("*.txt")) + sorted((DATA_DIR / "examples").glob("*.txt"))
+    kinds = set()
+    for path in paths:
+        for extraction in extract_file(path, extractor=extractor):
+            direct = document_triples(extraction, kit=OXIGRAPH)
+            converted = [tuple(map(to_oxigraph, triple)) for triple in document_triples(extraction)]
+            assert direct == converted
+            kinds |= {str(o.datatype.value) for _, _, o in direct if hasattr(o, "datatype") and o.datatype}
+    assert {str(XSD.decimal), str(XSD.integer), str(XSD.boolean), str(XSD.gYear)} <= kinds
 
 
 def test_aliases_become_alt_labels(extractor):

@@ -75,3 +75,16 @@ def test_not_exists_stays_where_minus_would_differ():
     assert not_exists_as_minus(only_in_filter) == only_in_filter
     one_branch = "SELECT ?this WHERE { ?this a ?c . FILTER NOT EXISTS { { ?this ?p ?c } UNION { ?x ?p ?y } } }"
     assert not_exists_as_minus(one_branch) == one_branch
+
+
+def test_a_lookup_of_bound_variables_stays_not_exists():
+    """MINUS hashes every triple its pattern matches (every rdf:type triple for { ?this a ?value }: 907 MB
+    at 10^5 entities); one triple pattern whose variables are all bound is an index probe per row instead."""
+    probe = "SELECT ?this WHERE { ?this ?p ?o . ?p rdfs:domain ?c . FILTER NOT EXISTS { ?this a ?c } }"
+    assert not_exists_as_minus(probe) == probe
+    join = "SELECT ?this WHERE { ?this a ?c . FILTER NOT EXISTS { ?this a ?d . ?d rdfs:subClassOf ?c } }"
+    assert "MINUS" in not_exists_as_minus(join)
+    checks, _ = compile_shapes(shapes())
+    ends = [c.query for c in checks if c.rule == "RelationEndClass"]
+    assert ends
+    assert all("FILTER NOT EXISTS { ?this a ?value }" in q and "MINUS { ?this a ?value }" not in q for q in ends)

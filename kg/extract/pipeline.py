@@ -27,11 +27,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph, URIRef
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.ner import NOT_AFTER, Mention, Recognizer
@@ -40,7 +39,10 @@ from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, KeySet, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import (
+    OXIGRAPH,
+    RDFLIB,
     Provenance,
+    TermKit,
     add_document,
     add_entity,
     add_indicator,
@@ -50,7 +52,6 @@ from kg.model.statements import (
 )
 from kg.model.terms import is_a
 from kg.model.vocab import (
-    KG,
     classes,
     document_iri,
     entity_iri,
@@ -494,28 +495,31 @@ def default_gazetteer() -> Gazetteer:
 
 
 def document_triples(
-    extraction: Extraction, places: Mapping[str, URIRef] | None = None
-) -> list[tuple[Node, Node, Node]]:
+    extraction: Extraction, places: Mapping[str, URIRef] | None = None, kit: TermKit = RDFLIB
+) -> list[tuple[Any, Any, Any]]:
     """The triples of the document's named graph (see the module docstring), each once.
 
     A plain list (what :meth:`kg.store.embedded.Store.replace_graphs` takes) is much
     faster to build than an rdflib graph; :func:`document_graph` wraps it.
     ``places``: label → IRI of the document's entities, when ``extraction`` holds
     only some of them (a district is linked to its entity, not minted again).
+    ``kit``: the terms to write them with (:data:`kg.model.statements.OXIGRAPH` for
+    output: no rdflib term is built, so no conversion either).
     """
     graph = _Triples()
     places = extraction.places if places is None else places
-    article, doc = extraction.article, extraction.iri
+    article, doc_iri = extraction.article, extraction.iri
     by_label = {e.label: e for e in extraction.entities}
     known_classes = classes()
+    term, doc = kit.term, kit.term(doc_iri)
 
-    def place_iri(label: str, cls: str = "District") -> URIRef:
+    def place_iri(label: str, cls: str = "District") -> Any:
         if label in by_label:
-            return by_label[label].iri
+            return term(by_label[label].iri)
         if places is not None and label in places:
-            return places[label]
-        iri = entity_iri(label)  # a place the document names only through an entity: described too
-        add_entity(graph, iri, known_classes[cls], label)
+            return term(places[label])
+        iri = term(entity_iri(label))  # a place the document names only through an entity: described too
+        add_entity(graph, iri, term(known_classes[cls]), label, kit=kit)
         return iri
 
     if extraction.first:  # a later part of a long text adds to the document the first part described
@@ -523,47 +527,51 @@ def document_triples(
             graph,
             doc,
             article,
-            {label: entity.iri for label, entity in by_label.items()},
+            {label: term(entity.iri) for label, entity in by_label.items()},
             place_iri(article.district) if article.district else None,
             place_iri(article.city, "City") if article.city else None,
+            kit,
         )
-        graph.add((doc, KG.method, Literal(METHOD)))
+        graph.add((doc, kit.KG.method, kit.word(METHOD)))
 
     for entity in extraction.entities:
         add_entity(
             graph,
-            entity.iri,
-            known_classes[entity.cls],
+            term(entity.iri),
+            term(known_classes[entity.cls]),
             entity.label,
             aliases=entity.aliases,
             district=place_iri(entity.district) if entity.district and entity.district != entity.label else None,
             city=place_iri(entity.city, "City") if entity.city and entity.city != entity.label else None,
             mentioned_in=[doc],
+            kit=kit,
         )
 
     properties = relation_properties()
     text = article.text
+    fresh = ox.NamedNode if kit is OXIGRAPH else URIRef  # a fact's own node: unique, not worth a cache
     for relation in extraction.relations:
         s, p, o = relation.subject.iri, properties[relation.predicate], relation.object.iri
         evidence = text[relation.start : relation.end]
         node = assertion_iri(article.id, s, p, o, evidence)
         provenance = Provenance(doc, evidence, relation.start, relation.end, relation.rule, relation.year)
-        add_relation(graph, node, s, p, o, provenance)
+        add_relation(graph, fresh(node), term(s), term(p), term(o), provenance, kit)
     for indicator in extraction.indicators:
         evidence = text[indicator.start : indicator.end]
         provenance = Provenance(doc, evidence, indicator.start, indicator.end, indicator.rule)
         node = indicator_iri(article.id, indicator.subject.iri, indicator.measure, indicator.text, provenance)
         add_indicator(
             graph,
-            node,
-            indicator.subject.iri,
+            fresh(node),
+            term(indicator.subject.iri),
             measure=indicator.measure or indicator.unit,
             value=indicator.value,
             unit=indicator.unit,
             qualifier=indicator.qualifier,
             text=indicator.text,
-            counts_class=known_classes[indicator.counts_class] if indicator.counts_class else None,
+            counts_class=term(known_classes[indicator.counts_class]) if indicator.counts_class else None,
             provenance=provenance,
+            kit=kit,
         )
     return list(graph.triples)
 
@@ -580,9 +588,9 @@ class _Triples:
     """An insertion-ordered set of triples with rdflib's ``add`` signature."""
 
     def __init__(self) -> None:
-        self.triples: dict[tuple[Node, Node, Node], None] = {}
+        self.triples: dict[tuple[Any, Any, Any], None] = {}
 
-    def add(self, triple: tuple[Node, Node, Node]) -> None:
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
         self.triples[triple] = None
 
 
@@ -603,38 +611,28 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
             for record in records(extraction):
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
         return
-    # Oxigraph's serialiser, not rdflib's (which was two thirds of `kg extract`).
+    # Oxigraph's terms and serialiser, not rdflib's: building rdflib terms and converting them was most of the
+    # cost of `kg extract` after extraction itself.
     from kg.model.vocab import ASSERTION, INDICATOR, PREFIXES
-    from kg.store.embedded import to_oxigraph
     from kg.store.formats import RDF, find, write_rdf
 
     if fmt == "trig":
         quads = (
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(extraction.iri)))
+            ox.Quad(s, p, o, graph)
             for extraction in extractions
-            for s, p, o in document_triples(extraction)
+            for graph in (ox.NamedNode(str(extraction.iri)),)
+            for s, p, o in document_triples(extraction, kit=OXIGRAPH)
         )
         write_rdf(quads, find(fmt, RDF), out)
         return
     unique = (str(ASSERTION), str(INDICATOR))
     seen: set[int] = set()
 
-    nodes: dict[str, ox.NamedNode] = {}  # a part's IRIs recur (predicates, entities, the document)
-
-    def node(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if type(term) is not URIRef:
-            return to_oxigraph(term)
-        found = nodes.get(term)
-        if found is None:
-            found = nodes[term] = ox.NamedNode(term)
-        return found
-
     def triples() -> Iterator[ox.Triple]:
         for extraction in extractions:
-            nodes.clear()  # memory: one part's IRIs
-            for s, p, o in document_triples(extraction):
-                triple = ox.Triple(node(s), node(p), node(o))
-                if not s.startswith(unique):
+            for s, p, o in document_triples(extraction, kit=OXIGRAPH):
+                triple = ox.Triple(s, p, o)
+                if not s.value.startswith(unique):
                     key = hash(triple)  # Oxigraph's hash, far cheaper than that of rdflib's literals
                     if key in seen:
                         continue

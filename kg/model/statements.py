@@ -11,15 +11,15 @@ Assertion and indicator IRIs come from :func:`assertion_iri` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
+import pyoxigraph as ox
 import rdflib
 from rdflib import Literal, URIRef
-from rdflib.term import Node
 
 from kg.model import vocab
 from kg.model.vocab import ASSERTION, INDICATOR, Terms, content_iri
@@ -31,11 +31,88 @@ TRUE, FALSE = Literal(True), Literal(False)
 # the short values facts repeat (offsets, methods, units, measures, numbers): rdflib's Literal() is slow to build
 short = lru_cache(maxsize=16384)(Literal)
 
+
+class TermKit:
+    """The terms statements are written with: rdflib's (:data:`RDFLIB`, the default) or pyoxigraph's
+    (:data:`OXIGRAPH`, for output and store writes: no conversion, several times cheaper to build).
+
+    The same functions below write both, so the data model has one home; a kit gives the vocabulary
+    (``kit.KG.evidence``), ``kit.node(iri)``, ``kit.text(value, lang)``, ``kit.word(value, lang)`` (cached),
+    ``kit.number(int)``, ``kit.typed(lexical, datatype)`` and ``kit.boolean(bool)``.
+
+    >>> OXIGRAPH.text("巴南区", "zh"), RDFLIB.number(3)
+    (<Literal value=巴南区 language=zh>, rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+    """
+
+    def __init__(
+        self,
+        node: Callable[[str], Any],
+        text: Callable[[str, str | None], Any],
+        typed: Callable[[str, Any], Any],
+        word: Callable[..., Any],
+        number: Callable[[int], Any],
+        boolean: Callable[[bool], Any],
+    ) -> None:
+        self.node, self.text, self.typed, self.number, self.boolean = node, text, typed, number, boolean
+        self.word = word  # a short text facts repeat (a method, a unit, a measure): made once
+        self.KG, self.PROV, self.SCHEMA, self.SKOS, self.OWL, self.RDF, self.RDFS, self.XSD = (
+            _Names(str(ns), node)
+            for ns in (vocab.KG, vocab.PROV, vocab.SCHEMA, vocab.SKOS, rdflib.OWL, rdflib.RDF, rdflib.RDFS, rdflib.XSD)
+        )
+
+    def term(self, term: Any) -> Any:
+        """``term`` (an IRI of either kind, or a string) as this kit's IRI."""
+        return self.node(term.value if isinstance(term, ox.NamedNode) else str(term))
+
+
+class _Names:
+    """A namespace's terms for one kit, each made once."""
+
+    def __init__(self, base: str, node: Callable[[str], Any]) -> None:
+        self._base, self._node = base, node
+
+    def __getattr__(self, name: str) -> Any:
+        term = self._node(self._base + name)
+        setattr(self, name, term)
+        return term
+
+
+@lru_cache(maxsize=65536)  # entities, predicates and classes recur; a fact's own node is made without the cache
+def _ox_node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+_XSD_INTEGER, _XSD_BOOLEAN = ox.NamedNode(str(rdflib.XSD.integer)), ox.NamedNode(str(rdflib.XSD.boolean))
+
+
+@lru_cache(maxsize=16384)
+def _ox_short(value: str, lang: str | None) -> ox.Literal:
+    return ox.Literal(value, language=lang) if lang else ox.Literal(value)
+
+
+RDFLIB = TermKit(
+    URIRef,
+    lambda value, lang=None: Literal(value, lang=lang),
+    lambda lexical, datatype: Literal(lexical, datatype=datatype),
+    lambda value, lang=None: short(value, lang=lang),
+    short,
+    lambda value: TRUE if value else FALSE,
+)
+OXIGRAPH = TermKit(
+    _ox_node,
+    lambda value, lang=None: ox.Literal(value, language=lang) if lang else ox.Literal(value),
+    lambda lexical, datatype: ox.Literal(lexical, datatype=datatype),
+    lambda value, lang=None: _ox_short(value, lang),
+    lru_cache(maxsize=16384)(lambda value: ox.Literal(str(value), datatype=_XSD_INTEGER)),
+    lambda value: ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN),
+)
+
+
 APPROXIMATE_WORDS = ("余", "多", "近", "超", "以上", "约", "逾", "超过", "左右")
 
 
 class TripleSink(Protocol):
-    def add(self, triple: tuple[Node, Node, Node], /) -> object: ...
+    def add(self, triple: tuple[Any, Any, Any], /) -> object: ...
 
 
 class DocumentFields(Protocol):
@@ -54,21 +131,22 @@ class DocumentFields(Protocol):
 class Provenance:
     """Where a fact comes from: the document, the verbatim evidence and its offsets, the method, the year."""
 
-    document: URIRef
+    document: Any  # an IRI of the kit the fact is written with
     evidence: str
     start: int
     end: int
     method: str
     year: str | int | None = None
 
-    def add_to(self, graph: TripleSink, node: URIRef) -> None:
-        graph.add((node, KG.evidence, Literal(self.evidence, lang="zh")))
-        graph.add((node, PROV.wasDerivedFrom, self.document))
-        graph.add((node, KG.startOffset, short(self.start)))
-        graph.add((node, KG.endOffset, short(self.end)))
-        graph.add((node, KG.method, short(self.method)))
+    def add_to(self, graph: TripleSink, node: Any, kit: TermKit | None = None) -> None:
+        k = kit or RDFLIB
+        graph.add((node, k.KG.evidence, k.text(self.evidence, "zh")))
+        graph.add((node, k.PROV.wasDerivedFrom, self.document))
+        graph.add((node, k.KG.startOffset, k.number(self.start)))
+        graph.add((node, k.KG.endOffset, k.number(self.end)))
+        graph.add((node, k.KG.method, k.word(self.method)))
         if self.year:
-            graph.add((node, KG.year, Literal(str(self.year), datatype=XSD.gYear)))
+            graph.add((node, k.KG.year, k.typed(str(self.year), k.XSD.gYear)))
 
 
 def assertion_iri(doc_id: str, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: str) -> URIRef:
@@ -84,102 +162,129 @@ def indicator_iri(doc_id: str, subject: URIRef, measure: str, text: str, provena
 
 def add_entity(
     graph: TripleSink,
-    node: URIRef,
-    cls: URIRef,
+    node: Any,
+    cls: Any,
     label: str,
     *,
     aliases: Iterable[str] = (),
-    district: URIRef | None = None,
-    city: URIRef | None = None,
-    mentioned_in: Iterable[URIRef] = (),
+    district: Any | None = None,
+    city: Any | None = None,
+    mentioned_in: Iterable[Any] = (),
     same_as: Iterable[str] = (),
     division_code: str = "",
     note: str = "",
+    kit: TermKit | None = None,
 ) -> None:
-    """An entity's description: class, Chinese label and aliases, district, city, documents naming it, links."""
-    graph.add((node, RDF.type, cls))
-    graph.add((node, RDFS.label, Literal(label, lang="zh")))
+    """An entity's description: class, Chinese label and aliases, district, city, documents naming it, links.
+
+    IRIs (``node``, ``cls``, ``district``, ``city``, ``mentioned_in``) are terms of ``kit`` (default rdflib's).
+    """
+    k = kit or RDFLIB
+    graph.add((node, k.RDF.type, cls))
+    graph.add((node, k.RDFS.label, k.text(label, "zh")))
     for alias in sorted(set(aliases) - {label}):
-        graph.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+        graph.add((node, k.SKOS.altLabel, k.text(alias, "zh")))
     if district is not None and district != node:
-        graph.add((node, KG.district, district))
+        graph.add((node, k.KG.district, district))
     if city is not None and city != node:
-        graph.add((node, KG.city, city))
+        graph.add((node, k.KG.city, city))
     for doc in mentioned_in:
-        graph.add((node, KG.mentionedIn, doc))
+        graph.add((node, k.KG.mentionedIn, doc))
     for link in same_as:
-        graph.add((node, OWL.sameAs, URIRef(link)))
+        graph.add((node, k.OWL.sameAs, k.node(link)))
     if division_code:
-        graph.add((node, KG.divisionCode, Literal(division_code)))
+        graph.add((node, k.KG.divisionCode, k.text(division_code, None)))
     if note:
-        graph.add((node, KG.note, Literal(note)))
+        graph.add((node, k.KG.note, k.text(note, None)))
 
 
 def add_document(
     graph: TripleSink,
-    doc: URIRef,
+    doc: Any,
     article: DocumentFields,
-    authors: Mapping[str, URIRef],
-    district: URIRef | None,
-    city: URIRef | None,
+    authors: Mapping[str, Any],
+    district: Any | None,
+    city: Any | None,
+    kit: TermKit | None = None,
 ) -> None:
     """The document node: identifier, headline, subtitle, captions, text, source file, authors, district, city."""
-    graph.add((doc, RDF.type, KG.SourceDocument))
-    graph.add((doc, SCHEMA.identifier, Literal(article.id)))
+    k = kit or RDFLIB
+    graph.add((doc, k.RDF.type, k.KG.SourceDocument))
+    graph.add((doc, k.SCHEMA.identifier, k.text(article.id, None)))
     if article.title:
-        graph.add((doc, SCHEMA.headline, Literal(article.title, lang="zh")))
+        graph.add((doc, k.SCHEMA.headline, k.text(article.title, "zh")))
     if article.subtitle:
-        graph.add((doc, SCHEMA.alternativeHeadline, Literal(article.subtitle, lang="zh")))
+        graph.add((doc, k.SCHEMA.alternativeHeadline, k.text(article.subtitle, "zh")))
     for caption in article.captions:
-        graph.add((doc, SCHEMA.caption, Literal(caption, lang="zh")))
-    graph.add((doc, SCHEMA.text, Literal(article.text, lang="zh")))
+        graph.add((doc, k.SCHEMA.caption, k.text(caption, "zh")))
+    graph.add((doc, k.SCHEMA.text, k.text(article.text, "zh")))
     if article.source:
-        graph.add((doc, PROV.hadPrimarySource, Literal(article.source)))
+        graph.add((doc, k.PROV.hadPrimarySource, k.text(article.source, None)))
     for author in article.authors:
         if author in authors:
-            graph.add((doc, SCHEMA.author, authors[author]))
+            graph.add((doc, k.SCHEMA.author, authors[author]))
     if district is not None:
-        graph.add((doc, KG.district, district))
+        graph.add((doc, k.KG.district, district))
     if city is not None:
-        graph.add((doc, KG.city, city))
+        graph.add((doc, k.KG.city, city))
 
 
 def add_relation(
-    graph: TripleSink, node: URIRef, subject: URIRef, predicate: URIRef, obj: URIRef, provenance: Provenance
+    graph: TripleSink,
+    node: Any,
+    subject: Any,
+    predicate: Any,
+    obj: Any,
+    provenance: Provenance,
+    kit: TermKit | None = None,
 ) -> None:
     """A relation: its direct triple and its qualified ``kg:RelationAssertion`` node ``node``."""
+    k = kit or RDFLIB
     graph.add((subject, predicate, obj))
-    graph.add((node, RDF.type, KG.RelationAssertion))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    provenance.add_to(graph, node)
+    graph.add((node, k.RDF.type, k.KG.RelationAssertion))
+    graph.add((node, k.RDF.subject, subject))
+    graph.add((node, k.RDF.predicate, predicate))
+    graph.add((node, k.RDF.object, obj))
+    provenance.add_to(graph, node, k)
 
 
 def add_indicator(
     graph: TripleSink,
-    node: URIRef,
-    subject: URIRef,
+    node: Any,
+    subject: Any,
     *,
     measure: str,
     value: Decimal | str | int | float,
     unit: str,
     qualifier: str,
     text: str,
-    counts_class: URIRef | None,
+    counts_class: Any | None,
     provenance: Provenance,
+    kit: TermKit | None = None,
 ) -> None:
     """A stated quantity: ``kg:Indicator`` ``node`` of ``subject``; approximate when ``qualifier`` says so."""
-    graph.add((node, RDF.type, KG.Indicator))
-    graph.add((node, KG.indicatorOf, subject))
-    graph.add((node, KG.measure, short(measure, lang="zh")))
-    graph.add((node, KG.value, short(Decimal(str(value)), datatype=XSD.decimal)))
-    graph.add((node, KG.unit, short(unit, lang="zh")))
-    graph.add((node, KG.approximate, TRUE if qualifier in APPROXIMATE_WORDS else FALSE))
+    k = kit or RDFLIB
+    graph.add((node, k.RDF.type, k.KG.Indicator))
+    graph.add((node, k.KG.indicatorOf, subject))
+    graph.add((node, k.KG.measure, k.word(measure, "zh")))
+    graph.add((node, k.KG.value, _decimal(k, Decimal(str(value)))))
+    graph.add((node, k.KG.unit, k.word(unit, "zh")))
+    graph.add((node, k.KG.approximate, k.boolean(qualifier in APPROXIMATE_WORDS)))
     if qualifier:
-        graph.add((node, KG.qualifier, short(qualifier, lang="zh")))
+        graph.add((node, k.KG.qualifier, k.word(qualifier, "zh")))
     if text:
-        graph.add((node, KG.valueText, short(text, lang="zh")))
+        graph.add((node, k.KG.valueText, k.word(text, "zh")))
     if counts_class is not None:
-        graph.add((node, KG.countsClass, counts_class))
-    provenance.add_to(graph, node)
+        graph.add((node, k.KG.countsClass, counts_class))
+    provenance.add_to(graph, node, k)
+
+
+def _decimal(kit: TermKit, value: Decimal) -> Any:
+    if kit is RDFLIB:
+        return short(value, datatype=XSD.decimal)
+    return _ox_decimal(value)
+
+
+@lru_cache(maxsize=16384)
+def _ox_decimal(value: Decimal) -> ox.Literal:
+    return ox.Literal(f"{value:f}", datatype=OXIGRAPH.XSD.decimal)  # rdflib's lexical form of a Decimal

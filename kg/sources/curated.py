@@ -55,7 +55,7 @@ class CurationError(KgError, ValueError):
         self.problems = problems
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: 8x faster than PyYAML's own
     """YAML loader that records the line of every mapping under ``__line__``."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:

@@ -197,7 +197,8 @@ def _is_heading(block: list[str], after_paragraph_end: bool) -> bool:
 def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
     """Rebuild paragraphs from wrapped body lines; return (paragraphs, headings)."""
     blocks = _undouble(_blocks(lines))
-    column = max((width(line) for block in blocks for line in block), default=0.0)
+    widths = {line: width(line) for block in blocks for line in block}  # each line measured once
+    column = max(widths.values(), default=0.0)
     paragraphs: list[str] = []
     headings: list[str] = []
     current = ""
@@ -209,7 +210,7 @@ def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
         for i, line in enumerate(block):
             current = join_lines(current, line)
             last_in_block = i == len(block) - 1
-            short = width(line) < column - 2.5
+            short = widths[line] < column - 2.5
             if ends_sentence(line) and (short or last_in_block):
                 paragraphs.append(current)
                 current = ""
