@@ -38,7 +38,7 @@ class TermKit:
 
     The same functions below write both, so the data model has one home; a kit gives the vocabulary
     (``kit.KG.evidence``), ``kit.node(iri)``, ``kit.text(value, lang)``, ``kit.word(value, lang)`` (cached),
-    ``kit.number(int)``, ``kit.typed(lexical, datatype)`` and ``kit.boolean(bool)``.
+    ``kit.number(int)``, ``kit.decimal(Decimal)``, ``kit.typed(lexical, datatype)`` and ``kit.boolean(bool)``.
 
     >>> OXIGRAPH.text("巴南区", "zh"), RDFLIB.number(3)
     (<Literal value=巴南区 language=zh>, rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
@@ -51,9 +51,11 @@ class TermKit:
         typed: Callable[[str, Any], Any],
         word: Callable[..., Any],
         number: Callable[[int], Any],
+        decimal: Callable[[Decimal], Any],
         boolean: Callable[[bool], Any],
     ) -> None:
-        self.node, self.text, self.typed, self.number, self.boolean = node, text, typed, number, boolean
+        self.node, self.text, self.typed, self.boolean = node, text, typed, boolean
+        self.number, self.decimal = number, decimal
         self.word = word  # a short text facts repeat (a method, a unit, a measure): made once
         self.KG, self.PROV, self.SCHEMA, self.SKOS, self.OWL, self.RDF, self.RDFS, self.XSD = (
             _Names(str(ns), node)
@@ -83,6 +85,7 @@ def _ox_node(iri: str) -> ox.NamedNode:
 
 
 _XSD_INTEGER, _XSD_BOOLEAN = ox.NamedNode(str(rdflib.XSD.integer)), ox.NamedNode(str(rdflib.XSD.boolean))
+_XSD_DECIMAL = ox.NamedNode(str(rdflib.XSD.decimal))
 
 
 @lru_cache(maxsize=16384)
@@ -96,6 +99,7 @@ RDFLIB = TermKit(
     lambda lexical, datatype: Literal(lexical, datatype=datatype),
     lambda value, lang=None: short(value, lang=lang),
     short,
+    lambda value: short(value, datatype=XSD.decimal),
     lambda value: TRUE if value else FALSE,
 )
 OXIGRAPH = TermKit(
@@ -104,6 +108,8 @@ OXIGRAPH = TermKit(
     lambda lexical, datatype: ox.Literal(lexical, datatype=datatype),
     lambda value, lang=None: _ox_short(value, lang),
     lru_cache(maxsize=16384)(lambda value: ox.Literal(str(value), datatype=_XSD_INTEGER)),
+    # rdflib's lexical form of a Decimal
+    lru_cache(maxsize=16384)(lambda value: ox.Literal(f"{value:f}", datatype=_XSD_DECIMAL)),
     lambda value: ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN),
 )
 
@@ -267,7 +273,7 @@ def add_indicator(
     graph.add((node, k.RDF.type, k.KG.Indicator))
     graph.add((node, k.KG.indicatorOf, subject))
     graph.add((node, k.KG.measure, k.word(measure, "zh")))
-    graph.add((node, k.KG.value, _decimal(k, Decimal(str(value)))))
+    graph.add((node, k.KG.value, k.decimal(Decimal(str(value)))))
     graph.add((node, k.KG.unit, k.word(unit, "zh")))
     graph.add((node, k.KG.approximate, k.boolean(qualifier in APPROXIMATE_WORDS)))
     if qualifier:
@@ -277,14 +283,3 @@ def add_indicator(
     if counts_class is not None:
         graph.add((node, k.KG.countsClass, counts_class))
     provenance.add_to(graph, node, k)
-
-
-def _decimal(kit: TermKit, value: Decimal) -> Any:
-    if kit is RDFLIB:
-        return short(value, datatype=XSD.decimal)
-    return _ox_decimal(value)
-
-
-@lru_cache(maxsize=16384)
-def _ox_decimal(value: Decimal) -> ox.Literal:
-    return ox.Literal(f"{value:f}", datatype=OXIGRAPH.XSD.decimal)  # rdflib's lexical form of a Decimal

@@ -100,6 +100,10 @@ def _one_line(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class _NoBulkUpload(Exception):
+    """The endpoint takes no bulk upload (a signal inside :meth:`RemoteStore.upload_quads`, never shown)."""
+
+
 class RemoteStore(StoreMethods):
     """A SPARQL 1.1 endpoint used like :class:`kg.store.embedded.Store` (``path`` is the endpoint URL)."""
 
@@ -389,10 +393,7 @@ class RemoteStore(StoreMethods):
                 operations.append(
                     f"MOVE {staging} TO {target}" if len(quads) > count else f"DROP SILENT GRAPH {target}"
                 )
-            try:
-                if quads and not self.upload_quads(quads, fallback=False):
-                    raise StoreError("no bulk upload")
-            except StoreError:
+            if quads and not self.upload_quads(quads, fallback=False):
                 self.update(" ;\n".join(f"DROP SILENT GRAPH <{STAGING}{run}:{i}>" for i in range(len(graphs))))
                 return self._replace_by_update(graphs)
             self.update(" ;\n".join(operations))
@@ -541,7 +542,7 @@ class RemoteStore(StoreMethods):
                 else:
                     return
             if not fallback:
-                raise StoreError("the endpoint takes no bulk upload")
+                raise _NoBulkUpload
             self.add_quads(items)
 
         try:
@@ -552,6 +553,8 @@ class RemoteStore(StoreMethods):
                     batch = []
             if batch:
                 send(batch)
+        except _NoBulkUpload:
+            return False
         except StoreError:
             if fallback:
                 raise
