@@ -11,6 +11,7 @@ goes in must exist.
 
 from __future__ import annotations
 
+import gzip
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,12 @@ PART_SUFFIX = ".part"
 
 class OutputError(KgError, OSError):
     """An output path that cannot be written: the message names the option and the path."""
+
+
+def open_data(path: str | Path) -> IO[bytes]:
+    """A data file to read as bytes, unpacked as it is read when its name ends in ``.gz``."""
+    path = Path(path)
+    return gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")
 
 
 def check_output(path: Path, *, option: str = "--out", folder: bool = False) -> Path:

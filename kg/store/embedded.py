@@ -27,6 +27,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.files import open_data
 from kg.i18n import text as message
 from kg.model.vocab import PREFIXES
 from kg.store import search
@@ -590,13 +591,11 @@ class Store(StoreMethods):
         itself (a ``.gz`` one through Python's gzip, in blocks).  ``index``: bring the search index in step
         now (False when the caller calls :func:`kg.store.search.sync` once for several loads).
         """
-        import gzip
-
         kwargs = {"format": fmt, "to_graph": ox.NamedNode(graph) if graph else None, "base_iri": base_iri}
         self._written = True
         try:
             if isinstance(source, Path) and source.suffix.lower() == ".gz":
-                with gzip.open(source, "rb") as handle:
+                with open_data(source) as handle:
                     self._store.bulk_load(handle, lenient=lenient, **kwargs)
             elif isinstance(source, Path):
                 self._store.bulk_load(path=str(source), lenient=lenient, **kwargs)

@@ -28,7 +28,6 @@ while the closure is computed; the index takes its name only once complete.
 
 from __future__ import annotations
 
-import gzip
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,6 +40,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.files import open_data
 from kg.i18n import text
 from kg.model.vocab import BASE
 from kg.store import formats, search
@@ -102,7 +102,7 @@ def file_graph(path: Path) -> str:
 @contextmanager
 def _open(path: Path) -> Iterator[BinaryIO]:
     try:
-        handle = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115
+        handle = open_data(path)
     except OSError as error:
         raise LoadError(text("cannot_read", path=path, reason=error.strerror or error)) from None
     with handle:

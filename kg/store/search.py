@@ -878,17 +878,16 @@ def start_file_build(store: Any, sources: Iterable[tuple[Path, Any, str, str]]) 
 
 def rows_of_files(sources: Iterable[tuple[str, str, str, str]]) -> Iterator[tuple[str, list[Row]]]:
     """(graph, indexable rows) of RDF files, each parsed as the bulk loader reads it, graphs in sorted order."""
-    import gzip
-
     import pyoxigraph as ox
 
+    from kg.files import open_data
     from kg.store import formats
 
     found: dict[str, list[Row]] = {}
     predicates = {name: name for name in INDEXED}
     subjects: dict[str, str] = {}  # one string per IRI: an entity has several rows (a third less memory)
     for file, media_type, graph, base in sources:
-        with gzip.open(file, "rb") if file.lower().endswith(".gz") else open(file, "rb") as handle:
+        with open_data(file) as handle:
             for quad in ox.parse(handle, formats.by_media_type(media_type, formats.RDF).rdf, base_iri=base):
                 predicate = predicates.get(quad.predicate.value)
                 if predicate is None:
