@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from kg.analysis.projection import Streamed, find_entity, project
 from kg.cli import main
 from kg.extract.ingest import ingest, remove_document
+from kg.extract.pipeline import Extractor, default_gazetteer
 from kg.model.terms import is_a
 from kg.sources.identity import (
     SAME_AS_PREFIX,
@@ -107,6 +108,21 @@ def test_ingest_merges_one_company_across_documents_and_unmerge_is_remembered(bu
         assert_streamed_is_projected(store, G)
         remove_document(store, "banan-bf9d1bcf")  # the merges its entities carried go with it
         assert merges(store) == []
+
+
+def test_a_long_document_written_again_drops_the_merges_only_its_old_version_made(built: Path, tmp_path: Path):
+    """A text longer than a block is written part by part; its old version's merges are looked up once, not per part."""
+    release = tmp_path / "long-release.txt"
+    filler = "巴南区教师进修学院组织全区教师开展专题教研，交流课堂教学经验。\n" * 40
+    extractor = Extractor(default_gazetteer(), block=600)  # several blocks
+    release.write_text("巴南职教中心与华为技术有限公司签署校企合作协议。\n" + filler, encoding="utf-8")
+    with Store(built) as store:
+        ingest(store, [release], extractor=extractor)
+        assert ("华为", "华为技术有限公司", "same-name") in {(m.a_label, m.b_label, m.rule) for m in merges(store)}
+    release.write_text("巴南职教中心与重庆长安汽车股份有限公司签署校企合作协议。\n" + filler, encoding="utf-8")
+    with Store(built) as store:
+        ingest(store, [release], extractor=extractor)
+        assert merges(store) == []  # not a merge left pointing at an entity no graph names
 
 
 def assert_streamed_is_projected(store: Store, G) -> None:

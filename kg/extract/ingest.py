@@ -41,10 +41,13 @@ from kg.model.vocab import document_iri
 from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.sources.identity import (
     Described,
+    described_only_by,
     entities_within,
     find_namesakes,
     namesake_triples,
     refresh_merges_for,
+    stale_merges,
+    still_named,
     store_entities,
 )
 from kg.sources.reference import identifier_triples, lookup
@@ -345,6 +348,9 @@ def write_long(
     """
     from kg.store.inference import write_graph_parts
 
+    # Entities only the old version names lose their merges if the new one no longer names them: asked
+    # once here and once after the write, not at every part (that grew with the parts written so far).
+    previous = described_only_by(store, [str(document_iri(article.id))])
     layered = None if top is None else top.over(extractor.gazetteer)
     parts = extractor.parts(article, block_progress, publisher, layered)
     first = next(parts, None)
@@ -366,7 +372,7 @@ def write_long(
                 return
             yield document_triples(part)
             links: list = []
-            state["merges"].update(reference_links(store, [part], {part.iri: links}, replaced))
+            state["merges"].update(reference_links(store, [part], {part.iri: links}, replaced, drop_stale=False))
             yield links
             if part.last:
                 info = _info(part)
@@ -384,6 +390,9 @@ def write_long(
     if state["info"] is None:  # nothing found after all: the document's graph goes
         write_graphs(store, {first.iri: []})
         return None
+    if previous:
+        gone = previous - still_named(store, previous)
+        state["merges"] = {**stale_merges(store, gone), **state["merges"]}
     if state["merges"]:
         write_graphs(store, state["merges"])
     return state["info"]
@@ -418,7 +427,9 @@ DOCUMENT_METHOD = (
 )
 
 
-def reference_links(store, extractions: list[Extraction], graphs: dict, replaced: list[str]) -> dict:
+def reference_links(
+    store, extractions: list[Extraction], graphs: dict, replaced: list[str], *, drop_stale: bool = True
+) -> dict:
     """Identifiers, namesake relations and cross-document merges for what an ingest is about to write.
 
     Entities the reference lists know get their 学校标识码 or division code
@@ -457,7 +468,7 @@ def reference_links(store, extractions: list[Extraction], graphs: dict, replaced
             graphs[extraction.iri].extend(
                 namesake_triples(URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text)
             )
-    return refresh_merges_for(store, new.values(), replaced)
+    return refresh_merges_for(store, new.values(), replaced, drop_stale=drop_stale)
 
 
 DOCUMENTS = """

@@ -585,13 +585,17 @@ def merges_of(store, iris: Iterable[str], labels: Mapping[str, str] | None = Non
 MERGE_BATCH = 500  # IRIs per query of merges_of
 
 
-def refresh_merges_for(store, extra: Iterable[Described] = (), exclude_graphs: Iterable[str] = ()) -> dict:
+def refresh_merges_for(
+    store, extra: Iterable[Described] = (), exclude_graphs: Iterable[str] = (), *, drop_stale: bool = True
+) -> dict:
     """:func:`refresh_merges` for one write, reading only what it can touch (through the store's name index).
 
     New merges are sought between the written entities ``extra`` and the
     store's entities that share a name key or a reference identifier with
     one of them; merges are dropped when an entity only ``exclude_graphs``
-    described is at one end.  A store without a name index falls back to
+    described is at one end (unless ``drop_stale`` is false: a document
+    written part by part looks for those once, :func:`described_only_by` and
+    :func:`stale_merges`).  A store without a name index falls back to
     :func:`refresh_merges` (the whole store).
     """
     index = name_index(store)
@@ -614,18 +618,49 @@ def refresh_merges_for(store, extra: Iterable[Described] = (), exclude_graphs: I
                     iris.update(index.entities_with_prefix(identity_key(name, entity.cls)))
         iris.update(row[1] for row in index.entities_named(probes, excluded))
         entities = {e.iri: e for e in described_from_index(index, index.entity_names(iris, excluded))}
-        gone = set(index.entities_in_graphs(excluded)) - {e.iri for e in extra}
+        gone = set(index.entities_in_graphs(excluded)) - {e.iri for e in extra} if drop_stale else set()
         still = {row[1] for row in index.entity_names(gone, excluded)}
     finally:
         index.close()
-    stale: dict = {}
-    for merge in merges_of(store, gone - still):
-        stale[merge.graph] = []
+    stale = stale_merges(store, gone - still)
     _add_names(entities, extra)
     found = find_merges(entities.values())
     existing = merges_of(store, {e for m in found for e in (m.a, m.b)})
     kept = [m for m in existing if m.graph not in stale]
     return {**stale, **merge_graphs(found, kept, rejected(store))}
+
+
+def described_only_by(store, graphs: Iterable[str]) -> set[str] | None:
+    """IRIs of the entities that ``graphs`` name and no other graph does (None: the store has no name index).
+
+    Asked before a document is written part by part: after the write, those
+    the new version no longer names lose their merges (:func:`stale_merges`).
+    """
+    index = name_index(store)
+    if index is None:
+        return None
+    graphs = sorted({str(g) for g in graphs})
+    try:
+        named = set(index.entities_in_graphs(graphs))
+        return named - {row[1] for row in index.entity_names(named, graphs)}
+    finally:
+        index.close()
+
+
+def stale_merges(store, iris: Iterable[str]) -> dict:
+    """Graph → [] for every merge with one of ``iris`` at an end: written, it removes those merges."""
+    return {merge.graph: [] for merge in merges_of(store, iris)}
+
+
+def still_named(store, iris: Iterable[str]) -> set[str]:
+    """Those of ``iris`` that some graph of the store names (through the name index; all of them without one)."""
+    index = name_index(store)
+    if index is None:
+        return set(iris)
+    try:
+        return {row[1] for row in index.entity_names(iris)}
+    finally:
+        index.close()
 
 
 def described(entities: Mapping[str, tuple[str, str, Iterable[str], str, str]]) -> list[Described]:
