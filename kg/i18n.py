@@ -560,6 +560,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {name} text (byte order mark): pass --encoding {encoding}",
     ),
     "binary_file": ("{path}：二进制文件，不是文本", "{path}: binary file, not text"),
+    "meta_not_json": ("{path}：元数据不是合法的 JSON：{reason}", "{path}: metadata is not valid JSON: {reason}"),
+    "meta_unreadable": ("{path}：无法读取元数据：{reason}", "{path}: cannot read the metadata: {reason}"),
+    "meta_not_object": ("{path}：元数据应为 JSON 对象", "{path}: metadata must be a JSON object"),
+    "meta_wrong_type": (
+        "{path}：元数据的 “{field}” 类型不对（应为文本，或文本的列表）",
+        '{path}: metadata field "{field}" has the wrong type (text, or a list of texts)',
+    ),
     "rdf_not_text": (
         "{path}：这是 RDF，不是待抽取的文本：请用 'kg load {path}' 载入",
         "{path}: RDF, not text to extract from: load it with 'kg load {path}'",

@@ -46,6 +46,31 @@ class Case:
 
 
 CASES: list[Case] = [
+    # -- kg extract --eval: a gold folder's metadata sidecars
+    Case(
+        "eval-meta-not-json",
+        ("extract", "--eval", "{tmp}/gold"),
+        1,
+        r"^kg: .*gold/documents/d1\.meta\.json:1：元数据不是合法的 JSON",
+        {
+            "gold/documents/d1.txt": "某某学院与某某公司签约。\n",
+            "gold/documents/d1.meta.json": '{"id": ',
+            "gold/curated/entities.yaml": "entities: []\n",
+            "gold/curated/d1.yaml": "document: d1\n",
+        },
+    ),
+    Case(
+        "eval-meta-wrong-type",
+        ("extract", "--eval", "{tmp}/gold"),
+        1,
+        r"^kg: .*d1\.meta\.json：元数据的 “authors” 类型不对",
+        {
+            "gold/documents/d1.txt": "某某学院与某某公司签约。\n",
+            "gold/documents/d1.meta.json": '{"id": "d1", "authors": "张三"}',
+            "gold/curated/entities.yaml": "entities: []\n",
+            "gold/curated/d1.yaml": "document: d1\n",
+        },
+    ),
     # -- kg load: reserved graphs, IRIs, syntax
     Case(
         "load-reserved-registry",

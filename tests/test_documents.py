@@ -75,6 +75,15 @@ def test_bundled_cleaned_documents_are_what_the_code_produces(articles):
         assert stored == article
 
 
+def test_a_hand_written_sidecar_may_carry_more_than_an_article_and_may_be_absent(tmp_path: Path):
+    text = tmp_path / "release.txt"
+    text.write_text("某某学院与某某公司签约。\n", encoding="utf-8")
+    assert load_article(text).id == "release" and load_article(text).title == ""  # no sidecar: named by its file
+    text.with_suffix(".meta.json").write_text('{"id": "r1", "title": "签约", "url": "https://example.org/1"}')
+    article = load_article(text)
+    assert (article.id, article.title, article.text) == ("r1", "签约", "某某学院与某某公司签约。")
+
+
 def test_press_release_without_byline_is_one_article():
     raw = "本报讯 近日，沙坪坝区教委与重庆大学签署\n合作协议，共建实训基地。\n\n沙坪坝区各校将\n开设相关课程。\n"
     (article,) = clean_text(raw, source="release.txt")

@@ -42,7 +42,7 @@ from kg.model.vocab import (
     entity_iri,
     relation_properties,
 )
-from kg.sources.documents import Article, load_article
+from kg.sources.documents import Article, DocumentError, load_article
 
 LINE = "__line__"
 
@@ -163,7 +163,16 @@ def load_curated(data_dir: Path) -> CuratedData:
     problems: list[str] = []
     curated_dir = data_dir / "curated"
     entities = _entities(curated_dir / "entities.yaml", problems)
-    articles = {a.id: a for a in map(load_article, sorted((data_dir / "documents").glob("*.txt")))}
+    articles: dict[str, Article] = {}
+    unreadable: set[str] = set()  # their curated files are not checked: the one problem is the sidecar
+    for text_path in sorted((data_dir / "documents").glob("*.txt")):
+        try:
+            article = load_article(text_path)
+        except DocumentError as error:
+            problems.append(str(error))
+            unreadable.add(text_path.stem)
+            continue
+        articles[article.id] = article
     statements: dict[str, dict] = {}
     sources: dict[str, Path] = {}
     for path in sorted(curated_dir.glob("*.yaml")):
@@ -171,6 +180,8 @@ def load_curated(data_dir: Path) -> CuratedData:
             continue
         data = read_yaml(path) or {}
         doc_id = str(data.get("document", "")) if isinstance(data, Mapping) else ""
+        if doc_id in unreadable:
+            continue
         if doc_id not in articles:
             problems.append(
                 _problem(path, data, message("curated_no_document", doc=doc_id, folder=data_dir / "documents"))

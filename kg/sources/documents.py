@@ -26,7 +26,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from pathlib import Path
 
 from kg.errors import KgError
@@ -367,6 +367,32 @@ def write_articles(articles: list[Article], out_dir: Path) -> list[Path]:
 
 
 def load_article(text_path: Path) -> Article:
-    """Read an article written by :func:`write_articles`."""
-    meta = json.loads(text_path.with_suffix(".meta.json").read_text(encoding="utf-8"))
-    return Article(text=text_path.read_text(encoding="utf-8").rstrip("\n"), **meta)
+    """Read an article written by :func:`write_articles` (or by hand: the text and its ``.meta.json``).
+
+    Keys of the sidecar that an article does not have (a ``url`` noted by
+    whoever collected the text, say) are left aside, and a text without one is
+    named after its file; a sidecar that is not a
+    JSON object of text fields raises :class:`DocumentError` naming it (and the line).
+    """
+    meta_path = text_path.with_suffix(".meta.json")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:  # a text alone: named after its file
+        meta = {}
+    except json.JSONDecodeError as error:
+        raise DocumentError(message("meta_not_json", path=f"{meta_path}:{error.lineno}", reason=error.msg)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DocumentError(message("meta_unreadable", path=meta_path, reason=error)) from None
+    if not isinstance(meta, dict):
+        raise DocumentError(message("meta_not_object", path=meta_path))
+    values: dict = {}
+    for item in fields(Article):
+        if item.name == "text" or item.name not in meta:
+            continue
+        value, many = meta[item.name], item.default is MISSING and item.default_factory is not MISSING
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value) if many else isinstance(value, str)):
+            raise DocumentError(message("meta_wrong_type", path=meta_path, field=item.name))
+        values[item.name] = value
+    values.setdefault("id", text_path.stem)
+    values.setdefault("title", "")
+    return Article(text=text_path.read_text(encoding="utf-8").rstrip("\n"), **values)
