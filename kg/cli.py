@@ -902,11 +902,12 @@ def extract_command(
     max_bytes: int | None,
     publisher: str,
 ) -> None:
-    from kg.extract.evaluate import evaluate, format_evaluation
     from kg.extract.pipeline import Extraction, Extractor, default_gazetteer, write
     from kg.sources.documents import clean_file, read_text
 
     if gold_dir is not None:
+        from kg.extract.evaluate import evaluate, format_evaluation  # --eval only: extraction does not need it
+
         if files:
             raise click.UsageError(i18n.text("files_or_eval"))
         click.echo(format_evaluation(evaluate(gold_dir), details=details))

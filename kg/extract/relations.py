@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from kg.extract.gazetteer import trie_pattern
 from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
@@ -1234,7 +1235,11 @@ _NOT_OBJECT = {"leads": ("Place", "Person")}
 
 def _fits(subject: Entity, predicate: str, obj: Entity) -> bool:
     """The ontology's domain and range of the relation (kg.model.terms.fits), narrowed by :data:`_COMMON_SENSE`."""
-    s, o = subject.cls, obj.cls
+    return _classes_fit(subject.cls, predicate, obj.cls)
+
+
+@cache  # a few dozen classes and relations: asked thousands of times in a long text, answered once each
+def _classes_fit(s: str, predicate: str, o: str) -> bool:
     if not fits(predicate, s, o):
         return False
     subjects, objects = _COMMON_SENSE.get(predicate, (_ANY, _ANY))

@@ -28,7 +28,7 @@ import pickle
 import re
 import sqlite3
 from collections.abc import Hashable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
@@ -519,13 +519,31 @@ class Resolver:
 
 def _dumps(entity: Entity) -> bytes:
     """The entity with its mentions' own fields only: not what a mention links to (other mentions, entities, the
-    gazetteer's entry), which would bring along a growing share of the document."""
-    mentions = [replace(m, entity=None, known=None, extras={}) for m in entity.mentions]
-    return pickle.dumps(replace(entity, mentions=mentions), pickle.HIGHEST_PROTOCOL)
+    gazetteer's entry), which would bring along a growing share of the document.
+
+    Written as plain tuples (an IRI as its text): pickling the dataclasses themselves, and copying each mention
+    first to drop its links, was an eighth of extracting a long text (every block writes its entities again).
+    """
+    mentions = [(m.start, m.end, m.name, m.cls, m.rule, m.tier, m.ref, m.nested, m.category) for m in entity.mentions]
+    iri = entity.iri
+    plain = type(iri) is URIRef  # the usual case; anything else is pickled as it is
+    fields = (entity.label, entity.cls, str(iri) if plain else iri, plain, entity.aliases, entity.district)
+    return pickle.dumps((*fields, entity.city, entity.known, mentions, entity.tier), pickle.HIGHEST_PROTOCOL)
 
 
 def _loads(data: bytes) -> Entity:
-    return pickle.loads(data)
+    label, cls, iri, plain, aliases, district, city, known, mentions, tier = pickle.loads(data)
+    return Entity(
+        label,
+        cls,
+        URIRef(iri) if plain else iri,
+        aliases,
+        district,
+        city,
+        known,
+        [Mention(*m[:6], None, *m[6:]) for m in mentions],  # known: None; extras and entity: their defaults
+        tier,
+    )
 
 
 class KeySet:
