@@ -395,17 +395,18 @@ class StoreNames:
         from kg.extract.normalize import normalize
 
         probes: set[str] = set()
-        rows: list[tuple[str, ...]] = []
+        # each row once, in the order found: a long text names the same entities in slice after slice
+        rows: dict[tuple[str, ...], None] = {}
         for text in {t for given in texts for t in (given, normalize(given).text)}:
             for piece in NAME_BREAKS.split(text):
                 for start in range(len(piece) - 1):
                     for end in range(start + 2, min(len(piece), start + self.longest) + 1):
                         probes.add(piece[start:end])
                 if len(probes) >= PROBES:  # a long text is looked up in slices: memory stays flat
-                    rows += self.index.entities_named(probes, self.excluded)
+                    rows.update(dict.fromkeys(self.index.entities_named(probes, self.excluded)))
                     probes.clear()
-        rows += self.index.entities_named(probes, self.excluded)
-        return self.gazetteer(rows)
+        rows.update(dict.fromkeys(self.index.entities_named(probes, self.excluded)))
+        return self.gazetteer(list(rows))
 
     def for_names(self, names: Iterable[str]) -> Gazetteer:
         """A gazetteer of the store's entities called one of ``names`` (with all their names)."""
