@@ -252,7 +252,9 @@ class RemoteStore(StoreMethods):
             return None
         except (SyntaxError, ValueError, OSError) as error:
             what = " ".join(str(error).split())[:200]
-            raise StoreError(text("malformed_answer", url=url, content_type=content_type, what=what)) from None
+        # Raised outside the handler, so the parser's error (and through its traceback the half-read results)
+        # is freed here, in this thread: pyoxigraph's results must not be dropped by another thread's collector.
+        raise StoreError(text("malformed_answer", url=url, content_type=content_type, what=what))
 
     def _fail(self, url: str, status: int, body: bytes) -> StoreError:
         return StoreError(
