@@ -155,3 +155,30 @@ def test_a_roll_of_titled_people_stays_in_one_organisation(extractor):
     # a title naming another body ends the roll
     found = facts(extractor, "重庆明远科技有限公司总经理刘军，区委常委、组织部长赵丽出席仪式。")
     assert ("赵丽", "worksAt", "重庆明远科技有限公司") not in found
+
+
+def test_leaders_listed_in_groups_after_you_each_lead(extractor):
+    text = (
+        "江北智能装备产教融合共同体由重庆明远科技有限公司、重庆华岳电子有限公司等企业，"
+        "重庆渝州职业学院、重庆工商职业学院等职业院校共同牵头成立。"
+    )
+    found = facts(extractor, text)
+    for leader in ("重庆明远科技有限公司", "重庆华岳电子有限公司", "重庆渝州职业学院", "重庆工商职业学院"):
+        assert (leader, "leads", "江北智能装备产教融合共同体") in found
+    # passive co-leaders: no cooperation is read between them
+    assert not any(f[1] in ("cooperatesWith", "integratesWith") for f in found)
+
+
+def test_you_opening_a_clause_leads_and_cobuilds_the_subject(extractor):
+    text = "江北数字经济产教联合体以江北区产业园为依托，由重庆渝州职业学院与重庆明远科技有限公司牵头共建。"
+    found = facts(extractor, text)
+    for leader in ("重庆渝州职业学院", "重庆明远科技有限公司"):
+        assert (leader, "leads", "江北数字经济产教联合体") in found
+        assert (leader, "builds", "江北数字经济产教联合体") in found
+
+
+def test_bodies_that_form_an_alliance_are_its_members(extractor):
+    text = "江北区汽车职业教育集团由重庆渝州职业学院、重庆明远科技有限公司等36家院校和企业组建而成。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "memberOf", "江北区汽车职业教育集团") in found
+    assert ("重庆明远科技有限公司", "memberOf", "江北区汽车职业教育集团") in found

@@ -159,6 +159,18 @@ PIVOT = re.compile(r"(?:指导|带动|引领|辐射|负责|统筹|吸纳|汇聚|
 PREPOSITIONS = ("以", "与", "同", "跟", "在", "对", "向", "为", "由", "从", "把", "将", "给", "让", "使")
 GOAL_AFTER = re.compile(r"”?为(?:统领|引领|目标|抓手|主线|核心|载体|牵引|指引)")
 PASSIVE = re.compile(r"由")
+# between two groups of a listed agent: A、B等企业，C、D等高校，E等职业院校共同牵头 (the group's noun ends it)
+AGENT_GROUP = re.compile(r"(?:（[^（）]{1,24}）)?(?:等[^，。；：、“”]{1,10}[，、]|[，])")
+AGENT_NOTE = re.compile(r"（[^（）]{1,24}）")  # 某某职业学院（现更名为…）: a note on the name
+# after the listed agents, before the verb: 三家单位 / 等178家行业协会、院校、企业和研究院所 (no name in it)
+AGENT_TAIL = re.compile(
+    r"(?:（[^（）]{1,24}）)?(?:等[^，。；：]{0,20}|[0-9零〇一二两三四五六七八九十百千]+[家所个][^，。；：]{0,16})?"
+)
+# the verb the agents of 由 do: 牵头 (alone, or before a verb of founding), or 组成 (they are its members)
+PASSIVE_LEAD = re.compile(
+    r"(?:共同|联合|携手)?(牵头)(?:(共建)|(?:成立|组建|建设|建立|设立|打造|发起|组织)|(?=[，。；]|$))"
+)
+PASSIVE_MEMBERS = re.compile(r"(?:共同)?(?:组成|组建而成|构成)")
 PASSIVE_VERB = re.compile(r"(?:牵头|负责)?(设立|建立|成立|组建|建设|举办|承办|主办|实施|开展|发起)")
 TRAINING = re.compile("培养|培训|输送")
 SPEAKING = re.compile("作|发言|交流|分享|展示")
@@ -424,6 +436,7 @@ class RelationExtractor:
         for event in pending_events:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         self._collectives(start, end, inside, span)
+        self._led_or_formed_by(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
@@ -462,6 +475,72 @@ class RelationExtractor:
                 self._pair = bodies
             return True
         return False
+
+    def _led_or_formed_by(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X由A、B等企业，C、D等高校共同牵头成立 / …，由A与B牵头共建 / X由A、B等45家单位组成.
+
+        Every listed agent, across the groups of the list, leads X (牵头; and builds it when they 共建 it), or
+        is a member of X (组成).  X is the name right before 由, else, when 由 opens a clause, the platform or
+        event the sentence opens with.  Passive co-actors: no pairwise cooperation is read from the list.
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for by in (m.start() for m in PASSIVE.finditer(text, start, end)):
+            first = next((m for m in main if m.start == by + 1), None)
+            if first is None or not is_actor(first.entity.cls):
+                continue
+            thing = next((m for m in main if m.end == by), None)
+            if thing is None and text[by - 1 : by] in ("，", "则"):  # …为依托，由A牵头 / 则由A牵头
+                opening = next((m for m in main if m.start >= start), None)
+                lead = start + len(ADVERBIAL.match(text, start).group())
+                if opening is not None and opening.start == lead and opening is not first:
+                    thing = opening
+            if thing is None or not (is_a(thing.entity.cls, "Platform") or is_a(thing.entity.cls, "Event")):
+                continue
+            agents, at = self._agent_list(main, main.index(first), end)
+            if not agents:
+                continue
+            clause_end = CLAUSE_BREAK.search(text, at, end)
+            stop = clause_end.start() if clause_end else end
+            led = PASSIVE_LEAD.search(text, at, stop)
+            formed = PASSIVE_MEMBERS.search(text, at, stop)
+            verb = min((v for v in (led, formed) if v is not None), key=lambda v: v.start(), default=None)
+            if verb is None or not AGENT_TAIL.fullmatch(text, at, verb.start()):
+                continue
+            if any(at <= m.start < verb.start() for m in main):
+                continue  # another name between the list and the verb: not the agents' own verb
+            formed = verb if verb is formed else None
+            bodies = [self._body(m.entity, main) for m in agents]
+            for agent in bodies:
+                if formed is not None:
+                    self.add(agent, "memberOf", thing.entity, span, "member-由…组成")
+                    continue
+                self.add(agent, "leads", thing.entity, span, "lead-由…牵头")
+                if led.group(2):
+                    self.add(agent, "builds", thing.entity, span, "build-由…牵头共建")
+
+    def _agent_list(self, main: list[Mention], index: int, end: int) -> tuple[list[Mention], int]:
+        """The actors listed from ``main[index]`` on, across groups (A、B等企业，C等高校) and notes in brackets,
+        with the end of the last; none when a name that is no actor breaks the list."""
+        text = self.text
+        items: list[Mention] = []
+        at = main[index].start
+        for mention in main[index:]:
+            if mention.start >= end:
+                break
+            gap = text[at : mention.start]
+            if items:
+                note = AGENT_NOTE.match(gap)
+                bare = gap[note.end() :] if note else gap
+                if not (LIST_SEPARATOR.match(bare) or AGENT_GROUP.fullmatch(gap)) or CLAUSE_BREAK.search(bare[:-1]):
+                    break
+                if bare == "，" and not text.startswith("等", items[-1].end):
+                    break  # a comma ends the list unless it closes a group: A、B等企业，C…
+            if not is_actor(mention.entity.cls):
+                return [], at
+            items.append(mention)
+            at = mention.end
+        return items, at
 
     def _organisers(self, start: int, end: int, inside: list[Mention], span) -> None:
         """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…), 由A主办、B承办的Z: each organiser hosts Z.
