@@ -182,3 +182,34 @@ def test_bodies_that_form_an_alliance_are_its_members(extractor):
     found = facts(extractor, text)
     assert ("重庆渝州职业学院", "memberOf", "江北区汽车职业教育集团") in found
     assert ("重庆明远科技有限公司", "memberOf", "江北区汽车职业教育集团") in found
+
+
+def test_role_nouns_lead_or_join_the_platform(extractor):
+    text = (
+        "江北区汽车职业教育集团召开理事会。重庆渝州职业学院为理事长单位，"
+        "重庆工商职业学院、重庆明远科技有限公司等12家院校和企业为副理事长单位。"
+    )
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "leads", "江北区汽车职业教育集团") in found
+    assert ("重庆工商职业学院", "memberOf", "江北区汽车职业教育集团") in found
+    assert ("重庆明远科技有限公司", "memberOf", "江北区汽车职业教育集团") in found
+    assert ("重庆工商职业学院", "leads", "江北区汽车职业教育集团") not in found
+
+
+def test_bearers_named_after_the_role(extractor):
+    text = "会上，区长为首届理事长单位重庆渝州职业学院、重庆明远科技有限公司授牌，江北数字经济产教联合体正式成立。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "leads", "江北数字经济产教联合体") in found
+    assert ("重庆明远科技有限公司", "leads", "江北数字经济产教联合体") in found
+
+
+def test_the_school_is_the_leading_school_of_a_platform(extractor):
+    text = "重庆渝州职业学院举行开学典礼。学校是江北数字经济产教联合体的牵头学校。"
+    assert ("重庆渝州职业学院", "leads", "江北数字经济产教联合体") in facts(extractor, text)
+
+
+def test_listed_signatories_of_an_alliance_are_members(extractor):
+    text = "江北智能装备产教融合联盟签约单位包括重庆明远科技有限公司、重庆华岳电子有限公司、重庆渝州职业学院等单位。"
+    found = facts(extractor, text)
+    for member in ("重庆明远科技有限公司", "重庆华岳电子有限公司", "重庆渝州职业学院"):
+        assert (member, "memberOf", "江北智能装备产教融合联盟") in found

@@ -136,8 +136,16 @@ TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)"
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
 # a leading role named as a noun: A作为X的牵头单位 / X的牵头单位为A / A当选为理事长单位
 LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构)")
-ROLE_VERB = re.compile(r"(?:作为|为|是|担任|当选为|当选|成为|确定为)$")
-ROLE_IS = re.compile(r"(?:为|是|有|由)$")
+# a role noun: its bearers lead the platform (牵头单位, 理事长单位) or are its members (副理事长单位, 成员单位)
+ROLE_NOUN = re.compile(
+    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业)"
+    r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
+)
+# between the bearers and their role: A、B等19家院校和企业为副理事长单位 / A作为首届理事长单位 / A当选X的…
+ROLE_BEFORE = re.compile(
+    r"(?:等[^，。；：、]{0,14})?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?(?:的)?"
+)
+ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
@@ -145,6 +153,10 @@ ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；�
 ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委(?!员)")
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
+# X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
+MEMBERS_LISTED = re.compile(
+    r"(?:的)?(?:(?:首批|首届)?(?:签约|成员|理事|会员)单位|成员)?(?:包括|包含|涵盖|有|为)[：]?|(?:的)?(?:签约|成员|理事)单位[：]"
+)
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
@@ -252,6 +264,7 @@ class RelationExtractor:
         self._event_seen = -9  # the sentence that last named (or referred to) an event
         self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
         self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
+        self._last_platform: Entity | None = None  # the last platform named: what …为理事长单位 is a role in
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -437,11 +450,15 @@ class RelationExtractor:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
+        self._members_listed(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
+        named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
+        if named:
+            self._last_platform = named[-1]
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
@@ -518,6 +535,21 @@ class RelationExtractor:
                 self.add(agent, "leads", thing.entity, span, "lead-由…牵头")
                 if led.group(2):
                     self.add(agent, "builds", thing.entity, span, "build-由…牵头共建")
+
+    def _members_listed(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X签约单位包括A、B、C等单位 / X包括A、B: each listed organisation is a member of the platform X."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, platform in enumerate(main[:-1]):
+            if not is_a(platform.entity.cls, "Platform"):
+                continue
+            gap = text[platform.end : main[index + 1].start]
+            listed = MEMBERS_LISTED.fullmatch(gap)
+            if listed is None or (gap.endswith("为") and "单位" not in gap) or (gap in ("有", "包括") and index):
+                continue  # 联盟为A: not a roll; …与X包括: X is no subject here
+            for member in self._enumeration(main, index + 1):
+                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                    self.add(member.entity, "memberOf", platform.entity, span, "member-包括")
 
     def _agent_list(self, main: list[Mention], index: int, end: int) -> tuple[list[Mention], int]:
         """The actors listed from ``main[index]`` on, across groups (A、B等企业，C等高校) and notes in brackets,
@@ -627,51 +659,64 @@ class RelationExtractor:
                     self.add(entity, "participatesIn", event, span, "participate-参加")
 
     def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
-        """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
+        """A作为X的牵头单位 / X的牵头单位为A、B / A为理事长单位，B、C等19家单位为副理事长单位 / 为理事长单位A、B授牌.
 
-        X is the platform named between A and the role, else the nearest platform of the sentence (after the
-        role first). Rows of a table (牵头单位：…) are read by _lead_columns.
+        A role noun names what its bearers are to a platform: 牵头单位 / 理事长单位 → ``leads``; 副理事长单位 /
+        常务理事单位 / 成员单位 → ``memberOf``.  The bearers are the names listed right before the role (with
+        为 / 作为 / 当选 …) or right after it; the platform is the one the role hangs on (X的牵头单位), else the
+        nearest one of the sentence (after the role first), else the last one the text named.  Rows of a table
+        (牵头单位：…) are read by _lead_columns.
         """
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-        for role in LEADER_ROLE.finditer(text, start, end):
-            if text[role.end() : role.end() + 1] in ("：", ":"):
+        main = [m for m in inside if not m.nested and m.entity is not None and (not m.ref or _is_body_ref(m))]
+        platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+        for role in ROLE_NOUN.finditer(text, start, end):
+            if text[role.end() : role.end() + 1] in ("：", ":") or text[role.start() - 1 : role.start()] == "原":
                 continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
-            platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+            predicate = "memberOf" if role.group("member") else "leads"
+            bearers: list[Mention] = []
+            hung: Mention | None = None  # X的牵头单位
+            before = [m for m in main if m.end <= role.start()]
+            if before and is_a(before[-1].entity.cls, "Platform") and text[before[-1].end : role.start()] in ("的", ""):
+                hung = before.pop()
             after = [m for m in main if m.start >= role.end()]
-            leaders: list[Entity] = []
-            target: Mention | None = None
             link = text[role.end() : after[0].start] if after else ""
-            if after and ROLE_IS.search(link) and len(link) <= 2:
-                index = main.index(after[0])
-                leaders = [m.entity for m in self._enumeration(main, index) if not is_a(m.entity.cls, "Platform")]
-                target = next((m for m in reversed(platforms) if m.end <= role.start()), None)
-            else:
-                for mention in reversed([m for m in main if m.end <= role.start()]):
-                    gap = text[mention.end : role.start()]
-                    if is_a(mention.entity.cls, "Platform") and gap in ("的", ""):
-                        target = mention  # A作为X的牵头单位
-                        continue
-                    if target is not None:
-                        gap = text[mention.end : target.start]
-                    if is_a(mention.entity.cls, "Organization") and ROLE_VERB.search(gap) and len(gap) <= 4:
-                        index = main.index(mention)
-                        items = [mention]
-                        for other in reversed(main[:index]):  # A、B作为…: the whole enumeration
-                            if text[other.end : items[0].start] in ("、", "和", "及", "与"):
-                                items.insert(0, other)
-                            else:
-                                break
-                        leaders = [m.entity for m in items]
-                    break
-                if leaders and target is None:
-                    later = [m for m in platforms if m.start >= role.end()]
-                    earlier = [m for m in platforms if m.end <= role.start()]
-                    target = later[0] if later else (earlier[-1] if earlier else None)
-            if target is None:
+            if after and ROLE_IS.fullmatch(link) and not is_a(after[0].entity.cls, "Platform"):
+                bearers = self._enumeration(main, main.index(after[0]))  # 理事长单位为A、B / 理事长单位A、B
+            elif before and not (hung is not None and before[-1].end > hung.start):
+                gap = text[before[-1].end : (hung.start if hung is not None else role.start())]
+                if ROLE_BEFORE.fullmatch(gap):
+                    bearers = [before[-1]]
+                    for other in reversed(before[:-1]):  # A、B和C等19家单位为…: the whole enumeration
+                        if LIST_SEPARATOR.match(text[other.end : bearers[0].start]):
+                            bearers.insert(0, other)
+                        else:
+                            break
+            bearers = [m for m in bearers if is_a(m.entity.cls, "Organization") and not is_a(m.entity.cls, "Platform")]
+            if not bearers:
                 continue
-            for leader in leaders:
-                self.add(leader, "leads", target.entity, span, "lead-牵头单位")
+            targets: list[Entity] = []
+            if hung is not None:
+                targets = [hung.entity]
+            else:
+                later = [m for m in platforms if m.start >= role.end() and m not in bearers]
+                earlier = [m for m in platforms if m.end <= role.start()]
+                if later:
+                    targets = [m.entity for m in self._enumeration(main, main.index(later[0]))]
+                elif earlier:
+                    targets = [earlier[-1].entity]
+                elif self._last_platform is not None:
+                    targets = [self._last_platform]
+            for bearer in bearers:
+                for target in targets:
+                    if is_a(target.cls, "Platform"):
+                        self.add(
+                            bearer.entity,
+                            predicate,
+                            target,
+                            span,
+                            f"{'lead' if predicate == 'leads' else 'member'}-{role.group()}",
+                        )
 
     def _co_subjects(self, main: list[Mention], subject_mention: Mention | None) -> list[Entity]:
         """成都市棕北中学、成都市西北中学等学校联合…: every item of an enumerated subject."""
@@ -1371,6 +1416,11 @@ def _cooperation_kind(a: Entity, b: Entity) -> str:
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
     return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+
+
+def _is_body_ref(mention: Mention) -> bool:
+    """我校 / 学校 / 我院 resolved to an organisation: a party that can hold a role."""
+    return mention.ref in ("publisher", "school", "college", "company", "publisher-company")
 
 
 def _is_container(entity: Entity) -> bool:
