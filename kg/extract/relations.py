@@ -130,7 +130,7 @@ VENUE_ROOM = re.compile(
     r"|展厅|教室|实训室|实训楼|大楼|楼)"
 )
 JOINT = ("共建",)  # verbs that need two parties
-UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
+UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕|授牌)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
@@ -180,9 +180,14 @@ AGENT_TAIL = re.compile(
 )
 # the verb the agents of 由 do: 牵头 (alone, or before a verb of founding), or 组成 (they are its members)
 PASSIVE_LEAD = re.compile(
-    r"(?:共同|联合|携手)?(牵头)(?:(共建)|(?:成立|组建|建设|建立|设立|打造|发起|组织)|(?=[，。；]|$))"
+    r"(?:共同|联合|携手)?(牵头)(?:(共建)|(成立|组建|建设|建立|设立|打造|发起|组织)|(?=[，。；]|$))"
 )
 PASSIVE_MEMBERS = re.compile(r"(?:共同)?(?:组成|组建而成|构成)")
+PASSIVE_BUILDS = re.compile(r"(?:共同|联合|合作|携手)(?:谋划|建设|共建|建立|设立|成立|组建|打造|创建|筹建)")
+# after 牵头，: the rest of the sentence says the body was set up (…等120家单位共同组建)
+BUILT_LATER = re.compile(r"[^。；]{0,40}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成)")
+# 以A为龙头 / 以A为牵头单位: A leads the body the sentence is about
+HEAD_OF = re.compile(r"为(?:龙头|牵头单位|牵头院校|核心单位)")
 PASSIVE_VERB = re.compile(r"(?:牵头|负责)?(设立|建立|成立|组建|建设|举办|承办|主办|实施|开展|发起)")
 TRAINING = re.compile("培养|培训|输送")
 SPEAKING = re.compile("作|发言|交流|分享|展示")
@@ -335,7 +340,8 @@ class RelationExtractor:
     # -- output --------------------------------------------------------------------------------------
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
-        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts"):
+        unveiled = rule == "build-为…揭牌"  # a person who unveils a body builds it in their own name
+        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts") and not unveiled:
             subject = self._employers.get(subject.label)  # 张三与李四共同为X揭牌: their organisations build X
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
@@ -451,6 +457,7 @@ class RelationExtractor:
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
         self._members_listed(start, end, inside, span)
+        self._head_of(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
@@ -488,8 +495,7 @@ class RelationExtractor:
             for agent in bodies:
                 self.add(agent, predicate, thing.entity, span, rule)
             if len(bodies) > 1:
-                self._cooperate(bodies, span, "cooperate-co-builders")
-                self._pair = bodies
+                self._pair = bodies  # 双方 after it: the builders (passive co-actors do not work with one another)
             return True
         return False
 
@@ -507,6 +513,8 @@ class RelationExtractor:
             if first is None or not is_actor(first.entity.cls):
                 continue
             thing = next((m for m in main if m.end == by), None)
+            if thing is not None and thing.ref and not is_a(thing.entity.cls, "Platform"):
+                thing = None
             if thing is None and text[by - 1 : by] in ("，", "则"):  # …为依托，由A牵头 / 则由A牵头
                 opening = next((m for m in main if m.start >= start), None)
                 lead = start + len(ADVERBIAL.match(text, start).group())
@@ -521,20 +529,54 @@ class RelationExtractor:
             stop = clause_end.start() if clause_end else end
             led = PASSIVE_LEAD.search(text, at, stop)
             formed = PASSIVE_MEMBERS.search(text, at, stop)
-            verb = min((v for v in (led, formed) if v is not None), key=lambda v: v.start(), default=None)
+            built = PASSIVE_BUILDS.search(text, at, stop)
+            verb = min((v for v in (led, formed, built) if v is not None), key=lambda v: v.start(), default=None)
             if verb is None or not AGENT_TAIL.fullmatch(text, at, verb.start()):
                 continue
             if any(at <= m.start < verb.start() for m in main):
                 continue  # another name between the list and the verb: not the agents' own verb
+            if verb is built:
+                for agent in (self._body(m.entity, main) for m in agents):
+                    self.add(
+                        agent,
+                        "builds" if is_a(thing.entity.cls, "Platform") else "hosts",
+                        thing.entity,
+                        span,
+                        "build-由…共同",
+                    )
+                continue
             formed = verb if verb is formed else None
+            led = verb if verb is led else None
+            cobuilt = led is not None and (
+                led.group(2) or (not led.group(3) and BUILT_LATER.match(text, led.end(), end))
+            )
             bodies = [self._body(m.entity, main) for m in agents]
             for agent in bodies:
                 if formed is not None:
                     self.add(agent, "memberOf", thing.entity, span, "member-由…组成")
                     continue
                 self.add(agent, "leads", thing.entity, span, "lead-由…牵头")
-                if led.group(2):
+                if cobuilt and is_a(thing.entity.cls, "Platform"):
                     self.add(agent, "builds", thing.entity, span, "build-由…牵头共建")
+
+    def _head_of(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X以A为龙头（牵头单位），联合B… / X是以…——A为龙头…共同组建的: A leads X (and builds it when the
+        sentence says it was set up together)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, head in enumerate(main):
+            role = HEAD_OF.match(text, head.end)
+            by = text.rfind("以", start, head.start)
+            if role is None or by < 0 or head.start - by > 20 or CLAUSE_BREAK.search(text, by, head.start):
+                continue
+            if any(by < m.start for m in main[:index]) or not is_a(head.entity.cls, "Organization"):
+                continue  # 以A和B为…: only one head, named right after 以 (or after its description)
+            target = next((m for m in main[:index] if is_a(m.entity.cls, "Platform")), None)
+            if target is None or target.start >= by:
+                continue
+            self.add(head.entity, "leads", target.entity, span, "lead-以…为龙头")
+            if BUILT_LATER.match(text, role.end(), end):
+                self.add(head.entity, "builds", target.entity, span, "build-以…为龙头")
 
     def _members_listed(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X签约单位包括A、B、C等单位 / X包括A、B: each listed organisation is a member of the platform X."""
@@ -564,6 +606,8 @@ class RelationExtractor:
             if items:
                 note = AGENT_NOTE.match(gap)
                 bare = gap[note.end() :] if note else gap
+                if bare == "会同":
+                    bare = "、"  # A会同B共同谋划: both are agents
                 if not (LIST_SEPARATOR.match(bare) or AGENT_GROUP.fullmatch(gap)) or CLAUSE_BREAK.search(bare[:-1]):
                     break
                 if bare == "，" and not text.startswith("等", items[-1].end):
@@ -836,7 +880,7 @@ class RelationExtractor:
             self._cooperate(subjects, span, "cooperate-signatories")
 
     def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
-        """Z…，由A、B、C三家单位牵头: each of them leads Z (and, leading it together, they cooperate)."""
+        """Z…，由A、B、C三家单位牵头: each of them leads Z (passive co-actors: no cooperation between them)."""
         text = self.text
         if len(subjects) < 1 or not text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
             return
@@ -848,7 +892,6 @@ class RelationExtractor:
             return
         for leader in subjects:
             self.add(leader, "leads", previous, span, "lead-由…牵头")
-        self._cooperate(subjects, span, "cooperate-co-leaders")
 
     def _visits(self, start, end, main, subjects: list[Entity], span) -> None:
         """A走进B / A一行到B对接校企合作 (调研、考察、洽谈): organisations meeting to work together."""
@@ -883,14 +926,32 @@ class RelationExtractor:
         return self._employers.get(entity.label, entity)
 
     def _unveilings(self, start, end, main, parties: list[Entity], span) -> None:
-        """A为B揭牌 / A与B共同为“C”挂牌: whoever unveils a body builds it (a person for their organisation)."""
+        """A为B揭牌 / A与B共同为“C”“D”挂牌 / 为“C”授牌: whoever unveils a body builds it — each person who does
+        (the dev guide's convention: the officials who unveil a platform are its builders), each organisation."""
         text = self.text
-        for mention in main:
+        index = 0
+        while index < len(main):
+            mention = main[index]
+            index += 1
             before = text[max(start, mention.start - 2) : mention.start].rstrip("“")
-            if not before.endswith("为") or not UNVEIL_AFTER.match(text, mention.end, end):
+            if not before.endswith("为"):
                 continue
-            for party in parties:
-                self.add(self._body(party, main), "builds", mention.entity, span, "build-为…揭牌")
+            items = self._enumeration(main, index - 1)
+            index = main.index(items[-1]) + 1
+            verb = UNVEIL_AFTER.match(text, items[-1].end, end)
+            if verb is None or (
+                verb.group().endswith("授牌") and not all(is_a(m.entity.cls, "Platform") for m in items)
+            ):
+                continue  # 为A授牌: an award to A, unless A is a platform being opened
+            # 州长张三和县委书记李四共同为X揭牌: the people named before 为 unveil it, not their titles' bodies
+            people = [m.entity for m in main if m.end <= mention.start and m.entity.cls == "Person"]
+            for item in items:
+                for party in people or parties:
+                    self.add(party, "builds", item.entity, span, "build-为…揭牌")
+                    body = self._body(party, main)
+                    if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
+                        # a school's or a company's head opens their joint base for them (an official only attends)
+                        self.add(body, "builds", item.entity, span, "build-为…揭牌-body")
 
     def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
         """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X.
@@ -1349,10 +1410,10 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "offers": (("Organization", "Place"), _ANY),
     "locatedIn": (_ANY, ("Place", "Organization")),
 }
-# a person is located nowhere (they work somewhere) and builds nothing in their own name;
+# a person is located nowhere (they work somewhere); they build in their own name only what they unveil (add);
 # one leads a body, a program or an event, never a place or a person
 # people build and host through their organisation (王明主持大会 chairs it; the body hosts it)
-_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",), "hosts": ("Person",)}
+_NOT_SUBJECT = {"locatedIn": ("Person",), "hosts": ("Person",)}
 _NOT_OBJECT = {"leads": ("Place", "Person")}
 
 
