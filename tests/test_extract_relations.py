@@ -250,3 +250,22 @@ def test_people_who_unveil_a_platform_build_it(extractor):
     found = facts(extractor, text)
     assert ("重庆明远科技有限公司", "builds", "江北人才培训基地") in found
     assert ("重庆渝州职业学院", "builds", "江北智能制造实训基地") in found
+
+
+def test_a_roll_goes_on_through_he_and_internal_divisions(extractor):
+    found = facts(extractor, "江北区教育委员会职成教处处长刘军、副处长王芳和调研员李强出席会议。")
+    for person in ("刘军", "王芳", "李强"):
+        assert (person, "worksAt", "江北区教育委员会") in found
+    found = facts(extractor, "重庆渝州职业学院副校长张明，江北区副区长赵丽出席会议。")
+    assert ("赵丽", "worksAt", "重庆渝州职业学院") not in found  # a title naming a place ends the roll
+
+
+def test_heads_named_without_a_body_work_at_the_school_of_the_text(extractor):
+    found = facts(
+        extractor, "重庆渝州职业学院举行签约仪式\n我校与重庆明远科技有限公司签约。校长张明、副校长王芳出席仪式。"
+    )
+    assert ("张明", "worksAt", "重庆渝州职业学院") in found
+    assert ("王芳", "worksAt", "重庆渝州职业学院") in found
+    # 学校党委书记… with no 我校 anywhere: the school the text names
+    found = facts(extractor, "重庆渝州职业学院召开大会。学校党委书记刘军致辞。")
+    assert ("刘军", "worksAt", "重庆渝州职业学院") in found

@@ -112,6 +112,7 @@ PASSIVE_JOINT = re.compile(
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
 COMING_FROM = re.compile("来自")
+SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
 # …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
 GUESTS = re.compile(
@@ -148,9 +149,10 @@ ROLE_BEFORE = re.compile(
 ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
-ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
-# a title gap naming another body (党委 and 常委 are titles inside the same one: 党委副书记高翔)
-ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委(?!员)")
+ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
+# another body named in the titles after the roll (区委常委、组织部长, 江北区副区长), not a title ending in one
+# (副局长) nor an internal division (职成教处处长, 综合运营部总监: their staff work at the parent)
+ROLL_BODY = re.compile(r"[局厅区市县省](?!长)|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 # X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
@@ -269,6 +271,8 @@ class RelationExtractor:
         self._event_seen = -9  # the sentence that last named (or referred to) an event
         self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
         self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
+        # the school whose news it is (我校): the organisation of titles with no body named (校长张三出席)
+        self._publisher = next((m.entity for m in self.mentions if m.ref == "publisher"), None)
         self._last_platform: Entity | None = None  # the last platform named: what …为理事长单位 is a role in
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
@@ -1195,8 +1199,7 @@ class RelationExtractor:
                     employer is None
                     and roll is not None
                     and ROLL_GAP.fullmatch(text[roll[0] : role_at])
-                    and not ROLL_OTHER.search(text, roll[0], role_at)
-                    and not OTHER_BODY.search(text, role_at, mention.start)
+                    and not ROLL_BODY.search(text, roll[0], mention.start)
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
@@ -1212,6 +1215,14 @@ class RelationExtractor:
                     and SCHOOL_TITLE.search(text, max(start, role_at), mention.start)
                 ):
                     employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
+                if (
+                    employer is None
+                    and roll is None
+                    and self._publisher is not None
+                    and 0 <= role_at - ADVERBIAL.match(text, start).end() <= 0
+                    and SCHOOL_HEAD.match(text, role_at)
+                ):
+                    employer = self._publisher  # 校长张三、副院长李四出席…: heads of the school whose news it is
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)

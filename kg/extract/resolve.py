@@ -239,6 +239,8 @@ class Resolver:
             self.publisher = _publisher(mentions)
         elif self.publisher is None and any(m.ref == "college" and m.name == "学院" for m in mentions):
             self.publisher = _publisher(mentions, "College")  # 学院党委书记…: a college's own news
+        elif self.publisher is None and any(m.ref == "school" and m.name == "学校" for m in mentions):
+            self.publisher = _publisher(mentions)  # 学校党委书记… / 学校是…: the school the text is about
         if self.company is None and any(m.ref == "publisher-company" for m in mentions):
             if self.publisher and is_a(self.publisher[1], "Company"):
                 self.company = self.publisher
