@@ -150,9 +150,9 @@ ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
-# another body named in the titles after the roll (区委常委、组织部长, 江北区副区长), not a title ending in one
-# (副局长) nor an internal division (职成教处处长, 综合运营部总监: their staff work at the parent)
-ROLL_BODY = re.compile(r"[局厅区市县省](?!长)|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")
+# another body in the titles after the roll (区委常委、组织部长; a place is a name: 江北区副区长), not a title
+# ending in one (副局长) nor an internal division (职成教处处长, 综合运营部总监: their staff work at the parent)
+ROLL_BODY = re.compile(r"[局厅](?!长)|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 # X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
@@ -1200,6 +1200,7 @@ class RelationExtractor:
                     and roll is not None
                     and ROLL_GAP.fullmatch(text[roll[0] : role_at])
                     and not ROLL_BODY.search(text, roll[0], mention.start)
+                    and not any(roll[0] <= m.start < role_at and m.entity is not None for m in main[:index])
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
