@@ -188,6 +188,9 @@ PASSIVE_MEMBERS = re.compile(r"(?:共同)?(?:组成|组建而成|构成)")
 PASSIVE_BUILDS = re.compile(r"(?:共同|联合|合作|携手)(?:谋划|建设|共建|建立|设立|成立|组建|打造|创建|筹建)")
 # after 牵头，: the rest of the sentence says the body was set up (…等120家单位共同组建)
 BUILT_LATER = re.compile(r"[^。；]{0,40}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成)")
+# X以Y为依托 / X依托Y / Y为依托园区: the park or place X is set in
+BASED_ON = re.compile(r"为依托(?:园区|单位)?")
+PARK = re.compile(r"园区|开发区|高新区|产业园|经开区|科技城|产业新城|工业园|示范区|新区|[区县市州]$")
 # 以A为龙头 / 以A为牵头单位: A leads the body the sentence is about
 HEAD_OF = re.compile(r"为(?:龙头|牵头单位|牵头院校|核心单位)")
 PASSIVE_VERB = re.compile(r"(?:牵头|负责)?(设立|建立|成立|组建|建设|举办|承办|主办|实施|开展|发起)")
@@ -439,7 +442,8 @@ class RelationExtractor:
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
-            self._venues(clause_start, clause_end, main, subject_mention, current, span)
+            earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
+            self._venues(clause_start, clause_end, main, subject_mention, current, span, earlier)
             self._unveilings(clause_start, clause_end, main, parties or subjects, span)
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
             if objects:
@@ -462,6 +466,7 @@ class RelationExtractor:
         self._led_or_formed_by(start, end, inside, span)
         self._members_listed(start, end, inside, span)
         self._head_of(start, end, inside, span)
+        self._based_on(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
@@ -562,6 +567,24 @@ class RelationExtractor:
                 self.add(agent, "leads", thing.entity, span, "lead-由…牵头")
                 if cobuilt and is_a(thing.entity.cls, "Platform"):
                     self.add(agent, "builds", thing.entity, span, "build-由…牵头共建")
+
+    def _based_on(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+        for park in main:
+            if not (is_a(park.entity.cls, "Place") or PARK.search(park.entity.label)) or park in platforms[:1]:
+                continue
+            before = text[max(start, park.start - 3) : park.start]
+            based = BASED_ON.match(text, park.end) is not None
+            # X依托Y / X以Y为依托 / 江北高新区为依托园区 opening a clause of a sentence about X
+            opening = based and CLAUSE_BREAK.match(text, park.start - 1) is not None
+            if not (before.endswith("依托") or (before.endswith("以") and based) or opening):
+                continue
+            target = next((m for m in platforms if m.start < park.start and m is not park), None)
+            if target is not None:
+                self.add(target.entity, "locatedIn", park.entity, span, "locate-依托")
 
     def _head_of(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以A为龙头（牵头单位），联合B… / X是以…——A为龙头…共同组建的: A leads X (and builds it when the
@@ -957,7 +980,9 @@ class RelationExtractor:
                         # a school's or a company's head opens their joint base for them (an official only attends)
                         self.add(body, "builds", item.entity, span, "build-为…揭牌-body")
 
-    def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
+    def _venues(
+        self, start, end, main, subject_mention: Mention | None, current: Entity | None, span, earlier=()
+    ) -> None:
         """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X.
 
         A在X举办Z, with an actor A opening the clause: A hosts Z and X is only where it takes place (as is X
@@ -982,11 +1007,16 @@ class RelationExtractor:
                 continue
             held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
-            for thing in (m.entity for m in held):
+            things = [m.entity for m in held]
+            if not things and index == 0 and text.startswith("在", start + len(ADVERBIAL.match(text, start).group())):
+                # X、Y，在Z成立: the platforms or events the clause before opened with
+                things = [e for e in earlier if is_a(e.cls, "Platform") or is_a(e.cls, "Event")]
+            for thing in things:
                 if is_a(venue.cls, "Place") or (room is not None and verb.group(1) not in UNVEILING):
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                elif verb.group(1) in UNVEILING:
-                    self.add(venue, "builds", thing, span, f"build-在…{verb.group(1)}")
+                elif (
+                    verb.group(1) in UNVEILING
+                ):  # a platform opened in X is in X (who built it the text says elsewhere)
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 else:
                     self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
