@@ -284,3 +284,23 @@ def test_platforms_named_before_a_comma_are_set_up_where_the_clause_says(extract
     found = facts(extractor, text)
     assert ("江北智能装备产教融合共同体", "locatedIn", "重庆渝州职业学院") in found
     assert ("江北数字经济产教联合体", "locatedIn", "重庆渝州职业学院") in found
+
+
+def test_guests_who_attend_or_chair_take_part(extractor):
+    text = (
+        "江北区第二届职业教育论坛在重庆渝州职业学院召开。江北区教育委员会调研员刘军作为嘉宾参会。"
+        "论坛由重庆渝州职业学院副校长王芳主持。"
+    )
+    found = facts(extractor, text)
+    assert ("刘军", "participatesIn", "江北区第二届职业教育论坛") in found
+    assert ("王芳", "participatesIn", "江北区第二届职业教育论坛") in found
+
+
+def test_organisers_named_with_the_verb_do_not_also_take_part(extractor):
+    text = (
+        "江北区第二届职业教育论坛在江北区举行。此次论坛由江北区教育委员会主办，重庆渝州职业学院承办，"
+        "重庆明远科技有限公司等单位参与。"
+    )
+    found = facts(extractor, text)
+    assert ("江北区教育委员会", "hosts", "江北区第二届职业教育论坛") in found
+    assert ("江北区教育委员会", "participatesIn", "江北区第二届职业教育论坛") not in found

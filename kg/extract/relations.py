@@ -122,7 +122,9 @@ AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|�
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
-ATTENDING = re.compile(r"(?:出席|参加|参与|列席)了?")
+ATTENDING = re.compile(r"(?:出席|参加|参与|列席|参会|与会|主持)了?")
+# what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
+ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
@@ -704,10 +706,10 @@ class RelationExtractor:
                 continue
             named = next((m for m in main if m.start >= verb.end()), None)
             event = None
-            if named is not None and named.start - verb.end() <= 2 and is_a(named.entity.cls, "Event"):
+            if named is not None and named.start - verb.end() <= 2 and _attended(named.entity):
                 event = named.entity
-            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(("会议", "活动", "并"), verb.end())) and (
-                self._last_run is not None and is_a(self._last_run.cls, "Event")
+            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(ATTENDED, verb.end())) and (
+                self._last_run is not None and _attended(self._last_run)
             ):
                 event = self._last_run
             if event is None:
@@ -725,9 +727,15 @@ class RelationExtractor:
                     is_a(entity.cls, "Organization")
                     and not people
                     and id(entity) not in employers
+                    and not self._hosted_here(entity, event, span)
                     and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
+
+    def _hosted_here(self, entity: Entity, event: Entity, span: tuple[int, int]) -> bool:
+        """True when this sentence made ``entity`` an organiser of ``event`` (由A主办，…参与: A runs it)."""
+        hosted = self.relations.get((entity.label, "hosts", event.label))
+        return hosted is not None and (hosted.start, hosted.end) == span
 
     def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A作为X的牵头单位 / X的牵头单位为A、B / A为理事长单位，B、C等19家单位为副理事长单位 / 为理事长单位A、B授牌.
@@ -1519,6 +1527,11 @@ def _cooperation_kind(a: Entity, b: Entity) -> str:
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
     return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+
+
+def _attended(entity: Entity) -> bool:
+    """A meeting or an activity one attends (出席…活动): an event or a campaign, not a plan or a course."""
+    return is_a(entity.cls, "Event") or is_a(entity.cls, "Campaign")
 
 
 def _is_body_ref(mention: Mention) -> bool:
