@@ -304,3 +304,20 @@ def test_organisers_named_with_the_verb_do_not_also_take_part(extractor):
     found = facts(extractor, text)
     assert ("江北区教育委员会", "hosts", "江北区第二届职业教育论坛") in found
     assert ("江北区教育委员会", "participatesIn", "江北区第二届职业教育论坛") not in found
+
+
+def test_units_named_after_their_parent_or_said_to_be_units(extractor):
+    text = "重庆明远科技有限公司与重庆明远科技有限公司江北分公司签约。江北区教育委员会基础教育处参加。"
+    found = facts(extractor, text)
+    assert ("重庆明远科技有限公司江北分公司", "partOf", "重庆明远科技有限公司") in found
+    text = "重庆华岳电子有限公司的母公司是重庆华岳控股集团有限公司。"
+    assert ("重庆华岳电子有限公司", "partOf", "重庆华岳控股集团有限公司") in facts(extractor, text)
+    text = "重庆华岳控股集团有限公司旗下重庆华岳电子有限公司、重庆华岳物流有限公司参加招聘会。"
+    found = facts(extractor, text)
+    assert ("重庆华岳电子有限公司", "partOf", "重庆华岳控股集团有限公司") in found
+    assert ("重庆华岳物流有限公司", "partOf", "重庆华岳控股集团有限公司") in found
+
+
+def test_an_education_group_named_after_its_core_school_is_no_unit_of_it(extractor):
+    found = facts(extractor, "江北区第一实验小学、江北区第一实验小学教育集团举行开学典礼。")
+    assert ("江北区第一实验小学教育集团", "partOf", "江北区第一实验小学") not in found

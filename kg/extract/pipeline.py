@@ -380,6 +380,12 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
 
 
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
+# the end of a unit's name after its parent's (中国某某湖北分公司, 教育部基础教育司, 某某教育集团肥西分校): a unit
+# of any class of organisation, when the parent is named in the document (某某技术有限公司 is a brand's company)
+UNIT_TAIL = re.compile(r"(?:分公司|子公司|研究所|研究院|分校|校区|本部|分院|分园|分中心|[^有限]司|中心|委员会|学院)$")
+# alliances named after their core school (某某小学教育集团): the group is no unit of the school; what the school is
+# to it (it leads it, 核心校) the text says elsewhere, if at all
+GROUP_CLASSES = ("CollaborativeEducationAlliance", "IndustryEducationAlliance")
 
 
 class _Organisations:
@@ -418,20 +424,23 @@ def _named_parts(
     if organisations is None:
         organisations = {e.label: e for e in entities if _organisation(e)}
     for entity in entities:
-        if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
+        unit = any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
+        if entity.first < 0 or not (unit or (_organisation(entity) and UNIT_TAIL.search(entity.label))):
             continue
         label = entity.label
         whole = None
         for size in range(len(label) - 2, 3, -1):  # the longest organisation name it starts with, by lookup
             found = organisations.get(label[:size])
-            if found is not None and found.label != label:
+            if found is not None and found.label != label and (unit or UNIT_TAIL.search(label[size:])):
                 whole = found
                 break
-        if whole is None:
+        if whole is None and unit:
             whole = _owner_in_name(entity, resolver, recognizer)
         if whole is None:
             continue
         start, end = sentence_at(text, entity.first)
+        if any(is_a(entity.cls, c) for c in GROUP_CLASSES) and is_a(whole.cls, "EducationalOrganization"):
+            continue
         # the convention of data/README.md: a platform named after its parent (某某公司教育培训基地,
         # 某某学院创意工作坊) is a unit of it, partOf, not builds; builds is for the builders named otherwise
         parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))

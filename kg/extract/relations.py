@@ -190,6 +190,10 @@ PASSIVE_MEMBERS = re.compile(r"(?:共同)?(?:组成|组建而成|构成)")
 PASSIVE_BUILDS = re.compile(r"(?:共同|联合|合作|携手)(?:谋划|建设|共建|建立|设立|成立|组建|打造|创建|筹建)")
 # after 牵头，: the rest of the sentence says the body was set up (…等120家单位共同组建)
 BUILT_LATER = re.compile(r"[^。；]{0,40}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成)")
+# X的母公司Y / X隶属于Y: X is part of Y;  Y下属的X / Y旗下X / Y的二级学院X / Y（含X）: X is part of Y
+PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
+KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
+UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
 # X以Y为依托 / X依托Y / Y为依托园区: the park or place X is set in
 BASED_ON = re.compile(r"为依托(?:园区|单位)?")
 PARK = re.compile(r"园区|开发区|高新区|产业园|经开区|科技城|产业新城|工业园|示范区|新区|[区县市州]$")
@@ -469,6 +473,7 @@ class RelationExtractor:
         self._members_listed(start, end, inside, span)
         self._head_of(start, end, inside, span)
         self._based_on(start, end, inside, span)
+        self._units_stated(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
@@ -569,6 +574,22 @@ class RelationExtractor:
                 self.add(agent, "leads", thing.entity, span, "lead-由…牵头")
                 if cobuilt and is_a(thing.entity.cls, "Platform"):
                     self.add(agent, "builds", thing.entity, span, "build-由…牵头共建")
+
+    def _units_stated(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X的母公司Y / Y下属的X、Z / Y旗下X / Y的二级学院X / Y（含X）: the text says X is a unit of Y."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref and m.name not in KIN_WORDS]
+        for index, first in enumerate(main[:-1]):
+            second = main[index + 1]
+            if not (is_a(first.entity.cls, "Organization") and is_a(second.entity.cls, "Organization")):
+                continue
+            gap = text[first.end : second.start]
+            if PARENT_AFTER.fullmatch(gap):
+                self.add(first.entity, "partOf", second.entity, span, "part-母公司")
+            elif UNIT_AFTER.fullmatch(gap):
+                for unit in self._enumeration(main, index + 1):
+                    if not is_a(unit.entity.cls, "Place"):
+                        self.add(unit.entity, "partOf", first.entity, span, "part-下属")
 
     def _based_on(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
