@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.pipeline import Extractor
 from kg.extract.relations import _fits
 from kg.extract.resolve import Entity
@@ -321,3 +321,25 @@ def test_units_named_after_their_parent_or_said_to_be_units(extractor):
 def test_an_education_group_named_after_its_core_school_is_no_unit_of_it(extractor):
     found = facts(extractor, "江北区第一实验小学、江北区第一实验小学教育集团举行开学典礼。")
     assert ("江北区第一实验小学教育集团", "partOf", "江北区第一实验小学") not in found
+
+
+def test_a_sentence_opening_with_a_verb_goes_on_about_the_one_before(extractor):
+    text = "重庆渝州职业学院牵头成立江北数字经济产教联合体。相继建成了江北智能制造实训基地、江北人才培训基地。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "builds", "江北智能制造实训基地") in found
+    assert ("重庆渝州职业学院", "builds", "江北人才培训基地") in found
+
+
+def test_a_meeting_led_by_listed_bodies(extractor):
+    text = "江北区职业教育大会在江北区召开。大会由重庆渝州职业学院和重庆明远科技有限公司两家单位联合牵头。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "leads", "江北区职业教育大会") in found
+    assert ("重庆明远科技有限公司", "leads", "江北区职业教育大会") in found
+
+
+def test_a_known_name_written_with_the_city_marker_is_the_same_school():
+    gazetteer = Gazetteer()
+    gazetteer.add("重庆渝州职业学院", Known("重庆渝州职业学院", "VocationalCollege", entity_iri("重庆渝州职业学院")))
+    text = "重庆渝州职业学院举办开放日。近年来，重庆市渝州职业学院牵头成立江北数字经济产教联合体。"
+    found = facts(Extractor(gazetteer), text)
+    assert ("重庆渝州职业学院", "leads", "江北数字经济产教联合体") in found

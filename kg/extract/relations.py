@@ -163,6 +163,7 @@ MEMBERS_LISTED = re.compile(
 )
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
+UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
 NOT_SUBJECT_BEFORE = re.compile(
     r"(与|和|同|跟|对|向|在|以|为|把|将|从|让|使|给|于|及|、|的|联合|携手|通过|借助|依托|围绕)$"
@@ -194,6 +195,10 @@ BUILT_LATER = re.compile(r"[^。；]{0,40}?(?:(?:共同|联合)(?:组建|建设|
 PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
 KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
 UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
+# a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
+CONTINUED = re.compile(
+    r"(?:相继|先后|陆续|还|并|又|也|同时|已|已经|累计|共|再|随后|此外|另外|近年来)*(?:" + TRIGGER_RE.pattern + ")"
+)
 # X以Y为依托 / X依托Y / Y为依托园区: the park or place X is set in
 BASED_ON = re.compile(r"为依托(?:园区|单位)?")
 PARK = re.compile(r"园区|开发区|高新区|产业园|经开区|科技城|产业新城|工业园|示范区|新区|[区县市州]$")
@@ -282,7 +287,8 @@ class RelationExtractor:
         self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
         # the school whose news it is (我校): the organisation of titles with no body named (校长张三出席)
         self._publisher = next((m.entity for m in self.mentions if m.ref == "publisher"), None)
-        self._last_platform: Entity | None = None  # the last platform named: what …为理事长单位 is a role in
+        self._last_platform: Entity | None = None
+        self._last_subject: Entity | None = None  # the organisation the sentence before was about
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -427,6 +433,8 @@ class RelationExtractor:
                 if subject is not sentence_subject:
                     parties = subjects if len(subjects) > 1 else []
                 sentence_subject = subject
+            elif clause_start == start and self._last_subject is not None and CONTINUED.match(clause):
+                sentence_subject = self._last_subject  # 相继建成了A、B…: the sentence goes on about the one before's
             current = sentence_subject or self.topic
             pivot = None
             if subject is None and PIVOT.match(clause) and last_object is not None:
@@ -468,6 +476,9 @@ class RelationExtractor:
             self._indicators(clause_start, clause_end, main, counted, span)
         for event in pending_events:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
+        # what the next sentence, if it opens with a verb, is about: an organisation this one was about
+        last = sentence_subject
+        self._last_subject = last if last is not None and is_a(last.cls, "Organization") else None
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
         self._members_listed(start, end, inside, span)
@@ -529,7 +540,7 @@ class RelationExtractor:
             if first is None or not is_actor(first.entity.cls):
                 continue
             thing = next((m for m in main if m.end == by), None)
-            if thing is not None and thing.ref and not is_a(thing.entity.cls, "Platform"):
+            if thing is not None and thing.ref and not (is_a(thing.entity.cls, "Platform") or thing.ref == "event"):
                 thing = None
             if thing is None and text[by - 1 : by] in ("，", "则"):  # …为依托，由A牵头 / 则由A牵头
                 opening = next((m for m in main if m.start >= start), None)
@@ -887,6 +898,9 @@ class RelationExtractor:
         for index, mention in enumerate(main):
             before = text[max(start, mention.start - 2) : mention.start]
             opener = next((w for w in PARTNER_OPEN if before.endswith(w)), None)
+            if opener is None and (index == 0 or main[index - 1].end <= start or main[index - 1].ref):
+                unnamed = UNNAMED_FIRST.search(text, max(start, mention.start - 16), mention.start)
+                opener = unnamed.group(1) if unnamed else None  # 与某某、B、C等企业合作: the first name unknown
             if opener is None:
                 continue
             items = self._enumeration(main, index)

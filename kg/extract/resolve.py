@@ -463,7 +463,21 @@ class Resolver:
             if not matching:
                 continue
             entity = self.get(short)
-            if entity is None or entity.known or is_a(entity.cls, "Place") or not is_a(entity.cls, "Organization"):
+            if entity is None or is_a(entity.cls, "Place") or not is_a(entity.cls, "Organization"):
+                continue
+            if entity.known:
+                # a known name written with a filler (重庆市渝州… for the listed 重庆渝州…): the known name is the label
+                for long, _ in matching:
+                    other = self.get(long)
+                    if other is None or other is entity or other.known or not _contracts(short, long):
+                        continue
+                    if compatible(other.cls, entity.cls):
+                        entity.aliases |= other.aliases | {long}
+                        entity.mentions += other.mentions
+                        for mention in other.mentions:
+                            mention.entity = entity
+                        self._drop(long)
+                        kept.append(entity)
                 continue
             for long, named_after in matching:
                 other = self.get(long)
