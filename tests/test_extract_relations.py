@@ -343,3 +343,17 @@ def test_a_known_name_written_with_the_city_marker_is_the_same_school():
     text = "重庆渝州职业学院举办开放日。近年来，重庆市渝州职业学院牵头成立江北数字经济产教联合体。"
     found = facts(Extractor(gazetteer), text)
     assert ("重庆渝州职业学院", "leads", "江北数字经济产教联合体") in found
+
+
+def test_our_school_is_the_one_whose_site_the_text_comes_from():
+    gazetteer = Gazetteer()
+    for name, cls in (("重庆渝州职业学院", "VocationalCollege"), ("重庆江北职业中学", "SecondaryVocationalSchool")):
+        gazetteer.add(name, Known(name, cls, entity_iri(name)))
+    text = "我校与重庆明远科技有限公司签订校企合作协议。"
+    article = Article(id="t", title="", text=text, city="重庆市", source="https://www.cqyzzy.edu.cn/info/1.htm")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
+    assert any({"重庆渝州职业学院", "重庆明远科技有限公司"} == {s, o} and p == "integratesWith" for s, p, o in found)
+    # a host that fits no school names no publisher
+    article = Article(id="t", title="", text=text, city="重庆市", source="https://www.cqjz.edu.cn/info/1.htm")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
+    assert not any("重庆渝州职业学院" in (s, o) for s, _, o in found)

@@ -395,6 +395,7 @@ class RelationExtractor:
         last_objects: tuple[str, list[Entity]] | None = None
         last_object: Entity | None = None
         pending_events: list[Entity] = []
+        pending_titles: list[Entity] = []
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
         for clause_start, clause_end in parts:
@@ -411,6 +412,13 @@ class RelationExtractor:
             if self.text[clause_start - 1 : clause_start] == "；":
                 sentence_subject, parties = None, []  # a new main clause: its own subject or the topic
             subjects = self._co_subjects(main, subject_mention) if subject is not None else []
+            if clause.startswith("作为") and subject is None and main and all(_designation(m.entity) for m in main):
+                pending_titles += [m.entity for m in main]  # 作为X实验区，江北区…: the title is the subject's
+                continue
+            if subject is not None and pending_titles:
+                for title in pending_titles:
+                    self.add(subject, "designatedAs", title, span, "designate-作为…，")
+                pending_titles = []
             if EVENT_FRAME.match(clause) and subject is None:
                 # 在第二届…大赛中，…李明浩获得…: the event belongs to the subject that follows
                 pending_events += [m.entity for m in main if is_a(m.entity.cls, "Event")]
@@ -1562,6 +1570,10 @@ def _cooperation_kind(a: Entity, b: Entity) -> str:
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
     return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+
+
+def _designation(entity: Entity) -> bool:
+    return entity.cls == "Designation"
 
 
 def _attended(entity: Entity) -> bool:
