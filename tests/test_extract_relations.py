@@ -357,3 +357,21 @@ def test_our_school_is_the_one_whose_site_the_text_comes_from():
     article = Article(id="t", title="", text=text, city="重庆市", source="https://www.cqjz.edu.cn/info/1.htm")
     found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
     assert not any("重庆渝州职业学院" in (s, o) for s, _, o in found)
+
+
+def test_a_declared_short_name_is_the_long_ones(extractor):
+    text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
+    found = facts(extractor, text)
+    assert ("刘军", "worksAt", "重庆华岳控股集团有限公司") in found
+    assert ("王芳", "worksAt", "重庆华岳控股集团有限公司") in found
+
+
+def test_leading_schools_that_set_it_up_with_others_build_it(extractor):
+    text = (
+        "江北数字经济产教联合体由区政府指导，重庆渝州职业学院、重庆工商职业学院为牵头学校，"
+        "联合12家企业和5所院校等单位共建。"
+    )
+    found = facts(extractor, text)
+    for school in ("重庆渝州职业学院", "重庆工商职业学院"):
+        assert (school, "leads", "江北数字经济产教联合体") in found
+        assert (school, "builds", "江北数字经济产教联合体") in found

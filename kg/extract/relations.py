@@ -190,7 +190,7 @@ PASSIVE_LEAD = re.compile(
 PASSIVE_MEMBERS = re.compile(r"(?:共同)?(?:组成|组建而成|构成)")
 PASSIVE_BUILDS = re.compile(r"(?:共同|联合|合作|携手)(?:谋划|建设|共建|建立|设立|成立|组建|打造|创建|筹建)")
 # after 牵头，: the rest of the sentence says the body was set up (…等120家单位共同组建)
-BUILT_LATER = re.compile(r"[^。；]{0,40}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成)")
+BUILT_LATER = re.compile(r"[^。；]{0,60}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成|共建(?=[。；，]|$))")
 # X的母公司Y / X隶属于Y: X is part of Y;  Y下属的X / Y旗下X / Y的二级学院X / Y（含X）: X is part of Y
 PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
 KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
@@ -826,8 +826,12 @@ class RelationExtractor:
                     targets = [earlier[-1].entity]
                 elif self._last_platform is not None:
                     targets = [self._last_platform]
+            # A、B为牵头学校，联合13家单位共同组建: the leaders set it up with the others
+            founded = predicate == "leads" and BUILT_LATER.match(text, role.end(), end) is not None
             for bearer in bearers:
                 for target in targets:
+                    if founded and is_a(target.cls, "Platform"):
+                        self.add(bearer.entity, "builds", target, span, f"build-{role.group()}")
                     if is_a(target.cls, "Platform"):
                         self.add(
                             bearer.entity,

@@ -38,6 +38,8 @@ from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.words import dictionary
 
+DECLARED = re.compile(r"^(?:以下)?简称[“\"]?")  # the words that declare a short name, when the name took them in
+DECLARING = re.compile(r"[（(，,]\s*(?:以下)?简称[：:]?[“\"]?")  # A（简称“B”）
 QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")
 REF_CLASSES = {
     "school": ("School", "College", "EducationalOrganization"),
@@ -94,6 +96,7 @@ class Resolver:
         self._by_ends: dict[str, list[str]] = {}  # first character | last two
         self._by_key: dict[str, list[str]] = {}
         self._keys: dict[str, str] = {}  # name → short key
+        self._short_forms: dict[str, str] = {}  # 华岳集团 → 重庆华岳控股集团有限公司: a short name the text declares
         self._by_unit: dict[str, list[str]] = {}  # 轻工学院 → [黎明职业大学轻工学院]: see _unit_of
         self._by_start: dict[str, list[str]] = {}  # companies by their first two characters: see _brand_of
         self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
@@ -256,6 +259,12 @@ class Resolver:
                     mention.entity.mentions.append(mention)
                 previous = mention
                 continue
+            declared = self._declared_short(text, mention, previous)
+            if declared is not None:  # A（简称B）/ B later: A
+                mention.entity = declared
+                declared.mentions.append(mention)
+                previous = mention
+                continue
             name = self._qualified(text, mention, previous)
             owner = self._owner(text, mention, previous)
             if owner is not None:
@@ -279,6 +288,23 @@ class Resolver:
         return list(self.entities.values())
 
     # -- steps -----------------------------------------------------------------
+
+    def _declared_short(self, text: str, mention: Mention, previous: Mention | None) -> Entity | None:
+        """广西某某集团有限公司（简称某某集团）: the short name is the long one's, here and later in the text."""
+        short = DECLARED.sub("", mention.name)
+        if (
+            previous is not None
+            and previous.entity is not None
+            and not previous.ref
+            and is_a(previous.entity.cls, "Organization")
+            and DECLARING.fullmatch(text[previous.end : mention.start] + mention.name[: len(mention.name) - len(short)])
+            and len(short) >= 2
+        ):
+            self._short_forms[short] = previous.entity.label
+            previous.entity.aliases.add(short)
+            return previous.entity
+        label = self._short_forms.get(mention.name)
+        return self.get(label) if label is not None else None
 
     def _referent(self, kind: str, recent: list[Entity]) -> Entity | None:
         if kind == "publisher" or (kind in ("school", "college") and self.publisher and not recent):
