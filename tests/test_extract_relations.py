@@ -375,3 +375,21 @@ def test_leading_schools_that_set_it_up_with_others_build_it(extractor):
     for school in ("重庆渝州职业学院", "重庆工商职业学院"):
         assert (school, "leads", "江北数字经济产教联合体") in found
         assert (school, "builds", "江北数字经济产教联合体") in found
+
+
+def test_a_platform_described_as_led_by_two(extractor):
+    text = (
+        "江北数字经济产教联合体是重庆渝州职业学院与重庆明远科技有限公司依托江北高新技术产业园区共同牵头组建的联合体。"
+    )
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "leads", "江北数字经济产教联合体") in found
+    assert ("重庆明远科技有限公司", "leads", "江北数字经济产教联合体") in found
+    assert not any(f[1] in ("cooperatesWith", "integratesWith") for f in found)  # the platform is no partner
+
+
+def test_bodies_joined_under_a_head_are_members(extractor):
+    text = "江北区职业院校联盟以重庆渝州职业学院为龙头，联合江北区职业教育实训中心和8所中职学校开展合作。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "leads", "江北区职业院校联盟") in found
+    assert ("江北区职业教育实训中心", "memberOf", "江北区职业院校联盟") in found
+    assert pair("江北区职业教育实训中心", "cooperatesWith", "江北区职业院校联盟") not in found

@@ -202,7 +202,11 @@ CONTINUED = re.compile(
 # X以Y为依托 / X依托Y / Y为依托园区: the park or place X is set in
 BASED_ON = re.compile(r"为依托(?:园区|单位)?")
 PARK = re.compile(r"园区|开发区|高新区|产业园|经开区|科技城|产业新城|工业园|示范区|新区|[区县市州]$")
+# X是A与B（依托…）共同牵头…的Y: A and B lead X (the clause is X's description, not its action)
+IS_LED_BY = re.compile(r"[^，。；]{2,40}?是(?:由)?[^，。；]{2,60}?(?:共同|联合)?牵头")
+DESCRIBED_LEAD = re.compile(r"[^，。；]{0,24}?(?:共同|联合)?牵头")
 # 以A为龙头 / 以A为牵头单位: A leads the body the sentence is about
+JOINED = re.compile(r"[，,](?:积极)?(?:联合|吸纳|汇聚)")  # 以A为龙头，联合B、C…: B and C are its members
 HEAD_OF = re.compile(r"为(?:龙头|牵头单位|牵头院校|核心单位)")
 PASSIVE_VERB = re.compile(r"(?:牵头|负责)?(设立|建立|成立|组建|建设|举办|承办|主办|实施|开展|发起)")
 TRAINING = re.compile("培养|培训|输送")
@@ -491,6 +495,7 @@ class RelationExtractor:
         self._led_or_formed_by(start, end, inside, span)
         self._members_listed(start, end, inside, span)
         self._head_of(start, end, inside, span)
+        self._described_leaders(start, end, inside, span)
         self._based_on(start, end, inside, span)
         self._units_stated(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
@@ -628,6 +633,33 @@ class RelationExtractor:
             if target is not None:
                 self.add(target.entity, "locatedIn", park.entity, span, "locate-依托")
 
+    def _described_leaders(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X是我校与A（依托…）共同牵头组织申报的Y: the school and A lead the platform X."""
+        text = self.text
+        main = [m for m in inside if not m.nested]  # 我校 unresolved still holds its place in the list
+
+        def actor(mention: Mention) -> bool:
+            return mention.entity is None or is_actor(mention.entity.cls)
+
+        for index, platform in enumerate(main[:-1]):
+            if platform.entity is None or not is_a(platform.entity.cls, "Platform"):
+                continue
+            first = main[index + 1]
+            if not text.startswith(("是由", "是"), platform.end) or first.start - platform.end > 2 or not actor(first):
+                continue
+            leaders = [first]
+            for other in main[index + 2 :]:
+                if text[leaders[-1].end : other.start] in ("与", "和", "、", "及") and actor(other):
+                    leaders.append(other)
+                else:
+                    break
+            verb = DESCRIBED_LEAD.match(text, leaders[-1].end, end)
+            between = [m for m in main if leaders[-1].end < m.start < verb.end()] if verb else []
+            if verb is None or any(actor(m) and text[m.start - 2 : m.start] not in ("依托", "立足") for m in between):
+                continue  # another actor before 牵头 (a park relied on is none)
+            for leader in leaders:
+                self.add(leader.entity, "leads", platform.entity, span, "lead-是…牵头")
+
     def _head_of(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以A为龙头（牵头单位），联合B… / X是以…——A为龙头…共同组建的: A leads X (and builds it when the
         sentence says it was set up together)."""
@@ -646,6 +678,13 @@ class RelationExtractor:
             self.add(head.entity, "leads", target.entity, span, "lead-以…为龙头")
             if BUILT_LATER.match(text, role.end(), end):
                 self.add(head.entity, "builds", target.entity, span, "build-以…为龙头")
+            joined = JOINED.match(text, role.end(), end)
+            later = [m for m in main[index + 1 :] if joined is not None and m.start == joined.end()]
+            for member in self._enumeration(main, main.index(later[0])) if later else []:
+                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                    self.add(member.entity, "memberOf", target.entity, span, "member-以…为龙头，联合")
+                    for kind in ("cooperatesWith", "integratesWith"):  # a member, not a partner of the group
+                        self.relations.pop(Relation(member.entity, kind, target.entity, 0, 0, "").key(), None)
 
     def _members_listed(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X签约单位包括A、B、C等单位 / X包括A、B: each listed organisation is a member of the platform X."""
@@ -905,8 +944,15 @@ class RelationExtractor:
     def _cooperation(
         self, start: int, end: int, main: list[Mention], subjects: list[Entity | None], span
     ) -> list[Entity]:
-        """与A、B以及C开展合作 / 联合A、B等 / 携手A: the partners of ``current``."""
+        """与A、B以及C开展合作 / 联合A、B等 / 携手A: the partners of ``current``.
+
+        Not in a passive (由A与B牵头共建: co-actors, no partners of one another) nor in X是A与B共同牵头…的Y
+        (A and B lead X: see _described_leaders)."""
         text = self.text
+        if text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
+            return []
+        if IS_LED_BY.match(text, start):
+            return []
         for index, mention in enumerate(main):
             before = text[max(start, mention.start - 2) : mention.start]
             opener = next((w for w in PARTNER_OPEN if before.endswith(w)), None)
