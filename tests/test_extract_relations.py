@@ -393,3 +393,10 @@ def test_bodies_joined_under_a_head_are_members(extractor):
     assert ("重庆渝州职业学院", "leads", "江北区职业院校联盟") in found
     assert ("江北区职业教育实训中心", "memberOf", "江北区职业院校联盟") in found
     assert pair("江北区职业教育实训中心", "cooperatesWith", "江北区职业院校联盟") not in found
+
+
+def test_courses_designed_together_are_offered_by_each(extractor):
+    text = "重庆渝州职业学院与江北区教育委员会联合开展“家长课堂项目”，设计“亲子沟通课程”与“家庭阅读课程”。"
+    found = facts(extractor, text)
+    for body in ("重庆渝州职业学院", "江北区教育委员会"):
+        assert (body, "offers", "“亲子沟通课程”") in found or (body, "offers", "亲子沟通课程") in found

@@ -91,6 +91,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
     "offer": ("开设", "开出", "开齐", "设置", "开办", "开发", "增设", "新设", "设有", "新增"),
     "train": ("培养", "培训", "输送", "培育"),
+    # designing or opening a course: the course is offered (a plan designed is no course)
+    "design": ("设计", "研发"),
     "locate": ("位于", "坐落于", "落户", "入驻", "落地"),
 }  # fmt: skip
 TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
@@ -1181,7 +1183,11 @@ class RelationExtractor:
                 predicate = _predicate(kind, mention.entity)
                 if predicate is None:
                     continue
-                actors = [current] if predicate in ("offers",) or kind in ("award", "designate") else agents
+                actors = (
+                    [current]
+                    if (predicate == "offers" and kind != "design") or kind in ("award", "designate")
+                    else agents
+                )
                 if kind in ("award", "designate") and subject_mention is not None and not subject_mention.ref:
                     actors = self._co_subjects(main, subject_mention)  # A、B等12所学校成为…示范校
                 if trigger.group() in GRANTS:
@@ -1589,6 +1595,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         return "hosts" if is_a(cls, "Event") or is_a(cls, "Campaign") else "initiates"
     if kind == "offer":
         return "offers" if is_a(cls, "Program") else None
+    if kind == "design":
+        return "offers" if is_a(cls, "Course") else None
     if kind == "participate":
         return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
     if kind == "join":
