@@ -400,3 +400,16 @@ def test_courses_designed_together_are_offered_by_each(extractor):
     found = facts(extractor, text)
     for body in ("重庆渝州职业学院", "江北区教育委员会"):
         assert (body, "offers", "“亲子沟通课程”") in found or (body, "offers", "亲子沟通课程") in found
+
+
+def test_the_school_committee_is_the_school_of_the_text(extractor):
+    text = (
+        "江北区职业教育大会在重庆渝州职业学院举行，重庆工商职业学院副校长刘军出席。"
+        "重庆渝州职业学院院长王芳介绍情况，校党委书记张明致辞。"
+    )
+    found = facts(extractor, text)
+    assert ("张明", "worksAt", "重庆渝州职业学院") in found
+    # with no school named, a bare 校党委 is no body: its secretary is not read into another roll
+    found = facts(extractor, "重庆明远科技有限公司董事长刘军，校党委副书记王芳出席。")
+    assert ("王芳", "worksAt", "重庆明远科技有限公司") not in found
+    assert not any(f[2] == "校党委" for f in found)

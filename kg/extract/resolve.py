@@ -38,6 +38,7 @@ from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.words import dictionary
 
+OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
 DECLARED = re.compile(r"^(?:以下)?简称[“\"]?")  # the words that declare a short name, when the name took them in
 DECLARING = re.compile(r"[（(，,]\s*(?:以下)?简称[：:]?[“\"]?")  # A（简称“B”）
 QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")
@@ -253,6 +254,13 @@ class Resolver:
         previous: Mention | None = None
         touched: dict[int, Entity] = {}  # the entities this call may change: their attributes are redone
         for mention in mentions:
+            if not mention.ref and OWN_COMMITTEE.fullmatch(mention.name):
+                school = self._own_school(recent)  # 校党委书记张三: the committee of the text's own school
+                mention.entity = school  # none named yet: no body of its own either (a bare 校党委 is no name)
+                if school is not None:
+                    school.mentions.append(mention)
+                previous = mention
+                continue
             if mention.ref:
                 mention.entity = self._referent(mention.ref, recent)
                 if mention.entity is not None:
@@ -288,6 +296,15 @@ class Resolver:
         return list(self.entities.values())
 
     # -- steps -----------------------------------------------------------------
+
+    def _own_school(self, recent: list[Entity]) -> Entity | None:
+        """The school a text calls 校 (校党委): its publisher, else the school it names most so far."""
+        if self.publisher:
+            return self._entity(*self.publisher, 3, None)
+        schools = [e for e in recent if is_a(e.cls, "EducationalOrganization")]
+        if not schools:
+            return None
+        return max(reversed(schools), key=lambda e: len(e.mentions))  # ties: the one named first
 
     def _declared_short(self, text: str, mention: Mention, previous: Mention | None) -> Entity | None:
         """广西某某集团有限公司（简称某某集团）: the short name is the long one's, here and later in the text."""
