@@ -413,3 +413,12 @@ def test_the_school_committee_is_the_school_of_the_text(extractor):
     found = facts(extractor, "重庆明远科技有限公司董事长刘军，校党委副书记王芳出席。")
     assert ("王芳", "worksAt", "重庆明远科技有限公司") not in found
     assert not any(f[2] == "校党委" for f in found)
+
+
+def test_a_school_rated_as_something_is_designated_a_person_awarded(extractor):
+    found = facts(extractor, "重庆渝州职业学院先后获评“全国职业教育先进单位”、“重庆市示范性实训基地”。")
+    labels = {f[2].strip("“”") for f in found if f[0] == "重庆渝州职业学院" and f[1] == "designatedAs"}
+    assert "全国职业教育先进单位" in labels
+    found = facts(extractor, "江北区实验小学教师陈芳获评“全国优秀课例”。")
+    assert any(f[0] == "陈芳" and f[1] == "hasAward" for f in found)
+    assert not any(f[0] == "陈芳" and f[1] == "designatedAs" for f in found)

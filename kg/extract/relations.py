@@ -82,9 +82,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # verbs of relying on or aiming at: a program so named is carried out, a meeting or platform only used
     "use": ("围绕", "依托", "聚焦"),
     "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
-    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予", "授牌"),
+    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "被授予", "授予", "授牌"),
+    # being selected, approved or rated as: a designation (the guide's 入选/认定为/获批/被评为), a prize only if won
     "designate": (
-        "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为",
+        "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为", "获评", "被评为", "评为",
         "命名为", "被命名为", "作为", "成为",
     ),
     "join": ("加入", "成为会员"),
@@ -1196,7 +1197,12 @@ class RelationExtractor:
                         continue  # A授予“C”称号 with nobody named: not the giver's own title
                     actors = [recipient]
                 for actor in actors:
-                    self.add(actor, predicate, mention.entity, span, f"{kind}-{trigger.group()}")
+                    rated = predicate == "designatedAs" and mention.entity.cls != "Designation"
+                    person = rated and actor is not None and actor.cls == "Person"
+                    # 陈某获评全国优秀课例: a person is awarded what a school would be designated as
+                    self.add(
+                        actor, "hasAward" if person else predicate, mention.entity, span, f"{kind}-{trigger.group()}"
+                    )
                 predicates.append((predicate, mention.entity))
                 if predicate == "participatesIn":
                     for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
@@ -1585,7 +1591,7 @@ def _fits(subject: Entity, predicate: str, obj: Entity) -> bool:
 def _predicate(kind: str, obj: Entity) -> str | None:
     cls = obj.cls
     if kind in ("award", "designate"):
-        if cls == "Designation":
+        if cls == "Designation" or (kind == "designate" and is_a(cls, "Award") and not is_a(cls, "Prize")):
             return "designatedAs"
         return "hasAward" if is_a(cls, "Award") else None
     if is_a(cls, "Award"):
