@@ -422,3 +422,17 @@ def test_a_school_rated_as_something_is_designated_a_person_awarded(extractor):
     found = facts(extractor, "江北区实验小学教师陈芳获评“全国优秀课例”。")
     assert any(f[0] == "陈芳" and f[1] == "hasAward" for f in found)
     assert not any(f[0] == "陈芳" and f[1] == "designatedAs" for f in found)
+
+
+def test_a_renamed_school_is_known_by_its_new_name(extractor):
+    text = "江北数字经济产教联合体由重庆渝州职业学院（现更名为重庆渝州职业大学）与重庆明远科技有限公司牵头共建。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业大学", "leads", "江北数字经济产教联合体") in found
+    assert ("重庆明远科技有限公司", "leads", "江北数字经济产教联合体") in found
+    assert not any(f[0] == "重庆渝州职业学院" for f in found)
+
+
+def test_elected_to_a_role_of_the_platform_of_that_kind(extractor):
+    text = "江北智能装备产教融合共同体在江北区成立，重庆华岳研究院等单位参加。重庆渝州职业学院当选共同体副理事长单位。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "memberOf", "江北智能装备产教融合共同体") in found

@@ -142,6 +142,7 @@ TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)"
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
 # a leading role named as a noun: A作为X的牵头单位 / X的牵头单位为A / A当选为理事长单位
 LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构)")
+GENERIC_PLATFORM = re.compile("共同体|联合体|联盟|职教集团|集团")  # 当选共同体副理事长单位: a platform of that kind
 # a role noun: its bearers lead the platform (牵头单位, 理事长单位) or are its members (副理事长单位, 成员单位)
 ROLE_NOUN = re.compile(
     r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业)"
@@ -149,7 +150,8 @@ ROLE_NOUN = re.compile(
 )
 # between the bearers and their role: A、B等19家院校和企业为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
-    r"(?:等[^，。；：、]{0,14})?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?(?:的)?"
+    r"(?:等[^，。；：、]{0,14})?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
+    r"(?:该|本)?(?:共同体|联合体|联盟|集团|职教集团)?(?:的)?"
 )
 ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
@@ -295,6 +297,7 @@ class RelationExtractor:
         # the school whose news it is (我校): the organisation of titles with no body named (校长张三出席)
         self._publisher = next((m.entity for m in self.mentions if m.ref == "publisher"), None)
         self._last_platform: Entity | None = None
+        self._platforms: list[Entity] = []  # the last platforms named, oldest first
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
@@ -509,6 +512,9 @@ class RelationExtractor:
         named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
         if named:
             self._last_platform = named[-1]
+        # …共同体成立大会 names the 共同体 too: a platform of a kind the text later refers to (共同体副理事长单位)
+        named = [m.entity for m in inside if not m.ref and is_a(m.entity.cls, "Platform")]
+        self._platforms = [p for p in self._platforms if p not in named][-20:] + named
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
@@ -714,6 +720,10 @@ class RelationExtractor:
             if mention.start >= end:
                 break
             gap = text[at : mention.start]
+            if items and mention.entity is items[-1].entity and gap.startswith(("（", "(")):
+                close = text.find("）", mention.end, end)  # A（现更名为A'）: the same body, named anew
+                at = close + 1 if 0 <= close - mention.end <= 2 else mention.end
+                continue
             if items:
                 note = AGENT_NOTE.match(gap)
                 bare = gap[note.end() :] if note else gap
@@ -867,7 +877,10 @@ class RelationExtractor:
                 elif earlier:
                     targets = [earlier[-1].entity]
                 elif self._last_platform is not None:
-                    targets = [self._last_platform]
+                    # 当选共同体副理事长单位: the last platform of that kind, else the last one named
+                    kind = GENERIC_PLATFORM.search(text, max(start, role.start() - 6), role.start())
+                    fitting = [p for p in self._platforms if kind and p.label.endswith(kind.group())]
+                    targets = [fitting[-1] if fitting else self._last_platform]
             # A、B为牵头学校，联合13家单位共同组建: the leaders set it up with the others
             founded = predicate == "leads" and BUILT_LATER.match(text, role.end(), end) is not None
             for bearer in bearers:

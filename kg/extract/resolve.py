@@ -39,6 +39,8 @@ from kg.model.vocab import entity_iri
 from kg.sources.words import dictionary
 
 OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
+RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
+RENAMING = re.compile(r"^(?:更|改)?名为")
 DECLARED = re.compile(r"^(?:以下)?简称[“\"]?")  # the words that declare a short name, when the name took them in
 DECLARING = re.compile(r"[（(，,]\s*(?:以下)?简称[：:]?[“\"]?")  # A（简称“B”）
 QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")
@@ -320,6 +322,28 @@ class Resolver:
             self._short_forms[short] = previous.entity.label
             previous.entity.aliases.add(short)
             return previous.entity
+        taken_in = RENAMING.match(mention.name)  # the name may have taken in the words: 名为重庆某某大学
+        new_name = mention.name[taken_in.end() :] if taken_in else mention.name
+        if (
+            previous is not None
+            and previous.entity is not None
+            and not previous.ref
+            and RENAMED.fullmatch(
+                text[previous.end : mention.start] + mention.name[: len(mention.name) - len(new_name)]
+            )
+            and len(new_name) >= 4
+        ):
+            # 重庆某某学院（现更名为重庆某某大学）: the old name is the new one's, here and later in the text
+            renamed = self._entity(new_name, mention.cls, mention.tier, mention)
+            old = previous.entity
+            if renamed is not old:
+                renamed.aliases |= old.aliases | {old.label}
+                renamed.mentions += old.mentions
+                for earlier in old.mentions:
+                    earlier.entity = renamed
+                self._short_forms[old.label] = renamed.label
+                self._drop(old.label)
+            return renamed
         label = self._short_forms.get(mention.name)
         return self.get(label) if label is not None else None
 
