@@ -436,3 +436,9 @@ def test_elected_to_a_role_of_the_platform_of_that_kind(extractor):
     text = "江北智能装备产教融合共同体在江北区成立，重庆华岳研究院等单位参加。重庆渝州职业学院当选共同体副理事长单位。"
     found = facts(extractor, text)
     assert ("重庆渝州职业学院", "memberOf", "江北智能装备产教融合共同体") in found
+
+
+def test_platforms_opened_one_after_another_in_a_school(extractor):
+    text = "江北智能制造产业学院、江北数字工匠学院在重庆渝州职业学院相继挂牌成立。"
+    found = facts(extractor, text)
+    assert ("江北智能制造产业学院", "locatedIn", "重庆渝州职业学院") in found
