@@ -442,3 +442,10 @@ def test_platforms_opened_one_after_another_in_a_school(extractor):
     text = "江北智能制造产业学院、江北数字工匠学院在重庆渝州职业学院相继挂牌成立。"
     found = facts(extractor, text)
     assert ("江北智能制造产业学院", "locatedIn", "重庆渝州职业学院") in found
+
+
+def test_a_roll_of_guests_lists_people_not_their_universities(extractor):
+    text = "江北区职业教育大会召开。重庆渝州职业学院院长张明、重庆理工大学教务处处长刘军等出席了大会。"
+    found = facts(extractor, text)
+    assert ("刘军", "participatesIn", "江北区职业教育大会") in found
+    assert ("重庆理工大学", "participatesIn", "江北区职业教育大会") not in found

@@ -902,9 +902,17 @@ class RelationExtractor:
             return [subject_mention.entity] if subject_mention is not None else []
         index = main.index(subject_mention)
         items = [subject_mention]
+        skip_to = -1
         for mention in main[index + 1 :]:
+            if mention.start < skip_to:
+                continue
             between = self.text[items[-1].end : mention.start]
             if between in ("、", "和", "及", "以及") and is_actor(mention.entity.cls):
+                person = self._role_person(mention, main) if mention.entity.cls != "Person" else None
+                if person is not None and subject_mention.entity.cls == "Person":
+                    items.append(person)  # 张三、某大学处长李四: the next person, not their university
+                    skip_to = person.start
+                    continue
                 items.append(mention)
             else:
                 break
