@@ -449,3 +449,9 @@ def test_a_roll_of_guests_lists_people_not_their_universities(extractor):
     found = facts(extractor, text)
     assert ("刘军", "participatesIn", "江北区职业教育大会") in found
     assert ("重庆理工大学", "participatesIn", "江北区职业教育大会") not in found
+
+
+def test_the_head_of_a_school_within_a_university_works_at_the_university(extractor):
+    text = "重庆理工大学教务处处长刘军、园艺学院院长王芳出席仪式。"
+    found = facts(extractor, text)
+    assert ("王芳", "worksAt", "重庆理工大学") in found

@@ -1358,6 +1358,17 @@ class RelationExtractor:
                     ):
                         # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
                         employer = other.entity
+                        if employer.cls == "College" and not employer.known:
+                            # 某大学教务处处长…、某某学院院长刘某: a school of the university named before
+                            parent = next(
+                                (
+                                    m.entity
+                                    for m in reversed(main[: main.index(other)])
+                                    if is_a(m.entity.cls, "University")
+                                ),
+                                None,
+                            )
+                            employer = parent or employer
                         break
                 roll = self._roll
                 if (
