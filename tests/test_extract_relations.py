@@ -455,3 +455,13 @@ def test_the_head_of_a_school_within_a_university_works_at_the_university(extrac
     text = "重庆理工大学教务处处长刘军、园艺学院院长王芳出席仪式。"
     found = facts(extractor, text)
     assert ("王芳", "worksAt", "重庆理工大学") in found
+
+
+def test_a_meeting_chaired_by_the_head_of_the_school_whose_committee_spoke(extractor):
+    text = (
+        "江北区职业教育大会在重庆渝州职业学院召开，重庆明远科技有限公司总经理刘军出席，"
+        "校党委书记王芳致辞，大会由校长张明主持。"
+    )
+    found = facts(extractor, text)
+    assert ("张明", "worksAt", "重庆渝州职业学院") in found
+    assert ("张明", "worksAt", "重庆明远科技有限公司") not in found

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from kg.extract.gazetteer import trie_pattern
 from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
-from kg.extract.resolve import Entity
+from kg.extract.resolve import OWN_COMMITTEE, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
@@ -295,7 +295,9 @@ class RelationExtractor:
         self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
         self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
         # the school whose news it is (我校): the organisation of titles with no body named (校长张三出席)
-        self._publisher = next((m.entity for m in self.mentions if m.ref == "publisher"), None)
+        self._publisher = next(
+            (m.entity for m in self.mentions if m.ref == "publisher" or OWN_COMMITTEE.fullmatch(m.name)), None
+        )  # 我校, or the school 校党委 is the committee of
         self._last_platform: Entity | None = None
         self._platforms: list[Entity] = []  # the last platforms named, oldest first
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
@@ -1394,12 +1396,11 @@ class RelationExtractor:
                     employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
                 if (
                     employer is None
-                    and roll is None
                     and self._publisher is not None
-                    and 0 <= role_at - ADVERBIAL.match(text, start).end() <= 0
+                    and (role_at == ADVERBIAL.match(text, start).end() or text[role_at - 1 : role_at] == "由")
                     and SCHOOL_HEAD.match(text, role_at)
                 ):
-                    employer = self._publisher  # 校长张三、副院长李四出席…: heads of the school whose news it is
+                    employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持: the text's own school
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)
