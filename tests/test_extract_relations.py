@@ -465,3 +465,9 @@ def test_a_meeting_chaired_by_the_head_of_the_school_whose_committee_spoke(extra
     found = facts(extractor, text)
     assert ("张明", "worksAt", "重庆渝州职业学院") in found
     assert ("张明", "worksAt", "重庆明远科技有限公司") not in found
+
+
+def test_unveiling_a_platform_referred_to_by_its_kind(extractor):
+    text = "江北数字经济产教联合体成立大会在江北区召开。副区长刘军出席并为联合体揭牌。"
+    found = facts(extractor, text)
+    assert ("刘军", "builds", "江北数字经济产教联合体") in found

@@ -136,6 +136,10 @@ VENUE_ROOM = re.compile(
     r"|展厅|教室|实训室|实训楼|大楼|楼)"
 )
 JOINT = ("共建",)  # verbs that need two parties
+# 为联合体揭牌: a platform referred to by its kind
+UNVEIL_KIND = re.compile(
+    r"为(?:该|本)?(联合体|共同体|职教集团|教育集团|集团|联盟|基地|产业学院|实验室|中心)(?:正式|共同)?(?:揭牌|挂牌)"
+)
 UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕|授牌)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
@@ -1106,6 +1110,16 @@ class RelationExtractor:
                     if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
                         # a school's or a company's head opens their joint base for them (an official only attends)
                         self.add(body, "builds", item.entity, span, "build-为…揭牌-body")
+        # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about)
+        for unveiled in UNVEIL_KIND.finditer(text, start, end):
+            if _inside(unveiled.start(1), main):
+                continue
+            kind = unveiled.group(1)
+            fitting = [p for p in self._platforms if p.label.endswith(kind) or p.label.endswith(kind[-2:])]
+            people = [m.entity for m in main if m.end <= unveiled.start() and m.entity.cls == "Person"]
+            for platform in fitting[-2:]:
+                for party in people or parties:
+                    self.add(party, "builds", platform, span, "build-为…揭牌")
 
     def _venues(
         self, start, end, main, subject_mention: Mention | None, current: Entity | None, span, earlier=()
