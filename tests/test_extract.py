@@ -525,7 +525,9 @@ def test_people_named_again_stand_for_their_organisation(extractor):
     assert ("新城职业学院", "builds", "远大智能制造产业学院") in found
     assert ("远大科技有限公司", "builds", "远大智能制造产业学院") in found
     assert ("新城职业学院", "integratesWith", "远大科技有限公司") in found
-    assert not any(s in ("王明", "李华") and p != "worksAt" for s, p, _ in found)  # people build nothing themselves
+    # the people who unveil it build it too (dev set guide: each builder, persons too); they sign nothing themselves
+    assert ("王明", "builds", "远大智能制造产业学院") in found
+    assert not any(s in ("王明", "李华") and p not in ("worksAt", "builds") for s, p, _ in found)
 
 
 def test_an_organiser_hosts_and_the_venue_locates(extractor):
@@ -570,7 +572,8 @@ def test_built_by_two_and_both_sides(extractor):
     passive = relations(run(extractor, "智能网联汽车实训基地由重庆江北职业学院与重庆长安汽车股份有限公司共同建设。"))
     assert ("重庆江北职业学院", "builds", "智能网联汽车实训基地") in passive
     assert ("重庆长安汽车股份有限公司", "builds", "智能网联汽车实训基地") in passive
-    assert ("重庆江北职业学院", "integratesWith", "重庆长安汽车股份有限公司") in passive
+    # passive co-builders (X由A与B共同建设) are not read as working with one another (dev set guide)
+    assert ("重庆江北职业学院", "integratesWith", "重庆长安汽车股份有限公司") not in passive
     assert not any(s == "智能网联汽车实训基地" for s, _, _ in passive)  # the platform is built, it works with nobody
     led = relations(run(extractor, "江北区智能制造产教联合体由重庆江北职业学院牵头组建。"))
     assert ("重庆江北职业学院", "leads", "江北区智能制造产教联合体") in led
@@ -823,7 +826,7 @@ def test_people_unveiling_a_platform_build_it_through_their_organisations(extrac
     facts = relations(extraction)
     assert ("江北技师学院", "builds", "智联产业学院") in facts
     assert ("智联科技有限公司", "builds", "智联产业学院") in facts
-    assert not [f for f in facts if f[1] == "builds" and f[0] in ("王建华", "李明")]
+    assert ("王建华", "builds", "智联产业学院") in facts  # and the people who unveil it (dev set guide)
 
 
 def test_a_company_short_name_kinds_of_platform_and_demonstratives(extractor):

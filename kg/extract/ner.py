@@ -130,7 +130,7 @@ EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
-    "(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终)"
+    "(?:^|(?<=[，。；：\n]))(学院|学校)(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获)"
 )
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")

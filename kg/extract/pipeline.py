@@ -26,8 +26,10 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlparse
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -165,6 +167,8 @@ class Extractor:
             type_word = self.recognizer.type_word(publisher)
             cls = self.recognizer.suffix_class[type_word][0] if type_word else "Organization"
             resolver.publisher = (publisher, cls)
+        else:
+            resolver.publisher = site_publisher(article.source, gazetteer, text)
         topic = None
         if article.city:
             topic = resolver.place(article.city, "City")
@@ -379,7 +383,63 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
     extraction.indicators = [replace(i, start=start(i.start), end=end(i.end)) for i in extraction.indicators]
 
 
+# A school's own site: its host names it by the initials of its name in pinyin (www.cqyzzy.edu.cn: 重庆渝州职业…).
+SITE_LABEL = re.compile(r"[a-z]{4,12}")
+SITE_WORDS = {"www", "news", "info", "static", "mobile", "home", "mail", "edu", "com", "net", "org", "gov"}
+PUBLISHER_REFERENCE = re.compile("我校|我院|本校|本院|学校|学院")  # a text that may speak of its own school
+
+
+def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
+    """The school whose site ``source`` is, when its host is the pinyin initials of a school name the gazetteer
+    knows (cqyzzy → 重庆渝州职业学院; cqyzzyxy whole, or cqyzxy, a shortening keeping the first four): what
+    我校 / 我院 refer to, even when the text never names it.  None unless exactly one school fits (or one the
+    text names among several)."""
+    if not source.startswith(("http://", "https://")) or not PUBLISHER_REFERENCE.search(text):
+        return None
+    host = urlparse(source).hostname or ""
+    labels = [label for label in host.split(".") if SITE_LABEL.fullmatch(label) and label not in SITE_WORDS]
+    if not labels:
+        return None
+    found: dict[str, str] = {}
+    for name in gazetteer.names:
+        if not 4 <= len(name) <= 16 or not SCHOOL_END.search(name):
+            continue
+        bucket = gazetteer.bucket(name)
+        if not bucket or not is_a(bucket[0].cls, "EducationalOrganization"):
+            continue
+        initials = _initials(name)
+        for label in labels:
+            if initials.startswith(label) or (
+                len(label) >= 6 and initials[:4] == label[:4] and _subsequence(label, initials)
+            ):
+                found[bucket[0].label] = bucket[0].cls
+    if len(found) > 1:
+        found = {label: cls for label, cls in found.items() if label in text}
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
+
+
+@cache
+def _initials(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # 0.8 s to import: only texts from a site's address pay for it
+
+    return "".join(syllable[:1] for syllable in lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
+# the end of a unit's name after its parent's (中国某某湖北分公司, 教育部基础教育司, 某某教育集团肥西分校): a unit
+# of any class of organisation, when the parent is named in the document (某某技术有限公司 is a brand's company)
+UNIT_TAIL = re.compile(r"(?:分公司|子公司|研究所|研究院|分校|校区|本部|分院|分园|分中心|[^有限]司|中心|委员会|学院)$")
+# alliances named after their core school (某某小学教育集团): the group is no unit of the school; what the school is
+# to it (it leads it, 核心校) the text says elsewhere, if at all
+GROUP_CLASSES = ("CollaborativeEducationAlliance", "IndustryEducationAlliance")
 
 
 class _Organisations:
@@ -418,20 +478,23 @@ def _named_parts(
     if organisations is None:
         organisations = {e.label: e for e in entities if _organisation(e)}
     for entity in entities:
-        if not any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES) or entity.first < 0:
+        unit = any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
+        if entity.first < 0 or not (unit or (_organisation(entity) and UNIT_TAIL.search(entity.label))):
             continue
         label = entity.label
         whole = None
         for size in range(len(label) - 2, 3, -1):  # the longest organisation name it starts with, by lookup
             found = organisations.get(label[:size])
-            if found is not None and found.label != label:
+            if found is not None and found.label != label and (unit or UNIT_TAIL.search(label[size:])):
                 whole = found
                 break
-        if whole is None:
+        if whole is None and unit:
             whole = _owner_in_name(entity, resolver, recognizer)
         if whole is None:
             continue
         start, end = sentence_at(text, entity.first)
+        if any(is_a(entity.cls, c) for c in GROUP_CLASSES) and is_a(whole.cls, "EducationalOrganization"):
+            continue
         # the convention of data/README.md: a platform named after its parent (某某公司教育培训基地,
         # 某某学院创意工作坊) is a unit of it, partOf, not builds; builds is for the builders named otherwise
         parts.append(Relation(entity, "partOf", whole, start, end, "part-name"))

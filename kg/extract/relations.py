@@ -25,7 +25,7 @@ from functools import cache
 
 from kg.extract.gazetteer import trie_pattern
 from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
-from kg.extract.resolve import Entity
+from kg.extract.resolve import OWN_COMMITTEE, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
@@ -83,15 +83,18 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # verbs of relying on or aiming at: a program so named is carried out, a meeting or platform only used
     "use": ("围绕", "依托", "聚焦"),
     "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
-    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "获评", "被评为", "评为", "被授予", "授予", "授牌"),
+    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "被授予", "授予", "授牌"),
+    # being selected, approved or rated as: a designation (the guide's 入选/认定为/获批/被评为), a prize only if won
     "designate": (
-        "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为",
+        "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为", "获评", "被评为", "评为",
         "命名为", "被命名为", "作为", "成为",
     ),
     "join": ("加入", "成为会员"),
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
     "offer": ("开设", "开出", "开齐", "设置", "开办", "开发", "增设", "新设", "设有", "新增"),
     "train": ("培养", "培训", "输送", "培育"),
+    # designing or opening a course: the course is offered (a plan designed is no course)
+    "design": ("设计", "研发"),
     "locate": ("位于", "坐落于", "落户", "入驻", "落地"),
 }  # fmt: skip
 TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
@@ -104,7 +107,7 @@ LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are already a visit
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
-VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功)?(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
+VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
 UNVEILING = ("揭牌", "挂牌", "成立")
 HOSTING = ("举行", "召开", "举办")
 PASSIVE_JOINT = re.compile(
@@ -113,6 +116,7 @@ PASSIVE_JOINT = re.compile(
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
 COMING_FROM = re.compile("来自")
+SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
 # …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
 GUESTS = re.compile(
@@ -122,7 +126,9 @@ AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|�
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
-ATTENDING = re.compile(r"(?:出席|参加|参与|列席)了?")
+ATTENDING = re.compile(r"(?:出席|参加|参与|列席|参会|与会|主持)了?")
+# what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
+ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
@@ -131,23 +137,43 @@ VENUE_ROOM = re.compile(
     r"|展厅|教室|实训室|实训楼|大楼|楼)"
 )
 JOINT = ("共建",)  # verbs that need two parties
-UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕)")
+# 为联合体揭牌: a platform referred to by its kind
+UNVEIL_KIND = re.compile(
+    r"为(?:该|本)?(联合体|共同体|职教集团|教育集团|集团|联盟|基地|产业学院|实验室|中心)(?:正式|共同)?(?:揭牌|挂牌)"
+)
+UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕|授牌)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
 TABLE_NAME = re.compile(r"名称|名单|集团|联盟|共同体|联合体|基地|平台")
 # a leading role named as a noun: A作为X的牵头单位 / X的牵头单位为A / A当选为理事长单位
 LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构)")
-ROLE_VERB = re.compile(r"(?:作为|为|是|担任|当选为|当选|成为|确定为)$")
-ROLE_IS = re.compile(r"(?:为|是|有|由)$")
+GENERIC_PLATFORM = re.compile("共同体|联合体|联盟|职教集团|集团")  # 当选共同体副理事长单位: a platform of that kind
+# a role noun: its bearers lead the platform (牵头单位, 理事长单位) or are its members (副理事长单位, 成员单位)
+ROLE_NOUN = re.compile(
+    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业)"
+    r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
+)
+# between the bearers and their role: A、B等19家院校和企业为副理事长单位 / A作为首届理事长单位 / A当选X的…
+ROLE_BEFORE = re.compile(
+    r"(?:等[^，。；：、]{0,14})?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
+    r"(?:该|本)?(?:共同体|联合体|联盟|集团|职教集团)?(?:的)?"
+)
+ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
-ROLL_GAP = re.compile(r"[，、,](?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
-# a title gap naming another body (党委 and 常委 are titles inside the same one: 党委副书记高翔)
-ROLL_OTHER = re.compile(r"政府|集团|公司|学院|学校|大学|协会|[局厅]|(?<![党常])委(?!员)")
+ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
+# another body in the titles after the roll (区委常委、组织部长; a place is a name: 江北区副区长), not a title
+# ending in one (副局长) nor an internal division (职成教处处长, 综合运营部总监: their staff work at the parent)
+ROLL_BODY = re.compile(r"[局厅](?!长)|(?<![党常])委(?!员)|[校院]党委|政府|集团|公司|学院|学校|大学|协会")
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
+# X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
+MEMBERS_LISTED = re.compile(
+    r"(?:的)?(?:(?:首批|首届)?(?:签约|成员|理事|会员)单位|成员)?(?:包括|包含|涵盖|有|为)[：]?|(?:的)?(?:签约|成员|理事)单位[：]"
+)
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
+UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
 NOT_SUBJECT_BEFORE = re.compile(
     r"(与|和|同|跟|对|向|在|以|为|把|将|从|让|使|给|于|及|、|的|联合|携手|通过|借助|依托|围绕)$"
@@ -160,6 +186,38 @@ PIVOT = re.compile(r"(?:指导|带动|引领|辐射|负责|统筹|吸纳|汇聚|
 PREPOSITIONS = ("以", "与", "同", "跟", "在", "对", "向", "为", "由", "从", "把", "将", "给", "让", "使")
 GOAL_AFTER = re.compile(r"”?为(?:统领|引领|目标|抓手|主线|核心|载体|牵引|指引)")
 PASSIVE = re.compile(r"由")
+# between two groups of a listed agent: A、B等企业，C、D等高校，E等职业院校共同牵头 (the group's noun ends it)
+AGENT_GROUP = re.compile(r"(?:（[^（）]{1,24}）)?(?:等[^，。；：、“”]{1,10}[，、]|[，])")
+AGENT_NOTE = re.compile(r"（[^（）]{1,24}）")  # 某某职业学院（现更名为…）: a note on the name
+# after the listed agents, before the verb: 三家单位 / 等178家行业协会、院校、企业和研究院所 (no name in it)
+AGENT_TAIL = re.compile(
+    r"(?:（[^（）]{1,24}）)?(?:等[^，。；：]{0,20}|[0-9零〇一二两三四五六七八九十百千]+[家所个][^，。；：]{0,16})?"
+)
+# the verb the agents of 由 do: 牵头 (alone, or before a verb of founding), or 组成 (they are its members)
+PASSIVE_LEAD = re.compile(
+    r"(?:共同|联合|携手)?(牵头)(?:(共建)|(成立|组建|建设|建立|设立|打造|发起|组织)|(?=[，。；]|$))"
+)
+PASSIVE_MEMBERS = re.compile(r"(?:共同)?(?:组成|组建而成|构成)")
+PASSIVE_BUILDS = re.compile(r"(?:共同|联合|合作|携手)(?:谋划|建设|共建|建立|设立|成立|组建|打造|创建|筹建)")
+# after 牵头，: the rest of the sentence says the body was set up (…等120家单位共同组建)
+BUILT_LATER = re.compile(r"[^。；]{0,60}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成|共建(?=[。；，]|$))")
+# X的母公司Y / X隶属于Y: X is part of Y;  Y下属的X / Y旗下X / Y的二级学院X / Y（含X）: X is part of Y
+PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
+KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
+UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
+# a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
+CONTINUED = re.compile(
+    r"(?:相继|先后|陆续|还|并|又|也|同时|已|已经|累计|共|再|随后|此外|另外|近年来)*(?:" + TRIGGER_RE.pattern + ")"
+)
+# X以Y为依托 / X依托Y / Y为依托园区: the park or place X is set in
+BASED_ON = re.compile(r"为依托(?:园区|单位)?")
+PARK = re.compile(r"园区|开发区|高新区|产业园|经开区|科技城|产业新城|工业园|示范区|新区|[区县市州]$")
+# X是A与B（依托…）共同牵头…的Y: A and B lead X (the clause is X's description, not its action)
+IS_LED_BY = re.compile(r"[^，。；]{2,40}?是(?:由)?[^，。；]{2,60}?(?:共同|联合)?牵头")
+DESCRIBED_LEAD = re.compile(r"[^，。；]{0,24}?(?:共同|联合)?牵头")
+# 以A为龙头 / 以A为牵头单位: A leads the body the sentence is about
+JOINED = re.compile(r"[，,](?:积极)?(?:联合|吸纳|汇聚)")  # 以A为龙头，联合B、C…: B and C are its members
+HEAD_OF = re.compile(r"为(?:龙头|牵头单位|牵头院校|核心单位)")
 PASSIVE_VERB = re.compile(r"(?:牵头|负责)?(设立|建立|成立|组建|建设|举办|承办|主办|实施|开展|发起)")
 TRAINING = re.compile("培养|培训|输送")
 SPEAKING = re.compile("作|发言|交流|分享|展示")
@@ -241,6 +299,13 @@ class RelationExtractor:
         self._event_seen = -9  # the sentence that last named (or referred to) an event
         self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
         self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
+        # the school whose news it is (我校): the organisation of titles with no body named (校长张三出席)
+        self._publisher = next(
+            (m.entity for m in self.mentions if m.ref == "publisher" or OWN_COMMITTEE.fullmatch(m.name)), None
+        )  # 我校, or the school 校党委 is the committee of
+        self._last_platform: Entity | None = None
+        self._platforms: list[Entity] = []  # the last platforms named, oldest first
+        self._last_subject: Entity | None = None  # the organisation the sentence before was about
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -311,7 +376,8 @@ class RelationExtractor:
     # -- output --------------------------------------------------------------------------------------
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
-        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts"):
+        unveiled = rule == "build-为…揭牌"  # a person who unveils a body builds it in their own name
+        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts") and not unveiled:
             subject = self._employers.get(subject.label)  # 张三与李四共同为X揭牌: their organisations build X
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
@@ -346,6 +412,7 @@ class RelationExtractor:
         last_objects: tuple[str, list[Entity]] | None = None
         last_object: Entity | None = None
         pending_events: list[Entity] = []
+        pending_titles: list[Entity] = []
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
         for clause_start, clause_end in parts:
@@ -362,6 +429,13 @@ class RelationExtractor:
             if self.text[clause_start - 1 : clause_start] == "；":
                 sentence_subject, parties = None, []  # a new main clause: its own subject or the topic
             subjects = self._co_subjects(main, subject_mention) if subject is not None else []
+            if clause.startswith("作为") and subject is None and main and all(_designation(m.entity) for m in main):
+                pending_titles += [m.entity for m in main]  # 作为X实验区，江北区…: the title is the subject's
+                continue
+            if subject is not None and pending_titles:
+                for title in pending_titles:
+                    self.add(subject, "designatedAs", title, span, "designate-作为…，")
+                pending_titles = []
             if EVENT_FRAME.match(clause) and subject is None:
                 # 在第二届…大赛中，…李明浩获得…: the event belongs to the subject that follows
                 pending_events += [m.entity for m in main if is_a(m.entity.cls, "Event")]
@@ -384,6 +458,8 @@ class RelationExtractor:
                 if subject is not sentence_subject:
                     parties = subjects if len(subjects) > 1 else []
                 sentence_subject = subject
+            elif clause_start == start and self._last_subject is not None and CONTINUED.match(clause):
+                sentence_subject = self._last_subject  # 相继建成了A、B…: the sentence goes on about the one before's
             current = sentence_subject or self.topic
             pivot = None
             if subject is None and PIVOT.match(clause) and last_object is not None:
@@ -405,7 +481,8 @@ class RelationExtractor:
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
-            self._venues(clause_start, clause_end, main, subject_mention, current, span)
+            earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
+            self._venues(clause_start, clause_end, main, subject_mention, current, span, earlier)
             self._unveilings(clause_start, clause_end, main, parties or subjects, span)
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
             if objects:
@@ -424,12 +501,27 @@ class RelationExtractor:
             self._indicators(clause_start, clause_end, main, counted, span)
         for event in pending_events:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
+        # what the next sentence, if it opens with a verb, is about: an organisation this one was about
+        last = sentence_subject
+        self._last_subject = last if last is not None and is_a(last.cls, "Organization") else None
         self._collectives(start, end, inside, span)
+        self._led_or_formed_by(start, end, inside, span)
+        self._members_listed(start, end, inside, span)
+        self._head_of(start, end, inside, span)
+        self._described_leaders(start, end, inside, span)
+        self._based_on(start, end, inside, span)
+        self._units_stated(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
+        named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
+        if named:
+            self._last_platform = named[-1]
+        # …共同体成立大会 names the 共同体 too: a platform of a kind the text later refers to (共同体副理事长单位)
+        named = [m.entity for m in inside if not m.ref and is_a(m.entity.cls, "Platform")]
+        self._platforms = [p for p in self._platforms if p not in named][-20:] + named
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
@@ -459,10 +551,200 @@ class RelationExtractor:
             for agent in bodies:
                 self.add(agent, predicate, thing.entity, span, rule)
             if len(bodies) > 1:
-                self._cooperate(bodies, span, "cooperate-co-builders")
-                self._pair = bodies
+                self._pair = bodies  # 双方 after it: the builders (passive co-actors do not work with one another)
             return True
         return False
+
+    def _led_or_formed_by(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X由A、B等企业，C、D等高校共同牵头成立 / …，由A与B牵头共建 / X由A、B等45家单位组成.
+
+        Every listed agent, across the groups of the list, leads X (牵头; and builds it when they 共建 it), or
+        is a member of X (组成).  X is the name right before 由, else, when 由 opens a clause, the platform or
+        event the sentence opens with.  Passive co-actors: no pairwise cooperation is read from the list.
+        """
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for by in (m.start() for m in PASSIVE.finditer(text, start, end)):
+            first = next((m for m in main if m.start == by + 1), None)
+            if first is None or not is_actor(first.entity.cls):
+                continue
+            thing = next((m for m in main if m.end == by), None)
+            if thing is not None and thing.ref and not (is_a(thing.entity.cls, "Platform") or thing.ref == "event"):
+                thing = None
+            if thing is None and text[by - 1 : by] in ("，", "则"):  # …为依托，由A牵头 / 则由A牵头
+                opening = next((m for m in main if m.start >= start), None)
+                lead = start + len(ADVERBIAL.match(text, start).group())
+                if opening is not None and opening.start == lead and opening is not first:
+                    thing = opening
+            if thing is None or not (is_a(thing.entity.cls, "Platform") or is_a(thing.entity.cls, "Event")):
+                continue
+            agents, at = self._agent_list(main, main.index(first), end)
+            if not agents:
+                continue
+            clause_end = CLAUSE_BREAK.search(text, at, end)
+            stop = clause_end.start() if clause_end else end
+            led = PASSIVE_LEAD.search(text, at, stop)
+            formed = PASSIVE_MEMBERS.search(text, at, stop)
+            built = PASSIVE_BUILDS.search(text, at, stop)
+            verb = min((v for v in (led, formed, built) if v is not None), key=lambda v: v.start(), default=None)
+            if verb is None or not AGENT_TAIL.fullmatch(text, at, verb.start()):
+                continue
+            if any(at <= m.start < verb.start() for m in main):
+                continue  # another name between the list and the verb: not the agents' own verb
+            if verb is built:
+                for agent in (self._body(m.entity, main) for m in agents):
+                    self.add(
+                        agent,
+                        "builds" if is_a(thing.entity.cls, "Platform") else "hosts",
+                        thing.entity,
+                        span,
+                        "build-由…共同",
+                    )
+                continue
+            formed = verb if verb is formed else None
+            led = verb if verb is led else None
+            cobuilt = led is not None and (
+                led.group(2) or (not led.group(3) and BUILT_LATER.match(text, led.end(), end))
+            )
+            bodies = [self._body(m.entity, main) for m in agents]
+            for agent in bodies:
+                if formed is not None:
+                    self.add(agent, "memberOf", thing.entity, span, "member-由…组成")
+                    continue
+                self.add(agent, "leads", thing.entity, span, "lead-由…牵头")
+                if cobuilt and is_a(thing.entity.cls, "Platform"):
+                    self.add(agent, "builds", thing.entity, span, "build-由…牵头共建")
+
+    def _units_stated(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X的母公司Y / Y下属的X、Z / Y旗下X / Y的二级学院X / Y（含X）: the text says X is a unit of Y."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref and m.name not in KIN_WORDS]
+        for index, first in enumerate(main[:-1]):
+            second = main[index + 1]
+            if not (is_a(first.entity.cls, "Organization") and is_a(second.entity.cls, "Organization")):
+                continue
+            gap = text[first.end : second.start]
+            if PARENT_AFTER.fullmatch(gap):
+                self.add(first.entity, "partOf", second.entity, span, "part-母公司")
+            elif UNIT_AFTER.fullmatch(gap):
+                for unit in self._enumeration(main, index + 1):
+                    if not is_a(unit.entity.cls, "Place"):
+                        self.add(unit.entity, "partOf", first.entity, span, "part-下属")
+
+    def _based_on(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+        for park in main:
+            if not (is_a(park.entity.cls, "Place") or PARK.search(park.entity.label)) or park in platforms[:1]:
+                continue
+            before = text[max(start, park.start - 3) : park.start]
+            based = BASED_ON.match(text, park.end) is not None
+            # X依托Y / X以Y为依托 / 江北高新区为依托园区 opening a clause of a sentence about X
+            opening = based and CLAUSE_BREAK.match(text, park.start - 1) is not None
+            if not (before.endswith("依托") or (before.endswith("以") and based) or opening):
+                continue
+            target = next((m for m in platforms if m.start < park.start and m is not park), None)
+            if target is not None:
+                self.add(target.entity, "locatedIn", park.entity, span, "locate-依托")
+
+    def _described_leaders(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X是我校与A（依托…）共同牵头组织申报的Y: the school and A lead the platform X."""
+        text = self.text
+        main = [m for m in inside if not m.nested]  # 我校 unresolved still holds its place in the list
+
+        def actor(mention: Mention) -> bool:
+            return mention.entity is None or is_actor(mention.entity.cls)
+
+        for index, platform in enumerate(main[:-1]):
+            if platform.entity is None or not is_a(platform.entity.cls, "Platform"):
+                continue
+            first = main[index + 1]
+            if not text.startswith(("是由", "是"), platform.end) or first.start - platform.end > 2 or not actor(first):
+                continue
+            leaders = [first]
+            for other in main[index + 2 :]:
+                if text[leaders[-1].end : other.start] in ("与", "和", "、", "及") and actor(other):
+                    leaders.append(other)
+                else:
+                    break
+            verb = DESCRIBED_LEAD.match(text, leaders[-1].end, end)
+            between = [m for m in main if leaders[-1].end < m.start < verb.end()] if verb else []
+            if verb is None or any(actor(m) and text[m.start - 2 : m.start] not in ("依托", "立足") for m in between):
+                continue  # another actor before 牵头 (a park relied on is none)
+            for leader in leaders:
+                self.add(leader.entity, "leads", platform.entity, span, "lead-是…牵头")
+
+    def _head_of(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X以A为龙头（牵头单位），联合B… / X是以…——A为龙头…共同组建的: A leads X (and builds it when the
+        sentence says it was set up together)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, head in enumerate(main):
+            role = HEAD_OF.match(text, head.end)
+            by = text.rfind("以", start, head.start)
+            if role is None or by < 0 or head.start - by > 20 or CLAUSE_BREAK.search(text, by, head.start):
+                continue
+            if any(by < m.start for m in main[:index]) or not is_a(head.entity.cls, "Organization"):
+                continue  # 以A和B为…: only one head, named right after 以 (or after its description)
+            target = next((m for m in main[:index] if is_a(m.entity.cls, "Platform")), None)
+            if target is None or target.start >= by:
+                continue
+            self.add(head.entity, "leads", target.entity, span, "lead-以…为龙头")
+            if BUILT_LATER.match(text, role.end(), end):
+                self.add(head.entity, "builds", target.entity, span, "build-以…为龙头")
+            joined = JOINED.match(text, role.end(), end)
+            later = [m for m in main[index + 1 :] if joined is not None and m.start == joined.end()]
+            for member in self._enumeration(main, main.index(later[0])) if later else []:
+                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                    self.add(member.entity, "memberOf", target.entity, span, "member-以…为龙头，联合")
+                    for kind in ("cooperatesWith", "integratesWith"):  # a member, not a partner of the group
+                        self.relations.pop(Relation(member.entity, kind, target.entity, 0, 0, "").key(), None)
+
+    def _members_listed(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X签约单位包括A、B、C等单位 / X包括A、B: each listed organisation is a member of the platform X."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, platform in enumerate(main[:-1]):
+            if not is_a(platform.entity.cls, "Platform"):
+                continue
+            gap = text[platform.end : main[index + 1].start]
+            listed = MEMBERS_LISTED.fullmatch(gap)
+            if listed is None or (gap.endswith("为") and "单位" not in gap) or (gap in ("有", "包括") and index):
+                continue  # 联盟为A: not a roll; …与X包括: X is no subject here
+            for member in self._enumeration(main, index + 1):
+                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                    self.add(member.entity, "memberOf", platform.entity, span, "member-包括")
+
+    def _agent_list(self, main: list[Mention], index: int, end: int) -> tuple[list[Mention], int]:
+        """The actors listed from ``main[index]`` on, across groups (A、B等企业，C等高校) and notes in brackets,
+        with the end of the last; none when a name that is no actor breaks the list."""
+        text = self.text
+        items: list[Mention] = []
+        at = main[index].start
+        for mention in main[index:]:
+            if mention.start >= end:
+                break
+            gap = text[at : mention.start]
+            if items and mention.entity is items[-1].entity and gap.startswith(("（", "(")):
+                close = text.find("）", mention.end, end)  # A（现更名为A'）: the same body, named anew
+                at = close + 1 if 0 <= close - mention.end <= 2 else mention.end
+                continue
+            if items:
+                note = AGENT_NOTE.match(gap)
+                bare = gap[note.end() :] if note else gap
+                if bare == "会同":
+                    bare = "、"  # A会同B共同谋划: both are agents
+                if not (LIST_SEPARATOR.match(bare) or AGENT_GROUP.fullmatch(gap)) or CLAUSE_BREAK.search(bare[:-1]):
+                    break
+                if bare == "，" and not text.startswith("等", items[-1].end):
+                    break  # a comma ends the list unless it closes a group: A、B等企业，C…
+            if not is_actor(mention.entity.cls):
+                return [], at
+            items.append(mention)
+            at = mention.end
+        return items, at
 
     def _organisers(self, start: int, end: int, inside: list[Mention], span) -> None:
         """Z由A主办，B承办，C协办 (or 该活动 / 本次大赛由…), 由A主办、B承办的Z: each organiser hosts Z.
@@ -523,10 +805,10 @@ class RelationExtractor:
                 continue
             named = next((m for m in main if m.start >= verb.end()), None)
             event = None
-            if named is not None and named.start - verb.end() <= 2 and is_a(named.entity.cls, "Event"):
+            if named is not None and named.start - verb.end() <= 2 and _attended(named.entity):
                 event = named.entity
-            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(("会议", "活动", "并"), verb.end())) and (
-                self._last_run is not None and is_a(self._last_run.cls, "Event")
+            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(ATTENDED, verb.end())) and (
+                self._last_run is not None and _attended(self._last_run)
             ):
                 event = self._last_run
             if event is None:
@@ -544,56 +826,82 @@ class RelationExtractor:
                     is_a(entity.cls, "Organization")
                     and not people
                     and id(entity) not in employers
+                    and not self._hosted_here(entity, event, span)
                     and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
 
-    def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
-        """A作为X的牵头单位 / A为牵头单位，发起成立X / X的牵头单位为A、B: each A leads X (a platform).
+    def _hosted_here(self, entity: Entity, event: Entity, span: tuple[int, int]) -> bool:
+        """True when this sentence made ``entity`` an organiser of ``event`` (由A主办，…参与: A runs it)."""
+        hosted = self.relations.get((entity.label, "hosts", event.label))
+        return hosted is not None and (hosted.start, hosted.end) == span
 
-        X is the platform named between A and the role, else the nearest platform of the sentence (after the
-        role first). Rows of a table (牵头单位：…) are read by _lead_columns.
+    def _leader_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A作为X的牵头单位 / X的牵头单位为A、B / A为理事长单位，B、C等19家单位为副理事长单位 / 为理事长单位A、B授牌.
+
+        A role noun names what its bearers are to a platform: 牵头单位 / 理事长单位 → ``leads``; 副理事长单位 /
+        常务理事单位 / 成员单位 → ``memberOf``.  The bearers are the names listed right before the role (with
+        为 / 作为 / 当选 …) or right after it; the platform is the one the role hangs on (X的牵头单位), else the
+        nearest one of the sentence (after the role first), else the last one the text named.  Rows of a table
+        (牵头单位：…) are read by _lead_columns.
         """
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-        for role in LEADER_ROLE.finditer(text, start, end):
-            if text[role.end() : role.end() + 1] in ("：", ":"):
+        main = [m for m in inside if not m.nested and m.entity is not None and (not m.ref or _is_body_ref(m))]
+        platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+        for role in ROLE_NOUN.finditer(text, start, end):
+            if text[role.end() : role.end() + 1] in ("：", ":") or text[role.start() - 1 : role.start()] == "原":
                 continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
-            platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+            predicate = "memberOf" if role.group("member") else "leads"
+            bearers: list[Mention] = []
+            hung: Mention | None = None  # X的牵头单位
+            before = [m for m in main if m.end <= role.start()]
+            if before and is_a(before[-1].entity.cls, "Platform") and text[before[-1].end : role.start()] in ("的", ""):
+                hung = before.pop()
             after = [m for m in main if m.start >= role.end()]
-            leaders: list[Entity] = []
-            target: Mention | None = None
             link = text[role.end() : after[0].start] if after else ""
-            if after and ROLE_IS.search(link) and len(link) <= 2:
-                index = main.index(after[0])
-                leaders = [m.entity for m in self._enumeration(main, index) if not is_a(m.entity.cls, "Platform")]
-                target = next((m for m in reversed(platforms) if m.end <= role.start()), None)
-            else:
-                for mention in reversed([m for m in main if m.end <= role.start()]):
-                    gap = text[mention.end : role.start()]
-                    if is_a(mention.entity.cls, "Platform") and gap in ("的", ""):
-                        target = mention  # A作为X的牵头单位
-                        continue
-                    if target is not None:
-                        gap = text[mention.end : target.start]
-                    if is_a(mention.entity.cls, "Organization") and ROLE_VERB.search(gap) and len(gap) <= 4:
-                        index = main.index(mention)
-                        items = [mention]
-                        for other in reversed(main[:index]):  # A、B作为…: the whole enumeration
-                            if text[other.end : items[0].start] in ("、", "和", "及", "与"):
-                                items.insert(0, other)
-                            else:
-                                break
-                        leaders = [m.entity for m in items]
-                    break
-                if leaders and target is None:
-                    later = [m for m in platforms if m.start >= role.end()]
-                    earlier = [m for m in platforms if m.end <= role.start()]
-                    target = later[0] if later else (earlier[-1] if earlier else None)
-            if target is None:
+            if after and ROLE_IS.fullmatch(link) and not is_a(after[0].entity.cls, "Platform"):
+                bearers = self._enumeration(main, main.index(after[0]))  # 理事长单位为A、B / 理事长单位A、B
+            elif before and not (hung is not None and before[-1].end > hung.start):
+                gap = text[before[-1].end : (hung.start if hung is not None else role.start())]
+                if ROLE_BEFORE.fullmatch(gap):
+                    bearers = [before[-1]]
+                    for other in reversed(before[:-1]):  # A、B和C等19家单位为…: the whole enumeration
+                        if LIST_SEPARATOR.match(text[other.end : bearers[0].start]):
+                            bearers.insert(0, other)
+                        else:
+                            break
+            bearers = [m for m in bearers if is_a(m.entity.cls, "Organization") and not is_a(m.entity.cls, "Platform")]
+            if not bearers:
                 continue
-            for leader in leaders:
-                self.add(leader, "leads", target.entity, span, "lead-牵头单位")
+            targets: list[Entity] = []
+            if hung is not None:
+                targets = [hung.entity]
+            else:
+                later = [m for m in platforms if m.start >= role.end() and m not in bearers]
+                earlier = [m for m in platforms if m.end <= role.start()]
+                if later:
+                    targets = [m.entity for m in self._enumeration(main, main.index(later[0]))]
+                elif earlier:
+                    targets = [earlier[-1].entity]
+                elif self._last_platform is not None:
+                    # 当选共同体副理事长单位: the last platform of that kind, else the last one named
+                    kind = GENERIC_PLATFORM.search(text, max(start, role.start() - 6), role.start())
+                    fitting = [p for p in self._platforms if kind and p.label.endswith(kind.group())]
+                    targets = [fitting[-1] if fitting else self._last_platform]
+            # A、B为牵头学校，联合13家单位共同组建: the leaders set it up with the others
+            founded = predicate == "leads" and BUILT_LATER.match(text, role.end(), end) is not None
+            for bearer in bearers:
+                for target in targets:
+                    if founded and is_a(target.cls, "Platform"):
+                        self.add(bearer.entity, "builds", target, span, f"build-{role.group()}")
+                    if is_a(target.cls, "Platform"):
+                        self.add(
+                            bearer.entity,
+                            predicate,
+                            target,
+                            span,
+                            f"{'lead' if predicate == 'leads' else 'member'}-{role.group()}",
+                        )
 
     def _co_subjects(self, main: list[Mention], subject_mention: Mention | None) -> list[Entity]:
         """成都市棕北中学、成都市西北中学等学校联合…: every item of an enumerated subject."""
@@ -601,9 +909,17 @@ class RelationExtractor:
             return [subject_mention.entity] if subject_mention is not None else []
         index = main.index(subject_mention)
         items = [subject_mention]
+        skip_to = -1
         for mention in main[index + 1 :]:
+            if mention.start < skip_to:
+                continue
             between = self.text[items[-1].end : mention.start]
             if between in ("、", "和", "及", "以及") and is_actor(mention.entity.cls):
+                person = self._role_person(mention, main) if mention.entity.cls != "Person" else None
+                if person is not None and subject_mention.entity.cls == "Person":
+                    items.append(person)  # 张三、某大学处长李四: the next person, not their university
+                    skip_to = person.start
+                    continue
                 items.append(mention)
             else:
                 break
@@ -659,11 +975,21 @@ class RelationExtractor:
     def _cooperation(
         self, start: int, end: int, main: list[Mention], subjects: list[Entity | None], span
     ) -> list[Entity]:
-        """与A、B以及C开展合作 / 联合A、B等 / 携手A: the partners of ``current``."""
+        """与A、B以及C开展合作 / 联合A、B等 / 携手A: the partners of ``current``.
+
+        Not in a passive (由A与B牵头共建: co-actors, no partners of one another) nor in X是A与B共同牵头…的Y
+        (A and B lead X: see _described_leaders)."""
         text = self.text
+        if text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
+            return []
+        if IS_LED_BY.match(text, start):
+            return []
         for index, mention in enumerate(main):
             before = text[max(start, mention.start - 2) : mention.start]
             opener = next((w for w in PARTNER_OPEN if before.endswith(w)), None)
+            if opener is None and (index == 0 or main[index - 1].end <= start or main[index - 1].ref):
+                unnamed = UNNAMED_FIRST.search(text, max(start, mention.start - 16), mention.start)
+                opener = unnamed.group(1) if unnamed else None  # 与某某、B、C等企业合作: the first name unknown
             if opener is None:
                 continue
             items = self._enumeration(main, index)
@@ -713,7 +1039,7 @@ class RelationExtractor:
             self._cooperate(subjects, span, "cooperate-signatories")
 
     def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
-        """Z…，由A、B、C三家单位牵头: each of them leads Z (and, leading it together, they cooperate)."""
+        """Z…，由A、B、C三家单位牵头: each of them leads Z (passive co-actors: no cooperation between them)."""
         text = self.text
         if len(subjects) < 1 or not text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
             return
@@ -725,7 +1051,6 @@ class RelationExtractor:
             return
         for leader in subjects:
             self.add(leader, "leads", previous, span, "lead-由…牵头")
-        self._cooperate(subjects, span, "cooperate-co-leaders")
 
     def _visits(self, start, end, main, subjects: list[Entity], span) -> None:
         """A走进B / A一行到B对接校企合作 (调研、考察、洽谈): organisations meeting to work together."""
@@ -760,16 +1085,46 @@ class RelationExtractor:
         return self._employers.get(entity.label, entity)
 
     def _unveilings(self, start, end, main, parties: list[Entity], span) -> None:
-        """A为B揭牌 / A与B共同为“C”挂牌: whoever unveils a body builds it (a person for their organisation)."""
+        """A为B揭牌 / A与B共同为“C”“D”挂牌 / 为“C”授牌: whoever unveils a body builds it — each person who does
+        (the dev guide's convention: the officials who unveil a platform are its builders), each organisation."""
         text = self.text
-        for mention in main:
+        index = 0
+        while index < len(main):
+            mention = main[index]
+            index += 1
             before = text[max(start, mention.start - 2) : mention.start].rstrip("“")
-            if not before.endswith("为") or not UNVEIL_AFTER.match(text, mention.end, end):
+            if not before.endswith("为"):
                 continue
-            for party in parties:
-                self.add(self._body(party, main), "builds", mention.entity, span, "build-为…揭牌")
+            items = self._enumeration(main, index - 1)
+            index = main.index(items[-1]) + 1
+            verb = UNVEIL_AFTER.match(text, items[-1].end, end)
+            if verb is None or (
+                verb.group().endswith("授牌") and not all(is_a(m.entity.cls, "Platform") for m in items)
+            ):
+                continue  # 为A授牌: an award to A, unless A is a platform being opened
+            # 州长张三和县委书记李四共同为X揭牌: the people named before 为 unveil it, not their titles' bodies
+            people = [m.entity for m in main if m.end <= mention.start and m.entity.cls == "Person"]
+            for item in items:
+                for party in people or parties:
+                    self.add(party, "builds", item.entity, span, "build-为…揭牌")
+                    body = self._body(party, main)
+                    if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
+                        # a school's or a company's head opens their joint base for them (an official only attends)
+                        self.add(body, "builds", item.entity, span, "build-为…揭牌-body")
+        # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about)
+        for unveiled in UNVEIL_KIND.finditer(text, start, end):
+            if _inside(unveiled.start(1), main):
+                continue
+            kind = unveiled.group(1)
+            fitting = [p for p in self._platforms if p.label.endswith(kind) or p.label.endswith(kind[-2:])]
+            people = [m.entity for m in main if m.end <= unveiled.start() and m.entity.cls == "Person"]
+            for platform in fitting[-2:]:
+                for party in people or parties:
+                    self.add(party, "builds", platform, span, "build-为…揭牌")
 
-    def _venues(self, start, end, main, subject_mention: Mention | None, current: Entity | None, span) -> None:
+    def _venues(
+        self, start, end, main, subject_mention: Mention | None, current: Entity | None, span, earlier=()
+    ) -> None:
         """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X.
 
         A在X举办Z, with an actor A opening the clause: A hosts Z and X is only where it takes place (as is X
@@ -794,11 +1149,16 @@ class RelationExtractor:
                 continue
             held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
-            for thing in (m.entity for m in held):
+            things = [m.entity for m in held]
+            if not things and index == 0 and text.startswith("在", start + len(ADVERBIAL.match(text, start).group())):
+                # X、Y，在Z成立: the platforms or events the clause before opened with
+                things = [e for e in earlier if is_a(e.cls, "Platform") or is_a(e.cls, "Event")]
+            for thing in things:
                 if is_a(venue.cls, "Place") or (room is not None and verb.group(1) not in UNVEILING):
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                elif verb.group(1) in UNVEILING:
-                    self.add(venue, "builds", thing, span, f"build-在…{verb.group(1)}")
+                elif (
+                    verb.group(1) in UNVEILING
+                ):  # a platform opened in X is in X (who built it the text says elsewhere)
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 else:
                     self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
@@ -862,7 +1222,11 @@ class RelationExtractor:
                 predicate = _predicate(kind, mention.entity)
                 if predicate is None:
                     continue
-                actors = [current] if predicate in ("offers",) or kind in ("award", "designate") else agents
+                actors = (
+                    [current]
+                    if (predicate == "offers" and kind != "design") or kind in ("award", "designate")
+                    else agents
+                )
                 if kind in ("award", "designate") and subject_mention is not None and not subject_mention.ref:
                     actors = self._co_subjects(main, subject_mention)  # A、B等12所学校成为…示范校
                 if trigger.group() in GRANTS:
@@ -871,7 +1235,12 @@ class RelationExtractor:
                         continue  # A授予“C”称号 with nobody named: not the giver's own title
                     actors = [recipient]
                 for actor in actors:
-                    self.add(actor, predicate, mention.entity, span, f"{kind}-{trigger.group()}")
+                    rated = predicate == "designatedAs" and mention.entity.cls != "Designation"
+                    person = rated and actor is not None and actor.cls == "Person"
+                    # 陈某获评全国优秀课例: a person is awarded what a school would be designated as
+                    self.add(
+                        actor, "hasAward" if person else predicate, mention.entity, span, f"{kind}-{trigger.group()}"
+                    )
                 predicates.append((predicate, mention.entity))
                 if predicate == "participatesIn":
                     for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
@@ -1000,19 +1369,31 @@ class RelationExtractor:
                     titles = text[other.end : role_at]
                     if (
                         is_a(other.entity.cls, "Organization")
-                        and 0 <= role_at - other.end <= TITLE_CHAIN
+                        and other.start < role_at  # the title may take in the name's end: 校党委书记
+                        and role_at - other.end <= TITLE_CHAIN
                         and not CLAUSE_BREAK.search(titles)
                     ):
                         # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
                         employer = other.entity
+                        if employer.cls == "College" and not employer.known:
+                            # 某大学教务处处长…、某某学院院长刘某: a school of the university named before
+                            parent = next(
+                                (
+                                    m.entity
+                                    for m in reversed(main[: main.index(other)])
+                                    if is_a(m.entity.cls, "University")
+                                ),
+                                None,
+                            )
+                            employer = parent or employer
                         break
                 roll = self._roll
                 if (
                     employer is None
                     and roll is not None
                     and ROLL_GAP.fullmatch(text[roll[0] : role_at])
-                    and not ROLL_OTHER.search(text, roll[0], role_at)
-                    and not OTHER_BODY.search(text, role_at, mention.start)
+                    and not ROLL_BODY.search(text, roll[0], mention.start)
+                    and not any(roll[0] <= m.start < role_at and m.entity is not None for m in main[:index])
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
@@ -1028,6 +1409,13 @@ class RelationExtractor:
                     and SCHOOL_TITLE.search(text, max(start, role_at), mention.start)
                 ):
                     employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
+                if (
+                    employer is None
+                    and self._publisher is not None
+                    and (role_at == ADVERBIAL.match(text, start).end() or text[role_at - 1 : role_at] == "由")
+                    and SCHOOL_HEAD.match(text, role_at)
+                ):
+                    employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持: the text's own school
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     self._roll = (mention.end, employer)
@@ -1226,10 +1614,10 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "offers": (("Organization", "Place"), _ANY),
     "locatedIn": (_ANY, ("Place", "Organization")),
 }
-# a person is located nowhere (they work somewhere) and builds nothing in their own name;
+# a person is located nowhere (they work somewhere); they build in their own name only what they unveil (add);
 # one leads a body, a program or an event, never a place or a person
 # people build and host through their organisation (王明主持大会 chairs it; the body hosts it)
-_NOT_SUBJECT = {"locatedIn": ("Person",), "builds": ("Person",), "hosts": ("Person",)}
+_NOT_SUBJECT = {"locatedIn": ("Person",), "hosts": ("Person",)}
 _NOT_OBJECT = {"leads": ("Place", "Person")}
 
 
@@ -1255,7 +1643,7 @@ def _classes_fit(s: str, predicate: str, o: str) -> bool:
 def _predicate(kind: str, obj: Entity) -> str | None:
     cls = obj.cls
     if kind in ("award", "designate"):
-        if cls == "Designation":
+        if cls == "Designation" or (kind == "designate" and is_a(cls, "Award") and not is_a(cls, "Prize")):
             return "designatedAs"
         return "hasAward" if is_a(cls, "Award") else None
     if is_a(cls, "Award"):
@@ -1266,6 +1654,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         return "hosts" if is_a(cls, "Event") or is_a(cls, "Campaign") else "initiates"
     if kind == "offer":
         return "offers" if is_a(cls, "Program") else None
+    if kind == "design":
+        return "offers" if is_a(cls, "Course") else None
     if kind == "participate":
         return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
     if kind == "join":
@@ -1297,6 +1687,20 @@ def _cooperation_kind(a: Entity, b: Entity) -> str:
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
     return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+
+
+def _designation(entity: Entity) -> bool:
+    return entity.cls == "Designation"
+
+
+def _attended(entity: Entity) -> bool:
+    """A meeting or an activity one attends (出席…活动): an event or a campaign, not a plan or a course."""
+    return is_a(entity.cls, "Event") or is_a(entity.cls, "Campaign")
+
+
+def _is_body_ref(mention: Mention) -> bool:
+    """我校 / 学校 / 我院 resolved to an organisation: a party that can hold a role."""
+    return mention.ref in ("publisher", "school", "college", "company", "publisher-company")
 
 
 def _is_container(entity: Entity) -> bool:

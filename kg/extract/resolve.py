@@ -38,6 +38,11 @@ from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.words import dictionary
 
+OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
+RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
+RENAMING = re.compile(r"^(?:更|改)?名为")
+DECLARED = re.compile(r"^(?:以下)?简称[“\"]?")  # the words that declare a short name, when the name took them in
+DECLARING = re.compile(r"[（(，,]\s*(?:以下)?简称[：:]?[“\"]?")  # A（简称“B”）
 QUALIFY_PREFIX = re.compile(r"^(全区|本区|我区|该区|全县|本县|全市|本市|区|县|市)(?!级|域|内|外|属|直)")
 REF_CLASSES = {
     "school": ("School", "College", "EducationalOrganization"),
@@ -94,6 +99,7 @@ class Resolver:
         self._by_ends: dict[str, list[str]] = {}  # first character | last two
         self._by_key: dict[str, list[str]] = {}
         self._keys: dict[str, str] = {}  # name → short key
+        self._short_forms: dict[str, str] = {}  # 华岳集团 → 重庆华岳控股集团有限公司: a short name the text declares
         self._by_unit: dict[str, list[str]] = {}  # 轻工学院 → [黎明职业大学轻工学院]: see _unit_of
         self._by_start: dict[str, list[str]] = {}  # companies by their first two characters: see _brand_of
         self.company: tuple[str, str] | None = None  # the company a company's own news calls 我司 / 本公司
@@ -239,6 +245,8 @@ class Resolver:
             self.publisher = _publisher(mentions)
         elif self.publisher is None and any(m.ref == "college" and m.name == "学院" for m in mentions):
             self.publisher = _publisher(mentions, "College")  # 学院党委书记…: a college's own news
+        elif self.publisher is None and any(m.ref == "school" and m.name == "学校" for m in mentions):
+            self.publisher = _publisher(mentions)  # 学校党委书记… / 学校是…: the school the text is about
         if self.company is None and any(m.ref == "publisher-company" for m in mentions):
             if self.publisher and is_a(self.publisher[1], "Company"):
                 self.company = self.publisher
@@ -248,10 +256,23 @@ class Resolver:
         previous: Mention | None = None
         touched: dict[int, Entity] = {}  # the entities this call may change: their attributes are redone
         for mention in mentions:
+            if not mention.ref and OWN_COMMITTEE.fullmatch(mention.name):
+                school = self._own_school(recent)  # 校党委书记张三: the committee of the text's own school
+                mention.entity = school  # none named yet: no body of its own either (a bare 校党委 is no name)
+                if school is not None:
+                    school.mentions.append(mention)
+                previous = mention
+                continue
             if mention.ref:
                 mention.entity = self._referent(mention.ref, recent)
                 if mention.entity is not None:
                     mention.entity.mentions.append(mention)
+                previous = mention
+                continue
+            declared = self._declared_short(text, mention, previous)
+            if declared is not None:  # A（简称B）/ B later: A
+                mention.entity = declared
+                declared.mentions.append(mention)
                 previous = mention
                 continue
             name = self._qualified(text, mention, previous)
@@ -277,6 +298,54 @@ class Resolver:
         return list(self.entities.values())
 
     # -- steps -----------------------------------------------------------------
+
+    def _own_school(self, recent: list[Entity]) -> Entity | None:
+        """The school a text calls 校 (校党委): its publisher, else the school it names most so far."""
+        if self.publisher:
+            return self._entity(*self.publisher, 3, None)
+        schools = [e for e in recent if is_a(e.cls, "EducationalOrganization")]
+        if not schools:
+            return None
+        return max(reversed(schools), key=lambda e: len(e.mentions))  # ties: the one named first
+
+    def _declared_short(self, text: str, mention: Mention, previous: Mention | None) -> Entity | None:
+        """广西某某集团有限公司（简称某某集团）: the short name is the long one's, here and later in the text."""
+        short = DECLARED.sub("", mention.name)
+        if (
+            previous is not None
+            and previous.entity is not None
+            and not previous.ref
+            and is_a(previous.entity.cls, "Organization")
+            and DECLARING.fullmatch(text[previous.end : mention.start] + mention.name[: len(mention.name) - len(short)])
+            and len(short) >= 2
+        ):
+            self._short_forms[short] = previous.entity.label
+            previous.entity.aliases.add(short)
+            return previous.entity
+        taken_in = RENAMING.match(mention.name)  # the name may have taken in the words: 名为重庆某某大学
+        new_name = mention.name[taken_in.end() :] if taken_in else mention.name
+        if (
+            previous is not None
+            and previous.entity is not None
+            and not previous.ref
+            and RENAMED.fullmatch(
+                text[previous.end : mention.start] + mention.name[: len(mention.name) - len(new_name)]
+            )
+            and len(new_name) >= 4
+        ):
+            # 重庆某某学院（现更名为重庆某某大学）: the old name is the new one's, here and later in the text
+            renamed = self._entity(new_name, mention.cls, mention.tier, mention)
+            old = previous.entity
+            if renamed is not old:
+                renamed.aliases |= old.aliases | {old.label}
+                renamed.mentions += old.mentions
+                for earlier in old.mentions:
+                    earlier.entity = renamed
+                self._short_forms[old.label] = renamed.label
+                self._drop(old.label)
+            return renamed
+        label = self._short_forms.get(mention.name)
+        return self.get(label) if label is not None else None
 
     def _referent(self, kind: str, recent: list[Entity]) -> Entity | None:
         if kind == "publisher" or (kind in ("school", "college") and self.publisher and not recent):
@@ -461,7 +530,21 @@ class Resolver:
             if not matching:
                 continue
             entity = self.get(short)
-            if entity is None or entity.known or is_a(entity.cls, "Place") or not is_a(entity.cls, "Organization"):
+            if entity is None or is_a(entity.cls, "Place") or not is_a(entity.cls, "Organization"):
+                continue
+            if entity.known:
+                # a known name written with a filler (重庆市渝州… for the listed 重庆渝州…): the known name is the label
+                for long, _ in matching:
+                    other = self.get(long)
+                    if other is None or other is entity or other.known or not _contracts(short, long):
+                        continue
+                    if compatible(other.cls, entity.cls):
+                        entity.aliases |= other.aliases | {long}
+                        entity.mentions += other.mentions
+                        for mention in other.mentions:
+                            mention.entity = entity
+                        self._drop(long)
+                        kept.append(entity)
                 continue
             for long, named_after in matching:
                 other = self.get(long)
