@@ -165,6 +165,18 @@ def test_a_big_ingest_stays_under_a_memory_bound(store_path: Path, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     peak = int(result.stdout.split()[-1])
     assert peak < MEMORY_BOUND_MB, f"peak {peak} MB"
+    # the text is indexed in pieces (full-text rows of a bounded size): a phrase near its end is one document hit
+    from kg.store.search import TEXT_PIECE, SearchIndex
+
+    last = press_release(399)[1].splitlines()[-1][:12]
+    index = SearchIndex(index_path(store))
+    try:
+        pieces = index.db.execute("SELECT count(*), max(length(text)) FROM fts WHERE field = 'text'").fetchone()
+        hits = [h for h in index.search(last) if h.kind == "document"]
+    finally:
+        index.close()
+    assert pieces[0] > 10 and pieces[1] <= TEXT_PIECE
+    assert len(hits) == 1 and hits[0].field in {"text", "evidence"}
 
 
 def test_a_long_texts_working_memory_does_not_grow_with_its_names():
