@@ -558,11 +558,7 @@ class Resolver:
                     if other is None or other is entity or other.known or not _contracts(short, long):
                         continue
                     if compatible(other.cls, entity.cls):
-                        entity.aliases |= other.aliases | {long}
-                        entity.mentions += other.mentions
-                        for mention in other.mentions:
-                            mention.entity = entity
-                        self._drop(long)
+                        self._absorb(entity, other, long)
                         kept.append(entity)
                 continue
             for long, named_after in matching:
@@ -575,14 +571,18 @@ class Resolver:
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
                 if not (same or _initials(short, long)):
                     continue
-                other.aliases |= entity.aliases | {short}
-                other.mentions += entity.mentions
-                for mention in entity.mentions:
-                    mention.entity = other
-                self._drop(short)
+                self._absorb(other, entity, short)
                 kept.append(other)
                 break
         return kept
+
+    def _absorb(self, keeper: Entity, gone: Entity, name: str) -> None:
+        """``gone`` (named ``name``) is ``keeper`` under another name: its names and mentions go over, it goes."""
+        keeper.aliases |= gone.aliases | {name}
+        keeper.mentions += gone.mentions
+        for mention in gone.mentions:
+            mention.entity = keeper
+        self._drop(name)
 
     def _short_key(self, name: str) -> str:
         """A name without its city or province and with common abbreviations applied (computed once a name)."""
