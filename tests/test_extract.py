@@ -1062,8 +1062,8 @@ def test_a_count_summing_up_a_list_names_nothing(extractor):
 def test_short_company_names_listed_before_a_qualified_count_of_companies(extractor):
     extraction = run(
         extractor,
-        "会上，青禾航空、可能科技、远帆数控等8家行业龙头及新兴领域企业代表参加活动。"
-        "学院机电系、汽车系等2个系部负责人分别与对应企业签约。",
+        "会上，青禾航空、可能科技、远帆数控等8家行业龙头企业代表签约。"
+        "学院机电系、汽车系等2个系部负责人随后与相关企业座谈。",
     )
     found = entities(extraction)
     for name in ("青禾航空", "可能科技", "远帆数控"):
@@ -1121,7 +1121,7 @@ def test_a_groups_subsidiary_its_short_name_and_its_departments(extractor):
 def test_the_province_of_the_texts_city_qualifies_a_provincial_body(extractor):
     extraction = run(
         extractor,
-        "省教育厅副厅长王立新出席。自治州党委副书记、州长李明和青川县委书记黄海共同揭牌。",
+        "省教育厅副厅长王立新出席。州长李明和青川县委书记黄海为基地揭牌。",
         district="",
         city="绵阳市",
     )
