@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import NOT_AFTER, Mention, Recognizer
+from kg.extract.ner import NOT_AFTER, Mention, Recognizer, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, KeySet, Resolver
@@ -60,6 +60,7 @@ from kg.model.vocab import (
     relation_properties,
 )
 from kg.sources.documents import MAX_BYTES, Article, clean_file
+from kg.sources.reference import bodies, universities
 
 METHOD = "extraction"
 FORMATS = ("turtle", "trig", "jsonl")
@@ -168,12 +169,14 @@ class Extractor:
             cls = self.recognizer.suffix_class[type_word][0] if type_word else "Organization"
             resolver.publisher = (publisher, cls)
         else:
-            resolver.publisher = site_publisher(article.source, gazetteer, text)
+            # the site the text comes from, else a college the text calls by its short name only
+            resolver.publisher = site_publisher(article.source, gazetteer, text) or abbreviated_publisher(text)
         topic = None
         if article.city:
             topic = resolver.place(article.city, "City")
         if article.district:
             topic = resolver.place(article.district, "District")
+            topic.cls = "District"  # the text's own district, though a county-level city (都江堰市) by the list
         for author in article.authors:
             resolver.place(author, "Person")
         # A long text is read block by block (paragraphs, about BLOCK characters each): time stays linear and
@@ -190,6 +193,12 @@ class Extractor:
             for mention in mentions:
                 mention.start += begin
                 mention.end += begin
+            # the place an organisation's name starts with (青川省 of 青川省教育厅), the names of an elliptical
+            # list of places (江北市、渝南市…职业院校联盟): entities, described though no mention stands for them
+            for head in (m for m in mentions if m.rule == "name-head"):
+                used.add(id(resolver.place(head.name, head.cls)))
+                used_labels.add(head.name)
+            mentions = [m for m in mentions if m.rule != "name-head"]
             entities = resolver.resolve(text, mentions)
             parts = [
                 (a + begin, b + begin, [(c + begin, d + begin) for c, d in p])
@@ -374,6 +383,32 @@ def sentence_at(text: str, position: int) -> tuple[int, int]:
     return position, position
 
 
+OWN_SCHOOL = re.compile("我校|本校|我院|本院")
+
+
+def abbreviated_publisher(text: str) -> tuple[str, str] | None:
+    """The college a text's 我校 means when the text calls it only by its short name (…贡献眉职力量).
+
+    A college's own news often never spells out its name; its short form (the first character of its
+    city and 职: 雅职 for 雅安职业技术学院) still shows which one it is.  Only a college of the national
+    list whose city the text names counts, and only one: anything else is left to the first school the
+    text names (:func:`kg.extract.resolve._publisher`).
+    """
+    if not OWN_SCHOOL.search(text):
+        return None
+    found = set()
+    for college in universities():
+        city = college.city.removesuffix("市")
+        if len(city) < 2 or not college.name.startswith(city) or "职业" not in college.name:
+            continue
+        if city not in text or (city[0] + "职") not in text:
+            continue
+        short = city[0] + "职"
+        if re.search(f"{short}(?![业教工称务])", text):
+            found.add((college.name, college.cls))
+    return found.pop() if len(found) == 1 else None
+
+
 def _to_original(extraction: Extraction, normalized: Normalized) -> None:
     """Offsets of the normalised text → offsets of the original (dropped characters make them differ)."""
     start, end = normalized.start, normalized.end
@@ -478,7 +513,8 @@ def _named_parts(
     if organisations is None:
         organisations = {e.label: e for e in entities if _organisation(e)}
     for entity in entities:
-        unit = any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
+        # an institute of no more specific class (某某集团有限公司第七一三研究所) and a group's subsidiary are units too
+        unit = entity.cls in ("Organization", "Company") or any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
         if entity.first < 0 or not (unit or (_organisation(entity) and UNIT_TAIL.search(entity.label))):
             continue
         label = entity.label
@@ -501,25 +537,41 @@ def _named_parts(
     return parts
 
 
-OWNER_CLASSES = ("EducationalOrganization", "Company")  # whose name a unit or platform carries first
+LEGAL_FORM = re.compile("(?:股份|控股|有限|有限责任|集团|实业|投资)+")  # words of a legal name, not a business
+CENTRAL_BODIES = {b.name: b.cls for b in bodies() if b.details["scope"] == "central"}  # 教育部 …
+# whose name a unit or platform carries first (教育部 of 教育部职业教育研究中心: a ministry's centre too)
+OWNER_CLASSES = ("EducationalOrganization", "Company", "GovernmentAgency")
 
 
 def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -> Entity | None:
     """黎明职业大学 in 黎明职业大学轻工学院: the longest school or company name the label starts with."""
     label = entity.label
-    for cut in range(len(label) - 3, 3, -1):
+    for cut in range(len(label) - 3, 2, -1):
         head = label[:cut]
         type_word = recognizer.type_word(head)
-        if not type_word or len(head) - len(type_word) < 2 or re.search("[“”《》（）()]", head):
+        central = CENTRAL_BODIES.get(head)
+        if central and recognizer.type_word(label[cut:]):
+            return resolver.place(head, central)  # 教育部职业教育研究中心: a ministry named in full
+        if cut < 4 or not type_word or len(head) - len(type_word) < 2 or re.search("[“”《》（）()]", head):
             continue
         following = label[cut]
-        if following in NOT_AFTER[""] or following in NOT_AFTER.get(type_word, ""):
-            continue  # 集团化办学: the type word does not end a name here
+        if (following in NOT_AFTER[""] or following in NOT_AFTER.get(type_word, "")) and not is_word(
+            label[cut : cut + 2]
+        ):
+            continue  # 集团化办学: the type word does not end a name here (江北大学化学化工学院: it does)
         cls = recognizer.suffix_class[type_word][0]
         if not any(is_a(cls, c) for c in OWNER_CLASSES):
             continue
-        if not recognizer.type_word(label[cut:]):
+        rest_type = recognizer.type_word(label[cut:])
+        if not rest_type:
             continue  # the rest must name a unit of its own (轻工学院, 创意工作坊)
+        if entity.cls == "Company" and (
+            len(label) - cut - len(rest_type) < 2
+            or LEGAL_FORM.fullmatch(label[cut : len(label) - len(rest_type)])
+            or label.endswith(("有限公司", "有限责任公司"))
+            or not is_a(recognizer.suffix_class[type_word][0], "Company")
+        ):
+            continue  # 某某集团股份有限公司: one company's legal name; 某某集团置业公司: a subsidiary of 某某集团
         return resolver.place(head, cls)
     return None
 

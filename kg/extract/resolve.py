@@ -29,6 +29,7 @@ import re
 import sqlite3
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from rdflib import URIRef
 
@@ -36,8 +37,22 @@ from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.ner import STANDARD_BODIES, Mention
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
+from kg.sources.reference import divisions
 from kg.sources.words import dictionary
 
+PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委)")  # 省教育厅: the province of the text's city
+
+
+@cache
+def province_of(city: str) -> str:
+    """The province of a prefecture-level city by the national list of divisions (绵阳市 → 四川省), or ""."""
+    for division in divisions():
+        if division.name == city and division.cls == "City":
+            return division.province if division.province != city else ""  # 上海市: no province of its own
+    return ""
+
+
+ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(中|小)学")  # the short form of a numbered school: 八中, 二小
 OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
 RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
 RENAMING = re.compile(r"^(?:更|改)?名为")
@@ -392,6 +407,10 @@ class Resolver:
         if league:  # 团区委 → 共青团雁塔区委
             place = self.city if league.group(1) == "市" else self.district
             return f"共青团{place}委" if place else name
+        province = PROVINCE_BODY.match(name)
+        if province and is_a(mention.cls, "GovernmentAgency"):
+            place = province_of(self.city)  # 省教育厅 in a text of 绵阳市: 四川省教育厅
+            return place + name[1:] if place else name
         match = QUALIFY_PREFIX.match(name)
         if (match and len(name) > len(match.group()) + 1) or (match and match.group() in ("区", "县", "市")):
             prefix = match.group()
@@ -578,7 +597,7 @@ class Resolver:
             name = self.district[:-1] + name[len(self.district) :]
         for long, short in ABBREVIATIONS:
             name = name.replace(long, short)
-        return name
+        return ORDINAL_SCHOOL.sub(r"\1\2", name)  # 第八中学教育集团 ~ 八中教育集团
 
     def _attributes(self, entity: Entity) -> None:
         """kg:district / kg:city where the name or the resolution shows them."""
@@ -730,7 +749,10 @@ def _unit_of(short: str, long: str) -> bool:
     (True, False)
     """
     head = long[: len(long) - len(short)]
-    return len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校")) and len(head) >= 4
+    # 某某集团置业公司 → 置业公司: a group's subsidiary by its own name, as a school's unit
+    return (
+        len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校", "集团")) and len(head) >= 4
+    )
 
 
 def _brand_of(short: str, long: str) -> bool:

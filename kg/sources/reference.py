@@ -96,6 +96,8 @@ def divisions() -> tuple[Reference, ...]:
         if code[:2] in MUNICIPALITIES:
             city = province
         cls = "City" if level == "province" and code[:2] in MUNICIPALITIES else DIVISION_CLASS[level]
+        if level == "county" and row["name"].endswith("市"):
+            cls = "City"  # a county-level city (都江堰市, 义乌市) is a city, as the text calls it
         result.append(
             Reference(
                 "division",
