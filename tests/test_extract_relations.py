@@ -471,3 +471,30 @@ def test_unveiling_a_platform_referred_to_by_its_kind(extractor):
     text = "江北数字经济产教联合体成立大会在江北区召开。副区长刘军出席并为联合体揭牌。"
     found = facts(extractor, text)
     assert ("刘军", "builds", "江北数字经济产教联合体") in found
+
+
+def test_companies_added_as_partners_of_the_platform_before(extractor):
+    text = (
+        "重庆渝州职业学院与重庆明远科技有限公司共同成立江北智能制造产业学院。"
+        "此后新增重庆华岳电子有限公司、重庆青松机械有限公司等企业作为合作企业。"
+    )
+    found = facts(extractor, text)
+    assert pair("江北智能制造产业学院", "integratesWith", "重庆华岳电子有限公司") in found
+    assert pair("江北智能制造产业学院", "integratesWith", "重庆青松机械有限公司") in found
+
+
+def test_a_venue_with_another_name_in_brackets_locates_the_platform(extractor):
+    found = facts(extractor, "日前，江北智能制造产业学院在江北区（鱼嘴科技城）揭牌。")
+    assert ("江北智能制造产业学院", "locatedIn", "江北区") in found
+
+
+def test_the_unveiling_ceremony_of_a_platform_held_in_a_place(extractor):
+    found = facts(extractor, "8月2日，重庆渝州职业学院江北产业学院揭牌仪式在江北区隆重举行。")
+    assert ("重庆渝州职业学院江北产业学院", "locatedIn", "江北区") in found
+
+
+def test_platforms_listed_in_the_clause_before_the_venue(extractor):
+    text = "12月2日，江北数字经济产教联合体、江北智能制造产教融合共同体，在重庆渝州职业学院成立。"
+    found = facts(extractor, text)
+    assert ("江北数字经济产教联合体", "locatedIn", "重庆渝州职业学院") in found
+    assert ("江北智能制造产教融合共同体", "locatedIn", "重庆渝州职业学院") in found

@@ -136,6 +136,13 @@ VENUE_ROOM = re.compile(
     r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
     r"|展厅|教室|实训室|实训楼|大楼|楼)"
 )
+# 新增A、B等企业作为合作企业: the platform the text is about takes them on as partners
+PARTNERS_ADDED = re.compile(r"(?:增加|新增|增补|吸纳|引入|引进)")
+PARTNERS_AS = re.compile(
+    r"(?:等[^，。；：、]{0,12})?(?:作为|成为)(?:其|该(?:学院|平台|基地|中心|联盟))?(?:新的)?合作(?:企业|单位|伙伴|方)"
+)
+# X揭牌仪式在Y: the words between a platform and the venue of its unveiling
+CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
 JOINT = ("共建",)  # verbs that need two parties
 # 为联合体揭牌: a platform referred to by its kind
 UNVEIL_KIND = re.compile(
@@ -415,6 +422,7 @@ class RelationExtractor:
         pending_titles: list[Entity] = []
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
+        previous_main: list[Mention] = []  # the names of the clause before
         for clause_start, clause_end in parts:
             previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
             here = [m for m in inside if clause_start <= m.start < clause_end]
@@ -422,6 +430,7 @@ class RelationExtractor:
                 if self.text[clause_start - 1 : clause_start] == "；":
                     sentence_subject, parties = None, []
                 last_object, objects_before, last_counted = None, [], sentence_subject or self.topic
+                previous_main = []
                 continue
             main = [m for m in here if not m.nested]
             subject, subject_mention = self._subject(clause_start, main)
@@ -482,6 +491,8 @@ class RelationExtractor:
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
+            if subject is None and previous_main and all(_platform_or_event(m.entity) for m in previous_main):
+                earlier = [*earlier, *(m.entity for m in previous_main if m.entity not in earlier)]  # A、B，在X成立
             self._venues(clause_start, clause_end, main, subject_mention, current, span, earlier)
             self._unveilings(clause_start, clause_end, main, parties or subjects, span)
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
@@ -499,6 +510,7 @@ class RelationExtractor:
             objects_before = objects[1] if objects else []
             self._structures(clause_start, clause_end, here, current, span)
             self._indicators(clause_start, clause_end, main, counted, span)
+            previous_main = main
         for event in pending_events:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         # what the next sentence, if it opens with a verb, is about: an organisation this one was about
@@ -512,6 +524,7 @@ class RelationExtractor:
         self._based_on(start, end, inside, span)
         self._units_stated(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
+        self._partners_added(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
@@ -630,6 +643,26 @@ class RelationExtractor:
                 for unit in self._enumeration(main, index + 1):
                     if not is_a(unit.entity.cls, "Place"):
                         self.add(unit.entity, "partOf", first.entity, span, "part-下属")
+
+    def _partners_added(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """（X）陆续增加A、B等企业作为合作企业: X, else the platform named last before, works with each of them.
+
+        The kind follows the parties (a platform and a company: integration of industry and education)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for verb in PARTNERS_ADDED.finditer(text, start, end):
+            first = next((i for i, m in enumerate(main) if m.start >= verb.end()), None)
+            if first is None or CLAUSE_BREAK.search(text, verb.end(), main[first].start):
+                continue
+            added = self._enumeration(main, first)
+            if not PARTNERS_AS.match(text, added[-1].end, end):
+                continue
+            before = [m.entity for m in main[:first] if m.end <= verb.start() and is_a(m.entity.cls, "Platform")]
+            host = before[-1] if before else self._last_platform
+            if host is None:
+                continue
+            for partner in (m.entity for m in added if is_actor(m.entity.cls)):
+                self.add(host, _cooperation_kind(host, partner), partner, span, "cooperate-增加…作为合作企业")
 
     def _based_on(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
@@ -1135,10 +1168,16 @@ class RelationExtractor:
             if text[mention.start - 1 : mention.start] != "在":
                 continue
             room = VENUE_ROOM.match(text, mention.end, end)
-            verb = VENUE_VERB.match(text, room.end() if room else mention.end, end)
+            after = room.end() if room else mention.end
+            note = AGENT_NOTE.match(text, after, end)  # 在某某高新区（某某科技城）揭牌: the venue's other name
+            verb = VENUE_VERB.match(text, note.end() if note else after, end)
             if verb is None:
                 continue
             venue = mention.entity
+            # X揭牌仪式在Y举行: the platform unveiled is in Y (the ceremony is no entity of its own)
+            ceremony = [m for m in main[:index] if CEREMONY_BEFORE.fullmatch(text, m.end, mention.start)]
+            for platform in (m.entity for m in ceremony if is_a(m.entity.cls, "Platform")):
+                self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
             organiser = subject_mention if subject_mention in main[:index] else None
             if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
                 organiser = None  # the clause opens with the event itself: Z在X举行
@@ -1148,6 +1187,13 @@ class RelationExtractor:
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 continue
             held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
+            # A、B在X相继挂牌: every platform of the list that ends right before 在
+            last = next((i for i, m in enumerate(main[:index]) if text[m.end : m.end + 1] == "在"), None)
+            if last is not None:
+                first = last
+                while first > 0 and main[first] in self._enumeration(main, first - 1):
+                    first -= 1
+                held += [m for m in main[first:last] if is_a(m.entity.cls, "Platform") and m not in held]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
             things = [m.entity for m in held]
             if not things and index == 0 and text.startswith("在", start + len(ADVERBIAL.match(text, start).group())):
@@ -1687,6 +1733,10 @@ def _cooperation_kind(a: Entity, b: Entity) -> str:
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
     return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+
+
+def _platform_or_event(entity: Entity) -> bool:
+    return is_a(entity.cls, "Platform") or is_a(entity.cls, "Event")
 
 
 def _designation(entity: Entity) -> bool:
