@@ -498,3 +498,14 @@ def test_platforms_listed_in_the_clause_before_the_venue(extractor):
     found = facts(extractor, text)
     assert ("江北数字经济产教联合体", "locatedIn", "重庆渝州职业学院") in found
     assert ("江北智能制造产教融合共同体", "locatedIn", "重庆渝州职业学院") in found
+
+
+def test_titles_at_two_companies_before_one_name(extractor):
+    text = "重庆明远科技有限公司副总经理、重庆华岳电子有限公司党委书记、董事长刘军出席活动。"
+    found = facts(extractor, text)
+    assert ("刘军", "worksAt", "重庆华岳电子有限公司") in found
+    assert ("刘军", "worksAt", "重庆明远科技有限公司") in found
+    text = "江北区委副书记、区长王芳和重庆渝州职业学院院长张明出席活动。"
+    found = facts(extractor, text)
+    assert ("张明", "worksAt", "重庆渝州职业学院") in found
+    assert ("张明", "worksAt", "江北区委") not in found

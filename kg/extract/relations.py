@@ -141,6 +141,10 @@ PARTNERS_ADDED = re.compile(r"(?:增加|新增|增补|吸纳|引入|引进)")
 PARTNERS_AS = re.compile(
     r"(?:等[^，。；：、]{0,12})?(?:作为|成为)(?:其|该(?:学院|平台|基地|中心|联盟))?(?:新的)?合作(?:企业|单位|伙伴|方)"
 )
+# A集团副总经理、B公司董事长张三: the titles one person holds at A, before those at B
+TITLE_LINK = re.compile(
+    r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
+)
 # X揭牌仪式在Y: the words between a platform and the venue of its unveiling
 CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
 JOINT = ("共建",)  # verbs that need two parties
@@ -643,6 +647,27 @@ class RelationExtractor:
                 for unit in self._enumeration(main, index + 1):
                     if not is_a(unit.entity.cls, "Place"):
                         self.add(unit.entity, "partOf", first.entity, span, "part-下属")
+
+    def _titled_before(self, main: list[Mention], index: int, employer: Entity) -> list[Entity]:
+        """A集团副总经理、B公司董事长张三: the organisations whose titles precede the employer's, one person's.
+
+        Not across government bodies: 自治州党委副书记、州长某某 goes on with a title of a place (州长), which the
+        names read may have taken into the next body's name."""
+        text = self.text
+        at = next((i for i in range(index - 1, -1, -1) if main[i].entity is employer), None)
+        found: list[Entity] = []
+        while at is not None and at > 0:
+            other, nearer = main[at - 1], main[at]
+            if (
+                not is_a(other.entity.cls, "Organization")
+                or is_a(other.entity.cls, "GovernmentAgency")
+                or is_a(nearer.entity.cls, "GovernmentAgency")
+                or not TITLE_LINK.fullmatch(text, other.end, nearer.start)
+            ):
+                break
+            found.append(other.entity)
+            at -= 1
+        return found
 
     def _partners_added(self, start: int, end: int, inside: list[Mention], span) -> None:
         """（X）陆续增加A、B等企业作为合作企业: X, else the platform named last before, works with each of them.
@@ -1464,6 +1489,8 @@ class RelationExtractor:
                     employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持: the text's own school
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
+                    for other in self._titled_before(main, index, employer):
+                        self.add(entity, "worksAt", other, span, "works-role-chain")
                     self._roll = (mention.end, employer)
                     self._sentence_employer = employer
                 else:
