@@ -509,3 +509,11 @@ def test_titles_at_two_companies_before_one_name(extractor):
     found = facts(extractor, text)
     assert ("张明", "worksAt", "重庆渝州职业学院") in found
     assert ("张明", "worksAt", "江北区委") not in found
+
+
+def test_an_event_named_among_the_functions_of_what_is_built_is_not_hosted(extractor):
+    text = "重庆渝州职业学院构建集“技能鉴定、江北区职业技能大赛、就业指导”于一体的综合实践基地。"
+    found = facts(extractor, text)
+    assert not any(f[1] == "hosts" for f in found)
+    found = facts(extractor, "重庆渝州职业学院举办江北区职业技能大赛。")
+    assert ("重庆渝州职业学院", "hosts", "江北区职业技能大赛") in found

@@ -1741,7 +1741,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         if is_a(cls, "Program"):
             return "initiates"
         if is_a(cls, "Event"):
-            return "hosts"
+            # 开展/组织 an event runs it; 构建/打造 one names it among what a base is for (集“…技能竞赛…”于一体)
+            return "hosts" if kind == "do" else None
         if is_a(cls, "Organization") and not is_a(cls, "Place") and (kind == "build" or is_a(cls, "Platform")):
             return "builds"
     return None
