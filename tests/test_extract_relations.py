@@ -517,3 +517,16 @@ def test_an_event_named_among_the_functions_of_what_is_built_is_not_hosted(extra
     assert not any(f[1] == "hosts" for f in found)
     found = facts(extractor, "重庆渝州职业学院举办江北区职业技能大赛。")
     assert ("重庆渝州职业学院", "hosts", "江北区职业技能大赛") in found
+
+
+def test_a_roll_of_officials_unveils_the_platform_whose_meeting_opens_the_sentence(extractor):
+    text = (
+        "12月2日，江北数字经济产教联合体成立大会在江北区举行，"
+        "区委副书记、区长刘军，市教委副主任王芳出席并为联合体揭牌。"
+    )
+    found = facts(extractor, text)
+    assert ("王芳", "builds", "江北数字经济产教联合体") in found
+    assert ("刘军", "builds", "江北数字经济产教联合体") in found
+    text = "大会在江北区举行，区委副书记、区长刘军，市教委副主任王芳为江北数字经济产教联合体揭牌。"
+    found = facts(extractor, text)
+    assert ("刘军", "builds", "江北数字经济产教联合体") in found

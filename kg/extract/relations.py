@@ -1162,6 +1162,8 @@ class RelationExtractor:
                 continue  # 为A授牌: an award to A, unless A is a platform being opened
             # 州长张三和县委书记李四共同为X揭牌: the people named before 为 unveil it, not their titles' bodies
             people = [m.entity for m in main if m.end <= mention.start and m.entity.cls == "Person"]
+            if people:
+                people = self._roll_before(start) + people  # 市长张三，副厅长李四出席并为X揭牌: the whole roll
             for item in items:
                 for party in people or parties:
                     self.add(party, "builds", item.entity, span, "build-为…揭牌")
@@ -1169,16 +1171,38 @@ class RelationExtractor:
                     if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
                         # a school's or a company's head opens their joint base for them (an official only attends)
                         self.add(body, "builds", item.entity, span, "build-为…揭牌-body")
-        # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about)
+        # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about),
+        # in the sentences before or earlier in this one (某某联合体成立大会举行，…出席并为联合体揭牌)
         for unveiled in UNVEIL_KIND.finditer(text, start, end):
             if _inside(unveiled.start(1), main):
                 continue
             kind = unveiled.group(1)
-            fitting = [p for p in self._platforms if p.label.endswith(kind) or p.label.endswith(kind[-2:])]
+            here = [m.entity for m in self._here if m.end <= start and not m.ref and is_a(m.entity.cls, "Platform")]
+            named = [p for p in self._platforms if p not in here] + here
+            fitting = [p for p in named if p.label.endswith(kind) or p.label.endswith(kind[-2:])]
             people = [m.entity for m in main if m.end <= unveiled.start() and m.entity.cls == "Person"]
+            if people:
+                people = self._roll_before(start) + people  # 市长张三，副厅长李四出席并为…: the whole roll
             for platform in fitting[-2:]:
                 for party in people or parties:
                     self.add(party, "builds", platform, span, "build-为…揭牌")
+
+    def _roll_before(self, start: int) -> list[Entity]:
+        """The people named at the ends of the clauses right before ``start`` (市委副书记、市长张三，…): a roll."""
+        text = self.text
+        found: list[Entity] = []
+        at = start
+        while text[at - 1 : at] == "，":
+            person = next((m for m in self._here if m.end == at - 1 and m.entity.cls == "Person"), None)
+            if person is None:
+                break
+            found.insert(0, person.entity)
+            floor = max(0, person.start - 40)  # a clause of titles is short
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, floor, person.start)]
+            if not breaks:
+                break
+            at = breaks[-1]
+        return found
 
     def _venues(
         self, start, end, main, subject_mention: Mention | None, current: Entity | None, span, earlier=()
