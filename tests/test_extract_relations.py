@@ -530,3 +530,30 @@ def test_a_roll_of_officials_unveils_the_platform_whose_meeting_opens_the_senten
     text = "大会在江北区举行，区委副书记、区长刘军，市教委副主任王芳为江北数字经济产教联合体揭牌。"
     found = facts(extractor, text)
     assert ("刘军", "builds", "江北数字经济产教联合体") in found
+
+
+def test_schools_listed_under_a_heading_that_names_a_designation():
+    gazetteer = Gazetteer()
+    for name, cls in (
+        ("江北区乡村温馨学校", "Designation"),
+        ("江北区智慧校园示范校", "Designation"),
+        ("重庆市江北区鱼嘴小学", "PrimarySchool"),
+        ("重庆市江北区五宝中学", "SecondarySchool"),
+        ("重庆市江北区寸滩小学", "PrimarySchool"),
+    ):
+        gazetteer.add(name, Known(name, cls, entity_iri(name)))
+    text = (
+        "江北区公布2026年学校名单。\n"
+        "一、江北区乡村温馨学校（共2所）\n"
+        "1.重庆市江北区鱼嘴小学\n"
+        "2.重庆市江北区五宝中学（含村小）\n"
+        "二、江北区智慧校园示范校\n"
+        "1.重庆市江北区寸滩小学\n"
+        "重庆市江北区鱼嘴小学将举办开放日。\n"
+    )
+    found = facts(Extractor(gazetteer), text)
+    assert ("重庆市江北区鱼嘴小学", "designatedAs", "江北区乡村温馨学校") in found
+    assert ("重庆市江北区五宝中学", "designatedAs", "江北区乡村温馨学校") in found
+    assert ("重庆市江北区寸滩小学", "designatedAs", "江北区智慧校园示范校") in found
+    assert ("重庆市江北区寸滩小学", "designatedAs", "江北区乡村温馨学校") not in found
+    assert ("重庆市江北区鱼嘴小学", "designatedAs", "江北区智慧校园示范校") not in found

@@ -145,6 +145,9 @@ PARTNERS_AS = re.compile(
 TITLE_LINK = re.compile(
     r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
 )
+# a heading numbered 一、 and the items numbered 1. under it
+LIST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+[、.．]\s*")
+LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
 # X揭牌仪式在Y: the words between a platform and the venue of its unveiling
 CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
 JOINT = ("共建",)  # verbs that need two parties
@@ -329,6 +332,7 @@ class RelationExtractor:
             self.nested = [m for m in inside if m.nested]
             self._sentence(start, end, inside, parts)
         self._lead_columns(ordered)
+        self._designation_lists(ordered)
         self._venues_of_organised()
         return list(self.relations.values()), self.indicators
 
@@ -383,6 +387,38 @@ class RelationExtractor:
             for leader in (m for m in row if lead_a <= m.start < lead_b):
                 for target in targets[:1]:
                     self.add(leader.entity, "leads", target.entity, (start, offset), "lead-牵头单位")
+
+    def _designation_lists(self, ordered: list[Mention]) -> None:
+        """``一、<designation>`` heading, then ``1.<school>`` lines: each school listed holds the designation.
+
+        The list ends at the next line that is not one of its items."""
+        text = self.text
+        if not self.segments:
+            return
+        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
+        finish = text.find("\n", self.segments[-1][1])
+        finish = len(text) if finish < 0 else finish
+        starts = [m.start for m in ordered]
+        title: Entity | None = None
+        offset = begin
+        for line in text[begin:finish].split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            heading, item = LIST_HEADING.match(line), LIST_ITEM.match(line)
+            if heading is None and item is None:
+                title = None if line.strip() else title
+                continue
+            at = start + (heading or item).end()
+            index = bisect.bisect_left(starts, at)
+            while index < len(ordered) and ordered[index].nested and ordered[index].start == at:
+                index += 1
+            first = ordered[index] if index < len(ordered) else None
+            if first is None or first.start != at or first.nested:
+                title = None
+                continue
+            if heading is not None:
+                title = first.entity if _designation(first.entity) else None
+            elif title is not None and is_a(first.entity.cls, "Organization"):
+                self.add(first.entity, "designatedAs", title, (start, start + len(line)), "designate-list")
 
     # -- output --------------------------------------------------------------------------------------
 
