@@ -557,3 +557,10 @@ def test_schools_listed_under_a_heading_that_names_a_designation():
     assert ("重庆市江北区寸滩小学", "designatedAs", "江北区智慧校园示范校") in found
     assert ("重庆市江北区寸滩小学", "designatedAs", "江北区乡村温馨学校") not in found
     assert ("重庆市江北区鱼嘴小学", "designatedAs", "江北区智慧校园示范校") not in found
+
+
+def test_a_plan_sent_down_by_a_body_is_initiated_by_it(extractor):
+    found = facts(extractor, "去年底，重庆市教委下发《江北职业教育提质行动计划》。")
+    assert ("重庆市教委", "initiates", "江北职业教育提质行动计划") in found
+    found = facts(extractor, "去年底，重庆市教委印发《关于推进江北职业院校联盟建设的实施方案》。")
+    assert ("重庆市教委", "builds", "江北职业院校联盟") not in found

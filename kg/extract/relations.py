@@ -78,7 +78,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "do": (
         "实施", "开展", "推进", "推出", "启动", "发起", "实行", "推行", "做实", "落实", "深化", "凝练", "形成", "健全",
         "完善", "组织", "制定", "出台", "推广", "创新", "探索", "铺开", "打响", "开启", "开发",
-        "发布", "印发", "颁布",
+        "发布", "印发", "颁布", "下发",
     ),
     # verbs of relying on or aiming at: a program so named is carried out, a meeting or platform only used
     "use": ("围绕", "依托", "聚焦"),
@@ -1347,7 +1347,7 @@ class RelationExtractor:
                     if current is not None:
                         self.add(current, "locatedIn", mention.entity, span, "locate")
                 continue
-            objects = [m for m in objects if m.end <= end]
+            objects = [m for m in objects if m.end <= end and not self._inside_title(m, start)]
             predicates = []
             for mention in objects:
                 predicate = _predicate(kind, mention.entity)
@@ -1383,6 +1383,13 @@ class RelationExtractor:
             if predicates:
                 result = (predicates[0][0], [entity for _, entity in predicates])
         return result
+
+    def _inside_title(self, mention: Mention, floor: int) -> bool:
+        """A name within a longer 《…》 title (《关于推进某某联盟建设的通知》): a word of the title, no object."""
+        text = self.text
+        if not _in_quotes(text, mention.start, floor, "《", "》"):
+            return False
+        return not (text[mention.start - 1 : mention.start] == "《" and text[mention.end : mention.end + 1] == "》")
 
     def _recipient(self, main: list[Mention], trigger, designation: Mention, start: int) -> Entity | None:
         """A授予B“C” / A为B授牌“C”: B, the organisation that receives the name the giver's verb gives."""
