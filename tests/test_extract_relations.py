@@ -564,3 +564,9 @@ def test_a_plan_sent_down_by_a_body_is_initiated_by_it(extractor):
     assert ("重庆市教委", "initiates", "江北职业教育提质行动计划") in found
     found = facts(extractor, "去年底，重庆市教委印发《关于推进江北职业院校联盟建设的实施方案》。")
     assert ("重庆市教委", "builds", "江北职业院校联盟") not in found
+
+
+def test_a_title_written_without_book_marks_is_no_verb_nor_object(extractor):
+    text = "去年底，重庆市教委下发关于推进江北职业院校联盟建设的意见，鼓励优质高职院校牵头。"
+    found = facts(extractor, text)
+    assert not any(f[1] == "builds" for f in found)

@@ -145,6 +145,10 @@ PARTNERS_AS = re.compile(
 TITLE_LINK = re.compile(
     r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
 )
+# 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
+PLAIN_TITLE = re.compile(
+    r"关于[^，。；：“”《》]{2,60}?的(?:实施|指导)?(?:意见|通知|方案|决定|办法|批复|规定|规划|措施|计划|函)"
+)
 # a heading numbered 一、 and the items numbered 1. under it
 LIST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+[、.．]\s*")
 LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
@@ -1312,12 +1316,14 @@ class RelationExtractor:
     def _actions(self, start, end, main, subject_mention, current, parties, span) -> tuple[str, list[Entity]] | None:
         """Trigger word + following entities → relations of the subject (or of every party of a joint action)."""
         text = self.text
+        titles = [m.span() for m in PLAIN_TITLE.finditer(text, start, end)]
         triggers = [
             m
             for m in TRIGGER_RE.finditer(text, start, end)
             if not _inside(m.start(), main)
             and not _in_quotes(text, m.start(), start)
             and not _in_quotes(text, m.start(), start, "《", "》")  # 《关于…建设的通知》: the title's words
+            and not any(a < m.start() < b for a, b in titles)  # …下发关于推进…建设的意见: without 《》 too
         ]
         if not triggers:
             return None
@@ -1347,7 +1353,13 @@ class RelationExtractor:
                     if current is not None:
                         self.add(current, "locatedIn", mention.entity, span, "locate")
                 continue
-            objects = [m for m in objects if m.end <= end and not self._inside_title(m, start)]
+            objects = [
+                m
+                for m in objects
+                if m.end <= end
+                and not self._inside_title(m, start)
+                and not any(a < m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in titles)
+            ]
             predicates = []
             for mention in objects:
                 predicate = _predicate(kind, mention.entity)
