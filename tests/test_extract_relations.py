@@ -570,3 +570,10 @@ def test_a_title_written_without_book_marks_is_no_verb_nor_object(extractor):
     text = "去年底，重庆市教委下发关于推进江北职业院校联盟建设的意见，鼓励优质高职院校牵头。"
     found = facts(extractor, text)
     assert not any(f[1] == "builds" for f in found)
+
+
+def test_a_school_whose_head_attends_with_a_chain_of_titles_does_not_attend_itself(extractor):
+    text = "江北区职业教育大会召开。重庆渝州职业学院党委副书记、校长张明出席会议。"
+    found = facts(extractor, text)
+    assert ("张明", "participatesIn", "江北区职业教育大会") in found
+    assert ("重庆渝州职业学院", "participatesIn", "江北区职业教育大会") not in found

@@ -1062,11 +1062,19 @@ class RelationExtractor:
         return None, None
 
     def _role_person(self, mention: Mention, main: list[Mention]) -> Mention | None:
-        """海棠小学英语教师陈凤娟: the person, not the school, heads the phrase."""
+        """海棠小学英语教师陈凤娟 / 某学院党委副书记、校长张三: the person, not the school, heads the phrase."""
+        text = self.text
         for other in main:
             if other.entity is not None and other.entity.cls == "Person" and other.start > mention.end:
                 role_at = other.extras.get("role_at", -1)
                 if 0 <= role_at - mention.end <= 4:
+                    return other
+                if (
+                    0 <= role_at - mention.end <= TITLE_CHAIN
+                    and not CLAUSE_BREAK.search(text, mention.end, role_at)
+                    and not any(mention.end <= m.start < other.start for m in main if m is not other)
+                    and text.count("、", mention.end, role_at) <= 2  # a chain of titles, not a list of names
+                ):
                     return other
         return None
 
