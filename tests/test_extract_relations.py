@@ -471,3 +471,109 @@ def test_unveiling_a_platform_referred_to_by_its_kind(extractor):
     text = "江北数字经济产教联合体成立大会在江北区召开。副区长刘军出席并为联合体揭牌。"
     found = facts(extractor, text)
     assert ("刘军", "builds", "江北数字经济产教联合体") in found
+
+
+def test_companies_added_as_partners_of_the_platform_before(extractor):
+    text = (
+        "重庆渝州职业学院与重庆明远科技有限公司共同成立江北智能制造产业学院。"
+        "此后新增重庆华岳电子有限公司、重庆青松机械有限公司等企业作为合作企业。"
+    )
+    found = facts(extractor, text)
+    assert pair("江北智能制造产业学院", "integratesWith", "重庆华岳电子有限公司") in found
+    assert pair("江北智能制造产业学院", "integratesWith", "重庆青松机械有限公司") in found
+
+
+def test_a_venue_with_another_name_in_brackets_locates_the_platform(extractor):
+    found = facts(extractor, "日前，江北智能制造产业学院在江北区（鱼嘴科技城）揭牌。")
+    assert ("江北智能制造产业学院", "locatedIn", "江北区") in found
+
+
+def test_the_unveiling_ceremony_of_a_platform_held_in_a_place(extractor):
+    found = facts(extractor, "8月2日，重庆渝州职业学院江北产业学院揭牌仪式在江北区隆重举行。")
+    assert ("重庆渝州职业学院江北产业学院", "locatedIn", "江北区") in found
+
+
+def test_platforms_listed_in_the_clause_before_the_venue(extractor):
+    text = "12月2日，江北数字经济产教联合体、江北智能制造产教融合共同体，在重庆渝州职业学院成立。"
+    found = facts(extractor, text)
+    assert ("江北数字经济产教联合体", "locatedIn", "重庆渝州职业学院") in found
+    assert ("江北智能制造产教融合共同体", "locatedIn", "重庆渝州职业学院") in found
+
+
+def test_titles_at_two_companies_before_one_name(extractor):
+    text = "重庆明远科技有限公司副总经理、重庆华岳电子有限公司党委书记、董事长刘军出席活动。"
+    found = facts(extractor, text)
+    assert ("刘军", "worksAt", "重庆华岳电子有限公司") in found
+    assert ("刘军", "worksAt", "重庆明远科技有限公司") in found
+    text = "江北区委副书记、区长王芳和重庆渝州职业学院院长张明出席活动。"
+    found = facts(extractor, text)
+    assert ("张明", "worksAt", "重庆渝州职业学院") in found
+    assert ("张明", "worksAt", "江北区委") not in found
+
+
+def test_an_event_named_among_the_functions_of_what_is_built_is_not_hosted(extractor):
+    text = "重庆渝州职业学院构建集“技能鉴定、江北区职业技能大赛、就业指导”于一体的综合实践基地。"
+    found = facts(extractor, text)
+    assert not any(f[1] == "hosts" for f in found)
+    found = facts(extractor, "重庆渝州职业学院举办江北区职业技能大赛。")
+    assert ("重庆渝州职业学院", "hosts", "江北区职业技能大赛") in found
+
+
+def test_a_roll_of_officials_unveils_the_platform_whose_meeting_opens_the_sentence(extractor):
+    text = (
+        "12月2日，江北数字经济产教联合体成立大会在江北区举行，"
+        "区委副书记、区长刘军，市教委副主任王芳出席并为联合体揭牌。"
+    )
+    found = facts(extractor, text)
+    assert ("王芳", "builds", "江北数字经济产教联合体") in found
+    assert ("刘军", "builds", "江北数字经济产教联合体") in found
+    text = "大会在江北区举行，区委副书记、区长刘军，市教委副主任王芳为江北数字经济产教联合体揭牌。"
+    found = facts(extractor, text)
+    assert ("刘军", "builds", "江北数字经济产教联合体") in found
+
+
+def test_schools_listed_under_a_heading_that_names_a_designation():
+    gazetteer = Gazetteer()
+    for name, cls in (
+        ("江北区乡村温馨学校", "Designation"),
+        ("江北区智慧校园示范校", "Designation"),
+        ("重庆市江北区鱼嘴小学", "PrimarySchool"),
+        ("重庆市江北区五宝中学", "SecondarySchool"),
+        ("重庆市江北区寸滩小学", "PrimarySchool"),
+    ):
+        gazetteer.add(name, Known(name, cls, entity_iri(name)))
+    text = (
+        "江北区公布2026年学校名单。\n"
+        "一、江北区乡村温馨学校（共2所）\n"
+        "1.重庆市江北区鱼嘴小学\n"
+        "2.重庆市江北区五宝中学（含村小）\n"
+        "二、江北区智慧校园示范校\n"
+        "1.重庆市江北区寸滩小学\n"
+        "重庆市江北区鱼嘴小学将举办开放日。\n"
+    )
+    found = facts(Extractor(gazetteer), text)
+    assert ("重庆市江北区鱼嘴小学", "designatedAs", "江北区乡村温馨学校") in found
+    assert ("重庆市江北区五宝中学", "designatedAs", "江北区乡村温馨学校") in found
+    assert ("重庆市江北区寸滩小学", "designatedAs", "江北区智慧校园示范校") in found
+    assert ("重庆市江北区寸滩小学", "designatedAs", "江北区乡村温馨学校") not in found
+    assert ("重庆市江北区鱼嘴小学", "designatedAs", "江北区智慧校园示范校") not in found
+
+
+def test_a_plan_sent_down_by_a_body_is_initiated_by_it(extractor):
+    found = facts(extractor, "去年底，重庆市教委下发《江北职业教育提质行动计划》。")
+    assert ("重庆市教委", "initiates", "江北职业教育提质行动计划") in found
+    found = facts(extractor, "去年底，重庆市教委印发《关于推进江北职业院校联盟建设的实施方案》。")
+    assert ("重庆市教委", "builds", "江北职业院校联盟") not in found
+
+
+def test_a_title_written_without_book_marks_is_no_verb_nor_object(extractor):
+    text = "去年底，重庆市教委下发关于推进江北职业院校联盟建设的意见，鼓励优质高职院校牵头。"
+    found = facts(extractor, text)
+    assert not any(f[1] == "builds" for f in found)
+
+
+def test_a_school_whose_head_attends_with_a_chain_of_titles_does_not_attend_itself(extractor):
+    text = "江北区职业教育大会召开。重庆渝州职业学院党委副书记、校长张明出席会议。"
+    found = facts(extractor, text)
+    assert ("张明", "participatesIn", "江北区职业教育大会") in found
+    assert ("重庆渝州职业学院", "participatesIn", "江北区职业教育大会") not in found

@@ -78,7 +78,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "do": (
         "实施", "开展", "推进", "推出", "启动", "发起", "实行", "推行", "做实", "落实", "深化", "凝练", "形成", "健全",
         "完善", "组织", "制定", "出台", "推广", "创新", "探索", "铺开", "打响", "开启", "开发",
-        "发布", "印发", "颁布",
+        "发布", "印发", "颁布", "下发",
     ),
     # verbs of relying on or aiming at: a program so named is carried out, a meeting or platform only used
     "use": ("围绕", "依托", "聚焦"),
@@ -136,6 +136,24 @@ VENUE_ROOM = re.compile(
     r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
     r"|展厅|教室|实训室|实训楼|大楼|楼)"
 )
+# 新增A、B等企业作为合作企业: the platform the text is about takes them on as partners
+PARTNERS_ADDED = re.compile(r"(?:增加|新增|增补|吸纳|引入|引进)")
+PARTNERS_AS = re.compile(
+    r"(?:等[^，。；：、]{0,12})?(?:作为|成为)(?:其|该(?:学院|平台|基地|中心|联盟))?(?:新的)?合作(?:企业|单位|伙伴|方)"
+)
+# A集团副总经理、B公司董事长张三: the titles one person holds at A, before those at B
+TITLE_LINK = re.compile(
+    r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
+)
+# 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
+PLAIN_TITLE = re.compile(
+    r"关于[^，。；：“”《》]{2,60}?的(?:实施|指导)?(?:意见|通知|方案|决定|办法|批复|规定|规划|措施|计划|函)"
+)
+# a heading numbered 一、 and the items numbered 1. under it
+LIST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+[、.．]\s*")
+LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
+# X揭牌仪式在Y: the words between a platform and the venue of its unveiling
+CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
 JOINT = ("共建",)  # verbs that need two parties
 # 为联合体揭牌: a platform referred to by its kind
 UNVEIL_KIND = re.compile(
@@ -318,6 +336,7 @@ class RelationExtractor:
             self.nested = [m for m in inside if m.nested]
             self._sentence(start, end, inside, parts)
         self._lead_columns(ordered)
+        self._designation_lists(ordered)
         self._venues_of_organised()
         return list(self.relations.values()), self.indicators
 
@@ -373,6 +392,38 @@ class RelationExtractor:
                 for target in targets[:1]:
                     self.add(leader.entity, "leads", target.entity, (start, offset), "lead-牵头单位")
 
+    def _designation_lists(self, ordered: list[Mention]) -> None:
+        """``一、<designation>`` heading, then ``1.<school>`` lines: each school listed holds the designation.
+
+        The list ends at the next line that is not one of its items."""
+        text = self.text
+        if not self.segments:
+            return
+        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
+        finish = text.find("\n", self.segments[-1][1])
+        finish = len(text) if finish < 0 else finish
+        starts = [m.start for m in ordered]
+        title: Entity | None = None
+        offset = begin
+        for line in text[begin:finish].split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            heading, item = LIST_HEADING.match(line), LIST_ITEM.match(line)
+            if heading is None and item is None:
+                title = None if line.strip() else title
+                continue
+            at = start + (heading or item).end()
+            index = bisect.bisect_left(starts, at)
+            while index < len(ordered) and ordered[index].nested and ordered[index].start == at:
+                index += 1
+            first = ordered[index] if index < len(ordered) else None
+            if first is None or first.start != at or first.nested:
+                title = None
+                continue
+            if heading is not None:
+                title = first.entity if _designation(first.entity) else None
+            elif title is not None and is_a(first.entity.cls, "Organization"):
+                self.add(first.entity, "designatedAs", title, (start, start + len(line)), "designate-list")
+
     # -- output --------------------------------------------------------------------------------------
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
@@ -415,6 +466,7 @@ class RelationExtractor:
         pending_titles: list[Entity] = []
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
+        previous_main: list[Mention] = []  # the names of the clause before
         for clause_start, clause_end in parts:
             previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
             here = [m for m in inside if clause_start <= m.start < clause_end]
@@ -422,6 +474,7 @@ class RelationExtractor:
                 if self.text[clause_start - 1 : clause_start] == "；":
                     sentence_subject, parties = None, []
                 last_object, objects_before, last_counted = None, [], sentence_subject or self.topic
+                previous_main = []
                 continue
             main = [m for m in here if not m.nested]
             subject, subject_mention = self._subject(clause_start, main)
@@ -482,6 +535,8 @@ class RelationExtractor:
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
+            if subject is None and previous_main and all(_platform_or_event(m.entity) for m in previous_main):
+                earlier = [*earlier, *(m.entity for m in previous_main if m.entity not in earlier)]  # A、B，在X成立
             self._venues(clause_start, clause_end, main, subject_mention, current, span, earlier)
             self._unveilings(clause_start, clause_end, main, parties or subjects, span)
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
@@ -499,6 +554,7 @@ class RelationExtractor:
             objects_before = objects[1] if objects else []
             self._structures(clause_start, clause_end, here, current, span)
             self._indicators(clause_start, clause_end, main, counted, span)
+            previous_main = main
         for event in pending_events:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         # what the next sentence, if it opens with a verb, is about: an organisation this one was about
@@ -512,6 +568,7 @@ class RelationExtractor:
         self._based_on(start, end, inside, span)
         self._units_stated(start, end, inside, span)
         self._leader_roles(start, end, inside, span)
+        self._partners_added(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
@@ -630,6 +687,47 @@ class RelationExtractor:
                 for unit in self._enumeration(main, index + 1):
                     if not is_a(unit.entity.cls, "Place"):
                         self.add(unit.entity, "partOf", first.entity, span, "part-下属")
+
+    def _titled_before(self, main: list[Mention], index: int, employer: Entity) -> list[Entity]:
+        """A集团副总经理、B公司董事长张三: the organisations whose titles precede the employer's, one person's.
+
+        Not across government bodies: 自治州党委副书记、州长某某 goes on with a title of a place (州长), which the
+        names read may have taken into the next body's name."""
+        text = self.text
+        at = next((i for i in range(index - 1, -1, -1) if main[i].entity is employer), None)
+        found: list[Entity] = []
+        while at is not None and at > 0:
+            other, nearer = main[at - 1], main[at]
+            if (
+                not is_a(other.entity.cls, "Organization")
+                or is_a(other.entity.cls, "GovernmentAgency")
+                or is_a(nearer.entity.cls, "GovernmentAgency")
+                or not TITLE_LINK.fullmatch(text, other.end, nearer.start)
+            ):
+                break
+            found.append(other.entity)
+            at -= 1
+        return found
+
+    def _partners_added(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """（X）陆续增加A、B等企业作为合作企业: X, else the platform named last before, works with each of them.
+
+        The kind follows the parties (a platform and a company: integration of industry and education)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for verb in PARTNERS_ADDED.finditer(text, start, end):
+            first = next((i for i, m in enumerate(main) if m.start >= verb.end()), None)
+            if first is None or CLAUSE_BREAK.search(text, verb.end(), main[first].start):
+                continue
+            added = self._enumeration(main, first)
+            if not PARTNERS_AS.match(text, added[-1].end, end):
+                continue
+            before = [m.entity for m in main[:first] if m.end <= verb.start() and is_a(m.entity.cls, "Platform")]
+            host = before[-1] if before else self._last_platform
+            if host is None:
+                continue
+            for partner in (m.entity for m in added if is_actor(m.entity.cls)):
+                self.add(host, _cooperation_kind(host, partner), partner, span, "cooperate-增加…作为合作企业")
 
     def _based_on(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
@@ -964,11 +1062,19 @@ class RelationExtractor:
         return None, None
 
     def _role_person(self, mention: Mention, main: list[Mention]) -> Mention | None:
-        """海棠小学英语教师陈凤娟: the person, not the school, heads the phrase."""
+        """海棠小学英语教师陈凤娟 / 某学院党委副书记、校长张三: the person, not the school, heads the phrase."""
+        text = self.text
         for other in main:
             if other.entity is not None and other.entity.cls == "Person" and other.start > mention.end:
                 role_at = other.extras.get("role_at", -1)
                 if 0 <= role_at - mention.end <= 4:
+                    return other
+                if (
+                    0 <= role_at - mention.end <= TITLE_CHAIN
+                    and not CLAUSE_BREAK.search(text, mention.end, role_at)
+                    and not any(mention.end <= m.start < other.start for m in main if m is not other)
+                    and text.count("、", mention.end, role_at) <= 2  # a chain of titles, not a list of names
+                ):
                     return other
         return None
 
@@ -1104,6 +1210,8 @@ class RelationExtractor:
                 continue  # 为A授牌: an award to A, unless A is a platform being opened
             # 州长张三和县委书记李四共同为X揭牌: the people named before 为 unveil it, not their titles' bodies
             people = [m.entity for m in main if m.end <= mention.start and m.entity.cls == "Person"]
+            if people:
+                people = self._roll_before(start) + people  # 市长张三，副厅长李四出席并为X揭牌: the whole roll
             for item in items:
                 for party in people or parties:
                     self.add(party, "builds", item.entity, span, "build-为…揭牌")
@@ -1111,16 +1219,38 @@ class RelationExtractor:
                     if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
                         # a school's or a company's head opens their joint base for them (an official only attends)
                         self.add(body, "builds", item.entity, span, "build-为…揭牌-body")
-        # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about)
+        # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about),
+        # in the sentences before or earlier in this one (某某联合体成立大会举行，…出席并为联合体揭牌)
         for unveiled in UNVEIL_KIND.finditer(text, start, end):
             if _inside(unveiled.start(1), main):
                 continue
             kind = unveiled.group(1)
-            fitting = [p for p in self._platforms if p.label.endswith(kind) or p.label.endswith(kind[-2:])]
+            here = [m.entity for m in self._here if m.end <= start and not m.ref and is_a(m.entity.cls, "Platform")]
+            named = [p for p in self._platforms if p not in here] + here
+            fitting = [p for p in named if p.label.endswith(kind) or p.label.endswith(kind[-2:])]
             people = [m.entity for m in main if m.end <= unveiled.start() and m.entity.cls == "Person"]
+            if people:
+                people = self._roll_before(start) + people  # 市长张三，副厅长李四出席并为…: the whole roll
             for platform in fitting[-2:]:
                 for party in people or parties:
                     self.add(party, "builds", platform, span, "build-为…揭牌")
+
+    def _roll_before(self, start: int) -> list[Entity]:
+        """The people named at the ends of the clauses right before ``start`` (市委副书记、市长张三，…): a roll."""
+        text = self.text
+        found: list[Entity] = []
+        at = start
+        while text[at - 1 : at] == "，":
+            person = next((m for m in self._here if m.end == at - 1 and m.entity.cls == "Person"), None)
+            if person is None:
+                break
+            found.insert(0, person.entity)
+            floor = max(0, person.start - 40)  # a clause of titles is short
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, floor, person.start)]
+            if not breaks:
+                break
+            at = breaks[-1]
+        return found
 
     def _venues(
         self, start, end, main, subject_mention: Mention | None, current: Entity | None, span, earlier=()
@@ -1135,10 +1265,16 @@ class RelationExtractor:
             if text[mention.start - 1 : mention.start] != "在":
                 continue
             room = VENUE_ROOM.match(text, mention.end, end)
-            verb = VENUE_VERB.match(text, room.end() if room else mention.end, end)
+            after = room.end() if room else mention.end
+            note = AGENT_NOTE.match(text, after, end)  # 在某某高新区（某某科技城）揭牌: the venue's other name
+            verb = VENUE_VERB.match(text, note.end() if note else after, end)
             if verb is None:
                 continue
             venue = mention.entity
+            # X揭牌仪式在Y举行: the platform unveiled is in Y (the ceremony is no entity of its own)
+            ceremony = [m for m in main[:index] if CEREMONY_BEFORE.fullmatch(text, m.end, mention.start)]
+            for platform in (m.entity for m in ceremony if is_a(m.entity.cls, "Platform")):
+                self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
             organiser = subject_mention if subject_mention in main[:index] else None
             if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
                 organiser = None  # the clause opens with the event itself: Z在X举行
@@ -1148,6 +1284,13 @@ class RelationExtractor:
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 continue
             held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
+            # A、B在X相继挂牌: every platform of the list that ends right before 在
+            last = next((i for i, m in enumerate(main[:index]) if text[m.end : m.end + 1] == "在"), None)
+            if last is not None:
+                first = last
+                while first > 0 and main[first] in self._enumeration(main, first - 1):
+                    first -= 1
+                held += [m for m in main[first:last] if is_a(m.entity.cls, "Platform") and m not in held]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
             things = [m.entity for m in held]
             if not things and index == 0 and text.startswith("在", start + len(ADVERBIAL.match(text, start).group())):
@@ -1181,12 +1324,14 @@ class RelationExtractor:
     def _actions(self, start, end, main, subject_mention, current, parties, span) -> tuple[str, list[Entity]] | None:
         """Trigger word + following entities → relations of the subject (or of every party of a joint action)."""
         text = self.text
+        titles = [m.span() for m in PLAIN_TITLE.finditer(text, start, end)]
         triggers = [
             m
             for m in TRIGGER_RE.finditer(text, start, end)
             if not _inside(m.start(), main)
             and not _in_quotes(text, m.start(), start)
             and not _in_quotes(text, m.start(), start, "《", "》")  # 《关于…建设的通知》: the title's words
+            and not any(a < m.start() < b for a, b in titles)  # …下发关于推进…建设的意见: without 《》 too
         ]
         if not triggers:
             return None
@@ -1216,7 +1361,13 @@ class RelationExtractor:
                     if current is not None:
                         self.add(current, "locatedIn", mention.entity, span, "locate")
                 continue
-            objects = [m for m in objects if m.end <= end]
+            objects = [
+                m
+                for m in objects
+                if m.end <= end
+                and not self._inside_title(m, start)
+                and not any(a < m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in titles)
+            ]
             predicates = []
             for mention in objects:
                 predicate = _predicate(kind, mention.entity)
@@ -1252,6 +1403,13 @@ class RelationExtractor:
             if predicates:
                 result = (predicates[0][0], [entity for _, entity in predicates])
         return result
+
+    def _inside_title(self, mention: Mention, floor: int) -> bool:
+        """A name within a longer 《…》 title (《关于推进某某联盟建设的通知》): a word of the title, no object."""
+        text = self.text
+        if not _in_quotes(text, mention.start, floor, "《", "》"):
+            return False
+        return not (text[mention.start - 1 : mention.start] == "《" and text[mention.end : mention.end + 1] == "》")
 
     def _recipient(self, main: list[Mention], trigger, designation: Mention, start: int) -> Entity | None:
         """A授予B“C” / A为B授牌“C”: B, the organisation that receives the name the giver's verb gives."""
@@ -1418,6 +1576,8 @@ class RelationExtractor:
                     employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持: the text's own school
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
+                    for other in self._titled_before(main, index, employer):
+                        self.add(entity, "worksAt", other, span, "works-role-chain")
                     self._roll = (mention.end, employer)
                     self._sentence_employer = employer
                 else:
@@ -1668,7 +1828,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         if is_a(cls, "Program"):
             return "initiates"
         if is_a(cls, "Event"):
-            return "hosts"
+            # 开展/组织 an event runs it; 构建/打造 one names it among what a base is for (集“…技能竞赛…”于一体)
+            return "hosts" if kind == "do" else None
         if is_a(cls, "Organization") and not is_a(cls, "Place") and (kind == "build" or is_a(cls, "Platform")):
             return "builds"
     return None
@@ -1687,6 +1848,10 @@ def _cooperation_kind(a: Entity, b: Entity) -> str:
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
     return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+
+
+def _platform_or_event(entity: Entity) -> bool:
+    return is_a(entity.cls, "Platform") or is_a(entity.cls, "Event")
 
 
 def _designation(entity: Entity) -> bool:
