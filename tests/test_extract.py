@@ -1106,7 +1106,7 @@ def test_a_groups_subsidiary_its_short_name_and_its_departments(extractor):
     extraction = run(
         extractor,
         "学院一行赴青禾集团置业公司调研，置业公司董事长林海涛参加。随后，置业公司工程部负责人介绍项目。"
-        "江北机电集团股份有限公司副总裁出席。",
+        "江北机电集团有限公司副总裁出席。",
     )
     found = {e.label: e.cls for e in extraction.entities}
     assert found.get("青禾集团") == "Company"  # the group a subsidiary is named after

@@ -201,7 +201,7 @@ HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items
 NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
     r"(?:等|一批)(?:(?:多家|多所|多个|多项|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
-    rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大)?"  # 等10家行业领军及新兴领域企业
+    rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大)?"  # 等20家骨干及新兴企业
     rf"(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
 )
 
@@ -1387,9 +1387,9 @@ def _known_place(name: str) -> bool:
 
 
 def _plain_kind(modifier: str | None) -> bool:
-    """True when the words between a list's count and its head only qualify the head (行业领军及新兴领域企业).
+    """True when the words between a list's count and its head only qualify the head (骨干及新兴企业).
 
-    等4个系部负责人分别与对应企业: a clause, the head belongs to another phrase.
+    等3个系部主任分别与合作企业: a clause, the head belongs to another phrase.
     """
     if not modifier:
         return True

@@ -513,7 +513,7 @@ def _named_parts(
     if organisations is None:
         organisations = {e.label: e for e in entities if _organisation(e)}
     for entity in entities:
-        # an institute of no more specific class (某某集团有限公司第七一三研究所) and a group's subsidiary are units too
+        # an institute of no more specific class (某某集团有限公司第五研究所) and a group's subsidiary are units too
         unit = entity.cls in ("Organization", "Company") or any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
         if entity.first < 0 or not (unit or (_organisation(entity) and UNIT_TAIL.search(entity.label))):
             continue

@@ -171,7 +171,7 @@ ROLE_NOUN = re.compile(
     r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业)"
     r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
 )
-# between the bearers and their role: A、B等19家院校和企业为副理事长单位 / A作为首届理事长单位 / A当选X的…
+# between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
     r"(?:等[^，。；：、]{0,14})?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
     r"(?:该|本)?(?:共同体|联合体|联盟|集团|职教集团)?(?:的)?"
@@ -207,7 +207,7 @@ PASSIVE = re.compile(r"由")
 # between two groups of a listed agent: A、B等企业，C、D等高校，E等职业院校共同牵头 (the group's noun ends it)
 AGENT_GROUP = re.compile(r"(?:（[^（）]{1,24}）)?(?:等[^，。；：、“”]{1,10}[，、]|[，])")
 AGENT_NOTE = re.compile(r"（[^（）]{1,24}）")  # 某某职业学院（现更名为…）: a note on the name
-# after the listed agents, before the verb: 三家单位 / 等178家行业协会、院校、企业和研究院所 (no name in it)
+# after the listed agents, before the verb: 三家单位 / 等120家协会、院校和企业 (no name in it)
 AGENT_TAIL = re.compile(
     r"(?:（[^（）]{1,24}）)?(?:等[^，。；：]{0,20}|[0-9零〇一二两三四五六七八九十百千]+[家所个][^，。；：]{0,16})?"
 )
