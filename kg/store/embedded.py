@@ -642,7 +642,7 @@ class Store(StoreMethods):
 
         RocksDB keeps what transactions write in memory tables until they are flushed, so a long
         run of writes (an ingest of many documents, batch after batch) would otherwise hold more
-        memory with every batch: 812 MB peak for 900 releases, 505 MB when flushed batch by batch.
+        memory with every batch (kg ingest -j 2 of 900 generated releases: 812 MB peak, 479 MB so flushed).
         """
         if self.path is None:
             return
