@@ -389,7 +389,7 @@ def load_article(text_path: Path) -> Article:
     for item in fields(Article):
         if item.name == "text" or item.name not in meta:
             continue
-        value, many = meta[item.name], item.default is MISSING and item.default_factory is not MISSING
+        value, many = meta[item.name], item.default_factory is not MISSING  # the list fields have a factory
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value) if many else isinstance(value, str)):
             raise DocumentError(message("meta_wrong_type", path=meta_path, field=item.name))
         values[item.name] = value
