@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import NOT_AFTER, Mention, Recognizer, is_word
+from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, KeySet, Resolver
@@ -61,6 +61,7 @@ from kg.model.vocab import (
 )
 from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.sources.reference import bodies, universities
+from kg.store.search import pinyin_keys
 
 METHOD = "extraction"
 FORMATS = ("turtle", "trig", "jsonl")
@@ -383,7 +384,9 @@ def sentence_at(text: str, position: int) -> tuple[int, int]:
     return position, position
 
 
-OWN_SCHOOL = re.compile("我校|本校|我院|本院")
+# the words of references.tsv that mean the publisher (我校, 本院 …)
+OWN_WORDS = tuple(word for word, kind in REFERENCES.items() if kind == "publisher")
+OWN_SCHOOL = re.compile("|".join(OWN_WORDS))
 
 
 def abbreviated_publisher(text: str) -> tuple[str, str] | None:
@@ -401,9 +404,9 @@ def abbreviated_publisher(text: str) -> tuple[str, str] | None:
         city = college.city.removesuffix("市")
         if len(city) < 2 or not college.name.startswith(city) or "职业" not in college.name:
             continue
-        if city not in text or (city[0] + "职") not in text:
-            continue
         short = city[0] + "职"
+        if city not in text or short not in text:
+            continue
         if re.search(f"{short}(?![业教工称务])", text):
             found.add((college.name, college.cls))
     return found.pop() if len(found) == 1 else None
@@ -421,7 +424,7 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
 # A school's own site: its host names it by the initials of its name in pinyin (www.cqyzzy.edu.cn: 重庆渝州职业…).
 SITE_LABEL = re.compile(r"[a-z]{4,12}")
 SITE_WORDS = {"www", "news", "info", "static", "mobile", "home", "mail", "edu", "com", "net", "org", "gov"}
-PUBLISHER_REFERENCE = re.compile("我校|我院|本校|本院|学校|学院")  # a text that may speak of its own school
+PUBLISHER_REFERENCE = re.compile("|".join((*OWN_WORDS, "学校", "学院")))  # a text that may speak of its own school
 
 
 def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
@@ -456,11 +459,10 @@ def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, s
 SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
 
 
-@cache
 def _initials(name: str) -> str:
-    from pypinyin import Style, lazy_pinyin  # 0.8 s to import: only texts from a site's address pay for it
-
-    return "".join(syllable[:1] for syllable in lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+    """The initials of ``name``'s pinyin (the search index's pinyin keys; pypinyin is loaded on first use)."""
+    keys = pinyin_keys(name)
+    return keys.split()[1] if keys else ""
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -538,7 +540,14 @@ def _named_parts(
 
 
 LEGAL_FORM = re.compile("(?:股份|控股|有限|有限责任|集团|实业|投资)+")  # words of a legal name, not a business
-CENTRAL_BODIES = {b.name: b.cls for b in bodies() if b.details["scope"] == "central"}  # 教育部 …
+
+
+@cache
+def _central_bodies() -> dict[str, str]:
+    """Name → class of the central ministries of the reference list (教育部 …), read on first use, not at import."""
+    return {b.name: b.cls for b in bodies() if b.details["scope"] == "central"}
+
+
 # whose name a unit or platform carries first (教育部 of 教育部职业教育研究中心: a ministry's centre too)
 OWNER_CLASSES = ("EducationalOrganization", "Company", "GovernmentAgency")
 
@@ -549,7 +558,7 @@ def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -
     for cut in range(len(label) - 3, 2, -1):
         head = label[:cut]
         type_word = recognizer.type_word(head)
-        central = CENTRAL_BODIES.get(head)
+        central = _central_bodies().get(head)
         if central and recognizer.type_word(label[cut:]):
             return resolver.place(head, central)  # 教育部职业教育研究中心: a ministry named in full
         if cut < 4 or not type_word or len(head) - len(type_word) < 2 or re.search("[“”《》（）()]", head):

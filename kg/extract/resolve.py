@@ -37,7 +37,7 @@ from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.ner import STANDARD_BODIES, Mention
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
-from kg.sources.reference import divisions
+from kg.sources.reference import lookup
 from kg.sources.words import dictionary
 
 PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委)")  # 省教育厅: the province of the text's city
@@ -46,10 +46,8 @@ PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委)")  # 省教
 @cache
 def province_of(city: str) -> str:
     """The province of a prefecture-level city by the national list of divisions (绵阳市 → 四川省), or ""."""
-    for division in divisions():
-        if division.name == city and division.cls == "City":
-            return division.province if division.province != city else ""  # 上海市: no province of its own
-    return ""
+    ref = lookup(city, "City")
+    return ref.province if ref is not None and ref.province != city else ""  # 上海市: no province of its own
 
 
 ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(中|小)学")  # the short form of a numbered school: 八中, 二小
