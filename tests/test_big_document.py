@@ -173,10 +173,17 @@ def test_a_big_ingest_stays_under_a_memory_bound(store_path: Path, tmp_path: Pat
     try:
         pieces = index.db.execute("SELECT count(*), max(length(text)) FROM fts WHERE field = 'text'").fetchone()
         hits = [h for h in index.search(last) if h.kind == "document"]
+        # the phrase is in a later piece of the text than the first: the pieces after the first are indexed too
+        later = index.db.execute(
+            "SELECT count(*) FROM fts WHERE fts MATCH ? AND field = 'text'"
+            " AND rowid > (SELECT min(rowid) FROM fts WHERE field = 'text' AND doc = ?)",
+            ('text : "' + last.replace('"', '""') + '"', hits[0].iri if hits else ""),
+        ).fetchone()[0]
     finally:
         index.close()
     assert pieces[0] > 10 and pieces[1] <= TEXT_PIECE
     assert len(hits) == 1 and hits[0].field in {"text", "evidence"}
+    assert later >= 1
 
 
 def test_a_long_texts_working_memory_does_not_grow_with_its_names():
