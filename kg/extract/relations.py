@@ -649,14 +649,9 @@ class RelationExtractor:
             if any(at <= m.start < verb.start() for m in main):
                 continue  # another name between the list and the verb: not the agents' own verb
             if verb is built:
-                for agent in (self._body(m.entity, main) for m in agents):
-                    self.add(
-                        agent,
-                        "builds" if is_a(thing.entity.cls, "Platform") else "hosts",
-                        thing.entity,
-                        span,
-                        "build-由…共同",
-                    )
+                predicate = _predicate("build", thing.entity)  # builds a platform, initiates a program
+                for agent in (self._body(m.entity, main) for m in agents if predicate):
+                    self.add(agent, predicate, thing.entity, span, "build-由…共同")
                 continue
             formed = verb if verb is formed else None
             led = verb if verb is led else None
