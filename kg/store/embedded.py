@@ -13,12 +13,13 @@ next writer.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import os
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import BinaryIO, Self
 
@@ -46,6 +47,28 @@ FLUSH_QUADS = 100_000  # quads written by transactions between two flushes (Stor
 PART_QUADS = 20_000  # quads per write of a graph written part by part: what one write holds in memory
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FEW_GRAPHS = 8  # up to this many named graphs, queries name them as their default graph instead of the union
+
+
+M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8  # glibc's mallopt parameters (malloc.h)
+
+
+@cache
+def _tame_malloc() -> None:
+    """Keep glibc's malloc from holding freed memory: at most two arenas, and big blocks always mapped apart.
+
+    RocksDB's threads each get an arena of their own, and a freed block of a
+    few MB raises glibc's threshold for mapping blocks apart, so later ones
+    come from arenas that do not shrink: a long ``kg ingest`` grew by what
+    every write had once freed (about 10% less peak memory at 5 MiB this way,
+    same time).  Done once, before the first store opens its threads; a C
+    library other than glibc is left as it is.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_ARENA_MAX, 2)
+        libc.mallopt(M_MMAP_THRESHOLD, 1 << 20)
+    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to tame
+        pass
 
 
 # Strings, IRIs and comments, where a FROM is not the keyword.
@@ -223,6 +246,7 @@ class Store(StoreMethods):
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False, wait: float = 0.0):
         """``wait``: seconds to wait for another process that is writing to the store to finish."""
         self.path = Path(path) if path is not None else None
+        _tame_malloc()
         try:
             if self.path is None:
                 self._store = ox.Store()

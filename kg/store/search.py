@@ -95,7 +95,7 @@ def _word_pinyin(word: str) -> tuple[str, ...]:
     return tuple(_pinyin_engine().lazy_pinyin([word], style=Style.NORMAL, errors="ignore"))
 
 
-@lru_cache(maxsize=100_000)  # an entity's name is indexed once per graph that describes it
+@lru_cache(maxsize=20_000)  # a name is indexed again soon after (the next graph that describes it), rarely later
 def pinyin_keys(text: str) -> str:
     """Pinyin of a name, whole and as initials, for searching by either.
 
