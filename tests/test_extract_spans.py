@@ -37,9 +37,11 @@ def relations(extraction) -> set[tuple[str, str, str]]:
     return {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
 
 
-def test_a_name_starts_after_the_title_person_and_verb_before_its_place(recognizer):
+def test_a_name_starts_after_the_title_person_and_verb_before_its_place(recognizer, extractor):
     found = names(recognizer, "党委书记、校长张明远拜访渝南经开区管委会及相关部门。")
     assert found.get("渝南经开区管委会") == "GovernmentAgency"
+    extraction = run(extractor, "宜宾经开区管委会主任陈鹏说，经开区管委会将支持学校。")
+    assert ("陈鹏", "worksAt", "宜宾经开区管委会") in relations(extraction)  # 经开区管委会: its short form
     assert found.get("张明远") == "Person" and not any("拜访" in name for name in found)
     found = names(recognizer, "这次签约标志着x江北金融高等专科学校迈出了新的一步。")  # a stray character
     assert "江北金融高等专科学校" in found and "x江北金融高等专科学校" not in found
@@ -58,8 +60,10 @@ def test_a_verb_before_a_bare_type_word_names_nothing(recognizer):
 
 
 def test_an_event_or_base_named_by_common_words_only_is_no_name(recognizer):
-    found = names(recognizer, "江北学院与渝南食品有限公司举行校企合作签约仪式，学生参加技能大赛，共建校企实践基地。")
+    found = names(recognizer, "江北学院与渝南食品有限公司举行校企合作签约仪式，学生参加技能大赛，建设劳动基地。")
     assert set(found) == {"江北学院", "渝南食品有限公司"}
+    assert "智能制造实训基地" in names(recognizer, "双方共建智能制造实训基地。")  # named after its field
+    assert names(recognizer, "粤港澳大湾区加快建设。") == {}  # a region, no district
     found = names(recognizer, "江北市职业院校技能大赛开幕，江北区劳动教育实践基地揭牌。")
     assert "江北市职业院校技能大赛" in found and "江北区劳动教育实践基地" in found
     assert not is_proper_name("校企合作", "签约仪式", "Conference")

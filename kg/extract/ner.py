@@ -1065,6 +1065,8 @@ class Recognizer:
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
             cls = {"市": "City", "省": "Place"}.get(match.group(), "District")
+            if cls == "District" and not _listed_district(name):
+                continue  # 大湾区, 示范区: a region or a kind of area, no county-level division
             found.append(Mention(start, end, name, cls, "place", 1))
         return found
 
@@ -1376,16 +1378,17 @@ def _clean_after(text: str, at: int) -> bool:
     return is_word(rest[:2]) or is_word(rest[:3])
 
 
-GENERIC_PRONE = ("Event", "PracticeBase", "TrainingBase", "VocationalEducationPark")
+GENERIC_PRONE = ("Event", "VocationalEducationPark")
 
 
 def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
-    """False when a name of an event, a base or a park is only a description: its type word after one
-    or two common words (校企合作签约仪式, 技能大赛, 校企实践基地, 利用产业园), with no place, body,
-    person, number or quoted brand that would single one out.
+    """False when a name of an event or a park is only a description: its type word after one or two
+    common words (校企合作签约仪式, 技能大赛, 利用产业园), with no place, body, person, number or quoted
+    brand that would single one out.
 
-    Bodies and schools keep such names (海棠小学, 经济发展局: their common words are the name); so do one-
-    character type words (家长节), and events whose name starts with a year (the caller's ``dated``).
+    Bodies and schools keep such names (海棠小学, 经济发展局: their common words are the name), and so do
+    platforms and bases named after their field (智能制造实训基地, 教学实践基地), one-character type
+    words (家长节), and events whose name starts with a year (the caller's ``dated``).
 
     >>> is_proper_name("校企合作", "签约仪式", "Conference"), is_proper_name("江北区", "技能大赛", "Competition")
     (False, True)
@@ -1457,6 +1460,14 @@ def _division_heads() -> frozenset[str]:
 def _known_place(name: str) -> bool:
     """True when ``name`` is a division (绵阳, 宜宾市) or a place the dictionary tags ns."""
     return name in _division_heads() or dictionary().get(name, "") == "ns"
+
+
+def _listed_district(name: str) -> bool:
+    """True when ``name`` is a county-level division of the national list, or starts with a listed place
+    (成都温江区: a city, then its district).  A region (大湾区) or an area of a kind is none."""
+    if name.endswith("新区") or ZONE_RE.search(name):
+        return True  # 高新区, 两江新区: a zone, named or carried over from its city (see _zones)
+    return name in _division_heads() or any(name[:size] in _division_heads() for size in (4, 3, 2))
 
 
 def _plain_kind(modifier: str | None) -> bool:
