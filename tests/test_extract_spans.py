@@ -48,6 +48,12 @@ def test_a_name_starts_after_the_title_person_and_verb_before_its_place(recogniz
     assert "国家技术转移西南中心江北分中心" in names(recognizer, "共建国家技术转移西南中心江北分中心。")
 
 
+def test_a_verbs_complement_and_a_schools_division_start_no_name(recognizer):
+    assert names(recognizer, "他表示，建设好特色产业学院意义重大，各成员要履行好联合体职责。") == {}
+    assert names(recognizer, "校企合作办、畜牧兽医学院、园林学院负责同志参加。") == {}
+    assert "江北好未来教育集团" in names(recognizer, "江北好未来教育集团成立。")  # 好 of a brand, no complement
+
+
 def test_each_county_and_a_districts_situation_are_no_places(recognizer):
     found = names(recognizer, "调研组具体了解各县区产业情况，深入江北市各县区，了解江北区区情。")
     assert not any("各" in name for name in found)

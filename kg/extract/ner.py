@@ -503,6 +503,7 @@ class Recognizer:
             start = self._through_nominal(text, start, cls)
             start = self._second_name(text, start, end, suffix, cls)
             start = self._clause_lead(text, start, match.start())
+            start = _after_resultative(text, start, match.start())
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
@@ -544,13 +545,14 @@ class Recognizer:
             if (
                 (cls in ("College", "School") or (cls == "University" and suffix.endswith("学院")))
                 and "”" not in modifier
-                and _common_phrase(modifier)
+                and (_common_phrase(modifier) or (name.endswith("学院") and _common_phrase(name[:-2])))
                 and not self.type_word_inside(modifier)
                 and not _short_of_earlier(text, start, name)
                 and not (cls != "School" and _parent_before(text, start))
                 and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
             ):
-                # 化工学院, 教育与国际交流学院: a school's own division (二级学院), no entity of its own; 联盟内学校,
+                # 化工学院, 教育与国际交流学院, 畜牧兽医学院 (not …医学院 of 畜牧兽): a school's own division
+                # (二级学院), no entity of its own; 联盟内学校,
                 # 支教学校: a kind of school.  A school named as such carries its place (某某市第一学校), a brand
                 # (淘宝…学院) or its parent (某某大学化工学院, 我校化工学院: a unit, partOf; later 化工学院 is its
                 # short form)
@@ -1398,6 +1400,18 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
     if "”" in modifier or not modifier:
         return bool(modifier)
     return not (_plain(modifier) and _common_phrase(modifier))
+
+
+def _after_resultative(text: str, start: int, head: int) -> int:
+    """建设好特色产业学院, 履行好联合体职责: 好 completes the verb before it (do well), no name starts with it."""
+    tags = dictionary()
+    for at in range(start, min(head, start + 4)):
+        if text[at] != "好":
+            continue
+        verb = text[max(0, at - 2) : at]
+        if tags.get(verb, "") in ("v", "vn") and (at - 2 >= start or text[at - 2 : at] in STOP_WORDS or at == start):
+            return at + 1
+    return start
 
 
 def _clause_words(lead: str) -> bool:
