@@ -561,6 +561,8 @@ class Recognizer:
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
             if modifier[-1:] in ("和", "与", "及") and not is_a(cls, "Event"):
                 continue  # 空间和平台: “and platforms”, a bare type word after a conjunction
+            if modifier[-1:] in PREPOSITIONS and _common_word_end(modifier[:-1]):
+                continue  # 毕业生在集团就职: “at the group”, a bare type word after a preposition
             quoted = re.search("“([^“”]+)”", modifier)
             if quoted and SUMMING_COUNT.match(quoted.group(1)) and "、" in text[max(0, start - 20) : start + 1]:
                 continue  # 名师、名校长、名班主任“三名”工作室: the count sums up a list, it names nothing
@@ -1056,8 +1058,8 @@ class Recognizer:
                 continue
             if not (2 <= len(modifier) <= 6) or not re.fullmatch(f"[{CJK}]+", modifier):
                 continue
-            if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or "各" in modifier:
-                continue  # 各县区, 全市各区: every county, no county's name
+            if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or re.search("[各每]", modifier):
+                continue  # 各县区, 全市各区, 每个设区市: every county, no county's name
             tags = dictionary()
             if tags.get(modifier) != "ns":
                 # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
@@ -1400,6 +1402,18 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
     if "”" in modifier or not modifier:
         return bool(modifier)
     return not (_plain(modifier) and _common_phrase(modifier))
+
+
+PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier
+
+
+def _common_word_end(text: str) -> bool:
+    """True when ``text`` ends with a common word of two or three characters (毕业生, 学生), no name's part."""
+    tags = dictionary()
+    return any(
+        len(text) >= n and is_word(text[-n:]) and tags.get(text[-n:], "") not in ("ns", "nr", "nz", "nt", "nrt")
+        for n in (3, 2)
+    )
 
 
 def _after_resultative(text: str, start: int, head: int) -> int:
