@@ -1069,8 +1069,6 @@ class Recognizer:
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
             cls = {"市": "City", "省": "Place"}.get(match.group(), "District")
-            if cls == "District" and not _listed_district(name):
-                continue  # 大湾区, 示范区: a region or a kind of area, no county-level division
             found.append(Mention(start, end, name, cls, "place", 1))
         return found
 
@@ -1488,14 +1486,6 @@ def _division_heads() -> frozenset[str]:
 def _known_place(name: str) -> bool:
     """True when ``name`` is a division (绵阳, 宜宾市) or a place the dictionary tags ns."""
     return name in _division_heads() or dictionary().get(name, "") == "ns"
-
-
-def _listed_district(name: str) -> bool:
-    """True when ``name`` is a county-level division of the national list, or starts with a listed place
-    (成都温江区: a city, then its district).  A region (大湾区) or an area of a kind is none."""
-    if name.endswith("新区") or ZONE_RE.search(name):
-        return True  # 高新区, 两江新区: a zone, named or carried over from its city (see _zones)
-    return name in _division_heads() or any(name[:size] in _division_heads() for size in (4, 3, 2))
 
 
 def _plain_kind(modifier: str | None) -> bool:
