@@ -135,7 +135,7 @@ EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
-    "(?:^|(?<=[，。；：、\n]))(学院|学校)"
+    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校))(学院|学校)"  # 、学院院长某: the school or one of its units, unsaid
     "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获)"
 )
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
@@ -1349,8 +1349,6 @@ class Recognizer:
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
         for match in BARE_SCHOOL.finditer(text):  # 学院党委书记…, 学院与…签约: the school of the text
-            if match.group(1) == "学院" and text[match.start(1) - 1 : match.start(1)] == "、":
-                continue  # 学校党委书记某、学院院长某: which college (the school, one of its units) is not said
             if not taken.overlaps(match.start(1), match.end(1)):
                 kind = "college" if match.group(1) == "学院" else "school"
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref=kind))
