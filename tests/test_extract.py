@@ -1147,10 +1147,11 @@ def test_a_listed_colleges_name_wins_over_its_form_with_the_city(extractor):
     assert "物联网" not in found and "母公司" not in found
 
 
-def test_a_county_level_city_is_a_city_unless_it_is_the_texts_district():
+def test_a_county_level_city_is_a_district_of_its_prefecture():
     listed = Extractor(Gazetteer.from_reference())
-    found = {e.label: e.cls for e in run(listed, "调研组走访义乌市。", district="", city="").entities}
-    assert found.get("义乌市") == "City"  # county-level by the national list, a city as the text calls it
+    found = {e.label: e.cls for e in run(listed, "调研组走访义乌市和仙桃市。", district="", city="").entities}
+    assert found.get("义乌市") == "District"  # county-level under 金华市: a district, as the dev-set guide counts it
+    assert found.get("仙桃市") == "City"  # county-level straight under its province: no city above it
     own = {e.label: e.cls for e in run(listed, "都江堰市召开会议。", district="都江堰市", city="成都市").entities}
     assert own.get("都江堰市") == "District"  # the text's own district stays one
 

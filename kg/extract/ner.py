@@ -135,7 +135,7 @@ EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
-    "(?:^|(?<=[，。；：\n]))(学院|学校)"
+    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校))(学院|学校)"  # 、学院院长某: the school or one of its units, unsaid
     "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获)"
 )
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
@@ -302,7 +302,7 @@ class Recognizer:
         self.suffix_re = re.compile(trie_pattern(sorted(self.suffix_class)))
         self.type_words = Endings(self.suffix_class)
         places = trie_pattern(PLACE_SUFFIXES)
-        self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部场位])")  # 市场: a market; 区位
+        self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部场位情])")  # 市场: a market; 区位; 区情
         self.reference_re = re.compile(trie_pattern(REFERENCES))
         events = [word for word, (cls, _) in self.suffix_class.items() if is_a(cls, "Event")]
         # a program's type word the name of its meeting goes on after (…活动周启动大会, …工程推进会)
@@ -502,6 +502,8 @@ class Recognizer:
             start = self._joined_field(text, start, cls)
             start = self._through_nominal(text, start, cls)
             start = self._second_name(text, start, end, suffix, cls)
+            start = self._clause_lead(text, start, match.start())
+            start = _after_resultative(text, start, match.start())
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
@@ -543,13 +545,14 @@ class Recognizer:
             if (
                 (cls in ("College", "School") or (cls == "University" and suffix.endswith("学院")))
                 and "”" not in modifier
-                and _common_phrase(modifier)
+                and (_common_phrase(modifier) or (name.endswith("学院") and _common_phrase(name[:-2])))
                 and not self.type_word_inside(modifier)
                 and not _short_of_earlier(text, start, name)
                 and not (cls != "School" and _parent_before(text, start))
                 and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
             ):
-                # 化工学院, 教育与国际交流学院: a school's own division (二级学院), no entity of its own; 联盟内学校,
+                # 化工学院, 教育与国际交流学院, 畜牧兽医学院 (not …医学院 of 畜牧兽): a school's own division
+                # (二级学院), no entity of its own; 联盟内学校,
                 # 支教学校: a kind of school.  A school named as such carries its place (某某市第一学校), a brand
                 # (淘宝…学院) or its parent (某某大学化工学院, 我校化工学院: a unit, partOf; later 化工学院 is its
                 # short form)
@@ -558,6 +561,8 @@ class Recognizer:
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
             if modifier[-1:] in ("和", "与", "及") and not is_a(cls, "Event"):
                 continue  # 空间和平台: “and platforms”, a bare type word after a conjunction
+            if modifier[-1:] in PREPOSITIONS and _common_word_end(modifier[:-1]):
+                continue  # 毕业生在集团就职: “at the group”, a bare type word after a preposition
             quoted = re.search("“([^“”]+)”", modifier)
             if quoted and SUMMING_COUNT.match(quoted.group(1)) and "、" in text[max(0, start - 20) : start + 1]:
                 continue  # 名师、名校长、名班主任“三名”工作室: the count sums up a list, it names nothing
@@ -581,6 +586,8 @@ class Recognizer:
                 and not dated
             ):
                 continue  # 劳动基地, 教研活动: common nouns, unless a verb governs them (建立…平台)
+            if not is_proper_name(modifier, suffix, cls) and not dated:
+                continue  # 校企合作签约仪式, 技能大赛, 校企实践基地: a kind of event or base, no name
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
                 inner = self.type_word(modifier)
                 if inner and len(modifier) > len(inner) and self.suffix_class[inner][0] in ("Project", "Initiative"):
@@ -749,6 +756,33 @@ class Recognizer:
             if rest[: -len(suffix)].endswith("分") or PLACE_NAME.fullmatch(rest[: -len(suffix)]):
                 continue  # 重庆分公司: a branch; 江北区教育局 after its city: one name
             return start + k
+        return start
+
+    def _clause_lead(self, text: str, start: int, head: int) -> int:
+        """校长王明拜访江北区管委会, 标志着x江北职业学院: the words of a clause before a name that starts with a place.
+
+        The left edge stops only at function words and the verbs of the lexicon; a title, a person or another
+        verb (拜访, 走进 …) may still stand in front of the place the name starts with.  The name starts at
+        that place when the words before it read as a clause (a verb, an adverb, a title, or one stray
+        character that makes no word with the place) and hold no type word of a body of their own
+        (国家开发银行北京分行 is one name).
+        """
+        name = text[start:head]
+        if len(name) < 3 or _place_start(name):
+            return start
+        for k in range(1, len(name) - 1):
+            size = next((n for n in (4, 3, 2) if k + n <= len(name) and _known_place(name[k : k + n])), 0)
+            if not size:
+                continue
+            lead = name[:k]
+            if self.type_word_inside(lead) or lead[-1] in "省市县区州":
+                return start
+            if k == 1:
+                stray = text[start - 1 : start] in STOP_SINGLE and name[k : k + size] in _division_heads()
+                if stray and not is_word(lead + name[1]) and not is_word(text[start - 1 : start + 1]):
+                    return start + k  # 着x长春…: a stray character between a function word and the name
+                return start
+            return start + k if _clause_words(lead) else start
         return start
 
     def _joined_fields(self, text: str, start: int, body: int, cls: str) -> int:
@@ -1024,8 +1058,8 @@ class Recognizer:
                 continue
             if not (2 <= len(modifier) <= 6) or not re.fullmatch(f"[{CJK}]+", modifier):
                 continue
-            if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS:
-                continue
+            if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or re.search("[各每]", modifier):
+                continue  # 各县区, 全市各区, 每个设区市: every county, no county's name
             tags = dictionary()
             if tags.get(modifier) != "ns":
                 # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
@@ -1342,6 +1376,72 @@ def _clean_after(text: str, at: int) -> bool:
     if rest[0] in STOP_SINGLE or any(rest.startswith(w) for w in STOP_MULTI if len(w) <= len(rest)):
         return True
     return is_word(rest[:2]) or is_word(rest[:3])
+
+
+GENERIC_PRONE = ("Event", "VocationalEducationPark")
+
+
+def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
+    """False when a name of an event or a park is only a description: its type word after one or two
+    common words (校企合作签约仪式, 技能大赛, 利用产业园), with no place, body, person, number or quoted
+    brand that would single one out.
+
+    Bodies and schools keep such names (海棠小学, 经济发展局: their common words are the name), and so do
+    platforms and bases named after their field (智能制造实训基地, 教学实践基地), one-character type
+    words (家长节), and events whose name starts with a year (the caller's ``dated``).
+
+    >>> is_proper_name("校企合作", "签约仪式", "Conference"), is_proper_name("江北区", "技能大赛", "Competition")
+    (False, True)
+    """
+    if len(suffix) < 2 or not any(is_a(cls, kind) for kind in GENERIC_PRONE):
+        return True
+    if "”" in modifier or not modifier:
+        return bool(modifier)
+    return not (_plain(modifier) and _common_phrase(modifier))
+
+
+PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier
+
+
+def _common_word_end(text: str) -> bool:
+    """True when ``text`` ends with a common word of two or three characters (毕业生, 学生), no name's part."""
+    tags = dictionary()
+    return any(
+        len(text) >= n and is_word(text[-n:]) and tags.get(text[-n:], "") not in ("ns", "nr", "nz", "nt", "nrt")
+        for n in (3, 2)
+    )
+
+
+def _after_resultative(text: str, start: int, head: int) -> int:
+    """建设好特色产业学院, 履行好联合体职责: 好 completes the verb before it (do well), no name starts with it."""
+    tags = dictionary()
+    for at in range(start, min(head, start + 4)):
+        if text[at] != "好":
+            continue
+        verb = text[max(0, at - 2) : at]
+        if tags.get(verb, "") in ("v", "vn") and (at - 2 >= start or text[at - 2 : at] in STOP_WORDS or at == start):
+            return at + 1
+    return start
+
+
+def _clause_words(lead: str) -> bool:
+    """True when ``lead`` holds a title or a word of a clause (拜访, 专程, 他): no part of a name.
+
+    >>> _clause_words("校长王明拜访"), _clause_words("中国")
+    (True, False)
+    """
+    if not re.fullmatch(f"[{CJK}]+", lead):
+        return False
+    if any(role in lead for role in ROLES if len(role) >= 2):
+        return True
+    tags = dictionary()
+    # a verb alone, or after an adverb (专程拜访): 国家技术转移 is a noun phrase, its verb no clause
+    for verb in (lead[-2:], lead[-3:]):
+        if len(verb) >= 2 and tags.get(verb, "") == "v":
+            rest = lead[: -len(verb)]
+            if not rest or tags.get(rest, "") in ("d", "ad") or rest in STOP_WORDS:
+                return True
+    return False
 
 
 def _has_type_char(name: str) -> bool:

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.namesakes import namesakes
 from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
@@ -200,6 +201,8 @@ class Extractor:
                 used.add(id(resolver.place(head.name, head.cls)))
                 used_labels.add(head.name)
             mentions = [m for m in mentions if m.rule != "name-head"]
+            if resolver.publisher is None and number == 0:
+                resolver.publisher = self._school_of_units(mentions)
             entities = resolver.resolve(text, mentions)
             parts = [
                 (a + begin, b + begin, [(c + begin, d + begin) for c, d in p])
@@ -317,6 +320,28 @@ class Extractor:
         previous.last = True
         yield previous
 
+    def _school_of_units(self, mentions: list[Mention]) -> tuple[str, str] | None:
+        """The school a text calls 学校 / 学院 / 我校 when it names that school only inside its units' names.
+
+        江北金融高等专科学校数字产业学院揭牌仪式……学校党委副书记王明: 学校 is 江北金融高等专科学校, the
+        school the unit belongs to.  Only when the text names no school of its own (the resolver's choice).
+        """
+        if not any(m.ref in ("school", "college", "publisher") for m in mentions):
+            return None
+        if any(not m.ref and not m.nested and is_a(m.cls, "EducationalOrganization") for m in mentions):
+            return None
+        for mention in mentions:
+            if mention.ref or not any(is_a(mention.cls, c) for c in SUB_UNIT_CLASSES):
+                continue
+            for cut in range(4, len(mention.name) - 2):
+                head, type_word = mention.name[:cut], self.recognizer.type_word(mention.name[:cut])
+                if not type_word or cut - len(type_word) < 2 or not self.recognizer.type_word(mention.name[cut:]):
+                    continue
+                cls = self.recognizer.suffix_class[type_word][0]
+                if is_a(cls, "EducationalOrganization"):
+                    return head, cls
+        return None
+
     def _last(
         self,
         text: str,
@@ -340,6 +365,12 @@ class Extractor:
                 seen.add(key)
                 start, end = sentence_at(text, mention.start)
                 relations[key] = Relation(part, "partOf", whole, start, end, "part-owner")
+        for unit, company, _ in namesakes(entities):  # 越秀辉山产业学院 and 辽宁越秀辉山控股股份有限公司
+            key = (unit.label, "namedAfter", company.label)
+            if unit.first >= 0 and key not in relations and key not in seen:
+                seen.add(key)
+                start, end = sentence_at(text, unit.first)
+                relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.

@@ -34,7 +34,7 @@ from functools import cache
 from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
-from kg.extract.ner import STANDARD_BODIES, Mention
+from kg.extract.ner import STANDARD_BODIES, Mention, _division_heads
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
@@ -590,7 +590,11 @@ class Resolver:
         return key
 
     def _unqualified(self, name: str) -> str:
-        name = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:省|市)(?=[\u4e00-\u9fff]{4})", "", name)
+        stripped = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:省|市)(?=[\u4e00-\u9fff]{4})", "", name)
+        if stripped == name:  # 盐城经开区管委会 ~ 经开区管委会: a zone's body without the city it is named after
+            size = next((n for n in (3, 2) if name[:n] in _division_heads() and ZONE_START.match(name, n)), 0)
+            stripped = name[size:]
+        name = stripped
         if self.district and name.startswith(self.district):
             name = self.district[:-1] + name[len(self.district) :]
         for long, short in ABBREVIATIONS:
@@ -711,6 +715,9 @@ FILLERS = {
     "中国",
     "建设",
 }
+
+
+ZONE_START = re.compile("(?:经开区|高新区|开发区|经济开发区|经济技术开发区|高新技术产业开发区)(?=.{2})")
 
 
 def _initials(short: str, long: str) -> bool:

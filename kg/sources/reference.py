@@ -96,8 +96,10 @@ def divisions() -> tuple[Reference, ...]:
         if code[:2] in MUNICIPALITIES:
             city = province
         cls = "City" if level == "province" and code[:2] in MUNICIPALITIES else DIVISION_CLASS[level]
-        if level == "county" and row["name"].endswith("市"):
-            cls = "City"  # a county-level city (都江堰市, 义乌市) is a city, as the text calls it
+        if level == "county" and row["name"].endswith("市") and row["parent"].endswith("0000"):
+            # a county-level city straight under its province (仙桃市, 阿拉尔市) has no city above it: a city;
+            # one under a prefecture (都江堰市 in 成都市) is one of that city's county-level divisions
+            cls = "City"
         result.append(
             Reference(
                 "division",

@@ -1,0 +1,105 @@
+"""Extraction: where a name starts, which phrases are names at all, and what a name carries.
+
+Sentences written for these tests (invented places 江北 / 渝南 and invented companies), run through the real
+recogniser, resolver and relation rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.namesakes import carried_brand, company_core
+from kg.extract.ner import Recognizer, is_proper_name
+from kg.extract.pipeline import Extractor
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Recognizer:
+    return Recognizer()
+
+
+def run(extractor: Extractor, text: str):
+    return extractor.extract(Article(id="test", title="", text=text, district="", city=""))
+
+
+def names(recognizer: Recognizer, text: str) -> dict[str, str]:
+    return {m.name: m.cls for m in recognizer.mentions(text) if not m.ref}
+
+
+def relations(extraction) -> set[tuple[str, str, str]]:
+    return {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+
+
+def test_a_name_starts_after_the_title_person_and_verb_before_its_place(recognizer, extractor):
+    found = names(recognizer, "党委书记、校长张明远拜访渝南经开区管委会及相关部门。")
+    assert found.get("渝南经开区管委会") == "GovernmentAgency"
+    extraction = run(extractor, "宜宾经开区管委会主任陈鹏说，经开区管委会将支持学校。")
+    assert ("陈鹏", "worksAt", "宜宾经开区管委会") in relations(extraction)  # 经开区管委会: its short form
+    assert found.get("张明远") == "Person" and not any("拜访" in name for name in found)
+    found = names(recognizer, "这次签约标志着x江北金融高等专科学校迈出了新的一步。")  # a stray character
+    assert "江北金融高等专科学校" in found and "x江北金融高等专科学校" not in found
+    assert "国家技术转移西南中心江北分中心" in names(recognizer, "共建国家技术转移西南中心江北分中心。")
+
+
+def test_a_verbs_complement_and_a_schools_division_start_no_name(recognizer):
+    assert names(recognizer, "他表示，建设好特色产业学院意义重大，各成员要履行好联合体职责。") == {}
+    assert names(recognizer, "校企合作办、畜牧兽医学院、园林学院负责同志参加。") == {}
+    assert "江北好未来教育集团" in names(recognizer, "江北好未来教育集团成立。")  # 好 of a brand, no complement
+    assert names(recognizer, "介绍了毕业生在集团就职的情况，每个设区市建设一所学校。") == {}
+    assert "江北现在教育集团" in names(recognizer, "江北现在教育集团成立。")  # 现在: no preposition
+
+
+def test_each_county_and_a_districts_situation_are_no_places(recognizer):
+    found = names(recognizer, "调研组具体了解各县区产业情况，深入江北市各县区，了解江北区区情。")
+    assert not any("各" in name for name in found)
+    assert "江北区区" not in found and found.get("江北区") == "District"
+
+
+def test_a_verb_before_a_bare_type_word_names_nothing(recognizer):
+    found = names(recognizer, "学院将利用产业园的优势，也期待产业园提供岗位，紧紧抓住市域产教联合体建设契机。")
+    assert found == {}
+
+
+def test_an_event_or_base_named_by_common_words_only_is_no_name(recognizer):
+    found = names(recognizer, "江北学院与渝南食品有限公司举行校企合作签约仪式，学生参加技能大赛，建设劳动基地。")
+    assert set(found) == {"江北学院", "渝南食品有限公司"}
+    assert "智能制造实训基地" in names(recognizer, "双方共建智能制造实训基地。")  # named after its field
+    found = names(recognizer, "江北市职业院校技能大赛开幕，江北区劳动教育实践基地揭牌。")
+    assert "江北市职业院校技能大赛" in found and "江北区劳动教育实践基地" in found
+    assert not is_proper_name("校企合作", "签约仪式", "Conference")
+    assert is_proper_name("海棠", "小学", "PrimarySchool")  # a school's common words are its name
+
+
+def test_short_names_of_vocational_schools(recognizer):
+    found = names(recognizer, "江北机电高职校移址办学，渝南二职校同期招生。")
+    assert found.get("江北机电高职校") == "VocationalCollege"
+    assert found.get("渝南二职校") == "SecondaryVocationalSchool"
+
+
+def test_the_school_a_text_names_only_inside_its_units_name_is_its_school(extractor):
+    extraction = run(
+        extractor,
+        "江北金融高等专科学校数字产业学院揭牌仪式在学校报告厅举行。学校党委副书记王明远、学院院长李强等出席。",
+    )
+    assert ("王明远", "worksAt", "江北金融高等专科学校") in relations(extraction)
+
+
+def test_a_unit_carrying_a_companys_brand_is_named_after_it(extractor):
+    extraction = run(
+        extractor,
+        "江北农业职业技术学院与江北越秀辉山控股股份有限公司签约，共建越秀辉山产业学院。"
+        "江北学院与东软教育科技集团共建东软软件产业学院。江北学院与江北建设有限公司共建建设产业学院。",
+    )
+    found = relations(extraction)
+    assert ("越秀辉山产业学院", "namedAfter", "江北越秀辉山控股股份有限公司") in found
+    assert ("东软软件产业学院", "namedAfter", "东软教育科技集团") in found
+    assert not any(p == "namedAfter" and "建设" in s for s, p, _ in found)  # 建设: a common word, no brand
+    assert company_core("江北越秀辉山控股股份有限公司") == "越秀辉山控股股份有限公司"
+    assert carried_brand("建设产业学院", "江北建设有限公司") == ""
