@@ -20,6 +20,14 @@ the same size made by ``kg synth``.  The last lines give the growth exponent
 of time and of memory between the smallest and the largest size (1 = linear,
 0 = flat): the targets are time ≤ 1.1 and memory < 500 MB at every size.  ``kg ingest`` of a text
 longer than one block writes it part by part (:meth:`kg.store.embedded.Store.write_parts`).
+
+``--per-block MiB`` answers "is it linear?" within one run, where the exponents between runs
+mix in how busy the machine was at each (CPU seconds grow under load too): ``kg ingest``'s
+library function on one text of that size, in this process, its CPU time read at every block
+of text, printed as CPU seconds per MiB for each tenth of the text, then the seconds spent after
+the last block (the document's entities described, merges, search index).  Linear time: the
+last tenths cost what the first ones did (the last three tenths over tenths 2–4 ≈ 1; the
+first holds the one-off start).
 """
 
 from __future__ import annotations
@@ -69,12 +77,64 @@ def exponent(sizes: list[float], values: list[float]) -> float:
     return math.log(values[-1] / values[0]) / math.log(sizes[-1] / sizes[0])
 
 
+def per_block(megabytes: float, repeat_from: int) -> None:
+    """CPU seconds per MiB of text, by tenth of one text of ``megabytes`` MiB, ingested in this process."""
+    import time
+
+    from kg.extract.ingest import ingest
+    from kg.store import open_store
+
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        text = root / "big.txt"
+        write_text(text, megabytes, repeat_from)
+        characters = len(text.read_text(encoding="utf-8"))
+        marks: list[tuple[int, float]] = []  # (characters read, CPU seconds) after each block
+        done = 0
+
+        def block(read: int) -> None:
+            nonlocal done
+            done += read
+            marks.append((done, time.process_time()))
+
+        subprocess.run([sys.executable, "-m", "kg.cli", "build"], env={**os.environ, "KG_STORE": str(root / "s")},
+                       check=True, capture_output=True)  # fmt: skip
+        with open_store(root / "s") as store:
+            start = time.process_time()
+            ingest(store, [text], max_bytes=None, block_progress=block)
+            end = time.process_time()
+    mib = characters / megabytes  # characters per MiB of this text
+    print(f"{megabytes:g} MiB, {characters:,} characters, {len(marks)} blocks, load {os.getloadavg()[0]:.1f}")
+
+    # each block's CPU goes to the tenth of the text its middle lies in; the last block (the remainder, shorter
+    # than the others, with the same cost per block) is counted with what comes after it
+    marks = marks[:-1] or marks
+    spent, read = [0.0] * 10, [0] * 10
+    for (before, then), (after, now) in zip([(0, start), *marks], marks, strict=False):
+        tenth = min(9, int((before + after) / 2 * 10 / characters))
+        spent[tenth] += now - then
+        read[tenth] += after - before
+    costs = [spent[t] / (read[t] / mib) if read[t] else float("nan") for t in range(10)]
+    print("tenth   CPU s / MiB")
+    for tenth, cost in enumerate(costs, 1):
+        print(f"{tenth:5d} {cost:12.1f}")
+    print(f"the last block and after it: {end - marks[-1][1]:.1f} s CPU; whole: {end - start:.1f} s CPU")
+    early, late = [c for c in costs[1:4] if c == c], [c for c in costs[7:] if c == c]
+    if early and late:  # the first tenth holds the one-off start
+        ratio = (sum(late) / len(late)) / (sum(early) / len(early))
+        print(f"last three tenths / tenths 2-4: {ratio:.2f} (1 = linear)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 20, 50], help="MiB of input")
     parser.add_argument("--commands", nargs="+", default=["extract", "ingest", "load"])
     parser.add_argument("--repeat-from", type=int, default=0, help="cycle through the first N releases")
+    parser.add_argument("--per-block", type=float, metavar="MIB", help="CPU per MiB by tenth of one text, in-process")
     args = parser.parse_args()
+    if args.per_block:
+        per_block(args.per_block, args.repeat_from)
+        return
     kg = [sys.executable, "-m", "kg.cli"]
     results: dict[str, list[tuple[float, float, float]]] = {c: [] for c in args.commands}
     with tempfile.TemporaryDirectory() as scratch:
