@@ -183,6 +183,11 @@ PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
 AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
+# Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
+EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰")
+# what follows the body in its event's name: the meeting's type word, after an edition (第七届论坛, 2024年年会)
+OWNED_EVENT_TAIL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届次]|(?:19|20)[0-9]{2}年度?)?[^，。；、]{1,4}")
+EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
 COLLECTIVE_RE = re.compile(rf"等([一二两三四五六七八九十]+大(?:{alternation('collective_heads')}))")
@@ -494,6 +499,8 @@ class Recognizer:
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
             start = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
+            if is_a(cls, "Event"):
+                start = self._event_start(text, start, match.start())
             if start == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
@@ -604,6 +611,45 @@ class Recognizer:
             mention.category = _counted(text, start, end, cls)
             found.append(mention)
         return found
+
+    def _event_start(self, text: str, start: int, type_start: int) -> int:
+        """The start of an event's name, past what stops other names: the body it is named after, a verb
+        used as a noun (…能力提升培训班开班仪式, …产教对接签约仪式), a cohort (2024级新生开学典礼)."""
+        for _ in range(3):
+            moved = self._event_owner(text, start, type_start)
+            verb = next((w for w in EVENT_INNER_VERBS if text.startswith(w, moved - len(w))), None)
+            if verb is not None and moved - len(verb) > 0 and text[moved - len(verb) - 1] not in SPECIAL:
+                inner = self.left_edge(text, moved - len(verb), event=True)
+                if inner < moved - len(verb) - 1:
+                    moved = inner
+            cohort = EVENT_COHORT.match(text, max(0, moved - 4))
+            if cohort is not None and moved - 4 >= 0 and cohort.end() == moved + 1:
+                moved = owner_end = cohort.start()
+                inner = self.type_word(text[max(0, owner_end - 10) : owner_end])
+                if inner and self._body_class(inner):  # 某某学院2024级新生开学典礼: the school's ceremony
+                    moved = self._through_nominal(text, self.left_edge(text, owner_end - len(inner)))
+            if moved == start:
+                return start
+            start = moved
+        return start
+
+    def _event_owner(self, text: str, start: int, type_start: int) -> int:
+        """株洲市产教联合体成立大会, 某某学院揭牌仪式: an event named after a body starts where the body's name does.
+
+        The left edge of the event stops at function words inside the body's name (联合 of 产教联合体); the
+        body's own type word, right before the event's, tells where that name starts.
+        """
+        inner = self.type_word(text[max(0, type_start - 10) : type_start])
+        if not inner or start < type_start - len(inner) or not self._body_class(inner):
+            return start
+        owner = self.left_edge(text, type_start - len(inner))
+        owner = self._through_nominal(text, self._parallel(text, owner, self.suffix_class[inner][0]))
+        return owner if owner < start and not _generic(text[owner : type_start - len(inner)]) else start
+
+    def _body_class(self, word: str) -> bool:
+        """True for the type word of an organisation or a platform (not of a program or an event)."""
+        cls, strength = self.suffix_class[word]
+        return strength == "strong" and (is_a(cls, "Organization") or is_a(cls, "Platform"))
 
     def type_word_inside(self, text: str) -> bool:
         """True when an organisation's type word ends somewhere inside ``text`` (某某大学 in 某某大学化工).
@@ -1679,4 +1725,21 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
         ):
             mention.nested = True
             kept.append(mention)
+        elif _owner_of_event(mention, container):
+            mention.nested = True  # 株洲市产教联合体成立大会 names the 联合体 too
+            kept.append(mention)
     return chosen + kept
+
+
+def _owner_of_event(mention: Mention, container: Mention) -> bool:
+    """True for the body an event's name starts with (某某共同体 of 某某共同体成立大会): an entity of its own."""
+    return (
+        not mention.nested
+        and mention.rule == "suffix"
+        and mention.start == container.start
+        and mention.end < container.end
+        and OWNED_EVENT_TAIL.fullmatch(container.name[mention.end - container.start :]) is not None
+        and is_a(container.cls, "Event")
+        and (is_a(mention.cls, "Organization") or is_a(mention.cls, "Platform"))
+        and not is_a(mention.cls, "Place")
+    )

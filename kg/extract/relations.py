@@ -126,7 +126,8 @@ AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|�
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
-ATTENDING = re.compile(r"(?:出席|参加|参与|列席|参会|与会|主持)了?")
+ATTENDING = re.compile(r"(?:出席|参加|参与|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
+SENTENCE_END = re.compile("[。！？\n]")
 # what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
 ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
@@ -324,6 +325,8 @@ class RelationExtractor:
         self._last_platform: Entity | None = None
         self._platforms: list[Entity] = []  # the last platforms named, oldest first
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
+        # the event the article is about: the first one its title or first sentence names (会议 / 活动 refer to it)
+        self._main_event = _main_event(text, self.mentions)
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -900,10 +903,8 @@ class RelationExtractor:
             event = None
             if named is not None and named.start - verb.end() <= 2 and _attended(named.entity):
                 event = named.entity
-            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(ATTENDED, verb.end())) and (
-                self._last_run is not None and _attended(self._last_run)
-            ):
-                event = self._last_run
+            elif CLAUSE_BREAK.match(text, verb.end()) or text.startswith(ATTENDED, verb.end()):
+                event = self._event_attended(main, start, verb.start())
             if event is None:
                 continue
             clause = max(text.rfind(c, start, verb.start()) for c in "。；")  # the people of this sentence
@@ -923,6 +924,19 @@ class RelationExtractor:
                     and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
+
+    def _event_attended(self, main: list[Mention], start: int, verb: int) -> Entity | None:
+        """The event a verb of attending that names none refers to (出席并致辞, 参加会议, 主持。).
+
+        The event named earlier in the sentence (某某大会在X举行，…张三出席并讲话), else the last one the text
+        named, else the one its title or first sentence names (the article's event).
+        """
+        named = [m.entity for m in main if start <= m.start < verb and _attended(m.entity) and not m.ref]
+        if named:
+            return named[-1]
+        if self._last_run is not None and _attended(self._last_run):
+            return self._last_run
+        return self._main_event
 
     def _hosted_here(self, entity: Entity, event: Entity, span: tuple[int, int]) -> bool:
         """True when this sentence made ``entity`` an organiser of ``event`` (由A主办，…参与: A runs it)."""
@@ -1390,6 +1404,8 @@ class RelationExtractor:
                 predicates.append((predicate, mention.entity))
                 if predicate == "participatesIn":
                     for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
+                        if is_a(mention.entity.cls, "Event") and not _attended(nested.entity):
+                            continue  # 某某共同体成立大会: one attends the meeting, not the body it is named after
                         for actor in actors:
                             self.add(actor, "participatesIn", nested.entity, span, f"{kind}-{trigger.group()}")
                 if mention.cls == "Prize":
@@ -1611,7 +1627,13 @@ class RelationExtractor:
             for other in here:
                 if other is mention or other.ref or mention.ref:
                     continue
-                if other.nested and mention.start <= other.start < mention.end and not is_a(other.entity.cls, "Event"):
+                if (
+                    other.nested
+                    and mention.start <= other.start < mention.end
+                    and other.end - other.start < mention.end - mention.start  # the shorter name is the part
+                    and not is_a(other.entity.cls, "Event")
+                    and not is_a(mention.entity.cls, "Event")  # 某某共同体成立大会: the body's meeting, no part of it
+                ):
                     self.add(mention.entity, "partOf", other.entity, span, "part-name")
 
     def _quoted_leads(self, start: int, end: int, here: list[Mention], span) -> None:
@@ -1851,6 +1873,18 @@ def _platform_or_event(entity: Entity) -> bool:
 
 def _designation(entity: Entity) -> bool:
     return entity.cls == "Designation"
+
+
+def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
+    """The first event named in the first two sentences of ``text`` (its title and its lead), or None."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, 2000)]
+    limit = ends[1] if len(ends) > 1 else len(text)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start >= limit:
+            break
+        if not mention.nested and not mention.ref and _attended(mention.entity):
+            return mention.entity
+    return None
 
 
 def _attended(entity: Entity) -> bool:
