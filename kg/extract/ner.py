@@ -592,6 +592,14 @@ class Recognizer:
                 inner = self.type_word(modifier)
                 if inner and len(modifier) > len(inner) and self.suffix_class[inner][0] in ("Project", "Initiative"):
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
+                elif (
+                    inner
+                    and len(modifier) > len(inner)
+                    and suffix == "活动"
+                    and _named_occasion(inner, self.suffix_class)
+                ):
+                    # 某某论坛活动, 某某宣传周活动: the forum, the week is the name
+                    name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
             alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
             if is_a(cls, "Platform") and not alliance and LEVEL_PREFIX.match(name) and "”" not in name:
                 cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
@@ -1729,6 +1737,12 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
             mention.nested = True  # 株洲市产教联合体成立大会 names the 联合体 too
             kept.append(mention)
     return chosen + kept
+
+
+def _named_occasion(word: str, suffix_class: dict[str, tuple[str, str]]) -> bool:
+    """True for the type word of a meeting, a contest or a week of activities (论坛, 大赛, 宣传周), not 活动 itself."""
+    cls, strength = suffix_class[word]
+    return strength == "strong" and (is_a(cls, "Event") or (cls == "Campaign" and word.endswith(("周", "月", "节"))))
 
 
 def _owner_of_event(mention: Mention, container: Mention) -> bool:

@@ -115,6 +115,8 @@ PASSIVE_JOINT = re.compile(
 )
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+# the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
+ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
@@ -128,8 +130,18 @@ SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|�
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(r"(?:出席|参加|参与|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
 SENTENCE_END = re.compile("[。！？\n]")
+CLAUSE_END_RE = re.compile("[。；！？]")
 # what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
 ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
+# …or an event's bare type word (参加签约仪式, 出席开幕式, 观摩比赛): the event the text is about
+ATTENDED_KIND = re.compile(
+    r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?[^，。；：、]{0,4}?"
+    r"(?:仪式|典礼|开幕式|闭幕式|会议|大会|论坛|峰会|[座研洽交推对]谈会|研讨会|交流会|推进会|现场会|发布会|比赛|大赛|竞赛|活动)"
+)
+# 出席本次会议的还有A、B / 参加签约仪式的领导有A: those named after the verb attend
+ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表)?(?:还)?(?:有|包括)[：:]?")
+# 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
+SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
@@ -155,6 +167,7 @@ LIST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+[、.．]\s*")
 LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
 # X揭牌仪式在Y: the words between a platform and the venue of its unveiling
 CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
+UNVEILING_EVENT = re.compile(r"(?:揭牌|挂牌|启用)仪式$")  # a ceremony named after the platform it unveils
 JOINT = ("共建",)  # verbs that need two parties
 # 为联合体揭牌: a platform referred to by its kind
 UNVEIL_KIND = re.compile(
@@ -573,7 +586,9 @@ class RelationExtractor:
         self._leader_roles(start, end, inside, span)
         self._partners_added(start, end, inside, span)
         self._organisers(start, end, inside, span)
+        self._organisers_before(start, end, inside, span)
         self._attendance(start, end, inside, span)
+        self._speakers(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
         named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
@@ -887,6 +902,42 @@ class RelationExtractor:
             for item in items:
                 self.add(self._body(item.entity, main), predicate, thing, span, f"host-由…{verb}")
 
+    def _organisers_before(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A主办，B承办，C协办的Z / A、B联合主办的Z: each organiser hosts Z (no 由: _organisers reads that)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        ends = {m.end: i for i, m in enumerate(main)}
+        for verb in ORGANISING.finditer(text, start, end):
+            if not text.startswith("的", verb.end()):
+                continue
+            named = next((m for m in main if m.start > verb.end()), None)
+            if named is None or named.start - verb.end() > 2 or not _runs(named.entity):
+                continue
+            organisers: list[Mention] = []
+            at = verb.start()
+            while at in ends:  # back through ，B承办 and A主办 to the first organiser
+                items = self._enumeration_before(main, ends[at])
+                if not all(is_actor(m.entity.cls) and not m.ref for m in items):
+                    break
+                organisers += items
+                earlier = ORGANISING_BEFORE.search(text, max(start, items[0].start - 6), items[0].start)
+                if earlier is None or earlier.end() != items[0].start:
+                    break
+                at = earlier.start()
+            for item in organisers:
+                self.add(self._body(item.entity, main), "hosts", named.entity, span, "host-…主办的")
+
+    def _enumeration_before(self, main: list[Mention], index: int) -> list[Mention]:
+        """The mention at ``index`` and those before it in one enumeration (A、B和C), first first."""
+        items = [main[index]]
+        for mention in reversed(main[:index]):
+            between = self.text[mention.end : items[0].start]
+            if LIST_SEPARATOR.match(between) and between != "，":
+                items.insert(0, mention)
+            else:
+                break
+        return items
+
     def _attendance(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A单位职务张三、李四…出席会议 / 参加了大会: each person named before the verb takes part in the event.
 
@@ -903,10 +954,15 @@ class RelationExtractor:
             event = None
             if named is not None and named.start - verb.end() <= 2 and _attended(named.entity):
                 event = named.entity
-            elif CLAUSE_BREAK.match(text, verb.end()) or text.startswith(ATTENDED, verb.end()):
+            elif (
+                CLAUSE_BREAK.match(text, verb.end())
+                or text.startswith(ATTENDED, verb.end())
+                or ATTENDED_KIND.match(text, verb.end())
+            ):
                 event = self._event_attended(main, start, verb.start())
             if event is None:
                 continue
+            self._attending_after(main, verb.end(), end, event, span)
             clause = max(text.rfind(c, start, verb.start()) for c in "。；")  # the people of this sentence
             people = [m for m in main if max(start, clause) <= m.start < verb.start() and m.entity.cls == "Person"]
             employers = {id(self._employers.get(m.entity.label)) for m in people}
@@ -924,6 +980,36 @@ class RelationExtractor:
                     and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
+
+    def _attending_after(self, main: list[Mention], verb: int, end: int, event: Entity, span) -> None:
+        """出席本次会议的还有A单位职务张三、李四: the people listed after ``…的还有`` attend ``event``."""
+        text = self.text
+        kind = ATTENDED_KIND.match(text, verb)
+        after = ATTENDING_AFTER.match(text, kind.end() if kind else verb)
+        if after is None:
+            after = next(
+                (a for a in ATTENDING_AFTER.finditer(text, verb, min(end, verb + 16)) if a.start() - verb <= 12), None
+            )
+            if after is None or CLAUSE_BREAK.search(text, verb, after.start()):
+                return
+        stop = CLAUSE_END_RE.search(text, after.end(), end)
+        for mention in main:
+            if after.end() <= mention.start < (stop.start() if stop else end) and mention.entity.cls == "Person":
+                self.add(mention.entity, "participatesIn", event, span, "participate-出席…的有")
+
+    def _speakers(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """张三在致辞中表示…: the person speaking takes part in the event the text is about."""
+        text = self.text
+        for frame in SPEAKING_AT.finditer(text, start, end):
+            main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+            clause = max(text.rfind(c, start, frame.start()) for c in "，。；：")
+            people = [m for m in main if max(start, clause) <= m.start < frame.start() and m.entity.cls == "Person"]
+            if not people:
+                continue
+            event = self._event_attended(main, start, frame.start())
+            if event is not None:
+                for person in people:
+                    self.add(person.entity, "participatesIn", event, span, "participate-在致辞中")
 
     def _event_attended(self, main: list[Mention], start: int, verb: int) -> Entity | None:
         """The event a verb of attending that names none refers to (出席并致辞, 参加会议, 主持。).
@@ -1261,6 +1347,18 @@ class RelationExtractor:
             at = breaks[-1]
         return found
 
+    def _unveiled_in(self, before: list[Mention], venue: int) -> list[Entity]:
+        """某某产业学院揭牌仪式在X举行: the platform its unveiling ceremony is named after (nested in the name)."""
+        text = self.text
+        found = []
+        for event in before:
+            if not (is_a(event.entity.cls, "Event") and UNVEILING_EVENT.search(event.name)):
+                continue
+            if not re.fullmatch(r"(?:隆重|正式|顺利)?在", text[event.end : venue]):
+                continue
+            found += [m.entity for m in self.nested if m.start == event.start and is_a(m.entity.cls, "Platform")]
+        return found
+
     def _venues(
         self, start, end, main, subject_mention: Mention | None, current: Entity | None, span, earlier=()
     ) -> None:
@@ -1283,6 +1381,8 @@ class RelationExtractor:
             # X揭牌仪式在Y举行: the platform unveiled is in Y (the ceremony is no entity of its own)
             ceremony = [m for m in main[:index] if CEREMONY_BEFORE.fullmatch(text, m.end, mention.start)]
             for platform in (m.entity for m in ceremony if is_a(m.entity.cls, "Platform")):
+                self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
+            for platform in self._unveiled_in(main[:index], mention.start):
                 self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
             organiser = subject_mention if subject_mention in main[:index] else None
             if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
@@ -1382,6 +1482,8 @@ class RelationExtractor:
                 predicate = _predicate(kind, mention.entity)
                 if predicate is None:
                     continue
+                if predicate == "participatesIn" and ATTENDING_AFTER.match(text, mention.end):
+                    continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
                 actors = (
                     [current]
                     if (predicate == "offers" and kind != "design") or kind in ("award", "designate")

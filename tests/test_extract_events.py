@@ -1,0 +1,100 @@
+"""Events (meetings, ceremonies, contests) and who attends and hosts them, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extraction, Extractor
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def extract(extractor: Extractor, text: str, title: str = "") -> Extraction:
+    body = f"{title}\n{text}" if title else text
+    return extractor.extract(Article(id="t", title=title, text=body, district="江北区", city="重庆市"))
+
+
+def facts(extractor: Extractor, text: str, title: str = "") -> set[tuple[str, str, str]]:
+    return {(r.subject.label, r.predicate, r.object.label) for r in extract(extractor, text, title).relations}
+
+
+def names(extractor: Extractor, text: str) -> dict[str, str]:
+    return {m.name: m.cls for m in extract(extractor, text).mentions if not m.ref}
+
+
+def test_a_meeting_named_after_a_body_keeps_the_body_and_is_no_part_of_it(extractor):
+    text = "5月8日，江北区现代服务业产教联合体成立大会在重庆渝州职业学院举行。"
+    found = names(extractor, text)
+    assert found["江北区现代服务业产教联合体成立大会"] == "Conference"
+    assert found["江北区现代服务业产教联合体"] == "IndustryEducationAlliance"
+    relations = facts(extractor, text)
+    assert ("重庆渝州职业学院", "hosts", "江北区现代服务业产教联合体成立大会") in relations
+    assert not any(p == "partOf" and s.endswith("成立大会") for s, p, _ in relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("重庆渝州职业学院智能制造产业学院揭牌仪式在该院举行。", "重庆渝州职业学院智能制造产业学院揭牌仪式"),
+        ("重庆渝州职业学院2025级新生开学典礼隆重举行。", "重庆渝州职业学院2025级新生开学典礼"),
+        ("江北区教委举办中小学班主任能力提升培训班开班仪式。", "中小学班主任能力提升培训班开班仪式"),
+        ("江北区第二届校园读书论坛活动在江北区第一小学举办。", "江北区第二届校园读书论坛"),
+    ],
+)
+def test_ceremonies_and_forums_are_named_whole(extractor, text, name):
+    assert names(extractor, text).get(name) == "Conference"
+
+
+def test_a_week_of_activities_is_the_campaign(extractor):
+    found = names(extractor, "江北区教委举办江北区第三届家庭教育宣传周活动。")
+    assert found.get("江北区第三届家庭教育宣传周") == "Campaign"
+
+
+def test_a_body_inside_a_contest_name_is_no_entity(extractor):
+    found = names(extractor, "江北区教师在重庆市中小学教师教学能力大赛中获一等奖。")
+    assert "重庆市中小学" not in found
+
+
+def test_a_roll_attends_the_meeting_named_earlier_in_the_sentence(extractor):
+    text = (
+        "6月1日，江北区职业教育发展大会在重庆渝州职业学院举行，市教委副主任刘军视频讲话，"
+        "区委副书记、区长王芳，区教委主任李明出席并致辞。"
+    )
+    found = facts(extractor, text)
+    for person in ("刘军", "王芳", "李明"):
+        assert (person, "participatesIn", "江北区职业教育发展大会") in found
+
+
+def test_bare_words_for_the_event_refer_to_the_article_event(extractor):
+    title = "江北区召开职业教育工作推进会"
+    text = (
+        "会议由区教委主任李明主持。区长王芳出席会议并讲话。"
+        "出席本次会议的还有区教委副主任赵强、陈东。"
+        "重庆渝州职业学院院长张伟在发言中表示，将深化产教融合。"
+    )
+    found = facts(extractor, text, title)
+    for person in ("李明", "王芳", "赵强", "陈东", "张伟"):
+        assert (person, "participatesIn", "职业教育工作推进会") in found
+    assert ("江北区", "participatesIn", "职业教育工作推进会") not in found
+
+
+def test_attending_a_ceremony_by_its_kind(extractor):
+    text = (
+        "江北区产教融合签约仪式在重庆渝州职业学院举行。重庆明远科技有限公司总经理林敏，"
+        "重庆渝州职业学院党委书记、院长张伟等参加签约仪式。"
+    )
+    found = facts(extractor, text)
+    assert ("林敏", "participatesIn", "江北区产教融合签约仪式") in found
+    assert ("张伟", "participatesIn", "江北区产教融合签约仪式") in found
+
+
+def test_organisers_listed_before_de_each_host(extractor):
+    text = "江北区教委主办，重庆渝州职业学院承办，重庆明远科技有限公司协办的江北区第二届职业教育论坛于5月10日开幕。"
+    found = facts(extractor, text)
+    for body in ("江北区教委", "重庆渝州职业学院", "重庆明远科技有限公司"):
+        assert (body, "hosts", "江北区第二届职业教育论坛") in found
