@@ -98,3 +98,24 @@ def test_organisers_listed_before_de_each_host(extractor):
     found = facts(extractor, text)
     for body in ("江北区教委", "重庆渝州职业学院", "重庆明远科技有限公司"):
         assert (body, "hosts", "江北区第二届职业教育论坛") in found
+
+
+def test_names_before_their_titles_roll_on_in_the_school_of_the_text(extractor):
+    text = "重庆渝州职业学院与重庆明远科技有限公司签约。学院张伟院长、刘洋副院长出席签约仪式。"
+    found = facts(extractor, text)
+    assert ("张伟", "worksAt", "重庆渝州职业学院") in found
+    assert ("刘洋", "worksAt", "重庆渝州职业学院") in found
+
+
+def test_a_company_roll_with_titles_after_the_names(extractor):
+    found = facts(extractor, "重庆明远科技有限公司林敏总经理、王强副总经理出席。")
+    assert ("林敏", "worksAt", "重庆明远科技有限公司") in found
+    assert ("王强", "worksAt", "重庆明远科技有限公司") in found
+
+
+def test_the_organisation_in_brackets_after_a_name(extractor):
+    text = "会议邀请了王丽娟（重庆明远科技有限公司副总经理）、刘洋（江北区教委主任）作报告。"
+    found = facts(extractor, text)
+    assert ("王丽娟", "worksAt", "重庆明远科技有限公司") in found
+    assert ("刘洋", "worksAt", "江北区教委") in found
+    assert names(extractor, "出席张伟（重庆渝州职业学院院长）")["张伟"] == "Person"

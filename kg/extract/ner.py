@@ -319,6 +319,14 @@ class Recognizer:
         # a name after its role: a surname first, or a name of two parts (阿依古丽·买买提)
         self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{surnames}]|[{CJK}]{{1,5}}[·•])")
         self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
+        # 学院张三院长、李四副院长: the school of the text, then a name and its title
+        self.bare_school_named_re = re.compile(
+            f"(?:^|(?<=[，。；：\n]))(学院|学校)(?=[{surnames}][{CJK}]{{1,2}}(?:{trie_pattern(ROLES_AFTER)}))"
+        )
+        # 张伟（某某学院院长）, 李娜（某某公司副总经理）: a name, then its organisation and title in brackets
+        self.noted_role_re = re.compile(
+            f"([{CJK}]{{2,3}})[（(][^（）()，。；]{{2,30}}?(?:{trie_pattern(ROLES_AFTER)})[）)]"
+        )
 
     def type_word(self, name: str) -> str:
         """The longest type word ``name`` ends with (学院 in 重庆财经学院), or ""."""
@@ -1158,14 +1166,41 @@ class Recognizer:
                     continue
             if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or name[0] in STOP_SINGLE:
                 continue
-            extras = {"role_at": match.start()}
+            extras = {"role_at": match.start(), "role_end": match.end()}
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
+        found += self._noted_persons(text)
         for match in BYLINE_RE.finditer(text):
             # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
             group = next(g for g in ("name", "name2", "name3") if match.group(g))
             name = match.group(group)
             if name[0] in SURNAMES and _name_like(name):
                 found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
+        return found
+
+    def _noted_persons(self, text: str) -> list[Mention]:
+        """张伟（某某学院院长）: a name whose organisation and title follow in brackets (``note_at``: the bracket)."""
+        found = []
+        for match in self.noted_role_re.finditer(text):
+            end = match.end(1)
+            for size in (3, 2):
+                start, name = end - size, text[end - size : end]
+                if start < match.start(1):
+                    continue
+                if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or is_word(name):
+                    continue
+                before = text[start - 1 : start]
+                after_word = any(text[max(0, start - n) : start] in STOP_MULTI for n in (2, 3))
+                if (
+                    before
+                    and before not in BREAK
+                    and before not in "，、；：。“"
+                    and before not in STOP_SINGLE
+                    and not after_word
+                ):
+                    continue  # 出席张伟（…）read as 席张伟: the name starts after the word before it
+                extras = {"note_at": end}
+                found.append(Mention(start, end, name, "Person", "person-note", 2, extras=extras))
+                break
         return found
 
     def _collectives(self, text: str) -> list[Mention]:
@@ -1368,8 +1403,10 @@ class Recognizer:
         for match in BARE_COMPANY.finditer(text):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
-        for match in BARE_SCHOOL.finditer(text):  # 学院党委书记…, 学院与…签约: the school of the text
+        bare = [*BARE_SCHOOL.finditer(text), *self.bare_school_named_re.finditer(text)]
+        for match in bare:  # 学院党委书记…, 学院与…签约, 学院张三院长: the school of the text
             if not taken.overlaps(match.start(1), match.end(1)):
+                taken.add(match.start(1), match.end(1))
                 kind = "college" if match.group(1) == "学院" else "school"
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref=kind))
         ends = set()

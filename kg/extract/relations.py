@@ -587,6 +587,7 @@ class RelationExtractor:
         self._partners_added(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._organisers_before(start, end, inside, span)
+        self._noted_roles(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._speakers(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
@@ -901,6 +902,19 @@ class RelationExtractor:
         for items, predicate, verb in chain:
             for item in items:
                 self.add(self._body(item.entity, main), predicate, thing, span, f"host-由…{verb}")
+
+    def _noted_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """张伟（某某学院党委书记、院长）: the organisation in the brackets after a name is the person's employer."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, person in enumerate(main):
+            note = person.extras.get("note_at")
+            if person.rule != "person-note" or note is None:
+                continue
+            close = next((i for i in range(note + 1, end) if text[i] in "）)"), -1)
+            bodies = [m for m in main[index + 1 :] if m.end < close and is_a(m.entity.cls, "Organization")]
+            if bodies and not is_a(bodies[0].entity.cls, "Place") and bodies[0].start - note <= 2:
+                self.add(person.entity, "worksAt", self._body(bodies[0].entity, main), span, "works-note")
 
     def _organisers_before(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A主办，B承办，C协办的Z / A、B联合主办的Z: each organiser hosts Z (no 由: _organisers reads that)."""
@@ -1691,7 +1705,8 @@ class RelationExtractor:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):
                         self.add(entity, "worksAt", other, span, "works-role-chain")
-                    self._roll = (mention.end, employer)
+                    # 张三院长、李四副院长: the roll goes on after the title written after the name
+                    self._roll = (mention.extras.get("role_end", mention.end), employer)
                     self._sentence_employer = employer
                 else:
                     self._roll = None
