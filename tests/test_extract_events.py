@@ -119,3 +119,24 @@ def test_the_organisation_in_brackets_after_a_name(extractor):
     assert ("王丽娟", "worksAt", "重庆明远科技有限公司") in found
     assert ("刘洋", "worksAt", "江北区教委") in found
     assert names(extractor, "出席张伟（重庆渝州职业学院院长）")["张伟"] == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("重庆渝州职业学院学生在第十届全国职业院校技能大赛中获得金奖。", "第十届全国职业院校技能大赛"),
+        (
+            "重庆渝州职业学院学生在第十届中国国际“互联网+”大学生创新创业大赛中获金奖。",
+            "第十届中国国际“互联网+”大学生创新创业大赛",
+        ),
+    ],
+)
+def test_a_contest_starts_after_zai(extractor, text, name):
+    assert names(extractor, text).get(name) == "Competition"
+
+
+def test_the_venue_of_a_launch_ceremony_hosts_the_week(extractor):
+    text = "5月12日，2024年江北区职业教育活动周启动仪式在重庆渝州职业学院举行。副区长赵强宣布活动周启动。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "hosts", "2024年江北区职业教育活动周") in found
+    assert not any("宣布" in name for name in names(extractor, text))

@@ -187,6 +187,8 @@ NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
 EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰")
 # what follows the body in its event's name: the meeting's type word, after an edition (第七届论坛, 2024年年会)
 OWNED_EVENT_TAIL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届次]|(?:19|20)[0-9]{2}年度?)?[^，。；、]{1,4}")
+# 在 before an edition, a year or a nation-wide scope: the event's name starts after it (…学生在第十届…大赛)
+EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
@@ -645,9 +647,9 @@ class Recognizer:
                 if inner and self._body_class(inner):  # 某某学院2024级新生开学典礼: the school's ceremony
                     moved = self._through_nominal(text, self.left_edge(text, owner_end - len(inner)))
             if moved == start:
-                return start
+                return _after_zai(text, start, type_start)
             start = moved
-        return start
+        return _after_zai(text, start, type_start)
 
     def _event_owner(self, text: str, start: int, type_start: int) -> int:
         """株洲市产教联合体成立大会, 某某学院揭牌仪式: an event named after a body starts where the body's name does.
@@ -872,8 +874,10 @@ class Recognizer:
                 )
                 if quantified:  # 一批“大思政课”实践教学基地, 4项“三个一批”…项目: the kind, not a name
                     prefix_start += quantified.end() if hasattr(quantified, "end") else 1
-                name = text[prefix_start : tail[0]]
                 cls = tail[1]
+                if is_a(cls, "Event"):
+                    prefix_start = _after_zai(text, prefix_start, start + 1)
+                name = text[prefix_start : tail[0]]
                 if is_a(cls, "Award") and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
                     cls = "Initiative"  # 开展“体教融合”试点: a pilot one runs
                 mention = Mention(prefix_start, tail[0], name, refine_class(name, cls), "quoted-suffix", 3)
@@ -1774,6 +1778,14 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
             mention.nested = True  # 株洲市产教联合体成立大会 names the 联合体 too
             kept.append(mention)
     return chosen + kept
+
+
+def _after_zai(text: str, start: int, end: int) -> int:
+    """学生在第十届…大赛: the event's name starts after 在, which the left edge passed inside a word (生在)."""
+    cut = start
+    for match in EVENT_AFTER_ZAI.finditer(text, start, end):
+        cut = match.end() - len(match.group(1))
+    return cut
 
 
 def _named_occasion(word: str, suffix_class: dict[str, tuple[str, str]]) -> bool:

@@ -167,6 +167,7 @@ LIST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+[、.．]\s*")
 LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
 # X揭牌仪式在Y: the words between a platform and the venue of its unveiling
 CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
+LAUNCH_BEFORE = re.compile(r"(?:启动|开幕|开营|开班)(?:仪式|式|大会|会)(?:隆重|正式|顺利)?在")
 UNVEILING_EVENT = re.compile(r"(?:揭牌|挂牌|启用)仪式$")  # a ceremony named after the platform it unveils
 JOINT = ("共建",)  # verbs that need two parties
 # 为联合体揭牌: a platform referred to by its kind
@@ -1415,6 +1416,8 @@ class RelationExtractor:
                     first -= 1
                 held += [m for m in main[first:last] if is_a(m.entity.cls, "Platform") and m not in held]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
+            # 某某宣传周启动仪式在X举行: the week launched at X is held there
+            held += [m for m in main[:index] if _runs(m.entity) and LAUNCH_BEFORE.fullmatch(text, m.end, mention.start)]
             things = [m.entity for m in held]
             if not things and index == 0 and text.startswith("在", start + len(ADVERBIAL.match(text, start).group())):
                 # X、Y，在Z成立: the platforms or events the clause before opened with
