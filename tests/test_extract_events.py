@@ -140,3 +140,17 @@ def test_the_venue_of_a_launch_ceremony_hosts_the_week(extractor):
     found = facts(extractor, text)
     assert ("重庆渝州职业学院", "hosts", "2024年江北区职业教育活动周") in found
     assert not any("宣布" in name for name in names(extractor, text))
+
+
+def test_two_ceremonies_sharing_yishi_are_one_event(extractor):
+    text = "9月5日，重庆渝州职业学院举办校企合作集中签约、授牌仪式。区人社局局长钱松，副局长王丽出席活动。"
+    assert names(extractor, text).get("校企合作集中签约、授牌仪式") == "Conference"
+    found = facts(extractor, text)
+    assert ("钱松", "participatesIn", "校企合作集中签约、授牌仪式") in found
+    assert ("王丽", "participatesIn", "校企合作集中签约、授牌仪式") in found
+
+
+def test_a_two_character_surname_keeps_the_whole_name(extractor):
+    found = names(extractor, "重庆渝州职业学院院长欧阳晓东、副院长司马华出席签约仪式。")
+    assert found.get("欧阳晓东") == "Person"
+    assert found.get("司马华") == "Person"

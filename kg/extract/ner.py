@@ -189,6 +189,23 @@ EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动",
 OWNED_EVENT_TAIL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届次]|(?:19|20)[0-9]{2}年度?)?[^，。；、]{1,4}")
 # 在 before an edition, a year or a nation-wide scope: the event's name starts after it (…学生在第十届…大赛)
 EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
+COMPOUND_SURNAMES = (
+    "司马",
+    "欧阳",
+    "上官",
+    "诸葛",
+    "皇甫",
+    "司徒",
+    "夏侯",
+    "端木",
+    "慕容",
+    "令狐",
+    "公孙",
+    "尉迟",
+    "轩辕",
+)
+# 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first
+CEREMONY_PAIR = re.compile(r"(?:签约|授牌|揭牌|挂牌|启动|开班|开营|颁奖|表彰|签字|开工|奠基|启用)、$")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
@@ -646,6 +663,9 @@ class Recognizer:
                 inner = self.type_word(text[max(0, owner_end - 10) : owner_end])
                 if inner and self._body_class(inner):  # 某某学院2024级新生开学典礼: the school's ceremony
                     moved = self._through_nominal(text, self.left_edge(text, owner_end - len(inner)))
+            pair = CEREMONY_PAIR.search(text, max(0, moved - 3), moved)
+            if pair is not None and moved == type_start:
+                moved = self.left_edge(text, pair.start(), event=True)
             if moved == start:
                 return _after_zai(text, start, type_start)
             start = moved
@@ -1552,6 +1572,11 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     (3, 3, 2)
     """
     window = text[begin : begin + 3]
+    if text.startswith(COMPOUND_SURNAMES, begin) and re.fullmatch(f"[{CJK}]{{4}}", text[begin : begin + 4]):
+        if _clean_after(text, begin + 4) and not is_word(text[begin + 2 : begin + 4]):
+            return 4  # 司马华炜, 欧阳晓东: a two-character surname, then the given name
+        if _clean_after(text, begin + 3):
+            return 3  # 欧阳东
     if len(window) < 2 or window[0] not in SURNAMES or not re.fullmatch(f"[{CJK}]+", window[:2]):
         return 0
     if text[begin + 1 : begin + 3] in STOP_MULTI or is_word(text[begin : begin + 4]):
