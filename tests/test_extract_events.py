@@ -154,3 +154,12 @@ def test_a_two_character_surname_keeps_the_whole_name(extractor):
     found = names(extractor, "重庆渝州职业学院院长欧阳晓东、副院长司马华出席签约仪式。")
     assert found.get("欧阳晓东") == "Person"
     assert found.get("司马华") == "Person"
+
+
+def test_a_meeting_named_by_its_subject_alone(extractor):
+    title = "重庆渝州职业学院召开校企合作座谈会"
+    text = "3月2日，学院召开校企合作座谈会。重庆明远科技有限公司总经理林敏参加座谈会。"
+    found = facts(extractor, text, title)
+    assert ("重庆渝州职业学院", "hosts", "校企合作座谈会") in found
+    assert ("林敏", "participatesIn", "校企合作座谈会") in found
+    assert "座谈会" not in names(extractor, "学院召开座谈会。")

@@ -189,6 +189,8 @@ EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动",
 OWNED_EVENT_TAIL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届次]|(?:19|20)[0-9]{2}年度?)?[^，。；、]{1,4}")
 # 在 before an edition, a year or a nation-wide scope: the event's name starts after it (…学生在第十届…大赛)
 EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
+# The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)
+EVENT_TOPIC = re.compile(r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?")
 COMPOUND_SURNAMES = (
     "司马",
     "欧阳",
@@ -564,6 +566,10 @@ class Recognizer:
                 or (is_a(cls, "Platform") and len(suffix) == 4)
                 or is_a(cls, "IndustryEducationAlliance")  # 市域产教联合体, 行业产教融合联盟: the kind of body
             )
+            if generic and is_a(cls, "Event") and EVENT_TOPIC.fullmatch(modifier):
+                generic = (
+                    False  # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does
+                )
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
                     not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
