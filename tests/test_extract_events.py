@@ -163,3 +163,13 @@ def test_a_meeting_named_by_its_subject_alone(extractor):
     assert ("重庆渝州职业学院", "hosts", "校企合作座谈会") in found
     assert ("林敏", "participatesIn", "校企合作座谈会") in found
     assert "座谈会" not in names(extractor, "学院召开座谈会。")
+
+
+def test_the_venue_named_as_undertaker_hosts_the_contest(extractor):
+    text = (
+        "2024年江北区中职学校技能大赛在重庆渝州职业学院开赛。"
+        "本次大赛由区教委、区人社局联合主办，重庆渝州职业学院作为承办单位。"
+    )
+    found = facts(extractor, text)
+    for body in ("江北区教委", "江北区人社局", "重庆渝州职业学院"):
+        assert (body, "hosts", "2024年江北区中职学校技能大赛") in found

@@ -107,14 +107,18 @@ LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are already a visit
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
-VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
+VENUE_VERB = re.compile(
+    r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕)"
+)
 UNVEILING = ("揭牌", "挂牌", "成立")
 HOSTING = ("举行", "召开", "举办")
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
 )
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
-ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+ORGANISING = re.compile(
+    r"(?:作为|为)?(?:联合|共同)?(主办|承办|协办|举办)(?:单位)?"
+)  # verbs whose actor is the organiser (A在X举办Z)
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
@@ -902,7 +906,11 @@ class RelationExtractor:
             return
         for items, predicate, verb in chain:
             for item in items:
-                self.add(self._body(item.entity, main), predicate, thing, span, f"host-由…{verb}")
+                body = self._body(item.entity, main)
+                venue = self.relations.get((body.label, "hosts", thing.label))
+                if venue is not None and venue.rule.startswith("host-在"):
+                    del self.relations[venue.key()]  # the venue named as an organiser too: it organised Z
+                self.add(body, predicate, thing, span, f"host-由…{verb}")
 
     def _noted_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张伟（某某学院党委书记、院长）: the organisation in the brackets after a name is the person's employer."""
