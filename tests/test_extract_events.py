@@ -173,3 +173,19 @@ def test_the_venue_named_as_undertaker_hosts_the_contest(extractor):
     found = facts(extractor, text)
     for body in ("江北区教委", "江北区人社局", "重庆渝州职业学院"):
         assert (body, "hosts", "2024年江北区中职学校技能大赛") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全国教育大会在北京召开。", "全国教育大会"),
+        ("江北区召开全区职业教育工作会议。", "全区职业教育工作会议"),
+        ("区教委召开2025年全区教育工作会议暨安全工作会议。", "2025年全区教育工作会议暨安全工作会议"),
+    ],
+)
+def test_a_meeting_named_by_its_scope(extractor, text, name):
+    assert names(extractor, text).get(name) == "Conference"
+
+
+def test_a_scope_before_a_plain_kind_is_no_name(extractor):
+    assert names(extractor, "全区各类会议都要精简。") == {}

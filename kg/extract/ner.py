@@ -191,6 +191,7 @@ OWNED_EVENT_TAIL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届�
 EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
 # The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)
 EVENT_TOPIC = re.compile(r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?")
+EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
 COMPOUND_SURNAMES = (
     "司马",
     "欧阳",
@@ -566,7 +567,7 @@ class Recognizer:
                 or (is_a(cls, "Platform") and len(suffix) == 4)
                 or is_a(cls, "IndustryEducationAlliance")  # 市域产教联合体, 行业产教融合联盟: the kind of body
             )
-            if generic and is_a(cls, "Event") and EVENT_TOPIC.fullmatch(modifier):
+            if generic and is_a(cls, "Event") and (EVENT_TOPIC.fullmatch(modifier) or _scoped_event(modifier)):
                 generic = (
                     False  # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does
                 )
@@ -602,6 +603,8 @@ class Recognizer:
             if quoted and SUMMING_COUNT.match(quoted.group(1)) and "、" in text[max(0, start - 20) : start + 1]:
                 continue  # 名师、名校长、名班主任“三名”工作室: the count sums up a list, it names nothing
             inner = self.type_word(modifier) if is_a(cls, "Event") else ""
+            if inner and self.suffix_class[inner][1] == "weak" and _scoped_event(modifier):
+                inner = ""  # 全国教育大会: 教育 is the meeting's subject, no body's type word
             if inner and _generic(modifier[: -len(inner)]):
                 continue  # 集团成立大会, 行业产教融合联盟签约仪式: the meeting of a body named by its kind
             if (
@@ -669,6 +672,8 @@ class Recognizer:
                 inner = self.type_word(text[max(0, owner_end - 10) : owner_end])
                 if inner and self._body_class(inner):  # 某某学院2024级新生开学典礼: the school's ceremony
                     moved = self._through_nominal(text, self.left_edge(text, owner_end - len(inner)))
+            if text[moved - 2 : moved] in EVENT_SCOPES and moved < type_start:
+                moved -= 2  # 2025年全区教育工作会议: the scope is part of the meeting's name
             pair = CEREMONY_PAIR.search(text, max(0, moved - 3), moved)
             if pair is not None and moved == type_start:
                 moved = self.left_edge(text, pair.start(), event=True)
@@ -731,6 +736,7 @@ class Recognizer:
         if not inner or not is_a(self.suffix_class[inner][0], "Event"):
             return start
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
+        first = self._event_start(text, first, first_end - len(inner))
         return first if first < first_end - len(inner) else start
 
     def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
@@ -1809,6 +1815,11 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
             mention.nested = True  # 株洲市产教联合体成立大会 names the 联合体 too
             kept.append(mention)
     return chosen + kept
+
+
+def _scoped_event(modifier: str) -> bool:
+    """全国教育大会, 全区教育工作会议: a scope, then a subject of at least two characters, names a meeting."""
+    return modifier.startswith(EVENT_SCOPES) and len(modifier) >= 4 and not modifier.startswith(("全区各", "全市各"))
 
 
 def _after_zai(text: str, start: int, end: int) -> int:
