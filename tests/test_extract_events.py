@@ -189,3 +189,9 @@ def test_a_meeting_named_by_its_scope(extractor, text, name):
 
 def test_a_scope_before_a_plain_kind_is_no_name(extractor):
     assert names(extractor, "全区各类会议都要精简。") == {}
+
+
+def test_the_second_party_of_a_signing_is_not_in_its_name(extractor):
+    found = names(extractor, "重庆渝州职业学院与重庆明远科技有限公司校企合作签约仪式在该院举行。")
+    assert found.get("校企合作签约仪式") == "Conference"
+    assert found.get("重庆明远科技有限公司") == "Company"

@@ -678,9 +678,20 @@ class Recognizer:
             if pair is not None and moved == type_start:
                 moved = self.left_edge(text, pair.start(), event=True)
             if moved == start:
-                return _after_zai(text, start, type_start)
+                return self._second_party(text, _after_zai(text, start, type_start), type_start)
             start = moved
-        return _after_zai(text, start, type_start)
+        return self._second_party(text, _after_zai(text, start, type_start), type_start)
+
+    def _second_party(self, text: str, start: int, type_start: int) -> int:
+        """A与B校企合作签约仪式: B is the second party of the signing, not the start of its name."""
+        if text[start - 1 : start] not in ("与", "和", "同"):
+            return start
+        ends = [
+            m.end()
+            for m in self.suffix_re.finditer(text, start, type_start)
+            if self._body_class(m.group()) and m.end() < type_start
+        ]
+        return ends[-1] if ends and type_start - ends[-1] >= 2 else start
 
     def _event_owner(self, text: str, start: int, type_start: int) -> int:
         """株洲市产教联合体成立大会, 某某学院揭牌仪式: an event named after a body starts where the body's name does.
