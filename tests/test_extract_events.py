@@ -195,3 +195,8 @@ def test_the_second_party_of_a_signing_is_not_in_its_name(extractor):
     found = names(extractor, "重庆渝州职业学院与重庆明远科技有限公司校企合作签约仪式在该院举行。")
     assert found.get("校企合作签约仪式") == "Conference"
     assert found.get("重庆明远科技有限公司") == "Company"
+
+
+def test_a_school_that_sends_contestants_takes_part(extractor):
+    text = "2024年江北区中职学校技能大赛在重庆渝州职业学院开幕。江北职教中心选派12名选手参赛。"
+    assert ("江北职教中心", "participatesIn", "2024年江北区中职学校技能大赛") in facts(extractor, text)

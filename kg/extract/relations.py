@@ -132,7 +132,8 @@ AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|�
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
-ATTENDING = re.compile(r"(?:出席|参加|参与|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
+ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
+SENDING = ("选派", "派出", "组织", "代表队", "组队")  # 某校选派12名选手参赛: the school takes part through them
 SENTENCE_END = re.compile("[。！？\n]")
 CLAUSE_END_RE = re.compile("[。；！？]")
 # what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
@@ -1000,7 +1001,7 @@ class RelationExtractor:
                     and not people
                     and id(entity) not in employers
                     and not self._hosted_here(entity, event, span)
-                    and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
+                    and text.startswith(("等", "相关", "主要", "负责", "、", "，", *SENDING), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
 
