@@ -200,3 +200,12 @@ def test_the_second_party_of_a_signing_is_not_in_its_name(extractor):
 def test_a_school_that_sends_contestants_takes_part(extractor):
     text = "2024年江北区中职学校技能大赛在重庆渝州职业学院开幕。江北职教中心选派12名选手参赛。"
     assert ("江北职教中心", "participatesIn", "2024年江北区中职学校技能大赛") in facts(extractor, text)
+
+
+def test_what_a_person_urges_or_says_is_no_attendance(extractor):
+    text = (
+        "2024年江北区中职学校技能大赛在重庆渝州职业学院开幕。院长张伟表示，学院积极参加各类技能大赛。"
+        "副院长刘洋希望同学们积极参加比赛。"
+    )
+    found = facts(extractor, text)
+    assert not any(p == "participatesIn" for _, p, _ in found)

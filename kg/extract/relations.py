@@ -133,6 +133,7 @@ WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责�
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
+URGING = re.compile("希望|鼓励|要求|号召|动员|倡议|呼吁|表示|指出|强调|介绍|说")
 SENDING = ("选派", "派出", "组织", "代表队", "组队")  # 某校选派12名选手参赛: the school takes part through them
 SENTENCE_END = re.compile("[。！？\n]")
 CLAUSE_END_RE = re.compile("[。；！？]")
@@ -140,7 +141,7 @@ CLAUSE_END_RE = re.compile("[。；！？]")
 ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
 # …or an event's bare type word (参加签约仪式, 出席开幕式, 观摩比赛): the event the text is about
 ATTENDED_KIND = re.compile(
-    r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?[^，。；：、]{0,4}?"
+    r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?[^，。；：、各类项级些多等]{0,4}?"
     r"(?:仪式|典礼|开幕式|闭幕式|会议|大会|论坛|峰会|[座研洽交推对]谈会|研讨会|交流会|推进会|现场会|发布会|比赛|大赛|竞赛|活动)"
 )
 # 出席本次会议的还有A、B / 参加签约仪式的领导有A: those named after the verb attend
@@ -989,6 +990,8 @@ class RelationExtractor:
             self._attending_after(main, verb.end(), end, event, span)
             clause = max(text.rfind(c, start, verb.start()) for c in "。；")  # the people of this sentence
             people = [m for m in main if max(start, clause) <= m.start < verb.start() and m.entity.cls == "Person"]
+            if people and URGING.search(text, people[-1].end, verb.start()):
+                continue  # 张三希望同学们积极参加比赛, 张三表示将…: what they ask or say, not what they do
             employers = {id(self._employers.get(m.entity.label)) for m in people}
             for mention in main:
                 if not (start <= mention.start < verb.start()) or mention.entity is event:
