@@ -209,3 +209,11 @@ def test_what_a_person_urges_or_says_is_no_attendance(extractor):
     )
     found = facts(extractor, text)
     assert not any(p == "participatesIn" for _, p, _ in found)
+
+
+def test_the_kind_attended_picks_the_event_of_that_kind(extractor):
+    title = "重庆渝州职业学院召开校企合作座谈会"
+    text = "3月2日，学院召开校企合作座谈会。在2023年全国职业院校技能大赛中获奖的教师代表李明参加座谈会。"
+    found = facts(extractor, text, title)
+    assert ("李明", "participatesIn", "校企合作座谈会") in found
+    assert ("李明", "participatesIn", "2023年全国职业院校技能大赛") not in found

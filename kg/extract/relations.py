@@ -142,8 +142,10 @@ ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "
 # …or an event's bare type word (参加签约仪式, 出席开幕式, 观摩比赛): the event the text is about
 ATTENDED_KIND = re.compile(
     r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?[^，。；：、各类项级些多等]{0,4}?"
-    r"(?:仪式|典礼|开幕式|闭幕式|会议|大会|论坛|峰会|[座研洽交推对]谈会|研讨会|交流会|推进会|现场会|发布会|比赛|大赛|竞赛|活动)"
+    r"(?P<kind>仪式|典礼|开幕式|闭幕式|会议|大会|论坛|峰会|[座洽对]谈会|研讨会|交流会|推进会|现场会|发布会|比赛|大赛|竞赛|活动)"
 )
+# kinds that name any event the text is about (出席会议, 参加活动, 出席开幕式 of a contest)
+GENERIC_KINDS = ("会议", "活动", "仪式", "开幕式", "闭幕式", "大会", "比赛")
 # 出席本次会议的还有A、B / 参加签约仪式的领导有A: those named after the verb attend
 ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表)?(?:还)?(?:有|包括)[：:]?")
 # 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
@@ -984,7 +986,8 @@ class RelationExtractor:
                 or text.startswith(ATTENDED, verb.end())
                 or ATTENDED_KIND.match(text, verb.end())
             ):
-                event = self._event_attended(main, start, verb.start())
+                kind = ATTENDED_KIND.match(text, verb.end())
+                event = self._event_attended(main, start, verb.start(), kind.group("kind") if kind else "")
             if event is None:
                 continue
             self._attending_after(main, verb.end(), end, event, span)
@@ -1038,18 +1041,20 @@ class RelationExtractor:
                 for person in people:
                     self.add(person.entity, "participatesIn", event, span, "participate-在致辞中")
 
-    def _event_attended(self, main: list[Mention], start: int, verb: int) -> Entity | None:
+    def _event_attended(self, main: list[Mention], start: int, verb: int, kind: str = "") -> Entity | None:
         """The event a verb of attending that names none refers to (出席并致辞, 参加会议, 主持。).
 
         The event named earlier in the sentence (某某大会在X举行，…张三出席并讲话), else the last one the text
-        named, else the one its title or first sentence names (the article's event).
+        named, else the one its title or first sentence names (the article's event).  ``kind``: the event's
+        kind the verb names (参加座谈会): an event of another kind (…大赛中获奖的张三参加座谈会) is not it.
         """
         named = [m.entity for m in main if start <= m.start < verb and _attended(m.entity) and not m.ref]
-        if named:
-            return named[-1]
-        if self._last_run is not None and _attended(self._last_run):
-            return self._last_run
-        return self._main_event
+        candidates = [*named[::-1], self._last_run, self._main_event]
+        candidates = [e for e in candidates if e is not None and _attended(e)]
+        if kind and kind not in GENERIC_KINDS:
+            fitting = [e for e in candidates if e.label.endswith(kind)]
+            return fitting[0] if fitting else None
+        return candidates[0] if candidates else None
 
     def _hosted_here(self, entity: Entity, event: Entity, span: tuple[int, int]) -> bool:
         """True when this sentence made ``entity`` an organiser of ``event`` (由A主办，…参与: A runs it)."""
