@@ -217,3 +217,9 @@ def test_the_kind_attended_picks_the_event_of_that_kind(extractor):
     found = facts(extractor, text, title)
     assert ("李明", "participatesIn", "校企合作座谈会") in found
     assert ("李明", "participatesIn", "2023年全国职业院校技能大赛") not in found
+
+
+def test_a_name_that_is_also_a_place_word_after_a_title(extractor):
+    found = names(extractor, "重庆明远科技有限公司总经理刘一帆、副总经理高原和技术总监唐宁出席。")
+    assert {"刘一帆", "高原", "唐宁"} <= {n for n, c in found.items() if c == "Person"}
+    assert "单位" not in names(extractor, "重庆渝州职业学院为理事长单位、副理事长单位授牌。")

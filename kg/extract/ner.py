@@ -192,6 +192,7 @@ EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|�
 # The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)
 EVENT_TOPIC = re.compile(r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?")
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
+NAME_CLOSE = re.compile("[、，,。；]|和|及|等|出席|参加|主持|致辞|讲话")  # what may close a name after a title
 COMPOUND_SURNAMES = (
     "司马",
     "欧阳",
@@ -1626,6 +1627,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 3
     if two and _name_like(window[:2]) and not (strict and not _clean_after(text, begin + 2)):
         return 2
+    if NAME_CLOSE.match(text, begin + 2) and dictionary().get(window[:2], "") in ("ns", "nz", "nrfg", "nrt"):
+        return 2  # 副总经理高原、…: a name that is also a place's word, closed by a separator or a verb of attending
     return 0
 
 
