@@ -223,3 +223,10 @@ def test_a_name_that_is_also_a_place_word_after_a_title(extractor):
     found = names(extractor, "重庆明远科技有限公司总经理刘一帆、副总经理高原和技术总监唐宁出席。")
     assert {"刘一帆", "高原", "唐宁"} <= {n for n, c in found.items() if c == "Person"}
     assert "单位" not in names(extractor, "重庆渝州职业学院为理事长单位、副理事长单位授牌。")
+
+
+def test_the_signing_of_two_bodies_sharing_their_type_word(extractor):
+    text = "副院长周金宗在江北智能装备、江北北斗规模应用行业产教融合联盟签约仪式上签约。"
+    name = "江北智能装备、江北北斗规模应用行业产教融合联盟签约仪式"
+    assert names(extractor, text).get(name) == "Conference"
+    assert ("周金宗", "participatesIn", name) in facts(extractor, text)

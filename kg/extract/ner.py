@@ -284,7 +284,12 @@ def is_word(text: str) -> bool:
 
 def _stop_made(word: str) -> bool:
     """True for a word that is a stop word or made of stop characters (并为, 会同)."""
+    if word in CONTENT_WORDS:
+        return False  # 应用 of 北斗规模应用行业…联盟, 物联网应用技术: a word of names, though made of stop characters
     return word in STOP_WORDS or all(ch in STOP_SINGLE for ch in word)
+
+
+CONTENT_WORDS = frozenset(("应用", "使用", "作用", "自由", "共和"))
 
 
 def _name_like(name: str) -> bool:
@@ -675,6 +680,7 @@ class Recognizer:
                     moved = self._through_nominal(text, self.left_edge(text, owner_end - len(inner)))
             if text[moved - 2 : moved] in EVENT_SCOPES and moved < type_start:
                 moved -= 2  # 2025年全区教育工作会议: the scope is part of the meeting's name
+            moved = self._shared_body(text, moved, type_start)
             pair = CEREMONY_PAIR.search(text, max(0, moved - 3), moved)
             if pair is not None and moved == type_start:
                 moved = self.left_edge(text, pair.start(), event=True)
@@ -682,6 +688,21 @@ class Recognizer:
                 return self._second_party(text, _after_zai(text, start, type_start), type_start)
             start = moved
         return self._second_party(text, _after_zai(text, start, type_start), type_start)
+
+    def _shared_body(self, text: str, start: int, type_start: int) -> int:
+        """株洲航空航天装备、株洲北斗规模应用行业产教融合联盟签约仪式: the meeting of two bodies sharing a type word.
+
+        The part before 、 has no type word of its own; the part after names a body (…联盟) the meeting is of.
+        """
+        if text[start - 1 : start] != "、" or start < 3:
+            return start
+        if not any(self._body_class(m.group()) for m in self.suffix_re.finditer(text, start, type_start)):
+            return start
+        before = self.left_edge(text, start - 1)
+        part = text[before : start - 1]
+        if not (2 <= len(part) <= 12) or self.type_word_inside(part) or self.type_word(part) or _generic(part):
+            return start
+        return before
 
     def _second_party(self, text: str, start: int, type_start: int) -> int:
         """A与B校企合作签约仪式: B is the second party of the signing, not the start of its name."""
@@ -701,7 +722,7 @@ class Recognizer:
         body's own type word, right before the event's, tells where that name starts.
         """
         inner = self.type_word(text[max(0, type_start - 10) : type_start])
-        if not inner or start < type_start - len(inner) or not self._body_class(inner):
+        if not inner or not self._body_class(inner):
             return start
         owner = self.left_edge(text, type_start - len(inner))
         owner = self._through_nominal(text, self._parallel(text, owner, self.suffix_class[inner][0]))
