@@ -230,3 +230,12 @@ def test_the_signing_of_two_bodies_sharing_their_type_word(extractor):
     name = "江北智能装备、江北北斗规模应用行业产教融合联盟签约仪式"
     assert names(extractor, text).get(name) == "Conference"
     assert ("周金宗", "participatesIn", name) in facts(extractor, text)
+
+
+def test_an_event_named_again_without_its_place_is_the_same_event(extractor):
+    title = "江北区举行2025年职业教育活动周启动仪式"
+    text = "5月12日，江北区2025年职业教育活动周启动仪式在重庆渝州职业学院举行。区长王芳出席活动并讲话。"
+    extraction = extract(extractor, text, title)
+    events = {e.label for e in extraction.entities if e.cls == "Campaign"}
+    assert events == {"江北区2025年职业教育活动周"}
+    assert ("王芳", "participatesIn", "江北区2025年职业教育活动周") in facts(extractor, text, title)
