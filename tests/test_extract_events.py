@@ -239,3 +239,11 @@ def test_an_event_named_again_without_its_place_is_the_same_event(extractor):
     events = {e.label for e in extraction.entities if e.cls == "Campaign"}
     assert events == {"江北区2025年职业教育活动周"}
     assert ("王芳", "participatesIn", "江北区2025年职业教育活动周") in facts(extractor, text, title)
+
+
+def test_at_the_meeting_the_titled_speaker_takes_part_not_the_body(extractor):
+    title = "江北区职业教育论坛举行"
+    text = "江北区职业教育论坛在重庆渝州职业学院举行。论坛期间，重庆明远科技有限公司总经理林敏作主旨报告。"
+    found = facts(extractor, text, title)
+    assert ("林敏", "participatesIn", "江北区职业教育论坛") in found
+    assert ("重庆明远科技有限公司", "participatesIn", "江北区职业教育论坛") not in found

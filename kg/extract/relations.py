@@ -1880,8 +1880,24 @@ class RelationExtractor:
             before = [m for m in main if max(start, clause + 1) <= m.start < frame.start()]
             actors = self._enumeration(main, main.index(before[0])) if before else []
         for actor in actors:
+            actor = self._titled_person(main, actor)  # 会上，某某学院院长张三作报告: the one who speaks is the guest
             if actor.entity is not event and (is_a(actor.entity.cls, "Organization") or actor.entity.cls == "Person"):
                 self.add(actor.entity, "participatesIn", event, span, "participate-会上")
+
+    def _titled_person(self, main: list[Mention], body: Mention) -> Mention:
+        """The person named with a title right after ``body`` (某某学院院长张三), else ``body`` itself."""
+        if body.entity.cls == "Person":
+            return body
+        index = main.index(body)
+        following = main[index + 1] if index + 1 < len(main) else None
+        if (
+            following is not None
+            and following.entity.cls == "Person"
+            and following.start - body.end <= TITLE_CHAIN
+            and not CLAUSE_BREAK.search(self.text, body.end, following.start)
+        ):
+            return following
+        return body
 
     def _coming_from(self, start: int, end: int, inside: list[Mention], span) -> None:
         """来自A、B、C等高校的上万名求职者步入招聘现场: A, B and C take part in the event the text is about."""
