@@ -247,3 +247,9 @@ def test_at_the_meeting_the_titled_speaker_takes_part_not_the_body(extractor):
     found = facts(extractor, text, title)
     assert ("林敏", "participatesIn", "江北区职业教育论坛") in found
     assert ("重庆明远科技有限公司", "participatesIn", "江北区职业教育论坛") not in found
+
+
+def test_a_body_hosts_its_own_session(extractor):
+    text = "江北区职业教育学会2024年年会在重庆渝州职业学院召开。"
+    found = facts(extractor, text)
+    assert ("江北区职业教育学会", "hosts", "江北区职业教育学会2024年年会") in found

@@ -186,7 +186,10 @@ NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
 # Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
 EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰")
 # what follows the body in its event's name: the meeting's type word, after an edition (第七届论坛, 2024年年会)
-OWNED_EVENT_TAIL = re.compile(r"(?:第[0-9一二三四五六七八九十]+[届次]|(?:19|20)[0-9]{2}年度?)?[^，。；、]{1,4}")
+OWNED_EVENT_TAIL = re.compile(
+    r"(?:第?[0-9一二三四五六七八九十]+届(?:[0-9一二三四五六七八九十]+次)?|第[0-9一二三四五六七八九十]+次|(?:19|20)[0-9]{2}年度?)?"
+    r"[^，。；、]{1,4}"
+)
 # 在 before an edition, a year or a nation-wide scope: the event's name starts after it (…学生在第十届…大赛)
 EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
 # The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)

@@ -133,6 +133,11 @@ WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责�
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
+# the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
+OWN_SESSION = re.compile(
+    r"(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
+    r"(?:全会|全体会议|全体委员会议|会员代表大会|代表大会|年会|常委会会议|常务会议|理事会议|理事会会议)"
+)
 URGING = re.compile("希望|鼓励|要求|号召|动员|倡议|呼吁|表示|指出|强调|介绍|说")
 SENDING = ("选派", "派出", "组织", "代表队", "组队")  # 某校选派12名选手参赛: the school takes part through them
 SENTENCE_END = re.compile("[。！？\n]")
@@ -596,6 +601,7 @@ class RelationExtractor:
         self._partners_added(start, end, inside, span)
         self._organisers(start, end, inside, span)
         self._organisers_before(start, end, inside, span)
+        self._own_sessions(inside, span)
         self._noted_roles(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._speakers(start, end, inside, span)
@@ -1883,6 +1889,17 @@ class RelationExtractor:
             actor = self._titled_person(main, actor)  # 会上，某某学院院长张三作报告: the one who speaks is the guest
             if actor.entity is not event and (is_a(actor.entity.cls, "Organization") or actor.entity.cls == "Person"):
                 self.add(actor.entity, "participatesIn", event, span, "participate-会上")
+
+    def _own_sessions(self, inside: list[Mention], span) -> None:
+        """自治区党委十届八次全会, 某某协会2024年年会: a body's own session is hosted by the body."""
+        for event in inside:
+            if event.nested or event.entity is None or not is_a(event.entity.cls, "Event"):
+                continue
+            for owner in self.nested:
+                if owner.start != event.start or owner.entity is None or not is_a(owner.entity.cls, "Organization"):
+                    continue
+                if OWN_SESSION.fullmatch(self.text, owner.end, event.end):
+                    self.add(owner.entity, "hosts", event.entity, span, "host-own-session")
 
     def _titled_person(self, main: list[Mention], body: Mention) -> Mention:
         """The person named with a title right after ``body`` (某某学院院长张三), else ``body`` itself."""
