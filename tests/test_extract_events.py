@@ -253,3 +253,10 @@ def test_a_body_hosts_its_own_session(extractor):
     text = "江北区职业教育学会2024年年会在重庆渝州职业学院召开。"
     found = facts(extractor, text)
     assert ("江北区职业教育学会", "hosts", "江北区职业教育学会2024年年会") in found
+
+
+def test_an_activity_of_some_kind_is_not_the_event_of_the_text(extractor):
+    title = "江北区职业教育论坛举行"
+    text = "江北区职业教育论坛在重庆渝州职业学院举行。重庆渝州职业学院团委书记张敏组织学生参加社会实践活动。"
+    found = facts(extractor, text, title)
+    assert ("张敏", "participatesIn", "江北区职业教育论坛") not in found

@@ -145,9 +145,12 @@ CLAUSE_END_RE = re.compile("[。；！？]")
 # what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
 ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
 # …or an event's bare type word (参加签约仪式, 出席开幕式, 观摩比赛): the event the text is about
+# A modifier only before a ceremony's or a meeting's own kind (签约仪式, 校企座谈会): 社会实践活动, 技能比赛 are
+# activities of every kind, not the event the text is about
 ATTENDED_KIND = re.compile(
-    r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?[^，。；：、各类项级些多等]{0,4}?"
-    r"(?P<kind>仪式|典礼|开幕式|闭幕式|会议|大会|论坛|峰会|[座洽对]谈会|研讨会|交流会|推进会|现场会|发布会|比赛|大赛|竞赛|活动)"
+    r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?"
+    r"(?:[^，。；：、各类项级些多等]{0,4}?(?P<kind>仪式|典礼|[座洽对]谈会|研讨会|交流会|推进会|现场会|发布会|论坛|峰会|会议|大会)"
+    r"|(?P<bare>开幕式|闭幕式|比赛|大赛|竞赛|活动))"
 )
 # kinds that name any event the text is about (出席会议, 参加活动, 出席开幕式 of a contest)
 GENERIC_KINDS = ("会议", "活动", "仪式", "开幕式", "闭幕式", "大会", "比赛")
@@ -993,7 +996,8 @@ class RelationExtractor:
                 or ATTENDED_KIND.match(text, verb.end())
             ):
                 kind = ATTENDED_KIND.match(text, verb.end())
-                event = self._event_attended(main, start, verb.start(), kind.group("kind") if kind else "")
+                named_kind = (kind.group("kind") or kind.group("bare")) if kind else ""
+                event = self._event_attended(main, start, verb.start(), named_kind)
             if event is None:
                 continue
             self._attending_after(main, verb.end(), end, event, span)
