@@ -260,3 +260,9 @@ def test_an_activity_of_some_kind_is_not_the_event_of_the_text(extractor):
     text = "江北区职业教育论坛在重庆渝州职业学院举行。重庆渝州职业学院团委书记张敏组织学生参加社会实践活动。"
     found = facts(extractor, text, title)
     assert ("张敏", "participatesIn", "江北区职业教育论坛") not in found
+
+
+def test_a_year_cuts_no_school_name_out_of_a_training(extractor):
+    found = names(extractor, "江北区教委组织开展2024年中小学校长能力提升专题培训。")
+    assert not any(name.startswith("年") for name in found)
+    assert names(extractor, "重庆渝州职业学院举行2024年校园开放日活动。").get("2024年校园开放日活动") == "Campaign"

@@ -558,6 +558,12 @@ class Recognizer:
                 else:
                     year = _event_year(text, start)
                     dated, start = year < start, year
+            elif (
+                text[start : start + 1] in ("年", "届", "级")
+                and text[start - 1 : start].isdigit()
+                and not (is_a(cls, "Program") or is_a(cls, "Award"))  # 2024年…活动: YEAR_BEFORE below
+            ):
+                continue  # 2025年中小学教师…培训: the year of something else cut the name, no school is named
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
