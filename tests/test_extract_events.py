@@ -266,3 +266,13 @@ def test_a_year_cuts_no_school_name_out_of_a_training(extractor):
     found = names(extractor, "江北区教委组织开展2024年中小学校长能力提升专题培训。")
     assert not any(name.startswith("年") for name in found)
     assert names(extractor, "重庆渝州职业学院举行2024年校园开放日活动。").get("2024年校园开放日活动") == "Campaign"
+
+
+def test_a_training_course_is_an_event_its_guests_attend(extractor):
+    text = "江北区教委举办2025年中小学班主任能力提升培训班。区教委副主任陈东出席开班仪式并讲话。"
+    event = "2025年中小学班主任能力提升培训班"
+    assert names(extractor, text).get(event) == "Event"
+    found = facts(extractor, text)
+    assert ("江北区教委", "hosts", event) in found
+    assert ("陈东", "participatesIn", event) in found
+    assert names(extractor, "江北区今年举办了3期培训班。") == {"江北区": "District"}

@@ -194,6 +194,7 @@ OWNED_EVENT_TAIL = re.compile(
 EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
 # The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)
 EVENT_TOPIC = re.compile(r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?")
+COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
 NAME_CLOSE = re.compile("[、，,。；]|和|及|等|出席|参加|主持|致辞|讲话")  # what may close a name after a title
 COMPOUND_SURNAMES = (
@@ -564,6 +565,8 @@ class Recognizer:
                 and not (is_a(cls, "Program") or is_a(cls, "Award"))  # 2024年…活动: YEAR_BEFORE below
             ):
                 continue  # 2025年中小学教师…培训: the year of something else cut the name, no school is named
+            if text[start - 1 : start].isdigit() and text[start : start + 1] in COUNT_UNITS:
+                continue  # 举办了3期培训班, 12场招聘会: a count of events, none named
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
