@@ -276,3 +276,9 @@ def test_a_training_course_is_an_event_its_guests_attend(extractor):
     assert ("江北区教委", "hosts", event) in found
     assert ("陈东", "participatesIn", event) in found
     assert names(extractor, "江北区今年举办了3期培训班。") == {"江北区": "District"}
+
+
+def test_a_contest_of_a_kind_is_no_name(extractor):
+    assert names(extractor, "学院在专业建设、技能竞赛等方面取得成绩。") == {}
+    found = names(extractor, "重庆渝州职业学院学生在全国职业院校技能大赛中获奖。")
+    assert found.get("全国职业院校技能大赛") == "Competition"
