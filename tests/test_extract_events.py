@@ -282,3 +282,14 @@ def test_a_contest_of_a_kind_is_no_name(extractor):
     assert names(extractor, "学院在专业建设、技能竞赛等方面取得成绩。") == {}
     found = names(extractor, "重庆渝州职业学院学生在全国职业院校技能大赛中获奖。")
     assert found.get("全国职业院校技能大赛") == "Competition"
+
+
+def test_leaders_and_guests_named_after_the_verb_or_after_ling_dao(extractor):
+    title = "江北区职业教育论坛举行"
+    text = (
+        "江北区职业教育论坛在重庆渝州职业学院举行。市、区领导刘军、王芳出席论坛。"
+        "出席论坛的领导和嘉宾还有区教委主任李明、重庆明远科技有限公司总经理林敏。"
+    )
+    found = facts(extractor, text, title)
+    for person in ("刘军", "王芳", "李明", "林敏"):
+        assert (person, "participatesIn", "江北区职业教育论坛") in found

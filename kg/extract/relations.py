@@ -155,7 +155,7 @@ ATTENDED_KIND = re.compile(
 # kinds that name any event the text is about (出席会议, 参加活动, 出席开幕式 of a contest)
 GENERIC_KINDS = ("会议", "活动", "仪式", "开幕式", "闭幕式", "大会", "比赛")
 # 出席本次会议的还有A、B / 参加签约仪式的领导有A: those named after the verb attend
-ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表)?(?:还)?(?:有|包括)[：:]?")
+ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表|负责同志|同志|其他|和|及|与)*(?:还)?(?:有|包括)[：:]?")
 # 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
 SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
