@@ -183,6 +183,38 @@ PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
 AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
+# Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
+EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰")
+# what follows the body in its event's name: the meeting's type word, after an edition (第七届论坛, 2024年年会)
+OWNED_EVENT_TAIL = re.compile(
+    r"(?:第?[0-9一二三四五六七八九十]+届(?:[0-9一二三四五六七八九十]+次)?|第[0-9一二三四五六七八九十]+次|(?:19|20)[0-9]{2}年度?)?"
+    r"[^，。；、]{1,4}"
+)
+# 在 before an edition, a year or a nation-wide scope: the event's name starts after it (…学生在第十届…大赛)
+EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
+# The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)
+EVENT_TOPIC = re.compile(r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?")
+COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
+EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
+NAME_CLOSE = re.compile("[、，,。；]|和|及|等|出席|参加|主持|致辞|讲话")  # what may close a name after a title
+COMPOUND_SURNAMES = (
+    "司马",
+    "欧阳",
+    "上官",
+    "诸葛",
+    "皇甫",
+    "司徒",
+    "夏侯",
+    "端木",
+    "慕容",
+    "令狐",
+    "公孙",
+    "尉迟",
+    "轩辕",
+)
+# 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first
+CEREMONY_PAIR = re.compile(r"(?:签约|授牌|揭牌|挂牌|启动|开班|开营|颁奖|表彰|签字|开工|奠基|启用)、$")
+EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
 COLLECTIVE_RE = re.compile(rf"等([一二两三四五六七八九十]+大(?:{alternation('collective_heads')}))")
@@ -256,7 +288,12 @@ def is_word(text: str) -> bool:
 
 def _stop_made(word: str) -> bool:
     """True for a word that is a stop word or made of stop characters (并为, 会同)."""
+    if word in CONTENT_WORDS:
+        return False  # 应用 of 北斗规模应用行业…联盟, 物联网应用技术: a word of names, though made of stop characters
     return word in STOP_WORDS or all(ch in STOP_SINGLE for ch in word)
+
+
+CONTENT_WORDS = frozenset(("应用", "使用", "作用", "自由", "共和"))
 
 
 def _name_like(name: str) -> bool:
@@ -314,6 +351,14 @@ class Recognizer:
         # a name after its role: a surname first, or a name of two parts (阿依古丽·买买提)
         self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{surnames}]|[{CJK}]{{1,5}}[·•])")
         self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
+        # 学院张三院长、李四副院长: the school of the text, then a name and its title
+        self.bare_school_named_re = re.compile(
+            f"(?:^|(?<=[，。；：\n]))(学院|学校)(?=[{surnames}][{CJK}]{{1,2}}(?:{trie_pattern(ROLES_AFTER)}))"
+        )
+        # 张伟（某某学院院长）, 李娜（某某公司副总经理）: a name, then its organisation and title in brackets
+        self.noted_role_re = re.compile(
+            f"([{CJK}]{{2,3}})[（(][^（）()，。；]{{2,30}}?(?:{trie_pattern(ROLES_AFTER)})[）)]"
+        )
 
     def type_word(self, name: str) -> str:
         """The longest type word ``name`` ends with (学院 in 重庆财经学院), or ""."""
@@ -494,6 +539,8 @@ class Recognizer:
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
             start = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
+            if is_a(cls, "Event"):
+                start = self._event_start(text, start, match.start())
             if start == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
@@ -514,6 +561,14 @@ class Recognizer:
                 else:
                     year = _event_year(text, start)
                     dated, start = year < start, year
+            elif (
+                text[start : start + 1] in ("年", "届", "级")
+                and text[start - 1 : start].isdigit()
+                and not (is_a(cls, "Program") or is_a(cls, "Award"))  # 2024年…活动: YEAR_BEFORE below
+            ):
+                continue  # 2025年中小学教师…培训: the year of something else cut the name, no school is named
+            if text[start - 1 : start].isdigit() and text[start : start + 1] in COUNT_UNITS:
+                continue  # 举办了3期培训班, 12场招聘会: a count of events, none named
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
@@ -532,6 +587,10 @@ class Recognizer:
                 or (is_a(cls, "Platform") and len(suffix) == 4)
                 or is_a(cls, "IndustryEducationAlliance")  # 市域产教联合体, 行业产教融合联盟: the kind of body
             )
+            if generic and is_a(cls, "Event") and (EVENT_TOPIC.fullmatch(modifier) or _scoped_event(modifier)):
+                generic = (
+                    False  # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does
+                )
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
                     not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
@@ -567,6 +626,8 @@ class Recognizer:
             if quoted and SUMMING_COUNT.match(quoted.group(1)) and "、" in text[max(0, start - 20) : start + 1]:
                 continue  # 名师、名校长、名班主任“三名”工作室: the count sums up a list, it names nothing
             inner = self.type_word(modifier) if is_a(cls, "Event") else ""
+            if inner and self.suffix_class[inner][1] == "weak" and _scoped_event(modifier):
+                inner = ""  # 全国教育大会: 教育 is the meeting's subject, no body's type word
             if inner and _generic(modifier[: -len(inner)]):
                 continue  # 集团成立大会, 行业产教融合联盟签约仪式: the meeting of a body named by its kind
             if (
@@ -592,6 +653,14 @@ class Recognizer:
                 inner = self.type_word(modifier)
                 if inner and len(modifier) > len(inner) and self.suffix_class[inner][0] in ("Project", "Initiative"):
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
+                elif (
+                    inner
+                    and len(modifier) > len(inner)
+                    and suffix == "活动"
+                    and _named_occasion(inner, self.suffix_class)
+                ):
+                    # 某某论坛活动, 某某宣传周活动: the forum, the week is the name
+                    name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
             alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
             if is_a(cls, "Platform") and not alliance and LEVEL_PREFIX.match(name) and "”" not in name:
                 cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
@@ -611,6 +680,77 @@ class Recognizer:
             mention.category = _counted(text, start, end, cls)
             found.append(mention)
         return found
+
+    def _event_start(self, text: str, start: int, type_start: int) -> int:
+        """The start of an event's name, past what stops other names: the body it is named after, a verb
+        used as a noun (…能力提升培训班开班仪式, …产教对接签约仪式), a cohort (2024级新生开学典礼)."""
+        for _ in range(3):
+            moved = self._event_owner(text, start, type_start)
+            verb = next((w for w in EVENT_INNER_VERBS if text.startswith(w, moved - len(w))), None)
+            if verb is not None and moved - len(verb) > 0 and text[moved - len(verb) - 1] not in SPECIAL:
+                inner = self.left_edge(text, moved - len(verb), event=True)
+                if inner < moved - len(verb) - 1:
+                    moved = inner
+            cohort = EVENT_COHORT.match(text, max(0, moved - 4))
+            if cohort is not None and moved - 4 >= 0 and cohort.end() == moved + 1:
+                moved = owner_end = cohort.start()
+                inner = self.type_word(text[max(0, owner_end - 10) : owner_end])
+                if inner and self._body_class(inner):  # 某某学院2024级新生开学典礼: the school's ceremony
+                    moved = self._through_nominal(text, self.left_edge(text, owner_end - len(inner)))
+            if text[moved - 2 : moved] in EVENT_SCOPES and moved < type_start:
+                moved -= 2  # 2025年全区教育工作会议: the scope is part of the meeting's name
+            moved = self._shared_body(text, moved, type_start)
+            pair = CEREMONY_PAIR.search(text, max(0, moved - 3), moved)
+            if pair is not None and moved == type_start:
+                moved = self.left_edge(text, pair.start(), event=True)
+            if moved == start:
+                return self._second_party(text, _after_zai(text, start, type_start), type_start)
+            start = moved
+        return self._second_party(text, _after_zai(text, start, type_start), type_start)
+
+    def _shared_body(self, text: str, start: int, type_start: int) -> int:
+        """株洲航空航天装备、株洲北斗规模应用行业产教融合联盟签约仪式: the meeting of two bodies sharing a type word.
+
+        The part before 、 has no type word of its own; the part after names a body (…联盟) the meeting is of.
+        """
+        if text[start - 1 : start] != "、" or start < 3:
+            return start
+        if not any(self._body_class(m.group()) for m in self.suffix_re.finditer(text, start, type_start)):
+            return start
+        before = self.left_edge(text, start - 1)
+        part = text[before : start - 1]
+        if not (2 <= len(part) <= 12) or self.type_word_inside(part) or self.type_word(part) or _generic(part):
+            return start
+        return before
+
+    def _second_party(self, text: str, start: int, type_start: int) -> int:
+        """A与B校企合作签约仪式: B is the second party of the signing, not the start of its name."""
+        if text[start - 1 : start] not in ("与", "和", "同"):
+            return start
+        ends = [
+            m.end()
+            for m in self.suffix_re.finditer(text, start, type_start)
+            if self._body_class(m.group()) and m.end() < type_start
+        ]
+        return ends[-1] if ends and type_start - ends[-1] >= 2 else start
+
+    def _event_owner(self, text: str, start: int, type_start: int) -> int:
+        """株洲市产教联合体成立大会, 某某学院揭牌仪式: an event named after a body starts where the body's name does.
+
+        The left edge of the event stops at function words inside the body's name (联合 of 产教联合体); the
+        body's own type word, right before the event's, tells where that name starts.
+        """
+        inner = self.type_word(text[max(0, type_start - 10) : type_start])
+        if not inner or not self._body_class(inner):
+            return start
+        owner = self.left_edge(text, type_start - len(inner))
+        owner = self._through_nominal(text, self._parallel(text, owner, self.suffix_class[inner][0]))
+        return owner if owner < start and not _generic(text[owner : type_start - len(inner)]) else start
+
+    def _body_class(self, word: str) -> bool:
+        """True for the type word of an organisation or a platform (not of a program or an event)."""
+        cls, strength = self.suffix_class[word]
+        return strength == "strong" and (is_a(cls, "Organization") or is_a(cls, "Platform"))
 
     def type_word_inside(self, text: str) -> bool:
         """True when an organisation's type word ends somewhere inside ``text`` (某某大学 in 某某大学化工).
@@ -648,6 +788,7 @@ class Recognizer:
         if not inner or not is_a(self.suffix_class[inner][0], "Event"):
             return start
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
+        first = self._event_start(text, first, first_end - len(inner))
         return first if first < first_end - len(inner) else start
 
     def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
@@ -844,8 +985,10 @@ class Recognizer:
                 )
                 if quantified:  # 一批“大思政课”实践教学基地, 4项“三个一批”…项目: the kind, not a name
                     prefix_start += quantified.end() if hasattr(quantified, "end") else 1
-                name = text[prefix_start : tail[0]]
                 cls = tail[1]
+                if is_a(cls, "Event"):
+                    prefix_start = _after_zai(text, prefix_start, start + 1)
+                name = text[prefix_start : tail[0]]
                 if is_a(cls, "Award") and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
                     cls = "Initiative"  # 开展“体教融合”试点: a pilot one runs
                 mention = Mention(prefix_start, tail[0], name, refine_class(name, cls), "quoted-suffix", 3)
@@ -1138,14 +1281,41 @@ class Recognizer:
                     continue
             if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or name[0] in STOP_SINGLE:
                 continue
-            extras = {"role_at": match.start()}
+            extras = {"role_at": match.start(), "role_end": match.end()}
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
+        found += self._noted_persons(text)
         for match in BYLINE_RE.finditer(text):
             # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
             group = next(g for g in ("name", "name2", "name3") if match.group(g))
             name = match.group(group)
             if name[0] in SURNAMES and _name_like(name):
                 found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
+        return found
+
+    def _noted_persons(self, text: str) -> list[Mention]:
+        """张伟（某某学院院长）: a name whose organisation and title follow in brackets (``note_at``: the bracket)."""
+        found = []
+        for match in self.noted_role_re.finditer(text):
+            end = match.end(1)
+            for size in (3, 2):
+                start, name = end - size, text[end - size : end]
+                if start < match.start(1):
+                    continue
+                if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or is_word(name):
+                    continue
+                before = text[start - 1 : start]
+                after_word = any(text[max(0, start - n) : start] in STOP_MULTI for n in (2, 3))
+                if (
+                    before
+                    and before not in BREAK
+                    and before not in "，、；：。“"
+                    and before not in STOP_SINGLE
+                    and not after_word
+                ):
+                    continue  # 出席张伟（…）read as 席张伟: the name starts after the word before it
+                extras = {"note_at": end}
+                found.append(Mention(start, end, name, "Person", "person-note", 2, extras=extras))
+                break
         return found
 
     def _collectives(self, text: str) -> list[Mention]:
@@ -1348,8 +1518,10 @@ class Recognizer:
         for match in BARE_COMPANY.finditer(text):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
-        for match in BARE_SCHOOL.finditer(text):  # 学院党委书记…, 学院与…签约: the school of the text
+        bare = [*BARE_SCHOOL.finditer(text), *self.bare_school_named_re.finditer(text)]
+        for match in bare:  # 学院党委书记…, 学院与…签约, 学院张三院长: the school of the text
             if not taken.overlaps(match.start(1), match.end(1)):
+                taken.add(match.start(1), match.end(1))
                 kind = "college" if match.group(1) == "学院" else "school"
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref=kind))
         ends = set()
@@ -1557,6 +1729,11 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     (3, 3, 2)
     """
     window = text[begin : begin + 3]
+    if text.startswith(COMPOUND_SURNAMES, begin) and re.fullmatch(f"[{CJK}]{{4}}", text[begin : begin + 4]):
+        if _clean_after(text, begin + 4) and not is_word(text[begin + 2 : begin + 4]):
+            return 4  # 司马华炜, 欧阳晓东: a two-character surname, then the given name
+        if _clean_after(text, begin + 3):
+            return 3  # 欧阳东
     if len(window) < 2 or window[0] not in SURNAMES or not re.fullmatch(f"[{CJK}]+", window[:2]):
         return 0
     if text[begin + 1 : begin + 3] in STOP_MULTI or is_word(text[begin : begin + 4]):
@@ -1583,6 +1760,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 3
     if two and _name_like(window[:2]) and not (strict and not _clean_after(text, begin + 2)):
         return 2
+    if NAME_CLOSE.match(text, begin + 2) and dictionary().get(window[:2], "") in ("ns", "nz", "nrfg", "nrt"):
+        return 2  # 副总经理高原、…: a name that is also a place's word, closed by a separator or a verb of attending
     return 0
 
 
@@ -1779,4 +1958,40 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
         ):
             mention.nested = True
             kept.append(mention)
+        elif _owner_of_event(mention, container):
+            mention.nested = True  # 株洲市产教联合体成立大会 names the 联合体 too
+            kept.append(mention)
     return chosen + kept
+
+
+def _scoped_event(modifier: str) -> bool:
+    """全国教育大会, 全区教育工作会议: a scope, then a subject of at least two characters, names a meeting."""
+    return modifier.startswith(EVENT_SCOPES) and len(modifier) >= 4 and not modifier.startswith(("全区各", "全市各"))
+
+
+def _after_zai(text: str, start: int, end: int) -> int:
+    """学生在第十届…大赛: the event's name starts after 在, which the left edge passed inside a word (生在)."""
+    cut = start
+    for match in EVENT_AFTER_ZAI.finditer(text, start, end):
+        cut = match.end() - len(match.group(1))
+    return cut
+
+
+def _named_occasion(word: str, suffix_class: dict[str, tuple[str, str]]) -> bool:
+    """True for the type word of a meeting, a contest or a week of activities (论坛, 大赛, 宣传周), not 活动 itself."""
+    cls, strength = suffix_class[word]
+    return strength == "strong" and (is_a(cls, "Event") or (cls == "Campaign" and word.endswith(("周", "月", "节"))))
+
+
+def _owner_of_event(mention: Mention, container: Mention) -> bool:
+    """True for the body an event's name starts with (某某共同体 of 某某共同体成立大会): an entity of its own."""
+    return (
+        not mention.nested
+        and mention.rule == "suffix"
+        and mention.start == container.start
+        and mention.end < container.end
+        and OWNED_EVENT_TAIL.fullmatch(container.name[mention.end - container.start :]) is not None
+        and is_a(container.cls, "Event")
+        and (is_a(mention.cls, "Organization") or is_a(mention.cls, "Platform"))
+        and not is_a(mention.cls, "Place")
+    )

@@ -107,14 +107,20 @@ LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are already a visit
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
-VENUE_VERB = re.compile(r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立)")
+VENUE_VERB = re.compile(
+    r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕)"
+)
 UNVEILING = ("揭牌", "挂牌", "成立")
 HOSTING = ("举行", "召开", "举办")
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
 )
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
-ORGANISING = re.compile(r"(?:联合|共同)?(主办|承办|协办|举办)")  # verbs whose actor is the organiser (A在X举办Z)
+ORGANISING = re.compile(
+    r"(?:作为|为)?(?:联合|共同)?(主办|承办|协办|举办)(?:单位)?"
+)  # verbs whose actor is the organiser (A在X举办Z)
+# the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
+ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
@@ -126,9 +132,32 @@ AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|�
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
-ATTENDING = re.compile(r"(?:出席|参加|参与|列席|参会|与会|主持)了?")
+ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
+# the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
+OWN_SESSION = re.compile(
+    r"(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
+    r"(?:全会|全体会议|全体委员会议|会员代表大会|代表大会|年会|常委会会议|常务会议|理事会议|理事会会议)"
+)
+URGING = re.compile("希望|鼓励|要求|号召|动员|倡议|呼吁|表示|指出|强调|介绍|说")
+SENDING = ("选派", "派出", "组织", "代表队", "组队")  # 某校选派12名选手参赛: the school takes part through them
+SENTENCE_END = re.compile("[。！？\n]")
+CLAUSE_END_RE = re.compile("[。；！？]")
 # what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
 ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
+# …or an event's bare type word (参加签约仪式, 出席开幕式, 观摩比赛): the event the text is about
+# A modifier only before a ceremony's or a meeting's own kind (签约仪式, 校企座谈会): 社会实践活动, 技能比赛 are
+# activities of every kind, not the event the text is about
+ATTENDED_KIND = re.compile(
+    r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?"
+    r"(?:[^，。；：、各类项级些多等]{0,4}?(?P<kind>仪式|典礼|[座洽对]谈会|研讨会|交流会|推进会|现场会|发布会|论坛|峰会|会议|大会)"
+    r"|(?P<bare>开幕式|闭幕式|比赛|大赛|竞赛|活动))"
+)
+# kinds that name any event the text is about (出席会议, 参加活动, 出席开幕式 of a contest)
+GENERIC_KINDS = ("会议", "活动", "仪式", "开幕式", "闭幕式", "大会", "比赛")
+# 出席本次会议的还有A、B / 参加签约仪式的领导有A: those named after the verb attend
+ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表|负责同志|同志|其他|和|及|与)*(?:还)?(?:有|包括)[：:]?")
+# 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
+SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
@@ -154,6 +183,8 @@ LIST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+[、.．]\s*")
 LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
 # X揭牌仪式在Y: the words between a platform and the venue of its unveiling
 CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
+LAUNCH_BEFORE = re.compile(r"(?:启动|开幕|开营|开班)(?:仪式|式|大会|会)(?:隆重|正式|顺利)?在")
+UNVEILING_EVENT = re.compile(r"(?:揭牌|挂牌|启用)仪式$")  # a ceremony named after the platform it unveils
 JOINT = ("共建",)  # verbs that need two parties
 # 为联合体揭牌: a platform referred to by its kind
 UNVEIL_KIND = re.compile(
@@ -324,6 +355,8 @@ class RelationExtractor:
         self._last_platform: Entity | None = None
         self._platforms: list[Entity] = []  # the last platforms named, oldest first
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
+        # the event the article is about: the first one its title or first sentence names (会议 / 活动 refer to it)
+        self._main_event = _main_event(text, self.mentions)
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -570,7 +603,11 @@ class RelationExtractor:
         self._leader_roles(start, end, inside, span)
         self._partners_added(start, end, inside, span)
         self._organisers(start, end, inside, span)
+        self._organisers_before(start, end, inside, span)
+        self._own_sessions(inside, span)
+        self._noted_roles(start, end, inside, span)
         self._attendance(start, end, inside, span)
+        self._speakers(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
         named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
@@ -882,7 +919,60 @@ class RelationExtractor:
             return
         for items, predicate, verb in chain:
             for item in items:
-                self.add(self._body(item.entity, main), predicate, thing, span, f"host-由…{verb}")
+                body = self._body(item.entity, main)
+                venue = self.relations.get((body.label, "hosts", thing.label))
+                if venue is not None and venue.rule.startswith("host-在"):
+                    del self.relations[venue.key()]  # the venue named as an organiser too: it organised Z
+                self.add(body, predicate, thing, span, f"host-由…{verb}")
+
+    def _noted_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """张伟（某某学院党委书记、院长）: the organisation in the brackets after a name is the person's employer."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, person in enumerate(main):
+            note = person.extras.get("note_at")
+            if person.rule != "person-note" or note is None:
+                continue
+            close = next((i for i in range(note + 1, end) if text[i] in "）)"), -1)
+            bodies = [m for m in main[index + 1 :] if m.end < close and is_a(m.entity.cls, "Organization")]
+            if bodies and not is_a(bodies[0].entity.cls, "Place") and bodies[0].start - note <= 2:
+                self.add(person.entity, "worksAt", self._body(bodies[0].entity, main), span, "works-note")
+
+    def _organisers_before(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A主办，B承办，C协办的Z / A、B联合主办的Z: each organiser hosts Z (no 由: _organisers reads that)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        ends = {m.end: i for i, m in enumerate(main)}
+        for verb in ORGANISING.finditer(text, start, end):
+            if not text.startswith("的", verb.end()):
+                continue
+            named = next((m for m in main if m.start > verb.end()), None)
+            if named is None or named.start - verb.end() > 2 or not _runs(named.entity):
+                continue
+            organisers: list[Mention] = []
+            at = verb.start()
+            while at in ends:  # back through ，B承办 and A主办 to the first organiser
+                items = self._enumeration_before(main, ends[at])
+                if not all(is_actor(m.entity.cls) and not m.ref for m in items):
+                    break
+                organisers += items
+                earlier = ORGANISING_BEFORE.search(text, max(start, items[0].start - 6), items[0].start)
+                if earlier is None or earlier.end() != items[0].start:
+                    break
+                at = earlier.start()
+            for item in organisers:
+                self.add(self._body(item.entity, main), "hosts", named.entity, span, "host-…主办的")
+
+    def _enumeration_before(self, main: list[Mention], index: int) -> list[Mention]:
+        """The mention at ``index`` and those before it in one enumeration (A、B和C), first first."""
+        items = [main[index]]
+        for mention in reversed(main[:index]):
+            between = self.text[mention.end : items[0].start]
+            if LIST_SEPARATOR.match(between) and between != "，":
+                items.insert(0, mention)
+            else:
+                break
+        return items
 
     def _attendance(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A单位职务张三、李四…出席会议 / 参加了大会: each person named before the verb takes part in the event.
@@ -900,14 +990,21 @@ class RelationExtractor:
             event = None
             if named is not None and named.start - verb.end() <= 2 and _attended(named.entity):
                 event = named.entity
-            elif (CLAUSE_BREAK.match(text, verb.end()) or text.startswith(ATTENDED, verb.end())) and (
-                self._last_run is not None and _attended(self._last_run)
+            elif (
+                CLAUSE_BREAK.match(text, verb.end())
+                or text.startswith(ATTENDED, verb.end())
+                or ATTENDED_KIND.match(text, verb.end())
             ):
-                event = self._last_run
+                kind = ATTENDED_KIND.match(text, verb.end())
+                named_kind = (kind.group("kind") or kind.group("bare")) if kind else ""
+                event = self._event_attended(main, start, verb.start(), named_kind)
             if event is None:
                 continue
+            self._attending_after(main, verb.end(), end, event, span)
             clause = max(text.rfind(c, start, verb.start()) for c in "。；")  # the people of this sentence
             people = [m for m in main if max(start, clause) <= m.start < verb.start() and m.entity.cls == "Person"]
+            if people and URGING.search(text, people[-1].end, verb.start()):
+                continue  # 张三希望同学们积极参加比赛, 张三表示将…: what they ask or say, not what they do
             employers = {id(self._employers.get(m.entity.label)) for m in people}
             for mention in main:
                 if not (start <= mention.start < verb.start()) or mention.entity is event:
@@ -920,9 +1017,54 @@ class RelationExtractor:
                     and not people
                     and id(entity) not in employers
                     and not self._hosted_here(entity, event, span)
-                    and text.startswith(("等", "相关", "主要", "负责", "、", "，"), mention.end)
+                    and text.startswith(("等", "相关", "主要", "负责", "、", "，", *SENDING), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
+
+    def _attending_after(self, main: list[Mention], verb: int, end: int, event: Entity, span) -> None:
+        """出席本次会议的还有A单位职务张三、李四: the people listed after ``…的还有`` attend ``event``."""
+        text = self.text
+        kind = ATTENDED_KIND.match(text, verb)
+        after = ATTENDING_AFTER.match(text, kind.end() if kind else verb)
+        if after is None:
+            after = next(
+                (a for a in ATTENDING_AFTER.finditer(text, verb, min(end, verb + 16)) if a.start() - verb <= 12), None
+            )
+            if after is None or CLAUSE_BREAK.search(text, verb, after.start()):
+                return
+        stop = CLAUSE_END_RE.search(text, after.end(), end)
+        for mention in main:
+            if after.end() <= mention.start < (stop.start() if stop else end) and mention.entity.cls == "Person":
+                self.add(mention.entity, "participatesIn", event, span, "participate-出席…的有")
+
+    def _speakers(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """张三在致辞中表示…: the person speaking takes part in the event the text is about."""
+        text = self.text
+        for frame in SPEAKING_AT.finditer(text, start, end):
+            main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+            clause = max(text.rfind(c, start, frame.start()) for c in "，。；：")
+            people = [m for m in main if max(start, clause) <= m.start < frame.start() and m.entity.cls == "Person"]
+            if not people:
+                continue
+            event = self._event_attended(main, start, frame.start())
+            if event is not None:
+                for person in people:
+                    self.add(person.entity, "participatesIn", event, span, "participate-在致辞中")
+
+    def _event_attended(self, main: list[Mention], start: int, verb: int, kind: str = "") -> Entity | None:
+        """The event a verb of attending that names none refers to (出席并致辞, 参加会议, 主持。).
+
+        The event named earlier in the sentence (某某大会在X举行，…张三出席并讲话), else the last one the text
+        named, else the one its title or first sentence names (the article's event).  ``kind``: the event's
+        kind the verb names (参加座谈会): an event of another kind (…大赛中获奖的张三参加座谈会) is not it.
+        """
+        named = [m.entity for m in main if start <= m.start < verb and _attended(m.entity) and not m.ref]
+        candidates = [*named[::-1], self._last_run, self._main_event]
+        candidates = [e for e in candidates if e is not None and _attended(e)]
+        if kind and kind not in GENERIC_KINDS:
+            fitting = [e for e in candidates if e.label.endswith(kind)]
+            return fitting[0] if fitting else None
+        return candidates[0] if candidates else None
 
     def _hosted_here(self, entity: Entity, event: Entity, span: tuple[int, int]) -> bool:
         """True when this sentence made ``entity`` an organiser of ``event`` (由A主办，…参与: A runs it)."""
@@ -1247,6 +1389,18 @@ class RelationExtractor:
             at = breaks[-1]
         return found
 
+    def _unveiled_in(self, before: list[Mention], venue: int) -> list[Entity]:
+        """某某产业学院揭牌仪式在X举行: the platform its unveiling ceremony is named after (nested in the name)."""
+        text = self.text
+        found = []
+        for event in before:
+            if not (is_a(event.entity.cls, "Event") and UNVEILING_EVENT.search(event.name)):
+                continue
+            if not re.fullmatch(r"(?:隆重|正式|顺利)?在", text[event.end : venue]):
+                continue
+            found += [m.entity for m in self.nested if m.start == event.start and is_a(m.entity.cls, "Platform")]
+        return found
+
     def _venues(
         self, start, end, main, subject_mention: Mention | None, current: Entity | None, span, earlier=()
     ) -> None:
@@ -1270,6 +1424,8 @@ class RelationExtractor:
             ceremony = [m for m in main[:index] if CEREMONY_BEFORE.fullmatch(text, m.end, mention.start)]
             for platform in (m.entity for m in ceremony if is_a(m.entity.cls, "Platform")):
                 self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
+            for platform in self._unveiled_in(main[:index], mention.start):
+                self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
             organiser = subject_mention if subject_mention in main[:index] else None
             if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
                 organiser = None  # the clause opens with the event itself: Z在X举行
@@ -1287,6 +1443,8 @@ class RelationExtractor:
                     first -= 1
                 held += [m for m in main[first:last] if is_a(m.entity.cls, "Platform") and m not in held]
             held += [m for m in main[index + 1 :] if m.start < end and is_a(m.entity.cls, "Event")][:1]
+            # 某某宣传周启动仪式在X举行: the week launched at X is held there
+            held += [m for m in main[:index] if _runs(m.entity) and LAUNCH_BEFORE.fullmatch(text, m.end, mention.start)]
             things = [m.entity for m in held]
             if not things and index == 0 and text.startswith("在", start + len(ADVERBIAL.match(text, start).group())):
                 # X、Y，在Z成立: the platforms or events the clause before opened with
@@ -1368,6 +1526,8 @@ class RelationExtractor:
                 predicate = _predicate(kind, mention.entity)
                 if predicate is None:
                     continue
+                if predicate == "participatesIn" and ATTENDING_AFTER.match(text, mention.end):
+                    continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
                 actors = (
                     [current]
                     if (predicate == "offers" and kind != "design") or kind in ("award", "designate")
@@ -1390,6 +1550,8 @@ class RelationExtractor:
                 predicates.append((predicate, mention.entity))
                 if predicate == "participatesIn":
                     for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
+                        if is_a(mention.entity.cls, "Event") and not _attended(nested.entity):
+                            continue  # 某某共同体成立大会: one attends the meeting, not the body it is named after
                         for actor in actors:
                             self.add(actor, "participatesIn", nested.entity, span, f"{kind}-{trigger.group()}")
                 if mention.cls == "Prize":
@@ -1573,7 +1735,8 @@ class RelationExtractor:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):
                         self.add(entity, "worksAt", other, span, "works-role-chain")
-                    self._roll = (mention.end, employer)
+                    # 张三院长、李四副院长: the roll goes on after the title written after the name
+                    self._roll = (mention.extras.get("role_end", mention.end), employer)
                     self._sentence_employer = employer
                 else:
                     self._roll = None
@@ -1611,7 +1774,13 @@ class RelationExtractor:
             for other in here:
                 if other is mention or other.ref or mention.ref:
                     continue
-                if other.nested and mention.start <= other.start < mention.end and not is_a(other.entity.cls, "Event"):
+                if (
+                    other.nested
+                    and mention.start <= other.start < mention.end
+                    and other.end - other.start < mention.end - mention.start  # the shorter name is the part
+                    and not is_a(other.entity.cls, "Event")
+                    and not is_a(mention.entity.cls, "Event")  # 某某共同体成立大会: the body's meeting, no part of it
+                ):
                     self.add(mention.entity, "partOf", other.entity, span, "part-name")
 
     def _quoted_leads(self, start: int, end: int, here: list[Mention], span) -> None:
@@ -1721,8 +1890,35 @@ class RelationExtractor:
             before = [m for m in main if max(start, clause + 1) <= m.start < frame.start()]
             actors = self._enumeration(main, main.index(before[0])) if before else []
         for actor in actors:
+            actor = self._titled_person(main, actor)  # 会上，某某学院院长张三作报告: the one who speaks is the guest
             if actor.entity is not event and (is_a(actor.entity.cls, "Organization") or actor.entity.cls == "Person"):
                 self.add(actor.entity, "participatesIn", event, span, "participate-会上")
+
+    def _own_sessions(self, inside: list[Mention], span) -> None:
+        """自治区党委十届八次全会, 某某协会2024年年会: a body's own session is hosted by the body."""
+        for event in inside:
+            if event.nested or event.entity is None or not is_a(event.entity.cls, "Event"):
+                continue
+            for owner in self.nested:
+                if owner.start != event.start or owner.entity is None or not is_a(owner.entity.cls, "Organization"):
+                    continue
+                if OWN_SESSION.fullmatch(self.text, owner.end, event.end):
+                    self.add(owner.entity, "hosts", event.entity, span, "host-own-session")
+
+    def _titled_person(self, main: list[Mention], body: Mention) -> Mention:
+        """The person named with a title right after ``body`` (某某学院院长张三), else ``body`` itself."""
+        if body.entity.cls == "Person":
+            return body
+        index = main.index(body)
+        following = main[index + 1] if index + 1 < len(main) else None
+        if (
+            following is not None
+            and following.entity.cls == "Person"
+            and following.start - body.end <= TITLE_CHAIN
+            and not CLAUSE_BREAK.search(self.text, body.end, following.start)
+        ):
+            return following
+        return body
 
     def _coming_from(self, start: int, end: int, inside: list[Mention], span) -> None:
         """来自A、B、C等高校的上万名求职者步入招聘现场: A, B and C take part in the event the text is about."""
@@ -1851,6 +2047,18 @@ def _platform_or_event(entity: Entity) -> bool:
 
 def _designation(entity: Entity) -> bool:
     return entity.cls == "Designation"
+
+
+def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
+    """The first event named in the first two sentences of ``text`` (its title and its lead), or None."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, 2000)]
+    limit = ends[1] if len(ends) > 1 else len(text)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start >= limit:
+            break
+        if not mention.nested and not mention.ref and _attended(mention.entity):
+            return mention.entity
+    return None
 
 
 def _attended(entity: Entity) -> bool:

@@ -50,6 +50,8 @@ def province_of(city: str) -> str:
     return ref.province if ref is not None and ref.province != city else ""  # 上海市: no province of its own
 
 
+# the place an event's name may start with (江北区…活动周, 重庆市江北区…大会): one to three levels of places
+PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|县|州|盟|旗)){1,3}")
 ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(中|小)学")  # the short form of a numbered school: 八中, 二小
 OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
 RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
@@ -302,6 +304,7 @@ class Resolver:
             if not mention.nested:
                 recent.append(entity)
                 previous = mention
+        touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
         touched.update((id(e), e) for e in map(self.get, self._fresh_places) if e is not None)
         self._fresh_places = []
@@ -572,6 +575,25 @@ class Resolver:
                 self._absorb(other, entity, short)
                 kept.append(other)
                 break
+        return kept
+
+    def _merge_events(self) -> list[Entity]:
+        """江北区2025年职业教育活动周 and 2025年职业教育活动周 (the title, its place the subject): one event.
+
+        An event named again without the place its name starts with is the same event; the label is the
+        longer name.  Only the events in memory are compared (a handful in an article).
+        """
+        events = [e for e in self.entities.values() if is_a(e.cls, "Event") or e.cls == "Campaign"]
+        kept = []
+        for short in sorted(events, key=lambda e: len(e.label)):
+            for long in events:
+                if long is short or not long.label.endswith(short.label) or self.get(long.label) is not long:
+                    continue
+                place = long.label[: -len(short.label)]
+                if len(short.label) >= 4 and PLACE_PREFIX.fullmatch(place) and self.get(short.label) is short:
+                    self._absorb(long, short, short.label)
+                    kept.append(long)
+                    break
         return kept
 
     def _absorb(self, keeper: Entity, gone: Entity, name: str) -> None:

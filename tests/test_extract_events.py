@@ -1,0 +1,295 @@
+"""Events (meetings, ceremonies, contests) and who attends and hosts them, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extraction, Extractor
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def extract(extractor: Extractor, text: str, title: str = "") -> Extraction:
+    body = f"{title}\n{text}" if title else text
+    return extractor.extract(Article(id="t", title=title, text=body, district="江北区", city="重庆市"))
+
+
+def facts(extractor: Extractor, text: str, title: str = "") -> set[tuple[str, str, str]]:
+    return {(r.subject.label, r.predicate, r.object.label) for r in extract(extractor, text, title).relations}
+
+
+def names(extractor: Extractor, text: str) -> dict[str, str]:
+    return {m.name: m.cls for m in extract(extractor, text).mentions if not m.ref}
+
+
+def test_a_meeting_named_after_a_body_keeps_the_body_and_is_no_part_of_it(extractor):
+    text = "5月8日，江北区现代服务业产教联合体成立大会在重庆渝州职业学院举行。"
+    found = names(extractor, text)
+    assert found["江北区现代服务业产教联合体成立大会"] == "Conference"
+    assert found["江北区现代服务业产教联合体"] == "IndustryEducationAlliance"
+    relations = facts(extractor, text)
+    assert ("重庆渝州职业学院", "hosts", "江北区现代服务业产教联合体成立大会") in relations
+    assert not any(p == "partOf" and s.endswith("成立大会") for s, p, _ in relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("重庆渝州职业学院智能制造产业学院揭牌仪式在该院举行。", "重庆渝州职业学院智能制造产业学院揭牌仪式"),
+        ("重庆渝州职业学院2025级新生开学典礼隆重举行。", "重庆渝州职业学院2025级新生开学典礼"),
+        ("江北区教委举办中小学班主任能力提升培训班开班仪式。", "中小学班主任能力提升培训班开班仪式"),
+        ("江北区第二届校园读书论坛活动在江北区第一小学举办。", "江北区第二届校园读书论坛"),
+    ],
+)
+def test_ceremonies_and_forums_are_named_whole(extractor, text, name):
+    assert names(extractor, text).get(name) == "Conference"
+
+
+def test_a_week_of_activities_is_the_campaign(extractor):
+    found = names(extractor, "江北区教委举办江北区第三届家庭教育宣传周活动。")
+    assert found.get("江北区第三届家庭教育宣传周") == "Campaign"
+
+
+def test_a_body_inside_a_contest_name_is_no_entity(extractor):
+    found = names(extractor, "江北区教师在重庆市中小学教师教学能力大赛中获一等奖。")
+    assert "重庆市中小学" not in found
+
+
+def test_a_roll_attends_the_meeting_named_earlier_in_the_sentence(extractor):
+    text = (
+        "6月1日，江北区职业教育发展大会在重庆渝州职业学院举行，市教委副主任刘军视频讲话，"
+        "区委副书记、区长王芳，区教委主任李明出席并致辞。"
+    )
+    found = facts(extractor, text)
+    for person in ("刘军", "王芳", "李明"):
+        assert (person, "participatesIn", "江北区职业教育发展大会") in found
+
+
+def test_bare_words_for_the_event_refer_to_the_article_event(extractor):
+    title = "江北区召开职业教育工作推进会"
+    text = (
+        "会议由区教委主任李明主持。区长王芳出席会议并讲话。"
+        "出席本次会议的还有区教委副主任赵强、陈东。"
+        "重庆渝州职业学院院长张伟在发言中表示，将深化产教融合。"
+    )
+    found = facts(extractor, text, title)
+    for person in ("李明", "王芳", "赵强", "陈东", "张伟"):
+        assert (person, "participatesIn", "职业教育工作推进会") in found
+    assert ("江北区", "participatesIn", "职业教育工作推进会") not in found
+
+
+def test_attending_a_ceremony_by_its_kind(extractor):
+    text = (
+        "江北区产教融合签约仪式在重庆渝州职业学院举行。重庆明远科技有限公司总经理林敏，"
+        "重庆渝州职业学院党委书记、院长张伟等参加签约仪式。"
+    )
+    found = facts(extractor, text)
+    assert ("林敏", "participatesIn", "江北区产教融合签约仪式") in found
+    assert ("张伟", "participatesIn", "江北区产教融合签约仪式") in found
+
+
+def test_organisers_listed_before_de_each_host(extractor):
+    text = "江北区教委主办，重庆渝州职业学院承办，重庆明远科技有限公司协办的江北区第二届职业教育论坛于5月10日开幕。"
+    found = facts(extractor, text)
+    for body in ("江北区教委", "重庆渝州职业学院", "重庆明远科技有限公司"):
+        assert (body, "hosts", "江北区第二届职业教育论坛") in found
+
+
+def test_names_before_their_titles_roll_on_in_the_school_of_the_text(extractor):
+    text = "重庆渝州职业学院与重庆明远科技有限公司签约。学院张伟院长、刘洋副院长出席签约仪式。"
+    found = facts(extractor, text)
+    assert ("张伟", "worksAt", "重庆渝州职业学院") in found
+    assert ("刘洋", "worksAt", "重庆渝州职业学院") in found
+
+
+def test_a_company_roll_with_titles_after_the_names(extractor):
+    found = facts(extractor, "重庆明远科技有限公司林敏总经理、王强副总经理出席。")
+    assert ("林敏", "worksAt", "重庆明远科技有限公司") in found
+    assert ("王强", "worksAt", "重庆明远科技有限公司") in found
+
+
+def test_the_organisation_in_brackets_after_a_name(extractor):
+    text = "会议邀请了王丽娟（重庆明远科技有限公司副总经理）、刘洋（江北区教委主任）作报告。"
+    found = facts(extractor, text)
+    assert ("王丽娟", "worksAt", "重庆明远科技有限公司") in found
+    assert ("刘洋", "worksAt", "江北区教委") in found
+    assert names(extractor, "出席张伟（重庆渝州职业学院院长）")["张伟"] == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("重庆渝州职业学院学生在第十届全国职业院校技能大赛中获得金奖。", "第十届全国职业院校技能大赛"),
+        (
+            "重庆渝州职业学院学生在第十届中国国际“互联网+”大学生创新创业大赛中获金奖。",
+            "第十届中国国际“互联网+”大学生创新创业大赛",
+        ),
+    ],
+)
+def test_a_contest_starts_after_zai(extractor, text, name):
+    assert names(extractor, text).get(name) == "Competition"
+
+
+def test_the_venue_of_a_launch_ceremony_hosts_the_week(extractor):
+    text = "5月12日，2024年江北区职业教育活动周启动仪式在重庆渝州职业学院举行。副区长赵强宣布活动周启动。"
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "hosts", "2024年江北区职业教育活动周") in found
+    assert not any("宣布" in name for name in names(extractor, text))
+
+
+def test_two_ceremonies_sharing_yishi_are_one_event(extractor):
+    text = "9月5日，重庆渝州职业学院举办校企合作集中签约、授牌仪式。区人社局局长钱松，副局长王丽出席活动。"
+    assert names(extractor, text).get("校企合作集中签约、授牌仪式") == "Conference"
+    found = facts(extractor, text)
+    assert ("钱松", "participatesIn", "校企合作集中签约、授牌仪式") in found
+    assert ("王丽", "participatesIn", "校企合作集中签约、授牌仪式") in found
+
+
+def test_a_two_character_surname_keeps_the_whole_name(extractor):
+    found = names(extractor, "重庆渝州职业学院院长欧阳晓东、副院长司马华出席签约仪式。")
+    assert found.get("欧阳晓东") == "Person"
+    assert found.get("司马华") == "Person"
+
+
+def test_a_meeting_named_by_its_subject_alone(extractor):
+    title = "重庆渝州职业学院召开校企合作座谈会"
+    text = "3月2日，学院召开校企合作座谈会。重庆明远科技有限公司总经理林敏参加座谈会。"
+    found = facts(extractor, text, title)
+    assert ("重庆渝州职业学院", "hosts", "校企合作座谈会") in found
+    assert ("林敏", "participatesIn", "校企合作座谈会") in found
+    assert "座谈会" not in names(extractor, "学院召开座谈会。")
+
+
+def test_the_venue_named_as_undertaker_hosts_the_contest(extractor):
+    text = (
+        "2024年江北区中职学校技能大赛在重庆渝州职业学院开赛。"
+        "本次大赛由区教委、区人社局联合主办，重庆渝州职业学院作为承办单位。"
+    )
+    found = facts(extractor, text)
+    for body in ("江北区教委", "江北区人社局", "重庆渝州职业学院"):
+        assert (body, "hosts", "2024年江北区中职学校技能大赛") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全国教育大会在北京召开。", "全国教育大会"),
+        ("江北区召开全区职业教育工作会议。", "全区职业教育工作会议"),
+        ("区教委召开2025年全区教育工作会议暨安全工作会议。", "2025年全区教育工作会议暨安全工作会议"),
+    ],
+)
+def test_a_meeting_named_by_its_scope(extractor, text, name):
+    assert names(extractor, text).get(name) == "Conference"
+
+
+def test_a_scope_before_a_plain_kind_is_no_name(extractor):
+    assert names(extractor, "全区各类会议都要精简。") == {}
+
+
+def test_the_second_party_of_a_signing_is_not_in_its_name(extractor):
+    found = names(extractor, "重庆渝州职业学院与重庆明远科技有限公司校企合作签约仪式在该院举行。")
+    assert found.get("校企合作签约仪式") == "Conference"
+    assert found.get("重庆明远科技有限公司") == "Company"
+
+
+def test_a_school_that_sends_contestants_takes_part(extractor):
+    text = "2024年江北区中职学校技能大赛在重庆渝州职业学院开幕。江北职教中心选派12名选手参赛。"
+    assert ("江北职教中心", "participatesIn", "2024年江北区中职学校技能大赛") in facts(extractor, text)
+
+
+def test_what_a_person_urges_or_says_is_no_attendance(extractor):
+    text = (
+        "2024年江北区中职学校技能大赛在重庆渝州职业学院开幕。院长张伟表示，学院积极参加各类技能大赛。"
+        "副院长刘洋希望同学们积极参加比赛。"
+    )
+    found = facts(extractor, text)
+    assert not any(p == "participatesIn" for _, p, _ in found)
+
+
+def test_the_kind_attended_picks_the_event_of_that_kind(extractor):
+    title = "重庆渝州职业学院召开校企合作座谈会"
+    text = "3月2日，学院召开校企合作座谈会。在2023年全国职业院校技能大赛中获奖的教师代表李明参加座谈会。"
+    found = facts(extractor, text, title)
+    assert ("李明", "participatesIn", "校企合作座谈会") in found
+    assert ("李明", "participatesIn", "2023年全国职业院校技能大赛") not in found
+
+
+def test_a_name_that_is_also_a_place_word_after_a_title(extractor):
+    found = names(extractor, "重庆明远科技有限公司总经理刘一帆、副总经理高原和技术总监唐宁出席。")
+    assert {"刘一帆", "高原", "唐宁"} <= {n for n, c in found.items() if c == "Person"}
+    assert "单位" not in names(extractor, "重庆渝州职业学院为理事长单位、副理事长单位授牌。")
+
+
+def test_the_signing_of_two_bodies_sharing_their_type_word(extractor):
+    text = "副院长周金宗在江北智能装备、江北北斗规模应用行业产教融合联盟签约仪式上签约。"
+    name = "江北智能装备、江北北斗规模应用行业产教融合联盟签约仪式"
+    assert names(extractor, text).get(name) == "Conference"
+    assert ("周金宗", "participatesIn", name) in facts(extractor, text)
+
+
+def test_an_event_named_again_without_its_place_is_the_same_event(extractor):
+    title = "江北区举行2025年职业教育活动周启动仪式"
+    text = "5月12日，江北区2025年职业教育活动周启动仪式在重庆渝州职业学院举行。区长王芳出席活动并讲话。"
+    extraction = extract(extractor, text, title)
+    events = {e.label for e in extraction.entities if e.cls == "Campaign"}
+    assert events == {"江北区2025年职业教育活动周"}
+    assert ("王芳", "participatesIn", "江北区2025年职业教育活动周") in facts(extractor, text, title)
+
+
+def test_at_the_meeting_the_titled_speaker_takes_part_not_the_body(extractor):
+    title = "江北区职业教育论坛举行"
+    text = "江北区职业教育论坛在重庆渝州职业学院举行。论坛期间，重庆明远科技有限公司总经理林敏作主旨报告。"
+    found = facts(extractor, text, title)
+    assert ("林敏", "participatesIn", "江北区职业教育论坛") in found
+    assert ("重庆明远科技有限公司", "participatesIn", "江北区职业教育论坛") not in found
+
+
+def test_a_body_hosts_its_own_session(extractor):
+    text = "江北区职业教育学会2024年年会在重庆渝州职业学院召开。"
+    found = facts(extractor, text)
+    assert ("江北区职业教育学会", "hosts", "江北区职业教育学会2024年年会") in found
+
+
+def test_an_activity_of_some_kind_is_not_the_event_of_the_text(extractor):
+    title = "江北区职业教育论坛举行"
+    text = "江北区职业教育论坛在重庆渝州职业学院举行。重庆渝州职业学院团委书记张敏组织学生参加社会实践活动。"
+    found = facts(extractor, text, title)
+    assert ("张敏", "participatesIn", "江北区职业教育论坛") not in found
+
+
+def test_a_year_cuts_no_school_name_out_of_a_training(extractor):
+    found = names(extractor, "江北区教委组织开展2024年中小学校长能力提升专题培训。")
+    assert not any(name.startswith("年") for name in found)
+    assert names(extractor, "重庆渝州职业学院举行2024年校园开放日活动。").get("2024年校园开放日活动") == "Campaign"
+
+
+def test_a_training_course_is_an_event_its_guests_attend(extractor):
+    text = "江北区教委举办2025年中小学班主任能力提升培训班。区教委副主任陈东出席开班仪式并讲话。"
+    event = "2025年中小学班主任能力提升培训班"
+    assert names(extractor, text).get(event) == "Event"
+    found = facts(extractor, text)
+    assert ("江北区教委", "hosts", event) in found
+    assert ("陈东", "participatesIn", event) in found
+    assert names(extractor, "江北区今年举办了3期培训班。") == {"江北区": "District"}
+
+
+def test_a_contest_of_a_kind_is_no_name(extractor):
+    assert names(extractor, "学院在专业建设、技能竞赛等方面取得成绩。") == {}
+    found = names(extractor, "重庆渝州职业学院学生在全国职业院校技能大赛中获奖。")
+    assert found.get("全国职业院校技能大赛") == "Competition"
+
+
+def test_leaders_and_guests_named_after_the_verb_or_after_ling_dao(extractor):
+    title = "江北区职业教育论坛举行"
+    text = (
+        "江北区职业教育论坛在重庆渝州职业学院举行。市、区领导刘军、王芳出席论坛。"
+        "出席论坛的领导和嘉宾还有区教委主任李明、重庆明远科技有限公司总经理林敏。"
+    )
+    found = facts(extractor, text, title)
+    for person in ("刘军", "王芳", "李明", "林敏"):
+        assert (person, "participatesIn", "江北区职业教育论坛") in found
