@@ -1560,7 +1560,8 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
 
     Bodies and schools keep such names (海棠小学, 经济发展局: their common words are the name), and so do
     platforms and bases named after their field (智能制造实训基地, 教学实践基地), one-character type
-    words (家长节), and events whose name starts with a year (the caller's ``dated``).
+    words (家长节), events whose name starts with a year (the caller's ``dated``) and those of a whole
+    country, province or district (全国教育大会).
 
     >>> is_proper_name("校企合作", "签约仪式", "Conference"), is_proper_name("江北区", "技能大赛", "Competition")
     (False, True)
@@ -1569,6 +1570,8 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
         return True
     if "”" in modifier or not modifier:
         return bool(modifier)
+    if modifier.startswith(EVENT_SCOPES) and len(modifier) > 2:  # 全国教育大会: the one of the whole country
+        return True
     return not (_plain(modifier) and _common_phrase(modifier))
 
 
