@@ -180,6 +180,13 @@ def _stop_starts(text: str, at: int) -> set[int]:
 NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
 # Verbs the left edge stops at that also read as nouns inside a name (城市建设投资, 产业发展研究院).
 PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
+# 首批职业院校联盟, 第二批产业学院: a batch a ministry names is a rank, like 省级 (the dev-set guide's designations)
+RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
+SCHOOL_INSIDE = re.compile("(?<=[\u4e00-\u9fff]{2})(?:大学|学院|学校)")  # 兰州大学|化学化工学院: a school's unit
+UNIT_WORDS = ("单位", "院校", "企业")  # after 成员 / 理事: the role of a body, not a person's title
+KIND_ENDINGS = ("院校", "学校", "单位", "高校")  # kinds of body a rank is given to (国家示范骨干高职院校)
+RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和|及|与|以及)$")
+ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
 AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
@@ -341,6 +348,7 @@ class Recognizer:
         candidates += self._batches(text)
         candidates += self._policies(text)
         candidates += self._policy_titles(text)
+        candidates += self._ranked_appositions(text)
         if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
             candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
@@ -351,6 +359,8 @@ class Recognizer:
         selected = self._lists(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
+        selected = self._ranked_ellipsis(text, selected)
+        selected = self._units_of_schools(selected)
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
@@ -586,7 +596,8 @@ class Recognizer:
                 if inner and len(modifier) > len(inner) and self.suffix_class[inner][0] in ("Project", "Initiative"):
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
             alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
-            if is_a(cls, "Platform") and not alliance and LEVEL_PREFIX.match(name) and "”" not in name:
+            ranked = LEVEL_PREFIX.match(name) or RANK_OPENER.match(name)
+            if is_a(cls, "Platform") and ranked and "”" not in name and (not alliance or _ranked_kind(name)):
                 cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
             if cls == "Initiative" and LEVEL_PREFIX.match(name) and "”" not in name:
                 level = LEVEL_PREFIX.match(name).end()
@@ -934,7 +945,8 @@ class Recognizer:
                     closing = text.find("”", stop, stop + 42)
                     stop = closing if closing > 0 else stop
                 stop += 1
-            span = text[begin:stop]
+            span = self._listed_awards(text, begin, stop)
+            stop = begin + len(span)
             if not span or span[0] in "了着过":
                 continue
             if trigger in GRANTS and span.startswith(("仪式", "活动", "暨")):
@@ -983,6 +995,21 @@ class Recognizer:
                     found.extend(self._nested_event(mention))
                 offset += len(part) + 1
         return found
+
+    def _listed_awards(self, text: str, begin: int, stop: int) -> str:
+        """The names after an award verb: up to ``stop``, or on to the clause's end for a list (A、B、C…).
+
+        A list of titles often runs past the 40 characters a single name is given; it ends at the
+        clause's end, and an item cut short by the limit of 160 characters is left out."""
+        span = text[begin:stop]
+        if stop >= len(text) or text[stop] in "，。；！？\n" or "、" not in span:
+            return span
+        end = stop
+        while end < len(text) and text[end] not in "，。；！？\n" and end - begin < 160:
+            end += 1
+        if end < len(text) and text[end] in "，。；！？\n":
+            return text[begin:end]
+        return text[begin : text.rfind("、", begin, end)]  # the last item runs past the limit
 
     def _award_part_class(self, name: str, trigger: str, honorary: bool) -> str | None:
         if len(name) < 3 or len(name) > 30 or name in self.suffix_class:
@@ -1070,6 +1097,8 @@ class Recognizer:
             begin = match.end()
             if self.role_re.match(text, begin):
                 continue  # 总编辑顾问岳明: another title follows, the name comes after it
+            if text.startswith(UNIT_WORDS, begin):
+                continue  # 成员单位有: a role of a body (成员单位, 理事单位), no person follows
             size = _person_size(text, begin)
             dotted = DOTTED_NAME.match(text, begin)
             if dotted:  # 院长阿依古丽·买买提: a name of two parts joined by a middle dot, up to a function word
@@ -1280,6 +1309,68 @@ class Recognizer:
                     added.append(Mention(start, end, item + tail, mention.cls, "elliptical", 2))
         return selected + added
 
+    def _ranked_appositions(self, text: str) -> list[Mention]:
+        """国家示范骨干高职院校——某某学院, 省级骨干职教集团——某某集团: a rank set before the name it is given.
+
+        What stands before the dash names no body of its own (a rank and a kind): a designation."""
+        found = []
+        for dash in re.finditer("——", text):
+            start = self.left_edge(text, dash.start(), limit=20)
+            name = text[start : dash.start()]
+            ranked = RANK_OPENER.match(name) or LEVEL_PREFIX.match(name) or name.startswith(("国家", "全国"))
+            if 4 <= len(name) <= 20 and ranked and (self.type_word(name) or name.endswith(KIND_ENDINGS)):
+                found.append(Mention(start, dash.start(), name, "Designation", "apposition", 3))
+        return found
+
+    def _ranked_ellipsis(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """分别获批为国家级、省级大师工作室: each rank before the last names a designation of its own.
+
+        The ranks share the last one's kind (国家级大师工作室, 省级大师工作室); the dev-set guide expands
+        such lists into full labels.  What was read into the bare rank (为国家级) gives way to them."""
+        added: list[Mention] = []
+        for mention in selected:
+            level = LEVEL_PREFIX.match(mention.name)
+            if mention.cls != "Designation" or mention.nested or level is None or level.end() == len(mention.name):
+                continue
+            kind = mention.name[level.end() :]
+            end = mention.start
+            while True:
+                before = RANK_BEFORE.search(text, max(0, end - 8), end)
+                if before is None:
+                    break
+                start = before.start("level")
+                added.append(
+                    Mention(
+                        start, before.end("level"), before.group("level") + kind, "Designation", "elliptical-rank", 2
+                    )
+                )
+                end = start
+        if not added:
+            return selected
+        taken = Occupancy(len(text), added)
+        kept = [m for m in selected if m.nested or not taken.overlaps(m.start, m.end)]
+        return kept + added
+
+    def _units_of_schools(self, selected: list[Mention]) -> list[Mention]:
+        """…学院 names: a unit inside a school (兰州大学化学化工学院), a college of its own, or no entity.
+
+        学院 alone is the head noun of three kinds of name: a school's faculty named with its school's name
+        (an educational organisation of its own, part of the school), a school named after its place
+        (宝鸡文理学院: an undergraduate college, class University), and a faculty named without its school
+        (信息学院): an internal division, which the dev-set guide does not annotate (its staff work at the
+        school)."""
+        kept = []
+        for mention in selected:
+            if mention.cls == "College" and not mention.nested and mention.rule == "suffix":
+                if SCHOOL_INSIDE.search(mention.name[:-2]):
+                    mention.cls = "EducationalOrganization"
+                elif _place_start(mention.name) or any(_known_place(mention.name[:size]) for size in (2, 3)):
+                    mention.cls = "University"
+                elif not _proper_word(mention.name[:-2]):
+                    continue  # 信息学院, 化学化工学院: a faculty named by its field alone
+            kept.append(mention)
+        return kept
+
     def _counted_groups(self, text: str, selected: list[Mention]) -> list[Mention]:
         """第一小学、第二小学、师大附小6个教育集团: each school listed leads a group named after it.
 
@@ -1347,6 +1438,28 @@ def _clean_after(text: str, at: int) -> bool:
 def _has_type_char(name: str) -> bool:
     """True when a three-character run ends like a body (教育局, 实训处), not a person."""
     return name[-1] in TYPE_CHARS
+
+
+PROPER_TAGS = ("nz", "nr", "nrt", "nrfg", "nt", "ns")  # the dictionary's tags of names (淘宝 nz, 西南 ns)
+
+
+def _proper_word(text: str) -> bool:
+    """True when a word of ``text`` (longest dictionary words first, left to right) is a name, not a common noun."""
+    tags = dictionary()
+    at = 0
+    while at < len(text):
+        size = next((n for n in (4, 3, 2) if tags.get(text[at : at + n])), 1)
+        if tags.get(text[at : at + size], "") in PROPER_TAGS:
+            return True
+        at += size
+    return False
+
+
+def _ranked_kind(name: str) -> bool:
+    """True when a ranked alliance name is only a kind (省级骨干职教集团, 国家级市域产教联合体), not a body.
+
+    区级联盟型集团化办学项目 is a project of alliances that a district runs: a body, not a rank."""
+    return name.endswith(ALLIANCE_HEADS) and "集团化办学" not in name
 
 
 def _place_start(name: str) -> bool:

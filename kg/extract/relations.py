@@ -87,7 +87,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # being selected, approved or rated as: a designation (the guide's 入选/认定为/获批/被评为), a prize only if won
     "designate": (
         "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为", "获评", "被评为", "评为",
-        "命名为", "被命名为", "作为", "成为",
+        "命名为", "被命名为", "作为", "成为", "获批为", "确定为", "被确定为", "遴选为", "列为", "被列为",
     ),
     "join": ("加入", "成为会员"),
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
@@ -173,7 +173,7 @@ ROLE_NOUN = re.compile(
 )
 # between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
-    r"(?:等[^，。；：、]{0,14})?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
+    r"(?:等[^，。；：]{0,14}?)?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
     r"(?:该|本)?(?:共同体|联合体|联盟|集团|职教集团)?(?:的)?"
 )
 ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
@@ -189,6 +189,7 @@ EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERS_LISTED = re.compile(
     r"(?:的)?(?:(?:首批|首届)?(?:签约|成员|理事|会员)单位|成员)?(?:包括|包含|涵盖|有|为)[：]?|(?:的)?(?:签约|成员|理事)单位[：]"
 )
+ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
@@ -324,6 +325,7 @@ class RelationExtractor:
         self._last_platform: Entity | None = None
         self._platforms: list[Entity] = []  # the last platforms named, oldest first
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
+        self.heads: dict[tuple[int, int], Entity] = {}  # see extract_relations
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -337,8 +339,33 @@ class RelationExtractor:
             self._sentence(start, end, inside, parts)
         self._lead_columns(ordered)
         self._designation_lists(ordered)
+        self._respectively(ordered)
         self._venues_of_organised()
         return list(self.relations.values()), self.indicators
+
+    def _respectively(self, ordered: list[Mention]) -> None:
+        """A、B分别获批为X、Y: A is designated X and B is designated Y, not each both.
+
+        Only where the sentence pairs as many holders as designations, in the order the text names them."""
+        by_sentence: dict[tuple[int, int], list[tuple]] = {}
+        for key, relation in self.relations.items():
+            if relation.predicate == "designatedAs":
+                by_sentence.setdefault((relation.start, relation.end), []).append(key)
+        for (start, end), keys in by_sentence.items():
+            if "分别" not in self.text[start:end]:
+                continue
+            first = {}
+            for mention in ordered:
+                if start <= mention.start < end and mention.entity is not None:
+                    first.setdefault(mention.entity.label, mention.start)
+            subjects = sorted({self.relations[k].subject.label for k in keys}, key=lambda n: first.get(n, end))
+            objects = sorted({self.relations[k].object.label for k in keys}, key=lambda n: first.get(n, end))
+            if len(subjects) < 2 or len(subjects) != len(objects) or len(keys) != len(subjects) ** 2:
+                continue
+            for key in keys:
+                relation = self.relations[key]
+                if subjects.index(relation.subject.label) != objects.index(relation.object.label):
+                    del self.relations[key]
 
     def _venues_of_organised(self) -> None:
         """Z在X举行 made X the host; when the text names Z's organiser (由A主办), X is only where Z took place.
@@ -563,6 +590,8 @@ class RelationExtractor:
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
         self._members_listed(start, end, inside, span)
+        self._designations_named(start, end, inside, span)
+        self._units_of_school(start, end, inside, span)
         self._head_of(start, end, inside, span)
         self._described_leaders(start, end, inside, span)
         self._based_on(start, end, inside, span)
@@ -779,7 +808,8 @@ class RelationExtractor:
             by = text.rfind("以", start, head.start)
             if role is None or by < 0 or head.start - by > 20 or CLAUSE_BREAK.search(text, by, head.start):
                 continue
-            if any(by < m.start for m in main[:index]) or not is_a(head.entity.cls, "Organization"):
+            described = [m for m in main[:index] if by < m.start and not _apposed(text, m, head)]
+            if described or not is_a(head.entity.cls, "Organization"):
                 continue  # 以A和B为…: only one head, named right after 以 (or after its description)
             target = next((m for m in main[:index] if is_a(m.entity.cls, "Platform")), None)
             if target is None or target.start >= by:
@@ -809,6 +839,48 @@ class RelationExtractor:
             for member in self._enumeration(main, index + 1):
                 if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
                     self.add(member.entity, "memberOf", platform.entity, span, "member-包括")
+
+    def _designations_named(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A designation stated as a roll or an apposition: each body named holds it.
+
+        首批X联盟为A、B以及C联盟 (the designation first, then 为 / 是 / 包括 and the roll, up to the
+        clause's end) and 国家示范骨干高职院校——A (a rank set before the name it is given)."""
+        text = self.text
+        ordered = sorted((m for m in inside if m.entity is not None and not m.ref), key=lambda m: (m.start, -m.end))
+        for mention in ordered:
+            if mention.nested or mention.entity.cls not in ("Designation", "HonoraryTitle"):
+                continue
+            roll = ROLL_OF_HOLDERS.match(text, mention.end)
+            dash = text.startswith("——", mention.end)
+            if roll is None and not dash:
+                continue
+            at = mention.end + (2 if dash else roll.end() - roll.start())
+            stop = CLAUSE_BREAK.search(text, at, end)
+            stop_at = stop.start() if stop else end
+            holders = [m.entity for m in ordered if at <= m.start < stop_at and _holder(m.entity)]
+            named = [(a, e) for (a, b), e in self.heads.items() if at <= a < stop_at and _holder(e)]
+            firsts = [m.start for m in ordered if at <= m.start < stop_at and _holder(m.entity)] + [a for a, _ in named]
+            holders += [e for _, e in named]
+            if not firsts or min(firsts) != at:
+                continue  # 首批X为推动…: no roll follows
+            if dash:
+                holders = [holders[firsts.index(at)]]
+            for holder in holders:
+                self.add(holder, "designatedAs", mention.entity, span, "designate-roll")
+
+    def _units_of_school(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """学校的A工作室、B工作室: platforms a school has are its units (partOf), as those named after it are."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, owner in enumerate(main[:-1]):
+            if not is_a(owner.entity.cls, "EducationalOrganization") or text[owner.end : owner.end + 1] != "的":
+                continue
+            first = main[index + 1]
+            if first.start != owner.end + 1:
+                continue
+            for unit in self._enumeration(main, index + 1):
+                if _school_unit(unit.entity):
+                    self.add(unit.entity, "partOf", owner.entity, span, "part-学校的")
 
     def _agent_list(self, main: list[Mention], index: int, end: int) -> tuple[list[Mention], int]:
         """The actors listed from ``main[index]`` on, across groups (A、B等企业，C等高校) and notes in brackets,
@@ -1849,6 +1921,24 @@ def _platform_or_event(entity: Entity) -> bool:
     return is_a(entity.cls, "Platform") or is_a(entity.cls, "Event")
 
 
+def _apposed(text: str, rank: Mention, name: Mention) -> bool:
+    """国家示范骨干高职院校——A: the designation set before A describes it, it is no second name."""
+    return rank.entity.cls == "Designation" and text[rank.end : name.start] == "——"
+
+
+def _holder(entity: Entity) -> bool:
+    """An organisation or platform that can hold a designation (not a place's name inside it)."""
+    return (is_a(entity.cls, "Organization") or is_a(entity.cls, "Platform")) and not is_a(entity.cls, "Place")
+
+
+# platforms a school keeps inside it (工作室, 实验室, 实训基地 …), not alliances it forms with others
+UNIT_PLATFORMS = ("Platform", "TrainingBase", "PracticeBase", "DigitalPlatform", "IndustryCollege")
+
+
+def _school_unit(entity: Entity) -> bool:
+    return entity.cls in UNIT_PLATFORMS
+
+
 def _designation(entity: Entity) -> bool:
     return entity.cls == "Designation"
 
@@ -2001,6 +2091,12 @@ def extract_relations(
     mentions: list[Mention],
     topic: Entity | None,
     parts: list[tuple[int, int, list[tuple[int, int]]]] | None = None,
+    heads: dict[tuple[int, int], Entity] | None = None,
 ) -> tuple[list[Relation], list[Indicator]]:
-    """Relations and indicators of a document (see the module docstring); ``parts`` = :func:`segments` if known."""
-    return RelationExtractor(text, mentions, topic, parts).run()
+    """Relations and indicators of a document (see the module docstring); ``parts`` = :func:`segments` if known.
+
+    ``heads``: the entities no mention stands for, by the span that names them (江北市、渝南市…职业院校联盟:
+    江北市职业院校联盟 at 江北市), for the rolls that list them."""
+    extractor = RelationExtractor(text, mentions, topic, parts)
+    extractor.heads = heads or {}
+    return extractor.run()
