@@ -185,6 +185,10 @@ RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}�
 SCHOOL_INSIDE = re.compile("(?<=[\u4e00-\u9fff]{2})(?:大学|学院|学校)")  # 兰州大学|化学化工学院: a school's unit
 UNIT_WORDS = ("单位", "院校", "企业")  # after 成员 / 理事: the role of a body, not a person's title
 KIND_ENDINGS = ("院校", "学校", "单位", "高校")  # kinds of body a rank is given to (国家示范骨干高职院校)
+FIELD_NOUNS = ("应用",)  # made of stop characters (应, 用) yet a field's noun: 北斗规模应用行业…联盟
+LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<name>[^\n]{2,80})$", re.M)
+LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
+NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
 RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和|及|与|以及)$")
 ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
@@ -263,7 +267,7 @@ def is_word(text: str) -> bool:
 
 def _stop_made(word: str) -> bool:
     """True for a word that is a stop word or made of stop characters (并为, 会同)."""
-    return word in STOP_WORDS or all(ch in STOP_SINGLE for ch in word)
+    return word in STOP_WORDS or (all(ch in STOP_SINGLE for ch in word) and word not in FIELD_NOUNS)
 
 
 def _name_like(name: str) -> bool:
@@ -349,6 +353,7 @@ class Recognizer:
         candidates += self._policies(text)
         candidates += self._policy_titles(text)
         candidates += self._ranked_appositions(text)
+        candidates += self._list_headings(text)
         if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
             candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
@@ -1320,6 +1325,29 @@ class Recognizer:
             ranked = RANK_OPENER.match(name) or LEVEL_PREFIX.match(name) or name.startswith(("国家", "全国"))
             if 4 <= len(name) <= 20 and ranked and (self.type_word(name) or name.endswith(KIND_ENDINGS)):
                 found.append(Mention(start, dash.start(), name, "Designation", "apposition", 3))
+        return found
+
+    def _list_headings(self, text: str) -> list[Mention]:
+        """一、偏远农村学校(园)(认定…) over 1.某某中学 lines: the heading names the designation its items hold.
+
+        Only a heading that names a kind of body (…学校, …单位, …院校), not a place's own body, and only
+        when numbered items follow it; a note in brackets after the kind is not part of the name."""
+        found = []
+        for heading in LIST_HEADING_LINE.finditer(text):
+            name = heading.group("name")
+            note = NOTE_OPEN.search(name)
+            if note is not None:
+                name = name[: note.start()]
+            kind = re.sub(r"[（(][\u4e00-\u9fff]{1,2}[)）]$", "", name)  # 学校(园): schools and kindergartens
+            if not 4 <= len(name) <= 20 or re.search("[，。；：,;:]", name) or _place_start(name):
+                continue
+            if not LIST_ITEM_AFTER.match(text, heading.end()):
+                continue
+            type_word = self.type_word(kind)
+            school_kind = type_word and is_a(self.suffix_class[type_word][0], "EducationalOrganization")
+            if school_kind or kind.endswith(KIND_ENDINGS):
+                start = heading.start("name")
+                found.append(Mention(start, start + len(name), name, "Designation", "list-heading", 3))
         return found
 
     def _ranked_ellipsis(self, text: str, selected: list[Mention]) -> list[Mention]:

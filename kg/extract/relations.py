@@ -18,6 +18,7 @@ Every relation keeps the rule that produced it (``Relation.rule``, stored as
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -592,6 +593,7 @@ class RelationExtractor:
         self._members_listed(start, end, inside, span)
         self._designations_named(start, end, inside, span)
         self._units_of_school(start, end, inside, span)
+        self._members_named(inside, span)
         self._head_of(start, end, inside, span)
         self._described_leaders(start, end, inside, span)
         self._based_on(start, end, inside, span)
@@ -881,6 +883,17 @@ class RelationExtractor:
             for unit in self._enumeration(main, index + 1):
                 if _school_unit(unit.entity):
                     self.add(unit.entity, "partOf", owner.entity, span, "part-学校的")
+
+    def _members_named(self, inside: list[Mention], span) -> None:
+        """某某中学教育集团某某中学: a school named with its group's name before its own is a member of the group."""
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for group, school in itertools.pairwise(main):
+            if (
+                group.end == school.start
+                and _group(group.entity)
+                and is_a(school.entity.cls, "EducationalOrganization")
+            ):
+                self.add(school.entity, "memberOf", group.entity, span, "member-集团+学校")
 
     def _agent_list(self, main: list[Mention], index: int, end: int) -> tuple[list[Mention], int]:
         """The actors listed from ``main[index]`` on, across groups (A、B等企业，C等高校) and notes in brackets,
@@ -1924,6 +1937,10 @@ def _platform_or_event(entity: Entity) -> bool:
 def _apposed(text: str, rank: Mention, name: Mention) -> bool:
     """国家示范骨干高职院校——A: the designation set before A describes it, it is no second name."""
     return rank.entity.cls == "Designation" and text[rank.end : name.start] == "——"
+
+
+def _group(entity: Entity) -> bool:
+    return is_a(entity.cls, "CollaborativeEducationAlliance") or is_a(entity.cls, "IndustryEducationAlliance")
 
 
 def _holder(entity: Entity) -> bool:
