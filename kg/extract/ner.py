@@ -1380,24 +1380,12 @@ class Recognizer:
         return kept + added
 
     def _units_of_schools(self, selected: list[Mention]) -> list[Mention]:
-        """…学院 names: a unit inside a school (兰州大学化学化工学院), a college of its own, or no entity.
-
-        学院 alone is the head noun of three kinds of name: a school's faculty named with its school's name
-        (an educational organisation of its own, part of the school), a school named after its place
-        (宝鸡文理学院: an undergraduate college, class University), and a faculty named without its school
-        (信息学院): an internal division, which the dev-set guide does not annotate (its staff work at the
-        school)."""
-        kept = []
+        """兰州大学化学化工学院: a faculty named with its school's name is an educational organisation of its
+        own (the dev-set guide), part of the school, not a college; 学院 alone does not make one."""
         for mention in selected:
-            if mention.cls == "College" and not mention.nested and mention.rule == "suffix":
-                if SCHOOL_INSIDE.search(mention.name[:-2]):
-                    mention.cls = "EducationalOrganization"
-                elif _place_start(mention.name) or any(_known_place(mention.name[:size]) for size in (2, 3)):
-                    mention.cls = "University"
-                elif not _proper_word(mention.name[:-2]):
-                    continue  # 信息学院, 化学化工学院: a faculty named by its field alone
-            kept.append(mention)
-        return kept
+            if mention.cls == "College" and mention.rule == "suffix" and SCHOOL_INSIDE.search(mention.name[:-2]):
+                mention.cls = "EducationalOrganization"
+        return selected
 
     def _counted_groups(self, text: str, selected: list[Mention]) -> list[Mention]:
         """第一小学、第二小学、师大附小6个教育集团: each school listed leads a group named after it.
@@ -1468,21 +1456,6 @@ def _has_type_char(name: str) -> bool:
     return name[-1] in TYPE_CHARS
 
 
-PROPER_TAGS = ("nz", "nr", "nrt", "nrfg", "nt", "ns")  # the dictionary's tags of names (淘宝 nz, 西南 ns)
-
-
-def _proper_word(text: str) -> bool:
-    """True when a word of ``text`` (longest dictionary words first, left to right) is a name, not a common noun."""
-    tags = dictionary()
-    at = 0
-    while at < len(text):
-        size = next((n for n in (4, 3, 2) if tags.get(text[at : at + n])), 1)
-        if tags.get(text[at : at + size], "") in PROPER_TAGS:
-            return True
-        at += size
-    return False
-
-
 def _ranked_kind(name: str) -> bool:
     """True when a ranked alliance name is only a kind (省级骨干职教集团, 国家级市域产教联合体), not a body.
 
@@ -1520,6 +1493,24 @@ def _division_heads() -> frozenset[str]:
         if len(division.name) >= 3 and division.name[-1] in "市县区":
             names.add(division.name[:-1])
     return frozenset(names)
+
+
+def division_starts(text: str) -> bool:
+    """True when ``text`` starts with a division's name, short forms too (湖北 of 湖北省, 广西 of 广西壮族自治区).
+
+    Only the national list of divisions: the dictionary's place tags also cover common words (智联)."""
+    heads = _division_heads()
+    for size in (2, 3):
+        head = text[:size]
+        if len(head) == size and (head in heads or head + "省" in heads or _region_heads().get(head)):
+            return True
+    return False
+
+
+@cache
+def _region_heads() -> dict[str, bool]:
+    """The short names of the autonomous regions (广西, 内蒙古 …): their first two and three characters."""
+    return {name[:size]: True for name in _division_heads() if name.endswith("自治区") for size in (2, 3)}
 
 
 def _known_place(name: str) -> bool:

@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, _known_place, is_word
+from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, KeySet, Resolver
@@ -612,13 +612,13 @@ def _brand_or_ministry(entity: Entity, resolver: Resolver, recognizer: Recognize
                 return resolver.place(head, cls)
     if entity.cls != "Company" or not BRANCH_END.search(label) or re.search("[（(“]", label):
         return None
-    if not label.startswith(NATIONAL) and any(_known_place(label[:size]) for size in (2, 3)):
+    if not label.startswith(NATIONAL) and division_starts(label):
         return None  # 江苏镇江路桥…有限公司: a place first is the company's seat (中国联通: the nation's brand)
     for cut in (4, 3, 2):  # the longest brand first: 中国联通|湖北, not 中国联|通湖
         brand, rest = label[:cut], label[cut:]
         if recognizer.type_word(brand):
             continue
-        if any(_known_place(rest[:size]) for size in (2, 3)) and "局" not in rest:
+        if division_starts(rest) and "局" not in rest:
             return resolver.place(brand, "Company")
     return None
 

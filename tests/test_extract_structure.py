@@ -1,0 +1,153 @@
+"""Relations of structure: designations held (designatedAs), units inside a parent (partOf), members of a
+group (memberOf), and the classes of the names they link.
+
+Every sentence here is written for these tests (the schools, groups and companies are made up).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extractor
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def run(extractor: Extractor, text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="江北区", city="重庆市"))
+    classes = {e.label: e.cls for e in extraction.entities}
+    return classes, {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+
+
+# -- designatedAs ---------------------------------------------------------------------------------------
+
+
+def test_designated_by_confirmation_verbs(extractor):
+    classes, found = run(extractor, "青石职业教育集团被确定为省级骨干职教集团。")
+    assert classes["省级骨干职教集团"] == "Designation"  # a rank and a kind: no body of its own
+    assert ("青石职业教育集团", "designatedAs", "省级骨干职教集团") in found
+
+
+def test_long_list_of_titles_each_held(extractor):
+    text = (
+        "近年来，青石职业技术学院先后获评全国首批工匠学院建设点、重庆市职业技能培训示范基地、"
+        "重庆市“青峰卓越”专业群建设单位、重庆市普通高校毕业生就业工作先进集体。"
+    )
+    classes, found = run(extractor, text)
+    assert classes["重庆市普通高校毕业生就业工作先进集体"] == "HonoraryTitle"
+    for title in (
+        "全国首批工匠学院建设点",
+        "重庆市职业技能培训示范基地",
+        "重庆市“青峰卓越”专业群建设单位",
+        "重庆市普通高校毕业生就业工作先进集体",
+    ):
+        assert ("青石职业技术学院", "designatedAs", title) in found
+
+
+def test_respective_ranks_pair_in_order(extractor):
+    text = "青石职业技术学院的王林数控技能大师工作室、赵平技能大师工作室分别获批为国家级、省级大师工作室。"
+    classes, found = run(extractor, text)
+    assert classes["国家级大师工作室"] == "Designation" and classes["省级大师工作室"] == "Designation"
+    assert ("王林数控技能大师工作室", "designatedAs", "国家级大师工作室") in found
+    assert ("赵平技能大师工作室", "designatedAs", "省级大师工作室") in found
+    assert ("王林数控技能大师工作室", "designatedAs", "省级大师工作室") not in found  # 分别: one each
+    # the studios a school has are its units
+    assert ("王林数控技能大师工作室", "partOf", "青石职业技术学院") in found
+
+
+def test_roll_after_a_batch_holds_it(extractor):
+    classes, found = run(extractor, "首批职业院校联盟为江北区、渝北区以及两江新区职业院校联盟。")
+    assert classes["首批职业院校联盟"] == "Designation"
+    for holder in ("江北区职业院校联盟", "渝北区职业院校联盟", "两江新区职业院校联盟"):
+        assert (holder, "designatedAs", "首批职业院校联盟") in found
+
+
+def test_rank_set_before_a_name(extractor):
+    classes, found = run(extractor, "青石职业教育集团以国家示范骨干高职院校——青石职业技术学院为龙头组建。")
+    assert classes["国家示范骨干高职院校"] == "Designation"
+    assert ("青石职业技术学院", "designatedAs", "国家示范骨干高职院校") in found
+    assert ("青石职业技术学院", "leads", "青石职业教育集团") in found  # the apposition hides no leader
+
+
+def test_list_heading_names_the_designation_of_its_items(extractor):
+    text = (
+        "名单如下\n一、偏远农村学校(园)(认定在乡村工作满20年的学校，被支教的学校)\n1.重庆市青石初级中学\n"
+        "2.重庆市白岩初级中学\n二、非边远学校(园)(认定为被支教的学校)\n1.重庆市青石幼儿园\n三、工作要求\n"
+        "1.各校要高度重视。"
+    )
+    classes, found = run(extractor, text)
+    remote = next(label for label in classes if label.startswith("偏远农村学校"))
+    near = next(label for label in classes if label.startswith("非边远学校"))
+    assert ("重庆市青石初级中学", "designatedAs", remote) in found
+    assert ("重庆市白岩初级中学", "designatedAs", remote) in found
+    assert ("重庆市青石幼儿园", "designatedAs", near) in found
+    assert not any(label.startswith("工作要求") for label in classes)  # a heading over no bodies
+
+
+# -- partOf ---------------------------------------------------------------------------------------------
+
+
+def test_brand_branch_and_ministry_department_are_units(extractor):
+    _, found = run(extractor, "中国联通贵州分公司、中国石油青川石化分公司与青石职业技术学院签约。")
+    assert ("中国联通贵州分公司", "partOf", "中国联通") in found
+    assert ("中国石油青川石化分公司", "partOf", "中国石油") in found
+    _, found = run(extractor, "教育部基础教育司司长王林出席。")
+    assert ("教育部基础教育司", "partOf", "教育部") in found
+    # a place at the head of a company's name is its seat, not a parent
+    _, found = run(extractor, "重庆青石路桥工程有限公司与青石职业技术学院签约。")
+    assert not any(f[1] == "partOf" for f in found)
+
+
+def test_faculties(extractor):
+    classes, found = run(extractor, "青石大学化学化工学院与重庆白岩电子有限公司签约。")
+    assert classes["青石大学化学化工学院"] == "EducationalOrganization"
+    assert ("青石大学化学化工学院", "partOf", "青石大学") in found
+
+
+def test_institutes_and_hospitals_are_organizations(extractor):
+    classes, _ = run(extractor, "江北区妇幼保健院、重庆市农业科学研究院与青石职业技术学院签约。")
+    assert classes["江北区妇幼保健院"] == "Organization"
+    assert classes["重庆市农业科学研究院"] == "Organization"
+
+
+# -- memberOf -------------------------------------------------------------------------------------------
+
+
+def test_members_listed_after_a_colon(extractor):
+    text = "青石智能制造产教融合联盟成员单位有：重庆白岩电子有限公司、青石职业技术学院、江北区教委。"
+    classes, found = run(extractor, text)
+    assert "单位有" not in classes  # 成员 is the role of a body here, no person follows
+    for member in ("重庆白岩电子有限公司", "青石职业技术学院", "江北区教委"):
+        assert (member, "memberOf", "青石智能制造产教融合联盟") in found
+
+
+def test_vice_chair_units_counted_and_kinds_listed(extractor):
+    text = (
+        "会议宣读了青石职业教育集团副理事长单位名单，重庆白岩电子有限公司、青石职业技术学院等12家院校、"
+        "企业为副理事长单位。"
+    )
+    _, found = run(extractor, text)
+    assert ("重庆白岩电子有限公司", "memberOf", "青石职业教育集团") in found
+    assert ("青石职业技术学院", "memberOf", "青石职业教育集团") in found
+
+
+def test_field_named_alliance_lists_members(extractor):
+    text = "江北卫星导航应用行业产教融合联盟包括重庆白岩电子有限公司、重庆青石职业学校等相关单位。"
+    _, found = run(extractor, text)
+    assert ("重庆白岩电子有限公司", "memberOf", "江北卫星导航应用行业产教融合联盟") in found
+    assert ("重庆青石职业学校", "memberOf", "江北卫星导航应用行业产教融合联盟") in found
+
+
+def test_school_named_with_its_group(extractor):
+    text = (
+        "重庆市第一中学教育集团增加2所学校，为重庆市第一中学教育集团重庆市第九中学，"
+        "重庆市第一中学教育集团重庆市白岩中学。"
+    )
+    _, found = run(extractor, text)
+    assert ("重庆市第九中学", "memberOf", "重庆市第一中学教育集团") in found
+    assert ("重庆市白岩中学", "memberOf", "重庆市第一中学教育集团") in found
