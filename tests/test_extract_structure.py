@@ -151,3 +151,17 @@ def test_school_named_with_its_group(extractor):
     _, found = run(extractor, text)
     assert ("重庆市第九中学", "memberOf", "重庆市第一中学教育集团") in found
     assert ("重庆市白岩中学", "memberOf", "重庆市第一中学教育集团") in found
+
+
+def test_bases_inside_the_school_are_its_units(extractor):
+    text = "青石职业技术学院将提升白岩饭店、青峰文化创意美食街等18个校内生产性实训基地效能。"
+    classes, found = run(extractor, text)
+    assert classes["白岩饭店"] == "TrainingBase"  # not 提升白岩饭店: the verb governs the list
+    assert ("白岩饭店", "partOf", "青石职业技术学院") in found
+    assert ("青峰文化创意美食街", "partOf", "青石职业技术学院") in found
+
+
+def test_the_school_of_the_text_has_its_studios(extractor):
+    _, found = run(extractor, "青石职业学院召开大会。学校的王林技能大师工作室获批为省级大师工作室。")
+    assert ("王林技能大师工作室", "designatedAs", "省级大师工作室") in found
+    assert ("王林技能大师工作室", "partOf", "青石职业学院") in found

@@ -136,7 +136,9 @@ EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
     "(?:^|(?<=[，。；：\n]))(学院|学校)"
-    "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获)"
+    "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
+    # 学校的某某大师工作室: the school of the text has the platform (a unit of it)
+    "|的(?=[^，。；]{2,30}?(?:工作室|实验室|基地|中心|平台|产业学院)))"
 )
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
@@ -1185,7 +1187,9 @@ class Recognizer:
             cls = HEAD_CLASS[head]
             if cls == "Company" and head == "品牌" and text[head_start - 1 : head_start] == "”":
                 cls = "Program"
-            for start, end, mention in self._list_items(text, head_start, by_end):
+            items = self._list_items(text, head_start, by_end)
+            items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
+            for start, end, mention in items:
                 if mention is not None:
                     if mention.rule == "quoted" and not compatible(mention.cls, cls) and cls != "Organization":
                         mention.cls = cls
@@ -1439,6 +1443,13 @@ class Recognizer:
                 continue  # 联席会议制度, 会议室: a compound noun, not the meeting of the text
             found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref=kind))
         return found
+
+
+def _without_verb(text: str, start: int, end: int, mention: Mention | None) -> tuple[int, int, Mention | None]:
+    """The first item of a list without the verb that governs the list (提升|白岩饭店、…等实训基地)."""
+    if mention is None and end - start >= 4 and dictionary().get(text[start : start + 2]) == "v":
+        return start + 2, end, mention
+    return start, end, mention
 
 
 def _clean_after(text: str, at: int) -> bool:

@@ -190,6 +190,10 @@ EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERS_LISTED = re.compile(
     r"(?:的)?(?:(?:首批|首届)?(?:签约|成员|理事|会员)单位|成员)?(?:包括|包含|涵盖|有|为)[：]?|(?:的)?(?:签约|成员|理事)单位[：]"
 )
+# 等18个校内生产性实训基地: the items are bases inside the school
+INSIDE_HEAD = re.compile(
+    r"等[0-9一二两三四五六七八九十百]+(?:余|多)?[个家所处]校内[^，。；、]{0,8}?(?:基地|中心|实训室|工作室)"
+)
 ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -594,6 +598,7 @@ class RelationExtractor:
         self._designations_named(start, end, inside, span)
         self._units_of_school(start, end, inside, span)
         self._members_named(inside, span)
+        self._bases_inside(start, end, inside, span)
         self._head_of(start, end, inside, span)
         self._described_leaders(start, end, inside, span)
         self._based_on(start, end, inside, span)
@@ -883,6 +888,28 @@ class RelationExtractor:
             for unit in self._enumeration(main, index + 1):
                 if _school_unit(unit.entity):
                     self.add(unit.entity, "partOf", owner.entity, span, "part-学校的")
+
+    def _bases_inside(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A、B、C等18个校内实训基地: bases inside the school the sentence is about are its units (partOf)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for head in INSIDE_HEAD.finditer(text, start, end):
+            last = next((i for i, m in enumerate(main) if m.end == head.start()), None)
+            if last is None:
+                continue
+            items = [main[last]]
+            for mention in reversed(main[:last]):
+                if LIST_SEPARATOR.match(text[mention.end : items[0].start]):
+                    items.insert(0, mention)
+                else:
+                    break
+            owners = [
+                m.entity for m in main if m.end <= items[0].start and is_a(m.entity.cls, "EducationalOrganization")
+            ]
+            owner = owners[-1] if owners else self._publisher
+            for item in items:
+                if not is_a(item.entity.cls, "Place") and item.entity is not owner:
+                    self.add(item.entity, "partOf", owner, span, "part-校内")
 
     def _members_named(self, inside: list[Mention], span) -> None:
         """某某中学教育集团某某中学: a school named with its group's name before its own is a member of the group."""
