@@ -165,3 +165,25 @@ def test_the_school_of_the_text_has_its_studios(extractor):
     _, found = run(extractor, "青石职业学院召开大会。学校的王林技能大师工作室获批为省级大师工作室。")
     assert ("王林技能大师工作室", "designatedAs", "省级大师工作室") in found
     assert ("王林技能大师工作室", "partOf", "青石职业学院") in found
+
+
+def test_campus_in_brackets_is_a_unit_and_holds_the_listed_designation(extractor):
+    text = (
+        "名单如下\n一、非边远学校(园)(认定为被支教的学校)\n1.重庆市青石乡中心学校(含白岩小学)\n"
+        "2.重庆市青峰路小学教育集团(碧水校区)\n3.重庆市白岩幼儿园(新月分园)\n"
+    )
+    classes, found = run(extractor, text)
+    near = next(label for label in classes if label.startswith("非边远学校"))
+    assert classes["碧水校区"] == "PrimarySchool"  # a campus of the group's core primary school
+    assert classes["新月分园"] == "Kindergarten"
+    assert ("白岩小学", "partOf", "重庆市青石乡中心学校") in found
+    assert ("碧水校区", "partOf", "重庆市青峰路小学教育集团") in found
+    assert ("新月分园", "partOf", "重庆市白岩幼儿园") in found
+    assert ("重庆市青石乡中心学校", "designatedAs", near) in found
+    assert ("新月分园", "designatedAs", near) in found  # the campus listed, not its school
+    assert ("重庆市白岩幼儿园", "designatedAs", near) not in found
+
+
+def test_autonomous_region_is_a_place(extractor):
+    classes, _ = run(extractor, "广西壮族自治区和四川省的10所学校参加。")
+    assert classes["广西壮族自治区"] == "Place" and classes["四川省"] == "Place"

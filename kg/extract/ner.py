@@ -191,6 +191,8 @@ FIELD_NOUNS = ("应用",)  # made of stop characters (应, 用) yet a field's no
 LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<name>[^\n]{2,80})$", re.M)
 LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
 NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
+UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
+BRACKETED_UNIT = re.compile(f"[（(](?:含)?(?P<name>[{CJK}]{{2,10}}?(?:校区|分园|分校|本部|小学|幼儿园|中学))[)）]")
 RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和|及|与|以及)$")
 ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
@@ -368,6 +370,7 @@ class Recognizer:
         selected = self._elliptical(text, selected)
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
+        selected = self._bracketed_units(text, selected)
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
@@ -1068,7 +1071,8 @@ class Recognizer:
                     start, modifier, name = start + cut, modifier[cut:], name[cut:]
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
-            cls = {"市": "City", "省": "Place"}.get(match.group(), "District")
+            # a province and an autonomous region (广西壮族自治区) are places of the same rank (dev-set guide)
+            cls = {"市": "City", "省": "Place", "自治区": "Place"}.get(match.group(), "District")
             found.append(Mention(start, end, name, cls, "place", 1))
         return found
 
@@ -1391,6 +1395,29 @@ class Recognizer:
                 mention.cls = "EducationalOrganization"
         return selected
 
+    def _bracketed_units(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某小学(碧桂园校区), 某某幼儿园(新宜分园), 某某学校(含某某小学): a school's campus or branch named in
+        brackets after it, an entity of the school's class (the dev-set guide annotates them, partOf it)."""
+        by_end = {m.end: m for m in selected if not m.nested and (is_a(m.cls, "EducationalOrganization") or _group(m))}
+        taken = Occupancy(len(text), selected)
+        added = []
+        for match in BRACKETED_UNIT.finditer(text):
+            parent = by_end.get(match.start())
+            name = match.group("name")
+            if parent is None or taken.overlaps(match.start("name"), match.end("name")):
+                continue
+            own = self.type_word(name)
+            if own and not name.endswith(UNIT_ENDS):
+                cls = self.suffix_class[own][0]
+            elif _group(parent):  # 某某小学教育集团(碧桂园校区): a campus of the group's core school
+                core = self.type_word(re.sub("(?:教育)?集团$", "", parent.name))
+                cls = self.suffix_class[core][0] if core else ""
+            else:
+                cls = parent.cls
+            if is_a(cls, "EducationalOrganization"):
+                added.append(Mention(match.start("name"), match.end("name"), name, cls, "bracket-unit", 3))
+        return selected + added
+
     def _counted_groups(self, text: str, selected: list[Mention]) -> list[Mention]:
         """第一小学、第二小学、师大附小6个教育集团: each school listed leads a group named after it.
 
@@ -1465,6 +1492,10 @@ def _clean_after(text: str, at: int) -> bool:
 def _has_type_char(name: str) -> bool:
     """True when a three-character run ends like a body (教育局, 实训处), not a person."""
     return name[-1] in TYPE_CHARS
+
+
+def _group(mention: Mention) -> bool:
+    return is_a(mention.cls, "CollaborativeEducationAlliance") or is_a(mention.cls, "IndustryEducationAlliance")
 
 
 def _ranked_kind(name: str) -> bool:

@@ -454,7 +454,11 @@ class RelationExtractor:
             if heading is not None:
                 title = first.entity if _designation(first.entity) else None
             elif title is not None and is_a(first.entity.cls, "Organization"):
-                self.add(first.entity, "designatedAs", title, (start, start + len(line)), "designate-list")
+                holder = first
+                after = ordered[index + 1] if index + 1 < len(ordered) else None
+                if after is not None and after.rule == "bracket-unit" and text[first.end : after.start] in "(（":
+                    holder = after  # 某某小学(雨润校区): the campus is the one listed
+                self.add(holder.entity, "designatedAs", title, (start, start + len(line)), "designate-list")
 
     # -- output --------------------------------------------------------------------------------------
 
@@ -599,6 +603,7 @@ class RelationExtractor:
         self._units_of_school(start, end, inside, span)
         self._members_named(inside, span)
         self._bases_inside(start, end, inside, span)
+        self._bracketed_units(inside, span)
         self._head_of(start, end, inside, span)
         self._described_leaders(start, end, inside, span)
         self._based_on(start, end, inside, span)
@@ -888,6 +893,13 @@ class RelationExtractor:
             for unit in self._enumeration(main, index + 1):
                 if _school_unit(unit.entity):
                     self.add(unit.entity, "partOf", owner.entity, span, "part-学校的")
+
+    def _bracketed_units(self, inside: list[Mention], span) -> None:
+        """某某小学(碧桂园校区): the campus named in brackets is part of the school before it."""
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for parent, unit in itertools.pairwise(main):
+            if unit.rule == "bracket-unit" and self.text[parent.end : unit.start] in ("(", "（", "(含", "（含"):
+                self.add(unit.entity, "partOf", parent.entity, span, "part-括号")
 
     def _bases_inside(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A、B、C等18个校内实训基地: bases inside the school the sentence is about are its units (partOf)."""
