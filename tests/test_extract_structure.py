@@ -187,3 +187,21 @@ def test_campus_in_brackets_is_a_unit_and_holds_the_listed_designation(extractor
 def test_autonomous_region_is_a_place(extractor):
     classes, _ = run(extractor, "广西壮族自治区和四川省的10所学校参加。")
     assert classes["广西壮族自治区"] == "Place" and classes["四川省"] == "Place"
+
+
+def test_units_stated_by_their_verb(extractor):
+    _, found = run(extractor, "白岩研究院隶属于青石大学。")
+    assert ("白岩研究院", "partOf", "青石大学") in found
+    _, found = run(extractor, "重庆白岩电子有限公司是青峰集团旗下的子公司。")
+    assert ("重庆白岩电子有限公司", "partOf", "青峰集团") in found
+    _, found = run(extractor, "重庆白岩电子有限公司是青峰集团的合作伙伴。")
+    assert not any(f[1] == "partOf" for f in found)  # a partner is no unit
+    _, found = run(extractor, "青石大学下属的白岩研究院与重庆白岩电子有限公司签约。")
+    assert ("白岩研究院", "partOf", "青石大学") in found
+    assert ("重庆白岩电子有限公司", "partOf", "青石大学") not in found  # the partner after 与
+
+
+def test_members_after_their_count(extractor):
+    _, found = run(extractor, "青石智能制造产教联合体现有成员单位56家，包括重庆白岩电子有限公司、青石职业技术学院等。")
+    assert ("重庆白岩电子有限公司", "memberOf", "青石智能制造产教联合体") in found
+    assert ("青石职业技术学院", "memberOf", "青石智能制造产教联合体") in found

@@ -194,6 +194,16 @@ MEMBERS_LISTED = re.compile(
 INSIDE_HEAD = re.compile(
     r"等[0-9一二两三四五六七八九十百]+(?:余|多)?[个家所处]校内[^，。；、]{0,8}?(?:基地|中心|实训室|工作室)"
 )
+MEMBERS_COUNTED = re.compile(
+    r"(?:现有|共有|拥有|已有|有)?(?:首批)?(?:成员单位|成员|会员单位|理事单位|会员)(?:共|达|已达)?"
+    r"[0-9零一二两三四五六七八九十百]+(?:余|多)?[家个所][，,](?:其中)?(?:包括|包含|涵盖|有|分别为|分别是)[：:]?"
+)
+BELONGS_TO = re.compile(r"(?:直接)?(?:隶属于|隶属|归属于|归属)")  # X隶属于Y: X, the unit, named first
+COPULA = re.compile(r"(?:是|为|系)")  # X是Y的二级学院: with a unit's noun after Y (UNIT_NOUN)
+UNIT_NOUN = re.compile(
+    r"(?:的|旗下的?|下属的?|所属的?|直属的?)(?:一[家所个])?(?:全资|控股)?"
+    r"(?:子公司|分公司|下属单位|直属单位|二级学院|二级单位|分校|校区|分院|研究院|研究所)"
+)
 ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -602,6 +612,7 @@ class RelationExtractor:
         self._designations_named(start, end, inside, span)
         self._units_of_school(start, end, inside, span)
         self._members_named(inside, span)
+        self._members_counted(start, end, inside, span)
         self._bases_inside(start, end, inside, span)
         self._bracketed_units(inside, span)
         self._head_of(start, end, inside, span)
@@ -721,8 +732,13 @@ class RelationExtractor:
                 self.add(first.entity, "partOf", second.entity, span, "part-母公司")
             elif UNIT_AFTER.fullmatch(gap):
                 for unit in self._enumeration(main, index + 1):
+                    if unit is not second and text[: unit.start].endswith(PARTNER_OPEN):
+                        break  # Y下属的X与Z签约: Z is X's partner, not another unit
                     if not is_a(unit.entity.cls, "Place"):
                         self.add(unit.entity, "partOf", first.entity, span, "part-下属")
+            elif BELONGS_TO.fullmatch(gap) or (COPULA.fullmatch(gap) and UNIT_NOUN.match(text, second.end)):
+                # X隶属于Y / X是Y旗下的子公司 / X是Y的二级学院: the unit is named first
+                self.add(first.entity, "partOf", second.entity, span, "part-隶属")
 
     def _titled_before(self, main: list[Mention], index: int, employer: Entity) -> list[Entity]:
         """A集团副总经理、B公司董事长张三: the organisations whose titles precede the employer's, one person's.
@@ -922,6 +938,21 @@ class RelationExtractor:
             for item in items:
                 if not is_a(item.entity.cls, "Place") and item.entity is not owner:
                     self.add(item.entity, "partOf", owner, span, "part-校内")
+
+    def _members_counted(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X现有成员单位56家，包括A、B等: the roll after the count of a platform's members."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, platform in enumerate(main[:-1]):
+            if not is_a(platform.entity.cls, "Platform"):
+                continue
+            counted = MEMBERS_COUNTED.match(text, platform.end, end)
+            later = main[index + 1]
+            if counted is None or later.start != counted.end():
+                continue
+            for member in self._enumeration(main, index + 1):
+                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                    self.add(member.entity, "memberOf", platform.entity, span, "member-现有…包括")
 
     def _members_named(self, inside: list[Mention], span) -> None:
         """某某中学教育集团某某中学: a school named with its group's name before its own is a member of the group."""
