@@ -205,3 +205,11 @@ def test_members_after_their_count(extractor):
     _, found = run(extractor, "青石智能制造产教联合体现有成员单位56家，包括重庆白岩电子有限公司、青石职业技术学院等。")
     assert ("重庆白岩电子有限公司", "memberOf", "青石智能制造产教联合体") in found
     assert ("青石职业技术学院", "memberOf", "青石智能制造产教联合体") in found
+
+
+def test_bodies_before_wei_hold_a_ranked_title(extractor):
+    _, found = run(extractor, "经认定，青石小学、白岩中学为第三批市级示范学校。")
+    assert ("青石小学", "designatedAs", "第三批市级示范学校") in found
+    assert ("白岩中学", "designatedAs", "第三批市级示范学校") in found
+    _, found = run(extractor, "青石小学的目标是建设示范学校。")
+    assert not any(f[1] == "designatedAs" for f in found)  # no rank, no batch: an aim, not a title

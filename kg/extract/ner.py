@@ -193,6 +193,11 @@ LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the fi
 NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
 UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
 BRACKETED_UNIT = re.compile(f"[（(](?:含)?(?P<name>[{CJK}]{{2,10}}?(?:校区|分园|分校|本部|小学|幼儿园|中学))[)）]")
+RANKED_AFTER_COPULA = re.compile(
+    f"(?<=[为是])((?:首批|第[一二三四五六七八九十0-9]{{1,2}}批)?[{CJK}]{{0,12}}?"
+    f"(?:示范|试点|特色|实验|标杆|先行|优质|骨干)[{CJK}]{{0,8}}?(?:学校|校|园|单位|基地|院校|中心|高校))"
+    "(?=[，。；、！？]|$)"
+)
 RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和|及|与|以及)$")
 ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
@@ -358,6 +363,7 @@ class Recognizer:
         candidates += self._policy_titles(text)
         candidates += self._ranked_appositions(text)
         candidates += self._list_headings(text)
+        candidates += self._ranked_after_copula(text)
         if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
             candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
@@ -1334,6 +1340,14 @@ class Recognizer:
             if 4 <= len(name) <= 20 and ranked and (self.type_word(name) or name.endswith(KIND_ENDINGS)):
                 found.append(Mention(start, dash.start(), name, "Designation", "apposition", 3))
         return found
+
+    def _ranked_after_copula(self, text: str) -> list[Mention]:
+        """A、B为第三批市级示范学校: a batch's or a rank's title after 为 / 是 names a designation."""
+        return [
+            Mention(m.start(1), m.end(1), m.group(1), "Designation", "ranked-copula", 3)
+            for m in RANKED_AFTER_COPULA.finditer(text)
+            if RANK_OPENER.match(m.group(1)) or LEVEL_PREFIX.match(m.group(1))
+        ]
 
     def _list_headings(self, text: str) -> list[Mention]:
         """一、偏远农村学校(园)(认定…) over 1.某某中学 lines: the heading names the designation its items hold.

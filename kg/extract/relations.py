@@ -613,6 +613,7 @@ class RelationExtractor:
         self._units_of_school(start, end, inside, span)
         self._members_named(inside, span)
         self._members_counted(start, end, inside, span)
+        self._ranked_holders(inside, span)
         self._bases_inside(start, end, inside, span)
         self._bracketed_units(inside, span)
         self._head_of(start, end, inside, span)
@@ -938,6 +939,25 @@ class RelationExtractor:
             for item in items:
                 if not is_a(item.entity.cls, "Place") and item.entity is not owner:
                     self.add(item.entity, "partOf", owner, span, "part-校内")
+
+    def _ranked_holders(self, inside: list[Mention], span) -> None:
+        """A、B为第三批市级示范学校: the bodies named right before 为 hold the designation after it."""
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, title in enumerate(main):
+            if title.rule != "ranked-copula" or index == 0 or main[index - 1].end != title.start - 1:
+                continue
+            last = index - 1
+            holders = [main[last]]
+            for mention in reversed(main[:last]):
+                if LIST_SEPARATOR.match(self.text[mention.end : holders[0].start]) and self.text[
+                    mention.end : holders[0].start
+                ] not in ("与", "同"):
+                    holders.insert(0, mention)
+                else:
+                    break
+            for holder in holders:
+                if _holder(holder.entity):
+                    self.add(holder.entity, "designatedAs", title.entity, span, "designate-为")
 
     def _members_counted(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X现有成员单位56家，包括A、B等: the roll after the count of a platform's members."""
