@@ -213,3 +213,12 @@ def test_bodies_before_wei_hold_a_ranked_title(extractor):
     assert ("白岩中学", "designatedAs", "第三批市级示范学校") in found
     _, found = run(extractor, "青石小学的目标是建设示范学校。")
     assert not any(f[1] == "designatedAs" for f in found)  # no rank, no batch: an aim, not a title
+
+
+def test_kind_phrases_are_no_platforms_or_campaigns(extractor):
+    classes, _ = run(extractor, "青石商学院、省级双创基地等科教融汇关键平台相继建成。")
+    assert "科教融汇关键平台" not in classes  # after 等: the kind of the items listed
+    classes, _ = run(extractor, "本次共征集百余份活动方案。")
+    assert not any("百余份" in label for label in classes)
+    classes, _ = run(extractor, "青石职业技术学院将继续履行好联合体第一责任人使命。")
+    assert "履行好联合体" not in classes

@@ -198,6 +198,8 @@ RANKED_AFTER_COPULA = re.compile(
     f"(?:示范|试点|特色|实验|标杆|先行|优质|骨干)[{CJK}]{{0,8}}?(?:学校|校|园|单位|基地|院校|中心|高校))"
     "(?=[，。；、！？]|$)"
 )
+COUNT_INSIDE = re.compile("[0-9零一二两三四五六七八九十百千]+(?:余|多)?[份项次场名家所个]")  # 百余份: a count
+VERB_DONE = re.compile(f"[{CJK}]{{1,2}}好(?!的)")  # 履行好, 办好: a verb and its complement open a phrase
 RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和|及|与|以及)$")
 ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
@@ -377,6 +379,7 @@ class Recognizer:
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
+        selected = [m for m in selected if not _kind_phrase(text, m)]
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
@@ -1506,6 +1509,24 @@ def _clean_after(text: str, at: int) -> bool:
 def _has_type_char(name: str) -> bool:
     """True when a three-character run ends like a body (教育局, 实训处), not a person."""
     return name[-1] in TYPE_CHARS
+
+
+def _kind_phrase(text: str, mention: Mention) -> bool:
+    """True for a platform's, program's or campaign's kind read as a name (no class of its own says so).
+
+    After 等 a noun phrase names the kind of the items listed (A、B等科教融汇关键平台); a count inside
+    (征集百余份活动) and a verb with its complement (履行好联合体…使命) make a phrase, not a name."""
+    if mention.nested or mention.rule != "suffix" or "“" in mention.name or "《" in mention.name:
+        return False
+    if not (is_a(mention.cls, "Platform") or is_a(mention.cls, "Program") or is_a(mention.cls, "Campaign")):
+        return False
+    if _group(mention):
+        return False  # 等六个省级职业教育集团: counted groups are read by their own rule
+    after_deng = text[mention.start - 1 : mention.start] == "等" and not is_word(
+        text[mention.start - 2 : mention.start]
+    )
+    name = mention.name
+    return bool(after_deng or COUNT_INSIDE.search(name) or VERB_DONE.match(name))
 
 
 def _group(mention: Mention) -> bool:
