@@ -222,3 +222,20 @@ def test_kind_phrases_are_no_platforms_or_campaigns(extractor):
     assert not any("百余份" in label for label in classes)
     classes, _ = run(extractor, "青石职业技术学院将继续履行好联合体第一责任人使命。")
     assert "履行好联合体" not in classes
+
+
+def test_members_rolled_under_their_title(extractor):
+    text = (
+        "附件：青石智能制造产教联合体成员单位名单\n序号 单位名称 类型\n1 重庆白岩电子有限公司 企业\n"
+        "2 青石职业技术学院 院校\n2024年青峰科技有限公司举办开放日。\n"
+    )
+    _, found = run(extractor, text)
+    assert ("重庆白岩电子有限公司", "memberOf", "青石智能制造产教联合体") in found
+    assert ("青石职业技术学院", "memberOf", "青石智能制造产教联合体") in found
+    assert ("青峰科技有限公司", "memberOf", "青石智能制造产教联合体") not in found  # the roll has ended
+
+
+def test_teaching_research_offices_are_educational_organizations(extractor):
+    classes, _ = run(extractor, "江北区教研室、江北区教研院联合举办活动。")
+    assert classes["江北区教研室"] == "EducationalOrganization"
+    assert classes["江北区教研院"] == "EducationalOrganization"

@@ -204,6 +204,8 @@ UNIT_NOUN = re.compile(
     r"(?:的|旗下的?|下属的?|所属的?|直属的?)(?:一[家所个])?(?:全资|控股)?"
     r"(?:子公司|分公司|下属单位|直属单位|二级学院|二级单位|分校|校区|分院|研究院|研究所)"
 )
+ROLL_TITLE = re.compile(r"(?:的)?(?:首批)?(?:成员单位|理事单位|会员单位|成员)(?:名单|名录|一览表)?[：:]?\s*$")
+ROW_NUMBER = re.compile(r"\s*(?:[0-9]{1,3}(?:[.．、)）]|\s)|[（(][0-9]{1,3}[)）])")  # 1. / 1␣ / (1): an item or a row
 ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -355,8 +357,40 @@ class RelationExtractor:
         self._lead_columns(ordered)
         self._designation_lists(ordered)
         self._respectively(ordered)
+        self._member_rolls(ordered)
         self._venues_of_organised()
         return list(self.relations.values()), self.indicators
+
+    def _member_rolls(self, ordered: list[Mention]) -> None:
+        """``X成员单位名单`` on a line of its own, then numbered lines or table rows: each is a member of X.
+
+        The roll ends at the first line that is neither an item nor the table's header (序号 …)."""
+        text = self.text
+        if not self.segments:
+            return
+        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
+        finish = text.find("\n", self.segments[-1][1])
+        finish = len(text) if finish < 0 else finish
+        starts = [m.start for m in ordered]
+        group: Entity | None = None
+        offset = begin
+        for line in text[begin:finish].split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
+            inside = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+            roll = ROLL_TITLE.search(line)
+            if roll is not None:
+                before = [m for m in inside if m.end <= start + roll.start() and is_a(m.entity.cls, "Platform")]
+                group = before[-1].entity if before and before[-1].end == start + roll.start() else None
+                continue
+            if group is None or not line.strip() or line.lstrip().startswith("序号"):
+                continue
+            if not ROW_NUMBER.match(line):
+                group = None
+                continue
+            first = next((m for m in inside if is_a(m.entity.cls, "Organization")), None)
+            if first is not None and not is_a(first.entity.cls, "Place"):
+                self.add(first.entity, "memberOf", group, (start, start + len(line)), "member-名单")
 
     def _respectively(self, ordered: list[Mention]) -> None:
         """A、B分别获批为X、Y: A is designated X and B is designated Y, not each both.
