@@ -239,3 +239,24 @@ def test_teaching_research_offices_are_educational_organizations(extractor):
     classes, _ = run(extractor, "江北区教研室、江北区教研院联合举办活动。")
     assert classes["江北区教研室"] == "EducationalOrganization"
     assert classes["江北区教研院"] == "EducationalOrganization"
+
+
+def test_designation_roll_in_an_attachment(extractor):
+    text = (
+        "经评审，青石市龙泉中学等4所学校最终被评为青石市首批中小学校园文化建设示范校(名单附后)。\n"
+        "附件:青石市首批中小学校园文化建设示范校名单\n青石市龙泉中学 青石市第一中学 白岩县实验小学\n"
+        "白岩县第二中学\n市教育局要求各校做好工作。"
+    )
+    _, found = run(extractor, text)
+    title = "青石市首批中小学校园文化建设示范校"  # without the note (名单附后)
+    for school in ("青石市龙泉中学", "青石市第一中学", "白岩县实验小学", "白岩县第二中学"):
+        assert (school, "designatedAs", title) in found
+
+
+def test_member_schools_of_a_group(extractor):
+    _, found = run(extractor, "青石实验小学教育集团总校校长王林，集团成员校春光小学校长杨新兴共同为集团成立揭牌。")
+    assert ("春光小学", "memberOf", "青石实验小学教育集团") in found
+    text = "青石空港实验教育集团成立。该教育集团将青石市第七十二中学、青石市白岩第一中学纳入其中。"
+    _, found = run(extractor, text)
+    assert ("青石市第七十二中学", "memberOf", "青石空港实验教育集团") in found
+    assert ("青石市白岩第一中学", "memberOf", "青石空港实验教育集团") in found

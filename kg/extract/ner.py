@@ -200,6 +200,7 @@ RANKED_AFTER_COPULA = re.compile(
 )
 COUNT_INSIDE = re.compile("[0-9零一二两三四五六七八九十百千]+(?:余|多)?[份项次场名家所个]")  # 百余份: a count
 VERB_DONE = re.compile(f"[{CJK}]{{1,2}}好(?!的)")  # 履行好, 办好: a verb and its complement open a phrase
+LIST_NOTE = re.compile(r"[（(](?:名单|详见|见|附)[^（）()]{0,6}[)）]$")
 RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和|及|与|以及)$")
 ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
@@ -964,7 +965,7 @@ class Recognizer:
                     closing = text.find("”", stop, stop + 42)
                     stop = closing if closing > 0 else stop
                 stop += 1
-            span = self._listed_awards(text, begin, stop)
+            span = LIST_NOTE.sub("", self._listed_awards(text, begin, stop))  # …示范校(名单附后): no part of it
             stop = begin + len(span)
             if not span or span[0] in "了着过":
                 continue

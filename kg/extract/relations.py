@@ -169,7 +169,7 @@ LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|�
 GENERIC_PLATFORM = re.compile("共同体|联合体|联盟|职教集团|集团")  # 当选共同体副理事长单位: a platform of that kind
 # a role noun: its bearers lead the platform (牵头单位, 理事长单位) or are its members (副理事长单位, 成员单位)
 ROLE_NOUN = re.compile(
-    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业)"
+    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业|校(?!长))"
     r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
 )
 # between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
@@ -205,7 +205,14 @@ UNIT_NOUN = re.compile(
     r"(?:子公司|分公司|下属单位|直属单位|二级学院|二级单位|分校|校区|分院|研究院|研究所)"
 )
 ROLL_TITLE = re.compile(r"(?:的)?(?:首批)?(?:成员单位|理事单位|会员单位|成员)(?:名单|名录|一览表)?[：:]?\s*$")
+ATTACHMENT = re.compile(r"^\s*附件[0-9]*[：:]?\s*")
+DESIGNATION_ROLL = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # 附件：某某示范校名单
+NAMES_ONLY = re.compile(r"[\s、，,;；|｜\u3000]+")  # what may stand between the names of a line of names
 ROW_NUMBER = re.compile(r"\s*(?:[0-9]{1,3}(?:[.．、)）]|\s)|[（(][0-9]{1,3}[)）])")  # 1. / 1␣ / (1): an item or a row
+# …八所成员校 / …纳入其中: what closes a list of a group's members
+MEMBERS_AFTER = re.compile(
+    r"(?:等)?(?:[0-9零一二两三四五六七八九十]+(?:所|家|个))?成员(?:校|学校|单位|院校)(?!长)|纳入(?:其中|集团|联盟|该集团)"
+)
 ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -362,9 +369,11 @@ class RelationExtractor:
         return list(self.relations.values()), self.indicators
 
     def _member_rolls(self, ordered: list[Mention]) -> None:
-        """``X成员单位名单`` on a line of its own, then numbered lines or table rows: each is a member of X.
+        """A roll under its title, each line or row naming one holder or several (a line of names alone).
 
-        The roll ends at the first line that is neither an item nor the table's header (序号 …)."""
+        ``X成员单位名单`` (X a platform): each is a member of X; ``附件：X名单`` (X a designation): each holds
+        X.  The roll runs over numbered lines, table rows (the first name of each) and lines of names only,
+        and ends at the first line that is none of these nor the table's header (序号 …)."""
         text = self.text
         if not self.segments:
             return
@@ -372,25 +381,37 @@ class RelationExtractor:
         finish = text.find("\n", self.segments[-1][1])
         finish = len(text) if finish < 0 else finish
         starts = [m.start for m in ordered]
-        group: Entity | None = None
+        title: tuple[str, Entity] | None = None
+        titles = {m.entity.label: m for m in ordered if m.entity is not None and _designation(m.entity)}
         offset = begin
         for line in text[begin:finish].split("\n"):
             start, offset = offset, offset + len(line) + 1
             inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
             inside = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-            roll = ROLL_TITLE.search(line)
+            roll = ROLL_TITLE.search(line) or DESIGNATION_ROLL.search(line)
             if roll is not None:
-                before = [m for m in inside if m.end <= start + roll.start() and is_a(m.entity.cls, "Platform")]
-                group = before[-1].entity if before and before[-1].end == start + roll.start() else None
+                before = [m for m in inside if m.end == start + roll.start()]
+                kind = "memberOf" if roll.re is ROLL_TITLE else "designatedAs"
+                named = ATTACHMENT.sub("", line[: roll.start()]).strip()
+                if kind == "designatedAs" and named in titles:
+                    before = [titles[named]]  # the designation the text named before, under its attachment
+                fits = before and (
+                    is_a(before[-1].entity.cls, "Platform") if kind == "memberOf" else _designation(before[-1].entity)
+                )
+                title = (kind, before[-1].entity) if fits else None
                 continue
-            if group is None or not line.strip() or line.lstrip().startswith("序号"):
+            if title is None or not line.strip() or line.lstrip().startswith("序号"):
                 continue
-            if not ROW_NUMBER.match(line):
-                group = None
+            bodies = [m for m in inside if is_a(m.entity.cls, "Organization") and not is_a(m.entity.cls, "Place")]
+            if ROW_NUMBER.match(line):
+                holders = bodies[:1]
+            elif bodies and not NAMES_ONLY.sub("", _without(line, start, bodies)):
+                holders = bodies  # 某某中学 某某小学 …: a line of names alone
+            else:
+                title = None
                 continue
-            first = next((m for m in inside if is_a(m.entity.cls, "Organization")), None)
-            if first is not None and not is_a(first.entity.cls, "Place"):
-                self.add(first.entity, "memberOf", group, (start, start + len(line)), "member-名单")
+            for holder in holders:
+                self.add(holder.entity, title[0], title[1], (start, start + len(line)), "roll-名单")
 
     def _respectively(self, ordered: list[Mention]) -> None:
         """A、B分别获批为X、Y: A is designated X and B is designated Y, not each both.
@@ -648,6 +669,7 @@ class RelationExtractor:
         self._members_named(inside, span)
         self._members_counted(start, end, inside, span)
         self._ranked_holders(inside, span)
+        self._members_taken_in(start, end, inside, span)
         self._bases_inside(start, end, inside, span)
         self._bracketed_units(inside, span)
         self._head_of(start, end, inside, span)
@@ -973,6 +995,30 @@ class RelationExtractor:
             for item in items:
                 if not is_a(item.entity.cls, "Place") and item.entity is not owner:
                     self.add(item.entity, "partOf", owner, span, "part-校内")
+
+    def _members_taken_in(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X共有A、B、C八所成员校 / 该集团…将A、B纳入其中: the listed schools are members of the group.
+
+        The group is the platform named (or referred to: 该集团) last before the list in the sentence."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, last in enumerate(main):
+            if not MEMBERS_AFTER.match(text, last.end, end) or last.ref:
+                continue
+            items = [last]
+            for mention in reversed(main[:index]):
+                between = text[mention.end : items[0].start]
+                if LIST_SEPARATOR.match(between) and between not in ("与", "同") and not mention.ref:
+                    items.insert(0, mention)
+                else:
+                    break
+            groups = [m.entity for m in main if m.end <= items[0].start and is_a(m.entity.cls, "Platform")]
+            group = groups[-1] if groups else self._last_platform  # 该教育集团…: the group named before
+            if group is None:
+                continue
+            for item in items:  # 增加A集团、B集团成员学校: schools for those groups, the groups no members
+                if _holder(item.entity) and not is_a(item.entity.cls, "Platform"):
+                    self.add(item.entity, "memberOf", group, span, "member-成员校")
 
     def _ranked_holders(self, inside: list[Mention], span) -> None:
         """A、B为第三批市级示范学校: the bodies named right before 为 hold the designation after it."""
@@ -2065,6 +2111,16 @@ def _apposed(text: str, rank: Mention, name: Mention) -> bool:
 
 def _group(entity: Entity) -> bool:
     return is_a(entity.cls, "CollaborativeEducationAlliance") or is_a(entity.cls, "IndustryEducationAlliance")
+
+
+def _without(line: str, start: int, mentions: list[Mention]) -> str:
+    """``line`` (starting at ``start`` in the text) with the mentions' spans taken out."""
+    kept, at = [], 0
+    for mention in mentions:
+        kept.append(line[at : mention.start - start])
+        at = mention.end - start
+    kept.append(line[at:])
+    return "".join(kept)
 
 
 def _holder(entity: Entity) -> bool:
