@@ -260,3 +260,20 @@ def test_member_schools_of_a_group(extractor):
     _, found = run(extractor, text)
     assert ("青石市第七十二中学", "memberOf", "青石空港实验教育集团") in found
     assert ("青石市白岩第一中学", "memberOf", "青石空港实验教育集团") in found
+
+
+def test_campuses_named_with_their_group(extractor):
+    text = "青石市第七中学教育集团辖2所学校，为青石市第七中学教育集团本部、青石市第七中学教育集团白岩分校。"
+    classes, found = run(extractor, text)
+    assert classes["青石市第七中学教育集团本部"] == "SecondarySchool"  # the group's core school is a 中学
+    assert classes["青石市第七中学教育集团白岩分校"] == "SecondarySchool"
+    assert ("青石市第七中学教育集团本部", "partOf", "青石市第七中学教育集团") in found
+    assert ("青石市第七中学教育集团白岩分校", "partOf", "青石市第七中学教育集团") in found
+
+
+def test_branch_schools_listed_as_members(extractor):
+    text = "据悉，新成立的青石远洋教育集团成员单位有：北京青石学校远洋分校、北京市白岩职业高中、北京市青峰中学。"
+    classes, found = run(extractor, text)
+    assert "北京青石学校远洋分校" in classes  # 分校 ends the name: not cut at 学校
+    for member in ("北京青石学校远洋分校", "北京市白岩职业高中", "北京市青峰中学"):
+        assert (member, "memberOf", "青石远洋教育集团") in found

@@ -191,6 +191,7 @@ FIELD_NOUNS = ("应用",)  # made of stop characters (应, 用) yet a field's no
 LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<name>[^\n]{2,80})$", re.M)
 LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
 NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
+GROUP_UNIT = re.compile(f"(?:本部|[{CJK}]{{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")  # 集团本部, 集团某某分校
 UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
 BRACKETED_UNIT = re.compile(f"[（(](?:含)?(?P<name>[{CJK}]{{2,10}}?(?:校区|分园|分校|本部|小学|幼儿园|中学))[)）]")
 RANKED_AFTER_COPULA = re.compile(
@@ -380,6 +381,7 @@ class Recognizer:
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
+        selected = self._units_of_groups(text, selected)
         selected = [m for m in selected if not _kind_phrase(text, m)]
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
@@ -1413,6 +1415,40 @@ class Recognizer:
                 mention.cls = "EducationalOrganization"
         return selected
 
+    def _core_class(self, group: Mention) -> str:
+        """The class of the school a group is named after (某某小学教育集团: PrimarySchool), or ""."""
+        core = self.type_word(re.sub("(?:教育)?集团$", "", group.name))
+        cls = self.suffix_class[core][0] if core else ""
+        return cls if is_a(cls, "EducationalOrganization") else ""
+
+    def _units_of_groups(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某中学教育集团本部, 某某中学教育集团某某分校: a campus named with its group's name is one name (the
+        dev-set guide's label), the group kept inside it (a unit, partOf the group)."""
+        starts = {m.start: m for m in selected if not m.nested}
+        for mention in selected:  # 某某中学教育集团某某分校 read whole: a campus of the group's core school
+            at = mention.name.find("集团")
+            if not mention.nested and mention.name.endswith(UNIT_ENDS) and at > 0 and mention.cls == "School":
+                core = Mention(mention.start, mention.start + at + 2, mention.name[: at + 2], "", "")
+                mention.cls = self._core_class(core) or mention.cls
+        kept, dropped = [], set()
+        for group in [m for m in selected if not m.nested and _group(m)]:
+            unit = GROUP_UNIT.match(text, group.end)
+            if unit is None:
+                continue
+            after = starts.get(group.end)
+            if after is not None and after.end != unit.end():
+                continue  # the name after the group is no campus of it
+            cls = self._core_class(group)
+            if not cls:
+                continue
+            if after is not None:
+                dropped.add(id(after))
+            kept.append(Mention(group.start, unit.end(), group.name + unit.group(), cls, "group-unit", 3))
+            group.nested = True
+        if not kept:
+            return selected
+        return [m for m in selected if id(m) not in dropped] + kept
+
     def _bracketed_units(self, text: str, selected: list[Mention]) -> list[Mention]:
         """某某小学(碧桂园校区), 某某幼儿园(新宜分园), 某某学校(含某某小学): a school's campus or branch named in
         brackets after it, an entity of the school's class (the dev-set guide annotates them, partOf it)."""
@@ -1428,8 +1464,7 @@ class Recognizer:
             if own and not name.endswith(UNIT_ENDS):
                 cls = self.suffix_class[own][0]
             elif _group(parent):  # 某某小学教育集团(碧桂园校区): a campus of the group's core school
-                core = self.type_word(re.sub("(?:教育)?集团$", "", parent.name))
-                cls = self.suffix_class[core][0] if core else ""
+                cls = self._core_class(parent)
             else:
                 cls = parent.cls
             if is_a(cls, "EducationalOrganization"):
