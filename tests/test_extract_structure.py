@@ -277,3 +277,8 @@ def test_branch_schools_listed_as_members(extractor):
     assert "北京青石学校远洋分校" in classes  # 分校 ends the name: not cut at 学校
     for member in ("北京青石学校远洋分校", "北京市白岩职业高中", "北京市青峰中学"):
         assert (member, "memberOf", "青石远洋教育集团") in found
+
+
+def test_an_adjective_with_hao_opens_a_name(extractor):
+    classes, _ = run(extractor, "近日，美好生活实验室揭牌。")
+    assert "美好生活实验室" in classes  # 美好 is no verb with its complement

@@ -1562,7 +1562,9 @@ def _kind_phrase(text: str, mention: Mention) -> bool:
         text[mention.start - 2 : mention.start]
     )
     name = mention.name
-    return bool(after_deng or COUNT_INSIDE.search(name) or VERB_DONE.match(name))
+    done = VERB_DONE.match(name)
+    verb = done is not None and dictionary().get(done.group()[:-1]) == "v"  # 履行好, not 美好 / 友好
+    return bool(after_deng or COUNT_INSIDE.search(name) or verb)
 
 
 def _group(mention: Mention) -> bool:
