@@ -282,3 +282,14 @@ def test_branch_schools_listed_as_members(extractor):
 def test_an_adjective_with_hao_opens_a_name(extractor):
     classes, _ = run(extractor, "近日，美好生活实验室揭牌。")
     assert "美好生活实验室" in classes  # 美好 is no verb with its complement
+
+
+def test_list_named_again_by_its_kind(extractor):
+    text = (
+        "青石职业技术学院成功入选重庆市第二批市域产教联合体培育名单。近日，市教委发布通知，"
+        "由青石职业技术学院牵头申报的“青石新能源新材料市域产教联合体”成功入选培育名单。"
+    )
+    _, found = run(extractor, text)
+    title = "重庆市第二批市域产教联合体培育名单"
+    assert ("青石职业技术学院", "designatedAs", title) in found
+    assert ("青石新能源新材料市域产教联合体", "designatedAs", title) in found

@@ -213,6 +213,7 @@ ROW_NUMBER = re.compile(r"\s*(?:[0-9]{1,3}(?:[.．、)）]|\s)|[（(][0-9]{1,3}[
 MEMBERS_AFTER = re.compile(
     r"(?:等)?(?:[0-9零一二两三四五六七八九十]+(?:所|家|个))?成员(?:校|学校|单位|院校)(?!长)|纳入(?:其中|集团|联盟|该集团)"
 )
+SELECTED_AGAIN = re.compile(r"(?:入选|入围|列入)(?P<list>[\u4e00-\u9fff]{0,4}名单)(?=[，。；！？]|$)")
 ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
@@ -670,6 +671,7 @@ class RelationExtractor:
         self._members_counted(start, end, inside, span)
         self._ranked_holders(inside, span)
         self._members_taken_in(start, end, inside, span)
+        self._list_named_before(start, end, inside, span)
         self._bases_inside(start, end, inside, span)
         self._bracketed_units(inside, span)
         self._head_of(start, end, inside, span)
@@ -995,6 +997,23 @@ class RelationExtractor:
             for item in items:
                 if not is_a(item.entity.cls, "Place") and item.entity is not owner:
                     self.add(item.entity, "partOf", owner, span, "part-校内")
+
+    def _list_named_before(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """…“X联合体”成功入选培育名单: the list named in full before (某省第二批…培育名单), by its kind alone."""
+        text = self.text
+        for trigger in SELECTED_AGAIN.finditer(text, start, end):
+            kind = trigger.group("list")
+            named = [
+                m.entity
+                for m in self.mentions
+                if m.end <= trigger.start() and m.entity is not None and _designation(m.entity)
+            ]
+            title = next((e for e in reversed(named) if e.label.endswith(kind) and e.label != kind), None)
+            floor = max(start, *(text.rfind(c, start, trigger.start()) + 1 for c in "，。；：,;:"))
+            holders = [m for m in inside if floor <= m.start and m.end <= trigger.start() and m.entity is not None]
+            holders = [m for m in holders if _holder(m.entity) and not _designation(m.entity)]
+            if title is not None and holders:
+                self.add(holders[-1].entity, "designatedAs", title, span, "designate-名单")
 
     def _members_taken_in(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X共有A、B、C八所成员校 / 该集团…将A、B纳入其中: the listed schools are members of the group.
