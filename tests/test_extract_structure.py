@@ -293,3 +293,11 @@ def test_list_named_again_by_its_kind(extractor):
     title = "重庆市第二批市域产教联合体培育名单"
     assert ("青石职业技术学院", "designatedAs", title) in found
     assert ("青石新能源新材料市域产教联合体", "designatedAs", title) in found
+
+
+def test_towns_are_places_and_institutes_organizations(extractor):
+    classes, _ = run(extractor, "活动在青石镇举行，光明区教科院、上海市教育考试院参加。")
+    assert classes["青石镇"] == "Place"
+    assert classes["光明区教科院"] == "Organization" and classes["上海市教育考试院"] == "Organization"
+    classes, _ = run(extractor, "江苏镇江路桥工程有限公司与青石职业技术学院签约。")
+    assert "江苏镇" not in classes  # 镇 opens 镇江 here

@@ -1065,6 +1065,8 @@ class Recognizer:
             end = match.end()
             if match.start() < 2 or text[match.start() - 1] in NOT_PLACE_CHARS:
                 continue  # 全区, 城市, 学区 …: decided by the character before the type word
+            if match.group() == "镇" and division_starts(text[match.start() : match.start() + 3]):
+                continue  # 江苏镇江: 镇 opens the next place's name (镇江, 镇远), no town ends here
             start = self.left_edge(text, match.start(), limit=8)
             name = text[start:end]
             modifier = name[: -len(match.group())]
@@ -1084,7 +1086,7 @@ class Recognizer:
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
             # a province and an autonomous region (广西壮族自治区) are places of the same rank (dev-set guide)
-            cls = {"市": "City", "省": "Place", "自治区": "Place"}.get(match.group(), "District")
+            cls = {"市": "City", "省": "Place", "自治区": "Place", "镇": "Place"}.get(match.group(), "District")
             found.append(Mention(start, end, name, cls, "place", 1))
         return found
 
