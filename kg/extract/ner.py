@@ -136,7 +136,9 @@ EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
     "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校))(学院|学校)"  # 、学院院长某: the school or one of its units, unsaid
-    "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获)"
+    "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
+    # 学校的某某大师工作室: the school of the text has the platform (a unit of it)
+    "|的(?=[^，。；]{2,30}?(?:工作室|实验室|基地|中心|平台|产业学院)))"
 )
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
@@ -180,6 +182,27 @@ def _stop_starts(text: str, at: int) -> set[int]:
 NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
 # Verbs the left edge stops at that also read as nouns inside a name (城市建设投资, 产业发展研究院).
 PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
+# 首批职业院校联盟, 第二批产业学院: a batch a ministry names is a rank, like 省级 (the dev-set guide's designations)
+RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
+SCHOOL_INSIDE = re.compile("(?<=[\u4e00-\u9fff]{2})(?:大学|学院|学校)")  # 兰州大学|化学化工学院: a school's unit
+UNIT_WORDS = ("单位", "院校", "企业")  # after 成员 / 理事: the role of a body, not a person's title
+KIND_ENDINGS = ("院校", "学校", "单位", "高校")  # kinds of body a rank is given to (国家示范骨干高职院校)
+LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<name>[^\n]{2,80})$", re.M)
+LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
+NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
+GROUP_UNIT = re.compile(f"(?:本部|[{CJK}]{{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")  # 集团本部, 集团某某分校
+UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
+BRACKETED_UNIT = re.compile(f"[（(](?:含)?(?P<name>[{CJK}]{{2,10}}?(?:校区|分园|分校|本部|小学|幼儿园|中学))[)）]")
+RANKED_AFTER_COPULA = re.compile(
+    f"(?<=[为是])((?:首批|第[一二三四五六七八九十0-9]{{1,2}}批)?[{CJK}]{{0,12}}?"
+    f"(?:示范|试点|特色|实验|标杆|先行|优质|骨干)[{CJK}]{{0,8}}?(?:学校|校|园|单位|基地|院校|中心|高校))"
+    "(?=[，。；、！？]|$)"
+)
+COUNT_INSIDE = re.compile("[0-9零一二两三四五六七八九十百千]+(?:余|多)?[份项次场名家所个]")  # 百余份: a count
+VERB_DONE = re.compile(f"[{CJK}]{{1,2}}好(?!的)")  # 履行好, 办好: a verb and its complement open a phrase
+LIST_NOTE = re.compile(r"[（(](?:名单|详见|见|附)[^（）()]{0,6}[)）]$")
+RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和|及|与|以及)$")
+ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
 AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
@@ -386,6 +409,9 @@ class Recognizer:
         candidates += self._batches(text)
         candidates += self._policies(text)
         candidates += self._policy_titles(text)
+        candidates += self._ranked_appositions(text)
+        candidates += self._list_headings(text)
+        candidates += self._ranked_after_copula(text)
         if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
             candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
@@ -396,6 +422,11 @@ class Recognizer:
         selected = self._lists(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
+        selected = self._ranked_ellipsis(text, selected)
+        selected = self._units_of_schools(selected)
+        selected = self._bracketed_units(text, selected)
+        selected = self._units_of_groups(text, selected)
+        selected = [m for m in selected if not _kind_phrase(text, m)]
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
@@ -662,7 +693,8 @@ class Recognizer:
                     # 某某论坛活动, 某某宣传周活动: the forum, the week is the name
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
             alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
-            if is_a(cls, "Platform") and not alliance and LEVEL_PREFIX.match(name) and "”" not in name:
+            ranked = LEVEL_PREFIX.match(name) or RANK_OPENER.match(name)
+            if is_a(cls, "Platform") and ranked and "”" not in name and (not alliance or _ranked_kind(name)):
                 cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
             if cls == "Initiative" and LEVEL_PREFIX.match(name) and "”" not in name:
                 level = LEVEL_PREFIX.match(name).end()
@@ -1111,7 +1143,8 @@ class Recognizer:
                     closing = text.find("”", stop, stop + 42)
                     stop = closing if closing > 0 else stop
                 stop += 1
-            span = text[begin:stop]
+            span = LIST_NOTE.sub("", self._listed_awards(text, begin, stop))  # …示范校(名单附后): no part of it
+            stop = begin + len(span)
             if not span or span[0] in "了着过":
                 continue
             if trigger in GRANTS and span.startswith(("仪式", "活动", "暨")):
@@ -1161,6 +1194,21 @@ class Recognizer:
                 offset += len(part) + 1
         return found
 
+    def _listed_awards(self, text: str, begin: int, stop: int) -> str:
+        """The names after an award verb: up to ``stop``, or on to the clause's end for a list (A、B、C…).
+
+        A list of titles often runs past the 40 characters a single name is given; it ends at the
+        clause's end, and an item cut short by the limit of 160 characters is left out."""
+        span = text[begin:stop]
+        if stop >= len(text) or text[stop] in "，。；！？\n" or "、" not in span:
+            return span
+        end = stop
+        while end < len(text) and text[end] not in "，。；！？\n" and end - begin < 160:
+            end += 1
+        if end < len(text) and text[end] in "，。；！？\n":
+            return text[begin:end]
+        return text[begin : text.rfind("、", begin, end)]  # the last item runs past the limit
+
     def _award_part_class(self, name: str, trigger: str, honorary: bool) -> str | None:
         if len(name) < 3 or len(name) > 30 or name in self.suffix_class:
             return None  # 获得一等奖: a prize word alone names no prize
@@ -1193,6 +1241,8 @@ class Recognizer:
             end = match.end()
             if match.start() < 2 or text[match.start() - 1] in NOT_PLACE_CHARS:
                 continue  # 全区, 城市, 学区 …: decided by the character before the type word
+            if match.group() == "镇" and division_starts(text[match.start() : match.start() + 3]):
+                continue  # 江苏镇江: 镇 opens the next place's name (镇江, 镇远), no town ends here
             start = self.left_edge(text, match.start(), limit=8)
             name = text[start:end]
             modifier = name[: -len(match.group())]
@@ -1211,7 +1261,8 @@ class Recognizer:
                     start, modifier, name = start + cut, modifier[cut:], name[cut:]
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
-            cls = {"市": "City", "省": "Place"}.get(match.group(), "District")
+            # a province and an autonomous region (广西壮族自治区) are places of the same rank (dev-set guide)
+            cls = {"市": "City", "省": "Place", "自治区": "Place", "镇": "Place"}.get(match.group(), "District")
             found.append(Mention(start, end, name, cls, "place", 1))
         return found
 
@@ -1247,6 +1298,8 @@ class Recognizer:
             begin = match.end()
             if self.role_re.match(text, begin):
                 continue  # 总编辑顾问岳明: another title follows, the name comes after it
+            if text.startswith(UNIT_WORDS, begin):
+                continue  # 成员单位有: a role of a body (成员单位, 理事单位), no person follows
             size = _person_size(text, begin)
             dotted = DOTTED_NAME.match(text, begin)
             if dotted:  # 院长阿依古丽·买买提: a name of two parts joined by a middle dot, up to a function word
@@ -1355,7 +1408,9 @@ class Recognizer:
             cls = HEAD_CLASS[head]
             if cls == "Company" and head == "品牌" and text[head_start - 1 : head_start] == "”":
                 cls = "Program"
-            for start, end, mention in self._list_items(text, head_start, by_end):
+            items = self._list_items(text, head_start, by_end)
+            items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
+            for start, end, mention in items:
                 if mention is not None:
                     if mention.rule == "quoted" and not compatible(mention.cls, cls) and cls != "Organization":
                         mention.cls = cls
@@ -1484,6 +1539,143 @@ class Recognizer:
                     added.append(Mention(start, end, item + tail, mention.cls, "elliptical", 2))
         return selected + added
 
+    def _ranked_appositions(self, text: str) -> list[Mention]:
+        """国家示范骨干高职院校——某某学院, 省级骨干职教集团——某某集团: a rank set before the name it is given.
+
+        What stands before the dash names no body of its own (a rank and a kind): a designation."""
+        found = []
+        for dash in re.finditer("——", text):
+            start = self.left_edge(text, dash.start(), limit=20)
+            name = text[start : dash.start()]
+            ranked = RANK_OPENER.match(name) or LEVEL_PREFIX.match(name) or name.startswith(("国家", "全国"))
+            if 4 <= len(name) <= 20 and ranked and (self.type_word(name) or name.endswith(KIND_ENDINGS)):
+                found.append(Mention(start, dash.start(), name, "Designation", "apposition", 3))
+        return found
+
+    def _ranked_after_copula(self, text: str) -> list[Mention]:
+        """A、B为第三批市级示范学校: a batch's or a rank's title after 为 / 是 names a designation."""
+        return [
+            Mention(m.start(1), m.end(1), m.group(1), "Designation", "ranked-copula", 3)
+            for m in RANKED_AFTER_COPULA.finditer(text)
+            if RANK_OPENER.match(m.group(1)) or LEVEL_PREFIX.match(m.group(1))
+        ]
+
+    def _list_headings(self, text: str) -> list[Mention]:
+        """一、偏远农村学校(园)(认定…) over 1.某某中学 lines: the heading names the designation its items hold.
+
+        Only a heading that names a kind of body (…学校, …单位, …院校), not a place's own body, and only
+        when numbered items follow it; a note in brackets after the kind is not part of the name."""
+        found = []
+        for heading in LIST_HEADING_LINE.finditer(text):
+            name = heading.group("name")
+            note = NOTE_OPEN.search(name)
+            if note is not None:
+                name = name[: note.start()]
+            kind = re.sub(r"[（(][\u4e00-\u9fff]{1,2}[)）]$", "", name)  # 学校(园): schools and kindergartens
+            if not 4 <= len(name) <= 20 or re.search("[，。；：,;:]", name) or _place_start(name):
+                continue
+            if not LIST_ITEM_AFTER.match(text, heading.end()):
+                continue
+            type_word = self.type_word(kind)
+            school_kind = type_word and is_a(self.suffix_class[type_word][0], "EducationalOrganization")
+            if school_kind or kind.endswith(KIND_ENDINGS):
+                start = heading.start("name")
+                found.append(Mention(start, start + len(name), name, "Designation", "list-heading", 3))
+        return found
+
+    def _ranked_ellipsis(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """分别获批为国家级、省级大师工作室: each rank before the last names a designation of its own.
+
+        The ranks share the last one's kind (国家级大师工作室, 省级大师工作室); the dev-set guide expands
+        such lists into full labels.  What was read into the bare rank (为国家级) gives way to them."""
+        added: list[Mention] = []
+        for mention in selected:
+            level = LEVEL_PREFIX.match(mention.name)
+            if mention.cls != "Designation" or mention.nested or level is None or level.end() == len(mention.name):
+                continue
+            kind = mention.name[level.end() :]
+            end = mention.start
+            while True:
+                before = RANK_BEFORE.search(text, max(0, end - 8), end)
+                if before is None:
+                    break
+                start = before.start("level")
+                added.append(
+                    Mention(
+                        start, before.end("level"), before.group("level") + kind, "Designation", "elliptical-rank", 2
+                    )
+                )
+                end = start
+        if not added:
+            return selected
+        taken = Occupancy(len(text), added)
+        kept = [m for m in selected if m.nested or not taken.overlaps(m.start, m.end)]
+        return kept + added
+
+    def _units_of_schools(self, selected: list[Mention]) -> list[Mention]:
+        """兰州大学化学化工学院: a faculty named with its school's name is an educational organisation of its
+        own (the dev-set guide), part of the school, not a college; 学院 alone does not make one."""
+        for mention in selected:
+            if mention.cls == "College" and mention.rule == "suffix" and SCHOOL_INSIDE.search(mention.name[:-2]):
+                mention.cls = "EducationalOrganization"
+        return selected
+
+    def _core_class(self, group: Mention) -> str:
+        """The class of the school a group is named after (某某小学教育集团: PrimarySchool), or ""."""
+        core = self.type_word(re.sub("(?:教育)?集团$", "", group.name))
+        cls = self.suffix_class[core][0] if core else ""
+        return cls if is_a(cls, "EducationalOrganization") else ""
+
+    def _units_of_groups(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某中学教育集团本部, 某某中学教育集团某某分校: a campus named with its group's name is one name (the
+        dev-set guide's label), the group kept inside it (a unit, partOf the group)."""
+        starts = {m.start: m for m in selected if not m.nested}
+        for mention in selected:  # 某某中学教育集团某某分校 read whole: a campus of the group's core school
+            at = mention.name.find("集团")
+            if not mention.nested and mention.name.endswith(UNIT_ENDS) and at > 0 and mention.cls == "School":
+                core = Mention(mention.start, mention.start + at + 2, mention.name[: at + 2], "", "")
+                mention.cls = self._core_class(core) or mention.cls
+        kept, dropped = [], set()
+        for group in [m for m in selected if not m.nested and _group(m)]:
+            unit = GROUP_UNIT.match(text, group.end)
+            if unit is None:
+                continue
+            after = starts.get(group.end)
+            if after is not None and after.end != unit.end():
+                continue  # the name after the group is no campus of it
+            cls = self._core_class(group)
+            if not cls:
+                continue
+            if after is not None:
+                dropped.add(id(after))
+            kept.append(Mention(group.start, unit.end(), group.name + unit.group(), cls, "group-unit", 3))
+            group.nested = True
+        if not kept:
+            return selected
+        return [m for m in selected if id(m) not in dropped] + kept
+
+    def _bracketed_units(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某小学(碧桂园校区), 某某幼儿园(新宜分园), 某某学校(含某某小学): a school's campus or branch named in
+        brackets after it, an entity of the school's class (the dev-set guide annotates them, partOf it)."""
+        by_end = {m.end: m for m in selected if not m.nested and (is_a(m.cls, "EducationalOrganization") or _group(m))}
+        taken = Occupancy(len(text), selected)
+        added = []
+        for match in BRACKETED_UNIT.finditer(text):
+            parent = by_end.get(match.start())
+            name = match.group("name")
+            if parent is None or taken.overlaps(match.start("name"), match.end("name")):
+                continue
+            own = self.type_word(name)
+            if own and not name.endswith(UNIT_ENDS):
+                cls = self.suffix_class[own][0]
+            elif _group(parent):  # 某某小学教育集团(碧桂园校区): a campus of the group's core school
+                cls = self._core_class(parent)
+            else:
+                cls = parent.cls
+            if is_a(cls, "EducationalOrganization"):
+                added.append(Mention(match.start("name"), match.end("name"), name, cls, "bracket-unit", 3))
+        return selected + added
+
     def _counted_groups(self, text: str, selected: list[Mention]) -> list[Mention]:
         """第一小学、第二小学、师大附小6个教育集团: each school listed leads a group named after it.
 
@@ -1538,6 +1730,13 @@ class Recognizer:
                 continue  # 联席会议制度, 会议室: a compound noun, not the meeting of the text
             found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref=kind))
         return found
+
+
+def _without_verb(text: str, start: int, end: int, mention: Mention | None) -> tuple[int, int, Mention | None]:
+    """The first item of a list without the verb that governs the list (提升|白岩饭店、…等实训基地)."""
+    if mention is None and end - start >= 4 and dictionary().get(text[start : start + 2]) == "v":
+        return start + 2, end, mention
+    return start, end, mention
 
 
 def _clean_after(text: str, at: int) -> bool:
@@ -1624,6 +1823,37 @@ def _has_type_char(name: str) -> bool:
     return name[-1] in TYPE_CHARS
 
 
+def _kind_phrase(text: str, mention: Mention) -> bool:
+    """True for a platform's, program's or campaign's kind read as a name (no class of its own says so).
+
+    After 等 a noun phrase names the kind of the items listed (A、B等科教融汇关键平台); a count inside
+    (征集百余份活动) and a verb with its complement (履行好联合体…使命) make a phrase, not a name."""
+    if mention.nested or mention.rule != "suffix" or "“" in mention.name or "《" in mention.name:
+        return False
+    if not (is_a(mention.cls, "Platform") or is_a(mention.cls, "Program") or is_a(mention.cls, "Campaign")):
+        return False
+    if _group(mention):
+        return False  # 等六个省级职业教育集团: counted groups are read by their own rule
+    after_deng = text[mention.start - 1 : mention.start] == "等" and not is_word(
+        text[mention.start - 2 : mention.start]
+    )
+    name = mention.name
+    done = VERB_DONE.match(name)
+    verb = done is not None and dictionary().get(done.group()[:-1]) == "v"  # 履行好, not 美好 / 友好
+    return bool(after_deng or COUNT_INSIDE.search(name) or verb)
+
+
+def _group(mention: Mention) -> bool:
+    return is_a(mention.cls, "CollaborativeEducationAlliance") or is_a(mention.cls, "IndustryEducationAlliance")
+
+
+def _ranked_kind(name: str) -> bool:
+    """True when a ranked alliance name is only a kind (省级骨干职教集团, 国家级市域产教联合体), not a body.
+
+    区级联盟型集团化办学项目 is a project of alliances that a district runs: a body, not a rank."""
+    return name.endswith(ALLIANCE_HEADS) and "集团化办学" not in name
+
+
 def _place_start(name: str) -> bool:
     """True when ``name`` starts with a place: 宿迁市…, 上海…, 江苏省…."""
     if re.match(f"[{CJK}]{{2,5}}?[省市县区]", name[:6]) and not re.match("[省市县区]", name):
@@ -1654,6 +1884,24 @@ def _division_heads() -> frozenset[str]:
         if len(division.name) >= 3 and division.name[-1] in "市县区":
             names.add(division.name[:-1])
     return frozenset(names)
+
+
+def division_starts(text: str) -> bool:
+    """True when ``text`` starts with a division's name, short forms too (湖北 of 湖北省, 广西 of 广西壮族自治区).
+
+    Only the national list of divisions: the dictionary's place tags also cover common words (智联)."""
+    heads = _division_heads()
+    for size in (2, 3):
+        head = text[:size]
+        if len(head) == size and (head in heads or head + "省" in heads or _region_heads().get(head)):
+            return True
+    return False
+
+
+@cache
+def _region_heads() -> dict[str, bool]:
+    """The short names of the autonomous regions (广西, 内蒙古 …): their first two and three characters."""
+    return {name[:size]: True for name in _division_heads() if name.endswith("自治区") for size in (2, 3)}
 
 
 def _known_place(name: str) -> bool:

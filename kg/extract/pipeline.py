@@ -36,7 +36,7 @@ from rdflib import Graph, URIRef
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import namesakes
-from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, is_word
+from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, KeySet, Resolver
@@ -197,8 +197,10 @@ class Extractor:
                 mention.end += begin
             # the place an organisation's name starts with (青川省 of 青川省教育厅), the names of an elliptical
             # list of places (江北市、渝南市…职业院校联盟): entities, described though no mention stands for them
+            heads = {}
             for head in (m for m in mentions if m.rule == "name-head"):
-                used.add(id(resolver.place(head.name, head.cls)))
+                heads[(head.start, head.end)] = resolver.place(head.name, head.cls)
+                used.add(id(heads[(head.start, head.end)]))
                 used_labels.add(head.name)
             mentions = [m for m in mentions if m.rule != "name-head"]
             if resolver.publisher is None and number == 0:
@@ -210,7 +212,7 @@ class Extractor:
             ]
             if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
                 topic = resolver.get(topic.label) or topic
-            found, counted = extract_relations(text, mentions, topic, parts)
+            found, counted = extract_relations(text, mentions, topic, parts, heads)
             relations = {}
             for relation in found:
                 if seen.add(relation.key()):
@@ -547,7 +549,9 @@ def _named_parts(
         organisations = {e.label: e for e in entities if _organisation(e)}
     for entity in entities:
         # an institute of no more specific class (某某集团有限公司第五研究所) and a group's subsidiary are units too
-        unit = entity.cls in ("Organization", "Company") or any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
+        unit = entity.cls in ("Organization", "Company", "EducationalOrganization") or any(
+            is_a(entity.cls, c) for c in SUB_UNIT_CLASSES
+        )
         if entity.first < 0 or not (unit or (_organisation(entity) and UNIT_TAIL.search(entity.label))):
             continue
         label = entity.label
@@ -559,6 +563,8 @@ def _named_parts(
                 break
         if whole is None and unit:
             whole = _owner_in_name(entity, resolver, recognizer)
+        if whole is None:
+            whole = _brand_or_ministry(entity, resolver, recognizer)
         if whole is None:
             continue
         start, end = sentence_at(text, entity.first)
@@ -613,6 +619,38 @@ def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -
         ):
             continue  # 某某集团股份有限公司: one company's legal name; 某某集团置业公司: a subsidiary of 某某集团
         return resolver.place(head, cls)
+    return None
+
+
+# a company's branch named brand + place (中国某某湖北分公司, 中某某东方石化有限公司): the brand is its parent
+BRANCH_END = re.compile("(?:分公司|子公司|有限公司|有限责任公司)$")
+NATIONAL = ("中国", "中华")  # a country's name opening a brand (中国石油), no seat
+UNIT_AGENCIES = ("GovernmentAgency", "SocialOrganization", "Organization")
+
+
+def _brand_or_ministry(entity: Entity, resolver: Resolver, recognizer: Recognizer) -> Entity | None:
+    """The parent a unit's name starts with when that parent has no type word of its own.
+
+    教育部基础教育司: a central ministry's department (the ministries of the reference list);
+    中国某某湖北分公司: a brand's branch in a place, the brand a company (the dev-set guide: parents named
+    at the head of a unit's name are annotated, the unit partOf them).  A place at the head of the name
+    (重庆某某有限公司) is where the company is, not a brand; 某某（深圳）有限公司 names its seat."""
+    label = entity.label
+    if entity.cls in UNIT_AGENCIES:
+        for head, cls in _central_bodies().items():
+            rest = label[len(head) :]
+            if label.startswith(head) and len(rest) >= 2 and recognizer.type_word(rest) and rest[0] not in "和与及、":
+                return resolver.place(head, cls)
+    if entity.cls != "Company" or not BRANCH_END.search(label) or re.search("[（(“]", label):
+        return None
+    if not label.startswith(NATIONAL) and division_starts(label):
+        return None  # 江苏镇江路桥…有限公司: a place first is the company's seat (中国联通: the nation's brand)
+    for cut in (4, 3, 2):  # the longest brand first: 中国联通|湖北, not 中国联|通湖
+        brand, rest = label[:cut], label[cut:]
+        if recognizer.type_word(brand):
+            continue
+        if division_starts(rest) and "局" not in rest:
+            return resolver.place(brand, "Company")
     return None
 
 

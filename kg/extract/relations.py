@@ -18,6 +18,7 @@ Every relation keeps the rule that produced it (``Relation.rule``, stored as
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -87,7 +88,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # being selected, approved or rated as: a designation (the guide's 入选/认定为/获批/被评为), a prize only if won
     "designate": (
         "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为", "获评", "被评为", "评为",
-        "命名为", "被命名为", "作为", "成为",
+        "命名为", "被命名为", "作为", "成为", "获批为", "确定为", "被确定为", "遴选为", "列为", "被列为",
     ),
     "join": ("加入", "成为会员"),
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
@@ -199,12 +200,12 @@ LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|�
 GENERIC_PLATFORM = re.compile("共同体|联合体|联盟|职教集团|集团")  # 当选共同体副理事长单位: a platform of that kind
 # a role noun: its bearers lead the platform (牵头单位, 理事长单位) or are its members (副理事长单位, 成员单位)
 ROLE_NOUN = re.compile(
-    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业)"
+    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业|校(?!长))"
     r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
 )
 # between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
-    r"(?:等[^，。；：、]{0,14})?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
+    r"(?:等[^，。；：]{0,14}?)?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
     r"(?:该|本)?(?:共同体|联合体|联盟|集团|职教集团)?(?:的)?"
 )
 ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
@@ -220,6 +221,31 @@ EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 MEMBERS_LISTED = re.compile(
     r"(?:的)?(?:(?:首批|首届)?(?:签约|成员|理事|会员)单位|成员)?(?:包括|包含|涵盖|有|为)[：]?|(?:的)?(?:签约|成员|理事)单位[：]"
 )
+# 等18个校内生产性实训基地: the items are bases inside the school
+INSIDE_HEAD = re.compile(
+    r"等[0-9一二两三四五六七八九十百]+(?:余|多)?[个家所处]校内[^，。；、]{0,8}?(?:基地|中心|实训室|工作室)"
+)
+MEMBERS_COUNTED = re.compile(
+    r"(?:现有|共有|拥有|已有|有)?(?:首批)?(?:成员单位|成员|会员单位|理事单位|会员)(?:共|达|已达)?"
+    r"[0-9零一二两三四五六七八九十百]+(?:余|多)?[家个所][，,](?:其中)?(?:包括|包含|涵盖|有|分别为|分别是)[：:]?"
+)
+BELONGS_TO = re.compile(r"(?:直接)?(?:隶属于|隶属|归属于|归属)")  # X隶属于Y: X, the unit, named first
+COPULA = re.compile(r"(?:是|为|系)")  # X是Y的二级学院: with a unit's noun after Y (UNIT_NOUN)
+UNIT_NOUN = re.compile(
+    r"(?:的|旗下的?|下属的?|所属的?|直属的?)(?:一[家所个])?(?:全资|控股)?"
+    r"(?:子公司|分公司|下属单位|直属单位|二级学院|二级单位|分校|校区|分院|研究院|研究所)"
+)
+ROLL_TITLE = re.compile(r"(?:的)?(?:首批)?(?:成员单位|理事单位|会员单位|成员)(?:名单|名录|一览表)?[：:]?\s*$")
+ATTACHMENT = re.compile(r"^\s*附件[0-9]*[：:]?\s*")
+DESIGNATION_ROLL = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # 附件：某某示范校名单
+NAMES_ONLY = re.compile(r"[\s、，,;；|｜\u3000]+")  # what may stand between the names of a line of names
+ROW_NUMBER = re.compile(r"\s*(?:[0-9]{1,3}(?:[.．、)）]|\s)|[（(][0-9]{1,3}[)）])")  # 1. / 1␣ / (1): an item or a row
+# …八所成员校 / …纳入其中: what closes a list of a group's members
+MEMBERS_AFTER = re.compile(
+    r"(?:等)?(?:[0-9零一二两三四五六七八九十]+(?:所|家|个))?成员(?:校|学校|单位|院校)(?!长)|纳入(?:其中|集团|联盟|该集团)"
+)
+SELECTED_AGAIN = re.compile(r"(?:入选|入围|列入)(?P<list>[\u4e00-\u9fff]{0,4}名单)(?=[，。；！？]|$)")
+ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
@@ -357,6 +383,7 @@ class RelationExtractor:
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
         # the event the article is about: the first one its title or first sentence names (会议 / 活动 refer to it)
         self._main_event = _main_event(text, self.mentions)
+        self.heads: dict[tuple[int, int], Entity] = {}  # see extract_relations
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -370,8 +397,79 @@ class RelationExtractor:
             self._sentence(start, end, inside, parts)
         self._lead_columns(ordered)
         self._designation_lists(ordered)
+        self._respectively(ordered)
+        self._member_rolls(ordered)
         self._venues_of_organised()
         return list(self.relations.values()), self.indicators
+
+    def _member_rolls(self, ordered: list[Mention]) -> None:
+        """A roll under its title, each line or row naming one holder or several (a line of names alone).
+
+        ``X成员单位名单`` (X a platform): each is a member of X; ``附件：X名单`` (X a designation): each holds
+        X.  The roll runs over numbered lines, table rows (the first name of each) and lines of names only,
+        and ends at the first line that is none of these nor the table's header (序号 …)."""
+        text = self.text
+        if not self.segments:
+            return
+        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
+        finish = text.find("\n", self.segments[-1][1])
+        finish = len(text) if finish < 0 else finish
+        starts = [m.start for m in ordered]
+        title: tuple[str, Entity] | None = None
+        titles = {m.entity.label: m for m in ordered if m.entity is not None and _designation(m.entity)}
+        offset = begin
+        for line in text[begin:finish].split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
+            inside = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+            roll = ROLL_TITLE.search(line) or DESIGNATION_ROLL.search(line)
+            if roll is not None:
+                before = [m for m in inside if m.end == start + roll.start()]
+                kind = "memberOf" if roll.re is ROLL_TITLE else "designatedAs"
+                named = ATTACHMENT.sub("", line[: roll.start()]).strip()
+                if kind == "designatedAs" and named in titles:
+                    before = [titles[named]]  # the designation the text named before, under its attachment
+                fits = before and (
+                    is_a(before[-1].entity.cls, "Platform") if kind == "memberOf" else _designation(before[-1].entity)
+                )
+                title = (kind, before[-1].entity) if fits else None
+                continue
+            if title is None or not line.strip() or line.lstrip().startswith("序号"):
+                continue
+            bodies = [m for m in inside if is_a(m.entity.cls, "Organization") and not is_a(m.entity.cls, "Place")]
+            if ROW_NUMBER.match(line):
+                holders = bodies[:1]
+            elif bodies and not NAMES_ONLY.sub("", _without(line, start, bodies)):
+                holders = bodies  # 某某中学 某某小学 …: a line of names alone
+            else:
+                title = None
+                continue
+            for holder in holders:
+                self.add(holder.entity, title[0], title[1], (start, start + len(line)), "roll-名单")
+
+    def _respectively(self, ordered: list[Mention]) -> None:
+        """A、B分别获批为X、Y: A is designated X and B is designated Y, not each both.
+
+        Only where the sentence pairs as many holders as designations, in the order the text names them."""
+        by_sentence: dict[tuple[int, int], list[tuple]] = {}
+        for key, relation in self.relations.items():
+            if relation.predicate == "designatedAs":
+                by_sentence.setdefault((relation.start, relation.end), []).append(key)
+        for (start, end), keys in by_sentence.items():
+            if "分别" not in self.text[start:end]:
+                continue
+            first = {}
+            for mention in ordered:
+                if start <= mention.start < end and mention.entity is not None:
+                    first.setdefault(mention.entity.label, mention.start)
+            subjects = sorted({self.relations[k].subject.label for k in keys}, key=lambda n: first.get(n, end))
+            objects = sorted({self.relations[k].object.label for k in keys}, key=lambda n: first.get(n, end))
+            if len(subjects) < 2 or len(subjects) != len(objects) or len(keys) != len(subjects) ** 2:
+                continue
+            for key in keys:
+                relation = self.relations[key]
+                if subjects.index(relation.subject.label) != objects.index(relation.object.label):
+                    del self.relations[key]
 
     def _venues_of_organised(self) -> None:
         """Z在X举行 made X the host; when the text names Z's organiser (由A主办), X is only where Z took place.
@@ -455,7 +553,11 @@ class RelationExtractor:
             if heading is not None:
                 title = first.entity if _designation(first.entity) else None
             elif title is not None and is_a(first.entity.cls, "Organization"):
-                self.add(first.entity, "designatedAs", title, (start, start + len(line)), "designate-list")
+                holder = first
+                after = ordered[index + 1] if index + 1 < len(ordered) else None
+                if after is not None and after.rule == "bracket-unit" and text[first.end : after.start] in "(（":
+                    holder = after  # 某某小学(雨润校区): the campus is the one listed
+                self.add(holder.entity, "designatedAs", title, (start, start + len(line)), "designate-list")
 
     # -- output --------------------------------------------------------------------------------------
 
@@ -596,6 +698,15 @@ class RelationExtractor:
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
         self._members_listed(start, end, inside, span)
+        self._designations_named(start, end, inside, span)
+        self._units_of_school(start, end, inside, span)
+        self._members_named(inside, span)
+        self._members_counted(start, end, inside, span)
+        self._ranked_holders(inside, span)
+        self._members_taken_in(start, end, inside, span)
+        self._list_named_before(start, end, inside, span)
+        self._bases_inside(start, end, inside, span)
+        self._bracketed_units(inside, span)
         self._head_of(start, end, inside, span)
         self._described_leaders(start, end, inside, span)
         self._based_on(start, end, inside, span)
@@ -717,8 +828,13 @@ class RelationExtractor:
                 self.add(first.entity, "partOf", second.entity, span, "part-母公司")
             elif UNIT_AFTER.fullmatch(gap):
                 for unit in self._enumeration(main, index + 1):
+                    if unit is not second and text[: unit.start].endswith(PARTNER_OPEN):
+                        break  # Y下属的X与Z签约: Z is X's partner, not another unit
                     if not is_a(unit.entity.cls, "Place"):
                         self.add(unit.entity, "partOf", first.entity, span, "part-下属")
+            elif BELONGS_TO.fullmatch(gap) or (COPULA.fullmatch(gap) and UNIT_NOUN.match(text, second.end)):
+                # X隶属于Y / X是Y旗下的子公司 / X是Y的二级学院: the unit is named first
+                self.add(first.entity, "partOf", second.entity, span, "part-隶属")
 
     def _titled_before(self, main: list[Mention], index: int, employer: Entity) -> list[Entity]:
         """A集团副总经理、B公司董事长张三: the organisations whose titles precede the employer's, one person's.
@@ -816,7 +932,8 @@ class RelationExtractor:
             by = text.rfind("以", start, head.start)
             if role is None or by < 0 or head.start - by > 20 or CLAUSE_BREAK.search(text, by, head.start):
                 continue
-            if any(by < m.start for m in main[:index]) or not is_a(head.entity.cls, "Organization"):
+            described = [m for m in main[:index] if by < m.start and not _apposed(text, m, head)]
+            if described or not is_a(head.entity.cls, "Organization"):
                 continue  # 以A和B为…: only one head, named right after 以 (or after its description)
             target = next((m for m in main[:index] if is_a(m.entity.cls, "Platform")), None)
             if target is None or target.start >= by:
@@ -846,6 +963,163 @@ class RelationExtractor:
             for member in self._enumeration(main, index + 1):
                 if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
                     self.add(member.entity, "memberOf", platform.entity, span, "member-包括")
+
+    def _designations_named(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A designation stated as a roll or an apposition: each body named holds it.
+
+        首批X联盟为A、B以及C联盟 (the designation first, then 为 / 是 / 包括 and the roll, up to the
+        clause's end) and 国家示范骨干高职院校——A (a rank set before the name it is given)."""
+        text = self.text
+        ordered = sorted((m for m in inside if m.entity is not None and not m.ref), key=lambda m: (m.start, -m.end))
+        for mention in ordered:
+            if mention.nested or mention.entity.cls not in ("Designation", "HonoraryTitle"):
+                continue
+            roll = ROLL_OF_HOLDERS.match(text, mention.end)
+            dash = text.startswith("——", mention.end)
+            if roll is None and not dash:
+                continue
+            at = mention.end + (2 if dash else roll.end() - roll.start())
+            stop = CLAUSE_BREAK.search(text, at, end)
+            stop_at = stop.start() if stop else end
+            holders = [m.entity for m in ordered if at <= m.start < stop_at and _holder(m.entity)]
+            named = [(a, e) for (a, b), e in self.heads.items() if at <= a < stop_at and _holder(e)]
+            firsts = [m.start for m in ordered if at <= m.start < stop_at and _holder(m.entity)] + [a for a, _ in named]
+            holders += [e for _, e in named]
+            if not firsts or min(firsts) != at:
+                continue  # 首批X为推动…: no roll follows
+            if dash:
+                holders = [holders[firsts.index(at)]]
+            for holder in holders:
+                self.add(holder, "designatedAs", mention.entity, span, "designate-roll")
+
+    def _units_of_school(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """学校的A工作室、B工作室: platforms a school has are its units (partOf), as those named after it are."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, owner in enumerate(main[:-1]):
+            if not is_a(owner.entity.cls, "EducationalOrganization") or text[owner.end : owner.end + 1] != "的":
+                continue
+            first = main[index + 1]
+            if first.start != owner.end + 1:
+                continue
+            for unit in self._enumeration(main, index + 1):
+                if _school_unit(unit.entity):
+                    self.add(unit.entity, "partOf", owner.entity, span, "part-学校的")
+
+    def _bracketed_units(self, inside: list[Mention], span) -> None:
+        """某某小学(碧桂园校区): the campus named in brackets is part of the school before it."""
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for parent, unit in itertools.pairwise(main):
+            if unit.rule == "bracket-unit" and self.text[parent.end : unit.start] in ("(", "（", "(含", "（含"):
+                self.add(unit.entity, "partOf", parent.entity, span, "part-括号")
+
+    def _bases_inside(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A、B、C等18个校内实训基地: bases inside the school the sentence is about are its units (partOf)."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for head in INSIDE_HEAD.finditer(text, start, end):
+            last = next((i for i, m in enumerate(main) if m.end == head.start()), None)
+            if last is None:
+                continue
+            items = [main[last]]
+            for mention in reversed(main[:last]):
+                if LIST_SEPARATOR.match(text[mention.end : items[0].start]):
+                    items.insert(0, mention)
+                else:
+                    break
+            owners = [
+                m.entity for m in main if m.end <= items[0].start and is_a(m.entity.cls, "EducationalOrganization")
+            ]
+            owner = owners[-1] if owners else self._publisher
+            for item in items:
+                if not is_a(item.entity.cls, "Place") and item.entity is not owner:
+                    self.add(item.entity, "partOf", owner, span, "part-校内")
+
+    def _list_named_before(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """…“X联合体”成功入选培育名单: the list named in full before (某省第二批…培育名单), by its kind alone."""
+        text = self.text
+        for trigger in SELECTED_AGAIN.finditer(text, start, end):
+            kind = trigger.group("list")
+            named = [
+                m.entity
+                for m in self.mentions
+                if m.end <= trigger.start() and m.entity is not None and _designation(m.entity)
+            ]
+            title = next((e for e in reversed(named) if e.label.endswith(kind) and e.label != kind), None)
+            floor = max(start, *(text.rfind(c, start, trigger.start()) + 1 for c in "，。；：,;:"))
+            holders = [m for m in inside if floor <= m.start and m.end <= trigger.start() and m.entity is not None]
+            holders = [m for m in holders if _holder(m.entity) and not _designation(m.entity)]
+            if title is not None and holders:
+                self.add(holders[-1].entity, "designatedAs", title, span, "designate-名单")
+
+    def _members_taken_in(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X共有A、B、C八所成员校 / 该集团…将A、B纳入其中: the listed schools are members of the group.
+
+        The group is the platform named (or referred to: 该集团) last before the list in the sentence."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for index, last in enumerate(main):
+            if not MEMBERS_AFTER.match(text, last.end, end) or last.ref:
+                continue
+            items = [last]
+            for mention in reversed(main[:index]):
+                between = text[mention.end : items[0].start]
+                if LIST_SEPARATOR.match(between) and between not in ("与", "同") and not mention.ref:
+                    items.insert(0, mention)
+                else:
+                    break
+            groups = [m.entity for m in main if m.end <= items[0].start and is_a(m.entity.cls, "Platform")]
+            group = groups[-1] if groups else self._last_platform  # 该教育集团…: the group named before
+            if group is None:
+                continue
+            for item in items:  # 增加A集团、B集团成员学校: schools for those groups, the groups no members
+                if _holder(item.entity) and not is_a(item.entity.cls, "Platform"):
+                    self.add(item.entity, "memberOf", group, span, "member-成员校")
+
+    def _ranked_holders(self, inside: list[Mention], span) -> None:
+        """A、B为第三批市级示范学校: the bodies named right before 为 hold the designation after it."""
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, title in enumerate(main):
+            if title.rule != "ranked-copula" or index == 0 or main[index - 1].end != title.start - 1:
+                continue
+            last = index - 1
+            holders = [main[last]]
+            for mention in reversed(main[:last]):
+                if LIST_SEPARATOR.match(self.text[mention.end : holders[0].start]) and self.text[
+                    mention.end : holders[0].start
+                ] not in ("与", "同"):
+                    holders.insert(0, mention)
+                else:
+                    break
+            for holder in holders:
+                if _holder(holder.entity):
+                    self.add(holder.entity, "designatedAs", title.entity, span, "designate-为")
+
+    def _members_counted(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """X现有成员单位56家，包括A、B等: the roll after the count of a platform's members."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, platform in enumerate(main[:-1]):
+            if not is_a(platform.entity.cls, "Platform"):
+                continue
+            counted = MEMBERS_COUNTED.match(text, platform.end, end)
+            later = main[index + 1]
+            if counted is None or later.start != counted.end():
+                continue
+            for member in self._enumeration(main, index + 1):
+                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                    self.add(member.entity, "memberOf", platform.entity, span, "member-现有…包括")
+
+    def _members_named(self, inside: list[Mention], span) -> None:
+        """某某中学教育集团某某中学: a school named with its group's name before its own is a member of the group."""
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for group, school in itertools.pairwise(main):
+            if (
+                group.end == school.start
+                and _group(group.entity)
+                and is_a(school.entity.cls, "EducationalOrganization")
+            ):
+                self.add(school.entity, "memberOf", group.entity, span, "member-集团+学校")
 
     def _agent_list(self, main: list[Mention], index: int, end: int) -> tuple[list[Mention], int]:
         """The actors listed from ``main[index]`` on, across groups (A、B等企业，C等高校) and notes in brackets,
@@ -2045,6 +2319,38 @@ def _platform_or_event(entity: Entity) -> bool:
     return is_a(entity.cls, "Platform") or is_a(entity.cls, "Event")
 
 
+def _apposed(text: str, rank: Mention, name: Mention) -> bool:
+    """国家示范骨干高职院校——A: the designation set before A describes it, it is no second name."""
+    return rank.entity.cls == "Designation" and text[rank.end : name.start] == "——"
+
+
+def _group(entity: Entity) -> bool:
+    return is_a(entity.cls, "CollaborativeEducationAlliance") or is_a(entity.cls, "IndustryEducationAlliance")
+
+
+def _without(line: str, start: int, mentions: list[Mention]) -> str:
+    """``line`` (starting at ``start`` in the text) with the mentions' spans taken out."""
+    kept, at = [], 0
+    for mention in mentions:
+        kept.append(line[at : mention.start - start])
+        at = mention.end - start
+    kept.append(line[at:])
+    return "".join(kept)
+
+
+def _holder(entity: Entity) -> bool:
+    """An organisation or platform that can hold a designation (not a place's name inside it)."""
+    return (is_a(entity.cls, "Organization") or is_a(entity.cls, "Platform")) and not is_a(entity.cls, "Place")
+
+
+# platforms a school keeps inside it (工作室, 实验室, 实训基地 …), not alliances it forms with others
+UNIT_PLATFORMS = ("Platform", "TrainingBase", "PracticeBase", "DigitalPlatform", "IndustryCollege")
+
+
+def _school_unit(entity: Entity) -> bool:
+    return entity.cls in UNIT_PLATFORMS
+
+
 def _designation(entity: Entity) -> bool:
     return entity.cls == "Designation"
 
@@ -2209,6 +2515,12 @@ def extract_relations(
     mentions: list[Mention],
     topic: Entity | None,
     parts: list[tuple[int, int, list[tuple[int, int]]]] | None = None,
+    heads: dict[tuple[int, int], Entity] | None = None,
 ) -> tuple[list[Relation], list[Indicator]]:
-    """Relations and indicators of a document (see the module docstring); ``parts`` = :func:`segments` if known."""
-    return RelationExtractor(text, mentions, topic, parts).run()
+    """Relations and indicators of a document (see the module docstring); ``parts`` = :func:`segments` if known.
+
+    ``heads``: the entities no mention stands for, by the span that names them (江北市、渝南市…职业院校联盟:
+    江北市职业院校联盟 at 江北市), for the rolls that list them."""
+    extractor = RelationExtractor(text, mentions, topic, parts)
+    extractor.heads = heads or {}
+    return extractor.run()

@@ -1,0 +1,303 @@
+"""Relations of structure: designations held (designatedAs), units inside a parent (partOf), members of a
+group (memberOf), and the classes of the names they link.
+
+Every sentence here is written for these tests (the schools, groups and companies are made up).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extractor
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def run(extractor: Extractor, text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="江北区", city="重庆市"))
+    classes = {e.label: e.cls for e in extraction.entities}
+    return classes, {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+
+
+# -- designatedAs ---------------------------------------------------------------------------------------
+
+
+def test_designated_by_confirmation_verbs(extractor):
+    classes, found = run(extractor, "青石职业教育集团被确定为省级骨干职教集团。")
+    assert classes["省级骨干职教集团"] == "Designation"  # a rank and a kind: no body of its own
+    assert ("青石职业教育集团", "designatedAs", "省级骨干职教集团") in found
+
+
+def test_long_list_of_titles_each_held(extractor):
+    text = (
+        "近年来，青石职业技术学院先后获评全国首批工匠学院建设点、重庆市职业技能培训示范基地、"
+        "重庆市“青峰卓越”专业群建设单位、重庆市普通高校毕业生就业工作先进集体。"
+    )
+    classes, found = run(extractor, text)
+    assert classes["重庆市普通高校毕业生就业工作先进集体"] == "HonoraryTitle"
+    for title in (
+        "全国首批工匠学院建设点",
+        "重庆市职业技能培训示范基地",
+        "重庆市“青峰卓越”专业群建设单位",
+        "重庆市普通高校毕业生就业工作先进集体",
+    ):
+        assert ("青石职业技术学院", "designatedAs", title) in found
+
+
+def test_respective_ranks_pair_in_order(extractor):
+    text = "青石职业技术学院的王林数控技能大师工作室、赵平技能大师工作室分别获批为国家级、省级大师工作室。"
+    classes, found = run(extractor, text)
+    assert classes["国家级大师工作室"] == "Designation" and classes["省级大师工作室"] == "Designation"
+    assert ("王林数控技能大师工作室", "designatedAs", "国家级大师工作室") in found
+    assert ("赵平技能大师工作室", "designatedAs", "省级大师工作室") in found
+    assert ("王林数控技能大师工作室", "designatedAs", "省级大师工作室") not in found  # 分别: one each
+    # the studios a school has are its units
+    assert ("王林数控技能大师工作室", "partOf", "青石职业技术学院") in found
+
+
+def test_roll_after_a_batch_holds_it(extractor):
+    classes, found = run(extractor, "首批职业院校联盟为江北区、渝北区以及两江新区职业院校联盟。")
+    assert classes["首批职业院校联盟"] == "Designation"
+    for holder in ("江北区职业院校联盟", "渝北区职业院校联盟", "两江新区职业院校联盟"):
+        assert (holder, "designatedAs", "首批职业院校联盟") in found
+
+
+def test_rank_set_before_a_name(extractor):
+    classes, found = run(extractor, "青石职业教育集团以国家示范骨干高职院校——青石职业技术学院为龙头组建。")
+    assert classes["国家示范骨干高职院校"] == "Designation"
+    assert ("青石职业技术学院", "designatedAs", "国家示范骨干高职院校") in found
+    assert ("青石职业技术学院", "leads", "青石职业教育集团") in found  # the apposition hides no leader
+
+
+def test_list_heading_names_the_designation_of_its_items(extractor):
+    text = (
+        "名单如下\n一、偏远农村学校(园)(认定在乡村工作满20年的学校，被支教的学校)\n1.重庆市青石初级中学\n"
+        "2.重庆市白岩初级中学\n二、非边远学校(园)(认定为被支教的学校)\n1.重庆市青石幼儿园\n三、工作要求\n"
+        "1.各校要高度重视。"
+    )
+    classes, found = run(extractor, text)
+    remote = next(label for label in classes if label.startswith("偏远农村学校"))
+    near = next(label for label in classes if label.startswith("非边远学校"))
+    assert ("重庆市青石初级中学", "designatedAs", remote) in found
+    assert ("重庆市白岩初级中学", "designatedAs", remote) in found
+    assert ("重庆市青石幼儿园", "designatedAs", near) in found
+    assert not any(label.startswith("工作要求") for label in classes)  # a heading over no bodies
+
+
+# -- partOf ---------------------------------------------------------------------------------------------
+
+
+def test_brand_branch_and_ministry_department_are_units(extractor):
+    _, found = run(extractor, "中国联通贵州分公司、中国石油青川石化分公司与青石职业技术学院签约。")
+    assert ("中国联通贵州分公司", "partOf", "中国联通") in found
+    assert ("中国石油青川石化分公司", "partOf", "中国石油") in found
+    _, found = run(extractor, "教育部基础教育司司长王林出席。")
+    assert ("教育部基础教育司", "partOf", "教育部") in found
+    # a place at the head of a company's name is its seat, not a parent
+    _, found = run(extractor, "重庆青石路桥工程有限公司与青石职业技术学院签约。")
+    assert not any(f[1] == "partOf" for f in found)
+
+
+def test_faculties(extractor):
+    classes, found = run(extractor, "青石大学化学化工学院与重庆白岩电子有限公司签约。")
+    assert classes["青石大学化学化工学院"] == "EducationalOrganization"
+    assert ("青石大学化学化工学院", "partOf", "青石大学") in found
+
+
+def test_institutes_and_hospitals_are_organizations(extractor):
+    classes, _ = run(extractor, "江北区妇幼保健院、重庆市农业科学研究院与青石职业技术学院签约。")
+    assert classes["江北区妇幼保健院"] == "Organization"
+    assert classes["重庆市农业科学研究院"] == "Organization"
+
+
+# -- memberOf -------------------------------------------------------------------------------------------
+
+
+def test_members_listed_after_a_colon(extractor):
+    text = "青石智能制造产教融合联盟成员单位有：重庆白岩电子有限公司、青石职业技术学院、江北区教委。"
+    classes, found = run(extractor, text)
+    assert "单位有" not in classes  # 成员 is the role of a body here, no person follows
+    for member in ("重庆白岩电子有限公司", "青石职业技术学院", "江北区教委"):
+        assert (member, "memberOf", "青石智能制造产教融合联盟") in found
+
+
+def test_vice_chair_units_counted_and_kinds_listed(extractor):
+    text = (
+        "会议宣读了青石职业教育集团副理事长单位名单，重庆白岩电子有限公司、青石职业技术学院等12家院校、"
+        "企业为副理事长单位。"
+    )
+    _, found = run(extractor, text)
+    assert ("重庆白岩电子有限公司", "memberOf", "青石职业教育集团") in found
+    assert ("青石职业技术学院", "memberOf", "青石职业教育集团") in found
+
+
+def test_field_named_alliance_lists_members(extractor):
+    text = "江北卫星导航应用行业产教融合联盟包括重庆白岩电子有限公司、重庆青石职业学校等相关单位。"
+    _, found = run(extractor, text)
+    assert ("重庆白岩电子有限公司", "memberOf", "江北卫星导航应用行业产教融合联盟") in found
+    assert ("重庆青石职业学校", "memberOf", "江北卫星导航应用行业产教融合联盟") in found
+
+
+def test_school_named_with_its_group(extractor):
+    text = (
+        "重庆市第一中学教育集团增加2所学校，为重庆市第一中学教育集团重庆市第九中学，"
+        "重庆市第一中学教育集团重庆市白岩中学。"
+    )
+    _, found = run(extractor, text)
+    assert ("重庆市第九中学", "memberOf", "重庆市第一中学教育集团") in found
+    assert ("重庆市白岩中学", "memberOf", "重庆市第一中学教育集团") in found
+
+
+def test_bases_inside_the_school_are_its_units(extractor):
+    text = "青石职业技术学院将提升白岩饭店、青峰文化创意美食街等18个校内生产性实训基地效能。"
+    classes, found = run(extractor, text)
+    assert classes["白岩饭店"] == "TrainingBase"  # not 提升白岩饭店: the verb governs the list
+    assert ("白岩饭店", "partOf", "青石职业技术学院") in found
+    assert ("青峰文化创意美食街", "partOf", "青石职业技术学院") in found
+
+
+def test_the_school_of_the_text_has_its_studios(extractor):
+    _, found = run(extractor, "青石职业学院召开大会。学校的王林技能大师工作室获批为省级大师工作室。")
+    assert ("王林技能大师工作室", "designatedAs", "省级大师工作室") in found
+    assert ("王林技能大师工作室", "partOf", "青石职业学院") in found
+
+
+def test_campus_in_brackets_is_a_unit_and_holds_the_listed_designation(extractor):
+    text = (
+        "名单如下\n一、非边远学校(园)(认定为被支教的学校)\n1.重庆市青石乡中心学校(含白岩小学)\n"
+        "2.重庆市青峰路小学教育集团(碧水校区)\n3.重庆市白岩幼儿园(新月分园)\n"
+    )
+    classes, found = run(extractor, text)
+    near = next(label for label in classes if label.startswith("非边远学校"))
+    assert classes["碧水校区"] == "PrimarySchool"  # a campus of the group's core primary school
+    assert classes["新月分园"] == "Kindergarten"
+    assert ("白岩小学", "partOf", "重庆市青石乡中心学校") in found
+    assert ("碧水校区", "partOf", "重庆市青峰路小学教育集团") in found
+    assert ("新月分园", "partOf", "重庆市白岩幼儿园") in found
+    assert ("重庆市青石乡中心学校", "designatedAs", near) in found
+    assert ("新月分园", "designatedAs", near) in found  # the campus listed, not its school
+    assert ("重庆市白岩幼儿园", "designatedAs", near) not in found
+
+
+def test_autonomous_region_is_a_place(extractor):
+    classes, _ = run(extractor, "广西壮族自治区和四川省的10所学校参加。")
+    assert classes["广西壮族自治区"] == "Place" and classes["四川省"] == "Place"
+
+
+def test_units_stated_by_their_verb(extractor):
+    _, found = run(extractor, "白岩研究院隶属于青石大学。")
+    assert ("白岩研究院", "partOf", "青石大学") in found
+    _, found = run(extractor, "重庆白岩电子有限公司是青峰集团旗下的子公司。")
+    assert ("重庆白岩电子有限公司", "partOf", "青峰集团") in found
+    _, found = run(extractor, "重庆白岩电子有限公司是青峰集团的合作伙伴。")
+    assert not any(f[1] == "partOf" for f in found)  # a partner is no unit
+    _, found = run(extractor, "青石大学下属的白岩研究院与重庆白岩电子有限公司签约。")
+    assert ("白岩研究院", "partOf", "青石大学") in found
+    assert ("重庆白岩电子有限公司", "partOf", "青石大学") not in found  # the partner after 与
+
+
+def test_members_after_their_count(extractor):
+    _, found = run(extractor, "青石智能制造产教联合体现有成员单位56家，包括重庆白岩电子有限公司、青石职业技术学院等。")
+    assert ("重庆白岩电子有限公司", "memberOf", "青石智能制造产教联合体") in found
+    assert ("青石职业技术学院", "memberOf", "青石智能制造产教联合体") in found
+
+
+def test_bodies_before_wei_hold_a_ranked_title(extractor):
+    _, found = run(extractor, "经认定，青石小学、白岩中学为第三批市级示范学校。")
+    assert ("青石小学", "designatedAs", "第三批市级示范学校") in found
+    assert ("白岩中学", "designatedAs", "第三批市级示范学校") in found
+    _, found = run(extractor, "青石小学的目标是建设示范学校。")
+    assert not any(f[1] == "designatedAs" for f in found)  # no rank, no batch: an aim, not a title
+
+
+def test_kind_phrases_are_no_platforms_or_campaigns(extractor):
+    classes, _ = run(extractor, "青石商学院、省级双创基地等科教融汇关键平台相继建成。")
+    assert "科教融汇关键平台" not in classes  # after 等: the kind of the items listed
+    classes, _ = run(extractor, "本次共征集百余份活动方案。")
+    assert not any("百余份" in label for label in classes)
+    classes, _ = run(extractor, "青石职业技术学院将继续履行好联合体第一责任人使命。")
+    assert "履行好联合体" not in classes
+
+
+def test_members_rolled_under_their_title(extractor):
+    text = (
+        "附件：青石智能制造产教联合体成员单位名单\n序号 单位名称 类型\n1 重庆白岩电子有限公司 企业\n"
+        "2 青石职业技术学院 院校\n2024年青峰科技有限公司举办开放日。\n"
+    )
+    _, found = run(extractor, text)
+    assert ("重庆白岩电子有限公司", "memberOf", "青石智能制造产教联合体") in found
+    assert ("青石职业技术学院", "memberOf", "青石智能制造产教联合体") in found
+    assert ("青峰科技有限公司", "memberOf", "青石智能制造产教联合体") not in found  # the roll has ended
+
+
+def test_teaching_research_offices_are_educational_organizations(extractor):
+    classes, _ = run(extractor, "江北区教研室、江北区教研院联合举办活动。")
+    assert classes["江北区教研室"] == "EducationalOrganization"
+    assert classes["江北区教研院"] == "EducationalOrganization"
+
+
+def test_designation_roll_in_an_attachment(extractor):
+    text = (
+        "经评审，青石市龙泉中学等4所学校最终被评为青石市首批中小学校园文化建设示范校(名单附后)。\n"
+        "附件:青石市首批中小学校园文化建设示范校名单\n青石市龙泉中学 青石市第一中学 白岩县实验小学\n"
+        "白岩县第二中学\n市教育局要求各校做好工作。"
+    )
+    _, found = run(extractor, text)
+    title = "青石市首批中小学校园文化建设示范校"  # without the note (名单附后)
+    for school in ("青石市龙泉中学", "青石市第一中学", "白岩县实验小学", "白岩县第二中学"):
+        assert (school, "designatedAs", title) in found
+
+
+def test_member_schools_of_a_group(extractor):
+    _, found = run(extractor, "青石实验小学教育集团总校校长王林，集团成员校春光小学校长杨新兴共同为集团成立揭牌。")
+    assert ("春光小学", "memberOf", "青石实验小学教育集团") in found
+    text = "青石空港实验教育集团成立。该教育集团将青石市第七十二中学、青石市白岩第一中学纳入其中。"
+    _, found = run(extractor, text)
+    assert ("青石市第七十二中学", "memberOf", "青石空港实验教育集团") in found
+    assert ("青石市白岩第一中学", "memberOf", "青石空港实验教育集团") in found
+
+
+def test_campuses_named_with_their_group(extractor):
+    text = "青石市第七中学教育集团辖2所学校，为青石市第七中学教育集团本部、青石市第七中学教育集团白岩分校。"
+    classes, found = run(extractor, text)
+    assert classes["青石市第七中学教育集团本部"] == "SecondarySchool"  # the group's core school is a 中学
+    assert classes["青石市第七中学教育集团白岩分校"] == "SecondarySchool"
+    assert ("青石市第七中学教育集团本部", "partOf", "青石市第七中学教育集团") in found
+    assert ("青石市第七中学教育集团白岩分校", "partOf", "青石市第七中学教育集团") in found
+
+
+def test_branch_schools_listed_as_members(extractor):
+    text = "据悉，新成立的青石远洋教育集团成员单位有：北京青石学校远洋分校、北京市白岩职业高中、北京市青峰中学。"
+    classes, found = run(extractor, text)
+    assert "北京青石学校远洋分校" in classes  # 分校 ends the name: not cut at 学校
+    for member in ("北京青石学校远洋分校", "北京市白岩职业高中", "北京市青峰中学"):
+        assert (member, "memberOf", "青石远洋教育集团") in found
+
+
+def test_an_adjective_with_hao_opens_a_name(extractor):
+    classes, _ = run(extractor, "近日，美好生活实验室揭牌。")
+    assert "美好生活实验室" in classes  # 美好 is no verb with its complement
+
+
+def test_list_named_again_by_its_kind(extractor):
+    text = (
+        "青石职业技术学院成功入选重庆市第二批市域产教联合体培育名单。近日，市教委发布通知，"
+        "由青石职业技术学院牵头申报的“青石新能源新材料市域产教联合体”成功入选培育名单。"
+    )
+    _, found = run(extractor, text)
+    title = "重庆市第二批市域产教联合体培育名单"
+    assert ("青石职业技术学院", "designatedAs", title) in found
+    assert ("青石新能源新材料市域产教联合体", "designatedAs", title) in found
+
+
+def test_towns_are_places_and_institutes_organizations(extractor):
+    classes, _ = run(extractor, "活动在青石镇举行，光明区教科院、上海市教育考试院参加。")
+    assert classes["青石镇"] == "Place"
+    assert classes["光明区教科院"] == "Organization" and classes["上海市教育考试院"] == "Organization"
+    classes, _ = run(extractor, "江苏镇江路桥工程有限公司与青石职业技术学院签约。")
+    assert "江苏镇" not in classes  # 镇 opens 镇江 here
