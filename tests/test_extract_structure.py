@@ -301,3 +301,13 @@ def test_towns_are_places_and_institutes_organizations(extractor):
     assert classes["光明区教科院"] == "Organization" and classes["上海市教育考试院"] == "Organization"
     classes, _ = run(extractor, "江苏镇江路桥工程有限公司与青石职业技术学院签约。")
     assert "江苏镇" not in classes  # 镇 opens 镇江 here
+
+
+def test_a_group_named_again_without_its_district_is_one_group(extractor):
+    text = (
+        "3月5日，江北区明远实验教育集团成立大会在重庆渝州职业学院举行。"
+        "明远实验教育集团成员单位有：渝南区明远小学、渝南区星光中学。"
+    )
+    classes, found = run(extractor, text)
+    assert "明远实验教育集团" not in classes
+    assert ("渝南区明远小学", "memberOf", "江北区明远实验教育集团") in found

@@ -498,6 +498,8 @@ class Resolver:
         for label in fresh:
             self._index(0, label[:1] + "|" + label[-2:], label)  # by the ends: 建工学院 ~ 建筑工程学院 too
             self._index(1, self._short_key(label), label)
+            if rest := _after_division(label):  # 石景山区景山远洋教育集团, found from 景山远洋教育集团 too
+                self._index(1, self._short_key(rest), label)
             for unit in _units(label):
                 self._index(2, unit, label)
             if is_a(self.get(label).cls, "Company"):
@@ -545,6 +547,7 @@ class Resolver:
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not named_after:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
+                same = same or _after_division(long) == short
                 if same or named_after or _initials(short, long):
                     matching.append((long, named_after))
             if not matching:
@@ -570,6 +573,7 @@ class Resolver:
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not brand:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
+                same = same or _after_division(long) == short
                 if not (same or _initials(short, long)):
                     continue
                 self._absorb(other, entity, short)
@@ -767,6 +771,22 @@ def _units(long: str) -> list[str]:
     ['轻工学院']
     """
     return [long[cut:] for cut in range(4, len(long) - 3) if _unit_of(long[cut:], long)]
+
+
+def _after_division(name: str) -> str:
+    """What follows the district, county or city ``name`` starts with, when four characters or more, else "".
+
+    The national list says what a division is (石景山区 of 石景山区景山远洋教育集团), so a common word
+    ending in 区 or 市 (园区, 城市) is none.
+
+    >>> _after_division("石景山区景山远洋教育集团"), _after_division("园区第一中学"), _after_division("江北区教委")
+    ('景山远洋教育集团', '', '')
+    """
+    for size in (5, 4, 3):
+        head = name[:size]
+        if head[-1:] in "区县市旗" and head in _division_heads() and len(name) - size >= 4:
+            return name[size:]
+    return ""
 
 
 def _unit_of(short: str, long: str) -> bool:
