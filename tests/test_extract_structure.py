@@ -311,3 +311,20 @@ def test_a_group_named_again_without_its_district_is_one_group(extractor):
     classes, found = run(extractor, text)
     assert "明远实验教育集团" not in classes
     assert ("渝南区明远小学", "memberOf", "江北区明远实验教育集团") in found
+
+
+def test_a_list_of_majors_after_its_verb(extractor):
+    classes, found = run(extractor, "重庆渝州职业学院首批设置数控技术、软件工程技术、现代物流管理等3个职业本科专业。")
+    for major in ("数控技术", "软件工程技术", "现代物流管理"):
+        assert classes.get(major) == "Course"
+        assert ("重庆渝州职业学院", "offers", major) in found
+    assert "软件工程" not in classes  # the major, not a program its first words make
+    classes, _ = run(extractor, "学校现有机械、电子等10个专业。")
+    assert "机械" in classes and "学校现有机械" not in classes
+    classes, _ = run(extractor, "中心提供情绪疏导、学业规划等专业支持。")  # no verb of majors: no majors
+    assert "情绪疏导" not in classes
+
+
+def test_a_group_named_again_without_its_zone_is_one_group(extractor):
+    classes, _ = run(extractor, "苏州工业园区明远教育集团成立。明远教育集团共有8所学校。")
+    assert "苏州工业园区明远教育集团" in classes and "明远教育集团" not in classes

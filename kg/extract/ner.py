@@ -1396,6 +1396,7 @@ class Recognizer:
         by_end = {m.end: m for m in selected if not m.nested}
         taken = Occupancy(len(text), selected)
         added: list[Mention] = []
+        dropped: set[int] = set()  # mentions an item replaces
         heads: list[tuple[int, str, Mention | None]] = [
             (m.start(), m.group("head"), None) for m in LIST_HEAD.finditer(text) if _plain_kind(m.group("mod"))
         ]
@@ -1410,6 +1411,15 @@ class Recognizer:
                 cls = "Program"
             items = self._list_items(text, head_start, by_end)
             items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
+            if items and head in WEAK_GOVERNORS:
+                # a weak head noun lists names only after its verbs (学校现有A、B等10个专业: from the verb on);
+                # 提供A、B等专业支持: no list of majors
+                start, end, mention = items[-1]
+                verb = list(WEAK_GOVERNORS[head].finditer(text, max(0, start - 6), end))
+                if not verb:
+                    continue
+                if mention is None and start < verb[-1].end() < end:
+                    items[-1] = (verb[-1].end(), end, None)
             for start, end, mention in items:
                 if mention is not None:
                     if mention.rule == "quoted" and not compatible(mention.cls, cls) and cls != "Organization":
@@ -1423,14 +1433,21 @@ class Recognizer:
                     continue
                 if not (2 <= len(name) <= 12) or not _has_cjk(name) or _generic(name) or cls == "Organization":
                     continue
-                if any(word in name for word in ("的", "了")) or taken.overlaps(start, end):
+                if any(word in name for word in ("的", "了")):
                     continue
+                if taken.overlaps(start, end):
+                    # 软件工程技术 in a list of majors: the item, not the 工程 (a program) its first words make
+                    inside = [m for m in selected if start <= m.start and m.end <= end and not m.nested]
+                    programs = [m for m in inside if is_a(m.cls, "Program") and m.rule == "suffix"]
+                    if cls != "Course" or not programs or len(programs) < len(inside):
+                        continue
+                    dropped.update(id(m) for m in programs)
                 item = Mention(start, end, name, refine_class(name, cls), "list", 2)
                 taken.add(start, end)
                 if batch is not None:
                     item.extras["batch"] = batch
                 added.append(item)
-        return selected + added
+        return [m for m in selected if id(m) not in dropped] + added
 
     def _list_items(
         self, text: str, head_start: int, by_end: dict[int, Mention]
@@ -1917,7 +1934,12 @@ def _plain_kind(modifier: str | None) -> bool:
     if not modifier:
         return True
     rest = modifier.replace("及", "").replace("和", "")
-    return not any(ch in STOP_SINGLE for ch in rest) and not any(w in rest for w in STOP_MULTI) and "人" not in rest
+    # a stop character inside a word is none (本 of 职业本科专业)
+    stray = any(
+        ch in STOP_SINGLE and not (is_word(rest[i - 1 : i + 1]) or is_word(rest[i : i + 2]))
+        for i, ch in enumerate(rest)
+    )
+    return not stray and not any(w in rest for w in STOP_MULTI) and "人" not in rest
 
 
 def _parent_before(text: str, start: int) -> bool:

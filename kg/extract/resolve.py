@@ -743,7 +743,7 @@ FILLERS = {
 }
 
 
-ZONE_START = re.compile("(?:经开区|高新区|开发区|经济开发区|经济技术开发区|高新技术产业开发区)(?=.{2})")
+ZONE_START = re.compile("(?:经开区|高新区|开发区|工业园区|经济开发区|经济技术开发区|高新技术产业开发区)(?=.{2})")
 
 
 def _initials(short: str, long: str) -> bool:
@@ -781,11 +781,18 @@ def _after_division(name: str) -> str:
 
     >>> _after_division("石景山区景山远洋教育集团"), _after_division("园区第一中学"), _after_division("江北区教委")
     ('景山远洋教育集团', '', '')
+    >>> _after_division("苏州工业园区金鸡湖教育集团")
+    '金鸡湖教育集团'
+
     """
     for size in (5, 4, 3):
         head = name[:size]
         if head[-1:] in "区县市旗" and head in _division_heads() and len(name) - size >= 4:
             return name[size:]
+    for size in (3, 2):  # a zone named after its city: 苏州工业园区金鸡湖教育集团
+        zone = ZONE_START.match(name, size) if name[:size] in _division_heads() else None
+        if zone and len(name) - zone.end() >= 4:
+            return name[zone.end() :]
     return ""
 
 
