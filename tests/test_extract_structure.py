@@ -328,3 +328,13 @@ def test_a_list_of_majors_after_its_verb(extractor):
 def test_a_group_named_again_without_its_zone_is_one_group(extractor):
     classes, _ = run(extractor, "苏州工业园区明远教育集团成立。明远教育集团共有8所学校。")
     assert "苏州工业园区明远教育集团" in classes and "明远教育集团" not in classes
+
+
+def test_a_faculty_named_by_its_field_alone_is_a_division_of_the_school(extractor):
+    text = "重庆渝州职业学院与重庆明远科技有限公司签约。化工学院、信息学院等二级学院负责人出席。"
+    classes, found = run(extractor, text)
+    assert "信息学院" not in classes and "化工学院" not in classes
+    assert ("重庆渝州职业学院", "integratesWith", "重庆明远科技有限公司") in found
+    # a faculty named with its university stays a unit, and so does its short name after it
+    classes, found = run(extractor, "江北理工大学园艺学院与重庆绿源科技有限公司签约。园艺学院院长蒋文斌出席。")
+    assert ("蒋文斌", "worksAt", "江北理工大学园艺学院") in found

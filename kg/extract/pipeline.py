@@ -373,12 +373,59 @@ class Extractor:
                 seen.add(key)
                 start, end = sentence_at(text, unit.first)
                 relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
+        entities = _fold_divisions(entities, relations, resolver)
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
         used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
         authors = set(article.authors)
         return [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
+
+
+# a faculty called by its field alone (信息学院, 教育与国际交流学院): a division of a school, not a school
+DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
+SCHOOLS = ("University", "VocationalCollege", "College")
+
+
+def _fold_divisions(entities: list[Entity], relations: dict, resolver: Resolver) -> list[Entity]:
+    """Faculties named by their field alone are divisions of the school of the text: their facts are its facts.
+
+    The annotation guide's convention: a division (二级学院, 处, 科) is no entity of its own, its staff
+    work at the school.  Only a faculty with no owner in its name or in a relation (江北理工大学园艺学院 and
+    the 园艺学院 that names it again stay a unit), in a text of one school: the publisher, else the only
+    school it names.  The facts about a division are moved to that school (信息学院院长某 → worksAt the school).
+    """
+    units = {r.subject.label for r in relations.values() if r.predicate == "partOf"}
+    divisions = [
+        e
+        for e in entities
+        if e.cls == "College"
+        and not e.known
+        and DIVISION.fullmatch(e.label)
+        and e.label not in units
+        and not division_starts(e.label)
+        and not any(a for a in e.aliases if a != e.label)
+    ]
+    if not divisions:
+        return entities
+    folded = {id(e) for e in divisions}
+    if resolver.publisher and is_a(resolver.publisher[1], "College"):
+        school = resolver.get(resolver.publisher[0])
+    else:
+        schools = [e for e in entities if id(e) not in folded and e.mentions and any(is_a(e.cls, c) for c in SCHOOLS)]
+        school = schools[0] if len(schools) == 1 else None
+    if school is None:
+        return entities
+    for key, relation in list(relations.items()):
+        if id(relation.subject) not in folded and id(relation.object) not in folded:
+            continue
+        del relations[key]
+        subject = school if id(relation.subject) in folded else relation.subject
+        obj = school if id(relation.object) in folded else relation.object
+        moved = replace(relation, subject=subject, object=obj)
+        if subject is not obj and moved.key() not in relations:
+            relations[moved.key()] = moved
+    return [e for e in entities if id(e) not in folded]
 
 
 BLOCK = 50_000  # characters of text read at a time
