@@ -293,3 +293,21 @@ def test_leaders_and_guests_named_after_the_verb_or_after_ling_dao(extractor):
     found = facts(extractor, text, title)
     for person in ("刘军", "王芳", "李明", "林敏"):
         assert (person, "participatesIn", "江北区职业教育论坛") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "3月5日，江北区星光中学(集团)、江北区育才小学(集团)揭牌仪式在星光中学举行。区教育局局长王明出席揭牌仪式。",
+            "江北区星光中学（集团）、江北区育才小学（集团）揭牌仪式",
+        ),
+        (
+            "重庆工商职业学院智能制造产业学院、数字商贸产业学院揭牌仪式在学校举行。副校长王明出席仪式。",
+            "重庆工商职业学院智能制造产业学院、数字商贸产业学院揭牌仪式",
+        ),
+    ],
+)
+def test_one_ceremony_of_several_listed_bodies(extractor, text, event):
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)

@@ -700,6 +700,7 @@ class Recognizer:
             if text[moved - 2 : moved] in EVENT_SCOPES and moved < type_start:
                 moved -= 2  # 2025年全区教育工作会议: the scope is part of the meeting's name
             moved = self._shared_body(text, moved, type_start)
+            moved = self._listed_bodies(text, moved, type_start)
             pair = CEREMONY_PAIR.search(text, max(0, moved - 3), moved)
             if pair is not None and moved == type_start:
                 moved = self.left_edge(text, pair.start(), event=True)
@@ -722,6 +723,30 @@ class Recognizer:
         if not (2 <= len(part) <= 12) or self.type_word_inside(part) or self.type_word(part) or _generic(part):
             return start
         return before
+
+    def _listed_bodies(self, text: str, start: int, type_start: int) -> int:
+        """某某中学（集团）、某某小学（集团）揭牌仪式, 某某学院A产业学院、B产业学院揭牌仪式: one ceremony of
+        several bodies listed with 、; the name starts with the first of them.
+
+        Only when the event is named after a body (the part after 、 ends with a body's type word) and each
+        part before it names a body of its own (its own type word ends it), so a list of topics stays out.
+        """
+        if text[start - 1 : start] != "、" or not self._owned_body_end(text[start:type_start]):
+            return start
+        while text[start - 1 : start] == "、" and start >= 3:
+            part_end = start - 1
+            before = self._through_nominal(text, self.left_edge(text, part_end))
+            part = text[before:part_end]
+            if not (3 <= len(part) <= 30) or not self._owned_body_end(part) or _generic(part):
+                break
+            start = before
+        return start
+
+    def _owned_body_end(self, part: str) -> bool:
+        """True when ``part`` ends with a body's type word, or with （集团） after one (某某中学（集团））."""
+        part = part.removesuffix("（集团）")
+        inner = self.type_word(part[-10:])
+        return bool(inner) and self._body_class(inner) and len(part) > len(inner)
 
     def _second_party(self, text: str, start: int, type_start: int) -> int:
         """A与B校企合作签约仪式: B is the second party of the signing, not the start of its name."""
