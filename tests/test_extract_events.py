@@ -311,3 +311,17 @@ def test_leaders_and_guests_named_after_the_verb_or_after_ling_dao(extractor):
 def test_one_ceremony_of_several_listed_bodies(extractor, text, event):
     assert names(extractor, text).get(event) == "Conference"
     assert ("王明", "participatesIn", event) in facts(extractor, text)
+
+
+def test_a_ceremony_under_two_names_joined_after_a_verb(extractor):
+    text = "3月5日，江北区星光教育集团揭牌暨星光、星河教育集团委员会成立仪式在星光小学举行。局长王明出席仪式。"
+    event = "江北区星光教育集团揭牌暨星光、星河教育集团委员会成立仪式"
+    found = names(extractor, text)
+    assert found.get(event) == "Conference"
+    assert found.get("江北区星光教育集团") == "CollaborativeEducationAlliance"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
+
+
+def test_a_kind_of_ceremony_joined_after_a_verb_is_still_no_name(extractor):
+    found = names(extractor, "江北职业学校与重庆长江有限公司举行了校企合作签约暨揭牌仪式。")
+    assert not any(name.endswith("揭牌仪式") for name in found)

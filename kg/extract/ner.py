@@ -214,6 +214,25 @@ COMPOUND_SURNAMES = (
 )
 # 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first
 CEREMONY_PAIR = re.compile(r"(?:签约|授牌|揭牌|挂牌|启动|开班|开营|颁奖|表彰|签字|开工|奠基|启用)、$")
+CEREMONY_VERBS = (
+    "签约",
+    "授牌",
+    "揭牌",
+    "挂牌",
+    "启动",
+    "开班",
+    "开营",
+    "颁奖",
+    "表彰",
+    "签字",
+    "开工",
+    "奠基",
+    "启用",
+    "成立",
+)
+CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
+# what follows one body of a ceremony of several: the next one, or the ceremony of the first (A揭牌暨B成立仪式)
+LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
@@ -811,9 +830,17 @@ class Recognizer:
         first_end = start - 1
         inner = self.type_word(text[max(0, first_end - 8) : first_end])
         if not inner or not is_a(self.suffix_class[inner][0], "Event"):
-            return start
+            # 某某集团揭牌暨某某委员会成立仪式, A与B战略合作项目签约暨揭牌仪式: the first is a ceremony's verb
+            verb = CEREMONY_VERB.search(text, max(0, first_end - 2), first_end)
+            if verb is None or verb.end() != first_end:
+                return start
+            inner = verb.group()
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
         first = self._event_start(text, first, first_end - len(inner))
+        if inner in CEREMONY_VERBS and not is_proper_name(
+            text[first : first_end - len(inner)], inner + "仪式", "Conference"
+        ):
+            return start  # 校企合作签约暨揭牌仪式: a kind of ceremony, no name, as 校企合作签约仪式 alone
         return first if first < first_end - len(inner) else start
 
     def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
@@ -2009,13 +2036,20 @@ def _named_occasion(word: str, suffix_class: dict[str, tuple[str, str]]) -> bool
 
 
 def _owner_of_event(mention: Mention, container: Mention) -> bool:
-    """True for the body an event's name starts with (某某共同体 of 某某共同体成立大会): an entity of its own."""
+    """True for the body an event's name starts with (某某共同体 of 某某共同体成立大会): an entity of its own.
+
+    So is each body of a ceremony of several (A（集团）、B（集团）揭牌仪式, A揭牌暨B成立仪式, A与B…签约仪式):
+    one listed at the head of the event or after 、, 暨 or 与, and followed by one of them.
+    """
+    head = mention.start - container.start
+    tail = container.name[mention.end - container.start :]
+    listed = (head == 0 or container.name[head - 1] in "、暨与和") and LISTED_BODY_TAIL.match(tail) is not None
     return (
         not mention.nested
         and mention.rule == "suffix"
-        and mention.start == container.start
+        and container.start <= mention.start
         and mention.end < container.end
-        and OWNED_EVENT_TAIL.fullmatch(container.name[mention.end - container.start :]) is not None
+        and ((head == 0 and OWNED_EVENT_TAIL.fullmatch(tail) is not None) or listed)
         and is_a(container.cls, "Event")
         and (is_a(mention.cls, "Organization") or is_a(mention.cls, "Platform"))
         and not is_a(mention.cls, "Place")
