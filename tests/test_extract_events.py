@@ -325,3 +325,11 @@ def test_a_ceremony_under_two_names_joined_after_a_verb(extractor):
 def test_a_kind_of_ceremony_joined_after_a_verb_is_still_no_name(extractor):
     found = names(extractor, "江北职业学校与重庆长江有限公司举行了校企合作签约暨揭牌仪式。")
     assert not any(name.endswith("揭牌仪式") for name in found)
+
+
+def test_an_event_named_by_the_first_of_its_joined_names_is_the_same_event(extractor):
+    title = "重庆市职教学会产教分会成立大会暨第一次学术年会召开"
+    text = "3月5日，重庆市职教学会产教分会成立大会在江北区召开。学会会长王明出席会议。"
+    event = "重庆市职教学会产教分会成立大会暨第一次学术年会"
+    assert ("王明", "participatesIn", event) in facts(extractor, text, title)
+    assert not any(o == "重庆市职教学会产教分会成立大会" for _, _, o in facts(extractor, text, title))

@@ -580,14 +580,23 @@ class Resolver:
     def _merge_events(self) -> list[Entity]:
         """江北区2025年职业教育活动周 and 2025年职业教育活动周 (the title, its place the subject): one event.
 
-        An event named again without the place its name starts with is the same event; the label is the
-        longer name.  Only the events in memory are compared (a handful in an article).
+        An event named again without the place its name starts with is the same event, and so is one named by
+        the first of the names it joins with 暨; the label is the longer name.  Only the events in memory are
+        compared (a handful in an article).
         """
         events = [e for e in self.entities.values() if is_a(e.cls, "Event") or e.cls == "Campaign"]
         kept = []
         for short in sorted(events, key=lambda e: len(e.label)):
             for long in events:
-                if long is short or not long.label.endswith(short.label) or self.get(long.label) is not long:
+                if long is short or self.get(long.label) is not long:
+                    continue
+                if long.label.startswith(short.label + "暨") and self.get(short.label) is short:
+                    # 某某分会成立大会暨第一次学术年会 (the title), 某某分会成立大会 (the text): one event under
+                    # its first name, as the name joined with 暨 says
+                    self._absorb(long, short, short.label)
+                    kept.append(long)
+                    break
+                if not long.label.endswith(short.label):
                     continue
                 place = long.label[: -len(short.label)]
                 if len(short.label) >= 4 and PLACE_PREFIX.fullmatch(place) and self.get(short.label) is short:
