@@ -333,3 +333,24 @@ def test_an_event_named_by_the_first_of_its_joined_names_is_the_same_event(extra
     event = "重庆市职教学会产教分会成立大会暨第一次学术年会"
     assert ("王明", "participatesIn", event) in facts(extractor, text, title)
     assert not any(o == "重庆市职教学会产教分会成立大会" for _, _, o in facts(extractor, text, title))
+
+
+def test_an_edition_of_a_members_congress_is_named_after_its_body(extractor):
+    text = "3月5日，重庆职业教育促进会第三次会员代表大会在江北区召开。会长王明出席大会。"
+    event = "重庆职业教育促进会第三次会员代表大会"
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
+
+
+def test_a_new_term_committee_and_its_short_form(extractor):
+    text = (
+        "3月5日，新一届重庆市职业技术教育学会机械专业工作指导委员会成立大会在江北区举行。"
+        "重庆市职业技术教育学会机械专业工作指导委员会20余位成员参加会议。机械专指委主任王明出席会议。"
+    )
+    committee = "重庆市职业技术教育学会机械专业工作指导委员会"
+    found = names(extractor, text)
+    assert found.get(committee + "成立大会") == "Conference"
+    assert not any(name.startswith("新一届") for name in found)
+    relations = facts(extractor, text)
+    assert (committee, "participatesIn", committee + "成立大会") in relations
+    assert ("王明", "worksAt", committee) in relations

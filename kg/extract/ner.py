@@ -123,6 +123,7 @@ LEVEL_PREFIX = re.compile(rf"^(?:{alternation('level_prefixes')})")
 NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
 CLASSIFIER = characters("classifiers")
 COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
+TERM_BEFORE = re.compile("(?:新|第)[一二三四五六七八九十0-9]+届$")  # 新一届某某委员会: its term, no count
 COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
 LIST_COUNT = re.compile("单位|企业|高校|院校|机构|部门|学校|公司")  # the kind a count after a list counts
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
@@ -231,6 +232,7 @@ CEREMONY_VERBS = (
     "成立",
 )
 CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
+EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
 # what follows one body of a ceremony of several: the next one, or the ceremony of the first (A揭牌暨B成立仪式)
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
@@ -557,10 +559,10 @@ class Recognizer:
             governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
-            start = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
+            start = edge = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
             if is_a(cls, "Event"):
                 start = self._event_start(text, start, match.start())
-            if start == match.start() - MAX_NAME and start > 0:
+            if start == edge == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
             start = self._conjoined(text, start, cls)
@@ -784,6 +786,9 @@ class Recognizer:
         The left edge of the event stops at function words inside the body's name (联合 of 产教联合体); the
         body's own type word, right before the event's, tells where that name starts.
         """
+        edition = EDITION.match(text, start)
+        if edition is not None and edition.end() == type_start:
+            type_start = start  # 某某促进会第三次会员代表大会: the body's name ends before the edition
         inner = self.type_word(text[max(0, type_start - 10) : type_start])
         if not inner or not self._body_class(inner):
             return start
@@ -1870,11 +1875,14 @@ def _generic(modifier: str) -> bool:
 
 def _counted(text: str, start: int, end: int, cls: str) -> bool:
     """True when a number with a measure word counts the name (42所乡村学校, 特色学校12所): a common noun."""
-    if COUNT_BEFORE.search(text[max(0, start - 4) : start]):
+    before = text[max(0, start - 4) : start]
+    if COUNT_BEFORE.search(before) and not TERM_BEFORE.search(before):
         return True
     if is_a(cls, "Program") or is_a(cls, "Event"):
         return False  # 专业课程7门: seven courses of one named kind
     after = COUNT_AFTER.match(text[end : end + 8])
+    if after and is_a(cls, "Organization") and after.group().endswith(("名", "位", "人")):
+        return False  # 某某委员会20余位成员: the people of one body, counted in people
     if after:
         if LIST_COUNT.match(text, end + after.end()) and text[start - 1 : start] in ("、", "和", "及", "与"):
             return False  # A、B、C三家单位: the count closes the list the name ends

@@ -306,6 +306,7 @@ class Resolver:
                 previous = mention
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
+        touched.update((id(e), e) for e in self._merge_advisory_committees())
         touched.update((id(e), e) for e in map(self.get, self._fresh_places) if e is not None)
         self._fresh_places = []
         for entity in touched.values():
@@ -605,6 +606,25 @@ class Resolver:
                     break
         return kept
 
+    def _merge_advisory_committees(self) -> list[Entity]:
+        """电子信息专指委, 专指委: the short form of the 某某专业(工作)指导委员会 of the text (教指委 likewise).
+
+        指委 stands for 指导委员会; what comes before it keeps characters of the committee's field in order.
+        """
+        entities = list(self.entities.values())
+        committees = [e for e in entities if e.label.endswith("指导委员会")]
+        if not committees:
+            return []
+        kept = []
+        for short in [e for e in entities if e.label.endswith("指委") and len(e.label) <= 8]:
+            brief = short.label[:-2]
+            matches = [c for c in committees if _in_order(brief, c.label[:-5])]
+            # the first named, when the text spells the committee two ways (专业工作指导, 工作专业指导)
+            if matches and self.get(short.label) is short and self.get(matches[0].label) is matches[0]:
+                self._absorb(matches[0], short, short.label)
+                kept.append(matches[0])
+        return kept
+
     def _absorb(self, keeper: Entity, gone: Entity, name: str) -> None:
         """``gone`` (named ``name``) is ``keeper`` under another name: its names and mentions go over, it goes."""
         keeper.aliases |= gone.aliases | {name}
@@ -769,6 +789,12 @@ def _initials(short: str, long: str) -> bool:
     return all(ch in rest for ch in brief)
 
 
+def _in_order(brief: str, full: str) -> bool:
+    """True when the characters of ``brief`` appear in ``full`` in the same order (专 in 电子信息专业工作)."""
+    rest = iter(full)
+    return bool(brief) and all(ch in rest for ch in brief)
+
+
 def _units(long: str) -> list[str]:
     """Every ``short`` for which ``_unit_of(short, long)`` holds (the index of names by their units).
 
@@ -785,10 +811,10 @@ def _unit_of(short: str, long: str) -> bool:
     (True, False)
     """
     head = long[: len(long) - len(short)]
-    # 某某集团置业公司 → 置业公司: a group's subsidiary by its own name, as a school's unit
-    return (
-        len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校", "集团")) and len(head) >= 4
-    )
+    # 某某集团置业公司 → 置业公司: a group's subsidiary by its own name, as a school's unit; 某某学会…专业指导委员会,
+    # 某某协会产教融合分会: a society's committee or branch by its own name
+    parents = ("大学", "学院", "学校", "集团", "学会", "协会", "促进会", "研究会")
+    return len(short) >= 4 and long.endswith(short) and head.endswith(parents) and len(head) >= 4
 
 
 def _brand_of(short: str, long: str) -> bool:
