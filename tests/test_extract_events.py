@@ -354,3 +354,13 @@ def test_a_new_term_committee_and_its_short_form(extractor):
     relations = facts(extractor, text)
     assert (committee, "participatesIn", committee + "成立大会") in relations
     assert ("王明", "worksAt", committee) in relations
+
+
+def test_a_series_named_in_a_title_is_not_the_event_attended(extractor):
+    text = (
+        "5月8日，第二届校长发展论坛江北论坛在江北区举行。"
+        "重庆大学教授、校长发展论坛执行主席王明，江北区副区长李华出席会议。"
+    )
+    attended = {(s, o) for s, p, o in facts(extractor, text) if p == "participatesIn"}
+    assert {s for s, o in attended if o.startswith("第二届校长发展论坛")} == {"王明", "李华"}
+    assert not any(o == "校长发展论坛" for _, o in attended)

@@ -25,7 +25,7 @@ from functools import cache
 
 from kg.extract.gazetteer import trie_pattern
 from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
-from kg.extract.resolve import OWN_COMMITTEE, Entity
+from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
@@ -1058,13 +1058,21 @@ class RelationExtractor:
         named, else the one its title or first sentence names (the article's event).  ``kind``: the event's
         kind the verb names (参加座谈会): an event of another kind (…大赛中获奖的张三参加座谈会) is not it.
         """
-        named = [m.entity for m in main if start <= m.start < verb and _attended(m.entity) and not m.ref]
+        named = [
+            m.entity
+            for m in main
+            if start <= m.start < verb and _attended(m.entity) and not m.ref and not self._in_title(m)
+        ]
         candidates = [*named[::-1], self._last_run, self._main_event]
         candidates = [e for e in candidates if e is not None and _attended(e)]
         if kind and kind not in GENERIC_KINDS:
             fitting = [e for e in candidates if e.label.endswith(kind)]
             return fitting[0] if fitting else None
         return candidates[0] if candidates else None
+
+    def _in_title(self, mention: Mention) -> bool:
+        """某某论坛执行主席张三, 某某大赛组委会主任: a series named in a person's title, not the event attended."""
+        return self.text.startswith(TITLE_AFTER_EVENT, mention.end)
 
     def _hosted_here(self, entity: Entity, event: Entity, span: tuple[int, int]) -> bool:
         """True when this sentence made ``entity`` an organiser of ``event`` (由A主办，…参与: A runs it)."""

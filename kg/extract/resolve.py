@@ -34,13 +34,16 @@ from functools import cache
 from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
-from kg.extract.ner import STANDARD_BODIES, Mention, _division_heads
+from kg.extract.ner import ROLES, STANDARD_BODIES, Mention, _division_heads
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
 from kg.sources.words import dictionary
 
 PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委)")  # 省教育厅: the province of the text's city
+
+
+TITLE_AFTER_EVENT = ("执行", "组委", "秘书处", "理事会", *ROLES)  # what makes an event's name part of a title
 
 
 @cache
@@ -302,7 +305,8 @@ class Resolver:
             mention.entity = entity
             touched[id(entity)] = entity
             if not mention.nested:
-                recent.append(entity)
+                if not (is_a(entity.cls, "Event") and text.startswith(TITLE_AFTER_EVENT, mention.end)):
+                    recent.append(entity)  # 某某论坛执行主席张三: the series of a title is no event 会议 refers to
                 previous = mention
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
