@@ -174,6 +174,9 @@ PARTNERS_AS = re.compile(
 TITLE_LINK = re.compile(
     r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
 )
+# 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
+GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任)[、，,]")
+GOVERNMENT_BODY_END = re.compile(r"(?:[局厅]|工委|委员会|人民政府)$")
 # 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
 PLAIN_TITLE = re.compile(
     r"关于[^，。；：“”《》]{2,60}?的(?:实施|指导)?(?:意见|通知|方案|决定|办法|批复|规定|规划|措施|计划|函)"
@@ -727,14 +730,21 @@ class RelationExtractor:
         names read may have taken into the next body's name."""
         text = self.text
         at = next((i for i in range(index - 1, -1, -1) if main[i].entity is employer), None)
+        if at == 0:  # 区委教育工委书记，区教育局局长张三: the clause began at the comma; the chain goes on before it
+            earlier = [m for m in self.mentions if not m.nested and m.entity is not None and m.end <= main[0].start]
+            main, at = [*earlier, *main[: at + 1]], len(earlier)
         found: list[Entity] = []
         while at is not None and at > 0:
             other, nearer = main[at - 1], main[at]
-            if (
-                not is_a(other.entity.cls, "Organization")
-                or is_a(other.entity.cls, "GovernmentAgency")
-                or is_a(nearer.entity.cls, "GovernmentAgency")
-                or not TITLE_LINK.fullmatch(text, other.end, nearer.start)
+            government = is_a(other.entity.cls, "GovernmentAgency") or is_a(nearer.entity.cls, "GovernmentAgency")
+            if government and (
+                not (is_a(other.entity.cls, "GovernmentAgency") and is_a(nearer.entity.cls, "GovernmentAgency"))
+                or not GOVERNMENT_BODY_END.search(nearer.name)
+                or not GOVERNMENT_LINK.fullmatch(text, other.end, nearer.start)
+            ):
+                break  # 区委教育工委书记，区教育局党组书记、局长张三: two bodies by their own names
+            if not is_a(other.entity.cls, "Organization") or not (
+                government or TITLE_LINK.fullmatch(text, other.end, nearer.start)
             ):
                 break
             found.append(other.entity)

@@ -1,0 +1,24 @@
+"""Who works where (worksAt) from the titles written around a person's name, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extractor
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def works_at(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    article = Article(id="t", title="", text=text, district="江北区", city="重庆市")
+    return {(r.subject.label, r.object.label) for r in extractor.extract(article).relations if r.predicate == "worksAt"}
+
+
+def test_posts_in_two_government_bodies_across_a_comma(extractor):
+    found = works_at(extractor, "江北区委教育工委书记，区教育局党组书记、局长王明出席会议。")
+    assert {("王明", "江北区委教育工委"), ("王明", "江北区教育局")} <= found
