@@ -22,3 +22,14 @@ def works_at(extractor: Extractor, text: str) -> set[tuple[str, str]]:
 def test_posts_in_two_government_bodies_across_a_comma(extractor):
     found = works_at(extractor, "江北区委教育工委书记，区教育局党组书记、局长王明出席会议。")
     assert {("王明", "江北区委教育工委"), ("王明", "江北区教育局")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江北区教育局原主任孙强出席会议。", set()),
+        ("重庆职教促进会常务副会长、市科技局原副局长孙强主持会议。", {("孙强", "重庆职教促进会")}),
+    ],
+)
+def test_a_former_post_is_no_work(extractor, text, expected):
+    assert works_at(extractor, text) == expected

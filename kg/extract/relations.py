@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
+from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, Mention, is_actor, is_word
 from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
@@ -174,6 +174,7 @@ PARTNERS_AS = re.compile(
 TITLE_LINK = re.compile(
     r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
 )
+FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")")))  # 原主任, 原副部长: a past post
 # 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
 GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任)[、，,]")
 GOVERNMENT_BODY_END = re.compile(r"(?:[局厅]|工委|委员会|人民政府)$")
@@ -723,7 +724,7 @@ class RelationExtractor:
                     if not is_a(unit.entity.cls, "Place"):
                         self.add(unit.entity, "partOf", first.entity, span, "part-下属")
 
-    def _titled_before(self, main: list[Mention], index: int, employer: Entity) -> list[Entity]:
+    def _titled_before(self, main: list[Mention], index: int, employer: Entity, former: bool = False) -> list[Entity]:
         """A集团副总经理、B公司董事长张三: the organisations whose titles precede the employer's, one person's.
 
         Not across government bodies: 自治州党委副书记、州长某某 goes on with a title of a place (州长), which the
@@ -737,10 +738,14 @@ class RelationExtractor:
         while at is not None and at > 0:
             other, nearer = main[at - 1], main[at]
             government = is_a(other.entity.cls, "GovernmentAgency") or is_a(nearer.entity.cls, "GovernmentAgency")
-            if government and (
-                not (is_a(other.entity.cls, "GovernmentAgency") and is_a(nearer.entity.cls, "GovernmentAgency"))
-                or not GOVERNMENT_BODY_END.search(nearer.name)
-                or not GOVERNMENT_LINK.fullmatch(text, other.end, nearer.start)
+            if (
+                government
+                and not (former and nearer.entity is employer)
+                and (
+                    not (is_a(other.entity.cls, "GovernmentAgency") and is_a(nearer.entity.cls, "GovernmentAgency"))
+                    or not GOVERNMENT_BODY_END.search(nearer.name)
+                    or not GOVERNMENT_LINK.fullmatch(text, other.end, nearer.start)
+                )
             ):
                 break  # 区委教育工委书记，区教育局党组书记、局长张三: two bodies by their own names
             if not is_a(other.entity.cls, "Organization") or not (
@@ -1749,6 +1754,11 @@ class RelationExtractor:
                     and SCHOOL_HEAD.match(text, role_at)
                 ):
                     employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持: the text's own school
+                if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):
+                    # 某部原副部长张三: a post they held; the bodies titled before it (A会长、某部原副部长) stay
+                    chain = self._titled_before(main, index, employer, former=True)
+                    employer = chain[0] if chain else None
+                    self._roll = None
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):
