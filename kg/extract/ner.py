@@ -163,6 +163,7 @@ ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
+ROLES_TUPLE = tuple(ROLES)
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
     # （文/叶秋美 图/周小琦）, （文/轻工学院 李启兵）: the writer and the photographer of a school's news
@@ -896,8 +897,8 @@ class Recognizer:
     def _body_follows(self, text: str, end: int) -> bool:
         """True when another body's strong type word starts at ``end`` (集团|公司, 中心|研究所)."""
         following = self.suffix_re.match(text, end)
-        if following is None:
-            return False
+        if following is None or text.startswith(ROLES_TUPLE, end):
+            return False  # 社会事业局局长, 某某学院院长: the head's title, not a body's type word
         cls, strength = self.suffix_class[following.group()]
         return strength == "strong" and is_a(cls, "Organization") and following.group() not in PARTY_BODIES
 
