@@ -38,3 +38,8 @@ def test_a_former_post_is_no_work(extractor, text, expected):
 def test_a_bureau_named_right_before_its_heads_title(extractor):
     found = works_at(extractor, "管委会副主任陈鹏、社会事业局局长赵刚、经济发展局局长周一峰出席会议。")
     assert {("赵刚", "社会事业局"), ("周一峰", "经济发展局")} <= found
+
+
+def test_the_short_name_of_a_numbered_school_of_the_place(extractor):
+    text = "江北区第二职业学校与重庆长江有限公司合作。江北二职何文苏副校长、实训处陈建明副处长参加了活动。"
+    assert {("何文苏", "江北区第二职业学校"), ("陈建明", "江北区第二职业学校")} <= works_at(extractor, text)

@@ -398,6 +398,7 @@ class Recognizer:
         candidates: list[Mention] = []
         candidates += self._gazetteer(text, self.gazetteer if gazetteer is None else gazetteer)
         candidates += self._context_places(text, district, city)
+        candidates += _ordinal_shorts(text, district, city)
         candidates += self._suffix_names(text)
         candidates += self._quoted(text)
         candidates += self._awards(text)
@@ -2023,6 +2024,30 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
             mention.nested = True  # 株洲市产教联合体成立大会 names the 联合体 too
             kept.append(mention)
     return chosen + kept
+
+
+ORDINAL_SHORT_CLASS = {"职": "SecondaryVocationalSchool", "中": "SecondarySchool", "小": "PrimarySchool"}
+
+
+def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
+    """永嘉二职, 江北八中: the short name of a numbered school of the text's own place (第二职业学校, 第八中学).
+
+    Only after the document's district or city (full or without 区/县/市), so that 一中 alone stays a word.
+    """
+    places = {
+        p for place in (district, city) if place for p in (place, re.sub("(区|县|市)$", "", place)) if len(p) >= 2
+    }
+    if not places:
+        return []
+    # not before what makes 职/中/小 part of a word (职业, 中学, 小学, 中心, 职工)
+    heads = "|".join(sorted(places, key=len, reverse=True))
+    pattern = f"(?:{heads})[一二三四五六七八九十]{{1,2}}([职中小])(?![学业工称务责能校员位场院部级心间型])"
+    found = []
+    for match in re.finditer(pattern, text):
+        found.append(
+            Mention(match.start(), match.end(), match.group(), ORDINAL_SHORT_CLASS[match.group(1)], "suffix", 2)
+        )
+    return found
 
 
 def _scoped_event(modifier: str) -> bool:

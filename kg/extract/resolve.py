@@ -55,7 +55,8 @@ def province_of(city: str) -> str:
 
 # the place an event's name may start with (江北区…活动周, 重庆市江北区…大会): one to three levels of places
 PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|县|州|盟|旗)){1,3}")
-ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(中|小)学")  # the short form of a numbered school: 八中, 二小
+# the short form of a numbered school: 八中, 二小, 二职 (第二职业学校)
+ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(?:(中|小)学|(职)业学校)")
 OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
 RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
 RENAMING = re.compile(r"^(?:更|改)?名为")
@@ -654,7 +655,7 @@ class Resolver:
             name = self.district[:-1] + name[len(self.district) :]
         for long, short in ABBREVIATIONS:
             name = name.replace(long, short)
-        return ORDINAL_SCHOOL.sub(r"\1\2", name)  # 第八中学教育集团 ~ 八中教育集团
+        return ORDINAL_SCHOOL.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), name)  # 第八中学 ~ 八中
 
     def _attributes(self, entity: Entity) -> None:
         """kg:district / kg:city where the name or the resolution shows them."""
