@@ -364,3 +364,12 @@ def test_a_series_named_in_a_title_is_not_the_event_attended(extractor):
     attended = {(s, o) for s, p, o in facts(extractor, text) if p == "participatesIn"}
     assert {s for s, o in attended if o.startswith("第二届校长发展论坛")} == {"王明", "李华"}
     assert not any(o == "校长发展论坛" for _, o in attended)
+
+
+def test_a_signing_of_two_named_parties_joined_with_a_ceremony(extractor):
+    text = "重庆长江实业(集团)股份有限公司与江北区职业技术学校战略合作项目签约暨揭牌仪式在学校举行。校长王明出席仪式。"
+    event = "重庆长江实业（集团）股份有限公司与江北区职业技术学校战略合作项目签约暨揭牌仪式"
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
+    found = names(extractor, "江北职业学校与重庆长江有限公司校企合作签约暨揭牌仪式在学校举行。")
+    assert not any(name.endswith("揭牌仪式") for name in found)

@@ -233,6 +233,8 @@ CEREMONY_VERBS = (
     "成立",
 )
 CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
+# what A与B signed; not 校企合作 (A与B校企合作签约仪式 is a kind of ceremony: see _second_party)
+SIGNED_SUBJECT = re.compile("(?:战略合作|合作|共建)?(?:项目|协议|框架协议)?$")
 EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
 # what follows one body of a ceremony of several: the next one, or the ceremony of the first (A揭牌暨B成立仪式)
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
@@ -843,6 +845,14 @@ class Recognizer:
                 return start
             inner = verb.group()
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
+        party = self._through_nominal(text, self.left_edge(text, first - 1)) if first > 1 else first
+        if (
+            inner in CEREMONY_VERBS
+            and text[first - 1 : first] in ("与", "和")
+            and self._owned_body_end(text[party : first - 1])
+            and self._owned_body_end(SIGNED_SUBJECT.sub("", text[first : first_end - len(inner)]))
+        ):
+            return party  # A公司与B学校战略合作项目签约暨揭牌仪式: the signing of both parties, one event
         first = self._event_start(text, first, first_end - len(inner))
         if inner in CEREMONY_VERBS and not is_proper_name(
             text[first : first_end - len(inner)], inner + "仪式", "Conference"
