@@ -624,7 +624,13 @@ class Recognizer:
                 relative = re.match(r"(区|市|县)(?![内外级域属])", name) or re.match(
                     "省(?=教育厅|政府|人民政府|委)", name
                 )
-                if not ((relative and len(name) >= 2) or bare_body or league):
+                # 区委书记、教育局局长张三: a body every district has, named bare in a chain of one person's posts
+                titled = (
+                    STANDARD_BODIES.match(name)
+                    and text.startswith(ROLES_TUPLE, end)
+                    and text[start - 1 : start] in ("、", "，", ",")
+                )
+                if not ((relative and len(name) >= 2) or bare_body or league or titled):
                     continue  # bare 学校 / 各学校; relative names (区教委) stay
             if (
                 (cls in ("College", "School") or (cls == "University" and suffix.endswith("学院")))
