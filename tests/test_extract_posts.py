@@ -48,3 +48,8 @@ def test_the_short_name_of_a_numbered_school_of_the_place(extractor):
 def test_a_bare_district_body_in_a_chain_of_posts(extractor):
     found = works_at(extractor, "江北区教育党委书记、教育局局长沈明，副局长刘海燕、顾青出席仪式。")
     assert {("沈明", "江北区教育局"), ("刘海燕", "江北区教育局"), ("顾青", "江北区教育局")} <= found
+
+
+def test_a_district_government_and_committee_under_their_formal_names(extractor):
+    found = works_at(extractor, "江北区委副书记王明、江北区政府副区长李华出席会议。")
+    assert {("王明", "中共重庆市江北区委员会"), ("李华", "江北区人民政府")} <= found

@@ -72,6 +72,9 @@ REF_CLASSES = {
     "company": ("Company",),
     "event": ("Event",),
 }
+# 丛台区(区)政府, 丛台区(区)委: not 人民政府, not 区教委 (区 right before 政府 / 委)
+DISTRICT_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?政府")
+DISTRICT_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?委")
 ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
 BUCKET = 200  # names of a long text compared with a new one per index key: the latest (see Resolver._indexed)
@@ -295,6 +298,8 @@ class Resolver:
                 previous = mention
                 continue
             name = self._qualified(text, mention, previous)
+            if mention.cls == "GovernmentAgency":
+                name = self._formal(name)
             owner = self._owner(text, mention, previous)
             if owner is not None:
                 name = owner.label + name
@@ -437,6 +442,19 @@ class Resolver:
         before = text[max(0, mention.start - 2) : mention.start]
         if self.district and STANDARD_BODIES.match(name) and not before.endswith(("各", "等")):
             return self.district + name
+        return name
+
+    def _formal(self, name: str) -> str:
+        """石景山区政府 → 石景山区人民政府, 石景山区委 → 中共北京市石景山区委员会: a district's government and party
+        committee under their formal names (the short one stays an alias), so both forms are one body."""
+        government = DISTRICT_GOVERNMENT.fullmatch(name)
+        if government:
+            return government.group(1) + "人民政府"
+        committee = DISTRICT_COMMITTEE.fullmatch(name.removeprefix("中共"))
+        if committee:
+            place = committee.group(1)
+            city = self.city if self.city and place == self.district and not place.startswith(self.city) else ""
+            return f"中共{city}{place}委员会"
         return name
 
     def _carried_city(self, text: str, mention: Mention, previous: Mention | None) -> str:
