@@ -53,3 +53,8 @@ def test_a_bare_district_body_in_a_chain_of_posts(extractor):
 def test_a_district_government_and_committee_under_their_formal_names(extractor):
     found = works_at(extractor, "江北区委副书记王明、江北区政府副区长李华出席会议。")
     assert {("王明", "中共重庆市江北区委员会"), ("李华", "江北区人民政府")} <= found
+
+
+def test_a_body_named_again_without_its_places(extractor):
+    text = "重庆市江北区星光教育集团成立。星光教育集团理事长王明出席。"
+    assert ("王明", "重庆市江北区星光教育集团") in works_at(extractor, text)

@@ -317,6 +317,7 @@ class Resolver:
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
         touched.update((id(e), e) for e in self._merge_advisory_committees())
+        touched.update((id(e), e) for e in self._merge_placed_bodies())
         touched.update((id(e), e) for e in map(self.get, self._fresh_places) if e is not None)
         self._fresh_places = []
         for entity in touched.values():
@@ -627,6 +628,28 @@ class Resolver:
                     self._absorb(long, short, short.label)
                     kept.append(long)
                     break
+        return kept
+
+    def _merge_placed_bodies(self) -> list[Entity]:
+        """金鸡湖教育集团 and 苏州工业园区金鸡湖教育集团: a body named again without the places its name starts with.
+
+        Only when one body of the text has that name after its places (two 实验小学 of two districts leave a
+        bare 实验小学 alone), and neither is a listed name.
+        """
+        bodies = {e.label: e for e in self.entities.values() if is_a(e.cls, "Organization") and not e.known}
+        longs: dict[str, list[Entity]] = {}
+        for label, entity in bodies.items():
+            for cut in range(2, min(len(label) - 3, 14)):
+                if label[cut:] in bodies and PLACE_PREFIX.fullmatch(label[:cut]):
+                    longs.setdefault(label[cut:], []).append(entity)
+        kept = []
+        for short, found in longs.items():
+            entity = bodies[short]
+            long = found[0]
+            unique = len(found) == 1 and len(short) >= 4 and not PLACE_PREFIX.match(short)
+            if unique and self.get(short) is entity and self.get(long.label) is long:
+                self._absorb(long, entity, short)
+                kept.append(long)
         return kept
 
     def _merge_advisory_committees(self) -> list[Entity]:
