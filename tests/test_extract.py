@@ -1127,7 +1127,8 @@ def test_the_province_of_the_texts_city_qualifies_a_provincial_body(extractor):
     )
     found = entities(extraction)
     assert found.get("四川省教育厅") == "GovernmentAgency"  # 绵阳市 is a city of 四川省 (the national list)
-    assert found.get("青川县委") == "GovernmentAgency"  # 州长李明和…: a person before the conjunction
+    # 州长李明和…: a person before the conjunction; 青川县委 under its formal name
+    assert found.get("中共青川县委员会") == "GovernmentAgency"
     assert not any(name.startswith("州长") for name in found)
 
 

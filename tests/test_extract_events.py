@@ -294,3 +294,83 @@ def test_leaders_and_guests_named_after_the_verb_or_after_ling_dao(extractor):
     found = facts(extractor, text, title)
     for person in ("刘军", "王芳", "李明", "林敏"):
         assert (person, "participatesIn", "江北区职业教育论坛") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "3月5日，江北区星光中学(集团)、江北区育才小学(集团)揭牌仪式在星光中学举行。区教育局局长王明出席揭牌仪式。",
+            "江北区星光中学（集团）、江北区育才小学（集团）揭牌仪式",
+        ),
+        (
+            "重庆工商职业学院智能制造产业学院、数字商贸产业学院揭牌仪式在学校举行。副校长王明出席仪式。",
+            "重庆工商职业学院智能制造产业学院、数字商贸产业学院揭牌仪式",
+        ),
+    ],
+)
+def test_one_ceremony_of_several_listed_bodies(extractor, text, event):
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
+
+
+def test_a_ceremony_under_two_names_joined_after_a_verb(extractor):
+    text = "3月5日，江北区星光教育集团揭牌暨星光、星河教育集团委员会成立仪式在星光小学举行。局长王明出席仪式。"
+    event = "江北区星光教育集团揭牌暨星光、星河教育集团委员会成立仪式"
+    found = names(extractor, text)
+    assert found.get(event) == "Conference"
+    assert found.get("江北区星光教育集团") == "CollaborativeEducationAlliance"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
+
+
+def test_a_kind_of_ceremony_joined_after_a_verb_is_still_no_name(extractor):
+    found = names(extractor, "江北职业学校与重庆长江有限公司举行了校企合作签约暨揭牌仪式。")
+    assert not any(name.endswith("揭牌仪式") for name in found)
+
+
+def test_an_event_named_by_the_first_of_its_joined_names_is_the_same_event(extractor):
+    title = "重庆市职教学会产教分会成立大会暨第一次学术年会召开"
+    text = "3月5日，重庆市职教学会产教分会成立大会在江北区召开。学会会长王明出席会议。"
+    event = "重庆市职教学会产教分会成立大会暨第一次学术年会"
+    assert ("王明", "participatesIn", event) in facts(extractor, text, title)
+    assert not any(o == "重庆市职教学会产教分会成立大会" for _, _, o in facts(extractor, text, title))
+
+
+def test_an_edition_of_a_members_congress_is_named_after_its_body(extractor):
+    text = "3月5日，重庆职业教育促进会第三次会员代表大会在江北区召开。会长王明出席大会。"
+    event = "重庆职业教育促进会第三次会员代表大会"
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
+
+
+def test_a_new_term_committee_and_its_short_form(extractor):
+    text = (
+        "3月5日，新一届重庆市职业技术教育学会机械专业工作指导委员会成立大会在江北区举行。"
+        "重庆市职业技术教育学会机械专业工作指导委员会20余位成员参加会议。机械专指委主任王明出席会议。"
+    )
+    committee = "重庆市职业技术教育学会机械专业工作指导委员会"
+    found = names(extractor, text)
+    assert found.get(committee + "成立大会") == "Conference"
+    assert not any(name.startswith("新一届") for name in found)
+    relations = facts(extractor, text)
+    assert (committee, "participatesIn", committee + "成立大会") in relations
+    assert ("王明", "worksAt", committee) in relations
+
+
+def test_a_series_named_in_a_title_is_not_the_event_attended(extractor):
+    text = (
+        "5月8日，第二届校长发展论坛江北论坛在江北区举行。"
+        "重庆大学教授、校长发展论坛执行主席王明，江北区副区长李华出席会议。"
+    )
+    attended = {(s, o) for s, p, o in facts(extractor, text) if p == "participatesIn"}
+    assert {s for s, o in attended if o.startswith("第二届校长发展论坛")} == {"王明", "李华"}
+    assert not any(o == "校长发展论坛" for _, o in attended)
+
+
+def test_a_signing_of_two_named_parties_joined_with_a_ceremony(extractor):
+    text = "重庆长江实业(集团)股份有限公司与江北区职业技术学校战略合作项目签约暨揭牌仪式在学校举行。校长王明出席仪式。"
+    event = "重庆长江实业（集团）股份有限公司与江北区职业技术学校战略合作项目签约暨揭牌仪式"
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
+    found = names(extractor, "江北职业学校与重庆长江有限公司校企合作签约暨揭牌仪式在学校举行。")
+    assert not any(name.endswith("揭牌仪式") for name in found)

@@ -123,6 +123,7 @@ LEVEL_PREFIX = re.compile(rf"^(?:{alternation('level_prefixes')})")
 NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
 CLASSIFIER = characters("classifiers")
 COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
+TERM_BEFORE = re.compile("(?:新|第)[一二三四五六七八九十0-9]+届$")  # 新一届某某委员会: its term, no count
 COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
 LIST_COUNT = re.compile("单位|企业|高校|院校|机构|部门|学校|公司")  # the kind a count after a list counts
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
@@ -164,6 +165,7 @@ ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
+ROLES_TUPLE = tuple(ROLES)
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
     # （文/叶秋美 图/周小琦）, （文/轻工学院 李启兵）: the writer and the photographer of a school's news
@@ -237,6 +239,28 @@ COMPOUND_SURNAMES = (
 )
 # 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first
 CEREMONY_PAIR = re.compile(r"(?:签约|授牌|揭牌|挂牌|启动|开班|开营|颁奖|表彰|签字|开工|奠基|启用)、$")
+CEREMONY_VERBS = (
+    "签约",
+    "授牌",
+    "揭牌",
+    "挂牌",
+    "启动",
+    "开班",
+    "开营",
+    "颁奖",
+    "表彰",
+    "签字",
+    "开工",
+    "奠基",
+    "启用",
+    "成立",
+)
+CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
+# what A与B signed; not 校企合作 (A与B校企合作签约仪式 is a kind of ceremony: see _second_party)
+SIGNED_SUBJECT = re.compile("(?:战略合作|合作|共建)?(?:项目|协议|框架协议)?$")
+EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
+# what follows one body of a ceremony of several: the next one, or the ceremony of the first (A揭牌暨B成立仪式)
+LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
@@ -399,6 +423,7 @@ class Recognizer:
         candidates: list[Mention] = []
         candidates += self._gazetteer(text, self.gazetteer if gazetteer is None else gazetteer)
         candidates += self._context_places(text, district, city)
+        candidates += _ordinal_shorts(text, district, city)
         candidates += self._suffix_names(text)
         candidates += self._quoted(text)
         candidates += self._awards(text)
@@ -569,10 +594,10 @@ class Recognizer:
             governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
             if strength == "weak" and not quoted_before and not governed:
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
-            start = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
+            start = edge = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
             if is_a(cls, "Event"):
                 start = self._event_start(text, start, match.start())
-            if start == match.start() - MAX_NAME and start > 0:
+            if start == edge == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
             start = self._conjoined(text, start, cls)
@@ -630,7 +655,13 @@ class Recognizer:
                 relative = re.match(r"(区|市|县)(?![内外级域属])", name) or re.match(
                     "省(?=教育厅|政府|人民政府|委)", name
                 )
-                if not ((relative and len(name) >= 2) or bare_body or league):
+                # 区委书记、教育局局长张三: a body every district has, named bare in a chain of one person's posts
+                titled = (
+                    STANDARD_BODIES.match(name)
+                    and text.startswith(ROLES_TUPLE, end)
+                    and text[start - 1 : start] in ("、", "，", ",")
+                )
+                if not ((relative and len(name) >= 2) or bare_body or league or titled):
                     continue  # bare 学校 / 各学校; relative names (区教委) stay
             if (
                 (cls in ("College", "School") or (cls == "University" and suffix.endswith("学院")))
@@ -732,6 +763,7 @@ class Recognizer:
             if text[moved - 2 : moved] in EVENT_SCOPES and moved < type_start:
                 moved -= 2  # 2025年全区教育工作会议: the scope is part of the meeting's name
             moved = self._shared_body(text, moved, type_start)
+            moved = self._listed_bodies(text, moved, type_start)
             pair = CEREMONY_PAIR.search(text, max(0, moved - 3), moved)
             if pair is not None and moved == type_start:
                 moved = self.left_edge(text, pair.start(), event=True)
@@ -755,6 +787,30 @@ class Recognizer:
             return start
         return before
 
+    def _listed_bodies(self, text: str, start: int, type_start: int) -> int:
+        """某某中学（集团）、某某小学（集团）揭牌仪式, 某某学院A产业学院、B产业学院揭牌仪式: one ceremony of
+        several bodies listed with 、; the name starts with the first of them.
+
+        Only when the event is named after a body (the part after 、 ends with a body's type word) and each
+        part before it names a body of its own (its own type word ends it), so a list of topics stays out.
+        """
+        if text[start - 1 : start] != "、" or not self._owned_body_end(text[start:type_start]):
+            return start
+        while text[start - 1 : start] == "、" and start >= 3:
+            part_end = start - 1
+            before = self._through_nominal(text, self.left_edge(text, part_end))
+            part = text[before:part_end]
+            if not (3 <= len(part) <= 30) or not self._owned_body_end(part) or _generic(part):
+                break
+            start = before
+        return start
+
+    def _owned_body_end(self, part: str) -> bool:
+        """True when ``part`` ends with a body's type word, or with （集团） after one (某某中学（集团））."""
+        part = part.removesuffix("（集团）")
+        inner = self.type_word(part[-10:])
+        return bool(inner) and self._body_class(inner) and len(part) > len(inner)
+
     def _second_party(self, text: str, start: int, type_start: int) -> int:
         """A与B校企合作签约仪式: B is the second party of the signing, not the start of its name."""
         if text[start - 1 : start] not in ("与", "和", "同"):
@@ -772,6 +828,9 @@ class Recognizer:
         The left edge of the event stops at function words inside the body's name (联合 of 产教联合体); the
         body's own type word, right before the event's, tells where that name starts.
         """
+        edition = EDITION.match(text, start)
+        if edition is not None and edition.end() == type_start:
+            type_start = start  # 某某促进会第三次会员代表大会: the body's name ends before the edition
         inner = self.type_word(text[max(0, type_start - 10) : type_start])
         if not inner or not self._body_class(inner):
             return start
@@ -818,9 +877,25 @@ class Recognizer:
         first_end = start - 1
         inner = self.type_word(text[max(0, first_end - 8) : first_end])
         if not inner or not is_a(self.suffix_class[inner][0], "Event"):
-            return start
+            # 某某集团揭牌暨某某委员会成立仪式, A与B战略合作项目签约暨揭牌仪式: the first is a ceremony's verb
+            verb = CEREMONY_VERB.search(text, max(0, first_end - 2), first_end)
+            if verb is None or verb.end() != first_end:
+                return start
+            inner = verb.group()
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
+        party = self._through_nominal(text, self.left_edge(text, first - 1)) if first > 1 else first
+        if (
+            inner in CEREMONY_VERBS
+            and text[first - 1 : first] in ("与", "和")
+            and self._owned_body_end(text[party : first - 1])
+            and self._owned_body_end(SIGNED_SUBJECT.sub("", text[first : first_end - len(inner)]))
+        ):
+            return party  # A公司与B学校战略合作项目签约暨揭牌仪式: the signing of both parties, one event
         first = self._event_start(text, first, first_end - len(inner))
+        if inner in CEREMONY_VERBS and not is_proper_name(
+            text[first : first_end - len(inner)], inner + "仪式", "Conference"
+        ):
+            return start  # 校企合作签约暨揭牌仪式: a kind of ceremony, no name, as 校企合作签约仪式 alone
         return first if first < first_end - len(inner) else start
 
     def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
@@ -871,8 +946,8 @@ class Recognizer:
     def _body_follows(self, text: str, end: int) -> bool:
         """True when another body's strong type word starts at ``end`` (集团|公司, 中心|研究所)."""
         following = self.suffix_re.match(text, end)
-        if following is None:
-            return False
+        if following is None or text.startswith(ROLES_TUPLE, end):
+            return False  # 社会事业局局长, 某某学院院长: the head's title, not a body's type word
         cls, strength = self.suffix_class[following.group()]
         return strength == "strong" and is_a(cls, "Organization") and following.group() not in PARTY_BODIES
 
@@ -2091,11 +2166,14 @@ def _generic(modifier: str) -> bool:
 
 def _counted(text: str, start: int, end: int, cls: str) -> bool:
     """True when a number with a measure word counts the name (42所乡村学校, 特色学校12所): a common noun."""
-    if COUNT_BEFORE.search(text[max(0, start - 4) : start]):
+    before = text[max(0, start - 4) : start]
+    if COUNT_BEFORE.search(before) and not TERM_BEFORE.search(before):
         return True
     if is_a(cls, "Program") or is_a(cls, "Event"):
         return False  # 专业课程7门: seven courses of one named kind
     after = COUNT_AFTER.match(text[end : end + 8])
+    if after and is_a(cls, "Organization") and after.group().endswith(("名", "位", "人")):
+        return False  # 某某委员会20余位成员: the people of one body, counted in people
     if after:
         if LIST_COUNT.match(text, end + after.end()) and text[start - 1 : start] in ("、", "和", "及", "与"):
             return False  # A、B、C三家单位: the count closes the list the name ends
@@ -2237,6 +2315,30 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
     return chosen + kept
 
 
+ORDINAL_SHORT_CLASS = {"职": "SecondaryVocationalSchool", "中": "SecondarySchool", "小": "PrimarySchool"}
+
+
+def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
+    """永嘉二职, 江北八中: the short name of a numbered school of the text's own place (第二职业学校, 第八中学).
+
+    Only after the document's district or city (full or without 区/县/市), so that 一中 alone stays a word.
+    """
+    places = {
+        p for place in (district, city) if place for p in (place, re.sub("(区|县|市)$", "", place)) if len(p) >= 2
+    }
+    if not places:
+        return []
+    # not before what makes 职/中/小 part of a word (职业, 中学, 小学, 中心, 职工)
+    heads = "|".join(sorted(places, key=len, reverse=True))
+    pattern = f"(?:{heads})[一二三四五六七八九十]{{1,2}}([职中小])(?![学业工称务责能校员位场院部级心间型])"
+    found = []
+    for match in re.finditer(pattern, text):
+        found.append(
+            Mention(match.start(), match.end(), match.group(), ORDINAL_SHORT_CLASS[match.group(1)], "suffix", 2)
+        )
+    return found
+
+
 def _scoped_event(modifier: str) -> bool:
     """全国教育大会, 全区教育工作会议: a scope, then a subject of at least two characters, names a meeting."""
     return modifier.startswith(EVENT_SCOPES) and len(modifier) >= 4 and not modifier.startswith(("全区各", "全市各"))
@@ -2257,13 +2359,20 @@ def _named_occasion(word: str, suffix_class: dict[str, tuple[str, str]]) -> bool
 
 
 def _owner_of_event(mention: Mention, container: Mention) -> bool:
-    """True for the body an event's name starts with (某某共同体 of 某某共同体成立大会): an entity of its own."""
+    """True for the body an event's name starts with (某某共同体 of 某某共同体成立大会): an entity of its own.
+
+    So is each body of a ceremony of several (A（集团）、B（集团）揭牌仪式, A揭牌暨B成立仪式, A与B…签约仪式):
+    one listed at the head of the event or after 、, 暨 or 与, and followed by one of them.
+    """
+    head = mention.start - container.start
+    tail = container.name[mention.end - container.start :]
+    listed = (head == 0 or container.name[head - 1] in "、暨与和") and LISTED_BODY_TAIL.match(tail) is not None
     return (
         not mention.nested
         and mention.rule == "suffix"
-        and mention.start == container.start
+        and container.start <= mention.start
         and mention.end < container.end
-        and OWNED_EVENT_TAIL.fullmatch(container.name[mention.end - container.start :]) is not None
+        and ((head == 0 and OWNED_EVENT_TAIL.fullmatch(tail) is not None) or listed)
         and is_a(container.cls, "Event")
         and (is_a(mention.cls, "Organization") or is_a(mention.cls, "Platform"))
         and not is_a(mention.cls, "Place")

@@ -25,8 +25,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import ACTOR_CLASSES, GRANTS, Mention, is_actor, is_word
-from kg.extract.resolve import OWN_COMMITTEE, Entity
+from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, Mention, is_actor, is_word
+from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
@@ -175,6 +175,10 @@ PARTNERS_AS = re.compile(
 TITLE_LINK = re.compile(
     r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
 )
+FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")")))  # 原主任, 原副部长: a past post
+# 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
+GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任)[、，,]")
+GOVERNMENT_BODY_END = re.compile(r"(?:[局厅]|工委|委员会|人民政府)$")
 # 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
 PLAIN_TITLE = re.compile(
     r"关于[^，。；：“”《》]{2,60}?的(?:实施|指导)?(?:意见|通知|方案|决定|办法|批复|规定|规划|措施|计划|函)"
@@ -836,21 +840,32 @@ class RelationExtractor:
                 # X隶属于Y / X是Y旗下的子公司 / X是Y的二级学院: the unit is named first
                 self.add(first.entity, "partOf", second.entity, span, "part-隶属")
 
-    def _titled_before(self, main: list[Mention], index: int, employer: Entity) -> list[Entity]:
+    def _titled_before(self, main: list[Mention], index: int, employer: Entity, former: bool = False) -> list[Entity]:
         """A集团副总经理、B公司董事长张三: the organisations whose titles precede the employer's, one person's.
 
         Not across government bodies: 自治州党委副书记、州长某某 goes on with a title of a place (州长), which the
         names read may have taken into the next body's name."""
         text = self.text
         at = next((i for i in range(index - 1, -1, -1) if main[i].entity is employer), None)
+        if at == 0:  # 区委教育工委书记，区教育局局长张三: the clause began at the comma; the chain goes on before it
+            earlier = [m for m in self.mentions if not m.nested and m.entity is not None and m.end <= main[0].start]
+            main, at = [*earlier, *main[: at + 1]], len(earlier)
         found: list[Entity] = []
         while at is not None and at > 0:
             other, nearer = main[at - 1], main[at]
+            government = is_a(other.entity.cls, "GovernmentAgency") or is_a(nearer.entity.cls, "GovernmentAgency")
             if (
-                not is_a(other.entity.cls, "Organization")
-                or is_a(other.entity.cls, "GovernmentAgency")
-                or is_a(nearer.entity.cls, "GovernmentAgency")
-                or not TITLE_LINK.fullmatch(text, other.end, nearer.start)
+                government
+                and not (former and nearer.entity is employer)
+                and (
+                    not (is_a(other.entity.cls, "GovernmentAgency") and is_a(nearer.entity.cls, "GovernmentAgency"))
+                    or not GOVERNMENT_BODY_END.search(nearer.name)
+                    or not GOVERNMENT_LINK.fullmatch(text, other.end, nearer.start)
+                )
+            ):
+                break  # 区委教育工委书记，区教育局党组书记、局长张三: two bodies by their own names
+            if not is_a(other.entity.cls, "Organization") or not (
+                government or TITLE_LINK.fullmatch(text, other.end, nearer.start)
             ):
                 break
             found.append(other.entity)
@@ -1332,13 +1347,21 @@ class RelationExtractor:
         named, else the one its title or first sentence names (the article's event).  ``kind``: the event's
         kind the verb names (参加座谈会): an event of another kind (…大赛中获奖的张三参加座谈会) is not it.
         """
-        named = [m.entity for m in main if start <= m.start < verb and _attended(m.entity) and not m.ref]
+        named = [
+            m.entity
+            for m in main
+            if start <= m.start < verb and _attended(m.entity) and not m.ref and not self._in_title(m)
+        ]
         candidates = [*named[::-1], self._last_run, self._main_event]
         candidates = [e for e in candidates if e is not None and _attended(e)]
         if kind and kind not in GENERIC_KINDS:
             fitting = [e for e in candidates if e.label.endswith(kind)]
             return fitting[0] if fitting else None
         return candidates[0] if candidates else None
+
+    def _in_title(self, mention: Mention) -> bool:
+        """某某论坛执行主席张三, 某某大赛组委会主任: a series named in a person's title, not the event attended."""
+        return self.text.startswith(TITLE_AFTER_EVENT, mention.end)
 
     def _hosted_here(self, entity: Entity, event: Entity, span: tuple[int, int]) -> bool:
         """True when this sentence made ``entity`` an organiser of ``event`` (由A主办，…参与: A runs it)."""
@@ -2005,6 +2028,11 @@ class RelationExtractor:
                     and SCHOOL_HEAD.match(text, role_at)
                 ):
                     employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持: the text's own school
+                if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):
+                    # 某部原副部长张三: a post they held; the bodies titled before it (A会长、某部原副部长) stay
+                    chain = self._titled_before(main, index, employer, former=True)
+                    employer = chain[0] if chain else None
+                    self._roll = None
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):

@@ -34,13 +34,16 @@ from functools import cache
 from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
-from kg.extract.ner import STANDARD_BODIES, Mention, _division_heads
+from kg.extract.ner import ROLES, STANDARD_BODIES, Mention, _division_heads
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
 from kg.sources.words import dictionary
 
 PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委)")  # 省教育厅: the province of the text's city
+
+
+TITLE_AFTER_EVENT = ("执行", "组委", "秘书处", "理事会", *ROLES)  # what makes an event's name part of a title
 
 
 @cache
@@ -52,7 +55,8 @@ def province_of(city: str) -> str:
 
 # the place an event's name may start with (江北区…活动周, 重庆市江北区…大会): one to three levels of places
 PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|县|州|盟|旗)){1,3}")
-ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(中|小)学")  # the short form of a numbered school: 八中, 二小
+# the short form of a numbered school: 八中, 二小, 二职 (第二职业学校)
+ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(?:(中|小)学|(职)业学校)")
 OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
 RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
 RENAMING = re.compile(r"^(?:更|改)?名为")
@@ -68,6 +72,9 @@ REF_CLASSES = {
     "company": ("Company",),
     "event": ("Event",),
 }
+# 丛台区(区)政府, 丛台区(区)委: not 人民政府, not 区教委 (区 right before 政府 / 委)
+DISTRICT_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?政府")
+DISTRICT_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?委")
 ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
 BUCKET = 200  # names of a long text compared with a new one per index key: the latest (see Resolver._indexed)
@@ -291,6 +298,8 @@ class Resolver:
                 previous = mention
                 continue
             name = self._qualified(text, mention, previous)
+            if mention.cls == "GovernmentAgency":
+                name = self._formal(name)
             owner = self._owner(text, mention, previous)
             if owner is not None:
                 name = owner.label + name
@@ -302,10 +311,13 @@ class Resolver:
             mention.entity = entity
             touched[id(entity)] = entity
             if not mention.nested:
-                recent.append(entity)
+                if not (is_a(entity.cls, "Event") and text.startswith(TITLE_AFTER_EVENT, mention.end)):
+                    recent.append(entity)  # 某某论坛执行主席张三: the series of a title is no event 会议 refers to
                 previous = mention
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
+        touched.update((id(e), e) for e in self._merge_advisory_committees())
+        touched.update((id(e), e) for e in self._merge_placed_bodies())
         touched.update((id(e), e) for e in map(self.get, self._fresh_places) if e is not None)
         self._fresh_places = []
         for entity in touched.values():
@@ -431,6 +443,19 @@ class Resolver:
         before = text[max(0, mention.start - 2) : mention.start]
         if self.district and STANDARD_BODIES.match(name) and not before.endswith(("各", "等")):
             return self.district + name
+        return name
+
+    def _formal(self, name: str) -> str:
+        """石景山区政府 → 石景山区人民政府, 石景山区委 → 中共北京市石景山区委员会: a district's government and party
+        committee under their formal names (the short one stays an alias), so both forms are one body."""
+        government = DISTRICT_GOVERNMENT.fullmatch(name)
+        if government:
+            return government.group(1) + "人民政府"
+        committee = DISTRICT_COMMITTEE.fullmatch(name.removeprefix("中共"))
+        if committee:
+            place = committee.group(1)
+            city = self.city if self.city and place == self.district and not place.startswith(self.city) else ""
+            return f"中共{city}{place}委员会"
         return name
 
     def _carried_city(self, text: str, mention: Mention, previous: Mention | None) -> str:
@@ -584,20 +609,70 @@ class Resolver:
     def _merge_events(self) -> list[Entity]:
         """江北区2025年职业教育活动周 and 2025年职业教育活动周 (the title, its place the subject): one event.
 
-        An event named again without the place its name starts with is the same event; the label is the
-        longer name.  Only the events in memory are compared (a handful in an article).
+        An event named again without the place its name starts with is the same event, and so is one named by
+        the first of the names it joins with 暨; the label is the longer name.  Only the events in memory are
+        compared (a handful in an article).
         """
         events = [e for e in self.entities.values() if is_a(e.cls, "Event") or e.cls == "Campaign"]
         kept = []
         for short in sorted(events, key=lambda e: len(e.label)):
             for long in events:
-                if long is short or not long.label.endswith(short.label) or self.get(long.label) is not long:
+                if long is short or self.get(long.label) is not long:
+                    continue
+                if long.label.startswith(short.label + "暨") and self.get(short.label) is short:
+                    # 某某分会成立大会暨第一次学术年会 (the title), 某某分会成立大会 (the text): one event under
+                    # its first name, as the name joined with 暨 says
+                    self._absorb(long, short, short.label)
+                    kept.append(long)
+                    break
+                if not long.label.endswith(short.label):
                     continue
                 place = long.label[: -len(short.label)]
                 if len(short.label) >= 4 and PLACE_PREFIX.fullmatch(place) and self.get(short.label) is short:
                     self._absorb(long, short, short.label)
                     kept.append(long)
                     break
+        return kept
+
+    def _merge_placed_bodies(self) -> list[Entity]:
+        """金鸡湖教育集团 and 苏州工业园区金鸡湖教育集团: a body named again without the places its name starts with.
+
+        Only when one body of the text has that name after its places (two 实验小学 of two districts leave a
+        bare 实验小学 alone), and neither is a listed name.
+        """
+        bodies = {e.label: e for e in self.entities.values() if is_a(e.cls, "Organization") and not e.known}
+        longs: dict[str, list[Entity]] = {}
+        for label, entity in bodies.items():
+            for cut in range(2, min(len(label) - 3, 14)):
+                if label[cut:] in bodies and PLACE_PREFIX.fullmatch(label[:cut]):
+                    longs.setdefault(label[cut:], []).append(entity)
+        kept = []
+        for short, found in longs.items():
+            entity = bodies[short]
+            long = found[0]
+            unique = len(found) == 1 and len(short) >= 4 and not PLACE_PREFIX.match(short)
+            if unique and self.get(short) is entity and self.get(long.label) is long:
+                self._absorb(long, entity, short)
+                kept.append(long)
+        return kept
+
+    def _merge_advisory_committees(self) -> list[Entity]:
+        """电子信息专指委, 专指委: the short form of the 某某专业(工作)指导委员会 of the text (教指委 likewise).
+
+        指委 stands for 指导委员会; what comes before it keeps characters of the committee's field in order.
+        """
+        entities = list(self.entities.values())
+        committees = [e for e in entities if e.label.endswith("指导委员会")]
+        if not committees:
+            return []
+        kept = []
+        for short in [e for e in entities if e.label.endswith("指委") and len(e.label) <= 8]:
+            brief = short.label[:-2]
+            matches = [c for c in committees if _in_order(brief, c.label[:-5])]
+            # the first named, when the text spells the committee two ways (专业工作指导, 工作专业指导)
+            if matches and self.get(short.label) is short and self.get(matches[0].label) is matches[0]:
+                self._absorb(matches[0], short, short.label)
+                kept.append(matches[0])
         return kept
 
     def _absorb(self, keeper: Entity, gone: Entity, name: str) -> None:
@@ -625,7 +700,7 @@ class Resolver:
             name = self.district[:-1] + name[len(self.district) :]
         for long, short in ABBREVIATIONS:
             name = name.replace(long, short)
-        return ORDINAL_SCHOOL.sub(r"\1\2", name)  # 第八中学教育集团 ~ 八中教育集团
+        return ORDINAL_SCHOOL.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), name)  # 第八中学 ~ 八中
 
     def _attributes(self, entity: Entity) -> None:
         """kg:district / kg:city where the name or the resolution shows them."""
@@ -764,6 +839,12 @@ def _initials(short: str, long: str) -> bool:
     return all(ch in rest for ch in brief)
 
 
+def _in_order(brief: str, full: str) -> bool:
+    """True when the characters of ``brief`` appear in ``full`` in the same order (专 in 电子信息专业工作)."""
+    rest = iter(full)
+    return bool(brief) and all(ch in rest for ch in brief)
+
+
 def _units(long: str) -> list[str]:
     """Every ``short`` for which ``_unit_of(short, long)`` holds (the index of names by their units).
 
@@ -803,10 +884,10 @@ def _unit_of(short: str, long: str) -> bool:
     (True, False)
     """
     head = long[: len(long) - len(short)]
-    # 某某集团置业公司 → 置业公司: a group's subsidiary by its own name, as a school's unit
-    return (
-        len(short) >= 4 and long.endswith(short) and head.endswith(("大学", "学院", "学校", "集团")) and len(head) >= 4
-    )
+    # 某某集团置业公司 → 置业公司: a group's subsidiary by its own name, as a school's unit; 某某学会…专业指导委员会,
+    # 某某协会产教融合分会: a society's committee or branch by its own name
+    parents = ("大学", "学院", "学校", "集团", "学会", "协会", "促进会", "研究会")
+    return len(short) >= 4 and long.endswith(short) and head.endswith(parents) and len(head) >= 4
 
 
 def _brand_of(short: str, long: str) -> bool:

@@ -1,0 +1,60 @@
+"""Who works where (worksAt) from the titles written around a person's name, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extractor
+from kg.sources.documents import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Gazetteer())
+
+
+def works_at(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    article = Article(id="t", title="", text=text, district="江北区", city="重庆市")
+    return {(r.subject.label, r.object.label) for r in extractor.extract(article).relations if r.predicate == "worksAt"}
+
+
+def test_posts_in_two_government_bodies_across_a_comma(extractor):
+    found = works_at(extractor, "江北区委教育工委书记，区教育局党组书记、局长王明出席会议。")
+    assert {("王明", "江北区委教育工委"), ("王明", "江北区教育局")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("江北区教育局原主任孙强出席会议。", set()),
+        ("重庆职教促进会常务副会长、市科技局原副局长孙强主持会议。", {("孙强", "重庆职教促进会")}),
+    ],
+)
+def test_a_former_post_is_no_work(extractor, text, expected):
+    assert works_at(extractor, text) == expected
+
+
+def test_a_bureau_named_right_before_its_heads_title(extractor):
+    found = works_at(extractor, "管委会副主任陈鹏、社会事业局局长赵刚、经济发展局局长周一峰出席会议。")
+    assert {("赵刚", "社会事业局"), ("周一峰", "经济发展局")} <= found
+
+
+def test_the_short_name_of_a_numbered_school_of_the_place(extractor):
+    text = "江北区第二职业学校与重庆长江有限公司合作。江北二职何文苏副校长、实训处陈建明副处长参加了活动。"
+    assert {("何文苏", "江北区第二职业学校"), ("陈建明", "江北区第二职业学校")} <= works_at(extractor, text)
+
+
+def test_a_bare_district_body_in_a_chain_of_posts(extractor):
+    found = works_at(extractor, "江北区教育党委书记、教育局局长沈明，副局长刘海燕、顾青出席仪式。")
+    assert {("沈明", "江北区教育局"), ("刘海燕", "江北区教育局"), ("顾青", "江北区教育局")} <= found
+
+
+def test_a_district_government_and_committee_under_their_formal_names(extractor):
+    found = works_at(extractor, "江北区委副书记王明、江北区政府副区长李华出席会议。")
+    assert {("王明", "中共重庆市江北区委员会"), ("李华", "江北区人民政府")} <= found
+
+
+def test_a_body_named_again_without_its_places(extractor):
+    text = "重庆市江北区星光教育集团成立。星光教育集团理事长王明出席。"
+    assert ("王明", "重庆市江北区星光教育集团") in works_at(extractor, text)
