@@ -317,7 +317,6 @@ class Resolver:
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
         touched.update((id(e), e) for e in self._merge_advisory_committees())
-        touched.update((id(e), e) for e in self._merge_placed_bodies())
         touched.update((id(e), e) for e in map(self.get, self._fresh_places) if e is not None)
         self._fresh_places = []
         for entity in touched.values():
@@ -523,7 +522,7 @@ class Resolver:
         for label in fresh:
             self._index(0, label[:1] + "|" + label[-2:], label)  # by the ends: 建工学院 ~ 建筑工程学院 too
             self._index(1, self._short_key(label), label)
-            if rest := _after_division(label):  # 石景山区景山远洋教育集团, found from 景山远洋教育集团 too
+            for rest in _after_divisions(label):  # 石景山区景山远洋教育集团, found from 景山远洋教育集团 too
                 self._index(1, self._short_key(rest), label)
             for unit in _units(label):
                 self._index(2, unit, label)
@@ -572,7 +571,7 @@ class Resolver:
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not named_after:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                same = same or _after_division(long) == short
+                same = same or short in _after_divisions(long)
                 if same or named_after or _initials(short, long):
                     matching.append((long, named_after))
             if not matching:
@@ -598,7 +597,7 @@ class Resolver:
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not brand:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
-                same = same or _after_division(long) == short
+                same = same or short in _after_divisions(long)
                 if not (same or _initials(short, long)):
                     continue
                 self._absorb(other, entity, short)
@@ -632,28 +631,6 @@ class Resolver:
                     self._absorb(long, short, short.label)
                     kept.append(long)
                     break
-        return kept
-
-    def _merge_placed_bodies(self) -> list[Entity]:
-        """金鸡湖教育集团 and 苏州工业园区金鸡湖教育集团: a body named again without the places its name starts with.
-
-        Only when one body of the text has that name after its places (two 实验小学 of two districts leave a
-        bare 实验小学 alone), and neither is a listed name.
-        """
-        bodies = {e.label: e for e in self.entities.values() if is_a(e.cls, "Organization") and not e.known}
-        longs: dict[str, list[Entity]] = {}
-        for label, entity in bodies.items():
-            for cut in range(2, min(len(label) - 3, 14)):
-                if label[cut:] in bodies and PLACE_PREFIX.fullmatch(label[:cut]):
-                    longs.setdefault(label[cut:], []).append(entity)
-        kept = []
-        for short, found in longs.items():
-            entity = bodies[short]
-            long = found[0]
-            unique = len(found) == 1 and len(short) >= 4 and not PLACE_PREFIX.match(short)
-            if unique and self.get(short) is entity and self.get(long.label) is long:
-                self._absorb(long, entity, short)
-                kept.append(long)
         return kept
 
     def _merge_advisory_committees(self) -> list[Entity]:
@@ -854,27 +831,29 @@ def _units(long: str) -> list[str]:
     return [long[cut:] for cut in range(4, len(long) - 3) if _unit_of(long[cut:], long)]
 
 
-def _after_division(name: str) -> str:
-    """What follows the district, county or city ``name`` starts with, when four characters or more, else "".
+def _after_divisions(name: str) -> list[str]:
+    """What follows each district, county, city or zone ``name`` starts with, when four characters or more.
 
     The national list says what a division is (石景山区 of 石景山区景山远洋教育集团), so a common word
-    ending in 区 or 市 (园区, 城市) is none.
+    ending in 区 or 市 (园区, 城市) is none; a zone is named after its city (苏州工业园区).
 
-    >>> _after_division("石景山区景山远洋教育集团"), _after_division("园区第一中学"), _after_division("江北区教委")
-    ('景山远洋教育集团', '', '')
-    >>> _after_division("苏州工业园区金鸡湖教育集团")
-    '金鸡湖教育集团'
-
+    >>> _after_divisions("重庆市江北区星光教育集团"), _after_divisions("园区第一中学"), _after_divisions("江北区教委")
+    (['江北区星光教育集团', '星光教育集团'], [], [])
+    >>> _after_divisions("苏州工业园区金鸡湖教育集团")
+    ['金鸡湖教育集团']
     """
-    for size in (5, 4, 3):
-        head = name[:size]
-        if head[-1:] in "区县市旗" and head in _division_heads() and len(name) - size >= 4:
-            return name[size:]
-    for size in (3, 2):  # a zone named after its city: 苏州工业园区金鸡湖教育集团
-        zone = ZONE_START.match(name, size) if name[:size] in _division_heads() else None
-        if zone and len(name) - zone.end() >= 4:
-            return name[zone.end() :]
-    return ""
+    rests: list[str] = []
+    while len(rests) < 3:
+        size = next((n for n in (5, 4, 3) if name[n - 1 : n] in "区县市旗" and name[:n] in _division_heads()), 0)
+        if not size:  # a zone named after its city
+            zones = (ZONE_START.match(name, n) for n in (3, 2) if name[:n] in _division_heads())
+            zone = next((z for z in zones if z), None)
+            size = zone.end() if zone else 0
+        if not size or len(name) - size < 4:
+            break
+        name = name[size:]
+        rests.append(name)
+    return rests
 
 
 def _unit_of(short: str, long: str) -> bool:
