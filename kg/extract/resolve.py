@@ -571,7 +571,7 @@ class Resolver:
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not named_after:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                same = same or short in _after_divisions(long)
+                same = same or (long.endswith(short) and short in _after_divisions(long))
                 if same or named_after or _initials(short, long):
                     matching.append((long, named_after))
             if not matching:
@@ -597,7 +597,7 @@ class Resolver:
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not brand:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
-                same = same or short in _after_divisions(long)
+                same = same or (long.endswith(short) and short in _after_divisions(long))
                 if not (same or _initials(short, long)):
                     continue
                 self._absorb(other, entity, short)
