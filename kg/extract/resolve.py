@@ -174,7 +174,7 @@ class Resolver:
         self.db.commit()
         self.entities.clear()
         self.part_of.clear()
-        if len(self._keys) > 100_000:  # a cache: bounded
+        if len(self._keys) > 20_000:  # a cache: bounded
             self._keys.clear()
 
     def stored(self, size: int = 2_000) -> Iterator[list[Entity]]:
