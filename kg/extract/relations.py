@@ -406,6 +406,12 @@ class RelationExtractor:
         self._venues_of_organised()
         return list(self.relations.values()), self.indicators
 
+    def _whole_lines(self) -> tuple[int, int]:
+        """Where the lines of the text read here begin and end (a block of a long text: its whole lines)."""
+        begin = self.text.rfind("\n", 0, self.segments[0][0]) + 1
+        finish = self.text.find("\n", self.segments[-1][1])
+        return begin, len(self.text) if finish < 0 else finish
+
     def _member_rolls(self, ordered: list[Mention]) -> None:
         """A roll under its title, each line or row naming one holder or several (a line of names alone).
 
@@ -415,9 +421,7 @@ class RelationExtractor:
         text = self.text
         if not self.segments:
             return
-        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
-        finish = text.find("\n", self.segments[-1][1])
-        finish = len(text) if finish < 0 else finish
+        begin, finish = self._whole_lines()
         starts = [m.start for m in ordered]
         title: tuple[str, Entity] | None = None
         titles = {m.entity.label: m for m in ordered if m.entity is not None and _designation(m.entity)}
@@ -491,9 +495,8 @@ class RelationExtractor:
         # Only the lines of the segments read (a block of a long text): the cost is that of the block.
         if not self.segments:
             return
-        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
-        finish = text.find("\n", self.segments[-1][1])
-        finish = len(text) if finish < 0 else finish + 1
+        begin, finish = self._whole_lines()
+        finish += finish < len(text)  # with the line's end
         if text.find("牵头", begin, finish) < 0:
             return
         starts = [m.start for m in ordered]
@@ -534,9 +537,7 @@ class RelationExtractor:
         text = self.text
         if not self.segments:
             return
-        begin = text.rfind("\n", 0, self.segments[0][0]) + 1
-        finish = text.find("\n", self.segments[-1][1])
-        finish = len(text) if finish < 0 else finish
+        begin, finish = self._whole_lines()
         starts = [m.start for m in ordered]
         title: Entity | None = None
         offset = begin
