@@ -143,11 +143,11 @@ def test_the_venue_of_a_launch_ceremony_hosts_the_week(extractor):
 
 
 def test_two_ceremonies_sharing_yishi_are_one_event(extractor):
-    text = "9月5日，重庆渝州职业学院举办校企合作集中签约、授牌仪式。区人社局局长钱松，副局长王丽出席活动。"
-    assert names(extractor, text).get("校企合作集中签约、授牌仪式") == "Conference"
+    text = "9月5日，重庆渝州职业学院举办产教合作集中签约、授牌仪式。区人社局局长钱松，副局长王丽出席活动。"
+    assert names(extractor, text).get("产教合作集中签约、授牌仪式") == "Conference"
     found = facts(extractor, text)
-    assert ("钱松", "participatesIn", "校企合作集中签约、授牌仪式") in found
-    assert ("王丽", "participatesIn", "校企合作集中签约、授牌仪式") in found
+    assert ("钱松", "participatesIn", "产教合作集中签约、授牌仪式") in found
+    assert ("王丽", "participatesIn", "产教合作集中签约、授牌仪式") in found
 
 
 def test_a_two_character_surname_keeps_the_whole_name(extractor):
@@ -227,8 +227,8 @@ def test_a_name_that_is_also_a_place_word_after_a_title(extractor):
 
 
 def test_the_signing_of_two_bodies_sharing_their_type_word(extractor):
-    text = "副院长周金宗在江北智能装备、江北北斗规模应用行业产教融合联盟签约仪式上签约。"
-    name = "江北智能装备、江北北斗规模应用行业产教融合联盟签约仪式"
+    text = "副院长周金宗在江北智能装备、江北卫星导航应用行业产教融合联盟签约仪式上签约。"
+    name = "江北智能装备、江北卫星导航应用行业产教融合联盟签约仪式"
     assert names(extractor, text).get(name) == "Conference"
     assert ("周金宗", "participatesIn", name) in facts(extractor, text)
 
@@ -346,7 +346,7 @@ def test_an_edition_of_a_members_congress_is_named_after_its_body(extractor):
 def test_a_new_term_committee_and_its_short_form(extractor):
     text = (
         "3月5日，新一届重庆市职业技术教育学会机械专业工作指导委员会成立大会在江北区举行。"
-        "重庆市职业技术教育学会机械专业工作指导委员会20余位成员参加会议。机械专指委主任王明出席会议。"
+        "重庆市职业技术教育学会机械专业工作指导委员会30余名委员参加会议。机械专指委主任王明出席会议。"
     )
     committee = "重庆市职业技术教育学会机械专业工作指导委员会"
     found = names(extractor, text)
@@ -368,8 +368,8 @@ def test_a_series_named_in_a_title_is_not_the_event_attended(extractor):
 
 
 def test_a_signing_of_two_named_parties_joined_with_a_ceremony(extractor):
-    text = "重庆长江实业(集团)股份有限公司与江北区职业技术学校战略合作项目签约暨揭牌仪式在学校举行。校长王明出席仪式。"
-    event = "重庆长江实业（集团）股份有限公司与江北区职业技术学校战略合作项目签约暨揭牌仪式"
+    text = "重庆长江实业(集团)股份有限公司与江北区职业技术学校合作项目签约暨揭牌仪式在学校举行。校长王明出席仪式。"
+    event = "重庆长江实业（集团）股份有限公司与江北区职业技术学校合作项目签约暨揭牌仪式"
     assert names(extractor, text).get(event) == "Conference"
     assert ("王明", "participatesIn", event) in facts(extractor, text)
     found = names(extractor, "江北职业学校与重庆长江有限公司校企合作签约暨揭牌仪式在学校举行。")

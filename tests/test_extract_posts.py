@@ -36,7 +36,7 @@ def test_a_former_post_is_no_work(extractor, text, expected):
 
 
 def test_a_bureau_named_right_before_its_heads_title(extractor):
-    found = works_at(extractor, "管委会副主任陈鹏、社会事业局局长赵刚、经济发展局局长周一峰出席会议。")
+    found = works_at(extractor, "管委会副主任周涛、社会事业局局长赵刚、经济发展局局长周一峰出席会议。")
     assert {("赵刚", "社会事业局"), ("周一峰", "经济发展局")} <= found
 
 

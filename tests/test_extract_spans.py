@@ -63,7 +63,7 @@ def test_each_county_and_a_districts_situation_are_no_places(recognizer):
 
 
 def test_a_verb_before_a_bare_type_word_names_nothing(recognizer):
-    found = names(recognizer, "学院将利用产业园的优势，也期待产业园提供岗位，紧紧抓住市域产教联合体建设契机。")
+    found = names(recognizer, "学院将利用产业园的优势，也期待产业园提供岗位，牢牢抓住市域产教联合体建设机遇。")
     assert found == {}
 
 

@@ -773,7 +773,7 @@ class Recognizer:
         return self._second_party(text, _after_zai(text, start, type_start), type_start)
 
     def _shared_body(self, text: str, start: int, type_start: int) -> int:
-        """株洲航空航天装备、株洲北斗规模应用行业产教融合联盟签约仪式: the meeting of two bodies sharing a type word.
+        """江北智能装备、江北卫星导航应用行业产教融合联盟签约仪式: the meeting of two bodies sharing a type word.
 
         The part before 、 has no type word of its own; the part after names a body (…联盟) the meeting is of.
         """
@@ -877,7 +877,7 @@ class Recognizer:
         first_end = start - 1
         inner = self.type_word(text[max(0, first_end - 8) : first_end])
         if not inner or not is_a(self.suffix_class[inner][0], "Event"):
-            # 某某集团揭牌暨某某委员会成立仪式, A与B战略合作项目签约暨揭牌仪式: the first is a ceremony's verb
+            # 某某集团揭牌暨某某委员会成立仪式, A与B合作项目签约暨揭牌仪式: the first is a ceremony's verb
             verb = CEREMONY_VERB.search(text, max(0, first_end - 2), first_end)
             if verb is None or verb.end() != first_end:
                 return start
@@ -890,7 +890,7 @@ class Recognizer:
             and self._owned_body_end(text[party : first - 1])
             and self._owned_body_end(SIGNED_SUBJECT.sub("", text[first : first_end - len(inner)]))
         ):
-            return party  # A公司与B学校战略合作项目签约暨揭牌仪式: the signing of both parties, one event
+            return party  # A公司与B学校合作项目签约暨揭牌仪式: the signing of both parties, one event
         first = self._event_start(text, first, first_end - len(inner))
         if inner in CEREMONY_VERBS and not is_proper_name(
             text[first : first_end - len(inner)], inner + "仪式", "Conference"
@@ -1676,7 +1676,7 @@ class Recognizer:
         return found
 
     def _ranked_ellipsis(self, text: str, selected: list[Mention]) -> list[Mention]:
-        """分别获批为国家级、省级大师工作室: each rank before the last names a designation of its own.
+        """分别获批为国家级、市级名师工作室: each rank before the last names a designation of its own.
 
         The ranks share the last one's kind (国家级大师工作室, 省级大师工作室); the dev-set guide expands
         such lists into full labels.  What was read into the bare rank (为国家级) gives way to them."""
