@@ -237,8 +237,6 @@ COMPOUND_SURNAMES = (
     "尉迟",
     "轩辕",
 )
-# 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first
-CEREMONY_PAIR = re.compile(r"(?:签约|授牌|揭牌|挂牌|启动|开班|开营|颁奖|表彰|签字|开工|奠基|启用)、$")
 CEREMONY_VERBS = (
     "签约",
     "授牌",
@@ -256,6 +254,8 @@ CEREMONY_VERBS = (
     "成立",
 )
 CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
+# 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first (成立、 lists no ceremony)
+CEREMONY_PAIR = re.compile("(?:" + "|".join(v for v in CEREMONY_VERBS if v != "成立") + ")、$")
 # what A与B signed; not 校企合作 (A与B校企合作签约仪式 is a kind of ceremony: see _second_party)
 SIGNED_SUBJECT = re.compile("(?:战略合作|合作|共建)?(?:项目|协议|框架协议)?$")
 EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
@@ -1728,7 +1728,7 @@ class Recognizer:
                 core = Mention(mention.start, mention.start + at + 2, mention.name[: at + 2], "", "")
                 mention.cls = self._core_class(core) or mention.cls
         kept, dropped = [], set()
-        for group in [m for m in selected if not m.nested and _group(m)]:
+        for group in [m for m in selected if not m.nested and is_group(m.cls)]:
             unit = GROUP_UNIT.match(text, group.end)
             if unit is None:
                 continue
@@ -1749,7 +1749,9 @@ class Recognizer:
     def _bracketed_units(self, text: str, selected: list[Mention]) -> list[Mention]:
         """某某小学(碧桂园校区), 某某幼儿园(新宜分园), 某某学校(含某某小学): a school's campus or branch named in
         brackets after it, an entity of the school's class (the dev-set guide annotates them, partOf it)."""
-        by_end = {m.end: m for m in selected if not m.nested and (is_a(m.cls, "EducationalOrganization") or _group(m))}
+        by_end = {
+            m.end: m for m in selected if not m.nested and (is_a(m.cls, "EducationalOrganization") or is_group(m.cls))
+        }
         taken = Occupancy(len(text), selected)
         added = []
         for match in BRACKETED_UNIT.finditer(text):
@@ -1760,7 +1762,7 @@ class Recognizer:
             own = self.type_word(name)
             if own and not name.endswith(UNIT_ENDS):
                 cls = self.suffix_class[own][0]
-            elif _group(parent):  # 某某小学教育集团(碧桂园校区): a campus of the group's core school
+            elif is_group(parent.cls):  # 某某小学教育集团(碧桂园校区): a campus of the group's core school
                 cls = self._core_class(parent)
             else:
                 cls = parent.cls
@@ -1861,7 +1863,7 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
         return True
     if "”" in modifier or not modifier:
         return bool(modifier)
-    if modifier.startswith(EVENT_SCOPES) and len(modifier) > 2:  # 全国教育大会: the one of the whole country
+    if _scoped_event(modifier):  # 全国教育大会: the one of the whole country
         return True
     return not (_plain(modifier) and _common_phrase(modifier))
 
@@ -1924,7 +1926,7 @@ def _kind_phrase(text: str, mention: Mention) -> bool:
         return False
     if not (is_a(mention.cls, "Platform") or is_a(mention.cls, "Program") or is_a(mention.cls, "Campaign")):
         return False
-    if _group(mention):
+    if is_group(mention.cls):
         return False  # 等六个省级职业教育集团: counted groups are read by their own rule
     after_deng = text[mention.start - 1 : mention.start] == "等" and not is_word(
         text[mention.start - 2 : mention.start]
@@ -1935,8 +1937,12 @@ def _kind_phrase(text: str, mention: Mention) -> bool:
     return bool(after_deng or COUNT_INSIDE.search(name) or verb)
 
 
-def _group(mention: Mention) -> bool:
-    return is_a(mention.cls, "CollaborativeEducationAlliance") or is_a(mention.cls, "IndustryEducationAlliance")
+GROUP_CLASSES = ("CollaborativeEducationAlliance", "IndustryEducationAlliance")
+
+
+def is_group(cls: str) -> bool:
+    """True for the classes of a group of bodies (教育集团, 职教集团, 联盟, 联合体, 共同体)."""
+    return any(is_a(cls, c) for c in GROUP_CLASSES)
 
 
 def _ranked_kind(name: str) -> bool:

@@ -36,7 +36,7 @@ from rdflib import Graph, URIRef
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import namesakes
-from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_word
+from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_group, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations
 from kg.extract.resolve import Entity, KeySet, Resolver
@@ -556,7 +556,6 @@ SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducati
 UNIT_TAIL = re.compile(r"(?:分公司|子公司|研究所|研究院|分校|校区|本部|分院|分园|分中心|[^有限]司|中心|委员会|学院)$")
 # alliances named after their core school (某某小学教育集团): the group is no unit of the school; what the school is
 # to it (it leads it, 核心校) the text says elsewhere, if at all
-GROUP_CLASSES = ("CollaborativeEducationAlliance", "IndustryEducationAlliance")
 
 
 class _Organisations:
@@ -615,7 +614,7 @@ def _named_parts(
         if whole is None:
             continue
         start, end = sentence_at(text, entity.first)
-        if any(is_a(entity.cls, c) for c in GROUP_CLASSES) and is_a(whole.cls, "EducationalOrganization"):
+        if is_group(entity.cls) and is_a(whole.cls, "EducationalOrganization"):
             continue
         # the convention of data/README.md: a platform named after its parent (某某公司教育培训基地,
         # 某某学院创意工作坊) is a unit of it, partOf, not builds; builds is for the builders named otherwise

@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, Mention, is_actor, is_word
+from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, Mention, is_actor, is_group, is_word
 from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
@@ -1132,7 +1132,7 @@ class RelationExtractor:
         for group, school in itertools.pairwise(main):
             if (
                 group.end == school.start
-                and _group(group.entity)
+                and is_group(group.entity.cls)
                 and is_a(school.entity.cls, "EducationalOrganization")
             ):
                 self.add(school.entity, "memberOf", group.entity, span, "member-集团+学校")
@@ -2351,10 +2351,6 @@ def _platform_or_event(entity: Entity) -> bool:
 def _apposed(text: str, rank: Mention, name: Mention) -> bool:
     """国家示范骨干高职院校——A: the designation set before A describes it, it is no second name."""
     return rank.entity.cls == "Designation" and text[rank.end : name.start] == "——"
-
-
-def _group(entity: Entity) -> bool:
-    return is_a(entity.cls, "CollaborativeEducationAlliance") or is_a(entity.cls, "IndustryEducationAlliance")
 
 
 def _without(line: str, start: int, mentions: list[Mention]) -> str:
