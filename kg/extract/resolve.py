@@ -248,12 +248,22 @@ class Resolver:
         table = self._tables()[kind]
         table.setdefault(key, []).append(label)
 
-    def _indexed(self, kind: int, key: str, low: int, high: int) -> dict[str, int]:
-        """The labels indexed under ``key`` with ``low`` to ``high`` characters → their creation order."""
+    def _indexed(
+        self, kind: int, key: str, low: int, high: int, read: dict[tuple[int, str], list] | None = None
+    ) -> dict[str, int]:
+        """The labels indexed under ``key`` with ``low`` to ``high`` characters → their creation order.
+
+        ``read``: the buckets already read from disk since the index last changed (one
+        :meth:`_merge_abbreviations` asks for the same key once for each name that has it).
+        """
         if self.db is not None:
-            # the latest ones only: a text gives a short form near its long one; the work per name stays bounded
-            query = "SELECT label, ord FROM names WHERE kind = ? AND key = ? ORDER BY ord DESC LIMIT ?"
-            rows = self.db.execute(query, (kind, key, BUCKET)).fetchall()
+            rows = None if read is None else read.get((kind, key))
+            if rows is None:
+                # the latest ones only: a text gives a short form near its long one; the work per name stays bounded
+                query = "SELECT label, ord FROM names WHERE kind = ? AND key = ? ORDER BY ord DESC LIMIT ?"
+                rows = self.db.execute(query, (kind, key, BUCKET)).fetchall()
+                if read is not None:
+                    read[(kind, key)] = rows
             return {label: order for label, order in rows if low <= len(label) <= high}
         labels = self._tables()[kind].get(key, [])
         return {label: self._order.get(label, -1) for label in labels if low <= len(label) <= high}
@@ -529,6 +539,7 @@ class Resolver:
             if is_a(self.get(label).cls, "Company"):
                 self._index(3, label[:2], label)  # companies by their first two characters: see _brand_of
         order: dict[str, int] = {}
+        read: dict[tuple[int, str], list] = {}  # the buckets read from disk: the index does not change from here
 
         def rank(label: str) -> tuple[int, int]:  # the order of the comparison: shorter first, then older
             found = order.get(label)
@@ -540,12 +551,20 @@ class Resolver:
             """The names indexed with ``label`` that are shorter, or longer (the longer ones a merge can take)."""
             size, ends, key = len(label), label[:1] + "|" + label[-2:], self._short_key(label)
             if shorter:  # what it can take: at most 6 characters fewer (its units: see _units), or a brand
-                found = {**self._indexed(0, ends, size - 6, size - 1), **self._indexed(1, key, size - 6, size - 1)}
-                found.update(self._indexed(3, label[:2], 0, size - 1))
+                found = {
+                    **self._indexed(0, ends, size - 6, size - 1, read),
+                    **self._indexed(1, key, size - 6, size - 1, read),
+                }
+                found.update(self._indexed(3, label[:2], 0, size - 1, read))
             else:  # at most 6 characters more, the unit's own name at the end (indexed by it), or a brand's group
-                found = {**self._indexed(0, ends, size + 1, size + 6), **self._indexed(1, key, size + 1, size + 6)}
-                found.update(self._indexed(2, label, size + 1, 1 << 30))  # 黎明职业大学轻工学院 for 轻工学院
-                found.update(self._indexed(3, label[:2], size + 1, 1 << 30))  # 中炬高新集团 for 中炬高新技术实业…公司
+                found = {
+                    **self._indexed(0, ends, size + 1, size + 6, read),
+                    **self._indexed(1, key, size + 1, size + 6, read),
+                }
+                found.update(self._indexed(2, label, size + 1, 1 << 30, read))  # 黎明职业大学轻工学院 for 轻工学院
+                found.update(
+                    self._indexed(3, label[:2], size + 1, 1 << 30, read)
+                )  # 中炬高新集团 for 中炬高新技术实业…公司
             order.update(found)
             return set(found)
 
