@@ -24,6 +24,7 @@ name in two documents is one node.
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import re
 import sqlite3
@@ -77,7 +78,12 @@ DISTRICT_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?政�
 DISTRICT_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?委")
 ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
-BUCKET = 200  # names of a long text compared with a new one per index key: the latest (see Resolver._indexed)
+# A long text's new name is compared with the names that share an index key (see Resolver._indexed): at most
+# the BUCKET latest, and only among the WINDOW names created last.  Both bound the work per name; the window
+# also makes it the same from its first tens of thousands of names on, however the keys are spread (a bucket
+# alone fills over tens of MiB for its rarer keys, and the cost per block grew with it).
+BUCKET = 200
+WINDOW = 10_000
 
 
 @dataclass
@@ -174,8 +180,9 @@ class Resolver:
         self.db.commit()
         self.entities.clear()
         self.part_of.clear()
-        if len(self._keys) > 20_000:  # a cache: bounded
-            self._keys.clear()
+        if len(self._keys) > 20_000:  # a cache, bounded: the oldest half goes (the window asks for recent names)
+            for name in list(itertools.islice(self._keys, 10_000)):
+                del self._keys[name]
 
     def stored(self, size: int = 2_000) -> Iterator[list[Entity]]:
         """Every entity of the document (after :meth:`spill`), ``size`` at a time in the order they were created."""
@@ -260,8 +267,8 @@ class Resolver:
             rows = None if read is None else read.get((kind, key))
             if rows is None:
                 # the latest ones only: a text gives a short form near its long one; the work per name stays bounded
-                query = "SELECT label, ord FROM names WHERE kind = ? AND key = ? ORDER BY ord DESC LIMIT ?"
-                rows = self.db.execute(query, (kind, key, BUCKET)).fetchall()
+                query = "SELECT label, ord FROM names WHERE kind = ? AND key = ? AND ord >= ? ORDER BY ord DESC LIMIT ?"
+                rows = self.db.execute(query, (kind, key, self._count - WINDOW, BUCKET)).fetchall()
                 if read is not None:
                     read[(kind, key)] = rows
             return {label: order for label, order in rows if low <= len(label) <= high}
@@ -584,9 +591,9 @@ class Resolver:
             key = self._short_key(short)
             matching = []  # what the names alone decide, first: an entity on disk is read back only on a match
             for long in sorted(longs, key=rank):
-                named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
                 if len(long) <= len(short):
                     continue
+                named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
                 if len(long) - len(short) > 6 and not _unit_of(short, long) and not named_after:
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
@@ -894,8 +901,10 @@ def _brand_of(short: str, long: str) -> bool:
     >>> _brand_of("中炬高新集团", "中炬高新技术实业（集团）股份有限公司"), _brand_of("重庆集团", "重庆建工集团有限公司")
     (True, False)
     """
-    brand = re.sub("集团$", "", short)  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
-    if brand == short or len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
+    if not short.endswith("集团"):
+        return False
+    brand = short[:-2]  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
+    if len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
         return False
     return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
 
