@@ -26,11 +26,10 @@ mix in how busy the machine was at each (CPU seconds grow under load too): ``kg 
 library function on one text of that size, in this process, its CPU time read at every block
 of text, printed as CPU seconds per MiB for each tenth of the text, then the seconds spent after
 the last block (the document's entities described, merges, search index).  Linear time: the
-last tenths cost what the middle ones did (tenths 8–10 over tenths 5–7 ≈ 1).  The first tenths
-are cheaper: a new name is compared with at most the 200 latest names of the text that share
-its ends or short key (``kg.extract.resolve.BUCKET``), and those buckets fill up over the first
-MiBs of a text (about four at the generator's rate of new names); from then on a block costs the same
-(at 10 MiB, tenths 5–10 within ±6%).
+last tenths cost what the middle ones did (tenths 8–10 over tenths 5–7 ≈ 1).  The first tenth
+is cheaper: a new name is compared with the names of the text that share its ends or short key,
+among the 10,000 created last (``kg.extract.resolve.WINDOW``), and that window fills over the
+first MiB (at the generator's rate of new names); from then on a block costs the same.
 """
 
 from __future__ import annotations

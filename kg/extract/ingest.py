@@ -441,9 +441,11 @@ def reference_links(
     """
     new: dict[str, Described] = {}
     owner: dict[str, Extraction] = {}
+    mentions: dict[str, list] = {}  # where each entity is named (its first mentions)
     for extraction in extractions:
         triples = graphs[extraction.iri]
         for entity in extraction.entities:
+            mentions.setdefault(str(entity.iri), entity.mentions)
             for name in (entity.label, *sorted(entity.aliases)):
                 ref = lookup(name, entity.cls, city=entity.city)
                 if ref is not None:
@@ -463,12 +465,24 @@ def reference_links(
         if extraction is None:
             continue
         text = extraction.article.text
-        spoken = next((n for n in new[entity.iri].names if carried in n and n in text), None)
+        spoken, start = _spoken(new[entity.iri].names, carried, text, mentions[entity.iri])
         if spoken is not None:
             graphs[extraction.iri].extend(
-                namesake_triples(URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text)
+                namesake_triples(
+                    URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text, start
+                )
             )
     return refresh_merges_for(store, new.values(), replaced, drop_stale=drop_stale)
+
+
+def _spoken(names: tuple[str, ...], carried: str, text: str, mentions: list) -> tuple[str | None, int]:
+    """The name of an entity that carries ``carried`` as ``text`` writes it, and where: read at the entity's own
+    mentions (the first that spells such a name), so a long text is not searched from its start for each one."""
+    for mention in sorted(mentions, key=lambda m: m.start):
+        spoken = text[mention.start : mention.end]
+        if carried in spoken and spoken in names:
+            return spoken, mention.start
+    return next((n for n in names if carried in n and n in text), None), 0
 
 
 DOCUMENTS = """

@@ -291,28 +291,37 @@ def find_namesakes(
 SENTENCE = re.compile(r"[^。！？!?\n]*")
 
 
-def sentence_with(text: str, name: str) -> tuple[str, int, int] | None:
-    """The sentence of ``text`` that first names ``name``, with its offsets; None when the text does not.
+LONGEST_SENTENCE = 2_000  # characters looked at on each side of a name for its sentence's ends
+
+
+def sentence_with(text: str, name: str, start: int = 0) -> tuple[str, int, int] | None:
+    """The sentence of ``text`` that first names ``name`` (from ``start`` on), with its offsets; None when none does.
+
+    The sentence's ends are looked for within :data:`LONGEST_SENTENCE` characters of the name,
+    so that the cost does not grow with the text (a long document names many organisations).
 
     >>> sentence_with("甲校成立。乙校联合华为赛力斯建成基地。", "华为赛力斯")
     ('乙校联合华为赛力斯建成基地。', 5, 19)
     """
-    at = text.find(name)
+    at = text.find(name, start)
     if at < 0:
         return None
-    start = max(text.rfind(c, 0, at) for c in "。！？!?\n") + 1
-    ends = [i for i in (text.find(c, at) for c in "。！？!?\n") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    low = max(0, at - LONGEST_SENTENCE)
+    before = max(text.rfind(c, low, at) for c in "。！？!?\n")
+    begin = before + 1 if before >= 0 else low
+    ends = [i for i in (text.find(c, at, at + LONGEST_SENTENCE) for c in "。！？!?\n") if i >= 0]
+    end = min(ends) + 1 if ends else min(len(text), at + LONGEST_SENTENCE)
     if end <= len(text) and end > 0 and text[end - 1] == "\n":
         end -= 1
-    return text[start:end].strip(), start + (len(text[start:end]) - len(text[start:end].lstrip())), end
+    return text[begin:end].strip(), begin + (len(text[begin:end]) - len(text[begin:end].lstrip())), end
 
 
 def namesake_triples(
-    entity: URIRef, other: URIRef, carried_by: str, doc: URIRef, doc_id: str, text: str
+    entity: URIRef, other: URIRef, carried_by: str, doc: URIRef, doc_id: str, text: str, start: int = 0
 ) -> list[tuple]:
-    """The ``kg:namedAfter`` relation and its assertion, with the sentence that names ``carried_by`` as evidence."""
-    found = sentence_with(text, carried_by)
+    """The ``kg:namedAfter`` relation and its assertion, with the sentence that names ``carried_by`` (from
+    ``start`` on: where the entity is named) as evidence."""
+    found = sentence_with(text, carried_by, start)
     if found is None:
         return []
     evidence, start, end = found
