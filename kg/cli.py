@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 import sys
@@ -902,10 +903,14 @@ def extract_command(
     max_bytes: int | None,
     publisher: str,
 ) -> None:
+    # Start-up builds only long-lived objects (modules, patterns, the dictionaries, the gazetteer): the cyclic
+    # collector would walk them again and again for no garbage (a tenth of `kg extract`'s CPU on 1 MiB).
+    gc.disable()
     from kg.extract.pipeline import Extraction, Extractor, default_gazetteer, write
     from kg.sources.documents import clean_file, read_text
 
     if gold_dir is not None:
+        gc.enable()
         from kg.extract.evaluate import evaluate, format_evaluation  # --eval only: extraction does not need it
 
         if files:
@@ -919,6 +924,8 @@ def extract_command(
     if str(out) != "-":
         check_output(out)  # before the extraction, not after it
     extractor = Extractor(default_gazetteer())
+    gc.freeze()  # what start-up built stays: later collections walk only what extraction allocates
+    gc.enable()
     counts: dict[str, list[int]] = {}  # document → [entities, relations, indicators]
 
     def extracted(tracker: _FileProgress | None) -> Iterator[Extraction]:
