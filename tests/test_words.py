@@ -1,0 +1,47 @@
+"""The copy of jieba's dictionary kept in the user's cache folder: the same words, and never a stale or broken one."""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.sources import words
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    words.dictionary.cache_clear()
+    yield tmp_path
+    words.dictionary.cache_clear()
+
+
+def test_cache_gives_the_same_words(cache_home: Path) -> None:
+    first = words.dictionary()  # read from jieba's file, then kept
+    assert words.cache_file() == cache_home / "kg" / "jieba-dictionary.marshal"
+    assert words.cache_file().exists()
+    assert not list(words.cache_file().parent.glob("*.part"))  # written by a rename: no partial file left
+    words.dictionary.cache_clear()
+    again = words.dictionary()  # read from the cache
+    assert again == first
+    assert again["学校"] == "n"
+    assert again["学校"] is again["学生"]  # each tag one string, as when read from the file
+
+
+def test_cache_of_another_file_is_not_used(cache_home: Path) -> None:
+    words.dictionary()
+    (key, _), path = marshal.loads(words.cache_file().read_bytes()), words.cache_file()
+    stale = (key[0], key[1] + 1, *key[2:])  # jieba's file has changed since
+    path.write_bytes(marshal.dumps((stale, {"甲乙丙": "n"})))
+    words.dictionary.cache_clear()
+    assert "甲乙丙" not in words.dictionary()
+    assert marshal.loads(path.read_bytes())[0] == key  # written again for the file as it is
+
+
+def test_broken_cache_is_read_past(cache_home: Path) -> None:
+    words.cache_file().parent.mkdir(parents=True)
+    words.cache_file().write_bytes(b"not marshal")
+    assert words.dictionary()["学校"] == "n"
