@@ -590,9 +590,11 @@ class Recognizer:
             if is_a(cls, "Organization") and self._body_follows(text, end):
                 continue  # 某某集团公司, 某某中心研究所: the name goes on to the body's own type word
             governor = WEAK_GOVERNORS.get(suffix)
-            quoted_before = "”" in text[max(0, match.start() - MAX_NAME) : match.start()]
-            governed = governor is not None and governor.search(text, max(0, match.start() - 16), match.start())
-            if strength == "weak" and not quoted_before and not governed:
+            if (
+                strength == "weak"
+                and "”" not in text[max(0, match.start() - MAX_NAME) : match.start()]
+                and not (governor is not None and governor.search(text, max(0, match.start() - 16), match.start()))
+            ):
                 continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
             start = edge = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
             if is_a(cls, "Event"):
@@ -1019,8 +1021,10 @@ class Recognizer:
         if len(name) < 3 or _place_start(name):
             return start
         for k in range(1, len(name) - 1):
-            size = next((n for n in (4, 3, 2) if k + n <= len(name) and _known_place(name[k : k + n])), 0)
-            if not size:
+            for size in (4, 3, 2):  # the longest place starting at k (a loop: no generator per character)
+                if k + size <= len(name) and _known_place(name[k : k + size]):
+                    break
+            else:
                 continue
             lead = name[:k]
             if self.type_word_inside(lead) or lead[-1] in "省市县区州":
@@ -1952,12 +1956,15 @@ def _ranked_kind(name: str) -> bool:
     return name.endswith(ALLIANCE_HEADS) and "集团化办学" not in name
 
 
+PLACE_LEAD = re.compile(f"[{CJK}]{{2,5}}?[省市县区]")
+
+
 def _place_start(name: str) -> bool:
     """True when ``name`` starts with a place: 宿迁市…, 上海…, 江苏省…."""
-    if re.match(f"[{CJK}]{{2,5}}?[省市县区]", name[:6]) and not re.match("[省市县区]", name):
+    if name[:1] not in "省市县区" and PLACE_LEAD.match(name[:6]):
         return True
     tags = dictionary()
-    return any(tags.get(name[:size], "") == "ns" for size in (2, 3, 4))
+    return tags.get(name[:2]) == "ns" or tags.get(name[:3]) == "ns" or tags.get(name[:4]) == "ns"
 
 
 # 6个教育集团: a count of groups after the list of the schools that lead them

@@ -607,9 +607,10 @@ class RelationExtractor:
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
         previous_main: list[Mention] = []  # the names of the clause before
+        starts = [m.start for m in inside]  # ``inside`` is in text order (see run): a clause's names are a slice
         for clause_start, clause_end in parts:
             previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
-            here = [m for m in inside if clause_start <= m.start < clause_end]
+            here = inside[bisect.bisect_left(starts, clause_start) : bisect.bisect_left(starts, clause_end)]
             if not here and not NUMERAL.search(self.text, clause_start, clause_end):
                 if self.text[clause_start - 1 : clause_start] == "；":
                     sentence_subject, parties = None, []
