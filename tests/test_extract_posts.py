@@ -58,3 +58,16 @@ def test_a_district_government_and_committee_under_their_formal_names(extractor)
 def test_a_body_named_again_without_its_places(extractor):
     text = "重庆市江北区星光教育集团成立。星光教育集团理事长王明出席。"
     assert ("王明", "重庆市江北区星光教育集团") in works_at(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 发见 is a dictionary word too: the verb after the name decides where it ends
+        ("江北理工学院党委书记任建发见证签约。", ("任建发", "江北理工学院")),
+        ("江北理工学院副院长陶敏陪同参观。", ("陶敏", "江北理工学院")),
+        ("江北理工学院党委书记马振清率队调研。", ("马振清", "江北理工学院")),
+    ],
+)
+def test_a_name_ends_before_the_verb_it_is_the_subject_of(extractor, text, expected):
+    assert expected in works_at(extractor, text)

@@ -173,6 +173,9 @@ BYLINE_RE = re.compile(
     rf"(?P<name3>[{CJK}]{{2,3}})(?=[）)\s]|$)"
 )
 ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌", "共同")  # verbs a person's name may precede
+# What a person's name is followed by when the name stands as the subject of a visit or a ceremony (何某某见证,
+# 李某率队, 王某陪同, 张某一行): where the name ends, whatever the dictionary makes of its last character and the next.
+AFTER_NAME = (*ATTENDING, "见证", "陪同", "率", "带队", "带领", "一行")
 DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
 
 
@@ -2088,6 +2091,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
 
     >>> _person_size("魏爱民等出席", 0), _person_size("杜留群主持。", 0), _person_size("王伟主持会议", 0)
     (3, 3, 2)
+    >>> _person_size("何兴发见证签约", 0), _person_size("王欣陪同参观", 0), _person_size("高焕清率队", 0)
+    (3, 2, 3)
     """
     window = text[begin : begin + 3]
     if text.startswith(COMPOUND_SURNAMES, begin) and re.fullmatch(f"[{CJK}]{{4}}", text[begin : begin + 4]):
@@ -2103,6 +2108,15 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 0  # 院长王晖、党总支书记苏某: a new title, not a second name
     if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
         return 2  # 张萌分别介绍: the two-character name before a multi-character function word
+    if text.startswith(AFTER_NAME, begin + 2) and _name_like(window[:2]):
+        return 2  # 王欣陪同, 李明率代表团: the two-character name before the verb
+    if (
+        len(window) == 3
+        and window[2] not in NOT_NAME_END
+        and text.startswith(AFTER_NAME, begin + 3)
+        and _name_like(window)
+    ):
+        return 3  # 何兴发见证 (发见 is a word too), 高焕清率调研组
     after = text[begin + 3 : begin + 4]
     three = (
         len(window) == 3
