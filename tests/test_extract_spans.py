@@ -103,3 +103,11 @@ def test_a_unit_carrying_a_companys_brand_is_named_after_it(extractor):
     assert not any(p == "namedAfter" and "建设" in s for s, p, _ in found)  # 建设: a common word, no brand
     assert company_core("江北越秀辉山控股股份有限公司") == "越秀辉山控股股份有限公司"
     assert carried_brand("建设产业学院", "江北建设有限公司") == ""
+
+
+def test_a_bare_province_and_he_in_a_list_of_companies_start_the_next_name(extractor):
+    text = "先后来到江北星河科技有限公司、广东和兴新材料科技股份有限公司、四川和盛包装有限公司等地。"
+    labels = {e.label for e in run(extractor, text).entities}
+    assert {"广东和兴新材料科技股份有限公司", "四川和盛包装有限公司"} <= labels
+    # a place joined with a body outside a list stays apart
+    assert "华为公司" in {e.label for e in run(extractor, "重庆和华为公司签约。").entities}
