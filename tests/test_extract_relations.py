@@ -577,3 +577,18 @@ def test_a_school_whose_head_attends_with_a_chain_of_titles_does_not_attend_itse
     found = facts(extractor, text)
     assert ("张明", "participatesIn", "江北区职业教育大会") in found
     assert ("重庆渝州职业学院", "participatesIn", "江北区职业教育大会") not in found
+
+
+def test_a_platform_referred_to_as_this_one_founded_by_a_list(extractor):
+    text = (
+        "江北智能制造产业学院正式揭牌。该产业学院由重庆工商职业学院、重庆明远科技有限公司、江北机器人协会联合组建。"
+        "江北物流产教融合共同体成立。此共同体由重庆渝州职业学院联合重庆华岳电子有限公司、相关部门、行业协会及院校"
+        "共同发起成立。"
+    )
+    found = facts(extractor, text)
+    for builder in ("重庆工商职业学院", "重庆明远科技有限公司", "江北机器人协会"):
+        assert (builder, "builds", "江北智能制造产业学院") in found
+    for builder in ("重庆渝州职业学院", "重庆华岳电子有限公司"):
+        assert (builder, "builds", "江北物流产教融合共同体") in found
+    # founders are not the platform's partners
+    assert not any("江北物流产教融合共同体" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)

@@ -111,3 +111,15 @@ def test_a_bare_province_and_he_in_a_list_of_companies_start_the_next_name(extra
     assert {"广东和兴新材料科技股份有限公司", "四川和盛包装有限公司"} <= labels
     # a place joined with a body outside a list stays apart
     assert "华为公司" in {e.label for e in run(extractor, "重庆和华为公司签约。").entities}
+
+
+def test_a_firms_brand_longer_than_four_characters_after_its_place(extractor):
+    labels = {e.label for e in run(extractor, "江北理工学院与深圳明川时代科技开发有限公司签约。").entities}
+    assert "深圳明川时代科技开发有限公司" in labels
+    labels = {e.label for e in run(extractor, "江北区负责时代科技开发有限公司的工作。").entities}
+    assert "时代科技开发有限公司" in labels  # a verb after a district is no part of the firm's name
+
+
+def test_the_bodies_concerned_are_no_name(extractor):
+    labels = {e.label for e in run(extractor, "邀请东盟国家相关政府部门、国内外行业协会参加。").entities}
+    assert not any("政府" in label or "行业协会" in label for label in labels)

@@ -652,6 +652,8 @@ class Recognizer:
                 generic = (
                     False  # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does
                 )
+            # 东盟国家相关政府部门, 国内外行业协会: the bodies concerned, of a kind, none named
+            generic = generic or modifier.endswith(("相关", "有关")) or modifier.startswith("国内外")
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
                     not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
@@ -919,6 +921,11 @@ class Recognizer:
                 brand = self.left_edge(text, head, limit=4)
                 if 2 <= head - brand <= 4 and not self.type_word(text[brand:head]) and text[head - 1] not in TYPE_CHARS:
                     start = brand
+                    if head - brand == 4:  # the brand may be longer, after the place a firm's name opens with
+                        whole = self.left_edge(text, brand)
+                        opening = text[whole:brand]  # a place's short name and a word at most (深圳某某)
+                        if len(opening) <= 4 and _place_start(opening) and not self.type_word_inside(opening):
+                            start = whole  # 深圳某某时代科技开发有限公司
                     continue
             noun = text[head - 2 : head]
             if len(noun) < 2 or not is_word(noun) or _stop_made(noun):

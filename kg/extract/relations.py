@@ -270,14 +270,18 @@ AGENT_GROUP = re.compile(r"(?:（[^（）]{1,24}）)?(?:等[^，。；：、“�
 AGENT_NOTE = re.compile(r"（[^（）]{1,24}）")  # 某某职业学院（现更名为…）: a note on the name
 # after the listed agents, before the verb: 三家单位 / 等120家协会、院校和企业 (no name in it)
 AGENT_TAIL = re.compile(
-    r"(?:（[^（）]{1,24}）)?(?:等[^，。；：]{0,20}|[0-9零〇一二两三四五六七八九十百千]+[家所个][^，。；：]{0,16})?"
+    r"(?:（[^（）]{1,24}）)?(?:等[^，。；：]{0,20}|[0-9零〇一二两三四五六七八九十百千]+[家所个][^，。；：]{0,16}"
+    # the list going on with unnamed kinds of body (…、相关政府部门、行业协会及院校共同发起)
+    r"|(?:[、及和与][^，。；：、及和与]{2,12}){1,6})?"
 )
 # the verb the agents of 由 do: 牵头 (alone, or before a verb of founding), or 组成 (they are its members)
 PASSIVE_LEAD = re.compile(
     r"(?:共同|联合|携手)?(牵头)(?:(共建)|(成立|组建|建设|建立|设立|打造|发起|组织)|(?=[，。；]|$))"
 )
 PASSIVE_MEMBERS = re.compile(r"(?:共同)?(?:组成|组建而成|构成)")
-PASSIVE_BUILDS = re.compile(r"(?:共同|联合|合作|携手)(?:谋划|建设|共建|建立|设立|成立|组建|打造|创建|筹建)")
+PASSIVE_BUILDS = re.compile(
+    r"(?:共同|联合|合作|携手)(?:发起)?(?:谋划|建设|共建|建立|设立|成立|组建|打造|创建|筹建)|(?:共同|联合)发起(?!人)"
+)
 # after 牵头，: the rest of the sentence says the body was set up (…等120家单位共同组建)
 BUILT_LATER = re.compile(r"[^。；]{0,60}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成|共建(?=[。；，]|$))")
 # X的母公司Y / X隶属于Y: X is part of Y;  Y下属的X / Y旗下X / Y的二级学院X / Y（含X）: X is part of Y
@@ -1155,8 +1159,8 @@ class RelationExtractor:
             if items:
                 note = AGENT_NOTE.match(gap)
                 bare = gap[note.end() :] if note else gap
-                if bare == "会同":
-                    bare = "、"  # A会同B共同谋划: both are agents
+                if bare in ("会同", "联合"):
+                    bare = "、"  # A会同B共同谋划, 由A联合B、C共同发起成立: all are agents
                 if not (LIST_SEPARATOR.match(bare) or AGENT_GROUP.fullmatch(gap)) or CLAUSE_BREAK.search(bare[:-1]):
                     break
                 if bare == "，" and not text.startswith("等", items[-1].end):
@@ -1522,8 +1526,11 @@ class RelationExtractor:
         Not in a passive (由A与B牵头共建: co-actors, no partners of one another) nor in X是A与B共同牵头…的Y
         (A and B lead X: see _described_leaders)."""
         text = self.text
-        if text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
+        lead = start + len(ADVERBIAL.match(text, start).group())
+        if text.startswith("由", lead):
             return []
+        if main and main[0].start == lead and text.startswith("由", main[0].end):
+            return []  # 此共同体由A联合B、C共同发起成立: its founders, not its partners
         if IS_LED_BY.match(text, start):
             return []
         for index, mention in enumerate(main):
