@@ -123,3 +123,14 @@ def test_a_firms_brand_longer_than_four_characters_after_its_place(extractor):
 def test_the_bodies_concerned_are_no_name(extractor):
     labels = {e.label for e in run(extractor, "邀请东盟国家相关政府部门、国内外行业协会参加。").entities}
     assert not any("政府" in label or "行业协会" in label for label in labels)
+
+
+def test_development_zones_and_industrial_parks_named_after_their_places(extractor):
+    found = {(e.label, e.cls) for e in run(extractor, "成都新都工业园、四川彭州开发区的企业参加。").entities}
+    assert {("成都新都工业园", "District"), ("四川彭州开发区", "District")} <= found
+
+
+def test_a_provinces_own_bodies_named_by_province_alone(extractor):
+    labels = {e.label for e in run(extractor, "省发改委、省工信厅、省政协领导出席会议。").entities}
+    assert {"省发改委", "省工信厅", "省政协"} <= labels
+    assert not {e.label for e in run(extractor, "省内外高校、省级示范校、省属企业参加。").entities}

@@ -660,7 +660,9 @@ class Recognizer:
                 )
                 league = re.fullmatch("团[区市县]委", name)  # the Youth League committee of the district
                 relative = re.match(r"(区|市|县)(?![内外级域属])", name) or re.match(
-                    "省(?=教育厅|政府|人民政府|委)", name
+                    # 省教育厅, 省发改委, 省工信厅, 省政协: the province's own bodies (not 省级, 省内, 省属 …)
+                    "省(?=教育厅|政府|人民政府|委|[^内外级域属份会]{1,4}(?:厅|委|局)$|政协|人大)",
+                    name,
                 )
                 # 区委书记、教育局局长张三: a body every district has, named bare in a chain of one person's posts
                 titled = (
@@ -1372,8 +1374,12 @@ class Recognizer:
             for size in (4, 3, 2):
                 head = text[max(0, at - size) : at]
                 if len(head) == size and _known_place(head):
-                    name = head + match.group()
-                    found.append(Mention(at - size, match.end(), name, "District", "zone", 2))
+                    start = at - size
+                    for wider in (3, 2):  # 济南槐荫工业园, 山东平阴工业园: the city or province before the county
+                        if start >= wider and _known_place(text[start - wider : start]):
+                            start -= wider
+                            break
+                    found.append(Mention(start, match.end(), text[start : match.end()], "District", "zone", 2))
                     break
         return found
 
@@ -1991,7 +1997,8 @@ POLICY_UNQUOTED = re.compile(
     "(?:实施意见|指导意见|意见|通知|实施方案|工作方案|方案|批复|决定|办法)"
 )
 ZONE_RE = re.compile(
-    "(?:（国家）|\\(国家\\))?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|综合实验区)"
+    "(?:（国家）|\\(国家\\))?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|综合实验区"
+    "|开发区|工业园区|工业园)"
 )
 
 
