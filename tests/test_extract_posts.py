@@ -71,3 +71,8 @@ def test_a_body_named_again_without_its_places(extractor):
 )
 def test_a_name_ends_before_the_verb_it_is_the_subject_of(extractor, text, expected):
     assert expected in works_at(extractor, text)
+
+
+def test_a_zones_committees_named_once(extractor):
+    # 管委会 after the zone's 党工委 (and its title) is the zone's administrative committee
+    assert ("王明", "青川职教城管委会") in works_at(extractor, "青川职教城党工委副书记、管委会主任王明出席会议。")

@@ -134,3 +134,8 @@ def test_a_provinces_own_bodies_named_by_province_alone(extractor):
     labels = {e.label for e in run(extractor, "省发改委、省工信厅、省政协领导出席会议。").entities}
     assert {"省发改委", "省工信厅", "省政协"} <= labels
     assert not {e.label for e in run(extractor, "省内外高校、省级示范校、省属企业参加。").entities}
+
+
+def test_a_zones_party_committee_and_administrative_committee(extractor):
+    labels = {e.label for e in run(extractor, "青川经济开发区党工委、管委会与江北理工学院签约。").entities}
+    assert {"青川经济开发区党工委", "青川经济开发区管委会"} <= labels

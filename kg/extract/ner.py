@@ -166,6 +166,7 @@ SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
 ROLES_TUPLE = tuple(ROLES)
+ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
     # （文/叶秋美 图/周小琦）, （文/轻工学院 李启兵）: the writer and the photographer of a school's news
@@ -450,6 +451,7 @@ class Recognizer:
         selected = self._lists(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
+        selected = self._zone_committee(text, selected)
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
@@ -460,6 +462,26 @@ class Recognizer:
         selected += self._persons_again(text, selected)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
+
+    def _zone_committee(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某开发区党工委、管委会: the zone's administrative committee, named after its party committee.
+
+        >>> r = Recognizer()
+        >>> [m.name for m in r.mentions("江北经济开发区党工委、管委会与学院签约。", "", "")]
+        ['江北经济开发区党工委', '江北经济开发区', '江北经济开发区管委会']
+        """
+        added = []
+        for mention in selected:
+            if not mention.name.endswith("党工委") or mention.cls != "GovernmentAgency":
+                continue
+            title = ROLE_WORD.match(text, mention.end)  # 某某职教城党工委副书记、管委会主任某某
+            at = title.end() if title else mention.end
+            if text[at : at + 4] in ("、管委会", "和管委会", "及管委会", "与管委会") and not self.suffix_re.match(
+                text, at + 4
+            ):
+                name = mention.name[: -len("党工委")] + "管委会"  # (not 管委会办公室: a unit of its own)
+                added.append(Mention(at + 1, at + 4, name, "GovernmentAgency", "zone-committee", 2))
+        return sorted(selected + added, key=lambda m: m.start) if added else selected
 
     def _persons_again(self, text: str, selected: list[Mention]) -> list[Mention]:
         """A person the text has named once (校长王明) named again bare (王明与李华共同为…揭牌): the same person.
@@ -634,8 +656,9 @@ class Recognizer:
             modifier = name[: len(name) - len(suffix)]
             if suffix in PARTY_BODIES and self.type_word(modifier):
                 owner = self.suffix_class[self.type_word(modifier)][0]
-                if not is_a(owner, "GovernmentAgency"):
-                    continue  # 某某学院党委: the school's own committee, not a body of its own
+                zone = is_a(owner, "Place") or owner == "VocationalEducationPark"
+                if not is_a(owner, "GovernmentAgency") and not (zone and suffix == "党工委"):
+                    continue  # 某某学院党委: the school's own committee; a zone's 党工委 governs it (某某职教城党工委)
             if (
                 strength == "weak"
                 and "”" not in modifier
