@@ -592,3 +592,10 @@ def test_a_platform_referred_to_as_this_one_founded_by_a_list(extractor):
         assert (builder, "builds", "江北物流产教融合共同体") in found
     # founders are not the platform's partners
     assert not any("江北物流产教融合共同体" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)
+
+
+def test_a_ceremony_of_two_named_before_the_city_it_is_held_in(extractor):
+    found = facts(extractor, "3月10日，重庆工商职业学院与青川省现代服务业联合会产教融合战略合作签约仪式在南京举行。")
+    assert pair("重庆工商职业学院", "cooperatesWith", "青川省现代服务业联合会") in found
+    assert ("产教融合战略合作签约仪式", "locatedIn", "南京市") in found  # a city named without 市
+    assert not any(f[0] == "重庆工商职业学院" and f[1] == "locatedIn" for f in found)

@@ -433,6 +433,7 @@ class Recognizer:
         candidates += self._awards(text)
         candidates += self._places(text)
         candidates += self._zones(text)
+        candidates += self._venue_cities(text)
         candidates += self._persons(text)
         candidates += self._collectives(text)
         candidates += self._batches(text)
@@ -624,6 +625,11 @@ class Recognizer:
             start = edge = self.left_edge(text, match.start(), event=is_a(cls, "Event"))
             if is_a(cls, "Event"):
                 start = self._event_start(text, start, match.start())
+                for back in (2, 1):  # 某某联合会|产教融合签约仪式: the edge stopped inside the body's type word
+                    body = self.suffix_re.match(text, start - back) if start >= back else None
+                    if body is not None and start < body.end() < match.start():
+                        start = body.end()
+                        break
             if start == edge == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
@@ -1385,6 +1391,19 @@ class Recognizer:
             found.append(Mention(start, end, name, cls, "place", 1))
         return found
 
+    def _venue_cities(self, text: str) -> list[Mention]:
+        """在南京举行, 在银川举办: a city named without 市 as the place a meeting is held, named in full.
+
+        >>> [(m.name, m.cls) for m in Recognizer()._venue_cities("签约仪式在南京举行。")]
+        [('南京市', 'City')]
+        """
+        found = []
+        for match in VENUE_CITY.finditer(text):
+            full = _cities_by_head().get(match.group(1))
+            if full is not None:
+                found.append(Mention(match.start(1), match.end(1), full, "City", "venue-city", 1))
+        return found
+
     def _zones(self, text: str) -> list[Mention]:
         """绵阳经开区, 宜宾高新技术产业开发区, 南充（国家）高新技术产业开发区: development zones, districts.
 
@@ -2023,6 +2042,20 @@ ZONE_RE = re.compile(
     "(?:（国家）|\\(国家\\))?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|综合实验区"
     "|开发区|工业园区|工业园)"
 )
+
+
+# 在南京举行: a city's name without 市 right before the verb of holding a meeting (in a long name: see _places)
+VENUE_CITY = re.compile(f"(?<=在)([{CJK}]{{2,3}})(?=(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕|启动|闭幕))")
+
+
+@cache
+def _cities_by_head() -> dict[str, str]:
+    """Prefecture-level cities and the municipalities by their names without 市 (南京 → 南京市)."""
+    heads: dict[str, str] = {}
+    for division in divisions():
+        if division.cls == "City" and division.name.endswith("市") and division.details.get("level") != "county":
+            heads[division.name[:-1]] = division.name
+    return heads
 
 
 @cache

@@ -1542,6 +1542,8 @@ class RelationExtractor:
             if opener is None:
                 continue
             items = self._enumeration(main, index)
+            while len(items) > 1 and not is_actor(items[-1].entity.cls):
+                items.pop()  # A与B产教融合签约仪式: the event named right after the partner says they cooperate
             after_list = text[items[-1].end : end]
             verb_first = opener in ("联合", "携手", "联手", "会同")
             if not verb_first and not COOPERATION.search(after_list):
@@ -1735,12 +1737,18 @@ class RelationExtractor:
             organiser = subject_mention if subject_mention in main[:index] else None
             if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
                 organiser = None  # the clause opens with the event itself: Z在X举行
+            # A与B签约仪式在X举行: the event named right before 在 is what is held, not the clause's opener
+            named_event = any(m.end == mention.start - 1 and is_a(m.entity.cls, "Event") for m in main)
+            if named_event:
+                organiser = None
             if organiser is not None and verb.group(1) in HOSTING:
                 for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
                     self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 continue
-            held = [m for m in main[:index] if m is subject_mention or text[m.end : m.end + 1] == "在"]
+            held = [
+                m for m in main[:index] if (m is subject_mention and not named_event) or text[m.end : m.end + 1] == "在"
+            ]
             # A、B在X相继挂牌: every platform of the list that ends right before 在
             last = next((i for i, m in enumerate(main[:index]) if text[m.end : m.end + 1] == "在"), None)
             if last is not None:
