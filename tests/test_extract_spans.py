@@ -139,3 +139,17 @@ def test_a_provinces_own_bodies_named_by_province_alone(extractor):
 def test_a_zones_party_committee_and_administrative_committee(extractor):
     labels = {e.label for e in run(extractor, "青川经济开发区党工委、管委会与江北理工学院签约。").entities}
     assert {"青川经济开发区党工委", "青川经济开发区管委会"} <= labels
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在人才培养方面与江北星河公司深化合作。", "江北星河公司"),
+        ("园区管理方江北物业公司经理王明接待了来宾。", "江北物业公司"),
+        ("东华教育集团相关负责人为江北产业学院揭牌。", "江北产业学院"),
+    ],
+)
+def test_a_side_or_a_party_before_a_name_is_no_part_of_it(extractor, text, name):
+    labels = {e.label for e in run(extractor, text).entities}
+    assert name in labels
+    assert not any(label.endswith(name) and label != name for label in labels)

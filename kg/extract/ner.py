@@ -579,7 +579,13 @@ class Recognizer:
                 ch in STOP_SINGLE
                 and not (
                     text.startswith("经开区", i - 1)  # 绵阳经开区: 经 of 经济技术开发区, no function word
-                    or (i >= 2 and is_word(text[i - 2 : i]) and not _stop_made(text[i - 2 : i]))
+                    or (
+                        i >= 2
+                        and is_word(text[i - 2 : i])
+                        and not _stop_made(text[i - 2 : i])
+                        # 双方为…, 负责人为…: a stop word ends right before, 方为 / 人为 is no word here
+                        and not any(text[i - 1 - n : i - 1] in STOP_MULTI for n in STOP_SIZES.get(text[i - 2], ()))
+                    )
                     or (
                         is_word(text[i - 1 : i + 1])
                         and not _stop_made(text[i - 1 : i + 1])
