@@ -76,3 +76,15 @@ def test_a_name_ends_before_the_verb_it_is_the_subject_of(extractor, text, expec
 def test_a_zones_committees_named_once(extractor):
     # 管委会 after the zone's 党工委 (and its title) is the zone's administrative committee
     assert ("王明", "青川职教城管委会") in works_at(extractor, "青川职教城党工委副书记、管委会主任王明出席会议。")
+
+
+def test_the_school_a_headline_names_is_the_one_whose_news_it_is(extractor):
+    article = Article(
+        id="t",
+        title="江北新区管委会一行到青川职业技术学院调研交流",
+        text="6月20日，江北新区管委会副主任王明一行到访。我院院长李强、副院长赵红出席会议。",
+        district="",
+        city="",
+    )
+    found = {(r.subject.label, r.object.label) for r in extractor.extract(article).relations if r.predicate == "worksAt"}
+    assert {("李强", "青川职业技术学院"), ("赵红", "青川职业技术学院")} <= found

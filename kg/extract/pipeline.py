@@ -171,8 +171,13 @@ class Extractor:
             cls = self.recognizer.suffix_class[type_word][0] if type_word else "Organization"
             resolver.publisher = (publisher, cls)
         else:
-            # the site the text comes from, else a college the text calls by its short name only
-            resolver.publisher = site_publisher(article.source, gazetteer, text) or abbreviated_publisher(text)
+            # the site the text comes from, else a college the text calls by its short name only, else the
+            # one school its headline names
+            resolver.publisher = (
+                site_publisher(article.source, gazetteer, text)
+                or abbreviated_publisher(text)
+                or self._headline_school(article, gazetteer, text)
+            )
         topic = None
         if article.city:
             topic = resolver.place(article.city, "City")
@@ -321,6 +326,21 @@ class Extractor:
         previous = previous or described([])
         previous.last = True
         yield previous
+
+    def _headline_school(self, article: Article, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
+        """The school a text's 我校 / 学院 / 学校 mean when its headline names one school and the text speaks of
+        its own (某某一行到某某职业技术学院调研交流 …党委副书记、院长某某出席): the school whose news it is.
+
+        None when the headline names no school or several, or the text never speaks of its own school.
+        """
+        if not article.title or not PUBLISHER_REFERENCE.search(text):
+            return None
+        found = {
+            (m.name, m.cls)
+            for m in self.recognizer.mentions(article.title, article.district, article.city, gazetteer)
+            if not m.ref and not m.nested and any(is_a(m.cls, c) for c in HEADLINE_SCHOOLS)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _school_of_units(self, mentions: list[Mention]) -> tuple[str, str] | None:
         """The school a text calls 学校 / 学院 / 我校 when it names that school only inside its units' names.
@@ -504,6 +524,7 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
 # A school's own site: its host names it by the initials of its name in pinyin (www.cqyzzy.edu.cn: 重庆渝州职业…).
 SITE_LABEL = re.compile(r"[a-z]{4,12}")
 SITE_WORDS = {"www", "news", "info", "static", "mobile", "home", "mail", "edu", "com", "net", "org", "gov"}
+HEADLINE_SCHOOLS = ("University", "VocationalCollege", "School")  # whole schools, not a school's own units
 PUBLISHER_REFERENCE = re.compile("|".join((*OWN_WORDS, "学校", "学院")))  # a text that may speak of its own school
 
 
