@@ -86,5 +86,6 @@ def test_the_school_a_headline_names_is_the_one_whose_news_it_is(extractor):
         district="",
         city="",
     )
-    found = {(r.subject.label, r.object.label) for r in extractor.extract(article).relations if r.predicate == "worksAt"}
+    relations = extractor.extract(article).relations
+    found = {(r.subject.label, r.object.label) for r in relations if r.predicate == "worksAt"}
     assert {("李强", "青川职业技术学院"), ("赵红", "青川职业技术学院")} <= found
