@@ -153,3 +153,8 @@ def test_a_side_or_a_party_before_a_name_is_no_part_of_it(extractor, text, name)
     labels = {e.label for e in run(extractor, text).entities}
     assert name in labels
     assert not any(label.endswith(name) and label != name for label in labels)
+
+
+def test_federations_of_collectives_and_supply_cooperatives(extractor):
+    found = {(e.label, e.cls) for e in run(extractor, "青川市城镇集体工业联合社、青川市供销合作社参加。").entities}
+    assert {("青川市城镇集体工业联合社", "SocialOrganization"), ("青川市供销合作社", "GovernmentAgency")} <= found
