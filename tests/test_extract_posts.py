@@ -89,3 +89,13 @@ def test_the_school_a_headline_names_is_the_one_whose_news_it_is(extractor):
     relations = extractor.extract(article).relations
     found = {(r.subject.label, r.object.label) for r in relations if r.predicate == "worksAt"}
     assert {("李强", "青川职业技术学院"), ("赵红", "青川职业技术学院")} <= found
+
+
+def test_common_surnames_and_posts_the_lists_had_missed(extractor):
+    found = works_at(extractor, "江北新区管委会副主任傅明一行到访。青川市工业经济联合会首席专务鲜建国出席会议。")
+    assert {("傅明", "江北新区管委会"), ("鲜建国", "青川市工业经济联合会")} <= found
+
+
+def test_a_preposition_and_a_body_after_a_title_are_no_name(extractor):
+    article = Article(id="t", title="", text="院长王强向公司技术中心主任颁发聘书。", district="", city="")
+    assert "向公司" not in {e.label for e in extractor.extract(article).entities}

@@ -225,6 +225,7 @@ EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|�
 EVENT_TOPIC = re.compile(r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?")
 COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
+BODY_NOUNS = ("公司", "企业", "集团", "学校", "学院", "大学", "单位", "中心", "政府")  # no given name is one
 NAME_CLOSE = re.compile("[、，,。；]|和|及|等|出席|参加|主持|致辞|讲话")  # what may close a name after a title
 COMPOUND_SURNAMES = (
     "司马",
@@ -2185,6 +2186,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 0
     if text[begin + 1 : begin + 3] in STOP_MULTI or is_word(text[begin : begin + 4]):
         return 0  # 校长向参加…, 代表齐聚一堂: a verb or an idiom, not a name
+    if text[begin + 1 : begin + 3] in BODY_NOUNS:
+        return 0  # 院长向公司技术中心主任…颁发: a preposition and a body, not a name
     if strict and not _ends_name(text, begin + 3) and not _ends_name(text, begin + 2):
         return 0  # 院长王晖、党总支书记苏某: a new title, not a second name
     if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
