@@ -478,10 +478,9 @@ class Recognizer:
                 continue
             title = ROLE_WORD.match(text, mention.end)  # 某某职教城党工委副书记、管委会主任某某
             at = title.end() if title else mention.end
-            if text[at : at + 4] in ("、管委会", "和管委会", "及管委会", "与管委会") and not self.suffix_re.match(
-                text, at + 4
-            ):
-                name = mention.name[: -len("党工委")] + "管委会"  # (not 管委会办公室: a unit of its own)
+            joined = text[at : at + 1] in ("、", "和", "及", "与") and text.startswith("管委会", at + 1)
+            if joined and not self.suffix_re.match(text, at + 4):  # (not 管委会办公室: a unit of its own)
+                name = mention.name[: -len("党工委")] + "管委会"
                 added.append(Mention(at + 1, at + 4, name, "GovernmentAgency", "zone-committee", 2))
         return sorted(selected + added, key=lambda m: m.start) if added else selected
 
