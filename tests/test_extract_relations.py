@@ -599,3 +599,19 @@ def test_a_ceremony_of_two_named_before_the_city_it_is_held_in(extractor):
     assert pair("重庆工商职业学院", "cooperatesWith", "青川省现代服务业联合会") in found
     assert ("产教融合战略合作签约仪式", "locatedIn", "南京市") in found  # a city named without 市
     assert not any(f[0] == "重庆工商职业学院" and f[1] == "locatedIn" for f in found)
+
+
+def test_the_schools_after_a_group_on_a_line_of_a_list_are_its_members(extractor):
+    text = (
+        "江北区两个教育集团揭牌。\n1.江北路教育集团：江北路小学、五里小学、青石小学\n2.青川教育集团：青川中学、东岗小学"
+    )
+    found = facts(extractor, text)
+    for school in ("江北路小学", "五里小学", "青石小学"):
+        assert (school, "memberOf", "江北路教育集团") in found
+    assert ("东岗小学", "memberOf", "青川教育集团") in found
+    found = facts(extractor, "江北外国语学校教育集团日前成立，成员校包括西园小学、东园小学。")
+    assert ("东园小学", "memberOf", "江北外国语学校教育集团") in found
+    # a colon inside a sentence is no list of members
+    assert not facts(extractor, "今年成立了江北路教育集团：江北路小学是龙头校。") & {
+        ("江北路小学", "memberOf", "江北路教育集团")
+    }

@@ -224,6 +224,8 @@ EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 # X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
 MEMBERS_LISTED = re.compile(
     r"(?:的)?(?:(?:首批|首届)?(?:签约|成员|理事|会员)单位|成员)?(?:包括|包含|涵盖|有|为)[：]?|(?:的)?(?:签约|成员|理事)单位[：]"
+    # 某某教育集团日前成立，成员校包括A、B: the group named in the clause before
+    r"|[^。；：，,]{0,12}[，,](?:其)?成员(?:校|学校|单位|院校)(?:包括|包含|涵盖|有|为)[：:]?"
 )
 # 等18个校内生产性实训基地: the items are bases inside the school
 INSIDE_HEAD = re.compile(
@@ -244,6 +246,8 @@ ATTACHMENT = re.compile(r"^\s*附件[0-9]*[：:]?\s*")
 DESIGNATION_ROLL = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # 附件：某某示范校名单
 NAMES_ONLY = re.compile(r"[\s、，,;；|｜\u3000]+")  # what may stand between the names of a line of names
 ROW_NUMBER = re.compile(r"\s*(?:[0-9]{1,3}(?:[.．、)）]|\s)|[（(][0-9]{1,3}[)）])")  # 1. / 1␣ / (1): an item or a row
+# 1.某某教育集团：A、B、C (a line of a list of groups): the schools after the colon are the group's members
+LINE_OF_MEMBERS = re.compile(rf"(?:^|\n)(?:{ROW_NUMBER.pattern})?\s*$")
 # …八所成员校 / …纳入其中: what closes a list of a group's members
 MEMBERS_AFTER = re.compile(
     r"(?:等)?(?:[0-9零一二两三四五六七八九十]+(?:所|家|个))?成员(?:校|学校|单位|院校)(?!长)|纳入(?:其中|集团|联盟|该集团)"
@@ -979,6 +983,8 @@ class RelationExtractor:
                 continue
             gap = text[platform.end : main[index + 1].start]
             listed = MEMBERS_LISTED.fullmatch(gap)
+            if listed is None and gap in ("：", ":") and is_group(platform.entity.cls):
+                listed = LINE_OF_MEMBERS.search(text[max(0, platform.start - 8) : platform.start])
             if listed is None or (gap.endswith("为") and "单位" not in gap) or (gap in ("有", "包括") and index):
                 continue  # 联盟为A: not a roll; …与X包括: X is no subject here
             for member in self._enumeration(main, index + 1):
