@@ -615,3 +615,12 @@ def test_the_schools_after_a_group_on_a_line_of_a_list_are_its_members(extractor
     assert not facts(extractor, "今年成立了江北路教育集团：江北路小学是龙头校。") & {
         ("江北路小学", "memberOf", "江北路教育集团")
     }
+
+
+def test_a_citys_batch_of_bases_and_its_roll_after_a_count(extractor):
+    found = facts(
+        extractor,
+        "江北市第一批研学实践教育基地有3家，分别为江北市青少年活动中心、江北市博物馆、江北唐城旅游发展有限公司。",
+    )
+    for holder in ("江北市青少年活动中心", "江北市博物馆", "江北唐城旅游发展有限公司"):
+        assert (holder, "designatedAs", "江北市第一批研学实践教育基地") in found

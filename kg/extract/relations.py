@@ -253,7 +253,10 @@ MEMBERS_AFTER = re.compile(
     r"(?:等)?(?:[0-9零一二两三四五六七八九十]+(?:所|家|个))?成员(?:校|学校|单位|院校)(?!长)|纳入(?:其中|集团|联盟|该集团)"
 )
 SELECTED_AGAIN = re.compile(r"(?:入选|入围|列入)(?P<list>[\u4e00-\u9fff]{0,4}名单)(?=[，。；！？]|$)")
-ROLL_OF_HOLDERS = re.compile(r"(?:分别)?(?:为|是|包括|有)[：:]?")  # 首批X联盟为A、B: the roll of its holders
+# 首批X联盟为A、B, X有3家，分别为A、B、C: the roll of its holders
+ROLL_OF_HOLDERS = re.compile(
+    r"(?:(?:共)?有[0-9零一二两三四五六七八九十百]+[家个所处][，,])?(?:分别)?(?:为|是|包括|有)[：:]?"
+)
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
