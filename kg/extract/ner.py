@@ -769,8 +769,10 @@ class Recognizer:
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
             alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
             batch = RANK_OPENER.search(name, 2, 9)  # 某某市第一批研学实践教育基地: the city's batch, a rank
-            ranked = LEVEL_PREFIX.match(name) or RANK_OPENER.match(name) or (
-                batch is not None and PLACE_NAME.fullmatch(name[: batch.start()])
+            ranked = (
+                LEVEL_PREFIX.match(name)
+                or RANK_OPENER.match(name)
+                or (batch is not None and PLACE_NAME.fullmatch(name[: batch.start()]))
             )
             if is_a(cls, "Platform") and ranked and "”" not in name and (not alliance or _ranked_kind(name)):
                 cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
