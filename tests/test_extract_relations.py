@@ -624,3 +624,14 @@ def test_a_citys_batch_of_bases_and_its_roll_after_a_count(extractor):
     )
     for holder in ("江北市青少年活动中心", "江北市博物馆", "江北唐城旅游发展有限公司"):
         assert (holder, "designatedAs", "江北市第一批研学实践教育基地") in found
+
+
+def test_an_organiser_brings_the_parties_of_a_three_party_agreement_together(extractor):
+    found = facts(
+        extractor, "8月5日，青川省教育厅组织江北大学与江北县人民政府及江北县第一中学签订托管帮扶三方框架协议。"
+    )
+    parties = ("江北大学", "江北县人民政府", "江北县第一中学")
+    for number, first in enumerate(parties):
+        for second in parties[number + 1 :]:
+            assert pair(first, "cooperatesWith", second) in found
+    assert not any("青川省教育厅" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)

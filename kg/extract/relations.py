@@ -261,6 +261,8 @@ MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位�
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
+ORGANISED = re.compile("组织|促成|推动|指导|协调")  # X组织A与B签约: X brings the parties together, it is none
+MULTIPARTY = re.compile("[三四五六]方")  # 三方协议, 四方合作: every party with every other
 NOT_SUBJECT_BEFORE = re.compile(
     r"(与|和|同|跟|对|向|在|以|为|把|将|从|让|使|给|于|及|、|的|联合|携手|通过|借助|依托|围绕)$"
 )
@@ -1559,9 +1561,15 @@ class RelationExtractor:
                 continue
             if opener == "和" and not COOPERATION.search(after_list[:12]):
                 continue
+            signer = main[index - 1] if index and main[index - 1].end == mention.start - len(opener) else None
+            if signer is not None and is_actor(signer.entity.cls) and ORGANISED.search(text, start, signer.start):
+                # 省教育厅组织A与B及C签订三方协议: A and those it signs with are the parties, not the organiser
+                subjects = [signer.entity]
             partners = [m.entity for m in items if is_actor(m.entity.cls) and m.entity not in subjects]
             if not partners or not subjects or subjects[0] is None:
                 continue
+            if len(partners) > 1 and MULTIPARTY.search(after_list):
+                self._cooperate([*subjects, *partners], span, "cooperate-multiparty")  # 三方协议: each pair
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
             for current in (self._body(s, main) for s in subjects):  # 院长张三与B: the college, not the person
                 for partner in (self._body(p, main) for p in partners):  # …与总经理李四: the company
