@@ -635,3 +635,8 @@ def test_an_organiser_brings_the_parties_of_a_three_party_agreement_together(ext
         for second in parties[number + 1 :]:
             assert pair(first, "cooperatesWith", second) in found
     assert not any("青川省教育厅" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)
+
+
+def test_a_campus_is_part_of_the_school_it_is_named_after(extractor):
+    found = facts(extractor, "江北实验学校与江北实验学校华宇校区联合开展教研。")
+    assert ("江北实验学校华宇校区", "partOf", "江北实验学校") in found

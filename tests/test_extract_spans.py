@@ -158,3 +158,9 @@ def test_a_side_or_a_party_before_a_name_is_no_part_of_it(extractor, text, name)
 def test_federations_of_collectives_and_supply_cooperatives(extractor):
     found = {(e.label, e.cls) for e in run(extractor, "青川市城镇集体工业联合社、青川市供销合作社参加。").entities}
     assert {("青川市城镇集体工业联合社", "SocialOrganization"), ("青川市供销合作社", "GovernmentAgency")} <= found
+
+
+def test_a_campus_is_named_after_its_school(extractor):
+    found = {(e.label, e.cls) for e in run(extractor, "江北实验学校华宇校区、我校安宁校区投入使用。").entities}
+    assert ("江北实验学校华宇校区", "School") in found
+    assert not run(extractor, "学校新校区建成，老校区改造。").entities

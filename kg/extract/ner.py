@@ -666,6 +666,9 @@ class Recognizer:
                 continue  # 举办了3期培训班, 12场招聘会: a count of events, none named
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
+            owned = REFERENCES.get(text[max(0, start - 2) : start], "") in ("school", "college", "publisher")
+            if suffix == "校区" and not (self.type_word_inside(modifier) or owned):
+                continue  # 老校区, 新校区: a campus is named after its school (某某学校华宇校区, 我校安宁校区)
             if suffix in PARTY_BODIES and self.type_word(modifier):
                 owner = self.suffix_class[self.type_word(modifier)][0]
                 zone = is_a(owner, "Place") or owner == "VocationalEducationPark"
