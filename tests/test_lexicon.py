@@ -40,8 +40,8 @@ def test_every_strong_type_word_names_an_entity_of_its_class(recognizer):
     """鱼洞坪小学 is a primary school …; with a dictionary word before it only a category-prone word is no name."""
     prone = set(words("category_prone"))
     for word, (cls, strength) in table("type_words", 2).items():
-        if strength != "strong" or is_a(cls, "Award"):
-            continue  # weak words need a quote or a verb; awards are named after 获评 / 入选
+        if strength != "strong" or is_a(cls, "Award") or word == "校区":
+            continue  # weak words need a quote or a verb; awards are named after 获评 / 入选; a campus after its school
         for modifier in ("鱼洞坪", "长江"):
             found = {(m.name, m.cls) for m in recognizer.mentions(f"近日，{modifier}{word}举办开放日。")}
             expected = modifier == "鱼洞坪" or word not in prone  # 长江平台: a common noun
