@@ -92,3 +92,9 @@ def test_common_surnames_and_posts_the_lists_had_missed(extractor):
 def test_a_preposition_and_a_body_after_a_title_are_no_name(extractor):
     article = Article(id="t", title="", text="院长王强向公司技术中心主任颁发聘书。", district="", city="")
     assert "向公司" not in {e.label for e in extractor.extract(article).entities}
+
+
+def test_a_bureaus_own_party_committee_is_the_bureau(extractor):
+    found = works_at(extractor, "青川市江北区教育局党委书记、局长明建平，党委委员、副局长王伟出席。")
+    assert {("明建平", "青川市江北区教育局"), ("王伟", "青川市江北区教育局")} <= found
+    assert not any(employer.endswith("党委") for _, employer in found)

@@ -672,8 +672,10 @@ class Recognizer:
             if suffix in PARTY_BODIES and self.type_word(modifier):
                 owner = self.suffix_class[self.type_word(modifier)][0]
                 zone = is_a(owner, "Place") or owner == "VocationalEducationPark"
-                if not is_a(owner, "GovernmentAgency") and not (zone and suffix == "党工委"):
-                    continue  # 某某学院党委: the school's own committee; a zone's 党工委 governs it (某某职教城党工委)
+                if not (zone and suffix == "党工委"):
+                    # 某某学院党委, 某某区教育局党委: the body's own committee, its secretary works at the body;
+                    # a zone's 党工委 governs the zone (某某职教城党工委)
+                    continue
             if (
                 strength == "weak"
                 and "”" not in modifier
