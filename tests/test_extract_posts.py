@@ -98,3 +98,10 @@ def test_a_bureaus_own_party_committee_is_the_bureau(extractor):
     found = works_at(extractor, "青川市江北区教育局党委书记、局长明建平，党委委员、副局长王伟出席。")
     assert {("明建平", "青川市江北区教育局"), ("王伟", "青川市江北区教育局")} <= found
     assert not any(employer.endswith("党委") for _, employer in found)
+
+
+def test_a_roll_of_posts_stops_at_another_body_and_a_name_holds_no_comma(extractor):
+    found = works_at(extractor, "江北县委书记康石，县政协主席彭斌，县人大常委会副主任魏万，副县长李金，出席仪式。")
+    assert ("彭斌", "县政协") in found
+    assert not {("魏万", "县政协"), ("李金", "县政协")} & found
+    assert not any("，" in person for person, _ in found)

@@ -2205,6 +2205,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 2  # 王欣陪同, 李明率代表团: the two-character name before the verb
     if (
         len(window) == 3
+        and _has_cjk(window[2])
         and window[2] not in NOT_NAME_END
         and text.startswith(AFTER_NAME, begin + 3)
         and _name_like(window)
