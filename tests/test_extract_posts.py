@@ -75,7 +75,7 @@ def test_a_name_ends_before_the_verb_it_is_the_subject_of(extractor, text, expec
 
 def test_a_zones_committees_named_once(extractor):
     # 管委会 after the zone's 党工委 (and its title) is the zone's administrative committee
-    assert ("王明", "青川职教城管委会") in works_at(extractor, "青川职教城党工委副书记、管委会主任王明出席会议。")
+    assert ("王明", "青川职教城管委会") in works_at(extractor, "青川职教城党工委书记、管委会主任王明出席会议。")
 
 
 def test_the_school_a_headline_names_is_the_one_whose_news_it_is(extractor):
@@ -90,18 +90,18 @@ def test_common_surnames_and_posts_the_lists_had_missed(extractor):
 
 
 def test_a_preposition_and_a_body_after_a_title_are_no_name(extractor):
-    article = Article(id="t", title="", text="院长王强向公司技术中心主任颁发聘书。", district="", city="")
+    article = Article(id="t", title="", text="院长王强向公司研发部经理颁发聘书。", district="", city="")
     assert "向公司" not in {e.label for e in extractor.extract(article).entities}
 
 
 def test_a_bureaus_own_party_committee_is_the_bureau(extractor):
-    found = works_at(extractor, "青川市江北区教育局党委书记、局长明建平，党委委员、副局长王伟出席。")
-    assert {("明建平", "青川市江北区教育局"), ("王伟", "青川市江北区教育局")} <= found
+    found = works_at(extractor, "青川市江北区教育局党委书记、局长邱国华，副局长王伟出席。")
+    assert {("邱国华", "青川市江北区教育局"), ("王伟", "青川市江北区教育局")} <= found
     assert not any(employer.endswith("党委") for _, employer in found)
 
 
 def test_a_roll_of_posts_stops_at_another_body_and_a_name_holds_no_comma(extractor):
-    found = works_at(extractor, "江北县委书记康石，县政协主席彭斌，县人大常委会副主任魏万，副县长李金，出席仪式。")
-    assert any(person == "彭斌" and employer.endswith("政协") for person, employer in found)
-    assert not any(person in ("魏万", "李金") and employer.endswith("政协") for person, employer in found)
+    found = works_at(extractor, "江北县委书记任强，县政协主席邓磊，县人大常委会主任龚平，副县长陶明，出席仪式。")
+    assert any(person == "邓磊" and employer.endswith("政协") for person, employer in found)
+    assert not any(person in ("龚平", "陶明") and employer.endswith("政协") for person, employer in found)
     assert not any("，" in person for person, _ in found)

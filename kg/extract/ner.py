@@ -476,7 +476,7 @@ class Recognizer:
         for mention in selected:
             if not mention.name.endswith("党工委") or mention.cls != "GovernmentAgency":
                 continue
-            title = ROLE_WORD.match(text, mention.end)  # 某某职教城党工委副书记、管委会主任某某
+            title = ROLE_WORD.match(text, mention.end)  # 某某园区党工委书记、管委会主任某某
             at = title.end() if title else mention.end
             joined = text[at : at + 1] in ("、", "和", "及", "与") and text.startswith("管委会", at + 1)
             if joined and not self.suffix_re.match(text, at + 4):  # (not 管委会办公室: a unit of its own)
@@ -668,7 +668,7 @@ class Recognizer:
             modifier = name[: len(name) - len(suffix)]
             owned = REFERENCES.get(text[max(0, start - 2) : start], "") in ("school", "college", "publisher")
             if suffix == "校区" and not (self.type_word_inside(modifier) or owned):
-                continue  # 老校区, 新校区: a campus is named after its school (某某学校华宇校区, 我校安宁校区)
+                continue  # 老校区, 新校区: a campus is named after its school (某某学校东区校区, 我校南湖校区)
             if suffix in PARTY_BODIES and self.type_word(modifier):
                 owner = self.suffix_class[self.type_word(modifier)][0]
                 zone = is_a(owner, "Place") or owner == "VocationalEducationPark"
@@ -692,7 +692,7 @@ class Recognizer:
                 generic = (
                     False  # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does
                 )
-            # 东盟国家相关政府部门, 国内外行业协会: the bodies concerned, of a kind, none named
+            # 有关政府部门, 相关高校, 国内外知名企业: the bodies concerned, of a kind, none named
             generic = generic or modifier.endswith(("相关", "有关")) or modifier.startswith("国内外")
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
@@ -773,7 +773,7 @@ class Recognizer:
                     # 某某论坛活动, 某某宣传周活动: the forum, the week is the name
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
             alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
-            batch = RANK_OPENER.search(name, 2, 9)  # 某某市第一批研学实践教育基地: the city's batch, a rank
+            batch = RANK_OPENER.search(name, 2, 9)  # 某某市第二批劳动教育实践基地: the city's batch, a rank
             ranked = (
                 LEVEL_PREFIX.match(name)
                 or RANK_OPENER.match(name)
@@ -972,7 +972,7 @@ class Recognizer:
                         whole = self.left_edge(text, brand)
                         opening = text[whole:brand]  # a place's short name and a word at most (深圳某某)
                         if len(opening) <= 4 and _place_start(opening) and not self.type_word_inside(opening):
-                            start = whole  # 深圳某某时代科技开发有限公司
+                            start = whole  # 深圳某某华创科技开发有限公司
                     continue
             noun = text[head - 2 : head]
             if len(noun) < 2 or not is_word(noun) or _stop_made(noun):
@@ -1433,7 +1433,7 @@ class Recognizer:
                 head = text[max(0, at - size) : at]
                 if len(head) == size and _known_place(head):
                     start = at - size
-                    for wider in (3, 2):  # 济南槐荫工业园, 山东平阴工业园: the city or province before the county
+                    for wider in (3, 2):  # 成都新都工业园, 四川彭州开发区: the city or province before the county
                         if start >= wider and _known_place(text[start - wider : start]):
                             start -= wider
                             break
@@ -2182,7 +2182,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
 
     >>> _person_size("魏爱民等出席", 0), _person_size("杜留群主持。", 0), _person_size("王伟主持会议", 0)
     (3, 3, 2)
-    >>> _person_size("何兴发见证签约", 0), _person_size("王欣陪同参观", 0), _person_size("高焕清率队", 0)
+    >>> _person_size("任建发见证签约", 0), _person_size("陶敏陪同参观", 0), _person_size("马振清率队", 0)
     (3, 2, 3)
     """
     window = text[begin : begin + 3]
@@ -2196,7 +2196,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     if text[begin + 1 : begin + 3] in STOP_MULTI or is_word(text[begin : begin + 4]):
         return 0  # 校长向参加…, 代表齐聚一堂: a verb or an idiom, not a name
     if text[begin + 1 : begin + 3] in BODY_NOUNS:
-        return 0  # 院长向公司技术中心主任…颁发: a preposition and a body, not a name
+        return 0  # 院长向公司研发部经理…颁发: a preposition and a body, not a name
     if strict and not _ends_name(text, begin + 3) and not _ends_name(text, begin + 2):
         return 0  # 院长王晖、党总支书记苏某: a new title, not a second name
     if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
@@ -2210,7 +2210,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         and text.startswith(AFTER_NAME, begin + 3)
         and _name_like(window)
     ):
-        return 3  # 何兴发见证 (发见 is a word too), 高焕清率调研组
+        return 3  # 任建发见证 (发见 is a word too), 马振清率队
     after = text[begin + 3 : begin + 4]
     three = (
         len(window) == 3

@@ -329,7 +329,7 @@ class Extractor:
 
     def _headline_school(self, article: Article, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
         """The school a text's 我校 / 学院 / 学校 mean when its headline names one school and the text speaks of
-        its own (某某一行到某某职业技术学院调研交流 …党委副书记、院长某某出席): the school whose news it is.
+        its own (某某一行到访某某职业技术学院 …我院院长某某陪同): the school whose news it is.
 
         None when the headline names no school or several, or the text never speaks of its own school.
         """

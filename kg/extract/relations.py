@@ -224,7 +224,7 @@ EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 # X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
 MEMBERS_LISTED = re.compile(
     r"(?:的)?(?:(?:首批|首届)?(?:签约|成员|理事|会员)单位|成员)?(?:包括|包含|涵盖|有|为)[：]?|(?:的)?(?:签约|成员|理事)单位[：]"
-    # 某某教育集团日前成立，成员校包括A、B: the group named in the clause before
+    # 某某教育集团近日揭牌，成员校有A、B: the group named in the clause before
     r"|[^。；：，,]{0,12}[，,](?:其)?成员(?:校|学校|单位|院校)(?:包括|包含|涵盖|有|为)[：:]?"
 )
 # 等18个校内生产性实训基地: the items are bases inside the school
@@ -280,7 +280,7 @@ AGENT_NOTE = re.compile(r"（[^（）]{1,24}）")  # 某某职业学院（现更
 # after the listed agents, before the verb: 三家单位 / 等120家协会、院校和企业 (no name in it)
 AGENT_TAIL = re.compile(
     r"(?:（[^（）]{1,24}）)?(?:等[^，。；：]{0,20}|[0-9零〇一二两三四五六七八九十百千]+[家所个][^，。；：]{0,16}"
-    # the list going on with unnamed kinds of body (…、相关政府部门、行业协会及院校共同发起)
+    # the list going on with unnamed kinds of body (…、有关部门、企业及院校共同发起)
     r"|(?:[、及和与][^，。；：、及和与]{2,12}){1,6})?"
 )
 # the verb the agents of 由 do: 牵头 (alone, or before a verb of founding), or 组成 (they are its members)
