@@ -240,6 +240,7 @@ class RemoteStore(StoreMethods):
         a malformed one is a one-line error naming the endpoint and what is wrong."""
         results = formats.by_media_type(content_type, {"results"})
         graph = formats.by_media_type(content_type, formats.RDF)
+        checked = None
         try:
             if results is not None and results.results is not None and not results.lossy:
                 checked = ox.parse_query_results(body, results.results)  # rows are parsed lazily: read them all
@@ -252,6 +253,7 @@ class RemoteStore(StoreMethods):
             return None
         except (SyntaxError, ValueError, OSError) as error:
             what = " ".join(str(error).split())[:200]
+            checked = None  # the half-read results: the error raised below keeps this frame, not them
         # Raised outside the handler, so the parser's error (and through its traceback the half-read results)
         # is freed here, in this thread: pyoxigraph's results must not be dropped by another thread's collector.
         raise StoreError(text("malformed_answer", url=url, content_type=content_type, what=what))
