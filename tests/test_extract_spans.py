@@ -164,3 +164,10 @@ def test_a_campus_is_named_after_its_school(extractor):
     found = {(e.label, e.cls) for e in run(extractor, "江北实验学校东区校区、我校南湖校区投入使用。").entities}
     assert ("江北实验学校东区校区", "School") in found
     assert not run(extractor, "学校新校区建成，老校区改造。").entities
+
+
+def test_numbered_schools_by_their_short_names_in_a_list(extractor):
+    found = {(e.label, e.cls) for e in run(extractor, "成员校包括青山二小、青山五小、二十七中、城东小学。").entities}
+    assert {("青山二小", "PrimarySchool"), ("青山五小", "PrimarySchool"), ("二十七中", "SecondarySchool")} <= found
+    # a numbered plenary session is no school
+    assert not any(e.cls.endswith("School") for e in run(extractor, "学习十八届三中全会、四中全会精神。").entities)

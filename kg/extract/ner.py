@@ -429,6 +429,7 @@ class Recognizer:
         candidates += self._gazetteer(text, self.gazetteer if gazetteer is None else gazetteer)
         candidates += self._context_places(text, district, city)
         candidates += _ordinal_shorts(text, district, city)
+        candidates += _listed_ordinal_shorts(text)
         candidates += self._suffix_names(text)
         candidates += self._quoted(text)
         candidates += self._awards(text)
@@ -2457,6 +2458,27 @@ def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
         found.append(
             Mention(match.start(), match.end(), match.group(), ORDINAL_SHORT_CLASS[match.group(1)], "suffix", 2)
         )
+    return found
+
+
+# 三十五中、白云二小: a numbered school's short name as a whole item of a list (after 、, 包括 or a list's colon)
+LISTED_ORDINAL = re.compile(
+    f"(?:(?<=[、：:])|(?<=包括))([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]))(?=[、，,。；;\n]|和|及|$)"
+)
+
+
+def _listed_ordinal_shorts(text: str) -> list[Mention]:
+    """三十五中、三十二中, 白云二小: numbered schools by their short names, each a whole item of a list.
+
+    >>> [(m.name, m.cls) for m in _listed_ordinal_shorts("成员校：三十五中、白云二小、城关小学")]
+    [('三十五中', 'SecondarySchool'), ('白云二小', 'PrimarySchool')]
+    """
+    found = []
+    for match in LISTED_ORDINAL.finditer(text):
+        name = match.group(1)
+        if any(ch in STOP_SINGLE for ch in name[:-2]):
+            continue  # 、及十中: a function word is no part of a school's name
+        found.append(Mention(match.start(1), match.end(1), name, ORDINAL_SHORT_CLASS[match.group(2)], "suffix", 2))
     return found
 
 
