@@ -667,8 +667,10 @@ class Recognizer:
                 continue  # 举办了3期培训班, 12场招聘会: a count of events, none named
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
-            owned = REFERENCES.get(text[max(0, start - 2) : start], "") in ("school", "college", "publisher")
-            if suffix == "校区" and not (self.type_word_inside(modifier) or owned):
+            if suffix == "校区" and not (
+                self.type_word_inside(modifier)
+                or REFERENCES.get(text[max(0, start - 2) : start], "") in ("school", "college", "publisher")
+            ):
                 continue  # 老校区, 新校区: a campus is named after its school (某某学校东区校区, 我校南湖校区)
             if suffix in PARTY_BODIES and self.type_word(modifier):
                 owner = self.suffix_class[self.type_word(modifier)][0]
@@ -1034,11 +1036,12 @@ class Recognizer:
             return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
         if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part):
             return start
-        if dictionary().get(part, "") in ("ns", "nr"):
+        tag = dictionary().get(part, "")
+        if tag in ("ns", "nr"):
             # 重庆与华为公司: a place joined with a body; but a bare place's word and 和 as an item of a list of
             # bodies (…有限公司、江西和顺新材料有限公司) start the next body's name (和 is common in firms' names)
             listed = text[before - 1 : before] == "、" and text[start - 1] == "和"
-            return before if listed and dictionary().get(part, "") == "ns" else start
+            return before if listed and tag == "ns" else start
         for back in (0, 1, 2):  # a person's name, maybe cut by a character the left edge stops at (金同元与)
             name = text[max(0, before - back) : start - 1]
             if 2 <= len(name) <= 3 and name[0] in SURNAMES and CJK_RE.fullmatch(name[0]) and not is_word(name):

@@ -1562,16 +1562,17 @@ class RelationExtractor:
             if opener == "和" and not COOPERATION.search(after_list[:12]):
                 continue
             signer = main[index - 1] if index and main[index - 1].end == mention.start - len(opener) else None
+            actors = subjects
             if signer is not None and is_actor(signer.entity.cls) and ORGANISED.search(text, start, signer.start):
                 # 省教育厅组织A与B及C签订三方协议: A and those it signs with are the parties, not the organiser
-                subjects = [signer.entity]
-            partners = [m.entity for m in items if is_actor(m.entity.cls) and m.entity not in subjects]
-            if not partners or not subjects or subjects[0] is None:
+                actors = [signer.entity]
+            partners = [m.entity for m in items if is_actor(m.entity.cls) and m.entity not in actors]
+            if not partners or not actors or actors[0] is None:
                 continue
             if len(partners) > 1 and MULTIPARTY.search(after_list):
-                self._cooperate([*subjects, *partners], span, "cooperate-multiparty")  # 三方协议: each pair
+                self._cooperate([*actors, *partners], span, "cooperate-multiparty")  # 三方协议: each pair
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
-            for current in (self._body(s, main) for s in subjects):  # 院长张三与B: the college, not the person
+            for current in (self._body(s, main) for s in actors):  # 院长张三与B: the college, not the person
                 for partner in (self._body(p, main) for p in partners):  # …与总经理李四: the company
                     if "Person" in (current.cls, partner.cls):
                         continue  # two people meeting: their organisations, when known, are the parties

@@ -240,7 +240,6 @@ class RemoteStore(StoreMethods):
         a malformed one is a one-line error naming the endpoint and what is wrong."""
         results = formats.by_media_type(content_type, {"results"})
         graph = formats.by_media_type(content_type, formats.RDF)
-        checked = None
         try:
             if results is not None and results.results is not None and not results.lossy:
                 checked = ox.parse_query_results(body, results.results)  # rows are parsed lazily: read them all
