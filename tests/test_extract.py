@@ -924,14 +924,17 @@ def test_the_place_a_body_is_named_after_is_an_entity_of_its_own(extractor):
     assert not any(o in ("青川省", "江北市") for _, _, o in facts)  # no relation read from inside a name
 
 
-def test_a_schools_own_divisions_and_kinds_of_school_are_not_entities(extractor):
+def test_a_schools_own_divisions_are_units_of_it_and_kinds_of_school_are_not_entities(extractor):
     extraction = run(
         extractor,
         "江北职业技术学院与江北智联科技有限公司签约。机电工程学院、信息与传媒学院负责人出席。"
         "此次江北职业技术学院还将协助学校开展支教学校帮扶，名为江北智联学院的产业学院随后揭牌。",
     )
     found = entities(extraction)
-    for name in ("信息与传媒学院", "支教学校", "协助学校", "机电工程学院"):  # 工程学院 too: a division
+    for name in ("信息与传媒学院", "机电工程学院"):  # 工程学院 too: a division, of the only school named
+        assert found[name] == "College"
+        assert (name, "partOf", "江北职业技术学院") in relations(extraction)
+    for name in ("支教学校", "协助学校"):
         assert name not in found
     assert "此次江北职业技术学院" not in found  # 此次 / 名为 / 协助 … stop a name's left edge
     assert "江北职业技术学院" in found
@@ -1068,7 +1071,7 @@ def test_short_company_names_listed_before_a_qualified_count_of_companies(extrac
     found = entities(extraction)
     for name in ("青禾航空", "可能科技", "远帆数控"):
         assert found.get(name) == "Company"  # 可能科技: between two commas of a list, 能 is the name's
-    assert not any(name.endswith("系") for name in found)  # departments before a clause, not companies
+    assert found.get("机电系") == found.get("汽车系") == "College"  # the school's departments, not companies
 
 
 def test_development_zones_are_districts(extractor):

@@ -333,8 +333,32 @@ def test_a_group_named_again_without_its_zone_is_one_group(extractor):
 def test_a_faculty_named_by_its_field_alone_is_a_division_of_the_school(extractor):
     text = "重庆渝州职业学院与重庆明远科技有限公司签约。化工学院、信息学院等二级学院负责人出席。"
     classes, found = run(extractor, text)
-    assert "信息学院" not in classes and "化工学院" not in classes
+    assert classes["信息学院"] == classes["化工学院"] == "College"
+    assert ("信息学院", "partOf", "重庆渝州职业学院") in found and ("化工学院", "partOf", "重庆渝州职业学院") in found
     assert ("重庆渝州职业学院", "integratesWith", "重庆明远科技有限公司") in found
     # a faculty named with its university stays a unit, and so does its short name after it
     classes, found = run(extractor, "江北理工大学园艺学院与重庆绿源科技有限公司签约。园艺学院院长蒋文斌出席。")
     assert ("蒋文斌", "worksAt", "江北理工大学园艺学院") in found
+
+
+def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_there(extractor):
+    text = (
+        "青川职业技术学院副院长陈立带领教务处处长孙平、机电工程系、汽车工程系主任赵刚一行赴青川华泰机械有限公司调研。"
+        "学院继续教育培训部主任钱伟介绍了培训情况。"
+    )
+    classes, found = run(extractor, text)
+    assert classes["教务处"] == classes["继续教育培训部"] == "Organization"
+    assert classes["机电工程系"] == classes["汽车工程系"] == "College"  # a 系 of a list sharing its head's title
+    for unit in ("教务处", "机电工程系", "汽车工程系", "继续教育培训部"):
+        assert (unit, "partOf", "青川职业技术学院") in found
+    assert ("孙平", "worksAt", "教务处") in found and ("赵刚", "worksAt", "汽车工程系") in found
+    assert ("钱伟", "worksAt", "继续教育培训部") in found
+    assert ("陈立", "worksAt", "青川职业技术学院") in found
+    # 我校: the division is the publisher's; it, not 科研处与…, is what comes before the company
+    classes, found = run(extractor, "青川职业技术学院召开座谈会\n我校科研处与青川华泰机械有限公司座谈。")
+    assert classes["科研处"] == "Organization" and "青川华泰机械有限公司" in classes
+    assert ("科研处", "partOf", "青川职业技术学院") in found
+    # no division: a head with no title after it and no school before it, a bureau's own office
+    classes, found = run(extractor, "此处体系全部完善。江北区教育委员会职成教处处长刘军出席。")
+    assert not any(name.endswith(("处", "系", "部")) and name != "江北区教育委员会" for name in classes)
+    assert ("刘军", "worksAt", "江北区教育委员会") in found

@@ -190,6 +190,13 @@ NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after
 PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 # 首批职业院校联盟, 第二批产业学院: a batch a ministry names is a rank, like 省级 (the dev-set guide's designations)
 RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
+# a school's office or department: its head, then a title of its staff or nothing (学校教务处, see _divisions)
+DIVISION_HEAD = re.compile(
+    "(?P<head>处|系|部|办公室)(?:(?P<title>(?:副)?(?:处长|主任|部长|书记|负责人)|教师|老师)|(?=[，。、；和及与等]))"
+)
+BODY_BEFORE = re.compile(f"(?:委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
+FIELD_BREAK = re.compile(f"[^{CJK}]|[{''.join(sorted(STOP_SINGLE - set('与和')))}]")  # what no division's field holds
+SCHOOL_MARK = re.compile("学校|我校|该校|本校|我院|本院|大学|学院")  # what may own a division before its field
 SCHOOL_INSIDE = re.compile("(?<=[\u4e00-\u9fff]{2})(?:大学|学院|学校)")  # 兰州大学|化学化工学院: a school's unit
 UNIT_WORDS = ("单位", "院校", "企业")  # after 成员 / 理事: the role of a body, not a person's title
 KIND_ENDINGS = ("院校", "学校", "单位", "高校")  # kinds of body a rank is given to (国家示范骨干高职院校)
@@ -444,6 +451,7 @@ class Recognizer:
         candidates += self._ranked_appositions(text)
         candidates += self._list_headings(text)
         candidates += self._ranked_after_copula(text)
+        candidates += self._divisions(text)
         if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
             candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
@@ -715,20 +723,25 @@ class Recognizer:
                 )
                 if not ((relative and len(name) >= 2) or bare_body or league or titled):
                     continue  # bare 学校 / 各学校; relative names (区教委) stay
+            common = "”" not in modifier and not self.type_word_inside(modifier)
             if (
-                (cls in ("College", "School") or (cls == "University" and suffix.endswith("学院")))
-                and "”" not in modifier
-                and (_common_phrase(modifier) or (name.endswith("学院") and _common_phrase(name[:-2])))
-                and not self.type_word_inside(modifier)
-                and not _short_of_earlier(text, start, name)
-                and not (cls != "School" and _parent_before(text, start))
-                and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
+                common
+                and cls in ("College", "University")
+                and name.endswith("学院")
+                and (_common_phrase(modifier) or _common_phrase(name[:-2]))
             ):
                 # 化工学院, 教育与国际交流学院, 畜牧兽医学院 (not …医学院 of 畜牧兽): a school's own division
-                # (二级学院), no entity of its own; 联盟内学校,
-                # 支教学校: a kind of school.  A school named as such carries its place (某某市第一学校), a brand
-                # (淘宝…学院) or its parent (某某大学化工学院, 我校化工学院: a unit, partOf; later 化工学院 is its
-                # short form)
+                # (二级学院), named by its field: an entity of its own, partOf its school (the pipeline links it)
+                cls = "College"
+            elif (
+                common
+                and cls == "School"
+                and _common_phrase(modifier)
+                and not _short_of_earlier(text, start, name)
+                and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
+            ):
+                # 联盟内学校, 支教学校: a kind of school.  A school named as such carries its place
+                # (某某市第一学校) or a brand
                 continue
             if cls == "School" and (modifier.endswith(GROUP_MEMBERS) or modifier[-2:] in GENERIC_WORDS):
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
@@ -917,6 +930,9 @@ class Recognizer:
             return start  # only a bare …学院: a university or a place is a party of its own
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
+        owner = max((m.end() for m in SCHOOL_MARK.finditer(field)), default=0)
+        if owner and len(field) - owner >= 2 and _common_phrase(field[owner:]):
+            return before + owner  # 某某学院电子与信息学院: the school, then its division's two fields
         if (
             not (2 <= len(field) <= 6)
             or not CJK_RE.fullmatch(field[0])
@@ -1034,6 +1050,8 @@ class Recognizer:
         inner = self.type_word(part)
         if (inner and self.suffix_class[inner][1] == "strong") or part.endswith("”"):
             return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
+        if self._divisions(text[max(0, before - 2) : start]):
+            return start  # 我校科研处与某某公司: a school's division before the conjunction
         if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part):
             return start
         tag = dictionary().get(part, "")
@@ -1790,6 +1808,48 @@ class Recognizer:
         taken = Occupancy(len(text), added)
         kept = [m for m in selected if m.nested or not taken.overlaps(m.start, m.end)]
         return kept + added
+
+    def _divisions(self, text: str) -> list[Mention]:
+        """教务处处长某, 电气工程系主任某, 我校科研处: a school's office or department, named by its field.
+
+        The head (处, 系, 部, 办公室) makes a name only where a title of its staff follows it, a reference
+        to the school (学校, 我校, 该校) stands before it, or another such division follows it in a list
+        (机械工程系、电气工程系主任某): 此处, 体系 and 全部 are none.  The field is the longest run of the
+        dictionary's common words before the head (招生就业, 继续教育培训), with no proper name; a school
+        named before it (某某学院教务处) owns the division (the pipeline links it, partOf).
+
+        >>> [(m.name, m.cls) for m in Recognizer()._divisions("学院教务处处长王某、机电工程系主任李某到会。")]
+        [('教务处', 'Organization'), ('机电工程系', 'College')]
+        """
+        found: list[tuple[Mention, bool]] = []
+        for match in DIVISION_HEAD.finditer(text):
+            head = match.start("head")
+            window = text[self.left_edge(text, head, limit=12) : head]
+            if len(window) < 2:  # the left edge stopped at a word a field may hold (继续教育培训部)
+                window = FIELD_BREAK.split(text[max(0, head - 12) : head])[-1]
+            owner = max((m.end() for m in SCHOOL_MARK.finditer(window)), default=0)
+            field = window[owner:]
+            size = next((n for n in range(min(len(field), 10), 1, -1) if _common_phrase(field[-n:])), 0)
+            field = field[len(field) - size :]
+            if size < 2 or field.startswith(("相关", "有关", "各", "全", "本", "该", "此", "其")):
+                continue
+            if BODY_BEFORE.search(text, max(0, head - size - 6), head - size):
+                continue  # 某某区教育委员会职成教处: a bureau's own office, whose staff the roll gives the bureau
+            # 学校教务处, 我校科研处, 某某学院教务处: the school right before the field
+            referred = SCHOOL_MARK.search(text[max(0, head - size - 2) : head - size]) is not None
+            name = field + match.group("head")
+            cls = "College" if match.group("head") == "系" else "Organization"
+            mention = Mention(head - size, match.end("head"), name, cls, "division", 3)
+            found.append((mention, match.group("title") is not None or referred))
+        starts = {m.start for m, kept in found if kept}
+        ends = {m.end for m, kept in found if kept}
+        return [
+            m
+            for m, kept in found
+            if kept
+            or (text[m.end : m.end + 1] in "、和及" and m.end + 1 in starts)
+            or (text[m.start - 1 : m.start] in "、和及" and m.start - 1 in ends)
+        ]
 
     def _units_of_schools(self, selected: list[Mention]) -> list[Mention]:
         """兰州大学化学化工学院: a faculty named with its school's name is an educational organisation of its

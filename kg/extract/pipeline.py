@@ -393,7 +393,7 @@ class Extractor:
                 seen.add(key)
                 start, end = sentence_at(text, unit.first)
                 relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
-        entities = _fold_divisions(entities, relations, resolver)
+        _link_divisions(entities, relations, resolver, text)
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
@@ -407,45 +407,44 @@ DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
 SCHOOLS = ("University", "VocationalCollege", "College")
 
 
-def _fold_divisions(entities: list[Entity], relations: dict, resolver: Resolver) -> list[Entity]:
-    """Faculties named by their field alone are divisions of the school of the text: their facts are its facts.
+def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver, text: str) -> None:
+    """A school's divisions named by their field alone (信息学院, 教务处, 电气工程系) are ``partOf`` their school.
 
-    The annotation guide's convention: a division (二级学院, 处, 科) is no entity of its own, its staff
-    work at the school.  Only a faculty with no owner in its name or in a relation (江北理工大学园艺学院 and
-    the 园艺学院 that names it again stay a unit), in a text of one school: the publisher, else the only
-    school it names.  The facts about a division are moved to that school (信息学院院长某 → worksAt the school).
+    A division is an entity of its own (its staff work at it, it signs agreements): the convention of
+    every development set annotated by hand.  Its school is the one named just before it (某某学院教务处),
+    else the publisher of the text, else the school it names more often than any other; a division whose name carries
+    its school (江北理工大学园艺学院) or that a relation already places stays as it is.
     """
     units = {r.subject.label for r in relations.values() if r.predicate == "partOf"}
     divisions = [
         e
         for e in entities
-        if e.cls == "College"
+        if e.label not in units
         and not e.known
-        and DIVISION.fullmatch(e.label)
-        and e.label not in units
-        and not division_starts(e.label)
         and not any(a for a in e.aliases if a != e.label)
+        and (
+            any(m.rule == "division" for m in e.mentions)
+            or (e.cls == "College" and DIVISION.fullmatch(e.label) and not division_starts(e.label))
+        )
     ]
     if not divisions:
-        return entities
-    folded = {id(e) for e in divisions}
-    if resolver.publisher and is_a(resolver.publisher[1], "College"):
-        school = resolver.get(resolver.publisher[0])
-    else:
-        schools = [e for e in entities if id(e) not in folded and e.mentions and any(is_a(e.cls, c) for c in SCHOOLS)]
-        school = schools[0] if len(schools) == 1 else None
-    if school is None:
-        return entities
-    for key, relation in list(relations.items()):
-        if id(relation.subject) not in folded and id(relation.object) not in folded:
+        return
+    schools = [e for e in entities if e.mentions and any(is_a(e.cls, c) for c in SCHOOLS) and e not in divisions]
+    ends = {m.end: e for e in schools for m in e.mentions if not m.ref}
+    if resolver.publisher and is_a(resolver.publisher[1], "EducationalOrganization"):
+        default = resolver.get(resolver.publisher[0])
+    else:  # the school the text names most, if one is named more than any other
+        counts = sorted(((len([m for m in e.mentions if not m.ref]), e) for e in schools), key=lambda c: -c[0])
+        default = counts[0][1] if len(counts) == 1 or (counts and counts[0][0] > counts[1][0]) else None
+    for division in divisions:
+        named = [m for m in division.mentions if not m.ref]
+        owner = next((ends[m.start] for m in named if m.start in ends), default)
+        if owner is None or owner is division or not named:
             continue
-        del relations[key]
-        subject = school if id(relation.subject) in folded else relation.subject
-        obj = school if id(relation.object) in folded else relation.object
-        moved = replace(relation, subject=subject, object=obj)
-        if subject is not obj and moved.key() not in relations:
-            relations[moved.key()] = moved
-    return [e for e in entities if id(e) not in folded]
+        key = (division.label, "partOf", owner.label)
+        if key not in relations:
+            start, end = sentence_at(text, named[0].start)
+            relations[key] = Relation(division, "partOf", owner, start, end, "division")
 
 
 BLOCK = 50_000  # characters of text read at a time
