@@ -649,6 +649,30 @@ def test_indicators_are_scored_per_measure(tmp_path):
     assert "各度量的指标" in format_evaluation(result)
 
 
+def test_a_sub_property_counts_for_the_gold_relation_above_it(tmp_path):
+    """产教融合 (integratesWith) read where the gold says 合作 (cooperatesWith): the ontology's sub-property
+    entails the gold fact, as an entity of a subclass counts for its class; the exact row does not count it."""
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "curated").mkdir()
+    text = "青川职业技术学院与青川华泰机械有限公司签订校企合作协议。"
+    (tmp_path / "documents" / "qc.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "documents" / "qc.meta.json").write_text(
+        json.dumps({"id": "qc", "title": "", "district": "", "city": ""}, ensure_ascii=False), encoding="utf-8"
+    )
+    (tmp_path / "curated" / "entities.yaml").write_text(
+        "entities:\n- label: 青川职业技术学院\n  class: VocationalCollege\n"
+        "- label: 青川华泰机械有限公司\n  class: Company\n",
+        encoding="utf-8",
+    )
+    fact = "{subject: 青川华泰机械有限公司, predicate: cooperatesWith, object: 青川职业技术学院, evidence: "
+    (tmp_path / "curated" / "qc.yaml").write_text(f"document: qc\nrelations:\n- {fact}{text}}}\n", encoding="utf-8")
+    result = evaluate(tmp_path, background=None)
+    assert result.relations_exact.correct == 0 and result.relations.correct == 1  # read as integratesWith
+    assert result.relations.predicted == result.relations_exact.predicted
+    assert not result.documents[0].missed_relations and not result.documents[0].spurious_relations
+    assert "关系（谓词完全一致）" in format_evaluation(result)
+
+
 def test_seed_articles_reach_the_target_scores():
     """Leave-one-document-out gazetteer: the seeds' own names are never given to the rules.
 
