@@ -638,3 +638,23 @@ def test_an_organiser_brings_the_parties_of_a_three_party_agreement_together(ext
 def test_a_campus_is_part_of_the_school_it_is_named_after(extractor):
     found = facts(extractor, "江北实验学校与江北实验学校东区校区联合开展教研。")
     assert ("江北实验学校东区校区", "partOf", "江北实验学校") in found
+
+
+def test_a_delegation_or_a_head_visiting_companies_works_with_each(extractor):
+    found = facts(
+        extractor,
+        "青川职业技术学院召开座谈会。调研组实地考察了青川华泰机械有限公司、青川县宏达铸造有限公司，了解企业需求。",
+    )
+    for company in ("青川华泰机械有限公司", "青川县宏达铸造有限公司"):  # 调研组: the text's own school's
+        assert pair("青川职业技术学院", "integratesWith", company) in found
+    found = facts(extractor, "青川职业技术学院党委书记张立新带队走访了青川华泰机械有限公司、青川县宏达铸造有限公司。")
+    assert pair("青川职业技术学院", "integratesWith", "青川县宏达铸造有限公司") in found  # 走访了: the head's school
+    # no school of the text, or a year one goes to: no visit
+    assert not facts(extractor, "考察组先后到青川华泰机械有限公司、青川县宏达铸造有限公司等企业参观考察。")
+    assert not facts(extractor, "到2025年，青川市建成产教融合型企业100家。")
+
+
+def test_majors_listed_before_a_qualified_head_are_offered(extractor):
+    found = facts(extractor, "目前，青川职业技术学院开设有园艺技术、电气自动化技术、现代物流管理等应用型专业。")
+    for major in ("园艺技术", "电气自动化技术", "现代物流管理"):
+        assert ("青川职业技术学院", "offers", major) in found

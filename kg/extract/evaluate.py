@@ -233,9 +233,8 @@ def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evalu
         for r in extraction.relations
         if is_a(r.subject.cls, "Organization") and is_a(r.object.cls, "Organization")
     }
-    result.organisation_relations += Score(
-        len(gold_between & predicted_between), len(predicted_between), len(gold_between)
-    )
+    found_between = (gold_between & predicted_between) | {entailing[k] for k in predicted_between if k in entailing}
+    result.organisation_relations += Score(len(found_between & gold_between), len(predicted_between), len(gold_between))
     document.relations = Score(len(correct), len(predicted_relations), len(gold_relations))
     result.relations_exact += Score(len(exact), len(predicted_relations), len(gold_relations))
     for kind in {k[1] for k in gold_relations | predicted_relations}:

@@ -292,7 +292,8 @@ HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items
 NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
     r"(?:等|一批)(?:(?:多家|多所|多个|多项|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
-    rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大)?"  # 等20家骨干及新兴企业
+    rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大"  # 等20家骨干及新兴企业
+    rf"|[{CJK}]{{1,3}}[型类])?"  # 等应用型专业: a kind's qualifier, no count
     rf"(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
 )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -105,8 +106,10 @@ COOPERATION = re.compile(
 )
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
-VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入)$")
-VISIT_ITSELF = ("走进", "走访", "到访", "莅临")  # verbs that are already a visit
+VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?$")
+VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
+# 调研组实地考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
+DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(
     r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕)"
@@ -1627,18 +1630,30 @@ class RelationExtractor:
         for index, mention in enumerate(main):
             if mention.entity in subjects or not is_a(mention.entity.cls, "Organization"):
                 continue
-            before = text[max(start, mention.start - 2) : mention.start]
+            before = text[max(start, mention.start - 3) : mention.start]
             visit = VISIT.search(before)
             if visit is None:
                 continue
             items = self._enumeration(main, index)
-            if visit.group() not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
+            if visit.group().rstrip("了") not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
+            if not subjects and DELEGATION.search(text, start, mention.start):
+                subjects = [s for s in (self._own_school(),) if s is not None]
             for subject in (self._body(s, main) for s in subjects):
                 for item in items:
                     if is_a(subject.cls, "Organization") and is_a(item.entity.cls, "Organization"):
                         self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
             return
+
+    def _own_school(self) -> Entity | None:
+        """The school whose news the text is: its publisher (我校), else the school it names more than any other."""
+        if self._publisher is not None:
+            return self._publisher
+        counts = Counter(m.entity.label for m in self.mentions if is_a(m.entity.cls, "EducationalOrganization"))
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return next(m.entity for m in self.mentions if m.entity.label == ranked[0][0])
 
     def _body(self, entity: Entity, main: list[Mention]) -> Entity:
         """A person speaking for an organisation: the one their title names here (A学院院长张三一行来到B), else
