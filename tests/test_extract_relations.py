@@ -70,8 +70,8 @@ def test_unveiling_for_a_body_builds_it(extractor):
     assert ("重庆工业技师学院", "builds", "教学实践基地") in found  # the people stand for their organisations
     assert ("重庆明远科技有限公司", "builds", "教学实践基地") in found
     assert pair("重庆工业技师学院", "integratesWith", "重庆明远科技有限公司") in found
-    # …and the people who unveil it build it too (the dev set guide: each builder, persons too)
-    assert ("孙立", "builds", "教学实践基地") in found
+    # …the people themselves build nothing (no hand-annotated set gives a person a platform of their own)
+    assert not any(f[0] in ("孙立", "刘军") and f[1] == "builds" for f in found)
     assert not any(f[0] in ("孙立", "刘军") and f[1] == "cooperatesWith" for f in found)
     found = facts(extractor, "智能制造产业学院在重庆工商职业学院揭牌。")
     # opened in the college: located there; who built it the sentence does not say (dev set guide)
@@ -241,11 +241,12 @@ def test_the_head_of_a_group_leads_it(extractor):
     assert ("重庆渝州职业学院", "builds", "江北区汽车职业教育集团") in found
 
 
-def test_people_who_unveil_a_platform_build_it(extractor):
+def test_people_who_unveil_a_platform_build_it_for_their_school_or_company(extractor):
     text = "重庆渝州职业学院院长张明和重庆明远科技有限公司总经理刘军共同为江北智能制造实训基地揭牌。"
     found = facts(extractor, text)
-    assert ("张明", "builds", "江北智能制造实训基地") in found
-    assert ("刘军", "builds", "江北智能制造实训基地") in found
+    assert ("重庆渝州职业学院", "builds", "江北智能制造实训基地") in found
+    assert ("重庆明远科技有限公司", "builds", "江北智能制造实训基地") in found
+    assert ("张明", "builds", "江北智能制造实训基地") not in found
     # 为“A”“B”授牌 opens two platforms
     text = "重庆渝州职业学院与重庆明远科技有限公司签约，并为“江北智能制造实训基地”“江北人才培训基地”授牌。"
     found = facts(extractor, text)
@@ -286,14 +287,14 @@ def test_platforms_named_before_a_comma_are_set_up_where_the_clause_says(extract
     assert ("江北数字经济产教联合体", "locatedIn", "重庆渝州职业学院") in found
 
 
-def test_guests_who_attend_or_chair_take_part(extractor):
+def test_guests_who_attend_or_chair_take_part_for_their_bodies(extractor):
     text = (
         "江北区第二届职业教育论坛在重庆渝州职业学院召开。江北区教育委员会调研员刘军作为嘉宾参会。"
         "论坛由重庆渝州职业学院副校长王芳主持。"
     )
     found = facts(extractor, text)
-    assert ("刘军", "participatesIn", "江北区第二届职业教育论坛") in found
-    assert ("王芳", "participatesIn", "江北区第二届职业教育论坛") in found
+    assert ("江北区教育委员会", "participatesIn", "江北区第二届职业教育论坛") in found  # 刘军's, a guest
+    assert ("重庆渝州职业学院", "hosts", "江北区第二届职业教育论坛") in found  # 王芳's, who chairs it
 
 
 def test_organisers_named_with_the_verb_do_not_also_take_part(extractor):
@@ -444,10 +445,11 @@ def test_platforms_opened_one_after_another_in_a_school(extractor):
     assert ("江北智能制造产业学院", "locatedIn", "重庆渝州职业学院") in found
 
 
-def test_a_roll_of_guests_lists_people_not_their_universities(extractor):
+def test_a_roll_of_guests_lists_the_bodies_they_work_at(extractor):
     text = "江北区职业教育大会召开。重庆渝州职业学院院长张明、重庆理工大学教务处处长刘军等出席了大会。"
     found = facts(extractor, text)
-    assert ("刘军", "participatesIn", "江北区职业教育大会") in found
+    assert ("教务处", "participatesIn", "江北区职业教育大会") in found  # 刘军's division, partOf the university
+    assert ("教务处", "partOf", "重庆理工大学") in found
     assert ("重庆理工大学", "participatesIn", "江北区职业教育大会") not in found
 
 
@@ -468,9 +470,9 @@ def test_a_meeting_chaired_by_the_head_of_the_school_whose_committee_spoke(extra
 
 
 def test_unveiling_a_platform_referred_to_by_its_kind(extractor):
-    text = "江北数字经济产教联合体成立大会在江北区召开。副区长刘军出席并为联合体揭牌。"
+    text = "江北数字经济产教联合体成立大会在江北区召开。重庆渝州职业学院院长刘军出席并为联合体揭牌。"
     found = facts(extractor, text)
-    assert ("刘军", "builds", "江北数字经济产教联合体") in found
+    assert ("重庆渝州职业学院", "builds", "江北数字经济产教联合体") in found
 
 
 def test_companies_added_as_partners_of_the_platform_before(extractor):
@@ -522,14 +524,14 @@ def test_an_event_named_among_the_functions_of_what_is_built_is_not_hosted(extra
 def test_a_roll_of_officials_unveils_the_platform_whose_meeting_opens_the_sentence(extractor):
     text = (
         "12月2日，江北数字经济产教联合体成立大会在江北区举行，"
-        "区委副书记、区长刘军，市教委副主任王芳出席并为联合体揭牌。"
+        "区委副书记、区长刘军，重庆渝州职业学院院长王芳出席并为联合体揭牌。"
     )
     found = facts(extractor, text)
-    assert ("王芳", "builds", "江北数字经济产教联合体") in found
-    assert ("刘军", "builds", "江北数字经济产教联合体") in found
-    text = "大会在江北区举行，区委副书记、区长刘军，市教委副主任王芳为江北数字经济产教联合体揭牌。"
+    assert ("重庆渝州职业学院", "builds", "江北数字经济产教联合体") in found  # a school's head, for the school
+    assert not any(p == "builds" and s != "重庆渝州职业学院" for s, p, _ in found)  # an official only attends
+    text = "大会在江北区举行，区委副书记、区长刘军，重庆渝州职业学院院长王芳为江北数字经济产教联合体揭牌。"
     found = facts(extractor, text)
-    assert ("刘军", "builds", "江北数字经济产教联合体") in found
+    assert ("重庆渝州职业学院", "builds", "江北数字经济产教联合体") in found
 
 
 def test_schools_listed_under_a_heading_that_names_a_designation():
@@ -572,11 +574,11 @@ def test_a_title_written_without_book_marks_is_no_verb_nor_object(extractor):
     assert not any(f[1] == "builds" for f in found)
 
 
-def test_a_school_whose_head_attends_with_a_chain_of_titles_does_not_attend_itself(extractor):
+def test_a_school_whose_head_attends_with_a_chain_of_titles_takes_part(extractor):
     text = "江北区职业教育大会召开。重庆渝州职业学院党委副书记、校长张明出席会议。"
     found = facts(extractor, text)
-    assert ("张明", "participatesIn", "江北区职业教育大会") in found
-    assert ("重庆渝州职业学院", "participatesIn", "江北区职业教育大会") not in found
+    assert ("重庆渝州职业学院", "participatesIn", "江北区职业教育大会") in found
+    assert ("张明", "participatesIn", "江北区职业教育大会") not in found
 
 
 def test_a_platform_referred_to_as_this_one_founded_by_a_list(extractor):

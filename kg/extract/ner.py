@@ -650,6 +650,7 @@ class Recognizer:
                 continue  # no boundary within a name's length: a run of text, not a name
             start = self._parallel(text, start, cls)
             start = self._conjoined(text, start, cls)
+            start = _listed_place_start(text, start, cls)
             start = self._joined_fields(text, start, match.start(), cls)
             start = self._joined_field(text, start, cls)
             start = self._through_nominal(text, start, cls)
@@ -2187,6 +2188,22 @@ def _plain_kind(modifier: str | None) -> bool:
         for i, ch in enumerate(rest)
     )
     return not stray and not any(w in rest for w in STOP_MULTI) and "人" not in rest
+
+
+def _listed_place_start(text: str, start: int, cls: str) -> int:
+    """…、聊城正泰房地产集团、…: an item of a list starts at its separator when a place begins it, though a
+    character the left edge stops at (正, 和, 在 …) is part of the firm's name.
+
+    >>> _listed_place_start("信发集团、聊城正泰房地产集团", 8, "Company")
+    5
+    """
+    if start < 3 or text[start - 1] not in STOP_SINGLE or not is_a(cls, "Organization"):
+        return start
+    separator = text.rfind("、", max(0, start - 6), start)
+    head = text[separator + 1 : start]
+    if separator < 0 or not (3 <= len(head) <= 5) or not CJK_RE.fullmatch(head[0]) or not division_starts(head):
+        return start
+    return separator + 1
 
 
 def _parent_before(text: str, start: int) -> bool:

@@ -109,6 +109,12 @@ LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
 # 调研组实地考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
+# the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
+ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
+# the list of bodies whose heads attend, each body masked as Ｘ (A、B等政校企主要负责同志参加)
+LISTED_HEADS = re.compile(
+    "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff]{0,8}?)?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表)(?:等|一行)?(?:共同|一同|也)?"
+)
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(
@@ -583,9 +589,15 @@ class RelationExtractor:
     # -- output --------------------------------------------------------------------------------------
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
-        unveiled = rule == "build-为…揭牌"  # a person who unveils a body builds it in their own name
-        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts") and not unveiled:
-            subject = self._employers.get(subject.label)  # 张三与李四共同为X揭牌: their organisations build X
+        attending = predicate == "participatesIn" and (
+            rule in ATTENDANCE_RULES or (obj is not None and obj.cls in ("Conference", "Event"))
+        )
+        if subject is not None and subject.cls == "Person" and (predicate in ("builds", "hosts") or attending):
+            # 张三与李四共同为X揭牌, 张三出席仪式: their organisations build X or take part (every hand-annotated
+            # set, the seeds' curated graph too, gives a person no part in a ceremony and no platform of
+            # their own; a student in a contest or a class takes part); an unveiling official's body is left
+            # out (see _unveilings)
+            subject = None if rule == "build-为…揭牌" else self._employers.get(subject.label)
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
         if (
@@ -602,6 +614,10 @@ class RelationExtractor:
             years = set(YEAR_RE.findall(self.text, span[0], span[1]))
             self._year = (span, years.pop() if len(years) == 1 else "")
         relation = Relation(subject, predicate, obj, span[0], span[1], rule, self._year[1])
+        if predicate == "participatesIn" and (subject.label, "hosts", obj.label) in self.relations:
+            return  # the host of an event, whose head speaks at it, hosts it
+        if predicate == "hosts":
+            self.relations.pop((subject.label, "participatesIn", obj.label), None)
         self.relations.setdefault(relation.key(), relation)
         if predicate == "worksAt":
             self._employers.setdefault(subject.label, obj)
@@ -1323,12 +1339,25 @@ class RelationExtractor:
                     self.add(entity, "participatesIn", event, span, "participate-出席")
                 elif (
                     is_a(entity.cls, "Organization")
-                    and not people
+                    and (not people or self._heads_of_listed(main, mention, verb.start()))
                     and id(entity) not in employers
                     and not self._hosted_here(entity, event, span)
                     and text.startswith(("等", "相关", "主要", "负责", "、", "，", *SENDING), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
+
+    def _heads_of_listed(self, main: list[Mention], mention: Mention, verb: int) -> bool:
+        """A、B、C等政校企主要负责同志参加: ``mention`` is an item of the list of bodies whose heads attend, unnamed
+        (people named elsewhere in the sentence attend for themselves)."""
+        masked, at = [], mention.start
+        for other in main:
+            if other.start < at or other.start >= verb:
+                continue
+            if not is_a(other.entity.cls, "Organization"):
+                return False
+            masked += [self.text[at : other.start], "Ｘ"]
+            at = other.end
+        return LISTED_HEADS.fullmatch("".join(masked) + self.text[at:verb]) is not None
 
     def _attending_after(self, main: list[Mention], verb: int, end: int, event: Entity, span) -> None:
         """出席本次会议的还有A单位职务张三、李四: the people listed after ``…的还有`` attend ``event``."""
@@ -1692,11 +1721,7 @@ class RelationExtractor:
                 people = self._roll_before(start) + people  # 市长张三，副厅长李四出席并为X揭牌: the whole roll
             for item in items:
                 for party in people or parties:
-                    self.add(party, "builds", item.entity, span, "build-为…揭牌")
-                    body = self._body(party, main)
-                    if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
-                        # a school's or a company's head opens their joint base for them (an official only attends)
-                        self.add(body, "builds", item.entity, span, "build-为…揭牌-body")
+                    self._unveiled_by(party, item.entity, main, span)
         # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about),
         # in the sentences before or earlier in this one (某某联合体成立大会举行，…出席并为联合体揭牌)
         for unveiled in UNVEIL_KIND.finditer(text, start, end):
@@ -1711,7 +1736,15 @@ class RelationExtractor:
                 people = self._roll_before(start) + people  # 市长张三，副厅长李四出席并为…: the whole roll
             for platform in fitting[-2:]:
                 for party in people or parties:
-                    self.add(party, "builds", platform, span, "build-为…揭牌")
+                    self._unveiled_by(party, platform, main, span)
+
+    def _unveiled_by(self, party: Entity, platform: Entity, main: list[Mention], span) -> None:
+        """``party`` unveils ``platform``: an organisation builds it, and so does a school or a company whose
+        head unveils it for them (an official only attends; the person builds nothing in their own name)."""
+        self.add(party, "builds", platform, span, "build-为…揭牌")
+        body = self._body(party, main)
+        if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
+            self.add(body, "builds", platform, span, "build-为…揭牌-body")
 
     def _roll_before(self, start: int) -> list[Entity]:
         """The people named at the ends of the clauses right before ``start`` (市委副书记、市长张三，…): a roll."""
