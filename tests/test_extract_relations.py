@@ -660,3 +660,36 @@ def test_majors_listed_before_a_qualified_head_are_offered(extractor):
     found = facts(extractor, "目前，青川职业技术学院开设有园艺技术、电气自动化技术、现代物流管理等应用型专业。")
     for major in ("园艺技术", "电气自动化技术", "现代物流管理"):
         assert ("青川职业技术学院", "offers", major) in found
+
+
+def test_the_bodies_people_represent_sign_with_the_partner(extractor):
+    text = (
+        "9月3日，学院与青川县人民政府举行签约仪式。学院党委书记张立新出席会议。"
+        "刘希忠、王观英分别代表青川正泰房地产集团、青川万和通物流集团，与学院签订校企合作协议。"
+    )
+    extraction = extractor.extract(Article(id="t", title="青川市技师学院举行签约仪式", text=text, district="", city=""))
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    for company in ("青川正泰房地产集团", "青川万和通物流集团"):  # 正 after the place: the firm's, not a stop
+        assert (company, "integratesWith", "青川市技师学院") in found  # 与学院签订: the school of the text
+
+
+def test_the_bodies_listed_before_their_heads_attend(extractor):
+    text = (
+        "青川县职业教育发展大会在青川职业技术学院举行。区委书记孙立平致辞，区长王建主持会议，"
+        "以及青川县职业教育中心、青川县人民政府办公室、青川华泰机械有限公司等政校企主要负责同志参加大会。"
+    )
+    found = facts(extractor, text)
+    for body in ("青川县职业教育中心", "青川县人民政府办公室", "青川华泰机械有限公司"):
+        assert (body, "participatesIn", "青川县职业教育发展大会") in found
+    assert ("青川职业技术学院", "participatesIn", "青川县职业教育发展大会") not in found
+
+
+def test_a_delegation_escorted_by_officials_visits_for_its_school(extractor):
+    text = (
+        "青川职业技术学院赴青川县开展调研。考察组在青川县人社局副局长邹立的陪同下先后到青川华泰机械有限公司、"
+        "青川县宏达铸造有限公司等企业参观考察。"
+    )
+    found = facts(extractor, text)
+    for company in ("青川华泰机械有限公司", "青川县宏达铸造有限公司"):
+        assert pair("青川职业技术学院", "integratesWith", company) in found
+        assert pair("青川县人社局", "cooperatesWith", company) not in found  # the escort visits nothing

@@ -362,3 +362,10 @@ def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_th
     classes, found = run(extractor, "此处体系全部完善。江北区教育委员会职成教处处长刘军出席。")
     assert not any(name.endswith(("处", "系", "部")) and name != "江北区教育委员会" for name in classes)
     assert ("刘军", "worksAt", "江北区教育委员会") in found
+
+
+def test_a_division_named_after_the_schools_short_name_or_before_its_heads_name(extractor):
+    text = "青川生物工程职业技术学院举行签约仪式\n青生院机电工程系与青川森博汽车用品有限公司签约。教务处赵虎处长出席。"
+    classes, found = run(extractor, text)
+    assert classes["机电工程系"] == "College" and classes["教务处"] == "Organization"
+    assert ("机电工程系", "partOf", "青川生物工程职业技术学院") in found

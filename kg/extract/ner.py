@@ -141,6 +141,7 @@ BARE_SCHOOL = re.compile(
     # 学校的某某大师工作室: the school of the text has the platform (a unit of it)
     "|的(?=[^，。；]{2,30}?(?:工作室|实验室|基地|中心|平台|产业学院)))"
 )
+BARE_SCHOOL_PARTY = re.compile("(?<=[与和同])(学院|学校)(?=签订|签署|签约|共建|合作|共同)")  # 与学院签订协议
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
 WORK_AFTER = re.compile(
@@ -192,7 +193,8 @@ PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
 # a school's office or department: its head, then a title of its staff or nothing (学校教务处, see _divisions)
 DIVISION_HEAD = re.compile(
-    "(?P<head>处|系|部|办公室)(?:(?P<title>(?:副)?(?:处长|主任|部长|书记|负责人)|教师|老师)|(?=[，。、；和及与等]))"
+    "(?P<head>处|系|部|办公室)(?:(?P<title>(?:副)?(?:处长|主任|部长|书记|负责人)|教师|老师"
+    f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]))"  # 教务处赵某处长: a name, then the title
 )
 BODY_BEFORE = re.compile(f"(?:委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
 FIELD_BREAK = re.compile(f"[^{CJK}]|[{''.join(sorted(STOP_SINGLE - set('与和')))}]")  # what no division's field holds
@@ -480,7 +482,7 @@ class Recognizer:
 
         >>> r = Recognizer()
         >>> [m.name for m in r.mentions("江北经济开发区党工委、管委会与学院签约。", "", "")]
-        ['江北经济开发区党工委', '江北经济开发区', '江北经济开发区管委会']
+        ['江北经济开发区党工委', '江北经济开发区', '江北经济开发区管委会', '学院']
         """
         added = []
         for mention in selected:
@@ -1837,8 +1839,10 @@ class Recognizer:
                 continue
             if BODY_BEFORE.search(text, max(0, head - size - 6), head - size):
                 continue  # 某某区教育委员会职成教处: a bureau's own office, whose staff the roll gives the bureau
-            # 学校教务处, 我校科研处, 某某学院教务处: the school right before the field
-            referred = SCHOOL_MARK.search(text[max(0, head - size - 2) : head - size]) is not None
+            referred = (  # 学校教务处, 我校科研处, 某某学院教务处, 徐某院机电工程系: the school right before the field
+                SCHOOL_MARK.search(text[max(0, head - size - 2) : head - size]) is not None
+                or text[head - size - 1 : head - size] in ("院", "校")
+            )
             name = field + match.group("head")
             cls = "College" if match.group("head") == "系" else "Organization"
             mention = Mention(head - size, match.end("head"), name, cls, "division", 3)
@@ -1953,7 +1957,8 @@ class Recognizer:
         for match in BARE_COMPANY.finditer(text):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
-        bare = [*BARE_SCHOOL.finditer(text), *self.bare_school_named_re.finditer(text)]
+        bare = [*BARE_SCHOOL.finditer(text), *BARE_SCHOOL_PARTY.finditer(text)]
+        bare += self.bare_school_named_re.finditer(text)
         for match in bare:  # 学院党委书记…, 学院与…签约, 学院张三院长: the school of the text
             if not taken.overlaps(match.start(1), match.end(1)):
                 taken.add(match.start(1), match.end(1))
@@ -2191,19 +2196,27 @@ def _plain_kind(modifier: str | None) -> bool:
 
 
 def _listed_place_start(text: str, start: int, cls: str) -> int:
-    """…、聊城正泰房地产集团、…: an item of a list starts at its separator when a place begins it, though a
-    character the left edge stops at (正, 和, 在 …) is part of the firm's name.
+    """…、聊城正泰房地产集团, 代表青川正泰房地产集团: a firm's name starts with its place though a character the
+    left edge stops at (正, 在 …) follows the place; in a list (after 、) 和 and 及 may too.
 
     >>> _listed_place_start("信发集团、聊城正泰房地产集团", 8, "Company")
     5
+    >>> _listed_place_start("代表聊城正泰集团", 5, "Company")
+    2
     """
     if start < 3 or text[start - 1] not in STOP_SINGLE or not is_a(cls, "Organization"):
         return start
     separator = text.rfind("、", max(0, start - 6), start)
     head = text[separator + 1 : start]
-    if separator < 0 or not (3 <= len(head) <= 5) or not CJK_RE.fullmatch(head[0]) or not division_starts(head):
-        return start
-    return separator + 1
+    if separator >= 0 and 3 <= len(head) <= 5 and CJK_RE.fullmatch(head[0]) and division_starts(head):
+        return separator + 1  # …、贵州新赫之林食品饮料有限公司: a list's item starts at its separator
+    for size in (2, 3):
+        place = text[start - 1 - size : start - 1]
+        listed = text[start - 2 - size : start - 1 - size] == "、"
+        bare = place[-1:] not in "区市县省州" and text[start - 1] not in "和与及以为是的了将在对把被向从"
+        if (listed or bare) and len(place) == size and place in _division_heads():
+            return start - 1 - size  # not 大足区以…平台: a place, then a preposition of the clause
+    return start
 
 
 def _parent_before(text: str, start: int) -> bool:

@@ -109,6 +109,8 @@ LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
 # 调研组实地考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
+REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别代表A、B，与C签约: for the bodies they represent
+WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等政校企主要负责同志参加)
@@ -757,6 +759,7 @@ class RelationExtractor:
         self._noted_roles(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._speakers(start, end, inside, span)
+        self._represented(start, end, inside, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
         named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
@@ -1288,6 +1291,25 @@ class RelationExtractor:
             for item in organisers:
                 self.add(self._body(item.entity, main), "hosts", named.entity, span, "host-…主办的")
 
+    def _represented(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """张三、李四分别代表A、B，与C签订合作协议: the bodies represented sign with C, each of them."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for verb in REPRESENTING.finditer(text, start, end):
+            index = next((i for i, m in enumerate(main) if m.start == verb.end()), None)
+            if index is None or not is_a(main[index].entity.cls, "Organization"):
+                continue
+            items = self._enumeration(main, index)
+            with_ = WITH_PARTNER.match(text, items[-1].end)
+            partner = next((m for m in main if with_ and m.start == with_.end()), None)
+            if partner is None or not is_a(partner.entity.cls, "Organization"):
+                continue
+            if not COOPERATION.search(text, partner.end, min(end, partner.end + 12)):
+                continue
+            for item in items:
+                kind = _cooperation_kind(item.entity, partner.entity)
+                self.add(item.entity, kind, partner.entity, span, "cooperate-代表")
+
     def _enumeration_before(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those before it in one enumeration (A、B和C), first first."""
         items = [main[index]]
@@ -1666,7 +1688,9 @@ class RelationExtractor:
             items = self._enumeration(main, index)
             if visit.group().rstrip("了") not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
-            if not subjects and DELEGATION.search(text, start, mention.start):
+            escorted = "陪同" in text[start : mention.start] and all(s is None or s.cls == "Person" for s in subjects)
+            if (not subjects or escorted) and DELEGATION.search(text, start, mention.start):
+                # 考察组在某某局局长张三的陪同下先后到A、B参观: the delegation visits, its escort does not
                 subjects = [s for s in (self._own_school(),) if s is not None]
             for subject in (self._body(s, main) for s in subjects):
                 for item in items:
