@@ -369,3 +369,8 @@ def test_a_division_named_after_the_schools_short_name_or_before_its_heads_name(
     classes, found = run(extractor, text)
     assert classes["机电工程系"] == "College" and classes["教务处"] == "Organization"
     assert ("机电工程系", "partOf", "青川生物工程职业技术学院") in found
+
+
+def test_a_body_named_again_without_its_citys_short_name_is_one_body(extractor):
+    classes, found = run(extractor, "青川燃气集团与青川职业学校签约。燃气集团副总经理王明出席。")
+    assert "燃气集团" not in classes and ("王明", "worksAt", "青川燃气集团") in found

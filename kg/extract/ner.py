@@ -709,6 +709,8 @@ class Recognizer:
                 )
             # 有关政府部门, 相关高校, 国内外知名企业: the bodies concerned, of a kind, none named
             generic = generic or modifier.endswith(("相关", "有关")) or modifier.startswith("国内外")
+            # A、B等汽车装饰服务公司领导: after 等, a kind of company the items are, none named
+            generic = generic or (text[start - 1 : start] == "等" and _common_phrase(modifier))
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
                     not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
@@ -1058,6 +1060,8 @@ class Recognizer:
             return start  # 我校科研处与某某公司: a school's division before the conjunction
         if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part):
             return start
+        if dictionary().get(part[-2:], "") in ("v", "d", "c", "p") and not self.type_word(part):
+            return start  # 希望能够与某某集团: a verb or an adverb before the conjunction, no body's name
         tag = dictionary().get(part, "")
         if tag in ("ns", "nr"):
             # 重庆与华为公司: a place joined with a body; but a bare place's word and 和 as an item of a list of
@@ -1835,6 +1839,9 @@ class Recognizer:
             field = window[owner:]
             size = next((n for n in range(min(len(field), 10), 1, -1) if _common_phrase(field[-n:])), 0)
             field = field[len(field) - size :]
+            joined = re.search(f"[{CJK}]{{2,6}}[与和]$", text[max(0, head - size - 7) : head - size])
+            if joined and _common_phrase(joined.group()[:-1]):
+                field, size = joined.group() + field, size + len(joined.group())  # 机械与控制工程系
             if size < 2 or field.startswith(("相关", "有关", "各", "全", "本", "该", "此", "其")):
                 continue
             if BODY_BEFORE.search(text, max(0, head - size - 6), head - size):

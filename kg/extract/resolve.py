@@ -865,8 +865,8 @@ def _after_divisions(name: str) -> list[str]:
 
     >>> _after_divisions("重庆市江北区星光教育集团"), _after_divisions("园区第一中学"), _after_divisions("江北区教委")
     (['江北区星光教育集团', '星光教育集团'], [], [])
-    >>> _after_divisions("苏州工业园区金鸡湖教育集团")
-    ['金鸡湖教育集团']
+    >>> _after_divisions("苏州工业园区金鸡湖教育集团"), _after_divisions("广州燃气集团")
+    (['金鸡湖教育集团'], ['燃气集团'])
     """
     rests: list[str] = []
     while len(rests) < 3:
@@ -875,6 +875,8 @@ def _after_divisions(name: str) -> list[str]:
             zones = (ZONE_START.match(name, n) for n in (3, 2) if name[:n] in _division_heads())
             zone = next((z for z in zones if z), None)
             size = zone.end() if zone else 0
+        if not size and not rests and name[:2] in _division_heads() and name[2:3] not in "省市县区州旗镇乡":
+            size = 2  # 广州燃气集团, named again 燃气集团: a city's or county's short name, 市 left out
         if not size or len(name) - size < 4:
             break
         name = name[size:]
