@@ -374,3 +374,13 @@ def test_a_division_named_after_the_schools_short_name_or_before_its_heads_name(
 def test_a_body_named_again_without_its_citys_short_name_is_one_body(extractor):
     classes, found = run(extractor, "青川燃气集团与青川职业学校签约。燃气集团副总经理王明出席。")
     assert "燃气集团" not in classes and ("王明", "worksAt", "青川燃气集团") in found
+
+
+def test_a_group_named_by_its_brand_without_its_province_and_a_schools_heads_named_before_their_titles(extractor):
+    text = "青川工程职业大学与山西路桥集团签约。路桥集团总经理杨立红出席。陕西伟志集团股份有限公司与学校合作。"
+    text += "伟志集团董事长向立伟出席。"
+    classes, found = run(extractor, text)
+    assert "路桥集团" not in classes and ("杨立红", "worksAt", "山西路桥集团") in found  # 山西: a province's short name
+    assert "伟志集团" not in classes and ("向立伟", "worksAt", "陕西伟志集团股份有限公司") in found
+    _, found = run(extractor, "青川职业学院与青川华泰机械有限公司签约。学校蒋立生院长、秦立华副院长出席仪式。")
+    assert ("蒋立生", "worksAt", "青川职业学院") in found and ("秦立华", "worksAt", "青川职业学院") in found

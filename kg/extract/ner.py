@@ -138,6 +138,7 @@ BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董�
 BARE_SCHOOL = re.compile(
     "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校))(学院|学校)"  # 、学院院长某: the school or one of its units, unsaid
     "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
+    "|[\u4e00-\u9fff]{2,3}(?:副)?(?:院长|校长|书记)"  # 学校张三院长: a name, then the title
     # 学校的某某大师工作室: the school of the text has the platform (a unit of it)
     "|的(?=[^，。；]{2,30}?(?:工作室|实验室|基地|中心|平台|产业学院)))"
 )
@@ -2158,8 +2159,8 @@ def _division_heads() -> frozenset[str]:
     names = set()
     for division in divisions():
         names.add(division.name)
-        if len(division.name) >= 3 and division.name[-1] in "市县区":
-            names.add(division.name[:-1])
+        if len(division.name) >= 3 and division.name[-1] in "市县区省":
+            names.add(division.name[:-1])  # 绵阳, 山西: the short names texts use
     return frozenset(names)
 
 

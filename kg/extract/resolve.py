@@ -544,7 +544,8 @@ class Resolver:
             for unit in _units(label):
                 self._index(2, unit, label)
             if is_a(self.get(label).cls, "Company"):
-                self._index(3, label[:2], label)  # companies by their first two characters: see _brand_of
+                for name in (label, *_after_divisions(label)):  # 伟志集团 ~ 陕西伟志集团股份有限公司 too
+                    self._index(3, name[:2], label)  # companies by their first two characters: see _brand_of
         order: dict[str, int] = {}
         read: dict[tuple[int, str], list] = {}  # the buckets read from disk: the index does not change from here
 
@@ -906,6 +907,8 @@ def _brand_of(short: str, long: str) -> bool:
     if not short.endswith("集团"):
         return False
     brand = short[:-2]  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
+    if not long.startswith(brand):  # 伟志集团 of 陕西伟志集团股份有限公司: the place left out
+        long = next((rest for rest in _after_divisions(long) if rest.startswith(brand)), long)
     if len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
         return False
     return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
