@@ -693,3 +693,15 @@ def test_a_delegation_escorted_by_officials_visits_for_its_school(extractor):
     for company in ("青川华泰机械有限公司", "青川县宏达铸造有限公司"):
         assert pair("青川职业技术学院", "integratesWith", company) in found
         assert pair("青川县人社局", "cooperatesWith", company) not in found  # the escort visits nothing
+
+
+def test_school_leaders_listed_after_xiao_lingdao_and_a_governments_head_with_a_party_title(extractor):
+    text = "9月8日，我校与青川华泰机械有限公司签约仪式在青川举行。校领导张立社、潘立孝、李立元出席仪式。"
+    extraction = extractor.extract(
+        Article(id="t", title="青川工程科技职业大学与青川华泰机械有限公司签约", text=text, district="", city="")
+    )
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    for person in ("张立社", "潘立孝", "李立元"):  # 校领导: the leaders of the school of the text
+        assert (person, "worksAt", "青川工程科技职业大学") in found
+    found = facts(extractor, "青川县人民政府县委书记孙立军致辞。")
+    assert ("孙立军", "worksAt", "青川县人民政府") in found  # not a body named 青川县人民政府县委

@@ -197,6 +197,7 @@ DIVISION_HEAD = re.compile(
     "(?P<head>处|系|部|办公室)(?:(?P<title>(?:副)?(?:处长|主任|部长|书记|负责人)|教师|老师"
     f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]))"  # 教务处赵某处长: a name, then the title
 )
+PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
 BODY_BEFORE = re.compile(f"(?:委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
 FIELD_BREAK = re.compile(f"[^{CJK}]|[{''.join(sorted(STOP_SINGLE - set('与和')))}]")  # what no division's field holds
 SCHOOL_MARK = re.compile("学校|我校|该校|本校|我院|本院|大学|学院")  # what may own a division before its field
@@ -627,6 +628,8 @@ class Recognizer:
                 text[end - 2 : end - 1] in "评常编主编" or text[end - 3 : end - 1] in ("人大", "政协")
             ):
                 continue
+            if PARTY_TITLE.match(text, match.start()) and text[match.start() - 2 : match.start()] in ("政府", "局"):
+                continue  # 某某区人民政府区委书记某: the government's head, whose first title is the party's
             cls, strength = self.suffix_class[suffix]
             if is_a(cls, "Award"):
                 continue  # awards and designations are named after 获评 / 入选 …: see _awards
@@ -1031,8 +1034,8 @@ class Recognizer:
     def _body_follows(self, text: str, end: int) -> bool:
         """True when another body's strong type word starts at ``end`` (集团|公司, 中心|研究所)."""
         following = self.suffix_re.match(text, end)
-        if following is None or text.startswith(ROLES_TUPLE, end):
-            return False  # 社会事业局局长, 某某学院院长: the head's title, not a body's type word
+        if following is None or text.startswith(ROLES_TUPLE, end) or PARTY_TITLE.match(text, end):
+            return False  # 社会事业局局长, 某某学院院长, 区人民政府区委书记: the head's titles, not a body's type word
         cls, strength = self.suffix_class[following.group()]
         return strength == "strong" and is_a(cls, "Organization") and following.group() not in PARTY_BODIES
 
