@@ -705,3 +705,13 @@ def test_school_leaders_listed_after_xiao_lingdao_and_a_governments_head_with_a_
         assert (person, "worksAt", "青川工程科技职业大学") in found
     found = facts(extractor, "青川县人民政府县委书记孙立军致辞。")
     assert ("孙立军", "worksAt", "青川县人民政府") in found  # not a body named 青川县人民政府县委
+
+
+def test_schools_listed_after_their_group_or_in_brackets_before_it_is_formed(extractor):
+    found = facts(extractor, "4.青川实验教育集团：青川实验学校、青华小学、青石中学")
+    for school in ("青川实验学校", "青华小学", "青石中学"):
+        assert (school, "memberOf", "青川实验教育集团") in found
+    text = "由青川路小学领衔，带领3所小学（青川实验小学、青川东门小学、麦田小学）共同组建成青川路小学教育集团。"
+    found = facts(extractor, text)
+    for school in ("青川实验小学", "青川东门小学", "麦田小学"):
+        assert (school, "memberOf", "青川路小学教育集团") in found

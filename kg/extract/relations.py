@@ -109,6 +109,9 @@ LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
 # 调研组实地考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
+GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
+BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for
+FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  # …共同组建成某某教育集团
 REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别代表A、B，与C签约: for the bodies they represent
 WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
@@ -741,6 +744,7 @@ class RelationExtractor:
         self._designations_named(start, end, inside, span)
         self._units_of_school(start, end, inside, span)
         self._members_named(inside, span)
+        self._schools_of_groups(start, end, inside, span)
         self._members_counted(start, end, inside, span)
         self._ranked_holders(inside, span)
         self._members_taken_in(start, end, inside, span)
@@ -1163,6 +1167,32 @@ class RelationExtractor:
             for member in self._enumeration(main, index + 1):
                 if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
                     self.add(member.entity, "memberOf", platform.entity, span, "member-现有…包括")
+
+    def _schools_of_groups(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """某某教育集团：A、B、C (a group, then its schools after a colon); 带领12所小学（A、B…）共同组建成某某
+        教育集团 (the schools in brackets form the group named after them): each school is a member."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, group in enumerate(main[:-1]):
+            after = main[index + 1]
+            if not is_group(group.entity.cls) or not GROUP_COLON.fullmatch(text, group.end, after.start):
+                continue
+            items = self._enumeration(main, index + 1)
+            line_end = text.find("\n", items[-1].end)
+            if len(items) < 2 or text[items[-1].end : end if line_end < 0 else line_end].strip(" 。；;，,"):
+                continue  # 江北路教育集团：江北路小学是龙头校: a sentence about it, not the list of its schools
+            for member in items:
+                if is_a(member.entity.cls, "EducationalOrganization"):
+                    self.add(member.entity, "memberOf", group.entity, span, "member-集团：")
+        for bracket in BRACKETED_LIST.finditer(text, start, end):
+            formed = FORMED.match(text, bracket.end())
+            group = next((m for m in main if formed and m.start == formed.end() and is_group(m.entity.cls)), None)
+            if group is None:
+                continue
+            for member in main:
+                inside_bracket = bracket.start() < member.start < bracket.end()
+                if inside_bracket and is_a(member.entity.cls, "EducationalOrganization"):
+                    self.add(member.entity, "memberOf", group.entity, span, "member-（…）组建")
 
     def _members_named(self, inside: list[Mention], span) -> None:
         """某某中学教育集团某某中学: a school named with its group's name before its own is a member of the group."""
