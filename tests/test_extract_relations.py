@@ -715,3 +715,10 @@ def test_schools_listed_after_their_group_or_in_brackets_before_it_is_formed(ext
     found = facts(extractor, text)
     for school in ("青川实验小学", "青川东门小学", "麦田小学"):
         assert (school, "memberOf", "青川路小学教育集团") in found
+
+
+def test_a_group_named_after_the_school_that_forms_it_is_led_by_it(extractor):
+    text = "由青川路小学领衔，带领3所小学（青川实验小学、青川东门小学、麦田小学）共同组建成青川路小学教育集团。"
+    found = facts(extractor, text)
+    assert ("青川路小学", "leads", "青川路小学教育集团") in found
+    assert ("青川路小学教育集团", "partOf", "青川路小学") not in found  # no unit of the school

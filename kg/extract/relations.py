@@ -611,8 +611,12 @@ class RelationExtractor:
             and is_a(subject.cls, "Organization")  # a district builds what bears its name (大足区…服务中心)
             and obj.label.startswith(subject.label)
         ):
-            # 某某公司教育培训基地, built by 某某公司: the platform named after its parent is a unit of it
-            subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-name"
+            # 某某公司教育培训基地, built by 某某公司: the platform named after its parent is a unit of it; but
+            # 某某小学教育集团, formed by 某某小学: a group named after its core school is led by it
+            if is_group(obj.cls) and is_a(subject.cls, "EducationalOrganization"):
+                predicate, rule = "leads", "lead-builder-name"
+            else:
+                subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-name"
         if not _fits(subject, predicate, obj):
             return
         if self._year[0] != span:
