@@ -105,3 +105,12 @@ def test_a_roll_of_posts_stops_at_another_body_and_a_name_holds_no_comma(extract
     assert any(person == "邓磊" and employer.endswith("政协") for person, employer in found)
     assert not any(person in ("龚平", "陶明") and employer.endswith("政协") for person, employer in found)
     assert not any("，" in person for person, _ in found)
+
+
+def test_a_chain_of_a_schools_own_titles_opens_its_news(extractor):
+    text = "6月20日下午，青川新区管委会副主任傅立一行到我院调研交流。党委副书记、院长盛立，党委委员、副院长杨立国出席会议。"
+    extraction = extractor.extract(
+        Article(id="t", title="青川新区管委会到青川职业技术学院调研", text=text, district="", city="")
+    )
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    assert ("盛立", "worksAt", "青川职业技术学院") in found and ("杨立国", "worksAt", "青川职业技术学院") in found

@@ -138,6 +138,8 @@ ORGANISING = re.compile(
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
+# the titles a school's head holds before the last one (党委副书记、院长张三): no body named among them
+SCHOOL_TITLES_BEFORE = re.compile("(?:(?:党委|党总支)(?:副书记|书记|委员|常委)?[、，]?|副?(?:校长|院长|书记)[、，]?)+")
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
 # …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
 GUESTS = re.compile(
@@ -2166,7 +2168,11 @@ class RelationExtractor:
                 if (
                     employer is None
                     and self._publisher is not None
-                    and (role_at == opening or text[role_at - 1 : role_at] == "由")
+                    and (
+                        role_at == opening
+                        or text[role_at - 1 : role_at] == "由"
+                        or SCHOOL_TITLES_BEFORE.fullmatch(text, opening, role_at)  # 党委副书记、院长张三
+                    )
                     and SCHOOL_HEAD.match(text, role_at)
                 ) or (
                     employer is None
