@@ -2166,19 +2166,22 @@ class RelationExtractor:
                     employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
                 opening = ADVERBIAL.match(text, start).end()
                 if (
-                    employer is None
-                    and self._publisher is not None
-                    and (
-                        role_at == opening
-                        or text[role_at - 1 : role_at] == "由"
-                        or SCHOOL_TITLES_BEFORE.fullmatch(text, opening, role_at)  # 党委副书记、院长张三
+                    (
+                        employer is None
+                        and self._publisher is not None
+                        and (
+                            role_at == opening
+                            or text[role_at - 1 : role_at] == "由"
+                            or SCHOOL_TITLES_BEFORE.fullmatch(text, opening, role_at)  # 党委副书记、院长张三
+                        )
+                        and SCHOOL_HEAD.match(text, role_at)
                     )
-                    and SCHOOL_HEAD.match(text, role_at)
-                ) or (
-                    employer is None
-                    and self._publisher is not None
-                    and text[opening:role_at] in ("校", "学校", "院", "学院")
-                    and text.startswith("领导", role_at)
+                    or (
+                        employer is None
+                        and self._publisher is not None
+                        and text[opening:role_at] in ("校", "学校", "院", "学院")
+                        and text.startswith("领导", role_at)
+                    )
                 ):
                     employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席
                 if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):
