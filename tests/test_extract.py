@@ -591,8 +591,8 @@ def test_lists_one_is_put_on_name_the_designation(extractor):
 
 
 def test_titles_of_one_body_and_cultural_bodies(extractor):
-    roll = relations(run(extractor, "遵义职业技术学院党委副书记、院长颜永强，党委副书记高翔出席。"))
-    assert ("高翔", "worksAt", "遵义职业技术学院") in roll  # 党委 is a title inside the college, not another body
+    roll = relations(run(extractor, "青川职业技术学院党委副书记、院长颜立强，党委副书记高晨出席。"))
+    assert ("高晨", "worksAt", "青川职业技术学院") in roll  # 党委 is a title inside the college, not another body
     hall = run(extractor, "祝彦一行受到汉中市群艺馆馆长张汉红的热情接待。")
     assert entities(hall).get("汉中市群艺馆") == "Organization"
     assert ("张汉红", "worksAt", "汉中市群艺馆") in relations(hall)
@@ -758,12 +758,12 @@ def test_and_inside_a_body_name(extractor):
     extraction = run(
         extractor,
         "区人社局、区工业和信息化局、宏和通运输集团等单位负责同志参加签约仪式。"
-        "江北职业技术学院与重庆智联科技股份有限公司签约。金同元与重庆智联科技股份有限公司代表座谈。",
+        "江北职业技术学院与重庆智联科技股份有限公司签约。金达元与重庆智联科技股份有限公司代表座谈。",
     )
     found = entities(extraction)
     assert "江北区工业和信息化局" in found and "宏和通运输集团" in found  # not 信息化局, 通运输集团
     assert "江北职业技术学院" in found and "重庆智联科技股份有限公司" in found  # a school, then 与, then a company
-    assert not any(name.startswith("元与") for name in found)  # 金同元与: a person before 与
+    assert not any(name.startswith("元与") for name in found)  # 金达元与: a person before 与
     facts = relations(extraction)
     assert not any(f[1] == "cooperatesWith" and "宏和通运输集团" in f for f in facts)  # attendees, not signatories
 

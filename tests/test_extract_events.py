@@ -229,7 +229,7 @@ def test_a_name_that_is_also_a_place_word_after_a_title(extractor):
 
 
 def test_the_signing_of_two_bodies_sharing_their_type_word(extractor):
-    text = "江北职业学院副院长周金宗在江北智能装备、江北卫星导航应用行业产教融合联盟签约仪式上签约。"
+    text = "江北职业学院副院长周立宗在江北智能装备、江北卫星导航应用行业产教融合联盟签约仪式上签约。"
     name = "江北智能装备、江北卫星导航应用行业产教融合联盟签约仪式"
     assert names(extractor, text).get(name) == "Conference"
     assert ("江北职业学院", "participatesIn", name) in facts(extractor, text)

@@ -176,6 +176,6 @@ def test_numbered_schools_by_their_short_names_in_a_list(extractor):
 
 
 def test_a_kind_after_deng_a_verb_before_yu_and_two_fields_of_a_department(recognizer):
-    found = names(recognizer, "青川华泰机械有限公司等汽车装饰服务公司领导出席。学校希望能够与伟志集团深化合作。")
-    assert found == {"青川华泰机械有限公司": "Company", "伟志集团": "Company"}  # a kind after 等; 能够 no name's
-    assert names(recognizer, "机械与控制工程系主任王明出席。") == {"机械与控制工程系": "College", "王明": "Person"}
+    found = names(recognizer, "青川华泰机械有限公司等家电维修服务公司领导出席。学校希望能够与宏远集团深化合作。")
+    assert found == {"青川华泰机械有限公司": "Company", "宏远集团": "Company"}  # a kind after 等; 能够 no name's
+    assert names(recognizer, "材料与化学工程系主任王明出席。") == {"材料与化学工程系": "College", "王明": "Person"}

@@ -165,13 +165,13 @@ COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高�
 
 ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
-# Titles written after a name (夏林苏副校长); the name before them is taken only when it reads as one.
+# Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
 ROLES_TUPLE = tuple(ROLES)
 ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
-    # （文/叶秋美 图/周小琦）, （文/轻工学院 李启兵）: the writer and the photographer of a school's news
+    # （文/叶秋美 图/周小琦）, （文/轻工学院 李文斌）: the writer and the photographer of a school's news
     rf"|(?:文|图|摄影|摄|编辑|责编|审核|初审|复审|终审)[/／:：][ \u3000]*(?:[{CJK}]{{2,10}}[ \u3000]+)?"
     rf"(?P<name3>[{CJK}]{{2,3}})(?=[）)\s]|$)"
 )
@@ -713,7 +713,7 @@ class Recognizer:
                 )
             # 有关政府部门, 相关高校, 国内外知名企业: the bodies concerned, of a kind, none named
             generic = generic or modifier.endswith(("相关", "有关")) or modifier.startswith("国内外")
-            # A、B等汽车装饰服务公司领导: after 等, a kind of company the items are, none named
+            # A、B等家电维修服务公司领导: after 等, a kind of company the items are, none named
             generic = generic or (text[start - 1 : start] == "等" and _common_phrase(modifier))
             if not modifier.strip() or generic or name in GENERIC_WORDS:
                 bare_body = (
@@ -1072,7 +1072,7 @@ class Recognizer:
             # bodies (…有限公司、江西和顺新材料有限公司) start the next body's name (和 is common in firms' names)
             listed = text[before - 1 : before] == "、" and text[start - 1] == "和"
             return before if listed and tag == "ns" else start
-        for back in (0, 1, 2):  # a person's name, maybe cut by a character the left edge stops at (金同元与)
+        for back in (0, 1, 2):  # a person's name, maybe cut by a character the left edge stops at (金达元与)
             name = text[max(0, before - back) : start - 1]
             if 2 <= len(name) <= 3 and name[0] in SURNAMES and CJK_RE.fullmatch(name[0]) and not is_word(name):
                 return start
@@ -1512,7 +1512,7 @@ class Recognizer:
                 begin += size + joiner.end()
                 size = _person_size(text, begin, strict=True)
         for match in self.role_after_re.finditer(text):
-            # 永嘉二职夏林苏副校长, 王金选院长一行: a name written before its title
+            # 永嘉二职夏明远副校长, 王金选院长一行: a name written before its title
             start = match.start() - 3
             name = text[start : match.start()]
             if start < 0:
@@ -1827,7 +1827,7 @@ class Recognizer:
         The head (处, 系, 部, 办公室) makes a name only where a title of its staff follows it, a reference
         to the school (学校, 我校, 该校) stands before it, or another such division follows it in a list
         (机械工程系、电气工程系主任某): 此处, 体系 and 全部 are none.  The field is the longest run of the
-        dictionary's common words before the head (招生就业, 继续教育培训), with no proper name; a school
+        dictionary's common words before the head (招生就业, 职业培训), with no proper name; a school
         named before it (某某学院教务处) owns the division (the pipeline links it, partOf).
 
         >>> [(m.name, m.cls) for m in Recognizer()._divisions("学院教务处处长王某、机电工程系主任李某到会。")]
@@ -1837,7 +1837,7 @@ class Recognizer:
         for match in DIVISION_HEAD.finditer(text):
             head = match.start("head")
             window = text[self.left_edge(text, head, limit=12) : head]
-            if len(window) < 2:  # the left edge stopped at a word a field may hold (继续教育培训部)
+            if len(window) < 2:  # the left edge stopped at a word a field may hold (职业培训部)
                 window = FIELD_BREAK.split(text[max(0, head - 12) : head])[-1]
             owner = max((m.end() for m in SCHOOL_MARK.finditer(window)), default=0)
             field = window[owner:]
@@ -1845,7 +1845,7 @@ class Recognizer:
             field = field[len(field) - size :]
             joined = re.search(f"[{CJK}]{{2,6}}[与和]$", text[max(0, head - size - 7) : head - size])
             if joined and _common_phrase(joined.group()[:-1]):
-                field, size = joined.group() + field, size + len(joined.group())  # 机械与控制工程系
+                field, size = joined.group() + field, size + len(joined.group())  # 材料与化学工程系
             if size < 2 or field.startswith(("相关", "有关", "各", "全", "本", "该", "此", "其")):
                 continue
             if BODY_BEFORE.search(text, max(0, head - size - 6), head - size):
@@ -2207,12 +2207,12 @@ def _plain_kind(modifier: str | None) -> bool:
 
 
 def _listed_place_start(text: str, start: int, cls: str) -> int:
-    """…、聊城正泰房地产集团, 代表青川正泰房地产集团: a firm's name starts with its place though a character the
+    """…、聊城正达置业集团, 代表青川正达置业集团: a firm's name starts with its place though a character the
     left edge stops at (正, 在 …) follows the place; in a list (after 、) 和 and 及 may too.
 
-    >>> _listed_place_start("信发集团、聊城正泰房地产集团", 8, "Company")
+    >>> _listed_place_start("信达集团、聊城正达置业集团", 8, "Company")
     5
-    >>> _listed_place_start("代表聊城正泰集团", 5, "Company")
+    >>> _listed_place_start("代表聊城正达集团", 5, "Company")
     2
     """
     if start < 3 or text[start - 1] not in STOP_SINGLE or not is_a(cls, "Organization"):
@@ -2220,7 +2220,7 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
     separator = text.rfind("、", max(0, start - 6), start)
     head = text[separator + 1 : start]
     if separator >= 0 and 3 <= len(head) <= 5 and CJK_RE.fullmatch(head[0]) and division_starts(head):
-        return separator + 1  # …、贵州新赫之林食品饮料有限公司: a list's item starts at its separator
+        return separator + 1  # …、贵州新远之光食品有限公司: a list's item starts at its separator
     for size in (2, 3):
         place = text[start - 1 - size : start - 1]
         listed = text[start - 2 - size : start - 1 - size] == "、"
@@ -2286,7 +2286,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     reading leaves a broken word behind.  ``strict``: a name in a coordinated
     list (张三、李四) must also end cleanly.
 
-    >>> _person_size("魏爱民等出席", 0), _person_size("杜留群主持。", 0), _person_size("王伟主持会议", 0)
+    >>> _person_size("魏立民等出席", 0), _person_size("杜留群主持。", 0), _person_size("王伟主持会议", 0)
     (3, 3, 2)
     >>> _person_size("任建发见证签约", 0), _person_size("陶敏陪同参观", 0), _person_size("马振清率队", 0)
     (3, 2, 3)
@@ -2304,11 +2304,11 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     if text[begin + 1 : begin + 3] in BODY_NOUNS:
         return 0  # 院长向公司研发部经理…颁发: a preposition and a body, not a name
     if strict and not _ends_name(text, begin + 3) and not _ends_name(text, begin + 2):
-        return 0  # 院长王晖、党总支书记苏某: a new title, not a second name
+        return 0  # 院长王朗、党总支书记苏某: a new title, not a second name
     if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
         return 2  # 张萌分别介绍: the two-character name before a multi-character function word
     if text.startswith(AFTER_NAME, begin + 2) and _name_like(window[:2]):
-        return 2  # 王欣陪同, 李明率代表团: the two-character name before the verb
+        return 2  # 王然陪同, 李明率代表团: the two-character name before the verb
     if (
         len(window) == 3
         and _has_cjk(window[2])
@@ -2323,7 +2323,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         and _has_cjk(window[2])
         and (
             window[2] not in NOT_NAME_END
-            or (after in ("", *"，、。；：！？）") and window[2] != "说")  # 陈龙才，: 才 ends the name; 何杰说。
+            or (after in ("", *"，、。；：！？）") and window[2] != "说")  # 陈云才，: 才 ends the name; 何杰说。
             or (window[2] in "和与" and text.startswith(ATTENDING, begin + 3))  # 程立和出席 (not 王芳和调研员…)
         )
         and _clean_after(text, begin + 3)

@@ -108,15 +108,15 @@ SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
-# 调研组实地考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
+# 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
 BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for
-FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  # …共同组建成某某教育集团
+FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  # …组建某某教育集团
 REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别代表A、B，与C签约: for the bodies they represent
 WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
-# the list of bodies whose heads attend, each body masked as Ｘ (A、B等政校企主要负责同志参加)
+# the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
 LISTED_HEADS = re.compile(
     "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff]{0,8}?)?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表)(?:等|一行)?(?:共同|一同|也)?"
 )
@@ -1175,7 +1175,7 @@ class RelationExtractor:
                     self.add(member.entity, "memberOf", platform.entity, span, "member-现有…包括")
 
     def _schools_of_groups(self, start: int, end: int, inside: list[Mention], span) -> None:
-        """某某教育集团：A、B、C (a group, then its schools after a colon); 带领12所小学（A、B…）共同组建成某某
+        """某某教育集团：A、B、C (a group, then its schools after a colon); 联合3所小学（A、B…）组建某某
         教育集团 (the schools in brackets form the group named after them): each school is a member."""
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
@@ -1405,7 +1405,7 @@ class RelationExtractor:
                     self.add(entity, "participatesIn", event, span, "participate-参加")
 
     def _heads_of_listed(self, main: list[Mention], mention: Mention, verb: int) -> bool:
-        """A、B、C等政校企主要负责同志参加: ``mention`` is an item of the list of bodies whose heads attend, unnamed
+        """A、B、C等单位主要负责同志参加: ``mention`` is an item of the list of bodies whose heads attend, unnamed
         (people named elsewhere in the sentence attend for themselves)."""
         masked, at = [], mention.start
         for other in main:
@@ -1726,7 +1726,7 @@ class RelationExtractor:
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
             escorted = "陪同" in text[start : mention.start] and all(s is None or s.cls == "Person" for s in subjects)
             if (not subjects or escorted) and DELEGATION.search(text, start, mention.start):
-                # 考察组在某某局局长张三的陪同下先后到A、B参观: the delegation visits, its escort does not
+                # 考察组由某某局局长张三陪同，先后到A、B参观: the delegation visits, its escort does not
                 subjects = [s for s in (self._own_school(),) if s is not None]
             for subject in (self._body(s, main) for s in subjects):
                 for item in items:

@@ -544,7 +544,7 @@ class Resolver:
             for unit in _units(label):
                 self._index(2, unit, label)
             if is_a(self.get(label).cls, "Company"):
-                for name in (label, *_after_divisions(label)):  # 伟志集团 ~ 陕西伟志集团股份有限公司 too
+                for name in (label, *_after_divisions(label)):  # 宏远集团 ~ 陕西宏远集团股份有限公司 too
                     self._index(3, name[:2], label)  # companies by their first two characters: see _brand_of
         order: dict[str, int] = {}
         read: dict[tuple[int, str], list] = {}  # the buckets read from disk: the index does not change from here
@@ -866,8 +866,8 @@ def _after_divisions(name: str) -> list[str]:
 
     >>> _after_divisions("重庆市江北区星光教育集团"), _after_divisions("园区第一中学"), _after_divisions("江北区教委")
     (['江北区星光教育集团', '星光教育集团'], [], [])
-    >>> _after_divisions("苏州工业园区金鸡湖教育集团"), _after_divisions("广州燃气集团")
-    (['金鸡湖教育集团'], ['燃气集团'])
+    >>> _after_divisions("苏州工业园区金鸡湖教育集团"), _after_divisions("广州水务集团")
+    (['金鸡湖教育集团'], ['水务集团'])
     """
     rests: list[str] = []
     while len(rests) < 3:
@@ -877,7 +877,7 @@ def _after_divisions(name: str) -> list[str]:
             zone = next((z for z in zones if z), None)
             size = zone.end() if zone else 0
         if not size and not rests and name[:2] in _division_heads() and name[2:3] not in "省市县区州旗镇乡":
-            size = 2  # 广州燃气集团, named again 燃气集团: a city's or county's short name, 市 left out
+            size = 2  # 广州水务集团, named again 水务集团: a city's or county's short name, 市 left out
         if not size or len(name) - size < 4:
             break
         name = name[size:]
@@ -907,7 +907,7 @@ def _brand_of(short: str, long: str) -> bool:
     if not short.endswith("集团"):
         return False
     brand = short[:-2]  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
-    if not long.startswith(brand):  # 伟志集团 of 陕西伟志集团股份有限公司: the place left out
+    if not long.startswith(brand):  # 宏远集团 of 陕西宏远集团股份有限公司: the place left out
         long = next((rest for rest in _after_divisions(long) if rest.startswith(brand)), long)
     if len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
         return False
