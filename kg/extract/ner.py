@@ -940,7 +940,7 @@ class Recognizer:
             return start  # only a bare …学院: a university or a place is a party of its own
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
-        owner = max((m.end() for m in SCHOOL_MARK.finditer(field)), default=0)
+        owner = _school_mark_end(field)
         if owner and len(field) - owner >= 2 and _common_phrase(field[owner:]):
             return before + owner  # 某某学院电子与信息学院: the school, then its division's two fields
         if (
@@ -1839,7 +1839,7 @@ class Recognizer:
             window = text[self.left_edge(text, head, limit=12) : head]
             if len(window) < 2:  # the left edge stopped at a word a field may hold (职业培训部)
                 window = FIELD_BREAK.split(text[max(0, head - 12) : head])[-1]
-            owner = max((m.end() for m in SCHOOL_MARK.finditer(window)), default=0)
+            owner = _school_mark_end(window)
             field = window[owner:]
             size = next((n for n in range(min(len(field), 10), 1, -1) if _common_phrase(field[-n:])), 0)
             field = field[len(field) - size :]
@@ -2206,6 +2206,15 @@ def _plain_kind(modifier: str | None) -> bool:
     return not stray and not any(w in rest for w in STOP_MULTI) and "人" not in rest
 
 
+def _school_mark_end(text: str) -> int:
+    """Where the last word that may name a school (学院, 我校, 大学 …) ends in ``text``, or 0.
+
+    >>> _school_mark_end("某某学院电子"), _school_mark_end("电子")
+    (4, 0)
+    """
+    return max((m.end() for m in SCHOOL_MARK.finditer(text)), default=0)
+
+
 def _listed_place_start(text: str, start: int, cls: str) -> int:
     """…、聊城正达置业集团, 代表青川正达置业集团: a firm's name starts with its place though a character the
     left edge stops at (正, 在 …) follows the place; in a list (after 、) 和 and 及 may too.
@@ -2228,14 +2237,6 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
         if (listed or bare) and len(place) == size and place in _division_heads():
             return start - 1 - size  # not 大足区以…平台: a place, then a preposition of the clause
     return start
-
-
-def _parent_before(text: str, start: int) -> bool:
-    """True when a university or college is named before ``start`` in its sentence (某某大学…、园艺学院院长):
-    the division is that school's, and its staff work there (the relations read it as such)."""
-    begin = max(text.rfind(mark, 0, start) for mark in "。！？\n") + 1
-    schools = re.finditer(f"([{CJK}]{{2,8}}?)(?:大学|学院)", text[begin:start])
-    return any(not _common_phrase(school.group(1)) for school in schools)
 
 
 def _short_of_earlier(text: str, start: int, name: str) -> bool:

@@ -38,7 +38,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import namesakes
 from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_group, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
-from kg.extract.relations import Indicator, Relation, extract_relations
+from kg.extract.relations import Indicator, Relation, extract_relations, named_after_parent
 from kg.extract.resolve import Entity, KeySet, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import (
@@ -382,15 +382,13 @@ class Extractor:
                 relations.setdefault(relation.key(), relation)
         entities = list(resolver.entities.values())  # with the owners the names carry (黎明职业大学轻工学院)
         for part, whole, mention in resolver.part_of:
-            # 某某小学教育集团: a group named after its core school is led by it (the annotators' reading), not
-            # a unit of it
-            led = is_group(part.cls) and is_a(whole.cls, "EducationalOrganization")
-            subject, predicate, obj = (whole, "leads", part) if led else (part, "partOf", whole)
+            subject, predicate, obj = named_after_parent(part, whole)
             key = (subject.label, predicate, obj.label)
             if key not in relations and key not in seen:
                 seen.add(key)
                 start, end = sentence_at(text, mention.start)
-                relations[key] = Relation(subject, predicate, obj, start, end, "lead-name" if led else "part-owner")
+                rule = "lead-name" if predicate == "leads" else "part-owner"
+                relations[key] = Relation(subject, predicate, obj, start, end, rule)
         for unit, company, _ in namesakes(entities):  # 越秀辉山产业学院 and 辽宁越秀辉山控股股份有限公司
             key = (unit.label, "namedAfter", company.label)
             if unit.first >= 0 and key not in relations and key not in seen:

@@ -108,7 +108,6 @@ SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?$")
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
-# 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
 BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for
 FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  # …组建某某教育集团
@@ -120,6 +119,7 @@ ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有
 LISTED_HEADS = re.compile(
     "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff]{0,8}?)?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表)(?:等|一行)?(?:共同|一同|也)?"
 )
+# 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(
@@ -613,22 +613,19 @@ class RelationExtractor:
             and is_a(subject.cls, "Organization")  # a district builds what bears its name (大足区…服务中心)
             and obj.label.startswith(subject.label)
         ):
-            # 某某公司教育培训基地, built by 某某公司: the platform named after its parent is a unit of it; but
-            # 某某小学教育集团, formed by 某某小学: a group named after its core school is led by it
-            if is_group(obj.cls) and is_a(subject.cls, "EducationalOrganization"):
-                predicate, rule = "leads", "lead-builder-name"
-            else:
-                subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-name"
+            # 某某公司教育培训基地, built by 某某公司: the platform named after its parent is a unit of it
+            subject, predicate, obj = named_after_parent(obj, subject)
+            rule = "lead-builder-name" if predicate == "leads" else "part-builder-name"
         if not _fits(subject, predicate, obj):
             return
-        if self._year[0] != span:
-            years = set(YEAR_RE.findall(self.text, span[0], span[1]))
-            self._year = (span, years.pop() if len(years) == 1 else "")
-        relation = Relation(subject, predicate, obj, span[0], span[1], rule, self._year[1])
         if predicate == "participatesIn" and (subject.label, "hosts", obj.label) in self.relations:
             return  # the host of an event, whose head speaks at it, hosts it
         if predicate == "hosts":
             self.relations.pop((subject.label, "participatesIn", obj.label), None)
+        if self._year[0] != span:
+            years = set(YEAR_RE.findall(self.text, span[0], span[1]))
+            self._year = (span, years.pop() if len(years) == 1 else "")
+        relation = Relation(subject, predicate, obj, span[0], span[1], rule, self._year[1])
         self.relations.setdefault(relation.key(), relation)
         if predicate == "worksAt":
             self._employers.setdefault(subject.label, obj)
@@ -2482,6 +2479,14 @@ def _predicate(kind: str, obj: Entity) -> str | None:
         if is_a(cls, "Organization") and not is_a(cls, "Place") and (kind == "build" or is_a(cls, "Platform")):
             return "builds"
     return None
+
+
+def named_after_parent(part: Entity, whole: Entity) -> tuple[Entity, str, Entity]:
+    """The fact a name beginning with another body's name states: ``part`` is a unit of ``whole``
+    (某某公司教育培训基地), but a group named after its core school is led by the school (某某小学教育集团)."""
+    if is_group(part.cls) and is_a(whole.cls, "EducationalOrganization"):
+        return whole, "leads", part
+    return part, "partOf", whole
 
 
 def _cooperation_kind(a: Entity, b: Entity) -> str:
