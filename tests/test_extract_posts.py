@@ -115,3 +115,35 @@ def test_a_chain_of_a_schools_own_titles_opens_its_news(extractor):
     )
     found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
     assert ("盛华", "worksAt", "青川职业技术学院") in found and ("杨帆", "worksAt", "青川职业技术学院") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # the head of the district's government, whose first title is the party's
+        (
+            "江北区人民政府与重庆远山大学签约。区委副书记、区长李华，常务副区长赵敏出席。",
+            {("李华", "江北区人民政府"), ("赵敏", "江北区人民政府")},
+            set(),
+        ),
+        # a city's head: the city's government, not the district's
+        (
+            "重庆市政府、江北区政府与重庆远山大学签约。市长周平、副区长孙强出席。",
+            {("周平", "重庆市政府"), ("孙强", "江北区人民政府")},
+            {("周平", "江北区人民政府")},
+        ),
+        # no government of that level named: nothing is guessed
+        ("江北区教育局与重庆远山大学签约。县长周平出席。", set(), {("周平", "江北区教育局")}),
+    ],
+)
+def test_the_head_of_a_government_works_at_it(extractor, text, expected, absent):
+    found = works_at(extractor, text)
+    assert expected <= found
+    assert not absent & found
+
+
+def test_a_peoples_congress_standing_committee_of_the_place(extractor):
+    article = Article(id="t", title="", text="区人大常委会主任李海、省人大常委会副主任、重庆远山大学党委书记周平出席。",
+                      district="江北区", city="重庆市")  # fmt: skip
+    found = {(r.subject.label, r.object.label) for r in extractor.extract(article).relations}
+    assert {("李海", "江北区人大常委会"), ("周平", "重庆远山大学")} <= found

@@ -195,6 +195,9 @@ FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")
 # 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
 GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任)[、，,]")
 GOVERNMENT_BODY_END = re.compile(r"(?:[局厅]|工委|委员会|人民政府)$")
+# 区委副书记、区长张三, 副市长李四: the head of a place's government (the title's level: 区 县 市 州 省)
+GOVERNMENT_HEAD = re.compile(r"(?<![校园社营])(?:常务)?副?([区县市州省])长$")
+GOVERNMENT_NAME = re.compile(r"(.*[区县市州省])(?:人民)?政府")  # 某某区人民政府, 某某市政府: the place it governs
 # 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
 PLAIN_TITLE = re.compile(
     r"关于[^，。；：“”《》]{2,60}?的(?:实施|指导)?(?:意见|通知|方案|决定|办法|批复|规定|规划|措施|计划|函)"
@@ -884,6 +887,27 @@ class RelationExtractor:
                 # X隶属于Y / X是Y旗下的子公司 / X是Y的二级学院: the unit is named first
                 self.add(first.entity, "partOf", second.entity, span, "part-隶属")
 
+    def _government_headed(self, titles: str, employer: Entity | None) -> Entity | None:
+        """The government a person's title heads (区委副书记、区长张三 → 某某区人民政府), when the text names it.
+
+        The title's level (区长, 副市长 …) picks the governments of that level the text names; the
+        place named by the employer (某某区委) or written before the title (某某县县长) picks among them.
+        """
+        title = GOVERNMENT_HEAD.search(titles)
+        if title is None:
+            return None
+        level = title.group(1)
+        governments = {}
+        for m in self.mentions:
+            name = GOVERNMENT_NAME.fullmatch(m.entity.label)
+            if name is not None and name.group(1).endswith(level) and is_a(m.entity.cls, "GovernmentAgency"):
+                governments[m.entity.label] = (name.group(1), m.entity)
+        hints = titles + ("" if employer is None else employer.label)
+        named = [entity for place, entity in governments.values() if place in hints]
+        if len(named) == 1:
+            return named[0]
+        return next(iter(governments.values()))[1] if len(governments) == 1 else None
+
     def _titled_before(self, main: list[Mention], index: int, employer: Entity, former: bool = False) -> list[Entity]:
         """A集团副总经理、B公司董事长张三: the organisations whose titles precede the employer's, one person's.
 
@@ -898,6 +922,14 @@ class RelationExtractor:
         while at is not None and at > 0:
             other, nearer = main[at - 1], main[at]
             government = is_a(other.entity.cls, "GovernmentAgency") or is_a(nearer.entity.cls, "GovernmentAgency")
+            if (
+                is_a(other.entity.cls, "GovernmentAgency")
+                and is_a(nearer.entity.cls, "EducationalOrganization")
+                and TITLE_LINK.fullmatch(text, other.end, nearer.start)
+            ):
+                found.append(other.entity)  # 省人大常委会副主任、某某大学党委书记张三: a post at each
+                at -= 1
+                continue
             if (
                 government
                 and not (former and nearer.entity is employer)
@@ -2186,6 +2218,9 @@ class RelationExtractor:
                     chain = self._titled_before(main, index, employer, former=True)
                     employer = chain[0] if chain else None
                     self._roll = None
+                government = self._government_headed(text[max(start, mention.start - 8) : mention.start], employer)
+                if government is not None and government is not employer:
+                    self.add(entity, "worksAt", government, span, "works-head-of-government")
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):

@@ -41,7 +41,7 @@ from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
 from kg.sources.words import dictionary
 
-PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委)")  # 省教育厅: the province of the text's city
+PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委|人大常委会|政协)")  # 省教育厅: the province of the text's city
 
 
 TITLE_AFTER_EVENT = ("执行", "组委", "秘书处", "理事会", *ROLES)  # what makes an event's name part of a title
