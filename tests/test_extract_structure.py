@@ -67,6 +67,26 @@ def test_roll_after_a_batch_holds_it(extractor):
         assert (holder, "designatedAs", "首批职业院校联盟") in found
 
 
+def test_a_roll_of_bases_names_each_line_whole(extractor):
+    """A list of bases under its heading: each line is one base, with or without a type word, and the
+    district in the note after it is where the base is."""
+    text = (
+        "重庆市第三批中小学生研学实践教育基地名录\n1.江北区青松美术馆\n2.云雾山茶叶文创园\n"
+        "青川省第一批劳动教育实践基地（江北区）\n白沙生态农庄（渝北区石坪村）\n红叶果园劳动教育实践基地（江北区江北大道8号）\n"
+        "这些基地将为学生提供实践服务。"
+    )
+    classes, found = run(extractor, text)
+    assert classes["云雾山茶叶文创园"] == classes["白沙生态农庄"] == "PracticeBase"
+    assert {
+        ("江北区青松美术馆", "designatedAs", "重庆市第三批中小学生研学实践教育基地"),
+        ("云雾山茶叶文创园", "designatedAs", "重庆市第三批中小学生研学实践教育基地"),
+        ("白沙生态农庄", "designatedAs", "青川省第一批劳动教育实践基地"),
+        ("白沙生态农庄", "locatedIn", "渝北区"),
+        ("红叶果园劳动教育实践基地", "designatedAs", "青川省第一批劳动教育实践基地"),
+    } <= found
+    assert "这些基地将为学生提供实践服务" not in classes
+
+
 def test_rank_set_before_a_name(extractor):
     classes, found = run(extractor, "青石职业教育集团以国家示范骨干高职院校——青石职业技术学院为龙头组建。")
     assert classes["国家示范骨干高职院校"] == "Designation"

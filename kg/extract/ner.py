@@ -34,6 +34,7 @@ surnames, award verbs …) are data in ``kg/extract/lexicon/``, read by :mod:`kg
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -206,6 +207,12 @@ UNIT_WORDS = ("单位", "院校", "企业")  # after 成员 / 理事: the role o
 KIND_ENDINGS = ("院校", "学校", "单位", "高校")  # kinds of body a rank is given to (国家示范骨干高职院校)
 LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<name>[^\n]{2,80})$", re.M)
 LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
+# a roll's heading line (某某市第二批研学实践教育基地名录, 某某省第一批劳动教育实践基地（某某市）) and its item lines
+ROLL_HEADING = re.compile(r"(?:名单|名录|一览表)?(?:[（(][^）)\n]{1,12}[)）])?[：:]?$")
+ROLL_ITEM = re.compile(
+    r"\s*(?:[0-9]{1,3}[.．、)）]|[（(][0-9]{1,3}[)）])?\s*"  # its number
+    r"(?P<name>[^，。；：、！？,;:!?“”\n（(]{2,30})(?:[（(][^）)\n]*[)）])?\s*$"  # the name, and a note in brackets
+)
 NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
 GROUP_UNIT = re.compile(f"(?:本部|[{CJK}]{{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")  # 集团本部, 集团某某分校
 UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
@@ -455,6 +462,7 @@ class Recognizer:
         candidates += self._policy_titles(text)
         candidates += self._ranked_appositions(text)
         candidates += self._list_headings(text)
+        candidates += self._roll_items(text)
         candidates += self._ranked_after_copula(text)
         candidates += self._divisions(text)
         if self.tagger is not None:  # a statistical tagger's spans, below every rule (benchmarks/extract_taggers.py)
@@ -1768,6 +1776,33 @@ class Recognizer:
             for m in RANKED_AFTER_COPULA.finditer(text)
             if RANK_OPENER.match(m.group(1)) or LEVEL_PREFIX.match(m.group(1))
         ]
+
+    def _roll_items(self, text: str) -> list[Mention]:
+        """The lines under a roll's heading (某某市第二批研学实践教育基地名录): each names one holder.
+
+        A list of bases, schools or companies names them whole, one a line, often without a type word
+        (1.某某茶文创园, 某某生态农业园（某某区某某村）): each line's name, without its number and the
+        note in brackets after it, is a body of the heading's kind.  At least two such lines."""
+        found: list[Mention] = []
+        lines = text.split("\n")
+        offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+        for index, line in enumerate(lines):
+            heading = ROLL_HEADING.sub("", line.strip())
+            if not 4 <= len(heading) <= 50 or re.search("[，。；,;]", heading):
+                continue
+            kind = self.type_word(heading)
+            cls = self.suffix_class[kind][0] if kind else ""
+            if not (cls == "PracticeBase" or is_a(cls, "EducationalOrganization") or cls == "Company"):
+                continue
+            items = []
+            for at in range(index + 1, len(lines)):
+                item = ROLL_ITEM.fullmatch(lines[at])
+                if item is None or ROLL_HEADING.sub("", lines[at].strip()) == heading:
+                    break
+                items.append((offsets[at] + item.start("name"), item.group("name").rstrip()))
+            if len(items) >= 2:
+                found += [Mention(start, start + len(name), name, cls, "roll-item", 1) for start, name in items]
+        return found
 
     def _list_headings(self, text: str) -> list[Mention]:
         """一、偏远农村学校(园)(认定…) over 1.某某中学 lines: the heading names the designation its items hold.

@@ -205,8 +205,9 @@ class Extractor:
             heads = {}
             for head in (m for m in mentions if m.rule == "name-head"):
                 heads[(head.start, head.end)] = resolver.place(head.name, head.cls)
-                used.add(id(heads[(head.start, head.end)]))
                 used_labels.add(head.name)
+                if len(blocks) == 1:  # ids are kept for one block only (a long text's entities leave memory)
+                    used.add(id(heads[(head.start, head.end)]))
             mentions = [m for m in mentions if m.rule != "name-head"]
             if resolver.publisher is None and number == 0:
                 resolver.publisher = self._school_of_units(mentions)
@@ -222,8 +223,8 @@ class Extractor:
             for relation in found:
                 if seen.add(relation.key()):
                     relations.setdefault(relation.key(), relation)
-            used.update(id(i.subject) for i in counted)
             if len(blocks) == 1:
+                used.update(id(i.subject) for i in counted)
                 entities = self._last(text, article, entities, resolver, relations, seen, used)
                 extraction = Extraction(article, entities, list(relations.values()), counted, mentions)
                 if not normalized.identity:

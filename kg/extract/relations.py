@@ -262,6 +262,7 @@ UNIT_NOUN = re.compile(
 )
 ROLL_TITLE = re.compile(r"(?:的)?(?:首批)?(?:成员单位|理事单位|会员单位|成员)(?:名单|名录|一览表)?[：:]?\s*$")
 ATTACHMENT = re.compile(r"^\s*附件[0-9]*[：:]?\s*")
+NOTE_AT_END = re.compile(r"[（(][^）)]*[)）]\s*$")  # （某某区某某村）: a note after a name
 DESIGNATION_ROLL = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # 附件：某某示范校名单
 NAMES_ONLY = re.compile(r"[\s、，,;；|｜\u3000]+")  # what may stand between the names of a line of names
 ROW_NUMBER = re.compile(r"\s*(?:[0-9]{1,3}(?:[.．、)）]|\s)|[（(][0-9]{1,3}[)）])")  # 1. / 1␣ / (1): an item or a row
@@ -462,7 +463,7 @@ class RelationExtractor:
             start, offset = offset, offset + len(line) + 1
             inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
             inside = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-            roll = ROLL_TITLE.search(line) or DESIGNATION_ROLL.search(line)
+            roll = ROLL_TITLE.search(line) or DESIGNATION_ROLL.search(line) or _designation_line(line, start, inside)
             if roll is not None:
                 before = [m for m in inside if m.end == start + roll.start()]
                 kind = "memberOf" if roll.re is ROLL_TITLE else "designatedAs"
@@ -477,15 +478,18 @@ class RelationExtractor:
             if title is None or not line.strip() or line.lstrip().startswith("序号"):
                 continue
             bodies = [m for m in inside if is_a(m.entity.cls, "Organization") and not is_a(m.entity.cls, "Place")]
+            places = [m for m in inside if is_a(m.entity.cls, "District") and line.rfind("（", 0, m.start - start) > 0]
             if ROW_NUMBER.match(line):
                 holders = bodies[:1]
-            elif bodies and not NAMES_ONLY.sub("", _without(line, start, bodies)):
-                holders = bodies  # 某某中学 某某小学 …: a line of names alone
+            elif bodies and not NOTE_AT_END.sub("", NAMES_ONLY.sub("", _without(line, start, bodies + places))):
+                holders = bodies  # 某某中学 某某小学 …: a line of names alone, with a note in brackets after it
             else:
                 title = None
                 continue
             for holder in holders:
                 self.add(holder.entity, title[0], title[1], (start, start + len(line)), "roll-名单")
+            if len(holders) == 1 and len(places) == 1:  # 某某生态园（某某区某某村）: where it is
+                self.add(holders[0].entity, "locatedIn", places[0].entity, (start, start + len(line)), "locate-名单")
 
     def _respectively(self, ordered: list[Mention]) -> None:
         """A、B分别获批为X、Y: A is designated X and B is designated Y, not each both.
@@ -2569,6 +2573,18 @@ UNIT_PLATFORMS = ("Platform", "TrainingBase", "PracticeBase", "DigitalPlatform",
 
 def _school_unit(entity: Entity) -> bool:
     return entity.cls in UNIT_PLATFORMS
+
+
+def _designation_line(line: str, start: int, inside: list[Mention]) -> re.Match | None:
+    """某某省第一批劳动教育实践基地（某某市）: a line that is a designation's name alone heads the roll under it.
+
+    The match ends where the designation does, as a roll title's ``名单`` does."""
+    named = [m for m in inside if m.start - start == len(line) - len(line.lstrip()) and _designation(m.entity)]
+    if len(named) != 1:
+        return None
+    if NOTE_AT_END.sub("", line[named[0].end - start :]).strip():
+        return None
+    return re.compile("").match(line, named[0].end - start)
 
 
 def _designation(entity: Entity) -> bool:
