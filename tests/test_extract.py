@@ -1248,3 +1248,11 @@ def test_the_schools_of_a_group_or_a_kind_are_no_school(extractor):
 def test_regions_and_locations_are_no_districts(extractor):
     found = entities(run(extractor, "面向成渝地区和经济区发展，青川县交通区位优势突出。", district="", city=""))
     assert not any(name.endswith(("地区", "经济区", "交通区")) for name in found)
+
+
+def test_the_texts_own_district_named_with_its_city_is_one_entity(extractor):
+    extraction = run(extractor, "重庆市江北区决定组建江北区星河小学教育集团。江北区教育局负责推进。")
+    labels = {e.label for e in extraction.entities}
+    assert "江北区" in labels and "重庆市江北区" not in labels
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    assert ("江北区", "builds", "江北区星河小学教育集团") in found

@@ -420,6 +420,8 @@ class Resolver:
         """The name with a relative or missing place made explicit."""
         name = mention.name
         if is_a(mention.cls, "Place"):
+            if self.district and self.city and name in (self.city + self.district, self.city[:-1] + self.district):
+                return self.district  # 西安市雁塔区 in a text of 雁塔区: the text's own district, one entity
             return self._carried_city(text, mention, previous) or name
         if not (is_a(mention.cls, "Organization") or is_a(mention.cls, "Program") or is_a(mention.cls, "Event")):
             return name
