@@ -1256,3 +1256,16 @@ def test_the_texts_own_district_named_with_its_city_is_one_entity(extractor):
     assert "江北区" in labels and "重庆市江北区" not in labels
     found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
     assert ("江北区", "builds", "江北区星河小学教育集团") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("星河中学校长王明担任江北区星河教育集团总校校长。", "江北区星河教育集团", "王明担任"),
+        ("各基地实行动态管理，每届三年。", None, "基地实行动"),
+    ],
+)
+def test_a_post_taken_and_a_word_running_on_end_names(extractor, text, name, absent):
+    labels = set(entities(run(extractor, text)))
+    assert name is None or name in labels
+    assert not any(absent in label for label in labels)
