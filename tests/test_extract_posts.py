@@ -147,3 +147,8 @@ def test_a_peoples_congress_standing_committee_of_the_place(extractor):
                       district="江北区", city="重庆市")  # fmt: skip
     found = {(r.subject.label, r.object.label) for r in extractor.extract(article).relations}
     assert {("李海", "江北区人大常委会"), ("周平", "重庆远山大学")} <= found
+
+
+def test_a_zones_party_and_administrative_committees_in_one_chain(extractor):
+    found = works_at(extractor, "江北经济开发区党工委委员、管委会副主任张强出席。")
+    assert {("张强", "江北经济开发区党工委"), ("张强", "江北经济开发区管委会")} <= found
