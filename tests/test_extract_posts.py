@@ -152,3 +152,8 @@ def test_a_peoples_congress_standing_committee_of_the_place(extractor):
 def test_a_zones_party_and_administrative_committees_in_one_chain(extractor):
     found = works_at(extractor, "江北经济开发区党工委委员、管委会副主任张强出席。")
     assert {("张强", "江北经济开发区党工委"), ("张强", "江北经济开发区管委会")} <= found
+
+
+def test_the_schools_discipline_committee_does_not_end_its_roll(extractor):
+    text = "重庆远山职业学院与江北区签约。学院党委副书记、院长万海，党委委员、纪委书记何平，党委委员、副院长宋文出席。"
+    assert {("何平", "重庆远山职业学院"), ("宋文", "重庆远山职业学院")} <= works_at(extractor, text)

@@ -237,7 +237,7 @@ LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|�
 ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
 # another body in the titles after the roll (区委常委、组织部长; a place is a name: 江北区副区长), not a title
 # ending in one (副局长) nor an internal division (职成教处处长, 综合运营部总监: their staff work at the parent)
-ROLL_BODY = re.compile(r"[局厅](?!长)|(?<![党常])委(?!员)|[校院]党委|政府|集团|公司|学院|学校|大学|协会|人大|政协")
+ROLL_BODY = re.compile(r"[局厅](?!长)|(?<![党常纪])委(?!员)|[校院]党委|政府|集团|公司|学院|学校|大学|协会|人大|政协")
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 # X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
