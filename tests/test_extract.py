@@ -1269,3 +1269,8 @@ def test_a_post_taken_and_a_word_running_on_end_names(extractor, text, name, abs
     labels = set(entities(run(extractor, text)))
     assert name is None or name in labels
     assert not any(absent in label for label in labels)
+
+
+def test_a_bullet_between_two_parties_ends_a_name(extractor):
+    labels = set(entities(run(extractor, "重庆远山大学与江北区人民政府签署《江北区•远山大学合作协议》。")))
+    assert not any("•" in label for label in labels)
