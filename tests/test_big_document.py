@@ -184,6 +184,13 @@ def test_a_big_ingest_stays_under_a_memory_bound(store_path: Path, tmp_path: Pat
     assert pieces[0] > 10 and pieces[1] <= TEXT_PIECE
     assert len(hits) == 1 and hits[0].field in {"text", "evidence"}
     assert later >= 1
+    # stored a block at a time, the text is whole again in the order of its pieces, and its hits are the document's
+    from kg.extract.ingest import document_text
+
+    with Store(store, read_only=True) as opened:
+        (doc,) = [str(r["d"]) for r in opened.select("SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d schema:hasPart ?p } }")]
+        assert document_text(opened, doc) == text.read_text(encoding="utf-8").strip("\n")
+    assert hits[0].iri == doc
 
 
 def test_a_long_texts_working_memory_does_not_grow_with_its_names():

@@ -180,5 +180,11 @@ def test_a_long_text_is_written_block_by_block_and_a_kill_leaves_no_output(tmp_p
     assert len(typed["SourceDocument"]) == 1  # the document once, from the first part
     assert len(typed["RelationAssertion"]) == int(summary.group(2))  # each relation once over the document
     assert len(typed["Indicator"]) == int(summary.group(3))
-    texts = [q for q in quads if q.predicate.value == "https://schema.org/text"]
-    assert len(texts) == 1 and len(texts[0].object.value) > 2 * BLOCK  # one document of several blocks
+    # a text of several blocks is stored a block at a time: its pieces, in their order, are the text itself
+    texts = {q.subject.value: q.object.value for q in quads if q.predicate.value == "https://schema.org/text"}
+    positions = {
+        q.subject.value: int(q.object.value) for q in quads if q.predicate.value == "https://schema.org/position"
+    }
+    assert len(texts) > 2 and set(texts) == set(positions)
+    original = text.read_text(encoding="utf-8")
+    assert "".join(texts[piece] for piece in sorted(texts, key=positions.get)) == original.strip("\n")

@@ -360,7 +360,7 @@ class _LayeredNames(Mapping[str, list[Known]]):
 # Classes whose nodes are no entities a text names.
 NOT_NAMED = {"SourceDocument", "RelationAssertion", "Indicator"}
 PROBES = 50_000  # substrings looked up in the name index at a time
-NAME_BREAKS = re.compile(r"[，。；：！？、,;!?\n\r\t]+")
+NAME_RUNS = re.compile(r"[^，。；：！？、,;!?\n\r\t]{2,}")  # the stretches between punctuation a name never spans
 
 
 class StoreNames:
@@ -398,7 +398,8 @@ class StoreNames:
         # each row once, in the order found: a long text names the same entities in slice after slice
         rows: dict[tuple[str, ...], None] = {}
         for text in {t for given in texts for t in (given, normalize(given).text)}:
-            for piece in NAME_BREAKS.split(text):
+            for run in NAME_RUNS.finditer(text):  # one stretch at a time: a long text is not split up whole
+                piece = run.group()
                 for start in range(len(piece) - 1):
                     for end in range(start + 2, min(len(piece), start + self.longest) + 1):
                         probes.add(piece[start:end])

@@ -522,6 +522,19 @@ def documents(store) -> list[DocumentInfo]:
     return sorted(found.values(), key=lambda info: info.doc_id)
 
 
+# a document's text: one literal, or a long one's pieces (kg.model.statements.add_text_piece) in their order
+DOCUMENT_TEXT = """
+SELECT ?d ?text ?position WHERE { GRAPH ?d {
+  { ?d schema:text ?text } UNION { ?d schema:hasPart ?piece . ?piece schema:position ?position ; schema:text ?text }
+} } ORDER BY ?position
+"""
+
+
+def document_text(store, iri: str) -> str:
+    """The stored text of the document ``iri`` (a long one's pieces joined in their order), or ""."""
+    return "".join(str(row["text"]) for row in store.select(DOCUMENT_TEXT, {"d": URIRef(iri)}))
+
+
 def find_document(store, name: str) -> DocumentInfo:
     """The document whose id or IRI is ``name``; :class:`IngestError` listing the ids when there is none."""
     infos = documents(store)

@@ -50,6 +50,7 @@ from kg.model.statements import (
     add_entity,
     add_indicator,
     add_relation,
+    add_text_piece,
     assertion_iri,
     indicator_iri,
 )
@@ -81,6 +82,8 @@ class Extraction:
     last: bool = True  # the last extraction of the article (a long text: its last part)
     described: bool = True  # carries entities of the document with their mentions: every one, or a long text's share
     places: Mapping[str, URIRef] | None = None  # label → IRI of the document's places (see document_triples)
+    # a long text's own words, a block at a time (position, the original text of the block): stored in parts
+    text_piece: tuple[int, str] | None = None
 
     @property
     def doc_id(self) -> str:
@@ -240,6 +243,10 @@ class Extractor:
             involved.update((id(i.subject), i.subject) for i in counted)
             for entity in [i.subject for i in counted] + [e for r in relations.values() for e in (r.subject, r.object)]:
                 used_labels.add(entity.label)
+            # the original text of the block, to where the next block's starts: the pieces tile the whole text
+            piece_start = 0 if number == 0 else normalized.start(begin)
+            last_block = number == len(blocks) - 1
+            piece_end = len(article.text) if last_block else normalized.start(blocks[number + 1][0])
             part = Extraction(
                 article,
                 list(involved.values()),
@@ -249,6 +256,7 @@ class Extractor:
                 first=number == 0,
                 last=False,
                 described=False,
+                text_piece=(number, article.text[piece_start:piece_end]),
             )
             if not normalized.identity:
                 _to_original(part, normalized)
@@ -784,11 +792,13 @@ def document_triples(
         add_entity(graph, iri, term(known_classes[cls]), label, kit=kit)
         return iri
 
+    if extraction.text_piece is not None:  # a long text is stored a block at a time (see add_text_piece)
+        add_text_piece(graph, doc, *extraction.text_piece, kit=kit)
     if extraction.first:  # a later part of a long text adds to the document the first part described
         add_document(
             graph,
             doc,
-            article,
+            article if extraction.text_piece is None else replace(article, text=""),
             {label: term(entity.iri) for label, entity in by_label.items()},
             place_iri(article.district) if article.district else None,
             place_iri(article.city, "City") if article.city else None,

@@ -204,6 +204,19 @@ def add_entity(
         graph.add((node, k.KG.note, k.text(note, None)))
 
 
+def add_text_piece(graph: TripleSink, doc: Any, position: int, text: str, kit: TermKit | None = None) -> None:
+    """A piece of a long document's text: ``doc schema:hasPart <doc/text/N>``, with its position and words.
+
+    A text longer than one block of extraction is stored a block at a time, so that writing (and reading)
+    it holds one piece, whatever its length; the pieces in the order of ``schema:position`` are the text.
+    """
+    k = kit or RDFLIB
+    piece = k.node(f"{doc.value if isinstance(doc, ox.NamedNode) else doc}/text/{position}")
+    graph.add((doc, k.SCHEMA.hasPart, piece))
+    graph.add((piece, k.SCHEMA.position, k.number(position)))
+    graph.add((piece, k.SCHEMA.text, k.text(text, "zh")))
+
+
 def add_document(
     graph: TripleSink,
     doc: Any,
@@ -223,7 +236,8 @@ def add_document(
         graph.add((doc, k.SCHEMA.alternativeHeadline, k.text(article.subtitle, "zh")))
     for caption in article.captions:
         graph.add((doc, k.SCHEMA.caption, k.text(caption, "zh")))
-    graph.add((doc, k.SCHEMA.text, k.text(article.text, "zh")))
+    if article.text:  # a long text is stored in pieces instead (add_text_piece)
+        graph.add((doc, k.SCHEMA.text, k.text(article.text, "zh")))
     if article.source:
         graph.add((doc, k.PROV.hadPrimarySource, k.text(article.source, None)))
     for author in article.authors:

@@ -543,14 +543,14 @@ class Store(StoreMethods):
                     for s, p, o in triples:
                         chunk.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph))
                         if len(chunk) >= PART_QUADS:
+                            self._store.bulk_extend(chunk)  # before the rows: a long text is not copied out meanwhile
                             rows += rows_of_graph(q.triple for q in chunk)
-                            self._store.bulk_extend(chunk)
                             if progress is not None:
                                 progress(len(chunk))
                             chunk = []
                     if chunk:
-                        rows += rows_of_graph(q.triple for q in chunk)
                         self._store.bulk_extend(chunk)
+                        rows += rows_of_graph(q.triple for q in chunk)
                         if progress is not None:
                             progress(len(chunk))
                     if index is not None and rows:

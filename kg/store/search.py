@@ -38,6 +38,7 @@ of character pairs (``pairs``, same rowids); one character uses ``LIKE``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import marshal
 import os
@@ -278,24 +279,36 @@ class SearchIndex:
         quads = sorted(set(quads))
         if not graph.startswith(INFERRED_GRAPHS):
             self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
-        rows = list(self._rows(graph, quads))
+        texts: list[tuple[str, str, str]] = []  # (document, text, headline): indexed piece by piece below
+        rows = list(self._rows(graph, quads, texts))
+        del quads  # a long document's text is held once more below, as pieces made one at a time
         self.db.executemany(  # entities and their stated class, for counts without a scan of the text
             "INSERT INTO classes VALUES (?, ?, ?)",
             [(graph, row[2], row[6]) for row in rows if row[1] == "entity" and row[4] == "label" and row[6]],
         )
-        if rows:
-            if start is None:
-                start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
-            self.db.executemany(  # parameters streamed: a big graph's rows are held once, not once per table
-                "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?,?)",
-                ((start + i, *row) for i, row in enumerate(rows)),
-            )
+        if not rows and not texts:
+            return 0
+        if start is None:
+            start = self.db.execute("SELECT coalesce(max(hi), 0) + 1 FROM spans").fetchone()[0]
+        count = self._index_rows(start, rows)
+        for iri, text, title in texts:
+            pieces = ((piece, "document", iri, graph, "text", title, "", iri) for piece in text_pieces(text))
+            count += self._index_rows(start + count, pieces)
+        self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + count - 1))
+        return count
+
+    def _index_rows(self, start: int, rows: Iterable[tuple[str, ...]]) -> int:
+        """Insert ``rows`` in the full-text and two-character tables from rowid ``start``; return how many."""
+        count, rows = 0, iter(rows)
+        fts = "INSERT INTO fts(rowid, text, kind, iri, graph, field, title, cls, doc) VALUES (?,?,?,?,?,?,?,?,?)"
+        while chunk := list(itertools.islice(rows, 500)):  # a document's text: its pieces made a chunk at a time
+            self.db.executemany(fts, ((start + count + i, *row) for i, row in enumerate(chunk)))
             self.db.executemany(  # two-character queries (重庆, cq) find rows here, same rowids
                 "INSERT INTO pairs(rowid, grams) VALUES (?, ?)",
-                ((start + i, bigrams(row[0])) for i, row in enumerate(rows)),
+                ((start + count + i, bigrams(row[0])) for i, row in enumerate(chunk)),
             )
-            self.db.execute("INSERT INTO spans VALUES (?, ?, ?)", (graph, start, start + len(rows) - 1))
-        return len(rows)
+            count += len(chunk)
+        return count
 
     def _bump(self) -> None:
         """Count a write: the figures computed for the store as it was (:meth:`write_figures`) are out of date."""
@@ -317,14 +330,15 @@ class SearchIndex:
         return Transaction()
 
     @staticmethod
-    def _rows(graph: str, quads: Iterable[Row]) -> Iterable[tuple[str, ...]]:
+    def _rows(graph: str, quads: Iterable[Row], texts: list[tuple[str, str, str]]) -> Iterable[tuple[str, ...]]:
+        """The rows of the graph's entities, titles and evidence; its documents' texts go to ``texts``."""
         types: dict[str, str] = {}
         labels: dict[str, str] = {}
         aliases: list[tuple[str, str]] = []
         evidence: dict[str, str] = {}
         sources: dict[str, str] = {}
         headline: dict[str, str] = {}
-        texts: dict[str, str] = {}
+        documents: dict[str, str] = {}
         for s, p, o, _ in quads:
             if p == RDF_TYPE and s.startswith(KGR) and o.startswith(KG):
                 types.setdefault(s, o)
@@ -340,7 +354,7 @@ class SearchIndex:
             elif p == HEADLINE and _local_kind(s) == "document":
                 headline[s] = o
             elif p == TEXT and _local_kind(s) == "document":
-                texts[s] = o
+                documents[s] = o
         for iri, name in labels.items():
             cls = types.get(iri, "")
             yield (name, "entity", iri, graph, "label", name, cls, "")
@@ -355,9 +369,9 @@ class SearchIndex:
                 yield (keys, "entity", iri, graph, "pinyin", name, types.get(iri, ""), "")
         for iri, title in headline.items():
             yield (title, "document", iri, graph, "title", title, "", iri)
-        for iri, text in texts.items():
-            for piece in text_pieces(text):
-                yield (piece, "document", iri, graph, "text", headline.get(iri, ""), "", iri)
+        for iri, text in documents.items():  # a long text's pieces (<doc>/text/N) are their document's
+            doc = iri[: iri.index("/text/", len(DOC))] if "/text/" in iri[len(DOC) :] else iri
+            texts.append((doc, text, headline.get(doc, "")))
         for assertion, sentence in evidence.items():
             doc = sources.get(assertion, graph)
             yield (sentence, "evidence", assertion, graph, "evidence", headline.get(doc, ""), "", doc)

@@ -12,9 +12,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from rdflib import URIRef
-
-from kg.extract.ingest import base_gazetteer, find_document, ingest, remove_document, store_gazetteers
+from kg.extract.ingest import (
+    base_gazetteer,
+    document_text,
+    find_document,
+    ingest,
+    remove_document,
+    store_gazetteers,
+)
 from kg.extract.pipeline import Extraction, Extractor
 from kg.i18n import text
 from kg.sources.documents import clean_text
@@ -59,10 +64,10 @@ def add(store: Any, text: str, name: str) -> list[str]:
 def reingest(store: Any, doc: str) -> list[str]:
     """Extract an ingested document again from its stored text (its id comes from the same file name)."""
     info = find_document(store, doc)
-    rows = store.select("SELECT ?d ?text WHERE { GRAPH ?d { ?d schema:text ?text } }", {"d": URIRef(info.iri)})
-    if not rows:
+    stored = document_text(store, info.iri)
+    if not stored:
         raise ValueError(text("no_stored_text", doc=info.doc_id))
-    return add(store, str(rows[0]["text"]), Path(info.source).name if info.source else info.doc_id)
+    return add(store, stored, Path(info.source).name if info.source else info.doc_id)
 
 
 def remove(store: Any, doc: str) -> str:

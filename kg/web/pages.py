@@ -33,6 +33,7 @@ from kg.analysis.indicators import DistrictIndicators, district_scope, place_ind
 from kg.analysis.paths import NoPathError, PathSearchLimit, path_graph, paths_data, shortest_paths
 from kg.analysis.projection import district_graph, resolve
 from kg.errors import KgError
+from kg.extract.ingest import document_text
 from kg.i18n import HTML_LANG, MESSAGES, text, use_language
 from kg.model.styles import class_group
 from kg.model.terms import ancestors, label, pick_text
@@ -669,7 +670,7 @@ def _document_facts(site: Site, iri: str, lang: str) -> dict[str, Any]:
     meta: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         meta[_v(row["p"]).rsplit("/", 1)[-1].rsplit("#", 1)[-1]].append(_v(row["o"]))
-    body = (meta.get("text") or [""])[0]
+    body = (meta.get("text") or [""])[0] or (document_text(site.store, iri) if "hasPart" in meta else "")
     assertions = site.select(DOC_ASSERTIONS, d=doc)
     entities = {_v(r["e"]) for r in site.select(DOC_ENTITIES, d=doc)}
     entities |= {_v(r["s"]) for r in assertions} | {_v(r["o"]) for r in assertions}
