@@ -281,7 +281,7 @@ class SearchIndex:
             self.db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", self._names(graph, quads))
         texts: list[tuple[str, str, str]] = []  # (document, text, headline): indexed piece by piece below
         rows = list(self._rows(graph, quads, texts))
-        del quads  # a long document's text is held once more below, as pieces made one at a time
+        del quads  # not needed once the rows are made: a long text is held once below, its pieces a few at a time
         self.db.executemany(  # entities and their stated class, for counts without a scan of the text
             "INSERT INTO classes VALUES (?, ?, ?)",
             [(graph, row[2], row[6]) for row in rows if row[1] == "entity" and row[4] == "label" and row[6]],
