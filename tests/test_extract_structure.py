@@ -87,6 +87,11 @@ def test_a_roll_of_bases_names_each_line_whole(extractor):
     assert "这些基地将为学生提供实践服务" not in classes
 
 
+def test_a_schools_heading_over_a_byline_is_no_roll(extractor):
+    classes, _ = run(extractor, "江北区星光小学\n记者 张三\n通讯员 李四\n江北区星光小学开展读书活动。")
+    assert not any(" " in label for label in classes)
+
+
 def test_rank_set_before_a_name(extractor):
     classes, found = run(extractor, "青石职业教育集团以国家示范骨干高职院校——青石职业技术学院为龙头组建。")
     assert classes["国家示范骨干高职院校"] == "Designation"

@@ -209,6 +209,8 @@ LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(
 LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
 # a roll's heading line (某某市第二批研学实践教育基地名录, 某某省第一批劳动教育实践基地（某某市）) and its item lines
 ROLL_HEADING = re.compile(r"(?:名单|名录|一览表)?(?:[（(][^）)\n]{1,12}[)）])?[：:]?$")
+ROLL_WORD = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")
+BATCH_WORD = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
 ROLL_ITEM = re.compile(
     r"\s*(?:[0-9]{1,3}[.．、)）]|[（(][0-9]{1,3}[)）])?\s*"  # its number
     r"(?P<name>[^，。；：、！？,;:!?“”\n（(]{2,30})(?:[（(][^）)\n]*[)）])?\s*$"  # the name, and a note in brackets
@@ -1794,13 +1796,16 @@ class Recognizer:
             cls = self.suffix_class[kind][0] if kind else ""
             if not (cls == "PracticeBase" or is_a(cls, "EducationalOrganization") or cls == "Company"):
                 continue
-            items = []
+            items, numbered = [], True
             for at in range(index + 1, len(lines)):
                 item = ROLL_ITEM.fullmatch(lines[at])
-                if item is None or ROLL_HEADING.sub("", lines[at].strip()) == heading:
-                    break
+                if item is None or re.search(r"\s", item.group("name").strip()) or item.group("name").isdigit():
+                    break  # a line of prose, a byline (记者 张三) or a number: the roll is over
                 items.append((offsets[at] + item.start("name"), item.group("name").rstrip()))
-            if len(items) >= 2:
+                numbered = numbered and item.start("name") > len(lines[at]) - len(lines[at].lstrip())
+            # a roll says it is one (名单, 名录, a batch: 第二批…基地) or numbers its lines
+            rolled = ROLL_WORD.search(line) or BATCH_WORD.search(heading) or numbered
+            if len(items) >= 2 and rolled:
                 found += [Mention(start, start + len(name), name, cls, "roll-item", 1) for start, name in items]
         return found
 
