@@ -1274,3 +1274,15 @@ def test_a_post_taken_and_a_word_running_on_end_names(extractor, text, name, abs
 def test_a_bullet_between_two_parties_ends_a_name(extractor):
     labels = set(entities(run(extractor, "重庆远山大学与江北区人民政府签署《江北区•远山大学合作协议》。")))
     assert not any("•" in label for label in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "cls"),
+    [
+        ("江北区星光教育集团成立大会在江北区职业中专隆重举行。", "江北区职业中专", "SecondaryVocationalSchool"),
+        ("江北区星光教育集团成立大会在红星剧场举行。", "红星剧场", "Organization"),
+        ("签约大会在江北国际会议中心三楼会议室举行。", "江北国际会议中心", "Organization"),
+    ],
+)
+def test_a_venue_named_by_its_kind_of_building_or_school(extractor, text, venue, cls):
+    assert entities(run(extractor, text)).get(venue) == cls
