@@ -409,3 +409,11 @@ def test_a_group_named_by_its_brand_without_its_province_and_a_schools_heads_nam
     assert "宏远集团" not in classes and ("向阳", "worksAt", "陕西宏远集团股份有限公司") in found
     _, found = run(extractor, "青川职业学院与青川华泰机械有限公司签约。学校蒋文院长、秦明副院长出席仪式。")
     assert ("蒋文", "worksAt", "青川职业学院") in found and ("秦明", "worksAt", "青川职业学院") in found
+
+
+def test_what_is_set_up_at_a_place_is_there(extractor):
+    _, found = run(extractor, "重庆远山大学与江北区签约，在江北区共建智能制造产业学院、工业互联网实训基地。")
+    assert {
+        ("智能制造产业学院", "locatedIn", "江北区"),
+        ("工业互联网实训基地", "locatedIn", "江北区"),
+    } <= found

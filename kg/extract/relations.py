@@ -126,6 +126,9 @@ VENUE_VERB = re.compile(
     r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕)"
 )
 UNVEILING = ("揭牌", "挂牌", "成立")
+# 在某某县共建…: the verb of setting up a platform where the text says (its items follow, joined by 、 和 及)
+BUILT_AT = re.compile(r"(?:还|将|已)?(?:共同|合作|联合)?(共建|建设|设立|建成|组建|新建|创建)")
+ITEM_GAP = re.compile(r"[、和及]|以及")
 HOSTING = ("举行", "召开", "举办")
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
@@ -1885,6 +1888,7 @@ class RelationExtractor:
             note = AGENT_NOTE.match(text, after, end)  # 在某某高新区（某某科技城）揭牌: the venue's other name
             verb = VENUE_VERB.match(text, note.end() if note else after, end)
             if verb is None:
+                self._built_at(main, index, after, end, span)
                 continue
             venue = mention.entity
             # X揭牌仪式在Y举行: the platform unveiled is in Y (the ceremony is no entity of its own)
@@ -1931,6 +1935,20 @@ class RelationExtractor:
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 else:
                     self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
+
+    def _built_at(self, main: list[Mention], index: int, after: int, end: int, span) -> None:
+        """在某某县共建A产业学院、B中心 / 在某某中心设立某某校区: what is set up there is located there."""
+        text = self.text
+        verb = BUILT_AT.match(text, after, end)
+        if verb is None:
+            return
+        venue, previous_end = main[index].entity, verb.end()
+        for other in main[index + 1 :]:
+            if other.start != previous_end and not ITEM_GAP.fullmatch(text, previous_end, other.start):
+                break
+            if is_a(other.entity.cls, "Platform") or other.entity.label.endswith(("校区", "分校")):
+                self.add(other.entity, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+            previous_end = other.end
 
     def _enumeration(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those that follow it in one enumeration."""
