@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.extract.gazetteer import MAX_NAME_LENGTH, Gazetteer, Known
-from kg.extract.pipeline import BLOCK, Extractor, text_blocks
+from kg.extract.pipeline import Extractor, text_blocks
 from kg.extract.sentences import MAX_CLAUSE, MAX_SENTENCE, segments
 from kg.model.vocab import entity_iri
 from kg.sources.documents import Article, DocumentError, read_text
