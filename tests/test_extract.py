@@ -1286,3 +1286,8 @@ def test_a_bullet_between_two_parties_ends_a_name(extractor):
 )
 def test_a_venue_named_by_its_kind_of_building_or_school(extractor, text, venue, cls):
     assert entities(run(extractor, text)).get(venue) == cls
+
+
+@pytest.mark.parametrize("text", ["“星光订单班”正式开班。", "第一期星光订单班今天开班。"])
+def test_a_class_opening_is_no_part_of_its_name(extractor, text):
+    assert not any(label.endswith("开班") for label in entities(run(extractor, text)))

@@ -634,6 +634,8 @@ class Recognizer:
                 continue
             if suffix == "局" and text[end - 2 : end] in NOT_BUREAU and not is_word(text[end - 3 : end]):
                 continue
+            if _class_opening(text, match.start(), suffix):
+                continue  # “某某订单班”正式开班: the verb, the class was named before it
             if suffix == "委" and (
                 text[end - 2 : end - 1] in "评常编主编" or text[end - 3 : end - 1] in ("人大", "政协")
             ):
@@ -1252,6 +1254,8 @@ class Recognizer:
             following = window[match.end() : match.end() + 1]
             if following and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
                 continue
+            if _class_opening(window, match.start(), suffix):
+                break  # “某某订单班”正式开班: the class opens, its name was the quote
             if COLLECTIVE_NAME.match(between) and not re.search("[、，]", inner):
                 break  # “A”“B”两大工程: the set, not a name
             if strength == "weak":
@@ -2413,6 +2417,11 @@ def _quantified(text: str, start: int, name: str) -> bool:
     if QUANTIFIED_START.match(name) or COUNTED_START.match(name):
         return True
     return name[:1] in CLASSIFIER and bool(NUMERAL_END.search(text[max(0, start - 2) : start]))
+
+
+def _class_opening(text: str, at: int, suffix: str) -> bool:
+    """开班 (a class opens) at ``at``: the type word 班 is the verb's object, not the end of a name."""
+    return suffix == "班" and text[at - 1 : at] == "开"
 
 
 def _generic(modifier: str) -> bool:
