@@ -265,6 +265,7 @@ UNIT_NOUN = re.compile(
 )
 ROLL_TITLE = re.compile(r"(?:的)?(?:首批)?(?:成员单位|理事单位|会员单位|成员)(?:名单|名录|一览表)?[：:]?\s*$")
 ATTACHMENT = re.compile(r"^\s*附件[0-9]*[：:]?\s*")
+HERE = re.compile("")  # an empty match where a roll's title ends (see _designation_line)
 NOTE_AT_END = re.compile(r"[（(][^）)]*[)）]\s*$")  # （某某区某某村）: a note after a name
 DESIGNATION_ROLL = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # 附件：某某示范校名单
 NAMES_ONLY = re.compile(r"[\s、，,;；|｜\u3000]+")  # what may stand between the names of a line of names
@@ -424,6 +425,7 @@ class RelationExtractor:
         # the event the article is about: the first one its title or first sentence names (会议 / 活动 refer to it)
         self._main_event = _main_event(text, self.mentions)
         self.heads: dict[tuple[int, int], Entity] = {}  # see extract_relations
+        self._governments: dict[str, tuple[str, Entity]] | None = None  # see _government_headed
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -903,12 +905,14 @@ class RelationExtractor:
         title = GOVERNMENT_HEAD.search(titles)
         if title is None:
             return None
+        if self._governments is None:  # the governments the text names, by label: (the place, the body)
+            self._governments = {}
+            for m in self.mentions:
+                name = GOVERNMENT_NAME.fullmatch(m.entity.label)
+                if name is not None and is_a(m.entity.cls, "GovernmentAgency"):
+                    self._governments[m.entity.label] = (name.group(1), m.entity)
         level = title.group(1)
-        governments = {}
-        for m in self.mentions:
-            name = GOVERNMENT_NAME.fullmatch(m.entity.label)
-            if name is not None and name.group(1).endswith(level) and is_a(m.entity.cls, "GovernmentAgency"):
-                governments[m.entity.label] = (name.group(1), m.entity)
+        governments = {label: found for label, found in self._governments.items() if found[0].endswith(level)}
         hints = titles + ("" if employer is None else employer.label)
         named = [entity for place, entity in governments.values() if place in hints]
         if len(named) == 1:
@@ -2602,7 +2606,7 @@ def _designation_line(line: str, start: int, inside: list[Mention]) -> re.Match 
         return None
     if NOTE_AT_END.sub("", line[named[0].end - start :]).strip():
         return None
-    return re.compile("").match(line, named[0].end - start)
+    return HERE.match(line, named[0].end - start)
 
 
 def _designation(entity: Entity) -> bool:
