@@ -73,7 +73,7 @@ class Indicator:
 
 # kind → words.  The object's class decides the property (see _predicate).
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "lead": ("牵头", "主导", "领衔", "统领", "牵头抓总", "统一领导"),
+    "lead": ("牵头", "主导", "领衔", "统领", "牵头抓总", "统一领导", "牵头申报", "牵头组织申报"),
     "build": (
         "建设", "建成", "建立", "设立", "成立", "组建", "共建", "新建", "筹建", "搭建", "创建", "打造", "构建", "揭牌",
     ),
