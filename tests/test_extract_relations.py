@@ -725,10 +725,8 @@ def test_a_group_named_after_the_school_that_forms_it_is_led_by_it(extractor):
 
 
 def test_the_body_that_applied_for_platforms_at_their_head_leads_them():
-    extraction = Extractor(Gazetteer()).extract(
-        Article(id="t", title="", text="江北职业学院牵头申报的江北智能制造产教联合体和江北物流产教联合体获批成立。",
-                district="江北区", city="重庆市")  # fmt: skip
-    )
+    text = "江北职业学院牵头申报的江北智能制造产教联合体和江北物流产教联合体获批成立。"
+    extraction = Extractor(Gazetteer()).extract(Article(id="t", title="", text=text, district="江北区", city="重庆市"))
     found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
     assert {
         ("江北职业学院", "leads", "江北智能制造产教联合体"),
