@@ -1291,3 +1291,8 @@ def test_a_venue_named_by_its_kind_of_building_or_school(extractor, text, venue,
 @pytest.mark.parametrize("text", ["“星光订单班”正式开班。", "第一期星光订单班今天开班。"])
 def test_a_class_opening_is_no_part_of_its_name(extractor, text):
     assert not any(label.endswith("开班") for label in entities(run(extractor, text)))
+
+
+def test_a_counts_measure_word_is_no_part_of_a_place(extractor):
+    labels = set(entities(run(extractor, "星光科技、远山电子等9家江北区企业代表参加座谈会。")))
+    assert not any(label.startswith("家") for label in labels)

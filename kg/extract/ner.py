@@ -1433,6 +1433,8 @@ class Recognizer:
             if match.group() == "镇" and division_starts(text[match.start() : match.start() + 3]):
                 continue  # 江苏镇江: 镇 opens the next place's name (镇江, 镇远), no town ends here
             start = self.left_edge(text, match.start(), limit=8)
+            if text[start : start + 1] in CLASSIFIER and text[start - 1 : start].isdigit():
+                start += 1  # 9家高新区企业: the count's measure word is no part of the place's name
             name = text[start:end]
             modifier = name[: -len(match.group())]
             if len(modifier) == 1 and match.group() == "县" and name in _division_heads():
