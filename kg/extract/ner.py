@@ -209,8 +209,7 @@ LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(
 LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
 # a roll's heading line (某某市第二批研学实践教育基地名录, 某某省第一批劳动教育实践基地（某某市）) and its item lines
 ROLL_HEADING = re.compile(r"(?:名单|名录|一览表)?(?:[（(][^）)\n]{1,12}[)）])?[：:]?$")
-ROLL_WORD = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")
-BATCH_WORD = re.compile(r"第[一二三四五六七八九十0-9]+批|首批")
+ROLL_WORD = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # a roll's title says it is one (某某示范校名单)
 ROLL_ITEM = re.compile(
     r"\s*(?:[0-9]{1,3}[.．、)）]|[（(][0-9]{1,3}[)）])?\s*"  # its number
     r"(?P<name>[^，。；：、！？,;:!?“”\n（(]{2,30})(?:[（(][^）)\n]*[)）])?\s*$"  # the name, and a note in brackets
@@ -1433,7 +1432,7 @@ class Recognizer:
             if match.group() == "镇" and division_starts(text[match.start() : match.start() + 3]):
                 continue  # 江苏镇江: 镇 opens the next place's name (镇江, 镇远), no town ends here
             start = self.left_edge(text, match.start(), limit=8)
-            if text[start : start + 1] in CLASSIFIER and text[start - 1 : start].isdigit():
+            if _quantified(text, start, text[start:end]):
                 start += 1  # 9家高新区企业: the count's measure word is no part of the place's name
             name = text[start:end]
             modifier = name[: -len(match.group())]
@@ -1810,7 +1809,7 @@ class Recognizer:
                 items.append((offsets[at] + item.start("name"), item.group("name").rstrip()))
                 numbered = numbered and item.start("name") > len(lines[at]) - len(lines[at].lstrip())
             # a roll says it is one (名单, 名录, a batch: 第二批…基地) or numbers its lines
-            rolled = ROLL_WORD.search(line) or BATCH_WORD.search(heading) or numbered
+            rolled = ROLL_WORD.search(line) or RANK_OPENER.search(heading) or numbered
             if len(items) >= 2 and rolled:
                 found += [Mention(start, start + len(name), name, cls, "roll-item", 1) for start, name in items]
         return found

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -38,7 +39,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import namesakes
 from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_group, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
-from kg.extract.relations import Indicator, Relation, extract_relations, named_after_parent
+from kg.extract.relations import Indicator, Relation, extract_relations, most_named, named_after_parent
 from kg.extract.resolve import Entity, KeySet, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import (
@@ -445,8 +446,8 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     if resolver.publisher and is_a(resolver.publisher[1], "EducationalOrganization"):
         default = resolver.get(resolver.publisher[0])
     else:  # the school the text names most, if one is named more than any other
-        counts = sorted(((len([m for m in e.mentions if not m.ref]), e) for e in schools), key=lambda c: -c[0])
-        default = counts[0][1] if len(counts) == 1 or (counts and counts[0][0] > counts[1][0]) else None
+        most = most_named(Counter({e.label: len([m for m in e.mentions if not m.ref]) for e in schools}))
+        default = next((e for e in schools if e.label == most), None)
     for division in divisions:
         named = [m for m in division.mentions if not m.ref]
         owner = next((ends[m.start] for m in named if m.start in ends), default)

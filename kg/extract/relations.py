@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from kg.extract.gazetteer import trie_pattern
-from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, Mention, is_actor, is_group, is_word
+from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, ROLL_WORD, Mention, is_actor, is_group, is_word
 from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
@@ -126,9 +126,8 @@ VENUE_VERB = re.compile(
     r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕)"
 )
 UNVEILING = ("揭牌", "挂牌", "成立")
-# 在某某县共建…: the verb of setting up a platform where the text says (its items follow, joined by 、 和 及)
+# 在某某县共建…: the verb of setting up a platform where the text says (the platforms listed after it)
 BUILT_AT = re.compile(r"(?:还|将|已)?(?:共同|合作|联合)?(共建|建设|设立|建成|组建|新建|创建)")
-ITEM_GAP = re.compile(r"[、和及]|以及")
 HOSTING = ("举行", "召开", "举办")
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
@@ -267,7 +266,6 @@ ROLL_TITLE = re.compile(r"(?:的)?(?:首批)?(?:成员单位|理事单位|会员
 ATTACHMENT = re.compile(r"^\s*附件[0-9]*[：:]?\s*")
 HERE = re.compile("")  # an empty match where a roll's title ends (see _designation_line)
 NOTE_AT_END = re.compile(r"[（(][^）)]*[)）]\s*$")  # （某某区某某村）: a note after a name
-DESIGNATION_ROLL = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # 附件：某某示范校名单
 NAMES_ONLY = re.compile(r"[\s、，,;；|｜\u3000]+")  # what may stand between the names of a line of names
 ROW_NUMBER = re.compile(r"\s*(?:[0-9]{1,3}(?:[.．、)）]|\s)|[（(][0-9]{1,3}[)）])")  # 1. / 1␣ / (1): an item or a row
 # 1.某某教育集团：A、B、C (a line of a list of groups): the schools after the colon are the group's members
@@ -468,7 +466,7 @@ class RelationExtractor:
             start, offset = offset, offset + len(line) + 1
             inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
             inside = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-            roll = ROLL_TITLE.search(line) or DESIGNATION_ROLL.search(line) or _designation_line(line, start, inside)
+            roll = ROLL_TITLE.search(line) or ROLL_WORD.search(line) or _designation_line(line, start, inside)
             if roll is not None:
                 before = [m for m in inside if m.end == start + roll.start()]
                 kind = "memberOf" if roll.re is ROLL_TITLE else "designatedAs"
@@ -1778,11 +1776,9 @@ class RelationExtractor:
         """The school whose news the text is: its publisher (我校), else the school it names more than any other."""
         if self._publisher is not None:
             return self._publisher
-        counts = Counter(m.entity.label for m in self.mentions if is_a(m.entity.cls, "EducationalOrganization"))
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-            return None
-        return next(m.entity for m in self.mentions if m.entity.label == ranked[0][0])
+        schools = (m.entity.label for m in self.mentions if is_a(m.entity.cls, "EducationalOrganization"))
+        most = most_named(Counter(schools))
+        return next((m.entity for m in self.mentions if m.entity.label == most), None)
 
     def _body(self, entity: Entity, main: list[Mention]) -> Entity:
         """A person speaking for an organisation: the one their title names here (A学院院长张三一行来到B), else
@@ -1946,13 +1942,12 @@ class RelationExtractor:
         verb = BUILT_AT.match(text, after, end)
         if verb is None:
             return
-        venue, previous_end = main[index].entity, verb.end()
-        for other in main[index + 1 :]:
-            if other.start != previous_end and not ITEM_GAP.fullmatch(text, previous_end, other.start):
-                break
-            if is_a(other.entity.cls, "Platform") or other.entity.label.endswith(("校区", "分校")):
-                self.add(other.entity, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-            previous_end = other.end
+        first = index + 1
+        if first >= len(main) or main[first].start != verb.end():
+            return
+        for item in self._enumeration(main, first):
+            if is_a(item.entity.cls, "Platform") or item.entity.label.endswith(("校区", "分校")):
+                self.add(item.entity, "locatedIn", main[index].entity, span, f"locate-在…{verb.group(1)}")
 
     def _enumeration(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those that follow it in one enumeration."""
@@ -2595,6 +2590,18 @@ UNIT_PLATFORMS = ("Platform", "TrainingBase", "PracticeBase", "DigitalPlatform",
 
 def _school_unit(entity: Entity) -> bool:
     return entity.cls in UNIT_PLATFORMS
+
+
+def most_named(counts: Counter) -> str | None:
+    """The label counted more often than any other (a text's own school), or None: a tie, or none counted.
+
+    >>> most_named(Counter({"甲校": 3, "乙校": 1})), most_named(Counter({"甲校": 2, "乙校": 2}))
+    ('甲校', None)
+    """
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _designation_line(line: str, start: int, inside: list[Mention]) -> re.Match | None:
