@@ -1432,8 +1432,10 @@ class Recognizer:
             if match.group() == "镇" and division_starts(text[match.start() : match.start() + 3]):
                 continue  # 江苏镇江: 镇 opens the next place's name (镇江, 镇远), no town ends here
             start = self.left_edge(text, match.start(), limit=8)
-            if _quantified(text, start, text[start:end]):
-                start += 1  # 9家高新区企业: the count's measure word is no part of the place's name
+            if text[start : start + 1] in CLASSIFIER and text[start - 1 : start].isdigit():
+                # 9家高新区企业: the count's measure word is no part of the place's name (digits only: after 每个
+                # the place stays whole, so that 每个设区市 is still read as every city, no name)
+                start += 1
             name = text[start:end]
             modifier = name[: -len(match.group())]
             if len(modifier) == 1 and match.group() == "县" and name in _division_heads():
