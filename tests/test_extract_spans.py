@@ -179,3 +179,23 @@ def test_a_kind_after_deng_a_verb_before_yu_and_two_fields_of_a_department(recog
     found = names(recognizer, "青川华泰机械有限公司等家电维修服务公司领导出席。学校希望能够与宏远集团深化合作。")
     assert found == {"青川华泰机械有限公司": "Company", "宏远集团": "Company"}  # a kind after 等; 能够 no name's
     assert names(recognizer, "材料与化学工程系主任王明出席。") == {"材料与化学工程系": "College", "王明": "Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ("二十余家企业负责人齐聚兰州交通大学，共商人才培养。", "兰州交通大学", "University"),
+        ("首先莲湖区教育局负责人介绍了集团化办学情况。", "莲湖区教育局", "GovernmentAgency"),
+        ("从明年起江汉大学将与两家企业共建实训基地。", "江汉大学", "University"),
+    ],
+)
+def test_the_words_of_a_clause_before_a_listed_division_or_institution(extractor, text, name, cls):
+    found = {e.label: e.cls for e in run(extractor, text).entities if e.mentions}
+    assert found.get(name) == cls
+    assert not any(label.endswith(name) and label != name for label in found)  # no 齐聚…, 来…, 随后…
+    assert not any(e.cls == "Person" for e in run(extractor, text).entities)  # 负责人齐聚: no person 齐聚
+
+
+def test_a_brand_or_a_city_before_a_listed_place_stays_in_the_name(recognizer):
+    found = names(recognizer, "国网湖南省电力有限公司与兰州市榆中县某某公司签约。")
+    assert found.get("国网湖南省电力有限公司") == "Company"

@@ -46,7 +46,7 @@ from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
 from kg.sources.documents import CJK
-from kg.sources.reference import bodies, divisions
+from kg.sources.reference import bodies, divisions, universities
 from kg.sources.words import dictionary
 
 
@@ -470,6 +470,7 @@ class Recognizer:
             candidates += self.tagger(text)
         # a known name also found by a pattern keeps the pattern's reading (its role word, its rule);
         # the resolver links it to the known entity all the same
+        candidates = [self._after_clause(m) for m in candidates]
         found_spans = {(m.start, m.end) for m in candidates if m.rule != "gazetteer"}
         candidates = [m for m in candidates if m.rule != "gazetteer" or (m.start, m.end) not in found_spans]
         selected = select(candidates, len(text))
@@ -487,6 +488,28 @@ class Recognizer:
         selected += self._persons_again(text, selected)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
+
+    def _after_clause(self, mention: Mention) -> Mention:
+        """齐聚某某职业技术学院, 首先某某市教育局, 来某某县: the words of a clause before a listed name.
+
+        The left edge stops only at function words and the lexicon's verbs; where a national list's
+        division (with its 市 / 县 / 区) or institution starts inside a name, and the words before it read as a
+        clause (a verb, an adverb or a pronoun last: 齐聚, 首先, 学习借鉴, 我省), the name starts there.
+        A body's own name before the place stays (国网某某省电力公司), so does a parent before its branch
+        (某某行某某市分行).
+        """
+        name = mention.name
+        if mention.rule not in EDGE_RULES or len(name) < 4:
+            return mention
+        for k in range(1, min(5, len(name) - 1)):
+            tail = name[k:]
+            if not _listed_start(tail, is_a(mention.cls, "Place")):
+                continue
+            lead = name[:k]
+            if self.type_word_inside(lead) or tail.endswith(BRANCH_ENDS) or not _clause_lead_words(lead):
+                return mention
+            return Mention(mention.start + k, mention.end, tail, mention.cls, mention.rule, mention.tier)
+        return mention
 
     def _zone_committee(self, text: str, selected: list[Mention]) -> list[Mention]:
         """某某开发区党工委、管委会: the zone's administrative committee, named after its party committee.
@@ -2232,6 +2255,59 @@ def _region_heads() -> dict[str, bool]:
     return {name[:size]: True for name in _division_heads() if name.endswith("自治区") for size in (2, 3)}
 
 
+EDGE_RULES = ("suffix", "place", "zone")  # the rules whose names start where left_edge stopped
+BRANCH_ENDS = ("分行", "支行", "分公司", "分院", "分校", "分局", "分会", "分中心")
+CLAUSE_TAGS = ("v", "d", "ad", "p", "r", "t", "vd", "c")  # a verb, adverb, preposition, pronoun or time word
+
+
+@cache
+def _listed_names() -> dict[int, frozenset[str]]:
+    """Length → the national lists' full names a name may start with: divisions with their 市 / 县 / 区 (three
+    characters or more) and institutions."""
+    names = [d.name for d in divisions() if len(d.name) >= 3] + [u.name for u in universities() if len(u.name) >= 4]
+    return {size: frozenset(n for n in names if len(n) == size) for size in {len(n) for n in names}}
+
+
+def _listed_start(name: str, place: bool) -> bool:
+    """True when ``name`` starts with a listed division's or institution's full name (a place: or is a
+    division's short name, 北镇 of 北镇市).
+
+    >>> _listed_start("桑植县教育局", False), _listed_start("科技有限公司", False)
+    (True, False)
+    """
+    if place and name in _division_heads():
+        return True
+    return any(name[:size] in names for size, names in _listed_names().items() if size <= len(name))
+
+
+def _clause_lead_words(lead: str) -> bool:
+    """True when ``lead`` reads as the words of a clause: split into dictionary words from the right, the last
+    a verb, an adverb, a preposition, a pronoun or a time word, and none a name (国网, 中铁: a brand).
+
+    >>> [_clause_lead_words(lead) for lead in ("齐聚", "学习借鉴", "我省", "国网")]
+    [True, True, True, False]
+    """
+    if not re.fullmatch(f"[{CJK}]+", lead):
+        return False
+    if lead in REFERENCES or lead in STOP_WORDS:
+        return True
+    if _known_place(lead) or division_starts(lead):
+        return False  # 保定满城区: a city, then its district
+    tags, words_tags, end = dictionary(), [], len(lead)
+    while end > 0:
+        for size in range(min(4, end), 0, -1):
+            tag = tags.get(lead[end - size : end])
+            if tag is not None:
+                words_tags.append(tag)
+                end -= size
+                break
+        else:
+            return False  # a character no word holds: a name's part
+    if any(tag in ("ns", "nr", "nt", "nz", "j", "nrt", "nrfg") for tag in words_tags):
+        return False
+    return words_tags[0] in CLAUSE_TAGS
+
+
 def _known_place(name: str) -> bool:
     """True when ``name`` is a division (绵阳, 宜宾市) or a place the dictionary tags ns."""
     return name in _division_heads() or dictionary().get(name, "") == "ns"
@@ -2351,6 +2427,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 0  # 校长向参加…, 代表齐聚一堂: a verb or an idiom, not a name
     if text[begin + 1 : begin + 3] in BODY_NOUNS:
         return 0  # 院长向公司研发部经理…颁发: a preposition and a body, not a name
+    if _listed_start(text[begin + 2 : begin + 14], False):
+        return 0  # 代表齐聚某某职业技术学院: a verb before a listed name, not a person
     if strict and not _ends_name(text, begin + 3) and not _ends_name(text, begin + 2):
         return 0  # 院长王朗、党总支书记苏某: a new title, not a second name
     if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
