@@ -199,3 +199,9 @@ def test_the_words_of_a_clause_before_a_listed_division_or_institution(extractor
 def test_a_brand_or_a_city_before_a_listed_place_stays_in_the_name(recognizer):
     found = names(recognizer, "国网湖南省电力有限公司与兰州市榆中县某某公司签约。")
     assert found.get("国网湖南省电力有限公司") == "Company"
+
+
+def test_a_companys_brand_and_gongsi_after_its_full_name_is_the_same_company(extractor):
+    extraction = run(extractor, "调研组走访了遵义市恒远实业有限公司。恒远公司总经理何明远介绍了生产情况。")
+    assert "恒远公司" not in {e.label for e in extraction.entities if e.mentions}
+    assert ("何明远", "worksAt", "遵义市恒远实业有限公司") in relations(extraction)

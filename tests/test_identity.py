@@ -27,6 +27,7 @@ from kg.store.embedded import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "identity"
 LEGAL = FIXTURES / "banan-huawei-legal.txt"  # written for these tests: 华为技术有限公司 / 华为公司 / 华为ICT学院
+SHORT = FIXTURES / "banan-huawei-short.txt"  # 华为公司 alone: within one text it is the short form of the legal name
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_bundled_graph_links_namesakes_and_path_finds_huawei(store: Store):
 def test_ingest_merges_one_company_across_documents_and_unmerge_is_remembered(built: Path):
     runner = CliRunner()
     with Store(built) as store:
-        ingest(store, [LEGAL])
+        ingest(store, [LEGAL, SHORT])
         found = {(m.a_label, m.b_label, m.rule) for m in merges(store)}
         assert ("华为", "华为技术有限公司", "same-name") in found and ("华为", "华为公司", "same-name") in found
         assert all(g.startswith(SAME_AS_PREFIX) for g in store.graph_names() if "same-as" in g)
@@ -100,7 +101,7 @@ def test_ingest_merges_one_company_across_documents_and_unmerge_is_remembered(bu
     result = runner.invoke(main, ["entities", "unmerge", "华为", "华为公司", "--store", str(built)])
     assert result.exit_code == 0 and "已拆开 华为 与 华为公司" in result.output
     with Store(built) as store:
-        ingest(store, [LEGAL])  # the same ingest again: the rules do not redo what a person undid
+        ingest(store, [LEGAL, SHORT])  # the same ingest again: the rules do not redo what a person undid
         pairs = {(m.a_label, m.b_label) for m in merges(store)}
         assert ("华为", "华为公司") not in pairs and ("华为", "华为技术有限公司") in pairs
         G = project(store)  # and the analysis keeps them apart, though both are merged with 华为技术有限公司

@@ -901,17 +901,20 @@ def _unit_of(short: str, long: str) -> bool:
 
 
 def _brand_of(short: str, long: str) -> bool:
-    """True when ``short`` is a group's brand and 集团: 中炬高新集团 for 中炬高新技术实业（集团）股份有限公司.
+    """True when ``short`` is a company's brand and 集团 or 公司: 中炬高新集团 for 中炬高新技术实业（集团）股份有限公司,
+    建衡公司 for 衡阳市建衡实业有限公司 (the text's short form of a name it gave in full).
 
     >>> _brand_of("中炬高新集团", "中炬高新技术实业（集团）股份有限公司"), _brand_of("重庆集团", "重庆建工集团有限公司")
     (True, False)
+    >>> _brand_of("建衡公司", "衡阳市建衡实业有限公司"), _brand_of("建衡公司", "建衡实业集团")
+    (True, False)
     """
-    if not short.endswith("集团"):
+    if not short.endswith(("集团", "公司")) or short.endswith(("有限公司", "分公司", "总公司")):
         return False
-    brand = short[:-2]  # 华为公司 / 华为技术有限公司 stay two names: kg.sources.identity merges them
+    brand = short[:-2]
     if not long.startswith(brand):  # 宏远集团 of 陕西宏远集团股份有限公司: the place left out
         long = next((rest for rest in _after_divisions(long) if rest.startswith(brand)), long)
-    if len(brand) < 2 or not long.startswith(brand) or "集团" not in long:
+    if len(brand) < 2 or not long.startswith(brand) or short[-2:] not in long:
         return False
     return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
 
