@@ -157,3 +157,10 @@ def test_a_zones_party_and_administrative_committees_in_one_chain(extractor):
 def test_the_schools_discipline_committee_does_not_end_its_roll(extractor):
     text = "重庆远山职业学院与江北区签约。学院党委副书记、院长万海，党委委员、纪委书记何平，党委委员、副院长宋文出席。"
     assert {("何平", "重庆远山职业学院"), ("宋文", "重庆远山职业学院")} <= works_at(extractor, text)
+
+
+def test_a_government_post_after_a_roll_and_a_township_committee_in_a_chain(extractor):
+    found = works_at(extractor, "江北区委常委、宣传部部长孙明远，副区长周立华出席活动。")
+    assert ("周立华", "宣传部") not in found  # 副区长: the district government's post, not the roll's department
+    found = works_at(extractor, "江北区委副书记、某某镇党委书记刘晓东出席仪式。")
+    assert {("刘晓东", "某某镇党委"), ("刘晓东", "中共重庆市江北区委员会")} <= found

@@ -196,7 +196,7 @@ TITLE_LINK = re.compile(
 FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")")))  # 原主任, 原副部长: a past post
 # 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
 GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任|委员)[、，,]")
-GOVERNMENT_BODY_END = re.compile(r"(?:[局厅]|工委|委员会|人民政府|管委会)$")
+GOVERNMENT_BODY_END = re.compile(r"(?:[局厅]|工委|党委|委员会|政府|管委会)$")
 # 区委副书记、区长张三, 副市长李四: the head of a place's government (the title's level: 区 县 市 州 省)
 GOVERNMENT_HEAD = re.compile(r"(?<![校园社营])(?:常务)?副?([区县市州省])长$")
 GOVERNMENT_NAME = re.compile(r"(.*[区县市州省])(?:人民)?政府")  # 某某区人民政府, 某某市政府: the place it governs
@@ -2201,6 +2201,10 @@ class RelationExtractor:
                     and not any(roll[0] <= m.start < role_at and m.entity is not None for m in main[:index])
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                    if GOVERNMENT_HEAD.search(text, max(start, role_at), mention.start) and not GOVERNMENT_NAME.match(
+                        employer.label
+                    ):
+                        employer = None  # 某某部部长张三，副县长李四: a government's post, not the roll's body
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
                     employer = roll[1]  # 教师张三、李四和王五: the names after the first share its title
                 if (
