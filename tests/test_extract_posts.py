@@ -164,3 +164,13 @@ def test_a_government_post_after_a_roll_and_a_township_committee_in_a_chain(extr
     assert ("周立华", "宣传部") not in found  # 副区长: the district government's post, not the roll's department
     found = works_at(extractor, "江北区委副书记、某某镇党委书记刘晓东出席仪式。")
     assert {("刘晓东", "某某镇党委"), ("刘晓东", "中共重庆市江北区委员会")} <= found
+
+
+def test_a_party_committees_department_in_a_chain_of_posts(extractor):
+    text = "江北学院院长王明，区委常委、宣传部部长孙明远出席活动。"
+    article = Article(id="t", title="", text=text, district="江北区", city="重庆市")
+    extraction = extractor.extract(article)
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    assert ("孙明远", "worksAt", "宣传部") in found and ("宣传部", "partOf", "江北学院") not in found
+    assert ("孙明远", "worksAt", "中共重庆市江北区委员会") in found
+    assert {e.label: e.cls for e in extraction.entities}["宣传部"] == "GovernmentAgency"

@@ -199,6 +199,7 @@ DIVISION_HEAD = re.compile(
     f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]))"  # 教务处赵某处长: a name, then the title
 )
 PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
+PARTY_CHAIN = re.compile("[区县市州省]委(?:常委|副?书记|委员)、$")  # 县委常委、组织部部长: the committee's department
 BODY_BEFORE = re.compile(f"(?:委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
 FIELD_BREAK = re.compile(f"[^{CJK}]|[{''.join(sorted(STOP_SINGLE - set('与和')))}]")  # what no division's field holds
 SCHOOL_MARK = re.compile("学校|我校|该校|本校|我院|本院|大学|学院")  # what may own a division before its field
@@ -1926,6 +1927,10 @@ class Recognizer:
             )
             name = field + match.group("head")
             cls = "College" if match.group("head") == "系" else "Organization"
+            if PARTY_CHAIN.search(text, max(0, head - size - 8), head - size):
+                # 县委常委、组织部部长某: the department of the party committee titled before it, no school's
+                found.append((Mention(head - size, match.end("head"), name, "GovernmentAgency", "party-unit", 3), True))
+                continue
             mention = Mention(head - size, match.end("head"), name, cls, "division", 3)
             found.append((mention, match.group("title") is not None or referred))
         starts = {m.start for m, kept in found if kept}
