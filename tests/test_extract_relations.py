@@ -732,3 +732,26 @@ def test_the_body_that_applied_for_platforms_at_their_head_leads_them():
         ("江北职业学院", "leads", "江北智能制造产教联合体"),
         ("江北职业学院", "leads", "江北物流产教联合体"),
     } <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "江北区人民政府与重庆明远教育科技有限公司合作举办江北明远实验学校。",  # 举办 a school: founding it
+        "江北区人民政府与重庆明远教育科技有限公司联合创办了江北明远实验学校。",
+        "江北明远实验学校是江北区人民政府和重庆明远教育科技有限公司的合作办学项目。",
+    ],
+)
+def test_the_founders_of_a_school_build_it(extractor, text):
+    found = facts(extractor, text)
+    assert ("江北区人民政府", "builds", "江北明远实验学校") in found
+    assert ("重庆明远教育科技有限公司", "builds", "江北明远实验学校") in found
+    assert not any(f[1] in ("hosts", "initiates") for f in found)
+
+
+def test_bodies_listed_after_a_count_of_those_set_up(extractor):
+    found = facts(
+        extractor, "江北区结合实际，成立3个教育集团，分别是青川一中教育集团、柳岸中学教育集团和麦田小学教育集团。"
+    )
+    for group in ("青川一中教育集团", "柳岸中学教育集团", "麦田小学教育集团"):
+        assert ("江北区", "builds", group) in found

@@ -76,6 +76,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "lead": ("牵头", "主导", "领衔", "统领", "牵头抓总", "统一领导", "牵头申报", "牵头组织申报"),
     "build": (
         "建设", "建成", "建立", "设立", "成立", "组建", "共建", "新建", "筹建", "搭建", "创建", "打造", "构建", "揭牌",
+        "创办", "兴办",
     ),
     "do": (
         "实施", "开展", "推进", "推出", "启动", "发起", "实行", "推行", "做实", "落实", "深化", "凝练", "形成", "健全",
@@ -132,6 +133,12 @@ HOSTING = ("举行", "召开", "举办")
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
 )
+# 成立7个教育集团 at a clause's end, then 分别是 / 即 / 包括 the bodies: set up, each of them
+COUNTED_BUILD = re.compile(
+    r"(?:成立|组建|建立|设立|建设|打造|新建|创建|共建|建成)了?(?:[0-9]+|[一二两三四五六七八九十]+)[个所家批][^，。；、]{0,10}[，,：:]?$"
+)
+JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B的合作办学项目: A and B found X
+LISTED_AFTER_COUNT = re.compile(r"(?:分别是|分别为|即|包括)[：:]?")
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(
     r"(?:作为|为)?(?:联合|共同)?(主办|承办|协办|举办)(?:单位)?"
@@ -657,6 +664,7 @@ class RelationExtractor:
         objects_before: list[Entity] = []
         last_counted: Entity | None = None
         previous_main: list[Mention] = []  # the names of the clause before
+        counted_builds: list[Entity] = []  # 成立7个教育集团，分别是A、B…: who set up the bodies the next clause lists
         starts = [m.start for m in inside]  # ``inside`` is in text order (see run): a clause's names are a slice
         for clause_start, clause_end in parts:
             previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
@@ -688,6 +696,14 @@ class RelationExtractor:
                 for event in pending_events:
                     self.add(subject, "participatesIn", event, span, "participate-在…中")
                 pending_events = []
+            if counted_builds and LISTED_AFTER_COUNT.match(clause) and main:
+                for mention in self._enumeration(main, 0):
+                    if _predicate("build", mention.entity) == "builds":
+                        for builder in counted_builds:
+                            self.add(builder, "builds", mention.entity, span, "build-分别是")
+                counted_builds = []
+                continue
+            counted_builds = []
             if clause.startswith(MEMBERSHIP) and last_object is not None:
                 for mention in main:
                     if is_a(mention.entity.cls, "Organization") and mention.entity is not last_object:
@@ -733,6 +749,8 @@ class RelationExtractor:
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
             if objects:
                 last_objects = objects
+            elif COUNTED_BUILD.search(clause):
+                counted_builds = [p for p in parties if p is not None] or [current]
             counted = current
             if subject is None and INDICATOR_RE.match(clause) and objects_before and _runs(objects_before[-1]):
                 counted = objects_before[-1]  # 开展…比拼活动，16名书记校长大会分享: counts of the activity
@@ -753,6 +771,7 @@ class RelationExtractor:
         self._last_subject = last if last is not None and is_a(last.cls, "Organization") else None
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
+        self._joint_schooling(start, end, inside, span)
         self._members_listed(start, end, inside, span)
         self._designations_named(start, end, inside, span)
         self._units_of_school(start, end, inside, span)
@@ -817,6 +836,24 @@ class RelationExtractor:
                 self._pair = bodies  # 双方 after it: the builders (passive co-actors do not work with one another)
             return True
         return False
+
+    def _joint_schooling(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """A和B是X与Y的合作办学项目: X and Y set up (build) the schools named before 是."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for project in JOINT_SCHOOLING.finditer(text, start, end):
+            copula = text.rfind("是", start, project.start() + 1)
+            if copula < 0 or CLAUSE_BREAK.search(text, copula, project.start()):
+                continue
+            before = [i for i, m in enumerate(main) if m.end == copula]
+            founders = [m for m in main if copula < m.start and m.end <= project.start() and is_actor(m.entity.cls)]
+            if not before or not founders:
+                continue
+            for school in self._enumeration_before(main, before[0]):
+                if _predicate("build", school.entity) != "builds":
+                    continue
+                for founder in founders:
+                    self.add(founder.entity, "builds", school.entity, span, "build-合作办学项目")
 
     def _led_or_formed_by(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X由A、B等企业，C、D等高校共同牵头成立 / …，由A与B牵头共建 / X由A、B等45家单位组成.
@@ -2517,6 +2554,8 @@ def _predicate(kind: str, obj: Entity) -> str | None:
     if kind == "lead":
         return "leads"
     if kind == "host":
+        if is_a(cls, "EducationalOrganization"):
+            return "builds"  # 合作举办某某学校: founding a school, not holding an event
         return "hosts" if is_a(cls, "Event") or is_a(cls, "Campaign") else "initiates"
     if kind == "offer":
         return "offers" if is_a(cls, "Program") else None
