@@ -755,3 +755,11 @@ def test_bodies_listed_after_a_count_of_those_set_up(extractor):
     )
     for group in ("青川一中教育集团", "柳岸中学教育集团", "麦田小学教育集团"):
         assert ("江北区", "builds", group) in found
+
+
+def test_a_school_affiliated_to_a_university_the_text_names_is_part_of_it(extractor):
+    found = facts(extractor, "江汉大学与江北区共建江汉大学附属江北中学。")
+    assert ("江汉大学附属江北中学", "partOf", "江汉大学") in found
+    assert {("江汉大学", "builds", "江汉大学附属江北中学"), ("江北区", "builds", "江汉大学附属江北中学")} <= found
+    found = facts(extractor, "青川师范学校附属小学举行开学典礼。")  # the school is named only inside the name
+    assert not any(f[1] == "partOf" for f in found)

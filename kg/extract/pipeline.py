@@ -627,8 +627,12 @@ def _named_parts(
         organisations = {e.label: e for e in entities if _organisation(e)}
     for entity in entities:
         # an institute of no more specific class (某某集团有限公司第五研究所) and a group's subsidiary are units too
-        unit = entity.cls in ("Organization", "Company", "EducationalOrganization") or any(
-            is_a(entity.cls, c) for c in SUB_UNIT_CLASSES
+        # and a school 附属 to a university the text names (某某大学附属中学): the university's, whoever built it
+        affiliated = is_a(entity.cls, "School") and "附属" in entity.label[4:]
+        unit = (
+            entity.cls in ("Organization", "Company", "EducationalOrganization")
+            or any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
+            or affiliated
         )
         if entity.first < 0 or not (unit or (_organisation(entity) and UNIT_TAIL.search(entity.label))):
             continue
@@ -639,9 +643,9 @@ def _named_parts(
             if found is not None and found.label != label and (unit or UNIT_TAIL.search(label[size:])):
                 whole = found
                 break
-        if whole is None and unit:
+        if whole is None and unit and not affiliated:
             whole = _owner_in_name(entity, resolver, recognizer)
-        if whole is None:
+        if whole is None and not affiliated:
             whole = _brand_or_ministry(entity, resolver, recognizer)
         if whole is None:
             continue
