@@ -174,3 +174,8 @@ def test_a_party_committees_department_in_a_chain_of_posts(extractor):
     assert ("孙明远", "worksAt", "宣传部") in found and ("宣传部", "partOf", "江北学院") not in found
     assert ("孙明远", "worksAt", "中共重庆市江北区委员会") in found
     assert {e.label: e.cls for e in extraction.entities}["宣传部"] == "GovernmentAgency"
+
+
+def test_staff_of_an_alumni_association_and_a_vocational_education_society(extractor):
+    found = works_at(extractor, "青川校友会会长王恒明、江北省中华职业教育社专职副主任陈南山全程陪同。")
+    assert {("王恒明", "青川校友会"), ("陈南山", "江北省中华职业教育社")} <= found
