@@ -763,3 +763,17 @@ def test_a_school_affiliated_to_a_university_the_text_names_is_part_of_it(extrac
     assert {("江汉大学", "builds", "江汉大学附属江北中学"), ("江北区", "builds", "江汉大学附属江北中学")} <= found
     found = facts(extractor, "青川师范学校附属小学举行开学典礼。")  # the school is named only inside the name
     assert not any(f[1] == "partOf" for f in found)
+
+
+def test_a_partner_company_named_as_such_works_with_the_school(extractor):
+    text = "3月20日，江汉大学副校长谭明带队赴江北区，并走访了合作企业遵义恒远重工有限公司。"
+    found = facts(extractor, text)
+    assert pair("江汉大学", "integratesWith", "遵义恒远重工有限公司") in found  # the vice-president's school
+    assert not any("合作企业" in f[0] + f[2] for f in found)  # the kind is no part of the name
+
+
+def test_shi_in_a_county_level_citys_text_is_that_city():
+    text = "市职业教育中心党委书记徐明出席。"
+    article = Article(id="t", title="", text=text, district="仁怀市", city="遵义市")
+    extraction = Extractor(Gazetteer()).extract(article)
+    assert "仁怀市职业教育中心" in {e.label for e in extraction.entities}

@@ -491,23 +491,26 @@ class Recognizer:
         return [m for m in selected if not m.category]
 
     def _after_clause(self, mention: Mention) -> Mention:
-        """齐聚某某职业技术学院, 首先某某市教育局, 来某某县: the words of a clause before a listed name.
+        """齐聚某某职业技术学院, 首先某某市教育局, 来某某县, 合作企业某某公司: what stands before a listed name.
 
         The left edge stops only at function words and the lexicon's verbs; where a national list's
         division (with its 市 / 县 / 区) or institution starts inside a name, and the words before it read as a
-        clause (a verb, an adverb or a pronoun last: 齐聚, 首先, 学习借鉴, 我省), the name starts there.
+        clause (a verb, an adverb or a pronoun last: 齐聚, 首先, 学习借鉴, 我省), the name starts there; so it
+        does after a kind of body in common words (合作企业, 优质高中) before a division's name, short or full.
         A body's own name before the place stays (国网某某省电力公司), so does a parent before its branch
         (某某行某某市分行).
         """
         name = mention.name
         if mention.rule not in EDGE_RULES or len(name) < 4:
             return mention
-        for k in range(1, min(5, len(name) - 1)):
-            tail = name[k:]
-            if not _listed_start(tail, is_a(mention.cls, "Place")):
+        for k in range(1, min(7, len(name) - 1)):
+            tail, lead = name[k:], name[:k]
+            kind = lead.endswith(APPOSITIVE_KINDS) and _common_phrase(lead) and division_starts(tail)
+            if not kind and (k > 4 or not _listed_start(tail, is_a(mention.cls, "Place"))):
                 continue
-            lead = name[:k]
-            if self.type_word_inside(lead) or tail.endswith(BRANCH_ENDS) or not _clause_lead_words(lead):
+            if tail.endswith(BRANCH_ENDS) or not (kind or _clause_lead_words(lead)):
+                return mention
+            if not kind and self.type_word_inside(lead):
                 return mention
             return Mention(mention.start + k, mention.end, tail, mention.cls, mention.rule, mention.tier)
         return mention
@@ -2260,6 +2263,8 @@ def _region_heads() -> dict[str, bool]:
     return {name[:size]: True for name in _division_heads() if name.endswith("自治区") for size in (2, 3)}
 
 
+# 合作企业某某公司, 优质高中某某市第一中学: a kind of body before a name that starts with a place, its apposition
+APPOSITIVE_KINDS = ("企业", "单位", "院校", "高校", "学校", "高中", "公司")
 EDGE_RULES = ("suffix", "place", "zone")  # the rules whose names start where left_edge stopped
 BRANCH_ENDS = ("分行", "支行", "分公司", "分院", "分校", "分局", "分会", "分中心")
 CLAUSE_TAGS = ("v", "d", "ad", "p", "r", "t", "vd", "c")  # a verb, adverb, preposition, pronoun or time word

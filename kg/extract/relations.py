@@ -137,6 +137,7 @@ PASSIVE_JOINT = re.compile(
 COUNTED_BUILD = re.compile(
     r"(?:成立|组建|建立|设立|建设|打造|新建|创建|共建|建成)了?(?:[0-9]+|[一二两三四五六七八九十]+)[个所家批][^，。；、]{0,10}[，,：:]?$"
 )
+PARTNER_KINDS = ("合作企业", "合作单位", "合作院校", "合作高校")  # 走访合作企业X: X is a partner
 JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B的合作办学项目: A and B found X
 LISTED_AFTER_COUNT = re.compile(r"(?:分别是|分别为|即|包括)[：:]?")
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
@@ -741,6 +742,14 @@ class RelationExtractor:
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
+            for mention in main:  # 走访了合作企业某某公司: the subject's partner, so the text says
+                if self.text.startswith(PARTNER_KINDS, mention.start - 4) and mention is not subject_mention:
+                    for party in subjects or [current]:
+                        if party is not None and is_a(party.cls, "Person"):
+                            party = self._employers.get(party.label)  # 副校长某带队…走访: the school's partner
+                        if party is not None and is_actor(party.cls) and not is_a(party.cls, "Person"):
+                            kind = _cooperation_kind(party, mention.entity)
+                            self.add(party, kind, mention.entity, span, "cooperate-合作企业")
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
             if subject is None and previous_main and all(_platform_or_event(m.entity) for m in previous_main):
                 earlier = [*earlier, *(m.entity for m in previous_main if m.entity not in earlier)]  # A、B，在X成立

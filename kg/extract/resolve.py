@@ -446,6 +446,8 @@ class Resolver:
         if (match and len(name) > len(match.group()) + 1) or (match and match.group() in ("区", "县", "市")):
             prefix = match.group()
             place = self.city if prefix.endswith("市") else self.district
+            if prefix.endswith("市") and self.district.endswith("市"):
+                place = self.district  # a county-level city's text (某某市 under its prefecture): 市 is its own
             body = name[len(prefix) :]
             if place and (
                 prefix.startswith(("全", "本", "我", "该")) or STANDARD_BODIES.match(body) or prefix in "区县市"
