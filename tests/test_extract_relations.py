@@ -777,3 +777,12 @@ def test_shi_in_a_county_level_citys_text_is_that_city():
     article = Article(id="t", title="", text=text, district="仁怀市", city="遵义市")
     extraction = Extractor(Gazetteer()).extract(article)
     assert "仁怀市职业教育中心" in {e.label for e in extraction.entities}
+
+
+def test_a_datelines_outlet_and_correspondent_are_sources_not_parties(extractor):
+    text = "青川网讯(通讯员 罗明远)为落实全国职业教育大会要求，江北职业学院与重庆明远科技有限公司签约。"
+    found = facts(extractor, text)
+    assert not any("青川网" in (f[0], f[2]) or "罗明远" in (f[0], f[2]) for f in found)
+    assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found
+    found = facts(extractor, "青川网讯(记者 胡明远)江北职业学院与重庆明远科技有限公司签约。")
+    assert ("胡明远", "worksAt", "青川网") in found  # a reporter is the outlet's staff

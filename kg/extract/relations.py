@@ -137,6 +137,8 @@ PASSIVE_JOINT = re.compile(
 COUNTED_BUILD = re.compile(
     r"(?:成立|组建|建立|设立|建设|打造|新建|创建|共建|建成)了?(?:[0-9]+|[一二两三四五六七八九十]+)[个所家批][^，。；、]{0,10}[，,：:]?$"
 )
+DATELINE = re.compile(r"^[^。，,\n]{2,30}?讯\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)  # 某某网讯（通讯员 某某）
+CORRESPONDENT = re.compile(r"通讯员[ \u3000]*$")  # 通讯员 某某: a correspondent, in no fact of the text
 PARTNER_KINDS = ("合作企业", "合作单位", "合作院校", "合作高校")  # 走访合作企业X: X is a partner
 JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B的合作办学项目: A and B found X
 LISTED_AFTER_COUNT = re.compile(r"(?:分别是|分别为|即|包括)[：:]?")
@@ -432,6 +434,17 @@ class RelationExtractor:
         self._main_event = _main_event(text, self.mentions)
         self.heads: dict[tuple[int, int], Entity] = {}  # see extract_relations
         self._governments: dict[str, tuple[str, Entity]] | None = None  # see _government_headed
+        # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
+        # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
+        datelines = [m.end() for m in DATELINE.finditer(text)]
+        self._outlets = {
+            id(m.entity)
+            for m in self.mentions
+            if any(m.end <= end for end in datelines)
+            and all(any(n.end <= end for end in datelines) for n in self.mentions if n.entity is m.entity)
+            and is_a(m.entity.cls, "Company")
+        }
+        self._correspondents = {id(m.entity) for m in self.mentions if CORRESPONDENT.search(text, 0, m.start)}
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -624,6 +637,10 @@ class RelationExtractor:
             # out (see _unveilings)
             subject = None if rule == "build-为…揭牌" else self._employers.get(subject.label)
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
+            return
+        if id(subject) in self._correspondents or id(obj) in self._correspondents or id(subject) in self._outlets:
+            return
+        if id(obj) in self._outlets and predicate != "worksAt":
             return
         if (
             predicate == "builds"
