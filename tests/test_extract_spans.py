@@ -205,3 +205,10 @@ def test_a_companys_brand_and_gongsi_after_its_full_name_is_the_same_company(ext
     extraction = run(extractor, "调研组走访了遵义市恒远实业有限公司。恒远公司总经理何明远介绍了生产情况。")
     assert "恒远公司" not in {e.label for e in extraction.entities if e.mentions}
     assert ("何明远", "worksAt", "遵义市恒远实业有限公司") in relations(extraction)
+
+
+def test_a_groups_subsidiary_named_with_the_group_first_is_one_name(recognizer):
+    found = names(recognizer, "中铁青川集团四川省路桥建设有限公司总经理向明远表示。")
+    assert found.get("中铁青川集团四川省路桥建设有限公司") == "Company"
+    found = names(recognizer, "江北教育集团青川市第三中学参加。")  # a group, then a member school: two names
+    assert "江北教育集团" in found and "青川市第三中学" in found

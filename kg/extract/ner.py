@@ -698,6 +698,7 @@ class Recognizer:
             start = self._joined_fields(text, start, match.start(), cls)
             start = self._joined_field(text, start, cls)
             start = self._through_nominal(text, start, cls)
+            start = self._group_prefix(text, start, cls)
             start = self._second_name(text, start, end, suffix, cls)
             start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
@@ -861,6 +862,20 @@ class Recognizer:
             mention.category = _counted(text, start, end, cls)
             found.append(mention)
         return found
+
+    def _group_prefix(self, text: str, start: int, cls: str) -> int:
+        """某某集团江西省电力建设有限公司: a group's subsidiary named with the group's name first, one name.
+
+        Only a company whose own name opens with a province, city or county of the national list right after
+        the group's 集团 (the pipeline makes it part of the group, whose name it starts with).
+        """
+        if not is_a(cls, "Company") or not text.endswith("集团", 0, start) or not division_starts(text[start:]):
+            return start
+        group = self._through_nominal(text, self.left_edge(text, start - 2), "Company")
+        name = text[group : start - 2]
+        if len(name) < 2 or _generic(name) or self.type_word_inside(name) or _clause_words(name):
+            return start
+        return group
 
     def _event_start(self, text: str, start: int, type_start: int) -> int:
         """The start of an event's name, past what stops other names: the body it is named after, a verb
@@ -1035,6 +1050,11 @@ class Recognizer:
                 brand = self.left_edge(text, head, limit=4)
                 if 2 <= head - brand <= 4 and not self.type_word(text[brand:head]) and text[head - 1] not in TYPE_CHARS:
                     start = brand
+                    # 某某集团江西省电力建设: the four characters cut a province's name, which the firm's opens with
+                    across = next((k for k in (1, 2) if _listed_start(text[brand - k : head], False)), 0)
+                    if across and brand - across >= 0:
+                        start = brand - across
+                        continue
                     if head - brand == 4:  # the brand may be longer, after the place a firm's name opens with
                         whole = self.left_edge(text, brand)
                         opening = text[whole:brand]  # a place's short name and a word at most (深圳某某)
@@ -1139,6 +1159,8 @@ class Recognizer:
                     continue
             if rest[: -len(suffix)].endswith("分") or PLACE_NAME.fullmatch(rest[: -len(suffix)]):
                 continue  # 重庆分公司: a branch; 江北区教育局 after its city: one name
+            if is_a(cls, "Company") and head.endswith("集团") and not self.type_word_inside(head[:-2]):
+                continue  # 某某集团江西省电力建设有限公司: a group's subsidiary under the group's name (_group_prefix)
             return start + k
         return start
 
