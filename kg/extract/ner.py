@@ -479,6 +479,7 @@ class Recognizer:
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
         selected = self._zone_committee(text, selected)
+        selected = _completed_by_earlier(text, selected)
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
@@ -2338,6 +2339,35 @@ def _clause_lead_words(lead: str) -> bool:
     if any(tag in ("ns", "nr", "nt", "nz", "j", "nrt", "nrfg") for tag in words_tags):
         return False
     return words_tags[0] in CLAUSE_TAGS
+
+
+def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
+    """河南某商集团 … 向某商集团董事长: a name cut at a function word (向正|商集团) that an earlier name ends with
+    is that name's end; the characters before it in the text that continue the earlier name belong to it.
+
+    >>> [m.name for m in _completed_by_earlier("河南正商集团。向正商集团", [
+    ...     Mention(0, 6, "河南正商集团", "Company", "suffix"), Mention(9, 12, "商集团", "Company", "suffix")])]
+    ['河南正商集团', '正商集团']
+    """
+    earlier: list[str] = []
+    ends = {m.end for m in selected}
+    result = []
+    for mention in selected:
+        if mention.rule == "suffix" and is_a(mention.cls, "Organization") and mention.start - 1 not in ends:
+            for name in earlier:
+                if len(name) <= len(mention.name) or not name.endswith(mention.name):
+                    continue
+                head, k = name[: len(name) - len(mention.name)], 0
+                while k < len(head) and mention.start - k - 1 >= 0 and text[mention.start - k - 1] == head[-k - 1]:
+                    k += 1
+                if k:
+                    start = mention.start - k
+                    mention = Mention(start, mention.end, text[start : mention.end], mention.cls, mention.rule, mention.tier)
+                    break
+        if is_a(mention.cls, "Organization") and not mention.ref and len(mention.name) >= 4:
+            earlier.append(mention.name)
+        result.append(mention)
+    return result
 
 
 def _known_place(name: str) -> bool:
