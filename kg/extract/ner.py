@@ -37,7 +37,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -2362,7 +2362,7 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
                     k += 1
                 if k:
                     start = mention.start - k
-                    mention = Mention(start, mention.end, text[start : mention.end], mention.cls, mention.rule, mention.tier)
+                    mention = replace(mention, start=start, name=text[start : mention.end])
                     break
         if is_a(mention.cls, "Organization") and not mention.ref and len(mention.name) >= 4:
             earlier.append(mention.name)
