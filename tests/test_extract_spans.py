@@ -212,3 +212,9 @@ def test_a_groups_subsidiary_named_with_the_group_first_is_one_name(recognizer):
     assert found.get("中铁青川集团四川省路桥建设有限公司") == "Company"
     found = names(recognizer, "江北教育集团青川市第三中学参加。")  # a group, then a member school: two names
     assert "江北教育集团" in found and "青川市第三中学" in found
+
+
+def test_a_platform_described_by_common_words_is_no_name_even_when_built(recognizer):
+    found = names(recognizer, "双方将搭建合作交流平台，共建“青川智造”实训平台和青川数字研修平台。")
+    assert "合作交流平台" not in found
+    assert "“青川智造”实训平台" in found

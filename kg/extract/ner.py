@@ -824,6 +824,13 @@ class Recognizer:
                 and not dated
             ):
                 continue  # 劳动基地, 教研活动: common nouns, unless a verb governs them (建立…平台)
+            if (
+                suffix in GENERIC_PLATFORMS
+                and "”" not in modifier
+                and _common_phrase(LEVEL_PREFIX.sub("", modifier))
+                and not is_a(refine_class(name, cls), "DigitalPlatform")
+            ):
+                continue  # 搭建合作交流平台, 高水平基础教育平台: what a platform is for (an online one is a product)
             if not is_proper_name(modifier, suffix, cls) and not dated:
                 continue  # 校企合作签约仪式, 技能大赛, 校企实践基地: a kind of event or base, no name
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
@@ -2288,6 +2295,7 @@ def _region_heads() -> dict[str, bool]:
 
 # 合作企业某某公司, 优质高中某某市第一中学: a kind of body before a name that starts with a place, its apposition
 APPOSITIVE_KINDS = ("企业", "单位", "院校", "高校", "学校", "高中", "公司")
+GENERIC_PLATFORMS = ("平台",)  # a type word that common words before it describe, never name
 EDGE_RULES = ("suffix", "place", "zone")  # the rules whose names start where left_edge stopped
 BRANCH_ENDS = ("分行", "支行", "分公司", "分院", "分校", "分局", "分会", "分中心")
 CLAUSE_TAGS = ("v", "d", "ad", "p", "r", "t", "vd", "c")  # a verb, adverb, preposition, pronoun or time word
