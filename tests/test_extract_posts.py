@@ -179,3 +179,8 @@ def test_a_party_committees_department_in_a_chain_of_posts(extractor):
 def test_staff_of_an_alumni_association_and_a_vocational_education_society(extractor):
     found = works_at(extractor, "青川校友会会长王恒明、江北省中华职业教育社专职副主任陈南山全程陪同。")
     assert {("王恒明", "青川校友会"), ("陈南山", "江北省中华职业教育社")} <= found
+
+
+def test_a_faculty_named_by_two_fields_and_its_dean(extractor):
+    found = works_at(extractor, "江北大学党委副书记刘明远、制药与生物工程学院院长兰新民出席。")
+    assert ("兰新民", "制药与生物工程学院") in found and ("刘明远", "江北大学") in found

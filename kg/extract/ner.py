@@ -997,8 +997,8 @@ class Recognizer:
 
     def _joined_field(self, text: str, start: int, cls: str) -> int:
         """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
-        if cls != "College" or text[start - 1 : start] != "与" or start < 3:
-            return start  # only a bare …学院: a university or a place is a party of its own
+        if cls not in ("College", "University") or text[start - 1 : start] != "与" or start < 3:
+            return start  # only a bare …学院 (…工程学院 too): a place is a party of its own
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
         owner = _school_mark_end(field)

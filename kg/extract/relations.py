@@ -2243,7 +2243,9 @@ class RelationExtractor:
                     ):
                         # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
                         employer = other.entity
-                        if employer.cls == "College" and not employer.known:
+                        # (not a faculty named by its fields: 制药与生物工程学院院长 works at the faculty)
+                        fields = other.rule == "division" or "与" in employer.label
+                        if employer.cls == "College" and not employer.known and not fields:
                             # 某大学教务处处长…、某某学院院长刘某: a school of the university named before
                             parent = next(
                                 (
