@@ -786,3 +786,10 @@ def test_a_datelines_outlet_and_correspondent_are_sources_not_parties(extractor)
     assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found
     found = facts(extractor, "青川网讯(记者 胡明远)江北职业学院与重庆明远科技有限公司签约。")
     assert ("胡明远", "worksAt", "青川网") in found  # a reporter is the outlet's staff
+
+
+def test_what_is_set_up_in_a_place_or_stands_there_is_located_there(extractor):
+    found = facts(extractor, "江汉大学将在青川县建立青川教育科研工作站和青川教师研修基地。")
+    assert {("青川教育科研工作站", "locatedIn", "青川县"), ("青川教师研修基地", "locatedIn", "青川县")} <= found
+    found = facts(extractor, "坐落于青川科技园的青川水秀小学和青川水秀幼儿园将于明年启用。")
+    assert {("青川水秀小学", "locatedIn", "青川科技园"), ("青川水秀幼儿园", "locatedIn", "青川科技园")} <= found

@@ -128,7 +128,7 @@ VENUE_VERB = re.compile(
 )
 UNVEILING = ("揭牌", "挂牌", "成立")
 # 在某某县共建…: the verb of setting up a platform where the text says (the platforms listed after it)
-BUILT_AT = re.compile(r"(?:还|将|已)?(?:共同|合作|联合)?(共建|建设|设立|建成|组建|新建|创建)")
+BUILT_AT = re.compile(r"(?:还|将|已)?(?:共同|合作|联合)?(共建|建设|设立|建成|组建|新建|创建|建立)")
 HOSTING = ("举行", "召开", "举办")
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
@@ -139,6 +139,7 @@ COUNTED_BUILD = re.compile(
 )
 DATELINE = re.compile(r"^[^。，,\n]{2,30}?讯\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)  # 某某网讯（通讯员 某某）
 CORRESPONDENT = re.compile(r"通讯员[ \u3000]*$")  # 通讯员 某某: a correspondent, in no fact of the text
+LOCATED_AT = re.compile(r"(?:位于|坐落于|坐落在|地处)$")  # 位于X的Y: Y is in X
 PARTNER_KINDS = ("合作企业", "合作单位", "合作院校", "合作高校")  # 走访合作企业X: X is a partner
 JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B的合作办学项目: A and B found X
 LISTED_AFTER_COUNT = re.compile(r"(?:分别是|分别为|即|包括)[：:]?")
@@ -748,6 +749,7 @@ class RelationExtractor:
                 for mention in main:
                     if mention is subject_mention and is_a(mention.entity.cls, "Organization"):
                         self.add(mention.entity, "locatedIn", located_in, span, "locate-走进")
+            self._located_before(clause_start, clause_end, main, span)
             if self._built_by(clause_start, clause_end, main, span):
                 continue  # X由A与B共同建设: the agents build X, and work together
             if subject is None and BOTH_SIDES.match(clause, len(ADVERBIAL.match(clause).group())) and self._pair:
@@ -2011,6 +2013,22 @@ class RelationExtractor:
         for item in self._enumeration(main, first):
             if is_a(item.entity.cls, "Platform") or item.entity.label.endswith(("校区", "分校")):
                 self.add(item.entity, "locatedIn", main[index].entity, span, f"locate-在…{verb.group(1)}")
+
+    def _located_before(self, start: int, end: int, main: list[Mention], span) -> None:
+        """位于X的A和B / 坐落于X（Y）的A: the bodies named after the place and 的 are located there."""
+        text = self.text
+        for index, place in enumerate(main[:-1]):
+            if not LOCATED_AT.search(text, max(start, place.start - 4), place.start):
+                continue
+            gap = AGENT_NOTE.match(text, place.end, end)  # 坐落于某某度假区（某某新城）的: the place's other name
+            after = gap.end() if gap else place.end
+            if not text.startswith("的", after) or main[index + 1].start != after + 1:
+                continue
+            if not (_is_container(place.entity) or is_a(place.entity.cls, "Organization")):
+                continue
+            for item in self._enumeration(main, index + 1):
+                if is_a(item.entity.cls, "Organization") and not is_a(item.entity.cls, "Place"):
+                    self.add(item.entity, "locatedIn", place.entity, span, "locate-位于…的")
 
     def _enumeration(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those that follow it in one enumeration."""
