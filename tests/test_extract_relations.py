@@ -793,3 +793,16 @@ def test_what_is_set_up_in_a_place_or_stands_there_is_located_there(extractor):
     assert {("青川教育科研工作站", "locatedIn", "青川县"), ("青川教师研修基地", "locatedIn", "青川县")} <= found
     found = facts(extractor, "坐落于青川科技园的青川水秀小学和青川水秀幼儿园将于明年启用。")
     assert {("青川水秀小学", "locatedIn", "青川科技园"), ("青川水秀幼儿园", "locatedIn", "青川科技园")} <= found
+
+
+def test_the_second_party_right_before_a_signing_is_a_party_not_the_signings_owner(extractor):
+    extraction = extractor.extract(
+        Article(id="t", title="", text="江汉大学与青川县人民政府签约仪式在青川县举行。", district="", city="")
+    )
+    assert "青川县人民政府签约仪式" not in {e.label for e in extraction.entities}
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    assert ("江汉大学", "cooperatesWith", "青川县人民政府") in found or (
+        "青川县人民政府",
+        "cooperatesWith",
+        "江汉大学",
+    ) in found
