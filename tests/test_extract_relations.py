@@ -806,3 +806,9 @@ def test_the_second_party_right_before_a_signing_is_a_party_not_the_signings_own
         "cooperatesWith",
         "江汉大学",
     ) in found
+
+
+def test_where_the_parties_gather_to_hold_a_ceremony_hosts_it(extractor):
+    found = facts(extractor, "6月5日下午，十余家企业代表齐聚江汉大学，举行“青川智造协同发展”签约仪式。")
+    assert ("江汉大学", "hosts", "“青川智造协同发展”签约仪式") in found
+    assert ("“青川智造协同发展”签约仪式", "locatedIn", "江汉大学") in found

@@ -139,6 +139,8 @@ COUNTED_BUILD = re.compile(
 )
 DATELINE = re.compile(r"^[^。，,\n]{2,30}?讯\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)  # 某某网讯（通讯员 某某）
 CORRESPONDENT = re.compile(r"通讯员[ \u3000]*$")  # 通讯员 某某: a correspondent, in no fact of the text
+GATHERED = re.compile(r"(?:齐聚|汇聚|相聚|聚首)$")  # 代表齐聚X: X is where they meet
+HOLDING_AFTER = re.compile(r"[，,]?(?:共同|隆重)?(?:举行|召开|举办)(?:了)?")  # …X，举行Y
 LOCATED_AT = re.compile(r"(?:位于|坐落于|坐落在|地处)$")  # 位于X的Y: Y is in X
 PARTNER_KINDS = ("合作企业", "合作单位", "合作院校", "合作高校")  # 走访合作企业X: X is a partner
 JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B的合作办学项目: A and B found X
@@ -800,6 +802,7 @@ class RelationExtractor:
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
         self._joint_schooling(start, end, inside, span)
+        self._gathered_at(start, end, inside, span)
         self._members_listed(start, end, inside, span)
         self._designations_named(start, end, inside, span)
         self._units_of_school(start, end, inside, span)
@@ -2013,6 +2016,20 @@ class RelationExtractor:
         for item in self._enumeration(main, first):
             if is_a(item.entity.cls, "Platform") or item.entity.label.endswith(("校区", "分校")):
                 self.add(item.entity, "locatedIn", main[index].entity, span, f"locate-在…{verb.group(1)}")
+
+    def _gathered_at(self, start: int, end: int, inside: list[Mention], span) -> None:
+        """…代表齐聚X，举行Y仪式: X, where all gather, holds the event Y, which takes place there."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        for index, venue in enumerate(main[:-1]):
+            if not GATHERED.search(text, max(start, venue.start - 2), venue.start):
+                continue
+            if not is_a(venue.entity.cls, "Organization") or is_a(venue.entity.cls, "Place"):
+                continue
+            event = main[index + 1]
+            if _attended(event.entity) and HOLDING_AFTER.fullmatch(text, venue.end, event.start):
+                self.add(venue.entity, "hosts", event.entity, span, "host-齐聚…举行")
+                self.add(event.entity, "locatedIn", venue.entity, span, "locate-齐聚…举行")
 
     def _located_before(self, start: int, end: int, main: list[Mention], span) -> None:
         """位于X的A和B / 坐落于X（Y）的A: the bodies named after the place and 的 are located there."""
