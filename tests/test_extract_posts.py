@@ -184,3 +184,10 @@ def test_staff_of_an_alumni_association_and_a_vocational_education_society(extra
 def test_a_faculty_named_by_two_fields_and_its_dean(extractor):
     found = works_at(extractor, "江北大学党委副书记刘明远、制药与生物工程学院院长兰新民出席。")
     assert ("兰新民", "制药与生物工程学院") in found and ("刘明远", "江北大学") in found
+
+
+def test_a_schools_sections_and_a_bureaus_section(extractor):
+    found = works_at(extractor, "江北技师学院副院长马明东，教务科科长莫显明，招生就业科科长徐景山随行。")
+    assert {("莫显明", "教务科"), ("徐景山", "招生就业科")} <= found
+    found = works_at(extractor, "江北区教育局党委书记、局长张勇明，中小学教育科科长赵凤英出席。")
+    assert ("赵凤英", "中小学教育科") not in found  # a bureau's section: its staff are the bureau's

@@ -195,7 +195,7 @@ PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
 # a school's office or department: its head, then a title of its staff or nothing (学校教务处, see _divisions)
 DIVISION_HEAD = re.compile(
-    "(?P<head>处|系|部|办公室)(?:(?P<title>(?:副)?(?:处长|主任|部长|书记|负责人)|教师|老师"
+    "(?P<head>处|系|部|办公室|科(?=副?科长))(?:(?P<title>(?:副)?(?:处长|主任|部长|科长|书记|负责人)|教师|老师"
     f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]))"  # 教务处赵某处长: a name, then the title
 )
 PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
@@ -1961,6 +1961,8 @@ class Recognizer:
                 SCHOOL_MARK.search(text[max(0, head - size - 2) : head - size]) is not None
                 or text[head - size - 1 : head - size] in ("院", "校")
             )
+            if match.group("head") == "科" and _bureau_nearer(text[max(0, head - size - 40) : head - size]):
+                continue  # 某某区教育局局长…，中小学教育科科长某: a bureau's section, whose staff the roll gives the bureau
             name = field + match.group("head")
             cls = "College" if match.group("head") == "系" else "Organization"
             if PARTY_CHAIN.search(text, max(0, head - size - 8), head - size):
@@ -2350,6 +2352,17 @@ def _clause_lead_words(lead: str) -> bool:
     if any(tag in ("ns", "nr", "nt", "nz", "j", "nrt", "nrfg") for tag in words_tags):
         return False
     return words_tags[0] in CLAUSE_TAGS
+
+
+def _bureau_nearer(before: str) -> bool:
+    """True when a government body's type word (局, 委, 厅) was written after the last school word in ``before``.
+
+    >>> _bureau_nearer("某某区教育局副局长张某，"), _bureau_nearer("某某局领导来到某某技师学院，副院长马某，")
+    (True, False)
+    """
+    bureau = max(before.rfind(word) for word in ("局", "委", "厅"))
+    school = max(before.rfind(word) for word in ("学院", "学校", "院长", "校长", "大学"))
+    return bureau > school
 
 
 def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
