@@ -1962,7 +1962,7 @@ class Recognizer:
                 or text[head - size - 1 : head - size] in ("院", "校")
             )
             if match.group("head") == "科" and _bureau_nearer(text[max(0, head - size - 40) : head - size]):
-                continue  # 某某区教育局局长…，中小学教育科科长某: a bureau's section, whose staff the roll gives the bureau
+                continue  # 某某区教育局局长…，中小学教育科科长某: a bureau's section, its staff the bureau's
             name = field + match.group("head")
             cls = "College" if match.group("head") == "系" else "Organization"
             if PARTY_CHAIN.search(text, max(0, head - size - 8), head - size):
