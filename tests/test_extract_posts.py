@@ -191,3 +191,8 @@ def test_a_schools_sections_and_a_bureaus_section(extractor):
     assert {("莫显明", "教务科"), ("徐景山", "招生就业科")} <= found
     found = works_at(extractor, "江北区教育局党委书记、局长张勇明，中小学教育科科长赵凤英出席。")
     assert ("赵凤英", "中小学教育科") not in found  # a bureau's section: its staff are the bureau's
+
+
+def test_local_bodies_of_the_reference_list_named_bare_in_a_chain_are_the_districts(extractor):
+    found = works_at(extractor, "江北区委常委、副区长李明远、工商联党组书记安明峰、科学技术局局长郭明伟出席。")
+    assert {("安明峰", "江北区工商联"), ("郭明伟", "江北区科学技术局")} <= found

@@ -108,7 +108,23 @@ SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # chara
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
 GENERIC_WORDS = set(words("generic_words"))
 # Bodies every district has: a bare mention in a district's article is that district's (see kg.extract.resolve).
-STANDARD_BODIES = re.compile(rf"^(?:{alternation('standard_bodies')})$")
+# bodies every district has: the lexicon's, and the local bodies of the reference list (科学技术局, 工商联 …) but a
+# zone's 管委会 (某某开发区党工委、管委会: the zone's, see _zone_committee)
+STANDARD_BODIES = re.compile(
+    "^(?:"
+    + "|".join(
+        [
+            alternation("standard_bodies"),
+            *(
+                re.escape(name)
+                for body in bodies()
+                if body.details["scope"] == "local" and body.name != "管理委员会"
+                for name in (body.name, *body.aliases)
+            ),
+        ]
+    )
+    + ")$"
+)
 # Type words that also name whole categories (平台, 活动 …): a short common-word modifier is not enough.
 CATEGORY_PRONE = set(words("category_prone"))
 # A weak type word makes a name after these verbs: 开设编程课, 推进教育评价改革.
