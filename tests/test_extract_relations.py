@@ -812,3 +812,14 @@ def test_where_the_parties_gather_to_hold_a_ceremony_hosts_it(extractor):
     found = facts(extractor, "6月5日下午，十余家企业代表齐聚江汉大学，举行“青川智造协同发展”签约仪式。")
     assert ("江汉大学", "hosts", "“青川智造协同发展”签约仪式") in found
     assert ("“青川智造协同发展”签约仪式", "locatedIn", "江汉大学") in found
+
+
+def test_a_groups_head_and_the_schools_taken_in_after_a_reference_to_it(extractor):
+    text = (
+        "青川空港实验教育集团揭牌。该教育集团将以优质特色高中青川县第一中学为龙头，"
+        "将青川县第二中学、青川县人和第一小学纳入其中。"
+    )
+    found = facts(extractor, text)
+    assert ("青川县第一中学", "leads", "青川空港实验教育集团") in found
+    for school in ("青川县第二中学", "青川县人和第一小学"):  # 人和: a town's name after its county's
+        assert (school, "memberOf", "青川空港实验教育集团") in found

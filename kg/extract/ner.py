@@ -663,6 +663,9 @@ class Recognizer:
                 if ch == "的" and text[i - 2 : i] == "党的":  # 党的二十届三中全会
                     i -= 2
                     continue
+                if ch == "和" and _after_division(text, i - 1):
+                    i -= 1  # 某某区人和第一中学: a town's name after its district's, 和 inside it
+                    continue
                 return i
             i -= 1
         return i
@@ -2368,6 +2371,19 @@ def _clause_lead_words(lead: str) -> bool:
     if any(tag in ("ns", "nr", "nt", "nz", "j", "nrt", "nrfg") for tag in words_tags):
         return False
     return words_tags[0] in CLAUSE_TAGS
+
+
+def _after_division(text: str, at: int) -> bool:
+    """True when the character before ``at`` follows a listed district's or county's full name: the character
+    at ``at`` (和) belongs to a town's name (某某区人和镇), not to the clause.
+
+    >>> _after_division("广州市白云区人和第一中学", 7), _after_division("江北学院与青川大学", 4)
+    (True, False)
+    """
+    names, head = _listed_names(), at - 1
+    if head < 3 or not CJK_RE.fullmatch(text[head]) or text[head] in TYPE_CHARS or text[head - 1] not in "区县":
+        return False
+    return any(text[head - size : head] in names.get(size, ()) for size in range(3, 8))
 
 
 def _bureau_nearer(before: str) -> bool:
