@@ -766,21 +766,21 @@ def test_a_school_affiliated_to_a_university_the_text_names_is_part_of_it(extrac
 
 
 def test_a_partner_company_named_as_such_works_with_the_school(extractor):
-    text = "3月20日，江汉大学副校长谭明带队赴江北区，并走访了合作企业遵义恒远重工有限公司。"
+    text = "3月20日，江汉大学副校长谭明带队赴江北区，还走访了合作企业遵义恒远重工有限公司。"
     found = facts(extractor, text)
     assert pair("江汉大学", "integratesWith", "遵义恒远重工有限公司") in found  # the vice-president's school
     assert not any("合作企业" in f[0] + f[2] for f in found)  # the kind is no part of the name
 
 
 def test_shi_in_a_county_level_citys_text_is_that_city():
-    text = "市职业教育中心党委书记徐明出席。"
+    text = "市职业教育中心校长许立明出席。"
     article = Article(id="t", title="", text=text, district="仁怀市", city="遵义市")
     extraction = Extractor(Gazetteer()).extract(article)
     assert "仁怀市职业教育中心" in {e.label for e in extraction.entities}
 
 
 def test_a_datelines_outlet_and_correspondent_are_sources_not_parties(extractor):
-    text = "青川网讯(通讯员 罗明远)为落实全国职业教育大会要求，江北职业学院与重庆明远科技有限公司签约。"
+    text = "青川网讯(通讯员 罗明远)为贯彻全国职业教育大会精神，江北职业学院与重庆明远科技有限公司签约。"
     found = facts(extractor, text)
     assert not any("青川网" in (f[0], f[2]) or "罗明远" in (f[0], f[2]) for f in found)
     assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found
@@ -789,37 +789,30 @@ def test_a_datelines_outlet_and_correspondent_are_sources_not_parties(extractor)
 
 
 def test_what_is_set_up_in_a_place_or_stands_there_is_located_there(extractor):
-    found = facts(extractor, "江汉大学将在青川县建立青川教育科研工作站和青川教师研修基地。")
-    assert {("青川教育科研工作站", "locatedIn", "青川县"), ("青川教师研修基地", "locatedIn", "青川县")} <= found
-    found = facts(extractor, "坐落于青川科技园的青川水秀小学和青川水秀幼儿园将于明年启用。")
-    assert {("青川水秀小学", "locatedIn", "青川科技园"), ("青川水秀幼儿园", "locatedIn", "青川科技园")} <= found
+    found = facts(extractor, "江汉大学将在青川县建立青川教研工作站和青川教师研修基地。")
+    assert {("青川教研工作站", "locatedIn", "青川县"), ("青川教师研修基地", "locatedIn", "青川县")} <= found
+    found = facts(extractor, "坐落于青川科技园的青川湖畔小学和青川湖畔幼儿园将于明年启用。")
+    assert {("青川湖畔小学", "locatedIn", "青川科技园"), ("青川湖畔幼儿园", "locatedIn", "青川科技园")} <= found
 
 
 def test_the_second_party_right_before_a_signing_is_a_party_not_the_signings_owner(extractor):
-    extraction = extractor.extract(
-        Article(id="t", title="", text="江汉大学与青川县人民政府签约仪式在青川县举行。", district="", city="")
-    )
-    assert "青川县人民政府签约仪式" not in {e.label for e in extraction.entities}
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
-    assert ("江汉大学", "cooperatesWith", "青川县人民政府") in found or (
-        "青川县人民政府",
-        "cooperatesWith",
-        "江汉大学",
-    ) in found
+    found = facts(extractor, "江汉大学与青川县人民政府签约仪式在青川县举行。")
+    assert pair("江汉大学", "cooperatesWith", "青川县人民政府") in found
+    assert not any("签约仪式" in f[0] + f[2] for f in found)  # no meeting of the government's
 
 
 def test_where_the_parties_gather_to_hold_a_ceremony_hosts_it(extractor):
-    found = facts(extractor, "6月5日下午，十余家企业代表齐聚江汉大学，举行“青川智造协同发展”签约仪式。")
+    found = facts(extractor, "6月5日下午，十余家企业负责人齐聚江汉大学，举行“青川智造协同发展”签约仪式。")
     assert ("江汉大学", "hosts", "“青川智造协同发展”签约仪式") in found
     assert ("“青川智造协同发展”签约仪式", "locatedIn", "江汉大学") in found
 
 
 def test_a_groups_head_and_the_schools_taken_in_after_a_reference_to_it(extractor):
     text = (
-        "青川空港实验教育集团揭牌。该教育集团将以优质特色高中青川县第一中学为龙头，"
-        "将青川县第二中学、青川县人和第一小学纳入其中。"
+        "青川新城实验教育集团揭牌。该教育集团以示范高中青川县第一中学为龙头，"
+        "将青川县第二中学、青川县太和第一小学纳入其中。"
     )
     found = facts(extractor, text)
-    assert ("青川县第一中学", "leads", "青川空港实验教育集团") in found
-    for school in ("青川县第二中学", "青川县人和第一小学"):  # 人和: a town's name after its county's
-        assert (school, "memberOf", "青川空港实验教育集团") in found
+    assert ("青川县第一中学", "leads", "青川新城实验教育集团") in found
+    for school in ("青川县第二中学", "青川县太和第一小学"):  # 太和: a town's name after its county's
+        assert (school, "memberOf", "青川新城实验教育集团") in found

@@ -108,8 +108,8 @@ SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # chara
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
 GENERIC_WORDS = set(words("generic_words"))
 # Bodies every district has: a bare mention in a district's article is that district's (see kg.extract.resolve).
-# bodies every district has: the lexicon's, and the local bodies of the reference list (科学技术局, 工商联 …) but a
-# zone's 管委会 (某某开发区党工委、管委会: the zone's, see _zone_committee)
+# The lexicon's, and the local bodies of the reference list (科学技术局, 工商联 …) but a zone's 管委会 (某某开发区
+# 党工委、管委会: the zone's, see _zone_committee).
 STANDARD_BODIES = re.compile(
     "^(?:"
     + "|".join(
@@ -513,7 +513,7 @@ class Recognizer:
         The left edge stops only at function words and the lexicon's verbs; where a national list's
         division (with its 市 / 县 / 区) or institution starts inside a name, and the words before it read as a
         clause (a verb, an adverb or a pronoun last: 齐聚, 首先, 学习借鉴, 我省), the name starts there; so it
-        does after a kind of body in common words (合作企业, 优质高中) before a division's name, short or full.
+        does after a kind of body in common words (合作企业, 示范高中) before a division's name, short or full.
         A body's own name before the place stays (国网某某省电力公司), so does a parent before its branch
         (某某行某某市分行).
         """
@@ -529,7 +529,7 @@ class Recognizer:
                 return mention
             if not kind and self.type_word_inside(lead):
                 return mention
-            return Mention(mention.start + k, mention.end, tail, mention.cls, mention.rule, mention.tier)
+            return replace(mention, start=mention.start + k, name=tail)
         return mention
 
     def _zone_committee(self, text: str, selected: list[Mention]) -> list[Mention]:
@@ -664,7 +664,7 @@ class Recognizer:
                     i -= 2
                     continue
                 if ch == "和" and _after_division(text, i - 1):
-                    i -= 1  # 某某区人和第一中学: a town's name after its district's, 和 inside it
+                    i -= 1  # 某某县太和第一小学: a town's name after its district's, 和 inside it
                     continue
                 return i
             i -= 1
@@ -849,7 +849,7 @@ class Recognizer:
                 and _common_phrase(LEVEL_PREFIX.sub("", modifier))
                 and not is_a(refine_class(name, cls), "DigitalPlatform")
             ):
-                continue  # 搭建合作交流平台, 高水平基础教育平台: what a platform is for (an online one is a product)
+                continue  # 搭建资源共享平台, 高水平教研平台: what a platform is for (an online one is a product)
             if not is_proper_name(modifier, suffix, cls) and not dated:
                 continue  # 校企合作签约仪式, 技能大赛, 校企实践基地: a kind of event or base, no name
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
@@ -891,7 +891,7 @@ class Recognizer:
         return found
 
     def _group_prefix(self, text: str, start: int, cls: str) -> int:
-        """某某集团江西省电力建设有限公司: a group's subsidiary named with the group's name first, one name.
+        """某某集团四川省路桥建设有限公司: a group's subsidiary named with the group's name first, one name.
 
         Only a company whose own name opens with a province, city or county of the national list right after
         the group's 集团 (the pipeline makes it part of the group, whose name it starts with).
@@ -1080,7 +1080,7 @@ class Recognizer:
                 brand = self.left_edge(text, head, limit=4)
                 if 2 <= head - brand <= 4 and not self.type_word(text[brand:head]) and text[head - 1] not in TYPE_CHARS:
                     start = brand
-                    # 某某集团江西省电力建设: the four characters cut a province's name, which the firm's opens with
+                    # 某某集团四川省路桥建设: the four characters cut a province's name, which the firm's opens with
                     across = next((k for k in (1, 2) if _listed_start(text[brand - k : head], False)), 0)
                     if across and brand - across >= 0:
                         start = brand - across
@@ -1190,7 +1190,7 @@ class Recognizer:
             if rest[: -len(suffix)].endswith("分") or PLACE_NAME.fullmatch(rest[: -len(suffix)]):
                 continue  # 重庆分公司: a branch; 江北区教育局 after its city: one name
             if is_a(cls, "Company") and head.endswith("集团") and not self.type_word_inside(head[:-2]):
-                continue  # 某某集团江西省电力建设有限公司: a group's subsidiary under the group's name (_group_prefix)
+                continue  # 某某集团四川省路桥建设有限公司: a group's subsidiary under the group's name (_group_prefix)
             return start + k
         return start
 
@@ -2317,7 +2317,7 @@ def _region_heads() -> dict[str, bool]:
     return {name[:size]: True for name in _division_heads() if name.endswith("自治区") for size in (2, 3)}
 
 
-# 合作企业某某公司, 优质高中某某市第一中学: a kind of body before a name that starts with a place, its apposition
+# 合作企业某某公司, 示范高中某某市第一中学: a kind of body before a name that starts with a place, its apposition
 APPOSITIVE_KINDS = ("企业", "单位", "院校", "高校", "学校", "高中", "公司")
 GENERIC_PLATFORMS = ("平台",)  # a type word that common words before it describe, never name
 EDGE_RULES = ("suffix", "place", "zone")  # the rules whose names start where left_edge stopped
@@ -2357,7 +2357,7 @@ def _clause_lead_words(lead: str) -> bool:
     if lead in REFERENCES or lead in STOP_WORDS:
         return True
     if _known_place(lead) or division_starts(lead):
-        return False  # 保定满城区: a city, then its district
+        return False  # 绵阳涪城区: a city, then its district
     tags, words_tags, end = dictionary(), [], len(lead)
     while end > 0:
         for size in range(min(4, end), 0, -1):
@@ -2375,9 +2375,9 @@ def _clause_lead_words(lead: str) -> bool:
 
 def _after_division(text: str, at: int) -> bool:
     """True when the character before ``at`` follows a listed district's or county's full name: the character
-    at ``at`` (和) belongs to a town's name (某某区人和镇), not to the clause.
+    at ``at`` (和) belongs to a town's name (某某县太和镇), not to the clause.
 
-    >>> _after_division("广州市白云区人和第一中学", 7), _after_division("江北学院与青川大学", 4)
+    >>> _after_division("广元市青川县太和第一小学", 7), _after_division("江北学院与青川大学", 4)
     (True, False)
     """
     names, head = _listed_names(), at - 1
@@ -2398,12 +2398,12 @@ def _bureau_nearer(before: str) -> bool:
 
 
 def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
-    """河南某商集团 … 向某商集团董事长: a name cut at a function word (向正|商集团) that an earlier name ends with
+    """某省某阳集团 … 向某阳集团董事长: a name cut at a function word (向正|阳集团) that an earlier name ends with
     is that name's end; the characters before it in the text that continue the earlier name belong to it.
 
-    >>> [m.name for m in _completed_by_earlier("河南正商集团。向正商集团", [
-    ...     Mention(0, 6, "河南正商集团", "Company", "suffix"), Mention(9, 12, "商集团", "Company", "suffix")])]
-    ['河南正商集团', '正商集团']
+    >>> [m.name for m in _completed_by_earlier("江北正阳集团。向正阳集团", [
+    ...     Mention(0, 6, "江北正阳集团", "Company", "suffix"), Mention(9, 12, "阳集团", "Company", "suffix")])]
+    ['江北正阳集团', '正阳集团']
     """
     earlier: list[str] = []
     ends = {m.end for m in selected}

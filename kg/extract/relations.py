@@ -763,14 +763,7 @@ class RelationExtractor:
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
-            for mention in main:  # 走访了合作企业某某公司: the subject's partner, so the text says
-                if self.text.startswith(PARTNER_KINDS, mention.start - 4) and mention is not subject_mention:
-                    for party in subjects or [current]:
-                        if party is not None and is_a(party.cls, "Person"):
-                            party = self._employers.get(party.label)  # 副校长某带队…走访: the school's partner
-                        if party is not None and is_actor(party.cls) and not is_a(party.cls, "Person"):
-                            kind = _cooperation_kind(party, mention.entity)
-                            self.add(party, kind, mention.entity, span, "cooperate-合作企业")
+            self._named_partners(main, subject_mention, subjects or [current], span)
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
             if subject is None and previous_main and all(_platform_or_event(m.entity) for m in previous_main):
                 earlier = [*earlier, *(m.entity for m in previous_main if m.entity not in earlier)]  # A、B，在X成立
@@ -867,6 +860,19 @@ class RelationExtractor:
                 self._pair = bodies  # 双方 after it: the builders (passive co-actors do not work with one another)
             return True
         return False
+
+    def _named_partners(self, main: list[Mention], subject_mention, parties: list[Entity | None], span) -> None:
+        """走访了合作企业某某公司: a body the text calls a partner works with the clause's subject, or with the
+        organisation of the person leading (副校长某带队…走访: the school's partner)."""
+        for mention in main:
+            if not self.text.startswith(PARTNER_KINDS, mention.start - 4) or mention is subject_mention:
+                continue
+            for party in parties:
+                if party is not None and is_a(party.cls, "Person"):
+                    party = self._employers.get(party.label)
+                if party is not None and is_actor(party.cls) and not is_a(party.cls, "Person"):
+                    kind = _cooperation_kind(party, mention.entity)
+                    self.add(party, kind, mention.entity, span, "cooperate-合作企业")
 
     def _joint_schooling(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A和B是X与Y的合作办学项目: X and Y set up (build) the schools named before 是."""
@@ -2278,7 +2284,7 @@ class RelationExtractor:
                     ):
                         # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
                         employer = other.entity
-                        # (not a faculty named by its fields: 制药与生物工程学院院长 works at the faculty)
+                        # (not a faculty named by its fields: 化工与环境工程学院院长 works at the faculty)
                         fields = other.rule == "division" or "与" in employer.label
                         if employer.cls == "College" and not employer.known and not fields:
                             # 某大学教务处处长…、某某学院院长刘某: a school of the university named before

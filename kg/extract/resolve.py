@@ -904,11 +904,11 @@ def _unit_of(short: str, long: str) -> bool:
 
 def _brand_of(short: str, long: str) -> bool:
     """True when ``short`` is a company's brand and 集团 or 公司: 中炬高新集团 for 中炬高新技术实业（集团）股份有限公司,
-    建衡公司 for 衡阳市建衡实业有限公司 (the text's short form of a name it gave in full).
+    恒远公司 for 遵义市恒远实业有限公司 (the text's short form of a name it gave in full).
 
     >>> _brand_of("中炬高新集团", "中炬高新技术实业（集团）股份有限公司"), _brand_of("重庆集团", "重庆建工集团有限公司")
     (True, False)
-    >>> _brand_of("建衡公司", "衡阳市建衡实业有限公司"), _brand_of("建衡公司", "建衡实业集团")
+    >>> _brand_of("恒远公司", "遵义市恒远实业有限公司"), _brand_of("恒远公司", "恒远实业集团")
     (True, False)
     """
     if not short.endswith(("集团", "公司")) or short.endswith(("有限公司", "分公司", "总公司")):
