@@ -2342,7 +2342,15 @@ def _listed_start(name: str, place: bool) -> bool:
     """
     if place and name in _division_heads():
         return True
+    if name[:3] not in _listed_openings():  # most names: no listed name starts so
+        return False
     return any(name[:size] in names for size, names in _listed_names().items() if size <= len(name))
+
+
+@cache
+def _listed_openings() -> frozenset[str]:
+    """The first three characters of every listed full name (see :func:`_listed_names`)."""
+    return frozenset(name[:3] for names in _listed_names().values() for name in names)
 
 
 def _clause_lead_words(lead: str) -> bool:
@@ -2405,12 +2413,12 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
     ...     Mention(0, 6, "江北正阳集团", "Company", "suffix"), Mention(9, 12, "阳集团", "Company", "suffix")])]
     ['江北正阳集团', '正阳集团']
     """
-    earlier: list[str] = []
+    earlier: dict[str, dict[str, None]] = {}  # the names so far by their last three characters, each once
     ends = {m.end for m in selected}
     result = []
     for mention in selected:
         if mention.rule == "suffix" and is_a(mention.cls, "Organization") and mention.start - 1 not in ends:
-            for name in earlier:
+            for name in earlier.get(mention.name[-3:], ()):
                 if len(name) <= len(mention.name) or not name.endswith(mention.name):
                     continue
                 head, k = name[: len(name) - len(mention.name)], 0
@@ -2421,7 +2429,7 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
                     mention = replace(mention, start=start, name=text[start : mention.end])
                     break
         if is_a(mention.cls, "Organization") and not mention.ref and len(mention.name) >= 4:
-            earlier.append(mention.name)
+            earlier.setdefault(mention.name[-3:], {})[mention.name] = None
         result.append(mention)
     return result
 

@@ -447,7 +447,9 @@ class RelationExtractor:
             and all(any(n.end <= end for end in datelines) for n in self.mentions if n.entity is m.entity)
             and is_a(m.entity.cls, "Company")
         }
-        self._correspondents = {id(m.entity) for m in self.mentions if CORRESPONDENT.search(text, 0, m.start)}
+        self._correspondents = {
+            id(m.entity) for m in self.mentions if CORRESPONDENT.search(text, max(0, m.start - 6), m.start)
+        }
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
         ordered = sorted(self.mentions, key=lambda m: m.start)
