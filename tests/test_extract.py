@@ -492,6 +492,81 @@ def test_output_terms_are_the_store_terms():
     assert {str(XSD.decimal), str(XSD.integer), str(XSD.boolean), str(XSD.gYear)} <= kinds
 
 
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, and a copy of the bundled data the test may change."""
+    import shutil
+
+    from kg.extract import pipeline
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    for folder in ("curated", "documents"):
+        shutil.copytree(DATA_DIR / folder, data / folder)
+    monkeypatch.setattr(pipeline, "DATA_DIR", data)
+    return tmp_path / "cache"
+
+
+def known_names(gazetteer: Gazetteer) -> list[tuple[str, list[tuple[str, str, str, str, str]]]]:
+    """Every name, in order, with every entity it denotes, field by field."""
+    return [
+        (name, [(k.label, k.cls, str(k.iri), k.district, k.city) for k in bucket])
+        for name, bucket in gazetteer.names.items()
+    ]
+
+
+def test_default_gazetteer_is_kept_between_starts(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second start reads the gazetteer the first one kept, and it is the one the data gives; the curated
+    files are not read again."""
+    import kg.sources.curated
+    from kg.extract.pipeline import GAZETTEER_CACHE, default_gazetteer
+
+    first = default_gazetteer()
+    kept = cache_home / "kg" / GAZETTEER_CACHE
+    assert kept.exists() and not list(kept.parent.glob("*.part"))
+    assert first.lookup("巴南") is not None  # an alias of the curated registry
+
+    def not_again(_data_dir: Path) -> None:
+        raise AssertionError("the curated files are read again")
+
+    monkeypatch.setattr(kg.sources.curated, "load_curated", not_again)
+    again = default_gazetteer()
+    assert again is not first
+    assert known_names(again) == known_names(first)
+    assert again.yielding == first.yielding
+    assert list(again.finditer("巴南区和大足")) == list(first.finditer("巴南区和大足"))
+
+
+def test_changed_data_builds_the_gazetteer_again(cache_home: Path) -> None:
+    """An entity added to the registry is known at the next start: the kept gazetteer was for the file before."""
+    from kg.extract import pipeline
+
+    before = pipeline.default_gazetteer()
+    assert "某某测试实验学校" not in before
+    registry = pipeline.DATA_DIR / "curated" / "entities.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8") + "- label: 某某测试实验学校\n  class: School\n  district: 巴南区\n",
+        encoding="utf-8",
+    )
+    after = pipeline.default_gazetteer()
+    assert after.lookup("某某测试实验学校").district == "巴南区"
+    assert known_names(pipeline.default_gazetteer()) == known_names(after)  # and kept as it is now
+
+
+def test_default_gazetteer_without_a_cache_folder(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder that cannot be written, or a kept file that cannot be read, costs only the building."""
+    from kg.extract.pipeline import GAZETTEER_CACHE, default_gazetteer
+
+    built = known_names(default_gazetteer())
+    (cache_home / "kg" / GAZETTEER_CACHE).write_bytes(b"not marshal")
+    assert known_names(default_gazetteer()) == built
+    blocked = cache_home / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # no kg folder can be made inside a file
+    assert known_names(default_gazetteer()) == built
+    assert known_names(default_gazetteer()) == built
+
+
 def test_aliases_become_alt_labels(extractor):
     extraction = run(extractor, "区教委召开会议。", district="大足区")
     graph = document_graph(extraction)

@@ -45,3 +45,11 @@ def test_broken_cache_is_read_past(cache_home: Path) -> None:
     words.cache_file().parent.mkdir(parents=True)
     words.cache_file().write_bytes(b"not marshal")
     assert words.dictionary()["学校"] == "n"
+
+
+def test_unwritable_cache_folder_costs_only_the_reading(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = cache_home / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # the kg folder cannot be made inside a file
+    assert words.dictionary()["学校"] == "n"
+    assert not words.cache_file().exists()

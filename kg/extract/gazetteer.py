@@ -176,6 +176,39 @@ class Gazetteer:
         """This gazetteer's names over ``base`` (shared, its automaton built once): see :class:`Layered`."""
         return Layered(base, self)
 
+    def state(self) -> tuple[list[tuple[str, str, str, str, str]], list[tuple[str, list[int]]], list[str]]:
+        """This gazetteer in builtin types only, what :mod:`marshal` keeps (see :func:`from_state`): each entity
+        once, as (label, class, IRI, district, city); each name with the entities it denotes, by position; the
+        yielding names.
+
+        >>> known = Known("华为技术有限公司", "Company", URIRef("urn:x"))
+        >>> Gazetteer([("华为", known), ("華為", known)]).state()
+        ([('华为技术有限公司', 'Company', 'urn:x', '', '')], [('华为', [0]), ('華為', [0])], [])
+        """
+        entities: dict[Known, int] = {}
+        names = [(name, [entities.setdefault(k, len(entities)) for k in bucket]) for name, bucket in self.names.items()]
+        known = [(k.label, k.cls, str(k.iri), k.district, k.city) for k in entities]
+        return known, names, sorted(self.yielding)
+
+    @classmethod
+    def from_state(cls, state: tuple) -> Gazetteer:
+        """The gazetteer :meth:`state` describes: the same names in the same order, each with the same entities.
+
+        The names are taken as they were kept, not added again (they are already in both spellings).
+
+        >>> known = Known("华为技术有限公司", "Company", URIRef("urn:x"))
+        >>> gazetteer = Gazetteer([("华为", known), ("華為", known)])
+        >>> again = Gazetteer.from_state(gazetteer.state())
+        >>> again.names == gazetteer.names, list(again.names), again.lookup("华为") is again.lookup("華為")
+        (True, ['华为', '華為'], True)
+        """
+        entities, names, yielding = state
+        known = [Known(label, kind, URIRef(iri), district, city) for label, kind, iri, district, city in entities]
+        gazetteer = cls()
+        gazetteer.names = {name: [known[i] for i in positions] for name, positions in names}
+        gazetteer.yielding = frozenset(yielding)
+        return gazetteer
+
     # -- sources -------------------------------------------------------------
 
     @classmethod

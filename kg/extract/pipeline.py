@@ -22,6 +22,7 @@ the same triples twice, which queries collapse with DISTINCT.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections import Counter
@@ -35,6 +36,7 @@ from urllib.parse import urlparse
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from kg import user_cache
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import namesakes
 from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_group, is_word
@@ -57,6 +59,9 @@ from kg.model.statements import (
 )
 from kg.model.terms import is_a
 from kg.model.vocab import (
+    DATA_DIR,
+    ONTOLOGY_FILE,
+    PACKAGE_ROOT,
     classes,
     document_iri,
     entity_iri,
@@ -758,12 +763,60 @@ def extract_file(
     ]
 
 
+GAZETTEER_CACHE = "default-gazetteer.marshal"  # in the user's cache folder (kg.user_cache)
+# The modules that read the files of the default gazetteer and spell its names and IRIs, relative to kg/: an edit
+# to one of them changes the gazetteer as surely as an edit to the data.
+GAZETTEER_CODE = (
+    "extract/gazetteer.py",
+    "extract/normalize.py",
+    "extract/lexicon/__init__.py",
+    "extract/pipeline.py",
+    "model/terms.py",
+    "model/vocab.py",
+    "sources/curated.py",
+    "sources/documents.py",
+)
+
+
 def default_gazetteer() -> Gazetteer:
-    """Names of the bundled curated graph and the ontology."""
-    from kg.model.vocab import DATA_DIR
+    """Names of the bundled curated graph and the ontology.
+
+    Building them reads and validates the whole curated folder (its YAML, the documents its evidence quotes,
+    the pinyin of every IRI): about a tenth of a second of every ``kg extract`` and ``kg ingest`` for names
+    that change only with those files.  They are kept in the user's cache folder (:mod:`kg.user_cache`) and
+    built again whenever one of the files of :func:`gazetteer_sources` is not as it was when they were kept.
+    """
+    key = user_cache.file_key(gazetteer_sources())
+    state = user_cache.read(GAZETTEER_CACHE, key)
+    if state is not None:
+        try:
+            return Gazetteer.from_state(state)
+        except (TypeError, ValueError, IndexError):  # kept in another shape (an older kg): built again
+            pass
     from kg.sources.curated import load_curated
 
-    return Gazetteer.from_curated(load_curated(DATA_DIR)).merged(Gazetteer.from_ontology())
+    gazetteer = Gazetteer.from_curated(load_curated(DATA_DIR)).merged(Gazetteer.from_ontology())
+    user_cache.write(GAZETTEER_CACHE, key, gazetteer.state())
+    return gazetteer
+
+
+def gazetteer_sources() -> list[Path]:
+    """The files :func:`default_gazetteer` is built from: the curated folder and the documents its evidence
+    quotes (every file, so that one added counts too), the ontology, the lexicon's type words, the modules of
+    :data:`GAZETTEER_CODE`, and the packages that spell IRIs in pinyin and names in simplified characters (an
+    upgrade replaces their ``__init__`` file)."""
+    from kg.extract.lexicon import _path as lexicon_file
+
+    packages = [importlib.util.find_spec(name) for name in ("pypinyin", "opencc")]
+    return [
+        *sorted((DATA_DIR / "curated").iterdir()),
+        *sorted((DATA_DIR / "documents").iterdir()),
+        ONTOLOGY_FILE,
+        lexicon_file("type_words"),
+        lexicon_file("standard_bodies"),
+        *(PACKAGE_ROOT / module for module in GAZETTEER_CODE),
+        *(Path(spec.origin) for spec in packages if spec is not None and spec.origin),
+    ]
 
 
 # -- RDF ------------------------------------------------------------------------------------------------

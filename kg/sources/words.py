@@ -11,25 +11,24 @@ of that time, without importing jieba.
 
 Reading that file (350,000 lines) is still a tenth of a second or two at
 every start; the dictionary is kept in the user's cache folder
-(``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``) in :mod:`marshal` form, which
-loads in about half the time, and read again from jieba's file whenever that
-file's path, size or modification time, or the Python version, differ from
-those the cache was written for.
+(``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``; see :mod:`kg.user_cache`) in
+:mod:`marshal` form, which loads in about half the time, and read again from
+jieba's file whenever that file's path, size or modification time, or the
+Python version, differ from those the cache was written for.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
-import marshal
-import os
-import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from kg import user_cache
+
 __all__ = ["dictionary"]  # and jieba, imported on first use (module __getattr__)
+CACHE_NAME = "jieba-dictionary.marshal"
 
 
 @cache
@@ -48,51 +47,21 @@ def dictionary() -> dict[str, str]:
     if folder is None:  # pragma: no cover - jieba is a dependency
         raise ImportError("jieba is not installed")
     source = Path(folder) / "dict.txt"
-    stat = source.stat()
-    key = (str(source), stat.st_size, stat.st_mtime_ns, sys.version_info[:3], marshal.version)
-    cached = _read_cache(key)
-    if cached is not None:
+    key = user_cache.file_key([source])
+    cached = user_cache.read(CACHE_NAME, key)
+    if isinstance(cached, dict):
         return cached
     # Line by line, each tag kept once: 14 MB less than splitting the whole file (a long ingest holds this dict).
     tags: dict[str, str] = {}
     with source.open(encoding="utf-8") as lines:
         words = {word: tags.setdefault(tag, tag) for word, _, tag in map(str.split, lines)}  # no word holds a space
-    _write_cache(key, words)
+    user_cache.write(CACHE_NAME, key, words)  # marshal writes each shared tag once: loading shares it again
     return words
 
 
 def cache_file() -> Path:
     """Where :func:`dictionary` keeps its copy of jieba's dictionary (the user's cache folder)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg" / "jieba-dictionary.marshal"
-
-
-def _read_cache(key: tuple) -> dict[str, str] | None:
-    """The cached dictionary when it was written for ``key`` (jieba's file and this Python), else None."""
-    try:
-        stored, words = marshal.loads(cache_file().read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or another format
-        return None
-    return words if stored == key and isinstance(words, dict) else None
-
-
-def _write_cache(key: tuple, words: dict[str, str]) -> None:
-    """Keep ``words`` for the next start, written whole or not at all (a temporary file renamed into place:
-    a concurrent reader sees the old cache or the new one, never a part); a folder that cannot be written
-    only costs the next start the file's reading."""
-    path = cache_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                marshal.dump((key, words), out)  # marshal writes each shared tag once: loading shares it again
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except OSError:
-        pass
+    return user_cache.path(CACHE_NAME)
 
 
 def __getattr__(name: str) -> ModuleType:

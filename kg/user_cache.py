@@ -1,0 +1,82 @@
+"""What a command computes at every start from files that rarely change, kept in the user's cache folder.
+
+Some tables cost a noticeable part of a short command to build and depend only
+on files that change with an upgrade or an edit of the data (jieba's
+dictionary, the gazetteer of the bundled curated graph).  They are kept in
+:mod:`marshal` form in ``$XDG_CACHE_HOME/kg`` (else ``~/.cache/kg``), each with
+a key: :func:`file_key` of the files it was built from (path, size,
+modification time of each) and the Python version.  :func:`read` gives a
+value back only when its key is the one asked for, so a changed file (or a
+new Python, whose marshal format may differ) means building the table again;
+:func:`write` replaces a file whole or not at all.  A cache is never needed:
+a folder that cannot be read or written costs each start the building, no more.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["file_key", "path", "read", "write"]
+
+
+def path(name: str) -> Path:
+    """Where the cached table ``name`` is kept (the user's cache folder)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg" / name
+
+
+def file_key(files: Iterable[Path]) -> tuple:
+    """What ``files`` are now, as far as a cache can tell without reading them: the path, size and modification
+    time of each (-1 for a file that is missing), then the Python and marshal versions, in one flat tuple.
+
+    >>> file_key([Path("no-such-file")])[:3]
+    ('no-such-file', -1, -1)
+    """
+    stats: list[str | int] = []
+    for file in files:
+        try:
+            stat = os.stat(file)
+        except OSError:
+            stats += (str(file), -1, -1)
+        else:
+            stats += (str(file), stat.st_size, stat.st_mtime_ns)
+    return (*stats, sys.version_info[:3], marshal.version)
+
+
+def read(name: str, key: tuple) -> Any | None:
+    """The table kept as ``name`` when it was written for ``key``, else None (none yet, unreadable, another
+    format or written for other files).
+
+    >>> read("no such table", ("key",)) is None
+    True
+    """
+    try:
+        stored, value = marshal.loads(path(name).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return value if stored == key else None
+
+
+def write(name: str, key: tuple, value: Any) -> None:
+    """Keep ``value`` as ``name`` for ``key``, written whole or not at all: a temporary file renamed into place,
+    so a concurrent reader sees the old table or the new one, never a part.  A folder that cannot be written
+    only costs the next start the building again."""
+    target = path(name)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                marshal.dump((key, value), out)  # marshal writes a string shared in value once: loading shares it
+            os.replace(temporary, target)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write
+        pass
