@@ -54,6 +54,7 @@ NOT_A_DISTRICT = re.compile(
 
 
 FUNCTION_CHARS = set("获在与的了和是为届对到向从由将把被等及或于让使经入至赴")
+CJK_RUN = re.compile(f"[{CJK}]+")
 
 
 class DocumentError(KgError, ValueError):
@@ -265,20 +266,23 @@ def _most_common_place(text: str, suffixes: str) -> str:
 
     Every two- and three-character name before a suffix is a candidate; on a
     tie the longer one wins (沙坪坝区 beats 坪坝区) unless it starts with a
-    function word (获重庆市 is 获 + 重庆市).
+    function word (获重庆市 is 获 + 重庆市), then the one named first.  The
+    candidates are counted first and each one tested once: a long text names
+    the same few places thousands of times.
     """
-    counts: Counter[str] = Counter()
+    candidates: Counter[str] = Counter()
     for match in re.finditer(f"[{suffixes}](?![级区])", text):  # 市级, 市区 are adjectives
         end = match.end()
         for size in (3, 4):
-            name = text[max(0, end - size) : end]
-            if (
-                len(name) == size
-                and re.fullmatch(f"[{CJK}]+", name)
-                and not NOT_A_DISTRICT.search(name)
-                and not (size == 4 and name[0] in FUNCTION_CHARS)
-            ):
-                counts[name] += 1
+            if end >= size:
+                candidates[text[end - size : end]] += 1
+    counts = {
+        name: n
+        for name, n in candidates.items()
+        if CJK_RUN.fullmatch(name)
+        and not NOT_A_DISTRICT.search(name)
+        and not (len(name) == 4 and name[0] in FUNCTION_CHARS)
+    }
     if not counts:
         return ""
     return max(counts, key=lambda name: (counts[name], len(name)))
