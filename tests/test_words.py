@@ -21,7 +21,7 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 def test_cache_gives_the_same_words(cache_home: Path) -> None:
     first = words.dictionary()  # read from jieba's file, then kept
-    assert words.cache_file() == cache_home / "kg" / "jieba-dictionary.marshal"
+    assert words.cache_file() == cache_home / "kg" / "jieba-dictionary-by-tag.marshal"
     assert words.cache_file().exists()
     assert not list(words.cache_file().parent.glob("*.part"))  # written by a rename: no partial file left
     words.dictionary.cache_clear()
@@ -35,7 +35,7 @@ def test_cache_of_another_file_is_not_used(cache_home: Path) -> None:
     words.dictionary()
     (key, _), path = marshal.loads(words.cache_file().read_bytes()), words.cache_file()
     stale = (key[0], key[1] + 1, *key[2:])  # jieba's file has changed since
-    path.write_bytes(marshal.dumps((stale, {"甲乙丙": "n"})))
+    path.write_bytes(marshal.dumps((stale, [("n", "甲乙丙")])))
     words.dictionary.cache_clear()
     assert "甲乙丙" not in words.dictionary()
     assert marshal.loads(path.read_bytes())[0] == key  # written again for the file as it is
@@ -53,3 +53,13 @@ def test_unwritable_cache_folder_costs_only_the_reading(cache_home: Path, monkey
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # the kg folder cannot be made inside a file
     assert words.dictionary()["学校"] == "n"
     assert not words.cache_file().exists()
+
+
+def test_cache_of_another_shape_is_read_past(cache_home: Path) -> None:
+    words.dictionary()
+    key, _ = marshal.loads(words.cache_file().read_bytes())
+    for value in ({"学校嗯嗯学校": "n"}, ["学校嗯嗯学校"], [("n", 1)]):  # a dict (kept so before) or no pairs
+        words.cache_file().write_bytes(marshal.dumps((key, value)))
+        words.dictionary.cache_clear()
+        assert words.dictionary()["学校"] == "n"
+        assert "学校嗯嗯学校" not in words.dictionary()

@@ -28,7 +28,7 @@ from types import ModuleType
 from kg import user_cache
 
 __all__ = ["dictionary"]  # and jieba, imported on first use (module __getattr__)
-CACHE_NAME = "jieba-dictionary.marshal"
+CACHE_NAME = "jieba-dictionary-by-tag.marshal"  # a dict of words kept tag by tag (see _groups)
 
 
 @cache
@@ -49,13 +49,45 @@ def dictionary() -> dict[str, str]:
     source = Path(folder) / "dict.txt"
     key = user_cache.file_key([source])
     cached = user_cache.read(CACHE_NAME, key)
-    if isinstance(cached, dict):
-        return cached
+    if isinstance(cached, list) and all(map(_is_group, cached)):  # else none yet, or kept in another shape
+        return _from_groups(cached)
     # Line by line, each tag kept once: 14 MB less than splitting the whole file (a long ingest holds this dict).
     tags: dict[str, str] = {}
     with source.open(encoding="utf-8") as lines:
         words = {word: tags.setdefault(tag, tag) for word, _, tag in map(str.split, lines)}  # no word holds a space
-    user_cache.write(CACHE_NAME, key, words)  # marshal writes each shared tag once: loading shares it again
+    user_cache.write(CACHE_NAME, key, _groups(words))
+    return words
+
+
+def _groups(words: dict[str, str]) -> list[tuple[str, str]]:
+    """``words`` as the cache keeps them: (tag, its words one a line) for each tag.
+
+    A few long strings load in no time; the dictionary is then built with :meth:`dict.fromkeys` a tag at a
+    time (:func:`_from_groups`), 0.1 s instead of the 0.17 s :mod:`marshal` takes to load it as a dict.
+
+    >>> _groups({"学校": "n", "北京": "ns", "学生": "n"})
+    [('n', '学校\\n学生'), ('ns', '北京')]
+    """
+    by_tag: dict[str, list[str]] = {}
+    for word, tag in words.items():
+        by_tag.setdefault(tag, []).append(word)
+    return [(tag, "\n".join(group)) for tag, group in by_tag.items()]
+
+
+def _is_group(item: object) -> bool:
+    """Whether ``item`` is one of :func:`_groups`'s (tag, words) pairs."""
+    return isinstance(item, tuple) and len(item) == 2 and all(isinstance(part, str) for part in item)
+
+
+def _from_groups(groups: list[tuple[str, str]]) -> dict[str, str]:
+    """The dictionary :func:`_groups` describes (each tag one string, shared by its words).
+
+    >>> _from_groups(_groups({"学校": "n", "北京": "ns", "学生": "n"})) == {"学校": "n", "北京": "ns", "学生": "n"}
+    True
+    """
+    words: dict[str, str] = {}
+    for tag, group in groups:
+        words.update(dict.fromkeys(group.split("\n"), tag))
     return words
 
 
