@@ -69,7 +69,6 @@ from kg.model.vocab import (
 )
 from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.sources.reference import bodies, universities
-from kg.store.search import pinyin_keys
 
 METHOD = "extraction"
 FORMATS = ("turtle", "trig", "jsonl")
@@ -578,6 +577,8 @@ SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
 
 def _initials(name: str) -> str:
     """The initials of ``name``'s pinyin (the search index's pinyin keys; pypinyin is loaded on first use)."""
+    from kg.store.search import pinyin_keys  # the search module (sqlite3, the index) only for a school's site
+
     keys = pinyin_keys(name)
     return keys.split()[1] if keys else ""
 
