@@ -770,7 +770,6 @@ GAZETTEER_CACHE = "default-gazetteer.marshal"  # in the user's cache folder (kg.
 GAZETTEER_CODE = (
     "extract/gazetteer.py",
     "extract/normalize.py",
-    "extract/lexicon/__init__.py",
     "extract/pipeline.py",
     "model/terms.py",
     "model/vocab.py",
@@ -803,21 +802,24 @@ def default_gazetteer() -> Gazetteer:
 
 def gazetteer_sources() -> list[Path]:
     """The files :func:`default_gazetteer` is built from: the curated folder and the documents its evidence
-    quotes (every file, so that one added counts too), the ontology, the lexicon's type words, the modules of
-    :data:`GAZETTEER_CODE`, and the packages that spell IRIs in pinyin and names in simplified characters (an
+    quotes (every file, so that one added counts too), the ontology, the lexicon (its type words), the modules
+    of :data:`GAZETTEER_CODE`, and the packages that spell IRIs in pinyin and names in simplified characters (an
     upgrade replaces their ``__init__`` file)."""
-    from kg.extract.lexicon import _path as lexicon_file
-
     packages = [importlib.util.find_spec(name) for name in ("pypinyin", "opencc")]
     return [
-        *sorted((DATA_DIR / "curated").iterdir()),
-        *sorted((DATA_DIR / "documents").iterdir()),
+        *_files(DATA_DIR / "curated"),
+        *_files(DATA_DIR / "documents"),
         ONTOLOGY_FILE,
-        lexicon_file("type_words"),
-        lexicon_file("standard_bodies"),
+        *_files(PACKAGE_ROOT / "extract" / "lexicon"),
         *(PACKAGE_ROOT / module for module in GAZETTEER_CODE),
         *(Path(spec.origin) for spec in packages if spec is not None and spec.origin),
     ]
+
+
+def _files(folder: Path) -> list[Path]:
+    """The files of ``folder``, in order; a missing folder as itself (no cache is then read: the building
+    says what is missing)."""
+    return sorted(path for path in folder.iterdir() if path.is_file()) if folder.is_dir() else [folder]
 
 
 # -- RDF ------------------------------------------------------------------------------------------------
