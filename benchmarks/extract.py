@@ -131,10 +131,14 @@ def main() -> None:
 
 
 def run(argv: list[str], env: dict[str, str], root: Path = ROOT) -> tuple[float, float, float]:
-    """(CPU s, wall s, peak RSS MiB) of one process and its children, with ``root``'s kg."""
+    """(CPU s, wall s, peak RSS MiB) of one process and its children, with ``root``'s kg.
+
+    Run in ``root``: ``python -m`` and ``-c`` put the working folder first on ``sys.path``, before
+    ``PYTHONPATH``, so a baseline started from another tree would import that tree's kg instead of its own.
+    """
     env = {**env, "PYTHONPATH": str(root)}
     start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(argv, env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     error = process.stderr.read() if process.stderr else b""
     _, status, usage = os.wait4(process.pid, 0)
     if status != 0:
