@@ -190,10 +190,11 @@ def test_a_kind_after_deng_a_verb_before_yu_and_two_fields_of_a_department(recog
     ],
 )
 def test_the_words_of_a_clause_before_a_listed_division_or_institution(extractor, text, name, cls):
-    found = {e.label: e.cls for e in run(extractor, text).entities if e.mentions}
+    extraction = run(extractor, text)
+    found = {e.label: e.cls for e in extraction.entities if e.mentions}
     assert found.get(name) == cls
     assert not any(label.endswith(name) and label != name for label in found)  # no 齐聚…, 来…, 随后…
-    assert not any(e.cls == "Person" for e in run(extractor, text).entities)  # 负责人齐聚: no person 齐聚
+    assert not any(e.cls == "Person" for e in extraction.entities)  # 负责人齐聚: no person 齐聚
 
 
 def test_a_brand_or_a_city_before_a_listed_place_stays_in_the_name(recognizer):

@@ -980,9 +980,10 @@ class Recognizer:
             for m in self.suffix_re.finditer(text, start, type_start)
             if self._body_class(m.group()) and m.end() <= type_start
         ]
-        if ends and ends[-1] == type_start:  # A与B签约仪式: B's name right before the signing's type word
-            first = text[self.left_edge(text, start - 1) : start - 1]
-            return type_start if text.startswith("签约", type_start) and self._owned_body_end(first) else start
+        signing = bool(ends) and ends[-1] == type_start and text.startswith("签约", type_start)
+        if signing and self._owned_body_end(text[self.left_edge(text, start - 1) : start - 1]):
+            return type_start  # A与B签约仪式: B's name right before the signing's type word, no meeting of B's
+        ends = [end for end in ends if end < type_start]
         return ends[-1] if ends and type_start - ends[-1] >= 2 else start
 
     def _event_owner(self, text: str, start: int, type_start: int) -> int:
