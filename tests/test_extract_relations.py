@@ -786,6 +786,9 @@ def test_a_datelines_outlet_and_correspondent_are_sources_not_parties(extractor)
     assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found
     found = facts(extractor, "青川网讯(记者 胡明远)江北职业学院与重庆明远科技有限公司签约。")
     assert ("胡明远", "worksAt", "青川网") in found  # a reporter is the outlet's staff
+    text = "江北职业学院与重庆明远科技有限公司签约。\n青川网讯(记者 胡明远)江北区教育局召开会议。"
+    found = facts(extractor, text)  # a company named before a later dateline is no outlet of it
+    assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found
 
 
 def test_what_is_set_up_in_a_place_or_stands_there_is_located_there(extractor):

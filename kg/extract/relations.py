@@ -439,14 +439,14 @@ class RelationExtractor:
         self._governments: dict[str, tuple[str, Entity]] | None = None  # see _government_headed
         # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
         # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
-        datelines = [m.end() for m in DATELINE.finditer(text)]
-        self._outlets = {
-            id(m.entity)
-            for m in self.mentions
-            if any(m.end <= end for end in datelines)
-            and all(any(n.end <= end for end in datelines) for n in self.mentions if n.entity is m.entity)
-            and is_a(m.entity.cls, "Company")
-        }
+        datelines = [line.span() for line in DATELINE.finditer(text)]
+
+        def in_dateline(mention: Mention) -> bool:
+            return any(start <= mention.start and mention.end <= end for start, end in datelines)
+
+        named = [m for m in self.mentions if datelines and in_dateline(m) and is_a(m.entity.cls, "Company")]
+        elsewhere = {id(m.entity) for m in self.mentions if datelines and not in_dateline(m)}
+        self._outlets = {id(m.entity) for m in named if id(m.entity) not in elsewhere}
         self._correspondents = {
             id(m.entity) for m in self.mentions if CORRESPONDENT.search(text, max(0, m.start - 6), m.start)
         }
