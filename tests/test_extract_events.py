@@ -377,4 +377,25 @@ def test_a_signing_of_two_named_parties_joined_with_a_ceremony(extractor):
     assert names(extractor, text).get(event) == "Conference"
     assert ("江北区教委", "participatesIn", event) in facts(extractor, text)
     found = names(extractor, "江北职业学校与重庆长江有限公司校企合作签约暨揭牌仪式在学校举行。")
-    assert not any(name.endswith("揭牌仪式") for name in found)
+    assert found["江北职业学校与重庆长江有限公司校企合作签约暨揭牌仪式"] == "Event"  # over the parties, not for them
+    assert {"江北职业学校", "重庆长江有限公司"} <= found.keys()
+    assert "校企合作签约暨揭牌仪式" not in found  # a kind of ceremony, no name of its own
+
+
+def test_two_parties_host_the_signing_ceremony_named_after_them(extractor):
+    text = (
+        "5月6日，我校与青川锦程服饰有限公司校企合作签约仪式在青川县举行。"
+        "青川县人民政府、青川县教育局有关负责人出席签约仪式。"
+    )
+    event = "青川纺织科技学院与青川锦程服饰有限公司校企合作签约仪式"  # 我校: the school that publishes the text
+    relations = facts(extractor, text, title="青川纺织科技学院深化校企合作")
+    assert {
+        ("青川纺织科技学院", "hosts", event),
+        ("青川锦程服饰有限公司", "hosts", event),
+        (event, "locatedIn", "青川县"),
+        ("青川县人民政府", "participatesIn", event),
+        ("青川县教育局", "participatesIn", event),
+        ("青川纺织科技学院", "integratesWith", "青川锦程服饰有限公司"),  # the signing is read as before
+    } <= relations
+    found = names(extractor, "青川县教育局与青川师范学院举行战略合作签约仪式。")
+    assert not any(name.endswith("签约仪式") for name in found)  # 举行: a clause, the ceremony has no name

@@ -219,3 +219,11 @@ def test_a_platform_described_by_common_words_is_no_name_even_when_built(recogni
     found = names(recognizer, "双方将搭建资源共享平台，共建“青川智造”实训平台和青川数字研修平台。")
     assert "资源共享平台" not in found
     assert "“青川智造”实训平台" in found
+
+
+def test_a_city_whose_name_ends_with_zhou_and_the_province_before_a_city(extractor):
+    # 州 before 市 is a city's own name (a listed one ending with 州), not a common word as 城 is in 城市
+    extraction = run(extractor, "第三届论坛在杭州市举行，代表来自广东省潮州市。")
+    labels = {e.label: e.cls for e in extraction.entities}
+    assert labels.get("杭州市") == "City"
+    assert labels.get("广东省潮州市") == "City" and labels.get("广东省") == "Place"  # the province, nested

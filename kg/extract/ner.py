@@ -302,6 +302,13 @@ SIGNED_SUBJECT = re.compile("(?:战略合作|合作|共建)?(?:项目|协议|框
 EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
 # what follows one body of a ceremony of several: the next one, or the ceremony of the first (A揭牌暨B成立仪式)
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
+OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: the school of the text
+# A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式)
+SIGNING_NAME_TAIL = re.compile(
+    r"(?:(?!举行|举办|召开|出席|参加)[^，。；、：“”！？\n在于]){0,30}?签约(?:(?:暨|、)?[^，。；、：“”！？\n在于]{0,30}?)?仪式"
+)
+# …出席签约仪式: the ceremony of the parties named before, referred to by its kind
+SIGNING_AGAIN = re.compile("(?<=出席|参加|见证|主持|参与)(?:了)?(签约仪式)")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
@@ -504,6 +511,7 @@ class Recognizer:
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
+        selected += _signing_events(text, selected)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
 
@@ -2772,11 +2780,11 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
             # place-head, which the pipeline turns into a place entity, not a mention.  A city with its
             # district (江北市青川区) names the district, and an event or a designation named after a
             # province (青川省…大赛, 青川省…试点区) does not make the province a party of the text.
+            province_first = mention.name.endswith(("省", "自治区")) and container.cls in ("City", "District")
             if (
                 mention.start == container.start
                 and container.end > mention.end
-                and is_a(container.cls, "Organization")
-                and not is_a(container.cls, "Place")
+                and ((is_a(container.cls, "Organization") and not is_a(container.cls, "Place")) or province_first)
                 and (mention.rule == "zone" or not PLACE_INSIDE.search(mention.name[:-1]))
                 and (mention.start, mention.end) not in places
             ):
@@ -2862,6 +2870,40 @@ def _named_occasion(word: str, suffix_class: dict[str, tuple[str, str]]) -> bool
     """True for the type word of a meeting, a contest or a week of activities (论坛, 大赛, 宣传周), not 活动 itself."""
     cls, strength = suffix_class[word]
     return strength == "strong" and (is_a(cls, "Event") or (cls == "Campaign" and word.endswith(("周", "月", "节"))))
+
+
+def _signing_events(text: str, selected: list[Mention]) -> list[Mention]:
+    """某某学院与某某公司校企合作签约仪式: the ceremony of two parties, named by both (rule signing-event).
+
+    The parties stay the text's mentions (they sign, they are listed); the ceremony is a mention nested over
+    them, as the hand-annotated sets name it, and each party hosts it (see the relations' signing ceremonies).
+    The first party may be the text's own school (我校与…): the resolver names the ceremony after the
+    parties' entities.  A later 出席签约仪式 refers to the ceremony named before it (ref signing).
+
+    >>> [m.name for m in _signing_events("青川学院与远航公司校企合作签约仪式举行。", [
+    ...     Mention(0, 4, "青川学院", "University", "suffix"), Mention(5, 9, "远航公司", "Company", "suffix")])]
+    ['青川学院与远航公司校企合作签约仪式']
+    """
+    bodies = [m for m in selected if not m.nested and not m.category and m.cls != "Person"]
+    by_start = {m.start: m for m in bodies if not m.ref}
+    found = []
+    for first in bodies:
+        if first.ref not in ("", *OWN_SCHOOL_REFS):
+            continue
+        second = by_start.get(first.end + 1)
+        if second is None or text[first.end] not in "与和同":
+            continue
+        tail = SIGNING_NAME_TAIL.match(text, second.end)
+        if tail is None:
+            continue
+        name = text[first.start : tail.end()]
+        found.append(Mention(first.start, tail.end(), name, "Event", "signing-event", 2, nested=True))
+    if found:
+        taken = Occupancy(len(text), selected)
+        for match in SIGNING_AGAIN.finditer(text, found[0].end):
+            if not taken.overlaps(match.start(1), match.end(1)):
+                found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="signing"))
+    return found
 
 
 def _owner_of_event(mention: Mention, container: Mention) -> bool:

@@ -798,6 +798,7 @@ class RelationExtractor:
         self._led_or_formed_by(start, end, inside, span)
         self._joint_schooling(start, end, inside, span)
         self._gathered_at(start, end, inside, span)
+        self._signing_ceremonies(inside, span)
         self._members_listed(start, end, inside, span)
         self._designations_named(start, end, inside, span)
         self._units_of_school(start, end, inside, span)
@@ -1514,7 +1515,7 @@ class RelationExtractor:
                     and (not people or self._heads_of_listed(main, mention, verb.start()))
                     and id(entity) not in employers
                     and not self._hosted_here(entity, event, span)
-                    and text.startswith(("等", "相关", "主要", "负责", "、", "，", *SENDING), mention.end)
+                    and text.startswith(("等", "相关", "有关", "主要", "负责", "、", "，", *SENDING), mention.end)
                 ):
                     self.add(entity, "participatesIn", event, span, "participate-参加")
 
@@ -2038,6 +2039,34 @@ class RelationExtractor:
             if _attended(event.entity) and HOLDING_AFTER.fullmatch(text, venue.end, event.start):
                 self.add(venue.entity, "hosts", event.entity, span, "host-齐聚…举行")
                 self.add(event.entity, "locatedIn", venue.entity, span, "locate-齐聚…举行")
+
+    def _signing_ceremonies(self, inside: list[Mention], span) -> None:
+        """A与B校企合作签约仪式（在X举行）: both parties host the ceremony named after them, held at X.
+
+        The ceremony is nested over the parties' mentions (rule signing-event of the recogniser), so the
+        sentence's other rules read A与B…签约 as before.  A place X, or a room of one, is where it takes
+        place; a body X other than the parties hosts it too.
+        """
+        text = self.text
+        main = {m.start: m for m in inside if not m.nested and m.entity is not None}
+        for event in self.nested:
+            if event.rule != "signing-event" or event.entity is None:
+                continue
+            first = main.get(event.start)
+            second = main.get(first.end + 1) if first is not None else None
+            parties = [m.entity for m in (first, second) if m is not None and not is_a(m.entity.cls, "Place")]
+            for party in parties:
+                self.add(party, "hosts", event.entity, span, "host-signing-ceremony")
+            venue = main.get(event.end + 1) if text[event.end : event.end + 1] == "在" else None
+            if venue is None:
+                continue
+            room = VENUE_ROOM.match(text, venue.end)
+            if VENUE_VERB.match(text, room.end() if room else venue.end) is None:
+                continue
+            if is_a(venue.entity.cls, "Place") or room is not None:
+                self.add(event.entity, "locatedIn", venue.entity, span, "locate-signing-ceremony")
+            elif venue.entity not in parties and is_a(venue.entity.cls, "Organization"):
+                self.add(venue.entity, "hosts", event.entity, span, "host-signing-ceremony")
 
     def _located_before(self, start: int, end: int, main: list[Mention], span) -> None:
         """位于X的A和B / 坐落于X（Y）的A: the bodies named after the place and 的 are located there."""

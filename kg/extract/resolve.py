@@ -294,7 +294,11 @@ class Resolver:
         recent: list[Entity] = []
         previous: Mention | None = None
         touched: dict[int, Entity] = {}  # the entities this call may change: their attributes are redone
+        signings = []  # ceremonies named after their parties, which come after them in ``mentions``
         for mention in mentions:
+            if mention.rule == "signing-event" or mention.ref == "signing":
+                signings.append(mention)
+                continue
             if not mention.ref and OWN_COMMITTEE.fullmatch(mention.name):
                 school = self._own_school(recent)  # 校党委书记张三: the committee of the text's own school
                 mention.entity = school  # none named yet: no body of its own either (a bare 校党委 is no name)
@@ -333,6 +337,16 @@ class Resolver:
                 previous = mention
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
+        ceremony: Entity | None = None
+        for mention in sorted(signings, key=lambda m: m.start):  # after the merges: the parties' final labels
+            if mention.ref:  # 出席签约仪式: the ceremony named before
+                mention.entity = ceremony
+                if ceremony is not None:
+                    ceremony.mentions.append(mention)
+                continue
+            ceremony = self._signing(text, mention, mentions)
+            if ceremony is not None:
+                touched[id(ceremony)] = ceremony
         touched.update((id(e), e) for e in self._merge_advisory_committees())
         touched.update((id(e), e) for e in map(self.get, self._fresh_places) if e is not None)
         self._fresh_places = []
@@ -342,6 +356,22 @@ class Resolver:
         return list(self.entities.values())
 
     # -- steps -----------------------------------------------------------------
+
+    def _signing(self, text: str, ceremony: Mention, mentions: list[Mention]) -> Entity | None:
+        """我校与某某公司校企合作签约仪式: the ceremony is named after its parties' entities (the school's name
+        for 我校, the full name for 市政府), so that each text's naming of one ceremony gives one entity."""
+        at = {m.start: m for m in mentions if not m.nested and m.entity is not None}
+        first = at.get(ceremony.start)
+        second = at.get(first.end + 1) if first is not None else None
+        if second is None:
+            return None  # 我校 with no school of the text: no name for the ceremony either
+        joined, after = text[first.end : second.start], text[second.end : ceremony.end]
+        name = first.entity.label + joined + second.entity.label + after
+        entity = self._entity(name, ceremony.cls, ceremony.tier, ceremony)
+        if ceremony.name != entity.label:
+            entity.aliases.add(ceremony.name)
+        ceremony.entity = entity
+        return entity
 
     def _own_school(self, recent: list[Entity]) -> Entity | None:
         """The school a text calls 校 (校党委): its publisher, else the school it names most so far."""
