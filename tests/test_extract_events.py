@@ -79,8 +79,8 @@ def test_bare_words_for_the_event_refer_to_the_article_event(extractor):
         "重庆渝州职业学院院长张伟在发言中表示，将深化产教融合。"
     )
     found = facts(extractor, text, title)
-    for body in ("江北区教委", "重庆渝州职业学院"):  # 主持, 出席…的还有, 在发言中: their bodies take part
-        assert (body, "participatesIn", "职业教育工作推进会") in found
+    assert ("江北区教委", "hosts", "职业教育工作推进会") in found  # 主持: who presides holds the meeting
+    assert ("重庆渝州职业学院", "participatesIn", "职业教育工作推进会") in found  # 在发言中: its body takes part
     assert ("江北区", "participatesIn", "职业教育工作推进会") not in found
 
 

@@ -820,3 +820,25 @@ def test_a_groups_head_and_the_schools_taken_in_after_a_reference_to_it(extracto
     assert ("青川县第一中学", "leads", "青川新城实验教育集团") in found
     for school in ("青川县第二中学", "青川县太和第一小学"):  # 太和: a town's name after its county's
         assert (school, "memberOf", "青川新城实验教育集团") in found
+
+
+def test_who_presides_over_a_ceremony_holds_it_through_their_body(extractor):
+    found = facts(
+        extractor,
+        "江北区教育局与重庆远帆科技有限公司签约仪式在江北区举行。"
+        "区政府副区长王立新主持签约仪式。重庆远帆科技有限公司总经理孟晓先生、江北区职业教育中心校长刘云出席签约仪式。",
+    )
+    event = "江北区教育局与重庆远帆科技有限公司签约仪式"
+    assert ("江北区人民政府", "hosts", event) in found
+    assert ("孟晓", "worksAt", "重庆远帆科技有限公司") in found  # 先生 closes the name
+    assert ("江北区职业教育中心", "participatesIn", event) in found
+    assert not any(p == "hosts" and s == "江北区职业教育中心" for s, p, _ in found)  # attends, presides over nothing
+
+
+def test_a_branch_named_after_its_company_is_another_company(extractor):
+    found = facts(
+        extractor,
+        "重庆远帆股份公司是一家物流企业。重庆远帆股份公司江北公司经理赵平与江北区职业教育中心签约。",
+    )
+    assert ("重庆远帆股份公司江北公司", "partOf", "重庆远帆股份公司") in found
+    assert ("赵平", "worksAt", "重庆远帆股份公司江北公司") in found

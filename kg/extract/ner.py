@@ -196,6 +196,7 @@ ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌
 # What a person's name is followed by when the name stands as the subject of a visit or a ceremony (何某某见证,
 # 李某率队, 王某陪同, 张某一行): where the name ends, whatever the dictionary makes of its last character and the next.
 AFTER_NAME = (*ATTENDING, "见证", "陪同", "率", "带队", "带领", "一行")
+HONORIFICS = ("先生", "女士")
 DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
 
 
@@ -2564,6 +2565,9 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 0  # 院长向公司研发部经理…颁发: a preposition and a body, not a name
     if _listed_start(text[begin + 2 : begin + 14], False):
         return 0  # 代表齐聚某某职业技术学院: a verb before a listed name, not a person
+    for size in (3, 2):  # 董事长王某先生在…: an honorific closes the name
+        if text.startswith(HONORIFICS, begin + size) and _name_like(window[:size]):
+            return size
     if strict and not _ends_name(text, begin + 3) and not _ends_name(text, begin + 2):
         return 0  # 院长王朗、党总支书记苏某: a new title, not a second name
     if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):

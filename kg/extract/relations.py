@@ -1504,6 +1504,12 @@ class RelationExtractor:
             if people and URGING.search(text, people[-1].end, verb.start()):
                 continue  # 张三希望同学们积极参加比赛, 张三表示将…: what they ask or say, not what they do
             employers = {id(self._employers.get(m.entity.label)) for m in people}
+            if verb.group().startswith("主持"):
+                # 张三主持签约仪式, 会议由张三主持: who presides holds the event (through their organisation: add);
+                # the others of the sentence attend by verbs of their own
+                if people and re.fullmatch("(?:同志|先生|女士)?", text[people[-1].end : verb.start()]):
+                    self.add(people[-1].entity, "hosts", event, span, "host-主持")
+                continue
             for mention in main:
                 if not (start <= mention.start < verb.start()) or mention.entity is event:
                     continue

@@ -838,6 +838,8 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
     return None
 
 
+# what a company's legal name adds after its brand and 集团 (某某集团有限公司): the same company
+LEGAL_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司")
 FILLERS = {
     "技术",
     "职业技术",
@@ -940,9 +942,14 @@ def _brand_of(short: str, long: str) -> bool:
     (True, False)
     >>> _brand_of("恒远公司", "遵义市恒远实业有限公司"), _brand_of("恒远公司", "恒远实业集团")
     (True, False)
+    >>> _brand_of("恒远集团", "恒远集团有限公司"), _brand_of("恒远股份公司", "恒远股份公司江北分公司")
+    (True, False)
     """
     if not short.endswith(("集团", "公司")) or short.endswith(("有限公司", "分公司", "总公司")):
         return False
+    rest = long[len(short) :] if long.startswith(short) else ""
+    if rest.endswith("公司") and rest not in LEGAL_FORMS:
+        return False  # 某某股份公司江北公司: a branch named after the company, another company
     brand = short[:-2]
     if not long.startswith(brand):  # 宏远集团 of 陕西宏远集团股份有限公司: the place left out
         long = next((rest for rest in _after_divisions(long) if rest.startswith(brand)), long)
