@@ -196,3 +196,15 @@ def test_a_schools_sections_and_a_bureaus_section(extractor):
 def test_local_bodies_of_the_reference_list_named_bare_in_a_chain_are_the_districts(extractor):
     found = works_at(extractor, "江北区委常委、副区长李明远、工商联主席安明峰、科学技术局局长周明伟出席。")
     assert {("安明峰", "江北区工商联"), ("周明伟", "江北区科学技术局")} <= found
+
+
+def test_a_governments_head_works_at_it_though_the_text_never_names_it(extractor):
+    text = (
+        "副市长胡立军、青川职业技术学院院长马丁出席。四川省绵阳市副市长林立，北川市委常委、副市长苏晴，副区长周明出席。"
+    )
+    assert {
+        ("胡立军", "重庆市人民政府"),  # the text's own city
+        ("林立", "绵阳市人民政府"),  # the place before the title, without its province
+        ("苏晴", "北川市人民政府"),  # the place of the committee titled before
+        ("周明", "江北区人民政府"),  # the text's own district
+    } <= works_at(extractor, text)

@@ -197,6 +197,13 @@ ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌
 # 李某率队, 王某陪同, 张某一行): where the name ends, whatever the dictionary makes of its last character and the next.
 AFTER_NAME = (*ATTENDING, "见证", "陪同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
+# 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
+GOVERNMENT_POST = re.compile(r"(?:常务)?副?([区县市])长(?=[\u4e00-\u9fff])(?!期|远|效|大|江|沙|春|寿|治)")
+PROVINCE_FIRST = re.compile("^.{2,8}?(?:省|自治区)(?=.{2})")
+NAMED_GOVERNMENT = re.compile("(.*[区县市])(?:人民)?政府")
+PLACE_COMMITTEE = re.compile("(.+[区县市])委$")  # 某某市委: the party committee of a place
+TITLES_BETWEEN = re.compile("(?:常委|副书记|书记|委员)[、，]?")  # 某某市委常委、副市长: one person's titles
+UNIVERSITY_WORDS = ("校长", "校友", "校党委", "校领导", "校企")  # 校 after 大学 that opens a word of the university
 DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
 
 
@@ -513,6 +520,7 @@ class Recognizer:
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
         selected += _signing_events(text, selected)
+        selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
 
@@ -685,7 +693,9 @@ class Recognizer:
             suffix = match.group()
             end = match.end()
             following = text[end : end + 1]
-            if following and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
+            # 某某大学校长, 大学校友: the university, then a word of its own (not 大学校区 …, see not_after)
+            own_word = suffix == "大学" and text.startswith(UNIVERSITY_WORDS, end)
+            if following and not own_word and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
                 continue
             if suffix == "局" and text[end - 2 : end] in NOT_BUREAU and not is_word(text[end - 3 : end]):
                 continue
@@ -2907,6 +2917,43 @@ def _signing_events(text: str, selected: list[Mention]) -> list[Mention]:
         for match in SIGNING_AGAIN.finditer(text, found[0].end):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="signing"))
+    return found
+
+
+def _governments_of_posts(text: str, selected: list[Mention], district: str, city: str) -> list[Mention]:
+    """青川市副市长张三, 副县长李四: the government a post heads, an entity whether the text names it or not.
+
+    The place is the one named right before the title, or the one a party committee's name starts with in the
+    titles before (某某市委常委、副市长), else the text's own place of the title's level (区长 and 县长 the
+    district's, 市长 the city's or a county-level city's); a nested mention (rule post-government) over the
+    title, from which no relation is read but the head's (see the relations' government heads).
+
+    >>> [m.name for m in _governments_of_posts("青川市副市长张三出席。", [
+    ...     Mention(0, 3, "青川市", "City", "place")], "", "")]
+    ['青川市人民政府']
+    """
+    places = {m.end: m for m in selected if not m.nested and m.cls in ("City", "District")}
+    bodies = sorted((m.end, m.name) for m in selected if not m.nested and m.cls == "GovernmentAgency")
+    governments = {name.group(1) for _, body in bodies if (name := NAMED_GOVERNMENT.fullmatch(body)) is not None}
+    found = []
+    for post in GOVERNMENT_POST.finditer(text):
+        level, at = post.group(1), post.start()
+        before = places.get(at)
+        if before is not None and before.name.endswith(level):
+            place = PROVINCE_FIRST.sub("", before.name)  # 某某省某某市副市长: the city's government
+        elif before is None and not _has_cjk(text[at - 1 : at] or "，"):
+            index = bisect.bisect_right(bodies, (at, "")) - 1
+            committee = PLACE_COMMITTEE.match(bodies[index][1]) if index >= 0 else None
+            if committee is not None and TITLES_BETWEEN.fullmatch(text, bodies[index][0], at):
+                place = committee.group(1) if committee.group(1).endswith(level) else ""
+            else:
+                place = next((p for p in (district, city) if p.endswith(level)), "")
+        else:
+            continue
+        if place and place not in governments and place[-1] not in governments:
+            # (a government the text names, 某某市政府 or 市政府, is the one it heads)
+            name = place + "人民政府"
+            found.append(Mention(at, post.end(), name, "GovernmentAgency", "post-government", 2, nested=True))
     return found
 
 

@@ -437,6 +437,7 @@ class RelationExtractor:
         self._main_event = _main_event(text, self.mentions)
         self.heads: dict[tuple[int, int], Entity] = {}  # see extract_relations
         self._governments: dict[str, tuple[str, Entity]] | None = None  # see _government_headed
+        self._posts: dict[int, Entity] = {}  # the government of each post, by where the post's title ends
         # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
         # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
         datelines = [line.span() for line in DATELINE.finditer(text)]
@@ -971,21 +972,26 @@ class RelationExtractor:
                 # X隶属于Y / X是Y旗下的子公司 / X是Y的二级学院: the unit is named first
                 self.add(first.entity, "partOf", second.entity, span, "part-隶属")
 
-    def _government_headed(self, titles: str, employer: Entity | None) -> Entity | None:
-        """The government a person's title heads (区委副书记、区长张三 → 某某区人民政府), when the text names it.
+    def _government_headed(self, titles: str, employer: Entity | None, at: int) -> Entity | None:
+        """The government a person's title heads (区委副书记、区长张三 → 某某区人民政府; the title ends at ``at``).
 
-        The title's level (区长, 副市长 …) picks the governments of that level the text names; the
+        The recogniser's government of the post (rule post-government, over the title) when it gave one;
+        else the title's level (区长, 副市长 …) picks the governments of that level the text names, and the
         place named by the employer (某某区委) or written before the title (某某县县长) picks among them.
         """
         title = GOVERNMENT_HEAD.search(titles)
         if title is None:
             return None
         if self._governments is None:  # the governments the text names, by label: (the place, the body)
-            self._governments = {}
+            self._governments, self._posts = {}, {}
             for m in self.mentions:
                 name = GOVERNMENT_NAME.fullmatch(m.entity.label)
                 if name is not None and is_a(m.entity.cls, "GovernmentAgency"):
                     self._governments[m.entity.label] = (name.group(1), m.entity)
+                if m.rule == "post-government":
+                    self._posts[m.end] = m.entity
+        if at in self._posts:
+            return self._posts[at]
         level = title.group(1)
         governments = {label: found for label, found in self._governments.items() if found[0].endswith(level)}
         hints = titles + ("" if employer is None else employer.label)
@@ -2386,13 +2392,16 @@ class RelationExtractor:
                     chain = self._titled_before(main, index, employer, former=True)
                     employer = chain[0] if chain else None
                     self._roll = None
-                government = self._government_headed(text[max(start, mention.start - 8) : mention.start], employer)
-                if government is not None and government is not employer:
-                    self.add(entity, "worksAt", government, span, "works-head-of-government")
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):
                         self.add(entity, "worksAt", other, span, "works-role-chain")
+                # (after the titled body: a person's first employer is the one their attendance goes to)
+                titles = text[max(start, mention.start - 8) : mention.start]
+                government = self._government_headed(titles, employer, mention.start)
+                if government is not None and government is not employer:
+                    self.add(entity, "worksAt", government, span, "works-head-of-government")
+                if employer is not None:
                     # 张三院长、李四副院长: the roll goes on after the title written after the name
                     self._roll = (mention.extras.get("role_end", mention.end), employer)
                     self._sentence_employer = employer
