@@ -400,3 +400,23 @@ def test_two_parties_host_the_signing_ceremony_named_after_them(extractor):
     } <= relations
     found = names(extractor, "青川县教育局与青川师范学院举行战略合作签约仪式。")
     assert not any(name.endswith("签约仪式") for name in found)  # 举行: a clause, the ceremony has no name
+
+
+def test_a_body_unveiled_at_a_signing_is_built_by_the_parties(extractor):
+    text = "5月6日，北川县人民政府与青川纺织职业学院合作办学签约暨北川纺织产业学院揭牌仪式在北川县举行。"
+    event = "北川县人民政府与青川纺织职业学院合作办学签约暨北川纺织产业学院揭牌仪式"
+    found = facts(extractor, text)
+    assert {
+        ("北川县人民政府", "builds", "北川纺织产业学院"),
+        ("青川纺织职业学院", "builds", "北川纺织产业学院"),
+        ("北川县人民政府", "hosts", event),
+    } <= found
+    assert not any(o == "北川纺织产业学院揭牌仪式" for _, _, o in found)  # one ceremony, not two
+
+
+def test_the_signers_of_an_agreement_to_build_a_body_build_it(extractor):
+    found = facts(extractor, "江北区职业教育学会与重庆物流行业协会签订江北区智能制造职教联盟共建协议。")
+    assert {
+        ("江北区职业教育学会", "builds", "江北区智能制造职教联盟"),
+        ("重庆物流行业协会", "builds", "江北区智能制造职教联盟"),
+    } <= found

@@ -310,6 +310,8 @@ SIGNED_SUBJECT = re.compile("(?:战略合作|合作|共建)?(?:项目|协议|框
 EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
 # what follows one body of a ceremony of several: the next one, or the ceremony of the first (A揭牌暨B成立仪式)
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
+BRACKETED_END = re.compile("（[^（）]*）$")
+UNVEILED_BODY = re.compile("(.+?)(?:揭牌|挂牌|授牌|成立)仪式")  # what a ceremony after 暨 opens
 OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: the school of the text
 # A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式)
 SIGNING_NAME_TAIL = re.compile(
@@ -519,7 +521,7 @@ class Recognizer:
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
-        selected += _signing_events(text, selected)
+        selected += self._signing_events(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
@@ -2114,6 +2116,49 @@ class Recognizer:
                 added.append(Mention(start, end, name, cls, "name-head", 2, nested=True))
         return selected + added
 
+    def _signing_events(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某学院与某某公司校企合作签约仪式: the ceremony of two parties, named by both (rule signing-event).
+
+        The parties stay the text's mentions (they sign, they are listed); the ceremony is a mention nested over
+        them, as the hand-annotated sets name it, and each party hosts it (see the relations' signing ceremonies).
+        The first party may be the text's own school (我校与…): the resolver names the ceremony after the
+        parties' entities.  A later 出席签约仪式 refers to the ceremony named before it (ref signing).
+
+        >>> [m.name for m in Recognizer()._signing_events("青川学院与远航公司校企合作签约仪式举行。", [
+        ...     Mention(0, 4, "青川学院", "University", "suffix"), Mention(5, 9, "远航公司", "Company", "suffix")])]
+        ['青川学院与远航公司校企合作签约仪式']
+        """
+        bodies = [m for m in selected if not m.nested and not m.category and m.cls != "Person"]
+        by_start = {m.start: m for m in bodies if not m.ref}
+        found = []
+        for first in bodies:
+            if first.ref not in ("", *OWN_SCHOOL_REFS):
+                continue
+            second = by_start.get(first.end + 1)
+            if second is None or text[first.end] not in "与和同":
+                continue
+            tail = SIGNING_NAME_TAIL.match(text, second.end)
+            if tail is None:
+                continue
+            name = text[first.start : tail.end()]
+            found.append(Mention(first.start, tail.end(), name, "Event", "signing-event", 2, nested=True))
+            for inner in selected:  # …签约暨某某学院揭牌仪式: one ceremony; the body unveiled is a name of its own
+                if inner.end == tail.end() and text[inner.start - 1 : inner.start] == "暨" and is_a(inner.cls, "Event"):
+                    inner.category = True
+                    unveiled = UNVEILED_BODY.fullmatch(inner.name)
+                    # (a branch's name in brackets after the body's: 某某产业学院（某某分院）)
+                    kind = self.type_word(BRACKETED_END.sub("", unveiled.group(1))) if unveiled else ""
+                    if kind and self._body_class(kind):
+                        end = inner.start + len(unveiled.group(1))
+                        cls = self.suffix_class[kind][0]
+                        found.append(Mention(inner.start, end, unveiled.group(1), cls, "suffix", 2))
+        if found:
+            taken = Occupancy(len(text), selected)
+            for match in SIGNING_AGAIN.finditer(text, found[0].end):
+                if not taken.overlaps(match.start(1), match.end(1)):
+                    found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="signing"))
+        return found
+
     def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
         found = []
         taken = Occupancy(len(text), selected)
@@ -2884,40 +2929,6 @@ def _named_occasion(word: str, suffix_class: dict[str, tuple[str, str]]) -> bool
     """True for the type word of a meeting, a contest or a week of activities (论坛, 大赛, 宣传周), not 活动 itself."""
     cls, strength = suffix_class[word]
     return strength == "strong" and (is_a(cls, "Event") or (cls == "Campaign" and word.endswith(("周", "月", "节"))))
-
-
-def _signing_events(text: str, selected: list[Mention]) -> list[Mention]:
-    """某某学院与某某公司校企合作签约仪式: the ceremony of two parties, named by both (rule signing-event).
-
-    The parties stay the text's mentions (they sign, they are listed); the ceremony is a mention nested over
-    them, as the hand-annotated sets name it, and each party hosts it (see the relations' signing ceremonies).
-    The first party may be the text's own school (我校与…): the resolver names the ceremony after the
-    parties' entities.  A later 出席签约仪式 refers to the ceremony named before it (ref signing).
-
-    >>> [m.name for m in _signing_events("青川学院与远航公司校企合作签约仪式举行。", [
-    ...     Mention(0, 4, "青川学院", "University", "suffix"), Mention(5, 9, "远航公司", "Company", "suffix")])]
-    ['青川学院与远航公司校企合作签约仪式']
-    """
-    bodies = [m for m in selected if not m.nested and not m.category and m.cls != "Person"]
-    by_start = {m.start: m for m in bodies if not m.ref}
-    found = []
-    for first in bodies:
-        if first.ref not in ("", *OWN_SCHOOL_REFS):
-            continue
-        second = by_start.get(first.end + 1)
-        if second is None or text[first.end] not in "与和同":
-            continue
-        tail = SIGNING_NAME_TAIL.match(text, second.end)
-        if tail is None:
-            continue
-        name = text[first.start : tail.end()]
-        found.append(Mention(first.start, tail.end(), name, "Event", "signing-event", 2, nested=True))
-    if found:
-        taken = Occupancy(len(text), selected)
-        for match in SIGNING_AGAIN.finditer(text, found[0].end):
-            if not taken.overlaps(match.start(1), match.end(1)):
-                found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="signing"))
-    return found
 
 
 def _governments_of_posts(text: str, selected: list[Mention], district: str, city: str) -> list[Mention]:

@@ -304,6 +304,8 @@ NOT_SUBJECT_BEFORE = re.compile(
 ADVERBIAL = re.compile(
     r"(?:近年来|近年|去年|今年|当前|目前|同时|此外|另外|据了解|其中|随后|最终|日前|近日|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
 )
+UNVEILED_AFTER = re.compile("揭牌|挂牌|授牌|成立")
+AGREEMENT_AFTER = re.compile("(?:合作|框架)?协议")  # 签订某某联盟共建协议: what the agreement builds
 NOMINAL_AFTER = re.compile(r"[，。；、]|纳入|工作|取得|成效|成果|中|上|的")
 PIVOT = re.compile(r"(?:指导|带动|引领|辐射|负责|统筹|吸纳|汇聚|覆盖|拥有|涵盖|集聚|来自|首期|招收|招生)")
 PREPOSITIONS = ("以", "与", "同", "跟", "在", "对", "向", "为", "由", "从", "把", "将", "给", "让", "使")
@@ -2069,6 +2071,12 @@ class RelationExtractor:
             parties = [m.entity for m in (first, second) if m is not None and not is_a(m.entity.cls, "Place")]
             for party in parties:
                 self.add(party, "hosts", event.entity, span, "host-signing-ceremony")
+            # A与B合作办学签约暨某某产业学院揭牌仪式: what is unveiled at the signing the parties build
+            for unveiled in (m for m in main.values() if event.start < m.start and m.end < event.end):
+                joined = text[unveiled.start - 1 : unveiled.start] == "暨"
+                if joined and is_a(unveiled.entity.cls, "Platform") and UNVEILED_AFTER.match(text, unveiled.end):
+                    for party in parties:
+                        self.add(party, "builds", unveiled.entity, span, "build-signing-ceremony")
             venue = main.get(event.end + 1) if text[event.end : event.end + 1] == "在" else None
             if venue is None:
                 continue
@@ -2238,8 +2246,11 @@ class RelationExtractor:
     def _postposed(self, trigger: re.Match, main: list[Mention], subject_mention) -> list[Mention]:
         """Objects before a verb used as a noun: “教联体”建设纳入…, …的品牌打造."""
         text = self.text
-        if trigger.group() not in ("建设", "打造", "创建") or not NOMINAL_AFTER.match(self.text, trigger.end()):
-            return []  # only a verb used as a noun: “教联体”建设纳入…
+        agreement = trigger.group() == "共建" and AGREEMENT_AFTER.match(text, trigger.end()) is not None
+        if not agreement and (
+            trigger.group() not in ("建设", "打造", "创建") or not NOMINAL_AFTER.match(self.text, trigger.end())
+        ):
+            return []  # only a verb used as a noun: “教联体”建设纳入…, 签订某某联盟共建协议
         before = [m for m in main if m.end <= trigger.start() and m is not subject_mention and not m.ref]
         if not before:
             return []
