@@ -227,3 +227,15 @@ def test_a_city_whose_name_ends_with_zhou_and_the_province_before_a_city(extract
     labels = {e.label: e.cls for e in extraction.entities}
     assert labels.get("杭州市") == "City"
     assert labels.get("广东省潮州市") == "City" and labels.get("广东省") == "Place"  # the province, nested
+
+
+def test_common_words_before_mechanism_action_or_engineering_name_no_initiative(recognizer):
+    found = names(recognizer, "学校以实际行动建立长效机制，开设机械工程专业，实施“一二三”工程。")
+    assert not {"实际行动", "长效机制", "机械工程"} & found.keys()
+    assert found.get("“一二三”工程") == "Initiative"  # a quoted name singles one out
+
+
+def test_a_schools_office_named_ban_before_its_head(extractor):
+    extraction = run(extractor, "江北职业技术学院校长刘文，招生办主任许强、区委办主任丁一出席。")
+    assert ("许强", "worksAt", "招生办") in relations(extraction)
+    assert "区委办" not in {e.label for e in extraction.entities}  # a government's office: no school's

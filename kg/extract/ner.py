@@ -219,7 +219,7 @@ PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
 # a school's office or department: its head, then a title of its staff or nothing (学校教务处, see _divisions)
 DIVISION_HEAD = re.compile(
-    "(?P<head>处|系|部|办公室|科(?=副?科长))(?:(?P<title>(?:副)?(?:处长|主任|部长|科长|书记|负责人)|教师|老师"
+    "(?P<head>处|系|部|办公室|办(?=副?主任)|科(?=副?科长))(?:(?P<title>(?:副)?(?:处长|主任|部长|科长|书记|负责人)|教师|老师"
     f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]))"  # 教务处赵某处长: a name, then the title
 )
 PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
@@ -1996,6 +1996,8 @@ class Recognizer:
                 field, size = joined.group() + field, size + len(joined.group())  # 材料与化学工程系
             if size < 2 or field.startswith(("相关", "有关", "各", "全", "本", "该", "此", "其")):
                 continue
+            if match.group("head") == "办" and field.endswith(("委", "政府", "局")):
+                continue  # 区委办, 市政府办: a government's office, not a school's
             if BODY_BEFORE.search(text, max(0, head - size - 6), head - size):
                 continue  # 某某区教育委员会职成教处: a bureau's own office, whose staff the roll gives the bureau
             referred = (  # 学校教务处, 我校科研处, 某某学院教务处, 徐某院机电工程系: the school right before the field
@@ -2205,7 +2207,9 @@ def _clean_after(text: str, at: int) -> bool:
     return is_word(rest[:2]) or is_word(rest[:3])
 
 
-GENERIC_PRONE = ("Event", "VocationalEducationPark")
+GENERIC_PRONE = ("Event", "VocationalEducationPark", "Initiative")
+# the initiatives common words name as often as a proper name does (长效机制, 实际行动; not 教育评价改革)
+GENERIC_INITIATIVES = ("机制", "行动", "工程")
 
 
 def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
@@ -2220,8 +2224,12 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
 
     >>> is_proper_name("校企合作", "签约仪式", "Conference"), is_proper_name("江北区", "技能大赛", "Competition")
     (False, True)
+    >>> is_proper_name("长效", "机制", "Initiative"), is_proper_name("教育评价", "改革", "Initiative")
+    (False, True)
     """
     if len(suffix) < 2 or not any(is_a(cls, kind) for kind in GENERIC_PRONE):
+        return True
+    if cls == "Initiative" and suffix not in GENERIC_INITIATIVES:
         return True
     if "”" in modifier or not modifier:
         return bool(modifier)
