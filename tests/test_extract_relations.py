@@ -842,3 +842,12 @@ def test_a_branch_named_after_its_company_is_another_company(extractor):
     )
     assert ("重庆远帆股份公司江北公司", "partOf", "重庆远帆股份公司") in found
     assert ("赵平", "worksAt", "重庆远帆股份公司江北公司") in found
+
+
+def test_the_places_hospital_and_a_bureau_by_its_former_name_are_the_places(extractor):
+    found = facts(extractor, "市中医院院长李海、区卫生局局长宋立出席，卫生局党委书记朱平参加。")
+    assert {
+        ("李海", "worksAt", "重庆市中医院"),
+        ("宋立", "worksAt", "江北区卫生局"),
+        ("朱平", "worksAt", "江北区卫生局"),  # the bureau named again bare: the district's
+    } <= found

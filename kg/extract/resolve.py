@@ -487,6 +487,7 @@ class Resolver:
                     prefix in ("区", "县", "市")
                     and not public_body
                     and not re.match(r"(委|局|院|学院|中心|联)", body[-2:])
+                    and not body.endswith(("医院", "卫生院", "保健院"))  # 市中医院: the place's public hospital
                 ):
                     return name  # 区级…, 市实验中学: a level or a customary short name, not a relative one
                 return place + body
