@@ -239,3 +239,10 @@ def test_a_schools_office_named_ban_before_its_head(extractor):
     extraction = run(extractor, "江北职业技术学院校长刘文，招生办主任许强、区委办主任丁一出席。")
     assert ("许强", "worksAt", "招生办") in relations(extraction)
     assert "区委办" not in {e.label for e in extraction.entities}  # a government's office: no school's
+
+
+def test_a_periodical_in_title_marks_before_its_staff_is_a_company(recognizer):
+    text = "《江北教育导报》记者刘文、《职教与发展》副总编周平出席。区里印发《江北区职业教育提质方案》。"
+    found = names(recognizer, text)
+    assert found.get("江北教育导报") == "Company" and found.get("职教与发展") == "Company"
+    assert found.get("江北区职业教育提质方案") != "Company"

@@ -312,6 +312,8 @@ EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第�
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILED_BODY = re.compile("(.+?)(?:揭牌|挂牌|授牌|成立)仪式")  # what a ceremony after 暨 opens
+PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
+PERIODICAL_STAFF = re.compile("(?:[\u4e00-\u9fff]{0,3}部)?(?:副?总编(?:辑)?|副?主编|编辑|记者|副?社长)")
 OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: the school of the text
 # A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式)
 SIGNING_NAME_TAIL = re.compile(
@@ -1282,6 +1284,9 @@ class Recognizer:
                 tail = self._tail(text, end, inner, False)
                 if tail:
                     found.append(Mention(start, tail[0], text[start : tail[0]], tail[1], "quoted", 3))
+                elif inner.endswith(PERIODICAL_ENDS) or PERIODICAL_STAFF.match(text, end):
+                    # 《某某教育报》记者, 《某某》副总编: a newspaper or a journal, the company that publishes it
+                    found.append(Mention(start + 1, end - 1, inner, "Company", "quoted-title", 3))
                 elif POLICY_TITLE.search(inner) and len(inner) >= 4:
                     found.append(Mention(start + 1, end - 1, inner, "Initiative", "quoted-title", 3))
                 elif len(inner) <= 40 and not DOCUMENT_TITLE.search(inner) and not _a_work(text, start, end):
