@@ -246,3 +246,9 @@ def test_a_periodical_in_title_marks_before_its_staff_is_a_company(recognizer):
     found = names(recognizer, text)
     assert found.get("江北教育导报") == "Company" and found.get("职教与发展") == "Company"
     assert found.get("江北区职业教育提质方案") != "Company"
+
+
+def test_common_words_before_xuexiao_name_a_kind_of_school(recognizer):
+    found = names(recognizer, "江北区实验学校将帮扶农村学校，共建特色学校。")
+    assert "农村学校" not in found and "特色学校" not in found
+    assert found.get("江北区实验学校") is not None

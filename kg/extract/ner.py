@@ -873,6 +873,8 @@ class Recognizer:
                 and not is_a(refine_class(name, cls), "DigitalPlatform")
             ):
                 continue  # 搭建资源共享平台, 高水平教研平台: what a platform is for (an online one is a product)
+            if suffix == "学校" and "”" not in modifier and _plain(modifier) and _common_phrase(modifier):
+                continue  # 办好家门口的好学校, 山区学校: a kind of school (a named one has its place: 某某县实验学校)
             if not is_proper_name(modifier, suffix, cls) and not dated:
                 continue  # 校企合作签约仪式, 技能大赛, 校企实践基地: a kind of event or base, no name
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
