@@ -208,3 +208,16 @@ def test_a_governments_head_works_at_it_though_the_text_never_names_it(extractor
         ("苏晴", "北川市人民政府"),  # the place of the committee titled before
         ("周明", "江北区人民政府"),  # the text's own district
     } <= works_at(extractor, text)
+
+
+def test_a_bare_committee_after_its_zone_and_a_supervisors_title(extractor):
+    text = (
+        "江北高新技术产业开发区党工委书记郭立，管委会主任苏远，管委会副主任康峰、唐林出席。"
+        "重庆远帆发展有限公司总裁马立、主管郭瑞出席。"
+    )
+    assert {
+        ("苏远", "江北高新技术产业开发区管委会"),
+        ("康峰", "江北高新技术产业开发区管委会"),
+        ("唐林", "江北高新技术产业开发区管委会"),
+        ("郭瑞", "重庆远帆发展有限公司"),
+    } <= works_at(extractor, text)

@@ -312,6 +312,7 @@ EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第�
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILED_BODY = re.compile("(.+?)(?:揭牌|挂牌|授牌|成立)仪式")  # what a ceremony after 暨 opens
+ZONE_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
 PERIODICAL_STAFF = re.compile("(?:[\u4e00-\u9fff]{0,3}部)?(?:副?总编(?:辑)?|副?主编|编辑|记者|副?社长)")
 OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: the school of the text
@@ -561,15 +562,22 @@ class Recognizer:
         ['江北经济开发区党工委', '江北经济开发区', '江北经济开发区管委会', '学院']
         """
         added = []
-        for mention in selected:
-            if not mention.name.endswith("党工委") or mention.cls != "GovernmentAgency":
+        taken = Occupancy(len(text), selected)
+        zones = [  # the zones named so far, by where: a party committee's (…党工委) or the zone's own name
+            (m.end, m.name.removesuffix("党工委"))
+            for m in selected
+            if (m.name.endswith("党工委") and m.cls == "GovernmentAgency")
+            or (m.cls == "District" and ZONE_END.search(m.name))
+        ]
+        for bare in re.finditer("管委会", text):
+            at = bare.start()
+            if taken.overlaps(at, bare.end()) or (_has_cjk(text[at - 1 : at]) and text[at - 1] not in "、和及与"):
                 continue
-            title = ROLE_WORD.match(text, mention.end)  # 某某园区党工委书记、管委会主任某某
-            at = title.end() if title else mention.end
-            joined = text[at : at + 1] in ("、", "和", "及", "与") and text.startswith("管委会", at + 1)
-            if joined and not self.suffix_re.match(text, at + 4):  # (not 管委会办公室: a unit of its own)
-                name = mention.name[: -len("党工委")] + "管委会"
-                added.append(Mention(at + 1, at + 4, name, "GovernmentAgency", "zone-committee", 2))
+            if self.suffix_re.match(text, bare.end()) or not zones or zones[0][0] > at:
+                continue  # (not 管委会办公室: a unit of its own)
+            zone = [name for end, name in zones if end <= at][-1]
+            # 某某园区党工委书记、管委会主任某某; 某某开发区…，管委会副主任某某: the zone named before
+            added.append(Mention(at, bare.end(), zone + "管委会", "GovernmentAgency", "zone-committee", 2))
         return sorted(selected + added, key=lambda m: m.start) if added else selected
 
     def _persons_again(self, text: str, selected: list[Mention]) -> list[Mention]:
