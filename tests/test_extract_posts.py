@@ -221,3 +221,7 @@ def test_a_bare_committee_after_its_zone_and_a_supervisors_title(extractor):
         ("唐林", "江北高新技术产业开发区管委会"),
         ("郭瑞", "重庆远帆发展有限公司"),
     } <= works_at(extractor, text)
+
+
+def test_a_two_character_name_before_suitong(extractor):
+    assert ("张媚", "招生就业处") in works_at(extractor, "重庆渝州职业学院招生就业处副处长张媚随同参会。")

@@ -195,7 +195,7 @@ BYLINE_RE = re.compile(
 ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌", "共同")  # verbs a person's name may precede
 # What a person's name is followed by when the name stands as the subject of a visit or a ceremony (何某某见证,
 # 李某率队, 王某陪同, 张某一行): where the name ends, whatever the dictionary makes of its last character and the next.
-AFTER_NAME = (*ATTENDING, "见证", "陪同", "率", "带队", "带领", "一行")
+AFTER_NAME = (*ATTENDING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
 GOVERNMENT_POST = re.compile(r"(?:常务)?副?([区县市])长(?=[\u4e00-\u9fff])(?!期|远|效|大|江|沙|春|寿|治)")
