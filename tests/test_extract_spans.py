@@ -252,3 +252,9 @@ def test_common_words_before_xuexiao_name_a_kind_of_school(recognizer):
     found = names(recognizer, "江北区实验学校将帮扶农村学校，共建特色学校。")
     assert "农村学校" not in found and "特色学校" not in found
     assert found.get("江北区实验学校") is not None
+
+
+def test_a_title_before_a_listed_place_or_a_relative_body_ends_the_phrase(recognizer):
+    found = names(recognizer, "集团副理事长绵阳市远帆文化传播有限公司总经理黄立、陈强代表市委讲话。")
+    assert "绵阳市远帆文化传播有限公司" in found
+    assert not any(name.startswith(("集团副理事长", "陈强代表")) for name in found)
