@@ -258,3 +258,9 @@ def test_a_title_before_a_listed_place_or_a_relative_body_ends_the_phrase(recogn
     found = names(recognizer, "集团副理事长绵阳市远帆文化传播有限公司总经理黄立、陈强代表市委讲话。")
     assert "绵阳市远帆文化传播有限公司" in found
     assert not any(name.startswith(("集团副理事长", "陈强代表")) for name in found)
+
+
+def test_a_universitys_short_name_before_yu_is_another_party(recognizer):
+    found = names(recognizer, "渝南师大与江北区人民政府签署战略合作协议。")
+    assert found.get("江北区人民政府") == "GovernmentAgency"
+    assert not any(name.startswith("渝南师大与") for name in found)

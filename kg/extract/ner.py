@@ -314,6 +314,7 @@ LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILED_BODY = re.compile("(.+?)(?:揭牌|挂牌|授牌|成立)仪式")  # what a ceremony after 暨 opens
 ZONE_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
+SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
 PERIODICAL_STAFF = re.compile("(?:[\u4e00-\u9fff]{0,3}部)?(?:副?总编(?:辑)?|副?主编|编辑|记者|副?社长)")
 OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: the school of the text
@@ -1187,6 +1188,8 @@ class Recognizer:
         inner = self.type_word(part)
         if (inner and self.suffix_class[inner][1] == "strong") or part.endswith("”"):
             return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
+        if part.endswith(SCHOOL_SHORT_ENDS):
+            return start  # 某某师大与某某区人民政府: a university's short name before the conjunction
         if self._divisions(text[max(0, before - 2) : start]):
             return start  # 我校科研处与某某公司: a school's division before the conjunction
         if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part):
