@@ -264,3 +264,8 @@ def test_a_universitys_short_name_before_yu_is_another_party(recognizer):
     found = names(recognizer, "渝南师大与江北区人民政府签署战略合作协议。")
     assert found.get("江北区人民政府") == "GovernmentAgency"
     assert not any(name.startswith("渝南师大与") for name in found)
+
+
+def test_a_side_before_wei_ends_the_phrase(recognizer):
+    found = names(recognizer, "校方为重庆远帆农业发展有限公司定向培养人才。")
+    assert "重庆远帆农业发展有限公司" in found
