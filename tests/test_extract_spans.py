@@ -269,3 +269,8 @@ def test_a_universitys_short_name_before_yu_is_another_party(recognizer):
 def test_a_side_before_wei_ends_the_phrase(recognizer):
     found = names(recognizer, "校方为重庆远帆农业发展有限公司定向培养人才。")
     assert "重庆远帆农业发展有限公司" in found
+
+
+def test_belonging_to_a_group_is_no_part_of_its_name(recognizer):
+    found = names(recognizer, "公司隶属重庆远帆生物科技股份有限公司。")
+    assert "重庆远帆生物科技股份有限公司" in found
