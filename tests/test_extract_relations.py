@@ -851,3 +851,14 @@ def test_the_places_hospital_and_a_bureau_by_its_former_name_are_the_places(extr
         ("宋立", "worksAt", "江北区卫生局"),
         ("朱平", "worksAt", "江北区卫生局"),  # the bureau named again bare: the district's
     } <= found
+
+
+def test_each_body_of_a_counted_list_is_designated(extractor):
+    found = facts(
+        extractor,
+        "我校推荐的重庆远帆智能装备有限公司、重庆明川测量服务所等两家企业被确定为全市首批产教融合型试点企业，"
+        "并纳入省级培育库。",
+    )
+    title = "全市首批产教融合型试点企业"
+    assert {("重庆远帆智能装备有限公司", "designatedAs", title), ("重庆明川测量服务所", "designatedAs", title)} <= found
+    assert not any("纳入省" in s + o for s, _, o in found)  # a verb before a bare 省: no place

@@ -1577,6 +1577,8 @@ class Recognizer:
                     start, modifier, name = start + cut, modifier[cut:], name[cut:]
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
+            if tags.get(modifier[-2:], "") in ("v", "p") and match.group() in ("省", "市"):
+                continue  # 纳入省…库, 进入市…: a verb before a bare 省 / 市, no place's name
             # a province and an autonomous region (广西壮族自治区) are places of the same rank (dev-set guide)
             cls = {"市": "City", "省": "Place", "自治区": "Place", "镇": "Place"}.get(match.group(), "District")
             found.append(Mention(start, end, name, cls, "place", 1))

@@ -304,6 +304,10 @@ NOT_SUBJECT_BEFORE = re.compile(
 ADVERBIAL = re.compile(
     r"(?:近年来|近年|去年|今年|当前|目前|同时|此外|另外|据了解|其中|随后|最终|日前|近日|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
 )
+# what stands between a list of bodies and the verb they are the subject of: their count and kind (等三家企业)
+LISTED_UNTIL_VERB = re.compile(
+    r"(?:等[0-9一二三四五六七八九十两]+[家所个][\u4e00-\u9fff]{0,4})?(?:均|已|先后|同时)?被?"
+)
 UNVEILED_AFTER = re.compile("揭牌|挂牌|授牌|成立")
 AGREEMENT_AFTER = re.compile("(?:合作|框架)?协议")  # 签订某某联盟共建协议: what the agreement builds
 NOMINAL_AFTER = re.compile(r"[，。；、]|纳入|工作|取得|成效|成果|中|上|的")
@@ -1469,6 +1473,16 @@ class RelationExtractor:
                 kind = _cooperation_kind(item.entity, partner.entity)
                 self.add(item.entity, kind, partner.entity, span, "cooperate-代表")
 
+    def _listed_before(self, main: list[Mention], verb: int) -> list[Entity]:
+        """A、B、C等三家企业被确定为…: the bodies of the list that ends right before the verb (its count between)."""
+        before = [i for i, m in enumerate(main) if m.end <= verb]
+        if not before or not LISTED_UNTIL_VERB.fullmatch(self.text, main[before[-1]].end, verb):
+            return []
+        items = self._enumeration_before(main, before[-1])
+        if len(items) < 2 or not all(is_a(m.entity.cls, "Organization") for m in items):
+            return []
+        return [m.entity for m in items]
+
     def _enumeration_before(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those before it in one enumeration (A、B和C), first first."""
         items = [main[index]]
@@ -2180,6 +2194,8 @@ class RelationExtractor:
                 )
                 if kind in ("award", "designate") and subject_mention is not None and not subject_mention.ref:
                     actors = self._co_subjects(main, subject_mention)  # A、B等12所学校成为…示范校
+                if kind == "designate":
+                    actors = self._listed_before(main, trigger.start()) or actors  # 我校推荐的A、B等三家企业被…
                 if trigger.group() in GRANTS:
                     recipient = self._recipient(main, trigger, mention, start)
                     if recipient is None:
