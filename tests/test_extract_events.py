@@ -420,3 +420,9 @@ def test_the_signers_of_an_agreement_to_build_a_body_build_it(extractor):
         ("江北区职业教育学会", "builds", "江北区智能制造职教联盟"),
         ("重庆物流行业协会", "builds", "江北区智能制造职教联盟"),
     } <= found
+
+
+def test_the_districts_congress_and_conference_attend_by_their_heads(extractor):
+    text = "江北区产教融合签约仪式在重庆渝州职业学院举行。区委、区政府、区人大、区政协主要领导出席了签约仪式。"
+    attending = {s for s, p, o in facts(extractor, text) if p == "participatesIn"}
+    assert {"江北区人大", "江北区政协", "江北区人民政府"} <= attending
