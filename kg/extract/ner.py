@@ -174,6 +174,7 @@ THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
 COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
+ZONE_BODIES = ("党工委", "管委会", "管理委员会")  # the bodies named after a development zone
 ZONE_END = re.compile("..(?:开发区|高新区|经开区|实验区)$")  # a development zone: a place a body may follow
 LEVEL_ONLY = re.compile(rf"(?:{alternation('level_prefixes')}|国家|省|市|区|县|校)")
 GROUP_MEMBERS = ("联盟", "集团", "共同体", "联合体", "教联体", "成员", "联盟内")  # before 学校: a group's schools
@@ -313,6 +314,7 @@ EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第�
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILED_BODY = re.compile("(.+?)(?:揭牌|挂牌|授牌|成立)仪式")  # what a ceremony after 暨 opens
+ZONE_BODIES = ("党工委", "管委会", "管理委员会")  # the bodies named after a development zone
 ZONE_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
@@ -749,6 +751,10 @@ class Recognizer:
                         break
             if start == edge == match.start() - MAX_NAME and start > 0:
                 continue  # no boundary within a name's length: a run of text, not a name
+            if suffix in ZONE_BODIES:  # 某某高新技术产业开发区党工委: the zone's name, past the verb inside it
+                window = max(0, match.start() - MAX_NAME)
+                zone = [z for z in self._zones(text[window : match.start()]) if z.end == match.start() - window]
+                start = min(start, window + zone[0].start) if zone else start
             start = self._parallel(text, start, cls)
             start = self._conjoined(text, start, cls)
             start = _listed_place_start(text, start, cls)
@@ -1164,6 +1170,9 @@ class Recognizer:
         following = self.suffix_re.match(text, end)
         if following is None or text.startswith(ROLES_TUPLE, end) or PARTY_TITLE.match(text, end):
             return False  # 社会事业局局长, 某某学院院长, 区人民政府区委书记: the head's titles, not a body's type word
+        after = text[following.end() : following.end() + 1]
+        if after and (after in NOT_AFTER[""] or after in NOT_AFTER.get(following.group(), "")):
+            return False  # 某某教育厅委托…: the next type word is no end of a name either (委托)
         cls, strength = self.suffix_class[following.group()]
         return strength == "strong" and is_a(cls, "Organization") and following.group() not in PARTY_BODIES
 
