@@ -281,3 +281,9 @@ def test_a_zones_committee_and_a_bureau_before_weituo(recognizer):
     found = names(recognizer, text)
     assert found.get("绵阳高新技术产业开发区党工委") == "GovernmentAgency"
     assert found.get("四川省教育厅") == "GovernmentAgency"  # 委托 is a verb, not the start of 委 …
+
+
+def test_a_listed_companys_short_name_by_its_shares(recognizer):
+    found = names(recognizer, "远帆股份、明川控股与学校签约，双方按比例持有股份。")
+    assert found.get("远帆股份") == "Company" and found.get("明川控股") == "Company"
+    assert not any(name.endswith("持有股份") for name in found)

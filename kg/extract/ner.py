@@ -174,6 +174,7 @@ THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
 COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
+SHARE_WORDS = ("股份", "控股")  # the type words of a listed company's short name (某某股份, 某某控股)
 ZONE_BODIES = ("党工委", "管委会", "管理委员会")  # the bodies named after a development zone
 ZONE_END = re.compile("..(?:开发区|高新区|经开区|实验区)$")  # a development zone: a place a body may follow
 LEVEL_ONLY = re.compile(rf"(?:{alternation('level_prefixes')}|国家|省|市|区|县|校)")
@@ -314,6 +315,7 @@ EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第�
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILED_BODY = re.compile("(.+?)(?:揭牌|挂牌|授牌|成立)仪式")  # what a ceremony after 暨 opens
+SHARE_WORDS = ("股份", "控股")  # the type words of a listed company's short name (某某股份, 某某控股)
 ZONE_BODIES = ("党工委", "管委会", "管理委员会")  # the bodies named after a development zone
 ZONE_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
@@ -893,6 +895,8 @@ class Recognizer:
                 and not is_a(refine_class(name, cls), "DigitalPlatform")
             ):
                 continue  # 搭建资源共享平台, 高水平教研平台: what a platform is for (an online one is a product)
+            if suffix in SHARE_WORDS and (_common_phrase(modifier) or dictionary().get(modifier[-2:]) == "v"):
+                continue  # 持有股份, 企业控股: common words; a listed company's short name has its brand (某某股份)
             if suffix == "学校" and "”" not in modifier and _plain(modifier) and _common_phrase(modifier):
                 continue  # 办好家门口的好学校, 山区学校: a kind of school (a named one has its place: 某某县实验学校)
             if not is_proper_name(modifier, suffix, cls) and not dated:
