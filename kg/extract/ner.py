@@ -2170,6 +2170,8 @@ class Recognizer:
         """
         bodies = [m for m in selected if not m.nested and not m.category and m.cls != "Person"]
         by_start = {m.start: m for m in bodies if not m.ref}
+        # the ceremonies a name joins with 暨, by where they end (…签约暨某某学院揭牌仪式: one ceremony)
+        joined = {m.end: m for m in selected if is_a(m.cls, "Event") and text[m.start - 1 : m.start] == "暨"}
         found = []
         for first in bodies:
             if first.ref not in ("", *OWN_SCHOOL_REFS):
@@ -2182,16 +2184,16 @@ class Recognizer:
                 continue
             name = text[first.start : tail.end()]
             found.append(Mention(first.start, tail.end(), name, "Event", "signing-event", 2, nested=True))
-            for inner in selected:  # …签约暨某某学院揭牌仪式: one ceremony; the body unveiled is a name of its own
-                if inner.end == tail.end() and text[inner.start - 1 : inner.start] == "暨" and is_a(inner.cls, "Event"):
-                    inner.category = True
-                    unveiled = UNVEILED_BODY.fullmatch(inner.name)
-                    # (a branch's name in brackets after the body's: 某某产业学院（某某分院）)
-                    kind = self.type_word(BRACKETED_END.sub("", unveiled.group(1))) if unveiled else ""
-                    if kind and self._body_class(kind):
-                        end = inner.start + len(unveiled.group(1))
-                        cls = self.suffix_class[kind][0]
-                        found.append(Mention(inner.start, end, unveiled.group(1), cls, "suffix", 2))
+            inner = joined.get(tail.end())
+            if inner is not None:  # one ceremony: the inner one is none, the body it unveils a name of its own
+                inner.category = True
+                unveiled = UNVEILED_BODY.fullmatch(inner.name)
+                # (a branch's name in brackets after the body's: 某某产业学院（某某分院）)
+                kind = self.type_word(BRACKETED_END.sub("", unveiled.group(1))) if unveiled else ""
+                if kind and self._body_class(kind):
+                    end = inner.start + len(unveiled.group(1))
+                    cls = self.suffix_class[kind][0]
+                    found.append(Mention(inner.start, end, unveiled.group(1), cls, "suffix", 2))
         if found:
             taken = Occupancy(len(text), selected)
             for match in SIGNING_AGAIN.finditer(text, found[0].end):

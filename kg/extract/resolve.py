@@ -338,13 +338,14 @@ class Resolver:
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
         ceremony: Entity | None = None
+        named_at = {m.start: m for m in mentions if not m.nested and m.entity is not None} if signings else {}
         for mention in sorted(signings, key=lambda m: m.start):  # after the merges: the parties' final labels
             if mention.ref:  # 出席签约仪式: the ceremony named before
                 mention.entity = ceremony
                 if ceremony is not None:
                     ceremony.mentions.append(mention)
                 continue
-            ceremony = self._signing(text, mention, mentions)
+            ceremony = self._signing(text, mention, named_at)
             if ceremony is not None:
                 touched[id(ceremony)] = ceremony
         touched.update((id(e), e) for e in self._merge_advisory_committees())
@@ -357,10 +358,11 @@ class Resolver:
 
     # -- steps -----------------------------------------------------------------
 
-    def _signing(self, text: str, ceremony: Mention, mentions: list[Mention]) -> Entity | None:
+    def _signing(self, text: str, ceremony: Mention, at: dict[int, Mention]) -> Entity | None:
         """我校与某某公司校企合作签约仪式: the ceremony is named after its parties' entities (the school's name
-        for 我校, the full name for 市政府), so that each text's naming of one ceremony gives one entity."""
-        at = {m.start: m for m in mentions if not m.nested and m.entity is not None}
+        for 我校, the full name for 市政府), so that each text's naming of one ceremony gives one entity.
+
+        ``at``: the text's mentions with an entity, by where they start."""
         first = at.get(ceremony.start)
         second = at.get(first.end + 1) if first is not None else None
         if second is None:
