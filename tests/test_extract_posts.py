@@ -225,3 +225,8 @@ def test_a_bare_committee_after_its_zone_and_a_supervisors_title(extractor):
 
 def test_a_two_character_name_before_suitong(extractor):
     assert ("张媚", "招生就业处") in works_at(extractor, "重庆渝州职业学院招生就业处副处长张媚随同参会。")
+
+
+def test_an_office_for_outside_relations_keeps_duiwai(extractor):
+    found = works_at(extractor, "重庆渝州职业学院对外联络处处长刘洋、对外合作办主任张强参加。")
+    assert {("刘洋", "对外联络处"), ("张强", "对外合作办")} <= found

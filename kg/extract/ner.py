@@ -2029,6 +2029,8 @@ class Recognizer:
             field = window[owner:]
             size = next((n for n in range(min(len(field), 10), 1, -1) if _common_phrase(field[-n:])), 0)
             field = field[len(field) - size :]
+            if text[max(0, head - size - 2) : head - size] == "对外" and size >= 2:
+                field, size = "对外" + field, size + 2  # 对外联络处, 对外合作办: the left edge stopped at 对
             joined = re.search(f"[{CJK}]{{2,6}}[与和]$", text[max(0, head - size - 7) : head - size])
             if joined and _common_phrase(joined.group()[:-1]):
                 field, size = joined.group() + field, size + len(joined.group())  # 材料与化学工程系
