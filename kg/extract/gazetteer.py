@@ -78,6 +78,34 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie) or "(?!)"
 
 
+def finditer_from(
+    first: re.Pattern[str], pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern that matches no empty string, tried only where
+    ``first`` is found: ``first`` must find every position a match of ``pattern`` can start at (the characters
+    it starts with).
+
+    The regex engine tries a pattern that opens with an optional part (``(?:作为|为)?(?:联合|共同)?主办``) at
+    every position of the text, each try a few hundred instructions; a set of characters it skips at the
+    engine's speed.  The matches are the same: the earliest position where ``pattern`` matches, then on from its
+    end.
+
+    >>> [m.group() for m in finditer_from(re.compile("[作主]"), re.compile("(?:作为)?主办"), "由A作为主办，B主办")]
+    ['作为主办', '主办']
+    """
+    end = len(text) if endpos is None else endpos
+    while True:
+        hit = first.search(text, pos, end)
+        if hit is None:
+            return
+        match = pattern.match(text, hit.start(), end)
+        if match is None:
+            pos = hit.start() + 1
+            continue
+        yield match
+        pos = match.end()
+
+
 class Gazetteer:
     """Names of known entities; each name may denote several entities (区教委 in two districts)."""
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from kg.extract.gazetteer import Gazetteer, Known, trie_pattern
+from kg.extract.gazetteer import Gazetteer, Known, finditer_from, trie_pattern
 from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
@@ -237,6 +237,7 @@ LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(
 LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
 # a roll's heading line (某某市第二批研学实践教育基地名录, 某某省第一批劳动教育实践基地（某某市）) and its item lines
 ROLL_HEADING = re.compile(r"(?:名单|名录|一览表)?(?:[（(][^）)\n]{1,12}[)）])?[：:]?$")
+ROLL_HEADING_LONGEST = 3 + 14 + 1  # the most ROLL_HEADING takes away from the end of a line: 一览表（…）：
 ROLL_WORD = re.compile(r"(?:名单|名录|一览表)[：:]?\s*$")  # a roll's title says it is one (某某示范校名单)
 ROLL_ITEM = re.compile(
     r"\s*(?:[0-9]{1,3}[.．、)）]|[（(][0-9]{1,3}[)）])?\s*"  # its number
@@ -336,7 +337,9 @@ BATCH_RE = re.compile(rf"，一批((?:“[^“”]{{1,14}}”)?[{CJK}]{{0,10}}?(
 POLICY_RE = re.compile(rf"对([{CJK}“”]{{4,20}}?)作出(?:了)?(?:全面|重要|系统|专门|具体)?(?:部署|安排)")
 QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|《([^《》\n]{1,90})》")  # a policy title may be long (关于…的批复)
 # Award verbs, then the bare 获 where the characters around it make no other word (收获, 获得, 获悉).
-AWARD_TRIGGER = re.compile(rf"(?P<t>{alternation('award_triggers')}|(?<![收捕查俘缴斩荣])获(?![得评批取悉]))")
+# (the character before the bare 获 is checked after it: every alternative then starts with a character, which the
+# regex engine skips to instead of trying the pattern at every position)
+AWARD_TRIGGER = re.compile(rf"(?P<t>{alternation('award_triggers')}|获(?<![收捕查俘缴斩荣]获)(?![得评批取悉]))")
 _AWARD_KINDS = table("award_triggers", 1)
 GRANTS = {word for word, columns in _AWARD_KINDS.items() if "grant" in columns[1:]}  # 授予B“C”: the giver's verb
 SELECTED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "selected"}
@@ -1617,7 +1620,7 @@ class Recognizer:
         dictionary or the national list of divisions knows as a place).
         """
         found = []
-        for match in ZONE_RE.finditer(text):
+        for match in finditer_from(ZONE_FIRST, ZONE_RE, text):
             at = match.start()
             for size in (4, 3, 2):
                 head = text[max(0, at - size) : at]
@@ -1935,7 +1938,10 @@ class Recognizer:
         lines = text.split("\n")
         offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
         for index, line in enumerate(lines):
-            heading = ROLL_HEADING.sub("", line.strip())
+            stripped = line.strip()
+            if len(stripped) > 50 + ROLL_HEADING_LONGEST:
+                continue  # a heading over 50 characters, known without the scan of the line
+            heading = ROLL_HEADING.sub("", stripped)
             if not 4 <= len(heading) <= 50 or re.search("[，。；,;]", heading):
                 continue
             kind = self.type_word(heading)
@@ -2380,13 +2386,14 @@ COUNTED_GROUP = re.compile("(?:[0-9]{1,2}|[一二两三四五六七八九十]+)�
 PLACE_HEAD = re.compile(f"[{CJK}]{{1,6}}?[省市区县](?=第)")  # the place before an ordinal name (青川区第一小学)
 # a policy document's title after the verb that issues it (印发关于…的通知), without 《》
 POLICY_UNQUOTED = re.compile(
-    f"(?:(?<=下发|印发|出台|发布|制定)|(?<=下发了|印发了|出台了|发布了))关于[{CJK}“”、]{{4,40}}?的"
+    f"关于(?:(?<=(?:下发|印发|出台|发布|制定)关于)|(?<=(?:下发了|印发了|出台了|发布了)关于))[{CJK}“”、]{{4,40}}?的"
     "(?:实施意见|指导意见|意见|通知|实施方案|工作方案|方案|批复|决定|办法)"
 )
 ZONE_RE = re.compile(
     "(?:（国家）|\\(国家\\))?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|综合实验区"
     "|开发区|工业园区|工业园)"
 )
+ZONE_FIRST = re.compile("[（(经高综开工]")  # the characters ZONE_RE starts with (see finditer_from)
 
 
 # 在南京举行: a city's name without 市 right before the verb of holding a meeting (in a long name: see _places)

@@ -962,10 +962,13 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
     seen: set[int] = set()
 
     def triples() -> Iterator[ox.Triple]:
+        subject, fresh = None, False  # a node's triples come together: its IRI is read once, not per triple
         for extraction in extractions:
             for s, p, o in document_triples(extraction, kit=OXIGRAPH):
                 triple = ox.Triple(s, p, o)
-                if not s.value.startswith(unique):
+                if s is not subject:
+                    subject, fresh = s, s.value.startswith(unique)
+                if not fresh:
                     key = hash(triple)  # Oxigraph's hash, far cheaper than that of rdflib's literals
                     if key in seen:
                         continue

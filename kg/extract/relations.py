@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from kg.extract.gazetteer import trie_pattern
+from kg.extract.gazetteer import finditer_from, trie_pattern
 from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, ROLL_WORD, Mention, is_actor, is_group, is_word
 from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
 from kg.extract.sentences import segments
@@ -113,6 +113,7 @@ GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
 BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for
 FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  # …组建某某教育集团
 REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别代表A、B，与C签约: for the bodies they represent
+REPRESENTING_FIRST = re.compile("[分共代]")
 WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
@@ -138,17 +139,20 @@ COUNTED_BUILD = re.compile(
     r"(?:成立|组建|建立|设立|建设|打造|新建|创建|共建|建成)了?(?:[0-9]+|[一二两三四五六七八九十]+)[个所家批][^，。；、]{0,10}[，,：:]?$"
 )
 DATELINE = re.compile(r"^[^。，,\n]{2,30}?讯\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)  # 某某网讯（通讯员 某某）
+DATELINE_FIRST = re.compile(r"^[^。，,\n]", re.M)  # where a dateline can start (see finditer_from)
 CORRESPONDENT = re.compile(r"通讯员[ \u3000]*$")  # 通讯员 某某: a correspondent, in no fact of the text
 GATHERED = re.compile(r"(?:齐聚|汇聚|相聚|聚首)$")  # 代表齐聚X: X is where they meet
 HOLDING_AFTER = re.compile(r"[，,]?(?:共同|隆重)?(?:举行|召开|举办)(?:了)?")  # …X，举行Y
 LOCATED_AT = re.compile(r"(?:位于|坐落于|坐落在|地处)$")  # 位于X的Y: Y is in X
 PARTNER_KINDS = ("合作企业", "合作单位", "合作院校", "合作高校")  # 走访合作企业X: X is a partner
 JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B的合作办学项目: A and B found X
+JOINT_SCHOOLING_FIRST = re.compile("[的合联]")
 LISTED_AFTER_COUNT = re.compile(r"(?:分别是|分别为|即|包括)[：:]?")
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(
     r"(?:作为|为)?(?:联合|共同)?(主办|承办|协办|举办)(?:单位)?"
 )  # verbs whose actor is the organiser (A在X举办Z)
+ORGANISING_FIRST = re.compile("[作为联共主承协举]")  # the characters ORGANISING starts with (see finditer_from)
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
@@ -161,10 +165,12 @@ GUESTS = re.compile(
     "等?[^，。；、]{0,6}的[^，。；]{0,8}(?:代表|嘉宾|求职者|毕业生|学生|师生|选手|运动员|专家|企业家|负责人)"
 )
 AT_MEETING = re.compile("(?:在)?(?:本次|此次)?(?:会|大会|会议|论坛|峰会|开幕式|闭幕式|活动)(?:上|中|期间)")
+AT_MEETING_FIRST = re.compile("[在本此会大论峰开闭活]")
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
+ATTENDING_FIRST = re.compile("[出参列与主观视现致讲发]")
 # the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
 OWN_SESSION = re.compile(
     r"(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
@@ -241,6 +247,7 @@ ROLE_NOUN = re.compile(
     r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业|校(?!长))"
     r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
 )
+ROLE_NOUN_FIRST = re.compile("[院学企高副常理成会牵盟]")
 # between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
     r"(?:等[^，。；：]{0,14}?)?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
@@ -364,7 +371,9 @@ SUBJECT_LEADS = ("", "而", "并", "也", "同时", "其中", "另外", "此外"
 NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 TITLE_CHAIN = 14  # characters of unit and title words between an organisation and a person's name
 CLAUSE_BREAK = re.compile("[，。；：！？,;:]")
-YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+# (no digit before the year, checked after its first two: the pattern then starts with a character, which the regex
+# engine skips to instead of trying it at every position)
+YEAR_RE = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})年")
 
 # -- indicators -------------------------------------------------------------------------------------
 
@@ -446,7 +455,7 @@ class RelationExtractor:
         self._posts: dict[int, Entity] = {}  # the government of each post, by where the post's title ends
         # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
         # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
-        datelines = [line.span() for line in DATELINE.finditer(text)]
+        datelines = [line.span() for line in finditer_from(DATELINE_FIRST, DATELINE, text)]
 
         def in_dateline(mention: Mention) -> bool:
             return any(start <= mention.start and mention.end <= end for start, end in datelines)
@@ -499,7 +508,8 @@ class RelationExtractor:
             start, offset = offset, offset + len(line) + 1
             inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
             inside = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-            roll = ROLL_TITLE.search(line) or ROLL_WORD.search(line) or _designation_line(line, start, inside)
+            title_end = ROLL_TITLE.search(line) if _may_be_title(line) else None
+            roll = title_end or ROLL_WORD.search(line) or _designation_line(line, start, inside)
             if roll is not None:
                 before = [m for m in inside if m.end == start + roll.start()]
                 kind = "memberOf" if roll.re is ROLL_TITLE else "designatedAs"
@@ -888,7 +898,7 @@ class RelationExtractor:
         """A和B是X与Y的合作办学项目: X and Y set up (build) the schools named before 是."""
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-        for project in JOINT_SCHOOLING.finditer(text, start, end):
+        for project in finditer_from(JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING, text, start, end):
             copula = text.rfind("是", start, project.start() + 1)
             if copula < 0 or CLAUSE_BREAK.search(text, copula, project.start()):
                 continue
@@ -1434,7 +1444,7 @@ class RelationExtractor:
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None]
         ends = {m.end: i for i, m in enumerate(main)}
-        for verb in ORGANISING.finditer(text, start, end):
+        for verb in finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end):
             if not text.startswith("的", verb.end()):
                 continue
             named = next((m for m in main if m.start > verb.end()), None)
@@ -1458,7 +1468,7 @@ class RelationExtractor:
         """张三、李四分别代表A、B，与C签订合作协议: the bodies represented sign with C, each of them."""
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None]
-        for verb in REPRESENTING.finditer(text, start, end):
+        for verb in finditer_from(REPRESENTING_FIRST, REPRESENTING, text, start, end):
             index = next((i for i, m in enumerate(main) if m.start == verb.end()), None)
             if index is None or not is_a(main[index].entity.cls, "Organization"):
                 continue
@@ -1503,7 +1513,7 @@ class RelationExtractor:
         """
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None]
-        for verb in ATTENDING.finditer(text, start, end):
+        for verb in finditer_from(ATTENDING_FIRST, ATTENDING, text, start, end):
             if text[verb.start() - 1 : verb.start()] in ("未", "不", "将"):
                 continue
             named = next((m for m in main if m.start >= verb.end()), None)
@@ -1630,7 +1640,7 @@ class RelationExtractor:
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None and (not m.ref or _is_body_ref(m))]
         platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
-        for role in ROLE_NOUN.finditer(text, start, end):
+        for role in finditer_from(ROLE_NOUN_FIRST, ROLE_NOUN, text, start, end):
             if text[role.end() : role.end() + 1] in ("：", ":") or text[role.start() - 1 : role.start()] == "原":
                 continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
             predicate = "memberOf" if role.group("member") else "leads"
@@ -2515,7 +2525,7 @@ class RelationExtractor:
         text = self.text
         if not NUMERAL.search(text, start, end):
             return
-        for match in INDICATOR_RE.finditer(text, start, end):
+        for match in finditer_from(NUMERAL, INDICATOR_RE, text, start, end):  # a number first
             if _inside(match.start(), main) or _in_quotes(text, match.start(), start):
                 continue
             pre = next((w for w in PRE_QUALIFIERS if text.endswith(w, start, match.start())), "")
@@ -2566,7 +2576,7 @@ class RelationExtractor:
         text = self.text
         if self._last_run is not None and is_a(self._last_run.cls, "Event"):
             self._coming_from(start, end, inside, span)
-        frame = AT_MEETING.search(text, start, end)
+        frame = next(finditer_from(AT_MEETING_FIRST, AT_MEETING, text, start, end), None)
         if frame is None or self._last_run is None or not is_a(self._last_run.cls, "Event"):
             return
         if self._sentences - self._event_seen > 1:
@@ -2787,6 +2797,11 @@ def most_named(counts: Counter) -> str | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _may_be_title(line: str) -> bool:
+    """False for a line :data:`ROLL_TITLE` cannot end (it holds neither 成员 nor 单位): no scan of the line."""
+    return "成员" in line or "单位" in line
 
 
 def _designation_line(line: str, start: int, inside: list[Mention]) -> re.Match | None:
