@@ -160,6 +160,7 @@ BARE_SCHOOL = re.compile(
     "|的(?=[^，。；]{2,30}?(?:工作室|实验室|基地|中心|平台|产业学院)))"
 )
 BARE_SCHOOL_PARTY = re.compile("(?<=[与和同])(学院|学校)(?=签订|签署|签约|共建|合作|共同)")  # 与学院签订协议
+BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = re.compile("集团|公司"), re.compile("学院|学校")  # see finditer_from
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
 WORK_AFTER = re.compile(
@@ -189,6 +190,7 @@ SURNAMES = set(characters("surnames"))
 ROLES_AFTER = sorted(set(words("roles_after")))
 ROLES_TUPLE = tuple(ROLES)
 ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
+BYLINE_FIRST = re.compile("[记通电文图摄编责审初复终]")  # where BYLINE_RE can start (see finditer_from)
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
     # （文/叶秋美 图/周小琦）, （文/轻工学院 李文斌）: the writer and the photographer of a school's news
@@ -1688,7 +1690,7 @@ class Recognizer:
             extras = {"role_at": match.start(), "role_end": match.end()}
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
         found += self._noted_persons(text)
-        for match in BYLINE_RE.finditer(text):
+        for match in finditer_from(BYLINE_FIRST, BYLINE_RE, text):
             # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
             group = next(g for g in ("name", "name2", "name3") if match.group(g))
             name = match.group(group)
@@ -2145,7 +2147,7 @@ class Recognizer:
         """
         added = []
         by_end = {m.end: m for m in selected if not m.nested}
-        for match in COUNTED_GROUP.finditer(text):
+        for match in finditer_from(COUNTED_GROUP_FIRST, COUNTED_GROUP, text):
             head = match.group("head")
             cls = self.suffix_class[head][0]
             items = [item for item in self._list_items(text, match.start(), by_end) if item[2] is not None]
@@ -2212,11 +2214,14 @@ class Recognizer:
     def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
         found = []
         taken = Occupancy(len(text), selected)
-        for match in BARE_COMPANY.finditer(text):
+        for match in finditer_from(BARE_COMPANY_FIRST, BARE_COMPANY, text):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
-        bare = [*BARE_SCHOOL.finditer(text), *BARE_SCHOOL_PARTY.finditer(text)]
-        bare += self.bare_school_named_re.finditer(text)
+        bare = [
+            *finditer_from(BARE_SCHOOL_FIRST, BARE_SCHOOL, text),
+            *finditer_from(BARE_SCHOOL_FIRST, BARE_SCHOOL_PARTY, text),
+            *finditer_from(BARE_SCHOOL_FIRST, self.bare_school_named_re, text),
+        ]
         for match in bare:  # 学院党委书记…, 学院与…签约, 学院张三院长: the school of the text
             if not taken.overlaps(match.start(1), match.end(1)):
                 taken.add(match.start(1), match.end(1))
@@ -2383,6 +2388,7 @@ def _place_start(name: str) -> bool:
 
 # 6个教育集团: a count of groups after the list of the schools that lead them
 COUNTED_GROUP = re.compile("(?:[0-9]{1,2}|[一二两三四五六七八九十]+)个(?P<head>教育集团|教育共同体|教共体|教育联盟)")
+COUNTED_GROUP_FIRST = re.compile("[0-9一二两三四五六七八九十]")  # where COUNTED_GROUP can start (see finditer_from)
 PLACE_HEAD = re.compile(f"[{CJK}]{{1,6}}?[省市区县](?=第)")  # the place before an ordinal name (青川区第一小学)
 # a policy document's title after the verb that issues it (印发关于…的通知), without 《》
 POLICY_UNQUOTED = re.compile(

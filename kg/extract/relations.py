@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.gazetteer import finditer_from, trie_pattern
 from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, ROLL_WORD, Mention, is_actor, is_group, is_word
@@ -455,7 +455,7 @@ class RelationExtractor:
         self._posts: dict[int, Entity] = {}  # the government of each post, by where the post's title ends
         # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
         # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
-        datelines = [line.span() for line in finditer_from(DATELINE_FIRST, DATELINE, text)]
+        datelines = _datelines(text)
 
         def in_dateline(mention: Mention) -> bool:
             return any(start <= mention.start and mention.end <= end for start, end in datelines)
@@ -594,7 +594,7 @@ class RelationExtractor:
                 led = [c for c, (a, b) in enumerate(cells) if TABLE_NAME.search(text[a:b]) and c not in names]
                 header = (led[0], names[0]) if led else None
                 continue
-            inline = LEADER_NOTE.search(line)
+            inline = LEADER_NOTE.search(line) if "牵头" in line else None
             if inline is not None:  # 1.XX职教集团（牵头单位：XX学院、YY公司）
                 at = start + inline.end()
                 led_by = [m for m in row if m.start >= at]
@@ -2797,6 +2797,12 @@ def most_named(counts: Counter) -> str | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+@lru_cache(maxsize=1)
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Where the datelines of ``text`` are (the whole text: read once for all its blocks)."""
+    return [line.span() for line in finditer_from(DATELINE_FIRST, DATELINE, text)]
 
 
 def _may_be_title(line: str) -> bool:
