@@ -93,6 +93,7 @@ REFERENCES = {word: kind for word, (kind,) in table("references", 1).items()}
 STOP_WORDS = set(words("stop_words")) | set(REFERENCES)
 STOP_SINGLE = {w for w in STOP_WORDS if len(w) == 1}
 STOP_MULTI = {w for w in STOP_WORDS if len(w) > 1}
+STOP_MULTI_TUPLE = tuple(STOP_MULTI)  # for str.startswith / endswith, which try them all in one call
 STOP_SIZES = {}  # last character → lengths of the multi-character stop words ending in it, longest first
 for _word in sorted(STOP_MULTI, key=len, reverse=True):
     STOP_SIZES.setdefault(_word[-1], [])
@@ -214,7 +215,7 @@ DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
 
 def _stop_starts(text: str, at: int) -> set[int]:
     """{at} when a multi-character stop word starts at ``at`` (肉孜|宣读了), else the empty set."""
-    return {at} if any(text.startswith(w, at) for w in STOP_MULTI) else set()
+    return {at} if text.startswith(STOP_MULTI_TUPLE, at) else set()
 
 
 NOT_NAME_END = set(STOP_SINGLE) - set("才")  # 张峰等: a function word after a two-character name
@@ -262,6 +263,7 @@ ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "
 PLACE_INSIDE = re.compile("[省市县区州]")  # a place type word inside a place's name: two places (江北市青川区)
 AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
+NOMINAL_VERB_SIZE = 2  # the length of every one of them
 # Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
 EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰")
 # what follows the body in its event's name: the meeting's type word, after an edition (第七届论坛, 2024年年会)
@@ -1127,7 +1129,11 @@ class Recognizer:
         with a place (宿迁市…, 上海…).
         """
         for _ in range(2):
-            verb = next((w for w in NOMINAL_VERBS if text.startswith(w, start - len(w))), None)
+            if start >= NOMINAL_VERB_SIZE:  # every verb is two characters long: the two before start, looked up
+                before = text[start - NOMINAL_VERB_SIZE : start]
+                verb = before if before in NOMINAL_VERBS else None
+            else:  # (str.startswith reads a negative position from the end of the text)
+                verb = next((w for w in NOMINAL_VERBS if text.startswith(w, start - len(w))), None)
             if verb is None:
                 return start
             head = start - len(verb)
@@ -1266,9 +1272,11 @@ class Recognizer:
         name = text[start:head]
         if len(name) < 3 or _place_start(name):
             return start
+        heads, tags = _division_heads(), dictionary()  # _known_place, inline: called for every character
         for k in range(1, len(name) - 1):
             for size in (4, 3, 2):  # the longest place starting at k (a loop: no generator per character)
-                if k + size <= len(name) and _known_place(name[k : k + size]):
+                piece = name[k : k + size]
+                if k + size <= len(name) and (piece in heads or tags.get(piece, "") == "ns"):
                     break
             else:
                 continue
@@ -2255,7 +2263,7 @@ def _clean_after(text: str, at: int) -> bool:
     rest = text[at : at + 4]
     if not rest or not _has_cjk(rest[0]):
         return True
-    if rest[0] in STOP_SINGLE or any(rest.startswith(w) for w in STOP_MULTI if len(w) <= len(rest)):
+    if rest[0] in STOP_SINGLE or rest.startswith(STOP_MULTI_TUPLE):
         return True
     return is_word(rest[:2]) or is_word(rest[:3])
 
@@ -2653,7 +2661,7 @@ def _common_phrase(text: str) -> bool:
 def _ends_name(text: str, at: int) -> bool:
     """True when punctuation or a function word follows ``at``: a name in a list may end there."""
     rest = text[at : at + 4]
-    return not rest or not _has_cjk(rest[0]) or rest[0] in STOP_SINGLE or any(rest.startswith(w) for w in STOP_MULTI)
+    return not rest or not _has_cjk(rest[0]) or rest[0] in STOP_SINGLE or rest.startswith(STOP_MULTI_TUPLE)
 
 
 def _person_size(text: str, begin: int, strict: bool = False) -> int:
@@ -2854,19 +2862,22 @@ class Occupancy:
         self.taken[start:end] = b"\x01" * (end - start)
 
 
+STOP_OR_ROLE = (*STOP_MULTI, *ROLES)  # what a name may follow (see _word_edge_before)
+
+
 def _word_edge_before(text: str, start: int) -> bool:
     """True when a name may start at ``start``: after a non-Chinese character, a function word or a title."""
     if start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
         return True
     window = text[max(0, start - 4) : start]
-    return text[start - 1] in STOP_SINGLE or any(window.endswith(w) for w in (*STOP_MULTI, *ROLES))
+    return text[start - 1] in STOP_SINGLE or window.endswith(STOP_OR_ROLE)
 
 
 def _word_edge_after(text: str, end: int) -> bool:
     """True when a name may end at ``end``: before a non-Chinese character or a function word or verb."""
     if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
         return True
-    return text[end] in STOP_SINGLE or any(text.startswith(w, end) for w in STOP_MULTI)
+    return text[end] in STOP_SINGLE or text.startswith(STOP_MULTI_TUPLE, end)
 
 
 def select(candidates: list[Mention], size: int) -> list[Mention]:
