@@ -79,11 +79,17 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 def finditer_from(
-    first: re.Pattern[str], pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+    first: re.Pattern[str],
+    pattern: re.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    needs: tuple[str, ...] = (),
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, pos, endpos)`` for a pattern that matches no empty string, tried only where
     ``first`` is found: ``first`` must find every position a match of ``pattern`` can start at (the characters
-    it starts with).
+    it starts with).  ``needs``: words one of which every match holds (主办, 承办 …: 办); none of them between
+    ``pos`` and ``endpos``, no match, and no search.
 
     The regex engine tries a pattern that opens with an optional part (``(?:作为|为)?(?:联合|共同)?主办``) at
     every position of the text, each try a few hundred instructions; a set of characters it skips at the
@@ -92,8 +98,12 @@ def finditer_from(
 
     >>> [m.group() for m in finditer_from(re.compile("[作主]"), re.compile("(?:作为)?主办"), "由A作为主办，B主办")]
     ['作为主办', '主办']
+    >>> list(finditer_from(re.compile("[作主]"), re.compile("(?:作为)?主办"), "由A作为主持", needs=("办",)))
+    []
     """
     end = len(text) if endpos is None else endpos
+    if needs and all(text.find(word, pos, end) < 0 for word in needs):
+        return
     while True:
         hit = first.search(text, pos, end)
         if hit is None:

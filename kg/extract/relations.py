@@ -171,6 +171,7 @@ SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|�
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
 ATTENDING_FIRST = re.compile("[出参列与主观视现致讲发]")
+ATTENDING_NEEDS = ("出席", "参", "列席", "与会", "主持", "观摩", "致", "讲话", "发言")  # one in every match
 # the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
 OWN_SESSION = re.compile(
     r"(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
@@ -248,6 +249,7 @@ ROLE_NOUN = re.compile(
     r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
 )
 ROLE_NOUN_FIRST = re.compile("[院学企高副常理成会牵盟]")
+ROLE_NOUN_NEEDS = ("理事", "成员", "会员", "盟主", "牵头")  # one in every match
 # between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
     r"(?:等[^，。；：]{0,14}?)?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
@@ -898,7 +900,7 @@ class RelationExtractor:
         """A和B是X与Y的合作办学项目: X and Y set up (build) the schools named before 是."""
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-        for project in finditer_from(JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING, text, start, end):
+        for project in finditer_from(JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING, text, start, end, ("办学项目",)):
             copula = text.rfind("是", start, project.start() + 1)
             if copula < 0 or CLAUSE_BREAK.search(text, copula, project.start()):
                 continue
@@ -1444,7 +1446,7 @@ class RelationExtractor:
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None]
         ends = {m.end: i for i, m in enumerate(main)}
-        for verb in finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end):
+        for verb in finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end, ("办",)):
             if not text.startswith("的", verb.end()):
                 continue
             named = next((m for m in main if m.start > verb.end()), None)
@@ -1513,7 +1515,7 @@ class RelationExtractor:
         """
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None]
-        for verb in finditer_from(ATTENDING_FIRST, ATTENDING, text, start, end):
+        for verb in finditer_from(ATTENDING_FIRST, ATTENDING, text, start, end, ATTENDING_NEEDS):
             if text[verb.start() - 1 : verb.start()] in ("未", "不", "将"):
                 continue
             named = next((m for m in main if m.start >= verb.end()), None)
@@ -1640,7 +1642,7 @@ class RelationExtractor:
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None and (not m.ref or _is_body_ref(m))]
         platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
-        for role in finditer_from(ROLE_NOUN_FIRST, ROLE_NOUN, text, start, end):
+        for role in finditer_from(ROLE_NOUN_FIRST, ROLE_NOUN, text, start, end, ROLE_NOUN_NEEDS):
             if text[role.end() : role.end() + 1] in ("：", ":") or text[role.start() - 1 : role.start()] == "原":
                 continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
             predicate = "memberOf" if role.group("member") else "leads"
