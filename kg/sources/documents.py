@@ -198,7 +198,8 @@ def _is_heading(block: list[str], after_paragraph_end: bool) -> bool:
 def _paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
     """Rebuild paragraphs from wrapped body lines; return (paragraphs, headings)."""
     blocks = _undouble(_blocks(lines))
-    widths = {line: width(line) for block in blocks for line in block}  # each line measured once
+    # each line measured once (a line that recurs is looked up, not measured again)
+    widths = {line: width(line) for line in dict.fromkeys(line for block in blocks for line in block)}
     column = max(widths.values(), default=0.0)
     paragraphs: list[str] = []
     headings: list[str] = []
