@@ -356,6 +356,7 @@ BASED_ON = re.compile(r"为依托(?:园区|单位)?")
 PARK = re.compile(r"园区|开发区|高新区|产业园|经开区|科技城|产业新城|工业园|示范区|新区|[区县市州]$")
 # X是A与B（依托…）共同牵头…的Y: A and B lead X (the clause is X's description, not its action)
 IS_LED_BY = re.compile(r"[^，。；]{2,40}?是(?:由)?[^，。；]{2,60}?(?:共同|联合)?牵头")
+IS_LED_BY_LONGEST = 40 + 2 + 60 + 2 + 2  # characters: 牵头 ends within them, or IS_LED_BY does not match
 DESCRIBED_LEAD = re.compile(r"[^，。；]{0,24}?(?:共同|联合)?牵头")
 # 以A为龙头 / 以A为牵头单位: A leads the body the sentence is about
 JOINED = re.compile(r"[，,](?:积极)?(?:联合|吸纳|汇聚)")  # 以A为龙头，联合B、C…: B and C are its members
@@ -1787,11 +1788,13 @@ class RelationExtractor:
             return []
         if main and main[0].start == lead and text.startswith("由", main[0].end):
             return []  # 此共同体由A联合B、C共同发起成立: its founders, not its partners
-        if IS_LED_BY.match(text, start):
+        if text.find("牵头", start, start + IS_LED_BY_LONGEST) >= 0 and IS_LED_BY.match(text, start):
             return []
         for index, mention in enumerate(main):
             before = text[max(start, mention.start - 2) : mention.start]
-            opener = next((w for w in PARTNER_OPEN if before.endswith(w)), None)
+            opener = None
+            if before.endswith(PARTNER_OPEN):  # which one, only when one is there
+                opener = next(w for w in PARTNER_OPEN if before.endswith(w))
             if opener is None and (index == 0 or main[index - 1].end <= start or main[index - 1].ref):
                 unnamed = UNNAMED_FIRST.search(text, max(start, mention.start - 16), mention.start)
                 opener = unnamed.group(1) if unnamed else None  # 与某某、B、C等企业合作: the first name unknown
@@ -2530,7 +2533,9 @@ class RelationExtractor:
         for match in finditer_from(NUMERAL, INDICATOR_RE, text, start, end):  # a number first
             if _inside(match.start(), main) or _in_quotes(text, match.start(), start):
                 continue
-            pre = next((w for w in PRE_QUALIFIERS if text.endswith(w, start, match.start())), "")
+            pre = ""
+            if text.endswith(PRE_QUALIFIERS, start, match.start()):  # which one, only when one is there
+                pre = next(w for w in PRE_QUALIFIERS if text.endswith(w, start, match.start()))
             begin = match.start() - len(pre)  # the phrase as written: 近1.7万名
             number = match.group("num")
             unit = match.group("unit").lstrip("余")
