@@ -56,6 +56,7 @@ _HAN = f"[{CJK}]"
 HAN_RE = re.compile(_HAN)
 # ASCII punctuation with a Chinese character right before or after it (spaces between allowed).
 ASCII_PUNCT_RE = re.compile(rf"(?<={_HAN})\s*[,;:!?()]|[,;:!?()](?=\s*[“‘《（(]?{_HAN})|(?<=[）)”’》])[,;:!?]")
+ASCII_PUNCT = re.compile("[,;:!?()]")  # one of them in every match of ASCII_PUNCT_RE
 # (what comes before the period is checked after it: the pattern starts with the period, which the regex engine
 # finds at its speed instead of trying the pattern at every position)
 PERIOD_RE = re.compile(rf"\.(?<=[{CJK}”’）)》]\.)(?![0-9A-Za-z.])")
@@ -111,7 +112,8 @@ def normalize(text: str) -> Normalized:
     else:
         cleaned = text
     cleaned = COMPAT_RE.sub(_fold, cleaned)
-    cleaned = ASCII_PUNCT_RE.sub(_full_width, cleaned)
+    if ASCII_PUNCT.search(cleaned):  # (ASCII_PUNCT_RE, which opens with a lookbehind, tries every position)
+        cleaned = ASCII_PUNCT_RE.sub(_full_width, cleaned)
     cleaned = PERIOD_RE.sub("。", cleaned)
     if '"' in cleaned:
         cleaned = QUOTE_LINE_RE.sub(_pair_quotes, cleaned)
