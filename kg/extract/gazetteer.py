@@ -84,12 +84,12 @@ def finditer_from(
     text: str,
     pos: int = 0,
     endpos: int | None = None,
-    needs: tuple[str, ...] = (),
+    needs: re.Pattern[str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, pos, endpos)`` for a pattern that matches no empty string, tried only where
     ``first`` is found: ``first`` must find every position a match of ``pattern`` can start at (the characters
-    it starts with).  ``needs``: words one of which every match holds (主办, 承办 …: 办); none of them between
-    ``pos`` and ``endpos``, no match, and no search.
+    it starts with).  ``needs``: a pattern of words one of which every match holds (主办, 承办 …: 办); none of
+    them between ``pos`` and ``endpos``, no match, and no further search.
 
     The regex engine tries a pattern that opens with an optional part (``(?:作为|为)?(?:联合|共同)?主办``) at
     every position of the text, each try a few hundred instructions; a set of characters it skips at the
@@ -98,11 +98,11 @@ def finditer_from(
 
     >>> [m.group() for m in finditer_from(re.compile("[作主]"), re.compile("(?:作为)?主办"), "由A作为主办，B主办")]
     ['作为主办', '主办']
-    >>> list(finditer_from(re.compile("[作主]"), re.compile("(?:作为)?主办"), "由A作为主持", needs=("办",)))
+    >>> list(finditer_from(re.compile("[作主]"), re.compile("(?:作为)?主办"), "由A作为主持", needs=re.compile("办")))
     []
     """
     end = len(text) if endpos is None else endpos
-    if needs and all(text.find(word, pos, end) < 0 for word in needs):
+    if needs is not None and needs.search(text, pos, end) is None:
         return
     while True:
         hit = first.search(text, pos, end)

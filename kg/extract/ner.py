@@ -2969,6 +2969,7 @@ def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
 LISTED_ORDINAL = re.compile(
     f"(?:(?<=[、：:])|(?<=包括))([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]))(?=[、，,。；;\n]|和|及|$)"
 )
+LISTED_ORDINAL_AFTER = re.compile("[、：:]|包括")  # what LISTED_ORDINAL's matches follow
 
 
 def _listed_ordinal_shorts(text: str) -> list[Mention]:
@@ -2978,7 +2979,12 @@ def _listed_ordinal_shorts(text: str) -> list[Mention]:
     [('三十五中', 'SecondarySchool'), ('白云二小', 'PrimarySchool')]
     """
     found = []
-    for match in LISTED_ORDINAL.finditer(text):
+    taken = 0  # where the last match ended: LISTED_ORDINAL.finditer's matches do not overlap
+    for marker in LISTED_ORDINAL_AFTER.finditer(text):  # (the pattern opens with its lookbehinds: tried only here)
+        match = LISTED_ORDINAL.match(text, marker.end()) if marker.end() >= taken else None
+        if match is None:
+            continue
+        taken = match.end()
         name = match.group(1)
         if any(ch in STOP_SINGLE for ch in name[:-2]):
             continue  # 、及十中: a function word is no part of a school's name

@@ -146,13 +146,14 @@ HOLDING_AFTER = re.compile(r"[，,]?(?:共同|隆重)?(?:举行|召开|举办)(?
 LOCATED_AT = re.compile(r"(?:位于|坐落于|坐落在|地处)$")  # 位于X的Y: Y is in X
 PARTNER_KINDS = ("合作企业", "合作单位", "合作院校", "合作高校")  # 走访合作企业X: X is a partner
 JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B的合作办学项目: A and B found X
-JOINT_SCHOOLING_FIRST = re.compile("[的合联]")
+JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING_NEEDS = re.compile("[的合联]"), re.compile("办学项目")
 LISTED_AFTER_COUNT = re.compile(r"(?:分别是|分别为|即|包括)[：:]?")
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
 ORGANISING = re.compile(
     r"(?:作为|为)?(?:联合|共同)?(主办|承办|协办|举办)(?:单位)?"
 )  # verbs whose actor is the organiser (A在X举办Z)
 ORGANISING_FIRST = re.compile("[作为联共主承协举]")  # the characters ORGANISING starts with (see finditer_from)
+ORGANISING_NEEDS = re.compile("办")  # in every match
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
@@ -171,7 +172,7 @@ SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|�
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
 ATTENDING_FIRST = re.compile("[出参列与主观视现致讲发]")
-ATTENDING_NEEDS = ("出席", "参", "列席", "与会", "主持", "观摩", "致", "讲话", "发言")  # one in every match
+ATTENDING_NEEDS = re.compile("出席|参|列席|与会|主持|观摩|致|讲话|发言")  # one in every match
 # the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
 OWN_SESSION = re.compile(
     r"(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
@@ -249,7 +250,7 @@ ROLE_NOUN = re.compile(
     r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
 )
 ROLE_NOUN_FIRST = re.compile("[院学企高副常理成会牵盟]")
-ROLE_NOUN_NEEDS = ("理事", "成员", "会员", "盟主", "牵头")  # one in every match
+ROLE_NOUN_NEEDS = re.compile("理事|成员|会员|盟主|牵头")  # one in every match
 # between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
     r"(?:等[^，。；：]{0,14}?)?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
@@ -901,7 +902,7 @@ class RelationExtractor:
         """A和B是X与Y的合作办学项目: X and Y set up (build) the schools named before 是."""
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
-        for project in finditer_from(JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING, text, start, end, ("办学项目",)):
+        for project in finditer_from(JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING, text, start, end, JOINT_SCHOOLING_NEEDS):
             copula = text.rfind("是", start, project.start() + 1)
             if copula < 0 or CLAUSE_BREAK.search(text, copula, project.start()):
                 continue
@@ -1447,7 +1448,7 @@ class RelationExtractor:
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None]
         ends = {m.end: i for i, m in enumerate(main)}
-        for verb in finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end, ("办",)):
+        for verb in finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end, ORGANISING_NEEDS):
             if not text.startswith("的", verb.end()):
                 continue
             named = next((m for m in main if m.start > verb.end()), None)
