@@ -39,12 +39,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from kg import user_cache
 from kg.extract.gazetteer import Gazetteer, Known, finditer_from, trie_pattern
 from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
+from kg.sources import reference
 from kg.sources.documents import CJK
 from kg.sources.reference import bodies, divisions, universities
 from kg.sources.words import dictionary
@@ -2417,22 +2420,50 @@ VENUE_CITY = re.compile(f"(?<=在)([{CJK}]{{2,3}})(?=(?:隆重|正式|顺利|成
 @cache
 def _cities_by_head() -> dict[str, str]:
     """Prefecture-level cities and the municipalities by their names without 市 (南京 → 南京市)."""
-    heads: dict[str, str] = {}
-    for division in divisions():
-        if division.cls == "City" and division.name.endswith("市") and division.details.get("level") != "county":
-            heads[division.name[:-1]] = division.name
-    return heads
+    return _national_names()[0]
 
 
 @cache
 def _division_heads() -> frozenset[str]:
     """The names of the national list of divisions, with and without 市 / 县 / 区 (绵阳市 → 绵阳)."""
+    return _national_names()[1]
+
+
+NATIONAL_NAMES_CACHE = "national-names.marshal"  # see _national_names
+
+
+@cache
+def _national_names() -> tuple[dict[str, str], frozenset[str], dict[int, frozenset[str]]]:
+    """:func:`_cities_by_head`, :func:`_division_heads` and :func:`_listed_names`, built from the national lists.
+
+    Reading the lists (csv rows made into references, 6,000 of them) is about 0.3 G instructions of every
+    ``kg extract``, for names that change only with the lists: they are kept in the user's cache folder
+    (:mod:`kg.user_cache`), built again whenever a list or the code that reads them is not as it was.
+    """
+    key = user_cache.file_key(
+        [
+            reference.REFERENCE_DIR / "divisions.tsv",
+            reference.REFERENCE_DIR / "universities.tsv",
+            Path(reference.__file__),
+            Path(__file__),
+        ]
+    )
+    cached = user_cache.read(NATIONAL_NAMES_CACHE, key)
+    if isinstance(cached, tuple) and len(cached) == 3:
+        return cached
+    heads: dict[str, str] = {}
     names = set()
     for division in divisions():
+        if division.cls == "City" and division.name.endswith("市") and division.details.get("level") != "county":
+            heads[division.name[:-1]] = division.name
         names.add(division.name)
         if len(division.name) >= 3 and division.name[-1] in "市县区省":
             names.add(division.name[:-1])  # 绵阳, 山西: the short names texts use
-    return frozenset(names)
+    listed = [d.name for d in divisions() if len(d.name) >= 3] + [u.name for u in universities() if len(u.name) >= 4]
+    by_size = {size: frozenset(n for n in listed if len(n) == size) for size in {len(n) for n in listed}}
+    built = (heads, frozenset(names), by_size)
+    user_cache.write(NATIONAL_NAMES_CACHE, key, built)
+    return built
 
 
 def division_starts(text: str) -> bool:
@@ -2465,8 +2496,7 @@ CLAUSE_TAGS = ("v", "d", "ad", "p", "r", "t", "vd", "c")  # a verb, adverb, prep
 def _listed_names() -> dict[int, frozenset[str]]:
     """Length → the national lists' full names a name may start with: divisions with their 市 / 县 / 区 (three
     characters or more) and institutions."""
-    names = [d.name for d in divisions() if len(d.name) >= 3] + [u.name for u in universities() if len(u.name) >= 4]
-    return {size: frozenset(n for n in names if len(n) == size) for size in {len(n) for n in names}}
+    return _national_names()[2]
 
 
 def _listed_start(name: str, place: bool) -> bool:
