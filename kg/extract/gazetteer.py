@@ -116,6 +116,23 @@ def finditer_from(
         pos = match.end()
 
 
+def finditer_after(marker: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches no empty string and opens with a lookbehind for what
+    ``marker`` finds (``(?<=[为是])…``): tried only where a match of ``marker`` ends, past the end of the match
+    before (finditer's matches do not overlap).  A pattern that opens with a lookbehind is otherwise tried at
+    every position of the text.
+
+    >>> [m.group() for m in finditer_after(re.compile("[为是]"), re.compile("(?<=[为是])示范校"), "为示范校，是示范校")]
+    ['示范校', '示范校']
+    """
+    taken = 0
+    for found in marker.finditer(text):
+        match = pattern.match(text, found.end()) if found.end() >= taken else None
+        if match is not None:
+            taken = match.end()
+            yield match
+
+
 class Gazetteer:
     """Names of known entities; each name may denote several entities (区教委 in two districts)."""
 

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import user_cache
-from kg.extract.gazetteer import Gazetteer, Known, finditer_from, trie_pattern
+from kg.extract.gazetteer import Gazetteer, Known, finditer_after, finditer_from, trie_pattern
 from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
@@ -258,6 +258,7 @@ RANKED_AFTER_COPULA = re.compile(
     f"(?:示范|试点|特色|实验|标杆|先行|优质|骨干)[{CJK}]{{0,8}}?(?:学校|校|园|单位|基地|院校|中心|高校))"
     "(?=[，。；、！？]|$)"
 )
+COPULA = re.compile("[为是]")  # what RANKED_AFTER_COPULA's matches follow
 COUNT_INSIDE = re.compile("[0-9零一二两三四五六七八九十百千]+(?:余|多)?[份项次场名家所个]")  # 百余份: a count
 VERB_DONE = re.compile(f"[{CJK}]{{1,2}}好(?!的)")  # 履行好, 办好: a verb and its complement open a phrase
 LIST_NOTE = re.compile(r"[（(](?:名单|详见|见|附)[^（）()]{0,6}[)）]$")
@@ -1937,7 +1938,7 @@ class Recognizer:
         """A、B为第三批市级示范学校: a batch's or a rank's title after 为 / 是 names a designation."""
         return [
             Mention(m.start(1), m.end(1), m.group(1), "Designation", "ranked-copula", 3)
-            for m in RANKED_AFTER_COPULA.finditer(text)
+            for m in finditer_after(COPULA, RANKED_AFTER_COPULA, text)
             if RANK_OPENER.match(m.group(1)) or LEVEL_PREFIX.match(m.group(1))
         ]
 
@@ -3009,12 +3010,7 @@ def _listed_ordinal_shorts(text: str) -> list[Mention]:
     [('三十五中', 'SecondarySchool'), ('白云二小', 'PrimarySchool')]
     """
     found = []
-    taken = 0  # where the last match ended: LISTED_ORDINAL.finditer's matches do not overlap
-    for marker in LISTED_ORDINAL_AFTER.finditer(text):  # (the pattern opens with its lookbehinds: tried only here)
-        match = LISTED_ORDINAL.match(text, marker.end()) if marker.end() >= taken else None
-        if match is None:
-            continue
-        taken = match.end()
+    for match in finditer_after(LISTED_ORDINAL_AFTER, LISTED_ORDINAL, text):
         name = match.group(1)
         if any(ch in STOP_SINGLE for ch in name[:-2]):
             continue  # 、及十中: a function word is no part of a school's name
