@@ -567,6 +567,33 @@ def test_default_gazetteer_without_a_cache_folder(cache_home: Path, monkeypatch:
     assert known_names(default_gazetteer()) == built
 
 
+def test_national_names_are_kept_between_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names the rules take from the national lists are kept in the cache folder: a second start reads the
+    tables the first one built, equal to them, without reading the lists; a kept file that cannot be read is
+    built again."""
+    from kg.extract import ner
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    ner._national_names.cache_clear()
+    built = ner._national_names()
+    kept = tmp_path / "kg" / ner.NATIONAL_NAMES_CACHE
+    assert kept.exists() and "绵阳" in built[1] and built[0]["南京"] == "南京市"
+
+    def not_again() -> None:
+        raise AssertionError("the national lists are read again")
+
+    monkeypatch.setattr(ner, "divisions", not_again)
+    ner._national_names.cache_clear()
+    again = ner._national_names()
+    assert again == built and list(again[0]) == list(built[0])
+    kept.write_bytes(b"not marshal")
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    ner._national_names.cache_clear()
+    assert ner._national_names() == built
+    ner._national_names.cache_clear()
+
+
 def test_aliases_become_alt_labels(extractor):
     extraction = run(extractor, "区教委召开会议。", district="大足区")
     graph = document_graph(extraction)
