@@ -212,6 +212,7 @@ PROVINCE_FIRST = re.compile("^.{2,8}?(?:省|自治区)(?=.{2})")
 NAMED_GOVERNMENT = re.compile("(.*[区县市])(?:人民)?政府")
 PLACE_COMMITTEE = re.compile("(.+[区县市])委$")  # 某某市委: the party committee of a place
 TITLES_BETWEEN = re.compile("(?:常委|副书记|书记|委员)[、，]?")  # 某某市委常委、副市长: one person's titles
+GOVERNMENT_POST_FIRST = re.compile("[常副区县市]")  # the characters GOVERNMENT_POST starts with (finditer_from)
 UNIVERSITY_WORDS = ("校长", "校友", "校党委", "校领导", "校企")  # 校 after 大学 that opens a word of the university
 DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
 
@@ -336,7 +337,7 @@ SIGNING_NAME_TAIL = re.compile(
     r"(?:(?!举行|举办|召开|出席|参加)[^，。；、：“”！？\n在于]){0,30}?签约(?:(?:暨|、)?[^，。；、：“”！？\n在于]{0,30}?)?仪式"
 )
 # …出席签约仪式: the ceremony of the parties named before, referred to by its kind
-SIGNING_AGAIN = re.compile("(?<=出席|参加|见证|主持|参与)(?:了)?(签约仪式)")
+SIGNING_AGAIN = re.compile("(?:出席|参加|见证|主持|参与)了?(签约仪式)")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
 
@@ -3053,7 +3054,7 @@ def _governments_of_posts(text: str, selected: list[Mention], district: str, cit
     bodies = sorted((m.end, m.name) for m in selected if not m.nested and m.cls == "GovernmentAgency")
     governments = {name.group(1) for _, body in bodies if (name := NAMED_GOVERNMENT.fullmatch(body)) is not None}
     found = []
-    for post in GOVERNMENT_POST.finditer(text):
+    for post in finditer_from(GOVERNMENT_POST_FIRST, GOVERNMENT_POST, text):
         level, at = post.group(1), post.start()
         before = places.get(at)
         if before is not None and before.name.endswith(level):

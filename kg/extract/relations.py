@@ -2091,10 +2091,13 @@ class RelationExtractor:
         sentence's other rules read A与B…签约 as before.  A place X, or a room of one, is where it takes
         place; a body X other than the parties hosts it too.
         """
+        ceremonies = [m for m in self.nested if m.rule == "signing-event"]
+        if not ceremonies:
+            return
         text = self.text
         main = {m.start: m for m in inside if not m.nested and m.entity is not None}
-        for event in self.nested:
-            if event.rule != "signing-event" or event.entity is None:
+        for event in ceremonies:
+            if event.entity is None:
                 continue
             first = main.get(event.start)
             second = main.get(first.end + 1) if first is not None else None
