@@ -212,19 +212,19 @@ def test_a_governments_head_works_at_it_though_the_text_never_names_it(extractor
 
 def test_a_bare_committee_after_its_zone_and_a_supervisors_title(extractor):
     text = (
-        "江北高新技术产业开发区党工委书记郭立，管委会主任苏远，管委会副主任康峰、唐林出席。"
-        "重庆远帆发展有限公司总裁马立、主管郭瑞出席。"
+        "江北高新技术产业开发区党工委书记何平，管委会主任钟毅，管委会副主任陶然、唐林出席。"
+        "重庆远帆物流有限公司总裁严明、主管程远出席。"
     )
     assert {
-        ("苏远", "江北高新技术产业开发区管委会"),
-        ("康峰", "江北高新技术产业开发区管委会"),
+        ("钟毅", "江北高新技术产业开发区管委会"),
+        ("陶然", "江北高新技术产业开发区管委会"),
         ("唐林", "江北高新技术产业开发区管委会"),
-        ("郭瑞", "重庆远帆发展有限公司"),
+        ("程远", "重庆远帆物流有限公司"),
     } <= works_at(extractor, text)
 
 
 def test_a_two_character_name_before_suitong(extractor):
-    assert ("张媚", "招生就业处") in works_at(extractor, "重庆渝州职业学院招生就业处副处长张媚随同参会。")
+    assert ("许静", "招生就业处") in works_at(extractor, "重庆渝州职业学院招生就业处副处长许静随同校长前往调研。")
 
 
 def test_an_office_for_outside_relations_keeps_duiwai(extractor):

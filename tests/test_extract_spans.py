@@ -277,7 +277,7 @@ def test_belonging_to_a_group_is_no_part_of_its_name(recognizer):
 
 
 def test_a_zones_committee_and_a_bureau_before_weituo(recognizer):
-    text = "绵阳高新技术产业开发区党工委书记郭立出席。四川省教育厅委托四川省教育科学研究院组织认定。"
+    text = "绵阳高新技术产业开发区党工委书记何平出席。四川省教育厅委托专家组开展评审。"
     found = names(recognizer, text)
     assert found.get("绵阳高新技术产业开发区党工委") == "GovernmentAgency"
     assert found.get("四川省教育厅") == "GovernmentAgency"  # 委托 is a verb, not the start of 委 …
