@@ -861,6 +861,7 @@ FILLERS = {
 }
 
 
+NEW_AREA = re.compile("[\u4e00-\u9fff]{2,4}?新区")  # a national new area (某某新区), named after its province
 ZONE_START = re.compile("(?:经开区|高新区|开发区|工业园区|经济开发区|经济技术开发区|高新技术产业开发区)(?=.{2})")
 
 
@@ -907,6 +908,8 @@ def _after_divisions(name: str) -> list[str]:
     (['江北区星光教育集团', '星光教育集团'], [], [])
     >>> _after_divisions("苏州工业园区金鸡湖教育集团"), _after_divisions("广州水务集团")
     (['金鸡湖教育集团'], ['水务集团'])
+    >>> _after_divisions("四川天府新区锦城小学教育集团")
+    ['天府新区锦城小学教育集团', '锦城小学教育集团']
     """
     rests: list[str] = []
     while len(rests) < 3:
@@ -917,6 +920,9 @@ def _after_divisions(name: str) -> list[str]:
             size = zone.end() if zone else 0
         if not size and not rests and name[:2] in _division_heads() and name[2:3] not in "省市县区州旗镇乡":
             size = 2  # 广州水务集团, named again 水务集团: a city's or county's short name, 市 left out
+        if not size and rests:
+            area = NEW_AREA.match(name)  # 湖南湘江新区某某教育集团: a national new area after its province
+            size = area.end() if area else 0
         if not size or len(name) - size < 4:
             break
         name = name[size:]
