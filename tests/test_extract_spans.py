@@ -287,3 +287,8 @@ def test_a_listed_companys_short_name_by_its_shares(recognizer):
     found = names(recognizer, "远帆股份、明川控股与学校签约，双方按比例持有股份。")
     assert found.get("远帆股份") == "Company" and found.get("明川控股") == "Company"
     assert not any(name.endswith("持有股份") for name in found)
+
+
+def test_the_kind_after_deng_is_no_part_of_the_last_item(recognizer):
+    found = names(recognizer, "集团由锦江实验小学、东湖小学等学校组成。")
+    assert "东湖小学" in found and not any(name.endswith("等学校") for name in found)

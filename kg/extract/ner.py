@@ -2643,6 +2643,8 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
     """
     if start < 3 or text[start - 1] not in STOP_SINGLE or not is_a(cls, "Organization"):
         return start
+    if text[start - 1] == "等":
+        return start  # A、B等学校: 等 ends the list, the kind after it is no item's name
     separator = text.rfind("、", max(0, start - 6), start)
     head = text[separator + 1 : start]
     if separator >= 0 and 3 <= len(head) <= 5 and CJK_RE.fullmatch(head[0]) and division_starts(head):
