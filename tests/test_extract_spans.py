@@ -292,3 +292,8 @@ def test_a_listed_companys_short_name_by_its_shares(recognizer):
 def test_the_kind_after_deng_is_no_part_of_the_last_item(recognizer):
     found = names(recognizer, "集团由锦江实验小学、东湖小学等学校组成。")
     assert "东湖小学" in found and not any(name.endswith("等学校") for name in found)
+
+
+def test_holding_between_a_quote_and_a_ceremony_ends_the_name(recognizer):
+    found = names(recognizer, "学校与企业合作开设的“远帆订单班”举行开班仪式。")
+    assert not any("举行" in name for name in found)
