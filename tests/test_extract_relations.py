@@ -863,3 +863,11 @@ def test_each_body_of_a_counted_list_is_designated(extractor):
     designated = {s for s, p, o in found if p == "designatedAs" and o == title}
     assert {"重庆远帆智能装备有限公司", "重庆明川工程咨询有限公司"} <= designated
     assert not any("纳入省" in s + o for s, _, o in found)  # a verb before a bare 省: no place
+
+
+def test_titles_listed_after_a_copula_are_each_the_holders(extractor):
+    found = facts(extractor, "江北职业技术学院召开大会。据悉，该学院是全国现代学徒制试点院校、首批市级示范学校。")
+    assert {
+        ("江北职业技术学院", "designatedAs", "全国现代学徒制试点院校"),
+        ("江北职业技术学院", "designatedAs", "首批市级示范学校"),
+    } <= found

@@ -254,11 +254,14 @@ NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的�
 GROUP_UNIT = re.compile(f"(?:本部|[{CJK}]{{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")  # 集团本部, 集团某某分校
 UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
 BRACKETED_UNIT = re.compile(f"[（(](?:含)?(?P<name>[{CJK}]{{2,10}}?(?:校区|分园|分校|本部|小学|幼儿园|中学))[)）]")
-RANKED_AFTER_COPULA = re.compile(
-    f"(?<=[为是])((?:首批|第[一二三四五六七八九十0-9]{{1,2}}批)?[{CJK}]{{0,12}}?"
-    f"(?:示范|试点|特色|实验|标杆|先行|优质|骨干)[{CJK}]{{0,8}}?(?:学校|校|园|单位|基地|院校|中心|高校))"
+RANKED_TITLE = (
+    f"((?:首批|第[一二三四五六七八九十0-9]{{1,2}}批)?[{CJK}]{{0,16}}?"
+    f"(?:示范|试点|特色|实验|标杆|先行|优质|骨干|优秀)[{CJK}]{{0,8}}?(?:学校|校|园|单位|基地|院校|中心|高校))"
     "(?=[，。；、！？]|$)"
 )
+RANKED_AFTER_COPULA = re.compile(f"(?<=[为是]){RANKED_TITLE}")
+RANKED_LISTED = re.compile(f"、{RANKED_TITLE}")  # 是A试点院校、B示范校: the titles listed after the first
+TITLE_OPENER = re.compile("全国|国家|教育部")  # a title of the whole country's (全国现代学徒制试点院校)
 COPULA = re.compile("[为是]")  # what RANKED_AFTER_COPULA's matches follow
 COUNT_INSIDE = re.compile("[0-9零一二两三四五六七八九十百千]+(?:余|多)?[份项次场名家所个]")  # 百余份: a count
 VERB_DONE = re.compile(f"[{CJK}]{{1,2}}好(?!的)")  # 履行好, 办好: a verb and its complement open a phrase
@@ -1937,11 +1940,12 @@ class Recognizer:
 
     def _ranked_after_copula(self, text: str) -> list[Mention]:
         """A、B为第三批市级示范学校: a batch's or a rank's title after 为 / 是 names a designation."""
-        return [
-            Mention(m.start(1), m.end(1), m.group(1), "Designation", "ranked-copula", 3)
-            for m in finditer_after(COPULA, RANKED_AFTER_COPULA, text)
-            if RANK_OPENER.match(m.group(1)) or LEVEL_PREFIX.match(m.group(1))
-        ]
+        found = []
+        for match in finditer_after(COPULA, RANKED_AFTER_COPULA, text):
+            while match is not None and _ranked_title(match.group(1)):
+                found.append(Mention(match.start(1), match.end(1), match.group(1), "Designation", "ranked-copula", 3))
+                match = RANKED_LISTED.match(text, match.end())
+        return found
 
     def _roll_items(self, text: str) -> list[Mention]:
         """The lines under a roll's heading (某某市第二批研学实践教育基地名录): each names one holder.
@@ -3075,6 +3079,16 @@ def _governments_of_posts(text: str, selected: list[Mention], district: str, cit
             name = place + "人民政府"
             found.append(Mention(at, post.end(), name, "GovernmentAgency", "post-government", 2, nested=True))
     return found
+
+
+def _ranked_title(title: str) -> bool:
+    """True when a title after 为 / 是 is one a body is designated: a batch, a level, the whole country, a place.
+
+    >>> _ranked_title("第三批市级示范学校"), _ranked_title("全国现代学徒制试点院校"), _ranked_title("一所优质学校")
+    (True, True, False)
+    """
+    opener = RANK_OPENER.match(title) or LEVEL_PREFIX.match(title) or TITLE_OPENER.match(title)
+    return opener is not None or division_starts(title)
 
 
 def _owner_of_event(mention: Mention, container: Mention) -> bool:

@@ -1282,10 +1282,20 @@ class RelationExtractor:
                     self.add(item.entity, "memberOf", group, span, "member-成员校")
 
     def _ranked_holders(self, inside: list[Mention], span) -> None:
-        """A、B为第三批市级示范学校: the bodies named right before 为 hold the designation after it."""
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        """A、B为第三批市级示范学校: the bodies named right before 为 hold the designation after it; so they
+        do the titles listed after it (该校是A试点院校、B示范校: 该校, a reference, holds both)."""
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        holders: list[Mention] = []
         for index, title in enumerate(main):
-            if title.rule != "ranked-copula" or index == 0 or main[index - 1].end != title.start - 1:
+            if title.rule != "ranked-copula" or index == 0:
+                continue
+            if self.text[title.start - 1 : title.start] == "、" and main[index - 1].rule == "ranked-copula":
+                for holder in holders:  # the next title of the list: the same holders
+                    if _holder(holder.entity):
+                        self.add(holder.entity, "designatedAs", title.entity, span, "designate-为")
+                continue
+            holders = []
+            if main[index - 1].end != title.start - 1:
                 continue
             last = index - 1
             holders = [main[last]]
