@@ -297,3 +297,8 @@ def test_the_kind_after_deng_is_no_part_of_the_last_item(recognizer):
 def test_holding_between_a_quote_and_a_ceremony_ends_the_name(recognizer):
     found = names(recognizer, "学校与企业合作开设的“远帆订单班”举行开班仪式。")
     assert not any("举行" in name for name in found)
+
+
+def test_a_charter_on_trial_and_a_promotional_film_are_documents(recognizer):
+    found = names(recognizer, "会议审议了《江北职教集团章程（试行）》，播放了《校地合作宣传片》。")
+    assert not any(name.startswith(("江北职教集团章程", "校地合作宣传片")) for name in found)

@@ -136,7 +136,7 @@ WEAK_GOVERNORS = {
     word: re.compile("(" + "|".join(map(re.escape, verbs)) + ")") for word, verbs in table("weak_governors", 1).items()
 }
 PARTY_BODIES = words("party_bodies")
-DOCUMENT_TITLE = re.compile(rf"(?:{alternation('document_titles')})$")
+DOCUMENT_TITLE = re.compile(rf"(?:{alternation('document_titles')})(?:[(（][^()（）]{{1,12}}[)）])?$")
 # 《…实施方案》, 《关于…的通知》, 《…标准(试行)》: a policy document, an initiative of the body issuing it
 POLICY_TITLE = re.compile(rf"(?:{alternation('policy_titles')})(?:[(（][^()（）]{{1,12}}[)）])?$")
 LEVEL_PREFIX = re.compile(rf"^(?:{alternation('level_prefixes')})")
