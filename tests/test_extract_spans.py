@@ -302,3 +302,8 @@ def test_holding_between_a_quote_and_a_ceremony_ends_the_name(recognizer):
 def test_a_charter_on_trial_and_a_promotional_film_are_documents(recognizer):
     found = names(recognizer, "会议审议了《江北职教集团章程（试行）》，播放了《校地合作宣传片》。")
     assert not any(name.startswith(("江北职教集团章程", "校地合作宣传片")) for name in found)
+
+
+def test_a_verb_before_a_quoted_model_is_the_clauses(recognizer):
+    found = names(recognizer, "学校实践“高校助推”发展模式，江北区“领雁”工程启动。")
+    assert "“高校助推”发展模式" in found and "江北区“领雁”工程" in found

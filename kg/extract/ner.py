@@ -772,6 +772,9 @@ class Recognizer:
                 window = max(0, match.start() - MAX_NAME)
                 zone = [z for z in self._zones(text[window : match.start()]) if z.end == match.start() - window]
                 start = min(start, window + zone[0].start) if zone else start
+            quote = text.find("“", start, match.start()) if strength == "weak" else -1
+            if quote > start and dictionary().get(text[max(start, quote - 2) : quote]) in ("v", "vn"):
+                start = quote  # 实践“某某”发展模式: the verb before the quote is the clause's (see _quoted)
             start = self._parallel(text, start, cls)
             start = self._conjoined(text, start, cls)
             start = _listed_place_start(text, start, cls)
@@ -1355,6 +1358,8 @@ class Recognizer:
                 prefix_start = start
                 if start and text[start - 1] not in BREAK and text[start - 1] not in "”“":
                     prefix_start = self.left_edge(text, start)
+                if prefix_start < start and dictionary().get(text[max(prefix_start, start - 2) : start]) in ("v", "vn"):
+                    prefix_start = start  # 实践“某某”发展模式: the verb before the quote is the clause's, no name's
                 quantified = QUANTIFIED_START.match(text[prefix_start:start]) or (
                     text[prefix_start : prefix_start + 1] in CLASSIFIER
                     and NUMERAL_END.search(text[max(0, prefix_start - 2) : prefix_start])
