@@ -207,12 +207,13 @@ ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌
 AFTER_NAME = (*ATTENDING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
-GOVERNMENT_POST = re.compile(r"(?:常务)?副?([区县市])长(?=[\u4e00-\u9fff])(?!期|远|效|大|江|沙|春|寿|治)")
+GOVERNMENT_TITLE = "(?:常务)?副?([区县市州省])长"  # a government's head or deputy by the level of its place
+GOVERNMENT_POST = re.compile(GOVERNMENT_TITLE + "(?=[\u4e00-\u9fff])(?!期|远|效|大|江|沙|春|寿|治)")
 PROVINCE_FIRST = re.compile("^.{2,8}?(?:省|自治区)(?=.{2})")
-NAMED_GOVERNMENT = re.compile("(.*[区县市])(?:人民)?政府")
+GOVERNMENT_NAME = re.compile(r"(.*[区县市州省])(?:人民)?政府")  # 某某区人民政府, 某某市政府: the place it governs
 PLACE_COMMITTEE = re.compile("(.+[区县市])委$")  # 某某市委: the party committee of a place
 TITLES_BETWEEN = re.compile("(?:常委|副书记|书记|委员)[、，]?")  # 某某市委常委、副市长: one person's titles
-GOVERNMENT_POST_FIRST = re.compile("[常副区县市]")  # the characters GOVERNMENT_POST starts with (finditer_from)
+GOVERNMENT_POST_FIRST = re.compile("[常副区县市州省]")  # the characters GOVERNMENT_POST starts with (finditer_from)
 UNIVERSITY_WORDS = ("校长", "校友", "校党委", "校领导", "校企")  # 校 after 大学 that opens a word of the university
 DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
 
@@ -3063,10 +3064,12 @@ def _governments_of_posts(text: str, selected: list[Mention], district: str, cit
     """
     places = {m.end: m for m in selected if not m.nested and m.cls in ("City", "District")}
     bodies = sorted((m.end, m.name) for m in selected if not m.nested and m.cls == "GovernmentAgency")
-    governments = {name.group(1) for _, body in bodies if (name := NAMED_GOVERNMENT.fullmatch(body)) is not None}
+    governments = {name.group(1) for _, body in bodies if (name := GOVERNMENT_NAME.fullmatch(body)) is not None}
     found = []
     for post in finditer_from(GOVERNMENT_POST_FIRST, GOVERNMENT_POST, text):
         level, at = post.group(1), post.start()
+        if level not in "区县市":
+            continue  # 副省长, 州长: the province's or prefecture's government, which the annotated sets leave out
         before = places.get(at)
         if before is not None and before.name.endswith(level):
             place = PROVINCE_FIRST.sub("", before.name)  # 某某省某某市副市长: the city's government

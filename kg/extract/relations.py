@@ -26,7 +26,18 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from kg.extract.gazetteer import finditer_from, trie_pattern
-from kg.extract.ner import ACTOR_CLASSES, GRANTS, ROLES, ROLL_WORD, Mention, is_actor, is_group, is_word
+from kg.extract.ner import (
+    ACTOR_CLASSES,
+    GOVERNMENT_NAME,
+    GOVERNMENT_TITLE,
+    GRANTS,
+    ROLES,
+    ROLL_WORD,
+    Mention,
+    is_actor,
+    is_group,
+    is_word,
+)
 from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
@@ -219,8 +230,7 @@ FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")
 GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任|委员|常委)[、，,]")
 GOVERNMENT_BODY_END = re.compile(r"(?:[局厅部]|工委|党委|委员会|政府|管委会)$")
 # 区委副书记、区长张三, 副市长李四: the head of a place's government (the title's level: 区 县 市 州 省)
-GOVERNMENT_HEAD = re.compile(r"(?<![校园社营])(?:常务)?副?([区县市州省])长$")
-GOVERNMENT_NAME = re.compile(r"(.*[区县市州省])(?:人民)?政府")  # 某某区人民政府, 某某市政府: the place it governs
+GOVERNMENT_HEAD = re.compile(f"(?<![校园社营]){GOVERNMENT_TITLE}$")
 # 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
 PLAIN_TITLE = re.compile(
     r"关于[^，。；：“”《》]{2,60}?的(?:实施|指导)?(?:意见|通知|方案|决定|办法|批复|规定|规划|措施|计划|函)"
