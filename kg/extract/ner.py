@@ -328,7 +328,8 @@ EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第�
 # what follows one body of a ceremony of several: the next one, or the ceremony of the first (A揭牌暨B成立仪式)
 LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌|揭牌|挂牌|启动|成立)暨)")
 BRACKETED_END = re.compile("（[^（）]*）$")
-UNVEILED_BODY = re.compile("(.+?)(?:揭牌|挂牌|授牌|成立)仪式")  # what a ceremony after 暨 opens
+UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a body with
+UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
 SHARE_WORDS = ("股份", "控股")  # the type words of a listed company's short name (某某股份, 某某控股)
 ZONE_BODIES = ("党工委", "管委会", "管理委员会")  # the bodies named after a development zone
 ZONE_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会

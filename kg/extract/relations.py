@@ -33,6 +33,7 @@ from kg.extract.ner import (
     GRANTS,
     ROLES,
     ROLL_WORD,
+    UNVEILING_VERB,
     Mention,
     is_actor,
     is_group,
@@ -328,7 +329,7 @@ ADVERBIAL = re.compile(
 LISTED_UNTIL_VERB = re.compile(
     r"(?:等[0-9一二三四五六七八九十两]+[家所个][\u4e00-\u9fff]{0,4})?(?:均|已|先后|同时)?被?"
 )
-UNVEILED_AFTER = re.compile("揭牌|挂牌|授牌|成立")
+UNVEILED_AFTER = re.compile(UNVEILING_VERB)
 AGREEMENT_AFTER = re.compile("(?:合作|框架)?协议")  # 签订某某联盟共建协议: what the agreement builds
 NOMINAL_AFTER = re.compile(r"[，。；、]|纳入|工作|取得|成效|成果|中|上|的")
 PIVOT = re.compile(r"(?:指导|带动|引领|辐射|负责|统筹|吸纳|汇聚|覆盖|拥有|涵盖|集聚|来自|首期|招收|招生)")
