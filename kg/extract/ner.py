@@ -188,7 +188,6 @@ SUMMING_COUNT = re.compile("[一二两三四五六七八九十]")  # “三名�
 COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高职教育三大平台: a set named by its count
 
 ROLES = sorted(set(words("roles")))
-TITLE_WORDS = (*(role for role in ROLES if len(role) >= 2), "代表")  # what a name after a title may not start with
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
@@ -569,7 +568,7 @@ class Recognizer:
             tail, lead = name[k:], name[:k]
             # 集团副理事长某某市…公司, 张三代表市委: a title, then the body of the next title (or the one represented)
             relative = tail[:1] in "区县市" and STANDARD_BODIES.match(tail[1:]) is not None
-            if lead.endswith(TITLE_WORDS) and len(lead) > 2 and (division_starts(tail) or relative):
+            if lead.endswith(ROLES_TUPLE) and len(lead) > 2 and (division_starts(tail) or relative):
                 return replace(mention, start=mention.start + k, name=tail)
             kind = lead.endswith(APPOSITIVE_KINDS) and _common_phrase(lead) and division_starts(tail)
             if not kind and (k > 4 or not _listed_start(tail, is_a(mention.cls, "Place"))):
