@@ -31,6 +31,7 @@ from kg.extract.ner import (
     GOVERNMENT_NAME,
     GOVERNMENT_TITLE,
     GRANTS,
+    HONORIFICS,
     ROLES,
     ROLL_WORD,
     UNVEILING_VERB,
@@ -1564,7 +1565,7 @@ class RelationExtractor:
             if verb.group().startswith("主持"):
                 # 张三主持签约仪式, 会议由张三主持: who presides holds the event (through their organisation: add);
                 # the others of the sentence attend by verbs of their own
-                if people and re.fullmatch("(?:同志|先生|女士)?", text[people[-1].end : verb.start()]):
+                if people and text[people[-1].end : verb.start()] in ("", "同志", *HONORIFICS):
                     self.add(people[-1].entity, "hosts", event, span, "host-主持")
                 continue
             for mention in main:
