@@ -329,9 +329,7 @@ LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a body with
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
-SHARE_WORDS = ("股份", "控股")  # the type words of a listed company's short name (某某股份, 某某控股)
-ZONE_BODIES = ("党工委", "管委会", "管理委员会")  # the bodies named after a development zone
-ZONE_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
+ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
 PERIODICAL_STAFF = re.compile("(?:[\u4e00-\u9fff]{0,3}部)?(?:副?总编(?:辑)?|副?主编|编辑|记者|副?社长)")
@@ -593,7 +591,7 @@ class Recognizer:
             (m.end, m.name.removesuffix("党工委"))
             for m in selected
             if (m.name.endswith("党工委") and m.cls == "GovernmentAgency")
-            or (m.cls == "District" and ZONE_END.search(m.name))
+            or (m.cls == "District" and ZONE_NAME_END.search(m.name))
         ]
         for bare in re.finditer("管委会", text):
             at = bare.start()
