@@ -585,6 +585,8 @@ class Recognizer:
         >>> [m.name for m in r.mentions("江北经济开发区党工委、管委会与学院签约。", "", "")]
         ['江北经济开发区党工委', '江北经济开发区', '江北经济开发区管委会', '学院']
         """
+        if "管委会" not in text:
+            return selected
         added = []
         taken = Occupancy(len(text), selected)
         zones = [  # the zones named so far, by where: a party committee's (…党工委) or the zone's own name

@@ -472,12 +472,13 @@ class RelationExtractor:
         # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
         # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
         datelines = _datelines(text)
-
-        def in_dateline(mention: Mention) -> bool:
-            return any(start <= mention.start and mention.end <= end for start, end in datelines)
-
-        named = [m for m in self.mentions if datelines and in_dateline(m) and is_a(m.entity.cls, "Company")]
-        elsewhere = {id(m.entity) for m in self.mentions if datelines and not in_dateline(m)}
+        named, elsewhere = [], set()
+        for mention in self.mentions if datelines else ():  # each mention placed once: in a dateline or not
+            if any(start <= mention.start and mention.end <= end for start, end in datelines):
+                if is_a(mention.entity.cls, "Company"):
+                    named.append(mention)
+            else:
+                elsewhere.add(id(mention.entity))
         self._outlets = {id(m.entity) for m in named if id(m.entity) not in elsewhere}
         self._correspondents = {
             id(m.entity) for m in self.mentions if CORRESPONDENT.search(text, max(0, m.start - 6), m.start)
