@@ -669,12 +669,20 @@ class RelationExtractor:
         attending = predicate == "participatesIn" and (
             rule in ATTENDANCE_RULES or (obj is not None and obj.cls in ("Conference", "Event"))
         )
-        if subject is not None and subject.cls == "Person" and (predicate in ("builds", "hosts") or attending):
-            # 张三与李四共同为X揭牌, 张三出席仪式: their organisations build X or take part (every hand-annotated
-            # set, the seeds' curated graph too, gives a person no part in a ceremony and no platform of
-            # their own; a student in a contest or a class takes part); an unveiling official's body is left
-            # out (see _unveilings)
+        if subject is not None and subject.cls == "Person" and attending and obj is not None:
+            # 张三出席仪式: the person takes part, and so does the body they come from
+            self._add(subject, predicate, obj, span, rule)
+            subject = self._employers.get(subject.label)
+        elif subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts"):
+            # 张三与李四共同为X揭牌, 张三主持: their organisations build X or hold it (no hand-annotated set gives a
+            # person a platform or an event of their own); an unveiling official's body is left out (see
+            # _unveilings)
             subject = None if rule == "build-为…揭牌" else self._employers.get(subject.label)
+        self._add(subject, predicate, obj, span, rule)
+
+    def _add(
+        self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str
+    ) -> None:
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
         if id(subject) in self._correspondents or id(obj) in self._correspondents or id(subject) in self._outlets:
