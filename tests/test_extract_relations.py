@@ -871,3 +871,13 @@ def test_titles_listed_after_a_copula_are_each_the_holders(extractor):
         ("江北职业技术学院", "designatedAs", "全国现代学徒制试点院校"),
         ("江北职业技术学院", "designatedAs", "首批市级示范学校"),
     } <= found
+
+
+def test_a_clause_naming_no_actor_in_a_schools_news_is_about_the_school(extractor):
+    # the headline names the college; 依托…与…共建 opens with no actor: the college, not the city
+    title = "青川职业技术学院与三家企业签约共建产业学院"
+    text = f"{title}\n本次签约后，依托机电学院与青川云帆科技有限公司合作共建云帆智造产业学院。"
+    article = Article(id="t", title=title, text=text, district="", city="重庆市")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    assert ("青川职业技术学院", "integratesWith", "青川云帆科技有限公司") in found
+    assert not any(subject == "重庆市" for subject, _, _ in found)

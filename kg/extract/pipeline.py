@@ -226,7 +226,7 @@ class Extractor:
             ]
             if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
                 topic = resolver.get(topic.label) or topic
-            found, counted = extract_relations(text, mentions, topic, parts, heads)
+            found, counted = extract_relations(text, mentions, self._topic(resolver, topic), parts, heads)
             relations = {}
             for relation in found:
                 if seen.add(relation.key()):
@@ -355,6 +355,14 @@ class Extractor:
             if not m.ref and not m.nested and any(is_a(m.cls, c) for c in HEADLINE_SCHOOLS)
         }
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _topic(resolver: Resolver, place: Entity | None) -> Entity | None:
+        """Who a clause that names no actor is about: the school whose news the text is (依托二级学院与某公司共建…
+        in a college's own news: the college), else the text's district or city."""
+        if resolver.publisher is not None and is_a(resolver.publisher[1], "EducationalOrganization"):
+            return resolver.get(resolver.publisher[0]) or place
+        return place
 
     def _school_of_units(self, mentions: list[Mention]) -> tuple[str, str] | None:
         """The school a text calls 学校 / 学院 / 我校 when it names that school only inside its units' names.
