@@ -1399,3 +1399,9 @@ def test_a_class_opening_is_no_part_of_its_name(extractor, text):
 def test_a_counts_measure_word_is_no_part_of_a_place(extractor):
     labels = set(entities(run(extractor, "星光科技、远山电子等9家高新区企业代表参加座谈会。")))
     assert not any(label.startswith("家") for label in labels)
+
+
+def test_a_city_written_without_its_suffix_keeps_that_form_as_a_name(extractor):
+    extraction = run(extractor, "6月3日，职业教育活动周启动仪式在绵阳举行。", district="", city="绵阳市")
+    city = next(e for e in extraction.entities if e.label == "绵阳市")
+    assert "绵阳" in city.aliases  # 在绵阳举行: the city, as the text writes it (found by either name)

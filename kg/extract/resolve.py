@@ -327,6 +327,9 @@ class Resolver:
             entity = self._entity(name, mention.cls, mention.tier, mention)
             if mention.name != entity.label:
                 entity.aliases.add(mention.name)
+            written = text[mention.start : mention.end]
+            if written != entity.label and entity.label.startswith(written) and is_a(entity.cls, "Place"):
+                entity.aliases.add(written)  # 在长春举行: 长春市, which the text calls 长春
             if owner is not None:
                 self.part_of.append((entity, owner, mention))
             mention.entity = entity
