@@ -16,7 +16,7 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
 
 from kg.extract.evaluate import evaluate, format_evaluation
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.pipeline import Extractor, document_graph, records, write
 from kg.model.vocab import DATA_DIR, KG, PROV, SKOS, entity_iri
 from kg.sources.curated import load_curated
@@ -1405,3 +1405,18 @@ def test_a_city_written_without_its_suffix_keeps_that_form_as_a_name(extractor):
     extraction = run(extractor, "6月3日，职业教育活动周启动仪式在绵阳举行。", district="", city="绵阳市")
     city = next(e for e in extraction.entities if e.label == "绵阳市")
     assert "绵阳" in city.aliases  # 在绵阳举行: the city, as the text writes it (found by either name)
+
+
+def test_a_zones_kind_alone_is_no_known_name_of_one_zone():
+    # a registry that calls 青川高新区 高新区 too: another city's text that says 高新区 means its own zone
+    zone = Known("青川高新区", "District", entity_iri("青川高新区"))
+    gazetteer = Gazetteer([("青川高新区", zone), ("高新区", zone)])
+    assert gazetteer.lookup("高新区") is None and gazetteer.lookup("青川高新区") is zone
+    assert [name for _, _, name in gazetteer.finditer("学院与高新区签约，青川高新区")] == ["青川高新区"]
+
+
+def test_an_adverb_before_a_list_of_partners_is_no_name(extractor):
+    text = "青川职业学院自2015年起，相继与青川云帆科技有限公司、青川宏图酒店等多家企业合作开设订单班。"
+    extraction = run(extractor, text)
+    assert "相继" not in entities(extraction)
+    assert ("青川职业学院", "integratesWith", "青川云帆科技有限公司") in relations(extraction)

@@ -881,3 +881,10 @@ def test_a_clause_naming_no_actor_in_a_schools_news_is_about_the_school(extracto
     found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
     assert ("青川职业技术学院", "integratesWith", "青川云帆科技有限公司") in found
     assert not any(subject == "重庆市" for subject, _, _ in found)
+
+
+def test_both_sides_build_what_the_clauses_after_their_agreement_list(extractor):
+    text = "青川职业学院与青川高新区签署战略合作协议。双方致力结为合作伙伴，共建新材料研发平台，成立青川工匠学院。"
+    found = facts(extractor, text)
+    for builder in ("青川职业学院", "青川高新区"):
+        assert {(builder, "builds", "新材料研发平台"), (builder, "builds", "青川工匠学院")} <= found

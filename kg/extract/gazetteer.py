@@ -33,6 +33,10 @@ RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)"
 
 # Relative references (全省, 本市, 我校 …): what they denote depends on the document, so they are never names.
 RELATIVE = re.compile("[全本我该][省市区县镇校院]")
+# A kind of zone alone (高新区, 经开区): every city has one, so a known zone's short name is no name elsewhere
+ZONE_KIND = re.compile(
+    "(?:国家级|省级)?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|工业园区|园区)"
+)
 
 
 @cache
@@ -165,6 +169,8 @@ class Gazetteer:
 
     def lookup(self, name: str, district: str = "") -> Known | None:
         """The entity ``name`` denotes; with several, the one of ``district``, else None (ambiguous)."""
+        if ZONE_KIND.fullmatch(name):
+            return None
         candidates = self.bucket(name)
         if len(candidates) == 1:
             return candidates[0]
@@ -362,7 +368,7 @@ class Gazetteer:
 
 def _matchable(name: str, bucket: list[Known]) -> bool:
     """Whether ``name`` is looked for in running text: one entity, two characters or more, not relative."""
-    return len(name) >= 2 and len(bucket) == 1 and not RELATIVE_PREFIX.match(name)
+    return len(name) >= 2 and len(bucket) == 1 and not RELATIVE_PREFIX.match(name) and not ZONE_KIND.fullmatch(name)
 
 
 class Layered(Gazetteer):

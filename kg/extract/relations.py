@@ -734,6 +734,10 @@ class RelationExtractor:
         for clause_start, clause_end in parts:
             previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
             here = inside[bisect.bisect_left(starts, clause_start) : bisect.bisect_left(starts, clause_end)]
+            clause = self.text[clause_start:clause_end]
+            if self._pair and BOTH_SIDES.match(clause, len(ADVERBIAL.match(clause).group())):
+                # 双方将共建…, 双方致力于…，共建A，成立B: the two that signed before, through the clauses that follow
+                parties = list(self._pair)
             if not here and not NUMERAL.search(self.text, clause_start, clause_end):
                 if self.text[clause_start - 1 : clause_start] == "；":
                     sentence_subject, parties = None, []
@@ -742,7 +746,6 @@ class RelationExtractor:
                 continue
             main = [m for m in here if not m.nested]
             subject, subject_mention = self._subject(clause_start, main)
-            clause = self.text[clause_start:clause_end]
             if self.text[clause_start - 1 : clause_start] == "；":
                 sentence_subject, parties = None, []  # a new main clause: its own subject or the topic
             subjects = self._co_subjects(main, subject_mention) if subject is not None else []
@@ -798,8 +801,6 @@ class RelationExtractor:
             self._located_before(clause_start, clause_end, main, span)
             if self._built_by(clause_start, clause_end, main, span):
                 continue  # X由A与B共同建设: the agents build X, and work together
-            if subject is None and BOTH_SIDES.match(clause, len(ADVERBIAL.match(clause).group())) and self._pair:
-                parties = list(self._pair)  # 双方将共建…: the two that signed in the sentence before
             partners = self._cooperation(clause_start, clause_end, main, subjects or [current], span)
             if partners:
                 parties = [*(subjects or [current]), *partners]
