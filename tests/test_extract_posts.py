@@ -230,3 +230,8 @@ def test_a_two_character_name_before_suitong(extractor):
 def test_an_office_for_outside_relations_keeps_duiwai(extractor):
     found = works_at(extractor, "重庆渝州职业学院对外联络处处长刘洋、对外合作办主任张强参加。")
     assert {("刘洋", "对外联络处"), ("张强", "对外合作办")} <= found
+
+
+def test_offices_and_bureaus_named_after_two_fields(extractor):
+    found = works_at(extractor, "学校招生与就业指导处副处长周敏，青川市科技创新与产业发展局局长吴刚出席会议。")
+    assert {("周敏", "招生与就业指导处"), ("吴刚", "青川市科技创新与产业发展局")} <= found

@@ -1088,10 +1088,15 @@ class Recognizer:
 
     def _joined_field(self, text: str, start: int, cls: str) -> int:
         """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
-        if cls not in ("College", "University") or text[start - 1 : start] != "与" or start < 3:
-            return start  # only a bare …学院 (…工程学院 too): a place is a party of its own
+        if cls not in ("College", "University", "GovernmentAgency") or text[start - 1 : start] != "与" or start < 3:
+            return start  # only a bare …学院 (…工程学院 too), …局: a place is a party of its own
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
+        place = ZONE_OR_PLACE_END.search(field) if cls == "GovernmentAgency" else None
+        if place is not None and len(field) - place.end() >= 2:  # 某某市高新区科技创新与产业发展局: the place's bureau
+            field = field[place.end() :]
+        if cls == "GovernmentAgency" and not _common_phrase(field):
+            return start  # 某某师大与某某区人民政府: two parties
         owner = _school_mark_end(field)
         if owner and len(field) - owner >= 2 and _common_phrase(field[owner:]):
             return before + owner  # 某某学院电子与信息学院: the school, then its division's two fields
@@ -2055,7 +2060,7 @@ class Recognizer:
             head = match.start("head")
             window = text[self.left_edge(text, head, limit=12) : head]
             if len(window) < 2:  # the left edge stopped at a word a field may hold (职业培训部)
-                window = FIELD_BREAK.split(text[max(0, head - 12) : head])[-1]
+                window = _field_window(text, head)
             owner = _school_mark_end(window)
             field = window[owner:]
             size = next((n for n in range(min(len(field), 10), 1, -1) if _common_phrase(field[-n:])), 0)
@@ -2063,8 +2068,10 @@ class Recognizer:
             if text[max(0, head - size - 2) : head - size] == "对外" and size >= 2:
                 field, size = "对外" + field, size + 2  # 对外联络处, 对外合作办: the left edge stopped at 对
             joined = re.search(f"[{CJK}]{{2,6}}[与和]$", text[max(0, head - size - 7) : head - size])
-            if joined and _common_phrase(joined.group()[:-1]):
-                field, size = joined.group() + field, size + len(joined.group())  # 材料与化学工程系
+            if joined:  # 材料与化学工程系; 学校招生与就业指导处: the school before the first field owns the office
+                first = joined.group()[_school_mark_end(joined.group()[:-1]) :]
+                if len(first) >= 3 and _common_phrase(first[:-1]):
+                    field, size = first + field, size + len(first)
             if size < 2 or field.startswith(("相关", "有关", "各", "全", "本", "该", "此", "其")):
                 continue
             if match.group("head") == "办" and field.endswith(("委", "政府", "局")):
@@ -2676,6 +2683,24 @@ def _short_of_earlier(text: str, start: int, name: str) -> bool:
             return True
         at = text.find(name, at + 1)
     return False
+
+
+ZONE_OR_PLACE_END = re.compile("^.*(?:[省市县区州]|开发区|高新区)")  # a place that names the bureau after it
+
+
+def _field_window(text: str, head: int) -> str:
+    """The run of letters before ``head`` that a division's field may come from: back to a character no field
+    holds, a function word standing alone (在教务处) but not one that starts a word (就业指导处).
+
+    >>> _field_window("在教务处", 3), _field_window("学校就业指导处", 6)
+    ('教务', '学校就业指导')
+    """
+    at = head
+    while at > max(0, head - 12):
+        if FIELD_BREAK.match(text, at - 1) and not (at < head and is_word(text[at - 1 : at + 1])):
+            break
+        at -= 1
+    return text[at:head]
 
 
 def _common_phrase(text: str) -> bool:
