@@ -235,3 +235,12 @@ def test_an_office_for_outside_relations_keeps_duiwai(extractor):
 def test_offices_and_bureaus_named_after_two_fields(extractor):
     found = works_at(extractor, "学校招生与就业指导处副处长周敏，青川市科技创新与产业发展局局长吴刚出席会议。")
     assert {("周敏", "招生与就业指导处"), ("吴刚", "青川市科技创新与产业发展局")} <= found
+
+
+def test_a_short_name_the_text_declares_is_the_company_wherever_it_is_used(extractor):
+    text = (
+        "青川职业学院与青川恒远精密机械有限公司（以下简称恒远精密）签约。"
+        "学院副院长李强，恒远精密总经理赵明、技术部长孙涛出席。"
+    )
+    found = works_at(extractor, text)
+    assert {("赵明", "青川恒远精密机械有限公司"), ("孙涛", "青川恒远精密机械有限公司")} <= found

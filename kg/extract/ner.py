@@ -544,6 +544,7 @@ class Recognizer:
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
+        selected += _declared_shorts(text, selected)
         selected += self._signing_events(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
@@ -2932,6 +2933,37 @@ class Occupancy:
 
 
 STOP_OR_ROLE = (*STOP_MULTI, *ROLES)  # what a name may follow (see _word_edge_before)
+
+
+# 某某机械有限公司（以下简称某某机械）: the short name a body's full name declares right after it
+DECLARED_SHORT = re.compile(f'[（(]\\s*(?:以下)?简称[：:]?[“"]?(?P<short>[{CJK}A-Za-z0-9·]{{2,12}}?)[”"]?[）)，,、]')
+
+
+def _declared_shorts(text: str, selected: list[Mention]) -> list[Mention]:
+    """The short name an organisation's full name declares (某某机械有限公司（以下简称某某机械）): a name of its
+    class there and wherever the text uses it after (某某机械总经理张三), where no other name stands; the
+    resolver makes it the full name's.
+
+    >>> [(m.name, m.start) for m in _declared_shorts("甲乙机械有限公司（简称甲乙机械）与学校签约。甲乙机械经理王某", [
+    ...     Mention(0, 8, "甲乙机械有限公司", "Company", "suffix", 3)])]
+    [('甲乙机械', 11), ('甲乙机械', 22)]
+    """
+    ends = {m.end: m for m in selected if not m.ref and is_a(m.cls, "Organization")}
+    taken = sorted((m.start, m.end) for m in selected)
+    found: list[Mention] = []
+    for match in DECLARED_SHORT.finditer(text) if "简称" in text else ():
+        owner = ends.get(match.start())
+        if owner is None:
+            continue
+        short = match.group("short")
+        at = match.start("short")
+        while (at := text.find(short, at)) >= 0:
+            index, end = bisect.bisect_right(taken, (at, len(text))), at + len(short)
+            inside = (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end)
+            if not inside:  # (part of) another name
+                found.append(Mention(at, end, short, owner.cls, "declared-short", 3))
+            at = end
+    return found
 
 
 def _word_edge_before(text: str, start: int) -> bool:
