@@ -888,3 +888,20 @@ def test_both_sides_build_what_the_clauses_after_their_agreement_list(extractor)
     found = facts(extractor, text)
     for builder in ("青川职业学院", "青川高新区"):
         assert {(builder, "builds", "新材料研发平台"), (builder, "builds", "青川工匠学院")} <= found
+
+
+def test_the_bodies_a_policys_title_opens_with_issued_it(extractor):
+    text = (
+        "根据《中共青川市委青川市人民政府关于加快发展职业教育的意见》《青川市教育局关于开展评估工作的通知》，开展评估。"
+    )
+    found = facts(extractor, text)
+    joint = "中共青川市委青川市人民政府关于加快发展职业教育的意见"
+    assert {("中共青川市委", "initiates", joint), ("青川市人民政府", "initiates", joint)} <= found
+    assert ("青川市教育局", "initiates", "青川市教育局关于开展评估工作的通知") in found
+    assert not any(p == "partOf" for _, p, _ in found)
+
+
+def test_a_batch_of_groups_selected_is_a_designation(extractor):
+    text = "认定青川县第一小学教育集团等5个教育集团为青川市第二批优质教育集团。"
+    found = facts(extractor, text)
+    assert ("青川县第一小学教育集团", "designatedAs", "青川市第二批优质教育集团") in found

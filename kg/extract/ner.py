@@ -545,6 +545,7 @@ class Recognizer:
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
         selected += _declared_shorts(text, selected)
+        selected += self._title_issuers(selected)
         selected += self._signing_events(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
@@ -606,6 +607,39 @@ class Recognizer:
             # 某某园区党工委书记、管委会主任某某; 某某开发区…，管委会副主任某某: the zone named before
             added.append(Mention(at, bare.end(), zone + "管委会", "GovernmentAgency", "zone-committee", 2))
         return sorted(selected + added, key=lambda m: m.start) if added else selected
+
+    def _title_issuers(self, selected: list[Mention]) -> list[Mention]:
+        """The bodies a policy's title opens with (《某某市教育局关于…的通知》, 《中共某某市委某某市人民政府关于…的
+        意见》): who issued it, each a name nested in the title's.
+
+        >>> [(m.name, m.start) for m in Recognizer()._title_issuers([
+        ...     Mention(1, 20, "青川市委青川市人民政府关于加强职业教育的意见", "Initiative", "quoted-title", 3)])]
+        [('青川市委', 1), ('青川市人民政府', 5)]
+        """
+        found = []
+        for title in selected:
+            about = title.name.find("关于") if is_a(title.cls, "Initiative") and not title.nested else -1
+            if about < 3 or title.name[:about] != title.name[: title.end - title.start][:about]:
+                continue  # no issuer before 关于, or a name completed from elsewhere
+            issuers, at = [], 0
+            for word in self.suffix_re.finditer(title.name, 0, about):
+                cls, strength = self.suffix_class[word.group()]
+                if strength == "strong" and is_a(cls, "Organization") and word.end() - at >= 3:
+                    issuers.append(
+                        Mention(
+                            title.start + at,
+                            title.start + word.end(),
+                            title.name[at : word.end()],
+                            cls,
+                            "title-issuer",
+                            2,
+                            nested=True,
+                        )
+                    )
+                    at = word.end()
+            if issuers and at == about:
+                found += issuers
+        return found
 
     def _persons_again(self, text: str, selected: list[Mention]) -> list[Mention]:
         """A person the text has named once (校长王明) named again bare (王明与李华共同为…揭牌): the same person.
@@ -2913,7 +2947,12 @@ def refine_class(name: str, cls: str) -> str:
         return "CollaborativeEducationAlliance"
     if cls == "Campaign" and re.search("比拼|竞赛|比赛|大赛", name):
         return "Competition"
+    if is_a(cls, "Organization") and BATCH_OF_LIST.search(name):
+        return "Designation"  # 某某市第二批优质教育集团: the list a body is selected into, no body
     return cls
+
+
+BATCH_OF_LIST = re.compile("第[一二三四五六七八九十0-9]{1,3}批")
 
 
 class Occupancy:

@@ -129,6 +129,10 @@ REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别�
 REPRESENTING_FIRST = re.compile("[分共代]")
 WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
+# 认定A、B等8个教育集团为Y: a verb of designating, the bodies, then 为 and the designation
+DESIGNATING = re.compile("(?:认定|确定|命名|评定)(?!为)")
+LIST_GAP = re.compile("[、，和及与]?")
+DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为")
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
 LISTED_HEADS = re.compile(
@@ -714,8 +718,36 @@ class RelationExtractor:
 
     # -- sentences -----------------------------------------------------------------------------------
 
+    def _designated_between(self, inside: list[Mention], span: tuple[int, int]) -> None:
+        """认定A、B等8个教育集团为Y (确定, 命名 …): each body named between the verb and 为 is designated Y."""
+        text = self.text
+        main = [m for m in inside if not m.nested and m.entity is not None]
+        for verb in DESIGNATING.finditer(text, span[0], span[1]):
+            after = [m for m in main if m.start >= verb.end()]
+            bodies, at = [], verb.end()
+            for mention in after:
+                gap = text[at : mention.start]
+                if bodies and _designation(mention.entity) and DESIGNATED_GAP.fullmatch(gap):
+                    for body in bodies:
+                        self.add(body, "designatedAs", mention.entity, span, "designate-认定…为")
+                    break
+                if not is_a(mention.entity.cls, "Organization") or not LIST_GAP.fullmatch(gap):
+                    break
+                bodies.append(mention.entity)
+                at = mention.end
+
+    def _issued(self, inside: list[Mention], span: tuple[int, int]) -> None:
+        """《某某市教育局关于…的通知》: the bodies a policy's title opens with issued it (see ner's title issuers)."""
+        issuers = [m for m in inside if m.rule == "title-issuer" and m.entity is not None]
+        for issuer in issuers:
+            title = next((m for m in inside if not m.nested and m.start <= issuer.start and issuer.end <= m.end), None)
+            if title is not None and title.entity is not None:
+                self.add(issuer.entity, "initiates", title.entity, span, "initiate-title-issuer")
+
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
+        self._issued(inside, span)
+        self._designated_between(inside, span)
         self._here = inside
         self._carry, self._sentence_employer = self._sentence_employer, None
         self._roll = None
@@ -2521,6 +2553,7 @@ class RelationExtractor:
                     continue
                 if (
                     other.nested
+                    and other.rule != "title-issuer"  # 《某某局关于…的通知》: the body issued it (see _issued)
                     and mention.start <= other.start < mention.end
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and not is_a(other.entity.cls, "Event")
