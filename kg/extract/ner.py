@@ -159,6 +159,7 @@ BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董�
 BARE_SCHOOL = re.compile(
     "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校))(学院|学校)"  # 、学院院长某: the school or one of its units, unsaid
     "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
+    "|开设|设有|现有|拥有|建有|坚持|积极|致力"  # 学校开设…专业: what the school of the text does
     "|[\u4e00-\u9fff]{2,3}(?:副)?(?:院长|校长|书记)"  # 学校张三院长: a name, then the title
     # 学校的某某大师工作室: the school of the text has the platform (a unit of it)
     "|的(?=[^，。；]{2,30}?(?:工作室|实验室|基地|中心|平台|产业学院)))"
@@ -731,6 +732,8 @@ class Recognizer:
                 if i - size >= floor and text[i - size : i] in STOP_MULTI:
                     if size == 2 and is_word(text[i - 3 : i]) and text[i - 3 : i] not in STOP_WORDS:
                         break  # 全区域: not 全区
+                    if i < end and text[i] in "区县市" and dictionary().get(text[i - size : i + 1]) in ("n", "ns"):
+                        break  # 开发区人力资源局: the verb starts a place, 开发区
                     return i
             if (
                 ch in STOP_SINGLE
@@ -905,6 +908,7 @@ class Recognizer:
                 common
                 and cls == "School"
                 and _common_phrase(modifier)
+                and not _city_opening(modifier)
                 and not _short_of_earlier(text, start, name)
                 and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
             ):
@@ -951,7 +955,13 @@ class Recognizer:
                 continue  # 搭建资源共享平台, 高水平教研平台: what a platform is for (an online one is a product)
             if suffix in SHARE_WORDS and (_common_phrase(modifier) or dictionary().get(modifier[-2:]) == "v"):
                 continue  # 持有股份, 企业控股: common words; a listed company's short name has its brand (某某股份)
-            if suffix == "学校" and "”" not in modifier and _plain(modifier) and _common_phrase(modifier):
+            if (
+                suffix == "学校"
+                and "”" not in modifier
+                and _plain(modifier)
+                and _common_phrase(modifier)
+                and not _city_opening(modifier)
+            ):
                 continue  # 办好家门口的好学校, 山区学校: a kind of school (a named one has its place: 某某县实验学校)
             if not is_proper_name(modifier, suffix, cls) and not dated:
                 continue  # 校企合作签约仪式, 技能大赛, 校企实践基地: a kind of event or base, no name
@@ -1824,7 +1834,7 @@ class Recognizer:
             cls = HEAD_CLASS[head]
             if cls == "Company" and head == "品牌" and text[head_start - 1 : head_start] == "”":
                 cls = "Program"
-            items = self._list_items(text, head_start, by_end)
+            items = self._list_items(text, head_start, by_end, fields=is_a(cls, "Program"))
             items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
             if items and head in WEAK_GOVERNORS:
                 # a weak head noun lists names only after its verbs (学校现有A、B等10个专业: from the verb on);
@@ -1865,9 +1875,13 @@ class Recognizer:
         return [m for m in selected if id(m) not in dropped] + added
 
     def _list_items(
-        self, text: str, head_start: int, by_end: dict[int, Mention]
+        self, text: str, head_start: int, by_end: dict[int, Mention], fields: bool = False
     ) -> list[tuple[int, int, Mention | None]]:
-        """The items of the enumeration that ends at ``head_start``, right to left, as (start, end, mention)."""
+        """The items of the enumeration that ends at ``head_start``, right to left, as (start, end, mention).
+
+        ``fields``: items are majors or courses, whose names may join two fields (A、汽车运用与维修、B等专业):
+        与 / 和 inside the list, between two 、, joins them; before the last item it ends the list as elsewhere.
+        """
         items: list[tuple[int, int, Mention | None]] = []
         end = head_start
         for _ in range(12):
@@ -1898,6 +1912,12 @@ class Recognizer:
             elif before == "以及":
                 end = start - 2
             elif before[-1:] in ("和", "及", "与") and not is_word(text[start - 2 : start]):
+                if fields and items[-1][2] is None and text[items[-1][1] : items[-1][1] + 1] == "、":
+                    joined = self.left_edge(text, start - 1, limit=8)
+                    if start - 1 - joined >= 2 and text[joined - 1 : joined] == "、":
+                        items[-1] = (joined, items[-1][1], None)  # 汽车运用与维修: one major
+                        end = joined - 1
+                        continue
                 end = start - 1
             elif before.endswith("”") and text[start : start + 1] == "“":
                 end = start
@@ -2478,6 +2498,17 @@ def _cities_by_head() -> dict[str, str]:
 
 
 @cache
+def _city_opening(words: str) -> bool:
+    """True when ``words`` open with a prefecture-level city's short name, though a common word too (开封 is also
+    "to unseal"): 开封电子科技学校 is a school of that city, not a kind of school.
+
+    >>> _city_opening("开封电子科技"), _city_opening("电子科技")
+    (True, False)
+    """
+    heads = _cities_by_head()
+    return any(words[:size] in heads for size in (2, 3, 4))
+
+
 def _division_heads() -> frozenset[str]:
     """The names of the national list of divisions, with and without 市 / 县 / 区 (绵阳市 → 绵阳)."""
     return _national_names()[1]
@@ -2863,10 +2894,16 @@ def _a_work(text: str, start: int, end: int) -> bool:
 
 
 def _quantified(text: str, start: int, name: str) -> bool:
-    """True for a counted or quantified name: 多个…平台, 42所学校 (the name starts at the measure word)."""
+    """True for a counted or quantified name: 多个…平台, 42所学校 (the name starts at the measure word), and for
+    what a copula says a body is (某某学校是一所经…批准的国家级重点中等学校: a kind, no second school)."""
     if QUANTIFIED_START.match(name) or COUNTED_START.match(name):
         return True
+    if DESCRIBED_AS.search(text, max(0, start - 40), start):
+        return True
     return name[:1] in CLASSIFIER and bool(NUMERAL_END.search(text[max(0, start - 2) : start]))
+
+
+DESCRIBED_AS = re.compile("是一[所家个座][^，。；“”]{0,36}$")
 
 
 def _class_opening(text: str, at: int, suffix: str) -> bool:
