@@ -1138,7 +1138,7 @@ class Recognizer:
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
         place = ZONE_OR_PLACE_END.search(field) if cls == "GovernmentAgency" else None
-        if place is not None and len(field) - place.end() >= 2:  # 某某市高新区科技创新与产业发展局: the place's bureau
+        if place is not None and len(field) - place.end() >= 2:  # 某某市高新区经济与科技发展局: the place's bureau
             field = field[place.end() :]
         if cls == "GovernmentAgency" and not _common_phrase(field):
             return start  # 某某师大与某某区人民政府: two parties
@@ -1879,7 +1879,7 @@ class Recognizer:
     ) -> list[tuple[int, int, Mention | None]]:
         """The items of the enumeration that ends at ``head_start``, right to left, as (start, end, mention).
 
-        ``fields``: items are majors or courses, whose names may join two fields (A、汽车运用与维修、B等专业):
+        ``fields``: items are majors or courses, whose names may join two fields (A、数控设备应用与维护、B等专业):
         与 / 和 inside the list, between two 、, joins them; before the last item it ends the list as elsewhere.
         """
         items: list[tuple[int, int, Mention | None]] = []
@@ -1915,7 +1915,7 @@ class Recognizer:
                 if fields and items[-1][2] is None and text[items[-1][1] : items[-1][1] + 1] == "、":
                     joined = self.left_edge(text, start - 1, limit=8)
                     if start - 1 - joined >= 2 and text[joined - 1 : joined] == "、":
-                        items[-1] = (joined, items[-1][1], None)  # 汽车运用与维修: one major
+                        items[-1] = (joined, items[-1][1], None)  # 数控设备应用与维护: one major
                         end = joined - 1
                         continue
                 end = start - 1
@@ -2123,7 +2123,7 @@ class Recognizer:
             if text[max(0, head - size - 2) : head - size] == "对外" and size >= 2:
                 field, size = "对外" + field, size + 2  # 对外联络处, 对外合作办: the left edge stopped at 对
             joined = re.search(f"[{CJK}]{{2,6}}[与和]$", text[max(0, head - size - 7) : head - size])
-            if joined:  # 材料与化学工程系; 学校招生与就业指导处: the school before the first field owns the office
+            if joined:  # 材料与化学工程系; 学院学生与就业服务处: the school before the first field owns the office
                 first = joined.group()[_school_mark_end(joined.group()[:-1]) :]
                 if len(first) >= 3 and _common_phrase(first[:-1]):
                     field, size = first + field, size + len(first)
@@ -2500,9 +2500,9 @@ def _cities_by_head() -> dict[str, str]:
 @cache
 def _city_opening(words: str) -> bool:
     """True when ``words`` open with a prefecture-level city's short name, though a common word too (开封 is also
-    "to unseal"): 开封电子科技学校 is a school of that city, not a kind of school.
+    "to unseal"): 开封某某学校 is a school of that city, not a kind of school.
 
-    >>> _city_opening("开封电子科技"), _city_opening("电子科技")
+    >>> _city_opening("开封机电工程"), _city_opening("机电工程")
     (True, False)
     """
     heads = _cities_by_head()

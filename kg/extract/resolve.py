@@ -329,7 +329,7 @@ class Resolver:
                 entity.aliases.add(mention.name)
             written = text[mention.start : mention.end]
             if written != entity.label and entity.label.startswith(written) and is_a(entity.cls, "Place"):
-                entity.aliases.add(written)  # 在长春举行: 长春市, which the text calls 长春
+                entity.aliases.add(written)  # 在绵阳举行: 绵阳市, which the text calls 绵阳
             if owner is not None:
                 self.part_of.append((entity, owner, mention))
             mention.entity = entity
