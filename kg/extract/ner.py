@@ -733,7 +733,7 @@ class Recognizer:
                     if size == 2 and is_word(text[i - 3 : i]) and text[i - 3 : i] not in STOP_WORDS:
                         break  # 全区域: not 全区
                     if i < end and text[i] in "区县市" and dictionary().get(text[i - size : i + 1]) in ("n", "ns"):
-                        break  # 开发区人力资源局: the verb starts a place, 开发区
+                        break  # 开发区管委会: the verb starts a place, 开发区
                     return i
             if (
                 ch in STOP_SINGLE
