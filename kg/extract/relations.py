@@ -2149,7 +2149,7 @@ class RelationExtractor:
                 self.add(event.entity, "locatedIn", venue.entity, span, "locate-齐聚…举行")
 
     def _signing_ceremonies(self, inside: list[Mention], span) -> None:
-        """A与B校企合作签约仪式（在X举行）: both parties host the ceremony named after them, held at X.
+        """A与B校企合作签约仪式（在X举行）: both parties take part in the ceremony named after them, held at X.
 
         The ceremony is nested over the parties' mentions (rule signing-event of the recogniser), so the
         sentence's other rules read A与B…签约 as before.  A place X, or a room of one, is where it takes
@@ -2166,8 +2166,8 @@ class RelationExtractor:
             first = main.get(event.start)
             second = main.get(first.end + 1) if first is not None else None
             parties = [m.entity for m in (first, second) if m is not None and not is_a(m.entity.cls, "Place")]
-            for party in parties:
-                self.add(party, "hosts", event.entity, span, "host-signing-ceremony")
+            for party in parties:  # who holds it the text says elsewhere, if at all (由…主办, 在X举行)
+                self.add(party, "participatesIn", event.entity, span, "participate-signing-ceremony")
             # A与B合作办学签约暨某某产业学院揭牌仪式: what is unveiled at the signing the parties build
             for unveiled in (m for m in main.values() if event.start < m.start and m.end < event.end):
                 joined = text[unveiled.start - 1 : unveiled.start] == "暨"
