@@ -431,3 +431,13 @@ def test_the_districts_congress_and_conference_attend_by_their_heads(extractor):
     text = "江北区产教融合签约仪式在重庆渝州职业学院举行。区委、区政府、区人大、区政协主要领导出席了签约仪式。"
     attending = {s for s, p, o in facts(extractor, text) if p == "participatesIn"}
     assert {"江北区人大", "江北区政协", "江北区人民政府"} <= attending
+
+
+def test_the_bodies_whose_heads_attend_are_counted_after_their_list(extractor):
+    text = (
+        "5月8日，江北区校企合作签约仪式在重庆渝州职业学院举行。"
+        "青川云帆、青川宏图、青川启明等6家企业的主要负责同志参加了签约仪式。"
+    )
+    found = facts(extractor, text)
+    for company in ("青川云帆", "青川宏图", "青川启明"):
+        assert (company, "participatesIn", "江北区校企合作签约仪式") in found
