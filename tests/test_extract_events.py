@@ -436,7 +436,7 @@ def test_the_districts_congress_and_conference_attend_by_their_heads(extractor):
 def test_the_bodies_whose_heads_attend_are_counted_after_their_list(extractor):
     text = (
         "5月8日，江北区校企合作签约仪式在重庆渝州职业学院举行。"
-        "青川云帆、青川宏图、青川启明等6家企业的主要负责同志参加了签约仪式。"
+        "学院院长李强，以及青川云帆、青川宏图、青川启明等6家企业的主要负责同志参加了签约仪式。"
     )
     found = facts(extractor, text)
     for company in ("青川云帆", "青川宏图", "青川启明"):
