@@ -1437,3 +1437,8 @@ def test_majors_joining_two_fields_and_what_a_school_is_said_to_be(extractor):
     assert "省级示范中等职业学校" not in entities(extraction)  # what the school is, no second school
     offered = {o for s, p, o in relations(extraction) if s == "青川机电学校" and p == "offers"}
     assert offered == {"机械加工技术", "数控设备应用与维护", "旅游服务与管理", "会计事务"}
+
+
+def test_a_level_and_a_kind_of_zone_name_no_zone(extractor):
+    extraction = run(extractor, "青川职业学院成为全省第一家与国家级高新区签署合作协议的学校。")
+    assert "国家级高新区" not in entities(extraction)

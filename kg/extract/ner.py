@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import user_cache
-from kg.extract.gazetteer import Gazetteer, Known, finditer_after, finditer_from, trie_pattern
+from kg.extract.gazetteer import ZONE_KIND, Gazetteer, Known, finditer_after, finditer_from, trie_pattern
 from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
@@ -1659,6 +1659,8 @@ class Recognizer:
                 continue
             if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or re.search("[各每]", modifier):
                 continue  # 各县区, 全市各区, 每个设区市: every county, no county's name
+            if name.startswith(("国家级", "省级")) and ZONE_KIND.fullmatch(name):
+                continue  # 与国家级高新区签约: a kind of zone, none named (a bare 高新区 is the text's own)
             tags = dictionary()
             if tags.get(modifier) != "ns":
                 # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
