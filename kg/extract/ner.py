@@ -330,6 +330,7 @@ LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a body with
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
+UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
 ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
@@ -547,6 +548,7 @@ class Recognizer:
         selected += self._persons_again(text, selected)
         selected += _declared_shorts(text, selected)
         selected += self._title_issuers(selected)
+        selected += self._unveiled_first(selected)
         selected += self._signing_events(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
@@ -608,6 +610,22 @@ class Recognizer:
             # 某某园区党工委书记、管委会主任某某; 某某开发区…，管委会副主任某某: the zone named before
             added.append(Mention(at, bare.end(), zone + "管委会", "GovernmentAgency", "zone-committee", 2))
         return sorted(selected + added, key=lambda m: m.start) if added else selected
+
+    def _unveiled_first(self, selected: list[Mention]) -> list[Mention]:
+        """某某产业学院揭牌暨校企合作签约仪式: the body a joined ceremony opens with is a name of its own, nested.
+
+        >>> [(m.name, m.cls) for m in Recognizer()._unveiled_first([
+        ...     Mention(0, 20, "青川智能制造产业学院揭牌暨校企合作签约仪式", "Conference", "suffix", 2)])]
+        [('青川智能制造产业学院', 'IndustryCollege')]
+        """
+        found = []
+        for event in selected:
+            opened = UNVEILED_FIRST.match(event.name) if is_a(event.cls, "Event") and not event.nested else None
+            kind = self.type_word(opened.group(1)) if opened else ""
+            if kind and self._body_class(kind) and len(opened.group(1)) > len(kind) + 1:
+                name, cls = opened.group(1), self.suffix_class[kind][0]
+                found.append(Mention(event.start, event.start + len(name), name, cls, "suffix", 2, nested=True))
+        return found
 
     def _title_issuers(self, selected: list[Mention]) -> list[Mention]:
         """The bodies a policy's title opens with (《某某市教育局关于…的通知》, 《中共某某市委某某市人民政府关于…的
@@ -1133,6 +1151,8 @@ class Recognizer:
 
     def _joined_field(self, text: str, start: int, cls: str) -> int:
         """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
+        if cls == "Company" and text[start - 1 : start] == "与" and start >= 3:
+            return self._joined_business(text, start)
         if cls not in ("College", "University", "GovernmentAgency") or text[start - 1 : start] != "与" or start < 3:
             return start  # only a bare …学院 (…工程学院 too), …局: a place is a party of its own
         before = self.left_edge(text, start - 1, limit=8)
@@ -1157,6 +1177,24 @@ class Recognizer:
             return start  # 某某学院与某某公司: two names
         return before
 
+    def _joined_business(self, text: str, start: int) -> int:
+        """某某环保与节能科技有限公司: a company's brand, then two fields of business joined by 与 (a name of one
+        company), not two parties (某某集团与某某科技有限公司: the part before 与 has a type word of its own).
+
+        >>> text = "恒远环保与节能科技有限公司"
+        >>> Recognizer()._joined_business(text, text.index("与") + 1)
+        0
+        """
+        before = self.left_edge(text, start - 1, limit=10)
+        field = text[before : start - 1]
+        size = next((n for n in (4, 3, 2) if len(field) - n >= 2 and _common_phrase(field[-n:])), 0)
+        brand = field[: len(field) - size]
+        if not size or _common_phrase(brand) or self.type_word_inside(field):
+            return start
+        if not _common_phrase(text[start : start + 2]):
+            return start
+        return before
+
     def _joined_event(self, text: str, start: int) -> int:
         """A推进会暨B大会: one event under two names; the name starts with the first."""
         first_end = start - 1
@@ -1168,6 +1206,9 @@ class Recognizer:
                 return start
             inner = verb.group()
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
+        body = self.type_word(text[first : first_end - len(inner)])
+        if body:  # 智能制造及先进装备产业学院揭牌暨…仪式: the unveiled body's two fields
+            first = self._joined_fields(text, first, first_end - len(inner) - len(body), self.suffix_class[body][0])
         party = self._through_nominal(text, self.left_edge(text, first - 1)) if first > 1 else first
         if (
             inner in CEREMONY_VERBS
@@ -1362,7 +1403,7 @@ class Recognizer:
         作用和教共体: two things) and no list precedes it (川东果蔬加工、川西文旅康养和川北…共同体: an
         elliptical list of three names, see _elliptical).  ``body``: where the type word starts.
         """
-        if start < 2 or text[start - 1] not in "和与" or body - start < 2:
+        if start < 2 or text[start - 1] not in "和与及" or body - start < 2:
             return start
         if is_a(cls, "Event"):
             if not self.type_word_inside(text[start:body]):

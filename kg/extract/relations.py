@@ -136,7 +136,7 @@ DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为")
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
 LISTED_HEADS = re.compile(
-    "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,8}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表)(?:等|一行)?(?:共同|一同|也)?"
+    "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,8}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表|工作人员)(?:等|一行)?(?:共同|一同|也)?"
 )
 # 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
