@@ -1447,9 +1447,10 @@ def test_a_level_and_a_kind_of_zone_name_no_zone(extractor):
 def test_joined_fields_of_a_company_and_of_an_unveiled_college(extractor):
     text = (
         "6月3日，数控技术及智能装备产业学院揭牌暨校企合作签约仪式在青川职业学院举行。"
-        "青川恒远环保与节能科技有限公司相关人员参加。青川大学与青川宏图科技有限公司签约。"
+        "青川恒远环保与节能科技有限公司、青川大学与青川宏图科技有限公司相关人员参加。"
     )
     found = entities(run(extractor, text))
     assert {"数控技术及智能装备产业学院", "青川恒远环保与节能科技有限公司", "青川宏图科技有限公司"} <= set(found)
     assert "数控技术及智能装备产业学院揭牌暨校企合作签约仪式" in found  # the ceremony, whole
-    assert "节能科技有限公司" not in found  # two parties: the part before 与 has a type word of its own
+    assert "节能科技有限公司" not in found
+    assert "青川大学与青川宏图科技有限公司" not in found  # two parties: the first has a type word of its own
