@@ -1454,3 +1454,9 @@ def test_joined_fields_of_a_company_and_of_an_unveiled_college(extractor):
     assert "数控技术及智能装备产业学院揭牌暨校企合作签约仪式" in found  # the ceremony, whole
     assert "节能科技有限公司" not in found
     assert "青川大学与青川宏图科技有限公司" not in found  # two parties: the first has a type word of its own
+
+
+def test_the_short_name_of_a_development_zone_inside_a_companys(extractor):
+    extraction = run(extractor, "学院与青经开集团合作创建低空飞行器学院。经开展评估，学院获评优秀。")
+    assert "青经开集团" in entities(extraction)
+    assert not any(name.startswith("开") for name in entities(extraction))

@@ -763,7 +763,8 @@ class Recognizer:
             if (
                 ch in STOP_SINGLE
                 and not (
-                    text.startswith("经开区", i - 1)  # 绵阳经开区: 经 of 经济技术开发区, no function word
+                    # 绵阳经开区, 某经开集团: 经 of 经济技术开发区 (its short name 经开), no function word
+                    (text.startswith("经开", i - 1) and not text.startswith("经开展", i - 1))
                     or (
                         i >= 2
                         and is_word(text[i - 2 : i])
