@@ -244,3 +244,8 @@ def test_a_short_name_the_text_declares_is_the_company_wherever_it_is_used(extra
     )
     found = works_at(extractor, text)
     assert {("赵明", "青川恒远精密机械有限公司"), ("孙涛", "青川恒远精密机械有限公司")} <= found
+
+
+def test_a_town_heads_post_and_a_name_before_the_lists_deng(extractor):
+    text = "青川县石桥镇政府副镇长刘海峰，青川宏图科技有限公司总经理李其三等企业领导出席。"
+    assert {("刘海峰", "青川县石桥镇政府"), ("李其三", "青川宏图科技有限公司")} <= works_at(extractor, text)

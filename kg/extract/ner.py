@@ -2897,19 +2897,21 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     ):
         return 3  # 任建发见证 (发见 is a word too), 马振清率队
     after = text[begin + 3 : begin + 4]
+    listed = after == "等" and text[begin + 4 : begin + 5] != "奖"  # 何其三等出席: 等 closes a list (not 三等奖)
     three = (
         len(window) == 3
         and _has_cjk(window[2])
         and (
             window[2] not in NOT_NAME_END
             or (after in ("", *"，、。；：！？）") and window[2] != "说")  # 陈云才，: 才 ends the name; 何杰说。
+            or listed
             or (window[2] in "和与" and text.startswith(ATTENDING, begin + 3))  # 程立和出席 (not 王芳和调研员…)
         )
         and _clean_after(text, begin + 3)
     )
     two = _clean_after(text, begin + 2)
     if three and two and is_word(window[1:3]) and not dictionary().get(window, "").startswith("nr"):
-        three = not is_word(text[begin + 2 : begin + 4]) and _name_like(window)
+        three = (listed or not is_word(text[begin + 2 : begin + 4])) and _name_like(window)
     if three and _name_like(window):
         return 3
     if two and _name_like(window[:2]) and not (strict and not _clean_after(text, begin + 2)):
