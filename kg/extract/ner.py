@@ -909,7 +909,7 @@ class Recognizer:
                 league = re.fullmatch("团[区市县]委", name)  # the Youth League committee of the district
                 relative = re.match(r"(区|市|县)(?![内外级域属])", name) or re.match(
                     # 省教育厅, 省发改委, 省工信厅, 省政协: the province's own bodies (not 省级, 省内, 省属 …)
-                    "省(?=教育厅|政府|人民政府|委|[^内外级域属份会]{1,4}(?:厅|委|局)$|政协|人大)",
+                    "省(?=教育厅|政府|人民政府|委|[^内外级域属份会]{1,4}(?:厅|委|局|联)$|政协|人大)",
                     name,
                 )
                 # 区委书记、教育局局长张三: a body every district has, named bare in a chain of one person's posts
