@@ -255,3 +255,9 @@ def test_a_bodys_own_organ_and_a_provinces_federation(extractor):
     found = works_at(extractor, "青川省经济和信息化厅党组成员、机关党委书记周海青，省工商联副主席吴东华出席会议。")
     assert ("周海青", "青川省经济和信息化厅") in found  # 机关党委: the bureau's own organ, no body of its own
     assert any(person == "吴东华" and body.endswith("省工商联") for person, body in found)
+
+
+def test_a_quoted_short_name_declared_in_brackets_before_a_unit(extractor):
+    text = "青川职业技术学院（以下简称“青职院”）锂电学院学生王某在这里实习。青职院党委书记张生出席。"
+    found = works_at(extractor, text)
+    assert ("张生", "青川职业技术学院") in found

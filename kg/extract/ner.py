@@ -406,7 +406,8 @@ QUOTE_GOALS = re.compile(
 QUOTE_NOT = Endings(words("quote_not"))
 SEPARATORS = ("、", "和", "及", "与")
 # Between a closing quote and a type word: a verb or preposition that starts a new phrase.
-TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了]")
+# what ends a quoted phrase's tail: a break, a quote, a function word, a closing bracket (（简称“某某”）某某学院)
+TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了）)]")
 TAIL_BREAK = re.compile(alternation("tail_breaks"))
 RUN_VERBS = re.compile(f"({alternation('run_verbs')})$")
 
