@@ -1460,3 +1460,12 @@ def test_the_short_name_of_a_development_zone_inside_a_companys(extractor):
     extraction = run(extractor, "学院与青经开集团合作创建低空飞行器学院。经开展评估，学院获评优秀。")
     assert "青经开集团" in entities(extraction)
     assert not any(name.startswith("开") for name in entities(extraction))
+
+
+def test_brands_holding_a_function_word_in_a_list_of_companies(extractor):
+    text = (
+        "青川云帆科技、伟本智能装备（青川）股份有限公司、锦园臻品之选酒店、青川宏图大酒店等四家企业与青川职业学院携手。"
+    )
+    extraction = run(extractor, text)
+    found = {s for s, p, o in relations(extraction) if p == "integratesWith" and o == "青川职业学院"}
+    assert found == {"青川云帆科技", "伟本智能装备（青川）股份有限公司", "锦园臻品之选酒店", "青川宏图大酒店"}

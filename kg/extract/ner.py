@@ -844,6 +844,7 @@ class Recognizer:
             start = self._parallel(text, start, cls)
             start = self._conjoined(text, start, cls)
             start = _listed_place_start(text, start, cls)
+            start = _list_item_start(text, start, cls)
             start = self._joined_fields(text, start, match.start(), cls)
             start = self._joined_field(text, start, cls)
             start = self._through_nominal(text, start, cls)
@@ -1951,7 +1952,7 @@ class Recognizer:
                 start = self.left_edge(text, end, limit=12)
                 if start == end:
                     break
-                comma = text.rfind("、", max(0, end - 7), start)
+                comma = text.rfind("、", max(0, start - 8), start)
                 if comma >= 0 and re.fullmatch(f"[{CJK}]+", text[comma + 1 : start]) and items:
                     start = comma + 1  # 、可能科技、: between two commas of a list, a function word is the name's
                 items.append((start, end, None))
@@ -2793,6 +2794,26 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
         if (listed or bare) and len(place) == size and place in _division_heads():
             return start - 1 - size  # not 大足区以…平台: a place, then a preposition of the clause
     return start
+
+
+def _list_item_start(text: str, start: int, cls: str) -> int:
+    """、伟本智能科技有限公司: a company's brand may hold a character the left edge stops at (本, 之); in a list, one
+    or two characters after the separator, the name starts at the separator.
+
+    >>> _list_item_start("甲公司、伟本智能科技有限公司", 6, "Company")
+    4
+    """
+    if not is_a(cls, "Company") or start < 3 or text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS:
+        return start
+    for size in (1, 2):
+        lead = text[start - 1 - size : start - 1]
+        listed = text[start - 2 - size : start - 1 - size] == "、"
+        if listed and CJK_RE.fullmatch(lead[0]) and not set(lead) & STOP_SINGLE:
+            return start - 1 - size
+    return start
+
+
+LIST_WORDS = "与和及等的或并"  # what joins or ends a list's items, never inside an item's name
 
 
 def _short_of_earlier(text: str, start: int, name: str) -> bool:
