@@ -1469,3 +1469,8 @@ def test_brands_holding_a_function_word_in_a_list_of_companies(extractor):
     extraction = run(extractor, text)
     found = {s for s, p, o in relations(extraction) if p == "integratesWith" and o == "青川职业学院"}
     assert found == {"青川云帆科技", "伟本智能装备（青川）股份有限公司", "锦园臻品之选酒店", "青川宏图大酒店"}
+
+
+def test_verbs_after_a_role_or_before_a_school_are_no_names(extractor):
+    found = entities(run(extractor, "第二年回到学院完成学习，学生毕业后根据订单就业。"))
+    assert found == {}  # 回到学院: the college of the text; 学生毕业后: no student named 毕业后

@@ -2895,8 +2895,12 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
             return 3  # 欧阳东
     if len(window) < 2 or window[0] not in SURNAMES or not re.fullmatch(f"[{CJK}]+", window[:2]):
         return 0
-    if text[begin + 1 : begin + 3] in STOP_MULTI or is_word(text[begin : begin + 4]):
-        return 0  # 校长向参加…, 代表齐聚一堂: a verb or an idiom, not a name
+    if (
+        text[begin + 1 : begin + 3] in STOP_MULTI
+        or text[begin : begin + 2] in STOP_MULTI
+        or is_word(text[begin : begin + 4])
+    ):
+        return 0  # 校长向参加…, 代表齐聚一堂, 学生毕业后: a verb or an idiom, not a name
     if text[begin + 1 : begin + 3] in BODY_NOUNS:
         return 0  # 院长向公司研发部经理…颁发: a preposition and a body, not a name
     if _listed_start(text[begin + 2 : begin + 14], False):
