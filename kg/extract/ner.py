@@ -2874,6 +2874,9 @@ def _ends_name(text: str, at: int) -> bool:
     return not rest or not _has_cjk(rest[0]) or rest[0] in STOP_SINGLE or rest.startswith(STOP_MULTI_TUPLE)
 
 
+NOT_NAME_OPENINGS = ("毕业", "高兴", "万一")  # words a surname opens that follow a role word (学生毕业后)
+
+
 def _person_size(text: str, begin: int, strict: bool = False) -> int:
     """Length (2 or 3) of the person's name starting at ``begin`` after a role word, or 0.
 
@@ -2898,6 +2901,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     if (
         text[begin + 1 : begin + 3] in STOP_MULTI
         or text[begin : begin + 2] in STOP_MULTI
+        or text.startswith(NOT_NAME_OPENINGS, begin)
         or is_word(text[begin : begin + 4])
     ):
         return 0  # 校长向参加…, 代表齐聚一堂, 学生毕业后: a verb or an idiom, not a name
