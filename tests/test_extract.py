@@ -1474,3 +1474,9 @@ def test_brands_holding_a_function_word_in_a_list_of_companies(extractor):
 def test_verbs_after_a_role_or_before_a_school_are_no_names(extractor):
     found = entities(run(extractor, "第二年回到学院完成学习，学生毕业后根据订单就业。"))
     assert found == {}  # 回到学院: the college of the text; 学生毕业后: no student named 毕业后
+
+
+def test_verbs_of_thanking_and_fitting_end_a_name(extractor):
+    found = entities(run(extractor, "校长代表学校感谢青川宏图集团的支持，这完全符合公司的发展需要。"))
+    assert "学校感谢青川宏图集团" not in found and "完全符合公司" not in found
+    assert "青川宏图集团" in found
