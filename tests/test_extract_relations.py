@@ -905,3 +905,16 @@ def test_a_batch_of_groups_selected_is_a_designation(extractor):
     text = "认定青川县第一小学教育集团等5个教育集团为青川市第二批优质教育集团。"
     found = facts(extractor, text)
     assert ("青川县第一小学教育集团", "designatedAs", "青川市第二批优质教育集团") in found
+
+
+def test_a_bare_xueyuan_after_a_division_in_a_schools_news_is_the_school(extractor):
+    title = "青川职业技术学院与青川恒远机械有限公司签约"
+    text = (
+        f"{title}\n2019年9月学院迁入新校区。机电工程学院院长李强出席。"
+        "学院与青川恒远机械有限公司共建恒远智能制造实训基地。"
+    )
+    article = Article(id="t", title=title, text=text, district="", city="")
+    extraction = extractor.extract(article)
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    assert ("青川职业技术学院", "builds", "恒远智能制造实训基地") in found  # not the division named before
+    assert not any(e.label.startswith("月") for e in extraction.entities)  # 9月学院: the date's unit

@@ -852,6 +852,8 @@ class Recognizer:
             start = self._second_name(text, start, end, suffix, cls)
             start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
+            if text[start : start + 1] in ("月", "日") and text[start - 1 : start].isdigit():
+                start += 1  # 2019年9月学院迁入…: the date's unit, then the name (a bare 学院: the text's own)
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category

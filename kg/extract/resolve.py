@@ -35,7 +35,7 @@ from functools import cache
 from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
-from kg.extract.ner import ROLES, STANDARD_BODIES, Mention, _division_heads
+from kg.extract.ner import ROLES, STANDARD_BODIES, Mention, _common_phrase, _division_heads
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
@@ -448,6 +448,9 @@ class Resolver:
         # an event is what the whole text is about (its guests are listed before 出席会议): look further back
         for entity in reversed(recent if kind == "event" else recent[-12:]):
             if any(is_a(entity.cls, cls) for cls in wanted):
+                if self.publisher and entity.cls == "College" and _common_phrase(entity.label[:-2]):
+                    # 学院与某公司共建… in a school's news after one of its divisions: the school, not the division
+                    return self._entity(*self.publisher, 3, None)
                 return entity
         return None
 
