@@ -918,3 +918,10 @@ def test_a_bare_xueyuan_after_a_division_in_a_schools_news_is_the_school(extract
     found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
     assert ("青川职业技术学院", "builds", "恒远智能制造实训基地") in found  # not the division named before
     assert not any(e.label.startswith("月") for e in extraction.entities)  # 9月学院: the date's unit
+
+
+def test_a_ministrys_office_and_the_unnamed_others_issue_the_plan_their_notice_prints(extractor):
+    text = "根据《教育部办公厅等九部门关于印发<青川职业教育协同发展工作方案>的通知》要求，开展工作。"
+    found = facts(extractor, text)
+    assert ("教育部办公厅", "initiates", "青川职业教育协同发展工作方案") in found
+    assert not any(s == "教育部" or p == "partOf" for s, p, _ in found)

@@ -337,6 +337,8 @@ LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a body with
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
+ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:“[^“”]*”[^<>〈〉“”]*)*)[>〉”]")  # 印发<某某方案>
+ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等十七部门: issuers a title leaves unnamed
 UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
 ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
@@ -648,24 +650,30 @@ class Recognizer:
             about = title.name.find("关于") if is_a(title.cls, "Initiative") and not title.nested else -1
             if about < 3 or title.name[:about] != title.name[: title.end - title.start][:about]:
                 continue  # no issuer before 关于, or a name completed from elsewhere
-            issuers, at = [], 0
+            issuers: list[Mention] = []
+            at = begin = 0
             for word in self.suffix_re.finditer(title.name, 0, about):
                 cls, strength = self.suffix_class[word.group()]
-                if strength == "strong" and is_a(cls, "Organization") and word.end() - at >= 3:
-                    issuers.append(
-                        Mention(
-                            title.start + at,
-                            title.start + word.end(),
-                            title.name[at : word.end()],
-                            cls,
-                            "title-issuer",
-                            2,
-                            nested=True,
-                        )
+                if strength != "strong" or not is_a(cls, "Organization"):
+                    continue
+                if issuers and word.start() == at:  # 教育部办公厅: a body's office, one name
+                    issuers.pop()
+                elif word.end() - at >= 3:
+                    begin = at
+                else:
+                    continue
+                at, name = word.end(), title.name[begin : word.end()]
+                issuers.append(
+                    Mention(title.start + begin, title.start + at, name, cls, "title-issuer", 2, nested=True)
+                )
+            if issuers and (at == about or ISSUERS_MORE.fullmatch(title.name, at, about)):
+                found += issuers  # 《某某部办公厅等十七部门关于…》: the first issuer, and the others unnamed
+                inner = ISSUED_INSIDE.search(title.name, about)
+                if inner is not None:  # …关于印发<某某工作方案>的通知: the plan it issues, a name of its own
+                    start = title.start + inner.start("name")
+                    found.append(
+                        Mention(start, start + len(inner["name"]), inner["name"], title.cls, "issued", 2, nested=True)
                     )
-                    at = word.end()
-            if issuers and at == about:
-                found += issuers
         return found
 
     def _persons_again(self, text: str, selected: list[Mention]) -> list[Mention]:

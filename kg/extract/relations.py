@@ -741,8 +741,12 @@ class RelationExtractor:
         issuers = [m for m in inside if m.rule == "title-issuer" and m.entity is not None]
         for issuer in issuers:
             title = next((m for m in inside if not m.nested and m.start <= issuer.start and issuer.end <= m.end), None)
-            if title is not None and title.entity is not None:
-                self.add(issuer.entity, "initiates", title.entity, span, "initiate-title-issuer")
+            if title is None or title.entity is None:
+                continue
+            issued = [m for m in inside if m.rule == "issued" and title.start <= m.start and m.end <= title.end]
+            for document in (title, *issued):  # …关于印发<某某方案>的通知: the notice and the plan it issues
+                if document.entity is not None:
+                    self.add(issuer.entity, "initiates", document.entity, span, "initiate-title-issuer")
 
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
@@ -2553,7 +2557,7 @@ class RelationExtractor:
                     continue
                 if (
                     other.nested
-                    and other.rule != "title-issuer"  # 《某某局关于…的通知》: the body issued it (see _issued)
+                    and other.rule not in ("title-issuer", "issued")  # 《某某局关于…的通知》: see _issued
                     and mention.start <= other.start < mention.end
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and not is_a(other.entity.cls, "Event")
