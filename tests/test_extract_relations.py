@@ -925,3 +925,9 @@ def test_a_ministrys_office_and_the_unnamed_others_issue_the_plan_their_notice_p
     found = facts(extractor, text)
     assert ("教育部办公厅", "initiates", "青川职业教育协同发展工作方案") in found
     assert not any(s == "教育部" or p == "partOf" for s, p, _ in found)
+
+
+def test_a_public_notice_a_bureau_issues_is_an_initiative(extractor):
+    title = "关于第二批青川省义务教育阶段优质教育集团和首批青川省集团化办学改革先行区拟认定对象的公示"
+    found = facts(extractor, f"近日，青川省教育厅印发《{title}》。")
+    assert ("青川省教育厅", "initiates", title) in found
