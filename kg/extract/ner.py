@@ -2577,7 +2577,7 @@ def _division_heads() -> frozenset[str]:
     return _national_names()[1]
 
 
-NATIONAL_NAMES_CACHE = "national-names.marshal"  # see _national_names
+NATIONAL_NAMES_CACHE = user_cache.own("national-names.marshal")  # see _national_names
 
 
 @cache

@@ -772,7 +772,7 @@ def extract_file(
     ]
 
 
-GAZETTEER_CACHE = "default-gazetteer.marshal"  # in the user's cache folder (kg.user_cache)
+GAZETTEER_CACHE = user_cache.own("default-gazetteer.marshal")  # in the user's cache folder (kg.user_cache)
 # The modules that read the files of the default gazetteer and spell its names and IRIs, relative to kg/: an edit
 # to one of them changes the gazetteer as surely as an edit to the data.
 GAZETTEER_CODE = (
