@@ -71,9 +71,11 @@ def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             continue
         elif ch in SENTENCE_END:
             end = following = pos + 1
-        else:  # a clause ends
-            if text[clause_begin : pos + 1].strip():
-                parts.append(_strip(text, clause_begin, pos + 1))
+        else:  # a clause ends, with its mark: never blank, nothing to strip after it
+            begin = clause_begin
+            while text[begin].isspace():  # stops at the mark at the latest
+                begin += 1
+            parts.append((begin, pos + 1))
             clause_begin = pos + 1
             continue
         if text[clause_begin:end].strip():
