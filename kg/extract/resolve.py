@@ -776,7 +776,10 @@ def _dumps(entity: Entity) -> bytes:
     Written as plain tuples (an IRI as its text): pickling the dataclasses themselves, and copying each mention
     first to drop its links, was an eighth of extracting a long text (every block writes its entities again).
     """
-    mentions = [(m.start, m.end, m.name, m.cls, m.rule, m.tier, m.ref, m.nested, m.category) for m in entity.mentions]
+    # a mention's fields in their order, with None for its known entry: made again by one call each
+    mentions = [
+        (m.start, m.end, m.name, m.cls, m.rule, m.tier, None, m.ref, m.nested, m.category) for m in entity.mentions
+    ]
     iri = entity.iri
     plain = type(iri) is URIRef  # the usual case; anything else is pickled as it is
     fields = (entity.label, entity.cls, str(iri) if plain else iri, plain, entity.aliases, entity.district)
@@ -793,7 +796,7 @@ def _loads(data: bytes) -> Entity:
         district,
         city,
         known,
-        [Mention(*m[:6], None, *m[6:]) for m in mentions],  # known: None; extras and entity: their defaults
+        list(itertools.starmap(Mention, mentions)),  # known: None; extras and entity: their defaults
         tier,
     )
 
