@@ -441,3 +441,11 @@ def test_the_bodies_whose_heads_attend_are_counted_after_their_list(extractor):
     found = facts(extractor, text)
     for company in ("青川云帆", "青川宏图", "青川启明"):
         assert (company, "participatesIn", "江北区校企合作签约仪式") in found
+
+
+def test_organisers_found_no_school_named_after_their_verb(extractor):
+    text = "由青川职业技术学院主办、江北职业大学协办的青川现代服务业职教集团成立大会在青川召开。"
+    found = facts(extractor, text)
+    event = "青川现代服务业职教集团成立大会"
+    assert {("青川职业技术学院", "hosts", event), ("江北职业大学", "hosts", event)} <= found
+    assert not any(p == "builds" for _, p, _ in found)

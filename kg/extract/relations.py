@@ -172,6 +172,7 @@ ORGANISING = re.compile(
 ORGANISING_FIRST = re.compile("[作为联共主承协举]")  # the characters ORGANISING starts with (see finditer_from)
 ORGANISING_NEEDS = re.compile("办")  # in every match
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
+ORGANISING_VERBS = ("主办", "承办", "协办")  # of an event (举办 may found a school: 合作举办某某学校)
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
@@ -2272,6 +2273,8 @@ class RelationExtractor:
                 predicate = _predicate(kind, mention.entity)
                 if predicate is None:
                     continue
+                if predicate == "builds" and trigger.group() in ORGANISING_VERBS:
+                    continue  # 由A主办、B协办的…大会: who organises an event founds no school named after the verb
                 if predicate == "participatesIn" and ATTENDING_AFTER.match(text, mention.end):
                     continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
                 actors = (
