@@ -82,12 +82,8 @@ SUFFIXES: list[tuple[str, str, str]] = [
     (word, cls, strength) for word, (cls, strength) in table("type_words", 2).items()
 ]
 
-# the end of a body's name: a strong type word of an organisation (大学, 有限公司, 局 …)
-BODY_END = re.compile(
-    "(?:"
-    + "|".join(re.escape(w) for w, c, strength in SUFFIXES if strength == "strong" and is_a(c, "Organization"))
-    + ")$"
-)
+# the type words that end a body's name: an organisation's strong ones (大学, 有限公司, 局 …)
+BODY_WORDS = tuple(w for w, c, strength in SUFFIXES if strength == "strong" and is_a(c, "Organization"))
 
 # Characters after a type word that show it is not the end of a name (小学生, 集团化, 中心城区 …); "" for every one.
 NOT_AFTER = {("" if word == "*" else word): chars for word, (chars,) in table("not_after", 1).items()}
@@ -2798,7 +2794,7 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
         return start  # A、B等学校: 等 ends the list, the kind after it is no item's name
     separator = text.rfind("、", max(0, start - 6), start)
     head = text[separator + 1 : start]
-    if text[start - 1] in "与和及" and BODY_END.search(head[:-1]):
+    if text[start - 1] in "与和及" and head[:-1].endswith(BODY_WORDS):
         return start  # …、某某大学与某某公司: two parties, the first ends with its own type word
     if separator >= 0 and 3 <= len(head) <= 5 and CJK_RE.fullmatch(head[0]) and division_starts(head):
         return separator + 1  # …、贵州新远之光食品有限公司: a list's item starts at its separator
