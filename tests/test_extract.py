@@ -1440,43 +1440,43 @@ def test_majors_joining_two_fields_and_what_a_school_is_said_to_be(extractor):
 
 
 def test_a_level_and_a_kind_of_zone_name_no_zone(extractor):
-    extraction = run(extractor, "青川职业学院成为全省第一家与国家级高新区签署合作协议的学校。")
+    extraction = run(extractor, "青川职业学院是本省首个同国家级高新区签约的高校。")
     assert "国家级高新区" not in entities(extraction)
 
 
 def test_joined_fields_of_a_company_and_of_an_unveiled_college(extractor):
     text = (
         "6月3日，数控技术及智能装备产业学院揭牌暨校企合作签约仪式在青川职业学院举行。"
-        "青川恒远环保与节能科技有限公司、青川大学与青川宏图科技有限公司相关人员参加。"
+        "青川恒远环保与能源科技有限公司、青川大学与青川宏图科技有限公司相关人员参加。"
     )
     found = entities(run(extractor, text))
-    assert {"数控技术及智能装备产业学院", "青川恒远环保与节能科技有限公司", "青川宏图科技有限公司"} <= set(found)
+    assert {"数控技术及智能装备产业学院", "青川恒远环保与能源科技有限公司", "青川宏图科技有限公司"} <= set(found)
     assert "数控技术及智能装备产业学院揭牌暨校企合作签约仪式" in found  # the ceremony, whole
-    assert "节能科技有限公司" not in found
+    assert "能源科技有限公司" not in found
     assert "青川大学与青川宏图科技有限公司" not in found  # two parties: the first has a type word of its own
 
 
 def test_the_short_name_of_a_development_zone_inside_a_companys(extractor):
-    extraction = run(extractor, "学院与青经开集团合作创建低空飞行器学院。经开展评估，学院获评优秀。")
+    extraction = run(extractor, "学院与青经开集团共同组建智能装备学院。经开展评估，学院获评优秀。")
     assert "青经开集团" in entities(extraction)
     assert not any(name.startswith("开") for name in entities(extraction))
 
 
 def test_brands_holding_a_function_word_in_a_list_of_companies(extractor):
     text = (
-        "青川云帆科技、伟本智能装备（青川）股份有限公司、锦园臻品之选酒店、青川宏图大酒店等四家企业与青川职业学院携手。"
+        "青川云帆科技、立本智能装备（青川）股份有限公司、锦园雅居之选酒店、青川宏图大酒店等四家企业与青川职业学院携手。"
     )
     extraction = run(extractor, text)
     found = {s for s, p, o in relations(extraction) if p == "integratesWith" and o == "青川职业学院"}
-    assert found == {"青川云帆科技", "伟本智能装备（青川）股份有限公司", "锦园臻品之选酒店", "青川宏图大酒店"}
+    assert found == {"青川云帆科技", "立本智能装备（青川）股份有限公司", "锦园雅居之选酒店", "青川宏图大酒店"}
 
 
 def test_verbs_after_a_role_or_before_a_school_are_no_names(extractor):
-    found = entities(run(extractor, "第二年回到学院完成学习，学生毕业后根据订单就业。"))
+    found = entities(run(extractor, "实习结束后回到学院继续上课，学生毕业后进入企业工作。"))
     assert found == {}  # 回到学院: the college of the text; 学生毕业后: no student named 毕业后
 
 
 def test_verbs_of_thanking_and_fitting_end_a_name(extractor):
-    found = entities(run(extractor, "校长代表学校感谢青川宏图集团的支持，这完全符合公司的发展需要。"))
-    assert "学校感谢青川宏图集团" not in found and "完全符合公司" not in found
+    found = entities(run(extractor, "院长感谢青川宏图集团多年支持，认为合作符合公司利益。"))
+    assert "院长感谢青川宏图集团" not in found and "合作符合公司" not in found
     assert "青川宏图集团" in found

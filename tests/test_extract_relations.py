@@ -884,10 +884,10 @@ def test_a_clause_naming_no_actor_in_a_schools_news_is_about_the_school(extracto
 
 
 def test_both_sides_build_what_the_clauses_after_their_agreement_list(extractor):
-    text = "青川职业学院与青川高新区签署战略合作协议。双方致力结为合作伙伴，共建新材料研发平台，成立青川工匠学院。"
+    text = "青川职业学院与青川高新区签署战略合作协议。双方致力结为合作伙伴，共建智能焊接研发平台，成立青川工匠学院。"
     found = facts(extractor, text)
     for builder in ("青川职业学院", "青川高新区"):
-        assert {(builder, "builds", "新材料研发平台"), (builder, "builds", "青川工匠学院")} <= found
+        assert {(builder, "builds", "智能焊接研发平台"), (builder, "builds", "青川工匠学院")} <= found
 
 
 def test_the_bodies_a_policys_title_opens_with_issued_it(extractor):
@@ -910,7 +910,7 @@ def test_a_batch_of_groups_selected_is_a_designation(extractor):
 def test_a_bare_xueyuan_after_a_division_in_a_schools_news_is_the_school(extractor):
     title = "青川职业技术学院与青川恒远机械有限公司签约"
     text = (
-        f"{title}\n2019年9月学院迁入新校区。机电工程学院院长李强出席。"
+        f"{title}\n2019年9月学院启用新校区。机电工程学院院长李强出席。"
         "学院与青川恒远机械有限公司共建恒远智能制造实训基地。"
     )
     article = Article(id="t", title=title, text=text, district="", city="")
@@ -928,6 +928,6 @@ def test_a_ministrys_office_and_the_unnamed_others_issue_the_plan_their_notice_p
 
 
 def test_a_public_notice_a_bureau_issues_is_an_initiative(extractor):
-    title = "关于第二批青川省义务教育阶段优质教育集团和首批青川省集团化办学改革先行区拟认定对象的公示"
+    title = "关于青川省第三批中小学优质教育集团培育对象名单的公示"
     found = facts(extractor, f"近日，青川省教育厅印发《{title}》。")
     assert ("青川省教育厅", "initiates", title) in found

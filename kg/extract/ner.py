@@ -334,7 +334,7 @@ BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a body with
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
 ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:“[^“”]*”[^<>〈〉“”]*)*)[>〉”]")  # 印发<某某方案>
-ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等十七部门: issuers a title leaves unnamed
+ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等九部门: issuers a title leaves unnamed
 UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
 ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
@@ -668,7 +668,7 @@ class Recognizer:
                     Mention(title.start + begin, title.start + at, name, cls, "title-issuer", 2, nested=True)
                 )
             if issuers and (at == about or ISSUERS_MORE.fullmatch(title.name, at, about)):
-                found += issuers  # 《某某部办公厅等十七部门关于…》: the first issuer, and the others unnamed
+                found += issuers  # 《某某部办公厅等九部门关于…》: the first issuer, and the others unnamed
                 inner = ISSUED_INSIDE.search(title.name, about)
                 if inner is not None:  # …关于印发<某某工作方案>的通知: the plan it issues, a name of its own
                     start = title.start + inner.start("name")
@@ -862,7 +862,7 @@ class Recognizer:
             start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
             if text[start : start + 1] in ("月", "日") and text[start - 1 : start].isdigit():
-                start += 1  # 2019年9月学院迁入…: the date's unit, then the name (a bare 学院: the text's own)
+                start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own)
             if is_a(cls, "Event") and text[start - 1 : start] == "暨":
                 start = self._joined_event(text, start)
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
@@ -1199,10 +1199,10 @@ class Recognizer:
         return before
 
     def _joined_business(self, text: str, start: int) -> int:
-        """某某环保与节能科技有限公司: a company's brand, then two fields of business joined by 与 (a name of one
+        """某某环保与能源科技有限公司: a company's brand, then two fields of business joined by 与 (a name of one
         company), not two parties (某某集团与某某科技有限公司: the part before 与 has a type word of its own).
 
-        >>> text = "恒远环保与节能科技有限公司"
+        >>> text = "恒远环保与能源科技有限公司"
         >>> Recognizer()._joined_business(text, text.index("与") + 1)
         0
         """
@@ -1228,7 +1228,7 @@ class Recognizer:
             inner = verb.group()
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
         body = self.type_word(text[first : first_end - len(inner)])
-        if body:  # 智能制造及先进装备产业学院揭牌暨…仪式: the unveiled body's two fields
+        if body:  # 数控技术及智能装备产业学院揭牌暨…仪式: the unveiled body's two fields
             first = self._joined_fields(text, first, first_end - len(inner) - len(body), self.suffix_class[body][0])
         party = self._through_nominal(text, self.left_edge(text, first - 1)) if first > 1 else first
         if (
@@ -1722,7 +1722,7 @@ class Recognizer:
             if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or re.search("[各每]", modifier):
                 continue  # 各县区, 全市各区, 每个设区市: every county, no county's name
             if name.startswith(("国家级", "省级")) and ZONE_KIND.fullmatch(name):
-                continue  # 与国家级高新区签约: a kind of zone, none named (a bare 高新区 is the text's own)
+                continue  # 同国家级高新区合作: a kind of zone, none named (a bare 高新区 is the text's own)
             tags = dictionary()
             if tags.get(modifier) != "ns":
                 # 首批江苏省, 服务浙江省, 个江苏省: a word before the place is not part of its name
@@ -2808,10 +2808,10 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
 
 
 def _list_item_start(text: str, start: int, cls: str) -> int:
-    """、伟本智能科技有限公司: a company's brand may hold a character the left edge stops at (本, 之); in a list, one
+    """、立本智能科技有限公司: a company's brand may hold a character the left edge stops at (本, 之); in a list, one
     or two characters after the separator, the name starts at the separator.
 
-    >>> _list_item_start("甲公司、伟本智能科技有限公司", 6, "Company")
+    >>> _list_item_start("甲公司、立本智能科技有限公司", 6, "Company")
     4
     """
     if not is_a(cls, "Company") or start < 3 or text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS:
@@ -2938,7 +2938,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     ):
         return 3  # 任建发见证 (发见 is a word too), 马振清率队
     after = text[begin + 3 : begin + 4]
-    listed = after == "等" and text[begin + 4 : begin + 5] != "奖"  # 何其三等出席: 等 closes a list (not 三等奖)
+    listed = after == "等" and text[begin + 4 : begin + 5] != "奖"  # 李其三等出席: 等 closes a list (not 三等奖)
     three = (
         len(window) == 3
         and _has_cjk(window[2])
@@ -2991,7 +2991,7 @@ def _a_work(text: str, start: int, end: int) -> bool:
 
 def _quantified(text: str, start: int, name: str) -> bool:
     """True for a counted or quantified name: 多个…平台, 42所学校 (the name starts at the measure word), and for
-    what a copula says a body is (某某学校是一所经…批准的国家级重点中等学校: a kind, no second school)."""
+    what a copula says a body is (某某学校是一所由…举办的省级示范中等学校: a kind, no second school)."""
     if QUANTIFIED_START.match(name) or COUNTED_START.match(name):
         return True
     if DESCRIBED_AS.search(text, max(0, start - 40), start):
