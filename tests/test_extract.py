@@ -1383,8 +1383,10 @@ def test_a_bullet_between_two_parties_ends_a_name(extractor):
     ("text", "venue", "cls"),
     [
         ("江北区星光教育集团成立大会在江北区职业中专隆重举行。", "江北区职业中专", "SecondaryVocationalSchool"),
-        ("江北区星光教育集团成立大会在红星剧场举行。", "红星剧场", "Organization"),
-        ("签约大会在江北国际会议中心三楼会议室举行。", "江北国际会议中心", "Organization"),
+        # a building the meeting is held in is a place, the meeting located there (not held by it)
+        ("江北区星光教育集团成立大会在红星剧场举行。", "红星剧场", "Place"),
+        ("签约大会在江北国际会议中心三楼会议室举行。", "江北国际会议中心", "Place"),
+        ("开园仪式在江北金茂嘉悦酒店成功举行。", "江北金茂嘉悦酒店", "Place"),
     ],
 )
 def test_a_venue_named_by_its_kind_of_building_or_school(extractor, text, venue, cls):

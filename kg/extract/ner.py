@@ -321,6 +321,8 @@ CEREMONY_VERBS = (
     "奠基",
     "启用",
     "成立",
+    "开园",
+    "开馆",
 )
 CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
 # 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first (成立、 lists no ceremony)
@@ -521,6 +523,7 @@ class Recognizer:
         candidates += self._places(text)
         candidates += self._zones(text)
         candidates += self._venue_cities(text)
+        candidates += _venue_places(text)
         candidates += self._persons(text)
         candidates += self._collectives(text)
         candidates += self._batches(text)
@@ -2552,6 +2555,24 @@ ZONE_FIRST = re.compile("[（(经高综开工]")  # the characters ZONE_RE start
 
 
 # 在南京举行: a city's name without 市 right before the verb of holding a meeting (in a long name: see _places)
+# 在某某山庄颐和厅隆重举行, 在某某酒店举办: a named venue of a meeting (a room of it may follow), a place
+VENUE_PLACE = re.compile(
+    f"(?<=在)(?P<name>[{CJK}]{{2,10}}?(?:山庄|剧场|剧院|大剧院|大厦|宾馆|酒店|饭店|会议中心|会展中心|展览中心|国际会议中心))"
+    f"(?=[{CJK}]{{0,8}}?(?:厅|室|楼)?(?:里|内)?[，,]?(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕))"
+)
+
+
+def _venue_places(text: str) -> list[Mention]:
+    """The named venue of a meeting: a hotel, a hall or a theatre the text holds it in, a place (not its host).
+
+    >>> [(m.name, m.cls) for m in _venue_places("开园仪式在青川金茂嘉悦酒店成功举行。")]
+    [('青川金茂嘉悦酒店', 'Place')]
+    """
+    if "在" not in text:
+        return []
+    return [Mention(m.start(), m.end(), m.group(), "Place", "venue-place", 3) for m in VENUE_PLACE.finditer(text)]
+
+
 VENUE_CITY = re.compile(f"(?<=在)([{CJK}]{{2,3}})(?=(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕|启动|闭幕))")
 
 

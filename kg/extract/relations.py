@@ -221,7 +221,7 @@ ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场
 # a room or ground of the venue: the event takes place in the venue, which need not be its organiser
 VENUE_ROOM = re.compile(
     r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
-    r"|展厅|教室|实训室|实训楼|大楼|楼)"
+    r"|展厅|教室|实训室|实训楼|大楼|楼|厅)"
 )
 # 新增A、B等企业作为合作企业: the platform the text is about takes them on as partners
 PARTNERS_ADDED = re.compile(r"(?:增加|新增|增补|吸纳|引入|引进)")
