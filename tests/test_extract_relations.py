@@ -931,3 +931,9 @@ def test_a_public_notice_a_bureau_issues_is_an_initiative(extractor):
     title = "关于青川省第三批中小学优质教育集团培育对象名单的公示"
     found = facts(extractor, f"近日，青川省教育厅印发《{title}》。")
     assert ("青川省教育厅", "initiates", title) in found
+
+
+def test_a_school_and_an_industrys_association_integrate(extractor):
+    found = facts(extractor, "青川职业技术学院与青川省工业经济联合会、青川省教育学会签署合作协议。")
+    assert pair("青川职业技术学院", "integratesWith", "青川省工业经济联合会") in found
+    assert pair("青川职业技术学院", "cooperatesWith", "青川省教育学会") in found  # no trade's association

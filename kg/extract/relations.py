@@ -2824,13 +2824,24 @@ def named_after_parent(part: Entity, whole: Entity) -> tuple[Entity, str, Entity
 
 
 def _cooperation_kind(a: Entity, b: Entity) -> str:
-    """Industry–education integration when an education body or platform works with a company."""
+    """Industry–education integration when an education body or platform works with a company or an industry's
+    association (某某省工业经济联合会, 某某行业协会)."""
     education = ("EducationalOrganization", "Platform")
-    if (any(is_a(a.cls, c) for c in education) and b.cls == "Company") or (
-        any(is_a(b.cls, c) for c in education) and a.cls == "Company"
+    if (any(is_a(a.cls, c) for c in education) and _industry(b)) or (
+        any(is_a(b.cls, c) for c in education) and _industry(a)
     ):
         return "integratesWith"
     return "cooperatesWith"
+
+
+def _industry(entity: Entity) -> bool:
+    """A company, or an association of companies (its name says which trade: 工业, 服务业, 企业家, 行业 …)."""
+    return entity.cls == "Company" or (
+        entity.cls == "SocialOrganization" and INDUSTRY_BODY.search(entity.label) is not None
+    )
+
+
+INDUSTRY_BODY = re.compile("(?:工业|产业|服务业|行业|企业|商业|制造业|工商|企业家)[^学]*(?:联合会|协会|商会)$")
 
 
 def _runs(entity: Entity) -> bool:
