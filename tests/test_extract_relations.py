@@ -937,3 +937,11 @@ def test_a_school_and_an_industrys_association_integrate(extractor):
     found = facts(extractor, "青川职业技术学院与青川省工业经济联合会、青川省教育学会签署合作协议。")
     assert pair("青川职业技术学院", "integratesWith", "青川省工业经济联合会") in found
     assert pair("青川职业技术学院", "cooperatesWith", "青川省教育学会") in found  # no trade's association
+
+
+def test_the_signers_of_an_agreement_named_after_a_body_build_it(extractor):
+    text = "青川工商职业学院与青川市人才工作领导小组、青川市总工会签署《青川茶产业学院框架协议》。"
+    found = facts(extractor, text)
+    for builder in ("青川工商职业学院", "青川市人才工作领导小组", "青川市总工会"):
+        assert (builder, "builds", "青川茶产业学院") in found
+    assert not any(p == "partOf" for _, p, _ in found)

@@ -337,6 +337,7 @@ UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a bo
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
 ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:“[^“”]*”[^<>〈〉“”]*)*)[>〉”]")  # 印发<某某方案>
 ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等九部门: issuers a title leaves unnamed
+AGREEMENT_OF = re.compile("(?P<body>.+?)(?:合作|框架|共建|战略合作)*协议(?:书)?")  # 《某某产业学院框架协议》
 UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
 ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
@@ -558,6 +559,7 @@ class Recognizer:
         selected += _declared_shorts(text, selected)
         selected += self._title_issuers(selected)
         selected += self._unveiled_first(selected)
+        selected += self._agreement_bodies(selected)
         selected += self._signing_events(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
@@ -639,6 +641,26 @@ class Recognizer:
             if kind and self._body_class(kind) and len(opened.group(1)) > len(kind) + 1:
                 name, cls = opened.group(1), self.suffix_class[kind][0]
                 found.append(Mention(event.start, event.start + len(name), name, cls, "suffix", 2, nested=True))
+        return found
+
+    def _agreement_bodies(self, selected: list[Mention]) -> list[Mention]:
+        """《某某产业学院框架协议》: the body an agreement is named after, a name of its own, nested (its signers build
+        it: see the relations).  The title's mention holds its marks: the body starts after 《.
+
+        >>> [(m.name, m.start) for m in Recognizer()._agreement_bodies([
+        ...     Mention(0, 13, "青川茶产业学院框架协议", "Program", "quoted-title", 3)])]
+        [('青川茶产业学院', 1)]
+        """
+        found = []
+        for title in selected:
+            named = AGREEMENT_OF.fullmatch(title.name) if title.rule == "quoted-title" else None
+            kind = self.type_word(named["body"]) if named else ""
+            parties = named is not None and re.search("[•·・、与和及]", named["body"]) is not None  # A•B合作协议
+            if kind and self._body_class(kind) and len(named["body"]) > len(kind) + 1 and not parties:
+                body, cls = named["body"], self.suffix_class[kind][0]
+                found.append(
+                    Mention(title.start + 1, title.start + 1 + len(body), body, cls, "agreement-body", 2, nested=True)
+                )
         return found
 
     def _title_issuers(self, selected: list[Mention]) -> list[Mention]:

@@ -842,6 +842,10 @@ class RelationExtractor:
             if partners:
                 parties = [*(subjects or [current]), *partners]
                 self._pair = [self._body(p, main) for p in parties]
+                # 签署《某某产业学院框架协议》: the body an agreement is named after, the signers build
+                for body in (m for m in here if m.rule == "agreement-body" and m.entity is not None):
+                    for party in self._pair:
+                        self.add(party, "builds", body.entity, span, "build-agreement")
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
@@ -2560,7 +2564,8 @@ class RelationExtractor:
                     continue
                 if (
                     other.nested
-                    and other.rule not in ("title-issuer", "issued")  # 《某某局关于…的通知》: see _issued
+                    # 《某某局关于…的通知》, 《某某学院框架协议》: who issued it, what it is about (see _issued)
+                    and other.rule not in ("title-issuer", "issued", "agreement-body")
                     and mention.start <= other.start < mention.end
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and not is_a(other.entity.cls, "Event")
