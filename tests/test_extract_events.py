@@ -449,3 +449,9 @@ def test_organisers_found_no_school_named_after_their_verb(extractor):
     event = "青川物流职教联盟成立大会"
     assert {("青川职业技术学院", "hosts", event), ("江北商贸学校", "hosts", event)} <= found
     assert not any(p == "builds" for _, p, _ in found)
+
+
+def test_a_company_closing_a_list_of_organisers_keeps_its_brand(extractor):
+    text = "青川招商推介会在青川举行。本次大会由青川产业园管理委员会、青川县科技局和立正产业投资集团共同举办。"
+    found = facts(extractor, text)
+    assert ("立正产业投资集团", "hosts", "青川招商推介会") in found  # 正 stopped its name at 产业投资集团

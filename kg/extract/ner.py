@@ -2861,7 +2861,7 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
         return start
     for size in (1, 2):
         lead = text[start - 1 - size : start - 1]
-        listed = text[start - 2 - size : start - 1 - size] == "、"
+        listed = text[start - 2 - size : start - 1 - size] in ("、", "和", "及")  # …、A和某正…: the last item too
         if listed and CJK_RE.fullmatch(lead[0]) and not set(lead) & STOP_SINGLE:
             return start - 1 - size
     return start
