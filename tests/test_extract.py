@@ -1482,3 +1482,8 @@ def test_verbs_of_thanking_and_fitting_end_a_name(extractor):
     found = entities(run(extractor, "院长感谢青川宏图集团多年支持，认为合作符合公司利益。"))
     assert "院长感谢青川宏图集团" not in found and "合作符合公司" not in found
     assert "青川宏图集团" in found
+
+
+def test_a_word_across_a_type_words_first_character_and_a_first_of_a_kind_name_nothing(extractor):
+    found = entities(run(extractor, "她对联合体的建设充满信心。青川成立首个市域产教联合体。"))
+    assert not any(name.endswith("联合体") for name in found)

@@ -808,7 +808,8 @@ class Recognizer:
                         and not any(text[i - 1 - n : i - 1] in STOP_MULTI for n in STOP_SIZES.get(text[i - 2], ()))
                     )
                     or (
-                        is_word(text[i - 1 : i + 1])
+                        i < end  # 她对联合体: a word across the type word's first character (对联) is no word here
+                        and is_word(text[i - 1 : i + 1])
                         and not _stop_made(text[i - 1 : i + 1])
                         and not (i < end - 1 and is_word(text[i : i + 2]))  # 从|实习基地: 实习 is the word
                     )
