@@ -261,3 +261,8 @@ def test_a_quoted_short_name_declared_in_brackets_before_a_unit(extractor):
     text = "青川职业技术学院（以下简称“青职院”）锂电学院学生王某在这里实习。青职院党委书记张生出席。"
     found = works_at(extractor, text)
     assert ("张生", "青川职业技术学院") in found
+
+
+def test_posts_on_a_party_work_committee_and_an_education_commission(extractor):
+    found = works_at(extractor, "市委教育工委委员、市教委副主任刘安民出席会议。")
+    assert {("刘安民", "重庆市委教育工委"), ("刘安民", "重庆市教委")} <= found

@@ -235,7 +235,7 @@ TITLE_LINK = re.compile(
 FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")")))  # 原主任, 原副部长: a past post
 # 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
 GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任|委员|常委)[、，,]")
-GOVERNMENT_BODY_END = re.compile(r"(?:[局厅部]|工委|党委|委员会|政府|管委会)$")
+GOVERNMENT_BODY_END = re.compile(r"(?:[局厅部]|工委|教委|发改委|党委|委员会|政府|管委会)$")
 # 区委副书记、区长张三, 副市长李四: the head of a place's government (the title's level: 区 县 市 州 省)
 GOVERNMENT_HEAD = re.compile(f"(?<![校园社营]){GOVERNMENT_TITLE}$")
 # 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
