@@ -637,9 +637,9 @@ class Recognizer:
         found = []
         for event in selected:
             opened = UNVEILED_FIRST.match(event.name) if is_a(event.cls, "Event") and not event.nested else None
-            kind = self.type_word(opened.group(1)) if opened else ""
-            if kind and self._body_class(kind) and len(opened.group(1)) > len(kind) + 1:
-                name, cls = opened.group(1), self.suffix_class[kind][0]
+            cls = self._body_named(opened.group(1)) if opened else ""
+            if cls:
+                name = opened.group(1)
                 found.append(Mention(event.start, event.start + len(name), name, cls, "suffix", 2, nested=True))
         return found
 
@@ -654,14 +654,20 @@ class Recognizer:
         found = []
         for title in selected:
             named = AGREEMENT_OF.fullmatch(title.name) if title.rule == "quoted-title" else None
-            kind = self.type_word(named["body"]) if named else ""
-            parties = named is not None and re.search("[•·・、与和及]", named["body"]) is not None  # A•B合作协议
-            if kind and self._body_class(kind) and len(named["body"]) > len(kind) + 1 and not parties:
-                body, cls = named["body"], self.suffix_class[kind][0]
+            if named is None or re.search("[•·・、与和及]", named["body"]):
+                continue  # no agreement, or one of two parties (《A•B合作协议》)
+            cls, body = self._body_named(named["body"]), named["body"]
+            if cls:
                 found.append(
                     Mention(title.start + 1, title.start + 1 + len(body), body, cls, "agreement-body", 2, nested=True)
                 )
         return found
+
+    def _body_named(self, name: str) -> str:
+        """The class of the body ``name`` names (某某产业学院: IndustryCollege), else "": a type word of an
+        organisation or a platform, after at least two characters of its own."""
+        kind = self.type_word(name)
+        return self.suffix_class[kind][0] if kind and self._body_class(kind) and len(name) > len(kind) + 1 else ""
 
     def _title_issuers(self, selected: list[Mention]) -> list[Mention]:
         """The bodies a policy's title opens with (《某某市教育局关于…的通知》, 《中共某某市委某某市人民政府关于…的
@@ -1236,9 +1242,12 @@ class Recognizer:
         field = text[before : start - 1]
         size = next((n for n in (4, 3, 2) if len(field) - n >= 2 and _common_phrase(field[-n:])), 0)
         brand = field[: len(field) - size]
-        if not size or _common_phrase(brand) or self.type_word_inside(field):
-            return start
-        if not _common_phrase(text[start : start + 2]):
+        if (
+            not size
+            or _common_phrase(brand)
+            or self.type_word_inside(field)
+            or not _common_phrase(text[start : start + 2])
+        ):
             return start
         return before
 
@@ -2605,7 +2614,6 @@ def _cities_by_head() -> dict[str, str]:
     return _national_names()[0]
 
 
-@cache
 def _city_opening(words: str) -> bool:
     """True when ``words`` open with a prefecture-level city's short name, though a common word too (开封 is also
     "to unseal"): 开封某某学校 is a school of that city, not a kind of school.
@@ -2617,6 +2625,7 @@ def _city_opening(words: str) -> bool:
     return any(words[:size] in heads for size in (2, 3, 4))
 
 
+@cache
 def _division_heads() -> frozenset[str]:
     """The names of the national list of divisions, with and without 市 / 县 / 区 (绵阳市 → 绵阳)."""
     return _national_names()[1]

@@ -128,11 +128,11 @@ FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  #
 REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别代表A、B，与C签约: for the bodies they represent
 REPRESENTING_FIRST = re.compile("[分共代]")
 WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
-# the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 # 认定A、B等8个教育集团为Y: a verb of designating, the bodies, then 为 and the designation
 DESIGNATING = re.compile("(?:认定|确定|命名|评定)(?!为)")
 LIST_GAP = re.compile("[、，和及与]?")
 DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为")
+# the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
 LISTED_HEADS = re.compile(
@@ -171,8 +171,8 @@ ORGANISING = re.compile(
 )  # verbs whose actor is the organiser (A在X举办Z)
 ORGANISING_FIRST = re.compile("[作为联共主承协举]")  # the characters ORGANISING starts with (see finditer_from)
 ORGANISING_NEEDS = re.compile("办")  # in every match
-# the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_VERBS = ("主办", "承办", "协办")  # of an event (举办 may found a school: 合作举办某某学校)
+# the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
