@@ -452,6 +452,6 @@ def test_organisers_found_no_school_named_after_their_verb(extractor):
 
 
 def test_a_company_closing_a_list_of_organisers_keeps_its_brand(extractor):
-    text = "青川招商推介会在青川举行。本次大会由青川产业园管理委员会、青川县科技局和立正产业投资集团共同举办。"
+    text = "青川招商推介会在青川举行。本次大会由青川产业园管理委员会、青川县科技局和华正产业投资集团共同举办。"
     found = facts(extractor, text)
-    assert ("立正产业投资集团", "hosts", "青川招商推介会") in found  # 正 stopped its name at 产业投资集团
+    assert ("华正产业投资集团", "hosts", "青川招商推介会") in found  # 正 stopped its name at 产业投资集团

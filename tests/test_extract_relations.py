@@ -929,8 +929,10 @@ def test_a_ministrys_office_and_the_unnamed_others_issue_the_plan_their_notice_p
 
 def test_a_public_notice_a_bureau_issues_is_an_initiative(extractor):
     title = "关于青川省第三批中小学优质教育集团培育对象名单的公示"
-    found = facts(extractor, f"近日，青川省教育厅印发《{title}》。")
-    assert ("青川省教育厅", "initiates", title) in found
+    text = f"近日，青川省教育厅印发《{title}》。"
+    assert ("青川省教育厅", "initiates", title) in facts(extractor, text)
+    notice = extractor.extract(Article(id="t", title="", text=text, district="江北区", city="重庆市")).entities
+    assert next(e.cls for e in notice if e.label == title) == "Initiative"  # a policy document, not a program
 
 
 def test_a_school_and_an_industrys_association_integrate(extractor):
