@@ -360,6 +360,24 @@ def test_our_school_is_the_one_whose_site_the_text_comes_from():
     assert not any("重庆渝州职业学院" in (s, o) for s, _, o in found)
 
 
+def test_our_school_is_the_one_the_site_is_named_after(extractor):
+    def found(text: str, site: str) -> set[tuple[str, str, str]]:
+        article = Article(id="t", title="我校与青川明远科技有限公司签约", text=text, site=site)
+        return {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+
+    # the text never names its school, only two of its divisions: 我校 is the site's school, not a division
+    text = "我校与青川明远科技有限公司签署合作协议。我校机电工程学院、文旅学院负责人出席。副校长周立代表我校签约。"
+    facts = found(text, "青川理工学院")
+    assert any({"青川理工学院", "青川明远科技有限公司"} == {s, o} and p == "integratesWith" for s, p, o in facts)
+    assert ("周立", "worksAt", "青川理工学院") in facts
+    assert ("文旅学院", "partOf", "青川理工学院") in facts
+    # a site's name the text does not use, where the text names its own school: the school named
+    text = "青川职业大学与青川明远科技有限公司签署合作协议。我校副校长周立出席。"
+    facts = found(text, "青川职业技术大学")
+    assert ("周立", "worksAt", "青川职业大学") in facts
+    assert not any("青川职业技术大学" in (s, o) for s, _, o in facts)
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

@@ -179,10 +179,11 @@ class Extractor:
             cls = self.recognizer.suffix_class[type_word][0] if type_word else "Organization"
             resolver.publisher = (publisher, cls)
         else:
-            # the site the text comes from, else a college the text calls by its short name only, else the
-            # one school its headline names
+            # the school the site that published the text is named after, else the site its address names,
+            # else a college the text calls by its short name only, else the one school its headline names
             resolver.publisher = (
-                site_publisher(article.source, gazetteer, text)
+                self._site_school(article, gazetteer, text)
+                or site_publisher(article.source, gazetteer, text)
                 or abbreviated_publisher(text)
                 or self._headline_school(article, gazetteer, text)
             )
@@ -218,7 +219,9 @@ class Extractor:
                     used.add(id(heads[(head.start, head.end)]))
             mentions = [m for m in mentions if m.rule != "name-head"]
             if resolver.publisher is None and number == 0:
-                resolver.publisher = self._school_of_units(mentions)
+                resolver.publisher = self._school_of_units(mentions) or self._site_school(
+                    article, gazetteer, text, mentions
+                )
             entities = resolver.resolve(text, mentions)
             parts = [
                 (a + begin, b + begin, [(c + begin, d + begin) for c, d in p])
@@ -340,6 +343,36 @@ class Extractor:
         previous = previous or described([])
         previous.last = True
         yield previous
+
+    def _site_school(
+        self, article: Article, gazetteer: Gazetteer, text: str, mentions: list[Mention] | None = None
+    ) -> tuple[str, str] | None:
+        """The school whose site published a text that speaks of its own school (我校, 学院): the site's name
+        (``site`` of the sidecar) when it is the name of one whole school and the text names it too, or
+        (given the first block's ``mentions``) names no whole school at all.
+
+        A site's name the text does not use may be the school's other name (a text of 某某大学 on the site
+        of 某某职业大学) or the site of one of its divisions: the school the text names is the publisher then.
+
+        >>> from kg.extract.pipeline import Extractor, default_gazetteer
+        >>> article = Article(id="a", title="", text="青川职业技术学院与某公司签约。我校…", site="青川职业技术学院")
+        >>> Extractor(default_gazetteer())._site_school(article, default_gazetteer(), article.text)
+        ('青川职业技术学院', 'VocationalCollege')
+        """
+        site = normalize_name(article.site)
+        if not site or not PUBLISHER_REFERENCE.search(text):
+            return None
+        if mentions is None and site not in text:
+            return None
+        if mentions is not None and any(
+            not m.ref and not m.nested and any(is_a(m.cls, c) for c in HEADLINE_SCHOOLS) for m in mentions
+        ):
+            return None
+        found = self.recognizer.mentions(site, article.district, article.city, gazetteer)
+        whole = [m for m in found if m.start == 0 and m.end == len(site) and not m.ref]
+        if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization"):
+            return whole[0].name, whole[0].cls
+        return None
 
     def _headline_school(self, article: Article, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
         """The school a text's 我校 / 学院 / 学校 mean when its headline names one school and the text speaks of

@@ -76,6 +76,7 @@ class Article:
     credits: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     source: str = ""
+    site: str = ""  # the name of the site that published it (某某职业技术学院): who 我校 / 我院 mean
 
     def metadata(self) -> dict:
         """Everything but the text, as written to the ``.meta.json`` sidecar."""
