@@ -89,9 +89,10 @@ def test_visits_between_organisations_are_cooperation(extractor):
     assert not any(f[1] in ("integratesWith", "cooperatesWith") for f in found)
 
 
-def test_venue_hosts_the_event_a_place_only_locates_it(extractor):
+def test_a_body_as_venue_hosts_the_event_and_locates_it_a_place_only_locates_it(extractor):
     found = facts(extractor, "江北区第三届职业教育大会在重庆工商职业学院举行。")
     assert ("重庆工商职业学院", "hosts", "江北区第三届职业教育大会") in found
+    assert ("江北区第三届职业教育大会", "locatedIn", "重庆工商职业学院") in found  # where, as the text states
     found = facts(extractor, "江北区第三届职业教育大会在江北区举行。")
     assert ("江北区第三届职业教育大会", "locatedIn", "江北区") in found
     assert not any(f[1] == "hosts" for f in found)

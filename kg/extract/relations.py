@@ -2127,8 +2127,9 @@ class RelationExtractor:
                     verb.group(1) in UNVEILING
                 ):  # a platform opened in X is in X (who built it the text says elsewhere)
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                else:
+                else:  # a body it is held at hosts it, and it takes place there (the text states only where)
                     self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
+                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
 
     def _built_at(self, main: list[Mention], index: int, after: int, end: int, span) -> None:
         """在某某县共建A产业学院、B中心 / 在某某中心设立某某校区: what is set up there is located there."""
