@@ -379,6 +379,16 @@ def test_our_school_is_the_one_the_site_is_named_after(extractor):
     assert not any("青川职业技术大学" in (s, o) for s, _, o in facts)
 
 
+def test_our_school_is_the_headline_school_the_lists_know_though_named_like_a_division():
+    gazetteer = Gazetteer()
+    gazetteer.add("青川北方学院", Known("青川北方学院", "University", entity_iri("青川北方学院")))
+    text = "我校与青川县人民政府签署合作协议。学校党委书记周立出席，理学院、艺术学院负责人参加。"
+    article = Article(id="t", title="青川北方学院与青川县人民政府签约", text=text)
+    found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
+    assert ("周立", "worksAt", "青川北方学院") in found  # not 理学院, the first 学院 of the text
+    assert ("艺术学院", "partOf", "青川北方学院") in found
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

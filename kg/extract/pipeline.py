@@ -382,11 +382,15 @@ class Extractor:
         """
         if not article.title or not PUBLISHER_REFERENCE.search(text):
             return None
-        found = {
-            (m.name, m.cls)
-            for m in self.recognizer.mentions(article.title, article.district, article.city, gazetteer)
-            if not m.ref and not m.nested and any(is_a(m.cls, c) for c in HEADLINE_SCHOOLS)
-        }
+        found = set()
+        for mention in self.recognizer.mentions(article.title, article.district, article.city, gazetteer):
+            if mention.ref or mention.nested:
+                continue
+            # the class the lists give (某某北方学院 is a university), not only the type word's (学院: College)
+            known = gazetteer.lookup(mention.name, article.district)
+            cls = known.cls if known is not None else mention.cls
+            if any(is_a(cls, c) for c in HEADLINE_SCHOOLS):
+                found.add((mention.name, cls))
         return found.pop() if len(found) == 1 else None
 
     @staticmethod
