@@ -389,6 +389,17 @@ def test_our_school_is_the_headline_school_the_lists_know_though_named_like_a_di
     assert ("艺术学院", "partOf", "青川北方学院") in found
 
 
+def test_our_school_is_the_first_whole_school_named_not_a_division_named_before_it(extractor):
+    text = (
+        "9月2日，我校与青川明远科技有限公司签署合作协议，机电工程学院院长王芳、学校党委书记周立出席。"
+        "青川理工职业学院将与该公司共建实训基地。"
+    )
+    found = facts(extractor, text)
+    assert ("周立", "worksAt", "青川理工职业学院") in found
+    assert ("机电工程学院", "partOf", "青川理工职业学院") in found
+    assert not any("机电工程学院" in (s, o) and p == "integratesWith" for s, p, o in found)
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

@@ -42,7 +42,7 @@ from kg.extract.namesakes import namesakes
 from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_group, is_word
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations, most_named, named_after_parent
-from kg.extract.resolve import Entity, KeySet, Resolver
+from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import (
     OXIGRAPH,
@@ -365,7 +365,7 @@ class Extractor:
         if mentions is None and site not in text:
             return None
         if mentions is not None and any(
-            not m.ref and not m.nested and any(is_a(m.cls, c) for c in HEADLINE_SCHOOLS) for m in mentions
+            not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS) for m in mentions
         ):
             return None
         found = self.recognizer.mentions(site, article.district, article.city, gazetteer)
@@ -389,7 +389,7 @@ class Extractor:
             # the class the lists give (某某北方学院 is a university), not only the type word's (学院: College)
             known = gazetteer.lookup(mention.name, article.district)
             cls = known.cls if known is not None else mention.cls
-            if any(is_a(cls, c) for c in HEADLINE_SCHOOLS):
+            if any(is_a(cls, c) for c in WHOLE_SCHOOLS):
                 found.add((mention.name, cls))
         return found.pop() if len(found) == 1 else None
 
@@ -584,7 +584,6 @@ def _to_original(extraction: Extraction, normalized: Normalized) -> None:
 # A school's own site: its host names it by the initials of its name in pinyin (www.cqyzzy.edu.cn: 重庆渝州职业…).
 SITE_LABEL = re.compile(r"[a-z]{4,12}")
 SITE_WORDS = {"www", "news", "info", "static", "mobile", "home", "mail", "edu", "com", "net", "org", "gov"}
-HEADLINE_SCHOOLS = ("University", "VocationalCollege", "School")  # whole schools, not a school's own units
 PUBLISHER_REFERENCE = re.compile("|".join((*OWN_WORDS, "学校", "学院")))  # a text that may speak of its own school
 
 

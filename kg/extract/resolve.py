@@ -835,6 +835,9 @@ class KeySet:
             self._table = True
 
 
+WHOLE_SCHOOLS = ("University", "VocationalCollege", "School")  # whole schools, not a school's own units
+
+
 def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -> tuple[str, str] | None:
     """The school or college a text's 我校 / 本校 refers to: the first one it names (headline, first sentence).
 
@@ -842,12 +845,21 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
     """
     owned = {m.end for m in mentions if m.ref in ("publisher", "publisher-company")}
     units = {m.name for m in mentions if m.start in owned}
-    for mention in mentions:
-        if mention.name in units:
-            continue  # 我校艺术学院: a unit of the publisher, not the publisher
-        if not mention.ref and not mention.nested and is_a(mention.cls, kind):
-            return mention.name, mention.cls
-    return None
+    found = [
+        m
+        for m in mentions
+        # 我校艺术学院: a unit of the publisher, not the publisher
+        if m.name not in units and not m.ref and not m.nested and is_a(m.cls, kind)
+    ]
+    # a 学院 named by its field alone (理学院, 机电工程学院) is a school's division: a school named after it is
+    # the publisher (学校党委书记…，理学院、艺术学院负责人…，某某大学…)
+    whole = [
+        m
+        for m in found
+        if any(is_a(m.cls, c) for c in WHOLE_SCHOOLS) or (m.cls == "College" and not _common_phrase(m.name[:-2]))
+    ]
+    first = (whole or found)[:1]
+    return (first[0].name, first[0].cls) if first else None
 
 
 # what a company's legal name adds after its brand and 集团 (某某集团有限公司): the same company
