@@ -73,6 +73,13 @@ def test_suffix_names_stop_at_verbs_and_function_words(extractor):
     assert not any(label.startswith(("走进", "牵头", "组建")) for label in found)
 
 
+def test_names_stop_at_verbs_of_arriving_and_leading(extractor):
+    found = entities(run(extractor, "青川县领导到访青川职业技术学院。院长周立率领学院师生莅临青川明远科技有限公司。"))
+    assert found.get("青川职业技术学院") == "VocationalCollege"
+    assert "青川明远科技有限公司" in found
+    assert not any(verb in label for label in found for verb in ("到访", "率领", "莅临"))
+
+
 def test_common_nouns_are_not_names(extractor):
     found = entities(run(extractor, "全区各学校建成42所乡村薄弱学校帮扶机制，市级特色学校12所，劳动基地化作成长课堂。"))
     assert not any("学校" in label for label in found), found
