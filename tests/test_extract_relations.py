@@ -400,6 +400,13 @@ def test_our_school_is_the_first_whole_school_named_not_a_division_named_before_
     assert not any("机电工程学院" in (s, o) and p == "integratesWith" for s, p, o in found)
 
 
+def test_respectively_pairs_the_lists_in_order(extractor):
+    text = "青川海事大学、青川海洋大学分别与青川汽车有限公司、晋川碳纤科技有限公司进行校企合作项目签约。"
+    found = {frozenset((s, o)) for s, p, o in facts(extractor, text) if p == "integratesWith"}
+    pairs = (("青川海事大学", "青川汽车有限公司"), ("青川海洋大学", "晋川碳纤科技有限公司"))
+    assert found == {frozenset(pair) for pair in pairs}
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)
