@@ -84,6 +84,8 @@ def test_common_nouns_are_not_names(extractor):
     found = entities(run(extractor, "全区各学校建成42所乡村薄弱学校帮扶机制，市级特色学校12所，劳动基地化作成长课堂。"))
     assert not any("学校" in label for label in found), found
     assert "劳动基地" not in found
+    found = entities(run(extractor, "学院积极与地方政府、企业开展合作，得到上级政府和各地政府支持。"))
+    assert not any("政府" in label for label in found), found  # levels of government, no body named
 
 
 def test_quoted_program_names(extractor):
