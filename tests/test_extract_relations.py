@@ -257,8 +257,9 @@ def test_people_who_unveil_a_platform_build_it_for_their_school_or_company(extra
 
 def test_a_roll_goes_on_through_he_and_internal_divisions(extractor):
     found = facts(extractor, "江北区教育委员会职成教处处长刘军、副处长王芳和调研员李强出席会议。")
-    for person in ("刘军", "王芳", "李强"):
-        assert (person, "worksAt", "江北区教育委员会") in found
+    for person in ("刘军", "王芳", "李强"):  # the staff of the commission's office, which is part of it
+        assert (person, "worksAt", "江北区教育委员会职成教处") in found
+    assert ("江北区教育委员会职成教处", "partOf", "江北区教育委员会") in found
     found = facts(extractor, "重庆渝州职业学院副校长张明，江北区副区长赵丽出席会议。")
     assert ("赵丽", "worksAt", "重庆渝州职业学院") not in found  # a title naming a place ends the roll
 
@@ -405,6 +406,18 @@ def test_respectively_pairs_the_lists_in_order(extractor):
     found = {frozenset((s, o)) for s, p, o in facts(extractor, text) if p == "integratesWith"}
     pairs = (("青川海事大学", "青川汽车有限公司"), ("青川海洋大学", "晋川碳纤科技有限公司"))
     assert found == {frozenset(pair) for pair in pairs}
+
+
+def test_a_bureaus_office_is_named_with_the_bureau_and_is_part_of_it(extractor):
+    text = "青川省教育厅高教处处长周立、青川市人社局职业能力建设科科长王芳、青川市教育局办公室主任李强出席。"
+    found = facts(extractor, text)
+    for office, bureau, person in (
+        ("青川省教育厅高教处", "青川省教育厅", "周立"),
+        ("青川市人社局职业能力建设科", "青川市人社局", "王芳"),
+        ("青川市教育局办公室", "青川市教育局", "李强"),
+    ):
+        assert (office, "partOf", bureau) in found
+        assert (person, "worksAt", office) in found
 
 
 def test_a_declared_short_name_is_the_long_ones(extractor):

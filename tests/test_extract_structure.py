@@ -383,10 +383,12 @@ def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_th
     classes, found = run(extractor, "青川职业技术学院召开座谈会\n我校科研处与青川华泰机械有限公司座谈。")
     assert classes["科研处"] == "Organization" and "青川华泰机械有限公司" in classes
     assert ("科研处", "partOf", "青川职业技术学院") in found
-    # no division: a head with no title after it and no school before it, a bureau's own office
+    # no school's division: a head with no title after it and no school before it; a bureau's own office is named
+    # with the bureau, and is part of it
     classes, found = run(extractor, "此处体系全部完善。江北区教育委员会职成教处处长刘军出席。")
-    assert not any(name.endswith(("处", "系", "部")) and name != "江北区教育委员会" for name in classes)
-    assert ("刘军", "worksAt", "江北区教育委员会") in found
+    assert not any(name.endswith(("处", "系", "部")) and name != "江北区教育委员会职成教处" for name in classes)
+    assert classes["江北区教育委员会职成教处"] == "GovernmentAgency"
+    assert ("刘军", "worksAt", "江北区教育委员会职成教处") in found
 
 
 def test_a_division_named_after_the_schools_short_name_or_before_its_heads_name(extractor):

@@ -238,7 +238,9 @@ DIVISION_HEAD = re.compile(
 )
 PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
 PARTY_CHAIN = re.compile("[区县市州省]委(?:常委|副?书记|委员)、$")  # 县委常委、组织部部长: the committee's department
-BODY_BEFORE = re.compile(f"(?:委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
+BODY_BEFORE = re.compile(f"(委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
+# a government body's office named after it (某某厅 + 高教处, 某某委员会 + 职成教处), its staff's title after it
+BUREAU_OFFICE = re.compile(f"(?:委员会|局|厅|委)((?:[{CJK}]{{2,8}})?)$")
 FIELD_BREAK = re.compile(f"[^{CJK}]|[{''.join(sorted(STOP_SINGLE - set('与和')))}]")  # what no division's field holds
 SCHOOL_MARK = re.compile("学校|我校|该校|本校|我院|本院|大学|学院")  # what may own a division before its field
 SCHOOL_INSIDE = re.compile("(?<=[\u4e00-\u9fff]{2})(?:大学|学院|学校)")  # 兰州大学|化学化工学院: a school's unit
@@ -552,6 +554,7 @@ class Recognizer:
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
         selected = self._units_of_groups(text, selected)
+        selected = _units_of_bureaus(selected)
         selected = [m for m in selected if not _kind_phrase(text, m)]
         selected = self._counted_groups(text, selected)
         selected += self._references(text, selected)
@@ -2212,6 +2215,14 @@ class Recognizer:
         found: list[tuple[Mention, bool]] = []
         for match in DIVISION_HEAD.finditer(text):
             head = match.start("head")
+            office = BUREAU_OFFICE.search(text, max(0, head - 9), head) if match.group("title") else None
+            field = office.group(1) if office is not None else ""
+            if office is not None and "的" not in field and (field or match.group("head") == "办公室"):
+                # 某某省教育厅高教处处长某, 某某局办公室主任某: the bureau's office, named with the bureau (see
+                # _units_of_bureaus)
+                name, end = field + match.group("head"), match.end("head")
+                found.append((Mention(office.start(1), end, name, "GovernmentAgency", "bureau-unit", 3), True))
+                continue
             window = text[self.left_edge(text, head, limit=12) : head]
             if len(window) < 2:  # the left edge stopped at a word a field may hold (职业培训部)
                 window = _field_window(text, head)
@@ -2760,6 +2771,25 @@ def _after_division(text: str, at: int) -> bool:
     if head < 3 or not CJK_RE.fullmatch(text[head]) or text[head] in TYPE_CHARS or text[head - 1] not in "区县":
         return False
     return any(text[head - size : head] in names.get(size, ()) for size in range(3, 8))
+
+
+def _units_of_bureaus(selected: list[Mention]) -> list[Mention]:
+    """某某省教育厅 + 高教处 (处长某): a bureau's office is named with the bureau, which stays a name inside it
+    (the office is part of it: the pipeline's named parts).  An office no bureau's name stands right before
+    is dropped: its staff are the bureau's, as the text gives them."""
+    bureaus = {m.end: m for m in selected if not m.nested and m.cls == "GovernmentAgency" and m.rule != "bureau-unit"}
+    kept: list[Mention] = []
+    for mention in selected:
+        if mention.rule != "bureau-unit":
+            kept.append(mention)
+            continue
+        bureau = bureaus.get(mention.start)
+        if bureau is None:
+            continue
+        bureau.nested = True
+        name = bureau.name + mention.name
+        kept.append(replace(mention, start=bureau.start, name=name))
+    return kept
 
 
 def _bureau_nearer(before: str) -> bool:

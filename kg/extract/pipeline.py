@@ -635,7 +635,9 @@ def _subsequence(short: str, long: str) -> bool:
 SUB_UNIT_CLASSES = ("College", "IndustryCollege", "Platform", "ContinuingEducationInstitution")
 # the end of a unit's name after its parent's (中国某某湖北分公司, 教育部基础教育司, 某某教育集团肥西分校): a unit
 # of any class of organisation, when the parent is named in the document (某某技术有限公司 is a brand's company)
-UNIT_TAIL = re.compile(r"(?:分公司|子公司|研究所|研究院|分校|校区|本部|分院|分园|分中心|[^有限]司|中心|委员会|学院)$")
+UNIT_TAIL = re.compile(
+    r"(?:分公司|子公司|研究所|研究院|分校|校区|本部|分院|分园|分中心|[^有限]司|中心|委员会|学院|处|科|办公室)$"
+)
 # alliances named after their core school (某某小学教育集团): the group is no unit of the school; what the school is
 # to it (it leads it, 核心校) the text says elsewhere, if at all
 
