@@ -138,6 +138,15 @@ def test_lists_typed_by_their_head_noun(extractor):
     assert ("新能源汽车实训基地", "locatedIn", "江北职教中心") in facts
 
 
+def test_a_list_closed_by_the_count_of_its_items_without_deng(extractor):
+    found = entities(run(extractor, "青川职业技术学院与青川明远、青川华泰、青川宏博三家企业签约。"))
+    assert found["青川明远"] == found["青川华泰"] == found["青川宏博"] == "Company"
+    found = entities(run(extractor, "学院开设乳品工艺、食品机械与管理两个专业。"))  # one major joins two fields
+    assert found["乳品工艺"] == found["食品机械与管理"] == "Course"
+    found = entities(run(extractor, "学院开设数控技术、机电一体化三个专业。"))  # two named, three counted: no list
+    assert "数控技术" not in found
+
+
 def test_places_and_people(extractor):
     extraction = run(extractor, "江北区与成都温江区、高新区开展合作。观音桥小学语文教师张晓燕获评全国优秀课例。")
     found = entities(extraction)

@@ -1924,19 +1924,31 @@ class Recognizer:
         taken = Occupancy(len(text), selected)
         added: list[Mention] = []
         dropped: set[int] = set()  # mentions an item replaces
-        heads: list[tuple[int, str, Mention | None]] = [
-            (m.start(), m.group("head"), None) for m in LIST_HEAD.finditer(text) if _plain_kind(m.group("mod"))
+        heads: list[tuple[int, str, Mention | None, int]] = [
+            (m.start(), m.group("head"), None, 0) for m in LIST_HEAD.finditer(text) if _plain_kind(m.group("mod"))
         ]
         heads += [  # "，一批…学校": the items before it are of the batch's own head noun
-            (m.start - 3, _batch_head(m.name), m)
+            (m.start - 3, _batch_head(m.name), m, 0)
             for m in selected
             if m.rule == "batch" and text[m.start - 3 : m.start] == "，一批"
         ]
-        for head_start, head, batch in heads:
+        # A、B两个专业: no 等, a count of exactly the items listed
+        heads += [
+            (m.start(), m.group("head"), None, COUNTS[m.group("count")])
+            for m in COUNTED_HEAD.finditer(text)
+            if text[m.start() - 1 : m.start()] not in ("", "等", "余", "多", "第", "、", "，")  # 等三家: LIST_HEAD's
+        ]
+        for head_start, head, batch, count in heads:
             cls = HEAD_CLASS[head]
             if cls == "Company" and head == "品牌" and text[head_start - 1 : head_start] == "”":
                 cls = "Program"
             items = self._list_items(text, head_start, by_end, fields=is_a(cls, "Program"))
+            if count and len(items) > count and text[items[count][1] : items[count - 1][0]] in ("与", "和", "同"):
+                items = items[:count]  # 学校与A、B、C三家企业: the list starts after the preposition
+            elif count and len(items) == count + 1 and text[items[1][1] : items[0][0]] in ("与", "和"):
+                items = [(items[1][0], items[0][1], None), *items[2:]]  # A、食品机械与管理两个专业: one major
+            if count and len(items) != count:
+                continue
             items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
             if items and head in WEAK_GOVERNORS:
                 # a weak head noun lists names only after its verbs (学校现有A、B等10个专业: from the verb on);
@@ -2835,6 +2847,13 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
 def _known_place(name: str) -> bool:
     """True when ``name`` is a division (绵阳, 宜宾市) or a place the dictionary tags ns."""
     return name in _division_heads() or dictionary().get(name, "") == "ns"
+
+
+# a count of the items right after a list without 等 (A、B两个专业, A、B、C三家企业): see _lists
+COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+COUNTED_HEAD = re.compile(
+    rf"(?P<count>[两三四五六七八九十])(?:个|家|所|项)(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
+)
 
 
 def _plain_kind(modifier: str | None) -> bool:
