@@ -147,6 +147,11 @@ def test_a_list_closed_by_the_count_of_its_items_without_deng(extractor):
     assert "数控技术" not in found
 
 
+def test_a_meeting_on_building_something_keeps_jianshe_in_its_name(extractor):
+    found = entities(run(extractor, "9月3日，青川区“智慧校园”建设推进会在青川市举行。"))
+    assert found["青川区“智慧校园”建设推进会"] == "Conference"
+
+
 def test_places_and_people(extractor):
     extraction = run(extractor, "江北区与成都温江区、高新区开展合作。观音桥小学语文教师张晓燕获评全国优秀课例。")
     found = entities(extraction)

@@ -771,6 +771,7 @@ class Recognizer:
         i = end
         floor = max(0, end - limit)
         special = SPECIAL
+        built = 0
         while i > floor:
             ch = text[i - 1]
             if ch not in special:  # most characters: part of the name, nothing to check
@@ -803,7 +804,13 @@ class Recognizer:
                         break  # 全区域: not 全区
                     if i < end and text[i] in "区县市" and dictionary().get(text[i - size : i + 1]) in ("n", "ns"):
                         break  # 开发区管委会: the verb starts a place, 开发区
+                    if event and text[i - size : i] == "建设" and text[i - size - 1 : i - size] not in BREAK:
+                        built = size  # 某某“教联体”建设研讨活动: a meeting on building something, 建设 its subject
+                        break
                     return i
+            if built:
+                i, built = i - built, 0
+                continue
             if (
                 ch in STOP_SINGLE
                 and not (
