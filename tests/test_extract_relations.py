@@ -406,6 +406,15 @@ def test_respectively_pairs_the_lists_in_order(extractor):
     found = {frozenset((s, o)) for s, p, o in facts(extractor, text) if p == "integratesWith"}
     pairs = (("青川海事大学", "青川汽车有限公司"), ("青川海洋大学", "晋川碳纤科技有限公司"))
     assert found == {frozenset(pair) for pair in pairs}
+    # partners listed by their brands alone (a city's name opening one: the brand's) are companies, paired too
+    text = "青川海事大学、青川海洋大学、青川电机学院分别与青川汽车、晋川碳纤以及蓝川智能进行校企合作项目签约。"
+    article = Article(id="t", title="", text=text, city="青川市")
+    found = {frozenset((r.subject.label, r.object.label)) for r in extractor.extract(article).relations}
+    pairs = (("青川海事大学", "青川汽车"), ("青川海洋大学", "晋川碳纤"), ("青川电机学院", "蓝川智能"))
+    assert found == {frozenset(pair) for pair in pairs}
+    # lists of different lengths: no pair is certain
+    text = "青川海事大学、青川海洋大学分别与青川汽车有限公司、晋川碳纤科技有限公司、蓝川智能科技有限公司签约。"
+    assert not any(p == "integratesWith" for _, p, _ in facts(extractor, text))
 
 
 def test_a_bureaus_office_is_named_with_the_bureau_and_is_part_of_it(extractor):

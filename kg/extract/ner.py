@@ -546,6 +546,7 @@ class Recognizer:
         candidates = [m for m in candidates if m.rule != "gazetteer" or (m.start, m.end) not in found_spans]
         selected = select(candidates, len(text))
         selected = self._lists(text, selected)
+        selected = _partner_brands(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
         selected = self._zone_committee(text, selected)
@@ -3195,6 +3196,54 @@ def refine_class(name: str, cls: str) -> str:
 
 
 BATCH_OF_LIST = re.compile("第[一二三四五六七八九十0-9]{1,3}批")
+
+
+# 与A、B以及C进行校企合作项目签约: a list of partners, up to the verb of the signing (see _partner_brands)
+PARTNER_LIST = re.compile(f"与([{CJK}、]{{5,60}}?)(?:进行|开展|签署|签订|达成|共同|签约|合作)")
+PARTNER_SIGNING = re.compile(f"[{CJK}]{{0,12}}?(?:签约|协议|合作)")
+PARTNER_JOINS = re.compile("、|以及|及|和")
+BODY_END_CHARS = "处部科室系局委厅院校所会司"  # the last character of a body's type word
+
+
+def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
+    """与上海某某、某某科技、某某电路进行校企合作项目签约: the partners of a signing listed by their brands alone.
+
+    A list of two or more, after 与 and before the verb of a signing or a cooperation: each item no other rule
+    named (no type word, no known name; a place it opens with is the brand's: 上海某某) is a company, when it
+    is a name (2–8 characters, no common noun).  One unknown name after 与 is not enough (与企业代表进行交流)."""
+    places = {m.start: m for m in selected if not m.nested and is_a(m.cls, "Place")}
+    dropped: set[int] = set()
+    taken = Occupancy(len(text), [m for m in selected if not is_a(m.cls, "Place")])
+    found: list[Mention] = []
+    for match in PARTNER_LIST.finditer(text):
+        if "、" not in match.group(1) or not PARTNER_SIGNING.match(text, match.end()):
+            continue
+        start = match.start(1)
+        items = []
+        for part in PARTNER_JOINS.split(match.group(1)):
+            items.append((start, start + len(part)))
+            joiner = PARTNER_JOINS.match(text, start + len(part))
+            start += len(part) + (len(joiner.group()) if joiner else 0)
+        if len(items) < 2:
+            continue
+        for begin, end in items:
+            name = text[begin:end]
+            if taken.overlaps(begin, end):
+                continue
+            if not 2 <= len(name) <= 8 or _generic(name) or "的" in name or name[-1] in BODY_END_CHARS:
+                continue  # …科研处, …研究院: a body of a kind a type word names, not a brand
+            if _common_phrase(name) or name in GENERIC_WORDS:
+                continue  # 企业, 高校: a kind of partner
+            place = places.get(begin)
+            inside = [m for m in selected if not m.nested and begin <= m.start < end]
+            if any(m is not place or m.end >= end for m in inside):
+                continue  # another name in the item, or the item is the place itself
+            if place is not None:
+                dropped.add(id(place))
+            found.append(Mention(begin, end, name, "Company", "partner-list", 1))
+    if not found:
+        return selected
+    return [m for m in selected if id(m) not in dropped] + found
 
 
 class Occupancy:

@@ -1893,11 +1893,13 @@ class RelationExtractor:
                 continue
             if len(partners) > 1 and MULTIPARTY.search(after_list):
                 self._cooperate([*actors, *partners], span, "cooperate-multiparty")  # 三方协议: each pair
-            if len(partners) > 1 and len(actors) == len(partners) and text.endswith("分别", 0, mention.start - 1):
-                # A、B、C分别与X、Y、Z签约: the first signs with the first, the second with the second …
-                for actor, partner in zip(actors, partners, strict=True):
-                    if actor is not None and "Person" not in (actor.cls, partner.cls):
-                        self.add(actor, _cooperation_kind(actor, partner), partner, span, "cooperate-分别与")
+            if len(actors) > 1 and text.endswith("分别", 0, mention.start - 1):
+                # A、B、C分别与X、Y、Z签约: the first signs with the first, the second with the second …; lists of
+                # different lengths (a name one of them missed) pair nobody for certain
+                if len(actors) == len(partners):
+                    for actor, partner in zip(actors, partners, strict=True):
+                        if actor is not None and "Person" not in (actor.cls, partner.cls):
+                            self.add(actor, _cooperation_kind(actor, partner), partner, span, "cooperate-分别与")
                 return partners
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
             for current in (self._body(s, main) for s in actors):  # 院长张三与B: the college, not the person
