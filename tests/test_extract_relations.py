@@ -368,7 +368,7 @@ def test_our_school_is_the_one_the_site_is_named_after(extractor):
         return {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
 
     # the text never names its school, only two of its divisions: 我校 is the site's school, not a division
-    text = "我校与青川明远科技有限公司签署合作协议。我校机电工程学院、文旅学院负责人出席。副校长周立代表我校签约。"
+    text = "我校同青川明远科技有限公司签约。我校汽车工程学院、文旅学院的老师到场。副校长周立代表我校签字。"
     facts = found(text, "青川理工学院")
     assert any({"青川理工学院", "青川明远科技有限公司"} == {s, o} and p == "integratesWith" for s, p, o in facts)
     assert ("周立", "worksAt", "青川理工学院") in facts
@@ -382,32 +382,32 @@ def test_our_school_is_the_one_the_site_is_named_after(extractor):
 
 def test_our_school_is_the_headline_school_the_lists_know_though_named_like_a_division():
     gazetteer = Gazetteer()
-    gazetteer.add("青川北方学院", Known("青川北方学院", "University", entity_iri("青川北方学院")))
-    text = "我校与青川县人民政府签署合作协议。学校党委书记周立出席，理学院、艺术学院负责人参加。"
-    article = Article(id="t", title="青川北方学院与青川县人民政府签约", text=text)
+    gazetteer.add("青川东方学院", Known("青川东方学院", "University", entity_iri("青川东方学院")))
+    text = "我校同青川县人民政府签约。校党委副书记周立到场，化工学院、设计学院的老师参加。"
+    article = Article(id="t", title="青川东方学院同青川县人民政府签约", text=text)
     found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
-    assert ("周立", "worksAt", "青川北方学院") in found  # not 理学院, the first 学院 of the text
-    assert ("艺术学院", "partOf", "青川北方学院") in found
+    assert ("周立", "worksAt", "青川东方学院") in found  # not 化工学院, the first 学院 of the text
+    assert ("设计学院", "partOf", "青川东方学院") in found
 
 
 def test_our_school_is_the_first_whole_school_named_not_a_division_named_before_it(extractor):
     text = (
-        "9月2日，我校与青川明远科技有限公司签署合作协议，机电工程学院院长王芳、学校党委书记周立出席。"
+        "9月2日，我校同青川明远科技有限公司签约，汽车工程学院院长王芳、校党委副书记周立到场。"
         "青川理工职业学院将与该公司共建实训基地。"
     )
     found = facts(extractor, text)
     assert ("周立", "worksAt", "青川理工职业学院") in found
-    assert ("机电工程学院", "partOf", "青川理工职业学院") in found
-    assert not any("机电工程学院" in (s, o) and p == "integratesWith" for s, p, o in found)
+    assert ("汽车工程学院", "partOf", "青川理工职业学院") in found
+    assert not any("汽车工程学院" in (s, o) and p == "integratesWith" for s, p, o in found)
 
 
 def test_respectively_pairs_the_lists_in_order(extractor):
-    text = "青川海事大学、青川海洋大学分别与青川汽车有限公司、晋川碳纤科技有限公司进行校企合作项目签约。"
+    text = "青川海事大学、青川海洋大学分别与青川汽车有限公司、晋川碳纤科技有限公司开展校企签约。"
     found = {frozenset((s, o)) for s, p, o in facts(extractor, text) if p == "integratesWith"}
     pairs = (("青川海事大学", "青川汽车有限公司"), ("青川海洋大学", "晋川碳纤科技有限公司"))
     assert found == {frozenset(pair) for pair in pairs}
     # partners listed by their brands alone (a city's name opening one: the brand's) are companies, paired too
-    text = "青川海事大学、青川海洋大学、青川电机学院分别与青川汽车、晋川碳纤以及蓝川智能进行校企合作项目签约。"
+    text = "青川海事大学、青川海洋大学、青川电机学院分别与青川汽车、晋川碳纤以及蓝川智能开展校企签约。"
     article = Article(id="t", title="", text=text, city="青川市")
     found = {frozenset((r.subject.label, r.object.label)) for r in extractor.extract(article).relations}
     pairs = (("青川海事大学", "青川汽车"), ("青川海洋大学", "晋川碳纤"), ("青川电机学院", "蓝川智能"))
@@ -418,11 +418,11 @@ def test_respectively_pairs_the_lists_in_order(extractor):
 
 
 def test_a_bureaus_office_is_named_with_the_bureau_and_is_part_of_it(extractor):
-    text = "青川省教育厅高教处处长周立、青川市人社局职业能力建设科科长王芳、青川市教育局办公室主任李强出席。"
+    text = "青川省教育厅职成处处长周立、青川市人社局就业促进科科长王芳、青川市教育局办公室主任李强出席。"
     found = facts(extractor, text)
     for office, bureau, person in (
-        ("青川省教育厅高教处", "青川省教育厅", "周立"),
-        ("青川市人社局职业能力建设科", "青川市人社局", "王芳"),
+        ("青川省教育厅职成处", "青川省教育厅", "周立"),
+        ("青川市人社局就业促进科", "青川市人社局", "王芳"),
         ("青川市教育局办公室", "青川市教育局", "李强"),
     ):
         assert (office, "partOf", bureau) in found

@@ -806,7 +806,7 @@ class Recognizer:
                     if i < end and text[i] in "区县市" and dictionary().get(text[i - size : i + 1]) in ("n", "ns"):
                         break  # 开发区管委会: the verb starts a place, 开发区
                     if event and text[i - size : i] == "建设" and text[i - size - 1 : i - size] not in BREAK:
-                        built = size  # 某某“教联体”建设研讨活动: a meeting on building something, 建设 its subject
+                        built = size  # 某某“智慧校园”建设推进会: a meeting on building something, 建设 its subject
                         break
                     return i
             if built:
@@ -1954,7 +1954,7 @@ class Recognizer:
             if count and len(items) > count and text[items[count][1] : items[count - 1][0]] in ("与", "和", "同"):
                 items = items[:count]  # 学校与A、B、C三家企业: the list starts after the preposition
             elif count and len(items) == count + 1 and text[items[1][1] : items[0][0]] in ("与", "和"):
-                items = [(items[1][0], items[0][1], None), *items[2:]]  # A、食品机械与管理两个专业: one major
+                items = [(items[1][0], items[0][1], None), *items[2:]]  # A、园林设计与施工两个专业: one major
             if count and len(items) != count:
                 continue
             items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
@@ -2238,7 +2238,7 @@ class Recognizer:
             office = BUREAU_OFFICE.search(text, max(0, head - 9), head) if match.group("title") else None
             field = office.group(1) if office is not None else ""
             if office is not None and "的" not in field and (field or match.group("head") == "办公室"):
-                # 某某省教育厅高教处处长某, 某某局办公室主任某: the bureau's office, named with the bureau (see
+                # 某某省教育厅职成处处长某, 某某局办公室主任某: the bureau's office, named with the bureau (see
                 # _units_of_bureaus)
                 name, end = field + match.group("head"), match.end("head")
                 found.append((Mention(office.start(1), end, name, "GovernmentAgency", "bureau-unit", 3), True))
@@ -3198,7 +3198,7 @@ def refine_class(name: str, cls: str) -> str:
 BATCH_OF_LIST = re.compile("第[一二三四五六七八九十0-9]{1,3}批")
 
 
-# 与A、B以及C进行校企合作项目签约: a list of partners, up to the verb of the signing (see _partner_brands)
+# 与A、B以及C开展校企签约: a list of partners, up to the verb of the signing (see _partner_brands)
 PARTNER_LIST = re.compile(f"与([{CJK}、]{{5,60}}?)(?:进行|开展|签署|签订|达成|共同|签约|合作)")
 PARTNER_SIGNING = re.compile(f"[{CJK}]{{0,12}}?(?:签约|协议|合作)")
 PARTNER_JOINS = re.compile("、|以及|及|和")
@@ -3206,7 +3206,7 @@ BODY_END_CHARS = "处部科室系局委厅院校所会司"  # the last character
 
 
 def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
-    """与上海某某、某某科技、某某电路进行校企合作项目签约: the partners of a signing listed by their brands alone.
+    """与江南某某、某某科技、某某电子开展校企签约: the partners of a signing listed by their brands alone.
 
     A list of two or more, after 与 and before the verb of a signing or a cooperation: each item no other rule
     named (no type word, no known name; a place it opens with is the brand's: 上海某某) is a company, when it

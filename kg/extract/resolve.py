@@ -852,7 +852,7 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
         if m.name not in units and not m.ref and not m.nested and is_a(m.cls, kind)
     ]
     # a 学院 named by its field alone (理学院, 机电工程学院) is a school's division: a school named after it is
-    # the publisher (学校党委书记…，理学院、艺术学院负责人…，某某大学…)
+    # the publisher (校党委副书记…，化工学院、设计学院的…，某某大学…)
     whole = [
         m
         for m in found
