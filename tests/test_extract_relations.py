@@ -429,6 +429,15 @@ def test_a_bureaus_office_is_named_with_the_bureau_and_is_part_of_it(extractor):
         assert (person, "worksAt", office) in found
 
 
+def test_the_bodies_a_zone_gathers_are_located_in_it(extractor):
+    found = facts(extractor, "青川经济开发区聚集了明远锂业、华泰新材等20余家企业。")
+    assert ("明远锂业", "locatedIn", "青川经济开发区") in found
+    assert ("华泰新材", "locatedIn", "青川经济开发区") in found
+    found = facts(extractor, "青川高新区入驻了青川明远科技有限公司、青川华泰机械有限公司。")
+    assert ("青川华泰机械有限公司", "locatedIn", "青川高新区") in found
+    assert not any(s == "青川高新区" and p == "locatedIn" for s, p, _ in found)  # the zone is in no company
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

@@ -323,6 +323,8 @@ MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位�
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
+# what a zone or park does to the bodies in it (某某开发区云集了A、B等企业): see _gathered_in
+GATHERS = re.compile("(?:已|目前|现已|共)?(?:云集|聚集|集聚|汇聚|入驻|落户|吸引)(?:了)?")
 ORGANISED = re.compile("组织|促成|推动|指导|协调")  # X组织A与B签约: X brings the parties together, it is none
 MULTIPARTY = re.compile("[三四五六]方")  # 三方协议, 四方合作: every party with every other
 NOT_SUBJECT_BEFORE = re.compile(
@@ -836,6 +838,7 @@ class RelationExtractor:
                     if mention is subject_mention and is_a(mention.entity.cls, "Organization"):
                         self.add(mention.entity, "locatedIn", located_in, span, "locate-走进")
             self._located_before(clause_start, clause_end, main, span)
+            self._gathered_in(clause_start, clause_end, main, span)
             if self._built_by(clause_start, clause_end, main, span):
                 continue  # X由A与B共同建设: the agents build X, and work together
             partners = self._cooperation(clause_start, clause_end, main, subjects or [current], span)
@@ -2219,6 +2222,17 @@ class RelationExtractor:
                 if is_a(item.entity.cls, "Organization") and not is_a(item.entity.cls, "Place"):
                     self.add(item.entity, "locatedIn", place.entity, span, "locate-位于…的")
 
+    def _gathered_in(self, start: int, end: int, main: list[Mention], span) -> None:
+        """某某开发区云集了A、B等30余家企业 / 园区入驻了A、B: the bodies a zone or park gathers are located in it."""
+        text = self.text
+        for index, zone in enumerate(main[:-1]):
+            verb = GATHERS.match(text, zone.end, end)
+            if verb is None or not _is_container(zone.entity) or main[index + 1].start != verb.end():
+                continue
+            for item in self._enumeration(main, index + 1):
+                if is_a(item.entity.cls, "Organization") and not is_a(item.entity.cls, "Place"):
+                    self.add(item.entity, "locatedIn", zone.entity, span, "locate-云集")
+
     def _enumeration(self, main: list[Mention], index: int) -> list[Mention]:
         """The mention at ``index`` and those that follow it in one enumeration."""
         items = [main[index]]
@@ -2271,7 +2285,8 @@ class RelationExtractor:
                 continue
             if kind == "locate":
                 for mention in objects[:1]:
-                    if current is not None:
+                    # 某某高新区入驻了A: what comes into a zone is in the zone (see _gathered_in), not the other way
+                    if current is not None and not (_is_container(current) and not _is_container(mention.entity)):
                         self.add(current, "locatedIn", mention.entity, span, "locate")
                 continue
             objects = [
