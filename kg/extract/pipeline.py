@@ -362,16 +362,19 @@ class Extractor:
         site = normalize_name(article.site)
         if not site or not PUBLISHER_REFERENCE.search(text):
             return None
-        if mentions is None and site not in text:
-            return None
         if mentions is not None and any(
             not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS) for m in mentions
         ):
             return None
-        found = self.recognizer.mentions(site, article.district, article.city, gazetteer)
-        whole = [m for m in found if m.start == 0 and m.end == len(site) and not m.ref]
-        if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization"):
-            return whole[0].name, whole[0].cls
+        # the school's name, whole, or before the name of its news site (某某职业大学产教融合网, 某某学院新闻网)
+        names = [site] + [site[:cut] for cut in range(len(site) - 1, 3, -1) if NEWS_SITE.fullmatch(site, cut)]
+        for name in names:
+            if mentions is None and name not in text:
+                continue
+            found = self.recognizer.mentions(name, article.district, article.city, gazetteer)
+            whole = [m for m in found if m.start == 0 and m.end == len(name) and not m.ref]
+            if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization"):
+                return whole[0].name, whole[0].cls
         return None
 
     def _headline_school(self, article: Article, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
@@ -617,6 +620,9 @@ def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, s
 
 
 SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
+NEWS_SITE = re.compile(
+    r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|官方网站|官网"
+)  # a site's own name after its owner's
 
 
 def _initials(name: str) -> str:
