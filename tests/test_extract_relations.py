@@ -441,6 +441,17 @@ def test_the_bodies_a_zone_gathers_are_located_in_it(extractor):
     assert not any(s == "青川高新区" and p == "locatedIn" for s, p, _ in found)  # the zone is in no company
 
 
+def test_people_signing_together_sign_for_the_bodies_their_titles_name(extractor):
+    text = (
+        "青川新区管委会副主任王明、青川石化职业技术大学校长李强、青川重工集团有限公司总经理张伟"
+        "代表三方共同签署了合作协议。"
+    )
+    found = {frozenset((s, o)): p for s, p, o in facts(extractor, text) if p in ("cooperatesWith", "integratesWith")}
+    assert found[frozenset(("青川新区管委会", "青川石化职业技术大学"))] == "cooperatesWith"
+    assert found[frozenset(("青川新区管委会", "青川重工集团有限公司"))] == "cooperatesWith"
+    assert found[frozenset(("青川石化职业技术大学", "青川重工集团有限公司"))] == "integratesWith"
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

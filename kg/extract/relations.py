@@ -1933,6 +1933,12 @@ class RelationExtractor:
         if len(subjects) < 2 or partners:
             return
         listed = [m for m in main if m.entity in subjects]
+        if listed and all(s.cls == "Person" for s in subjects):
+            # A单位主任甲、B大学校长乙、C公司总经理丙代表…共同签署: the people sign for the bodies their titles name
+            signed = SIGNING.search(self.text, listed[-1].end, end)
+            last = signed.start() if signed else end
+            listed = [m for m in main if listed[0].start <= m.start < last and m.entity.cls == "Person"]
+            subjects = [self._body(m.entity, main) for m in listed]
         after = self.text[listed[-1].end : end] if listed else ""
         signing = SIGNING.search(after)
         if signing and WITNESSES.search(after, 0, signing.start()):
