@@ -1190,6 +1190,8 @@ class RelationExtractor:
                 continue  # another actor before 牵头 (a park relied on is none)
             for leader in leaders:
                 self.add(leader.entity, "leads", platform.entity, span, "lead-是…牵头")
+            if text.find("共同", leaders[-1].end, verb.end()) >= 0:  # leading it together, they work together
+                self._cooperate([m.entity for m in leaders], span, "cooperate-共同牵头")
 
     def _head_of(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以A为龙头（牵头单位），联合B… / X是以…——A为龙头…共同组建的: A leads X (and builds it when the
