@@ -125,6 +125,8 @@ def test_award_and_designation_phrases(extractor):
     assert ("鸿恩寺小学", "hasAward", "全国青少年科技创新大赛一等奖") in facts
     assert ("鸿恩寺小学", "participatesIn", "全国青少年科技创新大赛") in facts
     assert ("李红", "hasAward", "重庆市优秀教师") in facts
+    found = entities(run(extractor, "青川电子学校被评为是青川省职业技能培训示范基地。"))  # the copula is no part of it
+    assert found["青川省职业技能培训示范基地"] == "Designation"
 
 
 def test_lists_typed_by_their_head_noun(extractor):

@@ -1655,6 +1655,8 @@ class Recognizer:
                 stop += 1
             span = LIST_NOTE.sub("", self._listed_awards(text, begin, stop))  # …示范校(名单附后): no part of it
             stop = begin + len(span)
+            if span[:1] == "是":  # 被评为是某某示范基地: the copula, not the title's
+                begin, span = begin + 1, span[1:]
             if not span or span[0] in "了着过":
                 continue
             if trigger in GRANTS and span.startswith(("仪式", "活动", "暨")):
