@@ -127,6 +127,9 @@ def test_award_and_designation_phrases(extractor):
     assert ("李红", "hasAward", "重庆市优秀教师") in facts
     found = entities(run(extractor, "青川电子学校被评为是青川省职业技能培训示范基地。"))  # the copula is no part of it
     assert found["青川省职业技能培训示范基地"] == "Designation"
+    facts = relations(run(extractor, "青川县跻身全国县域经济“百强县”。讲师王立被选任为青川省科技特派员。"))
+    assert ("青川县", "designatedAs", "全国县域经济“百强县”") in facts
+    assert ("王立", "designatedAs", "青川省科技特派员") in facts
 
 
 def test_lists_typed_by_their_head_noun(extractor):

@@ -367,6 +367,10 @@ _AWARD_KINDS = table("award_triggers", 1)
 GRANTS = {word for word, columns in _AWARD_KINDS.items() if "grant" in columns[1:]}  # 授予B“C”: the giver's verb
 SELECTED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "selected"}
 EVALUATED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "evaluated"}
+# the relation each verb states (kg.extract.relations): won, given (授予, 被授予) → an award; rated, selected, becoming
+# → a designation
+AWARD_VERBS = ("获", *(w for w, c in _AWARD_KINDS.items() if c[0] == "won" or (c[0] == "evaluated" and "授" in w)))
+DESIGNATION_VERBS = tuple(w for w in _AWARD_KINDS if w not in AWARD_VERBS)
 
 # Head nouns closing an enumeration (…等多家企业), in the lexicon's order: the class they give their items.
 HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items()}

@@ -28,6 +28,8 @@ from functools import cache, lru_cache
 from kg.extract.gazetteer import finditer_from, trie_pattern
 from kg.extract.ner import (
     ACTOR_CLASSES,
+    AWARD_VERBS,
+    DESIGNATION_VERBS,
     GOVERNMENT_NAME,
     GOVERNMENT_TITLE,
     GRANTS,
@@ -99,12 +101,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     # verbs of relying on or aiming at: a program so named is carried out, a meeting or platform only used
     "use": ("围绕", "依托", "聚焦"),
     "host": ("举办", "承办", "主办", "举行", "召开", "协办"),
-    "award": ("获", "获得", "荣获", "拿下", "摘得", "斩获", "夺得", "被授予", "授予", "授牌"),
+    "award": AWARD_VERBS,
     # being selected, approved or rated as: a designation (the guide's 入选/认定为/获批/被评为), a prize only if won
-    "designate": (
-        "入选", "列入", "入围", "入列", "成功申报", "申报成功", "获批", "认定为", "被认定为", "获评", "被评为", "评为",
-        "命名为", "被命名为", "作为", "成为", "获批为", "确定为", "被确定为", "遴选为", "列为", "被列为",
-    ),
+    "designate": DESIGNATION_VERBS,
     "join": ("加入", "成为会员"),
     "participate": ("参加", "参与", "参赛", "征战", "出席", "借助", "申报", "受邀"),
     "offer": ("开设", "开出", "开齐", "设置", "开办", "开发", "增设", "新设", "设有", "新增"),
