@@ -452,6 +452,13 @@ def test_people_signing_together_sign_for_the_bodies_their_titles_name(extractor
     assert found[frozenset(("青川石化职业技术大学", "青川重工集团有限公司"))] == "integratesWith"
 
 
+def test_a_school_setting_up_a_division_named_by_its_field_has_a_unit(extractor):
+    found = facts(extractor, "青川职业技术学院成立新能源学院，与青川县共建永川学院。")
+    assert ("新能源学院", "partOf", "青川职业技术学院") in found
+    assert ("青川职业技术学院", "builds", "新能源学院") not in found
+    assert ("青川职业技术学院", "builds", "永川学院") in found  # named after a place: no division of the school
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

@@ -38,11 +38,13 @@ from kg.extract.ner import (
     ROLL_WORD,
     UNVEILING_VERB,
     Mention,
+    _common_phrase,
+    division_starts,
     is_actor,
     is_group,
     is_word,
 )
-from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, Entity
+from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, WHOLE_SCHOOLS, Entity
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
@@ -704,6 +706,10 @@ class RelationExtractor:
             # 某某公司教育培训基地, built by 某某公司: the platform named after its parent is a unit of it
             subject, predicate, obj = named_after_parent(obj, subject)
             rule = "lead-builder-name" if predicate == "leads" else "part-builder-name"
+        elif predicate == "builds" and _division(obj) and any(is_a(subject.cls, c) for c in WHOLE_SCHOOLS):
+            # 学校成立新能源学院: a 学院 named by its field alone is the school's own division (the guide: partOf,
+            # not builds, for its parent)
+            subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-division"
         if not _fits(subject, predicate, obj):
             return
         if predicate == "participatesIn" and (subject.label, "hosts", obj.label) in self.relations:
@@ -2857,6 +2863,14 @@ def named_after_parent(part: Entity, whole: Entity) -> tuple[Entity, str, Entity
     if is_group(part.cls) and is_a(whole.cls, "EducationalOrganization"):
         return whole, "leads", part
     return part, "partOf", whole
+
+
+def _division(entity: Entity) -> bool:
+    """A school's 二级学院 named by its field alone (新能源学院; not 某某产业学院, nor a county's 某县学院)."""
+    label = entity.label
+    if entity.cls != "College" or not label.endswith("学院"):
+        return False
+    return _common_phrase(label[:-2]) and not division_starts(label)
 
 
 def _cooperation_kind(a: Entity, b: Entity) -> str:
