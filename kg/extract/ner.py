@@ -239,6 +239,7 @@ DIVISION_HEAD = re.compile(
 PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
 PARTY_CHAIN = re.compile("[区县市州省]委(?:常委|副?书记|委员)、$")  # 县委常委、组织部部长: the committee's department
 BODY_BEFORE = re.compile(f"(委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
+UNITS_CLOSING = ("等部门", "等处室", "等院系", "等二级学院")  # what closes a list of a body's own units
 # a government body's office named after it (某某厅 + 高教处, 某某委员会 + 职成教处), its staff's title after it
 BUREAU_OFFICE = re.compile(f"(?:委员会|局|厅|委)((?:[{CJK}]{{2,8}})?)$")
 FIELD_BREAK = re.compile(f"[^{CJK}]|[{''.join(sorted(STOP_SINGLE - set('与和')))}]")  # what no division's field holds
@@ -2290,6 +2291,7 @@ class Recognizer:
             for m, kept in found
             if kept
             or (text[m.end : m.end + 1] in "、和及" and m.end + 1 in starts)
+            or text.startswith(UNITS_CLOSING, m.end)  # 机械与控制工程系等部门负责人: a list of the school's units
             or (text[m.start - 1 : m.start] in "、和及" and m.start - 1 in ends)
         ]
 
