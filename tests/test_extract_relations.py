@@ -459,6 +459,15 @@ def test_a_school_setting_up_a_division_named_by_its_field_has_a_unit(extractor)
     assert ("青川职业技术学院", "builds", "永川学院") in found  # named after a place: no division of the school
 
 
+def test_a_platform_unveiled_under_a_companys_name_is_named_after_it(extractor):
+    text = "会上，青川职业技术学院为青川物流“工程师实训中心”、青川华泰教育咨询有限公司“博士服务工作站”揭牌。"
+    found = facts(extractor, text)
+    assert ("工程师实训中心", "namedAfter", "青川物流") in found  # a brand alone before the quote: a company
+    assert ("博士服务工作站", "namedAfter", "青川华泰教育咨询有限公司") in found
+    assert ("青川职业技术学院", "builds", "博士服务工作站") in found
+    assert not any(p == "builds" and o in ("青川物流", "青川华泰教育咨询有限公司") for _, p, o in found)
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

@@ -3211,6 +3211,10 @@ PARTNER_LIST = re.compile(f"与([{CJK}、]{{5,60}}?)(?:进行|开展|签署|签�
 PARTNER_SIGNING = re.compile(f"[{CJK}]{{0,12}}?(?:签约|协议|合作)")
 PARTNER_JOINS = re.compile("、|以及|及|和")
 BODY_END_CHARS = "处部科室系局委厅院校所会司"  # the last character of a body's type word
+# 为某某物流“某某试点班”、…揭牌: a brand right before the quoted name of what is unveiled (see _partner_brands)
+NAMESAKE_BRAND = re.compile(
+    f"(?<=[为、])([{CJK}]{{2,6}})(?=“[^”]{{2,20}}(?:班|站|室|中心|基地|学院|工坊)”[、和及]*[^，。；]{{0,60}}?揭牌)"
+)
 
 
 def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
@@ -3235,23 +3239,29 @@ def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
         if len(items) < 2:
             continue
         for begin, end in items:
-            name = text[begin:end]
-            if taken.overlaps(begin, end):
+            if taken.overlaps(begin, end) or not _brand(text[begin:end]):
                 continue
-            if not 2 <= len(name) <= 8 or _generic(name) or "的" in name or name[-1] in BODY_END_CHARS:
-                continue  # …科研处, …研究院: a body of a kind a type word names, not a brand
-            if _common_phrase(name) or name in GENERIC_WORDS:
-                continue  # 企业, 高校: a kind of partner
             place = places.get(begin)
             inside = [m for m in selected if not m.nested and begin <= m.start < end]
             if any(m is not place or m.end >= end for m in inside):
                 continue  # another name in the item, or the item is the place itself
             if place is not None:
                 dropped.add(id(place))
-            found.append(Mention(begin, end, name, "Company", "partner-list", 1))
+            found.append(Mention(begin, end, text[begin:end], "Company", "partner-list", 1))
+    for match in NAMESAKE_BRAND.finditer(text):  # 为某某物流“某某试点班”揭牌: the brand a platform is named after
+        begin, end = match.span(1)
+        if not taken.overlaps(begin, end) and begin not in places and _brand(match.group(1)):
+            found.append(Mention(begin, end, match.group(1), "Company", "namesake-brand", 1))
     if not found:
         return selected
     return [m for m in selected if id(m) not in dropped] + found
+
+
+def _brand(name: str) -> bool:
+    """A company's brand alone (某某物流, 某某科技): a name, not a kind (企业), not a body a type word names."""
+    if not 2 <= len(name) <= 8 or _generic(name) or "的" in name or name[-1] in BODY_END_CHARS:
+        return False  # …科研处, …研究院: a body of a kind a type word names, not a brand
+    return not _common_phrase(name) and name not in GENERIC_WORDS
 
 
 class Occupancy:

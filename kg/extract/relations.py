@@ -2029,6 +2029,14 @@ class RelationExtractor:
                 verb.group().endswith("授牌") and not all(is_a(m.entity.cls, "Platform") for m in items)
             ):
                 continue  # 为A授牌: an award to A, unless A is a platform being opened
+            # 为某公司“某某工作站”、某公司“某某班”揭牌: each platform or class is named after the company before it,
+            # which is not what is unveiled
+            owners = set()
+            for owner, named in itertools.pairwise(items):
+                if named.start == owner.end + 1 and text[owner.end] == "“" and _names_platform(owner, named):
+                    self.add(named.entity, "namedAfter", owner.entity, span, "named-为…揭牌")
+                    owners.add(id(owner))
+            items = [m for m in items if id(m) not in owners]
             # 州长张三和县委书记李四共同为X揭牌: the people named before 为 unveil it, not their titles' bodies
             people = [m.entity for m in main if m.end <= mention.start and m.entity.cls == "Person"]
             if people:
@@ -2863,6 +2871,17 @@ def named_after_parent(part: Entity, whole: Entity) -> tuple[Entity, str, Entity
     if is_group(part.cls) and is_a(whole.cls, "EducationalOrganization"):
         return whole, "leads", part
     return part, "partOf", whole
+
+
+def _names_platform(owner: Mention, named: Mention) -> bool:
+    """某公司“某某工作站”, 某公司“某某班”: a company (or any body but a platform) whose name stands before a
+    platform's or a program's (namedAfter only where the ontology allows it: a platform, an organisation)."""
+    body = owner.entity.cls
+    return is_a(body, "Organization") and not is_a(body, "Platform") and _platform_or_program(named.entity)
+
+
+def _platform_or_program(entity: Entity) -> bool:
+    return is_a(entity.cls, "Platform") or is_a(entity.cls, "Program")
 
 
 def _division(entity: Entity) -> bool:
