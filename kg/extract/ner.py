@@ -3213,7 +3213,7 @@ PARTNER_JOINS = re.compile("、|以及|及|和")
 BODY_END_CHARS = "处部科室系局委厅院校所会司"  # the last character of a body's type word
 # 为某某物流“某某试点班”、…揭牌: a brand right before the quoted name of what is unveiled (see _partner_brands)
 NAMESAKE_BRAND = re.compile(
-    f"(?<=[为、])([{CJK}]{{2,6}})(?=“[^”]{{2,20}}(?:班|站|室|中心|基地|学院|工坊)”[、和及]*[^，。；]{{0,60}}?揭牌)"
+    f"[为、]([{CJK}]{{2,6}})(?=“[^”]{{2,20}}(?:班|站|室|中心|基地|学院|工坊)”[、和及]*[^，。；]{{0,60}}?揭牌)"
 )
 
 
