@@ -677,7 +677,7 @@ def test_organisers_after_you_host_the_event_referred_to(extractor):
         )
     )
     assert ("江北区妇联", "hosts", "2022年江北区全民终身学习活动周") in found
-    assert ("江北区教育局", "hosts", "2022年江北区全民终身学习活动周") in found
+    assert ("江北区教育局", "participatesIn", "2022年江北区全民终身学习活动周") in found  # 协办: takes part
     assert ("2022年江北区全民终身学习活动周", "locatedIn", "江北区实验小学") in found  # the venue only locates it
     joint = relations(run(extractor, "2024年江北区职业技能大赛由江北区人社局、江北区教委联合主办。"))
     assert ("江北区人社局", "hosts", "2024年江北区职业技能大赛") in joint

@@ -1488,7 +1488,9 @@ class RelationExtractor:
             support = SUPPORTING.match(text, items[-1].end) if verb is None else None
             if verb is None and support is None:
                 break
-            chain.append((items, "hosts" if verb else "participatesIn", verb.group(1) if verb else "支持单位"))
+            # 协办 (co-organising) is taking part: the two guides' sets that name it (主办 and 承办 hold the event)
+            hosting = verb is not None and verb.group(1) != "协办"
+            chain.append((items, "hosts" if hosting else "participatesIn", verb.group(1) if verb else "支持单位"))
             after = (verb or support).end()
             index = main.index(items[-1]) + 1
             if index < len(main) and text[after : main[index].start] not in ("，", ",", "、", "；"):
@@ -1549,7 +1551,10 @@ class RelationExtractor:
                     break
                 at = earlier.start()
             for item in organisers:
-                self.add(self._body(item.entity, main), "hosts", named.entity, span, "host-…主办的")
+                # 协办: the co-organiser takes part (see _organisers)
+                helping = text.startswith("协办", item.end) or text.startswith("协办", item.end + 2)
+                predicate = "participatesIn" if helping else "hosts"
+                self.add(self._body(item.entity, main), predicate, named.entity, span, "host-…主办的")
 
     def _represented(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张三、李四分别代表A、B，与C签订合作协议: the bodies represented sign with C, each of them."""
