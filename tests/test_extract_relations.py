@@ -468,6 +468,13 @@ def test_a_platform_unveiled_under_a_companys_name_is_named_after_it(extractor):
     assert not any(p == "builds" and o in ("青川物流", "青川华泰教育咨询有限公司") for _, p, o in found)
 
 
+def test_carrying_out_a_policy_is_not_running_it(extractor):
+    text = "青川职业学校深入贯彻落实《青川省职业教育改革实施方案》，与青川建设有限公司签约。"
+    found = facts(extractor, text)
+    assert not any(p == "initiates" for _, p, _ in found)
+    assert any({s, o} == {"青川职业学校", "青川建设有限公司"} for s, _, o in found)
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

@@ -2294,6 +2294,8 @@ class RelationExtractor:
             kind = TRIGGER_KIND[trigger.group()]
             if kind == "lead" and TABLE_LEADER.match(text, trigger.start()):
                 continue  # 牵头单位 names a role, it is no verb: see _lead_columns
+            if kind == "do" and text.startswith(("贯彻", "学习"), trigger.start() - 2):
+                continue  # 贯彻落实《某某方案》: carrying out another's policy, which it does not issue or run
             following = triggers[number + 1].start() if number + 1 < len(triggers) else end
             if kind == "lead" and number + 1 < len(triggers) and TRIGGER_KIND[triggers[number + 1].group()] == "build":
                 following = triggers[number + 2].start() if number + 2 < len(triggers) else end
