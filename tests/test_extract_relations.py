@@ -410,11 +410,15 @@ def test_respectively_pairs_the_lists_in_order(extractor):
     pairs = (("青川海事大学", "青川汽车有限公司"), ("青川海洋大学", "晋川碳纤科技有限公司"))
     assert found == {frozenset(pair) for pair in pairs}
     # partners listed by their brands alone (a city's name opening one: the brand's) are companies, paired too
-    text = "青川海事大学、青川海洋大学、青川电机学院分别与青川汽车、晋川碳纤以及蓝川智能开展校企签约。"
+    text = "青川海事大学、青川海洋大学、青川电机学院分别与青川汽车、晋川碳纤科技以及蓝川智能开展校企签约。"
     article = Article(id="t", title="", text=text, city="青川市")
     found = {frozenset((r.subject.label, r.object.label)) for r in extractor.extract(article).relations}
-    pairs = (("青川海事大学", "青川汽车"), ("青川海洋大学", "晋川碳纤"), ("青川电机学院", "蓝川智能"))
+    pairs = (("青川海事大学", "青川汽车"), ("青川海洋大学", "晋川碳纤科技"), ("青川电机学院", "蓝川智能"))
     assert found == {frozenset(pair) for pair in pairs}
+    # one brand alone with its trade (某某科技) is a company too; a place and a verb are none
+    found = facts(extractor, "青川技术学院先后与巽川科技合作共建人工智能产业学院。学院与青川县共谋发展、互利合作。")
+    assert any({s, o} == {"青川技术学院", "巽川科技"} and p == "integratesWith" for s, p, o in found)
+    assert not any("共谋发展" in s or "共谋发展" in o for s, _, o in found)
     # lists of different lengths: no pair is certain
     text = "青川海事大学、青川海洋大学分别与青川汽车有限公司、晋川碳纤科技有限公司、蓝川智能科技有限公司签约。"
     assert not any(p == "integratesWith" for _, p, _ in facts(extractor, text))

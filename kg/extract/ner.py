@@ -3207,10 +3207,16 @@ BATCH_OF_LIST = re.compile("第[一二三四五六七八九十0-9]{1,3}批")
 
 
 # 与A、B以及C开展校企签约: a list of partners, up to the verb of the signing (see _partner_brands)
-PARTNER_LIST = re.compile(f"与([{CJK}、]{{5,60}}?)(?:进行|开展|签署|签订|达成|共同|签约|合作)")
+PARTNER_LIST = re.compile(f"与([{CJK}、]{{2,60}}?)(?:进行|开展|签署|签订|达成|共同|签约|合作)")
 PARTNER_SIGNING = re.compile(f"[{CJK}]{{0,12}}?(?:签约|协议|合作)")
 PARTNER_JOINS = re.compile("、|以及|及|和")
 BODY_END_CHARS = "处部科室系局委厅院校所会司"  # the last character of a body's type word
+COOPERATION_KINDS = ("校企", "校地", "政校", "政企", "校校", "产教", "产学")  # who works with whom, no brand
+# the trade a company's brand may end with (某某科技, 某某物流): what makes one name after 与 a company's
+BUSINESS_ENDS = (
+    "科技", "物流", "汽车", "电子", "控股", "实业", "传媒", "医药",
+    "能源", "电气", "软件", "网络", "智造", "投资", "电路",
+)  # fmt: skip
 # 为某某物流“某某试点班”、…揭牌: a brand right before the quoted name of what is unveiled (see _partner_brands)
 NAMESAKE_BRAND = re.compile(
     f"[为、]([{CJK}]{{2,6}})(?=“[^”]{{2,20}}(?:班|站|室|中心|基地|学院|工坊)”[、和及]*[^，。；]{{0,60}}?揭牌)"
@@ -3228,7 +3234,7 @@ def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
     taken = Occupancy(len(text), [m for m in selected if not is_a(m.cls, "Place")])
     found: list[Mention] = []
     for match in PARTNER_LIST.finditer(text):
-        if "、" not in match.group(1) or not PARTNER_SIGNING.match(text, match.end()):
+        if not PARTNER_SIGNING.match(text, match.end(1)):
             continue
         start = match.start(1)
         items = []
@@ -3236,7 +3242,10 @@ def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
             items.append((start, start + len(part)))
             joiner = PARTNER_JOINS.match(text, start + len(part))
             start += len(part) + (len(joiner.group()) if joiner else 0)
-        if len(items) < 2:
+        # a list of companies: at least half its items named already or ending with a trade (某某科技, 某某物流);
+        # one name alone only with its trade (与某某科技合作), not 与某县共谋发展、互利合作
+        trades = sum(1 for a, b in items if taken.overlaps(a, b) or text[a:b].endswith(BUSINESS_ENDS))
+        if 2 * trades < len(items):
             continue
         for begin, end in items:
             if taken.overlaps(begin, end) or not _brand(text[begin:end]):
@@ -3261,6 +3270,8 @@ def _brand(name: str) -> bool:
     """A company's brand alone (某某物流, 某某科技): a name, not a kind (企业), not a body a type word names."""
     if not 2 <= len(name) <= 8 or _generic(name) or "的" in name or name[-1] in BODY_END_CHARS:
         return False  # …科研处, …研究院: a body of a kind a type word names, not a brand
+    if name.startswith(COOPERATION_KINDS):
+        return False  # 校企校地合作: a kind of cooperation
     return not _common_phrase(name) and name not in GENERIC_WORDS
 
 
