@@ -2528,8 +2528,11 @@ def _common_word_end(text: str) -> bool:
 
 def _after_resultative(text: str, start: int, head: int) -> int:
     """建设好特色产业学院, 履行好联合体职责: 好 completes the verb before it (do well), no name starts with it."""
+    first = text.find("好", start, min(head, start + 4))
+    if first < 0:
+        return start  # nearly every name: no 好 to look at, the lookups below are skipped
     tags = dictionary()
-    for at in range(start, min(head, start + 4)):
+    for at in range(first, min(head, start + 4)):
         if text[at] != "好":
             continue
         verb = text[max(0, at - 2) : at]
