@@ -2503,7 +2503,7 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
     >>> is_proper_name("长效", "机制", "Initiative"), is_proper_name("教育评价", "改革", "Initiative")
     (False, True)
     """
-    if len(suffix) < 2 or not any(is_a(cls, kind) for kind in GENERIC_PRONE):
+    if len(suffix) < 2 or not _generic_prone(cls):
         return True
     if cls == "Initiative" and suffix not in GENERIC_INITIATIVES:
         return True
@@ -2512,6 +2512,12 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
     if _scoped_event(modifier):  # 全国教育大会: the one of the whole country
         return True
     return not (_plain(modifier) and _common_phrase(modifier))
+
+
+@cache  # a few dozen classes, asked for every candidate name
+def _generic_prone(cls: str) -> bool:
+    """True for the classes whose names may be a mere description (see :func:`is_proper_name`)."""
+    return any(is_a(cls, kind) for kind in GENERIC_PRONE)
 
 
 PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier
@@ -2589,6 +2595,7 @@ def _kind_phrase(text: str, mention: Mention) -> bool:
 GROUP_CLASSES = ("CollaborativeEducationAlliance", "IndustryEducationAlliance")
 
 
+@cache  # a few dozen classes: asked for most mentions of every sentence (the relation rules), answered once each
 def is_group(cls: str) -> bool:
     """True for the classes of a group of bodies (教育集团, 职教集团, 联盟, 联合体, 共同体)."""
     return any(is_a(cls, c) for c in GROUP_CLASSES)
