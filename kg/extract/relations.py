@@ -461,6 +461,10 @@ class RelationExtractor:
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
         self._here: list[Mention] = []  # the mentions of the sentence read
+        # its names that are no part of another (not nested), and those of them that are no reference (我校, 该集团):
+        # what most sentence rules read, made once per sentence (the rules only read them)
+        self._main: list[Mention] = []
+        self._main_named: list[Mention] = []
         self._sentences = 0  # sentences read
         self._event_seen = -9  # the sentence that last named (or referred to) an event
         self._sentence_employer: Entity | None = None  # the organisation of the last titled person of a sentence
@@ -729,7 +733,7 @@ class RelationExtractor:
     def _designated_between(self, inside: list[Mention], span: tuple[int, int]) -> None:
         """认定A、B等8个教育集团为Y (确定, 命名 …): each body named between the verb and 为 is designated Y."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for verb in DESIGNATING.finditer(text, span[0], span[1]):
             after = [m for m in main if m.start >= verb.end()]
             bodies, at = [], verb.end()
@@ -758,6 +762,8 @@ class RelationExtractor:
 
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
+        self._main = [m for m in inside if not m.nested and m.entity is not None]
+        self._main_named = [m for m in self._main if not m.ref]
         self._issued(inside, span)
         self._designated_between(inside, span)
         self._here = inside
@@ -922,7 +928,10 @@ class RelationExtractor:
             self._last_platform = named[-1]
         # …共同体成立大会 names the 共同体 too: a platform of a kind the text later refers to (共同体副理事长单位)
         named = [m.entity for m in inside if not m.ref and is_a(m.entity.cls, "Platform")]
-        self._platforms = [p for p in self._platforms if p not in named][-20:] + named
+        if named:
+            self._platforms = [p for p in self._platforms if p not in named][-20:] + named
+        elif len(self._platforms) > 20:  # most sentences name no platform: the list (never changed in place) stays
+            self._platforms = self._platforms[-20:]
         runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
@@ -972,7 +981,7 @@ class RelationExtractor:
     def _joint_schooling(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A和B是X与Y的合作办学项目: X and Y set up (build) the schools named before 是."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for project in finditer_from(JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING, text, start, end, JOINT_SCHOOLING_NEEDS):
             copula = text.rfind("是", start, project.start() + 1)
             if copula < 0 or CLAUSE_BREAK.search(text, copula, project.start()):
@@ -995,7 +1004,7 @@ class RelationExtractor:
         event the sentence opens with.  Passive co-actors: no pairwise cooperation is read from the list.
         """
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for by in (m.start() for m in PASSIVE.finditer(text, start, end)):
             first = next((m for m in main if m.start == by + 1), None)
             if first is None or not is_actor(first.entity.cls):
@@ -1136,7 +1145,7 @@ class RelationExtractor:
 
         The kind follows the parties (a platform and a company: integration of industry and education)."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for verb in PARTNERS_ADDED.finditer(text, start, end):
             first = next((i for i, m in enumerate(main) if m.start >= verb.end()), None)
             if first is None or CLAUSE_BREAK.search(text, verb.end(), main[first].start):
@@ -1154,7 +1163,7 @@ class RelationExtractor:
     def _based_on(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
         for park in main:
             if not (is_a(park.entity.cls, "Place") or PARK.search(park.entity.label)) or park in platforms[:1]:
@@ -1202,7 +1211,7 @@ class RelationExtractor:
         """X以A为龙头（牵头单位），联合B… / X是以…——A为龙头…共同组建的: A leads X (and builds it when the
         sentence says it was set up together)."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for index, head in enumerate(main):
             role = HEAD_OF.match(text, head.end)
             by = text.rfind("以", start, head.start)
@@ -1228,7 +1237,7 @@ class RelationExtractor:
     def _members_listed(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X签约单位包括A、B、C等单位 / X包括A、B: each listed organisation is a member of the platform X."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for index, platform in enumerate(main[:-1]):
             if not is_a(platform.entity.cls, "Platform"):
                 continue
@@ -1273,7 +1282,7 @@ class RelationExtractor:
     def _units_of_school(self, start: int, end: int, inside: list[Mention], span) -> None:
         """学校的A工作室、B工作室: platforms a school has are its units (partOf), as those named after it are."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for index, owner in enumerate(main[:-1]):
             if not is_a(owner.entity.cls, "EducationalOrganization") or text[owner.end : owner.end + 1] != "的":
                 continue
@@ -1286,7 +1295,7 @@ class RelationExtractor:
 
     def _bracketed_units(self, inside: list[Mention], span) -> None:
         """某某小学(碧桂园校区): the campus named in brackets is part of the school before it."""
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for parent, unit in itertools.pairwise(main):
             if unit.rule == "bracket-unit" and self.text[parent.end : unit.start] in ("(", "（", "(含", "（含"):
                 self.add(unit.entity, "partOf", parent.entity, span, "part-括号")
@@ -1294,7 +1303,7 @@ class RelationExtractor:
     def _bases_inside(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A、B、C等18个校内实训基地: bases inside the school the sentence is about are its units (partOf)."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for head in INSIDE_HEAD.finditer(text, start, end):
             last = next((i for i, m in enumerate(main) if m.end == head.start()), None)
             if last is None:
@@ -1335,7 +1344,7 @@ class RelationExtractor:
 
         The group is the platform named (or referred to: 该集团) last before the list in the sentence."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for index, last in enumerate(main):
             if not MEMBERS_AFTER.match(text, last.end, end) or last.ref:
                 continue
@@ -1357,7 +1366,7 @@ class RelationExtractor:
     def _ranked_holders(self, inside: list[Mention], span) -> None:
         """A、B为第三批市级示范学校: the bodies named right before 为 hold the designation after it; so they
         do the titles listed after it (该校是A试点院校、B示范校: 该校, a reference, holds both)."""
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         holders: list[Mention] = []
         for index, title in enumerate(main):
             if title.rule != "ranked-copula" or index == 0:
@@ -1386,7 +1395,7 @@ class RelationExtractor:
     def _members_counted(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X现有成员单位56家，包括A、B等: the roll after the count of a platform's members."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for index, platform in enumerate(main[:-1]):
             if not is_a(platform.entity.cls, "Platform"):
                 continue
@@ -1402,7 +1411,7 @@ class RelationExtractor:
         """某某教育集团：A、B、C (a group, then its schools after a colon); 联合3所小学（A、B…）组建某某
         教育集团 (the schools in brackets form the group named after them): each school is a member."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for index, group in enumerate(main[:-1]):
             after = main[index + 1]
             if not is_group(group.entity.cls) or not GROUP_COLON.fullmatch(text, group.end, after.start):
@@ -1426,7 +1435,7 @@ class RelationExtractor:
 
     def _members_named(self, inside: list[Mention], span) -> None:
         """某某中学教育集团某某中学: a school named with its group's name before its own is a member of the group."""
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for group, school in itertools.pairwise(main):
             if (
                 group.end == school.start
@@ -1471,7 +1480,7 @@ class RelationExtractor:
         the text named (该活动 refers back).  由A、B作为支持单位: A and B take part in Z.
         """
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         by = text.find("由", start, end)
         if by < 0:
             return
@@ -1518,7 +1527,7 @@ class RelationExtractor:
     def _noted_roles(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张伟（某某学院党委书记、院长）: the organisation in the brackets after a name is the person's employer."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for index, person in enumerate(main):
             note = person.extras.get("note_at")
             if person.rule != "person-note" or note is None:
@@ -1531,7 +1540,7 @@ class RelationExtractor:
     def _organisers_before(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A主办，B承办，C协办的Z / A、B联合主办的Z: each organiser hosts Z (no 由: _organisers reads that)."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         ends = {m.end: i for i, m in enumerate(main)}
         for verb in finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end, ORGANISING_NEEDS):
             if not text.startswith("的", verb.end()):
@@ -1559,7 +1568,7 @@ class RelationExtractor:
     def _represented(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张三、李四分别代表A、B，与C签订合作协议: the bodies represented sign with C, each of them."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for verb in finditer_from(REPRESENTING_FIRST, REPRESENTING, text, start, end):
             index = next((i for i, m in enumerate(main) if m.start == verb.end()), None)
             if index is None or not is_a(main[index].entity.cls, "Organization"):
@@ -1604,7 +1613,7 @@ class RelationExtractor:
         person of theirs is named (区教育局等部门负责同志参加活动).
         """
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None]
+        main = self._main
         for verb in finditer_from(ATTENDING_FIRST, ATTENDING, text, start, end, ATTENDING_NEEDS):
             if text[verb.start() - 1 : verb.start()] in ("未", "不", "将"):
                 continue
@@ -1682,7 +1691,7 @@ class RelationExtractor:
         """张三在致辞中表示…: the person speaking takes part in the event the text is about."""
         text = self.text
         for frame in SPEAKING_AT.finditer(text, start, end):
-            main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+            main = self._main_named
             clause = max(text.rfind(c, start, frame.start()) for c in "，。；：")
             people = [m for m in main if max(start, clause) <= m.start < frame.start() and m.entity.cls == "Person"]
             if not people:
@@ -2184,7 +2193,7 @@ class RelationExtractor:
     def _gathered_at(self, start: int, end: int, inside: list[Mention], span) -> None:
         """…代表齐聚X，举行Y仪式: X, where all gather, holds the event Y, which takes place there."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for index, venue in enumerate(main[:-1]):
             if not GATHERED.search(text, max(start, venue.start - 2), venue.start):
                 continue
@@ -2722,7 +2731,7 @@ class RelationExtractor:
         if self._sentences - self._event_seen > 1:
             return  # no event named near: 会上 may be a signing the text does not name
         event = self._last_run
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         if CLAUSE_BREAK.match(text, frame.end()) or frame.start() == start:
             after = [m for m in main if m.start >= frame.end()]
             opening = after[0] if after and CLAUSE_BREAK.fullmatch(text, frame.end(), after[0].start) else None
@@ -2767,7 +2776,7 @@ class RelationExtractor:
     def _coming_from(self, start: int, end: int, inside: list[Mention], span) -> None:
         """来自A、B、C等高校的上万名求职者步入招聘现场: A, B and C take part in the event the text is about."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
+        main = self._main_named
         for frame in COMING_FROM.finditer(text, start, end):
             first = next((m for m in main if m.start == frame.end()), None)
             if first is None:
