@@ -389,6 +389,26 @@ def _batch_head(name: str) -> str:
     return next((head for head in HEAD_CLASS if name.endswith(head)), "基地")
 
 
+# Patterns the methods below try for every candidate name, compiled once (not looked up in re's cache, with their
+# text built again, at each call).
+YEAR_DIGITS = re.compile("(?:19|20)[0-9]{2}")
+LEAGUE_COMMITTEE = re.compile("团[区市县]委")  # the Youth League committee of the district
+RELATIVE_BODY = re.compile(r"(区|市|县)(?![内外级域属])")
+# 省教育厅, 省发改委, 省工信厅, 省政协: the province's own bodies (not 省级, 省内, 省属 …)
+PROVINCE_OWN_BODY = re.compile("省(?=教育厅|政府|人民政府|委|[^内外级域属份会]{1,4}(?:厅|委|局|联)$|政协|人大)")
+QUOTED_PART = re.compile("“([^“”]+)”")
+CJK_RUN = re.compile(f"[{CJK}]+")
+CJK_THREE = re.compile(f"[{CJK}]{{3}}")
+EACH_WORD = re.compile("[各每]")
+HEADING_BREAK = re.compile("[，。；,;]")
+LIST_MARK = re.compile("[、，]")
+CONTEST_WORD = re.compile("比拼|竞赛|比赛|大赛")
+COUNTED_SPAN = re.compile(r"[0-9０-９]|各类|多项|的|了|，|以上")
+YEAR_SPAN = re.compile(r"\d{4}年")
+JOINED_END = re.compile("(?:以及|和|及|与|、)$")
+FIELD_JOINED = re.compile(f"[{CJK}]{{2,6}}[与和]$")
+
+
 class Endings:
     """The longest of some words that ends a text, found by dictionary look-ups (no regex scan)."""
 
@@ -915,7 +935,7 @@ class Recognizer:
                 start = self._joined_event(text, start)
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
             if is_a(cls, "Event"):
-                year_digits = re.fullmatch("(?:19|20)[0-9]{2}", text[max(0, start - 4) : start])
+                year_digits = YEAR_DIGITS.fullmatch(text[max(0, start - 4) : start])
                 if text[start : start + 1] in ("届", "年") and year_digits:
                     start, dated = start - 4, True  # 2024届…, 2024年…: the digits stopped the left edge
                 else:
@@ -967,12 +987,8 @@ class Recognizer:
                 bare_body = (
                     not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
                 )
-                league = re.fullmatch("团[区市县]委", name)  # the Youth League committee of the district
-                relative = re.match(r"(区|市|县)(?![内外级域属])", name) or re.match(
-                    # 省教育厅, 省发改委, 省工信厅, 省政协: the province's own bodies (not 省级, 省内, 省属 …)
-                    "省(?=教育厅|政府|人民政府|委|[^内外级域属份会]{1,4}(?:厅|委|局|联)$|政协|人大)",
-                    name,
-                )
+                league = LEAGUE_COMMITTEE.fullmatch(name)  # the Youth League committee of the district
+                relative = RELATIVE_BODY.match(name) or PROVINCE_OWN_BODY.match(name)
                 # 区委书记、教育局局长张三: a body every district has, named bare in a chain of one person's posts
                 titled = (
                     STANDARD_BODIES.match(name)
@@ -1008,7 +1024,7 @@ class Recognizer:
                 continue  # 空间和平台: “and platforms”, a bare type word after a conjunction
             if modifier[-1:] in PREPOSITIONS and _common_word_end(modifier[:-1]):
                 continue  # 毕业生在集团就职: “at the group”, a bare type word after a preposition
-            quoted = re.search("“([^“”]+)”", modifier)
+            quoted = QUOTED_PART.search(modifier)
             if quoted and SUMMING_COUNT.match(quoted.group(1)) and "、" in text[max(0, start - 20) : start + 1]:
                 continue  # 名师、名校长、名班主任“三名”工作室: the count sums up a list, it names nothing
             inner = self.type_word(modifier) if is_a(cls, "Event") else ""
@@ -1484,7 +1500,7 @@ class Recognizer:
             return start
         before = self.left_edge(text, start - 1, limit=10)
         part = text[before : start - 1]
-        if not 2 <= len(part) <= 8 or not re.fullmatch(f"[{CJK}]+", part):
+        if not 2 <= len(part) <= 8 or not CJK_RUN.fullmatch(part):
             return start
         if text[before - 1 : before] == "、" or _generic(part) or self.type_word(part):
             return start
@@ -1582,10 +1598,10 @@ class Recognizer:
                 continue
             if _class_opening(window, match.start(), suffix):
                 break  # “某某订单班”正式开班: the class opens, its name was the quote
-            if COLLECTIVE_NAME.match(between) and not re.search("[、，]", inner):
+            if COLLECTIVE_NAME.match(between) and not LIST_MARK.search(inner):
                 break  # “A”“B”两大工程: the set, not a name
             if strength == "weak":
-                if adjacent or re.search("[、，]", inner):
+                if adjacent or LIST_MARK.search(inner):
                     continue
                 if following and following not in BREAK and following not in "的等为和与及":
                     continue
@@ -1698,7 +1714,7 @@ class Recognizer:
                     continue  # 入选培育名单: the list named before, by its kind
                 if self.type_word(rest):
                     span = rest  # else 入选…培育名单: the list is the only name the designation has
-            if re.search(r"[0-9０-９]|各类|多项|的|了|，|以上", span) and not re.match(r"\d{4}年", span):
+            if COUNTED_SPAN.search(span) and not YEAR_SPAN.match(span):
                 continue
             offset = begin
             for part in span.split("、"):
@@ -1770,9 +1786,9 @@ class Recognizer:
             if len(modifier) == 1 and match.group() == "县" and name in _division_heads():
                 found.append(Mention(start, end, name, "District", "place", 1))  # 在泸县建设: a listed county
                 continue
-            if not (2 <= len(modifier) <= 6) or not re.fullmatch(f"[{CJK}]+", modifier):
+            if not (2 <= len(modifier) <= 6) or not CJK_RUN.fullmatch(modifier):
                 continue
-            if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or re.search("[各每]", modifier):
+            if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or EACH_WORD.search(modifier):
                 continue  # 各县区, 全市各区, 每个设区市: every county, no county's name
             if name.startswith(("国家级", "省级")) and ZONE_KIND.fullmatch(name):
                 continue  # 同国家级高新区合作: a kind of zone, none named (a bare 高新区 is the text's own)
@@ -1868,7 +1884,7 @@ class Recognizer:
             if start < 0:
                 continue
             type_end = name[:1] in TYPE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
-            if not re.fullmatch(f"[{CJK}]{{3}}", name) or name[0] not in SURNAMES or is_word(name[:2]) or type_end:
+            if not CJK_THREE.fullmatch(name) or name[0] not in SURNAMES or is_word(name[:2]) or type_end:
                 if len(name) == 3 and (name[0] in STOP_SINGLE or not _has_cjk(name[0]) or type_end):
                     # 的尹质同学: a two-character name after a function word; 某某公司周兵副总经理: after a body
                     name, start = name[1:], start + 1
@@ -2029,7 +2045,7 @@ class Recognizer:
                 if start == end:
                     break
                 comma = text.rfind("、", max(0, start - 8), start)
-                if comma >= 0 and re.fullmatch(f"[{CJK}]+", text[comma + 1 : start]) and items:
+                if comma >= 0 and CJK_RUN.fullmatch(text[comma + 1 : start]) and items:
                     start = comma + 1  # 、可能科技、: between two commas of a list, a function word is the name's
                 items.append((start, end, None))
             # an owner before the item: 市实验中学的“报国园”
@@ -2086,7 +2102,7 @@ class Recognizer:
         for mention in selected:
             if mention.rule != "suffix" or not is_a(mention.cls, "Platform") or mention.category:
                 continue
-            joined = re.search("(?:以及|和|及|与|、)$", text[max(0, mention.start - 2) : mention.start])
+            joined = JOINED_END.search(text[max(0, mention.start - 2) : mention.start])
             if joined is None:
                 continue
             name = mention.name
@@ -2156,7 +2172,7 @@ class Recognizer:
             if len(stripped) > 50 + ROLL_HEADING_LONGEST:
                 continue  # a heading over 50 characters, known without the scan of the line
             heading = ROLL_HEADING.sub("", stripped)
-            if not 4 <= len(heading) <= 50 or re.search("[，。；,;]", heading):
+            if not 4 <= len(heading) <= 50 or HEADING_BREAK.search(heading):
                 continue
             kind = self.type_word(heading)
             cls = self.suffix_class[kind][0] if kind else ""
@@ -2259,7 +2275,7 @@ class Recognizer:
             field = field[len(field) - size :]
             if text[max(0, head - size - 2) : head - size] == "对外" and size >= 2:
                 field, size = "对外" + field, size + 2  # 对外联络处, 对外合作办: the left edge stopped at 对
-            joined = re.search(f"[{CJK}]{{2,6}}[与和]$", text[max(0, head - size - 7) : head - size])
+            joined = FIELD_JOINED.search(text[max(0, head - size - 7) : head - size])
             if joined:  # 材料与化学工程系; 学院学生与就业服务处: the school before the first field owns the office
                 first = joined.group()[_school_mark_end(joined.group()[:-1]) :]
                 if len(first) >= 3 and _common_phrase(first[:-1]):
@@ -2553,7 +2569,7 @@ def _clause_words(lead: str) -> bool:
     >>> _clause_words("校长王明拜访"), _clause_words("中国")
     (True, False)
     """
-    if not re.fullmatch(f"[{CJK}]+", lead):
+    if not CJK_RUN.fullmatch(lead):
         return False
     if any(role in lead for role in ROLES if len(role) >= 2):
         return True
@@ -2777,7 +2793,7 @@ def _clause_lead_words(lead: str) -> bool:
     >>> [_clause_lead_words(lead) for lead in ("齐聚", "学习借鉴", "我省", "国网")]
     [True, True, True, False]
     """
-    if not re.fullmatch(f"[{CJK}]+", lead):
+    if not CJK_RUN.fullmatch(lead):
         return False
     if lead in REFERENCES or lead in STOP_WORDS:
         return True
@@ -3035,7 +3051,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
             return 4  # 司马华炜, 欧阳晓东: a two-character surname, then the given name
         if _clean_after(text, begin + 3):
             return 3  # 欧阳东
-    if len(window) < 2 or window[0] not in SURNAMES or not re.fullmatch(f"[{CJK}]+", window[:2]):
+    if len(window) < 2 or window[0] not in SURNAMES or not CJK_RUN.fullmatch(window[:2]):
         return 0
     if (
         text[begin + 1 : begin + 3] in STOP_MULTI
@@ -3206,7 +3222,7 @@ def refine_class(name: str, cls: str) -> str:
         return "DigitalPlatform"
     if cls in ("Platform", "Project", "Initiative", "Program") and "集团化办学" in name:
         return "CollaborativeEducationAlliance"
-    if cls == "Campaign" and re.search("比拼|竞赛|比赛|大赛", name):
+    if cls == "Campaign" and CONTEST_WORD.search(name):
         return "Competition"
     if is_a(cls, "Organization") and BATCH_OF_LIST.search(name):
         return "Designation"  # 某某市第二批优质教育集团: the list a body is selected into, no body

@@ -58,6 +58,7 @@ def province_of(city: str) -> str:
 PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|县|州|盟|旗)){1,3}")
 # the short form of a numbered school: 八中, 二小, 二职 (第二职业学校)
 ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(?:(中|小)学|(职)业学校)")
+LEAGUE_COMMITTEE = re.compile("团([区市县])委")  # 团区委: the Youth League committee of the district
 OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
 RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
 RENAMING = re.compile(r"^(?:更|改)?名为")
@@ -472,7 +473,7 @@ class Resolver:
             and not name.startswith(previous.entity.label)
         ):
             return previous.entity.label + name  # 全区家长学校总校, 召开全区职业教育工作推进会
-        league = re.fullmatch("团([区市县])委", name)
+        league = LEAGUE_COMMITTEE.fullmatch(name)
         if league:  # 团区委 → 共青团雁塔区委
             place = self.city if league.group(1) == "市" else self.district
             return f"共青团{place}委" if place else name
