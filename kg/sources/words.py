@@ -20,6 +20,7 @@ Python version, differ from those the cache was written for.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import logging
 from functools import cache
 from pathlib import Path
@@ -62,8 +63,8 @@ def dictionary() -> dict[str, str]:
 def _groups(words: dict[str, str]) -> list[tuple[str, str]]:
     """``words`` as the cache keeps them: (tag, its words one a line) for each tag.
 
-    A few long strings load in no time; the dictionary is then built with :meth:`dict.fromkeys` a tag at a
-    time (:func:`_from_groups`), 0.1 s instead of the 0.17 s :mod:`marshal` takes to load it as a dict.
+    A few long strings load in no time; the dictionary is then built from them a tag at a time
+    (:func:`_from_groups`), 0.1 s instead of the 0.17 s :mod:`marshal` takes to load it as a dict.
 
     >>> _groups({"学校": "n", "北京": "ns", "学生": "n"})
     [('n', '学校\\n学生'), ('ns', '北京')]
@@ -87,7 +88,9 @@ def _from_groups(groups: list[tuple[str, str]]) -> dict[str, str]:
     """
     words: dict[str, str] = {}
     for tag, group in groups:
-        words.update(dict.fromkeys(group.split("\n"), tag))
+        # each (word, tag) pair straight into the one dict: dict.fromkeys first built a dict of each group, and
+        # update then inserted every word a second time (a seventh more of the 0.15 s this takes)
+        words.update(zip(group.split("\n"), itertools.repeat(tag)))
     return words
 
 
