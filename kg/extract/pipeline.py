@@ -223,10 +223,7 @@ class Extractor:
                     article, gazetteer, text, mentions
                 )
             entities = resolver.resolve(text, mentions)
-            parts = [
-                (a + begin, b + begin, [(c + begin, d + begin) for c, d in p])
-                for a, b, p in segments(text[begin:finish])
-            ]
+            parts = segments(text, begin, finish)
             if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
                 topic = resolver.get(topic.label) or topic
             found, counted = extract_relations(text, mentions, self._topic(resolver, topic), parts, heads)

@@ -19,10 +19,12 @@ _BOUNDARY = re.compile(r"[。！？!?，；：,;:…“”《》（）()‘’�
 MAX_QUOTED = 80  # characters within which an opening quote or bracket must close to count
 
 
-def _closes(text: str, start: int, closer: str) -> bool:
-    """True when ``closer`` follows ``start`` within :data:`MAX_QUOTED` characters of the same paragraph."""
-    end = text.find("\n", start, start + MAX_QUOTED)
-    return text.find(closer, start + 1, end if end >= 0 else start + MAX_QUOTED) >= 0
+def _closes(text: str, start: int, closer: str, limit: int) -> bool:
+    """True when ``closer`` follows ``start`` within :data:`MAX_QUOTED` characters of the same paragraph (and
+    before ``limit``, the end of the span read)."""
+    bound = min(start + MAX_QUOTED, limit)
+    end = text.find("\n", start, bound)
+    return text.find(closer, start + 1, end if end >= 0 else bound) >= 0
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -33,8 +35,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+def segments(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Every sentence with its clauses, in one pass: (start, end, [(clause start, clause end), …]).
+
+    ``start`` and ``stop``: read ``text[start:stop]`` only, as if it were the whole text, with offsets into
+    ``text`` (a block of a long text, without a copy of it and a shift of every offset).
 
     Punctuation inside quotes and brackets does not split; an opening mark
     with no closing one within :data:`MAX_QUOTED` characters (OCR loses them)
@@ -49,14 +54,15 @@ def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     >>> [sentence for sentence, _ in show("学校开展（活动。下一句，继续。")]
     ['学校开展（活动。', '下一句，继续。']
     """
+    limit = len(text) if stop is None else stop
     result: list[tuple[int, int, list[tuple[int, int]]]] = []
     parts: list[tuple[int, int]] = []
     depth: list[str] = []
-    clause_begin = 0
-    for match in _BOUNDARY.finditer(text):
+    clause_begin = start
+    for match in _BOUNDARY.finditer(text, start, limit):
         ch = match.group()
         if ch in OPENERS and not (ch == "“" and depth and depth[-1] == "“"):
-            if len(depth) < 4 and _closes(text, match.start(), OPENERS[ch]):
+            if len(depth) < 4 and _closes(text, match.start(), OPENERS[ch], limit):
                 depth.append(ch)
             continue
         if ch in CLOSERS:
@@ -84,8 +90,8 @@ def segments(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             result.append((parts[0][0], parts[-1][1], parts))
         parts = []
         clause_begin = following
-    if text[clause_begin:].strip():
-        parts.append(_strip(text, clause_begin, len(text)))
+    if text[clause_begin:limit].strip():
+        parts.append(_strip(text, clause_begin, limit))
     if parts:
         result.append((parts[0][0], parts[-1][1], parts))
     if any(end - start > MAX_SENTENCE for start, end, _ in result):
