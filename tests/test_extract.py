@@ -622,6 +622,35 @@ def test_national_names_are_kept_between_starts(tmp_path: Path, monkeypatch: pyt
     ner._national_names.cache_clear()
 
 
+def test_place_openings_are_kept_between_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first two characters of every place of two to four characters (the dictionary's and the national
+    list's) are kept in the cache folder: a second start reads them without a pass over the dictionary; a kept
+    file that cannot be read is built again."""
+    from kg.extract import ner
+    from kg.sources.words import dictionary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    ner._place_openings.cache_clear()
+    built = ner._place_openings()
+    places = [word for word, tag in dictionary().items() if tag == "ns"] + list(ner._division_heads())
+    assert built == {name[:2] for name in places if 2 <= len(name) <= 4} and "绵阳" in built
+    kept = tmp_path / "kg" / ner.PLACE_OPENINGS_CACHE
+    assert kept.exists()
+
+    def not_again() -> None:
+        raise AssertionError("the dictionary is read again")
+
+    monkeypatch.setattr(ner, "dictionary", not_again)
+    ner._place_openings.cache_clear()
+    assert ner._place_openings() == built
+    kept.write_bytes(b"not marshal")
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    ner._place_openings.cache_clear()
+    assert ner._place_openings() == built
+    ner._place_openings.cache_clear()
+
+
 def test_aliases_become_alt_labels(extractor):
     extraction = run(extractor, "区教委召开会议。", district="大足区")
     graph = document_graph(extraction)

@@ -28,7 +28,7 @@ from types import ModuleType
 
 from kg import user_cache
 
-__all__ = ["dictionary"]  # and jieba, imported on first use (module __getattr__)
+__all__ = ["dictionary", "dictionary_file"]  # and jieba, imported on first use (module __getattr__)
 CACHE_NAME = "jieba-dictionary-by-tag.marshal"  # a dict of words kept tag by tag (see _groups)
 
 
@@ -43,11 +43,7 @@ def dictionary() -> dict[str, str]:
     >>> dictionary()["学校"], dictionary()["北京"]
     ('n', 'ns')
     """
-    spec = importlib.util.find_spec("jieba")
-    folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
-    if folder is None:  # pragma: no cover - jieba is a dependency
-        raise ImportError("jieba is not installed")
-    source = Path(folder) / "dict.txt"
+    source = dictionary_file()
     key = user_cache.file_key([source])
     cached = user_cache.read(CACHE_NAME, key)
     if isinstance(cached, list) and all(map(_is_group, cached)):  # else none yet, or kept in another shape
@@ -58,6 +54,15 @@ def dictionary() -> dict[str, str]:
         words = {word: tags.setdefault(tag, tag) for word, _, tag in map(str.split, lines)}  # no word holds a space
     user_cache.write(CACHE_NAME, key, _groups(words))
     return words
+
+
+def dictionary_file() -> Path:
+    """jieba's dictionary file, which :func:`dictionary` reads (a table built from it keys its cache on it too)."""
+    spec = importlib.util.find_spec("jieba")
+    folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
+    if folder is None:  # pragma: no cover - jieba is a dependency
+        raise ImportError("jieba is not installed")
+    return Path(folder) / "dict.txt"
 
 
 def _groups(words: dict[str, str]) -> list[tuple[str, str]]:
