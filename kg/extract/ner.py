@@ -415,10 +415,16 @@ class Endings:
     def __init__(self, words: Iterable[str]):
         self.words = set(words)
         self.sizes = sorted({len(w) for w in self.words}, reverse=True)
+        # last character → the lengths of the words ending with it, longest first: most texts end with a character
+        # no word ends with, one look-up instead of one per length
+        self.by_last: dict[str, list[int]] = {}
+        for size in self.sizes:
+            for last in sorted({w[-1] for w in self.words if len(w) == size}):
+                self.by_last.setdefault(last, []).append(size)
 
     def search(self, text: str) -> str:
         """The longest word of the set that ``text`` ends with, or ""."""
-        for size in self.sizes:
+        for size in self.by_last.get(text[-1:], ()):
             if text[-size:] in self.words:
                 return text[-size:]
         return ""
