@@ -114,6 +114,11 @@ SPECIAL = BREAK | set("“”（）()") | set(STOP_SIZES) | STOP_SINGLE  # chara
 
 # Modifiers that make a type word a common noun, not a name (各学校, 在区高校, 乡村薄弱学校).
 GENERIC_WORDS = set(words("generic_words"))
+# first character → the lengths (five at most) of the generic words starting with it, longest first (see _generic)
+GENERIC_SIZES: dict[str, list[int]] = {}
+for _size in range(5, 0, -1):
+    for _first in sorted({w[0] for w in GENERIC_WORDS if len(w) == _size}):
+        GENERIC_SIZES.setdefault(_first, []).append(_size)
 # Bodies every district has: a bare mention in a district's article is that district's (see kg.extract.resolve).
 # The lexicon's, and the local bodies of the reference list (科学技术局, 工商联 …) but a zone's 管委会 (某某开发区
 # 党工委、管委会: the zone's, see _zone_committee).
@@ -3192,8 +3197,9 @@ def _generic(modifier: str) -> bool:
     for _ in range(6):
         if not rest:
             return singles < 2 or len(modifier.strip()) != singles
-        for size in range(min(5, len(rest)), 0, -1):
-            if rest[:size] in GENERIC_WORDS:
+        # the lengths of the generic words starting with its first character: most modifiers start with none
+        for size in GENERIC_SIZES.get(rest[0], ()):
+            if size <= len(rest) and rest[:size] in GENERIC_WORDS:
                 singles += size == 1
                 rest = rest[size:]
                 break
