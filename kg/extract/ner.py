@@ -829,8 +829,10 @@ class Recognizer:
                 i = opening
                 continue
             if ch in BREAK or ch in "“（(":
-                if YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1) or (
-                    event and YEAR_AFTER_BODY.fullmatch(text, max(floor, i - 5), i + 1)
+                # (both patterns end with 年 right after the break: at most breaks no pattern is tried)
+                if text.startswith("年", i) and (
+                    YEAR_INSIDE.fullmatch(text, max(floor, i - 5), i + 1)
+                    or (event and YEAR_AFTER_BODY.fullmatch(text, max(floor, i - 5), i + 1))
                 ):
                     i -= 4  # 高陵区2021年非物质文化遗产进校园活动: the year of a place's event is inside its name
                     continue
