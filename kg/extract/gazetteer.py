@@ -34,9 +34,21 @@ RELATIVE_PREFIX = re.compile(r"^(区|市|县|省|镇|街道)(?!级|域|内|外)"
 # Relative references (全省, 本市, 我校 …): what they denote depends on the document, so they are never names.
 RELATIVE = re.compile("[全本我该][省市区县镇校院]")
 # A kind of zone alone (高新区, 经开区): every city has one, so a known zone's short name is no name elsewhere
-ZONE_KIND = re.compile(
-    "(?:国家级|省级)?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区|工业园区|园区)"
+ZONE_LEVELS = ("国家级", "省级")
+ZONE_KIND_WORDS = (
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "经济开发区",
+    "高新区",
+    "经开区",
+    "开发区",
+    "新区",
+    "工业园区",
+    "园区",
 )
+ZONE_KIND = re.compile(f"(?:{'|'.join(ZONE_LEVELS)})?(?:{'|'.join(ZONE_KIND_WORDS)})")
+# the names ZONE_KIND matches whole: Gazetteer.lookup asks for every name, one set look-up instead of a regex call
+ZONE_KINDS = frozenset(level + kind for level in ("", *ZONE_LEVELS) for kind in ZONE_KIND_WORDS)
 
 
 @cache
@@ -169,7 +181,7 @@ class Gazetteer:
 
     def lookup(self, name: str, district: str = "") -> Known | None:
         """The entity ``name`` denotes; with several, the one of ``district``, else None (ambiguous)."""
-        if ZONE_KIND.fullmatch(name):
+        if name in ZONE_KINDS:
             return None
         candidates = self.bucket(name)
         if len(candidates) == 1:
