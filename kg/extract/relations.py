@@ -461,6 +461,7 @@ class RelationExtractor:
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
         self._here: list[Mention] = []  # the mentions of the sentence read
+        self._opened = (-1, -1)  # (position, its end of an opening adverbial): see _opening
         # its names that are no part of another (not nested), and those of them that are no reference (我校, 该集团):
         # what most sentence rules read, made once per sentence (the rules only read them)
         self._main: list[Mention] = []
@@ -675,6 +676,13 @@ class RelationExtractor:
                     holder = after  # 某某小学(雨润校区): the campus is the one listed
                 self.add(holder.entity, "designatedAs", title, (start, start + len(line)), "designate-list")
 
+    def _opening(self, start: int) -> int:
+        """Where the words at ``start`` begin after an opening adverbial (近年来, 2024年3月 …), the same position when
+        there is none.  Several rules ask it of the same clause: the last position asked is remembered."""
+        if self._opened[0] != start:
+            self._opened = (start, ADVERBIAL.match(self.text, start).end())
+        return self._opened[1]
+
     # -- output --------------------------------------------------------------------------------------
 
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
@@ -785,7 +793,7 @@ class RelationExtractor:
             previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
             here = inside[bisect.bisect_left(starts, clause_start) : bisect.bisect_left(starts, clause_end)]
             clause = self.text[clause_start:clause_end]
-            if self._pair and BOTH_SIDES.match(clause, len(ADVERBIAL.match(clause).group())):
+            if self._pair and "双方" in clause and BOTH_SIDES.match(clause, len(ADVERBIAL.match(clause).group())):
                 # 双方将共建…, 双方致力于…，共建A，成立B: the two that signed before, through the clauses that follow
                 parties = list(self._pair)
             if not here and not NUMERAL.search(self.text, clause_start, clause_end):
@@ -1016,7 +1024,7 @@ class RelationExtractor:
                 thing = None
             if thing is None and text[by - 1 : by] in ("，", "则"):  # …为依托，由A牵头 / 则由A牵头
                 opening = next((m for m in main if m.start >= start), None)
-                lead = start + len(ADVERBIAL.match(text, start).group())
+                lead = self._opening(start)
                 if opening is not None and opening.start == lead and opening is not first:
                     thing = opening
             if thing is None or not (is_a(thing.entity.cls, "Platform") or is_a(thing.entity.cls, "Event")):
@@ -1823,7 +1831,7 @@ class RelationExtractor:
     def _subject(self, clause_start: int, main: list[Mention]) -> tuple[Entity | None, Mention | None]:
         """The actor that opens a clause (after adverbials), or the one 由 introduces."""
         text = self.text
-        lead = ADVERBIAL.match(text, clause_start).end()
+        lead = self._opening(clause_start)
         for mention in main:
             prefix = text[lead : mention.start]
             role_at = mention.extras.get("role_at", -1)
@@ -1883,7 +1891,7 @@ class RelationExtractor:
         Not in a passive (由A与B牵头共建: co-actors, no partners of one another) nor in X是A与B共同牵头…的Y
         (A and B lead X: see _described_leaders)."""
         text = self.text
-        lead = start + len(ADVERBIAL.match(text, start).group())
+        lead = self._opening(start)
         if text.startswith("由", lead):
             return []
         if main and main[0].start == lead and text.startswith("由", main[0].end):
@@ -1972,7 +1980,7 @@ class RelationExtractor:
     def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
         """Z…，由A、B、C三家单位牵头: each of them leads Z (passive co-actors: no cooperation between them)."""
         text = self.text
-        if len(subjects) < 1 or not text.startswith("由", start + len(ADVERBIAL.match(text, start).group())):
+        if len(subjects) < 1 or not text.startswith("由", self._opening(start)):
             return
         listed = [m for m in main if m.entity in subjects]
         rest = text[listed[-1].end : end].rstrip("，,。；;") if listed else ""
@@ -2165,7 +2173,7 @@ class RelationExtractor:
             # 某某宣传周启动仪式在X举行: the week launched at X is held there
             held += [m for m in main[:index] if _runs(m.entity) and LAUNCH_BEFORE.fullmatch(text, m.end, mention.start)]
             things = [m.entity for m in held]
-            if not things and index == 0 and text.startswith("在", start + len(ADVERBIAL.match(text, start).group())):
+            if not things and index == 0 and text.startswith("在", self._opening(start)):
                 # X、Y，在Z成立: the platforms or events the clause before opened with
                 things = [e for e in earlier if is_a(e.cls, "Platform") or is_a(e.cls, "Event")]
             for thing in things:
@@ -2551,7 +2559,7 @@ class RelationExtractor:
                     and SCHOOL_TITLE.search(text, max(start, role_at), mention.start)
                 ):
                     employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
-                opening = ADVERBIAL.match(text, start).end()
+                opening = self._opening(start)
                 if (
                     (
                         employer is None
