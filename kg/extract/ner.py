@@ -200,7 +200,6 @@ ROLES = sorted(set(words("roles")))
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
-ROLES_TUPLE = tuple(ROLES)
 ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
 BYLINE_FIRST = re.compile("[记通电文图摄编责审初复终]")  # where BYLINE_RE can start (see finditer_from)
 BYLINE_RE = re.compile(
@@ -435,6 +434,11 @@ class Endings:
         return ""
 
 
+# a title a text ends with (…副理事长): one look-up per length for the titles ending with its last character, not
+# str.endswith over the 120 titles
+ROLE_ENDINGS = Endings(ROLES)
+
+
 # A quoted phrase right after one of these is a program the subject runs (开展“名师导教”…).
 QUOTE_TRIGGERS = Endings(table("quote_triggers"))
 # also used with metaphors: 打造“人才泵站”
@@ -625,7 +629,7 @@ class Recognizer:
             # (the cheap tests first: this runs for every name of the text, up to six times)
             if (
                 k > 2
-                and lead.endswith(ROLES_TUPLE)
+                and ROLE_ENDINGS.search(lead)
                 and (division_starts(tail) or (tail[:1] in "区县市" and STANDARD_BODIES.match(tail[1:]) is not None))
             ):
                 return replace(mention, start=mention.start + k, name=tail)
@@ -1005,7 +1009,7 @@ class Recognizer:
                 # 区委书记、教育局局长张三: a body every district has, named bare in a chain of one person's posts
                 titled = (
                     STANDARD_BODIES.match(name)
-                    and text.startswith(ROLES_TUPLE, end)
+                    and ROLE_WORD.match(text, end)  # (a title starts there: one regex, not 120 startswith)
                     and text[start - 1 : start] in ("、", "，", ",")
                 )
                 if not ((relative and len(name) >= 2) or bare_body or league or titled):
@@ -1387,7 +1391,7 @@ class Recognizer:
     def _body_follows(self, text: str, end: int) -> bool:
         """True when another body's strong type word starts at ``end`` (集团|公司, 中心|研究所)."""
         following = self.suffix_re.match(text, end)
-        if following is None or text.startswith(ROLES_TUPLE, end) or PARTY_TITLE.match(text, end):
+        if following is None or ROLE_WORD.match(text, end) or PARTY_TITLE.match(text, end):
             return False  # 社会事业局局长, 某某学院院长, 区人民政府区委书记: the head's titles, not a body's type word
         after = text[following.end() : following.end() + 1]
         if after and (after in NOT_AFTER[""] or after in NOT_AFTER.get(following.group(), "")):
