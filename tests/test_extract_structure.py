@@ -383,6 +383,9 @@ def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_th
     classes, found = run(extractor, "青川职业技术学院召开座谈会\n我校科研处与青川华泰机械有限公司座谈。")
     assert classes["科研处"] == "Organization" and "青川华泰机械有限公司" in classes
     assert ("科研处", "partOf", "青川职业技术学院") in found
+    # fields the dictionary lacks (实训, 产教融合): offices all the same
+    classes, found = run(extractor, "青川职业学校实训处李法副处长、产教融合与社会合作处王林处长出席。")
+    assert classes["实训处"] == classes["产教融合与社会合作处"] == "Organization"
     # a list of departments closed by 等部门: each a division, with no title after it
     classes, found = run(extractor, "学院继续教育中心、材料与化学工程系等部门负责人一行赴青川明远科技有限公司考察。")
     assert classes["材料与化学工程系"] == "College"

@@ -97,6 +97,7 @@ REFERENCES = {word: kind for word, (kind,) in table("references", 1).items()}
 
 # Words at which a name's left edge stops: function words, the verbs that govern names, and references.
 STOP_WORDS = set(words("stop_words")) | set(REFERENCES)
+FIELD_WORDS = frozenset(words("field_words"))  # the fields of offices the dictionary lacks (实训, 产教): common words
 STOP_SINGLE = {w for w in STOP_WORDS if len(w) == 1}
 STOP_MULTI = {w for w in STOP_WORDS if len(w) > 1}
 STOP_MULTI_TUPLE = tuple(STOP_MULTI)  # for str.startswith / endswith, which try them all in one call
@@ -3062,7 +3063,8 @@ def _common_phrase(text: str) -> bool:
             if size == 1:
                 covered[end] = word in STOP_SINGLE
             else:
-                covered[end] = is_word(word) and tags.get(word, "") not in ("nz", "nr", "nt", "ns", "nrt")
+                tag = tags.get(word, "")
+                covered[end] = word in FIELD_WORDS or (is_word(word) and tag not in ("nz", "nr", "nt", "ns", "nrt"))
             if covered[end]:
                 break
     return covered[-1]
