@@ -479,6 +479,12 @@ def test_carrying_out_a_policy_is_not_running_it(extractor):
     assert any({s, o} == {"青川职业学校", "青川建设有限公司"} for s, _, o in found)
 
 
+def test_an_event_named_after_a_body_whose_short_name_is_declared_before_the_events_kind(extractor):
+    text = "4月9日，青川市纺织服装产教联合体（以下简称“联合体”）成立大会在青川工业职业技术学院举行。"
+    found = facts(extractor, text)
+    assert ("青川市纺织服装产教联合体成立大会", "locatedIn", "青川工业职业技术学院") in found
+
+
 def test_a_declared_short_name_is_the_long_ones(extractor):
     text = "我校前往重庆华岳控股集团有限公司（简称华岳集团）签署协议。华岳集团董事长刘军、总经理王芳出席。"
     found = facts(extractor, text)

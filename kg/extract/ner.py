@@ -602,6 +602,7 @@ class Recognizer:
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
         selected += _declared_shorts(text, selected)
+        selected = self._noted_events(text, selected)
         selected += self._title_issuers(selected)
         selected += self._unveiled_first(selected)
         selected += self._agreement_bodies(selected)
@@ -1949,6 +1950,25 @@ class Recognizer:
                 found.append(Mention(start, end, name, "Person", "person-note", 2, extras=extras))
                 break
         return found
+
+    def _noted_events(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某联合体（以下简称“联合体”）成立大会: the event named after a body whose short name is declared between
+        them, named as without the note (某某联合体成立大会); what the note's words made inside it goes."""
+        found: list[Mention] = []
+        ends = {m.end: m for m in selected if not m.nested and not m.ref and is_a(m.cls, "Organization")}
+        for note in DECLARED_SHORT.finditer(text):
+            body = ends.get(note.start())
+            if body is None or text[note.end() - 1] not in "）)":
+                continue
+            kind = self.suffix_re.match(text, note.end())
+            cls = self.suffix_class[kind.group()][0] if kind is not None else ""
+            if is_a(cls, "Event"):
+                found.append(Mention(body.start, kind.end(), body.name + kind.group(), cls, "noted-event", 3))
+        if not found:
+            return selected
+        inside = [(m.start, m.end) for m in found]
+        kept = [m for m in selected if not (m.ref and any(a <= m.start and m.end <= b for a, b in inside))]
+        return kept + found
 
     def _collectives(self, text: str) -> list[Mention]:
         """…等九大行动: the set an enumeration belongs to."""
