@@ -395,7 +395,7 @@ def test_our_school_is_the_headline_school_the_lists_know_though_named_like_a_di
 
 def test_our_school_is_the_first_whole_school_named_not_a_division_named_before_it(extractor):
     text = (
-        "9月2日，我校同青川明远科技有限公司签约，汽车工程学院院长王芳、校党委副书记周立到场。"
+        "9月2日，我校同青川明远科技有限公司签约，汽车工程学院院长赵芳、校党委副书记周立到场。"
         "青川理工职业学院将与该公司共建实训基地。"
     )
     found = facts(extractor, text)
@@ -416,9 +416,9 @@ def test_respectively_pairs_the_lists_in_order(extractor):
     pairs = (("青川海事大学", "青川汽车"), ("青川海洋大学", "晋川碳纤科技"), ("青川电机学院", "蓝川智能"))
     assert found == {frozenset(pair) for pair in pairs}
     # one brand alone with its trade (某某科技) is a company too; a place and a verb are none
-    found = facts(extractor, "青川技术学院先后与巽川科技合作共建人工智能产业学院。学院与青川县共谋发展、互利合作。")
+    found = facts(extractor, "青川技术学院与巽川科技合作开设订单班。学院与青川县共商发展、互惠合作。")
     assert any({s, o} == {"青川技术学院", "巽川科技"} and p == "integratesWith" for s, p, o in found)
-    assert not any("共谋发展" in s or "共谋发展" in o for s, _, o in found)
+    assert not any("共商发展" in s or "共商发展" in o for s, _, o in found)
     # lists of different lengths: no pair is certain
     text = "青川海事大学、青川海洋大学分别与青川汽车有限公司、晋川碳纤科技有限公司、蓝川智能科技有限公司签约。"
     assert not any(p == "integratesWith" for _, p, _ in facts(extractor, text))
@@ -447,7 +447,7 @@ def test_the_bodies_a_zone_gathers_are_located_in_it(extractor):
 
 def test_people_signing_together_sign_for_the_bodies_their_titles_name(extractor):
     text = (
-        "青川新区管委会副主任王明、青川石化职业技术大学校长李强、青川重工集团有限公司总经理张伟"
+        "青川新区管委会副主任王明、青川石化职业技术大学校长李强、青川重工集团有限公司董事长孙伟"
         "代表三方共同签署了合作协议。"
     )
     found = {frozenset((s, o)): p for s, p, o in facts(extractor, text) if p in ("cooperatesWith", "integratesWith")}
@@ -457,30 +457,30 @@ def test_people_signing_together_sign_for_the_bodies_their_titles_name(extractor
 
 
 def test_a_school_setting_up_a_division_named_by_its_field_has_a_unit(extractor):
-    found = facts(extractor, "青川职业技术学院成立新能源学院，与青川县共建永川学院。")
-    assert ("新能源学院", "partOf", "青川职业技术学院") in found
-    assert ("青川职业技术学院", "builds", "新能源学院") not in found
+    found = facts(extractor, "青川职业技术学院成立智能制造学院，与青川县共建永川学院。")
+    assert ("智能制造学院", "partOf", "青川职业技术学院") in found
+    assert ("青川职业技术学院", "builds", "智能制造学院") not in found
     assert ("青川职业技术学院", "builds", "永川学院") in found  # named after a place: no division of the school
 
 
 def test_a_platform_unveiled_under_a_companys_name_is_named_after_it(extractor):
-    text = "会上，青川职业技术学院为青川物流“工程师实训中心”、青川华泰教育咨询有限公司“博士服务工作站”揭牌。"
+    text = "会上，青川职业技术学院为青川物流“工程师实训中心”、青川华泰人才服务有限公司“技能大师工作站”揭牌。"
     found = facts(extractor, text)
     assert ("工程师实训中心", "namedAfter", "青川物流") in found  # a brand alone before the quote: a company
-    assert ("博士服务工作站", "namedAfter", "青川华泰教育咨询有限公司") in found
-    assert ("青川职业技术学院", "builds", "博士服务工作站") in found
-    assert not any(p == "builds" and o in ("青川物流", "青川华泰教育咨询有限公司") for _, p, o in found)
+    assert ("技能大师工作站", "namedAfter", "青川华泰人才服务有限公司") in found
+    assert ("青川职业技术学院", "builds", "技能大师工作站") in found
+    assert not any(p == "builds" and o in ("青川物流", "青川华泰人才服务有限公司") for _, p, o in found)
 
 
 def test_carrying_out_a_policy_is_not_running_it(extractor):
-    text = "青川职业学校深入贯彻落实《青川省职业教育改革实施方案》，与青川建设有限公司签约。"
+    text = "青川职业学校认真贯彻落实《青川市产教融合行动计划》，与青川建设有限公司签约。"
     found = facts(extractor, text)
     assert not any(p == "initiates" for _, p, _ in found)
     assert any({s, o} == {"青川职业学校", "青川建设有限公司"} for s, _, o in found)
 
 
 def test_an_event_named_after_a_body_whose_short_name_is_declared_before_the_events_kind(extractor):
-    text = "4月9日，青川市纺织服装产教联合体（以下简称“联合体”）成立大会在青川工业职业技术学院举行。"
+    text = "4月9日，青川市纺织服装产教联合体（简称“青纺联合体”）成立大会在青川工业职业技术学院召开。"
     found = facts(extractor, text)
     assert ("青川市纺织服装产教联合体成立大会", "locatedIn", "青川工业职业技术学院") in found
 

@@ -2348,7 +2348,7 @@ class Recognizer:
             for m, kept in found
             if kept
             or (text[m.end : m.end + 1] in "、和及" and m.end + 1 in starts)
-            or text.startswith(UNITS_CLOSING, m.end)  # 机械与控制工程系等部门负责人: a list of the school's units
+            or text.startswith(UNITS_CLOSING, m.end)  # 某某与某某工程系等部门: a list of the school's units
             or (text[m.start - 1 : m.start] in "、和及" and m.start - 1 in ends)
         ]
 
@@ -3337,7 +3337,7 @@ def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
             joiner = PARTNER_JOINS.match(text, start + len(part))
             start += len(part) + (len(joiner.group()) if joiner else 0)
         # a list of companies: at least half its items named already or ending with a trade (某某科技, 某某物流);
-        # one name alone only with its trade (与某某科技合作), not 与某县共谋发展、互利合作
+        # one name alone only with its trade (与某某科技合作), not 与某县共商发展、互惠合作
         trades = sum(1 for a, b in items if taken.overlaps(a, b) or text[a:b].endswith(BUSINESS_ENDS))
         if 2 * trades < len(items):
             continue
@@ -3365,7 +3365,7 @@ def _brand(name: str) -> bool:
     if not 2 <= len(name) <= 8 or _generic(name) or "的" in name or name[-1] in BODY_END_CHARS:
         return False  # …科研处, …研究院: a body of a kind a type word names, not a brand
     if name.startswith(COOPERATION_KINDS):
-        return False  # 校企校地合作: a kind of cooperation
+        return False  # 校企、校地合作: kinds of cooperation
     return not _common_phrase(name) and name not in GENERIC_WORDS
 
 

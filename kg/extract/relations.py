@@ -324,7 +324,7 @@ MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位�
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
-# what a zone or park does to the bodies in it (某某开发区云集了A、B等企业): see _gathered_in
+# what a zone or park does to the bodies in it (某某开发区聚集了A、B等企业): see _gathered_in
 GATHERS = re.compile("(?:已|目前|现已|共)?(?:云集|聚集|集聚|汇聚|入驻|落户|吸引)(?:了)?")
 ORGANISED = re.compile("组织|促成|推动|指导|协调")  # X组织A与B签约: X brings the parties together, it is none
 MULTIPARTY = re.compile("[三四五六]方")  # 三方协议, 四方合作: every party with every other
@@ -719,7 +719,7 @@ class RelationExtractor:
             subject, predicate, obj = named_after_parent(obj, subject)
             rule = "lead-builder-name" if predicate == "leads" else "part-builder-name"
         elif predicate == "builds" and _division(obj) and any(is_a(subject.cls, c) for c in WHOLE_SCHOOLS):
-            # 学校成立新能源学院: a 学院 named by its field alone is the school's own division (the guide: partOf,
+            # 学校成立某某工程学院: a 学院 named by its field alone is the school's own division (the guide: partOf,
             # not builds, for its parent)
             subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-division"
         if not _fits(subject, predicate, obj):
@@ -2268,7 +2268,7 @@ class RelationExtractor:
                     self.add(item.entity, "locatedIn", place.entity, span, "locate-位于…的")
 
     def _gathered_in(self, start: int, end: int, main: list[Mention], span) -> None:
-        """某某开发区云集了A、B等30余家企业 / 园区入驻了A、B: the bodies a zone or park gathers are located in it."""
+        """某某开发区聚集了A、B等多家企业 / 园区入驻了A、B: the bodies a zone or park gathers are located in it."""
         text = self.text
         for index, zone in enumerate(main[:-1]):
             verb = GATHERS.match(text, zone.end, end)
@@ -2911,7 +2911,7 @@ def _platform_or_program(entity: Entity) -> bool:
 
 
 def _division(entity: Entity) -> bool:
-    """A school's 二级学院 named by its field alone (新能源学院; not 某某产业学院, nor a county's 某县学院)."""
+    """A school's 二级学院 named by its field alone (化工学院; not 某某产业学院, nor a county's 某县学院)."""
     label = entity.label
     if entity.cls != "College" or not label.endswith("学院"):
         return False
