@@ -617,9 +617,8 @@ def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, s
 
 
 SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
-NEWS_SITE = re.compile(
-    r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|官方网站|官网"
-)  # a site's own name after its owner's
+# a news site's own name after its owner's (某某学院新闻网, 某某大学融媒体中心)
+NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|官方网站|官网")
 
 
 def _initials(name: str) -> str:
