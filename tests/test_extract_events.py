@@ -448,6 +448,9 @@ def test_organisers_found_no_school_named_after_their_verb(extractor):
     found = facts(extractor, text)
     event = "青川物流职教联盟成立大会"
     assert {("青川职业技术学院", "hosts", event), ("江北商贸学校", "participatesIn", event)} <= found  # 协办
+    text = "青川职业技术学院主办、江北商贸学校、渝南职业中学协办的青川物流职教联盟成立大会召开。"
+    found = facts(extractor, text)  # no 由: every co-organiser of the list takes part
+    assert {("江北商贸学校", "participatesIn", event), ("渝南职业中学", "participatesIn", event)} <= found
     assert not any(p == "builds" for _, p, _ in found)
 
 

@@ -243,7 +243,7 @@ DIVISION_HEAD = re.compile(
 )
 PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
 PARTY_CHAIN = re.compile("[区县市州省]委(?:常委|副?书记|委员)、$")  # 县委常委、组织部部长: the committee's department
-BODY_BEFORE = re.compile(f"(委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
+BODY_BEFORE = re.compile(f"(?:委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
 UNITS_CLOSING = ("等部门", "等处室", "等院系", "等二级学院")  # what closes a list of a body's own units
 # a government body's office named after it (某某厅 + 高教处, 某某委员会 + 职成教处), its staff's title after it
 BUREAU_OFFICE = re.compile(f"(?:委员会|局|厅|委)((?:[{CJK}]{{2,8}})?)$")
@@ -397,7 +397,7 @@ def _batch_head(name: str) -> str:
 # Patterns the methods below try for every candidate name, compiled once (not looked up in re's cache, with their
 # text built again, at each call).
 YEAR_DIGITS = re.compile("(?:19|20)[0-9]{2}")
-LEAGUE_COMMITTEE = re.compile("团[区市县]委")  # the Youth League committee of the district
+LEAGUE_COMMITTEE = re.compile("团([区市县])委")  # 团区委: the Youth League committee of the district
 RELATIVE_BODY = re.compile(r"(区|市|县)(?![内外级域属])")
 # 省教育厅, 省发改委, 省工信厅, 省政协: the province's own bodies (not 省级, 省内, 省属 …)
 PROVINCE_OWN_BODY = re.compile("省(?=教育厅|政府|人民政府|委|[^内外级域属份会]{1,4}(?:厅|委|局|联)$|政协|人大)")
@@ -3366,7 +3366,7 @@ def _brand(name: str) -> bool:
         return False  # …科研处, …研究院: a body of a kind a type word names, not a brand
     if name.startswith(COOPERATION_KINDS):
         return False  # 校企、校地合作: kinds of cooperation
-    return not _common_phrase(name) and name not in GENERIC_WORDS
+    return not _common_phrase(name)
 
 
 class Occupancy:

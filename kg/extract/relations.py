@@ -1507,9 +1507,8 @@ class RelationExtractor:
             support = SUPPORTING.match(text, items[-1].end) if verb is None else None
             if verb is None and support is None:
                 break
-            # 协办 (co-organising) is taking part: the two guides' sets that name it (主办 and 承办 hold the event)
-            hosting = verb is not None and verb.group(1) != "协办"
-            chain.append((items, "hosts" if hosting else "participatesIn", verb.group(1) if verb else "支持单位"))
+            role = _organiser_role(verb.group(1)) if verb else "participatesIn"
+            chain.append((items, role, verb.group(1) if verb else "支持单位"))
             after = (verb or support).end()
             index = main.index(items[-1]) + 1
             if index < len(main) and text[after : main[index].start] not in ("，", ",", "、", "；"):
@@ -1558,22 +1557,20 @@ class RelationExtractor:
             named = next((m for m in main if m.start > verb.end()), None)
             if named is None or named.start - verb.end() > 2 or not _runs(named.entity):
                 continue
-            organisers: list[Mention] = []
-            at = verb.start()
+            organisers: list[tuple[Mention, str]] = []  # each organiser and its verb
+            at, word = verb.start(), verb.group(1)
             while at in ends:  # back through ，B承办 and A主办 to the first organiser
                 items = self._enumeration_before(main, ends[at])
                 if not all(is_actor(m.entity.cls) and not m.ref for m in items):
                     break
-                organisers += items
+                organisers += [(item, word) for item in items]
                 earlier = ORGANISING_BEFORE.search(text, max(start, items[0].start - 6), items[0].start)
                 if earlier is None or earlier.end() != items[0].start:
                     break
-                at = earlier.start()
-            for item in organisers:
-                # 协办: the co-organiser takes part (see _organisers)
-                helping = text.startswith("协办", item.end) or text.startswith("协办", item.end + 2)
-                predicate = "participatesIn" if helping else "hosts"
-                self.add(self._body(item.entity, main), predicate, named.entity, span, "host-…主办的")
+                organising = ORGANISING.match(text, earlier.start())  # none for 指导: the guiding body hosts too
+                at, word = earlier.start(), organising.group(1) if organising else ""
+            for item, word in organisers:
+                self.add(self._body(item.entity, main), _organiser_role(word), named.entity, span, "host-…主办的")
 
     def _represented(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张三、李四分别代表A、B，与C签订合作协议: the bodies represented sign with C, each of them."""
@@ -2897,6 +2894,12 @@ def named_after_parent(part: Entity, whole: Entity) -> tuple[Entity, str, Entity
     if is_group(part.cls) and is_a(whole.cls, "EducationalOrganization"):
         return whole, "leads", part
     return part, "partOf", whole
+
+
+def _organiser_role(verb: str) -> str:
+    """What an organiser's verb makes it: 主办, 承办, 举办 hold the event; 协办 (co-organising) takes part in it (the
+    two current sets that name one)."""
+    return "participatesIn" if verb == "协办" else "hosts"
 
 
 def _names_platform(owner: Mention, named: Mention) -> bool:

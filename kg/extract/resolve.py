@@ -35,7 +35,7 @@ from functools import cache
 from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
-from kg.extract.ner import ROLES, STANDARD_BODIES, Mention, _common_phrase, _division_heads
+from kg.extract.ner import LEAGUE_COMMITTEE, ROLES, STANDARD_BODIES, Mention, _common_phrase, _division_heads
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
@@ -58,7 +58,6 @@ def province_of(city: str) -> str:
 PLACE_PREFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|区|县|州|盟|旗)){1,3}")
 # the short form of a numbered school: 八中, 二小, 二职 (第二职业学校)
 ORDINAL_SCHOOL = re.compile("第([一二三四五六七八九十]+)(?:(中|小)学|(职)业学校)")
-LEAGUE_COMMITTEE = re.compile("团([区市县])委")  # 团区委: the Youth League committee of the district
 OWN_COMMITTEE = re.compile("(?:校|院|学校|学院)(?:党委|党总支|团委|纪委)")  # a school's own: its staff are the school's
 RENAMED = re.compile(r"[（(](?:现|已|后)?(?:更名为|改名为|更名|现名|现为)")  # A（现更名为B）: A is now B
 RENAMING = re.compile(r"^(?:更|改)?名为")
