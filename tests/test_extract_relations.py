@@ -725,7 +725,7 @@ def test_a_platform_referred_to_as_this_one_founded_by_a_list(extractor):
 
 def test_a_ceremony_of_two_named_before_the_city_it_is_held_in(extractor):
     found = facts(extractor, "4月2日，重庆工商职业学院与青川省物流业联合会产教融合签约仪式在成都举行。")
-    assert pair("重庆工商职业学院", "cooperatesWith", "青川省物流业联合会") in found
+    assert pair("重庆工商职业学院", "integratesWith", "青川省物流业联合会") in found  # a trade's federation
     assert ("产教融合签约仪式", "locatedIn", "成都市") in found  # a city named without 市
     assert not any(f[0] == "重庆工商职业学院" and f[1] == "locatedIn" for f in found)
 
@@ -1074,3 +1074,28 @@ def test_the_signers_of_an_agreement_named_after_a_body_build_it(extractor):
     for builder in ("青川工商职业学院", "青川市人才工作领导小组", "青川市总工会"):
         assert (builder, "builds", "青川茶产业学院") in found
     assert not any(p == "partOf" for _, p, _ in found)
+
+
+def test_a_person_who_signs_for_the_school_makes_the_school_the_party(extractor):
+    text = (
+        "典礼筹划已久。仪式上，周立华代表我院先后与青川养蜂业协会和远帆蜂产品股份有限公司签约共建远帆产业学院，"
+        "与青川农机流通协会签约共建云翼无人机产业学院。"
+    )
+    article = Article(id="t", title="我院产业学院签约仪式举行", text=text, site="青川农林职业学院")
+    found = {pair(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    school = "青川农林职业学院"
+    assert pair(school, "integratesWith", "远帆蜂产品股份有限公司") in found
+    # a trade's association (养蜂业, 农机流通) works with a school as a company does
+    assert pair(school, "integratesWith", "青川养蜂业协会") in found
+    assert pair(school, "integratesWith", "青川农机流通协会") in found
+    assert {pair(school, "builds", "远帆产业学院"), pair(school, "builds", "云翼无人机产业学院")} <= found
+
+
+def test_a_name_with_a_school_heads_title_after_it_works_at_the_publisher(extractor):
+    text = "我院产业学院签约仪式在线上举行。周立华院长与各单位负责人出席仪式。签约仪式由吴海涛副院长主持。"
+    article = Article(id="t", title="我院产业学院签约仪式举行", text=text, site="青川农林职业学院")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    assert {("周立华", "worksAt", "青川农林职业学院"), ("吴海涛", "worksAt", "青川农林职业学院")} <= found
+    # a bureau's news: a 局长 written after a name is not the school's
+    article = Article(id="t", title="", text="赵立群局长出席仪式。", site="青川市教育局")
+    assert not [r for r in extractor.extract(article).relations if r.predicate == "worksAt"]

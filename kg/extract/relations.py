@@ -1834,6 +1834,10 @@ class RelationExtractor:
             role_at = mention.extras.get("role_at", -1)
             if mention.entity.cls == "Person" and 0 <= role_at - lead <= 4:
                 return mention.entity, mention  # 指导教师王芳获评…
+            if mention.entity.cls == "Person" and not prefix:
+                represented = self._represented_by(mention, main)
+                if represented is not None:
+                    return represented.entity, represented  # 张三代表学校与A签约: the school signs
             if (
                 prefix.endswith(("《", "“"))
                 and lead < mention.start - 1
@@ -1862,6 +1866,16 @@ class RelationExtractor:
                 return entity, mention
             break
         return None, None
+
+    def _represented_by(self, person: Mention, main: list[Mention]) -> Mention | None:
+        """张三代表我院与A签约, 张三院长代表学校致辞: the body the person speaks and signs for, named after 代表."""
+        after = person.extras.get("role_end", person.end)  # past a title written after the name (张三院长代表…)
+        if not self.text.startswith("代表", after):
+            return None
+        body = next((m for m in main if m.start == after + 2), None)
+        if body is None or body.entity is None or not is_a(body.entity.cls, "Organization"):
+            return None
+        return body
 
     def _role_person(self, mention: Mention, main: list[Mention]) -> Mention | None:
         """海棠小学英语教师陈凤娟 / 某学院党委副书记、校长张三: the person, not the school, heads the phrase."""
@@ -2574,8 +2588,17 @@ class RelationExtractor:
                         and text[opening:role_at] in ("校", "学校", "院", "学院")
                         and text.startswith("领导", role_at)
                     )
+                    or (
+                        employer is None
+                        and self._publisher is not None
+                        and mention.rule == "person-before"
+                        and is_a(self._publisher.cls, "EducationalOrganization")
+                        and SCHOOL_HEAD.fullmatch(text, role_at, mention.extras.get("role_end", role_at))
+                        and (mention.start == opening or text[mention.start - 1 : mention.start] == "由")
+                    )
                 ):
-                    employer = self._publisher  # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席
+                    # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席 / 张三院长出席: the school's own
+                    employer = self._publisher
                 if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):
                     # 某部原副部长张三: a post they held; the bodies titled before it (A会长、某部原副部长) stay
                     chain = self._titled_before(main, index, employer, former=True)
@@ -2939,7 +2962,8 @@ def _industry(entity: Entity) -> bool:
     )
 
 
-INDUSTRY_BODY = re.compile("(?:工业|产业|服务业|行业|企业|商业|制造业|工商|企业家)[^学]*(?:联合会|协会|商会)$")
+# a trade's association: its name has its trade (奶业, 工业, 农机流通 …; no calling: 职业, 专业 …), or a chamber
+INDUSTRY_BODY = re.compile("(?:(?:(?<![职专学就毕事作])业|工商|流通|贸易|物流)[^学]*(?:联合会|协会|分会)|商会)$")
 
 
 def _runs(entity: Entity) -> bool:
