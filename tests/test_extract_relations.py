@@ -98,6 +98,13 @@ def test_a_body_as_venue_hosts_the_event_and_locates_it_a_place_only_locates_it(
     assert not any(f[1] == "hosts" for f in found)
 
 
+def test_a_college_an_event_is_held_in_hosts_it_also_in_a_room_and_beside_the_organiser(extractor):
+    found = facts(extractor, "江北区第三届职业教育大会在重庆工商职业学院行政楼五楼报告厅举行。")
+    assert ("重庆工商职业学院", "hosts", "江北区第三届职业教育大会") in found
+    found = facts(extractor, "3月2日，青川职教集团在重庆工商职业学院第二会议室召开第三届理事大会。")
+    assert {("青川职教集团", "hosts", "第三届理事大会"), ("重庆工商职业学院", "hosts", "第三届理事大会")} <= found
+
+
 def test_bodies_named_before_qiantou_lead_together(extractor):
     found = facts(
         extractor,

@@ -219,10 +219,10 @@ ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表|负责同志|�
 SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
-# a room or ground of the venue: the event takes place in the venue, which need not be its organiser
+# a room or ground of the venue, in a building of it (行政楼五楼报告厅): where in the venue the event takes place
 VENUE_ROOM = re.compile(
-    r"(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅|剧场"
-    r"|展厅|教室|实训室|实训楼|大楼|楼|厅)"
+    r"(?:(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅"
+    r"|剧场|展厅|教室|实训室|实训楼|大楼|楼|厅)){1,3}"
 )
 # 新增A、B等企业作为合作企业: the platform the text is about takes them on as partners
 PARTNERS_ADDED = re.compile(r"(?:增加|新增|增补|吸纳|引入|引进)")
@@ -1649,6 +1649,7 @@ class RelationExtractor:
                 # the others of the sentence attend by verbs of their own
                 if people and text[people[-1].end : verb.start()] in ("", "同志", *HONORIFICS):
                     self.add(people[-1].entity, "hosts", event, span, "host-主持")
+                    self._add(people[-1].entity, "participatesIn", event, span, "participate-主持")  # they attend
                 continue
             for mention in main:
                 if not (start <= mention.start < verb.start()) or mention.entity is event:
@@ -2169,6 +2170,8 @@ class RelationExtractor:
                 for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
                     self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                    if is_a(venue.cls, "Organization"):  # 集团在某某学院召开年会: the college receives it, a host too
+                        self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
                 continue
             held = [
                 m for m in main[:index] if (m is subject_mention and not named_event) or text[m.end : m.end + 1] == "在"
@@ -2188,7 +2191,7 @@ class RelationExtractor:
                 # X、Y，在Z成立: the platforms or events the clause before opened with
                 things = [e for e in earlier if is_a(e.cls, "Platform") or is_a(e.cls, "Event")]
             for thing in things:
-                if is_a(venue.cls, "Place") or (room is not None and verb.group(1) not in UNVEILING):
+                if is_a(venue.cls, "Place"):
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 elif (
                     verb.group(1) in UNVEILING
