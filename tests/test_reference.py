@@ -5,7 +5,9 @@ from __future__ import annotations
 from rdflib import XSD
 
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.pipeline import Extractor
 from kg.model.vocab import KGR
+from kg.sources.documents import Article
 from kg.sources.reference import REFERENCE_DIR, bodies, divisions, lookup, universities
 from kg.store.embedded import Store
 
@@ -33,6 +35,7 @@ def test_lookup_by_name_class_and_place():
     assert lookup("鼓楼区") is None  # five cities have one: ambiguous without the place
     assert lookup("鼓楼区", city="福州市").code == "350102"
     assert lookup("华为") is None
+    assert lookup("扬州职业大学").name == "扬州市职业大学"  # named after its city, 市 left out
 
 
 def test_bundled_entities_carry_their_identifiers_and_coordinates(store: Store):
@@ -55,3 +58,11 @@ def test_reference_names_are_recogniser_candidates():
     assert gazetteer.lookup("人社部").label == "人力资源和社会保障部"
     assert gazetteer.lookup("大足区").cls == "District"
     assert "城区" not in gazetteer  # two-character division names are words first
+
+
+def test_a_vocational_university_is_a_university_unless_the_list_says_otherwise():
+    gazetteer = Gazetteer.from_reference()
+    article = Article(id="t", title="", text="青川工程职业技术大学与南通职业大学签约。")
+    classes = {e.label: e.cls for e in Extractor(gazetteer).extract(article).entities}
+    assert classes["青川工程职业技术大学"] == "University"  # 职业技术大学: 本科 since 2019
+    assert classes["南通职业大学"] == "VocationalCollege"  # 专科 in the national list

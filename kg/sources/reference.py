@@ -139,11 +139,23 @@ def _index() -> dict[str, tuple[Reference, ...]]:
     """Name → entries: universities and divisions by name and former names, central bodies by name and alias."""
     index: dict[str, list[Reference]] = {}
     for ref in (*universities(), *divisions(), *(b for b in bodies() if b.details["scope"] == "central")):
-        for name in (ref.name, *ref.aliases):
+        for name in (ref.name, *ref.aliases, *_without_city_suffix(ref)):
             bucket = index.setdefault(name, [])
             if ref not in bucket:
                 bucket.append(ref)
     return {name: tuple(refs) for name, refs in index.items()}
+
+
+def _without_city_suffix(ref: Reference) -> tuple[str, ...]:
+    """天津市职业大学 written 天津职业大学: an institution named after its city, 市 left out.
+
+    >>> _without_city_suffix(lookup("天津市职业大学"))
+    ('天津职业大学',)
+    """
+    city = ref.city
+    if ref.kind != "university" or not city.endswith("市") or len(city) < 3 or not ref.name.startswith(city):
+        return ()
+    return (city[:-1] + ref.name[len(city) :],)
 
 
 def fits(ref: Reference, cls: str) -> bool:
