@@ -459,3 +459,23 @@ def test_a_company_closing_a_list_of_organisers_keeps_its_brand(extractor):
     text = "青川招商推介会在青川举行。本次大会由青川产业园管理委员会、青川县科技局和华正产业投资集团共同举办。"
     found = facts(extractor, text)
     assert ("华正产业投资集团", "hosts", "青川招商推介会") in found  # 正 stopped its name at 产业投资集团
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # the words between the verb that holds it and the edge a name stopped at: the event's name
+        ("青川中学与远帆物流有限公司举办联合培训战略合作框架协议签约仪式。", "联合培训战略合作框架协议签约仪式", None),
+        ("青川区人民政府与远帆教育集团举行全面战略合作框架协议签约仪式。", "全面战略合作框架协议签约仪式", None),
+        # an academic year opens the name as a year does
+        ("机电学院组织召开了2025-2026学年第一学期校企合作座谈会。", "2025-2026学年第一学期校企合作座谈会", None),
+        # a quoted meeting a verb runs keeps the kind its type word names
+        ("青川县工商联组织会员企业参加了县职教社举办的“全县产教对接洽谈会”。", None, "Conference"),
+    ],
+)
+def test_an_events_name_after_its_verb_and_year_and_its_kind_in_quotes(extractor, text, name, cls):
+    found = names(extractor, text)
+    if name is not None:
+        assert name in found
+    if cls is not None:
+        assert any(c == cls and n.endswith("产教对接洽谈会") for n, c in found.items())

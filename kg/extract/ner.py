@@ -160,8 +160,11 @@ QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIE
 # 四个联盟, 两个中心: a count of a kind (not a year: 2023届…招聘会)
 COUNTED_START = re.compile(rf"^(?:[0-9０-９]{{1,3}}|[零〇一二两三四五六七八九十百千万]+)[{CLASSIFIER}]")
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
+# the verb that holds an event, before the words of its name the left edge stopped at (see _after_holding_verb)
+HELD_BEFORE = re.compile(r"(?:举行|举办|召开)了?(?=[\u4e00-\u9fff]{0,6}$)")
+HELD_GAP = re.compile(r"[^了与和及、的在于，。；：“”《》\s0-9]{1,6}")
 # The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
-EVENT_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:年度?|届)?$")
+EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 学院 / 学校 alone opening a clause before a title or a verb of its own: the school the news is about (学院党委书记…)
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
@@ -954,6 +957,7 @@ class Recognizer:
                 start = self._joined_event(text, start)
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
             if is_a(cls, "Event"):
+                start = _after_holding_verb(text, start)
                 year_digits = YEAR_DIGITS.fullmatch(text[max(0, start - 4) : start])
                 if text[start : start + 1] in ("届", "年") and year_digits:
                     start, dated = start - 4, True  # 2024届…, 2024年…: the digits stopped the left edge
@@ -1593,8 +1597,8 @@ class Recognizer:
             if THEME_AFTER.match(text, end - 1) or THEME_BEFORE.search(text, max(0, start - 4), start):
                 continue  # 以“…”为主题, 会议的主题“…”: a motto, not a name
             context = self._quote_context(text, start, end)
-            if context:
-                cls = cls if cls and context == "Program" else context
+            if context:  # what the verb runs; “…座谈会” names by its own type word what kind of event it is
+                cls = cls if cls and (context == "Program" or is_a(cls, "Event")) else context
             elif cls and QUOTE_NOT.search(text[max(0, start - 3) : start]):
                 cls = None  # 成为育人的“大课堂”
             if cls is None:
@@ -3173,16 +3177,35 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     return 0
 
 
+def _after_holding_verb(text: str, start: int) -> int:
+    """举行全面战略合作框架协议签约仪式: what the edge left out between the verb that holds an event and its name
+    (an adverb, a verb inside the name: 全面, 联合培训) is the name's; not a party (与, 和, 、) nor a clause.
+
+    >>> text = "双方举办联合培训战略合作框架协议签约仪式。"
+    >>> text[_after_holding_verb(text, text.index("战略")) :]
+    '联合培训战略合作框架协议签约仪式。'
+    >>> text = "学院举办了产教融合对接会。"
+    >>> text[_after_holding_verb(text, text.index("产")) :]
+    '产教融合对接会。'
+    """
+    verb = HELD_BEFORE.search(text, max(0, start - 8), start)
+    if verb is None or verb.end() >= start:
+        return start
+    return verb.end() if HELD_GAP.fullmatch(text, verb.end(), start) else start
+
+
 def _event_year(text: str, start: int) -> int:
     """Where the year an event's name starts with begins (2024届…, 2021（第七届）…, 2025下半年度…), else ``start``.
 
     >>> _event_year("2021（第七届）西部职教峰会", 4), _event_year("在2024届校园招聘会", 6), _event_year("共2024场", 5)
     (0, 1, 5)
+    >>> _event_year("召开2024-2025学年校企合作座谈会", 11)  # an academic year
+    2
     """
-    year = EVENT_YEAR.search(text, max(0, start - 7), start)
+    year = EVENT_YEAR.search(text, max(0, start - 12), start)
     if year is None:
         return start
-    ordinal = text.startswith(("（第", "上半年", "下半年"), start)
+    ordinal = text.startswith(("（第", "上半年", "下半年", "学年"), start)
     if year.group()[-1].isdigit() and not ordinal:
         return start  # a bare number before the name: a count, not a year
     return year.start()
