@@ -479,3 +479,16 @@ def test_an_events_name_after_its_verb_and_year_and_its_kind_in_quotes(extractor
         assert name in found
     if cls is not None:
         assert any(c == cls and n.endswith("产教对接洽谈会") for n, c in found.items())
+
+
+def test_one_occasion_its_scene_and_those_who_grace_it(extractor):
+    text = (
+        "5月9日，一场物流类专业订单班集中签约仪式在青川商贸职业学院热烈展开，远帆物流有限公司、"
+        "青川冷链科技有限公司等9家企业代表共襄盛会。青川市商务局副局长蒋卫东莅临现场。"
+    )
+    found = facts(extractor, text)
+    event = "物流类专业订单班集中签约仪式"  # 一场: one occasion, named after the measure word
+    assert ("青川商贸职业学院", "hosts", event) in found  # 热烈展开 there
+    assert {("远帆物流有限公司", "participatesIn", event), ("青川冷链科技有限公司", "participatesIn", event)} <= found
+    assert ("蒋卫东", "participatesIn", event) in found  # 莅临现场
+    assert not any(o.startswith("一场") for _, _, o in found)

@@ -160,6 +160,7 @@ QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIE
 # 四个联盟, 两个中心: a count of a kind (not a year: 2023届…招聘会)
 COUNTED_START = re.compile(rf"^(?:[0-9０-９]{{1,3}}|[零〇一二两三四五六七八九十百千万]+)[{CLASSIFIER}]")
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
+ONE_OCCASION = ("一场", "一次", "一届")
 # the verb that holds an event, before the words of its name the left edge stopped at (see _after_holding_verb)
 HELD_BEFORE = re.compile(r"(?:举行|举办|召开)了?(?=[\u4e00-\u9fff]{0,6}$)")
 HELD_GAP = re.compile(r"[^了与和及、的在于，。；：“”《》\s0-9]{1,6}")
@@ -958,6 +959,8 @@ class Recognizer:
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
             if is_a(cls, "Event"):
                 start = _after_holding_verb(text, start)
+                if text.startswith(ONE_OCCASION, start):
+                    start += 2  # 一场某某签约仪式在…举行: one occasion, named after the measure (两场…: a count)
                 year_digits = YEAR_DIGITS.fullmatch(text[max(0, start - 4) : start])
                 if text[start : start + 1] in ("届", "年") and year_digits:
                     start, dated = start - 4, True  # 2024届…, 2024年…: the digits stopped the left edge
@@ -3262,6 +3265,8 @@ def _generic(modifier: str) -> bool:
 def _counted(text: str, start: int, end: int, cls: str) -> bool:
     """True when a number with a measure word counts the name (42所乡村学校, 特色学校12所): a common noun."""
     before = text[max(0, start - 4) : start]
+    if is_a(cls, "Event") and before.endswith(ONE_OCCASION):
+        return False  # 一场某某签约仪式在…举行: one occasion, named
     if COUNT_BEFORE.search(before) and not TERM_BEFORE.search(before):
         return True
     if is_a(cls, "Program") or is_a(cls, "Event"):

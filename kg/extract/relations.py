@@ -143,7 +143,8 @@ LISTED_HEADS = re.compile(
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
 VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(
-    r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕)"
+    r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别|火热|热烈)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕"
+    r"|展开)"
 )
 UNVEILING = ("揭牌", "挂牌", "成立")
 # 在某某县共建…: the verb of setting up a platform where the text says (the platforms listed after it)
@@ -189,9 +190,11 @@ AT_MEETING_FIRST = re.compile("[在本此会大论峰开闭活]")
 WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责人")
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
-ATTENDING = re.compile(r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?")
-ATTENDING_FIRST = re.compile("[出参列与主观视现致讲发]")
-ATTENDING_NEEDS = re.compile("出席|参|列席|与会|主持|观摩|致|讲话|发言")  # one in every match
+ATTENDING = re.compile(
+    r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|莅临|共襄盛会|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?"
+)
+ATTENDING_FIRST = re.compile("[出参列与主观莅共视现致讲发]")
+ATTENDING_NEEDS = re.compile("出席|参|列席|与会|主持|观摩|莅临|共襄盛会|致|讲话|发言")  # one in every match
 # the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
 OWN_SESSION = re.compile(
     r"(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
@@ -202,7 +205,7 @@ SENDING = ("选派", "派出", "组织", "代表队", "组队")  # 某校选派1
 SENTENCE_END = re.compile("[。！？\n]")
 CLAUSE_END_RE = re.compile("[。；！？]")
 # what a verb of attending closes on when it names no event: the one the text is about (出席本次活动, 参会。)
-ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛")
+ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "论坛", "现场")  # 莅临现场: the event's scene
 # …or an event's bare type word (参加签约仪式, 出席开幕式, 观摩比赛): the event the text is about
 # A modifier only before a ceremony's or a meeting's own kind (签约仪式, 校企座谈会): 社会实践活动, 技能比赛 are
 # activities of every kind, not the event the text is about
