@@ -267,3 +267,10 @@ def test_a_quoted_short_name_declared_in_brackets_before_a_unit(extractor):
 def test_posts_on_a_party_work_committee_and_an_education_commission(extractor):
     found = works_at(extractor, "市委教育工委委员、市教委副主任刘安民出席会议。")
     assert {("刘安民", "重庆市委教育工委"), ("刘安民", "重庆市教委")} <= found
+
+
+def test_one_who_speaks_for_a_body_works_there_and_a_deputy_mayors_name_before_the_title(extractor):
+    found = works_at(extractor, "嘉宾有陈海波教授。陈海波代表青川商贸职业学院致辞。")
+    assert ("陈海波", "青川商贸职业学院") in found  # 代表某某学院致辞
+    names = {e.label for e in extractor.extract(Article(id="t", title="", text="会议由罗建华副市长主持。")).entities}
+    assert "罗建华" in names and "罗建华副" not in names

@@ -2605,6 +2605,8 @@ class RelationExtractor:
                 ):
                     # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席 / 张三院长出席: the school's own
                     employer = self._publisher
+                if employer is None and (represented := self._represented_by(mention, main)) is not None:
+                    employer = represented.entity  # 张三代表某某学院致辞: the body they speak for is theirs
                 if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):
                     # 某部原副部长张三: a post they held; the bodies titled before it (A会长、某部原副部长) stay
                     chain = self._titled_before(main, index, employer, former=True)
