@@ -274,3 +274,13 @@ def test_one_who_speaks_for_a_body_works_there_and_a_deputy_mayors_name_before_t
     assert ("陈海波", "青川商贸职业学院") in found  # 代表某某学院致辞
     names = {e.label for e in extractor.extract(Article(id="t", title="", text="会议由罗建华副市长主持。")).entities}
     assert "罗建华" in names and "罗建华副" not in names
+
+
+def test_a_groups_own_officers_work_at_the_group_the_text_is_about(extractor):
+    text = (
+        "3月2日，青川现代物流职教集团在青川商贸职业学院召开年度理事大会。集团理事长、校长毕海山主持会议。"
+        "廖春明理事长作工作部署。邓志峰秘书长作年度工作报告。"
+    )
+    found = works_at(extractor, text)
+    group = "青川现代物流职教集团"
+    assert {("毕海山", group), ("廖春明", group), ("邓志峰", group)} <= found

@@ -179,6 +179,8 @@ BARE_SCHOOL = re.compile(
 )
 BARE_SCHOOL_PARTY = re.compile("(?<=[与和同])(学院|学校)(?=签订|签署|签约|共建|合作|共同)")  # 与学院签订协议
 BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = re.compile("集团|公司"), re.compile("学院|学校")  # see finditer_from
+# 集团 / 联盟 alone before an officer's title of its own: the group the text is about (集团理事长、校长张三)
+BARE_GROUP = re.compile("(?:^|(?<=[，。；：、\n]))(集团|联盟|联合体|共同体)(?=副?理事长|副?秘书长|顾问|常务理事)")
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
 WORK_AFTER = re.compile(
@@ -2504,6 +2506,9 @@ class Recognizer:
         for match in finditer_from(BARE_COMPANY_FIRST, BARE_COMPANY, text):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
+        for match in BARE_GROUP.finditer(text):
+            if not taken.overlaps(match.start(1), match.end(1)):
+                found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="group"))
         bare = [
             *finditer_from(BARE_SCHOOL_FIRST, BARE_SCHOOL, text),
             *finditer_from(BARE_SCHOOL_FIRST, BARE_SCHOOL_PARTY, text),

@@ -177,6 +177,7 @@ ORGANISING_VERBS = ("主办", "承办", "协办")  # of an event (举办 may fou
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
+GROUP_TITLES = ("理事长", "副理事长", "秘书长", "副秘书长")  # an alliance's or a group's own officers
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 # the titles a school's head holds before the last one (党委副书记、院长张三): no body named among them
 SCHOOL_TITLES_BEFORE = re.compile("(?:(?:党委|党总支)(?:副书记|书记|委员|常委)?[、，]?|副?(?:校长|院长|书记)[、，]?)+")
@@ -2605,6 +2606,13 @@ class RelationExtractor:
                 ):
                     # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席 / 张三院长出席: the school's own
                     employer = self._publisher
+                if (
+                    employer is None
+                    and mention.rule == "person-before"
+                    and text.startswith(GROUP_TITLES, role_at)
+                    and (group := next((p for p in reversed(self._platforms) if is_group(p.cls)), None)) is not None
+                ):
+                    employer = group  # 廖鸣卫理事长作工作部署, 某某秘书长作报告: a title of the group the text is about
                 if employer is None and (represented := self._represented_by(mention, main)) is not None:
                     employer = represented.entity  # 张三代表某某学院致辞: the body they speak for is theirs
                 if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):

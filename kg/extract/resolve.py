@@ -35,7 +35,15 @@ from functools import cache
 from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
-from kg.extract.ner import LEAGUE_COMMITTEE, ROLES, STANDARD_BODIES, Mention, _common_phrase, _division_heads
+from kg.extract.ner import (
+    GROUP_CLASSES,
+    LEAGUE_COMMITTEE,
+    ROLES,
+    STANDARD_BODIES,
+    Mention,
+    _common_phrase,
+    _division_heads,
+)
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
@@ -71,6 +79,7 @@ REF_CLASSES = {
     "center": ("Platform", "SecondaryVocationalSchool", "ServiceCenter"),
     "platform": ("Platform",),
     "company": ("Company",),
+    "group": GROUP_CLASSES,
     "event": ("Event",),
 }
 # 丛台区(区)政府, 丛台区(区)委: not 人民政府, not 区教委 (区 right before 政府 / 委)
@@ -445,8 +454,9 @@ class Resolver:
             and not any(is_a(e.cls, cls) for e in recent[-12:] for cls in wanted)
         ):
             return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
-        # an event is what the whole text is about (its guests are listed before 出席会议): look further back
-        for entity in reversed(recent if kind == "event" else recent[-12:]):
+        # an event or a group is what the whole text is about (its guests are listed before 出席会议, its officers
+        # after it is named once): look further back
+        for entity in reversed(recent if kind in ("event", "group") else recent[-12:]):
             if any(is_a(entity.cls, cls) for cls in wanted):
                 if self.publisher and entity.cls == "College" and _common_phrase(entity.label[:-2]):
                     # 学院与某公司共建… in a school's news after one of its divisions: the school, not the division
