@@ -284,3 +284,13 @@ def test_a_groups_own_officers_work_at_the_group_the_text_is_about(extractor):
     found = works_at(extractor, text)
     group = "青川现代物流职教集团"
     assert {("毕海山", group), ("廖春明", group), ("邓志峰", group)} <= found
+
+
+def test_bare_xueyuan_after_an_industry_college_is_the_school_whose_news_it_is(extractor):
+    text = (
+        "青川职业技术学院与远航股份有限公司共同举行青川职业技术学院远航标杆产业学院签约揭牌仪式暨理事会成立大会。"
+        "青川省教育厅高教处处长高远，学院领导李方泽、盛鹏出席会议。"
+    )
+    article = Article(id="t", title="", text=text, site="青川职业技术学院")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    assert {("李方泽", "worksAt", "青川职业技术学院"), ("盛鹏", "worksAt", "青川职业技术学院")} <= found

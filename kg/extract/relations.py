@@ -2592,8 +2592,8 @@ class RelationExtractor:
                     or (
                         employer is None
                         and self._publisher is not None
-                        and text[opening:role_at] in ("校", "学校", "院", "学院")
                         and text.startswith("领导", role_at)
+                        and _own_leaders(text, max(start, opening), role_at)
                     )
                     or (
                         employer is None
@@ -2958,6 +2958,19 @@ def _division(entity: Entity) -> bool:
     if entity.cls != "College" or not label.endswith("学院"):
         return False
     return _common_phrase(label[:-2]) and not division_starts(label)
+
+
+def _own_leaders(text: str, opening: int, role_at: int) -> bool:
+    """校领导张三 opening a clause, or an item of a list (…处长李四，学院领导张三、王五出席): the school's own leaders.
+
+    >>> _own_leaders("处长高原，学院领导李方、盛鹏出席", 0, 7), _own_leaders("某某公司领导李方出席", 0, 4)
+    (True, False)
+    """
+    for word in ("学校", "学院", "校", "院"):
+        at = role_at - len(word)
+        if at >= opening and text.startswith(word, at) and (at == opening or text[at - 1] in "，、；,"):
+            return True
+    return False
 
 
 def _cooperation_kind(a: Entity, b: Entity) -> str:
