@@ -492,3 +492,12 @@ def test_one_occasion_its_scene_and_those_who_grace_it(extractor):
     assert {("远帆物流有限公司", "participatesIn", event), ("青川冷链科技有限公司", "participatesIn", event)} <= found
     assert ("蒋卫东", "participatesIn", event) in found  # 莅临现场
     assert not any(o.startswith("一场") for _, _, o in found)
+
+
+def test_the_parties_that_hold_their_signing_ceremony_take_part_in_it(extractor):
+    found = facts(extractor, "9月3日，青川技师学院与远帆物流有限公司举行产教融合发展签约仪式。")
+    event = "产教融合发展签约仪式"
+    assert {("青川技师学院", "participatesIn", event), ("远帆物流有限公司", "participatesIn", event)} <= found
+    # one body holding a meeting hosts it
+    found = facts(extractor, "9月3日，青川技师学院举行第二届产教融合发展大会。")
+    assert ("青川技师学院", "hosts", "第二届产教融合发展大会") in found

@@ -177,6 +177,7 @@ ORGANISING_VERBS = ("主办", "承办", "协办")  # of an event (举办 may fou
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
 COMING_FROM = re.compile("来自")
+SIGNING_NAME = re.compile("(?:签约|签字|签署)[^，。]{0,6}(?:仪式|大会|活动)$")  # a ceremony of signing
 GROUP_TITLES = ("理事长", "副理事长", "秘书长", "副秘书长")  # an alliance's or a group's own officers
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 # the titles a school's head holds before the last one (党委副书记、院长张三): no body named among them
@@ -2370,6 +2371,8 @@ class RelationExtractor:
                     continue  # 由A主办、B协办的…大会: who organises an event founds no school named after the verb
                 if predicate == "participatesIn" and ATTENDING_AFTER.match(text, mention.end):
                     continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
+                if predicate == "hosts" and len(agents) > 1 and SIGNING_NAME.search(mention.entity.label):
+                    predicate = "participatesIn"  # A与B举行…签约仪式: the parties sign in it, as the guide has it
                 actors = (
                     [current]
                     if (predicate == "offers" and kind != "design") or kind in ("award", "designate")
