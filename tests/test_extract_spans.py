@@ -307,3 +307,10 @@ def test_a_charter_on_trial_and_a_promotional_film_are_documents(recognizer):
 def test_a_verb_before_a_quoted_model_is_the_clauses(recognizer):
     found = names(recognizer, "学校实践“高校助推”发展模式，江北区“领雁”工程启动。")
     assert "“高校助推”发展模式" in found and "江北区“领雁”工程" in found
+
+
+def test_a_brands_first_character_before_a_function_word_after_a_break(extractor):
+    text = "活动现场，华自远帆科技股份有限公司、青川物流有限公司等企业代表出席。一行11人到青川远帆物流有限公司调研。"
+    names = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities}
+    assert "华自远帆科技股份有限公司" in names  # 自 is a brand's character here, not “from”
+    assert "青川远帆物流有限公司" in names  # 到 after a count: the verb, no name's

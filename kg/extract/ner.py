@@ -888,6 +888,9 @@ class Recognizer:
                 if ch == "和" and _after_division(text, i - 1):
                     i -= 1  # 某某县太和第一小学: a town's name after its district's, 和 inside it
                     continue
+                if _brand_character(text, i - 1, floor):
+                    i -= 2  # ，华自科技股份有限公司: one character after a break makes no word before 自, a brand's
+                    continue
                 return i
             i -= 1
         return i
@@ -3183,6 +3186,22 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     if NAME_CLOSE.match(text, begin + 2) and dictionary().get(window[:2], "") in ("ns", "nz", "nrfg", "nrt"):
         return 2  # 副总经理高原、…: a name that is also a place's word, closed by a separator or a verb of attending
     return 0
+
+
+def _brand_character(text: str, at: int, floor: int) -> bool:
+    """True when the function word at ``at`` is a brand's character: one character stands between it and a
+    break, and that character is no pronoun, adverb, preposition or conjunction (，华自科技…; not ，他在…, ，并与…).
+
+    >>> _brand_character("签约，华自科技公司", 4, 0), _brand_character("签约，他在科技公司", 4, 0)
+    (True, False)
+    """
+    if at - 1 < floor or (at - 1 > 0 and text[at - 2] not in "，。；：、！？\n,;:"):
+        return False  # (a number before is a count: 一行11人到某某公司)
+    first = text[at - 1]
+    return _has_cjk(first) and first not in STOP_SINGLE and dictionary().get(first, "") not in FUNCTION_TAGS
+
+
+FUNCTION_TAGS = ("r", "d", "p", "c", "u", "zg", "m", "q", "v")  # jieba's tags of words that open a clause, not a name
 
 
 def _after_holding_verb(text: str, start: int) -> int:
