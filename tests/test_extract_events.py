@@ -501,3 +501,15 @@ def test_the_parties_that_hold_their_signing_ceremony_take_part_in_it(extractor)
     # one body holding a meeting hosts it
     found = facts(extractor, "9月3日，青川技师学院举行第二届产教融合发展大会。")
     assert ("青川技师学院", "hosts", "第二届产教融合发展大会") in found
+
+
+def test_companies_at_a_schools_signing_ceremony_sign_with_the_school(extractor):
+    text = (
+        "5月9日，一场物流类专业订单班集中签约仪式在青川商贸职业学院举行，远帆物流有限公司、"
+        "青川冷链科技有限公司等9家企业代表共襄盛会。青川市商务局副局长蒋卫东出席。"
+    )
+    found = {pair for pair in facts(extractor, text) if pair[1] == "integratesWith"}
+    school = "青川商贸职业学院"
+    for company in ("远帆物流有限公司", "青川冷链科技有限公司"):
+        assert (school, "integratesWith", company) in found or (company, "integratesWith", school) in found
+    assert not any("青川市商务局" in (s, o) for s, _, o in found)  # an official who attends signs nothing

@@ -517,6 +517,7 @@ class RelationExtractor:
         self._respectively(ordered)
         self._member_rolls(ordered)
         self._venues_of_organised()
+        self._signing_partners()
         return list(self.relations.values()), self.indicators
 
     def _whole_lines(self) -> tuple[int, int]:
@@ -605,6 +606,25 @@ class RelationExtractor:
             if relation.rule.startswith("host-在") and relation.object.label in organised:
                 del self.relations[key]
                 self.add(relation.object, "locatedIn", relation.subject, (relation.start, relation.end), "locate-venue")
+
+    def _signing_partners(self) -> None:
+        """A school's signing ceremony (…订单班集中签约仪式在某学院举行，A、B等企业代表共襄盛会): the companies that
+        take part in it sign with the school that holds it (the sentence of their taking part is the evidence)."""
+        hosts: dict[str, list[Entity]] = {}
+        for relation in self.relations.values():
+            if (
+                relation.predicate == "hosts"
+                and is_a(relation.subject.cls, "EducationalOrganization")
+                and SIGNING_NAME.search(relation.object.label)
+            ):
+                hosts.setdefault(relation.object.label, []).append(relation.subject)
+        if not hosts:
+            return
+        for relation in list(self.relations.values()):
+            schools = hosts.get(relation.object.label, ()) if relation.predicate == "participatesIn" else ()
+            for school in schools if _industry(relation.subject) else ():
+                span = (relation.start, relation.end)
+                self.add(school, "integratesWith", relation.subject, span, "cooperate-signing-ceremony")
 
     def _lead_columns(self, ordered: list[Mention]) -> None:
         """Rows of a table under ``序号 集团名称 牵头单位`` (or ``X（牵头单位：Y）`` lines): each Y leads its X."""
