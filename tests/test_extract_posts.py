@@ -294,3 +294,14 @@ def test_bare_xueyuan_after_an_industry_college_is_the_school_whose_news_it_is(e
     article = Article(id="t", title="", text=text, site="青川职业技术学院")
     found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
     assert {("李方泽", "worksAt", "青川职业技术学院"), ("盛鹏", "worksAt", "青川职业技术学院")} <= found
+
+
+def test_names_after_their_body_without_a_title_and_names_ending_in_a_verbs_character(extractor):
+    text = (
+        "青川机器人技术有限公司董事长王洪荣、青川三环锻造有限公司邓庆文出席。会议由青川市总工会李文东主持。"
+        "集团副理事长、青川技师学院院长李克让出席。学校党委书记代贤明致辞。"
+    )
+    found = works_at(extractor, text)
+    assert {("邓庆文", "青川三环锻造有限公司"), ("李文东", "青川市总工会"), ("李克让", "青川技师学院")} <= found
+    names = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities}
+    assert "代贤明" in names and "李克" not in names  # 代: a surname; 让 before 出席 ends the name

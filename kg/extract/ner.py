@@ -220,6 +220,9 @@ ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌
 # 李某率队, 王某陪同, 张某一行): where the name ends, whatever the dictionary makes of its last character and the next.
 AFTER_NAME = (*ATTENDING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
+PERSON_AFTER_BODY_END = re.compile(
+    "[、，,]|等|" + "|".join(("出席", "参加", "主持", "致辞", "讲话", "发言", "分别代表"))
+)
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
 GOVERNMENT_TITLE = "(?:常务)?副?([区县市州省])长"  # a government's head or deputy by the level of its place
 GOVERNMENT_POST = re.compile(GOVERNMENT_TITLE + "(?=[\u4e00-\u9fff])(?!期|远|效|大|江|沙|春|寿|治)")
@@ -1929,12 +1932,29 @@ class Recognizer:
             extras = {"role_at": match.start(), "role_end": match.end()}
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
         found += self._noted_persons(text)
+        found += self._persons_after_bodies(text)
         for match in finditer_from(BYLINE_FIRST, BYLINE_RE, text):
             # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
             group = next(g for g in ("name", "name2", "name3") if match.group(g))
             name = match.group(group)
             if name[0] in SURNAMES and _name_like(name):
                 found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
+        return found
+
+    def _persons_after_bodies(self, text: str) -> list[Mention]:
+        """某某锻造有限公司邓庆文、…, 某某市总工会李文荣主持: a name right after the body it comes from, with no
+        title, as an item of a list or before a verb of attending (``role_at``: where the body ends)."""
+        found = []
+        for match in self.suffix_re.finditer(text):
+            begin = match.end()
+            if text[begin : begin + 1] not in SURNAMES or not is_actor(self.suffix_class[match.group()][0]):
+                continue
+            size = _person_size(text, begin, strict=True)
+            if size and PERSON_AFTER_BODY_END.match(text, begin + size) and not is_word(text[begin : begin + 2]):
+                extras = {"role_at": begin, "role_end": begin}
+                found.append(
+                    Mention(begin, begin + size, text[begin : begin + size], "Person", "person-body", 1, extras=extras)
+                )
         return found
 
     def _noted_persons(self, text: str) -> list[Mention]:
@@ -3173,6 +3193,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
             or (after in ("", *"，、。；：！？）") and window[2] != "说")  # 陈云才，: 才 ends the name; 何杰说。
             or listed
             or (window[2] in "和与" and text.startswith(ATTENDING, begin + 3))  # 程立和出席 (not 王芳和调研员…)
+            # 李克让出席: a verb's character ends the name when a verb of attending follows (not 王伟也出席)
+            or (text.startswith(ATTENDING, begin + 3) and dictionary().get(window[2], "") == "v")
         )
         and _clean_after(text, begin + 3)
     )
