@@ -305,3 +305,9 @@ def test_names_after_their_body_without_a_title_and_names_ending_in_a_verbs_char
     assert {("邓庆文", "青川三环锻造有限公司"), ("李文东", "青川市总工会"), ("李克让", "青川技师学院")} <= found
     names = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities}
     assert "代贤明" in names and "李克" not in names  # 代: a surname; 让 before 出席 ends the name
+
+
+def test_titles_of_skill_and_honour_before_a_name(extractor):
+    text = "国家级技能大师刘松林、四川劳动模范刘伟东等三人出席。"
+    found = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities if e.cls == "Person"}
+    assert {"刘松林", "刘伟东"} <= found
