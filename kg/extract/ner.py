@@ -983,6 +983,11 @@ class Recognizer:
                 continue  # 2025年中小学教师…培训: the year of something else cut the name, no school is named
             if text[start - 1 : start].isdigit() and text[start : start + 1] in COUNT_UNITS:
                 continue  # 举办了3期培训班, 12场招聘会: a count of events, none named
+            if text[start - 1 : start].isdigit() and (
+                text[start : start + 1] == "号"
+                or (text[start : start + 1] in "余多" and text[start + 1 : start + 2] in CLASSIFIER)
+            ):
+                continue  # 200余家校外实习基地: a count of a kind; 3号实训楼二楼工作室: a room by its number
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix == "校区" and not (
