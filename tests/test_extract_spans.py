@@ -328,3 +328,8 @@ def test_a_brands_first_character_before_a_function_word_after_a_break(extractor
 def test_no_name_starts_with_an_occasion_a_count_or_a_verbs_result(extractor, text, absent):
     names = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities}
     assert absent not in names
+
+
+def test_a_training_room_is_a_training_base(extractor):
+    found = extractor.extract(Article(id="t", title="", text="学院与远帆科技有限公司共建数据标注实训室。"))
+    assert ("数据标注实训室", "TrainingBase") in {(e.label, e.cls) for e in found.entities}
