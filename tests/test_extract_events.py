@@ -465,7 +465,7 @@ def test_a_company_closing_a_list_of_organisers_keeps_its_brand(extractor):
     ("text", "name", "cls"),
     [
         # the words between the verb that holds it and the edge a name stopped at: the event's name
-        ("青川中学与远帆物流有限公司举办联合培训战略合作框架协议签约仪式。", "联合培训战略合作框架协议签约仪式", None),
+        ("青川中学与远帆物流有限公司举办联合办学战略合作框架协议签约仪式。", "联合办学战略合作框架协议签约仪式", None),
         ("青川区人民政府与远帆教育集团举行全面战略合作框架协议签约仪式。", "全面战略合作框架协议签约仪式", None),
         # an academic year opens the name as a year does
         ("机电学院组织召开了2025-2026学年第一学期校企合作座谈会。", "2025-2026学年第一学期校企合作座谈会", None),
@@ -483,11 +483,11 @@ def test_an_events_name_after_its_verb_and_year_and_its_kind_in_quotes(extractor
 
 def test_one_occasion_its_scene_and_those_who_grace_it(extractor):
     text = (
-        "5月9日，一场物流类专业订单班集中签约仪式在青川商贸职业学院热烈展开，远帆物流有限公司、"
+        "5月9日，一场物流专业冠名班签约仪式在青川商贸职业学院热烈展开，远帆物流有限公司、"
         "青川冷链科技有限公司等9家企业代表共襄盛会。青川市商务局副局长蒋卫东莅临现场。"
     )
     found = facts(extractor, text)
-    event = "物流类专业订单班集中签约仪式"  # 一场: one occasion, named after the measure word
+    event = "物流专业冠名班签约仪式"  # 一场: one occasion, named after the measure word
     assert ("青川商贸职业学院", "hosts", event) in found  # 热烈展开 there
     assert {("远帆物流有限公司", "participatesIn", event), ("青川冷链科技有限公司", "participatesIn", event)} <= found
     assert ("蒋卫东", "participatesIn", event) in found  # 莅临现场
@@ -505,7 +505,7 @@ def test_the_parties_that_hold_their_signing_ceremony_take_part_in_it(extractor)
 
 def test_companies_at_a_schools_signing_ceremony_sign_with_the_school(extractor):
     text = (
-        "5月9日，一场物流类专业订单班集中签约仪式在青川商贸职业学院举行，远帆物流有限公司、"
+        "5月9日，一场物流专业冠名班签约仪式在青川商贸职业学院举行，远帆物流有限公司、"
         "青川冷链科技有限公司等9家企业代表共襄盛会。青川市商务局副局长蒋卫东出席。"
     )
     found = {pair for pair in facts(extractor, text) if pair[1] == "integratesWith"}

@@ -279,35 +279,35 @@ def test_one_who_speaks_for_a_body_works_there_and_a_deputy_mayors_name_before_t
 def test_a_groups_own_officers_work_at_the_group_the_text_is_about(extractor):
     text = (
         "3月2日，青川现代物流职教集团在青川商贸职业学院召开年度理事大会。集团理事长、校长毕海山主持会议。"
-        "廖春明理事长作工作部署。邓志峰秘书长作年度工作报告。"
+        "胡春明理事长部署全年工作。邓志峰秘书长通报年度工作。"
     )
     found = works_at(extractor, text)
     group = "青川现代物流职教集团"
-    assert {("毕海山", group), ("廖春明", group), ("邓志峰", group)} <= found
+    assert {("毕海山", group), ("胡春明", group), ("邓志峰", group)} <= found
 
 
 def test_bare_xueyuan_after_an_industry_college_is_the_school_whose_news_it_is(extractor):
     text = (
-        "青川职业技术学院与远航股份有限公司共同举行青川职业技术学院远航标杆产业学院签约揭牌仪式暨理事会成立大会。"
-        "青川省教育厅高教处处长高远，学院领导李方泽、盛鹏出席会议。"
+        "青川职业技术学院与远航股份有限公司共同举行青川职业技术学院远航新能源产业学院揭牌仪式暨理事会成立大会。"
+        "青川省教育厅高教处处长吴远，学院领导赵一鸣、孙浩然出席会议。"
     )
     article = Article(id="t", title="", text=text, site="青川职业技术学院")
     found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
-    assert {("李方泽", "worksAt", "青川职业技术学院"), ("盛鹏", "worksAt", "青川职业技术学院")} <= found
+    assert {("赵一鸣", "worksAt", "青川职业技术学院"), ("孙浩然", "worksAt", "青川职业技术学院")} <= found
 
 
 def test_names_after_their_body_without_a_title_and_names_ending_in_a_verbs_character(extractor):
     text = (
-        "青川机器人技术有限公司董事长王洪荣、青川三环锻造有限公司邓庆文出席。会议由青川市总工会李文东主持。"
-        "集团副理事长、青川技师学院院长李克让出席。学校党委书记代贤明致辞。"
+        "青川机器人技术有限公司董事长王海荣、青川远山锻造有限公司吴庆山出席。会议由青川市总工会周文东主持。"
+        "集团副理事长、青川技师学院院长张立让出席。学校党委书记代文杰致辞。"
     )
     found = works_at(extractor, text)
-    assert {("邓庆文", "青川三环锻造有限公司"), ("李文东", "青川市总工会"), ("李克让", "青川技师学院")} <= found
+    assert {("吴庆山", "青川远山锻造有限公司"), ("周文东", "青川市总工会"), ("张立让", "青川技师学院")} <= found
     names = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities}
-    assert "代贤明" in names and "李克" not in names  # 代: a surname; 让 before 出席 ends the name
+    assert "代文杰" in names and "张立" not in names  # 代: a surname; 让 before 出席 ends the name
 
 
 def test_titles_of_skill_and_honour_before_a_name(extractor):
-    text = "国家级技能大师刘松林、四川劳动模范刘伟东等三人出席。"
+    text = "省级技能大师马松林、江北劳动模范钱伟东等三人出席。"
     found = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities if e.cls == "Person"}
-    assert {"刘松林", "刘伟东"} <= found
+    assert {"马松林", "钱伟东"} <= found

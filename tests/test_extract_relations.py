@@ -1085,17 +1085,17 @@ def test_the_signers_of_an_agreement_named_after_a_body_build_it(extractor):
 
 def test_a_person_who_signs_for_the_school_makes_the_school_the_party(extractor):
     text = (
-        "典礼筹划已久。仪式上，周立华代表我院先后与青川养蜂业协会和远帆蜂产品股份有限公司签约共建远帆产业学院，"
-        "与青川农机流通协会签约共建云翼无人机产业学院。"
+        "典礼筹划已久。仪式上，周立华代表我院依次与青川养蜂业协会和远帆蜂产品股份有限公司签约共建远帆产业学院，"
+        "与青川农具贸易协会签约共建云翼飞控产业学院。"
     )
     article = Article(id="t", title="我院产业学院签约仪式举行", text=text, site="青川农林职业学院")
     found = {pair(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
     school = "青川农林职业学院"
     assert pair(school, "integratesWith", "远帆蜂产品股份有限公司") in found
-    # a trade's association (养蜂业, 农机流通) works with a school as a company does
+    # a trade's association (养蜂业, 农具贸易) works with a school as a company does
     assert pair(school, "integratesWith", "青川养蜂业协会") in found
-    assert pair(school, "integratesWith", "青川农机流通协会") in found
-    assert {pair(school, "builds", "远帆产业学院"), pair(school, "builds", "云翼无人机产业学院")} <= found
+    assert pair(school, "integratesWith", "青川农具贸易协会") in found
+    assert {pair(school, "builds", "远帆产业学院"), pair(school, "builds", "云翼飞控产业学院")} <= found
 
 
 def test_a_name_with_a_school_heads_title_after_it_works_at_the_publisher(extractor):

@@ -310,19 +310,19 @@ def test_a_verb_before_a_quoted_model_is_the_clauses(recognizer):
 
 
 def test_a_brands_first_character_before_a_function_word_after_a_break(extractor):
-    text = "活动现场，华自远帆科技股份有限公司、青川物流有限公司等企业代表出席。一行11人到青川远帆物流有限公司调研。"
+    text = "活动现场，瑞自远帆科技股份有限公司、青川物流有限公司等企业代表出席。一行11人到青川远帆物流有限公司调研。"
     names = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities}
-    assert "华自远帆科技股份有限公司" in names  # 自 is a brand's character here, not “from”
+    assert "瑞自远帆科技股份有限公司" in names  # 自 is a brand's character here, not “from”
     assert "青川远帆物流有限公司" in names  # 到 after a count: the verb, no name's
 
 
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("当日，正值青川信息工程学校落成。", "正值青川信息工程学校"),  # a coinciding occasion, no name's part
-        ("学校现有200余家校外实习就业基地。", "余家校外实习就业基地"),  # a count of a kind
-        ("活动在3号实训楼二楼工作室举行。", "号实训楼二楼工作室"),  # a room by its number
-        ("协会将把园区打造成学校实习就业基地。", "成学校实习就业基地"),  # the verb's result, 成 no name's part
+        ("当日，正值青川电子工程学校揭牌。", "正值青川电子工程学校"),  # a coinciding occasion, no name's part
+        ("学院现有300余家校外实训基地。", "余家校外实训基地"),  # a count of a kind
+        ("活动在5号教学楼三楼创客工作室举行。", "号教学楼三楼创客工作室"),  # a room by its number
+        ("商会将把产业园打造成学生实践基地。", "成学生实践基地"),  # the verb's result, 成 no name's part
     ],
 )
 def test_no_name_starts_with_an_occasion_a_count_or_a_verbs_result(extractor, text, absent):

@@ -892,7 +892,7 @@ class Recognizer:
                     i -= 1  # 某某县太和第一小学: a town's name after its district's, 和 inside it
                     continue
                 if _brand_character(text, i - 1, floor):
-                    i -= 2  # ，华自科技股份有限公司: one character after a break makes no word before 自, a brand's
+                    i -= 2  # ，瑞自某某科技有限公司: one character after a break makes no word before 自, a brand's
                     continue
                 return i
             i -= 1
@@ -1947,7 +1947,7 @@ class Recognizer:
         return found
 
     def _persons_after_bodies(self, text: str) -> list[Mention]:
-        """某某锻造有限公司邓庆文、…, 某某市总工会李文荣主持: a name right after the body it comes from, with no
+        """某某锻造有限公司张三、…, 某某市总工会李四主持: a name right after the body it comes from, with no
         title, as an item of a list or before a verb of attending (``role_at``: where the body ends)."""
         found = []
         for match in self.suffix_re.finditer(text):
@@ -3198,7 +3198,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
             or (after in ("", *"，、。；：！？）") and window[2] != "说")  # 陈云才，: 才 ends the name; 何杰说。
             or listed
             or (window[2] in "和与" and text.startswith(ATTENDING, begin + 3))  # 程立和出席 (not 王芳和调研员…)
-            # 李克让出席: a verb's character ends the name when a verb of attending follows (not 王伟也出席)
+            # 张立让出席: a verb's character ends the name when a verb of attending follows (not 王伟也出席)
             or (text.startswith(ATTENDING, begin + 3) and dictionary().get(window[2], "") == "v")
         )
         and _clean_after(text, begin + 3)
@@ -3217,9 +3217,9 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
 
 def _brand_character(text: str, at: int, floor: int) -> bool:
     """True when the function word at ``at`` is a brand's character: one character stands between it and a
-    break, and that character is no pronoun, adverb, preposition or conjunction (，华自科技…; not ，他在…, ，并与…).
+    break, and that character is no pronoun, adverb, preposition or conjunction (，瑞自某某科技…; not ，他在…, ，并与…).
 
-    >>> _brand_character("签约，华自科技公司", 4, 0), _brand_character("签约，他在科技公司", 4, 0)
+    >>> _brand_character("签约，瑞自科技公司", 4, 0), _brand_character("签约，他在科技公司", 4, 0)
     (True, False)
     """
     if at - 1 < floor or (at - 1 > 0 and text[at - 2] not in "，。；：、！？\n,;:"):
@@ -3233,11 +3233,11 @@ FUNCTION_TAGS = ("r", "d", "p", "c", "u", "zg", "m", "q", "v")  # jieba's tags o
 
 def _after_holding_verb(text: str, start: int) -> int:
     """举行全面战略合作框架协议签约仪式: what the edge left out between the verb that holds an event and its name
-    (an adverb, a verb inside the name: 全面, 联合培训) is the name's; not a party (与, 和, 、) nor a clause.
+    (an adverb, a verb inside the name: 全面, 联合办学) is the name's; not a party (与, 和, 、) nor a clause.
 
-    >>> text = "双方举办联合培训战略合作框架协议签约仪式。"
+    >>> text = "双方举办联合办学战略合作框架协议签约仪式。"
     >>> text[_after_holding_verb(text, text.index("战略")) :]
-    '联合培训战略合作框架协议签约仪式。'
+    '联合办学战略合作框架协议签约仪式。'
     >>> text = "学院举办了产教融合对接会。"
     >>> text[_after_holding_verb(text, text.index("产")) :]
     '产教融合对接会。'

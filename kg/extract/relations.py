@@ -2635,7 +2635,7 @@ class RelationExtractor:
                     and text.startswith(GROUP_TITLES, role_at)
                     and (group := next((p for p in reversed(self._platforms) if is_group(p.cls)), None)) is not None
                 ):
-                    employer = group  # 廖鸣卫理事长作工作部署, 某某秘书长作报告: a title of the group the text is about
+                    employer = group  # 张某理事长部署工作, 某某秘书长报告: a title of the group the text is about
                 if employer is None and (represented := self._represented_by(mention, main)) is not None:
                     employer = represented.entity  # 张三代表某某学院致辞: the body they speak for is theirs
                 if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):
@@ -2986,7 +2986,7 @@ def _division(entity: Entity) -> bool:
 def _own_leaders(text: str, opening: int, role_at: int) -> bool:
     """校领导张三 opening a clause, or an item of a list (…处长李四，学院领导张三、王五出席): the school's own leaders.
 
-    >>> _own_leaders("处长高原，学院领导李方、盛鹏出席", 0, 7), _own_leaders("某某公司领导李方出席", 0, 4)
+    >>> _own_leaders("处长王某，学院领导赵一、孙二出席", 0, 7), _own_leaders("某某公司领导赵一出席", 0, 4)
     (True, False)
     """
     for word in ("学校", "学院", "校", "院"):
