@@ -1106,3 +1106,10 @@ def test_a_name_with_a_school_heads_title_after_it_works_at_the_publisher(extrac
     # a bureau's news: a 局长 written after a name is not the school's
     article = Article(id="t", title="", text="赵立群局长出席仪式。", site="青川市教育局")
     assert not [r for r in extractor.extract(article).relations if r.predicate == "worksAt"]
+
+
+def test_the_roles_member_bodies_hold_in_an_association(extractor):
+    text = "青川县农机商会会长单位远帆农机有限公司，副会长单位青川丰收机械有限公司等6家会员企业负责人参会。"
+    found = facts(extractor, text)
+    assert ("远帆农机有限公司", "leads", "青川县农机商会") in found  # 会长单位: a body, not part of the name before
+    assert ("青川丰收机械有限公司", "memberOf", "青川县农机商会") in found

@@ -269,11 +269,11 @@ LEADER_ROLE = re.compile(r"(?:牵头|理事长|盟主)(?:单位|院校|学校|�
 GENERIC_PLATFORM = re.compile("共同体|联合体|联盟|职教集团|集团")  # 当选共同体副理事长单位: a platform of that kind
 # a role noun: its bearers lead the platform (牵头单位, 理事长单位) or are its members (副理事长单位, 成员单位)
 ROLE_NOUN = re.compile(
-    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主)(?:单位|院校|学校|企业|校(?!长))"
-    r"|(?<![副原])(?:牵头|理事长|盟主)(?:单位|院校|学校|高校|企业|机构))"
+    r"(?:[院学]校|企业|高校)?(?:(?P<member>副理事长|常务理事|理事|成员|会员|副盟主|副会长)(?:单位|院校|学校|企业|校(?!长))"
+    r"|(?<![副原])(?:牵头|理事长|盟主|会长)(?:单位|院校|学校|高校|企业|机构))"
 )
 ROLE_NOUN_FIRST = re.compile("[院学企高副常理成会牵盟]")
-ROLE_NOUN_NEEDS = re.compile("理事|成员|会员|盟主|牵头")  # one in every match
+ROLE_NOUN_NEEDS = re.compile("理事|成员|会员|盟主|牵头|会长")  # one in every match
 # between the bearers and their role: A、B等12家单位为副理事长单位 / A作为首届理事长单位 / A当选X的…
 ROLE_BEFORE = re.compile(
     r"(?:等[^，。；：]{0,14}?)?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
@@ -1773,7 +1773,7 @@ class RelationExtractor:
         """
         text = self.text
         main = [m for m in inside if not m.nested and m.entity is not None and (not m.ref or _is_body_ref(m))]
-        platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+        platforms = [m for m in main if _has_roles(m.entity)]
         for role in finditer_from(ROLE_NOUN_FIRST, ROLE_NOUN, text, start, end, ROLE_NOUN_NEEDS):
             if text[role.end() : role.end() + 1] in ("：", ":") or text[role.start() - 1 : role.start()] == "原":
                 continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
@@ -1781,8 +1781,8 @@ class RelationExtractor:
             bearers: list[Mention] = []
             hung: Mention | None = None  # X的牵头单位
             before = [m for m in main if m.end <= role.start()]
-            if before and is_a(before[-1].entity.cls, "Platform") and text[before[-1].end : role.start()] in ("的", ""):
-                hung = before.pop()
+            if before and _has_roles(before[-1].entity) and text[before[-1].end : role.start()] in ("的", ""):
+                hung = before.pop()  # 某某联盟的牵头单位, 某某协会会长单位
             after = [m for m in main if m.start >= role.end()]
             link = text[role.end() : after[0].start] if after else ""
             if after and ROLE_IS.fullmatch(link) and not is_a(after[0].entity.cls, "Platform"):
@@ -1820,7 +1820,7 @@ class RelationExtractor:
                 for target in targets:
                     if founded and is_a(target.cls, "Platform"):
                         self.add(bearer.entity, "builds", target, span, f"build-{role.group()}")
-                    if is_a(target.cls, "Platform"):
+                    if _has_roles(target):
                         self.add(
                             bearer.entity,
                             predicate,
@@ -2981,6 +2981,11 @@ def _division(entity: Entity) -> bool:
     if entity.cls != "College" or not label.endswith("学院"):
         return False
     return _common_phrase(label[:-2]) and not division_starts(label)
+
+
+def _has_roles(entity: Entity) -> bool:
+    """A platform, or an association, whose member bodies hold roles in it (理事长单位, 会长单位, 成员单位)."""
+    return is_a(entity.cls, "Platform") or entity.cls == "SocialOrganization"
 
 
 def _own_leaders(text: str, opening: int, role_at: int) -> bool:
