@@ -333,3 +333,8 @@ def test_no_name_starts_with_an_occasion_a_count_or_a_verbs_result(extractor, te
 def test_a_training_room_is_a_training_base(extractor):
     found = extractor.extract(Article(id="t", title="", text="学院与远帆科技有限公司共建数据标注实训室。"))
     assert ("数据标注实训室", "TrainingBase") in {(e.label, e.cls) for e in found.entities}
+
+
+@pytest.mark.parametrize("text", ["希望同学们在冠名班中学有所成。", "同学们在实训班中学习了三个月。"])
+def test_no_school_where_zhong_xue_opens_an_idiom_or_a_verb(extractor, text):
+    assert not extractor.extract(Article(id="t", title="", text=text)).entities

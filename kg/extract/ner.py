@@ -910,6 +910,8 @@ class Recognizer:
                 continue
             if suffix == "局" and text[end - 2 : end] in NOT_BUREAU and not is_word(text[end - 3 : end]):
                 continue
+            if dictionary().get(text[end - 1 : end + 3], "") in ("i", "l"):
+                continue  # 在订单班中学有所成: the type word's last character opens an idiom (学有所成), no name ends
             if _class_opening(text, match.start(), suffix):
                 continue  # “某某订单班”正式开班: the verb, the class was named before it
             if suffix == "委" and (
