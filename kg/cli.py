@@ -859,18 +859,23 @@ def file_bar(files: tuple[Path, ...], label: str):
 
 
 @contextmanager
-def _long_lived() -> Iterator[None]:
-    """Build objects that live to the end of the command without cyclic collections, then freeze them.
+def _long_lived(patterns: str) -> Iterator[None]:
+    """Build objects that live to the end of the command without cyclic collections, then freeze them; the
+    regular expressions compiled in the block come from the user cache's table ``patterns`` when they are in it.
 
     The modules, patterns, dictionaries and gazetteer `kg extract` and `kg ingest` load are never garbage; the collector
     would walk them again at every full collection (a tenth of the command's CPU on 1 MiB of text).
     Frozen, later collections walk only what extraction allocates.  The collector is on again after the
     block whatever happens in it (an in-process caller, such as the tests, keeps a working collector).
+    Compiling the modules' patterns cost another tenth (:mod:`kg.regex_cache`).
     """
+    from kg import regex_cache
+
     enabled = gc.isenabled()
     gc.disable()
     try:
-        yield
+        with regex_cache.kept(f"{patterns}-patterns.marshal"):
+            yield
         gc.freeze()
     finally:
         if enabled:
@@ -942,7 +947,7 @@ def extract_command(
 ) -> None:
     # until the command ends: fewer collections of extraction's short-lived objects
     click.get_current_context().with_resource(_fewer_collections())
-    with _long_lived():
+    with _long_lived("extract-modules"):
         from kg.extract.pipeline import Extraction, Extractor, default_gazetteer, write
         from kg.sources.documents import clean_file, read_text
 
@@ -959,7 +964,7 @@ def extract_command(
 
     if str(out) != "-":
         check_output(out)  # before the extraction, not after it
-    with _long_lived():
+    with _long_lived("extract-setup"):
         extractor = Extractor(default_gazetteer())
         # pypinyin spells every file's document id and every new entity's IRI (kg.model.vocab.slug): its tables
         # (190,000 objects) are loaded here to be frozen with the rest, not walked again by each full collection
@@ -1030,7 +1035,7 @@ def ingest_command(
     max_bytes: int | None,
     publisher: str,
 ) -> None:
-    with _long_lived():
+    with _long_lived("ingest-modules"):
         from kg.extract.ingest import base_gazetteer, ingest, text_files
         from kg.sources.documents import MAX_BYTES
         from kg.sources.words import dictionary
@@ -1038,7 +1043,7 @@ def ingest_command(
     if not files:
         raise click.UsageError(i18n.text("missing_files"))
     paths = tuple(text_files(files))
-    with _long_lived():  # what every document is read with, built once: kept out of the collector's walks
+    with _long_lived("ingest-setup"):  # what every document is read with, built once: kept out of the collector's walks
         base_gazetteer()
         dictionary()
     with open_store(store_path) as store, file_bar(paths, i18n.text("stage_extracting")) as bar:

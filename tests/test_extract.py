@@ -651,6 +651,79 @@ def test_place_openings_are_kept_between_starts(tmp_path: Path, monkeypatch: pyt
     ner._place_openings.cache_clear()
 
 
+def test_patterns_are_kept_between_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second start builds the patterns it compiles from the table the first one kept, without compiling
+    them: each is the pattern Python compiles (code, flags, groups and their names).  A table that cannot be
+    read, or an entry _sre refuses, costs only the compiling."""
+    import re
+
+    from kg import regex_cache, user_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    sources = [
+        (r"(?P<name>[\u3400-\u9fff\uf900-\ufaff]{2,8}?)(?:学院|大学)(?=[，。])", 0),
+        (rb"a+(b)?", re.IGNORECASE),
+        (r"^x (?P<y>y)? # a comment", re.MULTILINE | re.VERBOSE),
+    ]
+    python_compile = re._compiler.compile  # type: ignore[attr-defined]
+    python = [python_compile(pattern, flags) for pattern, flags in sources]
+
+    def compile_all() -> list[re.Pattern]:
+        return [re._compiler.compile(pattern, flags) for pattern, flags in sources]  # type: ignore[attr-defined]
+
+    def same(kept: list[re.Pattern]) -> bool:
+        return all(
+            a == b and (a.groups, dict(a.groupindex), a.flags) == (b.groups, dict(b.groupindex), b.flags)
+            for a, b in zip(kept, python, strict=True)
+        )
+
+    with regex_cache.kept("test-patterns.marshal"):
+        assert same(compile_all())
+    kept = tmp_path / "kg" / user_cache.own("test-patterns.marshal")
+    assert kept.exists()
+
+    def not_again(*_args: object) -> None:
+        raise AssertionError("a kept pattern is compiled again")
+
+    monkeypatch.setattr(regex_cache, "code", not_again)
+    with regex_cache.kept("test-patterns.marshal"):
+        assert same(compile_all())
+    assert re._compiler.compile is python_compile  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    kept.write_bytes(b"not marshal")
+    with regex_cache.kept("test-patterns.marshal"):
+        assert same(compile_all())
+    damaged = {(pattern, flags): (0, [1, 2, 3], 0, {}, ()) for pattern, flags in sources}  # code _sre refuses
+    user_cache.write(user_cache.own("test-patterns.marshal"), regex_cache._key(), damaged)
+    with regex_cache.kept("test-patterns.marshal"):
+        assert same(compile_all())
+
+
+def test_kept_patterns_of_extraction_are_the_ones_python_compiles(tmp_path: Path) -> None:
+    """Every pattern the modules of ``kg extract`` compile, built from the kept table, is the one Python
+    compiles: the table holds the compiler's code, not something like it."""
+    import _sre
+    import marshal
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from kg import regex_cache, user_cache
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    script = "from kg import regex_cache\nwith regex_cache.kept('t.marshal'):\n    import kg.extract.pipeline"
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    stored, table = marshal.loads((tmp_path / "kg" / user_cache.own("t.marshal")).read_bytes())
+    assert stored == regex_cache._key() and len(table) > 300
+    for (pattern, flags), compiled in table.items():
+        python = re._compiler.compile(pattern, flags)  # type: ignore[attr-defined]
+        kept = _sre.compile(pattern, *compiled)
+        assert kept == python and kept.groups == python.groups, pattern
+        assert dict(kept.groupindex) == dict(python.groupindex) and kept.flags == python.flags, pattern
+
+
 def test_aliases_become_alt_labels(extractor):
     extraction = run(extractor, "区教委召开会议。", district="大足区")
     graph = document_graph(extraction)
