@@ -993,7 +993,10 @@ def extract_command(
 
     for path in files:  # every file readable before anything is written (stdout included)
         read_text(path, encoding, max_bytes or MAX_BYTES)
-    with file_bar(files, i18n.text("stage_extracting")) as bar:
+    from kg import regex_cache
+
+    # the rules compile some patterns on first use (40, a few built from the document's district): kept too
+    with file_bar(files, i18n.text("stage_extracting")) as bar, regex_cache.kept("extract-run-patterns.marshal"):
         stream = extracted(_FileProgress(bar) if bar is not None else None)
         first = next(stream, None)
         if first is None:
