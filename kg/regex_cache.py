@@ -23,8 +23,9 @@ from kg import user_cache
 
 __all__ = ["code", "kept"]
 
-_compiler: Any = re._compiler  # type: ignore[attr-defined]
-_parser: Any = re._parser  # type: ignore[attr-defined]
+# private modules of the standard library (Python 3.11–3.13 have them so): kept() checks what it uses is there
+_compiler: Any = getattr(re, "_compiler", None)
+_parser: Any = getattr(re, "_parser", None)
 
 # What _sre.compile takes after the pattern: flags, code, the number of groups less one, name → group,
 # group → name (None for a group without one).
@@ -66,6 +67,9 @@ def kept(name: str) -> Iterator[None]:
     few patterns, all in the table, and leaves it as it is.  A pattern compiled with ``re.DEBUG`` (which
     prints) or given parsed (``re.Scanner``) is compiled as Python does.
     """
+    if not hasattr(_compiler, "_code") or not hasattr(_parser, "parse"):
+        yield  # a Python whose regular-expression compiler is built otherwise: nothing kept, nothing lost
+        return
     name = user_cache.own(name)
     key = _key()
     table = user_cache.read(name, key)
@@ -87,8 +91,11 @@ def kept(name: str) -> Iterator[None]:
                 compiled = None
         if compiled is None:
             missed += 1
-            compiled = code(pattern, flags)
-            built = _sre.compile(pattern, *compiled)
+            try:
+                compiled = code(pattern, flags)
+                built = _sre.compile(pattern, *compiled)
+            except Exception:  # a Python whose compiler's internals differ (or a bad pattern): compiled as it does
+                return python_compile(pattern, flags)
         used[pattern, int(flags)] = compiled
         return built
 

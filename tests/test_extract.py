@@ -699,6 +699,14 @@ def test_patterns_are_kept_between_starts(tmp_path: Path, monkeypatch: pytest.Mo
     with regex_cache.kept("test-patterns.marshal"):
         assert same(compile_all())
 
+    def other_internals(*_args: object) -> None:
+        raise TypeError("a compiler built otherwise")
+
+    kept.unlink()  # a Python whose compiler's internals differ: every pattern compiled as Python does
+    monkeypatch.setattr(regex_cache, "code", other_internals)
+    with regex_cache.kept("test-patterns.marshal"):
+        assert same(compile_all())
+
 
 def test_kept_patterns_of_extraction_are_the_ones_python_compiles(tmp_path: Path) -> None:
     """Every pattern the modules of ``kg extract`` compile, built from the kept table, is the one Python
