@@ -570,7 +570,8 @@ class Recognizer:
         candidates += self._context_places(text, district, city)
         candidates += _ordinal_shorts(text, district, city)
         candidates += _listed_ordinal_shorts(text)
-        candidates += self._suffix_names(text)
+        body_ends: list[int] = []
+        candidates += self._suffix_names(text, body_ends)
         candidates += self._quoted(text)
         candidates += self._awards(text)
         candidates += self._places(text)
@@ -578,6 +579,7 @@ class Recognizer:
         candidates += self._venue_cities(text)
         candidates += _venue_places(text)
         candidates += self._persons(text)
+        candidates += self._persons_after_bodies(text, body_ends)
         candidates += self._collectives(text)
         candidates += self._batches(text)
         candidates += self._policies(text)
@@ -898,12 +900,16 @@ class Recognizer:
             i -= 1
         return i
 
-    def _suffix_names(self, text: str) -> list[Mention]:
+    def _suffix_names(self, text: str, body_ends: list[int] | None = None) -> list[Mention]:
+        """Names ending in a type word; ``body_ends`` gets where a body's type word ends before a surname's
+        character (a name may follow it: :meth:`_persons_after_bodies`), found in the same pass."""
         found = []
         for match in self.suffix_re.finditer(text):
             suffix = match.group()
             end = match.end()
             following = text[end : end + 1]
+            if body_ends is not None and following in SURNAMES and is_actor(self.suffix_class[suffix][0]):
+                body_ends.append(end)
             # 某某大学校长, 大学校友: the university, then a word of its own (not 大学校区 …, see not_after)
             own_word = suffix == "大学" and text.startswith(UNIVERSITY_WORDS, end)
             if following and not own_word and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
@@ -1939,7 +1945,6 @@ class Recognizer:
             extras = {"role_at": match.start(), "role_end": match.end()}
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
         found += self._noted_persons(text)
-        found += self._persons_after_bodies(text)
         for match in finditer_from(BYLINE_FIRST, BYLINE_RE, text):
             # （记者 张三）, 电（张三）: the reporter of a news agency dispatch
             group = next(g for g in ("name", "name2", "name3") if match.group(g))
@@ -1948,14 +1953,12 @@ class Recognizer:
                 found.append(Mention(match.start(group), match.end(group), name, "Person", "byline", 2))
         return found
 
-    def _persons_after_bodies(self, text: str) -> list[Mention]:
+    def _persons_after_bodies(self, text: str, body_ends: list[int]) -> list[Mention]:
         """某某锻造有限公司张三、…, 某某市总工会李四主持: a name right after the body it comes from, with no
-        title, as an item of a list or before a verb of attending (``role_at``: where the body ends)."""
+        title, as an item of a list or before a verb of attending (``role_at``: where the body ends).
+        ``body_ends``: where a body's type word ends before a surname's character (:meth:`_suffix_names`)."""
         found = []
-        for match in self.suffix_re.finditer(text):
-            begin = match.end()
-            if text[begin : begin + 1] not in SURNAMES or not is_actor(self.suffix_class[match.group()][0]):
-                continue
+        for begin in body_ends:
             size = _person_size(text, begin, strict=True)
             if size and PERSON_AFTER_BODY_END.match(text, begin + size) and not is_word(text[begin : begin + 2]):
                 extras = {"role_at": begin, "role_end": begin}
