@@ -220,9 +220,8 @@ ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌
 # 李某率队, 王某陪同, 张某一行): where the name ends, whatever the dictionary makes of its last character and the next.
 AFTER_NAME = (*ATTENDING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
-PERSON_AFTER_BODY_END = re.compile(
-    "[、，,]|等|" + "|".join(("出席", "参加", "主持", "致辞", "讲话", "发言", "分别代表"))
-)
+# what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
+PERSON_AFTER_BODY_END = re.compile("|".join(("[、，,]", "等", "发言", "分别代表", *ATTENDING)))
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
 GOVERNMENT_TITLE = "(?:常务)?副?([区县市州省])长"  # a government's head or deputy by the level of its place
 GOVERNMENT_POST = re.compile(GOVERNMENT_TITLE + "(?=[\u4e00-\u9fff])(?!期|远|效|大|江|沙|春|寿|治)")
@@ -917,7 +916,7 @@ class Recognizer:
             if suffix == "局" and text[end - 2 : end] in NOT_BUREAU and not is_word(text[end - 3 : end]):
                 continue
             if dictionary().get(text[end - 1 : end + 3], "") in ("i", "l"):
-                continue  # 在订单班中学有所成: the type word's last character opens an idiom (学有所成), no name ends
+                continue  # 在冠名班中学有所成: the type word's last character opens an idiom (学有所成), no name ends
             if _class_opening(text, match.start(), suffix):
                 continue  # “某某订单班”正式开班: the verb, the class was named before it
             if suffix == "委" and (

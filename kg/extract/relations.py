@@ -608,7 +608,7 @@ class RelationExtractor:
                 self.add(relation.object, "locatedIn", relation.subject, (relation.start, relation.end), "locate-venue")
 
     def _signing_partners(self) -> None:
-        """A school's signing ceremony (…订单班集中签约仪式在某学院举行，A、B等企业代表共襄盛会): the companies that
+        """A school's signing ceremony (某某冠名班签约仪式在某学院举行，A、B等企业代表出席): the companies that
         take part in it sign with the school that holds it (the sentence of their taking part is the evidence)."""
         hosts: dict[str, list[Entity]] = {}
         for relation in self.relations.values():
@@ -2163,8 +2163,8 @@ class RelationExtractor:
     ) -> None:
         """Z在X举行 / 在X召开Z: X hosts the event (a place only locates it); Z在X揭牌: X builds Z, which is in X.
 
-        A在X举办Z, with an actor A opening the clause: A hosts Z and X is only where it takes place (as is X
-        when a room of it is named: Z在X会议室举行).
+        A在X举办Z, with an actor A opening the clause: A hosts Z, and X, where it takes place, hosts it too when X
+        is a body (a school receives the meeting it is held in, in a room of it as well: Z在X会议室举行).
         """
         text = self.text
         for index, mention in enumerate(main):
