@@ -1099,7 +1099,7 @@ def test_a_person_who_signs_for_the_school_makes_the_school_the_party(extractor)
 
 
 def test_a_name_with_a_school_heads_title_after_it_works_at_the_publisher(extractor):
-    text = "我院产业学院签约仪式在线上举行。周立华院长与各单位负责人出席仪式。签约仪式由吴海涛副院长主持。"
+    text = "我院产业学院签约仪式在学院报告厅举行。周立华院长与各单位负责人出席仪式。签约仪式由吴海涛副院长主持。"
     article = Article(id="t", title="我院产业学院签约仪式举行", text=text, site="青川农林职业学院")
     found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
     assert {("周立华", "worksAt", "青川农林职业学院"), ("吴海涛", "worksAt", "青川农林职业学院")} <= found

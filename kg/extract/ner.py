@@ -994,7 +994,7 @@ class Recognizer:
                 text[start : start + 1] == "号"
                 or (text[start : start + 1] in "余多" and text[start + 1 : start + 2] in CLASSIFIER)
             ):
-                continue  # 200余家校外实习基地: a count of a kind; 3号实训楼二楼工作室: a room by its number
+                continue  # 300余家校外实训基地: a count of a kind; 5号教学楼三楼工作室: a room by its number
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if suffix == "校区" and not (
