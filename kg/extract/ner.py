@@ -2047,7 +2047,7 @@ class Recognizer:
         ]
         # A、B两个专业: no 等, a count of exactly the items listed
         heads += [
-            (m.start(), m.group("head"), None, COUNTS[m.group("count")])
+            (m.start(), m.group("head"), None, DIGIT_VALUES.get(m.group("count")) or UNIT_VALUES[m.group("count")])
             for m in COUNTED_HEAD.finditer(text)
             if text[m.start() - 1 : m.start()] not in ("", "等", "余", "多", "第", "、", "，")  # 等三家: LIST_HEAD's
         ]
@@ -3001,8 +3001,10 @@ def _known_place(name: str) -> bool:
     return name in _division_heads() or dictionary().get(name, "") == "ns"
 
 
+# the values of a Chinese numeral's characters, its digits and its units (kg.extract.relations reads numerals by them)
+DIGIT_VALUES = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 # a count of the items right after a list without 等 (A、B两个专业, A、B、C三家企业): see _lists
-COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 COUNTED_HEAD = re.compile(
     rf"(?P<count>[两三四五六七八九十])(?:个|家|所|项)(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
 )

@@ -345,8 +345,9 @@ class Extractor:
         self, article: Article, gazetteer: Gazetteer, text: str, mentions: list[Mention] | None = None
     ) -> tuple[str, str] | None:
         """The school whose site published a text that speaks of its own school (我校, 学院): the site's name
-        (``site`` of the sidecar) when it is the name of one whole school and the text names it too, or
-        (given the first block's ``mentions``) names no whole school at all.
+        (``site`` of the sidecar) when it spells, whole, the name of one educational organisation (a school, a
+        college, a division) and the text names it too, or (given the first block's ``mentions``) names no
+        whole school at all.
 
         A site's name the text does not use may be the school's other name (a text of 某某大学 on the site
         of 某某职业大学) or the site of one of its divisions: the school the text names is the publisher then.

@@ -30,12 +30,14 @@ from kg.extract.ner import (
     ACTOR_CLASSES,
     AWARD_VERBS,
     DESIGNATION_VERBS,
+    DIGIT_VALUES,
     GOVERNMENT_NAME,
     GOVERNMENT_TITLE,
     GRANTS,
     HONORIFICS,
     ROLES,
     ROLL_WORD,
+    UNIT_VALUES,
     UNVEILING_VERB,
     Mention,
     _common_phrase,
@@ -3161,23 +3163,6 @@ def _number(text: str) -> Decimal | None:
         return Decimal(str(cn2an.cn2an(text, "smart")))
     except (ValueError, InvalidOperation, KeyError):
         return None
-
-
-DIGIT_VALUES = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 
 
 def _numeral(text: str) -> int | None:
