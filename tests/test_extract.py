@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -312,6 +313,26 @@ def test_gazetteer_names_and_known_entities():
     linked = {e.label: e for e in extraction.entities if e.mentions}
     assert linked["问界"].known and linked["问界"].cls == "Company"  # no suffix: only the gazetteer knows it
     assert linked["重庆理工大学"].iri == data.entities["重庆理工大学"].iri
+
+
+def test_an_events_short_form_in_one_text_is_no_name_in_another(tmp_path: Path):
+    """A curated event's alias that is its kind alone (签约仪式) meant that text's event: another text's
+    签约仪式 is its own, not the curated one; the event's whole name is still known."""
+    shutil.copytree(DATA_DIR / "documents", tmp_path / "documents")
+    shutil.copytree(DATA_DIR / "curated", tmp_path / "curated")
+    registry = tmp_path / "curated" / "entities.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8")
+        + "- label: 青川学院与远帆公司合作签约仪式\n  class: Event\n  aliases:\n  - 签约仪式\n  - 合作签约仪式\n",
+        encoding="utf-8",
+    )
+    gazetteer = Gazetteer.from_curated(load_curated(tmp_path))
+    assert gazetteer.lookup("签约仪式") is None and gazetteer.lookup("合作签约仪式") is None
+    assert gazetteer.lookup("青川学院与远帆公司合作签约仪式").cls == "Event"
+    extraction = Extractor(gazetteer).extract(
+        Article(id="s", title="", text="江北职业学院与星海公司举行合作签约仪式。", district="江北区", city="重庆市")
+    )
+    assert "青川学院与远帆公司合作签约仪式" not in entities(extraction)
 
 
 def test_authors_and_document_places_are_entities(extractor):

@@ -24,7 +24,7 @@ from rdflib import RDF, RDFS, URIRef
 
 from kg.extract.normalize import normalize_name
 from kg.i18n import text as message
-from kg.model.terms import pick_label
+from kg.model.terms import is_a, pick_label
 from kg.model.vocab import ENTITIES_GRAPH, INFERRED_PREFIX, SKOS, classes, ontology
 
 log = logging.getLogger("kg")
@@ -58,6 +58,20 @@ def _type_words() -> frozenset[str]:
 
     standard = {w for line in words("standard_bodies") for w in line.split("|")}  # 家长学校总校: every district's
     return frozenset(table("type_words", 2)) - standard
+
+
+def _short_reference(alias: str, label: str, cls: str) -> bool:
+    """True for an alias one text gave its event by the kind of the event alone (签约仪式, 成立大会 for
+    江北区与远帆公司合作签约仪式): in that text it meant the one event, in another it means that text's own.
+
+    >>> _short_reference("签约仪式", "青川学院与远帆公司签约仪式", "Event")
+    True
+    >>> _short_reference("远帆公司", "青川远帆公司", "Company")
+    False
+    """
+    if alias == label or not is_a(cls, "Event"):
+        return False
+    return normalize_name(label).endswith(normalize_name(alias))
 
 
 @dataclass(frozen=True)
@@ -294,6 +308,8 @@ class Gazetteer:
                 continue
             known = Known(entity.label, entity.cls, entity.iri, entity.district, entity.city)
             for name in (entity.label, *entity.aliases):
+                if _short_reference(name, entity.label, entity.cls):
+                    continue
                 if not RELATIVE.fullmatch(name) and name not in _type_words():
                     # 全省, 本市, 共同体: an alias one document used for its own subject, a name in none
                     gazetteer.add(name, known)
