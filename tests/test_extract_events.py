@@ -513,3 +513,12 @@ def test_companies_at_a_schools_signing_ceremony_sign_with_the_school(extractor)
     for company in ("远帆物流有限公司", "青川冷链科技有限公司"):
         assert (school, "integratesWith", company) in found or (company, "integratesWith", school) in found
     assert not any("青川市商务局" in (s, o) for s, _, o in found)  # an official who attends signs nothing
+
+
+def test_a_bare_year_opening_an_events_name_is_part_of_it(extractor):
+    """2020青川…洽谈大会: the year written without 年 where the name opens a clause or a quotation; a number
+    after a word of quantity (近2000公里) stays a count."""
+    found = names(extractor, "1月5日，2020青川国际人才合作洽谈大会开幕。学校举办“2025远帆健康产业创业大赛”。")
+    assert found["2020青川国际人才合作洽谈大会"] == "Conference"
+    assert found["2025远帆健康产业创业大赛"] == "Competition"
+    assert not any(name.startswith("2000") for name in names(extractor, "两地相距近2000公里，青川技能大赛在此举行。"))

@@ -192,6 +192,8 @@ CLAUSE_END = re.compile("[。；！？]")
 THEME_AFTER = re.compile("”(?:为主题|为题|主题|为口号|理念|精神)")
 THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
 # A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
+# what a bare year (2025青川创业大赛) follows where it opens an event's name: a clause's start or a quotation mark
+YEAR_OPENERS = frozenset('，,。；;：:“"（(《 \n')
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
 COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")
@@ -3261,13 +3263,16 @@ def _event_year(text: str, start: int) -> int:
     (0, 1, 5)
     >>> _event_year("召开2024-2025学年校企合作座谈会", 11)  # an academic year
     2
+    >>> _event_year("1月5日，2025青川创业大赛", 9), _event_year("近2000公里", 5)  # a bare year opening a clause
+    (5, 5)
     """
     year = EVENT_YEAR.search(text, max(0, start - 12), start)
     if year is None:
         return start
     ordinal = text.startswith(("（第", "上半年", "下半年", "学年"), start)
-    if year.group()[-1].isdigit() and not ordinal:
-        return start  # a bare number before the name: a count, not a year
+    opening = year.start() == 0 or text[year.start() - 1] in YEAR_OPENERS
+    if year.group()[-1].isdigit() and not ordinal and not opening:
+        return start  # a bare number before the name: a count (近2000公里, 共2024场), not a year
     return year.start()
 
 
