@@ -522,3 +522,11 @@ def test_a_bare_year_opening_an_events_name_is_part_of_it(extractor):
     assert found["2020青川国际人才合作洽谈大会"] == "Conference"
     assert found["2025远帆健康产业创业大赛"] == "Competition"
     assert not any(name.startswith("2000") for name in names(extractor, "两地相距近2000公里，青川技能大赛在此举行。"))
+
+
+def test_ceremonies_of_opening_and_completion_are_named(extractor):
+    """落成典礼, 开营仪式, 授旗仪式: ceremonies named after what they mark, as 揭牌仪式 is (a campaign's 启动仪式
+    stays the campaign's: see test_the_venue_of_a_launch_ceremony_hosts_the_week)."""
+    found = names(extractor, "星海中学落成典礼隆重举行。青川市青少年科技夏令营开营仪式在远帆学院举行。")
+    assert found["星海中学落成典礼"] == "Conference"
+    assert found["青川市青少年科技夏令营开营仪式"] == "Conference"
