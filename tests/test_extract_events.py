@@ -530,3 +530,11 @@ def test_ceremonies_of_opening_and_completion_are_named(extractor):
     found = names(extractor, "星海中学落成典礼隆重举行。青川市青少年科技夏令营开营仪式在远帆学院举行。")
     assert found["星海中学落成典礼"] == "Conference"
     assert found["青川市青少年科技夏令营开营仪式"] == "Conference"
+
+
+def test_a_meeting_joined_to_a_campaigns_launch_is_one_event(extractor):
+    """某某大会暨某某活动月启动仪式: one meeting under two names; the launch alone stays the campaign."""
+    facts_found = facts(extractor, "青川市第三届校企联盟大会暨校企活动月启动仪式在远帆学院举行，副市长张大山出席。")
+    event = "青川市第三届校企联盟大会暨校企活动月启动仪式"
+    assert ("远帆学院", "hosts", event) in facts_found and ("张大山", "participatesIn", event) in facts_found
+    assert names(extractor, "青川市校企活动月启动仪式在远帆学院举行。")["青川市校企活动月"] == "Campaign"

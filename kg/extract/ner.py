@@ -192,6 +192,7 @@ CLAUSE_END = re.compile("[。；！？]")
 THEME_AFTER = re.compile("”(?:为主题|为题|主题|为口号|理念|精神)")
 THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
 # A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
+LAUNCH = "启动仪式"  # a campaign's launch ceremony, named after the campaign
 # what a bare year (2025青川创业大赛) follows where it opens an event's name: a clause's start or a quotation mark
 YEAR_OPENERS = frozenset('，,。；;：:“"（(《 \n')
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
@@ -971,8 +972,13 @@ class Recognizer:
             start = _after_resultative(text, start, match.start())
             if text[start : start + 1] in ("月", "日") and text[start - 1 : start].isdigit():
                 start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own)
-            if is_a(cls, "Event") and text[start - 1 : start] == "暨":
-                start = self._joined_event(text, start)
+            launch = is_a(cls, "Program") and text.startswith(LAUNCH, end)
+            if (is_a(cls, "Event") or launch) and text[start - 1 : start] == "暨":
+                second, start = start, self._joined_event(text, start)
+                if launch and start < second:
+                    # 某某大会暨某某活动月启动仪式: one meeting under two names, the second a campaign's launch (the
+                    # launch alone is the campaign's: see test_the_venue_of_a_launch_ceremony_hosts_the_week)
+                    end, cls = end + len(LAUNCH), "Conference"
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
             if is_a(cls, "Event"):
                 start = _after_holding_verb(text, start)
