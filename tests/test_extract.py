@@ -1646,3 +1646,16 @@ def test_verbs_of_thanking_and_fitting_end_a_name(extractor):
 def test_a_word_across_a_type_words_first_character_and_a_first_of_a_kind_name_nothing(extractor):
     found = entities(run(extractor, "她对联合体的建设充满信心。青川成立首个市域产教联合体。"))
     assert not any(name.endswith("联合体") for name in found)
+
+
+def test_a_school_named_after_a_university_is_one_name(extractor):
+    """某某师范大学江北实验小学: a university's name, a place and an experimental school's kind make one school,
+    named after the university; one 附属 to it is its part; 创办 governs the name, it is no part of it."""
+    extraction = run(
+        extractor,
+        "区政府与青川师范大学、远帆大学合作，合作创办了青川师范大学江北实验学校和远帆大学附属星海中学。",
+    )
+    found, facts = entities(extraction), relations(extraction)
+    assert found["青川师范大学江北实验学校"] == "School" and found["远帆大学附属星海中学"] == "SecondarySchool"
+    assert ("青川师范大学江北实验学校", "namedAfter", "青川师范大学") in facts
+    assert ("远帆大学附属星海中学", "partOf", "远帆大学") in facts

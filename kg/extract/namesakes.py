@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.ner import _known_place, is_word
+from kg.extract.ner import UNIVERSITY_SCHOOL, _known_place, is_word
 from kg.model.terms import is_a
 from kg.sources.words import dictionary
 
@@ -59,13 +59,14 @@ def carried_brand(unit: str, company: str) -> str:
 
 
 def namesakes(entities: list) -> list[tuple[object, object, str]]:
-    """(unit, company, brand) for each unit of ``entities`` that carries the brand of one company among them.
+    """(unit, company, brand) for each unit of ``entities`` that carries the brand of one company among them,
+    and (school, university, its name) for each school named after a university among them.
 
     A unit whose name starts with the company's own name is its part (partOf), not its namesake; a brand
     two companies share names neither.
     """
     companies = [e for e in entities if is_a(e.cls, "Company")]
-    found = []
+    found = _university_schools(entities)
     for unit in entities:
         if not any(is_a(unit.cls, c) for c in UNIT_CLASSES) or is_a(unit.cls, "Company"):
             continue
@@ -78,4 +79,31 @@ def namesakes(entities: list) -> list[tuple[object, object, str]]:
                 carried.append((company, brand))
         if len(carried) == 1:
             found.append((unit, *carried[0]))
+    return found
+
+
+def _university_schools(entities: list) -> list[tuple[object, object, str]]:
+    """(school, university, the university's name) for a school named after a university of ``entities``
+    (某某师范大学江北实验小学): the university lends it its name; one 附属 to it is its part (see
+    kg.extract.pipeline._named_parts).
+
+    >>> from types import SimpleNamespace as E
+    >>> found = _university_schools([
+    ...     E(label="青川师范大学", cls="University"),
+    ...     E(label="青川师范大学江北实验小学", cls="PrimarySchool"),
+    ...     E(label="青川师范大学附属中学", cls="SecondarySchool"),
+    ... ])
+    >>> [(s.label, u.label) for s, u, _ in found]
+    [('青川师范大学江北实验小学', '青川师范大学')]
+    """
+    universities = [e for e in entities if is_a(e.cls, "University")]
+    found = []
+    for school in entities:
+        if not is_a(school.cls, "School") or "附属" in school.label:
+            continue
+        for university in universities:
+            rest = school.label[len(university.label) :]
+            if school.label.startswith(university.label) and UNIVERSITY_SCHOOL.search(rest):
+                found.append((school, university, university.label))
+                break
     return found

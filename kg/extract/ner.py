@@ -192,6 +192,9 @@ CLAUSE_END = re.compile("[。；！？]")
 THEME_AFTER = re.compile("”(?:为主题|为题|主题|为口号|理念|精神)")
 THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
 # A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
+# a school a university runs or lends its name to, named after it with a place between (某某大学江北实验学校)
+UNIVERSITY_SCHOOL = re.compile("实验|附属|附中|附小")
+UNIVERSITY_ENDS = ("大学", "学院")
 LAUNCH = "启动仪式"  # a campaign's launch ceremony, named after the campaign
 # what a bare year (2025青川创业大赛) follows where it opens an event's name: a clause's start or a quotation mark
 YEAR_OPENERS = frozenset('，,。；;：:“"（(《 \n')
@@ -1502,6 +1505,8 @@ class Recognizer:
                 continue  # 重庆分公司: a branch; 江北区教育局 after its city: one name
             if is_a(cls, "Company") and head.endswith("集团") and not self.type_word_inside(head[:-2]):
                 continue  # 某某集团四川省路桥建设有限公司: a group's subsidiary under the group's name (_group_prefix)
+            if is_a(cls, "School") and UNIVERSITY_SCHOOL.search(rest) and head.endswith(UNIVERSITY_ENDS):
+                continue  # 某某师范大学江北实验小学: a university's experimental school, named after it
             return start + k
         return start
 
