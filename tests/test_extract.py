@@ -1653,9 +1653,12 @@ def test_a_school_named_after_a_university_is_one_name(extractor):
     named after the university; one 附属 to it is its part; 创办 governs the name, it is no part of it."""
     extraction = run(
         extractor,
-        "区政府与青川师范大学、远帆大学合作，合作创办了青川师范大学江北实验学校和远帆大学附属星海中学。",
+        "区政府与青川师范大学、远帆大学合作，探索了青川师范大学江北实验学校、远帆大学附属星海中学等办学模式。",
     )
     found, facts = entities(extraction), relations(extraction)
     assert found["青川师范大学江北实验学校"] == "School" and found["远帆大学附属星海中学"] == "SecondarySchool"
     assert ("青川师范大学江北实验学校", "namedAfter", "青川师范大学") in facts
     assert ("远帆大学附属星海中学", "partOf", "远帆大学") in facts
+    built = relations(run(extractor, "青川师范大学与江北区签署协议，双方将合作创办青川师范大学江北实验学校。"))
+    assert ("青川师范大学", "builds", "青川师范大学江北实验学校") in built  # its builder: no namesake besides
+    assert ("青川师范大学江北实验学校", "namedAfter", "青川师范大学") not in built

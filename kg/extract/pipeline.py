@@ -449,8 +449,11 @@ class Extractor:
                 start, end = sentence_at(text, mention.start)
                 rule = "lead-name" if predicate == "leads" else "part-owner"
                 relations[key] = Relation(subject, predicate, obj, start, end, rule)
+        linked = {frozenset((s, o)) for s, _, o in relations}
         for unit, company, _ in namesakes(entities):  # 越秀辉山产业学院 and 辽宁越秀辉山控股股份有限公司
             key = (unit.label, "namedAfter", company.label)
+            if is_a(company.cls, "University") and frozenset((unit.label, company.label)) in linked:
+                continue  # a university that builds the school named after it: that says where the name comes from
             if unit.first >= 0 and key not in relations and key not in seen:
                 seen.add(key)
                 start, end = sentence_at(text, unit.first)
