@@ -1662,3 +1662,10 @@ def test_a_school_named_after_a_university_is_one_name(extractor):
     built = relations(run(extractor, "青川师范大学与江北区签署协议，双方将合作创办青川师范大学江北实验学校。"))
     assert ("青川师范大学", "builds", "青川师范大学江北实验学校") in built  # its builder: no namesake besides
     assert ("青川师范大学江北实验学校", "namedAfter", "青川师范大学") not in built
+
+
+def test_a_school_named_again_without_its_district_and_street(extractor):
+    """江北区星海街道远帆幼儿园, then 远帆幼儿园: one kindergarten; a town's 中心小学 is every town's, no short form."""
+    extraction = run(extractor, "江北区星海街道远帆幼儿园牵头成立教联体。远帆幼儿园园长张三表示将做好工作。")
+    assert ("张三", "worksAt", "江北区星海街道远帆幼儿园") in relations(extraction)
+    assert "远帆幼儿园" not in entities(extraction)

@@ -623,7 +623,7 @@ class Resolver:
             else:  # at most 6 characters more, the unit's own name at the end (indexed by it), or a brand's group
                 found = {
                     **self._indexed(0, ends, size + 1, size + 6, read),
-                    **self._indexed(1, key, size + 1, size + 6, read),
+                    **self._indexed(1, key, size + 1, size + DIVISIONS_LONGEST, read),
                 }
                 found.update(self._indexed(2, label, size + 1, 1 << 30, read))  # 黎明职业大学轻工学院 for 轻工学院
                 found.update(
@@ -651,10 +651,10 @@ class Resolver:
                 if len(long) <= len(short):
                     continue
                 named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
-                if len(long) - len(short) > 6 and not _unit_of(short, long) and not named_after:
+                divided = long.endswith(short) and short in _after_divisions(long)
+                if len(long) - len(short) > 6 and not (_unit_of(short, long) or named_after or divided):
                     continue
-                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                same = same or (long.endswith(short) and short in _after_divisions(long))
+                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or divided
                 if same or named_after or _initials(short, long):
                     matching.append((long, named_after))
             if not matching:
@@ -677,10 +677,11 @@ class Resolver:
                 if other is None or other is entity or not compatible(entity.cls, other.cls):
                     continue
                 brand = named_after and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
-                if len(long) - len(short) > 6 and not _unit_of(short, long) and not brand:
+                divided = long.endswith(short) and short in _after_divisions(long)
+                if len(long) - len(short) > 6 and not (_unit_of(short, long) or brand or divided):
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
-                same = same or (long.endswith(short) and short in _after_divisions(long))
+                same = same or divided
                 if not (same or _initials(short, long)):
                     continue
                 self._absorb(other, entity, short)
@@ -932,6 +933,12 @@ def _units(long: str) -> list[str]:
     return [long[cut:] for cut in range(4, len(long) - 3) if _unit_of(long[cut:], long)]
 
 
+# how much longer a name may be than its short form without its divisions (某某区某某街道 before 远帆幼儿园)
+DIVISIONS_LONGEST = 9
+# a street or town a body's name gives after its district (…星海街道远帆幼儿园, …石门镇中心小学)
+TOWN_START = re.compile("[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡)")
+
+
 def _after_divisions(name: str) -> list[str]:
     """What follows each district, county, city or zone ``name`` starts with, when four characters or more.
 
@@ -944,6 +951,8 @@ def _after_divisions(name: str) -> list[str]:
     (['金鸡湖教育集团'], ['水务集团'])
     >>> _after_divisions("四川天府新区锦城小学教育集团")
     ['天府新区锦城小学教育集团', '锦城小学教育集团']
+    >>> _after_divisions("江北区星海街道远帆幼儿园"), _after_divisions("江北区石门镇中心小学")  # 中心小学: every town's
+    (['星海街道远帆幼儿园', '远帆幼儿园'], ['石门镇中心小学'])
     """
     rests: list[str] = []
     while len(rests) < 3:
@@ -957,6 +966,10 @@ def _after_divisions(name: str) -> list[str]:
         if not size and rests:
             area = NEW_AREA.match(name)  # 湖南湘江新区某某教育集团: a national new area after its province
             size = area.end() if area else 0
+        if not size and rests:
+            town = TOWN_START.match(name)  # 江北区星海街道远帆幼儿园: a street or town after its district
+            rest = name[town.end() :] if town else ""
+            size = town.end() if town and len(rest) >= 5 and not rest.startswith("中心") else 0
         if not size or len(name) - size < 4:
             break
         name = name[size:]
