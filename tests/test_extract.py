@@ -72,6 +72,8 @@ def test_suffix_names_stop_at_verbs_and_function_words(extractor):
     assert "华为ICT实训基地" in found  # 为 inside 华为 is no boundary
     assert found["江北区数字经济产教联合体"] == "IndustryEducationAlliance"
     assert not any(label.startswith(("走进", "牵头", "组建")) for label in found)
+    joined = entities(run(extractor, "学院主动融入青川商贸职教集团，托管江北职业中学，调动远帆产教联合体各方力量。"))
+    assert {"青川商贸职教集团", "江北职业中学", "远帆产教联合体"} <= set(joined)
 
 
 def test_names_stop_at_verbs_of_arriving_and_leading(extractor):
