@@ -51,6 +51,13 @@ def test_coordinated_signatories_each_cooperate(extractor):
     assert pair("重庆明远科技有限公司", "cooperatesWith", "江北区教委") in found
 
 
+def test_co_organisers_after_you_are_no_signatories(extractor):
+    """由A、B、C共同主办 / 联合牵头组建: they host or lead together, which says nothing of a partnership."""
+    found = facts(extractor, "11月5日，由青川市教育局、青川市人社局、青川市科技局共同主办的青川市校企合作大会召开。")
+    assert ("青川市教育局", "hosts", "青川市校企合作大会") in found
+    assert not any(f[1] == "cooperatesWith" for f in found)
+
+
 def test_partners_after_yu_work_with_the_subject_not_with_one_another(extractor):
     found = facts(extractor, "重庆渝州职业学院与重庆明远科技有限公司、重庆华岳电子有限公司签署战略合作框架协议。")
     assert pair("重庆渝州职业学院", "integratesWith", "重庆明远科技有限公司") in found
