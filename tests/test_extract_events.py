@@ -66,9 +66,11 @@ def test_a_roll_attends_the_meeting_named_earlier_in_the_sentence(extractor):
         "区委副书记、区长王芳，区教委主任李明出席并致辞。"
     )
     found = facts(extractor, text)
-    # the people take part, and so do their bodies
-    for who in ("重庆市教委", "中共重庆市江北区委员会", "江北区教委", "王芳", "李明"):
+    # the people take part; the bureaus and committees their officials come from are no parties of it
+    for who in ("刘军", "王芳", "李明"):
         assert (who, "participatesIn", "江北区职业教育发展大会") in found
+    for body in ("重庆市教委", "中共重庆市江北区委员会", "江北区教委"):
+        assert (body, "participatesIn", "江北区职业教育发展大会") not in found
 
 
 def test_bare_words_for_the_event_refer_to_the_article_event(extractor):
@@ -148,7 +150,7 @@ def test_two_ceremonies_sharing_yishi_are_one_event(extractor):
     text = "9月5日，重庆渝州职业学院举办产教合作集中签约、授牌仪式。区人社局局长钱松，副局长王丽出席活动。"
     assert names(extractor, text).get("产教合作集中签约、授牌仪式") == "Conference"
     found = facts(extractor, text)
-    assert ("江北区人社局", "participatesIn", "产教合作集中签约、授牌仪式") in found
+    assert ("钱松", "participatesIn", "产教合作集中签约、授牌仪式") in found
 
 
 def test_a_two_character_surname_keeps_the_whole_name(extractor):
@@ -242,7 +244,7 @@ def test_an_event_named_again_without_its_place_is_the_same_event(extractor):
     extraction = extract(extractor, text, title)
     events = {e.label for e in extraction.entities if e.cls == "Campaign"}
     assert events == {"江北区2025年职业教育活动周"}
-    assert ("江北区教委", "participatesIn", "江北区2025年职业教育活动周") in facts(extractor, text, title)
+    assert ("王芳", "participatesIn", "江北区2025年职业教育活动周") in facts(extractor, text, title)
 
 
 def test_at_the_meeting_the_titled_speakers_body_takes_part(extractor):
@@ -295,8 +297,8 @@ def test_leaders_and_guests_named_after_the_verb_or_after_ling_dao(extractor):
         "出席论坛的领导和嘉宾还有区教委主任李明、重庆明远科技有限公司总经理林敏。"
     )
     found = facts(extractor, text, title)
-    for body in ("江北区教委", "重庆明远科技有限公司"):
-        assert (body, "participatesIn", "江北区职业教育论坛") in found
+    for who in ("刘军", "王芳", "李明", "林敏", "重庆明远科技有限公司"):  # the company takes part through 林敏
+        assert (who, "participatesIn", "江北区职业教育论坛") in found
 
 
 @pytest.mark.parametrize(
@@ -314,7 +316,7 @@ def test_leaders_and_guests_named_after_the_verb_or_after_ling_dao(extractor):
 )
 def test_one_ceremony_of_several_listed_bodies(extractor, text, event):
     assert names(extractor, text).get(event) == "Conference"
-    assert ("江北区教育局", "participatesIn", event) in facts(extractor, text)
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
 
 
 def test_a_ceremony_under_two_names_joined_after_a_verb(extractor):
@@ -323,7 +325,7 @@ def test_a_ceremony_under_two_names_joined_after_a_verb(extractor):
     found = names(extractor, text)
     assert found.get(event) == "Conference"
     assert found.get("江北区星光教育集团") == "CollaborativeEducationAlliance"
-    assert ("江北区教育局", "participatesIn", event) in facts(extractor, text)
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
 
 
 def test_a_kind_of_ceremony_joined_after_a_verb_is_still_no_name(extractor):
@@ -335,7 +337,7 @@ def test_an_event_named_by_the_first_of_its_joined_names_is_the_same_event(extra
     title = "重庆市职教学会产教分会成立大会暨第一次学术年会召开"
     text = "3月5日，重庆市职教学会产教分会成立大会在江北区召开。江北区教委主任王明出席会议。"
     event = "重庆市职教学会产教分会成立大会暨第一次学术年会"
-    assert ("江北区教委", "participatesIn", event) in facts(extractor, text, title)
+    assert ("王明", "participatesIn", event) in facts(extractor, text, title)
     assert not any(o == "重庆市职教学会产教分会成立大会" for _, _, o in facts(extractor, text, title))
 
 
@@ -343,7 +345,7 @@ def test_an_edition_of_a_members_congress_is_named_after_its_body(extractor):
     text = "3月5日，重庆职业教育促进会第三次会员代表大会在江北区召开。江北区教委主任王明出席大会。"
     event = "重庆职业教育促进会第三次会员代表大会"
     assert names(extractor, text).get(event) == "Conference"
-    assert ("江北区教委", "participatesIn", event) in facts(extractor, text)
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
 
 
 def test_a_new_term_committee_and_its_short_form(extractor):
@@ -366,13 +368,8 @@ def test_a_series_named_in_a_title_is_not_the_event_attended(extractor):
         "重庆大学教授、校长发展论坛执行主席王明，江北区副区长李华出席会议。"
     )
     attended = {(s, o) for s, p, o in facts(extractor, text) if p == "participatesIn"}
-    # 王明 and his body, 李华 and her government (副区长)
-    assert {s for s, o in attended if o.startswith("第二届校长发展论坛")} == {
-        "王明",
-        "重庆大学",
-        "李华",
-        "江北区人民政府",
-    }
+    # 王明 and his university; 李华, whose government (副区长) is no party of it
+    assert {s for s, o in attended if o.startswith("第二届校长发展论坛")} == {"王明", "重庆大学", "李华"}
     assert not any(o == "校长发展论坛" for _, o in attended)
 
 
@@ -382,7 +379,7 @@ def test_a_signing_of_two_named_parties_joined_with_a_ceremony(extractor):
     )
     event = "重庆长江实业（集团）股份有限公司与江北区职业技术学校合作项目签约暨揭牌仪式"
     assert names(extractor, text).get(event) == "Conference"
-    assert ("江北区教委", "participatesIn", event) in facts(extractor, text)
+    assert ("王明", "participatesIn", event) in facts(extractor, text)
     found = names(extractor, "江北职业学校与重庆长江有限公司校企合作签约暨揭牌仪式在学校举行。")
     assert found["江北职业学校与重庆长江有限公司校企合作签约暨揭牌仪式"] == "Event"  # over the parties, not for them
     assert {"江北职业学校", "重庆长江有限公司"} <= found.keys()

@@ -303,13 +303,14 @@ def test_platforms_named_before_a_comma_are_set_up_where_the_clause_says(extract
     assert ("江北数字经济产教联合体", "locatedIn", "重庆渝州职业学院") in found
 
 
-def test_guests_who_attend_or_chair_take_part_for_their_bodies(extractor):
+def test_guests_who_attend_take_part_and_who_chairs_hosts_for_the_body(extractor):
     text = (
         "江北区第二届职业教育论坛在重庆渝州职业学院召开。江北区教育委员会调研员刘军作为嘉宾参会。"
         "论坛由重庆渝州职业学院副校长王芳主持。"
     )
     found = facts(extractor, text)
-    assert ("江北区教育委员会", "participatesIn", "江北区第二届职业教育论坛") in found  # 刘军's, a guest
+    assert ("刘军", "participatesIn", "江北区第二届职业教育论坛") in found  # a guest; his bureau is no party
+    assert ("江北区教育委员会", "participatesIn", "江北区第二届职业教育论坛") not in found
     assert ("重庆渝州职业学院", "hosts", "江北区第二届职业教育论坛") in found  # 王芳's, who chairs it
 
 
@@ -589,8 +590,9 @@ def test_platforms_opened_one_after_another_in_a_school(extractor):
 def test_a_roll_of_guests_lists_the_bodies_they_work_at(extractor):
     text = "江北区职业教育大会召开。重庆渝州职业学院院长张明、重庆理工大学教务处处长刘军等出席了大会。"
     found = facts(extractor, text)
-    assert ("教务处", "participatesIn", "江北区职业教育大会") in found  # 刘军's division, partOf the university
-    assert ("教务处", "partOf", "重庆理工大学") in found
+    assert ("刘军", "worksAt", "教务处") in found and ("教务处", "partOf", "重庆理工大学") in found
+    assert ("刘军", "participatesIn", "江北区职业教育大会") in found
+    assert ("教务处", "participatesIn", "江北区职业教育大会") not in found  # a unit takes part through no one
     assert ("重庆理工大学", "participatesIn", "江北区职业教育大会") not in found
 
 
