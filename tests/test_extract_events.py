@@ -197,8 +197,10 @@ def test_a_scope_before_a_plain_kind_is_no_name(extractor):
 
 def test_the_second_party_of_a_signing_is_not_in_its_name(extractor):
     found = names(extractor, "重庆渝州职业学院与重庆明远科技有限公司2024年校企合作签约仪式在该院举行。")
-    assert found.get("2024年校企合作签约仪式") == "Conference"
+    # the ceremony is named by both parties; the party's name is no part of a second ceremony's
+    assert found.get("重庆渝州职业学院与重庆明远科技有限公司2024年校企合作签约仪式") == "Event"
     assert found.get("重庆明远科技有限公司") == "Company"
+    assert not any(name.endswith("签约仪式") and "与" not in name for name in found)
 
 
 def test_a_school_that_sends_contestants_takes_part(extractor):
@@ -535,3 +537,13 @@ def test_a_meeting_joined_to_a_campaigns_launch_is_one_event(extractor):
     event = "青川市第三届校企联盟大会暨校企活动月启动仪式"
     assert ("远帆学院", "hosts", event) in facts_found and ("张大山", "participatesIn", event) in facts_found
     assert names(extractor, "青川市校企活动月启动仪式在远帆学院举行。")["青川市校企活动月"] == "Campaign"
+
+
+def test_attendees_of_a_signing_named_by_its_parties_take_part_in_it(extractor):
+    """A与B校地合作座谈会暨签约仪式…举行。X、Y出席: one ceremony named by its parties (the name without them is
+    no second one), and the text's event, which those who attend take part in."""
+    text = "8月23日，青川学院与远帆县校地合作座谈会暨签约仪式在远帆县举行。学校党委书记张三，远帆县县长李四出席。"
+    event = "青川学院与远帆县校地合作座谈会暨签约仪式"
+    found = facts(extractor, text)
+    assert ("张三", "participatesIn", event) in found and ("李四", "participatesIn", event) in found
+    assert not any(name.startswith("合作座谈会") for name in names(extractor, text))

@@ -2516,6 +2516,7 @@ class Recognizer:
         by_start = {m.start: m for m in bodies if not m.ref}
         # the ceremonies a name joins with 暨, by where they end (…签约暨某某学院揭牌仪式: one ceremony)
         joined = {m.end: m for m in selected if is_a(m.cls, "Event") and text[m.start - 1 : m.start] == "暨"}
+        events = {m.end: m for m in selected if is_a(m.cls, "Event") and not m.nested}
         found = []
         for first in bodies:
             if first.ref not in ("", *OWN_SCHOOL_REFS):
@@ -2528,6 +2529,9 @@ class Recognizer:
                 continue
             name = text[first.start : tail.end()]
             found.append(Mention(first.start, tail.end(), name, "Event", "signing-event", 2, nested=True))
+            after = events.get(tail.end())
+            if after is not None and after.start >= second.end and after is not joined.get(tail.end()):
+                after.category = True  # A与B校地合作座谈会暨签约仪式: the ceremony without its parties, not another
             inner = joined.get(tail.end())
             if inner is not None:  # one ceremony: the inner one is none, the body it unveils a name of its own
                 inner.category = True

@@ -3116,7 +3116,9 @@ def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.start >= limit:
             break
-        if not mention.nested and not mention.ref and _attended(mention.entity):
+        # a signing ceremony named by its parties (A与B…签约仪式) is nested over them, and still the text's event
+        whole = not mention.nested or mention.rule == "signing-event"
+        if whole and not mention.ref and _attended(mention.entity):
             return mention.entity
     return None
 
