@@ -1125,3 +1125,15 @@ def test_the_roles_member_bodies_hold_in_an_association(extractor):
     found = facts(extractor, text)
     assert ("远帆农机有限公司", "leads", "青川县农机商会") in found  # 会长单位: a body, not part of the name before
     assert ("青川丰收机械有限公司", "memberOf", "青川县农机商会") in found
+
+
+def test_a_visit_to_places_and_bodies_listed_together(extractor):
+    """先后前往某某茶园、某某庄园、A、B等地: the places the list names first are no bodies; the bodies after them
+    are visited all the same."""
+    text = (
+        "当天，青川职业技术学院考察组一行先后前往星海茶园、远帆庄园、青川茶业(集团)有限公司、"
+        "远帆酒业有限公司等地，考察产业发展情况。"
+    )
+    found = facts(extractor, text)
+    assert pair("青川职业技术学院", "integratesWith", "青川茶业（集团）有限公司") in found
+    assert pair("青川职业技术学院", "integratesWith", "远帆酒业有限公司") in found

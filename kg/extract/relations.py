@@ -123,7 +123,11 @@ COOPERATION = re.compile(
 )
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
-VISIT = re.compile(r"(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?$")
+VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?)"
+VISIT = re.compile(VISIT_VERBS + "$")
+# 前往某某茶园、某某庄园、A: the places a list of visits names before its first body, none of them an entity
+VISIT_UNNAMED_FIRST = re.compile(VISIT_VERBS + r"(?:[^，。；：、“”\s]{2,10}、){1,3}$")
+VISIT_UNNAMED_LONGEST = 37
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
 GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
 BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for
@@ -2044,10 +2048,14 @@ class RelationExtractor:
                 continue
             before = text[max(start, mention.start - 3) : mention.start]
             visit = VISIT.search(before)
+            if visit is None:  # 先后前往某某茶园、某某庄园、A、B等地: places the list names before the bodies
+                window = max(start, mention.start - VISIT_UNNAMED_LONGEST)
+                visit = VISIT_UNNAMED_FIRST.search(text, window, mention.start)
             if visit is None:
                 continue
             items = self._enumeration(main, index)
-            if visit.group().rstrip("了") not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
+            verb = visit.group("verb").rstrip("了")
+            if verb not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
             escorted = "陪同" in text[start : mention.start] and all(s is None or s.cls == "Person" for s in subjects)
             if (not subjects or escorted) and DELEGATION.search(text, start, mention.start):
