@@ -1137,3 +1137,14 @@ def test_a_visit_to_places_and_bodies_listed_together(extractor):
     found = facts(extractor, text)
     assert pair("青川职业技术学院", "integratesWith", "青川茶业（集团）有限公司") in found
     assert pair("青川职业技术学院", "integratesWith", "远帆酒业有限公司") in found
+
+
+def test_a_heads_roll_with_no_body_is_the_lead_schools(extractor):
+    """某某学院与某公司举行洽谈会。党委委员、副校长张三…出席: the school the lead names is the one of a head whose
+    title names no body, as the text's own school is in its own news (我校)."""
+    text = (
+        "近日，青川职业技术学院与远帆公司举行了校企合作洽谈会。"
+        "党委委员、副校长张大山，远帆公司董事长李小河等出席洽谈会。"
+    )
+    found = facts(extractor, text)
+    assert ("张大山", "worksAt", "青川职业技术学院") in found and ("李小河", "worksAt", "远帆公司") in found

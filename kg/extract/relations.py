@@ -485,6 +485,9 @@ class RelationExtractor:
         self._publisher = next(
             (m.entity for m in self.mentions if m.ref == "publisher" or OWN_COMMITTEE.fullmatch(m.name)), None
         )  # 我校, or the school 校党委 is the committee of
+        # else the school the lead names first (某某学院与某公司举行洽谈会。党委委员、副校长张三…出席): a head's roll
+        # with no body named is that school's, as in its own news
+        self._lead_school = self._publisher or _lead_school(text, self.mentions)
         self._last_platform: Entity | None = None
         self._platforms: list[Entity] = []  # the last platforms named, oldest first
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
@@ -2620,7 +2623,7 @@ class RelationExtractor:
                 if (
                     (
                         employer is None
-                        and self._publisher is not None
+                        and self._lead_school is not None
                         and (
                             role_at == opening
                             or text[role_at - 1 : role_at] == "由"
@@ -2644,7 +2647,7 @@ class RelationExtractor:
                     )
                 ):
                     # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席 / 张三院长出席: the school's own
-                    employer = self._publisher
+                    employer = self._publisher or self._lead_school
                 if (
                     employer is None
                     and mention.rule == "person-before"
@@ -3127,6 +3130,18 @@ def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
         # a signing ceremony named by its parties (A与B…签约仪式) is nested over them, and still the text's event
         whole = not mention.nested or mention.rule == "signing-event"
         if whole and not mention.ref and _attended(mention.entity):
+            return mention.entity
+    return None
+
+
+def _lead_school(text: str, mentions: list[Mention]) -> Entity | None:
+    """The first whole school (a university, a college, a school) the first two sentences of ``text`` name."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, 2000)]
+    limit = ends[1] if len(ends) > 1 else len(text)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start >= limit:
+            break
+        if not mention.nested and not mention.ref and any(is_a(mention.entity.cls, c) for c in WHOLE_SCHOOLS):
             return mention.entity
     return None
 
