@@ -102,6 +102,13 @@ def test_organisers_listed_before_de_each_host(extractor):
     found = facts(extractor, text)
     for body in ("江北区教委", "重庆渝州职业学院", "重庆明远科技有限公司"):
         assert (body, "hosts", "江北区第二届职业教育论坛") in found
+    # 由A、B共同主办，由我校承办的Z: the chain goes on through 由 and the text's own school
+    text = (
+        "11月15日上午，由江北区教委、江北区发改委、江北区科技局共同主办，"
+        "由我校承办的江北区第二届校企联盟大会在远帆学院举行。"
+    )
+    hosts = {s for s, p, o in facts(extractor, text) if p == "hosts" and o == "江北区第二届校企联盟大会"}
+    assert {"江北区教委", "江北区发改委", "江北区科技局"} <= hosts
 
 
 def test_names_before_their_titles_roll_on_in_the_school_of_the_text(extractor):

@@ -35,6 +35,7 @@ from kg.extract.ner import (
     GOVERNMENT_TITLE,
     GRANTS,
     HONORIFICS,
+    OWN_SCHOOL_REFS,
     ROLES,
     ROLL_WORD,
     UNIT_VALUES,
@@ -181,7 +182,7 @@ ORGANISING_FIRST = re.compile("[作为联共主承协举]")  # the characters OR
 ORGANISING_NEEDS = re.compile("办")  # in every match
 ORGANISING_VERBS = ("主办", "承办", "协办")  # of an event (举办 may found a school: 合作举办某某学校)
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
-ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]")
+ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]由?")  # …主办，由B承办的Z too
 COMING_FROM = re.compile("来自")
 SIGNING_NAME = re.compile("(?:签约|签字|签署)[^，。]{0,6}(?:仪式|大会|活动)$")  # a ceremony of signing
 GROUP_TITLES = ("理事长", "副理事长", "秘书长", "副秘书长")  # an alliance's or a group's own officers
@@ -1599,8 +1600,8 @@ class RelationExtractor:
             at, word = verb.start(), verb.group(1)
             while at in ends:  # back through ，B承办 and A主办 to the first organiser
                 items = self._enumeration_before(main, ends[at])
-                if not all(is_actor(m.entity.cls) and not m.ref for m in items):
-                    break
+                if not all(is_actor(m.entity.cls) and m.ref in ("", *OWN_SCHOOL_REFS) for m in items):
+                    break  # (我校承办: the text's own school; 该校, 双方 … refer to more than one may tell)
                 organisers += [(item, word) for item in items]
                 earlier = ORGANISING_BEFORE.search(text, max(start, items[0].start - 6), items[0].start)
                 if earlier is None or earlier.end() != items[0].start:
