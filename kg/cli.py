@@ -966,9 +966,6 @@ def extract_command(
         check_output(out)  # before the extraction, not after it
     with _long_lived("extract-setup"):
         extractor = Extractor(default_gazetteer())
-        # pypinyin spells every file's document id and every new entity's IRI (kg.model.vocab.slug): its tables
-        # (190,000 objects) are loaded here to be frozen with the rest, not walked again by each full collection
-        import pypinyin  # noqa: F401
     counts: dict[str, list[int]] = {}  # document → [entities, relations, indicators]
 
     def extracted(tracker: _FileProgress | None) -> Iterator[Extraction]:

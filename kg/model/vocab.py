@@ -9,6 +9,8 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 
+from kg.model.pinyin import syllables
+
 BASE = "https://w3id.org/kg-cityedu/"
 KG = Namespace(BASE + "ontology#")
 KGR = Namespace(BASE + "id/")
@@ -110,21 +112,19 @@ def relation_properties() -> dict[str, URIRef]:
     }
 
 
-# pypinyin spells a name in some 40 µs, and a document asks again and again for the same few: every entity in
-# 重庆市 that the text names without naming the city links to the city's IRI (700 of the 730 slugs of 1 MiB of
-# news).  Bounded: a long run of ever-new names does not grow the process.
+# A document asks again and again for the same few names: every entity in 重庆市 that the text names without
+# naming the city links to the city's IRI (700 of the 730 slugs of 1 MiB of news).  Bounded: a long run of
+# ever-new names does not grow the process.
 @lru_cache(maxsize=20_000)
 def slug(text: str) -> str:
-    """ASCII slug of a Chinese name, one pinyin syllable per hyphen.
+    """ASCII slug of a Chinese name, one pinyin syllable per hyphen (pypinyin's ``lazy_pinyin``).
 
     >>> slug("重庆理工大学")
     'chong-qing-li-gong-da-xue'
     >>> slug("华为ICT实训基地")
     'hua-wei-ict-shi-xun-ji-di'
     """
-    from pypinyin import lazy_pinyin  # 0.8 s to import: only commands that mint IRIs pay for it
-
-    parts = lazy_pinyin(text, errors=lambda chars: re.findall(r"[A-Za-z0-9]+", chars))
+    parts = syllables(text, errors=lambda chars: re.findall(r"[A-Za-z0-9]+", chars))
     words = [re.sub(r"[^a-z0-9]", "", part.lower()) for part in parts]
     return "-".join(word for word in words if word)
 

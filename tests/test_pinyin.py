@@ -1,0 +1,66 @@
+"""kg.model.pinyin spells as pypinyin does: the table is what pypinyin writes, and every word, every character
+and mixed texts come out as ``pypinyin.lazy_pinyin`` gives them (IRIs are spelled so: kg.model.vocab.slug)."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from pypinyin import lazy_pinyin
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+from kg.model.pinyin import TABLE_FILE, syllables
+
+TOOL = Path(__file__).resolve().parent.parent / "tools" / "make_pinyin_table.py"
+WRITTEN_BY = re.search(r"from pypinyin (\S+);", TABLE_FILE.read_text(encoding="utf-8").split("\n", 1)[0])
+same_pypinyin = pytest.mark.skipif(
+    WRITTEN_BY is None or WRITTEN_BY.group(1) != version("pypinyin"),
+    reason="the table was written from another pypinyin: IRIs keep its spelling",
+)
+
+
+def alphanumeric(chars: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", chars)  # what slug gives for what has no pinyin
+
+
+def expected(text: str) -> list[str]:
+    return [s for s in lazy_pinyin(text, errors=alphanumeric) if s]
+
+
+@same_pypinyin
+def test_the_table_is_what_pypinyin_writes():
+    spec = importlib.util.spec_from_file_location("make_pinyin_table", TOOL)
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert TABLE_FILE.read_text(encoding="utf-8") == tool.table()
+
+
+@same_pypinyin
+def test_every_word_and_character_as_pypinyin_spells_it():
+    characters = "".join(map(chr, PINYIN_DICT))
+    wrong = [w for w in [*PHRASES_DICT, *characters] if syllables(w, alphanumeric) != expected(w)]
+    assert not wrong, wrong[:20]
+
+
+@same_pypinyin
+def test_mixed_texts_are_cut_as_pypinyin_cuts_them():
+    """Words, their prefixes and characters run together, with Latin letters, digits, punctuation and characters
+    pypinyin has no pinyin for: the segmentation (longest word from each position, its quirk at a run's end
+    included) decides which reading a character gets."""
+    rng = random.Random(17)
+    words = sorted(PHRASES_DICT)
+    prefixes = sorted({w[: rng.randrange(1, len(w))] for w in rng.sample(words, 5000)})
+    characters = [chr(c) for c in sorted(PINYIN_DICT)][:30000]
+    others = ["ICT", "5G", "，", "、", " ", "（", "A-1", "\U0002a6d6", "\ue900", "ā"]
+    for _ in range(20000):
+        pieces = [
+            rng.choice((words, words, prefixes, characters, others)[rng.randrange(5)])
+            for _ in range(rng.randrange(1, 7))
+        ]
+        text = "".join(pieces)
+        assert syllables(text, alphanumeric) == expected(text), text
