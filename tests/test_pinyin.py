@@ -14,6 +14,7 @@ from pypinyin import lazy_pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 from kg.model.pinyin import TABLE_FILE, syllables
+from kg.store.search import pinyin_keys
 
 TOOL = Path(__file__).resolve().parent.parent / "tools" / "make_pinyin_table.py"
 WRITTEN_BY = re.search(r"from pypinyin (\S+);", TABLE_FILE.read_text(encoding="utf-8").split("\n", 1)[0])
@@ -64,3 +65,16 @@ def test_mixed_texts_are_cut_as_pypinyin_cuts_them():
         ]
         text = "".join(pieces)
         assert syllables(text, alphanumeric) == expected(text), text
+
+
+@same_pypinyin
+def test_search_keys_as_pypinyin_spells_them():
+    """The search index's keys: pypinyin's syllables with what has no pinyin left out (errors="ignore")."""
+    rng = random.Random(12)
+    words = sorted(PHRASES_DICT)
+    for _ in range(3000):
+        pieces = [*rng.sample(words, 3), "ICT", "，", "第3", chr(0x4E00 + rng.randrange(20000)), "\U0002a6d6"]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 7)))
+        spelled = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
+        whole, short = "".join(spelled), "".join(s[0] for s in spelled)
+        assert pinyin_keys(text) == (f"{whole} {short}" if whole else ""), text

@@ -48,9 +48,11 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from kg.model.pinyin import syllables
 
 BASE = "https://w3id.org/kg-cityedu/"
 KGR = BASE + "id/"
@@ -81,37 +83,17 @@ def index_path(store_path: Path | str) -> Path:
     return path.with_name(path.name + ".search.sqlite")
 
 
-@cache
-def _pinyin_engine() -> Any:
-    from pypinyin.converter import UltimateConverter  # 0.8 s to import: only commands that index names pay for it
-    from pypinyin.core import Pinyin
-
-    return Pinyin(UltimateConverter())
-
-
-# bounded well below a long text's distinct words: the common ones (小学, 有限公司, 区) stay, a text of ever-new
-# names does not grow the process (200,000 entries held about 60 MB by the end of 50 MiB of such text)
-@lru_cache(maxsize=20_000)
-def _word_pinyin(word: str) -> tuple[str, ...]:
-    from pypinyin import Style
-
-    return tuple(_pinyin_engine().lazy_pinyin([word], style=Style.NORMAL, errors="ignore"))
-
-
 @lru_cache(maxsize=20_000)  # a name is indexed again soon after (the next graph that describes it), rarely later
 def pinyin_keys(text: str) -> str:
-    """Pinyin of a name, whole and as initials, for searching by either.
-
-    What ``pypinyin.lazy_pinyin(text)`` gives, computed word by word of its own segmentation with each
-    word's pinyin remembered (names share their words: 小学, 区, 有限公司), about 6x faster on many names.
+    """Pinyin of a name, whole and as initials, for searching by either (pypinyin's ``lazy_pinyin``, what has
+    no pinyin left out: :mod:`kg.model.pinyin`).
 
     >>> pinyin_keys("巴南职教中心")
     'bananzhijiaozhongxin bnzjzx'
     """
-    words = _pinyin_engine().seg(text)
     # One conversion: the initials are the syllables' first letters (what Style.FIRST_LETTER gives).
-    syllables = [s.lower() for word in words for s in _word_pinyin(word) if s.strip()]
-    whole, short = "".join(syllables), "".join(s[0] for s in syllables)
+    spelled = [s.lower() for s in syllables(text, errors=lambda chars: []) if s.strip()]
+    whole, short = "".join(spelled), "".join(s[0] for s in spelled)
     return f"{whole} {short}" if whole else ""
 
 
