@@ -626,7 +626,7 @@ NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|�
 
 
 def _initials(name: str) -> str:
-    """The initials of ``name``'s pinyin (the search index's pinyin keys; pypinyin is loaded on first use)."""
+    """The initials of ``name``'s pinyin (the search index's pinyin keys, from kg.model.pinyin's table)."""
     from kg.store.search import pinyin_keys  # the search module (sqlite3, the index) only for a school's site
 
     keys = pinyin_keys(name)
