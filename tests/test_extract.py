@@ -72,8 +72,8 @@ def test_suffix_names_stop_at_verbs_and_function_words(extractor):
     assert "华为ICT实训基地" in found  # 为 inside 华为 is no boundary
     assert found["江北区数字经济产教联合体"] == "IndustryEducationAlliance"
     assert not any(label.startswith(("走进", "牵头", "组建")) for label in found)
-    joined = entities(run(extractor, "学院主动融入青川商贸职教集团，托管江北职业中学，调动远帆产教联合体各方力量。"))
-    assert {"青川商贸职教集团", "江北职业中学", "远帆产教联合体"} <= set(joined)
+    joined = entities(run(extractor, "学院主动融入青川物流职教集团，托管江北职业中学，调动远帆产教联合体各方力量。"))
+    assert {"青川物流职教集团", "江北职业中学", "远帆产教联合体"} <= set(joined)
 
 
 def test_names_stop_at_verbs_of_arriving_and_leading(extractor):
@@ -1668,7 +1668,7 @@ def test_a_school_named_after_a_university_is_one_name(extractor):
 
 
 def test_a_school_named_again_without_its_district_and_street(extractor):
-    """江北区星海街道远帆幼儿园, then 远帆幼儿园: one kindergarten; a town's 中心小学 is every town's, no short form."""
-    extraction = run(extractor, "江北区星海街道远帆幼儿园牵头成立教联体。远帆幼儿园园长张三表示将做好工作。")
-    assert ("张三", "worksAt", "江北区星海街道远帆幼儿园") in relations(extraction)
+    """江北区云湖街道远帆幼儿园, then 远帆幼儿园: one kindergarten; a town's 中心小学 is every town's, no short form."""
+    extraction = run(extractor, "江北区云湖街道远帆幼儿园与社区共建家长课堂。远帆幼儿园执行园长张三介绍了课程安排。")
+    assert ("张三", "worksAt", "江北区云湖街道远帆幼儿园") in relations(extraction)
     assert "远帆幼儿园" not in entities(extraction)

@@ -52,7 +52,7 @@ def test_coordinated_signatories_each_cooperate(extractor):
 
 
 def test_co_organisers_after_you_are_no_signatories(extractor):
-    """由A、B、C共同主办 / 联合牵头组建: they host or lead together, which says nothing of a partnership."""
+    """由A、B、C联合主办 / 共同发起组建: they host or lead together, which says nothing of a partnership."""
     found = facts(extractor, "11月5日，由青川市教育局、青川市人社局、青川市科技局共同主办的青川市校企合作大会召开。")
     assert ("青川市教育局", "hosts", "青川市校企合作大会") in found
     assert not any(f[1] == "cooperatesWith" for f in found)
@@ -1131,20 +1131,19 @@ def test_a_visit_to_places_and_bodies_listed_together(extractor):
     """先后前往某某茶园、某某庄园、A、B等地: the places the list names first are no bodies; the bodies after them
     are visited all the same."""
     text = (
-        "当天，青川职业技术学院考察组一行先后前往星海茶园、远帆庄园、青川茶业(集团)有限公司、"
-        "远帆酒业有限公司等地，考察产业发展情况。"
+        "上午，青川职业技术学院调研组一行先后前往星海茶园、远帆庄园、青川茶业(集团)有限公司、"
+        "远帆食品有限公司等地，考察产业发展情况。"
     )
     found = facts(extractor, text)
     assert pair("青川职业技术学院", "integratesWith", "青川茶业（集团）有限公司") in found
-    assert pair("青川职业技术学院", "integratesWith", "远帆酒业有限公司") in found
+    assert pair("青川职业技术学院", "integratesWith", "远帆食品有限公司") in found
 
 
 def test_a_heads_roll_with_no_body_is_the_lead_schools(extractor):
     """某某学院与某公司举行洽谈会。党委委员、副校长张三…出席: the school the lead names is the one of a head whose
     title names no body, as the text's own school is in its own news (我校)."""
     text = (
-        "近日，青川职业技术学院与远帆公司举行了校企合作洽谈会。"
-        "党委委员、副校长张大山，远帆公司董事长李小河等出席洽谈会。"
+        "近日，青川职业技术学院与远帆公司举行了校企合作洽谈会。党委常委、副校长张大山，远帆公司总经理李小河等出席会议。"
     )
     found = facts(extractor, text)
     assert ("张大山", "worksAt", "青川职业技术学院") in found and ("李小河", "worksAt", "远帆公司") in found

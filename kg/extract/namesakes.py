@@ -91,7 +91,7 @@ def _university_schools(entities: list) -> list[tuple[object, object, str]]:
     >>> found = _university_schools([
     ...     E(label="青川师范大学", cls="University"),
     ...     E(label="青川师范大学江北实验小学", cls="PrimarySchool"),
-    ...     E(label="青川师范大学附属中学", cls="SecondarySchool"),
+    ...     E(label="青川师范大学附属星海高中", cls="SecondarySchool"),
     ... ])
     >>> [(s.label, u.label) for s, u, _ in found]
     [('青川师范大学江北实验小学', '青川师范大学')]

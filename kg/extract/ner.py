@@ -979,7 +979,7 @@ class Recognizer:
             if (is_a(cls, "Event") or launch) and text[start - 1 : start] == "暨":
                 second, start = start, self._joined_event(text, start)
                 if launch and start < second:
-                    # 某某大会暨某某活动月启动仪式: one meeting under two names, the second a campaign's launch (the
+                    # 某某年会暨某某活动周启动仪式: one meeting under two names, the second a campaign's launch (the
                     # launch alone is the campaign's: see test_the_venue_of_a_launch_ceremony_hosts_the_week)
                     end, cls = end + len(LAUNCH), "Conference"
             dated = False  # an event whose name starts with its year (2024届…招聘会) is a name, not a category
@@ -2531,7 +2531,7 @@ class Recognizer:
             found.append(Mention(first.start, tail.end(), name, "Event", "signing-event", 2, nested=True))
             after = events.get(tail.end())
             if after is not None and after.start >= second.end and after is not joined.get(tail.end()):
-                after.category = True  # A与B校地合作座谈会暨签约仪式: the ceremony without its parties, not another
+                after.category = True  # A与B院地合作交流会暨签约仪式: the ceremony without its parties, not another
             inner = joined.get(tail.end())
             if inner is not None:  # one ceremony: the inner one is none, the body it unveils a name of its own
                 inner.category = True

@@ -2015,7 +2015,7 @@ class RelationExtractor:
         if len(subjects) < 2 or partners:
             return
         if self.text.startswith("由", self._opening(start)):
-            return  # 由A、B、C联合牵头组建 / 共同主办: co-actors of what they lead or host, no partners (_led_by)
+            return  # 由A、B、C共同发起组建 / 联合主办: co-actors of what they lead or host, no partners (_led_by)
         listed = [m for m in main if m.entity in subjects]
         if listed and all(s.cls == "Person" for s in subjects):
             # A单位主任甲、B大学校长乙、C公司总经理丙代表…共同签署: the people sign for the bodies their titles name

@@ -935,7 +935,7 @@ def _units(long: str) -> list[str]:
 
 # how much longer a name may be than its short form without its divisions (某某区某某街道 before 远帆幼儿园)
 DIVISIONS_LONGEST = 9
-# a street or town a body's name gives after its district (…星海街道远帆幼儿园, …石门镇中心小学)
+# a street or town a body's name gives after its district (…云湖街道远帆幼儿园, …石门镇中心小学)
 TOWN_START = re.compile("[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡)")
 
 
@@ -951,8 +951,8 @@ def _after_divisions(name: str) -> list[str]:
     (['金鸡湖教育集团'], ['水务集团'])
     >>> _after_divisions("四川天府新区锦城小学教育集团")
     ['天府新区锦城小学教育集团', '锦城小学教育集团']
-    >>> _after_divisions("江北区星海街道远帆幼儿园"), _after_divisions("江北区石门镇中心小学")  # 中心小学: every town's
-    (['星海街道远帆幼儿园', '远帆幼儿园'], ['石门镇中心小学'])
+    >>> _after_divisions("江北区云湖街道远帆幼儿园"), _after_divisions("江北区石门镇中心小学")  # 中心小学: every town's
+    (['云湖街道远帆幼儿园', '远帆幼儿园'], ['石门镇中心小学'])
     """
     rests: list[str] = []
     while len(rests) < 3:
@@ -967,7 +967,7 @@ def _after_divisions(name: str) -> list[str]:
             area = NEW_AREA.match(name)  # 湖南湘江新区某某教育集团: a national new area after its province
             size = area.end() if area else 0
         if not size and rests:
-            town = TOWN_START.match(name)  # 江北区星海街道远帆幼儿园: a street or town after its district
+            town = TOWN_START.match(name)  # 江北区云湖街道远帆幼儿园: a street or town after its district
             rest = name[town.end() :] if town else ""
             size = town.end() if town and len(rest) >= 5 and not rest.startswith("中心") else 0
         if not size or len(name) - size < 4:
