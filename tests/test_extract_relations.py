@@ -1147,3 +1147,15 @@ def test_a_heads_roll_with_no_body_is_the_lead_schools(extractor):
     )
     found = facts(extractor, text)
     assert ("张大山", "worksAt", "青川职业技术学院") in found and ("李小河", "worksAt", "远帆公司") in found
+
+
+def test_platforms_shown_on_a_visit_are_no_partners(extractor):
+    """某局一行参观了某某产业学院、某某实训基地: the host shows its platforms; the visitors work with the host."""
+    text = (
+        "6月2日，江北高新区管委会副主任张三一行到青川职业技术学院调研。"
+        "会前，张三一行参观了远帆智能产业学院、星海实训基地等场所。"
+    )
+    found = facts(extractor, text)
+    assert pair("江北高新区管委会", "cooperatesWith", "青川职业技术学院") in found
+    assert not any("远帆智能产业学院" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)
+    assert not any("星海实训基地" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)

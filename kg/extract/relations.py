@@ -2067,6 +2067,8 @@ class RelationExtractor:
                 subjects = [s for s in (self._own_school(),) if s is not None]
             for subject in (self._body(s, main) for s in subjects):
                 for item in items:
+                    if is_a(item.entity.cls, "Platform") or _division(item.entity):
+                        continue  # 参观了某某产业学院、某某实训基地: what a host shows, no partner
                     if is_a(subject.cls, "Organization") and is_a(item.entity.cls, "Organization"):
                         self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
             return
