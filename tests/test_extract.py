@@ -181,6 +181,10 @@ def test_person_names_of_three_characters_lists_and_titles_after(extractor):
     facts = relations(extraction)
     assert ("王子横", "worksAt", "江北职教中心") in facts  # the names after the first share its title
     assert ("彭佩", "worksAt", "江北职教中心") in facts
+    # 中心主任张三教授: 任 (a surname too) ends the title before the name, which is 张三
+    titled = run(extractor, "远帆大学云湖水资源中心主任张三教授出席。")
+    assert "张三" in entities(titled) and "任张三" not in entities(titled)
+    assert ("张三", "worksAt", "远帆大学云湖水资源中心") in relations(titled)
 
 
 def test_legal_names_with_nominal_verbs_and_joined_events(extractor):

@@ -1946,6 +1946,12 @@ class Recognizer:
             if start < 0:
                 continue
             type_end = name[:1] in TYPE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
+            # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
+            type_end = type_end or any(
+                (role := self.role_re.match(text, start + 1 - n)) is not None and role.end() == start + 1
+                for n in (2, 3)
+                if n <= start + 1
+            )
             if not CJK_THREE.fullmatch(name) or name[0] not in SURNAMES or is_word(name[:2]) or type_end:
                 if len(name) == 3 and (name[0] in STOP_SINGLE or not _has_cjk(name[0]) or type_end):
                     # 的尹质同学: a two-character name after a function word; 某某公司周兵副总经理: after a body
