@@ -554,3 +554,14 @@ def test_attendees_of_a_signing_named_by_its_parties_take_part_in_it(extractor):
     found = facts(extractor, text)
     assert ("张三", "participatesIn", event) in found and ("李四", "participatesIn", event) in found
     assert not any(name.startswith("合作交流会") for name in names(extractor, text))
+
+
+def test_bodies_an_event_invites_take_part_in_it(extractor):
+    """大会还邀请了A、B: the invited bodies take part in the meeting, though no verb of attending follows."""
+    text = (
+        "青川专精特新企业推介会在远帆酒店举行。"
+        "此外，大会还邀请了青川市上市企业协会、远帆机械行业协会，以及星海日报等媒体。"
+    )
+    found = facts(extractor, text)
+    for body in ("青川市上市企业协会", "远帆机械行业协会"):
+        assert (body, "participatesIn", "青川专精特新企业推介会") in found

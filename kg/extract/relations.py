@@ -231,6 +231,8 @@ ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表|负责同志|�
 SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
+# 大会还邀请了A、B: who an event itself invites (A邀请B参加 is read by the verb of attending)
+EVENT_INVITES = re.compile("(?:大会|会议|活动|论坛|峰会|推介会|仪式)(?:还|特别|特)?邀请了?")
 # a room or ground of the venue, in a building of it (行政楼五楼报告厅): where in the venue the event takes place
 VENUE_ROOM = re.compile(
     r"(?:(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅"
@@ -968,6 +970,7 @@ class RelationExtractor:
         self._attendance(start, end, inside, span)
         self._speakers(start, end, inside, span)
         self._represented(start, end, inside, span)
+        self._invited(start, end, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
         named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
@@ -1629,6 +1632,19 @@ class RelationExtractor:
             for item in items:
                 kind = _cooperation_kind(item.entity, partner.entity)
                 self.add(item.entity, kind, partner.entity, span, "cooperate-代表")
+
+    def _invited(self, start: int, end: int, span) -> None:
+        """大会还邀请了A、B、C…: the bodies an event invites take part in it (no verb of attending needed)."""
+        text = self.text
+        main = self._main
+        for verb in EVENT_INVITES.finditer(text, start, end):
+            index = next((i for i, m in enumerate(main) if m.start == verb.end()), None)
+            if index is None:
+                continue
+            event = self._event_attended(main, start, verb.start())
+            for item in self._enumeration(main, index):
+                if is_a(item.entity.cls, "Organization") and not item.ref:
+                    self.add(item.entity, "participatesIn", event, span, "participate-邀请")
 
     def _listed_before(self, main: list[Mention], verb: int) -> list[Entity]:
         """A、B、C等三家企业被确定为…: the bodies of the list that ends right before the verb (its count between)."""
