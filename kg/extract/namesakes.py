@@ -1,4 +1,5 @@
-"""Namesakes within one document: a platform that carries the name of a company the text also names.
+"""Namesakes within one document: a platform that carries the name of a company the text also names, and a
+school named after a university the text names (某某师范大学江北实验小学).
 
 越秀辉山产业学院 is named after 辽宁越秀辉山控股股份有限公司, 东软软件产业学院 after 东软教育科技集团:
 the unit carries the company's brand (its legal name less the place in front and the words after the

@@ -191,13 +191,13 @@ CLAUSE_END = re.compile("[。；！？]")
 # A quoted motto: 以“…”为主题, 主题“…”
 THEME_AFTER = re.compile("”(?:为主题|为题|主题|为口号|理念|精神)")
 THEME_BEFORE = re.compile("(?:主题|口号|主题为|题为)[：:]?$")
-# A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
 # a school a university runs or lends its name to, named after it with a place between (某某大学江北实验学校)
 UNIVERSITY_SCHOOL = re.compile("实验|附属|附中|附小")
 UNIVERSITY_ENDS = ("大学", "学院")
 LAUNCH = "启动仪式"  # a campaign's launch ceremony, named after the campaign
 # what a bare year (2025青川创业大赛) follows where it opens an event's name: a clause's start or a quotation mark
 YEAR_OPENERS = frozenset('，,。；;：:“"（(《 \n')
+# A demonstrative before an event's type word (此次峰会, 本届职教论坛, 本场招聘会): the event the text has named
 EVENT_DEMONSTRATIVE = re.compile("^(?:本次|此次|本届|此届|这次|这届|本场|这场|此|本|该)")
 NUMERAL_END = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]$")
 COLLECTIVE_NAME = re.compile(r"^[一二两三四五六七八九十]+大")

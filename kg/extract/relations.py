@@ -21,6 +21,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -1604,7 +1605,7 @@ class RelationExtractor:
             while at in ends:  # back through ，B承办 and A主办 to the first organiser
                 items = self._enumeration_before(main, ends[at])
                 if not all(is_actor(m.entity.cls) and m.ref in ("", *OWN_SCHOOL_REFS) for m in items):
-                    break  # (我校承办: the text's own school; 该校, 双方 … refer to more than one may tell)
+                    break  # (由我校承办: the text's own school organises too; 双方, 各单位 … name no one body)
                 organisers += [(item, word) for item in items]
                 earlier = ORGANISING_BEFORE.search(text, max(start, items[0].start - 6), items[0].start)
                 if earlier is None or earlier.end() != items[0].start:
@@ -3139,30 +3140,41 @@ def _designation(entity: Entity) -> bool:
     return entity.cls == "Designation"
 
 
-def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
-    """The first event named in the first two sentences of ``text`` (its title and its lead), or None."""
+def _lead_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """The mentions of the first two sentences of ``text`` (its title and its lead), first first."""
     ends = [m.end() for m in SENTENCE_END.finditer(text, 0, 2000)]
     limit = ends[1] if len(ends) > 1 else len(text)
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.start >= limit:
-            break
-        # a signing ceremony named by its parties (A与B…签约仪式) is nested over them, and still the text's event
-        whole = not mention.nested or mention.rule == "signing-event"
-        if whole and not mention.ref and _attended(mention.entity):
-            return mention.entity
-    return None
+            return
+        yield mention
+
+
+def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
+    """The first event the lead names (see :func:`_lead_mentions`), or None.
+
+    A signing ceremony named by its parties (A与B…签约仪式) is nested over them, and still the text's event.
+    """
+    return next(
+        (
+            m.entity
+            for m in _lead_mentions(text, mentions)
+            if (not m.nested or m.rule == "signing-event") and not m.ref and _attended(m.entity)
+        ),
+        None,
+    )
 
 
 def _lead_school(text: str, mentions: list[Mention]) -> Entity | None:
-    """The first whole school (a university, a college, a school) the first two sentences of ``text`` name."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, 2000)]
-    limit = ends[1] if len(ends) > 1 else len(text)
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.start >= limit:
-            break
-        if not mention.nested and not mention.ref and any(is_a(mention.entity.cls, c) for c in WHOLE_SCHOOLS):
-            return mention.entity
-    return None
+    """The first whole school (a university, a college, a school) the lead names, or None."""
+    return next(
+        (
+            m.entity
+            for m in _lead_mentions(text, mentions)
+            if not m.nested and not m.ref and any(is_a(m.entity.cls, c) for c in WHOLE_SCHOOLS)
+        ),
+        None,
+    )
 
 
 def _attended(entity: Entity) -> bool:

@@ -654,7 +654,8 @@ class Resolver:
                 divided = long.endswith(short) and short in _after_divisions(long)
                 if len(long) - len(short) > 6 and not (_unit_of(short, long) or named_after or divided):
                     continue
-                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or divided
+                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
+                same = same or divided
                 if same or named_after or _initials(short, long):
                     matching.append((long, named_after))
             if not matching:
@@ -680,8 +681,8 @@ class Resolver:
                 divided = long.endswith(short) and short in _after_divisions(long)
                 if len(long) - len(short) > 6 and not (_unit_of(short, long) or brand or divided):
                     continue
-                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long) or brand
-                same = same or divided
+                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
+                same = same or brand or divided
                 if not (same or _initials(short, long)):
                     continue
                 self._absorb(other, entity, short)
