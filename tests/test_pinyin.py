@@ -1,27 +1,16 @@
-"""kg.model.pinyin spells as pypinyin does: the table is what pypinyin writes, and every word, every character
-and mixed texts come out as ``pypinyin.lazy_pinyin`` gives them (IRIs are spelled so: kg.model.vocab.slug)."""
+"""kg.model.pinyin spells as pypinyin does: the table kept is what pypinyin writes, and every word, every
+character and mixed texts come out as ``pypinyin.lazy_pinyin`` gives them (IRIs are spelled so: kg.model.vocab.slug)."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-from importlib.metadata import version
-from pathlib import Path
 
-import pytest
 from pypinyin import lazy_pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
-from kg.model.pinyin import TABLE_FILE, syllables
+from kg.model.pinyin import build_table, syllables, table_text
 from kg.store.search import pinyin_keys
-
-TOOL = Path(__file__).resolve().parent.parent / "tools" / "make_pinyin_table.py"
-WRITTEN_BY = re.search(r"from pypinyin (\S+);", TABLE_FILE.read_text(encoding="utf-8").split("\n", 1)[0])
-same_pypinyin = pytest.mark.skipif(
-    WRITTEN_BY is None or WRITTEN_BY.group(1) != version("pypinyin"),
-    reason="the table was written from another pypinyin: IRIs keep its spelling",
-)
 
 
 def alphanumeric(chars: str) -> list[str]:
@@ -32,23 +21,16 @@ def expected(text: str) -> list[str]:
     return [s for s in lazy_pinyin(text, errors=alphanumeric) if s]
 
 
-@same_pypinyin
 def test_the_table_is_what_pypinyin_writes():
-    spec = importlib.util.spec_from_file_location("make_pinyin_table", TOOL)
-    assert spec is not None and spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    assert TABLE_FILE.read_text(encoding="utf-8") == tool.table()
+    assert table_text() == build_table()
 
 
-@same_pypinyin
 def test_every_word_and_character_as_pypinyin_spells_it():
     characters = "".join(map(chr, PINYIN_DICT))
     wrong = [w for w in [*PHRASES_DICT, *characters] if syllables(w, alphanumeric) != expected(w)]
     assert not wrong, wrong[:20]
 
 
-@same_pypinyin
 def test_mixed_texts_are_cut_as_pypinyin_cuts_them():
     """Words, their prefixes and characters run together, with Latin letters, digits, punctuation and characters
     pypinyin has no pinyin for: the segmentation (longest word from each position, its quirk at a run's end
@@ -67,7 +49,6 @@ def test_mixed_texts_are_cut_as_pypinyin_cuts_them():
         assert syllables(text, alphanumeric) == expected(text), text
 
 
-@same_pypinyin
 def test_search_keys_as_pypinyin_spells_them():
     """The search index's keys: pypinyin's syllables with what has no pinyin left out (errors="ignore")."""
     rng = random.Random(12)
@@ -78,3 +59,18 @@ def test_search_keys_as_pypinyin_spells_them():
         spelled = [s.lower() for s in lazy_pinyin(text, errors="ignore") if s.strip()]
         whole, short = "".join(spelled), "".join(s[0] for s in spelled)
         assert pinyin_keys(text) == (f"{whole} {short}" if whole else ""), text
+
+
+def test_the_table_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    """The first start builds the table from pypinyin and keeps it; the next reads it back, building nothing."""
+    import kg.model.pinyin as pinyin
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = table_text()
+    assert (tmp_path / "kg" / pinyin.TABLE_CACHE).exists()
+
+    def not_again() -> str:
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(pinyin, "build_table", not_again)
+    assert table_text() == built

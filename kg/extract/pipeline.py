@@ -824,7 +824,6 @@ GAZETTEER_CODE = (
     "extract/normalize.py",
     "extract/pipeline.py",
     "model/pinyin.py",
-    "model/pinyin.txt",
     "model/terms.py",
     "model/vocab.py",
     "sources/curated.py",
@@ -857,9 +856,9 @@ def default_gazetteer() -> Gazetteer:
 def gazetteer_sources() -> list[Path]:
     """The files :func:`default_gazetteer` is built from: the curated folder and the documents its evidence
     quotes (every file, so that one added counts too), the ontology, the lexicon (its type words), the modules
-    of :data:`GAZETTEER_CODE` (the pinyin table that spells IRIs too), and the package that spells names in
-    simplified characters (an upgrade replaces its ``__init__`` file)."""
-    packages = [importlib.util.find_spec(name) for name in ("opencc",)]
+    of :data:`GAZETTEER_CODE`, and the packages that spell IRIs in pinyin and names in simplified characters (an
+    upgrade replaces their ``__init__`` file)."""
+    packages = [importlib.util.find_spec(name) for name in ("pypinyin", "opencc")]
     return [
         *_files(DATA_DIR / "curated"),
         *_files(DATA_DIR / "documents"),

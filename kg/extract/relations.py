@@ -129,7 +129,7 @@ VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深
 VISIT = re.compile(VISIT_VERBS + "$")
 # 前往某某茶园、某某庄园、A: the places a list of visits names before its first body, none of them an entity
 VISIT_UNNAMED_FIRST = re.compile(VISIT_VERBS + r"(?:[^，。；：、“”\s]{2,10}、){1,3}$")
-VISIT_UNNAMED_LONGEST = 37
+VISIT_UNNAMED_LONGEST = 37  # the verb with 了 (3), three items of ten characters with their 、 (33), one to spare
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
 GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
 BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for

@@ -1,25 +1,33 @@
-"""Pinyin of Chinese text as ``pypinyin.lazy_pinyin`` spells it, from a table pypinyin wrote (``pinyin.txt``).
+"""Pinyin of Chinese text as ``pypinyin.lazy_pinyin`` spells it, from a table pypinyin writes once.
 
 Importing pypinyin reads and indexes its whole phrase and character
 dictionaries (0.8 G instructions, a tenth of a ``kg extract`` of 1 MiB) for
-the few hundred names a command spells.  ``pinyin.txt`` holds what spelling
-needs, spelled by pypinyin itself (``tools/make_pinyin_table.py``): its class
-of Chinese characters, the syllables of each of its words and characters, and
-the prefixes of its words; :func:`syllables` segments text as pypinyin does
-(runs of Chinese characters cut by forward maximum matching on its words) and
-looks each piece up.  ``tests/test_pinyin.py`` checks every word and character
-of pypinyin's dictionaries, and mixed texts, against pypinyin.
+the few hundred names a command spells.  The table holds what spelling needs,
+spelled by the installed pypinyin itself (:func:`build_table`): its class of
+Chinese characters, the syllables of each of its words and characters, and the
+prefixes of its words.  It is pypinyin's data, not the project's, so it is not
+shipped: the first start builds it (about 1.5 s) and keeps it in the user's
+cache folder (:mod:`kg.user_cache`), keyed on pypinyin's files, so a later
+start loads it instead of importing pypinyin.  :func:`syllables` segments text
+as pypinyin does (runs of Chinese characters cut by forward maximum matching on
+its words) and looks each piece up.  ``tests/test_pinyin.py`` checks every word
+and character of pypinyin's dictionaries, and mixed texts, against pypinyin.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
-TABLE_FILE = Path(__file__).with_name("pinyin.txt")
+from kg import user_cache
+
 SEPARATOR = "\n%%\n"  # between the table's sections (no word, syllable or pattern holds it)
+TABLE_CACHE = "pinyin-table.marshal"  # in the user's cache folder (kg.user_cache)
+# pypinyin's files its dictionaries are read from: an upgrade replaces them, and the table is built again
+PYPINYIN_FILES = ("__init__.py", "constants.py", "phrases_dict.json", "pinyin_dict.json")
 
 
 class _Table:
@@ -33,9 +41,50 @@ class _Table:
         self.characters = dict(zip(characters, spelled_characters.split("\n"), strict=True))
 
 
+def build_table() -> str:
+    """The table as the installed pypinyin writes it (what :func:`table_text` keeps), one text of sections."""
+    from importlib.metadata import version
+
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
+
+    def spelled(word: str) -> str:  # pypinyin's syllables of ``word`` taken whole (one word of its segmentation)
+        return " ".join(s for s in lazy_pinyin([word], errors=lambda chars: []) if s)
+
+    pattern = RE_HANS.pattern
+    if not (pattern.startswith("^(?:[") and pattern.endswith("])+$")):
+        raise ValueError(f"pypinyin's class of Chinese characters has changed: {pattern}")
+    # every phrase is two characters or more: a segment of one character is never a phrase (see _cut)
+    phrases = sorted(w for w in PHRASES_DICT if len(w) > 1)
+    characters = sorted(c for c in map(chr, PINYIN_DICT) if RE_HANS.match(c))
+    prefixes = sorted({word[:i] for word in phrases for i in range(1, len(word))} - set(phrases))
+    sections = [
+        f"# pinyin table of pypinyin {version('pypinyin')}",
+        pattern[len("^(?:") : -len(")+$")],
+        "\n".join(phrases),
+        "\n".join(map(spelled, phrases)),
+        "".join(characters),
+        "\n".join(map(spelled, characters)),
+        "\n".join(prefixes),
+    ]
+    return SEPARATOR.join(sections) + "\n"
+
+
+def table_text() -> str:
+    """The table, from the user's cache when it was built from the pypinyin installed now, else built and kept."""
+    spec = importlib.util.find_spec("pypinyin")
+    folder = Path(spec.origin).parent if spec is not None and spec.origin else Path(".")
+    key = user_cache.file_key([Path(__file__), *(folder / name for name in PYPINYIN_FILES)])
+    text = user_cache.read(TABLE_CACHE, key)
+    if not isinstance(text, str):
+        text = build_table()
+        user_cache.write(TABLE_CACHE, key, text)
+    return text
+
+
 @cache
 def _table() -> _Table:
-    return _Table(TABLE_FILE.read_bytes().decode("utf-8"))  # no newlines to translate: bytes decode faster
+    return _Table(table_text())
 
 
 def _cut(run: str, words: dict[str, str | None]) -> Iterator[str]:
