@@ -81,8 +81,9 @@ def test_bare_words_for_the_event_refer_to_the_article_event(extractor):
         "重庆渝州职业学院院长张伟在发言中表示，将深化产教融合。"
     )
     found = facts(extractor, text, title)
-    assert ("江北区教委", "hosts", "职业教育工作推进会") in found  # 主持: who presides holds the meeting
-    assert ("李明", "participatesIn", "职业教育工作推进会") in found  # and takes part in it
+    assert ("江北区", "hosts", "职业教育工作推进会") in found  # the title's 江北区召开
+    assert ("李明", "participatesIn", "职业教育工作推进会") in found  # 主持: who presides takes part
+    assert ("江北区教委", "hosts", "职业教育工作推进会") not in found  # and their body holds nothing thereby
     assert ("重庆渝州职业学院", "participatesIn", "职业教育工作推进会") in found  # 在发言中: its body takes part
     assert ("江北区", "participatesIn", "职业教育工作推进会") not in found
 

@@ -1701,10 +1701,9 @@ class RelationExtractor:
                 continue  # 张三希望同学们积极参加比赛, 张三表示将…: what they ask or say, not what they do
             employers = {id(self._employers.get(m.entity.label)) for m in people}
             if verb.group().startswith("主持"):
-                # 张三主持签约仪式, 会议由张三主持: who presides holds the event (through their organisation: add);
-                # the others of the sentence attend by verbs of their own
+                # 张三主持签约仪式, 会议由张三主持: who presides takes part; their body does not thereby hold the
+                # event (a deputy mayor chairs a school's signing), and the others attend by verbs of their own
                 if people and text[people[-1].end : verb.start()] in ("", "同志", *HONORIFICS):
-                    self.add(people[-1].entity, "hosts", event, span, "host-主持")
                     self._add(people[-1].entity, "participatesIn", event, span, "participate-主持")  # they attend
                 continue
             for mention in main:
