@@ -343,6 +343,23 @@ def test_a_kind_of_ceremony_joined_after_a_verb_is_still_no_name(extractor):
     assert not any(name.endswith("揭牌仪式") for name in found)
 
 
+def test_a_ceremony_named_by_its_subject_joined_after_the_verb_that_holds_it(extractor):
+    text = "1月8日，青川大学与星海集团举行校企合作暨实验室共建签约仪式，青川大学校长王明出席。"
+    event = "校企合作暨实验室共建签约仪式"
+    assert names(extractor, text).get(event) == "Conference"
+    found = facts(extractor, text)
+    assert {("王明", "participatesIn", event), ("星海集团", "participatesIn", event)} <= found
+    assert not any("合作暨实验室" in (s, o) for s, _, o in found)  # no platform across 暨
+    # the bodies that build before 共建 are the parties, not the start of the ceremony's name
+    text = "5月9日，青川市人民政府、青川省教育厅共建星海科教园区合作框架协议签约仪式在青川市举行。"
+    found = facts(extractor, text)
+    assert ("青川市人民政府", "cooperatesWith", "青川省教育厅") in found or (
+        "青川省教育厅",
+        "cooperatesWith",
+        "青川市人民政府",
+    ) in found
+
+
 def test_an_event_named_by_the_first_of_its_joined_names_is_the_same_event(extractor):
     title = "重庆市职教学会产教分会成立大会暨第一次学术年会召开"
     text = "3月5日，重庆市职教学会产教分会成立大会在江北区召开。江北区教委主任王明出席会议。"

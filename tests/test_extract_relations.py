@@ -711,6 +711,12 @@ def test_a_plan_sent_down_by_a_body_is_initiated_by_it(extractor):
     assert ("重庆市教委", "builds", "江北职业院校联盟") not in found
 
 
+def test_a_society_of_returned_scholars_is_the_body_of_its_officers(extractor):
+    found = facts(extractor, "青川大学副校长王明，省欧美同学会秘书长李远帆、副秘书长赵星海出席签约仪式。")
+    assert {("李远帆", "worksAt", "省欧美同学会"), ("赵星海", "worksAt", "省欧美同学会")} <= found
+    assert ("李远帆", "worksAt", "青川大学") not in found
+
+
 def test_a_title_written_without_book_marks_is_no_verb_nor_object(extractor):
     text = "去年底，重庆市教委下发关于推进江北职业院校联盟建设的意见，鼓励优质高职院校牵头。"
     found = facts(extractor, text)

@@ -299,7 +299,9 @@ AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # com
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
 NOMINAL_VERB_SIZE = 2  # the length of every one of them
 # Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
-EVENT_INNER_VERBS = ("培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰")
+EVENT_INNER_VERBS = (
+    "培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰", "共建",
+)  # fmt: skip
 # what follows the body in its event's name: the meeting's type word, after an edition (第七届论坛, 2024年年会)
 OWNED_EVENT_TAIL = re.compile(
     r"(?:第?[0-9一二三四五六七八九十]+届(?:[0-9一二三四五六七八九十]+次)?|第[0-9一二三四五六七八九十]+次|(?:19|20)[0-9]{2}年度?)?"
@@ -1185,6 +1187,8 @@ class Recognizer:
             verb = next((w for w in EVENT_INNER_VERBS if text.startswith(w, moved - len(w))), None)
             if verb is not None and moved - len(verb) > 0 and text[moved - len(verb) - 1] not in SPECIAL:
                 inner = self.left_edge(text, moved - len(verb), event=True)
+                if verb == "共建" and self._owned_body_end(text[inner : moved - len(verb)]):
+                    inner = moved  # A、B共建某某园区签约仪式: the bodies that build are parties, not the name
                 if inner < moved - len(verb) - 1:
                     moved = inner
             cohort = EVENT_COHORT.match(text, max(0, moved - 4))
@@ -1348,7 +1352,9 @@ class Recognizer:
             # 某某集团揭牌暨某某委员会成立仪式, A与B合作项目签约暨揭牌仪式: the first is a ceremony's verb
             verb = CEREMONY_VERB.search(text, max(0, first_end - 2), first_end)
             if verb is None or verb.end() != first_end:
-                return start
+                # A与B举行校企合作暨实验室共建签约仪式: the subject the ceremony is named by, right after the verb
+                topic = _held_topic(text, first_end)
+                return start if topic is None else topic
             inner = verb.group()
         first = self._through_nominal(text, self.left_edge(text, first_end - len(inner)))
         body = self.type_word(text[first : first_end - len(inner)])
@@ -3258,6 +3264,21 @@ def _brand_character(text: str, at: int, floor: int) -> bool:
 
 
 FUNCTION_TAGS = ("r", "d", "p", "c", "u", "zg", "m", "q", "v")  # jieba's tags of words that open a clause, not a name
+
+
+def _held_topic(text: str, end: int) -> int | None:
+    """Where a subject a held event is named by starts (举行校企合作暨…仪式: 校企合作), if one ends at ``end``.
+
+    >>> text = "双方举行校企合作暨基地共建签约仪式"
+    >>> text[_held_topic(text, text.index("暨")) :]
+    '校企合作暨基地共建签约仪式'
+    >>> _held_topic("双方深化校企合作暨基地共建签约仪式", 8) is None  # 深化: the clause's verb, no event held
+    True
+    """
+    for topic in EVENT_TOPIC.finditer(text, max(0, end - 8), end):
+        if topic.end() == end and HELD_BEFORE.search(text, max(0, topic.start() - 3), topic.start()):
+            return topic.start()
+    return None
 
 
 def _after_holding_verb(text: str, start: int) -> int:
