@@ -360,6 +360,19 @@ def test_a_ceremony_named_by_its_subject_joined_after_the_verb_that_holds_it(ext
     ) in found
 
 
+def test_a_roll_of_people_meeting_at_a_venue_each_take_part_and_none_holds_it(extractor):
+    text = (
+        "6月3日，青川职业学院副院长王明远，星海镇党委委员李青、青川远帆文旅有限公司董事长赵江及学院教务处负责人"
+        "在青川江北刺绣有限公司三楼会议室举行文旅产教融合座谈会。"
+    )
+    event = "文旅产教融合座谈会"
+    found = facts(extractor, text)
+    for member in ("王明远", "李青", "赵江", "青川职业学院", "青川远帆文旅有限公司"):
+        assert (member, "participatesIn", event) in found
+    assert ("青川江北刺绣有限公司", "hosts", event) in found  # the body it meets at receives it
+    assert not any(p == "hosts" and o == event and s != "青川江北刺绣有限公司" for s, p, o in found)
+
+
 def test_an_event_named_by_the_first_of_its_joined_names_is_the_same_event(extractor):
     title = "重庆市职教学会产教分会成立大会暨第一次学术年会召开"
     text = "3月5日，重庆市职教学会产教分会成立大会在江北区召开。江北区教委主任王明出席会议。"

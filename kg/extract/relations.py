@@ -499,6 +499,7 @@ class RelationExtractor:
         self._main_event = _main_event(text, self.mentions)
         self.heads: dict[tuple[int, int], Entity] = {}  # see extract_relations
         self._governments: dict[str, tuple[str, Entity]] | None = None  # see _government_headed
+        self._rolled: set[tuple[str, str]] = set()  # (member, event) of a roll that meets somewhere: no host
         self._posts: dict[int, Entity] = {}  # the government of each post, by where the post's title ends
         # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
         # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
@@ -769,6 +770,8 @@ class RelationExtractor:
         if predicate == "participatesIn" and (subject.label, "hosts", obj.label) in self.relations:
             return  # the host of an event, whose head speaks at it, hosts it
         if predicate == "hosts":
+            if (subject.label, obj.label) in self._rolled:
+                return  # one of a roll of those who meet (see _venues)
             self.relations.pop((subject.label, "participatesIn", obj.label), None)
         if self._year[0] != span:
             years = set(YEAR_RE.findall(self.text, span[0], span[1]))
@@ -2229,6 +2232,19 @@ class RelationExtractor:
             named_event = any(m.end == mention.start - 1 and is_a(m.entity.cls, "Event") for m in main)
             if named_event:
                 organiser = None
+            roll = [m.entity for m in main[:index] if m.start >= start and _meets(m.entity)]
+            if organiser is not None and sum(e.cls == "Person" for e in roll) > 1 and verb.group(1) in HOSTING:
+                # 院长张三，镇党委委员李四、某公司董事长王五在X举行座谈会: a roll of those who meet, each taking part
+                # (their schools and companies through them), none holding it; X, a body, receives it
+                roll = [*self._roll_before(start), *roll]
+                events = [m.entity for m in main[index + 1 :] if _runs(m.entity) and is_a(m.entity.cls, "Event")]
+                for thing in events[:1]:
+                    for member in roll:
+                        self._rolled.add((member.label, thing.label))
+                        self.add(member, "participatesIn", thing, span, f"participate-在…{verb.group(1)}")
+                    if is_a(venue.cls, "Organization"):
+                        self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
+                continue
             if organiser is not None and verb.group(1) in HOSTING:
                 for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
                     self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
@@ -3173,6 +3189,13 @@ def _lead_school(text: str, mentions: list[Mention]) -> Entity | None:
             if not m.nested and not m.ref and any(is_a(m.entity.cls, c) for c in WHOLE_SCHOOLS)
         ),
         None,
+    )
+
+
+def _meets(entity: Entity) -> bool:
+    """A person or a body one of a roll of those who meet can be (not a place, an event or a platform)."""
+    return entity.cls == "Person" or (
+        is_a(entity.cls, "Organization") and not is_a(entity.cls, "Place") and not is_a(entity.cls, "Platform")
     )
 
 
