@@ -1181,6 +1181,16 @@ def test_party_departments_and_verbs_of_relying_on(extractor):
     assert not [f for f in facts if f[1] in ("builds", "hosts") and f[2] == "江北智联实训基地"]
 
 
+def test_a_school_two_parties_build_together_starts_after_their_verb(extractor):
+    text = "青川区人民政府与星海职业技术学院合作建设星海职业技术学院附属青川区职业技术学校。"
+    found = entities(run(extractor, text))
+    assert found.get("星海职业技术学院附属青川区职业技术学校") == "SecondaryVocationalSchool"
+    assert found.get("星海职业技术学院") == "VocationalCollege"
+    assert not any("合作建设" in name for name in found)
+    found = entities(run(extractor, "近日，青川城市职业学院市政建设产业学院正式挂牌。"))
+    assert "青川城市职业学院市政建设产业学院" in found  # a common noun before the verb: one name
+
+
 def test_bylines_of_a_schools_news_and_more_titles(extractor):
     extraction = run(
         extractor,

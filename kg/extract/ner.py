@@ -299,6 +299,7 @@ AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # com
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
 NOMINAL_VERB_SIZE = 2  # the length of every one of them
 # Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
+JOINTLY = ("合作", "联合", "共同", "携手", "协同")  # how parties do what they do together (合作建设, 共同打造)
 EVENT_INNER_VERBS = (
     "培训", "推进", "建设", "发展", "签约", "启动", "成立", "合作", "培育", "促进", "对接", "表彰", "共建",
 )  # fmt: skip
@@ -1407,8 +1408,8 @@ class Recognizer:
                             start = whole  # 深圳某某华创科技开发有限公司
                     continue
             noun = text[head - 2 : head]
-            if len(noun) < 2 or not is_word(noun) or _stop_made(noun):
-                return start
+            if len(noun) < 2 or not is_word(noun) or _stop_made(noun) or noun in JOINTLY:
+                return start  # 与某某学院合作建设某某学校: the parties build it, no name goes on through them
             before = self.left_edge(text, head, limit=16)
             actor = text[before:head]
             year = YEAR_BEFORE.match(actor) or re.match("年度?", actor)
