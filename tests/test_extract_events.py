@@ -373,6 +373,30 @@ def test_a_roll_of_people_meeting_at_a_venue_each_take_part_and_none_holds_it(ex
     assert not any(p == "hosts" and o == event and s != "青川江北刺绣有限公司" for s, p, o in found)
 
 
+def test_the_rolls_of_each_sides_people_attending_after_de_you(extractor):
+    text = (
+        "3月6日，青川区人民政府与星海职业技术学院合作办学签约仪式在青川区行政中心举行。"
+        "出席本次签约仪式的星海职业技术学院的领导有党委副书记、校长王明远，智能制造学院院长赵江，"
+        "学院发展规划处（产教融合处）副处长李青、周宁；青川区的领导有区委副书记、区长孙海。"
+    )
+    event = "青川区人民政府与星海职业技术学院合作办学签约仪式"
+    found = facts(extractor, text)
+    for person in ("王明远", "李青", "周宁", "赵江", "孙海"):
+        assert (person, "participatesIn", event) in found
+    for person in ("李青", "周宁"):  # the side the roll is of, where no title names a body
+        assert (person, "worksAt", "星海职业技术学院") in found
+    assert ("赵江", "worksAt", "智能制造学院") in found
+    assert ("智能制造学院", "partOf", "星海职业技术学院") in found
+
+
+def test_a_faculty_is_its_colleges_not_the_school_the_college_set_up(extractor):
+    title = "星海职业技术学院附属青川区职业技术学校揭牌"
+    text = "星海职业技术学院附属青川区职业技术学校揭牌。星海职业技术学院校长王明远、智能制造学院院长赵江出席。"
+    found = facts(extractor, text, title)
+    assert ("智能制造学院", "partOf", "星海职业技术学院") in found
+    assert ("智能制造学院", "partOf", "星海职业技术学院附属青川区职业技术学校") not in found
+
+
 def test_an_event_named_by_the_first_of_its_joined_names_is_the_same_event(extractor):
     title = "重庆市职教学会产教分会成立大会暨第一次学术年会召开"
     text = "3月5日，重庆市职教学会产教分会成立大会在江北区召开。江北区教委主任王明出席会议。"

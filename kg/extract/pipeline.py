@@ -496,14 +496,17 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
         return
     schools = [e for e in entities if e.mentions and any(is_a(e.cls, c) for c in SCHOOLS) and e not in divisions]
     ends = {m.end: e for e in schools for m in e.mentions if not m.ref}
+    # the school the text names most, if one is named more than any other
+    most = most_named(Counter({e.label: len([m for m in e.mentions if not m.ref]) for e in schools}))
+    college = next((e for e in schools if e.label == most), None)
+    default = college
     if resolver.publisher and is_a(resolver.publisher[1], "EducationalOrganization"):
         default = resolver.get(resolver.publisher[0])
-    else:  # the school the text names most, if one is named more than any other
-        most = most_named(Counter({e.label: len([m for m in e.mentions if not m.ref]) for e in schools}))
-        default = next((e for e in schools if e.label == most), None)
     for division in divisions:
         named = [m for m in division.mentions if not m.ref]
         owner = next((ends[m.start] for m in named if m.start in ends), default)
+        if owner is not None and division.label.endswith("学院") and not any(is_a(owner.cls, c) for c in SCHOOLS):
+            owner = college  # a faculty (智能制造学院) is a college's, not that of the school it set up (附属中学)
         if owner is None or owner is division or not named:
             continue
         key = (division.label, "partOf", owner.label)

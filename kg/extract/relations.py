@@ -227,7 +227,11 @@ ATTENDED_KIND = re.compile(
 # kinds that name any event the text is about (出席会议, 参加活动, 出席开幕式 of a contest)
 GENERIC_KINDS = ("会议", "活动", "仪式", "开幕式", "闭幕式", "大会", "比赛")
 # 出席本次会议的还有A、B / 参加签约仪式的领导有A: those named after the verb attend
-ATTENDING_AFTER = re.compile(r"的(?:领导|嘉宾|人员|代表|负责同志|同志|其他|和|及|与)*(?:还)?(?:有|包括)[：:]?")
+ATTENDING_AFTER = re.compile(
+    r"的(?:[^，。；：、的]{2,20}的(?=领导|嘉宾))?(?:领导|嘉宾|人员|代表|负责同志|同志|其他|和|及|与)*(?:还)?(?:有|包括)[：:]?"
+)  # …的有, …的领导有, …的某某学院的领导有
+# the next roll of the same list (…；某某区的领导有…): another side's people attending
+ATTENDING_NEXT = re.compile(r"；[^，。；：、的]{2,20}的(?:领导|嘉宾)(?:还)?(?:有|包括)[：:]?")
 # 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
 SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
@@ -1748,10 +1752,20 @@ class RelationExtractor:
             )
             if after is None or CLAUSE_BREAK.search(text, verb, after.start()):
                 return
-        stop = CLAUSE_END_RE.search(text, after.end(), end)
-        for mention in main:
-            if after.end() <= mention.start < (stop.start() if stop else end) and mention.entity.cls == "Person":
-                self.add(mention.entity, "participatesIn", event, span, "participate-出席…的有")
+        while after is not None:
+            stop = CLAUSE_END_RE.search(text, after.end(), end)
+            # …的某某学院的领导有: the body whose people the roll lists, where they work unless their titles say
+            side = next((m.entity for m in main if after.start() < m.start and m.end <= after.end()), None)
+            for mention in main:
+                if after.end() <= mention.start < (stop.start() if stop else end) and mention.entity.cls == "Person":
+                    self.add(mention.entity, "participatesIn", event, span, "participate-出席…的有")
+                    if (
+                        side is not None
+                        and is_a(side.cls, "Organization")
+                        and mention.entity.label not in self._employers
+                    ):
+                        self.add(mention.entity, "worksAt", side, span, "works-roll-side")
+            after = ATTENDING_NEXT.match(text, stop.start()) if stop else None
 
     def _speakers(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张三在致辞中表示…: the person speaking takes part in the event the text is about."""
