@@ -711,6 +711,15 @@ def test_a_plan_sent_down_by_a_body_is_initiated_by_it(extractor):
     assert ("重庆市教委", "builds", "江北职业院校联盟") not in found
 
 
+def test_a_bare_party_committee_before_a_post_is_part_of_the_title(extractor):
+    found = facts(extractor, "区委副书记、区长王明远，区委常委、区委统战部部长李青出席青川职业学院签约仪式。")
+    assert not any(o.startswith("中共") for s, p, o in found if p == "worksAt")
+    assert ("李青", "worksAt", "江北区委统战部") in found
+    # the text names the committee with its place: the bare form after it refers back to it
+    found = facts(extractor, "江北区委书记王明远，区委副书记、区长李青出席青川职业学院签约仪式。")
+    assert {("王明远", "worksAt", "中共重庆市江北区委员会"), ("李青", "worksAt", "中共重庆市江北区委员会")} <= found
+
+
 def test_a_society_of_returned_scholars_is_the_body_of_its_officers(extractor):
     found = facts(extractor, "青川大学副校长王明，省欧美同学会秘书长李远帆、副秘书长赵星海出席签约仪式。")
     assert {("李远帆", "worksAt", "省欧美同学会"), ("赵星海", "worksAt", "省欧美同学会")} <= found
