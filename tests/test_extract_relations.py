@@ -567,6 +567,13 @@ def test_a_school_rated_as_something_is_designated_a_person_awarded(extractor):
     assert not any(f[0] == "陈芳" and f[1] == "designatedAs" for f in found)
 
 
+def test_each_quoted_title_of_a_list_after_a_rating_verb_is_designated(extractor):
+    text = "学院先后被评为“全国文明单位”、“全国交通系统规范化技工学校 ”、“重点技工学校”、“青川省金蓝领技师培训基地”等。"
+    found = facts(extractor, "青川交通技师学院创建于1975年。" + text)
+    labels = {o for s, p, o in found if s == "青川交通技师学院" and p == "designatedAs"}
+    assert labels == {"全国文明单位", "全国交通系统规范化技工学校", "重点技工学校", "青川省金蓝领技师培训基地"}
+
+
 def test_a_renamed_school_is_known_by_its_new_name(extractor):
     text = "江北数字经济产教联合体由重庆渝州职业学院（现更名为重庆渝州职业大学）与重庆明远科技有限公司牵头共建。"
     found = facts(extractor, text)

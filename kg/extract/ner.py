@@ -1761,24 +1761,7 @@ class Recognizer:
             if trigger in GRANTS and quote > 0 and (self.type_word(span[:quote]) or span[:quote] in REFERENCES):
                 begin, span = begin + quote, span[quote:]  # 授予B“C”: B receives C; the designation is C
             if span.startswith("“"):
-                closing = span.find("”")
-                if closing < 0:  # the closing quote is lost (OCR): no name to take
-                    continue
-                tail = self._tail(text, begin + closing + 1, span[1:closing], False)
-                inner = span[1:closing]
-                if tail:
-                    name_end, cls = tail
-                    name = text[begin:name_end]
-                else:
-                    name_end, name = begin + closing + 1, inner
-                    suffix = self.type_word(inner)
-                    cls = self.suffix_class[suffix][0] if suffix else "Award"
-                cls = _award_class(name, cls, trigger)
-                if cls is None:
-                    continue
-                start = begin if tail else begin + 1
-                end = name_end if tail else begin + closing
-                found.append(Mention(start, end, name, cls, "award", 4))
+                found += self._quoted_awards(text, begin, trigger)
                 continue
             honorary = span.find("称号")
             if honorary > 0:
@@ -1800,6 +1783,31 @@ class Recognizer:
                     found.append(mention)
                     found.extend(self._nested_event(mention))
                 offset += len(part) + 1
+        return found
+
+    def _quoted_awards(self, text: str, begin: int, trigger: str) -> list[Mention]:
+        """The quoted titles after an award verb at ``begin``: “A”, or a list of them (“A”、“B”、“C”等)."""
+        found = []
+        while text.startswith("“", begin):
+            closing = text.find("”", begin, begin + 42)
+            if closing < 0:  # the closing quote is lost (OCR): no name to take
+                break
+            inner = text[begin + 1 : closing]
+            tail = self._tail(text, closing + 1, inner, False)
+            if tail:
+                name_end, cls = tail
+                name, start, end = text[begin:name_end], begin, name_end
+            else:
+                name, start, end = inner.strip(), begin + 1, begin + 1 + len(inner.rstrip())
+                suffix = self.type_word(name)
+                cls = self.suffix_class[suffix][0] if suffix else "Award"
+            cls = _award_class(name, cls, trigger)
+            if cls is not None:
+                found.append(Mention(start, end, name, cls, "award", 4))
+            begin = end if tail else closing + 1
+            if not text.startswith("、“", begin):
+                break
+            begin += 1
         return found
 
     def _listed_awards(self, text: str, begin: int, stop: int) -> str:
