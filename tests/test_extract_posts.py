@@ -200,8 +200,9 @@ def test_local_bodies_of_the_reference_list_named_bare_in_a_chain_are_the_distri
     assert {("安明峰", "江北区工商联"), ("周明伟", "江北区科学技术局")} <= found
 
 
-def test_a_governments_head_works_at_it_though_the_text_never_names_it(extractor):
+def test_a_governments_head_works_at_it_when_the_text_speaks_of_governments(extractor):
     text = (
+        "绵阳市人民政府、江北区人民政府与青川职业技术学院签约。"
         "副市长胡立军、青川职业技术学院院长马丁出席。四川省绵阳市副市长林立，北川市委常委、副市长苏晴，副区长周明出席。"
     )
     assert {
@@ -210,6 +211,9 @@ def test_a_governments_head_works_at_it_though_the_text_never_names_it(extractor
         ("苏晴", "北川市人民政府"),  # the place of the committee titled before
         ("周明", "江北区人民政府"),  # the text's own district
     } <= works_at(extractor, text)
+    # a post alone is a title: a text that speaks of no government of its level names none
+    found = works_at(extractor, "副市长胡立军、青川职业技术学院院长马丁出席。副区长周明出席。")
+    assert not any(body.endswith("人民政府") for _, body in found)
 
 
 def test_a_bare_committee_after_its_zone_and_a_supervisors_title(extractor):
