@@ -1425,6 +1425,16 @@ def test_a_groups_subsidiary_its_short_name_and_its_departments(extractor):
     assert ("林海涛", "worksAt", "青禾集团置业公司") in facts
 
 
+def test_the_province_of_the_texts_city_qualifies_a_provincial_society(extractor):
+    text = "四川省远帆协会会长王立新，省远帆协会副会长李明出席。省级行业协会代表出席。"
+    extraction = run(extractor, text, district="", city="绵阳市")
+    found = entities(extraction)
+    assert found.get("四川省远帆协会") == "SocialOrganization"
+    assert "省远帆协会" not in found  # the short form is the same society
+    assert ("李明", "worksAt", "四川省远帆协会") in relations(extraction)
+    assert not any(name.startswith("四川省级") for name in found)
+
+
 def test_the_province_of_the_texts_city_qualifies_a_provincial_body(extractor):
     extraction = run(
         extractor,

@@ -50,6 +50,7 @@ from kg.sources.reference import lookup
 from kg.sources.words import dictionary
 
 PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委|人大常委会|政协)")  # 省教育厅: the province of the text's city
+PROVINCE_SOCIETY = re.compile("省(?![级内外属])..")  # 省茶叶协会, 省欧美同学会 (not 省级…协会): the province's society
 
 
 TITLE_AFTER_EVENT = ("执行", "组委", "秘书处", "理事会", *ROLES)  # what makes an event's name part of a title
@@ -490,8 +491,10 @@ class Resolver:
             place = self.city if league.group(1) == "市" else self.district
             return f"共青团{place}委" if place else name
         province = PROVINCE_BODY.match(name)
-        if province and is_a(mention.cls, "GovernmentAgency"):
-            place = province_of(self.city)  # 省教育厅 in a text of 绵阳市: 四川省教育厅
+        if (province and is_a(mention.cls, "GovernmentAgency")) or (
+            PROVINCE_SOCIETY.match(name) and is_a(mention.cls, "SocialOrganization")
+        ):
+            place = province_of(self.city)  # 省教育厅, 省茶叶协会 in a text of 遵义市: 贵州省教育厅, 贵州省茶叶协会
             return place + name[1:] if place else name
         match = QUALIFY_PREFIX.match(name)
         if (match and len(name) > len(match.group()) + 1) or (match and match.group() in ("区", "县", "市")):
