@@ -727,6 +727,12 @@ def test_a_bare_party_committee_before_a_post_is_part_of_the_title(extractor):
     assert {("王明远", "worksAt", "中共重庆市江北区委员会"), ("李青", "worksAt", "中共重庆市江北区委员会")} <= found
 
 
+def test_the_governments_office_after_its_name_is_the_government(extractor):
+    found = facts(extractor, "青川市教育局局长王明，星海市人民政府政府办副主任李远帆出席签约仪式。")
+    assert ("李远帆", "worksAt", "星海市人民政府") in found
+    assert not any(o.endswith("政府政府") for _, _, o in found)
+
+
 def test_a_society_of_returned_scholars_is_the_body_of_its_officers(extractor):
     found = facts(extractor, "青川大学副校长王明，省欧美同学会秘书长李远帆、副秘书长赵星海出席签约仪式。")
     assert {("李远帆", "worksAt", "省欧美同学会"), ("赵星海", "worksAt", "省欧美同学会")} <= found

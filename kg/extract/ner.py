@@ -926,6 +926,12 @@ class Recognizer:
                 continue
             if suffix == "局" and text[end - 2 : end] in NOT_BUREAU and not is_word(text[end - 3 : end]):
                 continue
+            if (
+                suffix == "政府"
+                and text.startswith("政府办", match.start())
+                and text.endswith("政府", 0, match.start())
+            ):
+                continue  # 某某市人民政府政府办副主任: the government's office (see _body_follows), no second name
             if dictionary().get(text[end - 1 : end + 3], "") in ("i", "l"):
                 continue  # 在冠名班中学有所成: the type word's last character opens an idiom (学有所成), no name ends
             if _class_opening(text, match.start(), suffix):
@@ -1446,6 +1452,8 @@ class Recognizer:
         following = self.suffix_re.match(text, end)
         if following is None or ROLE_WORD.match(text, end) or PARTY_TITLE.match(text, end):
             return False  # 社会事业局局长, 某某学院院长, 区人民政府区委书记: the head's titles, not a body's type word
+        if text.startswith("政府办", end):
+            return False  # 某某市人民政府政府办副主任: the government's office, after the government's name
         after = text[following.end() : following.end() + 1]
         if after and (after in NOT_AFTER[""] or after in NOT_AFTER.get(following.group(), "")):
             return False  # 某某教育厅委托…: the next type word is no end of a name either (委托)
