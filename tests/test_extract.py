@@ -1201,7 +1201,7 @@ def test_bylines_of_a_schools_news_and_more_titles(extractor):
         assert found.get(person) == "Person"
 
 
-def test_policy_documents_are_initiatives_agreements_programs_and_lists_none(extractor):
+def test_policy_documents_are_initiatives_and_agreements_and_lists_none(extractor):
     extraction = run(
         extractor,
         "江北区教育局印发《关于推进江北区职业院校结对帮扶工作的通知》和《江北区中小学课后服务管理办法(试行)》。"
@@ -1211,7 +1211,10 @@ def test_policy_documents_are_initiatives_agreements_programs_and_lists_none(ext
     assert found["关于推进江北区职业院校结对帮扶工作的通知"] == "Initiative"
     assert found["江北区中小学课后服务管理办法（试行）"] == "Initiative"  # the qualifier in brackets stays
     assert not any(name.endswith("名单") for name in found)  # a document, not a program
-    assert found["校企合作协议"] == "Program"  # an agreement in title marks: the program the parties agree on
+    # an agreement in title marks is a document two parties sign, not a program (the annotated sets name none)
+    assert "校企合作协议" not in found
+    found = entities(run(extractor, "双方签署《青川茶产业学院框架协议》。"))
+    assert found.get("青川茶产业学院") == "IndustryCollege" and "青川茶产业学院框架协议" not in found
 
 
 def test_the_place_a_body_is_named_after_is_an_entity_of_its_own(extractor):

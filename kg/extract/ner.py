@@ -362,6 +362,7 @@ UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a bo
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
 ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:“[^“”]*”[^<>〈〉“”]*)*)[>〉”]")  # 印发<某某方案>
 ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等九部门: issuers a title leaves unnamed
+AGREEMENT_ENDS = ("协议", "协议书", "意向书", "备忘录", "合同")
 AGREEMENT_OF = re.compile("(?P<body>.+?)(?:合作|框架|共建|战略合作)*协议(?:书)?")  # 《某某产业学院框架协议》
 UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
 ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
@@ -627,6 +628,11 @@ class Recognizer:
         selected += self._title_issuers(selected)
         selected += self._unveiled_first(selected)
         selected += self._agreement_bodies(selected)
+        for title in selected:
+            if title.rule == "quoted-title" and title.name.endswith(AGREEMENT_ENDS):
+                # 《校企合作协议》: a document two parties sign, what they agree on no program (the annotated sets
+                # name none); the body it is named after stays (see _agreement_bodies)
+                title.category = True
         selected += self._signing_events(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
