@@ -727,6 +727,12 @@ def test_a_bare_party_committee_before_a_post_is_part_of_the_title(extractor):
     assert {("王明远", "worksAt", "中共重庆市江北区委员会"), ("李青", "worksAt", "中共重庆市江北区委员会")} <= found
 
 
+def test_a_companys_department_is_no_schools_division(extractor):
+    found = facts(extractor, "3月11日，远帆股份有限公司面板事业部负责人赵星海一行赴青川职业学院洽谈校企合作。")
+    assert ("赵星海", "worksAt", "远帆股份有限公司") in found
+    assert not any("股份有限公司面板事业部" in (s, o) for s, _, o in found)
+
+
 def test_the_governments_office_after_its_name_is_the_government(extractor):
     found = facts(extractor, "青川市教育局局长王明，星海市人民政府政府办副主任李远帆出席签约仪式。")
     assert ("李远帆", "worksAt", "星海市人民政府") in found

@@ -2418,6 +2418,8 @@ class Recognizer:
                     field, size = first + field, size + len(first)
             if size < 2 or field.startswith(("相关", "有关", "各", "全", "本", "该", "此", "其")):
                 continue
+            if any(is_a(self.suffix_class[m.group()][0], "Company") for m in self.suffix_re.finditer(field)):
+                continue  # 某某股份有限公司面板事业部: a company's department, no school's; its staff the company's
             if match.group("head") == "办" and field.endswith(("委", "政府", "局")):
                 continue  # 区委办, 市政府办: a government's office, not a school's
             if BODY_BEFORE.search(text, max(0, head - size - 6), head - size):
