@@ -727,6 +727,17 @@ def test_a_bare_party_committee_before_a_post_is_part_of_the_title(extractor):
     assert {("王明远", "worksAt", "中共重庆市江北区委员会"), ("李青", "worksAt", "中共重庆市江北区委员会")} <= found
 
 
+def test_a_sentence_opening_with_a_partner_goes_on_about_the_district_before(extractor):
+    text = (
+        "星海大学与青川区签署合作协议。近年来，青川区坚持把区校合作作为改革的切入点。"
+        "与江北大学、远帆师范大学等大学合作，探索了一批合作办学项目。"
+    )
+    found = facts(extractor, text)
+    assert pair("青川区", "cooperatesWith", "江北大学") in found
+    assert pair("青川区", "cooperatesWith", "远帆师范大学") in found
+    assert pair("星海大学", "cooperatesWith", "江北大学") not in found
+
+
 def test_a_companys_department_is_no_schools_division(extractor):
     found = facts(extractor, "3月11日，远帆股份有限公司面板事业部负责人赵星海一行赴青川职业学院洽谈校企合作。")
     assert ("赵星海", "worksAt", "远帆股份有限公司") in found

@@ -389,8 +389,8 @@ KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's nam
 UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
 # a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
 CONTINUED = re.compile(
-    r"(?:相继|先后|陆续|还|并|又|也|同时|已|已经|累计|共|再|随后|此外|另外|近年来)*(?:" + TRIGGER_RE.pattern + ")"
-)
+    r"(?:相继|先后|陆续|还|并|又|也|同时|已|已经|累计|共|再|随后|此外|另外|近年来)*(?:" + TRIGGER_RE.pattern + "|与)"
+)  # …；与A、B等大学合作: a partner after 与, the sentence before's subject working with it
 # X以Y为依托 / X依托Y / Y为依托园区: the park or place X is set in
 BASED_ON = re.compile(r"为依托(?:园区|单位)?")
 PARK = re.compile(r"园区|开发区|高新区|产业园|经开区|科技城|产业新城|工业园|示范区|新区|[区县市州]$")
@@ -948,7 +948,7 @@ class RelationExtractor:
             self.add(sentence_subject or self.topic, "participatesIn", event, span, "participate-在…中")
         # what the next sentence, if it opens with a verb, is about: an organisation this one was about
         last = sentence_subject
-        self._last_subject = last if last is not None and is_a(last.cls, "Organization") else None
+        self._last_subject = last if last is not None and _subject_carried(last) else None
         self._collectives(start, end, inside, span)
         self._led_or_formed_by(start, end, inside, span)
         self._joint_schooling(start, end, inside, span)
@@ -3204,6 +3204,11 @@ def _lead_school(text: str, mentions: list[Mention]) -> Entity | None:
         ),
         None,
     )
+
+
+def _subject_carried(entity: Entity) -> bool:
+    """An organisation, or a district or city (黄浦区坚持…。与A合作…): what the next sentence may go on about."""
+    return is_a(entity.cls, "Organization") or entity.cls in ("District", "City")
 
 
 def _meets(entity: Entity) -> bool:
