@@ -366,6 +366,18 @@ def test_a_faculty_named_by_its_field_alone_is_a_division_of_the_school(extracto
     assert ("蒋文斌", "worksAt", "江北理工大学园艺学院") in found
 
 
+def test_each_schools_office_is_a_node_of_its_own(extractor):
+    """Every school has a 教务处: the bare name is the label, the node is named after the school too."""
+    nodes = {}
+    for school in ("青川职业技术学院", "星海职业技术学院"):
+        text = f"{school}副院长陈立带队，教务处处长孙平到青川华泰机械有限公司交流。"
+        extraction = extractor.extract(Article(id="t", title="", text=text))
+        office = next(e for e in extraction.entities if e.label == "教务处")
+        assert school + "教务处" in office.aliases
+        nodes[school] = office.iri
+    assert nodes["青川职业技术学院"] != nodes["星海职业技术学院"]
+
+
 def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_there(extractor):
     text = (
         "青川职业技术学院副院长陈立带队，教务处处长孙平、机电工程系、汽车工程系主任赵刚等到青川华泰机械有限公司交流。"

@@ -513,6 +513,11 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
         if key not in relations:
             start, end = sentence_at(text, named[0].start)
             relations[key] = Relation(division, "partOf", owner, start, end, "division")
+            # every school has a 教务处: the division's node is named after its school too (one body per school
+            # across texts, not one 教务处 for all), and so is one of its names
+            qualified = owner.label + division.label
+            division.aliases.add(qualified)
+            division.iri = entity_iri(qualified)
 
 
 BLOCK = 50_000  # characters of text read at a time
