@@ -338,3 +338,9 @@ def test_a_training_room_is_a_training_base(extractor):
 @pytest.mark.parametrize("text", ["希望同学们在冠名班中学有所成。", "同学们在实训班中学习了三个月。"])
 def test_no_school_where_zhong_xue_opens_an_idiom_or_a_verb(extractor, text):
     assert not extractor.extract(Article(id="t", title="", text=text)).entities
+
+
+def test_an_adverb_a_passive_and_a_universitys_students_end_no_name(recognizer):
+    found = names(recognizer, "为青川学院广大学子提供了平台。星海受校党委委托致辞。今后集团将把合作作为重点。")
+    assert "青川学院广大学" not in found and "青川学院" in found  # 广大学子: the many students
+    assert not any(name.startswith(("星海受", "今后")) for name in found)
