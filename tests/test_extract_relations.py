@@ -388,8 +388,10 @@ def test_our_school_is_the_one_the_site_is_named_after(extractor):
     assert any({"青川理工学院", "青川明远科技有限公司"} == {s, o} and p == "integratesWith" for s, p, o in facts)
     assert ("周立", "worksAt", "青川理工学院") in facts
     assert ("文旅学院", "partOf", "青川理工学院") in facts
-    # the school's news site (某某学院新闻网): the school
+    # the school's news site (某某学院新闻网), the site of one of its offices (某某学院合作发展处): the school
     facts = found("我校与青川明远科技有限公司签约。副校长周立出席。", "青川理工学院校园新闻网")
+    assert ("周立", "worksAt", "青川理工学院") in facts
+    facts = found("学校党委委员、副校长周立代表学校与青川明远科技有限公司签约。", "青川理工学院合作发展处")
     assert ("周立", "worksAt", "青川理工学院") in facts
     # a site's name the text does not use, where the text names its own school: the school named
     text = "青川职业大学与青川明远科技有限公司签署合作协议。我校副校长周立出席。"

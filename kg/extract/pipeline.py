@@ -364,8 +364,14 @@ class Extractor:
             not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS) for m in mentions
         ):
             return None
-        # the school's name, whole, or before the name of its news site (某某职业大学产教融合网, 某某学院新闻网)
+        # the school's name, whole, or before the name of its news site (某某职业大学产教融合网, 某某学院新闻网) or of
+        # the division whose site it is (某某学院合作发展处)
         names = [site] + [site[:cut] for cut in range(len(site) - 1, 3, -1) if NEWS_SITE.fullmatch(site, cut)]
+        names += [
+            site[: m.end]
+            for m in self.recognizer.mentions(site, article.district, article.city, gazetteer)
+            if m.start == 0 and m.end < len(site) and not m.ref and DIVISION_SITE.fullmatch(site, m.end)
+        ]
         for name in names:
             if mentions is None and name not in text:
                 continue
@@ -467,6 +473,7 @@ class Extractor:
         return [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
 
 
+DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
 # a faculty called by its field alone (信息学院, 教育与国际交流学院): a division of a school, not a school
 DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
 SCHOOLS = ("University", "VocationalCollege", "College")
