@@ -391,7 +391,7 @@ def test_our_school_is_the_one_the_site_is_named_after(extractor):
     # the school's news site (某某学院新闻网), the site of one of its offices (某某学院合作发展处): the school
     facts = found("我校与青川明远科技有限公司签约。副校长周立出席。", "青川理工学院校园新闻网")
     assert ("周立", "worksAt", "青川理工学院") in facts
-    facts = found("学校党委委员、副校长周立代表学校与青川明远科技有限公司签约。", "青川理工学院合作发展处")
+    facts = found("学校副校长周立与青川明远科技有限公司签订协议。", "青川理工学院合作发展处")
     assert ("周立", "worksAt", "青川理工学院") in facts
     # a site's name the text does not use, where the text names its own school: the school named
     text = "青川职业大学与青川明远科技有限公司签署合作协议。我校副校长周立出席。"
@@ -570,10 +570,10 @@ def test_a_school_rated_as_something_is_designated_a_person_awarded(extractor):
 
 
 def test_each_quoted_title_of_a_list_after_a_rating_verb_is_designated(extractor):
-    text = "学院先后被评为“全国文明单位”、“全国交通系统规范化技工学校 ”、“重点技工学校”、“青川省金蓝领技师培训基地”等。"
+    text = "学院先后被评为“全国文明校园”、“星海市规范化职业学校 ”、“示范技工学校”、“青川省技能人才培训基地”等。"
     found = facts(extractor, "青川交通技师学院创建于1975年。" + text)
     labels = {o for s, p, o in found if s == "青川交通技师学院" and p == "designatedAs"}
-    assert labels == {"全国文明单位", "全国交通系统规范化技工学校", "重点技工学校", "青川省金蓝领技师培训基地"}
+    assert labels == {"全国文明校园", "星海市规范化职业学校", "示范技工学校", "青川省技能人才培训基地"}
 
 
 def test_a_renamed_school_is_known_by_its_new_name(extractor):
@@ -731,8 +731,8 @@ def test_a_bare_party_committee_before_a_post_is_part_of_the_title(extractor):
 
 def test_a_sentence_opening_with_a_partner_goes_on_about_the_district_before(extractor):
     text = (
-        "星海大学与青川区签署合作协议。近年来，青川区坚持把区校合作作为改革的切入点。"
-        "与江北大学、远帆师范大学等大学合作，探索了一批合作办学项目。"
+        "星海大学与青川区签署合作协议。多年来，青川区把区校协作当作教育改革的抓手。"
+        "与江北大学、远帆师范大学等高校合作，办起一批新学校。"
     )
     found = facts(extractor, text)
     assert pair("青川区", "cooperatesWith", "江北大学") in found
@@ -741,9 +741,9 @@ def test_a_sentence_opening_with_a_partner_goes_on_about_the_district_before(ext
 
 
 def test_a_companys_department_is_no_schools_division(extractor):
-    found = facts(extractor, "3月11日，远帆股份有限公司面板事业部负责人赵星海一行赴青川职业学院洽谈校企合作。")
+    found = facts(extractor, "5月8日，远帆股份有限公司数字事业部负责人赵星海一行到青川职业学院交流。")
     assert ("赵星海", "worksAt", "远帆股份有限公司") in found
-    assert not any("股份有限公司面板事业部" in (s, o) for s, _, o in found)
+    assert not any("有限公司数字事业部" in (s, o) for s, _, o in found)
 
 
 def test_the_governments_office_after_its_name_is_the_government(extractor):
@@ -753,7 +753,7 @@ def test_the_governments_office_after_its_name_is_the_government(extractor):
 
 
 def test_a_society_of_returned_scholars_is_the_body_of_its_officers(extractor):
-    found = facts(extractor, "青川大学副校长王明，省欧美同学会秘书长李远帆、副秘书长赵星海出席签约仪式。")
+    found = facts(extractor, "青川大学副校长王明，省欧美同学会会长李远帆、副会长赵星海到会。")
     assert {("李远帆", "worksAt", "省欧美同学会"), ("赵星海", "worksAt", "省欧美同学会")} <= found
     assert ("李远帆", "worksAt", "青川大学") not in found
 

@@ -1371,7 +1371,7 @@ class Recognizer:
             # 某某集团揭牌暨某某委员会成立仪式, A与B合作项目签约暨揭牌仪式: the first is a ceremony's verb
             verb = CEREMONY_VERB.search(text, max(0, first_end - 2), first_end)
             if verb is None or verb.end() != first_end:
-                # A与B举行校企合作暨实验室共建签约仪式: the subject the ceremony is named by, right after the verb
+                # A与B举行校企合作暨基地共建签约仪式: the subject the ceremony is named by, right after the verb
                 topic = _held_topic(text, first_end)
                 return start if topic is None else topic
             inner = verb.group()
@@ -2419,7 +2419,7 @@ class Recognizer:
             if size < 2 or field.startswith(("相关", "有关", "各", "全", "本", "该", "此", "其")):
                 continue
             if any(is_a(self.suffix_class[m.group()][0], "Company") for m in self.suffix_re.finditer(field)):
-                continue  # 某某股份有限公司面板事业部: a company's department, no school's; its staff the company's
+                continue  # 某某股份有限公司数字事业部: a company's department, no school's; its staff the company's
             if match.group("head") == "办" and field.endswith(("委", "政府", "局")):
                 continue  # 区委办, 市政府办: a government's office, not a school's
             if BODY_BEFORE.search(text, max(0, head - size - 6), head - size):
