@@ -9,6 +9,7 @@ import re
 from pypinyin import lazy_pinyin
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
+from kg import user_cache
 from kg.model.pinyin import build_table, syllables, table_text
 from kg.store.search import pinyin_keys
 
@@ -67,7 +68,7 @@ def test_the_table_is_kept_in_the_cache_folder(tmp_path, monkeypatch):
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = table_text()
-    assert (tmp_path / "kg" / pinyin.TABLE_CACHE).exists()
+    assert (tmp_path / "kg" / user_cache.own(pinyin.TABLE_CACHE)).exists()
 
     def not_again() -> str:
         raise AssertionError("built again")

@@ -25,7 +25,9 @@ from pathlib import Path
 from kg import user_cache
 
 SEPARATOR = "\n%%\n"  # between the table's sections (no word, syllable or pattern holds it)
-TABLE_CACHE = "pinyin-table.marshal"  # in the user's cache folder (kg.user_cache)
+# in the user's cache folder, one table a copy of kg (kg.user_cache.own): the key holds this module's path, so copies
+# sharing one file would each find the other's table and build their own again (1.5 s) at every other start
+TABLE_CACHE = "pinyin-table.marshal"
 # pypinyin's files its dictionaries are read from: an upgrade replaces them, and the table is built again
 PYPINYIN_FILES = ("__init__.py", "constants.py", "phrases_dict.json", "pinyin_dict.json")
 
@@ -75,10 +77,11 @@ def table_text() -> str:
     spec = importlib.util.find_spec("pypinyin")
     folder = Path(spec.origin).parent if spec is not None and spec.origin else Path(".")
     key = user_cache.file_key([Path(__file__), *(folder / name for name in PYPINYIN_FILES)])
-    text = user_cache.read(TABLE_CACHE, key)
+    name = user_cache.own(TABLE_CACHE)
+    text = user_cache.read(name, key)
     if not isinstance(text, str):
         text = build_table()
-        user_cache.write(TABLE_CACHE, key, text)
+        user_cache.write(name, key, text)
     return text
 
 
