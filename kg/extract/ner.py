@@ -1812,7 +1812,9 @@ class Recognizer:
                 name_end, cls = tail
                 name, start, end = text[begin:name_end], begin, name_end
             else:
-                name, start, end = inner.strip(), begin + 1, begin + 1 + len(inner.rstrip())
+                name = inner.strip()  # “某某学校 ”: the spaces inside the quotes are no part of the name
+                start = begin + 1 + len(inner) - len(inner.lstrip())
+                end = start + len(name)
                 suffix = self.type_word(name)
                 cls = self.suffix_class[suffix][0] if suffix else "Award"
             cls = _award_class(name, cls, trigger)

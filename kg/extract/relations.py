@@ -2246,8 +2246,9 @@ class RelationExtractor:
             named_event = any(m.end == mention.start - 1 and is_a(m.entity.cls, "Event") for m in main)
             if named_event:
                 organiser = None
-            roll = [m.entity for m in main[:index] if m.start >= start and _meets(m.entity)]
-            if organiser is not None and sum(e.cls == "Person" for e in roll) > 1 and verb.group(1) in HOSTING:
+            hosting = organiser is not None and verb.group(1) in HOSTING
+            roll = [m.entity for m in main[:index] if m.start >= start and _meets(m.entity)] if hosting else []
+            if sum(e.cls == "Person" for e in roll) > 1:
                 # 院长张三，镇党委委员李四、某公司董事长王五在X举行座谈会: a roll of those who meet, each taking part
                 # (their schools and companies through them), none holding it; X, a body, receives it
                 roll = [*self._roll_before(start), *roll]
@@ -2259,7 +2260,7 @@ class RelationExtractor:
                     if is_a(venue.cls, "Organization"):
                         self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
                 continue
-            if organiser is not None and verb.group(1) in HOSTING:
+            if hosting:
                 for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
                     self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
