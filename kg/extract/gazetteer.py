@@ -134,16 +134,18 @@ def finditer_from(
     end = len(text) if endpos is None else endpos
     if needs is not None and needs.search(text, pos, end) is None:
         return
-    while True:
-        hit = first.search(text, pos, end)
-        if hit is None:
-            return
-        match = pattern.match(text, hit.start(), end)
-        if match is None:
-            pos = hit.start() + 1
+    # ``first``'s hits in one scan (a call of search per hit cost twice as much): a hit never holds the start
+    # of another (one character, or words such as 集团|公司 whose later characters start none), so the scan
+    # finds every start; those inside the match before are passed over
+    taken = pos
+    for hit in first.finditer(text, pos, end):
+        at = hit.start()
+        if at < taken:
             continue
-        yield match
-        pos = match.end()
+        match = pattern.match(text, at, end)
+        if match is not None:
+            taken = match.end()
+            yield match
 
 
 def finditer_after(marker: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
