@@ -148,6 +148,25 @@ def finditer_from(
             yield match
 
 
+def finditer_holding(
+    pattern: re.Pattern[str], words: tuple[str, ...], text: str, pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern every match of which holds one of ``words``: where
+    none of them stands between ``pos`` and ``endpos`` (most sentences), no match, found without a regex call
+    (``str.find`` looks for a word in a few hundred instructions; a finditer that finds nothing costs ten times
+    that, the rules of a sentence ask it some 50,000 times on 1 MiB of text).
+
+    >>> [m.group() for m in finditer_holding(re.compile("(?:会议|活动)邀请"), ("邀请",), "活动邀请，会议", 0, 7)]
+    ['活动邀请']
+    >>> list(finditer_holding(re.compile("(?:会议|活动)邀请"), ("邀请",), "活动邀请，会议", 4, 7))
+    []
+    """
+    for word in words:
+        if text.find(word, pos, endpos) >= 0:
+            return pattern.finditer(text, pos, endpos)
+    return iter(())
+
+
 def finditer_after(marker: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that matches no empty string and opens with a lookbehind for what
     ``marker`` finds (``(?<=[为是])…``): tried only where a match of ``marker`` ends, past the end of the match

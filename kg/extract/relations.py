@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from kg.extract.gazetteer import finditer_from, trie_pattern
+from kg.extract.gazetteer import finditer_from, finditer_holding, trie_pattern
 from kg.extract.ner import (
     ACTOR_CLASSES,
     AWARD_VERBS,
@@ -133,12 +133,14 @@ VISIT_UNNAMED_LONGEST = 37  # the verb with 了 (3), three items of ten characte
 VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
 GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
 BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for
+BRACKETED_LIST_NEEDS = ("（", "(")  # one in every match (see finditer_holding)
 FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  # …组建某某教育集团
 REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别代表A、B，与C签约: for the bodies they represent
 REPRESENTING_FIRST = re.compile("[分共代]")
 WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
 # 认定A、B等8个教育集团为Y: a verb of designating, the bodies, then 为 and the designation
 DESIGNATING = re.compile("(?:认定|确定|命名|评定)(?!为)")
+DESIGNATING_NEEDS = ("定", "命名")  # one in every match (see finditer_holding)
 LIST_GAP = re.compile("[、，和及与]?")
 DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
@@ -238,6 +240,7 @@ SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|�
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
 # 大会还邀请了A、B: who an event itself invites (A邀请B参加 is read by the verb of attending)
 EVENT_INVITES = re.compile("(?:大会|会议|活动|论坛|峰会|推介会|仪式)(?:还|特别|特)?邀请了?")
+EVENT_INVITES_NEEDS = ("邀请",)  # in every match (see finditer_holding)
 # a room or ground of the venue, in a building of it (行政楼五楼报告厅): where in the venue the event takes place
 VENUE_ROOM = re.compile(
     r"(?:(?:的)?[^，。；、在]{0,6}?(?:会议室|会议厅|报告厅|礼堂|运动场|体育馆|体育场|操场|广场|大厅|多功能厅|演播厅"
@@ -262,6 +265,7 @@ GOVERNMENT_HEAD = re.compile(f"(?<![校园社营]){GOVERNMENT_TITLE}$")
 PLAIN_TITLE = re.compile(
     r"关于[^，。；：“”《》]{2,60}?的(?:实施|指导)?(?:意见|通知|方案|决定|办法|批复|规定|规划|措施|计划|函)"
 )
+PLAIN_TITLE_NEEDS = ("关于",)  # in every match (see finditer_holding)
 # a heading numbered 一、 and the items numbered 1. under it
 LIST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+[、.．]\s*")
 LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
@@ -274,6 +278,7 @@ JOINT = ("共建",)  # verbs that need two parties
 UNVEIL_KIND = re.compile(
     r"为(?:该|本)?(联合体|共同体|职教集团|教育集团|集团|联盟|基地|产业学院|实验室|中心)(?:正式|共同)?(?:揭牌|挂牌)"
 )
+UNVEIL_KIND_NEEDS = ("牌",)  # in every match: 揭牌, 挂牌 (see finditer_holding)
 UNVEIL_AFTER = re.compile(r"”?(?:正式|共同)?(?:揭牌|挂牌|揭幕|授牌)")
 TABLE_CELL = re.compile(r"[^\s|｜\t\u3000]+")  # a table row's cells: split by spaces, tabs or bars
 TABLE_LEADER = re.compile(r"牵头(?:单位|院校|学校|高校|企业|机构)")
@@ -312,6 +317,7 @@ MEMBERS_LISTED = re.compile(
 INSIDE_HEAD = re.compile(
     r"等[0-9一二两三四五六七八九十百]+(?:余|多)?[个家所处]校内[^，。；、]{0,8}?(?:基地|中心|实训室|工作室)"
 )
+INSIDE_HEAD_NEEDS = ("校内",)  # in every match (see finditer_holding)
 MEMBERS_COUNTED = re.compile(
     r"(?:现有|共有|拥有|已有|有)?(?:首批)?(?:成员单位|成员|会员单位|理事单位|会员)(?:共|达|已达)?"
     r"[0-9零一二两三四五六七八九十百]+(?:余|多)?[家个所][，,](?:其中)?(?:包括|包含|涵盖|有|分别为|分别是)[：:]?"
@@ -335,6 +341,7 @@ MEMBERS_AFTER = re.compile(
     r"(?:等)?(?:[0-9零一二两三四五六七八九十]+(?:所|家|个))?成员(?:校|学校|单位|院校)(?!长)|纳入(?:其中|集团|联盟|该集团)"
 )
 SELECTED_AGAIN = re.compile(r"(?:入选|入围|列入)(?P<list>[\u4e00-\u9fff]{0,4}名单)(?=[，。；！？]|$)")
+SELECTED_AGAIN_NEEDS = ("名单",)  # in every match (see finditer_holding)
 # 首批X联盟为A、B, X有3家，分别为A、B、C: the roll of its holders
 ROLL_OF_HOLDERS = re.compile(
     r"(?:(?:共)?有[0-9零一二两三四五六七八九十百]+[家个所处][，,])?(?:分别)?(?:为|是|包括|有)[：:]?"
@@ -791,7 +798,7 @@ class RelationExtractor:
         """认定A、B等8个教育集团为Y (确定, 命名 …): each body named between the verb and 为 is designated Y."""
         text = self.text
         main = self._main
-        for verb in DESIGNATING.finditer(text, span[0], span[1]):
+        for verb in finditer_holding(DESIGNATING, DESIGNATING_NEEDS, text, span[0], span[1]):
             after = [m for m in main if m.start >= verb.end()]
             bodies, at = [], verb.end()
             for mention in after:
@@ -1364,7 +1371,7 @@ class RelationExtractor:
         """A、B、C等18个校内实训基地: bases inside the school the sentence is about are its units (partOf)."""
         text = self.text
         main = self._main
-        for head in INSIDE_HEAD.finditer(text, start, end):
+        for head in finditer_holding(INSIDE_HEAD, INSIDE_HEAD_NEEDS, text, start, end):
             last = next((i for i, m in enumerate(main) if m.end == head.start()), None)
             if last is None:
                 continue
@@ -1385,7 +1392,7 @@ class RelationExtractor:
     def _list_named_before(self, start: int, end: int, inside: list[Mention], span) -> None:
         """…“X联合体”成功入选培育名单: the list named in full before (某省第二批…培育名单), by its kind alone."""
         text = self.text
-        for trigger in SELECTED_AGAIN.finditer(text, start, end):
+        for trigger in finditer_holding(SELECTED_AGAIN, SELECTED_AGAIN_NEEDS, text, start, end):
             kind = trigger.group("list")
             named = [
                 m.entity
@@ -1483,7 +1490,7 @@ class RelationExtractor:
             for member in items:
                 if is_a(member.entity.cls, "EducationalOrganization"):
                     self.add(member.entity, "memberOf", group.entity, span, "member-集团：")
-        for bracket in BRACKETED_LIST.finditer(text, start, end):
+        for bracket in finditer_holding(BRACKETED_LIST, BRACKETED_LIST_NEEDS, text, start, end):
             formed = FORMED.match(text, bracket.end())
             group = next((m for m in main if formed and m.start == formed.end() and is_group(m.entity.cls)), None)
             if group is None:
@@ -1645,7 +1652,7 @@ class RelationExtractor:
         """大会还邀请了A、B、C…: the bodies an event invites take part in it (no verb of attending needed)."""
         text = self.text
         main = self._main
-        for verb in EVENT_INVITES.finditer(text, start, end):
+        for verb in finditer_holding(EVENT_INVITES, EVENT_INVITES_NEEDS, text, start, end):
             index = next((i for i, m in enumerate(main) if m.start == verb.end()), None)
             if index is None:
                 continue
@@ -2162,7 +2169,7 @@ class RelationExtractor:
                     self._unveiled_by(party, item.entity, main, span)
         # 出席揭牌仪式并为职教集团揭牌: a platform of that kind the text named (two at most: the ones it is about),
         # in the sentences before or earlier in this one (某某联合体成立大会举行，…出席并为联合体揭牌)
-        for unveiled in UNVEIL_KIND.finditer(text, start, end):
+        for unveiled in finditer_holding(UNVEIL_KIND, UNVEIL_KIND_NEEDS, text, start, end):
             if _inside(unveiled.start(1), main):
                 continue
             kind = unveiled.group(1)
@@ -2404,7 +2411,7 @@ class RelationExtractor:
     def _actions(self, start, end, main, subject_mention, current, parties, span) -> tuple[str, list[Entity]] | None:
         """Trigger word + following entities → relations of the subject (or of every party of a joint action)."""
         text = self.text
-        titles = [m.span() for m in PLAIN_TITLE.finditer(text, start, end)]
+        titles = [m.span() for m in finditer_holding(PLAIN_TITLE, PLAIN_TITLE_NEEDS, text, start, end)]
         triggers = [
             m
             for m in TRIGGER_RE.finditer(text, start, end)
