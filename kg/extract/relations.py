@@ -988,7 +988,7 @@ class RelationExtractor:
         self._invited(start, end, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
-        named = [m.entity for m in inside if not m.nested and not m.ref and is_a(m.entity.cls, "Platform")]
+        named = [m.entity for m in self._main_named if is_a(m.entity.cls, "Platform")]
         if named:
             self._last_platform = named[-1]
         # …共同体成立大会 names the 共同体 too: a platform of a kind the text later refers to (共同体副理事长单位)
@@ -999,7 +999,7 @@ class RelationExtractor:
             self._platforms = [p for p in self._platforms if p.label not in labels or p not in named][-20:] + named
         elif len(self._platforms) > 20:  # most sentences name no platform: the list (never changed in place) stays
             self._platforms = self._platforms[-20:]
-        runs = [m.entity for m in inside if not m.nested and m.entity is not None and _runs(m.entity)]
+        runs = [m.entity for m in self._main if _runs(m.entity)]
         if runs:
             self._last_run = runs[-1]
             if is_a(runs[-1].cls, "Event"):
@@ -1121,7 +1121,7 @@ class RelationExtractor:
     def _units_stated(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X的母公司Y / Y下属的X、Z / Y旗下X / Y的二级学院X / Y（含X）: the text says X is a unit of Y."""
         text = self.text
-        main = [m for m in inside if not m.nested and m.entity is not None and not m.ref and m.name not in KIN_WORDS]
+        main = [m for m in self._main_named if m.name not in KIN_WORDS]
         for index, first in enumerate(main[:-1]):
             second = main[index + 1]
             if not (is_a(first.entity.cls, "Organization") and is_a(second.entity.cls, "Organization")):
@@ -2797,7 +2797,7 @@ class RelationExtractor:
 
     def _collectives(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A、B等九大行动: the items are part of the collective."""
-        main = [m for m in inside if not m.nested and not m.ref]
+        main = self._main_named  # (every mention read here has its entity: see __init__)
         for index, mention in enumerate(main):
             if mention.rule != "collective" and ("大" not in mention.name or not COLLECTIVE_NAME.match(mention.name)):
                 continue
