@@ -2764,15 +2764,19 @@ class RelationExtractor:
         # “区委统一领导、区委教育工委牵头抓总…”的…格局: each leading body leads it
         self._quoted_leads(start, end, here, span)
         # names that contain another entity's name: 领雁工程市级…项目 is part of 领雁工程
-        for mention in here:
-            for other in here:
-                if other is mention or other.ref or mention.ref:
+        # (the part is a nested name: those are taken once, not tested again for every name of the clause)
+        parts = [
+            m
+            for m in here
+            # 《某某局关于…的通知》, 《某某学院框架协议》: who issued it, what it is about (see _issued)
+            if m.nested and not m.ref and m.rule not in ("title-issuer", "issued", "agreement-body")
+        ]
+        for mention in here if parts else ():
+            for other in parts:
+                if other is mention or mention.ref:
                     continue
                 if (
-                    other.nested
-                    # 《某某局关于…的通知》, 《某某学院框架协议》: who issued it, what it is about (see _issued)
-                    and other.rule not in ("title-issuer", "issued", "agreement-body")
-                    and mention.start <= other.start < mention.end
+                    mention.start <= other.start < mention.end
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and not is_a(other.entity.cls, "Event")
                     and not is_a(mention.entity.cls, "Event")  # 某某共同体成立大会: the body's meeting, no part of it
@@ -3165,7 +3169,8 @@ def _designation_line(line: str, start: int, inside: list[Mention]) -> re.Match 
     """某某省第一批劳动教育实践基地（某某市）: a line that is a designation's name alone heads the roll under it.
 
     The match ends where the designation does, as a roll title's ``名单`` does."""
-    named = [m for m in inside if m.start - start == len(line) - len(line.lstrip()) and _designation(m.entity)]
+    indent = len(line) - len(line.lstrip())  # where the line's text starts
+    named = [m for m in inside if m.start - start == indent and _designation(m.entity)]
     if len(named) != 1:
         return None
     if NOTE_AT_END.sub("", line[named[0].end - start :]).strip():
