@@ -214,6 +214,8 @@ SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
 ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
+# a title of two characters or more anywhere in a piece: one search, not a test of each title in turn
+LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
 BYLINE_FIRST = re.compile("[记通电文图摄编责审初复终]")  # where BYLINE_RE can start (see finditer_from)
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>[{CJK}]{{2,3}})(?=[）)\s])|电（(?P<name2>[{CJK}]{{2,3}})）"
@@ -1487,7 +1489,7 @@ class Recognizer:
             return start
         if len(part) == 4 and _plain(part) and not is_word(part) and not _place_start(part):
             return start  # 评选标准和教育部: a phrase of two words, not a field a body is named after
-        if any(role in part for role in ROLES if len(role) >= 2):
+        if LONG_ROLE.search(part):
             return start  # 州长某某和某某县委: a person with a title before the conjunction
         inner = self.type_word(part)
         if (inner and self.suffix_class[inner][1] == "strong") or part.endswith("”"):
@@ -2723,7 +2725,7 @@ def _clause_words(lead: str) -> bool:
     """
     if not CJK_RUN.fullmatch(lead):
         return False
-    if any(role in lead for role in ROLES if len(role) >= 2):
+    if LONG_ROLE.search(lead):
         return True
     tags = dictionary()
     # a verb alone, or after an adverb (专程拜访): 国家技术转移 is a noun phrase, its verb no clause
@@ -3561,10 +3563,10 @@ class Occupancy:
     """The characters non-overlapping mentions take; overlap tests run in C (documents can be long)."""
 
     def __init__(self, size: int, mentions: Iterable[Mention] = ()):
-        self.taken = bytearray(size + 1)
-        for mention in mentions:
+        self.taken = taken = bytearray(size + 1)
+        for mention in mentions:  # (add, inline: a block's 1,300 names a call each, seven times a block)
             if not mention.nested:
-                self.add(mention.start, mention.end)
+                taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.taken.find(1, start, end) >= 0
