@@ -620,3 +620,14 @@ def test_bodies_an_event_invites_take_part_in_it(extractor):
     found = facts(extractor, text)
     for body in ("青川市上市企业协会", "远帆机械行业协会"):
         assert (body, "participatesIn", "青川专精特新企业推介会") in found
+
+
+def test_those_who_attend_a_ceremony_named_by_its_two_parts_take_part_in_it(extractor):
+    text = (
+        "3月2日，青川职业技术学院与江北区远帆镇人民政府举行战略合作协议签约暨远帆研学基地揭牌仪式，"
+        "学院党委书记王海林、远帆镇镇长刘晓春出席签约暨揭牌仪式。"
+    )
+    found = facts(extractor, text)
+    event = "战略合作协议签约暨远帆研学基地揭牌仪式"
+    assert ("王海林", "participatesIn", event) in found  # 签约暨揭牌仪式: the event of the sentence
+    assert ("刘晓春", "participatesIn", event) in found

@@ -344,3 +344,26 @@ def test_an_adverb_a_passive_and_a_universitys_students_end_no_name(recognizer):
     found = names(recognizer, "为青川学院广大学子提供了平台。星海受校党委委托致辞。今后集团将把合作作为重点。")
     assert "青川学院广大学" not in found and "青川学院" in found  # 广大学子: the many students
     assert not any(name.startswith(("星海受", "今后")) for name in found)
+
+
+def test_a_quote_then_a_time_or_a_preposition_starts_no_name_and_a_kind_of_university_is_none(recognizer):
+    found = names(recognizer, "张明介绍了学校“十五五”期间围绕地方应用型高水平大学建设目标开展的工作。")
+    assert not any(cls == "University" for cls in found.values())  # “十五五”期间…: a time, then a kind of school
+    found = names(recognizer, "星海学院是一所研究型大学，与“一带一路”沿线国家合作。")
+    assert "星海学院" in found and "研究型大学" not in found
+
+
+def test_a_schools_short_form_that_keeps_a_character_of_each_word_is_the_school(extractor):
+    text = (
+        "青川工业大学与星海科技有限公司签署合作协议。青工大党委书记王明表示，青工大将与公司深化合作。"
+        "江北城市建设职业技术学院与星海科技有限公司共建实训基地，江北建院院长李华出席。"
+        "远帆商贸学院与星海科技有限公司签约，远帆商贸职业学院院长赵强出席。"
+    )
+    extraction = run(extractor, text)
+    found = relations(extraction)
+    labels = {e.label: e for e in extraction.entities}
+    assert "青工大" in labels["青川工业大学"].aliases and "青工大" not in labels
+    assert ("王明", "worksAt", "青川工业大学") in found  # 青工大党委: the school's own committee
+    assert not any(label.endswith("党委") for label in labels)
+    assert ("李华", "worksAt", "江北城市建设职业技术学院") in found  # 江北建院
+    assert "远帆商贸学院" in labels["远帆商贸职业学院"].aliases  # 职业 left out

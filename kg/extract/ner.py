@@ -632,6 +632,7 @@ class Recognizer:
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
         selected += _declared_shorts(text, selected)
+        selected += _abbreviated_schools(text, selected)
         selected = self._noted_events(text, selected)
         selected += self._title_issuers(selected)
         selected += self._unveiled_first(selected)
@@ -3607,6 +3608,79 @@ def _declared_shorts(text: str, selected: list[Mention]) -> list[Mention]:
                 found.append(Mention(at, end, short, owner.cls, "declared-short", 3))
             at = end
     return found
+
+
+def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:
+    """The short forms of the text's schools (湖工大 of 湖北工业大学, 合职院 of 合肥职业技术学院) where no other
+    name stands, and in place of their party bodies (湖工大党委书记: the school's own committee, see
+    :func:`_abbreviates`); the resolver makes each the full name's.
+
+    >>> [(m.name, m.start) for m in _abbreviated_schools("青川工业大学与星海公司签约。青工大党委书记王明", [
+    ...     Mention(0, 6, "青川工业大学", "University", "suffix", 3), Mention(14, 19, "青工大党委", "GovernmentAgency",
+    ...     "suffix", 3)])]
+    [('青工大', 14)]
+    """
+    schools = {
+        m.name: m.cls
+        for m in selected
+        if not m.ref and not m.nested and len(m.name) >= 5 and _school_end(m.name) and m.name[-2:] in SCHOOL_ENDS
+    }
+    if not schools:
+        return []
+    by_start = {m.start: m for m in selected}
+    taken = sorted((m.start, m.end) for m in selected)
+    found: list[Mention] = []
+    for first in {name[0] for name in schools}:
+        at = 0
+        while (at := text.find(first, at)) >= 0:
+            for size in (3, 4, 5):
+                short = text[at : at + size]
+                long = next((name for name in schools if _abbreviates(short, name)), None)
+                if long is None:
+                    continue
+                owner = by_start.get(at)
+                if owner is not None and owner.end > at + size and owner.name[size:] in PARTY_BODIES:
+                    owner.category = True  # 湖工大党委: no body of its own (the mention is dropped)
+                else:
+                    index, end = bisect.bisect_right(taken, (at, len(text))), at + size
+                    if (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end):
+                        continue  # (part of) another name
+                found.append(Mention(at, at + size, short, schools[long], "abbreviated-school", 3))
+                break
+            at += 1
+    return found
+
+
+# a school's short form ends with the last character of its kind (合职院, 湖工大, 渝水职校): 学院, 大学, 学校
+SCHOOL_ENDS = {"学院": "院", "大学": "大", "学校": "校"}
+
+
+def _school_end(label: str) -> str:
+    """The character a school's name and its short forms share at the end (院, 大, 校), or ''."""
+    if len(label) < 3:
+        return ""
+    return SCHOOL_ENDS.get(label[-2:], "" if label[-2:] in SCHOOL_ENDS or label[-1] not in "院大校" else label[-1])
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True when ``short`` is a school's short form of ``long`` that keeps one character of its kind
+    (合职院 for 合肥职业技术学院, 湖北建院 for 湖北城市建设职业技术学院, 湖工大 for 湖北工业大学).
+
+    The short form starts as the name does and keeps some of its other characters in order.
+
+    >>> _abbreviates("合职院", "合肥职业技术学院"), _abbreviates("湖工大", "湖北工业大学")
+    (True, True)
+    >>> _abbreviates("上海交大", "上海交通大学"), _abbreviates("合职院", "合川中学"), _abbreviates("湖工大", "湖南大学")
+    (True, False, False)
+    """
+    end = short[-1:]
+    if len(short) < 3 or short[-2:] in SCHOOL_ENDS or SCHOOL_ENDS.get(long[-2:]) != end or end not in "院大校":
+        return False
+    brief, full = short[:-1], long[:-2]
+    if brief[0] != full[0] or len(full) <= len(brief):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in brief)
 
 
 def _word_edge_before(text: str, start: int) -> bool:

@@ -41,8 +41,10 @@ from kg.extract.ner import (
     ROLES,
     STANDARD_BODIES,
     Mention,
+    _abbreviates,
     _common_phrase,
     _division_heads,
+    _school_end,
 )
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
@@ -597,6 +599,8 @@ class Resolver:
         self._fresh = []
         for label in fresh:
             self._index(0, label[:1] + "|" + label[-2:], label)  # by the ends: 建工学院 ~ 建筑工程学院 too
+            if school_end := _school_end(label):
+                self._index(0, label[:1] + "|#" + school_end, label)  # 合职院 ~ 合肥职业技术学院
             self._index(1, self._short_key(label), label)
             for rest in _after_divisions(label):  # 石景山区景山远洋教育集团, found from 景山远洋教育集团 too
                 self._index(1, self._short_key(rest), label)
@@ -617,11 +621,14 @@ class Resolver:
         def candidates(label: str, shorter: bool) -> set[str]:
             """The names indexed with ``label`` that are shorter, or longer (the longer ones a merge can take)."""
             size, ends, key = len(label), label[:1] + "|" + label[-2:], self._short_key(label)
+            school_end = _school_end(label)
             if shorter:  # what it can take: at most 6 characters fewer (its units: see _units), or a brand
                 found = {
                     **self._indexed(0, ends, size - 6, size - 1, read),
                     **self._indexed(1, key, size - 6, size - 1, read),
                 }
+                if school_end:
+                    found.update(self._indexed(0, label[:1] + "|#" + school_end, 3, size - 2, read))
                 found.update(self._indexed(3, label[:2], 0, size - 1, read))
             else:  # at most 6 characters more, the unit's own name at the end (indexed by it), or a brand's group
                 found = {
@@ -632,6 +639,8 @@ class Resolver:
                 found.update(
                     self._indexed(3, label[:2], size + 1, 1 << 30, read)
                 )  # 中炬高新集团 for 中炬高新技术实业…公司
+                if school_end:
+                    found.update(self._indexed(0, label[:1] + "|#" + school_end, size + 2, size + 12, read))
             order.update(found)
             return set(found)
 
@@ -655,10 +664,11 @@ class Resolver:
                     continue
                 named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
                 divided = long.endswith(short) and short in _after_divisions(long)
-                if len(long) - len(short) > 6 and not (_unit_of(short, long) or named_after or divided):
+                brief = _abbreviates(short, long)
+                if len(long) - len(short) > 6 and not (_unit_of(short, long) or named_after or divided or brief):
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                same = same or divided
+                same = same or divided or brief
                 if same or named_after or _initials(short, long):
                     matching.append((long, named_after))
             if not matching:
@@ -682,10 +692,11 @@ class Resolver:
                     continue
                 brand = named_after and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
                 divided = long.endswith(short) and short in _after_divisions(long)
-                if len(long) - len(short) > 6 and not (_unit_of(short, long) or brand or divided):
+                brief = _abbreviates(short, long)
+                if len(long) - len(short) > 6 and not (_unit_of(short, long) or brand or divided or brief):
                     continue
                 same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                same = same or brand or divided
+                same = same or brand or divided or brief
                 if not (same or _initials(short, long)):
                     continue
                 self._absorb(other, entity, short)
@@ -884,6 +895,7 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
 LEGAL_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司")
 FILLERS = {
     "技术",
+    "职业",
     "职业技术",
     "市",
     "区",
