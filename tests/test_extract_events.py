@@ -6,6 +6,7 @@ import pytest
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.pipeline import Extraction, Extractor
+from kg.model.vocab import entity_iri
 from kg.sources.documents import Article
 
 
@@ -338,9 +339,10 @@ def test_a_ceremony_under_two_names_joined_after_a_verb(extractor):
     assert ("王明", "participatesIn", event) in facts(extractor, text)
 
 
-def test_a_kind_of_ceremony_joined_after_a_verb_is_still_no_name(extractor):
+def test_a_kind_of_ceremony_joined_after_the_verb_that_holds_it_is_one_ceremony(extractor):
     found = names(extractor, "江北职业学校与重庆长江有限公司举行了校企合作签约暨揭牌仪式。")
-    assert not any(name.endswith("揭牌仪式") for name in found)
+    assert found.get("校企合作签约暨揭牌仪式") == "Event"  # named by what the parties do, as the sets name it
+    assert "揭牌仪式" not in found
 
 
 def test_a_ceremony_named_by_its_subject_joined_after_the_verb_that_holds_it(extractor):
@@ -466,7 +468,7 @@ def test_two_parties_take_part_in_the_signing_ceremony_named_after_them(extracto
         ("青川纺织科技学院", "integratesWith", "青川锦程服饰有限公司"),  # the signing is read as before
     } <= relations
     found = names(extractor, "青川县教育局与青川师范学院举行战略合作签约仪式。")
-    assert not any(name.endswith("签约仪式") for name in found)  # 举行: a clause, the ceremony has no name
+    assert found.get("战略合作签约仪式") == "Event"  # held by the parties before 举行, named by what they do
 
 
 def test_a_body_unveiled_at_a_signing_is_built_by_the_parties(extractor):
@@ -631,3 +633,16 @@ def test_those_who_attend_a_ceremony_named_by_its_two_parts_take_part_in_it(extr
     event = "战略合作协议签约暨远帆研学基地揭牌仪式"
     assert ("王海林", "participatesIn", event) in found  # 签约暨揭牌仪式: the event of the sentence
     assert ("刘晓春", "participatesIn", event) in found
+
+
+def test_a_ceremony_held_by_two_parties_and_named_by_what_they_do_is_one_node_per_signing(extractor):
+    text = "6月3日，青川职业技术学院与江北区远帆镇人民政府举行合作办学签约仪式，学院院长王海林、镇长刘晓春出席仪式。"
+    extraction = extract(extractor, text)
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    event = next(e for e in extraction.entities if e.label == "合作办学签约仪式")
+    assert event.cls == "Event" and ("王海林", "participatesIn", "合作办学签约仪式") in found
+    qualified = "青川职业技术学院与江北区远帆镇人民政府合作办学签约仪式"
+    assert qualified in event.aliases and event.iri == entity_iri(qualified)  # not every text's one node
+    other = extract(extractor, "星海学院举行校企合作签约暨授牌仪式。")
+    event = next(e for e in other.entities if e.label == "校企合作签约暨授牌仪式")  # 授牌仪式 inside: one event
+    assert event.iri == entity_iri("t 校企合作签约暨授牌仪式")  # no parties named: the document's own

@@ -70,7 +70,7 @@ def test_a_verb_before_a_bare_type_word_names_nothing(recognizer):
 
 
 def test_an_event_or_base_named_by_common_words_only_is_no_name(recognizer):
-    found = names(recognizer, "江北学院与渝南食品有限公司举行校企合作签约仪式，学生参加技能大赛，建设劳动基地。")
+    found = names(recognizer, "江北学院与渝南食品有限公司签订校企合作协议，学生参加技能大赛，建设劳动基地。")
     assert set(found) == {"江北学院", "渝南食品有限公司"}
     assert "智能制造实训基地" in names(recognizer, "双方共建智能制造实训基地。")  # named after its field
     found = names(recognizer, "江北市职业院校技能大赛开幕，江北区劳动教育实践基地揭牌。")

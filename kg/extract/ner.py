@@ -163,6 +163,11 @@ YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 ONE_OCCASION = ("一场", "一次", "一届")
 # the verb that holds an event, before the words of its name the left edge stopped at (see _after_holding_verb)
 HELD_BEFORE = re.compile(r"(?:举行|举办|召开)了?(?=[\u4e00-\u9fff]{0,6}$)")
+# a ceremony two parties hold, named by what they do (与某某公司举行合作办学签约仪式, 举行校企合作签约暨授牌仪式)
+HELD_CEREMONY = re.compile(
+    r"(?:举行|举办)了?(?P<name>[^，。；、：！？,;:!?“”《》\s与和及的]{2,16}?(?:签约|签字|揭牌|授牌|挂牌|开班|启动)"
+    r"(?:暨[^，。；、：！？,;:!?“”《》\s与和及的]{2,12}?)?仪式)"
+)
 HELD_GAP = re.compile(r"[^了与和及、的在于，。；：“”《》\s0-9]{1,6}")
 # The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
 EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19|20)[0-9]{2}(?:年度?|届)?$")
@@ -313,7 +318,10 @@ OWNED_EVENT_TAIL = re.compile(
 # 在 before an edition, a year or a nation-wide scope: the event's name starts after it (…学生在第十届…大赛)
 EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
 # The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)
-EVENT_TOPIC = re.compile(r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?")
+EVENT_TOPIC = re.compile(
+    r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?"
+    r"|(?:校企|校地|院地|政校|校政|校政企|校地企|政校企)?(?:全面)?(?:战略)?合作(?:办学|共建)?(?:框架)?(?:协议)?(?:签约|签字)"
+)  # 校企合作座谈会, 合作办学签约仪式, 战略合作协议签约仪式: a meeting named by its subject
 COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
 BODY_NOUNS = ("公司", "企业", "集团", "学校", "学院", "大学", "单位", "中心", "政府")  # no given name is one
@@ -643,6 +651,7 @@ class Recognizer:
                 # name none); the body it is named after stays (see _agreement_bodies)
                 title.category = True
         selected += self._signing_events(text, selected)
+        selected += _held_ceremonies(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
@@ -3305,6 +3314,40 @@ def _brand_character(text: str, at: int, floor: int) -> bool:
 
 
 FUNCTION_TAGS = ("r", "d", "p", "c", "u", "zg", "m", "q", "v")  # jieba's tags of words that open a clause, not a name
+
+
+def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
+    """A ceremony the parties of a clause hold, named by what they do (某某学院与某某公司举行合作办学签约仪式,
+    举行校企合作签约暨授牌仪式): an event of that name, as the hand-annotated sets name it, where the text names
+    no body inside it; events the name joins (授牌仪式 of …暨授牌仪式) are part of it.  A name of no proper
+    name: every text's 合作办学签约仪式 is its own (``extras["generic"]``; ``extras["parties"]``: the two bodies
+    that hold it, when the text names them right before; see kg.extract.pipeline's _name_ceremonies).
+
+    >>> [m.name for m in _held_ceremonies("青川学院与远帆公司举行合作办学签约仪式。", [])]
+    ['合作办学签约仪式']
+    """
+    found: list[Mention] = []
+    named = [m.name for m in selected if is_a(m.cls, "Event") and not m.category and not m.ref]
+    ends = {m.end: m for m in selected if not m.nested and (m.ref or is_a(m.cls, "Organization"))}
+    for match in HELD_CEREMONY.finditer(text) if "仪式" in text else ():
+        start, end = match.span("name")
+        if any(len(name) > end - start and name.endswith(match.group("name")) for name in named):
+            continue  # the ceremony the headline names with its parties (A与B战略合作签约仪式): that one
+        inside = [m for m in selected if m.start < end and start < m.end]
+        if any(not is_a(m.cls, "Event") or m.start < start or m.end > end for m in inside if not m.ref):
+            continue  # a body inside (某某订单班开班仪式), or a name the text gives already
+        if any(m.rule == "signing-event" or m.ref or (m.start, m.end) == (start, end) for m in inside):
+            continue  # a signing named by its parties, or the name found already (its class, its rule)
+        for event in inside:
+            event.category = True  # 授牌仪式 of 签约暨授牌仪式: the one ceremony
+        # the parties that hold it right before the verb (A与B举行): what tells this signing from every other
+        second = ends.get(match.start())
+        first = ends.get(second.start - 1) if second is not None and text[second.start - 1] in "与和同" else None
+        parties = (first, second) if first is not None else ()
+        mention = Mention(start, end, match.group("name"), "Event", "held-ceremony", 2)
+        mention.extras = {"generic": True, "parties": parties}
+        found.append(mention)
+    return found
 
 
 def _held_topic(text: str, end: int) -> int | None:

@@ -465,12 +465,30 @@ class Extractor:
                 start, end = sentence_at(text, unit.first)
                 relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
         _link_divisions(entities, relations, resolver, text)
+        _name_ceremonies(entities, article.id)
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
         used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
         authors = set(article.authors)
         return [e for e in entities if e.mentions or id(e) in used or e.label in authors or e.label in text]
+
+
+def _name_ceremonies(entities: list[Entity], document: str) -> None:
+    """The node of a ceremony named by what is done at it (合作办学签约仪式: no proper name, see ner's
+    _held_ceremonies) is named after the parties that hold it (某某学院与某某县人民政府合作办学签约仪式, also a name
+    of it), else after the document: one node per signing, not one 合作办学签约仪式 for every text in the store."""
+    for entity in entities:
+        held = [m for m in entity.mentions if m.extras.get("generic")]
+        if not held or len(held) < len([m for m in entity.mentions if not m.ref]):
+            continue  # named otherwise too (a title, a gazetteer's name): that name is its own
+        parties = next((m.extras["parties"] for m in held if m.extras.get("parties")), ())
+        if parties and all(p.entity is not None for p in parties):
+            qualified = f"{parties[0].entity.label}与{parties[1].entity.label}{entity.label}"
+            entity.aliases.add(qualified)
+            entity.iri = entity_iri(qualified)
+        else:
+            entity.iri = entity_iri(f"{document} {entity.label}")
 
 
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
