@@ -646,3 +646,13 @@ def test_a_ceremony_held_by_two_parties_and_named_by_what_they_do_is_one_node_pe
     other = extract(extractor, "星海学院举行校企合作签约暨授牌仪式。")
     event = next(e for e in other.entities if e.label == "校企合作签约暨授牌仪式")  # 授牌仪式 inside: one event
     assert event.iri == entity_iri("t 校企合作签约暨授牌仪式")  # no parties named: the document's own
+
+
+def test_those_who_attend_in_the_lead_take_part_in_the_ceremony_the_text_names_in_full_later(extractor):
+    text = (
+        "5月9日，青川工业大学与远帆市人民政府签署合作协议并举行揭牌仪式，青川工业大学校长王海林、远帆市市长"
+        "刘晓春出席签约暨揭牌仪式。\n战略合作协议签约暨揭牌仪式在远帆宾馆举行。"
+    )
+    found = facts(extractor, text)
+    event = "战略合作协议签约暨揭牌仪式"
+    assert ("王海林", "participatesIn", event) in found and ("刘晓春", "participatesIn", event) in found

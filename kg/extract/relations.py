@@ -223,7 +223,7 @@ ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "
 # activities of every kind, not the event the text is about
 ATTENDED_KIND = re.compile(
     r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?"
-    r"(?:(?:[^，。；：、各类项级些多等暨]{1,4}暨)?[^，。；：、各类项级些多等]{0,4}?(?P<kind>仪式|典礼|[座洽对]谈会|研讨会|交流会|推进会|现场会|发布会|论坛|峰会|会议|大会)"
+    r"(?P<phrase>(?:[^，。；：、各类项级些多等暨]{1,4}暨)?[^，。；：、各类项级些多等]{0,4}?(?P<kind>仪式|典礼|[座洽对]谈会|研讨会|交流会|推进会|现场会|发布会|论坛|峰会|会议|大会)"
     r"|(?P<bare>开幕式|闭幕式|比赛|大赛|竞赛|活动))"
 )
 # kinds that name any event the text is about (出席会议, 参加活动, 出席开幕式 of a contest)
@@ -1706,6 +1706,8 @@ class RelationExtractor:
                 kind = ATTENDED_KIND.match(text, verb.end())
                 named_kind = (kind.group("kind") or kind.group("bare")) if kind else ""
                 event = self._event_attended(main, start, verb.start(), named_kind)
+                if event is None and kind is not None:
+                    event = self._event_named_later(text[kind.start("phrase") : kind.end()])
             if event is None:
                 continue
             self._attending_after(main, verb.end(), end, event, span)
@@ -1806,6 +1808,16 @@ class RelationExtractor:
             fitting = [e for e in candidates if e.label.endswith(kind)]
             return fitting[0] if fitting else None
         return candidates[0] if candidates else None
+
+    def _event_named_later(self, phrase: str) -> Entity | None:
+        """出席签约暨挂牌仪式 in a lead that names no event yet: the event the text names in full later
+        (某某战略合作协议签约暨挂牌仪式在某酒店举行), when its name ends with the words the verb gives."""
+        if len(phrase) < 5:
+            return None  # 签约仪式, 会议: any event's words
+        return next(
+            (m.entity for m in self.mentions if not m.ref and _attended(m.entity) and m.entity.label.endswith(phrase)),
+            None,
+        )
 
     def _in_title(self, mention: Mention) -> bool:
         """某某论坛执行主席张三, 某某大赛组委会主任: a series named in a person's title, not the event attended."""
