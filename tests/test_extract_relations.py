@@ -1207,3 +1207,11 @@ def test_platforms_shown_on_a_visit_are_no_partners(extractor):
     assert pair("江北高新区管委会", "cooperatesWith", "青川职业技术学院") in found
     assert not any("远帆智能产业学院" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)
     assert not any("星海实训基地" in (f[0], f[2]) and f[1] == "cooperatesWith" for f in found)
+
+
+def test_what_a_body_forges_builds_or_explores_is_no_platform_it_builds(extractor):
+    text = "青川职业技术学院将打造星海智能制造实训中心，构建远帆产教融合服务平台，探索江北职业教育集团办学新模式。"
+    found = facts(extractor, text)
+    assert not any(p in ("builds", "initiates") for _, p, _ in found)  # 打造 / 构建: aims, figures of speech
+    built = facts(extractor, "青川职业技术学院建成星海智能制造实训中心。")
+    assert ("青川职业技术学院", "builds", "星海智能制造实训中心") in built
