@@ -1215,3 +1215,14 @@ def test_what_a_body_forges_builds_or_explores_is_no_platform_it_builds(extracto
     assert not any(p in ("builds", "initiates") for _, p, _ in found)  # 打造 / 构建: aims, figures of speech
     built = facts(extractor, "青川职业技术学院建成星海智能制造实训中心。")
     assert ("青川职业技术学院", "builds", "星海智能制造实训中心") in built
+
+
+def test_the_schools_that_form_an_education_group_are_its_members(extractor):
+    text = "青川市星海中学教育集团由青川市星海中学、青川市远帆区第一中学、青川市江北区第二中学3所中学组成。"
+    found = facts(extractor, text)
+    for school in ("青川市星海中学", "青川市远帆区第一中学", "青川市江北区第二中学"):  # the last before the count too
+        assert (school, "memberOf", "青川市星海中学教育集团") in found
+    found = facts(extractor, "远帆区教育局决定，由新知小学、远帆路小学、星海小学组建成立远帆新知教育集团。")
+    for school in ("新知小学", "远帆路小学", "星海小学"):
+        assert (school, "memberOf", "远帆新知教育集团") in found
+        assert (school, "builds", "远帆新知教育集团") not in found

@@ -2481,6 +2481,8 @@ class RelationExtractor:
                     continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
                 if predicate == "hosts" and len(agents) > 1 and SIGNING_NAME.search(mention.entity.label):
                     predicate = "participatesIn"  # A与B举行…签约仪式: the parties sign in it, as the guide has it
+                if predicate == "builds" and _schools_grouped(agents, mention.entity):
+                    predicate = "memberOf"  # 由A小学、B小学、C小学组建…教育集团: the schools are its members
                 actors = (
                     [current]
                     if (predicate == "offers" and kind != "design") or kind in ("award", "designate")
@@ -3202,6 +3204,17 @@ def _lead_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention]:
         if mention.start >= limit:
             return
         yield mention
+
+
+def _schools_grouped(agents: list[Entity | None], thing: Entity) -> bool:
+    """True when two or more schools, and nothing else, form ``thing``, an education group (集团化办学)."""
+    return (
+        len(agents) >= 2
+        and thing.label.endswith("教育集团")
+        and all(
+            a is not None and any(is_a(a.cls, c) for c in ("School", "University", "VocationalCollege")) for a in agents
+        )
+    )
 
 
 def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
