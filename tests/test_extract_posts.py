@@ -316,3 +316,11 @@ def test_titles_of_skill_and_honour_before_a_name(extractor):
     text = "省级技能大师马松林、江北劳动模范钱伟东等三人出席。"
     found = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities if e.cls == "Person"}
     assert {"马松林", "钱伟东"} <= found
+
+
+def test_a_party_committee_and_government_named_together_are_the_government(extractor):
+    text = "在青川市委市政府、远帆县委县政府的支持下，星海学院与远帆县签署合作协议。"
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
+    for written in ("青川市委市政府", "远帆县委县政府"):  # as the text writes it, one of the government's names
+        (entity,) = [e for e in extraction.entities if written in e.aliases]
+        assert entity.label.startswith(written[:3]) and "委" not in entity.label

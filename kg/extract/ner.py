@@ -170,6 +170,10 @@ HELD_CEREMONY = re.compile(
     r"(?:举行|举办)了?(?P<name>[^，。；、：！？,;:!?“”《》\s与和及的]{2,16}?(?:签约|签字|揭牌|授牌|挂牌|开班|启动)"
     r"(?:暨[^，。；、：！？,;:!?“”《》\s与和及的]{2,12}?)?仪式)"
 )
+# a place's party committee and government named together (某某省委省政府, 某某县委县政府, 某某县党委政府)
+JOINT_GOVERNMENT = re.compile(
+    "(?P<place>[\u4e00-\u9fff]{1,8}?)(?:(?P<level>[省市县区州])委|党委)[省市县区州]?(?P<government>(?:人民)?政府)"
+)
 HELD_GAP = re.compile(r"[^了与和及、的在于，。；：“”《》\s0-9]{1,6}")
 # The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
 EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19|20)[0-9]{2}(?:年度?|届)?$")
@@ -1200,8 +1204,14 @@ class Recognizer:
                 and (is_a(cls, "Event") or is_a(cls, "Award") or is_a(cls, "Campaign"))
             ):
                 start, name = year.start(), text[year.start() : end]  # 2024年广东省…大赛
+            joint = JOINT_GOVERNMENT.fullmatch(name)
+            if joint:  # 某某市委市政府: the party committee and the government together, the government acts
+                place, level = joint.group("place"), joint.group("level") or ""
+                name = place + ("" if place.endswith(level) else level) + joint.group("government")
             mention = Mention(start, end, name, refine_class(name, cls), "suffix", 2)
             mention.category = _counted(text, start, end, cls)
+            if joint:
+                mention.extras = {"joint": True}  # the name as written is one of the government's (see resolve)
             found.append(mention)
         return found
 

@@ -3198,7 +3198,11 @@ def _designation(entity: Entity) -> bool:
 
 def _lead_mentions(text: str, mentions: list[Mention]) -> Iterator[Mention]:
     """The mentions of the first two sentences of ``text`` (its title and its lead), first first."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, 2000)]
+    ends, previous = [], 0
+    for match in SENTENCE_END.finditer(text, 0, 2000):
+        if text[previous : match.start()].strip():  # a blank line between the title and the lead ends nothing
+            ends.append(match.end())
+        previous = match.end()
     limit = ends[1] if len(ends) > 1 else len(text)
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.start >= limit:
@@ -3211,9 +3215,7 @@ def _schools_grouped(agents: list[Entity | None], thing: Entity) -> bool:
     return (
         len(agents) >= 2
         and thing.label.endswith("教育集团")
-        and all(
-            a is not None and any(is_a(a.cls, c) for c in ("School", "University", "VocationalCollege")) for a in agents
-        )
+        and all(a is not None and any(is_a(a.cls, c) for c in WHOLE_SCHOOLS) for a in agents)
     )
 
 

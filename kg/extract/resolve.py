@@ -342,6 +342,8 @@ class Resolver:
             written = text[mention.start : mention.end]
             if written != entity.label and entity.label.startswith(written) and is_a(entity.cls, "Place"):
                 entity.aliases.add(written)  # 在绵阳举行: 绵阳市, which the text calls 绵阳
+            if mention.extras.get("joint"):
+                entity.aliases.add(written)  # 某某市委市政府: the government, named with its party committee
             if owner is not None:
                 self.part_of.append((entity, owner, mention))
             mention.entity = entity
