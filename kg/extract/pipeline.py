@@ -23,6 +23,7 @@ the same triples twice, which queries collapse with DISTINCT.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import re
 from collections import Counter
@@ -45,6 +46,7 @@ from kg.extract.relations import Indicator, Relation, extract_relations, most_na
 from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import (
+    NTRIPLES,
     OXIGRAPH,
     RDFLIB,
     Provenance,
@@ -920,7 +922,7 @@ def document_triples(
     faster to build than an rdflib graph; :func:`document_graph` wraps it.
     ``places``: label → IRI of the document's entities, when ``extraction`` holds
     only some of them (a district is linked to its entity, not minted again).
-    ``kit``: the terms to write them with (:data:`kg.model.statements.OXIGRAPH` for
+    ``kit``: the terms to write them with (:data:`kg.model.statements.NTRIPLES` for
     output: no rdflib term is built, so no conversion either).
     """
     graph = _Triples()
@@ -968,7 +970,8 @@ def document_triples(
 
     properties = relation_properties()
     text = article.text
-    fresh = ox.NamedNode if kit is OXIGRAPH else URIRef  # a fact's own node: unique, not worth a cache
+    # a fact's own node: unique, not worth a cache
+    fresh = ox.NamedNode if kit is OXIGRAPH else "<{}>".format if kit is NTRIPLES else URIRef
     for relation in extraction.relations:
         s, p, o = relation.subject.iri, properties[relation.predicate], relation.object.iri
         evidence = text[relation.start : relation.end]
@@ -1030,41 +1033,57 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
             for record in records(extraction):
                 out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
         return
-    # Oxigraph's terms and serialiser, not rdflib's: building rdflib terms and converting them was most of the
-    # cost of `kg extract` after extraction itself.
+    # Oxigraph's serialiser, not rdflib's: building rdflib terms and converting them was most of the cost of
+    # `kg extract` after extraction itself.  The triples are N-Triples text (NTRIPLES), which Oxigraph's parser reads
+    # a document at a time: cheaper than building its terms and triples one call each (see kg.model.statements).
     from kg.model.vocab import ASSERTION, INDICATOR, PREFIXES
     from kg.store.formats import RDF, find, write_rdf
 
     if fmt == "trig":
-        quads = (
-            ox.Quad(s, p, o, graph)
-            for extraction in extractions
-            for graph in (ox.NamedNode(str(extraction.iri)),)
-            for s, p, o in document_triples(extraction, kit=OXIGRAPH)
-        )
-        write_rdf(quads, find(fmt, RDF), out)
+
+        def graphs() -> Iterator[str]:
+            for extraction in extractions:
+                graph = NTRIPLES.term(extraction.iri)
+                yield "".join([f"{s} {p} {o} {graph} .\n" for s, p, o in document_triples(extraction, kit=NTRIPLES)])
+
+        write_rdf(_parsed(graphs(), "n-quads"), find(fmt, RDF), out)
         return
-    unique = (str(ASSERTION), str(INDICATOR))
+    unique = (f"<{ASSERTION}", f"<{INDICATOR}")
     seen: set[int] = set()
 
-    def triples() -> Iterator[ox.Triple]:
-        subject, fresh = None, False  # a node's triples come together: its IRI is read once, not per triple
+    def graphs() -> Iterator[str]:
         for extraction in extractions:
-            for s, p, o in document_triples(extraction, kit=OXIGRAPH):
+            lines: list[str] = []
+            subject, fresh = None, False  # a node's triples come together: its IRI is read once, not per triple
+            for s, p, o in document_triples(extraction, kit=NTRIPLES):
                 if s is not subject:
-                    subject, fresh = s, s.value.startswith(unique)
+                    subject, fresh = s, s.startswith(unique)
                 if not fresh:
-                    # the hash of Oxigraph's terms, far cheaper than that of rdflib's literals; taken before the
-                    # triple is made, which costs 5 µs when its object is a literal (pyoxigraph tries the other
-                    # kinds of term first): a triple given before is never made
+                    # a triple given before is not written again; the hash of the terms' strings, which the cached
+                    # ones (IRIs, short texts) keep: what is remembered grows with the names, not with the text
                     key = hash((s, p, o))
                     if key in seen:
                         continue
                     seen.add(key)
-                yield ox.Triple(s, p, o)
+                lines.append(f"{s} {p} {o} .\n")
+            yield "".join(lines)
 
-    ox.serialize(triples(), out, find("turtle", RDF).rdf, prefixes=PREFIXES)
+    ox.serialize(_parsed(graphs(), "n-triples"), out, find("turtle", RDF).rdf, prefixes=PREFIXES)
     out.flush()
+
+
+def _parsed(texts: Iterable[str], fmt: str) -> Iterator[ox.Quad]:
+    """The statements of N-Triples or N-Quads (``fmt``) texts of :data:`NTRIPLES` terms, in order.
+
+    The serialiser takes them from Oxigraph's parser without a Python frame between (a generator resumed
+    for each statement cost as much as the parsing).  Lenient: the parser does not check the IRIs again at
+    every use (a sixth of the cost of writing); ``NTRIPLES.node`` checks each once, and a fact's own node
+    is a hash in hexadecimal under the project's namespace.
+    """
+    from kg.store.formats import RDF, find
+
+    rdf = find(fmt, RDF).rdf
+    return itertools.chain.from_iterable(ox.parse(text, rdf, lenient=True) for text in texts)
 
 
 def records(extraction: Extraction) -> list[dict]:

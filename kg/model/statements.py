@@ -66,6 +66,10 @@ class TermKit:
         """``term`` (an IRI of either kind, or a string) as this kit's IRI."""
         return self.node(term.value if isinstance(term, ox.NamedNode) else str(term))
 
+    def iri(self, node: Any) -> str:
+        """The IRI an IRI term of this kit stands for."""
+        return node.value if isinstance(node, ox.NamedNode) else str(node)
+
 
 class _Names:
     """A namespace's terms for one kit, each made once."""
@@ -111,6 +115,61 @@ OXIGRAPH = TermKit(
     # rdflib's lexical form of a Decimal
     lru_cache(maxsize=16384)(lambda value: ox.Literal(f"{value:f}", datatype=_XSD_DECIMAL)),
     lambda value: ox.Literal("true" if value else "false", datatype=_XSD_BOOLEAN),
+)
+
+
+class _NTriplesKit(TermKit):
+    """Terms as their N-Triples text (``<iri>``, ``"text"@zh``, ``"3"^^<…#integer>``): for writing output.
+
+    Oxigraph's ``Triple`` tries every other kind of term before it takes a literal object (2 µs a triple,
+    most of the cost of writing the output of ``kg extract``), and its terms hash slower than strings.
+    Written as N-Triples lines, a document's triples are read by Oxigraph's parser in one call
+    (:func:`kg.extract.pipeline.write`), which gives its serialiser the very terms it would have been
+    given, so the Turtle or TriG is byte for byte the same; the parser checks every IRI as ``NamedNode`` does.
+    """
+
+    def iri(self, node: Any) -> str:
+        return node[1:-1]  # <iri>
+
+
+def nt_string(value: str) -> str:
+    r"""``value`` between double quotes, escaped as N-Triples requires (backslash, quote, line feed, return).
+
+    >>> print(nt_string('a "b" \\ c\nd\re'))
+    "a \"b\" \\ c\nd\re"
+    """
+    if "\\" in value:  # first: the escapes below add backslashes
+        value = value.replace("\\", "\\\\")
+    if '"' in value:
+        value = value.replace('"', '\\"')
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    if "\r" in value:
+        value = value.replace("\r", "\\r")
+    return f'"{value}"'
+
+
+@lru_cache(maxsize=65536)  # entities, predicates and classes recur; a fact's own node is made without the cache
+def _nt_node(iri: str) -> str:
+    ox.NamedNode(iri)  # checks the IRI once (ValueError), which the parser then need not do at every use of it
+    return f"<{iri}>"
+
+
+def _nt_text(value: str, lang: str | None = None) -> str:
+    return f"{nt_string(value)}@{lang}" if lang else nt_string(value)
+
+
+_NT_INTEGER, _NT_DECIMAL = f"<{rdflib.XSD.integer}>", f"<{rdflib.XSD.decimal}>"
+_NT_TRUE, _NT_FALSE = f'"true"^^<{rdflib.XSD.boolean}>', f'"false"^^<{rdflib.XSD.boolean}>'
+
+NTRIPLES = _NTriplesKit(
+    _nt_node,
+    _nt_text,
+    lambda lexical, datatype: f"{nt_string(lexical)}^^{datatype}",
+    lru_cache(maxsize=16384)(_nt_text),
+    lru_cache(maxsize=16384)(lambda value: f'"{value}"^^{_NT_INTEGER}'),
+    lru_cache(maxsize=16384)(lambda value: f'"{value:f}"^^{_NT_DECIMAL}'),  # rdflib's lexical form of a Decimal
+    lambda value: _NT_TRUE if value else _NT_FALSE,
 )
 
 
@@ -211,7 +270,7 @@ def add_text_piece(graph: TripleSink, doc: Any, position: int, text: str, kit: T
     it holds one piece, whatever its length; the pieces in the order of ``schema:position`` are the text.
     """
     k = kit or RDFLIB
-    piece = k.node(f"{doc.value if isinstance(doc, ox.NamedNode) else doc}/text/{position}")
+    piece = k.node(f"{k.iri(doc)}/text/{position}")
     graph.add((doc, k.SCHEMA.hasPart, piece))
     graph.add((piece, k.SCHEMA.position, k.number(position)))
     graph.add((piece, k.SCHEMA.text, k.text(text, "zh")))
