@@ -531,8 +531,10 @@ def test_output_terms_are_the_store_terms():
     """`kg extract` writes pyoxigraph terms built directly (no rdflib term, no conversion): the same triples,
     in the same order, as the rdflib terms ingest and the curated loader use — on the bundled articles, whose
     facts carry years, decimals, booleans, aliases and several documents."""
+    import pyoxigraph as ox
+
     from kg.extract.pipeline import default_gazetteer, document_triples, extract_file
-    from kg.model.statements import OXIGRAPH
+    from kg.model.statements import NTRIPLES, OXIGRAPH
     from kg.store.embedded import to_oxigraph
 
     extractor = Extractor(default_gazetteer())
@@ -543,8 +545,26 @@ def test_output_terms_are_the_store_terms():
             direct = document_triples(extraction, kit=OXIGRAPH)
             converted = [tuple(map(to_oxigraph, triple)) for triple in document_triples(extraction)]
             assert direct == converted
+            # what `kg extract` writes: N-Triples text, read back by Oxigraph's parser (see pipeline.write)
+            lines = "".join(f"{s} {p} {o} .\n" for s, p, o in document_triples(extraction, kit=NTRIPLES))
+            assert [tuple(q)[:3] for q in ox.parse(lines, ox.RdfFormat.N_TRIPLES)] == direct
             kinds |= {str(o.datatype.value) for _, _, o in direct if hasattr(o, "datatype") and o.datatype}
     assert {str(XSD.decimal), str(XSD.integer), str(XSD.boolean), str(XSD.gYear)} <= kinds
+
+
+def test_output_strings_are_escaped():
+    """The N-Triples text `kg extract` writes gives back every string as it was: quotes, backslashes, line
+    breaks, returns, tabs and control characters."""
+    import pyoxigraph as ox
+
+    from kg.model.statements import NTRIPLES
+
+    value = 'a "引号" \\ 反斜杠 \\n\n\r\r\n\t\x00\x0b\u2028😀 end\\'
+    line = f"{NTRIPLES.node('http://e/a')} {NTRIPLES.node('http://e/p')} {NTRIPLES.text(value, 'zh')} .\n"
+    (quad,) = ox.parse(line, ox.RdfFormat.N_TRIPLES)
+    assert quad.object == ox.Literal(value, language="zh")
+    with pytest.raises(ValueError):
+        NTRIPLES.node("http://e/a b")  # an IRI no NamedNode takes is refused, as before
 
 
 @pytest.fixture
