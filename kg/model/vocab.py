@@ -88,11 +88,8 @@ def ontology() -> Graph:
     """
     import pyoxigraph as ox
 
-    from kg.store.formats import RDF as RDF_FORMATS
-    from kg.store.formats import find
-
     graph = Graph()
-    triples = ox.parse(path=ONTOLOGY_FILE, format=find("turtle", RDF_FORMATS).rdf)
+    triples = ox.parse(path=ONTOLOGY_FILE)  # Turtle, by the file's extension (kg.store's format table is a layer up)
     graph.addN((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o), graph) for s, p, o, _ in triples)
     for prefix, namespace in {**triples.prefixes, **PREFIXES}.items():  # the file's, as rdflib's parser binds them
         graph.bind(prefix, namespace)
