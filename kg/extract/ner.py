@@ -3680,29 +3680,36 @@ def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:
         for m in selected
         if not m.ref and not m.nested and len(m.name) >= 5 and _school_end(m.name) and m.name[-2:] in SCHOOL_ENDS
     }
-    if not schools:
+    # the names by the first character and the last one their short forms keep (合…院): a short form is looked
+    # for only where such a last character stands, and compared only with the names it may stand for
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for name in schools:
+        by_ends.setdefault((name[0], SCHOOL_ENDS[name[-2:]]), []).append(name)
+    if not by_ends:
         return []
     by_start = {m.start: m for m in selected}
     taken = sorted((m.start, m.end) for m in selected)
     found: list[Mention] = []
-    for first in {name[0] for name in schools}:
-        at = 0
-        while (at := text.find(first, at)) >= 0:
+    for end_char in {end for _, end in by_ends}:
+        last = 0
+        while (last := text.find(end_char, last) + 1) > 0:  # one past each 院 / 大 / 校
             for size in (3, 4, 5):
-                short = text[at : at + size]
-                long = next((name for name in schools if _abbreviates(short, name)), None)
+                at = last - size
+                names = by_ends.get((text[at], end_char)) if at >= 0 else None
+                short = text[at:last]
+                long = next((name for name in names if _abbreviates(short, name)), None) if names else None
                 if long is None:
                     continue
                 owner = by_start.get(at)
-                if owner is not None and owner.end > at + size and owner.name[size:] in PARTY_BODIES:
+                if owner is not None and owner.end > last and owner.name[size:] in PARTY_BODIES:
                     owner.category = True  # 湖工大党委: no body of its own (the mention is dropped)
                 else:
-                    index, end = bisect.bisect_right(taken, (at, len(text))), at + size
-                    if (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end):
+                    index = bisect.bisect_right(taken, (at, len(text)))
+                    if (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < last):
                         continue  # (part of) another name
-                found.append(Mention(at, at + size, short, schools[long], "abbreviated-school", 3))
+                found.append(Mention(at, last, short, schools[long], "abbreviated-school", 3))
                 break
-            at += 1
+    found.sort(key=lambda m: m.start)
     return found
 
 
