@@ -1222,7 +1222,7 @@ def test_the_schools_that_form_an_education_group_are_its_members(extractor):
     found = facts(extractor, text)
     for school in ("青川市星海中学", "青川市远帆区第一中学", "青川市江北区第二中学"):  # the last before the count too
         assert (school, "memberOf", "青川市星海中学教育集团") in found
-    found = facts(extractor, "远帆区教育局决定，由新知小学、远帆路小学、星海小学组建成立远帆新知教育集团。")
-    for school in ("新知小学", "远帆路小学", "星海小学"):
-        assert (school, "memberOf", "远帆新知教育集团") in found
-        assert (school, "builds", "远帆新知教育集团") not in found
+    found = facts(extractor, "远帆区教育局决定，由青禾小学、远帆路小学、星海小学组建成立远帆青禾教育集团。")
+    for school in ("青禾小学", "远帆路小学", "星海小学"):
+        assert (school, "memberOf", "远帆青禾教育集团") in found
+        assert (school, "builds", "远帆青禾教育集团") not in found

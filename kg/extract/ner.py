@@ -3666,8 +3666,8 @@ def _declared_shorts(text: str, selected: list[Mention]) -> list[Mention]:
 
 
 def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:
-    """The short forms of the text's schools (湖工大 of 湖北工业大学, 合职院 of 合肥职业技术学院) where no other
-    name stands, and in place of their party bodies (湖工大党委书记: the school's own committee, see
+    """The short forms of the text's schools (青工大 of 青川工业大学, 青职院 of 青川职业技术学院) where no other
+    name stands, and in place of their party bodies (青工大党委书记: the school's own committee, see
     :func:`_abbreviates`); the resolver makes each the full name's.
 
     >>> [(m.name, m.start) for m in _abbreviated_schools("青川工业大学与星海公司签约。青工大党委书记王明", [
@@ -3702,7 +3702,7 @@ def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:
                     continue
                 owner = by_start.get(at)
                 if owner is not None and owner.end > last and owner.name[size:] in PARTY_BODIES:
-                    owner.category = True  # 湖工大党委: no body of its own (the mention is dropped)
+                    owner.category = True  # 青工大党委: no body of its own (the mention is dropped)
                 else:
                     index = bisect.bisect_right(taken, (at, len(text)))
                     if (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < last):
@@ -3713,7 +3713,7 @@ def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:
     return found
 
 
-# a school's short form ends with the last character of its kind (合职院, 湖工大, 渝水职校): 学院, 大学, 学校
+# a school's short form ends with the last character of its kind (青职院, 青工大, 远帆职校): 学院, 大学, 学校
 SCHOOL_ENDS = {"学院": "院", "大学": "大", "学校": "校"}
 
 
@@ -3726,13 +3726,13 @@ def _school_end(label: str) -> str:
 
 def _abbreviates(short: str, long: str) -> bool:
     """True when ``short`` is a school's short form of ``long`` that keeps one character of its kind
-    (合职院 for 合肥职业技术学院, 湖北建院 for 湖北城市建设职业技术学院, 湖工大 for 湖北工业大学).
+    (青职院 for 青川职业技术学院, 江北建院 for 江北城市建设职业技术学院, 青工大 for 青川工业大学).
 
     The short form starts as the name does and keeps some of its other characters in order.
 
-    >>> _abbreviates("合职院", "合肥职业技术学院"), _abbreviates("湖工大", "湖北工业大学")
+    >>> _abbreviates("青职院", "青川职业技术学院"), _abbreviates("青工大", "青川工业大学")
     (True, True)
-    >>> _abbreviates("上海交大", "上海交通大学"), _abbreviates("合职院", "合川中学"), _abbreviates("湖工大", "湖南大学")
+    >>> _abbreviates("上海交大", "上海交通大学"), _abbreviates("青职院", "青山中学"), _abbreviates("青工大", "青海大学")
     (True, False, False)
     """
     end = short[-1:]

@@ -1811,7 +1811,7 @@ class RelationExtractor:
 
     def _event_named_later(self, phrase: str) -> Entity | None:
         """出席签约暨挂牌仪式 in a lead that names no event yet: the event the text names in full later
-        (某某战略合作协议签约暨挂牌仪式在某酒店举行), when its name ends with the words the verb gives."""
+        (某某合作协议签约暨揭牌仪式在某宾馆举行), when its name ends with the words the verb gives."""
         if len(phrase) < 5:
             return None  # 签约仪式, 会议: any event's words
         return next(

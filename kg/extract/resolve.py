@@ -602,7 +602,7 @@ class Resolver:
         for label in fresh:
             self._index(0, label[:1] + "|" + label[-2:], label)  # by the ends: 建工学院 ~ 建筑工程学院 too
             if school_end := _school_end(label):
-                self._index(0, label[:1] + "|#" + school_end, label)  # 合职院 ~ 合肥职业技术学院
+                self._index(0, label[:1] + "|#" + school_end, label)  # 青职院 ~ 青川职业技术学院
             self._index(1, self._short_key(label), label)
             for rest in _after_divisions(label):  # 石景山区景山远洋教育集团, found from 景山远洋教育集团 too
                 self._index(1, self._short_key(rest), label)
