@@ -3678,9 +3678,9 @@ def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:
     schools = {
         m.name: m.cls
         for m in selected
-        if not m.ref and not m.nested and len(m.name) >= 5 and _school_end(m.name) and m.name[-2:] in SCHOOL_ENDS
+        if not m.ref and not m.nested and len(m.name) >= 5 and m.name[-2:] in SCHOOL_ENDS
     }
-    # the names by the first character and the last one their short forms keep (合…院): a short form is looked
+    # the names by the first character and the last one their short forms keep (青…院): a short form is looked
     # for only where such a last character stands, and compared only with the names it may stand for
     by_ends: dict[tuple[str, str], list[str]] = {}
     for name in schools:
@@ -3721,7 +3721,7 @@ def _school_end(label: str) -> str:
     """The character a school's name and its short forms share at the end (院, 大, 校), or ''."""
     if len(label) < 3:
         return ""
-    return SCHOOL_ENDS.get(label[-2:], "" if label[-2:] in SCHOOL_ENDS or label[-1] not in "院大校" else label[-1])
+    return SCHOOL_ENDS.get(label[-2:]) or (label[-1] if label[-1] in "院大校" else "")
 
 
 def _abbreviates(short: str, long: str) -> bool:
