@@ -666,3 +666,13 @@ def test_the_lead_after_a_blank_line_under_the_headline_names_the_texts_event(ex
     extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
     found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
     assert ("王立新", "participatesIn", "校企合作签约仪式") in found  # the lead's event, past the blank line
+
+
+def test_a_meeting_named_by_its_subject_alone_is_each_texts_own(extractor):
+    first = extractor.extract(Article(id="a", title="", text="江北区召开产教融合推进会，星海学院参加。"))
+    second = extractor.extract(Article(id="b", title="", text="远帆县召开产教融合推进会，青川学院参加。"))
+    (one,) = [e for e in first.entities if e.label == "产教融合推进会"]
+    (other,) = [e for e in second.entities if e.label == "产教融合推进会"]
+    assert one.iri != other.iri  # two districts' meetings, not one node in the store
+    named = extractor.extract(Article(id="c", title="", text="江北区召开2025年江北区产教融合推进会。"))
+    assert any(e.iri == entity_iri(e.label) for e in named.entities if e.label.endswith("推进会"))  # a proper name

@@ -1074,10 +1074,11 @@ class Recognizer:
                 or (is_a(cls, "Platform") and len(suffix) == 4)
                 or is_a(cls, "IndustryEducationAlliance")  # 市域产教联合体, 行业产教融合联盟: the kind of body
             )
-            if generic and is_a(cls, "Event") and (EVENT_TOPIC.fullmatch(modifier) or _scoped_event(modifier)):
-                generic = (
-                    False  # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does
-                )
+            # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does; a name of no
+            # proper name, every text's meeting its own (see kg.extract.pipeline's _name_ceremonies)
+            topical = is_a(cls, "Event") and EVENT_TOPIC.fullmatch(modifier) is not None
+            if generic and is_a(cls, "Event") and (topical or _scoped_event(modifier)):
+                generic = False
             # 有关政府部门, 相关高校, 国内外知名企业: the bodies concerned, of a kind, none named
             generic = generic or modifier.endswith(("相关", "有关")) or modifier.startswith("国内外")
             # A、B等家电维修服务公司领导: after 等, a kind of company the items are, none named
@@ -1212,6 +1213,8 @@ class Recognizer:
             mention.category = _counted(text, start, end, cls)
             if joint:
                 mention.extras = {"joint": True}  # the name as written is one of the government's (see resolve)
+            elif topical:
+                mention.extras = {"generic": True}
             found.append(mention)
         return found
 
