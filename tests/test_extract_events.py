@@ -660,8 +660,8 @@ def test_those_who_attend_in_the_lead_take_part_in_the_ceremony_the_text_names_i
 
 def test_the_lead_after_a_blank_line_under_the_headline_names_the_texts_event(extractor):
     text = (
-        "远帆中学与星海公司签署合作协议\n\n4月2日，远帆中学与星海公司在江北区举行校企合作签约仪式。"
-        "\n\n区教委副主任王立新出席签约仪式。"
+        "远帆中学与星海公司签署合作协议\n\n4月2日，远帆中学与星海公司在江北区举行校企合作签约仪式，"
+        "双方将共建星海实训基地，联合开设“星海编程”课程。\n\n区教委副主任王立新出席签约仪式。"
     )
     extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
     found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}

@@ -3347,7 +3347,7 @@ def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
     for match in HELD_CEREMONY.finditer(text) if "仪式" in text else ():
         start, end = match.span("name")
         if any(len(name) > end - start and name.endswith(match.group("name")) for name in named):
-            continue  # the ceremony the headline names with its parties (A与B战略合作签约仪式): that one
+            continue  # the text names the ceremony with its parties too (A与B战略合作签约仪式): that one
         inside = [m for m in selected if m.start < end and start < m.end]
         if any(not is_a(m.cls, "Event") or m.start < start or m.end > end for m in inside if not m.ref):
             continue  # a body inside (某某订单班开班仪式), or a name the text gives already
