@@ -676,3 +676,51 @@ def test_a_meeting_named_by_its_subject_alone_is_each_texts_own(extractor):
     assert one.iri != other.iri  # two districts' meetings, not one node in the store
     named = extractor.extract(Article(id="c", title="", text="江北区召开2025年江北区产教融合推进会。"))
     assert any(e.iri == entity_iri(e.label) for e in named.entities if e.label.endswith("推进会"))  # a proper name
+
+
+def test_a_meeting_two_parties_hold_on_their_cooperation_is_an_event_of_theirs(extractor):
+    text = "6月20日，星海理工学院机械学院与远帆建设有限公司召开校企合作座谈会。院长王海林等参加座谈。"
+    extraction = extract(extractor, text)
+    (meeting,) = [e for e in extraction.entities if e.label == "校企合作座谈会"]
+    assert meeting.cls == "Conference" and "星海理工学院机械学院与远帆建设有限公司校企合作座谈会" in meeting.aliases
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    assert ("王海林", "participatesIn", "校企合作座谈会") in found  # 参加座谈: the 座谈会 of the text
+    held = "近日，星海理工学院与远帆建设有限公司在星海理工学院东湖校区举行了校企合作恳谈会。"
+    (meeting,) = [e for e in extract(extractor, held).entities if e.label == "校企合作恳谈会"]
+    assert "星海理工学院与远帆建设有限公司校企合作恳谈会" in meeting.aliases  # where they meet in between
+
+
+def test_a_meeting_named_by_its_parties_and_subject_is_one_event(extractor):
+    text = (
+        "5月6日下午，星海理工学院与远帆建设有限公司产教融合交流会在图书馆二楼召开。"
+        "远帆建设有限公司董事长刘晓春出席会议。"
+    )
+    name = "星海理工学院与远帆建设有限公司产教融合交流会"
+    assert names(extractor, text).get(name) == "Conference"
+    assert ("刘晓春", "participatesIn", name) in facts(extractor, text)
+
+
+def test_a_signing_of_the_texts_school_is_also_named_without_it(extractor):
+    text = "3月8日，我校与远帆能源集团合作办学签约仪式在东湖校区举行。"
+    extraction = extractor.extract(Article(id="t", title="", text=text, site="星海职业技术学院"))
+    (event,) = [e for e in extraction.entities if e.label.endswith("签约仪式")]
+    assert event.label == "星海职业技术学院与远帆能源集团合作办学签约仪式"
+    assert "远帆能源集团合作办学签约仪式" in event.aliases  # the school's own words, without 我校与
+
+
+def test_the_subject_held_somewhere_is_the_events_whole_name(extractor):
+    text = (
+        "近日，青川新区产教联合体理事会第三次会议暨远帆大学青川研究院揭牌仪式在青川市会展中心举行。"
+        "青川新区管委会主任刘晓春出席会议。"
+    )
+    event = "青川新区产教联合体理事会第三次会议暨远帆大学青川研究院揭牌仪式"
+    found = names(extractor, text)
+    assert found.get(event) == "Conference"
+    assert found.get("青川新区产教联合体") == "IndustryEducationAlliance"  # the bodies stay names of their own
+    relations = facts(extractor, text)
+    assert ("刘晓春", "participatesIn", event) in relations
+    assert (event, "locatedIn", "青川市会展中心") in relations
+    text = "11月5日上午，江北区学徒制改革试点远帆班开班仪式在星海学院报告厅举行。院长王海林出席。"
+    event = "江北区学徒制改革试点远帆班开班仪式"
+    assert names(extractor, text).get(event) == "Conference"  # the place it opens with is part of it
+    assert ("王海林", "participatesIn", event) in facts(extractor, text)

@@ -16,7 +16,7 @@ from kg.extract.pipeline import Extractor, extract_file, records
 from kg.model.vocab import entity_iri
 
 FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
-TWINS = ["traditional.txt", "ascii_punctuation.txt", "invisible.txt"]
+TWINS = ["traditional.txt", "corner_quotes.txt", "ascii_punctuation.txt", "invisible.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_offsets_and_evidence_point_into_the_original_text(extractor: Extractor,
                 assert mention["text"].strip()
     # the original spelling is what the evidence quotes
     evidence = {text[r.start : r.end] for r in extraction.relations}
-    if twin == "traditional.txt":
+    if twin in ("traditional.txt", "corner_quotes.txt"):
         assert any("華" in e for e in evidence)
     if twin == "invisible.txt":
         assert any("\u200b" in e for e in evidence)
@@ -84,3 +84,8 @@ def test_offset_map_skips_dropped_characters() -> None:
     assert normalized.text == "华为公司，签约。"
     start, end = normalized.text.index("华为公司"), normalized.text.index("华为公司") + 4
     assert original[normalized.start(start) : normalized.end(end)] == "华\u200b为\u202e公司"
+
+
+def test_corner_brackets_are_the_quotation_marks_of_simplified_text() -> None:
+    text = "星海学院举行『校企共建·产教互融』论坛，主题为「学习『工匠』精神」。"
+    assert normalize(text).text == "星海学院举行“校企共建·产教互融”论坛，主题为“学习‘工匠’精神”。"

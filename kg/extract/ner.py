@@ -328,6 +328,18 @@ EVENT_TOPIC = re.compile(
     r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?"
     r"|(?:校企|校地|院地|政校|校政|校政企|校地企|政校企)?(?:全面)?(?:战略)?合作(?:办学|共建)?(?:框架)?(?:协议)?(?:签约|签字)"
 )  # 校企合作座谈会, 合作办学签约仪式, 战略合作协议签约仪式: a meeting named by its subject
+# 某月某日，<a name ending with an event's type word>在某地举行: the clause's subject is the event's whole name
+HELD_SUBJECT = re.compile(
+    r"(?:^|(?<=[。！？\n，；]))"
+    r"(?:(?:(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}日|近日|日前|近期|当天|当日)(?:上午|下午|晚上|晚间|晚)?，?)?"
+    r"(?P<name>[^，。；！？\n、：在于]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼|会))"
+    r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
+)
+NAME_OPENING = re.compile(r"(?:19|20)[0-9]{2}年?度?|第[0-9一二三四五六七八九十]+届|首届")  # what opens an event's name
+HELD_AT = re.compile("在[^，。；、：！？,;:!?与和]{2,20}$")  # 在某某校区627会议室 before the verb that holds an event
+# a meeting the parties of a clause hold, named by its subject (与某某公司开展校企合作恳谈会, 召开政校企对接会)
+TOPICAL_MEETING = f"(?:{EVENT_TOPIC.pattern})(?:座谈|洽谈|交流|对接|推进|研讨|恳谈)会"
+HELD_MEETING = re.compile(f"(?:举行|举办|召开|开展)了?(?P<name>{TOPICAL_MEETING})")
 COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
 BODY_NOUNS = ("公司", "企业", "集团", "学校", "学院", "大学", "单位", "中心", "政府")  # no given name is one
@@ -386,9 +398,12 @@ SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大",
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
 PERIODICAL_STAFF = re.compile("(?:[\u4e00-\u9fff]{0,3}部)?(?:副?总编(?:辑)?|副?主编|编辑|记者|副?社长)")
 OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: the school of the text
+# what opens a reference to an event or to the text's school (本次会议, 我校…): no name of an event starts so
+OWN_REFERENCE_STARTS = ("本次", "此次", "这次", "该", "本届", "我校", "我院", "本校", "学校", "学院")
 # A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式)
 SIGNING_NAME_TAIL = re.compile(
     r"(?:(?!举行|举办|召开|出席|参加)[^，。；、：“”！？\n在于]){0,30}?签约(?:(?:暨|、)?[^，。；、：“”！？\n在于]{0,30}?)?仪式"
+    f"|{TOPICAL_MEETING}(?=在|于|[，。；])"  # A与B产教融合交流会在某楼召开: their meeting, named by its subject
 )
 # …出席签约仪式: the ceremony of the parties named before, referred to by its kind
 SIGNING_AGAIN = re.compile("(?:出席|参加|见证|主持|参与)了?(签约仪式)")
@@ -658,6 +673,7 @@ class Recognizer:
                 title.category = True
         selected += self._signing_events(text, selected)
         selected += _held_ceremonies(text, selected)
+        selected += self._held_subjects(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
@@ -2605,7 +2621,8 @@ class Recognizer:
             if tail is None:
                 continue
             name = text[first.start : tail.end()]
-            found.append(Mention(first.start, tail.end(), name, "Event", "signing-event", 2, nested=True))
+            cls = "Conference" if name.endswith("会") else "Event"  # (…产教融合交流会: a meeting)
+            found.append(Mention(first.start, tail.end(), name, cls, "signing-event", 2, nested=True))
             after = events.get(tail.end())
             if after is not None and after.start >= second.end and after is not joined.get(tail.end()):
                 after.category = True  # A与B院地合作交流会暨签约仪式: the ceremony without its parties, not another
@@ -2624,6 +2641,52 @@ class Recognizer:
             for match in SIGNING_AGAIN.finditer(text, found[0].end):
                 if not taken.overlaps(match.start(1), match.end(1)):
                     found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="signing"))
+        return found
+
+    def _held_subjects(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某产教联合体理事会年会暨某某研究院揭牌仪式在某地举行: the subject of a clause that says where an
+        event is held is the event's whole name, bodies and all, as the hand-annotated sets name it.
+
+        The event is a mention nested over the bodies its name holds (they stay names of their own); a
+        shorter event the recogniser found inside it (学徒制…开班仪式 of 某某局学徒制…开班仪式) is part
+        of it.  A name holding no body or place is left to the other rules (校企合作签约仪式 is a kind).
+
+        >>> [m.name for m in Recognizer()._held_subjects("近日，青川产教联合体理事会会议在江北举行。", [
+        ...     Mention(3, 9, "青川产教联合体", "IndustryEducationAlliance", "suffix")])]
+        ['青川产教联合体理事会会议']
+        """
+        found: list[Mention] = []
+        for match in HELD_SUBJECT.finditer(text) if "举" in text or "召开" in text or "开幕" in text else ():
+            start, end = match.span("name")
+            leading = text.rfind("的", start, end)  # 由某某局主办的某某论坛: the name starts after 的
+            if leading >= 0:
+                start = leading + 1
+            name = text[start:end]
+            kind = self.type_word(name)
+            if len(name) < 6 or not kind or not is_a(self.suffix_class[kind][0], "Event"):
+                continue
+            if name.startswith(OWN_REFERENCE_STARTS) or "与" in name or "和" in name:
+                continue  # 本次会议, 我校与某某公司签约仪式: a reference, or the parties' signing (_signing_events)
+            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in selected):
+                continue  # a name across the edge: not one event's name
+            inside = [m for m in selected if start <= m.start and m.end <= end and not m.category]
+            bodies = [m for m in inside if not is_a(m.cls, "Event") and m.cls != "Person"]
+            if not bodies or any(m.ref not in ("", "event") for m in inside):
+                continue  # (会议 of 某某理事会第三次会议 is a word of the name, no reference)
+            first = min(m.start for m in inside)
+            if first > start and not NAME_OPENING.fullmatch(text, start, first):
+                start, name = first, text[first:end]  # 新一届某某委员会成立大会: the name starts with the body
+            events = [m for m in inside if is_a(m.cls, "Event") or m.ref]
+            if any((m.start, m.end) == (start, end) or m.nested for m in events):
+                continue  # named already (a signing, a held ceremony, this very span)
+            joint = text.find("暨", start, end)
+            if joint >= 0 and any(m.end <= joint for m in events) and any(m.start > joint for m in events):
+                continue  # 某某技能大赛决赛暨某某基地启用仪式: two events the text names, each of its own
+            for event in events:
+                event.category = True  # the one event, under its whole name
+            last = next((m for m in reversed(events) if m.end == end and not m.ref), None)
+            cls = last.cls if last is not None else self.suffix_class[kind][0]
+            found.append(Mention(start, end, name, cls, "held-subject", 2, nested=True))
         return found
 
     def _references(self, text: str, selected: list[Mention]) -> list[Mention]:
@@ -3344,7 +3407,11 @@ def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     named = [m.name for m in selected if is_a(m.cls, "Event") and not m.category and not m.ref]
     ends = {m.end: m for m in selected if not m.nested and (m.ref or is_a(m.cls, "Organization"))}
-    for match in HELD_CEREMONY.finditer(text) if "仪式" in text else ():
+    held = [
+        *(HELD_CEREMONY.finditer(text) if "仪式" in text else ()),
+        *(HELD_MEETING.finditer(text) if "会" in text else ()),
+    ]
+    for match in held:
         start, end = match.span("name")
         if any(len(name) > end - start and name.endswith(match.group("name")) for name in named):
             continue  # the text names the ceremony with its parties too (A与B战略合作签约仪式): that one
@@ -3356,10 +3423,13 @@ def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
         for event in inside:
             event.category = True  # 授牌仪式 of 签约暨授牌仪式: the one ceremony
         # the parties that hold it right before the verb (A与B举行): what tells this signing from every other
-        second = ends.get(match.start())
+        # (A与B在某校区举行: the place it is held at between them)
+        venue = HELD_AT.search(text, max(0, match.start() - 24), match.start())
+        second = ends.get(venue.start()) if venue else ends.get(match.start())
         first = ends.get(second.start - 1) if second is not None and text[second.start - 1] in "与和同" else None
         parties = (first, second) if first is not None else ()
-        mention = Mention(start, end, match.group("name"), "Event", "held-ceremony", 2)
+        cls = "Conference" if match.re is HELD_MEETING else "Event"
+        mention = Mention(start, end, match.group("name"), cls, "held-ceremony", 2)
         mention.extras = {"generic": True, "parties": parties}
         found.append(mention)
     return found

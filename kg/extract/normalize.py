@@ -19,6 +19,8 @@ Steps, in order:
 * ASCII punctuation next to a Chinese character becomes the full-width form
   Chinese text uses (``华为,腾讯`` → ``华为，腾讯``, ``(记者 张三)`` → ``（记者 张三）``,
   paired ``"…"`` → ``“…”``);
+* corner brackets become the quotation marks simplified text uses
+  (``「產教融合」`` → ``“产教融合”``; ``『…』`` → ``“…”``, or ``‘…’`` inside a quotation);
 * a text written in traditional characters is converted to simplified with
   OpenCC's ``t2s`` tables (``華為技術有限公司`` → ``华为技术有限公司``).  Only a
   text where traditional forms are frequent is converted: in a simplified text
@@ -61,6 +63,9 @@ ASCII_PUNCT = re.compile("[,;:!?()]")  # one of them in every match of ASCII_PUN
 # finds at its speed instead of trying the pattern at every position)
 PERIOD_RE = re.compile(rf"\.(?<=[{CJK}”’）)》]\.)(?![0-9A-Za-z.])")
 QUOTE_LINE_RE = re.compile(r'[^\n]*"[^\n]*')
+CORNER_BRACKETS = re.compile("[「」『』]")
+OUTER_QUOTES = {"「": "“", "」": "”", "『": "“", "』": "”"}  # a quotation's marks in simplified text
+INNER_QUOTES = {"『": "‘", "』": "’", "「": "‘", "」": "’"}  # …and a quotation's inside another
 TRADITIONAL_SHARE = 0.02  # converted when at least this share of the Chinese characters change under t2s
 TRADITIONAL_MIN = 3
 
@@ -117,6 +122,8 @@ def normalize(text: str) -> Normalized:
     cleaned = PERIOD_RE.sub("。", cleaned)
     if '"' in cleaned:
         cleaned = QUOTE_LINE_RE.sub(_pair_quotes, cleaned)
+    if "「" in cleaned or "『" in cleaned:
+        cleaned = _corner_quotes(cleaned)
     cleaned = to_simplified(cleaned)
     return Normalized(cleaned, text, starts)
 
@@ -180,3 +187,23 @@ def _pair_quotes(match: re.Match) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _corner_quotes(text: str) -> str:
+    """Corner brackets as the quotation marks of simplified text: the outer pair “…”, a pair inside it ‘…’.
+
+    >>> _corner_quotes("举行『共建共赢』论坛，主题为「学习『工匠』精神」。")
+    '举行“共建共赢”论坛，主题为“学习‘工匠’精神”。'
+    """
+    depth = 0
+
+    def mark(match: re.Match) -> str:
+        nonlocal depth
+        bracket = match.group()
+        if bracket in "「『":
+            depth += 1
+            return (OUTER_QUOTES if depth == 1 else INNER_QUOTES)[bracket]
+        depth = max(depth - 1, 0)
+        return (OUTER_QUOTES if depth == 0 else INNER_QUOTES)[bracket]
+
+    return CORNER_BRACKETS.sub(mark, text)

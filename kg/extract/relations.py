@@ -224,7 +224,8 @@ ATTENDED = ("会议", "活动", "并", "本次", "此次", "大会", "仪式", "
 ATTENDED_KIND = re.compile(
     r"(?:了)?(?:本次|此次|这次|本届|该|上述|当天的|今天的)?"
     r"(?P<phrase>(?:[^，。；：、各类项级些多等暨]{1,4}暨)?[^，。；：、各类项级些多等]{0,4}?(?P<kind>仪式|典礼|[座洽对]谈会|研讨会|交流会|推进会|现场会|发布会|论坛|峰会|会议|大会)"
-    r"|(?P<bare>开幕式|闭幕式|比赛|大赛|竞赛|活动))"
+    r"|(?P<bare>开幕式|闭幕式|比赛|大赛|竞赛|活动)"
+    r"|(?P<talk>座谈|洽谈)(?![会])(?=[，。；并、和及]|$))"  # 参加座谈。: the 座谈会 attended, named by its verb
 )
 # kinds that name any event the text is about (出席会议, 参加活动, 出席开幕式 of a contest)
 GENERIC_KINDS = ("会议", "活动", "仪式", "开幕式", "闭幕式", "大会", "比赛")
@@ -999,7 +1000,11 @@ class RelationExtractor:
             self._platforms = [p for p in self._platforms if p.label not in labels or p not in named][-20:] + named
         elif len(self._platforms) > 20:  # most sentences name no platform: the list (never changed in place) stays
             self._platforms = self._platforms[-20:]
-        runs = [m.entity for m in self._main if _runs(m.entity)]
+        runs = [
+            m.entity
+            for m in inside
+            if (not m.nested or m.rule in WHOLE_EVENT_RULES) and m.entity is not None and _runs(m.entity)
+        ]
         if runs:
             self._last_run = runs[-1]
             if is_a(runs[-1].cls, "Event"):
@@ -1704,7 +1709,7 @@ class RelationExtractor:
                 or ATTENDED_KIND.match(text, verb.end())
             ):
                 kind = ATTENDED_KIND.match(text, verb.end())
-                named_kind = (kind.group("kind") or kind.group("bare")) if kind else ""
+                named_kind = (kind.group("kind") or kind.group("bare") or kind.group("talk") + "会") if kind else ""
                 event = self._event_attended(main, start, verb.start(), named_kind)
                 if event is None and kind is not None:
                     event = self._event_named_later(text[kind.start("phrase") : kind.end()])
@@ -2262,7 +2267,9 @@ class RelationExtractor:
             if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
                 organiser = None  # the clause opens with the event itself: Z在X举行
             # A与B签约仪式在X举行: the event named right before 在 is what is held, not the clause's opener
-            named_event = any(m.end == mention.start - 1 and is_a(m.entity.cls, "Event") for m in main)
+            # (or a clause's subject that names it whole, over the bodies it holds: see ner's _held_subjects)
+            whole = [m for m in self.nested if m.rule == "held-subject" and m.end == mention.start - 1 and m.entity]
+            named_event = bool(whole) or any(m.end == mention.start - 1 and is_a(m.entity.cls, "Event") for m in main)
             if named_event:
                 organiser = None
             hosting = organiser is not None and verb.group(1) in HOSTING
@@ -2286,7 +2293,7 @@ class RelationExtractor:
                     if is_a(venue.cls, "Organization"):  # 集团在某某学院召开年会: the college receives it, a host too
                         self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
                 continue
-            held = [
+            held = whole + [
                 m for m in main[:index] if (m is subject_mention and not named_event) or text[m.end : m.end + 1] == "在"
             ]
             # A、B在X相继挂牌: every platform of the list that ends right before 在
@@ -3119,6 +3126,11 @@ def _industry(entity: Entity) -> bool:
 INDUSTRY_BODY = re.compile("(?:(?:(?<![职专学就毕事作])业|工商|流通|贸易|物流)[^学]*(?:联合会|协会|分会)|商会)$")
 
 
+# events named by a whole phrase over the bodies it holds (A与B…签约仪式; 某某联合体…会议在某地举行): nested
+# mentions that are still the text's events
+WHOLE_EVENT_RULES = ("signing-event", "held-subject")
+
+
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
     return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
@@ -3228,7 +3240,7 @@ def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
         (
             m.entity
             for m in _lead_mentions(text, mentions)
-            if (not m.nested or m.rule == "signing-event") and not m.ref and _attended(m.entity)
+            if (not m.nested or m.rule in WHOLE_EVENT_RULES) and not m.ref and _attended(m.entity)
         ),
         None,
     )

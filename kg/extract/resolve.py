@@ -389,6 +389,8 @@ class Resolver:
         entity = self._entity(name, ceremony.cls, ceremony.tier, ceremony)
         if ceremony.name != entity.label:
             entity.aliases.add(ceremony.name)
+        if first.ref:  # 我校与某某集团合作办学签约仪式: the school's own words for it, without itself
+            entity.aliases.add(text[second.start : ceremony.end])
         ceremony.entity = entity
         return entity
 
