@@ -916,6 +916,8 @@ class Recognizer:
                         break  # 全区域: not 全区
                     if i < end and text[i] in "区县市" and dictionary().get(text[i - size : i + 1]) in ("n", "ns"):
                         break  # 开发区管委会: the verb starts a place, 开发区
+                    if i < end and self._body_class(text[i - size : i + 1]):
+                        break  # 联合体人才供需平台: the verb starts a body's type word, 联合体 (no name starts at 体)
                     if event and text[i - size : i] == "建设" and text[i - size - 1 : i - size] not in BREAK:
                         built = size  # 某某“智慧校园”建设推进会: a meeting on building something, 建设 its subject
                         break
@@ -932,6 +934,12 @@ class Recognizer:
                         i >= 2
                         and is_word(text[i - 2 : i])
                         and not _stop_made(text[i - 2 : i])
+                        # 某某市工商联在…: a body's type word ends before the stop word (联在 is a word elsewhere),
+                        # which is no type word's end itself (管委会)
+                        and not (
+                            self._body_class(self.type_word(text[max(0, i - 7) : i - 1]))
+                            and not self.type_word(text[max(0, i - 6) : i])
+                        )
                         # 双方为…, 负责人为…: a stop word ends right before, 方为 / 人为 is no word here
                         and not any(text[i - 1 - n : i - 1] in STOP_MULTI for n in STOP_SIZES.get(text[i - 2], ()))
                     )
@@ -1350,6 +1358,8 @@ class Recognizer:
 
     def _body_class(self, word: str) -> bool:
         """True for the type word of an organisation or a platform (not of a program or an event)."""
+        if word not in self.suffix_class:
+            return False
         cls, strength = self.suffix_class[word]
         return strength == "strong" and (is_a(cls, "Organization") or is_a(cls, "Platform"))
 
@@ -1388,6 +1398,8 @@ class Recognizer:
         inner = self.type_word(field)
         if inner and not (is_a(self.suffix_class[inner][0], "Program") or is_a(self.suffix_class[inner][0], "Event")):
             return start  # 某某学院与某某公司: two names
+        if not _common_phrase(field):
+            return start  # 市长张新荣与某某大学: a person's name, then the other party
         return before
 
     def _joined_business(self, text: str, start: int) -> int:
@@ -3341,6 +3353,14 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 0  # 院长王朗、党总支书记苏某: a new title, not a second name
     if text[begin + 2 : begin + 4] in STOP_MULTI and _name_like(window[:2]):
         return 2  # 张萌分别介绍: the two-character name before a multi-character function word
+    if (
+        len(window) == 3
+        and _has_cjk(window[2])
+        and window[2] not in NOT_NAME_END
+        and text[begin + 3 : begin + 5] in STOP_MULTI
+        and _name_like(window)
+    ):
+        return 3  # 张金安分别致辞: the three-character name before one (安分 is a word too)
     if text.startswith(AFTER_NAME, begin + 2) and _name_like(window[:2]):
         return 2  # 王然陪同, 李明率代表团: the two-character name before the verb
     if (
