@@ -724,3 +724,28 @@ def test_the_subject_held_somewhere_is_the_events_whole_name(extractor):
     event = "江北区学徒制改革试点远帆班开班仪式"
     assert names(extractor, text).get(event) == "Conference"  # the place it opens with is part of it
     assert ("王海林", "participatesIn", event) in facts(extractor, text)
+
+
+def test_an_events_other_names_are_the_ones_texts_cite_it_by(extractor):
+    def aliases(text: str, label: str) -> set[str]:
+        return next(e.aliases for e in extract(extractor, text).entities if e.label == label)
+
+    text = "8月2日下午，由青川市教育局举办的“青川企业家走进课堂”活动在星海学院进行。"
+    assert "青川企业家走进课堂" in aliases(text, "“青川企业家走进课堂”活动")  # the words quoted
+    text = "5月8日，星海学院与远帆县人民政府深化校地人才合作签约仪式在远帆宾馆举行。"
+    event = "星海学院与远帆县人民政府深化校地人才合作签约仪式"
+    assert "深化校地人才合作签约仪式" in aliases(text, event)  # the occasion without its parties
+    text = "青川工贸职业技术学院位于江北。3月2日，青川工贸职院与远帆县人民政府举行战略合作签约仪式。"
+    assert {
+        "青川工贸职业技术学院与远帆县人民政府战略合作签约仪式",
+        "青川工贸职院与远帆县人民政府战略合作签约仪式",  # the parties as the text writes them
+    } <= aliases(text, "战略合作签约仪式")
+
+
+def test_a_held_events_name_may_join_two_fields_and_follow_its_organisers(extractor):
+    text = "11月4日，江北职业教育学会实训装备与产教融合经验交流会在青川召开。"
+    assert names(extractor, text).get("江北职业教育学会实训装备与产教融合经验交流会") == "Conference"
+    text = "由星海职业技术学院和青川市科技局主办的开发区校地人才对接交流会在青川举行。"
+    assert names(extractor, text).get("开发区校地人才对接交流会") == "Conference"  # named by its organisers' clause
+    text = "我县在职教中心会议室召开了远帆县产教协作联席会议。"
+    assert names(extractor, text).get("远帆县产教协作联席会议") == "Conference"

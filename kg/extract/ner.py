@@ -335,6 +335,7 @@ HELD_SUBJECT = re.compile(
     r"(?P<name>[^，。；！？\n、：在于]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼|会))"
     r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
 )
+ORGANISED = re.compile("(?:主办|承办|协办|举办|指导|组织)$")  # 由某某局主办的: the organisers of the event after 的
 NAME_OPENING = re.compile(r"(?:19|20)[0-9]{2}年?度?|第[0-9一二三四五六七八九十]+届|首届")  # what opens an event's name
 HELD_AT = re.compile("在[^，。；、：！？,;:!?与和]{2,20}$")  # 在某某校区627会议室 before the verb that holds an event
 # a meeting the parties of a clause hold, named by its subject (与某某公司开展校企合作恳谈会, 召开政校企对接会)
@@ -917,7 +918,7 @@ class Recognizer:
                     if i < end and text[i] in "区县市" and dictionary().get(text[i - size : i + 1]) in ("n", "ns"):
                         break  # 开发区管委会: the verb starts a place, 开发区
                     if i < end and self._body_class(text[i - size : i + 1]):
-                        break  # 联合体人才供需平台: the verb starts a body's type word, 联合体 (no name starts at 体)
+                        break  # 联合体人才招聘平台: the verb starts a body's type word, 联合体 (no name starts at 体)
                     if event and text[i - size : i] == "建设" and text[i - size - 1 : i - size] not in BREAK:
                         built = size  # 某某“智慧校园”建设推进会: a meeting on building something, 建设 its subject
                         break
@@ -2671,21 +2672,24 @@ class Recognizer:
         for match in HELD_SUBJECT.finditer(text) if "举" in text or "召开" in text or "开幕" in text else ():
             start, end = match.span("name")
             leading = text.rfind("的", start, end)  # 由某某局主办的某某论坛: the name starts after 的
+            organised = leading >= 0 and ORGANISED.search(text, start, leading) is not None
             if leading >= 0:
                 start = leading + 1
             name = text[start:end]
             kind = self.type_word(name)
             if len(name) < 6 or not kind or not is_a(self.suffix_class[kind][0], "Event"):
                 continue
-            if name.startswith(OWN_REFERENCE_STARTS) or "与" in name or "和" in name:
-                continue  # 本次会议, 我校与某某公司签约仪式: a reference, or the parties' signing (_signing_events)
+            if name.startswith(OWN_REFERENCE_STARTS):
+                continue  # 本次会议, 我校…: a reference
             if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in selected):
                 continue  # a name across the edge: not one event's name
             inside = [m for m in selected if start <= m.start and m.end <= end and not m.category]
+            if any(m.end < end and text[m.end] in "与和" for m in inside if not is_a(m.cls, "Event")):
+                continue  # 某某学院与某某公司签约仪式: the parties' signing (_signing_events), not one name
             bodies = [m for m in inside if not is_a(m.cls, "Event") and m.cls != "Person"]
-            if not bodies or any(m.ref not in ("", "event") for m in inside):
+            if not (bodies or organised) or any(m.ref not in ("", "event") for m in inside):
                 continue  # (会议 of 某某理事会第三次会议 is a word of the name, no reference)
-            first = min(m.start for m in inside)
+            first = min((m.start for m in inside), default=start)
             if first > start and not NAME_OPENING.fullmatch(text, start, first):
                 start, name = first, text[first:end]  # 新一届某某委员会成立大会: the name starts with the body
             events = [m for m in inside if is_a(m.cls, "Event") or m.ref]
@@ -3360,7 +3364,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         and text[begin + 3 : begin + 5] in STOP_MULTI
         and _name_like(window)
     ):
-        return 3  # 张金安分别致辞: the three-character name before one (安分 is a word too)
+        return 3  # 李建安分别致辞: the three-character name before one (安分 is a word too)
     if text.startswith(AFTER_NAME, begin + 2) and _name_like(window[:2]):
         return 2  # 王然陪同, 李明率代表团: the two-character name before the verb
     if (

@@ -468,6 +468,7 @@ class Extractor:
                 relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
         _link_divisions(entities, relations, resolver, text)
         _name_ceremonies(entities, article.id)
+        _quoted_campaigns(entities)
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
@@ -488,9 +489,21 @@ def _name_ceremonies(entities: list[Entity], document: str) -> None:
         if parties and all(p.entity is not None for p in parties):
             qualified = f"{parties[0].entity.label}与{parties[1].entity.label}{entity.label}"
             entity.aliases.add(qualified)
+            entity.aliases.add(f"{parties[0].name}与{parties[1].name}{entity.label}")  # as the text writes them
             entity.iri = entity_iri(qualified)
         else:
             entity.iri = entity_iri(f"{document} {entity.label}")
+
+
+QUOTED_CAMPAIGN = re.compile("“(?P<name>[^“”]{4,})”活动")
+
+
+def _quoted_campaigns(entities: list[Entity]) -> None:
+    """“某某企业家进课堂”活动: the words quoted are a name of the campaign too."""
+    for entity in entities:
+        quoted = QUOTED_CAMPAIGN.fullmatch(entity.label) if entity.label.endswith("”活动") else None
+        if quoted is not None:
+            entity.aliases.add(quoted.group("name"))
 
 
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office

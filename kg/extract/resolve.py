@@ -391,6 +391,8 @@ class Resolver:
             entity.aliases.add(ceremony.name)
         if first.ref:  # 我校与某某集团合作办学签约仪式: the school's own words for it, without itself
             entity.aliases.add(text[second.start : ceremony.end])
+        if len(after) > len("签约仪式"):  # …深化校地合作签约仪式: the occasion without its parties
+            entity.aliases.add(after)
         ceremony.entity = entity
         return entity
 
