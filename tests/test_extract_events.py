@@ -749,3 +749,12 @@ def test_a_held_events_name_may_join_two_fields_and_follow_its_organisers(extrac
     assert names(extractor, text).get("开发区校地人才对接交流会") == "Conference"  # named by its organisers' clause
     text = "我县在职教中心会议室召开了远帆县产教协作联席会议。"
     assert names(extractor, text).get("远帆县产教协作联席会议") == "Conference"
+
+
+def test_a_meeting_one_party_holds_for_the_other_and_the_bodies_speakers_represent(extractor):
+    text = "近日，星海理工学院与远帆建设有限公司在星海理工学院东湖校区举行了校企合作恳谈会。"
+    found = facts(extractor, text)
+    assert ("星海理工学院", "hosts", "校企合作恳谈会") in found
+    assert ("远帆建设有限公司", "participatesIn", "校企合作恳谈会") in found  # received, not a host
+    text = "青川市第二届校企联盟大会在星海职业技术学院举行。副市长刘晓春代表青川市人民政府致辞。"
+    assert ("青川市人民政府", "participatesIn", "青川市第二届校企联盟大会") in facts(extractor, text)

@@ -187,6 +187,7 @@ ORGANISING_VERBS = ("主办", "承办", "协办")  # of an event (举办 may fou
 # the verb and separator after an earlier organiser of a chain: A主办，|B承办的Z
 ORGANISING_BEFORE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|指导)[，、,]由?")  # …主办，由B承办的Z too
 COMING_FROM = re.compile("来自")
+TALKS = ("座谈会", "洽谈会", "恳谈会", "交流会", "对接会")  # meetings one party holds for the other
 SIGNING_NAME = re.compile("(?:签约|签字|签署)[^，。]{0,6}(?:仪式|大会|活动)$")  # a ceremony of signing
 GROUP_TITLES = ("理事长", "副理事长", "秘书长", "副秘书长")  # an alliance's or a group's own officers
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
@@ -302,7 +303,7 @@ ROLE_BEFORE = re.compile(
 ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
-ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、)?[^，。；：、,;:]{0,8}")
+ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、){0,3}[^，。；：、,;:]{0,8}")
 # another body in the titles after the roll (区委常委、组织部长; a place is a name: 江北区副区长), not a title
 # ending in one (副局长) nor an internal division (职成教处处长, 综合运营部总监: their staff work at the parent)
 ROLL_BODY = re.compile(r"[局厅](?!长)|(?<![党常纪])委(?!员)|[校院]党委|政府|集团|公司|学院|学校|大学|协会|人大|政协")
@@ -1733,6 +1734,9 @@ class RelationExtractor:
                 entity = mention.entity
                 if entity.cls == "Person" and mention in people:
                     self.add(entity, "participatesIn", event, span, "participate-出席")
+                    represented = self._represented_by(mention, main)
+                    if represented is not None:  # 张三代表市政府致辞: the body they speak for takes part
+                        self.add(represented.entity, "participatesIn", event, span, "participate-代表")
                 elif (
                     is_a(entity.cls, "Organization")
                     and (not people or self._heads_of_listed(main, mention, verb.start()))
@@ -2488,6 +2492,8 @@ class RelationExtractor:
                     continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
                 if predicate == "hosts" and len(agents) > 1 and SIGNING_NAME.search(mention.entity.label):
                     predicate = "participatesIn"  # A与B举行…签约仪式: the parties sign in it, as the guide has it
+                # A与B召开校企合作座谈会: A receives B, who takes part
+                received = predicate == "hosts" and len(agents) == 2 and mention.entity.label.endswith(TALKS)
                 if predicate == "builds" and _schools_grouped(agents, mention.entity):
                     predicate = "memberOf"  # 由A小学、B小学、C小学组建…教育集团: the schools are its members
                 actors = (
@@ -2504,13 +2510,12 @@ class RelationExtractor:
                     if recipient is None:
                         continue  # A授予“C”称号 with nobody named: not the giver's own title
                     actors = [recipient]
-                for actor in actors:
+                for index, actor in enumerate(actors):
                     rated = predicate == "designatedAs" and mention.entity.cls != "Designation"
                     person = rated and actor is not None and actor.cls == "Person"
                     # 陈某获评全国优秀课例: a person is awarded what a school would be designated as
-                    self.add(
-                        actor, "hasAward" if person else predicate, mention.entity, span, f"{kind}-{trigger.group()}"
-                    )
+                    said = "hasAward" if person else "participatesIn" if received and index else predicate
+                    self.add(actor, said, mention.entity, span, f"{kind}-{trigger.group()}")
                 predicates.append((predicate, mention.entity))
                 if predicate == "participatesIn":
                     for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
