@@ -1226,3 +1226,10 @@ def test_the_schools_that_form_an_education_group_are_its_members(extractor):
     for school in ("青禾小学", "远帆路小学", "星海小学"):
         assert (school, "memberOf", "远帆青禾教育集团") in found
         assert (school, "builds", "远帆青禾教育集团") not in found
+
+
+def test_both_sides_after_a_preposition_are_the_parties_that_signed(extractor):
+    text = "星海学院与远帆集团签署战略合作协议。他指出，自2022年双方联合成立“青川智能制造产业学院”以来，成果丰硕。"
+    found = facts(extractor, text)
+    assert ("星海学院", "builds", "青川智能制造产业学院") in found
+    assert ("远帆集团", "builds", "青川智能制造产业学院") in found
