@@ -341,6 +341,21 @@ def test_an_events_short_form_in_one_text_is_no_name_in_another(tmp_path: Path):
     assert "青川学院与远帆公司合作签约仪式" not in entities(extraction)
 
 
+def test_a_schools_alias_that_is_a_reference_in_any_spelling_is_no_name(tmp_path: Path):
+    """我院 / 學院 for the school of one text: a reference there, no name of that school in every other text."""
+    shutil.copytree(DATA_DIR / "documents", tmp_path / "documents")
+    shutil.copytree(DATA_DIR / "curated", tmp_path / "curated")
+    registry = tmp_path / "curated" / "entities.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8")
+        + "- label: 青川交通职业学院\n  class: VocationalCollege\n  aliases:\n  - 我院\n  - 學院\n",
+        encoding="utf-8",
+    )
+    gazetteer = Gazetteer.from_curated(load_curated(tmp_path))
+    assert gazetteer.lookup("学院") is None and gazetteer.lookup("學院") is None and gazetteer.lookup("我院") is None
+    assert gazetteer.lookup("青川交通职业学院").cls == "VocationalCollege"
+
+
 def test_authors_and_document_places_are_entities(extractor):
     article = Article(
         id="a", title="", text="江北区开展“书香校园”活动。", district="江北区", city="重庆市", authors=["李想"]

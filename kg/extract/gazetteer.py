@@ -331,8 +331,8 @@ class Gazetteer:
             for name in (entity.label, *entity.aliases):
                 if _short_reference(name, entity.label, entity.cls):
                     continue
-                if not RELATIVE.fullmatch(name) and name not in _type_words():
-                    # 全省, 本市, 共同体: an alias one document used for its own subject, a name in none
+                if not RELATIVE.fullmatch(name) and normalize_name(name) not in _type_words():
+                    # 全省, 本市, 共同体, 學院: an alias one document used for its own subject, a name in none
                     gazetteer.add(name, known)
         return gazetteer
 
