@@ -334,3 +334,10 @@ def test_a_roll_of_posts_goes_on_through_a_title_of_three_posts(extractor):
     found = works_at(extractor, text)
     for person in ("王海林", "刘晓春", "陈立", "周明"):
         assert (person, "远帆建设有限公司") in found
+
+
+def test_the_school_of_the_text_right_after_the_date_that_opens_it(extractor):
+    text = "5月10日学院党委书记王海林，学院院长刘晓春率队前往江北考察。"
+    relations = extractor.extract(Article(id="t", title="", text=text, site="星海职业技术学院")).relations
+    found = {(r.subject.label, r.object.label) for r in relations if r.predicate == "worksAt"}
+    assert ("王海林", "星海职业技术学院") in found and ("刘晓春", "星海职业技术学院") in found

@@ -181,7 +181,8 @@ EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
-    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校))(学院|学校)"  # 、学院院长某: the school or one of its units, unsaid
+    # 、学院院长某: the school or one of its units, unsaid; 5月10日学院党委书记…: after the date that opens the text
+    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校)|(?<=[0-9]日)|(?<=[午晚]))(学院|学校)"
     "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
     "|开设|设有|现有|拥有|建有|坚持|积极|致力"  # 学校开设…专业: what the school of the text does
     "|[\u4e00-\u9fff]{2,3}(?:副)?(?:院长|校长|书记)"  # 学校张三院长: a name, then the title
