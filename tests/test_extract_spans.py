@@ -383,6 +383,10 @@ def test_a_schools_short_form_that_keeps_a_character_of_each_word_is_the_school(
         ("中国工程院院士李明出席。", "中国工程院", "Organization"),
         # a verb that starts a body's type word (联合 of 联合体) starts no name at the type word's last character
         ("搭建联合体人才招聘服务平台。", "联合体人才招聘服务平台", "Platform"),
+        # the visitors, then 与 and the body they meet; a town of science and education and its office
+        ("参观结束后考察团与青川科教城管委会进行了座谈。", "青川科教城管委会", "GovernmentAgency"),
+        ("远帆市职教园管理办组织人员赴青川科教城调研。", "远帆市职教园管理办", "GovernmentAgency"),
+        ("远帆市职教园管理办组织人员赴青川科教城调研。", "青川科教城", "VocationalEducationPark"),
         # …and still a type word that ends with a stop word (管委会), or a verb before a body's name (联合|国家…)
         ("远帆产业园管委会社会事务局局长陈立出席。", "远帆产业园管委会社会事务局", "GovernmentAgency"),
         ("学院联合国家纺织工程技术研究中心开展研究。", "国家纺织工程技术研究中心", "Platform"),

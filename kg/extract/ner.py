@@ -337,6 +337,7 @@ HELD_SUBJECT = re.compile(
     r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
 )
 ORGANISED = re.compile("(?:主办|承办|协办|举办|指导|组织)$")  # 由某某局主办的: the organisers of the event after 的
+DELEGATIONS = ("考察团", "调研团", "代表团", "考察组", "调研组", "工作组", "一行")  # those who visit, as a group
 NAME_OPENING = re.compile(r"(?:19|20)[0-9]{2}年?度?|第[0-9一二三四五六七八九十]+届|首届")  # what opens an event's name
 HELD_AT = re.compile("在[^，。；、：！？,;:!?与和]{2,20}$")  # 在某某校区627会议室 before the verb that holds an event
 # a meeting the parties of a clause hold, named by its subject (与某某公司开展校企合作恳谈会, 召开政校企对接会)
@@ -1542,6 +1543,8 @@ class Recognizer:
         part = text[before : start - 1]
         if not part or before == start - 7 or not CJK_RE.fullmatch(part[-1]) or _generic(part):
             return start
+        if text[: start - 1].endswith(DELEGATIONS):
+            return start  # 考察团与某某管委会: the visitors, then the body they meet
         if len(part) == 4 and _plain(part) and not is_word(part) and not _place_start(part):
             return start  # 评选标准和教育部: a phrase of two words, not a field a body is named after
         if LONG_ROLE.search(part):
