@@ -394,3 +394,8 @@ def test_a_schools_short_form_that_keeps_a_character_of_each_word_is_the_school(
 )
 def test_a_name_ends_and_starts_at_the_words_it_is_made_of(recognizer, text, name, cls):
     assert names(recognizer, text).get(name) == cls
+
+
+def test_a_peoples_congress_is_a_places(recognizer):
+    assert names(recognizer, "探索构建更立体的协同育人大格局。") == {}  # 育人 then 大格局
+    assert names(recognizer, "远帆县人大主任王海林出席。").get("远帆县人大") == "GovernmentAgency"
