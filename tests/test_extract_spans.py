@@ -399,3 +399,4 @@ def test_a_name_ends_and_starts_at_the_words_it_is_made_of(recognizer, text, nam
 def test_a_peoples_congress_is_a_places(recognizer):
     assert names(recognizer, "探索构建更立体的协同育人大格局。") == {}  # 育人 then 大格局
     assert names(recognizer, "远帆县人大主任王海林出席。").get("远帆县人大") == "GovernmentAgency"
+    assert names(recognizer, "远帆乡人大主席王海林出席。").get("远帆乡人大") == "GovernmentAgency"

@@ -1077,7 +1077,7 @@ class Recognizer:
                 continue  # 300余家校外实训基地: a count of a kind; 5号教学楼三楼工作室: a room by its number
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
-            if suffix == "人大" and not modifier.endswith(("省", "市", "县", "区", "州", "旗", "全国")):
+            if suffix == "人大" and modifier[-1:] not in "乡村镇" and is_word(modifier[-1:] + "人"):
                 continue  # 协同育人大格局: 育人 then 大, no people's congress (a place's one: 某某县人大)
             if suffix == "校区" and not (
                 self.type_word_inside(modifier)
