@@ -400,3 +400,8 @@ def test_a_peoples_congress_is_a_places(recognizer):
     assert names(recognizer, "探索构建更立体的协同育人大格局。") == {}  # 育人 then 大格局
     assert names(recognizer, "远帆县人大主任王海林出席。").get("远帆县人大") == "GovernmentAgency"
     assert names(recognizer, "远帆乡人大主席王海林出席。").get("远帆乡人大") == "GovernmentAgency"
+
+
+def test_a_ranking_before_a_name_is_no_part_of_it(recognizer):
+    found = names(recognizer, "学院已与世界500强远帆集团、中国500强青川集团建立了合作关系。")
+    assert found.get("远帆集团") == "Company" and found.get("青川集团") == "Company"

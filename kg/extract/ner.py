@@ -1042,8 +1042,9 @@ class Recognizer:
             start = self._second_name(text, start, end, suffix, cls)
             start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
-            if text[start : start + 1] in ("月", "日") and text[start - 1 : start].isdigit():
-                start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own)
+            if text[start : start + 1] in ("月", "日", "强") and text[start - 1 : start].isdigit():
+                start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own);
+                # 世界500强某某集团: the ranking, then the name
             launch = is_a(cls, "Program") and text.startswith(LAUNCH, end)
             if (is_a(cls, "Event") or launch) and text[start - 1 : start] == "暨":
                 second, start = start, self._joined_event(text, start)
