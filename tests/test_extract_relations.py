@@ -1233,3 +1233,11 @@ def test_both_sides_after_a_preposition_are_the_parties_that_signed(extractor):
     found = facts(extractor, text)
     assert ("星海学院", "builds", "青川智能制造产业学院") in found
     assert ("远帆集团", "builds", "青川智能制造产业学院") in found
+
+
+def test_the_texts_school_already_cooperating_with_a_list(extractor):
+    text = "目前，学院已与远帆集团、青川集团等312家企业建立了校企合作关系。"
+    article = Article(id="t", title="", text=text, site="星海职业学院")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    for company in ("远帆集团", "青川集团"):
+        assert ("星海职业学院", "integratesWith", company) in found

@@ -183,7 +183,7 @@ BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董�
 BARE_SCHOOL = re.compile(
     # 、学院院长某: the school or one of its units, unsaid; 5月10日学院党委书记…: after the date that opens the text
     "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校)|(?<=[0-9]日)|(?<=[午晚]))(学院|学校)"
-    "(?=党委|党总支|院长|校长|副|书记|领导|与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
+    "(?=党委|党总支|院长|校长|副|书记|领导|(?:已经?|还|也|又)?与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
     "|开设|设有|现有|拥有|建有|坚持|积极|致力"  # 学校开设…专业: what the school of the text does
     "|[\u4e00-\u9fff]{2,3}(?:副)?(?:院长|校长|书记)"  # 学校张三院长: a name, then the title
     # 学校的某某大师工作室: the school of the text has the platform (a unit of it)
