@@ -450,7 +450,6 @@ def _batch_head(name: str) -> str:
 # text built again, at each call).
 YEAR_DIGITS = re.compile("(?:19|20)[0-9]{2}")
 LEAGUE_COMMITTEE = re.compile("团([区市县])委")  # 团区委: the Youth League committee of the district
-BARE_COMMITTEES = ("区委", "县委", "市委", "州委", "省委")  # a party committee named by its level alone
 CJK_CHAR = re.compile(f"[{CJK}]")
 RELATIVE_BODY = re.compile(r"(区|市|县)(?![内外级域属])")
 # 省教育厅, 省发改委, 省工信厅, 省政协: the province's own bodies (not 省级, 省内, 省属 …)
@@ -1127,10 +1126,6 @@ class Recognizer:
                 )
                 if not ((relative and len(name) >= 2) or bare_body or league or titled):
                     continue  # bare 学校 / 各学校; relative names (区教委) stay
-                if name in BARE_COMMITTEES and ROLE_WORD.match(text, end) and not _named_committee(text, name):
-                    # 区委副书记、区长张三: the party post is part of the title, no body the text names (unless the
-                    # text names the committee with its place too: 某某县委书记张三，县委副书记李四)
-                    continue
             common = "”" not in modifier and not self.type_word_inside(modifier)
             if (
                 common
@@ -3479,20 +3474,6 @@ def _held_topic(text: str, end: int) -> int | None:
         if topic.end() == end and HELD_BEFORE.search(text, max(0, topic.start() - 3), topic.start()):
             return topic.start()
     return None
-
-
-def _named_committee(text: str, bare: str) -> bool:
-    """True when ``text`` names the party committee ``bare`` (县委) after its place too (张北县委, not 团县委).
-
-    >>> _named_committee("张北县委书记张三，县委副书记李四", "县委"), _named_committee("县委副书记李四", "县委")
-    (True, False)
-    """
-    at = text.find(bare, 1)
-    while at > 0:
-        if CJK_CHAR.match(text, at - 1) and text[at - 1] != "团":
-            return True
-        at = text.find(bare, at + 1)
-    return False
 
 
 def _after_holding_verb(text: str, start: int) -> int:

@@ -330,7 +330,7 @@ class Resolver:
                 declared.mentions.append(mention)
                 previous = mention
                 continue
-            name = self._qualified(text, mention, previous)
+            qualified = name = self._qualified(text, mention, previous)
             if mention.cls == "GovernmentAgency":
                 name = self._formal(name)
             owner = self._owner(text, mention, previous)
@@ -339,6 +339,8 @@ class Resolver:
             entity = self._entity(name, mention.cls, mention.tier, mention)
             if mention.name != entity.label:
                 entity.aliases.add(mention.name)
+                if qualified not in (mention.name, entity.label) and owner is None:
+                    entity.aliases.add(qualified)  # 区委 of a text on 江北区: 江北区委 too, as people call it
             written = text[mention.start : mention.end]
             if written != entity.label and entity.label.startswith(written) and is_a(entity.cls, "Place"):
                 entity.aliases.add(written)  # 在绵阳举行: 绵阳市, which the text calls 绵阳
