@@ -19,21 +19,104 @@ Python version, differ from those the cache was written for.
 
 from __future__ import annotations
 
+import array
 import importlib.util
 import itertools
 import logging
+import sys
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import overload
 
 from kg import user_cache
 
-__all__ = ["dictionary", "dictionary_file"]  # and jieba, imported on first use (module __getattr__)
-CACHE_NAME = "jieba-dictionary-by-tag.marshal"  # a dict of words kept tag by tag (see _groups)
+__all__ = ["Words", "dictionary", "dictionary_file"]  # and jieba, imported on first use (module __getattr__)
+# the words kept group by group, in UTF-16 (see _kept): "by-tag" was the whole dictionary tag by tag, in one dict
+CACHE_NAME = "jieba-dictionary-by-group.marshal"
+GROUPS = 0x10000  # a word's group: the code point of its first character, modulo this
+TAG_END, TAG_START = "\x00", "\x01"  # in a group's text: tag, TAG_END, its words one a line, TAG_START, tag …
+
+
+class Words(Mapping[str, str]):
+    """jieba's dictionary, word → tag, each group of words (those that start with one character) made a dict
+    when a word of the group is first asked for.
+
+    Building the dict of all 350,000 words (decoding the kept text, splitting it, hashing every word) cost every
+    ``kg extract`` some 0.4 G instructions; the rules ask about the words of a few hundred groups (a fifth of
+    the words on 1 MiB of text) and pay for a method call a lookup instead.  The cache keeps the groups' text
+    undecoded (UTF-16, a group found by its offsets), so that loading it is a copy.  Iterating or sizing the
+    dictionary reads every group (tables built from the whole dictionary, tests).
+    """
+
+    __slots__ = ("_built", "_offsets", "_text", "_whole")
+
+    def __init__(self, text: bytes, offsets: bytes):
+        self._text = text
+        self._offsets = memoryview(offsets).cast("I")  # group → where its text starts, in bytes; then the end
+        self._built: dict[str, dict[str, str]] = {}  # first character → the dict of its group
+        self._whole: dict[str, str] | None = None
+
+    @overload
+    def get(self, word: str) -> str | None: ...
+
+    @overload
+    def get(self, word: str, default: str) -> str: ...
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        try:
+            return self._built[word[:1]].get(word, default)
+        except KeyError:  # a group not made yet
+            return self._group(word[:1]).get(word, default)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        try:
+            return word in self._built[word[:1]]
+        except KeyError:
+            return word in self._group(word[:1])
+
+    def __getitem__(self, word: str) -> str:
+        tag = self.get(word)
+        if tag is None:
+            raise KeyError(word)
+        return tag
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def _group(self, first: str) -> dict[str, str]:
+        """The dict of the group of words that start with ``first``, made now and kept."""
+        group = self._built[first] = self._read(ord(first) % GROUPS) if first else {}
+        return group
+
+    def _read(self, group: int) -> dict[str, str]:
+        """The words of ``group`` (those of two first characters when one is past the BMP), each tag one string."""
+        start, end = self._offsets[group], self._offsets[group + 1]
+        words: dict[str, str] = {}
+        if start == end:
+            return words
+        for part in self._text[start:end].decode("utf-16-le").split(TAG_START):
+            tag, _, group_words = part.partition(TAG_END)
+            # a tag one string in every group (the rules compare tags by value, but one string is less memory)
+            words.update(zip(group_words.split("\n"), itertools.repeat(sys.intern(tag))))
+        return words
+
+    def _all(self) -> dict[str, str]:
+        if self._whole is None:
+            self._whole = {}
+            for group in range(GROUPS):
+                self._whole.update(self._read(group))
+        return self._whole
 
 
 @cache
-def dictionary() -> dict[str, str]:
+def dictionary() -> Words:
     """Every word of jieba's main dictionary → its part-of-speech tag (``nr`` person, ``ns`` place, ``n`` …).
 
     The same words as ``jieba.dt.FREQ`` (those with a frequency) and the
@@ -46,14 +129,15 @@ def dictionary() -> dict[str, str]:
     source = dictionary_file()
     key = user_cache.file_key([source])
     cached = user_cache.read(CACHE_NAME, key)
-    if isinstance(cached, list) and all(map(_is_group, cached)):  # else none yet, or kept in another shape
-        return _from_groups(cached)
+    if _is_kept(cached):  # else none yet, or kept in another shape
+        return Words(*cached)
     # Line by line, each tag kept once: 14 MB less than splitting the whole file (a long ingest holds this dict).
     tags: dict[str, str] = {}
     with source.open(encoding="utf-8") as lines:
         words = {word: tags.setdefault(tag, tag) for word, _, tag in map(str.split, lines)}  # no word holds a space
-    user_cache.write(CACHE_NAME, key, _groups(words))
-    return words
+    kept = _kept(words)
+    user_cache.write(CACHE_NAME, key, kept)
+    return Words(*kept)
 
 
 def dictionary_file() -> Path:
@@ -65,38 +149,35 @@ def dictionary_file() -> Path:
     return Path(folder) / "dict.txt"
 
 
-def _groups(words: dict[str, str]) -> list[tuple[str, str]]:
-    """``words`` as the cache keeps them: (tag, its words one a line) for each tag.
+def _kept(words: dict[str, str]) -> tuple[bytes, bytes]:
+    """``words`` as the cache keeps them: the text of every group in UTF-16, group after group, and where each
+    starts (an array of unsigned ints, one more than the groups: the end).
 
-    A few long strings load in no time; the dictionary is then built from them a tag at a time
-    (:func:`_from_groups`), 0.1 s instead of the 0.17 s :mod:`marshal` takes to load it as a dict.
-
-    >>> _groups({"学校": "n", "北京": "ns", "学生": "n"})
-    [('n', '学校\\n学生'), ('ns', '北京')]
+    >>> text, offsets = _kept({"学校": "n", "北京": "ns", "学生": "n"})
+    >>> ends = memoryview(offsets).cast("I")
+    >>> text[ends[ord("学")] : ends[ord("学") + 1]].decode("utf-16-le")
+    'n\\x00学校\\n学生'
     """
-    by_tag: dict[str, list[str]] = {}
+    groups: list[dict[str, list[str]]] = [{} for _ in range(GROUPS)]
     for word, tag in words.items():
-        by_tag.setdefault(tag, []).append(word)
-    return [(tag, "\n".join(group)) for tag, group in by_tag.items()]
+        groups[ord(word[0]) % GROUPS].setdefault(tag, []).append(word)
+    parts: list[bytes] = []
+    offsets = array.array("I", [0])
+    for group in groups:
+        text = TAG_START.join(tag + TAG_END + "\n".join(members) for tag, members in group.items())
+        parts.append(text.encode("utf-16-le"))
+        offsets.append(offsets[-1] + len(parts[-1]))
+    return b"".join(parts), offsets.tobytes()
 
 
-def _is_group(item: object) -> bool:
-    """Whether ``item`` is one of :func:`_groups`'s (tag, words) pairs."""
-    return isinstance(item, tuple) and len(item) == 2 and all(isinstance(part, str) for part in item)
-
-
-def _from_groups(groups: list[tuple[str, str]]) -> dict[str, str]:
-    """The dictionary :func:`_groups` describes (each tag one string, shared by its words).
-
-    >>> _from_groups(_groups({"学校": "n", "北京": "ns", "学生": "n"})) == {"学校": "n", "北京": "ns", "学生": "n"}
-    True
-    """
-    words: dict[str, str] = {}
-    for tag, group in groups:
-        # each (word, tag) pair straight into the one dict: dict.fromkeys first built a dict of each group, and
-        # update then inserted every word a second time (a seventh more of the 0.15 s this takes)
-        words.update(zip(group.split("\n"), itertools.repeat(tag)))
-    return words
+def _is_kept(value: object) -> bool:
+    """Whether ``value`` has the shape :func:`_kept` gives (a cache of another shape is read past)."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(part, bytes) for part in value)
+        and len(value[1]) == (GROUPS + 1) * array.array("I").itemsize
+    )
 
 
 def cache_file() -> Path:
