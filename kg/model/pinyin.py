@@ -8,7 +8,9 @@ Chinese characters, the syllables of each of its words and characters, and the
 prefixes of its words.  It is pypinyin's data, not the project's, so it is not
 shipped: the first start builds it (about 1.5 s) and keeps it in the user's
 cache folder (:mod:`kg.user_cache`), keyed on pypinyin's files, so a later
-start loads it instead of importing pypinyin.  :func:`syllables` segments text
+start loads it instead of importing pypinyin (in groups, those of the words that
+start with one character, each read when a name first needs it: see
+:class:`_Table`).  :func:`syllables` segments text
 as pypinyin does (runs of Chinese characters cut by forward maximum matching on
 its words) and looks each piece up.  ``tests/test_pinyin.py`` checks every word
 and character of pypinyin's dictionaries, and mixed texts, against pypinyin.
@@ -16,6 +18,7 @@ and character of pypinyin's dictionaries, and mixed texts, against pypinyin.
 
 from __future__ import annotations
 
+import array
 import importlib.util
 import re
 from collections.abc import Callable, Iterator
@@ -28,19 +31,47 @@ SEPARATOR = "\n%%\n"  # between the table's sections (no word, syllable or patte
 # in the user's cache folder, one table a copy of kg (kg.user_cache.own): the key holds this module's path, so copies
 # sharing one file would each find the other's table and build their own again (1.5 s) at every other start
 TABLE_CACHE = "pinyin-table.marshal"
+GROUPS_CACHE = "pinyin-groups.marshal"  # the same table, group by group (_grouped): what a start reads
+GROUPS = 0x10000  # an entry's group: the code point of its first character, modulo this
+WORD, CHARACTER = "\t", "\x01"  # in a group's line: after a word, after a character (before their syllables)
 # pypinyin's files its dictionaries are read from: an upgrade replaces them, and the table is built again
 PYPINYIN_FILES = ("__init__.py", "constants.py", "phrases_dict.json", "pinyin_dict.json")
 
 
 class _Table:
-    def __init__(self, text: str) -> None:
-        _, han, words, spelled, characters, spelled_characters, prefixes = text.rstrip("\n").split(SEPARATOR)
+    """The table's words, prefixes and characters, each group of them (those that start with one character) made
+    a dict when first asked for: the dicts of all of them (130,000 entries, some 0.2 G instructions at every
+    start that spells a name) for the few hundred names a command spells cost more than the spelling."""
+
+    def __init__(self, han: str, text: bytes, offsets: bytes) -> None:
         self.runs = re.compile(f"({han}+)|([^{han[1:]}+)")  # han is a class: [...]
-        # What pypinyin's segmenter looks a growing piece up in, one dict: every word → its syllables, and every
-        # other prefix of a word → None (a set of the prefixes beside the words took a tenth longer to build).
-        self.words: dict[str, str | None] = dict.fromkeys(prefixes.split("\n"))
-        self.words.update(zip(words.split("\n"), spelled.split("\n"), strict=True))
-        self.characters = dict(zip(characters, spelled_characters.split("\n"), strict=True))
+        self._text = text  # the groups' text (see _grouped), in UTF-16
+        self._offsets = memoryview(offsets).cast("I")  # group → where its text starts, in bytes; then the end
+        self._groups: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {}
+
+    def group(self, first: str) -> tuple[dict[str, str | None], dict[str, str]]:
+        """What pypinyin's segmenter looks a piece starting with ``first`` up in, one dict: every word → its
+        syllables, and every other prefix of a word → None; then the syllables of the character ``first``
+        itself, a dict of it alone (or of none).  (Two first characters share a group past the BMP.)"""
+        try:
+            return self._groups[first]
+        except KeyError:
+            pass
+        group = ord(first) % GROUPS
+        words: dict[str, str | None] = {}
+        characters: dict[str, str] = {}
+        for line in self._text[self._offsets[group] : self._offsets[group + 1]].decode("utf-16-le").split("\n"):
+            entry, kind, spelled = line.partition(WORD)
+            if kind:
+                words[entry] = spelled
+                continue
+            entry, kind, spelled = line.partition(CHARACTER)
+            if kind:
+                characters[entry] = spelled
+            elif line:
+                words.setdefault(line, None)  # a prefix of a word (no word itself)
+        self._groups[first] = words, characters
+        return words, characters
 
 
 def build_table() -> str:
@@ -72,11 +103,16 @@ def build_table() -> str:
     return SEPARATOR.join(sections) + "\n"
 
 
-def table_text() -> str:
-    """The table, from the user's cache when it was built from the pypinyin installed now, else built and kept."""
+def _key() -> tuple:
+    """What the kept table depends on: this module and pypinyin's files (:data:`PYPINYIN_FILES`)."""
     spec = importlib.util.find_spec("pypinyin")
     folder = Path(spec.origin).parent if spec is not None and spec.origin else Path(".")
-    key = user_cache.file_key([Path(__file__), *(folder / name for name in PYPINYIN_FILES)])
+    return user_cache.file_key([Path(__file__), *(folder / name for name in PYPINYIN_FILES)])
+
+
+def table_text() -> str:
+    """The table, from the user's cache when it was built from the pypinyin installed now, else built and kept."""
+    key = _key()
     name = user_cache.own(TABLE_CACHE)
     text = user_cache.read(name, key)
     if not isinstance(text, str):
@@ -85,12 +121,42 @@ def table_text() -> str:
     return text
 
 
+def _grouped(text: str) -> tuple[str, bytes, bytes]:
+    """The table's class of Chinese characters, then its entries group by group (those that start with one
+    character, modulo :data:`GROUPS`) in UTF-16, one a line: ``word WORD syllables``, ``character CHARACTER
+    syllables`` or a prefix alone; then where each group starts (an array of unsigned ints, and the end)."""
+    _, han, words, spelled, characters, spelled_characters, prefixes = text.rstrip("\n").split(SEPARATOR)
+    groups: list[list[str]] = [[] for _ in range(GROUPS)]
+    for word, syllables in zip(words.split("\n"), spelled.split("\n"), strict=True):
+        if word:
+            groups[ord(word[0]) % GROUPS].append(word + WORD + syllables)
+    for character, syllables in zip(characters, spelled_characters.split("\n"), strict=True):
+        groups[ord(character) % GROUPS].append(character + CHARACTER + syllables)
+    for prefix in prefixes.split("\n"):
+        if prefix:
+            groups[ord(prefix[0]) % GROUPS].append(prefix)
+    parts: list[bytes] = []
+    offsets = array.array("I", [0])
+    for group in groups:
+        parts.append("\n".join(group).encode("utf-16-le"))
+        offsets.append(offsets[-1] + len(parts[-1]))
+    return han, b"".join(parts), offsets.tobytes()
+
+
 @cache
 def _table() -> _Table:
-    return _Table(table_text())
+    """The table, from the groups kept in the user's cache folder when they were made from the table of the
+    pypinyin installed now, else made from :func:`table_text` and kept."""
+    key = _key()
+    name = user_cache.own(GROUPS_CACHE)
+    kept = user_cache.read(name, key)
+    if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], str)):
+        kept = _grouped(table_text())
+        user_cache.write(name, key, kept)
+    return _Table(*kept)
 
 
-def _cut(run: str, words: dict[str, str | None]) -> Iterator[str]:
+def _cut(run: str, table: _Table) -> Iterator[str]:
     """A run of Chinese characters in words and single characters, as ``pypinyin.seg.mmseg.seg.cut`` cuts it.
 
     From each position, the piece grows a character at a time while it is the prefix of a word; the
@@ -100,6 +166,7 @@ def _cut(run: str, words: dict[str, str | None]) -> Iterator[str]:
     start, end = 0, len(run)
     while start < end:
         found = 0
+        words = table.group(run[start])[0]  # every piece from here starts with this character
         for stop in range(start + 1, end + 1):
             piece = run[start:stop]
             if piece not in words:
@@ -130,13 +197,13 @@ def syllables(text: str, errors: Callable[[str], list[str]]) -> list[str]:
     ['hua', 'wei', 'ICT', 'shi', 'xun', 'ji', 'di']
     """
     table = _table()
-    words, characters = table.words, table.characters
     result: list[str] = []
     for han, other in table.runs.findall(text):
         if other:
             result.extend(s for s in errors(other) if s)
             continue
-        for piece in _cut(han, words):
+        for piece in _cut(han, table):
+            words, characters = table.group(piece[0])
             spelled = words.get(piece) if len(piece) > 1 else characters.get(piece)
             if spelled is None:
                 result.extend(s for s in errors(piece) if s)
