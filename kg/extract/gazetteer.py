@@ -184,6 +184,33 @@ def finditer_after(marker: re.Pattern[str], pattern: re.Pattern[str], text: str)
             yield match
 
 
+def finditer_before(
+    marker: re.Pattern[str], pattern: re.Pattern[str], text: str, offsets: tuple[int, ...]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches no empty string and each match of which has a match
+    of ``marker`` start one of ``offsets`` characters after its own start (a name of two or three characters,
+    then its bracket: ``([…]{2,3})[（(]…``, offsets 3 and 2): tried only there, in order, past the end of the
+    match before.  A pattern that opens with a repeated class is otherwise tried at every position of the text.
+
+    >>> pattern = re.compile("([甲乙丙丁]{2,3})[（(]")
+    >>> [m.group(1) for m in finditer_before(re.compile("[（(]"), pattern, "甲乙丙（，丁乙(（", (3, 2))]
+    ['甲乙丙', '丁乙']
+    """
+    offsets = tuple(sorted(offsets, reverse=True))  # the earliest start first
+    taken = tried = 0
+    for found in marker.finditer(text):
+        for offset in offsets:
+            at = found.start() - offset
+            if at < taken or at < tried:  # inside the match before, or tried already (from the marker before)
+                continue
+            tried = at + 1
+            match = pattern.match(text, at)
+            if match is not None:
+                taken = match.end()
+                yield match
+                break
+
+
 class Gazetteer:
     """Names of known entities; each name may denote several entities (区教委 in two districts)."""
 

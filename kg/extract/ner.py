@@ -43,7 +43,15 @@ from pathlib import Path
 from typing import Any
 
 from kg import user_cache
-from kg.extract.gazetteer import ZONE_KIND, Gazetteer, Known, finditer_after, finditer_from, trie_pattern
+from kg.extract.gazetteer import (
+    ZONE_KIND,
+    Gazetteer,
+    Known,
+    finditer_after,
+    finditer_before,
+    finditer_from,
+    trie_pattern,
+)
 from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import compatible, is_a, label
 from kg.model.vocab import classes
@@ -193,6 +201,8 @@ BARE_SCHOOL_PARTY = re.compile("(?<=[与和同])(学院|学校)(?=签订|签署|
 BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = re.compile("集团|公司"), re.compile("学院|学校")  # see finditer_from
 # 集团 / 联盟 alone before an officer's title of its own: the group the text is about (集团理事长、校长张三)
 BARE_GROUP = re.compile("(?:^|(?<=[，。；：、\n]))(集团|联盟|联合体|共同体)(?=副?理事长|副?秘书长|顾问|常务理事)")
+BARE_GROUP_FIRST = re.compile("集团|联盟|联合体|共同体")  # see finditer_from
+NOTE_OPENING = re.compile("[（(]")  # the bracket after a name of two or three characters (Recognizer.noted_role_re)
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
 WORK_AFTER = re.compile(
@@ -1976,7 +1986,7 @@ class Recognizer:
         [('南京市', 'City')]
         """
         found = []
-        for match in VENUE_CITY.finditer(text):
+        for match in finditer_after(VENUE_AT, VENUE_CITY, text):  # (tried after each 在, not at every character)
             full = _cities_by_head().get(match.group(1))
             if full is not None:
                 found.append(Mention(match.start(1), match.end(1), full, "City", "venue-city", 1))
@@ -2088,7 +2098,8 @@ class Recognizer:
     def _noted_persons(self, text: str) -> list[Mention]:
         """张伟（某某学院院长）: a name whose organisation and title follow in brackets (``note_at``: the bracket)."""
         found = []
-        for match in self.noted_role_re.finditer(text):
+        # (the pattern opens with the name, tried at every character of the text: only before a bracket here)
+        for match in finditer_before(NOTE_OPENING, self.noted_role_re, text, (3, 2)):
             end = match.end(1)
             for size in (3, 2):
                 start, name = end - size, text[end - size : end]
@@ -2116,7 +2127,7 @@ class Recognizer:
         them, named as without the note (某某联合体成立大会); what the note's words made inside it goes."""
         found: list[Mention] = []
         ends = {m.end: m for m in selected if not m.nested and not m.ref and is_a(m.cls, "Organization")}
-        for note in DECLARED_SHORT.finditer(text):
+        for note in DECLARED_SHORT.finditer(text) if "简称" in text else ():  # (a scan of the text: most have none)
             body = ends.get(note.start())
             if body is None or text[note.end() - 1] not in "）)":
                 continue
@@ -2713,7 +2724,7 @@ class Recognizer:
         for match in finditer_from(BARE_COMPANY_FIRST, BARE_COMPANY, text):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="company"))
-        for match in BARE_GROUP.finditer(text):
+        for match in finditer_from(BARE_GROUP_FIRST, BARE_GROUP, text):
             if not taken.overlaps(match.start(1), match.end(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="group"))
         bare = [
@@ -2931,6 +2942,7 @@ def _venue_places(text: str) -> list[Mention]:
 
 
 VENUE_CITY = re.compile(f"(?<=在)([{CJK}]{{2,3}})(?=(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕|启动|闭幕))")
+VENUE_AT = re.compile("在")  # see finditer_after
 
 
 @cache
@@ -3682,7 +3694,8 @@ def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
             if place is not None:
                 dropped.add(id(place))
             found.append(Mention(begin, end, text[begin:end], "Company", "partner-list", 1))
-    for match in NAMESAKE_BRAND.finditer(text):  # 为某某物流“某某试点班”揭牌: the brand a platform is named after
+    # 为某某物流“某某试点班”揭牌: the brand a platform is named after (no 揭牌 in the text, no scan of it)
+    for match in NAMESAKE_BRAND.finditer(text) if "揭牌" in text else ():
         begin, end = match.span(1)
         if not taken.overlaps(begin, end) and begin not in places and _brand(match.group(1)):
             found.append(Mention(begin, end, match.group(1), "Company", "namesake-brand", 1))
