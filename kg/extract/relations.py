@@ -574,7 +574,8 @@ class RelationExtractor:
             inside = ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, offset)]
             inside = [m for m in inside if not m.nested and m.entity is not None and not m.ref]
             title_end = ROLL_TITLE.search(line) if _may_be_title(line) else None
-            roll = title_end or ROLL_WORD.search(line) or _designation_line(line, start, inside)
+            roll = title_end or (ROLL_WORD.search(line) if _may_be_roll(line) else None)
+            roll = roll or _designation_line(line, start, inside)
             if roll is not None:
                 before = [m for m in inside if m.end == start + roll.start()]
                 kind = "memberOf" if roll.re is ROLL_TITLE else "designatedAs"
@@ -3200,6 +3201,11 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 def _may_be_title(line: str) -> bool:
     """False for a line :data:`ROLL_TITLE` cannot end (it holds neither 成员 nor 单位): no scan of the line."""
     return "成员" in line or "单位" in line
+
+
+def _may_be_roll(line: str) -> bool:
+    """False for a line :data:`ROLL_WORD` cannot end (no 名单, 名录 or 一览表 in it): no scan of the line."""
+    return "名" in line or "一览表" in line
 
 
 def _designation_line(line: str, start: int, inside: list[Mention]) -> re.Match | None:

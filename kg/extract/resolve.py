@@ -409,7 +409,8 @@ class Resolver:
 
     def _declared_short(self, text: str, mention: Mention, previous: Mention | None) -> Entity | None:
         """广西某某集团有限公司（简称某某集团）: the short name is the long one's, here and later in the text."""
-        short = DECLARED.sub("", mention.name)
+        # (the words first: a regex call for each of the 12,000 names of 1 MiB, of which few declare anything)
+        short = DECLARED.sub("", mention.name) if "简称" in mention.name else mention.name
         if (
             previous is not None
             and previous.entity is not None
@@ -421,7 +422,8 @@ class Resolver:
             self._short_forms[short] = previous.entity.label
             previous.entity.aliases.add(short)
             return previous.entity
-        taken_in = RENAMING.match(mention.name)  # the name may have taken in the words: 名为重庆某某大学
+        # the name may have taken in the words: 名为重庆某某大学
+        taken_in = RENAMING.match(mention.name) if "名为" in mention.name else None
         new_name = mention.name[taken_in.end() :] if taken_in else mention.name
         if (
             previous is not None
