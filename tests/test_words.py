@@ -21,7 +21,7 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 def test_cache_gives_the_same_words(cache_home: Path) -> None:
     first = words.dictionary()  # read from jieba's file, then kept
-    assert words.cache_file() == cache_home / "kg" / "jieba-dictionary-by-group.marshal"
+    assert words.cache_file() == cache_home / "kg" / "jieba-dictionary-by-opening.marshal"
     assert words.cache_file().exists()
     assert not list(words.cache_file().parent.glob("*.part"))  # written by a rename: no partial file left
     words.dictionary.cache_clear()

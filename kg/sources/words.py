@@ -34,18 +34,19 @@ from kg import user_cache
 
 __all__ = ["Words", "dictionary", "dictionary_file"]  # and jieba, imported on first use (module __getattr__)
 # the words kept group by group, in UTF-16 (see _kept): "by-tag" was the whole dictionary tag by tag, in one dict
-CACHE_NAME = "jieba-dictionary-by-group.marshal"
-GROUPS = 0x10000  # a word's group: the code point of its first character, modulo this
+CACHE_NAME = "jieba-dictionary-by-opening.marshal"
+GROUPS = 262_139  # a prime: a word's group is a number made of its first two characters, modulo this (_group_of)
 TAG_END, TAG_START = "\x00", "\x01"  # in a group's text: tag, TAG_END, its words one a line, TAG_START, tag …
 
 
 class Words(Mapping[str, str]):
-    """jieba's dictionary, word → tag, each group of words (those that start with one character) made a dict
-    when a word of the group is first asked for.
+    """jieba's dictionary, word → tag, each group of words (those that open with the same two characters, or
+    are that one character; a few such sets share a group) made a dict when a word of the group is first asked
+    for.
 
     Building the dict of all 350,000 words (decoding the kept text, splitting it, hashing every word) cost every
-    ``kg extract`` some 0.4 G instructions; the rules ask about the words of a few hundred groups (a fifth of
-    the words on 1 MiB of text) and pay for a method call a lookup instead.  The cache keeps the groups' text
+    ``kg extract`` some 0.4 G instructions; the rules ask about the words of a few thousand groups (some 10,000
+    words on 1 MiB of text) and pay for a method call a lookup instead.  The cache keeps the groups' text
     undecoded (UTF-16, a group found by its offsets), so that loading it is a copy.  Iterating or sizing the
     dictionary reads every group (tables built from the whole dictionary, tests).
     """
@@ -55,7 +56,7 @@ class Words(Mapping[str, str]):
     def __init__(self, text: bytes, offsets: bytes):
         self._text = text
         self._offsets = memoryview(offsets).cast("I")  # group → where its text starts, in bytes; then the end
-        self._built: dict[str, dict[str, str]] = {}  # first character → the dict of its group
+        self._built: dict[str, dict[str, str]] = {}  # first two characters → the dict of their group
         self._whole: dict[str, str] | None = None
 
     @overload
@@ -66,17 +67,17 @@ class Words(Mapping[str, str]):
 
     def get(self, word: str, default: str | None = None) -> str | None:
         try:
-            return self._built[word[:1]].get(word, default)
+            return self._built[word[:2]].get(word, default)
         except KeyError:  # a group not made yet
-            return self._group(word[:1]).get(word, default)
+            return self._group(word[:2]).get(word, default)
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
         try:
-            return word in self._built[word[:1]]
+            return word in self._built[word[:2]]
         except KeyError:
-            return word in self._group(word[:1])
+            return word in self._group(word[:2])
 
     def __getitem__(self, word: str) -> str:
         tag = self.get(word)
@@ -90,13 +91,13 @@ class Words(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._all())
 
-    def _group(self, first: str) -> dict[str, str]:
-        """The dict of the group of words that start with ``first``, made now and kept."""
-        group = self._built[first] = self._read(ord(first) % GROUPS) if first else {}
+    def _group(self, opening: str) -> dict[str, str]:
+        """The dict of the group of the words that open with ``opening`` (or are it), made now and kept."""
+        group = self._built[opening] = self._read(_group_of(opening)) if opening else {}
         return group
 
     def _read(self, group: int) -> dict[str, str]:
-        """The words of ``group`` (those of two first characters when one is past the BMP), each tag one string."""
+        """The words of ``group`` (of one opening or of a few), each tag one string."""
         start, end = self._offsets[group], self._offsets[group + 1]
         words: dict[str, str] = {}
         if start == end:
@@ -153,14 +154,14 @@ def _kept(words: dict[str, str]) -> tuple[bytes, bytes]:
     """``words`` as the cache keeps them: the text of every group in UTF-16, group after group, and where each
     starts (an array of unsigned ints, one more than the groups: the end).
 
-    >>> text, offsets = _kept({"学校": "n", "北京": "ns", "学生": "n"})
-    >>> ends = memoryview(offsets).cast("I")
-    >>> text[ends[ord("学")] : ends[ord("学") + 1]].decode("utf-16-le")
-    'n\\x00学校\\n学生'
+    >>> text, offsets = _kept({"学校": "n", "北京": "ns", "学校长": "n"})
+    >>> ends, group = memoryview(offsets).cast("I"), _group_of("学校")
+    >>> text[ends[group] : ends[group + 1]].decode("utf-16-le")
+    'n\\x00学校\\n学校长'
     """
     groups: list[dict[str, list[str]]] = [{} for _ in range(GROUPS)]
     for word, tag in words.items():
-        groups[ord(word[0]) % GROUPS].setdefault(tag, []).append(word)
+        groups[_group_of(word[:2])].setdefault(tag, []).append(word)
     parts: list[bytes] = []
     offsets = array.array("I", [0])
     for group in groups:
@@ -168,6 +169,16 @@ def _kept(words: dict[str, str]) -> tuple[bytes, bytes]:
         parts.append(text.encode("utf-16-le"))
         offsets.append(offsets[-1] + len(parts[-1]))
     return b"".join(parts), offsets.tobytes()
+
+
+def _group_of(opening: str) -> int:
+    """The group of the words that open with ``opening``, their first two characters (or a word of one).
+
+    >>> _group_of("学校") == _group_of("学校长") != _group_of("学")
+    True
+    """
+    second = ord(opening[1]) if len(opening) > 1 else 0
+    return (ord(opening[0]) * 0x110000 + second) % GROUPS
 
 
 def _is_kept(value: object) -> bool:
