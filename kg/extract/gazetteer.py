@@ -211,6 +211,27 @@ def finditer_before(
                 break
 
 
+def finditer_at(starts: Iterable[int], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that matches no empty string and whose every match starts at one
+    of ``starts`` (given in increasing order, a repeat tried once): tried there only, past the end of the match
+    before.  For a pattern of lines (``^…`` with re.M): its lines' starts, found by what each must hold.
+
+    >>> lines, text = re.compile("^甲+讯", re.M), "甲讯乙\\n甲甲讯\\n乙讯"
+    >>> starts = (text.rfind("\\n", 0, m.start()) + 1 for m in re.finditer("讯", text))
+    >>> [m.group() for m in finditer_at(starts, lines, text)]
+    ['甲讯', '甲甲讯']
+    """
+    taken, tried = 0, -1
+    for at in starts:
+        if at < taken or at <= tried:
+            continue
+        tried = at
+        match = pattern.match(text, at)
+        if match is not None:
+            taken = match.end()
+            yield match
+
+
 class Gazetteer:
     """Names of known entities; each name may denote several entities (区教委 in two districts)."""
 

@@ -48,6 +48,7 @@ from kg.extract.gazetteer import (
     Gazetteer,
     Known,
     finditer_after,
+    finditer_at,
     finditer_before,
     finditer_from,
     trie_pattern,
@@ -291,6 +292,7 @@ SCHOOL_INSIDE = re.compile("(?<=[\u4e00-\u9fff]{2})(?:大学|学院|学校)")  #
 UNIT_WORDS = ("单位", "院校", "企业")  # after 成员 / 理事: the role of a body, not a person's title
 KIND_ENDINGS = ("院校", "学校", "单位", "高校")  # kinds of body a rank is given to (国家示范骨干高职院校)
 LIST_HEADING_LINE = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(?P<name>[^\n]{2,80})$", re.M)
+LIST_HEADING_AFTER = re.compile("\n(?=[一二三四五六七八九十])")  # where a heading's line starts, after the first
 LIST_ITEM_AFTER = re.compile(r"\n\s*(?:1[.．、)）]|[（(]1[)）])")  # the first numbered item on the next line
 # a roll's heading line (某某市第二批研学实践教育基地名录, 某某省第一批劳动教育实践基地（某某市）) and its item lines
 ROLL_HEADING = re.compile(r"(?:名单|名录|一览表)?(?:[（(][^）)\n]{1,12}[)）])?[：:]?$")
@@ -2412,7 +2414,9 @@ class Recognizer:
         Only a heading that names a kind of body (…学校, …单位, …院校), not a place's own body, and only
         when numbered items follow it; a note in brackets after the kind is not part of the name."""
         found = []
-        for heading in LIST_HEADING_LINE.finditer(text):
+        # (tried where a line opens with a numeral, not at every character: ``^`` gives the engine nothing to skip to)
+        starts = itertools.chain([0], (line.end() for line in LIST_HEADING_AFTER.finditer(text)))
+        for heading in finditer_at(starts, LIST_HEADING_LINE, text):
             name = heading.group("name")
             note = NOTE_OPEN.search(name)
             if note is not None:

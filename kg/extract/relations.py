@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from kg.extract.gazetteer import finditer_from, finditer_holding, trie_pattern
+from kg.extract.gazetteer import finditer_at, finditer_from, finditer_holding, trie_pattern
 from kg.extract.ner import (
     ACTOR_CLASSES,
     AWARD_VERBS,
@@ -168,7 +168,7 @@ COUNTED_BUILD = re.compile(
     r"(?:成立|组建|建立|设立|建设|打造|新建|创建|共建|建成)了?(?:[0-9]+|[一二两三四五六七八九十]+)[个所家批][^，。；、]{0,10}[，,：:]?$"
 )
 DATELINE = re.compile(r"^[^。，,\n]{2,30}?讯\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)  # 某某网讯（通讯员 某某）
-DATELINE_FIRST = re.compile(r"^[^。，,\n]", re.M)  # where a dateline can start (see finditer_from)
+DATELINE_WORD = re.compile("讯")  # what a dateline holds: it starts where the line of one does (see _datelines)
 CORRESPONDENT = re.compile(r"通讯员[ \u3000]*$")  # 通讯员 某某: a correspondent, in no fact of the text
 GATHERED = re.compile(r"(?:齐聚|汇聚|相聚|聚首)$")  # 代表齐聚X: X is where they meet
 HOLDING_AFTER = re.compile(r"[，,]?(?:共同|隆重)?(?:举行|召开|举办)(?:了)?")  # …X，举行Y
@@ -3195,7 +3195,10 @@ def most_named(counts: Counter) -> str | None:
 @lru_cache(maxsize=1)
 def _datelines(text: str) -> list[tuple[int, int]]:
     """Where the datelines of ``text`` are (the whole text: read once for all its blocks)."""
-    return [line.span() for line in finditer_from(DATELINE_FIRST, DATELINE, text)]
+    # tried at the start of each line holding 讯 (few do), not at every character: ``^`` gives the engine nothing
+    # to skip to
+    starts = (text.rfind("\n", 0, word.start()) + 1 for word in DATELINE_WORD.finditer(text))
+    return [line.span() for line in finditer_at(starts, DATELINE, text)]
 
 
 def _may_be_title(line: str) -> bool:
