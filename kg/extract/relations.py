@@ -251,7 +251,8 @@ VENUE_ROOM = re.compile(
     r"|剧场|展厅|教室|实训室|实训楼|大楼|楼|厅)){1,3}"
 )
 # 新增A、B等企业作为合作企业: the platform the text is about takes them on as partners
-PARTNERS_ADDED = re.compile(r"(?:增加|新增|增补|吸纳|引入|引进)")
+PARTNERS_ADDED_WORDS = ("增加", "新增", "增补", "吸纳", "引入", "引进")
+PARTNERS_ADDED = re.compile("|".join(PARTNERS_ADDED_WORDS))
 PARTNERS_AS = re.compile(
     r"(?:等[^，。；：、]{0,12})?(?:作为|成为)(?:其|该(?:学院|平台|基地|中心|联盟))?(?:新的)?合作(?:企业|单位|伙伴|方)"
 )
@@ -1226,7 +1227,7 @@ class RelationExtractor:
         The kind follows the parties (a platform and a company: integration of industry and education)."""
         text = self.text
         main = self._main
-        for verb in PARTNERS_ADDED.finditer(text, start, end):
+        for verb in finditer_holding(PARTNERS_ADDED, PARTNERS_ADDED_WORDS, text, start, end):
             first = next((i for i, m in enumerate(main) if m.start >= verb.end()), None)
             if first is None or CLAUSE_BREAK.search(text, verb.end(), main[first].start):
                 continue
@@ -1645,6 +1646,8 @@ class RelationExtractor:
     def _represented(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张三、李四分别代表A、B，与C签订合作协议: the bodies represented sign with C, each of them."""
         text = self.text
+        if text.find("代表", start, end) < 0:
+            return  # every match holds it (most sentences do not): one string search, no scan of the first characters
         main = self._main
         for verb in finditer_from(REPRESENTING_FIRST, REPRESENTING, text, start, end):
             index = next((i for i, m in enumerate(main) if m.start == verb.end()), None)
@@ -2907,8 +2910,10 @@ class RelationExtractor:
         text = self.text
         if self._last_run is not None and is_a(self._last_run.cls, "Event"):
             self._coming_from(start, end, inside, span)
+        if self._last_run is None or not is_a(self._last_run.cls, "Event"):
+            return  # (before the scan for the frame: no meeting, nothing to look for)
         frame = next(finditer_from(AT_MEETING_FIRST, AT_MEETING, text, start, end), None)
-        if frame is None or self._last_run is None or not is_a(self._last_run.cls, "Event"):
+        if frame is None:
             return
         if self._sentences - self._event_seen > 1:
             return  # no event named near: 会上 may be a signing the text does not name
