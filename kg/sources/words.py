@@ -45,8 +45,8 @@ class Words(Mapping[str, str]):
     for.
 
     Building the dict of all 350,000 words (decoding the kept text, splitting it, hashing every word) cost every
-    ``kg extract`` some 0.4 G instructions; the rules ask about the words of a few thousand groups (some 10,000
-    words on 1 MiB of text) and pay for a method call a lookup instead.  The cache keeps the groups' text
+    ``kg extract`` some 0.2 G instructions; the rules ask about the words of a few hundred groups (3,400 words on
+    1 MiB of text) and pay for a method call a lookup instead.  The cache keeps the groups' text
     undecoded (UTF-16, a group found by its offsets), so that loading it is a copy.  Iterating or sizing the
     dictionary reads every group (tables built from the whole dictionary, tests).
     """
