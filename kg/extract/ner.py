@@ -342,12 +342,14 @@ EVENT_TOPIC = re.compile(
     r"|(?:校企|校地|院地|政校|校政|校政企|校地企|政校企)?(?:全面)?(?:战略)?合作(?:办学|共建)?(?:框架)?(?:协议)?(?:签约|签字)"
 )  # 校企合作座谈会, 合作办学签约仪式, 战略合作协议签约仪式: a meeting named by its subject
 # 某月某日，<a name ending with an event's type word>在某地举行: the clause's subject is the event's whole name
-HELD_SUBJECT = re.compile(
-    r"(?:^|(?<=[。！？\n，；]))"
+HELD_SUBJECT = re.compile(  # tried at a clause's start before a verb of holding (see _held_subject_matches)
     r"(?:(?:(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}日|近日|日前|近期|当天|当日)(?:上午|下午|晚上|晚间|晚)?，?)?"
     r"(?P<name>[^，。；！？\n、：在于]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼|会))"
     r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
 )
+HELD_VERB = re.compile("举行|召开|举办|开幕")
+CLAUSE_OPENERS = "。！？\n，；"  # a held event's name starts after one of them, or with the text
+HELD_REACH = 130  # the farthest a verb of holding stands from its subject's clause start (date, name, 在…)
 ORGANISED = re.compile("(?:主办|承办|协办|举办|指导|组织)$")  # 由某某局主办的: the organisers of the event after 的
 DELEGATIONS = ("考察团", "调研团", "代表团", "考察组", "调研组", "工作组", "一行")  # those who visit, as a group
 NAME_OPENING = re.compile(r"(?:19|20)[0-9]{2}年?度?|第[0-9一二三四五六七八九十]+届|首届")  # what opens an event's name
@@ -2689,7 +2691,7 @@ class Recognizer:
         ['青川产教联合体理事会会议']
         """
         found: list[Mention] = []
-        for match in HELD_SUBJECT.finditer(text) if "举" in text or "召开" in text or "开幕" in text else ():
+        for match in _held_subject_matches(text):
             start, end = match.span("name")
             leading = text.rfind("的", start, end)  # 由某某局主办的某某论坛: the name starts after 的
             organised = leading >= 0 and ORGANISED.search(text, start, leading) is not None
@@ -3437,6 +3439,29 @@ def _brand_character(text: str, at: int, floor: int) -> bool:
 
 
 FUNCTION_TAGS = ("r", "d", "p", "c", "u", "zg", "m", "q", "v")  # jieba's tags of words that open a clause, not a name
+
+
+def _held_subject_matches(text: str) -> list[re.Match[str]]:
+    """The matches of HELD_SUBJECT at the starts of clauses, in order and not overlapping, as a scan of the text
+    would give them; only the clause starts within reach of a verb of holding are tried (most texts hold a few).
+
+    >>> [m.group("name") for m in _held_subject_matches("近日，青川产教联合体理事会会议在江北举行。")]
+    ['青川产教联合体理事会会议']
+    """
+    starts: set[int] = set()
+    for verb in HELD_VERB.finditer(text):
+        floor = max(0, verb.start() - HELD_REACH)
+        starts.update(at + 1 for at in range(floor, verb.start()) if text[at] in CLAUSE_OPENERS)
+        if floor == 0:
+            starts.add(0)
+    found: list[re.Match[str]] = []
+    for start in sorted(starts):
+        if found and start < found[-1].end():
+            continue
+        match = HELD_SUBJECT.match(text, start)
+        if match is not None:
+            found.append(match)
+    return found
 
 
 def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
