@@ -758,3 +758,14 @@ def test_a_meeting_one_party_holds_for_the_other_and_the_bodies_speakers_represe
     assert ("远帆建设有限公司", "participatesIn", "校企合作恳谈会") in found  # received, not a host
     text = "青川市职教集团年会在星海职业技术学院举行。副市长刘晓春代表青川市人民政府致辞。"
     assert ("青川市人民政府", "participatesIn", "青川市职教集团年会") in facts(extractor, text)
+
+
+def test_those_who_sign_unveil_or_witness_at_a_ceremony_take_part_in_it(extractor):
+    text = (
+        "5月6日，星海学院与远帆县人民政府合作办学签约仪式在远帆县举行。"
+        "县长刘晓春与星海学院院长王海林签署合作协议，副县长陈立见证签约。"
+    )
+    found = facts(extractor, text)
+    event = "星海学院与远帆县人民政府合作办学签约仪式"
+    for person in ("刘晓春", "王海林", "陈立"):
+        assert (person, "participatesIn", event) in found
