@@ -769,3 +769,14 @@ def test_those_who_sign_unveil_or_witness_at_a_ceremony_take_part_in_it(extracto
     event = "星海学院与远帆县人民政府合作办学签约仪式"
     for person in ("刘晓春", "王海林", "陈立"):
         assert (person, "participatesIn", event) in found
+
+
+def test_the_bodies_whose_heads_a_roll_of_attendants_lists_take_part(extractor):
+    text = (
+        "江北区人民政府与星海职业技术学院签约仪式在江北举行。出席本次签约仪式的江北区的领导有区长刘晓春，"
+        "区发改局、区人力社保局、远帆街道办事处等单位主要负责人。"
+    )
+    found = facts(extractor, text)
+    event = "江北区人民政府与星海职业技术学院签约仪式"
+    assert ("刘晓春", "participatesIn", event) in found
+    assert ("远帆街道办事处", "participatesIn", event) in found

@@ -146,6 +146,7 @@ DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
+HEADS_OF = re.compile("负责同志|负责人")  # the heads of the bodies listed before (see LISTED_HEADS)
 LISTED_HEADS = re.compile(
     "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,8}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表|工作人员)(?:等|一行)?(?:共同|一同|也)?"
 )
@@ -1787,8 +1788,17 @@ class RelationExtractor:
             stop = CLAUSE_END_RE.search(text, after.end(), end)
             # …的某某学院的领导有: the body whose people the roll lists, where they work unless their titles say
             side = next((m.entity for m in main if after.start() < m.start and m.end <= after.end()), None)
+            close = stop.start() if stop else end
+            heads = HEADS_OF.search(text, after.end(), close)  # …、区人力社保局等单位主要负责人: their bodies attend
             for mention in main:
-                if after.end() <= mention.start < (stop.start() if stop else end) and mention.entity.cls == "Person":
+                if (
+                    heads is not None
+                    and after.end() <= mention.start < heads.start()
+                    and is_a(mention.entity.cls, "Organization")
+                    and self._heads_of_listed(main, mention, heads.end())
+                ):
+                    self.add(mention.entity, "participatesIn", event, span, "participate-出席…的有")
+                if after.end() <= mention.start < close and mention.entity.cls == "Person":
                     self.add(mention.entity, "participatesIn", event, span, "participate-出席…的有")
                     if (
                         side is not None
