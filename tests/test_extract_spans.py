@@ -405,3 +405,9 @@ def test_a_peoples_congress_is_a_places(recognizer):
 def test_a_ranking_before_a_name_is_no_part_of_it(recognizer):
     found = names(recognizer, "学院已与世界500强远帆集团、中国500强青川集团建立了合作关系。")
     assert found.get("远帆集团") == "Company" and found.get("青川集团") == "Company"
+
+
+def test_a_title_then_a_name_ending_like_a_place_is_a_person(recognizer):
+    found = names(recognizer, "星海学院党委副书记、校长王立省，县委副书记周镇西出席。青川远帆两省合作。")
+    assert found.get("王立省") == "Person" and found.get("周镇西") == "Person"
+    assert not any(cls in ("Place", "District") for cls in found.values())

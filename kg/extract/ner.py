@@ -1967,6 +1967,8 @@ class Recognizer:
                 continue
             if not (2 <= len(modifier) <= 6) or not CJK_RUN.fullmatch(modifier):
                 continue
+            if LONG_ROLE.search(modifier) or modifier.endswith(("两", "三")):
+                continue  # 校长王立省, 县委副书记周镇西: a title, then a person; 苏陕两省: a count of provinces
             if NOT_PLACE_END.search(name) or modifier in GENERIC_WORDS or EACH_WORD.search(modifier):
                 continue  # 各县区, 全市各区, 每个设区市: every county, no county's name
             if name.startswith(("国家级", "省级")) and ZONE_KIND.fullmatch(name):
