@@ -321,18 +321,20 @@ def test_gazetteer_names_and_known_entities():
     assert linked["重庆理工大学"].iri == data.entities["重庆理工大学"].iri
 
 
+def bundled_with(folder: Path, entry: str) -> Path:
+    """A copy of the bundled data in ``folder`` whose entity registry ends with ``entry`` (YAML)."""
+    shutil.copytree(DATA_DIR / "documents", folder / "documents")
+    shutil.copytree(DATA_DIR / "curated", folder / "curated")
+    registry = folder / "curated" / "entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    return folder
+
+
 def test_an_events_short_form_in_one_text_is_no_name_in_another(tmp_path: Path):
     """A curated event's alias that is its kind alone (签约仪式) meant that text's event: another text's
     签约仪式 is its own, not the curated one; the event's whole name is still known."""
-    shutil.copytree(DATA_DIR / "documents", tmp_path / "documents")
-    shutil.copytree(DATA_DIR / "curated", tmp_path / "curated")
-    registry = tmp_path / "curated" / "entities.yaml"
-    registry.write_text(
-        registry.read_text(encoding="utf-8")
-        + "- label: 青川学院与远帆公司合作签约仪式\n  class: Event\n  aliases:\n  - 签约仪式\n  - 合作签约仪式\n",
-        encoding="utf-8",
-    )
-    gazetteer = Gazetteer.from_curated(load_curated(tmp_path))
+    entry = "- label: 青川学院与远帆公司合作签约仪式\n  class: Event\n  aliases:\n  - 签约仪式\n  - 合作签约仪式\n"
+    gazetteer = Gazetteer.from_curated(load_curated(bundled_with(tmp_path, entry)))
     assert gazetteer.lookup("签约仪式") is None and gazetteer.lookup("合作签约仪式") is None
     assert gazetteer.lookup("青川学院与远帆公司合作签约仪式").cls == "Event"
     extraction = Extractor(gazetteer).extract(
@@ -343,15 +345,8 @@ def test_an_events_short_form_in_one_text_is_no_name_in_another(tmp_path: Path):
 
 def test_a_schools_alias_that_is_a_reference_in_any_spelling_is_no_name(tmp_path: Path):
     """我院 / 學院 for the school of one text: a reference there, no name of that school in every other text."""
-    shutil.copytree(DATA_DIR / "documents", tmp_path / "documents")
-    shutil.copytree(DATA_DIR / "curated", tmp_path / "curated")
-    registry = tmp_path / "curated" / "entities.yaml"
-    registry.write_text(
-        registry.read_text(encoding="utf-8")
-        + "- label: 青川交通职业学院\n  class: VocationalCollege\n  aliases:\n  - 我院\n  - 學院\n",
-        encoding="utf-8",
-    )
-    gazetteer = Gazetteer.from_curated(load_curated(tmp_path))
+    entry = "- label: 青川交通职业学院\n  class: VocationalCollege\n  aliases:\n  - 我院\n  - 學院\n"
+    gazetteer = Gazetteer.from_curated(load_curated(bundled_with(tmp_path, entry)))
     assert gazetteer.lookup("学院") is None and gazetteer.lookup("學院") is None and gazetteer.lookup("我院") is None
     assert gazetteer.lookup("青川交通职业学院").cls == "VocationalCollege"
 

@@ -14,8 +14,8 @@ def extractor() -> Extractor:
     return Extractor(Gazetteer())
 
 
-def works_at(extractor: Extractor, text: str, title: str = "") -> set[tuple[str, str]]:
-    article = Article(id="t", title=title, text=text, district="江北区", city="重庆市")
+def works_at(extractor: Extractor, text: str, title: str = "", site: str = "") -> set[tuple[str, str]]:
+    article = Article(id="t", title=title, text=text, district="江北区", city="重庆市", site=site)
     return {(r.subject.label, r.object.label) for r in extractor.extract(article).relations if r.predicate == "worksAt"}
 
 
@@ -337,7 +337,5 @@ def test_a_roll_of_posts_goes_on_through_a_title_of_three_posts(extractor):
 
 
 def test_the_school_of_the_text_right_after_the_date_that_opens_it(extractor):
-    text = "5月10日学院党委书记王海林，学院院长刘晓春率队前往江北考察。"
-    relations = extractor.extract(Article(id="t", title="", text=text, site="星海职业技术学院")).relations
-    found = {(r.subject.label, r.object.label) for r in relations if r.predicate == "worksAt"}
+    found = works_at(extractor, "5月10日学院党委书记王海林，学院院长刘晓春率队前往江北考察。", site="星海职业技术学院")
     assert ("王海林", "星海职业技术学院") in found and ("刘晓春", "星海职业技术学院") in found

@@ -2716,7 +2716,7 @@ class Recognizer:
             first = min((m.start for m in inside), default=start)
             if first > start and not NAME_OPENING.fullmatch(text, start, first):
                 start, name = first, text[first:end]  # 新一届某某委员会成立大会: the name starts with the body
-            events = [m for m in inside if is_a(m.cls, "Event") or m.ref]
+            events = [m for m in inside if is_a(m.cls, "Event") or m.ref]  # (and the words that refer to one)
             if any((m.start, m.end) == (start, end) or m.nested for m in events):
                 continue  # named already (a signing, a held ceremony, this very span)
             joint = text.find("暨", start, end)
@@ -3468,10 +3468,11 @@ def _held_subject_matches(text: str) -> list[re.Match[str]]:
 
 def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
     """A ceremony the parties of a clause hold, named by what they do (某某学院与某某公司举行合作办学签约仪式,
-    举行校企合作签约暨授牌仪式): an event of that name, as the hand-annotated sets name it, where the text names
-    no body inside it; events the name joins (授牌仪式 of …暨授牌仪式) are part of it.  A name of no proper
-    name: every text's 合作办学签约仪式 is its own (``extras["generic"]``; ``extras["parties"]``: the two bodies
-    that hold it, when the text names them right before; see kg.extract.pipeline's _name_ceremonies).
+    举行校企合作签约暨授牌仪式), or a meeting they hold, named by its subject (召开校企合作座谈会): an event of
+    that name, as the hand-annotated sets name it, where the text names no body inside it; events the name joins
+    (授牌仪式 of …暨授牌仪式) are part of it.  A name of no proper name: every text's 合作办学签约仪式 is its own
+    (``extras["generic"]``; ``extras["parties"]``: the two bodies that hold it, when the text names them right
+    before; see kg.extract.pipeline's _name_ceremonies).
 
     >>> [m.name for m in _held_ceremonies("青川学院与远帆公司举行合作办学签约仪式。", [])]
     ['合作办学签约仪式']

@@ -239,9 +239,9 @@ ATTENDING_AFTER = re.compile(
 )  # …的有, …的领导有, …的某某学院的领导有
 # the next roll of the same list (…；某某区的领导有…): another side's people attending
 ATTENDING_NEXT = re.compile(r"；[^，。；：、的]{2,20}的(?:领导|嘉宾)(?:还)?(?:有|包括)[：:]?")
-# 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
 CEREMONY_ACTS = re.compile("签署|签订|签约|揭牌|授牌|见证")  # what is done at a signing or an unveiling
 CEREMONY_NAME = re.compile("(?:仪式|典礼)$")  # …签约仪式, …揭牌仪式: a ceremony, where those acts take place
+# 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
 SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
 ATTENDANCE = re.compile("参加|参会|出席|参与|参赛|与会|到会|到场|进场|吸引|齐聚|汇聚|邀请|岗位|展位|嘉宾")
