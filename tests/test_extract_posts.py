@@ -328,8 +328,8 @@ def test_a_party_committee_and_government_named_together_are_the_government(extr
 
 def test_a_roll_of_posts_goes_on_through_a_title_of_three_posts(extractor):
     text = (
-        "远帆建设有限公司党委书记、董事长王海林，常务副总经理刘晓春，党委副书记、副总经理、工会主席陈立，"
-        "总工程师周明及相关部门负责人参加座谈。"
+        "远帆建设有限公司党委书记、董事长王海林，常务副总经理刘晓春，党委委员、副总经理、工会主席陈立，"
+        "总工程师周明等参加会议。"
     )
     found = works_at(extractor, text)
     for person in ("王海林", "刘晓春", "陈立", "周明"):

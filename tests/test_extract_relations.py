@@ -1233,7 +1233,7 @@ def test_the_schools_that_form_an_education_group_are_its_members(extractor):
 
 
 def test_both_sides_after_a_preposition_are_the_parties_that_signed(extractor):
-    text = "星海学院与远帆集团签署战略合作协议。他指出，自2022年双方联合成立“青川智能制造产业学院”以来，成果丰硕。"
+    text = "星海学院与远帆集团签署战略合作协议。他指出，自2021年双方共同成立“青川智能制造产业学院”后，成果丰硕。"
     found = facts(extractor, text)
     assert ("星海学院", "builds", "青川智能制造产业学院") in found
     assert ("远帆集团", "builds", "青川智能制造产业学院") in found

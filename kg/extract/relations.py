@@ -179,7 +179,7 @@ JOINT_SCHOOLING = re.compile(r"的?(?:合作|联合)办学项目")  # X是A与B�
 JOINT_SCHOOLING_FIRST, JOINT_SCHOOLING_NEEDS = re.compile("[的合联]"), re.compile("办学项目")
 LISTED_AFTER_COUNT = re.compile(r"(?:分别是|分别为|即|包括)[：:]?")
 BOTH_SIDES = re.compile(r"(?:校企|校地|校政|政校|两校|校校)?双方")  # the two parties of the agreement before
-# …as the clause's subject, after a preposition that frames it (就双方合作共建…, 自2022年双方联合成立…)
+# …as the clause's subject, after a preposition that frames it (就双方合作共建…, 自2021年双方共同成立…)
 BOTH_SIDES_OPENING = re.compile(rf"(?:就|自(?:[0-9]{{4}}年)?(?:以来)?|经)?{BOTH_SIDES.pattern}")
 ORGANISING = re.compile(
     r"(?:作为|为)?(?:联合|共同)?(主办|承办|协办|举办)(?:单位)?"
