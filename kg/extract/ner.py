@@ -350,7 +350,7 @@ HELD_SUBJECT = re.compile(  # tried at a clause's start before a verb of holding
 HELD_VERB = re.compile("举行|召开|举办|开幕")
 CLAUSE_OPENERS = "。！？\n，；"  # a held event's name starts after one of them, or with the text
 HELD_REACH = 130  # the farthest a verb of holding stands from its subject's clause start (date, name, 在…)
-ORGANISED = re.compile("(?:主办|承办|协办|举办|指导|组织)$")  # 由某某局主办的: the organisers of the event after 的
+ORGANISERS_END = re.compile("(?:主办|承办|协办|举办|指导|组织)$")  # 由某某局主办的: the organisers before 的
 DELEGATIONS = ("考察团", "调研团", "代表团", "考察组", "调研组", "工作组", "一行")  # those who visit, as a group
 NAME_OPENING = re.compile(r"(?:19|20)[0-9]{2}年?度?|第[0-9一二三四五六七八九十]+届|首届")  # what opens an event's name
 HELD_AT = re.compile("在[^，。；、：！？,;:!?与和]{2,20}$")  # 在某某校区627会议室 before the verb that holds an event
@@ -464,7 +464,6 @@ def _batch_head(name: str) -> str:
 # text built again, at each call).
 YEAR_DIGITS = re.compile("(?:19|20)[0-9]{2}")
 LEAGUE_COMMITTEE = re.compile("团([区市县])委")  # 团区委: the Youth League committee of the district
-CJK_CHAR = re.compile(f"[{CJK}]")
 RELATIVE_BODY = re.compile(r"(区|市|县)(?![内外级域属])")
 # 省教育厅, 省发改委, 省工信厅, 省政协: the province's own bodies (not 省级, 省内, 省属 …)
 PROVINCE_OWN_BODY = re.compile("省(?=教育厅|政府|人民政府|委|[^内外级域属份会]{1,4}(?:厅|委|局|联)$|政协|人大)")
@@ -2696,7 +2695,7 @@ class Recognizer:
         for match in _held_subject_matches(text):
             start, end = match.span("name")
             leading = text.rfind("的", start, end)  # 由某某局主办的某某论坛: the name starts after 的
-            organised = leading >= 0 and ORGANISED.search(text, start, leading) is not None
+            organised = leading >= 0 and ORGANISERS_END.search(text, start, leading) is not None
             if leading >= 0:
                 start = leading + 1
             name = text[start:end]

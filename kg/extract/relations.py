@@ -1813,8 +1813,7 @@ class RelationExtractor:
         text = self.text
         for frame in SPEAKING_AT.finditer(text, start, end):
             main = self._main_named
-            clause = max(text.rfind(c, start, frame.start()) for c in "，。；：")
-            people = [m for m in main if max(start, clause) <= m.start < frame.start() and m.entity.cls == "Person"]
+            people = self._clause_people(main, start, frame.start())
             if not people:
                 continue
             event = self._event_attended(main, start, frame.start())
@@ -1822,14 +1821,18 @@ class RelationExtractor:
                 for person in people:
                     self.add(person.entity, "participatesIn", event, span, "participate-在致辞中")
 
+    def _clause_people(self, main: list[Mention], start: int, at: int) -> list[Mention]:
+        """The people named in the clause before ``at`` (the sentence starts at ``start``): who does what follows."""
+        clause = max(self.text.rfind(c, start, at) for c in "，。；：")
+        return [m for m in main if max(start, clause) <= m.start < at and m.entity.cls == "Person"]
+
     def _ceremony_acts(self, start: int, end: int, span) -> None:
         """张三与李四签署合作协议 / 张三为某某基地揭牌 / 张三见证签约: who signs, unveils or witnesses at a ceremony
         takes part in it, the ceremony the text is about."""
         text = self.text
         main = self._main_named
         for verb in CEREMONY_ACTS.finditer(text, start, end):
-            clause = max(text.rfind(c, start, verb.start()) for c in "，。；：")
-            people = [m for m in main if max(start, clause) <= m.start < verb.start() and m.entity.cls == "Person"]
+            people = self._clause_people(main, start, verb.start())
             if not people or URGING.search(text, people[-1].end, verb.start()):
                 continue  # (张三希望双方签约: what they ask for, not what they do)
             event = self._event_attended(main, start, verb.start())
