@@ -780,3 +780,32 @@ def test_the_bodies_whose_heads_a_roll_of_attendants_lists_take_part(extractor):
     event = "江北区人民政府与星海职业技术学院签约仪式"
     assert ("刘晓春", "participatesIn", event) in found
     assert ("远帆街道办事处", "participatesIn", event) in found
+
+
+def test_a_signing_joined_with_a_quoted_unveiling_is_one_ceremony_of_both_parties(extractor):
+    text = (
+        "6月3日，星海职业技术学院与远帆(集团)公司战略合作签约暨“星海·远帆学院”揭牌仪式在东湖校区举行。"
+        "远帆(集团)公司总裁刘晓春与学院院长王海林签署战略合作协议。"
+    )
+    event = "星海职业技术学院与远帆（集团）公司战略合作签约暨“星海·远帆学院”揭牌仪式"
+    found = facts(extractor, text)
+    assert ("远帆（集团）公司", "participatesIn", event) in found
+    assert ("刘晓春", "participatesIn", event) in found
+    text = "星海职业技术学院与远帆公司签约。远帆公司总裁刘晓春与学院院长王海林签署协议。"
+    assert ("王海林", "worksAt", "星海职业技术学院") in facts(extractor, text)  # 与学院院长: the text's school
+
+
+def test_an_event_named_after_a_list_of_parties_is_named_after_all_of_them(extractor):
+    text = "3月9日下午，青川市星海小学教育集团隆重举行大石桥分校、东湖小学签约揭牌仪式。"
+    assert names(extractor, text).get("大石桥分校、东湖小学签约揭牌仪式") == "Conference"
+    text = "1月7日，青川市江北区、远帆区、星海区基础教育合作共建签约仪式在星海区举行。"
+    assert "青川市江北区、远帆区、星海区基础教育合作共建签约仪式" in names(extractor, text)
+    text = "10月8日，“星海号”招才引智活动、校企合作座谈会在青川举办。"
+    assert "“星海号”招才引智活动、校企合作座谈会" not in names(extractor, text)  # two events listed
+
+
+def test_a_held_event_with_a_theme_of_its_own_is_named_though_it_holds_no_body(extractor):
+    text = "6月20日下午，技能兴村——产教融合·共同富裕签约仪式在星海技师学院隆重举行。"
+    event = "技能兴村——产教融合·共同富裕签约仪式"
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("星海技师学院", "hosts", event) in facts(extractor, text)

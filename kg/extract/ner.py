@@ -191,7 +191,9 @@ EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19
 BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
 BARE_SCHOOL = re.compile(
     # 、学院院长某: the school or one of its units, unsaid; 5月10日学院党委书记…: after the date that opens the text
-    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校)|(?<=[0-9]日)|(?<=[午晚]))(学院|学校)"
+    # 与学院院长某某签署: the school of the text, a signer's employer
+    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校)|(?<=[0-9]日)|(?<=[午晚])|(?<=[与和])(?=..(?:党委|院长|校长|副院长|副校长|书记)))"
+    "(学院|学校)"
     "(?=党委|党总支|院长|校长|副|书记|领导|(?:已经?|还|也|又)?与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
     "|开设|设有|现有|拥有|建有|坚持|积极|致力"  # 学校开设…专业: what the school of the text does
     "|[\u4e00-\u9fff]{2,3}(?:副)?(?:院长|校长|书记)"  # 学校张三院长: a name, then the title
@@ -303,7 +305,8 @@ ROLL_ITEM = re.compile(
     r"(?P<name>[^，。；：、！？,;:!?“”\n（(]{2,30})(?:[（(][^）)\n]*[)）])?\s*$"  # the name, and a note in brackets
 )
 NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
-GROUP_UNIT = re.compile(f"(?:本部|[{CJK}]{{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")  # 集团本部, 集团某某分校
+# 集团本部, 集团某某分校 (not 集团举行某某分校签约仪式: the group holds an event of the campus)
+GROUP_UNIT = re.compile(f"(?:本部|(?:(?!举行|举办)[{CJK}]){{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")
 UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
 BRACKETED_UNIT = re.compile(f"[（(](?:含)?(?P<name>[{CJK}]{{2,10}}?(?:校区|分园|分校|本部|小学|幼儿园|中学))[)）]")
 RANKED_TITLE = (
@@ -344,7 +347,7 @@ EVENT_TOPIC = re.compile(
 # 某月某日，<a name ending with an event's type word>在某地举行: the clause's subject is the event's whole name
 HELD_SUBJECT = re.compile(  # tried at a clause's start before a verb of holding (see _held_subject_matches)
     r"(?:(?:(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}日|近日|日前|近期|当天|当日)(?:上午|下午|晚上|晚间|晚)?，?)?"
-    r"(?P<name>[^，。；！？\n、：在于]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼|会))"
+    r"(?P<name>[^，。；！？\n：在于]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼|会))"
     r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
 )
 HELD_VERB = re.compile("举行|召开|举办|开幕")
@@ -419,7 +422,7 @@ OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: 
 OWN_REFERENCE_STARTS = ("本次", "此次", "这次", "该", "本届", "我校", "我院", "本校", "学校", "学院")
 # A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式)
 SIGNING_NAME_TAIL = re.compile(
-    r"(?:(?!举行|举办|召开|出席|参加)[^，。；、：“”！？\n在于]){0,30}?签约(?:(?:暨|、)?[^，。；、：“”！？\n在于]{0,30}?)?仪式"
+    r"(?:(?!举行|举办|召开|出席|参加)[^，。；、：“”！？\n在于]){0,30}?签约(?:(?:暨|、)?(?:“[^“”\n]{1,20}”|[^，。；、：“”！？\n在于]){0,30}?)?仪式"
     f"|{TOPICAL_MEETING}(?=在|于|[，。；])"  # A与B产教融合交流会在某楼召开: their meeting, named by its subject
 )
 # …出席签约仪式: the ceremony of the parties named before, referred to by its kind
@@ -690,6 +693,7 @@ class Recognizer:
         selected += self._signing_events(text, selected)
         selected += _held_ceremonies(text, selected)
         selected += self._held_subjects(text, selected)
+        self._listed_parties(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
@@ -2679,6 +2683,34 @@ class Recognizer:
                     found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref="signing"))
         return found
 
+    def _listed_parties(self, text: str, selected: list[Mention]) -> None:
+        """某某分校、某某小学签约揭牌仪式: an event named after the last party of a list is named after all of them,
+        as the hand-annotated sets name it (the type word's name starts at the last party).
+
+        >>> text = "青川分校、远帆小学签约仪式"
+        >>> event = Mention(5, 13, "远帆小学签约仪式", "Conference", "suffix")
+        >>> Recognizer()._listed_parties(text, [Mention(0, 4, "青川分校", "School", "suffix"), event])
+        >>> event.name
+        '青川分校、远帆小学签约仪式'
+        """
+        ends = {m.end: m for m in selected if not (m.nested or m.ref) and is_a(m.cls, "Organization")}
+        for event in selected:
+            if (
+                event.rule != "suffix"
+                or event.nested
+                or not is_a(event.cls, "Event")
+                or "、" not in text[: event.start]
+            ):
+                continue
+            start = event.start
+            while text[start - 1 : start] == "、" and start - 1 in ends:
+                start = ends[start - 1].start
+            if start == event.start or event.name != text[event.start : event.end]:
+                continue
+            kind = self.type_word(event.name)
+            if kind and self.type_word_inside(event.name[: -len(kind)]):  # the name starts with a party
+                event.start, event.name = start, text[start : event.end]
+
     def _held_subjects(self, text: str, selected: list[Mention]) -> list[Mention]:
         """某某产教联合体理事会年会暨某某研究院揭牌仪式在某地举行: the subject of a clause that says where an
         event is held is the event's whole name, bodies and all, as the hand-annotated sets name it.
@@ -2704,13 +2736,17 @@ class Recognizer:
                 continue
             if name.startswith(OWN_REFERENCE_STARTS):
                 continue  # 本次会议, 我校…: a reference
+            listed = [self.suffix_class[kind][0] for kind in map(self.type_word, name.split("、")[:-1]) if kind]
+            if any(is_a(cls, "Event") or cls == "Campaign" for cls in listed):
+                continue  # 某某活动、某某座谈会: two events listed (A区、B区签约仪式 lists its parties)
             if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in selected):
                 continue  # a name across the edge: not one event's name
             inside = [m for m in selected if start <= m.start and m.end <= end and not m.category]
             if any(m.end < end and text[m.end] in "与和" for m in inside if not is_a(m.cls, "Event")):
                 continue  # 某某学院与某某公司签约仪式: the parties' signing (_signing_events), not one name
             bodies = [m for m in inside if not is_a(m.cls, "Event") and m.cls != "Person"]
-            if not (bodies or organised) or any(m.ref not in ("", "event") for m in inside):
+            themed = "——" in name or "”" in name  # 技能促富——产教融合签约仪式: a theme of its own names it
+            if not (bodies or organised or themed) or any(m.ref not in ("", "event") for m in inside):
                 continue  # (会议 of 某某理事会第三次会议 is a word of the name, no reference)
             first = min((m.start for m in inside), default=start)
             if first > start and not NAME_OPENING.fullmatch(text, start, first):
