@@ -798,6 +798,8 @@ def test_a_signing_joined_with_a_quoted_unveiling_is_one_ceremony_of_both_partie
 def test_an_event_named_after_a_list_of_parties_is_named_after_all_of_them(extractor):
     text = "3月9日下午，青川市星海小学教育集团隆重举行大石桥分校、东湖小学签约揭牌仪式。"
     assert names(extractor, text).get("大石桥分校、东湖小学签约揭牌仪式") == "Conference"
+    text = "3月9日下午，青川市星海小学教育集团隆重举行石门分校、东湖小学签约揭牌仪式。"
+    assert not any("举行" in name for name in names(extractor, text))  # the campus of no verb
     text = "1月7日，青川市江北区、远帆区、星海区基础教育合作共建签约仪式在星海区举行。"
     assert "青川市江北区、远帆区、星海区基础教育合作共建签约仪式" in names(extractor, text)
     text = "10月8日，“星海号”招才引智活动、校企合作座谈会在青川举办。"
@@ -809,3 +811,11 @@ def test_a_held_event_with_a_theme_of_its_own_is_named_though_it_holds_no_body(e
     event = "技能兴村——产教融合·共同富裕签约仪式"
     assert names(extractor, text).get(event) == "Conference"
     assert ("星海技师学院", "hosts", event) in facts(extractor, text)
+
+
+def test_an_occasion_of_cooperation_two_parties_hold_is_an_event_of_both(extractor):
+    text = "12月5日，星海学院与远帆县石桥镇政校企合作暨访企拓岗活动在石桥镇政府举行。"
+    event = "星海学院与远帆县石桥镇政校企合作暨访企拓岗活动"
+    found = facts(extractor, text)
+    assert ("星海学院", "participatesIn", event) in found
+    assert ("石桥镇政府", "hosts", event) in found

@@ -1243,3 +1243,13 @@ def test_the_texts_school_already_cooperating_with_a_list(extractor):
     found = facts(extractor, "目前，学院已与远帆集团、青川集团等312家企业建立了校企合作关系。", site="星海职业学院")
     for company in ("远帆集团", "青川集团"):
         assert ("星海职业学院", "integratesWith", company) in found
+
+
+def test_a_visit_for_research_to_bodies_listed_with_their_short_names(extractor):
+    text = (
+        "星海学院院长王海林一行走访调研了远帆科技股份有限公司（以下简称远帆科技）和青川新能源有限公司两家企业，"
+        "探讨拓展校企协同发展新空间。"
+    )
+    found = facts(extractor, text)
+    for company in ("远帆科技股份有限公司", "青川新能源有限公司"):
+        assert pair("星海学院", "integratesWith", company) in found

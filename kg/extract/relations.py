@@ -125,7 +125,7 @@ COOPERATION = re.compile(
 )
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
-VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)了?)"
+VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)(?:调研|考察)?了?)"  # 走访调研了
 VISIT = re.compile(VISIT_VERBS + "$")
 # 前往某某茶园、某某庄园、A: the places a list of visits names before its first body, none of them an entity
 VISIT_UNNAMED_FIRST = re.compile(VISIT_VERBS + r"(?:[^，。；：、“”\s]{2,10}、){1,3}$")
@@ -142,6 +142,8 @@ WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
 DESIGNATING = re.compile("(?:认定|确定|命名|评定)(?!为)")
 DESIGNATING_NEEDS = ("定", "命名")  # one in every match (see finditer_holding)
 LIST_GAP = re.compile("[、，和及与]?")
+NOTE_OPENS = ("（", "(")  # a note in brackets after an item of a list (A（以下简称某某）、B)
+LEADING_NOTE = re.compile(r"^[（(][^（）()。，]{1,20}[)）]")
 DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为")
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
@@ -2152,7 +2154,7 @@ class RelationExtractor:
         for index, mention in enumerate(main):
             if mention.entity in subjects or not is_a(mention.entity.cls, "Organization"):
                 continue
-            before = text[max(start, mention.start - 3) : mention.start]
+            before = text[max(start, mention.start - 5) : mention.start]  # (走访调研了: five characters)
             visit = VISIT.search(before)
             if visit is None:  # 先后前往某某茶园、某某庄园、A、B等地: places the list names before the bodies
                 window = max(start, mention.start - VISIT_UNNAMED_LONGEST)
@@ -2160,7 +2162,7 @@ class RelationExtractor:
             if visit is None:
                 continue
             items = self._enumeration(main, index)
-            verb = visit.group("verb").rstrip("了")
+            verb = visit.group("verb").rstrip("了")[:2]  # (走访调研: 走访)
             if verb not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
             escorted = "陪同" in text[start : mention.start] and all(s is None or s.cls == "Person" for s in subjects)
@@ -2461,7 +2463,9 @@ class RelationExtractor:
         """The mention at ``index`` and those that follow it in one enumeration."""
         items = [main[index]]
         for mention in main[index + 1 :]:
-            between = self.text[items[-1].end : mention.start]
+            if mention.entity is items[-1].entity and self.text[items[-1].end : mention.start].startswith(NOTE_OPENS):
+                continue  # A（以下简称某某）和B: the short name A's note declares, the list goes on after it
+            between = LEADING_NOTE.sub("", self.text[items[-1].end : mention.start])
             if between.startswith("”"):
                 between = between[1:]
             if between.endswith("“"):
