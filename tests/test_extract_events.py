@@ -819,3 +819,14 @@ def test_an_occasion_of_cooperation_two_parties_hold_is_an_event_of_both(extract
     found = facts(extractor, text)
     assert ("星海学院", "participatesIn", event) in found
     assert ("石桥镇政府", "hosts", event) in found
+
+
+def test_names_spelt_with_and_without_a_middle_dot_or_a_second_city_are_one(extractor):
+    text = (
+        "青川市市域产教联合体成立大会在星海学院举行。副市长刘晓春在青川市域产教联合体成立大会上致辞。"
+        "刘晓春与院长王海林为“青川经贸远帆学院”揭牌，青川经贸·远帆学院将培养技能人才。"
+    )
+    labels = {e.label: e.aliases for e in extract(extractor, text).entities}
+    assert "青川市域产教联合体成立大会" in labels["青川市市域产教联合体成立大会"]
+    assert "青川市域产教联合体成立大会" not in labels
+    assert "青川经贸远帆学院" in labels["青川经贸·远帆学院"] and "青川经贸远帆学院" not in labels

@@ -922,6 +922,9 @@ class Recognizer:
                     return i  # 上交（潍坊）新材料: a place or 集团 inside a name; （记者 张三）: a dateline, not a name
                 i = opening
                 continue
+            if ch == "·" and not event and i >= 2 and _has_cjk(text[i - 2]) and _has_cjk(text[i : i + 1]):
+                i -= 1  # 江苏经贸·首屏学院: a middle dot joins the two parts of a body's name (of a theme's: a break)
+                continue
             if ch in BREAK or ch in "“（(":
                 # (both patterns end with 年 right after the break: at most breaks no pattern is tried)
                 if text.startswith("年", i) and (

@@ -733,6 +733,10 @@ class Resolver:
                     self._absorb(long, short, short.label)
                     kept.append(long)
                     break
+                if _spelling(long.label) == _spelling(short.label) and self.get(short.label) is short:
+                    self._absorb(long, short, short.label)  # 衡阳市市域…大会 and 衡阳市域…大会: one name
+                    kept.append(long)
+                    break
                 if not long.label.endswith(short.label):
                     continue
                 place = long.label[: -len(short.label)]
@@ -777,6 +781,7 @@ class Resolver:
         return key
 
     def _unqualified(self, name: str) -> str:
+        name = _spelling(name)
         stripped = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:省|市)(?=[\u4e00-\u9fff]{4})", "", name)
         if stripped == name:  # 盐城经开区管委会 ~ 经开区管委会: a zone's body without the city it is named after
             size = next((n for n in (3, 2) if name[:n] in _division_heads() and ZONE_START.match(name, n)), 0)
@@ -924,6 +929,16 @@ FILLERS = {
 
 NEW_AREA = re.compile("[\u4e00-\u9fff]{2,4}?新区")  # a national new area (某某新区), named after its province
 ZONE_START = re.compile("(?:经开区|高新区|开发区|工业园区|经济开发区|经济技术开发区|高新技术产业开发区)(?=.{2})")
+
+
+def _spelling(name: str) -> str:
+    """``name`` without what its spellings differ by: a middle dot (江苏经贸·首屏学院), a city's 市 written twice
+    (衡阳市市域产教联合体, 衡阳市域…).
+
+    >>> _spelling("衡阳市市域产教联合体"), _spelling("江苏经贸·首屏学院")
+    ('衡阳市域产教联合体', '江苏经贸首屏学院')
+    """
+    return name.replace("·", "").replace("市市域", "市域")
 
 
 def _initials(short: str, long: str) -> bool:
