@@ -1260,3 +1260,10 @@ def test_a_city_acts_through_its_government_and_a_district_for_itself(extractor)
     assert ("星海学院", "builds", "远帆产业园") in found
     assert not any("青川市" in (s, o) for s, _, o in found)  # the city is no party: its government would be
     assert ("江北区", "builds", "青川实训基地") in found  # 区 for the district's committee and government
+
+
+def test_a_university_trains_a_districts_people_not_a_partner_schools(extractor):
+    found = facts(extractor, "江北区与青川大学合作培养骨干教师。")
+    assert ("青川大学", "trains", "江北区") in found
+    found = facts(extractor, "星海职业学院与青川大学合作培养技能人才。")
+    assert not any(p == "trains" for _, p, _ in found)  # 人才培养: their joint work
