@@ -522,8 +522,9 @@ class RelationExtractor:
         self._governments: dict[str, tuple[str, Entity]] | None = None  # see _government_headed
         self._rolled: set[tuple[str, str]] = set()  # (member, event) of a roll that meets somewhere: no host
         self._posts: dict[int, Entity] = {}  # the government of each post, by where the post's title ends
-        # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it but its reporters'
-        # work (the hand-annotated sets: 发稿媒体 without relations); a 通讯员 is a correspondent, in none at all
+        # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it (the hand-annotated
+        # sets: 发稿媒体 without relations; its byline's people are no mentions, see the recogniser's bylines); a
+        # 通讯员 named outside a byline is a correspondent, in none at all
         datelines = _datelines(text)
         named, elsewhere = [], set()
         for mention in self.mentions if datelines else ():  # each mention placed once: in a dateline or not
