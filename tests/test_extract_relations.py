@@ -981,6 +981,11 @@ def test_a_datelines_outlet_correspondent_and_reporters_are_sources_not_parties(
     assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found
     found = facts(extractor, "青川网讯(记者 胡明远 刘立)江北职业学院与重庆明远科技有限公司签约。")
     assert not any({"胡明远", "刘立"} & {f[0], f[2]} for f in found)  # a byline's reporters: no persons of the text
+    text = "青川网(江北日报网)消息(记者唐明远 通讯员刘立、王晓)江北职业学院与重庆明远科技有限公司签约。"
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="江北区", city="重庆市"))
+    labels = {e.label for e in extraction.entities}
+    assert not {"青川网", "江北日报网", "唐明远", "刘立", "王晓"} & labels  # the dateline's outlets and people
+    assert "重庆明远科技有限公司" in labels
     text = "江北职业学院与重庆明远科技有限公司签约。\n青川网讯(记者 胡明远)江北区教育局召开会议。"
     found = facts(extractor, text)  # a company named before a later dateline is no outlet of it
     assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from kg.extract.gazetteer import finditer_at, finditer_from, finditer_holding, trie_pattern
+from kg.extract.gazetteer import finditer_from, finditer_holding, trie_pattern
 from kg.extract.ner import (
     ACTOR_CLASSES,
     AWARD_VERBS,
@@ -170,8 +170,6 @@ PASSIVE_JOINT = re.compile(
 COUNTED_BUILD = re.compile(
     r"(?:成立|组建|建立|设立|建设|打造|新建|创建|共建|建成)了?(?:[0-9]+|[一二两三四五六七八九十]+)[个所家批][^，。；、]{0,10}[，,：:]?$"
 )
-DATELINE = re.compile(r"^[^。，,\n]{2,30}?讯\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)  # 某某网讯（通讯员 某某）
-DATELINE_WORD = re.compile("讯")  # what a dateline holds: it starts where the line of one does (see _datelines)
 CORRESPONDENT = re.compile(r"通讯员[ \u3000]*$")  # 通讯员 某某: a correspondent, in no fact of the text
 GATHERED = re.compile(r"(?:齐聚|汇聚|相聚|聚首)$")  # 代表齐聚X: X is where they meet
 HOLDING_AFTER = re.compile(r"[，,]?(?:共同|隆重)?(?:举行|召开|举办)(?:了)?")  # …X，举行Y
@@ -522,18 +520,8 @@ class RelationExtractor:
         self._governments: dict[str, tuple[str, Entity]] | None = None  # see _government_headed
         self._rolled: set[tuple[str, str]] = set()  # (member, event) of a roll that meets somewhere: no host
         self._posts: dict[int, Entity] = {}  # the government of each post, by where the post's title ends
-        # the outlet of a dateline (某某网讯（记者 …）): a source of the text, in no fact of it (the hand-annotated
-        # sets: 发稿媒体 without relations; its byline's people are no mentions, see the recogniser's bylines); a
-        # 通讯员 named outside a byline is a correspondent, in none at all
-        datelines = _datelines(text)
-        named, elsewhere = [], set()
-        for mention in self.mentions if datelines else ():  # each mention placed once: in a dateline or not
-            if any(start <= mention.start and mention.end <= end for start, end in datelines):
-                if is_a(mention.entity.cls, "Company"):
-                    named.append(mention)
-            else:
-                elsewhere.add(id(mention.entity))
-        self._outlets = {id(m.entity) for m in named if id(m.entity) not in elsewhere}
+        # a 通讯员 named outside a byline is a correspondent, in no fact of the text (a dateline's outlet and its
+        # byline's people are no mentions: see the recogniser's datelines)
         self._correspondents = {
             id(m.entity) for m in self.mentions if CORRESPONDENT.search(text, max(0, m.start - 6), m.start)
         }
@@ -771,9 +759,7 @@ class RelationExtractor:
     ) -> None:
         if subject is None or obj is None or subject is obj or subject.label == obj.label:
             return
-        if id(subject) in self._correspondents or id(obj) in self._correspondents or id(subject) in self._outlets:
-            return
-        if id(obj) in self._outlets and predicate != "worksAt":
+        if id(subject) in self._correspondents or id(obj) in self._correspondents:
             return
         if (
             predicate == "builds"
@@ -3244,14 +3230,6 @@ def most_named(counts: Counter) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _datelines(text: str) -> list[tuple[int, int]]:
-    """Where the datelines of ``text`` are (the whole text: read once for all its blocks)."""
-    # tried at the start of each line holding 讯 (few do), not at every character: ``^`` gives the engine nothing
-    # to skip to
-    starts = (text.rfind("\n", 0, word.start()) + 1 for word in DATELINE_WORD.finditer(text))
-    return [line.span() for line in finditer_at(starts, DATELINE, text)]
-
-
 def _may_be_title(line: str) -> bool:
     """False for a line :data:`ROLL_TITLE` cannot end (it holds neither 成员 nor 单位): no scan of the line."""
     return "成员" in line or "单位" in line
