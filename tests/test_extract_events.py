@@ -830,3 +830,17 @@ def test_names_spelt_with_and_without_a_middle_dot_or_a_second_city_are_one(extr
     assert "青川市域产教联合体成立大会" in labels["青川市市域产教联合体成立大会"]
     assert "青川市域产教联合体成立大会" not in labels
     assert "青川经贸远帆学院" in labels["青川经贸·远帆学院"] and "青川经贸远帆学院" not in labels
+
+
+def test_held_events_named_by_a_bare_type_word_a_quote_or_a_signing_activity(extractor):
+    text = "当天下午，水利建设产业学院签约挂牌仪式在远帆集团有限公司举行。"
+    assert names(extractor, text).get("水利建设产业学院签约挂牌仪式") == "Conference"  # a body's type word inside
+    text = "由星海职业教育集团协办的“青川校企融合高质量就业对接洽谈会”在青川召开。"
+    assert names(extractor, text).get("“青川校企融合高质量就业对接洽谈会”") == "Conference"
+    text = "由星海职业教育集团协办的“江北校企融合就业对接洽谈会”在青川召开。"
+    assert names(extractor, text).get("江北校企融合就业对接洽谈会") == "Conference"  # from the place it opens with
+    text = "日前，青川市远帆小学校企合作签约活动在东湖校区举行。"
+    assert names(extractor, text).get("青川市远帆小学校企合作签约活动") == "Event"
+    text = "9月8日，星海学院与远帆路桥集团校企战略合作签约暨产教融合实训基地、智慧交通创新中心揭牌仪式在青川举行。"
+    event = "星海学院与远帆路桥集团校企战略合作签约暨产教融合实训基地、智慧交通创新中心揭牌仪式"
+    assert ("远帆路桥集团", "participatesIn", event) in facts(extractor, text)
