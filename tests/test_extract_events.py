@@ -844,3 +844,14 @@ def test_held_events_named_by_a_bare_type_word_a_quote_or_a_signing_activity(ext
     text = "9月8日，星海学院与远帆路桥集团校企战略合作签约暨产教融合实训基地、智慧交通创新中心揭牌仪式在青川举行。"
     event = "星海学院与远帆路桥集团校企战略合作签约暨产教融合实训基地、智慧交通创新中心揭牌仪式"
     assert ("远帆路桥集团", "participatesIn", event) in facts(extractor, text)
+
+
+def test_the_whole_object_of_a_verb_of_holding_is_the_event_it_holds(extractor):
+    text = (
+        "1月23日，星海职业技术学院与远帆汽车有限公司共同举行星海职业技术学院远帆标杆产业学院签约揭牌仪式暨"
+        "理事会成立大会。"
+    )
+    event = "星海职业技术学院远帆标杆产业学院签约揭牌仪式暨理事会成立大会"
+    assert names(extractor, text).get(event) == "Conference"
+    text = "3月9日下午，青川市星海小学教育集团隆重举行大石桥分校、东湖小学签约揭牌仪式。"
+    assert ("青川市星海小学教育集团", "hosts", "大石桥分校、东湖小学签约揭牌仪式") in facts(extractor, text)

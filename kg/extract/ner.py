@@ -359,6 +359,10 @@ HELD_SUBJECT = re.compile(  # tried at a clause's start before a verb of holding
     r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
 )
 HELD_VERB = re.compile("举行|召开|举办|开幕")
+# 共同举行某某学院某某产业学院签约揭牌仪式暨理事会成立大会。: the object of the verb, a whole clause, is a name too
+HELD_OBJECT = re.compile(
+    r"(?:举行|召开|举办)了?(?P<name>[^，。；！？\n：在于“”]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼))(?=[，。；！？\n])"
+)
 CLAUSE_OPENERS = "。！？\n，；"  # a held event's name starts after one of them, or with the text
 HELD_REACH = 130  # the farthest a verb of holding stands from its subject's clause start (date, name, 在…)
 ORGANISERS_END = re.compile("(?:主办|承办|协办|举办|指导|组织)$")  # 由某某局主办的: the organisers before 的
@@ -3520,16 +3524,20 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 def _held_subject_matches(text: str) -> list[re.Match[str]]:
     """The matches of HELD_SUBJECT at the starts of clauses, in order and not overlapping, as a scan of the text
     would give them; only the clause starts within reach of a verb of holding are tried (most texts hold a few).
+    The matches of HELD_OBJECT at the verbs come with them, where no subject's name overlaps.
 
     >>> [m.group("name") for m in _held_subject_matches("近日，青川产教联合体理事会会议在江北举行。")]
     ['青川产教联合体理事会会议']
     """
     starts: set[int] = set()
+    objects = []  # 举行某某仪式。: the object of the verb (HELD_OBJECT), at each verb
     for verb in HELD_VERB.finditer(text):
         floor = max(0, verb.start() - HELD_REACH)
         starts.update(at + 1 for at in range(floor, verb.start()) if text[at] in CLAUSE_OPENERS)
         if floor == 0:
             starts.add(0)
+        if (held := HELD_OBJECT.match(text, verb.start())) is not None:
+            objects.append(held)
     found: list[re.Match[str]] = []
     for start in sorted(starts):
         if found and start < found[-1].end():
@@ -3537,7 +3545,8 @@ def _held_subject_matches(text: str) -> list[re.Match[str]]:
         match = HELD_SUBJECT.match(text, start)
         if match is not None:
             found.append(match)
-    return found
+    objects = [m for m in objects if not any(o.start() < m.end() and m.start() < o.end() for o in found)]
+    return sorted(found + objects, key=lambda m: m.start())
 
 
 def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:

@@ -2586,8 +2586,12 @@ class RelationExtractor:
         return None
 
     def _objects(self, main: list[Mention], begin: int, end: int, subject_mention) -> list[Mention]:
-        """The mentions a verb governs: those after it in the clause, less prepositional phrases (以A和B为…)."""
+        """The mentions a verb governs: those after it in the clause, less prepositional phrases (以A和B为…);
+        an event named by the whole phrase after it (举行某分校、某小学签约揭牌仪式), that event."""
         text = self.text
+        for whole in self.nested:
+            if whole.rule in WHOLE_EVENT_RULES and begin <= whole.start <= min(begin + 1, end):
+                return [whole]
         objects = []
         skip_until = -1
         for index, mention in enumerate(main):
