@@ -1729,3 +1729,11 @@ def test_a_school_named_again_without_its_district_and_street(extractor):
     extraction = run(extractor, "江北区云湖街道远帆幼儿园与社区共建家长课堂。远帆幼儿园执行园长张三介绍了课程安排。")
     assert ("张三", "worksAt", "江北区云湖街道远帆幼儿园") in relations(extraction)
     assert "远帆幼儿园" not in entities(extraction)
+
+
+def test_a_province_is_an_entity_of_the_text_only_where_a_fact_uses_it(extractor):
+    labels = {e.label for e in run(extractor, "近年来，青川省大力发展职业教育，星海学院培养技能人才。").entities}
+    assert "青川省" not in labels and "星海学院" in labels  # named, in no fact: the text's background
+    extraction = run(extractor, "星海学院位于青川省。")
+    assert "青川省" in {e.label for e in extraction.entities}
+    assert ("星海学院", "locatedIn", "青川省") in relations(extraction)

@@ -210,8 +210,9 @@ def test_campus_in_brackets_is_a_unit_and_holds_the_listed_designation(extractor
 
 
 def test_autonomous_region_is_a_place(extractor):
-    classes, _ = run(extractor, "广西壮族自治区和四川省的10所学校参加。")
+    classes, found = run(extractor, "星海学院位于广西壮族自治区，远帆学院位于四川省。")
     assert classes["广西壮族自治区"] == "Place" and classes["四川省"] == "Place"
+    assert ("星海学院", "locatedIn", "广西壮族自治区") in found
 
 
 def test_units_stated_by_their_verb(extractor):
