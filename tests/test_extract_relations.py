@@ -1253,7 +1253,7 @@ def test_the_texts_school_already_cooperating_with_a_list(extractor):
 def test_a_visit_for_research_to_bodies_listed_with_their_short_names(extractor):
     text = (
         "星海学院院长王海林一行走访调研了远帆科技股份有限公司（以下简称远帆科技）和青川新能源有限公司两家企业，"
-        "探讨拓展校企协同发展新空间。"
+        "商谈合作事宜。"
     )
     found = facts(extractor, text)
     for company in ("远帆科技股份有限公司", "青川新能源有限公司"):

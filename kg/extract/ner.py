@@ -939,7 +939,7 @@ class Recognizer:
                 i = opening
                 continue
             if ch == "·" and not event and i >= 2 and _has_cjk(text[i - 2]) and _has_cjk(text[i : i + 1]):
-                i -= 1  # 江苏经贸·首屏学院: a middle dot joins the two parts of a body's name (of a theme's: a break)
+                i -= 1  # 星海经贸·远帆学院: a middle dot joins the two parts of a body's name (of a theme's: a break)
                 continue
             if ch in BREAK or ch in "“（(":
                 # (both patterns end with 年 right after the break: at most breaks no pattern is tried)
@@ -2755,7 +2755,7 @@ class Recognizer:
             if leading >= 0:
                 start = leading + 1
             name = text[start:end]
-            kind = self.type_word(name.removesuffix("”"))  # (“苏陕…洽谈会”在西安召开: the quoted name)
+            kind = self.type_word(name.removesuffix("”"))  # (“某某对接洽谈会”在某地召开: the quoted name)
             # 某某小学校企合作签约活动: a signing, an event (the sets' class), though 活动 names a campaign
             held = "Event" if kind == "活动" else self.suffix_class[kind][0] if kind else ""
             if len(name) < 6 or not is_a(held, "Event"):
@@ -2770,10 +2770,10 @@ class Recognizer:
             inside = [m for m in selected if start <= m.start and m.end <= end and not m.category]
             if any(m.end < end and text[m.end] in "与和" for m in inside if not is_a(m.cls, "Event")):
                 continue  # 某某学院与某某公司签约仪式: the parties' signing (_signing_events), not one name
-            # (a body's type word the recogniser found no name for counts: 市政建设产业学院签约挂牌仪式)
+            # (a body's type word the recogniser found no name for counts: 水利建设产业学院签约挂牌仪式)
             bodies = [m for m in inside if not is_a(m.cls, "Event") and m.cls != "Person"]
             bodies = bodies or ([] if not self.type_word_inside(name[: -len(kind)]) else [name])
-            themed = "——" in name or "”" in name  # 技能促富——产教融合签约仪式: a theme of its own names it
+            themed = "——" in name or "”" in name  # 匠心兴村——校企同行签约仪式: a theme of its own names it
             if not (bodies or organised or themed) or any(m.ref not in ("", "event") for m in inside):
                 continue  # (会议 of 某某理事会第三次会议 is a word of the name, no reference)
             first = min((m.start for m in inside), default=start)

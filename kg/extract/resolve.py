@@ -734,7 +734,7 @@ class Resolver:
                     kept.append(long)
                     break
                 if _spelling(long.label) == _spelling(short.label) and self.get(short.label) is short:
-                    self._absorb(long, short, short.label)  # 衡阳市市域…大会 and 衡阳市域…大会: one name
+                    self._absorb(long, short, short.label)  # 青川市市域…大会 and 青川市域…大会: one name
                     kept.append(long)
                     break
                 if not long.label.endswith(short.label):
@@ -932,11 +932,11 @@ ZONE_START = re.compile("(?:经开区|高新区|开发区|工业园区|经济开
 
 
 def _spelling(name: str) -> str:
-    """``name`` without what its spellings differ by: a middle dot (江苏经贸·首屏学院), a city's 市 written twice
-    (衡阳市市域产教联合体, 衡阳市域…).
+    """``name`` without what its spellings differ by: a middle dot (星海经贸·远帆学院), a city's 市 written twice
+    (青川市市域产教联合体, 青川市域…).
 
-    >>> _spelling("衡阳市市域产教联合体"), _spelling("江苏经贸·首屏学院")
-    ('衡阳市域产教联合体', '江苏经贸首屏学院')
+    >>> _spelling("青川市市域产教联合体"), _spelling("星海经贸·远帆学院")
+    ('青川市域产教联合体', '星海经贸远帆学院')
     """
     return name.replace("·", "").replace("市市域", "市域")
 
