@@ -847,7 +847,10 @@ def test_held_events_named_by_a_bare_type_word_a_quote_or_a_signing_activity(ext
 
 
 def test_the_whole_object_of_a_verb_of_holding_is_the_event_it_holds(extractor):
-    text = "1月23日，星海职业技术学院与远帆汽车有限公司共同举行星海职业技术学院远帆智能产业学院签约揭牌仪式暨理事会成立大会。"
+    text = (
+        "1月23日，星海职业技术学院与远帆汽车有限公司共同举行星海职业技术学院远帆智能产业学院签约揭牌仪式暨"
+        "理事会成立大会。"
+    )
     event = "星海职业技术学院远帆智能产业学院签约揭牌仪式暨理事会成立大会"
     assert names(extractor, text).get(event) == "Conference"
     text = "3月9日下午，青川市星海小学教育集团隆重举行大石桥分校、东湖小学结对签约仪式。"

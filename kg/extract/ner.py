@@ -2770,11 +2770,11 @@ class Recognizer:
             inside = [m for m in selected if start <= m.start and m.end <= end and not m.category]
             if any(m.end < end and text[m.end] in "与和" for m in inside if not is_a(m.cls, "Event")):
                 continue  # 某某学院与某某公司签约仪式: the parties' signing (_signing_events), not one name
-            # (a body's type word the recogniser found no name for counts: 水利建设产业学院签约挂牌仪式)
             bodies = [m for m in inside if not is_a(m.cls, "Event") and m.cls != "Person"]
-            bodies = bodies or ([] if not self.type_word_inside(name[: -len(kind)]) else [name])
+            # a body's type word the recogniser found no name for (水利建设产业学院签约挂牌仪式)
+            unnamed = not bodies and self.type_word_inside(name.removesuffix("”")[: -len(kind)])
             themed = "——" in name or "”" in name  # 匠心兴村——校企同行签约仪式: a theme of its own names it
-            if not (bodies or organised or themed) or any(m.ref not in ("", "event") for m in inside):
+            if not (bodies or unnamed or organised or themed) or any(m.ref not in ("", "event") for m in inside):
                 continue  # (会议 of 某某理事会第三次会议 is a word of the name, no reference)
             first = min((m.start for m in inside), default=start)
             if first > start and not NAME_OPENING.fullmatch(text, start, first):
