@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import cache
 
 from kg.extract.gazetteer import finditer_from, finditer_holding, trie_pattern
 from kg.extract.ner import (
@@ -3233,7 +3233,6 @@ def most_named(counts: Counter) -> str | None:
     return ranked[0][0]
 
 
-@lru_cache(maxsize=1)
 def _may_be_title(line: str) -> bool:
     """False for a line :data:`ROLL_TITLE` cannot end (it holds neither 成员 nor 单位): no scan of the line."""
     return "成员" in line or "单位" in line
