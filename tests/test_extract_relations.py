@@ -1272,3 +1272,18 @@ def test_a_university_trains_a_districts_people_not_a_partner_schools(extractor)
     assert ("青川大学", "trains", "江北区") in found
     found = facts(extractor, "星海职业学院与青川大学合作培养技能人才。")
     assert not any(p == "trains" for _, p, _ in found)  # 人才培养: their joint work
+
+
+def test_a_string_of_visits_goes_on_about_who_the_sentence_before_was_about(extractor):
+    text = (
+        "5月24日，青川市江北区人社局带领远帆电装有限公司等6家企业组团赴星海开展劳务协作活动。"
+        "活动期间，先后赴星海轨道交通职业学院、星海电子信息职业技术学院两所职业院校参观走访、开展座谈。"
+    )
+    found = facts(extractor, text)
+    for school in ("星海轨道交通职业学院", "星海电子信息职业技术学院"):
+        assert pair("青川市江北区人社局", "cooperatesWith", school) in found
+
+
+def test_the_last_name_of_a_list_before_its_count_is_a_name(extractor):
+    found = facts(extractor, "星海学院与远帆职业学院、青川交通学院两所职业院校签约。")
+    assert pair("星海学院", "cooperatesWith", "青川交通学院") in found

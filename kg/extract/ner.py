@@ -164,9 +164,9 @@ CLASSIFIER = characters("classifiers")
 COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
 TERM_BEFORE = re.compile("(?:新|第)[一二三四五六七八九十0-9]+届$")  # 新一届某某委员会: its term, no count
 COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
-LIST_COUNT = re.compile(
-    "单位|企业|高校|院校|机构|部门|学校|公司|中学|小学|大学|学院|幼儿园|集团|协会"
-)  # the kind a count after a list counts
+LIST_COUNT = re.compile(  # the kind a count after a list counts (三所职业院校, 两家重点企业: with a word before it)
+    "[\u4e00-\u9fff]{0,4}?(?:单位|企业|高校|院校|机构|部门|学校|公司|中学|小学|大学|学院|幼儿园|集团|协会)"
+)
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
 # 四个联盟, 两个中心: a count of a kind (not a year: 2023届…招聘会)
 COUNTED_START = re.compile(rf"^(?:[0-9０-９]{{1,3}}|[零〇一二两三四五六七八九十百千万]+)[{CLASSIFIER}]")

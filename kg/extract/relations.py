@@ -154,7 +154,7 @@ LISTED_HEADS = re.compile(
 )
 # 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
-VISIT_PURPOSE = re.compile(r"[^。；]{0,12}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
+VISIT_PURPOSE = re.compile(r"[^。；]{0,16}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(
     r"(?:隆重|正式|顺利|成功|相继|先后|同时|分别|火热|热烈)*(举行|召开|举办|开幕|启动|揭牌|挂牌|成立|开赛|开营|开班|闭幕|落幕"
     r"|展开)"
@@ -403,6 +403,7 @@ PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为
 KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
 UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
 # a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
+SUCCESSIVE = re.compile("(?:先后|相继|随后|陆续)")  # 先后赴A、B: a clause opening with a string of visits
 CONTINUED = re.compile(
     r"(?:相继|先后|陆续|还|并|又|也|同时|已|已经|累计|共|再|随后|此外|另外|近年来)*(?:" + TRIGGER_RE.pattern + "|与)"
 )  # …；与A、B等大学合作: a partner after 与, the sentence before's subject working with it
@@ -2155,6 +2156,8 @@ class RelationExtractor:
             verb = visit.group("verb").rstrip("了")[:2]  # (走访调研: 走访)
             if verb not in VISIT_ITSELF and not VISIT_PURPOSE.match(text, items[-1].end, span[1]):
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
+            if not subjects and self._last_subject is not None and SUCCESSIVE.match(text, start):
+                subjects = [self._last_subject]  # 活动期间，先后赴A、B参观走访: who the sentence before was about
             escorted = "陪同" in text[start : mention.start] and all(s is None or s.cls == "Person" for s in subjects)
             if (not subjects or escorted) and DELEGATION.search(text, start, mention.start):
                 # 考察组由某某局局长张三陪同，先后到A、B参观: the delegation visits, its escort does not
