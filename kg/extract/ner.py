@@ -1200,7 +1200,7 @@ class Recognizer:
             if inner and _generic(modifier[: -len(inner)]):
                 continue  # 集团成立大会, 行业产教融合联盟签约仪式: the meeting of a body named by its kind
             if (
-                COLLECTIVE_NAME.match(modifier.rsplit("”", 1)[-1])
+                ("大" in modifier and COLLECTIVE_NAME.match(modifier.rsplit("”", 1)[-1]))  # (大 in every match)
                 or COLLECTIVE_END.search(modifier)
                 or _quantified(text, start, name)
             ):
@@ -1247,15 +1247,16 @@ class Recognizer:
                 ):
                     # 某某论坛活动, 某某宣传周活动: the forum, the week is the name
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
-            alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
-            batch = RANK_OPENER.search(name, 2, 9)  # 某某市第二批劳动教育实践基地: the city's batch, a rank
-            ranked = (
-                LEVEL_PREFIX.match(name)
-                or RANK_OPENER.match(name)
-                or (batch is not None and PLACE_NAME.fullmatch(name[: batch.start()]))
-            )
-            if is_a(cls, "Platform") and ranked and "”" not in name and (not alliance or _ranked_kind(name)):
-                cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
+            if is_a(cls, "Platform") and "”" not in name:  # (the rank's three patterns asked of platforms only)
+                batch = RANK_OPENER.search(name, 2, 9)  # 某某市第二批劳动教育实践基地: the city's batch, a rank
+                ranked = (
+                    LEVEL_PREFIX.match(name)
+                    or RANK_OPENER.match(name)
+                    or (batch is not None and PLACE_NAME.fullmatch(name[: batch.start()]))
+                )
+                alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
+                if ranked and (not alliance or _ranked_kind(name)):
+                    cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
             if cls == "Initiative" and LEVEL_PREFIX.match(name) and "”" not in name:
                 level = LEVEL_PREFIX.match(name).end()
                 name, start = name[level:], start + level
@@ -2471,8 +2472,10 @@ class Recognizer:
         such lists into full labels.  What was read into the bare rank (为国家级) gives way to them."""
         added: list[Mention] = []
         for mention in selected:
+            if mention.cls != "Designation" or mention.nested:
+                continue  # (before the regex call: most names are no designation)
             level = LEVEL_PREFIX.match(mention.name)
-            if mention.cls != "Designation" or mention.nested or level is None or level.end() == len(mention.name):
+            if level is None or level.end() == len(mention.name):
                 continue
             kind = mention.name[level.end() :]
             end = mention.start

@@ -48,7 +48,7 @@ from kg.extract.ner import (
     is_group,
     is_word,
 )
-from kg.extract.resolve import OWN_COMMITTEE, TITLE_AFTER_EVENT, WHOLE_SCHOOLS, Entity
+from kg.extract.resolve import TITLE_AFTER_EVENT, WHOLE_SCHOOLS, Entity, own_committee
 from kg.extract.sentences import segments
 from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
 
@@ -348,6 +348,7 @@ LINE_OF_MEMBERS = re.compile(rf"(?:^|\n)(?:{ROW_NUMBER.pattern})?\s*$")
 MEMBERS_AFTER = re.compile(
     r"(?:等)?(?:[0-9零一二两三四五六七八九十]+(?:所|家|个))?成员(?:校|学校|单位|院校)(?!长)|纳入(?:其中|集团|联盟|该集团)"
 )
+MEMBERS_AFTER_FIRST = frozenset("等0123456789零一二两三四五六七八九十成纳")  # where a match of it can start
 SELECTED_AGAIN = re.compile(r"(?:入选|入围|列入)(?P<list>[\u4e00-\u9fff]{0,4}名单)(?=[，。；！？]|$)")
 SELECTED_AGAIN_NEEDS = ("名单",)  # in every match (see finditer_holding)
 # 首批X联盟为A、B, X有3家，分别为A、B、C: the roll of its holders
@@ -507,7 +508,7 @@ class RelationExtractor:
         self._carry: Entity | None = None  # …of the sentence before: 学院院长张三出席。副院长李四…: the same college
         # the school whose news it is (我校): the organisation of titles with no body named (校长张三出席)
         self._publisher = next(
-            (m.entity for m in self.mentions if m.ref == "publisher" or OWN_COMMITTEE.fullmatch(m.name)), None
+            (m.entity for m in self.mentions if m.ref == "publisher" or own_committee(m.name)), None
         )  # 我校, or the school 校党委 is the committee of
         # else the school the lead names first (某某学院与某公司举行洽谈会。党委委员、副校长张三…出席): a head's roll
         # with no body named is that school's, as in its own news
@@ -523,8 +524,11 @@ class RelationExtractor:
         self._posts: dict[int, Entity] = {}  # the government of each post, by where the post's title ends
         # a 通讯员 named outside a byline is a correspondent, in no fact of the text (a dateline's outlet and its
         # byline's people are no mentions: see the recogniser's datelines)
-        self._correspondents = {
-            id(m.entity) for m in self.mentions if CORRESPONDENT.search(text, max(0, m.start - 6), m.start)
+        self._correspondents = {  # (the word looked for first: a regex call for each of 13,000 names cost more)
+            id(m.entity)
+            for m in self.mentions
+            if text.find("通讯员", max(0, m.start - 6), m.start) >= 0
+            and CORRESPONDENT.search(text, max(0, m.start - 6), m.start)
         }
 
     def run(self) -> tuple[list[Relation], list[Indicator]]:
@@ -873,7 +877,7 @@ class RelationExtractor:
                 for title in pending_titles:
                     self.add(subject, "designatedAs", title, span, "designate-作为…，")
                 pending_titles = []
-            if EVENT_FRAME.match(clause) and subject is None:
+            if subject is None and clause.startswith("在") and EVENT_FRAME.match(clause):
                 # 在第二届…大赛中，…李明浩获得…: the event belongs to the subject that follows
                 pending_events += [m.entity for m in main if is_a(m.entity.cls, "Event")]
                 continue
@@ -1288,7 +1292,7 @@ class RelationExtractor:
         text = self.text
         main = self._main
         for index, head in enumerate(main):
-            role = HEAD_OF.match(text, head.end)
+            role = HEAD_OF.match(text, head.end) if text.startswith("为", head.end) else None  # (most: no regex call)
             by = text.rfind("以", start, head.start)
             if role is None or by < 0 or head.start - by > 20 or CLAUSE_BREAK.search(text, by, head.start):
                 continue
@@ -1421,7 +1425,9 @@ class RelationExtractor:
         text = self.text
         main = self._main
         for index, last in enumerate(main):
-            if not MEMBERS_AFTER.match(text, last.end, end) or last.ref:
+            if text[last.end : last.end + 1] not in MEMBERS_AFTER_FIRST or not MEMBERS_AFTER.match(text, last.end, end):
+                continue
+            if last.ref:
                 continue
             items = [last]
             for mention in reversed(main[:index]):
@@ -2644,7 +2650,7 @@ class RelationExtractor:
     def _passive(self, main: list[Mention], index: int, span) -> None:
         """全区家长学校总校由区教师进修学院设立: the agent after 由 builds / hosts the thing before it."""
         text, mention = self.text, main[index]
-        passive = PASSIVE.match(text, mention.end)
+        passive = PASSIVE.match(text, mention.end) if text.startswith("由", mention.end) else None  # (most: no call)
         if not passive or index + 1 >= len(main) or main[index + 1].start != passive.end():
             return
         agent = main[index + 1].entity
