@@ -369,6 +369,7 @@ NOT_SUBJECT_BEFORE = re.compile(
 ADVERBIAL = re.compile(
     r"(?:近年来|近年|去年|今年|当前|目前|同时|此外|另外|据了解|其中|随后|最终|日前|近日|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
 )
+ADVERBIAL_FIRST = frozenset("近去今当目同此另据其随最日0123456789")  # what a non-empty match of ADVERBIAL opens with
 # what stands between a list of bodies and the verb they are the subject of: their count and kind (等三家企业)
 LISTED_UNTIL_VERB = re.compile(
     r"(?:等[0-9一二三四五六七八九十两]+[家所个][\u4e00-\u9fff]{0,4})?(?:均|已|先后|同时)?被?"
@@ -735,7 +736,11 @@ class RelationExtractor:
         """Where the words at ``start`` begin after an opening adverbial (近年来, 2024年3月 …), the same position when
         there is none.  Several rules ask it of the same clause: the last position asked is remembered."""
         if self._opened[0] != start:
-            self._opened = (start, ADVERBIAL.match(self.text, start).end())
+            # (a clause that opens with none of its first characters has none: no regex call for most)
+            opened = (
+                ADVERBIAL.match(self.text, start).end() if self.text[start : start + 1] in ADVERBIAL_FIRST else start
+            )
+            self._opened = (start, opened)
         return self._opened[1]
 
     # -- output --------------------------------------------------------------------------------------
@@ -946,7 +951,7 @@ class RelationExtractor:
             elif COUNTED_BUILD.search(clause):
                 counted_builds = [p for p in parties if p is not None] or [current]
             counted = current
-            if subject is None and INDICATOR_RE.match(clause) and objects_before and _runs(objects_before[-1]):
+            if subject is None and objects_before and INDICATOR_RE.match(clause) and _runs(objects_before[-1]):
                 counted = objects_before[-1]  # 开展…比拼活动，16名书记校长大会分享: counts of the activity
             if subject is None and clause.startswith("其中") and last_counted is not None:
                 counted = last_counted  # 吸纳成员单位46家，其中规上企业31家
@@ -2053,7 +2058,12 @@ class RelationExtractor:
             if before.endswith(PARTNER_OPEN):  # which one, only when one is there
                 opener = next(w for w in PARTNER_OPEN if before.endswith(w))
             if opener is None and (index == 0 or main[index - 1].end <= start or main[index - 1].ref):
-                unnamed = UNNAMED_FIRST.search(text, max(start, mention.start - 16), mention.start)
+                window = max(start, mention.start - 16)  # (its 、 looked for first: most windows hold none)
+                unnamed = (
+                    UNNAMED_FIRST.search(text, window, mention.start)
+                    if text.find("、", window, mention.start) >= 0
+                    else None
+                )
                 opener = unnamed.group(1) if unnamed else None  # 与某某、B、C等企业合作: the first name unknown
             if opener is None:
                 continue
@@ -2385,6 +2395,8 @@ class RelationExtractor:
         text = self.text
         main = self._main_named
         for index, venue in enumerate(main[:-1]):
+            if text.find("聚", max(start, venue.start - 2), venue.start) < 0:
+                continue  # (the character every match holds, looked for first: most names follow none)
             if not GATHERED.search(text, max(start, venue.start - 2), venue.start):
                 continue
             if not is_a(venue.entity.cls, "Organization") or is_a(venue.entity.cls, "Place"):

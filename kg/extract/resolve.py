@@ -440,6 +440,7 @@ class Resolver:
             previous is not None
             and previous.entity is not None
             and not previous.ref
+            and text[previous.end : previous.end + 1] in ("（", "(")  # (what a match opens with, before the call)
             and RENAMED.fullmatch(
                 text[previous.end : mention.start] + mention.name[: len(mention.name) - len(new_name)]
             )
