@@ -164,12 +164,19 @@ CLASSIFIER = characters("classifiers")
 COUNT_BEFORE = re.compile(rf"(?:{NUM})(?:余|多)?[{CLASSIFIER}]$|(?:多|数|几|若干)[{CLASSIFIER}]$|各类$|一批$|一系列$")
 TERM_BEFORE = re.compile("(?:新|第)[一二三四五六七八九十0-9]+届$")  # 新一届某某委员会: its term, no count
 COUNT_AFTER = re.compile(rf"^(?:近|约|超过|超)?({NUM})(?:余|多)?[{CLASSIFIER}]")
+# what a match of COUNT_BEFORE ends with (or a line break after it, for $), what one of COUNT_AFTER opens with: a
+# set lookup before the regex call, made for every name (most stand after and before no count)
+COUNT_BEFORE_LAST = frozenset(CLASSIFIER + "类批列\n")
+NUMERALS = "0123456789０１２３４５６７８９.零〇一二两三四五六七八九十百千万亿"  # the characters of NUM
+COUNT_AFTER_FIRST = frozenset(NUMERALS + "近约超")
 LIST_COUNT = re.compile(  # the kind a count after a list counts (三所职业院校, 两家重点企业: with a word before it)
     "[\u4e00-\u9fff]{0,4}?(?:单位|企业|高校|院校|机构|部门|学校|公司|中学|小学|大学|学院|幼儿园|集团|协会)"
 )
 QUANTIFIED_START = re.compile(rf"^(?:{alternation('quantifiers')}|多[{CLASSIFIER}])")
+QUANTIFIED_FIRST = frozenset(word[0] for word in (*words("quantifiers"), "多"))  # what a match of it opens with
 # 四个联盟, 两个中心: a count of a kind (not a year: 2023届…招聘会)
 COUNTED_START = re.compile(rf"^(?:[0-9０-９]{{1,3}}|[零〇一二两三四五六七八九十百千万]+)[{CLASSIFIER}]")
+COUNTED_FIRST = frozenset(NUMERALS)  # (a superset of) what a match of COUNTED_START opens with
 YEAR_BEFORE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}年度?")
 ONE_OCCASION = ("一场", "一次", "一届")
 # the verb that holds an event, before the words of its name the left edge stopped at (see _after_holding_verb)
@@ -1267,14 +1274,16 @@ class Recognizer:
                 name, start = name[level:], start + level
             if cls in events and EVENT_DEMONSTRATIVE.match(modifier):
                 continue  # 此次职教峰会: a reference to the event named before (see _references)
-            year = YEAR_BEFORE.match(text, max(0, start - 4))
+            year = (  # (the century's digits looked for first: most names follow none)
+                YEAR_BEFORE.match(text, max(0, start - 4)) if text.startswith(("19", "20"), max(0, start - 4)) else None
+            )
             if (
                 year
                 and year.start() < start <= year.end()
                 and (cls in events or cls in awards or is_a(cls, "Campaign"))
             ):
                 start, name = year.start(), text[year.start() : end]  # 2024年广东省…大赛
-            joint = JOINT_GOVERNMENT.fullmatch(name)
+            joint = JOINT_GOVERNMENT.fullmatch(name) if "委" in name else None  # (委 in every match)
             if joint:  # 某某市委市政府: the party committee and the government together, the government acts
                 place, level = joint.group("place"), joint.group("level") or ""
                 name = place + ("" if place.endswith(level) else level) + joint.group("government")
@@ -3667,7 +3676,10 @@ def _a_work(text: str, start: int, end: int) -> bool:
 def _quantified(text: str, start: int, name: str) -> bool:
     """True for a counted or quantified name: 多个…平台, 42所学校 (the name starts at the measure word), and for
     what a copula says a body is (某某学校是一所由…举办的省级示范中等学校: a kind, no second school)."""
-    if QUANTIFIED_START.match(name) or COUNTED_START.match(name):
+    opening = name[:1]  # (the regex calls only for names opening as a match does: most names do not)
+    if (opening in QUANTIFIED_FIRST and QUANTIFIED_START.match(name)) or (
+        opening in COUNTED_FIRST and COUNTED_START.match(name)
+    ):
         return True
     if text.find("是一", max(0, start - 40), start) >= 0 and DESCRIBED_AS.search(text, max(0, start - 40), start):
         return True
@@ -3705,11 +3717,11 @@ def _counted(text: str, start: int, end: int, cls: str) -> bool:
     before = text[max(0, start - 4) : start]
     if is_a(cls, "Event") and before.endswith(ONE_OCCASION):
         return False  # 一场某某签约仪式在…举行: one occasion, named
-    if COUNT_BEFORE.search(before) and not TERM_BEFORE.search(before):
+    if before[-1:] in COUNT_BEFORE_LAST and COUNT_BEFORE.search(before) and not TERM_BEFORE.search(before):
         return True
     if is_a(cls, "Program") or is_a(cls, "Event"):
         return False  # 专业课程7门: seven courses of one named kind
-    after = COUNT_AFTER.match(text[end : end + 8])
+    after = COUNT_AFTER.match(text[end : end + 8]) if text[end : end + 1] in COUNT_AFTER_FIRST else None
     if after and is_a(cls, "Organization") and after.group().endswith(("名", "位", "人")):
         return False  # 某某委员会20余位成员: the people of one body, counted in people
     if after:
