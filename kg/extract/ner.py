@@ -147,6 +147,26 @@ STANDARD_BODIES = re.compile(
     )
     + ")$"
 )
+# the same names as a set: a whole name is one of them (standard_body), a lookup where the regex was a call
+STANDARD_BODY_NAMES = frozenset(
+    [
+        *words("standard_bodies"),
+        *(
+            name
+            for body in bodies()
+            if body.details["scope"] == "local" and body.name != "管理委员会"
+            for name in (body.name, *body.aliases)
+        ),
+    ]
+)
+
+
+def standard_body(name: str) -> bool:
+    """Whether ``name`` is a body every district has: :data:`STANDARD_BODIES` matches it (in full, or all but the
+    line break its ``$`` lets end it)."""
+    return name in STANDARD_BODY_NAMES or (name[-1:] == "\n" and name[:-1] in STANDARD_BODY_NAMES)
+
+
 # Type words that also name whole categories (平台, 活动 …): a short common-word modifier is not enough.
 CATEGORY_PRONE = set(words("category_prone"))
 # A weak type word makes a name after these verbs: 开设编程课, 推进教育评价改革.
@@ -745,7 +765,7 @@ class Recognizer:
             if (
                 k > 2
                 and ROLE_ENDINGS.search(lead)
-                and (division_starts(tail) or (tail[:1] in "区县市" and STANDARD_BODIES.match(tail[1:]) is not None))
+                and (division_starts(tail) or (tail[:1] in "区县市" and standard_body(tail[1:])))
             ):
                 return replace(mention, start=mention.start + k, name=tail)
             kind = lead.endswith(APPOSITIVE_KINDS) and _common_phrase(lead) and division_starts(tail)
@@ -1163,14 +1183,12 @@ class Recognizer:
             # A、B等家电维修服务公司领导: after 等, a kind of company the items are, none named
             generic = generic or (text[start - 1 : start] == "等" and _common_phrase(modifier))
             if not modifier.strip() or generic or name in GENERIC_WORDS:
-                bare_body = (
-                    not modifier and STANDARD_BODIES.match(name) and text[start - 2 : start] in ("全区", "全县", "本区")
-                )
+                bare_body = not modifier and standard_body(name) and text[start - 2 : start] in ("全区", "全县", "本区")
                 league = LEAGUE_COMMITTEE.fullmatch(name)  # the Youth League committee of the district
                 relative = RELATIVE_BODY.match(name) or PROVINCE_OWN_BODY.match(name)
                 # 区委书记、教育局局长张三: a body every district has, named bare in a chain of one person's posts
                 titled = (
-                    STANDARD_BODIES.match(name)
+                    standard_body(name)
                     and ROLE_WORD.match(text, end)  # (a title starts there: one regex, not 120 startswith)
                     and text[start - 1 : start] in ("、", "，", ",")
                 )

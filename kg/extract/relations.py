@@ -923,7 +923,7 @@ class RelationExtractor:
                 sentence_subject = self._last_subject  # 相继建成了A、B…: the sentence goes on about the one before's
             current = sentence_subject or self.topic
             pivot = None
-            if subject is None and PIVOT.match(clause) and last_object is not None:
+            if subject is None and last_object is not None and PIVOT.match(clause):
                 current = pivot = last_object  # 设立家长学校总校，指导全区各学校…: the new body does the guiding
             if clause.startswith("走进") and main and _is_container(main[0].entity):
                 located_in = main[0].entity
@@ -955,7 +955,7 @@ class RelationExtractor:
             objects = self._actions(clause_start, clause_end, main, subject_mention, current, parties, span)
             if objects:
                 last_objects = objects
-            elif COUNTED_BUILD.search(clause):
+            elif ("建" in clause or "立" in clause or "造" in clause) and COUNTED_BUILD.search(clause):  # (its verbs')
                 counted_builds = [p for p in parties if p is not None] or [current]
             counted = current
             if subject is None and objects_before and INDICATOR_RE.match(clause) and _runs(objects_before[-1]):

@@ -39,12 +39,12 @@ from kg.extract.ner import (
     GROUP_CLASSES,
     LEAGUE_COMMITTEE,
     ROLES,
-    STANDARD_BODIES,
     Mention,
     _abbreviates,
     _common_phrase,
     _division_heads,
     _school_end,
+    standard_body,
 )
 from kg.model.terms import compatible, is_a
 from kg.model.vocab import entity_iri
@@ -528,10 +528,8 @@ class Resolver:
             if prefix.endswith("市") and self.district.endswith("市"):
                 place = self.district  # a county-level city's text (某某市 under its prefecture): 市 is its own
             body = name[len(prefix) :]
-            if place and (
-                prefix.startswith(("全", "本", "我", "该")) or STANDARD_BODIES.match(body) or prefix in "区县市"
-            ):
-                public_body = STANDARD_BODIES.match(body) or is_a(mention.cls, "GovernmentAgency")
+            if place and (prefix.startswith(("全", "本", "我", "该")) or standard_body(body) or prefix in "区县市"):
+                public_body = standard_body(body) or is_a(mention.cls, "GovernmentAgency")
                 if (
                     prefix in ("区", "县", "市")
                     and not public_body
@@ -541,7 +539,7 @@ class Resolver:
                     return name  # 区级…, 市实验中学: a level or a customary short name, not a relative one
                 return place + body
         before = text[max(0, mention.start - 2) : mention.start]
-        if self.district and STANDARD_BODIES.match(name) and not before.endswith(("各", "等")):
+        if self.district and standard_body(name) and not before.endswith(("各", "等")):
             return self.district + name
         return name
 
