@@ -813,7 +813,7 @@ def test_a_held_event_with_a_theme_of_its_own_is_named_though_it_holds_no_body(e
     assert ("星海技师学院", "hosts", event) in facts(extractor, text)
 
 
-def test_an_occasion_of_cooperation_two_parties_hold_is_an_event_of_both(extractor):
+def test_an_occasion_of_cooperation_held_somewhere_is_an_event_its_first_party_takes_part_in(extractor):
     text = "12月5日，星海学院与远帆县石桥镇政校企合作暨访企拓岗活动在石桥镇政府举行。"
     event = "星海学院与远帆县石桥镇政校企合作暨访企拓岗活动"
     found = facts(extractor, text)

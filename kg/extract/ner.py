@@ -2754,12 +2754,9 @@ class Recognizer:
         """
         ends = {m.end: m for m in selected if not (m.nested or m.ref) and is_a(m.cls, "Organization")}
         for event in selected:
-            if (
-                event.rule != "suffix"
-                or event.nested
-                or not is_a(event.cls, "Event")
-                or "、" not in text[: event.start]
-            ):
+            if event.rule != "suffix" or event.nested or text[event.start - 1 : event.start] != "、":
+                continue
+            if not is_a(event.cls, "Event"):
                 continue
             start = event.start
             while text[start - 1 : start] == "、" and start - 1 in ends:
@@ -2776,7 +2773,9 @@ class Recognizer:
 
         The event is a mention nested over the bodies its name holds (they stay names of their own); a
         shorter event the recogniser found inside it (学徒制…开班仪式 of 某某局学徒制…开班仪式) is part
-        of it.  A name holding no body or place is left to the other rules (校企合作签约仪式 is a kind).
+        of it.  A name holding no body or place is left to the other rules (校企合作签约仪式 is a kind), unless
+        the body's type word has no name of its own (水利建设产业学院…仪式), the name is quoted or has a theme of its
+        own (匠心兴村——…签约仪式), or it follows its organisers' clause (由…主办的…交流会).
 
         >>> [m.name for m in Recognizer()._held_subjects("近日，青川产教联合体理事会会议在江北举行。", [
         ...     Mention(3, 9, "青川产教联合体", "IndustryEducationAlliance", "suffix")])]
@@ -2797,7 +2796,7 @@ class Recognizer:
                 continue
             if name.startswith(OWN_REFERENCE_STARTS):
                 continue  # 本次会议, 我校…: a reference
-            listed = [self.suffix_class[kind][0] for kind in map(self.type_word, name.split("、")[:-1]) if kind]
+            listed = [self.suffix_class[word][0] for word in map(self.type_word, name.split("、")[:-1]) if word]
             if any(is_a(cls, "Event") or cls == "Campaign" for cls in listed):
                 continue  # 某某活动、某某座谈会: two events listed (A区、B区签约仪式 lists its parties)
             if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in selected):

@@ -2481,9 +2481,11 @@ class RelationExtractor:
         """The mention at ``index`` and those that follow it in one enumeration."""
         items = [main[index]]
         for mention in main[index + 1 :]:
-            if mention.entity is items[-1].entity and self.text[items[-1].end : mention.start].startswith(NOTE_OPENS):
-                continue  # A（以下简称某某）和B: the short name A's note declares, the list goes on after it
-            between = LEADING_NOTE.sub("", self.text[items[-1].end : mention.start])
+            between = self.text[items[-1].end : mention.start]
+            if between.startswith(NOTE_OPENS):
+                if mention.entity is items[-1].entity:
+                    continue  # A（以下简称某某）和B: the short name A's note declares, the list goes on after it
+                between = LEADING_NOTE.sub("", between)
             if between.startswith("”"):
                 between = between[1:]
             if between.endswith("“"):
