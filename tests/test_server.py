@@ -29,7 +29,7 @@ from kg.cli import main
 from kg.model.vocab import KGR
 from kg.sources.build import build
 from kg.sparql.query import bundled_queries
-from kg.sparql.server import SparqlServer, make_server, shutdown
+from kg.sparql.server import SparqlServer, Worker, make_server, shutdown
 from kg.store.embedded import Store
 
 TIMEOUT = 3.0  # short, so the over-time test is quick
@@ -366,3 +366,24 @@ def test_kg_serve_without_a_store(tmp_path: Path):
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "none"), "--port", "0"])
     assert result.exit_code == 1
     assert "处没有存储" in result.output
+
+
+def test_a_worker_stopped_from_several_threads_at_once_closes_its_pipes_once(store_path: Path):
+    # a request thread that gave up on its job and the server's close stop the same worker together
+    worker = Worker(str(store_path), writable=False)
+    start = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def stop() -> None:
+        start.wait()
+        try:
+            worker.stop()
+        except BaseException as error:  # any error of a second close is the failure
+            errors.append(error)
+
+    threads = [threading.Thread(target=stop) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and worker.process.poll() is not None

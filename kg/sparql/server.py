@@ -396,6 +396,10 @@ class Worker:
         self._in = Connection(os.dup(self.process.stdout.fileno()), writable=False)
         self.process.stdin.close()
         self.process.stdout.close()
+        # a request thread that gave up on its job and the server's close may stop the same worker at once: its
+        # pipes are closed once (a second os.close of a number may close a file opened since under that number)
+        self._stopping = threading.Lock()
+        self._stopped = False
 
     def send(self, job: dict[str, Any]) -> None:
         self._out.send(job)
@@ -408,11 +412,16 @@ class Worker:
             return None
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait(timeout=5)
-        self._out.close()
-        self._in.close()
+        """End the process and close its pipes; a second call, from any thread, does nothing."""
+        with self._stopping:
+            if self._stopped:
+                return
+            self._stopped = True
+            if self.process.poll() is None:
+                self.process.kill()
+            self.process.wait(timeout=5)
+            self._out.close()
+            self._in.close()
 
 
 SHORT_LANE_TIMEOUT = 2.0  # seconds a job may run on the short lane while the readers are held by long jobs
