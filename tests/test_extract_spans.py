@@ -149,6 +149,7 @@ def test_a_zones_party_committee_and_administrative_committee(extractor):
         ("在人才培养方面与江北星河公司深化合作。", "江北星河公司"),
         ("园区管理方江北物业公司经理王明接待了来宾。", "江北物业公司"),
         ("青禾教育集团相关负责人为江北产业学院揭牌。", "江北产业学院"),
+        ("她说，很高兴与武汉远帆工商学院联合开办订单班。", "武汉远帆工商学院"),  # no field joined by 与
     ],
 )
 def test_a_side_or_a_party_before_a_name_is_no_part_of_it(extractor, text, name):

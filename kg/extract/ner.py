@@ -1452,6 +1452,8 @@ class Recognizer:
             return self._joined_business(text, start)
         if cls not in ("College", "University", "GovernmentAgency") or text[start - 1 : start] != "与" or start < 3:
             return start  # only a bare …学院 (…工程学院 too), …局: a place is a party of its own
+        if division_starts(text[start : start + 3]):
+            return start  # 很高兴与武汉某某学院: a name of its own opens with its place, no field joined to it
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
         place = ZONE_OR_PLACE_END.search(field) if cls == "GovernmentAgency" else None
