@@ -726,6 +726,21 @@ def test_the_subject_held_somewhere_is_the_events_whole_name(extractor):
     assert ("王海林", "participatesIn", event) in facts(extractor, text)
 
 
+def test_a_held_signing_named_after_listed_parties_is_one_event_they_take_part_in(extractor):
+    text = "5月29日，星海区、青川新区与湖南远帆大学、星海科技有限公司校地合作框架协议签约仪式在远帆宾馆举行。"
+    event = "星海区、青川新区与湖南远帆大学、星海科技有限公司校地合作框架协议签约仪式"
+    found = names(extractor, text)
+    assert found.get(event) == "Conference"
+    assert found.get("青川新区") == "District"  # a place listed before 与 is a party of its own
+    relations = facts(extractor, text)
+    for party in ("星海区", "青川新区", "湖南远帆大学", "星海科技有限公司"):
+        assert (party, "participatesIn", event) in relations
+    # the verb inside the subject: the event is named by its object, the parties stay parties
+    text = "青川学院与星海测量工程研究院举行校企合作交流座谈会暨签约仪式在星海研究院成功举行。"
+    assert "校企合作交流座谈会暨签约仪式" in names(extractor, text)
+    assert not any(name.startswith("青川学院与") for name in names(extractor, text))
+
+
 def test_an_events_other_names_are_the_ones_texts_cite_it_by(extractor):
     def aliases(text: str, label: str) -> set[str]:
         return next(e.aliases for e in extract(extractor, text).entities if e.label == label)

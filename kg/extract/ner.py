@@ -2790,6 +2790,9 @@ class Recognizer:
             organised = leading >= 0 and ORGANISERS_END.search(text, start, leading) is not None
             if leading >= 0:
                 start = leading + 1
+            holding = max(text.rfind(verb, start, end) for verb in ("举行", "举办", "召开"))
+            if holding >= 0:
+                start = holding + 2  # A与B举行某某座谈会暨签约仪式在某地举行: the verb's object names the event
             name = text[start:end]
             kind = self.type_word(name.removesuffix("”"))  # (“某某对接洽谈会”在某地召开: the quoted name)
             # 某某小学校企合作签约活动: a signing, an event (the sets' class), though 活动 names a campaign
@@ -2804,8 +2807,6 @@ class Recognizer:
             if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in selected):
                 continue  # a name across the edge: not one event's name
             inside = [m for m in selected if start <= m.start and m.end <= end and not m.category]
-            if any(m.end < end and text[m.end] in "与和" for m in inside if not is_a(m.cls, "Event")):
-                continue  # 某某学院与某某公司签约仪式: the parties' signing (_signing_events), not one name
             bodies = [m for m in inside if not is_a(m.cls, "Event") and m.cls != "Person"]
             # a body's type word the recogniser found no name for (水利建设产业学院签约挂牌仪式)
             unnamed = not bodies and self.type_word_inside(name.removesuffix("”")[: -len(kind)])
@@ -3350,8 +3351,8 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
         return start  # A、B等学校: 等 ends the list, the kind after it is no item's name
     separator = text.rfind("、", max(0, start - 6), start)
     head = text[separator + 1 : start]
-    if text[start - 1] in "与和及" and head[:-1].endswith(BODY_WORDS):
-        return start  # …、某某大学与某某公司: two parties, the first ends with its own type word
+    if text[start - 1] in "与和及" and (head[:-1].endswith(BODY_WORDS) or head[-2:-1] in "区市县省州旗"):
+        return start  # …、某某大学与某某公司, …、某某新区与某某大学: two parties, the first ends with its type word
     if separator >= 0 and 3 <= len(head) <= 5 and CJK_RE.fullmatch(head[0]) and division_starts(head):
         return separator + 1  # …、贵州新远之光食品有限公司: a list's item starts at its separator
     for size in (2, 3):

@@ -2414,13 +2414,14 @@ class RelationExtractor:
                 self.add(event.entity, "locatedIn", venue.entity, span, "locate-齐聚…举行")
 
     def _signing_ceremonies(self, inside: list[Mention], span) -> None:
-        """A与B校企合作签约仪式（在X举行）: both parties take part in the ceremony named after them, held at X.
+        """A与B校企合作签约仪式（在X举行）: both parties take part in the ceremony named after them, held at X; so do
+        the parties a held event's name lists (A区、B区与C大学、D公司…签约仪式在X举行: places too, as they sign).
 
         The ceremony is nested over the parties' mentions (rule signing-event of the recogniser), so the
         sentence's other rules read A与B…签约 as before.  A place X, or a room of one, is where it takes
         place; a body X other than the parties hosts it too.
         """
-        ceremonies = [m for m in self.nested if m.rule == "signing-event"]
+        ceremonies = [m for m in self.nested if m.rule in WHOLE_EVENT_RULES]
         if not ceremonies:
             return
         text = self.text
@@ -2428,9 +2429,14 @@ class RelationExtractor:
         for event in ceremonies:
             if event.entity is None:
                 continue
-            first = main.get(event.start)
-            second = main.get(first.end + 1) if first is not None else None
-            parties = [m.entity for m in (first, second) if m is not None and not is_a(m.entity.cls, "Place")]
+            listed = []  # A、B与C、D…签约仪式: the parties listed from the name's start
+            while (party := main.get(listed[-1].end + 1 if listed else event.start)) is not None:
+                listed.append(party)
+                if party.end >= event.end or text[party.end] not in "、与和":
+                    break
+            if event.rule == "held-subject" and not any(text[m.end] in "与和" for m in listed[:-1]):
+                continue  # a held event's name, no parties joined (某某联盟理事会年会)
+            parties = [m.entity for m in listed if not is_a(m.entity.cls, "Place") or event.rule == "held-subject"]
             for party in parties:  # who holds it the text says elsewhere, if at all (由…主办, 在X举行)
                 self.add(party, "participatesIn", event.entity, span, "participate-signing-ceremony")
             # A与B合作办学签约暨某某产业学院揭牌仪式: what is unveiled at the signing the parties build
