@@ -339,3 +339,15 @@ def test_a_roll_of_posts_goes_on_through_a_title_of_three_posts(extractor):
 def test_the_school_of_the_text_right_after_the_date_that_opens_it(extractor):
     found = works_at(extractor, "5月10日学院党委书记王海林，学院院长刘晓春率队前往江北考察。", site="星海职业技术学院")
     assert ("王海林", "星海职业技术学院") in found and ("刘晓春", "星海职业技术学院") in found
+
+
+def test_a_schools_heads_in_a_roll_with_a_districts_are_the_texts_schools(extractor):
+    text = (
+        "1月19日，政校合作签约仪式在学校报告厅举行。校长沈立民、中共远帆区委副书记、区长陈海江、"
+        "副校长丁海安、中共远帆区委常委、常务副区长潘永林出席。远帆区人民政府与学校签约。"
+    )
+    found = works_at(extractor, text, site="星海职业技术学院")
+    assert {("沈立民", "星海职业技术学院"), ("丁海安", "星海职业技术学院")} <= found  # not the committee's roll
+    # the government a district head heads is the district's, though the party committee's name opens with 中共
+    assert ("陈海江", "远帆区人民政府") in found
+    assert not any(body.startswith("中共远帆区人民") for _, body in found)

@@ -412,3 +412,16 @@ def test_a_title_then_a_name_ending_like_a_place_is_a_person(recognizer):
     found = names(recognizer, "星海学院党委副书记、校长王立省，县委副书记周镇西出席。青川远帆两省合作。")
     assert found.get("王立省") == "Person" and found.get("周镇西") == "Person"
     assert not any(cls in ("Place", "District") for cls in found.values())
+
+
+def test_a_body_and_its_verb_before_a_name_that_opens_with_a_province(extractor):
+    labels = {e.label for e in run(extractor, "今年7月，共青团远帆区委招募湖北星海师范学院等高校志愿者。").entities}
+    assert {"共青团远帆区委", "湖北星海师范学院"} <= labels  # (the league's committee keeps its name)
+
+
+def test_a_university_student_base_names_no_university(extractor):
+    text = "学校与远帆区签约。大会授予星海集团等41家企业“青川市远帆区大学生就业创业实训基地”。"
+    article = Article(id="t", title="", text=text, site="星海职业技术学院")
+    labels = {e.label for e in extractor.extract(article).entities}
+    assert "星海职业技术学院" in labels  # the site's school, as the text names no school of its own
+    assert "青川市远帆区大学" not in labels

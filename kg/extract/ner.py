@@ -579,6 +579,21 @@ def is_word(text: str) -> bool:
     return text in dictionary()
 
 
+def type_word_ends_name(text: str, end: int, type_word: str) -> bool:
+    """True when the type word ending at ``end`` may end a name there: no character follows that makes it part of
+    a word (大学生, 集团化, not_after.tsv), or the character opens a word of its own (江北大学|化学化工学院).
+
+    >>> [type_word_ends_name(t, 4, "大学") for t in ("江北大学化学化工学院", "江北大学生就业基地", "江北大学生物学院")]
+    [True, False, True]
+    """
+    following = text[end : end + 1]
+    if not following or (following not in NOT_AFTER[""] and following not in NOT_AFTER.get(type_word, "")):
+        return True
+    if is_word(type_word + following) and is_word(text[end + 1 : end + 3]):
+        return False  # 大学生|就业, 集团化|办学: the type word makes a word with it, and a word follows
+    return is_word(text[end : end + 2])
+
+
 def _stop_made(word: str) -> bool:
     """True for a word that is a stop word or made of stop characters (并为, 会同)."""
     if word in CONTENT_WORDS:
@@ -1685,10 +1700,22 @@ class Recognizer:
         (国家开发银行北京分行 is one name).
         """
         name = text[start:head]
-        if len(name) < 3 or _place_start(name):
+        if len(name) < 3:
             return start
         heads, tags = _division_heads(), dictionary()  # _known_place, inline: called for every character
         openings = _place_openings()
+        for k in range(4, len(name) - 1):  # 共青团某某区委招募湖北某某学院: a body, its verb, then the name
+            verb = name[k - 2 : k]
+            if (
+                name[k : k + 2] in openings
+                and tags.get(verb, "") == "v"
+                and verb not in AFFILIATED
+                and self._body_class(self.type_word(name[: k - 2]))
+                and division_starts(name[k:])
+            ):
+                return start + k
+        if _place_start(name):
+            return start
         for k in range(1, len(name) - 1):
             if name[k : k + 2] not in openings:
                 continue  # no place of 2 to 4 characters starts here: one lookup instead of up to six
@@ -2947,6 +2974,9 @@ def _after_resultative(text: str, start: int, head: int) -> int:
     return start
 
 
+AFFILIATED = ("附属", "下属", "所属", "直属")  # 某某大学附属某某医院: the verb joins two parts of one name
+
+
 def _clause_words(lead: str) -> bool:
     """True when ``lead`` holds a title or a word of a clause (拜访, 专程, 他): no part of a name.
 
@@ -4160,7 +4190,8 @@ def _governments_of_posts(text: str, selected: list[Mention], district: str, cit
             index = bisect.bisect_right(bodies, (at, "")) - 1
             committee = PLACE_COMMITTEE.match(bodies[index][1]) if index >= 0 else None
             if committee is not None and TITLES_BETWEEN.fullmatch(text, bodies[index][0], at):
-                place = committee.group(1) if committee.group(1).endswith(level) else ""
+                # (中共某某区委: the party's committee of the place; the place is 某某区)
+                place = committee.group(1).removeprefix("中共") if committee.group(1).endswith(level) else ""
             else:
                 place = next((p for p in (district, city) if p.endswith(level)), "")
         else:

@@ -40,7 +40,14 @@ from rdflib import Graph, URIRef
 from kg import user_cache
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import namesakes
-from kg.extract.ner import NOT_AFTER, REFERENCES, Mention, Recognizer, division_starts, is_group, is_word
+from kg.extract.ner import (
+    REFERENCES,
+    Mention,
+    Recognizer,
+    division_starts,
+    is_group,
+    type_word_ends_name,
+)
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import Indicator, Relation, extract_relations, most_named, named_after_parent
 from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver
@@ -431,6 +438,8 @@ class Extractor:
                 head, type_word = mention.name[:cut], self.recognizer.type_word(mention.name[:cut])
                 if not type_word or cut - len(type_word) < 2 or not self.recognizer.type_word(mention.name[cut:]):
                     continue
+                if not type_word_ends_name(mention.name, cut, type_word):
+                    continue  # 某某区大学生就业创业实训基地: 大学 of 大学生, no school the unit belongs to
                 cls = self.recognizer.suffix_class[type_word][0]
                 if is_a(cls, "EducationalOrganization"):
                     return head, cls
@@ -802,11 +811,8 @@ def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -
             return resolver.place(head, central)  # 教育部职业教育研究中心: a ministry named in full
         if cut < 4 or not type_word or len(head) - len(type_word) < 2 or re.search("[“”《》（）()]", head):
             continue
-        following = label[cut]
-        if (following in NOT_AFTER[""] or following in NOT_AFTER.get(type_word, "")) and not is_word(
-            label[cut : cut + 2]
-        ):
-            continue  # 集团化办学: the type word does not end a name here (江北大学化学化工学院: it does)
+        if not type_word_ends_name(label, cut, type_word):
+            continue  # 集团化办学, 大学生就业: the type word does not end a name here (江北大学化学化工学院: it does)
         cls = recognizer.suffix_class[type_word][0]
         if not any(is_a(cls, c) for c in OWNER_CLASSES):
             continue

@@ -200,6 +200,7 @@ GROUP_TITLES = ("理事长", "副理事长", "秘书长", "副秘书长")  # an 
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 # the titles a school's head holds before the last one (党委副书记、院长张三): no body named among them
 SCHOOL_TITLES_BEFORE = re.compile("(?:(?:党委|党总支)(?:副书记|书记|委员|常委)?[、，]?|副?(?:校长|院长|书记)[、，]?)+")
+PRINCIPAL = re.compile("(?:常务)?副?校长")  # a school's own title, whoever's roll it stands in
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
 # …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
 GUESTS = re.compile(
@@ -2760,6 +2761,8 @@ class RelationExtractor:
                     and not any(roll[0] <= m.start < role_at and m.entity is not None for m in main[:index])
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                    if PRINCIPAL.match(text, role_at) and not is_a(employer.cls, "EducationalOrganization"):
+                        employer = None  # 某某区委副书记、区长张三、副校长李四: a school's title ends the roll
                     if GOVERNMENT_HEAD.search(text, max(start, role_at), mention.start) and not GOVERNMENT_NAME.match(
                         employer.label
                     ):
@@ -2806,6 +2809,12 @@ class RelationExtractor:
                 ):
                     # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席 / 张三院长出席: the school's own
                     employer = self._publisher or self._lead_school
+                if (
+                    employer is None
+                    and PRINCIPAL.match(text, role_at)
+                    and (role_at == opening or text[role_at - 1 : role_at] in "、，")
+                ):
+                    employer = self._own_school()  # 校长张三、区长李四、副校长王五出席: the text's own school's heads
                 if (
                     employer is None
                     and mention.rule == "person-before"

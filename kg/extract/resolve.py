@@ -98,7 +98,7 @@ REF_CLASSES = {
 }
 # 丛台区(区)政府, 丛台区(区)委: not 人民政府, not 区教委 (区 right before 政府 / 委)
 DISTRICT_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?政府")
-DISTRICT_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?委")
+DISTRICT_COMMITTEE = re.compile(r"(?!共青团)([\u4e00-\u9fff]{1,6}?[区县])[区县]?委")  # (the league's: its own)
 ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
 # A long text's new name is compared with the names that share an index key (see Resolver._indexed): at most
