@@ -741,6 +741,16 @@ def test_a_held_signing_named_after_listed_parties_is_one_event_they_take_part_i
     assert not any(name.startswith("青川学院与") for name in names(extractor, text))
 
 
+def test_a_signing_or_signature_ceremony_of_two_parties_and_a_verb_that_ends_its_name(extractor):
+    text = "1月15日，青川学院与星海区人民政府合作办学协议签字仪式在远帆宾馆举行。"
+    event = "青川学院与星海区人民政府合作办学协议签字仪式"
+    assert names(extractor, text).get(event) == "Event"
+    relations = facts(extractor, text)
+    assert {("青川学院", "participatesIn", event), ("星海区人民政府", "participatesIn", event)} <= relations
+    text = "青川学院与星海区人民政府签署战略合作协议并举行挂牌仪式。"
+    assert not any(name.startswith("青川学院与") for name in names(extractor, text))  # two things done
+
+
 def test_an_events_other_names_are_the_ones_texts_cite_it_by(extractor):
     def aliases(text: str, label: str) -> set[str]:
         return next(e.aliases for e in extract(extractor, text).entities if e.label == label)

@@ -461,7 +461,8 @@ OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: 
 OWN_REFERENCE_STARTS = ("本次", "此次", "这次", "该", "本届", "我校", "我院", "本校", "学校", "学院")
 # A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式)
 SIGNING_NAME_TAIL = re.compile(
-    r"(?:(?!举行|举办|召开|出席|参加)[^，。；、：“”！？\n在于]){0,30}?签约(?:(?:暨|、)?(?:“[^“”\n]{1,20}”|[^，。；：“”！？\n在于]){0,30}?)?仪式"
+    r"(?:(?!举行|举办|召开|出席|参加)(?:“[^“”\n]{1,20}”|[^，。；、：“”！？\n在于])){0,30}?签(?:约|字|署)"
+    r"(?:(?:暨|、)?(?:“[^“”\n]{1,20}”|(?!举行|举办|召开)[^，。；：“”！？\n在于]){0,30}?)?仪式"
     f"|{TOPICAL_MEETING}(?=在|于|[，。；])"  # A与B产教融合交流会在某楼召开: their meeting, named by its subject
     # A与B政校企合作暨访企拓岗活动在某地举行: their held occasion of cooperation
     r"|[^，。；、：“”！？\n在于]{0,20}?合作[^，。；、：“”！？\n在于]{0,20}?活动(?=(?:在|于)[^，。；！？]{1,30}?举行)"
