@@ -270,6 +270,8 @@ def test_a_body_hosts_its_own_session(extractor):
     text = "江北区职业教育学会2024年年会在重庆渝州职业学院召开。"
     found = facts(extractor, text)
     assert ("江北区职业教育学会", "hosts", "江北区职业教育学会2024年年会") in found
+    text = "3月10日，星海职业教育集团2022年度理事大会在星海职业技术学院召开。"  # a group's council's yearly meeting
+    assert ("星海职业教育集团", "hosts", "星海职业教育集团2022年度理事大会") in facts(extractor, text)
 
 
 def test_an_activity_of_some_kind_is_not_the_event_of_the_text(extractor):
