@@ -1292,3 +1292,8 @@ def test_visits_reach_each_body_listed(extractor, text, visitor, predicate, visi
 def test_the_last_name_of_a_list_before_its_count_is_a_name(extractor):
     found = facts(extractor, "星海学院与远帆职业学院、青川交通学院两所职业院校签约。")
     assert pair("星海学院", "cooperatesWith", "青川交通学院") in found
+
+
+def test_a_platform_named_after_a_program_is_no_part_of_it(extractor):
+    text = "某大学拥有教育大数据应用技术国家工程实验室等平台。副区长李远为“储能新工程创新实验室”揭牌。"
+    assert not any(p == "partOf" for _, p, _ in facts(extractor, text))

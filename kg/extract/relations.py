@@ -2890,6 +2890,8 @@ class RelationExtractor:
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and not is_a(other.entity.cls, "Event")
                     and not is_a(mention.entity.cls, "Event")  # 某某共同体成立大会: the body's meeting, no part of it
+                    # 某某国家工程实验室, 储能新工程创新实验室: a body named after a program is no part of it
+                    and not (is_a(mention.entity.cls, "Organization") and not is_a(other.entity.cls, "Organization"))
                 ):
                     self.add(mention.entity, "partOf", other.entity, span, "part-name")
 
