@@ -217,6 +217,7 @@ ATTENDING = re.compile(
 ATTENDING_FIRST = re.compile("[出参列与主观莅共视现致讲发]")
 ATTENDING_NEEDS = re.compile("出席|参|列席|与会|主持|观摩|莅临|共襄盛会|致|讲话|发言")  # one in every match
 # the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
+ENGINEERING_LAB = re.compile("(?:技术|创新)?(?:研究)?(?:实验室|中心|研究院)")  # after 工程: a lab's field, no program
 OWN_SESSION = re.compile(
     r"(?:(?:常务)?理事会)?(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
     r"(?:全会|全体会议|全体委员会议|会员代表大会|代表大会|年会|常委会会议|常务会议|理事会议|理事会会议|理事大会)"
@@ -2890,8 +2891,10 @@ class RelationExtractor:
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and not is_a(other.entity.cls, "Event")
                     and not is_a(mention.entity.cls, "Event")  # 某某共同体成立大会: the body's meeting, no part of it
-                    # 某某国家工程实验室, 储能新工程创新实验室: a body named after a program is no part of it
-                    and not (is_a(mention.entity.cls, "Organization") and not is_a(other.entity.cls, "Organization"))
+                    # 某某国家工程实验室, 储能新工程创新实验室: 工程 is the lab's field, no program it is part of
+                    and not (
+                        other.name.endswith("工程") and ENGINEERING_LAB.match(self.text, other.end, mention.end)
+                    )
                 ):
                     self.add(mention.entity, "partOf", other.entity, span, "part-name")
 
