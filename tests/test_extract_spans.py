@@ -425,3 +425,8 @@ def test_a_university_student_base_names_no_university(extractor):
     labels = {e.label for e in extractor.extract(article).entities}
     assert "星海职业技术学院" in labels  # the site's school, as the text names no school of its own
     assert "青川市远帆区大学" not in labels
+
+
+def test_a_pronoun_and_its_verb_before_a_bare_type_word_name_nothing(extractor):
+    labels = {e.label for e in run(extractor, "青川学院院长王海林出席。他勉励学校要奋发有为、再创辉煌。").entities}
+    assert not any(label.startswith("他") for label in labels)

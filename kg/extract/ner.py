@@ -1163,6 +1163,8 @@ class Recognizer:
                 continue  # 300余家校外实训基地: a count of a kind; 5号教学楼三楼工作室: a room by its number
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
+            if modifier and CJK_RUN.fullmatch(modifier) and _verb_phrase(modifier):
+                continue  # 他勉励学校: a verb of the clause before a bare type word, no name
             if suffix == "人大" and modifier[-1:] not in "乡村镇" and is_word(modifier[-1:] + "人"):
                 continue  # 协同育人大格局: 育人 then 大, no people's congress (a place's one: 某某县人大)
             if suffix == "校区" and not (
@@ -2986,14 +2988,21 @@ def _clause_words(lead: str) -> bool:
     """
     if not CJK_RUN.fullmatch(lead):
         return False
-    if LONG_ROLE.search(lead):
-        return True
+    return bool(LONG_ROLE.search(lead)) or _verb_phrase(lead)
+
+
+def _verb_phrase(lead: str) -> bool:
+    """True when ``lead`` is a verb alone, or after an adverb, a pronoun or a stop word (亲自拜访, 他勉励): 国家技术
+    转移 is a noun phrase, its verb no clause.
+
+    >>> _verb_phrase("亲自拜访"), _verb_phrase("他勉励"), _verb_phrase("国家技术转移")
+    (True, True, False)
+    """
     tags = dictionary()
-    # a verb alone, or after an adverb (专程拜访): 国家技术转移 is a noun phrase, its verb no clause
     for verb in (lead[-2:], lead[-3:]):
         if len(verb) >= 2 and tags.get(verb, "") == "v":
             rest = lead[: -len(verb)]
-            if not rest or tags.get(rest, "") in ("d", "ad") or rest in STOP_WORDS:
+            if not rest or tags.get(rest, "") in ("d", "ad", "r") or rest in STOP_WORDS:
                 return True
     return False
 
