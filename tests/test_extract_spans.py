@@ -430,3 +430,8 @@ def test_a_university_student_base_names_no_university(extractor):
 def test_a_pronoun_and_its_verb_before_a_bare_type_word_name_nothing(extractor):
     labels = {e.label for e in run(extractor, "青川学院院长王海林出席。他勉励学校要奋发有为、再创辉煌。").entities}
     assert not any(label.startswith("他") for label in labels)
+
+
+def test_a_summit_is_no_name_before_a_verb_of_meeting(extractor):
+    labels = {e.label for e in run(extractor, "考察期间，王海林、李峻峰会见了远帆区委书记。").entities}
+    assert not any(label.endswith("峰会") for label in labels)  # 会见: met, no summit
