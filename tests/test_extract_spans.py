@@ -435,3 +435,8 @@ def test_a_pronoun_and_its_verb_before_a_bare_type_word_name_nothing(extractor):
 def test_a_summit_is_no_name_before_a_verb_of_meeting(extractor):
     labels = {e.label for e in run(extractor, "考察期间，王海林、李峻峰会见了远帆区委书记。").entities}
     assert not any(label.endswith("峰会") for label in labels)  # 会见: met, no summit
+
+
+def test_a_project_named_by_common_words_only_is_no_name(extractor):
+    labels = {e.label for e in run(extractor, "双方将围绕校校合作项目、重大战略合作项目开展合作。").entities}
+    assert not any(label.endswith("项目") for label in labels)

@@ -2913,14 +2913,14 @@ def _clean_after(text: str, at: int) -> bool:
     return is_word(rest[:2]) or is_word(rest[:3])
 
 
-GENERIC_PRONE = ("Event", "VocationalEducationPark", "Initiative")
+GENERIC_PRONE = ("Event", "VocationalEducationPark", "Initiative", "Project")
 # the initiatives common words name as often as a proper name does (长效机制, 实际行动; not 教育评价改革)
 GENERIC_INITIATIVES = ("机制", "行动", "工程")
 
 
 def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
-    """False when a name of an event or a park is only a description: its type word after one or two
-    common words (校企合作签约仪式, 技能大赛, 利用产业园), with no place, body, person, number or quoted
+    """False when a name of an event, a park or a project is only a description: its type word after one or two
+    common words (校企合作签约仪式, 技能大赛, 利用产业园, 校校合作项目), with no place, body, person, number or quoted
     brand that would single one out.
 
     Bodies and schools keep such names (海棠小学, 经济发展局: their common words are the name), and so do
