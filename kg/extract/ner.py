@@ -2920,7 +2920,7 @@ GENERIC_INITIATIVES = ("机制", "行动", "工程")
 
 def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
     """False when a name of an event, a park or a project is only a description: its type word after one or two
-    common words (校企合作签约仪式, 技能大赛, 利用产业园, 校校合作项目), with no place, body, person, number or quoted
+    common words (校企合作签约仪式, 技能大赛, 利用产业园, 战略合作项目), with no place, body, person, number or quoted
     brand that would single one out.
 
     Bodies and schools keep such names (海棠小学, 经济发展局: their common words are the name), and so do
