@@ -1717,6 +1717,9 @@ class Recognizer:
                 and division_starts(name[k:])
             ):
                 return start + k
+        for k in range(len(name) - 5):  # (会上)特别提出某某学院: an adverb and its verb, then the name
+            if tags.get(name[k : k + 2], "") == "d" and tags.get(name[k + 2 : k + 4], "") == "v":
+                return start + k + 4
         if _place_start(name):
             return start
         for k in range(1, len(name) - 1):
