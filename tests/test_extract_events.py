@@ -737,6 +737,10 @@ def test_a_held_signing_named_after_listed_parties_is_one_event_they_take_part_i
     relations = facts(extractor, text)
     for party in ("星海区", "青川新区", "湖南远帆大学", "星海科技有限公司"):
         assert (party, "participatesIn", event) in relations
+    text = "8月30日，青川市人民政府、远帆省教育厅共建青川教育科技园区合作框架协议签约仪式在星海宾馆举行。"
+    event = "青川市人民政府、远帆省教育厅共建青川教育科技园区合作框架协议签约仪式"
+    relations = facts(extractor, text)
+    assert {("青川市人民政府", "participatesIn", event), ("远帆省教育厅", "participatesIn", event)} <= relations
     # the verb inside the subject: the event is named by its object, the parties stay parties
     text = "青川学院与星海测量工程研究院举行校企合作交流座谈会暨签约仪式在星海研究院成功举行。"
     assert "校企合作交流座谈会暨签约仪式" in names(extractor, text)

@@ -2436,8 +2436,8 @@ class RelationExtractor:
                 listed.append(party)
                 if party.end >= event.end or text[party.end] not in "、与和":
                     break
-            if event.rule == "held-subject" and not any(text[m.end] in "与和" for m in listed[:-1]):
-                continue  # a held event's name, no parties joined (某某联盟理事会年会)
+            if event.rule == "held-subject" and len(listed) < 2:
+                continue  # a held event's name, no parties listed (某某联盟理事会年会)
             parties = [m.entity for m in listed if not is_a(m.entity.cls, "Place") or event.rule == "held-subject"]
             for party in parties:  # who holds it the text says elsewhere, if at all (由…主办, 在X举行)
                 self.add(party, "participatesIn", event.entity, span, "participate-signing-ceremony")
