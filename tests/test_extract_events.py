@@ -886,3 +886,14 @@ def test_the_whole_object_of_a_verb_of_holding_is_the_event_it_holds(extractor):
     assert names(extractor, text).get(event) == "Conference"
     text = "3月9日下午，青川市星海小学教育集团隆重举行大石桥分校、东湖小学结对签约仪式。"
     assert ("青川市星海小学教育集团", "hosts", "大石桥分校、东湖小学结对签约仪式") in facts(extractor, text)
+
+
+def test_a_roll_of_those_gathered_takes_part_in_the_texts_event(extractor):
+    text = (
+        "5月8日，青川产教联合体理事会会议在远帆学院召开。青川区区长王海林，远帆学院院长李强，"
+        "星海激光行业协会等30家单位代表汇聚一堂，共同探讨产教融合。"
+    )
+    event = "青川产教联合体理事会会议"
+    relations = facts(extractor, text)
+    assert {("王海林", "participatesIn", event), ("李强", "participatesIn", event)} <= relations
+    assert ("星海激光行业协会", "participatesIn", event) in relations

@@ -212,10 +212,11 @@ WITNESSES = re.compile("参加|出席|参与|见证|列席|负责同志|负责�
 SUPPORTING = re.compile(r"(?:作为|为)?(?:支持|指导|支撑|参与|参加|合作)单位")  # 由A、B作为支持单位: A and B take part
 # Taking part in a meeting: the people (and bodies) named before it attend the event it names or refers to
 ATTENDING = re.compile(
-    r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|莅临|共襄盛会|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?"
+    r"(?:出席|参加|参与|参赛|列席|参会|与会|主持|观摩|莅临|共襄盛会|(?:汇|齐|欢)聚一堂"
+    r"|(?:视频|现场)?(?:致辞|讲话|致欢迎辞|发言))了?"
 )
-ATTENDING_FIRST = re.compile("[出参列与主观莅共视现致讲发]")
-ATTENDING_NEEDS = re.compile("出席|参|列席|与会|主持|观摩|莅临|共襄盛会|致|讲话|发言")  # one in every match
+ATTENDING_FIRST = re.compile("[出参列与主观莅共视现致讲发汇齐欢]")
+ATTENDING_NEEDS = re.compile("出席|参|列席|与会|主持|观摩|莅临|共襄盛会|聚一堂|致|讲话|发言")  # one in every match
 # the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
 ENGINEERING_LAB = re.compile("(?:技术|创新)?(?:研究)?(?:实验室|中心|研究院)")  # after 工程: a lab's field, no program
 OWN_SESSION = re.compile(
