@@ -1297,3 +1297,10 @@ def test_the_last_name_of_a_list_before_its_count_is_a_name(extractor):
 def test_a_platform_named_after_a_program_is_no_part_of_it(extractor):
     text = "某大学拥有教育大数据应用技术国家工程实验室等平台。副区长李远为“储能新工程创新实验室”揭牌。"
     assert not any(p == "partOf" for _, p, _ in facts(extractor, text))
+
+
+def test_a_host_welcoming_a_delegation_works_with_the_guests_body(extractor):
+    text = "远帆县委常委周海代表远帆县委、远帆县人民政府对青川职业技术学院党委书记陈礼明一行表示热烈欢迎。"
+    found = facts(extractor, text)
+    for host in ("中共远帆县委员会", "远帆县人民政府"):  # (the committee under its formal name)
+        assert pair(host, "cooperatesWith", "青川职业技术学院") in found

@@ -157,6 +157,8 @@ LISTED_HEADS = re.compile(
     "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,8}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表|工作人员)(?:等|一行)?(?:共同|一同|也)?"
 )
 # 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
+# 对某某学院院长张三一行（的到来）表示热烈欢迎: the guests a host welcomes
+WELCOME = re.compile(r"对(?P<guests>[^。；！？]{2,60}?)一行(?:的(?:到来|来访))?表示(?:热烈|诚挚|衷心)?的?欢迎")
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
 VISIT_PURPOSE = re.compile(r"[^。；]{0,16}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(
@@ -949,6 +951,7 @@ class RelationExtractor:
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects, span)
+            self._welcomes(clause_start, clause_end, main, span)
             self._named_partners(main, subject_mention, subjects or [current], span)
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
             if subject is None and previous_main and all(_platform_or_event(m.entity) for m in previous_main):
@@ -2195,6 +2198,22 @@ class RelationExtractor:
                     if is_a(subject.cls, "Organization") and is_a(item.entity.cls, "Organization"):
                         self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
             return
+
+    def _welcomes(self, start: int, end: int, main: list[Mention], span) -> None:
+        """张三代表A对B院长李四一行表示热烈欢迎: the hosts (the bodies spoken for, else the speaker's) and the guests'
+        bodies meet to work together, as at a visit."""
+        text = self.text
+        if "欢迎" not in text[start:end]:
+            return
+        for match in WELCOME.finditer(text, start, end):
+            before = [m for m in main if start <= m.start < match.start()]
+            guests = [m for m in main if match.start("guests") <= m.start < match.end("guests")]
+            spoken = text.rfind("代表", start, match.start())
+            hosts = [m for m in before if m.start > spoken] if spoken >= 0 else before
+            for host in {id(b): b for b in (self._body(m.entity, main) for m in hosts)}.values():
+                for guest in {id(b): b for b in (self._body(m.entity, main) for m in guests)}.values():
+                    if host is not guest and is_a(host.cls, "Organization") and is_a(guest.cls, "Organization"):
+                        self.add(host, _cooperation_kind(host, guest), guest, span, "cooperate-welcome")
 
     def _own_school(self) -> Entity | None:
         """The school whose news the text is: its publisher (我校), else the school it names more than any other."""
