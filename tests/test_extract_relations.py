@@ -1304,3 +1304,14 @@ def test_a_host_welcoming_a_delegation_works_with_the_guests_body(extractor):
     found = facts(extractor, text)
     for host in ("中共远帆县委员会", "远帆县人民政府"):  # (the committee under its formal name)
         assert pair(host, "cooperatesWith", "青川职业技术学院") in found
+
+
+def test_both_sides_surveying_companies_work_with_them(extractor):
+    text = (
+        "青川工学院与远帆县人民政府签约。"
+        "当天，校地双方共同调研了远帆祥瑞汽车部件有限公司、丰博计量集团有限公司等县域重点企业。"
+    )
+    found = facts(extractor, text)
+    for company in ("远帆祥瑞汽车部件有限公司", "丰博计量集团有限公司"):
+        assert pair("青川工学院", "integratesWith", company) in found
+        assert pair("远帆县人民政府", "cooperatesWith", company) in found

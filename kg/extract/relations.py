@@ -129,12 +129,12 @@ COOPERATION = re.compile(
 )
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
-VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观)(?:调研|考察)?了?)"  # 走访调研了
+VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观|调研)(?:调研|考察)?了?)"  # 走访调研了
 VISIT = re.compile(VISIT_VERBS + "$")
 # 前往某某茶园、某某庄园、A: the places a list of visits names before its first body, none of them an entity
 VISIT_UNNAMED_FIRST = re.compile(VISIT_VERBS + r"(?:[^，。；：、“”\s]{2,10}、){1,3}$")
 VISIT_UNNAMED_LONGEST = 37  # the verb with 了 (3), three items of ten characters with their 、 (33), one to spare
-VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观")  # verbs that are already a visit
+VISIT_ITSELF = ("走进", "走访", "到访", "莅临", "考察", "参观", "调研")  # verbs that are already a visit
 GROUP_COLON = re.compile(r"\s*[：:]\s*")  # 某某教育集团：A、B、C
 BRACKETED_LIST = re.compile(r"[（(][^（）()。；]{4,400}?[）)]")  # （A、B、C）: the schools a count stood for
 BRACKETED_LIST_NEEDS = ("（", "(")  # one in every match (see finditer_holding)
@@ -869,13 +869,14 @@ class RelationExtractor:
             previous_subject = sentence_subject  # 该联盟…，由A、B牵头: what the clause before was about
             here = inside[bisect.bisect_left(starts, clause_start) : bisect.bisect_left(starts, clause_end)]
             clause = self.text[clause_start:clause_end]
+            both_sides: list[Entity] = []  # 双方 opening the clause: the two that signed before
             if (
                 self._pair
                 and "双方" in clause
                 and BOTH_SIDES_OPENING.match(clause, len(ADVERBIAL.match(clause).group()))
             ):
                 # 双方将共建…, 双方致力于…，共建A，成立B: the two that signed before, through the clauses that follow
-                parties = list(self._pair)
+                parties = both_sides = list(self._pair)
             if not here and not NUMERAL.search(self.text, clause_start, clause_end):
                 if self.text[clause_start - 1 : clause_start] == "；":
                     sentence_subject, parties = None, []
@@ -950,7 +951,7 @@ class RelationExtractor:
                         self.add(party, "builds", body.entity, span, "build-agreement")
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
-            self._visits(clause_start, clause_end, main, subjects, span)
+            self._visits(clause_start, clause_end, main, subjects or both_sides, span)  # (校地双方共同调研了A)
             self._welcomes(clause_start, clause_end, main, span)
             self._named_partners(main, subject_mention, subjects or [current], span)
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
