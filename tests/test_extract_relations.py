@@ -1315,3 +1315,14 @@ def test_both_sides_surveying_companies_work_with_them(extractor):
     for company in ("远帆祥瑞汽车部件有限公司", "丰博计量集团有限公司"):
         assert pair("青川工学院", "integratesWith", company) in found
         assert pair("远帆县人民政府", "cooperatesWith", company) in found
+
+
+def test_a_roll_of_heads_visiting_is_of_all_their_bodies(extractor):
+    text = (
+        "12月22日，远帆省工商联副主席叶海青，青川市工商联副主席张凯明，星海市委统战部副部长邱海河一行"
+        "莅临江北理工学院参访交流。"
+    )
+    found = facts(extractor, text)
+    for body in ("远帆省工商联", "青川市工商联"):  # a federation of industry and commerce: integration
+        assert pair(body, "integratesWith", "江北理工学院") in found
+    assert pair("星海市委统战部", "cooperatesWith", "江北理工学院") in found

@@ -2188,6 +2188,9 @@ class RelationExtractor:
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
             if not subjects and self._last_subject is not None and SUCCESSIVE.match(text, start):
                 subjects = [self._last_subject]  # 活动期间，先后赴A、B参观走访: who the sentence before was about
+            if subjects and DELEGATION.search(text, start, mention.start):
+                # 甲局副局长张三，乙会副主席李四，丙部部长王五一行莅临X: the whole roll's bodies visit
+                subjects = [*self._roll_before(start), *subjects]
             escorted = "陪同" in text[start : mention.start] and all(s is None or s.cls == "Person" for s in subjects)
             if (not subjects or escorted) and DELEGATION.search(text, start, mention.start):
                 # 考察组由某某局局长张三陪同，先后到A、B参观: the delegation visits, its escort does not
@@ -3244,8 +3247,9 @@ def _industry(entity: Entity) -> bool:
     )
 
 
-# a trade's association: its name has its trade (奶业, 工业, 农机流通 …; no calling: 职业, 专业 …), or a chamber
-INDUSTRY_BODY = re.compile("(?:(?:(?<![职专学就毕事作])业|工商|流通|贸易|物流)[^学]*(?:联合会|协会|分会)|商会)$")
+# a trade's association: its name has its trade (奶业, 工业, 农机流通 …; no calling: 职业, 专业 …), or a chamber (商会,
+# 工商联: the federation of industry and commerce)
+INDUSTRY_BODY = re.compile("(?:(?:(?<![职专学就毕事作])业|工商|流通|贸易|物流)[^学]*(?:联合会|协会|分会)|商会|工商联)$")
 
 
 # events named by a whole phrase over the bodies it holds (A与B…签约仪式; 某某联合体…会议在某地举行): nested
