@@ -156,9 +156,9 @@ HEADS_OF = re.compile("负责同志|负责人")  # the heads of the bodies liste
 LISTED_HEADS = re.compile(
     "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,8}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表|工作人员)(?:等|一行)?(?:共同|一同|也)?"
 )
-# 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 # 对某某学院院长张三一行（的到来）表示热烈欢迎: the guests a host welcomes
 WELCOME = re.compile(r"对(?P<guests>[^。；！？]{2,60}?)一行(?:的(?:到来|来访))?表示(?:热烈|诚挚|衷心)?的?欢迎")
+# 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
 VISIT_PURPOSE = re.compile(r"[^。；]{0,16}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
 VENUE_VERB = re.compile(
@@ -219,8 +219,8 @@ ATTENDING = re.compile(
 )
 ATTENDING_FIRST = re.compile("[出参列与主观莅共视现致讲发汇齐欢]")
 ATTENDING_NEEDS = re.compile("出席|参|列席|与会|主持|观摩|莅临|共襄盛会|聚一堂|致|讲话|发言")  # one in every match
-# the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
 ENGINEERING_LAB = re.compile("(?:技术|创新)?(?:研究)?(?:实验室|中心|研究院)")  # after 工程: a lab's field, no program
+# the sessions a body holds of itself (…党委十届八次全会, …协会2024年年会, …第三次会员代表大会)
 OWN_SESSION = re.compile(
     r"(?:(?:常务)?理事会)?(?:第?[0-9一二三四五六七八九十]+届)?(?:第?[0-9一二三四五六七八九十]+次)?(?:(?:19|20)[0-9]{2}年度?)?"
     r"(?:全会|全体会议|全体委员会议|会员代表大会|代表大会|年会|常委会会议|常务会议|理事会议|理事会会议|理事大会)"
@@ -2786,12 +2786,12 @@ class RelationExtractor:
                     and not any(roll[0] <= m.start < role_at and m.entity is not None for m in main[:index])
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
-                    if PRINCIPAL.match(text, role_at) and not is_a(employer.cls, "EducationalOrganization"):
-                        employer = None  # 某某区委副书记、区长张三、副校长李四: a school's title ends the roll
                     if GOVERNMENT_HEAD.search(text, max(start, role_at), mention.start) and not GOVERNMENT_NAME.match(
                         employer.label
                     ):
                         employer = None  # 某某部部长张三，副县长李四: a government's post, not the roll's body
+                    elif PRINCIPAL.match(text, role_at) and not is_a(employer.cls, "EducationalOrganization"):
+                        employer = None  # 某某区委副书记、区长张三、副校长李四: a school's title ends the roll
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
                     employer = roll[1]  # 教师张三、李四和王五: the names after the first share its title
                 if (
