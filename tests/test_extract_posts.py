@@ -343,11 +343,11 @@ def test_the_school_of_the_text_right_after_the_date_that_opens_it(extractor):
 
 def test_a_schools_heads_in_a_roll_with_a_districts_are_the_texts_schools(extractor):
     text = (
-        "1月19日，政校合作签约仪式在学校报告厅举行。校长沈立民、中共远帆区委副书记、区长陈海江、"
-        "副校长丁海安、中共远帆区委常委、常务副区长潘永林出席。远帆区人民政府与学校签约。"
+        "3月2日，政校合作签约仪式在学校礼堂举行。校长周立新、中共远帆区委副书记、区长刘海波、"
+        "副校长孙明、中共远帆区委常委、常务副区长赵永强出席。远帆区人民政府与学校签约。"
     )
     found = works_at(extractor, text, site="星海职业技术学院")
-    assert {("沈立民", "星海职业技术学院"), ("丁海安", "星海职业技术学院")} <= found  # not the committee's roll
+    assert {("周立新", "星海职业技术学院"), ("孙明", "星海职业技术学院")} <= found  # not the committee's roll
     # the government a district head heads is the district's, though the party committee's name opens with 中共
-    assert ("陈海江", "远帆区人民政府") in found
+    assert ("刘海波", "远帆区人民政府") in found
     assert not any(body.startswith("中共远帆区人民") for _, body in found)

@@ -1295,7 +1295,7 @@ def test_the_last_name_of_a_list_before_its_count_is_a_name(extractor):
 
 
 def test_a_platform_named_after_a_program_is_no_part_of_it(extractor):
-    text = "某大学拥有教育大数据应用技术国家工程实验室等平台。副区长李远为“储能新工程创新实验室”揭牌。"
+    text = "某大学拥有青川数据应用技术国家工程实验室等平台。副区长王海为“星海新工程创新实验室”揭牌。"
     assert not any(p == "partOf" for _, p, _ in facts(extractor, text))
 
 
@@ -1309,17 +1309,17 @@ def test_a_host_welcoming_a_delegation_works_with_the_guests_body(extractor):
 def test_both_sides_surveying_companies_work_with_them(extractor):
     text = (
         "青川工学院与远帆县人民政府签约。"
-        "当天，校地双方共同调研了远帆祥瑞汽车部件有限公司、丰博计量集团有限公司等县域重点企业。"
+        "当天，校地双方共同调研了远帆恒信汽车配件有限公司、江北衡器集团有限公司等本地骨干企业。"
     )
     found = facts(extractor, text)
-    for company in ("远帆祥瑞汽车部件有限公司", "丰博计量集团有限公司"):
+    for company in ("远帆恒信汽车配件有限公司", "江北衡器集团有限公司"):
         assert pair("青川工学院", "integratesWith", company) in found
         assert pair("远帆县人民政府", "cooperatesWith", company) in found
 
 
 def test_a_roll_of_heads_visiting_is_of_all_their_bodies(extractor):
     text = (
-        "12月22日，远帆省工商联副主席叶海青，青川市工商联副主席张凯明，星海市委统战部副部长邱海河一行"
+        "11月5日，远帆省工商联副主席林青，青川市工商联副主席周凯，星海市委统战部副部长何志成一行"
         "莅临江北理工学院参访交流。"
     )
     found = facts(extractor, text)

@@ -2915,7 +2915,7 @@ class RelationExtractor:
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and not is_a(other.entity.cls, "Event")
                     and not is_a(mention.entity.cls, "Event")  # 某某共同体成立大会: the body's meeting, no part of it
-                    # 某某国家工程实验室, 储能新工程创新实验室: 工程 is the lab's field, no program it is part of
+                    # 某某国家工程实验室, 星海新工程创新实验室: 工程 is the lab's field, no program it is part of
                     and not (other.name.endswith("工程") and ENGINEERING_LAB.match(self.text, other.end, mention.end))
                 ):
                     self.add(mention.entity, "partOf", other.entity, span, "part-name")
