@@ -228,11 +228,11 @@ BARE_SCHOOL = re.compile(
     "|的(?=[^，。；]{2,30}?(?:工作室|实验室|基地|中心|平台|产业学院)))"
 )
 BARE_SCHOOL_PARTY = re.compile("(?<=[与和同])(学院|学校)(?=签订|签署|签约|共建|合作|共同)")  # 与学院签订协议
-BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = re.compile("集团|公司"), re.compile("学院|学校")  # see finditer_from
+BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = ("集团", "公司"), ("学院", "学校")  # see finditer_from
 # 集团 / 联盟 alone before an officer's title of its own: the group the text is about (集团理事长、校长张三)
 BARE_GROUP = re.compile("(?:^|(?<=[，。；：、\n]))(集团|联盟|联合体|共同体)(?=副?理事长|副?秘书长|顾问|常务理事)")
-BARE_GROUP_FIRST = re.compile("集团|联盟|联合体|共同体")  # see finditer_from
-NOTE_OPENING = re.compile("[（(]")  # the bracket after a name of two or three characters (Recognizer.noted_role_re)
+BARE_GROUP_FIRST = ("集团", "联盟", "联合体", "共同体")  # see finditer_from
+NOTE_OPENING = "（("  # the bracket after a name of two or three characters (Recognizer.noted_role_re)
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
 WORK_AFTER = re.compile(
@@ -268,7 +268,7 @@ ROLES_AFTER = sorted(set(words("roles_after")))
 ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
 # a title of two characters or more anywhere in a piece: one search, not a test of each title in turn
 LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
-BYLINE_FIRST = re.compile("[记通电文图摄编责审初复终]")  # where BYLINE_RE can start (see finditer_from)
+BYLINE_FIRST = "记通电文图摄编责审初复终"  # where BYLINE_RE can start (see finditer_from)
 # 某某网讯（通讯员 某某）, 某某网消息: a dateline, at a line's start (its outlet is a source of the text, no party)
 DATELINE = re.compile(r"^[^。，,\n]{2,30}?(?:讯|消息)\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)
 DATELINE_WORD = re.compile("讯|消息")  # what a dateline holds: it starts where the line of one does (see _datelines)
@@ -298,7 +298,7 @@ PROVINCE_FIRST = re.compile("^.{2,8}?(?:省|自治区)(?=.{2})")
 GOVERNMENT_NAME = re.compile(r"(.*[区县市州省])(?:人民)?政府")  # 某某区人民政府, 某某市政府: the place it governs
 PLACE_COMMITTEE = re.compile("(.+[区县市])委$")  # 某某市委: the party committee of a place
 TITLES_BETWEEN = re.compile("(?:常委|副书记|书记|委员)[、，]?")  # 某某市委常委、副市长: one person's titles
-GOVERNMENT_POST_FIRST = re.compile("[常副区县市州省]")  # the characters GOVERNMENT_POST starts with (finditer_from)
+GOVERNMENT_POST_FIRST = "常副区县市州省"  # the characters GOVERNMENT_POST starts with (finditer_from)
 UNIVERSITY_WORDS = ("校长", "校友", "校党委", "校领导", "校企")  # 校 after 大学 that opens a word of the university
 DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
 
@@ -353,7 +353,7 @@ RANKED_TITLE = (
 RANKED_AFTER_COPULA = re.compile(f"(?<=[为是]){RANKED_TITLE}")
 RANKED_LISTED = re.compile(f"、{RANKED_TITLE}")  # 是A试点院校、B示范校: the titles listed after the first
 TITLE_OPENER = re.compile("全国|国家|教育部")  # a title of the whole country's (全国现代学徒制试点院校)
-COPULA = re.compile("[为是]")  # what RANKED_AFTER_COPULA's matches follow
+COPULA = "为是"  # what RANKED_AFTER_COPULA's matches follow
 COUNT_INSIDE = re.compile("[0-9零一二两三四五六七八九十百千]+(?:余|多)?[份项次场名家所个]")  # 百余份: a count
 VERB_DONE = re.compile(f"[{CJK}]{{1,2}}好(?!的)")  # 履行好, 办好: a verb and its complement open a phrase
 LIST_NOTE = re.compile(r"[（(](?:名单|详见|见|附)[^（）()]{0,6}[)）]$")
@@ -3064,7 +3064,7 @@ def _place_start(name: str) -> bool:
 
 # 6个教育集团: a count of groups after the list of the schools that lead them
 COUNTED_GROUP = re.compile("(?:[0-9]{1,2}|[一二两三四五六七八九十]+)个(?P<head>教育集团|教育共同体|教共体|教育联盟)")
-COUNTED_GROUP_FIRST = re.compile("[0-9一二两三四五六七八九十]")  # where COUNTED_GROUP can start (see finditer_from)
+COUNTED_GROUP_FIRST = "0123456789一二两三四五六七八九十"  # where COUNTED_GROUP can start (see finditer_from)
 COUNTED_GROUP_NEEDS = re.compile("个(?:教育集团|教育共同体|教共体|教育联盟)")  # what every match of it holds
 PLACE_HEAD = re.compile(f"[{CJK}]{{1,6}}?[省市区县](?=第)")  # the place before an ordinal name (青川区第一小学)
 # a policy document's title after the verb that issues it (印发关于…的通知), without 《》
@@ -3076,7 +3076,7 @@ ZONE_RE = re.compile(
     "(?:（国家）|\\(国家\\))?(?:经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|高新区|经开区|综合实验区"
     "|开发区|工业园区|工业园)"
 )
-ZONE_FIRST = re.compile("[（(经高综开工]")  # the characters ZONE_RE starts with (see finditer_from)
+ZONE_FIRST = "（(经高综开工"  # the characters ZONE_RE starts with (see finditer_from)
 
 
 # 在南京举行: a city's name without 市 right before the verb of holding a meeting (in a long name: see _places)
@@ -3099,7 +3099,7 @@ def _venue_places(text: str) -> list[Mention]:
 
 
 VENUE_CITY = re.compile(f"(?<=在)([{CJK}]{{2,3}})(?=(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕|启动|闭幕))")
-VENUE_AT = re.compile("在")  # see finditer_after
+VENUE_AT = "在"  # see finditer_after
 
 
 @cache
@@ -4135,7 +4135,7 @@ LISTED_ORDINAL = re.compile(
 )
 # what LISTED_ORDINAL's matches follow: 括 for 包括 (the pattern's lookbehind checks the 包), one class the engine
 # skips to at its speed (an alternation of a class and a word is tried at every character)
-LISTED_ORDINAL_AFTER = re.compile("[、：:括]")
+LISTED_ORDINAL_AFTER = "、：:括"
 
 
 def _listed_ordinal_shorts(text: str) -> list[Mention]:

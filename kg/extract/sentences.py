@@ -8,12 +8,14 @@ quoted slogan such as “江南宜学城，品质教育区” stays in one claus
 
 from __future__ import annotations
 
-import re
+from kg.extract.gazetteer import starts
 
 SENTENCE_END = "。！？!?"
 OPENERS = {"“": "”", "《": "》", "（": "）", "(": ")", "‘": "’", "「": "」"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
-_BOUNDARY = re.compile(r"[。！？!?，；：,;:…“”《》（）()‘’「」\n]")
+# the characters a sentence or clause may end at, or a quote or bracket open or close at (see kg.extract.gazetteer's
+# starts: a find per character, not a regex class tested at every character of the text)
+BOUNDARY = "。！？!?，；：,;:…“”《》（）()‘’「」\n"
 
 
 MAX_QUOTED = 80  # characters within which an opening quote or bracket must close to count
@@ -59,17 +61,16 @@ def segments(text: str, start: int = 0, stop: int | None = None) -> list[tuple[i
     parts: list[tuple[int, int]] = []
     depth: list[str] = []
     clause_begin = start
-    for match in _BOUNDARY.finditer(text, start, limit):
-        ch = match.group()
+    for pos in starts(BOUNDARY, text, start, limit):
+        ch = text[pos]
         if ch in OPENERS and not (ch == "“" and depth and depth[-1] == "“"):
-            if len(depth) < 4 and _closes(text, match.start(), OPENERS[ch], limit):
+            if len(depth) < 4 and _closes(text, pos, OPENERS[ch], limit):
                 depth.append(ch)
             continue
         if ch in CLOSERS:
             if depth and depth[-1] == CLOSERS[ch]:
                 depth.pop()
             continue
-        pos = match.start()
         if ch == "\n":
             depth.clear()
             end, following = pos, pos + 1
