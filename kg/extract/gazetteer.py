@@ -138,12 +138,12 @@ def starts(marker: str | tuple[str, ...], text: str, pos: int = 0, endpos: int |
 
 def _marked(marker: Marker, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of each hit of ``marker`` (a pattern's matches, or the characters of a string)."""
-    if isinstance(marker, re.Pattern):
-        end = len(text) if endpos is None else endpos
-        return (hit.span() for hit in marker.finditer(text, pos, end))
     if isinstance(marker, tuple):
         raise TypeError("a marker whose hits' ends are read must be a pattern or a string of characters")
-    return ((at, at + 1) for at in starts(marker, text, pos, endpos))
+    if isinstance(marker, str):
+        return ((at, at + 1) for at in starts(marker, text, pos, endpos))
+    end = len(text) if endpos is None else endpos
+    return (hit.span() for hit in marker.finditer(text, pos, end))
 
 
 def finditer_from(
@@ -177,10 +177,10 @@ def finditer_from(
     # of another (one character, or words such as 集团|公司 whose later characters start none), so the scan
     # finds every start; those inside the match before are passed over
     taken = pos
-    if isinstance(first, re.Pattern):
-        hits: Iterable[int] = (hit.start() for hit in first.finditer(text, pos, end))
+    if isinstance(first, (str, tuple)):
+        hits: Iterable[int] = starts(first, text, pos, end)
     else:
-        hits = starts(first, text, pos, end)
+        hits = (hit.start() for hit in first.finditer(text, pos, end))
     for at in hits:
         if at < taken:
             continue

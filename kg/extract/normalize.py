@@ -38,11 +38,14 @@ unless invisible characters were dropped.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from array import array
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+from kg import user_cache
 from kg.sources.documents import CJK
 
 INVISIBLE = (
@@ -58,7 +61,7 @@ _HAN = f"[{CJK}]"
 HAN_RE = re.compile(_HAN)
 # ASCII punctuation with a Chinese character right before or after it (spaces between allowed).
 ASCII_PUNCT_RE = re.compile(rf"(?<={_HAN})\s*[,;:!?()]|[,;:!?()](?=\s*[“‘《（(]?{_HAN})|(?<=[）)”’》])[,;:!?]")
-ASCII_PUNCT = re.compile("[,;:!?()]")  # one of them in every match of ASCII_PUNCT_RE
+ASCII_MARKS = ",;:!?()"  # one of them in every match of ASCII_PUNCT_RE
 # (what comes before the period is checked after it: the pattern starts with the period, which the regex engine
 # finds at its speed instead of trying the pattern at every position)
 PERIOD_RE = re.compile(rf"\.(?<=[{CJK}”’）)》]\.)(?![0-9A-Za-z.])")
@@ -81,6 +84,39 @@ def _converter():
 def _char_t2s(ch: str) -> str:
     converted = _converter().convert(ch)
     return converted if len(converted) == 1 else ch
+
+
+CHANGING_CACHE = "t2s-changing-characters.marshal"
+# the files of OpenCC's package t2s reads (its module, its configuration and dictionaries): what the characters
+# it changes depend on
+T2S_TABLES = (
+    "t2s.json",
+    "CJK_Compatibility_Ideographs.ocd2",
+    "TSPhrases.ocd2",
+    "TSCharactersExt.ocd2",
+    "TSCharacters.ocd2",
+)
+T2S_FILES = ("__init__.py", *(f"clib/share/opencc/{name}" for name in T2S_TABLES))
+
+
+@cache
+def _changing() -> re.Pattern[str]:
+    """The characters of U+3400-U+9FFF that t2s changes alone (:func:`_char_t2s`), as a class.
+
+    Which characters of a text t2s changes was asked of each distinct character of the text: the set of the
+    text's characters alone, a Python string made for each character of it, cost 0.2 G instructions on 1 MiB
+    of text, and reading OpenCC's tables to ask it 40 M more (most texts need no conversion).  The 3,700 or so
+    characters are kept in the user's cache (:mod:`kg.user_cache`) for the OpenCC files they come from; a
+    class of them the regex engine counts in a scan.
+    """
+    spec = importlib.util.find_spec("opencc")
+    folder = Path(spec.submodule_search_locations[0]) if spec and spec.submodule_search_locations else None
+    key = user_cache.file_key([folder / name for name in T2S_FILES] if folder else [])
+    chars = user_cache.read(CHANGING_CACHE, key)
+    if not isinstance(chars, str):
+        chars = "".join(ch for ch in map(chr, range(0x3400, 0xA000)) if _char_t2s(ch) != ch)
+        user_cache.write(CHANGING_CACHE, key, chars)
+    return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
 
 
 @dataclass(frozen=True)
@@ -111,13 +147,14 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """``text`` in the one spelling the rules read (see the module docstring), with the offset map."""
     starts = None
-    if INVISIBLE_RE.search(text):
+    if any(ch in text for ch in INVISIBLE):  # (a find each: the regex class was tested at every character)
         starts = array("l", (i for i, ch in enumerate(text) if ch not in INVISIBLE))
         cleaned = INVISIBLE_RE.sub("", text)
     else:
         cleaned = text
     cleaned = COMPAT_RE.sub(_fold, cleaned)
-    if ASCII_PUNCT.search(cleaned):  # (ASCII_PUNCT_RE, which opens with a lookbehind, tries every position)
+    # (ASCII_PUNCT_RE, which opens with a lookbehind, tries every position: a find of each of its marks first)
+    if any(mark in cleaned for mark in ASCII_MARKS):
         cleaned = ASCII_PUNCT_RE.sub(_full_width, cleaned)
     cleaned = PERIOD_RE.sub("。", cleaned)
     if '"' in cleaned:
@@ -143,11 +180,8 @@ def to_simplified(text: str) -> str:
 
 
 def _han_changes(text: str) -> int:
-    """How many characters of ``text`` t2s would change."""
-    # the distinct characters first (a set is cheaper to build than a count of each), then the count of the few
-    # that change
-    changing = [ch for ch in set(text) if "\u3400" <= ch <= "\u9fff" and _char_t2s(ch) != ch]
-    return sum(map(text.count, changing))
+    """How many characters of ``text`` (of U+3400-U+9FFF) t2s would change."""
+    return len(_changing().findall(text))
 
 
 def _convert(text: str) -> str:
