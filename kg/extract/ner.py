@@ -202,6 +202,7 @@ ONE_OCCASION = ("一场", "一次", "一届")
 # the verb that holds an event, before the words of its name the left edge stopped at (see _after_holding_verb)
 HELD_BEFORE = re.compile(r"(?:举行|举办|召开)了?(?=[\u4e00-\u9fff]{0,6}$)")
 # a ceremony two parties hold, named by what they do (与某某公司举行合作办学签约仪式, 举行校企合作签约暨授牌仪式)
+HELD_CEREMONY_FIRST = ("举行", "举办")  # what its matches start with (see finditer_from)
 HELD_CEREMONY = re.compile(
     r"(?:举行|举办)了?(?P<name>[^，。；、：！？,;:!?“”《》\s与和及的]{2,16}?(?:签约|签字|揭牌|授牌|挂牌|开班|启动)"
     r"(?:暨[^，。；、：！？,;:!?“”《》\s与和及的]{2,12}?)?仪式)"
@@ -314,6 +315,7 @@ PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 # 首批职业院校联盟, 第二批产业学院: a batch a ministry names is a rank, like 省级 (the dev-set guide's designations)
 RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
 # a school's office or department: its head, then a title of its staff or nothing (学校教务处, see _divisions)
+DIVISION_HEAD_FIRST = "处系部办科"  # the characters DIVISION_HEAD's matches start with (see finditer_from)
 DIVISION_HEAD = re.compile(
     "(?P<head>处|系|部|办公室|办(?=副?主任)|科(?=副?科长))(?:(?P<title>(?:副)?(?:处长|主任|部长|科长|书记|负责人)|教师|老师"
     f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]))"  # 教务处赵某处长: a name, then the title
@@ -385,7 +387,9 @@ HELD_SUBJECT = re.compile(  # tried at a clause's start before a verb of holding
     r"(?P<name>[^，。；！？\n：在于]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼|会|签约活动)”?)"
     r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
 )
-HELD_VERB = re.compile("举行|召开|举办|开幕")
+EVENT_REFERENCE_FIRST = "本此这该"  # what Recognizer.event_ref_re's matches start with (本次, 此届, 该 …)
+HELD_WORDS = ("举行", "召开", "举办", "开幕")
+HELD_VERB = re.compile("|".join(HELD_WORDS))
 # 共同举行某某学院某某产业学院签约揭牌仪式暨理事会成立大会。: the object of the verb, a whole clause, is a name too
 HELD_OBJECT = re.compile(
     r"(?:举行|召开|举办)了?(?P<name>[^，。；！？\n：在于“”]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼))(?=[，。；！？\n])"
@@ -398,7 +402,8 @@ NAME_OPENING = re.compile(r"(?:19|20)[0-9]{2}年?度?|第[0-9一二三四五六�
 HELD_AT = re.compile("在[^，。；、：！？,;:!?与和]{2,20}$")  # 在某某校区627会议室 before the verb that holds an event
 # a meeting the parties of a clause hold, named by its subject (与某某公司开展校企合作恳谈会, 召开政校企对接会)
 TOPICAL_MEETING = f"(?:{EVENT_TOPIC.pattern})(?:座谈|洽谈|交流|对接|推进|研讨|恳谈)会"
-HELD_MEETING = re.compile(f"(?:举行|举办|召开|开展)了?(?P<name>{TOPICAL_MEETING})")
+HELD_MEETING_FIRST = ("举行", "举办", "召开", "开展")  # what its matches start with (see finditer_from)
+HELD_MEETING = re.compile(f"(?:{'|'.join(HELD_MEETING_FIRST)})了?(?P<name>{TOPICAL_MEETING})")
 COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
 BODY_NOUNS = ("公司", "企业", "集团", "学校", "学院", "大学", "单位", "中心", "政府")  # no given name is one
@@ -662,7 +667,7 @@ class Recognizer:
         self.event_after = re.compile(f"(?:启动|开幕|闭幕|成立|推进|总结|表彰|颁奖)?(?:{trie_pattern(events)})")
         # the characters a match of it starts with: a set lookup instead of a regex call at 12,000 type words
         self.event_after_first = frozenset("启开闭成推总表颁").union(word[0] for word in events)
-        self.event_ref_re = re.compile(
+        self.event_ref_re = re.compile(  # (its matches start with EVENT_REFERENCE_FIRST's characters)
             f"(?:本次|此次|本届|此届|这次|这届|本场|这场|该)[{CJK}]{{0,4}}?(?:{trie_pattern(events)})"
         )
         surnames = "".join(sorted(SURNAMES))
@@ -2282,7 +2287,7 @@ class Recognizer:
         # A、B两个专业: no 等, a count of exactly the items listed
         heads += [
             (m.start(), m.group("head"), None, DIGIT_VALUES.get(m.group("count")) or UNIT_VALUES[m.group("count")])
-            for m in COUNTED_HEAD.finditer(text)
+            for m in finditer_from(COUNTED_HEAD_FIRST, COUNTED_HEAD, text)
             if text[m.start() - 1 : m.start()] not in ("", "等", "余", "多", "第", "、", "，")  # 等三家: LIST_HEAD's
         ]
         for head_start, head, batch, count in heads:
@@ -2576,7 +2581,7 @@ class Recognizer:
         [('教务处', 'Organization'), ('机电工程系', 'College')]
         """
         found: list[tuple[Mention, bool]] = []
-        for match in DIVISION_HEAD.finditer(text):
+        for match in finditer_from(DIVISION_HEAD_FIRST, DIVISION_HEAD, text):
             head = match.start("head")
             office = BUREAU_OFFICE.search(text, max(0, head - 9), head) if match.group("title") else None
             field = office.group(1) if office is not None else ""
@@ -2683,7 +2688,7 @@ class Recognizer:
         }
         taken = Occupancy(len(text), selected)
         added = []
-        for match in BRACKETED_UNIT.finditer(text):
+        for match in finditer_from("（(", BRACKETED_UNIT, text):
             parent = by_end.get(match.start())
             name = match.group("name")
             if parent is None or taken.overlaps(match.start("name"), match.end("name")):
@@ -2884,7 +2889,8 @@ class Recognizer:
                 kind = "college" if match.group(1) == "学院" else "school"
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "", "ref", 0, ref=kind))
         ends = set()
-        for match in self.event_ref_re.finditer(text):  # 此次职教峰会, 本场招聘会: the event named before
+        # 此次职教峰会, 本场招聘会: the event named before
+        for match in finditer_from(EVENT_REFERENCE_FIRST, self.event_ref_re, text):
             if not taken.overlaps(match.start(), match.end()):
                 found.append(Mention(match.start(), match.end(), match.group(), "", "ref", 0, ref="event"))
                 ends.add(match.end())
@@ -3349,8 +3355,9 @@ def _known_place(name: str) -> bool:
 DIGIT_VALUES = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 # a count of the items right after a list without 等 (A、B两个专业, A、B、C三家企业): see _lists
+COUNTED_HEAD_FIRST = "两三四五六七八九十"  # (see finditer_from: a find of each, not a class tried everywhere)
 COUNTED_HEAD = re.compile(
-    rf"(?P<count>[两三四五六七八九十])(?:个|家|所|项)(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
+    rf"(?P<count>[{COUNTED_HEAD_FIRST}])(?:个|家|所|项)(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
 )
 
 
@@ -3612,7 +3619,7 @@ def _held_subject_matches(text: str) -> list[re.Match[str]]:
     """
     starts: set[int] = set()
     objects = []  # 举行某某仪式。: the object of the verb (HELD_OBJECT), at each verb
-    for verb in HELD_VERB.finditer(text):
+    for verb in finditer_from(HELD_WORDS, HELD_VERB, text):
         floor = max(0, verb.start() - HELD_REACH)
         starts.update(at + 1 for at in range(floor, verb.start()) if text[at] in CLAUSE_OPENERS)
         if floor == 0:
@@ -3645,8 +3652,8 @@ def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
     named = [m.name for m in selected if is_a(m.cls, "Event") and not m.category and not m.ref]
     ends = {m.end: m for m in selected if not m.nested and (m.ref or is_a(m.cls, "Organization"))}
     held = [
-        *(HELD_CEREMONY.finditer(text) if "仪式" in text else ()),
-        *(HELD_MEETING.finditer(text) if "会" in text else ()),
+        *(finditer_from(HELD_CEREMONY_FIRST, HELD_CEREMONY, text) if "仪式" in text else ()),
+        *(finditer_from(HELD_MEETING_FIRST, HELD_MEETING, text) if "会" in text else ()),
     ]
     for match in held:
         start, end = match.span("name")

@@ -621,7 +621,6 @@ def sentence_at(text: str, position: int) -> tuple[int, int]:
 
 # the words of references.tsv that mean the publisher (我校, 本院 …)
 OWN_WORDS = tuple(word for word, kind in REFERENCES.items() if kind == "publisher")
-OWN_SCHOOL = re.compile("|".join(OWN_WORDS))
 
 
 def abbreviated_publisher(text: str) -> tuple[str, str] | None:
@@ -632,7 +631,7 @@ def abbreviated_publisher(text: str) -> tuple[str, str] | None:
     list whose city the text names counts, and only one: anything else is left to the first school the
     text names (:func:`kg.extract.resolve._publisher`).
     """
-    if not OWN_SCHOOL.search(text):
+    if not any(word in text for word in OWN_WORDS):  # (a find each: a regex of them tried every character)
         return None
     found = set()
     for college in universities():
