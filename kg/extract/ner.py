@@ -953,7 +953,8 @@ class Recognizer:
         if not names:
             return []
         found = []
-        for match in re.finditer(trie_pattern(names), text):
+        # (tried where one of the names stands, found by a find each: see finditer_from)
+        for match in finditer_from(tuple(names), re.compile(trie_pattern(names)), text):
             place, cls = names[match.group()]
             rule = "place" if match.group() == place else "place-short"
             found.append(Mention(match.start(), match.end(), place, cls, rule, 1))
@@ -4126,10 +4127,12 @@ def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
     if not places:
         return []
     # not before what makes 职/中/小 part of a word (职业, 中学, 小学, 中心, 职工)
-    heads = "|".join(sorted(places, key=len, reverse=True))
-    pattern = f"(?:{heads})[一二三四五六七八九十]{{1,2}}([职中小])(?![学业工称务责能校员位场院部级心间型])"
+    heads = sorted(places, key=len, reverse=True)
+    pattern = re.compile(
+        f"(?:{'|'.join(heads)})[一二三四五六七八九十]{{1,2}}([职中小])(?![学业工称务责能校员位场院部级心间型])"
+    )
     found = []
-    for match in re.finditer(pattern, text):
+    for match in finditer_from(tuple(heads), pattern, text):  # (tried where a place's name stands)
         found.append(
             Mention(match.start(), match.end(), match.group(), ORDINAL_SHORT_CLASS[match.group(1)], "suffix", 2)
         )
