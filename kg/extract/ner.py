@@ -779,7 +779,10 @@ class Recognizer:
         if mention.rule not in EDGE_RULES or len(name) < 4:
             return mention
         place = is_a(mention.cls, "Place")
+        openings = _listed_or_division_openings()
         for k in range(1, min(7, len(name) - 1)):
+            if name[k : k + 2] not in openings and name[k] not in "区县市":
+                continue  # no division or listed name starts here (each test below needs one): most positions
             tail, lead = name[k:], name[:k]
             # 集团副理事长某某市…公司, 张三代表市委: a title, then the body of the next title (or the one represented)
             # (the cheap tests first: this runs for every name of the text, up to six times)
@@ -3239,6 +3242,15 @@ def _listed_start(name: str, place: bool) -> bool:
     if name[:3] not in _listed_openings():  # most names: no listed name starts so
         return False
     return any(name[:size] in names for size, names in _listed_names().items() if size <= len(name))
+
+
+@cache
+def _listed_or_division_openings() -> frozenset[str]:
+    """The first two characters of every division's name (short ones too) and every listed full name: where
+    none stands, neither :func:`division_starts` nor :func:`_listed_start` finds a name (Recognizer._after_clause
+    asks them at up to six positions of every name)."""
+    names = (*_division_heads(), *(name for names in _listed_names().values() for name in names))
+    return frozenset(name[:2] for name in names)
 
 
 @cache
