@@ -1125,16 +1125,28 @@ class Recognizer:
             quote = text.find("“", start, match.start()) if strength == "weak" else -1
             if quote > start and dictionary().get(text[max(start, quote - 2) : quote]) in ("v", "vn"):
                 start = quote  # 实践“某某”发展模式: the verb before the quote is the clause's (see _quoted)
-            start = self._parallel(text, start, cls)
-            start = self._conjoined(text, start, cls)
-            start = _listed_place_start(text, start, cls)
-            start = _list_item_start(text, start, cls)
-            start = self._joined_fields(text, start, match.start(), cls)
-            start = self._joined_field(text, start, cls)
-            start = self._through_nominal(text, start, cls)
-            start = self._group_prefix(text, start, cls)
-            start = self._second_name(text, start, end, suffix, cls)
-            start = self._clause_lead(text, start, match.start())
+            # Each of these moves the start only after what its first test asks for (the character before the
+            # name, most of them): a call is made only where that test holds, some 90,000 calls fewer on 1 MiB
+            if text[start - 1 : start] == "、":
+                start = self._parallel(text, start, cls)
+            if text[start - 1 : start] in "和与及":
+                start = self._conjoined(text, start, cls)
+            if text[start - 1 : start] in STOP_SINGLE:
+                start = _listed_place_start(text, start, cls)
+            if text[start - 1 : start] in STOP_SINGLE:
+                start = _list_item_start(text, start, cls)
+            if text[start - 1 : start] in "和与及":
+                start = self._joined_fields(text, start, match.start(), cls)
+            if text[start - 1 : start] == "与":
+                start = self._joined_field(text, start, cls)
+            if start < NOMINAL_VERB_SIZE or text[start - NOMINAL_VERB_SIZE : start] in NOMINAL_VERBS:
+                start = self._through_nominal(text, start, cls)
+            if text[start - 2 : start] == "集团":  # (text.endswith("集团", 0, start))
+                start = self._group_prefix(text, start, cls)
+            if cls in organisations:
+                start = self._second_name(text, start, end, suffix, cls)
+            if match.start() - start >= 3:  # (the words before a place: a name of three characters or more)
+                start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
             if text[start : start + 1] in ("月", "日", "强") and text[start - 1 : start].isdigit():
                 start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own);
