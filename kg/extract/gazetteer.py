@@ -203,8 +203,11 @@ def finditer_holding(
     >>> list(finditer_holding(re.compile("(?:会议|活动)邀请"), ("邀请",), "活动邀请，会议", 4, 7))
     []
     """
+    # the span once, then ``in`` for each word: str.find parses its three arguments at each call (some 500
+    # instructions), the span's copy costs less than one
+    piece = text[pos:endpos]
     for word in words:
-        if text.find(word, pos, endpos) >= 0:
+        if word in piece:
             return pattern.finditer(text, pos, endpos)
     return iter(())
 
