@@ -364,7 +364,7 @@ SELECTED_AGAIN_NEEDS = ("名单",)  # in every match (see finditer_holding)
 ROLL_OF_HOLDERS = re.compile(
     r"(?:(?:共)?有[0-9零一二两三四五六七八九十百]+[家个所处][，,])?(?:分别)?(?:为|是|包括|有)[：:]?"
 )
-MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")
+MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")  # (each opens with 成员)
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
@@ -870,6 +870,9 @@ class RelationExtractor:
             here = inside[bisect.bisect_left(starts, clause_start) : bisect.bisect_left(starts, clause_end)]
             clause = self.text[clause_start:clause_end]
             both_sides: list[Entity] = []  # 双方 opening the clause: the two that signed before
+            # its first two characters, compared with the openings the rules below look for (作为, 其中, 走进 …):
+            # one slice, not a str.startswith call (its arguments parsed) for each
+            opening = clause[:2]
             if (
                 self._pair
                 and "双方" in clause
@@ -888,14 +891,14 @@ class RelationExtractor:
             if self.text[clause_start - 1 : clause_start] == "；":
                 sentence_subject, parties = None, []  # a new main clause: its own subject or the topic
             subjects = self._co_subjects(main, subject_mention) if subject is not None else []
-            if clause.startswith("作为") and subject is None and main and all(_designation(m.entity) for m in main):
+            if opening == "作为" and subject is None and main and all(_designation(m.entity) for m in main):
                 pending_titles += [m.entity for m in main]  # 作为X实验区，江北区…: the title is the subject's
                 continue
             if subject is not None and pending_titles:
                 for title in pending_titles:
                     self.add(subject, "designatedAs", title, span, "designate-作为…，")
                 pending_titles = []
-            if subject is None and clause.startswith("在") and EVENT_FRAME.match(clause):
+            if subject is None and opening[:1] == "在" and EVENT_FRAME.match(clause):
                 # 在第二届…大赛中，…李明浩获得…: the event belongs to the subject that follows
                 pending_events += [m.entity for m in main if is_a(m.entity.cls, "Event")]
                 continue
@@ -911,14 +914,14 @@ class RelationExtractor:
                 counted_builds = []
                 continue
             counted_builds = []
-            if clause.startswith(MEMBERSHIP) and last_object is not None:
+            if opening == "成员" and clause.startswith(MEMBERSHIP) and last_object is not None:
                 for mention in main:
                     if is_a(mention.entity.cls, "Organization") and mention.entity is not last_object:
                         self.add(mention.entity, "memberOf", last_object, span, "member-成员包括")
                 self._indicators(clause_start, clause_end, main, last_object, span)
                 continue
             if subject is not None:
-                if clause.startswith("其中") and last_objects:
+                if opening == "其中" and last_objects:
                     predicate, objects = last_objects
                     if objects and objects[0] is not subject:
                         self.add(sentence_subject or self.topic, predicate, subject, span, "list-其中")
@@ -931,7 +934,7 @@ class RelationExtractor:
             pivot = None
             if subject is None and last_object is not None and PIVOT.match(clause):
                 current = pivot = last_object  # 设立家长学校总校，指导全区各学校…: the new body does the guiding
-            if clause.startswith("走进") and main and _is_container(main[0].entity):
+            if opening == "走进" and main and _is_container(main[0].entity):
                 located_in = main[0].entity
             elif located_in is not None:
                 for mention in main:
@@ -967,7 +970,7 @@ class RelationExtractor:
             counted = current
             if subject is None and objects_before and INDICATOR_RE.match(clause) and _runs(objects_before[-1]):
                 counted = objects_before[-1]  # 开展…比拼活动，16名书记校长大会分享: counts of the activity
-            if subject is None and clause.startswith("其中") and last_counted is not None:
+            if subject is None and opening == "其中" and last_counted is not None:
                 counted = last_counted  # 吸纳成员单位46家，其中规上企业31家
             last_counted = counted
             last_object = pivot
