@@ -3080,6 +3080,8 @@ def _place_start(name: str) -> bool:
     """True when ``name`` starts with a place: 宿迁市…, 上海…, 江苏省…."""
     if name[:1] not in "省市县区" and PLACE_LEAD.match(name[:6]):
         return True
+    if len(name) >= 2 and name[:2] not in _place_openings():
+        return False  # no place of two to four characters starts so (most names): no lookup of the three
     tags = dictionary()
     return tags.get(name[:2]) == "ns" or tags.get(name[:3]) == "ns" or tags.get(name[:4]) == "ns"
 
