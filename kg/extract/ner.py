@@ -2251,7 +2251,8 @@ class Recognizer:
         """某某联合体（以下简称“联合体”）成立大会: the event named after a body whose short name is declared between
         them, named as without the note (某某联合体成立大会); what the note's words made inside it goes."""
         found: list[Mention] = []
-        ends = {m.end: m for m in selected if not m.nested and not m.ref and is_a(m.cls, "Organization")}
+        organisations = descendants("Organization")  # (a set lookup for each name, not a call of is_a)
+        ends = {m.end: m for m in selected if not m.nested and not m.ref and m.cls in organisations}
         for note in DECLARED_SHORT.finditer(text) if "简称" in text else ():  # (a scan of the text: most have none)
             body = ends.get(note.start())
             if body is None or text[note.end() - 1] not in "）)":
@@ -2699,9 +2700,8 @@ class Recognizer:
     def _bracketed_units(self, text: str, selected: list[Mention]) -> list[Mention]:
         """某某小学(碧桂园校区), 某某幼儿园(新宜分园), 某某学校(含某某小学): a school's campus or branch named in
         brackets after it, an entity of the school's class (the dev-set guide annotates them, partOf it)."""
-        by_end = {
-            m.end: m for m in selected if not m.nested and (is_a(m.cls, "EducationalOrganization") or is_group(m.cls))
-        }
+        schools = descendants("EducationalOrganization")  # (a set lookup for each name, not a call of is_a)
+        by_end = {m.end: m for m in selected if not m.nested and (m.cls in schools or is_group(m.cls))}
         taken = Occupancy(len(text), selected)
         added = []
         for match in finditer_from("（(", BRACKETED_UNIT, text):
@@ -2763,8 +2763,9 @@ class Recognizer:
         bodies = [m for m in selected if not m.nested and not m.category and m.cls != "Person"]
         by_start = {m.start: m for m in bodies if not m.ref}
         # the ceremonies a name joins with 暨, by where they end (…签约暨某某学院揭牌仪式: one ceremony)
-        joined = {m.end: m for m in selected if is_a(m.cls, "Event") and text[m.start - 1 : m.start] == "暨"}
-        events = {m.end: m for m in selected if is_a(m.cls, "Event") and not m.nested}
+        kinds = descendants("Event")  # (a set lookup for each name, not a call of is_a)
+        joined = {m.end: m for m in selected if m.cls in kinds and text[m.start - 1 : m.start] == "暨"}
+        events = {m.end: m for m in selected if m.cls in kinds and not m.nested}
         found = []
         for first in bodies:
             if first.ref not in ("", *OWN_SCHOOL_REFS):
@@ -2808,7 +2809,8 @@ class Recognizer:
         >>> event.name
         '青川分校、远帆小学签约仪式'
         """
-        ends = {m.end: m for m in selected if not (m.nested or m.ref) and is_a(m.cls, "Organization")}
+        organisations = descendants("Organization")  # (a set lookup for each name, not a call of is_a)
+        ends = {m.end: m for m in selected if not (m.nested or m.ref) and m.cls in organisations}
         for event in selected:
             if event.rule != "suffix" or event.nested or text[event.start - 1 : event.start] != "、":
                 continue
@@ -3676,8 +3678,9 @@ def _held_ceremonies(text: str, selected: list[Mention]) -> list[Mention]:
     ['合作办学签约仪式']
     """
     found: list[Mention] = []
-    named = [m.name for m in selected if is_a(m.cls, "Event") and not m.category and not m.ref]
-    ends = {m.end: m for m in selected if not m.nested and (m.ref or is_a(m.cls, "Organization"))}
+    events, organisations = descendants("Event"), descendants("Organization")  # (set lookups, not is_a calls)
+    named = [m.name for m in selected if m.cls in events and not m.category and not m.ref]
+    ends = {m.end: m for m in selected if not m.nested and (m.ref or m.cls in organisations)}
     held = [
         *(finditer_from(HELD_CEREMONY_FIRST, HELD_CEREMONY, text) if "仪式" in text else ()),
         *(finditer_from(HELD_MEETING_FIRST, HELD_MEETING, text) if "会" in text else ()),
@@ -3898,9 +3901,10 @@ def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
     A list of two or more, after 与 and before the verb of a signing or a cooperation: each item no other rule
     named (no type word, no known name; a place it opens with is the brand's: 上海某某) is a company, when it
     is a name (2–8 characters, no common noun).  One unknown name after 与 is not enough (与企业代表进行交流)."""
-    places = {m.start: m for m in selected if not m.nested and is_a(m.cls, "Place")}
+    kinds = descendants("Place")  # (a set lookup for each name, not a call of is_a)
+    places = {m.start: m for m in selected if not m.nested and m.cls in kinds}
     dropped: set[int] = set()
-    taken = Occupancy(len(text), [m for m in selected if not is_a(m.cls, "Place")])
+    taken = Occupancy(len(text), [m for m in selected if m.cls not in kinds])
     # the names by where they start: an item's own names are a slice (a scan of every name for each item was
     # 3 % of the interpreter's work on a long text)
     named = sorted((m for m in selected if not m.nested), key=lambda m: m.start)
@@ -3981,7 +3985,8 @@ def _declared_shorts(text: str, selected: list[Mention]) -> list[Mention]:
     ...     Mention(0, 8, "甲乙机械有限公司", "Company", "suffix", 3)])]
     [('甲乙机械', 11), ('甲乙机械', 22)]
     """
-    ends = {m.end: m for m in selected if not m.ref and is_a(m.cls, "Organization")}
+    organisations = descendants("Organization")  # (a set lookup for each name, not a call of is_a)
+    ends = {m.end: m for m in selected if not m.ref and m.cls in organisations}
     taken = sorted((m.start, m.end) for m in selected)
     found: list[Mention] = []
     for match in DECLARED_SHORT.finditer(text) if "简称" in text else ():
