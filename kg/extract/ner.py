@@ -54,7 +54,7 @@ from kg.extract.gazetteer import (
     trie_pattern,
 )
 from kg.extract.lexicon import alternation, characters, table, words
-from kg.model.terms import compatible, descendants, is_a, label
+from kg.model.terms import KINDS, compatible, descendants, is_a, label
 from kg.model.vocab import classes
 from kg.sources import reference
 from kg.sources.documents import CJK
@@ -839,7 +839,7 @@ class Recognizer:
         """
         found = []
         for event in selected:
-            opened = UNVEILED_FIRST.match(event.name) if is_a(event.cls, "Event") and not event.nested else None
+            opened = UNVEILED_FIRST.match(event.name) if event.cls in KINDS["Event"] and not event.nested else None
             cls = self._body_named(opened.group(1)) if opened else ""
             if cls:
                 name = opened.group(1)
@@ -882,14 +882,14 @@ class Recognizer:
         """
         found = []
         for title in selected:
-            about = title.name.find("关于") if is_a(title.cls, "Initiative") and not title.nested else -1
+            about = title.name.find("关于") if title.cls in KINDS["Initiative"] and not title.nested else -1
             if about < 3 or title.name[:about] != title.name[: title.end - title.start][:about]:
                 continue  # no issuer before 关于, or a name completed from elsewhere
             issuers: list[Mention] = []
             at = begin = 0
             for word in self.suffix_re.finditer(title.name, 0, about):
                 cls, strength = self.suffix_class[word.group()]
-                if strength != "strong" or not is_a(cls, "Organization"):
+                if strength != "strong" or cls not in KINDS["Organization"]:
                     continue
                 if issuers and word.start() == at:  # 教育部办公厅: a body's office, one name
                     issuers.pop()
@@ -3046,7 +3046,7 @@ def _kind_phrase(text: str, mention: Mention) -> bool:
     (征集百余份活动) and a verb with its complement (履行好联合体…使命) make a phrase, not a name."""
     if mention.nested or mention.rule != "suffix" or "“" in mention.name or "《" in mention.name:
         return False
-    if not (is_a(mention.cls, "Platform") or is_a(mention.cls, "Program") or is_a(mention.cls, "Campaign")):
+    if not (mention.cls in KINDS["Platform"] or mention.cls in KINDS["Program"] or mention.cls in KINDS["Campaign"]):
         return False
     if is_group(mention.cls):
         return False  # 等六个省级职业教育集团: counted groups are read by their own rule
@@ -3358,7 +3358,7 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
     ends = {m.end for m in selected}
     result = []
     for mention in selected:
-        if mention.rule == "suffix" and is_a(mention.cls, "Organization") and mention.start - 1 not in ends:
+        if mention.rule == "suffix" and mention.cls in KINDS["Organization"] and mention.start - 1 not in ends:
             for name in earlier.get(mention.name[-3:], ()):
                 if len(name) <= len(mention.name) or not name.endswith(mention.name):
                     continue
@@ -3369,7 +3369,7 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
                     start = mention.start - k
                     mention = replace(mention, start=start, name=text[start : mention.end])
                     break
-        if is_a(mention.cls, "Organization") and not mention.ref and len(mention.name) >= 4:
+        if mention.cls in KINDS["Organization"] and not mention.ref and len(mention.name) >= 4:
             earlier.setdefault(mention.name[-3:], {})[mention.name] = None
         result.append(mention)
     return result
@@ -3815,14 +3815,14 @@ def _generic(modifier: str) -> bool:
 def _counted(text: str, start: int, end: int, cls: str) -> bool:
     """True when a number with a measure word counts the name (42所乡村学校, 特色学校12所): a common noun."""
     before = text[max(0, start - 4) : start]
-    if is_a(cls, "Event") and before.endswith(ONE_OCCASION):
+    if cls in KINDS["Event"] and before.endswith(ONE_OCCASION):
         return False  # 一场某某签约仪式在…举行: one occasion, named
     if before[-1:] in COUNT_BEFORE_LAST and COUNT_BEFORE.search(before) and not TERM_BEFORE.search(before):
         return True
-    if is_a(cls, "Program") or is_a(cls, "Event"):
+    if cls in KINDS["Program"] or cls in KINDS["Event"]:
         return False  # 专业课程7门: seven courses of one named kind
     after = COUNT_AFTER.match(text[end : end + 8]) if text[end : end + 1] in COUNT_AFTER_FIRST else None
-    if after and is_a(cls, "Organization") and after.group().endswith(("名", "位", "人")):
+    if after and cls in KINDS["Organization"] and after.group().endswith(("名", "位", "人")):
         return False  # 某某委员会20余位成员: the people of one body, counted in people
     if after:
         if LIST_COUNT.match(text, end + after.end()) and text[start - 1 : start] in ("、", "和", "及", "与"):
@@ -3870,7 +3870,7 @@ def refine_class(name: str, cls: str) -> str:
         return "CollaborativeEducationAlliance"
     if cls == "Campaign" and CONTEST_WORD.search(name):
         return "Competition"
-    if is_a(cls, "Organization") and BATCH_OF_LIST.search(name):
+    if cls in KINDS["Organization"] and BATCH_OF_LIST.search(name):
         return "Designation"  # 某某市第二批优质教育集团: the list a body is selected into, no body
     return cls
 

@@ -50,7 +50,7 @@ from kg.extract.ner import (
 )
 from kg.extract.resolve import TITLE_AFTER_EVENT, WHOLE_SCHOOLS, Entity, own_committee
 from kg.extract.sentences import segments
-from kg.model.terms import fits, is_a, is_symmetric, symmetric_relations
+from kg.model.terms import KINDS, fits, is_a, is_symmetric, symmetric_relations
 
 SYMMETRIC = symmetric_relations()  # the ontology says which kinds have no direction
 
@@ -900,7 +900,7 @@ class RelationExtractor:
                 pending_titles = []
             if subject is None and opening[:1] == "在" and EVENT_FRAME.match(clause):
                 # 在第二届…大赛中，…李明浩获得…: the event belongs to the subject that follows
-                pending_events += [m.entity for m in main if is_a(m.entity.cls, "Event")]
+                pending_events += [m.entity for m in main if m.entity.cls in KINDS["Event"]]
                 continue
             if subject is not None and pending_events:
                 for event in pending_events:
@@ -916,7 +916,7 @@ class RelationExtractor:
             counted_builds = []
             if opening == "成员" and clause.startswith(MEMBERSHIP) and last_object is not None:
                 for mention in main:
-                    if is_a(mention.entity.cls, "Organization") and mention.entity is not last_object:
+                    if mention.entity.cls in KINDS["Organization"] and mention.entity is not last_object:
                         self.add(mention.entity, "memberOf", last_object, span, "member-成员包括")
                 self._indicators(clause_start, clause_end, main, last_object, span)
                 continue
@@ -938,7 +938,7 @@ class RelationExtractor:
                 located_in = main[0].entity
             elif located_in is not None:
                 for mention in main:
-                    if mention is subject_mention and is_a(mention.entity.cls, "Organization"):
+                    if mention is subject_mention and mention.entity.cls in KINDS["Organization"]:
                         self.add(mention.entity, "locatedIn", located_in, span, "locate-走进")
             self._located_before(clause_start, clause_end, main, span)
             self._gathered_in(clause_start, clause_end, main, span)
@@ -1018,11 +1018,11 @@ class RelationExtractor:
         self._invited(start, end, span)
         self._at_the_meeting(start, end, inside, span)
         self._sentences += 1
-        named = [m.entity for m in self._main_named if is_a(m.entity.cls, "Platform")]
+        named = [m.entity for m in self._main_named if m.entity.cls in KINDS["Platform"]]
         if named:
             self._last_platform = named[-1]
         # …共同体成立大会 names the 共同体 too: a platform of a kind the text later refers to (共同体副理事长单位)
-        named = [m.entity for m in inside if not m.ref and is_a(m.entity.cls, "Platform")]
+        named = [m.entity for m in inside if not m.ref and m.entity.cls in KINDS["Platform"]]
         if named:
             # equal entities have equal labels: the other platforms are kept without comparing them field by field
             labels = {entity.label for entity in named}
@@ -1158,7 +1158,7 @@ class RelationExtractor:
         main = [m for m in self._main_named if m.name not in KIN_WORDS]
         for index, first in enumerate(main[:-1]):
             second = main[index + 1]
-            if not (is_a(first.entity.cls, "Organization") and is_a(second.entity.cls, "Organization")):
+            if not (first.entity.cls in KINDS["Organization"] and second.entity.cls in KINDS["Organization"]):
                 continue
             gap = text[first.end : second.start]
             if PARENT_AFTER.fullmatch(gap):
@@ -1167,7 +1167,7 @@ class RelationExtractor:
                 for unit in self._enumeration(main, index + 1):
                     if unit is not second and text[: unit.start].endswith(PARTNER_OPEN):
                         break  # Y下属的X与Z签约: Z is X's partner, not another unit
-                    if not is_a(unit.entity.cls, "Place"):
+                    if unit.entity.cls not in KINDS["Place"]:
                         self.add(unit.entity, "partOf", first.entity, span, "part-下属")
             elif BELONGS_TO.fullmatch(gap) or (COPULA.fullmatch(gap) and UNIT_NOUN.match(text, second.end)):
                 # X隶属于Y / X是Y旗下的子公司 / X是Y的二级学院: the unit is named first
@@ -1265,9 +1265,9 @@ class RelationExtractor:
         """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
         text = self.text
         main = self._main_named
-        platforms = [m for m in main if is_a(m.entity.cls, "Platform")]
+        platforms = [m for m in main if m.entity.cls in KINDS["Platform"]]
         for park in main:
-            if not (is_a(park.entity.cls, "Place") or PARK.search(park.entity.label)) or park in platforms[:1]:
+            if not (park.entity.cls in KINDS["Place"] or PARK.search(park.entity.label)) or park in platforms[:1]:
                 continue
             before = text[max(start, park.start - 3) : park.start]
             based = BASED_ON.match(text, park.end) is not None
@@ -1288,7 +1288,7 @@ class RelationExtractor:
             return mention.entity is None or is_actor(mention.entity.cls)
 
         for index, platform in enumerate(main[:-1]):
-            if platform.entity is None or not is_a(platform.entity.cls, "Platform"):
+            if platform.entity is None or platform.entity.cls not in KINDS["Platform"]:
                 continue
             first = main[index + 1]
             if not text.startswith(("是由", "是"), platform.end) or first.start - platform.end > 2 or not actor(first):
@@ -1340,7 +1340,7 @@ class RelationExtractor:
         text = self.text
         main = self._main_named
         for index, platform in enumerate(main[:-1]):
-            if not is_a(platform.entity.cls, "Platform"):
+            if platform.entity.cls not in KINDS["Platform"]:
                 continue
             gap = text[platform.end : main[index + 1].start]
             listed = MEMBERS_LISTED.fullmatch(gap)
@@ -1349,7 +1349,7 @@ class RelationExtractor:
             if listed is None or (gap.endswith("为") and "单位" not in gap) or (gap in ("有", "包括") and index):
                 continue  # 联盟为A: not a roll; …与X包括: X is no subject here
             for member in self._enumeration(main, index + 1):
-                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                if member.entity.cls in KINDS["Organization"] and member.entity.cls not in KINDS["Place"]:
                     self.add(member.entity, "memberOf", platform.entity, span, "member-包括")
 
     def _designations_named(self, start: int, end: int, inside: list[Mention], span) -> None:
@@ -1385,7 +1385,7 @@ class RelationExtractor:
         text = self.text
         main = self._main
         for index, owner in enumerate(main[:-1]):
-            if not is_a(owner.entity.cls, "EducationalOrganization") or text[owner.end : owner.end + 1] != "的":
+            if owner.entity.cls not in KINDS["EducationalOrganization"] or text[owner.end : owner.end + 1] != "的":
                 continue
             first = main[index + 1]
             if first.start != owner.end + 1:
@@ -1500,14 +1500,14 @@ class RelationExtractor:
         text = self.text
         main = self._main_named
         for index, platform in enumerate(main[:-1]):
-            if not is_a(platform.entity.cls, "Platform"):
+            if platform.entity.cls not in KINDS["Platform"]:
                 continue
             counted = MEMBERS_COUNTED.match(text, platform.end, end)
             later = main[index + 1]
             if counted is None or later.start != counted.end():
                 continue
             for member in self._enumeration(main, index + 1):
-                if is_a(member.entity.cls, "Organization") and not is_a(member.entity.cls, "Place"):
+                if member.entity.cls in KINDS["Organization"] and member.entity.cls not in KINDS["Place"]:
                     self.add(member.entity, "memberOf", platform.entity, span, "member-现有…包括")
 
     def _schools_of_groups(self, start: int, end: int, inside: list[Mention], span) -> None:
@@ -2176,7 +2176,7 @@ class RelationExtractor:
         """A走进B / A一行到B对接校企合作 (调研、考察、洽谈): organisations meeting to work together."""
         text = self.text
         for index, mention in enumerate(main):
-            if mention.entity in subjects or not is_a(mention.entity.cls, "Organization"):
+            if mention.entity in subjects or mention.entity.cls not in KINDS["Organization"]:
                 continue
             before = text[max(start, mention.start - 5) : mention.start]  # (走访调研了: five characters)
             visit = VISIT.search(before)
@@ -2200,9 +2200,9 @@ class RelationExtractor:
                 subjects = [s for s in (self._own_school(),) if s is not None]
             for subject in (self._body(s, main) for s in subjects):
                 for item in items:
-                    if is_a(item.entity.cls, "Platform") or _division(item.entity):
+                    if item.entity.cls in KINDS["Platform"] or _division(item.entity):
                         continue  # 参观了某某产业学院、某某实训基地: what a host shows, no partner
-                    if is_a(subject.cls, "Organization") and is_a(item.entity.cls, "Organization"):
+                    if subject.cls in KINDS["Organization"] and item.entity.cls in KINDS["Organization"]:
                         self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
             return
 
@@ -2726,9 +2726,9 @@ class RelationExtractor:
             if (
                 following is not None
                 and entity is not None
-                and is_a(entity.cls, "Organization")
+                and entity.cls in KINDS["Organization"]
                 and following.entity is not None
-                and is_a(following.entity.cls, "Event")
+                and following.entity.cls in KINDS["Event"]
                 and text[mention.end : following.start] in ("的", "的“", "“")
             ):
                 self.add(entity, "hosts", following.entity, span, "host-possessive")  # 参加该院“…大会”: its meeting
@@ -2739,12 +2739,12 @@ class RelationExtractor:
             following = main[index + 1] if index + 1 < len(main) else None
             gap = text[mention.end : following.start] if following else ""
             # 市实验中学的“报国园”: the base is in the school; 融创中学的孵化小鸡、制作扎染课程: the school offers them
-            if following is not None and gap in ("的", "的“") and is_a(entity.cls, "Organization"):
+            if following is not None and gap in ("的", "的“") and entity.cls in KINDS["Organization"]:
                 items = self._enumeration(main, index + 1)
                 for item in items:
-                    if is_a(item.entity.cls, "Course"):
+                    if item.entity.cls in KINDS["Course"]:
                         self.add(entity, "offers", item.entity, span, "offer-possessive")
-                    elif is_a(item.entity.cls, "Platform") and item.rule in ("quoted", "list"):
+                    elif item.entity.cls in KINDS["Platform"] and item.rule in ("quoted", "list"):
                         self.add(item.entity, "locatedIn", entity, span, "locate-possessive")
             # 南温泉解放重庆遗址群、市实验中学的“报国园”，一批“大思政课”实践教学基地: each item holds the designation
             batch = mention.extras.get("batch")
@@ -2759,7 +2759,7 @@ class RelationExtractor:
                         break  # 院长张三，副院长李四: each person's organisation is the one before their own title
                     titles = text[other.end : role_at]
                     if (
-                        is_a(other.entity.cls, "Organization")
+                        other.entity.cls in KINDS["Organization"]
                         and other.start < role_at  # the title may take in the name's end: 校党委书记
                         and role_at - other.end <= TITLE_CHAIN
                         and not CLAUSE_BREAK.search(titles)
@@ -2774,7 +2774,7 @@ class RelationExtractor:
                                 (
                                     m.entity
                                     for m in reversed(main[: main.index(other)])
-                                    if is_a(m.entity.cls, "University")
+                                    if m.entity.cls in KINDS["University"]
                                 ),
                                 None,
                             )
@@ -2804,7 +2804,7 @@ class RelationExtractor:
                     and role_at >= 0
                     and not any(m.entity is not None and is_actor(m.entity.cls) for m in main[:index])
                     and not OTHER_BODY.search(text, start, mention.start)
-                    and is_a(self._carry.cls, "EducationalOrganization")
+                    and self._carry.cls in KINDS["EducationalOrganization"]
                     and SCHOOL_TITLE.search(text, max(start, role_at), mention.start)
                 ):
                     employer = self._carry  # 学院党委书记张三出席。党委副书记、院长李四，…: the roll goes on
@@ -2830,7 +2830,7 @@ class RelationExtractor:
                         employer is None
                         and self._publisher is not None
                         and mention.rule == "person-before"
-                        and is_a(self._publisher.cls, "EducationalOrganization")
+                        and self._publisher.cls in KINDS["EducationalOrganization"]
                         and SCHOOL_HEAD.fullmatch(text, role_at, mention.extras.get("role_end", role_at))
                         and (mention.start == opening or text[mention.start - 1 : mention.start] == "由")
                     )
@@ -2873,7 +2873,7 @@ class RelationExtractor:
                 else:
                     self._roll = None
             # 在市七运会上斩获…: taking part in an event
-            if is_a(entity.cls, "Event") and text[mention.start - 1 : mention.start] == "在":
+            if entity.cls in KINDS["Event"] and text[mention.start - 1 : mention.start] == "在":
                 if text[mention.end : mention.end + 1] in ("上", "中") or text[mention.end : mention.end + 2] == "期间":
                     self.add(current, "participatesIn", entity, span, "participate-在…上")
                 elif SPEAKING.match(text, mention.end):
@@ -2885,14 +2885,16 @@ class RelationExtractor:
                 role = HEADED_BY.match(rest)
                 if role:
                     target = next((m for m in main if m.start >= items[-1].end + role.end()), None)
-                    if target is not None and is_a(target.entity.cls, "Organization"):
+                    if target is not None and target.entity.cls in KINDS["Organization"]:
                         for item in items:
                             self.add(item.entity, "leads", target.entity, span, "lead-为校长")
             # 在校内建成…: the platform is inside the subject
-            if is_a(entity.cls, "Platform") and INSIDE.search(text, max(start, mention.start - 10), mention.start):
+            if entity.cls in KINDS["Platform"] and INSIDE.search(text, max(start, mention.start - 10), mention.start):
                 self.add(entity, "locatedIn", current, span, "locate-校内")
             # 以“智慧江北”为统领: the program the subject is guided by
-            guided = is_a(entity.cls, "Program") and GUIDED.search(text, max(start, mention.start - 4), mention.start)
+            guided = entity.cls in KINDS["Program"] and GUIDED.search(
+                text, max(start, mention.start - 4), mention.start
+            )
             if guided and GOAL_AFTER.match(text, mention.end):
                 self.add(current, "initiates", entity, span, "do-以…为统领")
             self._passive(main, index, span)
@@ -2916,8 +2918,8 @@ class RelationExtractor:
                 if (
                     mention.start <= other.start < mention.end
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
-                    and not is_a(other.entity.cls, "Event")
-                    and not is_a(mention.entity.cls, "Event")  # 某某共同体成立大会: the body's meeting, no part of it
+                    and other.entity.cls not in KINDS["Event"]
+                    and mention.entity.cls not in KINDS["Event"]  # 某某共同体成立大会: the body's meeting, no part of it
                     # 某某国家工程实验室, 星海新工程创新实验室: 工程 is the lab's field, no program it is part of
                     and not (other.name.endswith("工程") and ENGINEERING_LAB.match(self.text, other.end, mention.end))
                 ):
@@ -3012,9 +3014,9 @@ class RelationExtractor:
         The meeting is the event named in this sentence or the one before (会上 refers to it).
         """
         text = self.text
-        if self._last_run is not None and is_a(self._last_run.cls, "Event"):
+        if self._last_run is not None and self._last_run.cls in KINDS["Event"]:
             self._coming_from(start, end, inside, span)
-        if self._last_run is None or not is_a(self._last_run.cls, "Event"):
+        if self._last_run is None or self._last_run.cls not in KINDS["Event"]:
             return  # (before the scan for the frame: no meeting, nothing to look for)
         frame = next(finditer_from(AT_MEETING_FIRST, AT_MEETING, text, start, end), None)
         if frame is None:
@@ -3035,16 +3037,18 @@ class RelationExtractor:
             actors = self._enumeration(main, main.index(before[0])) if before else []
         for actor in actors:
             actor = self._titled_person(main, actor)  # 会上，某某学院院长张三作报告: the one who speaks is the guest
-            if actor.entity is not event and (is_a(actor.entity.cls, "Organization") or actor.entity.cls == "Person"):
+            if actor.entity is not event and (
+                actor.entity.cls in KINDS["Organization"] or actor.entity.cls == "Person"
+            ):
                 self.add(actor.entity, "participatesIn", event, span, "participate-会上")
 
     def _own_sessions(self, inside: list[Mention], span) -> None:
         """自治区党委十届八次全会, 某某协会2024年年会: a body's own session is hosted by the body."""
         for event in inside:
-            if event.nested or event.entity is None or not is_a(event.entity.cls, "Event"):
+            if event.nested or event.entity is None or event.entity.cls not in KINDS["Event"]:
                 continue
             for owner in self.nested:
-                if owner.start != event.start or owner.entity is None or not is_a(owner.entity.cls, "Organization"):
+                if owner.start != event.start or owner.entity is None or owner.entity.cls not in KINDS["Organization"]:
                     continue
                 if OWN_SESSION.fullmatch(self.text, owner.end, event.end):
                     self.add(owner.entity, "hosts", event.entity, span, "host-own-session")
@@ -3147,36 +3151,38 @@ def _classes_fit(s: str, predicate: str, o: str) -> bool:
 def _predicate(kind: str, obj: Entity) -> str | None:
     cls = obj.cls
     if kind in ("award", "designate"):
-        if cls == "Designation" or (kind == "designate" and is_a(cls, "Award") and not is_a(cls, "Prize")):
+        if cls == "Designation" or (kind == "designate" and cls in KINDS["Award"] and cls not in KINDS["Prize"]):
             return "designatedAs"
-        return "hasAward" if is_a(cls, "Award") else None
-    if is_a(cls, "Award"):
+        return "hasAward" if cls in KINDS["Award"] else None
+    if cls in KINDS["Award"]:
         return None
     if kind == "lead":
         return "leads"
     if kind == "host":
-        if is_a(cls, "EducationalOrganization"):
+        if cls in KINDS["EducationalOrganization"]:
             return "builds"  # 合作举办某某学校: founding a school, not holding an event
-        return "hosts" if is_a(cls, "Event") or is_a(cls, "Campaign") else "initiates"
+        return "hosts" if cls in KINDS["Event"] or cls in KINDS["Campaign"] else "initiates"
     if kind == "offer":
-        return "offers" if is_a(cls, "Program") else None
+        return "offers" if cls in KINDS["Program"] else None
     if kind == "design":
-        return "offers" if is_a(cls, "Course") else None
+        return "offers" if cls in KINDS["Course"] else None
     if kind == "participate":
-        return "participatesIn" if is_a(cls, "Event") or is_a(cls, "Program") or is_a(cls, "Platform") else None
+        return (
+            "participatesIn" if cls in KINDS["Event"] or cls in KINDS["Program"] or cls in KINDS["Platform"] else None
+        )
     if kind == "join":
-        return "memberOf" if is_a(cls, "Platform") else None
+        return "memberOf" if cls in KINDS["Platform"] else None
     if kind == "use":
-        return "initiates" if is_a(cls, "Program") else None
-    if kind in ("build", "do", "host") and is_a(cls, "Course") and obj.label.rstrip("”").endswith("班"):
+        return "initiates" if cls in KINDS["Program"] else None
+    if kind in ("build", "do", "host") and cls in KINDS["Course"] and obj.label.rstrip("”").endswith("班"):
         return "offers"  # 共同开办“五洋纺机班”: a class is offered, not initiated (a 讲堂 one runs is)
     if kind in ("build", "do"):
-        if is_a(cls, "Program"):
+        if cls in KINDS["Program"]:
             return "initiates"
-        if is_a(cls, "Event"):
+        if cls in KINDS["Event"]:
             # 开展/组织 an event runs it; 构建/打造 one names it among what a base is for (集“…技能竞赛…”于一体)
             return "hosts" if kind == "do" else None
-        if is_a(cls, "Organization") and not is_a(cls, "Place") and (kind == "build" or is_a(cls, "Platform")):
+        if cls in KINDS["Organization"] and cls not in KINDS["Place"] and (kind == "build" or cls in KINDS["Platform"]):
             return "builds"
     return None
 
@@ -3216,7 +3222,7 @@ def _division(entity: Entity) -> bool:
 
 def _has_roles(entity: Entity) -> bool:
     """A platform, or an association, whose member bodies hold roles in it (理事长单位, 会长单位, 成员单位)."""
-    return is_a(entity.cls, "Platform") or entity.cls == "SocialOrganization"
+    return entity.cls in KINDS["Platform"] or entity.cls == "SocialOrganization"
 
 
 def _own_leaders(text: str, opening: int, role_at: int) -> bool:
@@ -3262,11 +3268,11 @@ WHOLE_EVENT_RULES = ("signing-event", "held-subject")
 
 def _runs(entity: Entity) -> bool:
     """True for things that happen (an event, a campaign, a project): counts after them are theirs."""
-    return is_a(entity.cls, "Event") or is_a(entity.cls, "Program")
+    return entity.cls in KINDS["Event"] or entity.cls in KINDS["Program"]
 
 
 def _platform_or_event(entity: Entity) -> bool:
-    return is_a(entity.cls, "Platform") or is_a(entity.cls, "Event")
+    return entity.cls in KINDS["Platform"] or entity.cls in KINDS["Event"]
 
 
 def _apposed(text: str, rank: Mention, name: Mention) -> bool:

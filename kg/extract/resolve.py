@@ -46,7 +46,7 @@ from kg.extract.ner import (
     _school_end,
     standard_body,
 )
-from kg.model.terms import compatible, is_a
+from kg.model.terms import KINDS, compatible, is_a
 from kg.model.vocab import entity_iri
 from kg.sources.reference import lookup
 from kg.sources.words import dictionary
@@ -353,7 +353,7 @@ class Resolver:
                 if qualified not in (mention.name, entity.label) and owner is None:
                     entity.aliases.add(qualified)  # 区委 of a text on 江北区: 江北区委 too, as people call it
             written = text[mention.start : mention.end]
-            if written != entity.label and entity.label.startswith(written) and is_a(entity.cls, "Place"):
+            if written != entity.label and entity.label.startswith(written) and entity.cls in KINDS["Place"]:
                 entity.aliases.add(written)  # 在绵阳举行: 绵阳市, which the text calls 绵阳
             if mention.extras.get("joint"):
                 entity.aliases.add(written)  # 某某市委市政府: the government, named with its party committee
@@ -362,7 +362,7 @@ class Resolver:
             mention.entity = entity
             touched[id(entity)] = entity
             if not mention.nested:
-                if not (is_a(entity.cls, "Event") and text.startswith(TITLE_AFTER_EVENT, mention.end)):
+                if not (entity.cls in KINDS["Event"] and text.startswith(TITLE_AFTER_EVENT, mention.end)):
                     recent.append(entity)  # 某某论坛执行主席张三: the series of a title is no event 会议 refers to
                 previous = mention
         touched.update((id(e), e) for e in self._merge_events())
@@ -495,11 +495,13 @@ class Resolver:
     def _qualified(self, text: str, mention: Mention, previous: Mention | None) -> str:
         """The name with a relative or missing place made explicit."""
         name = mention.name
-        if is_a(mention.cls, "Place"):
+        if mention.cls in KINDS["Place"]:
             if self.district and self.city and name in (self.city + self.district, self.city[:-1] + self.district):
                 return self.district  # 西安市雁塔区 in a text of 雁塔区: the text's own district, one entity
             return self._carried_city(text, mention, previous) or name
-        if not (is_a(mention.cls, "Organization") or is_a(mention.cls, "Program") or is_a(mention.cls, "Event")):
+        if not (
+            mention.cls in KINDS["Organization"] or mention.cls in KINDS["Program"] or mention.cls in KINDS["Event"]
+        ):
             return name
         if (
             previous is not None
@@ -516,8 +518,8 @@ class Resolver:
             place = self.city if league.group(1) == "市" else self.district
             return f"共青团{place}委" if place else name
         if name.startswith("省") and (
-            (PROVINCE_BODY.match(name) and is_a(mention.cls, "GovernmentAgency"))
-            or (PROVINCE_SOCIETY.match(name) and is_a(mention.cls, "SocialOrganization"))
+            (PROVINCE_BODY.match(name) and mention.cls in KINDS["GovernmentAgency"])
+            or (PROVINCE_SOCIETY.match(name) and mention.cls in KINDS["SocialOrganization"])
         ):
             place = province_of(self.city)  # 省教育厅, 省茶叶协会 in a text of 遵义市: 贵州省教育厅, 贵州省茶叶协会
             return place + name[1:] if place else name
@@ -529,7 +531,7 @@ class Resolver:
                 place = self.district  # a county-level city's text (某某市 under its prefecture): 市 is its own
             body = name[len(prefix) :]
             if place and (prefix.startswith(("全", "本", "我", "该")) or standard_body(body) or prefix in "区县市"):
-                public_body = standard_body(body) or is_a(mention.cls, "GovernmentAgency")
+                public_body = standard_body(body) or mention.cls in KINDS["GovernmentAgency"]
                 if (
                     prefix in ("区", "县", "市")
                     and not public_body
