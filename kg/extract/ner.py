@@ -778,7 +778,7 @@ class Recognizer:
         name = mention.name
         if mention.rule not in EDGE_RULES or len(name) < 4:
             return mention
-        place = is_a(mention.cls, "Place")
+        place = mention.cls in KINDS["Place"]
         openings = _listed_or_division_openings()
         for k in range(1, min(7, len(name) - 1)):
             if name[k : k + 2] not in openings and name[k] not in "区县市":
@@ -1195,7 +1195,7 @@ class Recognizer:
                 continue  # 老校区, 新校区: a campus is named after its school (某某学校东区校区, 我校南湖校区)
             if suffix in PARTY_BODIES and self.type_word(modifier):
                 owner = self.suffix_class[self.type_word(modifier)][0]
-                zone = is_a(owner, "Place") or owner == "VocationalEducationPark"
+                zone = owner in KINDS["Place"] or owner == "VocationalEducationPark"
                 if not (zone and suffix == "党工委"):
                     # 某某学院党委, 某某区教育局党委: the body's own committee, its secretary works at the body;
                     # a zone's 党工委 governs the zone (某某职教城党工委)
@@ -1209,8 +1209,8 @@ class Recognizer:
             # 区级联盟型集团化办学项目 is specific enough; 市级产教融合实训基地, 公共实训基地 are kinds of platform
             generic = _generic(modifier) and (
                 len(suffix) < 4
-                or (is_a(cls, "Platform") and len(suffix) == 4)
-                or is_a(cls, "IndustryEducationAlliance")  # 市域产教联合体, 行业产教融合联盟: the kind of body
+                or (cls in KINDS["Platform"] and len(suffix) == 4)
+                or cls in KINDS["IndustryEducationAlliance"]  # 市域产教联合体, 行业产教融合联盟: the kind of body
             )
             # 校企合作座谈会, 产教融合推进会: a meeting named by its subject, as the guide's gold does; a name of no
             # proper name, every text's meeting its own (see kg.extract.pipeline's _name_ceremonies)
@@ -1316,14 +1316,14 @@ class Recognizer:
                 ):
                     # 某某论坛活动, 某某宣传周活动: the forum, the week is the name
                     name, end, cls = modifier, end - len(suffix), self.suffix_class[inner][0]
-            if is_a(cls, "Platform") and "”" not in name:  # (the rank's three patterns asked of platforms only)
+            if cls in KINDS["Platform"] and "”" not in name:  # (the rank's three patterns asked of platforms only)
                 batch = RANK_OPENER.search(name, 2, 9)  # 某某市第二批劳动教育实践基地: the city's batch, a rank
                 ranked = (
                     LEVEL_PREFIX.match(name)
                     or RANK_OPENER.match(name)
                     or (batch is not None and PLACE_NAME.fullmatch(name[: batch.start()]))
                 )
-                alliance = is_a(cls, "CollaborativeEducationAlliance") or is_a(cls, "IndustryEducationAlliance")
+                alliance = cls in KINDS["CollaborativeEducationAlliance"] or cls in KINDS["IndustryEducationAlliance"]
                 if ranked and (not alliance or _ranked_kind(name)):
                     cls = "Designation"  # 国家级技能大师工作室, 省级示范性产业学院: a rank a platform is given
             if cls == "Initiative" and LEVEL_PREFIX.match(name) and "”" not in name:
@@ -1337,7 +1337,7 @@ class Recognizer:
             if (
                 year
                 and year.start() < start <= year.end()
-                and (cls in events or cls in awards or is_a(cls, "Campaign"))
+                and (cls in events or cls in awards or cls in KINDS["Campaign"])
             ):
                 start, name = year.start(), text[year.start() : end]  # 2024年广东省…大赛
             joint = JOINT_GOVERNMENT.fullmatch(name) if "委" in name else None  # (委 in every match)
@@ -1616,7 +1616,7 @@ class Recognizer:
 
     def _parallel(self, text: str, start: int, cls: str) -> int:
         """Extend a name left over 、 inside it: 法治宣传进校园、进社区活动, 首届书记、校长…比拼活动."""
-        if start < 2 or text[start - 1] != "、" or not (is_a(cls, "Program") or is_a(cls, "Event")):
+        if start < 2 or text[start - 1] != "、" or not (cls in KINDS["Program"] or cls in KINDS["Event"]):
             return start
         before = self.left_edge(text, start - 1, limit=20)
         part = text[before : start - 1]
@@ -1647,9 +1647,9 @@ class Recognizer:
         The conjunction joins two bodies only when the part before it names one on its own: a strong type
         word (某某学院与某某公司), a place (重庆市与华为公司) or a person (张明与李华公司 is not read here).
         """
-        if start < 2 or text[start - 1] not in "和与及" or not is_a(cls, "Organization"):
+        if start < 2 or text[start - 1] not in "和与及" or cls not in KINDS["Organization"]:
             return start
-        if is_a(cls, "EducationalOrganization") or is_a(cls, "Platform"):
+        if cls in KINDS["EducationalOrganization"] or cls in KINDS["Platform"]:
             return start  # 公共卫生与健康学院: see _joined_field; 教研及联盟, 作用和教共体: two things
         before = self.left_edge(text, start - 1, limit=6)
         part = text[before : start - 1]
@@ -1691,7 +1691,7 @@ class Recognizer:
         strong type word of a body ends inside the name and a place starts the rest, two names stand side
         by side.  A branch (某某有限公司重庆分公司) is one name.
         """
-        if not is_a(cls, "Organization"):
+        if cls not in KINDS["Organization"]:
             return start
         name = text[start:end]
         for k in range(len(name) - len(suffix) - 3, 2, -1):
@@ -1703,13 +1703,13 @@ class Recognizer:
                 if not inner or len(head) <= len(inner) + 1:
                     continue
                 inner_cls, strength = self.suffix_class[inner]
-                if strength != "strong" or not is_a(inner_cls, "Organization") or is_a(inner_cls, "Place"):
+                if strength != "strong" or inner_cls not in KINDS["Organization"] or inner_cls in KINDS["Place"]:
                     continue
             if rest[: -len(suffix)].endswith("分") or PLACE_NAME.fullmatch(rest[: -len(suffix)]):
                 continue  # 重庆分公司: a branch; 江北区教育局 after its city: one name
-            if is_a(cls, "Company") and head.endswith("集团") and not self.type_word_inside(head[:-2]):
+            if cls in KINDS["Company"] and head.endswith("集团") and not self.type_word_inside(head[:-2]):
                 continue  # 某某集团四川省路桥建设有限公司: a group's subsidiary under the group's name (_group_prefix)
-            if is_a(cls, "School") and UNIVERSITY_SCHOOL.search(rest) and head.endswith(UNIVERSITY_ENDS):
+            if cls in KINDS["School"] and UNIVERSITY_SCHOOL.search(rest) and head.endswith(UNIVERSITY_ENDS):
                 continue  # 某某师范大学江北实验小学: a university's experimental school, named after it
             return start + k
         return start
@@ -1828,10 +1828,10 @@ class Recognizer:
                 if quantified:  # 一批“大思政课”实践教学基地, 4项“三个一批”…项目: the kind, not a name
                     prefix_start += quantified.end() if hasattr(quantified, "end") else 1
                 cls = tail[1]
-                if is_a(cls, "Event"):
+                if cls in KINDS["Event"]:
                     prefix_start = _after_zai(text, prefix_start, start + 1)
                 name = text[prefix_start : tail[0]]
-                if is_a(cls, "Award") and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
+                if cls in KINDS["Award"] and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
                     cls = "Initiative"  # 开展“体教融合”试点: a pilot one runs
                 mention = Mention(prefix_start, tail[0], name, refine_class(name, cls), "quoted-suffix", 3)
                 mention.category = bool(quantified) or _counted(text, prefix_start, tail[0], tail[1])
@@ -1844,16 +1844,16 @@ class Recognizer:
             if inner_suffix:
                 inner_cls, strength = self.suffix_class[inner_suffix]
                 modifier = inner[: -len(inner_suffix)]
-                weak_course = strength == "weak" and is_a(inner_cls, "Course") and len(modifier) >= 2  # “晶盛班”
+                weak_course = strength == "weak" and inner_cls in KINDS["Course"] and len(modifier) >= 2  # “晶盛班”
                 if (strength == "strong" or weak_course) and (
-                    (modifier and not _generic(modifier)) or (not modifier and is_a(inner_cls, "Platform"))
+                    (modifier and not _generic(modifier)) or (not modifier and inner_cls in KINDS["Platform"])
                 ):
                     cls = inner_cls  # “兴师计划”, “教联体”
             if THEME_AFTER.match(text, end - 1) or THEME_BEFORE.search(text, max(0, start - 4), start):
                 continue  # 以“…”为主题, 会议的主题“…”: a motto, not a name
             context = self._quote_context(text, start, end)
             if context:  # what the verb runs; “…座谈会” names by its own type word what kind of event it is
-                cls = cls if cls and (context == "Program" or is_a(cls, "Event")) else context
+                cls = cls if cls and (context == "Program" or cls in KINDS["Event"]) else context
             elif cls and QUOTE_NOT.search(text[max(0, start - 3) : start]):
                 cls = None  # 成为育人的“大课堂”
             if cls is None:
@@ -2413,7 +2413,7 @@ class Recognizer:
         added = []
         taken = Occupancy(len(text), selected)
         for mention in selected:
-            if mention.rule != "suffix" or not is_a(mention.cls, "Course"):
+            if mention.rule != "suffix" or mention.cls not in KINDS["Course"]:
                 continue
             suffix = next((s for s in ("课程", "课堂", "讲堂") if mention.name.endswith(s)), None)
             end = mention.start - 1
@@ -2438,7 +2438,7 @@ class Recognizer:
         added = []
         taken = Occupancy(len(text), selected)
         for mention in selected:
-            if mention.rule != "suffix" or not is_a(mention.cls, "Platform") or mention.category:
+            if mention.rule != "suffix" or mention.cls not in KINDS["Platform"] or mention.category:
                 continue
             joined = JOINED_END.search(text[max(0, mention.start - 2) : mention.start])
             if joined is None:
@@ -3424,7 +3424,7 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
     >>> _listed_place_start("代表聊城正达集团", 5, "Company")
     2
     """
-    if start < 3 or text[start - 1] not in STOP_SINGLE or not is_a(cls, "Organization"):
+    if start < 3 or text[start - 1] not in STOP_SINGLE or cls not in KINDS["Organization"]:
         return start
     if text[start - 1] == "等":
         return start  # A、B等学校: 等 ends the list, the kind after it is no item's name
@@ -3450,7 +3450,7 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
     >>> _list_item_start("甲公司、立本智能科技有限公司", 6, "Company")
     4
     """
-    if not is_a(cls, "Company") or start < 3 or text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS:
+    if cls not in KINDS["Company"] or start < 3 or text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS:
         return start
     for size in (1, 2):
         lead = text[start - 1 - size : start - 1]

@@ -3394,7 +3394,7 @@ def _lead_school(text: str, mentions: list[Mention]) -> Entity | None:
 
 def _subject_carried(entity: Entity) -> bool:
     """An organisation, or a district or city (黄浦区坚持…。与A合作…): what the next sentence may go on about."""
-    return is_a(entity.cls, "Organization") or entity.cls in ("District", "City")
+    return entity.cls in KINDS["Organization"] or entity.cls in ("District", "City")
 
 
 def _meets(entity: Entity) -> bool:

@@ -426,7 +426,7 @@ class Resolver:
             previous is not None
             and previous.entity is not None
             and not previous.ref
-            and is_a(previous.entity.cls, "Organization")
+            and previous.entity.cls in KINDS["Organization"]
             and DECLARING.fullmatch(text[previous.end : mention.start] + mention.name[: len(mention.name) - len(short)])
             and len(short) >= 2
         ):
@@ -560,7 +560,7 @@ class Resolver:
 
     def _carried_city(self, text: str, mention: Mention, previous: Mention | None) -> str:
         """成都温江区、高新区: the second district takes the first one's city."""
-        if previous is None or previous.entity is None or not is_a(previous.cls, "District"):
+        if previous is None or previous.entity is None or previous.cls not in KINDS["District"]:
             return ""
         between = text[previous.end : mention.start]
         if between not in ("、", "和", "及", "以及", "与") or len(mention.name) > 4:
