@@ -2919,7 +2919,8 @@ class RelationExtractor:
                     mention.start <= other.start < mention.end
                     and other.end - other.start < mention.end - mention.start  # the shorter name is the part
                     and other.entity.cls not in KINDS["Event"]
-                    and mention.entity.cls not in KINDS["Event"]  # 某某共同体成立大会: the body's meeting, no part of it
+                    # 某某共同体成立大会: the body's meeting, no part of it
+                    and mention.entity.cls not in KINDS["Event"]
                     # 某某国家工程实验室, 星海新工程创新实验室: 工程 is the lab's field, no program it is part of
                     and not (other.name.endswith("工程") and ENGINEERING_LAB.match(self.text, other.end, mention.end))
                 ):
