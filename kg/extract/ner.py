@@ -1065,6 +1065,7 @@ class Recognizer:
         # the kinds asked about a type word's class, as sets (is_a of each class in them): a set lookup where is_a
         # was a call, some 120,000 of them on 1 MiB of text
         awards, programs, organisations, events = map(descendants, ("Award", "Program", "Organization", "Event"))
+        tags, heads = dictionary(), _division_heads()  # (for the verb before a bare type word, below)
         for match in self.suffix_re.finditer(text):
             suffix = match.group()
             end = match.end()
@@ -1184,8 +1185,10 @@ class Recognizer:
                 continue  # 300余家校外实训基地: a count of a kind; 5号教学楼三楼工作室: a room by its number
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
-            if modifier and CJK_RUN.fullmatch(modifier) and _verb_phrase(modifier):
-                continue  # 他勉励学校: a verb of the clause before a bare type word, no name
+            if (len(modifier) == 2 and modifier not in heads and tags.get(modifier) == "v") or (
+                modifier[:1] in PRONOUNS and _verb_phrase(modifier)
+            ):
+                continue  # 提升学校, 他勉励学校: a verb of the clause (a place's name aside) before a bare type word
             if suffix == "人大" and modifier[-1:] not in "乡村镇" and is_word(modifier[-1:] + "人"):
                 continue  # 协同育人大格局: 育人 then 大, no people's congress (a place's one: 某某县人大)
             if suffix == "校区" and not (
@@ -1728,19 +1731,20 @@ class Recognizer:
             return start
         heads, tags = _division_heads(), dictionary()  # _known_place, inline: called for every character
         openings = _place_openings()
-        for k in range(4, len(name) - 1):  # 共青团某某区委招募湖北某某学院: a body, its verb, then the name
+        # 共青团某某区委招募湖北某某学院: a body, its verb, then the name (a body's type word ends before the verb;
+        # most names hold none of those characters, tested first in one pass)
+        acting = len(name) >= 8 and not ACTING_ENDS.isdisjoint(name[1:-4])
+        for k in range(4, len(name) - 1) if acting else ():
             verb = name[k - 2 : k]
             if (
-                name[k : k + 2] in openings
+                name[k - 3] in ACTING_ENDS
+                and name[k : k + 2] in openings
                 and tags.get(verb, "") == "v"
                 and verb not in AFFILIATED
                 and self._body_class(self.type_word(name[: k - 2]))
                 and division_starts(name[k:])
             ):
                 return start + k
-        for k in range(len(name) - 5):  # (会上)特别提出某某学院: an adverb and its verb, then the name
-            if tags.get(name[k : k + 2], "") == "d" and tags.get(name[k + 2 : k + 4], "") == "v":
-                return start + k + 4
         if _place_start(name):
             return start
         for k in range(1, len(name) - 1):
@@ -3004,6 +3008,8 @@ def _after_resultative(text: str, start: int, head: int) -> int:
     return start
 
 
+PRONOUNS = "他她它我你其"  # what opens a clause's subject, never a name
+ACTING_ENDS = frozenset("委局会院厅司部团府办")  # the last characters of the bodies that act (区委, 某局, 某公司 …)
 AFFILIATED = ("附属", "下属", "所属", "直属")  # 某某大学附属某某医院: the verb joins two parts of one name
 
 

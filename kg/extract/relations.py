@@ -955,7 +955,8 @@ class RelationExtractor:
             self._signatories(clause_start, clause_end, main, subjects, partners, span)
             self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             self._visits(clause_start, clause_end, main, subjects or both_sides, span)  # (校地双方共同调研了A)
-            self._welcomes(clause_start, clause_end, main, span)
+            if self.text.find("欢迎", clause_start, clause_end) >= 0:
+                self._welcomes(clause_start, clause_end, main, span)
             self._named_partners(main, subject_mention, subjects or [current], span)
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
             if subject is None and previous_main and all(_platform_or_event(m.entity) for m in previous_main):
@@ -2210,8 +2211,6 @@ class RelationExtractor:
         """张三代表A对B院长李四一行表示热烈欢迎: the hosts (the bodies spoken for, else the speaker's) and the guests'
         bodies meet to work together, as at a visit."""
         text = self.text
-        if "欢迎" not in text[start:end]:
-            return
         for match in WELCOME.finditer(text, start, end):
             before = [m for m in main if start <= m.start < match.start()]
             guests = [m for m in main if match.start("guests") <= m.start < match.end("guests")]
