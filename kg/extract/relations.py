@@ -2192,11 +2192,12 @@ class RelationExtractor:
                 continue  # 到2025年, 赴A参加…: going somewhere is not yet working together
             if not subjects and self._last_subject is not None and SUCCESSIVE.match(text, start):
                 subjects = [self._last_subject]  # 活动期间，先后赴A、B参观走访: who the sentence before was about
-            if subjects and DELEGATION.search(text, start, mention.start):
+            delegation = DELEGATION.search(text, start, mention.start) is not None
+            if subjects and delegation:
                 # 甲局副局长张三，乙会副主席李四，丙部部长王五一行莅临X: the whole roll's bodies visit
                 subjects = [*self._roll_before(start), *subjects]
             escorted = "陪同" in text[start : mention.start] and all(s is None or s.cls == "Person" for s in subjects)
-            if (not subjects or escorted) and DELEGATION.search(text, start, mention.start):
+            if (not subjects or escorted) and delegation:
                 # 考察组由某某局局长张三陪同，先后到A、B参观: the delegation visits, its escort does not
                 subjects = [s for s in (self._own_school(),) if s is not None]
             for subject in (self._body(s, main) for s in subjects):
@@ -2459,8 +2460,10 @@ class RelationExtractor:
                 continue
             listed = []  # A、B与C、D…签约仪式: the parties listed from the name's start
             while (party := main.get(listed[-1].end + 1 if listed else event.start)) is not None:
+                if party.end >= event.end:
+                    break  # (a name reaching past the event's is none of its parties)
                 listed.append(party)
-                if party.end >= event.end or text[party.end] not in "、与和":
+                if text[party.end] not in "、与和":
                     break
             if event.rule == "held-subject" and len(listed) < 2:
                 continue  # a held event's name, no parties listed (某某联盟理事会年会)
@@ -2838,6 +2841,7 @@ class RelationExtractor:
                     employer = self._publisher or self._lead_school
                 if (
                     employer is None
+                    and role_at >= 0  # (no title before the name: nothing to read at -1)
                     and PRINCIPAL.match(text, role_at)
                     and (role_at == opening or text[role_at - 1 : role_at] in "、，")
                 ):
