@@ -599,7 +599,7 @@ def test_platforms_opened_one_after_another_in_a_school(extractor):
 def test_a_roll_of_guests_lists_the_bodies_they_work_at(extractor):
     text = "江北区职业教育大会召开。重庆渝州职业学院院长张明、重庆理工大学教务处处长刘军等出席了大会。"
     found = facts(extractor, text)
-    assert ("刘军", "worksAt", "教务处") in found and ("教务处", "partOf", "重庆理工大学") in found
+    assert ("刘军", "worksAt", "重庆理工大学") in found and ("教务处", "partOf", "重庆理工大学") in found
     assert ("刘军", "participatesIn", "江北区职业教育大会") in found
     assert ("教务处", "participatesIn", "江北区职业教育大会") not in found  # a unit takes part through no one
     assert ("重庆理工大学", "participatesIn", "江北区职业教育大会") not in found
@@ -1326,3 +1326,17 @@ def test_a_roll_of_heads_visiting_is_of_all_their_bodies(extractor):
     for body in ("远帆省工商联", "青川市工商联"):  # a federation of industry and commerce: integration
         assert pair(body, "integratesWith", "江北理工学院") in found
     assert pair("星海市委统战部", "cooperatesWith", "江北理工学院") in found
+
+
+def test_the_bodies_a_sentence_counts_after_a_designation_hold_it(extractor):
+    text = (
+        "青川市教育局近日评定江北美术馆等12个单位为“自治区级中小学生研学实践教育基地”，位于我区的3个基地获评。"
+        "这3个基地分别为江北美术馆、江北国防教育实践基地、江北市科技馆。"
+    )
+    found = facts(extractor, text)
+    designation = "自治区级中小学生研学实践教育基地"  # 自治区级: a rank, as 省级 is, so a designation
+    for body in ("江北美术馆", "江北国防教育实践基地", "江北市科技馆"):
+        assert (body, "designatedAs", designation) in found
+    # a count listed with no designation in the sentence before: nothing is designated
+    found = facts(extractor, "青川市教育局召开会议。这3个基地分别为江北美术馆、江北国防教育实践基地、江北市科技馆。")
+    assert not any(p == "designatedAs" for _, p, _ in found)

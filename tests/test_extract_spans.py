@@ -238,7 +238,8 @@ def test_common_words_before_mechanism_action_or_engineering_name_no_initiative(
 
 def test_a_schools_office_named_ban_before_its_head(extractor):
     extraction = run(extractor, "江北职业技术学院校长刘文，招生办主任许强、区委办主任丁一出席。")
-    assert ("许强", "worksAt", "招生办") in relations(extraction)
+    assert ("招生办", "partOf", "江北职业技术学院") in relations(extraction)
+    assert ("许强", "worksAt", "江北职业技术学院") in relations(extraction)
     assert "区委办" not in {e.label for e in extraction.entities}  # a government's office: no school's
 
 
@@ -441,3 +442,12 @@ def test_a_summit_is_no_name_before_a_verb_of_meeting(extractor):
 def test_a_project_named_by_common_words_only_is_no_name(extractor):
     labels = {e.label for e in run(extractor, "双方将围绕战略合作项目、产业项目开展合作。").entities}
     assert not any(label.endswith("项目") for label in labels)
+
+
+def test_a_firms_brand_of_up_to_six_characters_after_its_province_or_city(extractor):
+    text = "湖北明川楚源生态文化旅游开发有限公司、江北市福恩(牡丹园)农林科技开发有限公司签约。"
+    labels = {e.label for e in run(extractor, text).entities}
+    assert {
+        "湖北明川楚源生态文化旅游开发有限公司",
+        "江北市福恩（牡丹园）农林科技开发有限公司",
+    } <= labels  # (labels: full-width)

@@ -379,7 +379,7 @@ def test_each_schools_office_is_a_node_of_its_own(extractor):
     assert nodes["青川职业技术学院"] != nodes["星海职业技术学院"]
 
 
-def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_there(extractor):
+def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_at_the_school(extractor):
     text = (
         "青川职业技术学院副院长陈立带队，教务处处长孙平、机电工程系、汽车工程系主任赵刚等到青川华泰机械有限公司交流。"
         "学院职业培训部主任钱伟介绍了培训情况。"
@@ -389,8 +389,10 @@ def test_a_schools_offices_and_departments_are_its_units_and_their_staff_work_th
     assert classes["机电工程系"] == classes["汽车工程系"] == "College"  # a 系 of a list sharing its head's title
     for unit in ("教务处", "机电工程系", "汽车工程系", "职业培训部"):
         assert (unit, "partOf", "青川职业技术学院") in found
-    assert ("孙平", "worksAt", "教务处") in found and ("赵刚", "worksAt", "汽车工程系") in found
-    assert ("钱伟", "worksAt", "职业培训部") in found
+    # the head of an office or a department works at the school; the division is where in it (partOf)
+    assert ("孙平", "worksAt", "青川职业技术学院") in found and ("赵刚", "worksAt", "青川职业技术学院") in found
+    assert ("孙平", "worksAt", "教务处") not in found
+    assert ("钱伟", "worksAt", "青川职业技术学院") in found
     assert ("陈立", "worksAt", "青川职业技术学院") in found
     # 我校: the division is the publisher's; it, not 科研处与…, is what comes before the company
     classes, found = run(extractor, "青川职业技术学院召开座谈会\n我校科研处与青川华泰机械有限公司座谈。")

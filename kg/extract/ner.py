@@ -1599,9 +1599,17 @@ class Recognizer:
                         continue
                     if head - brand == 4:  # the brand may be longer, after the place a firm's name opens with
                         whole = self.left_edge(text, brand)
-                        opening = text[whole:brand]  # a place's short name and a word at most (深圳某某)
-                        if len(opening) <= 4 and _place_start(opening) and not self.type_word_inside(opening):
-                            start = whole  # 深圳某某华创科技开发有限公司
+                        opening = text[whole:brand]  # a place's short name and a word (深圳某某)
+                        place = _place_length(opening)
+                        if len(opening) > 4 and place and dictionary().get(opening[place : place + 2]) in ("v", "vn"):
+                            place = 0  # 江北区负责华创…: the district governs a verb, the firm is 华创…
+                        if (
+                            # after a place of its own, a brand of up to six and a note in brackets
+                            len(BRACKETED_NOTE.sub("", opening) if place else opening) <= (6 + place if place else 4)
+                            and _place_start(opening)
+                            and not self.type_word_inside(opening)
+                        ):
+                            start = whole  # 深圳某某华创科技开发有限公司, 襄阳市某某(牡丹园)农林科技开发有限公司
                     continue
             noun = text[head - 2 : head]
             if len(noun) < 2 or not is_word(noun) or _stop_made(noun) or noun in JOINTLY:
@@ -3082,6 +3090,22 @@ def _ranked_kind(name: str) -> bool:
 
 
 PLACE_LEAD = re.compile(f"[{CJK}]{{2,5}}?[省市县区]")
+
+
+BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # 某某(牡丹园): a note inside a company's name
+
+
+def _place_length(name: str) -> int:
+    """The length of the place ``name`` opens with (湖北 2, 襄阳市 3), 0 if none (asked after _place_start).
+
+    >>> _place_length("襄阳市福恩"), _place_length("湖北荆山楚源"), _place_length("华创")
+    (3, 2, 0)
+    """
+    tags = dictionary()
+    named = next((size for size in (4, 3, 2) if tags.get(name[:size]) == "ns"), 0)
+    if named and name[named : named + 1] in "省市县区":
+        return named + 1  # 襄阳市: the place's name, then its unit
+    return named
 
 
 def _place_start(name: str) -> bool:

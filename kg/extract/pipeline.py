@@ -538,10 +538,12 @@ SCHOOLS = ("University", "VocationalCollege", "College")
 def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver, text: str) -> None:
     """A school's divisions named by their field alone (信息学院, 教务处, 电气工程系) are ``partOf`` their school.
 
-    A division is an entity of its own (its staff work at it, it signs agreements): the convention of
-    every development set annotated by hand.  Its school is the one named just before it (某某学院教务处),
+    A division is an entity of its own (it signs agreements, builds platforms), but its staff work at the school:
+    机电学院院长某 works at the school, as the development sets annotated by hand in round 23 have it (a
+    person's employer; the division is where in it).  Its school is the one named just before it (某某学院教务处),
     else the publisher of the text, else the school it names more often than any other; a division whose name carries
-    its school (江北理工大学园艺学院) or that a relation already places stays as it is.
+    its school (江北理工大学园艺学院: a unit named whole, its staff its own) or that a relation already places stays
+    as it is.
     """
     units = {r.subject.label for r in relations.values() if r.predicate == "partOf"}
     divisions = [
@@ -565,6 +567,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     default = college
     if resolver.publisher and is_a(resolver.publisher[1], "EducationalOrganization"):
         default = resolver.get(resolver.publisher[0])
+    owners: dict[str, Entity] = {}
     for division in divisions:
         named = [m for m in division.mentions if not m.ref]
         owner = next((ends[m.start] for m in named if m.start in ends), default)
@@ -572,6 +575,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
             owner = college  # a faculty (智能制造学院) is a college's, not that of the school it set up (附属中学)
         if owner is None or owner is division or not named:
             continue
+        owners[division.label] = owner
         key = (division.label, "partOf", owner.label)
         if key not in relations:
             start, end = sentence_at(text, named[0].start)
@@ -581,6 +585,16 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
             qualified = owner.label + division.label
             division.aliases.add(qualified)
             division.iri = entity_iri(qualified)
+    # 机电学院院长某, 教务处处长某: the person works at the school; the division is where in it (its partOf)
+    for key, relation in list(relations.items()):
+        owner = owners.get(key[2]) if key[1] == "worksAt" else None
+        if owner is not None:
+            del relations[key]
+            moved = (key[0], "worksAt", owner.label)
+            if moved not in relations:
+                relations[moved] = Relation(
+                    relation.subject, "worksAt", owner, relation.start, relation.end, relation.rule
+                )
 
 
 BLOCK = 50_000  # characters of text read at a time

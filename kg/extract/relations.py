@@ -148,7 +148,7 @@ DESIGNATING_NEEDS = ("定", "命名")  # one in every match (see finditer_holdin
 LIST_GAP = re.compile("[、，和及与]?")
 NOTE_OPENS = ("（", "(")  # a note in brackets after an item of a list (A（以下简称某某）、B)
 LEADING_NOTE = re.compile(r"^[（(][^（）()。，]{1,20}[)）]")
-DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为")
+DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为“?")  # 评定A等56个单位为“某某基地”
 # the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有", "participate-在致辞中", "participate-会上"))
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
@@ -364,6 +364,10 @@ SELECTED_AGAIN_NEEDS = ("名单",)  # in every match (see finditer_holding)
 ROLL_OF_HOLDERS = re.compile(
     r"(?:(?:共)?有[0-9零一二两三四五六七八九十百]+[家个所处][，,])?(?:分别)?(?:为|是|包括|有)[：:]?"
 )
+# 这17个基地（单位）分别为: the bodies the sentence before counted, listed (see _designations_named)
+COUNTED_ROLL = re.compile(
+    r"(?:这|上述|以上|其中)?[0-9零一二两三四五六七八九十百]+[家个所处][^，。；：、]{0,10}?(?:分别为|分别是|包括|为)[：:]?"
+)
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")  # (each opens with 成员)
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
@@ -505,6 +509,8 @@ class RelationExtractor:
         self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
         self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
+        # the end of the last sentence that designated a body, and its designation (see _designations_named)
+        self._designated: tuple[int, Entity] | None = None
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
         self._here: list[Mention] = []  # the mentions of the sentence read
         self._opened = (-1, -1)  # (position, its end of an opening adverbial): see _opening
@@ -811,6 +817,8 @@ class RelationExtractor:
             self.relations[key] = Relation(subject, predicate, obj, span[0], span[1], rule, self._year[1])
         if predicate == "worksAt":
             self._employers.setdefault(subject.label, obj)
+        elif predicate == "designatedAs":
+            self._designated = (span[1], obj)
 
     # -- sentences -----------------------------------------------------------------------------------
 
@@ -1360,6 +1368,13 @@ class RelationExtractor:
         clause's end) and 国家示范骨干高职院校——A (a rank set before the name it is given)."""
         text = self.text
         ordered = sorted((m for m in inside if m.entity is not None and not m.ref), key=lambda m: (m.start, -m.end))
+        if self._designated is not None and not text[self._designated[0] : start].strip():
+            # 评定A等56个单位为“某某基地”……。这17个基地分别为B、C、D: the roll of the sentence before's designation
+            roll = COUNTED_ROLL.match(text, start)
+            stop = CLAUSE_BREAK.search(text, roll.end(), end) if roll is not None else None
+            for mention in ordered if roll is not None else ():
+                if roll.end() <= mention.start < (stop.start() if stop else end) and _holder(mention.entity):
+                    self.add(mention.entity, "designatedAs", self._designated[1], span, "designate-counted-roll")
         for mention in ordered:
             if mention.nested or mention.entity.cls not in ("Designation", "HonoraryTitle"):
                 continue
