@@ -1340,3 +1340,15 @@ def test_the_bodies_a_sentence_counts_after_a_designation_hold_it(extractor):
     # a count listed with no designation in the sentence before: nothing is designated
     found = facts(extractor, "青川市教育局召开会议。这3个基地分别为江北美术馆、江北国防教育实践基地、江北市科技馆。")
     assert not any(p == "designatedAs" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("site", ["青川理工学院 (校园新闻)", "学校要闻-青川理工学院", "青川理工学院｜新闻网"])
+def test_our_school_is_the_sites_though_its_title_adds_a_column(extractor, site):
+    text = "我校与青川明远科技有限公司签约。副校长周立出席。"
+    assert ("周立", "worksAt", "青川理工学院") in facts(extractor, text, site=site)
+
+
+def test_a_report_the_site_reprints_is_no_news_of_its_own(extractor):
+    text = "青川明远科技有限公司与江北职业学院签约。学院副院长周立出席。"
+    found = facts(extractor, text, site="青川理工学院(转载《青川日报》)")
+    assert not any("青川理工学院" in (s, o) for s, _, o in found)

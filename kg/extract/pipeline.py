@@ -371,20 +371,23 @@ class Extractor:
         ('青川职业技术学院', 'VocationalCollege')
         """
         site = normalize_name(article.site)
-        if not site or not _speaks_of_own_school(text):
-            return None
+        if not site or "转载" in site or not _speaks_of_own_school(text):
+            return None  # (某某学院(转载《某某日报》): a paper's report the site reprints, no news of its own)
         if mentions is not None and any(
             not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS) for m in mentions
         ):
             return None
         # the school's name, whole, or before the name of its news site (某某职业大学产教融合网, 某某学院新闻网) or of
-        # the division whose site it is (某某学院合作发展处)
-        names = [site] + [site[:cut] for cut in range(len(site) - 1, 3, -1) if NEWS_SITE.fullmatch(site, cut)]
-        names += [
-            site[: m.end]
-            for m in self.recognizer.mentions(site, article.district, article.city, gazetteer)
-            if m.start == 0 and m.end < len(site) and not m.ref and DIVISION_SITE.fullmatch(site, m.end)
-        ]
+        # the division whose site it is (某某学院合作发展处); a page's title may add its column (某某学院 (校园新闻),
+        # 学校要闻-某某学院): each part between such marks
+        names = []
+        for part in [p for p in SITE_PARTS.split(site) if len(p) >= 4] or [site]:
+            names += [part] + [part[:cut] for cut in range(len(part) - 1, 3, -1) if NEWS_SITE.fullmatch(part, cut)]
+            names += [
+                part[: m.end]
+                for m in self.recognizer.mentions(part, article.district, article.city, gazetteer)
+                if m.start == 0 and m.end < len(part) and not m.ref and DIVISION_SITE.fullmatch(part, m.end)
+            ]
         for name in names:
             if mentions is None and name not in text:
                 continue
@@ -711,6 +714,7 @@ def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, s
 
 
 SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
+SITE_PARTS = re.compile(r"\s*[（(][^（）()]*[)）]\s*|\s*[|｜_—–\-]+\s*|\s+")  # the marks between a site title's parts
 # a news site's own name after its owner's (某某学院新闻网, 某某大学融媒体中心)
 NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|官方网站|官网")
 
