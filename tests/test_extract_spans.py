@@ -451,3 +451,16 @@ def test_a_firms_brand_of_up_to_six_characters_after_its_province_or_city(extrac
         "湖北明川楚源生态文化旅游开发有限公司",
         "江北市福恩（牡丹园）农林科技开发有限公司",
     } <= labels  # (labels: full-width)
+
+
+def test_the_districts_party_committee_and_government_named_at_once_are_its_government(extractor):
+    article = Article(id="t", title="", text="深入贯彻落实区委区政府的部署。", district="吉州区", city="吉安市")
+    labels = {e.label for e in extractor.extract(article).entities}
+    assert labels == {"吉州区人民政府"}  # (the text's district's: not 吉州区委区人民政府)
+    labels = {e.label for e in run(extractor, "江北区委区政府高度重视。").entities}
+    assert not any("委区" in label for label in labels)
+
+
+def test_a_countys_own_departments_name_no_other_place(extractor):
+    labels = {e.label for e in run(extractor, "岚县县直有关部门负责人参加了签约仪式。").entities}
+    assert "岚县县" not in labels

@@ -440,3 +440,13 @@ def test_what_is_set_up_at_a_place_is_there(extractor):
         ("智能制造产业学院", "locatedIn", "江北区"),
         ("工业互联网实训基地", "locatedIn", "江北区"),
     } <= found
+
+
+def test_the_campuses_a_group_has_after_de_are_its_units(extractor):
+    text = "区领导来到江北八中教育集团的城北分校、江北八中长塘中学分校，江北思源实验学校教育集团的文成分校。"
+    classes, found = run(extractor, text)
+    assert {"城北分校", "文成分校"} <= set(classes)  # a campus of the group's, though named by common words
+    assert "江北思源实验学校教育集团的文成分校" not in classes  # 的 ends a name
+    for campus in ("城北分校", "江北八中长塘中学分校"):
+        assert (campus, "partOf", "江北八中教育集团") in found
+    assert ("文成分校", "partOf", "江北思源实验学校教育集团") in found

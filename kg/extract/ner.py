@@ -209,7 +209,7 @@ HELD_CEREMONY = re.compile(
 )
 # a place's party committee and government named together (某某省委省政府, 某某县委县政府, 某某县党委政府)
 JOINT_GOVERNMENT = re.compile(
-    "(?P<place>[\u4e00-\u9fff]{1,8}?)(?:(?P<level>[省市县区州])委|党委)[省市县区州]?(?P<government>(?:人民)?政府)"
+    "(?P<place>[\u4e00-\u9fff]{0,8}?)(?:(?P<level>[省市县区州])委|党委)[省市县区州]?(?P<government>(?:人民)?政府)"
 )
 HELD_GAP = re.compile(r"[^了与和及、的在于，。；：“”《》\s0-9]{1,6}")
 # The year an event's name starts with, in its other spellings: 2024届…招聘会, 2021（第七届）…峰会, 2025下半年度…会议
@@ -344,7 +344,7 @@ ROLL_ITEM = re.compile(
 )
 NOTE_OPEN = re.compile(r"[（(][^）)]{3,}")  # (认定乡村工作满30年的学校…): a note, longer than (园)
 # 集团本部, 集团某某分校 (not 集团举行某某分校签约仪式: the group holds an event of the campus)
-GROUP_UNIT = re.compile(f"(?:本部|(?:(?!举行|举办)[{CJK}]){{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")
+GROUP_UNIT = re.compile(f"(?:本部|(?:(?!举行|举办|的)[{CJK}]){{2,6}}?(?:分校|校区))(?=[，。；、,;()（）\\s]|$)")
 UNIT_ENDS = ("校区", "分园", "分校", "本部")  # a campus or branch: of its school's class
 BRACKETED_UNIT = re.compile(f"[（(](?:含)?(?P<name>[{CJK}]{{2,10}}?(?:校区|分园|分校|本部|小学|幼儿园|中学))[)）]")
 RANKED_TITLE = (
@@ -1251,6 +1251,7 @@ class Recognizer:
                 and cls == "School"
                 and _common_phrase(modifier)
                 and not _city_opening(modifier)
+                and not (suffix in UNIT_ENDS and self._owned_unit(text, start))
                 and not _short_of_earlier(text, start, name)
                 and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
             ):
@@ -1344,6 +1345,8 @@ class Recognizer:
             ):
                 start, name = year.start(), text[year.start() : end]  # 2024年广东省…大赛
             joint = JOINT_GOVERNMENT.fullmatch(name) if "委" in name else None  # (委 in every match)
+            if joint and not (joint.group("place") or joint.group("level")):
+                joint = None  # 党委政府 alone: no place's (区委区政府: the text's district's, resolved as 区政府)
             if joint:  # 某某市委市政府: the party committee and the government together, the government acts
                 place, level = joint.group("place"), joint.group("level") or ""
                 name = place + ("" if place.endswith(level) else level) + joint.group("government")
@@ -2086,6 +2089,12 @@ class Recognizer:
                 start += 1
             name = text[start:end]
             modifier = name[: -len(match.group())]
+            if modifier.endswith(match.group()) and (
+                modifier in _division_heads() or dictionary().get(modifier) == "ns"
+            ):
+                continue  # 岚县县直部门, 某某市市直学校: the place, then its own level's 县直 / 市直, no other place
+            if modifier.endswith("委"):
+                continue  # 江北区委区政府: the party committee, then the government's 区, no place
             if len(modifier) == 1 and match.group() == "县" and name in _division_heads():
                 found.append(Mention(start, end, name, "District", "place", 1))  # 在泸县建设: a listed county
                 continue
@@ -2680,6 +2689,10 @@ class Recognizer:
         core = self.type_word(re.sub("(?:教育)?集团$", "", group.name))
         cls = self.suffix_class[core][0] if core else ""
         return cls if is_a(cls, "EducationalOrganization") else ""
+
+    def _owned_unit(self, text: str, start: int) -> bool:
+        """某某教育集团的城北分校: a campus named after 的 and a body's name, one of its own, not a kind of school."""
+        return text[start - 1 : start] == "的" and bool(self.type_word(text[max(0, start - 9) : start - 1]))
 
     def _units_of_groups(self, text: str, selected: list[Mention]) -> list[Mention]:
         """某某中学教育集团本部, 某某中学教育集团某某分校: a campus named with its group's name is one name (the

@@ -1397,17 +1397,21 @@ class RelationExtractor:
                 self.add(holder, "designatedAs", mention.entity, span, "designate-roll")
 
     def _units_of_school(self, start: int, end: int, inside: list[Mention], span) -> None:
-        """学校的A工作室、B工作室: platforms a school has are its units (partOf), as those named after it are."""
+        """学校的A工作室、B工作室: platforms a school has are its units (partOf), as those named after it are;
+        某某教育集团的A分校、B学校: the schools a group has are its members' campuses, its units too."""
         text = self.text
         main = self._main
         for index, owner in enumerate(main[:-1]):
-            if owner.entity.cls not in KINDS["EducationalOrganization"] or text[owner.end : owner.end + 1] != "的":
+            if text[owner.end : owner.end + 1] != "的":
+                continue
+            school = owner.entity.cls in KINDS["EducationalOrganization"]
+            if not school and owner.entity.cls not in KINDS["CollaborativeEducationAlliance"]:
                 continue
             first = main[index + 1]
             if first.start != owner.end + 1:
                 continue
             for unit in self._enumeration(main, index + 1):
-                if _school_unit(unit.entity):
+                if _school_unit(unit.entity) if school else unit.entity.cls in KINDS["School"]:
                     self.add(unit.entity, "partOf", owner.entity, span, "part-学校的")
 
     def _bracketed_units(self, inside: list[Mention], span) -> None:
