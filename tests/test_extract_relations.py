@@ -1352,3 +1352,13 @@ def test_a_report_the_site_reprints_is_no_news_of_its_own(extractor):
     text = "青川明远科技有限公司与江北职业学院签约。学院副院长周立出席。"
     found = facts(extractor, text, site="青川理工学院(转载《青川日报》)")
     assert not any("青川理工学院" in (s, o) for s, _, o in found)
+
+
+def test_titles_with_no_body_in_the_sites_news_are_its_school_though_another_is_named_first(extractor):
+    text = (
+        "3月20日，副校长周立带领一行8人赴江北职业教育中心，对落实青川理工学院江北乡村振兴学院建设进行磋商，"
+        "并走访了合作企业青川明远科技有限公司。"
+    )
+    found = facts(extractor, text, site="青川理工学院")
+    assert ("周立", "worksAt", "青川理工学院") in found  # the site's school, not the one visited
+    assert ("周立", "worksAt", "江北职业教育中心") not in found

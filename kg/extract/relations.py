@@ -528,7 +528,9 @@ class RelationExtractor:
         )  # 我校, or the school 校党委 is the committee of
         # else the school the lead names first (某某学院与某公司举行洽谈会。党委委员、副校长张三…出席): a head's roll
         # with no body named is that school's, as in its own news
-        self._lead_school = self._publisher or _lead_school(text, self.mentions)
+        # (the school whose site published the text, when no 我校 names it: before the lead's)
+        own = topic if topic is not None and topic.cls in KINDS["EducationalOrganization"] else None
+        self._lead_school = self._publisher or own or _lead_school(text, self.mentions)
         self._last_platform: Entity | None = None
         self._platforms: list[Entity] = []  # the last platforms named, oldest first
         self._last_subject: Entity | None = None  # the organisation the sentence before was about
