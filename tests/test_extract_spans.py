@@ -464,3 +464,22 @@ def test_the_districts_party_committee_and_government_named_at_once_are_its_gove
 def test_a_countys_own_departments_name_no_other_place(extractor):
     labels = {e.label for e in run(extractor, "岚县县直有关部门负责人参加了签约仪式。").entities}
     assert "岚县县" not in labels
+
+
+def test_a_brand_ending_in_neng_before_a_trade(extractor):
+    labels = {e.label for e in run(extractor, "青川省茶业集团有限公司、四川明发睿能科技股份有限公司签约。").entities}
+    assert "四川明发睿能科技股份有限公司" in labels and "科技股份有限公司" not in labels
+
+
+def test_a_brand_before_a_province_inside_a_firms_name(extractor):
+    text = "由维格明湖北流体技术有限公司（以下简称维格明）承办。中国明通湖北分公司参加。"
+    extraction = run(extractor, text)
+    labels = {e.label for e in extraction.entities}
+    assert "维格明湖" not in labels  # 湖北, a province, not 北流, a city, follows the brand
+    assert "维格明" not in labels  # the firm's own short name, no parent of it
+    assert ("中国明通湖北分公司", "partOf", "中国明通") in relations(extraction)
+
+
+def test_qi_after_a_verb_opens_no_name(extractor):
+    labels = {e.label for e in run(extractor, "希望通过搭建校企合作桥梁，建立起日常联系互访机制。").entities}
+    assert not any(label.startswith("起") for label in labels)

@@ -1054,6 +1054,9 @@ class Recognizer:
                 if _brand_character(text, i - 1, floor):
                     i -= 2  # ，瑞自某某科技有限公司: one character after a break makes no word before 自, a brand's
                     continue
+                if ch == "能" and text.startswith(TRADES_AFTER_NENG, i) and text[i - 2 : i - 1] not in SPECIAL:
+                    i -= 1  # 四川英发睿能科技股份有限公司: 能 ends a firm's brand (睿能), no modal verb before a trade
+                    continue
                 return i
             i -= 1
         return i
@@ -3015,7 +3018,10 @@ def _common_word_end(text: str) -> bool:
 
 
 def _after_resultative(text: str, start: int, head: int) -> int:
-    """建设好特色产业学院, 履行好联合体职责: 好 completes the verb before it (do well), no name starts with it."""
+    """建设好特色产业学院, 履行好联合体职责: 好 completes the verb before it (do well), no name starts with it;
+    nor with 起 after a verb the left edge stopped at (建立起某某互访机制)."""
+    if text[start : start + 1] == "起" and dictionary().get(text[start - 2 : start], "") in ("v", "vn"):
+        return start + 1
     first = text.find("好", start, min(head, start + 4))
     if first < 0:
         return start  # nearly every name: no 好 to look at, the lookups below are skipped
@@ -3105,6 +3111,7 @@ def _ranked_kind(name: str) -> bool:
 PLACE_LEAD = re.compile(f"[{CJK}]{{2,5}}?[省市县区]")
 
 
+TRADES_AFTER_NENG = ("科技", "电力", "电子", "环保", "新材", "能源", "技术", "实业", "股份", "集团", "动力", "装备")
 BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # 某某(牡丹园): a note inside a company's name
 
 
@@ -3266,6 +3273,19 @@ def division_starts(text: str) -> bool:
         if len(head) == size and (head in heads or head + "省" in heads or _region_heads().get(head)):
             return True
     return False
+
+
+def province_starts(text: str) -> bool:
+    """True when ``text`` starts with a province's or an autonomous region's name (湖北…, 广西…, 上海…).
+
+    >>> province_starts("湖北流体技术有限公司"), province_starts("北流体技术有限公司")
+    (True, False)
+    """
+    head = text[:2]
+    return head + "省" in _division_heads() or head in MUNICIPALITIES or bool(_region_heads().get(head))
+
+
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
 
 @cache

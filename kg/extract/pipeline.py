@@ -46,6 +46,7 @@ from kg.extract.ner import (
     Recognizer,
     division_starts,
     is_group,
+    province_starts,
     type_word_ends_name,
 )
 from kg.extract.normalize import Normalized, normalize, normalize_name
@@ -876,13 +877,17 @@ def _brand_or_ministry(entity: Entity, resolver: Resolver, recognizer: Recognize
         return None
     if not label.startswith(NATIONAL) and division_starts(label):
         return None  # 江苏镇江路桥…有限公司: a place first is the company's seat (中国联通: the nation's brand)
-    for cut in (4, 3, 2):  # the longest brand first: 中国联通|湖北, not 中国联|通湖
-        brand, rest = label[:cut], label[cut:]
-        if recognizer.type_word(brand):
-            continue
-        if division_starts(rest) and "局" not in rest:
-            return resolver.place(brand, "Company")
-    return None
+    # the longest brand first: 中国联通|湖北, not 中国联|通湖; but a province after a shorter one before any other
+    # place (维格斯|湖北流体…, not 维格斯湖|北流: 北流 is a city too)
+    cuts = [
+        cut
+        for cut in (4, 3, 2)
+        if not recognizer.type_word(label[:cut]) and division_starts(label[cut:]) and "局" not in label[cut:]
+    ]
+    cut = next((c for c in cuts if province_starts(label[c:])), cuts[0] if cuts else 0)
+    if not cut or label[:cut] in entity.aliases:
+        return None  # (某某湖北流体技术有限公司（以下简称某某）: the brand is the company's own short name)
+    return resolver.place(label[:cut], "Company")
 
 
 def extract_file(
