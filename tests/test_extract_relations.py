@@ -1362,3 +1362,12 @@ def test_titles_with_no_body_in_the_sites_news_are_its_school_though_another_is_
     found = facts(extractor, text, site="青川理工学院")
     assert ("周立", "worksAt", "青川理工学院") in found  # the site's school, not the one visited
     assert ("周立", "worksAt", "江北职业教育中心") not in found
+
+
+def test_builders_the_sentence_says_work_together_cooperate(extractor):
+    found = facts(extractor, "智造产业学院由江北区政府、江北高新区管委会与江北职业学院合作共建。")
+    assert pair("江北高新区管委会", "cooperatesWith", "江北职业学院") in found
+    assert ("江北职业学院", "builds", "智造产业学院") in found
+    # built by them, nothing said of their working together: no cooperation read
+    found = facts(extractor, "智造产业学院由江北区政府、江北高新区管委会与江北职业学院共建。")
+    assert not any(p == "cooperatesWith" for _, p, _ in found)

@@ -169,6 +169,7 @@ UNVEILING = ("揭牌", "挂牌", "成立")
 # 在某某县共建…: the verb of setting up a platform where the text says (the platforms listed after it)
 BUILT_AT = re.compile(r"(?:还|将|已)?(?:共同|合作|联合)?(共建|建设|设立|建成|组建|新建|创建|建立)")
 HOSTING = ("举行", "召开", "举办")
+JOINTLY_STATED = re.compile("合作|携手|联合")  # the adverb of PASSIVE_JOINT that says the agents work together
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
 )
@@ -1074,6 +1075,11 @@ class RelationExtractor:
                 self.add(agent, predicate, thing.entity, span, rule)
             if len(bodies) > 1:
                 self._pair = bodies  # 双方 after it: the builders (passive co-actors do not work with one another)
+                if JOINTLY_STATED.search(text, verb.start(), verb.start(2)):
+                    # …由A、B与C合作共建: unless the sentence says they work together (合作, 携手, 联合)
+                    for index, a in enumerate(bodies):
+                        for b in bodies[index + 1 :]:
+                            self.add(a, _cooperation_kind(a, b), b, span, "cooperate-由…合作")
             return True
         return False
 
