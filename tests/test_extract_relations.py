@@ -1371,3 +1371,14 @@ def test_builders_the_sentence_says_work_together_cooperate(extractor):
     # built by them, nothing said of their working together: no cooperation read
     found = facts(extractor, "智造产业学院由江北区政府、江北高新区管委会与江北职业学院共建。")
     assert not any(p == "cooperatesWith" for _, p, _ in found)
+
+
+def test_organisers_listed_after_you_with_a_comma_and_a_note(extractor):
+    text = (
+        "由江北明远压力容器(武汉)有限公司，青川湖北流体技术有限公司（以下简称“青川流体”）与江北理工学院"
+        "共同举办的校企合作实习基地签约暨揭牌仪式顺利进行。"
+    )
+    found = facts(extractor, text)
+    event = "校企合作实习基地签约暨揭牌仪式"
+    for body in ("江北明远压力容器（武汉）有限公司", "青川湖北流体技术有限公司", "江北理工学院"):
+        assert (body, "hosts", event) in found

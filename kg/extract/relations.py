@@ -1682,6 +1682,7 @@ class RelationExtractor:
             at, word = verb.start(), verb.group(1)
             while at in ends:  # back through ，B承办 and A主办 to the first organiser
                 items = self._enumeration_before(main, ends[at])
+                items = self._listed_after_by(main, items, ends)
                 if not all(is_actor(m.entity.cls) and m.ref in ("", *OWN_SCHOOL_REFS) for m in items):
                     break  # (由我校承办: the text's own school organises too; 双方, 各单位 … name no one body)
                 organisers += [(item, word) for item in items]
@@ -1692,6 +1693,16 @@ class RelationExtractor:
                 at, word = earlier.start(), organising.group(1) if organising else ""
             for item, word in organisers:
                 self.add(self._body(item.entity, main), _organiser_role(word), named.entity, span, "host-…主办的")
+
+    def _listed_after_by(self, main: list[Mention], items: list[Mention], ends: dict[int, int]) -> list[Mention]:
+        """由A，B与C共同举办: the bodies before ``items`` that commas list right after 由, which opens the list."""
+        text = self.text
+        before: list[Mention] = []
+        at = items[0].start
+        while text[at - 1 : at] == "，" and at - 1 in ends:
+            before.insert(0, main[ends[at - 1]])
+            at = before[0].start
+        return before + items if before and text[at - 1 : at] == "由" else items
 
     def _represented(self, start: int, end: int, inside: list[Mention], span) -> None:
         """张三、李四分别代表A、B，与C签订合作协议: the bodies represented sign with C, each of them."""
@@ -1741,7 +1752,11 @@ class RelationExtractor:
         """The mention at ``index`` and those before it in one enumeration (A、B和C), first first."""
         items = [main[index]]
         for mention in reversed(main[:index]):
+            if mention.rule == "declared-short":
+                continue  # A（以下简称某某）与B: the short name A's note declares, the list goes on before it
             between = self.text[mention.end : items[0].start]
+            if between.startswith(NOTE_OPENS):
+                between = LEADING_NOTE.sub("", between)
             if LIST_SEPARATOR.match(between) and between != "，":
                 items.insert(0, mention)
             else:
