@@ -483,7 +483,7 @@ class Extractor:
                 seen.add(key)
                 start, end = sentence_at(text, unit.first)
                 relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
-        _link_divisions(entities, relations, resolver, text)
+        idle = _link_divisions(entities, relations, resolver, text)
         _name_ceremonies(entities, article.id)
         _quoted_campaigns(entities)
         # The document's own city or district is an entity of the text only where the text names it (if only
@@ -494,7 +494,8 @@ class Extractor:
         return [
             e
             for e in entities
-            if id(e) in used or (not _bare_province(e) and (e.mentions or e.label in authors or e.label in text))
+            if id(e) in used
+            or (not _bare_province(e) and e.label not in idle and (e.mentions or e.label in authors or e.label in text))
         ]
 
 
@@ -539,7 +540,7 @@ DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
 SCHOOLS = ("University", "VocationalCollege", "College")
 
 
-def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver, text: str) -> None:
+def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver, text: str) -> set[str]:
     """A school's divisions named by their field alone (信息学院, 教务处, 电气工程系) are ``partOf`` their school.
 
     A division is an entity of its own (it signs agreements, builds platforms), but its staff work at the school:
@@ -547,7 +548,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     person's employer; the division is where in it).  Its school is the one named just before it (某某学院教务处),
     else the publisher of the text, else the school it names more often than any other; a division whose name carries
     its school (江北理工大学园艺学院: a unit named whole, its staff its own) or that a relation already places stays
-    as it is.
+    as it is.  Returns the labels of the divisions no other fact names (no nodes of their own: see the end).
     """
     units = {r.subject.label for r in relations.values() if r.predicate == "partOf"}
     divisions = [
@@ -562,7 +563,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
         )
     ]
     if not divisions:
-        return
+        return set()
     schools = [e for e in entities if e.mentions and any(is_a(e.cls, c) for c in SCHOOLS) and e not in divisions]
     ends = {m.end: e for e in schools for m in e.mentions if not m.ref}
     # the school the text names most, if one is named more than any other
@@ -599,6 +600,13 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
                 relations[moved] = Relation(
                     relation.subject, "worksAt", owner, relation.start, relation.end, relation.rule
                 )
+    # a division no fact names but its place in its school (教务处, of whom a head was named) is no node of its
+    # own: only where it acts (signs, builds, takes part) does the graph need it
+    acting = {label for s, p, o in relations if p != "partOf" for label in (s, o)}
+    idle = {label for label in owners if label not in acting}
+    for label in idle:
+        relations.pop((label, "partOf", owners[label].label), None)
+    return idle
 
 
 BLOCK = 50_000  # characters of text read at a time
