@@ -483,3 +483,9 @@ def test_a_brand_before_a_province_inside_a_firms_name(extractor):
 def test_qi_after_a_verb_opens_no_name(extractor):
     labels = {e.label for e in run(extractor, "希望通过搭建校企合作桥梁，建立起日常联系互访机制。").entities}
     assert not any(label.startswith("起") for label in labels)
+
+
+def test_a_bylines_people_named_with_no_space_after_their_role(extractor):
+    text = "青川新闻网讯 通讯员邓明 彭彬 吴文豪 记者卢幼青报道 4月26日，青川市域产教联合体成立大会在青川举行。"
+    labels = {e.label for e in run(extractor, text).entities}
+    assert not {"邓明", "彭彬", "卢幼青"} & labels  # who wrote the news, no person of it

@@ -281,6 +281,8 @@ BYLINE_BRACKET_NAME = re.compile(rf"(?:记者|通讯员|实习生)?[ \u3000]*([{
 BYLINE_NAMES = rf"[{CJK}]{{2,3}}(?:[ \u3000]+[{CJK}]{{2,3}})*"  # 邓娴 彭彬: the names a byline gives, by spaces
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>{BYLINE_NAMES})(?=[）)\s]|$|[^{CJK}])|电（(?P<name2>[{CJK}]{{2,3}})）"
+    # 通讯员邓娴 彭彬 记者卢幼莲报道: no space after the role, the names ending at a space or at 报道
+    rf"|(?:记者|通讯员)(?P<name4>{BYLINE_NAMES})(?=报道|[ \u3000])"
     # （文/叶秋美 图/周小琦）, （文/轻工学院 李文斌）: the writer and the photographer of a school's news
     rf"|(?:文|图|摄影|摄|编辑|责编|审核|初审|复审|终审)[/／:：][ \u3000]*(?:[{CJK}]{{2,10}}[ \u3000]+)?"
     rf"(?P<name3>{BYLINE_NAMES})(?=[）)\s]|$)"
@@ -2221,7 +2223,7 @@ class Recognizer:
         # （记者 张三 李四）, （记者张三 通讯员李四）, 电（张三）, （文/张三）: who wrote the news, no person of it
         # (the hand-annotated sets name 3 of the 36 bylines' people; the text's metadata keeps its authors)
         for match in finditer_from(BYLINE_FIRST, BYLINE_RE, text):
-            group = next(g for g in ("name", "name2", "name3") if match.group(g))
+            group = next(g for g in ("name", "name2", "name3", "name4") if match.group(g))
             for name in re.finditer(f"[{CJK}]+", match.group(group)):
                 start, end = match.start(group) + name.start(), match.start(group) + name.end()
                 found.append(Mention(start, end, name.group(), "Person", "byline", 3, category=True))
