@@ -1382,3 +1382,17 @@ def test_organisers_listed_after_you_with_a_comma_and_a_note(extractor):
     event = "校企合作实习基地签约暨揭牌仪式"
     for body in ("江北明远压力容器（武汉）有限公司", "青川湖北流体技术有限公司", "江北理工学院"):
         assert (body, "hosts", event) in found
+
+
+def test_the_bodies_jiang_joins_into_a_group_are_its_members(extractor):
+    found = facts(extractor, "江北区教育局党组决定将青川第一小学、青川第二小学纳入江北实验小学教育集团。")
+    for school in ("青川第一小学", "青川第二小学"):
+        assert (school, "memberOf", "江北实验小学教育集团") in found
+    assert not any(s == "江北区教育局" and p == "memberOf" for s, p, _ in found)  # who decides joins nothing
+    labels = {
+        e.label
+        for e in extractor.extract(
+            Article(id="t", title="", text="决定将青川第一小学纳入江北实验小学教育集团。")
+        ).entities
+    }
+    assert "青川第一小学" in labels  # 定将 (an adverb in the dictionary) holds no name's characters

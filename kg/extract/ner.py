@@ -1030,6 +1030,7 @@ class Recognizer:
                         i >= 2
                         and is_word(text[i - 2 : i])
                         and not _stop_made(text[i - 2 : i])
+                        and dictionary().get(text[i - 2 : i]) not in NAMELESS_TAGS  # 决定将: 定将 is an adverb
                         # 某某市工商联在…: a body's type word ends before the stop word (联在 is a word elsewhere),
                         # which is no type word's end itself (管委会)
                         and not (
@@ -3113,6 +3114,7 @@ def _ranked_kind(name: str) -> bool:
 PLACE_LEAD = re.compile(f"[{CJK}]{{2,5}}?[省市县区]")
 
 
+NAMELESS_TAGS = ("d", "p", "c")  # adverbs, prepositions, conjunctions: words that hold no name's characters
 TRADES_AFTER_NENG = ("科技", "电力", "电子", "环保", "新材", "能源", "技术", "实业", "股份", "集团", "动力", "装备")
 BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # 某某(牡丹园): a note inside a company's name
 

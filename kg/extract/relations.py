@@ -142,6 +142,9 @@ FORMED = re.compile("(?:共同|一起)?(?:组建|组成|成立)(?:成|了)?")  #
 REPRESENTING = re.compile("(?:分别|共同)?代表")  # 张三、李四分别代表A、B，与C签约: for the bodies they represent
 REPRESENTING_FIRST = re.compile("[分共代]")
 WITH_PARTNER = re.compile("[，,]?(?:共同|一起|一同)?(?:与|和|同)")
+MERGED_INTO_WORDS = ("纳入", "并入", "划入")  # 将某某小学纳入某某教育集团 (see _merged_into)
+MERGED_INTO = re.compile("|".join(MERGED_INTO_WORDS))
+MERGED_INTO_NEEDS = ("入",)  # in every match (see finditer_holding)
 # 认定A、B等8个教育集团为Y: a verb of designating, the bodies, then 为 and the designation
 DESIGNATING = re.compile("(?:认定|确定|命名|评定)(?!为)")
 DESIGNATING_NEEDS = ("定", "命名")  # one in every match (see finditer_holding)
@@ -510,6 +513,8 @@ class RelationExtractor:
         self._roll: tuple[int, Entity] | None = None  # (end of the last person named with a title, their employer)
         self._employers: dict[str, Entity] = {}  # a person's organisation, from the first worksAt the text gives
         self._pair: list[Entity] = []  # the parties of the last agreement: what 双方 refers to
+        # whether the text joins a body into another anywhere (将某某小学纳入…: see _merged_into): asked once
+        self._merging = any(word in text for word in MERGED_INTO_WORDS)
         # the end of the last sentence that designated a body, and its designation (see _designations_named)
         self._designated: tuple[int, Entity] | None = None
         self._last_run: Entity | None = None  # the last event or program named: what 该活动 / 本次大赛 refer to
@@ -843,6 +848,21 @@ class RelationExtractor:
                 bodies.append(mention.entity)
                 at = mention.end
 
+    def _merged_into(self, span: tuple[int, int]) -> None:
+        """将A、B纳入X教育集团 (并入, 划入): the bodies 将 / 把 names join X (memberOf), not the sentence's subject."""
+        text = self.text
+        main = self._main
+        for verb in finditer_holding(MERGED_INTO, MERGED_INTO_NEEDS, text, span[0], span[1]):
+            joined = next((i for i, m in enumerate(main) if m.end == verb.start()), None)
+            group = next((m for m in main if m.start == verb.end()), None)
+            if joined is None or group is None or not is_group(group.entity.cls):
+                continue
+            items = self._enumeration_before(main, joined)
+            if text[items[0].start - 1 : items[0].start] in ("将", "把"):
+                for item in items:
+                    if is_a(item.entity.cls, "Organization"):
+                        self.add(item.entity, "memberOf", group.entity, span, "member-将…纳入")
+
     def _issued(self, inside: list[Mention], span: tuple[int, int]) -> None:
         """《某某市教育局关于…的通知》: the bodies a policy's title opens with issued it (see ner's title issuers)."""
         issuers = [m for m in inside if m.rule == "title-issuer" and m.entity is not None]
@@ -861,6 +881,8 @@ class RelationExtractor:
         self._main_named = [m for m in self._main if not m.ref]
         self._issued(inside, span)
         self._designated_between(inside, span)
+        if self._merging:
+            self._merged_into(span)
         self._here = inside
         self._carry, self._sentence_employer = self._sentence_employer, None
         self._roll = None
