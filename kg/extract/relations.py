@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.gazetteer import finditer_from, finditer_holding, trie_pattern
 from kg.extract.ner import (
@@ -3595,6 +3595,9 @@ def _measure(text: str, begin: int, end: int, floor: int) -> str:
     return ""
 
 
+# a few dozen measures over and over (3,400 indicators, 51 measures and units on 1 MiB of text), each compared
+# with every counted word: answered once each (bounded, for a long ingest's many measures)
+@lru_cache(maxsize=4096)
 def _counts_class(measure: str, unit: str) -> str:
     for word, cls in COUNTS:
         if word in measure:
