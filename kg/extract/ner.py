@@ -4232,7 +4232,9 @@ def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
     if not places:
         return []
     # not before what makes 职/中/小 part of a word (职业, 中学, 小学, 中心, 职工)
-    heads = sorted(places, key=len, reverse=True)
+    # (longest first, then in the characters' order: the same pattern at every start, which the regex cache keeps;
+    # in the set's order, which changes with each start's hashing, it was compiled again each time)
+    heads = sorted(places, key=lambda place: (-len(place), place))
     pattern = re.compile(
         f"(?:{'|'.join(heads)})[一二三四五六七八九十]{{1,2}}([职中小])(?![学业工称务责能校员位场院部级心间型])"
     )
