@@ -1017,7 +1017,7 @@ class RelationExtractor:
             if objects and not is_a(objects[1][-1].cls, "Place") and not is_a(objects[1][-1].cls, "Award"):
                 last_object = objects[1][-1]
             objects_before = objects[1] if objects else []
-            self._structures(clause_start, clause_end, here, current, span)
+            self._structures(clause_start, clause_end, here, main, current, span)
             self._indicators(clause_start, clause_end, main, counted, span)
             previous_main = main
         for event in pending_events:
@@ -2788,10 +2788,12 @@ class RelationExtractor:
         if predicate and agent is not None:
             self.add(agent, predicate, mention.entity, span, f"{kind}-由…")
 
-    def _structures(self, start: int, end: int, here: list[Mention], current: Entity | None, span) -> None:
-        """Relations told by the shape of a phrase rather than a verb."""
+    def _structures(
+        self, start: int, end: int, here: list[Mention], main: list[Mention], current: Entity | None, span
+    ) -> None:
+        """Relations told by the shape of a phrase rather than a verb (``main``: the names of ``here`` not nested
+        in another, which the clause's loop has made already)."""
         text = self.text
-        main = [m for m in here if not m.nested]
         for index, mention in enumerate(main):
             entity = mention.entity
             following = main[index + 1] if index + 1 < len(main) else None
@@ -2970,12 +2972,14 @@ class RelationExtractor:
             )
             if guided and GOAL_AFTER.match(text, mention.end):
                 self.add(current, "initiates", entity, span, "do-以…为统领")
-            self._passive(main, index, span)
+            if text.startswith("由", mention.end):  # (what _passive reads first: a call for those names alone)
+                self._passive(main, index, span)
             # 对深化教育综合改革作出全面部署
             if mention.rule == "policy":
                 self.add(current, "initiates", entity, span, "do-作出部署")
         # “区委统一领导、区委教育工委牵头抓总…”的…格局: each leading body leads it
-        self._quoted_leads(start, end, here, span)
+        if text.find("”的", start, end) >= 0:  # (what _quoted_leads reads first: a call for few clauses)
+            self._quoted_leads(start, end, here, span)
         # names that contain another entity's name: 领雁工程市级…项目 is part of 领雁工程
         # (the part is a nested name: those are taken once, not tested again for every name of the clause)
         parts = [
