@@ -1389,7 +1389,7 @@ class Recognizer:
             verb = next((w for w in EVENT_INNER_VERBS if text.startswith(w, moved - len(w))), None)
             if verb is not None and moved - len(verb) > 0 and text[moved - len(verb) - 1] not in SPECIAL:
                 inner = self.left_edge(text, moved - len(verb), event=True)
-                if verb == "共建" and self._owned_body_end(text[inner : moved - len(verb)]):
+                if verb == "共建" and self.owned_body_end(text[inner : moved - len(verb)]):
                     inner = moved  # A、B共建某某园区签约仪式: the bodies that build are parties, not the name
                 if inner < moved - len(verb) - 1:
                     moved = inner
@@ -1433,18 +1433,18 @@ class Recognizer:
         Only when the event is named after a body (the part after 、 ends with a body's type word) and each
         part before it names a body of its own (its own type word ends it), so a list of topics stays out.
         """
-        if text[start - 1 : start] != "、" or not self._owned_body_end(text[start:type_start]):
+        if text[start - 1 : start] != "、" or not self.owned_body_end(text[start:type_start]):
             return start
         while text[start - 1 : start] == "、" and start >= 3:
             part_end = start - 1
             before = self._through_nominal(text, self.left_edge(text, part_end))
             part = text[before:part_end]
-            if not (3 <= len(part) <= 30) or not self._owned_body_end(part) or _generic(part):
+            if not (3 <= len(part) <= 30) or not self.owned_body_end(part) or _generic(part):
                 break
             start = before
         return start
 
-    def _owned_body_end(self, part: str) -> bool:
+    def owned_body_end(self, part: str) -> bool:
         """True when ``part`` ends with a body's type word, or with （集团） after one (某某中学（集团））."""
         part = part.removesuffix("（集团）")
         inner = self.type_word(part[-10:])
@@ -1460,7 +1460,7 @@ class Recognizer:
             if self._body_class(m.group()) and m.end() <= type_start
         ]
         signing = bool(ends) and ends[-1] == type_start and text.startswith("签约", type_start)
-        if signing and self._owned_body_end(text[self.left_edge(text, start - 1) : start - 1]):
+        if signing and self.owned_body_end(text[self.left_edge(text, start - 1) : start - 1]):
             return type_start  # A与B签约仪式: B's name right before the signing's type word, no meeting of B's
         ends = [end for end in ends if end < type_start]
         return ends[-1] if ends and type_start - ends[-1] >= 2 else start
@@ -1572,8 +1572,8 @@ class Recognizer:
         if (
             inner in CEREMONY_VERBS
             and text[first - 1 : first] in ("与", "和")
-            and self._owned_body_end(text[party : first - 1])
-            and self._owned_body_end(SIGNED_SUBJECT.sub("", text[first : first_end - len(inner)]))
+            and self.owned_body_end(text[party : first - 1])
+            and self.owned_body_end(SIGNED_SUBJECT.sub("", text[first : first_end - len(inner)]))
         ):
             return party  # A公司与B学校合作项目签约暨揭牌仪式: the signing of both parties, one event
         first = self._event_start(text, first, first_end - len(inner))
@@ -1611,7 +1611,7 @@ class Recognizer:
                     if head - brand == 4:  # the brand may be longer, after the place a firm's name opens with
                         whole = self.left_edge(text, brand)
                         opening = text[whole:brand]  # a place's short name and a word (深圳某某)
-                        place = _place_length(opening)
+                        place = place_length(opening)
                         if len(opening) > 4 and place and dictionary().get(opening[place : place + 2]) in ("v", "vn"):
                             place = 0  # 江北区负责华创…: the district governs a verb, the firm is 华创…
                         if (
@@ -3122,10 +3122,10 @@ TRADES_AFTER_NENG = ("科技", "电力", "电子", "环保", "新材", "能源",
 BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # 某某(牡丹园): a note inside a company's name
 
 
-def _place_length(name: str) -> int:
+def place_length(name: str) -> int:
     """The length of the place ``name`` opens with (湖北 2, 襄阳市 3), 0 if none (asked after _place_start).
 
-    >>> _place_length("襄阳市福恩"), _place_length("湖北荆山楚源"), _place_length("华创")
+    >>> place_length("襄阳市福恩"), place_length("湖北荆山楚源"), place_length("华创")
     (3, 2, 0)
     """
     tags = dictionary()

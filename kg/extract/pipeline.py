@@ -46,6 +46,7 @@ from kg.extract.ner import (
     Recognizer,
     division_starts,
     is_group,
+    place_length,
     province_starts,
     type_word_ends_name,
 )
@@ -67,7 +68,7 @@ from kg.model.statements import (
     assertion_iri,
     indicator_iri,
 )
-from kg.model.terms import is_a
+from kg.model.terms import KINDS, is_a
 from kg.model.vocab import (
     DATA_DIR,
     ONTOLOGY_FILE,
@@ -486,6 +487,7 @@ class Extractor:
         idle = _link_divisions(entities, relations, resolver, text)
         _name_ceremonies(entities, article.id)
         _quoted_campaigns(entities)
+        _unplaced_events(entities, self.recognizer)
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
@@ -532,6 +534,20 @@ def _quoted_campaigns(entities: list[Entity]) -> None:
         quoted = QUOTED_CAMPAIGN.fullmatch(entity.label) if entity.label.endswith("”活动") else None
         if quoted is not None:
             entity.aliases.add(quoted.group("name"))
+
+
+def _unplaced_events(entities: list[Entity], recognizer: Recognizer) -> None:
+    """石景山区景山远洋教育集团成立大会: the event of a body, named after its place too, is also named without it
+    (景山远洋教育集团成立大会), as the body is; not a meeting of no body's (江北区教育工作会议 keeps its place)."""
+    events = KINDS["Event"]
+    for entity in entities:
+        if entity.cls not in events or not division_starts(entity.label):
+            continue
+        place = place_length(entity.label)
+        rest = entity.label[place:]
+        kind = recognizer.type_word(rest)
+        if place and kind and len(rest) >= 8 and recognizer.owned_body_end(rest[: -len(kind)]):
+            entity.aliases.add(rest)
 
 
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
