@@ -1738,3 +1738,11 @@ def test_a_province_is_an_entity_of_the_text_only_where_a_fact_uses_it(extractor
     extraction = run(extractor, "星海学院位于青川省。")
     assert "青川省" in {e.label for e in extraction.entities}
     assert ("星海学院", "locatedIn", "青川省") in relations(extraction)
+
+
+def test_majors_listed_before_one_zhuanye_after_a_verb_of_offering(extractor):
+    extraction = run(extractor, "青川职业技术学院将开设无人机技术应用、低空运营管理等特色专业，培养技术技能人才。")
+    assert {"无人机技术应用", "低空运营管理"} <= {
+        label for label, cls in entities(extraction).items() if cls == "Course"
+    }
+    assert ("青川职业技术学院", "offers", "低空运营管理") in relations(extraction)

@@ -716,6 +716,7 @@ class Recognizer:
         candidates += self._collectives(text)
         candidates += self._batches(text)
         candidates += self._policies(text)
+        candidates += self._listed_majors(text) if "专业" in text else []
         candidates += self._policy_titles(text)
         candidates += self._ranked_appositions(text)
         candidates += self._list_headings(text)
@@ -2314,6 +2315,18 @@ class Recognizer:
         """对深化教育综合改革作出全面部署: what a body decides on is an initiative."""
         return [Mention(m.start(1), m.end(1), m.group(1), "Initiative", "policy", 3) for m in POLICY_RE.finditer(text)]
 
+    @staticmethod
+    def _listed_majors(text: str) -> list[Mention]:
+        """开设无人机技术应用、低空运营管理等特色专业: the majors a school offers, listed before one 专业 (each a
+        course, named as written, as the lists closed by a count are: see _lists)."""
+        found = []
+        for match in finditer_from("开增新", LISTED_MAJORS, text):
+            for item in re.finditer(f"[{CJK}]+", match.group("items")):
+                start, end = match.start("items") + item.start(), match.start("items") + item.end()
+                if 2 <= end - start <= 12 and not item.group().endswith("专业"):
+                    found.append(Mention(start, end, item.group(), "Course", "listed-major", 2))
+        return found
+
     # -- context passes over the selected mentions ------------------------------
 
     def _lists(self, text: str, selected: list[Mention]) -> list[Mention]:
@@ -3117,6 +3130,13 @@ def _ranked_kind(name: str) -> bool:
 PLACE_LEAD = re.compile(f"[{CJK}]{{2,5}}?[省市县区]")
 
 
+# 开设A、B等特色专业 / 开设A和B专业: the majors listed after a verb of offering, before one 专业
+# one major's name: no 等 / 和 / 及 (they end the items), nor 个 / 项 / 门 (a count of them)
+MAJOR = rf"(?:(?![等和及个项门])[{CJK}]){{2,12}}?"
+LISTED_MAJORS = re.compile(
+    rf"(?:开设|开办|增设|新增|新设)[了有]?(?P<items>{MAJOR}(?:[、和及]{MAJOR}){{1,9}})"
+    rf"(?:(?:等|[0-9一二两三四五六七八九十]+个)+[{CJK}]{{0,4}}?)?专业(?!群)"
+)
 NAMELESS_TAGS = ("d", "p", "c")  # adverbs, prepositions, conjunctions: words that hold no name's characters
 TRADES_AFTER_NENG = ("科技", "电力", "电子", "环保", "新材", "能源", "技术", "实业", "股份", "集团", "动力", "装备")
 BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # 某某(牡丹园): a note inside a company's name
