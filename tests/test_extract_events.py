@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, _short_reference
 from kg.extract.pipeline import Extraction, Extractor
 from kg.model.vocab import entity_iri
 from kg.sources.documents import Article
@@ -904,3 +904,13 @@ def test_a_bodys_event_named_with_its_place_is_named_without_it_too(extractor):
     names = {e.label: e.aliases for e in extractor.extract(Article(id="t", title="", text=text)).entities}
     assert "青川远洋教育集团成立大会" in names["江北区青川远洋教育集团成立大会"]
     assert not names["江北区教育工作会议"]  # a meeting of no body's keeps its place: 教育工作会议 names no one
+
+
+def test_a_ceremony_named_after_its_parties_is_named_without_them_too(extractor):
+    text = "3月5日，江北职业学院与青川省工业经济联合会、青川省现代服务业联合会产教融合战略合作签约仪式在南京举行。"
+    events = [
+        e for e in extractor.extract(Article(id="t", title="", text=text)).entities if e.cls in ("Event", "Conference")
+    ]
+    assert any("产教融合战略合作签约仪式" in e.aliases for e in events)
+    # an alias that ends the event's label: no name the gazetteer gives another text's event (each text its own)
+    assert all(_short_reference("产教融合战略合作签约仪式", e.label, e.cls) for e in events)

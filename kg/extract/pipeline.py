@@ -488,6 +488,7 @@ class Extractor:
         _name_ceremonies(entities, article.id)
         _quoted_campaigns(entities)
         _unplaced_events(entities, self.recognizer)
+        _events_without_parties(entities, text, self.recognizer)
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
@@ -548,6 +549,27 @@ def _unplaced_events(entities: list[Entity], recognizer: Recognizer) -> None:
         kind = recognizer.type_word(rest)
         if place and kind and len(rest) >= 8 and recognizer.owned_body_end(rest[: -len(kind)]):
             entity.aliases.add(rest)
+
+
+PARTY_NAMED_RULES = ("signing-event", "held-subject")  # the events named after the parties that hold them
+
+
+def _events_without_parties(entities: list[Entity], text: str, recognizer: Recognizer) -> None:
+    """某某学院与某某联合会、某某联合会产教融合战略合作签约仪式: the ceremony is named without its parties too
+    (产教融合战略合作签约仪式), as the text's readers call it; a name of this text only (an event's alias that
+    ends its label is no name the gazetteer gives other texts: see kg.extract.gazetteer's _short_reference)."""
+    events = KINDS["Event"]
+    held = [e for e in entities if e.cls in events and any(m.rule in PARTY_NAMED_RULES for m in e.mentions)]
+    if not held:
+        return
+    ends = {m.end for e in entities if e.cls not in events and is_a(e.cls, "Organization") for m in e.mentions}
+    for event in held:
+        for mention in (m for m in event.mentions if m.rule in PARTY_NAMED_RULES):
+            last = max((end for end in ends if mention.start < end < mention.end), default=-1)
+            rest = text[last : mention.end] if last >= 0 else ""
+            kind = recognizer.type_word(rest)
+            if len(rest) >= 6 and kind and not recognizer.type_word_inside(rest[: -len(kind)]):
+                event.aliases.add(rest)
 
 
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
