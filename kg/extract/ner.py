@@ -749,6 +749,7 @@ class Recognizer:
         selected += self._references(text, selected)
         selected += self._persons_again(text, selected)
         selected += _declared_shorts(text, selected)
+        selected += _brand_shorts(text, selected)
         selected += _abbreviated_schools(text, selected)
         selected = self._noted_events(text, selected)
         selected += self._title_issuers(selected)
@@ -4098,6 +4099,41 @@ def _declared_shorts(text: str, selected: list[Mention]) -> list[Mention]:
                 found.append(Mention(at, end, short, owner.cls, "declared-short", 3))
             at = end
     return found
+
+
+def _brand_shorts(text: str, selected: list[Mention]) -> list[Mention]:
+    """A company named in full, then by its brand alone (诺斯贝尔化妆品股份有限公司 … 诺斯贝尔人事总监某某): the
+    brand, its legal name's first two to four characters after its place, is a name of it where a title or a
+    list's mark follows it and no other name stands; the resolver makes it the full name's.
+
+    >>> [(m.name, m.start) for m in _brand_shorts("诺斯贝尔化妆品股份有限公司来校。诺斯贝尔人事总监王某", [
+    ...     Mention(0, 13, "诺斯贝尔化妆品股份有限公司", "Company", "suffix", 3)])]
+    [('诺斯贝尔', 16)]
+    """
+    taken = sorted((m.start, m.end) for m in selected)
+    found: list[Mention] = []
+    for company in (m for m in selected if m.cls == "Company" and not m.ref and m.name.endswith(LEGAL_ENDS)):
+        core = company.name[place_length(company.name) :]
+        for size in (4, 3, 2):
+            brand = core[:size]
+            if len(core) < size + 4 or is_word(brand) or not CJK_RUN.fullmatch(brand):
+                continue
+            at, named = company.end, []  # (after the full name: the resolver knows it by then)
+            while (at := text.find(brand, at)) >= 0:
+                index, end = bisect.bisect_right(taken, (at, len(text))), at + size
+                inside = (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end)
+                if not inside and (ROLE_WORD.match(text, end) or text[end : end + 1] in BRAND_FOLLOWERS):
+                    extras = {"brand_of": (company.start, company.end)}
+                    named.append(Mention(at, end, brand, "Company", "brand-short", 3, extras=extras))
+                at = end
+            if named:
+                found += named
+                break
+    return found
+
+
+LEGAL_ENDS = ("有限公司", "有限责任公司", "股份公司")  # a company's legal name, whose brand it is called by after
+BRAND_FOLLOWERS = ("、", "与", "和", "的", "，")  # what follows a brand named alone (诺斯贝尔、某某学院 …)
 
 
 def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:

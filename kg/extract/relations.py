@@ -2838,6 +2838,8 @@ class RelationExtractor:
                         and role_at - other.end <= TITLE_CHAIN
                         and not CLAUSE_BREAK.search(titles)
                     ):
+                        if text.startswith("原", other.end) and "、" in titles:
+                            break  # 某某省政协原副主席、省某某会会长张三: a post held, another now (a body unnamed)
                         # 武汉纺织大学党委常委、副校长姜明华, 市教育局职成教研室主任张广汉
                         employer = other.entity
                         # (not a faculty named by its fields: 化工与环境工程学院院长 works at the faculty)

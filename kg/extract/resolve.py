@@ -318,7 +318,16 @@ class Resolver:
         previous: Mention | None = None
         touched: dict[int, Entity] = {}  # the entities this call may change: their attributes are redone
         signings = []  # ceremonies named after their parties, which come after them in ``mentions``
+        spans = {(m.start, m.end): m for m in mentions if m.cls == "Company"}  # the companies brands stand for
         for mention in mentions:
+            if mention.rule == "brand-short":  # 诺斯贝尔 after 诺斯贝尔化妆品股份有限公司: that company
+                full = spans.get(mention.extras["brand_of"])
+                mention.entity = full.entity if full is not None else None
+                if mention.entity is not None:
+                    mention.entity.mentions.append(mention)
+                    mention.entity.aliases.add(mention.name)
+                previous = mention
+                continue
             if mention.rule == "signing-event" or mention.ref == "signing":
                 signings.append(mention)
                 continue
