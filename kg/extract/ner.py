@@ -4110,25 +4110,26 @@ def _brand_shorts(text: str, selected: list[Mention]) -> list[Mention]:
     ...     Mention(0, 13, "诺斯贝尔化妆品股份有限公司", "Company", "suffix", 3)])]
     [('诺斯贝尔', 16)]
     """
-    taken = sorted((m.start, m.end) for m in selected)
-    found: list[Mention] = []
-    for company in (m for m in selected if m.cls == "Company" and not m.ref and m.name.endswith(LEGAL_ENDS)):
+    brands: dict[str, Mention] = {}  # each brand, the first full name it stands for (one pass over the text)
+    for company in selected:
+        if company.cls != "Company" or company.ref or not company.name.endswith(LEGAL_ENDS):
+            continue
         core = company.name[place_length(company.name) :]
         for size in (4, 3, 2):
             brand = core[:size]
-            if len(core) < size + 4 or is_word(brand) or not CJK_RUN.fullmatch(brand):
-                continue
-            at, named = company.end, []  # (after the full name: the resolver knows it by then)
-            while (at := text.find(brand, at)) >= 0:
-                index, end = bisect.bisect_right(taken, (at, len(text))), at + size
-                inside = (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end)
-                if not inside and (ROLE_WORD.match(text, end) or text[end : end + 1] in BRAND_FOLLOWERS):
-                    extras = {"brand_of": (company.start, company.end)}
-                    named.append(Mention(at, end, brand, "Company", "brand-short", 3, extras=extras))
-                at = end
-            if named:
-                found += named
-                break
+            if len(core) >= size + 4 and not is_word(brand) and CJK_RUN.fullmatch(brand):
+                brands.setdefault(brand, company)
+    if not brands:
+        return []
+    taken = sorted((m.start, m.end) for m in selected)
+    found: list[Mention] = []
+    for match in re.finditer(trie_pattern(brands), text):  # (the longest brand first at each place)
+        at, end, company = match.start(), match.end(), brands[match.group()]
+        index = bisect.bisect_right(taken, (at, len(text)))
+        inside = (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end)
+        if at >= company.end and not inside and (ROLE_WORD.match(text, end) or text[end : end + 1] in BRAND_FOLLOWERS):
+            extras = {"brand_of": (company.start, company.end)}  # (the resolver has read the full name by then)
+            found.append(Mention(at, end, match.group(), "Company", "brand-short", 3, extras=extras))
     return found
 
 
