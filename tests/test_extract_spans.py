@@ -29,6 +29,11 @@ def run(extractor: Extractor, text: str):
     return extractor.extract(Article(id="test", title="", text=text, district="", city=""))
 
 
+def labels_of(extractor: Extractor, text: str) -> set[str]:
+    """The labels of the entities extracted from ``text``."""
+    return {e.label for e in run(extractor, text).entities}
+
+
 def names(recognizer: Recognizer, text: str) -> dict[str, str]:
     return {m.name: m.cls for m in recognizer.mentions(text) if not m.ref}
 
@@ -109,21 +114,21 @@ def test_a_unit_carrying_a_companys_brand_is_named_after_it(extractor):
 
 def test_a_bare_province_and_he_in_a_list_of_companies_start_the_next_name(extractor):
     text = "先后来到江北星河科技有限公司、广东和兴新材料科技股份有限公司、四川和盛包装有限公司等地。"
-    labels = {e.label for e in run(extractor, text).entities}
+    labels = labels_of(extractor, text)
     assert {"广东和兴新材料科技股份有限公司", "四川和盛包装有限公司"} <= labels
     # a place joined with a body outside a list stays apart
-    assert "华为公司" in {e.label for e in run(extractor, "重庆和华为公司签约。").entities}
+    assert "华为公司" in labels_of(extractor, "重庆和华为公司签约。")
 
 
 def test_a_firms_brand_longer_than_four_characters_after_its_place(extractor):
-    labels = {e.label for e in run(extractor, "江北理工学院与深圳明川华创科技开发有限公司签约。").entities}
+    labels = labels_of(extractor, "江北理工学院与深圳明川华创科技开发有限公司签约。")
     assert "深圳明川华创科技开发有限公司" in labels
-    labels = {e.label for e in run(extractor, "江北区负责华创科技开发有限公司的工作。").entities}
+    labels = labels_of(extractor, "江北区负责华创科技开发有限公司的工作。")
     assert "华创科技开发有限公司" in labels  # a verb after a district is no part of the firm's name
 
 
 def test_the_bodies_concerned_are_no_name(extractor):
-    labels = {e.label for e in run(extractor, "邀请周边城市有关政府部门、国内外行业协会代表参加。").entities}
+    labels = labels_of(extractor, "邀请周边城市有关政府部门、国内外行业协会代表参加。")
     assert not any("政府" in label or "行业协会" in label for label in labels)
 
 
@@ -133,13 +138,13 @@ def test_development_zones_and_industrial_parks_named_after_their_places(extract
 
 
 def test_a_provinces_own_bodies_named_by_province_alone(extractor):
-    labels = {e.label for e in run(extractor, "省发改委、省工信厅、省政协领导出席会议。").entities}
+    labels = labels_of(extractor, "省发改委、省工信厅、省政协领导出席会议。")
     assert {"省发改委", "省工信厅", "省政协"} <= labels
-    assert not {e.label for e in run(extractor, "省内外高校、省级示范校、省属企业参加。").entities}
+    assert not labels_of(extractor, "省内外高校、省级示范校、省属企业参加。")
 
 
 def test_a_zones_party_committee_and_administrative_committee(extractor):
-    labels = {e.label for e in run(extractor, "青川经济开发区党工委、管委会与江北理工学院签约。").entities}
+    labels = labels_of(extractor, "青川经济开发区党工委、管委会与江北理工学院签约。")
     assert {"青川经济开发区党工委", "青川经济开发区管委会"} <= labels
 
 
@@ -153,7 +158,7 @@ def test_a_zones_party_committee_and_administrative_committee(extractor):
     ],
 )
 def test_a_side_or_a_party_before_a_name_is_no_part_of_it(extractor, text, name):
-    labels = {e.label for e in run(extractor, text).entities}
+    labels = labels_of(extractor, text)
     assert name in labels
     assert not any(label.endswith(name) and label != name for label in labels)
 
@@ -417,7 +422,7 @@ def test_a_title_then_a_name_ending_like_a_place_is_a_person(recognizer):
 
 def test_a_body_and_its_verb_before_a_name_that_opens_with_a_province(extractor):
     text = "今年暑期，共青团远帆区委招募湖北星海师范学院等校学生开展志愿服务。"
-    labels = {e.label for e in run(extractor, text).entities}
+    labels = labels_of(extractor, text)
     assert {"共青团远帆区委", "湖北星海师范学院"} <= labels  # (the league's committee keeps its name)
 
 
@@ -430,23 +435,23 @@ def test_a_university_student_base_names_no_university(extractor):
 
 
 def test_a_pronoun_and_its_verb_before_a_bare_type_word_name_nothing(extractor):
-    labels = {e.label for e in run(extractor, "青川学院院长王海林出席。他勉励学校要再接再厉、勇攀高峰。").entities}
+    labels = labels_of(extractor, "青川学院院长王海林出席。他勉励学校要再接再厉、勇攀高峰。")
     assert not any(label.startswith("他") for label in labels)
 
 
 def test_a_summit_is_no_name_before_a_verb_of_meeting(extractor):
-    labels = {e.label for e in run(extractor, "访问期间，王海林、李峻峰会见了远帆区委书记。").entities}
+    labels = labels_of(extractor, "访问期间，王海林、李峻峰会见了远帆区委书记。")
     assert not any(label.endswith("峰会") for label in labels)  # 会见: met, no summit
 
 
 def test_a_project_named_by_common_words_only_is_no_name(extractor):
-    labels = {e.label for e in run(extractor, "双方将围绕战略合作项目、产业项目开展合作。").entities}
+    labels = labels_of(extractor, "双方将围绕战略合作项目、产业项目开展合作。")
     assert not any(label.endswith("项目") for label in labels)
 
 
 def test_a_firms_brand_of_up_to_six_characters_after_its_province_or_city(extractor):
     text = "湖北明川楚源生态文化旅游开发有限公司、江北市福恩(牡丹园)农林科技开发有限公司签约。"
-    labels = {e.label for e in run(extractor, text).entities}
+    labels = labels_of(extractor, text)
     assert {
         "湖北明川楚源生态文化旅游开发有限公司",
         "江北市福恩（牡丹园）农林科技开发有限公司",
@@ -457,17 +462,17 @@ def test_the_districts_party_committee_and_government_named_at_once_are_its_gove
     article = Article(id="t", title="", text="深入贯彻落实区委区政府的部署。", district="吉州区", city="吉安市")
     labels = {e.label for e in extractor.extract(article).entities}
     assert labels == {"吉州区人民政府"}  # (the text's district's: not 吉州区委区人民政府)
-    labels = {e.label for e in run(extractor, "江北区委区政府高度重视。").entities}
+    labels = labels_of(extractor, "江北区委区政府高度重视。")
     assert not any("委区" in label for label in labels)
 
 
 def test_a_countys_own_departments_name_no_other_place(extractor):
-    labels = {e.label for e in run(extractor, "岚县县直有关部门负责人参加了签约仪式。").entities}
+    labels = labels_of(extractor, "岚县县直有关部门负责人参加了签约仪式。")
     assert "岚县县" not in labels
 
 
 def test_a_brand_ending_in_neng_before_a_trade(extractor):
-    labels = {e.label for e in run(extractor, "青川省茶业集团有限公司、四川明发睿能科技股份有限公司签约。").entities}
+    labels = labels_of(extractor, "青川省茶业集团有限公司、四川明发睿能科技股份有限公司签约。")
     assert "四川明发睿能科技股份有限公司" in labels and "科技股份有限公司" not in labels
 
 
@@ -481,11 +486,11 @@ def test_a_brand_before_a_province_inside_a_firms_name(extractor):
 
 
 def test_qi_after_a_verb_opens_no_name(extractor):
-    labels = {e.label for e in run(extractor, "希望通过搭建校企合作桥梁，建立起日常联系互访机制。").entities}
+    labels = labels_of(extractor, "希望通过搭建校企合作桥梁，建立起日常联系互访机制。")
     assert not any(label.startswith("起") for label in labels)
 
 
 def test_a_bylines_people_named_with_no_space_after_their_role(extractor):
     text = "青川新闻网讯 通讯员邓明 彭彬 吴文豪 记者卢幼青报道 4月26日，青川市域产教联合体成立大会在青川举行。"
-    labels = {e.label for e in run(extractor, text).entities}
+    labels = labels_of(extractor, text)
     assert not {"邓明", "彭彬", "卢幼青"} & labels  # who wrote the news, no person of it
