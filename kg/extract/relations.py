@@ -1104,7 +1104,7 @@ class RelationExtractor:
             if len(bodies) > 1:
                 self._pair = bodies  # 双方 after it: the builders (passive co-actors do not work with one another)
                 if JOINTLY_STATED.search(text, verb.start(), verb.start(2)):
-                    # …由A、B与C合作共建: unless the sentence says they work together (合作, 携手, 联合)
+                    # …由A、B与C合作共建: the sentence says they work together (合作, 携手, 联合), each pair
                     for index, a in enumerate(bodies):
                         for b in bodies[index + 1 :]:
                             self.add(a, _cooperation_kind(a, b), b, span, "cooperate-由…合作")
