@@ -850,6 +850,10 @@ def _named_parts(
             continue
         start, end = sentence_at(text, entity.first)
         if is_group(entity.cls) and is_a(whole.cls, "EducationalOrganization"):
+            if organisations.get(whole.label) is whole and whole.mentions:
+                # 吉安八中教育集团, where the text names 吉安八中 on its own: a group named after its core school,
+                # led by it (a school the group's name alone gives is no fact of the text's)
+                parts.append(Relation(whole, "leads", entity, start, end, "lead-name"))
             continue
         # the convention of data/README.md: a platform named after its parent (某某公司教育培训基地,
         # 某某学院创意工作坊) is a unit of it, partOf, not builds; builds is for the builders named otherwise
