@@ -4101,6 +4101,14 @@ def _declared_shorts(text: str, selected: list[Mention]) -> list[Mention]:
     return found
 
 
+def forget_names() -> None:
+    """Empty the answers kept per name (whether a modifier is common words, a name a proper one …): asked again and
+    again within a block of text, they are kept for one block only, so that a long text's memory holds one
+    block's names, not all of them (see tests/test_big_document.py)."""
+    for cached in (_common_phrase, _generic, is_proper_name, refine_class, _place_start):
+        cached.cache_clear()
+
+
 def _brand_shorts(text: str, selected: list[Mention]) -> list[Mention]:
     """A company named in full, then by its brand alone (诺斯贝尔化妆品股份有限公司 … 诺斯贝尔人事总监某某): the
     brand, its legal name's first two to four characters after its place, is a name of it where a title or a
@@ -4110,7 +4118,7 @@ def _brand_shorts(text: str, selected: list[Mention]) -> list[Mention]:
     ...     Mention(0, 13, "诺斯贝尔化妆品股份有限公司", "Company", "suffix", 3)])]
     [('诺斯贝尔', 16)]
     """
-    brands: dict[str, Mention] = {}  # each brand, the first full name it stands for (one pass over the text)
+    brands: dict[str, Mention] = {}  # each brand, the first full name it stands for
     for company in selected:
         if company.cls != "Company" or company.ref or not company.name.endswith(LEGAL_ENDS):
             continue
@@ -4123,13 +4131,24 @@ def _brand_shorts(text: str, selected: list[Mention]) -> list[Mention]:
         return []
     taken = sorted((m.start, m.end) for m in selected)
     found: list[Mention] = []
-    for match in re.finditer(trie_pattern(brands), text):  # (the longest brand first at each place)
-        at, end, company = match.start(), match.end(), brands[match.group()]
-        index = bisect.bisect_right(taken, (at, len(text)))
-        inside = (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end)
-        if at >= company.end and not inside and (ROLE_WORD.match(text, end) or text[end : end + 1] in BRAND_FOLLOWERS):
-            extras = {"brand_of": (company.start, company.end)}  # (the resolver has read the full name by then)
-            found.append(Mention(at, end, match.group(), "Company", "brand-short", 3, extras=extras))
+    claimed: set[int] = set()  # where a longer brand was found already
+    # a search of the block for each brand, the longest first (no pattern compiled for each block's brands: the
+    # regex module would keep each of them)
+    for brand in sorted(brands, key=len, reverse=True):
+        company = brands[brand]
+        at = company.end  # (after the full name: the resolver has read it by then)
+        while (at := text.find(brand, at)) >= 0:
+            index, end = bisect.bisect_right(taken, (at, len(text))), at + len(brand)
+            inside = (index and taken[index - 1][1] > at) or (index < len(taken) and taken[index][0] < end)
+            if (
+                not inside
+                and at not in claimed
+                and (ROLE_WORD.match(text, end) or text[end : end + 1] in BRAND_FOLLOWERS)
+            ):
+                claimed.add(at)
+                extras = {"brand_of": (company.start, company.end)}
+                found.append(Mention(at, end, brand, "Company", "brand-short", 3, extras=extras))
+            at = end
     return found
 
 

@@ -45,13 +45,21 @@ from kg.extract.ner import (
     Mention,
     Recognizer,
     division_starts,
+    forget_names,
     is_group,
     place_length,
     province_starts,
     type_word_ends_name,
 )
 from kg.extract.normalize import Normalized, normalize, normalize_name
-from kg.extract.relations import Indicator, Relation, extract_relations, most_named, named_after_parent
+from kg.extract.relations import (
+    Indicator,
+    Relation,
+    extract_relations,
+    forget_measures,
+    most_named,
+    named_after_parent,
+)
 from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver
 from kg.extract.sentences import segments
 from kg.model.statements import (
@@ -216,6 +224,8 @@ class Extractor:
         used_labels = KeySet(resolver, "used")  # the same in a long text, by label
         entities: list[Entity] = []
         for number, (begin, finish) in enumerate(blocks):
+            forget_names()  # (the answers kept per name: one block's at a time)
+            forget_measures()
             mentions = self.recognizer.mentions(text[begin:finish], article.district, article.city, gazetteer)
             for mention in mentions:
                 mention.start += begin

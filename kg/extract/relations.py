@@ -3617,6 +3617,12 @@ def _counts_class(measure: str, unit: str) -> str:
     return "Person" if unit in PERSON_UNITS else ""
 
 
+def forget_measures() -> None:
+    """Empty the classes kept per measure and unit (kept for one block of text, as the recogniser's answers per
+    name are: see kg.extract.ner.forget_names)."""
+    _counts_class.cache_clear()
+
+
 def extract_relations(
     text: str,
     mentions: list[Mention],
