@@ -900,7 +900,7 @@ def test_a_roll_of_those_gathered_takes_part_in_the_texts_event(extractor):
 
 
 def test_a_bodys_event_named_with_its_place_is_named_without_it_too(extractor):
-    text = "7月9日，江北区青川远洋教育集团成立大会在金鹏剧场举行。江北区教育工作会议召开。"
+    text = "7月9日，江北区青川远洋教育集团成立大会在青川剧场举行。江北区教育工作会议召开。"
     names = {e.label: e.aliases for e in extractor.extract(Article(id="t", title="", text=text)).entities}
     assert "青川远洋教育集团成立大会" in names["江北区青川远洋教育集团成立大会"]
     assert not names["江北区教育工作会议"]  # a meeting of no body's keeps its place: 教育工作会议 names no one

@@ -366,15 +366,15 @@ def test_a_schools_heads_in_a_roll_with_a_districts_are_the_texts_schools(extrac
 
 
 def test_a_firm_named_again_by_its_brand_alone_is_the_firm(extractor):
-    text = "青川职业技术学院与诺明贝尔化妆品股份有限公司签约。学院副院长李小玉，诺明贝尔人事总监柏梅出席。"
+    text = "青川职业技术学院与诺明贝尔化妆品股份有限公司签约。学院副院长李小明，诺明贝尔人事总监柏青出席。"
     found = works_at(extractor, text)
-    assert ("柏梅", "诺明贝尔化妆品股份有限公司") in found and ("柏梅", "青川职业技术学院") not in found
+    assert ("柏青", "诺明贝尔化妆品股份有限公司") in found and ("柏青", "青川职业技术学院") not in found
 
 
 def test_a_post_held_before_another_is_no_work(extractor):
     text = (
-        "签约仪式在南京举行。青川省政协原副主席、省工经联首席专务吴冬华，"
-        "省委组织部原常务副部长、省工经联专务柯广坚出席。"
+        "签约仪式在南京举行。青川省政协原副主席、省工经联首席专务吴冬明，"
+        "省委组织部原常务副部长、省工经联专务柯立坚出席。"
     )
     found = works_at(extractor, text)
-    assert not any(person in ("吴冬华", "柯广坚") for person, _ in found)  # their bodies now: unnamed (工经联)
+    assert not any(person in ("吴冬明", "柯立坚") for person, _ in found)  # their bodies now: unnamed (工经联)

@@ -281,7 +281,7 @@ BYLINE_BRACKET_NAME = re.compile(rf"(?:记者|通讯员|实习生)?[ \u3000]*([{
 BYLINE_NAMES = rf"[{CJK}]{{2,3}}(?:[ \u3000]+[{CJK}]{{2,3}})*"  # 邓娴 彭彬: the names a byline gives, by spaces
 BYLINE_RE = re.compile(
     rf"(?:记者|通讯员)[ \u3000]+(?P<name>{BYLINE_NAMES})(?=[）)\s]|$|[^{CJK}])|电（(?P<name2>[{CJK}]{{2,3}})）"
-    # 通讯员邓娴 彭彬 记者卢幼莲报道: no space after the role, the names ending at a space or at 报道
+    # 通讯员某某 某某 记者某某报道: no space after the role, the names ending at a space or at 报道
     rf"|(?:记者|通讯员)(?P<name4>{BYLINE_NAMES})(?=报道|[ \u3000])"
     # （文/叶秋美 图/周小琦）, （文/轻工学院 李文斌）: the writer and the photographer of a school's news
     rf"|(?:文|图|摄影|摄|编辑|责编|审核|初审|复审|终审)[/／:：][ \u3000]*(?:[{CJK}]{{2,10}}[ \u3000]+)?"
@@ -1062,7 +1062,7 @@ class Recognizer:
                     i -= 2  # ，瑞自某某科技有限公司: one character after a break makes no word before 自, a brand's
                     continue
                 if ch == "能" and text.startswith(TRADES_AFTER_NENG, i) and text[i - 2 : i - 1] not in SPECIAL:
-                    i -= 1  # 四川英发睿能科技股份有限公司: 能 ends a firm's brand (睿能), no modal verb before a trade
+                    i -= 1  # 四川某某睿能科技股份有限公司: 能 ends a firm's brand (睿能), no modal verb before a trade
                     continue
                 return i
             i -= 1
@@ -1622,7 +1622,7 @@ class Recognizer:
                             and _place_start(opening)
                             and not self.type_word_inside(opening)
                         ):
-                            start = whole  # 深圳某某华创科技开发有限公司, 襄阳市某某(牡丹园)农林科技开发有限公司
+                            start = whole  # 深圳某某华创科技开发有限公司, 襄阳市某某(某某园)农林科技开发有限公司
                     continue
             noun = text[head - 2 : head]
             if len(noun) < 2 or not is_word(noun) or _stop_made(noun) or noun in JOINTLY:
@@ -3140,13 +3140,13 @@ LISTED_MAJORS = re.compile(
 )
 NAMELESS_TAGS = ("d", "p", "c")  # adverbs, prepositions, conjunctions: words that hold no name's characters
 TRADES_AFTER_NENG = ("科技", "电力", "电子", "环保", "新材", "能源", "技术", "实业", "股份", "集团", "动力", "装备")
-BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # 某某(牡丹园): a note inside a company's name
+BRACKETED_NOTE = re.compile(r"[（(][^（）()]*[)）]")  # 某某(某某园): a note inside a company's name
 
 
 def place_length(name: str) -> int:
     """The length of the place ``name`` opens with (湖北 2, 襄阳市 3), 0 if none (asked after _place_start).
 
-    >>> place_length("襄阳市福恩"), place_length("湖北荆山楚源"), place_length("华创")
+    >>> place_length("襄阳市明恩"), place_length("湖北明山青源"), place_length("华创")
     (3, 2, 0)
     """
     tags = dictionary()
@@ -4110,13 +4110,13 @@ def forget_names() -> None:
 
 
 def _brand_shorts(text: str, selected: list[Mention]) -> list[Mention]:
-    """A company named in full, then by its brand alone (诺斯贝尔化妆品股份有限公司 … 诺斯贝尔人事总监某某): the
+    """A company named in full, then by its brand alone (明斯贝尔化妆品股份有限公司 … 明斯贝尔人事总监某某): the
     brand, its legal name's first two to four characters after its place, is a name of it where a title or a
     list's mark follows it and no other name stands; the resolver makes it the full name's.
 
-    >>> [(m.name, m.start) for m in _brand_shorts("诺斯贝尔化妆品股份有限公司来校。诺斯贝尔人事总监王某", [
-    ...     Mention(0, 13, "诺斯贝尔化妆品股份有限公司", "Company", "suffix", 3)])]
-    [('诺斯贝尔', 16)]
+    >>> [(m.name, m.start) for m in _brand_shorts("明斯贝尔化妆品股份有限公司来校。明斯贝尔人事总监王某", [
+    ...     Mention(0, 13, "明斯贝尔化妆品股份有限公司", "Company", "suffix", 3)])]
+    [('明斯贝尔', 16)]
     """
     brands: dict[str, Mention] = {}  # each brand, the first full name it stands for
     for company in selected:
@@ -4153,7 +4153,7 @@ def _brand_shorts(text: str, selected: list[Mention]) -> list[Mention]:
 
 
 LEGAL_ENDS = ("有限公司", "有限责任公司", "股份公司")  # a company's legal name, whose brand it is called by after
-BRAND_FOLLOWERS = ("、", "与", "和", "的", "，")  # what follows a brand named alone (诺斯贝尔、某某学院 …)
+BRAND_FOLLOWERS = ("、", "与", "和", "的", "，")  # what follows a brand named alone (明斯贝尔、某某学院 …)
 
 
 def _abbreviated_schools(text: str, selected: list[Mention]) -> list[Mention]:

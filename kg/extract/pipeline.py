@@ -548,8 +548,8 @@ def _quoted_campaigns(entities: list[Entity]) -> None:
 
 
 def _unplaced_events(entities: list[Entity], recognizer: Recognizer) -> None:
-    """石景山区景山远洋教育集团成立大会: the event of a body, named after its place too, is also named without it
-    (景山远洋教育集团成立大会), as the body is; not a meeting of no body's (江北区教育工作会议 keeps its place)."""
+    """某某区青川远洋教育集团成立大会: the event of a body, named after its place too, is also named without it
+    (青川远洋教育集团成立大会), as the body is; not a meeting of no body's (江北区教育工作会议 keeps its place)."""
     events = KINDS["Event"]
     for entity in entities:
         if entity.cls not in events or not division_starts(entity.label):
@@ -861,7 +861,7 @@ def _named_parts(
         start, end = sentence_at(text, entity.first)
         if is_group(entity.cls) and is_a(whole.cls, "EducationalOrganization"):
             if organisations.get(whole.label) is whole and whole.mentions:
-                # 吉安八中教育集团, where the text names 吉安八中 on its own: a group named after its core school,
+                # 江北八中教育集团, where the text names 江北八中 on its own: a group named after its core school,
                 # led by it (a school the group's name alone gives is no fact of the text's)
                 parts.append(Relation(whole, "leads", entity, start, end, "lead-name"))
             continue
@@ -938,7 +938,7 @@ def _brand_or_ministry(entity: Entity, resolver: Resolver, recognizer: Recognize
     if not label.startswith(NATIONAL) and division_starts(label):
         return None  # 江苏镇江路桥…有限公司: a place first is the company's seat (中国联通: the nation's brand)
     # the longest brand first: 中国联通|湖北, not 中国联|通湖; but a province after a shorter one before any other
-    # place (维格斯|湖北流体…, not 维格斯湖|北流: 北流 is a city too)
+    # place (某某|湖北流体…, not 某某湖|北流: 北流 is a city too)
     cuts = [
         cut
         for cut in (4, 3, 2)

@@ -320,7 +320,7 @@ class Resolver:
         signings = []  # ceremonies named after their parties, which come after them in ``mentions``
         spans = {(m.start, m.end): m for m in mentions if m.cls == "Company"}  # the companies brands stand for
         for mention in mentions:
-            if mention.rule == "brand-short":  # 诺斯贝尔 after 诺斯贝尔化妆品股份有限公司: that company
+            if mention.rule == "brand-short":  # 明斯贝尔 after 明斯贝尔化妆品股份有限公司: that company
                 full = spans.get(mention.extras["brand_of"])
                 mention.entity = full.entity if full is not None else None
                 if mention.entity is not None:
