@@ -1349,7 +1349,7 @@ def test_our_school_is_the_sites_though_its_title_adds_a_column(extractor, site)
 
 
 def test_a_report_the_site_reprints_is_no_news_of_its_own(extractor):
-    text = "青川明远科技有限公司与江北职业学院签约。学院副院长周立出席。"
+    text = "学院副院长周立与青川明远科技有限公司签约。"  # (no school named: the site's would be 学院)
     found = facts(extractor, text, site="青川理工学院(转载《青川日报》)")
     assert not any("青川理工学院" in (s, o) for s, _, o in found)
 
