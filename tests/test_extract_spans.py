@@ -494,3 +494,12 @@ def test_a_bylines_people_named_with_no_space_after_their_role(extractor):
     text = "青川新闻网讯 通讯员邓明 彭立 吴立豪 记者卢幼青报道 4月26日，青川市域产教联合体成立大会在青川举行。"
     labels = labels_of(extractor, text)
     assert not {"邓明", "彭立", "卢幼青"} & labels  # who wrote the news, no person of it
+
+
+def test_a_roll_of_employers_named_by_brand_and_trade_is_one_of_firms(extractor):
+    text = "经开区邀请江北职业学校就业负责人考察了青川汽车、明斯光电、渝南电机等数家用人单位。"
+    classes = {e.label: e.cls for e in run(extractor, text).entities}
+    assert {classes.get(name) for name in ("青川汽车", "明斯光电", "渝南电机")} == {"Company"}
+    # a list of 单位 with no trades is no list of firms
+    plain = {e.label: e.cls for e in run(extractor, "调研组走访了青川广场、明斯社区等单位。").entities}
+    assert "Company" not in {plain.get("青川广场"), plain.get("明斯社区")}

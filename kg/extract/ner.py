@@ -500,7 +500,7 @@ DESIGNATION_VERBS = tuple(w for w in _AWARD_KINDS if w not in AWARD_VERBS)
 HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items()}
 NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
-    r"(?:等|一批)(?:(?:多家|多所|多个|多项|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
+    r"(?:等|一批)(?:(?:[多数几](?:家|所|个|项)|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
     rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大"  # 等20家骨干及新兴企业
     rf"|[{CJK}]{{1,3}}[型类])?"  # 等应用型专业: a kind's qualifier, no count
     rf"(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
@@ -2362,6 +2362,8 @@ class Recognizer:
             if count and len(items) != count:
                 continue
             items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
+            if cls == "Organization" and _trade_roll(text, items):
+                cls = "Company"  # 奇瑞汽车、某某光电等数家用人单位: firms by their brands, the kind no word says
             if items and head in WEAK_GOVERNORS:
                 # a weak head noun lists names only after its verbs (学校现有A、B等10个专业: from the verb on);
                 # 提供A、B等专业支持: no list of majors
@@ -3984,8 +3986,23 @@ COOPERATION_KINDS = ("校企", "校地", "政校", "政企", "校校", "产教",
 # the trade a company's brand may end with (某某科技, 某某物流): what makes one name after 与 a company's
 BUSINESS_ENDS = (
     "科技", "物流", "汽车", "电子", "控股", "实业", "传媒", "医药",
-    "能源", "电气", "软件", "网络", "智造", "投资", "电路",
+    "能源", "电气", "软件", "网络", "智造", "投资", "电路", "光电", "机电",
+    "电机", "电器", "厨卫", "鞋业", "服饰", "药业", "化工", "机械",
 )  # fmt: skip
+
+
+def _trade_roll(text: str, items: list[tuple[int, int, Mention | None]]) -> bool:
+    """True when a list of 单位 is one of firms: two or more items, most of them ending with a trade.
+
+    >>> _trade_roll("考察了青川汽车、某某光电等用人单位", [(3, 7, None), (8, 12, None)])
+    True
+    >>> _trade_roll("走访了青川小学、某某社区等单位", [(3, 7, None), (8, 12, None)])
+    False
+    """
+    trades = sum(1 for start, end, _ in items if text[start:end].endswith(BUSINESS_ENDS))
+    return len(items) >= 2 and 2 * trades > len(items)
+
+
 # 为某某物流“某某试点班”、…揭牌: a brand right before the quoted name of what is unveiled (see _partner_brands)
 NAMESAKE_BRAND = re.compile(
     f"[为、]([{CJK}]{{2,6}})(?=“[^”]{{2,20}}(?:班|站|室|中心|基地|学院|工坊)”[、和及]*[^，。；]{{0,60}}?揭牌)"
