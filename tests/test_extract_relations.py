@@ -6,6 +6,8 @@ relation is the ontology's (kg.model.terms), never a second table.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.extract.gazetteer import Gazetteer, Known
@@ -1396,3 +1398,19 @@ def test_the_bodies_jiang_joins_into_a_group_are_its_members(extractor):
         ).entities
     }
     assert "青川第一小学" in labels  # 定将 (an adverb in the dictionary) holds no name's characters
+
+
+def test_both_sides_means_the_two_the_headline_joins_on_the_site_of_one_of_them(extractor):
+    # the site's school (a short form: 某某商专) is the headline's first party and 我校 of the text, though the
+    # text names another school; 双方 before any sentence names a pair are the two of the headline
+    title = "校校合作：青川商专与江北食品工程职业学院举行战略合作签约仪式"
+    text = "仪式上，双方就校际合作等内容进行深入交谈，并签署了战略合作协议书；江北食品工程职业学院向我校授予牌匾。"
+    article = Article(id="t", title=title, text=text, site="青川商专(镜像站)")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    assert found & {
+        ("青川商专", "cooperatesWith", "江北食品工程职业学院"),
+        ("江北食品工程职业学院", "cooperatesWith", "青川商专"),
+    }
+    # with no headline 双方 stays nobody
+    plain = replace(article, title="")
+    assert not [r for r in extractor.extract(plain).relations if r.predicate == "cooperatesWith"]

@@ -247,7 +247,8 @@ class Extractor:
             parts = segments(text, begin, finish)
             if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
                 topic = resolver.get(topic.label) or topic
-            found, counted = extract_relations(text, mentions, self._topic(resolver, topic), parts, heads)
+            pair = self._headline_pair(article, gazetteer, resolver, text, mentions) if number == 0 else None
+            found, counted = extract_relations(text, mentions, self._topic(resolver, topic), parts, heads, pair)
             relations = {}
             for relation in found:
                 if seen.add(relation.key()):
@@ -372,7 +373,7 @@ class Extractor:
         """The school whose site published a text that speaks of its own school (我校, 学院): the site's name
         (``site`` of the sidecar) when it spells, whole, the name of one educational organisation (a school, a
         college, a division) and the text names it too, or (given the first block's ``mentions``) names no
-        whole school at all.
+        whole school at all or the headline names the site's school.
 
         A site's name the text does not use may be the school's other name (a text of 某某大学 on the site
         of 某某职业大学) or the site of one of its divisions: the school the text names is the publisher then.
@@ -385,10 +386,11 @@ class Extractor:
         site = normalize_name(article.site)
         if not site or "转载" in site or not _speaks_of_own_school(text):
             return None  # (某某学院(转载《某某日报》): a paper's report the site reprints, no news of its own)
-        if mentions is not None and any(
+        # a text that names a school of its own is the site's news when its headline names the site's school too
+        # (某某商专与某某学院举行签约仪式 on the site of 某某商专: 我校 is the site's); else a report of others
+        names_school = mentions is not None and any(
             not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS) for m in mentions
-        ):
-            return None
+        )
         # the school's name, whole, or before the name of its news site (某某职业大学产教融合网, 某某学院新闻网) or of
         # the division whose site it is (某某学院合作发展处); a page's title may add its column (某某学院 (校园新闻),
         # 学校要闻-某某学院): each part between such marks
@@ -401,7 +403,7 @@ class Extractor:
                 if m.start == 0 and m.end < len(part) and not m.ref and DIVISION_SITE.fullmatch(part, m.end)
             ]
         for name in names:
-            if mentions is None and name not in text:
+            if (mentions is None and name not in text) or (names_school and name not in article.title):
                 continue
             found = self.recognizer.mentions(name, article.district, article.city, gazetteer)
             whole = [m for m in found if m.start == 0 and m.end == len(name) and not m.ref]
@@ -427,6 +429,32 @@ class Extractor:
             if any(is_a(cls, c) for c in WHOLE_SCHOOLS):
                 found.add((mention.name, cls))
         return found.pop() if len(found) == 1 else None
+
+    def _headline_pair(
+        self, article: Article, gazetteer: Gazetteer, resolver: Resolver, text: str, mentions: list[Mention]
+    ) -> list[Entity] | None:
+        """The two parties a headline joins (某某商专与某某学院举行签约仪式), as the text's entities: whom a
+        双方 in the text means before any sentence names a pair.  None unless the headline names exactly two
+        organisations, joined by 与 / 和 / 携手, and the text names both (or one and calls the other 我校)."""
+        if not article.title or "双方" not in text:
+            return None
+        found = [
+            m
+            for m in self.recognizer.mentions(article.title, article.district, article.city, gazetteer)
+            if not m.ref and not m.nested and is_a(m.cls, "Organization")
+        ]
+        if len(found) != 2 or article.title[found[0].end : found[1].start] not in PAIR_JOINS:
+            return None
+        named = {m.name: m.entity for m in mentions if m.entity is not None}
+        for m in mentions:
+            if m.entity is not None:
+                named.setdefault(m.entity.label, m.entity)
+        if resolver.publisher is not None:
+            own = resolver.get(resolver.publisher[0])
+            if own is not None:
+                named.setdefault(resolver.publisher[0], own)
+        pair = [named.get(m.name) for m in found]
+        return pair if all(pair) and pair[0] is not pair[1] else None
 
     @staticmethod
     def _topic(resolver: Resolver, place: Entity | None) -> Entity | None:
@@ -771,6 +799,7 @@ def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, s
 
 
 SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
+PAIR_JOINS = ("与", "和", "携手", "同")  # the words between the two parties of a headline (see _headline_pair)
 SITE_PARTS = re.compile(r"\s*[（(][^（）()]*[)）]\s*|\s*[|｜_—–\-]+\s*|\s+")  # the marks between a site title's parts
 # a news site's own name after its owner's (某某学院新闻网, 某某大学融媒体中心)
 NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|官方网站|官网")

@@ -913,6 +913,10 @@ class RelationExtractor:
             ):
                 # 双方将共建…, 双方致力于…，共建A，成立B: the two that signed before, through the clauses that follow
                 parties = both_sides = list(self._pair)
+                if len(both_sides) == 2 and all(both_sides) and SIGNING.search(self.text, clause_start, end):
+                    # 双方…签署了合作协议: the two sign with each other (those the headline joins, before any
+                    # sentence names them)
+                    self._cooperate(both_sides, span, "cooperate-双方")
             if not here and not NUMERAL.search(self.text, clause_start, clause_end):
                 if self.text[clause_start - 1 : clause_start] == "；":
                     sentence_subject, parties = None, []
@@ -3629,11 +3633,14 @@ def extract_relations(
     topic: Entity | None,
     parts: list[tuple[int, int, list[tuple[int, int]]]] | None = None,
     heads: dict[tuple[int, int], Entity] | None = None,
+    pair: list[Entity] | None = None,
 ) -> tuple[list[Relation], list[Indicator]]:
     """Relations and indicators of a document (see the module docstring); ``parts`` = :func:`segments` if known.
 
     ``heads``: the entities no mention stands for, by the span that names them (江北市、渝南市…职业院校联盟:
-    江北市职业院校联盟 at 江北市), for the rolls that list them."""
+    江北市职业院校联盟 at 江北市), for the rolls that list them.  ``pair``: the two parties the headline joins,
+    whom 双方 means until a sentence names a pair."""
     extractor = RelationExtractor(text, mentions, topic, parts)
     extractor.heads = heads or {}
+    extractor._pair = list(pair or [])
     return extractor.run()
