@@ -16,7 +16,7 @@ from kg.extract.pipeline import Extractor, extract_file, records
 from kg.model.vocab import entity_iri
 
 FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
-TWINS = ["traditional.txt", "corner_quotes.txt", "ascii_punctuation.txt", "invisible.txt"]
+TWINS = ["traditional.txt", "corner_quotes.txt", "ascii_punctuation.txt", "invisible.txt", "pinyin.txt"]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ Steps, in order:
 
 * invisible characters are dropped: zero-width spaces and joiners, the byte
   order mark, soft hyphens and the bidirectional controls (a look-alike
-  ``巴南\\u200b职教中心`` is ``巴南职教中心``);
+  ``巴南\\u200b职教中心`` is ``巴南职教中心``); so is the pinyin some mirror sites
+  write after a character (``產(chǎn)業(yè)學(xué)院`` is ``產業學院``);
 * compatibility forms are folded (NFKC) where they change how a name reads:
   full-width digits and Latin letters (``ＡＩ`` → ``AI``), CJK compatibility
   ideographs and Kangxi radicals that look like ordinary characters
@@ -27,7 +28,7 @@ Steps, in order:
   a character such as 乾 in a person's name is left alone.
 
 Every step but the first keeps the length, so the offset map is the identity
-unless invisible characters were dropped.
+unless invisible characters or pinyin were dropped.
 
 >>> n = normalize("華為技術有限公司\\u200b與深圳職業技術學院簽約,共建產業學院.")
 >>> n.text
@@ -55,6 +56,10 @@ INVISIBLE = (
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # Compatibility characters folded by NFKC: full-width digits and letters, compatibility ideographs,
 # Kangxi and supplementary radicals (look-alikes of ordinary characters).
+# the pinyin a mirror site writes after each rare character (學(xué)院, 產(chǎn)業): one syllable with its tone mark
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONE_MARKS_RE = re.compile(f"[{TONED}]")
+PINYIN_GLOSS_RE = re.compile(f"(?<=[{CJK}])[(（][a-zü]{{0,5}}[{TONED}][a-zü]{{0,5}}[)）]")
 COMPAT_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff]")
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HAN = f"[{CJK}]"
@@ -147,9 +152,16 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """``text`` in the one spelling the rules read (see the module docstring), with the offset map."""
     starts = None
-    if any(ch in text for ch in INVISIBLE):  # (a find each: the regex class was tested at every character)
-        starts = array("l", (i for i, ch in enumerate(text) if ch not in INVISIBLE))
-        cleaned = INVISIBLE_RE.sub("", text)
+    glossed = TONE_MARKS_RE.search(text) is not None and PINYIN_GLOSS_RE.search(text) is not None
+    if glossed or any(ch in text for ch in INVISIBLE):  # (a find each: a regex class tried at every character)
+        kept = bytearray(b"\x01") * len(text)
+        for match in PINYIN_GLOSS_RE.finditer(text) if glossed else ():
+            kept[match.start() : match.end()] = bytes(match.end() - match.start())
+        for i, ch in enumerate(text):
+            if ch in INVISIBLE:
+                kept[i] = 0
+        starts = array("l", (i for i, keep in enumerate(kept) if keep))
+        cleaned = "".join(text[i] for i in starts)
     else:
         cleaned = text
     cleaned = COMPAT_RE.sub(_fold, cleaned)
