@@ -503,3 +503,22 @@ def test_a_roll_of_employers_named_by_brand_and_trade_is_one_of_firms(extractor)
     # a list of 单位 with no trades is no list of firms
     plain = {e.label: e.cls for e in run(extractor, "调研组走访了青川广场、明斯社区等单位。").entities}
     assert "Company" not in {plain.get("青川广场"), plain.get("明斯社区")}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("学校是地方政府与高等学校联合办学的成果。", "地方政府"),  # 等 of 高等 closes no list
+        ("新形势下地方政府与高校合作。", "新形势下地方政府"),  # 在…下: the circumstances, no part of a name
+        ("企业发挥自身优势回报社会。", "自身优势回报社"),  # 报社 of 回报社会: no newspaper
+        ("不断提升高新区基础教育水平。", "提升高新区"),  # a verb, then the text's own zone
+        ("推动教育改革，加深区校合作。", "加深区"),  # 区 of 区校合作 after a verb
+    ],
+)
+def test_a_word_and_a_verb_make_no_name_with_the_type_word_after_them(extractor, text, absent):
+    assert absent not in labels_of(extractor, text)
+
+
+def test_a_new_towns_bureau_is_named_whole_through_its_nominal_verb(extractor):
+    labels = labels_of(extractor, "区政府党组成员、北部新城建设管理局局长王明出席。")
+    assert "北部新城建设管理局" in labels and "管理局" not in labels

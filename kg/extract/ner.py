@@ -365,6 +365,7 @@ RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和
 ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
+NEW_TOWNS = ("新城", "新区")  # what a planned town's name ends with (北部新城): a place before a nominal verb
 NOMINAL_VERB_SIZE = 2  # the length of every one of them
 # Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
 JOINTLY = ("合作", "联合", "共同", "携手", "协同")  # how parties do what they do together (合作建设, 共同打造)
@@ -1633,7 +1634,8 @@ class Recognizer:
             if year:
                 before, actor = before + year.end(), actor[year.end() :]
             a_place = PLACE_NAME.fullmatch(actor) and not actor.endswith(AREA_NOUNS)
-            if not _place_start(actor) or self.type_word(actor) or a_place:
+            # a new town's name (北部新城建设管理局) is a place's too, though no list has it
+            if not (_place_start(actor) or actor.endswith(NEW_TOWNS)) or self.type_word(actor) or a_place:
                 return start  # 江北区建设…, 某某学院发展…: an actor governs the verb
             start = before
         return start
@@ -2124,6 +2126,8 @@ class Recognizer:
                     start, modifier, name = start + cut, modifier[cut:], name[cut:]
             if len(modifier) > 3 and not is_word(modifier[:2]):
                 continue  # long run: city + district (成都温江区) only
+            if tags.get(modifier[:2]) == "v" and tags.get(modifier) != "ns" and modifier not in _division_heads():
+                continue  # 提升高新区…, 加深区校合作: a verb, then the text's own zone or 区 of another word
             if tags.get(modifier[-2:], "") in ("v", "p") and match.group() in ("省", "市"):
                 continue  # 纳入省…库, 进入市…: a verb before a bare 省 / 市, no place's name
             # a province and an autonomous region (广西壮族自治区) are places of the same rank (dev-set guide)
@@ -2337,7 +2341,10 @@ class Recognizer:
         added: list[Mention] = []
         dropped: set[int] = set()  # mentions an item replaces
         heads: list[tuple[int, str, Mention | None, int]] = [
-            (m.start(), m.group("head"), None, 0) for m in LIST_HEAD.finditer(text) if _plain_kind(m.group("mod"))
+            (m.start(), m.group("head"), None, 0)
+            for m in LIST_HEAD.finditer(text)
+            # (高等学校, 中等职业学校: 等 inside a word closes no list)
+            if _plain_kind(m.group("mod")) and not is_word(text[m.start() - 1 : m.start() + 1])
         ]
         heads += [  # "，一批…学校": the items before it are of the batch's own head noun
             (m.start - 3, _batch_head(m.name), m, 0)
