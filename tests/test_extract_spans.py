@@ -522,3 +522,12 @@ def test_a_word_and_a_verb_make_no_name_with_the_type_word_after_them(extractor,
 def test_a_new_towns_bureau_is_named_whole_through_its_nominal_verb(extractor):
     labels = labels_of(extractor, "区政府党组成员、北部新城建设管理局局长王明出席。")
     assert "北部新城建设管理局" in labels and "管理局" not in labels
+
+
+def test_a_group_the_text_calls_a_company_too_is_one_company(extractor):
+    extraction = run(extractor, "明斯集团与江北职业技术学院签约。明斯公司总经理王明出席仪式。")
+    companies = {e.label for e in extraction.entities if e.cls == "Company"}
+    assert companies == {"明斯集团"}
+    assert ("王明", "worksAt", "明斯集团") in {
+        (r.subject.label, r.predicate, r.object.label) for r in extraction.relations
+    }

@@ -662,6 +662,10 @@ class Resolver:
                 if school_end:
                     found.update(self._indexed(0, label[:1] + "|#" + school_end, 3, size - 2, read))
                 found.update(self._indexed(3, label[:2], 0, size - 1, read))
+                if label.endswith("集团"):  # 某某公司, as long: the group's name in other words (see _brand_of)
+                    found.update(
+                        {n: o for n, o in self._indexed(3, label[:2], size, size, read).items() if n.endswith("公司")}
+                    )
             else:  # at most 6 characters more, the unit's own name at the end (indexed by it), or a brand's group
                 found = {
                     **self._indexed(0, ends, size + 1, size + 6, read),
@@ -671,6 +675,10 @@ class Resolver:
                 found.update(
                     self._indexed(3, label[:2], size + 1, 1 << 30, read)
                 )  # 中炬高新集团 for 中炬高新技术实业…公司
+                if label.endswith("公司"):
+                    found.update(
+                        {n: o for n, o in self._indexed(3, label[:2], size, size, read).items() if n.endswith("集团")}
+                    )
                 if school_end:
                     found.update(self._indexed(0, label[:1] + "|#" + school_end, size + 2, size + 12, read))
             order.update(found)
@@ -692,8 +700,8 @@ class Resolver:
             key = self._short_key(short)
             matching = []  # what the names alone decide, first: an entity on disk is read back only on a match
             for long in sorted(longs, key=rank):
-                if len(long) <= len(short):
-                    continue
+                if len(long) < len(short) or (len(long) == len(short) and not long.endswith("集团")):
+                    continue  # (某某公司 for 某某集团: as long, and the same company)
                 named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
                 divided = long.endswith(short) and short in _after_divisions(long)
                 brief = _abbreviates(short, long)
@@ -1063,6 +1071,8 @@ def _brand_of(short: str, long: str) -> bool:
     (True, False)
     >>> _brand_of("恒远集团", "恒远集团有限公司"), _brand_of("恒远股份公司", "恒远股份公司江北分公司")
     (True, False)
+    >>> _brand_of("恒远公司", "恒远集团")
+    True
     """
     if not short.endswith(("集团", "公司")) or short.endswith(("有限公司", "分公司", "总公司")):
         return False
@@ -1072,8 +1082,10 @@ def _brand_of(short: str, long: str) -> bool:
     brand = short[:-2]
     if not long.startswith(brand):  # 宏远集团 of 陕西宏远集团股份有限公司: the place left out
         long = next((rest for rest in _after_divisions(long) if rest.startswith(brand)), long)
-    if len(brand) < 2 or not long.startswith(brand) or short[-2:] not in long:
+    if len(brand) < 2 or not long.startswith(brand):
         return False
+    if short[-2:] not in long and not long.startswith(brand + "集团"):
+        return False  # (某某公司 for 某某集团: a text calls its group a company too, the brand the same)
     return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
 
 
