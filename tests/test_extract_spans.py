@@ -531,3 +531,14 @@ def test_a_group_the_text_calls_a_company_too_is_one_company(extractor):
     assert ("王明", "worksAt", "明斯集团") in {
         (r.subject.label, r.predicate, r.object.label) for r in extraction.relations
     }
+
+
+def test_schools_a_plaque_is_unveiled_for_or_listed_after_a_count_are_bodies_not_titles(extractor):
+    text = (
+        "王明、李华等先后为江北大学附属实验学校、江北大学附属西城幼儿园与江北大学附属永和幼儿园揭牌。"
+        "全区将新增3所合作单位，分别为江北大学附属实验学校、江北大学附属西城幼儿园与江北大学附属永和幼儿园。"
+    )
+    classes = {e.label: e.cls for e in run(extractor, text).entities}
+    assert classes.get("江北大学附属实验学校") == "School"
+    assert classes.get("江北大学附属永和幼儿园") == "Kindergarten"  # 永和: a word ending in 和, no conjunction
+    assert "Designation" not in classes.values()

@@ -358,6 +358,7 @@ RANKED_AFTER_COPULA = re.compile(f"(?<=[为是]){RANKED_TITLE}")
 RANKED_LISTED = re.compile(f"、{RANKED_TITLE}")  # 是A试点院校、B示范校: the titles listed after the first
 TITLE_OPENER = re.compile("全国|国家|教育部")  # a title of the whole country's (全国现代学徒制试点院校)
 COPULA = "为是"  # what RANKED_AFTER_COPULA's matches follow
+UNVEILED_AFTER = re.compile("[^，。；]{0,60}?(?:揭牌|授牌|挂牌|剪彩)")  # 为…揭牌: the bodies a plaque is unveiled for
 COUNT_INSIDE = re.compile("[0-9零一二两三四五六七八九十百千]+(?:余|多)?[份项次场名家所个]")  # 百余份: a count
 VERB_DONE = re.compile(f"[{CJK}]{{1,2}}好(?!的)")  # 履行好, 办好: a verb and its complement open a phrase
 LIST_NOTE = re.compile(r"[（(](?:名单|详见|见|附)[^（）()]{0,6}[)）]$")
@@ -1271,8 +1272,8 @@ class Recognizer:
                 continue
             if cls == "School" and (modifier.endswith(GROUP_MEMBERS) or modifier[-2:] in GENERIC_WORDS):
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
-            if modifier[-1:] in ("和", "与", "及") and cls not in events:
-                continue  # 空间和平台: “and platforms”, a bare type word after a conjunction
+            if modifier[-1:] in ("和", "与", "及") and cls not in events and not is_word(modifier[-2:]):
+                continue  # 空间和平台: “and platforms”, a bare type word after a conjunction (泰和幼儿园: a word's)
             if modifier[-1:] in PREPOSITIONS and _common_word_end(modifier[:-1]):
                 continue  # 毕业生在集团就职: “at the group”, a bare type word after a preposition
             quoted = QUOTED_PART.search(modifier) if "“" in modifier else None  # (most names: no regex call)
@@ -2543,6 +2544,8 @@ class Recognizer:
         """A、B为第三批市级示范学校: a batch's or a rank's title after 为 / 是 names a designation."""
         found = []
         for match in finditer_after(COPULA, RANKED_AFTER_COPULA, text):
+            if text[match.start(1) - 1] == "为" and UNVEILED_AFTER.match(text, match.end()):
+                continue  # 为A、B与C揭牌: 为 is "for", the names are those of what is unveiled, no titles
             while match is not None and _ranked_title(match.group(1)):
                 found.append(Mention(match.start(1), match.end(1), match.group(1), "Designation", "ranked-copula", 3))
                 match = RANKED_LISTED.match(text, match.end())
@@ -4447,9 +4450,12 @@ def _ranked_title(title: str) -> bool:
 
     >>> _ranked_title("第三批市级示范学校"), _ranked_title("全国现代学徒制试点院校"), _ranked_title("一所优质学校")
     (True, True, False)
+    >>> _ranked_title("江苏省示范幼儿园"), _ranked_title("江苏大学附属实验学校")
+    (True, False)
     """
     opener = RANK_OPENER.match(title) or LEVEL_PREFIX.match(title) or TITLE_OPENER.match(title)
-    return opener is not None or division_starts(title)
+    # 分别为某某大学附属某某学校: a school affiliated to another body is a body, whatever place it starts with
+    return opener is not None or (division_starts(title) and not any(word in title for word in AFFILIATED))
 
 
 def _owner_of_event(mention: Mention, container: Mention) -> bool:
