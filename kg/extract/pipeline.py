@@ -547,9 +547,9 @@ def _bare_province(entity: Entity) -> bool:
 
 
 def _name_ceremonies(entities: list[Entity], document: str) -> None:
-    """The node of a ceremony named by what is done at it (合作办学签约仪式: no proper name, see ner's
-    _held_ceremonies) is named after the parties that hold it (某某学院与某某县人民政府合作办学签约仪式, also a name
-    of it), else after the document: one node per signing, not one 合作办学签约仪式 for every text in the store."""
+    """The node of a meeting named by its subject alone (校企合作座谈会: no proper name, see ner's
+    _held_ceremonies) is named after the parties that hold it (某某学院与某某公司校企合作座谈会, also a name of
+    it), else after the document: one node per meeting, not one 校企合作座谈会 for every text in the store."""
     for entity in entities:
         held = [m for m in entity.mentions if m.extras.get("generic")]
         if not held or len(held) < len([m for m in entity.mentions if not m.ref]):
