@@ -1414,3 +1414,10 @@ def test_both_sides_means_the_two_the_headline_joins_on_the_site_of_one_of_them(
     # with no headline 双方 stays nobody
     plain = replace(article, title="")
     assert not [r for r in extractor.extract(plain).relations if r.predicate == "cooperatesWith"]
+
+
+def test_a_division_named_by_its_field_alone_signs_for_its_school(extractor):
+    text = "青川职业技术学院举办校企合作大会。会上，机电工程学院与青川华泰机械有限公司签订合作协议。"
+    found = facts(extractor, text)
+    assert pair("青川职业技术学院", "integratesWith", "青川华泰机械有限公司") in found
+    assert not any("机电工程学院" in (s, o) for s, _, o in found)  # where in the school, no party of its own

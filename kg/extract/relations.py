@@ -1111,7 +1111,7 @@ class RelationExtractor:
                     # …由A、B与C合作共建: the sentence says they work together (合作, 携手, 联合), each pair
                     for index, a in enumerate(bodies):
                         for b in bodies[index + 1 :]:
-                            self.add(a, _cooperation_kind(a, b), b, span, "cooperate-由…合作")
+                            self.add(a, cooperation_kind(a, b), b, span, "cooperate-由…合作")
             return True
         return False
 
@@ -1125,7 +1125,7 @@ class RelationExtractor:
                 if party is not None and is_a(party.cls, "Person"):
                     party = self._employers.get(party.label)
                 if party is not None and is_actor(party.cls) and not is_a(party.cls, "Person"):
-                    kind = _cooperation_kind(party, mention.entity)
+                    kind = cooperation_kind(party, mention.entity)
                     self.add(party, kind, mention.entity, span, "cooperate-合作企业")
 
     def _joint_schooling(self, start: int, end: int, inside: list[Mention], span) -> None:
@@ -1308,7 +1308,7 @@ class RelationExtractor:
             if host is None:
                 continue
             for partner in (m.entity for m in added if is_actor(m.entity.cls)):
-                self.add(host, _cooperation_kind(host, partner), partner, span, "cooperate-增加…作为合作企业")
+                self.add(host, cooperation_kind(host, partner), partner, span, "cooperate-增加…作为合作企业")
 
     def _based_on(self, start: int, end: int, inside: list[Mention], span) -> None:
         """X以Y园区为依托 / X依托Y开发区共同牵头… / …，Y开发区为依托园区: the platform X is located in the park Y."""
@@ -1754,7 +1754,7 @@ class RelationExtractor:
             if not COOPERATION.search(text, partner.end, min(end, partner.end + 12)):
                 continue
             for item in items:
-                kind = _cooperation_kind(item.entity, partner.entity)
+                kind = cooperation_kind(item.entity, partner.entity)
                 self.add(item.entity, kind, partner.entity, span, "cooperate-代表")
 
     def _invited(self, start: int, end: int, span) -> None:
@@ -2184,14 +2184,14 @@ class RelationExtractor:
                 if len(actors) == len(partners):
                     for actor, partner in zip(actors, partners, strict=True):
                         if actor is not None and "Person" not in (actor.cls, partner.cls):
-                            self.add(actor, _cooperation_kind(actor, partner), partner, span, "cooperate-分别与")
+                            self.add(actor, cooperation_kind(actor, partner), partner, span, "cooperate-分别与")
                 return partners
             rule = "cooperate-list" if len(partners) > 1 else "cooperate"
             for current in (self._body(s, main) for s in actors):  # 院长张三与B: the college, not the person
                 for partner in (self._body(p, main) for p in partners):  # …与总经理李四: the company
                     if "Person" in (current.cls, partner.cls):
                         continue  # two people meeting: their organisations, when known, are the parties
-                    self.add(current, _cooperation_kind(current, partner), partner, span, rule)
+                    self.add(current, cooperation_kind(current, partner), partner, span, rule)
                     # 区与某大学合作…培养: the university trains the district's teachers; between two schools, a
                     # school and a company or a bureau, 人才培养 is their joint work (0 of 7 on the sets of rounds
                     # 14-20 had one train the other)
@@ -2208,7 +2208,7 @@ class RelationExtractor:
                 bodies.append(party)
         for number, first in enumerate(bodies):
             for second in bodies[number + 1 :]:
-                self.add(first, _cooperation_kind(first, second), second, span, rule)
+                self.add(first, cooperation_kind(first, second), second, span, rule)
 
     def _signatories(self, start, end, main, subjects: list[Entity], partners: list[Entity], span) -> None:
         """A、B和C签约 / A、B签署合作协议: every two signatories of an enumerated subject cooperate.
@@ -2279,7 +2279,7 @@ class RelationExtractor:
                     if item.entity.cls in KINDS["Platform"] or _division(item.entity):
                         continue  # 参观了某某产业学院、某某实训基地: what a host shows, no partner
                     if subject.cls in KINDS["Organization"] and item.entity.cls in KINDS["Organization"]:
-                        self.add(subject, _cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
+                        self.add(subject, cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
             return
 
     def _welcomes(self, start: int, end: int, main: list[Mention], span) -> None:
@@ -2294,7 +2294,7 @@ class RelationExtractor:
             for host in {id(b): b for b in (self._body(m.entity, main) for m in hosts)}.values():
                 for guest in {id(b): b for b in (self._body(m.entity, main) for m in guests)}.values():
                     if host is not guest and is_a(host.cls, "Organization") and is_a(guest.cls, "Organization"):
-                        self.add(host, _cooperation_kind(host, guest), guest, span, "cooperate-welcome")
+                        self.add(host, cooperation_kind(host, guest), guest, span, "cooperate-welcome")
 
     def _own_school(self) -> Entity | None:
         """The school whose news the text is: its publisher (我校), else the school it names more than any other."""
@@ -3322,7 +3322,7 @@ def _own_leaders(text: str, opening: int, role_at: int) -> bool:
     return False
 
 
-def _cooperation_kind(a: Entity, b: Entity) -> str:
+def cooperation_kind(a: Entity, b: Entity) -> str:
     """Industry–education integration when an education body or platform works with a company or an industry's
     association (某某省工业经济联合会, 某某行业协会)."""
     education = ("EducationalOrganization", "Platform")
