@@ -378,3 +378,10 @@ def test_a_post_held_before_another_is_no_work(extractor):
     )
     found = works_at(extractor, text)
     assert not any(person in ("吴冬明", "柯立坚") for person, _ in found)  # their bodies now: unnamed (工经联)
+
+
+def test_a_places_leaders_after_a_roll_of_a_schools_heads_are_not_its_staff(extractor):
+    text = "江北大学党委书记王明、副校长李华、赵刚，区领导张强、刘洋等出席了仪式。"
+    found = works_at(extractor, text)
+    assert ("赵刚", "江北大学") in found  # the roll goes on through the names of one title
+    assert not {("张强", "江北大学"), ("刘洋", "江北大学")} & found

@@ -281,6 +281,7 @@ FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")
 GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任|委员|常委)[、，,]")
 GOVERNMENT_BODY_END = re.compile(r"(?:[局厅部]|工委|教委|发改委|党委|委员会|政府|管委会)$")
 # 区委副书记、区长张三, 副市长李四: the head of a place's government (the title's level: 区 县 市 州 省)
+PLACE_LEADERS = re.compile("(?<=[省市区县州镇乡委])领导")  # 区领导张三: the leaders of a place, no body's title
 GOVERNMENT_HEAD = re.compile(f"(?<![校园社营]){GOVERNMENT_TITLE}$")
 # 关于推进某某联盟建设的意见, written without 《》: a title, whose words are no verb nor object of the sentence
 PLAIN_TITLE = re.compile(
@@ -2875,6 +2876,8 @@ class RelationExtractor:
                         employer = None  # 某某部部长张三，副县长李四: a government's post, not the roll's body
                     elif PRINCIPAL.match(text, role_at) and not is_a(employer.cls, "EducationalOrganization"):
                         employer = None  # 某某区委副书记、区长张三、副校长李四: a school's title ends the roll
+                    elif PLACE_LEADERS.match(text, role_at):
+                        employer = None  # 某某大学校长张三，区领导李四: a place's leaders, of no body the text names
                 if employer is None and roll is not None and mention.extras.get("after") == roll[0]:
                     employer = roll[1]  # 教师张三、李四和王五: the names after the first share its title
                 if (
