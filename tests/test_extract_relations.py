@@ -1421,3 +1421,20 @@ def test_a_division_named_by_its_field_alone_signs_for_its_school(extractor):
     found = facts(extractor, text)
     assert pair("青川职业技术学院", "integratesWith", "青川华泰机械有限公司") in found
     assert not any("机电工程学院" in (s, o) for s, _, o in found)  # where in the school, no party of its own
+
+
+def test_a_school_named_by_the_two_that_signed_for_it_is_their_joint_school(extractor):
+    text = (
+        "江北学院附属中学于2016年动工，2017年由江北学院与青川区政府共同签署联合办学协议，"
+        "并正式命名为“江北学院附属中学”。该校是青川区政府和江北学院联合创办的一所九年一贯制学校。"
+    )
+    extraction = extractor.extract(Article(id="t", title="", text=text))
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    assert {e.label: e.cls for e in extraction.entities}["江北学院附属中学"] == "SecondarySchool"  # named, no title
+    assert ("江北学院", "designatedAs", "江北学院附属中学") not in found
+    signers = {("江北学院", "cooperatesWith", "青川区人民政府"), ("青川区人民政府", "cooperatesWith", "江北学院")}
+    assert found & signers  # 由A与B共同签署: they sign with each other
+    assert not {(s, o) for s, p, o in found if p == "cooperatesWith"} & {
+        ("江北学院附属中学", "江北学院"),
+        ("江北学院", "江北学院附属中学"),
+    }  # 该校是A和B联合创办的: the school is their work, no partner of B

@@ -3954,8 +3954,12 @@ def _award_class(name: str, cls: str, trigger: str) -> str | None:
 
     >>> _award_class("全国优秀课例", "Award", "获评"), _award_class("重庆市优秀指导教师", "Award", "获评")
     ('Award', 'HonoraryTitle')
+    >>> _award_class("江北学院附属中学", "SecondarySchool", "命名为"), _award_class("江北示范学校", "School", "命名为")
+    (None, 'Designation')
     """
     designation_like = bool(DESIGNATION_WORDS.search(name))
+    if trigger.endswith("命名为") and is_a(cls, "Organization") and not designation_like:
+        return None  # 正式命名为“某某学院附属中学”: the body's own name, no title it is given
     if trigger in ("作为", "成为"):
         return "Designation" if designation_like and re.search("试点|示范|实验|先行|标杆|典型|特色", name) else None
     if cls == "Award":  # no award word: the name's own words and the verb decide

@@ -172,6 +172,7 @@ UNVEILING = ("揭牌", "挂牌", "成立")
 # 在某某县共建…: the verb of setting up a platform where the text says (the platforms listed after it)
 BUILT_AT = re.compile(r"(?:还|将|已)?(?:共同|合作|联合)?(共建|建设|设立|建成|组建|新建|创建|建立)")
 HOSTING = ("举行", "召开", "举办")
+SIGNED = re.compile("(?:共同|正式)?(?:签署|签订)")  # 由A与B共同签署…: see _signed_by
 JOINTLY_STATED = re.compile("合作|携手|联合")  # the adverb of PASSIVE_JOINT that says the agents work together
 PASSIVE_JOINT = re.compile(
     r"(?:共同|联合|合作|携手)?(牵头)?(建设|共建|建立|设立|成立|组建|打造|创建|筹建|举办|承办|主办|实施|开展|发起)"
@@ -2140,6 +2141,7 @@ class RelationExtractor:
         text = self.text
         lead = self._opening(start)
         if text.startswith("由", lead):
+            self._signed_by(lead, main, span)
             return []
         if main and main[0].start == lead and text.startswith("由", main[0].end):
             return []  # 此共同体由A联合B、C共同发起成立: its founders, not its partners
@@ -2174,6 +2176,18 @@ class RelationExtractor:
             if signer is not None and is_actor(signer.entity.cls) and ORGANISED.search(text, start, signer.start):
                 # 省教育厅组织A与B及C签订三方协议: A and those it signs with are the parties, not the organiser
                 actors = [signer.entity]
+            elif (
+                signer is not None
+                and is_actor(signer.entity.cls)
+                and index >= 2
+                and main[index - 2].end
+                in (
+                    signer.start - 1,
+                    signer.start - 2,
+                )
+                and text[main[index - 2].end : signer.start] in ("是", "是由")
+            ):
+                actors = [signer.entity]  # 该校是A和B联合创办的学校: A and B work together, not the school with B
             partners = [m.entity for m in items if is_actor(m.entity.cls) and m.entity not in actors]
             if not partners or not actors or actors[0] is None:
                 continue
@@ -2200,6 +2214,16 @@ class RelationExtractor:
                         self.add(partner, "trains", current, span, "train-partner")
             return partners
         return []
+
+    def _signed_by(self, lead: int, main: list[Mention], span) -> None:
+        """由A与B共同签署合作协议: the signatories after 由 sign with one another (co-actors of a passive clause
+        that build or lead do not: see _built_by)."""
+        first = next((index for index, m in enumerate(main) if m.start == lead + 1), None)
+        if first is None:
+            return
+        agents = self._enumeration(main, first)
+        if len(agents) > 1 and all(is_actor(m.entity.cls) for m in agents) and SIGNED.match(self.text, agents[-1].end):
+            self._cooperate([self._body(m.entity, main) for m in agents], span, "cooperate-由…签署")
 
     def _cooperate(self, parties: list[Entity], span, rule: str) -> None:
         """Every two organisations of ``parties`` work together (the ontology's cooperation kind for the pair)."""
