@@ -385,3 +385,9 @@ def test_a_places_leaders_after_a_roll_of_a_schools_heads_are_not_its_staff(extr
     found = works_at(extractor, text)
     assert ("赵刚", "江北大学") in found  # the roll goes on through the names of one title
     assert not {("张强", "江北大学"), ("刘洋", "江北大学")} & found
+
+
+def test_the_head_of_a_bureaus_section_works_at_the_bureau(extractor):
+    found = works_at(extractor, "青川省教育厅职成处处长王明、江北市教育局职成科科长李华出席会议。")
+    assert {("王明", "青川省教育厅"), ("李华", "江北市教育局")} <= found
+    assert not {name for _, name in found} & {"青川省教育厅职成处", "江北市教育局职成科"}
