@@ -273,9 +273,9 @@ def test_people_who_unveil_a_platform_build_it_for_their_school_or_company(extra
 
 def test_a_roll_goes_on_through_he_and_internal_divisions(extractor):
     found = facts(extractor, "江北区教育委员会职成教处处长刘军、副处长王芳和调研员李强出席会议。")
-    for person in ("刘军", "王芳", "李强"):  # the staff of the commission's office, which is part of it
-        assert (person, "worksAt", "江北区教育委员会职成教处") in found
-    assert ("江北区教育委员会职成教处", "partOf", "江北区教育委员会") in found
+    for person in ("刘军", "王芳", "李强"):  # the staff of the commission's office: where in it they work
+        assert (person, "worksAt", "江北区教育委员会") in found
+    assert not any("职成教处" in (s, o) for s, _, o in found)  # a section, no node of its own
     found = facts(extractor, "重庆渝州职业学院副校长张明，江北区副区长赵丽出席会议。")
     assert ("赵丽", "worksAt", "重庆渝州职业学院") not in found  # a title naming a place ends the roll
 
@@ -443,7 +443,7 @@ def test_respectively_pairs_the_lists_in_order(extractor):
     assert not any(p == "integratesWith" for _, p, _ in facts(extractor, text))
 
 
-def test_a_bureaus_office_is_named_with_the_bureau_and_is_part_of_it(extractor):
+def test_a_bureaus_office_named_with_the_bureau_is_where_in_it_its_staff_work(extractor):
     text = "青川省教育厅职成处处长周立、青川市人社局就业促进科科长王芳、青川市教育局办公室主任李强出席。"
     found = facts(extractor, text)
     for office, bureau, person in (
@@ -451,8 +451,8 @@ def test_a_bureaus_office_is_named_with_the_bureau_and_is_part_of_it(extractor):
         ("青川市人社局就业促进科", "青川市人社局", "王芳"),
         ("青川市教育局办公室", "青川市教育局", "李强"),
     ):
-        assert (office, "partOf", bureau) in found
-        assert (person, "worksAt", office) in found
+        assert (person, "worksAt", bureau) in found  # (rounds 23-24: the sets annotate the bureau)
+        assert not any(office in (s, o) for s, _, o in found)
 
 
 def test_the_bodies_a_zone_gathers_are_located_in_it(extractor):
