@@ -1438,3 +1438,18 @@ def test_a_school_named_by_the_two_that_signed_for_it_is_their_joint_school(extr
         ("江北学院附属中学", "江北学院"),
         ("江北学院", "江北学院附属中学"),
     }  # 该校是A和B联合创办的: the school is their work, no partner of B
+
+
+def test_every_name_of_a_counted_roll_is_designated_whether_or_not_it_has_a_type_word(extractor):
+    text = (
+        "江北市第一批研学实践教育基地有4家，分别为江北市博物馆、青川祠、渝南桃花岭生态园、星海公司（星海谷）。"
+        "首批3个市级研学基地分别为：远帆景区、青川书院、明月小镇。"
+    )
+    extraction = extractor.extract(Article(id="t", title="", text=text))
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    for name in ("江北市博物馆", "青川祠", "渝南桃花岭生态园", "星海公司"):  # (a note in brackets: no part of it)
+        assert (name, "designatedAs", "江北市第一批研学实践教育基地") in found
+    classes = {e.label: e.cls for e in extraction.entities}
+    assert classes["青川祠"] == "PracticeBase" and classes["星海公司"] == "Company"  # the roll's kind, or its own
+    assert {"远帆景区", "青川书院", "明月小镇"} <= classes.keys()  # the count before the head
+    assert not [e for e in extraction.entities if e.label.startswith("星海公司（")]

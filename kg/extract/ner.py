@@ -509,6 +509,26 @@ LIST_HEAD = re.compile(
 )
 
 
+# 某某基地有14家，分别为A、B…: the count of a roll and the words before its names (see Recognizer._counted_roll)
+COUNTED_ROLL = re.compile(
+    "(?P<count>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:家|个|所|处)(?P<head>[^，。；、：\n（]{0,20}?)"
+    "(?:（[^（）]{0,8}）)?，?分别(?:为|是)：?"
+)
+ROLL_END = re.compile("[。；\n]")
+
+
+def _chinese_count(numeral: str) -> int:
+    """The value of a count of up to 99 in Chinese numerals (十四 → 14, 二十 → 20, 三 → 3).
+
+    >>> _chinese_count("十四"), _chinese_count("二十"), _chinese_count("三")
+    (14, 20, 3)
+    """
+    tens, _, ones = numeral.rpartition("十")
+    if "十" not in numeral:
+        return DIGIT_VALUES.get(numeral, 0)
+    return (DIGIT_VALUES.get(tens, 0) if tens else 1) * 10 + DIGIT_VALUES.get(ones, 0)
+
+
 def _batch_head(name: str) -> str:
     """The head noun a batch name ends with, as a key of :data:`HEAD_CLASS` (基地 when it has none)."""
     return next((head for head in HEAD_CLASS if name.endswith(head)), "基地")
@@ -736,6 +756,8 @@ class Recognizer:
         candidates = [m for m in candidates if m.rule != "gazetteer" or (m.start, m.end) not in found_spans]
         selected = select(candidates, len(text))
         selected = self._lists(text, selected)
+        if "分别" in text:
+            selected += self._counted_roll(text, selected)
         selected = _partner_brands(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
@@ -2409,6 +2431,45 @@ class Recognizer:
                     item.extras["batch"] = batch
                 added.append(item)
         return [m for m in selected if id(m) not in dropped] + added
+
+    def _counted_roll(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某市第一批研学实践教育基地有14家，分别为A、B、…N。: a roll whose count says where its names end.
+
+        Every item of a list whose length the count before it gives is a name, with or without a type word
+        (米公祠, 某某生态园): a body of the roll's kind (a base: 基地 / 营地), or of its own type word's class; a
+        note in brackets after it (某某公司（某某峡）) is no part of it.  Nothing when the items and the count
+        disagree.
+
+        >>> text = "某某市第一批研学基地有3家，分别为青川祠、江北生态园、渝南公司。"
+        >>> [(m.name, m.cls) for m in Recognizer()._counted_roll(text, [])]
+        [('青川祠', 'PracticeBase'), ('江北生态园', 'PracticeBase'), ('渝南公司', 'Company')]
+        """
+        found: list[Mention] = []
+        taken = Occupancy(len(text), selected)
+        for match in COUNTED_ROLL.finditer(text):
+            count = match.group("count")
+            number = int(count) if count.isdigit() else _chinese_count(count)
+            end = ROLL_END.search(text, match.end())
+            stop = end.start() if end else len(text)
+            items, start = [], match.end()
+            for part in text[match.end() : stop].split("、"):
+                items.append((start, start + len(part)))
+                start += len(part) + 1
+            if number != len(items):
+                continue
+            head = match.group("head") or next(
+                (m.name for m in selected if m.end == match.start() - 1 and not m.nested), ""
+            )  # 10个研学基地分别为, or 某某基地有14家，分别为
+            kind = HEAD_CLASS[_batch_head(head)]
+            for begin, finish in items:
+                name = BRACKETED_NOTE.sub("", text[begin:finish]).strip()
+                finish = begin + len(name) if text.startswith(name, begin) else finish
+                if not (2 <= len(name) <= 30) or not _has_cjk(name) or taken.overlaps(begin, finish):
+                    continue
+                own = self.type_word(name)
+                cls = self.suffix_class[own][0] if own else kind
+                found.append(Mention(begin, finish, name, cls, "roll-count", 2))
+        return found
 
     def _list_items(
         self, text: str, head_start: int, by_end: dict[int, Mention], fields: bool = False
