@@ -909,3 +909,10 @@ def test_a_ceremony_named_after_its_parties_is_named_without_them_too(extractor)
     assert any("产教融合战略合作签约仪式" in e.aliases for e in events)
     # an alias that ends the event's label: no name the gazetteer gives another text's event (each text its own)
     assert all(_short_reference("产教融合战略合作签约仪式", e.label, e.cls) for e in events)
+
+
+def test_a_ceremony_of_two_parties_cooperation_and_what_else_is_done_at_it_is_theirs(extractor):
+    text = "6月5日，明斯集团与江北技师学院校企合作暨赠送设备仪式在青川宾馆举行。集团总裁王明出席仪式。"
+    event = "明斯集团与江北技师学院校企合作暨赠送设备仪式"
+    assert event in names(extractor, text)
+    assert ("王明", "participatesIn", event) in facts(extractor, text)

@@ -473,8 +473,10 @@ SIGNING_NAME_TAIL = re.compile(
     r"(?:(?!举行|举办|召开|出席|参加)(?:“[^“”\n]{1,20}”|[^，。；、：“”！？\n在于])){0,30}?签(?:约|字|署)"
     r"(?:(?:暨|、)?(?:“[^“”\n]{1,20}”|(?!举行|举办|召开)[^，。；：“”！？\n在于]){0,30}?)?仪式"
     f"|{TOPICAL_MEETING}(?=在|于|[，。；])"  # A与B产教融合交流会在某楼召开: their meeting, named by its subject
-    # A与B政校企合作暨访企拓岗活动在某地举行: their held occasion of cooperation
-    r"|[^，。；、：“”！？\n在于]{0,20}?合作[^，。；、：“”！？\n在于]{0,20}?活动(?=(?:在|于)[^，。；！？]{1,30}?举行)"
+    # A与B政校企合作暨访企拓岗活动在某地举行, A与B校企合作暨赠送设备仪式在某地举行: their held occasion of
+    # cooperation
+    r"|(?:(?!举行|举办|召开)[^，。；、：“”！？\n在于]){0,20}?合作(?:(?!举行|举办|召开)[^，。；、：“”！？\n在于]){0,20}?"
+    r"(?:活动|仪式)(?=(?:在|于)[^，。；！？]{1,30}?举行)"
 )
 # …出席签约仪式: the ceremony of the parties named before, referred to by its kind
 SIGNING_AGAIN = re.compile("(?:出席|参加|见证|主持|参与)了?(签约仪式)")
