@@ -1453,3 +1453,12 @@ def test_every_name_of_a_counted_roll_is_designated_whether_or_not_it_has_a_type
     assert classes["青川祠"] == "PracticeBase" and classes["星海公司"] == "Company"  # the roll's kind, or its own
     assert {"远帆景区", "青川书院", "明月小镇"} <= classes.keys()  # the count before the head
     assert not [e for e in extraction.entities if e.label.startswith("星海公司（")]
+
+
+def test_a_list_closed_by_deng_before_yu_signs_with_the_parties_after_it(extractor):
+    text = "江北市人民政府、江北学院、江北经开区、永川区等与明斯集团、星海科技公司签约。"
+    found = facts(extractor, text)
+    for party in ("江北市人民政府", "江北经开区"):
+        assert pair(party, "cooperatesWith", "明斯集团") in found
+    assert pair("江北学院", "integratesWith", "星海科技公司") in found
+    assert not any("等与" in s + o for s, _, o in found)

@@ -3597,8 +3597,10 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
         return start  # A、B等学校: 等 ends the list, the kind after it is no item's name
     separator = text.rfind("、", max(0, start - 6), start)
     head = text[separator + 1 : start]
-    if text[start - 1] in "与和及" and (head[:-1].endswith(BODY_WORDS) or head[-2:-1] in "区市县省州旗"):
-        return start  # …、某某大学与某某公司, …、某某新区与某某大学: two parties, the first ends with its type word
+    if text[start - 1] in "与和及" and (head[:-1].endswith(BODY_WORDS) or head[-2:-1] in "区市县省州旗等"):
+        # …、某某大学与某某公司, …、某某新区与某某大学: two parties, the first ends with its type word; …、B等与C:
+        # the list ends with 等, C is the other party
+        return start
     if separator >= 0 and 3 <= len(head) <= 5 and CJK_RE.fullmatch(head[0]) and division_starts(head):
         return separator + 1  # …、贵州新远之光食品有限公司: a list's item starts at its separator
     for size in (2, 3):
