@@ -542,3 +542,10 @@ def test_schools_a_plaque_is_unveiled_for_or_listed_after_a_count_are_bodies_not
     assert classes.get("江北大学附属实验学校") == "School"
     assert classes.get("江北大学附属永和幼儿园") == "Kindergarten"  # 永和: a word ending in 和, no conjunction
     assert "Designation" not in classes.values()
+
+
+def test_a_school_unveiled_under_its_new_name_is_not_named_through_the_verb(extractor):
+    labels = labels_of(extractor, "双方代表共同为青川路中学挂牌江北师范学院附属中学揭牌。")
+    assert "江北师范学院附属中学" in labels
+    assert not any("挂牌" in label for label in labels)
+    assert "江北职业学院实训基地挂牌仪式" in labels_of(extractor, "江北职业学院实训基地挂牌仪式在学院举行。")
