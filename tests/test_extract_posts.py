@@ -391,3 +391,8 @@ def test_the_head_of_a_bureaus_section_works_at_the_bureau(extractor):
     found = works_at(extractor, "青川省教育厅职成处处长王明、江北市教育局职成科科长李华出席会议。")
     assert {("王明", "青川省教育厅"), ("李华", "江北市教育局")} <= found
     assert not {name for _, name in found} & {"青川省教育厅职成处", "江北市教育局职成科"}
+
+
+def test_a_headquarters_and_its_deputy_commander(extractor):
+    found = works_at(extractor, "江北青川对口帮扶指挥部副指挥长王明出席签约仪式。")
+    assert ("王明", "江北青川对口帮扶指挥部") in found
