@@ -549,3 +549,10 @@ def test_a_school_unveiled_under_its_new_name_is_not_named_through_the_verb(extr
     assert "江北师范学院附属中学" in labels
     assert not any("挂牌" in label for label in labels)
     assert "江北职业学院实训基地挂牌仪式" in labels_of(extractor, "江北职业学院实训基地挂牌仪式在学院举行。")
+
+
+def test_a_bureau_of_two_fields_joined_by_he_is_one_name_a_title_before_he_is_not(extractor):
+    labels = labels_of(extractor, "3月7日，青川天府新区社区治理和社事局与江北市石室中学签署合作办学协议。")
+    assert "青川天府新区社区治理和社事局" in labels and "社事局" not in labels
+    labels = labels_of(extractor, "江北区副区长王明和区委教工委书记李华出席。")
+    assert not any("王明和" in label for label in labels)

@@ -1829,11 +1829,12 @@ class Recognizer:
         if is_a(cls, "Event"):
             if not self.type_word_inside(text[start:body]):
                 return start
-        elif not is_a(cls, "Platform"):
-            return start
-        before = self.left_edge(text, start - 1, limit=10)
+        elif not (is_a(cls, "Platform") or (cls == "GovernmentAgency" and text[start - 1] == "和")):
+            return start  # (a bureau of two fields joined by 和: 某某新区社区治理和社事局)
+        longest = 12 if cls == "GovernmentAgency" else 8  # (a bureau's place before its fields: 四川某某新区…)
+        before = self.left_edge(text, start - 1, limit=longest + 2)
         part = text[before : start - 1]
-        if not 2 <= len(part) <= 8 or not CJK_RUN.fullmatch(part):
+        if not 2 <= len(part) <= longest or not CJK_RUN.fullmatch(part):
             return start
         if text[before - 1 : before] == "、" or _generic(part) or self.type_word(part):
             return start
@@ -1841,6 +1842,8 @@ class Recognizer:
             return start
         if len(part) <= 3 and part[0] in SURNAMES:
             return start  # 张明与李华工作室: two people
+        if cls == "GovernmentAgency" and self.role_re.search(part):
+            return start  # 副区长张三和区委教工委: a person's title, then another body
         return before
 
     def _quoted(self, text: str) -> list[Mention]:
