@@ -1462,3 +1462,16 @@ def test_a_list_closed_by_deng_before_yu_signs_with_the_parties_after_it(extract
         assert pair(party, "cooperatesWith", "明斯集团") in found
     assert pair("江北学院", "integratesWith", "星海科技公司") in found
     assert not any("等与" in s + o for s, _, o in found)
+
+
+def test_a_faculty_of_two_fields_whose_site_says_wo_yuan_in_the_headline_is_the_publisher(extractor):
+    text = (
+        "3月5日，我院与青川公共交通运输集团有限公司签署战略合作框架协议。学院副院长王明出席签约仪式。"
+        "集团拟成立公交党校和公交大学。"
+    )
+    title, site = "我院与青川公交集团签署战略合作框架协议", "江北大学机械与汽车工程学院"
+    article = Article(id="t", title=title, text=text, site=site)
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    faculty = "江北大学机械与汽车工程学院"
+    assert (faculty, "integratesWith", "青川公共交通运输集团有限公司") in found
+    assert ("王明", "worksAt", faculty) in found

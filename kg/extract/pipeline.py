@@ -405,12 +405,20 @@ class Extractor:
                 if m.start == 0 and m.end < len(part) and not m.ref and DIVISION_SITE.fullmatch(part, m.end)
             ]
         for name in names:
-            if (mentions is None and name not in text) or (names_school and name not in article.title):
+            if mentions is None and name not in text:
                 continue
+            headline = name in article.title
             found = self.recognizer.mentions(name, article.district, article.city, gazetteer)
             whole = [m for m in found if m.start == 0 and m.end == len(name) and not m.ref]
-            if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization"):
+            if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization") and (headline or not names_school):
                 return whole[0].name, whole[0].cls
+            # 某某大学机械与汽车工程学院: a university's faculty of two fields (与 splits the name for the
+            # recogniser), named whole by its site; its own news where the headline says 我院 too
+            school = next((m for m in found if m.start == 0 and not m.ref and is_a(m.cls, "University")), None)
+            if school is None or not DIVISION.fullmatch(name, school.end) or "与" not in name[school.end :]:
+                continue
+            if headline or not names_school or article.title.startswith(OWN_SCHOOL_WORDS):
+                return name, "College"
         return None
 
     def _headline_school(self, article: Article, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
@@ -841,6 +849,7 @@ def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, s
 
 
 SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
+OWN_SCHOOL_WORDS = ("我校", "我院", "本校")  # a headline that opens so is the news of the site's school
 PAIR_JOINS = ("与", "和", "携手", "同")  # the words between the two parties of a headline (see _headline_pair)
 SITE_PARTS = re.compile(r"\s*[（(][^（）()]*[)）]\s*|\s*[|｜_—–\-]+\s*|\s+")  # the marks between a site title's parts
 # a news site's own name after its owner's (某某学院新闻网, 某某大学融媒体中心)
