@@ -1475,3 +1475,14 @@ def test_a_faculty_of_two_fields_whose_site_says_wo_yuan_in_the_headline_is_the_
     faculty = "江北大学机械与汽车工程学院"
     assert (faculty, "integratesWith", "青川公共交通运输集团有限公司") in found
     assert ("王明", "worksAt", faculty) in found
+
+
+def test_a_headline_saying_wo_xiao_makes_the_site_the_publisher_though_the_text_names_other_schools(extractor):
+    text = "由我校电气工程学院联合江北工程学院与青川汇川技术有限公司共同申报的实训基地成功入选。副校长王明表示祝贺。"
+    title, site = "我校联合申报的实训基地入选首批省级基地", "渝南工业职业技术大学"
+    found = {
+        (r.subject.label, r.predicate, r.object.label)
+        for r in extractor.extract(Article(id="t", title=title, text=text, site=site)).relations
+    }
+    assert ("王明", "worksAt", "渝南工业职业技术大学") in found
+    assert not any(o == "江北工程学院" for s, p, o in found if p in ("partOf", "worksAt"))

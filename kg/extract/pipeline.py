@@ -390,9 +390,10 @@ class Extractor:
             return None  # (某某学院(转载《某某日报》): a paper's report the site reprints, no news of its own)
         # a text that names a school of its own is the site's news when its headline names the site's school too
         # (某某商专与某某学院举行签约仪式 on the site of 某某商专: 我校 is the site's); else a report of others
-        names_school = mentions is not None and any(
-            not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS) for m in mentions
-        )
+        named = [
+            m.name for m in mentions or () if not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS)
+        ]
+        names_school = bool(named)
         # the school's name, whole, or before the name of its news site (某某职业大学产教融合网, 某某学院新闻网) or of
         # the division whose site it is (某某学院合作发展处); a page's title may add its column (某某学院 (校园新闻),
         # 学校要闻-某某学院): each part between such marks
@@ -407,7 +408,12 @@ class Extractor:
         for name in names:
             if mentions is None and name not in text:
                 continue
-            headline = name in article.title
+            # the headline names it, or says 我校 where the text names no other form of the site's school
+            # (某某职业大学 on the site of 某某职业技术大学: the text's own name for it)
+            headline = name in article.title or (
+                article.title.startswith(OWN_SCHOOL_WORDS)
+                and not any(n[:2] == name[:2] and n[-2:] == name[-2:] for n in named)
+            )
             found = self.recognizer.mentions(name, article.district, article.city, gazetteer)
             whole = [m for m in found if m.start == 0 and m.end == len(name) and not m.ref]
             if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization") and (headline or not names_school):
@@ -417,7 +423,7 @@ class Extractor:
             school = next((m for m in found if m.start == 0 and not m.ref and is_a(m.cls, "University")), None)
             if school is None or not DIVISION.fullmatch(name, school.end) or "与" not in name[school.end :]:
                 continue
-            if headline or not names_school or article.title.startswith(OWN_SCHOOL_WORDS):
+            if headline or not names_school:
                 return name, "College"
         return None
 
