@@ -513,6 +513,7 @@ def test_a_roll_of_employers_named_by_brand_and_trade_is_one_of_firms(extractor)
         ("企业发挥自身优势回报社会。", "自身优势回报社"),  # 报社 of 回报社会: no newspaper
         ("不断提升高新区基础教育水平。", "提升高新区"),  # a verb, then the text's own zone
         ("推动教育改革，加深区校合作。", "加深区"),  # 区 of 区校合作 after a verb
+        ("推进学习，利用江北终身教育学分银行。", "利用江北终身教育学分银行"),  # 利用, as 依托: a verb
     ],
 )
 def test_a_word_and_a_verb_make_no_name_with_the_type_word_after_them(extractor, text, absent):
