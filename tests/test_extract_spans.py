@@ -557,3 +557,12 @@ def test_a_bureau_of_two_fields_joined_by_he_is_one_name_a_title_before_he_is_no
     assert "青川天府新区社区治理和社事局" in labels and "社事局" not in labels
     labels = labels_of(extractor, "江北区副区长王明和区委教工委书记李华出席。")
     assert not any("王明和" in label for label in labels)
+
+
+def test_a_factory_named_by_its_brand_and_place_is_a_company_a_kind_of_factory_is_none(extractor):
+    classes = {
+        e.label: e.cls
+        for e in run(extractor, "明斯汽车武汉工厂向学校捐赠汽车。学校建设智能工厂和数字化工厂。").entities
+    }
+    assert classes.get("明斯汽车武汉工厂") == "Company"
+    assert not {"智能工厂", "数字化工厂"} & set(classes)

@@ -1335,13 +1335,15 @@ class Recognizer:
             if suffix in SHARE_WORDS and (_common_phrase(modifier) or dictionary().get(modifier[-2:]) == "v"):
                 continue  # 持有股份, 企业控股: common words; a listed company's short name has its brand (某某股份)
             if (
-                suffix == "学校"
+                suffix in ("学校", "工厂")
                 and "”" not in modifier
                 and _plain(modifier)
                 and _common_phrase(modifier)
                 and not _city_opening(modifier)
             ):
-                continue  # 办好家门口的好学校, 山区学校: a kind of school (a named one has its place: 某某县实验学校)
+                # 办好家门口的好学校, 山区学校, 智能工厂: a kind of school or factory (a named one has its place or
+                # brand: 某某县实验学校, 某某汽车武汉工厂)
+                continue
             if not is_proper_name(modifier, suffix, cls) and not dated:
                 continue  # 校企合作签约仪式, 技能大赛, 校企实践基地: a kind of event or base, no name
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
