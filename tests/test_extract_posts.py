@@ -396,3 +396,9 @@ def test_the_head_of_a_bureaus_section_works_at_the_bureau(extractor):
 def test_a_headquarters_and_its_deputy_commander(extractor):
     found = works_at(extractor, "江北青川对口帮扶指挥部副指挥长王明出席签约仪式。")
     assert ("王明", "江北青川对口帮扶指挥部") in found
+
+
+def test_the_head_of_a_division_called_by_its_short_form_works_at_the_school(extractor):
+    text = "11月3日，我校产业班开班仪式在建筑工程学院举行。建工学院党总支书记王明主持开班仪式。"
+    found = works_at(extractor, text, site="江北学院")
+    assert ("王明", "江北学院") in found and not {o for _, o in found} & {"建筑工程学院", "建工学院"}

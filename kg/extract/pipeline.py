@@ -650,7 +650,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
         for e in entities
         if e.label not in units
         and not e.known
-        and not any(a for a in e.aliases if a != e.label)
+        and not any(len(a) > len(e.label) for a in e.aliases)  # (a short form, 建工学院, is still the division)
         and (
             any(m.rule == "division" for m in e.mentions)
             or (e.cls == "College" and DIVISION.fullmatch(e.label) and not division_starts(e.label))
