@@ -1486,3 +1486,13 @@ def test_a_headline_saying_wo_xiao_makes_the_site_the_publisher_though_the_text_
     }
     assert ("王明", "worksAt", "渝南工业职业技术大学") in found
     assert not any(o == "江北工程学院" for s, p, o in found if p in ("partOf", "worksAt"))
+
+
+def test_this_alliance_refers_to_the_one_its_founding_meeting_is_named_after(extractor):
+    text = (
+        "6月16日，江北高新产业发展产教联合体成立大会在青川举行。"
+        "该联合体由江北化工职业技术学院、明斯集团有限责任公司共同牵头发起。"
+    )
+    found = facts(extractor, text)
+    for leader in ("江北化工职业技术学院", "明斯集团有限责任公司"):
+        assert (leader, "leads", "江北高新产业发展产教联合体") in found

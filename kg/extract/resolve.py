@@ -374,6 +374,8 @@ class Resolver:
                 if not (entity.cls in KINDS["Event"] and text.startswith(TITLE_AFTER_EVENT, mention.end)):
                     recent.append(entity)  # 某某论坛执行主席张三: the series of a title is no event 会议 refers to
                 previous = mention
+            elif entity.cls in KINDS["Platform"] or entity.cls in GROUP_CLASSES:
+                recent.append(entity)  # 某某产教联合体成立大会…该联合体: the body an event is named after
         touched.update((id(e), e) for e in self._merge_events())
         touched.update((id(e), e) for e in self._merge_abbreviations())
         ceremony: Entity | None = None
