@@ -1496,3 +1496,12 @@ def test_this_alliance_refers_to_the_one_its_founding_meeting_is_named_after(ext
     found = facts(extractor, text)
     for leader in ("江北化工职业技术学院", "明斯集团有限责任公司"):
         assert (leader, "leads", "江北高新产业发展产教联合体") in found
+
+
+def test_our_county_and_our_city_are_the_texts_own_places(extractor):
+    text = "8月29日，我县与江北职业技术学院签订合作协议。"
+    article = Article(id="t", title="", text=text, district="青川县", city="渝南市")
+    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    assert found & {("青川县", "cooperatesWith", "江北职业技术学院"), ("江北职业技术学院", "cooperatesWith", "青川县")}
+    article = Article(id="t", title="", text="我市与江北职业技术学院签订合作协议。", district="", city="渝南市")
+    assert "渝南市" in {e.label for e in extractor.extract(article).entities}  # (a city is no party: see README)
