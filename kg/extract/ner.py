@@ -3714,6 +3714,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     (3, 3, 2)
     >>> _person_size("任建发见证签约", 0), _person_size("陶敏陪同参观", 0), _person_size("马振清率队", 0)
     (3, 2, 3)
+    >>> _person_size("孙洋首先代表集团致辞", 0)
+    2
     """
     window = text[begin : begin + 3]
     if text.startswith(COMPOUND_SURNAMES, begin) and re.fullmatch(f"[{CJK}]{{4}}", text[begin : begin + 4]):
@@ -3759,6 +3761,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         and _name_like(window)
     ):
         return 3  # 任建发见证 (发见 is a word too), 马振清率队
+    if dictionary().get(text[begin + 2 : begin + 4]) == "d" and _name_like(window[:2]):
+        return 2  # 孙洋首先代表…: an adverb (首先, 随后) starts right after a two-character name
     after = text[begin + 3 : begin + 4]
     listed = after == "等" and text[begin + 4 : begin + 5] != "奖"  # 李其三等出席: 等 closes a list (not 三等奖)
     three = (
