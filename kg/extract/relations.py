@@ -3622,6 +3622,10 @@ def _idiom(text: str, position: int) -> bool:
 
 MEASURE_AFTER = re.compile("[\u4e00-\u9fff]{1,10}?(?=[，。；、：,]|$|在|的|参|中|获|和|及|从|提|被|为|已|累|是|让)")
 MEASURE_BEFORE = re.compile("([\u4e00-\u9fff]{1,12})(?:已达|达到|达|共|有|超过|突破|近|约)?$")
+# the longest text MEASURE_BEFORE matches (12 characters and a verb of two): a match starts in the last so many
+# characters before the number, so the search is made there (each earlier start in a run of characters cost the
+# engine its twelve tries back, for nothing)
+MEASURE_BEFORE_SPAN = 12 + 2
 COUNTING_VERBS = re.compile(
     "建成|建立|新建|吸纳|输送|培训|惠及|辐射|荣获|获|有|开设|共|汇聚|发布|现有|累计|守护|突破|开展|推出"
 )
@@ -3632,7 +3636,7 @@ def _measure(text: str, begin: int, end: int, floor: int) -> str:
     after = MEASURE_AFTER.match(text[end : end + 24])
     if after and after.group():
         return after.group()
-    tail = MEASURE_BEFORE.search(text[max(floor, begin - 24) : begin])
+    tail = MEASURE_BEFORE.search(text[max(floor, begin - MEASURE_BEFORE_SPAN) : begin])
     if tail:
         return COUNTING_VERBS.split(tail.group(1))[-1] or tail.group(1)
     return ""
