@@ -451,6 +451,7 @@ SUBJECT_LEADS = ("", "而", "并", "也", "同时", "其中", "另外", "此外"
 NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 TITLE_CHAIN = 14  # characters of unit and title words between an organisation and a person's name
 CLAUSE_BREAK = re.compile("[，。；：！？,;:]")
+NOT_BLANK = re.compile(r"\S")  # a character str.strip keeps (both ask Unicode's whitespace)
 # (no digit before the year, checked after its first two: the pattern then starts with a character, which the regex
 # engine skips to instead of trying it at every position)
 YEAR_RE = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})年")
@@ -1414,7 +1415,9 @@ class RelationExtractor:
         clause's end) and 国家示范骨干高职院校——A (a rank set before the name it is given)."""
         text = self.text
         ordered = sorted((m for m in inside if m.entity is not None and not m.ref), key=lambda m: (m.start, -m.end))
-        if self._designated is not None and not text[self._designated[0] : start].strip():
+        # (blank between: no character but spaces, found with a search, not a slice that copied all the text
+        # since the designation, up to a block's length)
+        if self._designated is not None and NOT_BLANK.search(text, self._designated[0], start) is None:
             # 评定A等56个单位为“某某基地”……。这17个基地分别为B、C、D: the roll of the sentence before's designation
             roll = COUNTED_ROLL.match(text, start)
             stop = CLAUSE_BREAK.search(text, roll.end(), end) if roll is not None else None
