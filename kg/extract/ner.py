@@ -2631,8 +2631,10 @@ class Recognizer:
         offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
         for index, line in enumerate(lines):
             stripped = line.strip()
-            if len(stripped) > 50 + ROLL_HEADING_LONGEST:
-                continue  # a heading over 50 characters, known without the scan of the line
+            if not 4 <= len(stripped) <= 50 + ROLL_HEADING_LONGEST:
+                # a heading over 50 characters, known without the scan of the line; one under 4 (the blank line
+                # between two paragraphs: every other line) too, as the heading is no longer than the line
+                continue
             heading = ROLL_HEADING.sub("", stripped)
             if not 4 <= len(heading) <= 50 or HEADING_BREAK.search(heading):
                 continue

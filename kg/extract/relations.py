@@ -753,6 +753,8 @@ class RelationExtractor:
         offset = begin
         for line in text[begin:finish].split("\n"):
             start, offset = offset, offset + len(line) + 1
+            if not line:
+                continue  # the blank line between two paragraphs (every other line): no item, and the list goes on
             heading, item = LIST_HEADING.match(line), LIST_ITEM.match(line)
             if heading is None and item is None:
                 title = None if line.strip() else title
