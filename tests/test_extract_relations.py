@@ -35,6 +35,11 @@ def facts(extractor: Extractor, text: str, site: str = "") -> set[tuple[str, str
     return found
 
 
+def triples(extraction) -> set[tuple[str, str, str]]:
+    """The (subject, predicate, object) labels of an extraction's relations."""
+    return {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+
+
 def entity(name: str, cls: str) -> Entity:
     return Entity(name, cls, entity_iri(name))
 
@@ -371,18 +376,18 @@ def test_our_school_is_the_one_whose_site_the_text_comes_from():
         gazetteer.add(name, Known(name, cls, entity_iri(name)))
     text = "我校与重庆明远科技有限公司签订校企合作协议。"
     article = Article(id="t", title="", text=text, city="重庆市", source="https://www.cqyzzy.edu.cn/info/1.htm")
-    found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
+    found = triples(Extractor(gazetteer).extract(article))
     assert any({"重庆渝州职业学院", "重庆明远科技有限公司"} == {s, o} and p == "integratesWith" for s, p, o in found)
     # a host that fits no school names no publisher
     article = Article(id="t", title="", text=text, city="重庆市", source="https://www.cqjz.edu.cn/info/1.htm")
-    found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
+    found = triples(Extractor(gazetteer).extract(article))
     assert not any("重庆渝州职业学院" in (s, o) for s, _, o in found)
 
 
 def test_our_school_is_the_one_the_site_is_named_after(extractor):
     def found(text: str, site: str) -> set[tuple[str, str, str]]:
         article = Article(id="t", title="我校与青川明远科技有限公司签约", text=text, site=site)
-        return {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+        return triples(extractor.extract(article))
 
     # the text never names its school, only two of its divisions: 我校 is the site's school, not a division
     text = "我校同青川明远科技有限公司签约。我校汽车工程学院、文旅学院的老师到场。副校长周立代表我校签字。"
@@ -407,7 +412,7 @@ def test_our_school_is_the_headline_school_the_lists_know_though_named_like_a_di
     gazetteer.add("青川东方学院", Known("青川东方学院", "University", entity_iri("青川东方学院")))
     text = "我校同青川县人民政府签约。校党委副书记周立到场，化工学院、设计学院的老师参加。"
     article = Article(id="t", title="青川东方学院同青川县人民政府签约", text=text)
-    found = {(r.subject.label, r.predicate, r.object.label) for r in Extractor(gazetteer).extract(article).relations}
+    found = triples(Extractor(gazetteer).extract(article))
     assert ("周立", "worksAt", "青川东方学院") in found  # not 化工学院, the first 学院 of the text
     assert not any("设计学院" in (s, o) for s, _, o in found)
 
@@ -726,7 +731,7 @@ def test_a_bare_party_committee_before_a_post_is_the_districts(extractor):
     # (the sets of rounds 14-19 name the committee of a post the text writes bare: 15 people in 19)
     text = "区委副书记、区长王明远，区委常委、区委统战部部长李青出席青川职业学院签约仪式。"
     extraction = extractor.extract(Article(id="t", title="", text=text, district="江北区", city="重庆市"))
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    found = triples(extraction)
     assert ("王明远", "worksAt", "中共重庆市江北区委员会") in found
     assert "江北区委" in next(e.aliases for e in extraction.entities if e.label == "中共重庆市江北区委员会")
     assert ("李青", "worksAt", "江北区委统战部") in found
@@ -865,7 +870,7 @@ def test_the_bodies_people_represent_sign_with_the_partner(extractor):
         "刘立忠、王文英分别代表青川正达置业集团、青川万顺通物流集团，与学院签署合作协议。"
     )
     extraction = extractor.extract(Article(id="t", title="青川市技师学院举行签约仪式", text=text, district="", city=""))
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    found = triples(extraction)
     for company in ("青川正达置业集团", "青川万顺通物流集团"):  # 正 after the place: the firm's, not a stop
         assert (company, "integratesWith", "青川市技师学院") in found  # 与学院签署: the school of the text
 
@@ -897,7 +902,7 @@ def test_school_leaders_listed_after_xiao_lingdao_and_a_governments_head_with_a_
     extraction = extractor.extract(
         Article(id="t", title="青川工程科技职业大学与青川华泰机械有限公司签约", text=text, district="", city="")
     )
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    found = triples(extraction)
     for person in ("钱文", "孙立华", "周海"):  # 校领导: the leaders of the school of the text
         assert (person, "worksAt", "青川工程科技职业大学") in found
     found = facts(extractor, "青川县人民政府县委副书记孙伟出席并讲话。")
@@ -924,7 +929,7 @@ def test_a_group_named_after_the_school_that_forms_it_is_led_by_it(extractor):
 def test_the_body_that_applied_for_platforms_at_their_head_leads_them():
     text = "江北职业学院牵头申报的江北智能制造产教联合体和江北物流产教联合体获批成立。"
     extraction = Extractor(Gazetteer()).extract(Article(id="t", title="", text=text, district="江北区", city="重庆市"))
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    found = triples(extraction)
     assert {
         ("江北职业学院", "leads", "江北智能制造产教联合体"),
         ("江北职业学院", "leads", "江北物流产教联合体"),
@@ -1081,7 +1086,7 @@ def test_a_clause_naming_no_actor_in_a_schools_news_is_about_the_school(extracto
     title = "青川职业技术学院与三家企业签约共建产业学院"
     text = f"{title}\n本次签约后，依托机电学院与青川云帆科技有限公司合作共建云帆智造产业学院。"
     article = Article(id="t", title=title, text=text, district="", city="重庆市")
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    found = triples(extractor.extract(article))
     assert ("青川职业技术学院", "integratesWith", "青川云帆科技有限公司") in found
     assert not any(subject == "重庆市" for subject, _, _ in found)
 
@@ -1118,7 +1123,7 @@ def test_a_bare_xueyuan_after_a_division_in_a_schools_news_is_the_school(extract
     )
     article = Article(id="t", title=title, text=text, district="", city="")
     extraction = extractor.extract(article)
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    found = triples(extraction)
     assert ("青川职业技术学院", "builds", "恒远智能制造实训基地") in found  # not the division named before
     assert not any(e.label.startswith("月") for e in extraction.entities)  # 9月学院: the date's unit
 
@@ -1170,7 +1175,7 @@ def test_a_person_who_signs_for_the_school_makes_the_school_the_party(extractor)
 def test_a_name_with_a_school_heads_title_after_it_works_at_the_publisher(extractor):
     text = "我院产业学院签约仪式在学院报告厅举行。周立华院长与各单位负责人出席仪式。签约仪式由吴海涛副院长主持。"
     article = Article(id="t", title="我院产业学院签约仪式举行", text=text, site="青川农林职业学院")
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    found = triples(extractor.extract(article))
     assert {("周立华", "worksAt", "青川农林职业学院"), ("吴海涛", "worksAt", "青川农林职业学院")} <= found
     # a company's news: a 院长 written after a name (of some institute) is not the publisher's, which is no school
     article = Article(id="t", title="", text="我院签约仪式举行。赵立群院长出席仪式。")
@@ -1406,7 +1411,7 @@ def test_both_sides_means_the_two_the_headline_joins_on_the_site_of_one_of_them(
     title = "校校合作：青川商专与江北食品工程职业学院举行战略合作签约仪式"
     text = "仪式上，双方就校际合作等内容进行深入交谈，并签署了战略合作协议书；江北食品工程职业学院向我校授予牌匾。"
     article = Article(id="t", title=title, text=text, site="青川商专(镜像站)")
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    found = triples(extractor.extract(article))
     assert found & {
         ("青川商专", "cooperatesWith", "江北食品工程职业学院"),
         ("江北食品工程职业学院", "cooperatesWith", "青川商专"),
@@ -1429,7 +1434,7 @@ def test_a_school_named_by_the_two_that_signed_for_it_is_their_joint_school(extr
         "并正式命名为“江北学院附属中学”。该校是青川区政府和江北学院联合创办的一所九年一贯制学校。"
     )
     extraction = extractor.extract(Article(id="t", title="", text=text))
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    found = triples(extraction)
     assert {e.label: e.cls for e in extraction.entities}["江北学院附属中学"] == "SecondarySchool"  # named, no title
     assert ("江北学院", "designatedAs", "江北学院附属中学") not in found
     signers = {("江北学院", "cooperatesWith", "青川区人民政府"), ("青川区人民政府", "cooperatesWith", "江北学院")}
@@ -1446,7 +1451,7 @@ def test_every_name_of_a_counted_roll_is_designated_whether_or_not_it_has_a_type
         "首批3个市级研学基地分别为：远帆景区、青川书院、明月小镇。"
     )
     extraction = extractor.extract(Article(id="t", title="", text=text))
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+    found = triples(extraction)
     for name in ("江北市博物馆", "青川祠", "渝南桃花岭生态园", "星海公司"):  # (a note in brackets: no part of it)
         assert (name, "designatedAs", "江北市第一批研学实践教育基地") in found
     classes = {e.label: e.cls for e in extraction.entities}
@@ -1471,7 +1476,7 @@ def test_a_faculty_of_two_fields_whose_site_says_wo_yuan_in_the_headline_is_the_
     )
     title, site = "我院与青川公交集团签署战略合作框架协议", "江北大学机械与汽车工程学院"
     article = Article(id="t", title=title, text=text, site=site)
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    found = triples(extractor.extract(article))
     faculty = "江北大学机械与汽车工程学院"
     assert (faculty, "integratesWith", "青川公共交通运输集团有限公司") in found
     assert ("王明", "worksAt", faculty) in found
@@ -1480,10 +1485,7 @@ def test_a_faculty_of_two_fields_whose_site_says_wo_yuan_in_the_headline_is_the_
 def test_a_headline_saying_wo_xiao_makes_the_site_the_publisher_though_the_text_names_other_schools(extractor):
     text = "由我校电气工程学院联合江北工程学院与青川汇川技术有限公司共同申报的实训基地成功入选。副校长王明表示祝贺。"
     title, site = "我校联合申报的实训基地入选首批省级基地", "渝南工业职业技术大学"
-    found = {
-        (r.subject.label, r.predicate, r.object.label)
-        for r in extractor.extract(Article(id="t", title=title, text=text, site=site)).relations
-    }
+    found = triples(extractor.extract(Article(id="t", title=title, text=text, site=site)))
     assert ("王明", "worksAt", "渝南工业职业技术大学") in found
     assert not any(o == "江北工程学院" for s, p, o in found if p in ("partOf", "worksAt"))
 
@@ -1501,7 +1503,7 @@ def test_this_alliance_refers_to_the_one_its_founding_meeting_is_named_after(ext
 def test_our_county_and_our_city_are_the_texts_own_places(extractor):
     text = "8月29日，我县与江北职业技术学院签订合作协议。"
     article = Article(id="t", title="", text=text, district="青川县", city="渝南市")
-    found = {(r.subject.label, r.predicate, r.object.label) for r in extractor.extract(article).relations}
+    found = triples(extractor.extract(article))
     assert found & {("青川县", "cooperatesWith", "江北职业技术学院"), ("江北职业技术学院", "cooperatesWith", "青川县")}
     article = Article(id="t", title="", text="我市与江北职业技术学院签订合作协议。", district="", city="渝南市")
     assert "渝南市" in {e.label for e in extractor.extract(article).entities}  # (a city is no party: see README)
