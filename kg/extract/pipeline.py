@@ -375,7 +375,8 @@ class Extractor:
         """The school whose site published a text that speaks of its own school (我校, 学院): the site's name
         (``site`` of the sidecar) when it spells, whole, the name of one educational organisation (a school, a
         college, a division) and the text names it too, or (given the first block's ``mentions``) names no
-        whole school at all or the headline names the site's school.
+        whole school at all, or the headline names the site's school or opens with 我校 / 我院 (and the text names
+        no other form of the site's school).
 
         A site's name the text does not use may be the school's other name (a text of 某某大学 on the site
         of 某某职业大学) or the site of one of its divisions: the school the text names is the publisher then.

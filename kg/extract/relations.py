@@ -2201,11 +2201,6 @@ class RelationExtractor:
                 signer is not None
                 and is_actor(signer.entity.cls)
                 and index >= 2
-                and main[index - 2].end
-                in (
-                    signer.start - 1,
-                    signer.start - 2,
-                )
                 and text[main[index - 2].end : signer.start] in ("是", "是由")
             ):
                 actors = [signer.entity]  # 该校是A和B联合创办的学校: A and B work together, not the school with B
