@@ -1472,18 +1472,18 @@ def test_a_list_closed_by_deng_before_yu_signs_with_the_parties_after_it(extract
 def test_a_faculty_of_two_fields_whose_site_says_wo_yuan_in_the_headline_is_the_publisher(extractor):
     text = (
         "3月5日，我院与青川公共交通运输集团有限公司签署战略合作框架协议。学院副院长王明出席签约仪式。"
-        "集团拟成立公交党校和公交大学。"
+        "集团拟成立企业大学。"
     )
-    title, site = "我院与青川公交集团签署战略合作框架协议", "江北大学机械与汽车工程学院"
+    title, site = "我院与青川公交集团签署战略合作框架协议", "江北大学材料与化学工程学院"
     article = Article(id="t", title=title, text=text, site=site)
     found = triples(extractor.extract(article))
-    faculty = "江北大学机械与汽车工程学院"
+    faculty = "江北大学材料与化学工程学院"
     assert (faculty, "integratesWith", "青川公共交通运输集团有限公司") in found
     assert ("王明", "worksAt", faculty) in found
 
 
 def test_a_headline_saying_wo_xiao_makes_the_site_the_publisher_though_the_text_names_other_schools(extractor):
-    text = "由我校电气工程学院联合江北工程学院与青川汇川技术有限公司共同申报的实训基地成功入选。副校长王明表示祝贺。"
+    text = "由我校电气工程学院联合江北工程学院与青川明远技术有限公司共同申报的实训基地成功入选。副校长王明表示祝贺。"
     title, site = "我校联合申报的实训基地入选首批省级基地", "渝南工业职业技术大学"
     found = triples(extractor.extract(Article(id="t", title=title, text=text, site=site)))
     assert ("王明", "worksAt", "渝南工业职业技术大学") in found

@@ -367,7 +367,7 @@ RANK_BEFORE = re.compile(rf"(?P<level>{alternation('level_prefixes')})(?:、|和
 ALLIANCE_HEADS = ("职教集团", "职业教育集团", "联合体", "联盟", "共同体")
 AREA_NOUNS = ("城市", "社区", "园区", "校区", "景区", "街区")  # common nouns ending like a place
 NOMINAL_VERBS = ("建设", "发展", "投资", "开发", "服务")
-NEW_TOWNS = ("新城", "新区")  # what a planned town's name ends with (北部新城): a place before a nominal verb
+NEW_TOWNS = ("新城", "新区")  # what a planned town's name ends with (东部新城): a place before a nominal verb
 NOMINAL_VERB_SIZE = 2  # the length of every one of them
 # Verbs that stop other names but are nouns inside an event's (…能力提升培训班开班仪式, 产教对接签约仪式)
 JOINTLY = ("合作", "联合", "共同", "携手", "协同")  # how parties do what they do together (合作建设, 共同打造)
@@ -1298,7 +1298,7 @@ class Recognizer:
             if cls == "School" and (modifier.endswith(GROUP_MEMBERS) or modifier[-2:] in GENERIC_WORDS):
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
             if modifier[-1:] in ("和", "与", "及") and cls not in events and not is_word(modifier[-2:]):
-                continue  # 空间和平台: “and platforms”, a bare type word after a conjunction (泰和幼儿园: a word's)
+                continue  # 空间和平台: “and platforms”, a bare type word after a conjunction (永和幼儿园: a word's)
             if modifier[-1:] in PREPOSITIONS and _common_word_end(modifier[:-1]):
                 continue  # 毕业生在集团就职: “at the group”, a bare type word after a preposition
             quoted = QUOTED_PART.search(modifier) if "“" in modifier else None  # (most names: no regex call)
@@ -1662,7 +1662,7 @@ class Recognizer:
             if year:
                 before, actor = before + year.end(), actor[year.end() :]
             a_place = PLACE_NAME.fullmatch(actor) and not actor.endswith(AREA_NOUNS)
-            # a new town's name (北部新城建设管理局) is a place's too, though no list has it
+            # a new town's name (东部新城建设管理局) is a place's too, though no list has it
             if not (_place_start(actor) or actor.endswith(NEW_TOWNS)) or self.type_word(actor) or a_place:
                 return start  # 江北区建设…, 某某学院发展…: an actor governs the verb
             start = before
@@ -2444,7 +2444,7 @@ class Recognizer:
         """某某市第一批研学实践教育基地有14家，分别为A、B、…N。: a roll whose count says where its names end.
 
         Every item of a list whose length the count before it gives is a name, with or without a type word
-        (米公祠, 某某生态园): a body of the roll's kind (a base: 基地 / 营地), or of its own type word's class; a
+        (某某祠, 某某生态园): a body of the roll's kind (a base: 基地 / 营地), or of its own type word's class; a
         note in brackets after it (某某公司（某某峡）) is no part of it.  Nothing when the items and the count
         disagree.
 
@@ -3719,7 +3719,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     (3, 3, 2)
     >>> _person_size("任建发见证签约", 0), _person_size("陶敏陪同参观", 0), _person_size("马振清率队", 0)
     (3, 2, 3)
-    >>> _person_size("孙洋首先代表集团致辞", 0)
+    >>> _person_size("李强首先代表集团致辞", 0)
     2
     """
     window = text[begin : begin + 3]
@@ -3767,7 +3767,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     ):
         return 3  # 任建发见证 (发见 is a word too), 马振清率队
     if dictionary().get(text[begin + 2 : begin + 4]) == "d" and _name_like(window[:2]):
-        return 2  # 孙洋首先代表…: an adverb (首先, 随后) starts right after a two-character name
+        return 2  # 李强首先代表…: an adverb (首先, 随后) starts right after a two-character name
     after = text[begin + 3 : begin + 4]
     listed = after == "等" and text[begin + 4 : begin + 5] != "奖"  # 李其三等出席: 等 closes a list (not 三等奖)
     three = (

@@ -419,7 +419,7 @@ class Extractor:
             whole = [m for m in found if m.start == 0 and m.end == len(name) and not m.ref]
             if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization") and (headline or not names_school):
                 return whole[0].name, whole[0].cls
-            # 某某大学机械与汽车工程学院: a university's faculty of two fields (与 splits the name for the
+            # 某某大学材料与化学工程学院: a university's faculty of two fields (与 splits the name for the
             # recogniser), named whole by its site; its own news where the headline says 我院 too
             school = next((m for m in found if m.start == 0 and not m.ref and is_a(m.cls, "University")), None)
             if school is None or not DIVISION.fullmatch(name, school.end) or "与" not in name[school.end :]:
@@ -639,7 +639,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     A division is part of its school, but its staff work at the school and what it does the school does:
     机电学院院长某 works at the school, 机电学院与某公司签约 is the school's signing, as the development sets
     annotated by hand in rounds 23 and 24 have it (the division is where in the school); a division something
-    builds (低空飞行器学院, an industry college) acts for itself.  Its school is the one named just before it
+    builds (某某飞行器学院, an industry college) acts for itself.  Its school is the one named just before it
     (某某学院教务处), else the publisher of the text, else the school it names more often than any other; a
     division whose name carries its school (江北理工大学园艺学院: a unit named whole, its staff its own) or that a
     relation already places stays as it is.  Returns the labels of the divisions no other fact names (no nodes of
@@ -690,7 +690,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     # 机电学院院长某, 教务处处长某: the person works at the school; the division is where in it (its partOf). So
     # for what the division does: 机电工程学院与某公司签约, 艺术学院参加…: the school does it, as the sets of rounds 23
     # and 24 annotate it (relations F1 up by 0.002 to 0.028 on five of six, none lower)
-    # (a division something builds, 低空飞行器学院, is a new body, an industry college: it acts for itself)
+    # (a division something builds, 某某飞行器学院, is a new body, an industry college: it acts for itself)
     built = {o for _, p, o in relations if p == "builds"}
     acts_for_school = {label: owner for label, owner in owners.items() if label not in built}
     for key, relation in list(relations.items()):
