@@ -1458,6 +1458,9 @@ def test_every_name_of_a_counted_roll_is_designated_whether_or_not_it_has_a_type
     assert classes["青川祠"] == "PracticeBase" and classes["星海公司"] == "Company"  # the roll's kind, or its own
     assert {"远帆景区", "青川书院", "明月小镇"} <= classes.keys()  # the count before the head
     assert not [e for e in extraction.entities if e.label.startswith("星海公司（")]
+    # a count of no bodies' kind names nothing
+    other = extractor.extract(Article(id="t", title="", text="工作包括3个方面，分别是加强领导、完善机制、强化保障。"))
+    assert not {"加强领导", "强化保障"} & {e.label for e in other.entities}
 
 
 def test_a_list_closed_by_deng_before_yu_signs_with_the_parties_after_it(extractor):

@@ -2444,13 +2444,16 @@ class Recognizer:
         """某某市第一批研学实践教育基地有14家，分别为A、B、…N。: a roll whose count says where its names end.
 
         Every item of a list whose length the count before it gives is a name, with or without a type word
-        (某某祠, 某某生态园): a body of the roll's kind (a base: 基地 / 营地), or of its own type word's class; a
-        note in brackets after it (某某公司（某某峡）) is no part of it.  Nothing when the items and the count
-        disagree.
+        (某某祠, 某某生态园): a body of the roll's kind (its head noun: 基地, 企业, 学校 …), or of its own type word's
+        class; a note in brackets after it (某某公司（某某峡）) is no part of it.  Nothing when the items and the
+        count disagree, or the count is of no bodies' kind (包括3个方面，分别是…).
 
         >>> text = "某某市第一批研学基地有3家，分别为青川祠、江北生态园、渝南公司。"
-        >>> [(m.name, m.cls) for m in Recognizer()._counted_roll(text, [])]
+        >>> roll = Mention(0, 10, "某某市第一批研学基地", "Designation", "suffix")
+        >>> [(m.name, m.cls) for m in Recognizer()._counted_roll(text, [roll])]
         [('青川祠', 'PracticeBase'), ('江北生态园', 'PracticeBase'), ('渝南公司', 'Company')]
+        >>> Recognizer()._counted_roll("工作包括3个方面，分别是加强领导、完善机制、强化保障。", [])
+        []
         """
         found: list[Mention] = []
         taken = Occupancy(len(text), selected)
@@ -2468,7 +2471,10 @@ class Recognizer:
             head = match.group("head") or next(
                 (m.name for m in selected if m.end == match.start() - 1 and not m.nested), ""
             )  # 10个研学基地分别为, or 某某基地有14家，分别为
-            kind = HEAD_CLASS[_batch_head(head)]
+            word = next((w for w in HEAD_CLASS if head.endswith(w)), None)
+            if word is None:
+                continue  # 包括3个方面，分别是A、B: a count of no bodies' kind (方面, 任务), no names
+            kind = HEAD_CLASS[word]
             for begin, finish in items:
                 name = BRACKETED_NOTE.sub("", text[begin:finish]).strip()
                 finish = begin + len(name) if text.startswith(name, begin) else finish
