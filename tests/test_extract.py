@@ -475,7 +475,8 @@ def test_chinese_numerals_read_without_cn2an_as_cn2an_reads_them():
 
     import cn2an
 
-    from kg.extract.relations import _number, _numeral
+    from kg.extract.ner import numeral
+    from kg.extract.relations import _number
 
     def reference(text: str) -> Decimal | None:
         try:
@@ -487,14 +488,14 @@ def test_chinese_numerals_read_without_cn2an_as_cn2an_reads_them():
     for size in range(1, 5):
         for chars in itertools.product("零〇一二两三四五六七八九十百千", repeat=size):
             text = "".join(chars)
-            value = _numeral(text)
+            value = numeral(text)
             if value is not None:
                 read += 1
                 assert Decimal(value) == reference(text), text
             if size <= 3:
                 assert _number(text) == reference(text), text
     assert read > 20000  # digits alone (二〇二四) and the textbook forms (三百二十五, 两千零五十, 十二)
-    assert _numeral("三百五") is None and _number("三百五") == Decimal(350)  # spoken: left to cn2an
+    assert numeral("三百五") is None and _number("三百五") == Decimal(350)  # spoken: left to cn2an
 
 
 def test_numbers_inside_names_years_and_ordinals_are_not_indicators(extractor):

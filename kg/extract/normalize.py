@@ -158,9 +158,8 @@ def normalize(text: str) -> Normalized:
         kept = bytearray(b"\x01") * len(text)
         for match in PINYIN_GLOSS_RE.finditer(text) if glossed else ():
             kept[match.start() : match.end()] = bytes(match.end() - match.start())
-        for i, ch in enumerate(text):
-            if ch in INVISIBLE:
-                kept[i] = 0
+        for match in INVISIBLE_RE.finditer(text):
+            kept[match.start()] = 0
         starts = array("l", (i for i, keep in enumerate(kept) if keep))
         cleaned = "".join(text[i] for i in starts)
     else:

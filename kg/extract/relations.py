@@ -31,7 +31,6 @@ from kg.extract.ner import (
     ACTOR_CLASSES,
     AWARD_VERBS,
     DESIGNATION_VERBS,
-    DIGIT_VALUES,
     GOVERNMENT_NAME,
     GOVERNMENT_TITLE,
     GRANTS,
@@ -47,6 +46,7 @@ from kg.extract.ner import (
     is_actor,
     is_group,
     is_word,
+    numeral,
 )
 from kg.extract.resolve import TITLE_AFTER_EVENT, WHOLE_SCHOOLS, Entity, own_committee
 from kg.extract.sentences import segments
@@ -3573,7 +3573,7 @@ def _number(text: str) -> Decimal | None:
             return Decimal(text)
         if text in UNIT_VALUES and text != "十":
             return None  # 千, 百 alone (千家万户): cn2an reads no number either
-        plain = _numeral(text)
+        plain = numeral(text)
         if plain is not None:
             return Decimal(plain)
         import cn2an  # a third of a second to import: only for a numeral the reading below leaves to it
@@ -3581,54 +3581,6 @@ def _number(text: str) -> Decimal | None:
         return Decimal(str(cn2an.cn2an(text, "smart")))
     except (ValueError, InvalidOperation, KeyError):
         return None
-
-
-def _numeral(text: str) -> int | None:
-    """The value of a numeral written the textbook way (三百二十五, 十二, 两千零五十, 一百零五), else None.
-
-    Digits alone are read one by one (二〇二四, 一一).  What ``cn2an.cn2an(text, "smart")`` gives for
-    these (tests compare every numeral of up to five characters); anything else (三百五, 一千两百) is
-    left to cn2an, whose import costs more than extracting a short text.
-
-    >>> _numeral("三百二十五"), _numeral("十二"), _numeral("两千零五十"), _numeral("二〇二四"), _numeral("三百五")
-    (325, 12, 2050, 2024, None)
-    """
-    if all(char in DIGIT_VALUES for char in text):
-        return int("".join(str(DIGIT_VALUES[char]) for char in text))
-    total, digit, last_unit = 0, None, 10_000
-    zero = after_zero = False  # a 零 waits for its digit; the digit that follows one
-    for position, char in enumerate(text):
-        if char in UNIT_VALUES:
-            unit = UNIT_VALUES[char]
-            if unit >= last_unit or zero or (after_zero and unit * 10 >= last_unit):
-                return None  # places go down; a 零 stands for at least one missing place (一千零一百 is no numeral)
-            if digit is None:
-                if position or unit != 10:  # 十二: a leading 十 is one ten; 百 alone is not a numeral here
-                    return None
-                digit = 1
-            total += digit * unit
-            digit, last_unit, after_zero = None, unit, False
-        elif char in DIGIT_VALUES:
-            value = DIGIT_VALUES[char]
-            if digit is not None:  # two digits in a row after a place (三百二一): not this reading
-                return None
-            if value == 0:  # 一百零五: a zero stands for the missing places, after a hundred or a thousand
-                if zero or last_unit in (10, 10_000):
-                    return None
-                zero = True
-                continue
-            if char == "两" and last_unit != 10_000 and not zero:
-                return None  # 两 after a place (一千两百): cn2an reads the rest its own way
-            digit, zero, after_zero = value, False, zero
-        else:
-            return None
-    if zero:
-        return None
-    if digit is None:
-        return total
-    if last_unit not in (10, 10_000) and not after_zero:
-        return None  # 三百五 is 350 when spoken: left to cn2an
-    return total + digit
 
 
 def _idiom(text: str, position: int) -> bool:

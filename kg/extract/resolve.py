@@ -652,6 +652,12 @@ class Resolver:
                 found = order[label] = self._order_of(label)
             return len(label), found
 
+        def same_size(label: str, ending: str) -> dict[str, int]:
+            """The companies as long as ``label``, of its first two characters, whose names end with ``ending``."""
+            return {
+                n: o for n, o in self._indexed(3, label[:2], len(label), len(label), read).items() if n.endswith(ending)
+            }
+
         def candidates(label: str, shorter: bool) -> set[str]:
             """The names indexed with ``label`` that are shorter, or longer (the longer ones a merge can take)."""
             size, ends, key = len(label), label[:1] + "|" + label[-2:], self._short_key(label)
@@ -665,9 +671,7 @@ class Resolver:
                     found.update(self._indexed(0, label[:1] + "|#" + school_end, 3, size - 2, read))
                 found.update(self._indexed(3, label[:2], 0, size - 1, read))
                 if label.endswith("集团"):  # 某某公司, as long: the group's name in other words (see _brand_of)
-                    found.update(
-                        {n: o for n, o in self._indexed(3, label[:2], size, size, read).items() if n.endswith("公司")}
-                    )
+                    found.update(same_size(label, "公司"))
             else:  # at most 6 characters more, the unit's own name at the end (indexed by it), or a brand's group
                 found = {
                     **self._indexed(0, ends, size + 1, size + 6, read),
@@ -678,9 +682,7 @@ class Resolver:
                     self._indexed(3, label[:2], size + 1, 1 << 30, read)
                 )  # 中炬高新集团 for 中炬高新技术实业…公司
                 if label.endswith("公司"):
-                    found.update(
-                        {n: o for n, o in self._indexed(3, label[:2], size, size, read).items() if n.endswith("集团")}
-                    )
+                    found.update(same_size(label, "集团"))
                 if school_end:
                     found.update(self._indexed(0, label[:1] + "|#" + school_end, size + 2, size + 12, read))
             order.update(found)
