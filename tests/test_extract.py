@@ -971,6 +971,27 @@ def test_a_sub_property_counts_for_the_gold_relation_above_it(tmp_path):
     assert "关系（谓词完全一致）" in format_evaluation(result)
 
 
+def test_the_authors_of_the_sidecar_are_gold_persons_though_the_registry_omits_them(tmp_path):
+    """A reporter the sidecar names is a person of the document (as data/ annotates its authors), whether or not
+    the set's registry lists them: the extraction's author is no spurious entity."""
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "curated").mkdir()
+    text = "青川职业技术学院与青川华泰机械有限公司签订校企合作协议。"
+    (tmp_path / "documents" / "qc.txt").write_text(text, encoding="utf-8")
+    meta = {"id": "qc", "title": "", "district": "", "city": "", "authors": ["林青川"]}
+    (tmp_path / "documents" / "qc.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "curated" / "entities.yaml").write_text(
+        "entities:\n- label: 青川职业技术学院\n  class: VocationalCollege\n"
+        "- label: 青川华泰机械有限公司\n  class: Company\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "curated" / "qc.yaml").write_text("document: qc\nrelations: []\n", encoding="utf-8")
+    result = evaluate(tmp_path, background=None)
+    document = result.documents[0]
+    assert not document.spurious_entities and not document.missed_entities
+    assert (document.entities.correct, document.entities.gold) == (3, 3)
+
+
 def test_seed_articles_reach_the_target_scores():
     """Leave-one-document-out gazetteer: the seeds' own names are never given to the rules.
 

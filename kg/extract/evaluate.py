@@ -5,7 +5,8 @@ A gold folder has the layout of ``data/`` (``documents/<id>.txt`` + ``.meta.json
 extracted and compared with the curated facts of that document:
 
 * **entities** — the gold entities of a document are those its relations and
-  indicators use, those whose label occurs in its text, and its authors.  A
+  indicators use, those whose label occurs in its text, and its authors (the
+  sidecar's, persons whether or not the registry lists them).  A
   predicted entity matches a gold one when a name of one (label or alias) is a
   name of the other, compared without quotation marks and spaces; it counts as
   correct when the classes agree up to the hierarchy (Program ~ Initiative,
@@ -36,8 +37,9 @@ from kg.extract.pipeline import Extraction, Extractor
 from kg.extract.relations import SYMMETRIC
 from kg.i18n import text as message
 from kg.model.terms import compatible, is_a, local_name, super_properties
-from kg.model.vocab import DATA_DIR, KG
+from kg.model.vocab import DATA_DIR, KG, entity_iri
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
+from kg.sources.curated import Entity as CuratedEntity  # (the gold's entity, not the extraction's)
 from kg.text import display_width, truncate
 
 
@@ -150,6 +152,9 @@ def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evalu
     document = DocumentResult(doc_id, 0)
     mentioned = entity_mentions(data, aliases=False)
     gold = {label: data.entities[label] for label, docs in mentioned.items() if doc_id in docs}
+    for author in data.articles[doc_id].authors:
+        # the sidecar names its authors: gold persons of the document though the registry omits them
+        gold.setdefault(author, CuratedEntity(author, "Person", entity_iri(author)))
     names: dict[str, str] = {}
     for label, entity in gold.items():
         for name in (label, *entity.aliases):
