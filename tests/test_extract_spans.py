@@ -566,3 +566,21 @@ def test_a_factory_named_by_its_brand_and_place_is_a_company_a_kind_of_factory_i
     }
     assert classes.get("明斯汽车武汉工厂") == "Company"
     assert not {"智能工厂", "数字化工厂"} & set(classes)
+
+
+def test_a_places_schools_two_joined_bodies_and_verbs_after_a_quote_are_no_names(recognizer):
+    """江北区中小学: the schools of a district, a kind; 局 then 区委: two bodies; 超 inside a firm's name; a verb
+    between a quote and a type word (“…”加入…联盟, “十四五”开好局) ends the quoted name; 教育部门 is no ministry."""
+    found = names(
+        recognizer,
+        "江北区中小学积极开展劳动教育，推进新时代大中小学思政课建设。"
+        "江北区教育和体育局区委教育工委副书记张明带队。"
+        "渝南高分子超材料有限公司参加签约，企业超100家。"
+        "渝南县“园校企共同体”加入星海职教联盟的申请获通过。"
+        "为“十四五”开好局。各设区市教育部门推荐。",
+    )
+    assert not [n for n in found if n.endswith("中小学")]
+    assert found["江北区教育和体育局"] == "GovernmentAgency" and "区委教育工委" in found
+    assert found["渝南高分子超材料有限公司"] == "Company"
+    assert found["星海职教联盟"] and not [n for n in found if "加入" in n or "开好" in n]
+    assert not [n for n in found if n.endswith("教育部")]

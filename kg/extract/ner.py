@@ -583,6 +583,7 @@ QUOTE_NOT = Endings(words("quote_not"))
 SEPARATORS = ("、", "和", "及", "与")
 # Between a closing quote and a type word: a verb or preposition that starts a new phrase.
 # what ends a quoted phrase's tail: a break, a quote, a function word, a closing bracket (（简称“某某”）某某学院)
+JOINED_BODIES = re.compile("(?:局|厅|政府)(?=[区县市省]委)")  # one body's name ends, another's begins
 TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了）)]")
 TAIL_BREAK = re.compile(alternation("tail_breaks"))
 RUN_VERBS = re.compile(f"({alternation('run_verbs')})$")
@@ -1071,6 +1072,9 @@ class Recognizer:
                 if ch == "的" and text[i - 2 : i] == "党的":  # 党的二十届三中全会
                     i -= 2
                     continue
+                if ch == "超" and text[i : i + 1] not in NUMERALS and text[i : i + 1] not in "过百千万":
+                    i -= 1  # 某某高分子超材料有限公司: 超 of a word inside the name, no “over” before a count
+                    continue
                 if ch == "和" and _after_division(text, i - 1):
                     i -= 1  # 某某县太和第一小学: a town's name after its district's, 和 inside it
                     continue
@@ -1209,6 +1213,8 @@ class Recognizer:
                 or (text[start : start + 1] in "余多" and text[start + 1 : start + 2] in CLASSIFIER)
             ):
                 continue  # 300余家校外实训基地: a count of a kind; 5号教学楼三楼工作室: a room by its number
+            if cls == "GovernmentAgency" and (joined := JOINED_BODIES.search(text, start, end)):
+                start = joined.end()  # 某某区教育和体育局区委教育工委: two bodies of one head, the latter's name
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if (len(modifier) == 2 and modifier not in heads and tags.get(modifier) == "v") or (
@@ -1284,6 +1290,8 @@ class Recognizer:
                 # 联盟内学校, 支教学校: a kind of school.  A school named as such carries its place
                 # (某某市第一学校) or a brand
                 continue
+            if suffix == "小学" and modifier.endswith("中"):
+                continue  # 滨海新区中小学, 新时代大中小学: a place's (an age's) primary and secondary schools, a kind
             if cls == "School" and (modifier.endswith(GROUP_MEMBERS) or modifier[-2:] in GENERIC_WORDS):
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
             if modifier[-1:] in ("和", "与", "及") and cls not in events and not is_word(modifier[-2:]):
@@ -1678,6 +1686,8 @@ class Recognizer:
             return False  # 社会事业局局长, 某某学院院长, 区人民政府区委书记: the head's titles, not a body's type word
         if text.startswith("政府办", end):
             return False  # 某某市人民政府政府办副主任: the government's office, after the government's name
+        if JOINED_BODIES.match(text, end - 1):
+            return False  # 某某区教育和体育局区委教育工委: the district's committee, a second body
         after = text[following.end() : following.end() + 1]
         if after and (after in NOT_AFTER[""] or after in NOT_AFTER.get(following.group(), "")):
             return False  # 某某教育厅委托…: the next type word is no end of a name either (委托)
