@@ -584,3 +584,17 @@ def test_a_places_schools_two_joined_bodies_and_verbs_after_a_quote_are_no_names
     assert found["渝南高分子超材料有限公司"] == "Company"
     assert found["星海职教联盟"] and not [n for n in found if "加入" in n or "开好" in n]
     assert not [n for n in found if n.endswith("教育部")]
+
+
+def test_a_units_two_fields_a_kind_of_university_and_a_bodys_development_before_a_base(recognizer):
+    """江北社会科学院世界经济与政治研究所: the academy's institute of two fields, one name; 办出应用型大学特色: a kind
+    of university; 观摩 governs the base; 学校发展和某某实训基地: the school's development, then the base."""
+    found = names(
+        recognizer,
+        "江北社会科学院世界经济与政治研究所所长张明出席。依托行业是办出应用型大学特色的重要载体。"
+        "实地观摩渝南实训基地，听完农职院发展和百宜实训基地情况介绍。集团公司发展历程及星海新材料公司情况。",
+    )
+    assert found["江北社会科学院世界经济与政治研究所"] == "Organization"
+    assert not [n for n in found if "应用型" in n or "观摩" in n or "发展和" in n or "历程" in n]
+    assert found["渝南实训基地"] == found["百宜实训基地"] == "TrainingBase"
+    assert found["星海新材料公司"] == "Company"

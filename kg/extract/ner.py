@@ -1706,7 +1706,9 @@ class Recognizer:
             return start  # 公共卫生与健康学院: see _joined_field; 教研及联盟, 作用和教共体: two things
         before = self.left_edge(text, start - 1, limit=6)
         part = text[before : start - 1]
-        if not part or before == start - 7 or not CJK_RE.fullmatch(part[-1]) or _generic(part):
+        if before == start - 7:
+            return self._owned_fields(text, start) if text[start - 1] == "与" and cls == "Organization" else start
+        if not part or not CJK_RE.fullmatch(part[-1]) or _generic(part):
             return start
         if text.endswith(DELEGATIONS, 0, start - 1):  # (not a slice of the text up to here: a copy of it)
             return start  # 考察团与某某管委会: the visitors, then the body they meet
@@ -1736,6 +1738,26 @@ class Recognizer:
             if 2 <= len(name) <= 3 and name[0] in SURNAMES and CJK_RE.fullmatch(name[0]) and not is_word(name):
                 return start
         return before
+
+    def _owned_fields(self, text: str, start: int) -> int:
+        """某某科学院世界经济与政治研究所: a body's name, then two fields joined by 与 name its unit, one name.
+
+        ``start`` is right after the conjunction; the start of the whole name, else ``start`` (a long phrase
+        before the conjunction is no part of the name)."""
+        wide = self.left_edge(text, start - 1, limit=14)
+        last = next(reversed(list(self.suffix_re.finditer(text, wide, start - 1))), None)
+        if last is None or last.group() not in self._strong_bodies:
+            return start
+        field = text[last.end() : start - 1]
+        if (
+            2 <= len(field) <= 4
+            and re.fullmatch(f"[{CJK}]+", field)
+            and not self.type_word_inside(field)
+            and not ROLE_WORD.match(field)
+            and not LONG_ROLE.search(field)
+        ):
+            return wide
+        return start
 
     def _second_name(self, text: str, start: int, end: int, suffix: str, cls: str) -> int:
         """某某中学教育集团青川市某某中学: a body's full name, then another's; the name is the second one.
@@ -1840,6 +1862,9 @@ class Recognizer:
             return start
         if text[before - 1 : before] == "、" or _generic(part) or self.type_word(part):
             return start
+        bodies = [m.end() for m in self.suffix_re.finditer(part) if m.group() in self._strong_bodies]
+        if bodies and len(part) - 2 <= bodies[-1] < len(part):
+            return start  # 学校发展和某某实训基地: a body's name and one word (its development), then the base
         if part[-1] in "区市县省州镇乡村" or dictionary().get(part, "") in ("ns", "nr"):
             return start
         if len(part) <= 3 and part[0] in SURNAMES:
