@@ -1510,3 +1510,14 @@ def test_our_county_and_our_city_are_the_texts_own_places(extractor):
     assert found & {("青川县", "cooperatesWith", "江北职业技术学院"), ("江北职业技术学院", "cooperatesWith", "青川县")}
     article = Article(id="t", title="", text="我市与江北职业技术学院签订合作协议。", district="", city="渝南市")
     assert "渝南市" in {e.label for e in extractor.extract(article).entities}  # (a city is no party: see README)
+
+
+def test_people_who_unveil_do_not_sign_what_others_sign_in_the_next_clause(extractor):
+    """甲、乙、丙共同为…揭牌，丁和戊签署…协议: the unveilers' bodies are not signatories of one another."""
+    found = facts(
+        extractor,
+        "江北省教育厅副厅长张国明，江北师范学院党委书记李正华，渝南区委书记王东方出席。"
+        "张国明、李正华、王东方共同为江北师范学院附属中学揭牌，渝南区副区长赵景和江北师范学院副校长钱咏签署框架协议。",
+    )
+    cooperating = {(s, o) for s, p, o in found if p == "cooperatesWith"}
+    assert not [pair for pair in cooperating if "江北省教育厅" in pair]

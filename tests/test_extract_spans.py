@@ -592,9 +592,10 @@ def test_a_units_two_fields_a_kind_of_university_and_a_bodys_development_before_
     found = names(
         recognizer,
         "江北社会科学院世界经济与政治研究所所长张明出席。依托行业是办出应用型大学特色的重要载体。"
-        "实地观摩渝南实训基地，听完农职院发展和百宜实训基地情况介绍。集团公司发展历程及星海新材料公司情况。",
+        "实地观摩渝南实训基地，听完农职院发展和百宜实训基地情况介绍。集团公司发展历程及星海新材料公司情况。"
+        "中共江北市委人才和大学城工作局局长张明出席。",
     )
     assert found["江北社会科学院世界经济与政治研究所"] == "Organization"
     assert not [n for n in found if "应用型" in n or "观摩" in n or "发展和" in n or "历程" in n]
     assert found["渝南实训基地"] == found["百宜实训基地"] == "TrainingBase"
-    assert found["星海新材料公司"] == "Company"
+    assert found["星海新材料公司"] == "Company" and found["中共江北市委人才和大学城工作局"] == "GovernmentAgency"

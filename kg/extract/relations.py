@@ -2263,8 +2263,11 @@ class RelationExtractor:
         listed = [m for m in main if m.entity in subjects]
         if listed and all(s.cls == "Person" for s in subjects):
             # A单位主任甲、B大学校长乙、C公司总经理丙代表…共同签署: the people sign for the bodies their titles name
-            signed = SIGNING.search(self.text, listed[-1].end, end)
-            last = signed.start() if signed else end
+            clause = CLAUSE_BREAK.search(self.text, listed[-1].end, end)
+            signed = SIGNING.search(self.text, listed[-1].end, clause.start() if clause else end)
+            if signed is None:
+                return  # 甲、乙共同为…揭牌，丙和丁签署…: the people unveil; others sign, in a clause of their own
+            last = signed.start()
             listed = [m for m in main if listed[0].start <= m.start < last and m.entity.cls == "Person"]
             subjects = [self._body(m.entity, main) for m in listed]
         after = self.text[listed[-1].end : end] if listed else ""
