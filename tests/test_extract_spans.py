@@ -599,3 +599,16 @@ def test_a_units_two_fields_a_kind_of_university_and_a_bodys_development_before_
     assert not [n for n in found if "应用型" in n or "观摩" in n or "发展和" in n or "历程" in n]
     assert found["渝南实训基地"] == found["百宜实训基地"] == "TrainingBase"
     assert found["星海新材料公司"] == "Company" and found["中共江北市委人才和大学城工作局"] == "GovernmentAgency"
+
+
+def test_a_branch_of_an_association_is_one_name_and_a_numbered_hospital_is_another_body(extractor):
+    """某某联合会职业教育分会: the branch, named after its association (分会场 is no branch); 州人民医院 and
+    州第二人民医院 are two hospitals, no short form of each other."""
+    found = labels_of(
+        extractor,
+        "江北省机械电子工业联合会职业教育分会和渝南高端装备制造产教联合体主办年会，在分会场举行。"
+        "学校与州人民医院、州中医医院及州第二人民医院签约。",
+    )
+    assert {"江北省机械电子工业联合会职业教育分会", "渝南高端装备制造产教联合体"} <= found
+    assert {"州人民医院", "州第二人民医院"} <= found
+    assert not [n for n in found if n.endswith("分会场")]

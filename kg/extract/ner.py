@@ -1047,6 +1047,13 @@ class Recognizer:
                 and not (
                     # 绵阳经开区, 某经开集团: 经 of 经济技术开发区 (its short name 经开), no function word
                     (text.startswith("经开", i - 1) and not text.startswith("经开展", i - 1))
+                    # 某某联合会职业教育分会: 会 ends the owner's type word, the unit's name goes on before it
+                    or (
+                        ch == "会"
+                        and not event
+                        and i < end
+                        and self.type_word(text[max(0, i - 5) : i]) in self._strong_bodies
+                    )
                     or (
                         i >= 2
                         and is_word(text[i - 2 : i])

@@ -980,8 +980,8 @@ def _initials(short: str, long: str) -> bool:
 
     >>> _initials("建工学院", "建筑工程学院"), _initials("建工学院", "土木工程学院")
     (True, False)
-    >>> _initials("重庆大学", "重庆工商大学")
-    False
+    >>> _initials("重庆大学", "重庆工商大学"), _initials("州人民医院", "州第二人民医院")
+    (False, False)
     """
     tail = short[-2:]
     if len(short) < 4 or not long.endswith(tail):
@@ -989,6 +989,8 @@ def _initials(short: str, long: str) -> bool:
     brief, full = short[:-2], long[:-2]
     if brief[0] != full[0] or len(full) < len(brief) + 2 or brief in full:
         return False  # 重庆大学 is not 重庆工商大学: a short form takes characters from each word
+    if "第" in full and "第" not in brief:
+        return False  # 州人民医院 is not 州第二人民医院: the number tells two bodies apart
     rest = iter(full)
     return all(ch in rest for ch in brief)
 
