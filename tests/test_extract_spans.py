@@ -612,3 +612,19 @@ def test_a_branch_of_an_association_is_one_name_and_a_numbered_hospital_is_anoth
     assert {"江北省机械电子工业联合会职业教育分会", "渝南高端装备制造产教联合体"} <= found
     assert {"州人民医院", "州第二人民医院"} <= found
     assert not [n for n in found if n.endswith("分会场")]
+
+
+def test_zai_before_a_venue_tebao_and_a_graduates_time_word_end_names_and_scholarships_are_prizes(recognizer):
+    """集团在意风…基地: 在 starts the venue (在意 is no word here); 特邀 governs the guest's university; 毕业生在…公司:
+    the company alone; “某某奖学金”: a scholarship is a prize (就业, 自治区, 在线 stay inside names)."""
+    found = names(
+        recognizer,
+        "江北职业技术学院与星海教育集团在星海教育(园区)基地召开推进会。学院特邀渝南理工学院张明教授莅临。"
+        "许多毕业生在明斯转向系统公司成为骨干。订单班设有“远帆地铁奖学金”“星海奖学金”。"
+        "江北科技学院就业实习基地、自治区级中小学生研学实践教育基地和青川在线教育平台。",
+    )
+    assert found["星海教育(园区)基地"] and found["渝南理工学院"] == "University"
+    assert found["明斯转向系统公司"] == "Company"
+    assert found["远帆地铁奖学金"] == found["星海奖学金"] == "Prize"
+    assert {"江北科技学院就业实习基地", "青川在线教育平台"} <= set(found)
+    assert not [n for n in found if n.startswith(("许多", "学院特邀")) or "集团在" in n]

@@ -1059,6 +1059,8 @@ class Recognizer:
                         and is_word(text[i - 2 : i])
                         and not _stop_made(text[i - 2 : i])
                         and dictionary().get(text[i - 2 : i]) not in NAMELESS_TAGS  # 决定将: 定将 is an adverb
+                        # 毕业生在…公司: a common noun before 在 (生在 is a word elsewhere; 江北现在…集团: a brand's)
+                        and not (ch == "在" and _common_word_end(text[max(0, i - 4) : i - 1]))
                         # 某某市工商联在…: a body's type word ends before the stop word (联在 is a word elsewhere),
                         # which is no type word's end itself (管委会)
                         and not (
@@ -1073,6 +1075,8 @@ class Recognizer:
                         and is_word(text[i - 1 : i + 1])
                         and not _stop_made(text[i - 1 : i + 1])
                         and not (i < end - 1 and is_word(text[i : i + 2]))  # 从|实习基地: 实习 is the word
+                        # 集团在意风…基地: a verb of 在 (在意) is no word here; 就业, 自治 are
+                        and not (ch == "在" and dictionary().get(text[i - 1 : i + 1]) == "v")
                     )
                 )
             ):
