@@ -628,3 +628,16 @@ def test_zai_before_a_venue_tebao_and_a_graduates_time_word_end_names_and_schola
     assert found["远帆地铁奖学金"] == found["星海奖学金"] == "Prize"
     assert {"江北科技学院就业实习基地", "青川在线教育平台"} <= set(found)
     assert not [n for n in found if n.startswith(("许多", "学院特邀")) or "集团在" in n]
+
+
+def test_a_title_and_person_before_he_and_a_platform_before_a_company_of_a_city_end_names(recognizer):
+    """市技师学院副院长张明和某某有限公司: the vice-president's school, then the company; 某某科创中心烟台某某有限公司:
+    the centre, then a company of a city the dictionary calls a noun; 急需 governs what follows."""
+    found = names(
+        recognizer,
+        "市技师学院副院长张化中和远帆客车控股有限公司总经理王传明签署协议。在八角湾科创中心烟台星海科技有限公司举行。"
+        "称转型升级期急需机械工程等领域人才。",
+    )
+    assert found["远帆客车控股有限公司"] == found["烟台星海科技有限公司"] == "Company"
+    assert found["八角湾科创中心"] == "Platform"
+    assert not [n for n in found if "副院长" in n or "急需" in n]

@@ -270,6 +270,8 @@ ROLES_AFTER = sorted(set(words("roles_after")))
 ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
 # a title of two characters or more anywhere in a piece: one search, not a test of each title in turn
 LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
+# 某某学院副院长张三和: a title, a person's name and a conjunction, inside what reads as the next body's name
+TITLED_PARTY = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}[和与及]")
 BYLINE_FIRST = "记通电文图摄编责审初复终"  # where BYLINE_RE can start (see finditer_from)
 # 某某网讯（通讯员 某某）, 某某网消息: a dateline, at a line's start (its outlet is a source of the text, no party)
 DATELINE = re.compile(r"^[^。，,\n]{2,30}?(?:讯|消息)\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)
@@ -1226,6 +1228,8 @@ class Recognizer:
                 continue  # 300余家校外实训基地: a count of a kind; 5号教学楼三楼工作室: a room by its number
             if cls == "GovernmentAgency" and (joined := JOINED_BODIES.search(text, start, end)):
                 start = joined.end()  # 某某区教育和体育局区委教育工委: two bodies of one head, the latter's name
+            if titled := TITLED_PARTY.search(text, start, end - len(suffix)):
+                start = titled.end()  # 某某学院副院长张三和某某公司: the person's party, then the company
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             if (len(modifier) == 2 and modifier not in heads and tags.get(modifier) == "v") or (
@@ -1782,7 +1786,8 @@ class Recognizer:
         name = text[start:end]
         for k in range(len(name) - len(suffix) - 3, 2, -1):
             head, rest = name[:k], name[k:]
-            if not _place_start(rest):
+            # (a company's: 某某中心烟台某某科技有限公司, a city the dictionary calls a noun)
+            if not (_place_start(rest) or (cls in KINDS["Company"] and division_starts(rest))):
                 continue
             if not ZONE_END.search(head):  # 青川经济开发区某某石化有限公司: the zone, then the company
                 inner = self.type_word(head)
