@@ -1521,3 +1521,10 @@ def test_people_who_unveil_do_not_sign_what_others_sign_in_the_next_clause(extra
     )
     cooperating = {(s, o) for s, p, o in found if p == "cooperatesWith"}
     assert not [pair for pair in cooperating if "江北省教育厅" in pair]
+
+
+def test_two_bodies_that_jointly_hold_a_meeting_both_host_it(extractor):
+    """A和B联合召开…座谈会, A联合B召开…座谈会: both hold it (A与B召开…座谈会 alone: A receives B)."""
+    found = facts(extractor, "9月19日下午，江北区教育局和江北区人社局联合召开了江北区政校企合作座谈会。")
+    assert ("江北区人社局", "hosts", "江北区政校企合作座谈会") in found
+    assert ("江北区教育局", "hosts", "江北区政校企合作座谈会") in found

@@ -641,3 +641,10 @@ def test_a_title_and_person_before_he_and_a_platform_before_a_company_of_a_city_
     assert found["远帆客车控股有限公司"] == found["烟台星海科技有限公司"] == "Company"
     assert found["八角湾科创中心"] == "Platform"
     assert not [n for n in found if "副院长" in n or "急需" in n]
+
+
+def test_a_commissar_is_a_title_and_a_kind_of_university_is_no_name(recognizer):
+    """某某指挥部政委张三: the command's political commissar, no body 政委; 产业伙伴型大学: a kind."""
+    found = names(recognizer, "江北市品质生活指挥部政委张天学出席。学校致力打造产业伙伴型大学、应用型大学。")
+    assert found["江北市品质生活指挥部"] == "GovernmentAgency"
+    assert not [n for n in found if n.endswith(("政委", "型大学"))]

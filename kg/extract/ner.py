@@ -1132,7 +1132,7 @@ class Recognizer:
             if _class_opening(text, match.start(), suffix):
                 continue  # “某某订单班”正式开班: the verb, the class was named before it
             if suffix == "委" and (
-                text[end - 2 : end - 1] in "评常编主编" or text[end - 3 : end - 1] in ("人大", "政协")
+                text[end - 2 : end - 1] in "评常编主编政" or text[end - 3 : end - 1] in ("人大", "政协")
             ):
                 continue
             # (the two characters first: the pattern is tried at 20,000 type words, of which a few follow 政府 / 局)
@@ -1305,6 +1305,8 @@ class Recognizer:
                 # 联盟内学校, 支教学校: a kind of school.  A school named as such carries its place
                 # (某某市第一学校) or a brand
                 continue
+            if modifier.endswith("型") and cls in KINDS["EducationalOrganization"]:
+                continue  # 应用型大学, 产业伙伴型大学: a kind of university by its aims, none named
             if suffix == "小学" and modifier.endswith("中"):
                 continue  # 滨海新区中小学, 新时代大中小学: a place's (an age's) primary and secondary schools, a kind
             if cls == "School" and (modifier.endswith(GROUP_MEMBERS) or modifier[-2:] in GENERIC_WORDS):

@@ -127,6 +127,7 @@ TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
 COOPERATION = re.compile(
     r"合作|协作|携手|签约|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟"
 )
+JOINTLY = re.compile("联合|共同")  # two parties that hold a meeting together (see _objects)
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观|调研)(?:调研|考察)?了?)"  # 走访调研了
@@ -2712,8 +2713,13 @@ class RelationExtractor:
                     continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
                 if predicate == "hosts" and len(agents) > 1 and SIGNING_NAME.search(mention.entity.label):
                     predicate = "participatesIn"  # A与B举行…签约仪式: the parties sign in it, as the guide has it
-                # A与B召开校企合作座谈会: A receives B, who takes part
-                received = predicate == "hosts" and len(agents) == 2 and mention.entity.label.endswith(TALKS)
+                # A与B召开校企合作座谈会: A receives B, who takes part (A和B联合召开…, A联合B召开…: both hold it)
+                received = (
+                    predicate == "hosts"
+                    and len(agents) == 2
+                    and mention.entity.label.endswith(TALKS)
+                    and not JOINTLY.search(text, start, trigger.start())
+                )
                 if predicate == "builds" and _schools_grouped(agents, mention.entity):
                     predicate = "memberOf"  # 由A小学、B小学、C小学组建…教育集团: the schools are its members
                 actors = (
