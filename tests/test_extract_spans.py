@@ -648,3 +648,16 @@ def test_a_commissar_is_a_title_and_a_kind_of_university_is_no_name(recognizer):
     found = names(recognizer, "江北市品质生活指挥部政委张天学出席。学校致力打造产业伙伴型大学、应用型大学。")
     assert found["江北市品质生活指挥部"] == "GovernmentAgency"
     assert not [n for n in found if n.endswith(("政委", "型大学"))]
+
+
+def test_a_schools_offices_a_list_closed_by_deng_and_a_delegating_leader_name_no_bodies(recognizer):
+    """校长办公室、某某学院、教务处等部门: a school's own offices, no government's bodies; 张三、李国平等医院: 等
+    closes the list before the kind (中等职业学校 keeps its level); 受学校领导委派: 委 of 委派; 整个某某市: the city."""
+    found = names(
+        recognizer,
+        "校长办公室、高职学院、机械学院、教务处等部门负责人参加了会议。庞玲、吴国平等医院负责人表示支持。"
+        "受学校领导委派，旅游学院院长率队。推动整个江北市的乡村振兴。青川市中等职业学校和渝南高等职业技术学院参加。",
+    )
+    assert "校长办公室" not in found and "高职学院" not in found
+    assert not [n for n in found if n.endswith(("等医院", "领导委")) or n.startswith("整个")]
+    assert found["青川市中等职业学校"] == "SecondaryVocationalSchool" and "渝南高等职业技术学院" in found

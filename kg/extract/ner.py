@@ -1063,6 +1063,13 @@ class Recognizer:
                         and dictionary().get(text[i - 2 : i]) not in NAMELESS_TAGS  # 决定将: 定将 is an adverb
                         # 毕业生在…公司: a common noun before 在 (生在 is a word elsewhere; 江北现在…集团: a brand's)
                         and not (ch == "在" and _common_word_end(text[max(0, i - 4) : i - 1]))
+                        # 张三、吴国平等医院: 等 closes a list right before the type word (平等 is a word elsewhere;
+                        # 中等职业学校, 高等专科学校 are the school's level)
+                        and not (
+                            ch == "等"
+                            and (i == end or text[i:end] in self.suffix_class)
+                            and text[i - 2 : i] not in ("中等", "高等", "初等")
+                        )
                         # 某某市工商联在…: a body's type word ends before the stop word (联在 is a word elsewhere),
                         # which is no type word's end itself (管委会)
                         and not (
@@ -2453,6 +2460,8 @@ class Recognizer:
                     continue
                 if mention is None and start < verb[-1].end() < end:
                     items[-1] = (verb[-1].end(), end, None)
+            # 校长办公室、教务处等部门: a school's own offices (a division among them), no government's bodies
+            offices = cls == "GovernmentAgency" and any(m is not None and m.rule == "division" for *_, m in items)
             for start, end, mention in items:
                 if mention is not None:
                     if mention.rule == "quoted" and not compatible(mention.cls, cls) and cls != "Organization":
@@ -2465,6 +2474,8 @@ class Recognizer:
                 if head not in NAMED_HEADS and not quoted and batch is None:
                     continue
                 if not (2 <= len(name) <= 12) or not _has_cjk(name) or _generic(name) or cls == "Organization":
+                    continue
+                if offices:
                     continue
                 if any(word in name for word in ("的", "了")):
                     continue
