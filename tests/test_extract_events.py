@@ -916,3 +916,18 @@ def test_a_ceremony_of_two_parties_cooperation_and_what_else_is_done_at_it_is_th
     event = "明斯集团与江北技师学院校企合作暨赠送设备仪式"
     assert event in names(extractor, text)
     assert ("王明", "participatesIn", event) in facts(extractor, text)
+
+
+def test_one_occasion_under_two_names_joined_by_ji_is_one_event_named_by_each_proper_part(extractor):
+    """A签约仪式暨B座谈交流会: one event, the whole its label (the second part names no meeting alone); where
+    each part is a proper name (a body's in it), each is a name of the event too."""
+    found = extract(
+        extractor,
+        "3月5日，青川学院与江北集团举行校企战略合作协议签约仪式暨人才培养座谈交流会。"
+        "渝南新区产教联合体一届理事会二次会议暨青川大学（渝南）技术转移中心授牌仪式在渝南新区行政中心举行。",
+    )
+    events = {e.label: e for e in found.entities if e.cls in ("Conference", "Event")}
+    assert "校企战略合作协议签约仪式暨人才培养座谈交流会" in events
+    joined = events["渝南新区产教联合体一届理事会二次会议暨青川大学（渝南）技术转移中心授牌仪式"]
+    assert {"渝南新区产教联合体一届理事会二次会议", "青川大学（渝南）技术转移中心授牌仪式"} <= joined.aliases
+    assert not [label for label in events if label.endswith("签约仪式")]

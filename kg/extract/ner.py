@@ -585,6 +585,7 @@ QUOTE_NOT = Endings(words("quote_not"))
 SEPARATORS = ("、", "和", "及", "与")
 # Between a closing quote and a type word: a verb or preposition that starts a new phrase.
 # what ends a quoted phrase's tail: a break, a quote, a function word, a closing bracket (（简称“某某”）某某学院)
+JOINED_SECOND = re.compile("[^，。；、：！？,;:!?“”《》\n在于]{2,20}")  # the second name of one occasion (…暨B)
 JOINED_BODIES = re.compile("(?:局|厅|政府)(?=[区县市省]委)")  # one body's name ends, another's begins
 TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了）)]")
 TAIL_BREAK = re.compile(alternation("tail_breaks"))
@@ -782,6 +783,8 @@ class Recognizer:
         selected += self._signing_events(text, selected)
         selected += _held_ceremonies(text, selected)
         selected += self._held_subjects(text, selected)
+        if "暨" in text:
+            selected = self._joined_after(text, selected)
         self._listed_parties(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         for start, end in _datelines(text) if "讯" in text or "消息" in text else ():
@@ -1634,6 +1637,33 @@ class Recognizer:
         ):
             return start  # 校企合作签约暨揭牌仪式: a kind of ceremony, no name, as 校企合作签约仪式 alone
         return first if first < first_end - len(inner) else start
+
+    def _joined_after(self, text: str, selected: list[Mention]) -> list[Mention]:
+        """某某签约仪式暨人才培养座谈交流会: one occasion under two names, the second a kind of meeting no rule
+        names alone; the name runs on to the second's type word (a name of it each part that is proper: see the
+        pipeline's _joined_events).
+
+        >>> text = "青川学院举行校企合作签约仪式暨人才培养座谈交流会。"
+        >>> [m.name for m in Recognizer()._joined_after(text, [Mention(6, 14, "校企合作签约仪式", "Conference", "")])]
+        ['校企合作签约仪式暨人才培养座谈交流会']
+        """
+        events = KINDS["Event"]
+        dropped: set[int] = set()
+        for mention in selected:
+            if mention.nested or mention.cls not in events or text[mention.end : mention.end + 1] != "暨":
+                continue
+            window = JOINED_SECOND.match(text, mention.end + 1)
+            second = None
+            for match in self.suffix_re.finditer(window.group()) if window else ():
+                if self.suffix_class[match.group()][0] in events or self.suffix_class[match.group()][0] == "Campaign":
+                    second = match  # (…签约仪式暨企业家进校园活动: a campaign's day, the same occasion)
+                    break
+            if second is None or second.start() < 2:
+                continue
+            end = mention.end + 1 + second.end()
+            dropped.update(id(m) for m in selected if m is not mention and mention.end < m.start < end)
+            mention.end, mention.name = end, text[mention.start : end]
+        return [m for m in selected if id(m) not in dropped]
 
     def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
         """宿迁市城市建设投资（集团）有限公司, 上海…城市建设工作推进会: a verb used as a noun inside a name.

@@ -543,6 +543,7 @@ class Extractor:
         _name_ceremonies(entities, article.id)
         _quoted_campaigns(entities)
         _unplaced_events(entities, self.recognizer)
+        _joined_events(entities, self.recognizer)
         _events_without_parties(entities, text, self.recognizer)
         # The document's own city or district is an entity of the text only where the text names it (if only
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
@@ -590,6 +591,25 @@ def _quoted_campaigns(entities: list[Entity]) -> None:
         quoted = QUOTED_CAMPAIGN.fullmatch(entity.label) if entity.label.endswith("”活动") else None
         if quoted is not None:
             entity.aliases.add(quoted.group("name"))
+
+
+def _joined_events(entities: list[Entity], recognizer: Recognizer) -> None:
+    """某某联合体理事会会议暨某某中心授牌仪式: one occasion under two names joined by 暨, each a name of it too when
+    it is a proper one (a body's name inside: not 签约仪式 alone, which every such text holds).
+
+    >>> from kg.extract.resolve import Entity
+    >>> event = Entity("江北联合体理事会会议暨青川大学技术中心授牌仪式", "Conference", None)
+    >>> _joined_events([event], Recognizer()); sorted(event.aliases)
+    ['江北联合体理事会会议', '青川大学技术中心授牌仪式']
+    """
+    events = KINDS["Event"]
+    for entity in entities:
+        if entity.cls not in events or "暨" not in entity.label:
+            continue
+        for part in entity.label.split("暨"):
+            kind = recognizer.type_word(part)
+            if kind and recognizer.suffix_class[kind][0] in events and recognizer.type_word_inside(part):
+                entity.aliases.add(part)
 
 
 def _unplaced_events(entities: list[Entity], recognizer: Recognizer) -> None:
