@@ -1528,3 +1528,16 @@ def test_two_bodies_that_jointly_hold_a_meeting_both_host_it(extractor):
     found = facts(extractor, "9月19日下午，江北区教育局和江北区人社局联合召开了江北区政校企合作座谈会。")
     assert ("江北区人社局", "hosts", "江北区政校企合作座谈会") in found
     assert ("江北区教育局", "hosts", "江北区政校企合作座谈会") in found
+
+
+def test_a_schools_own_titles_after_you_and_after_the_name_and_a_post_named_before(extractor):
+    """会议由党委副书记张三主持 in a school's own news: the school's; 李四校长代表学院…: the school the lead names;
+    某某公司党委书记王五…。王五书记介绍…: the company's, named before, not the school's."""
+    found = facts(
+        extractor,
+        "青川职业技术学院与江北研究所签约，江北转向系统有限公司党委书记郑明林出席。会议由党委副书记徐明主持。"
+        "王长武校长代表学院签字。郑明林书记介绍了公司的基本情况。",
+    )
+    works = {(s, o) for s, p, o in found if p == "worksAt"}
+    assert ("徐明", "青川职业技术学院") in works and ("王长武", "青川职业技术学院") in works
+    assert ("郑明林", "青川职业技术学院") not in works and ("郑明林", "江北转向系统有限公司") in works

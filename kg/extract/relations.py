@@ -205,6 +205,7 @@ COMING_FROM = re.compile("来自")
 TALKS = ("座谈会", "洽谈会", "恳谈会", "交流会", "对接会")  # meetings one party holds for the other
 SIGNING_NAME = re.compile("(?:签约|签字|签署)[^，。]{0,6}(?:仪式|大会|活动)$")  # a ceremony of signing
 GROUP_TITLES = ("理事长", "副理事长", "秘书长", "副秘书长")  # an alliance's or a group's own officers
+PRESIDED_BY = ("由", "由党委", "由校党委", "由院党委")  # what stands before a school's own title after 由
 SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a title that opens a school's own news
 # the titles a school's head holds before the last one (党委副书记、院长张三): no body named among them
 SCHOOL_TITLES_BEFORE = re.compile("(?:(?:党委|党总支)(?:副书记|书记|委员|常委)?[、，]?|副?(?:校长|院长|书记)[、，]?)+")
@@ -2947,7 +2948,7 @@ class RelationExtractor:
                         and self._lead_school is not None
                         and (
                             role_at == opening
-                            or text[role_at - 1 : role_at] == "由"
+                            or text.endswith(PRESIDED_BY, 0, role_at)  # 由校长张三主持, 由党委副书记张三主持
                             or SCHOOL_TITLES_BEFORE.fullmatch(text, opening, role_at)  # 党委副书记、院长张三
                         )
                         and SCHOOL_HEAD.match(text, role_at)
@@ -2960,11 +2961,13 @@ class RelationExtractor:
                     )
                     or (
                         employer is None
-                        and self._publisher is not None
+                        and self._lead_school is not None
                         and mention.rule == "person-before"
-                        and self._publisher.cls in KINDS["EducationalOrganization"]
+                        and self._lead_school.cls in KINDS["EducationalOrganization"]
                         and SCHOOL_HEAD.fullmatch(text, role_at, mention.extras.get("role_end", role_at))
                         and (mention.start == opening or text[mention.start - 1 : mention.start] == "由")
+                        # 某某公司党委书记张三…。张三书记介绍了…: the title of the post named before, not the school's
+                        and not any(s == entity.label and p == "worksAt" for s, p, _ in self.relations)
                     )
                 ):
                     # 校长张三、副院长李四出席… / 由校长张三主持 / 校领导张三、李四出席 / 张三院长出席: the school's own
