@@ -1541,3 +1541,14 @@ def test_a_schools_own_titles_after_you_and_after_the_name_and_a_post_named_befo
     works = {(s, o) for s, p, o in found if p == "worksAt"}
     assert ("徐明", "青川职业技术学院") in works and ("王长武", "青川职业技术学院") in works
     assert ("郑明林", "青川职业技术学院") not in works and ("郑明林", "江北转向系统有限公司") in works
+
+
+def test_a_list_of_bodies_separated_by_commas_and_closed_by_a_count_is_one_list(extractor):
+    """与A,B,C三所高校签署…: the commas of a list a count closes join its items (ASCII ones too); a comma between
+    clauses (A主办，B承办) joins nothing."""
+    found = facts(extractor, "近日,江北市人民政府与青川大学,渝南医药大学,星海职业技术学院三所高校签署战略合作协议。")
+    partners = {({s, o} - {"江北市人民政府"}).pop() for s, p, o in found if "江北市人民政府" in (s, o)}
+    assert partners == {"青川大学", "渝南医药大学", "星海职业技术学院"}
+    recognizer = extractor.recognizer
+    assert recognizer.comma_lists("会议由青川学院主办，江北大学承办，渝南公司等协办。").count("、") == 0
+    assert recognizer.comma_lists("今天，青川公司，江北公司，渝南集团等参加").startswith("今天，青川公司、江北公司、")

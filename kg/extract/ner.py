@@ -585,6 +585,9 @@ QUOTE_NOT = Endings(words("quote_not"))
 SEPARATORS = ("、", "和", "及", "与")
 # Between a closing quote and a type word: a verb or preposition that starts a new phrase.
 # what ends a quoted phrase's tail: a break, a quote, a function word, a closing bracket (（简称“某某”）某某学院)
+# 等 or a count of a kind after the last item of a list whose items commas separate (A,B,C五所高校, A,B,C等)
+COMMA_LIST_CLOSER = re.compile("(?:等|(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})[所家个])")
+LIST_ITEM_BREAK = re.compile("[。；：、！？\n的是在为对把被将了着过]")  # what no item of such a list holds
 JOINED_SECOND = re.compile("[^，。；、：！？,;:!?“”《》\n在于]{2,20}")  # the second name of one occasion (…暨B)
 JOINED_BODIES = re.compile("(?:局|厅|政府)(?=[区县市省]委)")  # one body's name ends, another's begins
 TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了）)]")
@@ -1637,6 +1640,36 @@ class Recognizer:
         ):
             return start  # 校企合作签约暨揭牌仪式: a kind of ceremony, no name, as 校企合作签约仪式 alone
         return first if first < first_end - len(inner) else start
+
+    def comma_lists(self, text: str) -> str:
+        """``text`` with the commas of a list of bodies read as 、 (与A,B,C,D五所高校签署…, A，B，C等企业): where
+        a count of a kind or 等 closes at least three items, each ending with a body's type word.  One character
+        for another: the offsets stay.
+
+        >>> Recognizer().comma_lists("与江北大学,青川学院,渝南职业学院三所高校签约")
+        '与江北大学、青川学院、渝南职业学院三所高校签约'
+        """
+        if "，" not in text:
+            return text
+        chars = None
+        for closer in COMMA_LIST_CLOSER.finditer(text):
+            # back from the closer, item by item: a comma joins two items when a body's name ends on each side
+            commas, pending, end = [], None, closer.start()
+            while end > 0 and text[end - 1] in self._strong_ends:
+                kind = self.type_word(text[max(0, end - 8) : end])
+                if not kind or kind not in self._strong_bodies:
+                    break
+                if pending is not None:
+                    commas.append(pending)
+                comma = text.rfind("，", max(0, end - 26), end)
+                if comma < 0 or comma + len(kind) + 1 >= end or LIST_ITEM_BREAK.search(text, comma + 1, end):
+                    break
+                pending = end = comma
+            if len(commas) >= 2:
+                chars = chars if chars is not None else list(text)
+                for comma in commas:
+                    chars[comma] = "、"
+        return text if chars is None else "".join(chars)
 
     def _joined_after(self, text: str, selected: list[Mention]) -> list[Mention]:
         """某某签约仪式暨人才培养座谈交流会: one occasion under two names, the second a kind of meeting no rule

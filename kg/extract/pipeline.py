@@ -184,7 +184,7 @@ class Extractor:
         (:meth:`kg.extract.resolve.Resolver.spill`): memory holds one block's.
         """
         normalized = normalize(article.text)
-        text = normalized.text
+        text = self.recognizer.comma_lists(normalized.text)  # (one character for another: the offsets stay)
         article = replace(  # the metadata in the normalised spelling too; the text stays as given
             article,
             title=normalize_name(article.title),
