@@ -1552,3 +1552,10 @@ def test_a_list_of_bodies_separated_by_commas_and_closed_by_a_count_is_one_list(
     recognizer = extractor.recognizer
     assert recognizer.comma_lists("会议由青川学院主办，江北大学承办，渝南公司等协办。").count("、") == 0
     assert recognizer.comma_lists("今天，青川公司，江北公司，渝南集团等参加").startswith("今天，青川公司、江北公司、")
+
+
+def test_a_universitys_experimental_school_right_after_its_name_is_its_part(extractor):
+    """某某师范大学实验中学: the university's own school (partOf); 某某师范大学江北实验小学: its name only."""
+    found = facts(extractor, "青川师范大学与江北区签约，引入青川师范大学实验中学和青川师范大学江北实验小学。")
+    assert ("青川师范大学实验中学", "partOf", "青川师范大学") in found
+    assert ("青川师范大学江北实验小学", "namedAfter", "青川师范大学") in found

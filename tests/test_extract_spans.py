@@ -661,3 +661,15 @@ def test_a_schools_offices_a_list_closed_by_deng_and_a_delegating_leader_name_no
     assert "校长办公室" not in found and "高职学院" not in found
     assert not [n for n in found if n.endswith(("等医院", "领导委")) or n.startswith("整个")]
     assert found["青川市中等职业学校"] == "SecondaryVocationalSchool" and "渝南高等职业技术学院" in found
+
+
+def test_shoudu_starts_a_name_and_verbs_of_bringing_in_and_marking_govern_one(recognizer):
+    """首都师范大学: 首都 (an adverb to the dictionary) opens the name; 引入, 标志著 and a count after a quote
+    (“…计划”累计培训…中小学) end what stands before the name."""
+    found = names(
+        recognizer,
+        "首都师范大学附属江北学校和首都师范大学教育集团。青川片区引入云南师范大学实验中学。这标志著渝南学校落户。"
+        "“万名校长培训计划”累计培训全省中小学校长。",
+    )
+    assert {"首都师范大学附属江北学校", "首都师范大学教育集团", "云南师范大学实验中学", "渝南学校"} <= set(found)
+    assert not [n for n in found if n.startswith(("师范大学", "青川片区", "标志")) or "累计" in n]

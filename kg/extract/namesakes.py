@@ -20,6 +20,9 @@ from kg.model.terms import is_a
 from kg.sources.words import dictionary
 
 UNIT_CLASSES = ("IndustryCollege", "Platform", "College")  # what is named after a sponsor (产业学院, 基地, 中心)
+# a school that is a university's own: 附属 to it, or its experimental school right after its name (某某师范大学
+# 实验中学; one with a place between, 某某师范大学江北实验小学, carries the name only)
+AFFILIATED_SCHOOL = re.compile("附属|大学实验(?:中学|小学|学校|幼儿园)")
 PLACE_HEAD = re.compile("^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|区|县)")
 
 
@@ -100,7 +103,7 @@ def _university_schools(entities: list) -> list[tuple[object, object, str]]:
     universities = [e for e in entities if is_a(e.cls, "University")]
     found = []
     for school in entities:
-        if not is_a(school.cls, "School") or "附属" in school.label:
+        if not is_a(school.cls, "School") or AFFILIATED_SCHOOL.search(school.label):
             continue
         for university in universities:
             rest = school.label[len(university.label) :]

@@ -630,7 +630,7 @@ def _stop_made(word: str) -> bool:
     return word in STOP_WORDS or all(ch in STOP_SINGLE for ch in word)
 
 
-CONTENT_WORDS = frozenset(("应用", "使用", "作用", "自由", "共和"))
+CONTENT_WORDS = frozenset(("应用", "使用", "作用", "自由", "共和", "首都"))
 
 
 def _name_like(name: str) -> bool:
@@ -1066,7 +1066,8 @@ class Recognizer:
                         i >= 2
                         and is_word(text[i - 2 : i])
                         and not _stop_made(text[i - 2 : i])
-                        and dictionary().get(text[i - 2 : i]) not in NAMELESS_TAGS  # 决定将: 定将 is an adverb
+                        # 决定将: 定将 is an adverb (首都师范大学: the dictionary's adverb 首都 is a noun here)
+                        and (dictionary().get(text[i - 2 : i]) not in NAMELESS_TAGS or text[i - 2 : i] in CONTENT_WORDS)
                         # 毕业生在…公司: a common noun before 在 (生在 is a word elsewhere; 江北现在…集团: a brand's)
                         and not (ch == "在" and _common_word_end(text[max(0, i - 4) : i - 1]))
                         # 张三、吴国平等医院: 等 closes a list right before the type word (平等 is a word elsewhere;
@@ -1342,7 +1343,7 @@ class Recognizer:
                 or _quantified(text, start, name)
             ):
                 continue  # 六大行动 alone, 多个…平台, 42所学校: sets, not names
-            if cls == "GovernmentAgency" and suffix in ("局", "委") and len(modifier.lstrip("区市县")) < 2:
+            if cls == "GovernmentAgency" and suffix in ("局", "委") and len(modifier.lstrip("区市县州省")) < 2:
                 continue
             governed = start == 0 or text[start - 1] in "，。；：\n" or text[max(0, start - 2) : start] in STOP_MULTI
             if (
