@@ -673,3 +673,18 @@ def test_shoudu_starts_a_name_and_verbs_of_bringing_in_and_marking_govern_one(re
     )
     assert {"首都师范大学附属江北学校", "首都师范大学教育集团", "云南师范大学实验中学", "渝南学校"} <= set(found)
     assert not [n for n in found if n.startswith(("师范大学", "青川片区", "标志")) or "累计" in n]
+
+
+def test_a_kind_of_school_owns_no_unit_and_a_question_word_starts_no_name(extractor):
+    """江北区中小学劳动实践育人联合体: the district's schools are a kind, no owner of the alliance; 如何提升产业学院,
+    现阶段产业学院: the industry college of the clause, no name; 常务副总 and 区长候选人 are titles."""
+    found = run(
+        extractor,
+        "江北区中小学劳动实践育人联合体成立。双方就职能定位、发展路径及如何提升产业学院服务能力进行研讨，"
+        "现阶段产业学院仍有不足。青川有限公司常务副总张明、渝南区委副书记、区长候选人陈情出席。",
+    )
+    labels = {e.label for e in found.entities}
+    assert "江北区中小学劳动实践育人联合体" in labels and "江北区中小学" not in labels
+    assert not [n for n in labels if n.endswith("产业学院")]
+    works = {(r.subject.label, r.object.label) for r in found.relations if r.predicate == "worksAt"}
+    assert ("张明", "青川有限公司") in works and "陈情" in {s for s, _ in works}

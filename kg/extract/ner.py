@@ -1319,10 +1319,8 @@ class Recognizer:
                 # 联盟内学校, 支教学校: a kind of school.  A school named as such carries its place
                 # (某某市第一学校) or a brand
                 continue
-            if modifier.endswith("型") and cls in KINDS["EducationalOrganization"]:
-                continue  # 应用型大学, 产业伙伴型大学: a kind of university by its aims, none named
-            if suffix == "小学" and modifier.endswith("中"):
-                continue  # 滨海新区中小学, 新时代大中小学: a place's (an age's) primary and secondary schools, a kind
+            if cls in KINDS["EducationalOrganization"] and school_kind(name, suffix):
+                continue
             if cls == "School" and (modifier.endswith(GROUP_MEMBERS) or modifier[-2:] in GENERIC_WORDS):
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
             if modifier[-1:] in ("和", "与", "及") and cls not in events and not is_word(modifier[-2:]):
@@ -3496,6 +3494,17 @@ def _national_names() -> tuple[dict[str, str], frozenset[str], dict[int, frozens
     built = (heads, frozenset(names), by_size)
     user_cache.write(NATIONAL_NAMES_CACHE, key, built)
     return built
+
+
+def school_kind(name: str, type_word: str) -> bool:
+    """True for a kind of school that reads as a name: 滨海新区中小学 (a place's primary and secondary schools),
+    新时代大中小学, 应用型大学 and 产业伙伴型大学 (a kind by its aims).
+
+    >>> school_kind("青川区中小学", "小学"), school_kind("应用型大学", "大学"), school_kind("青川中心小学", "小学")
+    (True, True, False)
+    """
+    modifier = name[: len(name) - len(type_word)]
+    return modifier.endswith("型") or (type_word == "小学" and modifier.endswith("中"))
 
 
 def division_starts(text: str) -> bool:
