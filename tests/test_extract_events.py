@@ -931,3 +931,10 @@ def test_one_occasion_under_two_names_joined_by_ji_is_one_event_named_by_each_pr
     joined = events["渝南新区产教联合体一届理事会二次会议暨青川大学（渝南）技术转移中心授牌仪式"]
     assert {"渝南新区产教联合体一届理事会二次会议", "青川大学（渝南）技术转移中心授牌仪式"} <= joined.aliases
     assert not [label for label in events if label.endswith("签约仪式")]
+
+
+def test_a_hall_a_square_or_a_park_the_meeting_is_held_in_is_its_place(extractor):
+    """签约仪式在区规划展示馆举行, 颁奖典礼在某某音乐厅隆重举行: the venue is a place, where the event is."""
+    found = extract(extractor, "江北区人民政府与青川大学合作签约仪式在区规划展示馆举行。颁奖典礼在星海音乐厅隆重举行。")
+    assert {e.label for e in found.entities if e.cls == "Place"} >= {"区规划展示馆", "星海音乐厅"}
+    assert "区规划展示馆" in {r.object.label for r in found.relations if r.predicate == "locatedIn"}
