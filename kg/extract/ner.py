@@ -271,6 +271,7 @@ ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows i
 # a title of two characters or more anywhere in a piece: one search, not a test of each title in turn
 LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
 # 某某学院副院长张三和: a title, a person's name and a conjunction, inside what reads as the next body's name
+CONJUNCTION = re.compile("[和与及]")
 TITLED_PARTY = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}[和与及]")
 BYLINE_FIRST = "记通电文图摄编责审初复终"  # where BYLINE_RE can start (see finditer_from)
 # 某某网讯（通讯员 某某）, 某某网消息: a dateline, at a line's start (its outlet is a source of the text, no party)
@@ -1242,7 +1243,8 @@ class Recognizer:
                 continue  # 300余家校外实训基地: a count of a kind; 5号教学楼三楼工作室: a room by its number
             if cls == "GovernmentAgency" and (joined := JOINED_BODIES.search(text, start, end)):
                 start = joined.end()  # 某某区教育和体育局区委教育工委: two bodies of one head, the latter's name
-            if titled := TITLED_PARTY.search(text, start, end - len(suffix)):
+            # (the conjunction looked for first: most names hold none, and the titles' pattern is long)
+            if CONJUNCTION.search(text, start, end) and (titled := TITLED_PARTY.search(text, start, end - len(suffix))):
                 start = titled.end()  # 某某学院副院长张三和某某公司: the person's party, then the company
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
