@@ -683,6 +683,9 @@ class Recognizer:
             if strength == "strong" and is_a(cls, "Organization")
         )
         self._strong_ends = frozenset(word[-1] for word in self._strong_bodies)
+        # a body's last character right before what closes a list (see comma_lists): a class the engine scans for
+        ends = re.escape("".join(sorted(self._strong_ends)))
+        self._comma_list_end = re.compile(f"[{ends}](?={COMMA_LIST_CLOSER.pattern})")
         places = trie_pattern(PLACE_SUFFIXES)
         self.place_re = re.compile(rf"(?:{places})(?![级域委长内外属划部场位情])")  # 市场: a market; 区位; 区情
         self.reference_re = re.compile(trie_pattern(REFERENCES))
@@ -1647,15 +1650,15 @@ class Recognizer:
         a count of a kind or 等 closes at least three items, each ending with a body's type word.  One character
         for another: the offsets stay.
 
-        >>> Recognizer().comma_lists("与江北大学,青川学院,渝南职业学院三所高校签约")
+        >>> Recognizer().comma_lists("与江北大学，青川学院，渝南职业学院三所高校签约")  # (normalised: full-width)
         '与江北大学、青川学院、渝南职业学院三所高校签约'
         """
         if "，" not in text:
             return text
         chars = None
-        for closer in COMMA_LIST_CLOSER.finditer(text):
+        for closer in self._comma_list_end.finditer(text):
             # back from the closer, item by item: a comma joins two items when a body's name ends on each side
-            commas, pending, end = [], None, closer.start()
+            commas, pending, end = [], None, closer.end()
             while end > 0 and text[end - 1] in self._strong_ends:
                 kind = self.type_word(text[max(0, end - 8) : end])
                 if not kind or kind not in self._strong_bodies:
@@ -1859,8 +1862,8 @@ class Recognizer:
         name = text[start:end]
         for k in range(len(name) - len(suffix) - 3, 2, -1):
             head, rest = name[:k], name[k:]
-            # (a company's: 某某中心烟台某某科技有限公司, a city the dictionary calls a noun)
-            if not (_place_start(rest) or (cls in KINDS["Company"] and division_starts(rest))):
+            place = _place_start(rest)
+            if not place and cls not in KINDS["Company"]:
                 continue
             if not ZONE_END.search(head):  # 青川经济开发区某某石化有限公司: the zone, then the company
                 inner = self.type_word(head)
@@ -1869,6 +1872,8 @@ class Recognizer:
                 inner_cls, strength = self.suffix_class[inner]
                 if strength != "strong" or inner_cls not in KINDS["Organization"] or inner_cls in KINDS["Place"]:
                     continue
+            if not place and not division_starts(rest):
+                continue  # (a company's may start with a city the dictionary calls a noun: 某某中心烟台某某有限公司)
             if rest[: -len(suffix)].endswith("分") or PLACE_NAME.fullmatch(rest[: -len(suffix)]):
                 continue  # 重庆分公司: a branch; 江北区教育局 after its city: one name
             if cls in KINDS["Company"] and head.endswith("集团") and not self.type_word_inside(head[:-2]):
