@@ -584,13 +584,13 @@ QUOTE_GOALS = re.compile(
 )
 QUOTE_NOT = Endings(words("quote_not"))
 SEPARATORS = ("、", "和", "及", "与")
-# Between a closing quote and a type word: a verb or preposition that starts a new phrase.
-# what ends a quoted phrase's tail: a break, a quote, a function word, a closing bracket (（简称“某某”）某某学院)
 # 等 or a count of a kind after the last item of a list whose items commas separate (A,B,C五所高校, A,B,C等)
 COMMA_LIST_CLOSER = re.compile("(?:等|(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})[所家个])")
 LIST_ITEM_BREAK = re.compile("[。；：、！？\n的是在为对把被将了着过]")  # what no item of such a list holds
 JOINED_SECOND = re.compile("[^，。；、：！？,;:!?“”《》\n在于]{2,20}")  # the second name of one occasion (…暨B)
 JOINED_BODIES = re.compile("(?:局|厅|政府)(?=[区县市省]委)")  # one body's name ends, another's begins
+# Between a closing quote and a type word: a verb or preposition that starts a new phrase.
+# what ends a quoted phrase's tail: a break, a quote, a function word, a closing bracket (（简称“某某”）某某学院)
 TAIL_STOP = re.compile("[" + re.escape("".join(sorted(BREAK))) + "“”《》的和与及等为是在了）)]")
 TAIL_BREAK = re.compile(alternation("tail_breaks"))
 RUN_VERBS = re.compile(f"({alternation('run_verbs')})$")
@@ -1692,8 +1692,9 @@ class Recognizer:
             window = JOINED_SECOND.match(text, mention.end + 1)
             second = None
             for match in self.suffix_re.finditer(window.group()) if window else ():
-                if self.suffix_class[match.group()][0] in events or self.suffix_class[match.group()][0] == "Campaign":
-                    second = match  # (…签约仪式暨企业家进校园活动: a campaign's day, the same occasion)
+                kind = self.suffix_class[match.group()][0]
+                if kind in events or kind == "Campaign":  # (…暨企业家进校园活动: a campaign's day, the same occasion)
+                    second = match
                     break
             if second is None or second.start() < 2:
                 continue
