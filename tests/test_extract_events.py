@@ -938,3 +938,14 @@ def test_a_hall_a_square_or_a_park_the_meeting_is_held_in_is_its_place(extractor
     found = extract(extractor, "江北区人民政府与青川大学合作签约仪式在区规划展示馆举行。颁奖典礼在星海音乐厅隆重举行。")
     assert {e.label for e in found.entities if e.cls == "Place"} >= {"区规划展示馆", "星海音乐厅"}
     assert "区规划展示馆" in {r.object.label for r in found.relations if r.predicate == "locatedIn"}
+
+
+def test_bodies_whose_representatives_attend_take_part_after_a_long_kind(extractor):
+    """A、B、C等10家行业领军及新兴领域企业代表参加活动: the companies take part (the kind after 等 may be long)."""
+    found = facts(
+        extractor,
+        "青川职业学院2024年校企合作洽谈会在学院举行。院长张明出席活动，星海科技、远帆航空、明斯数控等3家行业领军及"
+        "新兴领域企业代表参加活动。",
+    )
+    taking_part = {s for s, p, o in found if p == "participatesIn"}
+    assert {"星海科技", "远帆航空", "明斯数控"} <= taking_part

@@ -158,7 +158,7 @@ ATTENDANCE_RULES = frozenset(("participate-出席", "participate-出席…的有
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
 HEADS_OF = re.compile("负责同志|负责人")  # the heads of the bodies listed before (see LISTED_HEADS)
 LISTED_HEADS = re.compile(
-    "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,8}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表|工作人员)(?:等|一行)?(?:共同|一同|也)?"
+    "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,16}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表|工作人员)(?:等|一行)?(?:共同|一同|也)?"
 )
 # 对某某学院院长张三一行（的到来）表示热烈欢迎: the guests a host welcomes
 WELCOME = re.compile(r"对(?P<guests>[^。；！？]{2,60}?)一行(?:的(?:到来|来访))?表示(?:热烈|诚挚|衷心)?的?欢迎")
