@@ -587,17 +587,17 @@ def test_a_places_schools_two_joined_bodies_and_verbs_after_a_quote_are_no_names
 
 
 def test_a_units_two_fields_a_kind_of_university_and_a_bodys_development_before_a_base(recognizer):
-    """江北社会科学院世界经济与政治研究所: the academy's institute of two fields, one name; 办出应用型大学特色: a kind
+    """江北社会科学院区域经济与社会研究所: the academy's institute of two fields, one name; 办出应用型大学特色: a kind
     of university; 观摩 governs the base; 学校发展和某某实训基地: the school's development, then the base."""
     found = names(
         recognizer,
-        "江北社会科学院世界经济与政治研究所所长张明出席。依托行业是办出应用型大学特色的重要载体。"
-        "实地观摩渝南实训基地，听完农职院发展和百宜实训基地情况介绍。集团公司发展历程及星海新材料公司情况。"
+        "江北社会科学院区域经济与社会研究所所长张明出席。依托行业是办出应用型大学特色的重要载体。"
+        "实地观摩渝南实训基地，听完农职院发展和远帆实训基地情况介绍。集团公司发展历程及星海新材料公司情况。"
         "中共江北市委人才和大学城工作局局长张明出席。",
     )
-    assert found["江北社会科学院世界经济与政治研究所"] == "Organization"
+    assert found["江北社会科学院区域经济与社会研究所"] == "Organization"
     assert not [n for n in found if "应用型" in n or "观摩" in n or "发展和" in n or "历程" in n]
-    assert found["渝南实训基地"] == found["百宜实训基地"] == "TrainingBase"
+    assert found["渝南实训基地"] == found["远帆实训基地"] == "TrainingBase"
     assert found["星海新材料公司"] == "Company" and found["中共江北市委人才和大学城工作局"] == "GovernmentAgency"
 
 
@@ -615,15 +615,15 @@ def test_a_branch_of_an_association_is_one_name_and_a_numbered_hospital_is_anoth
 
 
 def test_zai_before_a_venue_tebao_and_a_graduates_time_word_end_names_and_scholarships_are_prizes(recognizer):
-    """集团在意风…基地: 在 starts the venue (在意 is no word here); 特邀 governs the guest's university; 毕业生在…公司:
+    """集团在意远…基地: 在 starts the venue (在意 is no word here); 特邀 governs the guest's university; 毕业生在…公司:
     the company alone; “某某奖学金”: a scholarship is a prize (就业, 自治区, 在线 stay inside names)."""
     found = names(
         recognizer,
-        "江北职业技术学院与星海教育集团在星海教育(园区)基地召开推进会。学院特邀渝南理工学院张明教授莅临。"
+        "江北职业技术学院与星海教育集团在意远教育(园区)基地召开推进会。学院特邀渝南理工学院张明教授莅临。"
         "许多毕业生在明斯转向系统公司成为骨干。订单班设有“远帆地铁奖学金”“星海奖学金”。"
         "江北科技学院就业实习基地、自治区级中小学生研学实践教育基地和青川在线教育平台。",
     )
-    assert found["星海教育(园区)基地"] and found["渝南理工学院"] == "University"
+    assert found["意远教育(园区)基地"] and found["渝南理工学院"] == "University"
     assert found["明斯转向系统公司"] == "Company"
     assert found["远帆地铁奖学金"] == found["星海奖学金"] == "Prize"
     assert {"江北科技学院就业实习基地", "青川在线教育平台"} <= set(found)
@@ -635,11 +635,11 @@ def test_a_title_and_person_before_he_and_a_platform_before_a_company_of_a_city_
     the centre, then a company of a city the dictionary calls a noun; 急需 governs what follows."""
     found = names(
         recognizer,
-        "市技师学院副院长张化中和远帆客车控股有限公司总经理王传明签署协议。在八角湾科创中心烟台星海科技有限公司举行。"
+        "市技师学院副院长张化中和远帆客车控股有限公司总经理王传明签署协议。在星湾科创中心烟台星海科技有限公司举行。"
         "称转型升级期急需机械工程等领域人才。",
     )
     assert found["远帆客车控股有限公司"] == found["烟台星海科技有限公司"] == "Company"
-    assert found["八角湾科创中心"] == "Platform"
+    assert found["星湾科创中心"] == "Platform"
     assert not [n for n in found if "副院长" in n or "急需" in n]
 
 
@@ -651,11 +651,11 @@ def test_a_commissar_is_a_title_and_a_kind_of_university_is_no_name(recognizer):
 
 
 def test_a_schools_offices_a_list_closed_by_deng_and_a_delegating_leader_name_no_bodies(recognizer):
-    """校长办公室、某某学院、教务处等部门: a school's own offices, no government's bodies; 张三、李国平等医院: 等
+    """校长办公室、某某学院、教务处等部门: a school's own offices, no government's bodies; 张三、李建平等医院: 等
     closes the list before the kind (中等职业学校 keeps its level); 受学校领导委派: 委 of 委派; 整个某某市: the city."""
     found = names(
         recognizer,
-        "校长办公室、高职学院、机械学院、教务处等部门负责人参加了会议。庞玲、吴国平等医院负责人表示支持。"
+        "校长办公室、高职学院、机械学院、教务处等部门负责人参加了会议。王丽、李建平等医院负责人表示支持。"
         "受学校领导委派，旅游学院院长率队。推动整个江北市的乡村振兴。青川市中等职业学校和渝南高等职业技术学院参加。",
     )
     assert "校长办公室" not in found and "高职学院" not in found
@@ -668,10 +668,10 @@ def test_shoudu_starts_a_name_and_verbs_of_bringing_in_and_marking_govern_one(re
     (“…计划”累计培训…中小学) end what stands before the name."""
     found = names(
         recognizer,
-        "首都师范大学附属江北学校和首都师范大学教育集团。青川片区引入云南师范大学实验中学。这标志著渝南学校落户。"
-        "“万名校长培训计划”累计培训全省中小学校长。",
+        "首都师范大学附属江北学校和首都师范大学教育集团。青川片区引入青川师范大学实验中学。这标志著渝南学校落户。"
+        "“千名园长培训计划”累计培训全省中小学校长。",
     )
-    assert {"首都师范大学附属江北学校", "首都师范大学教育集团", "云南师范大学实验中学", "渝南学校"} <= set(found)
+    assert {"首都师范大学附属江北学校", "首都师范大学教育集团", "青川师范大学实验中学", "渝南学校"} <= set(found)
     assert not [n for n in found if n.startswith(("师范大学", "青川片区", "标志")) or "累计" in n]
 
 
@@ -681,10 +681,10 @@ def test_a_kind_of_school_owns_no_unit_and_a_question_word_starts_no_name(extrac
     found = run(
         extractor,
         "江北区中小学劳动实践育人联合体成立。双方就职能定位、发展路径及如何提升产业学院服务能力进行研讨，"
-        "现阶段产业学院仍有不足。青川有限公司常务副总张明、渝南区委副书记、区长候选人陈情出席。",
+        "现阶段产业学院仍有不足。青川有限公司常务副总张明、渝南区委副书记、区长候选人陈晴川出席。",
     )
     labels = {e.label for e in found.entities}
     assert "江北区中小学劳动实践育人联合体" in labels and "江北区中小学" not in labels
     assert not [n for n in labels if n.endswith("产业学院")]
     works = {(r.subject.label, r.object.label) for r in found.relations if r.predicate == "worksAt"}
-    assert ("张明", "青川有限公司") in works and "陈情" in {s for s, _ in works}
+    assert ("张明", "青川有限公司") in works and "陈晴川" in {s for s, _ in works}

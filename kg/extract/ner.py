@@ -1074,7 +1074,7 @@ class Recognizer:
                         and (dictionary().get(text[i - 2 : i]) not in NAMELESS_TAGS or text[i - 2 : i] in CONTENT_WORDS)
                         # 毕业生在…公司: a common noun before 在 (生在 is a word elsewhere; 江北现在…集团: a brand's)
                         and not (ch == "在" and _common_word_end(text[max(0, i - 4) : i - 1]))
-                        # 张三、吴国平等医院: 等 closes a list right before the type word (平等 is a word elsewhere;
+                        # 张三、李建平等医院: 等 closes a list right before the type word (平等 is a word elsewhere;
                         # 中等职业学校, 高等专科学校 are the school's level)
                         and not (
                             ch == "等"
@@ -1095,7 +1095,7 @@ class Recognizer:
                         and is_word(text[i - 1 : i + 1])
                         and not _stop_made(text[i - 1 : i + 1])
                         and not (i < end - 1 and is_word(text[i : i + 2]))  # 从|实习基地: 实习 is the word
-                        # 集团在意风…基地: a verb of 在 (在意) is no word here; 就业, 自治 are
+                        # 集团在意远…基地: a verb of 在 (在意) is no word here; 就业, 自治 are
                         and not (ch == "在" and dictionary().get(text[i - 1 : i + 1]) == "v")
                     )
                 )
@@ -1832,7 +1832,7 @@ class Recognizer:
         return before
 
     def _owned_fields(self, text: str, start: int) -> int:
-        """某某科学院世界经济与政治研究所: a body's name, then two fields joined by 与 name its unit, one name.
+        """某某科学院区域经济与社会研究所: a body's name, then two fields joined by 与 name its unit, one name.
 
         ``start`` is right after the conjunction; the start of the whole name, else ``start`` (a long phrase
         before the conjunction is no part of the name)."""
@@ -3506,7 +3506,7 @@ def _national_names() -> tuple[dict[str, str], frozenset[str], dict[int, frozens
 
 
 def school_kind(name: str, type_word: str) -> bool:
-    """True for a kind of school that reads as a name: 滨海新区中小学 (a place's primary and secondary schools),
+    """True for a kind of school that reads as a name: 江北新区中小学 (a place's primary and secondary schools),
     新时代大中小学, 应用型大学 and 产业伙伴型大学 (a kind by its aims).
 
     >>> school_kind("青川区中小学", "小学"), school_kind("应用型大学", "大学"), school_kind("青川中心小学", "小学")

@@ -1007,7 +1007,7 @@ def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -
             continue  # 集团化办学, 大学生就业: the type word does not end a name here (江北大学化学化工学院: it does)
         cls = recognizer.suffix_class[type_word][0]
         if not any(is_a(cls, c) for c in OWNER_CLASSES) or school_kind(head, type_word):
-            continue  # (滨海新区中小学劳动实践育人联合体: the district's schools, a kind, own nothing)
+            continue  # (江北新区中小学劳动实践育人联合体: the district's schools, a kind, own nothing)
         rest_type = recognizer.type_word(label[cut:])
         if not rest_type:
             continue  # the rest must name a unit of its own (轻工学院, 创意工作坊)
