@@ -387,3 +387,24 @@ def test_a_worker_stopped_from_several_threads_at_once_closes_its_pipes_once(sto
     for thread in threads:
         thread.join()
     assert errors == [] and worker.process.poll() is not None
+
+
+def test_a_client_gone_before_its_answer_is_no_error_to_report(store_path: Path, capsys):
+    """A browser that leaves the page while its answer is written (the write fails: BrokenPipeError,
+    ConnectionResetError) is nothing to report; another error is reported as the standard server does."""
+    server = make_server(store_path, "127.0.0.1", 0, timeout=TIMEOUT, quiet=True)
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "Connection reset by peer")):
+            try:
+                raise gone
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 50000))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a fault of the server's")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert "ValueError" in capsys.readouterr().err
+    finally:
+        server.server_close()  # (never served: no loop to stop; the socket and the workers end here)
+        server.service.close()

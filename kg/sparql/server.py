@@ -1006,6 +1006,13 @@ class SparqlServer(ThreadingHTTPServer):
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/"
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away before its answer was written (a browser leaving the page): nothing to report;
+        any other error as the standard server reports it."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError …
+            return
+        super().handle_error(request, client_address)
+
 
 def make_server(
     store_path: Path,
