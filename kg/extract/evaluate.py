@@ -39,7 +39,7 @@ from kg.i18n import text as message
 from kg.model.terms import compatible, is_a, local_name, super_properties
 from kg.model.vocab import DATA_DIR, KG, entity_iri
 from kg.sources.curated import CuratedData, entity_mentions, load_curated
-from kg.sources.curated import Entity as CuratedEntity  # (the gold's entity, not the extraction's)
+from kg.sources.curated import Entity as CuratedEntity  # (the gold's entity: the extraction's is resolve.Entity)
 from kg.text import display_width, truncate
 
 
@@ -153,8 +153,8 @@ def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evalu
     mentioned = entity_mentions(data, aliases=False)
     gold = {label: data.entities[label] for label, docs in mentioned.items() if doc_id in docs}
     for author in data.articles[doc_id].authors:
-        # the sidecar names its authors: gold persons of the document though the registry omits them
-        gold.setdefault(author, CuratedEntity(author, "Person", entity_iri(author)))
+        if author not in gold:  # the sidecar names its authors: gold persons though the registry omits them
+            gold[author] = CuratedEntity(author, "Person", entity_iri(author))
     names: dict[str, str] = {}
     for label, entity in gold.items():
         for name in (label, *entity.aliases):

@@ -1957,9 +1957,10 @@ class Recognizer:
             return start
         if text[before - 1 : before] == "、" or _generic(part) or self.type_word(part):
             return start
-        bodies = [m.end() for m in self.suffix_re.finditer(part) if m.group() in self._strong_bodies]
-        if bodies and len(part) - 2 <= bodies[-1] < len(part) and is_a(cls, "Platform"):
-            return start  # 学校发展和某某实训基地: a body's name and one word (its development), then the base
+        if is_a(cls, "Platform"):
+            bodies = [m.end() for m in self.suffix_re.finditer(part) if m.group() in self._strong_bodies]
+            if bodies and len(part) - 2 <= bodies[-1] < len(part):
+                return start  # 学校发展和某某实训基地: a body's name and one word (its development), then the base
         if part[-1] in "区市县省州镇乡村" or dictionary().get(part, "") in ("ns", "nr"):
             return start
         if len(part) <= 3 and part[0] in SURNAMES:
