@@ -1258,8 +1258,8 @@ def test_the_texts_school_already_cooperating_with_a_list(extractor):
 
 
 def test_a_city_acts_through_its_government_and_a_district_for_itself(extractor):
-    found = facts(extractor, "青川市与星海学院签署协议，共建远帆产业园。江北区与星海学院合作共建青川实训基地。")
-    assert ("星海学院", "builds", "远帆产业园") in found
+    found = facts(extractor, "青川市与星海学院签署协议，共建远帆产教融合基地。江北区与星海学院合作共建青川实训基地。")
+    assert ("星海学院", "builds", "远帆产教融合基地") in found
     assert not any("青川市" in (s, o) for s, _, o in found)  # the city is no party: its government would be
     assert ("江北区", "builds", "青川实训基地") in found  # 区 for the district's committee and government
 

@@ -766,6 +766,7 @@ class Recognizer:
         selected = self._elliptical(text, selected)
         selected = self._zone_committee(text, selected)
         selected = _completed_by_earlier(text, selected)
+        selected = _trimmed_to_known(selected)
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
@@ -3688,6 +3689,34 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
                     break
         if mention.cls in KINDS["Organization"] and not mention.ref and len(mention.name) >= 4:
             earlier.setdefault(mention.name[-3:], {})[mention.name] = None
+        result.append(mention)
+    return result
+
+
+def _trimmed_to_known(selected: list[Mention]) -> list[Mention]:
+    """…对学校的发展和某某学院某某基地, 投资兴建某某学院某某基地: a name whose left edge took the words of a
+    clause (a verb, a conjunction last) before a name the text gives elsewhere starts where that name does.
+
+    The name found elsewhere must single one out (a place, a brand: not 创新中心 alone), so a name whose own first
+    words read as a verb (联合创新中心 of a body) keeps them.
+
+    >>> [m.name for m in _trimmed_to_known([Mention(0, 11, "发展和安居汽车实训基地", "TrainingBase", "suffix"),
+    ...     Mention(12, 20, "安居汽车实训基地", "TrainingBase", "suffix")])]
+    ['安居汽车实训基地', '安居汽车实训基地']
+    """
+    known: dict[str, list[str]] = {}  # the names of the text by their last three characters
+    for mention in selected:
+        if mention.cls in KINDS["Organization"] and not mention.ref and len(mention.name) >= 6:
+            known.setdefault(mention.name[-3:], []).append(mention.name)
+    if sum(map(len, known.values())) < 2:
+        return selected
+    result = []
+    for mention in selected:
+        for name in known.get(mention.name[-3:], ()) if mention.rule == "suffix" and not mention.nested else ():
+            lead = mention.name[: len(mention.name) - len(name)]
+            if lead and mention.name.endswith(name) and _clause_lead_words(lead) and not _common_phrase(name[:-3]):
+                mention = replace(mention, start=mention.start + len(lead), name=name)
+                break
         result.append(mention)
     return result
 
