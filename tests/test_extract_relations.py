@@ -1371,6 +1371,18 @@ def test_titles_with_no_body_in_the_sites_news_are_its_school_though_another_is_
     assert ("周立", "worksAt", "江北职业教育中心") not in found
 
 
+def test_the_sites_school_is_the_publisher_though_the_text_never_names_it(extractor):
+    text = "5月3日，副校长周立在会议室接待了青川明远科技有限公司顾问李强一行。周立介绍了学校的办学情况。"
+    assert ("周立", "worksAt", "青川理工学院") in facts(extractor, text, site="青川理工学院")
+
+
+def test_our_school_spoken_of_before_any_school_is_named_is_the_sites(extractor):
+    text = "5月18日，校党委书记周立带队到江北现代产业学院调研。江北职业学院校长李强陪同调研。"
+    found = facts(extractor, text, site="青川理工学院产教融合网")
+    assert ("周立", "worksAt", "青川理工学院") in found
+    assert ("周立", "worksAt", "江北职业学院") not in found
+
+
 def test_builders_the_sentence_says_work_together_cooperate(extractor):
     found = facts(extractor, "智造产业学院由江北区政府、江北高新区管委会与江北职业学院合作共建。")
     assert pair("江北高新区管委会", "cooperatesWith", "江北职业学院") in found

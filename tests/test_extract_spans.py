@@ -688,3 +688,17 @@ def test_a_kind_of_school_owns_no_unit_and_a_question_word_starts_no_name(extrac
     assert not [n for n in labels if n.endswith("产业学院")]
     works = {(r.subject.label, r.object.label) for r in found.relations if r.predicate == "worksAt"}
     assert ("张明", "青川有限公司") in works and "陈晴川" in {s for s, _ in works}
+
+
+def test_a_name_after_a_clauses_verb_starts_where_the_text_names_it_elsewhere(recognizer):
+    text = (
+        "青川职业学院安居汽车实训基地投入使用。来宾对学校的发展和安居汽车实训基地的建设表示肯定，"
+        "并就投资兴建安居汽车实训基地表明合作意向。"
+    )
+    found = names(recognizer, text)
+    assert "安居汽车实训基地" in found
+    assert not any(name.startswith(("发展和", "投资兴建")) for name in found)
+
+
+def test_an_industrial_park_is_a_place(recognizer):
+    assert names(recognizer, "学院与江北电子信息产业园签订合作协议。")["江北电子信息产业园"] == "Place"

@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -766,7 +766,7 @@ class Recognizer:
         selected = self._elliptical(text, selected)
         selected = self._zone_committee(text, selected)
         selected = _completed_by_earlier(text, selected)
-        selected = _trimmed_to_known(selected)
+        selected = _trimmed_to_known(selected, self.type_word)
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
@@ -3693,16 +3693,18 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
     return result
 
 
-def _trimmed_to_known(selected: list[Mention]) -> list[Mention]:
-    """…对学校的发展和某某学院某某基地, 投资兴建某某学院某某基地: a name whose left edge took the words of a
-    clause (a verb, a conjunction last) before a name the text gives elsewhere starts where that name does.
+def _trimmed_to_known(selected: list[Mention], type_word: Callable[[str], str]) -> list[Mention]:
+    """…对学校的发展和某某基地, 投资兴建某某基地: a name whose left edge took the words of a clause (a verb, a
+    conjunction last) before a name the text gives elsewhere starts where that name does: a name of its own, or
+    the end of a name after its owner's (某某学院某某基地: ``type_word`` ends the owner's).
 
     The name found elsewhere must single one out (a place, a brand: not 创新中心 alone), so a name whose own first
     words read as a verb (联合创新中心 of a body) keeps them.
 
-    >>> [m.name for m in _trimmed_to_known([Mention(0, 11, "发展和安居汽车实训基地", "TrainingBase", "suffix"),
-    ...     Mention(12, 20, "安居汽车实训基地", "TrainingBase", "suffix")])]
-    ['安居汽车实训基地', '安居汽车实训基地']
+    >>> r = Recognizer()
+    >>> [m.name for m in _trimmed_to_known([Mention(0, 11, "江北学院安居汽车实训基地", "TrainingBase", "suffix"),
+    ...     Mention(12, 23, "发展和安居汽车实训基地", "TrainingBase", "suffix")], r.type_word)]
+    ['江北学院安居汽车实训基地', '安居汽车实训基地']
     """
     known: dict[str, list[str]] = {}  # the names of the text by their last three characters
     for mention in selected:
@@ -3713,9 +3715,15 @@ def _trimmed_to_known(selected: list[Mention]) -> list[Mention]:
     result = []
     for mention in selected:
         for name in known.get(mention.name[-3:], ()) if mention.rule == "suffix" and not mention.nested else ():
-            lead = mention.name[: len(mention.name) - len(name)]
-            if lead and mention.name.endswith(name) and _clause_lead_words(lead) and not _common_phrase(name[:-3]):
-                mention = replace(mention, start=mention.start + len(lead), name=name)
+            size = next(
+                (k for k in range(min(len(name), len(mention.name))) if name[-k - 1] != mention.name[-k - 1]),
+                min(len(name), len(mention.name)),
+            )  # the characters the two names end with alike
+            lead, owner = mention.name[:-size], name[:-size]
+            if size < 6 or not lead or (owner and not type_word(owner)) or _common_phrase(name[-size:-3]):
+                continue
+            if _clause_lead_words(lead):
+                mention = replace(mention, start=mention.start + len(lead), name=mention.name[len(lead) :])
                 break
         result.append(mention)
     return result

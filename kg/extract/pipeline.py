@@ -63,7 +63,7 @@ from kg.extract.relations import (
     most_named,
     named_after_parent,
 )
-from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver
+from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver, own_committee
 from kg.extract.sentences import segments
 from kg.model.statements import (
     NTRIPLES,
@@ -251,7 +251,8 @@ class Extractor:
             if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
                 topic = resolver.get(topic.label) or topic
             pair = self._headline_pair(article, gazetteer, resolver, text, mentions) if number == 0 else None
-            found, counted = extract_relations(text, mentions, self._topic(resolver, topic), parts, heads, pair)
+            actor = self._topic(resolver, topic, mentions)
+            found, counted = extract_relations(text, mentions, actor, parts, heads, pair)
             relations = {}
             for relation in found:
                 if seen.add(relation.key()):
@@ -392,10 +393,13 @@ class Extractor:
             return None  # (某某学院(转载《某某日报》): a paper's report the site reprints, no news of its own)
         # a text that names a school of its own is the site's news when its headline names the site's school too
         # (某某商专与某某学院举行签约仪式 on the site of 某某商专: 我校 is the site's); else a report of others
-        named = [
-            m.name for m in mentions or () if not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS)
+        schools = [
+            m for m in mentions or () if not m.ref and not m.nested and any(is_a(m.cls, c) for c in WHOLE_SCHOOLS)
         ]
-        names_school = bool(named)
+        named = [m.name for m in schools]
+        # 校党委书记张三带队到某某学院调研: the text speaks of its own school before it names any, the site's
+        own = next((m.start for m in mentions or () if m.ref == "publisher" or own_committee(m.name)), None)
+        names_school = bool(named) and (own is None or own > schools[0].start)
         # the school's name, whole, or before the name of its news site (某某职业大学产教融合网, 某某学院新闻网) or of
         # the division whose site it is (某某学院合作发展处); a page's title may add its column (某某学院 (校园新闻),
         # 学校要闻-某某学院): each part between such marks
@@ -475,11 +479,17 @@ class Extractor:
         return pair if all(pair) and pair[0] is not pair[1] else None
 
     @staticmethod
-    def _topic(resolver: Resolver, place: Entity | None) -> Entity | None:
+    def _topic(resolver: Resolver, place: Entity | None, mentions: list[Mention]) -> Entity | None:
         """Who a clause that names no actor is about: the school whose news the text is (依托二级学院与某公司共建…
-        in a college's own news: the college), else the text's district or city."""
+        in a college's own news: the college), else the text's district or city.
+
+        A school's own news may never name it, nor say 我校 (副校长张三接待了某公司一行): the school is its
+        publisher all the same, unless the text names a school, which may be the publisher under another name."""
         if resolver.publisher is not None and is_a(resolver.publisher[1], "EducationalOrganization"):
-            return resolver.get(resolver.publisher[0]) or place
+            school = resolver.get(resolver.publisher[0])
+            if school is None and not any(not m.ref and is_a(m.cls, "EducationalOrganization") for m in mentions):
+                school = resolver.place(*resolver.publisher)
+            return school or place
         return place
 
     def _school_of_units(self, mentions: list[Mention]) -> tuple[str, str] | None:
