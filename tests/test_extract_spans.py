@@ -702,3 +702,23 @@ def test_a_name_after_a_clauses_verb_starts_where_the_text_names_it_elsewhere(re
 
 def test_an_industrial_park_is_a_place(recognizer):
     assert names(recognizer, "学院与江北电子信息产业园签订合作协议。")["江北电子信息产业园"] == "Place"
+
+
+def test_a_quoted_subject_before_a_word_of_the_clause_names_nothing(recognizer):
+    found = names(recognizer, "会上发布了“十大重点片区”教育布局规划。")
+    assert not any(name.endswith(("教育", "布局")) for name in found)  # 布局: no bureau (局), 教育 no program
+    assert names(recognizer, "学校开展“五防”教育。")["“五防”教育"] == "Program"
+
+
+def test_a_local_bodys_name_without_its_place_is_its_own_only_in_its_own_district():
+    from rdflib import URIRef
+
+    from kg.extract.gazetteer import Known
+
+    known = Known("江北区家庭教育指导服务中心", "ServiceCenter", URIRef("urn:x:center"), "江北区", "青川市")
+    gazetteer = Gazetteer([("江北区家庭教育指导服务中心", known), ("家庭教育指导服务中心", known)])
+    text = "家庭教育指导服务中心专员参加会议。"
+    elsewhere = Extractor(gazetteer).extract(Article(id="t", title="", text=text, district="", city="星海市"))
+    assert "江北区家庭教育指导服务中心" not in {e.label for e in elsewhere.entities}
+    home = Extractor(gazetteer).extract(Article(id="t", title="", text=text, district="江北区", city="青川市"))
+    assert "江北区家庭教育指导服务中心" in {e.label for e in home.entities}

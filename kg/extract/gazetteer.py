@@ -307,15 +307,27 @@ class Gazetteer:
         """Every entity called ``name``."""
         return self.names.get(name, [])
 
-    def lookup(self, name: str, district: str = "") -> Known | None:
-        """The entity ``name`` denotes; with several, the one of ``district``, else None (ambiguous)."""
+    def lookup(self, name: str, district: str = "", city: str = "") -> Known | None:
+        """The entity ``name`` denotes in a text of ``district`` and ``city``; with several, the one of
+        ``district``, else None (ambiguous).
+
+        A local body's name without its place (家长学校 of 江北区's) is its name in a text of its own district or
+        city, or of no place given, alone: elsewhere every district has one of its own.
+
+        >>> known = Known("江北区家长学校", "ParentSchool", URIRef("urn:x"), "江北区", "青川市")
+        >>> gazetteer = Gazetteer([("家长学校", known)])
+        >>> gazetteer.lookup("家长学校", "渝南区", "星海市"), gazetteer.lookup("家长学校", "江北区").label
+        (None, '江北区家长学校')
+        """
         if name in ZONE_KINDS:
             return None
         candidates = self.bucket(name)
         if len(candidates) == 1:
-            return candidates[0]
-        local = [k for k in candidates if district and (k.district == district or k.label.startswith(district))]
-        return local[0] if len(local) == 1 else None
+            found = candidates[0]
+        else:
+            local = [k for k in candidates if district and (k.district == district or k.label.startswith(district))]
+            found = local[0] if len(local) == 1 else None
+        return None if found is None or _elsewhere(found, name, district, city) else found
 
     @cached_property
     def automaton(self) -> ahocorasick.Automaton | None:
@@ -698,3 +710,14 @@ SELECT ?entity ?class ?label ?alias ?district ?city ?g WHERE {{
 PLACE_LABELS = (
     "SELECT ?place ?label WHERE { ?place a ?class ; rdfs:label ?label FILTER(?class IN (kg:District, kg:City)) }"
 )
+
+
+def _elsewhere(known: Known, name: str, district: str, city: str) -> bool:
+    """True when ``name``, a local body's name without its place, is read in a text of another district and city."""
+    if not (known.district or known.city) or not (district or city):
+        return False  # a body of no place, or a text of no place: nothing says the two differ
+    if (district and known.district == district) or (city and known.city == city):
+        return False
+    places = [place[:2] for place in (known.district, known.city) if place]
+    # (a name its place starts, 江北区家长学校, given without it: a school of a province's name is no such name)
+    return known.label.startswith(tuple(places)) and not any(place in name for place in places)

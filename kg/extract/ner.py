@@ -724,7 +724,7 @@ class Recognizer:
         ``gazetteer``: the known names to look for (default: the recogniser's own).
         """
         candidates: list[Mention] = []
-        candidates += self._gazetteer(text, self.gazetteer if gazetteer is None else gazetteer)
+        candidates += self._gazetteer(text, self.gazetteer if gazetteer is None else gazetteer, district, city)
         candidates += self._context_places(text, district, city)
         candidates += _ordinal_shorts(text, district, city)
         candidates += _listed_ordinal_shorts(text)
@@ -970,12 +970,14 @@ class Recognizer:
 
     # -- pattern families ----------------------------------------------------
 
-    def _gazetteer(self, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    def _gazetteer(self, text: str, gazetteer: Gazetteer, district: str = "", city: str = "") -> list[Mention]:
+        """The names the graph knows.  A local body's name without its place (家庭教育指导服务中心 of 某某区's)
+        is its name in a text of its own district or city alone: elsewhere every district has one of its own."""
         if not len(gazetteer):
             return []
         found = []
         for start, end, name in gazetteer.finditer(text):
-            known = gazetteer.lookup(name)
+            known = gazetteer.lookup(name, district, city)
             if known is not None:
                 found.append(Mention(start, end, name, known.cls, "gazetteer", 3, known))
         return found
@@ -1276,6 +1278,13 @@ class Recognizer:
                 and not (modifier and governor and governor.fullmatch(text[max(0, start - 2) : start]))
             ):
                 continue
+            if (
+                strength == "weak"
+                and cls not in KINDS["Course"]
+                and is_word(text[end : end + 2])
+                and text[end] not in WEAK_NAME_END
+            ):
+                continue  # “某某”教育布局规划: the weak type word opens a word of the clause's (布局), ends no name
             # 区级联盟型集团化办学项目 is specific enough; 市级产教融合实训基地, 公共实训基地 are kinds of platform
             generic = _generic(modifier) and (
                 len(suffix) < 4
@@ -2056,6 +2065,8 @@ class Recognizer:
             following = window[match.end() : match.end() + 1]
             if following and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
                 continue
+            if suffix == "局" and window[match.start() - 1 : match.end()] in NOT_BUREAU:
+                continue  # “某某”教育布局: a word that ends in 局, no bureau
             if _class_opening(window, match.start(), suffix):
                 break  # “某某订单班”正式开班: the class opens, its name was the quote
             if COLLECTIVE_NAME.match(between) and not LIST_MARK.search(inner):
@@ -2063,7 +2074,7 @@ class Recognizer:
             if strength == "weak":
                 if adjacent or LIST_MARK.search(inner):
                     continue
-                if following and following not in BREAK and following not in "的等为和与及":
+                if following and following not in WEAK_NAME_END:
                     continue
             if adjacent and len(between) > 2:
                 break
@@ -3201,6 +3212,7 @@ def _clean_after(text: str, at: int) -> bool:
     return is_word(rest[:2]) or is_word(rest[:3])
 
 
+WEAK_NAME_END = BREAK | set("的等为和与及")  # what may follow a name a weak type word ends (as in _tail)
 GENERIC_PRONE = ("Event", "VocationalEducationPark", "Initiative", "Project")
 # the initiatives common words name as often as a proper name does (长效机制, 实际行动; not 教育评价改革)
 GENERIC_INITIATIVES = ("机制", "行动", "工程")

@@ -446,7 +446,7 @@ class Extractor:
             if mention.ref or mention.nested:
                 continue
             # the class the lists give (某某北方学院 is a university), not only the type word's (学院: College)
-            known = gazetteer.lookup(mention.name, article.district)
+            known = gazetteer.lookup(mention.name, article.district, article.city)
             cls = known.cls if known is not None else mention.cls
             if any(is_a(cls, c) for c in WHOLE_SCHOOLS):
                 found.add((mention.name, cls))

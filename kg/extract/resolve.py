@@ -618,7 +618,7 @@ class Resolver:
 
     def _known(self, name: str, cls: str) -> Known | None:
         """The known entity ``name`` denotes; its class wins over the pattern's (one node, one class)."""
-        return self.gazetteer.lookup(name, self.district)
+        return self.gazetteer.lookup(name, self.district, self.city)
 
     def _merge_abbreviations(self) -> list[Entity]:
         """One entity for a name and its short forms, labelled by the longer name; return the entities kept.
