@@ -722,3 +722,10 @@ def test_a_local_bodys_name_without_its_place_is_its_own_only_in_its_own_distric
     assert "江北区家庭教育指导服务中心" not in {e.label for e in elsewhere.entities}
     home = Extractor(gazetteer).extract(Article(id="t", title="", text=text, district="江北区", city="青川市"))
     assert "江北区家庭教育指导服务中心" in {e.label for e in home.entities}
+
+
+def test_two_schools_joined_by_and_stay_two_and_each_is_its_full_names_short_form(extractor):
+    text = "新建两所学校：青川师范大学附属前湾中学、青川师范大学附属龙航小学。其中前湾中学和龙航小学明年开学。"
+    found = labels_of(extractor, text)
+    assert {"青川师范大学附属前湾中学", "青川师范大学附属龙航小学"} <= found
+    assert not found & {"前湾中学", "龙航小学", "前湾中学和龙航小学"}  # (和龙 is a place's name elsewhere)

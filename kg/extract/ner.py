@@ -1100,6 +1100,8 @@ class Recognizer:
                         and not (i < end - 1 and is_word(text[i : i + 2]))  # 从|实习基地: 实习 is the word
                         # 集团在意远…基地: a verb of 在 (在意) is no word here; 就业, 自治 are
                         and not (ch == "在" and dictionary().get(text[i - 1 : i + 1]) == "v")
+                        # 某某中学和龙航小学: a body's name ends before the conjunction (和龙 is a place elsewhere)
+                        and not (ch in "和与及" and self._body_class(self.type_word(text[max(0, i - 7) : i - 1])))
                     )
                 )
             ):

@@ -1059,11 +1059,14 @@ def _unit_of(short: str, long: str) -> bool:
 
     >>> _unit_of("轻工学院", "黎明职业大学轻工学院"), _unit_of("工学院", "黎明职业大学轻工学院")
     (True, False)
+    >>> _unit_of("前湾中学", "江北师范大学附属前湾中学")
+    True
     """
     head = long[: len(long) - len(short)]
     # 某某集团置业公司 → 置业公司: a group's subsidiary by its own name, as a school's unit; 某某学会…专业指导委员会,
     # 某某协会产教融合分会: a society's committee or branch by its own name
-    parents = ("大学", "学院", "学校", "集团", "学会", "协会", "促进会", "研究会")
+    # 某某大学附属某某中学 → 某某中学: a university's affiliated school by its own name
+    parents = ("大学", "学院", "学校", "集团", "学会", "协会", "促进会", "研究会", "附属")
     return len(short) >= 4 and long.endswith(short) and head.endswith(parents) and len(head) >= 4
 
 
