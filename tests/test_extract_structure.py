@@ -316,7 +316,7 @@ def test_list_named_again_by_its_kind(extractor):
         "由青石职业技术学院牵头申报的“青石智能装备市域产教联合体”成功入选培育名单。"
     )
     _, found = run(extractor, text)
-    title = "重庆市第二批市域产教联合体培育名单"
+    title = "重庆市第二批市域产教联合体培育"
     assert ("青石职业技术学院", "designatedAs", title) in found
     assert ("青石智能装备市域产教联合体", "designatedAs", title) in found
 

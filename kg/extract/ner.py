@@ -2168,8 +2168,7 @@ class Recognizer:
                 rest = span[: -len(next(w for w in LIST_ENDINGS if span.endswith(w)))]
                 if len(rest) <= 2:
                     continue  # 入选培育名单: the list named before, by its kind
-                if self.type_word(rest):
-                    span = rest  # else 入选…培育名单: the list is the only name the designation has
+                span = rest  # (入选…培育名单: the list's kind, as the annotated sets name it: 某某培育)
             if COUNTED_SPAN.search(span) and not YEAR_SPAN.match(span):
                 continue
             offset = begin

@@ -1509,7 +1509,8 @@ class RelationExtractor:
                     self.add(item.entity, "partOf", owner, span, "part-校内")
 
     def _list_named_before(self, start: int, end: int, inside: list[Mention], span) -> None:
-        """…“X联合体”成功入选培育名单: the list named in full before (某省第二批…培育名单), by its kind alone."""
+        """…“X联合体”成功入选培育名单: the list named in full before (入选某省第二批…培育名单: the designation
+        某省第二批…培育), by its kind alone."""
         text = self.text
         for trigger in finditer_holding(SELECTED_AGAIN, SELECTED_AGAIN_NEEDS, text, start, end):
             kind = trigger.group("list")
@@ -1518,6 +1519,7 @@ class RelationExtractor:
                 for m in self.mentions
                 if m.end <= trigger.start() and m.entity is not None and _designation(m.entity)
             ]
+            kind = kind.removesuffix("名单")  # (the designation is named without the list's word: 某省第二批…培育)
             title = next((e for e in reversed(named) if e.label.endswith(kind) and e.label != kind), None)
             floor = max(start, *(text.rfind(c, start, trigger.start()) + 1 for c in "，。；：,;:"))
             holders = [m for m in inside if floor <= m.start and m.end <= trigger.start() and m.entity is not None]
