@@ -1571,3 +1571,11 @@ def test_a_universitys_experimental_school_right_after_its_name_is_its_part(extr
     found = facts(extractor, "青川师范大学与江北区签约，引入青川师范大学实验中学和青川师范大学江北实验小学。")
     assert ("青川师范大学实验中学", "partOf", "青川师范大学") in found
     assert ("青川师范大学江北实验小学", "namedAfter", "青川师范大学") in found
+
+
+def test_a_groups_unit_named_after_it_is_the_subject_that_acts(extractor):
+    text = "青川集团有限公司所属的青川教育科技有限公司联合江北职业学院等13所院校组织成立了青川职教联盟。"
+    found = facts(extractor, text)
+    assert pair("青川教育科技有限公司", "integratesWith", "江北职业学院") in found
+    assert ("青川教育科技有限公司", "partOf", "青川集团有限公司") in found
+    assert not any("青川集团有限公司" in (s, o) and p != "partOf" for s, p, o in found)

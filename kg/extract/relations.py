@@ -425,6 +425,7 @@ BUILT_LATER = re.compile(r"[^。；]{0,60}?(?:(?:共同|联合)(?:组建|建设|
 PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
 KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
 UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
+UNIT_FIRST = ("的", "下属", "旗下", "所属", "直属", "（含")  # how a match of UNIT_AFTER starts (no regex call else)
 # a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
 SUCCESSIVE = re.compile("(?:先后|相继|随后|陆续)")  # 先后赴A、B: a clause opening with a string of visits
 CONTINUED = re.compile(
@@ -2116,6 +2117,10 @@ class RelationExtractor:
                 person = self._role_person(mention, main)
                 if person is not None:
                     return person.entity, person
+                unit = UNIT_AFTER.match(text, mention.end) if following.startswith(UNIT_FIRST) else None
+                owned = next((m for m in main if unit and m.start == unit.end()), None)
+                if owned is not None and is_actor(owned.entity.cls):
+                    return owned.entity, owned  # 某某集团所属的某某公司联合…成立: the unit acts, its parent owns it
                 if following.startswith("的") and not following.startswith("的“"):
                     owned = next((m for m in main if m.start == mention.end + 1), None)
                     if owned is not None and (is_a(owned.entity.cls, "Program") or is_a(owned.entity.cls, "Platform")):
