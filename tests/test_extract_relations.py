@@ -1579,3 +1579,22 @@ def test_a_groups_unit_named_after_it_is_the_subject_that_acts(extractor):
     assert pair("青川教育科技有限公司", "integratesWith", "江北职业学院") in found
     assert ("青川教育科技有限公司", "partOf", "青川集团有限公司") in found
     assert not any("青川集团有限公司" in (s, o) and p != "partOf" for s, p, o in found)
+
+
+def test_the_bodies_named_before_a_policys_title_issued_it(extractor):
+    text = (
+        "学院深入贯彻国务院办公厅《关于深化产教融合的若干意见》和教育部、国家发改委等六部门联合印发的"
+        "《职业学校校企合作促进办法》、《青川产教融合实施方案》，与江北公司签约。"
+    )
+    found = facts(extractor, text)
+    assert ("国务院办公厅", "initiates", "关于深化产教融合的若干意见") in found
+    for issuer in ("教育部", "国家发改委"):
+        for title in ("职业学校校企合作促进办法", "青川产教融合实施方案"):
+            assert (issuer, "initiates", title) in found
+    assert not any(s == "国务院办公厅" and o != "关于深化产教融合的若干意见" for s, _, o in found)
+
+
+def test_a_ministry_is_named_where_its_name_ends_a_word(extractor):
+    found = facts(extractor, "教育部印发《青川职业教育方案》，各地教育部门抓好部署，财政部门保障经费。")
+    assert ("教育部", "initiates", "青川职业教育方案") in found
+    assert not any(name in ("教育部门", "财政部") for s, _, o in found for name in (s, o))

@@ -735,6 +735,7 @@ class Recognizer:
         candidates += self._places(text)
         candidates += self._zones(text)
         candidates += self._venue_cities(text)
+        candidates += _central_bodies_named(text)
         candidates += _venue_places(text)
         candidates += self._persons(text)
         candidates += self._persons_after_bodies(text, body_ends)
@@ -3740,6 +3741,36 @@ def _trimmed_to_known(selected: list[Mention], type_word: Callable[[str], str]) 
                 break
         result.append(mention)
     return result
+
+
+@cache
+def _central_names() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Name or short name → the full name of every central body of the reference list (教育部, 国务院, 党中央 …),
+    and the pattern of the names, longest first."""
+    names = {}
+    for body in bodies():
+        if body.details["scope"] == "central":
+            for name in (body.name, *body.aliases):
+                names[name] = body.name
+    return names, re.compile(trie_pattern(names))
+
+
+def _central_bodies_named(text: str) -> list[Mention]:
+    """The central ministries and bodies ``text`` names (教育部、财政部等六部门印发…): by the reference list's names,
+    below every other rule (教育部职业教育发展中心 is a name of its own), and not where the last character starts a
+    word with the next (教育部署, 财政部门: no ministry).
+
+    >>> [(m.name, m.start) for m in _central_bodies_named("教育部、国家发改委等部门印发通知，财政部门落实部署。")]
+    [('教育部', 0), ('国家发改委', 4)]
+    """
+    names, pattern = _central_names()
+    found = []
+    for match in finditer_from(tuple(names), pattern, text):
+        start, end = match.span()
+        if end < len(text) and is_word(text[end - 1 : end + 1]):
+            continue
+        found.append(Mention(start, end, match.group(), "GovernmentAgency", "central-body", 1))
+    return found
 
 
 def _known_place(name: str) -> bool:

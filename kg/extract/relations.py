@@ -425,6 +425,12 @@ BUILT_LATER = re.compile(r"[^。；]{0,60}?(?:(?:共同|联合)(?:组建|建设|
 PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
 KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
 UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
+# what stands between the bodies that issue a policy and its title: 等六部门联合印发的《, or nothing (国务院办公厅《)
+ISSUED_BY = re.compile(
+    r"(?:等(?:[一二三四五六七八九十\d]{1,2}个?)?(?:部门|部委|单位))?(?:联合)?(?:印发|出台|发布|颁布|下发)?(?:了|的)?(?=《)"
+)
+ISSUED_FIRST = ("等", "联", "印", "出", "发", "颁", "下", "了", "的", "《")  # how a match of ISSUED_BY starts
+TITLE_JOINT = re.compile("[、和及与]|以及")  # between the titles of a run of policies
 UNIT_FIRST = ("的", "下属", "旗下", "所属", "直属", "（含")  # how a match of UNIT_AFTER starts (no regex call else)
 # a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
 SUCCESSIVE = re.compile("(?:先后|相继|随后|陆续)")  # 先后赴A、B: a clause opening with a string of visits
@@ -899,11 +905,35 @@ class RelationExtractor:
                 if document.entity is not None:
                     self.add(issuer.entity, "initiates", document.entity, span, "initiate-title-issuer")
 
+    def _issuers_before_titles(self, inside: list[Mention], span: tuple[int, int]) -> None:
+        """国务院办公厅《关于…的意见》, 教育部、财政部等六部门印发的《某某办法》、《某某方案》: the government bodies
+        named right before a policy's title, or listed before a verb of issuing it, issued it."""
+        text, main = self.text, [m for m in inside if not m.nested and m.entity is not None]
+        for index, mention in enumerate(main):
+            if not is_a(mention.entity.cls, "GovernmentAgency"):
+                continue
+            issued = ISSUED_BY.match(text, mention.end) if text[mention.end : mention.end + 1] in ISSUED_FIRST else None
+            if issued is None:
+                continue
+            issuers = [m for m in self._enumeration_before(main, index) if is_a(m.entity.cls, "GovernmentAgency")]
+            at = issued.end()
+            for title in main[index + 1 :]:
+                if title.start != at + 1 or text[at : at + 1] != "《" or not is_a(title.entity.cls, "Program"):
+                    break
+                if any(m.rule == "title-issuer" and title.start <= m.start < title.end for m in inside):
+                    break  # 《某某市教育局关于…的通知》: a title that names its own issuer (see _issued)
+                for issuer in issuers:
+                    self.add(issuer.entity, "initiates", title.entity, span, "initiate-issued")
+                at = title.end + 1  # past 》
+                joint = TITLE_JOINT.match(text, at)
+                at = joint.end() if joint else at
+
     def _sentence(self, start: int, end: int, inside: list[Mention], parts: list[tuple[int, int]]) -> None:
         span = (start, end)
         self._main = [m for m in inside if not m.nested and m.entity is not None]
         self._main_named = [m for m in self._main if not m.ref]
         self._issued(inside, span)
+        self._issuers_before_titles(inside, span)
         self._designated_between(inside, span)
         if self._merging:
             self._merged_into(span)
