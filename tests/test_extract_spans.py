@@ -729,3 +729,9 @@ def test_two_schools_joined_by_and_stay_two_and_each_is_its_full_names_short_for
     found = labels_of(extractor, text)
     assert {"青川师范大学附属前湾中学", "青川师范大学附属龙航小学"} <= found
     assert not found & {"前湾中学", "龙航小学", "前湾中学和龙航小学"}  # (和龙 is a place's name elsewhere)
+
+
+def test_a_stop_word_across_two_words_is_none(recognizer):
+    # 夯实|现代: 实现 (a verb that would end the clause) is no word here; the name starts at 现代
+    assert "现代语言服务产业学院" in names(recognizer, "深化协同育人，夯实现代语言服务产业学院建设。")
+    assert "江北产业学院" in names(recognizer, "为实现江北产业学院目标而努力。")

@@ -89,3 +89,8 @@ def test_offset_map_skips_dropped_characters() -> None:
 def test_corner_brackets_are_the_quotation_marks_of_simplified_text() -> None:
     text = "星海学院举行『校企共建·产教互融』论坛，主题为「学习『工匠』精神」。"
     assert normalize(text).text == "星海学院举行“校企共建·产教互融”论坛，主题为“学习‘工匠’精神”。"
+
+
+def test_two_hyphens_between_chinese_characters_are_a_dash():
+    assert normalize("赴江北电商孵化基地--远帆科技有限公司调研").text == "赴江北电商孵化基地——远帆科技有限公司调研"
+    assert normalize("型号A--B").text == "型号A--B"  # (between Latin letters: as written)

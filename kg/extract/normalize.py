@@ -19,7 +19,7 @@ Steps, in order:
   (``⼤`` → ``大``); full-width Chinese punctuation is kept as it is;
 * ASCII punctuation next to a Chinese character becomes the full-width form
   Chinese text uses (``华为,腾讯`` → ``华为，腾讯``, ``(记者 张三)`` → ``（记者 张三）``,
-  paired ``"…"`` → ``“…”``);
+  paired ``"…"`` → ``“…”``, two hyphens between Chinese characters → ``——``);
 * corner brackets become the quotation marks simplified text uses
   (``「產教融合」`` → ``“产教融合”``; ``『…』`` → ``“…”``, or ``‘…’`` inside a quotation);
 * a text written in traditional characters is converted to simplified with
@@ -69,6 +69,7 @@ ASCII_MARKS = ",;:!?()"  # one of them in every match of ASCII_PUNCT_RE
 # (what comes before the period is checked after it: the pattern starts with the period, which the regex engine
 # finds at its speed instead of trying the pattern at every position)
 PERIOD_RE = re.compile(rf"\.(?<=[{CJK}”’）)》]\.)(?![0-9A-Za-z.])")
+DASH_RE = re.compile(rf"(?<={_HAN})--(?={_HAN})")  # 某某基地--某某公司: two ASCII hyphens for a dash
 QUOTE_LINE_RE = re.compile(r'[^\n]*"[^\n]*')
 CORNER_BRACKETS = re.compile("[「」『』]")
 OUTER_QUOTES = {"「": "“", "」": "”", "『": "“", "』": "”"}  # a quotation's marks in simplified text
@@ -169,6 +170,8 @@ def normalize(text: str) -> Normalized:
     if any(mark in cleaned for mark in ASCII_MARKS):
         cleaned = ASCII_PUNCT_RE.sub(_full_width, cleaned)
     cleaned = PERIOD_RE.sub("。", cleaned)
+    if "--" in cleaned:
+        cleaned = DASH_RE.sub("——", cleaned)
     if '"' in cleaned:
         cleaned = QUOTE_LINE_RE.sub(_pair_quotes, cleaned)
     if "「" in cleaned or "『" in cleaned:

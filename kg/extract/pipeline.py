@@ -487,7 +487,8 @@ class Extractor:
         publisher all the same, unless the text names a school, which may be the publisher under another name."""
         if resolver.publisher is not None and is_a(resolver.publisher[1], "EducationalOrganization"):
             school = resolver.get(resolver.publisher[0])
-            if school is None and not any(not m.ref and is_a(m.cls, "EducationalOrganization") for m in mentions):
+            named = (m for m in mentions if not m.ref and not (m.cls == "College" and DIVISION.fullmatch(m.name)))
+            if school is None and not any(is_a(m.cls, "EducationalOrganization") for m in named):
                 school = resolver.place(*resolver.publisher)
             return school or place
         return place
