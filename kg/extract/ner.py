@@ -1047,8 +1047,16 @@ class Recognizer:
                 if i - size >= floor and text[i - size : i] in STOP_MULTI:
                     if size == 2 and is_word(text[i - 3 : i]) and text[i - 3 : i] not in STOP_WORDS:
                         break  # 全区域: not 全区
-                    if size == 2 and i < end and is_word(text[i - 3 : i - 1]) and is_word(text[i - 1 : i + 1]):
-                        return i - 1  # 夯实|现代…学院: the words split across the stop word (实现), the name's starts
+                    if (
+                        size == 2
+                        and i < end
+                        and ch not in STOP_SINGLE
+                        and is_word(text[i - 3 : i - 1])
+                        and is_word(text[i - 1 : i + 1])
+                    ):
+                        # 夯实|现代…学院: the words split across the stop word (实现), the name's starts at its
+                        # last character (not where that is a function word: 更名|为重庆…)
+                        return i - 1
                     if i < end and text[i] in "区县市" and dictionary().get(text[i - size : i + 1]) in ("n", "ns"):
                         break  # 开发区管委会: the verb starts a place, 开发区
                     if i < end and self._body_class(text[i - size : i + 1]):
