@@ -1598,3 +1598,9 @@ def test_a_ministry_is_named_where_its_name_ends_a_word(extractor):
     found = facts(extractor, "教育部印发《青川职业教育方案》，各地教育部门抓好部署，财政部门保障经费。")
     assert ("教育部", "initiates", "青川职业教育方案") in found
     assert not any(name in ("教育部门", "财政部") for s, _, o in found for name in (s, o))
+
+
+def test_a_bodys_office_that_acts_is_a_node_and_an_inspectorate_employs_its_staff(extractor):
+    found = facts(extractor, "青川市教育局办公室印发《青川研学实践方案》。青川市政府督学室副主任张明出席。")
+    assert ("青川市教育局办公室", "initiates", "青川研学实践方案") in found
+    assert ("张明", "worksAt", "青川市政府督学室") in found

@@ -321,17 +321,19 @@ PLACE_NAME = re.compile(f"[{CJK}]{{1,6}}[省市县区镇乡]")
 # 首批职业院校联盟, 第二批产业学院: a batch a ministry names is a rank, like 省级 (the dev-set guide's designations)
 RANK_OPENER = re.compile("(?:首批|第[一二三四五六七八九十0-9]{1,2}批)(?!次)")
 # a school's office or department: its head, then a title of its staff or nothing (学校教务处, see _divisions)
-DIVISION_HEAD_FIRST = "处系部办科"  # the characters DIVISION_HEAD's matches start with (see finditer_from)
+DIVISION_HEAD_FIRST = "处系部办科室"  # the characters DIVISION_HEAD's matches start with (see finditer_from)
 DIVISION_HEAD = re.compile(
-    "(?P<head>处|系|部|办公室|办(?=副?主任)|科(?=副?科长))(?:(?P<title>(?:副)?(?:处长|主任|部长|科长|书记|负责人)|教师|老师"
-    f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]))"  # 教务处赵某处长: a name, then the title
+    "(?P<head>处|系|部|办公室|办(?=副?主任)|科(?=副?科长)|室(?=副?主任))"
+    "(?:(?P<title>(?:副)?(?:处长|主任|部长|科长|书记|负责人)|教师|老师"
+    # 教务处赵某处长: a name, then the title; 某某厅办公室印发…: an office that acts
+    f"|[{CJK}]{{2,3}}(?:副)?(?:处长|主任|部长|书记))|(?=[，。、；和及与等]|印发|发布|下发|公布))"
 )
 PARTY_TITLE = re.compile("[区县市]委(?:常委|副?书记)")  # 区委书记: a title after a government's name
 PARTY_CHAIN = re.compile("[区县市州省]委(?:常委|副?书记|委员)、$")  # 县委常委、组织部部长: the committee's department
 BODY_BEFORE = re.compile(f"(?:委员会|委|局|厅|政府|公司|集团)[{CJK}]?$")  # a body that is no school before a division
 UNITS_CLOSING = ("等部门", "等处室", "等院系", "等二级学院")  # what closes a list of a body's own units
 # a government body's office named after it (某某厅 + 高教处, 某某委员会 + 职成教处), its staff's title after it
-BUREAU_OFFICE = re.compile(f"(?:委员会|局|厅|委)((?:[{CJK}]{{2,8}})?)$")
+BUREAU_OFFICE = re.compile(f"(?:委员会|局|厅|委|政府|指挥部)((?:[{CJK}]{{2,8}})?)$")
 FIELD_BREAK = re.compile(f"[^{CJK}]|[{''.join(sorted(STOP_SINGLE - set('与和')))}]")  # what no division's field holds
 SCHOOL_MARK = re.compile("学校|我校|该校|本校|我院|本院|大学|学院")  # what may own a division before its field
 SCHOOL_INSIDE = re.compile("(?<=[\u4e00-\u9fff]{2})(?:大学|学院|学校)")  # 兰州大学|化学化工学院: a school's unit
@@ -2880,7 +2882,12 @@ class Recognizer:
         found: list[tuple[Mention, bool]] = []
         for match in finditer_from(DIVISION_HEAD_FIRST, DIVISION_HEAD, text):
             head = match.start("head")
-            office = BUREAU_OFFICE.search(text, max(0, head - 9), head) if match.group("title") else None
+            issued = (  # 某某厅办公室印发…: the body's office, acting, named with it though no title follows
+                match.group("head") == "办公室"
+                and not match.group("title")
+                and text[match.end() : match.end() + 1] not in "，。、；和及与等"
+            )
+            office = BUREAU_OFFICE.search(text, max(0, head - 9), head) if match.group("title") or issued else None
             field = office.group(1) if office is not None else ""
             if office is not None and "的" not in field and (field or match.group("head") == "办公室"):
                 # 某某省教育厅职成处处长某, 某某局办公室主任某: the bureau's office, named with the bureau (see
