@@ -353,7 +353,7 @@ def test_a_ceremony_named_by_its_subject_joined_after_the_verb_that_holds_it(ext
     event = "校企合作暨工作站共建签约仪式"
     assert names(extractor, text).get(event) == "Conference"
     found = facts(extractor, text)
-    assert {("王明", "participatesIn", event), ("星海集团", "participatesIn", event)} <= found
+    assert {("王明", "participatesIn", event), ("星海集团", "hosts", event)} <= found  # the parties hold it
     assert not any("合作暨工作站" in (s, o) for s, _, o in found)  # no platform across 暨
     # the bodies that build before 共建 are the parties, not the start of the ceremony's name
     text = "5月9日，青川市人民政府、青川省教育厅共建星海科教园区合作框架协议签约仪式在青川市举行。"
@@ -560,10 +560,11 @@ def test_one_occasion_its_scene_and_those_who_grace_it(extractor):
     assert not any(o.startswith("一场") for _, _, o in found)
 
 
-def test_the_parties_that_hold_their_signing_ceremony_take_part_in_it(extractor):
+def test_the_parties_that_hold_their_signing_ceremony_host_it(extractor):
+    # (A与B举行…签约仪式: both hold it, as the annotated sets have it in 18 of 22 cases)
     found = facts(extractor, "9月3日，青川技师学院与远帆物流有限公司举行产教融合发展签约仪式。")
     event = "产教融合发展签约仪式"
-    assert {("青川技师学院", "participatesIn", event), ("远帆物流有限公司", "participatesIn", event)} <= found
+    assert {("青川技师学院", "hosts", event), ("远帆物流有限公司", "hosts", event)} <= found
     # one body holding a meeting hosts it
     found = facts(extractor, "9月3日，青川技师学院举行第二届产教融合发展大会。")
     assert ("青川技师学院", "hosts", "第二届产教融合发展大会") in found
