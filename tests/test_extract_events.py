@@ -950,3 +950,10 @@ def test_bodies_whose_representatives_attend_take_part_after_a_long_kind(extract
     )
     taking_part = {s for s, p, o in found if p == "participatesIn"}
     assert {"星海科技", "远帆航空", "明斯数控"} <= taking_part
+
+
+def test_a_ceremony_of_two_acts_and_ceremonies_of_appointing_and_donating_are_named(extractor):
+    found = names(extractor, "1月8日晚，青川艺术职业学院校企合作签约与聘任仪式在星河剧场举行。")
+    assert found.get("青川艺术职业学院校企合作签约与聘任仪式") == "Conference"
+    found = names(extractor, "远帆公司向江北职业学院教学设备捐赠仪式举行。江北职业学院产业教授聘任仪式同日举行。")
+    assert {"江北职业学院教学设备捐赠仪式", "江北职业学院产业教授聘任仪式"} <= set(found)

@@ -454,6 +454,7 @@ CEREMONY_VERBS = (
 CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
 # 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first (成立、 lists no ceremony)
 CEREMONY_PAIR = re.compile("(?:" + "|".join(v for v in CEREMONY_VERBS if v != "成立") + ")、$")
+CEREMONY_JOINED = re.compile("(?:" + "|".join(v for v in CEREMONY_VERBS if v != "成立") + ")[与和及]$")  # 签约与聘任
 # what A与B signed; not 校企合作 (A与B校企合作签约仪式 is a kind of ceremony: see _second_party)
 SIGNED_SUBJECT = re.compile("(?:战略合作|合作|共建)?(?:项目|协议|框架协议)?$")
 EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
@@ -1493,6 +1494,10 @@ class Recognizer:
             pair = CEREMONY_PAIR.search(text, max(0, moved - 3), moved)
             if pair is not None and moved == type_start:
                 moved = self.left_edge(text, pair.start(), event=True)
+            act = type_start - 2  # …签约与聘任仪式: one ceremony of two acts, the second a word before the type word
+            joined = CEREMONY_JOINED.search(text, max(0, act - 3), act) if moved >= act > 0 else None
+            if joined is not None and is_word(text[act:type_start]):
+                moved = self.left_edge(text, joined.start(), event=True)
             if moved == start:
                 return self._second_party(text, _after_zai(text, start, type_start), type_start)
             start = moved
