@@ -1604,3 +1604,10 @@ def test_a_bodys_office_that_acts_is_a_node_and_an_inspectorate_employs_its_staf
     found = facts(extractor, "青川市教育局办公室印发《青川研学实践方案》。青川市政府督学室副主任张明出席。")
     assert ("青川市教育局办公室", "initiates", "青川研学实践方案") in found
     assert ("张明", "worksAt", "青川市政府督学室") in found
+
+
+def test_the_organisers_listed_after_by_host_the_event_named_after_the_organising_clauses(extractor):
+    text = "近日，由中共江北县委员会、江北县政府主办，我校对外联络处参与协办的江北纺织产业招商推介会在杭州举行。"
+    found = facts(extractor, text, site="青川理工学院")
+    for body in ("中共江北县委员会", "江北县人民政府"):
+        assert (body, "hosts", "江北纺织产业招商推介会") in found

@@ -1731,6 +1731,15 @@ class RelationExtractor:
             named = next((m for m in main if m.start > after), None)
             if named is not None and named.start - after <= 2 and _runs(named.entity):
                 thing = named.entity
+        if thing is None:  # 由A、B主办，我校某某处参与协办的Z: Z after the organising clause the chain stopped in
+            later = (m for m in main if m.start > after and text[m.start - 1 : m.start] == "的" and _runs(m.entity))
+            named = next(later, None)
+            if (
+                named is not None
+                and ORGANISING.search(text, after, named.start)
+                and "，" not in text[after + 1 : named.start]
+            ):
+                thing = named.entity
         if thing is None:
             before = [m for m in main if m.end <= by and _runs(m.entity)]
             thing = before[-1].entity if before and by - before[-1].end <= 2 else self._last_run
