@@ -1611,3 +1611,10 @@ def test_the_organisers_listed_after_by_host_the_event_named_after_the_organisin
     found = facts(extractor, text, site="青川理工学院")
     for body in ("中共江北县委员会", "江北县人民政府"):
         assert (body, "hosts", "江北纺织产业招商推介会") in found
+
+
+def test_schools_that_become_a_platforms_first_members_are_its_members(extractor):
+    text = "江北中学、星海小学等40所中小学成为江北劳动实践育人联合体首批成员单位。"
+    found = facts(extractor, text)
+    for school in ("江北中学", "星海小学"):
+        assert (school, "memberOf", "江北劳动实践育人联合体") in found

@@ -323,6 +323,7 @@ ROLE_BEFORE = re.compile(
     r"(?:等[^，。；：]{0,14}?)?(?:作为|为|是|担任|当选为|当选|成为|确定为|被确定为)(?:首届|首批|新一届|第一届)?"
     r"(?:该|本)?(?:共同体|联合体|联盟|集团|职教集团)?(?:的)?"
 )
+ROLE_HUNG = re.compile(r"的?(?:首批|首届|新一届|第[一二三四五六七八九十\d]{1,2}[批届])?")  # X(的)(首批)成员单位
 ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
@@ -2057,8 +2058,8 @@ class RelationExtractor:
             bearers: list[Mention] = []
             hung: Mention | None = None  # X的牵头单位
             before = [m for m in main if m.end <= role.start()]
-            if before and _has_roles(before[-1].entity) and text[before[-1].end : role.start()] in ("的", ""):
-                hung = before.pop()  # 某某联盟的牵头单位, 某某协会会长单位
+            if before and _has_roles(before[-1].entity) and ROLE_HUNG.fullmatch(text, before[-1].end, role.start()):
+                hung = before.pop()  # 某某联盟的牵头单位, 某某协会会长单位, 某某联合体首批成员单位
             after = [m for m in main if m.start >= role.end()]
             link = text[role.end() : after[0].start] if after else ""
             if after and ROLE_IS.fullmatch(link) and not is_a(after[0].entity.cls, "Platform"):
