@@ -455,16 +455,15 @@ def test_a_signing_of_two_named_parties_joined_with_a_ceremony(extractor):
     assert "校企合作签约暨揭牌仪式" not in found  # a kind of ceremony, no name of its own
 
 
-def test_two_parties_take_part_in_the_signing_ceremony_named_after_them(extractor):
+def test_the_signing_ceremony_of_two_parties_is_named_after_them(extractor):
     text = (
         "5月6日，我校与青川锦程服饰有限公司校企合作签约仪式在青川县举行。"
         "青川县人民政府、青川县教育局有关负责人出席签约仪式。"
     )
     event = "青川纺织科技学院与青川锦程服饰有限公司校企合作签约仪式"  # 我校: the school that publishes the text
     relations = facts(extractor, text, title="青川纺织科技学院深化校企合作")
+    # (that the parties take part the name says, no sentence: the annotated sets give it in 3 of 50 cases)
     assert {
-        ("青川纺织科技学院", "participatesIn", event),
-        ("青川锦程服饰有限公司", "participatesIn", event),
         (event, "locatedIn", "青川县"),
         ("青川县人民政府", "participatesIn", event),
         ("青川县教育局", "participatesIn", event),
@@ -481,8 +480,8 @@ def test_a_body_unveiled_at_a_signing_is_built_by_the_parties(extractor):
     assert {
         ("北川县人民政府", "builds", "北川纺织产业学院"),
         ("青川纺织职业学院", "builds", "北川纺织产业学院"),
-        ("北川县人民政府", "participatesIn", event),
     } <= found
+    assert names(extractor, text).get(event) == "Event"
     assert not any(o == "北川纺织产业学院揭牌仪式" for _, _, o in found)  # one ceremony, not two
 
 
@@ -729,19 +728,16 @@ def test_the_subject_held_somewhere_is_the_events_whole_name(extractor):
     assert ("王海林", "participatesIn", event) in facts(extractor, text)
 
 
-def test_a_held_signing_named_after_listed_parties_is_one_event_they_take_part_in(extractor):
+def test_a_held_signing_named_after_listed_parties_is_one_event(extractor):
     text = "5月29日，星海区、青川新区与湖南远帆大学、星海科技有限公司校地合作框架协议签约仪式在远帆宾馆举行。"
     event = "星海区、青川新区与湖南远帆大学、星海科技有限公司校地合作框架协议签约仪式"
     found = names(extractor, text)
     assert found.get(event) == "Conference"
     assert found.get("青川新区") == "District"  # a place listed before 与 is a party of its own
-    relations = facts(extractor, text)
-    for party in ("星海区", "青川新区", "湖南远帆大学", "星海科技有限公司"):
-        assert (party, "participatesIn", event) in relations
+    assert (event, "locatedIn", "远帆宾馆") in facts(extractor, text)
     text = "8月30日，青川市人民政府、远帆省教育厅共建青川教育科技园区合作框架协议签约仪式在星海宾馆举行。"
     event = "青川市人民政府、远帆省教育厅共建青川教育科技园区合作框架协议签约仪式"
-    relations = facts(extractor, text)
-    assert {("青川市人民政府", "participatesIn", event), ("远帆省教育厅", "participatesIn", event)} <= relations
+    assert event in names(extractor, text)
     # the verb inside the subject: the event is named by its object, the parties stay parties
     text = "青川学院与星海测量工程研究院举行校企合作交流座谈会暨签约仪式在星海研究院成功举行。"
     assert "校企合作交流座谈会暨签约仪式" in names(extractor, text)
@@ -752,8 +748,6 @@ def test_a_signing_or_signature_ceremony_of_two_parties_and_a_verb_that_ends_its
     text = "1月15日，青川学院与星海区人民政府合作办学协议签字仪式在远帆宾馆举行。"
     event = "青川学院与星海区人民政府合作办学协议签字仪式"
     assert names(extractor, text).get(event) == "Event"
-    relations = facts(extractor, text)
-    assert {("青川学院", "participatesIn", event), ("星海区人民政府", "participatesIn", event)} <= relations
     text = "青川学院与星海区人民政府签署战略合作协议并举行挂牌仪式。"
     assert not any(name.startswith("青川学院与") for name in names(extractor, text))  # two things done
 
@@ -840,12 +834,10 @@ def test_a_held_event_with_a_theme_of_its_own_is_named_though_it_holds_no_body(e
     assert ("星海技师学院", "hosts", event) in facts(extractor, text)
 
 
-def test_an_occasion_of_cooperation_held_somewhere_is_an_event_its_first_party_takes_part_in(extractor):
+def test_an_occasion_of_cooperation_held_somewhere_is_an_event_its_venue_hosts(extractor):
     text = "12月5日，星海学院与远帆县石桥镇政校企合作暨访企拓岗活动在石桥镇政府举行。"
     event = "星海学院与远帆县石桥镇政校企合作暨访企拓岗活动"
-    found = facts(extractor, text)
-    assert ("星海学院", "participatesIn", event) in found
-    assert ("石桥镇政府", "hosts", event) in found
+    assert ("石桥镇政府", "hosts", event) in facts(extractor, text)
 
 
 def test_names_spelt_with_and_without_a_middle_dot_or_a_second_city_are_one(extractor):
@@ -870,7 +862,7 @@ def test_held_events_named_by_a_bare_type_word_a_quote_or_a_signing_activity(ext
     assert names(extractor, text).get("青川市远帆小学校企合作签约活动") == "Event"
     text = "9月8日，星海学院与远帆路桥集团校企战略合作签约暨远帆实训基地、青川技术创新中心揭牌仪式在青川举行。"
     event = "星海学院与远帆路桥集团校企战略合作签约暨远帆实训基地、青川技术创新中心揭牌仪式"
-    assert ("远帆路桥集团", "participatesIn", event) in facts(extractor, text)
+    assert event in names(extractor, text)
 
 
 def test_the_whole_object_of_a_verb_of_holding_is_the_event_it_holds(extractor):

@@ -1009,7 +1009,7 @@ def test_the_second_party_right_before_a_signing_is_a_party_not_the_signings_own
     found = facts(extractor, "江汉大学与青川县人民政府签约仪式在青川县举行。")
     assert pair("江汉大学", "cooperatesWith", "青川县人民政府") in found
     # no meeting of the government's: the ceremony is both parties'
-    assert {f[2] for f in found if f[2].endswith("签约仪式")} == {"江汉大学与青川县人民政府签约仪式"}
+    assert {f[0] for f in found if f[0].endswith("签约仪式")} == {"江汉大学与青川县人民政府签约仪式"}  # (held there)
 
 
 def test_where_the_parties_gather_to_hold_a_ceremony_hosts_it(extractor):
