@@ -949,3 +949,9 @@ def test_a_ceremony_of_two_acts_and_ceremonies_of_appointing_and_donating_are_na
     assert found.get("青川艺术职业学院校企合作签约与聘任仪式") == "Conference"
     found = names(extractor, "远帆公司向江北职业学院教学设备捐赠仪式举行。江北职业学院产业教授聘任仪式同日举行。")
     assert {"江北职业学院教学设备捐赠仪式", "江北职业学院产业教授聘任仪式"} <= set(found)
+
+
+def test_a_signing_of_a_body_two_parties_build_is_named_after_the_body_too(extractor):
+    text = "江北区人民政府与青川职业技术学院合作建设青川职业技术学院附属江北职业学校签约授牌仪式在江北宾馆举行。"
+    event = next(e for e in extractor.extract(Article(id="t", title="", text=text)).entities if e.cls == "Event")
+    assert "青川职业技术学院附属江北职业学校签约授牌仪式" in event.aliases

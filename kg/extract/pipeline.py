@@ -649,16 +649,22 @@ def _events_without_parties(entities: list[Entity], text: str, recognizer: Recog
     held = [e for e in entities if e.cls in events and any(m.rule in PARTY_NAMED_RULES for m in e.mentions)]
     if not held:
         return
-    ends = {m.end for e in entities if e.cls not in events and is_a(e.cls, "Organization") for m in e.mentions}
+    spans = {
+        m.end: m.start for e in entities if e.cls not in events and is_a(e.cls, "Organization") for m in e.mentions
+    }
     for event in held:
         for mention in (m for m in event.mentions if m.rule in PARTY_NAMED_RULES):
-            last = max((end for end in ends if mention.start < end < mention.end), default=-1)
+            last = max((end for end in spans if mention.start < end < mention.end), default=-1)
             rest = text[last : mention.end] if last >= 0 else ""
             kind = recognizer.type_word(rest)
             if len(rest) >= 6 and kind and not recognizer.type_word_inside(rest[: -len(kind)]):
                 event.aliases.add(rest)
+            # A与B合作建设X签约授牌仪式: the ceremony of the body they build, named after it (X签约授牌仪式)
+            if kind and last >= 0 and BUILT_BEFORE.search(text, mention.start, spans[last]):
+                event.aliases.add(text[spans[last] : mention.end])
 
 
+BUILT_BEFORE = re.compile("(?:建设|共建|组建|设立|成立|筹建)$")  # the verb right before the body a ceremony is of
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
 # a faculty called by its field alone (信息学院, 教育与国际交流学院): a division of a school, not a school
 DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
