@@ -103,20 +103,21 @@ def test_visits_between_organisations_are_cooperation(extractor):
     assert not any(f[1] in ("integratesWith", "cooperatesWith") for f in found)
 
 
-def test_a_body_as_venue_hosts_the_event_and_locates_it_a_place_only_locates_it(extractor):
+def test_a_body_or_a_place_an_event_is_held_at_locates_it(extractor):
+    # (the guide: 在X举行 → locatedIn X; the annotated sets give a body it is held at as its host in 1 of 24 cases)
     found = facts(extractor, "江北区第三届职业教育大会在重庆工商职业学院举行。")
-    assert ("重庆工商职业学院", "hosts", "江北区第三届职业教育大会") in found
     assert ("江北区第三届职业教育大会", "locatedIn", "重庆工商职业学院") in found  # where, as the text states
+    assert not any(f[1] == "hosts" for f in found)
     found = facts(extractor, "江北区第三届职业教育大会在江北区举行。")
     assert ("江北区第三届职业教育大会", "locatedIn", "江北区") in found
     assert not any(f[1] == "hosts" for f in found)
 
 
-def test_a_college_an_event_is_held_in_hosts_it_also_in_a_room_and_beside_the_organiser(extractor):
+def test_a_college_an_event_is_held_in_locates_it_also_in_a_room_and_beside_the_organiser(extractor):
     found = facts(extractor, "江北区第三届职业教育大会在重庆工商职业学院行政楼五楼报告厅举行。")
-    assert ("重庆工商职业学院", "hosts", "江北区第三届职业教育大会") in found
+    assert ("江北区第三届职业教育大会", "locatedIn", "重庆工商职业学院") in found
     found = facts(extractor, "3月2日，青川职教集团在重庆工商职业学院第二会议室召开第三届理事大会。")
-    assert {("青川职教集团", "hosts", "第三届理事大会"), ("重庆工商职业学院", "hosts", "第三届理事大会")} <= found
+    assert {("青川职教集团", "hosts", "第三届理事大会"), ("第三届理事大会", "locatedIn", "重庆工商职业学院")} <= found
 
 
 def test_bodies_named_before_qiantou_lead_together(extractor):
@@ -310,7 +311,7 @@ def test_platforms_named_before_a_comma_are_set_up_where_the_clause_says(extract
     assert ("江北数字经济产教联合体", "locatedIn", "重庆渝州职业学院") in found
 
 
-def test_guests_who_attend_take_part_and_who_chairs_hosts_for_the_body(extractor):
+def test_guests_who_attend_and_who_chairs_take_part(extractor):
     text = (
         "江北区第二届职业教育论坛在重庆渝州职业学院召开。江北区教育委员会调研员刘军作为嘉宾参会。"
         "论坛由重庆渝州职业学院副校长王芳主持。"
@@ -318,7 +319,8 @@ def test_guests_who_attend_take_part_and_who_chairs_hosts_for_the_body(extractor
     found = facts(extractor, text)
     assert ("刘军", "participatesIn", "江北区第二届职业教育论坛") in found  # a guest; his bureau is no party
     assert ("江北区教育委员会", "participatesIn", "江北区第二届职业教育论坛") not in found
-    assert ("重庆渝州职业学院", "hosts", "江北区第二届职业教育论坛") in found  # 王芳's, who chairs it
+    assert ("王芳", "participatesIn", "江北区第二届职业教育论坛") in found  # who chairs it
+    assert ("江北区第二届职业教育论坛", "locatedIn", "重庆渝州职业学院") in found
 
 
 def test_organisers_named_with_the_verb_do_not_also_take_part(extractor):
