@@ -782,15 +782,16 @@ def test_a_meeting_one_party_holds_for_the_other_and_the_bodies_speakers_represe
     assert ("青川市人民政府", "participatesIn", "青川市职教集团年会") in facts(extractor, text)
 
 
-def test_those_who_sign_unveil_or_witness_at_a_ceremony_take_part_in_it(extractor):
+def test_those_who_sign_unveil_or_witness_at_a_ceremony_are_its_parties_people(extractor):
     text = (
         "5月6日，星海学院与远帆县人民政府合作办学签约仪式在远帆县举行。"
         "县长刘晓春与星海学院院长王海林签署合作协议，副县长陈立见证签约。"
     )
     found = facts(extractor, text)
     event = "星海学院与远帆县人民政府合作办学签约仪式"
-    for person in ("刘晓春", "王海林", "陈立"):
-        assert (person, "participatesIn", event) in found
+    assert {("刘晓春", "worksAt", "远帆县人民政府"), ("王海林", "worksAt", "星海学院")} <= found
+    # signing or witnessing is no attending (出席) the sentence states: the annotated sets give it in 1 of 31 cases
+    assert not any(p == "participatesIn" and o == event for _, p, o in found)
 
 
 def test_the_bodies_whose_heads_a_roll_of_attendants_lists_take_part(extractor):
@@ -810,9 +811,8 @@ def test_a_signing_joined_with_a_quoted_unveiling_is_one_ceremony_of_both_partie
         "远帆(集团)公司总裁刘晓春与学院院长王海林签署战略合作协议。"
     )
     event = "星海职业技术学院与远帆（集团）公司战略合作签约暨“星海·远帆学院”揭牌仪式"
-    found = facts(extractor, text)
-    assert ("远帆（集团）公司", "participatesIn", event) in found
-    assert ("刘晓春", "participatesIn", event) in found
+    assert names(extractor, text).get(event) == "Conference"
+    assert ("刘晓春", "worksAt", "远帆（集团）公司") in facts(extractor, text)
     text = "星海职业技术学院与远帆公司签约。远帆公司总裁刘晓春与学院院长王海林签署协议。"
     assert ("王海林", "worksAt", "星海职业技术学院") in facts(extractor, text)  # 与学院院长: the text's school
 

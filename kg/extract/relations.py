@@ -255,8 +255,6 @@ ATTENDING_AFTER = re.compile(
 )  # …的有, …的领导有, …的某某学院的领导有
 # the next roll of the same list (…；某某区的领导有…): another side's people attending
 ATTENDING_NEXT = re.compile(r"；[^，。；：、的]{2,20}的(?:领导|嘉宾)(?:还)?(?:有|包括)[：:]?")
-CEREMONY_ACTS = re.compile("签署|签订|签约|揭牌|授牌|见证")  # what is done at a signing or an unveiling
-CEREMONY_NAME = re.compile("(?:仪式|典礼)$")  # …签约仪式, …揭牌仪式: a ceremony, where those acts take place
 # 张三在致辞中表示 / 李四在讲话中指出: one who speaks at the event the text is about
 SPEAKING_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|致欢迎辞|总结讲话|主旨报告|报告)(?:中|时)")
 # A count of those who came, competed or were offered something at an event: the event's count, not the place's
@@ -1118,7 +1116,6 @@ class RelationExtractor:
         self._noted_roles(start, end, inside, span)
         self._attendance(start, end, inside, span)
         self._speakers(start, end, inside, span)
-        self._ceremony_acts(start, end, span)
         self._represented(start, end, inside, span)
         self._invited(start, end, span)
         self._at_the_meeting(start, end, inside, span)
@@ -1992,20 +1989,6 @@ class RelationExtractor:
         """The people named in the clause before ``at`` (the sentence starts at ``start``): who does what follows."""
         clause = max(self.text.rfind(c, start, at) for c in "，。；：")
         return [m for m in main if max(start, clause) <= m.start < at and m.entity.cls == "Person"]
-
-    def _ceremony_acts(self, start: int, end: int, span) -> None:
-        """张三与李四签署合作协议 / 张三为某某基地揭牌 / 张三见证签约: who signs, unveils or witnesses at a ceremony
-        takes part in it, the ceremony the text is about."""
-        text = self.text
-        main = self._main_named
-        for verb in CEREMONY_ACTS.finditer(text, start, end):
-            people = self._clause_people(main, start, verb.start())
-            if not people or URGING.search(text, people[-1].end, verb.start()):
-                continue  # (张三希望双方签约: what they ask for, not what they do)
-            event = self._event_attended(main, start, verb.start())
-            if event is not None and CEREMONY_NAME.search(event.label):
-                for person in people:
-                    self.add(person.entity, "participatesIn", event, span, f"participate-{verb.group()}")
 
     def _event_attended(self, main: list[Mention], start: int, verb: int, kind: str = "") -> Entity | None:
         """The event a verb of attending that names none refers to (出席并致辞, 参加会议, 主持。).
