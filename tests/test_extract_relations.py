@@ -1620,3 +1620,10 @@ def test_schools_that_become_a_platforms_first_members_are_its_members(extractor
     found = facts(extractor, text)
     for school in ("江北中学", "星海小学"):
         assert (school, "memberOf", "江北劳动实践育人联合体") in found
+
+
+def test_our_school_on_a_divisions_site_the_text_never_names_whole_is_the_school(extractor):
+    text = "日，我院与远帆高速公路有限公司签订校企合作办学协议，院长王明出席了签约仪式。"
+    found = facts(extractor, text, site="青川学院工学院")
+    assert pair("青川学院", "integratesWith", "远帆高速公路有限公司") in found
+    assert ("王明", "worksAt", "青川学院") in found

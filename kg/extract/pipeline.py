@@ -405,6 +405,18 @@ class Extractor:
         # 学校要闻-某某学院): each part between such marks
         names = []
         for part in [p for p in SITE_PARTS.split(site) if len(p) >= 4] or [site]:
+            # 某某学院工学院, the site of a division the text never names whole: its 我院 is the school's, as the
+            # annotated sets read it
+            names += [
+                part[:cut]
+                for cut in range(len(part) - 2, 3, -1)
+                if part.endswith(DIVISION_ENDS, 0, cut)
+                and len(part) - cut >= 3
+                and part.endswith(("学院", "系"))
+                and not part.endswith("产业学院")  # (an industry college acts for itself)
+                and "与" not in part[cut:]  # (a faculty of two fields, its own site's publisher: see below)
+                and part not in text
+            ][:1]
             names += [part] + [part[:cut] for cut in range(len(part) - 1, 3, -1) if NEWS_SITE.fullmatch(part, cut)]
             names += [
                 part[: m.end]
@@ -668,6 +680,7 @@ BUILT_BEFORE = re.compile("(?:建设|共建|组建|设立|成立|筹建)$")  # t
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
 # a faculty called by its field alone (信息学院, 教育与国际交流学院): a division of a school, not a school
 DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
+DIVISION_ENDS = ("大学", "学院")  # how the name of the school a division belongs to ends
 SCHOOLS = ("University", "VocationalCollege", "College")
 
 
