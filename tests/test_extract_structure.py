@@ -477,3 +477,10 @@ def test_a_group_named_after_a_school_the_text_names_on_its_own_is_led_by_it(ext
     _, found = run(extractor, text)
     assert ("江北八中", "leads", "江北八中教育集团") in found and ("青石小学", "leads", "青石小学教育集团") in found
     assert not any(o == "青川中学教育集团" and p == "leads" for _, p, o in found)  # its school named by it alone
+
+
+def test_a_schools_group_named_with_the_word_in_brackets_is_led_by_it(extractor):
+    classes, found = run(extractor, "江北区公明中学（集团）今日揭牌，首批成员校共5所。")
+    assert classes.get("江北区公明中学（集团）") == "CollaborativeEducationAlliance"
+    assert ("江北区公明中学", "leads", "江北区公明中学（集团）") in found
+    assert ("江北区公明中学（集团）", "partOf", "江北区公明中学") not in found

@@ -774,6 +774,8 @@ class Recognizer:
         selected = self._ranked_ellipsis(text, selected)
         selected = self._units_of_schools(selected)
         selected = self._bracketed_units(text, selected)
+        if "（集团）" in text:
+            selected = _bracketed_groups(text, selected)
         selected = self._units_of_groups(text, selected)
         selected = _units_of_bureaus(selected)
         selected = [m for m in selected if not _kind_phrase(text, m)]
@@ -3793,6 +3795,29 @@ def _central_bodies_named(text: str) -> list[Mention]:
             continue
         found.append(Mention(start, end, match.group(), "GovernmentAgency", "central-body", 1))
     return found
+
+
+GROUP = "CollaborativeEducationAlliance"  # an education group of schools
+
+
+def _bracketed_groups(text: str, selected: list[Mention]) -> list[Mention]:
+    """某某中学（集团）: the education group a school heads, named after it with 集团 in brackets (the school
+    stays a name of its own, nested; the pipeline reads the group as led by it).
+
+    >>> school = Mention(0, 4, "江北中学", "SecondarySchool", "suffix")
+    >>> [(m.name, m.cls) for m in _bracketed_groups("江北中学（集团）揭牌", [school])]
+    [('江北中学（集团）', 'CollaborativeEducationAlliance'), ('江北中学', 'SecondarySchool')]
+    """
+    result = []
+    for mention in selected:
+        if is_a(mention.cls, "School") and text.startswith("（集团）", mention.end):
+            end = mention.end + len("（集团）")
+            name = text[mention.start : end]
+            # (inside a ceremony's name, 某某中学（集团）揭牌仪式, the group is a name nested in it too)
+            result.append(Mention(mention.start, end, name, GROUP, "school-group", 3, nested=mention.nested))
+            mention = replace(mention, nested=True)
+        result.append(mention)
+    return result
 
 
 def _known_place(name: str) -> bool:

@@ -3096,7 +3096,8 @@ class RelationExtractor:
                     # 某某国家工程实验室, 星海新工程创新实验室: 工程 is the lab's field, no program it is part of
                     and not (other.name.endswith("工程") and ENGINEERING_LAB.match(self.text, other.end, mention.end))
                 ):
-                    self.add(mention.entity, "partOf", other.entity, span, "part-name")
+                    subject, predicate, whole = named_after_parent(mention.entity, other.entity)  # (a group: led)
+                    self.add(subject, predicate, whole, span, "part-name" if predicate == "partOf" else "lead-name")
 
     def _quoted_leads(self, start: int, end: int, here: list[Mention], span) -> None:
         text = self.text
