@@ -735,3 +735,9 @@ def test_a_stop_word_across_two_words_is_none(recognizer):
     # 夯实|现代: 实现 (a verb that would end the clause) is no word here; the name starts at 现代
     assert "现代语言服务产业学院" in names(recognizer, "深化协同育人，夯实现代语言服务产业学院建设。")
     assert "江北产业学院" in names(recognizer, "为实现江北产业学院目标而努力。")
+
+
+def test_industrial_and_science_parks_are_places_and_a_special_committee_is_one_name(recognizer):
+    found = names(recognizer, "10人赶赴江北工业园区，来到青川国家农业科技园区，江北区港澳台侨专委会参加。")
+    assert found.get("江北工业园区") == "Place" and found.get("青川国家农业科技园区") == "Place"
+    assert "江北区港澳台侨专委会" in found
