@@ -741,3 +741,8 @@ def test_industrial_and_science_parks_are_places_and_a_special_committee_is_one_
     found = names(recognizer, "10人赶赴江北工业园区，来到青川国家农业科技园区，江北区港澳台侨专委会参加。")
     assert found.get("江北工业园区") == "Place" and found.get("青川国家农业科技园区") == "Place"
     assert "江北区港澳台侨专委会" in found
+
+
+def test_a_type_word_that_ends_a_word_of_the_clause_after_a_title_names_nothing(recognizer):
+    found = names(recognizer, "完成《青川产教融合型城市建设方案》编制。")
+    assert found == {"青川产教融合型城市建设方案": "Initiative"}  # 编制: compiling it, no 制 (a system)

@@ -2089,6 +2089,8 @@ class Recognizer:
                 continue
             if suffix == "局" and window[match.start() - 1 : match.end()] in NOT_BUREAU:
                 continue  # “某某”教育布局: a word that ends in 局, no bureau
+            if len(suffix) == 1 and match.start() > 0 and is_word(window[match.start() - 1 : match.end()]):
+                continue  # 《某某方案》编制: the type word ends a word of the clause (编制), no name
             if _class_opening(window, match.start(), suffix):
                 break  # “某某订单班”正式开班: the class opens, its name was the quote
             if COLLECTIVE_NAME.match(between) and not LIST_MARK.search(inner):
