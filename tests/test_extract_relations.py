@@ -1627,3 +1627,8 @@ def test_our_school_on_a_divisions_site_the_text_never_names_whole_is_the_school
     found = facts(extractor, text, site="青川学院工学院")
     assert pair("青川学院", "integratesWith", "远帆高速公路有限公司") in found
     assert ("王明", "worksAt", "青川学院") in found
+
+
+def test_a_body_elected_a_council_member_of_the_group_is_its_member(extractor):
+    found = facts(extractor, "青川职教集团正式成立。江北公司被选为常务理事单位。")
+    assert ("江北公司", "memberOf", "青川职教集团") in found
