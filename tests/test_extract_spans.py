@@ -746,3 +746,8 @@ def test_industrial_and_science_parks_are_places_and_a_special_committee_is_one_
 def test_a_type_word_that_ends_a_word_of_the_clause_after_a_title_names_nothing(recognizer):
     found = names(recognizer, "完成《青川产教融合型城市建设方案》编制。")
     assert found == {"青川产教融合型城市建设方案": "Initiative"}  # 编制: compiling it, no 制 (a system)
+
+
+def test_the_winners_of_a_competition_name_no_award(recognizer):
+    found = names(recognizer, "校长为“青川杯”羽毛球比赛获奖者颁奖。")
+    assert found == {"“青川杯”羽毛球比赛": "Competition"}  # 获奖者: the winners, no prize named 奖者颁奖

@@ -497,7 +497,10 @@ QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|《([^《》\n]{1,90})》")  #
 # Award verbs, then the bare 获 where the characters around it make no other word (收获, 获得, 获悉).
 # (the character before the bare 获 is checked after it: every alternative then starts with a character, which the
 # regex engine skips to instead of trying the pattern at every position)
-AWARD_TRIGGER = re.compile(rf"(?P<t>{alternation('award_triggers')}|获(?<![收捕查俘缴斩荣]获)(?![得评批取悉]))")
+# (获奖者, 获奖单位: the winners, a noun; no award is named after it)
+AWARD_TRIGGER = re.compile(
+    rf"(?P<t>{alternation('award_triggers')}|获(?<![收捕查俘缴斩荣]获)(?![得评批取悉]|奖者|奖单位|奖作品|奖选手|奖名单))"
+)
 _AWARD_KINDS = table("award_triggers", 1)
 GRANTS = {word for word, columns in _AWARD_KINDS.items() if "grant" in columns[1:]}  # 授予B“C”: the giver's verb
 SELECTED = {word for word, columns in _AWARD_KINDS.items() if columns[0] == "selected"}
