@@ -751,3 +751,9 @@ def test_a_type_word_that_ends_a_word_of_the_clause_after_a_title_names_nothing(
 def test_the_winners_of_a_competition_name_no_award(recognizer):
     found = names(recognizer, "校长为“青川杯”羽毛球比赛获奖者颁奖。")
     assert found == {"“青川杯”羽毛球比赛": "Competition"}  # 获奖者: the winners, no prize named 奖者颁奖
+
+
+def test_a_places_overseas_chinese_federation_and_its_affairs_offices_are_bodies(recognizer):
+    found = names(recognizer, "江北区侨联、江北区委编办参加，青川省台办副主任周明出席。")
+    assert found.get("江北区侨联") == "SocialOrganization"
+    assert found.get("江北区委编办") == "GovernmentAgency" and found.get("青川省台办") == "GovernmentAgency"
