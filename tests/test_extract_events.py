@@ -956,3 +956,10 @@ def test_a_signing_of_a_body_two_parties_build_is_named_after_the_body_too(extra
     text = "江北区人民政府与青川职业技术学院合作建设青川职业技术学院附属江北职业学校签约授牌仪式在江北宾馆举行。"
     event = next(e for e in extractor.extract(Article(id="t", title="", text=text)).entities if e.cls == "Event")
     assert "青川职业技术学院附属江北职业学校签约授牌仪式" in event.aliases
+
+
+def test_a_ceremony_named_by_a_quoted_common_phrase_or_a_programs_name_is_no_proper_event(extractor):
+    found = names(extractor, "双方举行“校院合作”签字仪式。学院与远帆公司举行“星火计划”签约仪式。")
+    assert "“校院合作”签字仪式" not in found and "“星火计划”签约仪式" not in found
+    assert found.get("星火计划") is not None  # the program signed is named
+    assert names(extractor, "“青苗杯”技能大赛开幕。").get("“青苗杯”技能大赛") == "Competition"

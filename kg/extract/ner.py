@@ -2044,6 +2044,8 @@ class Recognizer:
                 if cls in KINDS["Event"]:
                     prefix_start = _after_zai(text, prefix_start, start + 1)
                 name = text[prefix_start : tail[0]]
+                if cls in KINDS["Event"] and prefix_start == start and _common_phrase(inner):
+                    continue  # “校企合作”签约仪式: a common phrase quoted, the ceremony's subject; no proper name
                 if cls in KINDS["Award"] and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
                     cls = "Initiative"  # 开展“体教融合”试点: a pilot one runs
                 mention = Mention(prefix_start, tail[0], name, refine_class(name, cls), "quoted-suffix", 3)
@@ -3244,6 +3246,7 @@ def _clean_after(text: str, at: int) -> bool:
 
 
 WEAK_NAME_END = BREAK | set("的等为和与及")  # what may follow a name a weak type word ends (as in _tail)
+QUOTED_WHOLE = re.compile("“([^“”]+)”")  # a modifier that is a quotation and nothing else
 GENERIC_PRONE = ("Event", "VocationalEducationPark", "Initiative", "Project")
 # the initiatives common words name as often as a proper name does (长效机制, 实际行动; not 教育评价改革)
 GENERIC_INITIATIVES = ("机制", "行动", "工程")
@@ -3270,7 +3273,9 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
     if cls == "Initiative" and suffix not in GENERIC_INITIATIVES:
         return True
     if "”" in modifier or not modifier:
-        return bool(modifier)
+        # “校企合作”签约仪式: a common phrase quoted, its subject; a quoted name (“青苗”计划) singles one out
+        quoted = QUOTED_WHOLE.fullmatch(modifier)
+        return bool(modifier) and not (quoted and cls in KINDS["Event"] and _common_phrase(quoted.group(1)))
     if _scoped_event(modifier):  # 全国教育大会: the one of the whole country
         return True
     return not (_plain(modifier) and _common_phrase(modifier))
