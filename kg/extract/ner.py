@@ -2044,7 +2044,7 @@ class Recognizer:
                 if cls in KINDS["Event"]:
                     prefix_start = _after_zai(text, prefix_start, start + 1)
                 name = text[prefix_start : tail[0]]
-                if cls in KINDS["Event"] and prefix_start == start and _common_phrase(inner):
+                if cls in KINDS["Event"] and not is_proper_name(text[prefix_start:end], text[end : tail[0]], cls):
                     continue  # “校企合作”签约仪式: a common phrase quoted, the ceremony's subject; no proper name
                 if cls in KINDS["Award"] and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
                     cls = "Initiative"  # 开展“体教融合”试点: a pilot one runs

@@ -748,9 +748,8 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
         if key[1] == "partOf":
             continue
         subject_owner, object_owner = acts_for_school.get(key[0]), acts_for_school.get(key[2])
-        if (
-            key[1] != "worksAt"
-        ):  # 某某厅办公室印发…: a body's office that acts is a node of its own (its staff the body's)
+        # 某某厅办公室印发…: a body's office that acts is a node of its own (its staff are the body's)
+        if key[1] != "worksAt":
             subject_owner = None if key[0] in sections and key[0].endswith(OFFICES) else subject_owner
             object_owner = None if key[2] in sections and key[2].endswith(OFFICES) else object_owner
         if subject_owner is None and object_owner is None:

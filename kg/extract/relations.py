@@ -2565,8 +2565,7 @@ class RelationExtractor:
                     verb.group(1) in UNVEILING
                 ):  # a platform opened in X is in X (who built it the text says elsewhere)
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                else:  # it takes place at the body (the text states only where: the annotated sets give the body as
-                    # its host in 1 of 24 such cases)
+                else:  # it takes place at the body, which the text names only as where (its host in 1 of 24 cases)
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
 
     def _built_at(self, main: list[Mention], index: int, after: int, end: int, span) -> None:
@@ -2623,8 +2622,8 @@ class RelationExtractor:
                     break
             if event.rule == "held-subject" and len(listed) < 2:
                 continue  # a held event's name, no parties listed (某某联盟理事会年会)
-            # the parties its name lists take part in it, but that the name says so is no news of the text's: the
-            # annotated sets give it in 3 of 50 such cases (what holds it the text says elsewhere: A与B举行…, 由…主办)
+            # (that the parties its name lists take part in it the name says, no sentence: the annotated sets give it
+            # in 3 of 50 such cases; who holds it the text says elsewhere, A与B举行…, 由…主办)
             parties = [m.entity for m in listed if not is_a(m.entity.cls, "Place") or event.rule == "held-subject"]
             # A与B合作办学签约暨某某产业学院揭牌仪式: what is unveiled at the signing the parties build
             for unveiled in (m for m in main.values() if event.start < m.start and m.end < event.end):
