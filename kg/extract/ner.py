@@ -3778,11 +3778,13 @@ def _trimmed_to_known(selected: list[Mention], type_word: Callable[[str], str]) 
 
 
 @cache
-def _central_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The central bodies of the reference list (教育部, 国务院 …), by name and short name: a class of the characters
-    they start with (one scan of the text for all) and the pattern of the names, longest first."""
-    names = [name for body in bodies() if body.details["scope"] == "central" for name in (body.name, *body.aliases)]
-    return re.compile(f"[{''.join(sorted({name[0] for name in names}))}]"), re.compile(trie_pattern(names))
+def _central_names() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The central bodies of the reference list (教育部, 国务院 …), by name and short name: the names (a find of
+    each in the text costs fewer instructions than a scan for the characters they start with, common ones among
+    them) and their pattern, longest first."""
+    central = [body for body in bodies() if body.details["scope"] == "central"]
+    names = tuple(name for body in central for name in (body.name, *body.aliases))
+    return names, re.compile(trie_pattern(names))
 
 
 def _central_bodies_named(text: str) -> list[Mention]:
@@ -3793,9 +3795,9 @@ def _central_bodies_named(text: str) -> list[Mention]:
     >>> [(m.name, m.start) for m in _central_bodies_named("教育部、国家发改委等部门印发通知，财政部门落实部署。")]
     [('教育部', 0), ('国家发改委', 4)]
     """
-    first, pattern = _central_names()
+    names, pattern = _central_names()
     found = []
-    for match in finditer_from(first, pattern, text):
+    for match in finditer_from(names, pattern, text):
         start, end = match.span()
         if end < len(text) and is_word(text[end - 1 : end + 1]):
             continue
