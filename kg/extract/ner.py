@@ -453,8 +453,9 @@ CEREMONY_VERBS = (
 )
 CEREMONY_VERB = re.compile("|".join(CEREMONY_VERBS))
 # 集中签约、授牌仪式: two ceremonies sharing 仪式; the name goes on through the first (成立、 lists no ceremony)
-CEREMONY_PAIR = re.compile("(?:" + "|".join(v for v in CEREMONY_VERBS if v != "成立") + ")、$")
-CEREMONY_JOINED = re.compile("(?:" + "|".join(v for v in CEREMONY_VERBS if v != "成立") + ")[与和及]$")  # 签约与聘任
+_PAIRED_ACTS = "|".join(v for v in CEREMONY_VERBS if v != "成立")
+CEREMONY_PAIR = re.compile(f"(?:{_PAIRED_ACTS})、$")
+CEREMONY_JOINED = re.compile(f"(?:{_PAIRED_ACTS})[与和及]$")  # 签约与聘任仪式: two acts of one ceremony
 # what A与B signed; not 校企合作 (A与B校企合作签约仪式 is a kind of ceremony: see _second_party)
 SIGNED_SUBJECT = re.compile("(?:战略合作|合作|共建)?(?:项目|协议|框架协议)?$")
 EDITION = re.compile(r"第[0-9一二三四五六七八九十]+[次届]")  # 第三次会员代表大会: the edition of a meeting
@@ -3805,9 +3806,6 @@ def _central_bodies_named(text: str) -> list[Mention]:
     return found
 
 
-GROUP = "CollaborativeEducationAlliance"  # an education group of schools
-
-
 def _bracketed_groups(text: str, selected: list[Mention]) -> list[Mention]:
     """某某中学（集团）: the education group a school heads, named after it with 集团 in brackets (the school
     stays a name of its own, nested; the pipeline reads the group as led by it).
@@ -3822,7 +3820,8 @@ def _bracketed_groups(text: str, selected: list[Mention]) -> list[Mention]:
             end = mention.end + len("（集团）")
             name = text[mention.start : end]
             # (inside a ceremony's name, 某某中学（集团）揭牌仪式, the group is a name nested in it too)
-            result.append(Mention(mention.start, end, name, GROUP, "school-group", 3, nested=mention.nested))
+            group = "CollaborativeEducationAlliance"  # an education group of schools
+            result.append(Mention(mention.start, end, name, group, "school-group", 3, nested=mention.nested))
             mention = replace(mention, nested=True)
         result.append(mention)
     return result

@@ -913,7 +913,7 @@ class RelationExtractor:
     def _issuers_before_titles(self, inside: list[Mention], span: tuple[int, int]) -> None:
         """国务院办公厅《关于…的意见》, 教育部、财政部等六部门印发的《某某办法》、《某某方案》: the government bodies
         named right before a policy's title, or listed before a verb of issuing it, issued it."""
-        text, main = self.text, [m for m in inside if not m.nested and m.entity is not None]
+        text, main = self.text, self._main  # (the sentence's names that are no part of another, made once)
         for index, mention in enumerate(main):
             if not is_a(mention.entity.cls, "GovernmentAgency"):
                 continue
