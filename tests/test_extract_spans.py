@@ -737,6 +737,23 @@ def test_a_stop_word_across_two_words_is_none(recognizer):
     assert "江北产业学院" in names(recognizer, "为实现江北产业学院目标而努力。")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("期待与青川技工学校共筑跨区域人才协作平台。", "跨区域人才协作平台"),  # 共 then 筑: one verb, no 筑… name
+        ("这里坐拥渝南高新技术产业园。", "渝南高新技术产业园"),
+    ],
+)
+def test_a_two_character_verb_before_a_name_is_no_part_of_it(recognizer, text, name):
+    assert name in names(recognizer, text)
+
+
+def test_a_title_opening_a_platforms_type_word_follows_no_name(extractor):
+    # 教授工作站: no professor named 某表示 before it
+    found = labels_of(extractor, "张绍文表示教授工作站的建立将发挥学校优势。")
+    assert not any(label.endswith("表示") for label in found)
+
+
 def test_industrial_and_science_parks_are_places_and_a_special_committee_is_one_name(recognizer):
     found = names(recognizer, "10人赶赴江北工业园区，来到青川国家农业科技园区，江北区港澳台侨专委会参加。")
     assert found.get("江北工业园区") == "Place" and found.get("青川国家农业科技园区") == "Place"

@@ -707,7 +707,8 @@ class Recognizer:
         surnames = "".join(sorted(SURNAMES))
         # a name after its role: a surname first, or a name of two parts (阿依古丽·买买提)
         self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{surnames}]|[{CJK}]{{1,5}}[·•])")
-        self.role_after_re = re.compile(trie_pattern(ROLES_AFTER))
+        # (not a title opening a platform's type word: 某某表示教授工作站的建立…, 名师工作室)
+        self.role_after_re = re.compile(trie_pattern(ROLES_AFTER) + "(?!工作站|工作室)")
         # 学院张三院长、李四副院长: the school of the text, then a name and its title
         self.bare_school_named_re = re.compile(
             f"(?:^|(?<=[，。；：\n]))(学院|学校)(?=[{surnames}][{CJK}]{{1,2}}(?:{trie_pattern(ROLES_AFTER)}))"
