@@ -748,6 +748,11 @@ def test_a_two_character_verb_before_a_name_is_no_part_of_it(recognizer, text, n
     assert name in names(recognizer, text)
 
 
+def test_a_stop_word_opening_a_word_of_four_characters_is_part_of_the_name(recognizer):
+    # 对 opens 对外经贸: no function word here, the school's name starts at 江北
+    assert "江北对外经贸职业学院" in names(recognizer, "启动仪式在江北对外经贸职业学院举行。")
+
+
 def test_a_title_opening_a_platforms_type_word_follows_no_name(extractor):
     # 教授工作站: no professor named 某表示 before it
     found = labels_of(extractor, "张绍文表示教授工作站的建立将发挥学校优势。")

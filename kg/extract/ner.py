@@ -1114,6 +1114,8 @@ class Recognizer:
                         # 双方为…, 负责人为…: a stop word ends right before, 方为 / 人为 is no word here
                         and not any(text[i - 1 - n : i - 1] in STOP_MULTI for n in STOP_SIZES.get(text[i - 2], ()))
                     )
+                    # 河北对外经贸职业学院: the stop word opens a word of four characters (对外经贸), read whole
+                    or (i < end - 2 and is_word(text[i - 1 : i + 1]) and is_word(text[i - 1 : i + 3]))
                     or (
                         i < end  # 她对联合体: a word across the type word's first character (对联) is no word here
                         and is_word(text[i - 1 : i + 1])
