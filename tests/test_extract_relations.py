@@ -1636,3 +1636,10 @@ def test_our_school_on_a_divisions_site_the_text_never_names_whole_is_the_school
 def test_a_body_elected_a_council_member_of_the_group_is_its_member(extractor):
     found = facts(extractor, "青川职教集团正式成立。江北公司被选为常务理事单位。")
     assert ("江北公司", "memberOf", "青川职教集团") in found
+
+
+def test_moving_a_reform_on_is_no_launching_of_it_unless_the_text_names_it_in_quotes(extractor):
+    found = facts(extractor, "江北区教委深入推进教育评价改革。")
+    assert not any(p == "initiates" for _, p, _ in found)
+    found = facts(extractor, "江北区教委深入推进“青川课堂”教学改革。")
+    assert any(s == "江北区教委" and p == "initiates" and "青川课堂" in o for s, p, o in found)

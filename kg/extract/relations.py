@@ -2744,6 +2744,10 @@ class RelationExtractor:
                     continue
                 if predicate == "builds" and trigger.group() in ORGANISING_VERBS:
                     continue  # 由A主办、B协办的…大会: who organises an event founds no school named after the verb
+                if trigger.group() == "推进" and "“" not in text[mention.start - 1 : mention.end]:
+                    # 推进教育改革, 推进某某项目: moving on a reform or a project is no launching of it, unless it is
+                    # one the text names in quotes (推进“某某”工作: the annotated sets' 0 of 9 facts, the seeds' 13)
+                    continue
                 if predicate == "participatesIn" and ATTENDING_AFTER.match(text, mention.end):
                     continue  # 出席本次会议的还有A、B: those listed attend (_attendance), not the subject
                 # (A与B举行…签约仪式: both hold it, as the annotated sets have it in 18 of 22 cases)
