@@ -1643,3 +1643,12 @@ def test_moving_a_reform_on_is_no_launching_of_it_unless_the_text_names_it_in_qu
     assert not any(p == "initiates" for _, p, _ in found)
     found = facts(extractor, "江北区教委深入推进“青川课堂”教学改革。")
     assert any(s == "江北区教委" and p == "initiates" and "青川课堂" in o for s, p, o in found)
+
+
+def test_a_unit_named_after_the_body_whose_head_unveils_it_is_part_of_that_body_not_built_by_it(extractor):
+    found = facts(extractor, "青川大学校长周立为青川大学附属实验小学揭牌。")
+    assert ("青川大学附属实验小学", "partOf", "青川大学") in found
+    assert ("青川大学", "builds", "青川大学附属实验小学") not in found
+    # a platform of another name: the school whose head unveils it builds it
+    found = facts(extractor, "青川大学校长周立为江北智能制造产业学院揭牌。")
+    assert ("青川大学", "builds", "江北智能制造产业学院") in found

@@ -2454,6 +2454,8 @@ class RelationExtractor:
         self.add(party, "builds", platform, span, "build-为…揭牌")
         body = self._body(party, main)
         if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
+            if platform.label.startswith(body.label):
+                return  # 某某大学附属中学, 某某学院某某学院: a unit named after the body is part of it (part-name)
             self.add(body, "builds", platform, span, "build-为…揭牌-body")
 
     def _roll_before(self, start: int) -> list[Entity]:
