@@ -748,6 +748,11 @@ def test_a_two_character_verb_before_a_name_is_no_part_of_it(recognizer, text, n
     assert name in names(recognizer, text)
 
 
+@pytest.mark.parametrize("text", ["把学校办成百姓家门口的“好学校”。", "办好“家门口的学校”，提供优质教育。"])
+def test_a_quoted_phrase_ending_in_a_schools_type_word_is_no_school(recognizer, text):
+    assert not any(label.endswith("学校") for label in names(recognizer, text))
+
+
 def test_a_stop_word_opening_a_word_of_four_characters_is_part_of_the_name(recognizer):
     # 对 opens 对外经贸: no function word here, the school's name starts at 江北
     assert "江北对外经贸职业学院" in names(recognizer, "启动仪式在江北对外经贸职业学院举行。")

@@ -2064,8 +2064,11 @@ class Recognizer:
                 inner_cls, strength = self.suffix_class[inner_suffix]
                 modifier = inner[: -len(inner_suffix)]
                 weak_course = strength == "weak" and inner_cls in KINDS["Course"] and len(modifier) >= 2  # “晶盛班”
+                # (“家门口的学校”, “到乡村、回学校”: a phrase, its words joined by 的 or 、, is no name)
+                phrase = "的" in modifier or "、" in modifier
                 if (strength == "strong" or weak_course) and (
-                    (modifier and not _generic(modifier)) or (not modifier and inner_cls in KINDS["Platform"])
+                    (modifier and not phrase and not _generic(modifier))
+                    or (not modifier and inner_cls in KINDS["Platform"])
                 ):
                     cls = inner_cls  # “兴师计划”, “教联体”
             if THEME_AFTER.match(text, end - 1) or THEME_BEFORE.search(text, max(0, start - 4), start):
