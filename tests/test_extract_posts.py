@@ -178,10 +178,12 @@ def test_a_party_committees_department_in_a_chain_of_posts(extractor):
     article = Article(id="t", title="", text=text, district="江北区", city="重庆市")
     extraction = extractor.extract(article)
     found = {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
-    assert ("孙明远", "worksAt", "宣传部") in found and ("宣传部", "partOf", "江北学院") not in found
-    # the bare 区委 of the post is the district's (test_a_bare_party_committee_before_a_post_is_the_districts)
+    # the bare 区委 of the post is the district's (test_a_bare_party_committee_before_a_post_is_the_districts);
+    # its department is no body of its own (the annotated sets give its head to the committee, 5 of 6 times),
+    # nor the school's before it
     assert ("孙明远", "worksAt", "中共重庆市江北区委员会") in found
-    assert {e.label: e.cls for e in extraction.entities}["宣传部"] == "GovernmentAgency"
+    assert not any("宣传部" in (s, o) for s, _, o in found)
+    assert "宣传部" not in {e.label for e in extraction.entities}
 
 
 def test_staff_of_an_alumni_association_and_a_vocational_education_society(extractor):
