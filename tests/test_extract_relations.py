@@ -1501,6 +1501,10 @@ def test_a_faculty_of_two_fields_whose_site_says_wo_yuan_in_the_headline_is_the_
     faculty = "江北大学材料与化学工程学院"
     assert (faculty, "integratesWith", "青川公共交通运输集团有限公司") in found
     assert ("王明", "worksAt", faculty) in found
+    # no headline, and the text names the faculty by its field alone (材料学院): the school's news, its staff
+    text = "12月1日，青川公共交通运输集团有限公司一行到材料学院交流。材料学院副院长王明参加交流。"
+    found = triples(extractor.extract(Article(id="t", title="", text=text, site=site)))
+    assert ("王明", "worksAt", "江北大学") in found and ("王明", "worksAt", faculty) not in found
 
 
 def test_a_headline_saying_wo_xiao_makes_the_site_the_publisher_though_the_text_names_other_schools(extractor):

@@ -441,8 +441,10 @@ class Extractor:
             school = next((m for m in found if m.start == 0 and not m.ref and is_a(m.cls, "University")), None)
             if school is None or not DIVISION.fullmatch(name, school.end) or "与" not in name[school.end :]:
                 continue
-            if headline or not names_school:
+            if headline or (not names_school and name in text):
                 return name, "College"
+            if not names_school:  # a text that names the faculty by its field alone (材料学院): the school's
+                return school.name, school.cls
         return None
 
     def _headline_school(self, article: Article, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
