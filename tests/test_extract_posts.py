@@ -404,3 +404,10 @@ def test_the_head_of_a_division_called_by_its_short_form_works_at_the_school(ext
     text = "11月3日，我校产业班开班仪式在建筑工程学院举行。建工学院党总支书记王明主持开班仪式。"
     found = works_at(extractor, text, site="江北学院")
     assert ("王明", "江北学院") in found and not {o for _, o in found} & {"建筑工程学院", "建工学院"}
+
+
+def test_a_name_before_ren_and_a_title_and_a_title_of_two_words(extractor):
+    # 任 (serves as) ends no name; 区域经理 is one title, no given name 区域 before 经理
+    found = works_at(extractor, "青川技师学院院长张斌任理事长。星海汽车集团江北区域经理杜福谦来校交流。")
+    assert ("张斌", "青川技师学院") in found and ("杜福谦", "星海汽车集团") in found
+    assert not any(person in ("张斌任", "北区域") for person, _ in found)

@@ -264,6 +264,7 @@ SUMMING_COUNT = re.compile("[一二两三四五六七八九十]")  # “三名�
 COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高职教育三大平台: a set named by its count
 
 ROLES = sorted(set(words("roles")))
+ROLES_TUPLE = tuple(ROLES)
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
@@ -2407,8 +2408,8 @@ class Recognizer:
             # 永嘉二职夏明远副校长, 王金选院长一行: a name written before its title
             start = match.start() - 3
             name = text[start : match.start()]
-            if start < 0:
-                continue
+            if start < 0 or name[-1] == "任":
+                continue  # (院长张斌任理事长: 任, serves as, ends no name; see _person_size)
             type_end = name[:1] in TYPE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
             # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
             type_end = type_end or any(
@@ -2424,6 +2425,8 @@ class Recognizer:
                     continue
             if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or name[0] in STOP_SINGLE:
                 continue
+            if is_word(text[start + 1 : match.end()]):
+                continue  # 浙江区域经理, 项目经理: the title's own words (区域经理), no given name before it
             extras = {"role_at": match.start(), "role_end": match.end()}
             found.append(Mention(start, match.start(), name, "Person", "person-before", 2, extras=extras))
         found += self._noted_persons(text)
@@ -4052,8 +4055,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     (3, 3, 2)
     >>> _person_size("任建发见证签约", 0), _person_size("陶敏陪同参观", 0), _person_size("马振清率队", 0)
     (3, 2, 3)
-    >>> _person_size("李强首先代表集团致辞", 0)
-    2
+    >>> _person_size("李强首先代表集团致辞", 0), _person_size("张斌任理事长", 0)
+    (2, 2)
     """
     window = text[begin : begin + 3]
     if text.startswith(COMPOUND_SURNAMES, begin) and re.fullmatch(f"[{CJK}]{{4}}", text[begin : begin + 4]):
@@ -4091,6 +4094,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 3  # 李建安分别致辞: the three-character name before one (安分 is a word too)
     if text.startswith(AFTER_NAME, begin + 2) and _name_like(window[:2]):
         return 2  # 王然陪同, 李明率代表团: the two-character name before the verb
+    if text[begin + 2 : begin + 3] == "任" and text.startswith(ROLES_TUPLE, begin + 3) and _name_like(window[:2]):
+        return 2  # 院长张斌任理事长: 任 (serves as) and a title after a two-character name
     if (
         len(window) == 3
         and _has_cjk(window[2])
