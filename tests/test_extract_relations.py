@@ -1355,7 +1355,10 @@ def test_the_bodies_a_sentence_counts_after_a_designation_hold_it(extractor):
         assert (venue, "designatedAs", designation) in found
 
 
-@pytest.mark.parametrize("site", ["青川理工学院 (校园新闻)", "学校要闻-青川理工学院", "青川理工学院｜新闻网"])
+# (a school of two names, 一校两牌: the site gives both, joined by a middle dot; the first is the school's)
+@pytest.mark.parametrize(
+    "site", ["青川理工学院 (校园新闻)", "学校要闻-青川理工学院", "青川理工学院｜新闻网", "青川理工学院·青川轻工学校"]
+)
 def test_our_school_is_the_sites_though_its_title_adds_a_column(extractor, site):
     text = "我校与青川明远科技有限公司签约。副校长周立出席。"
     assert ("周立", "worksAt", "青川理工学院") in facts(extractor, text, site=site)

@@ -919,7 +919,8 @@ def site_publisher(source: str, gazetteer: Gazetteer, text: str) -> tuple[str, s
 SCHOOL_END = re.compile("(?:大学|学院|学校|中学|小学|中心)$")
 OWN_SCHOOL_WORDS = ("我校", "我院", "本校")  # a headline that opens so is the news of the site's school
 PAIR_JOINS = ("与", "和", "携手", "同")  # the words between the two parties of a headline (see _headline_pair)
-SITE_PARTS = re.compile(r"\s*[（(][^（）()]*[)）]\s*|\s*[|｜_—–\-]+\s*|\s+")  # the marks between a site title's parts
+# the marks between a site title's parts (a school of two names: 某某学校·某某工程学校, each a part)
+SITE_PARTS = re.compile(r"\s*[（(][^（）()]*[)）]\s*|\s*[|｜_—–\-·•]+\s*|\s+")
 # a news site's own name after its owner's (某某学院新闻网, 某某大学融媒体中心)
 NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|官方网站|官网")
 
