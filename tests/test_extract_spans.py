@@ -743,9 +743,10 @@ def test_a_stop_word_across_two_words_is_none(recognizer):
         ("期待与青川技工学校共筑跨区域人才协作平台。", "跨区域人才协作平台"),  # 共 then 筑: one verb, no 筑… name
         ("这里坐拥渝南高新技术产业园。", "渝南高新技术产业园"),
         ("江北物流产业学院前身为青川物流学院。", "青川物流学院"),  # (身为 is a word: 为 alone did not stop it)
+        ("参观江北中专校企合作单位青川车轮制造有限公司。", "青川车轮制造有限公司"),  # the company's role, no name
     ],
 )
-def test_a_two_character_verb_before_a_name_is_no_part_of_it(recognizer, text, name):
+def test_a_verb_or_a_role_before_a_name_is_no_part_of_it(recognizer, text, name):
     assert name in names(recognizer, text)
 
 
