@@ -1644,6 +1644,12 @@ def test_a_class_opening_is_no_part_of_its_name(extractor, text):
     assert not any(label.endswith("开班") for label in entities(run(extractor, text)))
 
 
+def test_a_project_named_by_common_words_only_is_no_name(extractor):
+    found = entities(run(extractor, "双方将围绕企业技术攻关项目、省级重点科研项目开展合作，共同推进青川职中项目建设。"))
+    assert "企业技术攻关项目" not in found and "省级重点科研项目" not in found
+    assert found.get("青川职中项目") == "Project"  # (a school's name singles one out)
+
+
 def test_a_counts_measure_word_is_no_part_of_a_place(extractor):
     labels = set(entities(run(extractor, "星光科技、远山电子等9家高新区企业代表参加座谈会。")))
     assert not any(label.startswith("家") for label in labels)

@@ -3277,6 +3277,8 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
     (False, True)
     >>> is_proper_name("长效", "机制", "Initiative"), is_proper_name("教育评价", "改革", "Initiative")
     (False, True)
+    >>> is_proper_name("企业技术攻关", "项目", "Project"), is_proper_name("青川职中", "项目", "Project")
+    (False, True)
     """
     if len(suffix) < 2 or not _generic_prone(cls):
         return True
@@ -3288,6 +3290,8 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
         return bool(modifier) and not (quoted and cls in KINDS["Event"] and _common_phrase(quoted.group(1)))
     if _scoped_event(modifier):  # 全国教育大会: the one of the whole country
         return True
+    if cls in KINDS["Project"]:  # 校校合作项目, 企业技术攻关项目: a project of common words only, however long
+        return not _common_phrase(modifier.removeprefix("年"))
     return not (_plain(modifier) and _common_phrase(modifier))
 
 
