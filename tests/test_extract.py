@@ -1644,10 +1644,12 @@ def test_a_class_opening_is_no_part_of_its_name(extractor, text):
     assert not any(label.endswith("开班") for label in entities(run(extractor, text)))
 
 
-def test_a_project_named_by_common_words_only_is_no_name(extractor):
+def test_a_project_or_a_mechanism_named_by_common_words_only_is_no_name(extractor):
     found = entities(run(extractor, "双方将围绕企业技术攻关项目、省级重点科研项目开展合作，共同推进青川职中项目建设。"))
     assert "企业技术攻关项目" not in found and "省级重点科研项目" not in found
     assert found.get("青川职中项目") == "Project"  # (a school's name singles one out)
+    found = entities(run(extractor, "双方建立产学研长效合作机制，完善“三维立体式”家校协同机制。"))
+    assert "产学研长效合作机制" not in found and "“三维立体式”家校协同机制" in found  # (a quoted one is named)
 
 
 def test_a_counts_measure_word_is_no_part_of_a_place(extractor):

@@ -3290,7 +3290,9 @@ def is_proper_name(modifier: str, suffix: str, cls: str) -> bool:
         return bool(modifier) and not (quoted and cls in KINDS["Event"] and _common_phrase(quoted.group(1)))
     if _scoped_event(modifier):  # 全国教育大会: the one of the whole country
         return True
-    if cls in KINDS["Project"]:  # 校校合作项目, 企业技术攻关项目: a project of common words only, however long
+    if cls in KINDS["Project"] or suffix == "机制":
+        # 校校合作项目, 企业技术攻关项目, 产学研长效合作机制: a project or a mechanism of common words only, however
+        # long, is a kind (the annotated sets name no mechanism but quoted ones)
         return not _common_phrase(modifier.removeprefix("年"))
     return not (_plain(modifier) and _common_phrase(modifier))
 
