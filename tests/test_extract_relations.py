@@ -1660,3 +1660,12 @@ def test_a_unit_named_after_the_body_whose_head_unveils_it_is_part_of_that_body_
     # a platform of another name: the school whose head unveils it builds it
     found = facts(extractor, "青川大学校长周立为江北智能制造产业学院揭牌。")
     assert ("青川大学", "builds", "江北智能制造产业学院") in found
+
+
+def test_a_company_after_jian_she_is_built_up_not_founded(extractor):
+    # 建设的龙头企业: a company the clause describes, which stands already; no school builds it
+    found = facts(extractor, "该产业学院由青川职业学院与江北省市政基础设施建设的龙头企业青川市政集团有限公司合作共建。")
+    assert not any(p == "builds" and o == "青川市政集团有限公司" for _, p, o in found)
+    # a platform after 建设 is built
+    found = facts(extractor, "青川职业学院建设江北智能制造实训基地。")
+    assert ("青川职业学院", "builds", "江北智能制造实训基地") in found
