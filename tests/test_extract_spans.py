@@ -755,6 +755,12 @@ def test_a_quoted_phrase_ending_in_a_schools_type_word_is_no_school(recognizer, 
     assert not any(label.endswith("学校") for label in names(recognizer, text))
 
 
+def test_a_verb_before_a_type_word_makes_no_name_of_a_clause(recognizer):
+    # 采用|网上直播: 网 is no news site's type word here, and the street office is no part of it
+    found = names(recognizer, "青川区妇联联合江北街道采用网上直播形式举办活动。")
+    assert not any(label.endswith("网") for label in found)
+
+
 def test_a_stop_word_opening_a_word_of_four_characters_is_part_of_the_name(recognizer):
     # 对 opens 对外经贸: no function word here, the school's name starts at 江北
     assert "江北对外经贸职业学院" in names(recognizer, "启动仪式在江北对外经贸职业学院举行。")
