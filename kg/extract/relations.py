@@ -635,7 +635,7 @@ class RelationExtractor:
                 continue
             if title is None or not line.strip() or line.lstrip().startswith("序号"):
                 continue
-            bodies = [m for m in inside if _body_or_venue(m.entity)]
+            bodies = [m for m in inside if is_a(m.entity.cls, "Organization") and not is_a(m.entity.cls, "Place")]
             places = [m for m in inside if is_a(m.entity.cls, "District") and line.rfind("（", 0, m.start - start) > 0]
             if ROW_NUMBER.match(line):
                 holders = bodies[:1]
@@ -779,7 +779,7 @@ class RelationExtractor:
                 continue
             if heading is not None:
                 title = first.entity if _designation(first.entity) else None
-            elif title is not None and _body_or_venue(first.entity):
+            elif title is not None and is_a(first.entity.cls, "Organization"):
                 holder = first
                 after = ordered[index + 1] if index + 1 < len(ordered) else None
                 if after is not None and after.rule == "bracket-unit" and text[first.end : after.start] in "(（":
@@ -868,7 +868,7 @@ class RelationExtractor:
                     for body in bodies:
                         self.add(body, "designatedAs", mention.entity, span, "designate-认定…为")
                     break
-                if not _body_or_venue(mention.entity) or not LIST_GAP.fullmatch(gap):
+                if not is_a(mention.entity.cls, "Organization") or not LIST_GAP.fullmatch(gap):
                     break
                 bodies.append(mention.entity)
                 at = mention.end
@@ -3295,7 +3295,6 @@ _NOT_OBJECT = {"leads": ("Place", "Person")}
 # annotators' (a district acting, 区 for 区委区政府, was 31 of 98: it stays)
 PASSIVE_PLACES = ("City", "Place")
 STANDING_BODIES = ("Company", "GovernmentAgency", "SocialOrganization")  # bodies a clause of 建设 builds up, not founds
-VENUE_ENDINGS = ("馆", "公园", "陵园", "景区")
 ACTING = ("builds", "cooperatesWith", "integratesWith", "initiates", "hosts", "participatesIn", "leads", "memberOf")
 
 
@@ -3463,20 +3462,8 @@ def _without(line: str, start: int, mentions: list[Mention]) -> str:
 
 
 def _holder(entity: Entity) -> bool:
-    """An organisation, platform or venue (a museum, a park) that can hold a designation; not a place's name
-    inside it."""
-    return (is_a(entity.cls, "Organization") or is_a(entity.cls, "Platform") or _venue(entity)) and not (
-        is_a(entity.cls, "Place") and not _venue(entity)
-    )
-
-
-def _venue(entity: Entity) -> bool:
-    """A place that receives visitors (某某博物馆, 某某公园): it is designated a base for study trips as bodies are."""
-    return entity.cls == "Place" and entity.label.endswith(VENUE_ENDINGS)
-
-
-def _body_or_venue(entity: Entity) -> bool:
-    return is_a(entity.cls, "Organization") or _venue(entity)
+    """An organisation or platform that can hold a designation (not a place's name inside it)."""
+    return (is_a(entity.cls, "Organization") or is_a(entity.cls, "Platform")) and not is_a(entity.cls, "Place")
 
 
 # platforms a school keeps inside it (工作室, 实验室, 实训基地 …), not alliances it forms with others
