@@ -153,7 +153,6 @@ LIST_GAP = re.compile("[、，和及与]?")
 NOTE_OPENS = ("（", "(")  # a note in brackets after an item of a list (A（以下简称某某）、B)
 LEADING_NOTE = re.compile(r"^[（(][^（）()。，]{1,20}[)）]")
 DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为“?")  # 评定A等56个单位为“某某基地”
-# the rules that read a person's attending a ceremony or a meeting, as a guest or a speaker
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
 HEADS_OF = re.compile("负责同志|负责人")  # the heads of the bodies listed before (see LISTED_HEADS)
 LISTED_HEADS = re.compile(
@@ -3284,7 +3283,6 @@ _COMMON_SENSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "offers": (("Organization", "Place"), _ANY),
     "locatedIn": (_ANY, ("Place", "Organization")),
 }
-# bodies that take part in an event through the people they send to it (see RelationExtractor.add)
 # a person is located nowhere (they work somewhere); they build in their own name only what they unveil (add);
 # one leads a body, a program or an event, never a place or a person
 # people build and host through their organisation (王明主持大会 chairs it; the body hosts it)
