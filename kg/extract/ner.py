@@ -263,8 +263,7 @@ GROUP_MEMBERS = ("联盟", "集团", "共同体", "联合体", "教联体", "成
 SUMMING_COUNT = re.compile("[一二两三四五六七八九十]")  # “三名”, “五育”: a count of what was listed
 COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高职教育三大平台: a set named by its count
 
-ROLES = sorted(set(words("roles")))
-ROLES_TUPLE = tuple(ROLES)
+ROLES = tuple(sorted(set(words("roles"))))
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
@@ -4100,7 +4099,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         return 3  # 李建安分别致辞: the three-character name before one (安分 is a word too)
     if text.startswith(AFTER_NAME, begin + 2) and _name_like(window[:2]):
         return 2  # 王然陪同, 李明率代表团: the two-character name before the verb
-    if text[begin + 2 : begin + 3] == "任" and text.startswith(ROLES_TUPLE, begin + 3) and _name_like(window[:2]):
+    if text[begin + 2 : begin + 3] == "任" and text.startswith(ROLES, begin + 3) and _name_like(window[:2]):
         return 2  # 院长张斌任理事长: 任 (serves as) and a title after a two-character name
     if (
         len(window) == 3

@@ -414,7 +414,7 @@ class Extractor:
                 and len(part) - cut >= 3
                 and part.endswith(("学院", "系"))
                 and not part.endswith("产业学院")  # (an industry college acts for itself)
-                and "与" not in part[cut:]  # (a faculty of two fields, its own site's publisher: see below)
+                and "与" not in part[cut:]  # (a faculty of two fields: see below)
                 and part not in text
             ][:1]
             names += [part] + [part[:cut] for cut in range(len(part) - 1, 3, -1) if NEWS_SITE.fullmatch(part, cut)]
