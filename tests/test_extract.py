@@ -1714,6 +1714,25 @@ def test_the_short_name_of_a_development_zone_inside_a_companys(extractor):
     assert not any(name.startswith("开") for name in entities(extraction))
 
 
+def test_the_short_name_of_economic_development_opens_a_name(extractor):
+    # 经发 of 经济发展: no function word 经 before 发集团 (经发展改革委批准: 经 is one there)
+    extraction = run(extractor, "经发集团与青川工学院举行授牌仪式。青川市经发局局长张明出席。")
+    found = entities(extraction)
+    assert {"经发集团", "青川市经发局"} <= set(found)
+    assert not any(name.startswith("发") for name in found)
+
+
+def test_a_secondary_schools_short_forms_and_its_county_without_xian_are_one_entity(extractor):
+    text = (
+        "青川市工商职业中等专业学校与江北科技有限公司签约。这是青川市工商职业中专的新成果。"
+        "青川县职业高级中学举行会议。会上，青川职中校长李海明发言。"
+    )
+    extraction = run(extractor, text, district="", city="")
+    found = entities(extraction)
+    assert "青川市工商职业中专" not in found and "青川职中" not in found
+    assert ("李海明", "worksAt", "青川县职业高级中学") in relations(extraction)
+
+
 def test_brands_holding_a_function_word_in_a_list_of_companies(extractor):
     text = (
         "青川云帆科技、立本智能装备（青川）股份有限公司、锦园雅居之选酒店、青川宏图大酒店等四家企业与青川职业学院携手。"

@@ -1112,6 +1112,20 @@ def test_the_bodies_a_policys_title_opens_with_issued_it(extractor):
     assert not any(p == "partOf" for _, p, _ in found)
 
 
+def test_joint_issuers_apart_by_a_space_are_named_without_it(extractor):
+    text = "现将《青川省教育厅 江北市人民政府关于共建职业教育示范区的实施方案》印发给你们。"
+    found = facts(extractor, text)
+    plan = "青川省教育厅 江北市人民政府关于共建职业教育示范区的实施方案"
+    assert {("青川省教育厅", "initiates", plan), ("江北市人民政府", "initiates", plan)} <= found
+
+
+def test_two_bodies_holding_a_ceremony_of_awarding_a_plaque_work_together(extractor):
+    # 授牌 / 挂牌 between a company and a school: a base of the one at the other, so both hold it and cooperate
+    found = facts(extractor, "江北公司与青川工学院举行校外实习基地授牌仪式。")
+    assert ("江北公司", "integratesWith", "青川工学院") in found
+    assert {s for s, p, _ in found if p == "hosts"} == {"江北公司", "青川工学院"}
+
+
 def test_a_batch_of_groups_selected_is_a_designation(extractor):
     text = "认定青川县第一小学教育集团等5个教育集团为青川市第二批优质教育集团。"
     found = facts(extractor, text)

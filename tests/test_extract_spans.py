@@ -761,6 +761,17 @@ def test_a_verb_before_a_type_word_makes_no_name_of_a_clause(recognizer):
     assert not any(label.endswith("网") for label in found)
 
 
+def test_verbs_of_choosing_planning_and_sending_and_words_of_time_open_no_name(extractor):
+    texts = (
+        "青川童游城研学基地等7家单位被评选为市级研学基地，新评基地数量全市最多。",
+        "对接江北职业教育创新园，谋划两地职校开展合作办学，拓宽学校办学渠道。",
+        "会前校党委书记周立与董事长亲切交流。董事长对学院派到公司的教师给予肯定。",
+    )
+    for text in texts:
+        found = labels_of(extractor, text)
+        assert not any(label.startswith(("评选", "两地", "新评", "拓宽", "会前", "学院派")) for label in found), found
+
+
 def test_a_stop_word_opening_a_word_of_four_characters_is_part_of_the_name(recognizer):
     # 对 opens 对外经贸: no function word here, the school's name starts at 江北
     assert "江北对外经贸职业学院" in names(recognizer, "启动仪式在江北对外经贸职业学院举行。")

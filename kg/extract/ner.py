@@ -942,6 +942,9 @@ class Recognizer:
                     issuers.pop()
                 elif word.end() - at >= 3:
                     begin = at
+                    # 《某某省教育厅 某某市人民政府关于…》: joint issuers apart by a space, which is no name's part
+                    while title.name[begin] in " \u3000、":
+                        begin += 1
                 else:
                     continue
                 at, name = word.end(), title.name[begin : word.end()]
@@ -1081,8 +1084,9 @@ class Recognizer:
             if (
                 ch in STOP_SINGLE
                 and not (
-                    # 绵阳经开区, 某经开集团: 经 of 经济技术开发区 (its short name 经开), no function word
-                    (text.startswith("经开", i - 1) and not text.startswith("经开展", i - 1))
+                    # 绵阳经开区, 某经开集团, 某经发集团: 经 of 经济技术开发区 or 经济发展 (short names 经开, 经发), no
+                    # function word (经开展调研, 经发展改革委批准: 经 is one there)
+                    (text.startswith(("经开", "经发"), i - 1) and text[i + 1 : i + 2] != "展")
                     # 某某联合会职业教育分会: 会 ends the owner's type word, the unit's name goes on before it
                     or (
                         ch == "会"

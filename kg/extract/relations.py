@@ -125,7 +125,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
 TRIGGER_KIND = {word: kind for kind, words in TRIGGERS.items() for word in words}
 TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
 COOPERATION = re.compile(
-    r"合作|协作|携手|签约|签署|签订|共建|联合|协同|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟"
+    r"合作|协作|携手|签约|签署|签订|共建|联合|协同|授牌|挂牌|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟"
 )
 JOINTLY = re.compile("联合|共同")  # two parties that hold a meeting together (see _objects)
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")

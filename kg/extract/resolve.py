@@ -99,7 +99,16 @@ REF_CLASSES = {
 # 丛台区(区)政府, 丛台区(区)委: not 人民政府, not 区教委 (区 right before 政府 / 委)
 DISTRICT_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{1,6}?[区县])[区县]?政府")
 DISTRICT_COMMITTEE = re.compile(r"(?!共青团)([\u4e00-\u9fff]{1,6}?[区县])[区县]?委")  # (the league's: its own)
-ABBREVIATIONS = (("职业教育中心", "职教中心"), ("职业技术学院", "职院"), ("职业教育", "职教"), ("管理委员会", "管委会"))
+ABBREVIATIONS = (
+    ("职业教育中心", "职教中心"),
+    ("职业技术学院", "职院"),
+    ("职业教育", "职教"),
+    ("管理委员会", "管委会"),
+    # 某某工商职业中专 ~ 某某工商职业中等专业学校, 某某职中 ~ 某某县职业高级中学 / 职业中学
+    ("中等专业学校", "中专"),
+    ("职业高级中学", "职中"),
+    ("职业中学", "职中"),
+)
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
 # A long text's new name is compared with the names that share an index key (see Resolver._indexed): at most
 # the BUCKET latest, and only among the WINDOW names created last.  Both bound the work per name; the window
@@ -823,6 +832,8 @@ class Resolver:
         name = stripped
         if self.district and name.startswith(self.district):
             name = self.district[:-1] + name[len(self.district) :]
+        elif name[2:3] in ("县", "区") and name[:3] in _division_heads() and name[:2] in _division_heads():
+            name = name[:2] + name[3:]  # 宜良县职业高级中学 ~ 宜良职中: a county's name without 县 (or 区)
         for long, short in ABBREVIATIONS:
             name = name.replace(long, short)
         return ORDINAL_SCHOOL.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), name)  # 第八中学 ~ 八中
