@@ -1126,6 +1126,20 @@ def test_two_bodies_holding_a_ceremony_of_awarding_a_plaque_work_together(extrac
     assert {s for s, p, _ in found if p == "hosts"} == {"江北公司", "青川工学院"}
 
 
+def test_the_hosts_of_a_signing_joined_with_an_unveiling_build_what_it_unveils(extractor):
+    found = facts(extractor, "江北公司与青川学院举行战略合作签约暨乡村振兴服务基地揭牌仪式。")
+    assert {("江北公司", "builds", "乡村振兴服务基地"), ("青川学院", "builds", "乡村振兴服务基地")} <= found
+    # the parties a signing's name lists build each platform its unveiling lists
+    text = "青川职业大学与江北路桥集团校企战略合作签约暨产教融合实训基地、智慧交通协同创新中心揭牌仪式在青川宾馆举行。"
+    found = facts(extractor, text)
+    for party in ("青川职业大学", "江北路桥集团"):
+        assert {(party, "builds", "产教融合实训基地"), (party, "builds", "智慧交通协同创新中心")} <= found
+    assert not any("、" in o for _, _, o in found)  # two platforms, not one name over the list
+    # a founding meeting's organiser founds nothing by holding it
+    found = facts(extractor, "由江北区教体局主办的劳动成果展示暨劳动实践育人联合体成立大会在青川学校举办。")
+    assert not any(p == "builds" for _, p, _ in found)
+
+
 def test_a_batch_of_groups_selected_is_a_designation(extractor):
     text = "认定青川县第一小学教育集团等5个教育集团为青川市第二批优质教育集团。"
     found = facts(extractor, text)

@@ -469,6 +469,8 @@ ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|
 AGREEMENT_ENDS = ("协议", "协议书", "意向书", "备忘录", "合同")
 AGREEMENT_OF = re.compile("(?P<body>.+?)(?:合作|框架|共建|战略合作)*协议(?:书)?")  # 《某某产业学院框架协议》
 UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
+# …签约暨某某基地揭牌仪式, …签约暨A、B揭牌仪式: what a joined ceremony ends with
+UNVEILED_LAST = re.compile(f"暨([^暨（）()，]+?){UNVEILING_VERB}(?:仪式|典礼)$")
 ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
@@ -878,19 +880,30 @@ class Recognizer:
         return sorted(selected + added, key=lambda m: m.start) if added else selected
 
     def _unveiled_first(self, selected: list[Mention]) -> list[Mention]:
-        """某某产业学院揭牌暨校企合作签约仪式: the body a joined ceremony opens with is a name of its own, nested.
+        """某某产业学院揭牌暨校企合作签约仪式: the body a joined ceremony opens with is a name of its own, nested;
+        so is the one it ends with (战略合作签约暨某某服务基地揭牌仪式).
 
         >>> [(m.name, m.cls) for m in Recognizer()._unveiled_first([
-        ...     Mention(0, 20, "青川智能制造产业学院揭牌暨校企合作签约仪式", "Conference", "suffix", 2)])]
-        [('青川智能制造产业学院', 'IndustryCollege')]
+        ...     Mention(0, 20, "青川智能制造产业学院揭牌暨校企合作签约仪式", "Conference", "suffix", 2),
+        ...     Mention(30, 47, "战略合作签约暨江北乡村振兴服务基地揭牌仪式", "Conference", "suffix", 2)])]
+        [('青川智能制造产业学院', 'IndustryCollege'), ('江北乡村振兴服务基地', 'Platform')]
         """
         found = []
         for event in selected:
-            opened = UNVEILED_FIRST.match(event.name) if event.cls in KINDS["Event"] and not event.nested else None
+            if event.cls not in KINDS["Event"] or event.nested:
+                continue
+            opened = UNVEILED_FIRST.match(event.name)
             cls = self._body_named(opened.group(1)) if opened else ""
             if cls:
                 name = opened.group(1)
                 found.append(Mention(event.start, event.start + len(name), name, cls, "suffix", 2, nested=True))
+            closed = UNVEILED_LAST.search(event.name)
+            start = event.start + closed.start(1) if closed else 0
+            for name in closed.group(1).split("、") if closed else ():
+                cls = self._body_named(name)
+                if cls:
+                    found.append(Mention(start, start + len(name), name, cls, "suffix", 2, nested=True))
+                start += len(name) + 1
         return found
 
     def _agreement_bodies(self, selected: list[Mention]) -> list[Mention]:
