@@ -94,3 +94,10 @@ def test_corner_brackets_are_the_quotation_marks_of_simplified_text() -> None:
 def test_two_hyphens_between_chinese_characters_are_a_dash():
     assert normalize("赴江北电商孵化基地--远帆科技有限公司调研").text == "赴江北电商孵化基地——远帆科技有限公司调研"
     assert normalize("型号A--B").text == "型号A--B"  # (between Latin letters: as written)
+
+
+def test_a_pinyin_gloss_with_a_space_before_its_bracket_is_dropped():
+    # 總工會(huì ): some mirrors write a space after the syllable
+    normalized = normalize("市總工會(huì )、發(fā)改委出席。")
+    assert normalized.text == "市总工会、发改委出席。"
+    assert normalized.original[normalized.start(3) : normalized.end(5)] == "會(huì )、"

@@ -56,9 +56,10 @@ INVISIBLE = (
 INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # Compatibility characters folded by NFKC: full-width digits and letters, compatibility ideographs,
 # Kangxi and supplementary radicals (look-alikes of ordinary characters).
-# the pinyin a mirror site writes after each rare character (學(xué)院, 產(chǎn)業): one syllable with its tone mark
+# the pinyin a mirror site writes after each rare character (學(xué)院, 產(chǎn)業, 會(huì )): one syllable with
+# its tone mark, a space after it on some
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_GLOSS_RE = re.compile(f"(?<=[{CJK}])[(（][a-zü]{{0,5}}[{TONED}][a-zü]{{0,5}}[)）]")
+PINYIN_GLOSS_RE = re.compile(f"(?<=[{CJK}])[(（][a-zü]{{0,5}}[{TONED}][a-zü]{{0,5}} ?[)）]")
 COMPAT_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uf900-\ufaff\u2f00-\u2fdf\u2e80-\u2eff]")
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HAN = f"[{CJK}]"
