@@ -1340,6 +1340,15 @@ def test_a_college_called_only_by_its_short_name_publishes_its_news(extractor):
     assert any(s == "雅安职业技术学院" for s, _, _ in facts)  # 我校 is resolved to it
 
 
+def test_the_campus_a_schools_news_calls_xuexiao_is_the_publishers_and_no_referent_of_the_school(extractor):
+    text = "江北数控公司与我校签约仪式在学校星海路校区举行。学校党委书记周立致辞。"
+    article = Article(id="t", title="", text=text, site="青川职业技术学院新闻网", district="", city="")
+    extraction = extractor.extract(article)
+    found = relations(extraction)
+    assert ("青川职业技术学院星海路校区", "partOf", "青川职业技术学院") in found
+    assert ("周立", "worksAt", "青川职业技术学院") in found  # the school, not its campus named just before
+
+
 def test_a_designation_is_named_without_the_list_word(extractor):
     extraction = run(
         extractor,

@@ -493,6 +493,9 @@ class Resolver:
         if kind == "city":
             return self.place(self.city, "City") if self.city else None
         wanted = REF_CLASSES.get(kind, ())
+        if kind in ("school", "college"):
+            # 在某某校区举行，学校党委书记…: a campus is a site of the school, not the school itself
+            recent = [e for e in recent if not e.label.endswith("校区")]
         if (
             kind in ("school", "college")
             and self.publisher
@@ -523,6 +526,8 @@ class Resolver:
             mention.cls in KINDS["Organization"] or mention.cls in KINDS["Program"] or mention.cls in KINDS["Event"]
         ):
             return name
+        if name.endswith("校区") and name.startswith(("学校", "我校", "本校")) and len(name) > 4 and self.publisher:
+            return self.publisher[0] + name[2:]  # 学校孔明路校区 in a school's news: its campus, under its name
         if (
             previous is not None
             and previous.ref in ("district", "city")
