@@ -1340,6 +1340,18 @@ def test_a_college_called_only_by_its_short_name_publishes_its_news(extractor):
     assert any(s == "雅安职业技术学院" for s, _, _ in facts)  # 我校 is resolved to it
 
 
+def test_a_bodys_customary_short_name_is_the_same_entity(extractor):
+    text = (
+        "青川市妇女联合会举办活动，青川市妇联主席刘芳出席。青川市人力资源和社会保障局与青川市人社局。"
+        "青川市城市建设投资(集团)有限公司总经理李强代表青川市城投集团签约。"
+    )
+    extraction = run(extractor, text, district="", city="")
+    found = entities(extraction)
+    assert not {"青川市妇联", "青川市人社局", "青川市城投集团"} & set(found)
+    assert {"青川市妇女联合会", "青川市人力资源和社会保障局"} <= set(found)
+    assert ("刘芳", "worksAt", "青川市妇女联合会") in relations(extraction)
+
+
 def test_the_campus_a_schools_news_calls_xuexiao_is_the_publishers_and_no_referent_of_the_school(extractor):
     text = "江北数控公司与我校签约仪式在学校星海路校区举行。学校党委书记周立致辞。"
     article = Article(id="t", title="", text=text, site="青川职业技术学院新闻网", district="", city="")

@@ -108,6 +108,23 @@ ABBREVIATIONS = (
     ("中等专业学校", "中专"),
     ("职业高级中学", "职中"),
     ("职业中学", "职中"),
+    # the customary short names of a place's bureaus and people's bodies (某市妇联 ~ 某市妇女联合会)
+    ("发展和改革委员会", "发改委"),
+    ("发展改革委员会", "发改委"),
+    ("发展改革委", "发改委"),
+    ("人力资源和社会保障局", "人社局"),
+    ("人力资源社会保障局", "人社局"),
+    ("教育和体育局", "教体局"),
+    ("教育体育局", "教体局"),
+    ("经济和信息化局", "经信局"),
+    ("科学技术局", "科技局"),
+    ("妇女联合会", "妇联"),
+    ("工商业联合会", "工商联"),
+    ("科学技术协会", "科协"),
+    ("残疾人联合会", "残联"),
+    ("城市建设投资", "城投"),
+    ("（集团）有限公司", "集团"),  # 某某城投（集团）有限公司 ~ 某某城投集团
+    ("(集团)有限公司", "集团"),
 )
 SUB_UNITS = ("Platform", "College", "School", "ContinuingEducationInstitution")
 # A long text's new name is compared with the names that share an index key (see Resolver._indexed): at most
@@ -679,7 +696,8 @@ class Resolver:
             if shorter:  # what it can take: at most 6 characters fewer (its units: see _units), or a brand
                 found = {
                     **self._indexed(0, ends, size - 6, size - 1, read),
-                    **self._indexed(1, key, size - 6, size - 1, read),
+                    # (by the short key, further: 某市人社局 ~ 某市人力资源和社会保障局, seven characters longer)
+                    **self._indexed(1, key, size - 12, size - 1, read),
                 }
                 if school_end:
                     found.update(self._indexed(0, label[:1] + "|#" + school_end, 3, size - 2, read))
@@ -722,11 +740,10 @@ class Resolver:
                     continue  # (某某公司 for 某某集团: as long, and the same company)
                 named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
                 divided = long.endswith(short) and short in _after_divisions(long)
-                brief = _abbreviates(short, long)
+                brief = _abbreviates(short, long) or key == self._short_key(long)
                 if len(long) - len(short) > 6 and not (_unit_of(short, long) or named_after or divided or brief):
                     continue
-                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                same = same or divided or brief
+                same = _contracts(short, long) or _unit_of(short, long) or divided or brief
                 if same or named_after or _initials(short, long):
                     matching.append((long, named_after))
             if not matching:
@@ -750,11 +767,10 @@ class Resolver:
                     continue
                 brand = named_after and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
                 divided = long.endswith(short) and short in _after_divisions(long)
-                brief = _abbreviates(short, long)
+                brief = _abbreviates(short, long) or key == self._short_key(long)
                 if len(long) - len(short) > 6 and not (_unit_of(short, long) or brand or divided or brief):
                     continue
-                same = _contracts(short, long) or key == self._short_key(long) or _unit_of(short, long)
-                same = same or brand or divided or brief
+                same = _contracts(short, long) or _unit_of(short, long) or brand or divided or brief
                 if not (same or _initials(short, long)):
                     continue
                 self._absorb(other, entity, short)
@@ -830,6 +846,8 @@ class Resolver:
 
     def _unqualified(self, name: str) -> str:
         name = _spelling(name)
+        for long, short in ABBREVIATIONS:  # (first: 某市妇联 and 某市妇女联合会 lose their city alike, or neither)
+            name = name.replace(long, short)
         stripped = re.sub(r"^[\u4e00-\u9fff]{2,3}(?:省|市)(?=[\u4e00-\u9fff]{4})", "", name)
         if stripped == name:  # 盐城经开区管委会 ~ 经开区管委会: a zone's body without the city it is named after
             size = next((n for n in (3, 2) if name[:n] in _division_heads() and ZONE_START.match(name, n)), 0)
@@ -839,8 +857,6 @@ class Resolver:
             name = self.district[:-1] + name[len(self.district) :]
         elif name[2:3] in ("县", "区") and name[:3] in _division_heads() and name[:2] in _division_heads():
             name = name[:2] + name[3:]  # 宜良县职业高级中学 ~ 宜良职中: a county's name without 县 (or 区)
-        for long, short in ABBREVIATIONS:
-            name = name.replace(long, short)
         return ORDINAL_SCHOOL.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), name)  # 第八中学 ~ 八中
 
     def _attributes(self, entity: Entity) -> None:
