@@ -48,7 +48,7 @@ from kg.extract.ner import (
 )
 from kg.model.terms import KINDS, compatible, is_a
 from kg.model.vocab import entity_iri
-from kg.sources.reference import lookup
+from kg.sources.reference import bodies, lookup
 from kg.sources.words import dictionary
 
 PROVINCE_BODY = re.compile("省(?=教育厅|政府|人民政府|委|人大常委会|政协)")  # 省教育厅: the province of the text's city
@@ -103,25 +103,22 @@ ABBREVIATIONS = (
     ("职业教育中心", "职教中心"),
     ("职业技术学院", "职院"),
     ("职业教育", "职教"),
-    ("管理委员会", "管委会"),
     # 某某工商职业中专 ~ 某某工商职业中等专业学校, 某某职中 ~ 某某县职业高级中学 / 职业中学
     ("中等专业学校", "中专"),
     ("职业高级中学", "职中"),
     ("职业中学", "职中"),
-    # the customary short names of a place's bureaus and people's bodies (某市妇联 ~ 某市妇女联合会)
-    ("发展和改革委员会", "发改委"),
-    ("发展改革委员会", "发改委"),
-    ("发展改革委", "发改委"),
-    ("人力资源和社会保障局", "人社局"),
-    ("人力资源社会保障局", "人社局"),
-    ("教育和体育局", "教体局"),
-    ("教育体育局", "教体局"),
-    ("经济和信息化局", "经信局"),
-    ("科学技术局", "科技局"),
-    ("妇女联合会", "妇联"),
-    ("工商业联合会", "工商联"),
-    ("科学技术协会", "科协"),
-    ("残疾人联合会", "残联"),
+    # the customary short names of a place's bureaus and people's bodies, from the reference list (某市妇联 ~
+    # 某市妇女联合会, 某市人社局 ~ 某市人力资源和社会保障局): each name or variant of one as its shortest name
+    *sorted(
+        (
+            (name, min((body.name, *body.aliases), key=lambda n: (len(n), n)))
+            for body in bodies()
+            if body.details["scope"] == "local"
+            for name in (body.name, *body.aliases)
+            if len(name) > min(len(n) for n in (body.name, *body.aliases))
+        ),
+        key=lambda pair: -len(pair[0]),  # the longest first: 人力资源和社会保障局 before any name inside it
+    ),
     ("城市建设投资", "城投"),
     ("（集团）有限公司", "集团"),  # 某某城投（集团）有限公司 ~ 某某城投集团
     ("(集团)有限公司", "集团"),
