@@ -1340,6 +1340,15 @@ def test_a_college_called_only_by_its_short_name_publishes_its_news(extractor):
     assert any(s == "雅安职业技术学院" for s, _, _ in facts)  # 我校 is resolved to it
 
 
+def test_names_written_before_titles_of_rank_and_of_higher_office(extractor):
+    # 副厅长, 院士, 副教授 after the name, as 副校长 and 教授 are
+    text = "江北省教育厅黄其萍副厅长、青川大学赵淳生院士和刘建国副教授出席。"
+    extraction = run(extractor, text, district="", city="")
+    found = relations(extraction)
+    assert ("黄其萍", "worksAt", "江北省教育厅") in found
+    assert {("赵淳生", "worksAt", "青川大学"), ("刘建国", "worksAt", "青川大学")} <= found
+
+
 def test_a_bodys_customary_short_name_is_the_same_entity(extractor):
     text = (
         "青川市妇女联合会举办活动，青川市妇联主席刘芳出席。青川市人力资源和社会保障局与青川市人社局。"
