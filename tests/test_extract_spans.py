@@ -772,6 +772,14 @@ def test_verbs_of_choosing_planning_and_sending_and_words_of_time_open_no_name(e
         assert not any(label.startswith(("评选", "两地", "新评", "拓宽", "会前", "学院派")) for label in found), found
 
 
+def test_a_listed_platforms_brand_may_hold_a_stop_character_but_a_verb_opens_no_item(recognizer):
+    # 聚能湾: 能 is no function word after the list's separator; 建设 is a verb there
+    found = names(recognizer, "数智中心主任王明、聚能湾创新中心总经理黄立出席。")
+    assert "聚能湾创新中心" in found and "湾创新中心" not in found
+    found = names(recognizer, "共建产业学院、建设实验实训基地。")
+    assert not any(name.startswith("建设") for name in found)
+
+
 def test_a_stop_word_opening_a_word_of_four_characters_is_part_of_the_name(recognizer):
     # 对 opens 对外经贸: no function word here, the school's name starts at 江北
     assert "江北对外经贸职业学院" in names(recognizer, "启动仪式在江北对外经贸职业学院举行。")

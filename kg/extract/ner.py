@@ -3981,18 +3981,24 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
 
 
 def _list_item_start(text: str, start: int, cls: str) -> int:
-    """、立本智能科技有限公司: a company's brand may hold a character the left edge stops at (本, 之); in a list, one
-    or two characters after the separator, the name starts at the separator.
+    """、立本智能科技有限公司, 、聚能湾创新中心: a body's brand may hold a character the left edge stops at (本, 之,
+    能); in a list, one or two characters after the separator, the name starts at the separator.
 
     >>> _list_item_start("甲公司、立本智能科技有限公司", 6, "Company")
     4
+    >>> _list_item_start("甲中心、聚能湾创新中心", 6, "Platform")
+    4
     """
-    if cls not in KINDS["Company"] or start < 3 or text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS:
+    if cls not in KINDS["Organization"] or start < 3:
+        return start
+    if text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS:
         return start
     for size in (1, 2):
         lead = text[start - 1 - size : start - 1]
         listed = text[start - 2 - size : start - 1 - size] in ("、", "和", "及")  # …、A和某正…: the last item too
         if listed and CJK_RE.fullmatch(lead[0]) and not set(lead) & STOP_SINGLE:
+            if text[start - 1 - size : start] in STOP_WORDS:
+                return start  # …、建设实验实训基地: the lead and the character make a verb (建设), no brand
             return start - 1 - size
     return start
 
