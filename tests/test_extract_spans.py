@@ -780,6 +780,12 @@ def test_a_listed_platforms_brand_may_hold_a_stop_character_but_a_verb_opens_no_
     assert not any(name.startswith("建设") for name in found)
 
 
+def test_the_kind_of_partner_before_a_companys_name_is_no_part_of_it(recognizer):
+    found = names(recognizer, "我校推荐的合作企业天嘉智能装备股份有限公司入选。江北合作企业联盟成立。")
+    assert "天嘉智能装备股份有限公司" in found
+    assert "江北合作企业联盟" in found  # an alliance of partners: the words are its name's
+
+
 def test_a_stop_word_opening_a_word_of_four_characters_is_part_of_the_name(recognizer):
     # 对 opens 对外经贸: no function word here, the school's name starts at 江北
     assert "江北对外经贸职业学院" in names(recognizer, "启动仪式在江北对外经贸职业学院举行。")

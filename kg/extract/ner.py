@@ -1170,7 +1170,9 @@ class Recognizer:
         found = []
         # the kinds asked about a type word's class, as sets (is_a of each class in them): a set lookup where is_a
         # was a call, some 120,000 of them on 1 MiB of text
-        awards, programs, organisations, events = map(descendants, ("Award", "Program", "Organization", "Event"))
+        awards, programs, organisations, events, companies = map(
+            descendants, ("Award", "Program", "Organization", "Event", "Company")
+        )
         tags, heads = dictionary(), _division_heads()  # (for the verb before a bare type word, below)
         for match in self.suffix_re.finditer(text):
             suffix = match.group()
@@ -1255,6 +1257,8 @@ class Recognizer:
             if match.start() - start >= 3:  # (the words before a place: a name of three characters or more)
                 start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
+            if text.startswith(PARTNER_KINDS, start) and cls in companies and match.start() - start > 6:
+                start += 4  # 推荐的合作企业某某股份有限公司: the kind of partner, then the company's own name
             if text[start : start + 1] in ("月", "日", "强") and text[start - 1 : start].isdigit():
                 start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own);
                 # 世界500强某某集团: the ranking, then the name
@@ -4003,6 +4007,7 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
     return start
 
 
+PARTNER_KINDS = ("合作企业", "龙头企业", "骨干企业", "知名企业")  # what a company is to the text, before its name
 LIST_WORDS = "与和及等的或并"  # what joins or ends a list's items, never inside an item's name
 
 
