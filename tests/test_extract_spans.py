@@ -780,6 +780,15 @@ def test_a_listed_platforms_brand_may_hold_a_stop_character_but_a_verb_opens_no_
     assert not any(name.startswith("建设") for name in found)
 
 
+def test_a_count_of_the_bodies_named_before_and_the_occasion_of_a_grant_name_nothing(recognizer):
+    text = (
+        "青川教育集团与江北县第二中学和江北县第五中学两所学校合作，辐射江北县第三中学。双方以此次授牌为契机深化合作。"
+    )
+    found = names(recognizer, text)
+    assert {"江北县第五中学", "江北县第三中学"} <= set(found)
+    assert not any(name.endswith("两所学校") or name.startswith(("辐射", "为")) for name in found), found
+
+
 def test_the_kind_of_partner_before_a_companys_name_is_no_part_of_it(recognizer):
     found = names(recognizer, "我校推荐的合作企业天嘉智能装备股份有限公司入选。江北合作企业联盟成立。")
     assert "天嘉智能装备股份有限公司" in found

@@ -415,6 +415,7 @@ TOPICAL_MEETING = f"(?:{EVENT_TOPIC.pattern})(?:座谈|洽谈|交流|对接|推�
 HELD_MEETING_FIRST = ("举行", "举办", "召开", "开展")  # what its matches start with (see finditer_from)
 HELD_MEETING = re.compile(f"(?:{'|'.join(HELD_MEETING_FIRST)})了?(?P<name>{TOPICAL_MEETING})")
 COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
+COUNTED_KIND = re.compile("(?:[两二三四五六七八九十几多]|[0-9]+)[所家个]$")  # 两所学校, 三家公司: a count
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
 BODY_NOUNS = ("公司", "企业", "集团", "学校", "学院", "大学", "单位", "中心", "政府")  # no given name is one
 NAME_CLOSE = re.compile("[、，,。；]|和|及|等|出席|参加|主持|致辞|讲话")  # what may close a name after a title
@@ -1286,6 +1287,8 @@ class Recognizer:
                 and not (cls in programs or cls in awards)  # 2024年…活动: YEAR_BEFORE below
             ):
                 continue  # 2025年中小学教师…培训: the year of something else cut the name, no school is named
+            if COUNTED_KIND.search(text, max(start, match.start() - 4), match.start()):
+                continue  # 某某中学两所学校, 三家企业: a count of the bodies named before, no name of its own
             if text[start - 1 : start].isdigit() and text[start : start + 1] in COUNT_UNITS:
                 continue  # 举办了3期培训班, 12场招聘会: a count of events, none named
             if text[start - 1 : start].isdigit() and (
@@ -2208,8 +2211,8 @@ class Recognizer:
                 begin, span = begin + 1, span[1:]
             if not span or span[0] in "了着过":
                 continue
-            if trigger in GRANTS and span.startswith(("仪式", "活动", "暨")):
-                continue  # 签约授牌仪式: the ceremony, no title given
+            if trigger in GRANTS and span.startswith(("仪式", "活动", "暨", "为")):
+                continue  # 签约授牌仪式: the ceremony, no title given; 以此次授牌为契机: the occasion
             quote = span.find("“")
             if trigger in GRANTS and quote > 0 and (self.type_word(span[:quote]) or span[:quote] in REFERENCES):
                 begin, span = begin + quote, span[quote:]  # 授予B“C”: B receives C; the designation is C
