@@ -1349,6 +1349,13 @@ def test_names_written_before_titles_of_rank_and_of_higher_office(extractor):
     assert {("赵淳生", "worksAt", "青川大学"), ("刘建国", "worksAt", "青川大学")} <= found
 
 
+def test_titles_of_a_banner_a_scientist_and_staff_posts_before_a_name(extractor):
+    text = "青川旗委常委、副旗长冯立出席。江北大学首席科学家梅春明、党总支组织员陈卓出席。"
+    extraction = run(extractor, text, district="", city="")
+    assert {"冯立", "梅春明", "陈卓"} <= set(entities(extraction))
+    assert ("梅春明", "worksAt", "江北大学") in relations(extraction)
+
+
 def test_a_bodys_customary_short_name_is_the_same_entity(extractor):
     text = (
         "青川市妇女联合会举办活动，青川市妇联主席刘芳出席。青川市人力资源和社会保障局与青川市人社局。"
