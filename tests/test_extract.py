@@ -18,6 +18,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
 
 from kg.extract.evaluate import evaluate, format_evaluation
 from kg.extract.gazetteer import Gazetteer, Known
+from kg.extract.ner import _venue_places
 from kg.extract.pipeline import Extractor, document_graph, records, write
 from kg.model.vocab import DATA_DIR, KG, PROV, SKOS, entity_iri
 from kg.sources.curated import load_curated
@@ -1666,10 +1667,16 @@ def test_a_bullet_between_two_parties_ends_a_name(extractor):
         ("江北区星光教育集团成立大会在红星剧场举行。", "红星剧场", "Place"),
         ("签约大会在江北国际会议中心三楼会议室举行。", "江北国际会议中心", "Place"),
         ("开园仪式在江北金茂嘉悦酒店成功举行。", "江北金茂嘉悦酒店", "Place"),
+        ("江北市产教联合体成立大会在江北动力谷顺利举行。", "江北动力谷", "Place"),  # a city's park of industries
     ],
 )
 def test_a_venue_named_by_its_kind_of_building_or_school(extractor, text, venue, cls):
     assert entities(run(extractor, text)).get(venue) == cls
+
+
+def test_a_venues_name_holds_no_description():
+    # 在美丽的…召开: the words before 的 describe the venue, no part of its name
+    assert not any(m.name.startswith("美丽") for m in _venue_places("年会在美丽的东湖之畔江北休闲中心召开。"))
 
 
 @pytest.mark.parametrize("text", ["“星光订单班”正式开班。", "第一期星光订单班今天开班。"])

@@ -3486,10 +3486,12 @@ ZONE_FIRST = "（(经高综开工"  # the characters ZONE_RE starts with (see fi
 
 
 # 在南京举行: a city's name without 市 right before the verb of holding a meeting (in a long name: see _places)
-# 在某某山庄颐和厅隆重举行, 在某某酒店举办: a named venue of a meeting (a room of it may follow), a place
+# 在某某山庄颐和厅隆重举行, 在某某酒店举办: a named venue of a meeting (a room of it may follow), a place; a name
+# holds no 的 (在美丽的某某休闲中心召开: the words before it describe the venue)
 VENUE_PLACE = re.compile(  # 在 first, not a lookbehind: the engine then looks for 在 alone, not at every position
-    f"在(?P<name>[{CJK}]{{2,10}}?(?:山庄|剧场|剧院|大剧院|大厦|宾馆|酒店|饭店|会议中心|会展中心|展览中心|国际会议中心"
-    "|音乐厅|展示馆|展览馆|规划馆|会堂|礼堂|广场|公园|庄园))"
+    f"在(?P<name>(?:(?!的)[{CJK}]){{2,10}}?(?:山庄|剧场|剧院|大剧院|大厦|宾馆|酒店|饭店|会议中心|会展中心|展览中心|国际会议中心"
+    "|音乐厅|展示馆|展览馆|规划馆|会堂|礼堂|广场|公园|庄园|会馆|会所|体育馆|文化中心|艺术中心|休闲中心|度假村"
+    "|谷))"  # 在株洲动力谷举行: a valley, as the parks of a city's industries call themselves
     f"(?=[{CJK}]{{0,8}}?(?:厅|室|楼)?(?:里|内)?[，,]?(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕))"
 )
 
