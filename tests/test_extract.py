@@ -1674,6 +1674,11 @@ def test_a_venue_named_by_its_kind_of_building_or_school(extractor, text, venue,
     assert entities(run(extractor, text)).get(venue) == cls
 
 
+def test_a_college_of_rural_revitalisation_is_an_industry_college(extractor):
+    found = entities(run(extractor, "青川职业技术学院与江北县共建江北乡村振兴学院。", district="", city=""))
+    assert found.get("江北乡村振兴学院") == "IndustryCollege"
+
+
 def test_a_venues_name_holds_no_description():
     # 在美丽的…召开: the words before 的 describe the venue, no part of its name
     assert not any(m.name.startswith("美丽") for m in _venue_places("年会在美丽的东湖之畔江北休闲中心召开。"))
