@@ -501,8 +501,10 @@ class Extractor:
         publisher all the same, unless the text names a school, which may be the publisher under another name."""
         if resolver.publisher is not None and is_a(resolver.publisher[1], "EducationalOrganization"):
             school = resolver.get(resolver.publisher[0])
-            named = (m for m in mentions if not m.ref and not (m.cls == "College" and DIVISION.fullmatch(m.name)))
-            if school is None and not any(is_a(m.cls, "EducationalOrganization") for m in named):
+            named = [m for m in mentions if not m.ref and not (m.cls == "College" and DIVISION.fullmatch(m.name))]
+            # (a unit named after it, 某某学院江北乡村振兴学院, names it too, though another school is named)
+            unit = any(m.name.startswith(resolver.publisher[0]) and m.name != resolver.publisher[0] for m in named)
+            if school is None and (unit or not any(is_a(m.cls, "EducationalOrganization") for m in named)):
                 school = resolver.place(*resolver.publisher)
             return school or place
         return place
