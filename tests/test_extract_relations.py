@@ -1140,6 +1140,13 @@ def test_the_hosts_of_a_signing_joined_with_an_unveiling_build_what_it_unveils(e
     assert not any(p == "builds" for _, p, _ in found)
 
 
+def test_the_parties_of_a_signing_named_after_what_they_build_in_quotes_build_it(extractor):
+    text = "5月28日，青川职业学院与江北非公经济发展学会共建“青川银发经济产业学院”签约仪式举行。"
+    found = facts(extractor, text)
+    for party in ("青川职业学院", "江北非公经济发展学会"):
+        assert (party, "builds", "青川银发经济产业学院") in found
+
+
 def test_a_batch_of_groups_selected_is_a_designation(extractor):
     text = "认定青川县第一小学教育集团等5个教育集团为青川市第二批优质教育集团。"
     found = facts(extractor, text)

@@ -4931,6 +4931,8 @@ def _owner_of_event(mention: Mention, container: Mention) -> bool:
     """
     head = mention.start - container.start
     tail = container.name[mention.end - container.start :]
+    if head == 1 and container.name[:1] == "“" and tail[:1] == "”":
+        head, tail = 0, tail[1:]  # “某某产业学院”签约仪式: the body quoted at the head of the event's name
     listed = (head == 0 or container.name[head - 1] in "、暨与和") and LISTED_BODY_TAIL.match(tail) is not None
     return (
         not mention.nested

@@ -393,6 +393,7 @@ LISTED_UNTIL_VERB = re.compile(
     r"(?:等[0-9一二三四五六七八九十两]+[家所个][\u4e00-\u9fff]{0,4})?(?:均|已|先后|同时)?被?"
 )
 UNVEILED_AFTER = re.compile(UNVEILING_VERB)
+BUILT_BEFORE = re.compile("(?:共建|共同建设|共同组建|合作建设)“?$")  # A与B共建“某某产业学院”签约仪式: what they build
 UNVEILING_CEREMONY = re.compile(f"{UNVEILING_VERB}(?:仪式|典礼)")  # 某某基地揭牌仪式 (not 某某成立大会: a meeting)
 AGREEMENT_AFTER = re.compile("(?:合作|框架)?协议")  # 签订某某联盟共建协议: what the agreement builds
 NOMINAL_AFTER = re.compile(r"[，。；、]|纳入|工作|取得|成效|成果|中|上|的")
@@ -2617,8 +2618,18 @@ class RelationExtractor:
             # (that the parties its name lists take part in it the name says, no sentence: the annotated sets give it
             # in 3 of 50 such cases; who holds it the text says elsewhere, A与B举行…, 由…主办)
             parties = [m.entity for m in listed if not is_a(m.entity.cls, "Place") or event.rule == "held-subject"]
-            # A与B合作办学签约暨某某产业学院揭牌仪式: what is unveiled at the signing the parties build
-            for unveiled in self._unveiled_inside(event, inside):
+            # A与B合作办学签约暨某某产业学院揭牌仪式: what is unveiled at the signing the parties build; so is what
+            # the name says they build (A与B共建“某某产业学院”签约仪式)
+            built = [
+                m.entity
+                for m in inside
+                if event.start < m.start
+                and m.end < event.end
+                and m.entity is not None
+                and is_a(m.entity.cls, "Platform")
+                and BUILT_BEFORE.search(text, max(event.start, m.start - 5), m.start)
+            ]
+            for unveiled in self._unveiled_inside(event, inside) + built:
                 for party in parties:
                     self.add(party, "builds", unveiled, span, "build-signing-ceremony")
             venue = main.get(event.end + 1) if text[event.end : event.end + 1] == "在" else None
