@@ -789,6 +789,13 @@ def test_a_count_of_the_bodies_named_before_and_the_occasion_of_a_grant_name_not
     assert not any(name.endswith("两所学校") or name.startswith(("辐射", "为")) for name in found), found
 
 
+def test_a_firms_functions_listed_before_bumen_are_no_bureaus_and_a_technicians_group_is_an_alliance(recognizer):
+    found = names(recognizer, "并与各企业的人力资源、技术研发等部门人员交流。人社局、财政局等部门参加。")
+    assert "人力资源" not in found and "技术研发" not in found
+    assert found.get("人社局") == "GovernmentAgency"  # a bureau's short name lists a bureau
+    assert names(recognizer, "青川市技工教育集团成立。").get("青川市技工教育集团") == "IndustryEducationAlliance"
+
+
 def test_the_kind_of_partner_before_a_companys_name_is_no_part_of_it(recognizer):
     found = names(recognizer, "我校推荐的合作企业天嘉智能装备股份有限公司入选。江北合作企业联盟成立。")
     assert "天嘉智能装备股份有限公司" in found

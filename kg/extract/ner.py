@@ -2621,6 +2621,8 @@ class Recognizer:
                     continue
                 if offices:
                     continue
+                if cls == "GovernmentAgency" and _common_phrase(name) and not standard_body(name):
+                    continue  # 各企业的人力资源、技术研发等部门: a firm's functions, no bureaus
                 if any(word in name for word in ("的", "了")):
                     continue
                 if taken.overlaps(start, end):
