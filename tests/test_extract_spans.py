@@ -773,9 +773,9 @@ def test_verbs_of_choosing_planning_and_sending_and_words_of_time_open_no_name(e
 
 
 def test_a_listed_platforms_brand_may_hold_a_stop_character_but_a_verb_opens_no_item(recognizer):
-    # 聚能湾: 能 is no function word after the list's separator; 建设 is a verb there
-    found = names(recognizer, "数智中心主任王明、聚能湾创新中心总经理黄立出席。")
-    assert "聚能湾创新中心" in found and "湾创新中心" not in found
+    # 聚能港: 能 is no function word after the list's separator; 建设 is a verb there
+    found = names(recognizer, "数智中心主任王明、聚能港创新中心总经理黄立出席。")
+    assert "聚能港创新中心" in found and "港创新中心" not in found
     found = names(recognizer, "共建产业学院、建设实验实训基地。")
     assert not any(name.startswith("建设") for name in found)
 
@@ -797,8 +797,8 @@ def test_a_firms_functions_listed_before_bumen_are_no_bureaus_and_a_technicians_
 
 
 def test_the_kind_of_partner_before_a_companys_name_is_no_part_of_it(recognizer):
-    found = names(recognizer, "我校推荐的合作企业天嘉智能装备股份有限公司入选。江北合作企业联盟成立。")
-    assert "天嘉智能装备股份有限公司" in found
+    found = names(recognizer, "我校推荐的合作企业远帆智能装备股份有限公司入选。江北合作企业联盟成立。")
+    assert "远帆智能装备股份有限公司" in found
     assert "江北合作企业联盟" in found  # an alliance of partners: the words are its name's
 
 

@@ -1259,7 +1259,8 @@ class Recognizer:
                 start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
             if text.startswith(PARTNER_KINDS, start) and cls in companies and match.start() - start > 6:
-                start += 4  # 推荐的合作企业某某股份有限公司: the kind of partner, then the company's own name
+                # 推荐的合作企业某某股份有限公司: the kind of partner, then the company's own name
+                start += len(next(kind for kind in PARTNER_KINDS if text.startswith(kind, start)))
             if text[start : start + 1] in ("月", "日", "强") and text[start - 1 : start].isdigit():
                 start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own);
                 # 世界500强某某集团: the ranking, then the name
@@ -3493,7 +3494,7 @@ ZONE_FIRST = "（(经高综开工"  # the characters ZONE_RE starts with (see fi
 VENUE_PLACE = re.compile(  # 在 first, not a lookbehind: the engine then looks for 在 alone, not at every position
     f"在(?P<name>(?:(?!的)[{CJK}]){{2,10}}?(?:山庄|剧场|剧院|大剧院|大厦|宾馆|酒店|饭店|会议中心|会展中心|展览中心|国际会议中心"
     "|音乐厅|展示馆|展览馆|规划馆|会堂|礼堂|广场|公园|庄园|会馆|会所|体育馆|文化中心|艺术中心|休闲中心|度假村"
-    "|谷))"  # 在株洲动力谷举行: a valley, as the parks of a city's industries call themselves
+    "|谷))"  # 在某某动力谷举行: a valley, as the parks of a city's industries call themselves
     f"(?=[{CJK}]{{0,8}}?(?:厅|室|楼)?(?:里|内)?[，,]?(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕))"
 )
 
@@ -3992,12 +3993,12 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
 
 
 def _list_item_start(text: str, start: int, cls: str) -> int:
-    """、立本智能科技有限公司, 、聚能湾创新中心: a body's brand may hold a character the left edge stops at (本, 之,
+    """、立本智能科技有限公司, 、聚能港创新中心: a body's brand may hold a character the left edge stops at (本, 之,
     能); in a list, one or two characters after the separator, the name starts at the separator.
 
     >>> _list_item_start("甲公司、立本智能科技有限公司", 6, "Company")
     4
-    >>> _list_item_start("甲中心、聚能湾创新中心", 6, "Platform")
+    >>> _list_item_start("甲中心、聚能港创新中心", 6, "Platform")
     4
     """
     if cls not in KINDS["Organization"] or start < 3:

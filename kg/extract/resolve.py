@@ -508,8 +508,9 @@ class Resolver:
             return self.place(self.city, "City") if self.city else None
         wanted = REF_CLASSES.get(kind, ())
         if kind in ("school", "college"):
-            # 在某某校区举行，学校党委书记…: a campus is a site of the school, not the school itself
-            recent = [e for e in recent if not e.label.endswith("校区")]
+            # 在某某校区举行，学校党委书记…: a campus is a site of the school, not the school itself (of the names
+            # looked at below, not of the whole text's: a reference costs the same however long the text)
+            recent = [e for e in recent[-24:] if not e.label.endswith("校区")]
         if (
             kind in ("school", "college")
             and self.publisher
@@ -853,7 +854,7 @@ class Resolver:
         if self.district and name.startswith(self.district):
             name = self.district[:-1] + name[len(self.district) :]
         elif name[2:3] in ("县", "区") and name[:3] in _division_heads() and name[:2] in _division_heads():
-            name = name[:2] + name[3:]  # 宜良县职业高级中学 ~ 宜良职中: a county's name without 县 (or 区)
+            name = name[:2] + name[3:]  # 某某县职业高级中学 ~ 某某职中: a county's name without 县 (or 区)
         return ORDINAL_SCHOOL.sub(lambda m: m.group(1) + (m.group(2) or m.group(3)), name)  # 第八中学 ~ 八中
 
     def _attributes(self, entity: Entity) -> None:
