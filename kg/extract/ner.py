@@ -415,7 +415,8 @@ TOPICAL_MEETING = f"(?:{EVENT_TOPIC.pattern})(?:座谈|洽谈|交流|对接|推�
 HELD_MEETING_FIRST = ("举行", "举办", "召开", "开展")  # what its matches start with (see finditer_from)
 HELD_MEETING = re.compile(f"(?:{'|'.join(HELD_MEETING_FIRST)})了?(?P<name>{TOPICAL_MEETING})")
 COUNT_UNITS = "期场次批轮个项"  # units a number counts events in (3期培训班), not part of a name
-COUNTED_KIND = re.compile("(?:[两二三四五六七八九十几多]|[0-9]+)[所家个]$")  # 两所学校, 三家公司: a count
+COUNTERS = "所家个"  # the measure words of a count of bodies (两所学校, 三家公司, 七个集团)
+COUNTED_KIND = re.compile(f"(?:[两二三四五六七八九十几多]|[0-9]+)[{COUNTERS}]$")  # a count right before a type word
 EVENT_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全州", "全校", "全院")
 BODY_NOUNS = ("公司", "企业", "集团", "学校", "学院", "大学", "单位", "中心", "政府")  # no given name is one
 NAME_CLOSE = re.compile("[、，,。；]|和|及|等|出席|参加|主持|致辞|讲话")  # what may close a name after a title
@@ -1258,7 +1259,7 @@ class Recognizer:
             if match.start() - start >= 3:  # (the words before a place: a name of three characters or more)
                 start = self._clause_lead(text, start, match.start())
             start = _after_resultative(text, start, match.start())
-            if text.startswith(PARTNER_KINDS, start) and cls in companies and match.start() - start > 6:
+            if cls in companies and text.startswith(PARTNER_KINDS, start) and match.start() - start > 6:
                 # 推荐的合作企业某某股份有限公司: the kind of partner, then the company's own name
                 start += len(next(kind for kind in PARTNER_KINDS if text.startswith(kind, start)))
             if text[start : start + 1] in ("月", "日", "强") and text[start - 1 : start].isdigit():
@@ -1288,7 +1289,10 @@ class Recognizer:
                 and not (cls in programs or cls in awards)  # 2024年…活动: YEAR_BEFORE below
             ):
                 continue  # 2025年中小学教师…培训: the year of something else cut the name, no school is named
-            if COUNTED_KIND.search(text, max(start, match.start() - 4), match.start()):
+            # (the character before the type word first: a regex call only where it is a counter's)
+            if text[match.start() - 1 : match.start()] in COUNTERS and COUNTED_KIND.search(
+                text, max(start, match.start() - 4), match.start()
+            ):
                 continue  # 某某中学两所学校, 三家企业: a count of the bodies named before, no name of its own
             if text[start - 1 : start].isdigit() and text[start : start + 1] in COUNT_UNITS:
                 continue  # 举办了3期培训班, 12场招聘会: a count of events, none named
