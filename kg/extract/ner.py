@@ -471,8 +471,9 @@ ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|
 AGREEMENT_ENDS = ("协议", "协议书", "意向书", "备忘录", "合同")
 AGREEMENT_OF = re.compile("(?P<body>.+?)(?:合作|框架|共建|战略合作)*协议(?:书)?")  # 《某某产业学院框架协议》
 UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
+UNVEILING_CEREMONY = re.compile(f"{UNVEILING_VERB}(?:仪式|典礼)")  # 某某基地揭牌仪式 (not 某某成立大会: a meeting)
 # …签约暨某某基地揭牌仪式, …签约暨A、B揭牌仪式: what a joined ceremony ends with
-UNVEILED_LAST = re.compile(f"暨([^暨（）()，]+?){UNVEILING_VERB}(?:仪式|典礼)$")
+UNVEILED_LAST = re.compile(f"暨([^暨（）()，]+?){UNVEILING_CEREMONY.pattern}$")
 ZONE_NAME_END = re.compile("(?:开发区|高新区|园区|新区|开区)$")  # a development zone's name, which has a 管委会
 SCHOOL_SHORT_ENDS = ("师大", "工大", "农大", "医大", "交大", "财大", "科大", "理工", "职院", "师院")
 PERIODICAL_ENDS = ("报", "日报", "晚报", "杂志", "周刊")
@@ -900,8 +901,10 @@ class Recognizer:
                 name = opened.group(1)
                 found.append(Mention(event.start, event.start + len(name), name, cls, "suffix", 2, nested=True))
             closed = UNVEILED_LAST.search(event.name)
-            start = event.start + closed.start(1) if closed else 0
-            for name in closed.group(1).split("、") if closed else ():
+            if closed is None:
+                continue
+            start = event.start + closed.start(1)
+            for name in closed.group(1).split("、"):
                 cls = self._body_named(name)
                 if cls:
                     found.append(Mention(start, start + len(name), name, cls, "suffix", 2, nested=True))

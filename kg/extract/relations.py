@@ -39,6 +39,7 @@ from kg.extract.ner import (
     ROLES,
     ROLL_WORD,
     UNIT_VALUES,
+    UNVEILING_CEREMONY,
     UNVEILING_VERB,
     Mention,
     _common_phrase,
@@ -394,7 +395,6 @@ LISTED_UNTIL_VERB = re.compile(
 )
 UNVEILED_AFTER = re.compile(UNVEILING_VERB)
 BUILT_BEFORE = re.compile("(?:共建|共同建设|共同组建|合作建设)“?$")  # A与B共建“某某产业学院”签约仪式: what they build
-UNVEILING_CEREMONY = re.compile(f"{UNVEILING_VERB}(?:仪式|典礼)")  # 某某基地揭牌仪式 (not 某某成立大会: a meeting)
 AGREEMENT_AFTER = re.compile("(?:合作|框架)?协议")  # 签订某某联盟共建协议: what the agreement builds
 NOMINAL_AFTER = re.compile(r"[，。；、]|纳入|工作|取得|成效|成果|中|上|的")
 PIVOT = re.compile(r"(?:指导|带动|引领|辐射|负责|统筹|吸纳|汇聚|覆盖|拥有|涵盖|集聚|来自|首期|招收|招生)")

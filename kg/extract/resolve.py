@@ -737,12 +737,7 @@ class Resolver:
                 if len(long) < len(short) or (len(long) == len(short) and not long.endswith("集团")):
                     continue  # (某某公司 for 某某集团: as long, and the same company)
                 named_after = _brand_of(short, long)  # a brand and its group, if both are companies (below)
-                divided = long.endswith(short) and short in _after_divisions(long)
-                brief = _abbreviates(short, long) or key == self._short_key(long)
-                if len(long) - len(short) > 6 and not (_unit_of(short, long) or named_after or divided or brief):
-                    continue
-                same = _contracts(short, long) or _unit_of(short, long) or divided or brief
-                if same or named_after or _initials(short, long):
+                if self._shortens(short, long, key, named_after):
                     matching.append((long, named_after))
             if not matching:
                 continue
@@ -764,17 +759,23 @@ class Resolver:
                 if other is None or other is entity or not compatible(entity.cls, other.cls):
                     continue
                 brand = named_after and is_a(entity.cls, "Company") and is_a(other.cls, "Company")
-                divided = long.endswith(short) and short in _after_divisions(long)
-                brief = _abbreviates(short, long) or key == self._short_key(long)
-                if len(long) - len(short) > 6 and not (_unit_of(short, long) or brand or divided or brief):
-                    continue
-                same = _contracts(short, long) or _unit_of(short, long) or brand or divided or brief
-                if not (same or _initials(short, long)):
+                if not self._shortens(short, long, key, brand):
                     continue
                 self._absorb(other, entity, short)
                 kept.append(other)
                 break
         return kept
+
+    def _shortens(self, short: str, long: str, key: str, brand: bool) -> bool:
+        """Whether ``short`` (its short key ``key``) is a short form of ``long``: a filler left out, its unit, the
+        name after a division, an abbreviation, the same short key, initials; ``brand``: the two are a brand and
+        its group.  More than six characters shorter only as a unit, a brand, a division's or an abbreviation."""
+        unit = _unit_of(short, long)
+        divided = long.endswith(short) and short in _after_divisions(long)
+        brief = _abbreviates(short, long) or key == self._short_key(long)
+        if len(long) - len(short) > 6 and not (unit or brand or divided or brief):
+            return False
+        return unit or brand or divided or brief or _contracts(short, long) or _initials(short, long)
 
     def _merge_events(self) -> list[Entity]:
         """江北区2025年职业教育活动周 and 2025年职业教育活动周 (the title, its place the subject): one event.
