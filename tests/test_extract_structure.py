@@ -128,6 +128,18 @@ def test_brand_branch_and_ministry_department_are_units(extractor):
     assert not any(f[1] == "partOf" for f in found)
 
 
+def test_a_unit_named_after_a_school_the_text_writes_in_short_is_that_schools(extractor):
+    # the base's name writes the school in full, the text in short (职教中心): one school, which owns the base
+    classes, found = run(
+        extractor,
+        "“渝南县职业教育中心产教融合实训基地”挂牌仪式在渝南县星海薯业有限公司举行。"
+        "渝南县职教中心党委书记王林介绍了学校办学情况。",
+    )
+    assert ("渝南县职业教育中心产教融合实训基地", "partOf", "渝南县职教中心") in found
+    assert "渝南县职业教育中心" not in classes
+    assert ("王林", "worksAt", "渝南县职教中心") in found
+
+
 def test_faculties(extractor):
     classes, found = run(extractor, "青石大学化学化工学院与重庆白岩电子有限公司签约。")
     assert classes["青石大学化学化工学院"] == "EducationalOrganization"

@@ -1061,7 +1061,7 @@ def _owner_in_name(entity: Entity, resolver: Resolver, recognizer: Recognizer) -
             or not is_a(recognizer.suffix_class[type_word][0], "Company")
         ):
             continue  # 某某集团股份有限公司: one company's legal name; 某某集团置业公司: a subsidiary of 某某集团
-        return resolver.place(head, cls)
+        return resolver.owner(head, cls)
     return None
 
 

@@ -324,6 +324,18 @@ class Resolver:
     def place(self, label: str, cls: str) -> Entity:
         return self._entity(label, cls, 1, None)
 
+    def owner(self, label: str, cls: str) -> Entity:
+        """The organisation ``label`` a unit's name starts with: the one of the text written in short, if any.
+
+        庄浪县职业教育中心 in 庄浪县职业教育中心实训基地, where the text calls the school 庄浪县职教中心 (the same
+        short key): that school, not a second one.
+        """
+        for other in self._indexed(1, self._short_key(label), len(label) - 12, len(label), None):
+            entity = self.peek(other)
+            if entity is not None and is_a(entity.cls, "Organization") and compatible(entity.cls, cls):
+                return self.get(other)
+        return self.place(label, cls)
+
     def resolve(self, text: str, mentions: list[Mention]) -> list[Entity]:
         """Attach an entity to every mention (``mention.entity``) and return the document's entities."""
         if self.publisher is None and any(m.ref == "publisher" for m in mentions):
