@@ -132,6 +132,21 @@ def test_the_bodies_concerned_are_no_name(extractor):
     assert not any("政府" in label or "行业协会" in label for label in labels)
 
 
+def test_a_places_bodies_of_a_kind_are_no_name(extractor):
+    text = "江北区各委办局、渝南区相关科局、青川当地政府、全省各州市区教育局和区县教育局负责人参加。"
+    labels = labels_of(extractor, text)
+    assert not any(label.endswith(("局", "政府")) for label in labels), labels
+    assert "江北区教育局" in labels_of(extractor, "江北区教育局、青川县人民政府负责人参加。")
+
+
+def test_a_person_with_a_title_before_a_bureau_joined_by_and(extractor):
+    # 和 between a person's title and a bureau joins two parties, not two fields of one bureau's name
+    labels = labels_of(extractor, "江北实验中学王林校长和渝南市教育局李华局长作为双方代表签约。")
+    assert "渝南市教育局" in labels
+    assert not any("校长和" in label for label in labels)
+    assert "江北新区社区治理和社事局" in labels_of(extractor, "江北新区社区治理和社事局负责人参加。")
+
+
 def test_development_zones_and_industrial_parks_named_after_their_places(extractor):
     found = {(e.label, e.cls) for e in run(extractor, "成都新都工业园、四川彭州开发区的企业参加。").entities}
     assert {("成都新都工业园", "District"), ("四川彭州开发区", "District")} <= found

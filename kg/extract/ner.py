@@ -1355,6 +1355,8 @@ class Recognizer:
                 generic = False
             # 有关政府部门, 相关高校, 国内外知名企业: the bodies concerned, of a kind, none named
             generic = generic or modifier.endswith(("相关", "有关")) or modifier.startswith("国内外")
+            if cls == "GovernmentAgency" and KIND_OF_BODIES.search(modifier):
+                continue  # 某某区各委办局, 某某区相关科局, 某某当地政府, 区县教育局: a place's bodies of a kind
             # A、B等家电维修服务公司领导: after 等, a kind of company the items are, none named
             generic = generic or (text[start - 1 : start] == "等" and _common_phrase(modifier))
             if not modifier.strip() or generic or name in GENERIC_WORDS:
@@ -2036,8 +2038,8 @@ class Recognizer:
             return start
         if len(part) <= 3 and part[0] in SURNAMES:
             return start  # 张明与李华工作室: two people
-        if cls == "GovernmentAgency" and self.role_re.search(part):
-            return start  # 副区长张三和区委教工委: a person's title, then another body
+        if cls == "GovernmentAgency" and (self.role_re.search(part) or self.role_after_re.search(part, len(part) - 4)):
+            return start  # 副区长张三和区委教工委, 某某中学张三校长和某某市教育局: a person's title, then another body
         return before
 
     def _quoted(self, text: str) -> list[Mention]:
@@ -3336,6 +3338,8 @@ def _generic_prone(cls: str) -> bool:
     return any(is_a(cls, kind) for kind in GENERIC_PRONE)
 
 
+# the end of a bureau's modifier that makes it a kind (各委办局, 相关科局, 当地政府, 各级政府, 区县教育局)
+KIND_OF_BODIES = re.compile("(?:(?:各|相关|有关|当地)级?[科委办部门]*|(?:^|各)[省市区县州]{2,3})$")
 PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier
 
 
