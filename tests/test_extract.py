@@ -1776,6 +1776,12 @@ def test_the_short_name_of_economic_development_opens_a_name(extractor):
             {"青川市妇联", "青川市人社局", "青川市城投集团"},
             ("刘芳", "worksAt", "青川市妇女联合会"),
         ),
+        # an alliance's field left out (产教)
+        (
+            "远帆产教联盟执行会长陈标介绍说。远帆联盟代表先后走访青川理工学院、渝南科技大学等院校。",
+            {"远帆联盟"},
+            ("陈标", "worksAt", "远帆产教联盟"),
+        ),
     ],
 )
 def test_a_short_form_of_a_body_is_one_entity_with_its_full_name(extractor, text, shorts, fact):

@@ -1001,6 +1001,9 @@ FILLERS = {
     "人民",
     "中国",
     "建设",
+    # 大湾区联盟 for 大湾区产教联盟: an alliance's field left out
+    "产教",
+    "产教融合",
 }
 
 
