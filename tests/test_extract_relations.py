@@ -996,6 +996,10 @@ def test_a_datelines_outlet_correspondent_and_reporters_are_sources_not_parties(
     labels = {e.label for e in extraction.entities}
     assert not {"青川网", "江北日报网", "唐明远", "刘立", "王晓"} & labels  # the dateline's outlets and people
     assert "重庆明远科技有限公司" in labels
+    # a news agency's dateline (某某网<place><date>电): its outlet, no party of the place after it
+    text = "青川网渝南12月19日电 12月16日，在位于渝南港畔的渝南市物流协会会议室里，江北职业学院与某某公司签约。"
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
+    assert "青川网" not in {e.label for e in extraction.entities}
     text = "江北职业学院与重庆明远科技有限公司签约。\n青川网讯(记者 胡明远)江北区教育局召开会议。"
     found = facts(extractor, text)  # a company named before a later dateline is no outlet of it
     assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found

@@ -274,9 +274,10 @@ LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
 CONJUNCTION = re.compile("[和与及]")
 TITLED_PARTY = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}[和与及]")
 BYLINE_FIRST = "记通电文图摄编责审初复终"  # where BYLINE_RE can start (see finditer_from)
-# 某某网讯（通讯员 某某）, 某某网消息: a dateline, at a line's start (its outlet is a source of the text, no party)
-DATELINE = re.compile(r"^[^。，,\n]{2,30}?(?:讯|消息)\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)
-DATELINE_WORD = re.compile("讯|消息")  # what a dateline holds: it starts where the line of one does (see _datelines)
+# 某某网讯（通讯员 某某）, 某某网消息, 某某网青川3月10日电: a dateline, at a line's start (its outlet is a source of
+# the text, no party)
+DATELINE = re.compile(r"^[^。，,\n]{2,30}?(?:讯|消息|\d{1,2}月\d{1,2}日电)\s*(?:[（(][^）)\n]{0,60}[）)])?", re.M)
+DATELINE_WORD = re.compile("讯|消息|日电")  # what a dateline holds: it starts where the line of one does (_datelines)
 # （记者王某 通讯员李某、张某）: the people of a byline in brackets, written without a space after their role
 BYLINE_BRACKET = re.compile(
     rf"[（(]((?:(?:记者|通讯员|实习生)[ \u3000]*[{CJK}]{{2,3}}(?:[ \u3000、]+[{CJK}]{{2,3}})*[ \u3000]*)+)[）)]"
@@ -811,7 +812,7 @@ class Recognizer:
             selected = self._joined_after(text, selected)
         self._listed_parties(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
-        for start, end in _datelines(text) if "讯" in text or "消息" in text else ():
+        for start, end in _datelines(text) if "讯" in text or "消息" in text or "日电" in text else ():
             for outlet in (m for m in selected if start <= m.start and m.end <= end and is_a(m.cls, "Company")):
                 outlet.category = True  # a source of the text, no party of it (the sets: 发稿媒体, no entity)
         selected.sort(key=lambda m: (m.start, -m.end))
@@ -4204,9 +4205,9 @@ FUNCTION_TAGS = ("r", "d", "p", "c", "u", "zg", "m", "q", "v")  # jieba's tags o
 def _datelines(text: str) -> list[tuple[int, int]]:
     """Where the datelines of ``text`` are.
 
-    >>> text = "青川网讯（记者 张三）江北学院举行签约仪式。"
+    >>> text = "青川网讯（记者 张三）江北学院举行签约仪式。\\n江北网渝南3月10日电 （李四）江北学院举行签约仪式。"
     >>> [text[a:b] for a, b in _datelines(text)]
-    ['青川网讯（记者 张三）']
+    ['青川网讯（记者 张三）', '江北网渝南3月10日电 （李四）']
     """
     # tried at the start of each line holding 讯 (few do), not at every character: ``^`` gives the engine nothing
     # to skip to
