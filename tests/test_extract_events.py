@@ -171,6 +171,19 @@ def test_a_two_character_surname_keeps_the_whole_name(extractor):
     assert found.get("司马华") == "Person"
 
 
+def test_a_meeting_of_a_bodys_council_is_named_with_the_body(extractor):
+    found = names(
+        extractor,
+        "上午9时，青川职教集团第四届理事会第一次会议在青川宾馆一楼会议厅开幕，与会代表共商星海职业教育集团发展大计。",
+    )
+    assert found.get("青川职教集团第四届理事会第一次会议") == "Conference"
+    assert not any(name.endswith(("会议厅", "一楼会议")) or name.startswith("商") for name in found)
+    assert "星海职业教育集团" in found
+    # joined to a signing: the council's meeting is a name of the one occasion
+    extraction = extract(extractor, "江北学院与星海公司校企合作协议签约仪式暨校企合作理事会第一次会议在江北举行。")
+    assert any("校企合作理事会第一次会议" in e.aliases for e in extraction.entities)
+
+
 def test_a_meeting_named_by_its_subject_alone(extractor):
     # dated, the meeting is one (undated, 校企合作座谈会 only describes it: no entity, see test_extract_spans)
     title = "重庆渝州职业学院召开2024年校企合作座谈会"

@@ -48,8 +48,9 @@ def test_a_bureau_named_right_before_its_heads_title(extractor):
 
 def test_the_short_name_of_a_numbered_school_of_the_place(extractor):
     text = "江北区第二职业学校与重庆长江有限公司合作。江北二职何文苏副校长、实训处陈建明副处长参加了活动。"
-    # the vice-head of its 实训处 works at that office, part of the school
-    assert {("何文苏", "江北区第二职业学校"), ("陈建明", "实训处")} <= works_at(extractor, text)
+    # the vice-head of its 实训处, listed after the school's vice-head, works at the school (the office is where in
+    # it: the convention of the development sets' guide)
+    assert {("何文苏", "江北区第二职业学校"), ("陈建明", "江北区第二职业学校")} <= works_at(extractor, text)
 
 
 def test_a_bare_district_body_in_a_chain_of_posts(extractor):
@@ -404,6 +405,21 @@ def test_the_head_of_a_division_called_by_its_short_form_works_at_the_school(ext
     text = "11月3日，我校产业班开班仪式在建筑工程学院举行。建工学院党总支书记王明主持开班仪式。"
     found = works_at(extractor, text, site="江北学院")
     assert ("王明", "江北学院") in found and not {o for _, o in found} & {"建筑工程学院", "建工学院"}
+
+
+def test_the_heads_of_divisions_listed_after_a_bodys_post_work_at_that_body(extractor):
+    # the divisions of the committee's office, listed after its first section's head: the committee's, not the
+    # school the text names most
+    text = (
+        "江北职业学院党委书记刘明出席。青川市委军民融合发展委员会办公室督查处处长张立、信息处处长李华、"
+        "政治部主任王强出席。江北职业学院院长赵亮致辞。"
+    )
+    found = works_at(extractor, text)
+    assert {("李华", "青川市委军民融合发展委员会"), ("王强", "青川市委军民融合发展委员会")} <= found
+    assert ("刘明", "江北职业学院") in found and ("李华", "江北职业学院") not in found
+    # a school's division listed after another of its divisions, after a company's: the school's
+    text = "星海公司顾问吴总、技术曲总分别与学院科研处韩琰处长、教务处苗新立处长交换合作项目具体实施意见。"
+    assert ("苗新立", "江北学院") in works_at(extractor, text, site="江北学院")
 
 
 def test_a_name_before_ren_and_a_title_and_a_title_of_two_words(extractor):

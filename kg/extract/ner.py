@@ -1113,6 +1113,8 @@ class Recognizer:
                         and i < end
                         and self.type_word(text[max(0, i - 5) : i]) in self._strong_bodies
                     )
+                    # 某某联合体一届理事会二次会议: the council of the body whose meeting it is, inside the name
+                    or (ch == "会" and event and text.endswith(COUNCILS, 0, i))
                     or (
                         i >= 2
                         and is_word(text[i - 2 : i])
@@ -3339,6 +3341,7 @@ def _generic_prone(cls: str) -> bool:
     return any(is_a(cls, kind) for kind in GENERIC_PRONE)
 
 
+COUNCILS = ("理事会", "董事会", "监事会")  # a body's councils, which meet (某某集团第四届理事会第一次会议)
 # the end of a bureau's modifier that makes it a kind (各委办局, 相关科局, 当地政府, 各级政府, 区县教育局)
 KIND_OF_BODIES = re.compile("(?:(?:各|相关|有关|当地)级?[科委办部门]*|(?:^|各)[省市区县州]{2,3})$")
 PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier

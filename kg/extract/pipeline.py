@@ -22,6 +22,7 @@ the same triples twice, which queries collapse with DISTINCT.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import itertools
 import json
@@ -41,6 +42,7 @@ from kg import user_cache
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import AFFILIATED_SCHOOL, namesakes
 from kg.extract.ner import (
+    COUNCILS,
     REFERENCES,
     Mention,
     Recognizer,
@@ -636,7 +638,11 @@ def _joined_events(entities: list[Entity], recognizer: Recognizer) -> None:
             continue
         for part in entity.label.split("暨"):
             kind = recognizer.type_word(part)
-            if kind and recognizer.suffix_class[kind][0] in events and recognizer.type_word_inside(part):
+            if (
+                kind
+                and recognizer.suffix_class[kind][0] in events
+                and (recognizer.type_word_inside(part) or any(council in part for council in COUNCILS))
+            ):  # (某某理事会第一次会议: the council's meeting, a name of its own)
                 entity.aliases.add(part)
 
 
@@ -724,9 +730,25 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     if resolver.publisher and is_a(resolver.publisher[1], "EducationalOrganization"):
         default = resolver.get(resolver.publisher[0])
     owners: dict[str, Entity] = {}
-    for division in divisions:
+    # the text's bodies by where a mention of one ends, and its divisions as their owners (the owners of the
+    # divisions listed after another post)
+    bodies = sorted(
+        (
+            (m.end, e)
+            for e in entities
+            if e not in divisions and is_a(e.cls, "Organization") and not is_a(e.cls, "Place")
+            for m in e.mentions
+        ),
+        key=lambda pair: pair[0],
+    )
+    for division in sorted(divisions, key=lambda e: e.first):
         named = [m for m in division.mentions if not m.ref]
-        owner = next((ends[m.start] for m in named if m.start in ends), default)
+        owner = next((ends[m.start] for m in named if m.start in ends), None)
+        if owner is None and named:
+            owner = _chained_owner(text, named[0].start, bodies)
+        owner = sections.get(owner.label, owner) if owner is not None else default  # (a section: its body's)
+        for m in named if owner is not None else ():
+            bisect.insort(bodies, (m.end, owner), key=lambda pair: pair[0])
         if owner is not None and division.label.endswith("学院") and not any(is_a(owner.cls, c) for c in SCHOOLS):
             owner = college  # a faculty (智能制造学院) is a college's, not that of the school it set up (附属中学)
         if owner is None or owner is division or not named:
@@ -772,6 +794,28 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     for label in idle:
         relations.pop((label, "partOf", owners[label].label), None)
     return idle
+
+
+CLAUSE_BREAK = re.compile("[，,。；;：:！!？?\n]")
+
+
+def _chained_owner(text: str, start: int, bodies: list[tuple[int, Entity]]) -> Entity | None:
+    """The body a division listed after another post belongs to: the last body named before it in the clause
+    (某某委员会办公室军品处处长张三、科研处处长李四: 科研处 is the committee's too, not the text's school).
+    ``bodies``: (end, entity) of the text's bodies by where a mention ends, sorted (see _link_divisions).
+
+    >>> body = Entity("江北区委", "GovernmentAgency", "")
+    >>> text = "江北区委办公室督查处处长张三、信息处处长李四出席。"
+    >>> _chained_owner(text, text.index("信息处"), [(4, body)]).label
+    '江北区委'
+    """
+    if text[start - 1 : start] != "、":
+        return None
+    at = bisect.bisect_right(bodies, start, key=lambda pair: pair[0])
+    if not at:
+        return None
+    end, body = bodies[at - 1]
+    return None if CLAUSE_BREAK.search(text, end, start) else body
 
 
 def _bureau_sections(relations: dict) -> dict[str, Entity]:
