@@ -139,6 +139,13 @@ def test_a_places_bodies_of_a_kind_are_no_name(extractor):
     assert "江北区教育局" in labels_of(extractor, "江北区教育局、青川县人民政府负责人参加。")
 
 
+def test_a_titled_person_before_wei_and_a_verb_of_electing_end_no_name(extractor):
+    # 推举 (elect) opens no name, and 为 after a titled person (明为 is a word elsewhere) ends the person's part
+    labels = labels_of(extractor, "本次青川汽车职业教育联盟推举江北交通职业学院党委书记张明为联盟理事长。")
+    assert {"青川汽车职业教育联盟", "江北交通职业学院"} <= labels
+    assert not any("推举" in label or "为联盟" in label for label in labels)
+
+
 def test_a_person_with_a_title_before_a_bureau_joined_by_and(extractor):
     # 和 between a person's title and a bureau joins two parties, not two fields of one bureau's name
     labels = labels_of(extractor, "江北实验中学王林校长和渝南市教育局李华局长作为双方代表签约。")

@@ -14,6 +14,7 @@ from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.normalize import normalize
 from kg.extract.pipeline import Extractor, extract_file, records
 from kg.model.vocab import entity_iri
+from kg.sources.documents import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "normalize"
 TWINS = ["traditional.txt", "corner_quotes.txt", "ascii_punctuation.txt", "invisible.txt", "pinyin.txt"]
@@ -101,3 +102,11 @@ def test_a_pinyin_gloss_with_a_space_before_its_bracket_is_dropped():
     normalized = normalize("市總工會(huì )、發(fā)改委出席。")
     assert normalized.text == "市总工会、发改委出席。"
     assert normalized.original[normalized.start(3) : normalized.end(5)] == "會(huì )、"
+
+
+def test_a_supplementary_radical_written_for_a_whole_character_is_that_character(extractor):
+    # 山⻄省 (U+2EC4 for 西), which NFKC leaves alone: the province's name, and the bureau's
+    text = "近日，山⻄省教育厅印发了通知，⻩河职业学院入选。"
+    assert normalize(text).text == "近日，山西省教育厅印发了通知，黄河职业学院入选。"
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
+    assert {"山西省教育厅", "黄河职业学院"} <= {e.label for e in extraction.entities}

@@ -273,6 +273,7 @@ LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
 # 某某学院副院长张三和: a title, a person's name and a conjunction, inside what reads as the next body's name
 CONJUNCTION = re.compile("[和与及]")
 TITLED_PARTY = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}[和与及]")
+TITLED_HOLDER = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}$")  # 党委书记张明 (before 为: see left_edge)
 BYLINE_FIRST = "记通电文图摄编责审初复终"  # where BYLINE_RE can start (see finditer_from)
 # 某某网讯（通讯员 某某）, 某某网消息, 某某网青川3月10日电: a dateline, at a line's start (its outlet is a source of
 # the text, no party)
@@ -1138,6 +1139,8 @@ class Recognizer:
                         )
                         # 双方为…, 负责人为…: a stop word ends right before, 方为 / 人为 is no word here
                         and not any(text[i - 1 - n : i - 1] in STOP_MULTI for n in STOP_SIZES.get(text[i - 2], ()))
+                        # 推举某某学院党委书记张明为联盟理事长: a titled person before 为 (明为 is a word elsewhere)
+                        and not (ch == "为" and TITLED_HOLDER.search(text, max(0, i - 16), i - 1))
                     )
                     # 河北对外经贸职业学院: the stop word opens a word of four characters (对外经贸), read whole
                     or (i < end - 2 and is_word(text[i - 1 : i + 1]) and is_word(text[i - 1 : i + 3]))

@@ -212,11 +212,28 @@ def _convert(text: str) -> str:
     return "\n".join(parts)
 
 
+# The supplementary radicals a text writes for whole characters (山⻄省: U+2EC4 for 西), which NFKC leaves alone:
+# each for the ideograph Unicode's EquivalentUnifiedIdeograph.txt gives it
+RADICALS = dict(
+    zip(
+        "⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻁⺠",
+        "西见角贝车長长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙虎民",
+        strict=True,
+    )
+)
+
+
 def _fold(match: re.Match) -> str:
+    """A compatibility character as the ordinary one it stands for (a supplementary radical: see RADICALS).
+
+    >>> import re; re.sub("[⻄⻩⼤]", _fold, "山⻄⻩河⼤学")
+    '山西黄河大学'
+    """
     import unicodedata
 
-    folded = unicodedata.normalize("NFKC", match.group())
-    return folded if len(folded) == 1 else match.group()
+    found = match.group()
+    folded = RADICALS.get(found) or unicodedata.normalize("NFKC", found)
+    return folded if len(folded) == 1 else found
 
 
 def _full_width(match: re.Match) -> str:
