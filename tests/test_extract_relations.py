@@ -1005,6 +1005,16 @@ def test_a_datelines_outlet_correspondent_and_reporters_are_sources_not_parties(
     assert pair("江北职业学院", "integratesWith", "重庆明远科技有限公司") in found
 
 
+def test_a_list_of_partners_counted_between_commas_before_the_verb(extractor):
+    # 与A、B，两家医药企业，签订…: the count between the commas says what the partners are; the verb comes after
+    text = "江北职业中专学校将与青川新合生物医药有限公司、渝南科益制药有限公司，两家医药企业，签订人才订单培养协议。"
+    found = facts(extractor, text)
+    assert {
+        pair("江北职业中专学校", "integratesWith", "青川新合生物医药有限公司"),
+        pair("江北职业中专学校", "integratesWith", "渝南科益制药有限公司"),
+    } <= found
+
+
 def test_what_is_set_up_in_a_place_or_stands_there_is_located_there(extractor):
     found = facts(extractor, "江汉大学将在青川县建立青川教研工作站和青川教师研修基地。")
     assert {("青川教研工作站", "locatedIn", "青川县"), ("青川教师研修基地", "locatedIn", "青川县")} <= found

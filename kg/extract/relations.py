@@ -128,6 +128,8 @@ TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
 COOPERATION = re.compile(
     r"合作|协作|携手|签约|签署|签订|共建|联合|协同|授牌|挂牌|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟"
 )
+# 与A、B，三家企业，签订…: what the listed partners are, counted, between two commas after the list
+COUNTED_AFTER_LIST = re.compile("[，,](?:[一二两三四五六七八九十]|\\d+)[家所个][\u4e00-\u9fff]{0,12}[，,]")
 JOINTLY = re.compile("联合|共同")  # two parties that hold a meeting together (see _objects)
 SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作|共建|共同(?:成立|组建|建设|打造|签)")
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
@@ -2216,6 +2218,9 @@ class RelationExtractor:
             while len(items) > 1 and not is_actor(items[-1].entity.cls):
                 items.pop()  # A与B产教融合签约仪式: the event named right after the partner says they cooperate
             after_list = text[items[-1].end : end]
+            counted = COUNTED_AFTER_LIST.match(text, items[-1].end) if end - items[-1].end < 3 else None
+            if counted is not None:  # 与A、B、C，三家医药企业，签订协议: the count between commas, then the verb
+                after_list = text[counted.end() : text.find("。", counted.end(), counted.end() + 40)]
             verb_first = opener in ("联合", "携手", "联手", "会同")
             if not verb_first and not COOPERATION.search(after_list):
                 continue
