@@ -146,6 +146,13 @@ def test_a_titled_person_before_wei_and_a_verb_of_electing_end_no_name(extractor
     assert not any("推举" in label or "为联盟" in label for label in labels)
 
 
+def test_a_quoted_workshop_is_a_platform_and_a_plants_workshop_no_name(extractor):
+    extraction = run(extractor, "江北职业学院联合星海食品有限公司共建“乡村振兴帮扶车间”。")
+    found = {(e.label, e.cls) for e in extraction.entities}
+    assert ("乡村振兴帮扶车间", "Platform") in found
+    assert not any(label.endswith("车间") for label in labels_of(extractor, "学生走进星海食品有限公司生产车间参观。"))
+
+
 def test_a_person_with_a_title_before_a_bureau_joined_by_and(extractor):
     # 和 between a person's title and a bureau joins two parties, not two fields of one bureau's name
     labels = labels_of(extractor, "江北实验中学王林校长和渝南市教育局李华局长作为双方代表签约。")

@@ -2103,7 +2103,13 @@ class Recognizer:
             if inner_suffix:
                 inner_cls, strength = self.suffix_class[inner_suffix]
                 modifier = inner[: -len(inner_suffix)]
-                weak_course = strength == "weak" and inner_cls in KINDS["Course"] and len(modifier) >= 2  # “晶盛班”
+                # “晶盛班”, “乡村振兴帮扶车间”: a weak type word of a course or a workshop, quoted whole with its name
+                # (not “某某命运共同体”, a slogan)
+                weak_course = (
+                    strength == "weak"
+                    and (inner_cls in KINDS["Course"] or inner_suffix == "车间")
+                    and len(modifier) >= 2
+                )
                 # (“家门口的学校”, “到乡村、回学校”: a phrase, its words joined by 的 or 、, is no name)
                 phrase = "的" in modifier or "、" in modifier
                 if (strength == "strong" or weak_course) and (
