@@ -833,7 +833,9 @@ def test_an_organiser_hosts_and_the_venue_locates(extractor):
     held = relations(run(extractor, "近日，江北区教育局在文昌中学举办了2013年“书香江北”全民阅读活动。"))
     assert ("江北区教育局", "hosts", "2013年“书香江北”全民阅读活动") in held
     assert ("2013年“书香江北”全民阅读活动", "locatedIn", "文昌中学") in held
-    assert ("文昌中学", "hosts", "2013年“书香江北”全民阅读活动") in held  # the school receives it: a host too
+    # the school only receives it: the place, no host (the guide's hosts is for who holds it; the venue as a host
+    # was 1 right of 7 on the development sets of rounds 23-29)
+    assert ("文昌中学", "hosts", "2013年“书香江北”全民阅读活动") not in held
     room = relations(run(extractor, "10月20日，2023年江北区中小学田径运动会在江北区第一中学运动场隆重开幕。"))
     assert ("2023年江北区中小学田径运动会", "locatedIn", "江北区第一中学") in room
 

@@ -184,6 +184,17 @@ def test_a_meeting_of_a_bodys_council_is_named_with_the_body(extractor):
     assert any("校企合作理事会第一次会议" in e.aliases for e in extraction.entities)
 
 
+def test_a_ceremony_named_by_a_quoted_body_of_common_words(extractor):
+    # “乡村振兴学院”: a body's name of common words, quoted; its ceremony is a named one (not “校企合作”签约仪式)
+    text = "江北学院与青川县人民政府在青川县职业技术学校举行合作共建“乡村振兴学院”签约暨揭牌仪式。"
+    found = {(e.label.replace("“", "").replace("”", ""), e.cls) for e in extract(extractor, text).entities}
+    assert ("乡村振兴学院签约暨揭牌仪式", "Conference") in found and ("乡村振兴学院", "IndustryCollege") in found
+    held = facts(extractor, text)
+    assert ("江北学院", "hosts", "“乡村振兴学院”签约暨揭牌仪式") in held
+    assert ("青川县职业技术学校", "hosts", "“乡村振兴学院”签约暨揭牌仪式") not in held  # the venue holds nothing
+    assert not any(e.cls == "Conference" for e in extract(extractor, "学院举行“校企合作”签约仪式。").entities)
+
+
 def test_a_meeting_named_by_its_subject_alone(extractor):
     # dated, the meeting is one (undated, 校企合作座谈会 only describes it: no entity, see test_extract_spans)
     title = "重庆渝州职业学院召开2024年校企合作座谈会"

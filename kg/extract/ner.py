@@ -1451,7 +1451,7 @@ class Recognizer:
                 # 办好家门口的好学校, 山区学校, 智能工厂: a kind of school or factory (a named one has its place or
                 # brand: 某某县实验学校, 某某汽车武汉工厂)
                 continue
-            if not is_proper_name(modifier, suffix, cls) and not dated:
+            if not is_proper_name(modifier, suffix, cls) and not dated and not self._quotes_body(modifier):
                 continue  # 校企合作签约仪式, 技能大赛, 校企实践基地: a kind of event or base, no name
             if cls == "Campaign":  # 人才协同发展项目活动: the project is the name
                 inner = self.type_word(modifier)
@@ -2088,13 +2088,20 @@ class Recognizer:
                 if cls in KINDS["Event"]:
                     prefix_start = _after_zai(text, prefix_start, start + 1)
                 name = text[prefix_start : tail[0]]
-                if cls in KINDS["Event"] and not is_proper_name(text[prefix_start:end], text[end : tail[0]], cls):
+                if (
+                    cls in KINDS["Event"]
+                    and not is_proper_name(text[prefix_start:end], text[end : tail[0]], cls)
+                    and not self._quotes_body(text[prefix_start:end])
+                ):
                     continue  # “校企合作”签约仪式: a common phrase quoted, the ceremony's subject; no proper name
                 if cls in KINDS["Award"] and RUN_VERBS.search(text[max(0, prefix_start - 4) : prefix_start]):
                     cls = "Initiative"  # 开展“体教融合”试点: a pilot one runs
                 mention = Mention(prefix_start, tail[0], name, refine_class(name, cls), "quoted-suffix", 3)
                 mention.category = bool(quantified) or _counted(text, prefix_start, tail[0], tail[1])
                 found.append(mention)
+                if cls in KINDS["Event"] and prefix_start == start and self._body_class(inner):
+                    # “乡村振兴学院”揭牌仪式: the body too, named by its type word alone
+                    found.append(Mention(start + 1, end - 1, inner, self.suffix_class[inner][0], "suffix", 2))
                 continue
             cls = None
             inner_suffix = self.type_word(inner)
@@ -2129,6 +2136,13 @@ class Recognizer:
             mention = Mention(start + 1, end - 1, inner, refine_class(inner, cls), "quoted", 3 if context else 2)
             found.append(mention)
         return found
+
+    def _quotes_body(self, modifier: str) -> bool:
+        """True when an event's modifier is a body's name quoted (“乡村振兴学院”签约暨揭牌仪式): the ceremony of that
+        body, named by it, though its words are common ones (“校企合作”签约仪式 names only what is done)."""
+        quoted = QUOTED_WHOLE.fullmatch(modifier) if modifier.endswith("”") else None
+        kind = self.type_word(quoted.group(1)) if quoted else ""
+        return bool(kind) and self._body_class(kind)
 
     def _tail(self, text: str, end: int, inner: str, adjacent: bool) -> tuple[int, str] | None:
         """A type word within a few characters after a closing quote: (end of name, class), else None."""

@@ -2536,8 +2536,6 @@ class RelationExtractor:
                 for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
                     self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                    if is_a(venue.cls, "Organization"):  # 集团在某某学院召开年会: the college receives it, a host too
-                        self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
                 continue
             held = whole + [
                 m for m in main[:index] if (m is subject_mention and not named_event) or text[m.end : m.end + 1] == "在"
