@@ -195,6 +195,13 @@ def test_a_ceremony_named_by_a_quoted_body_of_common_words(extractor):
     assert not any(e.cls == "Conference" for e in extract(extractor, "学院举行“校企合作”签约仪式。").entities)
 
 
+def test_a_signing_joined_to_a_classes_opening_ceremony(extractor):
+    text = "星海集团与江北职业技术学院在江北校区举行校企合作签约仪式暨星海国际订单班开班典礼。"
+    found = names(extractor, text)
+    assert found.get("校企合作签约仪式暨星海国际订单班开班典礼") == "Conference"
+    assert "校企合作签约仪式暨星海国际订单班" not in found
+
+
 def test_a_meeting_named_by_its_subject_alone(extractor):
     # dated, the meeting is one (undated, 校企合作座谈会 only describes it: no entity, see test_extract_spans)
     title = "重庆渝州职业学院召开2024年校企合作座谈会"

@@ -153,6 +153,12 @@ def test_a_quoted_workshop_is_a_platform_and_a_plants_workshop_no_name(extractor
     assert not any(label.endswith("车间") for label in labels_of(extractor, "学生走进星海食品有限公司生产车间参观。"))
 
 
+def test_a_market_is_no_city_and_students_are_no_persons_title(extractor):
+    # 市场 (a market), 同学们 (the students, many): no city 海外工程市, no person 时鼓励 before a title 同学
+    found = names(Recognizer(), "万总表示，目前海外工程市场发展潜力巨大，同时鼓励同学们发愤努力。")
+    assert not any(name.endswith("市") or name.endswith("鼓励") for name in found), found
+
+
 def test_a_person_with_a_title_before_a_bureau_joined_by_and(extractor):
     # 和 between a person's title and a bureau joins two parties, not two fields of one bureau's name
     labels = labels_of(extractor, "江北实验中学王林校长和渝南市教育局李华局长作为双方代表签约。")

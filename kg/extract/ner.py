@@ -2388,6 +2388,8 @@ class Recognizer:
                 continue  # 提升高新区…, 加深区校合作: a verb, then the text's own zone or 区 of another word
             if tags.get(modifier[-2:], "") in ("v", "p") and match.group() in ("省", "市"):
                 continue  # 纳入省…库, 进入市…: a verb before a bare 省 / 市, no place's name
+            if match.group() == "市" and text.startswith("场", end) and tags.get(modifier) != "ns":
+                continue  # 海外工程市场: a market, no city
             # a province and an autonomous region (广西壮族自治区) are places of the same rank (dev-set guide)
             cls = {"市": "City", "省": "Place", "自治区": "Place", "镇": "Place"}.get(match.group(), "District")
             found.append(Mention(start, end, name, cls, "place", 1))
@@ -2467,8 +2469,8 @@ class Recognizer:
             # 永嘉二职夏明远副校长, 王金选院长一行: a name written before its title
             start = match.start() - 3
             name = text[start : match.start()]
-            if start < 0 or name[-1] == "任":
-                continue  # (院长张斌任理事长: 任, serves as, ends no name; see _person_size)
+            if start < 0 or name[-1] == "任" or text.startswith("们", match.end()):
+                continue  # (院长张斌任理事长: 任, serves as, ends no name; see _person_size; 鼓励同学们: many)
             type_end = name[:1] in TYPE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
             # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
             type_end = type_end or any(
