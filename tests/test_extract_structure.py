@@ -140,6 +140,28 @@ def test_a_unit_named_after_a_school_the_text_writes_in_short_is_that_schools(ex
     assert ("王林", "worksAt", "渝南县职教中心") in found
 
 
+def test_units_named_after_a_company_or_school_the_text_shortens_belong_to_it(extractor):
+    # 远帆公司 (the brand), 深圳远帆公司 (its place and brand), 中营学院 (the school without its place): the text's
+    # 深圳市远帆科技股份有限公司 and 泉州中营学院; a department's head works at the company, and what the department
+    # does (signs with the school) the company does
+    text = (
+        "泉州中营学院近日与深圳市远帆科技股份有限公司达成校企合作协议。"
+        "我校吴金营董事长与远帆公司行政人事管理中心牟健总经理先后在会上致辞，并签署校企合作协议。"
+        "双方互赠了“中营学院学生实习基地”与“深圳远帆公司员工培训基地”牌匾。"
+    )
+    classes, found = run(extractor, text)
+    assert {
+        ("中营学院学生实习基地", "partOf", "泉州中营学院"),
+        ("深圳远帆公司员工培训基地", "partOf", "深圳市远帆科技股份有限公司"),
+        ("牟健", "worksAt", "深圳市远帆科技股份有限公司"),
+        ("吴金营", "worksAt", "泉州中营学院"),
+    } <= found
+    assert ("深圳远帆公司员工培训基地", "namedAfter", "深圳市远帆科技股份有限公司") not in found  # a unit, no namesake
+    assert ("泉州中营学院", "integratesWith", "深圳市远帆科技股份有限公司") in found
+    assert not {"中营学院", "深圳远帆公司", "远帆公司"} & set(classes)
+    assert not any("董事长与" in label for label in classes)  # 和 / 与 after a titled person joins two parties
+
+
 def test_faculties(extractor):
     classes, found = run(extractor, "青石大学化学化工学院与重庆白岩电子有限公司签约。")
     assert classes["青石大学化学化工学院"] == "EducationalOrganization"

@@ -2044,7 +2044,7 @@ class Recognizer:
             return start
         if len(part) <= 3 and part[0] in SURNAMES:
             return start  # 张明与李华工作室: two people
-        if cls == "GovernmentAgency" and (self.role_re.search(part) or self.role_after_re.search(part, len(part) - 4)):
+        if self.role_re.search(part) or self.role_after_re.search(part, len(part) - 4):
             return start  # 副区长张三和区委教工委, 某某中学张三校长和某某市教育局: a person's title, then another body
         return before
 

@@ -43,6 +43,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import AFFILIATED_SCHOOL, namesakes
 from kg.extract.ner import (
     COUNCILS,
+    LONG_ROLE,
     REFERENCES,
     Mention,
     Recognizer,
@@ -565,6 +566,8 @@ class Extractor:
             key = (unit.label, "namedAfter", company.label)
             if is_a(company.cls, "University") and frozenset((unit.label, company.label)) in linked:
                 continue  # a university that builds the school named after it: that says where the name comes from
+            if (unit.label, "partOf", company.label) in relations:
+                continue  # 深圳某某公司培训基地 of 深圳市某某科技股份有限公司: its unit, named by its short name
             if unit.first >= 0 and key not in relations and key not in seen:
                 seen.add(key)
                 start, end = sentence_at(text, unit.first)
@@ -773,11 +776,13 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     for key, relation in list(relations.items()):
         if key[1] == "partOf":
             continue
-        subject_owner, object_owner = acts_for_school.get(key[0]), acts_for_school.get(key[2])
+        # (by the relation's own ends: a symmetric relation's key may name them the other way round)
+        subject_label, object_label = relation.subject.label, relation.object.label
+        subject_owner, object_owner = acts_for_school.get(subject_label), acts_for_school.get(object_label)
         # 某某厅办公室印发…: a body's office that acts is a node of its own (its staff are the body's)
         if key[1] != "worksAt":
-            subject_owner = None if key[0] in sections and key[0].endswith(OFFICES) else subject_owner
-            object_owner = None if key[2] in sections and key[2].endswith(OFFICES) else object_owner
+            subject_owner = None if subject_label in sections and subject_label.endswith(OFFICES) else subject_owner
+            object_owner = None if object_label in sections and object_label.endswith(OFFICES) else object_owner
         if subject_owner is None and object_owner is None:
             continue
         del relations[key]
@@ -800,8 +805,9 @@ CLAUSE_BREAK = re.compile("[，,。；;：:！!？?\n]")
 
 
 def _chained_owner(text: str, start: int, bodies: list[tuple[int, Entity]]) -> Entity | None:
-    """The body a division listed after another post belongs to: the last body named before it in the clause
-    (某某委员会办公室军品处处长张三、科研处处长李四: 科研处 is the committee's too, not the text's school).
+    """The body a division listed after another post belongs to: the last body named before it in the clause,
+    with a title between (某某委员会办公室军品处处长张三、科研处处长李四: 科研处 is the committee's too, not the
+    text's school).
     ``bodies``: (end, entity) of the text's bodies by where a mention ends, sorted (see _link_divisions).
 
     >>> body = Entity("江北区委", "GovernmentAgency", "")
@@ -815,7 +821,9 @@ def _chained_owner(text: str, start: int, bodies: list[tuple[int, Entity]]) -> E
     if not at:
         return None
     end, body = bodies[at - 1]
-    return None if CLAUSE_BREAK.search(text, end, start) else body
+    if CLAUSE_BREAK.search(text, end, start) or not LONG_ROLE.search(text, end, start):
+        return None  # another clause, or no post between (A、B签约: two parties, the second no division of A's)
+    return body
 
 
 def _bureau_sections(relations: dict) -> dict[str, Entity]:
@@ -832,13 +840,15 @@ def _bureau_sections(relations: dict) -> dict[str, Entity]:
     sections = {}
     for (unit, predicate, whole), relation in relations.items():
         rest = unit[len(whole) :] if predicate == "partOf" and unit.startswith(whole) else ""
+        if predicate == "partOf" and not rest and is_a(relation.object.cls, "Company"):
+            rest = COMPANY_HEAD.sub("", unit, 1)  # 某某公司行政人事管理中心 of 深圳市某某科技有限公司: after 公司
         if (
             2 <= len(rest) <= 8
             and rest.endswith(SECTION_ENDS)
             and relation.object.cls == "GovernmentAgency"
             and relation.subject.cls in ("GovernmentAgency", "Organization")
-        ):
-            sections[unit] = relation.object
+        ) or (2 <= len(rest) <= 8 and rest.endswith(DEPARTMENT_ENDS) and is_a(relation.object.cls, "Company")):
+            sections[unit] = relation.object  # (某某公司行政人事管理中心, 某某集团人力资源部: the company's too)
     return sections
 
 
@@ -847,6 +857,8 @@ def _bureau_sections(relations: dict) -> dict[str, Entity]:
 # so is an office of another name (督导室, 督学室: the sets give it as the employer)
 OFFICES = ("办公室", "办")
 SECTION_ENDS = ("处", "科", "股", *OFFICES)
+DEPARTMENT_ENDS = ("部", "管理中心", "办公室")  # a company's departments (人力资源部, 行政人事管理中心)
+COMPANY_HEAD = re.compile(".+?(?:公司|集团)")  # a company's name, short or whole, at the head of its unit's
 
 
 BLOCK = 50_000  # characters of text read at a time

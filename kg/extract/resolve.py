@@ -328,12 +328,19 @@ class Resolver:
         """The organisation ``label`` a unit's name starts with: the one of the text written in short, if any.
 
         庄浪县职业教育中心 in 庄浪县职业教育中心实训基地, where the text calls the school 庄浪县职教中心 (the same
-        short key): that school, not a second one.
+        short key), 中营学院 in 中营学院实习基地 where it names 泉州中营学院 (its place left out), 元征公司 in
+        元征公司培训基地 where it names 深圳市元征科技股份有限公司 (its brand): that one, not a second one.
         """
-        for other in self._indexed(1, self._short_key(label), len(label) - 12, len(label), None):
+        for other in self._indexed(1, self._short_key(label), len(label) - 12, len(label) + DIVISIONS_LONGEST, None):
             entity = self.peek(other)
             if entity is not None and is_a(entity.cls, "Organization") and compatible(entity.cls, cls):
                 return self.get(other)
+        # 某某公司 (深圳某某公司) of 某某公司培训基地, the text's short name of 深圳市某某科技股份有限公司
+        for name in (label, *_after_divisions(label)) if is_a(cls, "Company") else ():
+            for other in self._indexed(3, name[:2], len(name) + 1, 1 << 30, None):
+                company = self.get(other) if _brand_of(name, other) else None
+                if company is not None and is_a(company.cls, "Company"):  # (not a name merged away since)
+                    return company
         return self.place(label, cls)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Entity]:
