@@ -162,6 +162,13 @@ def test_units_named_after_a_company_or_school_the_text_shortens_belong_to_it(ex
     assert not any("董事长与" in label for label in classes)  # 和 / 与 after a titled person joins two parties
 
 
+def test_a_company_and_its_brand_alone_are_one_company(extractor):
+    text = "江北职业学院到星海科技公司考察。学院对星海科技近年来的成绩表示赞赏，将与星海科技开展深度合作。"
+    classes, found = run(extractor, text)
+    assert "星海科技公司" in classes and "星海科技" not in classes
+    assert not any(p == "partOf" for _, p, _ in found)
+
+
 def test_faculties(extractor):
     classes, found = run(extractor, "青石大学化学化工学院与重庆白岩电子有限公司签约。")
     assert classes["青石大学化学化工学院"] == "EducationalOrganization"

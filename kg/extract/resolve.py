@@ -992,6 +992,7 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
 
 # what a company's legal name adds after its brand and 集团 (某某集团有限公司): the same company
 LEGAL_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司")
+COMPANY_FORMS = ("公司", "集团", *LEGAL_FORMS)  # what a company's name adds to its brand (天河科技公司)
 FILLERS = {
     "技术",
     "职业",
@@ -1133,9 +1134,12 @@ def _brand_of(short: str, long: str) -> bool:
     (True, False)
     >>> _brand_of("恒远集团", "恒远集团有限公司"), _brand_of("恒远股份公司", "恒远股份公司江北分公司")
     (True, False)
-    >>> _brand_of("恒远公司", "恒远集团")
-    True
+    >>> _brand_of("恒远公司", "恒远集团"), _brand_of("天河科技", "天河科技公司"), _brand_of("重庆市", "重庆市公司")
+    (True, True, False)
     """
+    if long.startswith(short) and long[len(short) :] in COMPANY_FORMS and len(short) >= 3:
+        # 天河科技 for 天河科技公司: the brand alone, the company's name without its last word
+        return not re.search("[省市县区]$", short) and dictionary().get(short, "") != "ns"
     if not short.endswith(("集团", "公司")) or short.endswith(("有限公司", "分公司", "总公司")):
         return False
     rest = long[len(short) :] if long.startswith(short) else ""
