@@ -153,6 +153,11 @@ def test_a_quoted_workshop_is_a_platform_and_a_plants_workshop_no_name(extractor
     assert not any(label.endswith("车间") for label in labels_of(extractor, "学生走进星海食品有限公司生产车间参观。"))
 
 
+def test_a_verb_before_a_bare_county_committee_is_no_place(extractor):
+    found = names(Recognizer(), "此次基地顺利揭牌，离不开县委、县政府的大力支持。")
+    assert "县委" in found and not any(name.startswith("离") for name in found)
+
+
 def test_a_market_is_no_city_and_students_are_no_persons_title(extractor):
     # 市场 (a market), 同学们 (the students, many): no city 海外工程市, no person 时鼓励 before a title 同学
     found = names(Recognizer(), "万总表示，目前海外工程市场发展潜力巨大，同时鼓励同学们发愤努力。")

@@ -169,6 +169,18 @@ def test_a_company_and_its_brand_alone_are_one_company(extractor):
     assert not any(p == "partOf" for _, p, _ in found)
 
 
+def test_this_industry_college_is_the_industry_college_in_a_schools_news(extractor):
+    # 该产业学院 names the industry college, though the school of the text is its publisher (学院…)
+    text = (
+        "1月12日，宁川枸杞现代产业学院挂牌仪式在宁川枸杞文化馆举行。该产业学院由青海葡萄酒与防沙治沙职业技术学院、"
+        "宁川枸杞产业发展中心、宁川枸杞协会联合组建。学院相关负责人表示，将全力推进产业学院建设。"
+    )
+    classes, found = run(extractor, text)
+    assert "青海葡萄酒与防沙治沙职业技术学院" in classes  # a region's field and another: one school's name
+    builders = {s for s, p, o in found if p == "builds" and o == "宁川枸杞现代产业学院"}
+    assert builders == {"青海葡萄酒与防沙治沙职业技术学院", "宁川枸杞产业发展中心", "宁川枸杞协会"}
+
+
 def test_faculties(extractor):
     classes, found = run(extractor, "青石大学化学化工学院与重庆白岩电子有限公司签约。")
     assert classes["青石大学化学化工学院"] == "EducationalOrganization"

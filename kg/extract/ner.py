@@ -1644,7 +1644,16 @@ class Recognizer:
         """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
         if cls == "Company" and text[start - 1 : start] == "与" and start >= 3:
             return self._joined_business(text, start)
-        if cls not in ("College", "University", "GovernmentAgency") or text[start - 1 : start] != "与" or start < 3:
+        if text[start - 1 : start] != "与" or start < 3:
+            return start
+        if is_a(cls, "EducationalOrganization") and not division_starts(text[start : start + 3]):
+            # 宁夏葡萄酒与防沙治沙职业技术学院: a region's field and another, one school's name
+            before = self.left_edge(text, start - 1, limit=8)
+            field = text[before : start - 1]
+            size = place_length(field) if division_starts(field) else 0
+            if size and len(field) - size >= 2 and _common_phrase(field[size:]) and not self.type_word_inside(field):
+                return before  # (not 某某大学材料与化学工程学院: a university's, then its faculty's fields)
+        if cls not in ("College", "University", "GovernmentAgency"):
             return start  # only a bare …学院 (…工程学院 too), …局: a place is a party of its own
         if division_starts(text[start : start + 3]):
             return start  # 很高兴与武汉某某学院: a name of its own opens with its place, no field joined to it

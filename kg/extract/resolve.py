@@ -540,8 +540,13 @@ class Resolver:
         # after it is named once): look further back
         for entity in reversed(recent if kind in ("event", "group") else recent[-12:]):
             if any(is_a(entity.cls, cls) for cls in wanted):
-                if self.publisher and (
-                    (entity.cls == "College" and _common_phrase(entity.label[:-2])) or entity.cls == "IndustryCollege"
+                if (
+                    self.publisher
+                    and kind in ("school", "college")  # (该产业学院: the industry college itself)
+                    and (
+                        (entity.cls == "College" and _common_phrase(entity.label[:-2]))
+                        or entity.cls == "IndustryCollege"
+                    )
                 ):
                     # 学院与某公司共建… in a school's news after one of its divisions or its 产业学院 (which the
                     # text calls 产业学院): the school, not the division
