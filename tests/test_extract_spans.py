@@ -156,6 +156,8 @@ def test_a_quoted_workshop_is_a_platform_and_a_plants_workshop_no_name(extractor
 def test_a_verb_before_a_bare_county_committee_is_no_place(extractor):
     found = names(Recognizer(), "此次基地顺利揭牌，离不开县委、县政府的大力支持。")
     assert "县委" in found and not any(name.startswith("离") for name in found)
+    found = names(Recognizer(), "调研组先后来星海化学工业集团有限公司、青川石油化工有限公司调研。")
+    assert "星海化学工业集团有限公司" in found  # 先后来 (came, one after another), no 来 of the name
 
 
 def test_a_market_is_no_city_and_students_are_no_persons_title(extractor):
