@@ -153,6 +153,10 @@ def test_a_quoted_workshop_is_a_platform_and_a_plants_workshop_no_name(extractor
     assert not any(label.endswith("车间") for label in labels_of(extractor, "学生走进星海食品有限公司生产车间参观。"))
 
 
+def test_a_rare_surname_after_a_title(extractor):
+    assert names(Recognizer(), "江北学院校长眭碧霞出席。").get("眭碧霞") == "Person"
+
+
 def test_a_verb_before_a_bare_county_committee_is_no_place(extractor):
     found = names(Recognizer(), "此次基地顺利揭牌，离不开县委、县政府的大力支持。")
     assert "县委" in found and not any(name.startswith("离") for name in found)
