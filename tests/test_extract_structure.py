@@ -181,6 +181,15 @@ def test_this_industry_college_is_the_industry_college_in_a_schools_news(extract
     assert builders == {"青海葡萄酒与防沙治沙职业技术学院", "宁川枸杞产业发展中心", "宁川枸杞协会"}
 
 
+def test_a_member_school_and_its_other_name_in_brackets(extractor):
+    # “校企合作”盟校 says what the school is to the text's company; its other name in brackets is the same school
+    text = "近日，星海公司组织企业赴“校企合作”盟校青川技师学院(青川工贸职院)，参加该院“第一届产教融合创新发展大会”。"
+    classes, found = run(extractor, text)
+    assert "青川技师学院" in classes and "青川工贸职院" not in classes
+    assert not any("盟校" in label for label in classes)
+    assert ("青川技师学院", "hosts", "第一届产教融合创新发展大会") in found
+
+
 def test_faculties(extractor):
     classes, found = run(extractor, "青石大学化学化工学院与重庆白岩电子有限公司签约。")
     assert classes["青石大学化学化工学院"] == "EducationalOrganization"

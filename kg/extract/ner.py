@@ -2163,6 +2163,8 @@ class Recognizer:
                 break
             if TAIL_BREAK.search(between):
                 break  # a clause between: “创新之星”以第一名成绩拿下…比赛
+            if "校" in between and MEMBER_WORDS.search(between):
+                break  # “校企合作”盟校某某学院: the quote says what the school is to the text's body
             suffix = match.group()
             cls, strength = self.suffix_class[suffix]
             following = window[match.end() : match.end() + 1]
@@ -3375,6 +3377,7 @@ def _generic_prone(cls: str) -> bool:
     return any(is_a(cls, kind) for kind in GENERIC_PRONE)
 
 
+MEMBER_WORDS = re.compile("盟校|成员校")  # what a member school is called before its name (see _tail)
 COUNCILS = ("理事会", "董事会", "监事会")  # a body's councils, which meet (某某集团第四届理事会第一次会议)
 # the end of a bureau's modifier that makes it a kind (各委办局, 相关科局, 当地政府, 各级政府, 区县教育局)
 KIND_OF_BODIES = re.compile("(?:(?:各|相关|有关|当地)级?[科委办部门]*|(?:^|各)[省市区县州]{2,3})$")

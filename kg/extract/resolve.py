@@ -480,7 +480,10 @@ class Resolver:
             and previous.entity is not None
             and not previous.ref
             and previous.entity.cls in KINDS["Organization"]
-            and DECLARING.fullmatch(text[previous.end : mention.start] + mention.name[: len(mention.name) - len(short)])
+            and (
+                DECLARING.fullmatch(text[previous.end : mention.start] + mention.name[: len(mention.name) - len(short)])
+                or _other_name_noted(text, previous, mention)
+            )
             and len(short) >= 2
         ):
             self._short_forms[short] = previous.entity.label
@@ -1158,6 +1161,26 @@ def _brand_of(short: str, long: str) -> bool:
     if short[-2:] not in long and not long.startswith(brand + "集团"):
         return False  # (某某公司 for 某某集团: a text calls its group a company too, the brand the same)
     return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
+
+
+BRANCH_ENDS = ("校区", "分校", "分园", "分院", "园区")  # a school's branches and campuses, named in brackets after it
+
+
+def _other_name_noted(text: str, school: Mention, other: Mention) -> bool:
+    """True for a school's other name in brackets right after it (某某技师学院（某某工贸职院）): one school.
+
+    >>> text = "某某技师学院（星海工贸职院）"
+    >>> _other_name_noted(text, Mention(0, 6, "某某技师学院", "VocationalCollege", "suffix", 2),
+    ...     Mention(7, 13, "星海工贸职院", "VocationalCollege", "suffix", 2))
+    True
+    """
+    return (
+        text[school.end : other.start] in ("（", "(")
+        and text[other.end : other.end + 1] in ("）", ")")
+        and is_a(school.cls, "EducationalOrganization")
+        and is_a(other.cls, "EducationalOrganization")
+        and not other.name.endswith(BRANCH_ENDS)  # 某某幼儿园（新月分园）: its branch, a unit
+    )
 
 
 def _contracts(short: str, long: str) -> bool:
