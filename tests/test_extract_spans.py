@@ -153,6 +153,12 @@ def test_a_quoted_workshop_is_a_platform_and_a_plants_workshop_no_name(extractor
     assert not any(label.endswith("车间") for label in labels_of(extractor, "学生走进星海食品有限公司生产车间参观。"))
 
 
+def test_engineering_technology_in_a_schools_name_is_no_program(extractor):
+    # 工程技术 (engineering technology): 工程 ends no program's name inside 某某工程技术学校
+    found = {(e.label, e.cls) for e in run(extractor, "星海公司共建江北工程技术学校校外实训基地。").entities}
+    assert ("江北工程技术学校", "School") in found and not any(label == "江北工程" for label, _ in found)
+
+
 def test_a_rare_surname_after_a_title(extractor):
     assert names(Recognizer(), "江北学院校长眭碧霞出席。").get("眭碧霞") == "Person"
 
