@@ -159,6 +159,12 @@ def test_engineering_technology_in_a_schools_name_is_no_program(extractor):
     assert ("江北工程技术学校", "School") in found and not any(label == "江北工程" for label, _ in found)
 
 
+def test_a_suggestion_and_a_connected_vehicle_are_no_names(extractor):
+    # 建议 (suggest) opens no name; 网联 (connected) follows no website's 网
+    found = names(Recognizer(), "他建议学校相关教学院加强合作，共同服务新能源与智能网联汽车产业链。")
+    assert not any(name.startswith("建议") or name.endswith("智能网") for name in found), found
+
+
 def test_a_rare_surname_after_a_title(extractor):
     assert names(Recognizer(), "江北学院校长眭碧霞出席。").get("眭碧霞") == "Person"
 
