@@ -202,6 +202,13 @@ def test_a_signing_joined_to_a_classes_opening_ceremony(extractor):
     assert "校企合作签约仪式暨星海国际订单班" not in found
 
 
+def test_a_granting_and_unveiling_ceremony_is_no_award(extractor):
+    text = "4月20日上午，2023年青川市校地合作首批项目集中授牌揭牌仪式在江北师范大学举行。"
+    found = names(extractor, text)
+    assert not any(cls in ("Award", "Designation", "Prize") for cls in found.values()), found
+    assert ("2023年青川市校地合作首批项目集中授牌揭牌仪式", "locatedIn", "江北师范大学") in facts(extractor, text)
+
+
 def test_a_meeting_named_by_its_subject_alone(extractor):
     # dated, the meeting is one (undated, 校企合作座谈会 only describes it: no entity, see test_extract_spans)
     title = "重庆渝州职业学院召开2024年校企合作座谈会"

@@ -2258,8 +2258,8 @@ class Recognizer:
                 begin, span = begin + 1, span[1:]
             if not span or span[0] in "了着过":
                 continue
-            if trigger in GRANTS and span.startswith(("仪式", "活动", "暨", "为")):
-                continue  # 签约授牌仪式: the ceremony, no title given; 以此次授牌为契机: the occasion
+            if trigger in GRANTS and span.startswith(("仪式", "活动", "暨", "为", "揭牌", "挂牌", "签约")):
+                continue  # 签约授牌仪式, 授牌揭牌仪式: the ceremony, no title given; 以此次授牌为契机: the occasion
             quote = span.find("“")
             if trigger in GRANTS and quote > 0 and (self.type_word(span[:quote]) or span[:quote] in REFERENCES):
                 begin, span = begin + quote, span[quote:]  # 授予B“C”: B receives C; the designation is C
