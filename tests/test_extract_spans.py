@@ -159,6 +159,12 @@ def test_engineering_technology_in_a_schools_name_is_no_program(extractor):
     assert ("江北工程技术学校", "School") in found and not any(label == "江北工程" for label, _ in found)
 
 
+def test_a_common_word_before_zhengfu_names_no_government(extractor):
+    found = names(Recognizer(), "此次活动政府“搭台”、校企联合“唱戏”。青川区政府、市政府、开发区政府、乡政府出席。")
+    assert set(found) == {"青川区政府", "市政府", "开发区政府", "乡政府"}, found
+    assert "青川市人民政府政府" not in names(Recognizer(), "根据青川市人民政府政府工作报告，全年新增岗位。")
+
+
 def test_a_suggestion_and_a_connected_vehicle_are_no_names(extractor):
     # 建议 (suggest) opens no name; 网联 (connected) follows no website's 网
     found = names(Recognizer(), "他建议学校相关教学院加强合作，共同服务新能源与智能网联汽车产业链。")

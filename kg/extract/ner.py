@@ -1361,6 +1361,13 @@ class Recognizer:
                 generic = False
             # 有关政府部门, 相关高校, 国内外知名企业: the bodies concerned, of a kind, none named
             generic = generic or modifier.endswith(("相关", "有关")) or modifier.startswith("国内外")
+            if suffix in ("政府", "人民政府") and (
+                modifier.endswith("政府")
+                or (modifier[-1:] not in PLACE_LAST and dictionary().get(modifier, "") in ("v", "vn", "n"))
+            ):
+                # 此次活动政府“搭台”, 联系政府: a common word before it, no place's government;
+                # 某某市人民政府政府工作报告: the government's report, its name written once
+                continue
             if cls == "GovernmentAgency" and KIND_OF_BODIES.search(modifier):
                 continue  # 某某区各委办局, 某某区相关科局, 某某当地政府, 区县教育局: a place's bodies of a kind
             # A、B等家电维修服务公司领导: after 等, a kind of company the items are, none named
@@ -3379,6 +3386,7 @@ def _generic_prone(cls: str) -> bool:
 
 MEMBER_WORDS = re.compile("盟校|成员校")  # what a member school is called before its name (see _tail)
 COUNCILS = ("理事会", "董事会", "监事会")  # a body's councils, which meet (某某集团第四届理事会第一次会议)
+PLACE_LAST = "区市县省州镇乡村旗盟"  # what a division's name ends with (a government's place before 政府)
 # the end of a bureau's modifier that makes it a kind (各委办局, 相关科局, 当地政府, 各级政府, 区县教育局)
 KIND_OF_BODIES = re.compile("(?:(?:各|相关|有关|当地)级?[科委办部门]*|(?:^|各)[省市区县州]{2,3})$")
 PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier
