@@ -1780,9 +1780,9 @@ def test_the_short_name_of_economic_development_opens_a_name(extractor):
         ),
         # an alliance's field left out (产教)
         (
-            "远帆产教联盟执行会长陈标介绍说。远帆联盟代表先后走访青川理工学院、渝南科技大学等院校。",
+            "远帆产教联盟执行会长陈立介绍说。远帆联盟代表先后走访青川理工学院、渝南科技大学等院校。",
             {"远帆联盟"},
-            ("陈标", "worksAt", "远帆产教联盟"),
+            ("陈立", "worksAt", "远帆产教联盟"),
         ),
     ],
 )

@@ -418,8 +418,8 @@ def test_the_heads_of_divisions_listed_after_a_bodys_post_work_at_that_body(extr
     assert {("李华", "青川市委军民融合发展委员会"), ("王强", "青川市委军民融合发展委员会")} <= found
     assert ("刘明", "江北职业学院") in found and ("李华", "江北职业学院") not in found
     # a school's division listed after another of its divisions, after a company's: the school's
-    text = "星海公司顾问吴总、技术曲总分别与学院科研处韩琰处长、教务处苗新立处长交换合作项目具体实施意见。"
-    assert ("苗新立", "江北学院") in works_at(extractor, text, site="江北学院")
+    text = "星海公司顾问吴总、技术曲总分别与学院科研处韩明处长、教务处苗立新处长交换合作项目具体实施意见。"
+    assert ("苗立新", "江北学院") in works_at(extractor, text, site="江北学院")
 
 
 def test_a_name_before_ren_and_a_title_and_a_title_of_two_words(extractor):

@@ -141,24 +141,24 @@ def test_a_unit_named_after_a_school_the_text_writes_in_short_is_that_schools(ex
 
 
 def test_units_named_after_a_company_or_school_the_text_shortens_belong_to_it(extractor):
-    # 远帆公司 (the brand), 深圳远帆公司 (its place and brand), 中营学院 (the school without its place): the text's
-    # 深圳市远帆科技股份有限公司 and 泉州中营学院; a department's head works at the company, and what the department
+    # 远帆公司 (the brand), 深圳远帆公司 (its place and brand), 星辰学院 (the school without its place): the text's
+    # 深圳市远帆科技股份有限公司 and 泉州星辰学院; a department's head works at the company, and what the department
     # does (signs with the school) the company does
     text = (
-        "泉州中营学院近日与深圳市远帆科技股份有限公司达成校企合作协议。"
-        "我校吴金营董事长与远帆公司行政人事管理中心牟健总经理先后在会上致辞，并签署校企合作协议。"
-        "双方互赠了“中营学院学生实习基地”与“深圳远帆公司员工培训基地”牌匾。"
+        "泉州星辰学院近日与深圳市远帆科技股份有限公司达成校企合作协议。"
+        "我校吴立新董事长与远帆公司行政人事管理中心牟立总经理先后在会上致辞，并签署校企合作协议。"
+        "双方互赠了“星辰学院学生实习基地”与“深圳远帆公司员工培训基地”牌匾。"
     )
     classes, found = run(extractor, text)
     assert {
-        ("中营学院学生实习基地", "partOf", "泉州中营学院"),
+        ("星辰学院学生实习基地", "partOf", "泉州星辰学院"),
         ("深圳远帆公司员工培训基地", "partOf", "深圳市远帆科技股份有限公司"),
-        ("牟健", "worksAt", "深圳市远帆科技股份有限公司"),
-        ("吴金营", "worksAt", "泉州中营学院"),
+        ("牟立", "worksAt", "深圳市远帆科技股份有限公司"),
+        ("吴立新", "worksAt", "泉州星辰学院"),
     } <= found
     assert ("深圳远帆公司员工培训基地", "namedAfter", "深圳市远帆科技股份有限公司") not in found  # a unit, no namesake
-    assert ("泉州中营学院", "integratesWith", "深圳市远帆科技股份有限公司") in found
-    assert not {"中营学院", "深圳远帆公司", "远帆公司"} & set(classes)
+    assert ("泉州星辰学院", "integratesWith", "深圳市远帆科技股份有限公司") in found
+    assert not {"星辰学院", "深圳远帆公司", "远帆公司"} & set(classes)
     assert not any("董事长与" in label for label in classes)  # 和 / 与 after a titled person joins two parties
 
 
@@ -172,22 +172,22 @@ def test_a_company_and_its_brand_alone_are_one_company(extractor):
 def test_this_industry_college_is_the_industry_college_in_a_schools_news(extractor):
     # 该产业学院 names the industry college, though the school of the text is its publisher (学院…)
     text = (
-        "1月12日，宁川枸杞现代产业学院挂牌仪式在宁川枸杞文化馆举行。该产业学院由青海葡萄酒与防沙治沙职业技术学院、"
-        "宁川枸杞产业发展中心、宁川枸杞协会联合组建。学院相关负责人表示，将全力推进产业学院建设。"
+        "1月12日，青川果蔬现代产业学院挂牌仪式在青川果蔬文化馆举行。该产业学院由青海果酒与治沙职业技术学院、"
+        "青川果蔬产业发展中心、青川果蔬协会联合组建。学院相关负责人表示，将全力推进产业学院建设。"
     )
     classes, found = run(extractor, text)
-    assert "青海葡萄酒与防沙治沙职业技术学院" in classes  # a region's field and another: one school's name
-    builders = {s for s, p, o in found if p == "builds" and o == "宁川枸杞现代产业学院"}
-    assert builders == {"青海葡萄酒与防沙治沙职业技术学院", "宁川枸杞产业发展中心", "宁川枸杞协会"}
+    assert "青海果酒与治沙职业技术学院" in classes  # a region's field and another: one school's name
+    builders = {s for s, p, o in found if p == "builds" and o == "青川果蔬现代产业学院"}
+    assert builders == {"青海果酒与治沙职业技术学院", "青川果蔬产业发展中心", "青川果蔬协会"}
 
 
 def test_a_member_school_and_its_other_name_in_brackets(extractor):
     # “校企合作”盟校 says what the school is to the text's company; its other name in brackets is the same school
-    text = "近日，星海公司组织企业赴“校企合作”盟校青川技师学院(青川工贸职院)，参加该院“第一届产教融合创新发展大会”。"
+    text = "近日，星海公司组织企业赴“校企合作”盟校青川技师学院(青川工贸职院)，参加该院“第一届产教融合发展大会”。"
     classes, found = run(extractor, text)
     assert "青川技师学院" in classes and "青川工贸职院" not in classes
     assert not any("盟校" in label for label in classes)
-    assert ("青川技师学院", "hosts", "第一届产教融合创新发展大会") in found
+    assert ("青川技师学院", "hosts", "第一届产教融合发展大会") in found
 
 
 def test_faculties(extractor):

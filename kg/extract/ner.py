@@ -1654,7 +1654,7 @@ class Recognizer:
         if text[start - 1 : start] != "与" or start < 3:
             return start
         if is_a(cls, "EducationalOrganization") and not division_starts(text[start : start + 3]):
-            # 宁夏葡萄酒与防沙治沙职业技术学院: a region's field and another, one school's name
+            # 某省果酒与治沙职业技术学院: a region's field and another, one school's name
             before = self.left_edge(text, start - 1, limit=8)
             field = text[before : start - 1]
             size = place_length(field) if division_starts(field) else 0
@@ -2126,7 +2126,7 @@ class Recognizer:
             if inner_suffix:
                 inner_cls, strength = self.suffix_class[inner_suffix]
                 modifier = inner[: -len(inner_suffix)]
-                # “晶盛班”, “乡村振兴帮扶车间”: a weak type word of a course or a workshop, quoted whole with its name
+                # “晶盛班”, “产业帮扶车间”: a weak type word of a course or a workshop, quoted whole with its name
                 # (not “某某命运共同体”, a slogan)
                 weak_course = (
                     strength == "weak"

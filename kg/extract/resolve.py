@@ -327,9 +327,9 @@ class Resolver:
     def owner(self, label: str, cls: str) -> Entity:
         """The organisation ``label`` a unit's name starts with: the one of the text written in short, if any.
 
-        庄浪县职业教育中心 in 庄浪县职业教育中心实训基地, where the text calls the school 庄浪县职教中心 (the same
-        short key), 中营学院 in 中营学院实习基地 where it names 泉州中营学院 (its place left out), 元征公司 in
-        元征公司培训基地 where it names 深圳市元征科技股份有限公司 (its brand): that one, not a second one.
+        青川县职业教育中心 in 青川县职业教育中心实训基地, where the text calls the school 青川县职教中心 (the same
+        short key), 星辰学院 in 星辰学院实习基地 where it names 泉州星辰学院 (its place left out), 远帆公司 in
+        远帆公司培训基地 where it names 深圳市远帆科技股份有限公司 (its brand): that one, not a second one.
         """
         for other in self._indexed(1, self._short_key(label), len(label) - 12, len(label) + DIVISIONS_LONGEST, None):
             entity = self.peek(other)
@@ -1000,7 +1000,7 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
 
 # what a company's legal name adds after its brand and 集团 (某某集团有限公司): the same company
 LEGAL_FORMS = ("有限公司", "股份有限公司", "有限责任公司", "股份公司")
-COMPANY_FORMS = ("公司", "集团", *LEGAL_FORMS)  # what a company's name adds to its brand (天河科技公司)
+COMPANY_FORMS = ("公司", "集团", *LEGAL_FORMS)  # what a company's name adds to its brand (星海科技公司)
 FILLERS = {
     "技术",
     "职业",
@@ -1017,7 +1017,7 @@ FILLERS = {
     "人民",
     "中国",
     "建设",
-    # 大湾区联盟 for 大湾区产教联盟: an alliance's field left out
+    # 远帆联盟 for 远帆产教联盟: an alliance's field left out
     "产教",
     "产教融合",
 }
@@ -1142,7 +1142,7 @@ def _brand_of(short: str, long: str) -> bool:
     (True, False)
     >>> _brand_of("恒远集团", "恒远集团有限公司"), _brand_of("恒远股份公司", "恒远股份公司江北分公司")
     (True, False)
-    >>> _brand_of("恒远公司", "恒远集团"), _brand_of("天河科技", "天河科技公司"), _brand_of("重庆市", "重庆市公司")
+    >>> _brand_of("恒远公司", "恒远集团"), _brand_of("星海科技", "星海科技公司"), _brand_of("重庆市", "重庆市公司")
     (True, True, False)
     """
     if long.startswith(short) and long[len(short) :] in COMPANY_FORMS and len(short) >= 3:
