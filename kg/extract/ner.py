@@ -1910,7 +1910,7 @@ class Recognizer:
             return start  # 某某师大与某某区人民政府: a university's short name before the conjunction
         if self._divisions(text[max(0, before - 2) : start]):
             return start  # 我校科研处与某某公司: a school's division before the conjunction
-        if part[-1] in "区市县省州镇乡村" or PLACE_NAME.fullmatch(part):
+        if part[-1] in PLACE_LAST or PLACE_NAME.fullmatch(part):
             return start
         if dictionary().get(part[-2:], "") in ("v", "d", "c", "p") and not self.type_word(part):
             return start  # 希望能够与某某集团: a verb or an adverb before the conjunction, no body's name
@@ -2056,7 +2056,7 @@ class Recognizer:
             bodies = [m.end() for m in self.suffix_re.finditer(part) if m.group() in self._strong_bodies]
             if bodies and len(part) - 2 <= bodies[-1] < len(part):
                 return start  # 学校发展和某某实训基地: a body's name and one word (its development), then the base
-        if part[-1] in "区市县省州镇乡村" or dictionary().get(part, "") in ("ns", "nr"):
+        if part[-1] in PLACE_LAST or dictionary().get(part, "") in ("ns", "nr"):
             return start
         if len(part) <= 3 and part[0] in SURNAMES:
             return start  # 张明与李华工作室: two people
@@ -3386,7 +3386,7 @@ def _generic_prone(cls: str) -> bool:
 
 MEMBER_WORDS = re.compile("盟校|成员校")  # what a member school is called before its name (see _tail)
 COUNCILS = ("理事会", "董事会", "监事会")  # a body's councils, which meet (某某集团第四届理事会第一次会议)
-PLACE_LAST = "区市县省州镇乡村旗盟"  # what a division's name ends with (a government's place before 政府)
+PLACE_LAST = "区市县省州镇乡村旗盟"  # what a division's name ends with (a place before a body's type word)
 # the end of a bureau's modifier that makes it a kind (各委办局, 相关科局, 当地政府, 各级政府, 区县教育局)
 KIND_OF_BODIES = re.compile("(?:(?:各|相关|有关|当地)级?[科委办部门]*|(?:^|各)[省市区县州]{2,3})$")
 PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier

@@ -57,6 +57,7 @@ from kg.extract.ner import (
 )
 from kg.extract.normalize import Normalized, normalize, normalize_name
 from kg.extract.relations import (
+    CLAUSE_BREAK,
     SYMMETRIC,
     Indicator,
     Relation,
@@ -799,9 +800,6 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     for label in idle:
         relations.pop((label, "partOf", owners[label].label), None)
     return idle
-
-
-CLAUSE_BREAK = re.compile("[，,。；;：:！!？?\n]")
 
 
 def _chained_owner(text: str, start: int, bodies: list[tuple[int, Entity]]) -> Entity | None:

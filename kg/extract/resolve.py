@@ -1146,8 +1146,7 @@ def _brand_of(short: str, long: str) -> bool:
     (True, True, False)
     """
     if long.startswith(short) and long[len(short) :] in COMPANY_FORMS and len(short) >= 3:
-        # 天河科技 for 天河科技公司: the brand alone, the company's name without its last word
-        return not re.search("[省市县区]$", short) and dictionary().get(short, "") != "ns"
+        return _no_place(short)  # 星海科技 for 星海科技公司: the brand alone, the name without its last word
     if not short.endswith(("集团", "公司")) or short.endswith(("有限公司", "分公司", "总公司")):
         return False
     rest = long[len(short) :] if long.startswith(short) else ""
@@ -1160,7 +1159,11 @@ def _brand_of(short: str, long: str) -> bool:
         return False
     if short[-2:] not in long and not long.startswith(brand + "集团"):
         return False  # (某某公司 for 某某集团: a text calls its group a company too, the brand the same)
-    return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"  # 重庆集团: a place
+    return _no_place(brand)  # (重庆集团: a place)
+
+
+def _no_place(brand: str) -> bool:
+    return not re.search("[省市县区]$", brand) and dictionary().get(brand, "") != "ns"
 
 
 BRANCH_ENDS = ("校区", "分校", "分园", "分院", "园区")  # a school's branches and campuses, named in brackets after it
