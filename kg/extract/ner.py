@@ -1651,21 +1651,20 @@ class Recognizer:
         """公共卫生与健康学院, 机电工程与交通学院: two fields joined by 与 name one school of a university."""
         if cls == "Company" and text[start - 1 : start] == "与" and start >= 3:
             return self._joined_business(text, start)
-        if text[start - 1 : start] != "与" or start < 3:
+        school = is_a(cls, "EducationalOrganization")
+        if text[start - 1 : start] != "与" or start < 3 or not (school or cls == "GovernmentAgency"):
             return start
-        if is_a(cls, "EducationalOrganization") and not division_starts(text[start : start + 3]):
-            # 某省果酒与治沙职业技术学院: a region's field and another, one school's name
-            before = self.left_edge(text, start - 1, limit=8)
-            field = text[before : start - 1]
-            size = place_length(field) if division_starts(field) else 0
-            if size and len(field) - size >= 2 and _common_phrase(field[size:]) and not self.type_word_inside(field):
-                return before  # (not 某某大学材料与化学工程学院: a university's, then its faculty's fields)
-        if cls not in ("College", "University", "GovernmentAgency"):
-            return start  # only a bare …学院 (…工程学院 too), …局: a place is a party of its own
         if division_starts(text[start : start + 3]):
             return start  # 很高兴与武汉某某学院: a name of its own opens with its place, no field joined to it
         before = self.left_edge(text, start - 1, limit=8)
         field = text[before : start - 1]
+        if school:
+            # 某省果酒与治沙职业技术学院: a region's field and another, one school's name
+            size = place_length(field) if division_starts(field) else 0
+            if size and len(field) - size >= 2 and _common_phrase(field[size:]) and not self.type_word_inside(field):
+                return before  # (not 某某大学材料与化学工程学院: a university's, then its faculty's fields)
+            if cls not in ("College", "University"):
+                return start  # only a bare …学院 (…工程学院 too), …局: a place is a party of its own
         place = ZONE_OR_PLACE_END.search(field) if cls == "GovernmentAgency" else None
         if place is not None and len(field) - place.end() >= 2:  # 某某市高新区经济与科技发展局: the place's bureau
             field = field[place.end() :]

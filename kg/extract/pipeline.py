@@ -67,7 +67,7 @@ from kg.extract.relations import (
     most_named,
     named_after_parent,
 )
-from kg.extract.resolve import COMPANY_FORMS, WHOLE_SCHOOLS, Entity, KeySet, Resolver, own_committee
+from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver, own_committee
 from kg.extract.sentences import segments
 from kg.model.statements import (
     NTRIPLES,
@@ -1055,8 +1055,6 @@ def _named_parts(
         for size in range(len(label) - 2, 3, -1):  # the longest organisation name it starts with, by lookup
             found = organisations.get(label[:size])
             if found is not None and found.label != label and (unit or UNIT_TAIL.search(label[size:])):
-                if entity.cls == "Company" and label[size:] in COMPANY_FORMS:
-                    break  # 某某科技公司 and 某某科技: one company, under its name and its brand
                 whole = found
                 break
         if whole is None and unit and not affiliated:

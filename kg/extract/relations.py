@@ -2220,7 +2220,8 @@ class RelationExtractor:
             after_list = text[items[-1].end : end]
             counted = COUNTED_AFTER_LIST.match(text, items[-1].end) if end - items[-1].end < 3 else None
             if counted is not None:  # 与A、B、C，三家医药企业，签订协议: the count between commas, then the verb
-                after_list = text[counted.end() : text.find("。", counted.end(), counted.end() + 40)]
+                stop = text.find("。", counted.end(), counted.end() + 40)
+                after_list = text[counted.end() : stop if stop >= 0 else counted.end() + 40]
             verb_first = opener in ("联合", "携手", "联手", "会同")
             if not verb_first and not COOPERATION.search(after_list):
                 continue
