@@ -933,6 +933,14 @@ class _FileProgress:
     default=None,
 )
 @click.option("--details", is_flag=True)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P")
+@click.option("--confidence-model", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None)
+@click.option(
+    "--fit-confidence",
+    "fit_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+)
 @max_bytes_option
 @publisher_option
 def extract_command(
@@ -942,6 +950,9 @@ def extract_command(
     fmt: str,
     gold_dir: Path | None,
     details: bool,
+    min_confidence: float | None,
+    confidence_model: Path | None,
+    fit_dirs: tuple[Path, ...],
     max_bytes: int | None,
     publisher: str,
 ) -> None:
@@ -951,12 +962,28 @@ def extract_command(
         from kg.extract.pipeline import Extraction, Extractor, default_gazetteer, write
         from kg.sources.documents import clean_file, read_text
 
+    from kg.extract.confidence import MODEL_FILE, Confidence
+
+    confidence = None
+    if min_confidence is not None or confidence_model is not None:
+        confidence = Confidence.load(confidence_model or MODEL_FILE, min_confidence)
+    if fit_dirs:
+        from kg.extract.evaluate import fit_confidence  # (scikit-learn: the train extra)
+
+        if files or gold_dir is not None or str(out) == "-":
+            raise click.UsageError(i18n.text("fit_confidence_usage"))
+        check_output(out)
+        model = fit_confidence(list(fit_dirs), **({} if min_confidence is None else {"threshold": min_confidence}))
+        with atomic_write(out) as handle:
+            handle.write(model.dumps().encode("utf-8"))
+        click.echo(i18n.text("wrote", path=out), err=True)
+        return
     if gold_dir is not None:
         from kg.extract.evaluate import evaluate, format_evaluation  # --eval only: extraction does not need it
 
         if files:
             raise click.UsageError(i18n.text("files_or_eval"))
-        click.echo(format_evaluation(evaluate(gold_dir), details=details))
+        click.echo(format_evaluation(evaluate(gold_dir, confidence=confidence), details=details))
         return
     if not files:
         raise click.UsageError(i18n.text("missing_files_or_eval"))
@@ -965,7 +992,7 @@ def extract_command(
     if str(out) != "-":
         check_output(out)  # before the extraction, not after it
     with _long_lived("extract-setup"):
-        extractor = Extractor(default_gazetteer())
+        extractor = Extractor(default_gazetteer(), confidence=confidence)
     counts: dict[str, list[int]] = {}  # document → [entities, relations, indicators]
 
     def extracted(tracker: _FileProgress | None) -> Iterator[Extraction]:

@@ -702,6 +702,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--png 需要 Chromium：apt-get install chromium（或把 KG_CHROMIUM 设为 Chrome/Chromium 程序）",
         "--png needs Chromium: apt-get install chromium (or set KG_CHROMIUM to a Chrome/Chromium binary)",
     ),
+    "fit_needs_sklearn": (
+        "--fit-confidence 需要 scikit-learn：pip install 'kg-cityedu[train]'",
+        "--fit-confidence needs scikit-learn: pip install 'kg-cityedu[train]'",
+    ),
+    "bad_confidence_model": (
+        "{path}：不是 --fit-confidence 写出的模型（{error}）",
+        "{path}: not a model written by --fit-confidence ({error})",
+    ),
+    "fit_needs_both": (
+        "这些文件夹中没有事实用到的实体（{samples} 个）不是全对就是全错：无从拟合",
+        "the entities no fact uses in these folders ({samples}) are all right or all wrong: nothing to fit",
+    ),
+    "fit_confidence_usage": (
+        "--fit-confidence DIR… 只与 --out FILE（及 --min-confidence）同用，不给 FILE 或 --eval",
+        "--fit-confidence DIR... goes with --out FILE (and --min-confidence) only, no FILE or --eval",
+    ),
     "png_needs_playwright": (
         "--png 需要 Playwright：pip install 'kg-cityedu[png]'",
         "--png needs Playwright: pip install 'kg-cityedu[png]'",
@@ -1369,6 +1385,20 @@ HELP: dict[str, tuple[str, str]] = {
     "kg extract --details": (
         "与 --eval 同用：同时列出漏抽和误抽的事实。",
         "With --eval: also list missed and spurious facts.",
+    ),
+    "kg extract --min-confidence": (
+        "没有任何事实用到的实体，只有模型给出的概率不低于 P 才输出（默认为模型自带的阈值；0 保留全部）。",
+        "Describe an entity no fact uses only where the model's probability reaches P "
+        "(default: the model's own threshold; 0 keeps every one).",
+    ),
+    "kg extract --confidence-model": (
+        "用 --fit-confidence 拟合的模型文件代替自带的模型。",
+        "Use a model file written by --fit-confidence instead of the bundled one.",
+    ),
+    "kg extract --fit-confidence": (
+        "在人工标注的文件夹（结构同 data/，可多次给出）上拟合置信度模型，写入 --out（需要 scikit-learn）。",
+        "Fit the confidence model on annotated folders (layout of data/; repeatable) and write it to --out "
+        "(needs scikit-learn).",
     ),
     "kg ingest": (
         "抽取 FILE（及文件夹下的 *.txt），每篇文章以独立的图加入存储。\n\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.confidence import everything
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import carried_brand, company_core
 from kg.extract.ner import Recognizer, is_proper_name
@@ -17,7 +18,7 @@ from kg.sources.documents import Article
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(Gazetteer())
+    return Extractor(Gazetteer(), confidence=everything())  # the rules' own names (the model's: test_confidence)
 
 
 @pytest.fixture(scope="module")
@@ -782,9 +783,13 @@ def test_a_local_bodys_name_without_its_place_is_its_own_only_in_its_own_distric
     known = Known("江北区家庭教育指导服务中心", "ServiceCenter", URIRef("urn:x:center"), "江北区", "青川市")
     gazetteer = Gazetteer([("江北区家庭教育指导服务中心", known), ("家庭教育指导服务中心", known)])
     text = "家庭教育指导服务中心专员参加会议。"
-    elsewhere = Extractor(gazetteer).extract(Article(id="t", title="", text=text, district="", city="星海市"))
+    elsewhere = Extractor(gazetteer, confidence=everything()).extract(
+        Article(id="t", title="", text=text, district="", city="星海市")
+    )
     assert "江北区家庭教育指导服务中心" not in {e.label for e in elsewhere.entities}
-    home = Extractor(gazetteer).extract(Article(id="t", title="", text=text, district="江北区", city="青川市"))
+    home = Extractor(gazetteer, confidence=everything()).extract(
+        Article(id="t", title="", text=text, district="江北区", city="青川市")
+    )
     assert "江北区家庭教育指导服务中心" in {e.label for e in home.entities}
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.extract.confidence import Confidence, fit
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.normalize import normalize_name
 from kg.extract.pipeline import Extraction, Extractor
@@ -83,6 +84,9 @@ class DocumentResult:
     spurious_relations: list[str] = field(default_factory=list)
     missed_indicators: list[str] = field(default_factory=list)
     spurious_indicators: list[str] = field(default_factory=list)
+    right_entities: set[str] = field(default_factory=set)  # predicted labels counted correct
+    # with a recording model (Confidence.seen): each entity no fact uses, its features and whether it is right
+    samples: list[tuple[dict[str, float], bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -114,14 +118,20 @@ def key(name: str) -> str:
     return re.sub(r"[“”\"'‘’《》「」\s]", "", unicodedata.normalize("NFKC", normalize_name(name)))
 
 
-def evaluate(gold_dir: Path, background: Path | None = DATA_DIR, reference: bool = True) -> Evaluation:
+def evaluate(
+    gold_dir: Path,
+    background: Path | None = DATA_DIR,
+    reference: bool = True,
+    confidence: Confidence | None = None,
+) -> Evaluation:
     """Extract every document of ``gold_dir`` and score it against its curated facts.
 
     ``background`` is another curated folder whose entities may be used by the
     gazetteer (the bundled data, when evaluating other gold files).  With
     ``reference`` the reference lists are read too, giving way to curated names,
     as ``kg ingest`` reads them; without, the figures compare with rounds that
-    measured without them.
+    measured without them.  ``confidence``: the model that chooses which entities
+    no fact uses are described (the bundled one by default).
     """
     data = load_curated(gold_dir)
     sources = [data]
@@ -136,11 +146,31 @@ def evaluate(gold_dir: Path, background: Path | None = DATA_DIR, reference: bool
             gazetteer = gazetteer.merged(Gazetteer.from_curated(source, exclude=only_here))
         if reference:
             gazetteer.fill(_reference_names())
-        extraction = Extractor(gazetteer).extract(article)
+        recorded = len(confidence.seen) if confidence is not None and confidence.seen is not None else 0
+        extraction = Extractor(gazetteer, confidence=confidence).extract(article)
         document = _score(data, doc_id, extraction, result)
+        if confidence is not None and confidence.seen is not None:
+            document.samples = [
+                (found, label in document.right_entities) for label, found in confidence.seen[recorded:]
+            ]
         document.gazetteer_names = len(gazetteer)
         result.documents.append(document)
     return result
+
+
+def fit_confidence(gold_dirs: list[Path], threshold: float = 0.4, strength: float = 1.0) -> Confidence:
+    """A model of which entities no fact uses are right (:mod:`kg.extract.confidence`), fitted on every
+    document of the annotated ``gold_dirs``: each is extracted keeping every entity, as :func:`evaluate`
+    does, and an entity is right where the evaluation counts it correct."""
+    samples, documents = [], 0
+    for gold_dir in gold_dirs:
+        recorder = Confidence({}, threshold=0.0, seen=[])
+        evaluation = evaluate(gold_dir, confidence=recorder)
+        documents += len(evaluation.documents)
+        samples += [s for document in evaluation.documents for s in document.samples]
+    model = fit(samples, threshold, strength)
+    model.about = {"folders": len(gold_dirs), "documents": documents, **model.about}
+    return model
 
 
 @cache
@@ -175,6 +205,7 @@ def _score(data: CuratedData, doc_id: str, extraction: Extraction, result: Evalu
         gold_cls = gold[hit].cls
         if compatible(entity.cls, gold_cls):
             document.entities.correct += 1
+            document.right_entities.add(entity.label)
         else:
             document.spurious_entities.append(f"{entity.label} ({entity.cls}, gold {gold_cls})")
         if entity.cls == gold_cls:

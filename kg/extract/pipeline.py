@@ -39,6 +39,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg import user_cache
+from kg.extract.confidence import Confidence, bundled
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.namesakes import AFFILIATED_SCHOOL, namesakes
 from kg.extract.ner import (
@@ -132,10 +133,14 @@ class Extraction:
 class Extractor:
     """Extracts articles with one gazetteer; build it once and reuse it (compiling the patterns takes a moment)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, block: int | None = None):
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, block: int | None = None, confidence: Confidence | None = None
+    ):
         self.gazetteer = gazetteer or Gazetteer()
         self.block = block or BLOCK  # characters read at a time (see text_blocks)
         self.recognizer = Recognizer(self.gazetteer)
+        # which of the entities no fact uses are described (kg.extract.confidence; everything() keeps all)
+        self.confidence = confidence or bundled()
 
     def extract(
         self,
@@ -346,11 +351,16 @@ class Extractor:
         if relations:
             yield stating(relations)
         authors = set(article.authors)
+        given = {*authors, article.city, article.district}  # (as in _last)
 
         def kept(entity: Entity) -> bool:  # as in _last
             if _bare_province(entity):
                 return entity.label in used
-            return bool(entity.mentions) or entity.label in used or entity.label in authors or entity.label in text
+            if entity.label in used:
+                return True
+            if not (entity.mentions or entity.label in authors or entity.label in text):
+                return False
+            return entity.label in given or self.confidence.keeps(entity, text, article.title)
 
         def described(entities: list[Entity]) -> Extraction:
             mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
@@ -584,11 +594,17 @@ class Extractor:
         # document_triples still links the document to, without claiming the text mentions it.
         used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
         authors = set(article.authors)
+        given = {*authors, article.city, article.district}  # the sidecar's: the model does not judge them
         return [
             e
             for e in entities
             if id(e) in used
-            or (not _bare_province(e) and e.label not in idle and (e.mentions or e.label in authors or e.label in text))
+            or (
+                not _bare_province(e)
+                and e.label not in idle
+                and (e.mentions or e.label in authors or e.label in text)
+                and (e.label in given or self.confidence.keeps(e, text, article.title))
+            )
         ]
 
 

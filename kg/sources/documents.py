@@ -44,11 +44,13 @@ BYLINE_RE = re.compile(
     rf"^(?:(?:本报)?(?:记者|通讯员|特约记者|文|图|文/图)[/／:：\s]*)?[{CJK}]{{2,3}}(?:[\s、/]+(?:(?:记者|通讯员)\s*)?[{CJK}]{{2,3}}){{0,5}}$"
 )
 CREDIT_RE = re.compile(rf"^(?:图片|照片|图|摄影|供图)[{CJK}\s]*(?:提供|摄)$|^(?:图片|照片)(?:由|来源)")
-DISTRICT_SUFFIX = "区县"
+# (區, 縣: a text in traditional characters names its district as its simplified twin does; extraction spells
+# the name in simplified characters)
+DISTRICT_SUFFIX = "区县區縣"
 CITY_SUFFIX = "市"
 # Names ending in 区/县/市 that are not administrative areas.
 NOT_A_DISTRICT = re.compile(
-    r"(全|该|学|城|园|社|辖|本|各|景|验|范|点|旧|片|校|山|市|乡村地|宜居)(区|县)$"
+    r"(全|该|該|學|学|城|园|園|社|辖|轄|本|各|景|验|驗|范|範|点|點|旧|舊|片|校|山|市|乡村地|鄉村地|宜居)(区|县|區|縣)$"
     r"|(城|全|本|该|各|超)市$"  # not 都市 or 新区: 成都市 and 高新区 are places
 )
 
@@ -343,7 +345,7 @@ def _make_article(body: list[str], byline: str, meta: dict, source: str, index: 
 
 def district_slug(district: str) -> str:
     """Short ASCII name of a district for document ids: ``巴南区`` → ``banan``."""
-    return slug(re.sub(r"(区|县|市)$", "", district)).replace("-", "")
+    return slug(re.sub(r"(区|县|市|區|縣)$", "", district)).replace("-", "")
 
 
 def _assign_ids(articles: list[Article], source: str) -> None:
