@@ -902,3 +902,20 @@ def test_a_places_overseas_chinese_federation_and_its_affairs_offices_are_bodies
     found = names(recognizer, "江北区侨联、江北区委编办参加，青川省台办副主任周明出席。")
     assert found.get("江北区侨联") == "SocialOrganization"
     assert found.get("江北区委编办") == "GovernmentAgency" and found.get("青川省台办") == "GovernmentAgency"
+
+
+def test_a_name_before_speaking_ends_before_zuo(extractor):
+    found = labels_of(extractor, "常务副理事长马磊做表态发言。副校长张明做报告。院长王建国作工作报告。")
+    assert {"马磊", "张明", "王建国"} <= set(found) and not {"马磊做", "张明做"} & set(found)
+
+
+def test_a_places_numbered_school_by_its_short_name(extractor):
+    text = (
+        "此次由南乐一高牵头成立教育集团。长安一小校长和星海中心幼儿园园长出席。"
+        "二期实现古蔺职高整体搬迁，推进中高职高效衔接。"
+    )
+    found = {e.label: e.cls for e in run(extractor, text).entities}
+    assert found.get("南乐一高") == "SecondarySchool"
+    assert found.get("长安一小") == "PrimarySchool" and "安一小" not in found
+    assert found.get("古蔺职高") == "SecondaryVocationalSchool"
+    assert not any(label.endswith("职高") and label != "古蔺职高" for label in found)  # 中高职: a level of schools

@@ -296,7 +296,28 @@ BYLINE_RE = re.compile(
 ATTENDING = ("出席", "参加", "参与", "主持", "致辞", "讲话", "揭牌", "共同")  # verbs a person's name may precede
 # What a person's name is followed by when the name stands as the subject of a visit or a ceremony (何某某见证,
 # 李某率队, 王某陪同, 张某一行): where the name ends, whatever the dictionary makes of its last character and the next.
-AFTER_NAME = (*ATTENDING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
+# 张明做报告, 李华作表态发言: one speaks after one's name (做 / 作 opens no given name's last character there)
+SPEAKING = tuple(
+    verb + what
+    for verb in "做作"
+    for what in (
+        "报告",
+        "讲话",
+        "发言",
+        "表态",
+        "主题",
+        "专题",
+        "总结",
+        "交流",
+        "动员",
+        "点评",
+        "汇报",
+        "工作报告",
+        "重要讲话",
+        "典型发言",
+    )
+)
+AFTER_NAME = (*ATTENDING, *SPEAKING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
 # what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
 PERSON_AFTER_BODY_END = re.compile("|".join(("[、，,]", "等", "发言", "分别代表", *ATTENDING)))
@@ -743,6 +764,7 @@ class Recognizer:
         candidates += self._context_places(text, district, city)
         candidates += _ordinal_shorts(text, district, city)
         candidates += _listed_ordinal_shorts(text)
+        candidates += _placed_shorts(text)
         body_ends: list[int] = []
         candidates += self._suffix_names(text, body_ends)
         candidates += self._quoted(text)
@@ -4887,6 +4909,42 @@ LISTED_ORDINAL = re.compile(
 # what LISTED_ORDINAL's matches follow: 括 for 包括 (the pattern's lookbehind checks the 包), one class the engine
 # skips to at its speed (an alternation of a class and a word is tried at every character)
 LISTED_ORDINAL_AFTER = "、：:括"
+
+
+# 南乐一高, 长安一小, 古蔺职高: a place's numbered school or vocational school by its short name (see _placed_shorts)
+PLACED_SHORT = re.compile(
+    "(?:[一二三四五六七八九十]{1,2}([中小高])|(职)[高中])(?![学业工称务责能员位场院部级心间型等年期]|校(?!长))"
+)
+PLACED_SHORT_CLASS = {**ORDINAL_SHORT_CLASS, "高": "SecondarySchool"}
+
+
+def _placed_shorts(text: str) -> list[Mention]:
+    """南乐一高, 长安一小, 古蔺职高: the short name of a numbered school (or a vocational school) of a place named by
+    its short name (of the national list or a place of jieba's dictionary), after a boundary, a function word or a verb.
+
+    >>> [(m.name, m.cls) for m in _placed_shorts("由南乐一高牵头。长安一小校长出席，实现古蔺职高搬迁。")]
+    [('南乐一高', 'SecondarySchool'), ('长安一小', 'PrimarySchool'), ('古蔺职高', 'SecondaryVocationalSchool')]
+    """
+    tags, divisions = dictionary(), _division_heads()
+    found = []
+    for match in PLACED_SHORT.finditer(text):
+        start = match.start()
+        for size in (3, 2):
+            head = text[start - size : start]
+            if len(head) < size or not (head in divisions or tags.get(head) == "ns") or head[-1] in "中高职":
+                continue  # (中高职高效衔接: a level of schools, no place)
+            before = text[start - size - 1 : start - size]
+            inside = before and _has_cjk(before) and before not in STOP_SINGLE
+            if inside and tags.get(text[start - size - 2 : start - size]) != "v":
+                continue  # (实现古蔺职高: a verb before the place; 镇南乐一高: inside another name)
+            kind = match.group(1) or match.group(2)
+            found.append(
+                Mention(
+                    start - size, match.end(), text[start - size : match.end()], PLACED_SHORT_CLASS[kind], "suffix", 2
+                )
+            )
+            break
+    return found
 
 
 def _listed_ordinal_shorts(text: str) -> list[Mention]:
