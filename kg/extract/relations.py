@@ -434,6 +434,14 @@ ISSUED_FIRST = ("等", "联", "印", "出", "发", "颁", "下", "了", "的", "
 TITLE_JOINT = re.compile("[、和及与]|以及")  # between the titles of a run of policies
 UNIT_FIRST = ("的", "下属", "旗下", "所属", "直属", "（含")  # how a match of UNIT_AFTER starts (no regex call else)
 # a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
+GOES_TO = (
+    "赴",
+    "前往",
+    "来到",
+    "走进",
+    "到访",
+    "走访",
+)  # what stands right before the place one visits (see _visited_after)
 SUCCESSIVE = re.compile("(?:先后|相继|随后|陆续)")  # 先后赴A、B: a clause opening with a string of visits
 CONTINUED = re.compile(
     r"(?:相继|先后|陆续|还|并|又|也|同时|已|已经|累计|共|再|随后|此外|另外|近年来)*(?:" + TRIGGER_RE.pattern + "|与)"
@@ -2375,6 +2383,15 @@ class RelationExtractor:
                     if host is not guest and is_a(host.cls, "Organization") and is_a(guest.cls, "Organization"):
                         self.add(host, cooperation_kind(host, guest), guest, span, "cooperate-welcome")
 
+    def _visited_after(self, mention: Mention, main: list[Mention], employer: Entity) -> bool:
+        """Whether the clause goes on from the titled ``mention`` to a visit of ``employer`` (校长张三带领…赴某某学院,
+        书记李四一行来到某某学院), ``employer`` not named before the name (某某学院院长张三赴某某公司: theirs)."""
+        if any(m.entity is employer and m.end <= mention.start for m in main):
+            return False
+        return any(
+            m.entity is employer and m.start > mention.end and self.text.endswith(GOES_TO, 0, m.start) for m in main
+        )
+
     def _own_school(self) -> Entity | None:
         """The school whose news the text is: its publisher (我校), else the school it names more than any other."""
         if self._publisher is not None:
@@ -3054,6 +3071,8 @@ class RelationExtractor:
                     employer = group  # 张某理事长部署工作, 某某秘书长报告: a title of the group the text is about
                 if employer is None and (represented := self._represented_by(mention, main)) is not None:
                     employer = represented.entity  # 张三代表某某学院致辞: the body they speak for is theirs
+                if employer is not None and self._visited_after(mention, main, employer):
+                    employer = None  # 校长张三带领…赴某某学院座谈: the school they go to hosts them, it is not theirs
                 if employer is not None and FORMER_POST.search(text, max(start, role_at - 3), mention.start):
                     # 某部原副部长张三: a post they held; the bodies titled before it (A会长、某部原副部长) stay
                     chain = self._titled_before(main, index, employer, former=True)
