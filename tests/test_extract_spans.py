@@ -919,3 +919,10 @@ def test_a_places_numbered_school_by_its_short_name(extractor):
     assert found.get("长安一小") == "PrimarySchool" and "安一小" not in found
     assert found.get("古蔺职高") == "SecondaryVocationalSchool"
     assert not any(label.endswith("职高") and label != "古蔺职高" for label in found)  # 中高职: a level of schools
+
+
+def test_now_before_a_places_body_is_no_part_of_its_name(extractor):
+    found = labels_of(extractor, "王振，现黑龙江星海大数据产业发展有限公司工程师。李华，现江北区第六幼儿园教师。")
+    assert {"黑龙江星海大数据产业发展有限公司", "江北区第六幼儿园"} <= found
+    assert not any(label.startswith("现") for label in found)
+    assert "青川现代职业学院" in labels_of(extractor, "王五，现青川现代职业学院教师。")  # (现代: no place)

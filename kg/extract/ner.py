@@ -3424,9 +3424,16 @@ def _common_word_end(text: str) -> bool:
 
 def _after_resultative(text: str, start: int, head: int) -> int:
     """建设好特色产业学院, 履行好联合体职责: 好 completes the verb before it (do well), no name starts with it;
-    nor with 起 after a verb the left edge stopped at (建立起某某互访机制)."""
+    nor with 起 after a verb the left edge stopped at (建立起某某互访机制), nor with 现 (now) after a comma
+    before a place's body (张三，现某某区第六幼儿园教师; not 现代…, whose 代 starts no place)."""
     if text[start : start + 1] == "起" and dictionary().get(text[start - 2 : start], "") in ("v", "vn"):
         return start + 1
+    if (
+        text[start : start + 1] == "现"
+        and text[start - 1 : start] in "，,、（("
+        and _place_start(text[start + 1 : head])
+    ):
+        return start + 1  # 张三，现某某区第六幼儿园教师: now (at) the body, whose name starts with its place
     first = text.find("好", start, min(head, start + 4))
     if first < 0:
         return start  # nearly every name: no 好 to look at, the lookups below are skipped
