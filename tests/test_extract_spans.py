@@ -926,3 +926,12 @@ def test_now_before_a_places_body_is_no_part_of_its_name(extractor):
     assert {"黑龙江星海大数据产业发展有限公司", "江北区第六幼儿园"} <= found
     assert not any(label.startswith("现") for label in found)
     assert "青川现代职业学院" in labels_of(extractor, "王五，现青川现代职业学院教师。")  # (现代: no place)
+
+
+def test_a_verb_before_a_bare_type_word_and_shizhuan_inside_zhuanye_name_nothing(extractor):
+    text = (
+        "学校推动产教协同创新、赋能教师专业发展等各环节。青川开发区党工委委员张涛一行来学校签约洽谈。"
+        "青川师专与星海公司签约。"
+    )
+    found = labels_of(extractor, text)
+    assert "青川师专" in found and not {"赋能教师专", "来学校"} & found

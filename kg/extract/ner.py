@@ -1339,8 +1339,12 @@ class Recognizer:
                 start = titled.end()  # 某某学院副院长张三和某某公司: the person's party, then the company
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
-            if (len(modifier) == 2 and modifier not in heads and tags.get(modifier) == "v") or (
-                modifier[:1] in PRONOUNS and _verb_phrase(modifier)
+            if (
+                (len(modifier) == 2 and modifier not in heads and tags.get(modifier) == "v")
+                or (
+                    len(modifier) == 1 and tags.get(modifier) == "v"  # 一行来学校签约: a verb before a bare type word
+                )
+                or (modifier[:1] in PRONOUNS and _verb_phrase(modifier))
             ):
                 continue  # 提升学校, 他勉励学校: a verb of the clause (a place's name aside) before a bare type word
             if suffix == "人大" and modifier[-1:] not in "乡村镇" and is_word(modifier[-1:] + "人"):
