@@ -3895,8 +3895,10 @@ def _trimmed_to_known(selected: list[Mention], type_word: Callable[[str], str]) 
     result = []
     for mention in selected:
         for name in known.get(mention.name[-3:], ()) if mention.rule == "suffix" and not mention.nested else ():
-            if name[-6:] != mention.name[-6:]:
-                continue  # fewer than six characters alike at the end (most pairs: size < 6 below), known uncounted
+            if name == mention.name or name[-6:] != mention.name[-6:]:
+                # the name itself (most pairs: the text's names are known by their own last three characters), no
+                # lead before it; or fewer than six characters alike at the end: both passed over below, uncounted
+                continue
             size = next(
                 (k for k in range(min(len(name), len(mention.name))) if name[-k - 1] != mention.name[-k - 1]),
                 min(len(name), len(mention.name)),
