@@ -2043,9 +2043,13 @@ class RelationExtractor:
         (牵头单位：…) are read by _lead_columns.
         """
         text = self.text
+        roles = finditer_from(ROLE_NOUN_FIRST, ROLE_NOUN, text, start, end, ROLE_NOUN_NEEDS)
+        first = next(roles, None)
+        if first is None:
+            return  # no role noun (most sentences): the names and their platforms are not gathered
         main = [m for m in inside if not m.nested and m.entity is not None and (not m.ref or _is_body_ref(m))]
         platforms = [m for m in main if _has_roles(m.entity)]
-        for role in finditer_from(ROLE_NOUN_FIRST, ROLE_NOUN, text, start, end, ROLE_NOUN_NEEDS):
+        for role in itertools.chain((first,), roles):
             if text[role.end() : role.end() + 1] in ("：", ":") or text[role.start() - 1 : role.start()] == "原":
                 continue  # 牵头单位：A — a table's or a list's note, read by _lead_columns
             predicate = "memberOf" if role.group("member") else "leads"
