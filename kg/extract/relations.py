@@ -1778,9 +1778,13 @@ class RelationExtractor:
     def _organisers_before(self, start: int, end: int, inside: list[Mention], span) -> None:
         """A主办，B承办，C协办的Z / A、B联合主办的Z: each organiser hosts Z (no 由: _organisers reads that)."""
         text = self.text
+        verbs = finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end, ORGANISING_NEEDS)
+        first = next(verbs, None)
+        if first is None:
+            return  # no organising verb (most sentences): the names are not indexed by where they end
         main = self._main
         ends = {m.end: i for i, m in enumerate(main)}
-        for verb in finditer_from(ORGANISING_FIRST, ORGANISING, text, start, end, ORGANISING_NEEDS):
+        for verb in itertools.chain((first,), verbs):
             if not text.startswith("的", verb.end()):
                 continue
             named = next((m for m in main if m.start > verb.end()), None)
