@@ -424,6 +424,8 @@ PASSIVE_BUILDS = re.compile(
 BUILT_LATER = re.compile(r"[^。；]{0,60}?(?:(?:共同|联合)(?:组建|建设|共建|成立)|组建而成|共建(?=[。；，]|$))")
 # X的母公司Y / X隶属于Y: X is part of Y;  Y下属的X / Y旗下X / Y的二级学院X / Y（含X）: X is part of Y
 PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
+# the characters a match of PARENT_AFTER, UNIT_AFTER, BELONGS_TO or COPULA starts with (see _units_stated; not "")
+GAP_OPENINGS = frozenset("的下旗所直（隶归是为系")
 KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
 UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
 # what stands between the bodies that issue a policy and its title: 等六部门联合印发的《, or nothing (国务院办公厅《)
@@ -1269,6 +1271,8 @@ class RelationExtractor:
             if not (first.entity.cls in KINDS["Organization"] and second.entity.cls in KINDS["Organization"]):
                 continue
             gap = text[first.end : second.start]
+            if gap[:1] not in GAP_OPENINGS:
+                continue  # (most gaps: 、 or 与) none of the four patterns below matches, known without asking them
             if PARENT_AFTER.fullmatch(gap):
                 self.add(first.entity, "partOf", second.entity, span, "part-母公司")
             elif UNIT_AFTER.fullmatch(gap):
