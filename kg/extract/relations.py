@@ -1431,8 +1431,10 @@ class RelationExtractor:
         main = self._main
         for index, head in enumerate(main):
             role = HEAD_OF.match(text, head.end) if text.startswith("为", head.end) else None  # (most: no regex call)
+            if role is None:
+                continue  # (most names: no 以 looked for before them)
             by = text.rfind("以", start, head.start)
-            if role is None or by < 0 or head.start - by > 20 or CLAUSE_BREAK.search(text, by, head.start):
+            if by < 0 or head.start - by > 20 or CLAUSE_BREAK.search(text, by, head.start):
                 continue
             described = [m for m in main[:index] if by < m.start and not _apposed(text, m, head)]
             if described or not is_a(head.entity.cls, "Organization"):
