@@ -1722,3 +1722,9 @@ def test_heads_who_lead_a_visit_to_a_school_do_not_work_there(extractor):
     assert not any(p == "worksAt" and o == "青川职业学院" for _, p, o in facts(extractor, text))
     named = "青川职业学院院长张明带领相关部门负责人赴星海科技有限公司座谈交流。"
     assert ("张明", "worksAt", "青川职业学院") in facts(extractor, named)
+
+
+def test_the_head_of_a_division_named_whole_works_at_its_school_too(extractor):
+    found = facts(extractor, "青川理工大学机械工程学院院长张明与星海科技有限公司总经理李华签署合作协议。")
+    assert {("张明", "worksAt", "青川理工大学机械工程学院"), ("张明", "worksAt", "青川理工大学")} <= found
+    assert ("李华", "worksAt", "星海科技有限公司") in found

@@ -584,6 +584,7 @@ class Extractor:
                 start, end = sentence_at(text, unit.first)
                 relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
         idle = _link_divisions(entities, relations, resolver, text)
+        _staff_of_schools(relations)
         _name_ceremonies(entities, article.id)
         _quoted_campaigns(entities)
         _unplaced_events(entities, self.recognizer)
@@ -712,6 +713,20 @@ DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心
 DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
 DIVISION_ENDS = ("大学", "学院")  # how the name of the school a division belongs to ends
 SCHOOLS = ("University", "VocationalCollege", "College")
+
+
+def _staff_of_schools(relations: dict) -> None:
+    """Who works at a school's division named whole (某某大学机械工程学院院长张三) works at the school too."""
+    schools = {
+        r.subject.label: r.object
+        for r in relations.values()
+        if r.predicate == "partOf" and is_a(r.subject.cls, "College") and is_a(r.object.cls, "EducationalOrganization")
+    }
+    for relation in list(relations.values()):
+        school = schools.get(relation.object.label) if relation.predicate == "worksAt" else None
+        key = (relation.subject.label, "worksAt", school.label) if school is not None else None
+        if key is not None and key not in relations:
+            relations[key] = replace(relation, object=school, rule="works-school-of-unit")
 
 
 def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver, text: str) -> set[str]:
