@@ -1718,7 +1718,7 @@ def test_a_company_after_jian_she_is_built_up_not_founded(extractor):
 
 
 def test_heads_who_lead_a_visit_to_a_school_do_not_work_there(extractor):
-    text = "6月29日上午，党委书记赵凯、校长柴强带领相关部门负责人赴青川职业学院座谈交流，并正式签署战略合作协议。"
+    text = "6月29日上午，党委书记赵川、校长钱远带领相关部门负责人赴青川职业学院座谈交流，并正式签署战略合作协议。"
     assert not any(p == "worksAt" and o == "青川职业学院" for _, p, o in facts(extractor, text))
     named = "青川职业学院院长张明带领相关部门负责人赴星海科技有限公司座谈交流。"
     assert ("张明", "worksAt", "青川职业学院") in facts(extractor, named)

@@ -4925,7 +4925,7 @@ LISTED_ORDINAL = re.compile(
 LISTED_ORDINAL_AFTER = "、：:括"
 
 
-# 南乐一高, 长安一小, 古蔺职高: a place's numbered school or vocational school by its short name (see _placed_shorts)
+# 江北一高, 渝北一小, 巴南职高: a place's numbered school or vocational school by its short name (see _placed_shorts)
 PLACED_SHORT = re.compile(
     "(?:[一二三四五六七八九十]{1,2}([中小高])|(职)[高中])(?![学业工称务责能员位场院部级心间型等年期]|校(?!长))"
 )
@@ -4933,11 +4933,11 @@ PLACED_SHORT_CLASS = {**ORDINAL_SHORT_CLASS, "高": "SecondarySchool"}
 
 
 def _placed_shorts(text: str) -> list[Mention]:
-    """南乐一高, 长安一小, 古蔺职高: the short name of a numbered school (or a vocational school) of a place named by
+    """江北一高, 渝北一小, 巴南职高: the short name of a numbered school (or a vocational school) of a place named by
     its short name (of the national list or a place of jieba's dictionary), after a boundary, a function word or a verb.
 
-    >>> [(m.name, m.cls) for m in _placed_shorts("由南乐一高牵头。长安一小校长出席，实现古蔺职高搬迁。")]
-    [('南乐一高', 'SecondarySchool'), ('长安一小', 'PrimarySchool'), ('古蔺职高', 'SecondaryVocationalSchool')]
+    >>> [(m.name, m.cls) for m in _placed_shorts("由江北一高牵头。渝北一小校长出席，实现巴南职高搬迁。")]
+    [('江北一高', 'SecondarySchool'), ('渝北一小', 'PrimarySchool'), ('巴南职高', 'SecondaryVocationalSchool')]
     """
     tags, divisions = dictionary(), _division_heads()
     found = []
@@ -4950,7 +4950,7 @@ def _placed_shorts(text: str) -> list[Mention]:
             before = text[start - size - 1 : start - size]
             inside = before and _has_cjk(before) and before not in STOP_SINGLE
             if inside and tags.get(text[start - size - 2 : start - size]) != "v":
-                continue  # (实现古蔺职高: a verb before the place; 镇南乐一高: inside another name)
+                continue  # (实现巴南职高: a verb before the place; 新江北一高: inside another name)
             kind = match.group(1) or match.group(2)
             found.append(
                 Mention(
