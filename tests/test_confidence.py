@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.extract.confidence import MODEL_FILE, Confidence, bundled, everything, unjudged
+from kg.extract.confidence import MODEL_FILE, THRESHOLD, Confidence, bundled, everything, unjudged
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.ner import SUFFIXES
 from kg.extract.pipeline import Extractor
@@ -51,7 +51,7 @@ def test_a_long_text_read_block_by_block_keeps_what_one_block_keeps():
 
 def test_the_bundled_model_reads_only_the_rules_vocabulary_and_counts():
     model = bundled()
-    assert 0 < model.threshold < 1
+    assert model.threshold == THRESHOLD  # (fitted with the default)
     assert model.about["documents"] > 100  # fitted on the annotated sets outside the repository
     from kg.model.terms import classes
 
@@ -102,7 +102,7 @@ def test_fit_confidence_writes_a_model_that_extraction_and_eval_read(tmp_path: P
     )
     assert fitted.exit_code == 0, fitted.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["threshold"] == 0.4 and data["about"]["folders"] == 2 and data["weights"]
+    assert data["threshold"] == THRESHOLD and data["about"]["folders"] == 2 and data["weights"]
     model = Confidence.load(out)
     evaluated = runner.invoke(
         main, ["extract", "--eval", str(FIXTURES / "extract_gold"), "--confidence-model", str(out)]

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kg.extract.confidence import Confidence, fit
+from kg.extract.confidence import THRESHOLD, Confidence, fit
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.normalize import normalize_name
 from kg.extract.pipeline import Extraction, Extractor
@@ -158,7 +158,7 @@ def evaluate(
     return result
 
 
-def fit_confidence(gold_dirs: list[Path], threshold: float = 0.4, strength: float = 1.0) -> Confidence:
+def fit_confidence(gold_dirs: list[Path], threshold: float = THRESHOLD, strength: float = 1.0) -> Confidence:
     """A model of which entities no fact uses are right (:mod:`kg.extract.confidence`), fitted on every
     document of the annotated ``gold_dirs``: each is extracted keeping every entity, as :func:`evaluate`
     does, and an entity is right where the evaluation counts it correct."""
