@@ -23,6 +23,7 @@ from kg.text import display_width, fill_paragraphs, terminal_width, text_table, 
 
 # Each command imports what it uses when it runs, so `kg --help` starts at once.
 if TYPE_CHECKING:
+    from kg.extract.confidence import Confidence
     from kg.outputs.export import Progress
     from kg.sources.build import Summary
     from kg.store.embedded import Store
@@ -838,6 +839,21 @@ max_bytes_option = click.option(
     type=click.IntRange(min=1),
     default=None,
 )
+min_confidence_option = click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P")
+confidence_model_option = click.option(
+    "--confidence-model", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None
+)
+
+
+def chosen_confidence(min_confidence: float | None, confidence_model: Path | None) -> Confidence | None:
+    """The confidence model the options ask for (:mod:`kg.extract.confidence`), or None for the bundled one."""
+    if min_confidence is None and confidence_model is None:
+        return None
+    from kg.extract.confidence import MODEL_FILE, Confidence
+
+    return Confidence.load(confidence_model or MODEL_FILE, min_confidence)
+
+
 publisher_option = click.option(
     "--publisher",
     default="",
@@ -933,8 +949,8 @@ class _FileProgress:
     default=None,
 )
 @click.option("--details", is_flag=True)
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="P")
-@click.option("--confidence-model", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None)
+@min_confidence_option
+@confidence_model_option
 @click.option(
     "--fit-confidence",
     "fit_dirs",
@@ -962,11 +978,7 @@ def extract_command(
         from kg.extract.pipeline import Extraction, Extractor, default_gazetteer, write
         from kg.sources.documents import clean_file, read_text
 
-    from kg.extract.confidence import MODEL_FILE, Confidence
-
-    confidence = None
-    if min_confidence is not None or confidence_model is not None:
-        confidence = Confidence.load(confidence_model or MODEL_FILE, min_confidence)
+    confidence = chosen_confidence(min_confidence, confidence_model)
     if fit_dirs:
         from kg.extract.evaluate import fit_confidence  # (scikit-learn: the train extra)
 
@@ -1052,6 +1064,8 @@ def extract_command(
 @format_option
 @max_bytes_option
 @publisher_option
+@min_confidence_option
+@confidence_model_option
 def ingest_command(
     files: tuple[Path, ...],
     encoding: str | None,
@@ -1061,6 +1075,8 @@ def ingest_command(
     fmt: str,
     max_bytes: int | None,
     publisher: str,
+    min_confidence: float | None,
+    confidence_model: Path | None,
 ) -> None:
     with _long_lived("ingest-modules"):
         from kg.extract.ingest import base_gazetteer, ingest, text_files
@@ -1085,6 +1101,7 @@ def ingest_command(
             block_progress=tracker.block if tracker else None,  # long texts are read here, block by block
             jobs=jobs,
             scheduler=scheduler,
+            confidence=chosen_confidence(min_confidence, confidence_model),
         )
     for path, reason in report.skipped:
         click.echo("kg: " + i18n.text("nothing_added", path=path, reason=reason), err=True)

@@ -1391,6 +1391,15 @@ HELP: dict[str, tuple[str, str]] = {
         "Describe an entity no fact uses only where the model's probability reaches P "
         "(default: the model's own threshold; 0 keeps every one).",
     ),
+    "kg ingest --min-confidence": (
+        "没有任何事实用到的实体，只有模型给出的概率不低于 P 才写入（默认为模型自带的阈值；0 保留全部）。",
+        "Write an entity no fact uses only where the model's probability reaches P "
+        "(default: the model's own threshold; 0 keeps every one).",
+    ),
+    "kg ingest --confidence-model": (
+        "用 kg extract --fit-confidence 拟合的模型文件代替自带的模型。",
+        "Use a model file written by kg extract --fit-confidence instead of the bundled one.",
+    ),
     "kg extract --confidence-model": (
         "用 --fit-confidence 拟合的模型文件代替自带的模型。",
         "Use a model file written by --fit-confidence instead of the bundled one.",

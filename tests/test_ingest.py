@@ -419,3 +419,20 @@ def test_store_names_of_a_text_are_those_the_whole_store_gives(built: Path):
             assert sorted(found.bucket(name), key=str) == sorted(whole.bucket(name), key=str), name
         base = Gazetteer.from_curated(load_curated(DATA_DIR))
         assert list(found.over(base).finditer(text)) == list(found.merged(base).finditer(text))
+
+
+def test_ingest_keeps_the_names_the_confidence_model_asks_for(built: Path, tmp_path: Path):
+    text = "青川职业技术学院积极广泛与地方政府开展交流。青川职业技术学院与星海科技有限公司签署校企合作协议。\n"
+    runner = CliRunner()
+    labels = "SELECT ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    for threshold, kept in (("0", True), (None, False)):
+        source = write(tmp_path / f"signing-{threshold}.txt", text)
+        store = tmp_path / f"store-{threshold}"
+        shutil.copytree(built, store)
+        options = [] if threshold is None else ["--min-confidence", threshold]
+        # (two files and two workers: the worker processes read the chosen model too)
+        result = runner.invoke(main, ["ingest", "--store", str(store), *options, str(source), str(YUBEI), "-j", "2"])
+        assert result.exit_code == 0, result.output
+        with Store(store) as opened:
+            found = {str(row["l"]) for row in opened.select(labels)}
+        assert "青川职业技术学院" in found and ("广泛与地方政府" in found) is kept

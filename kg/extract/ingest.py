@@ -34,6 +34,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.errors import KgError
+from kg.extract.confidence import Confidence
 from kg.extract.gazetteer import Gazetteer, StoreNames
 from kg.extract.pipeline import METHOD, Extraction, Extractor, default_gazetteer, document_triples
 from kg.i18n import text as message
@@ -95,16 +96,20 @@ def text_files(paths: Iterable[Path]) -> list[Path]:
 _WORKER: dict[str, Extractor] = {}
 
 
-def _init_worker(gazetteer: Gazetteer) -> None:
-    _WORKER["extractor"] = Extractor(gazetteer)
+def _init_worker(gazetteer: Gazetteer, confidence: Confidence | None = None) -> None:
+    _WORKER["extractor"] = Extractor(gazetteer, confidence=confidence)
 
 
 def _extract(
-    article: Article, gazetteer: Gazetteer | None = None, publisher: str = "", top: Gazetteer | None = None
+    article: Article,
+    gazetteer: Gazetteer | None = None,
+    publisher: str = "",
+    top: Gazetteer | None = None,
+    confidence: Confidence | None = None,
 ) -> tuple[Extraction, list]:
     extractor = _WORKER.get("extractor")
     if extractor is None or (gazetteer is not None and extractor.gazetteer is not gazetteer):
-        extractor = _WORKER["extractor"] = Extractor(gazetteer)
+        extractor = _WORKER["extractor"] = Extractor(gazetteer, confidence=confidence)
     layered = None if top is None else top.over(extractor.gazetteer)
     extraction = extractor.extract(article, None, publisher, layered)
     return extraction, ([] if extraction.empty else document_triples(extraction))
@@ -178,7 +183,15 @@ def _extractions(
             gazetteer = client.scatter(extractor.gazetteer, broadcast=True)
 
             def submit(article: Article, top: Gazetteer | None):
-                return client.submit(_extract, article, gazetteer=gazetteer, publisher=publisher, top=top, pure=False)
+                return client.submit(
+                    _extract,
+                    article,
+                    gazetteer=gazetteer,
+                    publisher=publisher,
+                    top=top,
+                    confidence=extractor.confidence,
+                    pure=False,
+                )
 
             for future in _ahead(submit, articles, tops, window or 64):
                 yield future.result()
@@ -199,7 +212,7 @@ def _extractions(
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer,)
+        jobs, mp_context=context, initializer=_init_worker, initargs=(extractor.gazetteer, extractor.confidence)
     ) as pool:
 
         def submit(article: Article, top: Gazetteer | None):
@@ -233,6 +246,7 @@ def ingest(
     max_bytes: int | None = MAX_BYTES,
     publisher: str = "",
     block_progress: Callable[[int], None] | None = None,
+    confidence: Confidence | None = None,
 ) -> IngestReport:
     """Extract every file (folders: every ``*.txt`` below) and write each article into its own graph of ``store``.
 
@@ -246,7 +260,8 @@ def ingest(
     the same whatever the store already holds.  ``progress`` is called after each file.
     ``block_progress`` is called with the characters read after each block of a long text (in this
     process); ``max_bytes`` limits the size of a file (None: no limit) and ``publisher`` names the
-    organisation whose news the files are (see :meth:`Extractor.extract`).
+    organisation whose news the files are (see :meth:`Extractor.extract`); ``confidence``: which entities no fact
+    uses are described (:mod:`kg.extract.confidence`; the bundled model by default), when no ``extractor`` is given.
 
     Names are linked to the entities of the store, except those only the
     documents being (re)ingested describe: ingesting the same files again
@@ -273,7 +288,7 @@ def ingest(
     tops: list[Gazetteer | None] | None = None
     if extractor is None:
         # the store's entities each article names, from the store's name index: the cost is the text's
-        extractor = Extractor(base_gazetteer())
+        extractor = Extractor(base_gazetteer(), confidence=confidence)
         tops = store_gazetteers(store, [a for _, a in articles], replaced)
     last_of_file = {id(items[-1]): path for path, items in files if items}
     # A text longer than one block is extracted and written part by part, on its own (write_long):
