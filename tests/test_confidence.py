@@ -34,6 +34,15 @@ def test_schools_listed_without_a_fact_are_kept_and_programs_are_not_judged():
     assert {"江北中学", "渝南小学", "“青苗护航”行动"} <= labels(Extractor(Gazetteer()), text)
     assert {"Initiative", "Conference", "Course"} <= unjudged()
     assert "School" not in unjudged()
+    # a model that leaves out every name it judges still keeps a program and an event no fact uses
+    strict = Confidence({}, intercept=-60.0, threshold=0.5)
+    text = "青川市教育局开展“青苗护航”行动。江北中学举行开学典礼。"
+    found = {
+        e.label: e
+        for e in Extractor(Gazetteer(), confidence=everything()).extract(Article(id="t", title="", text=text)).entities
+    }
+    assert not strict.keeps(found["江北中学"], text, "")
+    assert strict.keeps(found["“青苗护航”行动"], text, "")
 
 
 def test_the_articles_own_district_is_kept_where_the_text_names_it():

@@ -146,13 +146,12 @@ def evaluate(
             gazetteer = gazetteer.merged(Gazetteer.from_curated(source, exclude=only_here))
         if reference:
             gazetteer.fill(_reference_names())
-        recorded = len(confidence.seen) if confidence is not None and confidence.seen is not None else 0
+        seen = confidence.seen if confidence is not None else None  # (a recording model: see fit_confidence)
+        recorded = len(seen) if seen is not None else 0
         extraction = Extractor(gazetteer, confidence=confidence).extract(article)
         document = _score(data, doc_id, extraction, result)
-        if confidence is not None and confidence.seen is not None:
-            document.samples = [
-                (found, label in document.right_entities) for label, found in confidence.seen[recorded:]
-            ]
+        if seen is not None:
+            document.samples = [(found, label in document.right_entities) for label, found in seen[recorded:]]
         document.gazetteer_names = len(gazetteer)
         result.documents.append(document)
     return result

@@ -1335,14 +1335,10 @@ class Recognizer:
                 start = titled.end()  # 某某学院副院长张三和某某公司: the person's party, then the company
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
-            if (
-                (len(modifier) == 2 and modifier not in heads and tags.get(modifier) == "v")
-                or (
-                    len(modifier) == 1 and tags.get(modifier) == "v"  # 一行来学校签约: a verb before a bare type word
-                )
-                or (modifier[:1] in PRONOUNS and _verb_phrase(modifier))
-            ):
-                continue  # 提升学校, 他勉励学校: a verb of the clause (a place's name aside) before a bare type word
+            # 提升学校, 一行来学校签约: a verb of the clause (a place's name aside) before a bare type word
+            verb = tags.get(modifier) == "v" and (len(modifier) == 1 or (len(modifier) == 2 and modifier not in heads))
+            if verb or (modifier[:1] in PRONOUNS and _verb_phrase(modifier)):
+                continue  # (他勉励学校: a pronoun, then a verb)
             if suffix == "人大" and modifier[-1:] not in "乡村镇" and is_word(modifier[-1:] + "人"):
                 continue  # 协同育人大格局: 育人 then 大, no people's congress (a place's one: 某某县人大)
             if suffix == "校区" and not (

@@ -350,17 +350,11 @@ class Extractor:
                 relations = []
         if relations:
             yield stating(relations)
-        authors = set(article.authors)
-        given = {*authors, article.city, article.district}  # (as in _last)
 
         def kept(entity: Entity) -> bool:  # as in _last
             if _bare_province(entity):
                 return entity.label in used
-            if entity.label in used:
-                return True
-            if not (entity.mentions or entity.label in authors or entity.label in text):
-                return False
-            return entity.label in given or self.confidence.keeps(entity, text, article.title)
+            return entity.label in used or self._described(entity, text, article)
 
         def described(entities: list[Entity]) -> Extraction:
             mentions = sorted({id(m): m for e in entities for m in e.mentions}.values(), key=lambda m: m.start)
@@ -594,19 +588,21 @@ class Extractor:
         # inside another name: 宿迁市城市建设投资…) or a fact uses it; otherwise it is metadata, which
         # document_triples still links the document to, without claiming the text mentions it.
         used.update(id(e) for r in relations.values() for e in (r.subject, r.object))
-        authors = set(article.authors)
-        given = {*authors, article.city, article.district}  # the sidecar's: the model does not judge them
         return [
             e
             for e in entities
-            if id(e) in used
-            or (
-                not _bare_province(e)
-                and e.label not in idle
-                and (e.mentions or e.label in authors or e.label in text)
-                and (e.label in given or self.confidence.keeps(e, text, article.title))
-            )
+            if id(e) in used or (not _bare_province(e) and e.label not in idle and self._described(e, text, article))
         ]
+
+    def _described(self, entity: Entity, text: str, article: Article) -> bool:
+        """Whether an entity no fact uses is described: the text names it (or the sidecar gives it as an author),
+        and the sidecar gives it (its district, city, authors: the model does not judge them) or the confidence
+        model keeps it."""
+        label = entity.label
+        author = label in article.authors
+        if not (entity.mentions or author or label in text):
+            return False  # (the text's own district or city unnamed: metadata, see document_triples)
+        return author or label in (article.city, article.district) or self.confidence.keeps(entity, text, article.title)
 
 
 def _bare_province(entity: Entity) -> bool:

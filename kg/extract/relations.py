@@ -135,6 +135,8 @@ SIGNING = re.compile(r"签约|签署|签订|协议|达成[^，。；]{0,8}合作
 LED_BY = re.compile(r"(?:共同|联合)?牵头$")
 VISIT_VERBS = "(?P<verb>(?:走进|走访|来到|到访|莅临|赴|到|前往|深入|考察|参观|调研)(?:调研|考察)?了?)"  # 走访调研了
 VISIT = re.compile(VISIT_VERBS + "$")
+# of VISIT_VERBS, those written right before the place one goes to (校长张三带领…赴某某学院: see _visited_after)
+GOES_TO = ("赴", "前往", "来到", "走进", "到访", "走访")
 # 前往某某茶园、某某庄园、A: the places a list of visits names before its first body, none of them an entity
 VISIT_UNNAMED_FIRST = re.compile(VISIT_VERBS + r"(?:[^，。；：、“”\s]{2,10}、){1,3}$")
 VISIT_UNNAMED_LONGEST = 37  # the verb with 了 (3), three items of ten characters with their 、 (33), one to spare
@@ -436,14 +438,6 @@ ISSUED_FIRST = ("等", "联", "印", "出", "发", "颁", "下", "了", "的", "
 TITLE_JOINT = re.compile("[、和及与]|以及")  # between the titles of a run of policies
 UNIT_FIRST = ("的", "下属", "旗下", "所属", "直属", "（含")  # how a match of UNIT_AFTER starts (no regex call else)
 # a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
-GOES_TO = (
-    "赴",
-    "前往",
-    "来到",
-    "走进",
-    "到访",
-    "走访",
-)  # what stands right before the place one visits (see _visited_after)
 SUCCESSIVE = re.compile("(?:先后|相继|随后|陆续)")  # 先后赴A、B: a clause opening with a string of visits
 CONTINUED = re.compile(
     r"(?:相继|先后|陆续|还|并|又|也|同时|已|已经|累计|共|再|随后|此外|另外|近年来)*(?:" + TRIGGER_RE.pattern + "|与)"
