@@ -148,6 +148,19 @@ def test_lists_typed_by_their_head_noun(extractor):
     assert ("新能源汽车实训基地", "locatedIn", "江北职教中心") in facts
 
 
+def test_a_list_closed_by_a_qualified_head_noun_of_bodies(extractor):
+    # words with no count may qualify a head noun of bodies (知名, the trade): the items are its kind
+    found = entities(run(extractor, "园区现有企业进驻，其中包括远帆、星海优品、青川云仓等知名跨境电商企业。"))
+    assert found["远帆"] == found["星海优品"] == found["青川云仓"] == "Company"
+    # a quantifier before the first item lists kinds of firms, no names
+    found = entities(run(extractor, "高新区吸引了众多新能源、装备制造等高新技术企业入驻。"))
+    assert "新能源" not in found and "众多新能源" not in found and "装备制造" not in found
+    # people listed with the bodies: no body
+    found = entities(run(extractor, "学工处处长、机电系班子成员及青川远帆汽车用品有限公司等汽车服务公司领导出席。"))
+    assert "机电系班子成员" not in found
+    assert found["青川远帆汽车用品有限公司"] == "Company"
+
+
 def test_a_list_closed_by_the_count_of_its_items_without_deng(extractor):
     found = entities(run(extractor, "青川职业技术学院与青川明远、青川华泰、青川宏博三家企业签约。"))
     assert found["青川明远"] == found["青川华泰"] == found["青川宏博"] == "Company"

@@ -264,6 +264,7 @@ SUMMING_COUNT = re.compile("[一二两三四五六七八九十]")  # “三名�
 COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高职教育三大平台: a set named by its count
 
 ROLES = tuple(sorted(set(words("roles"))))
+PEOPLE_ENDS = (*ROLES, "成员", "领导")  # what ends a phrase naming people (班子成员), no body
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
@@ -541,11 +542,16 @@ DESIGNATION_VERBS = tuple(w for w in _AWARD_KINDS if w not in AWARD_VERBS)
 
 # Head nouns closing an enumeration (…等多家企业), in the lexicon's order: the class they give their items.
 HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items()}
+# the head nouns of bodies, that words with no count may qualify (等知名企业, 等相关单位): of a kind of body the
+# words only narrow it, where before another head they may be a clause's (等方面工作)
+QUALIFIED_HEADS = ("企业", "公司", "高校", "院校", "学校", "单位", "用人单位", "机构")
 NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
     r"(?:等|一批)(?:(?:[多数几](?:家|所|个|项)|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
     rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大"  # 等20家骨干及新兴企业
-    rf"|[{CJK}]{{1,3}}[型类])?"  # 等应用型专业: a kind's qualifier, no count
+    rf"|[{CJK}]{{1,3}}[型类]"  # 等应用型专业: a kind's qualifier, no count
+    # 等知名跨境电商企业: words that qualify a head noun of bodies, no count (see QUALIFIED_HEADS)
+    rf"|(?P<quality>[{CJK}]{{1,6}}?)(?={'|'.join(map(re.escape, sorted(QUALIFIED_HEADS, key=len, reverse=True)))}))?"
     rf"(?P<head>{'|'.join(map(re.escape, HEAD_CLASS))})"
 )
 
@@ -2641,7 +2647,9 @@ class Recognizer:
             (m.start(), m.group("head"), None, 0)
             for m in LIST_HEAD.finditer(text)
             # (高等学校, 中等职业学校: 等 inside a word closes no list)
-            if _plain_kind(m.group("mod")) and not is_word(text[m.start() - 1 : m.start() + 1])
+            if _plain_kind(m.group("mod"))
+            and _plain_kind(m.group("quality"))
+            and not is_word(text[m.start() - 1 : m.start() + 1])
         ]
         heads += [  # "，一批…学校": the items before it are of the batch's own head noun
             (m.start - 3, _batch_head(m.name), m, 0)
@@ -2666,6 +2674,8 @@ class Recognizer:
             if count and len(items) != count:
                 continue
             items = [*items[:-1], _without_verb(text, *items[-1])] if items else items
+            if items and QUANTIFIED_START.match(text[items[-1][0] : items[-1][1]]):
+                continue  # 吸引了众多新能源、装备制造等企业: a quantifier before the first item lists kinds, no names
             if cls == "Organization" and _trade_roll(text, items):
                 cls = "Company"  # 奇瑞汽车、某某光电等数家用人单位: firms by their brands, the kind no word says
             if items and head in WEAK_GOVERNORS:
@@ -2696,8 +2706,8 @@ class Recognizer:
                     continue
                 if cls == "GovernmentAgency" and _common_phrase(name) and not standard_body(name):
                     continue  # 各企业的人力资源、技术研发等部门: a firm's functions, no bureaus
-                if any(word in name for word in ("的", "了")):
-                    continue
+                if any(word in name for word in ("的", "了")) or name.endswith(PEOPLE_ENDS):
+                    continue  # (学工处处长、机电系班子成员及A、B等公司: people listed with the bodies)
                 if taken.overlaps(start, end):
                     # 软件工程技术 in a list of majors: the item, not the 工程 (a program) its first words make
                     inside = [m for m in selected if start <= m.start and m.end <= end and not m.nested]
