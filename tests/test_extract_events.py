@@ -527,6 +527,14 @@ def test_a_body_unveiled_at_a_signing_is_built_by_the_parties(extractor):
     assert not any(o == "北川纺织产业学院揭牌仪式" for _, _, o in found)  # one ceremony, not two
 
 
+def test_a_ceremony_of_one_body_names_the_body(extractor):
+    found = names(extractor, "双方举行“青川科研实训基地”挂牌签约仪式，校长王立出席。")
+    assert found["青川科研实训基地"] == "TrainingBase"
+    assert found["“青川科研实训基地”挂牌签约仪式"] == "Conference"  # the ceremony, whole
+    found = names(extractor, "学院举行第三批青川研学实践教育基地授牌仪式。")
+    assert "第三批青川研学实践教育基地" not in found  # a batch: the designation given, no body
+
+
 def test_the_signers_of_an_agreement_to_build_a_body_build_it(extractor):
     found = facts(extractor, "江北区职业教育学会与重庆物流行业协会签订江北区智能制造职教联盟共建协议。")
     assert {

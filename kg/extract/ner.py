@@ -490,6 +490,9 @@ LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a body with
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
+# 某某基地揭牌仪式, “某某基地”挂牌签约仪式: the body a ceremony of its own opens, quoted or not
+UNVEILED_WHOLE = re.compile(f"(“?)([^“”暨、]+?)”?{UNVEILING_VERB}(?:合作)?(?:签约)?(?:仪式|典礼)")
+UNVEILED_NOT = re.compile("批|[与和及类]")
 ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:“[^“”]*”[^<>〈〉“”]*)*)[>〉”]")  # 印发<某某方案>
 ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等九部门: issuers a title leaves unnamed
 AGREEMENT_ENDS = ("协议", "协议书", "意向书", "备忘录", "合同")
@@ -920,10 +923,23 @@ class Recognizer:
         ...     Mention(0, 20, "青川智能制造产业学院揭牌暨校企合作签约仪式", "Conference", "suffix", 2),
         ...     Mention(30, 47, "战略合作签约暨江北乡村振兴服务基地揭牌仪式", "Conference", "suffix", 2)])]
         [('青川智能制造产业学院', 'IndustryCollege'), ('江北乡村振兴服务基地', 'Platform')]
+
+        A ceremony of one body names it too, quoted or not (not a batch's designation: 第三批某某基地授牌仪式):
+
+        >>> [(m.name, m.start) for m in Recognizer()._unveiled_first([
+        ...     Mention(0, 17, "“青川科研实训基地”挂牌签约仪式", "Conference", "suffix", 2),
+        ...     Mention(20, 35, "第三批青川研学实践基地授牌仪式", "Conference", "suffix", 2)])]
+        [('青川科研实训基地', 1)]
         """
         found = []
         for event in selected:
             if event.cls not in KINDS["Event"] or event.nested:
+                continue
+            whole = UNVEILED_WHOLE.fullmatch(event.name)
+            # (not a batch's designation, 第三批某某基地; nor two parties' base, A与B基地; nor a kind's, 某某类专业…)
+            if whole and self._body_named(whole.group(2)) and not UNVEILED_NOT.search(whole.group(2)):
+                name, start = whole.group(2), event.start + len(whole.group(1))
+                found.append(Mention(start, start + len(name), name, self._body_named(name), "suffix", 2, nested=True))
                 continue
             opened = UNVEILED_FIRST.match(event.name)
             cls = self._body_named(opened.group(1)) if opened else ""
