@@ -263,6 +263,15 @@ def test_the_head_of_a_group_leads_it(extractor):
     found = facts(extractor, text)
     assert ("重庆渝州职业学院", "leads", "江北区汽车职业教育集团") in found
     assert ("重庆渝州职业学院", "builds", "江北区汽车职业教育集团") in found
+    # 以A为龙头校组建X，以B为龙头校组建Y: each head leads the group set up after it, not one named before
+    text = (
+        "江北区将组建两个职业教育集团：以重庆渝州职业学院为龙头校组建江北区汽车职业教育集团，"
+        "以江北区职业教育中心为龙头校组建江北区商贸职业教育集团。"
+    )
+    found = facts(extractor, text)
+    assert ("重庆渝州职业学院", "leads", "江北区汽车职业教育集团") in found
+    assert ("江北区职业教育中心", "leads", "江北区商贸职业教育集团") in found
+    assert ("江北区职业教育中心", "leads", "江北区汽车职业教育集团") not in found
 
 
 def test_people_who_unveil_a_platform_build_it_for_their_school_or_company(extractor):

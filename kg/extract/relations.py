@@ -451,7 +451,9 @@ IS_LED_BY_LONGEST = 40 + 2 + 60 + 2 + 2  # characters: 牵头 ends within them, 
 DESCRIBED_LEAD = re.compile(r"[^，。；]{0,24}?(?:共同|联合)?牵头")
 # 以A为龙头 / 以A为牵头单位: A leads the body the sentence is about
 JOINED = re.compile(r"[，,](?:积极)?(?:联合|吸纳|汇聚)")  # 以A为龙头，联合B、C…: B and C are its members
-HEAD_OF = re.compile(r"为(?:龙头|牵头单位|牵头院校|核心单位)")
+HEAD_OF = re.compile(r"为(?:龙头(?:学?校|院校|企业|单位)?|牵头单位|牵头院校|核心单位)")
+# 以A为龙头校组建X: the body set up right after the head's role, which it leads
+SET_UP_AFTER = re.compile(r"[，,]?(?:共同|联合)?(?:组建|成立|建立|组成)了?")
 PASSIVE_VERB = re.compile(r"(?:牵头|负责)?(设立|建立|成立|组建|建设|举办|承办|主办|实施|开展|发起)")
 TRAINING = re.compile("培养|培训|输送")
 SPEAKING = re.compile("作|发言|交流|分享|展示")
@@ -1433,6 +1435,11 @@ class RelationExtractor:
             described = [m for m in main[:index] if by < m.start and not _apposed(text, m, head)]
             if described or not is_a(head.entity.cls, "Organization"):
                 continue  # 以A和B为…: only one head, named right after 以 (or after its description)
+            set_up = SET_UP_AFTER.match(text, role.end(), end)
+            after = next((m for m in main[index + 1 :] if set_up is not None and m.start == set_up.end()), None)
+            if after is not None and is_a(after.entity.cls, "Platform"):
+                self.add(head.entity, "leads", after.entity, span, "lead-以…为龙头组建")
+                continue  # 以A为龙头校组建X，以B为龙头校组建Y: each head leads the body set up after it
             target = next((m for m in main[:index] if is_a(m.entity.cls, "Platform")), None)
             if target is None or target.start >= by:
                 continue
