@@ -66,6 +66,14 @@ def test_co_organisers_after_you_are_no_signatories(extractor):
     assert not any(f[1] == "cooperatesWith" for f in found)
 
 
+def test_agents_after_you_joined_by_yu_are_all_agents(extractor):
+    # 由A与B合作共建的X: both build it (A与B合作 elsewhere makes B A's partner); 农科院 ends a body's name
+    text = "由青川农林大学、青川省农科院与星海科技大学合作共建的“海峡乡村振兴研究院”正式揭牌。"
+    found = facts(extractor, text)
+    for builder in ("青川农林大学", "青川省农科院", "星海科技大学"):
+        assert (builder, "builds", "海峡乡村振兴研究院") in found
+
+
 def test_partners_after_yu_work_with_the_subject_not_with_one_another(extractor):
     found = facts(extractor, "重庆渝州职业学院与重庆明远科技有限公司、重庆华岳电子有限公司签署战略合作框架协议。")
     assert pair("重庆渝州职业学院", "integratesWith", "重庆明远科技有限公司") in found

@@ -380,6 +380,8 @@ COUNTED_ROLL = re.compile(
 )
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")  # (each opens with 成员)
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
+SUBJECTS_JOINED = ("、", "和", "及", "以及")  # what joins the items of an enumerated subject (see _co_subjects)
+AGENTS_JOINED = (*SUBJECTS_JOINED, "与", "同")  # …of the agents 由 introduces
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
 PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联手")
 # what a zone or park does to the bodies in it (某某开发区聚集了A、B等企业): see _gathered_in
@@ -2122,11 +2124,15 @@ class RelationExtractor:
         index = main.index(subject_mention)
         items = [subject_mention]
         skip_to = -1
+        # 由A与B合作共建: after 由 the agents are joined by 与 too (A与B合作 elsewhere: B is A's partner)
+        joins = (
+            AGENTS_JOINED if self.text[subject_mention.start - 1 : subject_mention.start] == "由" else SUBJECTS_JOINED
+        )
         for mention in main[index + 1 :]:
             if mention.start < skip_to:
                 continue
             between = self.text[items[-1].end : mention.start]
-            if between in ("、", "和", "及", "以及") and is_actor(mention.entity.cls):
+            if between in joins and is_actor(mention.entity.cls):
                 person = self._role_person(mention, main) if mention.entity.cls != "Person" else None
                 if person is not None and subject_mention.entity.cls == "Person":
                     items.append(person)  # 张三、某大学处长李四: the next person, not their university
