@@ -93,6 +93,16 @@ def test_the_school_a_headline_names_is_the_one_whose_news_it_is(extractor):
     assert {("李强", "青川职业技术学院"), ("赵红", "青川职业技术学院")} <= works_at(extractor, text, title)
 
 
+def test_the_school_a_headline_names_first_of_two_is_the_one_whose_news_it_is(extractor):
+    # 某某学院与某某大学签约: the school that opens the headline is the publisher, 学校 in its text even right
+    # after the other school is named (which its text names in full)
+    title = "青川职业学院与星海大学签署合作协议"
+    text = "近日，学校与星海大学签署合作协议。星海大学副校长李四、学校党委书记张三出席。"
+    found = works_at(extractor, text, title)
+    assert {("张三", "青川职业学院"), ("李四", "星海大学")} <= found
+    assert ("张三", "星海大学") not in found
+
+
 def test_common_surnames_and_posts_the_lists_had_missed(extractor):
     found = works_at(extractor, "江北新区管委会副主任傅明一行到访。青川市工业经济联合会首席专务鲜建国出席会议。")
     assert {("傅明", "江北新区管委会"), ("鲜建国", "青川市工业经济联合会")} <= found

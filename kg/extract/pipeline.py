@@ -218,6 +218,7 @@ class Extractor:
                 or abbreviated_publisher(text)
                 or self._headline_school(article, gazetteer, text)
             )
+            resolver.headlined = resolver.publisher is not None and resolver.publisher[0] in article.title
         topic = None
         if article.city:
             topic = resolver.place(article.city, "City")
@@ -260,7 +261,7 @@ class Extractor:
             if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
                 topic = resolver.get(topic.label) or topic
             pair = self._headline_pair(article, gazetteer, resolver, text, mentions) if number == 0 else None
-            actor = self._topic(resolver, topic, mentions)
+            actor = self._topic(resolver, topic, mentions, article.title)
             found, counted = extract_relations(text, mentions, actor, parts, heads, pair)
             relations = {}
             for relation in found:
@@ -459,20 +460,30 @@ class Extractor:
         """The school a text's 我校 / 学院 / 学校 mean when its headline names one school and the text speaks of
         its own (某某一行到访某某职业技术学院 …我院院长某某陪同): the school whose news it is.
 
-        None when the headline names no school or several, or the text never speaks of its own school.
+        Of several, the one that opens the headline, joined to the next party (某某职院与某某大学举行签约仪式):
+        a school's own news names itself first.  None when the headline names no school, or several and none
+        first, or the text never speaks of its own school.
         """
         if not article.title or not _speaks_of_own_school(text):
             return None
-        found = set()
-        for mention in self.recognizer.mentions(article.title, article.district, article.city, gazetteer):
-            if mention.ref or mention.nested:
-                continue
+        found: dict[tuple[str, str], Mention] = {}
+        parties = [
+            m
+            for m in self.recognizer.mentions(article.title, article.district, article.city, gazetteer)
+            if not m.ref and not m.nested
+        ]
+        for mention in parties:
             # the class the lists give (某某北方学院 is a university), not only the type word's (学院: College)
             known = gazetteer.lookup(mention.name, article.district, article.city)
             cls = known.cls if known is not None else mention.cls
             if any(is_a(cls, c) for c in WHOLE_SCHOOLS):
-                found.add((mention.name, cls))
-        return found.pop() if len(found) == 1 else None
+                found.setdefault((mention.name, cls), mention)
+        if len(found) == 1:
+            return next(iter(found))
+        first = next(iter(found.items()), None)
+        if first is None or first[1] is not parties[0] or len(parties) < 2:
+            return None
+        return first[0] if article.title[first[1].end : parties[1].start] in PAIR_JOINS else None
 
     def _headline_pair(
         self, article: Article, gazetteer: Gazetteer, resolver: Resolver, text: str, mentions: list[Mention]
@@ -501,18 +512,20 @@ class Extractor:
         return pair if all(pair) and pair[0] is not pair[1] else None
 
     @staticmethod
-    def _topic(resolver: Resolver, place: Entity | None, mentions: list[Mention]) -> Entity | None:
+    def _topic(resolver: Resolver, place: Entity | None, mentions: list[Mention], title: str = "") -> Entity | None:
         """Who a clause that names no actor is about: the school whose news the text is (依托二级学院与某公司共建…
         in a college's own news: the college), else the text's district or city.
 
         A school's own news may never name it, nor say 我校 (副校长张三接待了某公司一行): the school is its
-        publisher all the same, unless the text names a school, which may be the publisher under another name."""
+        publisher all the same, unless the text names a school, which may be the publisher under another name
+        (not when the headline names the publisher so: 某某职院与某某大学签约, then 学校与某某大学…)."""
         if resolver.publisher is not None and is_a(resolver.publisher[1], "EducationalOrganization"):
             school = resolver.get(resolver.publisher[0])
             named = [m for m in mentions if not m.ref and not (m.cls == "College" and DIVISION.fullmatch(m.name))]
             # (a unit named after it, 某某学院江北乡村振兴学院, names it too, though another school is named)
             unit = any(m.name.startswith(resolver.publisher[0]) and m.name != resolver.publisher[0] for m in named)
-            if school is None and (unit or not any(is_a(m.cls, "EducationalOrganization") for m in named)):
+            headline = resolver.publisher[0] in title
+            if school is None and (unit or headline or not any(is_a(m.cls, "EducationalOrganization") for m in named)):
                 school = resolver.place(*resolver.publisher)
             return school or place
         return place

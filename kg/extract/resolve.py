@@ -165,6 +165,9 @@ class Resolver:
         self.entities: dict[str, Entity] = {}  # label → entity
         self.part_of: list[tuple[Entity, Entity, Mention]] = []  # (part, whole, mention) stated by the names
         self.publisher: tuple[str, str] | None = None  # (name, class) of the organisation publishing the text
+        # whether the headline names the publisher (某某职院与某某大学签约): its text calls it 学校 even right after
+        # naming the other school, which it names in full
+        self.headlined = False
         # For merging short and long names block by block in linear time: the labels not yet compared,
         # creation order, and the labels by (first two, last two characters) and by short key.
         self._fresh: list[str] = []
@@ -536,7 +539,10 @@ class Resolver:
         if (
             kind in ("school", "college")
             and self.publisher
-            and not any(is_a(e.cls, cls) for e in recent[-12:] for cls in wanted)
+            and (
+                (self.headlined and kind == "school")
+                or not any(is_a(e.cls, cls) for e in recent[-12:] for cls in wanted)
+            )
         ):
             return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
         # an event or a group is what the whole text is about (its guests are listed before 出席会议, its officers
