@@ -561,6 +561,12 @@ def test_a_bylines_people_named_with_no_space_after_their_role(extractor):
     assert not {"邓明", "彭立", "卢幼青"} & labels  # who wrote the news, no person of it
 
 
+def test_a_byline_in_brackets_is_no_part_of_the_name_after_it(extractor):
+    labels = labels_of(extractor, "青川日报讯（记者王珊）青川旅游职业教育集团昨日成立。")
+    assert "青川旅游职业教育集团" in labels
+    assert not any("记者" in label for label in labels)
+
+
 def test_a_roll_of_employers_named_by_brand_and_trade_is_one_of_firms(extractor):
     text = "经开区邀请江北职业学校就业负责人考察了青川汽车、明斯光电、渝南电机等数家用人单位。"
     classes = {e.label: e.cls for e in run(extractor, text).entities}

@@ -264,6 +264,7 @@ SUMMING_COUNT = re.compile("[一二两三四五六七八九十]")  # “三名�
 COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高职教育三大平台: a set named by its count
 
 ROLES = tuple(sorted(set(words("roles"))))
+BYLINE_WORDS = ("记者", "通讯员", "摄影", "作者", "编辑")  # what opens a byline in brackets (（记者张三）)
 PEOPLE_ENDS = (*ROLES, "成员", "领导")  # what ends a phrase naming people (班子成员), no body
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
@@ -1104,8 +1105,10 @@ class Recognizer:
                 continue
             if ch == "）" or ch == ")":
                 opening = max(text.rfind("（", max(0, i - 8), i - 1), text.rfind("(", max(0, i - 8), i - 1))
-                if opening < 0 or not re.fullmatch(f"[{CJK}]{{1,6}}", text[opening + 1 : i - 1]):
-                    return i  # 上交（潍坊）新材料: a place or 集团 inside a name; （记者 张三）: a dateline, not a name
+                inside = text[opening + 1 : i - 1]
+                if opening < 0 or not re.fullmatch(f"[{CJK}]{{1,6}}", inside) or inside.startswith(BYLINE_WORDS):
+                    # 上交（潍坊）新材料: a place or 集团 inside a name; （记者 张三）, （记者张三）: a dateline
+                    return i
                 i = opening
                 continue
             if ch == "·" and not event and i >= 2 and _has_cjk(text[i - 2]) and _has_cjk(text[i : i + 1]):
