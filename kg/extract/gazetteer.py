@@ -108,6 +108,43 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie) or "(?!)"
 
 
+def words_automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho–Corasick automaton of ``words``, each word's value its length (see :func:`leftmost_longest`)."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def leftmost_longest(automaton: ahocorasick.Automaton, text: str) -> list[tuple[int, int]]:
+    """The spans of the words of ``automaton`` (:func:`words_automaton`) in ``text`` that
+    ``re.compile(trie_pattern(words)).finditer(text)`` finds: at the leftmost position where a word starts, the
+    longest word there, then on from its end.
+
+    The automaton gives every occurrence, overlapping ones too, in one pass in C, from which the longest word of
+    each start is kept; the regex engine tried the trie's alternation at each character that opens a word (two
+    characters in five of a Chinese text: a third of the cost of the recogniser's scan for type words).  The
+    automaton's own ``iter_long`` differs: it loses a word that ends inside a longer word's beginning (专业 in
+    中等专业学院, where 中等专业学校 is a word).
+
+    >>> automaton = words_automaton(["学院", "学校", "产业学院", "专业", "中等专业学校"])
+    >>> leftmost_longest(automaton, "中等专业学院和产业学院")
+    [(2, 4), (4, 6), (7, 11)]
+    """
+    longest: dict[int, int] = {}  # where a word starts → where the longest word there ends
+    for last, size in automaton.iter(text):
+        if longest.get(last + 1 - size, 0) <= last:
+            longest[last + 1 - size] = last + 1
+    spans = []
+    taken = 0
+    for start in sorted(longest):
+        if start >= taken:
+            taken = longest[start]
+            spans.append((start, taken))
+    return spans
+
+
 # What a marker may be besides a pattern: the characters (a string) or the words (a tuple) a match starts with,
 # found by ``str.find`` (see :func:`starts`).
 Marker = re.Pattern[str] | str | tuple[str, ...]

@@ -51,7 +51,9 @@ from kg.extract.gazetteer import (
     finditer_at,
     finditer_before,
     finditer_from,
+    leftmost_longest,
     trie_pattern,
+    words_automaton,
 )
 from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import KINDS, compatible, descendants, is_a, label
@@ -720,6 +722,7 @@ class Recognizer:
                 if name.endswith("局") and not name.endswith(("总局", "分局")) and len(name) >= 3:
                     self.suffix_class.setdefault(name[:-1] + "厅", (body.cls, "strong"))  # 科技局: 省科技厅
         self.suffix_re = re.compile(trie_pattern(sorted(self.suffix_class)))
+        self._suffix_automaton = words_automaton(self.suffix_class)  # the same words, for a whole text's scan
         self.type_words = Endings(self.suffix_class)
         # the strong type words of organisations (type_word_inside): one set lookup a match, not is_a and two dicts
         self._strong_bodies = frozenset(
@@ -1232,9 +1235,9 @@ class Recognizer:
             descendants, ("Award", "Program", "Organization", "Event", "Company")
         )
         tags, heads = dictionary(), _division_heads()  # (for the verb before a bare type word, below)
-        for match in self.suffix_re.finditer(text):
-            # the type word's span read once: its start was asked up to 20 times a type word, a method call each
-            suffix, type_start, end = match.group(), match.start(), match.end()
+        # (the matches of suffix_re, found by an automaton: see leftmost_longest)
+        for type_start, end in leftmost_longest(self._suffix_automaton, text):
+            suffix = text[type_start:end]
             following = text[end : end + 1]
             if body_ends is not None and following in SURNAMES and is_actor(self.suffix_class[suffix][0]):
                 body_ends.append(end)
