@@ -42,6 +42,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
+
 from kg import user_cache
 from kg.extract.gazetteer import (
     ZONE_KIND,
@@ -3942,13 +3944,12 @@ def _trimmed_to_known(selected: list[Mention], type_word: Callable[[str], str]) 
 
 
 @cache
-def _central_names() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """The central bodies of the reference list (教育部, 国务院 …), by name and short name: the names (a find of
-    each in the text costs fewer instructions than a scan for the characters they start with, common ones among
-    them) and their pattern, longest first."""
+def _central_names() -> ahocorasick.Automaton:
+    """The central bodies of the reference list (教育部, 国务院 …), by name and short name, as an automaton: one
+    pass over a text finds them all (a find of each of the 53 names was twice its cost; a regex scan for the
+    characters they start with, common ones among them, more)."""
     central = [body for body in bodies() if body.details["scope"] == "central"]
-    names = tuple(name for body in central for name in (body.name, *body.aliases))
-    return names, re.compile(trie_pattern(names))
+    return words_automaton(name for body in central for name in (body.name, *body.aliases))
 
 
 def _central_bodies_named(text: str) -> list[Mention]:
@@ -3959,13 +3960,11 @@ def _central_bodies_named(text: str) -> list[Mention]:
     >>> [(m.name, m.start) for m in _central_bodies_named("教育部、国家发改委等部门印发通知，财政部门落实部署。")]
     [('教育部', 0), ('国家发改委', 4)]
     """
-    names, pattern = _central_names()
     found = []
-    for match in finditer_from(names, pattern, text):
-        start, end = match.span()
+    for start, end in leftmost_longest(_central_names(), text):  # (leftmost, longest: as their trie pattern's)
         if end < len(text) and is_word(text[end - 1 : end + 1]):
             continue
-        found.append(Mention(start, end, match.group(), "GovernmentAgency", "central-body", 1))
+        found.append(Mention(start, end, text[start:end], "GovernmentAgency", "central-body", 1))
     return found
 
 
