@@ -132,10 +132,9 @@ def leftmost_longest(automaton: ahocorasick.Automaton, text: str) -> list[tuple[
     >>> leftmost_longest(automaton, "中等专业学院和产业学院")
     [(2, 4), (4, 6), (7, 11)]
     """
-    longest: dict[int, int] = {}  # where a word starts → where the longest word there ends
-    for last, size in automaton.iter(text):
-        if longest.get(last + 1 - size, 0) <= last:
-            longest[last + 1 - size] = last + 1
+    # where a word starts → where the longest word there ends: the automaton gives the words in the order they
+    # end, so the last one of a start is its longest
+    longest = {last + 1 - size: last + 1 for last, size in automaton.iter(text)}
     spans = []
     taken = 0
     for start in sorted(longest):
@@ -209,7 +208,12 @@ def finditer_from(
     """
     end = len(text) if endpos is None else endpos
     if needs is not None and needs.search(text, pos, end) is None:
-        return
+        return iter(())  # (asked before a generator is made: the sentences of most calls hold none of the words)
+    return _matches_from(first, pattern, text, pos, end)
+
+
+def _matches_from(first: Marker, pattern: re.Pattern[str], text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of :func:`finditer_from`."""
     # ``first``'s hits in one scan (a call of search per hit cost twice as much): a hit never holds the start
     # of another (one character, or words such as 集团|公司 whose later characters start none), so the scan
     # finds every start; those inside the match before are passed over

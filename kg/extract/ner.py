@@ -1247,6 +1247,18 @@ class Recognizer:
             own_word = suffix == "大学" and text.startswith(UNIVERSITY_WORDS, end)
             if following and not own_word and (following in NOT_AFTER[""] or following in NOT_AFTER.get(suffix, "")):
                 continue
+            # (the tests of the type word's class first: they pass over a third of the type words, 6,500 on 1 MiB
+            # of text, before the lookups and patterns below)
+            cls, strength = self.suffix_class[suffix]
+            if cls in awards:
+                continue  # awards and designations are named after 获评 / 入选 …: see _awards
+            governor = WEAK_GOVERNORS.get(suffix)
+            if (
+                strength == "weak"
+                and "”" not in text[max(0, type_start - MAX_NAME) : type_start]
+                and not (governor is not None and governor.search(text, max(0, type_start - 16), type_start))
+            ):
+                continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
             if suffix == "局" and text[end - 2 : end] in NOT_BUREAU and not is_word(text[end - 3 : end]):
                 continue
             if suffix == "政府" and text.startswith("政府办", type_start) and text.endswith("政府", 0, type_start):
@@ -1262,20 +1274,10 @@ class Recognizer:
             # (the two characters first: the pattern is tried at 20,000 type words, of which a few follow 政府 / 局)
             if text[type_start - 2 : type_start] in ("政府", "局") and PARTY_TITLE.match(text, type_start):
                 continue  # 某某区人民政府区委书记某: the government's head, whose first title is the party's
-            cls, strength = self.suffix_class[suffix]
-            if cls in awards:
-                continue  # awards and designations are named after 获评 / 入选 …: see _awards
             if cls in programs and text[end : end + 1] in self.event_after_first and self.event_after.match(text, end):
                 continue  # 职业教育活动周启动大会: the name goes on to the meeting's type word
             if cls in organisations and self._body_follows(text, end):
                 continue  # 某某集团公司, 某某中心研究所: the name goes on to the body's own type word
-            governor = WEAK_GOVERNORS.get(suffix)
-            if (
-                strength == "weak"
-                and "”" not in text[max(0, type_start - MAX_NAME) : type_start]
-                and not (governor is not None and governor.search(text, max(0, type_start - 16), type_start))
-            ):
-                continue  # a weak type word (…教育, …体系) names nothing without a quote or its verb
             start = edge = self.left_edge(text, type_start, event=cls in events)
             if cls in events:
                 start = self._event_start(text, start, type_start)
