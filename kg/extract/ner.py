@@ -1368,7 +1368,8 @@ class Recognizer:
             name = text[start:end]
             modifier = name[: len(name) - len(suffix)]
             # 提升学校, 一行来学校签约: a verb of the clause (a place's name aside) before a bare type word
-            verb = tags.get(modifier) == "v" and (len(modifier) == 1 or (len(modifier) == 2 and modifier not in heads))
+            # (the modifier's length first: most are longer, and the dictionary is not asked about them)
+            verb = (len(modifier) == 1 or (len(modifier) == 2 and modifier not in heads)) and tags.get(modifier) == "v"
             if verb or (modifier[:1] in PRONOUNS and _verb_phrase(modifier)):
                 continue  # (他勉励学校: a pronoun, then a verb)
             if suffix == "人大" and modifier[-1:] not in "乡村镇" and is_word(modifier[-1:] + "人"):

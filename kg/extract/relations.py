@@ -991,7 +991,7 @@ class RelationExtractor:
                 previous_main = []
                 continue
             main = [m for m in here if not m.nested]
-            subject, subject_mention = self._subject(clause_start, main)
+            subject, subject_mention = self._subject(clause_start, main) if main else (None, None)
             if self.text[clause_start - 1 : clause_start] == "；":
                 sentence_subject, parties = None, []  # a new main clause: its own subject or the topic
             subjects = self._co_subjects(main, subject_mention) if subject is not None else []
