@@ -839,8 +839,10 @@ def test_people_named_again_stand_for_their_organisation(extractor):
     assert ("新城职业学院", "builds", "远大智能制造产业学院") in found
     assert ("远大科技有限公司", "builds", "远大智能制造产业学院") in found
     assert ("新城职业学院", "integratesWith", "远大科技有限公司") in found
-    # the people who unveil it build nothing themselves, take part in nothing and sign nothing
-    assert not any(s in ("王明", "李华") and p != "worksAt" for s, p, _ in found)
+    # the people who unveil it build it too (each a co-builder, the dev guide's), take part in nothing and sign
+    # nothing
+    assert not any(s in ("王明", "李华") and p not in ("worksAt", "builds") for s, p, _ in found)
+    assert ("王明", "builds", "远大智能制造产业学院") in found
 
 
 def test_an_organiser_hosts_and_the_venue_locates(extractor):
@@ -1182,7 +1184,7 @@ def test_a_platform_built_by_the_body_it_is_named_after_is_a_unit_of_it(extracto
     assert ("江北区青少年活动中心", "partOf", "江北区") not in facts  # a district is no parent body
 
 
-def test_people_unveiling_a_platform_build_it_through_their_organisations(extractor):
+def test_people_unveiling_a_platform_build_it_and_so_do_their_organisations(extractor):
     extraction = run(
         extractor,
         "江北技师学院院长王建华、智联科技有限公司总经理李明出席。王建华与李明共同为智联产业学院揭牌。",
@@ -1190,7 +1192,7 @@ def test_people_unveiling_a_platform_build_it_through_their_organisations(extrac
     facts = relations(extraction)
     assert ("江北技师学院", "builds", "智联产业学院") in facts
     assert ("智联科技有限公司", "builds", "智联产业学院") in facts
-    assert ("王建华", "builds", "智联产业学院") not in facts  # the people who unveil it build nothing themselves
+    assert ("王建华", "builds", "智联产业学院") in facts  # each who unveils it is a co-builder (the dev guide's)
 
 
 def test_a_company_short_name_kinds_of_platform_and_demonstratives(extractor):
