@@ -103,6 +103,14 @@ def test_the_school_a_headline_names_first_of_two_is_the_one_whose_news_it_is(ex
     assert ("张三", "星海大学") not in found
 
 
+def test_a_name_between_a_unit_and_its_title(extractor):
+    # 教务处赵虎处长: the unit's last character (处, 系) opens no three-character name; 首席执行官 is a post
+    text = "青川职业学院教务处赵明处长、学工处张韧处长出席。星海航空股份有限公司首席执行官李秀智到访。"
+    found = names(extractor, text)
+    assert {"赵明", "张韧", "李秀智"} <= found
+    assert not found & {"处赵明", "处张韧"}
+
+
 def test_common_surnames_and_posts_the_lists_had_missed(extractor):
     found = works_at(extractor, "江北新区管委会副主任傅明一行到访。青川市工业经济联合会首席专务鲜建国出席会议。")
     assert {("傅明", "江北新区管委会"), ("鲜建国", "青川市工业经济联合会")} <= found

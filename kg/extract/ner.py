@@ -268,6 +268,7 @@ SUMMING_COUNT = re.compile("[一二两三四五六七八九十]")  # “三名�
 COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高职教育三大平台: a set named by its count
 
 ROLES = tuple(sorted(set(words("roles"))))
+UNIT_END_CHARACTERS = frozenset("处科系室")  # what ends a unit of a body (教务处, 英语系), no surname
 BYLINE_WORDS = ("记者", "通讯员", "摄影", "作者", "编辑")  # what opens a byline in brackets (（记者张三）)
 PEOPLE_ENDS = (*ROLES, "成员", "领导")  # what ends a phrase naming people (班子成员), no body
 SURNAMES = set(characters("surnames"))
@@ -2540,6 +2541,8 @@ class Recognizer:
             if start < 0 or name[-1] == "任" or text.startswith("们", match.end()):
                 continue  # (院长张斌任理事长: 任, serves as, ends no name; see _person_size; 鼓励同学们: many)
             type_end = name[:1] in TYPE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
+            # 教务处赵虎处长, 英语系孙媛教师: a unit's last character before a two-character name
+            type_end = type_end or name[:1] in UNIT_END_CHARACTERS
             # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
             type_end = type_end or any(
                 (role := self.role_re.match(text, start + 1 - n)) is not None and role.end() == start + 1
