@@ -104,11 +104,11 @@ def test_the_school_a_headline_names_first_of_two_is_the_one_whose_news_it_is(ex
 
 
 def test_a_name_between_a_unit_and_its_title(extractor):
-    # 教务处赵虎处长: the unit's last character (处, 系) opens no three-character name; 首席执行官 is a post
-    text = "青川职业学院教务处赵明处长、学工处张韧处长出席。星海航空股份有限公司首席执行官李秀智到访。"
+    # 教务处赵明处长: the unit's last character (处, 系) opens no three-character name; 首席执行官 is a post
+    text = "青川职业学院教务处赵明处长、学工处李强处长出席。星海航空股份有限公司首席执行官李秀智到访。"
     found = names(extractor, text)
-    assert {"赵明", "张韧", "李秀智"} <= found
-    assert not found & {"处赵明", "处张韧"}
+    assert {"赵明", "李强", "李秀智"} <= found
+    assert not found & {"处赵明", "处李强"}
 
 
 def test_common_surnames_and_posts_the_lists_had_missed(extractor):

@@ -2541,7 +2541,7 @@ class Recognizer:
             if start < 0 or name[-1] == "任" or text.startswith("们", match.end()):
                 continue  # (院长张斌任理事长: 任, serves as, ends no name; see _person_size; 鼓励同学们: many)
             type_end = name[:1] in TYPE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
-            # 教务处赵虎处长, 英语系孙媛教师: a unit's last character before a two-character name
+            # 教务处赵明处长, 英语系王芳教师: a unit's last character before a two-character name
             type_end = type_end or name[:1] in UNIT_END_CHARACTERS
             # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
             type_end = type_end or any(
