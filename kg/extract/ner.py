@@ -270,7 +270,6 @@ COLLECTIVE_END = re.compile(r"[一二两三四五六七八九十]大$")  # 高�
 ROLES = tuple(sorted(set(words("roles"))))
 UNIT_END_CHARACTERS = frozenset("处科系室")  # what ends a unit of a body (教务处, 英语系), no surname
 BYLINE_WORDS = ("记者", "通讯员", "摄影", "作者", "编辑")  # what opens a byline in brackets (（记者张三）)
-PEOPLE_ENDS = (*ROLES, "成员", "领导")  # what ends a phrase naming people (班子成员), no body
 SURNAMES = set(characters("surnames"))
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
@@ -2736,8 +2735,8 @@ class Recognizer:
                     continue
                 if cls == "GovernmentAgency" and _common_phrase(name) and not standard_body(name):
                     continue  # 各企业的人力资源、技术研发等部门: a firm's functions, no bureaus
-                if any(word in name for word in ("的", "了")) or name.endswith(PEOPLE_ENDS):
-                    continue  # (学工处处长、机电系班子成员及A、B等公司: people listed with the bodies)
+                if any(word in name for word in ("的", "了")) or name.endswith(ROLES):
+                    continue  # (学工处处长、机电系班子成员及A、B等公司: people listed with the bodies, by a role)
                 if taken.overlaps(start, end):
                     # 软件工程技术 in a list of majors: the item, not the 工程 (a program) its first words make
                     inside = [m for m in selected if start <= m.start and m.end <= end and not m.nested]

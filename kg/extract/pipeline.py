@@ -261,7 +261,7 @@ class Extractor:
             if topic is not None and resolver.db is not None:  # the block's own copy of it (read back from disk)
                 topic = resolver.get(topic.label) or topic
             pair = self._headline_pair(article, gazetteer, resolver, text, mentions) if number == 0 else None
-            actor = self._topic(resolver, topic, mentions, article.title)
+            actor = self._topic(resolver, topic, mentions)
             found, counted = extract_relations(text, mentions, actor, parts, heads, pair)
             relations = {}
             for relation in found:
@@ -512,7 +512,7 @@ class Extractor:
         return pair if all(pair) and pair[0] is not pair[1] else None
 
     @staticmethod
-    def _topic(resolver: Resolver, place: Entity | None, mentions: list[Mention], title: str = "") -> Entity | None:
+    def _topic(resolver: Resolver, place: Entity | None, mentions: list[Mention]) -> Entity | None:
         """Who a clause that names no actor is about: the school whose news the text is (依托二级学院与某公司共建…
         in a college's own news: the college), else the text's district or city.
 
@@ -524,8 +524,9 @@ class Extractor:
             named = [m for m in mentions if not m.ref and not (m.cls == "College" and DIVISION.fullmatch(m.name))]
             # (a unit named after it, 某某学院江北乡村振兴学院, names it too, though another school is named)
             unit = any(m.name.startswith(resolver.publisher[0]) and m.name != resolver.publisher[0] for m in named)
-            headline = resolver.publisher[0] in title
-            if school is None and (unit or headline or not any(is_a(m.cls, "EducationalOrganization") for m in named)):
+            if school is None and (
+                unit or resolver.headlined or not any(is_a(m.cls, "EducationalOrganization") for m in named)
+            ):
                 school = resolver.place(*resolver.publisher)
             return school or place
         return place
