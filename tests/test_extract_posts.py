@@ -111,6 +111,13 @@ def test_a_name_between_a_unit_and_its_title(extractor):
     assert not found & {"处赵明", "处李强"}
 
 
+def test_names_right_after_a_unit_of_a_body(extractor):
+    # 招就处张三、李四: a unit's office, then its people without titles; 处于 is no office
+    found = names(extractor, "青川职业学院招就处张明、李红，人事部门王立一行到访。青川处于国际化发展阶段。")
+    assert {"张明", "李红", "王立"} <= found
+    assert "于国际" not in found
+
+
 def test_common_surnames_and_posts_the_lists_had_missed(extractor):
     found = works_at(extractor, "江北新区管委会副主任傅明一行到访。青川市工业经济联合会首席专务鲜建国出席会议。")
     assert {("傅明", "江北新区管委会"), ("鲜建国", "青川市工业经济联合会")} <= found

@@ -326,6 +326,8 @@ SPEAKING = tuple(
 AFTER_NAME = (*ATTENDING, *SPEAKING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
 # what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
+# 招就处张三: a unit's word after its own name (two characters at least), then a surname (see _persons_after_units)
+UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{''.join(sorted(set(characters('surnames'))))}])")
 PERSON_AFTER_BODY_END = re.compile("|".join(("[、，,]", "等", "发言", "分别代表", *ATTENDING)))
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
 GOVERNMENT_TITLE = "(?:常务)?副?([区县市州省])长"  # a government's head or deputy by the level of its place
@@ -791,6 +793,7 @@ class Recognizer:
         candidates += _venue_places(text)
         candidates += self._persons(text)
         candidates += self._persons_after_bodies(text, body_ends)
+        candidates += _persons_after_units(text)
         candidates += self._collectives(text)
         candidates += self._batches(text)
         candidates += self._policies(text)
@@ -4206,6 +4209,33 @@ def _ends_name(text: str, at: int) -> bool:
 
 
 NOT_NAME_OPENINGS = ("毕业", "高兴", "万一")  # words a surname opens that follow a role word (学生毕业后)
+
+
+def _persons_after_units(text: str) -> list[Mention]:
+    """招就处张三、李四, 人事部门王五一行: the names right after a unit of a body (its offices, no type word of a body),
+    a list of them, each ending cleanly before a list mark, 等, 一行 or a verb of attending.
+
+    >>> [m.name for m in _persons_after_units("学院招就处张明、李红参加。人事部门王立一行到访。")]
+    ['张明', '李红', '王立']
+    """
+    found = []
+    for unit in UNIT_BEFORE_NAME.finditer(text):
+        if unit.start() < 2 or not CJK_RUN.fullmatch(text, unit.start() - 2, unit.start()):
+            continue  # (the unit's own name before its word: 招就处, not a bare 处)
+        if is_word(text[unit.end() - 1 : unit.end() + 1]):
+            continue  # 处于国际…: the word goes on (处于), no name after it
+        at = unit.end()
+        while True:
+            size = _person_size(text, at, strict=True)
+            after = at + size
+            if not size or not (PERSON_AFTER_BODY_END.match(text, after) or text.startswith("一行", after)):
+                break
+            extras = {"role_at": unit.start(), "role_end": unit.end()}
+            found.append(Mention(at, after, text[at:after], "Person", "person-unit", 1, extras=extras))
+            if text[after : after + 1] != "、":
+                break
+            at = after + 1
+    return found
 
 
 def _person_size(text: str, begin: int, strict: bool = False) -> int:
