@@ -561,6 +561,12 @@ def test_a_bylines_people_named_with_no_space_after_their_role(extractor):
     assert not {"邓明", "彭立", "卢幼青"} & labels  # who wrote the news, no person of it
 
 
+def test_former_before_a_places_body_is_no_part_of_its_name(extractor):
+    labels = labels_of(extractor, "原江北区第一中学并入星海教育集团，原阳县人民政府派员出席。")
+    assert {"江北区第一中学", "原阳县人民政府"} <= labels  # 原阳县 is a county of its own
+    assert "原江北区第一中学" not in labels
+
+
 def test_a_byline_in_brackets_is_no_part_of_the_name_after_it(extractor):
     labels = labels_of(extractor, "青川日报讯（记者王珊）青川旅游职业教育集团昨日成立。")
     assert "青川旅游职业教育集团" in labels

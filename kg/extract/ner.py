@@ -1327,6 +1327,8 @@ class Recognizer:
             if text[start : start + 1] in ("月", "日", "强") and text[start - 1 : start].isdigit():
                 start += 1  # 2019年9月学院启用…: the date's unit, then the name (a bare 学院: the text's own);
                 # 世界500强某某集团: the ranking, then the name
+            if text[start : start + 1] == "原" and _former_place(text, start):
+                start += 1  # 原某某县人民政府: former (the body's name is the place's), not 原阳县 (a place of its own)
             launch = cls in programs and text.startswith(LAUNCH, end)
             if (cls in events or launch) and text[start - 1 : start] == "暨":
                 second, start = start, self._joined_event(text, start)
@@ -4209,6 +4211,17 @@ def _ends_name(text: str, at: int) -> bool:
 
 
 NOT_NAME_OPENINGS = ("毕业", "高兴", "万一")  # words a surname opens that follow a role word (学生毕业后)
+
+
+def _former_place(text: str, at: int) -> bool:
+    """Whether 原 at ``at`` says "former" before a division's name (原青川县, 原江北区), not a place named with it.
+
+    >>> _former_place("原江北区教育局", 0), _former_place("原阳县人民政府", 0)
+    (True, False)
+    """
+    heads = _division_heads()
+    opens = (text[at : at + size] for size in (2, 3, 4))  # (原阳, a place of its own, is a head too)
+    return not any(name in heads for name in opens) and any(text[at + 1 : at + 1 + size] in heads for size in (2, 3))
 
 
 def _persons_after_units(text: str) -> list[Mention]:
