@@ -327,7 +327,7 @@ AFTER_NAME = (*ATTENDING, *SPEAKING, "见证", "陪同", "随同", "率", "带�
 HONORIFICS = ("先生", "女士")
 # what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
 # 招就处张三: a unit's word after its own name (two characters at least), then a surname (see _persons_after_units)
-UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{''.join(sorted(set(characters('surnames'))))}])")
+UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{''.join(sorted(SURNAMES))}])")
 PERSON_AFTER_BODY_END = re.compile("|".join(("[、，,]", "等", "发言", "分别代表", *ATTENDING)))
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
 GOVERNMENT_TITLE = "(?:常务)?副?([区县市州省])长"  # a government's head or deputy by the level of its place
