@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.extract.ner import SUFFIXES
+from kg.extract.ner import SUFFIXES, Endings
 from kg.extract.resolve import Entity
 from kg.i18n import text as message
 from kg.model.terms import descendants
@@ -59,7 +59,7 @@ def unjudged() -> frozenset[str]:
 
 
 _STRENGTH = {word: strength for word, _cls, strength in SUFFIXES}
-_TYPE_WORDS = sorted(_STRENGTH, key=len, reverse=True)
+_TYPE_WORDS = Endings(_STRENGTH)
 
 
 def type_word(label: str) -> str:
@@ -68,7 +68,7 @@ def type_word(label: str) -> str:
     >>> type_word("青川职业技术学院")
     '职业技术学院'
     """
-    return next((word for word in _TYPE_WORDS if label.endswith(word)), "")
+    return _TYPE_WORDS.search(label)
 
 
 def features(entity: Entity, text: str, title: str) -> dict[str, float]:

@@ -325,9 +325,9 @@ SPEAKING = tuple(
 )
 AFTER_NAME = (*ATTENDING, *SPEAKING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
-# what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
 # 招就处张三: a unit's word after its own name (two characters at least), then a surname (see _persons_after_units)
 UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{''.join(sorted(SURNAMES))}])")
+# what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
 PERSON_AFTER_BODY_END = re.compile("|".join(("[、，,]", "等", "发言", "分别代表", *ATTENDING)))
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
 GOVERNMENT_TITLE = "(?:常务)?副?([区县市州省])长"  # a government's head or deputy by the level of its place
@@ -946,9 +946,10 @@ class Recognizer:
                 continue
             whole = UNVEILED_WHOLE.fullmatch(event.name)
             # (not a batch's designation, 第三批某某基地; nor two parties' base, A与B基地; nor a kind's, 某某类专业…)
-            if whole and self._body_named(whole.group(2)) and not UNVEILED_NOT.search(whole.group(2)):
+            cls = self._body_named(whole.group(2)) if whole and not UNVEILED_NOT.search(whole.group(2)) else ""
+            if cls:
                 name, start = whole.group(2), event.start + len(whole.group(1))
-                found.append(Mention(start, start + len(name), name, self._body_named(name), "suffix", 2, nested=True))
+                found.append(Mention(start, start + len(name), name, cls, "suffix", 2, nested=True))
                 continue
             opened = UNVEILED_FIRST.match(event.name)
             cls = self._body_named(opened.group(1)) if opened else ""
