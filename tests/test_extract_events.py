@@ -1012,3 +1012,14 @@ def test_a_ceremony_named_by_a_quoted_common_phrase_or_a_programs_name_is_no_pro
     assert "“校院合作”签字仪式" not in found and "“星火计划”签约仪式" not in found
     assert found.get("星火计划") is not None  # the program signed is named
     assert names(extractor, "“青苗杯”技能大赛开幕。").get("“青苗杯”技能大赛") == "Competition"
+
+
+def test_a_signing_ceremony_is_named_without_a_partys_note_of_its_short_name(extractor):
+    text = (
+        "7日上午，渝南理工大学与青川省高速公路集团有限公司（以下简称青川高速集团）校企产学研战略合作签约暨授牌仪式"
+        "在青川高速集团举行。渝南职业教育集团（以下简称“集团”）2021年度工作会议在江北职业学院召开。"
+    )
+    labels = {e.label for e in extract(extractor, text).entities}
+    assert "渝南理工大学与青川省高速公路集团有限公司校企产学研战略合作签约暨授牌仪式" in labels
+    assert "渝南职业教育集团2021年度工作会议" in labels
+    assert not any("简称" in label for label in labels)

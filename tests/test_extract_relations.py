@@ -1746,3 +1746,20 @@ def test_the_head_of_a_division_named_whole_works_at_its_school_too(extractor):
     found = facts(extractor, "青川理工大学机械工程学院院长张明与星海科技有限公司总经理李华签署合作协议。")
     assert {("张明", "worksAt", "青川理工大学机械工程学院"), ("张明", "worksAt", "青川理工大学")} <= found
     assert ("李华", "worksAt", "星海科技有限公司") in found
+
+
+def test_a_subsidiary_named_after_its_words_is_part_of_the_company_before_them(extractor):
+    found = facts(extractor, "近日，青川科技股份有限公司全资子公司渝南星海与江北理工大学签约。")
+    assert ("渝南星海", "partOf", "青川科技股份有限公司") in found
+    assert not any("子公司" in label for fact in found for label in (fact[0], fact[2]))
+    found = facts(extractor, "由江北职业技术学院旗下全资公司——四川远帆教育管理集团有限公司打造的示范园开园。")
+    assert ("四川远帆教育管理集团有限公司", "partOf", "江北职业技术学院") in found
+    assert not any("全资公司" in (fact[0], fact[2]) for fact in found)
+
+
+def test_the_parties_of_an_agreement_title_build_the_body_named_after_them(extractor):
+    text = "江北职业学院与渝南县人民政府签署《江北职业学院 渝南县人民政府 共建江北职业学院渝南校区合作协议》。"
+    found = facts(extractor, text)
+    assert ("江北职业学院", "builds", "江北职业学院渝南校区") in found
+    assert ("渝南县人民政府", "builds", "江北职业学院渝南校区") in found
+    assert not any(" " in label for fact in found for label in (fact[0], fact[2]))

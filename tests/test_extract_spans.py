@@ -947,3 +947,17 @@ def test_a_verb_before_a_bare_type_word_and_shizhuan_inside_zhuanye_name_nothing
     )
     found = labels_of(extractor, text)
     assert "青川师专" in found and not {"赋能教师专", "来学校"} & found
+
+
+def test_a_verbs_particle_and_a_verb_of_raising_end_the_name_after_them(extractor):
+    text = "此行也参观和调研了江西星海汽车有限公司，该公司以汽车为主。江北中学将带动渝南中学快速发展。"
+    found = labels_of(extractor, text)
+    assert {"江西星海汽车有限公司", "江北中学", "渝南中学"} <= found
+    assert not any(label.startswith(("调研", "带动")) for label in found)
+
+
+def test_a_company_calls_itself_wo_gongsi_in_its_own_news(extractor):
+    title = "青川远帆再生资源有限责任公司与江北学院签约"
+    text = f"{title}\n近日，江北学院与我公司举行校企合作签约仪式。"
+    found = {e.label for e in extractor.extract(Article(id="t", title=title, text=text)).entities}
+    assert "我公司" not in found and {"青川远帆再生资源有限责任公司", "江北学院"} <= found

@@ -61,7 +61,7 @@ from kg.extract.lexicon import alternation, characters, table, words
 from kg.model.terms import KINDS, compatible, descendants, is_a, label
 from kg.model.vocab import classes
 from kg.sources import reference
-from kg.sources.documents import CJK
+from kg.sources.documents import CJK, CLAUSE_PUNCT
 from kg.sources.reference import bodies, divisions, universities
 from kg.sources.words import dictionary, dictionary_file
 
@@ -504,6 +504,7 @@ ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:�
 ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等九部门: issuers a title leaves unnamed
 AGREEMENT_ENDS = ("协议", "协议书", "意向书", "备忘录", "合同")
 AGREEMENT_OF = re.compile("(?P<body>.+?)(?:合作|框架|共建|战略合作)*协议(?:书)?")  # 《某某产业学院框架协议》
+AGREEMENT_PARTIES = re.compile(r".*(?:\s|共建)")  # 《A B 共建C合作协议》: the parties, before the body they build
 UNVEILED_FIRST = re.compile(f"(.+?){UNVEILING_VERB}暨")  # what a joined ceremony opens with
 UNVEILING_CEREMONY = re.compile(f"{UNVEILING_VERB}(?:仪式|典礼)")  # 某某基地揭牌仪式 (not 某某成立大会: a meeting)
 # …签约暨某某基地揭牌仪式, …签约暨A、B揭牌仪式: what a joined ceremony ends with
@@ -812,12 +813,19 @@ class Recognizer:
         # call is made for those alone, not for some 19,000 others on 1 MiB of text)
         candidates = [self._after_clause(m) if m.rule in EDGE_RULES and len(m.name) >= 4 else m for m in candidates]
         found_spans = {(m.start, m.end) for m in candidates if m.rule != "gazetteer"}
-        candidates = [m for m in candidates if m.rule != "gazetteer" or (m.start, m.end) not in found_spans]
+        # (a name that is a reference word, 我公司 read as a company's name, is the reference: see _references)
+        candidates = [
+            m
+            for m in candidates
+            if (m.rule != "gazetteer" or (m.start, m.end) not in found_spans) and m.name not in REFERENCES
+        ]
         selected = select(candidates, len(text))
         selected = self._lists(text, selected)
         if "分别" in text:
             selected += self._counted_roll(text, selected)
         selected = _partner_brands(text, selected)
+        if "子公司" in text or "全资公司" in text:
+            selected = _subsidiaries(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
         selected = self._zone_committee(text, selected)
@@ -856,6 +864,8 @@ class Recognizer:
         for start, end in _datelines(text) if "讯" in text or "消息" in text or "日电" in text else ():
             for outlet in (m for m in selected if start <= m.start and m.end <= end and is_a(m.cls, "Company")):
                 outlet.category = True  # a source of the text, no party of it (the sets: 发稿媒体, no entity)
+        if "简称" in text:
+            self._unnote_events(selected)
         selected.sort(key=lambda m: (m.start, -m.end))
         return [m for m in selected if not m.category]
 
@@ -978,13 +988,15 @@ class Recognizer:
         found = []
         for title in selected:
             named = AGREEMENT_OF.fullmatch(title.name) if title.rule == "quoted-title" else None
-            if named is None or re.search("[•·・、与和及]", named["body"]):
-                continue  # no agreement, or one of two parties (《A•B合作协议》)
-            cls, body = self._body_named(named["body"]), named["body"]
+            if named is None:
+                continue
+            parties = AGREEMENT_PARTIES.match(named["body"])
+            body = named["body"][parties.end() if parties else 0 :]
+            if re.search("[•·・、与和及]", body):
+                continue  # one of two parties (《A•B合作协议》)
+            cls, start = self._body_named(body), title.start + 1 + (parties.end() if parties else 0)
             if cls:
-                found.append(
-                    Mention(title.start + 1, title.start + 1 + len(body), body, cls, "agreement-body", 2, nested=True)
-                )
+                found.append(Mention(start, start + len(body), body, cls, "agreement-body", 2, nested=True))
         return found
 
     def _body_named(self, name: str) -> str:
@@ -2640,6 +2652,15 @@ class Recognizer:
         kept = [m for m in selected if not (m.ref and any(a <= m.start and m.end <= b for a, b in inside))]
         return kept + found
 
+    @staticmethod
+    def _unnote_events(selected: list[Mention]) -> None:
+        """某某大学与某某集团有限公司（以下简称某某集团）战略合作签约仪式: an event whose name holds a body's note is
+        named without it, as the body is (see :func:`without_note`)."""
+        events = descendants("Event")
+        for mention in selected:
+            if mention.cls in events:
+                mention.name = without_note(mention.name)
+
     def _collectives(self, text: str) -> list[Mention]:
         """…等九大行动: the set an enumeration belongs to."""
         return [
@@ -4133,8 +4154,8 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
     """
     if cls not in KINDS["Organization"] or start < 3:
         return start
-    if text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS:
-        return start
+    if text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS or text[start - 1] in ASPECT_PARTICLES:
+        return start  # (参观和调研了某某公司: a verb's particle, no brand's character)
     for size in (1, 2):
         lead = text[start - 1 - size : start - 1]
         listed = text[start - 2 - size : start - 1 - size] in ("、", "和", "及")  # …、A和某正…: the last item too
@@ -4147,6 +4168,7 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
 
 PARTNER_KINDS = ("合作企业", "龙头企业", "骨干企业", "知名企业")  # what a company is to the text, before its name
 LIST_WORDS = "与和及等的或并"  # what joins or ends a list's items, never inside an item's name
+ASPECT_PARTICLES = "了着"  # what ends a verb (调研了, 围绕着), never a brand's last character
 
 
 def _short_of_earlier(text: str, start: int, name: str) -> bool:
@@ -4704,6 +4726,42 @@ def _partner_brands(text: str, selected: list[Mention]) -> list[Mention]:
     return [m for m in selected if id(m) not in dropped] + found
 
 
+# 某某股份有限公司全资子公司某某, 某某学院旗下全资公司——某某有限公司: the words that name a subsidiary, before its name
+SUBSIDIARY_WORDS = re.compile("(?:旗下|下属)?的?(?:(?:全资|控股)子?公司|子公司)(?:——)?$")
+# …and the subsidiary's brand after them, up to the verb or the partner that follows it
+SUBSIDIARY_BRAND = re.compile(f"(?:——)?(?P<name>[{CJK}]{{2,8}}?)(?=与|和|同|携手|联合|共同|在)")
+
+
+def _subsidiaries(text: str, selected: list[Mention]) -> list[Mention]:
+    """某某股份有限公司全资子公司某某与…: the company named after the words of a subsidiary is the subsidiary
+    (named by its brand alone when no rule named it), the body before them its parent: no company is named
+    某某股份有限公司全资子公司, nor 全资公司 (the relations read the words as a unit's: see ``UNIT_AFTER``).
+
+    >>> [m.name for m in _subsidiaries("甲乙股份有限公司全资子公司丙丁与某某学院签约", [
+    ...     Mention(0, 13, "甲乙股份有限公司全资子公司", "Company", "suffix")])]
+    ['甲乙股份有限公司', '丙丁']
+    """
+    found: list[Mention] = []
+    starts = {m.start for m in selected if not m.nested}
+    for mention in selected:
+        words = SUBSIDIARY_WORDS.search(mention.name) if mention.cls == "Company" else None
+        if words is None or mention.end >= len(text) or text[mention.end] in CLAUSE_PUNCT:
+            continue
+        after = mention.end + (2 if text.startswith("——", mention.end) else 0)
+        if after not in starts:
+            brand = SUBSIDIARY_BRAND.match(text, after)
+            if brand is None or not _brand(brand.group("name")):
+                continue
+            found.append(Mention(brand.start("name"), brand.end("name"), brand.group("name"), "Company", "subsidiary"))
+        parent = mention.name[: words.start()]
+        if parent.endswith(BODY_WORDS):
+            mention.end -= len(mention.name) - len(parent)
+            mention.name = parent
+        else:  # 全资公司: the words alone
+            mention.category = True
+    return selected + found
+
+
 def _brand(name: str) -> bool:
     """A company's brand alone (某某物流, 某某科技): a name, not a kind (企业), not a body a type word names."""
     if not 2 <= len(name) <= 8 or _generic(name) or "的" in name or name[-1] in BODY_END_CHARS:
@@ -4737,6 +4795,18 @@ STOP_OR_ROLE = (*STOP_MULTI, *ROLES)  # what a name may follow (see _word_edge_b
 
 # 某某机械有限公司（以下简称某某机械）: the short name a body's full name declares right after it
 DECLARED_SHORT = re.compile(f'[（(]\\s*(?:以下)?简称[：:]?[“"]?(?P<short>[{CJK}A-Za-z0-9·]{{2,12}}?)[”"]?[）)，,、]')
+
+
+def without_note(name: str) -> str:
+    """A name without the note inside it that declares a body's short name: the note is no part of it.
+
+    >>> without_note("甲乙大学与丙丁集团有限公司（以下简称丙丁集团）战略合作签约仪式")
+    '甲乙大学与丙丁集团有限公司战略合作签约仪式'
+    """
+    note = DECLARED_SHORT.search(name) if "简称" in name else None
+    if note is None or note.group()[-1] not in "）)" or note.start() == 0 or note.end() == len(name):
+        return name
+    return name[: note.start()] + name[note.end() :]
 
 
 def _declared_shorts(text: str, selected: list[Mention]) -> list[Mention]:

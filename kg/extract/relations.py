@@ -430,16 +430,20 @@ BUILT_LATER = re.compile(r"[^。；]{0,60}?(?:(?:共同|联合)(?:组建|建设|
 # X的母公司Y / X隶属于Y: X is part of Y;  Y下属的X / Y旗下X / Y的二级学院X / Y（含X）: X is part of Y
 PARENT_AFTER = re.compile(r"的(?:母公司|上级单位|主管单位)(?:是|为)?")
 # the characters a match of PARENT_AFTER, UNIT_AFTER, BELONGS_TO or COPULA starts with (see _units_stated; not "")
-GAP_OPENINGS = frozenset("的下旗所直（隶归是为系")
+GAP_OPENINGS = frozenset("的下旗所直（隶归是为系全控子")
 KIN_WORDS = ("母公司", "子公司", "分公司")  # taken for a company's name on their own: the words of the relation
-UNIT_AFTER = re.compile(r"(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?|的二级学院|（含")
+UNIT_AFTER = re.compile(  # (a subsidiary's words first: 旗下全资公司——Y, not 旗下 alone)
+    r"(?:旗下|下属)?的?(?:(?:全资|控股)子?公司|子公司)(?:——)?|(?:的)?(?:下属|旗下|所属|直属)(?:的)?(?:单位|企业|公司|学校)?"
+    r"|的二级学院|（含"
+)
 # what stands between the bodies that issue a policy and its title: 等六部门联合印发的《, or nothing (国务院办公厅《)
 ISSUED_BY = re.compile(
     r"(?:等(?:[一二三四五六七八九十\d]{1,2}个?)?(?:部门|部委|单位))?(?:联合)?(?:印发|出台|发布|颁布|下发)?(?:了|的)?(?=《)"
 )
 ISSUED_FIRST = ("等", "联", "印", "出", "发", "颁", "下", "了", "的", "《")  # how a match of ISSUED_BY starts
 TITLE_JOINT = re.compile("[、和及与]|以及")  # between the titles of a run of policies
-UNIT_FIRST = ("的", "下属", "旗下", "所属", "直属", "（含")  # how a match of UNIT_AFTER starts (no regex call else)
+# how a match of UNIT_AFTER starts (no regex call else)
+UNIT_FIRST = ("的", "下属", "旗下", "所属", "直属", "（含", "全资", "控股", "子公司")
 # a sentence that opens with a verb (after adverbs of sequence) continues the subject of the one before
 SUCCESSIVE = re.compile("(?:先后|相继|随后|陆续)")  # 先后赴A、B: a clause opening with a string of visits
 CONTINUED = re.compile(

@@ -45,6 +45,7 @@ from kg.extract.ner import (
     _division_heads,
     _school_end,
     standard_body,
+    without_note,
 )
 from kg.model.terms import KINDS, compatible, is_a
 from kg.model.vocab import entity_iri
@@ -454,6 +455,7 @@ class Resolver:
         if second is None:
             return None  # 我校 with no school of the text: no name for the ceremony either
         joined, after = text[first.end : second.start], text[second.end : ceremony.end]
+        after = without_note(second.entity.label + after)[len(second.entity.label) :]  # A与B（以下简称B′）…仪式
         name = first.entity.label + joined + second.entity.label + after
         entity = self._entity(name, ceremony.cls, ceremony.tier, ceremony)
         if ceremony.name != entity.label:
