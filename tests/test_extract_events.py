@@ -1023,3 +1023,10 @@ def test_a_signing_ceremony_is_named_without_a_partys_note_of_its_short_name(ext
     assert "渝南理工大学与青川省高速公路集团有限公司校企产学研战略合作签约暨授牌仪式" in labels
     assert "渝南职业教育集团2021年度工作会议" in labels
     assert not any("简称" in label for label in labels)
+
+
+def test_a_county_and_a_university_meeting_on_their_cooperation_is_named_by_both(extractor):
+    text = "青川师范大学副校长王帆率队参加渝南县与青川师范大学县校合作座谈会，并就合作项目进行了签约。"
+    found = facts(extractor, text)
+    assert ("王帆", "participatesIn", "渝南县与青川师范大学县校合作座谈会") in found
+    assert "县校合作座谈会" not in {e.label for e in extract(extractor, text).entities}

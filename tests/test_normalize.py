@@ -110,3 +110,14 @@ def test_a_supplementary_radical_written_for_a_whole_character_is_that_character
     assert normalize(text).text == "近日，山西省教育厅印发了通知，黄河职业学院入选。"
     extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
     assert {"山西省教育厅", "黄河职业学院"} <= {e.label for e in extraction.entities}
+
+
+def test_a_variant_form_of_ji_joins_two_events_as_ji_does(extractor):
+    # 曁 for 暨, which t2s keeps: 某某会议曁某某论坛 is one joined event, named with 暨, its source cut verbatim
+    text = "2021年度青川省汽车职业教育集团工作会议曁汽车职业教育高质量发展论坛在江北职业学院举行。"
+    normalized = normalize(text)
+    assert "会议暨汽车" in normalized.text and normalized.identity
+    extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
+    labels = {e.label for e in extraction.entities}
+    assert "2021年度青川省汽车职业教育集团工作会议暨汽车职业教育高质量发展论坛" in labels
+    assert not any(label.startswith(("曁", "暨")) for label in labels)

@@ -419,7 +419,7 @@ OWNED_EVENT_TAIL = re.compile(
 EVENT_AFTER_ZAI = re.compile(r"(?<=[^\s，。；、])在(第|(?:19|20)[0-9]{2}|全国|全省|全市|中国|世界|首届|“)")
 # The subject a meeting is named by, though the words are generic elsewhere (校企合作 of 校企合作座谈会)
 EVENT_TOPIC = re.compile(
-    r"(?:产教融合|校企合作|政校合作|校地合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?"
+    r"(?:产教融合|校企合作|(?:政|县|市|区|城)校合作|校(?:地|县|市|城)合作|产学研|政校企)(?:集中|深度)?(?:签约|对接|交流|合作)?"
     r"|(?:校企|校地|院地|政校|校政|校政企|校地企|政校企)?(?:全面)?(?:战略)?合作(?:办学|共建)?(?:框架)?(?:协议)?(?:签约|签字)"
 )  # 校企合作座谈会, 合作办学签约仪式, 战略合作协议签约仪式: a meeting named by its subject
 # 某月某日，<a name ending with an event's type word>在某地举行: the clause's subject is the event's whole name

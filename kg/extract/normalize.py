@@ -22,6 +22,7 @@ Steps, in order:
   paired ``"…"`` → ``“…”``, two hyphens between Chinese characters → ``——``);
 * corner brackets become the quotation marks simplified text uses
   (``「產教融合」`` → ``“产教融合”``; ``『…』`` → ``“…”``, or ``‘…’`` inside a quotation);
+* variant forms OpenCC leaves alone become the standard character (``会议曁论坛`` → ``会议暨论坛``);
 * a text written in traditional characters is converted to simplified with
   OpenCC's ``t2s`` tables (``華為技術有限公司`` → ``华为技术有限公司``).  Only a
   text where traditional forms are frequent is converted: in a simplified text
@@ -75,6 +76,8 @@ QUOTE_LINE_RE = re.compile(r'[^\n]*"[^\n]*')
 CORNER_BRACKETS = re.compile("[「」『』]")
 OUTER_QUOTES = {"「": "“", "」": "”", "『": "“", "』": "”"}  # a quotation's marks in simplified text
 INNER_QUOTES = {"『": "‘", "』": "’", "「": "‘", "」": "’"}  # …and a quotation's inside another
+VARIANTS = {"曁": "暨"}  # variant forms of a character that t2s keeps, in simplified and traditional texts alike
+VARIANT_TABLE = str.maketrans(VARIANTS)
 TRADITIONAL_SHARE = 0.02  # converted when at least this share of the Chinese characters change under t2s
 TRADITIONAL_MIN = 3
 
@@ -177,13 +180,15 @@ def normalize(text: str) -> Normalized:
         cleaned = QUOTE_LINE_RE.sub(_pair_quotes, cleaned)
     if "「" in cleaned or "『" in cleaned:
         cleaned = _corner_quotes(cleaned)
+    if any(variant in cleaned for variant in VARIANTS):
+        cleaned = cleaned.translate(VARIANT_TABLE)
     cleaned = to_simplified(cleaned)
     return Normalized(cleaned, text, starts)
 
 
 def normalize_name(name: str) -> str:
     """A name in the normalised spelling (gazetteer entries): simplified whatever the share of changes."""
-    cleaned = COMPAT_RE.sub(_fold, INVISIBLE_RE.sub("", name))
+    cleaned = COMPAT_RE.sub(_fold, INVISIBLE_RE.sub("", name)).translate(VARIANT_TABLE)
     return _convert(cleaned) if _han_changes(cleaned) else cleaned
 
 
