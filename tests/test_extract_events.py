@@ -1030,3 +1030,10 @@ def test_a_county_and_a_university_meeting_on_their_cooperation_is_named_by_both
     found = facts(extractor, text)
     assert ("王帆", "participatesIn", "渝南县与青川师范大学县校合作座谈会") in found
     assert "县校合作座谈会" not in {e.label for e in extract(extractor, text).entities}
+
+
+def test_an_occasion_joined_after_words_that_name_no_event_is_named_from_them(extractor):
+    text = "江北区2024年中小学劳动成果展示暨劳动育人联合体成立大会在江北区举行。我校参加渝南区产学研暨政银企对接大会。"
+    labels = {e.label for e in extract(extractor, text).entities}
+    assert {"江北区2024年中小学劳动成果展示暨劳动育人联合体成立大会", "渝南区产学研暨政银企对接大会"} <= labels
+    assert not {"劳动育人联合体成立大会", "政银企对接大会"} & labels

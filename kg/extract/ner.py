@@ -859,6 +859,7 @@ class Recognizer:
         selected += self._held_subjects(text, selected)
         if "暨" in text:
             selected = self._joined_after(text, selected)
+            self._joined_before(text, selected)
         self._listed_parties(text, selected)
         selected += _governments_of_posts(text, selected, district, city)
         for start, end in _datelines(text) if "讯" in text or "消息" in text or "日电" in text else ():
@@ -1865,6 +1866,20 @@ class Recognizer:
             dropped.update(id(m) for m in selected if m is not mention and mention.end < m.start < end)
             mention.end, mention.name = end, text[mention.start : end]
         return [m for m in selected if id(m) not in dropped]
+
+    def _joined_before(self, text: str, selected: list[Mention]) -> None:
+        """全市某某产业链工作推进暨某某对接会: one occasion under two names, the first no event's name of its own (no
+        type word ends it); the name starts where the first's would (the left edge of a name before 暨)."""
+        events = KINDS["Event"]
+        ends = {m.end for m in selected if not m.nested}
+        for mention in selected:
+            if mention.nested or mention.cls not in events or text[mention.start - 1 : mention.start] != "暨":
+                continue
+            if mention.start - 1 in ends:
+                continue  # 某某成立大会暨…: the first is named already (an event, a body: see _joined_after)
+            start = self.left_edge(text, mention.start - 1, event=True)
+            if mention.start - 1 - start >= 2:
+                mention.start, mention.name = start, text[start : mention.end]
 
     def _through_nominal(self, text: str, start: int, cls: str = "") -> int:
         """宿迁市城市建设投资（集团）有限公司, 上海…城市建设工作推进会: a verb used as a noun inside a name.
