@@ -453,3 +453,10 @@ def test_a_name_before_ren_and_a_title_and_a_title_of_two_words(extractor):
     found = works_at(extractor, "青川技师学院院长张斌任理事长。星海汽车集团江北区域经理杜福谦来校交流。")
     assert ("张斌", "青川技师学院") in found and ("杜福谦", "星海汽车集团") in found
     assert not any(person in ("张斌任", "北区域") for person, _ in found)
+
+
+def test_the_names_listed_after_a_head_of_governments_title_share_the_government(extractor):
+    text = "江北区人民政府与渝南职业学院签约。区长张三、宣传部长李四、副区长王五、赵六和渝南职业学院副校长孙七出席。"
+    found = works_at(extractor, text)
+    assert {("王五", "江北区人民政府"), ("赵六", "江北区人民政府"), ("孙七", "渝南职业学院")} <= found
+    assert ("李四", "江北区人民政府") not in found  # 宣传部长: a title of its own, no head of the government's

@@ -1319,6 +1319,11 @@ class RelationExtractor:
                 # X隶属于Y / X是Y旗下的子公司 / X是Y的二级学院: the unit is named first
                 self.add(first.entity, "partOf", second.entity, span, "part-隶属")
 
+    def _untitled_next(self, mention: Mention, following: list[Mention]) -> bool:
+        """True when the name after ``mention`` follows it right after 、 with no title of its own (张三、李四)."""
+        after = mention.extras.get("role_end", mention.end)
+        return bool(following) and following[0].start == after + 1 and self.text.startswith("、", after)
+
     def _government_headed(self, titles: str, employer: Entity | None, at: int) -> Entity | None:
         """The government a person's title heads (区委副书记、区长张三 → 某某区人民政府; the title ends at ``at``).
 
@@ -3160,6 +3165,10 @@ class RelationExtractor:
                     # 张三院长、李四副院长: the roll goes on after the title written after the name
                     self._roll = (mention.extras.get("role_end", mention.end), employer)
                     self._sentence_employer = employer
+                elif government is not None and self._untitled_next(mention, main[index + 1 : index + 2]):
+                    # 副县长张三、李四: the government whose head the title names (副区长张三和某校副校长李四,
+                    # 县长张三、宣传部长李四: each their own)
+                    self._roll = (mention.extras.get("role_end", mention.end), government)
                 else:
                     self._roll = None
             # 在市七运会上斩获…: taking part in an event
