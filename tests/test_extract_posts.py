@@ -460,3 +460,8 @@ def test_the_names_listed_after_a_head_of_governments_title_share_the_government
     found = works_at(extractor, text)
     assert {("王五", "江北区人民政府"), ("赵六", "江北区人民政府"), ("孙七", "渝南职业学院")} <= found
     assert ("李四", "江北区人民政府") not in found  # 宣传部长: a title of its own, no head of the government's
+
+
+def test_an_official_with_a_rarer_surname_is_named_after_the_title(extractor):
+    text = "江北区教育局副局长巨小川、渝南职业学院副院长南小海出席。"
+    assert {("巨小川", "江北区教育局"), ("南小海", "渝南职业学院")} <= works_at(extractor, text)
