@@ -117,6 +117,7 @@ def test_a_variant_form_of_ji_joins_two_events_as_ji_does(extractor):
     text = "2021年度青川省汽车职业教育集团工作会议曁汽车职业教育高质量发展论坛在江北职业学院举行。"
     normalized = normalize(text)
     assert "会议暨汽车" in normalized.text and normalized.identity
+    assert normalize("與陜西青川職業技術學院簽約").text == "与陕西青川职业技术学院签约"  # 陜, a variant of 陝
     extraction = extractor.extract(Article(id="t", title="", text=text, district="", city=""))
     labels = {e.label for e in extraction.entities}
     assert "2021年度青川省汽车职业教育集团工作会议暨汽车职业教育高质量发展论坛" in labels
