@@ -961,3 +961,12 @@ def test_a_company_calls_itself_wo_gongsi_in_its_own_news(extractor):
     text = f"{title}\n近日，江北学院与我公司举行校企合作签约仪式。"
     found = {e.label for e in extractor.extract(Article(id="t", title=title, text=text)).entities}
     assert "我公司" not in found and {"青川远帆再生资源有限责任公司", "江北学院"} <= found
+
+
+def test_a_schools_unit_named_after_two_fields_keeps_the_schools_name(extractor):
+    text = "江北大学精密仪器与光电子工程学院与远帆集团签约。渝南职业技术学院新能源与网联汽车产业学院揭牌。"
+    found = labels_of(extractor, text)
+    assert {"江北大学精密仪器与光电子工程学院", "渝南职业技术学院新能源与网联汽车产业学院"} <= found
+    assert not {"光电子工程学院", "网联汽车产业学院"} & found
+    found = labels_of(extractor, "江北学院相关职能部门及二级学院负责人、渝南学院副院长和青川学院院长张三出席。")
+    assert not any("部门" in label or "副院长" in label for label in found)  # offices, a title: no fields

@@ -2123,6 +2123,12 @@ class Recognizer:
         """
         if start < 2 or text[start - 1] not in "和与及" or body - start < 2:
             return start
+        kind = self.suffix_re.match(text, body)
+        # a school's unit (某某大学A与B学院), or a base named after one (某某大学A与B学院“某某”实践教育基地)
+        if "学院" in text[start:body] or (kind is not None and kind.group().endswith("学院")):
+            unit = self._unit_of_two_fields(text, start)
+            if unit != start:
+                return unit
         if is_a(cls, "Event"):
             if not self.type_word_inside(text[start:body]):
                 return start
@@ -2145,6 +2151,21 @@ class Recognizer:
             return start  # 张明与李华工作室: two people
         if self.role_re.search(part) or self.role_after_re.search(part, len(part) - 4):
             return start  # 副区长张三和区委教工委, 某某中学张三校长和某某市教育局: a person's title, then another body
+        return before
+
+    def _unit_of_two_fields(self, text: str, start: int) -> int:
+        """某某大学精密仪器与光电子工程学院, 某某学院新能源与网联汽车产业学院: a school's unit named after two fields,
+        the school's name before the first (a field: no type word, no title, no common phrase; two to six
+        characters).  The start of the school's name, else ``start``."""
+        before = self.left_edge(text, start - 1, limit=24)
+        named = UNIT_OF_FIELDS.fullmatch(text, before, start - 1)
+        if named is None:
+            return start
+        field = named.group("field")
+        if self.type_word(field) or _generic(field) or field in STOP_WORDS or field.endswith(FIELD_NOT_ENDS):
+            return start  # 某某学院相关职能部门及二级学院: the school's offices and its schools, two things
+        if self.role_re.search(field) or self.role_after_re.search(field):
+            return start  # 某某学院副院长和某某学院院长: a title of the first school's
         return before
 
     def _quoted(self, text: str) -> list[Mention]:
@@ -4183,6 +4204,9 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
 
 PARTNER_KINDS = ("合作企业", "龙头企业", "骨干企业", "知名企业")  # what a company is to the text, before its name
 LIST_WORDS = "与和及等的或并"  # what joins or ends a list's items, never inside an item's name
+# 某某大学精密仪器|与光电子工程学院: a school's name, then the first of the two fields its unit is named after
+UNIT_OF_FIELDS = re.compile(f"(?P<school>[{CJK}]{{2,16}}(?:大学|学院))(?P<field>[{CJK}]{{2,6}})")
+FIELD_NOT_ENDS = ("部门", "单位", *ROLES)  # what ends no field of a unit's name (a school's offices, a title)
 ASPECT_PARTICLES = "了着"  # what ends a verb (调研了, 围绕着), never a brand's last character
 
 

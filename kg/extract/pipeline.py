@@ -441,19 +441,23 @@ class Extractor:
                 article.title.startswith(OWN_SCHOOL_WORDS)
                 and not any(n[:2] == name[:2] and n[-2:] == name[-2:] for n in named)
             )
+            # 某某大学材料与化学工程学院: a university's faculty of two fields, named whole by its site; its own news
+            # where the headline says 我院 too or the text names it whole
+            fields = name.find("与")
+            university = name.rfind("大学", 0, fields) + len("大学") if fields > 0 else -1
+            if university > len("大学") and DIVISION.fullmatch(name, university):
+                if headline or (not names_school and name in text):
+                    return name, "College"
+                if not names_school:  # a text that names the faculty by its field alone (材料学院): the school's
+                    found = self.recognizer.mentions(name[:university], article.district, article.city, gazetteer)
+                    school = next((m for m in found if m.start == 0 and m.end == university and not m.ref), None)
+                    if school is not None and is_a(school.cls, "University"):
+                        return school.name, school.cls
+                continue
             found = self.recognizer.mentions(name, article.district, article.city, gazetteer)
             whole = [m for m in found if m.start == 0 and m.end == len(name) and not m.ref]
             if len(whole) == 1 and is_a(whole[0].cls, "EducationalOrganization") and (headline or not names_school):
                 return whole[0].name, whole[0].cls
-            # 某某大学材料与化学工程学院: a university's faculty of two fields (与 splits the name for the
-            # recogniser), named whole by its site; its own news where the headline says 我院 too
-            school = next((m for m in found if m.start == 0 and not m.ref and is_a(m.cls, "University")), None)
-            if school is None or not DIVISION.fullmatch(name, school.end) or "与" not in name[school.end :]:
-                continue
-            if headline or (not names_school and name in text):
-                return name, "College"
-            if not names_school:  # a text that names the faculty by its field alone (材料学院): the school's
-                return school.name, school.cls
         return None
 
     def _headline_school(self, article: Article, gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
