@@ -5115,6 +5115,10 @@ PLACED_SHORT = re.compile(
     "(?:[一二三四五六七八九十]{1,2}([中小高])|(职)[高中])(?![学业工称务责能员位场院部级心间型等年期]|校(?!长))"
 )
 PLACED_SHORT_CLASS = {**ORDINAL_SHORT_CLASS, "高": "SecondarySchool"}
+# the characters PLACED_SHORT's matches start with (a numeral, or 职), found by a find each: the pattern opens with an
+# alternation, for which the engine has no first characters to skip to, and was tried at every character of the
+# text (10 ms a scan of 1 MiB of text; its numerals and 职 stand at one character in eighty)
+PLACED_SHORT_FIRST = "一二三四五六七八九十职"
 
 
 def _placed_shorts(text: str) -> list[Mention]:
@@ -5126,7 +5130,7 @@ def _placed_shorts(text: str) -> list[Mention]:
     """
     tags, divisions = dictionary(), _division_heads()
     found = []
-    for match in PLACED_SHORT.finditer(text):
+    for match in finditer_from(PLACED_SHORT_FIRST, PLACED_SHORT, text):
         start = match.start()
         for size in (3, 2):
             head = text[start - size : start]
