@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-import gc
-import itertools
-import re
-import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from kg import regex_cache
 
-import click
+# The patterns the modules below compile as they load (click's, those of the standard library's modules it brings in:
+# gettext, platform; kg.text's and kg.escape's) are built from the user cache's table, as those of the modules
+# `kg extract` and `kg ingest` load are (see _long_lived): 17 patterns, some 10 ms of CPU at every start of a command
+with regex_cache.kept("cli-modules-patterns.marshal"):
+    import gc
+    import itertools
+    import re
+    import sys
+    from collections.abc import Iterable, Iterator
+    from contextlib import contextmanager
+    from pathlib import Path
+    from typing import TYPE_CHECKING, Any
 
-import kg.store as store_layer
-from kg import __version__, i18n
-from kg.errors import KgError
-from kg.files import atomic_write, check_output
-from kg.files import write_text as write_file
-from kg.store import formats
-from kg.text import display_width, fill_paragraphs, terminal_width, text_table, truncate
+    import click
+
+    import kg.store as store_layer
+    from kg import __version__, i18n
+    from kg.errors import KgError
+    from kg.files import atomic_write, check_output
+    from kg.files import write_text as write_file
+    from kg.store import formats
+    from kg.text import display_width, fill_paragraphs, terminal_width, text_table, truncate
 
 # Each command imports what it uses when it runs, so `kg --help` starts at once.
 if TYPE_CHECKING:
@@ -885,8 +891,6 @@ def _long_lived(patterns: str) -> Iterator[None]:
     block whatever happens in it (an in-process caller, such as the tests, keeps a working collector).
     Compiling the modules' patterns cost another tenth (:mod:`kg.regex_cache`).
     """
-    from kg import regex_cache
-
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -1029,8 +1033,6 @@ def extract_command(
 
     for path in files:  # every file readable before anything is written (stdout included)
         read_text(path, encoding, max_bytes or MAX_BYTES)
-    from kg import regex_cache
-
     # the rules compile some patterns on first use (40, a few built from the document's district): kept too
     with file_bar(files, i18n.text("stage_extracting")) as bar, regex_cache.kept("extract-run-patterns.marshal"):
         stream = extracted(_FileProgress(bar) if bar is not None else None)
