@@ -23,10 +23,10 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 from rdflib.term import Node
 
-from kg.model.vocab import KG, classes, ontology
+from kg.model.vocab import KG, classes, ontology, ontology_facts
 
 LANGUAGES = ("zh", "en")  # people read Chinese first; English is the other language every term has
 
@@ -93,7 +93,7 @@ def pick_text(pairs: Iterable[tuple[str, str | None]], lang: str = "zh") -> str 
 
 def label(term: URIRef | str, lang: str = "zh") -> str:
     """The ontology's label of ``term`` in ``lang`` (see :func:`pick_label`), else its local name."""
-    return pick_label(ontology().objects(URIRef(str(term)), RDFS.label), lang) or local_name(term)
+    return pick_text(ontology_facts()["labels"].get(str(term), ()), lang) or local_name(term)
 
 
 @cache
@@ -108,14 +108,14 @@ def ancestors(cls: str) -> tuple[str, ...]:
     known = classes()
     if cls not in known:
         return (cls,)
-    graph = ontology()
-    names = {iri: name for name, iri in known.items()}
+    parents = ontology_facts()["parents"]  # (each class's, sorted)
+    names = {str(iri): name for name, iri in known.items()}
     order: list[str] = [cls]
-    frontier = [known[cls]]
+    frontier = [str(known[cls])]
     while frontier:  # breadth first, so nearer ancestors come first
         following = []
         for iri in frontier:
-            for parent in sorted(graph.objects(iri, RDFS.subClassOf)):
+            for parent in parents.get(iri, ()):
                 name = names.get(parent)
                 if name and name not in order:
                     order.append(name)
@@ -173,12 +173,8 @@ def descendants(cls: str) -> frozenset[str]:
 
 @cache
 def _relation_classes(relation: str, prop: URIRef) -> frozenset[str]:
-    graph = ontology()
-    found: set[str] = set()
-    for value in graph.objects(KG[relation], prop):
-        members = list(graph.items(next(graph.objects(value, OWL.unionOf), RDF.nil))) or [value]
-        found |= {local_name(m) for m in members if str(m).startswith(str(KG))}
-    return frozenset(found)
+    members = ontology_facts()["members"][str(prop)].get(str(KG[relation]), ())  # (the classes of a union too)
+    return frozenset(local_name(m) for m in members if m.startswith(str(KG)))
 
 
 def domain(relation: str) -> frozenset[str]:
@@ -223,7 +219,7 @@ def symmetric_relations() -> frozenset[str]:
     >>> "cooperatesWith" in symmetric_relations(), "trains" in symmetric_relations()
     (True, False)
     """
-    return frozenset(local_name(p) for p in ontology().subjects(RDF.type, OWL.SymmetricProperty))
+    return frozenset(local_name(p) for p in ontology_facts()["symmetric"])
 
 
 def is_symmetric(relation: str) -> bool:

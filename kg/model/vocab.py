@@ -119,20 +119,77 @@ def _local_names(kind: URIRef) -> dict[str, URIRef]:
 
 
 @cache
+def ontology_facts() -> dict[str, Any]:
+    """What the code asks of the ontology most (see :func:`classes`, :func:`relation_properties` and
+    :mod:`kg.model.terms`), as plain tables, IRIs as strings: the classes and the relations (local name, IRI) in the
+    graph's order, each class's parents, each subject's labels (text, language tag), the members of each property's
+    domain and range, the symmetric properties.
+
+    Kept in the user's cache folder (:mod:`kg.user_cache`) for the ontology file and the two modules that read them,
+    and read from :func:`ontology` again when one of those changed: building that rdflib graph (616 triples, one
+    call of rdflib's store each) was some 13 ms of CPU at the start of every ``kg extract``, which asks it nothing
+    else.
+    """
+    from kg import user_cache
+
+    name = user_cache.own("ontology-facts.marshal")
+    here = Path(__file__).resolve()
+    key = user_cache.file_key([ONTOLOGY_FILE, here, here.with_name("terms.py")])
+    facts = user_cache.read(name, key)
+    if not isinstance(facts, dict):
+        facts = _read_facts()
+        user_cache.write(name, key, facts)
+    return facts
+
+
+def _read_facts() -> dict[str, Any]:
+    """The tables of :func:`ontology_facts`, read from the graph."""
+    graph = ontology()
+
+    def members(value: Node) -> list[Node]:  # a class, or the classes of its owl:unionOf
+        return list(graph.items(next(graph.objects(value, OWL.unionOf), RDF.nil))) or [value]
+
+    classes = _local_names(OWL.Class)
+    relations = {
+        name: iri
+        for name, iri in _local_names(OWL.ObjectProperty).items()
+        if iri != KG.relatedTo and KG.relatedTo in graph.transitive_objects(iri, RDFS.subPropertyOf)
+    }
+    return {
+        "classes": [(name, str(iri)) for name, iri in classes.items()],
+        "relations": [(name, str(iri)) for name, iri in relations.items()],
+        # (sorted as rdflib orders its terms: IRIs by their text, before or after the blank nodes of restrictions)
+        "parents": {
+            str(iri): [str(p) for p in sorted(graph.objects(iri, RDFS.subClassOf)) if isinstance(p, URIRef)]
+            for iri in classes.values()
+        },
+        "labels": {
+            str(subject): [(str(o), o.language) for o in graph.objects(subject, RDFS.label) if isinstance(o, Literal)]
+            for subject in dict.fromkeys(graph.subjects(RDFS.label, None))
+            if isinstance(subject, URIRef)
+        },
+        "members": {
+            str(prop): {
+                str(subject): [str(m) for value in graph.objects(subject, prop) for m in members(value)]
+                for subject in dict.fromkeys(graph.subjects(prop, None))
+                if isinstance(subject, URIRef)
+            }
+            for prop in (RDFS.domain, RDFS.range)
+        },
+        "symmetric": [str(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty)],
+    }
+
+
+@cache
 def classes() -> dict[str, URIRef]:
     """Local name → IRI of every class the ontology defines."""
-    return _local_names(OWL.Class)
+    return {name: URIRef(iri) for name, iri in ontology_facts()["classes"]}
 
 
 @cache
 def relation_properties() -> dict[str, URIRef]:
     """Local name → IRI of every relation between entities (sub-properties of kg:relatedTo)."""
-    graph = ontology()
-    return {
-        name: iri
-        for name, iri in _local_names(OWL.ObjectProperty).items()
-        if iri != KG.relatedTo and KG.relatedTo in graph.transitive_objects(iri, RDFS.subPropertyOf)
-    }
+    return {name: URIRef(iri) for name, iri in ontology_facts()["relations"]}
 
 
 # A document asks again and again for the same few names: every entity in 重庆市 that the text names without
