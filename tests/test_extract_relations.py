@@ -1763,3 +1763,14 @@ def test_the_parties_of_an_agreement_title_build_the_body_named_after_them(extra
     assert ("江北职业学院", "builds", "江北职业学院渝南校区") in found
     assert ("渝南县人民政府", "builds", "江北职业学院渝南校区") in found
     assert not any(" " in label for fact in found for label in (fact[0], fact[2]))
+
+
+def test_the_parties_of_a_ceremony_signing_for_a_body_and_unveiling_it_build_it(extractor):
+    text = (
+        "1月23日，江北职业技术学院与远帆股份有限公司、星海科技有限公司共同举行"
+        "江北职业技术学院远帆标杆产业学院签约揭牌仪式暨理事会成立大会。"
+    )
+    found = facts(extractor, text)
+    college = "江北职业技术学院远帆标杆产业学院"
+    assert {("远帆股份有限公司", "builds", college), ("星海科技有限公司", "builds", college)} <= found
+    assert ("江北职业技术学院", "builds", college) not in found  # its own unit (part-name)

@@ -350,6 +350,8 @@ MEMBERS_COUNTED = re.compile(
     r"(?:现有|共有|拥有|已有|有)?(?:首批)?(?:成员单位|成员|会员单位|理事单位|会员)(?:共|达|已达)?"
     r"[0-9零一二两三四五六七八九十百]+(?:余|多)?[家个所][，,](?:其中)?(?:包括|包含|涵盖|有|分别为|分别是)[：:]?"
 )
+# 某某产业学院签约揭牌仪式: a ceremony of signing for a body and unveiling it at once (after the body's name)
+SIGNED_UNVEILING = re.compile("”?(?:签约|签字)(?:和|、|及)?(?:揭牌|授牌|挂牌)(?:仪式|典礼)")
 BELONGS_TO = re.compile(r"(?:直接)?(?:隶属于|隶属|归属于|归属)")  # X隶属于Y: X, the unit, named first
 COPULA = re.compile(r"(?:是|为|系)")  # X是Y的二级学院: with a unit's noun after Y (UNIT_NOUN)
 UNIT_NOUN = re.compile(
@@ -2739,9 +2741,11 @@ class RelationExtractor:
 
     def _unveiled_inside(self, event: Mention, mentions: Iterable[Mention]) -> list[Entity]:
         """The platforms a joined ceremony's name ends by unveiling (…签约暨A揭牌仪式, …签约暨A、B揭牌仪式): those
-        of ``mentions`` within ``event``'s name, listed from 暨 up to the unveiling verb."""
+        of ``mentions`` within ``event``'s name, listed from 暨 up to the unveiling verb; or the one it opens with,
+        signed for and unveiled at once (A签约揭牌仪式)."""
         text = self.text
-        inside = {m.start: m for m in mentions if event.start <= m.start and m.end < event.end and m.entity}
+        within = [m for m in mentions if event.start <= m.start and m.end < event.end and m.entity]
+        inside = {m.start: m for m in within}
         for first in inside.values():
             if text[first.start - 1 : first.start] != "暨":
                 continue
@@ -2750,7 +2754,15 @@ class RelationExtractor:
                 listed.append(inside[listed[-1].end + 1])
             if UNVEILING_CEREMONY.match(text, listed[-1].end) and all(is_a(m.entity.cls, "Platform") for m in listed):
                 return [m.entity for m in listed]
-        return []
+        # 某某产业学院签约揭牌仪式, “某某产业学院”签约和揭牌仪式: the body its parties sign for and unveil at once
+        # (its name may open with the school's, a mention of its own: 某某学院|某某产业学院签约揭牌仪式)
+        opening = {event.start, event.start + 1} | {m.end for m in within if m.start == event.start}
+        signed = [
+            m
+            for m in within
+            if m.start in opening and is_a(m.entity.cls, "Platform") and SIGNED_UNVEILING.match(text, m.end)
+        ]
+        return [signed[0].entity] if signed else []
 
     def _located_before(self, start: int, end: int, main: list[Mention], span) -> None:
         """位于X的A和B / 坐落于X（Y）的A: the bodies named after the place and 的 are located there."""
@@ -2898,9 +2910,10 @@ class RelationExtractor:
                     # A与B举行签约暨某某基地揭牌仪式: what the ceremony it ends with unveils, its hosts build (a
                     # ceremony of an unveiling alone, 举行某某实习基地授牌仪式, may give a school's base its name: 7 of
                     # 15 such are built on the annotated sets)
-                    for unveiled in self._unveiled_inside(mention, self.nested):
+                    for unveiled in self._unveiled_inside(mention, [*self.nested, *main]):
                         for actor in actors:
-                            self.add(actor, "builds", unveiled, span, "build-signing-ceremony")
+                            if actor is not None and not unveiled.label.startswith(actor.label):  # (its own unit)
+                                self.add(actor, "builds", unveiled, span, "build-signing-ceremony")
                 if predicate == "participatesIn":
                     for nested in (m for m in self.nested if mention.start <= m.start < mention.end):
                         if is_a(mention.entity.cls, "Event") and not _attended(nested.entity):
