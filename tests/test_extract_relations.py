@@ -1774,3 +1774,10 @@ def test_the_parties_of_a_ceremony_signing_for_a_body_and_unveiling_it_build_it(
     college = "江北职业技术学院远帆标杆产业学院"
     assert {("远帆股份有限公司", "builds", college), ("星海科技有限公司", "builds", college)} <= found
     assert ("江北职业技术学院", "builds", college) not in found  # its own unit (part-name)
+
+
+def test_the_school_of_a_title_visits_where_its_head_leads_a_party(extractor):
+    text = "11月21日，校长孙某某带队赴远帆装备（河南）有限公司参观交流。学院副院长王某陪同参加。"
+    found = facts(extractor, text, site="江北科技学院新闻中心")
+    assert ("孙某某", "worksAt", "江北科技学院") in found
+    assert ("江北科技学院", "integratesWith", "远帆装备（河南）有限公司") in found

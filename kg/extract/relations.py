@@ -1076,7 +1076,6 @@ class RelationExtractor:
             if subjects:
                 self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             if main:
-                self._visits(clause_start, clause_end, main, subjects or both_sides, span)  # (校地双方共同调研了A)
                 if self.text.find("欢迎", clause_start, clause_end) >= 0:
                     self._welcomes(clause_start, clause_end, main, span)
                 self._named_partners(main, subject_mention, subjects or [current], span)
@@ -1105,6 +1104,8 @@ class RelationExtractor:
             objects_before = objects[1] if objects else []
             if here:
                 self._structures(clause_start, clause_end, here, main, current, span)
+            if main:  # (after the posts: 校长张三带队赴A参观, the school of the title visits)
+                self._visits(clause_start, clause_end, main, subjects or both_sides, span)  # (校地双方共同调研了A)
             self._indicators(clause_start, clause_end, main, counted, span)
             previous_main = main
         for event in pending_events:
