@@ -1037,3 +1037,8 @@ def test_an_occasion_joined_after_words_that_name_no_event_is_named_from_them(ex
     labels = {e.label for e in extract(extractor, text).entities}
     assert {"江北区2024年中小学劳动成果展示暨劳动育人联合体成立大会", "渝南区产学研暨政银企对接大会"} <= labels
     assert not {"劳动育人联合体成立大会", "政银企对接大会"} & labels
+
+
+def test_a_groups_working_meeting_of_a_year_is_its_own_session(extractor):
+    found = facts(extractor, "江北职业教育集团2015年工作会议在江北职业学院举行。")
+    assert ("江北职业教育集团", "hosts", "江北职业教育集团2015年工作会议") in found
