@@ -970,3 +970,12 @@ def test_a_schools_unit_named_after_two_fields_keeps_the_schools_name(extractor)
     assert not {"光电子工程学院", "网联汽车产业学院"} & found
     found = labels_of(extractor, "江北学院相关职能部门及二级学院负责人、渝南学院副院长和青川学院院长张三出席。")
     assert not any("部门" in label or "副院长" in label for label in found)  # offices, a title: no fields
+
+
+def test_a_body_named_after_a_listed_person_is_no_second_person(recognizer):
+    text = "远帆技术有限公司校企合作经理史某波、远帆开发者联盟负责人童某力一行到访江北职业技术学院。"
+    found = names(recognizer, text)
+    assert found.get("史某波") == "Person" and found.get("童某力") == "Person"
+    assert "远帆" not in found  # the brand that opens the alliance's name, not a name after 、
+    found = names(recognizer, "副总经理凡某才、田某广、江北职业技术学院副院长杨某出席。")
+    assert {"凡某才", "田某广", "杨某"} <= {name for name, cls in found.items() if cls == "Person"}

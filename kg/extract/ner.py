@@ -2587,6 +2587,10 @@ class Recognizer:
                 extras = {"role_at": match.start(), "after": begin + size}
                 begin += size + joiner.end()
                 size = _person_size(text, begin, strict=True)
+                title = self.role_re.search(text, begin + size, begin + size + 16) if size else None
+                between = text[begin + size : title.start()] if title is not None else ""
+                if CJK_RUN.fullmatch(between) and not set(between) & set(LIST_WORDS) and self.type_word(between):
+                    break  # 经理张三、某某开发者联盟负责人李四: a body's name, then its title (某某 is no person)
         for match in self.role_after_re.finditer(text):
             # 永嘉二职夏明远副校长, 王金选院长一行: a name written before its title
             start = match.start() - 3
