@@ -2163,9 +2163,8 @@ class Recognizer:
             return start
         field = named.group("field")
         if self.type_word(field) or _generic(field) or field in STOP_WORDS or field.endswith(FIELD_NOT_ENDS):
-            return start  # 某某学院相关职能部门及二级学院: the school's offices and its schools, two things
-        if self.role_re.search(field) or self.role_after_re.search(field):
-            return start  # 某某学院副院长和某某学院院长: a title of the first school's
+            # 某某学院相关职能部门及二级学院: its offices and its schools; 某某学院副院长和某某学院院长: a title
+            return start
         return before
 
     def _quoted(self, text: str) -> list[Mention]:
@@ -2589,7 +2588,7 @@ class Recognizer:
                 size = _person_size(text, begin, strict=True)
                 title = self.role_re.search(text, begin + size, begin + size + 16) if size else None
                 between = text[begin + size : title.start()] if title is not None else ""
-                if CJK_RUN.fullmatch(between) and not set(between) & set(LIST_WORDS) and self.type_word(between):
+                if CJK_RUN.fullmatch(between) and not any(c in LIST_WORDS for c in between) and self.type_word(between):
                     break  # 经理张三、某某开发者联盟负责人李四: a body's name, then its title (某某 is no person)
         for match in self.role_after_re.finditer(text):
             # 永嘉二职夏明远副校长, 王金选院长一行: a name written before its title
