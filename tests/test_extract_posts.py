@@ -463,5 +463,6 @@ def test_the_names_listed_after_a_head_of_governments_title_share_the_government
 
 
 def test_an_official_with_a_rarer_surname_is_named_after_the_title(extractor):
-    text = "江北区教育局副局长巨小川、渝南职业学院副院长南小海出席。"
-    assert {("巨小川", "江北区教育局"), ("南小海", "渝南职业学院")} <= works_at(extractor, text)
+    text = "江北区教育局副局长巨小川、渝南职业学院副院长南小海、青川学院院长修小山出席。"
+    found = works_at(extractor, text)
+    assert {("巨小川", "江北区教育局"), ("南小海", "渝南职业学院"), ("修小山", "青川学院")} <= found
