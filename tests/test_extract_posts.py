@@ -466,3 +466,9 @@ def test_an_official_with_a_rarer_surname_is_named_after_the_title(extractor):
     text = "江北区教育局副局长巨小川、渝南职业学院副院长南小海、青川学院院长修小山出席。"
     found = works_at(extractor, text)
     assert {("巨小川", "江北区教育局"), ("南小海", "渝南职业学院"), ("修小山", "青川学院")} <= found
+
+
+def test_a_name_between_a_schools_name_and_its_title(extractor):
+    text = "江北大学曹某副校长、渝南市第一中学周某老师和青川大学刘某某院士出席。"
+    found = works_at(extractor, text)
+    assert {("曹某", "江北大学"), ("周某", "渝南市第一中学"), ("刘某某", "青川大学")} <= found

@@ -530,6 +530,7 @@ SIGNING_NAME_TAIL = re.compile(
 SIGNING_AGAIN = re.compile("(?:出席|参加|见证|主持|参与)了?(签约仪式)")
 EVENT_COHORT = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?:级|届)")  # 2024级新生开学典礼: the cohort it is for
 TYPE_CHARS = set("校院局厅委部处所站中心司团区市县省镇乡村街馆园")
+NAME_BEFORE_CHARS = TYPE_CHARS | {"学"}  # the last characters of a body's type word before a name and its title
 
 COLLECTIVE_RE = re.compile(rf"等([一二两三四五六七八九十]+大(?:{alternation('collective_heads')}))")
 BATCH_RE = re.compile(rf"，一批((?:“[^“”]{{1,14}}”)?[{CJK}]{{0,10}}?(?:{alternation('batch_heads')}))")
@@ -2596,7 +2597,8 @@ class Recognizer:
             name = text[start : match.start()]
             if start < 0 or name[-1] == "任" or text.startswith("们", match.end()):
                 continue  # (院长张斌任理事长: 任, serves as, ends no name; see _person_size; 鼓励同学们: many)
-            type_end = name[:1] in TYPE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
+            # (某某大学张三副校长: 学 ends a school's type word, no other kind's)
+            type_end = name[:1] in NAME_BEFORE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
             # 教务处赵明处长, 英语系王芳教师: a unit's last character before a two-character name
             type_end = type_end or name[:1] in UNIT_END_CHARACTERS
             # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
