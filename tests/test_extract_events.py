@@ -983,6 +983,32 @@ def test_a_hall_a_square_or_a_park_the_meeting_is_held_in_is_its_place(extractor
     assert "区规划展示馆" in {r.object.label for r in found.relations if r.predicate == "locatedIn"}
 
 
+def test_a_great_hall_a_museum_or_a_library_the_meeting_is_held_in_is_its_place(extractor):
+    """在某某会议中心大会堂召开: the hall, not a meeting called 某某会议中心大会; 在某某大学科技馆举行: a place,
+    no unit of the university."""
+    text = "2023星海商会大会在江北区市政会议中心大会堂召开。江北学院与星海公司签约仪式在青川大学科技馆举行。"
+    found = extract(extractor, text)
+    places = {e.label for e in found.entities if e.cls == "Place"}
+    assert {"江北区市政会议中心大会堂", "青川大学科技馆"} <= places
+    located = {(r.subject.label, r.object.label) for r in found.relations if r.predicate == "locatedIn"}
+    assert ("2023星海商会大会", "江北区市政会议中心大会堂") in located
+    assert not any(e.label.endswith("中心大会") for e in found.entities)
+    assert not any(r.predicate == "partOf" and r.subject.label == "青川大学科技馆" for r in found.relations)
+
+
+def test_a_ceremony_the_parties_carry_out_is_not_named_with_the_verb(extractor):
+    """A与B联合进行了校企合作签约仪式: the ceremony is named by what is signed, not by the parties and the verb."""
+    found = names(extractor, "12月6日，江北学院与远帆科技有限公司联合进行了校企合作签约仪式。学校党委副书记张三出席。")
+    assert not any("进行" in name for name in found)
+
+
+def test_an_occasion_joined_to_the_unveiling_of_a_base_ends_before_the_base(extractor):
+    """会议举行了签约仪式及某某学院…基地揭牌仪式: 及 joins two occasions, not two fields of the base's name."""
+    found = names(extractor, "会议举行了江北区与青川学院合作协议签约仪式及青川学院乡村振兴学院江北基地揭牌仪式。")
+    assert found.get("青川学院乡村振兴学院江北基地") == "Platform"
+    assert not any(name.startswith("仪式") for name in found)
+
+
 def test_bodies_whose_representatives_attend_take_part_after_a_long_kind(extractor):
     """A、B、C等10家行业领军及新兴领域企业代表参加活动: the companies take part (the kind after 等 may be long)."""
     found = facts(

@@ -67,6 +67,8 @@ def test_a_district_government_and_committee_under_their_formal_names(extractor)
 def test_a_body_named_again_without_its_places(extractor):
     text = "重庆市江北区星光教育集团成立。星光教育集团理事长王明出席。"
     assert ("王明", "重庆市江北区星光教育集团") in works_at(extractor, text)
+    text = "四川省青川市渝南区职业高级中学与远帆公司签约。渝南区职业高级中学校长李华出席。"  # a province and a city
+    assert ("李华", "四川省青川市渝南区职业高级中学") in works_at(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -472,3 +474,10 @@ def test_a_name_between_a_schools_name_and_its_title(extractor):
     text = "江北大学曹某副校长、渝南市第一中学周某老师和青川大学刘某某院士出席。"
     found = works_at(extractor, text)
     assert {("曹某", "江北大学"), ("周某", "渝南市第一中学"), ("刘某某", "青川大学")} <= found
+
+
+def test_a_two_part_name_holding_du_and_a_title_holding_the_verb_diaoyan(extractor):
+    text = "州长凯赛尔·阿布都克热木讲话。市乡村振兴局四级调研员夏某与渝南县县委书记李某某一行来校调研。"
+    assert {"夏某", "李某某"} <= {person for person, _ in works_at(extractor, text)}
+    assert "凯赛尔·阿布都克热木" in names(extractor, text)
+    assert not any("与" in name for name in names(extractor, text))

@@ -979,3 +979,28 @@ def test_a_body_named_after_a_listed_person_is_no_second_person(recognizer):
     assert "远帆" not in found  # the brand that opens the alliance's name, not a name after 、
     found = names(recognizer, "副总经理凡某才、田某广、江北职业技术学院副院长杨某出席。")
     assert {"凡某才", "田某广", "杨某"} <= {name for name, cls in found.items() if cls == "Person"}
+
+
+def test_a_verb_of_handing_over_or_completing_ends_the_name_before_it(extractor):
+    text = "活动现场，江北区政府现场交付渝南中学青川学校筹办资金200万元。为高质量完成青川市人民政府委托的项目。"
+    found = labels_of(extractor, text)
+    assert {"渝南中学青川学校", "青川市人民政府"} <= found
+    assert not any("交付" in label or "完成" in label for label in found)
+
+
+def test_a_technologys_digits_and_letters_inside_a_bodys_name(extractor):
+    found = labels_of(extractor, "江北学院与远帆3D打印技术有限公司、星海5G科技有限公司签约。")
+    assert {"远帆3D打印技术有限公司", "星海5G科技有限公司"} <= found
+
+
+def test_a_school_named_by_its_number_after_another_shares_its_place(extractor):
+    found = labels_of(extractor, "江北新城第二学校、第三小学将委托渝南中学管理。")
+    assert {"江北新城第二学校", "江北新城第三小学"} <= found and "第三小学" not in found
+
+
+def test_a_base_that_trains_or_sends_staff_is_named_and_a_bare_kind_is_not(extractor):
+    text = "江北职业技术学院参加青川大学后勤员工培养输送基地签约仪式。星海公司与江北学院共建星海人才培养基地。"
+    found = labels_of(extractor, text)
+    assert {"青川大学后勤员工培养输送基地", "星海人才培养基地"} <= found
+    found = labels_of(extractor, "双方共建人才培养基地，建设世界一流大学和高水平地方综合性大学。")
+    assert not {"人才培养基地", "世界一流大学", "高水平地方综合性大学"} & found

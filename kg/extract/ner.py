@@ -338,7 +338,8 @@ PLACE_COMMITTEE = re.compile("(.+[区县市])委$")  # 某某市委: the party c
 TITLES_BETWEEN = re.compile("(?:常委|副书记|书记|委员)[、，]?")  # 某某市委常委、副市长: one person's titles
 GOVERNMENT_POST_FIRST = "常副区县市州省"  # the characters GOVERNMENT_POST starts with (finditer_from)
 UNIVERSITY_WORDS = ("校长", "校友", "校党委", "校领导", "校企")  # 校 after 大学 that opens a word of the university
-DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,4}})")
+DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,6}})")
+TRANSLITERATED = "都"  # a name's sound, not a function word, after a middle dot (阿布都克热木: Abdukerim)
 
 
 def _stop_starts(text: str, at: int) -> set[int]:
@@ -516,10 +517,11 @@ PERIODICAL_STAFF = re.compile("(?:[\u4e00-\u9fff]{0,3}部)?(?:副?总编(?:辑)?
 OWN_SCHOOL_REFS = ("publisher", "school", "college")  # 我校, 学校, 学院: the school of the text
 # what opens a reference to an event or to the text's school (本次会议, 我校…): no name of an event starts so
 OWN_REFERENCE_STARTS = ("本次", "此次", "这次", "该", "本届", "我校", "我院", "本校", "学校", "学院")
-# A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式)
+# A与B|校企合作签约暨揭牌仪式: what two parties' ceremony is named by after them (no verb of a clause: A与B举行…仪式,
+# A与B联合进行了…仪式)
 SIGNING_NAME_TAIL = re.compile(
-    r"(?:(?!举行|举办|召开|出席|参加)(?:“[^“”\n]{1,20}”|[^，。；、：“”！？\n在于])){0,30}?签(?:约|字|署)"
-    r"(?:(?:暨|、)?(?:“[^“”\n]{1,20}”|(?!举行|举办|召开)[^，。；：“”！？\n在于]){0,30}?)?仪式"
+    r"(?:(?!举行|举办|召开|进行|出席|参加)(?:“[^“”\n]{1,20}”|[^，。；、：“”！？\n在于])){0,30}?签(?:约|字|署)"
+    r"(?:(?:暨|、)?(?:“[^“”\n]{1,20}”|(?!举行|举办|召开|进行)[^，。；：“”！？\n在于]){0,30}?)?仪式"
     f"|{TOPICAL_MEETING}(?=在|于|[，。；])"  # A与B产教融合交流会在某楼召开: their meeting, named by its subject
     # A与B政校企合作暨访企拓岗活动在某地举行, A与B校企合作暨赠送设备仪式在某地举行: their held occasion of
     # cooperation
@@ -829,6 +831,8 @@ class Recognizer:
             selected = _subsidiaries(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
+        if "第" in text:
+            selected = _numbered_siblings(text, selected)
         selected = self._zone_committee(text, selected)
         selected = _completed_by_earlier(text, selected)
         selected = _trimmed_to_known(selected, self.type_word)
@@ -1137,6 +1141,13 @@ class Recognizer:
             if ch == "·" and not event and i >= 2 and _has_cjk(text[i - 2]) and _has_cjk(text[i : i + 1]):
                 i -= 1  # 星海经贸·远帆学院: a middle dot joins the two parts of a body's name (of a theme's: a break)
                 continue
+            if ch in "0123456789" and "A" <= text[i : i + 1] <= "Z":
+                digits = i - 1
+                while digits > floor and text[digits - 1] in "0123456789":
+                    digits -= 1
+                if i - digits <= 2 and digits > floor and _has_cjk(text[digits - 1]):
+                    i = digits  # 星海5G数字经济产业园, 远帆3D打印公司: a technology's name inside the body's
+                    continue
             if ch in BREAK or ch in "“（(":
                 # (both patterns end with 年 right after the break: at most breaks no pattern is tried)
                 if text.startswith("年", i) and (
@@ -1985,8 +1996,10 @@ class Recognizer:
             return start  # 考察团与某某管委会: the visitors, then the body they meet
         if len(part) == 4 and _plain(part) and not is_word(part) and not _place_start(part):
             return start  # 评选标准和教育部: a phrase of two words, not a field a body is named after
-        if LONG_ROLE.search(part):
-            return start  # 州长某某和某某县委: a person with a title before the conjunction
+        if LONG_ROLE.search(text, max(0, before - 3), start - 1):
+            # 州长某某和某某县委: a person with a title before the conjunction (调研员某某与…: the title may hold the
+            # verb the left edge stopped at, 调研)
+            return start
         inner = self.type_word(part)
         if (inner and self.suffix_class[inner][1] == "strong") or part.endswith("”"):
             return start  # 某某学院与某某公司, “某某”活动与某某馆: a name before the conjunction
@@ -2142,6 +2155,9 @@ class Recognizer:
             return start
         if text[before - 1 : before] == "、" or _generic(part) or self.type_word(part):
             return start
+        occasion = self.type_word(text[max(0, before - 4) : start - 1])
+        if occasion and is_a(self.suffix_class[occasion][0], "Event"):
+            return start  # 签约仪式及某某学院…基地揭牌仪式: an occasion, then the body the next one unveils
         if is_a(cls, "Platform"):
             bodies = [m.end() for m in self.suffix_re.finditer(part) if m.group() in self._strong_bodies]
             if bodies and len(part) - 2 <= bodies[-1] < len(part):
@@ -2572,7 +2588,10 @@ class Recognizer:
             dotted = DOTTED_NAME.match(text, begin)
             if dotted:  # 院长阿依古丽·买买提: a name of two parts joined by a middle dot, up to a function word
                 end = dotted.end() - len(dotted.group(1))
-                while end < dotted.end() and text[end] not in STOP_SINGLE and end not in _stop_starts(text, end):
+                while end < dotted.end() and end not in _stop_starts(text, end):
+                    sound = text[end] in TRANSLITERATED and CJK_RE.fullmatch(text[end + 1 : end + 2] or "，")
+                    if text[end] in STOP_SINGLE and not (sound and end + 1 not in _stop_starts(text, end + 1)):
+                        break  # (都出席: all of them attend; 都克热木: the name goes on)
                     end += 1
                 size = end - begin if end - begin > len(dotted.group()) - len(dotted.group(1)) else size
             extras: dict = {"role_at": match.start()}
@@ -3684,8 +3703,9 @@ ZONE_FIRST = "（(经高综开工"  # the characters ZONE_RE starts with (see fi
 # holds no 的 (在美丽的某某休闲中心召开: the words before it describe the venue)
 VENUE_PLACE = re.compile(  # 在 first, not a lookbehind: the engine then looks for 在 alone, not at every position
     f"在(?P<name>(?:(?!的)[{CJK}]){{2,10}}?(?:山庄|剧场|剧院|大剧院|大厦|宾馆|酒店|饭店|会议中心|会展中心|展览中心|国际会议中心"
-    "|音乐厅|展示馆|展览馆|规划馆|会堂|礼堂|广场|公园|庄园|会馆|会所|体育馆|文化中心|艺术中心|休闲中心|度假村"
-    "|谷))"  # 在某某动力谷举行: a valley, as the parks of a city's industries call themselves
+    "|音乐厅|展示馆|展览馆|规划馆|科技馆|博物馆|图书馆|美术馆|会堂|礼堂|广场|公园|庄园|会馆|会所|体育馆|文化中心|艺术中心"
+    "|休闲中心|度假村"
+    "|谷)(?:大会堂|会堂|礼堂)?)"  # 在某某动力谷举行: a valley, as the parks of a city's industries call themselves
     f"(?=[{CJK}]{{0,8}}?(?:厅|室|楼)?(?:里|内)?[，,]?(?:隆重|正式|顺利|成功)?(?:举行|召开|举办|开幕))"
 )
 
@@ -3972,6 +3992,32 @@ def _completed_by_earlier(text: str, selected: list[Mention]) -> list[Mention]:
                     break
         if mention.cls in KINDS["Organization"] and not mention.ref and len(mention.name) >= 4:
             earlier.setdefault(mention.name[-3:], {})[mention.name] = None
+        result.append(mention)
+    return result
+
+
+# 某某新城第二学校、第三小学: a school named by its number alone, after another of the list named with its place
+NUMBERED_SCHOOL = re.compile("第[一二三四五六七八九十]{1,3}(?:小学|中学|学校|幼儿园|初级中学|高级中学|实验学校)")
+SCHOOL_NUMBER = re.compile("第[一二三四五六七八九十]{1,3}")
+
+
+def _numbered_siblings(text: str, selected: list[Mention]) -> list[Mention]:
+    """某某新城第二学校、第三小学: a school named by its number alone right after another numbered school of a list
+    shares that one's place (the dev-set guide's full label; the span stays the text's).
+
+    >>> first = Mention(0, 8, "江北新城第二学校", "School", "suffix")
+    >>> second = Mention(9, 13, "第三小学", "PrimarySchool", "suffix")
+    >>> [m.name for m in _numbered_siblings("江北新城第二学校、第三小学", [first, second])]
+    ['江北新城第二学校', '江北新城第三小学']
+    """
+    by_end = {m.end: m for m in selected if not m.nested and is_a(m.cls, "School")}
+    result = []
+    for mention in selected:
+        previous = by_end.get(mention.start - 1)
+        if previous is not None and text[mention.start - 1] in "、和及与" and NUMBERED_SCHOOL.fullmatch(mention.name):
+            number = SCHOOL_NUMBER.search(previous.name)
+            if number is not None and number.start() >= 2:
+                mention = replace(mention, name=previous.name[: number.start()] + mention.name, rule="elliptical")
         result.append(mention)
     return result
 
