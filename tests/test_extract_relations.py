@@ -908,6 +908,28 @@ def test_the_bodies_listed_before_their_heads_attend(extractor):
     assert ("青川职业技术学院", "participatesIn", "青川县职业教育发展大会") not in found
 
 
+def test_groups_of_bodies_listed_before_their_heads_attend(extractor):
+    """A、B等省直部门负责同志，C、D等高校负责人，某某市、教育厅相关领导及部门负责人参加: each group's bodies."""
+    text = (
+        "渝南市人民政府与青川大学合作签约仪式在渝南市举行。市长李某代表市政府签署协议，省发改委、省住建厅等省直相关"
+        "部门负责同志，江北师范大学、渝南经济学院等园区内高校负责人，渝南市、教育厅相关领导及部门负责人参加。"
+    )
+    found = facts(extractor, text)
+    for body in ("省发改委", "省住建厅", "江北师范大学", "渝南经济学院"):
+        assert (body, "participatesIn", "渝南市人民政府与青川大学合作签约仪式") in found
+
+
+def test_the_staff_of_a_hotels_front_office_work_at_the_hotel(extractor):
+    found = facts(extractor, "远帆酒店有限公司总经理张某、前厅部经理王某等出席活动。")
+    assert ("王某", "worksAt", "远帆酒店有限公司") in found
+
+
+def test_a_site_named_as_the_schools_news_is_the_schools(extractor):
+    text = "11月22日，我校与远帆光伏电力服务有限公司签订校企合作协议。副校长张某出席签约仪式。"
+    found = facts(extractor, text, site="青川学院新闻(镜像站)")
+    assert {("远帆光伏电力服务有限公司", "integratesWith", "青川学院"), ("张某", "worksAt", "青川学院")} <= found
+
+
 def test_a_delegation_escorted_by_officials_visits_for_its_school(extractor):
     text = (
         "青川职业技术学院赴青川县开展调研。考察组由青川县人社局副局长邹明陪同先后到青川华泰机械有限公司、"

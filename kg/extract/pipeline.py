@@ -1023,7 +1023,7 @@ PAIR_JOINS = ("与", "和", "携手", "同")  # the words between the two partie
 # the marks between a site title's parts (a school of two names: 某某学校·某某工程学校, each a part)
 SITE_PARTS = re.compile(r"\s*[（(][^（）()]*[)）]\s*|\s*[|｜_—–\-·•]+\s*|\s+")
 # a news site's own name after its owner's (某某学院新闻网, 某某大学融媒体中心)
-NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{0,6}网|新闻中心|融媒体中心|官方网站|官网")
+NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{0,6}网|新闻中心|新闻|融媒体中心|官方网站|官网")
 
 
 def _initials(name: str) -> str:

@@ -160,9 +160,13 @@ LEADING_NOTE = re.compile(r"^[（(][^（）()。，]{1,20}[)）]")
 DESIGNATED_GAP = re.compile("(?:等[^，。；、]{0,10}?)?为“?")  # 评定A等56个单位为“某某基地”
 # the list of bodies whose heads attend, each body masked as Ｘ (A、B等单位主要负责同志参加)
 HEADS_OF = re.compile("负责同志|负责人")  # the heads of the bodies listed before (see LISTED_HEADS)
-LISTED_HEADS = re.compile(
-    "Ｘ(?:[、和及]Ｘ)*(?:等[\u4e00-\u9fff0-9]{0,16}?)?的?(?:主要|相关|有关)?(?:负责同志|负责人|领导|代表|工作人员)(?:等|一行)?(?:共同|一同|也)?"
+_HEADS_GROUP = (
+    # (an item after the first may be a body the text names by its kind alone: 某某市、教育厅相关领导)
+    "Ｘ(?:[、和及](?:Ｘ|[\u4e00-\u9fff]{2,4}?[厅局委办]))*(?:等[\u4e00-\u9fff0-9]{0,16}?)?的?(?:主要|相关|有关)?"
+    "(?:负责同志|负责人|领导|代表|工作人员)(?:及[\u4e00-\u9fff]{0,4}?(?:负责同志|负责人))?"  # …相关领导及部门负责人
 )
+# (groups of them one after another: A、B等省直部门负责同志，C、D等高校负责人，E相关领导参加)
+LISTED_HEADS = re.compile(f"{_HEADS_GROUP}(?:[，,]{_HEADS_GROUP})*(?:等|一行)?(?:共同|一同|也)?")
 # 对某某学院院长张三一行（的到来）表示热烈欢迎: the guests a host welcomes
 WELCOME = re.compile(r"对(?P<guests>[^。；！？]{2,60}?)一行(?:的(?:到来|来访))?表示(?:热烈|诚挚|衷心)?的?欢迎")
 # 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
@@ -332,8 +336,11 @@ LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|�
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、){0,3}[^，。；：、,;:]{0,8}")
 # another body in the titles after the roll (区委常委、组织部长; a place is a name: 江北区副区长), not a title
-# ending in one (副局长) nor an internal division (职成教处处长, 综合运营部总监: their staff work at the parent)
-ROLL_BODY = re.compile(r"[局厅](?!长)|(?<![党常纪])委(?!员)|[校院]党委|政府|集团|公司|学院|学校|大学|协会|人大|政协")
+# ending in one (副局长) nor an internal division (职成教处处长, 综合运营部总监, a hotel's 前厅部经理: their staff work
+# at the parent)
+ROLL_BODY = re.compile(
+    r"局(?!长)|(?<![前大餐客展])厅(?!长)|(?<![党常纪])委(?!员)|[校院]党委|政府|集团|公司|学院|学校|大学|协会|人大|政协"
+)
 OTHER_BODY = re.compile(r"[局厅处部区市县省]|(?<![党常])委(?!员)|政府|集团|公司|学院|学校|大学|协会")  # another body
 EVENT_FRAME = re.compile(r"^在[^，；。]{2,40}(?:上|中|期间)[，,]")
 # X签约单位包括A、B / X的成员单位有A、B / X包括A、B、C: the listed bodies are members of the platform X
@@ -2000,8 +2007,8 @@ class RelationExtractor:
         for other in main:
             if other.start < at or other.start >= verb:
                 continue
-            if not is_a(other.entity.cls, "Organization"):
-                return False
+            if not is_a(other.entity.cls, "Organization") and not is_a(other.entity.cls, "Place"):
+                return False  # (a place's leaders may be listed among the bodies': 某某市、教育厅相关领导)
             masked += [self.text[at : other.start], "Ｘ"]
             at = other.end
         return LISTED_HEADS.fullmatch("".join(masked) + self.text[at:verb]) is not None
