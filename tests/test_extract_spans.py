@@ -1004,3 +1004,20 @@ def test_a_base_that_trains_or_sends_staff_is_named_and_a_bare_kind_is_not(extra
     assert {"青川大学后勤员工培养输送基地", "星海人才培养基地"} <= found
     found = labels_of(extractor, "双方共建人才培养基地，建设世界一流大学和高水平地方综合性大学。")
     assert not {"人才培养基地", "世界一流大学", "高水平地方综合性大学"} & found
+
+
+def test_a_vocational_training_school_is_named_and_is_adult_education(recognizer):
+    text = "江北技师学院与渝南市创扶职业技能培训学校、渝南市源点服装职业培训学校等15家职业技能培训学校签约。"
+    found = names(recognizer, text)
+    assert found.get("渝南市创扶职业技能培训学校") == "ContinuingEducationInstitution"
+    assert found.get("渝南市源点服装职业培训学校") == "ContinuingEducationInstitution"
+
+
+def test_hotels_are_companies_and_a_hotel_schools_trade_is_no_hotel(extractor):
+    text = "星海宾馆、远帆大酒店、青川国际酒店等共计30多家企业、江北学院和协会的代表加入联盟。"
+    assert {"星海宾馆", "远帆大酒店", "青川国际酒店"} <= labels_of(extractor, text)
+    found = labels_of(extractor, "江北酒店管理职业技术学院、渝南酒店教育联盟与某某集团所属酒店签约。")
+    assert "江北酒店管理职业技术学院" in found
+    assert not {"江北酒店", "渝南酒店", "集团所属酒店", "所属酒店"} & found
+    found = labels_of(extractor, "打造全省一流初中。原有中小学幼儿园均已改造。")
+    assert "原有中小学幼儿园" not in found

@@ -561,7 +561,7 @@ HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items
 QUALIFIED_HEADS = ("企业", "公司", "高校", "院校", "学校", "单位", "用人单位", "机构")
 NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
-    r"(?:等|一批)(?:(?:[多数几](?:家|所|个|项)|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
+    r"(?:等(?:共计|总计|合计|共)?|一批)(?:(?:[多数几](?:家|所|个|项)|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
     rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大"  # 等20家骨干及新兴企业
     rf"|[{CJK}]{{1,3}}[型类]"  # 等应用型专业: a kind's qualifier, no count
     # 等知名跨境电商企业: words that qualify a head noun of bodies, no count (see QUALIFIED_HEADS)
@@ -664,6 +664,9 @@ def is_word(text: str) -> bool:
     return text in dictionary()
 
 
+HOTELS = ("酒店", "大酒店", "宾馆")  # a hotel's type words (see type_word_ends_name)
+
+
 def type_word_ends_name(text: str, end: int, type_word: str) -> bool:
     """True when the type word ending at ``end`` may end a name there: no character follows that makes it part of
     a word (大学生, 集团化, not_after.tsv), or the character opens a word of its own (江北大学|化学化工学院).
@@ -674,6 +677,8 @@ def type_word_ends_name(text: str, end: int, type_word: str) -> bool:
     following = text[end : end + 1]
     if not following or (following not in NOT_AFTER[""] and following not in NOT_AFTER.get(type_word, "")):
         return True
+    if type_word in HOTELS:
+        return False  # 某某酒店管理学院, 广东酒店教育联盟: the trade a school or an alliance serves, no hotel's name
     if is_word(type_word + following) and is_word(text[end + 1 : end + 3]):
         return False  # 大学生|就业, 集团化|办学: the type word makes a word with it, and a word follows
     return is_word(text[end : end + 2])
@@ -4231,8 +4236,8 @@ def _listed_place_start(text: str, start: int, cls: str) -> int:
 
 
 def _list_item_start(text: str, start: int, cls: str) -> int:
-    """、立本智能科技有限公司, 、聚能港创新中心: a body's brand may hold a character the left edge stops at (本, 之,
-    能); in a list, one or two characters after the separator, the name starts at the separator.
+    """、立本智能科技有限公司, 、聚能港创新中心, 、锦园雅居之选酒店: a body's brand may hold a character the left edge
+    stops at (本, 之, 能); in a list, one to four characters after the separator, the name starts at the separator.
 
     >>> _list_item_start("甲公司、立本智能科技有限公司", 6, "Company")
     4
@@ -4243,9 +4248,18 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
         return start
     if text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS or text[start - 1] in ASPECT_PARTICLES:
         return start  # (参观和调研了某某公司: a verb's particle, no brand's character)
-    for size in (1, 2):
+    for size in (1, 2, 3, 4):  # (锦园雅居之选酒店: a brand of four characters before 之)
         lead = text[start - 1 - size : start - 1]
         listed = text[start - 2 - size : start - 1 - size] in ("、", "和", "及")  # …、A和某正…: the last item too
+        if size > 2 and (
+            not CJK_RUN.fullmatch(lead)
+            or set(lead) & BODY_OR_PLACE_ENDS
+            or lead[0] in SURNAMES
+            or any(word in lead for word in STOP_MULTI)
+        ):
+            # (a longer brand: Chinese characters only, none a body's or a place's name ends with, no person's name
+            # nor a verb: 、某某县政府对某某学院, 、组织师生到中心, 、张三为某某集团)
+            continue
         if listed and CJK_RE.fullmatch(lead[0]) and not set(lead) & STOP_SINGLE:
             if text[start - 1 - size : start] in STOP_WORDS:
                 return start  # …、建设实验实训基地: the lead and the character make a verb (建设), no brand
@@ -4258,6 +4272,7 @@ LIST_WORDS = "与和及等的或并"  # what joins or ends a list's items, never
 # 某某大学精密仪器|与光电子工程学院: a school's name, then the first of the two fields its unit is named after
 UNIT_OF_FIELDS = re.compile(f"(?P<school>[{CJK}]{{2,16}}(?:大学|学院))(?P<field>[{CJK}]{{2,6}})")
 FIELD_NOT_ENDS = ("部门", "单位", *ROLES)  # what ends no field of a unit's name (a school's offices, a title)
+BODY_OR_PLACE_ENDS = set("校院局厅委部处所站司团府区市县省州镇乡村")  # (not 园: a brand's, 锦园)
 ASPECT_PARTICLES = "了着"  # what ends a verb (调研了, 围绕着), never a brand's last character
 
 
