@@ -1021,3 +1021,10 @@ def test_hotels_are_companies_and_a_hotel_schools_trade_is_no_hotel(extractor):
     assert not {"江北酒店", "渝南酒店", "集团所属酒店", "所属酒店"} & found
     found = labels_of(extractor, "打造全省一流初中。原有中小学幼儿园均已改造。")
     assert "原有中小学幼儿园" not in found
+
+
+def test_an_experimental_school_named_by_a_common_word_in_a_groups_list(extractor):
+    text = "4.江北教育集团：育才实验学校、育才实验学校星海分校、江北小学"
+    found = relations(run(extractor, text))
+    for school in ("育才实验学校", "育才实验学校星海分校", "江北小学"):
+        assert (school, "memberOf", "江北教育集团") in found

@@ -1486,6 +1486,7 @@ class Recognizer:
                 and cls == "School"
                 and _common_phrase(modifier)
                 and not _city_opening(modifier)
+                and not (modifier.endswith("实验") and len(modifier) >= 4)  # 华侨实验学校: a school's name
                 and not (suffix in UNIT_ENDS and self._owned_unit(text, start))
                 and not _short_of_earlier(text, start, name)
                 and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
@@ -1541,6 +1542,7 @@ class Recognizer:
                 and _plain(modifier)
                 and _common_phrase(modifier)
                 and not _city_opening(modifier)
+                and not (modifier.endswith("实验") and len(modifier) >= 4)
             ):
                 # 办好家门口的好学校, 山区学校, 智能工厂: a kind of school or factory (a named one has its place or
                 # brand: 某某县实验学校, 某某汽车武汉工厂)
