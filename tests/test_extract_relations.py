@@ -930,6 +930,16 @@ def test_a_site_named_as_the_schools_news_is_the_schools(extractor):
     assert {("远帆光伏电力服务有限公司", "integratesWith", "青川学院"), ("张某", "worksAt", "青川学院")} <= found
 
 
+def test_two_parties_named_together_that_start_their_cooperation(extractor):
+    text = "5月16日，渝南水利学校实训基地揭牌，江北远帆电力（集团）有限公司、渝南水利学校开启校企合作新篇章。"
+    assert ("江北远帆电力（集团）有限公司", "integratesWith", "渝南水利学校") in facts(extractor, text)
+
+
+def test_a_head_after_a_chain_of_titles_leads_the_schools_visit(extractor):
+    text = "江北铁道职业技术学院党委书记张三，党委副书记、校长李四带队赴远帆有限公司开展专项调研座谈。"
+    assert ("江北铁道职业技术学院", "integratesWith", "远帆有限公司") in facts(extractor, text)
+
+
 def test_a_delegation_escorted_by_officials_visits_for_its_school(extractor):
     text = (
         "青川职业技术学院赴青川县开展调研。考察组由青川县人社局副局长邹明陪同先后到青川华泰机械有限公司、"

@@ -128,6 +128,8 @@ TRIGGER_RE = re.compile(trie_pattern(TRIGGER_KIND))
 COOPERATION = re.compile(
     r"合作|协作|携手|签约|签署|签订|共建|联合|协同|授牌|挂牌|结对|联手|对接|联席会议|联动|共同|结成|结为|联盟"
 )
+# A、B开启校企合作新篇章: two parties named together start or deepen their cooperation (see _signatories)
+COOPERATION_STARTED = re.compile(r"(?:正式)?(?:开启|开展|深化|拓展|推进|加强|启动)了?[\u4e00-\u9fff]{0,4}?合作")
 # 与A、B，三家企业，签订…: what the listed partners are, counted, between two commas after the list
 COUNTED_AFTER_LIST = re.compile("[，,](?:[一二两三四五六七八九十]|\\d+)[家所个][\u4e00-\u9fff]{0,12}[，,]")
 JOINTLY = re.compile("联合|共同")  # two parties that hold a meeting together (see _objects)
@@ -2208,8 +2210,10 @@ class RelationExtractor:
         for mention in main:
             prefix = text[lead : mention.start]
             role_at = mention.extras.get("role_at", -1)
-            if mention.entity.cls == "Person" and 0 <= role_at - lead <= 4:
-                return mention.entity, mention  # 指导教师王芳获评…
+            if mention.entity.cls == "Person" and (
+                0 <= role_at - lead <= 4 or (role_at > lead and SCHOOL_TITLES_BEFORE.fullmatch(text, lead, role_at))
+            ):
+                return mention.entity, mention  # 指导教师王芳获评…, 党委副书记、校长李四带队…
             if mention.entity.cls == "Person" and not prefix:
                 represented = self._represented_by(mention, main)
                 if represented is not None:
@@ -2400,7 +2404,7 @@ class RelationExtractor:
         signing = SIGNING.search(after)
         if signing and WITNESSES.search(after, 0, signing.start()):
             return  # A、B、C等单位负责同志参加签约仪式: they attend the signing, they do not sign
-        if signing or COOPERATION.match(after):
+        if signing or COOPERATION.match(after) or (len(subjects) == 2 and COOPERATION_STARTED.match(after)):
             self._cooperate(subjects, span, "cooperate-signatories")
 
     def _led_by(self, start, end, main, subjects: list[Entity], previous: Entity | None, span) -> None:
