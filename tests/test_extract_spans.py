@@ -1028,3 +1028,11 @@ def test_an_experimental_school_named_by_a_common_word_in_a_groups_list(extracto
     found = relations(run(extractor, text))
     for school in ("育才实验学校", "育才实验学校星海分校", "江北小学"):
         assert (school, "memberOf", "江北教育集团") in found
+
+
+def test_affiliated_schools_listed_after_the_first_share_its_university(extractor):
+    text = "青川大学附属文海中学、附属云帆小学、附属启源幼儿园教育集团、附属学源幼儿园正式挂牌。渝南大学实验学校成立。"
+    found = relations(run(extractor, text + "青川大学、渝南大学与江北区合作。"))
+    for school in ("青川大学附属云帆小学", "青川大学附属学源幼儿园"):
+        assert (school, "partOf", "青川大学") in found
+    assert ("渝南大学实验学校", "partOf", "渝南大学") in found  # (a university of a two-character place)

@@ -836,7 +836,7 @@ class Recognizer:
             selected = _subsidiaries(text, selected)
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
-        if "第" in text:
+        if "第" in text or "附属" in text:
             selected = _numbered_siblings(text, selected)
         selected = self._zone_committee(text, selected)
         selected = _completed_by_earlier(text, selected)
@@ -4009,22 +4009,29 @@ SCHOOL_NUMBER = re.compile("第[一二三四五六七八九十]{1,3}")
 
 
 def _numbered_siblings(text: str, selected: list[Mention]) -> list[Mention]:
-    """某某新城第二学校、第三小学: a school named by its number alone right after another numbered school of a list
-    shares that one's place (the dev-set guide's full label; the span stays the text's).
+    """某某新城第二学校、第三小学 / 某某大学附属中学、附属小学: a school named by its number or as 附属 alone right
+    after another numbered or affiliated school of a list shares that one's place or university (the dev-set
+    guide's full label; the span stays the text's).
 
     >>> first = Mention(0, 8, "江北新城第二学校", "School", "suffix")
     >>> second = Mention(9, 13, "第三小学", "PrimarySchool", "suffix")
     >>> [m.name for m in _numbered_siblings("江北新城第二学校、第三小学", [first, second])]
     ['江北新城第二学校', '江北新城第三小学']
     """
-    by_end = {m.end: m for m in selected if not m.nested and is_a(m.cls, "School")}
+    by_end: dict[int, Mention] = {}
     result = []
     for mention in selected:
         previous = by_end.get(mention.start - 1)
-        if previous is not None and text[mention.start - 1] in "、和及与" and NUMBERED_SCHOOL.fullmatch(mention.name):
-            number = SCHOOL_NUMBER.search(previous.name)
-            if number is not None and number.start() >= 2:
-                mention = replace(mention, name=previous.name[: number.start()] + mention.name, rule="elliptical")
+        if previous is not None and text[mention.start - 1] in "、和及与":
+            if NUMBERED_SCHOOL.fullmatch(mention.name):
+                number = SCHOOL_NUMBER.search(previous.name)
+                head = number.start() if number is not None else -1
+            else:
+                head = previous.name.find("附属") if mention.name.startswith("附属") else -1
+            if head >= 2:
+                mention = replace(mention, name=previous.name[:head] + mention.name, rule="elliptical")
+        if not mention.nested and is_a(mention.cls, "Organization"):
+            by_end[mention.end] = mention  # (a school's group of the list too: 某某大学附属幼儿园教育集团)
         result.append(mention)
     return result
 

@@ -1087,7 +1087,7 @@ def _named_parts(
     for entity in entities:
         # an institute of no more specific class (某某集团有限公司第五研究所) and a group's subsidiary are units too
         # and a school 附属 to a university the text names (某某大学附属中学): the university's, whoever built it
-        affiliated = is_a(entity.cls, "School") and AFFILIATED_SCHOOL.search(entity.label, 4) is not None
+        affiliated = is_a(entity.cls, "School") and AFFILIATED_SCHOOL.search(entity.label, 2) is not None
         unit = (
             entity.cls in ("Organization", "Company", "EducationalOrganization")
             or any(is_a(entity.cls, c) for c in SUB_UNIT_CLASSES)
