@@ -1036,3 +1036,8 @@ def test_affiliated_schools_listed_after_the_first_share_its_university(extracto
     for school in ("青川大学附属云帆小学", "青川大学附属学源幼儿园"):
         assert (school, "partOf", "青川大学") in found
     assert ("渝南大学实验学校", "partOf", "渝南大学") in found  # (a university of a two-character place)
+
+
+def test_a_titled_person_before_xiang_ends_no_name(extractor):
+    found = labels_of(extractor, "学校党委书记梁某光向县教育局、农业农村局授牌。")
+    assert not any(label.startswith(("学校", "党委")) for label in found)

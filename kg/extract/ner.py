@@ -1225,8 +1225,9 @@ class Recognizer:
                         )
                         # 双方为…, 负责人为…: a stop word ends right before, 方为 / 人为 is no word here
                         and not any(text[i - 1 - n : i - 1] in STOP_MULTI for n in STOP_SIZES.get(text[i - 2], ()))
-                        # 推举某某学院党委书记张明为联盟理事长: a titled person before 为 (明为 is a word elsewhere)
-                        and not (ch == "为" and TITLED_HOLDER.search(text, max(0, i - 16), i - 1))
+                        # 推举某某学院党委书记张明为联盟理事长: a titled person before 为 (明为 is a word elsewhere);
+                        # 党委书记某某光向县教育局授牌: before 向 (光向)
+                        and not (ch in "为向" and TITLED_HOLDER.search(text, max(0, i - 16), i - 1))
                     )
                     # 河北对外经贸职业学院: the stop word opens a word of four characters (对外经贸), read whole
                     or (i < end - 2 and is_word(text[i - 1 : i + 1]) and is_word(text[i - 1 : i + 3]))
