@@ -481,3 +481,9 @@ def test_a_two_part_name_holding_du_and_a_title_holding_the_verb_diaoyan(extract
     assert {"夏某", "李某某"} <= {person for person, _ in works_at(extractor, text)}
     assert "凯赛尔·阿布都克热木" in names(extractor, text)
     assert not any("与" in name for name in names(extractor, text))
+
+
+def test_a_chief_agronomist_a_rarer_surname_and_the_short_name_of_the_vocational_education_society(extractor):
+    text = "青川省教育厅副厅长战某峰，青川省中华职教社副主任刘某，青川省农业农村厅总农艺师秦某出席大会。"
+    found = works_at(extractor, text)
+    assert {("战某峰", "青川省教育厅"), ("刘某", "青川省中华职教社"), ("秦某", "青川省农业农村厅")} <= found
