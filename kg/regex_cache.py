@@ -59,22 +59,29 @@ def _key() -> tuple:
 def kept(name: str) -> Iterator[None]:
     """Patterns compiled inside the block (``re.compile``, or ``re.search`` with a pattern not compiled yet) are
     built from the table ``name`` of this copy of kg (:func:`kg.user_cache.own`) when it holds them, else
-    compiled as Python does.  When the block ends without an exception, a table that was missing more than a
-    tenth of the block's patterns is written again with the patterns of this block only (an edited pattern's
-    old code does not stay in it for ever).  A few missing ones are compiled at each start rather than written
-    at each: some libraries build a pattern from a set, in an order that changes with each start's hashing
-    (html5rdf two, pypinyin three).  A block whose modules an in-process caller imported before it compiles
-    few patterns, all in the table, and leaves it as it is.  A pattern compiled with ``re.DEBUG`` (which
-    prints) or given parsed (``re.Scanner``) is compiled as Python does.
+    compiled as Python does.  When the block ends without an exception, a table that missed more of the
+    block's patterns than a start misses anyway is written again with the patterns of this block only (an
+    edited pattern's old code does not stay in it for ever).  A start misses some anyway: some libraries build
+    a pattern from a set, in an order that changes with each start's hashing (html5rdf two, pypinyin three).
+    The table keeps how many (the first start that reads a new table counts its misses and writes the table
+    again with the count): a start that misses more has patterns the table lacks (a rule added or edited
+    since), so one or two new patterns are written too, not compiled at every start until a tenth of them is
+    new (11 patterns of ``kg extract``, 18 ms of CPU at each start, before this).  A block whose
+    modules an in-process caller imported before it compiles few patterns, all in the table, and leaves it as
+    it is.  A pattern compiled with ``re.DEBUG`` (which prints) or given parsed (``re.Scanner``) is compiled
+    as Python does.
     """
     if not hasattr(_compiler, "_code") or not hasattr(_parser, "parse"):
         yield  # a Python whose regular-expression compiler is built otherwise: nothing kept, nothing lost
         return
     name = user_cache.own(name)
     key = _key()
-    table = user_cache.read(name, key)
-    if not isinstance(table, dict):  # none yet (or something else under this key: built again)
-        table = {}
+    # (the patterns' code, how many patterns a start misses anyway: None until a start has read the table)
+    stored = user_cache.read(name, key)
+    table: dict[tuple[str | bytes, int], Compiled] = {}
+    steady: int | None = 0  # no table yet (or anything else under this key, an older form too): built again
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict):
+        table, steady = stored
     used: dict[tuple[str | bytes, int], Compiled] = {}
     missed = 0
     python_compile = _compiler.compile
@@ -104,5 +111,10 @@ def kept(name: str) -> Iterator[None]:
         yield
     finally:
         _compiler.compile = python_compile
-    if missed * 10 > len(used):
-        user_cache.write(name, key, used)
+    if steady is None:
+        if missed:  # the first start since the table was written: what a start misses anyway
+            user_cache.write(name, key, (used, missed))
+    elif missed > steady:  # patterns the table lacks (all of them when there was none); a start misses as many
+        # anyway as before (some patterns are built from the document: its place; the count stays, or a text of
+        # another place would write the table again at every start)
+        user_cache.write(name, key, (used, steady if table else None))
