@@ -81,12 +81,14 @@ from kg.model.statements import (
     add_indicator,
     add_relation,
     add_text_piece,
-    assertion_iri,
-    indicator_iri,
+    assertion_name,
+    indicator_name,
 )
 from kg.model.terms import KINDS, is_a
 from kg.model.vocab import (
+    ASSERTION,
     DATA_DIR,
+    INDICATOR,
     ONTOLOGY_FILE,
     PACKAGE_ROOT,
     classes,
@@ -1341,18 +1343,22 @@ def document_triples(
 
     properties = relation_properties()
     text = article.text
-    # a fact's own node: unique, not worth a cache
+    # a fact's own node: unique, not worth a cache; made from its IRI's text (assertion_iri's and indicator_iri's,
+    # without an rdflib term on the way)
     fresh = ox.NamedNode if kit is OXIGRAPH else "<{}>".format if kit is NTRIPLES else URIRef
+    assertions, indicators = str(ASSERTION), str(INDICATOR)
     for relation in extraction.relations:
         s, p, o = relation.subject.iri, properties[relation.predicate], relation.object.iri
         evidence = text[relation.start : relation.end]
-        node = assertion_iri(article.id, s, p, o, evidence)
+        node = assertions + assertion_name(article.id, s, p, o, evidence)
         provenance = Provenance(doc, evidence, relation.start, relation.end, relation.rule, relation.year)
         add_relation(graph, fresh(node), term(s), term(p), term(o), provenance, kit)
     for indicator in extraction.indicators:
         evidence = text[indicator.start : indicator.end]
         provenance = Provenance(doc, evidence, indicator.start, indicator.end, indicator.rule)
-        node = indicator_iri(article.id, indicator.subject.iri, indicator.measure, indicator.text, provenance)
+        node = indicators + indicator_name(
+            article.id, indicator.subject.iri, indicator.measure, indicator.text, provenance
+        )
         add_indicator(
             graph,
             fresh(node),

@@ -6,7 +6,8 @@ every ``kg:Indicator``; each assertion and indicator carries its provenance (see
 ``README.md``, "Data model and provenance").  Functions add triples to anything
 with rdflib's ``add((s, p, o))`` — an rdflib graph, or a faster plain collection.
 Assertion and indicator IRIs come from :func:`assertion_iri` and
-:func:`indicator_iri` only, so a fact gets the same IRI whoever states it.
+:func:`indicator_iri` only (or their local names, :func:`assertion_name` and
+:func:`indicator_name`), so a fact gets the same IRI whoever states it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import rdflib
 from rdflib import Literal, URIRef
 
 from kg.model import vocab
-from kg.model.vocab import ASSERTION, INDICATOR, Terms, content_iri
+from kg.model.vocab import ASSERTION, INDICATOR, Terms, content_name
 
 # made once (see Terms): a document of many facts writes these tens of thousands of times
 KG, PROV, SCHEMA, SKOS = (Terms(n) for n in (vocab.KG, vocab.PROV, vocab.SCHEMA, vocab.SKOS))
@@ -216,13 +217,25 @@ class Provenance:
 
 def assertion_iri(doc_id: str, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: str) -> URIRef:
     """The IRI of a relation assertion: a hash of the document, the triple and the evidence."""
-    return content_iri(ASSERTION, doc_id, str(subject), str(predicate), str(obj), evidence)
+    return ASSERTION[assertion_name(doc_id, subject, predicate, obj, evidence)]
+
+
+def assertion_name(doc_id: str, subject: str, predicate: str, obj: str, evidence: str) -> str:
+    """The local name of :func:`assertion_iri` under :data:`~kg.model.vocab.ASSERTION` (see indicator_name)."""
+    return content_name(doc_id, str(subject), str(predicate), str(obj), evidence)
 
 
 def indicator_iri(doc_id: str, subject: URIRef, measure: str, text: str, provenance: Provenance) -> URIRef:
     """The IRI of a stated quantity: a hash of the document, its subject, what it counts, the phrase stating it
     and where (one sentence may state the same phrase twice)."""
-    return content_iri(INDICATOR, doc_id, str(subject), measure, text, provenance.evidence, str(provenance.start))
+    return INDICATOR[indicator_name(doc_id, subject, measure, text, provenance)]
+
+
+def indicator_name(doc_id: str, subject: str, measure: str, text: str, provenance: Provenance) -> str:
+    """The local name of :func:`indicator_iri` under :data:`~kg.model.vocab.INDICATOR`: its IRI as text is the
+    namespace's and this, for the writers of output, which need no rdflib term (building one was half the cost
+    of naming a fact: 6 ms of the 1.9 s of ``kg extract`` on 1 MiB of text, 3,400 indicators)."""
+    return content_name(doc_id, str(subject), measure, text, provenance.evidence, str(provenance.start))
 
 
 def add_entity(

@@ -221,5 +221,14 @@ def document_iri(doc_id: str) -> URIRef:
 
 def content_iri(namespace: Namespace, *parts: str) -> URIRef:
     """Deterministic IRI from the content that defines a node (rebuilds give the same IRI)."""
-    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-    return namespace[digest]
+    return namespace[content_name(*parts)]
+
+
+def content_name(*parts: str) -> str:
+    """The local name :func:`content_iri` gives the node ``parts`` define under its namespace (the IRI's text is
+    the namespace's and this, for a writer that needs no rdflib term).
+
+    >>> str(content_iri(ASSERTION, "a", "b")) == str(ASSERTION) + content_name("a", "b")
+    True
+    """
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
