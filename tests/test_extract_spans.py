@@ -1041,3 +1041,8 @@ def test_affiliated_schools_listed_after_the_first_share_its_university(extracto
 def test_a_titled_person_before_xiang_ends_no_name(extractor):
     found = labels_of(extractor, "学校党委书记梁某光向县教育局、农业农村局授牌。")
     assert not any(label.startswith(("学校", "党委")) for label in found)
+
+
+def test_a_firm_listed_before_a_spaced_count_of_enterprises_and_institutions(extractor):
+    text = "江北学院与星海太阳能科技有限公司、渝南第一机械制造厂等 10 余家企事业单位携手共建联盟。"
+    assert "渝南第一机械制造厂" in labels_of(extractor, text)

@@ -561,7 +561,9 @@ HEAD_CLASS = {word: columns[0] for word, columns in table("list_heads", 1).items
 QUALIFIED_HEADS = ("企业", "公司", "高校", "院校", "学校", "单位", "用人单位", "机构")
 NAMED_HEADS = {word for word, columns in table("list_heads", 1).items() if "named" in columns[1:]}  # raw items allowed
 LIST_HEAD = re.compile(
-    r"(?:等(?:共计|总计|合计|共)?|一批)(?:(?:[多数几](?:家|所|个|项)|[0-9一二两三四五六七八九十百]+(?:余|多)?(?:项|个|家|所))"
+    # (a space may stand around a count in digits: 等 10 余家企事业单位)
+    r"(?:等(?:共计|总计|合计|共)? ?|一批)"
+    r"(?:(?:[多数几](?:家|所|个|项)|[0-9一二两三四五六七八九十百]+ ?(?:余|多)?(?:项|个|家|所))"
     rf"(?P<mod>[{CJK}]{{0,10}}?)|一批|各类|一系列|[0-9一二两三四五六七八九十]+大"  # 等20家骨干及新兴企业
     rf"|[{CJK}]{{1,3}}[型类]"  # 等应用型专业: a kind's qualifier, no count
     # 等知名跨境电商企业: words that qualify a head noun of bodies, no count (see QUALIFIED_HEADS)
