@@ -1046,3 +1046,13 @@ def test_a_titled_person_before_xiang_ends_no_name(extractor):
 def test_a_firm_listed_before_a_spaced_count_of_enterprises_and_institutions(extractor):
     text = "江北学院与星海太阳能科技有限公司、渝南第一机械制造厂等 10 余家企事业单位携手共建联盟。"
     assert "渝南第一机械制造厂" in labels_of(extractor, text)
+
+
+def test_a_secondary_vocational_schools_short_name_and_a_firm_before_a_preposition(extractor):
+    text = "渝南中专校与远帆集团签约。渝南中专校长张某出席。新能源汽车维修专业三年制中专招生。"
+    found = labels_of(extractor, text)
+    assert "渝南中专校" in found and not any("三年制" in label or "与" in label for label in found)
+    found = relations(run(extractor, text))
+    assert any({s, o} == {"渝南中专校", "远帆集团"} and p == "integratesWith" for s, p, o in found)
+    found = labels_of(extractor, "星海农产品有限公司对数智供应链产业学院给予支持。")
+    assert "数智供应链产业学院" in found and not any(label.startswith("星海农产品有限公司对") for label in found)

@@ -1240,8 +1240,9 @@ class Recognizer:
                         and not (i < end - 1 and is_word(text[i : i + 2]))  # 从|实习基地: 实习 is the word
                         # 集团在意远…基地: a verb of 在 (在意) is no word here; 就业, 自治 are
                         and not (ch == "在" and dictionary().get(text[i - 1 : i + 1]) == "v")
-                        # 某某中学和龙航小学: a body's name ends before the conjunction (和龙 is a place elsewhere)
-                        and not (ch in "和与及" and self._body_class(self.type_word(text[max(0, i - 7) : i - 1])))
+                        # 某某中学和龙航小学: a body's name ends before the conjunction (和龙 is a place elsewhere);
+                        # 某某有限公司对数智…学院: before a preposition (对数 is a word elsewhere)
+                        and not (ch in "和与及对向" and self._body_class(self.type_word(text[max(0, i - 7) : i - 1])))
                     )
                 )
             ):
@@ -1501,6 +1502,8 @@ class Recognizer:
                 continue
             if cls == "School" and (modifier.endswith(GROUP_MEMBERS) or modifier[-2:] in GENERIC_WORDS):
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
+            if modifier.endswith("年制") and cls in KINDS["School"]:
+                continue  # 某某专业三年制中专: a programme's length and level, no school's name
             if modifier[-1:] in ("和", "与", "及") and cls not in events and not is_word(modifier[-2:]):
                 continue  # 空间和平台: “and platforms”, a bare type word after a conjunction (永和幼儿园: a word's)
             if modifier[-1:] in PREPOSITIONS and _common_word_end(modifier[:-1]):

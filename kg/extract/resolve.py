@@ -106,6 +106,7 @@ ABBREVIATIONS = (
     ("职业教育", "职教"),
     # 某某工商职业中专 ~ 某某工商职业中等专业学校, 某某职中 ~ 某某县职业高级中学 / 职业中学
     ("中等专业学校", "中专"),
+    ("中专校", "中专"),  # 某某中专校 ~ 某某中专
     ("职业高级中学", "职中"),
     ("职业中学", "职中"),
     # the customary short names of a place's bureaus and people's bodies, from the reference list (某市妇联 ~
