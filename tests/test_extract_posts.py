@@ -487,3 +487,11 @@ def test_a_chief_agronomist_a_rarer_surname_and_the_short_name_of_the_vocational
     text = "青川省教育厅副厅长战某峰，青川省中华职教社副主任刘某，青川省农业农村厅总农艺师秦某出席大会。"
     found = works_at(extractor, text)
     assert {("战某峰", "青川省教育厅"), ("刘某", "青川省中华职教社"), ("秦某", "青川省农业农村厅")} <= found
+
+
+def test_a_titled_person_and_the_verb_they_govern_name_no_body(extractor):
+    text = "院长助理迟某委出席。副校长郑某武率学校相关部门负责人参加。学校党委书记温某军代表学校致辞。"
+    found = names(extractor, text)
+    assert {"迟某委", "郑某武", "温某军"} <= found
+    assert not any("院长" in name or "书记" in name for name in found)
+    assert "技能大师张某强工作室" in names(extractor, "江北技师学院建成技能大师张某强工作室。")

@@ -279,6 +279,8 @@ LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
 # 某某学院副院长张三和: a title, a person's name and a conjunction, inside what reads as the next body's name
 CONJUNCTION = re.compile("[和与及]")
 TITLED_PARTY = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}[和与及]")
+# a title, a name and maybe the verb it governs at the end of a body's modifier (院长助理张某|委, 副校长张某某率|学校)
+TITLED_NAME_END = re.compile(f"(?:{LONG_ROLE.pattern})[{''.join(sorted(SURNAMES))}][{CJK}]{{1,2}}(?:率|代表)?$")
 TITLED_HOLDER = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}$")  # 党委书记张明 (before 为: see left_edge)
 BYLINE_FIRST = "记通电文图摄编责审初复终"  # where BYLINE_RE can start (see finditer_from)
 # 某某网讯（通讯员 某某）, 某某网消息, 某某网青川3月10日电: a dateline, at a line's start (its outlet is a source of
@@ -1504,6 +1506,10 @@ class Recognizer:
                 continue  # 某某教育集团成员学校, 某某联盟学校, 江北区乡村学校: the schools of a kind or a group
             if modifier.endswith("年制") and cls in KINDS["School"]:
                 continue  # 某某专业三年制中专: a programme's length and level, no school's name
+            if TITLED_NAME_END.search(modifier) and modifier[-1:] not in PLACE_LAST and cls not in KINDS["Platform"]:
+                # 院长助理张某委, 副校长张某某率学校: a titled person (and a verb), no body's name (a master's studio
+                # is named after them: 技能大师张某某工作室)
+                continue
             if modifier[-1:] in ("和", "与", "及") and cls not in events and not is_word(modifier[-2:]):
                 continue  # 空间和平台: “and platforms”, a bare type word after a conjunction (永和幼儿园: a word's)
             if modifier[-1:] in PREPOSITIONS and _common_word_end(modifier[:-1]):
