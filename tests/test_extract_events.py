@@ -1068,3 +1068,8 @@ def test_an_occasion_joined_after_words_that_name_no_event_is_named_from_them(ex
 def test_a_groups_working_meeting_of_a_year_is_its_own_session(extractor):
     found = facts(extractor, "江北职业教育集团2015年工作会议在江北职业学院举行。")
     assert ("江北职业教育集团", "hosts", "江北职业教育集团2015年工作会议") in found
+
+
+def test_the_school_holding_the_signing_and_unveiling_of_a_quoted_college_builds_it(extractor):
+    found = facts(extractor, "4月14日，青川汽车工程职业学院举行“航海产业学院”签约揭牌仪式。")
+    assert ("青川汽车工程职业学院", "builds", "航海产业学院") in found

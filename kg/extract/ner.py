@@ -500,8 +500,11 @@ LISTED_BODY_TAIL = re.compile(r"(?:（集团）)?(?:、|与|和|(?:签约|授牌
 BRACKETED_END = re.compile("（[^（）]*）$")
 UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a body with
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
-# 某某基地揭牌仪式, “某某基地”挂牌签约仪式: the body a ceremony of its own opens, quoted or not
-UNVEILED_WHOLE = re.compile(f"(“?)([^“”暨、]+?)”?{UNVEILING_VERB}(?:合作)?(?:签约)?(?:仪式|典礼)")
+# 某某基地揭牌仪式, “某某基地”挂牌签约仪式, “某某学院”签约揭牌仪式: the body a ceremony of its own opens, quoted or
+# not
+UNVEILED_WHOLE = re.compile(
+    f"(“?)([^“”暨、]+?)”?(?:(?:签约|签字)(?:和|、|及)?)?{UNVEILING_VERB}(?:合作)?(?:签约)?(?:仪式|典礼)"
+)
 UNVEILED_NOT = re.compile("批|[与和及类]")
 ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:“[^“”]*”[^<>〈〉“”]*)*)[>〉”]")  # 印发<某某方案>
 ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等九部门: issuers a title leaves unnamed
