@@ -1056,3 +1056,10 @@ def test_a_secondary_vocational_schools_short_name_and_a_firm_before_a_prepositi
     assert any({s, o} == {"渝南中专校", "远帆集团"} and p == "integratesWith" for s, p, o in found)
     found = labels_of(extractor, "星海农产品有限公司对数智供应链产业学院给予支持。")
     assert "数智供应链产业学院" in found and not any(label.startswith("星海农产品有限公司对") for label in found)
+
+
+def test_the_place_that_has_the_listed_firms_is_no_part_of_the_first(extractor):
+    text = "联盟企业25家，其中江北有星海汽车等6家企业，省有远帆汽车等4家企业，渝南有青川汽车、明达汽车等12家企业。"
+    found = labels_of(extractor, text)
+    assert {"星海汽车", "远帆汽车", "青川汽车", "明达汽车"} <= found
+    assert not any("有" in label for label in found)

@@ -3485,9 +3485,14 @@ class Recognizer:
 
 
 def _without_verb(text: str, start: int, end: int, mention: Mention | None) -> tuple[int, int, Mention | None]:
-    """The first item of a list without the verb that governs the list (提升|白岩饭店、…等实训基地)."""
+    """The first item of a list without the verb that governs the list (提升|白岩饭店、…等实训基地), or the place
+    that has the items (山东有|某某汽车、…等12家企业)."""
     if mention is None and end - start >= 4 and dictionary().get(text[start : start + 2]) == "v":
         return start + 2, end, mention
+    has = text.find("有", start, min(end - 2, start + 5)) if mention is None else -1
+    place = text[start:has] if has > start else ""
+    if place and (dictionary().get(place) == "ns" or PLACE_NAME.fullmatch(place) or place in ("省", "市", "县", "区")):
+        return has + 1, end, mention
     return start, end, mention
 
 
