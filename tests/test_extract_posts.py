@@ -495,3 +495,10 @@ def test_a_titled_person_and_the_verb_they_govern_name_no_body(extractor):
     assert {"迟某委", "郑某武", "温某军"} <= found
     assert not any("院长" in name or "书记" in name for name in found)
     assert "技能大师张某强工作室" in names(extractor, "江北技师学院建成技能大师张某强工作室。")
+
+
+def test_a_company_named_right_after_a_titled_person_starts_after_the_person(extractor):
+    text = "仪式期间，渝南区区长李某飞和青川大学商学院院长张明伟东方众创有限公司董事长王某君共同签订合作协议。"
+    found = works_at(extractor, text)
+    assert ("王某君", "东方众创有限公司") in found
+    assert "张明伟" in {person for person, _ in found}

@@ -827,6 +827,7 @@ class Recognizer:
         # (only a name that starts where the left edge stopped, of four characters or more, may start later: the
         # call is made for those alone, not for some 19,000 others on 1 MiB of text)
         candidates = [self._after_clause(m) if m.rule in EDGE_RULES and len(m.name) >= 4 else m for m in candidates]
+        candidates = _after_titled_persons(candidates)
         found_spans = {(m.start, m.end) for m in candidates if m.rule != "gazetteer"}
         # (a name that is a reference word, 我公司 read as a company's name, is the reference: see _references)
         candidates = [
@@ -4052,6 +4053,29 @@ def _numbered_siblings(text: str, selected: list[Mention]) -> list[Mention]:
                 mention = replace(mention, name=previous.name[:head] + mention.name, rule="elliptical")
         if not mention.nested and is_a(mention.cls, "Organization"):
             by_end[mention.end] = mention  # (a school's group of the list too: 某某大学附属幼儿园教育集团)
+        result.append(mention)
+    return result
+
+
+def _after_titled_persons(candidates: list[Mention]) -> list[Mention]:
+    """院长张三某某有限公司董事长…: a company's name that took in the titled person before it (the text lost a
+    separator) starts after the person.
+
+    >>> person = Mention(2, 4, "张三", "Person", "person", extras={"role_at": 0})
+    >>> company = Mention(0, 10, "院长张三远帆有限公司", "Company", "suffix")
+    >>> [m.name for m in _after_titled_persons([person, company])]
+    ['张三', '远帆有限公司']
+    """
+    titled = {m.end: m for m in candidates if m.rule == "person" and m.extras.get("role_at", -1) >= 0}
+    if not titled:
+        return candidates
+    result = []
+    for mention in candidates:
+        if mention.rule == "suffix" and mention.cls in KINDS["Company"]:
+            ends = [end for end in titled if titled[end].start > mention.start and end <= mention.end - 4]
+            if ends and titled[max(ends)].extras["role_at"] >= mention.start:
+                start = max(ends)
+                mention = replace(mention, start=start, name=mention.name[start - mention.start :])
         result.append(mention)
     return result
 
