@@ -1071,5 +1071,5 @@ def test_a_groups_working_meeting_of_a_year_is_its_own_session(extractor):
 
 
 def test_the_school_holding_the_signing_and_unveiling_of_a_quoted_college_builds_it(extractor):
-    found = facts(extractor, "4月14日，青川汽车工程职业学院举行“航海产业学院”签约揭牌仪式。")
-    assert ("青川汽车工程职业学院", "builds", "航海产业学院") in found
+    found = facts(extractor, "4月14日，青川汽车工程职业学院举行“远帆航运产业学院”签约揭牌仪式。")
+    assert ("青川汽车工程职业学院", "builds", "远帆航运产业学院") in found

@@ -477,28 +477,28 @@ def test_a_name_between_a_schools_name_and_its_title(extractor):
 
 
 def test_a_two_part_name_holding_du_and_a_title_holding_the_verb_diaoyan(extractor):
-    text = "州长凯赛尔·阿布都克热木讲话。市乡村振兴局四级调研员夏某与渝南县县委书记李某某一行来校调研。"
+    text = "州长艾克拜尔·阿布都热合曼讲话。市乡村振兴局四级调研员夏某与渝南县县委书记李某某一行来校调研。"
     assert {"夏某", "李某某"} <= {person for person, _ in works_at(extractor, text)}
-    assert "凯赛尔·阿布都克热木" in names(extractor, text)
+    assert "艾克拜尔·阿布都热合曼" in names(extractor, text)
     assert not any("与" in name for name in names(extractor, text))
 
 
 def test_a_chief_agronomist_a_rarer_surname_and_the_short_name_of_the_vocational_education_society(extractor):
-    text = "青川省教育厅副厅长战某峰，青川省中华职教社副主任刘某，青川省农业农村厅总农艺师秦某出席大会。"
+    text = "青川省教育厅副厅长战某，青川省中华职教社副主任刘某，青川省农业农村厅总农艺师秦某出席大会。"
     found = works_at(extractor, text)
-    assert {("战某峰", "青川省教育厅"), ("刘某", "青川省中华职教社"), ("秦某", "青川省农业农村厅")} <= found
+    assert {("战某", "青川省教育厅"), ("刘某", "青川省中华职教社"), ("秦某", "青川省农业农村厅")} <= found
 
 
 def test_a_titled_person_and_the_verb_they_govern_name_no_body(extractor):
-    text = "院长助理迟某委出席。副校长郑某武率学校相关部门负责人参加。学校党委书记温某军代表学校致辞。"
+    text = "院长助理张某委出席。副校长李某武率学校相关部门负责人参加。学校党委书记王某军代表学校致辞。"
     found = names(extractor, text)
-    assert {"迟某委", "郑某武", "温某军"} <= found
+    assert {"张某委", "李某武", "王某军"} <= found
     assert not any("院长" in name or "书记" in name for name in found)
     assert "技能大师张某强工作室" in names(extractor, "江北技师学院建成技能大师张某强工作室。")
 
 
 def test_a_company_named_right_after_a_titled_person_starts_after_the_person(extractor):
-    text = "仪式期间，渝南区区长李某飞和青川大学商学院院长张明伟东方众创有限公司董事长王某君共同签订合作协议。"
+    text = "仪式期间，渝南区区长李某飞和青川大学商学院院长张明伟东方科创有限公司董事长王某君共同签订合作协议。"
     found = works_at(extractor, text)
-    assert ("王某君", "东方众创有限公司") in found
+    assert ("王某君", "东方科创有限公司") in found
     assert "张明伟" in {person for person, _ in found}

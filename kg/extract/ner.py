@@ -341,7 +341,7 @@ TITLES_BETWEEN = re.compile("(?:常委|副书记|书记|委员)[、，]?")  # �
 GOVERNMENT_POST_FIRST = "常副区县市州省"  # the characters GOVERNMENT_POST starts with (finditer_from)
 UNIVERSITY_WORDS = ("校长", "校友", "校党委", "校领导", "校企")  # 校 after 大学 that opens a word of the university
 DOTTED_NAME = re.compile(f"[{CJK}]{{1,5}}[·•]([{CJK}]{{1,6}})")
-TRANSLITERATED = "都"  # a name's sound, not a function word, after a middle dot (阿布都克热木: Abdukerim)
+TRANSLITERATED = "都"  # a name's sound, not a function word, after a middle dot (阿布都热合曼: Abdurahman)
 
 
 def _stop_starts(text: str, at: int) -> set[int]:
@@ -685,7 +685,7 @@ def type_word_ends_name(text: str, end: int, type_word: str) -> bool:
     if not following or (following not in NOT_AFTER[""] and following not in NOT_AFTER.get(type_word, "")):
         return True
     if type_word in HOTELS:
-        return False  # 某某酒店管理学院, 广东酒店教育联盟: the trade a school or an alliance serves, no hotel's name
+        return False  # 某某酒店管理学院, 某某酒店教育联盟: the trade a school or an alliance serves, no hotel's name
     if is_word(type_word + following) and is_word(text[end + 1 : end + 3]):
         return False  # 大学生|就业, 集团化|办学: the type word makes a word with it, and a word follows
     return is_word(text[end : end + 2])
@@ -1496,7 +1496,7 @@ class Recognizer:
                 and cls == "School"
                 and _common_phrase(modifier)
                 and not _city_opening(modifier)
-                and not (modifier.endswith("实验") and len(modifier) >= 4)  # 华侨实验学校: a school's name
+                and not (modifier.endswith("实验") and len(modifier) >= 4)  # 育才实验学校: a school's name
                 and not (suffix in UNIT_ENDS and self._owned_unit(text, start))
                 and not _short_of_earlier(text, start, name)
                 and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))

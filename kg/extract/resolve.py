@@ -923,7 +923,7 @@ class Resolver:
         name = _spelling(name)
         for long, short in ABBREVIATIONS:  # (first: 某市妇联 and 某市妇女联合会 lose their city alike, or neither)
             name = name.replace(long, short)
-        # 云南省昆明市某某区职业高级中学 ~ 某某区职业高级中学: a province and its city before a body's name
+        # 某某省某某市某某区职业高级中学 ~ 某某区职业高级中学: a province and its city before a body's name
         stripped = re.sub(r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}市)?(?=[\u4e00-\u9fff]{4})", "", name)
         if stripped == name:  # 盐城经开区管委会 ~ 经开区管委会: a zone's body without the city it is named after
             size = next((n for n in (3, 2) if name[:n] in _division_heads() and ZONE_START.match(name, n)), 0)
