@@ -845,7 +845,7 @@ class Recognizer:
         selected = self._shared_suffix(text, selected)
         selected = self._elliptical(text, selected)
         if "第" in text or "附属" in text:
-            selected = _numbered_siblings(text, selected)
+            selected = _elided_school_heads(text, selected)
         selected = self._zone_committee(text, selected)
         selected = _completed_by_earlier(text, selected)
         selected = _trimmed_to_known(selected, self.type_word)
@@ -1247,7 +1247,7 @@ class Recognizer:
                         # 集团在意远…基地: a verb of 在 (在意) is no word here; 就业, 自治 are
                         and not (ch == "在" and dictionary().get(text[i - 1 : i + 1]) == "v")
                         # 某某中学和龙航小学: a body's name ends before the conjunction (和龙 is a place elsewhere);
-                        # 某某有限公司对数智…学院: before a preposition (对数 is a word elsewhere)
+                        # 某某有限公司对数字…学院: before a preposition (对数 is a word elsewhere)
                         and not (ch in "和与及对向" and self._body_class(self.type_word(text[max(0, i - 7) : i - 1])))
                     )
                 )
@@ -1496,7 +1496,7 @@ class Recognizer:
                 and cls == "School"
                 and _common_phrase(modifier)
                 and not _city_opening(modifier)
-                and not (modifier.endswith("实验") and len(modifier) >= 4)  # 育才实验学校: a school's name
+                and not _experimental_school(modifier)
                 and not (suffix in UNIT_ENDS and self._owned_unit(text, start))
                 and not _short_of_earlier(text, start, name)
                 and not any(text[max(0, start - size) : start] in REFERENCES for size in (2, 3))
@@ -1558,7 +1558,7 @@ class Recognizer:
                 and _plain(modifier)
                 and _common_phrase(modifier)
                 and not _city_opening(modifier)
-                and not (modifier.endswith("实验") and len(modifier) >= 4)
+                and not _experimental_school(modifier)
             ):
                 # 办好家门口的好学校, 山区学校, 智能工厂: a kind of school or factory (a named one has its place or
                 # brand: 某某县实验学校, 某某汽车武汉工厂)
@@ -3563,6 +3563,15 @@ KIND_OF_BODIES = re.compile("(?:(?:各|相关|有关|当地)级?[科委办部门
 PREPOSITIONS = set("在从向对把被给让")  # a preposition before a bare type word (在公司): no name ends its modifier
 
 
+def _experimental_school(modifier: str) -> bool:
+    """True for the modifier of an experimental school named by a common word (育才实验学校): a name, not a kind.
+
+    >>> _experimental_school("育才实验"), _experimental_school("实验")
+    (True, False)
+    """
+    return modifier.endswith("实验") and len(modifier) >= 4
+
+
 def _common_word_end(text: str) -> bool:
     """True when ``text`` ends with a common word of two or three characters (毕业生, 学生), no name's part."""
     tags = dictionary()
@@ -4029,14 +4038,14 @@ NUMBERED_SCHOOL = re.compile("第[一二三四五六七八九十]{1,3}(?:小学|
 SCHOOL_NUMBER = re.compile("第[一二三四五六七八九十]{1,3}")
 
 
-def _numbered_siblings(text: str, selected: list[Mention]) -> list[Mention]:
+def _elided_school_heads(text: str, selected: list[Mention]) -> list[Mention]:
     """某某新城第二学校、第三小学 / 某某大学附属中学、附属小学: a school named by its number or as 附属 alone right
     after another numbered or affiliated school of a list shares that one's place or university (the dev-set
     guide's full label; the span stays the text's).
 
     >>> first = Mention(0, 8, "江北新城第二学校", "School", "suffix")
     >>> second = Mention(9, 13, "第三小学", "PrimarySchool", "suffix")
-    >>> [m.name for m in _numbered_siblings("江北新城第二学校、第三小学", [first, second])]
+    >>> [m.name for m in _elided_school_heads("江北新城第二学校、第三小学", [first, second])]
     ['江北新城第二学校', '江北新城第三小学']
     """
     by_end: dict[int, Mention] = {}
