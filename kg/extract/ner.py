@@ -502,9 +502,8 @@ UNVEILING_VERB = "(?:揭牌|挂牌|授牌|成立)"  # what a ceremony opens a bo
 UNVEILED_BODY = re.compile(f"(.+?){UNVEILING_VERB}仪式")  # what a ceremony after 暨 opens
 # 某某基地揭牌仪式, “某某基地”挂牌签约仪式, “某某学院”签约揭牌仪式: the body a ceremony of its own opens, quoted or
 # not
-UNVEILED_WHOLE = re.compile(
-    f"(“?)([^“”暨、]+?)”?(?:(?:签约|签字)(?:和|、|及)?)?{UNVEILING_VERB}(?:合作)?(?:签约)?(?:仪式|典礼)"
-)
+SIGNED_FIRST = "(?:签约|签字)(?:和|、|及)?"  # the signing a ceremony holds before it unveils (签约揭牌仪式)
+UNVEILED_WHOLE = re.compile(f"(“?)([^“”暨、]+?)”?(?:{SIGNED_FIRST})?{UNVEILING_VERB}(?:合作)?(?:签约)?(?:仪式|典礼)")
 UNVEILED_NOT = re.compile("批|[与和及类]")
 ISSUED_INSIDE = re.compile("印发[<〈“](?P<name>[^<>〈〉“”]{4,60}(?:“[^“”]*”[^<>〈〉“”]*)*)[>〉”]")  # 印发<某某方案>
 ISSUERS_MORE = re.compile("等[一二三四五六七八九十0-9]*个?(?:部门|单位)")  # 等九部门: issuers a title leaves unnamed
@@ -4048,10 +4047,11 @@ def _elided_school_heads(text: str, selected: list[Mention]) -> list[Mention]:
     >>> [m.name for m in _elided_school_heads("江北新城第二学校、第三小学", [first, second])]
     ['江北新城第二学校', '江北新城第三小学']
     """
+    organisations = descendants("Organization")  # (a set lookup for each name, not a call of is_a)
     by_end: dict[int, Mention] = {}
     result = []
     for mention in selected:
-        previous = by_end.get(mention.start - 1)
+        previous = by_end.get(mention.start - 1) if mention.name.startswith(("第", "附属")) else None
         if previous is not None and text[mention.start - 1] in "、和及与":
             if NUMBERED_SCHOOL.fullmatch(mention.name):
                 number = SCHOOL_NUMBER.search(previous.name)
@@ -4060,7 +4060,7 @@ def _elided_school_heads(text: str, selected: list[Mention]) -> list[Mention]:
                 head = previous.name.find("附属") if mention.name.startswith("附属") else -1
             if head >= 2:
                 mention = replace(mention, name=previous.name[:head] + mention.name, rule="elliptical")
-        if not mention.nested and is_a(mention.cls, "Organization"):
+        if not mention.nested and mention.cls in organisations:
             by_end[mention.end] = mention  # (a school's group of the list too: 某某大学附属幼儿园教育集团)
         result.append(mention)
     return result
@@ -4078,12 +4078,18 @@ def _after_titled_persons(candidates: list[Mention]) -> list[Mention]:
     titled = {m.end: m for m in candidates if m.rule == "person" and m.extras.get("role_at", -1) >= 0}
     if not titled:
         return candidates
+    ends = sorted(titled)
+    companies = KINDS["Company"]
     result = []
     for mention in candidates:
-        if mention.rule == "suffix" and mention.cls in KINDS["Company"]:
-            ends = [end for end in titled if titled[end].start > mention.start and end <= mention.end - 4]
-            if ends and titled[max(ends)].extras["role_at"] >= mention.start:
-                start = max(ends)
+        if mention.rule == "suffix" and mention.cls in companies:
+            # the last titled person that ends four characters before the name's end or earlier and starts inside it
+            # (walked back from there by bisection: a company's name is not compared with every person of the text)
+            at = bisect.bisect_right(ends, mention.end - 4) - 1
+            while at >= 0 and ends[at] > mention.start and titled[ends[at]].start <= mention.start:
+                at -= 1
+            if at >= 0 and ends[at] > mention.start and titled[ends[at]].extras["role_at"] >= mention.start:
+                start = ends[at]
                 mention = replace(mention, start=start, name=mention.name[start - mention.start :])
         result.append(mention)
     return result

@@ -38,6 +38,7 @@ from kg.extract.ner import (
     OWN_SCHOOL_REFS,
     ROLES,
     ROLL_WORD,
+    SIGNED_FIRST,
     UNIT_VALUES,
     UNVEILING_CEREMONY,
     UNVEILING_VERB,
@@ -361,7 +362,7 @@ MEMBERS_COUNTED = re.compile(
     r"[0-9零一二两三四五六七八九十百]+(?:余|多)?[家个所][，,](?:其中)?(?:包括|包含|涵盖|有|分别为|分别是)[：:]?"
 )
 # 某某产业学院签约揭牌仪式: a ceremony of signing for a body and unveiling it at once (after the body's name)
-SIGNED_UNVEILING = re.compile("”?(?:签约|签字)(?:和|、|及)?(?:揭牌|授牌|挂牌)(?:仪式|典礼)")
+SIGNED_UNVEILING = re.compile(f"”?{SIGNED_FIRST}(?:揭牌|授牌|挂牌)(?:仪式|典礼)")
 BELONGS_TO = re.compile(r"(?:直接)?(?:隶属于|隶属|归属于|归属)")  # X隶属于Y: X, the unit, named first
 COPULA = re.compile(r"(?:是|为|系)")  # X是Y的二级学院: with a unit's noun after Y (UNIT_NOUN)
 UNIT_NOUN = re.compile(
