@@ -998,8 +998,11 @@ def test_a_great_hall_a_museum_or_a_library_the_meeting_is_held_in_is_its_place(
 
 def test_a_ceremony_the_parties_carry_out_is_not_named_with_the_verb(extractor):
     """A与B联合进行了校企合作签约仪式: the ceremony is named by what is signed, not by the parties and the verb."""
-    found = names(extractor, "12月6日，江北学院与远帆科技有限公司联合进行了校企合作签约仪式。学校党委副书记张三出席。")
+    text = "12月6日，江北学院与远帆科技有限公司联合进行了校企合作签约仪式。学校党委副书记张三出席。"
+    found = names(extractor, text)
     assert not any("进行" in name for name in found)
+    assert found.get("江北学院") == "College" and found.get("远帆科技有限公司") == "Company"
+    assert ("江北学院", "integratesWith", "远帆科技有限公司") in facts(extractor, text)
 
 
 def test_an_occasion_joined_to_the_unveiling_of_a_base_ends_before_the_base(extractor):

@@ -502,3 +502,10 @@ def test_a_company_named_right_after_a_titled_person_starts_after_the_person(ext
     found = works_at(extractor, text)
     assert ("王某君", "东方科创有限公司") in found
     assert "张明伟" in {person for person, _ in found}
+
+
+def test_a_preposition_before_a_title_is_no_given_name(extractor):
+    """座谈会由副校长某某主持: 谈 is a surname, but 谈会由 is the end of 座谈会 and 由."""
+    found = extractor.extract(Article(id="t", title="", text="江北大学党委书记张三接见来宾，座谈会由副校长李四主持。"))
+    persons = {e.label for e in found.entities if e.cls == "Person"}
+    assert persons == {"张三", "李四"}

@@ -1813,3 +1813,18 @@ def test_the_school_of_a_title_visits_where_its_head_leads_a_party(extractor):
     found = facts(extractor, text, site="江北科技学院新闻中心")
     assert ("孙某某", "worksAt", "江北科技学院") in found
     assert ("江北科技学院", "integratesWith", "远帆装备（河南）有限公司") in found
+
+
+def test_the_founders_named_after_the_guidance_a_body_had_build_it(extractor):
+    """X在…的指导下，在…的支持下，由A、B、C共同发起: the bodies after 由 found X, the circumstances between them
+    and X notwithstanding; and a date without its year before X opens the sentence as a year's would."""
+    text = (
+        "新的征程上，青川智慧交通行业产教融合共同体在省教育厅的指导下，在青川市委市政府的大力支持下，"
+        "由青川市交通集团有限公司、星海大学、远帆职业技术学院共同发起，联合行业企业共79家单位正式成立。"
+    )
+    found = facts(extractor, text)
+    for founder in ("青川市交通集团有限公司", "星海大学", "远帆职业技术学院"):
+        assert (founder, "builds", "青川智慧交通行业产教融合共同体") in found
+    text = "12月16日，渝南职教集团在省教育厅的指导下，由江北学院、远帆科技有限公司共同发起。"
+    found = facts(extractor, text)
+    assert ("江北学院", "builds", "渝南职教集团") in found

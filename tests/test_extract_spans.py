@@ -961,6 +961,10 @@ def test_a_company_calls_itself_wo_gongsi_in_its_own_news(extractor):
     text = f"{title}\n近日，江北学院与我公司举行校企合作签约仪式。"
     found = {e.label for e in extractor.extract(Article(id="t", title=title, text=text)).entities}
     assert "我公司" not in found and {"青川远帆再生资源有限责任公司", "江北学院"} <= found
+    # a headline that states no fact: the cooperation is read from 我公司 in the text
+    title = "青川远帆再生资源有限责任公司校企合作再添新成果"
+    found = relations(extractor.extract(Article(id="t", title=title, text=f"{title}\n{text.split(chr(10))[1]}")))
+    assert ("江北学院", "integratesWith", "青川远帆再生资源有限责任公司") in found
 
 
 def test_a_schools_unit_named_after_two_fields_keeps_the_schools_name(extractor):
@@ -1041,6 +1045,7 @@ def test_affiliated_schools_listed_after_the_first_share_its_university(extracto
 def test_a_titled_person_before_xiang_ends_no_name(extractor):
     found = labels_of(extractor, "学校党委书记黄某光向县教育局、农业农村局授牌。")
     assert not any(label.startswith(("学校", "党委")) for label in found)
+    assert {"黄某光", "县教育局"} <= found
 
 
 def test_a_firm_listed_before_a_spaced_count_of_enterprises_and_institutions(extractor):
@@ -1063,3 +1068,20 @@ def test_the_place_that_has_the_listed_firms_is_no_part_of_the_first(extractor):
     found = labels_of(extractor, text)
     assert {"星海汽车", "远帆汽车", "青川汽车", "明达汽车"} <= found
     assert not any("有" in label for label in found)
+
+
+def test_being_the_first_of_its_kind_and_the_verbs_that_govern_a_name_are_no_part_of_it(extractor):
+    text = "江北学院成立全国首家信创学院。青川纺织行业协会进驻远帆职业技术学院。学院被列入省级重点建设项目。"
+    found = labels_of(extractor, text)
+    assert {"江北学院", "信创学院", "青川纺织行业协会", "远帆职业技术学院"} <= found
+    assert not any(word in label for label in found for word in ("首家", "进驻", "列入"))
+
+
+def test_a_persons_form_of_address_and_a_second_post_end_a_bodys_name(extractor):
+    text = "县政府党组成员马某东同志和县教育局党组书记李文明同志带领校长们参加。"
+    found = relations(run(extractor, text))
+    assert ("李文明", "worksAt", "县教育局") in found
+    text = "邀请青川省数字经济产业协会副会长兼星海数科集团董事长张三、远帆智能科技有限公司董事长李四参加。"
+    found = labels_of(extractor, text)
+    assert {"青川省数字经济产业协会", "星海数科集团", "远帆智能科技有限公司"} <= found
+    assert ("张三", "worksAt", "星海数科集团") in relations(run(extractor, text))

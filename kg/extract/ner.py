@@ -327,6 +327,9 @@ SPEAKING = tuple(
 )
 AFTER_NAME = (*ATTENDING, *SPEAKING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
+# every word that follows a person's name as a form of address (张三同志和县教育局…: the name ends there); 同志 is
+# no honorific a name's size is read from (胡勇等同志: 等 ends that name)
+ADDRESSED = ("同志", *HONORIFICS)
 # 招就处张三: a unit's word after its own name (two characters at least), then a surname (see _persons_after_units)
 UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{''.join(sorted(SURNAMES))}])")
 # what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
@@ -1247,7 +1250,13 @@ class Recognizer:
                         and not (ch == "在" and dictionary().get(text[i - 1 : i + 1]) == "v")
                         # 某某中学和龙航小学: a body's name ends before the conjunction (和龙 is a place elsewhere);
                         # 某某有限公司对数字…学院: before a preposition (对数 is a word elsewhere)
-                        and not (ch in "和与及对向" and self._body_class(self.type_word(text[max(0, i - 7) : i - 1])))
+                        and not (
+                            ch in "和与及对向"
+                            and (
+                                self._body_class(self.type_word(text[max(0, i - 7) : i - 1]))
+                                or text.endswith(ADDRESSED, 0, i - 1)  # 张三同志和县教育局: a person's, too
+                            )
+                        )
                     )
                 )
             ):
@@ -2656,6 +2665,8 @@ class Recognizer:
                     continue
             if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or name[0] in STOP_SINGLE:
                 continue
+            if name[-1] in "由被把":
+                continue  # 座谈会由副校长某某主持: the preposition before the title, no given name (谈 is a surname)
             if is_word(text[start + 1 : match.end()]):
                 continue  # 浙江区域经理, 项目经理: the title's own words (区域经理), no given name before it
             extras = {"role_at": match.start(), "role_end": match.end()}

@@ -406,7 +406,9 @@ NOT_SUBJECT_BEFORE = re.compile(
     r"(与|和|同|跟|对|向|在|以|为|把|将|从|让|使|给|于|及|、|的|联合|携手|通过|借助|依托|围绕)$"
 )
 ADVERBIAL = re.compile(
-    r"(?:近年来|近年|去年|今年|当前|目前|同时|此外|另外|据了解|其中|随后|最终|日前|近日|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?)?"
+    r"(?:(?:近年来|近年|去年|今年|当前|目前|同时|此外|另外|据了解|其中|随后|最终|日前|近日|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?"
+    # a date without its year, and the comma after any of them (12月16日，某某共同体由…)
+    r"|[0-9]{1,2}月[0-9]{1,2}日)(?:上午|下午|晚)?[，,]?)?"
 )
 ADVERBIAL_FIRST = frozenset("近去今当目同此另据其随最日0123456789")  # what a non-empty match of ADVERBIAL opens with
 # what stands between a list of bodies and the verb they are the subject of: their count and kind (等三家企业)
@@ -421,6 +423,8 @@ PIVOT = re.compile(r"(?:指导|带动|引领|辐射|负责|统筹|吸纳|汇聚|
 PREPOSITIONS = ("以", "与", "同", "跟", "在", "对", "向", "为", "由", "从", "把", "将", "给", "让", "使")
 GOAL_AFTER = re.compile(r"”?为(?:统领|引领|目标|抓手|主线|核心|载体|牵引|指引)")
 PASSIVE = re.compile(r"由")
+# the circumstances said between a body and 由 (X在省教育厅的指导下，在市政府的支持下，由A、B共同发起)
+GUIDED_BEFORE = re.compile(r"(?:在[^，。；在]{1,30}?下，)+$")
 # between two groups of a listed agent: A、B等企业，C、D等高校，E等职业院校共同牵头 (the group's noun ends it)
 AGENT_GROUP = re.compile(r"(?:（[^（）]{1,24}）)?(?:等[^，。；：、“”]{1,10}[，、]|[，])")
 AGENT_NOTE = re.compile(r"（[^（）]{1,24}）")  # 某某职业学院（现更名为…）: a note on the name
@@ -1271,6 +1275,9 @@ class RelationExtractor:
             thing = next((m for m in main if m.end == by), None)
             if thing is not None and thing.ref and not (is_a(thing.entity.cls, "Platform") or thing.ref == "event"):
                 thing = None
+            if thing is None and text[by - 1 : by] == "，":  # X在…的指导下，在…的支持下，由A、B共同发起
+                guided = GUIDED_BEFORE.search(text, start, by)
+                thing = next((m for m in main if guided and m.end == guided.start()), None)
             if thing is None and text[by - 1 : by] in ("，", "则"):  # …为依托，由A牵头 / 则由A牵头
                 opening = next((m for m in main if m.start >= start), None)
                 lead = self._opening(start)
