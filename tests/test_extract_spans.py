@@ -1085,3 +1085,18 @@ def test_a_persons_form_of_address_and_a_second_post_end_a_bodys_name(extractor)
     found = labels_of(extractor, text)
     assert {"青川省数字经济产业协会", "星海数科集团", "远帆智能科技有限公司"} <= found
     assert ("张三", "worksAt", "星海数科集团") in relations(run(extractor, text))
+
+
+def test_an_adverb_a_preposition_or_a_verb_before_a_name_is_no_part_of_it(extractor):
+    text = (
+        "他指出，一直以来星海集团始终支持教育。项目尽快按计划开工。双方将增强渝南职中办学能力。"
+        "江北区按下职业教育活动周启动键。"
+    )
+    found = labels_of(extractor, text)
+    assert {"星海集团", "渝南职中"} <= found
+    assert not any(label.startswith(("一直", "按", "下", "增强")) for label in found)
+
+
+def test_rarer_surnames_of_officials(extractor):
+    found = relations(run(extractor, "青川职业技术学院党委书记蹇某向渝南中学授牌，副院长采某某出席。"))
+    assert {("蹇某", "worksAt", "青川职业技术学院"), ("采某某", "worksAt", "青川职业技术学院")} <= found
