@@ -1076,3 +1076,18 @@ def test_a_groups_working_meeting_of_a_year_is_its_own_session(extractor):
 def test_the_school_holding_the_signing_and_unveiling_of_a_quoted_college_builds_it(extractor):
     found = facts(extractor, "4月14日，青川汽车工程职业学院举行“远帆航运产业学院”签约揭牌仪式。")
     assert ("青川汽车工程职业学院", "builds", "远帆航运产业学院") in found
+
+
+def test_a_great_meeting_room_names_no_meeting(extractor):
+    """在某某局大会议室举行: 大会 opens 大会议室, the room the signing is held in, and is no meeting's type word."""
+    text = "江北区教育局带领校长奔赴青川，在青川市教育局大会议室举行了帮扶工作签约仪式。张三、李四参加。"
+    assert not any(name.endswith("大会") for name in names(extractor, text))
+
+
+def test_a_meeting_whose_spirit_is_carried_out_is_no_meeting_the_guests_attend(extractor):
+    """为贯彻落实某某全会精神，…出席会议: 会议 is the text's own meeting, never the plenary whose spirit it follows."""
+    text = (
+        "为深入贯彻落实省委十二届四次全会精神，12月16日，青川智慧交通行业产教融合共同体在青川市正式成立。"
+        "省教育厅副厅长张三，青川市政府副秘书长李四出席会议并讲话。"
+    )
+    assert not any(p == "participatesIn" for _, p, _ in facts(extractor, text))

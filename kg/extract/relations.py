@@ -50,7 +50,7 @@ from kg.extract.ner import (
     is_word,
     numeral,
 )
-from kg.extract.resolve import TITLE_AFTER_EVENT, WHOLE_SCHOOLS, Entity, own_committee
+from kg.extract.resolve import TITLE_AFTER_EVENT, WHOLE_SCHOOLS, Entity, own_committee, spirit_of
 from kg.extract.sentences import segments
 from kg.model.terms import KINDS, fits, is_a, is_symmetric, symmetric_relations
 
@@ -1189,7 +1189,10 @@ class RelationExtractor:
         runs = [
             m.entity
             for m in inside
-            if (not m.nested or m.rule in WHOLE_EVENT_RULES) and m.entity is not None and _runs(m.entity)
+            if (not m.nested or m.rule in WHOLE_EVENT_RULES)
+            and m.entity is not None
+            and _runs(m.entity)
+            and not spirit_of(self.text, m)
         ]
         if runs:
             self._last_run = runs[-1]
@@ -2086,7 +2089,11 @@ class RelationExtractor:
         named = [
             m.entity
             for m in main
-            if start <= m.start < verb and _attended(m.entity) and not m.ref and not self._in_title(m)
+            if start <= m.start < verb
+            and _attended(m.entity)
+            and not m.ref
+            and not self._in_title(m)
+            and not spirit_of(self.text, m)
         ]
         candidates = [*named[::-1], self._last_run, self._main_event]
         candidates = [e for e in candidates if e is not None and _attended(e)]
@@ -3710,7 +3717,10 @@ def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
         (
             m.entity
             for m in _lead_mentions(text, mentions)
-            if (not m.nested or m.rule in WHOLE_EVENT_RULES) and not m.ref and _attended(m.entity)
+            if (not m.nested or m.rule in WHOLE_EVENT_RULES)
+            and not m.ref
+            and _attended(m.entity)
+            and not spirit_of(text, m)
         ),
         None,
     )

@@ -157,6 +157,15 @@ class Entity:
 NOT_CITY_PREFIXES = {"经济", "开发", "技术", "高新", "产业", "工业", "新区", "园区"}
 
 
+def spirit_of(text: str, mention: Mention) -> bool:
+    """贯彻落实某某全会精神: a meeting named for what it resolved (its spirit), not one the text's people attend.
+
+    >>> spirit_of("贯彻省委全会精神", Mention(2, 6, "省委全会", "Conference", "suffix"))
+    True
+    """
+    return text.startswith("精神", mention.end)
+
+
 class Resolver:
     """Resolves the mentions of one document; create one per document."""
 
@@ -458,8 +467,13 @@ class Resolver:
             mention.entity = entity
             touched[id(entity)] = entity
             if not mention.nested:
-                if not (entity.cls in KINDS["Event"] and text.startswith(TITLE_AFTER_EVENT, mention.end)):
-                    recent.append(entity)  # 某某论坛执行主席张三: the series of a title is no event 会议 refers to
+                if not (
+                    entity.cls in KINDS["Event"]
+                    and (text.startswith(TITLE_AFTER_EVENT, mention.end) or spirit_of(text, mention))
+                ):
+                    # 某某论坛执行主席张三: the series of a title is no event 会议 refers to; nor is 某某全会 of
+                    # 贯彻某某全会精神
+                    recent.append(entity)
                 previous = mention
             elif entity.cls in KINDS["Platform"] or entity.cls in GROUP_CLASSES:
                 recent.append(entity)  # 某某产教联合体成立大会…该联合体: the body an event is named after
