@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -71,7 +72,11 @@ def read(name: str, key: tuple) -> Any | None:
     True
     """
     try:
-        stored, value = marshal.loads(path(name).read_bytes())
+        # read from the file mapped in memory: read_bytes() copied the whole file before marshal copied its strings
+        # (jieba's dictionary, 4.5 MB: 3.0 → 0.6 ms of CPU at every start).  (marshal.load of the open file was
+        # slower still: a read call for every string of the many-string tables.)
+        with path(name).open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            stored, value = marshal.loads(mapped)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return value if stored == key else None
