@@ -14,13 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.extract.confidence import everything
 from kg.extract.evaluate import evaluate, format_evaluation
 from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.ner import _venue_places
 from kg.extract.pipeline import Extractor, document_graph, records, write
+from kg.model import names
 from kg.model.vocab import DATA_DIR, KG, PROV, SKOS, entity_iri
 from kg.sources.curated import load_curated
 from kg.sources.documents import Article
@@ -333,7 +334,7 @@ def test_gazetteer_names_and_known_entities():
     )
     linked = {e.label: e for e in extraction.entities if e.mentions}
     assert linked["问界"].known and linked["问界"].cls == "Company"  # no suffix: only the gazetteer knows it
-    assert linked["重庆理工大学"].iri == data.entities["重庆理工大学"].iri
+    assert linked["重庆理工大学"].iri == str(data.entities["重庆理工大学"].iri)  # (extraction's IRIs are text)
 
 
 def bundled_with(folder: Path, entry: str) -> Path:
@@ -376,9 +377,10 @@ def test_authors_and_document_places_are_entities(extractor):
     # 重庆市 is the document's city, not named in the text: the document links to it, no mention is claimed
     assert "重庆市" not in found
     graph = document_graph(extraction)
-    city = graph.value(extraction.iri, KG.city)
+    doc = URIRef(extraction.iri)  # (extraction's IRIs are text: the graph's terms are rdflib's)
+    city = graph.value(doc, KG.city)
     assert graph.value(city, RDFS.label) == Literal("重庆市", lang="zh") and (city, RDF.type, KG.City) in graph
-    assert (city, KG.mentionedIn, extraction.iri) not in graph
+    assert (city, KG.mentionedIn, doc) not in graph
 
 
 # -- enumerations and resolution --------------------------------------------------------------------------
@@ -410,7 +412,7 @@ def test_relative_names_take_the_documents_district(extractor):
     )
     assert {"大足区教委", "大足区妇联", "大足区家长学校总校", "大足区教师进修学院"} <= labels.keys()
     ours = next(e for e in run(extractor, "区教委召开会议。", district="大足区").entities if e.label == "大足区教委")
-    assert ours.iri == entity_iri("大足区教委") and "区教委" in ours.aliases
+    assert ours.iri == names.entity_iri("大足区教委") and "区教委" in ours.aliases
 
 
 def test_short_and_full_names_are_one_entity(extractor):
@@ -441,9 +443,9 @@ def test_same_organisation_in_two_documents_has_one_iri(extractor):
     first = run(extractor, "重庆交通大学与区教委签约。", district="南岸区")
     second = run(extractor, "江北区与重庆交通大学共建基地。", district="江北区")
     iri = {e.iri for e in first.entities + second.entities if e.label == "重庆交通大学"}
-    assert iri == {entity_iri("重庆交通大学")}
+    assert iri == {names.entity_iri("重庆交通大学")}
     # relative names stay apart: each district has its own 教委
-    assert entity_iri("南岸区教委") in {e.iri for e in first.entities}
+    assert names.entity_iri("南岸区教委") in {e.iri for e in first.entities}
 
 
 # -- relations and indicators ------------------------------------------------------------------------------
@@ -532,7 +534,7 @@ def test_document_graph_follows_the_data_model(extractor):
     )
     extraction = extractor.extract(article)
     graph = document_graph(extraction)
-    doc = extraction.iri
+    doc = URIRef(extraction.iri)  # (extraction's IRIs are text: the graph's terms are rdflib's)
     assert (doc, RDF.type, KG.SourceDocument) in graph
     assert (doc, KG.method, Literal("extraction")) in graph
     assert (doc, KG.district, entity_iri("江北区")) in graph
@@ -1754,7 +1756,7 @@ def test_a_city_written_without_its_suffix_keeps_that_form_as_a_name(extractor):
 
 def test_a_zones_kind_alone_is_no_known_name_of_one_zone():
     # a registry that calls 青川高新区 高新区 too: another city's text that says 高新区 means its own zone
-    zone = Known("青川高新区", "District", entity_iri("青川高新区"))
+    zone = Known("青川高新区", "District", names.entity_iri("青川高新区"))
     gazetteer = Gazetteer([("青川高新区", zone), ("高新区", zone)])
     assert gazetteer.lookup("高新区") is None and gazetteer.lookup("青川高新区") is zone
     assert [name for _, _, name in gazetteer.finditer("学院与高新区签约，青川高新区")] == ["青川高新区"]

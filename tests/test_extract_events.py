@@ -7,7 +7,7 @@ import pytest
 from kg.extract.confidence import everything
 from kg.extract.gazetteer import Gazetteer, _short_reference
 from kg.extract.pipeline import Extraction, Extractor
-from kg.model.vocab import entity_iri
+from kg.model.names import entity_iri  # (as text: what extraction gives)
 from kg.sources.documents import Article
 
 

@@ -19,7 +19,7 @@ from kg.cli import main
 from kg.extract.gazetteer import MAX_NAME_LENGTH, Gazetteer, Known
 from kg.extract.pipeline import Extractor, text_blocks
 from kg.extract.sentences import MAX_CLAUSE, MAX_SENTENCE, segments
-from kg.model.vocab import entity_iri
+from kg.model.names import entity_iri  # (as text: what extraction gives)
 from kg.sources.documents import Article, DocumentError, read_text
 from kg.store.embedded import Store
 

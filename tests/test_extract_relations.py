@@ -15,8 +15,8 @@ from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.pipeline import Extractor
 from kg.extract.relations import _fits
 from kg.extract.resolve import Entity
+from kg.model.names import entity_iri  # (as text: what extraction gives)
 from kg.model.terms import fits, is_symmetric
-from kg.model.vocab import entity_iri
 from kg.sources.documents import Article
 
 

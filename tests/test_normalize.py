@@ -13,7 +13,7 @@ import pytest
 from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.normalize import normalize
 from kg.extract.pipeline import Extractor, extract_file, records
-from kg.model.vocab import entity_iri
+from kg.model.names import entity_iri  # (as text: what extraction gives)
 from kg.sources.documents import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "normalize"

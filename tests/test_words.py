@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from kg import user_cache
 from kg.sources import words
 
 
@@ -21,7 +21,7 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 def test_cache_gives_the_same_words(cache_home: Path) -> None:
     first = words.dictionary()  # read from jieba's file, then kept
-    assert words.cache_file() == cache_home / "kg" / "jieba-dictionary-by-opening.marshal"
+    assert words.cache_file() == cache_home / "kg" / "jieba-dictionary-by-opening.mapped"
     assert words.cache_file().exists()
     assert not list(words.cache_file().parent.glob("*.part"))  # written by a rename: no partial file left
     words.dictionary.cache_clear()
@@ -33,12 +33,13 @@ def test_cache_gives_the_same_words(cache_home: Path) -> None:
 
 def test_cache_of_another_file_is_not_used(cache_home: Path) -> None:
     words.dictionary()
-    (key, _), path = marshal.loads(words.cache_file().read_bytes()), words.cache_file()
+    key = user_cache.file_key([words.dictionary_file()])
+    assert user_cache.read_mapped(words.CACHE_NAME, key) is not None
     stale = (key[0], key[1] + 1, *key[2:])  # jieba's file has changed since
-    path.write_bytes(marshal.dumps((stale, [("n", "甲乙丙")])))
+    user_cache.write_mapped(words.CACHE_NAME, stale, words._kept({"甲乙丙": "n"}))
     words.dictionary.cache_clear()
     assert "甲乙丙" not in words.dictionary()
-    assert marshal.loads(path.read_bytes())[0] == key  # written again for the file as it is
+    assert user_cache.read_mapped(words.CACHE_NAME, key) is not None  # written again for the file as it is
 
 
 def test_broken_cache_is_read_past(cache_home: Path) -> None:
@@ -57,9 +58,11 @@ def test_unwritable_cache_folder_costs_only_the_reading(cache_home: Path, monkey
 
 def test_cache_of_another_shape_is_read_past(cache_home: Path) -> None:
     words.dictionary()
-    key, _ = marshal.loads(words.cache_file().read_bytes())
-    for value in ({"学校嗯嗯学校": "n"}, ["学校嗯嗯学校"], [("n", 1)]):  # a dict (kept so before) or no pairs
-        words.cache_file().write_bytes(marshal.dumps((key, value)))
+    key = user_cache.file_key([words.dictionary_file()])
+    whole = words._kept({"学校嗯嗯学校": "n"})
+    # no offsets; the text alone; offsets that say more text than there is
+    for value in (b"", "n\x00学校嗯嗯学校".encode("utf-16-le"), whole[: words.OFFSETS + 2]):
+        user_cache.write_mapped(words.CACHE_NAME, key, value)
         words.dictionary.cache_clear()
         assert words.dictionary()["学校"] == "n"
         assert "学校嗯嗯学校" not in words.dictionary()

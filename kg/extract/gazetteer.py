@@ -20,12 +20,11 @@ from functools import cache, cached_property
 from pathlib import Path
 
 import ahocorasick
-from rdflib import RDF, RDFS, URIRef
 
 from kg.extract.normalize import normalize_name
 from kg.i18n import text as message
+from kg.model.names import ENTITIES_GRAPH, INFERRED_PREFIX, RDF, RDFS, SKOS, classes, entity_iri, ontology
 from kg.model.terms import is_a, pick_label
-from kg.model.vocab import ENTITIES_GRAPH, INFERRED_PREFIX, SKOS, classes, ontology
 
 log = logging.getLogger("kg")
 MAX_NAME_LENGTH = 100  # characters; a longer label is no name to look for in running text
@@ -80,7 +79,7 @@ class Known:
 
     label: str
     cls: str
-    iri: URIRef
+    iri: str  # as text (kg.model.names): extraction builds no rdflib term
     district: str = ""
     city: str = ""
 
@@ -360,7 +359,7 @@ class Gazetteer:
         A local body's name without its place (家长学校 of 江北区's) is its name in a text of its own district or
         city, or of no place given, alone: elsewhere every district has one of its own.
 
-        >>> known = Known("江北区家长学校", "ParentSchool", URIRef("urn:x"), "江北区", "青川市")
+        >>> known = Known("江北区家长学校", "ParentSchool", "urn:x", "江北区", "青川市")
         >>> gazetteer = Gazetteer([("家长学校", known)])
         >>> gazetteer.lookup("家长学校", "渝南区", "星海市"), gazetteer.lookup("家长学校", "江北区").label
         (None, '江北区家长学校')
@@ -403,7 +402,7 @@ class Gazetteer:
 
         Linear in the text whatever the number and length of the names.
 
-        >>> known = Known("华为技术有限公司", "Company", URIRef("urn:x"))
+        >>> known = Known("华为技术有限公司", "Company", "urn:x")
         >>> list(Gazetteer([("华为", known), ("华为技术有限公司", known)]).finditer("与华为技术有限公司、华为"))
         [(1, 9, '华为技术有限公司'), (10, 12, '华为')]
         """
@@ -440,7 +439,7 @@ class Gazetteer:
         once, as (label, class, IRI, district, city); each name with the entities it denotes, by position; the
         yielding names.
 
-        >>> known = Known("华为技术有限公司", "Company", URIRef("urn:x"))
+        >>> known = Known("华为技术有限公司", "Company", "urn:x")
         >>> Gazetteer([("华为", known), ("華為", known)]).state()
         ([('华为技术有限公司', 'Company', 'urn:x', '', '')], [('华为', [0]), ('華為', [0])], [])
         """
@@ -455,14 +454,14 @@ class Gazetteer:
 
         The names are taken as they were kept, not added again (they are already in both spellings).
 
-        >>> known = Known("华为技术有限公司", "Company", URIRef("urn:x"))
+        >>> known = Known("华为技术有限公司", "Company", "urn:x")
         >>> gazetteer = Gazetteer([("华为", known), ("華為", known)])
         >>> again = Gazetteer.from_state(gazetteer.state())
         >>> again.names == gazetteer.names, list(again.names), again.lookup("华为") is again.lookup("華為")
         (True, ['华为', '華為'], True)
         """
         entities, names, yielding = state
-        known = [Known(label, kind, URIRef(iri), district, city) for label, kind, iri, district, city in entities]
+        known = [Known(*entity) for entity in entities]
         gazetteer = cls()
         gazetteer.names = {name: [known[i] for i in positions] for name, positions in names}
         gazetteer.yielding = frozenset(yielding)
@@ -478,7 +477,8 @@ class Gazetteer:
         for entity in data.entities.values():
             if entity.label in skip:
                 continue
-            known = Known(entity.label, entity.cls, entity.iri, entity.district, entity.city)
+            # (the curated entity's IRI is rdflib's term: its text, as every Known's)
+            known = Known(entity.label, entity.cls, str(entity.iri), entity.district, entity.city)
             for name in (entity.label, *entity.aliases):
                 if _short_reference(name, entity.label, entity.cls):
                     continue
@@ -490,18 +490,21 @@ class Gazetteer:
     @classmethod
     def from_ontology(cls) -> Gazetteer:
         """Entities the ontology itself names with skos:prefLabel / skos:altLabel (individuals, if any)."""
+        from rdflib import URIRef  # (the ontology's graph is rdflib's)
+
         graph = ontology()
         gazetteer = cls()
         local = {iri: name for name, iri in classes().items()}
-        for subject in set(graph.subjects(SKOS.altLabel, None)) | set(graph.subjects(SKOS.prefLabel, None)):
-            types = [local[t] for t in graph.objects(subject, RDF.type) if t in local]
+        alt, pref, label_of, kind = (URIRef(p) for p in (SKOS.altLabel, SKOS.prefLabel, RDFS.label, RDF.type))
+        for subject in set(graph.subjects(alt, None)) | set(graph.subjects(pref, None)):
+            types = [local[str(t)] for t in graph.objects(subject, kind) if str(t) in local]
             if not types or not isinstance(subject, URIRef):
                 continue
-            label = pick_label(graph.objects(subject, SKOS.prefLabel)) or pick_label(graph.objects(subject, RDFS.label))
+            label = pick_label(graph.objects(subject, pref)) or pick_label(graph.objects(subject, label_of))
             if not label:
                 continue
-            known = Known(label, types[0], subject)
-            for name in [label, *(str(v) for v in graph.objects(subject, SKOS.altLabel) if v.language == "zh")]:
+            known = Known(label, types[0], str(subject))
+            for name in [label, *(str(v) for v in graph.objects(subject, alt) if v.language == "zh")]:
                 gazetteer.add(name, known)
         return gazetteer
 
@@ -516,7 +519,6 @@ class Gazetteer:
         >>> known.cls, known.iri.rsplit("/", 1)[-1]
         ('University', 'chong-qing-li-gong-da-xue')
         """
-        from kg.model.vocab import entity_iri
         from kg.sources.reference import reference_names
 
         gazetteer = cls()
@@ -546,7 +548,7 @@ class Gazetteer:
             iri, cls_name = str(row["entity"]), local.get(str(row["class"]))
             if cls_name is None or cls_name in skip or str(row["g"]) in excluded:
                 continue
-            registry = str(row["g"]) == str(ENTITIES_GRAPH)
+            registry = str(row["g"]) == ENTITIES_GRAPH
             if iri not in best or (registry and not best[iri][0]):
                 best[iri] = (
                     registry,
@@ -560,7 +562,7 @@ class Gazetteer:
                 names[iri].add(str(row["alias"]))
         gazetteer = cls()
         for iri, (_, label, cls_name, district, city) in best.items():
-            known = Known(label, cls_name, URIRef(iri), district, city)
+            known = Known(label, cls_name, iri, district, city)
             for name in sorted(names[iri]):
                 gazetteer.add(name, known)
         return gazetteer
@@ -579,9 +581,9 @@ class Layered(Gazetteer):
     does not have it.  The base's automaton is built once for every document;
     the top's few names are found with ``str.find``.
 
-    >>> known = Known("甲公司", "Company", URIRef("urn:a"))
-    >>> other = Known("甲公司", "Company", URIRef("urn:b"))
-    >>> base = Gazetteer([("甲公司", known), ("乙学校", Known("乙学校", "School", URIRef("urn:c")))])
+    >>> known = Known("甲公司", "Company", "urn:a")
+    >>> other = Known("甲公司", "Company", "urn:b")
+    >>> base = Gazetteer([("甲公司", known), ("乙学校", Known("乙学校", "School", "urn:c"))])
     >>> [n for _, _, n in base.finditer("甲公司和乙学校")]
     ['甲公司', '乙学校']
     >>> [n for _, _, n in Gazetteer([("甲公司", other)]).over(base).finditer("甲公司和乙学校")]  # now ambiguous
@@ -713,7 +715,7 @@ class StoreNames:
         """Known entities from name-index rows, each described as :meth:`Gazetteer.from_store` would."""
         best: dict[str, tuple[bool, str, str, str, str]] = {}
         names: dict[str, list[str]] = {}
-        registry_graph = str(ENTITIES_GRAPH)
+        registry_graph = ENTITIES_GRAPH
         rows = list(rows)
         self._place_labels({r[5] for r in rows} | {r[6] for r in rows})
         for name, iri, graph, field, kinds, district, city in rows:
@@ -726,7 +728,7 @@ class StoreNames:
             names.setdefault(iri, []).append(name)
         gazetteer = Gazetteer()
         for iri, (_, label, cls_name, district, city) in best.items():
-            known = Known(label, cls_name, URIRef(iri), district, city)
+            known = Known(label, cls_name, iri, district, city)
             for name in sorted(set(names[iri])):
                 gazetteer.add(name, known)
         return gazetteer

@@ -316,7 +316,7 @@ def ingest(
         if extraction.empty:
             report.skipped.append((path, message("nothing_found_reason", doc=article.id)))
         else:
-            pending[extraction.iri] = triples
+            pending[URIRef(extraction.iri)] = triples  # (an IRI of extraction is text: a store's graph name is a term)
             batch_of.append(extraction)
             done.append(_info(extraction))
         if len(batch_of) >= batch:
@@ -387,7 +387,9 @@ def write_long(
                 return
             yield document_triples(part)
             links: list = []
-            state["merges"].update(reference_links(store, [part], {part.iri: links}, replaced, drop_stale=False))
+            state["merges"].update(
+                reference_links(store, [part], {URIRef(part.iri): links}, replaced, drop_stale=False)
+            )
             yield links
             if part.last:
                 info = _info(part)
@@ -401,9 +403,9 @@ def write_long(
     # an empty text writes nothing: look before the store is touched (the last part says if anything was found)
     if first.last and first.empty:
         return None
-    write_graph_parts(store, first.iri, triples_of_parts())
+    write_graph_parts(store, URIRef(first.iri), triples_of_parts())
     if state["info"] is None:  # nothing found after all: the document's graph goes
-        write_graphs(store, {first.iri: []})
+        write_graphs(store, {URIRef(first.iri): []})
         return None
     if previous:
         gone = previous - still_named(store, previous)
@@ -458,13 +460,13 @@ def reference_links(
     owner: dict[str, Extraction] = {}
     mentions: dict[str, list] = {}  # where each entity is named (its first mentions)
     for extraction in extractions:
-        triples = graphs[extraction.iri]
+        triples = graphs[URIRef(extraction.iri)]  # (keyed by the graph's term; the extraction's IRI is text)
         for entity in extraction.entities:
             mentions.setdefault(str(entity.iri), entity.mentions)
             for name in (entity.label, *sorted(entity.aliases)):
                 ref = lookup(name, entity.cls, city=entity.city)
                 if ref is not None:
-                    triples.extend(identifier_triples(entity.iri, ref))
+                    triples.extend(identifier_triples(URIRef(entity.iri), ref))
                     break
             iri = str(entity.iri)
             new.setdefault(
@@ -482,9 +484,15 @@ def reference_links(
         text = extraction.article.text
         spoken, start = _spoken(new[entity.iri].names, carried, text, mentions[entity.iri])
         if spoken is not None:
-            graphs[extraction.iri].extend(
+            graphs[URIRef(extraction.iri)].extend(
                 namesake_triples(
-                    URIRef(entity.iri), URIRef(other.iri), spoken, extraction.iri, extraction.doc_id, text, start
+                    URIRef(entity.iri),
+                    URIRef(other.iri),
+                    spoken,
+                    URIRef(extraction.iri),
+                    extraction.doc_id,
+                    text,
+                    start,
                 )
             )
     return refresh_merges_for(store, new.values(), replaced, drop_stale=drop_stale)

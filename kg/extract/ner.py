@@ -58,8 +58,8 @@ from kg.extract.gazetteer import (
     words_automaton,
 )
 from kg.extract.lexicon import alternation, characters, table, words
+from kg.model.names import classes
 from kg.model.terms import KINDS, compatible, descendants, is_a, label
-from kg.model.vocab import classes
 from kg.sources import reference
 from kg.sources.documents import CJK, CLAUSE_PUNCT
 from kg.sources.reference import bodies, divisions, universities

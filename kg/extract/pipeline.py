@@ -32,11 +32,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
 from kg import user_cache
 from kg.extract.confidence import Confidence, bundled
@@ -70,22 +69,7 @@ from kg.extract.relations import (
 )
 from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver, own_committee
 from kg.extract.sentences import segments
-from kg.model.statements import (
-    NTRIPLES,
-    OXIGRAPH,
-    RDFLIB,
-    Provenance,
-    TermKit,
-    add_document,
-    add_entity,
-    add_indicator,
-    add_relation,
-    add_text_piece,
-    assertion_name,
-    indicator_name,
-)
-from kg.model.terms import KINDS, is_a
-from kg.model.vocab import (
+from kg.model.names import (
     ASSERTION,
     DATA_DIR,
     INDICATOR,
@@ -96,8 +80,26 @@ from kg.model.vocab import (
     entity_iri,
     relation_properties,
 )
+from kg.model.statements import (
+    NTRIPLES,
+    OXIGRAPH,
+    Provenance,
+    TermKit,
+    add_document,
+    add_entity,
+    add_indicator,
+    add_relation,
+    add_text_piece,
+    assertion_name,
+    indicator_name,
+    rdflib_kit,
+)
+from kg.model.terms import KINDS, is_a
 from kg.sources.documents import MAX_BYTES, Article, clean_file
 from kg.sources.reference import bodies, universities
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 METHOD = "extraction"
 FORMATS = ("turtle", "trig", "jsonl")
@@ -115,7 +117,7 @@ class Extraction:
     first: bool = True  # carries the document (a part of a long text: the first one)
     last: bool = True  # the last extraction of the article (a long text: its last part)
     described: bool = True  # carries entities of the document with their mentions: every one, or a long text's share
-    places: Mapping[str, URIRef] | None = None  # label → IRI of the document's places (see document_triples)
+    places: Mapping[str, str] | None = None  # label → IRI of the document's places (see document_triples)
     # a long text's own words, a block at a time (position, the original text of the block): stored in parts
     text_piece: tuple[int, str] | None = None
 
@@ -124,7 +126,7 @@ class Extraction:
         return self.article.id
 
     @property
-    def iri(self) -> URIRef:
+    def iri(self) -> str:
         return document_iri(self.article.id)
 
     @property
@@ -1232,6 +1234,7 @@ GAZETTEER_CODE = (
     "extract/normalize.py",
     "extract/pipeline.py",
     "model/pinyin.py",
+    "model/names.py",
     "model/terms.py",
     "model/vocab.py",
     "sources/curated.py",
@@ -1287,7 +1290,7 @@ def _files(folder: Path) -> list[Path]:
 
 
 def document_triples(
-    extraction: Extraction, places: Mapping[str, URIRef] | None = None, kit: TermKit = RDFLIB
+    extraction: Extraction, places: Mapping[str, str] | None = None, kit: TermKit | None = None
 ) -> list[tuple[Any, Any, Any]]:
     """The triples of the document's named graph (see the module docstring), each once.
 
@@ -1296,8 +1299,9 @@ def document_triples(
     ``places``: label → IRI of the document's entities, when ``extraction`` holds
     only some of them (a district is linked to its entity, not minted again).
     ``kit``: the terms to write them with (:data:`kg.model.statements.NTRIPLES` for
-    output: no rdflib term is built, so no conversion either).
+    output: no rdflib term is built, so no conversion either); rdflib's by default (:func:`rdflib_kit`).
     """
+    kit = kit or rdflib_kit()
     graph = _Triples()
     places = extraction.places if places is None else places
     article, doc_iri = extraction.article, extraction.iri
@@ -1345,7 +1349,7 @@ def document_triples(
     text = article.text
     # a fact's own node: unique, not worth a cache; made from its IRI's text (assertion_iri's and indicator_iri's,
     # without an rdflib term on the way)
-    fresh = ox.NamedNode if kit is OXIGRAPH else "<{}>".format if kit is NTRIPLES else URIRef
+    fresh = ox.NamedNode if kit is OXIGRAPH else "<{}>".format if kit is NTRIPLES else kit.node
     assertions, indicators = str(ASSERTION), str(INDICATOR)
     for relation in extraction.relations:
         s, p, o = relation.subject.iri, properties[relation.predicate], relation.object.iri
@@ -1377,6 +1381,8 @@ def document_triples(
 
 def document_graph(extraction: Extraction) -> Graph:
     """The document's named graph as an rdflib graph (for serialising)."""
+    from rdflib import Graph  # (only here: extraction and its output build no rdflib term)
+
     graph = Graph()
     for triple in document_triples(extraction):
         graph.add(triple)
@@ -1413,7 +1419,7 @@ def write(extractions: Iterable[Extraction], fmt: str, out: IO[bytes]) -> None:
     # Oxigraph's serialiser, not rdflib's: building rdflib terms and converting them was most of the cost of
     # `kg extract` after extraction itself.  The triples are N-Triples text (NTRIPLES), which Oxigraph's parser reads
     # a document at a time: cheaper than building its terms and triples one call each (see kg.model.statements).
-    from kg.model.vocab import ASSERTION, INDICATOR, PREFIXES
+    from kg.model.names import PREFIXES
     from kg.store.formats import RDF, find, write_rdf
 
     if fmt == "trig":

@@ -18,7 +18,7 @@ Rules, in the order they apply to each mention:
   longer one of the same kind (重庆青年职业学院 / 重庆青年职业技术学院) is the
   same entity; the longer name is the label and the shorter an alias.
 
-Entities not known before get ``kg.model.vocab.entity_iri(label)``, so the same
+Entities not known before get ``kg.model.names.entity_iri(label)``, so the same
 name in two documents is one node.
 """
 
@@ -31,8 +31,6 @@ import sqlite3
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-
-from rdflib import URIRef
 
 from kg.extract.gazetteer import Gazetteer, Known
 from kg.extract.ner import (
@@ -47,8 +45,8 @@ from kg.extract.ner import (
     standard_body,
     without_note,
 )
+from kg.model.names import entity_iri
 from kg.model.terms import KINDS, compatible, is_a
-from kg.model.vocab import entity_iri
 from kg.sources.reference import bodies, lookup
 from kg.sources.words import dictionary
 
@@ -140,7 +138,7 @@ class Entity:
 
     label: str
     cls: str
-    iri: URIRef
+    iri: str  # as text (kg.model.names): extraction builds no rdflib term
     aliases: set[str] = field(default_factory=set)
     district: str = ""  # label of the district entity
     city: str = ""
@@ -973,25 +971,23 @@ def _dumps(entity: Entity) -> bytes:
     """The entity with its mentions' own fields only: not what a mention links to (other mentions, entities, the
     gazetteer's entry), which would bring along a growing share of the document.
 
-    Written as plain tuples (an IRI as its text): pickling the dataclasses themselves, and copying each mention
+    Written as plain tuples: pickling the dataclasses themselves, and copying each mention
     first to drop its links, was an eighth of extracting a long text (every block writes its entities again).
     """
     # a mention's fields in their order, with None for its known entry: made again by one call each
     mentions = [
         (m.start, m.end, m.name, m.cls, m.rule, m.tier, None, m.ref, m.nested, m.category) for m in entity.mentions
     ]
-    iri = entity.iri
-    plain = type(iri) is URIRef  # the usual case; anything else is pickled as it is
-    fields = (entity.label, entity.cls, str(iri) if plain else iri, plain, entity.aliases, entity.district)
+    fields = (entity.label, entity.cls, entity.iri, entity.aliases, entity.district)
     return pickle.dumps((*fields, entity.city, entity.known, mentions, entity.tier), pickle.HIGHEST_PROTOCOL)
 
 
 def _loads(data: bytes) -> Entity:
-    label, cls, iri, plain, aliases, district, city, known, mentions, tier = pickle.loads(data)
+    label, cls, iri, aliases, district, city, known, mentions, tier = pickle.loads(data)
     return Entity(
         label,
         cls,
-        URIRef(iri) if plain else iri,
+        iri,
         aliases,
         district,
         city,

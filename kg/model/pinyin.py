@@ -31,8 +31,10 @@ SEPARATOR = "\n%%\n"  # between the table's sections (no word, syllable or patte
 # in the user's cache folder, one table a copy of kg (kg.user_cache.own): the key holds this module's path, so copies
 # sharing one file would each find the other's table and build their own again (1.5 s) at every other start
 TABLE_CACHE = "pinyin-table.marshal"
-GROUPS_CACHE = "pinyin-groups.marshal"  # the same table, group by group (_grouped): what a start reads
+# the same table, group by group (_grouped): what a start maps in memory (user_cache.read_mapped)
+GROUPS_CACHE = "pinyin-groups.mapped"
 GROUPS = 0x10000  # an entry's group: the code point of its first character, modulo this
+OFFSETS = (GROUPS + 1) * array.array("I").itemsize  # bytes of the groups' offsets, before their text (_grouped)
 WORD, CHARACTER = "\t", "\x01"  # in a group's line: after a word, after a character (before their syllables)
 # pypinyin's files its dictionaries are read from: an upgrade replaces them, and the table is built again
 PYPINYIN_FILES = ("__init__.py", "constants.py", "phrases_dict.json", "pinyin_dict.json")
@@ -43,10 +45,11 @@ class _Table:
     a dict when first asked for: the dicts of all of them (130,000 entries, some 0.2 G instructions at every
     start that spells a name) for the few hundred names a command spells cost more than the spelling."""
 
-    def __init__(self, han: str, text: bytes, offsets: bytes) -> None:
+    def __init__(self, han: str, kept: bytes | memoryview) -> None:
         self.runs = re.compile(f"({han}+)|([^{han[1:]}+)")  # han is a class: [...]
-        self._text = text  # the groups' text (see _grouped), in UTF-16
-        self._offsets = memoryview(offsets).cast("I")  # group → where its text starts, in bytes; then the end
+        kept = memoryview(kept)  # (the cache's mapping: slices of it are views, not copies)
+        self._offsets = kept[:OFFSETS].cast("I")  # group → where its text starts, in bytes; then the end
+        self._text = kept[OFFSETS:]  # the groups' text (see _grouped), in UTF-16
         self._groups: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {}
 
     def group(self, first: str) -> tuple[dict[str, str | None], dict[str, str]]:
@@ -60,7 +63,7 @@ class _Table:
         group = ord(first) % GROUPS
         words: dict[str, str | None] = {}
         characters: dict[str, str] = {}
-        for line in self._text[self._offsets[group] : self._offsets[group + 1]].decode("utf-16-le").split("\n"):
+        for line in str(self._text[self._offsets[group] : self._offsets[group + 1]], "utf-16-le").split("\n"):
             entry, kind, spelled = line.partition(WORD)
             if kind:
                 words[entry] = spelled
@@ -121,10 +124,10 @@ def table_text() -> str:
     return text
 
 
-def _grouped(text: str) -> tuple[str, bytes, bytes]:
-    """The table's class of Chinese characters, then its entries group by group (those that start with one
-    character, modulo :data:`GROUPS`) in UTF-16, one a line: ``word WORD syllables``, ``character CHARACTER
-    syllables`` or a prefix alone; then where each group starts (an array of unsigned ints, and the end)."""
+def _grouped(text: str) -> tuple[str, bytes]:
+    """The table's class of Chinese characters; then where each group starts (an array of unsigned ints, and the
+    end) followed by its entries group by group (those that start with one character, modulo :data:`GROUPS`) in
+    UTF-16, one a line: ``word WORD syllables``, ``character CHARACTER syllables`` or a prefix alone."""
     _, han, words, spelled, characters, spelled_characters, prefixes = text.rstrip("\n").split(SEPARATOR)
     groups: list[list[str]] = [[] for _ in range(GROUPS)]
     for word, syllables in zip(words.split("\n"), spelled.split("\n"), strict=True):
@@ -140,7 +143,7 @@ def _grouped(text: str) -> tuple[str, bytes, bytes]:
     for group in groups:
         parts.append("\n".join(group).encode("utf-16-le"))
         offsets.append(offsets[-1] + len(parts[-1]))
-    return han, b"".join(parts), offsets.tobytes()
+    return han, offsets.tobytes() + b"".join(parts)
 
 
 @cache
@@ -149,11 +152,14 @@ def _table() -> _Table:
     pypinyin installed now, else made from :func:`table_text` and kept."""
     key = _key()
     name = user_cache.own(GROUPS_CACHE)
-    kept = user_cache.read(name, key)
-    if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], str)):
-        kept = _grouped(table_text())
-        user_cache.write(name, key, kept)
-    return _Table(*kept)
+    kept = user_cache.read_mapped(name, key)
+    if kept is not None and isinstance(kept[0], str) and len(kept[1]) >= OFFSETS:
+        han, groups = kept
+        if groups[:OFFSETS].cast("I")[-1] == len(groups) - OFFSETS:  # else kept in another shape
+            return _Table(han, groups)
+    han, groups = _grouped(table_text())
+    user_cache.write_mapped(name, key, groups, han)
+    return _Table(han, groups)
 
 
 def _cut(run: str, table: _Table) -> Iterator[str]:

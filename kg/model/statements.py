@@ -15,33 +15,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, Protocol
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
-import rdflib
-from rdflib import Literal, URIRef
 
-from kg.model import vocab
-from kg.model.vocab import ASSERTION, INDICATOR, Terms, content_name
+from kg.model import names
+from kg.model.names import ASSERTION, INDICATOR, XSD, content_name
 
-# made once (see Terms): a document of many facts writes these tens of thousands of times
-KG, PROV, SCHEMA, SKOS = (Terms(n) for n in (vocab.KG, vocab.PROV, vocab.SCHEMA, vocab.SKOS))
-OWL, RDF, RDFS, XSD = (Terms(n) for n in (rdflib.OWL, rdflib.RDF, rdflib.RDFS, rdflib.XSD))
-TRUE, FALSE = Literal(True), Literal(False)
-# the short values facts repeat (offsets, methods, units, measures, numbers): rdflib's Literal() is slow to build
-short = lru_cache(maxsize=16384)(Literal)
+if TYPE_CHECKING:
+    from rdflib import URIRef
 
 
 class TermKit:
-    """The terms statements are written with: rdflib's (:data:`RDFLIB`, the default) or pyoxigraph's
-    (:data:`OXIGRAPH`, for output and store writes: no conversion, several times cheaper to build).
+    """The terms statements are written with: rdflib's (:func:`rdflib_kit`, the default) or pyoxigraph's
+    (:data:`OXIGRAPH`, for output and store writes: no conversion, several times cheaper to build), or their
+    N-Triples text (:data:`NTRIPLES`, for output).
 
     The same functions below write both, so the data model has one home; a kit gives the vocabulary
     (``kit.KG.evidence``), ``kit.node(iri)``, ``kit.text(value, lang)``, ``kit.word(value, lang)`` (cached),
     ``kit.number(int)``, ``kit.decimal(Decimal)``, ``kit.typed(lexical, datatype)`` and ``kit.boolean(bool)``.
 
-    >>> OXIGRAPH.text("巴南区", "zh"), RDFLIB.number(3)
+    >>> OXIGRAPH.text("巴南区", "zh"), rdflib_kit().number(3)
     (<Literal value=巴南区 language=zh>, rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
     """
 
@@ -60,7 +55,7 @@ class TermKit:
         self.word = word  # a short text facts repeat (a method, a unit, a measure): made once
         self.KG, self.PROV, self.SCHEMA, self.SKOS, self.OWL, self.RDF, self.RDFS, self.XSD = (
             _Names(str(ns), node)
-            for ns in (vocab.KG, vocab.PROV, vocab.SCHEMA, vocab.SKOS, rdflib.OWL, rdflib.RDF, rdflib.RDFS, rdflib.XSD)
+            for ns in (names.KG, names.PROV, names.SCHEMA, names.SKOS, names.OWL, names.RDF, names.RDFS, names.XSD)
         )
 
     def term(self, term: Any) -> Any:
@@ -89,8 +84,8 @@ def _ox_node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-_XSD_INTEGER, _XSD_BOOLEAN = ox.NamedNode(str(rdflib.XSD.integer)), ox.NamedNode(str(rdflib.XSD.boolean))
-_XSD_DECIMAL = ox.NamedNode(str(rdflib.XSD.decimal))
+_XSD_INTEGER, _XSD_BOOLEAN = ox.NamedNode(XSD.integer), ox.NamedNode(XSD.boolean)
+_XSD_DECIMAL = ox.NamedNode(XSD.decimal)
 
 
 @lru_cache(maxsize=16384)
@@ -98,15 +93,27 @@ def _ox_short(value: str, lang: str | None) -> ox.Literal:
     return ox.Literal(value, language=lang) if lang else ox.Literal(value)
 
 
-RDFLIB = TermKit(
-    URIRef,
-    lambda value, lang=None: Literal(value, lang=lang),
-    lambda lexical, datatype: Literal(lexical, datatype=datatype),
-    lambda value, lang=None: short(value, lang=lang),
-    short,
-    lambda value: short(value, datatype=XSD.decimal),
-    lambda value: TRUE if value else FALSE,
-)
+@cache
+def rdflib_kit() -> TermKit:
+    """rdflib's terms, the default kit: made when first asked for, by code that builds an rdflib graph, so that
+    code writing text (``kg extract``, :data:`NTRIPLES`) never imports rdflib."""
+    from rdflib import Literal, URIRef
+
+    true, false = Literal(True), Literal(False)
+    # the short values facts repeat (offsets, methods, units, measures, numbers): rdflib's Literal() is slow to build
+    short = lru_cache(maxsize=16384)(Literal)
+    decimal = URIRef(XSD.decimal)
+    return TermKit(
+        URIRef,
+        lambda value, lang=None: Literal(value, lang=lang),
+        lambda lexical, datatype: Literal(lexical, datatype=datatype),
+        lambda value, lang=None: short(value, lang=lang),
+        short,
+        lambda value: short(value, datatype=decimal),
+        lambda value: true if value else false,
+    )
+
+
 OXIGRAPH = TermKit(
     _ox_node,
     lambda value, lang=None: ox.Literal(value, language=lang) if lang else ox.Literal(value),
@@ -160,8 +167,8 @@ def _nt_text(value: str, lang: str | None = None) -> str:
     return f"{nt_string(value)}@{lang}" if lang else nt_string(value)
 
 
-_NT_INTEGER, _NT_DECIMAL = f"<{rdflib.XSD.integer}>", f"<{rdflib.XSD.decimal}>"
-_NT_TRUE, _NT_FALSE = f'"true"^^<{rdflib.XSD.boolean}>', f'"false"^^<{rdflib.XSD.boolean}>'
+_NT_INTEGER, _NT_DECIMAL = f"<{XSD.integer}>", f"<{XSD.decimal}>"
+_NT_TRUE, _NT_FALSE = f'"true"^^<{XSD.boolean}>', f'"false"^^<{XSD.boolean}>'
 
 NTRIPLES = _NTriplesKit(
     _nt_node,
@@ -205,7 +212,7 @@ class Provenance:
     year: str | int | None = None
 
     def add_to(self, graph: TripleSink, node: Any, kit: TermKit | None = None) -> None:
-        k = kit or RDFLIB
+        k = kit or rdflib_kit()
         graph.add((node, k.KG.evidence, k.text(self.evidence, "zh")))
         graph.add((node, k.PROV.wasDerivedFrom, self.document))
         graph.add((node, k.KG.startOffset, k.number(self.start)))
@@ -216,23 +223,28 @@ class Provenance:
 
 
 def assertion_iri(doc_id: str, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: str) -> URIRef:
-    """The IRI of a relation assertion: a hash of the document, the triple and the evidence."""
-    return ASSERTION[assertion_name(doc_id, subject, predicate, obj, evidence)]
+    """The IRI of a relation assertion: a hash of the document, the triple and the evidence (rdflib's term, for an
+    rdflib graph: the writers of output use :func:`assertion_name`)."""
+    from rdflib import URIRef
+
+    return URIRef(ASSERTION[assertion_name(doc_id, subject, predicate, obj, evidence)])
 
 
 def assertion_name(doc_id: str, subject: str, predicate: str, obj: str, evidence: str) -> str:
-    """The local name of :func:`assertion_iri` under :data:`~kg.model.vocab.ASSERTION` (see indicator_name)."""
+    """The local name of :func:`assertion_iri` under :data:`~kg.model.names.ASSERTION` (see indicator_name)."""
     return content_name(doc_id, str(subject), str(predicate), str(obj), evidence)
 
 
 def indicator_iri(doc_id: str, subject: URIRef, measure: str, text: str, provenance: Provenance) -> URIRef:
     """The IRI of a stated quantity: a hash of the document, its subject, what it counts, the phrase stating it
-    and where (one sentence may state the same phrase twice)."""
-    return INDICATOR[indicator_name(doc_id, subject, measure, text, provenance)]
+    and where (one sentence may state the same phrase twice); rdflib's term, as :func:`assertion_iri`."""
+    from rdflib import URIRef
+
+    return URIRef(INDICATOR[indicator_name(doc_id, subject, measure, text, provenance)])
 
 
 def indicator_name(doc_id: str, subject: str, measure: str, text: str, provenance: Provenance) -> str:
-    """The local name of :func:`indicator_iri` under :data:`~kg.model.vocab.INDICATOR`: its IRI as text is the
+    """The local name of :func:`indicator_iri` under :data:`~kg.model.names.INDICATOR`: its IRI as text is the
     namespace's and this, for the writers of output, which need no rdflib term (building one was half the cost
     of naming a fact: 6 ms of the 1.9 s of ``kg extract`` on 1 MiB of text, 3,400 indicators)."""
     return content_name(doc_id, str(subject), measure, text, provenance.evidence, str(provenance.start))
@@ -255,9 +267,10 @@ def add_entity(
 ) -> None:
     """An entity's description: class, Chinese label and aliases, district, city, documents naming it, links.
 
-    IRIs (``node``, ``cls``, ``district``, ``city``, ``mentioned_in``) are terms of ``kit`` (default rdflib's).
+    IRIs (``node``, ``cls``, ``district``, ``city``, ``mentioned_in``) are terms of ``kit`` (default rdflib's,
+    :func:`rdflib_kit`).
     """
-    k = kit or RDFLIB
+    k = kit or rdflib_kit()
     graph.add((node, k.RDF.type, cls))
     graph.add((node, k.RDFS.label, k.text(label, "zh")))
     for alias in sorted(set(aliases) - {label}):
@@ -282,7 +295,7 @@ def add_text_piece(graph: TripleSink, doc: Any, position: int, text: str, kit: T
     A text longer than one block of extraction is stored a block at a time, so that writing (and reading)
     it holds one piece, whatever its length; the pieces in the order of ``schema:position`` are the text.
     """
-    k = kit or RDFLIB
+    k = kit or rdflib_kit()
     piece = k.node(f"{k.iri(doc)}/text/{position}")
     graph.add((doc, k.SCHEMA.hasPart, piece))
     graph.add((piece, k.SCHEMA.position, k.number(position)))
@@ -299,7 +312,7 @@ def add_document(
     kit: TermKit | None = None,
 ) -> None:
     """The document node: identifier, headline, subtitle, captions, text, source file, authors, district, city."""
-    k = kit or RDFLIB
+    k = kit or rdflib_kit()
     graph.add((doc, k.RDF.type, k.KG.SourceDocument))
     graph.add((doc, k.SCHEMA.identifier, k.text(article.id, None)))
     if article.title:
@@ -331,7 +344,7 @@ def add_relation(
     kit: TermKit | None = None,
 ) -> None:
     """A relation: its direct triple and its qualified ``kg:RelationAssertion`` node ``node``."""
-    k = kit or RDFLIB
+    k = kit or rdflib_kit()
     graph.add((subject, predicate, obj))
     graph.add((node, k.RDF.type, k.KG.RelationAssertion))
     graph.add((node, k.RDF.subject, subject))
@@ -355,7 +368,7 @@ def add_indicator(
     kit: TermKit | None = None,
 ) -> None:
     """A stated quantity: ``kg:Indicator`` ``node`` of ``subject``; approximate when ``qualifier`` says so."""
-    k = kit or RDFLIB
+    k = kit or rdflib_kit()
     graph.add((node, k.RDF.type, k.KG.Indicator))
     graph.add((node, k.KG.indicatorOf, subject))
     graph.add((node, k.KG.measure, k.word(measure, "zh")))

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from rdflib import RDFS, Literal, URIRef
-from rdflib.term import Node
+from kg.model.names import KG, RDFS, classes, ontology, ontology_facts
 
-from kg.model.vocab import KG, classes, ontology, ontology_facts
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 LANGUAGES = ("zh", "en")  # people read Chinese first; English is the other language every term has
 
@@ -42,6 +43,8 @@ def local_name(iri: str | Node) -> str:
 
 def language_of(value: Node) -> str:
     """The primary language subtag of a literal (``zh`` for ``zh-CN``), "" when it has none."""
+    from rdflib import Literal  # (given rdflib's terms, it is loaded: extraction never asks)
+
     return _primary((value.language or "") if isinstance(value, Literal) else "")
 
 
@@ -52,9 +55,12 @@ def _primary(tag: str | None) -> str:
 def by_language(values: Iterable[Node]) -> dict[str, str]:
     """One text per language ("" for none): the smallest, so the choice is stable.
 
+    >>> from rdflib import Literal
     >>> by_language([Literal("乙", lang="zh"), Literal("甲", lang="zh-CN"), Literal("A", lang="en")])
     {'en': 'A', 'zh': '乙'}
     """
+    from rdflib import Literal  # (given rdflib's terms, it is loaded: extraction never asks)
+
     return _texts((str(v), v.language) for v in values if isinstance(v, Literal))
 
 
@@ -68,6 +74,7 @@ def _texts(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str]:
 def pick_label(values: Iterable[Node], lang: str = "zh") -> str | None:
     """The label to show in ``lang``: that language, else Chinese, else English, else none, else any.
 
+    >>> from rdflib import Literal
     >>> pick_label([Literal("College", lang="en"), Literal("高校", lang="zh")], "en")
     'College'
     >>> pick_label([Literal("College", lang="en"), Literal("高校", lang="zh")], "fr")
@@ -75,6 +82,8 @@ def pick_label(values: Iterable[Node], lang: str = "zh") -> str | None:
     >>> pick_label([]) is None
     True
     """
+    from rdflib import Literal  # (given rdflib's terms, it is loaded: extraction never asks)
+
     return pick_text(((str(v), v.language) for v in values if isinstance(v, Literal)), lang)
 
 
@@ -91,7 +100,7 @@ def pick_text(pairs: Iterable[tuple[str, str | None]], lang: str = "zh") -> str 
     return texts[min(texts)] if texts else None
 
 
-def label(term: URIRef | str, lang: str = "zh") -> str:
+def label(term: str, lang: str = "zh") -> str:
     """The ontology's label of ``term`` in ``lang`` (see :func:`pick_label`), else its local name."""
     return pick_text(ontology_facts()["labels"].get(str(term), ()), lang) or local_name(term)
 
@@ -172,8 +181,8 @@ def descendants(cls: str) -> frozenset[str]:
 
 
 @cache
-def _relation_classes(relation: str, prop: URIRef) -> frozenset[str]:
-    members = ontology_facts()["members"][str(prop)].get(str(KG[relation]), ())  # (the classes of a union too)
+def _relation_classes(relation: str, prop: str) -> frozenset[str]:
+    members = ontology_facts()["members"][prop].get(KG[relation], ())  # (the classes of a union too)
     return frozenset(local_name(m) for m in members if m.startswith(str(KG)))
 
 
@@ -203,13 +212,15 @@ def fits(relation: str, subject_class: str, object_class: str) -> bool:
 
 
 @cache
-def super_properties(prop: URIRef | str) -> frozenset[str]:
+def super_properties(prop: str) -> frozenset[str]:
     """``prop`` and every property above it, as IRIs.
 
     >>> sorted(local_name(p) for p in super_properties(KG.integratesWith))
     ['cooperatesWith', 'integratesWith', 'relatedTo']
     """
-    return frozenset(str(p) for p in ontology().transitive_objects(URIRef(str(prop)), RDFS.subPropertyOf))
+    from rdflib import URIRef  # (the graph's terms: evaluation asks, extraction never does)
+
+    return frozenset(str(p) for p in ontology().transitive_objects(URIRef(str(prop)), URIRef(RDFS.subPropertyOf)))
 
 
 @cache

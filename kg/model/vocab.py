@@ -1,234 +1,111 @@
-"""Vocabulary: namespaces, the ontology, and the IRIs of entities, documents and graphs."""
+"""Vocabulary as rdflib's terms: the namespaces, the ontology, and the IRIs of entities, documents and graphs.
+
+Derived from :mod:`kg.model.names`, the one home of the IRIs (as text), for the code that builds rdflib graphs;
+code that writes text only (extraction and its output) uses that module and never imports rdflib.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from functools import cache, lru_cache
-from pathlib import Path
-from typing import Any
+from functools import cache
 
-from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.term import Node
+from rdflib import OWL, RDF, RDFS, XSD, Namespace, URIRef
 
-from kg.model.pinyin import syllables
+from kg.model import names
+from kg.model.names import (  # (the names every layer imports from here too)
+    BASE,
+    DATA_DIR,
+    INFERRED_PREFIX,
+    ONTOLOGY_DIR,
+    ONTOLOGY_FILE,
+    PACKAGE_ROOT,
+    PREFIXES,
+    PROJECT_ROOT,
+    content_name,
+    ontology,
+    ontology_facts,
+    slug,
+)
 
-BASE = "https://w3id.org/kg-cityedu/"
-KG = Namespace(BASE + "ontology#")
-KGR = Namespace(BASE + "id/")
-DOC = Namespace(BASE + "doc/")
-ASSERTION = Namespace(BASE + "assertion/")
-INDICATOR = Namespace(BASE + "indicator/")
-GRAPH = Namespace(BASE + "graph/")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+__all__ = [
+    "ASSERTION",
+    "BASE",
+    "DATA_DIR",
+    "DOC",
+    "ENTITIES_GRAPH",
+    "GRAPH",
+    "INDICATOR",
+    "INFERRED_GRAPH",
+    "INFERRED_PREFIX",
+    "KG",
+    "KGR",
+    "ONTOLOGY_DIR",
+    "ONTOLOGY_FILE",
+    "ONTOLOGY_GRAPH",
+    "ORG",
+    "OWL",
+    "PACKAGE_ROOT",
+    "PREFIXES",
+    "PROJECT_ROOT",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SKOS",
+    "XSD",
+    "classes",
+    "content_iri",
+    "content_name",
+    "document_iri",
+    "entity_iri",
+    "ontology",
+    "ontology_facts",
+    "relation_properties",
+    "slug",
+]
 
-
-class Terms:
-    """The terms of a namespace, each made once: an rdflib namespace builds a new URIRef on every attribute access.
-
-    For code that writes the same few terms many times (a document's triples).
-
-    >>> terms = Terms(KG)
-    >>> terms.value is terms.value, terms.value == KG.value
-    (True, True)
-    """
-
-    def __init__(self, namespace: object) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)  # later look-ups find the attribute, not this method
-        return term
-
-
-ONTOLOGY_GRAPH = GRAPH.ontology
-ENTITIES_GRAPH = GRAPH.entities
-INFERRED_GRAPH = GRAPH.inferred  # the inference of source graph G is in INFERRED_PREFIX + G's path (kg.store.inference)
-INFERRED_PREFIX = str(GRAPH) + "inferred/"
-
-PREFIXES: dict[str, str] = {
-    "kg": str(KG),
-    "kgr": str(KGR),
-    "doc": str(DOC),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": str(SKOS),
-    "schema": str(SCHEMA),
-    "org": str(ORG),
-    "prov": str(PROV),
-}
-
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # kg/
-PROJECT_ROOT = PACKAGE_ROOT.parent
-
-
-def _bundled(name: str) -> Path:
-    """Path of a top-level project folder, inside the wheel or in the source tree."""
-    packaged = PACKAGE_ROOT / "_bundled" / name
-    return packaged if packaged.exists() else PROJECT_ROOT / name
+KG = Namespace(str(names.KG))
+KGR = Namespace(str(names.KGR))
+DOC = Namespace(str(names.DOC))
+ASSERTION = Namespace(str(names.ASSERTION))
+INDICATOR = Namespace(str(names.INDICATOR))
+GRAPH = Namespace(str(names.GRAPH))
+SCHEMA = Namespace(str(names.SCHEMA))
+ORG = Namespace(str(names.ORG))
+PROV = Namespace(str(names.PROV))
+SKOS = Namespace(str(names.SKOS))
 
 
-ONTOLOGY_DIR = _bundled("ontology")
-DATA_DIR = _bundled("data")
-ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
-
-
-@cache
-def ontology() -> Graph:
-    """The project ontology as an rdflib graph (parsed once).
-
-    Read by Oxigraph's parser, its triples then added to the graph: rdflib's Turtle parser took a tenth of the
-    start of every command that asks the ontology (``kg extract`` does, for its classes), 0.15 G instructions.
-    """
-    import pyoxigraph as ox
-
-    graph = Graph()
-    triples = ox.parse(path=ONTOLOGY_FILE)  # Turtle, by the file's extension (kg.store's format table is a layer up)
-    graph.addN((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o), graph) for s, p, o, _ in triples)
-    for prefix, namespace in {**triples.prefixes, **PREFIXES}.items():  # the file's, as rdflib's parser binds them
-        graph.bind(prefix, namespace)
-    return graph
-
-
-def _rdflib_term(term: Any) -> Node:
-    """An Oxigraph term of the ontology as rdflib's parser gives it (see :func:`kg.store.embedded.to_rdflib`)."""
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return URIRef(term.value)
-    if kind == "BlankNode":
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):  # a simple literal: rdflib compares it unequal to xsd:string
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def _local_names(kind: URIRef) -> dict[str, URIRef]:
-    return {
-        str(term)[len(str(KG)) :]: term
-        for term in ontology().subjects(RDF.type, kind)
-        if isinstance(term, URIRef) and str(term).startswith(str(KG))
-    }
-
-
-@cache
-def ontology_facts() -> dict[str, Any]:
-    """What the code asks of the ontology most (see :func:`classes`, :func:`relation_properties` and
-    :mod:`kg.model.terms`), as plain tables, IRIs as strings: the classes and the relations (local name, IRI) in the
-    graph's order, each class's parents, each subject's labels (text, language tag), the members of each property's
-    domain and range, the symmetric properties.
-
-    Kept in the user's cache folder (:mod:`kg.user_cache`) for the ontology file and the two modules that read them,
-    and read from :func:`ontology` again when one of those changed: building that rdflib graph (616 triples, one
-    call of rdflib's store each) was some 13 ms of CPU at the start of every ``kg extract``, which asks it nothing
-    else.
-    """
-    from kg import user_cache
-
-    name = user_cache.own("ontology-facts.marshal")
-    here = Path(__file__).resolve()
-    key = user_cache.file_key([ONTOLOGY_FILE, here, here.with_name("terms.py")])
-    facts = user_cache.read(name, key)
-    if not isinstance(facts, dict):
-        facts = _read_facts()
-        user_cache.write(name, key, facts)
-    return facts
-
-
-def _read_facts() -> dict[str, Any]:
-    """The tables of :func:`ontology_facts`, read from the graph."""
-    graph = ontology()
-
-    def members(value: Node) -> list[Node]:  # a class, or the classes of its owl:unionOf
-        return list(graph.items(next(graph.objects(value, OWL.unionOf), RDF.nil))) or [value]
-
-    classes = _local_names(OWL.Class)
-    relations = {
-        name: iri
-        for name, iri in _local_names(OWL.ObjectProperty).items()
-        if iri != KG.relatedTo and KG.relatedTo in graph.transitive_objects(iri, RDFS.subPropertyOf)
-    }
-    return {
-        "classes": [(name, str(iri)) for name, iri in classes.items()],
-        "relations": [(name, str(iri)) for name, iri in relations.items()],
-        # (sorted as rdflib orders its terms: IRIs by their text, before or after the blank nodes of restrictions)
-        "parents": {
-            str(iri): [str(p) for p in sorted(graph.objects(iri, RDFS.subClassOf)) if isinstance(p, URIRef)]
-            for iri in classes.values()
-        },
-        "labels": {
-            str(subject): [(str(o), o.language) for o in graph.objects(subject, RDFS.label) if isinstance(o, Literal)]
-            for subject in dict.fromkeys(graph.subjects(RDFS.label, None))
-            if isinstance(subject, URIRef)
-        },
-        "members": {
-            str(prop): {
-                str(subject): [str(m) for value in graph.objects(subject, prop) for m in members(value)]
-                for subject in dict.fromkeys(graph.subjects(prop, None))
-                if isinstance(subject, URIRef)
-            }
-            for prop in (RDFS.domain, RDFS.range)
-        },
-        "symmetric": [str(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty)],
-    }
+ONTOLOGY_GRAPH = URIRef(names.ONTOLOGY_GRAPH)
+ENTITIES_GRAPH = URIRef(names.ENTITIES_GRAPH)
+INFERRED_GRAPH = URIRef(names.INFERRED_GRAPH)
 
 
 @cache
 def classes() -> dict[str, URIRef]:
-    """Local name → IRI of every class the ontology defines."""
-    return {name: URIRef(iri) for name, iri in ontology_facts()["classes"]}
+    """Local name → IRI of every class the ontology defines (:func:`kg.model.names.classes`)."""
+    return {name: URIRef(iri) for name, iri in names.classes().items()}
 
 
 @cache
 def relation_properties() -> dict[str, URIRef]:
-    """Local name → IRI of every relation between entities (sub-properties of kg:relatedTo)."""
-    return {name: URIRef(iri) for name, iri in ontology_facts()["relations"]}
-
-
-# A document asks again and again for the same few names: every entity in 重庆市 that the text names without
-# naming the city links to the city's IRI (700 of the 730 slugs of 1 MiB of news).  Bounded: a long run of
-# ever-new names does not grow the process.
-@lru_cache(maxsize=20_000)
-def slug(text: str) -> str:
-    """ASCII slug of a Chinese name, one pinyin syllable per hyphen (pypinyin's ``lazy_pinyin``).
-
-    >>> slug("重庆理工大学")
-    'chong-qing-li-gong-da-xue'
-    >>> slug("华为ICT实训基地")
-    'hua-wei-ict-shi-xun-ji-di'
-    """
-    parts = syllables(text, errors=lambda chars: re.findall(r"[A-Za-z0-9]+", chars))
-    words = [re.sub(r"[^a-z0-9]", "", part.lower()) for part in parts]
-    return "-".join(word for word in words if word)
+    """Local name → IRI of every relation between entities (:func:`kg.model.names.relation_properties`)."""
+    return {name: URIRef(iri) for name, iri in names.relation_properties().items()}
 
 
 def entity_iri(name: str, explicit_id: str | None = None) -> URIRef:
-    """Stable IRI of an entity: from its explicit id, else the pinyin of its canonical label."""
-    return KGR[explicit_id or slug(name)]
+    """Stable IRI of an entity (:func:`kg.model.names.entity_iri`)."""
+    return URIRef(names.entity_iri(name, explicit_id))
 
 
 def document_iri(doc_id: str) -> URIRef:
-    """IRI of a source document; it also names the graph that holds the document's facts."""
-    return DOC[doc_id]
+    """IRI of a source document (:func:`kg.model.names.document_iri`)."""
+    return URIRef(names.document_iri(doc_id))
 
 
 def content_iri(namespace: Namespace, *parts: str) -> URIRef:
-    """Deterministic IRI from the content that defines a node (rebuilds give the same IRI)."""
-    return namespace[content_name(*parts)]
-
-
-def content_name(*parts: str) -> str:
-    """The local name :func:`content_iri` gives the node ``parts`` define under its namespace (the IRI's text is
-    the namespace's and this, for a writer that needs no rdflib term).
+    """Deterministic IRI from the content that defines a node (rebuilds give the same IRI).
 
     >>> str(content_iri(ASSERTION, "a", "b")) == str(ASSERTION) + content_name("a", "b")
     True
     """
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return namespace[content_name(*parts)]

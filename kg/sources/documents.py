@@ -32,7 +32,7 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.files import check_output, write_text
 from kg.i18n import text as message
-from kg.model.vocab import slug
+from kg.model.names import slug
 from kg.text import display_width
 
 SENTENCE_END = "。！？!?…"

@@ -28,11 +28,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import XSD, Literal, URIRef
-
+from kg.model.names import DATA_DIR
 from kg.model.terms import compatible, is_a
-from kg.model.vocab import DATA_DIR, KG, SCHEMA
+
+if TYPE_CHECKING:
+    from rdflib import Literal, URIRef
 
 REFERENCE_DIR = DATA_DIR / "reference"
 
@@ -194,7 +196,14 @@ def lookup(name: str, cls: str = "", *, city: str = "", province: str = "") -> R
 
 
 def identifier_triples(iri: URIRef, ref: Reference) -> list[tuple[URIRef, URIRef, Literal]]:
-    """The triples that give the entity ``iri`` the identifier (and, for places, the coordinates) of ``ref``."""
+    """The triples that give the entity ``iri`` the identifier (and, for places, the coordinates) of ``ref``.
+
+    rdflib's terms, for an ingest's graphs: imported here, so that extraction, which reads the lists, never loads it.
+    """
+    from rdflib import XSD, Literal
+
+    from kg.model.vocab import KG, SCHEMA
+
     triples: list[tuple[URIRef, URIRef, Literal]] = []
     if ref.kind == "university":
         triples.append((iri, KG.moeCode, Literal(ref.code)))

@@ -33,9 +33,11 @@ from typing import overload
 from kg import user_cache
 
 __all__ = ["Words", "dictionary", "dictionary_file"]  # and jieba, imported on first use (module __getattr__)
-# the words kept group by group, in UTF-16 (see _kept): "by-tag" was the whole dictionary tag by tag, in one dict
-CACHE_NAME = "jieba-dictionary-by-opening.marshal"
+# the words kept group by group, in UTF-16 (see _kept), mapped in memory (user_cache.read_mapped): "by-tag" was
+# the whole dictionary tag by tag, in one dict; "by-opening.marshal" the groups, read into memory
+CACHE_NAME = "jieba-dictionary-by-opening.mapped"
 GROUPS = 262_139  # a prime: a word's group is a number made of its first two characters, modulo this (_group_of)
+OFFSETS = (GROUPS + 1) * array.array("I").itemsize  # bytes of the groups' offsets, before their text (_kept)
 TAG_END, TAG_START = "\x00", "\x01"  # in a group's text: tag, TAG_END, its words one a line, TAG_START, tag …
 
 
@@ -47,15 +49,16 @@ class Words(Mapping[str, str]):
     Building the dict of all 350,000 words (decoding the kept text, splitting it, hashing every word) cost every
     ``kg extract`` some 0.2 G instructions; the rules ask about the words of a few hundred groups (3,400 words on
     1 MiB of text) and pay for a method call a lookup instead.  The cache keeps the groups' text
-    undecoded (UTF-16, a group found by its offsets), so that loading it is a copy.  Iterating or sizing the
-    dictionary reads every group (tables built from the whole dictionary, tests).
+    undecoded (UTF-16, a group found by its offsets), mapped in memory: only the pages of the groups asked for
+    are read.  Iterating or sizing the dictionary reads every group (tables built from the whole dictionary, tests).
     """
 
     __slots__ = ("_built", "_offsets", "_text", "_whole")
 
-    def __init__(self, text: bytes, offsets: bytes):
-        self._text = text
-        self._offsets = memoryview(offsets).cast("I")  # group → where its text starts, in bytes; then the end
+    def __init__(self, kept: bytes | memoryview):
+        kept = memoryview(kept)  # (the cache's mapping: slices of it are views, not copies)
+        self._offsets = kept[:OFFSETS].cast("I")  # group → where its text starts, in bytes; then the end
+        self._text = kept[OFFSETS:]
         self._built: dict[str, dict[str, str]] = {}  # first two characters → the dict of their group
         self._whole: dict[str, str] | None = None
 
@@ -102,7 +105,7 @@ class Words(Mapping[str, str]):
         words: dict[str, str] = {}
         if start == end:
             return words
-        for part in self._text[start:end].decode("utf-16-le").split(TAG_START):
+        for part in str(self._text[start:end], "utf-16-le").split(TAG_START):
             tag, _, group_words = part.partition(TAG_END)
             # a tag one string in every group (the rules compare tags by value, but one string is less memory)
             words.update(zip(group_words.split("\n"), itertools.repeat(sys.intern(tag))))
@@ -129,16 +132,16 @@ def dictionary() -> Words:
     """
     source = dictionary_file()
     key = user_cache.file_key([source])
-    cached = user_cache.read(CACHE_NAME, key)
-    if _is_kept(cached):  # else none yet, or kept in another shape
-        return Words(*cached)
+    cached = user_cache.read_mapped(CACHE_NAME, key)
+    if cached is not None and _is_kept(cached[1]):  # else none yet, or kept in another shape
+        return Words(cached[1])
     # Line by line, each tag kept once: 14 MB less than splitting the whole file (a long ingest holds this dict).
     tags: dict[str, str] = {}
     with source.open(encoding="utf-8") as lines:
         words = {word: tags.setdefault(tag, tag) for word, _, tag in map(str.split, lines)}  # no word holds a space
     kept = _kept(words)
-    user_cache.write(CACHE_NAME, key, kept)
-    return Words(*kept)
+    user_cache.write_mapped(CACHE_NAME, key, kept)
+    return Words(kept)
 
 
 def dictionary_file() -> Path:
@@ -150,12 +153,12 @@ def dictionary_file() -> Path:
     return Path(folder) / "dict.txt"
 
 
-def _kept(words: dict[str, str]) -> tuple[bytes, bytes]:
-    """``words`` as the cache keeps them: the text of every group in UTF-16, group after group, and where each
-    starts (an array of unsigned ints, one more than the groups: the end).
+def _kept(words: dict[str, str]) -> bytes:
+    """``words`` as the cache keeps them: where the text of each group starts (an array of unsigned ints, one
+    more than the groups: the end), then the text of every group in UTF-16, group after group.
 
-    >>> text, offsets = _kept({"学校": "n", "北京": "ns", "学校长": "n"})
-    >>> ends, group = memoryview(offsets).cast("I"), _group_of("学校")
+    >>> kept = _kept({"学校": "n", "北京": "ns", "学校长": "n"})
+    >>> ends, group, text = memoryview(kept)[:OFFSETS].cast("I"), _group_of("学校"), kept[OFFSETS:]
     >>> text[ends[group] : ends[group + 1]].decode("utf-16-le")
     'n\\x00学校\\n学校长'
     """
@@ -168,7 +171,7 @@ def _kept(words: dict[str, str]) -> tuple[bytes, bytes]:
         text = TAG_START.join(tag + TAG_END + "\n".join(members) for tag, members in group.items())
         parts.append(text.encode("utf-16-le"))
         offsets.append(offsets[-1] + len(parts[-1]))
-    return b"".join(parts), offsets.tobytes()
+    return offsets.tobytes() + b"".join(parts)
 
 
 def _group_of(opening: str) -> int:
@@ -181,14 +184,10 @@ def _group_of(opening: str) -> int:
     return (ord(opening[0]) * 0x110000 + second) % GROUPS
 
 
-def _is_kept(value: object) -> bool:
-    """Whether ``value`` has the shape :func:`_kept` gives (a cache of another shape is read past)."""
-    return (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(isinstance(part, bytes) for part in value)
-        and len(value[1]) == (GROUPS + 1) * array.array("I").itemsize
-    )
+def _is_kept(value: memoryview) -> bool:
+    """Whether ``value`` has the shape :func:`_kept` gives (a cache of another shape is read past): the offsets,
+    then as many bytes of text as the last of them says."""
+    return len(value) >= OFFSETS and value[:OFFSETS].cast("I")[-1] == len(value) - OFFSETS
 
 
 def cache_file() -> Path:

@@ -333,7 +333,7 @@ def write_rdf(statements: Iterable[ox.Triple | ox.Quad], fmt: Format, out: Binar
     >>> buffer.getvalue().decode()
     '<http://e/a> <http://e/p> "甲" .\\n'
     """
-    from kg.model.vocab import PREFIXES
+    from kg.model.names import PREFIXES
 
     if fmt.rdf is None:
         raise FormatError(message("not_rdf_format", name=fmt.name, choices=", ".join(names(RDF))))
