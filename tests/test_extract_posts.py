@@ -509,3 +509,13 @@ def test_a_preposition_before_a_title_is_no_given_name(extractor):
     found = extractor.extract(Article(id="t", title="", text="江北大学党委书记张三接见来宾，座谈会由副校长李四主持。"))
     persons = {e.label for e in found.entities if e.cls == "Person"}
     assert persons == {"张三", "李四"}
+
+
+def test_a_firms_title_after_a_schools_roll_is_no_post_of_the_school(extractor):
+    """校长张三、某某制药副总经理李四致辞: the firm, which the text names as no body, employs 李四; a private school's
+    own 董事长 and 副董事长 stay its staff."""
+    found = works_at(extractor, "仪式由江北卫校副校长李梦某主持，校长胡某辉、远帆制药副总经理吴永某分别致辞。")
+    assert {("李梦某", "江北卫校"), ("胡某辉", "江北卫校")} <= found
+    assert not any(person == "吴永某" for person, _ in found)
+    found = works_at(extractor, "江北外语学院董事长宁某，副董事长宁某翔，执行校长肖某安出席。")
+    assert {("宁某", "江北外语学院"), ("宁某翔", "江北外语学院"), ("肖某安", "江北外语学院")} <= found

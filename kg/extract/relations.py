@@ -220,6 +220,8 @@ SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a tit
 # the titles a school's head holds before the last one (党委副书记、院长张三): no body named among them
 SCHOOL_TITLES_BEFORE = re.compile("(?:(?:党委|党总支)(?:副书记|书记|委员|常委)?[、，]?|副?(?:校长|院长|书记)[、，]?)+")
 PRINCIPAL = re.compile("(?:常务)?副?校长")  # a school's own title, whoever's roll it stands in
+# a firm's title (某某制药副总经理张三, 张三董事长): whoever holds it works at no school and no government
+BUSINESS_TITLE = re.compile("(?:常务)?副?(?:董事长|总经理|总裁)")
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
 # …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
 GUESTS = re.compile(
@@ -338,6 +340,8 @@ ROLE_IS = re.compile(r"(?:为|是|有|由|：)?(?:首届|首批|新一届)?")
 LEADER_NOTE = re.compile(r"[（(]?牵头(?:单位|院校|学校|高校|企业|机构)[：:]")
 # 院长张三，副院长李四 / 经理张三、区域财务负责人李四: a separator and title words between two titled people
 ROLL_GAP = re.compile(r"(?:[，、,]|和|及|以及)(?:[^，。；：、,;:]{0,8}、){0,3}[^，。；：、,;:]{0,8}")
+ROLL_ITEM = re.compile(r"[，、,]|和|及")  # what separates the items of a roll (see ROLL_GAP)
+TITLE_OPENING = re.compile("(?:常务|执行)?副?")  # what a title may open with before the word the roles name
 # another body in the titles after the roll (区委常委、组织部长; a place is a name: 江北区副区长), not a title
 # ending in one (副局长) nor an internal division (职成教处处长, 综合运营部总监, a hotel's 前厅部经理: their staff work
 # at the parent)
@@ -3109,6 +3113,7 @@ class RelationExtractor:
                             )
                             employer = parent or employer
                         break
+                titled = employer is not None  # the body named right before the title (a school's 董事长 too)
                 roll = self._roll
                 if (
                     employer is None
@@ -3118,6 +3123,8 @@ class RelationExtractor:
                     and not any(roll[0] <= m.start < role_at and m.entity is not None for m in main[:index])
                 ):
                     employer = roll[1]  # A学院院长张三，副院长李四: the roll goes on in the same organisation
+                    # (A学校董事长张三，副董事长李四: the school's; 、某某制药副总经理李四: words before the title)
+                    titled = TITLE_OPENING.fullmatch(ROLL_ITEM.split(text[roll[0] : role_at])[-1]) is not None
                     if GOVERNMENT_HEAD.search(text, max(start, role_at), mention.start) and not GOVERNMENT_NAME.match(
                         employer.label
                     ):
@@ -3193,6 +3200,15 @@ class RelationExtractor:
                     chain = self._titled_before(main, index, employer, former=True)
                     employer = chain[0] if chain else None
                     self._roll = None
+                if (
+                    employer is not None
+                    and not titled
+                    and role_at >= 0
+                    and BUSINESS_TITLE.match(text, role_at)
+                    and (is_a(employer.cls, "EducationalOrganization") or is_a(employer.cls, "GovernmentAgency"))
+                ):
+                    # 校长张三、某某制药副总经理李四致辞, 对李四董事长一行表示欢迎: the firm the text names as no body
+                    employer = None
                 if employer is not None:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):
