@@ -519,3 +519,12 @@ def test_a_firms_title_after_a_schools_roll_is_no_post_of_the_school(extractor):
     assert not any(person == "吴永某" for person, _ in found)
     found = works_at(extractor, "江北外语学院董事长宁某，副董事长宁某翔，执行校长肖某安出席。")
     assert {("宁某", "江北外语学院"), ("宁某翔", "江北外语学院"), ("肖某安", "江北外语学院")} <= found
+
+
+def test_a_committee_named_after_its_place_said_twice_is_the_places_own(extractor):
+    """平昌县县委常委 (the county's level said again): 某县委, the same body as the text's 县委."""
+    article = Article(
+        id="t", title="", text="上午，青川县县委常委、副县长张三来校调研。", district="青川县", city="渝南市"
+    )
+    committee = next(e for e in extractor.extract(article).entities if e.cls == "GovernmentAgency")
+    assert "青川县委" in {committee.label, *committee.aliases}
