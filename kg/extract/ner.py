@@ -100,7 +100,9 @@ BODY_WORDS = tuple(w for w, c, strength in SUFFIXES if strength == "strong" and 
 HEAD_TAIL = max(map(len, BODY_WORDS)) + 1  # what _listed_place_start reads of the words before a name
 
 # Characters after a type word that show it is not the end of a name (小学生, 集团化, 中心城区 …); "" for every one.
-NOT_AFTER = {("" if word == "*" else word): chars for word, (chars,) in table("not_after", 1).items()}
+NOT_AFTER = {("" if word == "*" else word): chars for word, (chars, *_) in table("not_after", 1).items()}
+# the type words whose characters after them end no name, whatever word they open (see type_word_ends_name)
+STRICTLY_NOT_AFTER = frozenset(word for word, (_, *strict) in table("not_after", 1).items() if strict == ["strict"])
 NOT_BUREAU = set(words("not_bureau"))
 PLACE_SUFFIXES = words("place_suffixes")
 NOT_PLACE_CHARS = set(characters("not_place_before"))
@@ -673,9 +675,6 @@ def is_word(text: str) -> bool:
     return text in dictionary()
 
 
-HOTELS = ("酒店", "大酒店", "宾馆")  # a hotel's type words (see type_word_ends_name)
-
-
 def type_word_ends_name(text: str, end: int, type_word: str) -> bool:
     """True when the type word ending at ``end`` may end a name there: no character follows that makes it part of
     a word (大学生, 集团化, not_after.tsv), or the character opens a word of its own (江北大学|化学化工学院).
@@ -686,7 +685,7 @@ def type_word_ends_name(text: str, end: int, type_word: str) -> bool:
     following = text[end : end + 1]
     if not following or (following not in NOT_AFTER[""] and following not in NOT_AFTER.get(type_word, "")):
         return True
-    if type_word in HOTELS:
+    if type_word in STRICTLY_NOT_AFTER:
         return False  # 某某酒店管理学院, 某某酒店教育联盟: the trade a school or an alliance serves, no hotel's name
     if is_word(type_word + following) and is_word(text[end + 1 : end + 3]):
         return False  # 大学生|就业, 集团化|办学: the type word makes a word with it, and a word follows

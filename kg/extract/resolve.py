@@ -237,6 +237,10 @@ class Resolver:
                     self._index(kind, key, label)
             table.clear()
 
+    def keep_in_step(self, key_set: KeySet) -> None:
+        """Have ``key_set`` forget, at each :meth:`spill`, which keys it knows its table holds: a block's only."""
+        self._key_sets.append(key_set)
+
     def spill(self) -> None:
         """Write the entities in memory to disk and forget them (after each block of a long text)."""
         if self.db is None:
@@ -1014,7 +1018,7 @@ class KeySet:
         # every fact), answered here without a call to SQLite.  A block's, no more (see forget): a long text's
         # working memory does not grow with its keys.
         self._known: set[str] = set()
-        resolver._key_sets.append(self)
+        resolver.keep_in_step(self)
 
     def add(self, key: Hashable) -> bool:
         """Add ``key``; True when it was not there."""
