@@ -1828,3 +1828,17 @@ def test_the_founders_named_after_the_guidance_a_body_had_build_it(extractor):
     text = "12月16日，渝南职教集团在省教育厅的指导下，由江北学院、远帆科技有限公司共同发起。"
     found = facts(extractor, text)
     assert ("江北学院", "builds", "渝南职教集团") in found
+
+
+def test_a_body_does_not_work_with_its_own_part(extractor):
+    """某某区教育局局长…代表学校与某某区签署…协议: a place and its own bureau (or a university and its own school) are
+    no partners."""
+    text = (
+        "青川大学副校长张三，江北区教育局党委书记、局长李四，分别代表学校与江北区签署合作共建青川大学附属学校"
+        "战略框架协议，并为附属学校揭牌。"
+    )
+    found = facts(extractor, text)
+    assert ("李四", "worksAt", "江北区教育局") in found
+    assert not any(
+        p in ("cooperatesWith", "integratesWith") and (s.startswith(o) or o.startswith(s)) for s, p, o in found
+    )

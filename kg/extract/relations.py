@@ -868,6 +868,8 @@ class RelationExtractor:
             subject, predicate, obj, rule = obj, "partOf", subject, "part-builder-division"
         if not _fits(subject, predicate, obj):
             return
+        if predicate in ("cooperatesWith", "integratesWith") and _own_unit(subject, obj):
+            return  # 某某大学 and 某某大学护理学院, 某某市 and 某某市政府: a body does not work with its own part
         if predicate == "participatesIn" and (
             (subject.label, "hosts", obj.label) in self.relations
             or (obj.label, "locatedIn", subject.label) in self.relations
@@ -3722,6 +3724,18 @@ def _schools_grouped(agents: list[Entity | None], thing: Entity) -> bool:
         and thing.label.endswith("教育集团")
         and all(a is not None and any(is_a(a.cls, c) for c in WHOLE_SCHOOLS) for a in agents)
     )
+
+
+def _own_unit(one: Entity, other: Entity) -> bool:
+    """True when one of the two is named as a part of the other: its name, and more (某某大学护理学院 of 某某大学,
+    某某市政府 of 某某市).
+
+    >>> school, unit = Entity("青川大学", "University", ""), Entity("青川大学护理学院", "College", "")
+    >>> _own_unit(school, unit), _own_unit(school, Entity("青川学院", "College", ""))
+    (True, False)
+    """
+    shorter, longer = sorted((one.label, other.label), key=len)
+    return len(longer) > len(shorter) and longer.startswith(shorter)
 
 
 def _main_event(text: str, mentions: list[Mention]) -> Entity | None:
