@@ -672,6 +672,9 @@ def test_a_venue_with_another_name_in_brackets_locates_the_platform(extractor):
 def test_the_unveiling_ceremony_of_a_platform_held_in_a_place(extractor):
     found = facts(extractor, "8月2日，重庆渝州职业学院江北产业学院揭牌仪式在江北区隆重举行。")
     assert ("重庆渝州职业学院江北产业学院", "locatedIn", "江北区") in found
+    # held at a school: the ceremony is, the alliance it unveils need not be
+    found = facts(extractor, "8月2日，江北市域产教联合体揭牌仪式在青川职业技术大学隆重举行。")
+    assert not any(p == "locatedIn" and s == "江北市域产教联合体" for s, p, _ in found)
 
 
 def test_platforms_listed_in_the_clause_before_the_venue(extractor):
@@ -1409,11 +1412,13 @@ def test_a_platform_named_after_a_program_is_no_part_of_it(extractor):
     assert not any(p == "partOf" for _, p, _ in facts(extractor, text))
 
 
-def test_a_host_welcoming_a_delegation_works_with_the_guests_body(extractor):
+def test_a_welcome_alone_states_no_cooperation(extractor):
+    """…对某某学院院长张三一行表示热烈欢迎: a courtesy of a visit.  Read as cooperation until round 34 (4 right, 3
+    wrong on the sets of rounds 17-22); the 46 sets of rounds 23-34 name it for none of 10 such welcomes."""
     text = "远帆县委常委周海代表远帆县委、远帆县人民政府对青川职业技术学院党委书记陈礼明一行表示热烈欢迎。"
     found = facts(extractor, text)
-    for host in ("中共远帆县委员会", "远帆县人民政府"):  # (the committee under its formal name)
-        assert pair(host, "cooperatesWith", "青川职业技术学院") in found
+    assert ("陈礼明", "worksAt", "青川职业技术学院") in found
+    assert not any(p == "cooperatesWith" for _, p, _ in found)
 
 
 def test_both_sides_surveying_companies_work_with_them(extractor):

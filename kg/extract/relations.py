@@ -170,8 +170,6 @@ _HEADS_GROUP = (
 )
 # (groups of them one after another: A、B等省直部门负责同志，C、D等高校负责人，E相关领导参加)
 LISTED_HEADS = re.compile(f"{_HEADS_GROUP}(?:[，,]{_HEADS_GROUP})*(?:等|一行)?(?:共同|一同|也)?")
-# 对某某学院院长张三一行（的到来）表示热烈欢迎: the guests a host welcomes
-WELCOME = re.compile(r"对(?P<guests>[^。；！？]{2,60}?)一行(?:的(?:到来|来访))?表示(?:热烈|诚挚|衷心)?的?欢迎")
 # 调研组先后考察了A、B: a delegation, the text's own school's, visits (its members are named elsewhere, if at all)
 DELEGATION = re.compile("调研组|考察组|调研团|考察团|代表团|工作组|一行")
 VISIT_PURPOSE = re.compile(r"[^。；]{0,16}?(?:对接|调研|考察|洽谈|交流|座谈|探讨|签约|参观|指导|合作)")
@@ -1072,9 +1070,9 @@ class RelationExtractor:
                 for mention in main:
                     if mention is subject_mention and mention.entity.cls in KINDS["Organization"]:
                         self.add(mention.entity, "locatedIn", located_in, span, "locate-走进")
-            # Each rule below is called only where what it tests first can hold, as _welcomes is (a clause of
-            # one name or none, most of them, holds no pair of names; few clauses have two subjects): a call
-            # each fewer for some 10,000 clauses on 1 MiB of text
+            # Each rule below is called only where what it tests first can hold (a clause of one name or none,
+            # most of them, holds no pair of names; few clauses have two subjects): a call each fewer for some
+            # 10,000 clauses on 1 MiB of text
             if len(main) > 1:  # (each of these three pairs a name with the one after it)
                 self._located_before(clause_start, clause_end, main, span)
                 self._gathered_in(clause_start, clause_end, main, span)
@@ -1097,8 +1095,6 @@ class RelationExtractor:
             if subjects:
                 self._led_by(clause_start, clause_end, main, subjects, previous_subject, span)
             if main:
-                if self.text.find("欢迎", clause_start, clause_end) >= 0:
-                    self._welcomes(clause_start, clause_end, main, span)
                 self._named_partners(main, subject_mention, subjects or [current], span)
             earlier = (parties or ([sentence_subject] if sentence_subject else [])) if subject is None else []
             if subject is None and previous_main and all(_platform_or_event(m.entity) for m in previous_main):
@@ -2477,20 +2473,6 @@ class RelationExtractor:
                         self.add(subject, cooperation_kind(subject, item.entity), item.entity, span, "cooperate-visit")
             return
 
-    def _welcomes(self, start: int, end: int, main: list[Mention], span) -> None:
-        """张三代表A对B院长李四一行表示热烈欢迎: the hosts (the bodies spoken for, else the speaker's) and the guests'
-        bodies meet to work together, as at a visit."""
-        text = self.text
-        for match in WELCOME.finditer(text, start, end):
-            before = [m for m in main if start <= m.start < match.start()]
-            guests = [m for m in main if match.start("guests") <= m.start < match.end("guests")]
-            spoken = text.rfind("代表", start, match.start())
-            hosts = [m for m in before if m.start > spoken] if spoken >= 0 else before
-            for host in {id(b): b for b in (self._body(m.entity, main) for m in hosts)}.values():
-                for guest in {id(b): b for b in (self._body(m.entity, main) for m in guests)}.values():
-                    if host is not guest and is_a(host.cls, "Organization") and is_a(guest.cls, "Organization"):
-                        self.add(host, cooperation_kind(host, guest), guest, span, "cooperate-welcome")
-
     def _visited_after(self, mention: Mention, main: list[Mention], employer: Entity) -> bool:
         """Whether the clause goes on from the titled ``mention`` to a visit of ``employer`` (校长张三带领…赴某某学院,
         书记李四一行来到某某学院), ``employer`` not named before the name (某某学院院长张三赴某某公司: theirs)."""
@@ -2633,10 +2615,12 @@ class RelationExtractor:
             venue = mention.entity
             # X揭牌仪式在Y举行: the platform unveiled is in Y (the ceremony is no entity of its own)
             ceremony = [m for m in main[:index] if CEREMONY_BEFORE.fullmatch(text, m.end, mention.start)]
-            for platform in (m.entity for m in ceremony if is_a(m.entity.cls, "Platform")):
-                self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
-            for platform in self._unveiled_in(main[:index], mention.start):
-                self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
+            # (in a place only: unveiled at a school or a firm, it is the ceremony that is held there, and the
+            # annotated sets locate none of 7 such platforms there)
+            unveiled = (m.entity for m in ceremony if is_a(m.entity.cls, "Platform"))
+            for platform in itertools.chain(unveiled, self._unveiled_in(main[:index], mention.start)):
+                if is_a(venue.cls, "Place"):
+                    self.add(platform, "locatedIn", venue, span, "locate-揭牌仪式在")
             organiser = subject_mention if subject_mention in main[:index] else None
             if organiser is not None and (is_a(organiser.entity.cls, "Event") or is_a(organiser.entity.cls, "Program")):
                 organiser = None  # the clause opens with the event itself: Z在X举行
