@@ -218,7 +218,8 @@ SCHOOL_HEAD = re.compile("(?:党委)?(?:副)?(?:书记|校长|院长)")  # a tit
 # the titles a school's head holds before the last one (党委副书记、院长张三): no body named among them
 SCHOOL_TITLES_BEFORE = re.compile("(?:(?:党委|党总支)(?:副书记|书记|委员|常委)?[、，]?|副?(?:校长|院长|书记)[、，]?)+")
 PRINCIPAL = re.compile("(?:常务)?副?校长")  # a school's own title, whoever's roll it stands in
-# a firm's title (某某制药副总经理张三, 张三董事长): whoever holds it works at no school and no government
+# a firm's title (某某制药副总经理张三, 张三董事长): a school's or a government's post only where that body is named
+# right before it (a private school's 董事长), never by a roll's or a fallback's guess
 BUSINESS_TITLE = re.compile("(?:常务)?副?(?:董事长|总经理|总裁)")
 SCHOOL_TITLE = re.compile("校长|院长|书记|党委|处长|主任|主席|教授|教师|老师|辅导员")  # a school's own staff
 # …等高校的代表 / 的上万名求职者: the people the listed bodies send (to the event the text is about)
