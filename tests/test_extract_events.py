@@ -1087,7 +1087,7 @@ def test_a_great_meeting_room_names_no_meeting(extractor):
 def test_a_meeting_whose_spirit_is_carried_out_is_no_meeting_the_guests_attend(extractor):
     """为贯彻落实某某全会精神，…出席会议: 会议 is the text's own meeting, never the plenary whose spirit it follows."""
     text = (
-        "为深入贯彻落实省委十二届四次全会精神，12月16日，青川智慧交通行业产教融合共同体在青川市正式成立。"
+        "为深入贯彻落实市委五届三次全会精神，12月16日，青川智慧交通行业产教融合共同体在青川市正式成立。"
         "省教育厅副厅长张三，青川市政府副秘书长李四出席会议并讲话。"
     )
     assert not any(p == "participatesIn" for _, p, _ in facts(extractor, text))

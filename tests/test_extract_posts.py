@@ -522,7 +522,7 @@ def test_a_firms_title_after_a_schools_roll_is_no_post_of_the_school(extractor):
 
 
 def test_a_committee_named_after_its_place_said_twice_is_the_places_own(extractor):
-    """平昌县县委常委 (the county's level said again): 某县委, the same body as the text's 县委."""
+    """青川县县委常委 (the county's level said again): 某县委, the same body as the text's 县委."""
     article = Article(
         id="t", title="", text="上午，青川县县委常委、副县长张三来校调研。", district="青川县", city="渝南市"
     )

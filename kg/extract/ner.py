@@ -330,7 +330,7 @@ SPEAKING = tuple(
 AFTER_NAME = (*ATTENDING, *SPEAKING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
 HONORIFICS = ("先生", "女士")
 # every word that follows a person's name as a form of address (张三同志和县教育局…: the name ends there); 同志 is
-# no honorific a name's size is read from (胡勇等同志: 等 ends that name)
+# no honorific a name's size is read from (张三等同志: 等 ends that name)
 ADDRESSED = ("同志", *HONORIFICS)
 # 招就处张三: a unit's word after its own name (two characters at least), then a surname (see _persons_after_units)
 UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{''.join(sorted(SURNAMES))}])")

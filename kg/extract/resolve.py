@@ -164,7 +164,7 @@ def spirit_of(text: str, mention: Mention) -> bool:
     return text.startswith("精神", mention.end)
 
 
-# a place's level said again by the body's short name (平昌县县委, 隆昌市市委, 某某区区政府)
+# a place's level said again by the body's short name (青川县县委, 渝南市市委, 某某区区政府)
 PLACE_SAID_TWICE = re.compile(r"([县区市])\1(?=委|政府|人民政府)")
 
 
@@ -640,7 +640,7 @@ class Resolver:
         if name.endswith("校区") and name.startswith(("学校", "我校", "本校")) and len(name) > 4 and self.publisher:
             return self.publisher[0] + name[2:]  # 学校孔明路校区 in a school's news: its campus, under its name
         if mention.cls in KINDS["GovernmentAgency"] and ("县县" in name or "区区" in name or "市市" in name):
-            name = PLACE_SAID_TWICE.sub(r"\1", name)  # 平昌县县委, 某某市市委: the place's own committee, 平昌县委
+            name = PLACE_SAID_TWICE.sub(r"\1", name)  # 青川县县委, 某某市市委: the place's own committee, 青川县委
         if (
             previous is not None
             and previous.ref in ("district", "city")
