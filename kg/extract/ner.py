@@ -273,6 +273,7 @@ ROLES = tuple(sorted(set(words("roles"))))
 UNIT_END_CHARACTERS = frozenset("处科系室")  # what ends a unit of a body (教务处, 英语系), no surname
 BYLINE_WORDS = ("记者", "通讯员", "摄影", "作者", "编辑")  # what opens a byline in brackets (（记者张三）)
 SURNAMES = set(characters("surnames"))
+SURNAME_CHARS = "".join(sorted(SURNAMES))  # the surnames as a regex class's characters (in one order: see regex_cache)
 # Titles written after a name (夏明远副校长); the name before them is taken only when it reads as one.
 ROLES_AFTER = sorted(set(words("roles_after")))
 ROLE_WORD = re.compile(trie_pattern(ROLES))  # a title alone, whatever follows it
@@ -282,7 +283,7 @@ LONG_ROLE = re.compile(trie_pattern(role for role in ROLES if len(role) >= 2))
 CONJUNCTION = re.compile("[和与及]")
 TITLED_PARTY = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}[和与及]")
 # a title, a name and maybe the verb it governs at the end of a body's modifier (院长助理张某|委, 副校长张某某率|学校)
-TITLED_NAME_END = re.compile(f"(?:{LONG_ROLE.pattern})[{''.join(sorted(SURNAMES))}][{CJK}]{{1,2}}(?:率|代表)?$")
+TITLED_NAME_END = re.compile(f"(?:{LONG_ROLE.pattern})[{SURNAME_CHARS}][{CJK}]{{1,2}}(?:率|代表)?$")
 TITLED_HOLDER = re.compile(f"(?:{LONG_ROLE.pattern})[{CJK}]{{2,3}}$")  # 党委书记张明 (before 为: see left_edge)
 BYLINE_FIRST = "记通电文图摄编责审初复终"  # where BYLINE_RE can start (see finditer_from)
 # 某某网讯（通讯员 某某）, 某某网消息, 某某网青川3月10日电: a dateline, at a line's start (its outlet is a source of
@@ -333,7 +334,7 @@ HONORIFICS = ("先生", "女士")
 # no honorific a name's size is read from (张三等同志: 等 ends that name)
 ADDRESSED = ("同志", *HONORIFICS)
 # 招就处张三: a unit's word after its own name (two characters at least), then a surname (see _persons_after_units)
-UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{''.join(sorted(SURNAMES))}])")
+UNIT_BEFORE_NAME = re.compile(f"(?:处|部门|办公室)(?=[{SURNAME_CHARS}])")
 # what follows a name right after its body (某公司张三、…, 某总工会李四主持): a list goes on, or a verb of attending
 PERSON_AFTER_BODY_END = re.compile("|".join(("[、，,]", "等", "发言", "分别代表", *ATTENDING)))
 # 副市长张三: a government's head or deputy before a name (not 校长, 园长: see _governments_of_posts)
@@ -766,14 +767,13 @@ class Recognizer:
         self.event_ref_re = re.compile(  # (its matches start with EVENT_REFERENCE_FIRST's characters)
             f"(?:本次|此次|本届|此届|这次|这届|本场|这场|该)[{CJK}]{{0,4}}?(?:{trie_pattern(events)})"
         )
-        surnames = "".join(sorted(SURNAMES))
         # a name after its role: a surname first, or a name of two parts (阿依古丽·买买提)
-        self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{surnames}]|[{CJK}]{{1,5}}[·•])")
+        self.role_re = re.compile(f"(?:{trie_pattern(ROLES)})[ \u3000]?(?=[{SURNAME_CHARS}]|[{CJK}]{{1,5}}[·•])")
         # (not a title opening a platform's type word: 某某表示教授工作站的建立…, 名师工作室)
         self.role_after_re = re.compile(trie_pattern(ROLES_AFTER) + "(?!工作站|工作室)")
         # 学院张三院长、李四副院长: the school of the text, then a name and its title
         self.bare_school_named_re = re.compile(
-            f"(?:^|(?<=[，。；：\n]))(学院|学校)(?=[{surnames}][{CJK}]{{1,2}}(?:{trie_pattern(ROLES_AFTER)}))"
+            f"(?:^|(?<=[，。；：\n]))(学院|学校)(?=[{SURNAME_CHARS}][{CJK}]{{1,2}}(?:{trie_pattern(ROLES_AFTER)}))"
         )
         # 张伟（某某学院院长）, 李娜（某某公司副总经理）: a name, then its organisation and title in brackets
         self.noted_role_re = re.compile(
@@ -4269,7 +4269,22 @@ def _plain_kind(modifier: str | None) -> bool:
         ch in STOP_SINGLE and not (is_word(rest[i - 1 : i + 1]) or is_word(rest[i : i + 2]))
         for i, ch in enumerate(rest)
     )
-    return not stray and not any(w in rest for w in STOP_MULTI) and "人" not in rest
+    return not stray and not _holds_stop_word(rest) and "人" not in rest
+
+
+@cache
+def _stop_word_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(STOP_MULTI))))  # (built when first asked: few texts ask)
+
+
+def _holds_stop_word(text: str) -> bool:
+    """True when a stop word of two characters or more stands anywhere in ``text``: one search, not a find for
+    each of some 500 words.
+
+    >>> _holds_stop_word("组织师生"), _holds_stop_word("锦园雅居")
+    (True, False)
+    """
+    return _stop_word_re().search(text) is not None
 
 
 def _school_mark_end(text: str) -> int:
@@ -4333,7 +4348,7 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
             not CJK_RUN.fullmatch(lead)
             or set(lead) & BODY_OR_PLACE_ENDS
             or lead[0] in SURNAMES
-            or any(word in lead for word in STOP_MULTI)
+            or _holds_stop_word(lead)
         ):
             # (a longer brand: Chinese characters only, none a body's or a place's name ends with, no person's name
             # nor a verb: 、某某县政府对某某学院, 、组织师生到中心, 、张三为某某集团)

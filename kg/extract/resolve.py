@@ -639,7 +639,7 @@ class Resolver:
             return name
         if name.endswith("校区") and name.startswith(("学校", "我校", "本校")) and len(name) > 4 and self.publisher:
             return self.publisher[0] + name[2:]  # 学校孔明路校区 in a school's news: its campus, under its name
-        if mention.cls in KINDS["GovernmentAgency"] and ("县县" in name or "区区" in name or "市市" in name):
+        if mention.cls in KINDS["GovernmentAgency"]:
             name = PLACE_SAID_TWICE.sub(r"\1", name)  # 青川县县委, 某某市市委: the place's own committee, 青川县委
         if (
             previous is not None
