@@ -1051,6 +1051,30 @@ def test_the_authors_of_the_sidecar_are_gold_persons_though_the_registry_omits_t
     assert (document.entities.correct, document.entities.gold) == (3, 3)
 
 
+def test_an_author_the_sidecar_spells_in_traditional_characters_is_the_registrys_person(tmp_path):
+    """張三 of a traditional sidecar is the registry's 张三: one gold person, whose facts are scored by the
+    registry's label, not a second gold name the extraction's person is counted against."""
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "curated").mkdir()
+    text = "青川職業技術學院就業辦主任張三參加座談會。"
+    (tmp_path / "documents" / "qc.txt").write_text(text, encoding="utf-8")
+    meta = {"id": "qc", "title": "", "district": "", "city": "", "authors": ["張三"]}
+    (tmp_path / "documents" / "qc.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "curated" / "entities.yaml").write_text(
+        "entities:\n- label: 青川职业技术学院\n  class: VocationalCollege\n- label: 张三\n  class: Person\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "curated" / "qc.yaml").write_text(
+        f"document: qc\nrelations:\n- subject: 张三\n  predicate: worksAt\n  object: 青川职业技术学院\n"
+        f"  evidence: {text}\n",
+        encoding="utf-8",
+    )
+    document = evaluate(tmp_path, background=None).documents[0]
+    assert not document.missed_entities and not document.spurious_entities
+    assert (document.entities.correct, document.entities.gold) == (2, 2)
+    assert not document.missed_relations and not document.spurious_relations
+
+
 def test_seed_articles_reach_the_target_scores():
     """Leave-one-document-out gazetteer: the seeds' own names are never given to the rules.
 
