@@ -1100,3 +1100,10 @@ def test_an_adverb_a_preposition_or_a_verb_before_a_name_is_no_part_of_it(extrac
 def test_rarer_surnames_of_officials(extractor):
     found = relations(run(extractor, "青川职业技术学院党委书记蹇某向渝南中学授牌，副院长采某某出席。"))
     assert {("蹇某", "worksAt", "青川职业技术学院"), ("采某某", "worksAt", "青川职业技术学院")} <= found
+
+
+def test_a_given_name_ending_in_wei_before_a_delegation_or_a_statement(extractor):
+    text = "星海研究院副院长王大为一行参加签约。星海研究院副院长王大为表示，将深化合作。校长张某为一行人介绍情况。"
+    found = labels_of(extractor, text)
+    assert {"王大为", "张某"} <= found and "王大" not in found and "张某为" not in found
+    assert ("王大为", "worksAt", "星海研究院") in relations(run(extractor, text))

@@ -329,6 +329,7 @@ SPEAKING = tuple(
     )
 )
 AFTER_NAME = (*ATTENDING, *SPEAKING, "见证", "陪同", "随同", "率", "带队", "带领", "一行")
+SPOKEN_AFTER_WEI = re.compile("表示|一行(?!人)")  # after a given name ending in 为 (see _person_size)
 HONORIFICS = ("先生", "女士")
 # every word that follows a person's name as a form of address (张三同志和县教育局…: the name ends there); 同志 is
 # no honorific a name's size is read from (张三等同志: 等 ends that name)
@@ -4547,6 +4548,8 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
             or (window[2] in "和与" and text.startswith(ATTENDING, begin + 3))  # 程立和出席 (not 王芳和调研员…)
             # 张立让出席: a verb's character ends the name when a verb of attending follows (not 王伟也出席)
             or (text.startswith(ATTENDING, begin + 3) and dictionary().get(window[2], "") == "v")
+            # 王大为表示, 王大为一行: 为 ends the name where what follows speaks or visits (not 张某为一行人介绍)
+            or (window[2] == "为" and SPOKEN_AFTER_WEI.match(text, begin + 3) is not None)
         )
         and _clean_after(text, begin + 3)
     )
