@@ -240,6 +240,27 @@ def test_a_companys_own_news_calls_it_our_company(extractor):
     assert ("江北职教中心", "builds", "智能制造实训基地") in facts
 
 
+def test_a_groups_own_news_calls_it_our_group(extractor):
+    text = "8月6日，青川大学与星海集团产学研合作签约仪式举行。青川大学副校长张三，我集团党委书记、总裁李四出席。"
+    extraction = run(extractor, text)
+    assert ("李四", "worksAt", "星海集团") in relations(extraction)  # 我集团: the group of the text
+    assert "我集团" not in entities(extraction)
+
+
+def test_a_banks_branch_named_after_its_city_is_one_name(extractor):
+    text = "中国人民银行青川市中心支行行长张三、工商银行青川分行党委书记李四出席。农业银行星海支行与青川学院合作。"
+    extraction = run(extractor, text)
+    found = entities(extraction)
+    assert {"中国人民银行青川市中心支行", "工商银行青川分行", "农业银行星海支行"} <= set(found)
+    facts = relations(extraction)
+    assert {("张三", "worksAt", "中国人民银行青川市中心支行"), ("李四", "worksAt", "工商银行青川分行")} <= facts
+
+
+def test_the_talent_and_cyberspace_offices_of_a_party_committee_are_bodies(extractor):
+    found = entities(run(extractor, "青川市委人才办、星海市委网信办和青川市科学技术局参加活动。"))
+    assert {"青川市委人才办", "星海市委网信办"} <= set(found) and "青川市委" not in found
+
+
 def test_a_count_closing_a_list_and_bureaus_named_with_and(extractor):
     extraction = run(
         extractor,

@@ -2098,8 +2098,12 @@ class Recognizer:
                     continue
             if not place and not division_starts(rest):
                 continue  # (a company's may start with a city the dictionary calls a noun: 某某中心烟台某某有限公司)
-            if rest[: -len(suffix)].endswith("分") or PLACE_NAME.fullmatch(rest[: -len(suffix)]):
-                continue  # 重庆分公司: a branch; 江北区教育局 after its city: one name
+            if (
+                rest[: -len(suffix)].endswith("分")
+                or rest.endswith(BRANCH_ENDS)
+                or PLACE_NAME.fullmatch(rest[: -len(suffix)])
+            ):
+                continue  # 重庆分公司, 某某银行青川市中心支行: a branch; 江北区教育局 after its city: one name
             if cls in KINDS["Company"] and head.endswith("集团") and not self.type_word_inside(head[:-2]):
                 continue  # 某某集团四川省路桥建设有限公司: a group's subsidiary under the group's name (_group_prefix)
             if cls in KINDS["School"] and UNIVERSITY_SCHOOL.search(rest) and head.endswith(UNIVERSITY_ENDS):
