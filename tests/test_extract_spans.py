@@ -1107,3 +1107,20 @@ def test_a_given_name_ending_in_wei_before_a_delegation_or_a_statement(extractor
     found = labels_of(extractor, text)
     assert {"王大为", "张某"} <= found and "王大" not in found and "张某为" not in found
     assert ("王大为", "worksAt", "星海研究院") in relations(run(extractor, text))
+
+
+def test_the_party_committee_of_a_body_with_a_bracketed_second_name_is_the_bodys(extractor):
+    text = "青川工业大学（星海省科学院）党委书记王某某出席签约仪式。"
+    assert ("王某某", "worksAt", "青川工业大学") in relations(run(extractor, text))
+    assert not any(label.endswith("党委") for label in labels_of(extractor, text))
+
+
+def test_the_office_of_a_leading_group_a_headquarters_or_a_joint_conference_is_a_body(extractor):
+    text = (
+        "青川市“两山转化”推进领导小组办公室主任胡某某出席。星海市青少年校外教育工作联席会议办公室公布名单。"
+        "省“百千万工程”指挥部办公室副主任李某出席。"
+    )
+    found = labels_of(extractor, text)
+    assert {"青川市“两山转化”推进领导小组办公室", "星海市青少年校外教育工作联席会议办公室"} <= found
+    assert "省“百千万工程”指挥部办公室" in found
+    assert ("胡某某", "worksAt", "青川市“两山转化”推进领导小组办公室") in relations(run(extractor, text))

@@ -181,6 +181,7 @@ WEAK_GOVERNORS = {
     word: re.compile("(" + "|".join(map(re.escape, verbs)) + ")") for word, verbs in table("weak_governors", 1).items()
 }
 PARTY_BODIES = words("party_bodies")
+BRACKETED_TAIL = re.compile("（[^（）]{2,12}）$")  # 某某大学（某某科学院）: a second name in brackets after the first
 DOCUMENT_TITLE = re.compile(rf"(?:{alternation('document_titles')})(?:[(（][^()（）]{{1,12}}[)）])?$")
 # 《…实施方案》, 《关于…的通知》, 《…标准(试行)》: a policy document, an initiative of the body issuing it
 POLICY_TITLE = re.compile(rf"(?:{alternation('policy_titles')})(?:[(（][^()（）]{{1,12}}[)）])?$")
@@ -1433,8 +1434,10 @@ class Recognizer:
                 or REFERENCES.get(text[max(0, start - 2) : start], "") in ("school", "college", "publisher")
             ):
                 continue  # 老校区, 新校区: a campus is named after its school (某某学校东区校区, 我校南湖校区)
-            if suffix in PARTY_BODIES and self.type_word(modifier):
-                owner = self.suffix_class[self.type_word(modifier)][0]
+            # 某某大学（某某科学院）党委: the body's name with the other name it goes by in brackets
+            owning = self.type_word(BRACKETED_TAIL.sub("", modifier)) if suffix in PARTY_BODIES else ""
+            if owning:
+                owner = self.suffix_class[owning][0]
                 zone = owner in KINDS["Place"] or owner == "VocationalEducationPark"
                 if not (zone and suffix == "党工委"):
                     # 某某学院党委, 某某区教育局党委: the body's own committee, its secretary works at the body;
