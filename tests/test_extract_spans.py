@@ -1124,3 +1124,10 @@ def test_the_office_of_a_leading_group_a_headquarters_or_a_joint_conference_is_a
     assert {"青川市“两山转化”推进领导小组办公室", "星海市青少年校外教育工作联席会议办公室"} <= found
     assert "省“百千万工程”指挥部办公室" in found
     assert ("胡某某", "worksAt", "青川市“两山转化”推进领导小组办公室") in relations(run(extractor, text))
+
+
+def test_an_adverbial_word_after_a_two_character_name_ends_it(extractor):
+    text = "青川区教育局局长张萍简要介绍了区情。星海学院院长周斌详细介绍了中心情况。副校长曹和平等出席。"
+    found = labels_of(extractor, text)
+    assert {"张萍", "周斌", "曹和平"} <= found and "张萍简" not in found
+    assert ("张萍", "worksAt", "青川区教育局") in relations(run(extractor, text))

@@ -4541,8 +4541,12 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
         and _name_like(window)
     ):
         return 3  # 任建发见证 (发见 is a word too), 马振清率队
-    if dictionary().get(text[begin + 2 : begin + 4]) == "d" and _name_like(window[:2]):
-        return 2  # 李强首先代表…: an adverb (首先, 随后) starts right after a two-character name
+    tag = dictionary().get(text[begin + 2 : begin + 4], "")
+    adverbial = tag in ("d", "ad") or (tag == "a" and dictionary().get(text[begin + 4 : begin + 6], "") == "v")
+    if adverbial and text[begin + 3 : begin + 4] != "等" and _name_like(window[:2]):
+        # 李强首先代表…, 张萍简要介绍: an adverb (首先, 随后, 详细) or an adjective before a verb (not 曹和平等出席:
+        # 等 closes a list after a three-character name)
+        return 2
     after = text[begin + 3 : begin + 4]
     listed = after == "等" and text[begin + 4 : begin + 5] != "奖"  # 李其三等出席: 等 closes a list (not 三等奖)
     three = (
