@@ -1131,3 +1131,19 @@ def test_an_adverbial_word_after_a_two_character_name_ends_it(extractor):
     found = labels_of(extractor, text)
     assert {"张萍", "周斌", "曹和平"} <= found and "张萍简" not in found
     assert ("张萍", "worksAt", "青川区教育局") in relations(run(extractor, text))
+
+
+def test_a_ministrys_department_before_a_name_and_its_title_is_no_part_of_the_name(extractor):
+    text = "“2015年度教育部·星海股份校企合作项目年会”在青川市举行，教育部职成司刘杰处长出席会议并讲话。"
+    found = labels_of(extractor, text)
+    assert "刘杰" in found and "司刘杰" not in found
+    assert ("刘杰", "worksAt", "教育部") in relations(run(extractor, text))
+
+
+def test_the_company_of_a_clause_that_opens_with_a_preposition_of_company(extractor):
+    text = "校长罗某某一行赴星海食品有限公司调研，并同公司总经理王鹏、生产总监徐锋等高层领导磋商校企合作事宜。"
+    facts = relations(run(extractor, text))
+    assert {("王鹏", "worksAt", "星海食品有限公司"), ("徐锋", "worksAt", "星海食品有限公司")} <= facts
+    # 明和|集团: the last character of a name, no preposition; no group of the text the company named before is
+    text = "副校长张某率团，远帆演出有限公司负责人一同前往明和集团考察。明和集团董事长张三陪同考察。"
+    assert ("张三", "worksAt", "远帆演出有限公司") not in relations(run(extractor, text))

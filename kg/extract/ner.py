@@ -224,7 +224,10 @@ HELD_GAP = re.compile(r"[^了与和及、的在于，。；：“”《》\s0-9]
 EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 学院 / 学校 alone opening a clause before a title or a verb of its own: the school the news is about (学院党委书记…)
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
-BARE_COMPANY = re.compile("(?:^|(?<=[，。；：、\n]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)")
+# (并同公司总经理某某…: after a preposition of company that opens a clause too, not 明和|集团 of a name)
+BARE_COMPANY = re.compile(
+    "(?:^|(?<=[，。；：、\n])|(?<=[，。；：、\n并还也又][与和同]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)"
+)
 BARE_SCHOOL = re.compile(
     # 、学院院长某: the school or one of its units, unsaid; 5月10日学院党委书记…: after the date that opens the text
     # 与学院院长某某签署: the school of the text, a signer's employer
@@ -2658,6 +2661,8 @@ class Recognizer:
             type_end = name[:1] in NAME_BEFORE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
             # 教务处赵明处长, 英语系王芳教师: a unit's last character before a two-character name
             type_end = type_end or name[:1] in UNIT_END_CHARACTERS
+            # 教育部职成司刘杰处长: a ministry's department (司, a surname too) before a two-character name
+            type_end = type_end or (name[:1] == "司" and "部" in text[max(0, start - 6) : start])
             # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
             type_end = type_end or any(
                 (role := self.role_re.match(text, start + 1 - n)) is not None and role.end() == start + 1
