@@ -1847,3 +1847,13 @@ def test_a_body_does_not_work_with_its_own_part(extractor):
     assert not any(
         p in ("cooperatesWith", "integratesWith") and (s.startswith(o) or o.startswith(s)) for s, p, o in found
     )
+
+
+def test_a_campaign_the_staff_of_a_school_carry_out_is_the_schools(extractor):
+    """某某学院副院长张三、主任李四开展了某某行动: the people act for their school, which runs the campaign."""
+    text = (
+        "4月18日，青川职业技术学院艺术设计学院副院长许某、就业办主任张某某及教师王某某等人，开展了“访企拓岗”专项行动。"
+    )
+    found = facts(extractor, text)
+    assert ("青川职业技术学院艺术设计学院", "initiates", "“访企拓岗”专项行动") in found
+    assert ("许某", "worksAt", "青川职业技术学院艺术设计学院") in found
