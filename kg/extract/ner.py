@@ -231,7 +231,8 @@ BARE_COMPANY = re.compile(
 BARE_SCHOOL = re.compile(
     # 、学院院长某: the school or one of its units, unsaid; 5月10日学院党委书记…: after the date that opens the text
     # 与学院院长某某签署: the school of the text, a signer's employer
-    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校)|(?<=[0-9]日)|(?<=[午晚])|(?<=[与和])(?=..(?:党委|院长|校长|副院长|副校长|书记)))"
+    # (、学院党委副书记…: the list of the school's leaders goes on; a unit has its 党总支)
+    "(?:^|(?<=[，。；：\n])|(?<=、)(?=学校|学院党委)|(?<=[0-9]日)|(?<=[午晚])|(?<=[与和])(?=..(?:党委|院长|校长|副院长|副校长|书记)))"
     "(学院|学校)"
     "(?=党委|党总支|院长|校长|副|书记|领导|(?:已经?|还|也|又)?与|和|将|先后|高度|始终|是|作为|牵头|成为|入选|获批|荣获"
     "|开设|设有|现有|拥有|建有|坚持|积极|致力"  # 学校开设…专业: what the school of the text does
