@@ -537,3 +537,13 @@ def test_the_schools_leaders_listed_with_xueyuan_said_again(extractor):
         "常务副院长朱某某等学院领导出席。"
     )
     assert {(name, "星海职业学院") for name in ("王海龙", "宫某", "张某某", "朱某某")} <= works_at(extractor, text)
+
+
+def test_posts_at_two_bodies_joined_by_a_member_a_chair_or_a_head(extractor):
+    """省旅游局党组成员、某某学院党委书记张三: a post at each body, whichever title ends the first."""
+    found = works_at(extractor, "省旅游局党组成员、星海职业学院党委书记方某某出席。")
+    assert {("方某某", "省旅游局"), ("方某某", "星海职业学院")} <= found
+    found = works_at(extractor, "青川市政协副主席、青川经济技术开发区工委书记冯某某出席。")
+    assert {("冯某某", "青川市政协"), ("冯某某", "青川经济技术开发区工委")} <= found
+    found = works_at(extractor, "星海创新中心负责人、星海资产公司董事长李某某介绍情况。")
+    assert {("李某某", "星海创新中心"), ("李某某", "星海资产公司")} <= found

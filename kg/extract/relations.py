@@ -287,11 +287,12 @@ PARTNERS_AS = re.compile(
 )
 # A集团副总经理、B公司董事长张三: the titles one person holds at A, before those at B
 TITLE_LINK = re.compile(
-    r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁)、"
+    r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁"
+    r"|成员|委员|常委|秘书长|理事长|部长|负责人)、"
 )
 FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")")))  # 原主任, 原副部长: a past post
 # 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
-GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任|委员|常委)[、，,]")
+GOVERNMENT_LINK = re.compile(r"(?:党委|党组)?(?:副|常务副)?(?:书记|局长|主任|主席|成员|委员|常委)[、，,]")
 GOVERNMENT_BODY_END = re.compile(r"(?:[局厅部]|工委|教委|发改委|党委|委员会|政府|管委会)$")
 # 区委副书记、区长张三, 副市长李四: the head of a place's government (the title's level: 区 县 市 州 省)
 PLACE_LEADERS = re.compile("(?<=[省市区县州镇乡委])领导")  # 区领导张三: the leaders of a place, no body's title
