@@ -547,3 +547,11 @@ def test_posts_at_two_bodies_joined_by_a_member_a_chair_or_a_head(extractor):
     assert {("冯某某", "青川市政协"), ("冯某某", "青川经济技术开发区工委")} <= found
     found = works_at(extractor, "星海创新中心负责人、星海资产公司董事长李某某介绍情况。")
     assert {("李某某", "星海创新中心"), ("李某某", "星海资产公司")} <= found
+
+
+def test_the_group_a_groups_news_calls_jituan_gongsi(extractor):
+    """集团公司党委书记、董事长张三: the group of the text, not a company named 集团公司."""
+    text = "3月7日，星海建投集团与青川工程大学签署战略合作协议。集团公司党委书记、董事长米某某，总经理曹某出席。"
+    found = works_at(extractor, text)
+    assert {("米某某", "星海建投集团"), ("曹某", "星海建投集团")} <= found
+    assert not any(body == "集团公司" for _, body in found)

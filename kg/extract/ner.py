@@ -226,7 +226,7 @@ EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
 # (并同公司总经理某某…: after a preposition of company that opens a clause too, not 明和|集团 of a name)
 BARE_COMPANY = re.compile(
-    "(?:^|(?<=[，。；：、\n])|(?<=[，。；：、\n并还也又][与和同]))(集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)"
+    "(?:^|(?<=[，。；：、\n])|(?<=[，。；：、\n并还也又][与和同]))(集团公司|集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)"
 )
 BARE_SCHOOL = re.compile(
     # 、学院院长某: the school or one of its units, unsaid; 5月10日学院党委书记…: after the date that opens the text
