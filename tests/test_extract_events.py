@@ -1091,3 +1091,25 @@ def test_a_meeting_whose_spirit_is_carried_out_is_no_meeting_the_guests_attend(e
         "省教育厅副厅长张三，青川市政府副秘书长李四出席会议并讲话。"
     )
     assert not any(p == "participatesIn" for _, p, _ in facts(extractor, text))
+
+
+def test_the_organisers_of_a_ceremony_named_after_their_clause_host_it_under_its_whole_name(extractor):
+    """由A、B共同主办，C、D联合承办的Z在某地举行: Z is the whole name after 的 (its verbs too: 校地共建…), however long
+    the organisers' clause, and each organiser hosts it."""
+    event = "校地共建创业就业实践基地揭牌暨青川文化产业职业学院大学科技园奠基仪式"
+    text = (
+        "由青川市人民政府、星海省就业促进会、星海省大众创新创业研究院共同主办，青川文化产业职业学院、远帆（星海）"
+        f"教育投资集团有限公司联合承办的{event}在青川举行。仪式由青川文化产业职业学院执行校长李某某主持。"
+    )
+    assert names(extractor, text).get(event) == "Conference"
+    found = facts(extractor, text)
+    hosts = {"青川市人民政府", "星海省就业促进会", "星海省大众创新创业研究院", "青川文化产业职业学院"}
+    assert {(host, "hosts", event) for host in hosts} <= found
+    assert ("李某某", "participatesIn", event) in found
+
+
+def test_a_quoted_event_held_in_a_place_is_located_there(extractor):
+    text = "6月6日下午，由青川区人民政府主办的“星海大学服务地方经济产业发展论坛”在远帆市举行。"
+    found = facts(extractor, text)
+    assert ("星海大学服务地方经济产业发展论坛", "locatedIn", "远帆市") in found  # (the quote's label: no quotes)
+    assert ("青川区人民政府", "hosts", "星海大学服务地方经济产业发展论坛") in found

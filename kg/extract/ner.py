@@ -3428,7 +3428,9 @@ class Recognizer:
         for match in _held_subject_matches(text):
             start, end = match.span("name")
             leading = text.rfind("的", start, end)  # 由某某局主办的某某论坛: the name starts after 的
-            organised = leading >= 0 and ORGANISERS_END.search(text, start, leading) is not None
+            organised = (leading >= 0 and ORGANISERS_END.search(text, start, leading) is not None) or (
+                start > 0 and _organised(text, start - 1)  # (tried right after the organisers' 的: a long clause)
+            )
             if leading >= 0:
                 start = leading + 1
             holding = max(text.rfind(verb, start, end) for verb in ("举行", "举办", "召开"))
@@ -3455,8 +3457,11 @@ class Recognizer:
             if not (bodies or unnamed or organised or themed) or any(m.ref not in ("", "event") for m in inside):
                 continue  # (会议 of 某某理事会第三次会议 is a word of the name, no reference)
             first = min((m.start for m in inside), default=start)
-            if first > start and not NAME_OPENING.fullmatch(text, start, first):
-                start, name = first, text[first:end]  # 新一届某某委员会成立大会: the name starts with the body
+            opening = text[start:first]
+            if first > start and not NAME_OPENING.fullmatch(opening) and (not organised or opening == "“"):
+                # 新一届某某委员会成立大会: the name starts with the body (not 由…主办的校地共建某某基地揭牌仪式: the
+                # organisers' clause gives the whole name after 的, but for a quote that opens it)
+                start, name = first, text[first:end]
             events = [m for m in inside if is_a(m.cls, "Event") or m.ref]  # (and the words that refer to one)
             if any((m.start, m.end) == (start, end) or m.nested for m in events):
                 continue  # named already (a signing, a held ceremony, this very span)
@@ -4611,6 +4616,17 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     return [line.span() for line in finditer_at(starts, DATELINE, text)]
 
 
+def _organised(text: str, at: int) -> bool:
+    """Whether ``at`` holds the 的 that closes an organisers' clause (…联合承办的): the name of what they hold
+    follows, though the clause is too long for a name that starts before it.
+
+    >>> text = "由青川市人民政府主办的某某论坛"
+    >>> _organised(text, text.index("的")), _organised("我们的论坛", 2)
+    (True, False)
+    """
+    return text[at] == "的" and ORGANISERS_END.search(text, max(0, at - 2), at) is not None
+
+
 def _held_subject_matches(text: str) -> list[re.Match[str]]:
     """The matches of HELD_SUBJECT at the starts of clauses, in order and not overlapping, as a scan of the text
     would give them; only the clause starts within reach of a verb of holding are tried (most texts hold a few).
@@ -4623,7 +4639,7 @@ def _held_subject_matches(text: str) -> list[re.Match[str]]:
     objects = []  # 举行某某仪式。: the object of the verb (HELD_OBJECT), at each verb
     for verb in finditer_from(HELD_WORDS, HELD_VERB, text):
         floor = max(0, verb.start() - HELD_REACH)
-        starts.update(at + 1 for at in range(floor, verb.start()) if text[at] in CLAUSE_OPENERS)
+        starts.update(at + 1 for at in range(floor, verb.start()) if text[at] in CLAUSE_OPENERS or _organised(text, at))
         if floor == 0:
             starts.add(0)
         if (held := HELD_OBJECT.match(text, verb.start())) is not None:

@@ -1827,8 +1827,8 @@ class RelationExtractor:
             return
         thing = None
         if text.startswith("的", after):  # 由A主办、B承办的“Z”: Z follows
-            named = next((m for m in main if m.start > after), None)
-            if named is not None and named.start - after <= 2 and _runs(named.entity):
+            named = self._run_named_after(after)
+            if named is not None:
                 thing = named.entity
         if thing is None:  # 由A、B主办，我校某某处参与协办的Z: Z after the organising clause the chain stopped in
             later = (m for m in main if m.start > after and text[m.start - 1 : m.start] == "的" and _runs(m.entity))
@@ -1877,8 +1877,8 @@ class RelationExtractor:
         for verb in itertools.chain((first,), verbs):
             if not text.startswith("的", verb.end()):
                 continue
-            named = next((m for m in main if m.start > verb.end()), None)
-            if named is None or named.start - verb.end() > 2 or not _runs(named.entity):
+            named = self._run_named_after(verb.end())
+            if named is None:
                 continue
             organisers: list[tuple[Mention, str]] = []  # each organiser and its verb
             at, word = verb.start(), verb.group(1)
@@ -1895,6 +1895,17 @@ class RelationExtractor:
                 at, word = earlier.start(), organising.group(1) if organising else ""
             for item, word in organisers:
                 self.add(self._body(item.entity, main), _organiser_role(word), named.entity, span, "host-…主办的")
+
+    def _run_named_after(self, at: int) -> Mention | None:
+        """The event or program named right after an organisers' 的 at ``at`` (within two characters: a quote),
+        if the next name is one: the whole name of one held (由A主办的校地共建某某基地揭牌仪式, a mention over the
+        bodies its name holds) before a body it starts with."""
+        following = [m for m in (*self._main, *self.nested) if m.start > at and m.entity is not None]
+        if not following:
+            return None
+        first = min(m.start for m in following)
+        named = max((m for m in following if m.start == first), key=lambda m: m.end)
+        return named if first - at <= 2 and _runs(named.entity) else None
 
     def _listed_after_by(self, main: list[Mention], items: list[Mention], ends: dict[int, int]) -> list[Mention]:
         """由A，B与C共同举办: the bodies before ``items`` that commas list right after 由, which opens the list."""
@@ -2634,8 +2645,10 @@ class RelationExtractor:
                 organiser = None  # the clause opens with the event itself: Z在X举行
             # A与B签约仪式在X举行: the event named right before 在 is what is held, not the clause's opener
             # (or a clause's subject that names it whole, over the bodies it holds: see ner's _held_subjects)
-            whole = [m for m in self.nested if m.rule == "held-subject" and m.end == mention.start - 1 and m.entity]
-            named_event = bool(whole) or any(m.end == mention.start - 1 and is_a(m.entity.cls, "Event") for m in main)
+            # (“某某论坛”在X举行: the quote that closes the event's name before 在)
+            closing = mention.start - 2 if text[mention.start - 2 : mention.start - 1] == "”" else mention.start - 1
+            whole = [m for m in self.nested if m.rule == "held-subject" and m.end == closing and m.entity]
+            named_event = bool(whole) or any(m.end == closing and is_a(m.entity.cls, "Event") for m in main)
             if named_event:
                 organiser = None
             hosting = organiser is not None and verb.group(1) in HOSTING
@@ -2658,7 +2671,9 @@ class RelationExtractor:
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 continue
             held = whole + [
-                m for m in main[:index] if (m is subject_mention and not named_event) or text[m.end : m.end + 1] == "在"
+                m
+                for m in main[:index]
+                if (m is subject_mention and not named_event) or text[m.end : m.end + 1] == "在" or m.end == closing
             ]
             # A、B在X相继挂牌: every platform of the list that ends right before 在
             last = next((i for i, m in enumerate(main[:index]) if text[m.end : m.end + 1] == "在"), None)
