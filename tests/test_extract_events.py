@@ -1113,3 +1113,15 @@ def test_a_quoted_event_held_in_a_place_is_located_there(extractor):
     found = facts(extractor, text)
     assert ("星海大学服务地方经济产业发展论坛", "locatedIn", "远帆市") in found  # (the quote's label: no quotes)
     assert ("青川区人民政府", "hosts", "星海大学服务地方经济产业发展论坛") in found
+
+
+def test_two_meetings_joined_by_ji_are_one_occasion_under_both_names(extractor):
+    """某某年会暨某某研讨会: one occasion, which the organisers host and the guests attend under its whole name."""
+    event = "全国县级职教中心联盟2025年年会暨建设教育强国背景下县域职业教育现代化发展研讨会"
+    text = (
+        "10月22日至23日，由全国县级职教中心联盟主办，青川市人民政府承办，青川市教育局协办的"
+        f"{event}在青川市、远帆市分阶段召开。教育部职成司原副司长张某某出席会议并讲话。"
+    )
+    found = facts(extractor, text)
+    assert {("青川市人民政府", "hosts", event), ("张某某", "participatesIn", event)} <= found
+    assert not any(o == "县域职业教育现代化发展研讨会" for _, _, o in found)
