@@ -1125,3 +1125,10 @@ def test_two_meetings_joined_by_ji_are_one_occasion_under_both_names(extractor):
     found = facts(extractor, text)
     assert {("青川市人民政府", "hosts", event), ("张某某", "participatesIn", event)} <= found
     assert not any(o == "县域职业教育现代化发展研讨会" for _, _, o in found)
+
+
+def test_a_meeting_joined_to_a_boards_session_by_ji_is_one_event(extractor):
+    """某某联合体成立大会暨某某集团2023年理事会: 理事会 names the board's session, one occasion with the meeting."""
+    event = "青川市域产教联合体成立大会暨青川职业教育集团2023年理事会"
+    text = f"1月31日上午，{event}在青川凤凰大酒店隆重召开。青川市人民政府副秘书长朱某某出席。"
+    assert ("朱某某", "participatesIn", event) in facts(extractor, text)

@@ -3440,6 +3440,11 @@ class Recognizer:
             kind = self.type_word(name.removesuffix("”"))  # (“某某对接洽谈会”在某地召开: the quoted name)
             # 某某小学校企合作签约活动: a signing, an event (the sets' class), though 活动 names a campaign
             held = "Event" if kind == "活动" else self.suffix_class[kind][0] if kind else ""
+            if not is_a(held, "Event") and "暨" in name:
+                # 某某联合体成立大会暨某某集团2023年理事会: the board's meeting, joined to a meeting before 暨
+                first_kind = self.type_word(name[: name.index("暨")])
+                if first_kind and is_a(self.suffix_class[first_kind][0], "Event"):
+                    held = self.suffix_class[first_kind][0]
             if len(name) < 6 or not is_a(held, "Event"):
                 continue
             if name.startswith(OWN_REFERENCE_STARTS):
