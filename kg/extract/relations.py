@@ -406,6 +406,8 @@ PARTNER_OPEN = ("与", "同", "跟", "和", "会同", "联合", "携手", "联�
 GATHERS = re.compile("(?:已|目前|现已|共)?(?:云集|聚集|集聚|汇聚|入驻|落户|吸引)(?:了)?")
 ORGANISED = re.compile("组织|促成|推动|指导|协调")  # X组织A与B签约: X brings the parties together, it is none
 MULTIPARTY = re.compile("[三四五六]方")  # 三方协议, 四方合作: every party with every other
+# what stands between the bodies after 由 and the verb they build with (由A、B四方共同共建的): a count, an adverb
+BUILT_BY_LEAD = re.compile("(?:[两三四五六七八九十]方|双方)?(?:共同|联合|合作|携手)?$")
 NOT_SUBJECT_BEFORE = re.compile(
     r"(与|和|同|跟|对|向|在|以|为|把|将|从|让|使|给|于|及|、|的|联合|携手|通过|借助|依托|围绕)$"
 )
@@ -2869,6 +2871,8 @@ class RelationExtractor:
         result = None
         for number, trigger in enumerate(triggers):
             kind = TRIGGER_KIND[trigger.group()]
+            # 校企双方领导为由A、B、C四方共建的X揭牌: the bodies after 由 build X, whoever the clause opens with
+            by = self._built_by_before(main, trigger) if kind == "build" else []
             if kind == "lead" and TABLE_LEADER.match(text, trigger.start()):
                 continue  # 牵头单位 names a role, it is no verb: see _lead_columns
             if kind == "do" and text.startswith(("贯彻", "学习"), trigger.start() - 2):
@@ -2878,7 +2882,7 @@ class RelationExtractor:
                 following = triggers[number + 2].start() if number + 2 < len(triggers) else end
                 if triggers[number + 1].start() - trigger.end() <= 1:
                     triggers[number + 1] = trigger  # 牵头建立: leads, not builds
-            if trigger.group() in JOINT and len(agents) < 2 and subject_mention is None and current is self.topic:
+            if trigger.group() in JOINT and len(by or agents) < 2 and subject_mention is None and current is self.topic:
                 continue  # 共建X with nobody named: the builders are not the district the text is about
             objects = self._objects(main, trigger.end(), following, subject_mention)
             if kind == "lead" and not objects:
@@ -2929,7 +2933,7 @@ class RelationExtractor:
                 actors = (
                     [current]
                     if (predicate == "offers" and kind != "design") or kind in ("award", "designate")
-                    else agents
+                    else by or agents
                 )
                 if kind in ("award", "designate") and subject_mention is not None and not subject_mention.ref:
                     actors = self._co_subjects(main, subject_mention)  # A、B等12所学校成为…示范校
@@ -2967,6 +2971,24 @@ class RelationExtractor:
             if predicates:
                 result = (predicates[0][0], [entity for _, entity in predicates])
         return result
+
+    def _built_by_before(self, main: list[Mention], trigger: re.Match[str]) -> list[Entity]:
+        """由A、B、C（四方）（共同）共建的X: the bodies listed after 由 right before the verb and its 的, if so."""
+        text = self.text
+        if not text.startswith("的", trigger.end()):
+            return []
+        lead = BUILT_BY_LEAD.search(text, max(0, trigger.start() - 8), trigger.start())
+        at = lead.start() if lead else trigger.start()
+        last = next((i for i, m in enumerate(main) if m.end == at), None)
+        if last is None:
+            return []
+        first = last
+        while first > 0 and main[last] in self._enumeration(main, first - 1):
+            first -= 1
+        if text[main[first].start - 1 : main[first].start] != "由":
+            return []
+        items = main[first : last + 1]
+        return [m.entity for m in items] if all(is_actor(m.entity.cls) and not m.ref for m in items) else []
 
     def _inside_title(self, mention: Mention, floor: int) -> bool:
         """A name within a longer 《…》 title (《关于推进某某联盟建设的通知》): a word of the title, no object."""
