@@ -1132,3 +1132,14 @@ def test_a_meeting_joined_to_a_boards_session_by_ji_is_one_event(extractor):
     event = "青川市域产教联合体成立大会暨青川职业教育集团2023年理事会"
     text = f"1月31日上午，{event}在青川凤凰大酒店隆重召开。青川市人民政府副秘书长朱某某出席。"
     assert ("朱某某", "participatesIn", event) in facts(extractor, text)
+
+
+def test_organisers_listed_with_a_stray_space_host_the_quoted_event_after_their_de(extractor):
+    """由A、B 、C共同主办，D承办的“Z”成功举办: a space before 、 breaks no list; Z follows 的 and its quote."""
+    text = (
+        "由共青团青川市委、青川市教育局、石门镇人民政府 、凤鸣街道办事处共同主办，青川技师学院承办的"
+        "“政校企合作推介会”成功举办。"
+    )
+    found = facts(extractor, text)
+    hosts = ("共青团青川市委", "青川市教育局", "石门镇人民政府", "凤鸣街道办事处", "青川技师学院")
+    assert {(host, "hosts", "政校企合作推介会") for host in hosts} <= found

@@ -398,6 +398,7 @@ COUNTED_ROLL = re.compile(
 )
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")  # (each opens with 成员)
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
+SPACES = " \u3000"  # a space a mirror leaves between the items of a list (some text, 某某政府 、某某)
 SUBJECTS_JOINED = ("、", "和", "及", "以及")  # what joins the items of an enumerated subject (see _co_subjects)
 AGENTS_JOINED = (*SUBJECTS_JOINED, "与", "同")  # …of the agents 由 introduces
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
@@ -1833,7 +1834,7 @@ class RelationExtractor:
             if named is not None:
                 thing = named.entity
         if thing is None:  # 由A、B主办，我校某某处参与协办的Z: Z after the organising clause the chain stopped in
-            later = (m for m in main if m.start > after and text[m.start - 1 : m.start] == "的" and _runs(m.entity))
+            later = (m for m in main if m.start > after and _after_de(text, m.start) and _runs(m.entity))
             named = next(later, None)
             if (
                 named is not None
@@ -2229,7 +2230,7 @@ class RelationExtractor:
         for mention in main[index + 1 :]:
             if mention.start < skip_to:
                 continue
-            between = self.text[items[-1].end : mention.start]
+            between = _unspaced(self.text[items[-1].end : mention.start])
             if between in joins and is_actor(mention.entity.cls):
                 person = self._role_person(mention, main) if mention.entity.cls != "Person" else None
                 if person is not None and subject_mention.entity.cls == "Person":
@@ -2838,7 +2839,7 @@ class RelationExtractor:
         """The mention at ``index`` and those that follow it in one enumeration."""
         items = [main[index]]
         for mention in main[index + 1 :]:
-            between = self.text[items[-1].end : mention.start]
+            between = _unspaced(self.text[items[-1].end : mention.start])
             if between.startswith(NOTE_OPENS):
                 if mention.entity is items[-1].entity:
                     continue  # A（以下简称某某）和B: the short name A's note declares, the list goes on after it
@@ -3654,6 +3655,21 @@ INDUSTRY_BODY = re.compile("(?:(?:(?<![职专学就毕事作])业|工商|流通|
 # events named by a whole phrase over the bodies it holds (A与B…签约仪式; 某某联合体…会议在某地举行): nested
 # mentions that are still the text's events
 WHOLE_EVENT_RULES = ("signing-event", "held-subject")
+
+
+def _unspaced(between: str) -> str:
+    """What stands between two names, less the stray spaces a mirror leaves around a mark (某某政府 、某某); a space
+    alone stays (“某某政府 某某大学基地”: two names, no list).
+
+    >>> _unspaced(" 、"), _unspaced(" ")
+    ('、', ' ')
+    """
+    return between.strip(SPACES) or between
+
+
+def _after_de(text: str, at: int) -> bool:
+    """Whether the name at ``at`` follows 的, or 的 and an opening quote (…共同承办的“某某推介会”)."""
+    return text[at - 1 : at] == "的" or text[at - 2 : at] == "的“"
 
 
 def _runs(entity: Entity) -> bool:
