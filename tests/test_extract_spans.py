@@ -1147,3 +1147,14 @@ def test_the_company_of_a_clause_that_opens_with_a_preposition_of_company(extrac
     # 明和|集团: the last character of a name, no preposition; no group of the text the company named before is
     text = "副校长张某率团，远帆演出有限公司负责人一同前往明和集团考察。明和集团董事长张三陪同考察。"
     assert ("张三", "worksAt", "远帆演出有限公司") not in relations(run(extractor, text))
+
+
+def test_gongcheng_inside_a_longer_word_ends_no_program(extractor):
+    """工程机械, 工程训练, 工程设计, 工程学校: 工程 goes on into a word of a body or a trade; no program ends."""
+    text = (
+        "学校与星海工程机械股份有限公司共建青川省工程机械智能装备创新创业共同体。青川工业应用技术学院工程训练与"
+        "创新中心主任李某某出席。双方在土建工程设计方面展开合作。青川启动人才强市工程建设。"
+    )
+    found = labels_of(extractor, text)
+    assert not {"青川省工程", "青川工业应用技术学院工程", "土建工程"} & found
+    assert "人才强市工程" in found  # (建设 after it: the program is built)
