@@ -555,3 +555,15 @@ def test_the_group_a_groups_news_calls_jituan_gongsi(extractor):
     found = works_at(extractor, text)
     assert {("米某某", "星海建投集团"), ("曹某", "星海建投集团")} <= found
     assert not any(body == "集团公司" for _, body in found)
+
+
+def test_a_bare_bureau_of_a_zone_named_before_in_a_text_of_no_district(extractor):
+    """某某度假区党工委书记…，区党工委副书记、管委会主任张三: in a text whose district the sidecar leaves out, 区党工委
+    is the zone's named before, not a body named 区党工委."""
+    text = (
+        "3月3日上午，星海学院与青川旅游度假区校地合作签约仪式在青川旅游度假区管委会会议室举行。"
+        "青川旅游度假区党工委书记伍某某讲话。学校校长刘某某和区党工委副书记、管委会主任张某签署校地合作协议。"
+    )
+    relations = extractor.extract(Article(id="t", title="", text=text, district="", city="")).relations
+    found = {(r.subject.label, r.object.label) for r in relations if r.predicate == "worksAt"}
+    assert {("张某", "青川旅游度假区党工委"), ("张某", "青川旅游度假区管委会")} <= found

@@ -668,6 +668,8 @@ class Resolver:
             if prefix.endswith("市") and self.district.endswith("市"):
                 place = self.district  # a county-level city's text (某某市 under its prefecture): 市 is its own
             body = name[len(prefix) :]
+            if not place and prefix in ("区", "县", "市") and (named := self._named_in_full(name)):
+                return named  # 某某度假区党工委书记…，区党工委副书记…: a text of no district, the zone named before
             if place and (prefix.startswith(("全", "本", "我", "该")) or standard_body(body) or prefix in "区县市"):
                 public_body = standard_body(body) or mention.cls in KINDS["GovernmentAgency"]
                 if (
@@ -682,6 +684,11 @@ class Resolver:
         if self.district and standard_body(name) and not before.endswith(("各", "等")):
             return self.district + name
         return name
+
+    def _named_in_full(self, name: str) -> str | None:
+        """The body named before whose full name ``name`` (区党工委, 县教育局) ends, the latest of them, if any."""
+        full = [label for label in self.entities if label.endswith(name) and len(label) > len(name) + 1]
+        return max(full, key=lambda label: self._order.get(label, -1)) if full else None
 
     def _formal(self, name: str) -> str:
         """石景山区政府 → 石景山区人民政府, 石景山区委 → 中共北京市石景山区委员会: a district's government and party
