@@ -1863,9 +1863,9 @@ def test_the_bodies_after_you_build_what_they_co_build_whoever_the_clause_opens_
     """校企双方领导为由A、B、C、D四方共建的X和Y揭牌: the four bodies after 由 build X and Y, not the leaders' sides."""
     text = (
         "校企双方领导还为由青川职业技术大学、星海产业技术创新研究院、远帆智能科技有限公司、渝南无人机科技有限公司"
-        "四方共建的民用无人机操控员执照培训基地和无人机测绘操控员等级认证培训基地揭牌。"
+        "四方共建的青川无人机驾驶员培训基地和星海测绘技能培训基地揭牌。"
     )
     found = facts(extractor, text)
     builders = ("青川职业技术大学", "星海产业技术创新研究院", "远帆智能科技有限公司", "渝南无人机科技有限公司")
-    bases = ("民用无人机操控员执照培训基地", "无人机测绘操控员等级认证培训基地")
+    bases = ("青川无人机驾驶员培训基地", "星海测绘技能培训基地")
     assert {(builder, "builds", base) for builder in builders for base in bases} <= found

@@ -1118,34 +1118,34 @@ def test_the_party_committee_of_a_body_with_a_bracketed_second_name_is_the_bodys
 def test_the_office_of_a_leading_group_a_headquarters_or_a_joint_conference_is_a_body(extractor):
     text = (
         "青川市“两山转化”推进领导小组办公室主任胡某某出席。星海市青少年校外教育工作联席会议办公室公布名单。"
-        "省“百千万工程”指挥部办公室副主任李某出席。"
+        "省“青川工程”指挥部办公室副主任李某出席。"
     )
     found = labels_of(extractor, text)
     assert {"青川市“两山转化”推进领导小组办公室", "星海市青少年校外教育工作联席会议办公室"} <= found
-    assert "省“百千万工程”指挥部办公室" in found
+    assert "省“青川工程”指挥部办公室" in found
     assert ("胡某某", "worksAt", "青川市“两山转化”推进领导小组办公室") in relations(run(extractor, text))
 
 
 def test_an_adverbial_word_after_a_two_character_name_ends_it(extractor):
-    text = "青川区教育局局长张萍简要介绍了区情。星海学院院长周斌详细介绍了中心情况。副校长曹和平等出席。"
+    text = "青川区教育局局长李萍简要介绍了区情。星海学院院长吴斌详细介绍了中心情况。副校长曹太平等出席。"
     found = labels_of(extractor, text)
-    assert {"张萍", "周斌", "曹和平"} <= found and "张萍简" not in found
-    assert ("张萍", "worksAt", "青川区教育局") in relations(run(extractor, text))
+    assert {"李萍", "吴斌", "曹太平"} <= found and "李萍简" not in found
+    assert ("李萍", "worksAt", "青川区教育局") in relations(run(extractor, text))
 
 
 def test_a_ministrys_department_before_a_name_and_its_title_is_no_part_of_the_name(extractor):
-    text = "“2015年度教育部·星海股份校企合作项目年会”在青川市举行，教育部职成司刘杰处长出席会议并讲话。"
+    text = "“2015年度教育部·星海股份校企合作项目年会”在青川市举行，教育部职成司刘某处长出席会议并讲话。"
     found = labels_of(extractor, text)
-    assert "刘杰" in found and "司刘杰" not in found
-    assert ("刘杰", "worksAt", "教育部") in relations(run(extractor, text))
+    assert "刘某" in found and "司刘某" not in found
+    assert ("刘某", "worksAt", "教育部") in relations(run(extractor, text))
 
 
 def test_the_company_of_a_clause_that_opens_with_a_preposition_of_company(extractor):
-    text = "校长罗某某一行赴星海食品有限公司调研，并同公司总经理王鹏、生产总监徐锋等高层领导磋商校企合作事宜。"
+    text = "校长罗某某一行赴星海食品有限公司调研，并同公司总经理王某鹏、生产总监徐某某等高层领导磋商校企合作事宜。"
     facts = relations(run(extractor, text))
-    assert {("王鹏", "worksAt", "星海食品有限公司"), ("徐锋", "worksAt", "星海食品有限公司")} <= facts
-    # 明和|集团: the last character of a name, no preposition; no group of the text the company named before is
-    text = "副校长张某率团，远帆演出有限公司负责人一同前往明和集团考察。明和集团董事长张三陪同考察。"
+    assert {("王某鹏", "worksAt", "星海食品有限公司"), ("徐某某", "worksAt", "星海食品有限公司")} <= facts
+    # 远和|集团: the last character of a name, no preposition; no group of the text the company named before is
+    text = "副校长张某率团，远帆演出有限公司负责人一同前往远和集团考察。远和集团董事长张三陪同考察。"
     assert ("张三", "worksAt", "远帆演出有限公司") not in relations(run(extractor, text))
 
 

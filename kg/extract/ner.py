@@ -224,7 +224,7 @@ HELD_GAP = re.compile(r"[^了与和及、的在于，。；：“”《》\s0-9]
 EVENT_YEAR = re.compile(r"(?<![0-9-])(?:(?:19|20)[0-9]{2}[-－—–~至])?(?:19|20)[0-9]{2}(?:年度?|届)?$")
 # 学院 / 学校 alone opening a clause before a title or a verb of its own: the school the news is about (学院党委书记…)
 # 集团 / 公司 alone before a title: the company just named (濰焦集團…。集團董事長劉良玉)
-# (并同公司总经理某某…: after a preposition of company that opens a clause too, not 明和|集团 of a name)
+# (并同公司总经理某某…: after a preposition of company that opens a clause too, not 远和|集团 of a name)
 BARE_COMPANY = re.compile(
     "(?:^|(?<=[，。；：、\n])|(?<=[，。；：、\n并还也又][与和同]))(集团公司|集团|公司)(?=董事长|总经理|副总|总裁|党委|负责人|领导)"
 )
@@ -2662,7 +2662,7 @@ class Recognizer:
             type_end = name[:1] in NAME_BEFORE_CHARS and self.type_word(text[max(0, start - 6) : start + 1])
             # 教务处赵明处长, 英语系王芳教师: a unit's last character before a two-character name
             type_end = type_end or name[:1] in UNIT_END_CHARACTERS
-            # 教育部职成司刘杰处长: a ministry's department (司, a surname too) before a two-character name
+            # 教育部职成司刘某处长: a ministry's department (司, a surname too) before a two-character name
             type_end = type_end or (name[:1] == "司" and "部" in text[max(0, start - 6) : start])
             # 中心主任张三教授: 任 ends the title before the name (主任), though a surname too
             type_end = type_end or any(
@@ -4559,7 +4559,7 @@ def _person_size(text: str, begin: int, strict: bool = False) -> int:
     tag = dictionary().get(text[begin + 2 : begin + 4], "")
     adverbial = tag in ("d", "ad") or (tag == "a" and dictionary().get(text[begin + 4 : begin + 6], "") == "v")
     if adverbial and text[begin + 3 : begin + 4] != "等" and _name_like(window[:2]):
-        # 李强首先代表…, 张萍简要介绍: an adverb (首先, 随后, 详细) or an adjective before a verb (not 曹和平等出席:
+        # 李强首先代表…, 李萍简要介绍: an adverb (首先, 随后, 详细) or an adjective before a verb (not 曹太平等出席:
         # 等 closes a list after a three-character name)
         return 2
     after = text[begin + 3 : begin + 4]
