@@ -1869,3 +1869,16 @@ def test_the_bodies_after_you_build_what_they_co_build_whoever_the_clause_opens_
     builders = ("青川职业技术大学", "星海产业技术创新研究院", "远帆智能科技有限公司", "渝南无人机科技有限公司")
     bases = ("青川无人机驾驶员培训基地", "星海测绘技能培训基地")
     assert {(builder, "builds", base) for builder in builders for base in bases} <= found
+
+
+def test_numbered_schools_paired_respectively_by_their_short_names(extractor):
+    """A、B、C分别与D、E、F组建…: the first pairs with the first…; 麦积区远帆二校, 渝南一校, 三十八中 are schools'
+    short names (a list's first item with its district before its number, 校 after a name of two characters)."""
+    text = "重庆市江北区青川小学、星海小学、三十八中分别与天水市麦积区远帆二校、渝南一校、四十四中学组建“教育联合体”。"
+    found = facts(extractor, text)
+    pairs = {
+        ("重庆市江北区青川小学", "天水市麦积区远帆二校"),
+        ("星海小学", "渝南一校"),
+        ("三十八中", "四十四中学"),
+    }
+    assert {(min(a, b), "cooperatesWith", max(a, b)) for a, b in pairs} <= found  # (symmetric: in order)

@@ -5272,7 +5272,12 @@ def select(candidates: list[Mention], size: int) -> list[Mention]:
     return chosen + kept
 
 
-ORDINAL_SHORT_CLASS = {"职": "SecondaryVocationalSchool", "中": "SecondarySchool", "小": "PrimarySchool"}
+ORDINAL_SHORT_CLASS = {
+    "职": "SecondaryVocationalSchool",
+    "中": "SecondarySchool",
+    "小": "PrimarySchool",
+    "校": "School",
+}
 
 
 def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
@@ -5301,8 +5306,16 @@ def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
 
 
 # 三十五中、白云二小: a numbered school's short name as a whole item of a list (after 、, 包括 or a list's colon)
+# (…、三十八中分别与…: the list's last item before 分别; 渝南一校: a numbered school by 校, named by more than its
+# number)
 LISTED_ORDINAL = re.compile(
-    f"(?:(?<=[、：:])|(?<=包括))([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]))(?=[、，,。；;\n]|和|及|$)"
+    f"(?:(?<=[、：:])|(?<=包括))([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]|(?<=[{CJK}]{{3}})校))"
+    "(?=[、，,。；;\n]|和|及|分别|$)"
+)
+# 分别与天水市麦积区四十四中、…: the first item of a list, named with its district (and city) before its number
+PLACED_ORDINAL = re.compile(
+    f"(?<=[与、：:])((?:[{CJK}]{{2,4}}市)?([{CJK}]{{2,4}}[区县]))"
+    f"([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]|(?<=[{CJK}]{{3}})校))(?=[、，,。；;\n]|和|及|分别|$)"
 )
 # what LISTED_ORDINAL's matches follow: 括 for 包括 (the pattern's lookbehind checks the 包), one class the engine
 # skips to at its speed (an alternation of a class and a word is tried at every character)
@@ -5354,6 +5367,11 @@ def _listed_ordinal_shorts(text: str) -> list[Mention]:
 
     >>> [(m.name, m.cls) for m in _listed_ordinal_shorts("成员校：三十五中、白云二小、城关小学")]
     [('三十五中', 'SecondarySchool'), ('白云二小', 'PrimarySchool')]
+
+    The first item after 与 with its district (and city) before its number, and 校 after a name of two characters:
+
+    >>> [m.name for m in _listed_ordinal_shorts("A、B分别与天水市麦积区四十四中、渝南一校，组建联合体")]
+    ['渝南一校', '天水市麦积区四十四中']
     """
     found = []
     for match in finditer_after(LISTED_ORDINAL_AFTER, LISTED_ORDINAL, text):
@@ -5361,6 +5379,12 @@ def _listed_ordinal_shorts(text: str) -> list[Mention]:
         if any(ch in STOP_SINGLE for ch in name[:-2]):
             continue  # 、及十中: a function word is no part of a school's name
         found.append(Mention(match.start(1), match.end(1), name, ORDINAL_SHORT_CLASS[match.group(2)], "suffix", 2))
+    for match in finditer_after("与、：:", PLACED_ORDINAL, text):
+        short = match.group(3)
+        if match.group(2) not in _division_heads() or any(ch in STOP_SINGLE for ch in short[:-2]):
+            continue  # (a district of the national list, then a short name of no function word)
+        cls = ORDINAL_SHORT_CLASS[match.group(4)]
+        found.append(Mention(match.start(1), match.end(3), match.group(1) + short, cls, "suffix", 2))
     return found
 
 
