@@ -1882,3 +1882,10 @@ def test_numbered_schools_paired_respectively_by_their_short_names(extractor):
         ("三十八中", "四十四中学"),
     }
     assert {(min(a, b), "cooperatesWith", max(a, b)) for a, b in pairs} <= found  # (symmetric: in order)
+
+
+def test_an_industry_college_named_after_a_company_whose_brand_is_also_a_place_word(extractor):
+    """星海微电子产业学院 carries the brand of 星海微电子股份有限公司, though the dictionary knows 星海 as a place: a
+    company's name loses only a division of the national list in front (辽宁…), not any place word."""
+    text = "4月15日，青川职业技术学院与星海微电子股份有限公司共建“星海微电子产业学院”。"
+    assert ("星海微电子产业学院", "namedAfter", "星海微电子股份有限公司") in facts(extractor, text)

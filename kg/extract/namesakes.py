@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.ner import UNIVERSITY_SCHOOL, _known_place, is_word
+from kg.extract.ner import UNIVERSITY_SCHOOL, _division_heads, _known_place, is_word
 from kg.model.terms import is_a
 from kg.sources.words import dictionary
 
@@ -36,7 +36,8 @@ def company_core(label: str) -> str:
     if head and _known_place(re.sub("(?:省|市|自治区|自治州|区|县)$", "", head.group())):
         return label[head.end() :]
     for size in (4, 3, 2):
-        if _known_place(label[:size]) and len(label) > size + 3:
+        # a division of the national list (辽宁, 宜宾), not any place of the dictionary: 天马 of 天马微电子 is a brand
+        if label[:size] in _division_heads() and len(label) > size + 3:
             return label[size:]
     return label
 
