@@ -4643,7 +4643,11 @@ def _held_subject_matches(text: str) -> list[re.Match[str]]:
     objects = []  # 举行某某仪式。: the object of the verb (HELD_OBJECT), at each verb
     for verb in finditer_from(HELD_WORDS, HELD_VERB, text):
         floor = max(0, verb.start() - HELD_REACH)
-        starts.update(at + 1 for at in range(floor, verb.start()) if text[at] in CLAUSE_OPENERS or _organised(text, at))
+        starts.update(
+            at + 1
+            for at in range(floor, verb.start())
+            if text[at] in CLAUSE_OPENERS or (text[at] == "的" and _organised(text, at))
+        )
         if floor == 0:
             starts.add(0)
         if (held := HELD_OBJECT.match(text, verb.start())) is not None:

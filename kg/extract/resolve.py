@@ -686,9 +686,12 @@ class Resolver:
         return name
 
     def _named_in_full(self, name: str) -> str | None:
-        """The body named before whose full name ``name`` (区党工委, 县教育局) ends, the latest of them, if any."""
-        full = [label for label in self.entities if label.endswith(name) and len(label) > len(name) + 1]
-        return max(full, key=lambda label: self._order.get(label, -1)) if full else None
+        """The body named before whose full name ``name`` (区党工委, 县教育局) ends, the latest of them, if any
+        (among the last NAMED_IN_FULL_REACH entities: a long text of no district says 区X often)."""
+        for label in itertools.islice(reversed(self.entities), NAMED_IN_FULL_REACH):
+            if label.endswith(name) and len(label) > len(name) + 1:
+                return label
+        return None
 
     def _formal(self, name: str) -> str:
         """石景山区政府 → 石景山区人民政府, 石景山区委 → 中共北京市石景山区委员会: a district's government and party
@@ -1069,6 +1072,7 @@ class KeySet:
 
 
 WHOLE_SCHOOLS = ("University", "VocationalCollege", "School")  # whole schools, not a school's own units
+NAMED_IN_FULL_REACH = 200  # how many of the latest entities a bare 区X of a text of no district is looked up in
 
 
 def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -> tuple[str, str] | None:
