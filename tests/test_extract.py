@@ -1027,24 +1027,30 @@ def test_indicators_are_scored_per_measure(tmp_path):
     assert "各度量的指标" in format_evaluation(result)
 
 
+def one_document_set(folder: Path, text: str, entities: str, relations: str = "[]", authors: tuple = ()) -> Path:
+    """An annotated set of one document (qc) in ``folder``: its text, its sidecar (the authors), the registry's
+    ``entities`` (YAML list items) and the document's ``relations`` (a YAML list), as ``kg extract --eval`` reads."""
+    (folder / "documents").mkdir()
+    (folder / "curated").mkdir()
+    (folder / "documents" / "qc.txt").write_text(text, encoding="utf-8")
+    meta = {"id": "qc", "title": "", "district": "", "city": "", "authors": list(authors)}
+    (folder / "documents" / "qc.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    (folder / "curated" / "entities.yaml").write_text(f"entities:\n{entities}", encoding="utf-8")
+    (folder / "curated" / "qc.yaml").write_text(f"document: qc\nrelations: {relations}\n", encoding="utf-8")
+    return folder
+
+
+SCHOOL_AND_COMPANY = (
+    "- label: 青川职业技术学院\n  class: VocationalCollege\n- label: 青川华泰机械有限公司\n  class: Company\n"
+)
+
+
 def test_a_sub_property_counts_for_the_gold_relation_above_it(tmp_path):
     """产教融合 (integratesWith) read where the gold says 合作 (cooperatesWith): the ontology's sub-property
     entails the gold fact, as an entity of a subclass counts for its class; the exact row does not count it."""
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "curated").mkdir()
     text = "青川职业技术学院与青川华泰机械有限公司签订校企合作协议。"
-    (tmp_path / "documents" / "qc.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "documents" / "qc.meta.json").write_text(
-        json.dumps({"id": "qc", "title": "", "district": "", "city": ""}, ensure_ascii=False), encoding="utf-8"
-    )
-    (tmp_path / "curated" / "entities.yaml").write_text(
-        "entities:\n- label: 青川职业技术学院\n  class: VocationalCollege\n"
-        "- label: 青川华泰机械有限公司\n  class: Company\n",
-        encoding="utf-8",
-    )
-    fact = "{subject: 青川华泰机械有限公司, predicate: cooperatesWith, object: 青川职业技术学院, evidence: "
-    (tmp_path / "curated" / "qc.yaml").write_text(f"document: qc\nrelations:\n- {fact}{text}}}\n", encoding="utf-8")
-    result = evaluate(tmp_path, background=None)
+    fact = f"[{{subject: 青川华泰机械有限公司, predicate: cooperatesWith, object: 青川职业技术学院, evidence: {text}}}]"
+    result = evaluate(one_document_set(tmp_path, text, SCHOOL_AND_COMPANY, fact), background=None)
     assert result.relations_exact.correct == 0 and result.relations.correct == 1  # read as integratesWith
     assert result.relations.predicted == result.relations_exact.predicted
     assert not result.documents[0].missed_relations and not result.documents[0].spurious_relations
@@ -1054,20 +1060,9 @@ def test_a_sub_property_counts_for_the_gold_relation_above_it(tmp_path):
 def test_the_authors_of_the_sidecar_are_gold_persons_though_the_registry_omits_them(tmp_path):
     """A reporter the sidecar names is a person of the document (as data/ annotates its authors), whether or not
     the set's registry lists them: the extraction's author is no spurious entity."""
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "curated").mkdir()
     text = "青川职业技术学院与青川华泰机械有限公司签订校企合作协议。"
-    (tmp_path / "documents" / "qc.txt").write_text(text, encoding="utf-8")
-    meta = {"id": "qc", "title": "", "district": "", "city": "", "authors": ["林青川"]}
-    (tmp_path / "documents" / "qc.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "curated" / "entities.yaml").write_text(
-        "entities:\n- label: 青川职业技术学院\n  class: VocationalCollege\n"
-        "- label: 青川华泰机械有限公司\n  class: Company\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "curated" / "qc.yaml").write_text("document: qc\nrelations: []\n", encoding="utf-8")
-    result = evaluate(tmp_path, background=None)
-    document = result.documents[0]
+    folder = one_document_set(tmp_path, text, SCHOOL_AND_COMPANY, authors=("林青川",))
+    document = evaluate(folder, background=None).documents[0]
     assert not document.spurious_entities and not document.missed_entities
     assert (document.entities.correct, document.entities.gold) == (3, 3)
 
@@ -1075,22 +1070,10 @@ def test_the_authors_of_the_sidecar_are_gold_persons_though_the_registry_omits_t
 def test_an_author_the_sidecar_spells_in_traditional_characters_is_the_registrys_person(tmp_path):
     """張三 of a traditional sidecar is the registry's 张三: one gold person, whose facts are scored by the
     registry's label, not a second gold name the extraction's person is counted against."""
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "curated").mkdir()
     text = "青川職業技術學院就業辦主任張三參加座談會。"
-    (tmp_path / "documents" / "qc.txt").write_text(text, encoding="utf-8")
-    meta = {"id": "qc", "title": "", "district": "", "city": "", "authors": ["張三"]}
-    (tmp_path / "documents" / "qc.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "curated" / "entities.yaml").write_text(
-        "entities:\n- label: 青川职业技术学院\n  class: VocationalCollege\n- label: 张三\n  class: Person\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "curated" / "qc.yaml").write_text(
-        f"document: qc\nrelations:\n- subject: 张三\n  predicate: worksAt\n  object: 青川职业技术学院\n"
-        f"  evidence: {text}\n",
-        encoding="utf-8",
-    )
-    document = evaluate(tmp_path, background=None).documents[0]
+    entities = "- label: 青川职业技术学院\n  class: VocationalCollege\n- label: 张三\n  class: Person\n"
+    fact = f"[{{subject: 张三, predicate: worksAt, object: 青川职业技术学院, evidence: {text}}}]"
+    document = evaluate(one_document_set(tmp_path, text, entities, fact, ("張三",)), background=None).documents[0]
     assert not document.missed_entities and not document.spurious_entities
     assert (document.entities.correct, document.entities.gold) == (2, 2)
     assert not document.missed_relations and not document.spurious_relations

@@ -5321,6 +5321,7 @@ PLACED_ORDINAL = re.compile(
     f"(?<=[与、：:])((?:[{CJK}]{{2,4}}市)?([{CJK}]{{2,4}}[区县]))"
     f"([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]|(?<=[{CJK}]{{3}})校))(?=[、，,。；;\n]|和|及|分别|$)"
 )
+PLACED_ORDINAL_AFTER = "与、：:"  # what PLACED_ORDINAL's matches follow (see finditer_after)
 # what LISTED_ORDINAL's matches follow: 括 for 包括 (the pattern's lookbehind checks the 包), one class the engine
 # skips to at its speed (an alternation of a class and a word is tried at every character)
 LISTED_ORDINAL_AFTER = "、：:括"
@@ -5383,7 +5384,7 @@ def _listed_ordinal_shorts(text: str) -> list[Mention]:
         if any(ch in STOP_SINGLE for ch in name[:-2]):
             continue  # 、及十中: a function word is no part of a school's name
         found.append(Mention(match.start(1), match.end(1), name, ORDINAL_SHORT_CLASS[match.group(2)], "suffix", 2))
-    for match in finditer_after("与、：:", PLACED_ORDINAL, text):
+    for match in finditer_after(PLACED_ORDINAL_AFTER, PLACED_ORDINAL, text):
         short = match.group(3)
         if match.group(2) not in _division_heads() or any(ch in STOP_SINGLE for ch in short[:-2]):
             continue  # (a district of the national list, then a short name of no function word)

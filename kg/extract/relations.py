@@ -398,7 +398,7 @@ COUNTED_ROLL = re.compile(
 )
 MEMBERSHIP = ("成员包括", "成员有", "成员单位包括", "成员单位有", "成员涵盖")  # (each opens with 成员)
 LIST_SEPARATOR = re.compile(r"^(?:、|和|及|以及|与|同|，)$")
-SPACES = " \u3000"  # a space a mirror leaves between the items of a list (some text, 某某政府 、某某)
+SPACES = " \u3000"  # the spaces a mirror leaves around a list's mark (某某政府 、某某): see _unspaced
 SUBJECTS_JOINED = ("、", "和", "及", "以及")  # what joins the items of an enumerated subject (see _co_subjects)
 AGENTS_JOINED = (*SUBJECTS_JOINED, "与", "同")  # …of the agents 由 introduces
 UNNAMED_FIRST = re.compile(r"(与|同|跟)[^，。；、：与和同跟]{2,12}、$")
