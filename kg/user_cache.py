@@ -12,11 +12,13 @@ new Python, whose marshal format may differ) means building the table again;
 a folder that cannot be read or written costs each start the building, no more.
 
 A large table of which a run asks a little (jieba's dictionary, pinyin's table: groups of words found by their
-offsets) is kept as bytes by :func:`write_mapped` instead and mapped in memory by :func:`read_mapped`, not read.
+offsets) is kept as bytes by :func:`write_mapped` instead and mapped in memory by :func:`read_mapped`, not read;
+:func:`pack_groups` and :func:`unpack_groups` are the layout of such groups.
 """
 
 from __future__ import annotations
 
+import array
 import hashlib
 import marshal
 import mmap
@@ -27,7 +29,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-__all__ = ["file_key", "own", "path", "read", "read_mapped", "write", "write_mapped"]
+__all__ = [
+    "Groups",
+    "file_key",
+    "own",
+    "pack_groups",
+    "path",
+    "read",
+    "read_mapped",
+    "unpack_groups",
+    "write",
+    "write_mapped",
+]
 
 
 def path(name: str) -> Path:
@@ -133,6 +146,50 @@ def write_mapped(name: str, key: tuple, data: bytes, head: Any = None) -> None:
         out.writelines([len(described).to_bytes(_HEAD, "little"), described, padding, data])
 
     _replace(name, dump)
+
+
+def pack_groups(parts: Iterable[bytes]) -> bytes:
+    """Groups of bytes as one table that :func:`unpack_groups` reads a group of without the others: where each
+    group starts (an array of unsigned ints, one more than the groups: the end), then the groups one after another.
+
+    >>> groups = unpack_groups(pack_groups([b"ab", b"", b"c"]), 3)
+    >>> bytes(groups[0]), bytes(groups[1]), bytes(groups[2])
+    (b'ab', b'', b'c')
+    """
+    parts = list(parts)
+    offsets = array.array("I", [0])
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    return offsets.tobytes() + b"".join(parts)
+
+
+class Groups:
+    """The groups of a table :func:`pack_groups` made: ``groups[i]`` is group ``i``, a view of the table's bytes
+    (of the mapping, when :func:`read_mapped` gave them), not a copy."""
+
+    __slots__ = ("_data", "_offsets")
+
+    def __init__(self, offsets: memoryview, data: memoryview) -> None:
+        self._offsets = offsets  # group → where it starts, in bytes; then the end
+        self._data = data
+
+    def __getitem__(self, group: int) -> memoryview:
+        return self._data[self._offsets[group] : self._offsets[group + 1]]
+
+
+def unpack_groups(kept: bytes | memoryview, count: int) -> Groups | None:
+    """The ``count`` groups of ``kept`` as :func:`pack_groups` made them, else None (a table of another shape: too
+    short for the offsets, or offsets that say more or less than the bytes after them).
+
+    >>> unpack_groups(pack_groups([b"ab"])[:-1], 1) is None
+    True
+    """
+    view = memoryview(kept)  # (slices of a mapping are views of it, not copies)
+    size = (count + 1) * array.array("I").itemsize
+    if len(view) < size:
+        return None
+    offsets = view[:size].cast("I")
+    return Groups(offsets, view[size:]) if offsets[-1] == len(view) - size else None
 
 
 def _replace(name: str, dump: Callable[[BinaryIO], object]) -> None:

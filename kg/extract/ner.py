@@ -5309,18 +5309,15 @@ def _ordinal_shorts(text: str, district: str, city: str) -> list[Mention]:
     return found
 
 
-# 三十五中、白云二小: a numbered school's short name as a whole item of a list (after 、, 包括 or a list's colon)
-# (…、三十八中分别与…: the list's last item before 分别; 渝南一校: a numbered school by 校, named by more than its
-# number)
-LISTED_ORDINAL = re.compile(
-    f"(?:(?<=[、：:])|(?<=包括))([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]|(?<=[{CJK}]{{3}})校))"
-    "(?=[、，,。；;\n]|和|及|分别|$)"
-)
-# 分别与天水市麦积区四十四中、…: the first item of a list, named with its district (and city) before its number
-PLACED_ORDINAL = re.compile(
-    f"(?<=[与、：:])((?:[{CJK}]{{2,4}}市)?([{CJK}]{{2,4}}[区县]))"
+# 三十五中、白云二小: a numbered school's short name as a whole item of a list (after 、, 包括 or a list's colon): the
+# name and its kind's character, then what ends the item (…、三十八中分别与…: the list's last item before 分别);
+# 渝南一校: a numbered school by 校, named by more than its number
+ORDINAL_SHORT = (
     f"([{CJK}]{{0,3}}?[一二三四五六七八九十]{{1,3}}([中小]|(?<=[{CJK}]{{3}})校))(?=[、，,。；;\n]|和|及|分别|$)"
 )
+LISTED_ORDINAL = re.compile(f"(?:(?<=[、：:])|(?<=包括)){ORDINAL_SHORT}")
+# 分别与天水市麦积区四十四中、…: the first item of a list, named with its district (and city) before its number
+PLACED_ORDINAL = re.compile(f"(?<=[与、：:])((?:[{CJK}]{{2,4}}市)?([{CJK}]{{2,4}}[区县])){ORDINAL_SHORT}")
 PLACED_ORDINAL_AFTER = "与、：:"  # what PLACED_ORDINAL's matches follow (see finditer_after)
 # what LISTED_ORDINAL's matches follow: 括 for 包括 (the pattern's lookbehind checks the 包), one class the engine
 # skips to at its speed (an alternation of a class and a word is tried at every character)

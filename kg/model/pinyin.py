@@ -18,7 +18,6 @@ and character of pypinyin's dictionaries, and mixed texts, against pypinyin.
 
 from __future__ import annotations
 
-import array
 import importlib.util
 import re
 from collections.abc import Callable, Iterator
@@ -34,7 +33,6 @@ TABLE_CACHE = "pinyin-table.marshal"
 # the same table, group by group (_grouped): what a start maps in memory (user_cache.read_mapped)
 GROUPS_CACHE = "pinyin-groups.mapped"
 GROUPS = 0x10000  # an entry's group: the code point of its first character, modulo this
-OFFSETS = (GROUPS + 1) * array.array("I").itemsize  # bytes of the groups' offsets, before their text (_grouped)
 WORD, CHARACTER = "\t", "\x01"  # in a group's line: after a word, after a character (before their syllables)
 # pypinyin's files its dictionaries are read from: an upgrade replaces them, and the table is built again
 PYPINYIN_FILES = ("__init__.py", "constants.py", "phrases_dict.json", "pinyin_dict.json")
@@ -45,11 +43,9 @@ class _Table:
     a dict when first asked for: the dicts of all of them (130,000 entries, some 0.2 G instructions at every
     start that spells a name) for the few hundred names a command spells cost more than the spelling."""
 
-    def __init__(self, han: str, kept: bytes | memoryview) -> None:
+    def __init__(self, han: str, kept: user_cache.Groups) -> None:
         self.runs = re.compile(f"({han}+)|([^{han[1:]}+)")  # han is a class: [...]
-        kept = memoryview(kept)  # (the cache's mapping: slices of it are views, not copies)
-        self._offsets = kept[:OFFSETS].cast("I")  # group → where its text starts, in bytes; then the end
-        self._text = kept[OFFSETS:]  # the groups' text (see _grouped), in UTF-16
+        self._kept = kept  # the groups' text (see _grouped), in UTF-16
         self._groups: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {}
 
     def group(self, first: str) -> tuple[dict[str, str | None], dict[str, str]]:
@@ -63,7 +59,7 @@ class _Table:
         group = ord(first) % GROUPS
         words: dict[str, str | None] = {}
         characters: dict[str, str] = {}
-        for line in str(self._text[self._offsets[group] : self._offsets[group + 1]], "utf-16-le").split("\n"):
+        for line in str(self._kept[group], "utf-16-le").split("\n"):
             entry, kind, spelled = line.partition(WORD)
             if kind:
                 words[entry] = spelled
@@ -125,9 +121,9 @@ def table_text() -> str:
 
 
 def _grouped(text: str) -> tuple[str, bytes]:
-    """The table's class of Chinese characters; then where each group starts (an array of unsigned ints, and the
-    end) followed by its entries group by group (those that start with one character, modulo :data:`GROUPS`) in
-    UTF-16, one a line: ``word WORD syllables``, ``character CHARACTER syllables`` or a prefix alone."""
+    """The table's class of Chinese characters; then its entries group by group (those that start with one
+    character, modulo :data:`GROUPS`) in UTF-16, one a line (``word WORD syllables``, ``character CHARACTER
+    syllables`` or a prefix alone), packed (:func:`kg.user_cache.pack_groups`)."""
     _, han, words, spelled, characters, spelled_characters, prefixes = text.rstrip("\n").split(SEPARATOR)
     groups: list[list[str]] = [[] for _ in range(GROUPS)]
     for word, syllables in zip(words.split("\n"), spelled.split("\n"), strict=True):
@@ -138,12 +134,7 @@ def _grouped(text: str) -> tuple[str, bytes]:
     for prefix in prefixes.split("\n"):
         if prefix:
             groups[ord(prefix[0]) % GROUPS].append(prefix)
-    parts: list[bytes] = []
-    offsets = array.array("I", [0])
-    for group in groups:
-        parts.append("\n".join(group).encode("utf-16-le"))
-        offsets.append(offsets[-1] + len(parts[-1]))
-    return han, offsets.tobytes() + b"".join(parts)
+    return han, user_cache.pack_groups("\n".join(group).encode("utf-16-le") for group in groups)
 
 
 @cache
@@ -153,13 +144,13 @@ def _table() -> _Table:
     key = _key()
     name = user_cache.own(GROUPS_CACHE)
     kept = user_cache.read_mapped(name, key)
-    if kept is not None and isinstance(kept[0], str) and len(kept[1]) >= OFFSETS:
-        han, groups = kept
-        if groups[:OFFSETS].cast("I")[-1] == len(groups) - OFFSETS:  # else kept in another shape
-            return _Table(han, groups)
-    han, groups = _grouped(table_text())
-    user_cache.write_mapped(name, key, groups, han)
-    return _Table(han, groups)
+    if kept is not None and isinstance(kept[0], str):
+        groups = user_cache.unpack_groups(kept[1], GROUPS)
+        if groups is not None:  # else kept in another shape
+            return _Table(kept[0], groups)
+    han, packed = _grouped(table_text())
+    user_cache.write_mapped(name, key, packed, han)
+    return _Table(han, user_cache.unpack_groups(packed, GROUPS))
 
 
 def _cut(run: str, table: _Table) -> Iterator[str]:

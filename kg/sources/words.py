@@ -19,7 +19,6 @@ Python version, differ from those the cache was written for.
 
 from __future__ import annotations
 
-import array
 import importlib.util
 import itertools
 import logging
@@ -37,7 +36,6 @@ __all__ = ["Words", "dictionary", "dictionary_file"]  # and jieba, imported on f
 # the whole dictionary tag by tag, in one dict; "by-opening.marshal" the groups, read into memory
 CACHE_NAME = "jieba-dictionary-by-opening.mapped"
 GROUPS = 262_139  # a prime: a word's group is a number made of its first two characters, modulo this (_group_of)
-OFFSETS = (GROUPS + 1) * array.array("I").itemsize  # bytes of the groups' offsets, before their text (_kept)
 TAG_END, TAG_START = "\x00", "\x01"  # in a group's text: tag, TAG_END, its words one a line, TAG_START, tag …
 
 
@@ -53,12 +51,10 @@ class Words(Mapping[str, str]):
     are read.  Iterating or sizing the dictionary reads every group (tables built from the whole dictionary, tests).
     """
 
-    __slots__ = ("_built", "_offsets", "_text", "_whole")
+    __slots__ = ("_built", "_groups", "_whole")
 
-    def __init__(self, kept: bytes | memoryview):
-        kept = memoryview(kept)  # (the cache's mapping: slices of it are views, not copies)
-        self._offsets = kept[:OFFSETS].cast("I")  # group → where its text starts, in bytes; then the end
-        self._text = kept[OFFSETS:]
+    def __init__(self, groups: user_cache.Groups):
+        self._groups = groups  # each group's text in UTF-16 (see _kept)
         self._built: dict[str, dict[str, str]] = {}  # first two characters → the dict of their group
         self._whole: dict[str, str] | None = None
 
@@ -101,11 +97,11 @@ class Words(Mapping[str, str]):
 
     def _read(self, group: int) -> dict[str, str]:
         """The words of ``group`` (of one opening or of a few), each tag one string."""
-        start, end = self._offsets[group], self._offsets[group + 1]
+        text = self._groups[group]
         words: dict[str, str] = {}
-        if start == end:
+        if not text:
             return words
-        for part in str(self._text[start:end], "utf-16-le").split(TAG_START):
+        for part in str(text, "utf-16-le").split(TAG_START):
             tag, _, group_words = part.partition(TAG_END)
             # a tag one string in every group (the rules compare tags by value, but one string is less memory)
             words.update(zip(group_words.split("\n"), itertools.repeat(sys.intern(tag))))
@@ -133,15 +129,16 @@ def dictionary() -> Words:
     source = dictionary_file()
     key = user_cache.file_key([source])
     cached = user_cache.read_mapped(CACHE_NAME, key)
-    if cached is not None and _is_kept(cached[1]):  # else none yet, or kept in another shape
-        return Words(cached[1])
+    groups = user_cache.unpack_groups(cached[1], GROUPS) if cached is not None else None
+    if groups is not None:  # else none yet, or kept in another shape
+        return Words(groups)
     # Line by line, each tag kept once: 14 MB less than splitting the whole file (a long ingest holds this dict).
     tags: dict[str, str] = {}
     with source.open(encoding="utf-8") as lines:
         words = {word: tags.setdefault(tag, tag) for word, _, tag in map(str.split, lines)}  # no word holds a space
     kept = _kept(words)
     user_cache.write_mapped(CACHE_NAME, key, kept)
-    return Words(kept)
+    return Words(user_cache.unpack_groups(kept, GROUPS))
 
 
 def dictionary_file() -> Path:
@@ -154,24 +151,19 @@ def dictionary_file() -> Path:
 
 
 def _kept(words: dict[str, str]) -> bytes:
-    """``words`` as the cache keeps them: where the text of each group starts (an array of unsigned ints, one
-    more than the groups: the end), then the text of every group in UTF-16, group after group.
+    """``words`` as the cache keeps them: the text of every group in UTF-16, packed (:func:`kg.user_cache.pack_groups`).
 
-    >>> kept = _kept({"学校": "n", "北京": "ns", "学校长": "n"})
-    >>> ends, group, text = memoryview(kept)[:OFFSETS].cast("I"), _group_of("学校"), kept[OFFSETS:]
-    >>> text[ends[group] : ends[group + 1]].decode("utf-16-le")
+    >>> groups = user_cache.unpack_groups(_kept({"学校": "n", "北京": "ns", "学校长": "n"}), GROUPS)
+    >>> str(groups[_group_of("学校")], "utf-16-le")
     'n\\x00学校\\n学校长'
     """
     groups: list[dict[str, list[str]]] = [{} for _ in range(GROUPS)]
     for word, tag in words.items():
         groups[_group_of(word[:2])].setdefault(tag, []).append(word)
-    parts: list[bytes] = []
-    offsets = array.array("I", [0])
-    for group in groups:
-        text = TAG_START.join(tag + TAG_END + "\n".join(members) for tag, members in group.items())
-        parts.append(text.encode("utf-16-le"))
-        offsets.append(offsets[-1] + len(parts[-1]))
-    return offsets.tobytes() + b"".join(parts)
+    return user_cache.pack_groups(
+        TAG_START.join(tag + TAG_END + "\n".join(members) for tag, members in group.items()).encode("utf-16-le")
+        for group in groups
+    )
 
 
 def _group_of(opening: str) -> int:
@@ -182,12 +174,6 @@ def _group_of(opening: str) -> int:
     """
     second = ord(opening[1]) if len(opening) > 1 else 0
     return (ord(opening[0]) * 0x110000 + second) % GROUPS
-
-
-def _is_kept(value: memoryview) -> bool:
-    """Whether ``value`` has the shape :func:`_kept` gives (a cache of another shape is read past): the offsets,
-    then as many bytes of text as the last of them says."""
-    return len(value) >= OFFSETS and value[:OFFSETS].cast("I")[-1] == len(value) - OFFSETS
 
 
 def cache_file() -> Path:
