@@ -2671,7 +2671,10 @@ class RelationExtractor:
             if hosting:
                 for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
                     self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
-                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                    if is_a(venue.cls, "Organization") and not is_a(venue.cls, "Place") and is_a(thing.cls, "Event"):
+                        self.add(venue, "hosts", thing, span, f"host-venue-在…{verb.group(1)}")  # it receives it
+                    else:
+                        self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
                 continue
             held = whole + [
                 m
@@ -2699,7 +2702,9 @@ class RelationExtractor:
                     verb.group(1) in UNVEILING
                 ):  # a platform opened in X is in X (who built it the text says elsewhere)
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                else:  # it takes place at the body, which the text names only as where (its host in 1 of 24 cases)
+                elif is_a(thing.cls, "Event"):  # held at a body: the body receives it, its host (the guide)
+                    self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
+                else:
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
 
     def _built_at(self, main: list[Mention], index: int, after: int, end: int, span) -> None:
@@ -2736,8 +2741,9 @@ class RelationExtractor:
         held event's name lists (A区、B区与C大学、D公司…签约仪式在X举行: places too, as they sign).
 
         The ceremony is nested over the parties' mentions (rule signing-event of the recogniser), so the
-        sentence's other rules read A与B…签约 as before.  A place or a body X, or a room of one, is where it
-        takes place (the annotated sets give a body it is held at as its host in 1 of 24 cases).
+        sentence's other rules read A与B…签约 as before.  The parties take part in it; a place X is where it takes
+        place, a body X (or a room of one) receives it: its host (the guide of round 36, and its sets in 16 of 17
+        events held at a body).
         """
         ceremonies = [m for m in self.nested if m.rule in WHOLE_EVENT_RULES]
         if not ceremonies:
@@ -2756,8 +2762,7 @@ class RelationExtractor:
                     break
             if event.rule == "held-subject" and len(listed) < 2:
                 continue  # a held event's name, no parties listed (某某联盟理事会年会)
-            # (that the parties its name lists take part in it the name says, no sentence: the annotated sets give it
-            # in 3 of 50 such cases; who holds it the text says elsewhere, A与B举行…, 由…主办)
+            # (who holds it the text says elsewhere, A与B举行…, 由…主办)
             parties = [m.entity for m in listed if not is_a(m.entity.cls, "Place") or event.rule == "held-subject"]
             # A与B合作办学签约暨某某产业学院揭牌仪式: what is unveiled at the signing the parties build; so is what
             # the name says they build (A与B共建“某某产业学院”签约仪式)
@@ -2770,6 +2775,9 @@ class RelationExtractor:
                 and is_a(m.entity.cls, "Platform")
                 and BUILT_BEFORE.search(text, max(event.start, m.start - 5), m.start)
             ]
+            if len(listed) > 1:  # the parties the ceremony is named after take part in it (the guide)
+                for party in parties:
+                    self.add(party, "participatesIn", event.entity, span, "participate-signing-ceremony")
             for unveiled in self._unveiled_inside(event, inside) + built:
                 for party in parties:
                     self.add(party, "builds", unveiled, span, "build-signing-ceremony")
@@ -2779,9 +2787,10 @@ class RelationExtractor:
             room = VENUE_ROOM.match(text, venue.end)
             if VENUE_VERB.match(text, room.end() if room else venue.end) is None:
                 continue
-            body = is_a(venue.entity.cls, "Organization") and venue.entity not in parties  # (where, no host)
-            if is_a(venue.entity.cls, "Place") or room is not None or body:
+            if is_a(venue.entity.cls, "Place"):
                 self.add(event.entity, "locatedIn", venue.entity, span, "locate-signing-ceremony")
+            elif is_a(venue.entity.cls, "Organization"):  # held at a body, a party or not: it hosts the ceremony
+                self.add(venue.entity, "hosts", event.entity, span, "host-signing-ceremony")
 
     def _unveiled_inside(self, event: Mention, mentions: Iterable[Mention]) -> list[Entity]:
         """The platforms a joined ceremony's name ends by unveiling (…签约暨A揭牌仪式, …签约暨A、B揭牌仪式): those
