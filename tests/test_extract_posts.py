@@ -567,3 +567,15 @@ def test_a_bare_bureau_of_a_zone_named_before_in_a_text_of_no_district(extractor
     relations = extractor.extract(Article(id="t", title="", text=text, district="", city="")).relations
     found = {(r.subject.label, r.object.label) for r in relations if r.predicate == "worksAt"}
     assert {("张某", "青川旅游度假区党工委"), ("张某", "青川旅游度假区管委会")} <= found
+
+
+def test_a_technician_college_is_a_secondary_vocational_school_its_own_news_calls_xueyuan(extractor):
+    """技师学院: a technician college of the labour bureaus (技工院校), a secondary vocational school (the guide of
+    round 36 and the ontology's class); its own news calls it 学院, and its offices' heads work at it."""
+    text = (
+        "9月3日，学院与江北区人民政府举行校地合作签约仪式。学院党委书记王立新出席并讲话，"
+        "质量管理办公室主任王青山参加仪式。青川技师学院将与江北区深化合作。"
+    )
+    extraction = extractor.extract(Article(id="t", title="", text=text))
+    assert {(e.label, e.cls) for e in extraction.entities} >= {("青川技师学院", "SecondaryVocationalSchool")}
+    assert {("王立新", "青川技师学院"), ("王青山", "青川技师学院")} <= works_at(extractor, text)

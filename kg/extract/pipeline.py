@@ -67,7 +67,7 @@ from kg.extract.relations import (
     most_named,
     named_after_parent,
 )
-from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver, own_committee
+from kg.extract.resolve import WHOLE_SCHOOLS, Entity, KeySet, Resolver, own_committee, technician_college
 from kg.extract.sentences import segments
 from kg.model.names import (
     ASSERTION,
@@ -733,6 +733,12 @@ DIVISION_ENDS = ("大学", "学院")  # how the name of the school a division be
 SCHOOLS = ("University", "VocationalCollege", "College")
 
 
+def _has_divisions(entity: Entity) -> bool:
+    """A school whose divisions (教务处, 机电学院) the text may name by their field alone: a college, or a
+    technician college (某某技师学院, a secondary vocational school organised as one)."""
+    return any(is_a(entity.cls, c) for c in SCHOOLS) or technician_college(entity.label, entity.cls)
+
+
 def _staff_of_schools(relations: dict) -> None:
     """Who works at a school's division named whole (某某大学机械工程学院院长张三) works at the school too."""
     schools = {
@@ -774,7 +780,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
     sections = _bureau_sections(relations)
     if not divisions and not sections:
         return set()
-    schools = [e for e in entities if e.mentions and any(is_a(e.cls, c) for c in SCHOOLS) and e not in divisions]
+    schools = [e for e in entities if e.mentions and _has_divisions(e) and e not in divisions]
     ends = {m.end: e for e in schools for m in e.mentions if not m.ref}
     # the school the text names most, if one is named more than any other
     most = most_named(Counter({e.label: len([m for m in e.mentions if not m.ref]) for e in schools}))
@@ -802,7 +808,7 @@ def _link_divisions(entities: list[Entity], relations: dict, resolver: Resolver,
         owner = sections.get(owner.label, owner) if owner is not None else default  # (a section: its body's)
         for m in named if owner is not None else ():
             bisect.insort(bodies, (m.end, owner), key=lambda pair: pair[0])
-        if owner is not None and division.label.endswith("学院") and not any(is_a(owner.cls, c) for c in SCHOOLS):
+        if owner is not None and division.label.endswith("学院") and not _has_divisions(owner):
             owner = college  # a faculty (智能制造学院) is a college's, not that of the school it set up (附属中学)
         if owner is None or owner is division or not named:
             continue

@@ -408,7 +408,7 @@ class Resolver:
         if self.publisher is None and any(m.ref == "publisher" for m in mentions):
             self.publisher = _publisher(mentions)
         elif self.publisher is None and any(m.ref == "college" and m.name == "学院" for m in mentions):
-            self.publisher = _publisher(mentions, "College")  # 学院党委书记…: a college's own news
+            self.publisher = _publisher(mentions, "College")  # 学院党委书记…: a college's own news (or a 技师学院's)
         elif self.publisher is None and any(m.ref == "school" and m.name == "学校" for m in mentions):
             self.publisher = _publisher(mentions)  # 学校党委书记… / 学校是…: the school the text is about
         if self.company is None and any(m.ref == "publisher-company" for m in mentions):
@@ -602,16 +602,13 @@ class Resolver:
         if (
             kind in ("school", "college")
             and self.publisher
-            and (
-                (self.headlined and kind == "school")
-                or not any(is_a(e.cls, cls) for e in recent[-12:] for cls in wanted)
-            )
+            and ((self.headlined and kind == "school") or not any(_answers(e, wanted) for e in recent[-12:]))
         ):
             return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
         # an event or a group is what the whole text is about (its guests are listed before 出席会议, its officers
         # after it is named once): look further back
         for entity in reversed(recent if kind in ("event", "group") else recent[-12:]):
-            if any(is_a(entity.cls, cls) for cls in wanted):
+            if _answers(entity, wanted):
                 if (
                     self.publisher
                     and kind in ("school", "college")  # (该产业学院: the industry college itself)
@@ -1075,6 +1072,20 @@ WHOLE_SCHOOLS = ("University", "VocationalCollege", "School")  # whole schools, 
 NAMED_IN_FULL_REACH = 200  # how many of the latest entities a bare 区X of a text of no district is looked up in
 
 
+def _answers(entity: Entity, wanted: tuple[str, ...]) -> bool:
+    """Whether a reference asking for one of the classes ``wanted`` may be ``entity``: one of them, or for 学院
+    (a college's classes) a secondary vocational school named so, a 技师学院."""
+    return any(is_a(entity.cls, cls) for cls in wanted) or (
+        "College" in wanted and technician_college(entity.label, entity.cls)
+    )
+
+
+def technician_college(name: str, cls: str) -> bool:
+    """某某技师学院: a secondary vocational school (the technician colleges of the labour bureaus, 技工院校) that
+    its own news calls 学院 as a college's does."""
+    return cls == "SecondaryVocationalSchool" and name.endswith("学院")
+
+
 def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -> tuple[str, str] | None:
     """The school or college a text's 我校 / 本校 refers to: the first one it names (headline, first sentence).
 
@@ -1086,7 +1097,10 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
         m
         for m in mentions
         # 我校艺术学院: a unit of the publisher, not the publisher
-        if m.name not in units and not m.ref and not m.nested and is_a(m.cls, kind)
+        if m.name not in units
+        and not m.ref
+        and not m.nested
+        and (is_a(m.cls, kind) or (kind == "College" and technician_college(m.name, m.cls)))
     ]
     # a 学院 named by its field alone (理学院, 机电工程学院) is a school's division: a school named after it is
     # the publisher (校党委副书记…，化工学院、设计学院的…，某某大学…)
