@@ -308,7 +308,7 @@ LIST_ITEM = re.compile(r"\s*(?:[0-9]+[.．、)）]|[（(][0-9]+[)）])\s*")
 # X揭牌仪式在Y: the words between a platform and the venue of its unveiling
 CEREMONY_BEFORE = re.compile(r"(?:正式)?(?:揭牌|挂牌|成立|启用)(?:仪式|大会|典礼)?(?:隆重|正式)?在")
 LAUNCH_BEFORE = re.compile(r"(?:启动|开幕|开营|开班)(?:仪式|式|大会|会)(?:隆重|正式|顺利)?在")
-UNVEILED = "build-为…揭牌"  # the rule of whoever unveils a body (see _unveiled_by)
+UNVEILED = "build-为…揭牌"  # the rule of a body that unveils a platform (see _unveiled_by)
 UNVEILING_EVENT = re.compile(r"(?:揭牌|挂牌|启用)仪式$")  # a ceremony named after the platform it unveils
 JOINT = ("共建",)  # verbs that need two parties
 # 为联合体揭牌: a platform referred to by its kind
@@ -842,15 +842,9 @@ class RelationExtractor:
     def add(self, subject: Entity | None, predicate: str, obj: Entity | None, span: tuple[int, int], rule: str) -> None:
         # (张三出席仪式: the person takes part, not the school or company they come from: the annotated sets of
         # rounds 23-27 give the person alone, a body through its people was right 13 times of 73)
-        if (
-            subject is not None
-            and subject.cls == "Person"
-            and predicate in ("builds", "hosts", "initiates")
-            and rule != UNVEILED
-        ):
+        if subject is not None and subject.cls == "Person" and predicate in ("builds", "hosts", "initiates"):
             # 张三主持, 张三建设…: their organisations hold or build it (the hand-annotated sets give a person no
-            # event of their own); 张三与李四共同为X揭牌: each who unveils it builds it, as the dev guide has it (45
-            # such facts in the 34 sets of rounds 23-31), and so does a school or company they head (_unveiled_by);
+            # event of their own; who unveils a body builds nothing, its school or company does: _unveiled_by);
             # 某某学院副院长张三开展了某某行动: the school runs it (the sets of rounds 23-35: none of 11 by a person)
             subject = self._employers.get(subject.label)
         self._add(subject, predicate, obj, span, rule)
@@ -2526,8 +2520,8 @@ class RelationExtractor:
         return self._employers.get(entity.label, entity)
 
     def _unveilings(self, start, end, main, parties: list[Entity], span) -> None:
-        """A为B揭牌 / A与B共同为“C”“D”挂牌 / 为“C”授牌: whoever unveils a body builds it — each person who does
-        (the dev guide's convention: the officials who unveil a platform are its builders), each organisation."""
+        """A为B揭牌 / A与B共同为“C”“D”挂牌 / 为“C”授牌: whoever unveils a body builds it: each organisation, and
+        for a person who does, the school or company they head (see :meth:`_unveiled_by`)."""
         text = self.text
         # (each name read below follows 为, in the clause: most clauses hold none, known by one search, where the
         # characters before each name were sliced)
@@ -2577,9 +2571,11 @@ class RelationExtractor:
                     self._unveiled_by(party, platform, main, span)
 
     def _unveiled_by(self, party: Entity, platform: Entity, main: list[Mention], span) -> None:
-        """``party`` unveils ``platform``: it builds it, and so does a school or a company whose head unveils it
-        for them (not an official's government, which only attends)."""
-        self.add(party, "builds", platform, span, UNVEILED)
+        """``party`` unveils ``platform``: a body that does builds it, and so does a school or a company whose head
+        unveils it for them; the person builds nothing, nor does an official's government, which only attends (the
+        guide of round 36 and its sets: none of 8 people who unveil a platform build it)."""
+        if party.cls != "Person":
+            self.add(party, "builds", platform, span, UNVEILED)
         body = self._body(party, main)
         if body is not party and (is_a(body.cls, "EducationalOrganization") or is_a(body.cls, "Company")):
             if platform.label.startswith(body.label):
