@@ -522,14 +522,15 @@ def test_what_is_set_up_at_a_place_is_there(extractor):
     } <= found
 
 
-def test_the_campuses_a_group_has_after_de_are_its_units(extractor):
+def test_the_campuses_a_group_has_after_de_are_its_members(extractor):
     text = "区领导来到江北八中教育集团的城北分校、江北八中长塘中学分校，江北明德实验学校教育集团的文成分校。"
     classes, found = run(extractor, text)
     assert {"城北分校", "文成分校"} <= set(classes)  # a campus of the group's, though named by common words
     assert "江北明德实验学校教育集团的文成分校" not in classes  # 的 ends a name
     for campus in ("城北分校", "江北八中长塘中学分校"):
-        assert (campus, "partOf", "江北八中教育集团") in found
-    assert ("文成分校", "partOf", "江北明德实验学校教育集团") in found
+        assert (campus, "memberOf", "江北八中教育集团") in found  # (the guide of round 36: a group's member schools)
+    assert ("文成分校", "memberOf", "江北明德实验学校教育集团") in found
+    assert not any(p == "partOf" for _, p, _ in found)
 
 
 def test_a_group_named_after_a_school_the_text_names_on_its_own_is_led_by_it(extractor):

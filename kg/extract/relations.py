@@ -1590,7 +1590,8 @@ class RelationExtractor:
 
     def _units_of_school(self, start: int, end: int, inside: list[Mention], span) -> None:
         """学校的A工作室、B工作室: platforms a school has are its units (partOf), as those named after it are;
-        某某教育集团的A分校、B学校: the schools a group has are its members' campuses, its units too."""
+        某某教育集团的A分校、B学校: the schools a group has are its members (memberOf, the guide of round 36 and
+        its sets: 9 of 9)."""
         text = self.text
         main = self._main
         for index, owner in enumerate(main[:-1]):
@@ -1603,8 +1604,10 @@ class RelationExtractor:
             if first.start != owner.end + 1:
                 continue
             for unit in self._enumeration(main, index + 1):
-                if _school_unit(unit.entity) if school else unit.entity.cls in KINDS["School"]:
+                if school and _school_unit(unit.entity):
                     self.add(unit.entity, "partOf", owner.entity, span, "part-学校的")
+                elif not school and unit.entity.cls in KINDS["School"]:
+                    self.add(unit.entity, "memberOf", owner.entity, span, "member-集团的")
 
     def _bracketed_units(self, inside: list[Mention], span) -> None:
         """某某小学(碧桂园校区): the campus named in brackets is part of the school before it."""
