@@ -3936,6 +3936,15 @@ def _listed_names() -> dict[int, frozenset[str]]:
     return _national_names()[2]
 
 
+def is_listed_name(name: str) -> bool:
+    """True when ``name`` is the full name of a listed division or institution (绵阳市, 江油市, 某某职业技术学院).
+
+    >>> is_listed_name("江油市"), is_listed_name("江油")
+    (True, False)
+    """
+    return name in _listed_names().get(len(name), ())
+
+
 def _listed_start(name: str, place: bool) -> bool:
     """True when ``name`` starts with a listed division's or institution's full name (a place: or is a
     division's short name, 北镇 of 北镇市).
