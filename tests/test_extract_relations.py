@@ -1175,7 +1175,7 @@ def test_the_bodies_a_policys_title_opens_with_issued_it(extractor):
     found = facts(extractor, text)
     joint = "中共青川市委青川市人民政府关于加快发展职业教育的意见"
     assert {("中共青川市委", "initiates", joint), ("青川市人民政府", "initiates", joint)} <= found
-    assert ("青川市教育局", "initiates", "青川市教育局关于开展评估工作的通知") in found
+    assert not any(o == "青川市教育局关于开展评估工作的通知" for _, _, o in found)  # a notice: no entity
     assert not any(p == "partOf" for _, p, _ in found)
 
 
@@ -1240,12 +1240,15 @@ def test_a_ministrys_office_and_the_unnamed_others_issue_the_plan_their_notice_p
     assert not any(s == "教育部" or p == "partOf" for s, p, _ in found)
 
 
-def test_a_public_notice_a_bureau_issues_is_an_initiative(extractor):
+def test_a_notice_or_a_law_carries_a_policy_and_is_no_entity(extractor):
+    # (the guide of round 36: its sets register none of the 10 notices, replies and laws their texts cite)
     title = "关于青川省第三批中小学优质教育集团培育对象名单的公示"
-    text = f"近日，青川省教育厅印发《{title}》。"
-    assert ("青川省教育厅", "initiates", title) in facts(extractor, text)
-    notice = extractor.extract(Article(id="t", title="", text=text, district="江北区", city="重庆市")).entities
-    assert next(e.cls for e in notice if e.label == title) == "Initiative"  # a policy document, not a program
+    text = f"近日，青川省教育厅印发《{title}》。根据《中华人民共和国家庭教育促进法》《青川省家庭教育促进条例》开展。"
+    found = {e.label for e in extractor.extract(Article(id="t", title="", text=text)).entities}
+    assert "青川省教育厅" in found
+    assert not {title, "中华人民共和国家庭教育促进法", "青川省家庭教育促进条例"} & found
+    assert not any("第三批" in name or name.startswith("青川省家庭") for name in found)  # (nor a name inside)
+    assert not facts(extractor, text)
 
 
 def test_a_school_and_an_industrys_association_integrate(extractor):

@@ -185,6 +185,8 @@ BRACKETED_TAIL = re.compile("（[^（）]{2,12}）$")  # 某某大学（某某�
 DOCUMENT_TITLE = re.compile(rf"(?:{alternation('document_titles')})(?:[(（][^()（）]{{1,12}}[)）])?$")
 # 《…实施方案》, 《关于…的通知》, 《…标准(试行)》: a policy document, an initiative of the body issuing it
 POLICY_TITLE = re.compile(rf"(?:{alternation('policy_titles')})(?:[(（][^()（）]{{1,12}}[)）])?$")
+# 《关于…的通知》, 《…促进法》: a document that carries a policy or states the law, no entity (see Mention.extras)
+CARRIER_TITLE = re.compile(rf"(?:{alternation('carrier_titles')})(?:[(（][^()（）]{{1,12}}[)）])?$")
 LEVEL_PREFIX = re.compile(rf"^(?:{alternation('level_prefixes')})")
 
 NUM = r"[0-9０-９.]+|[零〇一二两三四五六七八九十百千万亿]+"
@@ -2240,6 +2242,10 @@ class Recognizer:
                     found.append(Mention(start + 1, end - 1, inner, "Company", "quoted-title", 3))
                 elif POLICY_TITLE.search(inner) and len(inner) >= 4:
                     found.append(Mention(start + 1, end - 1, inner, "Initiative", "quoted-title", 3))
+                elif CARRIER_TITLE.search(inner) and len(inner) >= 4:
+                    # read as a policy's title (its issuers, the plan it prints), but no entity: see _carriers
+                    carrier = {"carrier": True}
+                    found.append(Mention(start + 1, end - 1, inner, "Initiative", "quoted-title", 3, extras=carrier))
                 elif len(inner) <= 40 and not DOCUMENT_TITLE.search(inner) and not _a_work(text, start, end):
                     # 《…合作协议》, 《…章程》: a document; 团体操《…》, 题为《…》的发言, 《…》等栏目: a work
                     found.append(Mention(start, end, inner, "Program", "quoted-title", 3))

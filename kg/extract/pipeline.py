@@ -600,7 +600,7 @@ class Extractor:
                 seen.add(key)
                 start, end = sentence_at(text, unit.first)
                 relations[key] = Relation(unit, "namedAfter", company, start, end, "namesake-brand")
-        idle = _link_divisions(entities, relations, resolver, text)
+        idle = _link_divisions(entities, relations, resolver, text) | _carriers(entities, relations)
         _staff_of_schools(relations)
         _name_ceremonies(entities, article.id)
         _quoted_campaigns(entities)
@@ -633,6 +633,20 @@ class Extractor:
         return (entity.cls == "District" and is_listed_name(label)) or self.confidence.keeps(
             entity, text, article.title
         )
+
+
+def _carriers(entities: list[Entity], relations: dict) -> set[str]:
+    """The documents that carry a policy or state the law, named only by their titles (《关于…的通知》, 《…促进法》:
+    ner's CARRIER_TITLE): no entities of the text, and no facts (who issued a notice issued the plan it prints, a
+    fact of its own).  Takes their facts out of ``relations``; returns their labels."""
+    carriers = set()
+    for entity in entities:
+        named = [m for m in entity.mentions if not m.ref]
+        if named and all(m.extras.get("carrier") for m in named):
+            carriers.add(entity.label)
+    for key in [k for k, r in relations.items() if {r.subject.label, r.object.label} & carriers]:
+        del relations[key]
+    return carriers
 
 
 def _bare_province(entity: Entity) -> bool:
