@@ -579,3 +579,14 @@ def test_a_technician_college_is_a_secondary_vocational_school_its_own_news_call
     extraction = extractor.extract(Article(id="t", title="", text=text))
     assert {(e.label, e.cls) for e in extraction.entities} >= {("青川技师学院", "SecondaryVocationalSchool")}
     assert {("王立新", "青川技师学院"), ("王青山", "青川技师学院")} <= works_at(extractor, text)
+
+
+def test_the_own_schools_party_committee_in_a_roll_after_a_guest_school(extractor):
+    """学院党委委员、副院长某 after another college's people: the text's own college (its first), not the guest."""
+    text = (
+        "4月27日，青川现代职业技术学院与远帆装饰集团及江北美术专修学院签订校企合作协议。"
+        "江北美术专修学院副院长周友明，学院党委委员、副院长李森林出席。"
+    )
+    found = works_at(extractor, text)
+    assert {("周友明", "江北美术专修学院"), ("李森林", "青川现代职业技术学院")} <= found
+    assert ("李森林", "江北美术专修学院") not in found

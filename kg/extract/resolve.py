@@ -441,7 +441,10 @@ class Resolver:
                 previous = mention
                 continue
             if mention.ref:
-                mention.entity = self._referent(mention.ref, recent)
+                # 学院党委委员、副院长某: the text's own school's committee, whichever school was named last (a
+                # guest's, in a roll of those who attend)
+                own = mention.ref in ("school", "college") and text.startswith("党委", mention.end) and self.publisher
+                mention.entity = self._referent("publisher" if own else mention.ref, recent)
                 if mention.entity is not None:
                     mention.entity.mentions.append(mention)
                 previous = mention
