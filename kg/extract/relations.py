@@ -2697,11 +2697,9 @@ class RelationExtractor:
             for thing in things:
                 if is_a(venue.cls, "Place"):
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                elif (
-                    verb.group(1) in UNVEILING
-                ):  # a platform opened in X is in X (who built it the text says elsewhere)
-                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                elif is_a(thing.cls, "Event"):  # held at a body: the body receives it, its host (the guide)
+                elif is_a(thing.cls, "Event") or (verb.group(1) in UNVEILING and is_a(thing.cls, "Platform")):
+                    # held at a body, a platform opened at one: the body receives it, houses it (its host, as the
+                    # guide of round 36 has it; who built it the text says elsewhere)
                     self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
                 else:
                     self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
