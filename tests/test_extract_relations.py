@@ -1255,6 +1255,8 @@ def test_a_school_and_an_industrys_association_integrate(extractor):
     found = facts(extractor, "青川职业技术学院与青川省工业经济联合会、青川省教育学会签署合作协议。")
     assert pair("青川职业技术学院", "integratesWith", "青川省工业经济联合会") in found
     assert pair("青川职业技术学院", "cooperatesWith", "青川省教育学会") in found  # no trade's association
+    found = facts(extractor, "青川工学院与青川市城镇集体工业联合社签订校企合作协议。")  # a trade's cooperative
+    assert pair("青川工学院", "integratesWith", "青川市城镇集体工业联合社") in found
 
 
 def test_the_signers_of_an_agreement_named_after_a_body_build_it(extractor):

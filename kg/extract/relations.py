@@ -3653,9 +3653,11 @@ def _industry(entity: Entity) -> bool:
     )
 
 
-# a trade's association: its name has its trade (奶业, 工业, 农机流通 …; no calling: 职业, 专业 …), or a chamber (商会,
-# 工商联: the federation of industry and commerce)
-INDUSTRY_BODY = re.compile("(?:(?:(?<![职专学就毕事作])业|工商|流通|贸易|物流)[^学]*(?:联合会|协会|分会)|商会|工商联)$")
+# a trade's association or cooperative (…工业联合社): its name has its trade (奶业, 工业, 农机流通 …; no calling:
+# 职业, 专业 …), or a chamber (商会, 工商联: the federation of industry and commerce)
+INDUSTRY_BODY = re.compile(
+    "(?:(?:(?<![职专学就毕事作])业|工商|流通|贸易|物流)[^学]*(?:联合会|联合社|协会|分会)|商会|工商联)$"
+)
 
 
 # events named by a whole phrase over the bodies it holds (A与B…签约仪式; 某某联合体…会议在某地举行): nested
