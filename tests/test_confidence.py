@@ -58,6 +58,14 @@ def test_a_county_level_division_named_in_full_is_kept_though_no_fact_uses_it():
     assert not labels(Extractor(Gazetteer()), "活动吸引了多个城区的家长参加。")  # a common word, no division
 
 
+def test_a_framework_no_fact_uses_is_no_entity_and_one_a_fact_uses_is():
+    # “1+6+3”工作体系, “名校+”发展模式: a way of working the text describes (the guide of round 36's sets: no entity)
+    text = "青川市构建“1+6+3”工作体系，推广“名校+”发展模式。"
+    assert not labels(Extractor(Gazetteer()), text) & {"“1+6+3”工作体系", "“名校+”发展模式"}
+    found = labels(Extractor(Gazetteer()), "青川区教委完善“学校—家庭—社会”协作体系。")  # a fact uses it
+    assert "“学校—家庭—社会”协作体系" in found
+
+
 def test_a_long_text_read_block_by_block_keeps_what_one_block_keeps():
     text = "\n\n".join([SIGNING, "青川市教育局组织开展“青苗护航”行动。江北中学、渝南小学参加。"] * 3)
     whole = labels(Extractor(Gazetteer()), text)
