@@ -590,3 +590,13 @@ def test_the_own_schools_party_committee_in_a_roll_after_a_guest_school(extracto
     found = works_at(extractor, text)
     assert {("周友明", "江北美术专修学院"), ("李森林", "青川现代职业技术学院")} <= found
     assert ("李森林", "江北美术专修学院") not in found
+
+
+def test_a_groups_titles_then_the_own_schools_in_one_chain(extractor):
+    """集团副理事长、秘书长、校党委副书记、某某学院院长: several titles between two bodies keep the chain (a post at
+    each); 集团理事长、校长: the group's chair heads the text's own school too."""
+    text = "1月19日，青川职教集团在青川职业技术学院召开理事会议。集团理事长、校长钱明远主持会议。"
+    assert {("钱明远", "青川职教集团"), ("钱明远", "青川职业技术学院")} <= works_at(extractor, text)
+    text = "1月19日，青川职教集团召开理事会议。集团副理事长、秘书长、青川技师学院院长赵克明出席。"
+    assert {("赵克明", "青川职教集团"), ("赵克明", "青川技师学院")} <= works_at(extractor, text)
+    assert ("王某", "星海集团") in works_at(extractor, "星海集团董事长、校长王某出席。")  # (no school of the text)

@@ -286,9 +286,10 @@ PARTNERS_AS = re.compile(
     r"(?:等[^，。；：、]{0,12})?(?:作为|成为)(?:其|该(?:学院|平台|基地|中心|联盟))?(?:新的)?合作(?:企业|单位|伙伴|方)"
 )
 # A集团副总经理、B公司董事长张三: the titles one person holds at A, before those at B
+# (one title or several: 集团副理事长、秘书长、校党委副书记、某某学院院长张三 holds a post at the group too)
 TITLE_LINK = re.compile(
-    r"(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁"
-    r"|成员|委员|常委|秘书长|理事长|部长|负责人)、"
+    r"(?:(?:校|院)?(?:党委|党组)?(?:副|常务副)?(?:总经理|经理|董事长|董事|书记|院长|校长|局长|主任|会长|主席|总裁"
+    r"|成员|委员|常委|秘书长|理事长|部长|负责人)、)+"
 )
 FORMER_POST = re.compile(r"原(?:常务)?副?" + "|".join(ROLES).join(("(?:", ")")))  # 原主任, 原副部长: a past post
 # 区委教育工委书记，区教育局局长张三: one person's posts in two government bodies named in full
@@ -3251,6 +3252,14 @@ class RelationExtractor:
                     self.add(entity, "worksAt", employer, span, "works-role")
                     for other in self._titled_before(main, index, employer):
                         self.add(entity, "worksAt", other, span, "works-role-chain")
+                    if (
+                        not is_a(employer.cls, "EducationalOrganization")
+                        and text[role_at - 1 : role_at] == "、"
+                        and PRINCIPAL.fullmatch(text, role_at, mention.start)
+                        and (school := self._own_school()) is not None
+                    ):
+                        # 集团理事长、校长张三: the group's chair, and the head of the text's own school
+                        self.add(entity, "worksAt", school, span, "works-own-principal")
                 # (after the titled body: a person's first employer is the one their attendance goes to)
                 titles = text[max(start, mention.start - 8) : mention.start]
                 government = self._government_headed(titles, employer, mention.start)
