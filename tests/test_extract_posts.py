@@ -600,3 +600,10 @@ def test_a_groups_titles_then_the_own_schools_in_one_chain(extractor):
     text = "1月19日，青川职教集团召开理事会议。集团副理事长、秘书长、青川技师学院院长赵克明出席。"
     assert {("赵克明", "青川职教集团"), ("赵克明", "青川技师学院")} <= works_at(extractor, text)
     assert ("王某", "星海集团") in works_at(extractor, "星海集团董事长、校长王某出席。")  # (no school of the text)
+
+
+def test_ren_after_a_verb_of_serving_opens_no_name(extractor):
+    """担任名誉院长, 兼任、副主任: 任 of the verb (serves as) before a title, no person 任某 (任建国副院长 is one)."""
+    text = "两院院士在此执教或担任名誉院长。名师担任执行校长。中心主任由青川开放大学副校长兼任、副主任由中心主任兼任。"
+    assert not any(name.startswith("任") for name in names(extractor, text))
+    assert "任建国" in names(extractor, "学院聘请任建国副院长出席。")

@@ -247,6 +247,7 @@ BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = ("集团", "公司"), ("学院", "学校
 # 集团 / 联盟 alone before an officer's title of its own: the group the text is about (集团理事长、校长张三)
 BARE_GROUP = re.compile("(?:^|(?<=[，。；：、\n]))(集团|联盟|联合体|共同体)(?=副?理事长|副?秘书长|顾问|常务理事)")
 BARE_GROUP_FIRST = ("集团", "联盟", "联合体", "共同体")  # see finditer_from
+SERVE_BEFORE = "担兼出现曾继连升调聘拟改续留就"  # before 任 of a verb (担任, 兼任, 现任 …): 任 opens no name
 NOTE_OPENING = "（("  # the bracket after a name of two or three characters (Recognizer.noted_role_re)
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
 WORK_BEFORE = re.compile("(?:舞|操|歌|曲|剧|唱|诵|小品|相声|题为|题目为|书名为)$")
@@ -2684,6 +2685,8 @@ class Recognizer:
                     continue
             if name[0] not in SURNAMES or not _name_like(name) or _has_type_char(name) or name[0] in STOP_SINGLE:
                 continue
+            if name[0] == "任" and text[start - 1 : start] in SERVE_BEFORE:
+                continue  # 担任名誉院长, 兼任、副主任: the verb 担任 / 兼任 (serves as), then the title, no name
             if name[-1] in "由被把":
                 continue  # 座谈会由副校长某某主持: the preposition before the title, no given name (谈 is a surname)
             if is_word(text[start + 1 : match.end()]):
