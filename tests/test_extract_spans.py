@@ -1158,3 +1158,11 @@ def test_gongcheng_inside_a_longer_word_ends_no_program(extractor):
     found = labels_of(extractor, text)
     assert not {"青川省工程", "青川工业应用技术学院工程", "土建工程"} & found
     assert "人才强市工程" in found  # (建设 after it: the program is built)
+
+
+def test_a_post_filled_by_someone_of_a_body_ends_before_you(extractor):
+    """副主任由某某中心主任兼任: the post, then 由 and the body of who fills it (任由 reads as one word)."""
+    text = "中心主任由青川开放大学副校长兼任，副主任由区终身教育服务中心主任兼任。"
+    found = labels_of(extractor, text)
+    assert "青川开放大学" in found
+    assert not any("由" in name for name in found)

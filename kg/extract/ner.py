@@ -247,6 +247,7 @@ BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = ("集团", "公司"), ("学院", "学校
 # 集团 / 联盟 alone before an officer's title of its own: the group the text is about (集团理事长、校长张三)
 BARE_GROUP = re.compile("(?:^|(?<=[，。；：、\n]))(集团|联盟|联合体|共同体)(?=副?理事长|副?秘书长|顾问|常务理事)")
 BARE_GROUP_FIRST = ("集团", "联盟", "联合体", "共同体")  # see finditer_from
+TITLE_LAST = "任长记理席"  # how a title before 由 ends (主任, 校长, 书记, 经理, 主席)
 SERVE_BEFORE = "担兼出现曾继连升调聘拟改续留就"  # before 任 of a verb (担任, 兼任, 现任 …): 任 opens no name
 NOTE_OPENING = "（("  # the bracket after a name of two or three characters (Recognizer.noted_role_re)
 # A 《title》 after a genre word or before 等节目 / 的发言: a work (a dance, a column, a talk), not a program
@@ -1378,6 +1379,9 @@ class Recognizer:
             if type_start - start >= 3:  # (the words before a place: a name of three characters or more)
                 start = self._clause_lead(text, start, type_start)
             start = _after_resultative(text, start, type_start)
+            by = text.find("由", start, type_start)  # (the character every match holds, looked for first)
+            if by > start and text[by - 1] in TITLE_LAST:
+                start = by + 1  # 副主任由某某中心主任兼任: the post, then 由 and who fills it (任由 reads as a word)
             if cls in companies and text.startswith(PARTNER_KINDS, start) and type_start - start > 6:
                 # 推荐的合作企业某某股份有限公司: the kind of partner, then the company's own name
                 start += len(next(kind for kind in PARTNER_KINDS if text.startswith(kind, start)))
