@@ -1893,3 +1893,12 @@ def test_an_industry_college_named_after_a_company_whose_brand_is_also_a_place_w
     company's name loses only a division of the national list in front (辽宁…), not any place word."""
     text = "4月15日，青川职业技术学院与星海微电子股份有限公司共建“星海微电子产业学院”。"
     assert ("星海微电子产业学院", "namedAfter", "星海微电子股份有限公司") in facts(extractor, text)
+
+
+def test_the_party_centre_qualified_by_its_core_issues_the_plans(extractor):
+    """以…为核心的党中央和国务院…出台了《A》《B》: the formula qualifies the bodies, which open the clause and issue
+    the plans; 党中央 is the central committee of the reference list."""
+    text = "以习近平同志为核心的党中央和国务院重视职业教育，出台了《青川职业教育改革方案》《青川产教融合试点方案》。"
+    found = facts(extractor, text)
+    for body in ("党中央", "国务院"):
+        assert {(body, "initiates", "青川职业教育改革方案"), (body, "initiates", "青川产教融合试点方案")} <= found

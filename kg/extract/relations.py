@@ -416,9 +416,11 @@ NOT_SUBJECT_BEFORE = re.compile(
 ADVERBIAL = re.compile(
     r"(?:(?:近年来|近年|去年|今年|当前|目前|同时|此外|另外|据了解|其中|随后|最终|日前|近日|[0-9]{4}年(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?"
     # a date without its year, and the comma after any of them (12月16日，某某共同体由…)
-    r"|[0-9]{1,2}月[0-9]{1,2}日)(?:上午|下午|晚)?[，,]?)?"
+    r"|[0-9]{1,2}月[0-9]{1,2}日)(?:上午|下午|晚)?[，,]?"
+    # 以习近平同志为核心的党中央: the formula that qualifies the body, which is the clause's subject
+    r"|以[\u4e00-\u9fff]{2,8}为核心的)?"
 )
-ADVERBIAL_FIRST = frozenset("近去今当目同此另据其随最日0123456789")  # what a non-empty match of ADVERBIAL opens with
+ADVERBIAL_FIRST = frozenset("近去今当目同此另据其随最日以0123456789")  # what a non-empty match of ADVERBIAL opens with
 # what stands between a list of bodies and the verb they are the subject of: their count and kind (等三家企业)
 LISTED_UNTIL_VERB = re.compile(
     r"(?:等[0-9一二三四五六七八九十两]+[家所个][\u4e00-\u9fff]{0,4})?(?:均|已|先后|同时)?被?"
