@@ -607,3 +607,11 @@ def test_ren_after_a_verb_of_serving_opens_no_name(extractor):
     text = "两院院士在此执教或担任名誉院长。名师担任执行校长。中心主任由青川开放大学副校长兼任、副主任由中心主任兼任。"
     assert not any(name.startswith("任") for name in names(extractor, text))
     assert "任建国" in names(extractor, "学院聘请任建国副院长出席。")
+
+
+def test_the_site_of_a_schools_office_named_after_it_publishes_the_schools_news(extractor):
+    """site 某某职业技术学院校企合作中心: the school's office, whose site's 我校 is the school (the office's name the
+    recogniser reads whole as a centre's)."""
+    text = "4月15日，我校与星海微电子股份有限公司共建“星海微电子产业学院”。仪式由副院长吴长青主持。"
+    found = works_at(extractor, text, site="青川职业技术学院校企合作中心")
+    assert ("吴长青", "青川职业技术学院") in found

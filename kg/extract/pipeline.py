@@ -437,6 +437,13 @@ class Extractor:
                 for m in self.recognizer.mentions(part, article.district, article.city, gazetteer)
                 if m.start == 0 and m.end < len(part) and not m.ref and DIVISION_SITE.fullmatch(part, m.end)
             ]
+            # (某某职业技术学院校企合作中心: the office's name the recogniser reads whole, a platform's; the school's
+            # name ends before it)
+            names += [
+                part[:cut]
+                for cut in range(len(part) - 4, 3, -1)
+                if part.endswith(SITE_SCHOOL_ENDS, 0, cut) and DIVISION_SITE.fullmatch(part, cut)
+            ][:1]
         for name in names:
             if mentions is None and name not in text:
                 continue
@@ -756,6 +763,7 @@ def _events_without_parties(entities: list[Entity], text: str, recognizer: Recog
 
 BUILT_BEFORE = re.compile("(?:建设|共建|组建|设立|成立|筹建)$")  # the verb right before the body a ceremony is of
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
+SITE_SCHOOL_ENDS = ("大学", "学院", "学校")  # how the school's name ends before the office's (某某学院合作发展处)
 # a faculty called by its field alone (信息学院, 教育与国际交流学院): a division of a school, not a school
 DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
 DIVISION_ENDS = ("大学", "学院")  # how the name of the school a division belongs to ends
