@@ -1166,3 +1166,9 @@ def test_a_post_filled_by_someone_of_a_body_ends_before_you(extractor):
     found = labels_of(extractor, text)
     assert "青川开放大学" in found
     assert not any("由" in name for name in found)
+
+
+def test_a_place_written_twice_before_a_name_is_one_place(extractor):
+    """青川省青川省技师学院: the province written twice, a slip of the text; the body named before, one entity."""
+    found = labels_of(extractor, "青川省技师学院与星海集团签约。此次星海集团与青川省青川省技师学院进行校企合作。")
+    assert "青川省技师学院" in found and not any(name.startswith("青川省青川省") for name in found)

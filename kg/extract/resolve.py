@@ -639,6 +639,10 @@ class Resolver:
             return name
         if name.endswith("校区") and name.startswith(("学校", "我校", "本校")) and len(name) > 4 and self.publisher:
             return self.publisher[0] + name[2:]  # 学校孔明路校区 in a school's news: its campus, under its name
+        for size in (3, 4):  # 江苏省江苏省某某技师学院: the place written twice, a slip of the text (one body)
+            if name[size - 1 : size] in "省市区县" and name[:size] == name[size : 2 * size]:
+                name = name[size:]
+                break
         if mention.cls in KINDS["GovernmentAgency"]:
             name = PLACE_SAID_TWICE.sub(r"\1", name)  # 青川县县委, 某某市市委: the place's own committee, 青川县委
         if (
