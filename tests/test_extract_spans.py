@@ -1172,3 +1172,12 @@ def test_a_place_written_twice_before_a_name_is_one_place(extractor):
     """青川省青川省技师学院: the province written twice, a slip of the text; the body named before, one entity."""
     found = labels_of(extractor, "青川省技师学院与星海集团签约。此次星海集团与青川省青川省技师学院进行校企合作。")
     assert "青川省技师学院" in found and not any(name.startswith("青川省青川省") for name in found)
+
+
+def test_a_listed_brand_may_open_with_a_character_the_left_edge_stops_at(extractor):
+    """、应帆集团: the item right after the list mark opens with 应 (no function word: 、经某局批准, 、在某公司)."""
+    found = labels_of(extractor, "青川国防科技职业学院、县经济开发区、应帆集团作为牵头单位进行签约。")
+    assert "应帆集团" in found and "帆集团" not in found
+    found = labels_of(extractor, "项目已立项、经青川市教育局批准，学生在学校、在星海科技公司实习。")
+    assert "青川市教育局" in found and "星海科技公司" in found
+    assert not any(name.startswith(("经", "在")) for name in found)

@@ -247,6 +247,10 @@ BARE_COMPANY_FIRST, BARE_SCHOOL_FIRST = ("集团", "公司"), ("学院", "学校
 # 集团 / 联盟 alone before an officer's title of its own: the group the text is about (集团理事长、校长张三)
 BARE_GROUP = re.compile("(?:^|(?<=[，。；：、\n]))(集团|联盟|联合体|共同体)(?=副?理事长|副?秘书长|顾问|常务理事)")
 BARE_GROUP_FIRST = ("集团", "联盟", "联合体", "共同体")  # see finditer_from
+# what a list's item opens with that is a function word, not a brand's first character (、在某某公司实习)
+FUNCTION_OPENINGS = frozenset(
+    "在对向从为把被由给以将跟同到于与和及等的了是也还都又并且而或就才所其该各每经按据凭随除自沿往朝替因"
+)
 TITLE_LAST = "任长记理席"  # how a title before 由 ends (主任, 校长, 书记, 经理, 主席)
 SERVE_BEFORE = "担兼出现曾继连升调聘拟改续留就"  # before 任 of a verb (担任, 兼任, 现任 …): 任 opens no name
 NOTE_OPENING = "（("  # the bracket after a name of two or three characters (Recognizer.noted_role_re)
@@ -4386,6 +4390,8 @@ def _list_item_start(text: str, start: int, cls: str) -> int:
         return start
     if text[start - 1] not in STOP_SINGLE or text[start - 1] in LIST_WORDS or text[start - 1] in ASPECT_PARTICLES:
         return start  # (参观和调研了某某公司: a verb's particle, no brand's character)
+    if text[start - 2] == "、" and text[start - 1] not in FUNCTION_OPENINGS:
+        return start - 1  # 、应帆集团: the brand opens with the character (no preposition: 、在某某公司)
     for size in (1, 2, 3, 4):  # (锦园雅居之选酒店: a brand of four characters before 之)
         lead = text[start - 1 - size : start - 1]
         listed = text[start - 2 - size : start - 1 - size] in ("、", "和", "及")  # …、A和某正…: the last item too
