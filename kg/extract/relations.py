@@ -2673,10 +2673,7 @@ class RelationExtractor:
             if hosting:
                 for thing in [m.entity for m in main[index + 1 :] if _runs(m.entity)][:1]:
                     self.add(self._body(organiser.entity, main), "hosts", thing, span, f"host-在…{verb.group(1)}")
-                    if is_a(venue.cls, "Organization") and not is_a(venue.cls, "Place") and is_a(thing.cls, "Event"):
-                        self.add(venue, "hosts", thing, span, f"host-venue-在…{verb.group(1)}")  # it receives it
-                    else:
-                        self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                    self._held_at(venue, thing, verb.group(1), span, "venue-")
                 continue
             held = whole + [
                 m
@@ -2698,14 +2695,18 @@ class RelationExtractor:
                 # X、Y，在Z成立: the platforms or events the clause before opened with
                 things = [e for e in earlier if is_a(e.cls, "Platform") or is_a(e.cls, "Event")]
             for thing in things:
-                if is_a(venue.cls, "Place"):
-                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
-                elif is_a(thing.cls, "Event") or (verb.group(1) in UNVEILING and is_a(thing.cls, "Platform")):
-                    # held at a body, a platform opened at one: the body receives it, houses it (its host, as the
-                    # guide of round 36 has it; who built it the text says elsewhere)
-                    self.add(venue, "hosts", thing, span, f"host-在…{verb.group(1)}")
-                else:
-                    self.add(thing, "locatedIn", venue, span, f"locate-在…{verb.group(1)}")
+                self._held_at(venue, thing, verb.group(1), span)
+
+    def _held_at(self, venue: Entity, thing: Entity, verb: str, span, kind: str = "") -> None:
+        """``thing`` is held (``verb``: 举行, 揭牌 …) at ``venue``: a body receives an event held there and houses a
+        platform opened there, its host (the guide of round 36; who built it the text says elsewhere); a place, or
+        a body for anything else, is only where it is."""
+        if not is_a(venue.cls, "Place") and (
+            is_a(thing.cls, "Event") or (verb in UNVEILING and is_a(thing.cls, "Platform"))
+        ):
+            self.add(venue, "hosts", thing, span, f"host-{kind}在…{verb}")
+        else:
+            self.add(thing, "locatedIn", venue, span, f"locate-在…{verb}")
 
     def _built_at(self, main: list[Mention], index: int, after: int, end: int, span) -> None:
         """在某某县共建A产业学院、B中心 / 在某某中心设立某某校区: what is set up there is located there."""
