@@ -1145,3 +1145,13 @@ def test_organisers_listed_with_a_stray_space_host_the_quoted_event_after_their_
     found = facts(extractor, text)
     hosts = ("共青团青川市委", "青川市教育局", "远帆镇人民政府", "星海街道办事处", "青川技师学院")
     assert {(host, "hosts", "青川人才推介会") for host in hosts} <= found
+
+
+def test_a_signing_named_after_a_quoted_agreement_and_held_after_a_comma(extractor):
+    """A与B“校企合作协议”签约仪式，在某地举行: the whole name is the event's (a comma before 在 too), and B, whose
+    name the quoted event read first took, is a party of it."""
+    text = "4月21日上午，星海桥架股份有限公司与青川学院“校企合作协议”签约仪式，在青川宾馆举行。青川学院副院长郑某出席。"
+    event = "星海桥架股份有限公司与青川学院“校企合作协议”签约仪式"
+    found = facts(extractor, text)
+    assert {("星海桥架股份有限公司", "participatesIn", event), ("青川学院", "participatesIn", event)} <= found
+    assert ("郑某", "participatesIn", event) in found

@@ -449,7 +449,7 @@ EVENT_TOPIC = re.compile(
 HELD_SUBJECT = re.compile(  # tried at a clause's start before a verb of holding (see _held_subject_matches)
     r"(?:(?:(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}日|近日|日前|近期|当天|当日)(?:上午|下午|晚上|晚间|晚)?，?)?"
     r"(?P<name>[^，。；！？\n：在于]{6,60}?(?:仪式|会议|大会|论坛|峰会|典礼|会|签约活动)”?)"
-    r"(?=(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"
+    r"(?=[，,]?(?:在|于)[^，。；！？]{1,40}?(?:隆重|顺利|成功|正式)?(?:举行|召开|举办|开幕))"  # (…签约仪式，在某地举行)
 )
 EVENT_REFERENCE_FIRST = "本此这该"  # what Recognizer.event_ref_re's matches start with (本次, 此届, 该 …)
 HELD_WORDS = ("举行", "召开", "举办", "开幕")
@@ -3491,6 +3491,13 @@ class Recognizer:
             # joined by 暨 whole, not as two events)
             for event in events:
                 event.category = True
+                # A与B“校企合作协议”签约仪式: the quoted event read first opened with B's name, which it took; B is
+                # a name of its own again, a party of the whole event
+                quote = text.find("“", event.start, event.end) if not event.ref else -1
+                kind = self.type_word(text[event.start : quote]) if quote > event.start else ""
+                if kind and self._body_class(kind) and quote - event.start > len(kind) + 1:
+                    body = text[event.start : quote]
+                    found.append(Mention(event.start, quote, body, self.suffix_class[kind][0], "suffix", 2))
             last = next((m for m in reversed(events) if m.end == end and not m.ref), None)
             cls = last.cls if last is not None else held
             if name.endswith("”") and "“" not in name:  # (the quote opens before the body it starts with)
