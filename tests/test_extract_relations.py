@@ -1902,3 +1902,12 @@ def test_the_party_centre_qualified_by_its_core_issues_the_plans(extractor):
     found = facts(extractor, text)
     for body in ("党中央", "国务院"):
         assert {(body, "initiates", "青川职业教育改革方案"), (body, "initiates", "青川产教融合试点方案")} <= found
+
+
+def test_the_pair_that_opens_a_sentence_cooperates_by_a_verb_clauses_later(extractor):
+    """A与B经过沟通协商，决定…实施校企合作战略: the pair's cooperation stated a clause later, before any other name;
+    not 与 inside a clause (找准与某县发展需求的契合点，推进合作)."""
+    text = "4月14日，星海测绘科技股份有限公司与青川职业技术学院经过沟通协商，决定在优势互补的基础上实施校企合作战略。"
+    assert pair("星海测绘科技股份有限公司", "integratesWith", "青川职业技术学院") in facts(extractor, text)
+    text = "青川工艺美术职业学院将找准与江北县发展需求的契合点，推进校地合作。"
+    assert not any(p in ("cooperatesWith", "integratesWith") for _, p, _ in facts(extractor, text))

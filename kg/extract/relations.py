@@ -2357,6 +2357,12 @@ class RelationExtractor:
                 stop = text.find("。", counted.end(), counted.end() + 40)
                 after_list = text[counted.end() : stop if stop >= 0 else counted.end() + 40]
             verb_first = opener in ("联合", "携手", "联手", "会同")
+            opens = index > 0 and main[index - 1].start == lead and main[index - 1].end == mention.start - len(opener)
+            if not verb_first and opens and not COOPERATION.search(after_list) and end < span[1]:
+                # A与B经过沟通协商，决定…实施校企合作战略，…: the pair that opens the sentence, its verb in a clause
+                # after, before any other name
+                later = next((m.start for m in self._here if m.start >= end), span[1])
+                after_list = text[items[-1].end : later]
             if not verb_first and not COOPERATION.search(after_list):
                 continue
             if opener == "和" and not COOPERATION.search(after_list[:12]):
