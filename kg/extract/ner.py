@@ -3495,7 +3495,8 @@ class Recognizer:
                 # a name of its own again, a party of the whole event
                 quote = text.find("“", event.start, event.end) if not event.ref else -1
                 kind = self.type_word(text[event.start : quote]) if quote > event.start else ""
-                if kind and self._body_class(kind) and quote - event.start > len(kind) + 1:
+                taken = any(m.start == event.start and m.end == quote for m in selected)
+                if kind and self._body_class(kind) and quote - event.start > len(kind) + 1 and not taken:
                     body = text[event.start : quote]
                     found.append(Mention(event.start, quote, body, self.suffix_class[kind][0], "suffix", 2))
             last = next((m for m in reversed(events) if m.end == end and not m.ref), None)
