@@ -3494,11 +3494,15 @@ class Recognizer:
                 # A与B“校企合作协议”签约仪式: the quoted event read first opened with B's name, which it took; B is
                 # a name of its own again, a party of the whole event
                 quote = text.find("“", event.start, event.end) if not event.ref else -1
-                kind = self.type_word(text[event.start : quote]) if quote > event.start else ""
-                taken = any(m.start == event.start and m.end == quote for m in selected)
-                if kind and self._body_class(kind) and quote - event.start > len(kind) + 1 and not taken:
-                    body = text[event.start : quote]
-                    found.append(Mention(event.start, quote, body, self.suffix_class[kind][0], "suffix", 2))
+                body_kind = self.type_word(text[event.start : quote]) if quote > event.start else ""
+                if (
+                    body_kind
+                    and self._body_class(body_kind)
+                    and quote - event.start > len(body_kind) + 1
+                    and not any(m.start == event.start and m.end == quote for m in selected)
+                ):
+                    cls = self.suffix_class[body_kind][0]
+                    found.append(Mention(event.start, quote, text[event.start : quote], cls, "suffix", 2))
             last = next((m for m in reversed(events) if m.end == end and not m.ref), None)
             cls = last.cls if last is not None else held
             if name.endswith("”") and "“" not in name:  # (the quote opens before the body it starts with)

@@ -653,6 +653,8 @@ def _carriers(entities: list[Entity], relations: dict) -> set[str]:
         named = [m for m in entity.mentions if not m.ref]
         if named and all(m.extras.get("carrier") for m in named):
             carriers.add(entity.label)
+    if not carriers:
+        return carriers  # (most documents cite none: their facts are not read again)
     for key in [k for k, r in relations.items() if {r.subject.label, r.object.label} & carriers]:
         del relations[key]
     return carriers
@@ -763,10 +765,10 @@ def _events_without_parties(entities: list[Entity], text: str, recognizer: Recog
 
 BUILT_BEFORE = re.compile("(?:建设|共建|组建|设立|成立|筹建)$")  # the verb right before the body a ceremony is of
 DIVISION_SITE = re.compile("[\u4e00-\u9fff]{2,10}(?:处|部|办|办公室|中心)")  # 合作发展处: a school's office
-SITE_SCHOOL_ENDS = ("大学", "学院", "学校")  # how the school's name ends before the office's (某某学院合作发展处)
 # a faculty called by its field alone (信息学院, 教育与国际交流学院): a division of a school, not a school
 DIVISION = re.compile("[\u4e00-\u9fff]{2,10}学院")
 DIVISION_ENDS = ("大学", "学院")  # how the name of the school a division belongs to ends
+SITE_SCHOOL_ENDS = (*DIVISION_ENDS, "学校")  # how the school's name ends before its office's (某某学院合作发展处)
 SCHOOLS = ("University", "VocationalCollege", "College")
 
 

@@ -605,13 +605,15 @@ class Resolver:
         if (
             kind in ("school", "college")
             and self.publisher
-            and ((self.headlined and kind == "school") or not any(_answers(e, wanted) for e in recent[-12:]))
+            and (
+                (self.headlined and kind == "school") or not any(_answers(e.label, e.cls, wanted) for e in recent[-12:])
+            )
         ):
             return self._entity(*self.publisher, 3, None)  # no school named just before: the publisher
         # an event or a group is what the whole text is about (its guests are listed before 出席会议, its officers
         # after it is named once): look further back
         for entity in reversed(recent if kind in ("event", "group") else recent[-12:]):
-            if _answers(entity, wanted):
+            if _answers(entity.label, entity.cls, wanted):
                 if (
                     self.publisher
                     and kind in ("school", "college")  # (该产业学院: the industry college itself)
@@ -1079,12 +1081,10 @@ WHOLE_SCHOOLS = ("University", "VocationalCollege", "School")  # whole schools, 
 NAMED_IN_FULL_REACH = 200  # how many of the latest entities a bare 区X of a text of no district is looked up in
 
 
-def _answers(entity: Entity, wanted: tuple[str, ...]) -> bool:
-    """Whether a reference asking for one of the classes ``wanted`` may be ``entity``: one of them, or for 学院
-    (a college's classes) a secondary vocational school named so, a 技师学院."""
-    return any(is_a(entity.cls, cls) for cls in wanted) or (
-        "College" in wanted and technician_college(entity.label, entity.cls)
-    )
+def _answers(name: str, cls: str, wanted: tuple[str, ...]) -> bool:
+    """Whether a name of class ``cls`` is of one of the classes ``wanted`` (a reference's, a publisher's): one of
+    them, or for a college's (学院) a secondary vocational school named so, a 技师学院."""
+    return any(is_a(cls, kind) for kind in wanted) or ("College" in wanted and technician_college(name, cls))
 
 
 def technician_college(name: str, cls: str) -> bool:
@@ -1104,10 +1104,7 @@ def _publisher(mentions: list[Mention], kind: str = "EducationalOrganization") -
         m
         for m in mentions
         # 我校艺术学院: a unit of the publisher, not the publisher
-        if m.name not in units
-        and not m.ref
-        and not m.nested
-        and (is_a(m.cls, kind) or (kind == "College" and technician_college(m.name, m.cls)))
+        if m.name not in units and not m.ref and not m.nested and _answers(m.name, m.cls, (kind,))
     ]
     # a 学院 named by its field alone (理学院, 机电工程学院) is a school's division: a school named after it is
     # the publisher (校党委副书记…，化工学院、设计学院的…，某某大学…)
